@@ -1,0 +1,114 @@
+#include "core/error.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "core/text.h"
+
+namespace firefly {
+
+void Diagnostics::error(std::string path, Pos pos, std::string message, std::string hint) {
+  add({Severity::kError, std::move(path), pos, std::move(message), std::move(hint)});
+}
+
+void Diagnostics::warning(std::string path, Pos pos, std::string message, std::string hint) {
+  add({Severity::kWarning, std::move(path), pos, std::move(message), std::move(hint)});
+}
+
+void Diagnostics::add(Diagnostic d) {
+  std::lock_guard lock(mu_);
+  bool is_error = d.severity == Severity::kError;
+  (is_error ? errors_ : warnings_)++;
+  // Keep every diagnostic up to the cap of each kind; counts stay exact.
+  if ((is_error ? errors_ : warnings_) <= kCap) items_.push_back(std::move(d));
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+  for (const Diagnostic& d : other.sorted()) add(d);
+}
+
+bool Diagnostics::has_errors() const { return error_count() > 0; }
+
+size_t Diagnostics::error_count() const {
+  std::lock_guard lock(mu_);
+  return errors_;
+}
+
+size_t Diagnostics::warning_count() const {
+  std::lock_guard lock(mu_);
+  return warnings_;
+}
+
+std::vector<Diagnostic> Diagnostics::sorted() const {
+  std::vector<Diagnostic> out;
+  {
+    std::lock_guard lock(mu_);
+    out = items_;
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.path, a.pos.line, a.pos.col, a.message) <
+           std::tie(b.path, b.pos.line, b.pos.col, b.message);
+  });
+  return out;
+}
+
+std::string format_diagnostic(const Diagnostic& d, std::string_view source) {
+  std::string out = d.path.empty() ? std::string("firefly") : d.path;
+  if (d.pos.line > 0) {
+    out += ':' + std::to_string(d.pos.line);
+    if (d.pos.col > 0) out += ':' + std::to_string(d.pos.col);
+  }
+  out += d.severity == Severity::kError ? ": error: " : ": warning: ";
+  out += d.message;
+  out += '\n';
+  if (d.pos.line > 0 && !source.empty()) {
+    std::string_view line = nth_line(source, d.pos.line);
+    if (!line.empty() && is_valid_utf8(line)) {
+      out += "    ";
+      out += line;
+      out += '\n';
+      if (d.pos.col > 0) {
+        // Width of the text before the caret, counting wide (CJK) characters twice.
+        size_t width = display_width(utf8_prefix(line, d.pos.col - 1));
+        out += "    ";
+        out.append(width, ' ');
+        out += "^\n";
+      }
+    }
+  }
+  if (!d.hint.empty()) out += "    = help: " + d.hint + '\n';
+  return out;
+}
+
+namespace {
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t prev = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t cur = row[j];
+      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + cost});
+      prev = cur;
+    }
+  }
+  return row[b.size()];
+}
+}  // namespace
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string best;
+  size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;
+  for (const std::string& c : candidates) {
+    size_t d = edit_distance(word, c);
+    if (d < best_distance) {
+      best_distance = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+}  // namespace firefly

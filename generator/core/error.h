@@ -1,0 +1,64 @@
+// Errors are values: a message tied to a file and a position, collected in a
+// Diagnostics list and formatted in one place (format_diagnostic).
+#pragma once
+
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/value.h"
+
+namespace firefly {
+
+/// How bad a diagnostic is.
+enum class Severity { kError, kWarning };
+
+/// One problem found in the site, with where it is and how to fix it.
+struct Diagnostic {
+  Severity severity = Severity::kError;
+  std::string path;     ///< site-relative path, e.g. "content/stories/a.md"
+  Pos pos;              ///< line and column in `path` (0 = unknown)
+  std::string message;  ///< what is wrong, in plain language
+  std::string hint;     ///< how to fix it ("did you mean 'learning'?"), may be empty
+};
+
+/// A thread-safe collection of diagnostics, capped so a hopeless site stays readable.
+class Diagnostics {
+ public:
+  static constexpr size_t kCap = 50;
+
+  void error(std::string path, Pos pos, std::string message, std::string hint = {});
+  void warning(std::string path, Pos pos, std::string message, std::string hint = {});
+  void add(Diagnostic d);
+  void append(const Diagnostics& other);
+
+  bool has_errors() const;
+  size_t error_count() const;
+  size_t warning_count() const;
+  /// All diagnostics sorted by path, line, column (stable for determinism).
+  std::vector<Diagnostic> sorted() const;
+
+ private:
+  mutable std::mutex mu_;
+  std::vector<Diagnostic> items_;
+  size_t errors_ = 0;
+  size_t warnings_ = 0;
+};
+
+/// Formats `d` as `path:line:col: error: message`, then the source line and a
+/// caret under the column, then the hint. `source` is the file's text (may be
+/// empty when unavailable).
+std::string format_diagnostic(const Diagnostic& d, std::string_view source);
+
+/// The closest candidate to `word` (edit distance), or "" when none is close.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+/// Thrown for a programming bug; main() turns it into exit code 3.
+struct InternalError : std::exception {
+  explicit InternalError(std::string m) : message(std::move(m)) {}
+  const char* what() const noexcept override { return message.c_str(); }
+  std::string message;
+};
+
+}  // namespace firefly

@@ -1,0 +1,36 @@
+#include "core/error.h"
+
+#include <doctest/doctest.h>
+
+namespace firefly {
+
+TEST_CASE("format_diagnostic shows the line and a caret under the column") {
+  Diagnostic d{
+      Severity::kError, "content/a.md", {2, 8}, "unknown field 'titel'", "did you mean 'title'?"};
+  std::string out = format_diagnostic(d, "---\ntitel: 你好\n---\n");
+  CHECK(out ==
+        "content/a.md:2:8: error: unknown field 'titel'\n"
+        "    titel: 你好\n"
+        "           ^\n"
+        "    = help: did you mean 'title'?\n");
+}
+
+TEST_CASE("format_diagnostic counts wide characters twice for the caret") {
+  Diagnostic d{Severity::kWarning, "a.md", {1, 3}, "here", ""};
+  CHECK(format_diagnostic(d, "中文x") == "a.md:1:3: warning: here\n    中文x\n        ^\n");
+}
+
+TEST_CASE("did_you_mean finds close words only") {
+  std::vector<std::string> words = {"learning", "health", "employment"};
+  CHECK(did_you_mean("leaning", words) == "learning");
+  CHECK(did_you_mean("xyz", words).empty());
+}
+
+TEST_CASE("Diagnostics caps stored items but counts all") {
+  Diagnostics diags;
+  for (int i = 0; i < 70; ++i) diags.error("a", {i + 1, 1}, "bad");
+  CHECK(diags.error_count() == 70);
+  CHECK(diags.sorted().size() == Diagnostics::kCap);
+}
+
+}  // namespace firefly

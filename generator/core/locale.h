@@ -1,0 +1,53 @@
+// Locale-aware formatting, collation and text segmentation (the only file that includes ICU).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/date.h"
+
+namespace firefly {
+
+/// Which locale and calendar to format for.
+struct LocaleSpec {
+  std::string locale;    ///< BCP 47 / ICU id, e.g. "zh-Hant-TW", "en", "vi"
+  std::string calendar;  ///< "" or "gregorian", or "roc" (Minguo)
+};
+
+/// A long-form date in the locale: "民國112年6月30日" (roc), "30 June 2023" (en),
+/// "30 tháng 6, 2023" (vi). Years before 1912 fall back to Gregorian for roc.
+std::string format_date(const Date& date, const LocaleSpec& locale);
+/// A number with the locale's grouping and at most `max_fraction_digits` decimals.
+std::string format_number(double value, const LocaleSpec& locale, int max_fraction_digits = 2);
+
+/// Compares strings by the locale's collation; thread-safe once constructed.
+class Collator {
+ public:
+  explicit Collator(const std::string& locale);
+  ~Collator();
+  Collator(const Collator&) = delete;
+  Collator& operator=(const Collator&) = delete;
+  /// Negative, zero or positive like strcmp.
+  int compare(std::string_view a, std::string_view b) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// The longest prefix of `text` of at most `max_units` reading units that ends at a
+/// grapheme boundary (preferring a word or sentence boundary when one is near), with
+/// "…" appended when cut. A Han character, kana or hangul syllable is one unit; so is
+/// any other grapheme. Never splits a UTF-8 sequence or a grapheme cluster.
+std::string truncate_text(std::string_view text, size_t max_units);
+/// Reading units in `text`: Han/kana/hangul characters plus words of other scripts.
+struct ReadingCount {
+  size_t cjk_chars = 0;
+  size_t words = 0;
+};
+ReadingCount count_reading(std::string_view text);
+/// Minutes to read: CJK at 400 characters a minute plus words at 200 a minute, at least 1.
+int reading_minutes(const ReadingCount& count);
+
+}  // namespace firefly

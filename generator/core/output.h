@@ -1,0 +1,19 @@
+// What the render stage produces and the emit stage writes.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace firefly {
+
+/// One file of the built site.
+struct OutputFile {
+  std::string path;    ///< relative to the output root, '/'-separated, e.g. "en/stories/index.html"
+  std::string bytes;   ///< the content
+  std::string source;  ///< the file it was copied from (for static files; "" if generated)
+};
+
+/// The whole built site, in no particular order (emit sorts).
+using OutputSet = std::vector<OutputFile>;
+
+}  // namespace firefly

@@ -1,0 +1,252 @@
+#include "core/text.h"
+
+namespace firefly {
+
+namespace {
+
+// Length of the UTF-8 sequence starting at s[i], or 0 when it is malformed.
+size_t utf8_sequence_length(std::string_view s, size_t i) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  size_t len;
+  unsigned int cp;
+  if ((c & 0xE0) == 0xC0) {
+    len = 2;
+    cp = c & 0x1F;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3;
+    cp = c & 0x0F;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4;
+    cp = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  for (size_t k = 1; k < len; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  static const unsigned int kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+unsigned int decode_at(std::string_view s, size_t i, size_t len) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (len == 1) return c;
+  unsigned int cp = c & (0xFF >> (len + 1));
+  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  return cp;
+}
+
+bool is_wide(unsigned int cp) {
+  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+         (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+         (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF) ||
+         (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view s) { return first_invalid_utf8(s).line == 0; }
+
+Pos first_invalid_utf8(std::string_view s) {
+  int line = 1, col = 1;
+  for (size_t i = 0; i < s.size();) {
+    size_t len = utf8_sequence_length(s, i);
+    if (len == 0) return {line, col};
+    if (s[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+    i += len;
+  }
+  return {0, 0};
+}
+
+std::string_view nth_line(std::string_view text, int line) {
+  size_t start = 0;
+  for (int l = 1; l < line; ++l) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) return {};
+    start = nl + 1;
+  }
+  size_t end = text.find('\n', start);
+  std::string_view out =
+      text.substr(start, end == std::string_view::npos ? text.size() - start : end - start);
+  if (!out.empty() && out.back() == '\r') out.remove_suffix(1);
+  return out;
+}
+
+std::string_view utf8_prefix(std::string_view s, int n) {
+  size_t i = 0;
+  for (int k = 0; k < n && i < s.size(); ++k) {
+    size_t len = utf8_sequence_length(s, i);
+    i += len ? len : 1;
+  }
+  return s.substr(0, i);
+}
+
+size_t display_width(std::string_view s) {
+  size_t width = 0;
+  for (size_t i = 0; i < s.size();) {
+    size_t len = utf8_sequence_length(s, i);
+    if (len == 0) {
+      ++width;
+      ++i;
+      continue;
+    }
+    unsigned int cp = decode_at(s, i, len);
+    if (cp == '\t') {
+      width += 4;
+    } else if (cp >= 0x300 && cp <= 0x36F) {
+      // combining marks take no column
+    } else {
+      width += is_wide(cp) ? 2 : 1;
+    }
+    i += len;
+  }
+  return width;
+}
+
+Pos pos_of_offset(std::string_view text, size_t offset) {
+  Pos pos{1, 1};
+  for (size_t i = 0; i < offset && i < text.size();) {
+    if (text[i] == '\n') {
+      ++pos.line;
+      pos.col = 1;
+      ++i;
+      continue;
+    }
+    size_t len = utf8_sequence_length(text, i);
+    i += len ? len : 1;
+    ++pos.col;
+  }
+  return pos;
+}
+
+void append_html_escaped(std::string& out, std::string_view s) {
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+}
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  append_html_escaped(out, s);
+  return out;
+}
+
+std::string_view strip_bom(std::string_view s) {
+  return starts_with(s, "\xEF\xBB\xBF") ? s.substr(3) : s;
+}
+
+std::string normalize_newlines(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\r') {
+      out += '\n';
+      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\n' || s[b] == '\r')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n' || s[e - 1] == '\r'))
+    --e;
+  return s.substr(b, e - b);
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (true) {
+    size_t p = s.find(sep, start);
+    if (p == std::string_view::npos) {
+      out.push_back(s.substr(start));
+      return out;
+    }
+    out.push_back(s.substr(start, p - start));
+    start = p + 1;
+  }
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string slugify(std::string_view s) {
+  std::string out;
+  bool dash = false;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      size_t len = utf8_sequence_length(s, i);
+      if (len == 0) {
+        ++i;
+        continue;
+      }
+      unsigned int cp = decode_at(s, i, len);
+      bool punct = (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF0F) ||
+                   (cp >= 0x2000 && cp <= 0x206F);
+      if (punct) {
+        dash = !out.empty();
+      } else {
+        if (dash) out += '-';
+        dash = false;
+        out.append(s.substr(i, len));
+      }
+      i += len;
+      continue;
+    }
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_') {
+      if (dash) out += '-';
+      dash = false;
+      out += static_cast<char>(c);
+    } else if (c >= 'A' && c <= 'Z') {
+      if (dash) out += '-';
+      dash = false;
+      out += static_cast<char>(c - 'A' + 'a');
+    } else {
+      dash = !out.empty();
+    }
+    ++i;
+  }
+  return out;
+}
+
+}  // namespace firefly

@@ -1,0 +1,56 @@
+// Plain text and UTF-8 helpers that need no locale data.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/value.h"
+
+namespace firefly {
+
+/// True when `s` is well-formed UTF-8 (no overlongs, no surrogates).
+bool is_valid_utf8(std::string_view s);
+/// Position (line, column in code points) of the first invalid UTF-8 byte, or {0,0}.
+Pos first_invalid_utf8(std::string_view s);
+/// The 1-based `line` of `text` without its line ending ("" when out of range).
+std::string_view nth_line(std::string_view text, int line);
+/// The first `n` code points of `s`.
+std::string_view utf8_prefix(std::string_view s, int n);
+/// Columns `s` takes in a terminal: East Asian wide characters count 2.
+size_t display_width(std::string_view s);
+/// Line and 1-based code-point column of byte `offset` in `text`.
+Pos pos_of_offset(std::string_view text, size_t offset);
+
+/// Escapes &, <, >, " and ' for HTML text and attribute values.
+std::string html_escape(std::string_view s);
+/// Appends the HTML-escaped `s` to `out`.
+void append_html_escaped(std::string& out, std::string_view s);
+/// Escapes for XML (same set as HTML).
+inline std::string xml_escape(std::string_view s) { return html_escape(s); }
+
+/// Strips a leading UTF-8 byte order mark.
+std::string_view strip_bom(std::string_view s);
+/// Replaces CRLF and lone CR with LF.
+std::string normalize_newlines(std::string_view s);
+
+/// True when `s` starts with `prefix`.
+inline bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+/// True when `s` ends with `suffix`.
+inline bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+/// `s` without leading and trailing ASCII white space.
+std::string_view trim(std::string_view s);
+/// Splits `s` at every `sep`.
+std::vector<std::string_view> split(std::string_view s, char sep);
+/// Lower-cases ASCII letters.
+std::string ascii_lower(std::string_view s);
+
+/// A URL-safe slug: lower-case ASCII letters, digits and '-', other text kept
+/// as UTF-8 (CJK slugs are valid URLs); spaces and punctuation become '-'.
+std::string slugify(std::string_view s);
+
+}  // namespace firefly

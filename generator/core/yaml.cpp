@@ -1,0 +1,225 @@
+#include "core/yaml.h"
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <charconv>
+#include <map>
+#include <sstream>
+
+#include "core/text.h"
+
+namespace firefly {
+
+namespace {
+
+/// Above this many nodes (counting every alias expansion), a document is refused.
+constexpr size_t kMaxExpandedNodes = 200000;
+
+struct Frame {
+  bool is_map = false;
+  Pos pos;
+  YAML::anchor_t anchor = 0;
+  List list;
+  Map map;
+  size_t expanded = 1;  // nodes under this one, aliases counted in full
+  bool have_key = false;
+  std::string key;
+  Pos key_pos;
+};
+
+Value plain_scalar(const std::string& s) {
+  if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return Value();
+  if (s == "true" || s == "True" || s == "TRUE") return Value(true);
+  if (s == "false" || s == "False" || s == "FALSE") return Value(false);
+  const char* b = s.data();
+  const char* e = s.data() + s.size();
+  const char* digits = (*b == '-' || *b == '+') ? b + 1 : b;
+  if (digits < e && *digits >= '0' && *digits <= '9') {
+    // Leading zeros ("007") and dates stay text.
+    bool leading_zero = *digits == '0' && digits + 1 < e && digits[1] != '.';
+    std::int64_t i;
+    auto r = std::from_chars(*b == '+' ? b + 1 : b, e, i);
+    if (r.ec == std::errc() && r.ptr == e && !leading_zero) return Value(i);
+    double d;
+    auto rd = std::from_chars(*b == '+' ? b + 1 : b, e, d);
+    if (rd.ec == std::errc() && rd.ptr == e && !leading_zero) return Value(d);
+  }
+  return Value(s);
+}
+
+class Builder : public YAML::EventHandler {
+ public:
+  Builder(const std::string& path, Diagnostics& diags, int line_offset)
+      : path_(path), diags_(diags), line_offset_(line_offset) {}
+
+  Value result;
+  bool failed = false;
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    add(Value(), pos(mark), anchor, 1);
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto it = anchors_.find(anchor);
+    if (it == anchors_.end()) {
+      fail(pos(mark), "this alias refers to an anchor that is not defined", "");
+      return;
+    }
+    add(with_pos(it->second.first, pos(mark)), pos(mark), 0, it->second.second);
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    Value v = tag == "?" ? plain_scalar(value) : Value(value);
+    add(std::move(v), pos(mark), anchor, 1);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    push(false, mark, anchor);
+  }
+  void OnSequenceEnd() override { pop(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    push(true, mark, anchor);
+  }
+  void OnMapEnd() override { pop(); }
+
+  void fail(Pos at, std::string message, std::string hint) {
+    if (!failed) diags_.error(path_, at, std::move(message), std::move(hint));
+    failed = true;
+  }
+
+ private:
+  Pos pos(const YAML::Mark& m) const { return {m.line + 1 + line_offset_, m.column + 1}; }
+
+  void push(bool is_map, const YAML::Mark& mark, YAML::anchor_t anchor) {
+    Frame f;
+    f.is_map = is_map;
+    f.pos = pos(mark);
+    f.anchor = anchor;
+    stack_.push_back(std::move(f));
+  }
+
+  void pop() {
+    if (stack_.empty()) return;
+    Frame f = std::move(stack_.back());
+    stack_.pop_back();
+    Value v = f.is_map ? Value(std::move(f.map)) : Value(std::move(f.list));
+    add(std::move(v), f.pos, f.anchor, f.expanded);
+  }
+
+  void add(Value v, Pos at, YAML::anchor_t anchor, size_t expanded) {
+    if (failed) return;
+    v.pos = at;
+    if (anchor) anchors_[anchor] = {v, expanded};
+    total_ += expanded;
+    if (total_ > kMaxExpandedNodes) {
+      fail(at,
+           "this YAML expands to more than " + std::to_string(kMaxExpandedNodes) +
+               " values through aliases (*name); it looks like an alias bomb",
+           "write the values out, or use fewer aliases");
+      return;
+    }
+    if (stack_.empty()) {
+      result = std::move(v);
+      return;
+    }
+    Frame& top = stack_.back();
+    top.expanded += expanded;
+    if (!top.is_map) {
+      top.list.push_back(std::move(v));
+      return;
+    }
+    if (!top.have_key) {
+      if (v.is_map() || v.is_list()) {
+        fail(at, "a key must be plain text, not " + std::string(v.kind_name()), "");
+        return;
+      }
+      top.key = v.to_text();
+      top.key_pos = at;
+      top.have_key = true;
+      for (const auto& [k, existing] : top.map) {
+        if (k == top.key) {
+          fail(at,
+               "the key '" + top.key + "' appears twice in the same map (first on line " +
+                   std::to_string(existing.key_pos.line) + ")",
+               "remove one of them");
+          return;
+        }
+      }
+      return;
+    }
+    v.key_pos = top.key_pos;
+    top.map.emplace_back(std::move(top.key), std::move(v));
+    top.have_key = false;
+  }
+
+  const std::string& path_;
+  Diagnostics& diags_;
+  int line_offset_;
+  std::vector<Frame> stack_;
+  std::map<YAML::anchor_t, std::pair<Value, size_t>> anchors_;
+  size_t total_ = 0;
+};
+
+// YAML forbids tabs in indentation; yaml-cpp's own message for it is cryptic.
+bool check_tabs(std::string_view text, const std::string& path, Diagnostics& diags,
+                int line_offset) {
+  int line = 1;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    std::string_view l =
+        text.substr(start, end == std::string_view::npos ? text.npos : end - start);
+    for (size_t i = 0; i < l.size() && (l[i] == ' ' || l[i] == '\t' || l[i] == '-'); ++i) {
+      if (l[i] == '\t') {
+        diags.error(path, {line + line_offset, static_cast<int>(i) + 1},
+                    "a tab character is used for indentation; YAML allows only spaces",
+                    "replace the tab with spaces");
+        return false;
+      }
+    }
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+    ++line;
+  }
+  return true;
+}
+
+std::string plain_message(const std::string& msg) {
+  if (msg.empty()) return "this is not valid YAML";
+  return "this is not valid YAML: " + msg;
+}
+
+}  // namespace
+
+Value parse_yaml(std::string_view text, const std::string& path, Diagnostics& diags,
+                 int line_offset) {
+  Pos bad = first_invalid_utf8(text);
+  if (bad.line) {
+    diags.error(path, {bad.line + line_offset, bad.col},
+                "this file is not valid UTF-8 text (a byte here is not part of any character)",
+                "save the file as UTF-8");
+    return Value();
+  }
+  text = strip_bom(text);
+  if (!check_tabs(text, path, diags, line_offset)) return Value();
+  std::string copy(text);
+  std::istringstream in(copy);
+  Builder builder(path, diags, line_offset);
+  try {
+    YAML::Parser parser(in);
+    parser.HandleNextDocument(builder);
+  } catch (const YAML::ParserException& e) {
+    builder.fail({e.mark.line + 1 + line_offset, e.mark.column + 1}, plain_message(e.msg), "");
+  } catch (const YAML::Exception& e) {
+    builder.fail({line_offset + 1, 1}, plain_message(e.msg), "");
+  }
+  if (builder.failed) return Value();
+  return builder.result;
+}
+
+}  // namespace firefly

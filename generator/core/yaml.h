@@ -1,0 +1,21 @@
+// YAML in (the only file that includes yaml-cpp).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/error.h"
+#include "core/value.h"
+
+namespace firefly {
+
+/// Parses YAML text into a Value whose every node carries its line and column.
+/// `line_offset` is added to reported lines (front matter starts after the `---`).
+/// Errors (syntax, tabs, duplicate keys, alias bombs, invalid UTF-8) go to `diags`
+/// naming `path`; the result is then null. Scalars stay strings except that
+/// plain true/false, integers and decimals become bool, int and double, and `~`/null
+/// become null.
+Value parse_yaml(std::string_view text, const std::string& path, Diagnostics& diags,
+                 int line_offset = 0);
+
+}  // namespace firefly

@@ -1,0 +1,78 @@
+#include "core/yaml.h"
+
+#include <doctest/doctest.h>
+
+namespace firefly {
+
+TEST_CASE("parse_yaml keeps order, types and positions") {
+  Diagnostics diags;
+  Value v = parse_yaml("title: Hello\ncount: 3\nratio: 1.5\nok: true\nzip: \"007\"\nlist: [a, b]\n",
+                       "x.yaml", diags, 1);
+  REQUIRE_FALSE(diags.has_errors());
+  REQUIRE(v.is_map());
+  CHECK(v.as_map()[0].first == "title");
+  CHECK(v.get("title").as_string() == "Hello");
+  CHECK(v.get("title").pos.line == 2);
+  CHECK(v.get("title").pos.col == 8);
+  CHECK(v.get("title").key_pos.col == 1);
+  CHECK(v.get("count").as_int() == 3);
+  CHECK(v.get("ratio").as_double() == 1.5);
+  CHECK(v.get("ok").as_bool());
+  CHECK(v.get("zip").as_string() == "007");
+  CHECK(v.get("list").as_list().size() == 2);
+}
+
+TEST_CASE("parse_yaml reports duplicate keys with both lines") {
+  Diagnostics diags;
+  parse_yaml("a: 1\nb: 2\na: 3\n", "x.yaml", diags);
+  auto all = diags.sorted();
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].pos.line == 3);
+  CHECK(all[0].message == "the key 'a' appears twice in the same map (first on line 1)");
+}
+
+TEST_CASE("parse_yaml refuses tabs in indentation") {
+  Diagnostics diags;
+  parse_yaml("a:\n\tb: 1\n", "x.yaml", diags);
+  auto all = diags.sorted();
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].pos.line == 2);
+  CHECK(all[0].pos.col == 1);
+}
+
+TEST_CASE("parse_yaml refuses an alias bomb quickly") {
+  std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  char prev = 'a';
+  for (char c = 'b'; c <= 'l'; ++c) {
+    bomb += std::string(1, c) + ": &" + c + " [";
+    for (int i = 0; i < 10; ++i) bomb += std::string(i ? ", *" : "*") + prev;
+    bomb += "]\n";
+    prev = c;
+  }
+  Diagnostics diags;
+  Value v = parse_yaml(bomb, "bomb.yaml", diags);
+  CHECK(v.is_null());
+  REQUIRE(diags.has_errors());
+  CHECK(diags.sorted()[0].message.find("alias bomb") != std::string::npos);
+}
+
+TEST_CASE("parse_yaml reports syntax errors and invalid UTF-8 with positions") {
+  Diagnostics diags;
+  parse_yaml("a: [1, 2\n", "x.yaml", diags);
+  CHECK(diags.has_errors());
+  Diagnostics d2;
+  parse_yaml("a: ok\nb: \xff\n", "y.yaml", d2);
+  REQUIRE(d2.has_errors());
+  CHECK(d2.sorted()[0].pos.line == 2);
+  CHECK(d2.sorted()[0].pos.col == 4);
+}
+
+TEST_CASE("parse_yaml accepts a BOM and CRLF") {
+  Diagnostics diags;
+  Value v = parse_yaml("\xEF\xBB\xBFtitle: Hi\r\nn: 2\r\n", "x.yaml", diags);
+  CHECK_FALSE(diags.has_errors());
+  CHECK(v.get("title").as_string() == "Hi");
+  CHECK(v.get("n").as_int() == 2);
+}
+
+}  // namespace firefly
