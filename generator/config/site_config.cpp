@@ -1,0 +1,247 @@
+#include "config/site_config.h"
+
+#include <algorithm>
+
+#include "core/fs.h"
+#include "core/text.h"
+#include "core/yaml.h"
+
+namespace firefly {
+
+const Language* SiteConfig::language(std::string_view code) const {
+  for (const Language& l : languages) {
+    if (l.code == code) return &l;
+  }
+  return nullptr;
+}
+
+const Collection* SiteConfig::collection(std::string_view name) const {
+  for (const Collection& c : collections) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+
+const Taxonomy* SiteConfig::taxonomy(std::string_view name) const {
+  for (const Taxonomy& t : taxonomies) {
+    if (t.name == name) return &t;
+  }
+  return nullptr;
+}
+
+namespace {
+
+const char* kPath = "site.yaml";
+
+const std::vector<std::string> kFieldTypes = {"string",  "text", "integer", "number",
+                                              "boolean", "date", "enum",    "ref",
+                                              "image",   "list", "object",  "localized"};
+
+/// Reports keys of `map` not in `known`, with a did-you-mean.
+void check_keys(const Value& map, const std::vector<std::string>& known, const std::string& what,
+                Diagnostics& diags) {
+  for (const auto& [key, value] : map.as_map()) {
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    std::string guess = did_you_mean(key, known);
+    diags.error(kPath, value.key_pos, "unknown key '" + key + "' in " + what,
+                guess.empty() ? "known keys: " +
+                                    [&] {
+                                      std::string all;
+                                      for (const auto& k : known)
+                                        all += (all.empty() ? "" : ", ") + k;
+                                      return all;
+                                    }()
+                              : "did you mean '" + guess + "'?");
+  }
+}
+
+bool expect(const Value& v, bool ok, const std::string& what, Diagnostics& diags) {
+  if (!ok) {
+    diags.error(kPath, v.pos, what + ": found " + std::string(v.kind_name()));
+  }
+  return ok;
+}
+
+Localized localized(const Value& v, const std::string& what, Diagnostics& diags) {
+  std::string error;
+  Localized out = to_localized(v, &error);
+  if (!error.empty()) diags.error(kPath, v.pos, what + ": " + error);
+  return out;
+}
+
+std::string text(const Value& v, const std::string& what, Diagnostics& diags) {
+  if (v.is_null()) return "";
+  if (v.is_map() || v.is_list()) {
+    diags.error(kPath, v.pos, what + " must be text, not " + std::string(v.kind_name()));
+    return "";
+  }
+  return v.to_text();
+}
+
+FieldSchema field_schema(const std::string& name, const Value& v, Diagnostics& diags) {
+  FieldSchema f;
+  f.name = name;
+  f.pos = v.pos;
+  const Value* type = &v;
+  if (v.is_map()) {
+    check_keys(v, {"type", "required", "values", "to", "of", "fields"}, "field '" + name + "'",
+               diags);
+    type = &v.get("type");
+    f.required = v.get("required").truthy();
+    for (const Value& e : v.get("values").as_list()) f.values.push_back(e.to_text());
+    f.to = v.get("to").to_text();
+    if (const Value* of = v.find("of")) {
+      f.of = std::make_shared<FieldSchema>(field_schema(name + "[]", *of, diags));
+    }
+    for (const auto& [sub, subv] : v.get("fields").as_map()) {
+      f.fields.push_back(field_schema(sub, subv, diags));
+    }
+  }
+  f.type = type->to_text();
+  if (std::find(kFieldTypes.begin(), kFieldTypes.end(), f.type) == kFieldTypes.end()) {
+    std::string guess = did_you_mean(f.type, kFieldTypes);
+    diags.error(kPath, type->pos, "unknown field type '" + f.type + "' for field '" + name + "'",
+                guess.empty() ? "use one of: string, text, integer, number, boolean, date, enum, "
+                                "ref, image, list, object, localized"
+                              : "did you mean '" + guess + "'?");
+  }
+  if (f.type == "ref" && f.to.empty()) {
+    diags.error(kPath, v.pos, "field '" + name + "' is a ref but does not say what it refers to",
+                "add `to: <collection>`");
+  }
+  if (f.type == "list" && !f.of) f.of = std::make_shared<FieldSchema>(FieldSchema{"", "string"});
+  return f;
+}
+
+Collection collection(const std::string& name, const Value& v, Diagnostics& diags) {
+  Collection c;
+  c.name = name;
+  check_keys(v, {"sort", "paginate", "taxonomies", "fields"}, "collection '" + name + "'", diags);
+  if (const Value* sort = v.find("sort")) {
+    auto parts = split(std::string(trim(sort->to_text())), ' ');
+    c.sort_by = std::string(parts[0]);
+    c.sort_desc = parts.size() > 1 ? parts[1] == "desc" : c.sort_by == "date";
+    if (c.sort_by != "date" && c.sort_by != "weight" && c.sort_by != "title") {
+      diags.error(kPath, sort->pos,
+                  "collections can be sorted by date, weight or title, not '" + c.sort_by + "'");
+    }
+  }
+  if (const Value* p = v.find("paginate")) {
+    if (expect(*p, p->is_int() && p->as_int() >= 0 && p->as_int() < 100000,
+               "paginate of '" + name + "' (a whole number of pages per list page)", diags)) {
+      c.paginate = static_cast<int>(p->as_int());
+    }
+  }
+  for (const Value& t : v.get("taxonomies").as_list()) c.taxonomies.push_back(t.to_text());
+  for (const auto& [field, fv] : v.get("fields").as_map()) {
+    c.fields.push_back(field_schema(field, fv, diags));
+  }
+  return c;
+}
+
+}  // namespace
+
+std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags) {
+  size_t errors_before = diags.error_count();
+  if (!root.is_map()) {
+    diags.error(kPath, root.pos, "site.yaml must be a map of settings (key: value lines)");
+    return std::nullopt;
+  }
+  check_keys(
+      root,
+      {"title", "description", "base_url", "relative_urls", "languages", "missing_translation",
+       "theme", "publisher", "data_license", "markdown", "taxonomies", "collections", "menus"},
+      "site.yaml", diags);
+  SiteConfig c;
+  c.title = localized(root.get("title"), "title", diags);
+  if (c.title.empty()) diags.error(kPath, {1, 1}, "site.yaml has no title", "add `title: ...`");
+  c.description = localized(root.get("description"), "description", diags);
+  if (const Value* b = root.find("base_url")) {
+    c.base_url = text(*b, "base_url", diags);
+    if (c.base_url.empty() || c.base_url.back() != '/') c.base_url += '/';
+  }
+  c.relative_urls = root.get("relative_urls").truthy();
+  for (const Value& l : root.get("languages").as_list()) {
+    check_keys(l, {"code", "html_lang", "name", "calendar", "dir"}, "a language", diags);
+    Language lang;
+    lang.code = text(l.get("code"), "language code", diags);
+    lang.html_lang = l.find("html_lang") ? l.get("html_lang").to_text() : lang.code;
+    lang.name = l.find("name") ? l.get("name").to_text() : lang.code;
+    lang.calendar = l.get("calendar").to_text();
+    if (l.find("dir")) lang.dir = l.get("dir").to_text();
+    bool safe = !lang.code.empty() && std::all_of(lang.code.begin(), lang.code.end(), [](char ch) {
+      return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '-' ||
+             (ch >= '0' && ch <= '9');
+    });
+    if (!safe) {
+      diags.error(kPath, l.pos, "a language needs a code of letters and '-', like zh-TW or en");
+      continue;
+    }
+    if (c.language(lang.code)) {
+      diags.error(kPath, l.pos, "language '" + lang.code + "' is listed twice");
+      continue;
+    }
+    c.languages.push_back(std::move(lang));
+  }
+  if (c.languages.empty()) {
+    c.languages.push_back({"en", "en", "English", "", "ltr"});
+  }
+  if (const Value* m = root.find("missing_translation")) {
+    c.missing_translation = m->to_text();
+    if (c.missing_translation != "fallback" && c.missing_translation != "omit") {
+      diags.error(kPath, m->pos, "missing_translation must be 'fallback' or 'omit'");
+    }
+  }
+  if (root.find("theme")) c.theme = root.get("theme").to_text();
+  const Value& pub = root.get("publisher");
+  check_keys(pub, {"name", "email", "phone"}, "publisher", diags);
+  c.publisher.name = localized(pub.get("name"), "publisher name", diags);
+  c.publisher.email = pub.get("email").to_text();
+  c.publisher.phone = pub.get("phone").to_text();
+  if (root.find("data_license")) c.data_license = root.get("data_license").to_text();
+  check_keys(root.get("markdown"), {"unsafe_html"}, "markdown", diags);
+  c.unsafe_html = root.get("markdown").get("unsafe_html").truthy();
+  for (const auto& [name, t] : root.get("taxonomies").as_map()) {
+    check_keys(t, {"title"}, "taxonomy '" + name + "'", diags);
+    c.taxonomies.push_back({name, localized(t.get("title"), "taxonomy title", diags)});
+    if (c.taxonomies.back().title.empty()) c.taxonomies.back().title.plain = name;
+  }
+  for (const auto& [name, col] : root.get("collections").as_map()) {
+    c.collections.push_back(collection(name, col, diags));
+    for (const std::string& t : c.collections.back().taxonomies) {
+      if (!c.taxonomy(t)) {
+        diags.error(kPath, col.get("taxonomies").pos,
+                    "collection '" + name + "' uses taxonomy '" + t + "', which is not defined",
+                    "add it under `taxonomies:`");
+      }
+    }
+  }
+  for (const auto& [name, menu] : root.get("menus").as_map()) {
+    if (name != "main") {
+      diags.error(kPath, menu.key_pos, "unknown menu '" + name + "'", "the theme shows `main`");
+      continue;
+    }
+    for (const Value& e : menu.as_list()) {
+      check_keys(e, {"page", "title"}, "a menu entry", diags);
+      c.main_menu.push_back(
+          {e.get("page").to_text(), localized(e.get("title"), "title", diags), e.pos});
+    }
+  }
+  if (diags.error_count() > errors_before) return std::nullopt;
+  return c;
+}
+
+std::optional<SiteConfig> load_site_config(const std::filesystem::path& site_dir,
+                                           Diagnostics& diags) {
+  auto text = read_file(site_dir / "site.yaml");
+  if (!text) {
+    diags.error(kPath, {}, "cannot read site.yaml in " + site_dir.string(),
+                "run firefly in the site's folder, or pass --site DIR");
+    return std::nullopt;
+  }
+  Value root = parse_yaml(*text, kPath, diags);
+  if (diags.has_errors()) return std::nullopt;
+  return site_config_from(root, diags);
+}
+
+}  // namespace firefly

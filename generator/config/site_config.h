@@ -1,0 +1,97 @@
+// site.yaml -> SiteConfig: the validated configuration of one site.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/localized.h"
+#include "core/value.h"
+
+namespace firefly {
+
+/// One language the site is published in.
+struct Language {
+  std::string code;       ///< "zh-TW": the URL prefix and file suffix
+  std::string html_lang;  ///< "zh-Hant-TW": for <html lang> and ICU
+  std::string name;       ///< "中文": shown in the language switcher
+  std::string calendar;   ///< "" (Gregorian) or "roc"
+  std::string dir = "ltr";
+};
+
+/// The schema of one front-matter field of a collection.
+struct FieldSchema {
+  std::string name;
+  std::string type;  ///< string, text, integer, number, boolean, date, enum, ref, image, list,
+                     ///< object, localized
+  bool required = false;
+  std::vector<std::string> values;  ///< for enum
+  std::string to;                   ///< for ref: the collection referred to
+  std::shared_ptr<FieldSchema> of;  ///< for list: the item schema
+  std::vector<FieldSchema> fields;  ///< for object
+  Pos pos;
+};
+
+/// A content section with its own sorting, pagination, taxonomies and schema.
+struct Collection {
+  std::string name;
+  std::string sort_by = "date";  ///< date, weight, title
+  bool sort_desc = true;
+  int paginate = 0;  ///< 0: one page
+  std::vector<std::string> taxonomies;
+  std::vector<FieldSchema> fields;
+};
+
+/// A classification of pages (audiences, tags) with a term page per value.
+struct Taxonomy {
+  std::string name;
+  Localized title;
+};
+
+/// An entry of a menu: a site path, titled by the page it points to unless given.
+struct MenuEntry {
+  std::string page;  ///< "/programs/"
+  Localized title;   ///< optional
+  Pos pos;
+};
+
+/// Who publishes the site.
+struct Publisher {
+  Localized name;
+  std::string email, phone;
+};
+
+/// The whole of site.yaml.
+struct SiteConfig {
+  Localized title, description;
+  std::string base_url = "/";
+  bool relative_urls = false;
+  std::vector<Language> languages;
+  std::string missing_translation = "fallback";  ///< or "omit"
+  std::string theme = "default";
+  Publisher publisher;
+  std::string data_license = "OGDL-Taiwan-1.0";
+  bool unsafe_html = false;
+  std::vector<Taxonomy> taxonomies;
+  std::vector<Collection> collections;
+  std::vector<MenuEntry> main_menu;
+
+  const Language& default_language() const { return languages.front(); }
+  /// The language with `code`, or nullptr.
+  const Language* language(std::string_view code) const;
+  /// The collection named `name`, or nullptr.
+  const Collection* collection(std::string_view name) const;
+  /// The taxonomy named `name`, or nullptr.
+  const Taxonomy* taxonomy(std::string_view name) const;
+};
+
+/// Reads and validates `<site_dir>/site.yaml`; errors go to `diags` (path "site.yaml").
+std::optional<SiteConfig> load_site_config(const std::filesystem::path& site_dir,
+                                           Diagnostics& diags);
+/// Validates already-parsed site.yaml content.
+std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags);
+
+}  // namespace firefly

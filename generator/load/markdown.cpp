@@ -1,0 +1,192 @@
+#include "load/markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <map>
+#include <mutex>
+
+#include "core/text.h"
+
+namespace firefly {
+
+namespace {
+
+const int kOptions =
+    CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG | CMARK_OPT_VALIDATE_UTF8;
+
+void ensure_extensions() {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+bool dangerous_url(std::string_view url, bool is_image) {
+  std::string lower = ascii_lower(trim(url));
+  std::string compact;
+  for (char c : lower) {
+    if (c > ' ') compact += c;  // browsers ignore embedded white space and controls
+  }
+  if (starts_with(compact, "javascript:") || starts_with(compact, "vbscript:") ||
+      starts_with(compact, "file:")) {
+    return true;
+  }
+  if (starts_with(compact, "data:")) {
+    return !(is_image &&
+             (starts_with(compact, "data:image/png") || starts_with(compact, "data:image/gif") ||
+              starts_with(compact, "data:image/jpeg") || starts_with(compact, "data:image/webp")));
+  }
+  return false;
+}
+
+std::string node_text(cmark_node* node) {
+  std::string out;
+  cmark_iter* iter = cmark_iter_new(node);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    cmark_node* n = cmark_iter_get_node(iter);
+    if (ev != CMARK_EVENT_ENTER) continue;
+    auto type = cmark_node_get_type(n);
+    if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) {
+      if (const char* lit = cmark_node_get_literal(n)) out += lit;
+    } else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
+      out += ' ';
+    }
+  }
+  cmark_iter_free(iter);
+  return out;
+}
+
+cmark_node* text_node(const std::string& text) {
+  cmark_node* t = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node_set_literal(t, text.c_str());
+  return t;
+}
+
+struct Walk {
+  std::vector<cmark_node*> raw_html;
+  std::vector<cmark_node*> embeds;
+  std::vector<std::string> heading_ids;
+};
+
+}  // namespace
+
+std::string embed_placeholder(size_t index) {
+  return "<!--firefly-embed:" + std::to_string(index) + "-->";
+}
+
+MarkdownResult render_markdown(std::string_view body, const MarkdownOptions& options) {
+  ensure_extensions();
+  MarkdownResult result;
+  cmark_parser* parser = cmark_parser_new(kOptions);
+  for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+      cmark_parser_attach_syntax_extension(parser, ext);
+    }
+  }
+  cmark_parser_feed(parser, body.data(), body.size());
+  cmark_node* doc = cmark_parser_finish(parser);
+
+  Walk walk;
+  std::map<std::string, int> id_counts;
+  cmark_iter* iter = cmark_iter_new(doc);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* n = cmark_iter_get_node(iter);
+    Pos pos{cmark_node_get_start_line(n) + options.first_line - 1, cmark_node_get_start_column(n)};
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_HTML_BLOCK:
+      case CMARK_NODE_HTML_INLINE:
+        if (!options.unsafe_html) walk.raw_html.push_back(n);
+        break;
+      case CMARK_NODE_CODE_BLOCK: {
+        const char* info = cmark_node_get_fence_info(n);
+        std::string kind = info ? std::string(trim(info)) : "";
+        if (kind == "chart" || kind == "table") {
+          const char* lit = cmark_node_get_literal(n);
+          result.embeds.push_back({kind, lit ? lit : "", pos.line});
+          walk.embeds.push_back(n);
+        }
+        break;
+      }
+      case CMARK_NODE_HEADING: {
+        std::string text = node_text(n);
+        std::string id = slugify(text);
+        if (id.empty()) id = "section";
+        int& count = id_counts[id];
+        if (count++) id += "-" + std::to_string(count);
+        walk.heading_ids.push_back(id);
+        result.text += text;
+        result.text += "\n";
+        break;
+      }
+      case CMARK_NODE_PARAGRAPH:
+        result.text += node_text(n);
+        result.text += "\n";
+        break;
+      case CMARK_NODE_LINK:
+      case CMARK_NODE_IMAGE: {
+        bool is_image = cmark_node_get_type(n) == CMARK_NODE_IMAGE;
+        const char* url = cmark_node_get_url(n);
+        std::string u = url ? url : "";
+        if (dangerous_url(u, is_image)) {
+          cmark_node_set_url(n, "");
+        } else if (options.resolve_link && !u.empty()) {
+          std::string resolved = options.resolve_link(u, pos, is_image);
+          if (resolved != u) cmark_node_set_url(n, resolved.c_str());
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  cmark_iter_free(iter);
+
+  for (cmark_node* n : walk.raw_html) {
+    const char* lit = cmark_node_get_literal(n);
+    cmark_node* replacement = text_node(lit ? lit : "");
+    if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK) {
+      cmark_node* para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+      cmark_node_append_child(para, replacement);
+      replacement = para;
+    }
+    cmark_node_replace(n, replacement);
+    cmark_node_free(n);
+  }
+  for (size_t i = 0; i < walk.embeds.size(); ++i) {
+    cmark_node* html = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+    cmark_node_set_literal(html, (embed_placeholder(i) + "\n").c_str());
+    cmark_node_replace(walk.embeds[i], html);
+    cmark_node_free(walk.embeds[i]);
+  }
+
+  char* html = cmark_render_html(doc, kOptions, cmark_parser_get_syntax_extensions(parser));
+  std::string out = html;
+  free(html);
+  cmark_node_free(doc);
+  cmark_parser_free(parser);
+
+  // Give headings their ids, in document order.
+  result.html.reserve(out.size() + walk.heading_ids.size() * 16);
+  size_t next_id = 0, pos = 0;
+  while (pos < out.size()) {
+    size_t h = out.find("<h", pos);
+    if (h == std::string::npos || h + 3 >= out.size()) break;
+    char level = out[h + 2];
+    if (level >= '1' && level <= '6' && out[h + 3] == '>' && next_id < walk.heading_ids.size()) {
+      result.html.append(out, pos, h + 3 - pos);
+      result.html += " id=\"";
+      append_html_escaped(result.html, walk.heading_ids[next_id++]);
+      result.html += '"';
+      pos = h + 3;
+    } else {
+      result.html.append(out, pos, h + 2 - pos);
+      pos = h + 2;
+    }
+  }
+  result.html.append(out, pos, std::string::npos);
+  return result;
+}
+
+}  // namespace firefly

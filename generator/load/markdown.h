@@ -1,0 +1,44 @@
+// Markdown -> HTML through cmark-gfm (the only file that includes cmark-gfm).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/value.h"
+
+namespace firefly {
+
+/// A ```chart or ```table block, replaced in the HTML by embed_placeholder(index).
+struct Embed {
+  std::string kind;  ///< "chart" or "table"
+  std::string yaml;  ///< the block's text
+  int line = 0;      ///< line of the opening fence in the source file
+};
+
+/// Rewrites a link or image URL found at `pos`; returns the URL to write.
+using LinkResolver = std::function<std::string(const std::string& url, Pos pos, bool is_image)>;
+
+/// How to render a document.
+struct MarkdownOptions {
+  bool unsafe_html = false;   ///< keep raw HTML (else it is shown as text)
+  LinkResolver resolve_link;  ///< optional
+  int first_line = 1;         ///< line of the body's first line in its file
+};
+
+/// The rendered document.
+struct MarkdownResult {
+  std::string html;
+  std::string text;  ///< plain text of the paragraphs and headings, for summaries and search
+  std::vector<Embed> embeds;
+};
+
+/// Renders GitHub-flavoured Markdown (tables, strikethrough, autolinks, task lists,
+/// footnotes) with ids on headings; `javascript:`-style URLs are dropped.
+MarkdownResult render_markdown(std::string_view body, const MarkdownOptions& options);
+
+/// The HTML comment that stands for embed `index` until the render stage replaces it.
+std::string embed_placeholder(size_t index);
+
+}  // namespace firefly

@@ -1,0 +1,81 @@
+#include "load/markdown.h"
+
+#include <doctest/doctest.h>
+
+namespace firefly {
+
+namespace {
+MarkdownResult md(std::string_view text, bool unsafe = false) {
+  MarkdownOptions o;
+  o.unsafe_html = unsafe;
+  return render_markdown(text, o);
+}
+}  // namespace
+
+TEST_CASE("markdown renders GFM tables, strikethrough, task lists and footnotes") {
+  auto r =
+      md("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~\n\n- [x] done\n\nNote[^1]\n\n[^1]: Foot.\n");
+  CHECK(r.html.find("<table>") != std::string::npos);
+  CHECK(r.html.find("<del>old</del>") != std::string::npos);
+  CHECK(r.html.find("checkbox") != std::string::npos);
+  CHECK(r.html.find("footnote") != std::string::npos);
+}
+
+TEST_CASE("markdown escapes raw HTML unless allowed") {
+  auto r = md("Hi <script>alert(1)</script>\n\n<div onclick=x>y</div>\n");
+  CHECK(r.html.find("<script>") == std::string::npos);
+  CHECK(r.html.find("&lt;script&gt;") != std::string::npos);
+  CHECK(r.html.find("<div") == std::string::npos);
+  auto u = md("<b>x</b>\n", true);
+  CHECK(u.html.find("<b>x</b>") != std::string::npos);
+}
+
+TEST_CASE("markdown drops javascript: URLs even with odd case and spaces") {
+  auto r = md("[a](javascript:alert(1)) [b]( JaVaScRiPt:alert(1)) ![c](javascript:x)\n", true);
+  CHECK(r.html.find("javascript") == std::string::npos);
+  CHECK(r.html.find("JaVaScRiPt") == std::string::npos);
+}
+
+TEST_CASE("markdown gives headings unique ids, CJK included") {
+  auto r = md("## 成果\n\n## Results\n\n## Results\n");
+  CHECK(r.html.find("<h2 id=\"成果\">") != std::string::npos);
+  CHECK(r.html.find("<h2 id=\"results\">") != std::string::npos);
+  CHECK(r.html.find("<h2 id=\"results-2\">") != std::string::npos);
+}
+
+TEST_CASE("markdown replaces chart and table fences with placeholders") {
+  MarkdownOptions o;
+  o.first_line = 5;
+  auto r = render_markdown("Intro\n\n```chart\ndataset: a\n```\n", o);
+  REQUIRE(r.embeds.size() == 1);
+  CHECK(r.embeds[0].kind == "chart");
+  CHECK(r.embeds[0].yaml == "dataset: a\n");
+  CHECK(r.embeds[0].line == 7);
+  CHECK(r.html.find(embed_placeholder(0)) != std::string::npos);
+}
+
+TEST_CASE("markdown resolves links with their line") {
+  MarkdownOptions o;
+  o.first_line = 10;
+  int seen_line = 0;
+  o.resolve_link = [&](const std::string& url, Pos pos, bool) {
+    seen_line = pos.line;
+    return "/en" + url;
+  };
+  auto r = render_markdown("text\n\n[x](/stories/)\n", o);
+  CHECK(seen_line == 12);
+  CHECK(r.html.find("href=\"/en/stories/\"") != std::string::npos);
+}
+
+TEST_CASE("markdown survives 10,000 nested blockquotes and lists") {
+  std::string deep(10000, '>');
+  deep += " x\n";
+  auto r = md(deep);
+  CHECK(r.html.find("x") != std::string::npos);
+  std::string lists;
+  for (int i = 0; i < 2000; ++i) lists += std::string(static_cast<size_t>(i) * 2, ' ') + "- a\n";
+  auto l = md(lists);
+  CHECK(l.html.find("<ul>") != std::string::npos);
+}
+
+}  // namespace firefly
