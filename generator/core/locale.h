@@ -16,7 +16,10 @@ struct LocaleSpec {
 };
 
 /// A long-form date in the locale: "民國112年6月30日" (roc), "30 June 2023" (en),
-/// "30 tháng 6, 2023" (vi). Years before 1912 fall back to Gregorian for roc.
+/// "30 tháng 6, 2023" (vi). Years before 1912 fall back to Gregorian for roc. Only the
+/// calendar day is shown (no time, no zone shift); an empty calendar means Gregorian even
+/// where the locale's default differs (Thai); bare "en" reads day-month-year as en-GB.
+/// Thread-safe (formatters are cached per thread).
 std::string format_date(const Date& date, const LocaleSpec& locale);
 /// A number with the locale's grouping and at most `max_fraction_digits` decimals.
 std::string format_number(double value, const LocaleSpec& locale, int max_fraction_digits = 2);
@@ -28,7 +31,8 @@ class Collator {
   ~Collator();
   Collator(const Collator&) = delete;
   Collator& operator=(const Collator&) = delete;
-  /// Negative, zero or positive like strcmp.
+  /// Negative, zero or positive like strcmp; strings that collate equal but differ in bytes
+  /// are ordered by their bytes, so zero means identical and sorting is deterministic.
   int compare(std::string_view a, std::string_view b) const;
 
  private:

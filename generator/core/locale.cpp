@@ -1,0 +1,299 @@
+// Locale-aware dates, numbers, collation and text segmentation, all through ICU.
+#include "core/locale.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/calendar.h>
+#include <unicode/coll.h>
+#include <unicode/datefmt.h>
+#include <unicode/gregocal.h>
+#include <unicode/locid.h>
+#include <unicode/numberformatter.h>
+#include <unicode/timezone.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstring>
+#include <unordered_map>
+#include <vector>
+
+namespace firefly {
+
+namespace {
+
+/// The ICU locale for a BCP 47 tag ("zh-Hant-TW") or an ICU id ("zh_Hant_TW"); "en" when empty.
+icu::Locale make_locale(std::string_view id) {
+  std::string s(id.empty() ? std::string_view("en") : id);
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale loc = icu::Locale::forLanguageTag(s, status);
+  if (U_FAILURE(status) || loc.isBogus() || loc.getLanguage()[0] == '\0') {
+    loc = icu::Locale::createCanonical(s.c_str());
+  }
+  if (loc.isBogus()) loc = icu::Locale("en");
+  return loc;
+}
+
+/// UTF-8 of an ICU string.
+std::string to_utf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+/// True for a calendar keyword ICU could know: lower-case letters, digits and '-'.
+bool plausible_calendar(std::string_view cal) {
+  if (cal.empty() || cal.size() > 32) return false;
+  return std::all_of(cal.begin(), cal.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+/// The locale (with its calendar keyword) a date is formatted in.
+icu::Locale date_locale(const Date& date, const LocaleSpec& spec) {
+  icu::Locale loc = make_locale(spec.locale);
+  // Bare English reads day-month-year ("30 June 2023"), as in British and international use.
+  if (std::strcmp(loc.getLanguage(), "en") == 0 && loc.getCountry()[0] == '\0') {
+    loc = icu::Locale("en", "GB");
+  }
+  std::string cal = spec.calendar;
+  if (cal == "minguo") cal = "roc";
+  UErrorCode status = U_ZERO_ERROR;
+  char existing[64] = "";
+  loc.getKeywordValue("calendar", existing, sizeof existing, status);
+  if (cal.empty()) cal = status == U_ZERO_ERROR && existing[0] ? existing : "gregorian";
+  if (!plausible_calendar(cal)) cal = "gregorian";
+  // The Republic of China era starts in 1912; earlier dates are shown in the Gregorian calendar.
+  if (cal == "roc" && date.year < 1912) cal = "gregorian";
+  status = U_ZERO_ERROR;
+  loc.setKeywordValue("calendar", cal.c_str(), status);
+  return loc;
+}
+
+/// A long-date formatter for `loc` in UTC with a proleptic Gregorian calendar, or null.
+std::unique_ptr<icu::DateFormat> make_date_format(const icu::Locale& loc) {
+  std::unique_ptr<icu::DateFormat> fmt(
+      icu::DateFormat::createDateInstance(icu::DateFormat::kLong, loc));
+  if (!fmt) return nullptr;
+  std::unique_ptr<icu::Calendar> cal(fmt->getCalendar()->clone());
+  if (auto* greg = dynamic_cast<icu::GregorianCalendar*>(cal.get())) {
+    UErrorCode status = U_ZERO_ERROR;
+    greg->setGregorianChange(-1e300, status);  // no Julian calendar before 1582
+  }
+  cal->setTimeZone(*icu::TimeZone::getGMT());
+  fmt->adoptCalendar(cal.release());
+  fmt->setTimeZone(*icu::TimeZone::getGMT());
+  return fmt;
+}
+
+/// This thread's formatter for `loc` (ICU formatters are not shared between threads).
+icu::DateFormat* date_format(const icu::Locale& loc) {
+  thread_local std::unordered_map<std::string, std::unique_ptr<icu::DateFormat>> cache;
+  auto [it, inserted] = cache.try_emplace(loc.getName());
+  if (inserted) it->second = make_date_format(loc);
+  return it->second.get();
+}
+
+/// This thread's number formatter for `loc` with at most `digits` decimals.
+const icu::number::LocalizedNumberFormatter& number_format(const icu::Locale& loc, int digits) {
+  thread_local std::unordered_map<std::string, icu::number::LocalizedNumberFormatter> cache;
+  std::string key = std::string(loc.getName()) + "#" + std::to_string(digits);
+  auto it = cache.find(key);
+  if (it == cache.end()) {
+    auto fmt = icu::number::NumberFormatter::withLocale(loc)
+                   .precision(icu::number::Precision::minMaxFraction(0, digits))
+                   .roundingMode(UNUM_ROUND_HALFUP)
+                   .sign(UNUM_SIGN_NEGATIVE);
+    it = cache.emplace(std::move(key), std::move(fmt)).first;
+  }
+  return it->second;
+}
+
+/// A UTF-8 view of `text` for ICU (indices are byte offsets into `text`).
+struct Utf8Text {
+  explicit Utf8Text(std::string_view text) {
+    ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  }
+  ~Utf8Text() { utext_close(ut); }
+  Utf8Text(const Utf8Text&) = delete;
+  Utf8Text& operator=(const Utf8Text&) = delete;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = nullptr;
+};
+
+/// This thread's grapheme (kind = 0) or word (kind = 1) break iterator, or null.
+icu::BreakIterator* breaker(int kind) {
+  struct Breakers {
+    std::unique_ptr<icu::BreakIterator> chars, words;
+    Breakers() {
+      UErrorCode s1 = U_ZERO_ERROR, s2 = U_ZERO_ERROR;
+      chars.reset(icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), s1));
+      words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), s2));
+      if (U_FAILURE(s1)) chars.reset();
+      if (U_FAILURE(s2)) words.reset();
+    }
+  };
+  thread_local Breakers b;
+  return kind == 0 ? b.chars.get() : b.words.get();
+}
+
+/// True for a Han character, kana or hangul (also by script extension, like "ー").
+bool is_cjk(UChar32 c) {
+  return uscript_hasScript(c, USCRIPT_HAN) || uscript_hasScript(c, USCRIPT_HIRAGANA) ||
+         uscript_hasScript(c, USCRIPT_KATAKANA) || uscript_hasScript(c, USCRIPT_HANGUL) ||
+         u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC);
+}
+
+/// The code point ending just before byte `end` of `s` (negative when ill-formed or none).
+UChar32 code_point_before(std::string_view s, size_t end) {
+  if (end == 0) return -1;
+  int32_t i = static_cast<int32_t>(end);
+  UChar32 c;
+  U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, i, c);
+  return c;
+}
+
+/// True for characters a cut text should not end with: spaces, commas, dashes, openers.
+bool trailing_junk(UChar32 c) {
+  if (c < 0) return false;
+  if (u_isUWhiteSpace(c)) return true;
+  switch (u_charType(c)) {
+    case U_DASH_PUNCTUATION:
+    case U_START_PUNCTUATION:
+    case U_INITIAL_PUNCTUATION:
+      return true;
+    default:
+      break;
+  }
+  static constexpr UChar32 kSeparators[] = {',', ';', ':', 0x3001, 0xFF0C, 0xFF1B, 0xFF1A};
+  return std::find(std::begin(kSeparators), std::end(kSeparators), c) != std::end(kSeparators);
+}
+
+}  // namespace
+
+std::string format_date(const Date& date, const LocaleSpec& spec) {
+  if (!is_valid_date(date.year, date.month, date.day)) return date.iso();
+  icu::DateFormat* fmt = date_format(date_locale(date, spec));
+  if (!fmt) return date.iso();
+  Date day_only;
+  day_only.year = date.year;
+  day_only.month = date.month;
+  day_only.day = date.day;
+  UDate when = static_cast<double>(day_only.days_since_epoch()) * U_MILLIS_PER_DAY;
+  icu::UnicodeString out;
+  fmt->format(when, out);
+  return out.isEmpty() ? date.iso() : to_utf8(out);
+}
+
+std::string format_number(double value, const LocaleSpec& spec, int max_fraction_digits) {
+  int digits = std::clamp(max_fraction_digits, 0, 15);
+  const auto& fmt = number_format(make_locale(spec.locale), digits);
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString out = fmt.formatDouble(value, status).toString(status);
+  if (U_FAILURE(status)) return std::to_string(value);
+  return to_utf8(out);
+}
+
+struct Collator::Impl {
+  std::unique_ptr<icu::Collator> collator;  // only const methods are used: thread-safe
+};
+
+Collator::Collator(const std::string& locale) : impl_(std::make_unique<Impl>()) {
+  UErrorCode status = U_ZERO_ERROR;
+  impl_->collator.reset(icu::Collator::createInstance(make_locale(locale), status));
+  if (U_FAILURE(status)) impl_->collator.reset();
+}
+
+Collator::~Collator() = default;
+
+int Collator::compare(std::string_view a, std::string_view b) const {
+  if (impl_->collator) {
+    UErrorCode status = U_ZERO_ERROR;
+    UCollationResult r = impl_->collator->compareUTF8(
+        icu::StringPiece(a.data(), static_cast<int32_t>(a.size())),
+        icu::StringPiece(b.data(), static_cast<int32_t>(b.size())), status);
+    if (U_SUCCESS(status) && r != UCOL_EQUAL) return r == UCOL_LESS ? -1 : 1;
+  }
+  int c = a.compare(b);  // distinct strings never tie, so sorting is deterministic
+  return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
+
+std::string truncate_text(std::string_view text, size_t max_units) {
+  if (max_units >= text.size()) return std::string(text);  // never more graphemes than bytes
+  icu::BreakIterator* chars = breaker(0);
+  Utf8Text ut(text);
+  if (!chars || U_FAILURE(ut.status)) return std::string(text);
+  UErrorCode status = U_ZERO_ERROR;
+  chars->setText(ut.ut, status);
+  if (U_FAILURE(status)) return std::string(text);
+  // Grapheme boundaries up to the limit: stops[i] is the end of the i-th grapheme.
+  std::vector<int32_t> stops{0};
+  int32_t pos = chars->first();
+  while (stops.size() <= max_units + 1) {
+    pos = chars->next();
+    if (pos == icu::BreakIterator::DONE) return std::string(text);  // fits
+    stops.push_back(pos);
+  }
+  int32_t cut = stops[max_units];
+  UChar32 before = code_point_before(text, static_cast<size_t>(cut));
+  icu::BreakIterator* words = breaker(1);
+  if (cut > 0 && before >= 0 && !is_cjk(before) && words) {
+    status = U_ZERO_ERROR;
+    words->setText(ut.ut, status);
+    if (U_SUCCESS(status) && !words->isBoundary(cut)) {
+      // Back up to the last word boundary if that keeps at least half of the text allowed.
+      int32_t word_end = words->preceding(cut);
+      size_t units = static_cast<size_t>(std::upper_bound(stops.begin(), stops.end(), word_end) -
+                                         stops.begin() - 1);
+      if (word_end > 0 && stops[units] == word_end && units * 2 >= max_units) cut = word_end;
+    }
+  }
+  size_t end = static_cast<size_t>(cut);
+  while (end > 0 && trailing_junk(code_point_before(text, end))) {
+    int32_t i = static_cast<int32_t>(end);
+    U8_BACK_1(reinterpret_cast<const uint8_t*>(text.data()), 0, i);
+    end = static_cast<size_t>(i);
+  }
+  std::string out(text.substr(0, end));
+  out += "\u2026";
+  return out;
+}
+
+ReadingCount count_reading(std::string_view text) {
+  ReadingCount count;
+  icu::BreakIterator* words = breaker(1);
+  Utf8Text ut(text);
+  if (!words || U_FAILURE(ut.status)) return count;
+  UErrorCode status = U_ZERO_ERROR;
+  words->setText(ut.ut, status);
+  if (U_FAILURE(status)) return count;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t start = words->first();
+  for (int32_t end = words->next(); end != icu::BreakIterator::DONE;
+       start = end, end = words->next()) {
+    if (words->getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation
+    size_t cjk = 0;
+    for (int32_t i = start; i < end;) {
+      UChar32 c;
+      U8_NEXT(bytes, i, end, c);
+      if (c >= 0 && is_cjk(c)) ++cjk;
+    }
+    if (cjk > 0) {
+      count.cjk_chars += cjk;
+    } else {
+      ++count.words;
+    }
+  }
+  return count;
+}
+
+int reading_minutes(const ReadingCount& count) {
+  // cjk/400 + words/200 minutes, rounded up, in exact integer arithmetic.
+  size_t four_hundredths = count.cjk_chars + 2 * count.words;
+  size_t minutes = (four_hundredths + 399) / 400;
+  return minutes < 1 ? 1 : static_cast<int>(std::min<size_t>(minutes, 1000000));
+}
+
+}  // namespace firefly
