@@ -1,0 +1,154 @@
+// Shared helpers of the browser checks: a static file server for a built
+// portal, the list of its pages, and Debian's Chromium through playwright-core.
+import { createServer } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+/** Content types of the files a portal publishes. */
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.jsonld': 'application/ld+json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.pdf': 'application/pdf',
+  '.zip': 'application/zip',
+};
+
+/** The Content-Type header for a file name. */
+export function contentType(file) {
+  const name = file.toLowerCase();
+  if (name.endsWith('/sha256sums')) return 'text/plain; charset=utf-8';
+  return TYPES[path.extname(name)] ?? 'application/octet-stream';
+}
+
+async function statOrNull(p) {
+  try {
+    return await stat(p);
+  } catch {
+    return null;
+  }
+}
+
+/** Serves `root` on 127.0.0.1 at a free port; resolves to {server, origin}. */
+export async function serveDir(root) {
+  root = path.resolve(root);
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://127.0.0.1');
+      let rel;
+      try {
+        rel = decodeURIComponent(url.pathname);
+      } catch {
+        res.writeHead(400).end('bad request');
+        return;
+      }
+      let file = path.join(root, path.normalize(rel));
+      if (file !== root && !file.startsWith(root + path.sep)) {
+        res.writeHead(403).end('forbidden');
+        return;
+      }
+      let st = await statOrNull(file);
+      if (st?.isDirectory()) {
+        if (!url.pathname.endsWith('/')) {
+          res.writeHead(301, { Location: url.pathname + '/' + url.search }).end();
+          return;
+        }
+        file = path.join(file, 'index.html');
+        st = await statOrNull(file);
+      }
+      if (!st?.isFile()) {
+        const notFound = path.join(root, '404.html');
+        const body = (await statOrNull(notFound))?.isFile()
+          ? await readFile(notFound)
+          : Buffer.from('not found');
+        res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': contentType(file), 'Content-Length': st.size });
+      if (req.method === 'HEAD') res.end();
+      else createReadStream(file).pipe(res);
+    } catch (err) {
+      res.writeHead(500).end(String(err));
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+/** Every .html file under root, sorted, as paths relative to root. */
+export async function htmlFiles(root) {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.html'))
+    .map((e) => path.relative(root, path.join(e.parentPath ?? e.path, e.name)))
+    .map((p) => p.split(path.sep).join('/'))
+    .sort();
+}
+
+/** True when an HTML file is only a redirect (meta refresh). */
+export async function isRedirect(file) {
+  const text = await readFile(file, 'utf8');
+  return /http-equiv\s*=\s*["']?refresh/i.test(text);
+}
+
+/** The site path a file is served at: /a/b/ for a/b/index.html. */
+export function urlPath(rel) {
+  if (rel === 'index.html') return '/';
+  if (rel.endsWith('/index.html')) return '/' + rel.slice(0, -'index.html'.length);
+  return '/' + rel;
+}
+
+/** Chromium command-line flags: no sandbox (root in CI), no network chatter. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches Debian's Chromium (or $CHROMIUM_PATH); never downloads a browser. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** Runs `worker(item, index, slot)` over items, at most `n` at a time (slot 0..n-1). */
+export async function pool(items, n, worker) {
+  let next = 0;
+  const run = async (slot) => {
+    while (next < items.length) {
+      const i = next++;
+      await worker(items[i], i, slot);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, (_, slot) => run(slot)));
+}

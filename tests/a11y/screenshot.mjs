@@ -1,0 +1,72 @@
+// Takes full-page screenshots of pages of a built portal, for people to look at.
+//
+// Usage: node tests/a11y/screenshot.mjs PUBLIC_DIR OUT_DIR [--dark] PATH...
+//   e.g. node tests/a11y/screenshot.mjs public /tmp/shots / /en/ /data/awards/
+// Writes OUT_DIR/<name>-1280.png and OUT_DIR/<name>-375.png for each PATH,
+// where <name> is the path with slashes turned into dashes ("home" for /);
+// with --dark also <name>-<width>-dark.png (prefers-color-scheme: dark).
+// Exits 1 when a page does not load, 2 on bad usage.
+import { mkdirSync, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { launchBrowser, serveDir } from './lib.mjs';
+
+const WIDTHS = [1280, 375];
+
+/** The file name stem for a site path: "/en/stories/" -> "en-stories". */
+export function shotName(p) {
+  const stem = p.replace(/index\.html$/, '').replace(/\.html$/, '')
+    .split('/').filter(Boolean).join('-').replace(/[^\p{L}\p{N}._-]/gu, '_');
+  return stem || 'home';
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const dark = args.includes('--dark');
+  const [dir, out, ...paths] = args.filter((a) => a !== '--dark');
+  if (!dir || !out || paths.length === 0) {
+    console.error('usage: node screenshot.mjs PUBLIC_DIR OUT_DIR [--dark] PATH...');
+    process.exit(2);
+  }
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    console.error(`screenshot: ${dir} is not a directory`);
+    process.exit(2);
+  }
+  mkdirSync(out, { recursive: true });
+  const { server, origin } = await serveDir(dir);
+  const browser = await launchBrowser();
+  let failed = 0;
+  try {
+    for (const scheme of dark ? ['light', 'dark'] : ['light']) {
+      for (const width of WIDTHS) {
+        const context = await browser.newContext({
+          viewport: { width, height: width > 600 ? 900 : 812 },
+          colorScheme: scheme,
+        });
+        const page = await context.newPage();
+        for (const p of paths) {
+          const sitePath = p.startsWith('/') ? p : '/' + p;
+          const resp = await page.goto(origin + sitePath, { waitUntil: 'load' });
+          if (!resp || !resp.ok()) {
+            console.error(`screenshot: ${sitePath}: HTTP ${resp ? resp.status() : 'no response'}`);
+            failed++;
+            continue;
+          }
+          const suffix = scheme === 'dark' ? '-dark' : '';
+          const file = path.join(out, `${shotName(sitePath)}-${width}${suffix}.png`);
+          await page.screenshot({ path: file, fullPage: true });
+          console.log(file);
+        }
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((err) => {
+  console.error(`screenshot: ${err.stack || err}`);
+  process.exit(2);
+});
