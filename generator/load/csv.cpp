@@ -1,0 +1,152 @@
+#include "load/csv.h"
+
+#include <set>
+
+#include "core/text.h"
+
+namespace firefly {
+
+namespace {
+
+/// Reads records one at a time from the text.
+class CsvReader {
+ public:
+  CsvReader(std::string_view text, const std::string& path, Diagnostics& diags)
+      : text_(text), path_(path), diags_(diags) {}
+
+  /// Reads the next record into `out`; false at the end of the text or after a fatal error.
+  bool next(CsvRecord& out) {
+    while (i_ < text_.size() && (text_[i_] == '\n' || text_[i_] == '\r')) skip_newline();
+    if (i_ >= text_.size() || failed_) return false;
+    out.line = line_;
+    out.fields.clear();
+    for (;;) {
+      std::string field;
+      int field_line = line_;
+      if (i_ < text_.size() && text_[i_] == '"') {
+        ++i_;
+        bool closed = false;
+        while (i_ < text_.size()) {
+          char c = text_[i_];
+          if (c == '"') {
+            if (i_ + 1 < text_.size() && text_[i_ + 1] == '"') {
+              field += '"';
+              i_ += 2;
+              continue;
+            }
+            ++i_;
+            closed = true;
+            break;
+          }
+          if (c == '\r' || c == '\n') {
+            skip_newline();
+            field += '\n';
+            continue;
+          }
+          field += c;
+          ++i_;
+        }
+        if (!closed) {
+          diags_.error(path_, Pos{field_line, static_cast<int>(out.fields.size()) + 1},
+                       "a quoted field is never closed", "add the closing '\"'");
+          failed_ = true;
+          out.fields.push_back(std::move(field));
+          return true;
+        }
+        if (i_ < text_.size() && text_[i_] != ',' && text_[i_] != '\n' && text_[i_] != '\r') {
+          diags_.error(path_, Pos{line_, static_cast<int>(out.fields.size()) + 1},
+                       "unexpected text after a closing quote",
+                       "write a quote inside a quoted field as two quotes (\"\")");
+          while (i_ < text_.size() && text_[i_] != ',' && text_[i_] != '\n' && text_[i_] != '\r')
+            ++i_;
+        }
+      } else {
+        while (i_ < text_.size() && text_[i_] != ',' && text_[i_] != '\n' && text_[i_] != '\r') {
+          field += text_[i_];
+          ++i_;
+        }
+      }
+      out.fields.push_back(std::move(field));
+      if (i_ >= text_.size()) break;
+      if (text_[i_] == ',') {
+        ++i_;
+        continue;
+      }
+      skip_newline();
+      break;
+    }
+    return true;
+  }
+
+ private:
+  void skip_newline() {
+    if (text_[i_] == '\r' && i_ + 1 < text_.size() && text_[i_ + 1] == '\n') ++i_;
+    ++i_;
+    ++line_;
+  }
+
+  std::string_view text_;
+  const std::string& path_;
+  Diagnostics& diags_;
+  size_t i_ = 0;
+  int line_ = 1;
+  bool failed_ = false;
+};
+
+}  // namespace
+
+CsvTable parse_csv(std::string_view text, const std::string& path, Diagnostics& diags) {
+  CsvTable table;
+  text = strip_bom(text);
+  if (!is_valid_utf8(text)) {
+    diags.error(path, first_invalid_utf8(text), "the file is not valid UTF-8",
+                "save it as UTF-8 (in Excel: \"CSV UTF-8\")");
+    return table;
+  }
+  CsvReader reader(text, path, diags);
+  if (!reader.next(table.header)) {
+    diags.error(path, Pos{1, 1}, "the file is empty; it needs a header row");
+    return table;
+  }
+  std::set<std::string> seen;
+  for (size_t i = 0; i < table.header.fields.size(); ++i) {
+    std::string name(trim(table.header.fields[i]));
+    Pos pos{table.header.line, static_cast<int>(i) + 1};
+    if (name.empty()) {
+      diags.error(path, pos, "column " + std::to_string(i + 1) + " of the header has no name");
+    } else if (!seen.insert(name).second) {
+      diags.error(path, pos, "column '" + name + "' appears twice in the header");
+    }
+    table.header.fields[i] = name;
+  }
+  const size_t width = table.header.fields.size();
+  CsvRecord record;
+  while (reader.next(record)) {
+    if (record.fields.size() != width) {
+      // Point at the first extra field, or at the last field of a short row.
+      int col = static_cast<int>(record.fields.size() > width ? width + 1 : record.fields.size());
+      diags.error(path, Pos{record.line, col},
+                  "this row has " + std::to_string(record.fields.size()) +
+                      " fields but the header has " + std::to_string(width),
+                  "check for a missing or extra comma; quote fields that contain commas");
+      continue;
+    }
+    table.rows.push_back(record);
+  }
+  return table;
+}
+
+std::string csv_quote(std::string_view field) {
+  bool needs = field.find_first_of(",\"\r\n") != std::string_view::npos ||
+               (!field.empty() && (field.front() == ' ' || field.back() == ' '));
+  if (!needs) return std::string(field);
+  std::string out = "\"";
+  for (char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+}  // namespace firefly

@@ -1,0 +1,108 @@
+#include "load/csv.h"
+
+#include <doctest/doctest.h>
+
+namespace firefly {
+
+namespace {
+CsvTable parse(std::string_view text, Diagnostics& diags) {
+  return parse_csv(text, "data/x.csv", diags);
+}
+}  // namespace
+
+TEST_CASE("csv: plain rows with LF and a trailing newline") {
+  Diagnostics d;
+  CsvTable t = parse("a,b\n1,2\n3,4\n", d);
+  CHECK_FALSE(d.has_errors());
+  REQUIRE(t.header.fields == std::vector<std::string>{"a", "b"});
+  REQUIRE(t.rows.size() == 2);
+  CHECK(t.rows[1].fields == std::vector<std::string>{"3", "4"});
+  CHECK(t.rows[1].line == 3);
+}
+
+TEST_CASE("csv: quotes, embedded commas, newlines and doubled quotes") {
+  Diagnostics d;
+  CsvTable t = parse("name,note\r\n\"Lin, A\",\"said \"\"hi\"\"\r\nthen left\"\r\nB,\r\nC,x", d);
+  CHECK_FALSE(d.has_errors());
+  REQUIRE(t.rows.size() == 3);
+  CHECK(t.rows[0].fields[0] == "Lin, A");
+  CHECK(t.rows[0].fields[1] == "said \"hi\"\nthen left");
+  CHECK(t.rows[1].line == 4);  // the quoted newline moved the next record down a line
+  CHECK(t.rows[1].fields == std::vector<std::string>{"B", ""});
+  CHECK(t.rows[2].fields == std::vector<std::string>{"C", "x"});
+}
+
+TEST_CASE("csv: a leading BOM and CR-only line ends") {
+  Diagnostics d;
+  CsvTable t = parse("\xEF\xBB\xBFyear,n\r2021,3\r", d);
+  CHECK_FALSE(d.has_errors());
+  CHECK(t.header.fields[0] == "year");
+  REQUIRE(t.rows.size() == 1);
+  CHECK(t.rows[0].line == 2);
+}
+
+TEST_CASE("csv: blank lines are skipped but keep line numbers") {
+  Diagnostics d;
+  CsvTable t = parse("a\n\n1\n\n\n2\n", d);
+  CHECK_FALSE(d.has_errors());
+  REQUIRE(t.rows.size() == 2);
+  CHECK(t.rows[0].line == 3);
+  CHECK(t.rows[1].line == 6);
+}
+
+TEST_CASE("csv: an unterminated quote is an error at its line and field") {
+  Diagnostics d;
+  parse("a,b\n1,2\n3,\"open\nstill open\n", d);
+  auto all = d.sorted();
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].path == "data/x.csv");
+  CHECK(all[0].pos.line == 3);
+  CHECK(all[0].pos.col == 2);
+  CHECK(all[0].message == "a quoted field is never closed");
+}
+
+TEST_CASE("csv: ragged rows are errors naming the row") {
+  Diagnostics d;
+  CsvTable t = parse("a,b,c\n1,2,3\n1,2\n1,2,3,4\n", d);
+  auto all = d.sorted();
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].pos.line == 3);
+  CHECK(all[0].message == "this row has 2 fields but the header has 3");
+  CHECK(all[1].pos.line == 4);
+  CHECK(all[1].pos.col == 4);
+  CHECK(t.rows.size() == 1);
+}
+
+TEST_CASE("csv: text after a closing quote, duplicate header, invalid UTF-8") {
+  Diagnostics d1;
+  parse("a,b\n\"x\"y,2\n", d1);
+  REQUIRE(d1.error_count() == 1);
+  CHECK(d1.sorted()[0].message == "unexpected text after a closing quote");
+
+  Diagnostics d2;
+  parse("a,b,a\n1,2,3\n", d2);
+  REQUIRE(d2.error_count() == 1);
+  CHECK(d2.sorted()[0].pos.col == 3);
+
+  Diagnostics d3;
+  parse("a\n\xff\n", d3);
+  CHECK(d3.error_count() == 1);
+
+  Diagnostics d4;
+  parse("", d4);
+  CHECK(d4.error_count() == 1);
+}
+
+TEST_CASE("csv: quoting for output round-trips") {
+  CHECK(csv_quote("plain") == "plain");
+  CHECK(csv_quote("a,b") == "\"a,b\"");
+  CHECK(csv_quote("say \"x\"") == "\"say \"\"x\"\"\"");
+  CHECK(csv_quote("two\nlines") == "\"two\nlines\"");
+  Diagnostics d;
+  std::string field = "He said, \"no\"\nok";
+  CsvTable t = parse("h\n" + csv_quote(field) + "\n", d);
+  REQUIRE(t.rows.size() == 1);
+  CHECK(t.rows[0].fields[0] == field);
+}
+
+}  // namespace firefly
