@@ -1,0 +1,445 @@
+#include "load/dataset.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+#include "core/fs.h"
+#include "core/text.h"
+#include "core/yaml.h"
+
+namespace firefly {
+
+namespace {
+
+const std::vector<std::string> kDatasetKeys = {"title",   "description", "source",  "frequency",
+                                               "license", "chart",       "columns", "keywords"};
+const std::vector<std::string> kColumnKeys = {"name", "type", "title", "unit", "description"};
+const std::vector<std::string> kChartKeys = {"x", "y", "kind", "title"};
+const std::vector<std::string> kTypeNames = {"string", "integer", "number", "boolean", "date"};
+const std::vector<std::string> kFrequencies = {"daily",      "weekly", "monthly",  "quarterly",
+                                               "semiannual", "yearly", "irregular"};
+
+std::string q(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+std::string hint_for(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string best = did_you_mean(word, candidates);
+  return best.empty() ? std::string() : "did you mean " + q(best) + "?";
+}
+
+bool is_integer_text(std::string_view s) {
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  if (s.empty()) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_decimal_text(std::string_view s) {
+  size_t i = 0;
+  auto digits = [&] {
+    size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i - start;
+  };
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+  size_t whole = digits();
+  size_t frac = 0;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    frac = digits();
+  }
+  if (whole + frac == 0) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+    if (digits() == 0) return false;
+  }
+  return i == s.size();
+}
+
+/// A helper that validates one metadata file and reports into `diags`.
+struct MetaReader {
+  const std::string& path;
+  Diagnostics& diags;
+
+  void unknown_keys(const Value& map, const std::vector<std::string>& allowed,
+                    std::string_view what) {
+    for (const auto& [key, value] : map.as_map()) {
+      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+        diags.error(path, value.pos, "unknown key " + q(key) + " in " + std::string(what),
+                    hint_for(key, allowed));
+      }
+    }
+  }
+
+  Localized localized(const Value& map, std::string_view key, bool required) {
+    const Value* v = map.find(key);
+    if (!v || v->is_null()) {
+      if (required) diags.error(path, map.pos, "missing required key " + q(key));
+      return {};
+    }
+    std::string error;
+    Localized out = to_localized(*v, &error);
+    if (!error.empty()) diags.error(path, v->pos, q(key) + ": " + error);
+    return out;
+  }
+
+  std::string text(const Value& map, std::string_view key) {
+    const Value* v = map.find(key);
+    if (!v || v->is_null()) return {};
+    if (v->is_map() || v->is_list()) {
+      diags.error(path, v->pos, q(key) + " must be text, found " + std::string(v->kind_name()));
+      return {};
+    }
+    return v->to_text();
+  }
+};
+
+bool valid_frequency(std::string_view f) {
+  if (std::find(kFrequencies.begin(), kFrequencies.end(), f) != kFrequencies.end()) return true;
+  // ISO 8601 repeating interval or duration: R/P1Y, R12/P1M, P3M, PT1H.
+  if (starts_with(f, "R")) {
+    size_t slash = f.find('/');
+    if (slash == std::string_view::npos) return false;
+    f.remove_prefix(slash + 1);
+  }
+  if (!starts_with(f, "P") || f.size() < 3) return false;
+  bool in_time = false, digit = false;
+  for (char c : f.substr(1)) {
+    if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (c == 'T' && !in_time) {
+      in_time = true;
+    } else if (digit &&
+               std::string_view(in_time ? "HMS" : "YMWD").find(c) != std::string_view::npos) {
+      digit = false;
+    } else {
+      return false;
+    }
+  }
+  return !digit;
+}
+
+std::optional<std::vector<Column>> read_columns(const Value& meta, MetaReader& r) {
+  const Value* cols = meta.find("columns");
+  if (!cols || !cols->is_list() || cols->as_list().empty()) {
+    r.diags.error(r.path, cols ? cols->pos : meta.pos,
+                  "'columns' must be a list of columns ({name, type, title})");
+    return std::nullopt;
+  }
+  std::vector<Column> out;
+  std::set<std::string> seen;
+  for (const Value& c : cols->as_list()) {
+    if (!c.is_map()) {
+      r.diags.error(r.path, c.pos, "each column must be a map like {name: year, type: integer}");
+      continue;
+    }
+    r.unknown_keys(c, kColumnKeys, "a column");
+    Column col;
+    col.pos = c.pos;
+    col.name = r.text(c, "name");
+    if (col.name.empty()) {
+      r.diags.error(r.path, c.pos, "a column needs a 'name' (its CSV header)");
+      continue;
+    }
+    if (!seen.insert(col.name).second) {
+      r.diags.error(r.path, c.pos, "column " + q(col.name) + " is declared twice");
+    }
+    std::string type = r.text(c, "type");
+    if (type.empty()) type = "string";
+    auto it = std::find(kTypeNames.begin(), kTypeNames.end(), type);
+    if (it == kTypeNames.end()) {
+      r.diags.error(
+          r.path, c.get("type").pos,
+          "unknown column type " + q(type) + " (use string, integer, number, boolean or date)",
+          hint_for(type, kTypeNames));
+    } else {
+      col.type = static_cast<ColumnType>(it - kTypeNames.begin());
+    }
+    col.title = r.localized(c, "title", false);
+    if (col.title.empty()) col.title.plain = col.name;
+    col.description = r.localized(c, "description", false);
+    col.unit = r.text(c, "unit");
+    out.push_back(std::move(col));
+  }
+  return out;
+}
+
+std::optional<ChartSpec> read_chart(const Value& v, MetaReader& r,
+                                    const std::vector<std::string>& names) {
+  if (!v.is_map()) {
+    r.diags.error(r.path, v.pos, "'chart' must be a map like {x: year, y: count, kind: bar}");
+    return std::nullopt;
+  }
+  r.unknown_keys(v, kChartKeys, "'chart'");
+  ChartSpec spec;
+  spec.x = r.text(v, "x");
+  spec.y = r.text(v, "y");
+  std::string kind = r.text(v, "kind");
+  if (!kind.empty()) spec.kind = kind;
+  spec.title = r.localized(v, "title", false);
+  bool ok = true;
+  for (auto [key, col] : {std::pair{"x", &spec.x}, std::pair{"y", &spec.y}}) {
+    if (col->empty()) {
+      r.diags.error(r.path, v.pos, std::string("'chart' needs '") + key + "' (a column name)");
+      ok = false;
+    } else if (std::find(names.begin(), names.end(), *col) == names.end()) {
+      r.diags.error(r.path, v.get(key).pos, "unknown column " + q(*col) + " in 'chart'",
+                    hint_for(*col, names));
+      ok = false;
+    }
+  }
+  if (spec.kind != "bar" && spec.kind != "line") {
+    r.diags.error(r.path, v.get("kind").pos,
+                  "unknown chart kind " + q(spec.kind) + " (use bar or line)",
+                  hint_for(spec.kind, {"bar", "line"}));
+    ok = false;
+  }
+  return ok ? std::optional<ChartSpec>(spec) : std::nullopt;
+}
+
+}  // namespace
+
+const char* column_type_name(ColumnType type) {
+  return kTypeNames[static_cast<size_t>(type)].c_str();
+}
+
+int Dataset::column_index(std::string_view column) const {
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (columns[i].name == column) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+std::vector<std::string> Dataset::column_names() const {
+  std::vector<std::string> out;
+  for (const Column& c : columns) out.push_back(c.name);
+  return out;
+}
+
+Value type_cell(std::string_view text, const Column& column, std::string* error) {
+  if (column.type == ColumnType::kString) {
+    return text.empty() ? Value() : Value(std::string(text));
+  }
+  std::string_view t = trim(text);
+  if (t.empty()) return Value();
+  auto fail = [&](std::string_view what) {
+    if (error) {
+      *error = "value " + q(text) + " in column " + q(column.name) + " is not " + std::string(what);
+    }
+    return Value();
+  };
+  switch (column.type) {
+    case ColumnType::kInteger: {
+      if (!is_integer_text(t)) return fail("a whole number");
+      errno = 0;
+      std::string s(t);
+      long long n = std::strtoll(s.c_str(), nullptr, 10);
+      if (errno == ERANGE) return fail("a whole number in range");
+      return Value(static_cast<std::int64_t>(n));
+    }
+    case ColumnType::kNumber: {
+      if (!is_decimal_text(t)) return fail("a number");
+      std::string s(t);
+      errno = 0;
+      double d = std::strtod(s.c_str(), nullptr);
+      if (errno == ERANGE && (d > 1e308 || d < -1e308)) return fail("a number in range");
+      return Value(d);
+    }
+    case ColumnType::kBoolean: {
+      std::string lower = ascii_lower(t);
+      if (lower == "true") return Value(true);
+      if (lower == "false") return Value(false);
+      return fail("true or false");
+    }
+    case ColumnType::kDate: {
+      auto d = parse_date(t);
+      if (!d || d->has_time) return fail("a date (YYYY-MM-DD)");
+      return Value(d->iso());
+    }
+    case ColumnType::kString:
+      break;
+  }
+  return Value(std::string(text));
+}
+
+bool is_license_id(std::string_view license) {
+  if (license.empty()) return false;
+  return std::all_of(license.begin(), license.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_';
+  });
+}
+
+std::string license_url(std::string_view license) {
+  static const std::map<std::string, std::string, std::less<>> kUrls = {
+      {"OGDL-Taiwan-1.0", "https://data.gov.tw/license"},
+      {"CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/"},
+      {"CC-BY-SA-4.0", "https://creativecommons.org/licenses/by-sa/4.0/"},
+      {"CC0-1.0", "https://creativecommons.org/publicdomain/zero/1.0/"},
+      {"ODC-BY-1.0", "https://opendatacommons.org/licenses/by/1-0/"},
+      {"PDDL-1.0", "https://opendatacommons.org/licenses/pddl/1-0/"},
+  };
+  auto it = kUrls.find(license);
+  return it == kUrls.end() ? std::string() : it->second;
+}
+
+std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
+                                     std::string csv_bytes, Diagnostics& diags) {
+  Dataset ds;
+  ds.name = name;
+  ds.csv_path = "data/" + name + ".csv";
+  ds.yaml_path = "data/" + name + ".yaml";
+  ds.csv_bytes = std::move(csv_bytes);
+  Diagnostics local;
+  MetaReader r{ds.yaml_path, local};
+  if (!meta.is_map()) {
+    diags.error(ds.yaml_path, meta.pos, "the metadata must be a map (title, columns, ...)");
+    return std::nullopt;
+  }
+  r.unknown_keys(meta, kDatasetKeys, "dataset metadata");
+  ds.title = r.localized(meta, "title", true);
+  ds.description = r.localized(meta, "description", false);
+  ds.source = r.localized(meta, "source", false);
+  ds.frequency = r.text(meta, "frequency");
+  if (!ds.frequency.empty() && !valid_frequency(ds.frequency)) {
+    local.error(ds.yaml_path, meta.get("frequency").pos,
+                "unknown frequency " + q(ds.frequency) +
+                    " (use daily, weekly, monthly, quarterly, semiannual, yearly, irregular "
+                    "or an ISO 8601 interval such as R/P1Y)",
+                hint_for(ds.frequency, kFrequencies));
+  }
+  ds.license = r.text(meta, "license");
+  if (!ds.license.empty() && !is_license_id(ds.license)) {
+    local.error(ds.yaml_path, meta.get("license").pos,
+                "licence " + q(ds.license) +
+                    " is not a licence id (letters, digits, '-', '.', '_'), e.g. OGDL-Taiwan-1.0");
+  }
+  if (const Value* kw = meta.find("keywords"); kw && !kw->is_null()) {
+    if (!kw->is_list()) {
+      local.error(ds.yaml_path, kw->pos, "'keywords' must be a list of words");
+    } else {
+      for (const Value& k : kw->as_list()) ds.keywords.push_back(k.to_text());
+    }
+  }
+  auto columns = read_columns(meta, r);
+  if (columns) {
+    std::vector<std::string> names;
+    for (const Column& c : *columns) names.push_back(c.name);
+    if (const Value* chart = meta.find("chart"); chart && !chart->is_null()) {
+      ds.chart = read_chart(*chart, r, names);
+    }
+  }
+  diags.append(local);
+  if (local.has_errors() || !columns) return std::nullopt;
+
+  // Match the CSV header with the declared columns (any order).
+  Diagnostics csv_diags;
+  CsvTable table = parse_csv(ds.csv_bytes, ds.csv_path, csv_diags);
+  std::vector<std::string> declared;
+  for (const Column& c : *columns) declared.push_back(c.name);
+  const auto& header = table.header.fields;
+  for (size_t i = 0; i < header.size(); ++i) {
+    auto it = std::find_if(columns->begin(), columns->end(),
+                           [&](const Column& c) { return c.name == header[i]; });
+    if (it == columns->end()) {
+      if (!header[i].empty()) {
+        csv_diags.error(ds.csv_path, Pos{table.header.line, static_cast<int>(i) + 1},
+                        "column " + q(header[i]) + " is not declared in " + ds.yaml_path,
+                        hint_for(header[i], declared));
+      }
+      ds.columns.push_back(Column{header[i], ColumnType::kString, {}, {}, {}, {}});
+    } else {
+      ds.columns.push_back(*it);
+    }
+  }
+  for (const Column& c : *columns) {
+    if (std::find(header.begin(), header.end(), c.name) == header.end() && !header.empty()) {
+      csv_diags.error(ds.yaml_path, c.pos,
+                      "column " + q(c.name) + " is declared but missing from " + ds.csv_path,
+                      hint_for(c.name, header));
+    }
+  }
+  for (const CsvRecord& rec : table.rows) {
+    std::vector<Value> row;
+    row.reserve(rec.fields.size());
+    for (size_t i = 0; i < rec.fields.size(); ++i) {
+      std::string error;
+      row.push_back(type_cell(rec.fields[i], ds.columns[i], &error));
+      if (!error.empty()) {
+        csv_diags.error(ds.csv_path, Pos{rec.line, static_cast<int>(i) + 1}, error);
+      }
+    }
+    ds.rows.push_back(std::move(row));
+    ds.cells.push_back(rec.fields);
+    ds.row_lines.push_back(rec.line);
+  }
+  diags.append(csv_diags);
+  if (csv_diags.has_errors()) return std::nullopt;
+  return ds;
+}
+
+std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, Diagnostics& diags) {
+  std::map<std::string, std::pair<std::filesystem::path, std::filesystem::path>> pairs;
+  for (const FoundFile& f : list_files(site_dir / "data", site_dir)) {
+    if (f.rel.find('/') != std::string::npos) continue;  // only the top folder
+    if (ends_with(f.rel, ".csv")) {
+      pairs[f.rel.substr(0, f.rel.size() - 4)].first = f.full;
+    } else if (ends_with(f.rel, ".yaml")) {
+      pairs[f.rel.substr(0, f.rel.size() - 5)].second = f.full;
+    } else if (ends_with(f.rel, ".yml")) {
+      diags.error("data/" + f.rel, Pos{}, "dataset metadata must end in .yaml",
+                  "rename it to " + f.rel.substr(0, f.rel.size() - 4) + ".yaml");
+    }
+  }
+  std::vector<Dataset> out;
+  for (const auto& [name, files] : pairs) {
+    const auto& [csv, yaml] = files;
+    if (yaml.empty()) {
+      diags.error("data/" + name + ".csv", Pos{}, "data/" + name + ".csv has no metadata",
+                  "add data/" + name + ".yaml with its title and columns");
+      continue;
+    }
+    if (csv.empty()) {
+      diags.error("data/" + name + ".yaml", Pos{}, "data/" + name + ".yaml has no data",
+                  "add data/" + name + ".csv (or remove the .yaml)");
+      continue;
+    }
+    if (slugify(name) != name) {
+      diags.error("data/" + name + ".csv", Pos{},
+                  "dataset name '" + name + "' must be lower-case letters, digits and '-'",
+                  "rename the files to " + slugify(name) + ".csv and .yaml");
+      continue;
+    }
+    auto yaml_text = read_file(yaml);
+    auto csv_text = read_file(csv);
+    if (!yaml_text || !csv_text) {
+      diags.error("data/" + name + (yaml_text ? ".csv" : ".yaml"), Pos{}, "cannot read the file");
+      continue;
+    }
+    Value meta = parse_yaml(*yaml_text, "data/" + name + ".yaml", diags);
+    if (meta.is_null() && !trim(*yaml_text).empty()) continue;
+    auto ds = build_dataset(name, meta, std::move(*csv_text), diags);
+    if (!ds) continue;
+    if (auto mtime = file_mtime_date(csv)) ds->updated = *mtime;
+    if (auto ytime = file_mtime_date(yaml); ytime && *ytime > ds->updated) ds->updated = *ytime;
+    out.push_back(std::move(*ds));
+  }
+  GitHistory git(site_dir);
+  if (git.available() && !out.empty()) {
+    std::vector<std::vector<std::string>> groups;
+    for (const Dataset& ds : out) groups.push_back({ds.csv_path, ds.yaml_path});
+    auto histories = git.changes(groups);
+    for (size_t i = 0; i < out.size(); ++i) {
+      out[i].history = std::move(histories[i]);
+      if (!out[i].history.empty()) {
+        const Date& d = out[i].history.front().date;
+        out[i].updated = Date{d.year, d.month, d.day};
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace firefly

@@ -1,0 +1,87 @@
+// Datasets: data/<name>.yaml (metadata and data dictionary) plus data/<name>.csv (typed rows).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/error.h"
+#include "core/localized.h"
+#include "core/value.h"
+#include "load/csv.h"
+#include "load/git_history.h"
+
+namespace firefly {
+
+/// The type every cell of a column is checked against.
+enum class ColumnType { kString, kInteger, kNumber, kBoolean, kDate };
+
+/// The name of a column type as written in the metadata ("integer", ...).
+const char* column_type_name(ColumnType type);
+
+/// One column of the data dictionary.
+struct Column {
+  std::string name;  ///< the CSV header name
+  ColumnType type = ColumnType::kString;
+  Localized title;        ///< defaults to the name
+  Localized description;  ///< may be empty
+  std::string unit;       ///< may be empty
+  Pos pos;                ///< where the column is declared in the metadata
+};
+
+/// The chart a dataset page shows (metadata `chart:`) or an embed asks for.
+struct ChartSpec {
+  std::string x;             ///< column on the horizontal axis
+  std::string y;             ///< numeric column plotted
+  std::string kind = "bar";  ///< "bar" or "line"
+  Localized title;           ///< may be empty (the dataset title is used)
+};
+
+/// A loaded, validated dataset.
+struct Dataset {
+  std::string name;       ///< file stem: data/<name>.csv
+  std::string csv_path;   ///< "data/<name>.csv"
+  std::string yaml_path;  ///< "data/<name>.yaml"
+  Localized title;
+  Localized description;
+  Localized source;
+  std::string frequency;  ///< as written, may be empty
+  std::string license;    ///< licence id, e.g. "OGDL-Taiwan-1.0" ("" = the site's default)
+  std::optional<ChartSpec> chart;
+  std::vector<std::string> keywords;
+  std::vector<Column> columns;                  ///< in CSV header order
+  std::vector<std::vector<Value>> rows;         ///< typed cells (null = missing), column order
+  std::vector<std::vector<std::string>> cells;  ///< the same cells as written
+  std::vector<int> row_lines;                   ///< the CSV line each row starts on
+  std::string csv_bytes;                        ///< the original file, byte for byte
+  Date updated;                                 ///< last change (git, else file time)
+  std::vector<HistoryEntry> history;            ///< newest first; empty outside git
+
+  /// Index of the column named `name`, or -1.
+  int column_index(std::string_view column) const;
+  /// The names of all columns (for did_you_mean).
+  std::vector<std::string> column_names() const;
+};
+
+/// Types one cell `text` of `column`: a null Value for an empty cell, else an int, double,
+/// bool or string (dates as ISO text). On a bad value sets `*error` to the message
+/// ("value 'abc' in column 'year' is not a whole number") and returns null.
+Value type_cell(std::string_view text, const Column& column, std::string* error);
+
+/// Builds a Dataset from its parsed metadata and CSV text (no file access, no history).
+/// Errors name `yaml_path`/`csv_path`; returns nullopt when the dataset is unusable.
+std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
+                                     std::string csv_bytes, Diagnostics& diags);
+
+/// Reads every data/*.yaml + data/*.csv pair of the site, validated and typed, sorted by
+/// name, with `updated` and `history` from git (or the files' modification time).
+std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, Diagnostics& diags);
+
+/// True when `license` is a licence id that a data package accepts ([-a-zA-Z0-9._]+).
+bool is_license_id(std::string_view license);
+/// The URL of a known licence id ("" when unknown).
+std::string license_url(std::string_view license);
+
+}  // namespace firefly

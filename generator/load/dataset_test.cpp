@@ -1,0 +1,189 @@
+#include "load/dataset.h"
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
+#include "core/yaml.h"
+
+namespace firefly {
+
+namespace {
+
+const char* kMeta = R"(title: {zh-TW: 歷年得獎, en: Awards}
+description: Awards by year
+frequency: yearly
+license: OGDL-Taiwan-1.0
+chart: {x: year, y: count, kind: bar}
+columns:
+  - {name: year, type: integer, title: {zh-TW: 年度, en: Year}}
+  - {name: count, type: number, unit: awards}
+  - {name: open, type: boolean}
+  - {name: day, type: date}
+  - {name: note, type: string}
+)";
+
+std::optional<Dataset> build(const std::string& yaml, const std::string& csv, Diagnostics& d) {
+  Value meta = parse_yaml(yaml, "data/awards.yaml", d);
+  return build_dataset("awards", meta, csv, d);
+}
+
+std::vector<std::string> messages(const Diagnostics& d) {
+  std::vector<std::string> out;
+  for (const auto& x : d.sorted()) {
+    out.push_back(x.path + ":" + std::to_string(x.pos.line) + ":" + std::to_string(x.pos.col) +
+                  ": " + x.message + (x.hint.empty() ? "" : " | " + x.hint));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("dataset: a valid dataset is typed cell by cell") {
+  Diagnostics d;
+  auto ds = build(kMeta,
+                  "\xEF\xBB\xBFyear,count,open,day,note\r\n2021,3.5,true,2021-06-30,\"a, b\"\r\n"
+                  "2022,,FALSE,,\r\n",
+                  d);
+  REQUIRE(ds);
+  CHECK(messages(d).empty());
+  REQUIRE(ds->rows.size() == 2);
+  CHECK(ds->rows[0][0].is_int());
+  CHECK(ds->rows[0][0].as_int() == 2021);
+  CHECK(ds->rows[0][1].as_double() == doctest::Approx(3.5));
+  CHECK(ds->rows[0][2].as_bool());
+  CHECK(ds->rows[0][3].as_string() == "2021-06-30");
+  CHECK(ds->rows[0][4].as_string() == "a, b");
+  CHECK(ds->rows[1][1].is_null());
+  CHECK_FALSE(ds->rows[1][2].as_bool());
+  CHECK(ds->rows[1][4].is_null());
+  CHECK(ds->row_lines[1] == 3);
+  CHECK(ds->columns[1].unit == "awards");
+  CHECK(ds->columns[0].title.get("en", "zh-TW") == "Year");
+  CHECK(ds->columns[1].title.get("en", "zh-TW") == "count");  // defaults to the name
+  REQUIRE(ds->chart);
+  CHECK(ds->chart->y == "count");
+  CHECK(ds->csv_bytes.substr(0, 3) == "\xEF\xBB\xBF");  // kept byte for byte
+}
+
+TEST_CASE("dataset: type errors name the row, field and column") {
+  Diagnostics d;
+  auto ds = build(kMeta,
+                  "year,count,open,day,note\n2021,1,true,2021-01-01,x\nabc,1.2.3,maybe,"
+                  "2023-02-30,y\n",
+                  d);
+  CHECK_FALSE(ds);
+  auto m = messages(d);
+  REQUIRE(m.size() == 4);
+  CHECK(m[0] == "data/awards.csv:3:1: value 'abc' in column 'year' is not a whole number");
+  CHECK(m[1] == "data/awards.csv:3:2: value '1.2.3' in column 'count' is not a number");
+  CHECK(m[2] == "data/awards.csv:3:3: value 'maybe' in column 'open' is not true or false");
+  CHECK(m[3] ==
+        "data/awards.csv:3:4: value '2023-02-30' in column 'day' is not a date (YYYY-MM-DD)");
+}
+
+TEST_CASE("dataset: type_cell accepts the written forms of each type") {
+  Column integer{"n", ColumnType::kInteger, {}, {}, {}, {}};
+  Column number{"x", ColumnType::kNumber, {}, {}, {}, {}};
+  std::string e;
+  CHECK(type_cell("-42", integer, &e).as_int() == -42);
+  CHECK(type_cell(" 7 ", integer, &e).as_int() == 7);
+  CHECK(e.empty());
+  CHECK(type_cell("1,000", integer, &e).is_null());
+  CHECK(e == "value '1,000' in column 'n' is not a whole number");
+  e.clear();
+  CHECK(type_cell("99999999999999999999", integer, &e).is_null());
+  CHECK_FALSE(e.empty());
+  e.clear();
+  CHECK(type_cell("1e3", number, &e).as_double() == 1000.0);
+  CHECK(type_cell(".5", number, &e).as_double() == 0.5);
+  CHECK(type_cell("-", number, &e).is_null());
+  CHECK_FALSE(e.empty());
+}
+
+TEST_CASE("dataset: metadata errors suggest the fix") {
+  Diagnostics d;
+  auto ds = build(R"(title: T
+descripton: oops
+frequency: yearlyy
+chart: {x: yaer, y: count, kind: pie}
+columns:
+  - {name: year, type: integr}
+  - {name: count, type: integer}
+)",
+                  "year,count\n1,2\n", d);
+  CHECK_FALSE(ds);
+  auto m = messages(d);
+  REQUIRE(m.size() == 5);
+  CHECK(m[0] ==
+        "data/awards.yaml:2:13: unknown key 'descripton' in dataset metadata | did you "
+        "mean 'description'?");
+  CHECK(m[1].find("unknown frequency 'yearlyy'") != std::string::npos);
+  CHECK(m[1].find("did you mean 'yearly'?") != std::string::npos);
+  CHECK(m[2].find("unknown column 'yaer' in 'chart' | did you mean 'year'?") != std::string::npos);
+  CHECK(m[3].find("unknown chart kind 'pie'") != std::string::npos);
+  CHECK(m[4].find("unknown column type 'integr'") != std::string::npos);
+  CHECK(m[4].find("did you mean 'integer'?") != std::string::npos);
+}
+
+TEST_CASE("dataset: header and declared columns must match") {
+  Diagnostics d;
+  auto ds = build("title: T\ncolumns:\n  - {name: year, type: integer}\n  - {name: count}\n",
+                  "year,cuont\n1,2\n", d);
+  CHECK_FALSE(ds);
+  auto m = messages(d);
+  REQUIRE(m.size() == 2);
+  CHECK(m[0] ==
+        "data/awards.csv:1:2: column 'cuont' is not declared in data/awards.yaml | did "
+        "you mean 'count'?");
+  CHECK(m[1] ==
+        "data/awards.yaml:4:5: column 'count' is declared but missing from "
+        "data/awards.csv | did you mean 'cuont'?");
+}
+
+TEST_CASE("dataset: frequencies and licences") {
+  Diagnostics d;
+  CHECK(build("title: T\nfrequency: R/P1Y\ncolumns: [{name: a}]\n", "a\n1\n", d));
+  CHECK(build("title: T\nfrequency: P3M\ncolumns: [{name: a}]\n", "a\n1\n", d));
+  CHECK_FALSE(d.has_errors());
+  CHECK_FALSE(build("title: T\nlicense: my licence\ncolumns: [{name: a}]\n", "a\n1\n", d));
+  CHECK(license_url("OGDL-Taiwan-1.0") == "https://data.gov.tw/license");
+  CHECK(license_url("nope").empty());
+}
+
+TEST_CASE("dataset: load_datasets pairs files, sorts and reports orphans") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "firefly_dataset_test";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "data");
+  auto write = [&](const std::string& rel, const std::string& text) {
+    std::ofstream(dir / rel, std::ios::binary) << text;
+  };
+  write("data/b.yaml", "title: B\ncolumns: [{name: a, type: integer}]\n");
+  write("data/b.csv", "a\n1\n");
+  write("data/a.yaml", "title: A\ncolumns: [{name: a, type: integer}]\n");
+  write("data/a.csv", "a\n2\n");
+  write("data/lonely.csv", "a\n1\n");
+  write("data/meta-only.yaml", "title: M\ncolumns: [{name: a}]\n");
+  fs::last_write_time(dir / "data/a.csv",
+                      fs::file_time_type::clock::now() - std::chrono::hours(24 * 400));
+  fs::last_write_time(dir / "data/a.yaml",
+                      fs::file_time_type::clock::now() - std::chrono::hours(24 * 400));
+  Diagnostics d;
+  auto all = load_datasets(dir, d);
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].name == "a");
+  CHECK(all[1].name == "b");
+  auto m = messages(d);
+  REQUIRE(m.size() == 2);
+  CHECK(m[0].find("data/lonely.csv:0:0: data/lonely.csv has no metadata") == 0);
+  CHECK(m[1].find("data/meta-only.yaml:0:0: data/meta-only.yaml has no data") == 0);
+  // Outside git, the date comes from the files, not from the clock.
+  CHECK(all[0].updated < all[1].updated);
+  CHECK(all[0].history.empty());
+  fs::remove_all(dir);
+}
+
+}  // namespace firefly

@@ -1,0 +1,181 @@
+#include "load/git_history.h"
+
+#include <git2.h>
+
+#include <chrono>
+#include <ctime>
+#include <mutex>
+#include <system_error>
+
+namespace firefly {
+
+namespace {
+
+/// Initialises libgit2 once per process.
+void init_libgit2() {
+  static std::once_flag once;
+  std::call_once(once, [] { git_libgit2_init(); });
+}
+
+/// The civil date of `days` since 1970-01-01 (proleptic Gregorian).
+Date date_from_days(long long days) {
+  days += 719468;
+  long long era = (days >= 0 ? days : days - 146096) / 146097;
+  long long doe = days - era * 146097;
+  long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long long mp = (5 * doy + 2) / 153;
+  Date d;
+  d.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  d.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  d.year = static_cast<int>(yoe + era * 400 + (d.month <= 2 ? 1 : 0));
+  return d;
+}
+
+/// A Date (with time and offset) from seconds since the epoch and an offset in minutes.
+Date date_from_time(long long seconds, int offset_minutes) {
+  long long local = seconds + static_cast<long long>(offset_minutes) * 60;
+  long long days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+  long long rem = local - days * 86400;
+  Date d = date_from_days(days);
+  d.hour = static_cast<int>(rem / 3600);
+  d.minute = static_cast<int>(rem % 3600 / 60);
+  d.second = static_cast<int>(rem % 60);
+  d.has_time = true;
+  d.has_tz = true;
+  d.tz_offset_minutes = offset_minutes;
+  return d;
+}
+
+std::string first_line(const char* message) {
+  std::string s = message ? message : "";
+  size_t nl = s.find('\n');
+  if (nl != std::string::npos) s.resize(nl);
+  while (!s.empty() && (s.back() == '\r' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+/// The blob id of `path` in `tree`, or a zero id when absent.
+git_oid entry_id(git_tree* tree, const std::string& path) {
+  git_oid id{};
+  git_tree_entry* entry = nullptr;
+  if (tree && git_tree_entry_bypath(&entry, tree, path.c_str()) == 0) {
+    git_oid_cpy(&id, git_tree_entry_id(entry));
+    git_tree_entry_free(entry);
+  }
+  return id;
+}
+
+}  // namespace
+
+struct GitHistory::Impl {
+  git_repository* repo = nullptr;
+  std::string prefix;  ///< the site folder relative to the work tree, "" or "site/"
+  ~Impl() {
+    if (repo) git_repository_free(repo);
+  }
+};
+
+GitHistory::GitHistory(const std::filesystem::path& site_dir) : impl_(std::make_unique<Impl>()) {
+  init_libgit2();
+  std::error_code ec;
+  std::filesystem::path site = std::filesystem::weakly_canonical(site_dir, ec);
+  if (ec) return;
+  if (git_repository_open_ext(&impl_->repo, site.string().c_str(), 0, nullptr) != 0) {
+    impl_->repo = nullptr;
+    return;
+  }
+  const char* workdir = git_repository_workdir(impl_->repo);
+  if (!workdir) {
+    git_repository_free(impl_->repo);
+    impl_->repo = nullptr;
+    return;
+  }
+  std::filesystem::path root = std::filesystem::weakly_canonical(workdir, ec);
+  std::filesystem::path rel = site.lexically_relative(root);
+  std::string r = rel.generic_string();
+  if (!r.empty() && r != ".") impl_->prefix = r + "/";
+}
+
+GitHistory::~GitHistory() = default;
+
+bool GitHistory::available() const {
+  if (!impl_->repo) return false;
+  git_oid head;
+  return git_reference_name_to_id(&head, impl_->repo, "HEAD") == 0;
+}
+
+std::vector<std::vector<HistoryEntry>> GitHistory::changes(
+    const std::vector<std::vector<std::string>>& path_groups, size_t limit) const {
+  std::vector<std::vector<HistoryEntry>> out(path_groups.size());
+  if (!available()) return out;
+  git_revwalk* walk = nullptr;
+  if (git_revwalk_new(&walk, impl_->repo) != 0) return out;
+  git_revwalk_sorting(walk, GIT_SORT_TIME | GIT_SORT_TOPOLOGICAL);
+  if (git_revwalk_push_head(walk) != 0) {
+    git_revwalk_free(walk);
+    return out;
+  }
+  git_oid id;
+  while (git_revwalk_next(&id, walk) == 0) {
+    git_commit* commit = nullptr;
+    if (git_commit_lookup(&commit, impl_->repo, &id) != 0) continue;
+    git_tree* tree = nullptr;
+    git_commit_tree(&tree, commit);
+    std::vector<git_tree*> parents;
+    for (unsigned p = 0; p < git_commit_parentcount(commit); ++p) {
+      git_commit* parent = nullptr;
+      git_tree* ptree = nullptr;
+      if (git_commit_parent(&parent, commit, p) == 0) {
+        git_commit_tree(&ptree, parent);
+        git_commit_free(parent);
+      }
+      parents.push_back(ptree);
+    }
+    for (size_t g = 0; g < path_groups.size(); ++g) {
+      if (out[g].size() >= limit) continue;
+      bool changed = false;
+      for (const std::string& path : path_groups[g]) {
+        std::string full = impl_->prefix + path;
+        git_oid mine = entry_id(tree, full);
+        // A commit changed the file when it differs from every parent (or, for the first
+        // commit, when it holds the file): merges that took one side unchanged do not count.
+        bool differs_from_all = true;
+        for (git_tree* ptree : parents) {
+          git_oid theirs = entry_id(ptree, full);
+          if (git_oid_equal(&mine, &theirs)) differs_from_all = false;
+        }
+        if (parents.empty()) differs_from_all = !git_oid_is_zero(&mine);
+        if (differs_from_all) changed = true;
+      }
+      if (changed) {
+        const git_signature* who = git_commit_committer(commit);
+        HistoryEntry e;
+        e.date = date_from_time(static_cast<long long>(who->when.time), who->when.offset);
+        e.message = first_line(git_commit_message(commit));
+        char hex[GIT_OID_HEXSZ + 1];
+        git_oid_tostr(hex, sizeof hex, &id);
+        e.commit = hex;
+        out[g].push_back(std::move(e));
+      }
+    }
+    for (git_tree* ptree : parents) git_tree_free(ptree);
+    git_tree_free(tree);
+    git_commit_free(commit);
+  }
+  git_revwalk_free(walk);
+  return out;
+}
+
+std::optional<Date> file_mtime_date(const std::filesystem::path& file) {
+  std::error_code ec;
+  auto t = std::filesystem::last_write_time(file, ec);
+  if (ec) return std::nullopt;
+  auto sys = std::chrono::file_clock::to_sys(t);
+  long long seconds =
+      std::chrono::duration_cast<std::chrono::seconds>(sys.time_since_epoch()).count();
+  Date d = date_from_time(seconds, 0);
+  return Date{d.year, d.month, d.day};
+}
+
+}  // namespace firefly

@@ -1,0 +1,75 @@
+#include "load/git_history.h"
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+namespace firefly {
+
+namespace {
+namespace fs = std::filesystem;
+
+int run(const fs::path& dir, const std::string& cmd) {
+  std::string full = "cd '" + dir.string() + "' && " + cmd + " >/dev/null 2>&1";
+  return std::system(full.c_str());
+}
+
+void commit_at(const fs::path& dir, const std::string& date, const std::string& message) {
+  std::string env = "GIT_AUTHOR_DATE='" + date + "' GIT_COMMITTER_DATE='" + date +
+                    "' GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.org GIT_COMMITTER_NAME=t "
+                    "GIT_COMMITTER_EMAIL=t@example.org ";
+  REQUIRE(run(dir, "git add -A && " + env + "git commit -q -m '" + message + "'") == 0);
+}
+}  // namespace
+
+TEST_CASE("git history: commits that changed each file group, newest first") {
+  fs::path root = fs::temp_directory_path() / "firefly_git_history_test";
+  fs::remove_all(root);
+  fs::path site = root / "site";
+  fs::create_directories(site / "data");
+  if (run(root, "git init -q") != 0) return;  // no git binary: nothing to check
+  std::ofstream(site / "data/a.csv") << "x\n1\n";
+  commit_at(root, "2021-03-04T10:00:00+08:00", "Add a\n\nlong body");
+  std::ofstream(site / "data/b.csv") << "x\n2\n";
+  commit_at(root, "2022-05-06T23:30:00+08:00", "Add b");
+  std::ofstream(site / "data/a.csv") << "x\n1\n3\n";
+  commit_at(root, "2023-07-08T01:00:00+08:00", "Update a");
+
+  GitHistory git(site);
+  REQUIRE(git.available());
+  auto h = git.changes({{"data/a.csv", "data/a.yaml"}, {"data/b.csv"}, {"data/none.csv"}});
+  REQUIRE(h.size() == 3);
+  REQUIRE(h[0].size() == 2);
+  CHECK(h[0][0].message == "Update a");
+  CHECK(h[0][0].date.iso().substr(0, 10) == "2023-07-08");
+  CHECK(h[0][1].message == "Add a");
+  CHECK(h[0][1].date.year == 2021);
+  CHECK(h[0][1].commit.size() == 40);
+  REQUIRE(h[1].size() == 1);
+  CHECK(h[1][0].date.day == 6);  // the committer's own time zone, not UTC
+  CHECK(h[2].empty());
+  CHECK(git.changes({{"data/a.csv"}}, 1)[0].size() == 1);
+  fs::remove_all(root);
+}
+
+TEST_CASE("git history: a folder outside git has none; mtime gives a date") {
+  fs::path dir = fs::temp_directory_path() / "firefly_no_git_test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  GitHistory git(dir);
+  CHECK_FALSE(git.available());
+  CHECK(git.changes({{"x"}})[0].empty());
+  std::ofstream(dir / "f.csv") << "x";
+  std::chrono::sys_seconds sys{std::chrono::seconds(1582977600)};  // 2020-02-29 12:00 UTC
+  fs::last_write_time(dir / "f.csv", std::chrono::file_clock::from_sys(sys));
+  auto d = file_mtime_date(dir / "f.csv");
+  REQUIRE(d);
+  CHECK(d->iso() == "2020-02-29");
+  CHECK_FALSE(file_mtime_date(dir / "missing"));
+  fs::remove_all(dir);
+}
+
+}  // namespace firefly
