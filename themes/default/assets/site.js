@@ -1,25 +1,39 @@
 // Remembers the reader's display settings (text size, contrast) between pages.
-// Everything works without this script; it only restores the last choice.
+// Everything works without this script: CSS :has() applies the checked radio.
+// The script restores the last choice and mirrors it as a class on <html>
+// for browsers without :has().
 (function () {
   "use strict";
-  var names = ["ff-text-size", "ff-contrast"];
-  var store;
+  var root = document.documentElement;
+  var groups = { "ff-text-size": "ff-ts-", "ff-contrast": "ff-contrast-" };
+  var store = null;
   try {
     store = window.localStorage;
   } catch (e) {
-    return;
+    store = null;
   }
-  if (!store) return;
-  names.forEach(function (name) {
-    var saved = store.getItem(name);
+  function apply(prefix, value) {
+    root.className = root.className
+      .split(" ")
+      .filter(function (c) {
+        return c && c.indexOf(prefix) !== 0;
+      })
+      .concat(value === "normal" ? [] : [prefix + value])
+      .join(" ");
+  }
+  Object.keys(groups).forEach(function (name) {
+    var prefix = groups[name];
+    var saved = store ? store.getItem(name) : null;
     var inputs = document.querySelectorAll('input[name="' + name + '"]');
-    inputs.forEach(function (input) {
+    Array.prototype.forEach.call(inputs, function (input) {
       if (saved && input.value === saved) input.checked = true;
+      if (input.checked) apply(prefix, input.value);
       input.addEventListener("change", function () {
+        apply(prefix, input.value);
         try {
-          store.setItem(name, input.value);
+          if (store) store.setItem(name, input.value);
         } catch (e) {
-          /* storage full or blocked: the choice still applies to this page */
+          /* storage blocked or full: the choice still applies to this page */
         }
       });
     });
