@@ -42,7 +42,7 @@ function parseArgs(argv) {
   return opts;
 }
 
-/** Runs axe in the page with the given options; returns its violations. */
+/** Runs axe in the page (injecting it when missing); returns its violations. */
 async function runAxe(page, options) {
   const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined');
   if (!hasAxe) await page.addScriptTag({ content: axe.source });
@@ -116,6 +116,8 @@ async function main() {
     process.exit(2);
   }
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // Every document (and frame) gets axe before its own scripts run.
+  await context.addInitScript({ content: axe.source });
   const tabs = await Promise.all(
     Array.from({ length: Math.min(opts.jobs, chosen.length) }, () => context.newPage()));
   let passed = 0;

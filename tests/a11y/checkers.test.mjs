@@ -1,0 +1,106 @@
+// Self-tests of the browser and HTML checkers on the hand-made fixture portal
+// (tests/e2e/make_fixture.py): a correct portal passes, a broken one fails.
+// Run: node --test tests/a11y/   (needs Chromium and Java)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { contentType, htmlFiles, serveDir, urlPath } from './lib.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+let tmp;
+let good;
+let broken;
+
+function edit(file, from, to) {
+  const text = readFileSync(file, 'utf8');
+  assert.ok(text.includes(from), `fixture changed: ${from} not in ${file}`);
+  writeFileSync(file, text.replace(from, to));
+}
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', cwd: here });
+  return { code: r.status, out: (r.stdout ?? '') + (r.stderr ?? '') };
+}
+
+before(() => {
+  tmp = mkdtempSync(path.join(tmpdir(), 'a11y-fixture-'));
+  good = path.join(tmp, 'good');
+  execFileSync('/usr/bin/python3', [path.join(here, '../e2e/make_fixture.py'), good]);
+  broken = path.join(tmp, 'broken');
+  cpSync(good, broken, { recursive: true });
+  // Invalid HTML, a missing alt, no lang, and text unreadable in dark mode.
+  edit(path.join(broken, 'stories/index.html'), '<main id="main">', '<main id="main"><p><div></p>');
+  edit(path.join(broken, 'index.html'), '<img src="/images/dot.svg" alt="">',
+    '<img src="/images/dot.svg">');
+  edit(path.join(broken, 'en/index.html'), '<html lang="en">', '<html>');
+  edit(path.join(broken, 'assets/style.0123abcd.css'), 'body{background:#111;color:#eee}',
+    'body{background:#111;color:#333}');
+  writeFileSync(path.join(broken, 'images/bad.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><p>');
+});
+
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+test('server: index for directories, redirects, 404 page, types, no escape', async () => {
+  const { server, origin } = await serveDir(good);
+  try {
+    let r = await fetch(origin + '/stories/');
+    assert.equal(r.status, 200);
+    assert.match(r.headers.get('content-type'), /^text\/html/);
+    assert.match(await r.text(), /<h1>故事<\/h1>/);
+    r = await fetch(origin + '/stories', { redirect: 'manual' });
+    assert.equal(r.status, 301);
+    assert.equal(r.headers.get('location'), '/stories/');
+    r = await fetch(origin + '/nope/');
+    assert.equal(r.status, 404);
+    assert.match(await r.text(), /找不到網頁/);
+    r = await fetch(origin + '/images/dot.svg');
+    assert.equal(r.headers.get('content-type'), 'image/svg+xml');
+    r = await fetch(origin + '/%2e%2e/%2e%2e/etc/passwd');
+    assert.notEqual(r.status, 200);
+  } finally {
+    server.close();
+  }
+  assert.equal(contentType('/x/feed.xml'), 'application/xml; charset=utf-8');
+  assert.equal(contentType('/data/awards.csv'), 'text/csv; charset=utf-8');
+});
+
+test('page list and URLs', async () => {
+  const files = await htmlFiles(good);
+  assert.ok(files.includes('en/stories/roses/index.html'));
+  assert.ok(files.includes('404.html'));
+  assert.equal(urlPath('index.html'), '/');
+  assert.equal(urlPath('en/stories/roses/index.html'), '/en/stories/roses/');
+  assert.equal(urlPath('404.html'), '/404.html');
+});
+
+test('vnu: clean fixture passes, invalid HTML fails, SVG is not checked', () => {
+  let r = run('bash', ['vnu.sh', good]);
+  assert.equal(r.code, 0, r.out);
+  assert.match(r.out, /^vnu: 11 passed, 0 failed$/m);
+  r = run('bash', ['vnu.sh', broken]);
+  assert.equal(r.code, 1, r.out);
+  assert.match(r.out, /^stories\/index\.html:\d+\.\d+-\d+\.\d+: error: /m);
+  assert.doesNotMatch(r.out, /bad\.svg/);
+  assert.match(r.out, /^index\.html:\d+\.\d+-\d+\.\d+: error: An “img” element must have an “alt”/m);
+  assert.match(r.out, /^vnu: 9 passed, 2 failed$/m);
+});
+
+test('axe: clean fixture passes; violations, in light and dark, fail', () => {
+  let r = run(process.execPath, ['axe.mjs', good]);
+  assert.equal(r.code, 0, r.out);
+  assert.match(r.out, /^axe: 10 passed, 0 failed$/m);
+  assert.match(r.out, /1 redirects skipped/);
+  r = run(process.execPath, ['axe.mjs', broken]);
+  assert.equal(r.code, 1, r.out);
+  assert.match(r.out, /^FAIL \/ image-alt \[critical\]/m);
+  assert.match(r.out, /^FAIL \/en\/ html-has-lang/m);
+  assert.match(r.out, /^FAIL \/stories\/ color-contrast \[serious\] \(dark\)/m);
+  assert.match(r.out, /^axe: 0 passed, 10 failed$/m);
+  r = run(process.execPath, ['axe.mjs', broken, '--no-dark', '--limit', '4']);
+  assert.match(r.out, /^axe: checking 4 of 10 pages/m);
+  assert.doesNotMatch(r.out, /\(dark\)/);
+});
