@@ -518,6 +518,8 @@ def read_csv_rows(raw, where, problems):
     except csv.Error as e:
         problems.append(f"{where} is not valid CSV: {e}")
         return None
+    while rows and rows[-1] == []:
+        rows.pop()  # blank lines at the end hold no record
     if not rows:
         problems.append(f"{where} is empty (no header row)")
         return None
