@@ -40,8 +40,16 @@ status=$?
 
 # Findings look like: "file:/abs/path.html":12.3-12.9: error: message
 failed=$(grep -o '^"file:[^"]*"' "$out" | sort -u | wc -l)
-# Show paths relative to PUBLIC_DIR, one finding a line.
-sed -e "s|^\"file:$public/\\([^\"]*\\)\"|\\1|" "$out"
+# Show paths relative to PUBLIC_DIR (decoded from the file: URL), one finding a line.
+node -e '
+const { fileURLToPath } = require("node:url");
+const path = require("node:path");
+const [, root, file] = process.argv;
+for (const line of require("node:fs").readFileSync(file, "utf8").split("\n")) {
+  if (!line) continue;
+  const m = /^"(file:[^"]*)"(.*)$/.exec(line);
+  console.log(m ? path.relative(root, fileURLToPath(m[1])) + m[2] : line);
+}' "$public" "$out"
 
 if ((status != 0 && failed == 0)); then
   echo "vnu: the checker failed (exit $status) without naming a file" >&2
