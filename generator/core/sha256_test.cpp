@@ -1,0 +1,12 @@
+#include "core/sha256.h"
+
+#include <doctest/doctest.h>
+
+namespace firefly {
+
+TEST_CASE("sha256: known digests") {
+  CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+}  // namespace firefly

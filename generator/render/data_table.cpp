@@ -1,0 +1,180 @@
+#include "render/data_table.h"
+
+#include <cmath>
+#include <cstdlib>
+
+#include "core/text.h"
+
+namespace firefly {
+
+std::string DataView::data_url() const {
+  return lang == default_lang ? std::string("/data/") : "/" + lang + "/data/";
+}
+
+std::string DataView::dataset_url(const std::string& name) const { return data_url() + name + "/"; }
+
+std::string DataView::text(std::string_view key, std::string_view fallback) const {
+  const Value* v = t.find(key);
+  if (v && v->is_string() && !v->as_string().empty()) return v->as_string();
+  return std::string(fallback);
+}
+
+std::string DataView::format(std::string_view key, std::string_view fallback,
+                             const std::vector<std::pair<std::string, std::string>>& args) const {
+  std::string s = text(key, fallback);
+  for (const auto& [name, value] : args) {
+    std::string mark = "{" + name + "}";
+    for (size_t at = s.find(mark); at != std::string::npos; at = s.find(mark, at + value.size())) {
+      s.replace(at, mark.size(), value);
+    }
+  }
+  return s;
+}
+
+bool is_year_column(const Column& column) {
+  if (column.type != ColumnType::kInteger) return false;
+  const std::string& n = column.name;
+  return n == "year" || ends_with(n, "_year") || starts_with(n, "year_");
+}
+
+std::string format_cell(const Value& value, const Column& column, const DataView& view) {
+  if (value.is_null()) return "";
+  switch (column.type) {
+    case ColumnType::kInteger:
+      if (is_year_column(column) || !value.is_number()) return value.to_text();
+      return format_number(value.as_double(), view.locale(), 0);
+    case ColumnType::kNumber:
+      return value.is_number() ? format_number(value.as_double(), view.locale(), 4)
+                               : value.to_text();
+    case ColumnType::kBoolean:
+      return value.is_bool() && value.as_bool() ? view.text("data_yes", "Yes")
+                                                : view.text("data_no", "No");
+    case ColumnType::kDate: {
+      auto d = parse_date(value.to_text());
+      return d ? format_date(*d, view.locale()) : value.to_text();
+    }
+    case ColumnType::kString:
+      break;
+  }
+  return value.to_text();
+}
+
+std::string column_heading(const Column& column, const DataView& view) {
+  std::string title = view.pick(column.title);
+  if (title.empty()) title = column.name;
+  if (!column.unit.empty()) title += " (" + column.unit + ")";
+  return title;
+}
+
+std::vector<size_t> select_rows(const Dataset& ds,
+                                const std::vector<std::pair<std::string, Value>>& where) {
+  auto same = [](const Value& cell, const Value& want) {
+    if (cell.is_number() && want.is_number()) return cell.as_double() == want.as_double();
+    if (cell.is_number() && want.is_string()) {
+      char* end = nullptr;
+      double d = std::strtod(want.as_string().c_str(), &end);
+      if (end && *end == '\0' && !want.as_string().empty()) return cell.as_double() == d;
+    }
+    return !cell.is_null() && cell.to_text() == want.to_text();
+  };
+  std::vector<size_t> out;
+  for (size_t r = 0; r < ds.rows.size(); ++r) {
+    bool keep = true;
+    for (const auto& [name, want] : where) {
+      int c = ds.column_index(name);
+      if (c < 0) continue;
+      const Value& cell = ds.rows[r][static_cast<size_t>(c)];
+      bool any = false;
+      if (want.is_list()) {
+        for (const Value& w : want.as_list()) any = any || same(cell, w);
+      } else {
+        any = same(cell, want);
+      }
+      keep = keep && any;
+    }
+    if (keep) out.push_back(r);
+  }
+  return out;
+}
+
+std::string render_data_table(const Dataset& ds, const TableSpec& spec, const DataView& view) {
+  std::vector<size_t> cols;
+  if (spec.columns.empty()) {
+    for (size_t i = 0; i < ds.columns.size(); ++i) cols.push_back(i);
+  } else {
+    for (const std::string& name : spec.columns) {
+      int c = ds.column_index(name);
+      if (c >= 0) cols.push_back(static_cast<size_t>(c));
+    }
+  }
+  std::vector<size_t> rows = select_rows(ds, spec.where);
+  const size_t total = rows.size();
+  if (spec.max_rows > 0 && rows.size() > spec.max_rows) rows.resize(spec.max_rows);
+
+  auto numeric = [&](size_t c) {
+    ColumnType t = ds.columns[c].type;
+    return t == ColumnType::kNumber ||
+           (t == ColumnType::kInteger && !is_year_column(ds.columns[c]));
+  };
+  std::string html = "<table class=\"data-table\">\n<caption";
+  if (!spec.id.empty()) html += " id=\"" + html_escape(spec.id) + "\"";
+  html += ">";
+  append_html_escaped(html, spec.caption.empty() ? view.pick(ds.title) : spec.caption);
+  if (rows.size() < total) {
+    html += " <span class=\"meta\">";
+    append_html_escaped(
+        html,
+        view.format("data_showing_rows", "(showing {shown} of {total} rows)",
+                    {{"shown", format_number(static_cast<double>(rows.size()), view.locale(), 0)},
+                     {"total", format_number(static_cast<double>(total), view.locale(), 0)}}));
+    html += "</span>";
+  }
+  html += "</caption>\n<thead>\n<tr>";
+  for (size_t c : cols) {
+    html += numeric(c) ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">";
+    append_html_escaped(html, column_heading(ds.columns[c], view));
+    html += "</th>";
+  }
+  html += "</tr>\n</thead>\n<tbody>\n";
+  if (rows.empty()) {
+    html += "<tr><td colspan=\"" + std::to_string(cols.size()) + "\">";
+    append_html_escaped(html, view.text("data_no_rows", "No rows match."));
+    html += "</td></tr>\n";
+  }
+  for (size_t r : rows) {
+    html += "<tr>";
+    for (size_t i = 0; i < cols.size(); ++i) {
+      size_t c = cols[i];
+      const Value& v = ds.rows[r][c];
+      const char* tag = i == 0 ? "th" : "td";
+      html += "<";
+      html += tag;
+      if (i == 0) html += " scope=\"row\"";
+      if (numeric(c)) html += " class=\"num\"";
+      html += ">";
+      if (v.is_null()) {
+        html += "<span aria-hidden=\"true\">–</span><span class=\"visually-hidden\">";
+        append_html_escaped(html, view.text("data_missing", "no value"));
+        html += "</span>";
+      } else if (ds.columns[c].type == ColumnType::kDate) {
+        html += "<time datetime=\"" + html_escape(v.to_text()) + "\">";
+        append_html_escaped(html, format_cell(v, ds.columns[c], view));
+        html += "</time>";
+      } else {
+        std::string text = html_escape(format_cell(v, ds.columns[c], view));
+        for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at)) {
+          text.replace(at, 1, "<br>");
+        }
+        html += text;
+      }
+      html += "</";
+      html += tag;
+      html += ">";
+    }
+    html += "</tr>\n";
+  }
+  html += "</tbody>\n</table>\n";
+  return html;
+}
+
+}  // namespace firefly

@@ -1,0 +1,65 @@
+// Accessible HTML tables of a dataset, and the reader's view (language, calendar, strings)
+// shared by every data renderer.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/locale.h"
+#include "core/value.h"
+#include "load/dataset.h"
+
+namespace firefly {
+
+/// The reader's language and the theme's strings, for everything shown about data.
+struct DataView {
+  std::string lang = "en";          ///< language code, e.g. "zh-TW"
+  std::string html_lang = "en";     ///< BCP 47 tag for ICU, e.g. "zh-Hant-TW"
+  std::string calendar;             ///< "" or "roc"
+  std::string default_lang = "en";  ///< the site's default language code
+  Value t;                          ///< the theme's strings in `lang` (a map)
+
+  /// The site path of the data catalogue in this language: "/data/" or "/en/data/".
+  std::string data_url() const;
+  /// The site path of a dataset page: "/data/awards/" or "/en/data/awards/".
+  std::string dataset_url(const std::string& name) const;
+  /// t.<key>, or `fallback` (English) when the theme has no such string.
+  std::string text(std::string_view key, std::string_view fallback) const;
+  /// t.<key> with each "{name}" replaced by its value.
+  std::string format(std::string_view key, std::string_view fallback,
+                     const std::vector<std::pair<std::string, std::string>>& args) const;
+  /// The ICU locale and calendar.
+  LocaleSpec locale() const { return LocaleSpec{html_lang, calendar}; }
+  /// A localized text in this language (falling back to the default language).
+  std::string pick(const Localized& text) const { return text.get(lang, default_lang); }
+};
+
+/// True for integer columns that hold years (name "year", "*_year", "year_*"), which are
+/// shown without digit grouping.
+bool is_year_column(const Column& column);
+/// The display text of a cell (plain text, not escaped): localized numbers, dates in the
+/// reader's calendar, yes/no for booleans, "" for a missing value.
+std::string format_cell(const Value& value, const Column& column, const DataView& view);
+/// The header text of a column: its title, plus the unit in parentheses when it has one.
+std::string column_heading(const Column& column, const DataView& view);
+
+/// What to show of a dataset.
+struct TableSpec {
+  std::vector<std::string> columns;                  ///< names to show; empty = all
+  std::vector<std::pair<std::string, Value>> where;  ///< column -> value (or list of values)
+  size_t max_rows = 0;                               ///< 0 = every row
+  std::string caption;                               ///< "" = the dataset title
+  std::string id;                                    ///< id of the <caption> (may be "")
+};
+
+/// The indexes of the rows matching every `where` condition (numbers compare by value).
+std::vector<size_t> select_rows(const Dataset& ds,
+                                const std::vector<std::pair<std::string, Value>>& where);
+
+/// A <table> with <caption>, column headers (scope="col"), the first column as row
+/// headers (scope="row"), numbers right-aligned and a "showing N of M rows" note in the
+/// caption when cut. Unknown column names are skipped (callers validate them first).
+std::string render_data_table(const Dataset& ds, const TableSpec& spec, const DataView& view);
+
+}  // namespace firefly

@@ -1,0 +1,81 @@
+#include "render/data_table.h"
+
+#include <doctest/doctest.h>
+
+namespace firefly {
+
+namespace {
+
+Dataset sample() {
+  Dataset ds;
+  ds.name = "awards";
+  ds.title.by_lang = {{"zh-TW", "得獎"}, {"en", "Awards"}};
+  ds.columns = {
+      Column{"year", ColumnType::kInteger, {{{"en", "Year"}}, "", {}}, {}, "", {}},
+      Column{"count", ColumnType::kInteger, {{}, "Count", {}}, {}, "awards", {}},
+      Column{"day", ColumnType::kDate, {}, {}, "", {}},
+      Column{"note", ColumnType::kString, {}, {}, "", {}},
+  };
+  ds.rows = {{Value(2021), Value(1234), Value("2021-06-30"), Value("<b>&")},
+             {Value(2022), Value(), Value(), Value("two\nlines")},
+             {Value(2021), Value(5), Value(), Value()}};
+  return ds;
+}
+
+}  // namespace
+
+TEST_CASE("data table: caption, scopes, localized numbers, escaping, missing values") {
+  Dataset ds = sample();
+  DataView view;
+  view.lang = "en";
+  view.html_lang = "en";
+  view.t = Value(Map{{"data_missing", Value("no data")}});
+  std::string html = render_data_table(ds, TableSpec{}, view);
+  CHECK(html.find("<caption>Awards</caption>") != std::string::npos);
+  CHECK(html.find("<th scope=\"col\">Year</th>") != std::string::npos);
+  CHECK(html.find("<th scope=\"col\" class=\"num\">Count (awards)</th>") != std::string::npos);
+  CHECK(html.find("<th scope=\"row\">2021</th>") != std::string::npos);  // years not grouped
+  CHECK(html.find(">1,234</td>") != std::string::npos);
+  CHECK(html.find("<time datetime=\"2021-06-30\">30 June 2021</time>") != std::string::npos);
+  CHECK(html.find("&lt;b&gt;&amp;") != std::string::npos);
+  CHECK(html.find("two<br>lines") != std::string::npos);
+  CHECK(html.find("<span class=\"visually-hidden\">no data</span>") != std::string::npos);
+}
+
+TEST_CASE("data table: where, columns, row limit and ROC dates") {
+  Dataset ds = sample();
+  DataView view;
+  view.lang = "zh-TW";
+  view.html_lang = "zh-Hant-TW";
+  view.calendar = "roc";
+  view.default_lang = "zh-TW";
+  CHECK(select_rows(ds, {{"year", Value(2021)}}) == std::vector<size_t>{0, 2});
+  CHECK(select_rows(ds, {{"year", Value("2022")}}) == std::vector<size_t>{1});
+  CHECK(select_rows(ds, {{"year", Value(List{Value(2022), Value(2021)})}}).size() == 3);
+  TableSpec spec;
+  spec.where = {{"year", Value(2021)}};
+  spec.columns = {"day", "year"};
+  spec.max_rows = 1;
+  spec.id = "t1";
+  std::string html = render_data_table(ds, spec, view);
+  CHECK(html.find("<caption id=\"t1\">得獎") != std::string::npos);
+  CHECK(html.find("(showing 1 of 2 rows)") != std::string::npos);
+  CHECK(html.find("民國110年6月30日") != std::string::npos);
+  CHECK(html.find("note") == std::string::npos);
+  CHECK(html.find("<th scope=\"col\">day</th><th scope=\"col\">年度") == std::string::npos);
+  CHECK(html.find("<th scope=\"col\">day</th><th scope=\"col\">Year</th>") != std::string::npos);
+}
+
+TEST_CASE("data view: strings from t with English fallback, URLs per language") {
+  DataView view;
+  view.lang = "en";
+  view.default_lang = "zh-TW";
+  view.t = Value(Map{{"x", Value("Hello {name}")}});
+  CHECK(view.format("x", "", {{"name", "Lin"}}) == "Hello Lin");
+  CHECK(view.text("missing", "Fallback") == "Fallback");
+  CHECK(view.dataset_url("awards") == "/en/data/awards/");
+  view.lang = "zh-TW";
+  CHECK(view.dataset_url("awards") == "/data/awards/");
+}
+
+}  // namespace firefly

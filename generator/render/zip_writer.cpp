@@ -1,0 +1,70 @@
+#include "render/zip_writer.h"
+
+#include <zip.h>
+
+#include <algorithm>
+#include <ctime>
+
+namespace firefly {
+
+namespace {
+
+/// 2000-01-01 00:00:00 in the local time zone, which is what libzip converts back from
+/// when it writes the DOS date, so every machine writes the same date fields.
+time_t fixed_time() {
+  std::tm tm{};
+  tm.tm_year = 100;
+  tm.tm_mon = 0;
+  tm.tm_mday = 1;
+  tm.tm_isdst = -1;
+  return std::mktime(&tm);
+}
+
+}  // namespace
+
+std::string make_zip(std::vector<ZipEntry> entries) {
+  std::sort(entries.begin(), entries.end(),
+            [](const ZipEntry& a, const ZipEntry& b) { return a.first < b.first; });
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
+  if (!buffer) return {};
+  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
+  if (!archive) {
+    zip_source_free(buffer);
+    return {};
+  }
+  zip_source_keep(buffer);
+  const time_t when = fixed_time();
+  bool ok = true;
+  for (const ZipEntry& e : entries) {
+    zip_source_t* src = zip_source_buffer(archive, e.second.data(), e.second.size(), 0);
+    zip_int64_t index = src ? zip_file_add(archive, e.first.c_str(), src, ZIP_FL_ENC_UTF_8) : -1;
+    if (index < 0) {
+      if (src) zip_source_free(src);
+      ok = false;
+      break;
+    }
+    auto i = static_cast<zip_uint64_t>(index);
+    zip_set_file_compression(archive, i, ZIP_CM_DEFLATE, 9);
+    zip_file_set_mtime(archive, i, when, 0);
+    zip_file_set_external_attributes(archive, i, 0, ZIP_OPSYS_UNIX, 0100644u << 16);
+  }
+  if (!ok || zip_close(archive) != 0) {
+    zip_discard(archive);
+    zip_source_free(buffer);
+    return {};
+  }
+  std::string out;
+  zip_stat_t st;
+  if (zip_source_stat(buffer, &st) == 0 && zip_source_open(buffer) == 0) {
+    out.resize(static_cast<size_t>(st.size));
+    zip_int64_t n = zip_source_read(buffer, out.data(), st.size);
+    out.resize(n < 0 ? 0 : static_cast<size_t>(n));
+    zip_source_close(buffer);
+  }
+  zip_source_free(buffer);
+  return out;
+}
+
+}  // namespace firefly
