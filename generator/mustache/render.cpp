@@ -1,0 +1,263 @@
+// Renders a compiled template: walks the node tree with a stack of context
+// pointers (no copies of the data), appending to the caller's string.
+#include <charconv>
+#include <cmath>
+#include <cstring>
+
+#include "mustache/node.h"
+#include "mustache/template.h"
+
+namespace firefly::mustache {
+
+namespace detail {
+
+/// The parent tags being expanded, innermost first; their blocks override blocks below.
+struct Frame {
+  const Node* parent;
+  const Frame* next;
+};
+
+/// The state of one render call (one per call, so rendering is thread-safe).
+class Renderer {
+ public:
+  Renderer(const PartialLookup& lookup, std::string& out, const RenderLimits& limits)
+      : lookup_(lookup), out_(out), limits_(limits) {
+    stack_.reserve(32);
+  }
+
+  std::optional<std::string> run(const Template& t, const Value& context) {
+    stack_.push_back(&context);
+    nodes(t.nodes_, nullptr);
+    return std::move(error_);
+  }
+
+ private:
+  bool nodes(const std::vector<Node>& list, const Frame* frames) {
+    for (const Node& n : list) {
+      if (++steps_ > limits_.max_steps) {
+        return fail("rendering takes more than " + std::to_string(limits_.max_steps) +
+                    " steps; does a partial include itself?");
+      }
+      if (!node(n, frames)) return false;
+    }
+    return true;
+  }
+
+  bool node(const Node& n, const Frame* frames) {
+    switch (n.kind) {
+      case NodeKind::kText:
+        write_text(n.text);
+        return true;
+      case NodeKind::kVar:
+      case NodeKind::kRawVar:
+        if (const Value* v = resolve(n.path)) write_value(*v, n.kind == NodeKind::kVar);
+        return true;
+      case NodeKind::kSection:
+        return section(n, frames);
+      case NodeKind::kInverted: {
+        const Value* v = resolve(n.path);
+        return (v && v->truthy()) || nodes(n.children, frames);
+      }
+      case NodeKind::kPartial:
+      case NodeKind::kParent:
+        return include(n, frames);
+      case NodeKind::kBlock:
+        return block(n, frames);
+    }
+    return true;
+  }
+
+  bool section(const Node& n, const Frame* frames) {
+    const Value* v = resolve(n.path);
+    if (!v || !v->truthy()) return true;
+    if (v->is_list()) {
+      for (const Value& item : v->as_list()) {
+        stack_.push_back(&item);
+        bool ok = nodes(n.children, frames);
+        stack_.pop_back();
+        if (!ok) return false;
+      }
+      return true;
+    }
+    stack_.push_back(v);
+    bool ok = nodes(n.children, frames);
+    stack_.pop_back();
+    return ok;
+  }
+
+  bool include(const Node& n, const Frame* frames) {
+    std::string_view name = n.text;
+    if (n.dynamic) {
+      const Value* v = resolve(n.path);
+      if (!v || !v->is_string()) return true;
+      name = v->as_string();
+    }
+    const Template* t = lookup_ ? lookup_(name) : nullptr;
+    if (!t) return true;
+    if (depth_ >= limits_.max_depth) {
+      return fail("partial '" + std::string(name) + "' includes itself too deeply (more than " +
+                  std::to_string(limits_.max_depth) + " levels)");
+    }
+    Frame frame{&n, frames};
+    const Frame* inner = n.kind == NodeKind::kParent ? &frame : frames;
+    ++depth_;
+    bool ok = indented(n.standalone, n.indent, [&] { return nodes(t->nodes_, inner); });
+    --depth_;
+    return ok;
+  }
+
+  bool block(const Node& n, const Frame* frames) {
+    const Node* override_node = nullptr;
+    for (const Frame* f = frames; f; f = f->next) {
+      for (const Node& b : f->parent->children) {
+        if (b.text == n.text) override_node = &b;  // the outermost override wins
+      }
+    }
+    if (!override_node && !n.standalone) return nodes(n.children, frames);
+    const Node& content = override_node ? *override_node : n;
+    size_t start = out_.size();
+    bool ok = indented(n.standalone, n.indent, [&] { return nodes(content.children, frames); });
+    if (ok && n.ends_line && out_.size() > start && out_.back() != '\n') {
+      out_ += '\n';
+      line_start_ = true;
+    }
+    return ok;
+  }
+
+  /// Runs `body` with `indent` added to every line it writes; `own_line` when the tag
+  /// replaced a whole line, so the first line is indented too.
+  template <typename F>
+  bool indented(bool own_line, std::string_view indent, F&& body) {
+    size_t mark = indent_.size();
+    indent_ += indent;
+    if (own_line) line_start_ = true;
+    bool ok = body();
+    indent_.resize(mark);
+    return ok;
+  }
+
+  const Value* resolve(const std::vector<std::string>& path) const {
+    if (path.empty()) return stack_.back();
+    const Value* v = nullptr;
+    for (size_t i = stack_.size(); i-- > 0;) {
+      if ((v = stack_[i]->find(path.front()))) break;
+    }
+    for (size_t i = 1; v && i < path.size(); ++i) v = v->find(path[i]);
+    return v;
+  }
+
+  void begin_line_if_needed() {
+    if (line_start_) {
+      out_ += indent_;
+      line_start_ = false;
+    }
+  }
+
+  void write_text(std::string_view s) {
+    if (indent_.empty()) {
+      out_ += s;
+      line_start_ = !s.empty() ? s.back() == '\n' : line_start_;
+      return;
+    }
+    while (!s.empty()) {
+      begin_line_if_needed();
+      const void* nl = std::memchr(s.data(), '\n', s.size());
+      size_t len = nl ? static_cast<const char*>(nl) - s.data() + 1 : s.size();
+      out_.append(s.data(), len);
+      if (nl) line_start_ = true;
+      s.remove_prefix(len);
+    }
+  }
+
+  void write_value(const Value& v, bool escape) {
+    char buf[32];
+    std::string_view s;
+    switch (v.kind()) {
+      case Value::Kind::kString:
+        s = v.as_string();
+        break;
+      case Value::Kind::kBool:
+        s = v.as_bool() ? "true" : "false";
+        break;
+      case Value::Kind::kInt: {
+        auto r = std::to_chars(buf, buf + sizeof buf, v.as_int());
+        s = std::string_view(buf, r.ptr - buf);
+        break;
+      }
+      case Value::Kind::kDouble: {
+        double d = v.as_double();
+        // Whole numbers print without a fraction ("2", not "2.0"), as in JSON.
+        auto r = std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15
+                     ? std::to_chars(buf, buf + sizeof buf, static_cast<std::int64_t>(d))
+                     : std::to_chars(buf, buf + sizeof buf, d);
+        s = std::string_view(buf, r.ptr - buf);
+        break;
+      }
+      default:
+        return;  // null, lists and maps print nothing
+    }
+    if (s.empty()) return;
+    if (!indent_.empty()) begin_line_if_needed();
+    line_start_ = false;
+    if (escape) {
+      write_escaped(s);
+    } else {
+      out_ += s;
+    }
+  }
+
+  void write_escaped(std::string_view s) {
+    size_t from = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      std::string_view rep;
+      switch (s[i]) {
+        case '&':
+          rep = "&amp;";
+          break;
+        case '<':
+          rep = "&lt;";
+          break;
+        case '>':
+          rep = "&gt;";
+          break;
+        case '"':
+          rep = "&quot;";
+          break;
+        case '\'':
+          rep = "&#39;";
+          break;
+        default:
+          continue;
+      }
+      out_.append(s.data() + from, i - from);
+      out_ += rep;
+      from = i + 1;
+    }
+    out_.append(s.data() + from, s.size() - from);
+  }
+
+  bool fail(std::string message) {
+    error_ = std::move(message);
+    return false;
+  }
+
+  const PartialLookup& lookup_;
+  std::string& out_;
+  const RenderLimits& limits_;
+  std::vector<const Value*> stack_;
+  std::string indent_;      ///< indentation of the partials and blocks being expanded
+  bool line_start_ = true;  ///< the next output starts a line (gets indent_ first)
+  int depth_ = 0;
+  size_t steps_ = 0;
+  std::optional<std::string> error_;
+};
+
+}  // namespace detail
+
+std::optional<std::string> render(const Template& t, const Value& context,
+                                  const PartialLookup& partials, std::string& out,
+                                  const RenderLimits& limits) {
+  return detail::Renderer(partials, out, limits).run(t, context);
+}
+
+}  // namespace firefly::mustache

@@ -1,0 +1,75 @@
+// Mustache templates: compile once, render many times on many threads.
+// Implements the Mustache spec (interpolation, sections, inverted sections,
+// comments, partials, set delimiters), the inheritance module
+// ({{<parent}}{{$block}}…{{/block}}{{/parent}}) and dynamic names ({{>*name}}).
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/value.h"
+
+namespace firefly::mustache {
+
+namespace detail {
+struct Node;
+class Renderer;
+}  // namespace detail
+
+/// A partial or parent named in a template ({{>name}} or {{<name}}), with where it is named.
+struct PartialRef {
+  std::string name;  ///< the name as written (dynamic {{>*x}} names are not listed)
+  Pos pos;           ///< line and column of the tag (1-based)
+};
+
+/// A parse error with its position in the template source.
+struct ParseError {
+  std::string message;  ///< what is wrong, in plain language
+  Pos pos;              ///< line and column (1-based; columns count UTF-8 characters)
+};
+
+/// A template compiled once, rendered many times on many threads concurrently (immutable).
+class Template {
+ public:
+  ~Template();
+  Template(const Template&) = delete;
+  Template& operator=(const Template&) = delete;
+
+  /// The partials and parents this template names directly, in source order.
+  const std::vector<PartialRef>& partials() const { return partials_; }
+
+ private:
+  Template();
+  friend class detail::Renderer;
+  friend std::variant<std::shared_ptr<const Template>, ParseError> compile(std::string_view);
+  std::vector<detail::Node> nodes_;
+  std::vector<PartialRef> partials_;
+};
+
+/// Compiles `source`; on error returns the ParseError (an unclosed section, a mismatched
+/// close, an unclosed tag, a bad delimiter, an empty or malformed tag name).
+std::variant<std::shared_ptr<const Template>, ParseError> compile(std::string_view source);
+
+/// Finds a compiled partial or parent by name; nullptr renders as empty.
+using PartialLookup = std::function<const Template*(std::string_view name)>;
+
+/// Bounds on one render, so a template that includes itself cannot hang or crash a build.
+struct RenderLimits {
+  int max_depth = 64;                  ///< partials and parents nested inside each other
+  std::size_t max_steps = 50'000'000;  ///< template nodes rendered in all
+};
+
+/// Renders `t` against `context` by appending to `out`; returns an error message when a
+/// limit is exceeded (e.g. "partial 'x' includes itself too deeply"), after which `out`
+/// holds partial output. Never throws for bad templates or data, never overflows the stack.
+std::optional<std::string> render(const Template& t, const Value& context,
+                                  const PartialLookup& partials, std::string& out,
+                                  const RenderLimits& limits = {});
+
+}  // namespace firefly::mustache

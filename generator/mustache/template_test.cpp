@@ -1,0 +1,228 @@
+#include "mustache/template.h"
+
+#include <doctest/doctest.h>
+
+#include <map>
+#include <thread>
+
+#include "core/json.h"
+
+namespace firefly::mustache {
+namespace {
+
+/// Compiles `source`, failing the test when it does not compile.
+std::shared_ptr<const Template> must_compile(std::string_view source) {
+  auto result = compile(source);
+  if (auto* err = std::get_if<ParseError>(&result)) {
+    FAIL("does not compile: " << err->message);
+    return nullptr;
+  }
+  return std::get<0>(result);
+}
+
+ParseError must_fail(std::string_view source) {
+  auto result = compile(source);
+  REQUIRE_MESSAGE(std::holds_alternative<ParseError>(result), "compiles: " << source);
+  return std::get<ParseError>(result);
+}
+
+Value json(std::string_view text) {
+  auto v = parse_json(text);
+  REQUIRE(v.has_value());
+  return *v;
+}
+
+/// A set of named templates that the tests render with.
+struct Library {
+  std::map<std::string, std::shared_ptr<const Template>, std::less<>> templates;
+  PartialLookup lookup() const {
+    return [this](std::string_view name) -> const Template* {
+      auto it = templates.find(name);
+      return it == templates.end() ? nullptr : it->second.get();
+    };
+  }
+  std::string render_named(std::string_view name, const Value& context) const {
+    std::string out;
+    auto err = render(*templates.find(name)->second, context, lookup(), out);
+    CHECK_MESSAGE(!err, *err);
+    return out;
+  }
+};
+
+std::string render_text(std::string_view source, const Value& context) {
+  std::string out;
+  auto err = render(*must_compile(source), context, nullptr, out);
+  CHECK_MESSAGE(!err, *err);
+  return out;
+}
+
+TEST_CASE("parse errors name the problem and its line and column") {
+  ParseError e = must_fail("<ul>\n  {{#items}}<li>{{name}}</li>\n</ul>\n");
+  CHECK(e.message == "{{#items}} is never closed");
+  CHECK(e.pos.line == 2);
+  CHECK(e.pos.col == 3);
+
+  e = must_fail("{{#a}}\n{{#b}}x{{/a}}{{/b}}");
+  CHECK(e.message == "{{/a}} closes {{#b}} (line 2, column 1)");
+  CHECK(e.pos.line == 2);
+  CHECK(e.pos.col == 8);
+
+  e = must_fail("text {{/stray}}");
+  CHECK(e.message.find("{{/stray}} closes nothing") == 0);
+  CHECK(e.pos.col == 6);
+
+  e = must_fail("Hello {{name\nbye");
+  CHECK(e.message == "'{{' is never closed by '}}'");
+  CHECK(e.pos.line == 1);
+  CHECK(e.pos.col == 7);
+
+  e = must_fail("{{{raw}}");
+  CHECK(e.message == "'{{{' is never closed by '}}}'");
+
+  e = must_fail("a\n{{=<%>=}}");
+  CHECK(e.message.find("{{=<%>=}} must set two delimiters") == 0);
+  CHECK(e.pos.line == 2);
+
+  e = must_fail("{{=<% %>=}}\n<%#x%> <% %>");
+  CHECK(e.message == "the tag <% %> has no name");
+  CHECK(e.pos.col == 8);
+
+  e = must_fail("{{first name}}");
+  CHECK(e.message == "the name in {{first name}} contains a space");
+
+  e = must_fail("{{<base}}{{$main}}x{{/base}}");
+  CHECK(e.message == "{{/base}} closes {{$main}} (line 1, column 10)");
+}
+
+TEST_CASE("columns count characters, not bytes") {
+  ParseError e = must_fail("勞工局 {{#x}}");
+  CHECK(e.pos.line == 1);
+  CHECK(e.pos.col == 5);
+}
+
+TEST_CASE("sections nested too deeply are a parse error, not a crash") {
+  std::string source;
+  for (int i = 0; i < 200; ++i) source += "{{#a}}";
+  ParseError e = must_fail(source);
+  CHECK(e.message.find("nest more than") != std::string::npos);
+}
+
+TEST_CASE("a partial that includes itself forever stops with an error") {
+  Library lib;
+  lib.templates["loop"] = must_compile("x{{>loop}}");
+  std::string out;
+  auto err = render(*lib.templates["loop"], Value(), lib.lookup(), out);
+  REQUIRE(err.has_value());
+  CHECK(*err == "partial 'loop' includes itself too deeply (more than 64 levels)");
+  CHECK(out == std::string(65, 'x'));  // the template itself, then 64 nested inclusions
+
+  lib.templates["parent"] = must_compile("{{<parent}}{{/parent}}");
+  err = render(*lib.templates["parent"], Value(), lib.lookup(), out);
+  REQUIRE(err.has_value());
+  CHECK(err->find("partial 'parent'") == 0);
+}
+
+TEST_CASE("exponential rendering hits the step limit") {
+  std::string source;
+  for (int i = 0; i < 12; ++i) source += "{{#l}}";
+  source += "x";
+  for (int i = 0; i < 12; ++i) source += "{{/l}}";
+  std::string out;
+  RenderLimits limits;
+  limits.max_steps = 10000;
+  auto err =
+      render(*must_compile(source), json(R"({"l":[1,2,3,4,5,6,7,8,9,10]})"), nullptr, out, limits);
+  REQUIRE(err.has_value());
+  CHECK(err->find("more than 10000 steps") != std::string::npos);
+}
+
+TEST_CASE("recursion driven by data renders to any depth within the limit") {
+  Library lib;
+  lib.templates["tree"] = must_compile("<{{name}}{{#kids}}{{>tree}}{{/kids}}>");
+  Value data = json(
+      R"({"name":"a","kids":[{"name":"b","kids":[{"name":"c","kids":[]}]},{"name":"d","kids":[]}]})");
+  // Leaves need "kids": [], or {{#kids}} finds their parent's kids further down the stack.
+  CHECK(lib.render_named("tree", data) == "<a<b<c>><d>>");
+}
+
+TEST_CASE("values render as text, escaped for HTML") {
+  Value data = json(R"({"s":"Tom & 'Jerry' <b>\"","i":-42,"d":1.5,"w":2.0,"t":true,"f":false,
+                        "n":null,"l":[1],"m":{"k":1}})");
+  CHECK(render_text("{{s}}", data) == "Tom &amp; &#39;Jerry&#39; &lt;b&gt;&quot;");
+  CHECK(render_text("{{{s}}}|{{&s}}", data) == "Tom & 'Jerry' <b>\"|Tom & 'Jerry' <b>\"");
+  CHECK(render_text("{{i}} {{d}} {{w}} {{t}} {{f}}", data) == "-42 1.5 2 true false");
+  CHECK(render_text("[{{n}}{{l}}{{m}}{{missing}}{{m.k.x}}]", data) == "[]");
+  CHECK(render_text("{{#f}}no{{/f}}{{^f}}yes{{/f}}{{#m}}{{k}}{{/m}}", data) == "yes1");
+}
+
+TEST_CASE("the context is shared, not copied, and renders the same on many threads") {
+  Library lib;
+  lib.templates["row"] = must_compile("<li>{{title}}</li>\n");
+  lib.templates["page"] = must_compile("<ul>\n{{#items}}\n  {{>row}}\n{{/items}}\n</ul>\n");
+  List items;
+  for (int i = 0; i < 50; ++i) items.push_back(Value(Map{{"title", Value(std::to_string(i))}}));
+  Value data(Map{{"items", Value(std::move(items))}});
+  std::string expected = lib.render_named("page", data);
+  CHECK(expected.find("  <li>49</li>\n</ul>") != std::string::npos);
+  std::vector<std::string> outs(4);
+  std::vector<std::thread> threads;
+  for (auto& out : outs) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 50; ++i) {
+        out.clear();
+        render(*lib.templates["page"], data, lib.lookup(), out);
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& out : outs) CHECK(out == expected);
+}
+
+TEST_CASE("inheritance: a layout with blocks filled by a page") {
+  Library lib;
+  lib.templates["baseof"] = must_compile(
+      "<html>\n<title>{{$title}}{{site.title}}{{/title}}</title>\n<main>\n"
+      "  {{$main}}\n  {{/main}}\n</main>\n{{$footer}}<footer>©</footer>\n{{/footer}}</html>\n");
+  lib.templates["page"] = must_compile(
+      "{{<baseof}}\n{{$title}}{{page.title}} | {{site.title}}{{/title}}\n"
+      "{{$main}}\n<h1>{{page.title}}</h1>\n<p>text</p>\n{{/main}}\n{{/baseof}}\n");
+  Value data = json(R"({"site":{"title":"Labor"},"page":{"title":"Jobs"}})");
+  CHECK(lib.render_named("page", data) ==
+        "<html>\n<title>Jobs | Labor</title>\n<main>\n  <h1>Jobs</h1>\n  <p>text</p>\n"
+        "</main>\n<footer>©</footer>\n</html>\n");
+}
+
+TEST_CASE("a standalone block whose override has no final newline still ends its line") {
+  Library lib;
+  lib.templates["base"] = must_compile("<main>\n  {{$main}}\n  {{/main}}\n</main>\n");
+  lib.templates["page"] = must_compile("{{<base}}{{$main}}<p>x</p>{{/main}}{{/base}}");
+  CHECK(lib.render_named("page", Value()) == "<main>\n  <p>x</p>\n</main>\n");
+}
+
+TEST_CASE("dynamic parents and partials are looked up by the value of a name") {
+  Library lib;
+  lib.templates["card"] = must_compile("[{{$body}}default{{/body}}]");
+  lib.templates["page"] = must_compile("{{<*kind}}{{$body}}{{text}}{{/body}}{{/*kind}}{{>*kind}}");
+  CHECK(lib.render_named("page", json(R"({"kind":"card","text":"hi"})")) == "[hi][default]");
+  CHECK(lib.render_named("page", json(R"({"kind":3})")).empty());
+}
+
+TEST_CASE("partials() lists the names a template includes, with positions") {
+  auto t = must_compile("a\n  {{> header }}{{<base}}{{/base}}{{>*dynamic}}");
+  REQUIRE(t->partials().size() == 2);
+  CHECK(t->partials()[0].name == "header");
+  CHECK(t->partials()[0].pos.line == 2);
+  CHECK(t->partials()[0].pos.col == 3);
+  CHECK(t->partials()[1].name == "base");
+}
+
+TEST_CASE("nested partials add up their indentation") {
+  Library lib;
+  lib.templates["inner"] = must_compile("a\nb\n");
+  lib.templates["outer"] = must_compile("<div>\n  {{>inner}}\n</div>\n");
+  lib.templates["page"] = must_compile("<body>\n  {{>outer}}\n</body>\n");
+  CHECK(lib.render_named("page", Value()) == "<body>\n  <div>\n    a\n    b\n  </div>\n</body>\n");
+}
+
+}  // namespace
+}  // namespace firefly::mustache
