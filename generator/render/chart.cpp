@@ -41,17 +41,20 @@ std::string y_text(double v, const DataView& view) { return format_number(v, vie
 
 }  // namespace
 
-ChartPoints chart_points(const Dataset& ds, const ChartSpec& spec, const std::vector<size_t>& rows,
+ChartPoints chart_points(const Dataset& ds, const ChartSpec& spec, const std::vector<size_t>* rows,
                          const DataView& view) {
   ChartPoints out;
   int xc = ds.column_index(spec.x), yc = ds.column_index(spec.y);
   if (xc < 0 || yc < 0) return out;
-  std::vector<size_t> all(rows);
-  if (all.empty()) {
+  std::vector<size_t> all;
+  if (rows) {
+    all = *rows;
+  } else {
     all.resize(ds.rows.size());
     std::iota(all.begin(), all.end(), 0);
   }
   for (size_t r : all) {
+    if (r >= ds.rows.size()) continue;
     const Value& x = ds.rows[r][static_cast<size_t>(xc)];
     const Value& y = ds.rows[r][static_cast<size_t>(yc)];
     if (x.is_null() || !y.is_number()) continue;
@@ -123,7 +126,7 @@ std::string chart_summary(const Dataset& ds, const ChartSpec& spec, const ChartP
 }
 
 std::string render_chart_svg(const Dataset& ds, const ChartSpec& spec,
-                             const std::vector<size_t>& rows, const std::string& id,
+                             const std::vector<size_t>* rows, const std::string& id,
                              const DataView& view) {
   ChartPoints p = chart_points(ds, spec, rows, view);
   int xc = ds.column_index(spec.x), yc = ds.column_index(spec.y);
@@ -197,7 +200,7 @@ std::string render_chart_svg(const Dataset& ds, const ChartSpec& spec,
            kMark + "\" stroke=\"#ffffff\" stroke-width=\"2\"/>\n";
     }
   } else {
-    double w = std::max(2.0, band * 0.6);
+    double w = std::clamp(band * 0.6, 2.0, 72.0);
     for (size_t i = 0; i < n; ++i) {
       double y = ypos(p.y[i]);
       s += "<rect x=\"" + num(xpos(i) - w / 2) + "\" y=\"" + num(std::min(y, zero)) +

@@ -17,8 +17,8 @@ struct ChartPoints {
   std::vector<std::string> x_labels;  ///< x as shown (years ungrouped, dates localized)
 };
 
-/// Collects the points of `spec` from the rows `rows` of `ds` (every row when empty).
-ChartPoints chart_points(const Dataset& ds, const ChartSpec& spec, const std::vector<size_t>& rows,
+/// Collects the points of `spec` from the rows `*rows` of `ds` (every row when null).
+ChartPoints chart_points(const Dataset& ds, const ChartSpec& spec, const std::vector<size_t>* rows,
                          const DataView& view);
 
 /// A one-sentence summary of the trend ("Awards rose from 1 in 2013 to 7 in 2022; the
@@ -28,9 +28,9 @@ std::string chart_summary(const Dataset& ds, const ChartSpec& spec, const ChartP
 
 /// An <svg role="img"> with <title> and <desc> (the summary), axis titles, gridlines,
 /// localized tick and value labels, Okabe–Ito blue marks (5:1 on white), markers on lines.
-/// `id` makes the title/desc ids unique on the page.
+/// `rows` as for chart_points; `id` makes the title/desc ids unique on the page.
 std::string render_chart_svg(const Dataset& ds, const ChartSpec& spec,
-                             const std::vector<size_t>& rows, const std::string& id,
+                             const std::vector<size_t>* rows, const std::string& id,
                              const DataView& view);
 
 }  // namespace firefly

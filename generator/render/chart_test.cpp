@@ -33,7 +33,7 @@ TEST_CASE("chart: points are sorted by x, missing values skipped") {
   Dataset ds = rates();
   DataView view;
   ChartSpec spec{"year", "rate", "bar", {}};
-  ChartPoints p = chart_points(ds, spec, {}, view);
+  ChartPoints p = chart_points(ds, spec, nullptr, view);
   REQUIRE(p.y.size() == 3);
   CHECK(p.x_labels == std::vector<std::string>{"2020", "2021", "2022"});
   CHECK(p.y[1] == doctest::Approx(2500.25));
@@ -43,7 +43,7 @@ TEST_CASE("chart: bar SVG has role, title, desc, axis titles, value labels") {
   Dataset ds = rates();
   DataView view;
   ChartSpec spec{"year", "rate", "bar", {}};
-  std::string svg = render_chart_svg(ds, spec, {}, "c1", view);
+  std::string svg = render_chart_svg(ds, spec, nullptr, "c1", view);
   CHECK(svg.find("role=\"img\"") != std::string::npos);
   CHECK(svg.find("aria-labelledby=\"c1-title c1-desc\"") != std::string::npos);
   CHECK(svg.find("<title id=\"c1-title\">Rates</title>") != std::string::npos);
@@ -66,7 +66,8 @@ TEST_CASE("chart: line SVG has markers and localized text") {
   view.t = Value(
       Map{{"chart_summary_rise", Value("{y}由{x_first}年的{first}升至{x_last}年的{last}。")}});
   ChartSpec spec{"year", "rate", "line", {}};
-  std::string svg = render_chart_svg(ds, spec, {0, 1}, "c2", view);
+  std::vector<size_t> rows{0, 1};
+  std::string svg = render_chart_svg(ds, spec, &rows, "c2", view);
   CHECK(count(svg, "<circle ") == 2);
   CHECK(svg.find("<polyline ") != std::string::npos);
   CHECK(svg.find("比率由2020年的1,000升至2022年的1,500.5。") != std::string::npos);
@@ -77,13 +78,17 @@ TEST_CASE("chart: summaries for falling, single and empty series") {
   DataView view;
   ChartSpec spec{"year", "rate", "bar", {}};
   ds.rows = {{Value(2020), Value(9.0)}, {Value(2021), Value(3.0)}};
-  CHECK(chart_summary(ds, spec, chart_points(ds, spec, {}, view), view).find("fell from 9") == 5);
+  CHECK(chart_summary(ds, spec, chart_points(ds, spec, nullptr, view), view).find("fell from 9") ==
+        5);
   ds.rows = {{Value(2020), Value(9.0)}};
-  CHECK(chart_summary(ds, spec, chart_points(ds, spec, {}, view), view) == "Rate was 9 in 2020.");
+  CHECK(chart_summary(ds, spec, chart_points(ds, spec, nullptr, view), view) ==
+        "Rate was 9 in 2020.");
   ds.rows = {};
-  CHECK(chart_summary(ds, spec, chart_points(ds, spec, {}, view), view) ==
+  CHECK(chart_summary(ds, spec, chart_points(ds, spec, nullptr, view), view) ==
         "There are no values to chart.");
-  std::string svg = render_chart_svg(ds, spec, {}, "c3", view);
+  std::vector<size_t> none;
+  CHECK(chart_points(rates(), spec, &none, view).y.empty());
+  std::string svg = render_chart_svg(ds, spec, nullptr, "c3", view);
   CHECK(svg.find("role=\"img\"") != std::string::npos);
 }
 

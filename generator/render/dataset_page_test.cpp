@@ -1,0 +1,110 @@
+#include "render/dataset_page.h"
+
+#include <doctest/doctest.h>
+
+#include "core/json.h"
+#include "core/sha256.h"
+
+namespace firefly {
+
+namespace {
+
+Dataset sample() {
+  Dataset ds;
+  ds.name = "awards";
+  ds.title.by_lang = {{"zh-TW", "歷年得獎"}, {"en", "Awards"}};
+  ds.description.plain = "Awards won by the bureau.";
+  ds.source.by_lang = {{"zh-TW", "臺南市政府勞工局"}, {"en", "Tainan Labor Affairs Bureau"}};
+  ds.frequency = "yearly";
+  ds.chart = ChartSpec{"year", "count", "bar", {}};
+  ds.updated = Date{2023, 6, 30};
+  ds.history = {{Date{2023, 6, 30, 9, 0, 0, true, 480, true}, "Add 2023 awards", "abc"}};
+  ds.columns = {Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, "", {}},
+                Column{"count", ColumnType::kInteger, {{}, "Count", {}}, {}, "awards", {}}};
+  ds.csv_bytes = "year,count\n2022,3\n2023,4\n";
+  ds.cells = {{"2022", "3"}, {"2023", "4"}};
+  ds.rows = {{Value(2022), Value(3)}, {Value(2023), Value(4)}};
+  return ds;
+}
+
+DataSite site() {
+  DataSite s;
+  s.title.plain = "Labor results";
+  s.base_url = "https://labor.example.gov.tw/";
+  s.publisher_name.plain = "Labor Bureau";
+  s.languages = {{"zh-TW", "zh-Hant-TW", "roc"}, {"en", "en", ""}};
+  return s;
+}
+
+DataView view_in(const std::string& lang) {
+  DataView v;
+  v.lang = lang;
+  v.default_lang = "zh-TW";
+  v.html_lang = lang == "zh-TW" ? "zh-Hant-TW" : lang;
+  v.calendar = lang == "zh-TW" ? "roc" : "";
+  return v;
+}
+
+}  // namespace
+
+TEST_CASE("dataset page: the context has every documented field") {
+  Value c = dataset_context(sample(), site(), view_in("en"));
+  CHECK(c.get("title").as_string() == "Awards");
+  CHECK(c.get("name").as_string() == "awards");
+  CHECK(c.get("url").as_string() == "/en/data/awards/");
+  CHECK(c.get("source").as_string() == "Tainan Labor Affairs Bureau");
+  CHECK(c.get("frequency").as_string() == "Yearly");
+  CHECK(c.get("license").get("url").as_string() == "https://data.gov.tw/license");
+  CHECK(c.get("row_count").as_int() == 2);
+  CHECK(c.get("columns").as_list().at(1).get("unit").as_string() == "awards");
+  CHECK(c.get("columns").as_list().at(1).get("type").as_string() == "Whole number");
+  CHECK(c.get("table_html").as_string().find("<caption id=\"preview-caption\">") !=
+        std::string::npos);
+  CHECK(c.get("chart_svg").as_string().find("role=\"img\"") != std::string::npos);
+  const List& downloads = c.get("downloads").as_list();
+  REQUIRE(downloads.size() == 3);
+  CHECK(downloads[0].get("url").as_string() == "/data/awards.csv");
+  CHECK(downloads[0].get("size_display").as_string() == "25 bytes");
+  CHECK(downloads[1].get("url").as_string() == "/data/awards.excel.csv");
+  CHECK(downloads[2].get("media_type").as_string() == "application/json");
+  CHECK(c.get("sha256").as_string() == sha256_hex("year,count\n2022,3\n2023,4\n"));
+  CHECK(c.get("updated").get("iso").as_string() == "2023-06-30");
+  CHECK(c.get("updated").get("display").as_string() == "30 June 2023");
+  CHECK(c.get("history").as_list().at(0).get("message").as_string() == "Add 2023 awards");
+  CHECK(c.get("citation").as_string() ==
+        "Tainan Labor Affairs Bureau (2023). Awards [data set]. "
+        "https://labor.example.gov.tw/en/data/awards/. Released under the Open Government Data "
+        "License, version 1.0 (https://data.gov.tw/license).");
+}
+
+TEST_CASE("dataset page: ROC dates and localized strings in the default language") {
+  DataView v = view_in("zh-TW");
+  v.t = Value(Map{{"data_citation", Value("{provider}（{year}）。{title}。{url}。")}});
+  Value c = dataset_context(sample(), site(), v);
+  CHECK(c.get("url").as_string() == "/data/awards/");
+  CHECK(c.get("updated").get("display").as_string() == "民國112年6月30日");
+  CHECK(c.get("citation").as_string() ==
+        "臺南市政府勞工局（2023）。歷年得獎。https://labor.example.gov.tw/data/awards/。");
+  Dataset no_chart = sample();
+  no_chart.chart.reset();
+  CHECK_FALSE(dataset_context(no_chart, site(), v).find("chart_svg"));
+}
+
+TEST_CASE("dataset page: schema.org JSON-LD and catalogue entries") {
+  auto ld = parse_json(dataset_jsonld(sample(), site(), view_in("en")));
+  REQUIRE(ld);
+  CHECK(ld->get("@type").as_string() == "Dataset");
+  CHECK(ld->get("license").as_string() == "https://data.gov.tw/license");
+  CHECK(ld->get("dateModified").as_string() == "2023-06-30");
+  CHECK(ld->get("distribution").as_list().at(0).get("contentUrl").as_string() ==
+        "https://labor.example.gov.tw/data/awards.csv");
+  Value item = dataset_list_item(sample(), view_in("en"));
+  CHECK(item.get("url").as_string() == "/en/data/awards/");
+  CHECK(item.get("row_count").as_int() == 2);
+  OutputSet files{{"data/all.zip", std::string(2048, 'x'), ""}};
+  Value dl = catalogue_downloads(files, view_in("en"));
+  REQUIRE(dl.as_list().size() == 1);
+  CHECK(dl.as_list()[0].get("size_display").as_string() == "2 KB");
+}
+
+}  // namespace firefly

@@ -1,0 +1,198 @@
+#include "render/embed.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "core/yaml.h"
+#include "render/chart.h"
+
+namespace firefly {
+
+namespace {
+
+const std::vector<std::string> kChartKeys = {"dataset", "x", "y", "kind", "title", "where"};
+const std::vector<std::string> kTableKeys = {"dataset", "columns", "where", "title", "limit"};
+
+std::string q(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+/// Checks one embed block and reports its mistakes.
+struct EmbedChecker {
+  const std::string& path;
+  Pos fallback;  ///< the block's first line, for values without a position
+  Diagnostics& diags;
+  bool ok = true;
+
+  Pos at(const Value& v) const { return v.pos.line ? v.pos : fallback; }
+
+  void error(const Value& v, std::string message, std::string hint = {}) {
+    diags.error(path, at(v), std::move(message), std::move(hint));
+    ok = false;
+  }
+
+  std::string suggest(std::string_view word, const std::vector<std::string>& names) {
+    std::string best = did_you_mean(word, names);
+    return best.empty() ? std::string() : "did you mean " + q(best) + "?";
+  }
+
+  /// The column named by `v` (a scalar) in `ds`, or "" after reporting.
+  std::string column(const Value& v, const Dataset& ds, std::string_view key) {
+    if (v.is_null() || v.is_map() || v.is_list()) {
+      error(v, q(key) + " must be a column name of " + q(ds.name));
+      return {};
+    }
+    std::string name = v.to_text();
+    if (ds.column_index(name) < 0) {
+      error(v, "unknown column " + q(name) + " in dataset " + q(ds.name),
+            suggest(name, ds.column_names()));
+      return {};
+    }
+    return name;
+  }
+
+  std::vector<std::pair<std::string, Value>> where(const Value& block, const Dataset& ds) {
+    std::vector<std::pair<std::string, Value>> out;
+    const Value* w = block.find("where");
+    if (!w || w->is_null()) return out;
+    if (!w->is_map()) {
+      error(*w, "'where' must be a map of column: value, e.g. {year: 2021}");
+      return out;
+    }
+    for (const auto& [name, value] : w->as_map()) {
+      if (ds.column_index(name) < 0) {
+        error(value, "unknown column " + q(name) + " in 'where' of dataset " + q(ds.name),
+              suggest(name, ds.column_names()));
+      } else if (value.is_map()) {
+        error(value, "'where' values must be a value or a list of values");
+      } else {
+        out.emplace_back(name, value);
+      }
+    }
+    return out;
+  }
+};
+
+std::string source_link(const Dataset& ds, const DataView& view) {
+  std::string html = html_escape(view.text("data_source_link", "Data:")) + " <a href=\"" +
+                     html_escape(view.dataset_url(ds.name)) + "\">";
+  append_html_escaped(html, view.pick(ds.title));
+  html += "</a>";
+  return html;
+}
+
+std::string scroll_wrap(const std::string& table, const std::string& caption_id) {
+  return "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"" +
+         caption_id + "\">\n" + table + "</div>\n";
+}
+
+}  // namespace
+
+std::string render_embed(std::string_view kind, std::string_view yaml_text, const std::string& path,
+                         int line, const std::vector<Dataset>& datasets, const DataView& view,
+                         Diagnostics& diags) {
+  EmbedChecker check{path, Pos{line + 1, 1}, diags};
+  Value block = parse_yaml(yaml_text, path, diags, line);
+  if (block.is_null() && diags.has_errors()) return {};
+  if (!block.is_map()) {
+    check.error(block,
+                "a ```" + std::string(kind) + " block must hold YAML keys, e.g. dataset: awards");
+    return {};
+  }
+  const bool is_chart = kind == "chart";
+  const auto& keys = is_chart ? kChartKeys : kTableKeys;
+  for (const auto& [key, value] : block.as_map()) {
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      check.error(value, "unknown key " + q(key) + " in a ```" + std::string(kind) + " block",
+                  check.suggest(key, keys));
+    }
+  }
+  const Value& name_value = block.get("dataset");
+  if (name_value.is_null()) {
+    check.error(block, "a ```" + std::string(kind) + " block needs 'dataset: <name>'");
+    return {};
+  }
+  std::string name = name_value.to_text();
+  auto it = std::find_if(datasets.begin(), datasets.end(),
+                         [&](const Dataset& d) { return d.name == name; });
+  if (it == datasets.end()) {
+    std::vector<std::string> names;
+    for (const Dataset& d : datasets) names.push_back(d.name);
+    check.error(name_value, "unknown dataset " + q(name), check.suggest(name, names));
+    return {};
+  }
+  const Dataset& ds = *it;
+  auto where = check.where(block, ds);
+  std::string title_error;
+  Localized title = to_localized(block.get("title"), &title_error);
+  if (!title_error.empty()) check.error(block.get("title"), "'title': " + title_error);
+  const std::string id =
+      std::string(is_chart ? "chart-" : "table-") + ds.name + "-" + std::to_string(line);
+
+  if (is_chart) {
+    ChartSpec spec;
+    spec.x = check.column(block.get("x"), ds, "x");
+    spec.y = check.column(block.get("y"), ds, "y");
+    if (!spec.y.empty()) {
+      ColumnType t = ds.columns[static_cast<size_t>(ds.column_index(spec.y))].type;
+      if (t != ColumnType::kInteger && t != ColumnType::kNumber) {
+        check.error(block.get("y"), "column " + q(spec.y) + " of " + q(ds.name) +
+                                        " is not a number column, so it cannot be charted");
+      }
+    }
+    if (const Value* k = block.find("kind"); k && !k->is_null()) {
+      spec.kind = k->to_text();
+      if (spec.kind != "bar" && spec.kind != "line") {
+        check.error(*k, "unknown chart kind " + q(spec.kind) + " (use bar or line)",
+                    check.suggest(spec.kind, {"bar", "line"}));
+      }
+    }
+    spec.title = title;
+    if (!check.ok) return {};
+    std::vector<size_t> rows = select_rows(ds, where);
+    if (!where.empty() && rows.empty()) {
+      diags.warning(path, check.fallback,
+                    "the 'where' of this chart matches no rows of " + q(ds.name));
+    }
+    std::string caption = view.pick(title);
+    if (caption.empty()) caption = view.pick(ds.title);
+    TableSpec table;
+    table.columns = {spec.x, spec.y};
+    table.where = where;
+    table.caption = caption;
+    table.id = id + "-table";
+    std::string html = "<figure class=\"chart\" id=\"" + id + "\">\n";
+    html += render_chart_svg(ds, spec, &rows, id, view);
+    html += "<figcaption>" + html_escape(caption) + " " + source_link(ds, view) + "</figcaption>\n";
+    html += "<details>\n<summary>" + html_escape(view.text("chart_data_table", "Data table")) +
+            "</summary>\n" + scroll_wrap(render_data_table(ds, table, view), table.id) +
+            "</details>\n</figure>\n";
+    return html;
+  }
+
+  TableSpec table;
+  table.where = where;
+  table.id = id + "-caption";
+  table.caption = view.pick(title);
+  if (const Value* cols = block.find("columns"); cols && !cols->is_null()) {
+    if (!cols->is_list()) {
+      check.error(*cols, "'columns' must be a list of column names, e.g. [year, award]");
+    } else {
+      for (const Value& c : cols->as_list()) {
+        std::string col = check.column(c, ds, "columns");
+        if (!col.empty()) table.columns.push_back(col);
+      }
+    }
+  }
+  if (const Value* limit = block.find("limit"); limit && !limit->is_null()) {
+    if (!limit->is_int() || limit->as_int() < 1) {
+      check.error(*limit, "'limit' must be a whole number of rows, at least 1");
+    } else {
+      table.max_rows = static_cast<size_t>(limit->as_int());
+    }
+  }
+  if (!check.ok) return {};
+  return "<figure class=\"data-embed\" id=\"" + id + "\">\n" +
+         scroll_wrap(render_data_table(ds, table, view), table.id) + "<figcaption>" +
+         source_link(ds, view) + "</figcaption>\n</figure>\n";
+}
+
+}  // namespace firefly

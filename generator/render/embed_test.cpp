@@ -1,0 +1,94 @@
+#include "render/embed.h"
+
+#include <doctest/doctest.h>
+
+namespace firefly {
+
+namespace {
+
+std::vector<Dataset> datasets() {
+  Dataset ds;
+  ds.name = "awards";
+  ds.title.plain = "Awards";
+  ds.columns = {Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, "", {}},
+                Column{"count", ColumnType::kInteger, {{}, "Count", {}}, {}, "", {}},
+                Column{"award", ColumnType::kString, {{}, "Award", {}}, {}, "", {}}};
+  ds.rows = {{Value(2021), Value(3), Value("Gold")},
+             {Value(2022), Value(4), Value("Silver")},
+             {Value(2021), Value(1), Value("Bronze")}};
+  return {ds};
+}
+
+std::vector<std::string> messages(const Diagnostics& d) {
+  std::vector<std::string> out;
+  for (const auto& x : d.sorted()) {
+    out.push_back(std::to_string(x.pos.line) + ": " + x.message +
+                  (x.hint.empty() ? "" : " | " + x.hint));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("embed: a chart is a figure with SVG, caption link and data table") {
+  Diagnostics d;
+  DataView view;
+  std::string html = render_embed("chart", "dataset: awards\nx: year\ny: count\nkind: line\n",
+                                  "content/a.md", 10, datasets(), view, d);
+  CHECK(messages(d).empty());
+  CHECK(html.find("<figure class=\"chart\" id=\"chart-awards-10\">") == 0);
+  CHECK(html.find("aria-labelledby=\"chart-awards-10-title chart-awards-10-desc\"") !=
+        std::string::npos);
+  CHECK(html.find("<a href=\"/data/awards/\">Awards</a>") != std::string::npos);
+  CHECK(html.find("<details>") != std::string::npos);
+  CHECK(html.find("<th scope=\"col\">Year</th>") != std::string::npos);
+  CHECK(html.find("<circle ") != std::string::npos);
+  CHECK(html.find("rose from 4 in 2021 to 4 in 2022") == std::string::npos);  // summed: 4 and 4
+  CHECK(html.find("stayed about the same") != std::string::npos);
+}
+
+TEST_CASE("embed: a table honours where and columns") {
+  Diagnostics d;
+  DataView view;
+  view.lang = "en";
+  view.default_lang = "zh-TW";
+  std::string html =
+      render_embed("table", "dataset: awards\nwhere: {year: 2021}\ncolumns: [award, year]\n",
+                   "content/a.md", 3, datasets(), view, d);
+  CHECK(messages(d).empty());
+  CHECK(html.find("Gold") != std::string::npos);
+  CHECK(html.find("Bronze") != std::string::npos);
+  CHECK(html.find("Silver") == std::string::npos);
+  CHECK(html.find("<th scope=\"col\">Award</th><th scope=\"col\">Year</th>") != std::string::npos);
+  CHECK(html.find("role=\"region\"") != std::string::npos);
+  CHECK(html.find("href=\"/en/data/awards/\"") != std::string::npos);
+}
+
+TEST_CASE("embed: mistakes are reported at their line with a suggestion") {
+  Diagnostics d1;
+  DataView view;
+  CHECK(render_embed("chart", "dataset: awrds\nx: year\ny: count\n", "content/a.md", 10, datasets(),
+                     view, d1)
+            .empty());
+  CHECK(messages(d1) == std::vector<std::string>{"11: unknown dataset 'awrds' | did you mean "
+                                                 "'awards'?"});
+  Diagnostics d2;
+  CHECK(render_embed("chart", "dataset: awards\nx: yeer\ny: award\ncolour: red\n", "content/a.md",
+                     10, datasets(), view, d2)
+            .empty());
+  auto m = messages(d2);
+  REQUIRE(m.size() == 3);
+  CHECK(m[0] == "12: unknown column 'yeer' in dataset 'awards' | did you mean 'year'?");
+  CHECK(m[1] == "13: column 'award' of 'awards' is not a number column, so it cannot be charted");
+  CHECK(m[2].find("14: unknown key 'colour'") == 0);
+  Diagnostics d3;
+  CHECK(render_embed("table", "dataset: awards\nwhere: {yr: 2021}\ncolumns: [awrd]\n",
+                     "content/a.md", 1, datasets(), view, d3)
+            .empty());
+  auto m3 = messages(d3);
+  REQUIRE(m3.size() == 2);
+  CHECK(m3[0] == "3: unknown column 'yr' in 'where' of dataset 'awards' | did you mean 'year'?");
+  CHECK(m3[1] == "4: unknown column 'awrd' in dataset 'awards' | did you mean 'award'?");
+}
+
+}  // namespace firefly
