@@ -1,0 +1,41 @@
+# The two commands a newcomer needs: `make portal` and `make test`.
+BUILD ?= build
+JOBS ?= 2
+FIREFLY := $(BUILD)/firefly
+
+.PHONY: portal test deps configure firefly unit sites e2e a11y sanitize bench fuzz format clean
+
+portal: firefly
+	$(FIREFLY) build --site . --out public
+
+deps:
+	@scripts/install-deps
+
+configure: deps
+	@test -f $(BUILD)/Makefile || cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+
+firefly: configure
+	@cmake --build $(BUILD) -j$(JOBS) --target firefly
+
+test: deps
+	@scripts/install-deps --test
+	@test -f $(BUILD)/Makefile || cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
+	@scripts/run-tests $(BUILD)
+
+sanitize: deps
+	@test -f build-asan/Makefile || cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DFIREFLY_SANITIZE=ON >/dev/null
+	@cmake --build build-asan -j$(JOBS)
+	@build-asan/firefly_tests
+
+bench: firefly
+	@bench/run.sh
+
+fuzz:
+	@scripts/fuzz.sh
+
+format:
+	@clang-format -i $$(git ls-files 'generator/*.cpp' 'generator/*.h' 'tests/*.cpp')
+
+clean:
+	rm -rf $(BUILD) build-asan build-fuzz public

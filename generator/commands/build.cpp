@@ -1,0 +1,167 @@
+#include "commands/build.h"
+
+#include <chrono>
+#include <ctime>
+#include <thread>
+
+#include "commands/data_views.h"
+#include "config/site_config.h"
+#include "core/fs.h"
+#include "emit/writer.h"
+#include "load/content.h"
+#include "load/dataset.h"
+#include "model/site.h"
+#include "render/body.h"
+#include "render/context.h"
+#include "render/data_files.h"
+#include "render/pages.h"
+#include "render/relative_urls.h"
+#include "render/site_files.h"
+#include "render/theme.h"
+
+namespace firefly {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string today() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+/// static/ files of the site, published as they are.
+void add_static_files(const fs::path& site_dir, OutputSet& out, std::set<std::string>& paths,
+                      Diagnostics& diags) {
+  std::vector<std::string> escaped;
+  for (const FoundFile& f : list_files(site_dir / "static", site_dir, &escaped)) {
+    out.push_back({f.rel, "", f.full.string()});
+    paths.insert("/" + f.rel);
+  }
+  for (const std::string& rel : escaped) {
+    diags.error("static/" + rel, {}, "this is a symbolic link to a place outside the site",
+                "copy the file into static/ instead");
+  }
+}
+
+/// Images named in front matter must be published files.
+void check_front_matter_images(const Site& site, Diagnostics& diags) {
+  for (const auto& p : site.pages) {
+    if (!p->source || p->fallback) continue;
+    for (const Value& img : p->source->front.get("images").as_list()) {
+      const Value& src = img.get("src");
+      std::string s = src.to_text();
+      if (!s.empty() && s[0] == '/' && !site.files.count(s)) {
+        diags.error(p->source->path, src.pos, "the image " + s + " is not in static/",
+                    "put the file at static" + s);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
+  auto start = std::chrono::steady_clock::now();
+  BuildResult result;
+  int jobs = options.jobs > 0 ? options.jobs
+                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const fs::path& site_dir = options.site_dir;
+
+  // Load: configuration, theme, content, data.
+  auto config = load_site_config(site_dir, diags);
+  if (!config) {
+    result.exit_code = 2;
+    return result;
+  }
+  if (!options.base_url.empty()) {
+    config->base_url = options.base_url;
+    if (config->base_url.back() != '/') config->base_url += '/';
+  }
+  auto theme = load_theme(site_dir, *config, diags);
+  std::vector<SourcePage> sources = load_content(site_dir, *config, jobs, diags);
+  std::vector<Dataset> datasets = load_datasets(site_dir, diags);
+
+  // Model: the site graph.
+  OutputSet output;
+  SiteInputs inputs;
+  inputs.drafts = options.drafts;
+  inputs.today = today();
+  add_static_files(site_dir, output, inputs.files, diags);
+  if (theme) {
+    for (const OutputFile& f : theme->files()) inputs.files.insert("/" + f.path);
+  }
+  for (const Dataset& d : datasets) {
+    inputs.datasets.emplace_back(d.name, d.title);
+    for (const char* ext : {".csv", ".excel.csv", ".json"}) {
+      inputs.files.insert("/data/" + d.name + ext);
+    }
+  }
+  if (!datasets.empty()) {
+    for (const char* f : {"datapackage.json", "catalog.jsonld", "SHA256SUMS", "all.zip"}) {
+      inputs.files.insert(std::string("/data/") + f);
+    }
+  }
+  auto site = build_site(*config, sources, inputs, diags);
+  check_front_matter_images(*site, diags);
+  if (!theme || diags.has_errors()) {
+    result.exit_code = 1;
+    return result;
+  }
+
+  // Render: bodies, pages, site files, open data.
+  DataSite data_site = make_data_site(*config);
+  DataViewsImpl data_views(datasets, data_site, *theme);
+  std::vector<Body> bodies = render_bodies(*site, data_views.embed_renderer(), jobs, diags);
+  ContextBuilder contexts(*site, *theme, bodies, data_views.views());
+  render_pages(*site, *theme, contexts, jobs, output, diags);
+  render_feeds(*site, bodies, output);
+  render_sitemap_xml(*site, output);
+  render_search_index(*site, bodies, output);
+  render_data_files(datasets, data_site, output);
+  for (const OutputFile& f : theme->files()) output.push_back(f);
+  if (config->relative_urls) make_urls_relative(output);
+
+  result.languages = config->languages.size();
+  result.datasets = datasets.size();
+  for (const auto& p : site->pages) {
+    if (p->kind != PageKind::kRedirect) ++result.pages;
+  }
+  for (const auto& [lang, keys] : theme->missing_strings()) {
+    for (const std::string& k : keys) {
+      result.translation_report.push_back(lang + ": theme string '" + k + "' is missing");
+    }
+  }
+  for (const auto& p : site->pages) {
+    if (p->fallback && p->source && p->page_number == 1) {
+      result.translation_report.push_back(p->lang + ": " + p->source->path + " is not translated");
+    }
+  }
+  if (diags.has_errors()) {
+    result.exit_code = 1;
+    return result;
+  }
+
+  // Emit: write and swap in.
+  result.files = output.size();
+  if (options.write) {
+    fs::path out_dir = options.out_dir.empty() ? site_dir / "public" : options.out_dir;
+    PublishStats stats;
+    if (!publish(std::move(output), out_dir, diags, &stats)) {
+      result.exit_code = 1;
+      return result;
+    }
+    result.written = stats.written;
+  } else {
+    if (!check_unique_paths(output, diags)) result.exit_code = 1;
+    result.output = std::move(output);
+  }
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+}  // namespace firefly

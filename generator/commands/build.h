@@ -1,0 +1,36 @@
+// `firefly build` and `firefly check`: load, then build, each step named.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "core/error.h"
+#include "core/output.h"
+
+namespace firefly {
+
+/// Options of a build, from the command line.
+struct BuildOptions {
+  std::filesystem::path site_dir = ".";
+  std::filesystem::path out_dir;  ///< default: <site>/public
+  int jobs = 0;                   ///< 0: all cores
+  bool drafts = false;
+  std::string base_url;  ///< overrides site.yaml when set
+  bool quiet = false;
+  bool write = true;  ///< false for `check`: validate everything, write nothing
+};
+
+/// What a build produced, for the summary line.
+struct BuildResult {
+  int exit_code = 0;  ///< 0 ok, 1 content errors, 2 configuration errors
+  size_t pages = 0, languages = 0, datasets = 0, files = 0, written = 0;
+  double seconds = 0;
+  OutputSet output;  ///< kept when `write` is false (for tests and the preview server)
+  /// Missing theme strings and untranslated pages, per language (for check).
+  std::vector<std::string> translation_report;
+};
+
+/// Runs a whole build; every problem found goes to `diags`.
+BuildResult run_build(const BuildOptions& options, Diagnostics& diags);
+
+}  // namespace firefly

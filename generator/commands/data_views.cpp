@@ -1,0 +1,68 @@
+#include "commands/data_views.h"
+
+#include "render/dataset_page.h"
+#include "render/embed.h"
+
+namespace firefly {
+
+DataSite make_data_site(const SiteConfig& config) {
+  DataSite s;
+  s.title = config.title;
+  s.description = config.description;
+  s.base_url = config.base_url;
+  s.publisher_name = config.publisher.name;
+  s.publisher_email = config.publisher.email;
+  s.data_license = config.data_license;
+  for (const Language& l : config.languages)
+    s.languages.push_back({l.code, l.html_lang, l.calendar});
+  return s;
+}
+
+namespace {
+DataView data_view(const DataSite& site, const std::string& lang, const Value& t) {
+  DataView v;
+  v.lang = lang;
+  v.default_lang = site.default_lang();
+  for (const auto& l : site.languages) {
+    if (l.code == lang) {
+      v.html_lang = l.html_lang;
+      v.calendar = l.calendar;
+    }
+  }
+  v.t = t;
+  return v;
+}
+}  // namespace
+
+DataViewsImpl::DataViewsImpl(const std::vector<Dataset>& datasets, const DataSite& site,
+                             const Theme& theme)
+    : datasets_(datasets), site_(site), theme_(theme) {
+  for (const Dataset& d : datasets_) by_name_[d.name] = &d;
+  views_.datasets = [this](const Language& lang) {
+    DataView view = data_view(site_, lang.code, theme_.strings(lang.code));
+    List list;
+    for (const Dataset& d : datasets_) list.push_back(dataset_list_item(d, view));
+    return Value(std::move(list));
+  };
+  views_.dataset = [this](const std::string& name, const Language& lang, const Value& t) {
+    auto it = by_name_.find(name);
+    if (it == by_name_.end()) return Value();
+    return dataset_context(*it->second, site_, data_view(site_, lang.code, t));
+  };
+  views_.jsonld = [this](const std::string& name, const Language& lang) {
+    auto it = by_name_.find(name);
+    if (it == by_name_.end()) return std::string();
+    return dataset_jsonld(*it->second, site_,
+                          data_view(site_, lang.code, theme_.strings(lang.code)));
+  };
+}
+
+EmbedRenderer DataViewsImpl::embed_renderer() const {
+  return [this](const Embed& embed, const Page& page, Diagnostics& diags) {
+    DataView view = data_view(site_, page.lang, theme_.strings(page.lang));
+    return render_embed(embed.kind, embed.yaml, page.source->path, embed.line, datasets_, view,
+                        diags);
+  };
+}
+
+}  // namespace firefly

@@ -1,0 +1,121 @@
+#include "commands/new_page.h"
+
+#include <fstream>
+
+#include "commands/report.h"
+#include "core/text.h"
+
+namespace firefly {
+
+namespace {
+
+std::string example(const FieldSchema& f) {
+  if (f.type == "date") return "2024-01-31";
+  if (f.type == "integer") return "0";
+  if (f.type == "number") return "0.0";
+  if (f.type == "boolean") return "false";
+  if (f.type == "enum") return f.values.empty() ? "\"\"" : f.values.front();
+  if (f.type == "ref") return "\"\"";
+  if (f.type == "list") return "[]";
+  if (f.type == "image") return "{src: /images/example.svg, alt: \"\"}";
+  if (f.type == "object") return "{}";
+  return "\"\"";
+}
+
+std::string describe(const FieldSchema& f) {
+  std::string d = f.required ? "required: " : "optional: ";
+  if (f.type == "ref") return d + "the file name (slug) of a page in " + f.to;
+  if (f.type == "date") return d + "a date, YYYY-MM-DD";
+  if (f.type == "enum") {
+    std::string all;
+    for (const auto& v : f.values) all += (all.empty() ? "" : ", ") + v;
+    return d + "one of " + all;
+  }
+  if (f.type == "list" && f.of) {
+    std::string inner = f.of->type;
+    if (f.of->type == "object") {
+      inner = "{";
+      for (const auto& sub : f.of->fields)
+        inner += (inner.size() > 1 ? ", " : "") + sub.name + ": " + sub.type;
+      inner += "}";
+    }
+    return d + "a list of " + inner;
+  }
+  if (f.type == "image") return d + "an image {src, alt, caption}";
+  return d + f.type;
+}
+
+}  // namespace
+
+std::string scaffold_page(const SiteConfig& config, const Collection& collection,
+                          const std::string& lang) {
+  std::string s = "---\n";
+  s += "# required: the page title\ntitle: \"\"\n";
+  std::vector<const FieldSchema*> ordered;
+  for (const FieldSchema& f : collection.fields) {
+    if (f.required) ordered.push_back(&f);
+  }
+  for (const FieldSchema& f : collection.fields) {
+    if (!f.required) ordered.push_back(&f);
+  }
+  for (const FieldSchema* f : ordered) {
+    s += "# " + describe(*f) + "\n" + f->name + ": " + example(*f) + "\n";
+  }
+  for (const std::string& tax : collection.taxonomies) {
+    const Taxonomy* t = config.taxonomy(tax);
+    s += "# optional: " + (t ? t->title.get(lang, config.default_language().code) : tax) +
+         " (a list of terms)\n" + tax + ": []\n";
+  }
+  s += "# optional: one or two sentences shown in lists and search\nsummary: \"\"\n";
+  s += "---\n\n";
+  return s;
+}
+
+int run_new_page(const NewPageOptions& options, std::ostream& out, std::ostream& err) {
+  Diagnostics diags;
+  auto config = load_site_config(options.site_dir, diags);
+  if (!config) {
+    print_diagnostics(diags, options.site_dir, "text", err);
+    return 2;
+  }
+  const Collection* collection = config->collection(options.collection);
+  if (!collection) {
+    std::vector<std::string> names;
+    for (const Collection& c : config->collections) names.push_back(c.name);
+    std::string guess = did_you_mean(options.collection, names);
+    err << "firefly: error: there is no collection '" << options.collection << "' in site.yaml"
+        << (guess.empty() ? "" : " (did you mean '" + guess + "'?)") << "\n";
+    return 2;
+  }
+  std::string lang = options.lang.empty() ? config->default_language().code : options.lang;
+  if (!config->language(lang)) {
+    err << "firefly: error: the language '" << lang << "' is not in site.yaml\n";
+    return 2;
+  }
+  if (options.slug.empty() || slugify(options.slug) != options.slug) {
+    err << "firefly: error: '" << options.slug
+        << "' cannot be a file name; use lower-case letters, digits and '-', like '"
+        << slugify(options.slug) << "'\n";
+    return 2;
+  }
+  std::string suffix = lang == config->default_language().code ? "" : "." + lang;
+  std::filesystem::path rel =
+      std::filesystem::path("content") / options.collection / (options.slug + suffix + ".md");
+  std::filesystem::path path = options.site_dir / rel;
+  if (std::filesystem::exists(path)) {
+    err << "firefly: error: " << rel.generic_string()
+        << " already exists; it was not changed (choose another name, or edit that file)\n";
+    return 1;
+  }
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream file(path, std::ios::binary);
+  file << scaffold_page(*config, *collection, lang);
+  if (!file) {
+    err << "firefly: error: cannot write " << path.string() << "\n";
+    return 1;
+  }
+  out << "created " << rel.generic_string() << "\n";
+  return 0;
+}
+
+}  // namespace firefly

@@ -1,0 +1,103 @@
+#include "commands/report.h"
+
+#include <map>
+
+#include "core/fs.h"
+#include "core/json.h"
+
+namespace firefly {
+
+namespace {
+
+std::string plural(size_t n, const char* word) {
+  std::string s = std::to_string(n);
+  // thousands separators for readability: 20,412
+  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
+  return s + " " + word + (n == 1 ? "" : "s");
+}
+
+std::string github_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+void print_diagnostics(const Diagnostics& diags, const std::filesystem::path& site_dir,
+                       const std::string& format, std::ostream& out) {
+  if (format == "json") return;
+  std::map<std::string, std::string> sources;
+  for (const Diagnostic& d : diags.sorted()) {
+    if (format == "github") {
+      out << (d.severity == Severity::kError ? "::error" : "::warning");
+      if (!d.path.empty()) {
+        out << " file=" << d.path;
+        if (d.pos.line) out << ",line=" << d.pos.line;
+        if (d.pos.col) out << ",col=" << d.pos.col;
+      }
+      out << "::" << github_escape(d.message + (d.hint.empty() ? "" : " (" + d.hint + ")")) << "\n";
+      continue;
+    }
+    if (!d.path.empty() && d.pos.line && !sources.count(d.path)) {
+      sources[d.path] = read_file(site_dir / d.path).value_or("");
+    }
+    out << format_diagnostic(d, d.path.empty() ? std::string_view() : sources[d.path]);
+  }
+  size_t hidden = diags.error_count() + diags.warning_count() - diags.sorted().size();
+  if (hidden && format == "text") {
+    out << "(" << hidden << " more not shown; fix these first)\n";
+  }
+}
+
+std::string failure_summary(const Diagnostics& diags, bool was_build) {
+  return std::string(was_build ? "build failed: " : "check failed: ") +
+         plural(diags.error_count(), "error") + ", " + plural(diags.warning_count(), "warning") +
+         (was_build ? "; the previous output was left as it was" : "");
+}
+
+std::string build_summary(const BuildResult& r, const BuildOptions& options) {
+  std::filesystem::path out =
+      options.out_dir.empty() ? options.site_dir / "public" : options.out_dir;
+  char secs[32];
+  std::snprintf(secs, sizeof secs, "%.2f", r.seconds);
+  return "built " + plural(r.pages, "page") + " in " + plural(r.languages, "language") + ", " +
+         plural(r.datasets, "dataset") + " -> " + out.lexically_normal().string() + "/ in " + secs +
+         " s";
+}
+
+std::string check_summary(const BuildResult& r, const Diagnostics& diags) {
+  return "check passed: " + plural(r.pages, "page") + " in " + plural(r.languages, "language") +
+         ", " + plural(r.datasets, "dataset") + "; " + plural(diags.warning_count(), "warning");
+}
+
+std::string check_json(const BuildResult& r, const Diagnostics& diags,
+                       const std::filesystem::path&) {
+  List errors, warnings, translations;
+  for (const Diagnostic& d : diags.sorted()) {
+    Value v(Map{{"file", d.path},
+                {"line", d.pos.line},
+                {"column", d.pos.col},
+                {"message", d.message},
+                {"hint", d.hint}});
+    (d.severity == Severity::kError ? errors : warnings).push_back(v);
+  }
+  for (const std::string& t : r.translation_report) translations.push_back(Value(t));
+  return to_json(Value(Map{{"ok", r.exit_code == 0},
+                           {"pages", static_cast<std::int64_t>(r.pages)},
+                           {"errors", Value(std::move(errors))},
+                           {"warnings", Value(std::move(warnings))},
+                           {"translations", Value(std::move(translations))}}),
+                 2);
+}
+
+}  // namespace firefly

@@ -1,0 +1,144 @@
+#include "load/content.h"
+
+#include <atomic>
+#include <thread>
+
+#include "core/fs.h"
+#include "core/text.h"
+#include "core/yaml.h"
+#include "load/front_matter.h"
+
+namespace firefly {
+
+namespace {
+
+bool looks_like_language(std::string_view s) {
+  // "en", "vi", "zh-TW", "pt-BR": 2-3 letters, optionally -Region.
+  auto parts = split(s, '-');
+  if (parts[0].size() < 2 || parts[0].size() > 3) return false;
+  for (char c : parts[0]) {
+    if (c < 'a' || c > 'z') return false;
+  }
+  return parts.size() <= 2;
+}
+
+bool safe_name(std::string_view s) {
+  if (s.empty() || s == "." || s == "..") return false;
+  for (unsigned char c : s) {
+    if (c < 0x20 || c == '\\' || c == '%' || c == ':' || c == '"' || c == '<' || c == '>' ||
+        c == '?' || c == '#' || c == '*' || c == '|')
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool load_source_page(const std::string& rel_path, std::string_view raw, const SiteConfig& config,
+                      SourcePage& out, Diagnostics& diags) {
+  out.path = rel_path;
+  // "content/stories/a.en.md" -> section "stories", name "a.en"
+  std::string_view rel = std::string_view(rel_path).substr(std::string_view("content/").size());
+  auto parts = split(rel, '/');
+  std::string_view file = parts.back();
+  file.remove_suffix(3);  // ".md"
+  for (size_t i = 0; i + 1 < parts.size(); ++i) {
+    if (!safe_name(parts[i])) {
+      diags.error(
+          rel_path, {},
+          "the folder name '" + std::string(parts[i]) + "' cannot be part of a web address");
+      return false;
+    }
+    out.section += (i ? "/" : "") + std::string(parts[i]);
+  }
+  std::string name(file);
+  out.lang = config.default_language().code;
+  size_t dot = name.rfind('.');
+  if (dot != std::string::npos) {
+    std::string suffix = name.substr(dot + 1);
+    if (config.language(suffix)) {
+      out.lang = suffix;
+      name = name.substr(0, dot);
+    } else if (looks_like_language(suffix)) {
+      std::vector<std::string> codes;
+      for (const Language& l : config.languages) codes.push_back(l.code);
+      std::string guess = did_you_mean(suffix, codes);
+      diags.error(rel_path, {},
+                  "the language '" + suffix + "' in this file name is not in site.yaml",
+                  guess.empty() ? "add it under `languages:` in site.yaml"
+                                : "did you mean '" + guess + "'?");
+      return false;
+    }
+  }
+  if (name == "_index") {
+    out.is_index = true;
+  } else {
+    out.slug = name;
+    if (!safe_name(out.slug)) {
+      diags.error(rel_path, {}, "the file name '" + out.slug + "' cannot be part of a web address",
+                  "use letters, digits and '-'");
+      return false;
+    }
+  }
+
+  Pos bad = first_invalid_utf8(raw);
+  if (bad.line) {
+    diags.error(rel_path, bad,
+                "this file is not valid UTF-8 text (a byte here is not part of any character)",
+                "save the file as UTF-8");
+    return false;
+  }
+  std::string text = normalize_newlines(strip_bom(raw));
+  auto split_result = split_front_matter(text, rel_path, diags);
+  if (!split_result) return false;
+  out.front = parse_yaml(split_result->yaml, rel_path, diags, split_result->yaml_line);
+  if (!split_result->yaml.empty() && out.front.is_null() && diags.has_errors()) return false;
+  if (!out.front.is_null() && !out.front.is_map()) {
+    diags.error(rel_path, out.front.pos, "the front matter must be `key: value` lines");
+    return false;
+  }
+  out.body = std::string(split_result->body);
+  out.body_line = split_result->body_line;
+  return true;
+}
+
+std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
+                                     const SiteConfig& config, int jobs, Diagnostics& diags) {
+  std::vector<std::string> escaped;
+  auto files = list_files(site_dir / "content", site_dir, &escaped);
+  for (const std::string& rel : escaped) {
+    diags.error("content/" + rel, {},
+                "this is a symbolic link to a place outside the site; it is not published",
+                "copy the file into the site instead");
+  }
+  std::vector<FoundFile> md;
+  for (auto& f : files) {
+    if (ends_with(f.rel, ".md")) md.push_back(std::move(f));
+  }
+  std::vector<SourcePage> pages(md.size());
+  std::vector<char> ok(md.size(), 0);
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i; (i = next++) < md.size();) {
+      std::string rel = "content/" + md[i].rel;
+      auto text = read_file(md[i].full);
+      if (!text) {
+        diags.error(rel, {}, "cannot read this file");
+        continue;
+      }
+      ok[i] = load_source_page(rel, *text, config, pages[i], diags);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 1; t < jobs; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+  std::vector<SourcePage> out;
+  out.reserve(pages.size());
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (ok[i]) out.push_back(std::move(pages[i]));
+  }
+  return out;
+}
+
+}  // namespace firefly

@@ -1,0 +1,105 @@
+// The `firefly` command line: parse arguments, call a command, print what it found.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+#include <map>
+
+#include "commands/build.h"
+#include "commands/new_page.h"
+#include "commands/report.h"
+#include "core/error.h"
+#include "core/version.h"
+
+namespace {
+
+int run_build_command(const firefly::BuildOptions& options, const std::string& format,
+                      bool strict) {
+  firefly::Diagnostics diags;
+  firefly::BuildResult result = firefly::run_build(options, diags);
+  firefly::print_diagnostics(diags, options.site_dir, format, std::cerr);
+  if (result.exit_code == 0 && strict && diags.warning_count() > 0) result.exit_code = 1;
+  if (result.exit_code != 0) {
+    std::cerr << firefly::failure_summary(diags, options.write) << "\n";
+    return result.exit_code;
+  }
+  if (!options.write) {
+    if (format == "text") {
+      for (const std::string& line : result.translation_report) std::cout << line << "\n";
+      std::cout << firefly::check_summary(result, diags) << "\n";
+    } else if (format == "json") {
+      std::cout << firefly::check_json(result, diags, options.site_dir) << "\n";
+    }
+  } else if (!options.quiet) {
+    std::cout << firefly::build_summary(result, options) << "\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    CLI::App app{"Firefly: accessible, multilingual static sites for public-sector portals"};
+    app.require_subcommand(1);
+    firefly::BuildOptions build_options;
+    std::string out_dir;
+
+    auto* build = app.add_subcommand("build", "Build the site into the output folder");
+    build->add_option("--site", build_options.site_dir, "Site folder (default: .)");
+    build->add_option("--out", out_dir, "Output folder (default: <site>/public)");
+    build->add_option("--jobs,-j", build_options.jobs, "Threads (default: all cores)")
+        ->check(CLI::Range(1, 256));
+    build->add_flag("--drafts", build_options.drafts, "Include drafts and future pages");
+    build->add_option("--base-url", build_options.base_url, "Override base_url of site.yaml");
+    build->add_flag("--quiet,-q", build_options.quiet, "Print only errors");
+
+    std::string format = "text";
+    bool strict = false;
+    firefly::BuildOptions check_options;
+    auto* check = app.add_subcommand("check", "Validate everything, write nothing");
+    check->add_option("--site", check_options.site_dir, "Site folder (default: .)");
+    check->add_option("--format", format, "text, json or github")
+        ->check(CLI::IsMember({"text", "json", "github"}));
+    check->add_flag("--strict", strict, "Fail on warnings too");
+
+    firefly::NewPageOptions new_options;
+    auto* make = app.add_subcommand("new", "Create a content file from the collection's schema");
+    make->add_option("collection", new_options.collection, "Collection, e.g. stories")->required();
+    make->add_option("slug", new_options.slug, "File name, e.g. nantou-roses")->required();
+    make->add_option("--lang", new_options.lang, "Language code (default: the site's first)");
+    make->add_option("--site", new_options.site_dir, "Site folder (default: .)");
+
+    auto* version = app.add_subcommand("version", "Print the version");
+
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+      int code = app.exit(e);
+      return code == 0 ? 0 : 2;
+    }
+
+    if (*version) {
+      std::cout << "firefly " FIREFLY_VERSION_STRING "\n";
+      return 0;
+    }
+    if (*build) {
+      if (!out_dir.empty()) build_options.out_dir = out_dir;
+      return run_build_command(build_options, "text", false);
+    }
+    if (*check) {
+      check_options.write = false;
+      check_options.quiet = true;
+      return run_build_command(check_options, format, strict);
+    }
+    if (*make) return firefly::run_new_page(new_options, std::cout, std::cerr);
+    return 2;
+  } catch (const firefly::InternalError& e) {
+    std::cerr << "firefly: internal error (a bug in Firefly, not in your site): " << e.what()
+              << "\n";
+    return 3;
+  } catch (const std::exception& e) {
+    std::cerr << "firefly: internal error (a bug in Firefly, not in your site): " << e.what()
+              << "\n";
+    return 3;
+  }
+}

@@ -1,0 +1,239 @@
+#include "model/front_matter_schema.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "model/paths.h"
+
+namespace firefly {
+
+namespace {
+
+const std::vector<std::string> kCommonFields = {
+    "title",           "date", "updated", "draft",  "publish_at", "summary", "description",
+    "translation_key", "url",  "aliases", "weight", "layout",     "images"};
+
+class Checker {
+ public:
+  Checker(const SourcePage& src, const SiteConfig& config, Diagnostics& diags)
+      : src_(src), config_(config), diags_(diags) {}
+
+  void error(const Value& at, std::string message, std::string hint = {}) {
+    diags_.error(src_.path, at.pos.line ? at.pos : Pos{1, 1}, std::move(message), std::move(hint));
+    ok = false;
+  }
+
+  std::string text(const Value& v, const std::string& field) {
+    if (v.is_map() || v.is_list()) {
+      error(v, "'" + field + "' must be text, not " + std::string(v.kind_name()));
+      return "";
+    }
+    return v.to_text();
+  }
+
+  std::optional<Date> date(const Value& v, const std::string& field) {
+    auto d = parse_date(v.to_text());
+    if (!d) {
+      error(v, "'" + field + "' must be a date written as YYYY-MM-DD, not '" + v.to_text() + "'",
+            "for example 2023-06-30");
+    }
+    return d;
+  }
+
+  // Checks `v` against `schema`; `name` is the field's name for messages.
+  void check(const Value& v, const FieldSchema& schema, const std::string& name) {
+    const std::string& t = schema.type;
+    auto fail = [&](const std::string& expected) {
+      error(v, "'" + name + "' must be " + expected + ", not " + std::string(v.kind_name()) +
+                   (v.is_map() || v.is_list() ? "" : " '" + v.to_text() + "'"));
+    };
+    if (t == "string" || t == "text") {
+      if (v.is_map() || v.is_list()) fail("text");
+    } else if (t == "integer") {
+      if (!v.is_int()) fail("a whole number");
+    } else if (t == "number") {
+      if (!v.is_number()) fail("a number");
+    } else if (t == "boolean") {
+      if (!v.is_bool()) fail("true or false");
+    } else if (t == "date") {
+      if (!parse_date(v.to_text())) fail("a date (YYYY-MM-DD)");
+    } else if (t == "enum") {
+      std::string s = v.to_text();
+      if (std::find(schema.values.begin(), schema.values.end(), s) == schema.values.end()) {
+        std::string guess = did_you_mean(s, schema.values);
+        std::string all;
+        for (const auto& e : schema.values) all += (all.empty() ? "" : ", ") + e;
+        error(v, "'" + name + "' is '" + s + "', which is not one of: " + all,
+              guess.empty() ? "" : "did you mean '" + guess + "'?");
+      }
+    } else if (t == "ref") {
+      if (v.is_map() || v.is_list()) {
+        fail("the name of a page in " + schema.to);
+      } else {
+        refs.emplace_back(name, schema.to + "/" + v.to_text());
+      }
+    } else if (t == "image") {
+      check_image(v, name);
+    } else if (t == "list") {
+      if (!v.is_list()) {
+        fail("a list");
+        return;
+      }
+      for (const Value& item : v.as_list()) check(item, *schema.of, name);
+    } else if (t == "object") {
+      if (!v.is_map()) {
+        fail("a map of fields");
+        return;
+      }
+      std::vector<std::string> known;
+      for (const FieldSchema& f : schema.fields) known.push_back(f.name);
+      for (const FieldSchema& f : schema.fields) {
+        const Value* sub = v.find(f.name);
+        if (sub && !sub->is_null()) {
+          check(*sub, f, f.name);
+        } else if (f.required) {
+          error(v, "'" + name + "' needs a '" + f.name + "' field");
+        }
+      }
+      for (const auto& [k, sub] : v.as_map()) {
+        if (std::find(known.begin(), known.end(), k) == known.end()) {
+          std::string guess = did_you_mean(k, known);
+          error(with_pos(sub, sub.key_pos), "'" + name + "' has no field '" + k + "'",
+                guess.empty() ? "" : "did you mean '" + guess + "'?");
+        }
+      }
+    } else if (t == "localized") {
+      if (v.is_list()) fail("text or a map of language codes to text");
+    }
+  }
+
+  void check_image(const Value& v, const std::string& name) {
+    const Value& src = v.is_map() ? v.get("src") : v;
+    if (src.to_text().empty()) {
+      error(v, "an image in '" + name + "' needs a `src`");
+      return;
+    }
+    if (!v.is_map() || !v.find("alt")) {
+      error(v, "the image " + src.to_text() + " has no alt text",
+            "add `alt:` describing the image for people who cannot see it "
+            "(write alt: \"\" only for a purely decorative image)");
+    }
+    images.push_back({src.to_text(), src.pos});
+  }
+
+  bool ok = true;
+  std::vector<std::pair<std::string, std::string>> refs;
+  std::vector<std::pair<std::string, Pos>> images;
+
+ private:
+  const SourcePage& src_;
+  const SiteConfig& config_;
+  Diagnostics& diags_;
+};
+
+}  // namespace
+
+bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMatter& out,
+                       Diagnostics& diags) {
+  Checker c(src, config, diags);
+  const Value& fm = src.front;
+  const Collection* collection = config.collection(src.section);
+
+  if (const Value* t = fm.find("title")) out.title = c.text(*t, "title");
+  if (out.title.empty() && !src.is_index) {
+    diags.error(src.path, {1, 1}, "this page has no title", "add `title: ...` to its front matter");
+    c.ok = false;
+  }
+  if (const Value* d = fm.find("date")) out.date = c.date(*d, "date");
+  if (const Value* d = fm.find("updated")) out.updated = c.date(*d, "updated");
+  if (const Value* d = fm.find("publish_at")) {
+    if (auto when = c.date(*d, "publish_at")) out.publish_at = when->iso();
+  }
+  if (const Value* d = fm.find("draft")) {
+    if (!d->is_bool()) c.error(*d, "'draft' must be true or false");
+    out.draft = d->truthy();
+  }
+  if (const Value* w = fm.find("weight")) {
+    if (!w->is_int())
+      c.error(*w, "'weight' must be a whole number");
+    else
+      out.weight = static_cast<int>(w->as_int());
+  }
+  for (const char* field : {"summary", "description", "translation_key", "layout", "url"}) {
+    if (const Value* v = fm.find(field)) {
+      std::string s = c.text(*v, field);
+      if (std::string_view(field) == "summary") out.summary = s;
+      if (std::string_view(field) == "description") out.description = s;
+      if (std::string_view(field) == "translation_key") out.translation_key = s;
+      if (std::string_view(field) == "layout") out.layout = s;
+      if (std::string_view(field) == "url") out.url = s;
+    }
+  }
+  if (!out.url.empty()) {
+    std::string why = unsafe_path_reason(out.url);
+    if (!why.empty())
+      c.error(fm.get("url"), "the url '" + out.url + "' is not allowed: " + why);
+    else if (out.url.back() != '/' && out.url.find('.') == std::string::npos)
+      out.url += '/';
+  }
+  if (const Value* a = fm.find("aliases")) {
+    if (!a->is_list()) c.error(*a, "'aliases' must be a list of old addresses");
+    for (const Value& alias : a->as_list()) {
+      std::string s = alias.to_text();
+      std::string why = unsafe_path_reason(s);
+      if (!why.empty()) {
+        c.error(alias, "the alias '" + s + "' is not allowed: " + why);
+        continue;
+      }
+      if (s.back() != '/' && s.find('.') == std::string::npos) s += '/';
+      out.aliases.emplace_back(s, alias.pos);
+    }
+  }
+  if (const Value* imgs = fm.find("images")) {
+    FieldSchema list;
+    list.name = "images";
+    list.type = "list";
+    list.of = std::make_shared<FieldSchema>();
+    list.of->name = "images";
+    list.of->type = "image";
+    c.check(*imgs, list, "images");
+  }
+
+  std::vector<std::string> known = kCommonFields;
+  if (collection) {
+    for (const FieldSchema& f : collection->fields) {
+      known.push_back(f.name);
+      const Value* v = fm.find(f.name);
+      if (v && !v->is_null()) {
+        c.check(*v, f, f.name);
+      } else if (f.required && !src.is_index) {
+        diags.error(src.path, {1, 1}, "this page needs a '" + f.name + "' field (" + f.type + ")",
+                    "add `" + f.name + ": ...` to its front matter");
+        c.ok = false;
+      }
+    }
+  }
+  for (const Taxonomy& tax : config.taxonomies) {
+    const Value* v = fm.find(tax.name);
+    if (!v) continue;
+    known.push_back(tax.name);
+    std::vector<std::string> values;
+    if (v->is_list()) {
+      for (const Value& item : v->as_list()) values.push_back(item.to_text());
+    } else if (!v->is_null()) {
+      values.push_back(v->to_text());
+    }
+    out.terms.emplace_back(tax.name, std::move(values));
+  }
+  for (const auto& [key, value] : fm.as_map()) {
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    std::string guess = did_you_mean(key, known);
+    diags.warning(src.path, value.key_pos, "unknown front-matter field '" + key + "'",
+                  guess.empty() ? "it is kept in page.params but nothing checks it"
+                                : "did you mean '" + guess + "'?");
+  }
+  out.refs = std::move(c.refs);
+  return c.ok;
+}
+
+}  // namespace firefly

@@ -1,0 +1,32 @@
+// Front matter -> FrontMatter: the common fields, the collection's own fields
+// checked against its schema in site.yaml, taxonomy terms and references.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "config/site_config.h"
+#include "core/date.h"
+#include "core/error.h"
+#include "load/content.h"
+
+namespace firefly {
+
+/// The validated front matter of one content file.
+struct FrontMatter {
+  std::string title, summary, description, translation_key, url, layout, publish_at;
+  std::optional<Date> date, updated;
+  bool draft = false;
+  int weight = 0;
+  std::vector<std::pair<std::string, Pos>> aliases;
+  std::vector<std::pair<std::string, std::vector<std::string>>> terms;  ///< taxonomy -> values
+  std::vector<std::pair<std::string, std::string>> refs;  ///< field -> "collection/slug"
+};
+
+/// Validates `src.front`; false when it has errors (reported in `diags`).
+bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMatter& out,
+                       Diagnostics& diags);
+
+}  // namespace firefly

@@ -1,0 +1,21 @@
+// Site paths written by staff (url, aliases, links) and the files they map to.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace firefly {
+
+/// "/en/stories/a/" -> "en/stories/a/index.html"; "/404.html" -> "404.html".
+std::string output_path_for_url(std::string_view url);
+
+/// Checks a site path written in front matter (`url`, `aliases`): it must start with
+/// '/', and contain no '..', '\', NUL, control characters or percent-encoded dots and
+/// slashes. Returns "" when safe, else the reason.
+std::string unsafe_path_reason(std::string_view path);
+
+/// Resolves `link` (absolute "/a/b/" or relative "../b/") against the directory URL
+/// `base` ("/stories/a/"), removing "." and ".." segments (never above the root).
+std::string resolve_site_path(std::string_view base, std::string_view link);
+
+}  // namespace firefly

@@ -1,0 +1,429 @@
+#include "model/site.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "model/front_matter_schema.h"
+#include "model/paths.h"
+
+namespace firefly {
+
+std::string_view kind_name(PageKind kind) {
+  switch (kind) {
+    case PageKind::kHome:
+      return "home";
+    case PageKind::kSection:
+      return "section";
+    case PageKind::kPage:
+      return "page";
+    case PageKind::kTaxonomy:
+      return "taxonomy";
+    case PageKind::kTerm:
+      return "term";
+    case PageKind::kData:
+      return "data";
+    case PageKind::kDataset:
+      return "dataset";
+    case PageKind::kSearch:
+      return "search";
+    case PageKind::kSitemap:
+      return "sitemap";
+    case PageKind::kNotFound:
+      return "404";
+    case PageKind::kRedirect:
+      return "redirect";
+  }
+  return "page";
+}
+
+const Page* Site::find(const std::string& key, const std::string& lang) const {
+  auto g = groups.find(key);
+  if (g == groups.end()) return nullptr;
+  auto p = g->second.find(lang);
+  return p == g->second.end() ? nullptr : p->second;
+}
+
+std::string Site::lang_prefix(const std::string& lang) const {
+  return lang == config->default_language().code ? "" : "/" + lang;
+}
+
+namespace {
+
+class SiteBuilder {
+ public:
+  SiteBuilder(const SiteConfig& config, const SiteInputs& inputs, Diagnostics& diags)
+      : config_(config), inputs_(inputs), diags_(diags), site_(std::make_unique<Site>()) {
+    site_->config = &config;
+    site_->files = inputs.files;
+    site_->datasets = inputs.datasets;
+  }
+
+  std::unique_ptr<Site> build(const std::vector<SourcePage>& sources) {
+    add_content_pages(sources);
+    add_fallbacks();
+    add_missing_sections();
+    resolve_refs();
+    add_lists();
+    add_taxonomies();
+    add_generated_pages();
+    add_aliases();
+    index_urls();
+    return std::move(site_);
+  }
+
+ private:
+  Page& new_page(PageKind kind, const std::string& lang, const std::string& key) {
+    site_->pages.push_back(std::make_unique<Page>());
+    Page& p = *site_->pages.back();
+    p.kind = kind;
+    p.lang = lang;
+    p.content_lang = lang;
+    p.key = key;
+    site_->groups[key][lang] = &p;
+    return p;
+  }
+
+  std::string prefix(const std::string& lang) const { return site_->lang_prefix(lang); }
+
+  void add_content_pages(const std::vector<SourcePage>& sources) {
+    for (const SourcePage& src : sources) {
+      FrontMatter fm;
+      if (!read_front_matter(src, config_, fm, diags_)) continue;
+      if (fm.draft && !inputs_.drafts) continue;
+      if (!fm.publish_at.empty() && fm.publish_at > inputs_.today && !inputs_.drafts) continue;
+      std::string key = !fm.translation_key.empty() ? fm.translation_key
+                        : src.is_index
+                            ? (src.section.empty() ? "home" : "section:" + src.section)
+                            : (src.section.empty() ? src.slug : src.section + "/" + src.slug);
+      if (site_->find(key, src.lang)) {
+        const Page* other = site_->find(key, src.lang);
+        diags_.error(src.path, {},
+                     "this page is a second '" + src.lang + "' version of the page in " +
+                         other->source->path,
+                     "give one of them a different translation_key or file name");
+        continue;
+      }
+      PageKind kind = src.is_index ? (src.section.empty() ? PageKind::kHome : PageKind::kSection)
+                                   : PageKind::kPage;
+      Page& p = new_page(kind, src.lang, key);
+      p.source = &src;
+      p.section = src.section;
+      p.title = fm.title;
+      p.date = fm.date;
+      p.updated = fm.updated;
+      p.weight = fm.weight;
+      p.draft = fm.draft;
+      p.summary = fm.summary;
+      p.description = fm.description;
+      p.layout = fm.layout;
+      p.terms = fm.terms;
+      p.refs = fm.refs;
+      p.aliases = fm.aliases;
+      std::string path = !fm.url.empty() ? fm.url
+                         : src.is_index
+                             ? (src.section.empty() ? "/" : "/" + src.section + "/")
+                             : (src.section.empty() ? "/" + src.slug + "/"
+                                                    : "/" + src.section + "/" + src.slug + "/");
+      p.url = prefix(src.lang) + path;
+      p.base_url = p.url;
+    }
+  }
+
+  // Pages missing in a language: publish the original with a notice, or nothing.
+  void add_fallbacks() {
+    if (config_.missing_translation != "fallback") return;
+    std::vector<std::pair<std::string, Page*>> originals;
+    for (auto& [key, by_lang] : site_->groups) {
+      auto def = by_lang.find(config_.default_language().code);
+      originals.emplace_back(key, def != by_lang.end() ? def->second : by_lang.begin()->second);
+    }
+    for (auto& [key, original] : originals) {
+      for (const Language& lang : config_.languages) {
+        if (site_->find(key, lang.code)) continue;
+        Page& p = new_page(original->kind, lang.code, key);
+        copy_content(*original, p);
+        p.fallback = true;
+        std::string path = original->url.substr(prefix(original->lang).size());
+        p.url = prefix(lang.code) + path;
+        p.base_url = p.url;
+      }
+    }
+  }
+
+  static void copy_content(const Page& from, Page& to) {
+    to.content_lang = from.content_lang;
+    to.source = from.source;
+    to.section = from.section;
+    to.title = from.title;
+    to.date = from.date;
+    to.updated = from.updated;
+    to.weight = from.weight;
+    to.draft = from.draft;
+    to.summary = from.summary;
+    to.description = from.description;
+    to.layout = from.layout;
+    to.terms = from.terms;
+    to.refs = from.refs;
+  }
+
+  // A folder of pages without an _index file still gets a list page.
+  void add_missing_sections() {
+    std::set<std::string> sections;
+    for (const auto& p : site_->pages) {
+      if (!p->section.empty()) sections.insert(p->section);
+    }
+    for (const Collection& c : config_.collections) sections.insert(c.name);
+    for (const std::string& s : sections) {
+      for (const Language& lang : config_.languages) {
+        if (site_->find("section:" + s, lang.code)) continue;
+        if (config_.missing_translation == "omit" && !site_->groups.count("section:" + s) &&
+            lang.code != config_.default_language().code) {
+          continue;
+        }
+        Page& p = new_page(PageKind::kSection, lang.code, "section:" + s);
+        p.section = s;
+        p.title = s;
+        if (!p.title.empty()) p.title[0] = static_cast<char>(std::toupper(p.title[0]));
+        p.url = prefix(lang.code) + "/" + s + "/";
+        p.base_url = p.url;
+      }
+    }
+    if (!site_->groups.count("home")) {
+      for (const Language& lang : config_.languages) {
+        Page& p = new_page(PageKind::kHome, lang.code, "home");
+        p.title = config_.title.get(lang.code, config_.default_language().code);
+        p.url = prefix(lang.code) + "/";
+        p.base_url = p.url;
+      }
+    }
+  }
+
+  void resolve_refs() {
+    for (const auto& p : site_->pages) {
+      if (p->fallback || !p->source) continue;
+      for (auto& [field, target] : p->refs) {
+        if (site_->groups.count(target)) continue;
+        const Value& v = p->source->front.get(field);
+        std::vector<std::string> keys;
+        for (const auto& [k, _] : site_->groups) {
+          if (starts_with(k, target.substr(0, target.find('/') + 1))) keys.push_back(k);
+        }
+        std::string guess = did_you_mean(target, keys);
+        std::string name = target.substr(target.find('/') + 1);
+        diags_.error(
+            p->source->path, v.pos,
+            "'" + name + "' in field '" + field + "' does not match any page of " +
+                target.substr(0, target.find('/')),
+            guess.empty() ? "" : "did you mean '" + guess.substr(guess.find('/') + 1) + "'?");
+      }
+    }
+    for (const auto& p : site_->pages) {
+      for (const auto& [field, target] : p->refs) {
+        auto g = site_->groups.find(target);
+        if (g == site_->groups.end()) continue;
+        auto t = g->second.find(p->lang);
+        if (t != g->second.end() && !p->section.empty()) {
+          t->second->referenced_by[p->section].push_back(p.get());
+        }
+      }
+    }
+    for (const auto& p : site_->pages) {
+      for (auto& [collection, list] : p->referenced_by) sort_pages(list, collection);
+    }
+  }
+
+  void sort_pages(std::vector<const Page*>& list, const std::string& section) const {
+    const Collection* c = config_.collection(section);
+    std::string by = c ? c->sort_by : "date";
+    bool desc = c ? c->sort_desc : true;
+    std::stable_sort(list.begin(), list.end(), [&](const Page* a, const Page* b) {
+      if (by == "weight" && a->weight != b->weight) {
+        return desc ? a->weight > b->weight : a->weight < b->weight;
+      }
+      if (by == "date" && a->date != b->date) {
+        return desc ? a->date > b->date : a->date < b->date;
+      }
+      if (by == "title" && a->title != b->title) {
+        return desc ? a->title > b->title : a->title < b->title;
+      }
+      return a->url < b->url;
+    });
+  }
+
+  // Splits `items` into pages of the list page `first`, adding the pages after it.
+  void paginate(Page& first, std::vector<const Page*> items, int per_page) {
+    int count = per_page > 0
+                    ? std::max<int>(1, (static_cast<int>(items.size()) + per_page - 1) / per_page)
+                    : 1;
+    for (int n = 1; n <= count; ++n) {
+      Page* p = &first;
+      if (n > 1) {
+        site_->pages.push_back(std::make_unique<Page>(first));
+        p = site_->pages.back().get();
+        p->url = first.url + "page/" + std::to_string(n) + "/";
+        p->key = first.key + "#" + std::to_string(n);
+        p->aliases.clear();
+        site_->groups[p->key][p->lang] = p;
+      }
+      p->page_number = n;
+      p->page_count = count;
+      p->base_url = first.url;
+      size_t begin = per_page > 0 ? static_cast<size_t>((n - 1) * per_page) : 0;
+      size_t end = per_page > 0 ? std::min(items.size(), begin + static_cast<size_t>(per_page))
+                                : items.size();
+      p->list.assign(items.begin() + static_cast<long>(begin),
+                     items.begin() + static_cast<long>(end));
+    }
+  }
+
+  int per_page(const std::string& section) const {
+    const Collection* c = config_.collection(section);
+    return c ? c->paginate : 0;
+  }
+
+  void add_lists() {
+    std::vector<Page*> sections;
+    for (const auto& p : site_->pages) {
+      if (p->kind == PageKind::kSection) sections.push_back(p.get());
+    }
+    for (Page* s : sections) {
+      std::vector<const Page*> items;
+      for (const auto& p : site_->pages) {
+        if (p->kind == PageKind::kPage && p->lang == s->lang &&
+            (p->section == s->section || starts_with(p->section, s->section + "/"))) {
+          items.push_back(p.get());
+        }
+      }
+      sort_pages(items, s->section);
+      paginate(*s, std::move(items), per_page(s->section));
+    }
+    // The home lists the latest dated pages.
+    for (const Language& lang : config_.languages) {
+      Page* home = const_cast<Page*>(site_->find("home", lang.code));
+      if (!home) continue;
+      std::vector<const Page*> dated;
+      for (const auto& p : site_->pages) {
+        if (p->kind == PageKind::kPage && p->lang == lang.code && p->date) dated.push_back(p.get());
+      }
+      sort_pages(dated, "");
+      if (dated.size() > 6) dated.resize(6);
+      home->list = dated;
+    }
+  }
+
+  void add_taxonomies() {
+    for (const Taxonomy& tax : config_.taxonomies) {
+      for (const Language& lang : config_.languages) {
+        std::map<std::string, std::vector<const Page*>> by_term;
+        for (const auto& p : site_->pages) {
+          if (p->kind != PageKind::kPage || p->lang != lang.code) continue;
+          for (const auto& [name, values] : p->terms) {
+            if (name != tax.name) continue;
+            for (const std::string& v : values) {
+              std::string slug = slugify(v);
+              if (slug.empty()) continue;
+              site_->term_titles[tax.name].emplace(slug, v);
+              by_term[slug].push_back(p.get());
+            }
+          }
+        }
+        Page& index = new_page(PageKind::kTaxonomy, lang.code, "taxonomy:" + tax.name);
+        index.taxonomy = tax.name;
+        index.title = tax.title.get(lang.code, config_.default_language().code);
+        index.url = prefix(lang.code) + "/" + tax.name + "/";
+        index.base_url = index.url;
+        for (auto& [slug, items] : by_term) {
+          Page& term = new_page(PageKind::kTerm, lang.code, "term:" + tax.name + "/" + slug);
+          term.taxonomy = tax.name;
+          term.term = slug;
+          term.title = site_->term_titles[tax.name][slug];
+          term.url = index.url + slug + "/";
+          int per = 20;
+          for (const Collection& c : config_.collections) {
+            if (std::count(c.taxonomies.begin(), c.taxonomies.end(), tax.name) && c.paginate) {
+              per = c.paginate;
+            }
+          }
+          sort_pages(items, "");
+          paginate(term, std::move(items), per);
+        }
+      }
+    }
+  }
+
+  void add_generated_pages() {
+    for (const Language& lang : config_.languages) {
+      const std::string p = prefix(lang.code);
+      auto simple = [&](PageKind kind, const std::string& key, const std::string& url) -> Page& {
+        Page& page = new_page(kind, lang.code, key);
+        page.url = url;
+        page.base_url = url;
+        return page;
+      };
+      simple(PageKind::kData, "data", p + "/data/");
+      for (const auto& [name, title] : site_->datasets) {
+        Page& d = simple(PageKind::kDataset, "data/" + name, p + "/data/" + name + "/");
+        d.dataset = name;
+        d.title = title.get(lang.code, config_.default_language().code);
+      }
+      simple(PageKind::kSearch, "search", p + "/search/");
+      simple(PageKind::kSitemap, "sitemap", p + "/sitemap/");
+      Page& nf = simple(PageKind::kNotFound, "404", p + "/404.html");
+      nf.out_path = (p.empty() ? "" : p.substr(1) + "/") + "404.html";
+    }
+  }
+
+  void add_aliases() {
+    std::vector<Page*> with_aliases;
+    for (const auto& p : site_->pages) {
+      if (!p->aliases.empty() && !p->fallback) with_aliases.push_back(p.get());
+    }
+    for (Page* target : with_aliases) {
+      for (const auto& [alias, pos] : target->aliases) {
+        std::string url = prefix(target->lang) + alias;
+        Page& r = new_page(PageKind::kRedirect, target->lang, "alias:" + url);
+        r.url = url;
+        r.redirect_to = target->url;
+        r.title = target->title;
+        r.alias_source = target->source ? target->source->path : "";
+        r.alias_pos = pos;
+      }
+    }
+  }
+
+  void index_urls() {
+    std::map<std::string, const Page*> lower_urls;
+    for (const auto& p : site_->pages) {
+      if (p->out_path.empty()) p->out_path = output_path_for_url(p->url);
+      auto [it, inserted] = site_->by_url.emplace(p->url, p.get());
+      std::string lower = ascii_lower(p->out_path);
+      auto [lit, linserted] = lower_urls.emplace(lower, p.get());
+      if (!inserted || !linserted) {
+        const Page* other = inserted ? lit->second : it->second;
+        std::string where = p->source ? p->source->path : p->alias_source;
+        std::string other_where = other->source ? other->source->path : other->alias_source;
+        if (where.empty()) where = "site.yaml";
+        diags_.error(
+            where, p->alias_pos,
+            "this page would be published at " + p->url + ", which " +
+                (other_where.empty() ? std::string("a generated page") : other_where) +
+                (inserted ? " also uses (the addresses differ only in letter case)" : " also uses"),
+            "give one of them another file name or `url`");
+      }
+    }
+  }
+
+  const SiteConfig& config_;
+  const SiteInputs& inputs_;
+  Diagnostics& diags_;
+  std::unique_ptr<Site> site_;
+};
+
+}  // namespace
+
+std::unique_ptr<Site> build_site(const SiteConfig& config, const std::vector<SourcePage>& sources,
+                                 const SiteInputs& inputs, Diagnostics& diags) {
+  return SiteBuilder(config, inputs, diags).build(sources);
+}
+
+}  // namespace firefly

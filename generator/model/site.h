@@ -1,0 +1,100 @@
+// The site graph: every page of every language with its URL, translations,
+// list memberships, taxonomy terms and references, validated.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "config/site_config.h"
+#include "core/date.h"
+#include "core/error.h"
+#include "load/content.h"
+
+namespace firefly {
+
+/// What a page is; decides its layout.
+enum class PageKind {
+  kHome,
+  kSection,
+  kPage,
+  kTaxonomy,
+  kTerm,
+  kData,
+  kDataset,
+  kSearch,
+  kSitemap,
+  kNotFound,
+  kRedirect
+};
+
+/// The layout name of a kind ("home", "section", ...).
+std::string_view kind_name(PageKind kind);
+
+/// One output page in one reader language.
+struct Page {
+  PageKind kind = PageKind::kPage;
+  std::string lang;                    ///< the reader's language code
+  std::string content_lang;            ///< the language the content is written in
+  const SourcePage* source = nullptr;  ///< null for generated pages
+  std::string key;                     ///< same for all translations of a page ("stories/roses")
+  std::string section;                 ///< "stories", "" for top-level pages
+  std::string title;
+  std::string url;       ///< "/en/stories/roses/"
+  std::string out_path;  ///< "en/stories/roses/index.html"
+  std::optional<Date> date, updated;
+  int weight = 0;
+  bool draft = false;
+  bool fallback = false;
+  std::string summary, description, layout;
+  std::vector<std::pair<std::string, std::vector<std::string>>> terms;  ///< taxonomy -> values
+  std::vector<std::pair<std::string, std::string>> refs;          ///< field -> key of the page
+  std::map<std::string, std::vector<const Page*>> referenced_by;  ///< collection -> pages
+  std::vector<const Page*> list;                                  ///< items shown on a list page
+  int page_number = 1, page_count = 1;
+  std::string base_url;                              ///< first page's URL of a paginated list
+  std::string taxonomy, term;                        ///< for taxonomy and term pages
+  std::string dataset;                               ///< for dataset pages
+  std::string redirect_to;                           ///< for alias redirects
+  std::vector<std::pair<std::string, Pos>> aliases;  ///< old paths that redirect here
+  std::string alias_source;  ///< for redirects: the file that declared the alias
+  Pos alias_pos;             ///< for redirects: where the alias was written
+};
+
+/// Every page of the site and the indexes over them.
+struct Site {
+  const SiteConfig* config = nullptr;
+  std::vector<std::unique_ptr<Page>> pages;
+  /// key -> language -> the page (including fallback pages).
+  std::map<std::string, std::map<std::string, Page*>> groups;
+  /// Output URL -> page.
+  std::map<std::string, Page*> by_url;
+  /// Site paths of files that are not pages (static files, data downloads, assets).
+  std::set<std::string> files;
+  /// Dataset names with their localized titles, in order.
+  std::vector<std::pair<std::string, Localized>> datasets;
+  /// taxonomy -> term slug -> term title as first written.
+  std::map<std::string, std::map<std::string, std::string>> term_titles;
+
+  /// The page with `key` in `lang`, or nullptr.
+  const Page* find(const std::string& key, const std::string& lang) const;
+  /// The URL prefix of a language: "" for the default, "/en" otherwise.
+  std::string lang_prefix(const std::string& lang) const;
+};
+
+/// What the site graph is built from besides the content.
+struct SiteInputs {
+  std::vector<std::pair<std::string, Localized>> datasets;  ///< name, title
+  std::set<std::string> files;  ///< site paths of static files and data downloads
+  bool drafts = false;          ///< include drafts and future pages
+  std::string today;            ///< "YYYY-MM-DD": pages with a later publish_at wait
+};
+
+/// Builds the site graph from the loaded pages; problems go to `diags`.
+std::unique_ptr<Site> build_site(const SiteConfig& config, const std::vector<SourcePage>& sources,
+                                 const SiteInputs& inputs, Diagnostics& diags);
+
+}  // namespace firefly

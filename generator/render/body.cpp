@@ -1,0 +1,126 @@
+#include "render/body.h"
+
+#include <atomic>
+#include <thread>
+
+#include "core/locale.h"
+#include "core/text.h"
+#include "model/paths.h"
+
+namespace firefly {
+
+namespace {
+
+bool has_scheme(std::string_view url) {
+  size_t colon = url.find(':');
+  if (colon == std::string_view::npos) return false;
+  size_t slash = url.find('/');
+  return slash == std::string_view::npos || colon < slash;
+}
+
+std::string percent_decode(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+/// The default-language URL a content page is written against (links are written so).
+std::string authoring_url(const Site& site, const Page& page) {
+  std::string prefix = site.lang_prefix(page.lang);
+  return page.url.substr(prefix.size());
+}
+
+}  // namespace
+
+std::string resolve_link(const Site& site, const Page& page, const std::string& url, Pos pos,
+                         bool is_image, Diagnostics& diags) {
+  if (url.empty() || url[0] == '#' || has_scheme(url) || starts_with(url, "//")) return url;
+  std::string path = url, suffix;
+  size_t cut = path.find_first_of("?#");
+  if (cut != std::string::npos) {
+    suffix = path.substr(cut);
+    path.resize(cut);
+  }
+  std::string target = resolve_site_path(authoring_url(site, page), percent_decode(path));
+  const std::string& source_path = page.source ? page.source->path : "";
+  // A page: rewrite to the reader's language when that language has it.
+  auto it = site.by_url.find(target);
+  if (it == site.by_url.end() && target.back() != '/' && target.find('.') == std::string::npos) {
+    it = site.by_url.find(target + "/");
+    if (it != site.by_url.end()) target += "/";
+  }
+  if (it != site.by_url.end()) {
+    const Page* local = site.find(it->second->key, page.lang);
+    return (local ? local->url : target) + suffix;
+  }
+  if (site.files.count(target)) return target + suffix;
+  if (!page.fallback) {
+    std::vector<std::string> candidates;
+    for (const auto& [u, p] : site.by_url) {
+      if (p->lang == site.config->default_language().code) candidates.push_back(u);
+    }
+    for (const std::string& f : site.files) candidates.push_back(f);
+    std::string guess = did_you_mean(target, candidates);
+    diags.error(source_path, pos,
+                std::string(is_image ? "the image " : "the link ") + url + " points to " + target +
+                    ", which this site does not publish",
+                guess.empty() ? (is_image ? "put the file in static/" : "check the address")
+                              : "did you mean " + guess + "?");
+  }
+  return url;
+}
+
+std::vector<Body> render_bodies(const Site& site, const EmbedRenderer& embeds, int jobs,
+                                Diagnostics& diags) {
+  std::vector<Body> bodies(site.pages.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i; (i = next++) < site.pages.size();) {
+      const Page& page = *site.pages[i];
+      if (!page.source || page.kind == PageKind::kRedirect) continue;
+      // Later pages of a paginated list show the same body as the first.
+      Body& body = bodies[i];
+      MarkdownOptions options;
+      options.unsafe_html = site.config->unsafe_html;
+      options.first_line = page.source->body_line;
+      options.resolve_link = [&](const std::string& url, Pos pos, bool is_image) {
+        return resolve_link(site, page, url, pos, is_image, diags);
+      };
+      options.on_missing_alt = [&](Pos pos) {
+        if (page.fallback) return;
+        diags.error(page.source->path, pos, "this image has no alt text",
+                    "write a short description between the brackets: ![a volunteer fixing a "
+                    "roof](/images/roof.svg)");
+      };
+      MarkdownResult md = render_markdown(page.source->body, options);
+      for (size_t e = 0; e < md.embeds.size(); ++e) {
+        std::string placeholder = embed_placeholder(e);
+        size_t at = md.html.find(placeholder);
+        if (at == std::string::npos) continue;
+        Diagnostics local;
+        std::string html = embeds ? embeds(md.embeds[e], page, local) : "";
+        if (!page.fallback) diags.append(local);
+        md.html.replace(at, placeholder.size(), html);
+      }
+      body.html = std::move(md.html);
+      body.text = std::move(md.text);
+      body.summary = !page.summary.empty() ? page.summary : truncate_text(trim(body.text), 120);
+      body.reading_minutes = reading_minutes(count_reading(body.text));
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 1; t < jobs; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+  return bodies;
+}
+
+}  // namespace firefly

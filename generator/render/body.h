@@ -1,0 +1,36 @@
+// Page bodies: Markdown rendered with links rewritten for the reader's language
+// and checked, embeds filled in, summaries and reading time computed.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "load/markdown.h"
+#include "model/site.h"
+
+namespace firefly {
+
+/// The rendered body of one page.
+struct Body {
+  std::string html;
+  std::string text;  ///< plain text (search index, word counts)
+  std::string summary;
+  int reading_minutes = 0;
+};
+
+/// Renders an embed (```chart / ```table) of `page`; errors go to the Diagnostics.
+using EmbedRenderer = std::function<std::string(const Embed&, const Page&, Diagnostics&)>;
+
+/// Renders the bodies of all pages that have a source, on `jobs` threads; the result is
+/// indexed like `site.pages`. Broken internal links and missing images are errors.
+std::vector<Body> render_bodies(const Site& site, const EmbedRenderer& embeds, int jobs,
+                                Diagnostics& diags);
+
+/// Rewrites one link of `page` written at `pos`; reports it in `diags` when it points to
+/// nothing the build publishes.
+std::string resolve_link(const Site& site, const Page& page, const std::string& url, Pos pos,
+                         bool is_image, Diagnostics& diags);
+
+}  // namespace firefly

@@ -1,0 +1,313 @@
+#include "render/context.h"
+
+#include "core/locale.h"
+#include "core/text.h"
+#include "core/version.h"
+
+namespace firefly {
+
+namespace {
+
+std::string absolute(const Site& site, const std::string& url) {
+  std::string base = site.config->base_url;
+  if (!base.empty() && base.back() == '/' && !url.empty() && url[0] == '/') base.pop_back();
+  return base + url;
+}
+
+const Language& language_of(const Site& site, const std::string& code) {
+  const Language* l = site.config->language(code);
+  return l ? *l : site.config->default_language();
+}
+
+}  // namespace
+
+ContextBuilder::ContextBuilder(const Site& site, const Theme& theme,
+                               const std::vector<Body>& bodies, const DataViews& data)
+    : site_(site), theme_(theme), bodies_(bodies), data_(data) {
+  for (size_t i = 0; i < site.pages.size(); ++i) index_[site.pages[i].get()] = i;
+}
+
+size_t ContextBuilder::index_of(const Page& page) const { return index_.at(&page); }
+
+Value ContextBuilder::date_value(const Date& date, const Language& lang) const {
+  return Value(
+      Map{{"iso", date.iso()}, {"display", format_date(date, {lang.html_lang, lang.calendar})}});
+}
+
+Value ContextBuilder::list_item(const Page& p) const {
+  const Language& lang = language_of(site_, p.lang);
+  const Body& body = bodies_[index_of(p)];
+  Map m{{"title", p.title},
+        {"url", p.url},
+        {"summary", body.summary},
+        {"section", p.section},
+        {"reading_minutes", body.reading_minutes}};
+  if (p.date) m.emplace_back("date", date_value(*p.date, lang));
+  if (p.fallback) m.emplace_back("content_lang", language_of(site_, p.content_lang).html_lang);
+  if (p.source) m.emplace_back("images", p.source->front.get("images"));
+  return Value(std::move(m));
+}
+
+Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
+  const SiteConfig& c = *site_.config;
+  const std::string& def = c.default_language().code;
+  std::string prefix = site_.lang_prefix(lang.code);
+  List languages;
+  for (const Language& l : c.languages) {
+    const Page* there = site_.find(page.key, l.code);
+    if (there && there->fallback) there = nullptr;  // the switcher never offers untranslated
+    std::string url = there ? there->url : site_.lang_prefix(l.code) + "/";
+    languages.push_back(Value(Map{{"code", l.code},
+                                  {"name", l.name},
+                                  {"html_lang", l.html_lang},
+                                  {"url", url},
+                                  {"current", l.code == lang.code}}));
+  }
+  List menu;
+  for (const MenuEntry& e : c.main_menu) {
+    auto it = site_.by_url.find(e.page);
+    const Page* target =
+        it != site_.by_url.end() ? site_.find(it->second->key, lang.code) : nullptr;
+    std::string title = !e.title.empty() ? e.title.get(lang.code, def)
+                        : target         ? target->title
+                                         : e.page;
+    std::string url = target ? target->url : prefix + e.page;
+    bool current = target && (page.key == target->key || page.section == target->section) &&
+                   !target->section.empty();
+    current = current || (target && target->key == page.key);
+    menu.push_back(Value(Map{{"title", title}, {"url", url}, {"current", current}}));
+  }
+  return Value(Map{
+      {"title", c.title.get(lang.code, def)},
+      {"description", c.description.get(lang.code, def)},
+      {"base_url", c.base_url},
+      {"home_url", prefix + "/"},
+      {"search_url", prefix + "/search/"},
+      {"sitemap_url", prefix + "/sitemap/"},
+      {"data_url", prefix + "/data/"},
+      {"feed_url", prefix + "/feed.xml"},
+      {"languages", Value(std::move(languages))},
+      {"publisher", Value(Map{{"name", c.publisher.name.get(lang.code, def)},
+                              {"email", c.publisher.email},
+                              {"phone", c.publisher.phone}})},
+      {"menus", Value(Map{{"main", Value(std::move(menu))}})},
+      {"data_license",
+       Value(
+           Map{{"name", c.data_license},
+               {"url", c.data_license == "OGDL-Taiwan-1.0" ? "https://data.gov.tw/license" : ""}})},
+      {"generator", "Firefly " FIREFLY_VERSION_STRING},
+  });
+}
+
+Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
+  const Body& body = bodies_[index_of(page)];
+  const SiteConfig& c = *site_.config;
+  std::string_view kind = kind_name(page.kind);
+  Map m{{"title", page.title},
+        {"url", page.url},
+        {"permalink", absolute(site_, page.url)},
+        {"kind", std::string(kind)},
+        {"section", page.section},
+        {"summary", body.summary},
+        {"description", page.description.empty() ? body.summary : page.description},
+        {"content", body.html},
+        {"fallback", page.fallback},
+        {"draft", page.draft},
+        {"content_lang", language_of(site_, page.content_lang).html_lang}};
+  for (std::string_view k : {"home", "section", "page", "taxonomy", "term", "data", "dataset",
+                             "search", "sitemap", "404"}) {
+    m.emplace_back("is_" + std::string(k == "404" ? "404" : k), k == kind);
+  }
+  if (body.reading_minutes && page.kind == PageKind::kPage) {
+    m.emplace_back("reading_minutes", body.reading_minutes);
+  }
+  if (page.date) m.emplace_back("date", date_value(*page.date, lang));
+  if (page.updated) m.emplace_back("updated", date_value(*page.updated, lang));
+  if (page.kind == PageKind::kHome || page.kind == PageKind::kSection) {
+    std::string prefix = site_.lang_prefix(lang.code);
+    m.emplace_back("feed_url", page.kind == PageKind::kHome
+                                   ? prefix + "/feed.xml"
+                                   : prefix + "/" + page.section + "/feed.xml");
+  }
+
+  // Translations and alternates.
+  List translations, alternates;
+  const Page* canonical = &page;
+  if (auto g = site_.groups.find(page.key); g != site_.groups.end()) {
+    for (const Language& l : c.languages) {
+      auto it = g->second.find(l.code);
+      if (it == g->second.end() || it->second->fallback) continue;
+      const Page* t = it->second;
+      if (page.fallback && t->lang == page.content_lang) canonical = t;
+      alternates.push_back(Value(Map{{"hreflang", l.html_lang}, {"url", absolute(site_, t->url)}}));
+      if (l.code == lang.code) continue;
+      translations.push_back(Value(
+          Map{{"code", l.code}, {"name", l.name}, {"html_lang", l.html_lang}, {"url", t->url}}));
+    }
+    if (const Page* d = site_.find(page.key, c.default_language().code); d && !d->fallback) {
+      alternates.push_back(Value(Map{{"hreflang", "x-default"}, {"url", absolute(site_, d->url)}}));
+    }
+  }
+  m.emplace_back("translations", Value(std::move(translations)));
+  m.emplace_back("alternates", Value(std::move(alternates)));
+  m.emplace_back("canonical", absolute(site_, canonical->url));
+
+  // Breadcrumbs: home, then the section.
+  List crumbs;
+  if (page.kind != PageKind::kHome) {
+    if (const Page* home = site_.find("home", lang.code)) {
+      crumbs.push_back(Value(Map{{"title", home->title.empty() ? std::string("Home") : home->title},
+                                 {"url", home->url}}));
+    }
+    std::string parent_key = page.kind == PageKind::kPage && !page.section.empty()
+                                 ? "section:" + page.section
+                             : page.kind == PageKind::kTerm    ? "taxonomy:" + page.taxonomy
+                             : page.kind == PageKind::kDataset ? std::string("data")
+                                                               : std::string();
+    if (const Page* parent = parent_key.empty() ? nullptr : site_.find(parent_key, lang.code)) {
+      std::string title = parent->title;
+      if (parent->kind == PageKind::kData) {
+        title = theme_.strings(lang.code).get("data_catalogue").to_text();
+      }
+      crumbs.push_back(Value(Map{{"title", title}, {"url", parent->url}}));
+    }
+  }
+  m.emplace_back("breadcrumbs", Value(std::move(crumbs)));
+
+  if (page.page_count > 1) {
+    List pages;
+    auto url_of = [&](int n) {
+      return n == 1 ? page.base_url : page.base_url + "page/" + std::to_string(n) + "/";
+    };
+    for (int n = 1; n <= page.page_count; ++n) {
+      pages.push_back(Value(Map{{"n", n}, {"url", url_of(n)}, {"current", n == page.page_number}}));
+    }
+    Map pag{{"current", page.page_number},
+            {"total", page.page_count},
+            {"pages", Value(std::move(pages))}};
+    if (page.page_number > 1) pag.emplace_back("prev", url_of(page.page_number - 1));
+    if (page.page_number < page.page_count) pag.emplace_back("next", url_of(page.page_number + 1));
+    m.emplace_back("pagination", Value(std::move(pag)));
+  }
+
+  if (page.source) {
+    m.emplace_back("params", page.source->front);
+    m.emplace_back("images", page.source->front.get("images"));
+  }
+  List refs;
+  for (const auto& [field, key] : page.refs) {
+    if (const Page* t = site_.find(key, lang.code)) {
+      refs.push_back(Value(Map{{"field", field}, {"title", t->title}, {"url", t->url}}));
+    }
+  }
+  m.emplace_back("refs", Value(std::move(refs)));
+  Map referenced;
+  for (const auto& [collection, pages] : page.referenced_by) {
+    List items;
+    for (const Page* p : pages) items.push_back(list_item(*p));
+    referenced.emplace_back(collection, Value(std::move(items)));
+  }
+  m.emplace_back("referenced_by", Value(std::move(referenced)));
+  List taxonomies;
+  for (const auto& [name, values] : page.terms) {
+    const Taxonomy* tax = c.taxonomy(name);
+    if (!tax) continue;
+    List terms;
+    std::string base = site_.lang_prefix(lang.code) + "/" + name + "/";
+    for (const std::string& v : values) {
+      std::string slug = slugify(v);
+      if (!slug.empty()) terms.push_back(Value(Map{{"title", v}, {"url", base + slug + "/"}}));
+    }
+    taxonomies.push_back(Value(Map{{"name", name},
+                                   {"title", tax->title.get(lang.code, c.default_language().code)},
+                                   {"terms", Value(std::move(terms))}}));
+  }
+  m.emplace_back("taxonomies", Value(std::move(taxonomies)));
+  return Value(std::move(m));
+}
+
+Value ContextBuilder::sitemap_value(const Language& lang) const {
+  List sections;
+  std::map<std::string, List> pages_by_section;
+  std::vector<const Page*> section_pages;
+  List top;
+  for (const auto& p : site_.pages) {
+    if (p->lang != lang.code || p->page_number != 1) continue;
+    if (p->kind == PageKind::kSection) section_pages.push_back(p.get());
+    if (p->kind == PageKind::kPage) {
+      Value item(Map{{"title", p->title}, {"url", p->url}});
+      if (p->section.empty())
+        top.push_back(item);
+      else
+        pages_by_section[p->section].push_back(item);
+    }
+  }
+  const Value& t = theme_.strings(lang.code);
+  if (!top.empty()) {
+    const Page* home = site_.find("home", lang.code);
+    sections.push_back(Value(Map{{"title", home ? home->title : std::string()},
+                                 {"url", site_.lang_prefix(lang.code) + "/"},
+                                 {"pages", Value(std::move(top))}}));
+  }
+  for (const Page* s : section_pages) {
+    sections.push_back(Value(
+        Map{{"title", s->title}, {"url", s->url}, {"pages", Value(pages_by_section[s->section])}}));
+  }
+  List data_pages;
+  for (const auto& p : site_.pages) {
+    if (p->lang == lang.code && p->kind == PageKind::kDataset) {
+      data_pages.push_back(Value(Map{{"title", p->title}, {"url", p->url}}));
+    }
+  }
+  sections.push_back(Value(Map{{"title", t.get("data_catalogue").to_text()},
+                               {"url", site_.lang_prefix(lang.code) + "/data/"},
+                               {"pages", Value(std::move(data_pages))}}));
+  return Value(Map{{"sections", Value(std::move(sections))}});
+}
+
+Value ContextBuilder::page_context(size_t index) const {
+  const Page& page = *site_.pages[index];
+  const Language& lang = language_of(site_, page.lang);
+  const Value& t = theme_.strings(lang.code);
+  Map ctx{{"site", site_value(page, lang)},
+          {"lang", Value(Map{{"code", lang.code},
+                             {"html_lang", lang.html_lang},
+                             {"name", lang.name},
+                             {"dir", lang.dir}})},
+          {"t", t},
+          {"assets",
+           Value(Map{{"css", theme_.asset_url("style.css")}, {"js", theme_.asset_url("site.js")}})},
+          {"page", page_value(page, lang)}};
+  if (!page.list.empty()) {
+    List items;
+    for (const Page* p : page.list) items.push_back(list_item(*p));
+    ctx.emplace_back("list", Value(std::move(items)));
+  }
+  if (page.kind == PageKind::kTaxonomy) {
+    List terms;
+    for (const auto& p : site_.pages) {
+      if (p->kind == PageKind::kTerm && p->lang == lang.code && p->taxonomy == page.taxonomy &&
+          p->page_number == 1) {
+        int count = 0;
+        for (const auto& q : site_.pages) {
+          if (q->key == p->key || starts_with(q->key, p->key + "#")) {
+            if (q->lang == lang.code) count += static_cast<int>(q->list.size());
+          }
+        }
+        terms.push_back(Value(Map{{"title", p->title}, {"url", p->url}, {"count", count}}));
+      }
+    }
+    ctx.emplace_back("terms", Value(std::move(terms)));
+  }
+  if ((page.kind == PageKind::kData || page.kind == PageKind::kHome) && data_.datasets) {
+    ctx.emplace_back("datasets", data_.datasets(lang));
+  }
+  if (page.kind == PageKind::kDataset && data_.dataset) {
+    ctx.emplace_back("dataset", data_.dataset(page.dataset, lang, t));
+    if (data_.jsonld) ctx.emplace_back("jsonld", data_.jsonld(page.dataset, lang));
+  }
+  if (page.kind == PageKind::kSitemap) ctx.emplace_back("sitemap", sitemap_value(lang));
+  return Value(std::move(ctx));
+}
+
+}  // namespace firefly

@@ -1,0 +1,50 @@
+// The template context of a page (docs/templates.md): every value a template shows.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/value.h"
+#include "model/site.h"
+#include "render/body.h"
+#include "render/theme.h"
+
+namespace firefly {
+
+/// What the context needs from the open-data stage, for data and dataset pages.
+struct DataViews {
+  /// The `dataset` map of the dataset page `name` in `lang`.
+  std::function<Value(const std::string& name, const Language& lang, const Value& t)> dataset;
+  /// schema.org JSON-LD of the dataset page (a JSON string).
+  std::function<std::string(const std::string& name, const Language& lang)> jsonld;
+  /// The `datasets` list for the catalogue and home pages.
+  std::function<Value(const Language& lang)> datasets;
+};
+
+/// Builds contexts for the pages of one site; thread-safe after construction.
+class ContextBuilder {
+ public:
+  ContextBuilder(const Site& site, const Theme& theme, const std::vector<Body>& bodies,
+                 const DataViews& data);
+  /// The context of `site.pages[index]`.
+  Value page_context(size_t index) const;
+  /// A list item map of `page` (title, url, summary, date, ...).
+  Value list_item(const Page& page) const;
+  /// {iso, display} of a date in `lang`.
+  Value date_value(const Date& date, const Language& lang) const;
+
+ private:
+  Value site_value(const Page& page, const Language& lang) const;
+  Value page_value(const Page& page, const Language& lang) const;
+  Value sitemap_value(const Language& lang) const;
+  size_t index_of(const Page& page) const;
+
+  const Site& site_;
+  const Theme& theme_;
+  const std::vector<Body>& bodies_;
+  const DataViews& data_;
+  std::map<const Page*, size_t> index_;
+};
+
+}  // namespace firefly

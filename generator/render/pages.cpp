@@ -1,0 +1,82 @@
+#include "render/pages.h"
+
+#include <atomic>
+#include <thread>
+
+#include "core/text.h"
+
+namespace firefly {
+
+const mustache::Template* find_layout(const Theme& theme, const Page& page, std::string* name) {
+  std::string kind(kind_name(page.kind));
+  std::vector<std::string> candidates;
+  if (page.source) {
+    const Value& layout = page.source->front.get("layout");
+    if (layout.is_string()) candidates.push_back(layout.as_string());
+  }
+  if (!page.section.empty()) candidates.push_back(page.section + "-" + kind);
+  candidates.push_back(kind);
+  for (const std::string& c : candidates) {
+    if (const mustache::Template* t = theme.find(c)) {
+      *name = c;
+      return t;
+    }
+  }
+  *name = candidates.front();
+  return nullptr;
+}
+
+std::string redirect_html(const Page& page, const std::string& html_lang,
+                          const std::string& absolute_target) {
+  std::string to = html_escape(page.redirect_to);
+  return "<!DOCTYPE html>\n<html lang=\"" + html_escape(html_lang) +
+         "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escape(page.title) +
+         "</title>\n<link rel=\"canonical\" href=\"" + html_escape(absolute_target) +
+         "\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" "
+         "content=\"0; url=" +
+         to + "\">\n</head>\n<body>\n<main>\n<h1>" + html_escape(page.title) +
+         "</h1>\n<p><a href=\"" + to + "\">" + to + "</a></p>\n</main>\n</body>\n</html>\n";
+}
+
+void render_pages(const Site& site, const Theme& theme, const ContextBuilder& contexts, int jobs,
+                  OutputSet& out, Diagnostics& diags) {
+  size_t first = out.size();
+  out.resize(first + site.pages.size());
+  auto partials = [&](std::string_view name) { return theme.find(name); };
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i; (i = next++) < site.pages.size();) {
+      const Page& page = *site.pages[i];
+      OutputFile& file = out[first + i];
+      file.path = page.out_path;
+      if (page.kind == PageKind::kRedirect) {
+        const Language* lang = site.config->language(page.lang);
+        std::string base = site.config->base_url;
+        if (!base.empty() && base.back() == '/') base.pop_back();
+        file.bytes =
+            redirect_html(page, lang ? lang->html_lang : page.lang, base + page.redirect_to);
+        continue;
+      }
+      std::string name;
+      const mustache::Template* layout = find_layout(theme, page, &name);
+      if (!layout) {
+        std::string where = page.source && !page.fallback ? page.source->path : "";
+        diags.error(where, {},
+                    "no layout '" + name + "' in the theme for this " +
+                        std::string(kind_name(page.kind)) + " page",
+                    "add layouts/" + name + ".mustache, or remove `layout:`");
+        continue;
+      }
+      file.bytes.reserve(32 * 1024);
+      if (auto err = mustache::render(*layout, contexts.page_context(i), partials, file.bytes)) {
+        diags.error("layouts/" + name + ".mustache", {}, *err);
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 1; t < jobs; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+}
+
+}  // namespace firefly

@@ -1,0 +1,21 @@
+// Pages -> HTML files through the theme's layouts, on all cores.
+#pragma once
+
+#include "core/error.h"
+#include "core/output.h"
+#include "render/context.h"
+
+namespace firefly {
+
+/// Renders every page of the site into `out` on `jobs` threads, in page order.
+void render_pages(const Site& site, const Theme& theme, const ContextBuilder& contexts, int jobs,
+                  OutputSet& out, Diagnostics& diags);
+
+/// The name of the layout that renders `page` (docs/templates.md "Which layout").
+const mustache::Template* find_layout(const Theme& theme, const Page& page, std::string* name);
+
+/// The small HTML page that sends readers of an old address to the new one.
+std::string redirect_html(const Page& page, const std::string& html_lang,
+                          const std::string& absolute_target);
+
+}  // namespace firefly

@@ -1,0 +1,161 @@
+#include "render/site_files.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/json.h"
+#include "core/locale.h"
+#include "core/text.h"
+
+namespace firefly {
+
+namespace {
+
+std::string absolute(const Site& site, const std::string& url) {
+  std::string base = site.config->base_url;
+  if (!base.empty() && base.back() == '/') base.pop_back();
+  return base + url;
+}
+
+bool listed(const Page& p) {
+  return p.kind != PageKind::kRedirect && p.kind != PageKind::kNotFound && !p.draft;
+}
+
+std::string feed_xml(const Site& site, const std::vector<Body>& bodies,
+                     const std::vector<size_t>& entries, const std::string& title,
+                     const std::string& self, const std::string& alternate, const Language& lang) {
+  const SiteConfig& c = *site.config;
+  std::string updated = "1970-01-01T00:00:00Z";
+  for (size_t i : entries) {
+    const Page& p = *site.pages[i];
+    const Date& d = p.updated ? *p.updated : *p.date;
+    updated = std::max(updated, d.rfc3339());
+  }
+  std::string x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
+  x += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" + xml_escape(lang.html_lang) +
+       "\">\n";
+  x += "  <title>" + xml_escape(title) + "</title>\n";
+  x += "  <id>" + xml_escape(absolute(site, self)) + "</id>\n";
+  x += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" +
+       xml_escape(absolute(site, self)) + "\"/>\n";
+  x += "  <link rel=\"alternate\" type=\"text/html\" href=\"" +
+       xml_escape(absolute(site, alternate)) + "\"/>\n";
+  x += "  <updated>" + updated + "</updated>\n";
+  x += "  <author><name>" + xml_escape(c.publisher.name.get(lang.code, c.default_language().code)) +
+       "</name></author>\n";
+  for (size_t i : entries) {
+    const Page& p = *site.pages[i];
+    const Date& d = p.updated ? *p.updated : *p.date;
+    x += "  <entry>\n";
+    x += "    <title>" + xml_escape(p.title) + "</title>\n";
+    x += "    <id>" + xml_escape(absolute(site, p.url)) + "</id>\n";
+    x += "    <link rel=\"alternate\" type=\"text/html\" href=\"" +
+         xml_escape(absolute(site, p.url)) + "\"/>\n";
+    x += "    <published>" + p.date->rfc3339() + "</published>\n";
+    x += "    <updated>" + d.rfc3339() + "</updated>\n";
+    x += "    <summary>" + xml_escape(bodies[i].summary) + "</summary>\n";
+    x += "  </entry>\n";
+  }
+  x += "</feed>\n";
+  return x;
+}
+
+}  // namespace
+
+void render_feeds(const Site& site, const std::vector<Body>& bodies, OutputSet& out) {
+  const SiteConfig& c = *site.config;
+  for (const Language& lang : c.languages) {
+    std::map<std::string, std::vector<size_t>> by_section;
+    std::vector<size_t> all;
+    for (size_t i = 0; i < site.pages.size(); ++i) {
+      const Page& p = *site.pages[i];
+      if (p.lang != lang.code || p.kind != PageKind::kPage || !p.date || p.fallback) continue;
+      all.push_back(i);
+      if (!p.section.empty()) by_section[p.section].push_back(i);
+    }
+    auto newest_first = [&](std::vector<size_t>& v) {
+      std::stable_sort(v.begin(), v.end(), [&](size_t a, size_t b) {
+        if (site.pages[a]->date != site.pages[b]->date) {
+          return site.pages[a]->date > site.pages[b]->date;
+        }
+        return site.pages[a]->url < site.pages[b]->url;
+      });
+      if (v.size() > 20) v.resize(20);
+    };
+    std::string prefix = site.lang_prefix(lang.code);
+    std::string dir = prefix.empty() ? "" : prefix.substr(1) + "/";
+    newest_first(all);
+    std::string site_title = c.title.get(lang.code, c.default_language().code);
+    out.push_back(
+        {dir + "feed.xml",
+         feed_xml(site, bodies, all, site_title, prefix + "/feed.xml", prefix + "/", lang), ""});
+    for (auto& [section, entries] : by_section) {
+      newest_first(entries);
+      const Page* s = site.find("section:" + section, lang.code);
+      std::string title = (s ? s->title : section) + " — " + site_title;
+      std::string url = prefix + "/" + section + "/";
+      out.push_back({dir + section + "/feed.xml",
+                     feed_xml(site, bodies, entries, title, url + "feed.xml", url, lang), ""});
+    }
+  }
+}
+
+void render_sitemap_xml(const Site& site, OutputSet& out) {
+  std::string x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
+  x += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+       "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+  std::vector<const Page*> pages;
+  for (const auto& p : site.pages) {
+    if (listed(*p) && !p->fallback) pages.push_back(p.get());
+  }
+  std::sort(pages.begin(), pages.end(),
+            [](const Page* a, const Page* b) { return a->url < b->url; });
+  for (const Page* p : pages) {
+    x += "  <url>\n    <loc>" + xml_escape(absolute(site, p->url)) + "</loc>\n";
+    if (p->updated || p->date) {
+      x += "    <lastmod>" + (p->updated ? *p->updated : *p->date).iso() + "</lastmod>\n";
+    }
+    auto g = site.groups.find(p->key);
+    std::vector<const Page*> alternates;
+    for (const Language& l : site.config->languages) {
+      auto it = g->second.find(l.code);
+      if (it != g->second.end() && !it->second->fallback) alternates.push_back(it->second);
+    }
+    if (alternates.size() > 1) {
+      for (const Page* a : alternates) {
+        const Language* l = site.config->language(a->lang);
+        x += "    <xhtml:link rel=\"alternate\" hreflang=\"" + xml_escape(l->html_lang) +
+             "\" href=\"" + xml_escape(absolute(site, a->url)) + "\"/>\n";
+      }
+      x += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"" +
+           xml_escape(absolute(site, alternates.front()->url)) + "\"/>\n";
+    }
+    x += "  </url>\n";
+  }
+  x += "</urlset>\n";
+  out.push_back({"sitemap.xml", std::move(x), ""});
+  out.push_back({"robots.txt",
+                 "User-agent: *\nAllow: /\n\nSitemap: " + absolute(site, "/sitemap.xml") + "\n",
+                 ""});
+}
+
+void render_search_index(const Site& site, const std::vector<Body>& bodies, OutputSet& out) {
+  for (const Language& lang : site.config->languages) {
+    List entries;
+    for (size_t i = 0; i < site.pages.size(); ++i) {
+      const Page& p = *site.pages[i];
+      if (p.lang != lang.code || !listed(p) || p.page_number != 1) continue;
+      if (p.kind != PageKind::kPage && p.kind != PageKind::kSection &&
+          p.kind != PageKind::kDataset && p.kind != PageKind::kHome) {
+        continue;
+      }
+      entries.push_back(Value(Map{{"title", p.title},
+                                  {"url", p.url},
+                                  {"summary", bodies[i].summary},
+                                  {"text", truncate_text(bodies[i].text, 400)}}));
+    }
+    out.push_back({"search/" + lang.code + ".json", to_json(Value(std::move(entries))), ""});
+  }
+}
+
+}  // namespace firefly

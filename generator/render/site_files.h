@@ -1,0 +1,19 @@
+// The site-wide files beside the pages: Atom feeds, sitemap.xml, robots.txt, search index.
+#pragma once
+
+#include <vector>
+
+#include "core/output.h"
+#include "model/site.h"
+#include "render/body.h"
+
+namespace firefly {
+
+/// Atom feeds: /feed.xml per language and /<section>/feed.xml per section and language.
+void render_feeds(const Site& site, const std::vector<Body>& bodies, OutputSet& out);
+/// /sitemap.xml with xhtml:link hreflang alternates, and /robots.txt.
+void render_sitemap_xml(const Site& site, OutputSet& out);
+/// /search/<lang>.json: title, url, summary and text of every page, per language.
+void render_search_index(const Site& site, const std::vector<Body>& bodies, OutputSet& out);
+
+}  // namespace firefly

@@ -1,0 +1,132 @@
+#include "render/theme.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/embedded.h"
+#include "core/fs.h"
+#include "core/text.h"
+#include "core/yaml.h"
+
+namespace firefly {
+
+namespace fs = std::filesystem;
+
+const mustache::Template* Theme::find(std::string_view name) const {
+  auto it = templates_.find(name);
+  return it == templates_.end() ? nullptr : it->second.get();
+}
+
+const Value& Theme::strings(const std::string& lang) const {
+  static const Value kEmpty;
+  auto it = strings_.find(lang);
+  return it == strings_.end() ? kEmpty : it->second;
+}
+
+std::string Theme::asset_url(const std::string& name) const {
+  auto it = asset_urls_.find(name);
+  return it == asset_urls_.end() ? "" : it->second;
+}
+
+std::string fingerprint(std::string_view bytes) {
+  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return std::string(buf, 10);
+}
+
+namespace {
+
+/// One file of the theme after overrides: where it came from (for errors) and its bytes.
+struct ThemeFile {
+  std::string origin;  ///< "themes/default/layouts/page.mustache" or "layouts/page.mustache"
+  std::string bytes;
+};
+
+void overlay_dir(const fs::path& dir, const fs::path& site_dir, const std::string& prefix,
+                 const std::string& origin_prefix, std::map<std::string, ThemeFile>& files) {
+  for (const FoundFile& f : list_files(dir, site_dir)) {
+    if (auto bytes = read_file(f.full)) {
+      files[prefix + f.rel] = {origin_prefix + f.rel, std::move(*bytes)};
+    }
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& config,
+                                  Diagnostics& diags) {
+  auto theme = std::make_unique<Theme>();
+  std::map<std::string, ThemeFile> files;  // theme-relative path -> file
+  if (config.theme == "default" && !fs::is_directory(site_dir / "themes" / "default")) {
+    for (const EmbeddedFile& f : embedded_theme()) {
+      files[std::string(f.path)] = {"themes/default/" + std::string(f.path), std::string(f.bytes)};
+    }
+  } else {
+    fs::path dir = site_dir / "themes" / config.theme;
+    if (!fs::is_directory(dir)) {
+      diags.error("site.yaml", {}, "the theme '" + config.theme + "' is not in themes/",
+                  "remove `theme:` to use the built-in default theme");
+      return nullptr;
+    }
+    overlay_dir(dir, site_dir, "", "themes/" + config.theme + "/", files);
+  }
+  for (const char* sub : {"layouts", "partials", "i18n"}) {
+    overlay_dir(site_dir / sub, site_dir, std::string(sub) + "/", std::string(sub) + "/", files);
+  }
+
+  // Templates: layouts/ before partials/ for the same name.
+  for (const char* sub : {"partials/", "layouts/"}) {
+    for (const auto& [path, file] : files) {
+      if (!starts_with(path, sub) || !ends_with(path, ".mustache")) continue;
+      std::string name = path.substr(std::string_view(sub).size());
+      name.resize(name.size() - std::string_view(".mustache").size());
+      auto compiled = mustache::compile(file.bytes);
+      if (auto* err = std::get_if<mustache::ParseError>(&compiled)) {
+        diags.error(file.origin, err->pos, err->message);
+        continue;
+      }
+      theme->templates_[name] = std::get<0>(compiled);
+    }
+  }
+
+  // Strings: each language completed from the default language.
+  std::map<std::string, Value> raw;
+  for (const Language& lang : config.languages) {
+    auto it = files.find("i18n/" + lang.code + ".yaml");
+    if (it != files.end()) raw[lang.code] = parse_yaml(it->second.bytes, it->second.origin, diags);
+  }
+  const std::string& def = config.default_language().code;
+  for (const Language& lang : config.languages) {
+    Map merged = raw[lang.code].as_map();
+    for (const auto& [key, value] : raw[def].as_map()) {
+      if (!raw[lang.code].find(key)) {
+        merged.emplace_back(key, value);
+        theme->missing_[lang.code].push_back(key);
+      }
+    }
+    theme->strings_[lang.code] = Value(std::move(merged));
+  }
+
+  // Assets are fingerprinted; static files are published as they are.
+  for (const auto& [path, file] : files) {
+    if (starts_with(path, "assets/")) {
+      std::string name = path.substr(7);
+      size_t dot = name.rfind('.');
+      std::string stem = dot == std::string::npos ? name : name.substr(0, dot);
+      std::string ext = dot == std::string::npos ? "" : name.substr(dot);
+      std::string out = "assets/" + stem + "." + fingerprint(file.bytes) + ext;
+      theme->asset_urls_[name] = "/" + out;
+      theme->files_.push_back({out, file.bytes, ""});
+    } else if (starts_with(path, "static/")) {
+      theme->files_.push_back({path.substr(7), file.bytes, ""});
+    }
+  }
+  return theme;
+}
+
+}  // namespace firefly
