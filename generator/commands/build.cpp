@@ -94,6 +94,13 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
   add_static_files(site_dir, output, inputs.files, diags);
   if (theme) {
     for (const OutputFile& f : theme->files()) inputs.files.insert("/" + f.path);
+    for (const Language& lang : config->languages) {
+      const Value& t = theme->strings(lang.code);
+      inputs.generated_titles[lang.code] = {{"data", t.get("data_catalogue").to_text()},
+                                            {"search", t.get("search").to_text()},
+                                            {"sitemap", t.get("sitemap").to_text()},
+                                            {"404", t.get("not_found_title").to_text()}};
+    }
   }
   for (const Dataset& d : datasets) {
     inputs.datasets.emplace_back(d.name, d.title);

@@ -358,6 +358,12 @@ class SiteBuilder {
         Page& page = new_page(kind, lang.code, key);
         page.url = url;
         page.base_url = url;
+        auto titles = inputs_.generated_titles.find(lang.code);
+        if (titles != inputs_.generated_titles.end()) {
+          auto t = titles->second.find(std::string(kind_name(kind)));
+          if (t != titles->second.end()) page.title = t->second;
+        }
+        if (page.title.empty()) page.title = std::string(kind_name(kind));
         return page;
       };
       simple(PageKind::kData, "data", p + "/data/");

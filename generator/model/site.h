@@ -91,6 +91,9 @@ struct SiteInputs {
   std::set<std::string> files;  ///< site paths of static files and data downloads
   bool drafts = false;          ///< include drafts and future pages
   std::string today;            ///< "YYYY-MM-DD": pages with a later publish_at wait
+  /// Titles of generated pages per language: lang -> kind name ("data", "search",
+  /// "sitemap", "404") -> title (from the theme's strings).
+  std::map<std::string, std::map<std::string, std::string>> generated_titles;
 };
 
 /// Builds the site graph from the loaded pages; problems go to `diags`.

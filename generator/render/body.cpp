@@ -70,8 +70,9 @@ std::string resolve_link(const Site& site, const Page& page, const std::string& 
     for (const std::string& f : site.files) candidates.push_back(f);
     std::string guess = did_you_mean(target, candidates);
     diags.error(source_path, pos,
-                std::string(is_image ? "the image " : "the link ") + url + " points to " + target +
-                    ", which this site does not publish",
+                std::string(is_image ? "the image " : "the link ") + url +
+                    (url == target ? "" : " (" + target + ")") +
+                    " points to nothing this site publishes",
                 guess.empty() ? (is_image ? "put the file in static/" : "check the address")
                               : "did you mean " + guess + "?");
   }

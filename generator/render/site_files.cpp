@@ -67,6 +67,9 @@ void render_feeds(const Site& site, const std::vector<Body>& bodies, OutputSet& 
   for (const Language& lang : c.languages) {
     std::map<std::string, std::vector<size_t>> by_section;
     std::vector<size_t> all;
+    for (const auto& p : site.pages) {
+      if (p->kind == PageKind::kSection && p->lang == lang.code) by_section[p->section];
+    }
     for (size_t i = 0; i < site.pages.size(); ++i) {
       const Page& p = *site.pages[i];
       if (p.lang != lang.code || p.kind != PageKind::kPage || !p.date || p.fallback) continue;

@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# No tag, event handler or javascript: URL from the content may survive as markup.
+out=$1
+if grep -rl -e '<script>alert' -e '<img src=x' -e 'href="javascript:' -e '<script>' "$out" --include='*.html' --include='*.xml' --include='*.json'; then exit 1; fi
+grep -q '&lt;script&gt;alert(2)&lt;/script&gt;' "$out/xss/index.html"
