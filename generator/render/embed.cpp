@@ -162,9 +162,12 @@ std::string render_embed(std::string_view kind, std::string_view yaml_text, cons
     std::string html = "<figure class=\"chart\" id=\"" + id + "\">\n";
     html += render_chart_svg(ds, spec, &rows, id, view);
     html += "<figcaption>" + html_escape(caption) + " " + source_link(ds, view) + "</figcaption>\n";
-    html += "<details>\n<summary>" + html_escape(view.text("chart_data_table", "Data table")) +
-            "</summary>\n" + scroll_wrap(render_data_table(ds, table, view), table.id) +
-            "</details>\n</figure>\n";
+    html += "</figure>\n";
+    // The data behind the chart, right after it (a <details> may not sit inside <figure>
+    // after its <figcaption>).
+    html += "<details class=\"chart-data\">\n<summary>" +
+            html_escape(view.text("chart_data_table", "Data table")) + "</summary>\n" +
+            scroll_wrap(render_data_table(ds, table, view), table.id) + "</details>\n";
     return html;
   }
 
