@@ -18,6 +18,10 @@ int run_build_command(const firefly::BuildOptions& options, const std::string& f
   firefly::BuildResult result = firefly::run_build(options, diags);
   firefly::print_diagnostics(diags, options.site_dir, format, std::cerr);
   if (result.exit_code == 0 && strict && diags.warning_count() > 0) result.exit_code = 1;
+  if (!options.write && format == "json") {
+    std::cout << firefly::check_json(result, diags, options.site_dir) << "\n";
+    return result.exit_code;
+  }
   if (result.exit_code != 0) {
     std::cerr << firefly::failure_summary(diags, options.write) << "\n";
     return result.exit_code;
@@ -26,8 +30,6 @@ int run_build_command(const firefly::BuildOptions& options, const std::string& f
     if (format == "text") {
       for (const std::string& line : result.translation_report) std::cout << line << "\n";
       std::cout << firefly::check_summary(result, diags) << "\n";
-    } else if (format == "json") {
-      std::cout << firefly::check_json(result, diags, options.site_dir) << "\n";
     }
   } else if (!options.quiet) {
     std::cout << firefly::build_summary(result, options) << "\n";

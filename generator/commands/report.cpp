@@ -92,7 +92,7 @@ std::string check_json(const BuildResult& r, const Diagnostics& diags,
     (d.severity == Severity::kError ? errors : warnings).push_back(v);
   }
   for (const std::string& t : r.translation_report) translations.push_back(Value(t));
-  return to_json(Value(Map{{"ok", r.exit_code == 0},
+  return to_json(Value(Map{{"ok", r.exit_code == 0 && !diags.has_errors()},
                            {"pages", static_cast<std::int64_t>(r.pages)},
                            {"errors", Value(std::move(errors))},
                            {"warnings", Value(std::move(warnings))},

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# `firefly check` in its three formats, `firefly new`, `firefly version`, usage errors.
+set -euo pipefail
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -r tests/sites_invalid/broken-link/site "$work/site"
+
+set +e
+"$FIREFLY" check --site "$work/site" --format github >"$work/gh.txt" 2>&1; code=$?
+set -e
+[ "$code" = 1 ] || { echo "check exit code $code"; exit 1; }
+expected='::error file=content/stories/roses.md,line=6,col=5::the link /stories/repair-team/ points to nothing this site publishes (did you mean /stories/repair-teams/?)'
+grep -qxF "$expected" "$work/gh.txt" || { cat "$work/gh.txt"; exit 1; }
+
+set +e
+"$FIREFLY" check --site "$work/site" --format json >"$work/check.json" 2>/dev/null
+set -e
+/usr/bin/python3 - "$work/check.json" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+assert report["ok"] is False, report
+assert report["errors"][0]["file"] == "content/stories/roses.md"
+assert report["errors"][0]["line"] == 6 and report["errors"][0]["column"] == 5
+PY
+
+# new: scaffolds from the schema, refuses to overwrite.
+cp -r tests/sites/multilingual/site "$work/ml"
+"$FIREFLY" new stories nantou-roses --lang en --site "$work/ml" >/dev/null
+f="$work/ml/content/stories/nantou-roses.en.md"
+grep -q '^date: ' "$f" && grep -q '^program: ' "$f" && grep -q '^# required: ' "$f"
+set +e
+"$FIREFLY" new stories nantou-roses --lang en --site "$work/ml" 2>"$work/err.txt"; code=$?
+set -e
+[ "$code" = 1 ] && grep -q 'already exists' "$work/err.txt"
+set +e
+"$FIREFLY" new storys x --site "$work/ml" 2>"$work/err.txt"; code=$?
+set -e
+[ "$code" = 2 ] && grep -q "did you mean 'stories'" "$work/err.txt"
+
+"$FIREFLY" version | grep -q '^firefly [0-9]'
+set +e
+"$FIREFLY" build --no-such-flag >/dev/null 2>&1; code=$?
+set -e
+[ "$code" = 2 ] || { echo "usage error exit code $code"; exit 1; }
+echo "check and new: ok"
