@@ -109,7 +109,10 @@ FieldSchema field_schema(const std::string& name, const Value& v, Diagnostics& d
     diags.error(kPath, v.pos, "field '" + name + "' is a ref but does not say what it refers to",
                 "add `to: <collection>`");
   }
-  if (f.type == "list" && !f.of) f.of = std::make_shared<FieldSchema>(FieldSchema{"", "string"});
+  if (f.type == "list" && !f.of) {
+    f.of = std::make_shared<FieldSchema>();
+    f.of->type = "string";
+  }
   return f;
 }
 

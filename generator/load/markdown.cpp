@@ -129,6 +129,9 @@ MarkdownResult render_markdown(std::string_view body, const MarkdownOptions& opt
         bool is_image = cmark_node_get_type(n) == CMARK_NODE_IMAGE;
         const char* url = cmark_node_get_url(n);
         std::string u = url ? url : "";
+        if (is_image && options.on_missing_alt && trim(node_text(n)).empty()) {
+          options.on_missing_alt(pos);
+        }
         if (dangerous_url(u, is_image)) {
           cmark_node_set_url(n, "");
         } else if (options.resolve_link && !u.empty()) {

@@ -22,9 +22,10 @@ using LinkResolver = std::function<std::string(const std::string& url, Pos pos, 
 
 /// How to render a document.
 struct MarkdownOptions {
-  bool unsafe_html = false;   ///< keep raw HTML (else it is shown as text)
-  LinkResolver resolve_link;  ///< optional
-  int first_line = 1;         ///< line of the body's first line in its file
+  bool unsafe_html = false;                 ///< keep raw HTML (else it is shown as text)
+  LinkResolver resolve_link;                ///< optional
+  std::function<void(Pos)> on_missing_alt;  ///< optional: an image without alt text
+  int first_line = 1;                       ///< line of the body's first line in its file
 };
 
 /// The rendered document.
