@@ -1,7 +1,10 @@
 #include "commands/build.h"
 
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <ctime>
+#include <string_view>
 #include <thread>
 
 #include "commands/data_views.h"
@@ -63,6 +66,27 @@ void check_front_matter_images(const Site& site, Diagnostics& diags) {
   }
 }
 
+/// Per-step wall times on stderr when FIREFLY_TIMINGS is set to a non-empty, non-"0" value.
+class StepTimer {
+ public:
+  StepTimer() {
+    const char* v = std::getenv("FIREFLY_TIMINGS");
+    on_ = v && *v && std::string_view(v) != "0";
+    last_ = std::chrono::steady_clock::now();
+  }
+  void step(const char* name) {
+    if (!on_) return;
+    auto now = std::chrono::steady_clock::now();
+    std::fprintf(stderr, "firefly timings: %-22s %8.3f s\n", name,
+                 std::chrono::duration<double>(now - last_).count());
+    last_ = now;
+  }
+
+ private:
+  bool on_ = false;
+  std::chrono::steady_clock::time_point last_;
+};
+
 }  // namespace
 
 BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
@@ -71,6 +95,7 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
   int jobs = options.jobs > 0 ? options.jobs
                               : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const fs::path& site_dir = options.site_dir;
+  StepTimer timer;
 
   // Load: configuration, theme, content, data.
   auto config = load_site_config(site_dir, diags);
@@ -82,9 +107,13 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
     config->base_url = options.base_url;
     if (config->base_url.back() != '/') config->base_url += '/';
   }
+  timer.step("load config");
   auto theme = load_theme(site_dir, *config, diags);
+  timer.step("load theme");
   std::vector<SourcePage> sources = load_content(site_dir, *config, jobs, diags);
+  timer.step("load content");
   std::vector<Dataset> datasets = load_datasets(site_dir, diags);
+  timer.step("load data");
 
   // Model: the site graph.
   OutputSet output;
@@ -115,6 +144,7 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
   }
   auto site = build_site(*config, sources, inputs, diags);
   check_front_matter_images(*site, diags);
+  timer.step("model");
   if (!theme || diags.has_errors()) {
     result.exit_code = 1;
     return result;
@@ -124,14 +154,20 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
   DataSite data_site = make_data_site(*config);
   DataViewsImpl data_views(datasets, data_site, *theme);
   std::vector<Body> bodies = render_bodies(*site, data_views.embed_renderer(), jobs, diags);
+  timer.step("bodies");
   ContextBuilder contexts(*site, *theme, bodies, data_views.views());
+  timer.step("contexts setup");
   render_pages(*site, *theme, contexts, jobs, output, diags);
+  timer.step("pages");
   render_feeds(*site, bodies, output);
   render_sitemap_xml(*site, output);
   render_search_index(*site, bodies, output);
+  timer.step("feeds/sitemap/search");
   render_data_files(datasets, data_site, output);
+  timer.step("data files");
   for (const OutputFile& f : theme->files()) output.push_back(f);
   if (config->relative_urls) make_urls_relative(output);
+  timer.step("theme files/urls");
 
   result.languages = config->languages.size();
   result.datasets = datasets.size();
@@ -163,6 +199,7 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
       return result;
     }
     result.written = stats.written;
+    timer.step("publish");
   } else {
     if (!check_unique_paths(output, diags)) result.exit_code = 1;
     result.output = std::move(output);
