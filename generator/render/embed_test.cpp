@@ -40,7 +40,9 @@ TEST_CASE("embed: a chart is a figure with SVG, caption link and data table") {
   CHECK(html.find("aria-labelledby=\"chart-awards-10-title chart-awards-10-desc\"") !=
         std::string::npos);
   CHECK(html.find("<a href=\"/data/awards/\">Awards</a>") != std::string::npos);
-  CHECK(html.find("<details>") != std::string::npos);
+  // The data table follows the figure (a <details> after <figcaption> is invalid HTML).
+  CHECK(html.find("<details class=\"chart-data\">") > html.find("</figure>"));
+  CHECK(html.find("</figure>") != std::string::npos);
   CHECK(html.find("<th scope=\"col\">Year</th>") != std::string::npos);
   CHECK(html.find("<circle ") != std::string::npos);
   CHECK(html.find("rose from 4 in 2021 to 4 in 2022") == std::string::npos);  // summed: 4 and 4
