@@ -142,6 +142,7 @@ icu::BreakIterator* breaker(int kind) {
 
 /// True for a Han character, kana or hangul (also by script extension, like "ー").
 bool is_cjk(UChar32 c) {
+  if (c < 0x80) return false;  // ASCII has no Han, kana or hangul script extension
   return uscript_hasScript(c, USCRIPT_HAN) || uscript_hasScript(c, USCRIPT_HIRAGANA) ||
          uscript_hasScript(c, USCRIPT_KATAKANA) || uscript_hasScript(c, USCRIPT_HANGUL) ||
          u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC);
