@@ -7,7 +7,11 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <fstream>
+#include <atomic>
+#include <cerrno>
+#include <set>
+#include <thread>
+#include <vector>
 
 #include "core/fs.h"
 #include "core/text.h"
@@ -27,17 +31,71 @@ fs::path sibling(const fs::path& out_dir, const char* marker) {
   return abs.parent_path() / ("." + abs.filename().string() + marker + std::to_string(::getpid()));
 }
 
+/// The bytes of `path` when it has exactly `size` bytes; nullopt otherwise.
+std::optional<std::string> read_sized(const fs::path& path, uintmax_t size) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  std::string data(size, '\0');
+  size_t got = 0;
+  while (got < size) {
+    ssize_t n = ::read(fd, data.data() + got, size - got);
+    if (n <= 0) break;
+    got += static_cast<size_t>(n);
+  }
+  char extra;
+  bool exact = got == size && ::read(fd, &extra, 1) == 0;
+  ::close(fd);
+  if (!exact) return std::nullopt;
+  return data;
+}
+
 bool same_bytes(const fs::path& path, const std::string& bytes) {
   std::error_code ec;
   if (fs::file_size(path, ec) != bytes.size() || ec) return false;
-  auto old = read_file(path);
+  auto old = read_sized(path, bytes.size());
   return old && *old == bytes;
 }
 
+bool same_file(const fs::path& old, const fs::path& source) {
+  std::error_code ec;
+  uintmax_t size = fs::file_size(old, ec);
+  if (ec || fs::file_size(source, ec) != size || ec) return false;
+  auto a = read_sized(old, size);
+  auto b = read_sized(source, size);
+  return a && b && *a == *b;
+}
+
 bool write_bytes(const fs::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  return static_cast<bool>(out);
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) return false;
+  size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    done += static_cast<size_t>(n);
+  }
+  return ::close(fd) == 0 && done == bytes.size();
+}
+
+/// Writes (or hard-links when unchanged) one file into the temporary tree.
+/// 0 = failed, 1 = written, 2 = reused.
+int place_file(const OutputFile& f, const fs::path& temp, const fs::path& out_dir, bool have_old) {
+  std::error_code ec;
+  fs::path dest = temp / f.path;
+  if (have_old) {
+    fs::path old = out_dir / f.path;
+    bool same = f.source.empty() ? same_bytes(old, f.bytes) : same_file(old, f.source);
+    if (same) {
+      fs::create_hard_link(old, dest, ec);
+      if (!ec) return 2;
+      ec.clear();
+    }
+  }
+  bool ok = f.source.empty()
+                ? write_bytes(dest, f.bytes)
+                : fs::copy_file(f.source, dest, fs::copy_options::overwrite_existing, ec);
+  return ok && !ec ? 1 : 0;
 }
 
 bool exchange(const fs::path& a, const fs::path& b) {
@@ -116,33 +174,42 @@ bool publish(OutputSet files, const fs::path& out_dir, Diagnostics& diags, Publi
   }
   PublishStats s;
   bool have_old = fs::is_directory(out_dir, ec);
+  // Folders first, in order, so the workers below only create files.
+  std::set<std::string> dirs;
   for (const OutputFile& f : files) {
-    fs::path dest = temp / f.path;
-    fs::create_directories(dest.parent_path(), ec);
-    fs::path old = out_dir / f.path;
-    bool reused = false;
-    if (have_old) {
-      bool same = f.source.empty() ? same_bytes(old, f.bytes)
-                                   : (fs::file_size(old, ec) == fs::file_size(f.source, ec) &&
-                                      !ec && read_file(old) == read_file(f.source));
-      ec.clear();
-      if (same) {
-        fs::create_hard_link(old, dest, ec);
-        reused = !ec;
-        ec.clear();
-      }
+    size_t slash = f.path.rfind('/');
+    if (slash != std::string::npos) dirs.insert(f.path.substr(0, slash));
+  }
+  for (const std::string& d : dirs) {
+    fs::create_directories(temp / d, ec);
+    if (ec) {
+      diags.error("", {}, "cannot create " + (temp / d).string() + ": " + ec.message());
+      fs::remove_all(temp, ec);
+      return false;
     }
-    if (!reused) {
-      bool ok = f.source.empty()
-                    ? write_bytes(dest, f.bytes)
-                    : fs::copy_file(f.source, dest, fs::copy_options::overwrite_existing, ec);
-      if (!ok || ec) {
-        diags.error(f.source, {}, "cannot write " + dest.string());
-        fs::remove_all(temp, ec);
-        return false;
-      }
+  }
+  // Files are independent: write them on several threads. The first failure in path
+  // order is the one reported, so the outcome does not depend on scheduling.
+  std::vector<int> outcome(files.size(), 0);
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < files.size(); i = next++) {
+      outcome[i] = place_file(files[i], temp, out_dir, have_old);
     }
-    ++(reused ? s.unchanged : s.written);
+  };
+  size_t threads = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
+  threads = std::min(threads, std::max<size_t>(1, files.size() / 256));
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (outcome[i] == 0) {
+      diags.error(files[i].source, {}, "cannot write " + (temp / files[i].path).string());
+      fs::remove_all(temp, ec);
+      return false;
+    }
+    ++(outcome[i] == 2 ? s.unchanged : s.written);
   }
   s.files = files.size();
   if (have_old) {
