@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/locale.h"
 #include "core/text.h"
 #include "model/front_matter_schema.h"
 #include "model/paths.h"
@@ -244,7 +245,10 @@ class SiteBuilder {
         return desc ? a->date > b->date : a->date < b->date;
       }
       if (by == "title" && a->title != b->title) {
-        return desc ? a->title > b->title : a->title < b->title;
+        // Titles sort by the reader's language's collation (stroke order for zh-Hant).
+        const Language* lang = config_.language(a->lang);
+        int order = collator(lang ? lang->html_lang : a->lang).compare(a->title, b->title);
+        if (order != 0) return desc ? order > 0 : order < 0;
       }
       return a->url < b->url;
     });
@@ -419,6 +423,15 @@ class SiteBuilder {
     }
   }
 
+  const Collator& collator(const std::string& locale) const {
+    auto it = collators_.find(locale);
+    if (it == collators_.end()) {
+      it = collators_.emplace(locale, std::make_unique<Collator>(locale)).first;
+    }
+    return *it->second;
+  }
+
+  mutable std::map<std::string, std::unique_ptr<Collator>> collators_;
   const SiteConfig& config_;
   const SiteInputs& inputs_;
   Diagnostics& diags_;

@@ -1,0 +1,76 @@
+#include "model/site.h"
+
+#include <doctest/doctest.h>
+
+#include "core/yaml.h"
+
+namespace firefly {
+
+namespace {
+
+SiteConfig config_from(const char* yaml) {
+  Diagnostics diags;
+  auto config = site_config_from(parse_yaml(yaml, "site.yaml", diags), diags);
+  REQUIRE(config);
+  return *config;
+}
+
+SourcePage source(const SiteConfig& config, const std::string& path, const std::string& text) {
+  Diagnostics diags;
+  SourcePage page;
+  REQUIRE(load_source_page(path, text, config, page, diags));
+  return page;
+}
+
+const char* kSite =
+    "title: T\nlanguages:\n  - {code: zh-TW, html_lang: zh-Hant-TW}\n  - {code: en}\n"
+    "collections:\n  people: {sort: title, paginate: 2}\n";
+
+}  // namespace
+
+TEST_CASE("build_site sorts by title with the language's collation and paginates") {
+  SiteConfig config = config_from(kSite);
+  std::vector<SourcePage> sources = {
+      source(config, "content/people/c.md", "---\ntitle: 張\n---\n"),
+      source(config, "content/people/a.md", "---\ntitle: 林\n---\n"),
+      source(config, "content/people/b.md", "---\ntitle: 王\n---\n"),
+  };
+  Diagnostics diags;
+  auto site = build_site(config, sources, {}, diags);
+  CHECK_FALSE(diags.has_errors());
+  const Page* list = site->find("section:people", "zh-TW");
+  REQUIRE(list);
+  REQUIRE(list->list.size() == 2);
+  // Stroke order: 王 (4) < 林 (8) < 張 (11); bytes would put 張 first.
+  CHECK(list->list[0]->title == "王");
+  CHECK(list->list[1]->title == "林");
+  CHECK(list->page_count == 2);
+  const Page* second = site->find("section:people#2", "zh-TW");
+  REQUIRE(second);
+  CHECK(second->url == "/people/page/2/");
+  CHECK(second->list[0]->title == "張");
+}
+
+TEST_CASE("build_site publishes an untranslated page as a marked fallback") {
+  SiteConfig config = config_from(kSite);
+  std::vector<SourcePage> sources = {source(config, "content/about.md", "---\ntitle: 關於\n---\n")};
+  Diagnostics diags;
+  auto site = build_site(config, sources, {}, diags);
+  const Page* en = site->find("about", "en");
+  REQUIRE(en);
+  CHECK(en->fallback);
+  CHECK(en->url == "/en/about/");
+  CHECK(en->content_lang == "zh-TW");
+  CHECK_FALSE(site->find("about", "zh-TW")->fallback);
+}
+
+TEST_CASE("build_site omits untranslated pages when asked") {
+  SiteConfig config = config_from(
+      "title: T\nmissing_translation: omit\nlanguages:\n  - {code: zh-TW}\n  - {code: en}\n");
+  std::vector<SourcePage> sources = {source(config, "content/about.md", "---\ntitle: 關於\n---\n")};
+  Diagnostics diags;
+  auto site = build_site(config, sources, {}, diags);
+  CHECK(site->find("about", "en") == nullptr);
+}
+
+}  // namespace firefly
