@@ -1,5 +1,8 @@
 #include "render/context.h"
 
+#include <string_view>
+#include <unordered_map>
+
 #include "core/locale.h"
 #include "core/text.h"
 #include "core/version.h"
@@ -216,7 +219,9 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
     std::string base = site_.lang_prefix(lang.code) + "/" + name + "/";
     for (const std::string& v : values) {
       std::string slug = slugify(v);
-      if (!slug.empty()) terms.push_back(Value(Map{{"title", v}, {"url", base + slug + "/"}}));
+      if (slug.empty()) continue;
+      std::string title = tax->term_title(slug, lang.code, c.default_language().code, v);
+      terms.push_back(Value(Map{{"title", title}, {"url", base + slug + "/"}}));
     }
     taxonomies.push_back(Value(Map{{"name", name},
                                    {"title", tax->title.get(lang.code, c.default_language().code)},
@@ -284,16 +289,24 @@ Value ContextBuilder::page_context(size_t index) const {
     ctx.emplace_back("list", Value(std::move(items)));
   }
   if (page.kind == PageKind::kTaxonomy) {
+    // A term's count sums the lists of the pages keyed by the term's key or by that key
+    // followed by '#' (its later pages): one pass files each page under every such key.
+    std::unordered_map<std::string_view, int> counts;
+    for (const auto& q : site_.pages) {
+      if (q->lang != lang.code || q->list.empty()) continue;
+      std::string_view key = q->key;
+      int n = static_cast<int>(q->list.size());
+      counts[key] += n;
+      for (size_t at = key.find('#'); at != std::string_view::npos; at = key.find('#', at + 1)) {
+        counts[key.substr(0, at)] += n;
+      }
+    }
     List terms;
     for (const auto& p : site_.pages) {
       if (p->kind == PageKind::kTerm && p->lang == lang.code && p->taxonomy == page.taxonomy &&
           p->page_number == 1) {
-        int count = 0;
-        for (const auto& q : site_.pages) {
-          if (q->key == p->key || starts_with(q->key, p->key + "#")) {
-            if (q->lang == lang.code) count += static_cast<int>(q->list.size());
-          }
-        }
+        auto found = counts.find(std::string_view(p->key));
+        int count = found == counts.end() ? 0 : found->second;
         terms.push_back(Value(Map{{"title", p->title}, {"url", p->url}, {"count", count}}));
       }
     }
