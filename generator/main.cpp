@@ -7,6 +7,7 @@
 #include "commands/build.h"
 #include "commands/new_page.h"
 #include "commands/report.h"
+#include "commands/serve.h"
 #include "core/error.h"
 #include "core/version.h"
 
@@ -71,6 +72,15 @@ int main(int argc, char** argv) {
     make->add_option("--lang", new_options.lang, "Language code (default: the site's first)");
     make->add_option("--site", new_options.site_dir, "Site folder (default: .)");
 
+    firefly::ServeOptions serve_options;
+    auto* serve = app.add_subcommand("serve", "Preview the site with live reload");
+    serve->add_option("--site", serve_options.site_dir, "Site folder (default: .)");
+    serve->add_option("--bind", serve_options.bind, "Address to listen on (default: 127.0.0.1)");
+    serve->add_option("--port", serve_options.port, "Port (default: 1313; 0: any free port)")
+        ->check(CLI::Range(0, 65535));
+    serve->add_flag("--drafts,!--no-drafts", serve_options.drafts,
+                    "Show drafts and future pages (default: on)");
+
     auto* version = app.add_subcommand("version", "Print the version");
 
     try {
@@ -94,6 +104,7 @@ int main(int argc, char** argv) {
       return run_build_command(check_options, format, strict);
     }
     if (*make) return firefly::run_new_page(new_options, std::cout, std::cerr);
+    if (*serve) return firefly::run_serve(serve_options, std::cout, std::cerr);
     return 2;
   } catch (const firefly::InternalError& e) {
     std::cerr << "firefly: internal error (a bug in Firefly, not in your site): " << e.what()

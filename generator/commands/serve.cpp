@@ -1,0 +1,169 @@
+#include "commands/serve.h"
+
+#include <poll.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <sstream>
+
+#include "commands/build.h"
+#include "commands/report.h"
+#include "core/error.h"
+#include "serve/preview.h"
+#include "serve/server.h"
+#include "serve/watcher.h"
+
+namespace firefly {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Quiet time after the last file event before rebuilding (editors write in bursts).
+constexpr int kDebounceMs = 100;
+
+/// SIGINT and SIGTERM as a readable file descriptor. Blocks them in this thread first,
+/// so every thread started later (server, build workers) inherits the mask.
+class StopSignals {
+ public:
+  StopSignals() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, &old_);
+    fd_ = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
+    std::signal(SIGPIPE, SIG_IGN);
+  }
+  ~StopSignals() {
+    // Take the signal that stopped us, so unblocking does not deliver it again.
+    signalfd_siginfo info;
+    while (fd_ >= 0 && ::read(fd_, &info, sizeof info) == static_cast<ssize_t>(sizeof info)) {
+    }
+    if (fd_ >= 0) ::close(fd_);
+    pthread_sigmask(SIG_SETMASK, &old_, nullptr);
+  }
+  int fd() const { return fd_; }
+
+ private:
+  sigset_t old_{};
+  int fd_ = -1;
+};
+
+std::string plural(size_t n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+/// Builds the site in memory and shows it, or its errors, in the browser and terminal.
+void rebuild(const BuildOptions& build, PreviewSite& site, std::ostream& err) {
+  Diagnostics diags;
+  auto start = std::chrono::steady_clock::now();
+  BuildResult result;
+  try {
+    result = run_build(build, diags);
+  } catch (const std::exception& e) {
+    diags.error("", {},
+                std::string("internal error (a bug in Firefly, not in your site): ") + e.what());
+    result.exit_code = 3;
+  }
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::ostringstream text;
+  print_diagnostics(diags, build.site_dir, "text", text);
+  err << text.str();
+  char when[32];
+  std::snprintf(when, sizeof when, "%.2f", secs);
+  if (result.exit_code == 0 && !diags.has_errors()) {
+    site.show_site(std::move(result.output));
+    err << "built " << plural(result.pages, "page") << " in " << when << " s\n";
+  } else {
+    std::string summary = "build failed: " + plural(diags.error_count(), "error") + ", " +
+                          plural(diags.warning_count(), "warning");
+    site.show_errors(text.str() + "\n" + summary + "\n");
+    err << summary << "; the browser shows the errors until they are fixed\n";
+  }
+  err.flush();
+}
+
+/// "content/a.md" or "content/a.md and 3 more".
+std::string describe(std::vector<std::string> changed) {
+  std::sort(changed.begin(), changed.end());
+  changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+  if (changed.empty()) return "files";
+  std::string s = changed.front();
+  if (changed.size() > 1) s += " and " + std::to_string(changed.size() - 1) + " more";
+  return s;
+}
+
+/// Waits for a stop signal only (when files cannot be watched).
+void wait_for_signal(int fd) {
+  pollfd p{fd, POLLIN, 0};
+  while (::poll(&p, 1, -1) < 0 && errno == EINTR) {
+  }
+}
+
+}  // namespace
+
+std::string preview_url(const std::string& bind, int port) {
+  std::string host = bind;
+  if (host.empty() || host == "0.0.0.0" || host == "::") host = "localhost";
+  if (host.find(':') != std::string::npos) host = "[" + host + "]";
+  return "http://" + host + ":" + std::to_string(port) + "/";
+}
+
+int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
+  std::error_code ec;
+  if (!fs::is_regular_file(options.site_dir / "site.yaml", ec)) {
+    err << "firefly serve: " << (options.site_dir / "site.yaml").string()
+        << " not found; pass the site folder with --site\n";
+    return 2;
+  }
+  StopSignals signals;
+  PreviewSite site;
+  PreviewServer server(site);
+  std::string bind_error;
+  if (!server.bind(options.bind, options.port, bind_error)) {
+    err << "firefly serve: " << bind_error << "\n";
+    return 2;
+  }
+  std::string url = preview_url(options.bind, server.port());
+
+  BuildOptions build;
+  build.site_dir = options.site_dir;
+  build.write = false;
+  build.quiet = true;
+  build.drafts = options.drafts;
+  build.jobs = options.jobs;
+  build.base_url = url;  // permalinks, feeds and canonical links point at the preview
+  rebuild(build, site, err);
+
+  Watcher watcher(options.site_dir);
+  server.start();
+  out << "serving " << fs::absolute(options.site_dir).lexically_normal().string() << " at " << url
+      << " (Ctrl+C to stop)" << (options.drafts ? "; drafts and future pages are shown" : "")
+      << std::endl;
+  if (!watcher.ok()) {
+    err << "firefly serve: " << watcher.error() << "; pages will not reload by themselves\n";
+    wait_for_signal(signals.fd());
+  }
+  while (watcher.ok()) {
+    std::vector<std::string> changed;
+    WatchResult r = watcher.wait(-1, signals.fd(), changed);
+    if (r == WatchResult::kStopped || r == WatchResult::kFailed) break;
+    if (r != WatchResult::kChanged) continue;
+    // Debounce: rebuild once the files have been quiet for a moment.
+    while ((r = watcher.wait(kDebounceMs, signals.fd(), changed)) == WatchResult::kChanged) {
+    }
+    if (r == WatchResult::kStopped || r == WatchResult::kFailed) break;
+    err << "changed: " << describe(changed) << "; rebuilding\n";
+    rebuild(build, site, err);
+  }
+  out << "stopped" << std::endl;
+  server.stop();
+  return 0;
+}
+
+}  // namespace firefly

@@ -1,0 +1,122 @@
+#include "serve/paths.h"
+
+#include <array>
+#include <utility>
+
+namespace firefly {
+
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+/// Percent-decodes `s`; nullopt for a malformed escape or an escape that hides a dot,
+/// a slash or a backslash (which could smuggle a path segment past the checks).
+std::optional<std::string> decode(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '%') {
+      out += s[i];
+      continue;
+    }
+    if (i + 2 >= s.size()) return std::nullopt;
+    int hi = hex_value(s[i + 1]), lo = hex_value(s[i + 2]);
+    if (hi < 0 || lo < 0) return std::nullopt;
+    char c = static_cast<char>(hi * 16 + lo);
+    if (c == '.' || c == '/' || c == '\\') return std::nullopt;
+    out += c;
+    i += 2;
+  }
+  return out;
+}
+
+std::string_view extension(std::string_view path) {
+  size_t slash = path.rfind('/');
+  std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  size_t dot = name.rfind('.');
+  return dot == std::string_view::npos ? std::string_view() : name.substr(dot + 1);
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> normalise_request_path(std::string_view target) {
+  size_t end = target.find_first_of("?#");
+  if (end != std::string_view::npos) target = target.substr(0, end);
+  if (target.empty() || target[0] != '/') return std::nullopt;
+  std::optional<std::string> decoded = decode(target);
+  if (!decoded) return std::nullopt;
+  std::string out;
+  size_t pos = 1;
+  const std::string& d = *decoded;
+  while (pos <= d.size()) {
+    size_t slash = d.find('/', pos);
+    if (slash == std::string::npos) slash = d.size();
+    std::string_view seg(d.data() + pos, slash - pos);
+    if (seg == "." || seg == "..") return std::nullopt;
+    for (char c : seg) {
+      auto u = static_cast<unsigned char>(c);
+      if (u < 0x20 || u == 0x7f || c == '\\') return std::nullopt;
+    }
+    if (!seg.empty()) {
+      out += seg;
+      if (slash < d.size()) out += '/';
+    }
+    pos = slash + 1;
+  }
+  return out;
+}
+
+std::string content_type_for(std::string_view path) {
+  static const std::array<std::pair<const char*, const char*>, 24> kTypes{{
+      {"html", "text/html; charset=utf-8"},
+      {"htm", "text/html; charset=utf-8"},
+      {"css", "text/css; charset=utf-8"},
+      {"js", "text/javascript; charset=utf-8"},
+      {"mjs", "text/javascript; charset=utf-8"},
+      {"json", "application/json; charset=utf-8"},
+      {"jsonld", "application/ld+json; charset=utf-8"},
+      {"xml", "application/xml; charset=utf-8"},
+      {"svg", "image/svg+xml; charset=utf-8"},
+      {"csv", "text/csv; charset=utf-8"},
+      {"txt", "text/plain; charset=utf-8"},
+      {"md", "text/plain; charset=utf-8"},
+      {"yaml", "text/plain; charset=utf-8"},
+      {"zip", "application/zip"},
+      {"png", "image/png"},
+      {"jpg", "image/jpeg"},
+      {"jpeg", "image/jpeg"},
+      {"gif", "image/gif"},
+      {"webp", "image/webp"},
+      {"ico", "image/x-icon"},
+      {"pdf", "application/pdf"},
+      {"woff", "font/woff"},
+      {"woff2", "font/woff2"},
+      {"webmanifest", "application/manifest+json; charset=utf-8"},
+  }};
+  std::string ext = lower(extension(path));
+  for (const auto& [e, type] : kTypes) {
+    if (ext == e) return type;
+  }
+  // Files without an extension that a build publishes (SHA256SUMS) are text.
+  if (ext.empty()) return "text/plain; charset=utf-8";
+  return "application/octet-stream";
+}
+
+bool is_html_type(std::string_view content_type) {
+  return content_type.substr(0, 9) == "text/html";
+}
+
+}  // namespace firefly

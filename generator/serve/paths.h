@@ -1,0 +1,23 @@
+// Request paths of the preview server: normalising untrusted request targets, and the
+// Content-Type of each published file.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace firefly {
+
+/// Turns a raw request target ("/en/stories/?x=1") into an output-relative path
+/// ("en/stories/"), or nullopt (answer 400) for targets with `..` or `.` segments,
+/// encoded dots, slashes or backslashes (%2e, %2f, %5c), bad escapes, or control bytes.
+/// The root is "", a directory path keeps its trailing '/'.
+std::optional<std::string> normalise_request_path(std::string_view target);
+
+/// The Content-Type for an output path, by extension ("text/html; charset=utf-8").
+std::string content_type_for(std::string_view path);
+
+/// True when `content_type` is HTML (the responses that get the reload script).
+bool is_html_type(std::string_view content_type);
+
+}  // namespace firefly

@@ -1,0 +1,66 @@
+#include "serve/paths.h"
+
+#include <doctest/doctest.h>
+
+namespace firefly {
+
+TEST_CASE("request paths normalise to output-relative paths") {
+  CHECK(normalise_request_path("/") == std::string(""));
+  CHECK(normalise_request_path("/en/stories/") == std::string("en/stories/"));
+  CHECK(normalise_request_path("/en/stories") == std::string("en/stories"));
+  CHECK(normalise_request_path("/data/awards.csv?download=1#x") == std::string("data/awards.csv"));
+  CHECK(normalise_request_path("//en//stories/") == std::string("en/stories/"));
+  // Percent-encoded UTF-8 (a CJK slug) is decoded.
+  CHECK(normalise_request_path("/tags/%E5%8B%9E%E5%B7%A5/") == std::string("tags/勞工/"));
+  CHECK(normalise_request_path("/a%20b.txt") == std::string("a b.txt"));
+  // Dots inside names are fine.
+  CHECK(normalise_request_path("/assets/site.1a2b.css") == std::string("assets/site.1a2b.css"));
+  CHECK(normalise_request_path("/..well-known") == std::string("..well-known"));
+}
+
+TEST_CASE("request paths that could leave the output are refused") {
+  CHECK_FALSE(normalise_request_path("/../site.yaml"));
+  CHECK_FALSE(normalise_request_path("/en/../../site.yaml"));
+  CHECK_FALSE(normalise_request_path("/.."));
+  CHECK_FALSE(normalise_request_path("/./index.html"));
+  CHECK_FALSE(normalise_request_path("/%2e%2e/site.yaml"));
+  CHECK_FALSE(normalise_request_path("/%2E%2E/site.yaml"));
+  CHECK_FALSE(normalise_request_path("/.%2e/site.yaml"));
+  CHECK_FALSE(normalise_request_path("/en%2f..%2fsite.yaml"));
+  CHECK_FALSE(normalise_request_path("/%2Fetc/passwd"));
+  CHECK_FALSE(normalise_request_path("/..%5csite.yaml"));
+  CHECK_FALSE(normalise_request_path("/..\\site.yaml"));
+  CHECK_FALSE(normalise_request_path("/index.html%00.png"));
+  CHECK_FALSE(normalise_request_path("/a%0ab"));
+  CHECK_FALSE(normalise_request_path("/bad%zzescape"));
+  CHECK_FALSE(normalise_request_path("/trailing%2"));
+  CHECK_FALSE(normalise_request_path("/trailing%"));
+  CHECK_FALSE(normalise_request_path(""));
+  CHECK_FALSE(normalise_request_path("site.yaml"));
+  CHECK_FALSE(normalise_request_path("http://example.org/../x"));
+}
+
+TEST_CASE("content types follow the extension, text in UTF-8") {
+  CHECK(content_type_for("index.html") == "text/html; charset=utf-8");
+  CHECK(content_type_for("en/404.html") == "text/html; charset=utf-8");
+  CHECK(content_type_for("assets/site.1a2b.css") == "text/css; charset=utf-8");
+  CHECK(content_type_for("assets/search.js") == "text/javascript; charset=utf-8");
+  CHECK(content_type_for("images/roses.svg") == "image/svg+xml; charset=utf-8");
+  CHECK(content_type_for("data/awards.json") == "application/json; charset=utf-8");
+  CHECK(content_type_for("data/catalog.jsonld") == "application/ld+json; charset=utf-8");
+  CHECK(content_type_for("feed.xml") == "application/xml; charset=utf-8");
+  CHECK(content_type_for("data/awards.csv") == "text/csv; charset=utf-8");
+  CHECK(content_type_for("data/awards.excel.csv") == "text/csv; charset=utf-8");
+  CHECK(content_type_for("data/all.zip") == "application/zip");
+  CHECK(content_type_for("images/a.png") == "image/png");
+  CHECK(content_type_for("images/a.JPG") == "image/jpeg");
+  CHECK(content_type_for("images/a.jpeg") == "image/jpeg");
+  CHECK(content_type_for("robots.txt") == "text/plain; charset=utf-8");
+  CHECK(content_type_for("data/SHA256SUMS") == "text/plain; charset=utf-8");
+  CHECK(content_type_for("files/report.docx") == "application/octet-stream");
+  CHECK(content_type_for("v1.2/archive") == "text/plain; charset=utf-8");
+  CHECK(is_html_type("text/html; charset=utf-8"));
+  CHECK_FALSE(is_html_type("text/css; charset=utf-8"));
+}
+
+}  // namespace firefly

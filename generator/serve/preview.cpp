@@ -1,0 +1,126 @@
+#include "serve/preview.h"
+
+#include "core/fs.h"
+#include "serve/overlay.h"
+#include "serve/paths.h"
+
+namespace firefly {
+
+namespace {
+
+/// True when a path that matched no file looks like a page (no extension, or .html).
+bool looks_like_page(std::string_view path) {
+  size_t slash = path.rfind('/');
+  std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  size_t dot = name.rfind('.');
+  return dot == std::string_view::npos || name.substr(dot) == ".html";
+}
+
+PreviewReply text_reply(int status, std::string body) {
+  return {status, "text/plain; charset=utf-8", std::move(body), ""};
+}
+
+}  // namespace
+
+void PreviewSite::show_site(OutputSet output) {
+  auto snapshot = std::make_shared<Snapshot>();
+  snapshot->files = std::move(output);
+  for (size_t i = 0; i < snapshot->files.size(); ++i) {
+    snapshot->index.emplace(snapshot->files[i].path, i);
+  }
+  {
+    std::lock_guard lock(mu_);
+    site_ = std::move(snapshot);
+    errors_.reset();
+    ++generation_;
+  }
+  changed_.notify_all();
+}
+
+void PreviewSite::show_errors(std::string errors) {
+  auto shown = std::make_shared<const std::string>(std::move(errors));
+  {
+    std::lock_guard lock(mu_);
+    errors_ = std::move(shown);
+    ++generation_;
+  }
+  changed_.notify_all();
+}
+
+PreviewReply PreviewSite::get(std::string_view target) const {
+  std::shared_ptr<const Snapshot> site;
+  std::shared_ptr<const std::string> errors;
+  std::uint64_t generation;
+  {
+    std::lock_guard lock(mu_);
+    site = site_;
+    errors = errors_;
+    generation = generation_;
+  }
+  std::optional<std::string> path = normalise_request_path(target);
+  if (!path) return text_reply(400, "400 bad request: this path is not allowed\n");
+  auto find = [&](const std::string& p) -> const OutputFile* {
+    auto it = site->index.find(p);
+    return it == site->index.end() ? nullptr : &site->files[it->second];
+  };
+  auto body_of = [](const OutputFile& f) -> std::optional<std::string> {
+    if (f.source.empty()) return f.bytes;
+    return read_file(f.source);
+  };
+  auto page = [&](int status, std::string_view html) {
+    return PreviewReply{status, "text/html; charset=utf-8", inject_reload_script(html, generation),
+                        ""};
+  };
+
+  std::string key = *path;
+  if (key.empty() || key.back() == '/') key += "index.html";
+  const OutputFile* file = find(key);
+  if (!file && !path->empty() && path->back() != '/' && find(key + "/index.html")) {
+    return {301, "text/plain; charset=utf-8", "moved\n", "/" + key + "/"};
+  }
+  if (file) {
+    std::string type = content_type_for(key);
+    bool html = is_html_type(type);
+    if (html && errors) {
+      return {500, "text/html; charset=utf-8", error_overlay_page(*errors, generation), ""};
+    }
+    std::optional<std::string> body = body_of(*file);
+    if (!body) return text_reply(404, "404 not found: the file was removed; save again\n");
+    if (html) return page(200, *body);
+    return {200, std::move(type), std::move(*body), ""};
+  }
+  if (errors && looks_like_page(key)) {
+    return {500, "text/html; charset=utf-8", error_overlay_page(*errors, generation), ""};
+  }
+  if (const OutputFile* not_found = find("404.html")) {
+    if (std::optional<std::string> body = body_of(*not_found)) return page(404, *body);
+  }
+  return text_reply(404, "404 not found\n");
+}
+
+std::uint64_t PreviewSite::generation() const {
+  std::lock_guard lock(mu_);
+  return generation_;
+}
+
+std::uint64_t PreviewSite::wait_for_change(std::uint64_t since,
+                                           std::chrono::milliseconds timeout) const {
+  std::unique_lock lock(mu_);
+  changed_.wait_for(lock, timeout, [&] { return stopped_ || generation_ > since; });
+  return generation_;
+}
+
+void PreviewSite::stop() {
+  {
+    std::lock_guard lock(mu_);
+    stopped_ = true;
+  }
+  changed_.notify_all();
+}
+
+bool PreviewSite::stopped() const {
+  std::lock_guard lock(mu_);
+  return stopped_;
+}
+
+}  // namespace firefly

@@ -1,0 +1,59 @@
+// What the preview server shows: the last good build held in memory, or the errors of a
+// broken one, and a counter that tells open pages to reload.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/output.h"
+
+namespace firefly {
+
+/// One answer of the preview server.
+struct PreviewReply {
+  int status = 200;
+  std::string content_type;
+  std::string body;
+  std::string location;  ///< where a redirect (301) points, else ""
+};
+
+/// The site being previewed. Thread-safe: the rebuild thread updates it while request
+/// threads read it; readers always see one whole build.
+class PreviewSite {
+ public:
+  /// Shows a newly built site, clears the errors, and wakes the reload streams.
+  void show_site(OutputSet output);
+  /// Shows `errors` for every HTML request (other files still come from the last good
+  /// build), and wakes the reload streams.
+  void show_errors(std::string errors);
+  /// The answer for a raw request target such as "/en/stories/?page=2".
+  PreviewReply get(std::string_view target) const;
+  /// How many times the site was updated (0 before the first build).
+  std::uint64_t generation() const;
+  /// Waits until generation() > `since`, stop() or `timeout`; returns generation().
+  std::uint64_t wait_for_change(std::uint64_t since, std::chrono::milliseconds timeout) const;
+  /// Wakes every waiter and makes later waits return at once (server shutdown).
+  void stop();
+  /// True once stop() was called.
+  bool stopped() const;
+
+ private:
+  struct Snapshot {
+    OutputSet files;
+    std::unordered_map<std::string, size_t> index;  ///< path -> position in files
+  };
+  mutable std::mutex mu_;
+  mutable std::condition_variable changed_;
+  std::shared_ptr<const Snapshot> site_ = std::make_shared<Snapshot>();
+  std::shared_ptr<const std::string> errors_;  ///< null while the site builds
+  std::uint64_t generation_ = 0;
+  bool stopped_ = false;
+};
+
+}  // namespace firefly

@@ -1,0 +1,139 @@
+#include "serve/preview.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "serve/overlay.h"
+
+namespace firefly {
+
+namespace {
+
+OutputSet sample_site() {
+  return {
+      {"index.html", "<html lang=\"zh-Hant-TW\"><body><h1>首頁</h1></body></html>", ""},
+      {"en/stories/index.html", "<html><BODY><p>stories</p></BODY></html>", ""},
+      {"404.html", "<html><body><h1>Not here</h1></body></html>", ""},
+      {"assets/site.css", "body{color:#111}", ""},
+      {"data/awards.csv", "year,count\n2021,3\n", ""},
+  };
+}
+
+}  // namespace
+
+TEST_CASE("the reload script goes before the last </body>, whatever its case") {
+  std::string s = inject_reload_script("<p>a</p></body><p></BODY></html>", 7);
+  size_t script = s.find("<script>");
+  REQUIRE(script != std::string::npos);
+  CHECK(s.find("</BODY>") > script);
+  CHECK(s.find("</body>") < script);
+  CHECK(s.find("/__firefly/events?since=7") != std::string::npos);
+  CHECK(s.find("location.reload()") != std::string::npos);
+  // No </body>: appended.
+  std::string t = inject_reload_script("<p>fragment</p>", 1);
+  CHECK(t.rfind("<p>fragment</p><script>", 0) == 0);
+}
+
+TEST_CASE("the error page is accessible and escapes the errors") {
+  std::string page = error_overlay_page("content/a.md:3:1: error: bad <tag> & \"x\"\n", 4);
+  CHECK(page.find("<html lang=\"en\">") != std::string::npos);
+  CHECK(page.find("<title>") != std::string::npos);
+  CHECK(page.find("role=\"alert\"") != std::string::npos);
+  CHECK(page.find("<pre>content/a.md:3:1: error: bad &lt;tag&gt; &amp; &quot;x&quot;\n</pre>") !=
+        std::string::npos);
+  CHECK(page.find("since=4") != std::string::npos);
+}
+
+TEST_CASE("the preview serves the in-memory build") {
+  PreviewSite site;
+  site.show_site(sample_site());
+  CHECK(site.generation() == 1);
+
+  PreviewReply home = site.get("/");
+  CHECK(home.status == 200);
+  CHECK(home.content_type == "text/html; charset=utf-8");
+  CHECK(home.body.find("首頁") != std::string::npos);
+  CHECK(home.body.find("/__firefly/events?since=1") != std::string::npos);
+
+  PreviewReply dir = site.get("/en/stories/?x=1");
+  CHECK(dir.status == 200);
+  CHECK(dir.body.find("stories") != std::string::npos);
+
+  PreviewReply redirect = site.get("/en/stories");
+  CHECK(redirect.status == 301);
+  CHECK(redirect.location == "/en/stories/");
+
+  PreviewReply css = site.get("/assets/site.css");
+  CHECK(css.status == 200);
+  CHECK(css.content_type == "text/css; charset=utf-8");
+  CHECK(css.body == "body{color:#111}");  // no script in non-HTML files
+
+  PreviewReply missing = site.get("/nope/");
+  CHECK(missing.status == 404);
+  CHECK(missing.body.find("Not here") != std::string::npos);
+
+  CHECK(site.get("/../site.yaml").status == 400);
+  CHECK(site.get("/%2e%2e/site.yaml").status == 400);
+  CHECK(site.get("/assets%2fsite.css").status == 400);
+}
+
+TEST_CASE("copied files are read from their source at request time") {
+  auto dir = std::filesystem::temp_directory_path() / "firefly_preview_test";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "logo.svg") << "<svg/>";
+  PreviewSite site;
+  site.show_site({{"images/logo.svg", "", (dir / "logo.svg").string()}});
+  PreviewReply r = site.get("/images/logo.svg");
+  CHECK(r.status == 200);
+  CHECK(r.content_type == "image/svg+xml; charset=utf-8");
+  CHECK(r.body == "<svg/>");
+  std::filesystem::remove_all(dir);
+  CHECK(site.get("/images/logo.svg").status == 404);
+}
+
+TEST_CASE("a broken build shows its errors for pages, the last good build for files") {
+  PreviewSite site;
+  site.show_site(sample_site());
+  site.show_errors("content/a.md:1:1: error: title is missing\n");
+  CHECK(site.generation() == 2);
+  for (const char* page : {"/", "/en/stories/", "/nope/", "/missing.html"}) {
+    PreviewReply r = site.get(page);
+    CHECK(r.status == 500);
+    CHECK(r.body.find("role=\"alert\"") != std::string::npos);
+    CHECK(r.body.find("title is missing") != std::string::npos);
+  }
+  CHECK(site.get("/assets/site.css").status == 200);
+  CHECK(site.get("/data/awards.csv").body == "year,count\n2021,3\n");
+  CHECK(site.get("/missing.css").status == 404);
+  // Fixed: pages come back.
+  site.show_site(sample_site());
+  CHECK(site.get("/").status == 200);
+}
+
+TEST_CASE("a broken first build has no site but still shows the errors") {
+  PreviewSite site;
+  site.show_errors("site.yaml:2:1: error: bad\n");
+  CHECK(site.get("/").status == 500);
+  CHECK(site.get("/a.css").status == 404);
+}
+
+TEST_CASE("waiters wake on a new build and on stop") {
+  PreviewSite site;
+  site.show_site(sample_site());
+  std::uint64_t seen = 0;
+  std::thread waiter([&] { seen = site.wait_for_change(1, std::chrono::seconds(10)); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  site.show_site(sample_site());
+  waiter.join();
+  CHECK(seen == 2);
+  CHECK(site.wait_for_change(2, std::chrono::milliseconds(10)) == 2);  // timeout
+  std::thread stopped([&] { site.wait_for_change(2, std::chrono::seconds(10)); });
+  site.stop();
+  stopped.join();
+  CHECK(site.stopped());
+}
+
+}  // namespace firefly

@@ -1,0 +1,140 @@
+#include "serve/server.h"
+
+#include <httplib.h>
+
+#include <charconv>
+#include <optional>
+#include <thread>
+
+#include "serve/overlay.h"
+
+namespace firefly {
+
+namespace {
+
+constexpr std::chrono::seconds kKeepAlive{15};
+constexpr size_t kThreads = 32;  // each open tab holds one for its event stream
+
+/// The `since` parameter of an events request, or nullopt.
+std::optional<std::uint64_t> since_param(const httplib::Request& req) {
+  if (!req.has_param("since")) return std::nullopt;
+  std::string v = req.get_param_value("since");
+  std::uint64_t n = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || end != v.data() + v.size()) return std::nullopt;
+  return n;
+}
+
+}  // namespace
+
+struct PreviewServer::Impl {
+  explicit Impl(PreviewSite& s) : site(s) {}
+  PreviewSite& site;
+  httplib::Server http;
+  std::thread thread;
+  int port = 0;
+  bool started = false;
+};
+
+PreviewServer::PreviewServer(PreviewSite& site) : impl_(std::make_unique<Impl>(site)) {
+  httplib::Server& http = impl_->http;
+  PreviewSite& s = site;
+  http.new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
+  // Idle connections hold a worker until they time out, and stop() waits for every worker:
+  // short timeouts keep Ctrl+C prompt (browsers simply reconnect).
+  http.set_keep_alive_timeout(1);
+  http.set_read_timeout(2, 0);
+
+  // Server-sent events: "reload" whenever the site was rebuilt since the page was served.
+  http.Get(std::string(kEventsPath), [&s](const httplib::Request& req, httplib::Response& res) {
+    std::uint64_t now = s.generation();
+    std::optional<std::uint64_t> since = since_param(req);
+    // A page from another build (or another server run) reloads at once.
+    auto seen = std::make_shared<std::uint64_t>(since && *since != now ? *since : now);
+    auto reload_now = std::make_shared<bool>(since && *since != now);
+    auto greeted = std::make_shared<bool>(false);
+    res.set_header("Cache-Control", "no-store");
+    res.set_chunked_content_provider(
+        "text/event-stream", [&s, seen, reload_now, greeted](size_t, httplib::DataSink& sink) {
+          std::string msg;
+          if (!*greeted) {
+            *greeted = true;
+            msg = "retry: 1000\n: connected\n\n";
+          }
+          if (*reload_now) {
+            *reload_now = false;
+            *seen = s.generation();
+            msg += "event: reload\ndata: " + std::to_string(*seen) + "\n\n";
+          }
+          if (msg.empty()) {
+            std::uint64_t g = s.wait_for_change(*seen, kKeepAlive);
+            if (s.stopped()) {
+              sink.done();
+              return true;
+            }
+            if (g != *seen) {
+              *seen = g;
+              msg = "event: reload\ndata: " + std::to_string(g) + "\n\n";
+            } else {
+              msg = ": keep-alive\n\n";
+            }
+          }
+          return sink.write(msg.data(), msg.size());
+        });
+  });
+
+  // Everything else comes from the in-memory build. req.target is the raw request path,
+  // before httplib decoded it, so encoded dots and slashes are still visible.
+  http.Get(R"([\s\S]*)", [&s](const httplib::Request& req, httplib::Response& res) {
+    PreviewReply reply = s.get(req.target);
+    res.status = reply.status;
+    res.set_header("Cache-Control", "no-store");
+    res.set_header("X-Content-Type-Options", "nosniff");
+    if (!reply.location.empty()) res.set_header("Location", reply.location);
+    res.set_content(std::move(reply.body), reply.content_type.c_str());
+  });
+
+  http.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        res.status = 500;
+        res.set_content("500 internal error in the preview server\n", "text/plain; charset=utf-8");
+      });
+}
+
+PreviewServer::~PreviewServer() { stop(); }
+
+bool PreviewServer::bind(const std::string& host, int port, std::string& error) {
+  if (port == 0) {
+    impl_->port = impl_->http.bind_to_any_port(host);
+  } else if (impl_->http.bind_to_port(host, port)) {
+    impl_->port = port;
+  } else {
+    impl_->port = -1;
+  }
+  if (impl_->port <= 0) {
+    error = "cannot listen on " + host + ":" + std::to_string(port) +
+            " (is another server using that port? try --port)";
+    return false;
+  }
+  return true;
+}
+
+int PreviewServer::port() const { return impl_->port; }
+
+void PreviewServer::start() {
+  if (impl_->started) return;
+  impl_->started = true;
+  impl_->thread = std::thread([this] { impl_->http.listen_after_bind(); });
+  // stop() only reaches a server that is already running: wait (briefly) until it is.
+  for (int i = 0; i < 500 && !impl_->http.is_running(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+}
+
+void PreviewServer::stop() {
+  impl_->site.stop();
+  impl_->http.stop();
+  if (impl_->thread.joinable()) impl_->thread.join();
+}
+
+}  // namespace firefly

@@ -1,0 +1,93 @@
+#include "serve/watcher.h"
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+namespace firefly {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempSite {
+  TempSite() {
+    char tmpl[] = "/tmp/firefly_watch_XXXXXX";
+    dir = mkdtemp(tmpl);
+    fs::create_directories(dir / "content/stories");
+    fs::create_directories(dir / "public");
+    std::ofstream(dir / "site.yaml") << "title: t\n";
+    std::ofstream(dir / "content/stories/a.md") << "---\ntitle: a\n---\n";
+  }
+  ~TempSite() { fs::remove_all(dir); }
+  fs::path dir;
+};
+
+/// Waits (bounded) until a change arrives; returns the changed paths.
+std::vector<std::string> changes(Watcher& w) {
+  std::vector<std::string> changed;
+  while (w.wait(1000, -1, changed) == WatchResult::kChanged) {
+    if (w.wait(50, -1, changed) != WatchResult::kChanged) break;
+  }
+  return changed;
+}
+
+bool has(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+}  // namespace
+
+TEST_CASE("the watcher sees edits in nested source folders and site.yaml") {
+  TempSite site;
+  Watcher w(site.dir);
+  REQUIRE(w.ok());
+  CHECK(has(w.watched(), "content/stories"));
+  CHECK_FALSE(has(w.watched(), "public"));
+
+  std::ofstream(site.dir / "content/stories/a.md", std::ios::app) << "more\n";
+  CHECK(has(changes(w), "content/stories/a.md"));
+
+  std::ofstream(site.dir / "site.yaml", std::ios::app) << "# x\n";
+  CHECK(has(changes(w), "site.yaml"));
+
+  // Output and other files of the site folder are not sources.
+  std::ofstream(site.dir / "public/index.html") << "x";
+  std::ofstream(site.dir / "notes.txt") << "x";
+  std::vector<std::string> none;
+  CHECK(w.wait(200, -1, none) == WatchResult::kTimeout);
+  CHECK(none.empty());
+}
+
+TEST_CASE("the watcher follows folders created later") {
+  TempSite site;
+  Watcher w(site.dir);
+  REQUIRE(w.ok());
+  fs::create_directories(site.dir / "data");
+  changes(w);
+  fs::create_directories(site.dir / "data/sub");
+  changes(w);
+  std::ofstream(site.dir / "data/sub/x.csv") << "a\n1\n";
+  CHECK(has(changes(w), "data/sub/x.csv"));
+  // Editor scratch files are ignored.
+  std::ofstream(site.dir / "data/.x.csv.swp") << "x";
+  std::vector<std::string> none;
+  CHECK(w.wait(200, -1, none) == WatchResult::kTimeout);
+}
+
+TEST_CASE("the watcher stops when the stop descriptor is readable") {
+  TempSite site;
+  Watcher w(site.dir);
+  int p[2];
+  REQUIRE(pipe(p) == 0);
+  CHECK(write(p[1], "x", 1) == 1);
+  std::vector<std::string> changed;
+  CHECK(w.wait(5000, p[0], changed) == WatchResult::kStopped);
+  close(p[0]);
+  close(p[1]);
+}
+
+}  // namespace firefly

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# firefly serve: answers from the in-memory build, injects the reload script, streams a
+# "reload" event after a source edit and shows the change, refuses paths outside the
+# output, shows build errors as an accessible page, and stops cleanly on SIGTERM.
+# Every wait is bounded; the whole test cannot hang.
+set -euo pipefail
+work=$(mktemp -d)
+server_pid=""
+sse_pid=""
+cleanup() {
+  [ -n "$sse_pid" ] && kill "$sse_pid" 2>/dev/null || true
+  [ -n "$server_pid" ] && kill -KILL "$server_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+fail() { echo "FAIL: $*"; echo "--- server output:"; cat "$work/server.log" 2>/dev/null || true; exit 1; }
+
+cp -r tests/sites/multilingual/site "$work/site"
+port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+get() { curl -sS --max-time 5 "$@"; }
+status() { curl -s --max-time 5 -o /dev/null -w '%{http_code}' "$@"; }
+# has [curl options] URL PATTERN: the body of URL matches PATTERN (no pipe, so no SIGPIPE).
+has() {
+  local args=("$@") pattern="${*: -1}" body
+  body=$(curl -s --max-time 5 "${args[@]:0:$(($# - 1))}") || true
+  grep -q -- "$pattern" <<<"$body"
+}
+
+"$FIREFLY" serve --site "$work/site" --port "$port" >"$work/server.log" 2>&1 &
+server_pid=$!
+# Watchdog: the server never outlives 120 s, whatever happens to this script.
+(timeout 120 tail --pid="$server_pid" -f /dev/null || kill -KILL "$server_pid") 2>/dev/null &
+
+# Wait until it answers.
+for _ in $(seq 1 100); do
+  [ "$(status "$base/")" = 200 ] && break
+  kill -0 "$server_pid" 2>/dev/null || fail "the server exited early"
+  sleep 0.1
+done
+[ "$(status "$base/")" = 200 ] || fail "no answer on $base/"
+grep -q "^serving .*site at $base/ (Ctrl+C to stop)" "$work/server.log" || fail "no 'serving' line"
+
+# Pages, directories, content types, 404.
+get "$base/" >"$work/home.html"
+grep -q '首頁' "$work/home.html" || fail "/ is not the home page"
+grep -q 'new EventSource("/__firefly/events' "$work/home.html" || fail "no reload script in /"
+grep -q 'location.reload()' "$work/home.html" || fail "the script does not reload"
+has "$base/en/" 'Welcome' || fail "/en/ is not the English home page"
+[ "$(status "$base/en")" = 301 ] || fail "/en does not redirect to /en/"
+ctype() { curl -s --max-time 5 -o /dev/null -w '%{content_type}' "$1"; }
+[ "$(ctype "$base/")" = "text/html; charset=utf-8" ] || fail "HTML content type: $(ctype "$base/")"
+[ "$(ctype "$base/feed.xml")" = "application/xml; charset=utf-8" ] || fail "feed content type"
+[ "$(ctype "$base/sitemap.xml")" = "application/xml; charset=utf-8" ] || fail "sitemap content type"
+[ "$(ctype "$base/robots.txt")" = "text/plain; charset=utf-8" ] || fail "robots content type"
+[ "$(status "$base/no/such/page/")" = 404 ] || fail "unknown path is not 404"
+has "$base/no/such/page/" '<html' || fail "404 does not serve the site's 404.html"
+! has "$base/robots.txt" EventSource || fail "script injected into a text file"
+
+# Path traversal: never the site's own files.
+for p in '/../site.yaml' '/%2e%2e/site.yaml' '/%2E%2E/site.yaml' '/en/../../site.yaml' '/..%2fsite.yaml'; do
+  code=$(status --path-as-is "$base$p")
+  [ "$code" = 400 ] || [ "$code" = 404 ] || fail "$p answered $code"
+  ! has --path-as-is "$base$p" 'base_url' || fail "$p leaked site.yaml"
+done
+
+# Live reload: an edit sends "reload" on the event stream and the page shows it.
+curl -sS -N --max-time 30 "$base/__firefly/events" >"$work/events.txt" 2>/dev/null &
+sse_pid=$!
+for _ in $(seq 1 50); do grep -q 'connected' "$work/events.txt" && break; sleep 0.1; done
+grep -q 'connected' "$work/events.txt" || fail "the event stream did not open"
+printf '\nServe marker 4711.\n' >>"$work/site/content/_index.en.md"
+for _ in $(seq 1 100); do grep -q '^event: reload' "$work/events.txt" && break; sleep 0.1; done
+grep -q '^event: reload' "$work/events.txt" || fail "no reload event within 10 s"
+for _ in $(seq 1 50); do has "$base/en/" 'Serve marker 4711' && break; sleep 0.1; done
+has "$base/en/" 'Serve marker 4711' || fail "the edit is not shown"
+kill "$sse_pid" 2>/dev/null || true
+sse_pid=""
+
+# A broken file: the accessible error page for HTML, the terminal shows the error too.
+cp "$work/site/content/stories/story-1.en.md" "$work/story-1.en.md"
+printf -- '---\ntitle: [unclosed\n---\nbroken\n' >"$work/site/content/stories/story-1.en.md"
+for _ in $(seq 1 100); do has "$base/" 'role="alert"' && break; sleep 0.1; done
+get "$base/" >"$work/overlay.html"
+grep -q 'role="alert"' "$work/overlay.html" || fail "no error page with role=alert"
+grep -q '<html lang="en">' "$work/overlay.html" || fail "the error page has no lang"
+grep -q '<title>' "$work/overlay.html" || fail "the error page has no title"
+grep -q 'content/stories/story-1.en.md' "$work/overlay.html" || fail "the error page does not name the file"
+grep -q '<pre>' "$work/overlay.html" || fail "the errors are not in <pre>"
+has "$base/en/stories/" 'role="alert"' || fail "another page is not the error page"
+grep -q 'content/stories/story-1.en.md' "$work/server.log" || fail "the terminal does not show the error"
+[ "$(status "$base/robots.txt")" = 200 ] || fail "files of the last good build are not served"
+
+# Fixed again: the site is back.
+cp "$work/story-1.en.md" "$work/site/content/stories/story-1.en.md"
+for _ in $(seq 1 100); do [ "$(status "$base/")" = 200 ] && break; sleep 0.1; done
+[ "$(status "$base/")" = 200 ] || fail "the site did not come back after the fix"
+
+# SIGTERM: exit 0, promptly.
+kill -TERM "$server_pid"
+code=0
+for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$server_pid" 2>/dev/null && fail "the server did not stop within 10 s of SIGTERM"
+wait "$server_pid" || code=$?
+server_pid=""
+[ "$code" = 0 ] || fail "exit code $code after SIGTERM"
+echo "serve: ok"
