@@ -22,6 +22,15 @@ const Collection* SiteConfig::collection(std::string_view name) const {
   return nullptr;
 }
 
+std::string Taxonomy::term_title(const std::string& slug, const std::string& lang,
+                                 const std::string& default_lang,
+                                 const std::string& fallback) const {
+  for (const auto& [term, title] : terms) {
+    if (term == slug) return title.get(lang, default_lang);
+  }
+  return fallback;
+}
+
 const Taxonomy* SiteConfig::taxonomy(std::string_view name) const {
   for (const Taxonomy& t : taxonomies) {
     if (t.name == name) return &t;
@@ -205,9 +214,15 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
   check_keys(root.get("markdown"), {"unsafe_html"}, "markdown", diags);
   c.unsafe_html = root.get("markdown").get("unsafe_html").truthy();
   for (const auto& [name, t] : root.get("taxonomies").as_map()) {
-    check_keys(t, {"title"}, "taxonomy '" + name + "'", diags);
-    c.taxonomies.push_back({name, localized(t.get("title"), "taxonomy title", diags)});
-    if (c.taxonomies.back().title.empty()) c.taxonomies.back().title.plain = name;
+    check_keys(t, {"title", "terms"}, "taxonomy '" + name + "'", diags);
+    Taxonomy tax;
+    tax.name = name;
+    tax.title = localized(t.get("title"), "taxonomy title", diags);
+    if (tax.title.empty()) tax.title.plain = name;
+    for (const auto& [term, title] : t.get("terms").as_map()) {
+      tax.terms.emplace_back(term, localized(title, "term '" + term + "'", diags));
+    }
+    c.taxonomies.push_back(std::move(tax));
   }
   for (const auto& [name, col] : root.get("collections").as_map()) {
     c.collections.push_back(collection(name, col, diags));

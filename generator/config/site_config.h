@@ -49,6 +49,13 @@ struct Collection {
 struct Taxonomy {
   std::string name;
   Localized title;
+  /// Display names of terms by slug ({elderly: {zh-TW: 長者, en: Older people}}); a term
+  /// without one is shown as written in the front matter.
+  std::vector<std::pair<std::string, Localized>> terms;
+
+  /// The display name of term `slug` in `lang`, or `fallback` when none is configured.
+  std::string term_title(const std::string& slug, const std::string& lang,
+                         const std::string& default_lang, const std::string& fallback) const;
 };
 
 /// An entry of a menu: a site path, titled by the page it points to unless given.

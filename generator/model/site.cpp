@@ -340,7 +340,8 @@ class SiteBuilder {
           Page& term = new_page(PageKind::kTerm, lang.code, "term:" + tax.name + "/" + slug);
           term.taxonomy = tax.name;
           term.term = slug;
-          term.title = site_->term_titles[tax.name][slug];
+          term.title = tax.term_title(slug, lang.code, config_.default_language().code,
+                                      site_->term_titles[tax.name][slug]);
           term.url = index.url + slug + "/";
           int per = 20;
           for (const Collection& c : config_.collections) {

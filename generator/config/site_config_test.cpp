@@ -1,0 +1,54 @@
+#include "config/site_config.h"
+
+#include <doctest/doctest.h>
+
+#include "core/yaml.h"
+
+namespace firefly {
+
+namespace {
+std::optional<SiteConfig> load(const char* yaml, Diagnostics& diags) {
+  return site_config_from(parse_yaml(yaml, "site.yaml", diags), diags);
+}
+}  // namespace
+
+TEST_CASE("site config reads languages, collections and localized term titles") {
+  Diagnostics diags;
+  auto c = load(
+      "title: {zh-TW: 標題, en: Title}\n"
+      "languages:\n  - {code: zh-TW, html_lang: zh-Hant-TW, calendar: roc}\n  - {code: en}\n"
+      "taxonomies:\n  audiences:\n    title: {en: Who}\n"
+      "    terms:\n      elderly: {zh-TW: 長者, en: Older people}\n"
+      "collections:\n  stories: {sort: date desc, paginate: 5, taxonomies: [audiences]}\n",
+      diags);
+  REQUIRE(c);
+  CHECK(c->default_language().html_lang == "zh-Hant-TW");
+  CHECK(c->title.get("en", "zh-TW") == "Title");
+  const Taxonomy* t = c->taxonomy("audiences");
+  REQUIRE(t);
+  CHECK(t->term_title("elderly", "zh-TW", "zh-TW", "x") == "長者");
+  CHECK(t->term_title("elderly", "vi", "zh-TW", "x") == "長者");
+  CHECK(t->term_title("youth", "en", "zh-TW", "youth") == "youth");
+  CHECK(c->collection("stories")->paginate == 5);
+  CHECK(c->collection("stories")->sort_desc);
+}
+
+TEST_CASE("site config: unknown keys get a did-you-mean at the key's position") {
+  Diagnostics diags;
+  CHECK_FALSE(load("title: T\nlanguage:\n  - {code: en}\n", diags));
+  auto all = diags.sorted();
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].message == "unknown key 'language' in site.yaml");
+  CHECK(all[0].hint == "did you mean 'languages'?");
+  CHECK(all[0].pos.line == 2);
+  CHECK(all[0].pos.col == 1);
+}
+
+TEST_CASE("site config: a collection using an undefined taxonomy is an error") {
+  Diagnostics diags;
+  CHECK_FALSE(load("title: T\ncollections:\n  stories: {taxonomies: [tagz]}\n", diags));
+  CHECK(diags.sorted()[0].message ==
+        "collection 'stories' uses taxonomy 'tagz', which is not defined");
+}
+
+}  // namespace firefly
