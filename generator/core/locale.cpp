@@ -276,13 +276,15 @@ bool is_dictionary_cjk(UChar32 c) {
 
 /// Adds the reading units of `text` (free of dictionary CJK) found by ICU word breaking.
 void count_words(std::string_view text, ReadingCount& count) {
-  bool plain = true;  // ASCII with no letter or digit has no words
-  for (char ch : text) {
-    auto u = static_cast<unsigned char>(ch);
-    if (u >= 0x80 || std::isalnum(u)) {
-      plain = false;
-      break;
-    }
+  // Text without letters, digits or marks (spaces, "。", "，") holds no word.
+  constexpr uint32_t kWordish = U_GC_L_MASK | U_GC_N_MASK | U_GC_M_MASK;
+  const auto* raw = reinterpret_cast<const uint8_t*>(text.data());
+  auto length = static_cast<int32_t>(text.size());
+  bool plain = true;
+  for (int32_t i = 0; i < length && plain;) {
+    UChar32 c;
+    U8_NEXT(raw, i, length, c);
+    plain = c >= 0 && (c < 0x80 ? !std::isalnum(c) : (U_GET_GC_MASK(c) & kWordish) == 0);
   }
   if (plain) return;
   icu::BreakIterator* words = breaker(1);
