@@ -7,6 +7,19 @@
 
 namespace firefly {
 
+namespace {
+// The text of a CSV line before its `field`-th field (1-based), honouring quotes.
+std::string_view csv_field_prefix(std::string_view line, int field) {
+  int current = 1;
+  bool quoted = false;
+  for (size_t i = 0; i < line.size() && current < field; ++i) {
+    if (line[i] == '"') quoted = !quoted;
+    if (line[i] == ',' && !quoted && ++current == field) return line.substr(0, i + 1);
+  }
+  return current == field ? line.substr(0, 0) : line;
+}
+}  // namespace
+
 void Diagnostics::error(std::string path, Pos pos, std::string message, std::string hint) {
   add({Severity::kError, std::move(path), pos, std::move(message), std::move(hint)});
 }
@@ -68,8 +81,11 @@ std::string format_diagnostic(const Diagnostic& d, std::string_view source) {
       out += line;
       out += '\n';
       if (d.pos.col > 0) {
-        // Width of the text before the caret, counting wide (CJK) characters twice.
-        size_t width = display_width(utf8_prefix(line, d.pos.col - 1));
+        // Width of the text before the caret, counting wide (CJK) characters twice. In a
+        // CSV file the column is the field's number (data/x.csv:17:3 = third field).
+        std::string_view before = ends_with(d.path, ".csv") ? csv_field_prefix(line, d.pos.col)
+                                                            : utf8_prefix(line, d.pos.col - 1);
+        size_t width = display_width(before);
         out += "    ";
         out.append(width, ' ');
         out += "^\n";

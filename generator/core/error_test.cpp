@@ -20,6 +20,12 @@ TEST_CASE("format_diagnostic counts wide characters twice for the caret") {
   CHECK(format_diagnostic(d, "中文x") == "a.md:1:3: warning: here\n    中文x\n        ^\n");
 }
 
+TEST_CASE("format_diagnostic puts the caret under a CSV field, not a character") {
+  Diagnostic d{Severity::kError, "data/a.csv", {2, 3}, "bad", ""};
+  CHECK(format_diagnostic(d, "year,name,count\n2021,\"中, 文\",abc\n") ==
+        "data/a.csv:2:3: error: bad\n    2021,\"中, 文\",abc\n                  ^\n");
+}
+
 TEST_CASE("did_you_mean finds close words only") {
   std::vector<std::string> words = {"learning", "health", "employment"};
   CHECK(did_you_mean("leaning", words) == "learning");

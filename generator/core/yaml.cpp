@@ -30,6 +30,19 @@ struct Frame {
   Pos key_pos;
 };
 
+// yaml-cpp counts columns in bytes; people (and carets) count characters.
+Pos mark_pos(std::string_view text, const YAML::Mark& m, int line_offset) {
+  int col = m.column + 1;
+  if (m.pos >= 0 && static_cast<size_t>(m.pos) <= text.size() && m.column >= 0 &&
+      m.column <= m.pos) {
+    std::string_view before =
+        text.substr(static_cast<size_t>(m.pos - m.column), static_cast<size_t>(m.column));
+    col = 1;
+    for (unsigned char c : before) col += (c & 0xC0) != 0x80;
+  }
+  return {m.line + 1 + line_offset, col};
+}
+
 Value plain_scalar(const std::string& s) {
   if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return Value();
   if (s == "true" || s == "True" || s == "TRUE") return Value(true);
@@ -52,8 +65,8 @@ Value plain_scalar(const std::string& s) {
 
 class Builder : public YAML::EventHandler {
  public:
-  Builder(const std::string& path, Diagnostics& diags, int line_offset)
-      : path_(path), diags_(diags), line_offset_(line_offset) {}
+  Builder(std::string_view text, const std::string& path, Diagnostics& diags, int line_offset)
+      : text_(text), path_(path), diags_(diags), line_offset_(line_offset) {}
 
   Value result;
   bool failed = false;
@@ -93,7 +106,7 @@ class Builder : public YAML::EventHandler {
   }
 
  private:
-  Pos pos(const YAML::Mark& m) const { return {m.line + 1 + line_offset_, m.column + 1}; }
+  Pos pos(const YAML::Mark& m) const { return mark_pos(text_, m, line_offset_); }
 
   void push(bool is_map, const YAML::Mark& mark, YAML::anchor_t anchor) {
     Frame f;
@@ -157,6 +170,7 @@ class Builder : public YAML::EventHandler {
     top.have_key = false;
   }
 
+  std::string_view text_;
   const std::string& path_;
   Diagnostics& diags_;
   int line_offset_;
@@ -209,12 +223,12 @@ Value parse_yaml(std::string_view text, const std::string& path, Diagnostics& di
   if (!check_tabs(text, path, diags, line_offset)) return Value();
   std::string copy(text);
   std::istringstream in(copy);
-  Builder builder(path, diags, line_offset);
+  Builder builder(copy, path, diags, line_offset);
   try {
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);
   } catch (const YAML::ParserException& e) {
-    builder.fail({e.mark.line + 1 + line_offset, e.mark.column + 1}, plain_message(e.msg), "");
+    builder.fail(mark_pos(copy, e.mark, line_offset), plain_message(e.msg), "");
   } catch (const YAML::Exception& e) {
     builder.fail({line_offset + 1, 1}, plain_message(e.msg), "");
   }

@@ -22,6 +22,12 @@ TEST_CASE("parse_yaml keeps order, types and positions") {
   CHECK(v.get("list").as_list().size() == 2);
 }
 
+TEST_CASE("parse_yaml counts columns in characters, not bytes") {
+  Diagnostics diags;
+  Value v = parse_yaml("person: {name: 六十八, age: 7}\n", "x.yaml", diags);
+  CHECK(v.get("person").get("age").pos.col == 26);  // 32 if bytes were counted
+}
+
 TEST_CASE("parse_yaml reports duplicate keys with both lines") {
   Diagnostics diags;
   parse_yaml("a: 1\nb: 2\na: 3\n", "x.yaml", diags);

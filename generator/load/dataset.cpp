@@ -67,8 +67,8 @@ struct MetaReader {
                     std::string_view what) {
     for (const auto& [key, value] : map.as_map()) {
       if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-        diags.error(path, value.pos, "unknown key " + q(key) + " in " + std::string(what),
-                    hint_for(key, allowed));
+        diags.error(path, value.key_pos.line ? value.key_pos : value.pos,
+                    "unknown key " + q(key) + " in " + std::string(what), hint_for(key, allowed));
       }
     }
   }

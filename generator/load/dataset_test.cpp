@@ -118,7 +118,7 @@ columns:
   auto m = messages(d);
   REQUIRE(m.size() == 5);
   CHECK(m[0] ==
-        "data/awards.yaml:2:13: unknown key 'descripton' in dataset metadata | did you "
+        "data/awards.yaml:2:1: unknown key 'descripton' in dataset metadata | did you "
         "mean 'description'?");
   CHECK(m[1].find("unknown frequency 'yearlyy'") != std::string::npos);
   CHECK(m[1].find("did you mean 'yearly'?") != std::string::npos);

@@ -204,7 +204,11 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
     for (const FieldSchema& f : collection->fields) {
       known.push_back(f.name);
       const Value* v = fm.find(f.name);
-      if (v && !v->is_null()) {
+      bool common =
+          std::find(kCommonFields.begin(), kCommonFields.end(), f.name) != kCommonFields.end();
+      if (v && !v->is_null() && common && (f.type == "date" || f.name == "images")) {
+        // Already checked above with the common fields; one error is enough.
+      } else if (v && !v->is_null()) {
         c.check(*v, f, f.name);
       } else if (f.required && !src.is_index) {
         diags.error(src.path, {1, 1}, "this page needs a '" + f.name + "' field (" + f.type + ")",
@@ -214,9 +218,9 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
     }
   }
   for (const Taxonomy& tax : config.taxonomies) {
+    known.push_back(tax.name);
     const Value* v = fm.find(tax.name);
     if (!v) continue;
-    known.push_back(tax.name);
     std::vector<std::string> values;
     if (v->is_list()) {
       for (const Value& item : v->as_list()) values.push_back(item.to_text());

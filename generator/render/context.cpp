@@ -151,6 +151,7 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
       alternates.push_back(Value(Map{{"hreflang", "x-default"}, {"url", absolute(site_, d->url)}}));
     }
   }
+  m.emplace_back("has_translations", !translations.empty());
   m.emplace_back("translations", Value(std::move(translations)));
   m.emplace_back("alternates", Value(std::move(alternates)));
   m.emplace_back("canonical", absolute(site_, canonical->url));
