@@ -1,9 +1,11 @@
 #include "commands/build.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <mutex>
 #include <string_view>
 #include <thread>
 
@@ -150,25 +152,12 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
     return result;
   }
 
-  // Render: bodies, pages, site files, open data.
+  // Render: bodies first (they find broken links), then everything else streams to the
+  // writer, so no more than a page per thread is held in memory.
   DataSite data_site = make_data_site(*config);
   DataViewsImpl data_views(datasets, data_site, *theme);
   std::vector<Body> bodies = render_bodies(*site, data_views.embed_renderer(), jobs, diags);
   timer.step("bodies");
-  ContextBuilder contexts(*site, *theme, bodies, data_views.views());
-  timer.step("contexts setup");
-  render_pages(*site, *theme, contexts, jobs, output, diags);
-  timer.step("pages");
-  render_feeds(*site, bodies, output);
-  render_sitemap_xml(*site, output);
-  render_search_index(*site, bodies, output);
-  timer.step("feeds/sitemap/search");
-  render_data_files(datasets, data_site, output);
-  timer.step("data files");
-  for (const OutputFile& f : theme->files()) output.push_back(f);
-  if (config->relative_urls) make_urls_relative(output);
-  timer.step("theme files/urls");
-
   result.languages = config->languages.size();
   result.datasets = datasets.size();
   for (const auto& p : site->pages) {
@@ -189,20 +178,56 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
     return result;
   }
 
-  // Emit: write and swap in.
-  result.files = output.size();
-  if (options.write) {
-    fs::path out_dir = options.out_dir.empty() ? site_dir / "public" : options.out_dir;
+  fs::path out_dir = options.out_dir.empty() ? site_dir / "public" : options.out_dir;
+  std::unique_ptr<OutputWriter> writer;
+  if (options.write) writer = std::make_unique<OutputWriter>(out_dir, diags);
+  std::mutex output_mu;
+  std::atomic<size_t> files{0};
+  bool relative = config->relative_urls;
+  OutputSink sink = [&](OutputFile&& f) {
+    ++files;
+    if (relative) make_urls_relative(f);
+    if (writer) {
+      writer->add(std::move(f));
+    } else {
+      std::lock_guard lock(output_mu);
+      result.output.push_back(std::move(f));
+    }
+  };
+  auto drain = [&](OutputSet& set) {
+    for (OutputFile& f : set) sink(std::move(f));
+    set.clear();
+  };
+  drain(output);  // static files
+  ContextBuilder contexts(*site, *theme, bodies, data_views.views());
+  render_pages(*site, *theme, contexts, jobs, sink, diags);
+  timer.step("pages");
+  render_feeds(*site, bodies, output);
+  render_sitemap_xml(*site, output);
+  render_search_index(*site, bodies, output);
+  drain(output);
+  timer.step("feeds/sitemap/search");
+  render_data_files(datasets, data_site, output);
+  drain(output);
+  timer.step("data files");
+  for (const OutputFile& f : theme->files()) sink(OutputFile(f));
+  result.files = files;
+  if (diags.has_errors()) {
+    result.exit_code = 1;
+    return result;
+  }
+
+  // Emit: swap the new output in.
+  if (writer) {
     PublishStats stats;
-    if (!publish(std::move(output), out_dir, diags, &stats)) {
+    if (!writer->commit(&stats)) {
       result.exit_code = 1;
       return result;
     }
     result.written = stats.written;
     timer.step("publish");
-  } else {
-    if (!check_unique_paths(output, diags)) result.exit_code = 1;
-    result.output = std::move(output);
+  } else if (!check_unique_paths(result.output, diags)) {
+    result.exit_code = 1;
   }
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;

@@ -1,6 +1,7 @@
 // What the render stage produces and the emit stage writes.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,5 +16,8 @@ struct OutputFile {
 
 /// The whole built site, in no particular order (emit sorts).
 using OutputSet = std::vector<OutputFile>;
+
+/// Takes files as they are rendered (called from several threads at once).
+using OutputSink = std::function<void(OutputFile&&)>;
 
 }  // namespace firefly

@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <map>
+#include <mutex>
 #include <set>
 #include <thread>
 #include <vector>
@@ -153,49 +155,137 @@ void remove_stale_temporaries(const fs::path& out_dir) {
   }
 }
 
-bool publish(OutputSet files, const fs::path& out_dir, Diagnostics& diags, PublishStats* stats) {
-  if (!check_unique_paths(files, diags)) return false;
-  for (const OutputFile& f : files) {
-    // Paths come from the model, which refuses unsafe ones; this is the last guard.
-    if (f.path.empty() || f.path[0] == '/' || f.path.find("..") != std::string::npos ||
-        f.path.find('\\') != std::string::npos) {
-      diags.error(f.source, {}, "refusing to write outside the output folder: " + f.path);
-      return false;
+struct OutputWriter::Impl {
+  fs::path out_dir, temp;
+  Diagnostics& diags;
+  bool have_old = false;
+  bool committed = false;
+  std::mutex mu;
+  std::map<std::string, std::string> sources;  // path -> where it came from ("" generated)
+  std::set<std::string> dirs;
+  std::vector<std::pair<std::string, std::string>> failures;  // path, message
+  std::atomic<size_t> written{0}, unchanged{0};
+
+  Impl(const fs::path& out, Diagnostics& d) : out_dir(out), diags(d) {}
+
+  void fail(const std::string& path, std::string message) {
+    std::lock_guard lock(mu);
+    failures.emplace_back(path, std::move(message));
+  }
+
+  // Creates the folder of `path` once.
+  bool ensure_dir(const std::string& path) {
+    size_t slash = path.rfind('/');
+    if (slash == std::string::npos) return true;
+    std::string dir = path.substr(0, slash);
+    {
+      std::lock_guard lock(mu);
+      if (dirs.count(dir)) return true;
+    }
+    std::error_code ec;
+    fs::create_directories(temp / dir, ec);
+    if (ec) return false;
+    std::lock_guard lock(mu);
+    dirs.insert(dir);
+    return true;
+  }
+};
+
+OutputWriter::OutputWriter(const fs::path& out_dir, Diagnostics& diags)
+    : impl_(std::make_unique<Impl>(out_dir, diags)) {
+  remove_stale_temporaries(out_dir);
+  impl_->temp = sibling(out_dir, kTempMarker);
+  std::error_code ec;
+  fs::remove_all(impl_->temp, ec);
+  fs::create_directories(impl_->temp, ec);
+  if (ec) impl_->fail("", "cannot create " + impl_->temp.string() + ": " + ec.message());
+  impl_->have_old = fs::is_directory(out_dir, ec);
+}
+
+OutputWriter::~OutputWriter() {
+  if (impl_->committed) return;
+  std::error_code ec;
+  fs::remove_all(impl_->temp, ec);
+}
+
+void OutputWriter::add(OutputFile f) {
+  // Paths come from the model, which refuses unsafe ones; this is the last guard.
+  if (f.path.empty() || f.path[0] == '/' || f.path.find("..") != std::string::npos ||
+      f.path.find('\\') != std::string::npos) {
+    impl_->fail(f.path, "refusing to write outside the output folder: " + f.path);
+    return;
+  }
+  {
+    std::lock_guard lock(impl_->mu);
+    auto [it, inserted] = impl_->sources.emplace(f.path, f.source);
+    if (!inserted) {
+      std::string a = it->second.empty() ? "a generated file" : it->second;
+      std::string b = f.source.empty() ? "a generated file" : f.source;
+      impl_->failures.emplace_back(
+          f.path, "two files would be published at /" + f.path + " (" + a + " and " + b + ")");
+      return;
     }
   }
-  remove_stale_temporaries(out_dir);
-  fs::path temp = sibling(out_dir, kTempMarker);
-  std::error_code ec;
-  fs::remove_all(temp, ec);
-  fs::create_directories(temp, ec);
-  if (ec) {
-    diags.error("", {}, "cannot create " + temp.string() + ": " + ec.message());
+  if (!impl_->ensure_dir(f.path)) {
+    impl_->fail(f.path, "cannot create the folder of " + (impl_->temp / f.path).string());
+    return;
+  }
+  int outcome = place_file(f, impl_->temp, impl_->out_dir, impl_->have_old);
+  if (outcome == 0) {
+    impl_->fail(f.path, "cannot write " + (impl_->temp / f.path).string());
+  } else {
+    ++(outcome == 2 ? impl_->unchanged : impl_->written);
+  }
+}
+
+bool OutputWriter::commit(PublishStats* stats) {
+  Impl& w = *impl_;
+  if (!w.failures.empty()) {
+    // Report in path order, so the outcome does not depend on thread scheduling.
+    std::sort(w.failures.begin(), w.failures.end());
+    for (const auto& [path, message] : w.failures) {
+      auto it = w.sources.find(path);
+      w.diags.error(it != w.sources.end() ? it->second : "", {}, message,
+                    message.rfind("two files", 0) == 0 ? "rename or remove one of them" : "");
+    }
     return false;
   }
-  PublishStats s;
-  bool have_old = fs::is_directory(out_dir, ec);
-  // Folders first, in order, so the workers below only create files.
-  std::set<std::string> dirs;
-  for (const OutputFile& f : files) {
-    size_t slash = f.path.rfind('/');
-    if (slash != std::string::npos) dirs.insert(f.path.substr(0, slash));
-  }
-  for (const std::string& d : dirs) {
-    fs::create_directories(temp / d, ec);
+  std::error_code ec;
+  if (w.have_old) {
+    if (!exchange(w.temp, w.out_dir)) {
+      fs::path old = sibling(w.out_dir, kOldMarker);
+      fs::rename(w.out_dir, old, ec);
+      if (!ec) fs::rename(w.temp, w.out_dir, ec);
+      if (ec) {
+        w.diags.error("", {}, "cannot replace " + w.out_dir.string() + ": " + ec.message());
+        return false;
+      }
+      fs::remove_all(old, ec);
+    } else {
+      fs::remove_all(w.temp, ec);  // now holds the previous output
+    }
+  } else {
+    fs::create_directories(fs::absolute(w.out_dir).parent_path(), ec);
+    fs::rename(w.temp, w.out_dir, ec);
     if (ec) {
-      diags.error("", {}, "cannot create " + (temp / d).string() + ": " + ec.message());
-      fs::remove_all(temp, ec);
+      w.diags.error("", {}, "cannot create " + w.out_dir.string() + ": " + ec.message());
       return false;
     }
   }
-  // Files are independent: write them on several threads. The first failure in path
-  // order is the one reported, so the outcome does not depend on scheduling.
-  std::vector<int> outcome(files.size(), 0);
+  w.committed = true;
+  if (stats) {
+    stats->files = w.sources.size();
+    stats->written = w.written;
+    stats->unchanged = w.unchanged;
+  }
+  return true;
+}
+
+bool publish(OutputSet files, const fs::path& out_dir, Diagnostics& diags, PublishStats* stats) {
+  OutputWriter writer(out_dir, diags);
   std::atomic<size_t> next{0};
   auto work = [&] {
-    for (size_t i = next++; i < files.size(); i = next++) {
-      outcome[i] = place_file(files[i], temp, out_dir, have_old);
-    }
+    for (size_t i = next++; i < files.size(); i = next++) writer.add(std::move(files[i]));
   };
   size_t threads = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
   threads = std::min(threads, std::max<size_t>(1, files.size() / 256));
@@ -203,38 +293,7 @@ bool publish(OutputSet files, const fs::path& out_dir, Diagnostics& diags, Publi
   for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
   work();
   for (std::thread& t : pool) t.join();
-  for (size_t i = 0; i < files.size(); ++i) {
-    if (outcome[i] == 0) {
-      diags.error(files[i].source, {}, "cannot write " + (temp / files[i].path).string());
-      fs::remove_all(temp, ec);
-      return false;
-    }
-    ++(outcome[i] == 2 ? s.unchanged : s.written);
-  }
-  s.files = files.size();
-  if (have_old) {
-    if (!exchange(temp, out_dir)) {
-      fs::path old = sibling(out_dir, kOldMarker);
-      fs::rename(out_dir, old, ec);
-      if (!ec) fs::rename(temp, out_dir, ec);
-      if (ec) {
-        diags.error("", {}, "cannot replace " + out_dir.string() + ": " + ec.message());
-        return false;
-      }
-      fs::remove_all(old, ec);
-    } else {
-      fs::remove_all(temp, ec);  // now holds the previous output
-    }
-  } else {
-    fs::create_directories(fs::absolute(out_dir).parent_path(), ec);
-    fs::rename(temp, out_dir, ec);
-    if (ec) {
-      diags.error("", {}, "cannot create " + out_dir.string() + ": " + ec.message());
-      return false;
-    }
-  }
-  if (stats) *stats = s;
-  return true;
+  return writer.commit(stats);
 }
 
 }  // namespace firefly

@@ -39,15 +39,13 @@ std::string redirect_html(const Page& page, const std::string& html_lang,
 }
 
 void render_pages(const Site& site, const Theme& theme, const ContextBuilder& contexts, int jobs,
-                  OutputSet& out, Diagnostics& diags) {
-  size_t first = out.size();
-  out.resize(first + site.pages.size());
+                  const OutputSink& sink, Diagnostics& diags) {
   auto partials = [&](std::string_view name) { return theme.find(name); };
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t i; (i = next++) < site.pages.size();) {
       const Page& page = *site.pages[i];
-      OutputFile& file = out[first + i];
+      OutputFile file;
       file.path = page.out_path;
       if (page.kind == PageKind::kRedirect) {
         const Language* lang = site.config->language(page.lang);
@@ -55,6 +53,7 @@ void render_pages(const Site& site, const Theme& theme, const ContextBuilder& co
         if (!base.empty() && base.back() == '/') base.pop_back();
         file.bytes =
             redirect_html(page, lang ? lang->html_lang : page.lang, base + page.redirect_to);
+        sink(std::move(file));
         continue;
       }
       std::string name;
@@ -70,7 +69,9 @@ void render_pages(const Site& site, const Theme& theme, const ContextBuilder& co
       file.bytes.reserve(32 * 1024);
       if (auto err = mustache::render(*layout, contexts.page_context(i), partials, file.bytes)) {
         diags.error("layouts/" + name + ".mustache", {}, *err);
+        continue;
       }
+      sink(std::move(file));
     }
   };
   std::vector<std::thread> threads;

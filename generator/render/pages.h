@@ -7,9 +7,9 @@
 
 namespace firefly {
 
-/// Renders every page of the site into `out` on `jobs` threads, in page order.
+/// Renders every page of the site on `jobs` threads, handing each to `sink` when done.
 void render_pages(const Site& site, const Theme& theme, const ContextBuilder& contexts, int jobs,
-                  OutputSet& out, Diagnostics& diags);
+                  const OutputSink& sink, Diagnostics& diags);
 
 /// The name of the layout that renders `page` (docs/templates.md "Which layout").
 const mustache::Template* find_layout(const Theme& theme, const Page& page, std::string* name);

@@ -22,8 +22,12 @@ std::string relative_url(const std::string& from, const std::string& url) {
 }
 
 void make_urls_relative(OutputSet& files) {
-  for (OutputFile& f : files) {
-    if (!ends_with(f.path, ".html") || !f.source.empty()) continue;
+  for (OutputFile& f : files) make_urls_relative(f);
+}
+
+void make_urls_relative(OutputFile& f) {
+  {
+    if (!ends_with(f.path, ".html") || !f.source.empty()) return;
     std::string out;
     out.reserve(f.bytes.size());
     const std::string& in = f.bytes;
