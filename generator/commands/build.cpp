@@ -199,14 +199,18 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
     set.clear();
   };
   drain(output);  // static files
+  // Feeds, sitemaps and the search index are serial; they run beside the pages.
+  std::thread site_files([&] {
+    OutputSet files;
+    render_feeds(*site, bodies, files);
+    render_sitemap_xml(*site, files);
+    render_search_index(*site, bodies, files);
+    drain(files);
+  });
   ContextBuilder contexts(*site, *theme, bodies, data_views.views());
   render_pages(*site, *theme, contexts, jobs, sink, diags);
-  timer.step("pages");
-  render_feeds(*site, bodies, output);
-  render_sitemap_xml(*site, output);
-  render_search_index(*site, bodies, output);
-  drain(output);
-  timer.step("feeds/sitemap/search");
+  site_files.join();
+  timer.step("pages, feeds, search");
   render_data_files(datasets, data_site, output);
   drain(output);
   timer.step("data files");
