@@ -54,6 +54,18 @@ bool is_wide(unsigned int cp) {
 bool is_valid_utf8(std::string_view s) { return first_invalid_utf8(s).line == 0; }
 
 Pos first_invalid_utf8(std::string_view s) {
+  // Fast path: most content is ASCII or valid; only count positions after a bad byte.
+  size_t i = 0;
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len = utf8_sequence_length(s, i);
+    if (len == 0) break;
+    i += len;
+  }
+  if (i >= s.size()) return {0, 0};
   int line = 1, col = 1;
   for (size_t i = 0; i < s.size();) {
     size_t len = utf8_sequence_length(s, i);
@@ -166,6 +178,7 @@ std::string_view strip_bom(std::string_view s) {
 }
 
 std::string normalize_newlines(std::string_view s) {
+  if (s.find('\r') == std::string_view::npos) return std::string(s);
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
