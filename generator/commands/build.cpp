@@ -113,6 +113,7 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
   auto theme = load_theme(site_dir, *config, diags);
   timer.step("load theme");
   std::vector<SourcePage> sources = load_content(site_dir, *config, jobs, diags);
+  add_git_dates(site_dir, sources);
   timer.step("load content");
   std::vector<Dataset> datasets = load_datasets(site_dir, diags);
   timer.step("load data");

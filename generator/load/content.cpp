@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "core/yaml.h"
 #include "load/front_matter.h"
+#include "load/git_history.h"
 
 namespace firefly {
 
@@ -139,6 +140,18 @@ std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
     if (ok[i]) out.push_back(std::move(pages[i]));
   }
   return out;
+}
+
+void add_git_dates(const std::filesystem::path& site_dir, std::vector<SourcePage>& pages) {
+  GitHistory git(site_dir);
+  if (!git.at_root()) return;
+  std::vector<std::vector<std::string>> groups;
+  groups.reserve(pages.size());
+  for (const SourcePage& p : pages) groups.push_back({p.path});
+  auto history = git.changes(groups, 1);
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (!history[i].empty()) pages[i].git_updated = history[i].front().date;
+  }
 }
 
 }  // namespace firefly

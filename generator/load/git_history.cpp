@@ -105,6 +105,8 @@ bool GitHistory::available() const {
   return git_reference_name_to_id(&head, impl_->repo, "HEAD") == 0;
 }
 
+bool GitHistory::at_root() const { return available() && impl_->prefix.empty(); }
+
 std::vector<std::vector<HistoryEntry>> GitHistory::changes(
     const std::vector<std::vector<std::string>>& path_groups, size_t limit) const {
   std::vector<std::vector<HistoryEntry>> out(path_groups.size());
@@ -117,7 +119,8 @@ std::vector<std::vector<HistoryEntry>> GitHistory::changes(
     return out;
   }
   git_oid id;
-  while (git_revwalk_next(&id, walk) == 0) {
+  size_t full_groups = 0;
+  while (full_groups < path_groups.size() && git_revwalk_next(&id, walk) == 0) {
     git_commit* commit = nullptr;
     if (git_commit_lookup(&commit, impl_->repo, &id) != 0) continue;
     git_tree* tree = nullptr;
@@ -157,6 +160,7 @@ std::vector<std::vector<HistoryEntry>> GitHistory::changes(
         git_oid_tostr(hex, sizeof hex, &id);
         e.commit = hex;
         out[g].push_back(std::move(e));
+        if (out[g].size() == limit) ++full_groups;
       }
     }
     for (git_tree* ptree : parents) git_tree_free(ptree);

@@ -29,6 +29,8 @@ class GitHistory {
 
   /// True when `site_dir` is inside a git repository with at least one commit.
   bool available() const;
+  /// True when `site_dir` is the top of the repository's work tree (a site's own repository).
+  bool at_root() const;
   /// For each group of site-relative paths ("data/awards.csv"), the commits reachable
   /// from HEAD that changed any of them, newest first, at most `limit` each.
   std::vector<std::vector<HistoryEntry>> changes(

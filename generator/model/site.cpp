@@ -111,7 +111,7 @@ class SiteBuilder {
       p.section = src.section;
       p.title = fm.title;
       p.date = fm.date;
-      p.updated = fm.updated;
+      p.updated = fm.updated ? fm.updated : src.git_updated;
       p.weight = fm.weight;
       p.draft = fm.draft;
       p.summary = fm.summary;

@@ -68,7 +68,9 @@ void render_pages(const Site& site, const Theme& theme, const ContextBuilder& co
       }
       file.bytes.reserve(32 * 1024);
       if (auto err = mustache::render(*layout, contexts.page_context(i), partials, file.bytes)) {
-        diags.error("layouts/" + name + ".mustache", {}, *err);
+        diags.error("layouts/" + name + ".mustache", {}, *err,
+                    "a partial that includes itself must do so inside a section that ends, "
+                    "such as {{#children}}{{>tree}}{{/children}}");
         continue;
       }
       sink(std::move(file));
