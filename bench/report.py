@@ -19,9 +19,13 @@ def load(path):
     runs = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
-            label, wall, cpu, rss = line.split()
-            tool, stories = label.rsplit("-", 1)
-            runs.setdefault((int(stories), tool), []).append((float(wall), float(cpu), int(rss)))
+            fields = line.split()
+            tool, stories = fields[0].rsplit("-", 1)
+            runs.setdefault((int(stories), tool), [])
+            if fields[1] == "failed":  # "<label> failed <exit status>": the tool failed
+                continue
+            label, wall, cpu, rss = fields
+            runs[(int(stories), tool)].append((float(wall), float(cpu), int(rss)))
     return runs
 
 
@@ -41,17 +45,21 @@ def table(runs, cores, hugo):
     ]
     checks = []
     for n in sizes:
-        ff, hu, fl = runs[(n, "firefly")], runs[(n, "hugo")], runs[(n, "floor")]
-        ff_wall, hu_wall, fl_wall = median(ff, 0), median(hu, 0), median(fl, 0)
-        ratio = hu_wall / ff_wall
+        ff, hu, fl = runs[(n, "firefly")], runs.get((n, "hugo"), []), runs[(n, "floor")]
+        ff_wall, fl_wall = median(ff, 0), median(fl, 0)
+        ratio = median(hu, 0) / ff_wall if hu else float("nan")
         floor_ratio = ff_wall / fl_wall
         for tool, rows in (("Firefly", ff), ("Hugo", hu), ("floor", fl)):
-            extra = (f"{ratio:.2f}x", f"{floor_ratio:.2f}x") if tool == "Firefly" else ("", "")
+            if not rows:
+                out.append(f"| {n:,} | {tool} | failed | | | | |")
+                continue
+            extra = (f"{ratio:.2f}x" if hu else "Hugo failed", f"{floor_ratio:.2f}x") \
+                if tool == "Firefly" else ("", "")
             out.append(
                 f"| {n:,} | {tool} | {median(rows, 0):.2f} | {median(rows, 1):.2f} | "
                 f"{median(rows, 2) / 1024:.0f} | {extra[0]} | {extra[1]} |"
             )
-        if n == 10000:
+        if n == 10000 and hu:
             rss = median(ff, 2) / median(hu, 2)
             checks.append(f"- 10k: Firefly {ratio:.2f}x faster than Hugo (target >= 5x): "
                           f"{'met' if ratio >= 5 else 'NOT met'}")

@@ -1,5 +1,6 @@
 #include "render/context.h"
 
+#include <cstdlib>
 #include <string_view>
 #include <unordered_map>
 
@@ -183,8 +184,16 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
     auto url_of = [&](int n) {
       return n == 1 ? page.base_url : page.base_url + "page/" + std::to_string(n) + "/";
     };
+    // The first and last pages and two on each side of the current one; a {gap: true}
+    // entry stands for the pages left out (a list of 2,500 links helps nobody, and would
+    // make building long sections quadratic).
+    int last_shown = 0;
     for (int n = 1; n <= page.page_count; ++n) {
+      bool shown = n == 1 || n == page.page_count || std::abs(n - page.page_number) <= 2;
+      if (!shown) continue;
+      if (n > last_shown + 1) pages.push_back(Value(Map{{"gap", true}}));
       pages.push_back(Value(Map{{"n", n}, {"url", url_of(n)}, {"current", n == page.page_number}}));
+      last_shown = n;
     }
     Map pag{{"current", page.page_number},
             {"total", page.page_count},

@@ -1,0 +1,110 @@
+#include "model/front_matter_schema.h"
+
+#include <doctest/doctest.h>
+
+#include "core/yaml.h"
+
+namespace firefly {
+
+namespace {
+
+SiteConfig schema_site() {
+  Diagnostics diags;
+  Value root = parse_yaml(
+      "title: T\n"
+      "languages: [{code: en}]\n"
+      "taxonomies: {audiences: {title: Who}}\n"
+      "collections:\n"
+      "  stories:\n"
+      "    taxonomies: [audiences]\n"
+      "    fields:\n"
+      "      date: {type: date, required: true}\n"
+      "      program: {type: ref, to: programs, required: true}\n"
+      "      summary_zh: text\n"
+      "      age: integer\n"
+      "      score: number\n"
+      "      featured: boolean\n"
+      "      level: {type: enum, values: [national, municipal]}\n"
+      "      cover: image\n"
+      "      people: {type: list, of: {type: object, fields: {name: string, age: integer}}}\n"
+      "      motto: localized\n",
+      "site.yaml", diags);
+  auto config = site_config_from(root, diags);
+  REQUIRE(config);
+  return *config;
+}
+
+/// The messages of reading `front` as a story's front matter.
+std::vector<std::string> errors_of(const std::string& front, FrontMatter* out = nullptr) {
+  SiteConfig config = schema_site();
+  Diagnostics diags;
+  SourcePage page;
+  REQUIRE(load_source_page("content/stories/a.md", "---\n" + front + "---\nBody\n", config, page,
+                           diags));
+  FrontMatter fm;
+  read_front_matter(page, config, fm, diags);
+  if (out) *out = fm;
+  std::vector<std::string> messages;
+  for (const Diagnostic& d : diags.sorted()) {
+    messages.push_back(std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + " " +
+                       d.message + (d.hint.empty() ? "" : " | " + d.hint));
+  }
+  return messages;
+}
+
+const std::string kValid = "title: A\ndate: 2023-06-30\nprogram: learning\n";
+
+}  // namespace
+
+TEST_CASE("front matter: a valid story has no errors and its ref and terms") {
+  FrontMatter fm;
+  CHECK(errors_of(kValid + "audiences: [elderly]\nage: 73\nscore: 4.5\nfeatured: true\n"
+                           "level: national\ncover: {src: /a.svg, alt: A roof}\n"
+                           "people: [{name: 方, age: 71}]\nmotto: {en: Hi, zh-TW: 嗨}\n",
+                  &fm)
+            .empty());
+  REQUIRE(fm.refs.size() == 1);
+  CHECK(fm.refs[0].second == "programs/learning");
+  REQUIRE(fm.terms.size() == 1);
+  CHECK(fm.terms[0].second == std::vector<std::string>{"elderly"});
+  CHECK(fm.date->iso() == "2023-06-30");
+}
+
+TEST_CASE("front matter: each field type names the value and what it must be") {
+  CHECK(errors_of(kValid + "age: seventy\n") ==
+        std::vector<std::string>{"5:6 'age' must be a whole number, not text 'seventy'"});
+  CHECK(errors_of(kValid + "score: high\n") ==
+        std::vector<std::string>{"5:8 'score' must be a number, not text 'high'"});
+  CHECK(errors_of(kValid + "featured: yes\n") ==
+        std::vector<std::string>{"5:11 'featured' must be true or false, not text 'yes'"});
+  CHECK(errors_of(kValid + "level: nationl\n") ==
+        std::vector<std::string>{"5:8 'level' is 'nationl', which is not one of: national, "
+                                 "municipal | did you mean 'national'?"});
+  CHECK(errors_of(kValid + "summary_zh: [a]\n") ==
+        std::vector<std::string>{"5:13 'summary_zh' must be text, not a list"});
+  CHECK(errors_of(kValid + "people: {name: x}\n") ==
+        std::vector<std::string>{"5:9 'people' must be a list, not a map of keys"});
+  CHECK(errors_of(kValid + "people: [{name: x, agee: 3}]\n") ==
+        std::vector<std::string>{"5:20 'people' has no field 'agee' | did you mean 'age'?"});
+  CHECK(errors_of(kValid + "motto: [a, b]\n") ==
+        std::vector<std::string>{
+            "5:8 'motto' must be text or a map of language codes to text, not a list"});
+}
+
+TEST_CASE("front matter: dates, required fields, images and unknown keys") {
+  CHECK(errors_of("title: A\ndate: 2023-02-30\nprogram: x\n") ==
+        std::vector<std::string>{"3:7 'date' must be a date written as YYYY-MM-DD, not "
+                                 "'2023-02-30' | for example 2023-06-30"});
+  CHECK(errors_of("title: A\ndate: 2023-06-30\n") ==
+        std::vector<std::string>{"1:1 this page needs a 'program' field (ref) | add `program: "
+                                 "...` to its front matter"});
+  CHECK(errors_of(kValid + "cover: {src: /a.svg}\n") ==
+        std::vector<std::string>{
+            "5:8 the image /a.svg has no alt text | add `alt:` describing the image for people "
+            "who cannot see it (write alt: \"\" only for a purely decorative image)"});
+  CHECK(errors_of(kValid + "audience: [elderly]\n") ==
+        std::vector<std::string>{"5:1 unknown front-matter field 'audience' | did you mean "
+                                 "'audiences'?"});
+}
+
+}  // namespace firefly
