@@ -230,3 +230,16 @@ TEST_CASE("formatting and collation from several threads") {
 }
 
 }  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("count_reading: the ASCII fast path counts words as ICU does") {
+  const std::string text = "Don't stop: e.g. 3.5 and 1,000 items_x; A-B (c) x.y z'";
+  size_t fast = count_reading(text).words;
+  // A non-ASCII word sends the same text through ICU's word break iterator.
+  size_t icu = count_reading(text + " \xC3\xA9t\xC3\xA9").words;
+  CHECK(fast == 12);
+  CHECK(icu == fast + 1);
+}
+
+}  // namespace firefly
