@@ -11,6 +11,7 @@
 
 #include "commands/data_views.h"
 #include "config/site_config.h"
+#include "core/date.h"
 #include "core/fs.h"
 #include "emit/writer.h"
 #include "load/content.h"
@@ -29,15 +30,6 @@ namespace firefly {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string today() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
 
 /// static/ files of the site, published as they are.
 void add_static_files(const fs::path& site_dir, OutputSet& out, std::set<std::string>& paths,
@@ -122,7 +114,7 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
   OutputSet output;
   SiteInputs inputs;
   inputs.drafts = options.drafts;
-  inputs.today = today();
+  inputs.today = today().iso();
   add_static_files(site_dir, output, inputs.files, diags);
   if (theme) {
     for (const OutputFile& f : theme->files()) inputs.files.insert("/" + f.path);

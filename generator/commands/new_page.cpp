@@ -4,23 +4,15 @@
 #include <fstream>
 
 #include "commands/report.h"
+#include "core/date.h"
 #include "core/text.h"
 
 namespace firefly {
 
 namespace {
 
-std::string today() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-
 std::string example(const FieldSchema& f) {
-  if (f.type == "date") return today();
+  if (f.type == "date") return today().iso();
   if (f.type == "integer") return "0";
   if (f.type == "number") return "0.0";
   if (f.type == "boolean") return "false";

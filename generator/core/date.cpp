@@ -2,6 +2,7 @@
 #include "core/date.h"
 
 #include <cstdio>
+#include <ctime>
 
 namespace firefly {
 
@@ -123,6 +124,17 @@ std::optional<Date> parse_date(std::string_view text) {
     d.tz_offset_minutes = sign * (h * 60 + m);
   }
   if (p != text.size()) return std::nullopt;
+  return d;
+}
+
+Date today() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  Date d;
+  d.year = tm.tm_year + 1900;
+  d.month = tm.tm_mon + 1;
+  d.day = tm.tm_mday;
   return d;
 }
 

@@ -34,6 +34,9 @@ int days_in_month(int year, int month);
 /// True when year 1-9999, month and day form a real calendar date.
 bool is_valid_date(int year, int month, int day);
 
+/// Today's date in the machine's local time zone.
+Date today();
+
 /// Parses "YYYY-MM-DD", optionally followed by "THH:MM[:SS]" (or a space instead of "T", as
 /// YAML writes it) and "Z" or "+HH:MM"/"-HH:MM".
 /// Returns nullopt for anything else, including impossible dates (2023-02-30).

@@ -1,32 +1,10 @@
 #include "serve/overlay.h"
 
+#include "core/text.h"
+
 namespace firefly {
 
 namespace {
-
-std::string escape_html(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 /// Position of the last "</body" in `html`, case-insensitive, or npos.
 size_t last_body_close(std::string_view html) {
@@ -85,7 +63,7 @@ std::string error_overlay_page(std::string_view errors, std::uint64_t generation
       "<h1>The site could not be built</h1>\n"
       "<p>Fix the errors below and save the file: this page reloads by itself.</p>\n"
       "<pre>";
-  page += escape_html(errors);
+  page += html_escape(errors);
   page += "</pre>\n</div>\n</main>\n";
   page += reload_script(generation);
   page += "\n</body>\n</html>\n";
