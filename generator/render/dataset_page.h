@@ -13,7 +13,7 @@
 namespace firefly {
 
 /// Rows shown in a dataset page's preview table.
-inline constexpr size_t kPreviewRows = 50;
+inline constexpr size_t kPreviewRows = 20;
 
 /// "8.2 KB", "512 bytes", "1.5 MB" with the reader's number format.
 std::string size_display(size_t bytes, const DataView& view);
