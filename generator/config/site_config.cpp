@@ -130,7 +130,8 @@ Collection collection(const std::string& name, const Value& v, Diagnostics& diag
   c.name = name;
   check_keys(v, {"sort", "paginate", "taxonomies", "fields"}, "collection '" + name + "'", diags);
   if (const Value* sort = v.find("sort")) {
-    auto parts = split(std::string(trim(sort->to_text())), ' ');
+    std::string text = sort->to_text();  // `parts` points into it
+    auto parts = split(trim(text), ' ');
     c.sort_by = std::string(parts[0]);
     c.sort_desc = parts.size() > 1 ? parts[1] == "desc" : c.sort_by == "date";
     if (c.sort_by != "date" && c.sort_by != "weight" && c.sort_by != "title") {
