@@ -44,6 +44,12 @@ const Page* Site::find(const std::string& key, const std::string& lang) const {
   return p == g->second.end() ? nullptr : p->second;
 }
 
+std::string Site::absolute_url(const std::string& url) const {
+  std::string base = config->base_url;
+  if (!base.empty() && base.back() == '/' && !url.empty() && url[0] == '/') base.pop_back();
+  return base + url;
+}
+
 std::string Site::lang_prefix(const std::string& lang) const {
   return lang == config->default_language().code ? "" : "/" + lang;
 }

@@ -83,6 +83,8 @@ struct Site {
   const Page* find(const std::string& key, const std::string& lang) const;
   /// The URL prefix of a language: "" for the default, "/en" otherwise.
   std::string lang_prefix(const std::string& lang) const;
+  /// The absolute URL of site path `url` ("/en/a/" -> "https://host/en/a/").
+  std::string absolute_url(const std::string& url) const;
 };
 
 /// What the site graph is built from besides the content.

@@ -12,12 +12,6 @@ namespace firefly {
 
 namespace {
 
-std::string absolute(const Site& site, const std::string& url) {
-  std::string base = site.config->base_url;
-  if (!base.empty() && base.back() == '/' && !url.empty() && url[0] == '/') base.pop_back();
-  return base + url;
-}
-
 const Language& language_of(const Site& site, const std::string& code) {
   const Language* l = site.config->language(code);
   return l ? *l : site.config->default_language();
@@ -109,7 +103,7 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
   std::string_view kind = kind_name(page.kind);
   Map m{{"title", page.title},
         {"url", page.url},
-        {"permalink", absolute(site_, page.url)},
+        {"permalink", site_.absolute_url(page.url)},
         {"kind", std::string(kind)},
         {"section", page.section},
         {"summary", body.summary},
@@ -143,19 +137,21 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
       if (it == g->second.end() || it->second->fallback) continue;
       const Page* t = it->second;
       if (page.fallback && t->lang == page.content_lang) canonical = t;
-      alternates.push_back(Value(Map{{"hreflang", l.html_lang}, {"url", absolute(site_, t->url)}}));
+      alternates.push_back(
+          Value(Map{{"hreflang", l.html_lang}, {"url", site_.absolute_url(t->url)}}));
       if (l.code == lang.code) continue;
       translations.push_back(Value(
           Map{{"code", l.code}, {"name", l.name}, {"html_lang", l.html_lang}, {"url", t->url}}));
     }
     if (const Page* d = site_.find(page.key, c.default_language().code); d && !d->fallback) {
-      alternates.push_back(Value(Map{{"hreflang", "x-default"}, {"url", absolute(site_, d->url)}}));
+      alternates.push_back(
+          Value(Map{{"hreflang", "x-default"}, {"url", site_.absolute_url(d->url)}}));
     }
   }
   m.emplace_back("has_translations", !translations.empty());
   m.emplace_back("translations", Value(std::move(translations)));
   m.emplace_back("alternates", Value(std::move(alternates)));
-  m.emplace_back("canonical", absolute(site_, canonical->url));
+  m.emplace_back("canonical", site_.absolute_url(canonical->url));
 
   // Breadcrumbs: home, then the section.
   List crumbs;

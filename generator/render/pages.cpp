@@ -49,10 +49,8 @@ void render_pages(const Site& site, const Theme& theme, const ContextBuilder& co
       file.path = page.out_path;
       if (page.kind == PageKind::kRedirect) {
         const Language* lang = site.config->language(page.lang);
-        std::string base = site.config->base_url;
-        if (!base.empty() && base.back() == '/') base.pop_back();
-        file.bytes =
-            redirect_html(page, lang ? lang->html_lang : page.lang, base + page.redirect_to);
+        file.bytes = redirect_html(page, lang ? lang->html_lang : page.lang,
+                                   site.absolute_url(page.redirect_to));
         sink(std::move(file));
         continue;
       }

@@ -11,12 +11,6 @@ namespace firefly {
 
 namespace {
 
-std::string absolute(const Site& site, const std::string& url) {
-  std::string base = site.config->base_url;
-  if (!base.empty() && base.back() == '/') base.pop_back();
-  return base + url;
-}
-
 bool listed(const Page& p) {
   return p.kind != PageKind::kRedirect && p.kind != PageKind::kNotFound && !p.draft;
 }
@@ -35,11 +29,11 @@ std::string feed_xml(const Site& site, const std::vector<Body>& bodies,
   x += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" + xml_escape(lang.html_lang) +
        "\">\n";
   x += "  <title>" + xml_escape(title) + "</title>\n";
-  x += "  <id>" + xml_escape(absolute(site, self)) + "</id>\n";
+  x += "  <id>" + xml_escape(site.absolute_url(self)) + "</id>\n";
   x += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" +
-       xml_escape(absolute(site, self)) + "\"/>\n";
+       xml_escape(site.absolute_url(self)) + "\"/>\n";
   x += "  <link rel=\"alternate\" type=\"text/html\" href=\"" +
-       xml_escape(absolute(site, alternate)) + "\"/>\n";
+       xml_escape(site.absolute_url(alternate)) + "\"/>\n";
   x += "  <updated>" + updated + "</updated>\n";
   x += "  <author><name>" + xml_escape(c.publisher.name.get(lang.code, c.default_language().code)) +
        "</name></author>\n";
@@ -48,9 +42,9 @@ std::string feed_xml(const Site& site, const std::vector<Body>& bodies,
     const Date& d = p.updated ? *p.updated : *p.date;
     x += "  <entry>\n";
     x += "    <title>" + xml_escape(p.title) + "</title>\n";
-    x += "    <id>" + xml_escape(absolute(site, p.url)) + "</id>\n";
+    x += "    <id>" + xml_escape(site.absolute_url(p.url)) + "</id>\n";
     x += "    <link rel=\"alternate\" type=\"text/html\" href=\"" +
-         xml_escape(absolute(site, p.url)) + "\"/>\n";
+         xml_escape(site.absolute_url(p.url)) + "\"/>\n";
     x += "    <published>" + p.date->rfc3339() + "</published>\n";
     x += "    <updated>" + d.rfc3339() + "</updated>\n";
     x += "    <summary>" + xml_escape(bodies[i].summary) + "</summary>\n";
@@ -114,7 +108,7 @@ void render_sitemap_xml(const Site& site, OutputSet& out) {
   std::sort(pages.begin(), pages.end(),
             [](const Page* a, const Page* b) { return a->url < b->url; });
   for (const Page* p : pages) {
-    x += "  <url>\n    <loc>" + xml_escape(absolute(site, p->url)) + "</loc>\n";
+    x += "  <url>\n    <loc>" + xml_escape(site.absolute_url(p->url)) + "</loc>\n";
     if (p->updated || p->date) {
       x += "    <lastmod>" + (p->updated ? *p->updated : *p->date).iso() + "</lastmod>\n";
     }
@@ -128,17 +122,17 @@ void render_sitemap_xml(const Site& site, OutputSet& out) {
       for (const Page* a : alternates) {
         const Language* l = site.config->language(a->lang);
         x += "    <xhtml:link rel=\"alternate\" hreflang=\"" + xml_escape(l->html_lang) +
-             "\" href=\"" + xml_escape(absolute(site, a->url)) + "\"/>\n";
+             "\" href=\"" + xml_escape(site.absolute_url(a->url)) + "\"/>\n";
       }
       x += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"" +
-           xml_escape(absolute(site, alternates.front()->url)) + "\"/>\n";
+           xml_escape(site.absolute_url(alternates.front()->url)) + "\"/>\n";
     }
     x += "  </url>\n";
   }
   x += "</urlset>\n";
   out.push_back({"sitemap.xml", std::move(x), ""});
   out.push_back({"robots.txt",
-                 "User-agent: *\nAllow: /\n\nSitemap: " + absolute(site, "/sitemap.xml") + "\n",
+                 "User-agent: *\nAllow: /\n\nSitemap: " + site.absolute_url("/sitemap.xml") + "\n",
                  ""});
 }
 
