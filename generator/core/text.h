@@ -46,6 +46,8 @@ inline bool ends_with(std::string_view s, std::string_view suffix) {
 std::string_view trim(std::string_view s);
 /// Splits `s` at every `sep`.
 std::vector<std::string_view> split(std::string_view s, char sep);
+/// Decodes %XX escapes; a malformed escape is kept as written and sets `*malformed`.
+std::string percent_decode(std::string_view s, bool* malformed = nullptr);
 /// Lower-cases ASCII letters.
 std::string ascii_lower(std::string_view s);
 

@@ -19,6 +19,14 @@ TEST_CASE("slugify keeps CJK and folds punctuation") {
   CHECK(slugify("  a  b ") == "a-b");
 }
 
+TEST_CASE("percent_decode decodes escapes and flags malformed ones") {
+  bool bad = false;
+  CHECK(percent_decode("/a%20b/%E4%B8%AD/", &bad) == "/a b/中/");
+  CHECK_FALSE(bad);
+  CHECK(percent_decode("/x%zz%4", &bad) == "/x%zz%4");
+  CHECK(bad);
+}
+
 TEST_CASE("html_escape escapes the five characters") {
   CHECK(html_escape("<a href=\"x\">'&'</a>") ==
         "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");

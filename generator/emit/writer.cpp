@@ -13,9 +13,11 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "core/fs.h"
+#include "core/parallel.h"
 #include "core/text.h"
 
 namespace firefly {
@@ -119,6 +121,14 @@ bool pid_alive(const std::string& name, const char* marker) {
   }
 }
 
+const char* kDuplicateHint = "rename or remove one of them";
+
+/// The error for two files published at `path`, coming from `a` and `b` ("" = generated).
+std::string duplicate_message(const std::string& path, const std::string& a, const std::string& b) {
+  auto name = [](const std::string& s) { return s.empty() ? std::string("a generated file") : s; };
+  return "two files would be published at /" + path + " (" + name(a) + " and " + name(b) + ")";
+}
+
 }  // namespace
 
 bool check_unique_paths(OutputSet& files, Diagnostics& diags) {
@@ -127,12 +137,9 @@ bool check_unique_paths(OutputSet& files, Diagnostics& diags) {
   bool ok = true;
   for (size_t i = 1; i < files.size(); ++i) {
     if (files[i].path == files[i - 1].path) {
-      std::string a = files[i - 1].source.empty() ? "a generated file" : files[i - 1].source;
-      std::string b = files[i].source.empty() ? "a generated file" : files[i].source;
-      diags.error(
-          files[i].source, {},
-          "two files would be published at /" + files[i].path + " (" + a + " and " + b + ")",
-          "rename or remove one of them");
+      diags.error(files[i].source, {},
+                  duplicate_message(files[i].path, files[i - 1].source, files[i].source),
+                  kDuplicateHint);
       ok = false;
     }
   }
@@ -163,14 +170,20 @@ struct OutputWriter::Impl {
   std::mutex mu;
   std::map<std::string, std::string> sources;  // path -> where it came from ("" generated)
   std::set<std::string> dirs;
-  std::vector<std::pair<std::string, std::string>> failures;  // path, message
+  struct Failure {
+    std::string path, message, hint;
+    bool operator<(const Failure& o) const {
+      return std::tie(path, message) < std::tie(o.path, o.message);
+    }
+  };
+  std::vector<Failure> failures;
   std::atomic<size_t> written{0}, unchanged{0};
 
   Impl(const fs::path& out, Diagnostics& d) : out_dir(out), diags(d) {}
 
-  void fail(const std::string& path, std::string message) {
+  void fail(const std::string& path, std::string message, std::string hint = {}) {
     std::lock_guard lock(mu);
-    failures.emplace_back(path, std::move(message));
+    failures.push_back({path, std::move(message), std::move(hint)});
   }
 
   // Creates the folder of `path` once.
@@ -219,10 +232,8 @@ void OutputWriter::add(OutputFile f) {
     std::lock_guard lock(impl_->mu);
     auto [it, inserted] = impl_->sources.emplace(f.path, f.source);
     if (!inserted) {
-      std::string a = it->second.empty() ? "a generated file" : it->second;
-      std::string b = f.source.empty() ? "a generated file" : f.source;
-      impl_->failures.emplace_back(
-          f.path, "two files would be published at /" + f.path + " (" + a + " and " + b + ")");
+      impl_->failures.push_back(
+          {f.path, duplicate_message(f.path, it->second, f.source), kDuplicateHint});
       return;
     }
   }
@@ -243,10 +254,9 @@ bool OutputWriter::commit(PublishStats* stats) {
   if (!w.failures.empty()) {
     // Report in path order, so the outcome does not depend on thread scheduling.
     std::sort(w.failures.begin(), w.failures.end());
-    for (const auto& [path, message] : w.failures) {
-      auto it = w.sources.find(path);
-      w.diags.error(it != w.sources.end() ? it->second : "", {}, message,
-                    message.rfind("two files", 0) == 0 ? "rename or remove one of them" : "");
+    for (const Impl::Failure& f : w.failures) {
+      auto it = w.sources.find(f.path);
+      w.diags.error(it != w.sources.end() ? it->second : "", {}, f.message, f.hint);
     }
     return false;
   }
@@ -283,16 +293,10 @@ bool OutputWriter::commit(PublishStats* stats) {
 
 bool publish(OutputSet files, const fs::path& out_dir, Diagnostics& diags, PublishStats* stats) {
   OutputWriter writer(out_dir, diags);
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < files.size(); i = next++) writer.add(std::move(files[i]));
-  };
   size_t threads = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
   threads = std::min(threads, std::max<size_t>(1, files.size() / 256));
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& t : pool) t.join();
+  parallel_for(files.size(), static_cast<int>(threads),
+               [&](size_t i) { writer.add(std::move(files[i])); });
   return writer.commit(stats);
 }
 

@@ -1,9 +1,7 @@
 #include "load/content.h"
 
-#include <atomic>
-#include <thread>
-
 #include "core/fs.h"
+#include "core/parallel.h"
 #include "core/text.h"
 #include "core/yaml.h"
 #include "load/front_matter.h"
@@ -118,22 +116,15 @@ std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
   }
   std::vector<SourcePage> pages(md.size());
   std::vector<char> ok(md.size(), 0);
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i; (i = next++) < md.size();) {
-      std::string rel = "content/" + md[i].rel;
-      auto text = read_file(md[i].full);
-      if (!text) {
-        diags.error(rel, {}, "cannot read this file");
-        continue;
-      }
-      ok[i] = load_source_page(rel, *text, config, pages[i], diags);
+  parallel_for(md.size(), jobs, [&](size_t i) {
+    std::string rel = "content/" + md[i].rel;
+    auto text = read_file(md[i].full);
+    if (!text) {
+      diags.error(rel, {}, "cannot read this file");
+      return;
     }
-  };
-  std::vector<std::thread> threads;
-  for (int t = 1; t < jobs; ++t) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
+    ok[i] = load_source_page(rel, *text, config, pages[i], diags);
+  });
   std::vector<SourcePage> out;
   out.reserve(pages.size());
   for (size_t i = 0; i < pages.size(); ++i) {

@@ -1,9 +1,7 @@
 #include "render/body.h"
 
-#include <atomic>
-#include <thread>
-
 #include "core/locale.h"
+#include "core/parallel.h"
 #include "core/text.h"
 #include "model/paths.h"
 
@@ -16,20 +14,6 @@ bool has_scheme(std::string_view url) {
   if (colon == std::string_view::npos) return false;
   size_t slash = url.find('/');
   return slash == std::string_view::npos || colon < slash;
-}
-
-std::string percent_decode(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
 }
 
 /// The default-language URL a content page is written against (links are written so).
@@ -82,45 +66,37 @@ std::string resolve_link(const Site& site, const Page& page, const std::string& 
 std::vector<Body> render_bodies(const Site& site, const EmbedRenderer& embeds, int jobs,
                                 Diagnostics& diags) {
   std::vector<Body> bodies(site.pages.size());
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i; (i = next++) < site.pages.size();) {
-      const Page& page = *site.pages[i];
-      if (!page.source || page.kind == PageKind::kRedirect) continue;
-      // Later pages of a paginated list show the same body as the first.
-      Body& body = bodies[i];
-      MarkdownOptions options;
-      options.unsafe_html = site.config->unsafe_html;
-      options.first_line = page.source->body_line;
-      options.resolve_link = [&](const std::string& url, Pos pos, bool is_image) {
-        return resolve_link(site, page, url, pos, is_image, diags);
-      };
-      options.on_missing_alt = [&](Pos pos) {
-        if (page.fallback) return;
-        diags.error(page.source->path, pos, "this image has no alt text",
-                    "write a short description between the brackets: ![a volunteer fixing a "
-                    "roof](/images/roof.svg)");
-      };
-      MarkdownResult md = render_markdown(page.source->body, options);
-      for (size_t e = 0; e < md.embeds.size(); ++e) {
-        std::string placeholder = embed_placeholder(e);
-        size_t at = md.html.find(placeholder);
-        if (at == std::string::npos) continue;
-        Diagnostics local;
-        std::string html = embeds ? embeds(md.embeds[e], page, local) : "";
-        if (!page.fallback) diags.append(local);
-        md.html.replace(at, placeholder.size(), html);
-      }
-      body.html = std::move(md.html);
-      body.text = std::move(md.text);
-      body.summary = !page.summary.empty() ? page.summary : truncate_text(trim(body.text), 120);
-      body.reading_minutes = reading_minutes(count_reading(body.text));
+  parallel_for(site.pages.size(), jobs, [&](size_t i) {
+    const Page& page = *site.pages[i];
+    if (!page.source || page.kind == PageKind::kRedirect) return;
+    Body& body = bodies[i];
+    MarkdownOptions options;
+    options.unsafe_html = site.config->unsafe_html;
+    options.first_line = page.source->body_line;
+    options.resolve_link = [&](const std::string& url, Pos pos, bool is_image) {
+      return resolve_link(site, page, url, pos, is_image, diags);
+    };
+    options.on_missing_alt = [&](Pos pos) {
+      if (page.fallback) return;
+      diags.error(page.source->path, pos, "this image has no alt text",
+                  "write a short description between the brackets: ![a volunteer fixing a "
+                  "roof](/images/roof.svg)");
+    };
+    MarkdownResult md = render_markdown(page.source->body, options);
+    for (size_t e = 0; e < md.embeds.size(); ++e) {
+      std::string placeholder = embed_placeholder(e);
+      size_t at = md.html.find(placeholder);
+      if (at == std::string::npos) continue;
+      Diagnostics local;
+      std::string html = embeds ? embeds(md.embeds[e], page, local) : "";
+      if (!page.fallback) diags.append(local);
+      md.html.replace(at, placeholder.size(), html);
     }
-  };
-  std::vector<std::thread> threads;
-  for (int t = 1; t < jobs; ++t) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
+    body.html = std::move(md.html);
+    body.text = std::move(md.text);
+    body.summary = !page.summary.empty() ? page.summary : truncate_text(trim(body.text), 120);
+    body.reading_minutes = reading_minutes(count_reading(body.text));
+  });
   return bodies;
 }
 

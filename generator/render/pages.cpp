@@ -1,8 +1,6 @@
 #include "render/pages.h"
 
-#include <atomic>
-#include <thread>
-
+#include "core/parallel.h"
 #include "core/text.h"
 
 namespace firefly {
@@ -41,43 +39,36 @@ std::string redirect_html(const Page& page, const std::string& html_lang,
 void render_pages(const Site& site, const Theme& theme, const ContextBuilder& contexts, int jobs,
                   const OutputSink& sink, Diagnostics& diags) {
   auto partials = [&](std::string_view name) { return theme.find(name); };
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i; (i = next++) < site.pages.size();) {
-      const Page& page = *site.pages[i];
-      OutputFile file;
-      file.path = page.out_path;
-      if (page.kind == PageKind::kRedirect) {
-        const Language* lang = site.config->language(page.lang);
-        file.bytes = redirect_html(page, lang ? lang->html_lang : page.lang,
-                                   site.absolute_url(page.redirect_to));
-        sink(std::move(file));
-        continue;
-      }
-      std::string name;
-      const mustache::Template* layout = find_layout(theme, page, &name);
-      if (!layout) {
-        std::string where = page.source && !page.fallback ? page.source->path : "";
-        diags.error(where, {},
-                    "no layout '" + name + "' in the theme for this " +
-                        std::string(kind_name(page.kind)) + " page",
-                    "add layouts/" + name + ".mustache, or remove `layout:`");
-        continue;
-      }
-      file.bytes.reserve(32 * 1024);
-      if (auto err = mustache::render(*layout, contexts.page_context(i), partials, file.bytes)) {
-        diags.error("layouts/" + name + ".mustache", {}, *err,
-                    "a partial that includes itself must do so inside a section that ends, "
-                    "such as {{#children}}{{>tree}}{{/children}}");
-        continue;
-      }
+  parallel_for(site.pages.size(), jobs, [&](size_t i) {
+    const Page& page = *site.pages[i];
+    OutputFile file;
+    file.path = page.out_path;
+    if (page.kind == PageKind::kRedirect) {
+      const Language* lang = site.config->language(page.lang);
+      file.bytes = redirect_html(page, lang ? lang->html_lang : page.lang,
+                                 site.absolute_url(page.redirect_to));
       sink(std::move(file));
+      return;
     }
-  };
-  std::vector<std::thread> threads;
-  for (int t = 1; t < jobs; ++t) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
+    std::string name;
+    const mustache::Template* layout = find_layout(theme, page, &name);
+    if (!layout) {
+      std::string where = page.source && !page.fallback ? page.source->path : "";
+      diags.error(where, {},
+                  "no layout '" + name + "' in the theme for this " +
+                      std::string(kind_name(page.kind)) + " page",
+                  "add layouts/" + name + ".mustache, or remove `layout:`");
+      return;
+    }
+    file.bytes.reserve(32 * 1024);
+    if (auto err = mustache::render(*layout, contexts.page_context(i), partials, file.bytes)) {
+      diags.error("layouts/" + name + ".mustache", {}, *err,
+                  "a partial that includes itself must do so inside a section that ends, "
+                  "such as {{#children}}{{>tree}}{{/children}}");
+      return;
+    }
+    sink(std::move(file));
+  });
 }
 
 }  // namespace firefly

@@ -3,35 +3,22 @@
 #include <array>
 #include <utility>
 
+#include "core/text.h"
+
 namespace firefly {
 
 namespace {
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 /// Percent-decodes `s`; nullopt for a malformed escape or an escape that hides a dot,
 /// a slash or a backslash (which could smuggle a path segment past the checks).
 std::optional<std::string> decode(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '%') {
-      out += s[i];
-      continue;
-    }
-    if (i + 2 >= s.size()) return std::nullopt;
-    int hi = hex_value(s[i + 1]), lo = hex_value(s[i + 2]);
-    if (hi < 0 || lo < 0) return std::nullopt;
-    char c = static_cast<char>(hi * 16 + lo);
-    if (c == '.' || c == '/' || c == '\\') return std::nullopt;
-    out += c;
-    i += 2;
+  std::string lowered = ascii_lower(s);
+  for (const char* hidden : {"%2e", "%2f", "%5c"}) {
+    if (lowered.find(hidden) != std::string::npos) return std::nullopt;
   }
+  bool malformed = false;
+  std::string out = percent_decode(s, &malformed);
+  if (malformed) return std::nullopt;
   return out;
 }
 
@@ -40,14 +27,6 @@ std::string_view extension(std::string_view path) {
   std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
   size_t dot = name.rfind('.');
   return dot == std::string_view::npos ? std::string_view() : name.substr(dot + 1);
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 }  // namespace
@@ -106,7 +85,7 @@ std::string content_type_for(std::string_view path) {
       {"woff2", "font/woff2"},
       {"webmanifest", "application/manifest+json; charset=utf-8"},
   }};
-  std::string ext = lower(extension(path));
+  std::string ext = ascii_lower(extension(path));
   for (const auto& [e, type] : kTypes) {
     if (ext == e) return type;
   }
