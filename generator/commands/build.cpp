@@ -9,6 +9,7 @@
 #include <string_view>
 #include <thread>
 
+#include "commands/build_state.h"
 #include "commands/data_views.h"
 #include "config/site_config.h"
 #include "core/date.h"
@@ -86,28 +87,35 @@ class StepTimer {
 BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
   auto start = std::chrono::steady_clock::now();
   BuildResult result;
-  int jobs = options.jobs > 0 ? options.jobs
-                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  auto state = std::make_shared<BuildState>();
+  BuildState& st = *state;
+  st.options = options;
+  st.jobs = options.jobs > 0 ? options.jobs
+                             : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int jobs = st.jobs;
   const fs::path& site_dir = options.site_dir;
   StepTimer timer;
 
   // Load: configuration, theme, content, data.
-  auto config = load_site_config(site_dir, diags);
-  if (!config) {
+  st.config = load_site_config(site_dir, diags);
+  if (!st.config) {
     result.exit_code = 2;
     return result;
   }
+  SiteConfig& config = *st.config;
   if (!options.base_url.empty()) {
-    config->base_url = options.base_url;
-    if (config->base_url.back() != '/') config->base_url += '/';
+    config.base_url = options.base_url;
+    if (config.base_url.back() != '/') config.base_url += '/';
   }
   timer.step("load config");
-  auto theme = load_theme(site_dir, *config, diags);
+  st.theme = load_theme(site_dir, config, diags);
+  const Theme* theme = st.theme.get();
   timer.step("load theme");
-  std::vector<SourcePage> sources = load_content(site_dir, *config, jobs, diags);
-  add_git_dates(site_dir, sources);
+  st.sources = load_content(site_dir, config, jobs, diags);
+  add_git_dates(site_dir, st.sources);
   timer.step("load content");
-  std::vector<Dataset> datasets = load_datasets(site_dir, diags);
+  st.datasets = load_datasets(site_dir, diags);
+  const std::vector<Dataset>& datasets = st.datasets;
   timer.step("load data");
 
   // Model: the site graph.
@@ -118,7 +126,7 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
   add_static_files(site_dir, output, inputs.files, diags);
   if (theme) {
     for (const OutputFile& f : theme->files()) inputs.files.insert("/" + f.path);
-    for (const Language& lang : config->languages) {
+    for (const Language& lang : config.languages) {
       const Value& t = theme->strings(lang.code);
       inputs.generated_titles[lang.code] = {{"data", t.get("data_catalogue").to_text()},
                                             {"search", t.get("search").to_text()},
@@ -137,8 +145,9 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
       inputs.files.insert(std::string("/data/") + f);
     }
   }
-  auto site = build_site(*config, sources, inputs, diags);
-  check_front_matter_images(*site, diags);
+  st.site = build_site(config, st.sources, inputs, diags);
+  const Site& site = *st.site;
+  check_front_matter_images(site, diags);
   timer.step("model");
   if (!theme || diags.has_errors()) {
     result.exit_code = 1;
@@ -147,13 +156,15 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
 
   // Render: bodies first (they find broken links), then everything else streams to the
   // writer, so no more than a page per thread is held in memory.
-  DataSite data_site = make_data_site(*config);
-  DataViewsImpl data_views(datasets, data_site, *theme);
-  std::vector<Body> bodies = render_bodies(*site, data_views.embed_renderer(), jobs, diags);
+  st.data_site = make_data_site(config);
+  const DataSite& data_site = st.data_site;
+  const DataViewsImpl& data_views = st.data_views.emplace(datasets, data_site, *theme);
+  st.bodies = render_bodies(site, data_views.embed_renderer(), jobs, diags);
+  const std::vector<Body>& bodies = st.bodies;
   timer.step("bodies");
-  result.languages = config->languages.size();
+  result.languages = config.languages.size();
   result.datasets = datasets.size();
-  for (const auto& p : site->pages) {
+  for (const auto& p : site.pages) {
     if (p->kind != PageKind::kRedirect) ++result.pages;
   }
   for (const auto& [lang, keys] : theme->missing_strings()) {
@@ -161,7 +172,7 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
       result.translation_report.push_back(lang + ": theme string '" + k + "' is missing");
     }
   }
-  for (const auto& p : site->pages) {
+  for (const auto& p : site.pages) {
     if (p->fallback && p->source && p->page_number == 1) {
       result.translation_report.push_back(p->lang + ": " + p->source->path + " is not translated");
     }
@@ -176,7 +187,7 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
   if (options.write) writer = std::make_unique<OutputWriter>(out_dir, diags);
   std::mutex output_mu;
   std::atomic<size_t> files{0};
-  bool relative = config->relative_urls;
+  bool relative = config.relative_urls;
   OutputSink sink = [&](OutputFile&& f) {
     ++files;
     if (relative) make_urls_relative(f);
@@ -195,13 +206,13 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
   // Feeds, sitemaps and the search index are serial; they run beside the pages.
   std::thread site_files([&] {
     OutputSet files;
-    render_feeds(*site, bodies, files);
-    render_sitemap_xml(*site, files);
-    render_search_index(*site, bodies, files);
+    render_feeds(site, bodies, files);
+    render_sitemap_xml(site, files);
+    render_search_index(site, bodies, files);
     drain(files);
   });
-  ContextBuilder contexts(*site, *theme, bodies, data_views.views());
-  render_pages(*site, *theme, contexts, jobs, sink, diags);
+  const ContextBuilder& contexts = st.contexts.emplace(site, *theme, bodies, data_views.views());
+  render_pages(site, *theme, contexts, jobs, sink, diags);
   site_files.join();
   timer.step("pages, feeds, search");
   render_data_files(datasets, data_site, output);
@@ -226,6 +237,7 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
   } else if (!check_unique_paths(result.output, diags)) {
     result.exit_code = 1;
   }
+  if (options.keep_state && result.exit_code == 0) result.state = std::move(state);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;
 }

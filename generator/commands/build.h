@@ -2,12 +2,15 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 
 #include "core/error.h"
 #include "core/output.h"
 
 namespace firefly {
+
+struct BuildState;
 
 /// Options of a build, from the command line.
 struct BuildOptions {
@@ -17,7 +20,8 @@ struct BuildOptions {
   bool drafts = false;
   std::string base_url;  ///< overrides site.yaml when set
   bool quiet = false;
-  bool write = true;  ///< false for `check`: validate everything, write nothing
+  bool write = true;        ///< false for `check`: validate everything, write nothing
+  bool keep_state = false;  ///< keep what was built in BuildResult::state (for `serve`)
 };
 
 /// What a build produced, for the summary line.
@@ -28,6 +32,8 @@ struct BuildResult {
   OutputSet output;  ///< kept when `write` is false (for tests and the preview server)
   /// Missing theme strings and untranslated pages, per language (for check).
   std::vector<std::string> translation_report;
+  /// With `keep_state`, after a build without errors: the sources, site and bodies.
+  std::shared_ptr<BuildState> state;
 };
 
 /// Runs a whole build; every problem found goes to `diags`.

@@ -11,6 +11,8 @@
 #include <sstream>
 
 #include "commands/build.h"
+#include "commands/build_state.h"
+#include "commands/incremental.h"
 #include "commands/report.h"
 #include "core/error.h"
 #include "serve/preview.h"
@@ -24,7 +26,7 @@ namespace fs = std::filesystem;
 namespace {
 
 /// Quiet time after the last file event before rebuilding (editors write in bursts).
-constexpr int kDebounceMs = 100;
+constexpr int kDebounceMs = 40;
 
 /// SIGINT and SIGTERM as a readable file descriptor. Blocks them in this thread first,
 /// so every thread started later (server, build workers) inherits the mask.
@@ -58,8 +60,68 @@ std::string plural(size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-/// Builds the site in memory and shows it, or its errors, in the browser and terminal.
-void rebuild(const BuildOptions& build, PreviewSite& site, std::ostream& err) {
+/// Prints the build's diagnostics to the terminal and returns them as text.
+std::string report(const Diagnostics& diags, const BuildOptions& build, std::ostream& err) {
+  std::ostringstream text;
+  print_diagnostics(diags, build.site_dir, "text", text);
+  err << text.str();
+  return text.str();
+}
+
+/// Shows a failed build's errors in the browser and says so in the terminal.
+void show_failure(const Diagnostics& diags, const std::string& text, PreviewSite& site,
+                  std::ostream& err) {
+  std::string summary = "build failed: " + plural(diags.error_count(), "error") + ", " +
+                        plural(diags.warning_count(), "warning");
+  site.show_errors(text + "\n" + summary + "\n");
+  err << summary << "; the browser shows the errors until they are fixed\n";
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+/// What the last build left for the next edit.
+struct Session {
+  std::shared_ptr<BuildState> state;  ///< null when the next change needs a full build
+  OutputSet pending;  ///< files re-rendered by updates that had errors, not yet shown
+};
+
+/// After an edit to the text of pages only: re-renders what shows that text. False when
+/// the change needs a full build.
+bool update_in_place(Session& session, const std::vector<std::string>& changed, PreviewSite& site,
+                     std::ostream& err) {
+  Diagnostics diags;
+  auto start = std::chrono::steady_clock::now();
+  std::optional<Update> update;
+  try {
+    update = rebuild_changed(*session.state, changed, diags);
+  } catch (const std::exception&) {
+    return false;  // the full build reports it
+  }
+  if (!update) return false;
+  std::string text = report(diags, session.state->options, err);
+  size_t pages = update->pages, files = update->files.size();
+  for (OutputFile& f : update->files) session.pending.push_back(std::move(f));
+  if (diags.has_errors()) {
+    // The state still matches the files; the fix of this error will be an update too.
+    show_failure(diags, text, site, err);
+    return true;
+  }
+  site.update_site(std::move(session.pending));
+  session.pending.clear();
+  char ms[32];
+  std::snprintf(ms, sizeof ms, "%.0f", seconds_since(start) * 1000);
+  err << "updated " << plural(pages, "page") << " and " << plural(files - pages, "other file")
+      << " in " << ms << " ms\n";
+  err.flush();
+  return true;
+}
+
+/// Builds the whole site in memory and shows it, or its errors, in the browser and
+/// terminal; keeps what it built in `state` for the next edit.
+void rebuild(const BuildOptions& build, Session& session, PreviewSite& site, std::ostream& err) {
+  session = Session();  // free the old build before making the new one
   Diagnostics diags;
   auto start = std::chrono::steady_clock::now();
   BuildResult result;
@@ -70,20 +132,15 @@ void rebuild(const BuildOptions& build, PreviewSite& site, std::ostream& err) {
                 std::string("internal error (a bug in Firefly, not in your site): ") + e.what());
     result.exit_code = 3;
   }
-  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::ostringstream text;
-  print_diagnostics(diags, build.site_dir, "text", text);
-  err << text.str();
+  std::string text = report(diags, build, err);
   char when[32];
-  std::snprintf(when, sizeof when, "%.2f", secs);
+  std::snprintf(when, sizeof when, "%.2f", seconds_since(start));
   if (result.exit_code == 0 && !diags.has_errors()) {
+    session.state = std::move(result.state);
     site.show_site(std::move(result.output));
     err << "built " << plural(result.pages, "page") << " in " << when << " s\n";
   } else {
-    std::string summary = "build failed: " + plural(diags.error_count(), "error") + ", " +
-                          plural(diags.warning_count(), "warning");
-    site.show_errors(text.str() + "\n" + summary + "\n");
-    err << summary << "; the browser shows the errors until they are fixed\n";
+    show_failure(diags, text, site, err);
   }
   err.flush();
 }
@@ -138,7 +195,9 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
   build.drafts = options.drafts;
   build.jobs = options.jobs;
   build.base_url = url;  // permalinks, feeds and canonical links point at the preview
-  rebuild(build, site, err);
+  build.keep_state = true;
+  Session session;
+  rebuild(build, session, site, err);
 
   Watcher watcher(options.site_dir);
   server.start();
@@ -158,8 +217,10 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     while ((r = watcher.wait(kDebounceMs, signals.fd(), changed)) == WatchResult::kChanged) {
     }
     if (r == WatchResult::kStopped || r == WatchResult::kFailed) break;
-    err << "changed: " << describe(changed) << "; rebuilding\n";
-    rebuild(build, site, err);
+    err << "changed: " << describe(changed) << "\n";
+    if (!session.state || !update_in_place(session, changed, site, err)) {
+      rebuild(build, session, site, err);
+    }
   }
   out << "stopped" << std::endl;
   server.stop();

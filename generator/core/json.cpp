@@ -7,9 +7,21 @@ namespace firefly {
 
 namespace {
 
+/// True for a byte that JSON text (inside <script> too) may hold as it is.
+bool plain_json_byte(unsigned char c) {
+  return c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&';
+}
+
 void append_json_string(std::string& out, std::string_view s) {
   out += '"';
-  for (unsigned char c : s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t run = i;
+    while (run < s.size() && plain_json_byte(static_cast<unsigned char>(s[run]))) ++run;
+    out.append(s.data() + i, run - i);  // copy plain runs whole: most of the text
+    if (run == s.size()) break;
+    unsigned char c = static_cast<unsigned char>(s[run]);
+    i = run + 1;
     switch (c) {
       case '"':
         out += "\\\"";
@@ -35,14 +47,11 @@ void append_json_string(std::string& out, std::string_view s) {
       case '&':
         out += "\\u0026";
         break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      }
     }
   }
   out += '"';

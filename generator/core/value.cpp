@@ -96,4 +96,37 @@ Value with_pos(Value value, Pos pos) {
   return value;
 }
 
+bool same_content(const Value& a, const Value& b) {
+  if (a.kind() != b.kind()) return false;
+  switch (a.kind()) {
+    case Value::Kind::kNull:
+      return true;
+    case Value::Kind::kBool:
+      return a.as_bool() == b.as_bool();
+    case Value::Kind::kInt:
+      return a.as_int() == b.as_int();
+    case Value::Kind::kDouble:
+      return a.as_double() == b.as_double();
+    case Value::Kind::kString:
+      return a.as_string() == b.as_string();
+    case Value::Kind::kList: {
+      const List &x = a.as_list(), &y = b.as_list();
+      if (x.size() != y.size()) return false;
+      for (size_t i = 0; i < x.size(); ++i) {
+        if (!same_content(x[i], y[i])) return false;
+      }
+      return true;
+    }
+    case Value::Kind::kMap: {
+      const Map &x = a.as_map(), &y = b.as_map();
+      if (x.size() != y.size()) return false;
+      for (size_t i = 0; i < x.size(); ++i) {
+        if (x[i].first != y[i].first || !same_content(x[i].second, y[i].second)) return false;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace firefly

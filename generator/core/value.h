@@ -85,4 +85,8 @@ class Value {
 /// Returns a copy of `value` with its position set to `pos`.
 Value with_pos(Value value, Pos pos);
 
+/// True when `a` and `b` hold the same data (kinds, scalars, keys in order), wherever
+/// they were written.
+bool same_content(const Value& a, const Value& b);
+
 }  // namespace firefly

@@ -9,6 +9,9 @@ namespace firefly {
 
 namespace {
 
+/// How much of a page's text the search index holds (characters, or Han characters).
+constexpr size_t kSearchTextUnits = 400;
+
 bool has_scheme(std::string_view url) {
   size_t colon = url.find(':');
   if (colon == std::string_view::npos) return false;
@@ -63,40 +66,44 @@ std::string resolve_link(const Site& site, const Page& page, const std::string& 
   return url;
 }
 
+Body render_body(const Site& site, const Page& page, const EmbedRenderer& embeds,
+                 Diagnostics& diags) {
+  Body body;
+  if (!page.source || page.kind == PageKind::kRedirect) return body;
+  MarkdownOptions options;
+  options.unsafe_html = site.config->unsafe_html;
+  options.first_line = page.source->body_line;
+  options.resolve_link = [&](const std::string& url, Pos pos, bool is_image) {
+    return resolve_link(site, page, url, pos, is_image, diags);
+  };
+  options.on_missing_alt = [&](Pos pos) {
+    if (page.fallback) return;
+    diags.error(page.source->path, pos, "this image has no alt text",
+                "write a short description between the brackets: ![a volunteer fixing a "
+                "roof](/images/roof.svg)");
+  };
+  MarkdownResult md = render_markdown(page.source->body, options);
+  for (size_t e = 0; e < md.embeds.size(); ++e) {
+    std::string placeholder = embed_placeholder(e);
+    size_t at = md.html.find(placeholder);
+    if (at == std::string::npos) continue;
+    Diagnostics local;
+    std::string html = embeds ? embeds(md.embeds[e], page, local) : "";
+    if (!page.fallback) diags.append(local);
+    md.html.replace(at, placeholder.size(), html);
+  }
+  body.html = std::move(md.html);
+  body.summary = !page.summary.empty() ? page.summary : truncate_text(trim(md.text), 120);
+  body.reading_minutes = reading_minutes(count_reading(md.text));
+  body.search_text = truncate_text(md.text, kSearchTextUnits);
+  return body;
+}
+
 std::vector<Body> render_bodies(const Site& site, const EmbedRenderer& embeds, int jobs,
                                 Diagnostics& diags) {
   std::vector<Body> bodies(site.pages.size());
-  parallel_for(site.pages.size(), jobs, [&](size_t i) {
-    const Page& page = *site.pages[i];
-    if (!page.source || page.kind == PageKind::kRedirect) return;
-    Body& body = bodies[i];
-    MarkdownOptions options;
-    options.unsafe_html = site.config->unsafe_html;
-    options.first_line = page.source->body_line;
-    options.resolve_link = [&](const std::string& url, Pos pos, bool is_image) {
-      return resolve_link(site, page, url, pos, is_image, diags);
-    };
-    options.on_missing_alt = [&](Pos pos) {
-      if (page.fallback) return;
-      diags.error(page.source->path, pos, "this image has no alt text",
-                  "write a short description between the brackets: ![a volunteer fixing a "
-                  "roof](/images/roof.svg)");
-    };
-    MarkdownResult md = render_markdown(page.source->body, options);
-    for (size_t e = 0; e < md.embeds.size(); ++e) {
-      std::string placeholder = embed_placeholder(e);
-      size_t at = md.html.find(placeholder);
-      if (at == std::string::npos) continue;
-      Diagnostics local;
-      std::string html = embeds ? embeds(md.embeds[e], page, local) : "";
-      if (!page.fallback) diags.append(local);
-      md.html.replace(at, placeholder.size(), html);
-    }
-    body.html = std::move(md.html);
-    body.text = std::move(md.text);
-    body.summary = !page.summary.empty() ? page.summary : truncate_text(trim(body.text), 120);
-    body.reading_minutes = reading_minutes(count_reading(body.text));
-  });
+  parallel_for(site.pages.size(), jobs,
+               [&](size_t i) { bodies[i] = render_body(site, *site.pages[i], embeds, diags); });
   return bodies;
 }
 

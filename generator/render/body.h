@@ -15,13 +15,17 @@ namespace firefly {
 /// The rendered body of one page.
 struct Body {
   std::string html;
-  std::string text;  ///< plain text (search index, word counts)
+  std::string search_text;  ///< the start of the plain text, for the search index
   std::string summary;
   int reading_minutes = 0;
 };
 
 /// Renders an embed (```chart / ```table) of `page`; errors go to the Diagnostics.
 using EmbedRenderer = std::function<std::string(const Embed&, const Page&, Diagnostics&)>;
+
+/// Renders the body of one page ({} for pages without a source).
+Body render_body(const Site& site, const Page& page, const EmbedRenderer& embeds,
+                 Diagnostics& diags);
 
 /// Renders the bodies of all pages that have a source, on `jobs` threads; the result is
 /// indexed like `site.pages`. Broken internal links and missing images are errors.

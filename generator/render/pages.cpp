@@ -36,39 +36,43 @@ std::string redirect_html(const Page& page, const std::string& html_lang,
          "</h1>\n<p><a href=\"" + to + "\">" + to + "</a></p>\n</main>\n</body>\n</html>\n";
 }
 
+void render_page(const Site& site, const Theme& theme, const ContextBuilder& contexts, size_t index,
+                 const OutputSink& sink, Diagnostics& diags) {
+  const Page& page = *site.pages[index];
+  OutputFile file;
+  file.path = page.out_path;
+  if (page.kind == PageKind::kRedirect) {
+    const Language* lang = site.config->language(page.lang);
+    file.bytes = redirect_html(page, lang ? lang->html_lang : page.lang,
+                               site.absolute_url(page.redirect_to));
+    sink(std::move(file));
+    return;
+  }
+  std::string name;
+  const mustache::Template* layout = find_layout(theme, page, &name);
+  if (!layout) {
+    std::string where = page.source && !page.fallback ? page.source->path : "";
+    diags.error(where, {},
+                "no layout '" + name + "' in the theme for this " +
+                    std::string(kind_name(page.kind)) + " page",
+                "add layouts/" + name + ".mustache, or remove `layout:`");
+    return;
+  }
+  auto partials = [&](std::string_view partial) { return theme.find(partial); };
+  file.bytes.reserve(32 * 1024);
+  if (auto err = mustache::render(*layout, contexts.page_context(index), partials, file.bytes)) {
+    diags.error("layouts/" + name + ".mustache", {}, *err,
+                "a partial that includes itself must do so inside a section that ends, "
+                "such as {{#children}}{{>tree}}{{/children}}");
+    return;
+  }
+  sink(std::move(file));
+}
+
 void render_pages(const Site& site, const Theme& theme, const ContextBuilder& contexts, int jobs,
                   const OutputSink& sink, Diagnostics& diags) {
-  auto partials = [&](std::string_view name) { return theme.find(name); };
-  parallel_for(site.pages.size(), jobs, [&](size_t i) {
-    const Page& page = *site.pages[i];
-    OutputFile file;
-    file.path = page.out_path;
-    if (page.kind == PageKind::kRedirect) {
-      const Language* lang = site.config->language(page.lang);
-      file.bytes = redirect_html(page, lang ? lang->html_lang : page.lang,
-                                 site.absolute_url(page.redirect_to));
-      sink(std::move(file));
-      return;
-    }
-    std::string name;
-    const mustache::Template* layout = find_layout(theme, page, &name);
-    if (!layout) {
-      std::string where = page.source && !page.fallback ? page.source->path : "";
-      diags.error(where, {},
-                  "no layout '" + name + "' in the theme for this " +
-                      std::string(kind_name(page.kind)) + " page",
-                  "add layouts/" + name + ".mustache, or remove `layout:`");
-      return;
-    }
-    file.bytes.reserve(32 * 1024);
-    if (auto err = mustache::render(*layout, contexts.page_context(i), partials, file.bytes)) {
-      diags.error("layouts/" + name + ".mustache", {}, *err,
-                  "a partial that includes itself must do so inside a section that ends, "
-                  "such as {{#children}}{{>tree}}{{/children}}");
-      return;
-    }
-    sink(std::move(file));
-  });
+  parallel_for(site.pages.size(), jobs,
+               [&](size_t i) { render_page(site, theme, contexts, i, sink, diags); });
 }
 
 }  // namespace firefly

@@ -7,6 +7,10 @@
 
 namespace firefly {
 
+/// Renders `site.pages[index]`, handing the file to `sink`; problems go to `diags`.
+void render_page(const Site& site, const Theme& theme, const ContextBuilder& contexts, size_t index,
+                 const OutputSink& sink, Diagnostics& diags);
+
 /// Renders every page of the site on `jobs` threads, handing each to `sink` when done.
 void render_pages(const Site& site, const Theme& theme, const ContextBuilder& contexts, int jobs,
                   const OutputSink& sink, Diagnostics& diags);

@@ -57,8 +57,13 @@ std::string feed_xml(const Site& site, const std::vector<Body>& bodies,
 }  // namespace
 
 void render_feeds(const Site& site, const std::vector<Body>& bodies, OutputSet& out) {
+  for (const Language& lang : site.config->languages) render_feeds(site, bodies, lang, out);
+}
+
+void render_feeds(const Site& site, const std::vector<Body>& bodies, const Language& lang,
+                  OutputSet& out) {
   const SiteConfig& c = *site.config;
-  for (const Language& lang : c.languages) {
+  {
     std::map<std::string, std::vector<size_t>> by_section;
     std::vector<size_t> all;
     for (const auto& p : site.pages) {
@@ -136,22 +141,27 @@ void render_sitemap_xml(const Site& site, OutputSet& out) {
                  ""});
 }
 
+void render_search_index(const Site& site, const std::vector<Body>& bodies, const Language& lang,
+                         OutputSet& out) {
+  List entries;
+  for (size_t i = 0; i < site.pages.size(); ++i) {
+    const Page& p = *site.pages[i];
+    if (p.lang != lang.code || !listed(p) || p.page_number != 1) continue;
+    if (p.kind != PageKind::kPage && p.kind != PageKind::kSection && p.kind != PageKind::kDataset &&
+        p.kind != PageKind::kHome) {
+      continue;
+    }
+    entries.push_back(Value(Map{{"title", p.title},
+                                {"url", p.url},
+                                {"summary", bodies[i].summary},
+                                {"text", bodies[i].search_text}}));
+  }
+  out.push_back({"search/" + lang.code + ".json", to_json(Value(std::move(entries))), ""});
+}
+
 void render_search_index(const Site& site, const std::vector<Body>& bodies, OutputSet& out) {
   for (const Language& lang : site.config->languages) {
-    List entries;
-    for (size_t i = 0; i < site.pages.size(); ++i) {
-      const Page& p = *site.pages[i];
-      if (p.lang != lang.code || !listed(p) || p.page_number != 1) continue;
-      if (p.kind != PageKind::kPage && p.kind != PageKind::kSection &&
-          p.kind != PageKind::kDataset && p.kind != PageKind::kHome) {
-        continue;
-      }
-      entries.push_back(Value(Map{{"title", p.title},
-                                  {"url", p.url},
-                                  {"summary", bodies[i].summary},
-                                  {"text", truncate_text(bodies[i].text, 400)}}));
-    }
-    out.push_back({"search/" + lang.code + ".json", to_json(Value(std::move(entries))), ""});
+    render_search_index(site, bodies, lang, out);
   }
 }
 

@@ -11,9 +11,15 @@ namespace firefly {
 
 /// Atom feeds: /feed.xml per language and /<section>/feed.xml per section and language.
 void render_feeds(const Site& site, const std::vector<Body>& bodies, OutputSet& out);
+/// The feeds of one language.
+void render_feeds(const Site& site, const std::vector<Body>& bodies, const Language& lang,
+                  OutputSet& out);
 /// /sitemap.xml with xhtml:link hreflang alternates, and /robots.txt.
 void render_sitemap_xml(const Site& site, OutputSet& out);
 /// /search/<lang>.json: title, url, summary and text of every page, per language.
 void render_search_index(const Site& site, const std::vector<Body>& bodies, OutputSet& out);
+/// /search/<lang>.json of one language.
+void render_search_index(const Site& site, const std::vector<Body>& bodies, const Language& lang,
+                         OutputSet& out);
 
 }  // namespace firefly

@@ -22,12 +22,7 @@ PreviewReply text_reply(int status, std::string body) {
 
 }  // namespace
 
-void PreviewSite::show_site(OutputSet output) {
-  auto snapshot = std::make_shared<Snapshot>();
-  snapshot->files = std::move(output);
-  for (size_t i = 0; i < snapshot->files.size(); ++i) {
-    snapshot->index.emplace(snapshot->files[i].path, i);
-  }
+void PreviewSite::publish(std::shared_ptr<const Snapshot> snapshot) {
   {
     std::lock_guard lock(mu_);
     site_ = std::move(snapshot);
@@ -35,6 +30,30 @@ void PreviewSite::show_site(OutputSet output) {
     ++generation_;
   }
   changed_.notify_all();
+}
+
+void PreviewSite::show_site(OutputSet output) {
+  auto snapshot = std::make_shared<Snapshot>();
+  snapshot->reserve(output.size());
+  for (OutputFile& f : output) {
+    std::string path = f.path;
+    (*snapshot)[std::move(path)] = std::make_shared<const OutputFile>(std::move(f));
+  }
+  publish(std::move(snapshot));
+}
+
+void PreviewSite::update_site(OutputSet files) {
+  std::shared_ptr<const Snapshot> current;
+  {
+    std::lock_guard lock(mu_);
+    current = site_;
+  }
+  auto snapshot = std::make_shared<Snapshot>(*current);
+  for (OutputFile& f : files) {
+    std::string path = f.path;
+    (*snapshot)[std::move(path)] = std::make_shared<const OutputFile>(std::move(f));
+  }
+  publish(std::move(snapshot));
 }
 
 void PreviewSite::show_errors(std::string errors) {
@@ -60,8 +79,8 @@ PreviewReply PreviewSite::get(std::string_view target) const {
   std::optional<std::string> path = normalise_request_path(target);
   if (!path) return text_reply(400, "400 bad request: this path is not allowed\n");
   auto find = [&](const std::string& p) -> const OutputFile* {
-    auto it = site->index.find(p);
-    return it == site->index.end() ? nullptr : &site->files[it->second];
+    auto it = site->find(p);
+    return it == site->end() ? nullptr : it->second.get();
   };
   auto body_of = [](const OutputFile& f) -> std::optional<std::string> {
     if (f.source.empty()) return f.bytes;

@@ -29,6 +29,9 @@ class PreviewSite {
  public:
   /// Shows a newly built site, clears the errors, and wakes the reload streams.
   void show_site(OutputSet output);
+  /// Replaces (or adds) `files` in the site shown, clears the errors, and wakes the reload
+  /// streams; the other files stay as they were.
+  void update_site(OutputSet files);
   /// Shows `errors` for every HTML request (other files still come from the last good
   /// build), and wakes the reload streams.
   void show_errors(std::string errors);
@@ -44,10 +47,9 @@ class PreviewSite {
   bool stopped() const;
 
  private:
-  struct Snapshot {
-    OutputSet files;
-    std::unordered_map<std::string, size_t> index;  ///< path -> position in files
-  };
+  /// path -> file; files are shared between snapshots, so an update copies no bytes.
+  using Snapshot = std::unordered_map<std::string, std::shared_ptr<const OutputFile>>;
+  void publish(std::shared_ptr<const Snapshot> snapshot);
   mutable std::mutex mu_;
   mutable std::condition_variable changed_;
   std::shared_ptr<const Snapshot> site_ = std::make_shared<Snapshot>();

@@ -76,6 +76,28 @@ for _ in $(seq 1 50); do has "$base/en/" 'Serve marker 4711' && break; sleep 0.1
 has "$base/en/" 'Serve marker 4711' || fail "the edit is not shown"
 kill "$sse_pid" 2>/dev/null || true
 sse_pid=""
+# An edit to the text only re-renders what shows it; the terminal says how much.
+grep -q '^updated [0-9]* pages\? and [0-9]* other files\? in [0-9]* ms$' "$work/server.log" ||
+  fail "a text edit was not updated in place"
+[ "$(grep -c '^built ' "$work/server.log")" = 1 ] || fail "a text edit rebuilt the whole site"
+
+# A broken link written in the text: the error page, and the fix updates in place again.
+story="$work/site/content/stories/story-2.en.md"
+cp "$story" "$work/story-2.en.md"
+sed -i 's#(../story-3/)#(../story-33/)#' "$story"
+for _ in $(seq 1 100); do has "$base/en/" 'role="alert"' && break; sleep 0.1; done
+has "$base/en/" 'points to nothing this site publishes' || fail "a broken link in an edit is not shown"
+cp "$work/story-2.en.md" "$story"
+for _ in $(seq 1 100); do [ "$(status "$base/en/")" = 200 ] && break; sleep 0.1; done
+[ "$(status "$base/en/")" = 200 ] || fail "the site did not come back after fixing the link"
+[ "$(grep -c '^built ' "$work/server.log")" = 1 ] || fail "fixing a link rebuilt the whole site"
+
+# A new title changes lists and links: a full build, and every list shows it.
+sed -i 's/^title: Story 2$/title: Story Two Retitled/' "$story"
+for _ in $(seq 1 100); do has "$base/en/stories/" 'Story Two Retitled' && break; sleep 0.1; done
+has "$base/en/stories/story-2/" 'Story Two Retitled' || fail "the new title is not on the page"
+has "$base/en/stories/" 'Story Two Retitled' || fail "the new title is not in the list"
+[ "$(grep -c '^built ' "$work/server.log")" = 2 ] || fail "a front matter edit did not rebuild"
 
 # A broken file: the accessible error page for HTML, the terminal shows the error too.
 cp "$work/site/content/stories/story-1.en.md" "$work/story-1.en.md"

@@ -1,0 +1,40 @@
+// What one build made, kept by `serve` so that an edit re-renders only what depends on it.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "commands/build.h"
+#include "commands/data_views.h"
+#include "config/site_config.h"
+#include "load/content.h"
+#include "load/dataset.h"
+#include "model/site.h"
+#include "render/body.h"
+#include "render/context.h"
+#include "render/theme.h"
+
+namespace firefly {
+
+/// The loaded sources, the site graph and the rendered bodies of a build. Members refer
+/// to each other, so a BuildState lives on the heap and is never moved or copied.
+struct BuildState {
+  BuildOptions options;
+  int jobs = 1;
+  std::optional<SiteConfig> config;
+  std::unique_ptr<Theme> theme;
+  std::vector<SourcePage> sources;
+  std::vector<Dataset> datasets;
+  std::unique_ptr<Site> site;
+  DataSite data_site;
+  std::optional<DataViewsImpl> data_views;
+  std::vector<Body> bodies;  ///< indexed like site->pages
+  std::optional<ContextBuilder> contexts;
+
+  BuildState() = default;
+  BuildState(const BuildState&) = delete;
+  BuildState& operator=(const BuildState&) = delete;
+};
+
+}  // namespace firefly
