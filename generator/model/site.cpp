@@ -120,6 +120,9 @@ class SiteBuilder {
       p.updated = fm.updated ? fm.updated : src.git_updated;
       p.weight = fm.weight;
       p.draft = fm.draft;
+      if (!fm.publish_at.empty() && fm.publish_at > inputs_.today) {
+        p.publish_at = parse_date(fm.publish_at);
+      }
       p.summary = fm.summary;
       p.description = fm.description;
       p.layout = fm.layout;
@@ -166,6 +169,7 @@ class SiteBuilder {
     to.updated = from.updated;
     to.weight = from.weight;
     to.draft = from.draft;
+    to.publish_at = from.publish_at;
     to.summary = from.summary;
     to.description = from.description;
     to.layout = from.layout;

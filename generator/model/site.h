@@ -48,6 +48,7 @@ struct Page {
   std::optional<Date> date, updated;
   int weight = 0;
   bool draft = false;
+  std::optional<Date> publish_at;  ///< when a page shown before its publish_at goes public
   bool fallback = false;
   std::string summary, description, layout;
   std::vector<std::pair<std::string, std::vector<std::string>>> terms;  ///< taxonomy -> values

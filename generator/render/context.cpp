@@ -121,6 +121,7 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
   }
   if (page.date) m.emplace_back("date", date_value(*page.date, lang));
   if (page.updated) m.emplace_back("updated", date_value(*page.updated, lang));
+  if (page.publish_at) m.emplace_back("scheduled", date_value(*page.publish_at, lang));
   if (page.kind == PageKind::kHome || page.kind == PageKind::kSection) {
     std::string prefix = site_.lang_prefix(lang.code);
     m.emplace_back("feed_url", page.kind == PageKind::kHome
