@@ -31,6 +31,8 @@ struct BuildState {
   std::optional<DataViewsImpl> data_views;
   std::vector<Body> bodies;  ///< indexed like site->pages
   std::optional<ContextBuilder> contexts;
+  /// For each page, the pages whose lists show it; made by the first update that needs it.
+  std::vector<std::vector<size_t>> listed_on;
 
   BuildState() = default;
   BuildState(const BuildState&) = delete;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <mutex>
 #include <set>
+#include <unordered_map>
 
 #include "core/fs.h"
 #include "core/parallel.h"
@@ -62,7 +63,7 @@ std::optional<std::vector<Edit>> read_body_edits(const BuildState& state,
 
 /// For each page, the pages that list it (sections, terms, the home page, referenced_by).
 std::vector<std::vector<size_t>> listing_pages(const Site& site) {
-  std::map<const Page*, size_t> index;
+  std::unordered_map<const Page*, size_t> index;
   for (size_t i = 0; i < site.pages.size(); ++i) index[site.pages[i].get()] = i;
   std::vector<std::vector<size_t>> listed_on(site.pages.size());
   for (size_t i = 0; i < site.pages.size(); ++i) {
@@ -76,6 +77,10 @@ std::vector<std::vector<size_t>> listing_pages(const Site& site) {
 }
 
 }  // namespace
+
+void prepare_updates(BuildState& state) {
+  if (state.site && state.listed_on.empty()) state.listed_on = listing_pages(*state.site);
+}
 
 std::optional<Update> rebuild_changed(BuildState& state, const std::vector<std::string>& changed,
                                       Diagnostics& diags) {
@@ -119,8 +124,8 @@ std::optional<Update> rebuild_changed(BuildState& state, const std::vector<std::
 
   std::set<size_t> pages(own.begin(), own.end());
   if (listing_changed) {
-    std::vector<std::vector<size_t>> listed_on = listing_pages(site);
-    for (size_t i : own) pages.insert(listed_on[i].begin(), listed_on[i].end());
+    prepare_updates(state);  // the site graph does not change in an update: nor does this
+    for (size_t i : own) pages.insert(state.listed_on[i].begin(), state.listed_on[i].end());
   }
   Update update;
   std::mutex mu;

@@ -18,6 +18,10 @@ struct Update {
   size_t pages = 0;  ///< how many of them are pages
 };
 
+/// Works out, once after a full build, what updates need to know (who lists whom), so
+/// the first edit is as quick as the others.
+void prepare_updates(BuildState& state);
+
 /// Re-renders what the edits in `changed` (site-relative paths) affect, updating `state`.
 /// Handles edits to the body of existing Markdown files: their pages, the lists that show
 /// their summaries, the feeds and the search index. Returns nullopt, with `state` unchanged,

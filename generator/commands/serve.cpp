@@ -139,6 +139,7 @@ void rebuild(const BuildOptions& build, Session& session, PreviewSite& site, std
     session.state = std::move(result.state);
     site.show_site(std::move(result.output));
     err << "built " << plural(result.pages, "page") << " in " << when << " s\n";
+    prepare_updates(*session.state);
   } else {
     show_failure(diags, text, site, err);
   }

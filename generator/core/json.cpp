@@ -12,51 +12,6 @@ bool plain_json_byte(unsigned char c) {
   return c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&';
 }
 
-void append_json_string(std::string& out, std::string_view s) {
-  out += '"';
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t run = i;
-    while (run < s.size() && plain_json_byte(static_cast<unsigned char>(s[run]))) ++run;
-    out.append(s.data() + i, run - i);  // copy plain runs whole: most of the text
-    if (run == s.size()) break;
-    unsigned char c = static_cast<unsigned char>(s[run]);
-    i = run + 1;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '<':
-        out += "\\u003c";
-        break;
-      case '>':
-        out += "\\u003e";
-        break;
-      case '&':
-        out += "\\u0026";
-        break;
-      default: {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", c);
-        out += buf;
-      }
-    }
-  }
-  out += '"';
-}
-
 void newline(std::string& out, int indent, int depth) {
   if (indent < 0) return;
   out += '\n';
@@ -137,6 +92,51 @@ Value from_json(const nlohmann::ordered_json& j) {
 }
 
 }  // namespace
+
+void append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t run = i;
+    while (run < s.size() && plain_json_byte(static_cast<unsigned char>(s[run]))) ++run;
+    out.append(s.data() + i, run - i);  // copy plain runs whole: most of the text
+    if (run == s.size()) break;
+    unsigned char c = static_cast<unsigned char>(s[run]);
+    i = run + 1;
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '<':
+        out += "\\u003c";
+        break;
+      case '>':
+        out += "\\u003e";
+        break;
+      case '&':
+        out += "\\u0026";
+        break;
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      }
+    }
+  }
+  out += '"';
+}
 
 std::string to_json(const Value& v, int indent) {
   std::string out;
