@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
 """Turn bench/run.sh's raw measurements into the results table of BENCHMARKS.md.
 
-Usage: report.py RAW BENCHMARKS.md CORES HUGO_VERSION
+Usage: report.py RAW BENCHMARKS.md CORES HUGO_VERSION [SERVE_RAW]
 
 RAW has one line per timed run: "<tool>-<stories> <wall s> <cpu s> <peak rss KiB>".
 The table replaces the text between the two bench:table markers of BENCHMARKS.md (the
 file is created when missing); everything else in the file is kept.
+
+SERVE_RAW, when given, has the "result <tool> <where> <first build s> <median ms> <min ms>
+<max ms>" lines of bench/serve_edit.py on the 10,000-story corpus; they become the table
+between the bench:serve markers.
 """
 import datetime
 import statistics
@@ -13,6 +17,8 @@ import sys
 
 START = "<!-- bench:table -->"
 END = "<!-- /bench:table -->"
+SERVE_START = "<!-- bench:serve -->"
+SERVE_END = "<!-- /bench:serve -->"
 
 
 def load(path):
@@ -75,6 +81,56 @@ def table(runs, cores, hugo):
     return "\n".join(out)
 
 
+def serve_table(path, cores):
+    results = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            fields = line.split()
+            if len(fields) == 7 and fields[0] == "result":
+                _, tool, where, first, med, low, high = fields
+                results[(tool, where)] = (float(first), float(med), float(low), float(high))
+    out = [
+        SERVE_START,
+        f"Measured {datetime.date.today().isoformat()} on {cores} cores, 10,000 stories "
+        "(25,042 pages), one server per row, edits a second apart.",
+        "",
+        "| edit to one story | Firefly: median ms (min–max) | Hugo: median ms (min–max) "
+        "| Hugo/Firefly |",
+        "|---|---:|---:|---:|",
+    ]
+    rows = (("end", "a paragraph added at the end (the summary stays)"),
+            ("start", "a new first paragraph (summary, lists, feeds and search change)"),
+            ("title", "a new title (front matter)"))
+    worst = 0.0  # of the edits to a story's text, which the 200 ms target is about
+    for where, label in rows:
+        ff, hu = results.get(("firefly", where)), results.get(("hugo", where))
+        if not ff:
+            continue
+        if where != "title":
+            worst = max(worst, ff[1])
+        cells = [f"{ff[1]:.0f} ({ff[2]:.0f}–{ff[3]:.0f})",
+                 f"{hu[1]:.0f} ({hu[2]:.0f}–{hu[3]:.0f})" if hu else "not measured",
+                 f"{hu[1] / ff[1]:.0f}x" if hu else ""]
+        out.append(f"| {label} | " + " | ".join(cells) + " |")
+    firsts = {tool: r[0] for (tool, _), r in results.items()}
+    if "firefly" in firsts:
+        hugo_first = f"{firsts['hugo']:.1f} s" if "hugo" in firsts else "not measured"
+        ratio = f"{firsts['hugo'] / firsts['firefly']:.1f}x" if "hugo" in firsts else ""
+        out.append(f"| (the first build, before the server answers) | {firsts['firefly']:.1f} s "
+                   f"| {hugo_first} | {ratio} |")
+    out += ["", f"- 10k: an edit to the text of one story shows in the browser within {worst:.0f} ms "
+            f"(median, target <= 200 ms): {'met' if 0 < worst <= 200 else 'NOT met'}",
+            SERVE_END]
+    return "\n".join(out)
+
+
+def replace_between(text, start, end, new):
+    if start in text and end in text:
+        head, rest = text.split(start, 1)
+        return head + new + rest.split(end, 1)[1]
+    return text.rstrip("\n") + "\n\n" + new + "\n"
+
+
 def main():
     raw, target, cores, hugo = sys.argv[1:5]
     text = table(load(raw), cores, hugo)
@@ -83,11 +139,9 @@ def main():
             old = f.read()
     except FileNotFoundError:
         old = "# Benchmarks\n\n" + START + "\n" + END + "\n"
-    if START in old and END in old:
-        head, rest = old.split(START, 1)
-        new = head + text + rest.split(END, 1)[1]
-    else:
-        new = old.rstrip("\n") + "\n\n" + text + "\n"
+    new = replace_between(old, START, END, text)
+    if len(sys.argv) > 5:
+        new = replace_between(new, SERVE_START, SERVE_END, serve_table(sys.argv[5], cores))
     with open(target, "w", encoding="utf-8") as f:
         f.write(new)
 

@@ -5,6 +5,7 @@
 #   bench/run.sh --large    also 50,000 stories (slow: about 10 minutes on 2 cores)
 #   bench/run.sh --smoke    1,000 stories, Firefly only, one run; fails if the build fails
 #   bench/run.sh --runs N   timed runs per generator and size (default 3, alternating)
+#   bench/run.sh --no-serve skip the preview-server edit latency (bench/serve_edit.py)
 #
 # Everything is generated and built in tmpfs (/dev/shm). Timing uses /usr/bin/time -v
 # (wall, user+sys CPU, peak RSS); the floor is cmark-gfm over the concatenated Markdown
@@ -20,12 +21,14 @@ BENCH_OUT=${BENCH_OUT:-$ROOT/BENCHMARKS.md}
 RUNS=3
 SIZES=(1000 10000)
 SMOKE=0
+SERVE=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) SMOKE=1 ;;
     --large) SIZES+=(50000) ;;
     --runs) RUNS=$2; shift ;;
-    *) echo "usage: bench/run.sh [--smoke] [--large] [--runs N]" >&2; exit 2 ;;
+    --no-serve) SERVE=0 ;;
+    *) echo "usage: bench/run.sh [--smoke] [--large] [--runs N] [--no-serve]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -45,13 +48,18 @@ corpus() {  # corpus <stories> <format> -> prints the folder
 
 if [ "$SMOKE" = 1 ]; then
   site=$(corpus 1000 firefly)
-  if "$FIREFLY" build --site "$site" --out "$WORK/out-smoke" --quiet; then
-    n=$(find "$WORK/out-smoke" -type f | wc -l)
-    echo "bench smoke: ok (1000 stories, $n files)"
-    exit 0
+  if ! "$FIREFLY" build --site "$site" --out "$WORK/out-smoke" --quiet; then
+    echo "bench smoke: FAILED (firefly build exited non-zero)" >&2
+    exit 1
   fi
-  echo "bench smoke: FAILED (firefly build exited non-zero)" >&2
-  exit 1
+  n=$(find "$WORK/out-smoke" -type f | wc -l)
+  if ! python3 "$ROOT/bench/serve_edit.py" "$FIREFLY" "$site" \
+    "$site/content/stories/story-00001.en.md" /en/stories/story-00001/ --edits 2 >"$WORK/serve.out"; then
+    echo "bench smoke: FAILED (serve_edit.py)" >&2
+    exit 1
+  fi
+  echo "bench smoke: ok (1000 stories, $n files; serve: $(tail -1 "$WORK/serve.out"))"
+  exit 0
 fi
 
 need=()
@@ -112,5 +120,23 @@ for n in "${SIZES[@]}"; do
   rm -rf "$WORK/ff-out-$n.copy" "$WORK/hugo-out-$n" "$WORK/ff-out-$n"
 done
 
-python3 "$ROOT/bench/report.py" "$WORK/raw" "$BENCH_OUT" "$(nproc)" "$(hugo version | head -1)"
+# Preview servers on the 10,000-story corpus: save a story, time until the page shows it.
+serve_args=()
+if [ "$SERVE" = 1 ]; then
+  : >"$WORK/serve.raw"
+  for tool in firefly hugo; do
+    if [ "$tool" = firefly ]; then site=$(corpus 10000 firefly) bin=$FIREFLY edits=5
+    else site=$(corpus 10000 hugo) bin=hugo edits=3; fi
+    story=$site/content/stories/story-00042.en.md
+    for where in end start title; do
+      echo "bench: $tool server, edits at the $where of a story" >&2
+      python3 "$ROOT/bench/serve_edit.py" --tool "$tool" "$bin" "$site" "$story" \
+        /en/stories/story-00042/ --edits "$edits" --where "$where" | tee -a "$WORK/serve.raw" >&2
+    done
+  done
+  serve_args=("$WORK/serve.raw")
+fi
+
+python3 "$ROOT/bench/report.py" "$WORK/raw" "$BENCH_OUT" "$(nproc)" "$(hugo version | head -1)" \
+  "${serve_args[@]}"
 echo "bench: wrote $BENCH_OUT" >&2

@@ -12,7 +12,8 @@ for the "reload" event on the event stream, then fetches the page. Hugo's live r
 a WebSocket, which Python's standard library cannot open, so for Hugo the script fetches
 the page every 20 ms instead (at most 20 ms late, against Hugo's seconds). `--where
 start` adds the marker as the first paragraph, which changes the story's summary and so
-every list, feed and search index that shows it. The story is restored afterwards.
+every list, feed and search index that shows it; `--where title` changes its title in the
+front matter instead. The story is restored afterwards.
 Prints each latency, then one line for bench/run.sh:
     result <tool> <where> <first build s> <median ms> <min ms> <max ms>
 """
@@ -44,10 +45,13 @@ def get(port, path):
 
 
 def with_marker(text, marker, where):
-    """The story with `marker` as its last paragraph, or its first (after the front matter)."""
+    """The story with `marker` as its last paragraph, its first (after the front matter),
+    or its title."""
     if where == "end":
         return text + "\n" + marker + "\n"
     lines = text.split("\n")
+    if where == "title":
+        return "\n".join(f'title: "{marker}"' if l.startswith("title:") else l for l in lines)
     end = lines.index("---", 1) if lines and lines[0] == "---" else -1
     return "\n".join(lines[:end + 1] + ["", marker, ""] + lines[end + 1:])
 
@@ -67,7 +71,7 @@ def main():
     ap.add_argument("story")
     ap.add_argument("page")
     ap.add_argument("--edits", type=int, default=5)
-    ap.add_argument("--where", choices=["end", "start"], default="end")
+    ap.add_argument("--where", choices=["end", "start", "title"], default="end")
     args = ap.parse_args()
 
     port = free_port()

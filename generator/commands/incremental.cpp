@@ -8,6 +8,7 @@
 #include "core/fs.h"
 #include "core/parallel.h"
 #include "core/text.h"
+#include "model/front_matter_schema.h"
 #include "render/pages.h"
 #include "render/relative_urls.h"
 #include "render/site_files.h"
@@ -22,12 +23,39 @@ namespace {
 struct Edit {
   size_t source = 0;
   SourcePage page;
+  std::optional<FrontMatter> front;  ///< set when the front matter changed
 };
 
-/// Reads the edited files; nullopt unless each is an existing page whose front matter
-/// kept its content (so the site graph, and every link target, stays the same).
-std::optional<std::vector<Edit>> read_body_edits(const BuildState& state,
-                                                 const std::vector<std::string>& changed) {
+/// The front matter of `src`, validated; nullopt when it has errors or warnings.
+std::optional<FrontMatter> valid_front_matter(const SourcePage& src, const SiteConfig& config) {
+  FrontMatter fm;
+  Diagnostics diags;
+  if (!read_front_matter(src, config, fm, diags) || diags.has_errors() || diags.warning_count()) {
+    return std::nullopt;
+  }
+  return fm;
+}
+
+/// True when `a` and `b` place a page in the same spot of the site graph: everything but
+/// its title, summary, description, update date and the collection's own plain fields.
+bool same_place(const FrontMatter& a, const FrontMatter& b, const Value& front_a,
+                const Value& front_b) {
+  auto alias_paths = [](const FrontMatter& fm) {
+    std::vector<std::string> paths;
+    for (const auto& [path, pos] : fm.aliases) paths.push_back(path);
+    return paths;
+  };
+  return a.translation_key == b.translation_key && a.url == b.url && a.layout == b.layout &&
+         a.publish_at == b.publish_at && a.date == b.date && a.draft == b.draft &&
+         a.weight == b.weight && a.terms == b.terms && a.refs == b.refs &&
+         alias_paths(a) == alias_paths(b) &&
+         same_content(front_a.get("images"), front_b.get("images"));  // checked by builds
+}
+
+/// Reads the edited files; nullopt unless each is an existing page that stays where it is
+/// in the site graph (so every link target, list and order stays the same).
+std::optional<std::vector<Edit>> read_edits(const BuildState& state,
+                                            const std::vector<std::string>& changed) {
   std::vector<std::string> paths = changed;
   std::sort(paths.begin(), paths.end());
   paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
@@ -50,11 +78,18 @@ std::optional<std::vector<Edit>> read_body_edits(const BuildState& state,
     edit.source = static_cast<size_t>(old - state.sources.begin());
     Diagnostics load_diags;
     if (!load_source_page(rel, *text, *state.config, edit.page, load_diags) ||
-        load_diags.has_errors() || load_diags.warning_count() ||
-        !same_content(old->front, edit.page.front)) {
+        load_diags.has_errors() || load_diags.warning_count()) {
       return std::nullopt;
     }
     edit.page.git_updated = old->git_updated;
+    if (!same_content(old->front, edit.page.front)) {
+      std::optional<FrontMatter> before = valid_front_matter(*old, *state.config);
+      edit.front = valid_front_matter(edit.page, *state.config);
+      if (!before || !edit.front ||
+          !same_place(*before, *edit.front, old->front, edit.page.front)) {
+        return std::nullopt;
+      }
+    }
     edits.push_back(std::move(edit));
   }
   if (edits.empty()) return std::nullopt;
@@ -76,6 +111,19 @@ std::vector<std::vector<size_t>> listing_pages(const Site& site) {
   return listed_on;
 }
 
+/// True when a new title of `page` would show beyond the pages that list or refer to it:
+/// in every breadcrumb or menu, in old addresses, or in the order of its section.
+bool title_shows_everywhere(const Site& site, const Page& page) {
+  if (page.kind != PageKind::kPage || !page.aliases.empty()) return true;
+  const Collection* c = site.config->collection(page.section);
+  if (c && c->sort_by == "title") return true;
+  for (const MenuEntry& e : site.config->main_menu) {
+    auto it = site.by_url.find(e.page);
+    if (it != site.by_url.end() && it->second->key == page.key) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void prepare_updates(BuildState& state) {
@@ -85,20 +133,51 @@ void prepare_updates(BuildState& state) {
 std::optional<Update> rebuild_changed(BuildState& state, const std::vector<std::string>& changed,
                                       Diagnostics& diags) {
   if (!state.site || !state.contexts || !state.data_views) return std::nullopt;
-  std::optional<std::vector<Edit>> edits = read_body_edits(state, changed);
+  std::optional<std::vector<Edit>> edits = read_edits(state, changed);
   if (!edits) return std::nullopt;
-  const Site& site = *state.site;
+  Site& site = *state.site;
 
   // The pages each edited file makes: its own, and its fallbacks in other languages.
-  std::set<const SourcePage*> edited;
-  for (Edit& e : *edits) {
-    state.sources[e.source] = std::move(e.page);
-    edited.insert(&state.sources[e.source]);
-  }
+  std::map<const SourcePage*, const Edit*> edit_of;
+  for (const Edit& e : *edits) edit_of[&state.sources[e.source]] = &e;
   std::vector<size_t> own;
   for (size_t i = 0; i < site.pages.size(); ++i) {
     const Page& p = *site.pages[i];
-    if (p.source && edited.count(p.source) && p.kind != PageKind::kRedirect) own.push_back(i);
+    if (p.source && edit_of.count(p.source) && p.kind != PageKind::kRedirect) own.push_back(i);
+  }
+  for (size_t i : own) {
+    const Edit& e = *edit_of[site.pages[i]->source];
+    if (e.front && title_shows_everywhere(site, *site.pages[i])) return std::nullopt;
+  }
+
+  // From here on the state changes: the new sources, and the fields of their pages that
+  // came from the front matter.
+  for (Edit& e : *edits) state.sources[e.source] = std::move(e.page);
+  std::set<size_t> pages(own.begin(), own.end());
+  std::set<std::string> feeds_changed;   // languages whose feeds show something new
+  std::set<std::string> search_changed;  // languages whose search index does
+  bool listing_changed = false, sitemap_xml_changed = false;
+  for (size_t i : own) {
+    Page& p = *site.pages[i];
+    const std::optional<FrontMatter>& fm = edit_of[p.source]->front;
+    if (!fm) continue;
+    p.title = fm->title;
+    p.summary = fm->summary;
+    p.description = fm->description;
+    std::optional<Date> updated = fm->updated ? fm->updated : p.source->git_updated;
+    sitemap_xml_changed = sitemap_xml_changed || updated != p.updated;  // its <lastmod>
+    p.updated = updated;
+    listing_changed = true;
+    if (!p.fallback) feeds_changed.insert(p.lang);
+    search_changed.insert(p.lang);
+    // Pages of its language that name it through a ref field, and that language's site map.
+    for (size_t j = 0; j < site.pages.size(); ++j) {
+      const Page& q = *site.pages[j];
+      if (q.lang != p.lang) continue;
+      bool refers = std::any_of(q.refs.begin(), q.refs.end(),
+                                [&](const auto& ref) { return ref.second == p.key; });
+      if (refers || q.kind == PageKind::kSitemap) pages.insert(j);
+    }
   }
 
   // Their bodies again; what lists and feeds show of them may have changed too.
@@ -107,26 +186,23 @@ std::optional<Update> rebuild_changed(BuildState& state, const std::vector<std::
   parallel_for(own.size(), state.jobs, [&](size_t k) {
     bodies[k] = render_body(site, *site.pages[own[k]], embeds, diags);
   });
-  bool listing_changed = false;
-  std::set<std::string> feeds_changed;   // languages whose lists and feeds show new summaries
-  std::set<std::string> search_changed;  // languages whose search index shows new text
   for (size_t k = 0; k < own.size(); ++k) {
     Body& old = state.bodies[own[k]];
+    const Page& p = *site.pages[own[k]];
     if (old.summary != bodies[k].summary || old.reading_minutes != bodies[k].reading_minutes) {
       listing_changed = true;
-      if (!site.pages[own[k]]->fallback) feeds_changed.insert(site.pages[own[k]]->lang);
+      if (!p.fallback) feeds_changed.insert(p.lang);
     }
     if (old.summary != bodies[k].summary || old.search_text != bodies[k].search_text) {
-      search_changed.insert(site.pages[own[k]]->lang);
+      search_changed.insert(p.lang);
     }
     old = std::move(bodies[k]);
   }
-
-  std::set<size_t> pages(own.begin(), own.end());
   if (listing_changed) {
     prepare_updates(state);  // the site graph does not change in an update: nor does this
     for (size_t i : own) pages.insert(state.listed_on[i].begin(), state.listed_on[i].end());
   }
+
   Update update;
   std::mutex mu;
   bool relative = state.config->relative_urls;
@@ -141,6 +217,7 @@ std::optional<Update> rebuild_changed(BuildState& state, const std::vector<std::
   });
   update.pages = update.files.size();
   OutputSet site_files;
+  if (sitemap_xml_changed) render_sitemap_xml(site, site_files);
   for (const Language& lang : state.config->languages) {
     if (feeds_changed.count(lang.code)) render_feeds(site, state.bodies, lang, site_files);
     if (search_changed.count(lang.code)) render_search_index(site, state.bodies, lang, site_files);

@@ -1,5 +1,6 @@
-// `serve`'s fast path: after an edit to the text of a page, re-render only what shows
-// that text, from the state of the last build.
+// `serve`'s fast path: after an edit to a page that leaves it where it is in the site
+// (its text, title, summary, description or update date), re-render only what shows it,
+// from the state of the last build.
 #pragma once
 
 #include <optional>
@@ -22,12 +23,14 @@ struct Update {
 /// the first edit is as quick as the others.
 void prepare_updates(BuildState& state);
 
-/// Re-renders what the edits in `changed` (site-relative paths) affect, updating `state`.
-/// Handles edits to the body of existing Markdown files: their pages, the lists that show
-/// their summaries, the feeds and the search index. Returns nullopt, with `state` unchanged,
-/// for anything else (front matter, new or deleted files, data, theme, configuration), which
-/// needs a full build. Errors in the new text (broken links, say) go to `diags`; the pages
-/// are still rendered and `state` matches the files.
+/// Re-renders what the edits in `changed` (site-relative paths) affect, updating `state`:
+/// the edited pages and their fallbacks, the lists, refs, site maps, feeds and search
+/// indexes that show what changed. Returns nullopt, with `state` unchanged, when the edits
+/// need a full build: new or deleted pages, front matter that moves a page (date, weight,
+/// terms, refs, url, draft, aliases, images) or whose title shows on every page (home,
+/// sections, menu targets), data, theme, static files or configuration. Errors in the new
+/// text (broken links, say) go to `diags`; the pages are still rendered and `state`
+/// matches the files.
 std::optional<Update> rebuild_changed(BuildState& state, const std::vector<std::string>& changed,
                                       Diagnostics& diags);
 

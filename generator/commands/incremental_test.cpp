@@ -114,26 +114,60 @@ TEST_CASE("an edit to the end of a story re-renders the story only") {
       {"en/stories/story-3/index.html"});
 }
 
-TEST_CASE("a new summary re-renders the lists, feeds and search index that show it") {
-  SiteCopy site;
-  BuildResult before = build_kept(site);
-  site.edit("content/stories/story-1.en.md", "Story number 1.", "The first story, retold.");
-  // The story, and the lists that show its summary: home, stories, its tags and program.
-  check_update_matches_full_build(
-      site, before, {"content/stories/story-1.en.md"},
-      {"en/index.html", "en/programs/learning/index.html", "en/stories/page/2/index.html",
-       "en/stories/story-1/index.html", "en/tags/repair/page/2/index.html",
-       "en/tags/volunteers/page/2/index.html"});
-}
+/// One edit to the golden site and the pages an update must re-render for it.
+struct EditCase {
+  const char* name;
+  const char* file;
+  const char* from;
+  const char* to;
+  std::vector<std::string> pages;
+};
 
-TEST_CASE("an edit to an untranslated page re-renders its fallbacks too") {
-  SiteCopy site;
-  BuildResult before = build_kept(site);
-  site.edit("content/programs/health.md", "健康平台", "健康促進平台");
-  check_update_matches_full_build(
-      site, before, {"content/programs/health.md"},
-      {"en/programs/health/index.html", "en/programs/index.html", "programs/health/index.html",
-       "programs/index.html", "vi/programs/health/index.html", "vi/programs/index.html"});
+TEST_CASE("each edit re-renders exactly what shows it, as a full build would") {
+  const EditCase cases[] = {
+      {"a new summary: the lists, feeds and search index that show it",
+       "content/stories/story-1.en.md",
+       "Story number 1.",
+       "The first story, retold.",
+       {"en/index.html", "en/programs/learning/index.html", "en/stories/page/2/index.html",
+        "en/stories/story-1/index.html", "en/tags/repair/page/2/index.html",
+        "en/tags/volunteers/page/2/index.html"}},
+      {"a new title: the lists, the site map and feeds too",
+       "content/stories/story-1.en.md",
+       "title: Story 1",
+       "title: The first story",
+       {"en/index.html", "en/programs/learning/index.html", "en/sitemap/index.html",
+        "en/stories/page/2/index.html", "en/stories/story-1/index.html",
+        "en/tags/repair/page/2/index.html", "en/tags/volunteers/page/2/index.html"}},
+      {"a new title of a page ref fields point to: the pages that do",
+       "content/programs/learning.en.md",
+       "title: Lifelong learning",
+       "title: Learning for life",
+       {"en/programs/index.html", "en/programs/learning/index.html", "en/sitemap/index.html",
+        "en/stories/story-1/index.html", "en/stories/story-2/index.html",
+        "en/stories/story-3/index.html"}},
+      {"a new update date: the page, its feeds and sitemap.xml",
+       "content/stories/story-3.en.md",
+       "date: 2023-03-13",
+       "date: 2023-03-13\nupdated: 2024-05-01",
+       {"en/index.html", "en/programs/learning/index.html", "en/sitemap/index.html",
+        "en/stories/index.html", "en/stories/story-3/index.html", "en/tags/repair/index.html",
+        "en/tags/volunteers/index.html"}},
+      {"an untranslated page: its fallbacks too",
+       "content/programs/health.md",
+       "健康平台",
+       "健康促進平台",
+       {"en/programs/health/index.html", "en/programs/index.html", "programs/health/index.html",
+        "programs/index.html", "vi/programs/health/index.html", "vi/programs/index.html"}},
+  };
+  for (const EditCase& c : cases) {
+    SUBCASE(c.name) {
+      SiteCopy site;
+      BuildResult before = build_kept(site);
+      site.edit(c.file, c.from, c.to);
+      check_update_matches_full_build(site, before, {c.file}, c.pages);
+    }
+  }
 }
 
 TEST_CASE("changes that move pages or touch other sources need a full build") {
@@ -144,8 +178,19 @@ TEST_CASE("changes that move pages or touch other sources need a full build") {
     Diagnostics d;
     return !rebuild_changed(state, changed, d).has_value();
   };
-  site.edit("content/stories/story-2.en.md", "title: Story 2", "title: Story two");
-  CHECK(declined({"content/stories/story-2.en.md"}));  // front matter: titles in lists
+  site.edit("content/stories/story-2.en.md", "date: 2023-02-12", "date: 2023-02-13");
+  CHECK(declined({"content/stories/story-2.en.md"}));  // a new date: a new order
+  site.edit("content/stories/story-2.en.md", "date: 2023-02-13", "date: 2023-02-12");
+  site.edit("content/stories/story-2.en.md", "tags: [volunteers, repair]", "tags: [repair]");
+  CHECK(declined({"content/stories/story-2.en.md"}));  // other term pages
+  site.edit("content/stories/story-2.en.md", "tags: [repair]", "tags: [volunteers, repair]");
+  site.edit("content/stories/story-2.en.md", "title: Story 2", "titel: Story 2");
+  CHECK(declined({"content/stories/story-2.en.md"}));  // a warning: the full build shows it
+  site.edit("content/stories/story-2.en.md", "titel: Story 2", "title: Story 2");
+  site.edit("content/_index.en.md", "title: Home", "title: Start");
+  CHECK(declined({"content/_index.en.md"}));  // the home page's title is in every breadcrumb
+  site.edit("content/_index.en.md", "title: Start", "title: Home");
+
   std::ofstream(site.dir() / "content/stories/story-9.en.md") << "---\ntitle: New\n---\nNew.\n";
   CHECK(declined({"content/stories/story-9.en.md"}));  // a new page
   fs::remove(site.dir() / "content/stories/story-3.en.md");

@@ -92,12 +92,18 @@ for _ in $(seq 1 100); do [ "$(status "$base/en/")" = 200 ] && break; sleep 0.1;
 [ "$(status "$base/en/")" = 200 ] || fail "the site did not come back after fixing the link"
 [ "$(grep -c '^built ' "$work/server.log")" = 1 ] || fail "fixing a link rebuilt the whole site"
 
-# A new title changes lists and links: a full build, and every list shows it.
+# A new title: updated in place too, and the lists show it.
 sed -i 's/^title: Story 2$/title: Story Two Retitled/' "$story"
 for _ in $(seq 1 100); do has "$base/en/stories/" 'Story Two Retitled' && break; sleep 0.1; done
 has "$base/en/stories/story-2/" 'Story Two Retitled' || fail "the new title is not on the page"
 has "$base/en/stories/" 'Story Two Retitled' || fail "the new title is not in the list"
-[ "$(grep -c '^built ' "$work/server.log")" = 2 ] || fail "a front matter edit did not rebuild"
+[ "$(grep -c '^built ' "$work/server.log")" = 1 ] || fail "a new title rebuilt the whole site"
+
+# A new date moves the story in every list: a full build, and the page shows it.
+sed -i 's/^date: 2023-02-12$/date: 2023-04-01/' "$story"
+for _ in $(seq 1 100); do has "$base/en/stories/story-2/" '2023-04-01' && break; sleep 0.1; done
+has "$base/en/stories/story-2/" '2023-04-01' || fail "the new date is not on the page"
+[ "$(grep -c '^built ' "$work/server.log")" = 2 ] || fail "a new date did not rebuild the site"
 
 # A broken file: the accessible error page for HTML, the terminal shows the error too.
 cp "$work/site/content/stories/story-1.en.md" "$work/story-1.en.md"
