@@ -22,8 +22,8 @@
 #include "render/context.h"
 #include "render/data_files.h"
 #include "render/pages.h"
-#include "render/relative_urls.h"
 #include "render/site_files.h"
+#include "render/site_paths.h"
 #include "render/theme.h"
 
 namespace firefly {
@@ -187,10 +187,10 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
   if (options.write) writer = std::make_unique<OutputWriter>(out_dir, diags);
   std::mutex output_mu;
   std::atomic<size_t> files{0};
-  bool relative = config.relative_urls;
+  SitePaths site_paths(config);
   OutputSink sink = [&](OutputFile&& f) {
     ++files;
-    if (relative) make_urls_relative(f);
+    site_paths.apply(f);
     if (writer) {
       writer->add(std::move(f));
     } else {

@@ -10,8 +10,8 @@
 #include "core/text.h"
 #include "model/front_matter_schema.h"
 #include "render/pages.h"
-#include "render/relative_urls.h"
 #include "render/site_files.h"
+#include "render/site_paths.h"
 
 namespace firefly {
 
@@ -205,9 +205,9 @@ std::optional<Update> rebuild_changed(BuildState& state, const std::vector<std::
 
   Update update;
   std::mutex mu;
-  bool relative = state.config->relative_urls;
+  SitePaths site_paths(*state.config);
   OutputSink sink = [&](OutputFile&& f) {
-    if (relative) make_urls_relative(f);
+    site_paths.apply(f);
     std::lock_guard lock(mu);
     update.files.push_back(std::move(f));
   };

@@ -81,6 +81,7 @@ Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
       {"base_url", c.base_url},
       {"home_url", prefix + "/"},
       {"search_url", prefix + "/search/"},
+      {"search_index_url", "/search/" + lang.code + ".json"},
       {"sitemap_url", prefix + "/sitemap/"},
       {"data_url", prefix + "/data/"},
       {"feed_url", prefix + "/feed.xml"},

@@ -47,6 +47,7 @@
   if (field) field.value = query;
   var words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.length) return;
+  var root = results.getAttribute("data-root") || "/";
   fetch(results.getAttribute("data-index"))
     .then(function (r) {
       return r.json();
@@ -70,7 +71,8 @@
       hits.forEach(function (e) {
         var item = document.createElement("li");
         var link = document.createElement("a");
-        link.href = e.url;
+        // Index URLs are site paths ("/en/a/"); data-root is where the site is published.
+        link.href = root + e.url.replace(/^\//, "");
         link.textContent = e.title;
         item.appendChild(link);
         if (e.summary) {

@@ -1,0 +1,59 @@
+// Runs the site search in Debian's Chromium, as a reader does: opens each language's search
+// page with a query, waits for the results the script lists, and follows the first one.
+//
+// Usage: node tests/a11y/search.mjs HOST_DIR [PREFIX]
+//   HOST_DIR is served at the root of a local server; PREFIX (default "/") is where the
+//   site is inside it, e.g. "/portal/" for a build with --base-url https://host/portal/.
+// Prints one line per query, then "search: N passed, M failed"; exits 1 when any failed.
+import { launchBrowser, serveDir } from './lib.mjs';
+
+// A query per language, with words the sample portal's pages in that language contain.
+const QUERIES = [
+  { lang: 'zh-TW', page: 'search/', q: '志工' },
+  { lang: 'en', page: 'en/search/', q: 'volunteer' },
+  { lang: 'vi', page: 'vi/search/', q: 'việc làm' },
+];
+
+const [dir, prefix = '/'] = process.argv.slice(2);
+if (!dir || !prefix.startsWith('/') || !prefix.endsWith('/')) {
+  console.error('usage: node search.mjs HOST_DIR [PREFIX]   (PREFIX like /portal/)');
+  process.exit(2);
+}
+
+const { server, origin } = await serveDir(dir);
+const browser = await launchBrowser();
+let passed = 0;
+let failed = 0;
+try {
+  const page = await browser.newPage();
+  for (const { lang, page: path, q } of QUERIES) {
+    const url = `${origin}${prefix}${path}?q=${encodeURIComponent(q)}`;
+    const problem = await (async () => {
+      const response = await page.goto(url);
+      if (!response || response.status() !== 200) return `search page answered ${response?.status()}`;
+      const first = page.locator('#search-results ol.search-hits li a').first();
+      try {
+        await first.waitFor({ timeout: 10000 });
+      } catch {
+        const shown = (await page.locator('#search-results').textContent()) ?? '';
+        return `no results listed (shows: "${shown.trim().slice(0, 80)}")`;
+      }
+      const count = await page.locator('#search-results ol.search-hits li').count();
+      const href = await first.getAttribute('href');
+      const target = new URL(href, page.url());
+      if (!target.pathname.startsWith(prefix)) return `result ${href} is outside ${prefix}`;
+      const hit = await page.goto(target.href);
+      if (!hit || hit.status() !== 200) return `result ${href} answered ${hit?.status()}`;
+      return `ok (${count} results; the first, ${target.pathname}, opens)`;
+    })();
+    const ok = problem.startsWith('ok');
+    if (ok) passed++;
+    else failed++;
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${lang} "${q}" at ${prefix}${path}: ${problem}`);
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(`search: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
