@@ -5,6 +5,7 @@
 
 #include "core/embedded.h"
 #include "core/fs.h"
+#include "core/sha256.h"
 #include "core/text.h"
 #include "core/yaml.h"
 
@@ -28,16 +29,7 @@ std::string Theme::asset_url(const std::string& name) const {
   return it == asset_urls_.end() ? "" : it->second;
 }
 
-std::string fingerprint(std::string_view bytes) {
-  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return std::string(buf, 10);
-}
+std::string fingerprint(std::string_view bytes) { return sha256_hex(bytes).substr(0, 10); }
 
 namespace {
 

@@ -47,7 +47,7 @@ class Theme {
 std::unique_ptr<Theme> load_theme(const std::filesystem::path& site_dir, const SiteConfig& config,
                                   Diagnostics& diags);
 
-/// A short, stable fingerprint of `bytes` (hex).
+/// A short, stable fingerprint of `bytes`: the first 10 hex digits of its SHA-256.
 std::string fingerprint(std::string_view bytes);
 
 }  // namespace firefly
