@@ -146,10 +146,17 @@ void rebuild(const BuildOptions& build, Session& session, PreviewSite& site, std
   err.flush();
 }
 
-/// "content/a.md" or "content/a.md and 3 more".
-std::string describe(std::vector<std::string> changed) {
+/// "content/a.md" or "content/a.md and 3 more". Files that are gone are left out when
+/// others remain: they are mostly an editor's or `sed -i`'s scratch copies.
+std::string describe(std::vector<std::string> changed, const fs::path& site_dir) {
   std::sort(changed.begin(), changed.end());
   changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+  std::vector<std::string> present;
+  std::error_code ec;
+  for (const std::string& rel : changed) {
+    if (fs::exists(fs::symlink_status(site_dir / rel, ec))) present.push_back(rel);
+  }
+  if (!present.empty()) changed = std::move(present);
   if (changed.empty()) return "files";
   std::string s = changed.front();
   if (changed.size() > 1) s += " and " + std::to_string(changed.size() - 1) + " more";
@@ -218,7 +225,7 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     while ((r = watcher.wait(kDebounceMs, signals.fd(), changed)) == WatchResult::kChanged) {
     }
     if (r == WatchResult::kStopped || r == WatchResult::kFailed) break;
-    err << "changed: " << describe(changed) << "\n";
+    err << "changed: " << describe(changed, options.site_dir) << "\n";
     if (!session.state || !update_in_place(session, changed, site, err)) {
       rebuild(build, session, site, err);
     }

@@ -91,6 +91,8 @@ cp "$work/story-2.en.md" "$story"
 for _ in $(seq 1 100); do [ "$(status "$base/en/")" = 200 ] && break; sleep 0.1; done
 [ "$(status "$base/en/")" = 200 ] || fail "the site did not come back after fixing the link"
 [ "$(grep -c '^built ' "$work/server.log")" = 1 ] || fail "fixing a link rebuilt the whole site"
+grep -q '^changed: content/stories/story-2.en.md$' "$work/server.log" ||
+  fail "the terminal does not name the edited file (sed -i's scratch file instead?)"
 
 # A new title: updated in place too, and the lists show it.
 sed -i 's/^title: Story 2$/title: Story Two Retitled/' "$story"
