@@ -66,9 +66,12 @@ Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
     auto it = site_.by_url.find(e.page);
     const Page* target =
         it != site_.by_url.end() ? site_.find(it->second->key, lang.code) : nullptr;
-    std::string title = !e.title.empty() ? e.title.get(lang.code, def)
-                        : target         ? target->title
-                                         : e.page;
+    // The entry's own title in this language, else the page's title in it (a language
+    // the entry has no title for still gets the page's translated title).
+    std::string title = !e.title.empty() && e.title.has(lang.code) ? e.title.get(lang.code, def)
+                        : target                                   ? target->title
+                        : !e.title.empty()                         ? e.title.get(lang.code, def)
+                                                                   : e.page;
     std::string url = target ? target->url : prefix + e.page;
     bool current = target && (page.key == target->key || page.section == target->section) &&
                    !target->section.empty();
