@@ -12,6 +12,8 @@ const QUERIES = [
   { lang: 'zh-TW', page: 'search/', q: '志工' },
   { lang: 'en', page: 'en/search/', q: 'volunteer' },
   { lang: 'vi', page: 'vi/search/', q: 'việc làm' },
+  { lang: 'id', page: 'id/search/', q: 'perawat' },
+  { lang: 'th', page: 'th/search/', q: 'แรงงาน' }, // Thai has no spaces: the search matches inside words
 ];
 
 const [dir, prefix = '/'] = process.argv.slice(2);
