@@ -9,6 +9,7 @@
 #include "core/parallel.h"
 #include "core/text.h"
 #include "model/front_matter_schema.h"
+#include "render/data_files.h"
 #include "render/pages.h"
 #include "render/site_files.h"
 #include "render/site_paths.h"
@@ -52,15 +53,32 @@ bool same_place(const FrontMatter& a, const FrontMatter& b, const Value& front_a
          same_content(front_a.get("images"), front_b.get("images"));  // checked by builds
 }
 
+/// What changed: edited pages, and the names of datasets whose files changed.
+struct Changes {
+  std::vector<Edit> edits;
+  std::set<std::string> datasets;
+};
+
 /// Reads the edited files; nullopt unless each is an existing page that stays where it is
-/// in the site graph (so every link target, list and order stays the same).
-std::optional<std::vector<Edit>> read_edits(const BuildState& state,
-                                            const std::vector<std::string>& changed) {
+/// in the site graph (so every link target, list and order stays the same) or a dataset's
+/// CSV or metadata.
+std::optional<Changes> read_changes(const BuildState& state,
+                                    const std::vector<std::string>& changed) {
   std::vector<std::string> paths = changed;
   std::sort(paths.begin(), paths.end());
   paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
-  std::vector<Edit> edits;
+  Changes changes;
+  std::vector<Edit>& edits = changes.edits;
   for (const std::string& rel : paths) {
+    if (starts_with(rel, "data/") && rel.find('/', 5) == std::string::npos) {
+      // Builds read data/<name>.csv and data/<name>.yaml; .yml is an error to report.
+      if (ends_with(rel, ".yml")) return std::nullopt;
+      size_t dot = rel.rfind('.');
+      if (ends_with(rel, ".csv") || ends_with(rel, ".yaml")) {
+        changes.datasets.insert(rel.substr(5, dot - 5));
+      }
+      continue;
+    }
     if (!starts_with(rel, "content/")) return std::nullopt;
     if (!ends_with(rel, ".md")) continue;  // builds read only the .md files of content/
     fs::path full = state.options.site_dir / rel;
@@ -92,8 +110,33 @@ std::optional<std::vector<Edit>> read_edits(const BuildState& state,
     }
     edits.push_back(std::move(edit));
   }
-  if (edits.empty()) return std::nullopt;
-  return edits;
+  if (edits.empty() && changes.datasets.empty()) return std::nullopt;
+  return changes;
+}
+
+/// The datasets again, when they load without a problem and keep their names and titles
+/// (which are page titles in the site graph); else nullopt.
+std::optional<std::vector<Dataset>> reload_datasets(const BuildState& state) {
+  Diagnostics diags;
+  std::vector<Dataset> datasets = load_datasets(state.options.site_dir, diags);
+  if (diags.has_errors() || diags.warning_count() || datasets.size() != state.datasets.size()) {
+    return std::nullopt;
+  }
+  for (size_t i = 0; i < datasets.size(); ++i) {
+    const Dataset &a = datasets[i], &b = state.datasets[i];
+    if (a.name != b.name || a.title.by_lang != b.title.by_lang || a.title.plain != b.title.plain) {
+      return std::nullopt;
+    }
+  }
+  return datasets;
+}
+
+/// True when the Markdown of `src` may embed one of `datasets` in a ```chart or ```table.
+bool may_embed(const SourcePage& src, const std::set<std::string>& datasets) {
+  if (src.body.find("```") == std::string::npos) return false;
+  return std::any_of(datasets.begin(), datasets.end(), [&](const std::string& name) {
+    return src.body.find(name) != std::string::npos;
+  });
 }
 
 /// For each page, the pages that list it (sections, terms, the home page, referenced_by).
@@ -133,34 +176,55 @@ void prepare_updates(BuildState& state) {
 std::optional<Update> rebuild_changed(BuildState& state, const std::vector<std::string>& changed,
                                       Diagnostics& diags) {
   if (!state.site || !state.contexts || !state.data_views) return std::nullopt;
-  std::optional<std::vector<Edit>> edits = read_edits(state, changed);
-  if (!edits) return std::nullopt;
+  std::optional<Changes> changes = read_changes(state, changed);
+  if (!changes) return std::nullopt;
+  std::vector<Edit>& edits = changes->edits;
   Site& site = *state.site;
+  std::optional<std::vector<Dataset>> datasets;
+  if (!changes->datasets.empty() && !(datasets = reload_datasets(state))) return std::nullopt;
 
-  // The pages each edited file makes: its own, and its fallbacks in other languages.
+  // The pages each edited file makes (its own, and its fallbacks in other languages), and
+  // the pages that may embed a changed dataset: their bodies are rendered again.
   std::map<const SourcePage*, const Edit*> edit_of;
-  for (const Edit& e : *edits) edit_of[&state.sources[e.source]] = &e;
+  for (const Edit& e : edits) edit_of[&state.sources[e.source]] = &e;
   std::vector<size_t> own;
   for (size_t i = 0; i < site.pages.size(); ++i) {
     const Page& p = *site.pages[i];
-    if (p.source && edit_of.count(p.source) && p.kind != PageKind::kRedirect) own.push_back(i);
+    if (!p.source || p.kind == PageKind::kRedirect) continue;
+    if (edit_of.count(p.source) || may_embed(*p.source, changes->datasets)) own.push_back(i);
   }
   for (size_t i : own) {
-    const Edit& e = *edit_of[site.pages[i]->source];
-    if (e.front && title_shows_everywhere(site, *site.pages[i])) return std::nullopt;
+    auto e = edit_of.find(site.pages[i]->source);
+    if (e != edit_of.end() && e->second->front && title_shows_everywhere(site, *site.pages[i])) {
+      return std::nullopt;
+    }
   }
 
   // From here on the state changes: the new sources, and the fields of their pages that
   // came from the front matter.
-  for (Edit& e : *edits) state.sources[e.source] = std::move(e.page);
+  for (Edit& e : edits) state.sources[e.source] = std::move(e.page);
   std::set<size_t> pages(own.begin(), own.end());
+  if (datasets) {
+    // New data: the views over it, and the pages that show datasets.
+    state.datasets = std::move(*datasets);
+    state.data_views.emplace(state.datasets, state.data_site, *state.theme);
+    state.contexts.emplace(site, *state.theme, state.bodies, state.data_views->views());
+    for (size_t i = 0; i < site.pages.size(); ++i) {
+      const Page& p = *site.pages[i];
+      if ((p.kind == PageKind::kDataset && changes->datasets.count(p.dataset)) ||
+          p.kind == PageKind::kData || p.kind == PageKind::kHome) {
+        pages.insert(i);
+      }
+    }
+  }
   std::set<std::string> feeds_changed;   // languages whose feeds show something new
   std::set<std::string> search_changed;  // languages whose search index does
   bool listing_changed = false, sitemap_xml_changed = false;
   for (size_t i : own) {
     Page& p = *site.pages[i];
-    const std::optional<FrontMatter>& fm = edit_of[p.source]->front;
-    if (!fm) continue;
+    auto edit = edit_of.find(p.source);
+    if (edit == edit_of.end() || !edit->second->front) continue;
+    const FrontMatter* fm = &*edit->second->front;
     p.title = fm->title;
     p.summary = fm->summary;
     p.description = fm->description;
@@ -218,6 +282,7 @@ std::optional<Update> rebuild_changed(BuildState& state, const std::vector<std::
   update.pages = update.files.size();
   OutputSet site_files;
   if (sitemap_xml_changed) render_sitemap_xml(site, site_files);
+  if (datasets) render_data_files(state.datasets, state.data_site, site_files);
   for (const Language& lang : state.config->languages) {
     if (feeds_changed.count(lang.code)) render_feeds(site, state.bodies, lang, site_files);
     if (search_changed.count(lang.code)) render_search_index(site, state.bodies, lang, site_files);

@@ -1,6 +1,6 @@
 // `serve`'s fast path: after an edit to a page that leaves it where it is in the site
-// (its text, title, summary, description or update date), re-render only what shows it,
-// from the state of the last build.
+// (its text, title, summary, description or update date) or to a dataset, re-render only
+// what shows it, from the state of the last build.
 #pragma once
 
 #include <optional>
@@ -25,10 +25,12 @@ void prepare_updates(BuildState& state);
 
 /// Re-renders what the edits in `changed` (site-relative paths) affect, updating `state`:
 /// the edited pages and their fallbacks, the lists, refs, site maps, feeds and search
-/// indexes that show what changed. Returns nullopt, with `state` unchanged, when the edits
-/// need a full build: new or deleted pages, front matter that moves a page (date, weight,
-/// terms, refs, url, draft, aliases, images) or whose title shows on every page (home,
-/// sections, menu targets), data, theme, static files or configuration. Errors in the new
+/// indexes that show what changed; for a dataset's CSV or metadata, its pages, the
+/// catalogue and home pages, the pages that embed it and the data files. Returns nullopt,
+/// with `state` unchanged, when the edits need a full build: new or deleted pages or
+/// datasets, front matter that moves a page (date, weight, terms, refs, url, draft,
+/// aliases, images) or whose title shows on every page (home, sections, menu targets), a
+/// dataset's new title, data with errors, theme, static files or configuration. Errors in the new
 /// text (broken links, say) go to `diags`; the pages are still rendered and `state`
 /// matches the files.
 std::optional<Update> rebuild_changed(BuildState& state, const std::vector<std::string>& changed,

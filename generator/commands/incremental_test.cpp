@@ -124,6 +124,23 @@ struct EditCase {
 };
 
 TEST_CASE("each edit re-renders exactly what shows it, as a full build would") {
+  // A dataset shows on its own pages, the catalogue, the home pages and the stories whose
+  // Markdown embeds it (the zh-TW ones, and their vi fallbacks).
+  const std::vector<std::string> kDataPages = {"data/counts/index.html",
+                                               "data/index.html",
+                                               "en/data/counts/index.html",
+                                               "en/data/index.html",
+                                               "en/index.html",
+                                               "index.html",
+                                               "stories/story-1/index.html",
+                                               "stories/story-2/index.html",
+                                               "stories/story-3/index.html",
+                                               "vi/data/counts/index.html",
+                                               "vi/data/index.html",
+                                               "vi/index.html",
+                                               "vi/stories/story-1/index.html",
+                                               "vi/stories/story-2/index.html",
+                                               "vi/stories/story-3/index.html"};
   const EditCase cases[] = {
       {"a new summary: the lists, feeds and search index that show it",
        "content/stories/story-1.en.md",
@@ -153,6 +170,10 @@ TEST_CASE("each edit re-renders exactly what shows it, as a full build would") {
        {"en/index.html", "en/programs/learning/index.html", "en/sitemap/index.html",
         "en/stories/index.html", "en/stories/story-3/index.html", "en/tags/repair/index.html",
         "en/tags/volunteers/index.html"}},
+      {"new figures in a dataset: its pages, the catalogue, home pages and the embeds",
+       "data/counts.csv", "2022,1350,", "2022,1360,", kDataPages},
+      {"a new description of a dataset", "data/counts.yaml", "Participants per year",
+       "People who took part, per year", kDataPages},
       {"an untranslated page: its fallbacks too",
        "content/programs/health.md",
        "健康平台",
@@ -196,7 +217,12 @@ TEST_CASE("changes that move pages or touch other sources need a full build") {
   fs::remove(site.dir() / "content/stories/story-3.en.md");
   CHECK(declined({"content/stories/story-3.en.md"}));  // a deleted page
   CHECK(declined({"site.yaml"}));
-  CHECK(declined({"data/counts.csv"}));
+  site.edit("data/counts.yaml", "en: Participants}", "en: Participants per year}");
+  CHECK(declined({"data/counts.yaml"}));  // a dataset's title is a page title
+  site.edit("data/counts.yaml", "en: Participants per year}", "en: Participants}");
+  site.edit("data/counts.csv", "2022,1350,", "2022,many,");
+  CHECK(declined({"data/counts.csv"}));  // an error: the full build reports it
+  site.edit("data/counts.csv", "2022,many,", "2022,1350,");
   CHECK(declined({"themes/mini/layouts/page.mustache"}));
   CHECK(declined({}));
   CHECK(declined({"content/stories/gone.md"}));  // only a scratch file: nothing to update

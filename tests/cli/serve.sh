@@ -101,6 +101,13 @@ has "$base/en/stories/story-2/" 'Story Two Retitled' || fail "the new title is n
 has "$base/en/stories/" 'Story Two Retitled' || fail "the new title is not in the list"
 [ "$(grep -c '^built ' "$work/server.log")" = 1 ] || fail "a new title rebuilt the whole site"
 
+# New figures in a dataset: updated in place, on its page and in its downloads.
+sed -i 's/^2022,1350,$/2022,1357,/' "$work/site/data/counts.csv"
+for _ in $(seq 1 100); do has "$base/en/data/counts/" '1,357' && break; sleep 0.1; done
+has "$base/en/data/counts/" '1,357' || fail "the new figure is not on the dataset page"
+has "$base/data/counts.csv" '2022,1357' || fail "the new figure is not in the download"
+[ "$(grep -c '^built ' "$work/server.log")" = 1 ] || fail "a data edit rebuilt the whole site"
+
 # A new date moves the story in every list: a full build, and the page shows it.
 sed -i 's/^date: 2023-02-12$/date: 2023-04-01/' "$story"
 for _ in $(seq 1 100); do has "$base/en/stories/story-2/" '2023-04-01' && break; sleep 0.1; done
