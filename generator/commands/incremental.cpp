@@ -57,6 +57,7 @@ bool same_place(const FrontMatter& a, const FrontMatter& b, const Value& front_a
 struct Changes {
   std::vector<Edit> edits;
   std::set<std::string> datasets;
+  bool static_files = false;  ///< files of static/ that the site already had
 };
 
 /// Reads the edited files; nullopt unless each is an existing page that stays where it is
@@ -77,6 +78,16 @@ std::optional<Changes> read_changes(const BuildState& state,
       if (ends_with(rel, ".csv") || ends_with(rel, ".yaml")) {
         changes.datasets.insert(rel.substr(5, dot - 5));
       }
+      continue;
+    }
+    if (starts_with(rel, "static/")) {
+      // Served from the file itself: new bytes in a file the site already has need no
+      // rendering, only a reload. A new or removed file changes what links may point to.
+      std::error_code ec;
+      bool is_file = fs::is_regular_file(state.options.site_dir / rel, ec) &&
+                     !fs::is_symlink(state.options.site_dir / rel, ec);
+      if (!is_file || !state.site->files.count(rel.substr(6))) return std::nullopt;
+      changes.static_files = true;
       continue;
     }
     if (!starts_with(rel, "content/")) return std::nullopt;
@@ -110,7 +121,7 @@ std::optional<Changes> read_changes(const BuildState& state,
     }
     edits.push_back(std::move(edit));
   }
-  if (edits.empty() && changes.datasets.empty()) return std::nullopt;
+  if (edits.empty() && changes.datasets.empty() && !changes.static_files) return std::nullopt;
   return changes;
 }
 

@@ -226,7 +226,18 @@ TEST_CASE("changes that move pages or touch other sources need a full build") {
   CHECK(declined({"themes/mini/layouts/page.mustache"}));
   CHECK(declined({}));
   CHECK(declined({"content/stories/gone.md"}));  // only a scratch file: nothing to update
-  CHECK(declined({"static/logo.svg"}));
+  CHECK(declined({"static/logo.svg"}));          // a new static file: links to it become valid
+  std::ofstream(site.dir() / "static/images/dot.svg")
+      << "<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
+  {
+    // New bytes in a static file the site has: served from the file, so only a reload.
+    Diagnostics d;
+    std::optional<Update> update = rebuild_changed(state, {"static/images/dot.svg"}, d);
+    REQUIRE(update);
+    CHECK(update->files.empty());
+  }
+  fs::remove(site.dir() / "static/images/dot.svg");
+  CHECK(declined({"static/images/dot.svg"}));  // a removed one: links to it break
   // A body edit together with one that needs a full build: the full build.
   site.edit("content/stories/story-1.en.md", "Story number 1.", "Story one.");
   CHECK(declined({"content/stories/story-1.en.md", "site.yaml"}));
