@@ -24,17 +24,17 @@ struct Update {
 void prepare_updates(BuildState& state);
 
 /// Re-renders what the edits in `changed` (site-relative paths) affect, updating `state`:
-/// the edited pages and their fallbacks, the lists, refs, site maps, feeds and search
-/// indexes that show what changed; for a dataset's CSV or metadata, its pages, the
-/// catalogue and home pages, the pages that embed it and the data files; for new bytes in
-/// a static file the site already has, nothing (it is served from the file). Returns nullopt,
-/// with `state` unchanged, when the edits need a full build: new or deleted pages or
-/// datasets, front matter that moves a page (date, weight, terms, refs, url, draft,
-/// aliases, images) or whose title shows on every page (home, sections, menu targets), a
-/// dataset's new title, data with errors, new or removed static files, theme or
-/// configuration. Errors in the new
-/// text (broken links, say) go to `diags`; the pages are still rendered and `state`
-/// matches the files.
+/// - a page's text or front matter that keeps it in place: the page and its fallbacks,
+///   and the lists, refs, site maps, feeds and search indexes that show what changed;
+/// - a dataset's CSV or metadata: its pages, the catalogue and home pages, the pages that
+///   may embed it, and the data files;
+/// - new bytes in a static file the site already has: nothing (it is served from the file).
+/// Returns nullopt, with `state` unchanged, when the edits need a full build: new or
+/// deleted pages, datasets or static files; front matter that moves a page (date, weight,
+/// terms, refs, url, draft, aliases, images) or whose title shows on every page (home,
+/// sections, menu targets); a dataset's new title; data with errors; the theme or the
+/// configuration. Errors in the new text (broken links, say) go to `diags`; the pages are
+/// still rendered and `state` matches the files.
 std::optional<Update> rebuild_changed(BuildState& state, const std::vector<std::string>& changed,
                                       Diagnostics& diags);
 
