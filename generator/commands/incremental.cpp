@@ -165,6 +165,11 @@ std::vector<std::vector<size_t>> listing_pages(const Site& site) {
   return listed_on;
 }
 
+/// Works out who lists whom once per build.
+void prepare_listings(BuildState& state) {
+  if (state.site && state.listed_on.empty()) state.listed_on = listing_pages(*state.site);
+}
+
 /// True when a new title of `page` would show beyond the pages that list or refer to it:
 /// in every breadcrumb or menu, in old addresses, or in the order of its section.
 bool title_shows_everywhere(const Site& site, const Page& page) {
@@ -178,106 +183,78 @@ bool title_shows_everywhere(const Site& site, const Page& page) {
   return false;
 }
 
-}  // namespace
+/// What an update renders again.
+struct Plan {
+  std::vector<size_t> own;       ///< pages whose bodies are rendered again
+  std::set<size_t> pages;        ///< pages rendered again
+  std::set<std::string> feeds;   ///< languages whose feeds show something new
+  std::set<std::string> search;  ///< languages whose search index does
+  bool listings = false;         ///< the lists that show `own` need rendering too
+  bool sitemap_xml = false;      ///< an update date moved: sitemap.xml's <lastmod>
+  bool data_files = false;       ///< the datasets changed
+};
 
-void prepare_updates(BuildState& state) {
-  if (state.site && state.listed_on.empty()) state.listed_on = listing_pages(*state.site);
-}
-
-std::optional<Update> rebuild_changed(BuildState& state, const std::vector<std::string>& changed,
-                                      Diagnostics& diags) {
-  if (!state.site || !state.contexts || !state.data_views) return std::nullopt;
-  std::optional<Changes> changes = read_changes(state, changed);
-  if (!changes) return std::nullopt;
-  std::vector<Edit>& edits = changes->edits;
-  Site& site = *state.site;
-  std::optional<std::vector<Dataset>> datasets;
-  if (!changes->datasets.empty() && !(datasets = reload_datasets(state))) return std::nullopt;
-
-  // The pages each edited file makes (its own, and its fallbacks in other languages), and
-  // the pages that may embed a changed dataset: their bodies are rendered again.
-  std::map<const SourcePage*, const Edit*> edit_of;
-  for (const Edit& e : edits) edit_of[&state.sources[e.source]] = &e;
-  std::vector<size_t> own;
-  for (size_t i = 0; i < site.pages.size(); ++i) {
-    const Page& p = *site.pages[i];
-    if (!p.source || p.kind == PageKind::kRedirect) continue;
-    if (edit_of.count(p.source) || may_embed(*p.source, changes->datasets)) own.push_back(i);
-  }
-  for (size_t i : own) {
-    auto e = edit_of.find(site.pages[i]->source);
-    if (e != edit_of.end() && e->second->front && title_shows_everywhere(site, *site.pages[i])) {
-      return std::nullopt;
-    }
-  }
-
-  // From here on the state changes: the new sources, and the fields of their pages that
-  // came from the front matter.
-  for (Edit& e : edits) state.sources[e.source] = std::move(e.page);
-  std::set<size_t> pages(own.begin(), own.end());
-  if (datasets) {
-    // New data: the views over it, and the pages that show datasets.
-    state.datasets = std::move(*datasets);
-    state.data_views.emplace(state.datasets, state.data_site, *state.theme);
-    state.contexts.emplace(site, *state.theme, state.bodies, state.data_views->views());
-    for (size_t i = 0; i < site.pages.size(); ++i) {
-      const Page& p = *site.pages[i];
-      if ((p.kind == PageKind::kDataset && changes->datasets.count(p.dataset)) ||
-          p.kind == PageKind::kData || p.kind == PageKind::kHome) {
-        pages.insert(i);
-      }
-    }
-  }
-  std::set<std::string> feeds_changed;   // languages whose feeds show something new
-  std::set<std::string> search_changed;  // languages whose search index does
-  bool listing_changed = false, sitemap_xml_changed = false;
-  for (size_t i : own) {
+/// Sets the fields that came from the front matter on the pages of edited sources, and
+/// plans the pages that show them: ref fields that name them, their language's site map.
+void apply_front_matter(Site& site, const std::map<const SourcePage*, const Edit*>& edit_of,
+                        Plan& plan) {
+  for (size_t i : plan.own) {
     Page& p = *site.pages[i];
     auto edit = edit_of.find(p.source);
     if (edit == edit_of.end() || !edit->second->front) continue;
-    const FrontMatter* fm = &*edit->second->front;
-    p.title = fm->title;
-    p.summary = fm->summary;
-    p.description = fm->description;
-    std::optional<Date> updated = fm->updated ? fm->updated : p.source->git_updated;
-    sitemap_xml_changed = sitemap_xml_changed || updated != p.updated;  // its <lastmod>
+    const FrontMatter& fm = *edit->second->front;
+    p.title = fm.title;
+    p.summary = fm.summary;
+    p.description = fm.description;
+    std::optional<Date> updated = fm.updated ? fm.updated : p.source->git_updated;
+    plan.sitemap_xml = plan.sitemap_xml || updated != p.updated;
     p.updated = updated;
-    listing_changed = true;
-    if (!p.fallback) feeds_changed.insert(p.lang);
-    search_changed.insert(p.lang);
-    // Pages of its language that name it through a ref field, and that language's site map.
+    plan.listings = true;
+    if (!p.fallback) plan.feeds.insert(p.lang);
+    plan.search.insert(p.lang);
     for (size_t j = 0; j < site.pages.size(); ++j) {
       const Page& q = *site.pages[j];
       if (q.lang != p.lang) continue;
       bool refers = std::any_of(q.refs.begin(), q.refs.end(),
                                 [&](const auto& ref) { return ref.second == p.key; });
-      if (refers || q.kind == PageKind::kSitemap) pages.insert(j);
+      if (refers || q.kind == PageKind::kSitemap) plan.pages.insert(j);
     }
   }
+}
 
-  // Their bodies again; what lists and feeds show of them may have changed too.
-  std::vector<Body> bodies(own.size());
+/// Renders the bodies of `plan.own` again and plans what shows a changed summary,
+/// reading time or search text.
+void rerender_bodies(BuildState& state, Plan& plan, Diagnostics& diags) {
+  const Site& site = *state.site;
+  std::vector<Body> bodies(plan.own.size());
   EmbedRenderer embeds = state.data_views->embed_renderer();
-  parallel_for(own.size(), state.jobs, [&](size_t k) {
-    bodies[k] = render_body(site, *site.pages[own[k]], embeds, diags);
+  parallel_for(plan.own.size(), state.jobs, [&](size_t k) {
+    bodies[k] = render_body(site, *site.pages[plan.own[k]], embeds, diags);
   });
-  for (size_t k = 0; k < own.size(); ++k) {
-    Body& old = state.bodies[own[k]];
-    const Page& p = *site.pages[own[k]];
+  for (size_t k = 0; k < plan.own.size(); ++k) {
+    Body& old = state.bodies[plan.own[k]];
+    const Page& p = *site.pages[plan.own[k]];
     if (old.summary != bodies[k].summary || old.reading_minutes != bodies[k].reading_minutes) {
-      listing_changed = true;
-      if (!p.fallback) feeds_changed.insert(p.lang);
+      plan.listings = true;
+      if (!p.fallback) plan.feeds.insert(p.lang);
     }
     if (old.summary != bodies[k].summary || old.search_text != bodies[k].search_text) {
-      search_changed.insert(p.lang);
+      plan.search.insert(p.lang);
     }
     old = std::move(bodies[k]);
   }
-  if (listing_changed) {
-    prepare_updates(state);  // the site graph does not change in an update: nor does this
-    for (size_t i : own) pages.insert(state.listed_on[i].begin(), state.listed_on[i].end());
+  plan.pages.insert(plan.own.begin(), plan.own.end());
+  if (plan.listings) {
+    prepare_listings(state);  // the site graph does not change in an update: nor does this
+    for (size_t i : plan.own) {
+      plan.pages.insert(state.listed_on[i].begin(), state.listed_on[i].end());
+    }
   }
+}
 
+/// Renders the planned pages and site files, as the build would write them.
+Update render_plan(const BuildState& state, const Plan& plan, Diagnostics& diags) {
+  const Site& site = *state.site;
   Update update;
   std::mutex mu;
   SitePaths site_paths(*state.config);
@@ -286,20 +263,70 @@ std::optional<Update> rebuild_changed(BuildState& state, const std::vector<std::
     std::lock_guard lock(mu);
     update.files.push_back(std::move(f));
   };
-  std::vector<size_t> order(pages.begin(), pages.end());
+  std::vector<size_t> order(plan.pages.begin(), plan.pages.end());
   parallel_for(order.size(), state.jobs, [&](size_t k) {
     render_page(site, *state.theme, *state.contexts, order[k], sink, diags);
   });
   update.pages = update.files.size();
   OutputSet site_files;
-  if (sitemap_xml_changed) render_sitemap_xml(site, site_files);
-  if (datasets) render_data_files(state.datasets, state.data_site, site_files);
+  if (plan.sitemap_xml) render_sitemap_xml(site, site_files);
+  if (plan.data_files) render_data_files(state.datasets, state.data_site, site_files);
   for (const Language& lang : state.config->languages) {
-    if (feeds_changed.count(lang.code)) render_feeds(site, state.bodies, lang, site_files);
-    if (search_changed.count(lang.code)) render_search_index(site, state.bodies, lang, site_files);
+    if (plan.feeds.count(lang.code)) render_feeds(site, state.bodies, lang, site_files);
+    if (plan.search.count(lang.code)) render_search_index(site, state.bodies, lang, site_files);
   }
   for (OutputFile& f : site_files) sink(std::move(f));
   return update;
+}
+
+}  // namespace
+
+void prepare_updates(BuildState& state) { prepare_listings(state); }
+
+std::optional<Update> rebuild_changed(BuildState& state, const std::vector<std::string>& changed,
+                                      Diagnostics& diags) {
+  if (!state.site || !state.contexts || !state.data_views) return std::nullopt;
+  std::optional<Changes> changes = read_changes(state, changed);
+  if (!changes) return std::nullopt;
+  Site& site = *state.site;
+  std::optional<std::vector<Dataset>> datasets;
+  if (!changes->datasets.empty() && !(datasets = reload_datasets(state))) return std::nullopt;
+
+  // The pages each edited file makes (its own, and its fallbacks in other languages), and
+  // the pages that may embed a changed dataset: their bodies are rendered again.
+  Plan plan;
+  std::map<const SourcePage*, const Edit*> edit_of;
+  for (const Edit& e : changes->edits) edit_of[&state.sources[e.source]] = &e;
+  for (size_t i = 0; i < site.pages.size(); ++i) {
+    const Page& p = *site.pages[i];
+    if (!p.source || p.kind == PageKind::kRedirect) continue;
+    if (edit_of.count(p.source) || may_embed(*p.source, changes->datasets)) plan.own.push_back(i);
+  }
+  for (size_t i : plan.own) {
+    auto e = edit_of.find(site.pages[i]->source);
+    if (e != edit_of.end() && e->second->front && title_shows_everywhere(site, *site.pages[i])) {
+      return std::nullopt;
+    }
+  }
+
+  // From here on the state changes: the new sources and data, then what they show.
+  for (Edit& e : changes->edits) state.sources[e.source] = std::move(e.page);
+  if (datasets) {
+    state.datasets = std::move(*datasets);
+    state.data_views.emplace(state.datasets, state.data_site, *state.theme);
+    state.contexts.emplace(site, *state.theme, state.bodies, state.data_views->views());
+    plan.data_files = true;
+    for (size_t i = 0; i < site.pages.size(); ++i) {
+      const Page& p = *site.pages[i];
+      if ((p.kind == PageKind::kDataset && changes->datasets.count(p.dataset)) ||
+          p.kind == PageKind::kData || p.kind == PageKind::kHome) {
+        plan.pages.insert(i);
+      }
+    }
+  }
+  apply_front_matter(site, edit_of, plan);
+  rerender_bodies(state, plan, diags);
+  return render_plan(state, plan, diags);
 }
 
 }  // namespace firefly
