@@ -60,6 +60,12 @@ struct Changes {
   bool static_files = false;  ///< files of static/ that the site already had
 };
 
+/// True for a regular file that is not a symbolic link (links get the full build's checks).
+bool is_plain_file(const fs::path& path) {
+  std::error_code ec;
+  return !fs::is_symlink(path, ec) && fs::is_regular_file(path, ec);
+}
+
 /// Reads the edited files; nullopt unless each is an existing page that stays where it is
 /// in the site graph (so every link target, list and order stays the same) or a dataset's
 /// CSV or metadata.
@@ -83,10 +89,9 @@ std::optional<Changes> read_changes(const BuildState& state,
     if (starts_with(rel, "static/")) {
       // Served from the file itself: new bytes in a file the site already has need no
       // rendering, only a reload. A new or removed file changes what links may point to.
-      std::error_code ec;
-      bool is_file = fs::is_regular_file(state.options.site_dir / rel, ec) &&
-                     !fs::is_symlink(state.options.site_dir / rel, ec);
-      if (!is_file || !state.site->files.count(rel.substr(6))) return std::nullopt;
+      if (!is_plain_file(state.options.site_dir / rel) || !state.site->files.count(rel.substr(6))) {
+        return std::nullopt;
+      }
       changes.static_files = true;
       continue;
     }
@@ -100,7 +105,7 @@ std::optional<Changes> read_changes(const BuildState& state,
       if (fs::exists(fs::symlink_status(full, ec))) return std::nullopt;  // a new page
       continue;  // a scratch file that came and went
     }
-    if (fs::is_symlink(full, ec) || !fs::is_regular_file(full, ec)) return std::nullopt;
+    if (!is_plain_file(full)) return std::nullopt;
     std::optional<std::string> text = read_file(full);
     if (!text) return std::nullopt;
     Edit edit;
@@ -163,11 +168,6 @@ std::vector<std::vector<size_t>> listing_pages(const Site& site) {
     }
   }
   return listed_on;
-}
-
-/// Works out who lists whom once per build.
-void prepare_listings(BuildState& state) {
-  if (state.site && state.listed_on.empty()) state.listed_on = listing_pages(*state.site);
 }
 
 /// True when a new title of `page` would show beyond the pages that list or refer to it:
@@ -245,7 +245,7 @@ void rerender_bodies(BuildState& state, Plan& plan, Diagnostics& diags) {
   }
   plan.pages.insert(plan.own.begin(), plan.own.end());
   if (plan.listings) {
-    prepare_listings(state);  // the site graph does not change in an update: nor does this
+    prepare_updates(state);  // the site graph does not change in an update: nor does this
     for (size_t i : plan.own) {
       plan.pages.insert(state.listed_on[i].begin(), state.listed_on[i].end());
     }
@@ -281,7 +281,9 @@ Update render_plan(const BuildState& state, const Plan& plan, Diagnostics& diags
 
 }  // namespace
 
-void prepare_updates(BuildState& state) { prepare_listings(state); }
+void prepare_updates(BuildState& state) {
+  if (state.site && state.listed_on.empty()) state.listed_on = listing_pages(*state.site);
+}
 
 std::optional<Update> rebuild_changed(BuildState& state, const std::vector<std::string>& changed,
                                       Diagnostics& diags) {

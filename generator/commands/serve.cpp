@@ -87,8 +87,8 @@ struct Session {
   OutputSet pending;  ///< files re-rendered by updates that had errors, not yet shown
 };
 
-/// After an edit to the text of pages only: re-renders what shows that text. False when
-/// the change needs a full build.
+/// After edits that leave the site graph as it is (see rebuild_changed): re-renders what
+/// shows them. False when the change needs a full build.
 bool update_in_place(Session& session, const std::vector<std::string>& changed, PreviewSite& site,
                      std::ostream& err) {
   Diagnostics diags;

@@ -63,44 +63,42 @@ void render_feeds(const Site& site, const std::vector<Body>& bodies, OutputSet& 
 void render_feeds(const Site& site, const std::vector<Body>& bodies, const Language& lang,
                   OutputSet& out) {
   const SiteConfig& c = *site.config;
-  {
-    std::map<std::string, std::vector<size_t>> by_section;
-    std::vector<size_t> all;
-    for (const auto& p : site.pages) {
-      if (p->kind == PageKind::kSection && p->lang == lang.code) by_section[p->section];
-    }
-    for (size_t i = 0; i < site.pages.size(); ++i) {
-      const Page& p = *site.pages[i];
-      if (p.lang != lang.code || p.kind != PageKind::kPage || !p.date || p.fallback) continue;
-      all.push_back(i);
-      if (!p.section.empty()) by_section[p.section].push_back(i);
-    }
-    // The 20 newest; URLs are unique, so the order is total and needs no stable sort.
-    auto newest_first = [&](std::vector<size_t>& v) {
-      size_t keep = std::min<size_t>(v.size(), 20);
-      std::partial_sort(v.begin(), v.begin() + keep, v.end(), [&](size_t a, size_t b) {
-        if (site.pages[a]->date != site.pages[b]->date) {
-          return site.pages[a]->date > site.pages[b]->date;
-        }
-        return site.pages[a]->url < site.pages[b]->url;
-      });
-      v.resize(keep);
-    };
-    std::string prefix = site.lang_prefix(lang.code);
-    std::string dir = prefix.empty() ? "" : prefix.substr(1) + "/";
-    newest_first(all);
-    std::string site_title = c.title.get(lang.code, c.default_language().code);
-    out.push_back(
-        {dir + "feed.xml",
-         feed_xml(site, bodies, all, site_title, prefix + "/feed.xml", prefix + "/", lang), ""});
-    for (auto& [section, entries] : by_section) {
-      newest_first(entries);
-      const Page* s = site.find("section:" + section, lang.code);
-      std::string title = (s ? s->title : section) + " — " + site_title;
-      std::string url = prefix + "/" + section + "/";
-      out.push_back({dir + section + "/feed.xml",
-                     feed_xml(site, bodies, entries, title, url + "feed.xml", url, lang), ""});
-    }
+  std::map<std::string, std::vector<size_t>> by_section;
+  std::vector<size_t> all;
+  for (const auto& p : site.pages) {
+    if (p->kind == PageKind::kSection && p->lang == lang.code) by_section[p->section];
+  }
+  for (size_t i = 0; i < site.pages.size(); ++i) {
+    const Page& p = *site.pages[i];
+    if (p.lang != lang.code || p.kind != PageKind::kPage || !p.date || p.fallback) continue;
+    all.push_back(i);
+    if (!p.section.empty()) by_section[p.section].push_back(i);
+  }
+  // The 20 newest; URLs are unique, so the order is total and needs no stable sort.
+  auto newest_first = [&](std::vector<size_t>& v) {
+    size_t keep = std::min<size_t>(v.size(), 20);
+    std::partial_sort(v.begin(), v.begin() + keep, v.end(), [&](size_t a, size_t b) {
+      if (site.pages[a]->date != site.pages[b]->date) {
+        return site.pages[a]->date > site.pages[b]->date;
+      }
+      return site.pages[a]->url < site.pages[b]->url;
+    });
+    v.resize(keep);
+  };
+  std::string prefix = site.lang_prefix(lang.code);
+  std::string dir = prefix.empty() ? "" : prefix.substr(1) + "/";
+  newest_first(all);
+  std::string site_title = c.title.get(lang.code, c.default_language().code);
+  out.push_back({dir + "feed.xml",
+                 feed_xml(site, bodies, all, site_title, prefix + "/feed.xml", prefix + "/", lang),
+                 ""});
+  for (auto& [section, entries] : by_section) {
+    newest_first(entries);
+    const Page* s = site.find("section:" + section, lang.code);
+    std::string title = (s ? s->title : section) + " — " + site_title;
+    std::string url = prefix + "/" + section + "/";
+    out.push_back({dir + section + "/feed.xml",
+                   feed_xml(site, bodies, entries, title, url + "feed.xml", url, lang), ""});
   }
 }
 

@@ -32,13 +32,17 @@ void PreviewSite::publish(std::shared_ptr<const Snapshot> snapshot) {
   changed_.notify_all();
 }
 
+void PreviewSite::put(Snapshot& snapshot, OutputSet files) {
+  for (OutputFile& f : files) {
+    std::string path = f.path;
+    snapshot[std::move(path)] = std::make_shared<const OutputFile>(std::move(f));
+  }
+}
+
 void PreviewSite::show_site(OutputSet output) {
   auto snapshot = std::make_shared<Snapshot>();
   snapshot->reserve(output.size());
-  for (OutputFile& f : output) {
-    std::string path = f.path;
-    (*snapshot)[std::move(path)] = std::make_shared<const OutputFile>(std::move(f));
-  }
+  put(*snapshot, std::move(output));
   publish(std::move(snapshot));
 }
 
@@ -49,10 +53,7 @@ void PreviewSite::update_site(OutputSet files) {
     current = site_;
   }
   auto snapshot = std::make_shared<Snapshot>(*current);
-  for (OutputFile& f : files) {
-    std::string path = f.path;
-    (*snapshot)[std::move(path)] = std::make_shared<const OutputFile>(std::move(f));
-  }
+  put(*snapshot, std::move(files));
   publish(std::move(snapshot));
 }
 

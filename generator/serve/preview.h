@@ -49,6 +49,8 @@ class PreviewSite {
  private:
   /// path -> file; files are shared between snapshots, so an update copies no bytes.
   using Snapshot = std::unordered_map<std::string, std::shared_ptr<const OutputFile>>;
+  /// Adds `files` to `snapshot`, replacing files of the same path.
+  static void put(Snapshot& snapshot, OutputSet files);
   void publish(std::shared_ptr<const Snapshot> snapshot);
   mutable std::mutex mu_;
   mutable std::condition_variable changed_;
