@@ -14,6 +14,7 @@
 #include "config/site_config.h"
 #include "core/date.h"
 #include "core/fs.h"
+#include "emit/output_folder.h"
 #include "emit/writer.h"
 #include "load/content.h"
 #include "load/dataset.h"
@@ -95,6 +96,11 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
   const int jobs = st.jobs;
   const fs::path& site_dir = options.site_dir;
   StepTimer timer;
+  const fs::path out_dir = options.out_dir.empty() ? site_dir / "public" : options.out_dir;
+  if (options.write && !check_output_folder(site_dir, out_dir, options.force, diags)) {
+    result.exit_code = 2;
+    return result;
+  }
 
   // Load: configuration, theme, content, data.
   st.config = load_site_config(site_dir, diags);
@@ -182,7 +188,6 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
     return result;
   }
 
-  fs::path out_dir = options.out_dir.empty() ? site_dir / "public" : options.out_dir;
   std::unique_ptr<OutputWriter> writer;
   if (options.write) writer = std::make_unique<OutputWriter>(out_dir, diags);
   std::mutex output_mu;
