@@ -14,6 +14,7 @@
 #include "config/site_config.h"
 #include "core/date.h"
 #include "core/fs.h"
+#include "core/locale.h"
 #include "emit/output_folder.h"
 #include "emit/writer.h"
 #include "load/content.h"
@@ -36,14 +37,17 @@ namespace {
 /// static/ files of the site, published as they are.
 void add_static_files(const fs::path& site_dir, OutputSet& out, std::set<std::string>& paths,
                       Diagnostics& diags) {
-  std::vector<std::string> escaped;
-  for (const FoundFile& f : list_files(site_dir / "static", site_dir, &escaped)) {
+  std::vector<std::string> escaped, special;
+  for (const FoundFile& f : list_files(site_dir / "static", site_dir, &escaped, &special)) {
     out.push_back({f.rel, "", f.full.string()});
     paths.insert("/" + f.rel);
   }
   for (const std::string& rel : escaped) {
     diags.error("static/" + rel, {}, "this is a symbolic link to a place outside the site",
                 "copy the file into static/ instead");
+  }
+  for (const std::string& rel : special) {
+    diags.error("static/" + rel, {}, kSpecialFileMessage, "remove it from static/");
   }
 }
 
@@ -110,12 +114,22 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
   }
   SiteConfig& config = *st.config;
   if (!options.base_url.empty()) {
+    if (std::string problem = base_url_problem(options.base_url); !problem.empty()) {
+      diags.error("", {}, "--base-url " + problem,
+                  "write the site's full address, like https://org.github.io/portal/");
+      result.exit_code = 2;
+      return result;
+    }
     config.base_url = options.base_url;
     if (config.base_url.back() != '/') config.base_url += '/';
   }
   timer.step("load config");
   st.theme = load_theme(site_dir, config, diags);
   const Theme* theme = st.theme.get();
+  if (!theme) {  // site.yaml names a theme that is not there: a configuration error
+    result.exit_code = 2;
+    return result;
+  }
   timer.step("load theme");
   st.sources = load_content(site_dir, config, jobs, diags);
   add_git_dates(site_dir, st.sources);
@@ -128,7 +142,7 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
   OutputSet output;
   SiteInputs inputs;
   inputs.drafts = options.drafts;
-  inputs.today = today().iso();
+  inputs.today = today_in_zone(config.timezone).value_or(today()).iso();
   add_static_files(site_dir, output, inputs.files, diags);
   if (theme) {
     for (const OutputFile& f : theme->files()) inputs.files.insert("/" + f.path);
