@@ -16,6 +16,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::atomic<bool> g_interrupted{false};
+std::atomic<int> g_writing{0};  // writers between begin_write() and end_write()
 
 std::mutex& registry_mutex() {
   static std::mutex mu;
@@ -47,8 +48,10 @@ void remove_temporaries_on_interrupt() {
     {
       std::lock_guard lock(registry_mutex());
       g_interrupted = true;
-      // Writers check the flag before each file; a file being written as it was set may
-      // land after a first pass, so try again for a moment.
+      // Writers check the flag as they start a file; let those past it finish (briefly).
+      for (int i = 0; i < 500 && g_writing > 0; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      }
       for (const fs::path& folder : registry()) {
         std::error_code ec;
         for (int attempt = 0; attempt < 50 && fs::exists(folder, ec); ++attempt) {
@@ -65,7 +68,14 @@ void remove_temporaries_on_interrupt() {
   }).detach();
 }
 
-bool interrupted() { return g_interrupted; }
+bool begin_write() {
+  ++g_writing;
+  if (!g_interrupted) return true;
+  --g_writing;
+  return false;
+}
+
+void end_write() { --g_writing; }
 
 InterruptCleanup::InterruptCleanup(fs::path folder) : folder_(std::move(folder)) {
   std::lock_guard lock(registry_mutex());

@@ -11,8 +11,12 @@ namespace firefly {
 /// then ends the process by that signal. Call once, before any other thread starts.
 void remove_temporaries_on_interrupt();
 
-/// True once an interrupt arrived: writers stop adding files.
-bool interrupted();
+/// Called before a writer creates anything in a registered folder: false once an interrupt
+/// arrived (write nothing). After true, end_write() must follow when the file is written;
+/// the interrupt waits for it before removing the folders.
+bool begin_write();
+/// Ends what begin_write() started.
+void end_write();
 
 /// A folder removed if the process is interrupted while this object lives.
 class InterruptCleanup {

@@ -305,11 +305,14 @@ void OutputWriter::add(OutputFile f) {
       return;
     }
   }
+  if (!begin_write()) return;  // interrupted: the staging folder is being removed
+  struct EndWrite {
+    ~EndWrite() { end_write(); }
+  } end;
   if (!impl_->ensure_dir(f.path)) {
     impl_->fail(f.path, "cannot create the folder of " + (impl_->temp / f.path).string());
     return;
   }
-  if (interrupted()) return;
   std::error_code ec;
   int outcome = place_file(f, impl_->temp, impl_->out_dir, impl_->have_old, ec);
   if (outcome == 0) {
