@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
-# git does not keep a link out of the site portably, so the test makes it.
-mkdir -p "$1/../outside-theme/layouts"
+# git does not keep a link out of the site (nor the empty themes/ folder) portably, so the
+# test makes them.
+mkdir -p "$1/themes" "$1/../outside-theme/layouts"
 ln -s ../../outside-theme "$1/themes/x"
