@@ -4,7 +4,7 @@
 #include <fstream>
 #include <system_error>
 
-#include "core/embedded.h"
+#include "render/embedded_theme.h"
 #include "core/error.h"
 #include "core/yaml.h"
 #include "mustache/template.h"
