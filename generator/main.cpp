@@ -1,10 +1,13 @@
 // The `firefly` command line: parse arguments, call a command, print what it found.
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
 #include <map>
 
 #include "commands/build.h"
+#include "commands/init.h"
 #include "commands/new_page.h"
 #include "commands/report.h"
 #include "commands/serve.h"
@@ -84,6 +87,12 @@ int main(int argc, char** argv) {
     serve->add_flag("--drafts,!--no-drafts", serve_options.drafts,
                     "Show drafts and future pages (default: on)");
 
+    firefly::InitOptions init_options;
+    auto* init = app.add_subcommand("init", "Start a new site in an empty folder");
+    init->add_option("dir", init_options.dir, "The new site's folder")->required();
+    init->add_option("--lang", init_options.lang,
+                     "Its language (default: asked on a terminal, else zh-TW)");
+
     auto* version = app.add_subcommand("version", "Print the version");
 
     try {
@@ -108,6 +117,10 @@ int main(int argc, char** argv) {
       return run_build_command(check_options, format, strict);
     }
     if (*make) return firefly::run_new_page(new_options, std::cout, std::cerr);
+    if (*init) {
+      init_options.interactive = isatty(STDIN_FILENO) != 0;
+      return firefly::run_init(init_options, std::cin, std::cout, std::cerr);
+    }
     if (*serve) return firefly::run_serve(serve_options, std::cout, std::cerr);
     return 2;
   } catch (const firefly::InternalError& e) {

@@ -5,7 +5,7 @@
 set -euo pipefail
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 ../shared/bench/gen_corpus.py --stories 3000 --datasets 2 --out "$work/site" >/dev/null
+python3 "$(dirname "$0")/../../bench/gen_corpus.py" --stories 3000 --datasets 2 --out "$work/site" >/dev/null
 "$FIREFLY" build --site "$work/site" --out "$work/public" --quiet
 (cd "$work/public" && find . -type f -print0 | sort -z | xargs -0 sha256sum) >"$work/before.txt"
 
