@@ -46,21 +46,6 @@ void add_static_files(const fs::path& site_dir, OutputSet& out, std::set<std::st
   }
 }
 
-/// Images named in front matter must be published files.
-void check_front_matter_images(const Site& site, Diagnostics& diags) {
-  for (const auto& p : site.pages) {
-    if (!p->source || p->fallback) continue;
-    for (const Value& img : p->source->front.get("images").as_list()) {
-      const Value& src = img.get("src");
-      std::string s = src.to_text();
-      if (!s.empty() && s[0] == '/' && !site.files.count(s)) {
-        diags.error(p->source->path, src.pos, "the image " + s + " is not in static/",
-                    "put the file at static" + s);
-      }
-    }
-  }
-}
-
 /// Per-step wall times on stderr when FIREFLY_TIMINGS is set to a non-empty, non-"0" value.
 class StepTimer {
  public:
@@ -147,7 +132,6 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
   }
   st.site = build_site(config, st.sources, inputs, diags);
   const Site& site = *st.site;
-  check_front_matter_images(site, diags);
   timer.step("model");
   if (!theme || diags.has_errors()) {
     result.exit_code = 1;
