@@ -132,7 +132,7 @@ TEST_CASE("front matter: every image-typed value is typed, in lists and objects 
   CHECK(fm.images[2].pos.line == 10);
   CHECK(errors_of(kValid + "people:\n  - {name: Wu, photo: {src: /wu.png}}\n") ==
         std::vector<std::string>{
-            "6:30 the image /wu.png has no alt text | add `alt:` describing the image for "
+            "6:23 the image /wu.png has no alt text | add `alt:` describing the image for "
             "people who cannot see it (write alt: \"\" only for a purely decorative image)"});
 }
 
