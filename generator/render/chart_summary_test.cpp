@@ -4,7 +4,7 @@
 
 #include <map>
 
-#include "core/embedded.h"
+#include "render/embedded_theme.h"
 #include "core/yaml.h"
 
 namespace firefly {
