@@ -215,7 +215,7 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
   render_pages(site, *theme, contexts, jobs, sink, diags);
   site_files.join();
   timer.step("pages, feeds, search");
-  render_data_files(datasets, data_site, output);
+  emit_data_files(data_views.manifest(), output);
   drain(output);
   timer.step("data files");
   for (const OutputFile& f : theme->files()) sink(OutputFile(f));

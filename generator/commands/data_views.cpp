@@ -36,7 +36,10 @@ DataView data_view(const DataSite& site, const std::string& lang, const Value& t
 
 DataViewsImpl::DataViewsImpl(const std::vector<Dataset>& datasets, const DataSite& site,
                              const Theme& theme)
-    : datasets_(datasets), site_(site), theme_(theme) {
+    : datasets_(datasets),
+      site_(site),
+      theme_(theme),
+      manifest_(make_data_manifest(datasets, site)) {
   for (const Dataset& d : datasets_) by_name_[d.name] = &d;
   views_.datasets = [this](const Language& lang) {
     DataView view = data_view(site_, lang.code, theme_.strings(lang.code));
@@ -44,15 +47,20 @@ DataViewsImpl::DataViewsImpl(const std::vector<Dataset>& datasets, const DataSit
     for (const Dataset& d : datasets_) list.push_back(dataset_list_item(d, view));
     return Value(std::move(list));
   };
+  views_.bulk_downloads = [this](const Language& lang) {
+    return catalogue_downloads(manifest_.catalogue,
+                               data_view(site_, lang.code, theme_.strings(lang.code)));
+  };
   views_.dataset = [this](const std::string& name, const Language& lang, const Value& t) {
     auto it = by_name_.find(name);
     if (it == by_name_.end()) return Value();
-    return dataset_context(*it->second, site_, data_view(site_, lang.code, t));
+    return dataset_context(*it->second, manifest_.dataset_files(name), site_,
+                           data_view(site_, lang.code, t));
   };
   views_.jsonld = [this](const std::string& name, const Language& lang) {
     auto it = by_name_.find(name);
     if (it == by_name_.end()) return std::string();
-    return dataset_jsonld(*it->second, site_,
+    return dataset_jsonld(*it->second, manifest_.dataset_files(name), site_,
                           data_view(site_, lang.code, theme_.strings(lang.code)));
   };
 }

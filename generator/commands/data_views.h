@@ -10,6 +10,7 @@
 #include "render/body.h"
 #include "render/context.h"
 #include "render/data_files.h"
+#include "render/data_manifest.h"
 #include "render/theme.h"
 
 namespace firefly {
@@ -25,12 +26,15 @@ class DataViewsImpl {
   const DataViews& views() const { return views_; }
   /// Renders ```chart and ```table blocks.
   EmbedRenderer embed_renderer() const;
+  /// Every open-data file of the build.
+  const DataManifest& manifest() const { return manifest_; }
 
  private:
   const std::vector<Dataset>& datasets_;
   const DataSite& site_;
   const Theme& theme_;
   std::map<std::string, const Dataset*> by_name_;
+  DataManifest manifest_;
   DataViews views_;
 };
 

@@ -20,6 +20,8 @@ struct DataViews {
   std::function<std::string(const std::string& name, const Language& lang)> jsonld;
   /// The `datasets` list for the catalogue and home pages.
   std::function<Value(const Language& lang)> datasets;
+  /// The catalogue-wide downloads (`data_downloads`) for the catalogue page.
+  std::function<Value(const Language& lang)> bulk_downloads;
 };
 
 /// Builds contexts for the pages of one site; thread-safe after construction.

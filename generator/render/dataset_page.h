@@ -8,6 +8,7 @@
 #include "core/value.h"
 #include "load/dataset.h"
 #include "render/data_files.h"
+#include "render/data_manifest.h"
 #include "render/data_table.h"
 
 namespace firefly {
@@ -27,14 +28,16 @@ std::string dataset_citation(const Dataset& ds, const DataSite& site, const Data
 /// url, source, license{id,name,url}, frequency, columns[], table_html, chart_svg (absent
 /// without a chart), chart_table_html, downloads[], sha256, updated{iso,display},
 /// history[{date{iso,display},message,commit}], citation, row_count.
-Value dataset_context(const Dataset& ds, const DataSite& site, const DataView& view);
+Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, const DataSite& site,
+                      const DataView& view);
 /// The schema.org Dataset JSON-LD of a dataset page (for `jsonld`).
-std::string dataset_jsonld(const Dataset& ds, const DataSite& site, const DataView& view);
+std::string dataset_jsonld(const Dataset& ds, const std::vector<DataFile>& files,
+                           const DataSite& site, const DataView& view);
 /// One entry of `datasets[]` on the catalogue and home pages:
 /// {name, title, description, url, row_count, updated{iso, display}}.
 Value dataset_list_item(const Dataset& ds, const DataView& view);
 /// The catalogue-wide downloads (all.zip, datapackage.json, catalog.jsonld, SHA256SUMS)
-/// as `downloads[]` entries, sized from the files render_data_files produced.
-Value catalogue_downloads(const OutputSet& data_files, const DataView& view);
+/// as `downloads[]` entries, from the manifest's catalogue files.
+Value catalogue_downloads(const std::vector<DataFile>& files, const DataView& view);
 
 }  // namespace firefly
