@@ -216,9 +216,9 @@ TEST_CASE("dataset: source is the agency, or {agency, title, date, url}") {
       bad));
   CHECK(messages(bad) ==
         std::vector<std::string>{
-            "data/awards.yaml:13:9: source date 'soon' is not a date like 2019-12-31",
-            "data/awards.yaml:14:8: source url 'www.x.tw' must start with https:// or http://",
-            "data/awards.yaml:15:3: unknown key 'titel' in 'source' | did you mean 'title'?"});
+            "data/awards.yaml:14:9: source date 'soon' is not a date like 2019-12-31",
+            "data/awards.yaml:15:8: source url 'www.x.tw' must start with https:// or http://",
+            "data/awards.yaml:16:3: unknown key 'titel' in 'source' | did you mean 'title'?"});
 }
 
 }  // namespace firefly
