@@ -22,6 +22,7 @@
 #include "render/data_files.h"
 #include "render/data_views.h"
 #include "render/pages.h"
+#include "render/search_index.h"
 #include "render/site_files.h"
 #include "render/site_paths.h"
 #include "render/theme.h"
@@ -208,7 +209,7 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
     OutputSet files;
     render_feeds(site, bodies, files);
     render_sitemap_xml(site, files);
-    render_search_index(site, bodies, files);
+    render_search_index(site, bodies, datasets, files);
     drain(files);
   });
   const ContextBuilder& contexts = st.contexts.emplace(site, *theme, bodies, data_views);

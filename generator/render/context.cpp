@@ -85,7 +85,7 @@ Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
       {"base_url", c.base_url},
       {"home_url", prefix + "/"},
       {"search_url", prefix + "/search/"},
-      {"search_index_url", "/search/" + lang.code + ".json"},
+      {"search_index_url", "/search/" + lang.code + "/index.json"},
       {"sitemap_url", prefix + "/sitemap/"},
       {"data_url", prefix + "/data/"},
       {"feed_url", prefix + "/feed.xml"},
@@ -292,8 +292,9 @@ Value ContextBuilder::page_context(size_t index) const {
                              {"name", lang.name},
                              {"dir", lang.dir}})},
           {"t", t},
-          {"assets",
-           Value(Map{{"css", theme_.asset_url("style.css")}, {"js", theme_.asset_url("site.js")}})},
+          {"assets", Value(Map{{"css", theme_.asset_url("style.css")},
+                               {"js", theme_.asset_url("site.js")},
+                               {"search", theme_.asset_url("search.js")}})},
           {"page", page_value(page, lang)}};
   if (!page.list.empty()) {
     List items;
