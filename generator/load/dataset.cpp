@@ -9,6 +9,7 @@
 #include "core/fs.h"
 #include "core/text.h"
 #include "core/yaml.h"
+#include "load/chart_spec.h"
 
 namespace firefly {
 
@@ -202,36 +203,18 @@ std::optional<std::vector<Column>> read_columns(const Value& meta, MetaReader& r
 }
 
 std::optional<ChartSpec> read_chart(const Value& v, MetaReader& r,
-                                    const std::vector<std::string>& names) {
+                                    const std::vector<Column>& columns) {
   if (!v.is_map()) {
     r.diags.error(r.path, v.pos, "'chart' must be a map like {x: year, y: count, kind: bar}");
     return std::nullopt;
   }
   r.unknown_keys(v, kChartKeys, "'chart'");
   ChartSpec spec;
-  spec.x = r.text(v, "x");
-  spec.y = r.text(v, "y");
-  std::string kind = r.text(v, "kind");
-  if (!kind.empty()) spec.kind = kind;
   spec.title = r.localized(v, "title", false);
-  bool ok = true;
-  for (auto [key, col] : {std::pair{"x", &spec.x}, std::pair{"y", &spec.y}}) {
-    if (col->empty()) {
-      r.diags.error(r.path, v.pos, std::string("'chart' needs '") + key + "' (a column name)");
-      ok = false;
-    } else if (std::find(names.begin(), names.end(), *col) == names.end()) {
-      r.diags.error(r.path, v.get(key).pos, "unknown column " + q(*col) + " in 'chart'",
-                    hint_for(*col, names));
-      ok = false;
-    }
+  if (!read_chart_fields(v, ChartFieldsSource{r.path, v.pos, columns, "'chart'"}, r.diags, spec)) {
+    return std::nullopt;
   }
-  if (spec.kind != "bar" && spec.kind != "line") {
-    r.diags.error(r.path, v.get("kind").pos,
-                  "unknown chart kind " + q(spec.kind) + " (use bar or line)",
-                  hint_for(spec.kind, {"bar", "line"}));
-    ok = false;
-  }
-  return ok ? std::optional<ChartSpec>(spec) : std::nullopt;
+  return spec;
 }
 
 }  // namespace
@@ -361,10 +344,8 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
   }
   auto columns = read_columns(meta, r);
   if (columns) {
-    std::vector<std::string> names;
-    for (const Column& c : *columns) names.push_back(c.name);
     if (const Value* chart = meta.find("chart"); chart && !chart->is_null()) {
-      ds.chart = read_chart(*chart, r, names);
+      ds.chart = read_chart(*chart, r, *columns);
     }
   }
   diags.append(local);

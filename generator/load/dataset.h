@@ -31,12 +31,17 @@ struct Column {
   Pos pos;                ///< where the column is declared in the metadata
 };
 
+/// The kinds of chart: bar (one series, or grouped bars for several), stacked (bars of
+/// several series on top of each other), hbar (horizontal bars), line, and target (y is
+/// [target, actual]: actual bars against target marks).
+inline const std::vector<std::string> kChartKinds = {"bar", "stacked", "hbar", "line", "target"};
+
 /// The chart a dataset page shows (metadata `chart:`) or an embed asks for.
 struct ChartSpec {
-  std::string x;             ///< column on the horizontal axis
-  std::string y;             ///< numeric column plotted
-  std::string kind = "bar";  ///< "bar" or "line"
-  Localized title;           ///< may be empty (the dataset title is used)
+  std::string x;               ///< column on the category / time axis
+  std::vector<std::string> y;  ///< numeric columns plotted, one series each
+  std::string kind = "bar";    ///< one of kChartKinds
+  Localized title;             ///< may be empty (the dataset title is used)
 };
 
 /// Where a dataset's figures come from (metadata `source:`): the agency that produced

@@ -64,7 +64,7 @@ TEST_CASE("dataset: a valid dataset is typed cell by cell") {
   CHECK(ds->columns[0].title.get("en", "zh-TW") == "Year");
   CHECK(ds->columns[1].title.get("en", "zh-TW") == "count");  // defaults to the name
   REQUIRE(ds->chart);
-  CHECK(ds->chart->y == "count");
+  CHECK(ds->chart->y == std::vector<std::string>{"count"});
   CHECK(ds->csv_bytes.substr(0, 3) == "\xEF\xBB\xBF");  // kept byte for byte
 }
 

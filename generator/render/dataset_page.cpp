@@ -132,10 +132,11 @@ Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, con
         {"row_count", Value(static_cast<std::int64_t>(ds.rows.size()))},
         {"table_html", Value(render_data_table(ds, preview, view))}};
   if (ds.chart) {
-    m.emplace_back("chart_svg",
-                   Value(render_chart_svg(ds, *ds.chart, nullptr, "chart-" + ds.name, view)));
+    m.emplace_back("chart_html",
+                   Value(render_chart(ds, *ds.chart, nullptr, "chart-" + ds.name, view)));
     TableSpec beside;
-    beside.columns = {ds.chart->x, ds.chart->y};
+    beside.columns = {ds.chart->x};
+    beside.columns.insert(beside.columns.end(), ds.chart->y.begin(), ds.chart->y.end());
     beside.caption = view.pick(ds.chart->title);
     m.emplace_back("chart_table_html", Value(render_data_table(ds, beside, view)));
   }

@@ -20,12 +20,12 @@ inline constexpr size_t kPreviewRows = 20;
 std::string size_display(size_t bytes, const DataView& view);
 /// The licence as {id, name, url}: name is the licence's title in the reader's language.
 Value license_context(const std::string& license, const DataView& view);
-/// The citation in the OGDL-Taiwan-1.0 attribution form: provider, year, title, URL and
+/// The citation in the OGDL-Taiwan-1.0 attribution form: publisher, year, title, version, URL and
 /// the licence's name and URL, localized through t.data_citation.
 std::string dataset_citation(const Dataset& ds, const DataSite& site, const DataView& view);
 
 /// The `dataset` map of a dataset page (see docs/open-data.md): title, description, name,
-/// url, source, license{id,name,url}, frequency, columns[], table_html, chart_svg (absent
+/// url, source, license{id,name,url}, frequency, columns[], table_html, chart_html (absent
 /// without a chart), chart_table_html, downloads[], sha256, updated{iso,display},
 /// history[{date{iso,display},message,commit}], citation, row_count.
 Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, const DataSite& site,

@@ -19,7 +19,7 @@ Dataset sample() {
   ds.source.url = "https://example.gov.tw/awards.pdf";
   ds.source.date = Date{2023, 6, 1};
   ds.frequency = "yearly";
-  ds.chart = ChartSpec{"year", "count", "bar", {}};
+  ds.chart = ChartSpec{"year", {"count"}, "bar", {}};
   ds.updated = Date{2023, 6, 30};
   ds.history = {{Date{2023, 6, 30, 9, 0, 0, true, 480, true}, "Add 2023 awards", "abc"}};
   ds.columns = {Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, "", {}},
@@ -71,7 +71,7 @@ TEST_CASE("dataset page: the context has every documented field") {
   CHECK(c.get("columns").as_list().at(1).get("type").as_string() == "Whole number");
   CHECK(c.get("table_html").as_string().find("<caption id=\"preview-caption\">") !=
         std::string::npos);
-  CHECK(c.get("chart_svg").as_string().find("role=\"img\"") != std::string::npos);
+  CHECK(c.get("chart_html").as_string().find("role=\"img\"") != std::string::npos);
   const List& downloads = c.get("downloads").as_list();
   REQUIRE(downloads.size() == 3);
   CHECK(downloads[0].get("url").as_string() == "/data/awards.csv");
@@ -100,7 +100,7 @@ TEST_CASE("dataset page: ROC dates and localized strings in the default language
       "Labor Bureau（2023）。歷年得獎（2023-06-30）。https://labor.example.gov.tw/data/awards/。");
   Dataset no_chart = sample();
   no_chart.chart.reset();
-  CHECK_FALSE(dataset_context(no_chart, files_of(no_chart), site(), v).find("chart_svg"));
+  CHECK_FALSE(dataset_context(no_chart, files_of(no_chart), site(), v).find("chart_html"));
 }
 
 TEST_CASE("dataset page: schema.org JSON-LD and catalogue entries") {
