@@ -221,7 +221,7 @@ class BuildRun {
     render_pages(site, theme, contexts, st_.jobs, sink, diags_);
     site_files.join();
     OutputSet data_files;
-    render_data_files(st_.datasets, st_.data_site, data_files);
+    emit_data_files(st_.data_views->manifest(), data_files);
     drain(data_files);
     for (const OutputFile& f : theme.files()) sink(OutputFile(f));
     result_.files = files;

@@ -274,7 +274,7 @@ Update render_plan(const BuildState& state, const Plan& plan, Diagnostics& diags
   update.pages = update.files.size();
   OutputSet site_files;
   if (plan.sitemap_xml) render_sitemap_xml(site, site_files);
-  if (plan.data_files) render_data_files(state.datasets, state.data_site, site_files);
+  if (plan.data_files) emit_data_files(state.data_views->manifest(), site_files);
   for (const Language& lang : state.config->languages) {
     if (plan.feeds.count(lang.code)) render_feeds(site, state.bodies, lang, site_files);
     if (plan.search.count(lang.code))

@@ -15,8 +15,10 @@ namespace firefly {
 
 namespace {
 
-const std::vector<std::string> kDatasetKeys = {"title",   "description", "source",  "frequency",
-                                               "license", "chart",       "columns", "keywords"};
+const std::vector<std::string> kDatasetKeys = {"title",     "description", "source",
+                                               "frequency", "license",     "chart",
+                                               "columns",   "keywords",    "version"};
+const std::vector<std::string> kSourceKeys = {"agency", "title", "date", "url"};
 const std::vector<std::string> kColumnKeys = {"name", "type", "title", "unit", "description"};
 const std::vector<std::string> kChartKeys = {"x", "y", "kind", "title"};
 const std::vector<std::string> kTypeNames = {"string", "integer", "number", "boolean", "date"};
@@ -120,6 +122,39 @@ bool valid_frequency(std::string_view f) {
     }
   }
   return !digit;
+}
+
+/// `source:` as a text (the agency) or a map {agency, title, date, url}.
+DatasetSource read_source(const Value& meta, MetaReader& r) {
+  DatasetSource out;
+  const Value* v = meta.find("source");
+  if (!v || v->is_null()) return out;
+  bool structured =
+      v->is_map() && !v->as_map().empty() &&
+      std::any_of(v->as_map().begin(), v->as_map().end(), [](const auto& kv) {
+        return std::find(kSourceKeys.begin(), kSourceKeys.end(), kv.first) != kSourceKeys.end();
+      });
+  if (!structured) {
+    out.agency = r.localized(meta, "source", false);
+    return out;
+  }
+  r.unknown_keys(*v, kSourceKeys, "'source'");
+  out.agency = r.localized(*v, "agency", true);
+  out.title = r.localized(*v, "title", false);
+  std::string date = r.text(*v, "date");
+  if (!date.empty()) {
+    out.date = parse_date(date);
+    if (!out.date) {
+      r.diags.error(r.path, v->get("date").pos,
+                    "source date " + q(date) + " is not a date like 2019-12-31");
+    }
+  }
+  out.url = r.text(*v, "url");
+  if (!out.url.empty() && !starts_with(out.url, "https://") && !starts_with(out.url, "http://")) {
+    r.diags.error(r.path, v->get("url").pos,
+                  "source url " + q(out.url) + " must start with https:// or http://");
+  }
+  return out;
 }
 
 std::optional<std::vector<Column>> read_columns(const Value& meta, MetaReader& r) {
@@ -284,7 +319,8 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
   r.unknown_keys(meta, kDatasetKeys, "dataset metadata");
   ds.title = r.localized(meta, "title", true);
   ds.description = r.localized(meta, "description", false);
-  ds.source = r.localized(meta, "source", false);
+  ds.source = read_source(meta, r);
+  ds.version = r.text(meta, "version");
   ds.frequency = r.text(meta, "frequency");
   if (!ds.frequency.empty() && !valid_frequency(ds.frequency)) {
     local.error(ds.yaml_path, meta.get("frequency").pos,

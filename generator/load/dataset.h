@@ -44,6 +44,17 @@ struct ChartSpec {
   Localized title;             ///< may be empty (the dataset title is used)
 };
 
+/// Where a dataset's figures come from (metadata `source:`): the agency that produced
+/// them and the document that published them. A plain text `source:` is the agency.
+struct DatasetSource {
+  Localized agency;          ///< who produced the figures
+  Localized title;           ///< the document's title, may be empty
+  std::optional<Date> date;  ///< the document's date
+  std::string url;           ///< where the document can be read, may be empty
+
+  bool empty() const { return agency.empty() && title.empty() && url.empty(); }
+};
+
 /// A loaded, validated dataset.
 struct Dataset {
   std::string name;       ///< file stem: data/<name>.csv
@@ -51,7 +62,8 @@ struct Dataset {
   std::string yaml_path;  ///< "data/<name>.yaml"
   Localized title;
   Localized description;
-  Localized source;
+  DatasetSource source;
+  std::string version;    ///< declared `version:`, else "" (the modified date is used)
   std::string frequency;  ///< as written, may be empty
   std::string license;    ///< licence id, e.g. "OGDL-Taiwan-1.0" ("" = the site's default)
   std::optional<ChartSpec> chart;

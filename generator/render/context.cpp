@@ -339,9 +339,16 @@ Value ContextBuilder::page_context(size_t index) const {
   }
   if (page.kind == PageKind::kData || page.kind == PageKind::kHome) {
     ctx.emplace_back("datasets", data_.datasets(lang));
+    if (page.kind == PageKind::kData) {
+      Value downloads = data_.bulk_downloads(lang);
+      if (downloads.is_list() && !downloads.as_list().empty())
+        ctx.emplace_back("data_catalog", true);
+      ctx.emplace_back("data_downloads", std::move(downloads));
+    }
   }
   if (page.kind == PageKind::kDataset) {
     ctx.emplace_back("dataset", data_.dataset(page.dataset, lang, t));
+    ctx.emplace_back("data_catalog", true);
     ctx.emplace_back("jsonld", data_.jsonld(page.dataset, lang));
   }
   if (page.kind == PageKind::kSitemap) ctx.emplace_back("sitemap", sitemap_value(lang));
