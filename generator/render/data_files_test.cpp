@@ -27,16 +27,6 @@ Dataset sample() {
   return ds;
 }
 
-DataSite site() {
-  DataSite s;
-  s.title.by_lang = {{"zh-TW", "勞工局"}, {"en", "Labor Bureau"}};
-  s.base_url = "https://labor.example.gov.tw/";
-  s.publisher_name.plain = "Labor Bureau";
-  s.publisher_email = "labor@example.gov.tw";
-  s.languages = {{"zh-TW", "zh-Hant-TW", "roc"}, {"en", "en", ""}};
-  return s;
-}
-
 }  // namespace
 
 TEST_CASE("data files: canonical CSV drops the BOM, Excel CSV neutralises formulas") {
