@@ -130,6 +130,7 @@ Value dataset_context(const Dataset& ds, const DataSite& site, const DataView& v
   m.emplace_back("downloads", Value(std::move(downloads)));
   m.emplace_back("sha256", Value(sha256_hex(csv)));
   m.emplace_back("updated", date_value(ds.updated, view));
+  m.emplace_back("has_history", Value(!history.empty()));
   m.emplace_back("history", Value(std::move(history)));
   m.emplace_back("citation", Value(dataset_citation(ds, site, view)));
   return Value(std::move(m));
