@@ -11,6 +11,7 @@
 #include "model/front_matter_schema.h"
 #include "render/data_files.h"
 #include "render/pages.h"
+#include "render/search_index.h"
 #include "render/site_files.h"
 #include "render/site_paths.h"
 
@@ -227,9 +228,9 @@ void apply_front_matter(Site& site, const std::map<const SourcePage*, const Edit
 void rerender_bodies(BuildState& state, Plan& plan, Diagnostics& diags) {
   const Site& site = *state.site;
   std::vector<Body> bodies(plan.own.size());
-  EmbedRenderer embeds = state.data_views->embed_renderer();
+  const DataViews& data = *state.data_views;
   parallel_for(plan.own.size(), state.jobs, [&](size_t k) {
-    bodies[k] = render_body(site, *site.pages[plan.own[k]], embeds, diags);
+    bodies[k] = render_body(site, *site.pages[plan.own[k]], data, diags);
   });
   for (size_t k = 0; k < plan.own.size(); ++k) {
     Body& old = state.bodies[plan.own[k]];
@@ -238,7 +239,7 @@ void rerender_bodies(BuildState& state, Plan& plan, Diagnostics& diags) {
       plan.listings = true;
       if (!p.fallback) plan.feeds.insert(p.lang);
     }
-    if (old.summary != bodies[k].summary || old.search_text != bodies[k].search_text) {
+    if (old.summary != bodies[k].summary || old.html != bodies[k].html) {
       plan.search.insert(p.lang);
     }
     old = std::move(bodies[k]);
@@ -273,7 +274,8 @@ Update render_plan(const BuildState& state, const Plan& plan, Diagnostics& diags
   if (plan.data_files) render_data_files(state.datasets, state.data_site, site_files);
   for (const Language& lang : state.config->languages) {
     if (plan.feeds.count(lang.code)) render_feeds(site, state.bodies, lang, site_files);
-    if (plan.search.count(lang.code)) render_search_index(site, state.bodies, lang, site_files);
+    if (plan.search.count(lang.code))
+      render_search_index(site, state.bodies, state.datasets, lang, site_files);
   }
   for (OutputFile& f : site_files) sink(std::move(f));
   return update;
@@ -316,8 +318,9 @@ std::optional<Update> rebuild_changed(BuildState& state, const std::vector<std::
   if (datasets) {
     state.datasets = std::move(*datasets);
     state.data_views.emplace(state.datasets, state.data_site, *state.theme);
-    state.contexts.emplace(site, *state.theme, state.bodies, state.data_views->views());
+    state.contexts.emplace(site, *state.theme, state.bodies, *state.data_views);
     plan.data_files = true;
+    for (const Language& lang : state.config->languages) plan.search.insert(lang.code);
     for (size_t i = 0; i < site.pages.size(); ++i) {
       const Page& p = *site.pages[i];
       if ((p.kind == PageKind::kDataset && changes->datasets.count(p.dataset)) ||

@@ -7,6 +7,7 @@
 #include "core/locale.h"
 #include "core/text.h"
 #include "core/version.h"
+#include "render/data_views.h"
 
 namespace firefly {
 
@@ -89,7 +90,7 @@ Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
       {"base_url", c.base_url},
       {"home_url", prefix + "/"},
       {"search_url", prefix + "/search/"},
-      {"search_index_url", "/search/" + lang.code + ".json"},
+      {"search_index_url", "/search/" + lang.code + "/index.json"},
       {"sitemap_url", prefix + "/sitemap/"},
       {"data_url", prefix + "/data/"},
       {"feed_url", prefix + "/feed.xml"},
@@ -298,8 +299,9 @@ Value ContextBuilder::page_context(size_t index) const {
                              {"name", lang.name},
                              {"dir", lang.dir}})},
           {"t", t},
-          {"assets",
-           Value(Map{{"css", theme_.asset_url("style.css")}, {"js", theme_.asset_url("site.js")}})},
+          {"assets", Value(Map{{"css", theme_.asset_url("style.css")},
+                               {"js", theme_.asset_url("site.js")},
+                               {"search", theme_.asset_url("search.js")}})},
           {"page", page_value(page, lang)}};
   if (!page.list.empty()) {
     List items;
@@ -330,12 +332,12 @@ Value ContextBuilder::page_context(size_t index) const {
     }
     ctx.emplace_back("terms", Value(std::move(terms)));
   }
-  if ((page.kind == PageKind::kData || page.kind == PageKind::kHome) && data_.datasets) {
+  if (page.kind == PageKind::kData || page.kind == PageKind::kHome) {
     ctx.emplace_back("datasets", data_.datasets(lang));
   }
-  if (page.kind == PageKind::kDataset && data_.dataset) {
+  if (page.kind == PageKind::kDataset) {
     ctx.emplace_back("dataset", data_.dataset(page.dataset, lang, t));
-    if (data_.jsonld) ctx.emplace_back("jsonld", data_.jsonld(page.dataset, lang));
+    ctx.emplace_back("jsonld", data_.jsonld(page.dataset, lang));
   }
   if (page.kind == PageKind::kSitemap) ctx.emplace_back("sitemap", sitemap_value(lang));
   return Value(std::move(ctx));
