@@ -65,6 +65,7 @@ cmark_node* text_node(const std::string& text) {
 struct Walk {
   std::vector<cmark_node*> raw_html;
   std::vector<cmark_node*> embeds;
+  std::vector<cmark_node*> tables;
   std::vector<std::string> heading_ids;
 };
 
@@ -141,10 +142,21 @@ MarkdownResult render_markdown(std::string_view body, const MarkdownOptions& opt
         break;
       }
       default:
+        if (std::string_view(cmark_node_get_type_string(n)) == "table") walk.tables.push_back(n);
         break;
     }
   }
   cmark_iter_free(iter);
+
+  // A wide table scrolls inside its own box (reachable by keyboard), not the page.
+  for (cmark_node* t : walk.tables) {
+    cmark_node* open = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+    cmark_node_set_literal(open, "<div class=\"table-wrap\" tabindex=\"0\">\n");
+    cmark_node* close = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+    cmark_node_set_literal(close, "</div>\n");
+    cmark_node_insert_before(t, open);
+    cmark_node_insert_after(t, close);
+  }
 
   for (cmark_node* n : walk.raw_html) {
     const char* lit = cmark_node_get_literal(n);

@@ -66,7 +66,9 @@ Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
   List languages;
   for (const Language& l : c.languages) {
     const Page* there = site_.find(page.key, l.code);
-    if (there && there->fallback) there = nullptr;  // the switcher never offers untranslated
+    // The switcher never offers an untranslated page, except the one being read: the
+    // current language's link is this page (its aria-current must name this page).
+    if (there && there->fallback && l.code != lang.code) there = nullptr;
     std::string url = there ? there->url : site_.lang_prefix(l.code) + "/";
     languages.push_back(Value(Map{{"code", l.code},
                                   {"name", l.name},
@@ -86,10 +88,13 @@ Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
                         : !e.title.empty()                         ? e.title.get(lang.code, def)
                                                                    : e.page;
     std::string url = target ? target->url : prefix + e.page;
-    bool current = target && (page.key == target->key || page.section == target->section) &&
-                   !target->section.empty();
-    current = current || (target && target->key == page.key);
-    menu.push_back(Value(Map{{"title", title}, {"url", url}, {"current", current}}));
+    // Only the page itself is "current"; a page inside the entry's section is only
+    // "in_section" (shown, not announced), so a navigation has one aria-current at most.
+    bool current = target && target->key == page.key;
+    bool in_section =
+        !current && target && !target->section.empty() && page.section == target->section;
+    menu.push_back(Value(
+        Map{{"title", title}, {"url", url}, {"current", current}, {"in_section", in_section}}));
   }
   return Value(Map{
       {"title", c.title.get(lang.code, def)},
@@ -219,6 +224,8 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
 
   if (page.source) {
     m.emplace_back("params", page.source->front);
+    const Value& people = page.source->front.get("people");
+    m.emplace_back("has_people", Value(people.is_list() && !people.as_list().empty()));
     m.emplace_back("images", images_value(page));
   }
   List refs;

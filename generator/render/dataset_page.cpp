@@ -145,6 +145,7 @@ Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, con
     m.emplace_back("sha256", Value(csv->sha256));
   }
   m.emplace_back("updated", date_value(ds.updated, view));
+  m.emplace_back("has_history", Value(!history.empty()));
   m.emplace_back("history", Value(std::move(history)));
   m.emplace_back("citation", Value(dataset_citation(ds, site, view)));
   return Value(std::move(m));
