@@ -17,7 +17,11 @@
 #include "emit/writer.h"
 #include "load/content.h"
 #include "load/dataset.h"
+#include "load/glossary.h"
 #include "model/site.h"
+#include "model/translation_drift.h"
+#include "model/translation_staleness.h"
+#include "model/translation_terms.h"
 #include "render/body.h"
 #include "render/context.h"
 #include "render/data_files.h"
@@ -146,8 +150,11 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
     }
   }
   st.site = build_site(config, st.sources, inputs, diags);
+  if (st.site) mark_stale_translations(*st.site, diags);
   const Site& site = *st.site;
   check_front_matter_images(site, diags);
+  check_drift(site, diags);
+  check_terms(site, load_glossaries(site_dir, config, diags), diags);
   timer.step("model");
   if (!theme || diags.has_errors()) {
     result.exit_code = 1;
