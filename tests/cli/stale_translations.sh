@@ -55,7 +55,8 @@ if grep -qF "$notice" "$work/out/en/help/index.html"; then echo "notice on the u
 
 # A translated_from date before the change keeps the warning; the change's date clears it.
 sed -i 's/^title: Trợ giúp$/title: Trợ giúp\ntranslated_from: 2024-03-01/' content/help.vi.md
-"$FIREFLY" check --site . 2>&1 | grep -qF "after this translation follows the original of 2024-03-01"
+"$FIREFLY" check --site . >"$work/check1b.txt" 2>&1
+grep -qF "after this translation follows the original of 2024-03-01" "$work/check1b.txt"
 sed -i 's/^translated_from: .*/translated_from: 2024-03-05/' content/help.vi.md
 "$FIREFLY" check --site . >"$work/check2.txt" 2>&1
 if grep -q 'changed on' "$work/check2.txt"; then cat "$work/check2.txt"; exit 1; fi
@@ -67,6 +68,6 @@ sed -i "s/^translated_from: .*/translated_from: $head/" content/help.vi.md
 "$FIREFLY" check --site . >"$work/check3.txt" 2>&1
 if grep -q 'changed on' "$work/check3.txt"; then cat "$work/check3.txt"; exit 1; fi
 sed -i 's/^translated_from: .*/translated_from: not-a-commit/' content/help.vi.md
-"$FIREFLY" check --site . 2>&1 |
-  grep -qF "content/help.vi.md:3:18: warning: translated_from 'not-a-commit' is neither a date nor a commit of this site's git history"
+"$FIREFLY" check --site . >"$work/check4.txt" 2>&1
+grep -qF "content/help.vi.md:3:18: warning: translated_from 'not-a-commit' is neither a date nor a commit of this site's git history" "$work/check4.txt"
 echo "stale translations: ok"
