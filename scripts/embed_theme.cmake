@@ -1,7 +1,7 @@
 # Writes a C++ file holding every file of THEME_DIR as a (path, bytes) pair.
 file(GLOB_RECURSE files RELATIVE ${THEME_DIR} ${THEME_DIR}/*)
 list(SORT files)
-set(body "#include <string_view>\n#include \"core/embedded.h\"\nnamespace firefly {\nnamespace {\n")
+set(body "#include <string_view>\n#include \"render/embedded_theme.h\"\nnamespace firefly {\nnamespace {\n")
 set(table "")
 set(i 0)
 foreach(f ${files})

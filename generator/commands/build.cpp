@@ -10,7 +10,6 @@
 #include <thread>
 
 #include "commands/build_state.h"
-#include "commands/data_views.h"
 #include "config/site_config.h"
 #include "core/date.h"
 #include "core/fs.h"
@@ -25,6 +24,7 @@
 #include "render/body.h"
 #include "render/context.h"
 #include "render/data_files.h"
+#include "render/data_views.h"
 #include "render/pages.h"
 #include "render/site_files.h"
 #include "render/site_paths.h"
@@ -165,8 +165,8 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
   // writer, so no more than a page per thread is held in memory.
   st.data_site = make_data_site(config);
   const DataSite& data_site = st.data_site;
-  const DataViewsImpl& data_views = st.data_views.emplace(datasets, data_site, *theme);
-  st.bodies = render_bodies(site, data_views.embed_renderer(), jobs, diags);
+  const DataViews& data_views = st.data_views.emplace(datasets, data_site, *theme);
+  st.bodies = render_bodies(site, data_views, jobs, diags);
   const std::vector<Body>& bodies = st.bodies;
   timer.step("bodies");
   result.languages = config.languages.size();
@@ -218,7 +218,7 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
     render_search_index(site, bodies, files);
     drain(files);
   });
-  const ContextBuilder& contexts = st.contexts.emplace(site, *theme, bodies, data_views.views());
+  const ContextBuilder& contexts = st.contexts.emplace(site, *theme, bodies, data_views);
   render_pages(site, *theme, contexts, jobs, sink, diags);
   site_files.join();
   timer.step("pages, feeds, search");

@@ -227,9 +227,9 @@ void apply_front_matter(Site& site, const std::map<const SourcePage*, const Edit
 void rerender_bodies(BuildState& state, Plan& plan, Diagnostics& diags) {
   const Site& site = *state.site;
   std::vector<Body> bodies(plan.own.size());
-  EmbedRenderer embeds = state.data_views->embed_renderer();
+  const DataViews& data = *state.data_views;
   parallel_for(plan.own.size(), state.jobs, [&](size_t k) {
-    bodies[k] = render_body(site, *site.pages[plan.own[k]], embeds, diags);
+    bodies[k] = render_body(site, *site.pages[plan.own[k]], data, diags);
   });
   for (size_t k = 0; k < plan.own.size(); ++k) {
     Body& old = state.bodies[plan.own[k]];
@@ -316,7 +316,7 @@ std::optional<Update> rebuild_changed(BuildState& state, const std::vector<std::
   if (datasets) {
     state.datasets = std::move(*datasets);
     state.data_views.emplace(state.datasets, state.data_site, *state.theme);
-    state.contexts.emplace(site, *state.theme, state.bodies, state.data_views->views());
+    state.contexts.emplace(site, *state.theme, state.bodies, *state.data_views);
     plan.data_files = true;
     for (size_t i = 0; i < site.pages.size(); ++i) {
       const Page& p = *site.pages[i];

@@ -7,6 +7,7 @@
 #include "core/locale.h"
 #include "core/text.h"
 #include "core/version.h"
+#include "render/data_views.h"
 
 namespace firefly {
 
@@ -327,12 +328,12 @@ Value ContextBuilder::page_context(size_t index) const {
     }
     ctx.emplace_back("terms", Value(std::move(terms)));
   }
-  if ((page.kind == PageKind::kData || page.kind == PageKind::kHome) && data_.datasets) {
+  if (page.kind == PageKind::kData || page.kind == PageKind::kHome) {
     ctx.emplace_back("datasets", data_.datasets(lang));
   }
-  if (page.kind == PageKind::kDataset && data_.dataset) {
+  if (page.kind == PageKind::kDataset) {
     ctx.emplace_back("dataset", data_.dataset(page.dataset, lang, t));
-    if (data_.jsonld) ctx.emplace_back("jsonld", data_.jsonld(page.dataset, lang));
+    ctx.emplace_back("jsonld", data_.jsonld(page.dataset, lang));
   }
   if (page.kind == PageKind::kSitemap) ctx.emplace_back("sitemap", sitemap_value(lang));
   return Value(std::move(ctx));

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "core/embedded.h"
+#include "render/embedded_theme.h"
 #include "core/fs.h"
 #include "core/sha256.h"
 #include "core/text.h"
