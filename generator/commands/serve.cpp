@@ -148,7 +148,7 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     return 2;
   }
   StopSignals signals;
-  PreviewSite site;
+  PreviewSite site(options.site_dir);
   PreviewServer server(site);
   std::string bind_error;
   if (!server.bind(options.bind, options.port, bind_error)) {

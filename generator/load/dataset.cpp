@@ -382,7 +382,12 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
 
 std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, Diagnostics& diags) {
   std::map<std::string, std::pair<std::filesystem::path, std::filesystem::path>> pairs;
-  for (const FoundFile& f : list_files(site_dir / "data", site_dir)) {
+  std::vector<std::string> special;
+  std::vector<FoundFile> found = list_files(site_dir / "data", site_dir, nullptr, &special);
+  for (const std::string& rel : special) {
+    diags.error("data/" + rel, Pos{}, kSpecialFileMessage, "replace it with a CSV or YAML file");
+  }
+  for (const FoundFile& f : found) {
     if (f.rel.find('/') != std::string::npos) continue;  // only the top folder
     if (ends_with(f.rel, ".csv")) {
       pairs[f.rel.substr(0, f.rel.size() - 4)].first = f.full;

@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "load/content.h"
+#include "model/image.h"
 
 namespace firefly {
 
@@ -52,7 +53,8 @@ struct Page {
   bool fallback = false;
   std::string summary, description, layout;
   std::vector<std::pair<std::string, std::vector<std::string>>> terms;  ///< taxonomy -> values
-  std::vector<std::pair<std::string, std::string>> refs;          ///< field -> key of the page
+  std::vector<std::pair<std::string, std::string>> refs;  ///< field -> key of the page
+  std::vector<Image> images;  ///< every image-typed front-matter value, checked
   std::map<std::string, std::vector<const Page*>> referenced_by;  ///< collection -> pages
   std::vector<const Page*> list;                                  ///< items shown on a list page
   int page_number = 1, page_count = 1;

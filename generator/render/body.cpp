@@ -10,9 +10,6 @@ namespace firefly {
 
 namespace {
 
-/// How much of a page's text the search index holds (characters, or Han characters).
-constexpr size_t kSearchTextUnits = 400;
-
 bool has_scheme(std::string_view url) {
   size_t colon = url.find(':');
   if (colon == std::string_view::npos) return false;
@@ -95,7 +92,6 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
   body.html = std::move(md.html);
   body.summary = !page.summary.empty() ? page.summary : truncate_text(trim(md.text), 120);
   body.reading_minutes = reading_minutes(count_reading(md.text));
-  body.search_text = truncate_text(md.text, kSearchTextUnits);
   return body;
 }
 

@@ -16,7 +16,6 @@ class DataViews;
 /// The rendered body of one page.
 struct Body {
   std::string html;
-  std::string search_text;  ///< the start of the plain text, for the search index
   std::string summary;
   int reading_minutes = 0;
 };

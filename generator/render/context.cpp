@@ -13,6 +13,18 @@ namespace firefly {
 
 namespace {
 
+/// The page's `images` field: a list of {src, alt, caption}.
+Value images_value(const Page& page) {
+  List list;
+  for (const Image& img : page.images) {
+    if (img.field.rfind("images[", 0) != 0) continue;
+    Map m{{"src", img.src}, {"alt", img.alt}};
+    if (!img.caption.empty()) m.emplace_back("caption", img.caption);
+    list.push_back(Value(std::move(m)));
+  }
+  return Value(std::move(list));
+}
+
 const Language& language_of(const Site& site, const std::string& code) {
   const Language* l = site.config->language(code);
   return l ? *l : site.config->default_language();
@@ -43,7 +55,7 @@ Value ContextBuilder::list_item(const Page& p) const {
         {"reading_minutes", body.reading_minutes}};
   if (p.date) m.emplace_back("date", date_value(*p.date, lang));
   if (p.fallback) m.emplace_back("content_lang", language_of(site_, p.content_lang).html_lang);
-  if (p.source) m.emplace_back("images", p.source->front.get("images"));
+  if (p.source) m.emplace_back("images", images_value(p));
   return Value(std::move(m));
 }
 
@@ -85,7 +97,7 @@ Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
       {"base_url", c.base_url},
       {"home_url", prefix + "/"},
       {"search_url", prefix + "/search/"},
-      {"search_index_url", "/search/" + lang.code + ".json"},
+      {"search_index_url", "/search/" + lang.code + "/index.json"},
       {"sitemap_url", prefix + "/sitemap/"},
       {"data_url", prefix + "/data/"},
       {"feed_url", prefix + "/feed.xml"},
@@ -211,7 +223,7 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
 
   if (page.source) {
     m.emplace_back("params", page.source->front);
-    m.emplace_back("images", page.source->front.get("images"));
+    m.emplace_back("images", images_value(page));
   }
   List refs;
   for (const auto& [field, key] : page.refs) {
@@ -296,8 +308,9 @@ Value ContextBuilder::page_context(size_t index) const {
                              {"name", lang.name},
                              {"dir", lang.dir}})},
           {"t", t},
-          {"assets",
-           Value(Map{{"css", theme_.asset_url("style.css")}, {"js", theme_.asset_url("site.js")}})},
+          {"assets", Value(Map{{"css", theme_.asset_url("style.css")},
+                               {"js", theme_.asset_url("site.js")},
+                               {"search", theme_.asset_url("search.js")}})},
           {"page", page_value(page, lang)}};
   if (!page.list.empty()) {
     List items;
