@@ -18,7 +18,11 @@
 #include "emit/writer.h"
 #include "load/content.h"
 #include "load/dataset.h"
+#include "load/glossary.h"
 #include "model/site.h"
+#include "model/translation_drift.h"
+#include "model/translation_staleness.h"
+#include "model/translation_terms.h"
 #include "render/body.h"
 #include "render/context.h"
 #include "render/data_files.h"
@@ -153,6 +157,11 @@ class BuildRun {
       }
     }
     st_.site = build_site(config, st_.sources, inputs, diags_);
+    if (st_.site) {
+      mark_stale_translations(*st_.site, diags_);
+      check_drift(*st_.site, diags_);
+      check_terms(*st_.site, load_glossaries(options_.site_dir, config, diags_), diags_);
+    }
     if (!st_.theme) result_.exit_code = 1;  // its errors are reported
     return stop_on_errors() && st_.theme;
   }

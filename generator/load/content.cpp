@@ -153,7 +153,14 @@ void add_git_dates(const std::filesystem::path& site_dir, std::vector<SourcePage
   for (const SourcePage& p : pages) groups.push_back({p.path});
   auto history = git.changes(groups, 1);
   for (size_t i = 0; i < pages.size(); ++i) {
-    if (!history[i].empty()) pages[i].git_updated = history[i].front().date;
+    if (!history[i].empty()) {
+      pages[i].git_updated = history[i].front().date;
+      pages[i].git_commit = history[i].front().commit;
+    }
+    const Value& from = pages[i].front.get("translated_from");
+    if (!from.is_null() && !from.is_map() && !from.is_list() && !parse_date(from.to_text())) {
+      if (auto c = git.lookup(from.to_text())) pages[i].translated_from_commit_date = c->date;
+    }
   }
 }
 

@@ -11,7 +11,7 @@ namespace {
 
 const std::vector<std::string> kCommonFields = {
     "title",           "date", "updated", "draft",  "publish_at", "summary", "description",
-    "translation_key", "url",  "aliases", "weight", "layout",     "images"};
+    "translation_key", "url",  "aliases", "weight", "layout",     "images",  "translated_from"};
 
 class Checker {
  public:

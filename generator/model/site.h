@@ -64,7 +64,9 @@ struct Page {
   std::string redirect_to;                           ///< for alias redirects
   std::vector<std::pair<std::string, Pos>> aliases;  ///< old paths that redirect here
   std::string alias_source;  ///< for redirects: the file that declared the alias
-  Pos alias_pos;             ///< for redirects: where the alias was written
+  /// For a translation whose original changed after it: the original page.
+  const Page* stale_original = nullptr;
+  Pos alias_pos;  ///< for redirects: where the alias was written
 };
 
 /// Every page of the site and the indexes over them.

@@ -141,6 +141,10 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
   if (body.reading_minutes && page.kind == PageKind::kPage) {
     m.emplace_back("reading_minutes", body.reading_minutes);
   }
+  if (const Page* o = page.stale_original) {
+    const Language& ol = language_of(site_, o->lang);
+    m.emplace_back("stale", Value(Map{{"url", o->url}, {"lang", ol.html_lang}, {"name", ol.name}}));
+  }
   if (page.date) m.emplace_back("date", date_value(*page.date, lang));
   if (page.updated) m.emplace_back("updated", date_value(*page.updated, lang));
   if (page.publish_at) m.emplace_back("scheduled", date_value(*page.publish_at, lang));
