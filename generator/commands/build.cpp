@@ -137,6 +137,7 @@ class BuildRun {
     add_static_files(options_.site_dir, static_files_, inputs.files, diags_);
     if (theme) {
       for (const OutputFile& f : theme->files()) inputs.files.insert("/" + f.path);
+      inputs.layouts = theme->layouts();
       for (const Language& lang : config.languages) {
         const Value& t = theme->strings(lang.code);
         inputs.generated_titles[lang.code] = {{"data", t.get("data_catalogue").to_text()},
@@ -282,12 +283,9 @@ struct Step {
   const char* name;
   bool (BuildRun::*run)();
 };
-constexpr Step kSteps[] = {{"out", &BuildRun::out},
-                           {"load", &BuildRun::load},
-                           {"model", &BuildRun::model},
-                           {"check", &BuildRun::check},
-                           {"render", &BuildRun::render},
-                           {"publish", &BuildRun::publish}};
+constexpr Step kSteps[] = {{"out", &BuildRun::out},       {"load", &BuildRun::load},
+                           {"model", &BuildRun::model},   {"check", &BuildRun::check},
+                           {"render", &BuildRun::render}, {"publish", &BuildRun::publish}};
 
 }  // namespace
 

@@ -1,6 +1,8 @@
 #include "core/error.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <tuple>
 
 #include "core/text.h"
@@ -30,10 +32,39 @@ size_t char_boundary(std::string_view s, size_t i) {
   return i;
 }
 
+/// `text` with bidirectional controls written as "<U+202E>": printed raw, they would
+/// reorder the terminal's line and hide what the error is about.
+std::string visible(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto b = [&](size_t k) { return static_cast<unsigned char>(text[i + k]); };
+    uint32_t c = 0;
+    size_t len = 0;
+    if (b(0) == 0xE2 && i + 2 < text.size()) {
+      c = 0x2000 | (b(1) & 0x3F) << 6 | (b(2) & 0x3F);
+      len = 3;
+    } else if (b(0) == 0xD8 && i + 1 < text.size() && b(1) == 0x9C) {
+      c = 0x061C;
+      len = 2;
+    }
+    if (c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+        (c >= 0x2066 && c <= 0x2069)) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "<U+%04X>", static_cast<unsigned>(c));
+      out += buf;
+      i += len - 1;
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
 /// `text` cut to about `max` bytes at a character boundary, with "…" when cut.
 std::string capped(std::string_view text, size_t max) {
-  if (text.size() <= max) return std::string(text);
-  return std::string(text.substr(0, char_boundary(text, max))) + "…";
+  if (text.size() <= max) return visible(text);
+  return visible(text.substr(0, char_boundary(text, max))) + "…";
 }
 }  // namespace
 
@@ -103,11 +134,11 @@ std::string format_diagnostic(const Diagnostic& d, std::string_view source) {
       size_t to = char_boundary(line, std::min(line.size(), caret + kMaxContext));
       std::string lead = from > 0 ? "…" : "";
       out += "    " + lead;
-      out += line.substr(from, to - from);
+      out += visible(line.substr(from, to - from));
       out += to < line.size() ? "…\n" : "\n";
       if (d.pos.col > 0) {
         // Width of the text before the caret, counting wide (CJK) characters twice.
-        size_t width = display_width(line.substr(from, caret - from)) + (from > 0 ? 1 : 0);
+        size_t width = display_width(visible(line.substr(from, caret - from))) + (from > 0 ? 1 : 0);
         out += "    ";
         out.append(width, ' ');
         out += "^\n";

@@ -22,6 +22,14 @@ TEST_CASE("format_diagnostic counts wide characters twice for the caret") {
   CHECK(format_diagnostic(d, "中文x") == "a.md:1:3: warning: here\n    中文x\n        ^\n");
 }
 
+TEST_CASE("format_diagnostic shows bidirectional controls instead of obeying them") {
+  Diagnostic d{Severity::kError, "a.md", {1, 5}, "the alias '/a\u202Eb/' is not allowed", ""};
+  CHECK(format_diagnostic(d, "x: \u2066/a\u202Eb/") ==
+        "a.md:1:5: error: the alias '/a<U+202E>b/' is not allowed\n"
+        "    x: <U+2066>/a<U+202E>b/\n"
+        "               ^\n");
+}
+
 TEST_CASE("format_diagnostic puts the caret under a CSV field, not a character") {
   Diagnostic d{Severity::kError, "data/a.csv", {2, 3}, "bad", ""};
   CHECK(format_diagnostic(d, "year,name,count\n2021,\"中, 文\",abc\n") ==

@@ -1,7 +1,6 @@
 #include "emit/writer.h"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <sys/file.h>
 #include <sys/syscall.h>
@@ -36,7 +35,7 @@ const char* kStagingPrefix = ".firefly-staging-";
 
 /// The bytes of `path` when it has exactly `size` bytes; nullopt otherwise.
 std::optional<std::string> read_sized(const fs::path& path, uintmax_t size) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return std::nullopt;
   std::string data(size, '\0');
   size_t got = 0;
@@ -121,7 +120,9 @@ bool exchange(const fs::path& a, const fs::path& b) {
 const char* kDuplicateHint = "rename or remove one of them";
 
 /// The error for two files published at `path`, coming from `a` and `b` ("" = generated).
-std::string duplicate_message(const std::string& path, const std::string& a, const std::string& b) {
+std::string duplicate_message(const std::string& path, std::string a, std::string b) {
+  // Source files first, in name order: the text does not depend on which thread came first.
+  if (a.empty() || (!b.empty() && b < a)) std::swap(a, b);
   auto name = [](const std::string& s) { return s.empty() ? std::string("a generated file") : s; };
   return "two files would be published at /" + path + " (" + name(a) + " and " + name(b) + ")";
 }
@@ -165,9 +166,9 @@ bool check_unique_paths(OutputSet& files, Diagnostics& diags) {
   bool ok = true;
   for (size_t i = 1; i < files.size(); ++i) {
     if (files[i].path == files[i - 1].path) {
-      diags.error(files[i].source, {},
-                  duplicate_message(files[i].path, files[i - 1].source, files[i].source),
-                  kDuplicateHint);
+      const std::string& a = files[i - 1].cause();
+      const std::string& b = files[i].cause();
+      diags.error(b.empty() ? a : b, {}, duplicate_message(files[i].path, a, b), kDuplicateHint);
       ok = false;
     }
   }
@@ -223,10 +224,14 @@ struct OutputWriter::Impl {
   void open() {
     std::error_code ec;
     if (!fs::exists(out_dir, ec)) {
-      fs::create_directories(out_dir, ec);
-      if (ec) return fail("", "cannot create " + out_dir.string() + ": " + ec.message());
-      created_out = true;
+      // Registered first: an interrupt right after the folder is made still removes it.
       cleanup_out.emplace(out_dir);
+      fs::create_directories(out_dir, ec);
+      if (ec) {
+        cleanup_out.reset();
+        return fail("", "cannot create " + out_dir.string() + ": " + ec.message());
+      }
+      created_out = true;
     }
     lock_fd = ::open(out_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (lock_fd < 0 || ::flock(lock_fd, LOCK_EX) != 0) {
@@ -298,10 +303,11 @@ void OutputWriter::add(OutputFile f) {
   {
     std::lock_guard lock(impl_->mu);
     if (impl_->temp.empty()) return;  // the output folder could not be opened
-    auto [it, inserted] = impl_->sources.emplace(f.path, f.source);
+    auto [it, inserted] = impl_->sources.emplace(f.path, f.cause());
     if (!inserted) {
       impl_->failures.push_back(
-          {f.path, duplicate_message(f.path, it->second, f.source), kDuplicateHint});
+          {f.path, duplicate_message(f.path, it->second, f.cause()), kDuplicateHint});
+      if (it->second.empty()) it->second = f.cause();  // the error names a source file
       return;
     }
   }

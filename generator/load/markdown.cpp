@@ -227,6 +227,7 @@ MarkdownResult render_markdown(std::string_view body, const MarkdownOptions& opt
           options.on_missing_alt(pos);
         }
         if (dangerous_url(u, is_image)) {
+          if (options.resolve_link) options.resolve_link(u, pos, is_image);  // reports it
           cmark_node_set_url(n, "");
         } else if (options.resolve_link && !u.empty()) {
           std::string resolved = options.resolve_link(u, pos, is_image);

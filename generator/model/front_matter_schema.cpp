@@ -118,6 +118,11 @@ class Checker {
       error(v, "an image in '" + name + "' needs a `src`");
       return;
     }
+    const Value& at = src.pos.line ? src : v;
+    if (std::string why = unsafe_link_reason(src.to_text()); !why.empty()) {
+      error(at, "the image " + src.to_text() + " is not allowed: " + why);
+      return;
+    }
     if (!v.is_map() || !v.find("alt")) {
       error(v, "the image " + src.to_text() + " has no alt text",
             "add `alt:` describing the image for people who cannot see it "

@@ -101,6 +101,8 @@ struct SiteInputs {
   /// Titles of generated pages per language: lang -> kind name ("data", "search",
   /// "sitemap", "404") -> title (from the theme's strings).
   std::map<std::string, std::map<std::string, std::string>> generated_titles;
+  /// The names of the theme's layouts ("page", "stories-page"); `layout:` must name one.
+  std::set<std::string> layouts;
 };
 
 /// Builds the site graph from the loaded pages; problems go to `diags`.

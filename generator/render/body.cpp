@@ -10,13 +10,6 @@ namespace firefly {
 
 namespace {
 
-bool has_scheme(std::string_view url) {
-  size_t colon = url.find(':');
-  if (colon == std::string_view::npos) return false;
-  size_t slash = url.find('/');
-  return slash == std::string_view::npos || colon < slash;
-}
-
 /// The default-language URL a content page is written against (links are written so).
 std::string authoring_url(const Site& site, const Page& page) {
   std::string prefix = site.lang_prefix(page.lang);
@@ -27,7 +20,18 @@ std::string authoring_url(const Site& site, const Page& page) {
 
 std::string resolve_link(const Site& site, const Page& page, const std::string& url, Pos pos,
                          bool is_image, Diagnostics& diags) {
-  if (url.empty() || url[0] == '#' || has_scheme(url) || starts_with(url, "//")) return url;
+  bool inline_image = is_image && starts_with(ascii_lower(trim(url)), "data:image/");
+  if (std::string why = inline_image ? "" : unsafe_link_reason(url); !why.empty()) {
+    if (!page.fallback) {
+      diags.error(
+          page.source ? page.source->path : "", pos,
+          std::string(is_image ? "the image " : "the link ") + url + " is not allowed: " + why);
+    }
+    return "";
+  }
+  if (url.empty() || url[0] == '#' || !url_scheme(url).empty() || starts_with(url, "//")) {
+    return url;
+  }
   std::string path = url, suffix;
   size_t cut = path.find_first_of("?#");
   if (cut != std::string::npos) {

@@ -7,6 +7,7 @@
 #include "core/locale.h"
 #include "core/text.h"
 #include "core/version.h"
+#include "model/paths.h"
 #include "render/data_views.h"
 
 namespace firefly {
@@ -87,7 +88,9 @@ Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
                         : target                                   ? target->title
                         : !e.title.empty()                         ? e.title.get(lang.code, def)
                                                                    : e.page;
-    std::string url = target ? target->url : prefix + e.page;
+    std::string url = target                        ? target->url
+                      : !url_scheme(e.page).empty() ? e.page  // an https:// address
+                                                    : prefix + e.page;
     // Only the page itself is "current"; a page inside the entry's section is only
     // "in_section" (shown, not announced), so a navigation has one aria-current at most.
     bool current = target && target->key == page.key;

@@ -38,6 +38,7 @@ void render_page(const Site& site, const Theme& theme, const ContextBuilder& con
   const Page& page = *site.pages[index];
   OutputFile file;
   file.path = page.out_path;
+  if (page.source && !page.fallback) file.origin = page.source->path;
   if (page.kind == PageKind::kRedirect) {
     const Language* lang = site.config->language(page.lang);
     file.bytes = redirect_html(page, lang ? lang->html_lang : page.lang,

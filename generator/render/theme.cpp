@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "render/embedded_theme.h"
 #include "core/fs.h"
 #include "core/sha256.h"
 #include "core/text.h"
 #include "core/yaml.h"
+#include "render/embedded_theme.h"
 
 namespace firefly {
 
@@ -92,6 +92,7 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
         continue;
       }
       theme->templates_[name] = std::get<0>(compiled);
+      if (std::string_view(sub) == "layouts/") theme->layouts_.insert(name);
     }
   }
 
