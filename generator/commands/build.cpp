@@ -11,6 +11,7 @@
 
 #include "commands/build_state.h"
 #include "commands/data_views.h"
+#include "commands/photo_files.h"
 #include "config/site_config.h"
 #include "core/date.h"
 #include "core/fs.h"
@@ -32,13 +33,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// static/ files of the site, published as they are.
+/// static/ files of the site, published as they are, except photos (published without
+/// their metadata by the photo step), whose site paths go to `photos`.
 void add_static_files(const fs::path& site_dir, OutputSet& out, std::set<std::string>& paths,
-                      Diagnostics& diags) {
+                      std::vector<std::string>& photos, Diagnostics& diags) {
   std::vector<std::string> escaped;
   for (const FoundFile& f : list_files(site_dir / "static", site_dir, &escaped)) {
-    out.push_back({f.rel, "", f.full.string()});
     paths.insert("/" + f.rel);
+    if (PhotoSet::is_photo_path("/" + f.rel)) {
+      photos.push_back("/" + f.rel);
+    } else {
+      out.push_back({f.rel, "", f.full.string()});
+    }
   }
   for (const std::string& rel : escaped) {
     diags.error("static/" + rel, {}, "this is a symbolic link to a place outside the site",
@@ -46,8 +52,9 @@ void add_static_files(const fs::path& site_dir, OutputSet& out, std::set<std::st
   }
 }
 
-/// Images named in front matter must be published files.
-void check_front_matter_images(const Site& site, Diagnostics& diags) {
+/// Images named in front matter must be published files; photos among them are
+/// registered in `photos`.
+void check_front_matter_images(const Site& site, PhotoSet* photos, Diagnostics& diags) {
   for (const auto& p : site.pages) {
     if (!p->source || p->fallback) continue;
     for (const Value& img : p->source->front.get("images").as_list()) {
@@ -56,6 +63,8 @@ void check_front_matter_images(const Site& site, Diagnostics& diags) {
       if (!s.empty() && s[0] == '/' && !site.files.count(s)) {
         diags.error(p->source->path, src.pos, "the image " + s + " is not in static/",
                     "put the file at static" + s);
+      } else if (photos && PhotoSet::is_photo_path(s)) {
+        photos->use(s, p->source->path, src.pos, diags);
       }
     }
   }
@@ -123,7 +132,8 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
   SiteInputs inputs;
   inputs.drafts = options.drafts;
   inputs.today = today().iso();
-  add_static_files(site_dir, output, inputs.files, diags);
+  std::vector<std::string> static_photos;
+  add_static_files(site_dir, output, inputs.files, static_photos, diags);
   if (theme) {
     for (const OutputFile& f : theme->files()) inputs.files.insert("/" + f.path);
     for (const Language& lang : config.languages) {
@@ -147,7 +157,11 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
   }
   st.site = build_site(config, st.sources, inputs, diags);
   const Site& site = *st.site;
-  check_front_matter_images(site, diags);
+  st.photo_cache = std::make_unique<PhotoCache>(PhotoCache::folder_of(site_dir));
+  st.photos = std::make_unique<PhotoSet>(PhotoOptions{},
+                                         make_photo_inspector(site_dir, *st.photo_cache));
+  PhotoSet& photos = *st.photos;
+  check_front_matter_images(site, &photos, diags);
   timer.step("model");
   if (!theme || diags.has_errors()) {
     result.exit_code = 1;
@@ -159,8 +173,10 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
   st.data_site = make_data_site(config);
   const DataSite& data_site = st.data_site;
   const DataViewsImpl& data_views = st.data_views.emplace(datasets, data_site, *theme);
-  st.bodies = render_bodies(site, data_views.embed_renderer(), jobs, diags);
+  st.bodies = render_bodies(site, data_views.embed_renderer(), jobs, diags, &photos);
   const std::vector<Body>& bodies = st.bodies;
+  for (const std::string& path : static_photos) photos.original(path, diags);
+  if (!options.write) warn_photo_locations(photos, diags);
   timer.step("bodies");
   result.languages = config.languages.size();
   result.datasets = datasets.size();
@@ -211,7 +227,8 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
     render_search_index(site, bodies, files);
     drain(files);
   });
-  const ContextBuilder& contexts = st.contexts.emplace(site, *theme, bodies, data_views.views());
+  ContextBuilder& contexts = st.contexts.emplace(site, *theme, bodies, data_views.views());
+  contexts.set_photos(&photos);
   render_pages(site, *theme, contexts, jobs, sink, diags);
   site_files.join();
   timer.step("pages, feeds, search");
@@ -219,6 +236,13 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
   drain(output);
   timer.step("data files");
   for (const OutputFile& f : theme->files()) sink(OutputFile(f));
+  if (options.write || options.keep_state) {
+    publish_photos(photos, site_dir, *st.photo_cache, jobs, sink, diags);
+    result.photos = photos.photos().size();
+    result.photo_encoded = st.photo_cache->stores();
+    result.photo_cached = st.photo_cache->hits();
+    timer.step("photos");
+  }
   result.files = files;
   if (diags.has_errors()) {
     result.exit_code = 1;
@@ -233,6 +257,7 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
       return result;
     }
     result.written = stats.written;
+    st.photo_cache->finish();
     timer.step("publish");
   } else if (!check_unique_paths(result.output, diags)) {
     result.exit_code = 1;

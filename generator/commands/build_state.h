@@ -10,6 +10,7 @@
 #include "config/site_config.h"
 #include "load/content.h"
 #include "load/dataset.h"
+#include "emit/photo_cache.h"
 #include "model/site.h"
 #include "render/body.h"
 #include "render/context.h"
@@ -31,6 +32,8 @@ struct BuildState {
   std::optional<DataViewsImpl> data_views;
   std::vector<Body> bodies;  ///< indexed like site->pages
   std::optional<ContextBuilder> contexts;
+  std::unique_ptr<PhotoCache> photo_cache;
+  std::unique_ptr<PhotoSet> photos;  ///< the photos content shows, and static/'s originals
   /// For each page, the pages whose lists show it; made by the first update that needs it.
   std::vector<std::vector<size_t>> listed_on;
 

@@ -42,8 +42,34 @@ Value ContextBuilder::list_item(const Page& p) const {
         {"reading_minutes", body.reading_minutes}};
   if (p.date) m.emplace_back("date", date_value(*p.date, lang));
   if (p.fallback) m.emplace_back("content_lang", language_of(site_, p.content_lang).html_lang);
-  if (p.source) m.emplace_back("images", p.source->front.get("images"));
+  if (p.source) m.emplace_back("images", images_value(p, PhotoPlace::kCard));
   return Value(std::move(m));
+}
+
+/// The front matter images of `page`: src, alt and caption as written, and for photos
+/// `picture` (the <picture> element) and, on the first, `og_image` (the social card's URL).
+Value ContextBuilder::images_value(const Page& page, PhotoPlace first) const {
+  const Value& images = page.source->front.get("images");
+  if (!photos_ || images.as_list().empty()) return images;
+  List out;
+  for (const Value& img : images.as_list()) {
+    const Photo* photo = photos_->find(img.get("src").to_text());
+    if (!photo) {
+      out.push_back(img);
+      continue;
+    }
+    Map m = img.as_map();
+    PhotoPlace place = first == PhotoPlace::kLead && !out.empty() ? PhotoPlace::kBody : first;
+    m.emplace_back("picture", picture_html(*photo, html_escape(img.get("alt").to_text()), place));
+    if (out.empty()) {
+      const PhotoRender& social = photo->renders[photo->social];
+      m.emplace_back("og_image", Value(Map{{"url", site_.absolute_url(social_image_url(*photo))},
+                                           {"width", social.width},
+                                           {"height", social.height}}));
+    }
+    out.push_back(Value(std::move(m)));
+  }
+  return Value(std::move(out));
 }
 
 Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
@@ -206,7 +232,12 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
 
   if (page.source) {
     m.emplace_back("params", page.source->front);
-    m.emplace_back("images", page.source->front.get("images"));
+    Value images = images_value(page, PhotoPlace::kLead);
+    const List& list = images.as_list();
+    if (!list.empty() && !list[0].get("og_image").is_null()) {
+      m.emplace_back("og_image", list[0].get("og_image"));
+    }
+    m.emplace_back("images", std::move(images));
   }
   List refs;
   for (const auto& [field, key] : page.refs) {
