@@ -6,14 +6,14 @@
 #include <vector>
 
 #include "commands/build.h"
-#include "commands/data_views.h"
 #include "config/site_config.h"
+#include "emit/photo_cache.h"
 #include "load/content.h"
 #include "load/dataset.h"
-#include "emit/photo_cache.h"
 #include "model/site.h"
 #include "render/body.h"
 #include "render/context.h"
+#include "render/data_views.h"
 #include "render/theme.h"
 
 namespace firefly {
@@ -29,7 +29,7 @@ struct BuildState {
   std::vector<Dataset> datasets;
   std::unique_ptr<Site> site;
   DataSite data_site;
-  std::optional<DataViewsImpl> data_views;
+  std::optional<DataViews> data_views;
   std::vector<Body> bodies;  ///< indexed like site->pages
   std::optional<ContextBuilder> contexts;
   std::unique_ptr<PhotoCache> photo_cache;

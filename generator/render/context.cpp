@@ -7,6 +7,7 @@
 #include "core/locale.h"
 #include "core/text.h"
 #include "core/version.h"
+#include "render/data_views.h"
 
 namespace firefly {
 
@@ -46,26 +47,25 @@ Value ContextBuilder::list_item(const Page& p) const {
   return Value(std::move(m));
 }
 
-/// The front matter images of `page`: src, alt and caption as written, and for photos
-/// `picture` (the <picture> element) and, on the first, `og_image` (the social card's URL).
+/// The page's `images` field, from the typed model: a list of {src, alt, caption}, and for
+/// photos `picture` (the <picture> element) and, on the first, `og_image` (the social
+/// card's URL and size).
 Value ContextBuilder::images_value(const Page& page, PhotoPlace first) const {
-  const Value& images = page.source->front.get("images");
-  if (!photos_ || images.as_list().empty()) return images;
   List out;
-  for (const Value& img : images.as_list()) {
-    const Photo* photo = photos_->find(img.get("src").to_text());
-    if (!photo) {
-      out.push_back(img);
-      continue;
-    }
-    Map m = img.as_map();
-    PhotoPlace place = first == PhotoPlace::kLead && !out.empty() ? PhotoPlace::kBody : first;
-    m.emplace_back("picture", picture_html(*photo, html_escape(img.get("alt").to_text()), place));
-    if (out.empty()) {
-      const PhotoRender& social = photo->renders[photo->social];
-      m.emplace_back("og_image", Value(Map{{"url", site_.absolute_url(social_image_url(*photo))},
-                                           {"width", social.width},
-                                           {"height", social.height}}));
+  for (const Image& img : page.images) {
+    if (img.field.rfind("images[", 0) != 0) continue;
+    Map m{{"src", img.src}, {"alt", img.alt}};
+    if (!img.caption.empty()) m.emplace_back("caption", img.caption);
+    const Photo* photo = photos_ ? photos_->find(img.src) : nullptr;
+    if (photo) {
+      PhotoPlace place = first == PhotoPlace::kLead && !out.empty() ? PhotoPlace::kBody : first;
+      m.emplace_back("picture", picture_html(*photo, html_escape(img.alt), place));
+      if (out.empty()) {
+        const PhotoRender& social = photo->renders[photo->social];
+        m.emplace_back("og_image", Value(Map{{"url", site_.absolute_url(social_image_url(*photo))},
+                                             {"width", social.width},
+                                             {"height", social.height}}));
+      }
     }
     out.push_back(Value(std::move(m)));
   }
@@ -79,7 +79,9 @@ Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
   List languages;
   for (const Language& l : c.languages) {
     const Page* there = site_.find(page.key, l.code);
-    if (there && there->fallback) there = nullptr;  // the switcher never offers untranslated
+    // The switcher never offers an untranslated page, except the one being read: the
+    // current language's link is this page (its aria-current must name this page).
+    if (there && there->fallback && l.code != lang.code) there = nullptr;
     std::string url = there ? there->url : site_.lang_prefix(l.code) + "/";
     languages.push_back(Value(Map{{"code", l.code},
                                   {"name", l.name},
@@ -99,10 +101,13 @@ Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
                         : !e.title.empty()                         ? e.title.get(lang.code, def)
                                                                    : e.page;
     std::string url = target ? target->url : prefix + e.page;
-    bool current = target && (page.key == target->key || page.section == target->section) &&
-                   !target->section.empty();
-    current = current || (target && target->key == page.key);
-    menu.push_back(Value(Map{{"title", title}, {"url", url}, {"current", current}}));
+    // Only the page itself is "current"; a page inside the entry's section is only
+    // "in_section" (shown, not announced), so a navigation has one aria-current at most.
+    bool current = target && target->key == page.key;
+    bool in_section =
+        !current && target && !target->section.empty() && page.section == target->section;
+    menu.push_back(Value(
+        Map{{"title", title}, {"url", url}, {"current", current}, {"in_section", in_section}}));
   }
   return Value(Map{
       {"title", c.title.get(lang.code, def)},
@@ -110,7 +115,7 @@ Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
       {"base_url", c.base_url},
       {"home_url", prefix + "/"},
       {"search_url", prefix + "/search/"},
-      {"search_index_url", "/search/" + lang.code + ".json"},
+      {"search_index_url", "/search/" + lang.code + "/index.json"},
       {"sitemap_url", prefix + "/sitemap/"},
       {"data_url", prefix + "/data/"},
       {"feed_url", prefix + "/feed.xml"},
@@ -148,6 +153,10 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
   }
   if (body.reading_minutes && page.kind == PageKind::kPage) {
     m.emplace_back("reading_minutes", body.reading_minutes);
+  }
+  if (const Page* o = page.stale_original) {
+    const Language& ol = language_of(site_, o->lang);
+    m.emplace_back("stale", Value(Map{{"url", o->url}, {"lang", ol.html_lang}, {"name", ol.name}}));
   }
   if (page.date) m.emplace_back("date", date_value(*page.date, lang));
   if (page.updated) m.emplace_back("updated", date_value(*page.updated, lang));
@@ -232,6 +241,8 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
 
   if (page.source) {
     m.emplace_back("params", page.source->front);
+    const Value& people = page.source->front.get("people");
+    m.emplace_back("has_people", Value(people.is_list() && !people.as_list().empty()));
     Value images = images_value(page, PhotoPlace::kLead);
     const List& list = images.as_list();
     if (!list.empty() && !list[0].get("og_image").is_null()) {
@@ -322,8 +333,9 @@ Value ContextBuilder::page_context(size_t index) const {
                              {"name", lang.name},
                              {"dir", lang.dir}})},
           {"t", t},
-          {"assets",
-           Value(Map{{"css", theme_.asset_url("style.css")}, {"js", theme_.asset_url("site.js")}})},
+          {"assets", Value(Map{{"css", theme_.asset_url("style.css")},
+                               {"js", theme_.asset_url("site.js")},
+                               {"search", theme_.asset_url("search.js")}})},
           {"page", page_value(page, lang)}};
   if (!page.list.empty()) {
     List items;
@@ -354,12 +366,19 @@ Value ContextBuilder::page_context(size_t index) const {
     }
     ctx.emplace_back("terms", Value(std::move(terms)));
   }
-  if ((page.kind == PageKind::kData || page.kind == PageKind::kHome) && data_.datasets) {
+  if (page.kind == PageKind::kData || page.kind == PageKind::kHome) {
     ctx.emplace_back("datasets", data_.datasets(lang));
+    if (page.kind == PageKind::kData) {
+      Value downloads = data_.bulk_downloads(lang);
+      if (downloads.is_list() && !downloads.as_list().empty())
+        ctx.emplace_back("data_catalog", true);
+      ctx.emplace_back("data_downloads", std::move(downloads));
+    }
   }
-  if (page.kind == PageKind::kDataset && data_.dataset) {
+  if (page.kind == PageKind::kDataset) {
     ctx.emplace_back("dataset", data_.dataset(page.dataset, lang, t));
-    if (data_.jsonld) ctx.emplace_back("jsonld", data_.jsonld(page.dataset, lang));
+    ctx.emplace_back("data_catalog", true);
+    ctx.emplace_back("jsonld", data_.jsonld(page.dataset, lang));
   }
   if (page.kind == PageKind::kSitemap) ctx.emplace_back("sitemap", sitemap_value(lang));
   return Value(std::move(ctx));

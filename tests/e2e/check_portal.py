@@ -642,12 +642,8 @@ def find_schema_dir(arg):
     env = os.environ.get("FIREFLY_SCHEMA_DIR")
     if env:
         return Path(env)
-    repo = Path(__file__).resolve().parents[2]
-    for cand in (repo.parent / "shared" / "spec" / "frictionless",
-                 repo / "shared" / "spec" / "frictionless"):
-        if cand.is_dir():
-            return cand
-    return None
+    cand = Path(__file__).resolve().parents[1] / "spec" / "frictionless"
+    return cand if cand.is_dir() else None
 
 
 def detect_base_url(public):
