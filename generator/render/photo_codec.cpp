@@ -1,8 +1,12 @@
 #include "render/photo_codec.h"
 
+#include <cctype>
 #include <cstring>
 #include <mutex>
+#include <string_view>
 #include <vips/vips8>
+
+#include "render/webp_chunks.h"
 
 namespace firefly {
 
@@ -13,9 +17,13 @@ using vips::VOption;
 
 bool started = false;
 
-/// The format a libvips loader reads ("jpegload_source" -> "jpeg").
+/// The format a libvips loader reads ("VipsForeignLoadJpegFile" or "jpegload" -> "jpeg").
 std::string format_of_loader(const char* loader) {
   std::string name = loader;
+  constexpr std::string_view kPrefix = "VipsForeignLoad";
+  if (name.rfind(kPrefix, 0) == 0) name.erase(0, kPrefix.size());
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (name.rfind("ns", 0) == 0) name.erase(0, 2);  // nsgif: libnsgif's GIF loader
   for (const char* f : {"jpeg", "png", "webp", "tiff", "heif", "gif", "svg"}) {
     if (name.rfind(f, 0) == 0) return f;
   }
@@ -75,6 +83,11 @@ bool start_image_codec() {
   static std::once_flag once;
   std::call_once(once, [] {
     if (VIPS_INIT("firefly") != 0) return;
+    // A damaged file is reported once, as an error naming it and its page; libvips's own
+    // warnings about each tile it could not read would only repeat that.
+    g_log_set_handler(
+        "VIPS", G_LOG_LEVEL_WARNING, [](const gchar*, GLogLevelFlags, const gchar*, gpointer) {},
+        nullptr);
     vips_cache_set_max(0);    // every image is decoded once; nothing to reuse
     vips_concurrency_set(1);  // the build runs one image per core itself
     started = true;
@@ -146,6 +159,8 @@ std::optional<std::vector<std::string>> encode_image(const std::string& path, Ta
       size_t length = 0;
       const void* data = vips_blob_get(blob, &length);
       files.emplace_back(static_cast<const char*>(data), length);
+      // libvips 8.14 writes an EXIF chunk into WebP files even with `strip`.
+      if (e.format == ImageFormat::kWebp) files.back() = strip_webp_metadata(files.back());
       vips_area_unref(VIPS_AREA(blob));
     }
     return files;
