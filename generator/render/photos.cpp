@@ -58,12 +58,24 @@ int height_at(int width, const ImageInfo& info) {
                                    info.width));
 }
 
+/// The JPEG or PNG variant of `render` (not the original published at its own path).
+const PhotoFile& fallback_file(const Photo& photo, const PhotoRender& render) {
+  for (const PhotoFile& f : render.files) {
+    ImageFormat format = f.encoding.format;
+    if (f.url != photo.site_path && (format == ImageFormat::kJpeg || format == ImageFormat::kPng)) {
+      return f;
+    }
+  }
+  return render.files.back();
+}
+
 /// The srcset of the files in `format` among `renders[from, to)`.
 std::string srcset(const Photo& photo, size_t from, size_t to, ImageFormat format) {
   std::string out;
   for (size_t i = from; i < to; ++i) {
     for (const PhotoFile& f : photo.renders[i].files) {
-      if (f.encoding.format != format) continue;
+      // The original at its own path has the same width as a variant: offered once.
+      if (f.encoding.format != format || f.url == photo.site_path) continue;
       if (!out.empty()) out += ", ";
       out += f.url + " " + std::to_string(photo.renders[i].width) + "w";
     }
@@ -267,7 +279,8 @@ std::string picture_html(const Photo& photo, const std::string& alt_html, PhotoP
   for (size_t i = from; i < to; ++i) {
     if (photo.renders[i].width <= 800) src = &photo.renders[i];
   }
-  ImageFormat fallback = src->files.back().encoding.format;
+  const PhotoFile& fallback_src = fallback_file(photo, *src);
+  ImageFormat fallback = fallback_src.encoding.format;
   std::string out = card ? "<picture class=\"card-image\">" : "<picture>";
   for (ImageFormat f : {ImageFormat::kAvif, ImageFormat::kWebp}) {
     std::string set = srcset(photo, from, to, f);
@@ -275,10 +288,9 @@ std::string picture_html(const Photo& photo, const std::string& alt_html, PhotoP
     out += "<source type=\"" + std::string(mime_type(f)) + "\" srcset=\"" + set + "\" sizes=\"" +
            sizes + "\">";
   }
-  out += "<img src=\"" + src->files.back().url + "\" srcset=\"" +
-         srcset(photo, from, to, fallback) + "\" sizes=\"" + sizes + "\" width=\"" +
-         std::to_string(largest.width) + "\" height=\"" + std::to_string(largest.height) +
-         "\" alt=\"" + alt_html + "\"";
+  out += "<img src=\"" + fallback_src.url + "\" srcset=\"" + srcset(photo, from, to, fallback) +
+         "\" sizes=\"" + sizes + "\" width=\"" + std::to_string(largest.width) + "\" height=\"" +
+         std::to_string(largest.height) + "\" alt=\"" + alt_html + "\"";
   if (place == PhotoPlace::kLead) {
     out += " fetchpriority=\"high\"";
   } else {
