@@ -22,6 +22,7 @@
 #include "render/context.h"
 #include "render/data_files.h"
 #include "render/pages.h"
+#include "render/cms.h"
 #include "render/site_files.h"
 #include "render/site_paths.h"
 #include "render/theme.h"
@@ -216,6 +217,7 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
   site_files.join();
   timer.step("pages, feeds, search");
   render_data_files(datasets, data_site, output);
+  render_cms(config, site.datasets, output);
   drain(output);
   timer.step("data files");
   for (const OutputFile& f : theme->files()) sink(OutputFile(f));

@@ -92,8 +92,8 @@ std::vector<std::string> init_languages() {
   return langs;
 }
 
-std::optional<std::vector<std::pair<std::string, std::string>>> init_files(
-    const std::string& lang, const Date& today) {
+std::optional<std::vector<std::pair<std::string, std::string>>> init_files(const std::string& lang,
+                                                                           const Date& today) {
   std::optional<Value> strings = language_strings(lang);
   if (!strings) return std::nullopt;
   Map ctx = strings->as_map();

@@ -93,8 +93,10 @@ FieldSchema field_schema(const std::string& name, const Value& v, Diagnostics& d
   f.pos = v.pos;
   const Value* type = &v;
   if (v.is_map()) {
-    check_keys(v, {"type", "required", "values", "to", "of", "fields"}, "field '" + name + "'",
-               diags);
+    check_keys(v, {"type", "required", "values", "to", "of", "fields", "label", "hint"},
+               "field '" + name + "'", diags);
+    f.label = localized(v.get("label"), "label of field '" + name + "'", diags);
+    f.hint = localized(v.get("hint"), "hint of field '" + name + "'", diags);
     type = &v.get("type");
     f.required = v.get("required").truthy();
     for (const Value& e : v.get("values").as_list()) f.values.push_back(e.to_text());
@@ -123,6 +125,35 @@ FieldSchema field_schema(const std::string& name, const Value& v, Diagnostics& d
     f.of->type = "string";
   }
   return f;
+}
+
+std::optional<CmsConfig> cms_config(const Value& v, Diagnostics& diags) {
+  check_keys(v,
+             {"backend", "repo", "branch", "api_root", "auth_url", "script", "editorial_workflow",
+              "local_backend"},
+             "cms", diags);
+  CmsConfig cms;
+  cms.backend = v.get("backend").to_text();
+  const std::vector<std::string> backends = {"github", "gitlab", "gitea"};
+  if (std::find(backends.begin(), backends.end(), cms.backend) == backends.end()) {
+    diags.error(kPath, v.find("backend") ? v.get("backend").pos : v.pos,
+                "cms needs the git host the site's repository is on",
+                "add `backend: github`, `backend: gitlab` or `backend: gitea`");
+    return std::nullopt;
+  }
+  cms.repo = v.get("repo").to_text();
+  if (cms.repo.find('/') == std::string::npos) {
+    diags.error(kPath, v.find("repo") ? v.get("repo").pos : v.pos,
+                "cms needs the site's repository as owner/name", "add `repo: bureau/portal`");
+    return std::nullopt;
+  }
+  if (v.find("branch")) cms.branch = v.get("branch").to_text();
+  cms.api_root = v.get("api_root").to_text();
+  cms.auth_url = v.get("auth_url").to_text();
+  if (v.find("script")) cms.script = v.get("script").to_text();
+  if (const Value* w = v.find("editorial_workflow")) cms.editorial_workflow = w->truthy();
+  cms.local_backend = v.get("local_backend").truthy();
+  return cms;
 }
 
 Collection collection(const std::string& name, const Value& v, Diagnostics& diags) {
@@ -160,11 +191,11 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
     diags.error(kPath, root.pos, "site.yaml must be a map of settings (key: value lines)");
     return std::nullopt;
   }
-  check_keys(
-      root,
-      {"title", "description", "base_url", "relative_urls", "languages", "missing_translation",
-       "theme", "publisher", "data_license", "markdown", "taxonomies", "collections", "menus"},
-      "site.yaml", diags);
+  check_keys(root,
+             {"title", "description", "base_url", "relative_urls", "languages",
+              "missing_translation", "theme", "publisher", "data_license", "markdown", "taxonomies",
+              "collections", "menus", "cms"},
+             "site.yaml", diags);
   SiteConfig c;
   c.title = localized(root.get("title"), "title", diags);
   if (c.title.empty()) diags.error(kPath, {1, 1}, "site.yaml has no title", "add `title: ...`");
@@ -235,6 +266,7 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
       }
     }
   }
+  if (const Value* cms = root.find("cms")) c.cms = cms_config(*cms, diags);
   for (const auto& [name, menu] : root.get("menus").as_map()) {
     if (name != "main") {
       diags.error(kPath, menu.key_pos, "unknown menu '" + name + "'", "the theme shows `main`");

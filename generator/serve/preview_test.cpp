@@ -137,3 +137,34 @@ TEST_CASE("waiters wake on a new build and on stop") {
 }
 
 }  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("the error page speaks the site's default language, then English") {
+  std::string zh = error_overlay_page("x.md:1:1: error: e\n", 1, "zh-TW");
+  CHECK(zh.find("<html lang=\"zh-Hant-TW\">") != std::string::npos);
+  CHECK(zh.find("<h1>網站無法產生</h1>") != std::string::npos);
+  CHECK(zh.find("<p lang=\"en\"><strong>The site could not be built.</strong>") !=
+        std::string::npos);
+  for (const char* lang : {"vi", "id", "th"}) {
+    std::string page = error_overlay_page("e\n", 1, lang);
+    CHECK(page.find(std::string("<html lang=\"") + lang + "\">") != std::string::npos);
+    CHECK(page.find("<p lang=\"en\">") != std::string::npos);
+  }
+  for (const char* lang : {"", "en", "fr"}) {
+    std::string page = error_overlay_page("e\n", 1, lang);
+    CHECK(page.find("<html lang=\"en\">") != std::string::npos);
+    CHECK(page.find("<p lang=\"en\">") == std::string::npos);  // said once, not twice
+  }
+}
+
+TEST_CASE("the preview shows errors in the language it was given") {
+  PreviewSite site;
+  site.show_site({{"index.html", "<html><body>hi</body></html>", ""}});
+  site.show_errors("content/a.md:1:1: error: title is missing\n", "vi");
+  PreviewReply r = site.get("/");
+  CHECK(r.status == 500);
+  CHECK(r.body.find("<html lang=\"vi\">") != std::string::npos);
+}
+
+}  // namespace firefly
