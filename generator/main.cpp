@@ -13,6 +13,7 @@
 #include "commands/serve.h"
 #include "core/error.h"
 #include "core/version.h"
+#include "emit/interrupt.h"
 
 namespace {
 
@@ -58,6 +59,8 @@ int main(int argc, char** argv) {
     build->add_flag("--drafts", build_options.drafts, "Include drafts and future pages");
     build->add_option("--base-url", build_options.base_url, "Override base_url of site.yaml");
     build->add_flag("--quiet,-q", build_options.quiet, "Print only errors");
+    build->add_flag("--force", build_options.force,
+                    "Replace an --out folder that is not empty and was not made by Firefly");
 
     std::string format = "text";
     bool strict = false;
@@ -105,6 +108,7 @@ int main(int argc, char** argv) {
     }
     if (*build) {
       if (!out_dir.empty()) build_options.out_dir = out_dir;
+      firefly::remove_temporaries_on_interrupt();
       return run_build_command(build_options, "text", false);
     }
     if (*check) {

@@ -20,6 +20,7 @@ struct BuildOptions {
   bool drafts = false;
   std::string base_url;  ///< overrides site.yaml when set
   bool quiet = false;
+  bool force = false;       ///< replace an --out folder that is not a previous output
   bool write = true;        ///< false for `check`: validate everything, write nothing
   bool keep_state = false;  ///< keep what was built in BuildResult::state (for `serve`)
 };

@@ -6,13 +6,13 @@
 #include <vector>
 
 #include "commands/build.h"
-#include "commands/data_views.h"
 #include "config/site_config.h"
 #include "load/content.h"
 #include "load/dataset.h"
 #include "model/site.h"
 #include "render/body.h"
 #include "render/context.h"
+#include "render/data_views.h"
 #include "render/theme.h"
 
 namespace firefly {
@@ -28,7 +28,7 @@ struct BuildState {
   std::vector<Dataset> datasets;
   std::unique_ptr<Site> site;
   DataSite data_site;
-  std::optional<DataViewsImpl> data_views;
+  std::optional<DataViews> data_views;
   std::vector<Body> bodies;  ///< indexed like site->pages
   std::optional<ContextBuilder> contexts;
   /// For each page, the pages whose lists show it; made by the first update that needs it.

@@ -11,6 +11,7 @@
 #include "model/front_matter_schema.h"
 #include "render/data_files.h"
 #include "render/pages.h"
+#include "render/search_index.h"
 #include "render/site_files.h"
 #include "render/site_paths.h"
 
@@ -39,8 +40,13 @@ std::optional<FrontMatter> valid_front_matter(const SourcePage& src, const SiteC
 
 /// True when `a` and `b` place a page in the same spot of the site graph: everything but
 /// its title, summary, description, update date and the collection's own plain fields.
-bool same_place(const FrontMatter& a, const FrontMatter& b, const Value& front_a,
-                const Value& front_b) {
+bool same_place(const FrontMatter& a, const FrontMatter& b) {
+  auto images = [](const FrontMatter& fm) {
+    std::vector<std::string> all;
+    for (const Image& i : fm.images)
+      all.push_back(i.field + '\n' + i.src + '\n' + i.alt + '\n' + i.caption);
+    return all;
+  };
   auto alias_paths = [](const FrontMatter& fm) {
     std::vector<std::string> paths;
     for (const auto& [path, pos] : fm.aliases) paths.push_back(path);
@@ -49,8 +55,7 @@ bool same_place(const FrontMatter& a, const FrontMatter& b, const Value& front_a
   return a.translation_key == b.translation_key && a.url == b.url && a.layout == b.layout &&
          a.publish_at == b.publish_at && a.date == b.date && a.draft == b.draft &&
          a.weight == b.weight && a.terms == b.terms && a.refs == b.refs &&
-         alias_paths(a) == alias_paths(b) &&
-         same_content(front_a.get("images"), front_b.get("images"));  // checked by builds
+         alias_paths(a) == alias_paths(b) && images(a) == images(b);  // checked by builds
 }
 
 /// What changed: edited pages, and the names of datasets whose files changed.
@@ -119,8 +124,7 @@ std::optional<Changes> read_changes(const BuildState& state,
     if (!same_content(old->front, edit.page.front)) {
       std::optional<FrontMatter> before = valid_front_matter(*old, *state.config);
       edit.front = valid_front_matter(edit.page, *state.config);
-      if (!before || !edit.front ||
-          !same_place(*before, *edit.front, old->front, edit.page.front)) {
+      if (!before || !edit.front || !same_place(*before, *edit.front)) {
         return std::nullopt;
       }
     }
@@ -227,9 +231,9 @@ void apply_front_matter(Site& site, const std::map<const SourcePage*, const Edit
 void rerender_bodies(BuildState& state, Plan& plan, Diagnostics& diags) {
   const Site& site = *state.site;
   std::vector<Body> bodies(plan.own.size());
-  EmbedRenderer embeds = state.data_views->embed_renderer();
+  const DataViews& data = *state.data_views;
   parallel_for(plan.own.size(), state.jobs, [&](size_t k) {
-    bodies[k] = render_body(site, *site.pages[plan.own[k]], embeds, diags);
+    bodies[k] = render_body(site, *site.pages[plan.own[k]], data, diags);
   });
   for (size_t k = 0; k < plan.own.size(); ++k) {
     Body& old = state.bodies[plan.own[k]];
@@ -238,7 +242,7 @@ void rerender_bodies(BuildState& state, Plan& plan, Diagnostics& diags) {
       plan.listings = true;
       if (!p.fallback) plan.feeds.insert(p.lang);
     }
-    if (old.summary != bodies[k].summary || old.search_text != bodies[k].search_text) {
+    if (old.summary != bodies[k].summary || old.html != bodies[k].html) {
       plan.search.insert(p.lang);
     }
     old = std::move(bodies[k]);
@@ -270,10 +274,11 @@ Update render_plan(const BuildState& state, const Plan& plan, Diagnostics& diags
   update.pages = update.files.size();
   OutputSet site_files;
   if (plan.sitemap_xml) render_sitemap_xml(site, site_files);
-  if (plan.data_files) render_data_files(state.datasets, state.data_site, site_files);
+  if (plan.data_files) emit_data_files(state.data_views->manifest(), site_files);
   for (const Language& lang : state.config->languages) {
     if (plan.feeds.count(lang.code)) render_feeds(site, state.bodies, lang, site_files);
-    if (plan.search.count(lang.code)) render_search_index(site, state.bodies, lang, site_files);
+    if (plan.search.count(lang.code))
+      render_search_index(site, state.bodies, state.datasets, lang, site_files);
   }
   for (OutputFile& f : site_files) sink(std::move(f));
   return update;
@@ -316,8 +321,9 @@ std::optional<Update> rebuild_changed(BuildState& state, const std::vector<std::
   if (datasets) {
     state.datasets = std::move(*datasets);
     state.data_views.emplace(state.datasets, state.data_site, *state.theme);
-    state.contexts.emplace(site, *state.theme, state.bodies, state.data_views->views());
+    state.contexts.emplace(site, *state.theme, state.bodies, *state.data_views);
     plan.data_files = true;
+    for (const Language& lang : state.config->languages) plan.search.insert(lang.code);
     for (size_t i = 0; i < site.pages.size(); ++i) {
       const Page& p = *site.pages[i];
       if ((p.kind == PageKind::kDataset && changes->datasets.count(p.dataset)) ||

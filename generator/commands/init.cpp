@@ -4,10 +4,10 @@
 #include <fstream>
 #include <system_error>
 
-#include "core/embedded.h"
 #include "core/error.h"
 #include "core/yaml.h"
 #include "mustache/template.h"
+#include "render/embedded_theme.h"
 
 namespace firefly {
 namespace {

@@ -1,12 +1,7 @@
 #include "commands/serve.h"
 
-#include <poll.h>
-#include <sys/signalfd.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
-#include <csignal>
 #include <cstring>
 #include <sstream>
 
@@ -18,6 +13,7 @@
 #include "core/error.h"
 #include "serve/preview.h"
 #include "serve/server.h"
+#include "serve/stop_signals.h"
 #include "serve/watcher.h"
 
 namespace firefly {
@@ -28,34 +24,6 @@ namespace {
 
 /// Quiet time after the last file event before rebuilding (editors write in bursts).
 constexpr int kDebounceMs = 40;
-
-/// SIGINT and SIGTERM as a readable file descriptor. Blocks them in this thread first,
-/// so every thread started later (server, build workers) inherits the mask.
-class StopSignals {
- public:
-  StopSignals() {
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &set, &old_);
-    fd_ = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
-    std::signal(SIGPIPE, SIG_IGN);
-  }
-  ~StopSignals() {
-    // Take the signal that stopped us, so unblocking does not deliver it again.
-    signalfd_siginfo info;
-    while (fd_ >= 0 && ::read(fd_, &info, sizeof info) == static_cast<ssize_t>(sizeof info)) {
-    }
-    if (fd_ >= 0) ::close(fd_);
-    pthread_sigmask(SIG_SETMASK, &old_, nullptr);
-  }
-  int fd() const { return fd_; }
-
- private:
-  sigset_t old_{};
-  int fd_ = -1;
-};
 
 std::string plural(size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
@@ -172,13 +140,6 @@ std::string describe(std::vector<std::string> changed, const fs::path& site_dir)
   return s;
 }
 
-/// Waits for a stop signal only (when files cannot be watched).
-void wait_for_signal(int fd) {
-  pollfd p{fd, POLLIN, 0};
-  while (::poll(&p, 1, -1) < 0 && errno == EINTR) {
-  }
-}
-
 }  // namespace
 
 std::string preview_url(const std::string& bind, int port) {
@@ -196,7 +157,7 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     return 2;
   }
   StopSignals signals;
-  PreviewSite site;
+  PreviewSite site(options.site_dir);
   PreviewServer server(site);
   std::string bind_error;
   if (!server.bind(options.bind, options.port, bind_error)) {
@@ -223,7 +184,7 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
       << std::endl;
   if (!watcher.ok()) {
     err << "firefly serve: " << watcher.error() << "; pages will not reload by themselves\n";
-    wait_for_signal(signals.fd());
+    signals.wait();
   }
   while (watcher.ok()) {
     std::vector<std::string> changed;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/fs.h"
+#include "core/locale.h"
 #include "core/text.h"
 #include "core/yaml.h"
 
@@ -194,7 +195,7 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
   check_keys(root,
              {"title", "description", "base_url", "relative_urls", "languages",
               "missing_translation", "theme", "publisher", "data_license", "markdown", "taxonomies",
-              "collections", "menus", "cms"},
+              "collections", "menus", "timezone", "cms"},
              "site.yaml", diags);
   SiteConfig c;
   c.title = localized(root.get("title"), "title", diags);
@@ -202,7 +203,18 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
   c.description = localized(root.get("description"), "description", diags);
   if (const Value* b = root.find("base_url")) {
     c.base_url = text(*b, "base_url", diags);
+    if (std::string problem = base_url_problem(c.base_url); !problem.empty()) {
+      diags.error(kPath, b->pos, "base_url " + problem,
+                  "write the site's full address, like https://labor.example.gov.tw/");
+    }
     if (c.base_url.empty() || c.base_url.back() != '/') c.base_url += '/';
+  }
+  if (const Value* z = root.find("timezone")) {
+    c.timezone = text(*z, "timezone", diags);
+    if (!today_in_zone(c.timezone)) {
+      diags.error(kPath, z->pos, "timezone '" + c.timezone + "' is not a known time zone",
+                  "use an IANA name such as Asia/Taipei or UTC");
+    }
   }
   c.relative_urls = root.get("relative_urls").truthy();
   for (const Value& l : root.get("languages").as_list()) {
@@ -236,14 +248,29 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
       diags.error(kPath, m->pos, "missing_translation must be 'fallback' or 'omit'");
     }
   }
-  if (root.find("theme")) c.theme = root.get("theme").to_text();
+  if (const Value* t = root.find("theme")) {
+    c.theme = t->to_text();
+    bool plain = !c.theme.empty() && c.theme != "." && c.theme != ".." &&
+                 c.theme.find_first_of("/\\") == std::string::npos;
+    if (!plain) {
+      diags.error(kPath, t->pos, "theme must be the name of a folder in themes/, not a path",
+                  "put the theme in themes/<name>/ and write `theme: <name>`");
+    }
+  }
   const Value& pub = root.get("publisher");
   check_keys(pub, {"name", "email", "phone"}, "publisher", diags);
   c.publisher.name = localized(pub.get("name"), "publisher name", diags);
   c.publisher.email = pub.get("email").to_text();
   c.publisher.phone = pub.get("phone").to_text();
   if (root.find("data_license")) c.data_license = root.get("data_license").to_text();
-  check_keys(root.get("markdown"), {"unsafe_html"}, "markdown", diags);
+  check_keys(root.get("markdown"), {"unsafe_html", "max_file_size_kb"}, "markdown", diags);
+  if (const Value* m = root.get("markdown").find("max_file_size_kb")) {
+    if (!m->is_int() || m->as_int() < 1) {
+      diags.error(kPath, m->pos, "markdown.max_file_size_kb must be a whole number of kilobytes");
+    } else {
+      c.max_markdown_bytes = static_cast<size_t>(m->as_int()) * 1024;
+    }
+  }
   c.unsafe_html = root.get("markdown").get("unsafe_html").truthy();
   for (const auto& [name, t] : root.get("taxonomies").as_map()) {
     check_keys(t, {"title", "terms"}, "taxonomy '" + name + "'", diags);
@@ -282,9 +309,32 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
   return c;
 }
 
+std::string base_url_problem(std::string_view url) {
+  bool http = starts_with(url, "http://") || starts_with(url, "https://");
+  if (!http) return "must be an absolute http:// or https:// address";
+  std::string_view rest = url.substr(url.find("//") + 2);
+  if (rest.empty() || rest[0] == '/') return "has no host name";
+  for (unsigned char c : url) {
+    if (c <= 0x20 || c == 0x7F || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\' ||
+        c == '`' || c == '{' || c == '}' || c == '|' || c == '^') {
+      return "may not contain spaces, quotes, control characters or any of < > \\ ` { } | ^";
+    }
+  }
+  if (url.find('?') != std::string_view::npos || url.find('#') != std::string_view::npos) {
+    return "may not contain a query (?) or a fragment (#)";
+  }
+  return "";
+}
+
 std::optional<SiteConfig> load_site_config(const std::filesystem::path& site_dir,
                                            Diagnostics& diags) {
   auto text = read_file(site_dir / "site.yaml");
+  std::error_code ec;
+  auto status = std::filesystem::status(site_dir / "site.yaml", ec);
+  if (!text && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    diags.error(kPath, {}, kSpecialFileMessage, "replace it with a text file");
+    return std::nullopt;
+  }
   if (!text) {
     diags.error(kPath, {}, "cannot read site.yaml in " + site_dir.string(),
                 "run firefly in the site's folder, or pass --site DIR");

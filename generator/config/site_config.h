@@ -93,6 +93,8 @@ struct SiteConfig {
   std::vector<Language> languages;
   std::string missing_translation = "fallback";  ///< or "omit"
   std::string theme = "default";
+  std::string timezone = "UTC";                 ///< IANA name: decides "today" for publish_at
+  size_t max_markdown_bytes = 2 * 1024 * 1024;  ///< a larger content file is an error
   Publisher publisher;
   std::string data_license = "OGDL-Taiwan-1.0";
   bool unsafe_html = false;
@@ -109,6 +111,10 @@ struct SiteConfig {
   /// The taxonomy named `name`, or nullptr.
   const Taxonomy* taxonomy(std::string_view name) const;
 };
+
+/// What is wrong with `url` as a base_url ("must be an absolute http:// or https://
+/// address"), or "" when it is a usable absolute http(s) address without markup.
+std::string base_url_problem(std::string_view url);
 
 /// Reads and validates `<site_dir>/site.yaml`; errors go to `diags` (path "site.yaml").
 std::optional<SiteConfig> load_site_config(const std::filesystem::path& site_dir,

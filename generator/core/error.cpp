@@ -18,6 +18,23 @@ std::string_view csv_field_prefix(std::string_view line, int field) {
   }
   return current == field ? line.substr(0, 0) : line;
 }
+
+/// Longest text (bytes) of a message, a hint, and each side of the caret in a source line:
+/// one error never floods the terminal, whatever the input.
+constexpr size_t kMaxMessage = 400;
+constexpr size_t kMaxContext = 100;
+
+/// The start of the UTF-8 character at or after `i`.
+size_t char_boundary(std::string_view s, size_t i) {
+  while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+  return i;
+}
+
+/// `text` cut to about `max` bytes at a character boundary, with "…" when cut.
+std::string capped(std::string_view text, size_t max) {
+  if (text.size() <= max) return std::string(text);
+  return std::string(text.substr(0, char_boundary(text, max))) + "…";
+}
 }  // namespace
 
 void Diagnostics::error(std::string path, Pos pos, std::string message, std::string hint) {
@@ -72,27 +89,32 @@ std::string format_diagnostic(const Diagnostic& d, std::string_view source) {
     if (d.pos.col > 0) out += ':' + std::to_string(d.pos.col);
   }
   out += d.severity == Severity::kError ? ": error: " : ": warning: ";
-  out += d.message;
+  out += capped(d.message, kMaxMessage);
   out += '\n';
   if (d.pos.line > 0 && !source.empty()) {
     std::string_view line = nth_line(source, d.pos.line);
     if (!line.empty() && is_valid_utf8(line)) {
-      out += "    ";
-      out += line;
-      out += '\n';
+      // In a CSV file the column is the field's number (data/x.csv:17:3 = third field).
+      size_t caret = d.pos.col <= 0              ? 0
+                     : ends_with(d.path, ".csv") ? csv_field_prefix(line, d.pos.col).size()
+                                                 : utf8_prefix(line, d.pos.col - 1).size();
+      // A long line shows only the part around the caret.
+      size_t from = caret > kMaxContext ? char_boundary(line, caret - kMaxContext) : 0;
+      size_t to = char_boundary(line, std::min(line.size(), caret + kMaxContext));
+      std::string lead = from > 0 ? "…" : "";
+      out += "    " + lead;
+      out += line.substr(from, to - from);
+      out += to < line.size() ? "…\n" : "\n";
       if (d.pos.col > 0) {
-        // Width of the text before the caret, counting wide (CJK) characters twice. In a
-        // CSV file the column is the field's number (data/x.csv:17:3 = third field).
-        std::string_view before = ends_with(d.path, ".csv") ? csv_field_prefix(line, d.pos.col)
-                                                            : utf8_prefix(line, d.pos.col - 1);
-        size_t width = display_width(before);
+        // Width of the text before the caret, counting wide (CJK) characters twice.
+        size_t width = display_width(line.substr(from, caret - from)) + (from > 0 ? 1 : 0);
         out += "    ";
         out.append(width, ' ');
         out += "^\n";
       }
     }
   }
-  if (!d.hint.empty()) out += "    = help: " + d.hint + '\n';
+  if (!d.hint.empty()) out += "    = help: " + capped(d.hint, kMaxMessage) + '\n';
   return out;
 }
 

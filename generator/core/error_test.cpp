@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "core/text.h"
+
 namespace firefly {
 
 TEST_CASE("format_diagnostic shows the line and a caret under the column") {
@@ -40,3 +42,19 @@ TEST_CASE("Diagnostics caps stored items but counts all") {
 }
 
 }  // namespace firefly
+
+TEST_CASE("one error's text is capped: long messages and long source lines") {
+  std::string line(5000, 'a');
+  line[3000] = 'X';
+  firefly::Diagnostic d{
+      firefly::Severity::kError, "content/a.md", {1, 3001}, std::string(100000, 'm'), "fix it"};
+  std::string text = firefly::format_diagnostic(d, line + "\n");
+  CHECK(text.size() < 1000);
+  // The caret still points at the X.
+  auto lines = firefly::split(text, '\n');
+  REQUIRE(lines.size() >= 3);
+  size_t x = lines[1].find('X');
+  REQUIRE(x != std::string::npos);
+  // "…" is three bytes but one column wide.
+  CHECK(lines[2].find('^') == x - 2);
+}

@@ -7,10 +7,12 @@
 #include <unicode/datefmt.h>
 #include <unicode/gregocal.h>
 #include <unicode/locid.h>
+#include <unicode/normalizer2.h>
 #include <unicode/numberformatter.h>
 #include <unicode/timezone.h>
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/uscript.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
@@ -372,6 +374,160 @@ int reading_minutes(const ReadingCount& count) {
   size_t four_hundredths = count.cjk_chars + 2 * count.words;
   size_t minutes = (four_hundredths + 399) / 400;
   return minutes < 1 ? 1 : static_cast<int>(std::min<size_t>(minutes, 1000000));
+}
+
+std::optional<Date> today_in_zone(std::string_view zone) {
+  icu::UnicodeString id = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(zone.data(), static_cast<int32_t>(zone.size())));
+  std::unique_ptr<icu::TimeZone> tz(icu::TimeZone::createTimeZone(id));
+  if (!tz || *tz == icu::TimeZone::getUnknown()) return std::nullopt;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Calendar> cal(
+      icu::Calendar::createInstance(tz.release(), icu::Locale::getRoot(), status));
+  if (U_FAILURE(status) || !cal) return std::nullopt;
+  cal->setTime(icu::Calendar::getNow(), status);
+  Date d;
+  d.year = cal->get(UCAL_EXTENDED_YEAR, status);
+  d.month = cal->get(UCAL_MONTH, status) + 1;
+  d.day = cal->get(UCAL_DATE, status);
+  if (U_FAILURE(status)) return std::nullopt;
+  return d;
+}
+
+namespace {
+
+/// Folds `s` in place, as fold_for_search describes: lower case, NFKD, without U+0300 to
+/// U+036F, đ as d, NFC, lower case again (NFKD can uncover capitals: "㎒" is "MHz").
+void fold(icu::UnicodeString& s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return;
+  s.toLower(icu::Locale::getRoot());
+  icu::UnicodeString split = nfkd->normalize(s, status);
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < split.length(); ++i) {
+    char16_t c = split.charAt(i);
+    if (c >= 0x300 && c <= 0x36F) continue;
+    kept.append(c == 0x111 ? char16_t{'d'} : c);
+  }
+  s = nfc->normalize(kept, status);
+  s.toLower(icu::Locale::getRoot());
+}
+
+bool is_thai(UChar32 c) { return c >= 0x0E00 && c <= 0x0E7F; }
+
+constexpr uint32_t kLetterOrDigit = U_GC_L_MASK | U_GC_N_MASK;
+
+/// Appends the pieces of a run without Thai: words, and CJK characters one by one.
+void non_thai_pieces(std::string_view run, std::vector<SearchPiece>& out) {
+  std::string word;
+  bool after_cjk = false;
+  auto flush = [&] {
+    if (!word.empty()) out.push_back({std::move(word), false, false});
+    word.clear();
+  };
+  if (std::all_of(run.begin(), run.end(), [](char c) { return (c & 0x80) == 0; })) {
+    for (char c : run) {
+      if (std::isalnum(static_cast<unsigned char>(c))) {
+        word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      } else {
+        flush();
+      }
+    }
+    flush();
+    return;
+  }
+  icu::UnicodeString folded =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(run.data(), static_cast<int32_t>(run.size())));
+  fold(folded);
+  for (int32_t i = 0; i < folded.length();) {
+    UChar32 c = folded.char32At(i);
+    i += U16_LENGTH(c);
+    uint32_t gc = U_GET_GC_MASK(c);
+    if ((gc & kLetterOrDigit) && is_cjk(c)) {
+      flush();
+      std::string ch;
+      icu::UnicodeString(c).toUTF8String(ch);
+      out.push_back({std::move(ch), true, after_cjk});
+      after_cjk = true;
+    } else if (gc & (kLetterOrDigit | U_GC_M_MASK)) {
+      if ((gc & U_GC_M_MASK) && word.empty() && after_cjk) continue;  // a mark on a CJK char
+      icu::UnicodeString(c).toUTF8String(word);
+      after_cjk = false;
+    } else {
+      flush();
+      after_cjk = false;
+    }
+  }
+  flush();
+}
+
+/// Appends the words of a run of Thai, split at ICU's dictionary word breaks.
+void thai_pieces(std::string_view run, std::vector<SearchPiece>& out) {
+  icu::BreakIterator* words = breaker(1);
+  Utf8Text ut(run);
+  UErrorCode status = U_ZERO_ERROR;
+  if (words && U_SUCCESS(ut.status)) words->setText(ut.ut, status);
+  if (!words || U_FAILURE(ut.status) || U_FAILURE(status)) {
+    out.push_back({fold_for_search(run), false, false});
+    return;
+  }
+  const auto* bytes = reinterpret_cast<const uint8_t*>(run.data());
+  int32_t start = words->first();
+  for (int32_t end = words->next(); end != icu::BreakIterator::DONE;
+       start = end, end = words->next()) {
+    bool wordish = false;
+    for (int32_t i = start; i < end && !wordish;) {
+      UChar32 c;
+      U8_NEXT(bytes, i, end, c);
+      wordish = c >= 0 && (U_GET_GC_MASK(c) & kLetterOrDigit);
+    }
+    if (wordish) {
+      out.push_back({fold_for_search(
+                         run.substr(static_cast<size_t>(start), static_cast<size_t>(end - start))),
+                     false, false});
+    }
+  }
+}
+
+}  // namespace
+
+std::string fold_for_search(std::string_view text) {
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  fold(s);
+  return to_utf8(s);
+}
+
+std::vector<SearchPiece> search_pieces(std::string_view text) {
+  std::vector<SearchPiece> out;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  auto size = static_cast<int32_t>(text.size());
+  int32_t run = 0;  // start of the current run
+  bool thai = false;
+  for (int32_t i = 0; i < size;) {
+    int32_t at = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, size, c);
+    bool t = is_thai(c);
+    if (t == thai) continue;
+    std::string_view piece = text.substr(static_cast<size_t>(run), static_cast<size_t>(at - run));
+    if (thai) {
+      thai_pieces(piece, out);
+    } else {
+      non_thai_pieces(piece, out);
+    }
+    run = at;
+    thai = t;
+  }
+  std::string_view rest = text.substr(static_cast<size_t>(run));
+  if (thai) {
+    thai_pieces(rest, out);
+  } else {
+    non_thai_pieces(rest, out);
+  }
+  return out;
 }
 
 }  // namespace firefly

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/date.h"
 
@@ -53,5 +55,25 @@ struct ReadingCount {
 ReadingCount count_reading(std::string_view text);
 /// Minutes to read: CJK at 400 characters a minute plus words at 200 a minute, at least 1.
 int reading_minutes(const ReadingCount& count);
+
+/// Today's date in the IANA time zone `zone` ("Asia/Taipei", "UTC"); nullopt when ICU does
+/// not know the zone.
+std::optional<Date> today_in_zone(std::string_view zone);
+
+/// `text` folded for search: lower case, compatibility forms (full-width letters) as their
+/// plain forms, no combining diacritics (U+0300 to U+036F: Vietnamese tones, accents), and
+/// đ as d. Thai, kana voicing and Hangul are kept. The search page's script folds alike.
+std::string fold_for_search(std::string_view text);
+
+/// One piece of text search indexes: a folded word, or one folded Han, kana or hangul
+/// character (`cjk`); `joined` when a CJK character directly follows the previous one.
+struct SearchPiece {
+  std::string text;
+  bool cjk = false;
+  bool joined = false;
+};
+/// The pieces of `text` in order: words of letters, digits and marks (Thai split at ICU's
+/// dictionary word breaks, other scripts at anything else) and CJK characters one by one.
+std::vector<SearchPiece> search_pieces(std::string_view text);
 
 }  // namespace firefly

@@ -128,7 +128,9 @@ class SiteBuilder {
       p.layout = fm.layout;
       p.terms = fm.terms;
       p.refs = fm.refs;
+      p.images = fm.images;
       p.aliases = fm.aliases;
+      check_images(p);
       std::string path = !fm.url.empty() ? fm.url
                          : src.is_index
                              ? (src.section.empty() ? "/" : "/" + src.section + "/")
@@ -175,6 +177,17 @@ class SiteBuilder {
     to.layout = from.layout;
     to.terms = from.terms;
     to.refs = from.refs;
+    to.images = from.images;
+  }
+
+  // Images the site serves must be files it publishes (static/ or the theme).
+  void check_images(const Page& p) {
+    for (const Image& img : p.images) {
+      if (!img.src.empty() && img.src[0] == '/' && !site_->files.count(img.src)) {
+        diags_.error(p.source->path, img.pos, "the image " + img.src + " is not in static/",
+                     "put the file at static" + img.src);
+      }
+    }
   }
 
   // A folder of pages without an _index file still gets a list page.

@@ -4,13 +4,11 @@
 #include "core/parallel.h"
 #include "core/text.h"
 #include "model/paths.h"
+#include "render/data_views.h"
 
 namespace firefly {
 
 namespace {
-
-/// How much of a page's text the search index holds (characters, or Han characters).
-constexpr size_t kSearchTextUnits = 400;
 
 bool has_scheme(std::string_view url) {
   size_t colon = url.find(':');
@@ -66,8 +64,7 @@ std::string resolve_link(const Site& site, const Page& page, const std::string& 
   return url;
 }
 
-Body render_body(const Site& site, const Page& page, const EmbedRenderer& embeds,
-                 Diagnostics& diags) {
+Body render_body(const Site& site, const Page& page, const DataViews& data, Diagnostics& diags) {
   Body body;
   if (!page.source || page.kind == PageKind::kRedirect) return body;
   MarkdownOptions options;
@@ -88,22 +85,21 @@ Body render_body(const Site& site, const Page& page, const EmbedRenderer& embeds
     size_t at = md.html.find(placeholder);
     if (at == std::string::npos) continue;
     Diagnostics local;
-    std::string html = embeds ? embeds(md.embeds[e], page, local) : "";
+    std::string html = data.embed(md.embeds[e], page, local);
     if (!page.fallback) diags.append(local);
     md.html.replace(at, placeholder.size(), html);
   }
   body.html = std::move(md.html);
   body.summary = !page.summary.empty() ? page.summary : truncate_text(trim(md.text), 120);
   body.reading_minutes = reading_minutes(count_reading(md.text));
-  body.search_text = truncate_text(md.text, kSearchTextUnits);
   return body;
 }
 
-std::vector<Body> render_bodies(const Site& site, const EmbedRenderer& embeds, int jobs,
+std::vector<Body> render_bodies(const Site& site, const DataViews& data, int jobs,
                                 Diagnostics& diags) {
   std::vector<Body> bodies(site.pages.size());
   parallel_for(site.pages.size(), jobs,
-               [&](size_t i) { bodies[i] = render_body(site, *site.pages[i], embeds, diags); });
+               [&](size_t i) { bodies[i] = render_body(site, *site.pages[i], data, diags); });
   return bodies;
 }
 

@@ -2,7 +2,6 @@
 // and checked, embeds filled in, summaries and reading time computed.
 #pragma once
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -12,24 +11,21 @@
 
 namespace firefly {
 
+class DataViews;
+
 /// The rendered body of one page.
 struct Body {
   std::string html;
-  std::string search_text;  ///< the start of the plain text, for the search index
   std::string summary;
   int reading_minutes = 0;
 };
 
-/// Renders an embed (```chart / ```table) of `page`; errors go to the Diagnostics.
-using EmbedRenderer = std::function<std::string(const Embed&, const Page&, Diagnostics&)>;
-
 /// Renders the body of one page ({} for pages without a source).
-Body render_body(const Site& site, const Page& page, const EmbedRenderer& embeds,
-                 Diagnostics& diags);
+Body render_body(const Site& site, const Page& page, const DataViews& data, Diagnostics& diags);
 
 /// Renders the bodies of all pages that have a source, on `jobs` threads; the result is
 /// indexed like `site.pages`. Broken internal links and missing images are errors.
-std::vector<Body> render_bodies(const Site& site, const EmbedRenderer& embeds, int jobs,
+std::vector<Body> render_bodies(const Site& site, const DataViews& data, int jobs,
                                 Diagnostics& diags);
 
 /// Rewrites one link of `page` written at `pos`; reports it in `diags` when it points to

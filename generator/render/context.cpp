@@ -7,10 +7,23 @@
 #include "core/locale.h"
 #include "core/text.h"
 #include "core/version.h"
+#include "render/data_views.h"
 
 namespace firefly {
 
 namespace {
+
+/// The page's `images` field: a list of {src, alt, caption}.
+Value images_value(const Page& page) {
+  List list;
+  for (const Image& img : page.images) {
+    if (img.field.rfind("images[", 0) != 0) continue;
+    Map m{{"src", img.src}, {"alt", img.alt}};
+    if (!img.caption.empty()) m.emplace_back("caption", img.caption);
+    list.push_back(Value(std::move(m)));
+  }
+  return Value(std::move(list));
+}
 
 const Language& language_of(const Site& site, const std::string& code) {
   const Language* l = site.config->language(code);
@@ -42,7 +55,7 @@ Value ContextBuilder::list_item(const Page& p) const {
         {"reading_minutes", body.reading_minutes}};
   if (p.date) m.emplace_back("date", date_value(*p.date, lang));
   if (p.fallback) m.emplace_back("content_lang", language_of(site_, p.content_lang).html_lang);
-  if (p.source) m.emplace_back("images", p.source->front.get("images"));
+  if (p.source) m.emplace_back("images", images_value(p));
   return Value(std::move(m));
 }
 
@@ -53,7 +66,9 @@ Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
   List languages;
   for (const Language& l : c.languages) {
     const Page* there = site_.find(page.key, l.code);
-    if (there && there->fallback) there = nullptr;  // the switcher never offers untranslated
+    // The switcher never offers an untranslated page, except the one being read: the
+    // current language's link is this page (its aria-current must name this page).
+    if (there && there->fallback && l.code != lang.code) there = nullptr;
     std::string url = there ? there->url : site_.lang_prefix(l.code) + "/";
     languages.push_back(Value(Map{{"code", l.code},
                                   {"name", l.name},
@@ -73,10 +88,13 @@ Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
                         : !e.title.empty()                         ? e.title.get(lang.code, def)
                                                                    : e.page;
     std::string url = target ? target->url : prefix + e.page;
-    bool current = target && (page.key == target->key || page.section == target->section) &&
-                   !target->section.empty();
-    current = current || (target && target->key == page.key);
-    menu.push_back(Value(Map{{"title", title}, {"url", url}, {"current", current}}));
+    // Only the page itself is "current"; a page inside the entry's section is only
+    // "in_section" (shown, not announced), so a navigation has one aria-current at most.
+    bool current = target && target->key == page.key;
+    bool in_section =
+        !current && target && !target->section.empty() && page.section == target->section;
+    menu.push_back(Value(
+        Map{{"title", title}, {"url", url}, {"current", current}, {"in_section", in_section}}));
   }
   return Value(Map{
       {"title", c.title.get(lang.code, def)},
@@ -84,7 +102,7 @@ Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
       {"base_url", c.base_url},
       {"home_url", prefix + "/"},
       {"search_url", prefix + "/search/"},
-      {"search_index_url", "/search/" + lang.code + ".json"},
+      {"search_index_url", "/search/" + lang.code + "/index.json"},
       {"sitemap_url", prefix + "/sitemap/"},
       {"data_url", prefix + "/data/"},
       {"feed_url", prefix + "/feed.xml"},
@@ -122,6 +140,10 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
   }
   if (body.reading_minutes && page.kind == PageKind::kPage) {
     m.emplace_back("reading_minutes", body.reading_minutes);
+  }
+  if (const Page* o = page.stale_original) {
+    const Language& ol = language_of(site_, o->lang);
+    m.emplace_back("stale", Value(Map{{"url", o->url}, {"lang", ol.html_lang}, {"name", ol.name}}));
   }
   if (page.date) m.emplace_back("date", date_value(*page.date, lang));
   if (page.updated) m.emplace_back("updated", date_value(*page.updated, lang));
@@ -206,7 +228,9 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
 
   if (page.source) {
     m.emplace_back("params", page.source->front);
-    m.emplace_back("images", page.source->front.get("images"));
+    const Value& people = page.source->front.get("people");
+    m.emplace_back("has_people", Value(people.is_list() && !people.as_list().empty()));
+    m.emplace_back("images", images_value(page));
   }
   List refs;
   for (const auto& [field, key] : page.refs) {
@@ -291,8 +315,9 @@ Value ContextBuilder::page_context(size_t index) const {
                              {"name", lang.name},
                              {"dir", lang.dir}})},
           {"t", t},
-          {"assets",
-           Value(Map{{"css", theme_.asset_url("style.css")}, {"js", theme_.asset_url("site.js")}})},
+          {"assets", Value(Map{{"css", theme_.asset_url("style.css")},
+                               {"js", theme_.asset_url("site.js")},
+                               {"search", theme_.asset_url("search.js")}})},
           {"page", page_value(page, lang)}};
   if (!page.list.empty()) {
     List items;
@@ -323,12 +348,19 @@ Value ContextBuilder::page_context(size_t index) const {
     }
     ctx.emplace_back("terms", Value(std::move(terms)));
   }
-  if ((page.kind == PageKind::kData || page.kind == PageKind::kHome) && data_.datasets) {
+  if (page.kind == PageKind::kData || page.kind == PageKind::kHome) {
     ctx.emplace_back("datasets", data_.datasets(lang));
+    if (page.kind == PageKind::kData) {
+      Value downloads = data_.bulk_downloads(lang);
+      if (downloads.is_list() && !downloads.as_list().empty())
+        ctx.emplace_back("data_catalog", true);
+      ctx.emplace_back("data_downloads", std::move(downloads));
+    }
   }
-  if (page.kind == PageKind::kDataset && data_.dataset) {
+  if (page.kind == PageKind::kDataset) {
     ctx.emplace_back("dataset", data_.dataset(page.dataset, lang, t));
-    if (data_.jsonld) ctx.emplace_back("jsonld", data_.jsonld(page.dataset, lang));
+    ctx.emplace_back("data_catalog", true);
+    ctx.emplace_back("jsonld", data_.jsonld(page.dataset, lang));
   }
   if (page.kind == PageKind::kSitemap) ctx.emplace_back("sitemap", sitemap_value(lang));
   return Value(std::move(ctx));

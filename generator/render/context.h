@@ -1,7 +1,6 @@
 // The template context of a page (docs/templates.md): every value a template shows.
 #pragma once
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -12,15 +11,7 @@
 
 namespace firefly {
 
-/// What the context needs from the open-data stage, for data and dataset pages.
-struct DataViews {
-  /// The `dataset` map of the dataset page `name` in `lang`.
-  std::function<Value(const std::string& name, const Language& lang, const Value& t)> dataset;
-  /// schema.org JSON-LD of the dataset page (a JSON string).
-  std::function<std::string(const std::string& name, const Language& lang)> jsonld;
-  /// The `datasets` list for the catalogue and home pages.
-  std::function<Value(const Language& lang)> datasets;
-};
+class DataViews;
 
 /// Builds contexts for the pages of one site; thread-safe after construction.
 class ContextBuilder {

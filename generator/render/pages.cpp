@@ -8,10 +8,7 @@ namespace firefly {
 const mustache::Template* find_layout(const Theme& theme, const Page& page, std::string* name) {
   std::string kind(kind_name(page.kind));
   std::vector<std::string> candidates;
-  if (page.source) {
-    const Value& layout = page.source->front.get("layout");
-    if (layout.is_string()) candidates.push_back(layout.as_string());
-  }
+  if (!page.layout.empty()) candidates.push_back(page.layout);
   if (!page.section.empty()) candidates.push_back(page.section + "-" + kind);
   candidates.push_back(kind);
   for (const std::string& c : candidates) {

@@ -141,46 +141,4 @@ void render_sitemap_xml(const Site& site, OutputSet& out) {
                  ""});
 }
 
-void render_search_index(const Site& site, const std::vector<Body>& bodies, const Language& lang,
-                         OutputSet& out) {
-  // Written directly rather than through a Value: at 10,000 stories this file has
-  // megabytes of text, and serve rewrites it after edits.
-  std::vector<size_t> shown;
-  size_t bytes = 2;
-  for (size_t i = 0; i < site.pages.size(); ++i) {
-    const Page& p = *site.pages[i];
-    if (p.lang != lang.code || !listed(p) || p.page_number != 1) continue;
-    if (p.kind != PageKind::kPage && p.kind != PageKind::kSection && p.kind != PageKind::kDataset &&
-        p.kind != PageKind::kHome) {
-      continue;
-    }
-    shown.push_back(i);
-    bytes += 48 + p.title.size() + p.url.size() + bodies[i].summary.size() +
-             bodies[i].search_text.size();
-  }
-  std::string json;
-  json.reserve(bytes + bytes / 16);  // room for escapes
-  json += '[';
-  for (size_t i : shown) {
-    if (json.size() > 1) json += ',';
-    json += "{\"title\":";
-    append_json_string(json, site.pages[i]->title);
-    json += ",\"url\":";
-    append_json_string(json, site.pages[i]->url);
-    json += ",\"summary\":";
-    append_json_string(json, bodies[i].summary);
-    json += ",\"text\":";
-    append_json_string(json, bodies[i].search_text);
-    json += '}';
-  }
-  json += ']';
-  out.push_back({"search/" + lang.code + ".json", std::move(json), ""});
-}
-
-void render_search_index(const Site& site, const std::vector<Body>& bodies, OutputSet& out) {
-  for (const Language& lang : site.config->languages) {
-    render_search_index(site, bodies, lang, out);
-  }
-}
-
 }  // namespace firefly

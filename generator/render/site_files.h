@@ -1,4 +1,4 @@
-// The site-wide files beside the pages: Atom feeds, sitemap.xml, robots.txt, search index.
+// The site-wide files beside the pages: Atom feeds, sitemap.xml, robots.txt.
 #pragma once
 
 #include <vector>
@@ -16,10 +16,5 @@ void render_feeds(const Site& site, const std::vector<Body>& bodies, const Langu
                   OutputSet& out);
 /// /sitemap.xml with xhtml:link hreflang alternates, and /robots.txt.
 void render_sitemap_xml(const Site& site, OutputSet& out);
-/// /search/<lang>.json: title, url, summary and text of every page, per language.
-void render_search_index(const Site& site, const std::vector<Body>& bodies, OutputSet& out);
-/// /search/<lang>.json of one language.
-void render_search_index(const Site& site, const std::vector<Body>& bodies, const Language& lang,
-                         OutputSet& out);
 
 }  // namespace firefly

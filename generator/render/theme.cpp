@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "core/embedded.h"
+#include "render/embedded_theme.h"
 #include "core/fs.h"
 #include "core/sha256.h"
 #include "core/text.h"
@@ -63,6 +63,15 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
     if (!fs::is_directory(dir)) {
       diags.error("site.yaml", {}, "the theme '" + config.theme + "' is not in themes/",
                   "remove `theme:` to use the built-in default theme");
+      return nullptr;
+    }
+    std::error_code ec;
+    fs::path real = fs::canonical(dir, ec);
+    fs::path themes = fs::canonical(site_dir / "themes", ec);
+    if (ec || real.parent_path() != themes) {
+      diags.error("themes/" + config.theme, {},
+                  "this is a symbolic link to a place outside the site",
+                  "copy the theme into themes/ instead");
       return nullptr;
     }
     overlay_dir(dir, site_dir, "", "themes/" + config.theme + "/", files);

@@ -86,9 +86,9 @@ PreviewReply PreviewSite::get(std::string_view target) const {
     auto it = site->find(p);
     return it == site->end() ? nullptr : it->second.get();
   };
-  auto body_of = [](const OutputFile& f) -> std::optional<std::string> {
+  auto body_of = [this](const OutputFile& f) -> std::optional<std::string> {
     if (f.source.empty()) return f.bytes;
-    return read_file(f.source);
+    return read_file_within(f.source, site_dir_);
   };
   auto page = [&](int status, std::string_view html) {
     return PreviewReply{status, "text/html; charset=utf-8", inject_reload_script(html, generation),
@@ -108,7 +108,9 @@ PreviewReply PreviewSite::get(std::string_view target) const {
       return {500, "text/html; charset=utf-8", error_overlay_page(*errors, generation, lang), ""};
     }
     std::optional<std::string> body = body_of(*file);
-    if (!body) return text_reply(404, "404 not found: the file was removed; save again\n");
+    if (!body)
+      return text_reply(
+          404, "404 not found: the file was removed, or is no longer a file inside the site\n");
     if (html) return page(200, *body);
     return {200, std::move(type), std::move(*body), ""};
   }

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -27,6 +28,9 @@ struct PreviewReply {
 /// threads read it; readers always see one whole build.
 class PreviewSite {
  public:
+  /// Files copied from the site (static/, a theme's files) are read from disk at request
+  /// time, and only when they are still regular files inside `site_dir`.
+  explicit PreviewSite(std::filesystem::path site_dir) : site_dir_(std::move(site_dir)) {}
   /// Shows a newly built site, clears the errors, and wakes the reload streams.
   void show_site(OutputSet output);
   /// Replaces (or adds) `files` in the site shown, clears the errors, and wakes the reload
@@ -53,6 +57,7 @@ class PreviewSite {
   /// Adds `files` to `snapshot`, replacing files of the same path.
   static void put(Snapshot& snapshot, OutputSet files);
   void publish(std::shared_ptr<const Snapshot> snapshot);
+  std::filesystem::path site_dir_;
   mutable std::mutex mu_;
   mutable std::condition_variable changed_;
   std::shared_ptr<const Snapshot> site_ = std::make_shared<Snapshot>();

@@ -1,8 +1,7 @@
 // Progressive enhancements; every page reads fine without this script.
-// 1. Remembers the display settings (text size, contrast) between pages. CSS
-//    :has() already applies the checked radio; the script restores the last
-//    choice and mirrors it as a class on <html> for browsers without :has().
-// 2. On the search page, searches the index /search/<lang>.json.
+// Remembers the display settings (text size, contrast) between pages. CSS
+// :has() already applies the checked radio; the script restores the last
+// choice and mirrors it as a class on <html> for browsers without :has().
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -39,52 +38,4 @@
       });
     });
   });
-
-  var results = document.getElementById("search-results");
-  if (!results || !window.fetch) return;
-  var query = new URLSearchParams(window.location.search).get("q") || "";
-  var field = document.getElementById("search-q");
-  if (field) field.value = query;
-  var words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (!words.length) return;
-  var root = results.getAttribute("data-root") || "/";
-  fetch(results.getAttribute("data-index"))
-    .then(function (r) {
-      return r.json();
-    })
-    .then(function (entries) {
-      var hits = entries.filter(function (e) {
-        var hay = [e.title, e.summary, e.text].join(" ").toLowerCase();
-        return words.every(function (w) {
-          return hay.indexOf(w) !== -1;
-        });
-      });
-      results.textContent = "";
-      var count = document.createElement("p");
-      count.textContent = hits.length
-        ? results.getAttribute("data-count").replace("{n}", String(hits.length))
-        : results.getAttribute("data-none");
-      results.appendChild(count);
-      if (!hits.length) return;
-      var list = document.createElement("ol");
-      list.className = "search-hits";
-      hits.forEach(function (e) {
-        var item = document.createElement("li");
-        var link = document.createElement("a");
-        // Index URLs are site paths ("/en/a/"); data-root is where the site is published.
-        link.href = root + e.url.replace(/^\//, "");
-        link.textContent = e.title;
-        item.appendChild(link);
-        if (e.summary) {
-          var p = document.createElement("p");
-          p.textContent = e.summary;
-          item.appendChild(p);
-        }
-        list.appendChild(item);
-      });
-      results.appendChild(list);
-    })
-    .catch(function () {
-      results.textContent = results.getAttribute("data-none");
-    });
 })();

@@ -1,0 +1,86 @@
+#include "render/data_views.h"
+
+#include "render/dataset_page.h"
+#include "render/embed.h"
+
+namespace firefly {
+
+DataSite make_data_site(const SiteConfig& config) {
+  DataSite s;
+  s.title = config.title;
+  s.description = config.description;
+  s.base_url = config.base_url;
+  s.publisher_name = config.publisher.name;
+  s.publisher_email = config.publisher.email;
+  s.data_license = config.data_license;
+  for (const Language& l : config.languages)
+    s.languages.push_back({l.code, l.html_lang, l.calendar});
+  return s;
+}
+
+namespace {
+DataView data_view(const DataSite& site, const std::string& lang, const Value& t) {
+  DataView v;
+  v.lang = lang;
+  v.default_lang = site.default_lang();
+  for (const auto& l : site.languages) {
+    if (l.code == lang) {
+      v.html_lang = l.html_lang;
+      v.calendar = l.calendar;
+    }
+  }
+  v.t = t;
+  return v;
+}
+}  // namespace
+
+DataViews::DataViews(const std::vector<Dataset>& datasets, const DataSite& site, const Theme& theme)
+    : datasets_(datasets),
+      site_(site),
+      theme_(theme),
+      manifest_(make_data_manifest(datasets, site)) {
+  for (const Dataset& d : datasets_) by_name_[d.name] = &d;
+}
+
+const Dataset* DataViews::find(const std::string& name) const {
+  auto it = by_name_.find(name);
+  return it == by_name_.end() ? nullptr : it->second;
+}
+
+Value DataViews::datasets(const Language& lang) const {
+  DataView view = data_view(site_, lang.code, theme_.strings(lang.code));
+  List list;
+  for (const Dataset& d : datasets_) list.push_back(dataset_list_item(d, view));
+  return Value(std::move(list));
+}
+
+Value DataViews::dataset(const std::string& name, const Language& lang, const Value& t) const {
+  const Dataset* d = find(name);
+  return d ? dataset_context(*d, manifest_.dataset_files(name), site_,
+                             data_view(site_, lang.code, t))
+           : Value();
+}
+
+std::string DataViews::jsonld(const std::string& name, const Language& lang) const {
+  const Dataset* d = find(name);
+  return d ? dataset_jsonld(*d, manifest_.dataset_files(name), site_,
+                            data_view(site_, lang.code, theme_.strings(lang.code)))
+           : std::string();
+}
+
+std::string DataViews::embed(const Embed& embed, const Page& page, Diagnostics& diags) const {
+  DataView view = data_view(site_, page.lang, theme_.strings(page.lang));
+  return render_embed(embed.kind, embed.yaml, page.source->path, embed.line, datasets_, view,
+                      diags);
+}
+
+}  // namespace firefly
+
+namespace firefly {
+
+Value DataViews::bulk_downloads(const Language& lang) const {
+  return catalogue_downloads(manifest_.catalogue,
+                             data_view(site_, lang.code, theme_.strings(lang.code)));
+}
+
+}  // namespace firefly

@@ -1,0 +1,52 @@
+// What pages show of the site's datasets: dataset page contexts, the catalogue list,
+// schema.org JSON-LD and ```chart / ```table embeds.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "config/site_config.h"
+#include "core/error.h"
+#include "core/value.h"
+#include "load/dataset.h"
+#include "load/markdown.h"
+#include "model/site.h"
+#include "render/data_files.h"
+#include "render/data_manifest.h"
+#include "render/theme.h"
+
+namespace firefly {
+
+/// The DataSite of a configuration.
+DataSite make_data_site(const SiteConfig& config);
+
+/// The dataset views of one build; refers to its arguments, which must outlive it.
+/// Thread-safe after construction.
+class DataViews {
+ public:
+  DataViews(const std::vector<Dataset>& datasets, const DataSite& site, const Theme& theme);
+  /// The `dataset` map of the dataset page `name` in `lang` (null when there is none).
+  Value dataset(const std::string& name, const Language& lang, const Value& t) const;
+  /// schema.org JSON-LD of the dataset page `name` (a JSON string; "" when there is none).
+  std::string jsonld(const std::string& name, const Language& lang) const;
+  /// The `datasets` list for the catalogue and home pages.
+  Value datasets(const Language& lang) const;
+  /// The catalogue-wide downloads (`data_downloads`) for the catalogue page.
+  Value bulk_downloads(const Language& lang) const;
+  /// Every open-data file of the build.
+  const DataManifest& manifest() const { return manifest_; }
+  /// The HTML of a ```chart or ```table block of `page`; mistakes go to `diags`.
+  std::string embed(const Embed& embed, const Page& page, Diagnostics& diags) const;
+
+ private:
+  const Dataset* find(const std::string& name) const;
+
+  const std::vector<Dataset>& datasets_;
+  const DataSite& site_;
+  const Theme& theme_;
+  std::map<std::string, const Dataset*> by_name_;
+  DataManifest manifest_;
+};
+
+}  // namespace firefly

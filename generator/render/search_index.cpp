@@ -1,0 +1,273 @@
+#include "render/search_index.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "core/json.h"
+#include "core/locale.h"
+#include "core/text.h"
+#include "render/search_shards.h"
+#include "render/search_tokens.h"
+
+namespace firefly {
+
+namespace {
+
+/// Shard size aimed at (bytes before compression).
+constexpr size_t kShardTarget = 12 * 1024;
+/// Documents per chunk on small sites: a chunk is fetched per result shown.
+constexpr size_t kMinChunkDocs = 4;
+
+/// One page in the index.
+struct SearchDoc {
+  size_t page = 0;
+  std::string section;  ///< label of its section, data catalogue or ""
+  std::string date;     ///< as shown, "" for undated pages
+  std::string iso;      ///< for sorting, "" for undated pages
+  std::vector<TextBlock> blocks;
+};
+
+bool indexed_kind(const Page& p) {
+  if (p.draft || p.page_number != 1 || p.kind == PageKind::kRedirect) return false;
+  return p.kind == PageKind::kPage || p.kind == PageKind::kDataset || p.kind == PageKind::kHome ||
+         p.kind == PageKind::kSection;
+}
+
+const Dataset* find_dataset(const std::vector<Dataset>& datasets, const std::string& name) {
+  for (const Dataset& d : datasets) {
+    if (d.name == name) return &d;
+  }
+  return nullptr;
+}
+
+/// The label results show for a page: its section's title, or the data catalogue's.
+std::string section_label(const Site& site, const Page& p) {
+  const Page* parent = nullptr;
+  if (p.kind == PageKind::kDataset) parent = site.find("data", p.lang);
+  if (p.kind == PageKind::kPage && !p.section.empty()) {
+    parent = site.find("section:" + p.section, p.lang);
+  }
+  return parent ? parent->title : "";
+}
+
+/// The text blocks of a page: summary, body, terms; for datasets the description and
+/// columns.
+std::vector<TextBlock> page_blocks(const Site& site, const Page& p, const Body& body,
+                                   const std::vector<Dataset>& datasets) {
+  const SiteConfig& c = *site.config;
+  const std::string& def = c.default_language().code;
+  std::vector<TextBlock> blocks;
+  auto add = [&](std::string text, bool heading = false) {
+    std::string_view t = trim(text);
+    if (!t.empty()) blocks.push_back({std::string(t), heading});
+  };
+  add(p.summary);
+  if (p.description != p.summary) add(p.description);
+  for (TextBlock& b : html_text_blocks(body.html)) blocks.push_back(std::move(b));
+  if (p.kind == PageKind::kDataset) {
+    if (const Dataset* d = find_dataset(datasets, p.dataset)) {
+      add(d->description.get(p.lang, def));
+      for (const Column& col : d->columns) {
+        add(col.title.get(p.lang, def), true);
+        add(col.description.get(p.lang, def));
+      }
+      add(d->source.agency.get(p.lang, def));
+    }
+  }
+  for (const auto& [name, values] : p.terms) {
+    const Taxonomy* tax = c.taxonomy(name);
+    if (!tax) continue;
+    std::string line;
+    for (const std::string& v : values) {
+      if (!line.empty()) line += ", ";
+      line += tax->term_title(slugify(v), p.lang, def, v);
+    }
+    add(tax->title.get(p.lang, def) + ": " + line);
+  }
+  return blocks;
+}
+
+/// Tokens of all documents, in document order.
+struct Postings {
+  std::unordered_map<std::string, std::vector<Posting>> by_token;
+
+  void add(uint32_t doc, std::string_view text, SearchField field, uint32_t* pos) {
+    search_tokens(text, pos, [&](std::string_view token, uint32_t at, bool positional) {
+      std::vector<Posting>& list = by_token[std::string(token)];
+      if (list.empty() || list.back().doc != doc) list.push_back({doc, field, 0, {}});
+      Posting& p = list.back();
+      p.field = std::max(p.field, field);
+      ++p.count;
+      if (positional) p.positions.push_back(at);
+    });
+  }
+};
+
+std::string year_of(const std::string& iso) { return iso.substr(0, 4); }
+
+}  // namespace
+
+void render_search_index(const Site& site, const std::vector<Body>& bodies,
+                         const std::vector<Dataset>& datasets, const Language& lang,
+                         OutputSet& out) {
+  std::vector<SearchDoc> docs;
+  for (size_t i = 0; i < site.pages.size(); ++i) {
+    const Page& p = *site.pages[i];
+    if (p.lang != lang.code || !indexed_kind(p)) continue;
+    SearchDoc d;
+    d.page = i;
+    d.blocks = page_blocks(site, p, bodies[i], datasets);
+    if (d.blocks.empty() && (p.kind == PageKind::kHome || p.kind == PageKind::kSection)) continue;
+    d.section = section_label(site, p);
+    if (p.date) {
+      d.iso = p.date->iso();
+      d.date = format_date(*p.date, {lang.html_lang, lang.calendar});
+    }
+    docs.push_back(std::move(d));
+  }
+  // Newest first (then by address): a year is a run of ids, and a lower id is newer.
+  std::sort(docs.begin(), docs.end(), [&](const SearchDoc& a, const SearchDoc& b) {
+    if (a.iso != b.iso) return a.iso > b.iso;
+    return site.pages[a.page]->url < site.pages[b.page]->url;
+  });
+
+  Postings postings;
+  std::vector<std::string> sections;
+  std::string doc_sections;
+  std::map<std::pair<std::string, std::string>, std::vector<uint32_t>> term_docs;
+  for (uint32_t id = 0; id < docs.size(); ++id) {
+    const SearchDoc& d = docs[id];
+    const Page& p = *site.pages[d.page];
+    uint32_t pos = 0;
+    postings.add(id, p.title, SearchField::kTitle, &pos);
+    for (const TextBlock& b : d.blocks) {
+      ++pos;  // no phrase runs from one block into the next
+      postings.add(id, b.text, b.heading ? SearchField::kHeading : SearchField::kBody, &pos);
+    }
+    auto s = std::find(sections.begin(), sections.end(), d.section);
+    if (s == sections.end()) s = sections.insert(sections.end(), d.section);
+    std::string code;
+    append_vlq(code, static_cast<uint32_t>(s - sections.begin()));
+    doc_sections += code.size() == 1 ? code : "A";  // more than 32 sections: no filter
+    const SiteConfig& c = *site.config;
+    for (const auto& [name, values] : p.terms) {
+      const Taxonomy* tax = c.taxonomy(name);
+      if (!tax) continue;
+      for (const std::string& v : values) {
+        std::string title = tax->term_title(slugify(v), p.lang, c.default_language().code, v);
+        std::vector<uint32_t>& list =
+            term_docs[{tax->title.get(p.lang, c.default_language().code), title}];
+        if (list.empty() || list.back() != id) list.push_back(id);
+      }
+    }
+  }
+
+  // Shards: tokens in byte order, cut into pieces of about kShardTarget bytes.
+  std::vector<std::pair<std::string, std::string>> lines;
+  lines.reserve(postings.by_token.size());
+  for (auto& [token, list] : postings.by_token) {
+    std::string line;
+    append_postings(line, list);
+    lines.emplace_back(token, std::move(line));
+  }
+  postings.by_token.clear();
+  std::sort(lines.begin(), lines.end());
+  std::vector<size_t> sizes;
+  sizes.reserve(lines.size());
+  for (const auto& [token, line] : lines) sizes.push_back(token.size() + line.size() + 2);
+  std::vector<size_t> starts = split_shards(sizes, kShardTarget, kMaxSearchShards);
+  std::string dir = "search/" + lang.code + "/";
+  std::string firsts = "[";
+  for (size_t s = 0; s < starts.size(); ++s) {
+    size_t end = s + 1 < starts.size() ? starts[s + 1] : lines.size();
+    std::string text;
+    for (size_t k = starts[s]; k < end; ++k) {
+      text += lines[k].first;
+      text += '\t';
+      text += lines[k].second;
+      text += '\n';
+    }
+    out.push_back({dir + "s/" + std::to_string(s) + ".txt", std::move(text), ""});
+    if (s) firsts += ',';
+    append_json_string(firsts, lines[starts[s]].first);
+  }
+  firsts += ']';
+
+  // Chunks: what a result shows of its page.
+  size_t per_chunk =
+      std::max(kMinChunkDocs, (docs.size() + kMaxSearchChunks - 1) / kMaxSearchChunks);
+  for (size_t first = 0; first < docs.size(); first += per_chunk) {
+    std::string json = "[";
+    for (size_t id = first; id < std::min(docs.size(), first + per_chunk); ++id) {
+      const SearchDoc& d = docs[id];
+      const Page& p = *site.pages[d.page];
+      if (json.size() > 1) json += ',';
+      json += '[';
+      append_json_string(json, p.url);
+      json += ',';
+      append_json_string(json, p.title);
+      json += ',';
+      append_json_string(json, d.section);
+      json += ',';
+      append_json_string(json, d.date);
+      json += ',';
+      std::string text;
+      for (const TextBlock& b : d.blocks) {
+        if (!text.empty()) text += '\n';
+        text += b.text;
+      }
+      append_json_string(json, text);
+      json += ']';
+    }
+    json += ']';
+    out.push_back({dir + "d/" + std::to_string(first / per_chunk) + ".json", std::move(json), ""});
+  }
+
+  // The manifest.
+  std::string m = "{\"version\":1,\"docs\":" + std::to_string(docs.size()) +
+                  ",\"chunk\":" + std::to_string(per_chunk) + ",\"shards\":" + firsts +
+                  ",\"sections\":[";
+  for (size_t s = 0; s < sections.size(); ++s) {
+    if (s) m += ',';
+    append_json_string(m, sections[s]);
+  }
+  m += "],\"doc_sections\":";
+  append_json_string(m, doc_sections);
+  m += ",\"years\":[";
+  for (size_t id = 0; id < docs.size();) {
+    if (docs[id].iso.empty()) break;
+    std::string year = year_of(docs[id].iso);
+    size_t end = id;
+    while (end < docs.size() && !docs[end].iso.empty() && year_of(docs[end].iso) == year) ++end;
+    if (m.back() != '[') m += ',';
+    m += "[" + year + "," + std::to_string(id) + "," + std::to_string(end) + "]";
+    id = end;
+  }
+  m += "],\"terms\":[";
+  bool first_term = true;
+  for (const auto& [names, ids] : term_docs) {
+    if (!first_term) m += ',';
+    first_term = false;
+    m += '[';
+    append_json_string(m, names.first);
+    m += ',';
+    append_json_string(m, names.second);
+    m += ',';
+    std::string code;
+    for (size_t k = 0; k < ids.size(); ++k) append_vlq(code, k == 0 ? ids[k] : ids[k] - ids[k - 1]);
+    append_json_string(m, code);
+    m += ']';
+  }
+  m += "]}";
+  out.push_back({dir + "index.json", std::move(m), ""});
+}
+
+void render_search_index(const Site& site, const std::vector<Body>& bodies,
+                         const std::vector<Dataset>& datasets, OutputSet& out) {
+  for (const Language& lang : site.config->languages) {
+    render_search_index(site, bodies, datasets, lang, out);
+  }
+}
+
+}  // namespace firefly

@@ -1,0 +1,28 @@
+// The search index of each language, sharded so that a query fetches only the shards of
+// its tokens and the chunks of the results it shows (format: render/search_shards.h).
+#pragma once
+
+#include <vector>
+
+#include "core/output.h"
+#include "load/dataset.h"
+#include "model/site.h"
+#include "render/body.h"
+
+namespace firefly {
+
+/// Most files of one language's index (static hosts cap the files of a site).
+constexpr size_t kMaxSearchShards = 1000;
+constexpr size_t kMaxSearchChunks = 900;
+
+/// search/<lang>/... of one language: every content page's title, headings, text,
+/// summary and taxonomy terms, and each dataset page's title, description and columns.
+/// List pages (sections' lists, terms, later pages) are left out: they repeat summaries.
+void render_search_index(const Site& site, const std::vector<Body>& bodies,
+                         const std::vector<Dataset>& datasets, const Language& lang,
+                         OutputSet& out);
+/// The search index of every language.
+void render_search_index(const Site& site, const std::vector<Body>& bodies,
+                         const std::vector<Dataset>& datasets, OutputSet& out);
+
+}  // namespace firefly

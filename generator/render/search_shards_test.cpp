@@ -1,0 +1,57 @@
+#include "render/search_shards.h"
+
+#include <doctest/doctest.h>
+
+namespace firefly {
+
+TEST_CASE("VLQ numbers round-trip and read as documented") {
+  std::string s;
+  for (uint32_t v : {0u, 1u, 25u, 31u, 32u, 1000u, 4294967295u}) append_vlq(s, v);
+  size_t i = 0;
+  for (uint32_t v : {0u, 1u, 25u, 31u, 32u, 1000u, 4294967295u}) CHECK(read_vlq(s, &i) == v);
+  CHECK(i == s.size());
+  std::string one;
+  append_vlq(one, 3);
+  CHECK(one == "D");
+  std::string two;
+  append_vlq(two, 33);  // 1 with "more" (33 -> 'h'), then 1 ('B')
+  CHECK(two == "hB");
+  size_t bad = 0;
+  CHECK_FALSE(read_vlq("*", &bad));
+  size_t cut = 0;
+  CHECK_FALSE(read_vlq("h", &cut));  // a continuation with nothing after it
+}
+
+TEST_CASE("postings: document gaps, field and count in one weight, position gaps") {
+  std::vector<Posting> in = {{0, SearchField::kTitle, 2, {0, 7}},
+                             {5, SearchField::kBody, 40, {3, 9, 200}},
+                             {6, SearchField::kHeading, 1, {}}};
+  std::string s;
+  append_postings(s, in);
+  // doc 0 -> gap 1 'B'; weight 2 + 3*1 = 5 'F'; 2 positions 'C'; 0 'A'; 7 'H'
+  CHECK(s.substr(0, 5) == "BFCAH");
+  auto out = read_postings(s);
+  REQUIRE(out);
+  REQUIRE(out->size() == 3);
+  CHECK((*out)[0].doc == 0);
+  CHECK((*out)[0].field == SearchField::kTitle);
+  CHECK((*out)[0].positions == std::vector<uint32_t>{0, 7});
+  CHECK((*out)[1].doc == 5);
+  CHECK((*out)[1].count == 10);  // counts are capped at 10
+  CHECK((*out)[1].positions == std::vector<uint32_t>{3, 9, 200});
+  CHECK((*out)[2].doc == 6);
+  CHECK((*out)[2].field == SearchField::kHeading);
+  CHECK((*out)[2].positions.empty());
+  CHECK_FALSE(read_postings("B"));    // cut short
+  CHECK_FALSE(read_postings("A_A"));  // a gap of 0 / a bad character
+}
+
+TEST_CASE("shards: cut at the target size, never more than the cap") {
+  CHECK(split_shards({10, 10, 10, 10}, 25, 0) == std::vector<size_t>{0, 2});
+  CHECK(split_shards({100, 1, 1}, 25, 0) == std::vector<size_t>{0, 1});  // a big line alone
+  CHECK(split_shards({}, 25, 0).empty());
+  std::vector<size_t> many(10000, 50);
+  CHECK(split_shards(many, 10, 100).size() <= 101);
+}
+
+}  // namespace firefly

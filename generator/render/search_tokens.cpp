@@ -1,0 +1,194 @@
+#include "render/search_tokens.h"
+
+#include <cctype>
+#include <cstdlib>
+
+#include "core/locale.h"
+#include "core/text.h"
+
+namespace firefly {
+
+namespace {
+
+/// Elements whose content is not text a reader reads.
+bool skipped_element(std::string_view name) {
+  return name == "script" || name == "style" || name == "svg" || name == "template";
+}
+
+/// Elements that start a new block of text.
+bool block_element(std::string_view name) {
+  static constexpr std::string_view kBlocks[] = {
+      "p",          "li",      "td",  "th",    "dt", "dd", "blockquote", "pre",
+      "figcaption", "caption", "div", "br",    "tr", "h1", "h2",         "h3",
+      "h4",         "h5",      "h6",  "table", "ul", "ol", "hr"};
+  for (std::string_view b : kBlocks) {
+    if (name == b) return true;
+  }
+  return false;
+}
+
+bool heading_element(std::string_view name) {
+  return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
+}
+
+/// Appends the UTF-8 of code point `c` (nothing for invalid ones).
+void append_utf8(std::string& out, unsigned long c) {
+  if (c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return;
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+/// Decodes the entity at html[i] == '&'; returns the bytes it took (0 when not one).
+size_t decode_entity(std::string_view html, size_t i, std::string& out) {
+  size_t semi = html.find(';', i);
+  if (semi == std::string_view::npos || semi - i > 10) return 0;
+  std::string_view name = html.substr(i + 1, semi - i - 1);
+  if (!name.empty() && name[0] == '#') {
+    bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+    std::string digits(name.substr(hex ? 2 : 1));
+    if (digits.empty()) return 0;
+    char* end = nullptr;
+    unsigned long c = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
+    if (*end) return 0;
+    append_utf8(out, c);
+    return semi - i + 1;
+  }
+  static constexpr std::pair<std::string_view, std::string_view> kNamed[] = {
+      {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", " "}};
+  for (const auto& [n, text] : kNamed) {
+    if (name == n) {
+      out += text;
+      return semi - i + 1;
+    }
+  }
+  return 0;
+}
+
+/// The code point of UTF-8 `s` at byte `i` (0 when not a 3-byte sequence: Thai is one).
+uint32_t three_byte_code_point(std::string_view s, size_t i) {
+  if (i + 2 >= s.size() || (static_cast<unsigned char>(s[i]) & 0xF0) != 0xE0) return 0;
+  return (static_cast<uint32_t>(s[i] & 0x0F) << 12) |
+         (static_cast<uint32_t>(s[i + 1] & 0x3F) << 6) | static_cast<uint32_t>(s[i + 2] & 0x3F);
+}
+
+/// True where a Thai syllable can start: a consonant or a leading vowel (เ แ โ ใ ไ).
+bool thai_syllable_start(uint32_t c) {
+  return (c >= 0x0E01 && c <= 0x0E2E) || (c >= 0x0E40 && c <= 0x0E44);
+}
+
+}  // namespace
+
+std::vector<TextBlock> html_text_blocks(std::string_view html) {
+  std::vector<TextBlock> blocks;
+  TextBlock current;
+  int skipping = 0;  // depth inside skipped elements
+  std::string picture;  // the name of the role="img" element we are in, if any
+  int picture_depth = 0;
+  auto flush = [&] {
+    std::string_view t = trim(current.text);
+    if (!t.empty()) blocks.push_back({std::string(t), current.heading});
+    current = {};
+  };
+  for (size_t i = 0; i < html.size();) {
+    char c = html[i];
+    if (c == '<') {
+      size_t close = html.find('>', i);
+      if (close == std::string_view::npos) break;
+      std::string_view tag = html.substr(i + 1, close - i - 1);
+      i = close + 1;
+      if (tag.empty() || tag[0] == '!' || tag[0] == '?') continue;
+      bool end = tag[0] == '/';
+      if (end) tag.remove_prefix(1);
+      size_t name_end = 0;
+      while (name_end < tag.size() && std::isalnum(static_cast<unsigned char>(tag[name_end]))) {
+        ++name_end;
+      }
+      std::string name = ascii_lower(tag.substr(0, name_end));
+      bool self_closing = !tag.empty() && tag.back() == '/';
+      if (skipped_element(name)) {
+        if (end) {
+          if (skipping > 0) --skipping;
+        } else if (!self_closing) {
+          ++skipping;
+        }
+        continue;
+      }
+      if (!picture.empty()) {  // inside a role="img" element: its text is drawn, not read
+        if (name == picture) picture_depth += end ? -1 : (self_closing ? 0 : 1);
+        if (picture_depth == 0) picture.clear();
+        continue;
+      }
+      if (skipping) continue;
+      if (!end && !self_closing && tag.find("role=\"img\"") != std::string_view::npos) {
+        picture = name;
+        picture_depth = 1;
+        continue;
+      }
+      if (block_element(name)) {
+        flush();
+        if (!end && heading_element(name)) current.heading = true;
+      }
+      continue;
+    }
+    if (skipping || !picture.empty()) {
+      ++i;
+      continue;
+    }
+    if (c == '&') {
+      size_t used = decode_entity(html, i, current.text);
+      if (used) {
+        i += used;
+        continue;
+      }
+    }
+    current.text += (c == '\n' || c == '\t' || c == '\r') ? ' ' : c;
+    ++i;
+  }
+  flush();
+  return blocks;
+}
+
+void search_tokens(std::string_view text, uint32_t* pos, const TokenSink& sink) {
+  std::vector<SearchPiece> pieces = search_pieces(text);
+  const std::string* previous_cjk = nullptr;
+  for (const SearchPiece& p : pieces) {
+    if (p.cjk) {
+      if (p.joined && previous_cjk) sink(*previous_cjk + p.text, *pos - 1, true);
+      sink(p.text, *pos, false);
+      previous_cjk = &p.text;
+    } else {
+      previous_cjk = nullptr;
+      if (p.text.size() > kMaxTokenBytes) {
+        ++*pos;
+        continue;
+      }
+      sink(p.text, *pos, true);
+      // A Thai word is also indexed from each later syllable, at its own position: ICU
+      // keeps compounds whole (สหภาพแรงงาน), and a reader typing แรงงาน expects it.
+      if (three_byte_code_point(p.text, 0) >= 0x0E00 &&
+          three_byte_code_point(p.text, 0) <= 0x0E7F) {
+        for (size_t i = 3; i + 3 <= p.text.size(); i += 3) {
+          if (thai_syllable_start(three_byte_code_point(p.text, i))) {
+            sink(std::string_view(p.text).substr(i), *pos, true);
+          }
+        }
+      }
+    }
+    ++*pos;
+  }
+}
+
+}  // namespace firefly

@@ -1,0 +1,128 @@
+#include "render/search_tokens.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/locale.h"
+
+namespace firefly {
+
+namespace {
+
+struct Token {
+  std::string text;
+  uint32_t pos;
+  bool positional;
+  bool operator==(const Token& o) const {
+    return text == o.text && pos == o.pos && positional == o.positional;
+  }
+};
+
+std::vector<Token> tokens(std::string_view text) {
+  std::vector<Token> out;
+  uint32_t pos = 0;
+  search_tokens(text, &pos, [&](std::string_view t, uint32_t p, bool positional) {
+    out.push_back({std::string(t), p, positional});
+  });
+  return out;
+}
+
+std::vector<std::string> words(std::string_view text) {
+  std::vector<std::string> out;
+  for (const SearchPiece& p : search_pieces(text)) out.push_back(p.text);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("folding: case, width, Vietnamese tones and đ") {
+  CHECK(fold_for_search("Lao Động") == "lao dong");
+  CHECK(fold_for_search("TÌNH NGUYỆN") == "tinh nguyen");
+  CHECK(fold_for_search("Đà Nẵng") == "da nang");
+  CHECK(fold_for_search("ＡＢＣ１２３") == "abc123");  // full-width Latin and digits
+  CHECK(fold_for_search("Café") == "cafe");
+  CHECK(fold_for_search("ガイド") == "ガイド");  // kana voicing stays
+  CHECK(fold_for_search("ｶﾞｲﾄﾞ") == "ガイド");   // half-width kana become full-width
+  CHECK(fold_for_search("志工") == "志工");
+  CHECK(fold_for_search("㎒") == "mhz");
+}
+
+TEST_CASE("CJK text: a bigram at each character, and each character alone") {
+  std::vector<Token> t = tokens("志工服務");
+  std::vector<Token> want = {{"志", 0, false},  {"志工", 0, true}, {"工", 1, false},
+                             {"工服", 1, true}, {"服", 2, false},  {"服務", 2, true},
+                             {"務", 3, false}};
+  CHECK(t == want);
+  // Punctuation ends a run: no bigram across "，".
+  std::vector<Token> split = tokens("勞工，志工");
+  for (const Token& k : split) CHECK(k.text != "工志");
+  CHECK(tokens("勞工，志工").back().pos == 3);
+}
+
+TEST_CASE("Thai is split at dictionary word breaks") {
+  std::vector<std::string> w = words("แรงงานต่างชาติ");
+  REQUIRE(w.size() >= 2);
+  std::string joined;
+  for (const std::string& s : w) joined += s;
+  CHECK(joined == "แรงงานต่างชาติ");
+  CHECK(w.front() == "แรงงาน");
+}
+
+TEST_CASE("a Thai word is also found from its later syllables") {
+  std::vector<Token> t = tokens("สหภาพแรงงาน");
+  bool found = false;
+  for (const Token& k : t) found = found || (k.text == "แรงงาน" && k.pos == t.back().pos);
+  CHECK(found);
+}
+
+TEST_CASE("Vietnamese and Indonesian words are folded") {
+  CHECK(words("Người lao động, tình nguyện viên!") ==
+        std::vector<std::string>{"nguoi", "lao", "dong", "tinh", "nguyen", "vien"});
+  CHECK(words("Perawat lansia") == std::vector<std::string>{"perawat", "lansia"});
+}
+
+TEST_CASE("mixed scripts: words, CJK runs and Thai keep their order and positions") {
+  std::vector<Token> t = tokens("2023年 Volunteer志工 แรงงาน");
+  std::vector<std::string> texts;
+  for (const Token& k : t) texts.push_back(k.text);
+  REQUIRE(texts.size() >= 7);
+  texts.resize(7);  // then the Thai word's later syllables
+  CHECK(texts == std::vector<std::string>{"2023", "年", "volunteer", "志", "志工", "工", "แรงงาน"});
+  CHECK(t[2].pos == 2);  // 2023=0, 年=1, volunteer=2
+  CHECK(t[6].pos == 5);
+  CHECK(t.back().pos == 5);
+}
+
+TEST_CASE("over-long words are left out but keep their place") {
+  std::string long_word(kMaxTokenBytes + 1, 'x');
+  std::vector<Token> t = tokens("a " + long_word + " b");
+  REQUIRE(t.size() == 2);
+  CHECK(t[1] == Token{"b", 2, true});
+}
+
+TEST_CASE("HTML text blocks: headings marked, entities decoded, scripts dropped") {
+  std::vector<TextBlock> b = html_text_blocks(
+      "<h2 id=\"x\">A &amp; B</h2>\n<p>One<br>two &#x4E00;</p><script>var x;</script>"
+      "<svg><text>chart</text></svg><ul><li>item</li></ul>");
+  REQUIRE(b.size() == 4);
+  CHECK(b[0].text == "A & B");
+  CHECK(b[0].heading);
+  CHECK(b[1].text == "One");
+  CHECK_FALSE(b[1].heading);
+  CHECK(b[2].text == "two 一");
+  CHECK(b[3].text == "item");
+}
+
+TEST_CASE("HTML text blocks: a role=img drawing is left out, what follows it is kept") {
+  std::vector<TextBlock> b = html_text_blocks(
+      "<p class=\"chart-desc\">Rose from 1 to 3.</p><div class=\"chart-view\" role=\"img\">"
+      "<div class=\"chart-row\"><div>2021</div><div>1</div></div><br/></div>"
+      "<table><tr><td>2021</td></tr></table>");
+  REQUIRE(b.size() == 2);
+  CHECK(b[0].text == "Rose from 1 to 3.");
+  CHECK(b[1].text == "2021");
+}
+
+}  // namespace firefly

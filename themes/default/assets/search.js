@@ -1,0 +1,607 @@
+// Site search, on the search page only. The index (search/<lang>/, written by Firefly's
+// render/search_index) is sharded: a query fetches the manifest, the shards that hold its
+// tokens, and the chunks of the results it shows, nothing else.
+// Tokens are made exactly as the generator makes them (render/search_tokens): folded words
+// (lower case, compatibility forms, no diacritics, đ as d), Thai split at word breaks,
+// Han/kana/hangul as character bigrams plus single characters.
+(function () {
+  "use strict";
+  var results = document.getElementById("search-results");
+  var field = document.getElementById("search-q");
+  if (!results || !field || !window.fetch || !window.URL) return;
+  var statusEl = document.getElementById("search-status");
+  var filtersEl = document.getElementById("search-filters");
+  var attr = function (name) {
+    return results.getAttribute("data-" + name) || "";
+  };
+  var root = attr("root") || "/";
+  var indexUrl = new URL(attr("index"), window.location.href);
+  var pageTitle = document.title;
+  var PAGE = 10;
+  var MAX_TOKEN_BYTES = 64;
+
+  // ---- Tokens, as render/search_tokens makes them.
+  var reLN = /[\p{L}\p{N}]/u;
+  var reMark = /\p{M}/u;
+  var reCjk =
+    /[\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}\p{Script_Extensions=Hangul}\p{Ideographic}]/u;
+  var reThai = /[\u0E00-\u0E7F]+/g;
+  var thaiWords = window.Intl && Intl.Segmenter ? new Intl.Segmenter("th", { granularity: "word" }) : null;
+
+  function fold(s) {
+    return s
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/\u0111/g, "d")
+      .normalize("NFC")
+      .toLowerCase();
+  }
+  function utf8Length(s) {
+    return new TextEncoder().encode(s).length;
+  }
+  // Pieces: {text, cjk, joined}, like core/locale's search_pieces.
+  function nonThaiPieces(run, out) {
+    var word = "";
+    var afterCjk = false;
+    var flush = function () {
+      if (word) out.push({ text: word, cjk: false, joined: false });
+      word = "";
+    };
+    for (var c of fold(run)) {
+      if (reLN.test(c) && reCjk.test(c)) {
+        flush();
+        out.push({ text: c, cjk: true, joined: afterCjk });
+        afterCjk = true;
+      } else if (reLN.test(c) || reMark.test(c)) {
+        if (reMark.test(c) && !word && afterCjk) continue;
+        word += c;
+        afterCjk = false;
+      } else {
+        flush();
+        afterCjk = false;
+      }
+    }
+    flush();
+  }
+  function thaiPieces(run, out) {
+    if (!thaiWords) {
+      out.push({ text: fold(run), cjk: false, joined: false });
+      return;
+    }
+    for (var seg of thaiWords.segment(run)) {
+      if (reLN.test(seg.segment)) out.push({ text: fold(seg.segment), cjk: false, joined: false });
+    }
+  }
+  function pieces(text) {
+    var out = [];
+    var last = 0;
+    text.replace(reThai, function (m, at) {
+      nonThaiPieces(text.slice(last, at), out);
+      thaiPieces(m, out);
+      last = at + m.length;
+      return m;
+    });
+    nonThaiPieces(text.slice(last), out);
+    return out;
+  }
+
+  // ---- The query: groups (a quoted phrase, or a run without spaces) whose terms must
+  // occur at their offsets; all groups must occur. {token, offset (null: anywhere), prefix}
+  function parseQuery(q) {
+    var groups = [];
+    var parts = [];
+    var re = /"([^"]*)"?|(\S+)/g;
+    var m;
+    while ((m = re.exec(q))) parts.push({ text: m[1] !== undefined ? m[1] : m[2], quoted: m[1] !== undefined });
+    var typing = !/[\s"]$/.test(q);
+    parts.forEach(function (part, pi) {
+      var ps = pieces(part.text);
+      var terms = [];
+      ps.forEach(function (p, i) {
+        if (p.cjk) {
+          var next = ps[i + 1];
+          if (p.joined) terms.push({ token: ps[i - 1].text + p.text, offset: i - 1 });
+          else if (!(next && next.cjk && next.joined)) terms.push({ token: p.text, offset: null });
+        } else if (utf8Length(p.text) <= MAX_TOKEN_BYTES) {
+          var prefix = typing && pi === parts.length - 1 && i === ps.length - 1 && !part.quoted;
+          terms.push({ token: p.text, offset: i, prefix: prefix });
+        }
+      });
+      if (terms.length) groups.push({ terms: terms, pieces: ps });
+    });
+    return groups;
+  }
+
+  // ---- Index files.
+  var cache = {};
+  function get(path, json) {
+    var url = new URL(path, indexUrl).href;
+    if (!cache[url]) {
+      cache[url] = fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(url + ": " + r.status);
+        return json ? r.json() : r.text();
+      });
+    }
+    return cache[url];
+  }
+  function cmp(a, b) {
+    // Code point order, as the generator sorts (UTF-8 byte order).
+    var ia = a[Symbol.iterator](),
+      ib = b[Symbol.iterator]();
+    for (;;) {
+      var x = ia.next(),
+        y = ib.next();
+      if (x.done || y.done) return x.done === y.done ? 0 : x.done ? -1 : 1;
+      var d = x.value.codePointAt(0) - y.value.codePointAt(0);
+      if (d) return d;
+    }
+  }
+  function shardOf(manifest, token) {
+    var lo = 0,
+      hi = manifest.shards.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (cmp(manifest.shards[mid], token) <= 0) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  function readVlq(s, state) {
+    var v = 0,
+      shift = 0;
+    for (;;) {
+      var d = DIGITS.indexOf(s[state.i++]);
+      if (d < 0) throw new Error("bad index");
+      v += (d & 31) * Math.pow(2, shift);
+      if (!(d & 32)) return v;
+      shift += 5;
+    }
+  }
+  // doc -> {field, count, positions}
+  function readPostings(s, into) {
+    var state = { i: 0 },
+      doc = -1;
+    while (state.i < s.length) {
+      var gap = readVlq(s, state);
+      doc = doc < 0 ? gap - 1 : doc + gap;
+      var w = readVlq(s, state);
+      var n = readVlq(s, state);
+      var positions = [],
+        pos = 0;
+      for (var k = 0; k < n; k++) {
+        pos = k ? pos + readVlq(s, state) : readVlq(s, state);
+        positions.push(pos);
+      }
+      var old = into.get(doc);
+      if (old) {
+        old.field = Math.max(old.field, w % 3);
+        old.count += Math.floor(w / 3) + 1;
+        old.positions = old.positions.concat(positions).sort(function (a, b) {
+          return a - b;
+        });
+      } else {
+        into.set(doc, { field: w % 3, count: Math.floor(w / 3) + 1, positions: positions });
+      }
+    }
+  }
+  // The postings of a term: its own line, or for a prefix every token it begins (in at
+  // most three shards).
+  function lookup(manifest, term) {
+    var first = shardOf(manifest, term.token);
+    var last = first;
+    if (term.prefix) {
+      while (last + 1 < manifest.shards.length && manifest.shards[last + 1].indexOf(term.token) === 0 && last < first + 2) last++;
+    }
+    var files = [];
+    for (var s = first; s <= last; s++) files.push(get("s/" + s + ".txt", false));
+    return Promise.all(files).then(function (texts) {
+      var postings = new Map();
+      texts.forEach(function (text) {
+        text.split("\n").forEach(function (line) {
+          var tab = line.indexOf("\t");
+          if (tab < 0) return;
+          var token = line.slice(0, tab);
+          if (token === term.token || (term.prefix && token.indexOf(term.token) === 0)) {
+            readPostings(line.slice(tab + 1), postings);
+          }
+        });
+      });
+      return postings;
+    });
+  }
+  function has(sorted, v) {
+    var lo = 0,
+      hi = sorted.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (sorted[mid] === v) return true;
+      if (sorted[mid] < v) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+  // Where a group occurs in a document: the start positions of its terms in order, or
+  // null when it does not (positions of single CJK characters are not kept: [] if found).
+  function groupMatch(group, lists, doc) {
+    var placed = [];
+    for (var k = 0; k < group.terms.length; k++) {
+      var p = lists[k].get(doc);
+      if (!p) return null;
+      if (group.terms[k].offset !== null) placed.push({ offset: group.terms[k].offset, positions: p.positions });
+    }
+    if (!placed.length) return [];
+    var starts = [];
+    placed[0].positions.forEach(function (p0) {
+      var base = p0 - placed[0].offset;
+      for (var j = 1; j < placed.length; j++) {
+        if (!has(placed[j].positions, base + placed[j].offset)) return;
+      }
+      starts.push(base);
+    });
+    return starts.length ? starts : null;
+  }
+  function closest(a, b) {
+    var best = Infinity,
+      i = 0,
+      j = 0;
+    while (i < a.length && j < b.length) {
+      best = Math.min(best, Math.abs(a[i] - b[j]));
+      if (a[i] < b[j]) i++;
+      else j++;
+    }
+    return best;
+  }
+  // Ranked hits [{doc, score...}]: the best field, then how often and how close, then newer.
+  function run(manifest, groups) {
+    var all = [];
+    groups.forEach(function (g) {
+      g.terms.forEach(function (t) {
+        all.push(lookup(manifest, t));
+      });
+    });
+    return Promise.all(all).then(function (lists) {
+      var k = 0;
+      var perGroup = groups.map(function (g) {
+        var l = lists.slice(k, k + g.terms.length);
+        k += g.terms.length;
+        return l;
+      });
+      // Candidates: the documents of the rarest term.
+      var rarest = lists.reduce(function (a, b) {
+        return a.size <= b.size ? a : b;
+      });
+      var hits = [];
+      rarest.forEach(function (_, doc) {
+        var field = 0,
+          often = 0,
+          spots = [];
+        for (var gi = 0; gi < groups.length; gi++) {
+          var at = groupMatch(groups[gi], perGroup[gi], doc);
+          if (!at) return;
+          spots.push(at);
+          perGroup[gi].forEach(function (list) {
+            var p = list.get(doc);
+            field = Math.max(field, p.field);
+            often += Math.log(1 + p.count);
+          });
+        }
+        var near = 0;
+        for (var s = 1; s < spots.length; s++) {
+          if (spots[s].length && spots[s - 1].length) near += 1 / (1 + closest(spots[s - 1], spots[s]));
+        }
+        hits.push({ doc: doc, field: field, score: often + 3 * near });
+      });
+      hits.sort(function (a, b) {
+        return b.field - a.field || b.score - a.score || a.doc - b.doc;
+      });
+      return hits;
+    });
+  }
+
+  // ---- Excerpts: the text around the first match, matches marked.
+  function foldedWithMap(text) {
+    var folded = "",
+      map = [],
+      i = 0;
+    for (var c of text) {
+      var f = fold(c);
+      for (var u = 0; u < f.length; u++) map.push(i);
+      folded += f;
+      i += c.length;
+    }
+    map.push(i);
+    return { folded: folded, map: map };
+  }
+  function needles(groups) {
+    var out = [];
+    groups.forEach(function (g) {
+      var run = "";
+      g.pieces.forEach(function (p) {
+        if (p.cjk) {
+          run += p.text;
+        } else {
+          if (run) out.push(run);
+          run = "";
+          out.push(p.text);
+        }
+      });
+      if (run) out.push(run);
+    });
+    return out.sort(function (a, b) {
+      return b.length - a.length;
+    });
+  }
+  function excerpt(text, groups) {
+    var fm = foldedWithMap(text);
+    var marks = [];
+    needles(groups).forEach(function (n) {
+      for (var at = fm.folded.indexOf(n); at >= 0; at = fm.folded.indexOf(n, at + n.length)) {
+        marks.push([fm.map[at], fm.map[at + n.length]]);
+      }
+    });
+    marks.sort(function (a, b) {
+      return a[0] - b[0];
+    });
+    var first = marks.length ? marks[0][0] : 0;
+    var start = Math.max(0, first - 60),
+      end = Math.min(text.length, start + 220);
+    if (start > 0) {
+      var space = text.lastIndexOf(" ", first);
+      if (space > start && space < first) start = space + 1;
+    }
+    var frag = document.createDocumentFragment();
+    if (start > 0) frag.appendChild(document.createTextNode("…"));
+    var at = start;
+    marks.forEach(function (m) {
+      if (m[0] < at || m[1] > end) return;
+      frag.appendChild(document.createTextNode(text.slice(at, m[0])));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(m[0], m[1]);
+      frag.appendChild(mark);
+      at = m[1];
+    });
+    frag.appendChild(document.createTextNode(text.slice(at, end) + (end < text.length ? "…" : "")));
+    return frag;
+  }
+
+  // ---- Showing results.
+  var current = { query: "", hits: [], shown: 0, manifest: null, groups: [], filter: {} };
+  var generation = 0;
+
+  function say(text) {
+    if (statusEl) statusEl.textContent = text;
+    document.title = text ? text + " – " + pageTitle : pageTitle;
+  }
+  function filtered() {
+    var m = current.manifest,
+      f = current.filter;
+    return current.hits.filter(function (h) {
+      if (f.section !== undefined && m.doc_sections[h.doc] !== DIGITS[f.section]) return false;
+      if (f.year !== undefined) {
+        var y = m.years[f.year];
+        if (h.doc < y[1] || h.doc >= y[2]) return false;
+      }
+      if (f.term !== undefined && !termDocs(f.term).has(h.doc)) return false;
+      return true;
+    });
+  }
+  var termSets = {};
+  function termDocs(t) {
+    if (!termSets[t]) {
+      var s = new Set(),
+        state = { i: 0 },
+        doc = 0,
+        code = current.manifest.terms[t][2];
+      for (var k = 0; state.i < code.length; k++) {
+        doc = k ? doc + readVlq(code, state) : readVlq(code, state);
+        s.add(doc);
+      }
+      termSets[t] = s;
+    }
+    return termSets[t];
+  }
+  // The no-results message (in the page, so its site-map link follows the site's paths).
+  function noResults() {
+    var none = document.getElementById("search-none");
+    var p = none ? none.cloneNode(true) : document.createElement("p");
+    p.removeAttribute("id");
+    p.hidden = false;
+    return p;
+  }
+  function renderFilters() {
+    if (!filtersEl) return;
+    filtersEl.textContent = "";
+    var m = current.manifest;
+    if (!current.hits.length) return;
+    var choices = [
+      {
+        key: "section",
+        label: attr("filter-section"),
+        options: m.sections.map(function (name, i) {
+          return { value: i, name: name || attr("filter-other") };
+        }),
+        count: function (h, i) {
+          return m.doc_sections[h.doc] === DIGITS[i];
+        },
+      },
+      {
+        key: "year",
+        label: attr("filter-year"),
+        options: m.years.map(function (y, i) {
+          return { value: i, name: String(y[0]) };
+        }),
+        count: function (h, i) {
+          return h.doc >= m.years[i][1] && h.doc < m.years[i][2];
+        },
+      },
+      {
+        key: "term",
+        label: attr("filter-term"),
+        options: m.terms.map(function (t, i) {
+          return { value: i, name: t[0] + ": " + t[1] };
+        }),
+        count: function (h, i) {
+          return termDocs(i).has(h.doc);
+        },
+      },
+    ];
+    choices.forEach(function (choice) {
+      var counted = choice.options
+        .map(function (o) {
+          var n = current.hits.filter(function (h) {
+            return choice.count(h, o.value);
+          }).length;
+          return { value: o.value, name: o.name, n: n };
+        })
+        .filter(function (o) {
+          return o.n > 0;
+        });
+      if (counted.length < 2 && current.filter[choice.key] === undefined) return;
+      var id = "search-filter-" + choice.key;
+      var wrap = document.createElement("p");
+      var label = document.createElement("label");
+      label.htmlFor = id;
+      label.textContent = choice.label;
+      var select = document.createElement("select");
+      select.id = id;
+      var all = document.createElement("option");
+      all.value = "";
+      all.textContent = attr("filter-all") + " (" + current.hits.length + ")";
+      select.appendChild(all);
+      counted.forEach(function (o) {
+        var opt = document.createElement("option");
+        opt.value = String(o.value);
+        opt.textContent = o.name + " (" + o.n + ")";
+        if (current.filter[choice.key] === o.value) opt.selected = true;
+        select.appendChild(opt);
+      });
+      select.addEventListener("change", function () {
+        if (select.value === "") delete current.filter[choice.key];
+        else current.filter[choice.key] = Number(select.value);
+        current.shown = 0;
+        show(generation);
+      });
+      wrap.appendChild(label);
+      wrap.appendChild(select);
+      filtersEl.appendChild(wrap);
+    });
+  }
+  function chunkOf(doc) {
+    return get("d/" + Math.floor(doc / current.manifest.chunk) + ".json", true).then(function (chunk) {
+      return chunk[doc % current.manifest.chunk];
+    });
+  }
+  // Lists the first results (or the next ones after "more").
+  function show(gen, more) {
+    var hits = filtered();
+    var count = attr("count").replace("{n}", String(hits.length)).replace("{q}", current.query);
+    say(count);
+    if (!more) {
+      results.textContent = "";
+      current.shown = 0;
+    }
+    if (!hits.length) {
+      results.appendChild(noResults());
+      return Promise.resolve();
+    }
+    var list = results.querySelector("ol.search-hits");
+    if (!list) {
+      list = document.createElement("ol");
+      list.className = "search-hits";
+      results.appendChild(list);
+    }
+    var slice = hits.slice(current.shown, current.shown + PAGE);
+    current.shown += slice.length;
+    return Promise.all(slice.map(function (h) {
+      return chunkOf(h.doc);
+    })).then(function (docs) {
+      if (gen !== generation) return;
+      var firstNew = null;
+      docs.forEach(function (d) {
+        var item = document.createElement("li");
+        var heading = document.createElement("h3");
+        var link = document.createElement("a");
+        link.href = root + d[0].replace(/^\//, "");
+        link.textContent = d[1];
+        heading.appendChild(link);
+        item.appendChild(heading);
+        if (d[2] || d[3]) {
+          var meta = document.createElement("p");
+          meta.className = "search-meta";
+          meta.textContent = [d[2], d[3]].filter(Boolean).join(" · ");
+          item.appendChild(meta);
+        }
+        var p = document.createElement("p");
+        p.className = "search-excerpt";
+        p.appendChild(excerpt(d[4], current.groups));
+        item.appendChild(p);
+        list.appendChild(item);
+        if (!firstNew) firstNew = link;
+      });
+      var button = results.querySelector("button.search-more");
+      if (button) button.remove();
+      if (current.shown < hits.length) {
+        button = document.createElement("button");
+        button.type = "button";
+        button.className = "search-more";
+        button.textContent = attr("more");
+        button.addEventListener("click", function () {
+          show(gen, true).then(function () {
+            var links = list.querySelectorAll("li h3 a");
+            if (links[current.shown - PAGE]) links[Math.max(0, current.shown - PAGE)].focus();
+          });
+        });
+        results.appendChild(button);
+      }
+      if (more && firstNew) firstNew.focus();
+    });
+  }
+  function search(query) {
+    var gen = ++generation;
+    current.query = query.trim();
+    current.filter = {};
+    var groups = parseQuery(current.query);
+    if (!groups.length) {
+      results.textContent = "";
+      if (filtersEl) filtersEl.textContent = "";
+      say("");
+      return;
+    }
+    say(attr("searching"));
+    get("index.json", true)
+      .then(function (manifest) {
+        current.manifest = manifest;
+        return run(manifest, groups);
+      })
+      .then(function (hits) {
+        if (gen !== generation) return;
+        current.hits = hits;
+        current.groups = groups;
+        renderFilters();
+        return show(gen);
+      })
+      .catch(function () {
+        if (gen !== generation) return;
+        results.textContent = "";
+        results.appendChild(noResults());
+        say(attr("failed"));
+      });
+  }
+
+  var query = new URLSearchParams(window.location.search).get("q") || "";
+  field.value = query;
+  if (query) search(query);
+  // Results while typing; the address keeps the query, so Back and links bring it back.
+  var timer = null;
+  field.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      var url = new URL(window.location.href);
+      url.searchParams.set("q", field.value);
+      history.replaceState(null, "", url.href);
+      search(field.value);
+    }, 300);
+  });
+})();
