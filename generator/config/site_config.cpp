@@ -129,31 +129,55 @@ FieldSchema field_schema(const std::string& name, const Value& v, Diagnostics& d
 }
 
 std::optional<CmsConfig> cms_config(const Value& v, Diagnostics& diags) {
+  if (!expect(v, v.is_map(), "cms (a map of settings: backend, repo, ...)", diags)) {
+    return std::nullopt;
+  }
+  const size_t errors_before = diags.error_count();
   check_keys(v,
              {"backend", "repo", "branch", "api_root", "auth_url", "script", "editorial_workflow",
               "local_backend"},
              "cms", diags);
   CmsConfig cms;
-  cms.backend = v.get("backend").to_text();
   const std::vector<std::string> backends = {"github", "gitlab", "gitea"};
-  if (std::find(backends.begin(), backends.end(), cms.backend) == backends.end()) {
-    diags.error(kPath, v.find("backend") ? v.get("backend").pos : v.pos,
-                "cms needs the git host the site's repository is on",
+  if (const Value* b = v.find("backend")) {
+    cms.backend = b->to_text();
+    if (std::find(backends.begin(), backends.end(), cms.backend) == backends.end()) {
+      std::string guess = did_you_mean(cms.backend, backends);
+      diags.error(kPath, b->pos,
+                  "cms backend '" + cms.backend + "' is not one of github, gitlab, gitea",
+                  guess.empty() ? "write the git host the site's repository is on"
+                                : "did you mean '" + guess + "'?");
+    }
+  } else {
+    diags.error(kPath, v.pos, "cms needs the git host the site's repository is on",
                 "add `backend: github`, `backend: gitlab` or `backend: gitea`");
-    return std::nullopt;
   }
   cms.repo = v.get("repo").to_text();
-  if (cms.repo.find('/') == std::string::npos) {
+  const size_t slash = cms.repo.find('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 == cms.repo.size()) {
     diags.error(kPath, v.find("repo") ? v.get("repo").pos : v.pos,
                 "cms needs the site's repository as owner/name", "add `repo: bureau/portal`");
-    return std::nullopt;
   }
   if (v.find("branch")) cms.branch = v.get("branch").to_text();
-  cms.api_root = v.get("api_root").to_text();
-  cms.auth_url = v.get("auth_url").to_text();
-  if (v.find("script")) cms.script = v.get("script").to_text();
+  for (auto [key, target] : {std::pair{"api_root", &cms.api_root}, {"auth_url", &cms.auth_url}}) {
+    if (const Value* u = v.find(key)) {
+      *target = u->to_text();
+      if (std::string problem = base_url_problem(*target); !problem.empty()) {
+        diags.error(kPath, u->pos, "cms " + std::string(key) + " " + problem,
+                    "write the service's full address, like https://git.example.gov.tw/");
+      }
+    }
+  }
+  if (const Value* s = v.find("script")) {
+    cms.script = s->to_text();
+    if (cms.script.empty()) {
+      diags.error(kPath, s->pos, "cms script is empty",
+                  "give the address of the CMS's script, or remove `script:` for the default");
+    }
+  }
   if (const Value* w = v.find("editorial_workflow")) cms.editorial_workflow = w->truthy();
   cms.local_backend = v.get("local_backend").truthy();
+  if (diags.error_count() > errors_before) return std::nullopt;
   return cms;
 }
 

@@ -118,7 +118,14 @@ TEST_CASE("cms: /admin/ loads the configured script and its config; nothing with
   REQUIRE(out.size() == 2);
   CHECK(out[0].path == "admin/config.yml");
   CHECK(out[1].path == "admin/index.html");
-  CHECK(out[1].bytes.find("<script src=\"/cms.js\"></script>") != std::string::npos);
+  const std::string& page = out[1].bytes;
+  CHECK(page.find("<script src=\"/cms.js\" onload=") != std::string::npos);
+  // Until the script runs: "loading" in zh-TW, then English; its failure is said, hidden.
+  CHECK(page.find(
+            "<p lang=\"zh-Hant-TW\">正在載入編輯器…</p>\n<p lang=\"en\">Loading the editor…</p>") !=
+        std::string::npos);
+  CHECK(page.find("<div role=\"alert\" id=\"cms-failed\" hidden>") != std::string::npos);
+  CHECK(page.find("could not be loaded from <code>/cms.js</code>") != std::string::npos);
   CHECK(out[1].bytes.find("rel=\"cms-config-url\"") != std::string::npos);
   c.cms.reset();
   out.clear();
@@ -131,7 +138,7 @@ TEST_CASE("cms settings are checked") {
   Value root = parse_yaml("title: x\ncms: {backend: svn, repo: a/b}\n", "site.yaml", diags);
   CHECK_FALSE(site_config_from(root, diags));
   REQUIRE(diags.error_count() == 1);
-  CHECK(diags.sorted().front().message == "cms needs the git host the site's repository is on");
+  CHECK(diags.sorted().front().message == "cms backend 'svn' is not one of github, gitlab, gitea");
   Diagnostics d2;
   root = parse_yaml("title: x\ncms: {backend: github, repo: portal, editorial: false}\n",
                     "site.yaml", d2);
@@ -143,6 +150,15 @@ TEST_CASE("cms settings are checked") {
   auto c = site_config_from(root, d3);
   REQUIRE(c);
   CHECK_FALSE(cms_config(*c, {}).find("publish_mode"));
+  Diagnostics d4;
+  root = parse_yaml("title: x\ncms: {backend: gitlab, repo: /, api_root: git.example.org}\n",
+                    "site.yaml", d4);
+  CHECK_FALSE(site_config_from(root, d4));
+  CHECK(d4.error_count() == 2);  // every problem of the block at once
+  Diagnostics d5;
+  root = parse_yaml("title: x\ncms: github\n", "site.yaml", d5);
+  CHECK_FALSE(site_config_from(root, d5));
+  CHECK(d5.sorted().front().message == "cms (a map of settings: backend, repo, ...): found text");
 }
 
 }  // namespace firefly

@@ -44,8 +44,8 @@ TEST_CASE("the error page is accessible and escapes the errors") {
   CHECK(page.find("<html lang=\"en\">") != std::string::npos);
   CHECK(page.find("<title>") != std::string::npos);
   CHECK(page.find("role=\"alert\"") != std::string::npos);
-  CHECK(page.find("<pre lang=\"en\">content/a.md:3:1: error: bad &lt;tag&gt; &amp; &quot;x&quot;\n</pre>") !=
-        std::string::npos);
+  CHECK(page.find("<pre lang=\"en\">content/a.md:3:1: error: bad &lt;tag&gt; &amp; "
+                  "&quot;x&quot;\n</pre>") != std::string::npos);
   CHECK(page.find("since=4") != std::string::npos);
 }
 
