@@ -73,17 +73,20 @@ std::string cms_admin_page(const SiteConfig& config) {
   const Language& lang = config.default_language();
   const std::string& script = config.cms->script;
   std::vector<const AdminWords*> words = words_for(lang.code);
+  const std::string title = html_escape(config.title.get(lang.code, lang.code));
   return "<!doctype html>\n<html lang=\"" + html_escape(lang.html_lang) +
          "\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<meta name=\"robots\" content=\"noindex\">\n<title>" +
-         html_escape(config.title.get(lang.code, lang.code)) +
+         title +
          " — CMS</title>\n"
          "<link href=\"config.yml\" type=\"application/yaml\" rel=\"cms-config-url\">\n"
          "<style>#cms-status{font:18px/1.6 system-ui,sans-serif;color:#1a1a1a;max-width:40rem;"
-         "margin:2rem auto;padding:0 1rem}#cms-failed{border-left:6px solid #a4000f;"
+         "margin:2rem auto;padding:0 1rem}#cms-status "
+         "h1{font-size:1.5rem}#cms-failed{border-left:6px solid #a4000f;"
          "padding-left:1rem}</style>\n"
-         "</head>\n<body>\n<main id=\"cms-status\">\n<div role=\"status\" id=\"cms-loading\">\n" +
+         "</head>\n<body>\n<main id=\"cms-status\">\n<h1>" +
+         title + " — CMS</h1>\n<div role=\"status\" id=\"cms-loading\">\n" +
          paragraphs(words, &AdminWords::loading, script) +
          "</div>\n<div role=\"alert\" id=\"cms-failed\" hidden>\n" +
          paragraphs(words, &AdminWords::failed, script) + "</div>\n<noscript>\n" +
