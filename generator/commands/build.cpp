@@ -25,6 +25,7 @@
 #include "model/translation_staleness.h"
 #include "model/translation_terms.h"
 #include "render/body.h"
+#include "render/cms.h"
 #include "render/context.h"
 #include "render/data_files.h"
 #include "render/data_views.h"
@@ -259,6 +260,7 @@ class BuildRun {
     site_files.join();
     OutputSet data_files;
     emit_data_files(st_.data_views->manifest(), data_files);
+    render_cms(*st_.config, site.datasets, data_files);
     drain(data_files);
     for (const OutputFile& f : theme.files()) sink(OutputFile(f));
     if (options_.write || options_.keep_state) {
