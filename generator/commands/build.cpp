@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "commands/build_state.h"
+#include "commands/photo_files.h"
 #include "config/site_config.h"
 #include "core/date.h"
 #include "core/fs.h"
@@ -24,6 +25,7 @@
 #include "model/translation_staleness.h"
 #include "model/translation_terms.h"
 #include "render/body.h"
+#include "render/cms.h"
 #include "render/context.h"
 #include "render/data_files.h"
 #include "render/data_views.h"
@@ -39,13 +41,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// static/ files of the site, published as they are.
+/// static/ files of the site, published as they are, except photos (published without
+/// their metadata by the photo step), whose site paths go to `photos`.
 void add_static_files(const fs::path& site_dir, OutputSet& out, std::set<std::string>& paths,
-                      Diagnostics& diags) {
+                      std::vector<std::string>& photos, Diagnostics& diags) {
   std::vector<std::string> escaped, special;
   for (const FoundFile& f : list_files(site_dir / "static", site_dir, &escaped, &special)) {
-    out.push_back({f.rel, "", f.full.string()});
     paths.insert("/" + f.rel);
+    if (PhotoSet::is_photo_path("/" + f.rel)) {
+      photos.push_back("/" + f.rel);
+    } else {
+      out.push_back({f.rel, "", f.full.string()});
+    }
   }
   for (const std::string& rel : escaped) {
     diags.error("static/" + rel, {}, "this is a symbolic link to a place outside the site",
@@ -53,6 +60,19 @@ void add_static_files(const fs::path& site_dir, OutputSet& out, std::set<std::st
   }
   for (const std::string& rel : special) {
     diags.error("static/" + rel, {}, kSpecialFileMessage, "remove it from static/");
+  }
+}
+
+/// Registers the photos among the typed front-matter images of every page in `photos`
+/// (the model has checked that each one is a published file).
+void use_front_matter_photos(const Site& site, PhotoSet& photos, Diagnostics& diags) {
+  for (const auto& p : site.pages) {
+    if (!p->source || p->fallback) continue;
+    for (const Image& img : p->images) {
+      if (site.files.count(img.src) && PhotoSet::is_photo_path(img.src)) {
+        photos.use(img.src, p->source->path, img.pos, diags);
+      }
+    }
   }
 }
 
@@ -134,7 +154,7 @@ class BuildRun {
     SiteInputs inputs;
     inputs.drafts = options_.drafts;
     inputs.today = today_in_zone(config.timezone).value_or(today()).iso();
-    add_static_files(options_.site_dir, static_files_, inputs.files, diags_);
+    add_static_files(options_.site_dir, static_files_, inputs.files, static_photos_, diags_);
     if (theme) {
       for (const OutputFile& f : theme->files()) inputs.files.insert("/" + f.path);
       inputs.layouts = theme->layouts();
@@ -167,14 +187,22 @@ class BuildRun {
     return stop_on_errors() && st_.theme;
   }
 
-  /// The Markdown bodies, where links, images and embeds are checked; the counts and the
+  /// The Markdown bodies, where links, images and embeds are checked, and the photos they
+  /// and the front matter show (looked at, not yet encoded); the counts and the
   /// translation report.
   bool check() {
     const SiteConfig& config = *st_.config;
     const Site& site = *st_.site;
+    st_.photo_cache = std::make_unique<PhotoCache>(PhotoCache::folder_of(options_.site_dir));
+    st_.photos = std::make_unique<PhotoSet>(
+        PhotoOptions{}, make_photo_inspector(options_.site_dir, *st_.photo_cache));
+    PhotoSet& photos = *st_.photos;
+    use_front_matter_photos(site, photos, diags_);
     st_.data_site = make_data_site(config);
     const DataViews& data_views = st_.data_views.emplace(st_.datasets, st_.data_site, *st_.theme);
-    st_.bodies = render_bodies(site, data_views, st_.jobs, diags_);
+    st_.bodies = render_bodies(site, data_views, st_.jobs, diags_, &photos);
+    for (const std::string& path : static_photos_) photos.original(path, diags_);
+    if (!options_.write) warn_photo_locations(photos, diags_);
     result_.languages = config.languages.size();
     result_.datasets = st_.datasets.size();
     for (const auto& p : site.pages) {
@@ -227,13 +255,21 @@ class BuildRun {
       render_search_index(site, bodies, st_.datasets, out);
       drain(out);
     });
-    const ContextBuilder& contexts = st_.contexts.emplace(site, theme, bodies, *st_.data_views);
+    ContextBuilder& contexts = st_.contexts.emplace(site, theme, bodies, *st_.data_views);
+    contexts.set_photos(st_.photos.get());
     render_pages(site, theme, contexts, st_.jobs, sink, diags_);
     site_files.join();
     OutputSet data_files;
     emit_data_files(st_.data_views->manifest(), data_files);
+    render_cms(*st_.config, site.datasets, data_files);
     drain(data_files);
     for (const OutputFile& f : theme.files()) sink(OutputFile(f));
+    if (options_.write || options_.keep_state) {
+      publish_photos(*st_.photos, options_.site_dir, *st_.photo_cache, st_.jobs, sink, diags_);
+      result_.photos = st_.photos->photos().size();
+      result_.photo_encoded = st_.photo_cache->stores();
+      result_.photo_cached = st_.photo_cache->hits();
+    }
     result_.files = files;
     return stop_on_errors();
   }
@@ -247,6 +283,7 @@ class BuildRun {
         return false;
       }
       result_.written = stats.written;
+      st_.photo_cache->finish();
     } else if (!check_unique_paths(result_.output, diags_)) {
       result_.exit_code = 1;
       return false;
@@ -275,6 +312,7 @@ class BuildRun {
   Diagnostics& diags_;
   BuildResult result_;
   OutputSet static_files_;
+  std::vector<std::string> static_photos_;  ///< site paths of static/'s photos
   std::unique_ptr<OutputWriter> writer_;
 };
 

@@ -30,7 +30,10 @@ struct BuildResult {
   int exit_code = 0;  ///< 0 ok, 1 content errors, 2 configuration errors
   size_t pages = 0, languages = 0, datasets = 0, files = 0, written = 0;
   double seconds = 0;
-  OutputSet output;  ///< kept when `write` is false (for tests and the preview server)
+  size_t photos = 0;         ///< photos published
+  size_t photo_encoded = 0;  ///< photo files encoded by this build
+  size_t photo_cached = 0;   ///< photo files taken from the cache
+  OutputSet output;          ///< kept when `write` is false (for tests and the preview server)
   /// Missing theme strings and untranslated pages, per language (for check).
   std::vector<std::string> translation_report;
   /// With `keep_state`, after a build without errors: the sources, site and bodies.

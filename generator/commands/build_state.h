@@ -7,6 +7,7 @@
 
 #include "commands/build.h"
 #include "config/site_config.h"
+#include "emit/photo_cache.h"
 #include "load/content.h"
 #include "load/dataset.h"
 #include "model/site.h"
@@ -31,6 +32,8 @@ struct BuildState {
   std::optional<DataViews> data_views;
   std::vector<Body> bodies;  ///< indexed like site->pages
   std::optional<ContextBuilder> contexts;
+  std::unique_ptr<PhotoCache> photo_cache;
+  std::unique_ptr<PhotoSet> photos;  ///< the photos content shows, and static/'s originals
   /// For each page, the pages whose lists show it; made by the first update that needs it.
   std::vector<std::vector<size_t>> listed_on;
 

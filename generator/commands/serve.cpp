@@ -9,6 +9,7 @@
 #include "commands/build_state.h"
 #include "commands/incremental.h"
 #include "commands/report.h"
+#include "config/site_config.h"
 #include "core/error.h"
 #include "serve/preview.h"
 #include "serve/server.h"
@@ -36,12 +37,20 @@ std::string report(const Diagnostics& diags, const BuildOptions& build, std::ost
   return text.str();
 }
 
-/// Shows a failed build's errors in the browser and says so in the terminal.
-void show_failure(const Diagnostics& diags, const std::string& text, PreviewSite& site,
-                  std::ostream& err) {
+/// The code of the site's default language, or "" when site.yaml cannot be read.
+std::string default_language(const std::filesystem::path& site_dir) {
+  Diagnostics ignored;
+  std::optional<SiteConfig> config = load_site_config(site_dir, ignored);
+  return config ? config->default_language().code : "";
+}
+
+/// Shows a failed build's errors in the browser, worded in the site's default language and
+/// English, and says so in the terminal.
+void show_failure(const Diagnostics& diags, const std::string& text,
+                  const std::filesystem::path& site_dir, PreviewSite& site, std::ostream& err) {
   std::string summary = "build failed: " + plural(diags.error_count(), "error") + ", " +
                         plural(diags.warning_count(), "warning");
-  site.show_errors(text + "\n" + summary + "\n");
+  site.show_errors(text + "\n" + summary + "\n", default_language(site_dir));
   err << summary << "; the browser shows the errors until they are fixed\n";
 }
 
@@ -73,7 +82,7 @@ bool update_in_place(Session& session, const std::vector<std::string>& changed, 
   for (OutputFile& f : update->files) session.pending.push_back(std::move(f));
   if (diags.has_errors()) {
     // The state still matches the files; the fix of this error will be an update too.
-    show_failure(diags, text, site, err);
+    show_failure(diags, text, session.state->options.site_dir, site, err);
     return true;
   }
   site.update_site(std::move(session.pending));
@@ -109,7 +118,7 @@ void rebuild(const BuildOptions& build, Session& session, PreviewSite& site, std
     err << "built " << plural(result.pages, "page") << " in " << when << " s\n";
     prepare_updates(*session.state);
   } else {
-    show_failure(diags, text, site, err);
+    show_failure(diags, text, build.site_dir, site, err);
   }
   err.flush();
 }

@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "load/markdown.h"
 #include "model/site.h"
+#include "render/photos.h"
 
 namespace firefly {
 
@@ -20,13 +21,15 @@ struct Body {
   int reading_minutes = 0;
 };
 
-/// Renders the body of one page ({} for pages without a source).
-Body render_body(const Site& site, const Page& page, const DataViews& data, Diagnostics& diags);
+/// Renders the body of one page ({} for pages without a source). With `photos`, its
+/// photos become <picture> elements offering their published sizes.
+Body render_body(const Site& site, const Page& page, const DataViews& data, Diagnostics& diags,
+                 PhotoSet* photos = nullptr);
 
 /// Renders the bodies of all pages that have a source, on `jobs` threads; the result is
 /// indexed like `site.pages`. Broken internal links and missing images are errors.
 std::vector<Body> render_bodies(const Site& site, const DataViews& data, int jobs,
-                                Diagnostics& diags);
+                                Diagnostics& diags, PhotoSet* photos = nullptr);
 
 /// Rewrites one link of `page` written at `pos`; reports it in `diags` when it points to
 /// nothing the build publishes.
