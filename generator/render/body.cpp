@@ -64,20 +64,28 @@ std::string resolve_link(const Site& site, const Page& page, const std::string& 
   return url;
 }
 
-Body render_body(const Site& site, const Page& page, const DataViews& data, Diagnostics& diags) {
+Body render_body(const Site& site, const Page& page, const DataViews& data, Diagnostics& diags,
+                 BodyReads* reads) {
   Body body;
   if (!page.source || page.kind == PageKind::kRedirect) return body;
   MarkdownOptions options;
   options.unsafe_html = site.config->unsafe_html;
   options.first_line = page.source->body_line;
   options.resolve_link = [&](const std::string& url, Pos pos, bool is_image) {
-    return resolve_link(site, page, url, pos, is_image, diags);
+    if (!reads) return resolve_link(site, page, url, pos, is_image, diags);
+    std::string result = resolve_link(site, page, url, pos, is_image, diags);
+    reads->links.push_back({url, pos, is_image, result});
+    return result;
   };
+  // Problems other than links: recorded with `reads`, as they come again only with the
+  // same source.
+  Diagnostics others;
+  Diagnostics& other_diags = reads ? others : diags;
   options.on_missing_alt = [&](Pos pos) {
     if (page.fallback) return;
-    diags.error(page.source->path, pos, "this image has no alt text",
-                "write a short description between the brackets: ![a volunteer fixing a "
-                "roof](/images/roof.svg)");
+    other_diags.error(page.source->path, pos, "this image has no alt text",
+                      "write a short description between the brackets: ![a volunteer fixing a "
+                      "roof](/images/roof.svg)");
   };
   MarkdownResult md = render_markdown(page.source->body, options);
   for (size_t e = 0; e < md.embeds.size(); ++e) {
@@ -86,8 +94,13 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
     if (at == std::string::npos) continue;
     Diagnostics local;
     std::string html = data.embed(md.embeds[e], page, local);
-    if (!page.fallback) diags.append(local);
+    if (!page.fallback) other_diags.append(local);
     md.html.replace(at, placeholder.size(), html);
+  }
+  if (reads) {
+    reads->embeds = !md.embeds.empty();
+    reads->other = others.sorted();
+    diags.append(others);
   }
   body.html = std::move(md.html);
   body.summary = !page.summary.empty() ? page.summary : truncate_text(trim(md.text), 120);
