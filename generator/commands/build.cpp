@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "commands/build_state.h"
+#include "commands/photo_files.h"
 #include "config/site_config.h"
 #include "core/date.h"
 #include "core/fs.h"
@@ -44,13 +45,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// static/ files of the site, published as they are.
+/// static/ files of the site, published as they are, except photos (published without
+/// their metadata by the photo step), whose site paths go to `photos`.
 void add_static_files(const fs::path& site_dir, OutputSet& out, std::set<std::string>& paths,
-                      Diagnostics& diags) {
+                      std::vector<std::string>& photos, Diagnostics& diags) {
   std::vector<std::string> escaped, special;
   for (const FoundFile& f : list_files(site_dir / "static", site_dir, &escaped, &special)) {
-    out.push_back({f.rel, "", f.full.string()});
     paths.insert("/" + f.rel);
+    if (PhotoSet::is_photo_path("/" + f.rel)) {
+      photos.push_back("/" + f.rel);
+    } else {
+      out.push_back({f.rel, "", f.full.string()});
+    }
   }
   for (const std::string& rel : escaped) {
     diags.error("static/" + rel, {}, "this is a symbolic link to a place outside the site",
@@ -65,6 +71,19 @@ void add_static_files(const fs::path& site_dir, OutputSet& out, std::set<std::st
 void add_files(Hasher& h, const fs::path& dir, const fs::path& site_dir) {
   for (const FoundFile& f : list_files(dir, site_dir)) {
     h.add(f.rel).add(read_file(f.full).value_or(""));
+  }
+}
+
+/// Registers the photos among the typed front-matter images of every page in `photos`
+/// (the model has checked that each one is a published file).
+void use_front_matter_photos(const Site& site, PhotoSet& photos, Diagnostics& diags) {
+  for (const auto& p : site.pages) {
+    if (!p->source || p->fallback) continue;
+    for (const Image& img : p->images) {
+      if (site.files.count(img.src) && PhotoSet::is_photo_path(img.src)) {
+        photos.use(img.src, p->source->path, img.pos, diags);
+      }
+    }
   }
 }
 
@@ -152,7 +171,7 @@ class BuildRun {
     SiteInputs inputs;
     inputs.drafts = options_.drafts;
     inputs.today = today_in_zone(config.timezone).value_or(today()).iso();
-    add_static_files(options_.site_dir, static_files_, inputs.files, diags_);
+    add_static_files(options_.site_dir, static_files_, inputs.files, static_photos_, diags_);
     if (theme) {
       for (const OutputFile& f : theme->files()) inputs.files.insert("/" + f.path);
       for (const Language& lang : config.languages) {
@@ -184,11 +203,17 @@ class BuildRun {
     return stop_on_errors() && st_.theme;
   }
 
-  /// The Markdown bodies, where links, images and embeds are checked; the counts and the
+  /// The Markdown bodies, where links, images and embeds are checked, and the photos they
+  /// and the front matter show (looked at, not yet encoded); the counts and the
   /// translation report.
   bool check() {
     const SiteConfig& config = *st_.config;
     const Site& site = *st_.site;
+    st_.photo_cache = std::make_unique<PhotoCache>(PhotoCache::folder_of(options_.site_dir));
+    st_.photos = std::make_unique<PhotoSet>(
+        PhotoOptions{}, make_photo_inspector(options_.site_dir, *st_.photo_cache));
+    PhotoSet& photos = *st_.photos;
+    use_front_matter_photos(site, photos, diags_);
     st_.data_site = make_data_site(config);
     const DataViews& data_views = st_.data_views.emplace(st_.datasets, st_.data_site, *st_.theme);
     if (options_.keep_state) {
@@ -196,11 +221,13 @@ class BuildRun {
       st_.bodies = render_bodies_reusing(
           site, data_views, Hasher().add(st_.files.datasets).add(st_.files.theme).get(),
           prev_ ? &prev_->body_cache : nullptr, prev_ ? &prev_->bodies : nullptr, st_.body_cache,
-          st_.jobs, diags_, &result_.bodies_rendered);
+          st_.jobs, diags_, &photos, &result_.bodies_rendered);
     } else {
-      st_.bodies = render_bodies(site, data_views, st_.jobs, diags_);
+      st_.bodies = render_bodies(site, data_views, st_.jobs, diags_, &photos);
       result_.bodies_rendered = site.pages.size();
     }
+    for (const std::string& path : static_photos_) photos.original(path, diags_);
+    if (!options_.write) warn_photo_locations(photos, diags_);
     result_.languages = config.languages.size();
     result_.datasets = st_.datasets.size();
     for (const auto& p : site.pages) {
@@ -254,13 +281,20 @@ class BuildRun {
       render_search_index(site, bodies, st_.datasets, out);
       drain(out);
     });
-    const ContextBuilder& contexts = st_.contexts.emplace(site, theme, bodies, *st_.data_views);
+    ContextBuilder& contexts = st_.contexts.emplace(site, theme, bodies, *st_.data_views);
+    contexts.set_photos(st_.photos.get());
     render_pages(site, theme, contexts, st_.jobs, sink, diags_);
     site_files.join();
     OutputSet data_files;
     emit_data_files(st_.data_views->manifest(), data_files);
     drain(data_files);
     for (const OutputFile& f : theme.files()) sink(OutputFile(f));
+    if (options_.write || options_.keep_state) {
+      publish_photos(*st_.photos, options_.site_dir, *st_.photo_cache, st_.jobs, sink, diags_);
+      result_.photos = st_.photos->photos().size();
+      result_.photo_encoded = st_.photo_cache->stores();
+      result_.photo_cached = st_.photo_cache->hits();
+    }
     result_.files = files;
     return stop_on_errors();
   }
@@ -274,6 +308,7 @@ class BuildRun {
         return false;
       }
       result_.written = stats.written;
+      st_.photo_cache->finish();
     } else if (!options_.keep_state && !check_unique_paths(result_.output, diags_)) {
       result_.exit_code = 1;
       return false;
@@ -293,6 +328,14 @@ class BuildRun {
     config.add(read_file(options_.site_dir / "site.yaml").value_or(""));
     config.add(st_.config->base_url).add(options_.drafts ? 1 : 0);
     config.add(today_in_zone(st_.config->timezone).value_or(today()).iso());
+    // Pages show the sizes of the photos of static/: a new version renders every page.
+    for (const std::string& path : static_photos_) {
+      std::error_code ec;
+      fs::path file = options_.site_dir / "static" / path.substr(1);
+      config.add(path).add(static_cast<std::uint64_t>(fs::file_size(file, ec)));
+      config.add(
+          static_cast<std::uint64_t>(fs::last_write_time(file, ec).time_since_epoch().count()));
+    }
     f.config = config.get();
     Hasher theme;
     for (const char* dir : {"themes", "layouts", "partials", "i18n"}) {
@@ -345,7 +388,8 @@ class BuildRun {
       render_search_index(site, st_.bodies, st_.datasets, out);
       offer_all(out);
     });
-    const ContextBuilder& contexts = st_.contexts.emplace(site, theme, st_.bodies, *st_.data_views);
+    ContextBuilder& contexts = st_.contexts.emplace(site, theme, st_.bodies, *st_.data_views);
+    contexts.set_photos(st_.photos.get());
     std::atomic<size_t> rendered{0};
     parallel_for(site.pages.size(), st_.jobs, [&](size_t i) {
       const Page& page = *site.pages[i];
@@ -381,6 +425,16 @@ class BuildRun {
     offer_all(data_files);
     OutputSet theme_files = theme.files();
     offer_all(theme_files);
+    publish_photos(
+        *st_.photos, options_.site_dir, *st_.photo_cache, st_.jobs,
+        [&](OutputFile&& f) {
+          site_paths.apply(f);
+          offer(std::move(f), {});
+        },
+        diags_);
+    result_.photos = st_.photos->photos().size();
+    result_.photo_encoded = st_.photo_cache->stores();
+    result_.photo_cached = st_.photo_cache->hits();
     result_.files = st_.outputs.size();
     if (prev_) {
       for (const auto& [path, record] : prev_->outputs) {
@@ -415,6 +469,7 @@ class BuildRun {
   Diagnostics& diags_;
   BuildResult result_;
   OutputSet static_files_;
+  std::vector<std::string> static_photos_;  ///< site paths of static/'s photos
   std::unique_ptr<OutputWriter> writer_;
 };
 

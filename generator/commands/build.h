@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/error.h"
 #include "core/output.h"
@@ -30,8 +31,11 @@ struct BuildResult {
   int exit_code = 0;  ///< 0 ok, 1 content errors, 2 configuration errors
   size_t pages = 0, languages = 0, datasets = 0, files = 0, written = 0;
   double seconds = 0;
-  OutputSet output;  ///< kept when `write` is false (for tests and the preview server);
-                     ///< after run_update, only the files that are new or changed
+  size_t photos = 0;         ///< photos published
+  size_t photo_encoded = 0;  ///< photo files encoded by this build
+  size_t photo_cached = 0;   ///< photo files taken from the cache
+  OutputSet output;          ///< kept when `write` is false (for tests and the preview server);
+                             ///< after run_update, only the files that are new or changed
   std::vector<std::string> removed;  ///< after run_update: paths the site no longer has
   size_t pages_rendered = 0;         ///< with `keep_state`: pages rendered (not reused)
   size_t bodies_rendered = 0;        ///< Markdown bodies rendered (not reused)

@@ -9,6 +9,7 @@
 
 #include "commands/build.h"
 #include "config/site_config.h"
+#include "emit/photo_cache.h"
 #include "load/content.h"
 #include "load/dataset.h"
 #include "model/site.h"
@@ -42,6 +43,8 @@ struct BuildState {
   std::optional<DataViews> data_views;
   std::vector<Body> bodies;  ///< indexed like site->pages
   std::optional<ContextBuilder> contexts;
+  std::unique_ptr<PhotoCache> photo_cache;
+  std::unique_ptr<PhotoSet> photos;  ///< the photos content shows, and static/'s originals
   /// How each body was made, so the next build can take the ones that did not change.
   BodyCache body_cache;
   /// The fingerprints of the configuration, theme and data files.

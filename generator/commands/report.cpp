@@ -77,8 +77,11 @@ std::string build_summary(const BuildResult& r, const BuildOptions& options) {
   char secs[32];
   std::snprintf(secs, sizeof secs, "%.2f", r.seconds);
   return "built " + plural(r.pages, "page") + " in " + plural(r.languages, "language") + ", " +
-         plural(r.datasets, "dataset") + " -> " + out.lexically_normal().string() + "/ in " + secs +
-         " s";
+         plural(r.datasets, "dataset") +
+         (r.photos ? ", " + plural(r.photos, "photo") + " (" + plural(r.photo_encoded, "file") +
+                         " encoded, " + std::to_string(r.photo_cached) + " from the cache)"
+                   : "") +
+         " -> " + out.lexically_normal().string() + "/ in " + secs + " s";
 }
 
 std::string check_summary(const BuildResult& r, const Diagnostics& diags) {

@@ -23,6 +23,27 @@ std::string authoring_url(const Site& site, const Page& page) {
   return page.url.substr(prefix.size());
 }
 
+/// What a photo's <img> is written with until it becomes a <picture>.
+constexpr std::string_view kPhotoMarker = "firefly-photo:";
+
+/// Replaces each `<img src="firefly-photo:N" alt="..." />` cmark wrote with the picture of
+/// photo N.
+void write_pictures(std::string& html, const std::vector<const Photo*>& photos) {
+  std::string marker = "<img src=\"" + std::string(kPhotoMarker);
+  for (size_t at = html.find(marker); at != std::string::npos; at = html.find(marker, at)) {
+    size_t end = html.find("/>", at);
+    size_t n_at = at + marker.size();
+    size_t alt = html.find(" alt=\"", at);
+    if (end == std::string::npos || alt == std::string::npos || alt > end) break;
+    size_t alt_end = html.find('"', alt + 6);
+    size_t n = std::stoul(html.substr(n_at, html.find('"', n_at) - n_at));
+    std::string picture =
+        picture_html(*photos[n], html.substr(alt + 6, alt_end - alt - 6), PhotoPlace::kBody);
+    html.replace(at, end + 2 - at, picture);
+    at += picture.size();
+  }
+}
+
 }  // namespace
 
 std::string resolve_link(const Site& site, const Page& page, const std::string& url, Pos pos,
@@ -65,17 +86,26 @@ std::string resolve_link(const Site& site, const Page& page, const std::string& 
 }
 
 Body render_body(const Site& site, const Page& page, const DataViews& data, Diagnostics& diags,
-                 BodyReads* reads) {
+                 PhotoSet* photos, BodyReads* reads) {
   Body body;
   if (!page.source || page.kind == PageKind::kRedirect) return body;
   MarkdownOptions options;
   options.unsafe_html = site.config->unsafe_html;
   options.first_line = page.source->body_line;
+  std::vector<const Photo*> shown;
   options.resolve_link = [&](const std::string& url, Pos pos, bool is_image) {
-    if (!reads) return resolve_link(site, page, url, pos, is_image, diags);
-    std::string result = resolve_link(site, page, url, pos, is_image, diags);
-    reads->links.push_back({url, pos, is_image, result});
-    return result;
+    std::string target = resolve_link(site, page, url, pos, is_image, diags);
+    if (reads) reads->links.push_back({url, pos, is_image, target});
+    if (!photos || !is_image || !site.files.count(target) || !PhotoSet::is_photo_path(target)) {
+      return target;
+    }
+    if (reads) reads->photos = true;
+    Diagnostics local;
+    const Photo* photo = photos->use(target, page.source->path, pos, local);
+    if (!page.fallback) diags.append(local);
+    if (!photo) return target;
+    shown.push_back(photo);
+    return std::string(kPhotoMarker) + std::to_string(shown.size() - 1);
   };
   // Problems other than links: recorded with `reads`, as they come again only with the
   // same source.
@@ -102,6 +132,7 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
     reads->other = others.sorted();
     diags.append(others);
   }
+  if (!shown.empty()) write_pictures(md.html, shown);
   body.html = std::move(md.html);
   body.summary = !page.summary.empty() ? page.summary : truncate_text(trim(md.text), 120);
   body.reading_minutes = reading_minutes(count_reading(md.text));
@@ -109,10 +140,11 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
 }
 
 std::vector<Body> render_bodies(const Site& site, const DataViews& data, int jobs,
-                                Diagnostics& diags) {
+                                Diagnostics& diags, PhotoSet* photos) {
   std::vector<Body> bodies(site.pages.size());
-  parallel_for(site.pages.size(), jobs,
-               [&](size_t i) { bodies[i] = render_body(site, *site.pages[i], data, diags); });
+  parallel_for(site.pages.size(), jobs, [&](size_t i) {
+    bodies[i] = render_body(site, *site.pages[i], data, diags, photos);
+  });
   return bodies;
 }
 

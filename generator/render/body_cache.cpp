@@ -43,7 +43,8 @@ std::uint64_t body_key(const Site& site, const Page& page) {
 std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views,
                                         std::uint64_t data, const BodyCache* previous,
                                         const std::vector<Body>* previous_bodies, BodyCache& cache,
-                                        int jobs, Diagnostics& diags, size_t* rendered) {
+                                        int jobs, Diagnostics& diags, PhotoSet* photos,
+                                        size_t* rendered) {
   size_t n = site.pages.size();
   std::vector<Body> bodies(n);
   std::vector<std::uint64_t> keys(n);
@@ -55,7 +56,8 @@ std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views
     if (!keys[i]) return;
     if (previous && previous_bodies) {
       auto it = previous->origins.find(keys[i]);
-      if (it != previous->origins.end() && (!it->second.reads.embeds || it->second.data == data)) {
+      if (it != previous->origins.end() && !it->second.reads.photos &&
+          (!it->second.reads.embeds || it->second.data == data)) {
         Diagnostics links;
         if (same_links(site, page, it->second, links)) {
           bodies[i] = (*previous_bodies)[it->second.index];
@@ -67,7 +69,7 @@ std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views
       }
     }
     ++fresh;
-    bodies[i] = render_body(site, page, views, diags, &origins[i].reads);
+    bodies[i] = render_body(site, page, views, diags, photos, &origins[i].reads);
     origins[i].data = data;
   });
   cache.origins.clear();

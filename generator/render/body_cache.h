@@ -27,11 +27,13 @@ std::uint64_t body_key(const Site& site, const Page& page);
 
 /// Renders the bodies of `site` (indexed like its pages), taking from `previous` (with
 /// its bodies `previous_bodies`) each body with the same key whose links resolve as they
-/// did and, when it embeds data, whose data fingerprint is `data`. Fills `cache` for the
+/// did and, when it embeds data, whose data fingerprint is `data` (a body that shows photos
+/// is rendered again: that registers them in `photos`). Fills `cache` for the
 /// next build; `rendered` counts the bodies rendered anew.
 std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views,
                                         std::uint64_t data, const BodyCache* previous,
                                         const std::vector<Body>* previous_bodies, BodyCache& cache,
-                                        int jobs, Diagnostics& diags, size_t* rendered = nullptr);
+                                        int jobs, Diagnostics& diags, PhotoSet* photos,
+                                        size_t* rendered = nullptr);
 
 }  // namespace firefly

@@ -14,18 +14,6 @@ namespace firefly {
 
 namespace {
 
-/// The page's `images` field: a list of {src, alt, caption}.
-Value images_value(const Page& page) {
-  List list;
-  for (const Image& img : page.images) {
-    if (img.field.rfind("images[", 0) != 0) continue;
-    Map m{{"src", img.src}, {"alt", img.alt}};
-    if (!img.caption.empty()) m.emplace_back("caption", img.caption);
-    list.push_back(Value(std::move(m)));
-  }
-  return Value(std::move(list));
-}
-
 /// Notes that the output being rendered shows `page` (as a list entry, link or title).
 const Page* noted(const Page* page) {
   if (page) note_read(grain::item(page->out_path));
@@ -69,8 +57,33 @@ Value ContextBuilder::list_item(const Page& p) const {
         {"reading_minutes", body.reading_minutes}};
   if (p.date) m.emplace_back("date", date_value(*p.date, lang));
   if (p.fallback) m.emplace_back("content_lang", language_of(site_, p.content_lang).html_lang);
-  if (p.source) m.emplace_back("images", images_value(p));
+  if (p.source) m.emplace_back("images", images_value(p, PhotoPlace::kCard));
   return Value(std::move(m));
+}
+
+/// The page's `images` field, from the typed model: a list of {src, alt, caption}, and for
+/// photos `picture` (the <picture> element) and, on the first, `og_image` (the social
+/// card's URL and size).
+Value ContextBuilder::images_value(const Page& page, PhotoPlace first) const {
+  List out;
+  for (const Image& img : page.images) {
+    if (img.field.rfind("images[", 0) != 0) continue;
+    Map m{{"src", img.src}, {"alt", img.alt}};
+    if (!img.caption.empty()) m.emplace_back("caption", img.caption);
+    const Photo* photo = photos_ ? photos_->find(img.src) : nullptr;
+    if (photo) {
+      PhotoPlace place = first == PhotoPlace::kLead && !out.empty() ? PhotoPlace::kBody : first;
+      m.emplace_back("picture", picture_html(*photo, html_escape(img.alt), place));
+      if (out.empty()) {
+        const PhotoRender& social = photo->renders[photo->social];
+        m.emplace_back("og_image", Value(Map{{"url", site_.absolute_url(social_image_url(*photo))},
+                                             {"width", social.width},
+                                             {"height", social.height}}));
+      }
+    }
+    out.push_back(Value(std::move(m)));
+  }
+  return Value(std::move(out));
 }
 
 Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
@@ -247,7 +260,12 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
     m.emplace_back("params", page.source->front);
     const Value& people = page.source->front.get("people");
     m.emplace_back("has_people", Value(people.is_list() && !people.as_list().empty()));
-    m.emplace_back("images", images_value(page));
+    Value images = images_value(page, PhotoPlace::kLead);
+    const List& list = images.as_list();
+    if (!list.empty() && !list[0].get("og_image").is_null()) {
+      m.emplace_back("og_image", list[0].get("og_image"));
+    }
+    m.emplace_back("images", std::move(images));
   }
   List refs;
   for (const auto& [field, key] : page.refs) {

@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+# A .jpg that is really a text file (a download that saved an error page).
+printf '<html><body>404 Not Found</body></html>\n' >"$1/static/images/class.jpg"
