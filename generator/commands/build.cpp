@@ -28,6 +28,7 @@
 #include "model/translation_terms.h"
 #include "render/body.h"
 #include "render/body_cache.h"
+#include "render/cms.h"
 #include "render/context.h"
 #include "render/data_files.h"
 #include "render/data_views.h"
@@ -287,6 +288,7 @@ class BuildRun {
     site_files.join();
     OutputSet data_files;
     emit_data_files(st_.data_views->manifest(), data_files);
+    render_cms(*st_.config, site.datasets, data_files);
     drain(data_files);
     for (const OutputFile& f : theme.files()) sink(OutputFile(f));
     if (options_.write || options_.keep_state) {
@@ -422,6 +424,7 @@ class BuildRun {
     result_.pages_rendered = rendered;
     OutputSet data_files;
     emit_data_files(st_.data_views->manifest(), data_files);
+    render_cms(*st_.config, site.datasets, data_files);
     offer_all(data_files);
     OutputSet theme_files = theme.files();
     offer_all(theme_files);

@@ -25,8 +25,8 @@ std::vector<std::string> init_languages();
 
 /// The files of a new site in `lang`, as (path relative to the site, bytes), sorted by path;
 /// nullopt when `lang` is not one of init_languages(). `today` dates the example story.
-std::optional<std::vector<std::pair<std::string, std::string>>> init_files(
-    const std::string& lang, const Date& today);
+std::optional<std::vector<std::pair<std::string, std::string>>> init_files(const std::string& lang,
+                                                                           const Date& today);
 
 /// Writes a new site into options.dir, which must be missing or empty. Returns the exit code:
 /// 0, 1 when a file cannot be written, 2 for a non-empty folder or an unknown language.

@@ -47,9 +47,9 @@ TEST_CASE("init writes one language's files with the language in names and site.
     for (const char* p : {"content/_index.", "content/about.", "content/stories/_index."}) {
       CHECK(file(*files, p + lang + ".md"));
     }
-    for (const char* p : {"data/haircut-sessions.csv", "data/haircut-sessions.yaml", "README.md",
-                          ".gitignore", ".github/workflows/publish.yml", ".gitlab-ci.yml",
-                          "static/images/firefly.svg"}) {
+    for (const char* p :
+         {"data/haircut-sessions.csv", "data/haircut-sessions.yaml", "README.md", ".gitignore",
+          ".github/workflows/publish.yml", ".gitlab-ci.yml", "static/images/firefly.svg"}) {
       CHECK_MESSAGE(file(*files, p), p);
     }
     for (const auto& [path, bytes] : *files) {

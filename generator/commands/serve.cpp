@@ -8,6 +8,7 @@
 #include "commands/build.h"
 #include "commands/build_state.h"
 #include "commands/report.h"
+#include "config/site_config.h"
 #include "core/error.h"
 #include "serve/preview.h"
 #include "serve/server.h"
@@ -35,12 +36,20 @@ std::string report(const Diagnostics& diags, const BuildOptions& build, std::ost
   return text.str();
 }
 
-/// Shows a failed build's errors in the browser and says so in the terminal.
-void show_failure(const Diagnostics& diags, const std::string& text, PreviewSite& site,
-                  std::ostream& err) {
+/// The code of the site's default language, or "" when site.yaml cannot be read.
+std::string default_language(const std::filesystem::path& site_dir) {
+  Diagnostics ignored;
+  std::optional<SiteConfig> config = load_site_config(site_dir, ignored);
+  return config ? config->default_language().code : "";
+}
+
+/// Shows a failed build's errors in the browser, worded in the site's default language and
+/// English, and says so in the terminal.
+void show_failure(const Diagnostics& diags, const std::string& text,
+                  const std::filesystem::path& site_dir, PreviewSite& site, std::ostream& err) {
   std::string summary = "build failed: " + plural(diags.error_count(), "error") + ", " +
                         plural(diags.warning_count(), "warning");
-  site.show_errors(text + "\n" + summary + "\n");
+  site.show_errors(text + "\n" + summary + "\n", default_language(site_dir));
   err << summary << "; the browser shows the errors until they are fixed\n";
 }
 
@@ -69,7 +78,7 @@ void update(Session& session, PreviewSite& site, std::ostream& err) {
   std::string text = report(diags, session.state->options, err);
   if (result.exit_code != 0 || diags.has_errors()) {
     // The last good build stays the base of the next update: the files shown are its.
-    show_failure(diags, text, site, err);
+    show_failure(diags, text, session.state->options.site_dir, site, err);
     err.flush();
     return;
   }
@@ -107,7 +116,7 @@ void rebuild(const BuildOptions& build, Session& session, PreviewSite& site, std
     site.show_site(std::move(result.output));
     err << "built " << plural(result.pages, "page") << " in " << when << " s\n";
   } else {
-    show_failure(diags, text, site, err);
+    show_failure(diags, text, build.site_dir, site, err);
   }
   err.flush();
 }

@@ -94,8 +94,10 @@ FieldSchema field_schema(const std::string& name, const Value& v, Diagnostics& d
   f.pos = v.pos;
   const Value* type = &v;
   if (v.is_map()) {
-    check_keys(v, {"type", "required", "values", "to", "of", "fields"}, "field '" + name + "'",
-               diags);
+    check_keys(v, {"type", "required", "values", "to", "of", "fields", "label", "hint"},
+               "field '" + name + "'", diags);
+    f.label = localized(v.get("label"), "label of field '" + name + "'", diags);
+    f.hint = localized(v.get("hint"), "hint of field '" + name + "'", diags);
     type = &v.get("type");
     f.required = v.get("required").truthy();
     for (const Value& e : v.get("values").as_list()) f.values.push_back(e.to_text());
@@ -124,6 +126,59 @@ FieldSchema field_schema(const std::string& name, const Value& v, Diagnostics& d
     f.of->type = "string";
   }
   return f;
+}
+
+std::optional<CmsConfig> cms_config(const Value& v, Diagnostics& diags) {
+  if (!expect(v, v.is_map(), "cms (a map of settings: backend, repo, ...)", diags)) {
+    return std::nullopt;
+  }
+  const size_t errors_before = diags.error_count();
+  check_keys(v,
+             {"backend", "repo", "branch", "api_root", "auth_url", "script", "editorial_workflow",
+              "local_backend"},
+             "cms", diags);
+  CmsConfig cms;
+  const std::vector<std::string> backends = {"github", "gitlab", "gitea"};
+  if (const Value* b = v.find("backend")) {
+    cms.backend = b->to_text();
+    if (std::find(backends.begin(), backends.end(), cms.backend) == backends.end()) {
+      std::string guess = did_you_mean(cms.backend, backends);
+      diags.error(kPath, b->pos,
+                  "cms backend '" + cms.backend + "' is not one of github, gitlab, gitea",
+                  guess.empty() ? "write the git host the site's repository is on"
+                                : "did you mean '" + guess + "'?");
+    }
+  } else {
+    diags.error(kPath, v.pos, "cms needs the git host the site's repository is on",
+                "add `backend: github`, `backend: gitlab` or `backend: gitea`");
+  }
+  cms.repo = v.get("repo").to_text();
+  const size_t slash = cms.repo.find('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 == cms.repo.size()) {
+    diags.error(kPath, v.find("repo") ? v.get("repo").pos : v.pos,
+                "cms needs the site's repository as owner/name", "add `repo: bureau/portal`");
+  }
+  if (v.find("branch")) cms.branch = v.get("branch").to_text();
+  for (auto [key, target] : {std::pair{"api_root", &cms.api_root}, {"auth_url", &cms.auth_url}}) {
+    if (const Value* u = v.find(key)) {
+      *target = u->to_text();
+      if (std::string problem = base_url_problem(*target); !problem.empty()) {
+        diags.error(kPath, u->pos, "cms " + std::string(key) + " " + problem,
+                    "write the service's full address, like https://git.example.gov.tw/");
+      }
+    }
+  }
+  if (const Value* s = v.find("script")) {
+    cms.script = s->to_text();
+    if (cms.script.empty()) {
+      diags.error(kPath, s->pos, "cms script is empty",
+                  "give the address of the CMS's script, or remove `script:` for the default");
+    }
+  }
+  if (const Value* w = v.find("editorial_workflow")) cms.editorial_workflow = w->truthy();
+  cms.local_backend = v.get("local_backend").truthy();
+  if (diags.error_count() > errors_before) return std::nullopt;
+  return cms;
 }
 
 Collection collection(const std::string& name, const Value& v, Diagnostics& diags) {
@@ -164,7 +219,7 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
   check_keys(root,
              {"title", "description", "base_url", "relative_urls", "languages",
               "missing_translation", "theme", "publisher", "data_license", "markdown", "taxonomies",
-              "collections", "menus", "timezone"},
+              "collections", "menus", "timezone", "cms"},
              "site.yaml", diags);
   SiteConfig c;
   c.title = localized(root.get("title"), "title", diags);
@@ -262,6 +317,7 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
       }
     }
   }
+  if (const Value* cms = root.find("cms")) c.cms = cms_config(*cms, diags);
   for (const auto& [name, menu] : root.get("menus").as_map()) {
     if (name != "main") {
       diags.error(kPath, menu.key_pos, "unknown menu '" + name + "'", "the theme shows `main`");

@@ -32,6 +32,8 @@ struct FieldSchema {
   std::string to;                   ///< for ref: the collection referred to
   std::shared_ptr<FieldSchema> of;  ///< for list: the item schema
   std::vector<FieldSchema> fields;  ///< for object
+  Localized label;                  ///< shown in editors instead of the name
+  Localized hint;                   ///< help text shown in editors
   Pos pos;
 };
 
@@ -71,6 +73,18 @@ struct Publisher {
   std::string email, phone;
 };
 
+/// `cms:`: the browser CMS published at /admin/ (see docs/cms.md).
+struct CmsConfig {
+  std::string backend;  ///< github, gitlab or gitea
+  std::string repo;     ///< "owner/name"
+  std::string branch = "main";
+  std::string api_root;  ///< the API of a self-hosted GitLab or Gitea
+  std::string auth_url;  ///< the OAuth service (the CMS's backend `base_url`)
+  std::string script = "https://unpkg.com/@sveltia/cms/dist/sveltia-cms.js";
+  bool editorial_workflow = true;  ///< changes become pull requests a supervisor approves
+  bool local_backend = false;      ///< Decap's local backend (decap-server), for tests
+};
+
 /// The whole of site.yaml.
 struct SiteConfig {
   Localized title, description;
@@ -87,6 +101,7 @@ struct SiteConfig {
   std::vector<Taxonomy> taxonomies;
   std::vector<Collection> collections;
   std::vector<MenuEntry> main_menu;
+  std::optional<CmsConfig> cms;
 
   const Language& default_language() const { return languages.front(); }
   /// The language with `code`, or nullptr.

@@ -58,11 +58,12 @@ void PreviewSite::update_site(OutputSet files, const std::vector<std::string>& r
   publish(std::move(snapshot));
 }
 
-void PreviewSite::show_errors(std::string errors) {
+void PreviewSite::show_errors(std::string errors, std::string lang) {
   auto shown = std::make_shared<const std::string>(std::move(errors));
   {
     std::lock_guard lock(mu_);
     errors_ = std::move(shown);
+    errors_lang_ = std::move(lang);
     ++generation_;
   }
   changed_.notify_all();
@@ -71,11 +72,13 @@ void PreviewSite::show_errors(std::string errors) {
 PreviewReply PreviewSite::get(std::string_view target) const {
   std::shared_ptr<const Snapshot> site;
   std::shared_ptr<const std::string> errors;
+  std::string lang;
   std::uint64_t generation;
   {
     std::lock_guard lock(mu_);
     site = site_;
     errors = errors_;
+    lang = errors_lang_;
     generation = generation_;
   }
   std::optional<std::string> path = normalise_request_path(target);
@@ -103,7 +106,7 @@ PreviewReply PreviewSite::get(std::string_view target) const {
     std::string type = content_type_for(key);
     bool html = is_html_type(type);
     if (html && errors) {
-      return {500, "text/html; charset=utf-8", error_overlay_page(*errors, generation), ""};
+      return {500, "text/html; charset=utf-8", error_overlay_page(*errors, generation, lang), ""};
     }
     std::optional<std::string> body = body_of(*file);
     if (!body)
@@ -113,7 +116,7 @@ PreviewReply PreviewSite::get(std::string_view target) const {
     return {200, std::move(type), std::move(*body), ""};
   }
   if (errors && looks_like_page(key)) {
-    return {500, "text/html; charset=utf-8", error_overlay_page(*errors, generation), ""};
+    return {500, "text/html; charset=utf-8", error_overlay_page(*errors, generation, lang), ""};
   }
   if (const OutputFile* not_found = find("404.html")) {
     if (std::optional<std::string> body = body_of(*not_found)) return page(404, *body);

@@ -38,8 +38,9 @@ class PreviewSite {
   /// clears the errors, and wakes the reload streams; the other files stay as they were.
   void update_site(OutputSet files, const std::vector<std::string>& removed = {});
   /// Shows `errors` for every HTML request (other files still come from the last good
-  /// build), and wakes the reload streams.
-  void show_errors(std::string errors);
+  /// build), in a page worded in `lang` (the site's default language) and English, and
+  /// wakes the reload streams.
+  void show_errors(std::string errors, std::string lang = "");
   /// The answer for a raw request target such as "/en/stories/?page=2".
   PreviewReply get(std::string_view target) const;
   /// How many times the site was updated (0 before the first build).
@@ -62,6 +63,7 @@ class PreviewSite {
   mutable std::condition_variable changed_;
   std::shared_ptr<const Snapshot> site_ = std::make_shared<Snapshot>();
   std::shared_ptr<const std::string> errors_;  ///< null while the site builds
+  std::string errors_lang_;                    ///< the language of the error page
   std::uint64_t generation_ = 0;
   bool stopped_ = false;
 };

@@ -44,8 +44,8 @@ TEST_CASE("the error page is accessible and escapes the errors") {
   CHECK(page.find("<html lang=\"en\">") != std::string::npos);
   CHECK(page.find("<title>") != std::string::npos);
   CHECK(page.find("role=\"alert\"") != std::string::npos);
-  CHECK(page.find("<pre>content/a.md:3:1: error: bad &lt;tag&gt; &amp; &quot;x&quot;\n</pre>") !=
-        std::string::npos);
+  CHECK(page.find("<pre lang=\"en\">content/a.md:3:1: error: bad &lt;tag&gt; &amp; "
+                  "&quot;x&quot;\n</pre>") != std::string::npos);
   CHECK(page.find("since=4") != std::string::npos);
 }
 
@@ -158,6 +158,37 @@ TEST_CASE("the preview reads site files at request time, only regular files insi
   REQUIRE(::mkfifo((site_dir / "static" / "c.css").c_str(), 0600) == 0);
   CHECK(site.get("/c.css").status == 404);
   fs::remove_all(site_dir);
+}
+
+}  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("the error page speaks the site's default language, then English") {
+  std::string zh = error_overlay_page("x.md:1:1: error: e\n", 1, "zh-TW");
+  CHECK(zh.find("<html lang=\"zh-Hant-TW\">") != std::string::npos);
+  CHECK(zh.find("<h1>網站無法產生</h1>") != std::string::npos);
+  CHECK(zh.find("<p lang=\"en\"><strong>The site could not be built.</strong>") !=
+        std::string::npos);
+  for (const char* lang : {"vi", "id", "th"}) {
+    std::string page = error_overlay_page("e\n", 1, lang);
+    CHECK(page.find(std::string("<html lang=\"") + lang + "\">") != std::string::npos);
+    CHECK(page.find("<p lang=\"en\">") != std::string::npos);
+  }
+  for (const char* lang : {"", "en", "fr"}) {
+    std::string page = error_overlay_page("e\n", 1, lang);
+    CHECK(page.find("<html lang=\"en\">") != std::string::npos);
+    CHECK(page.find("<p lang=\"en\">") == std::string::npos);  // said once, not twice
+  }
+}
+
+TEST_CASE("the preview shows errors in the language it was given") {
+  PreviewSite site{std::filesystem::temp_directory_path()};
+  site.show_site({{"index.html", "<html><body>hi</body></html>", ""}});
+  site.show_errors("content/a.md:1:1: error: title is missing\n", "vi");
+  PreviewReply r = site.get("/");
+  CHECK(r.status == 500);
+  CHECK(r.body.find("<html lang=\"vi\">") != std::string::npos);
 }
 
 }  // namespace firefly

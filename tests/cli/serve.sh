@@ -120,10 +120,14 @@ printf -- '---\ntitle: [unclosed\n---\nbroken\n' >"$work/site/content/stories/st
 for _ in $(seq 1 100); do has "$base/" 'role="alert"' && break; sleep 0.1; done
 get "$base/" >"$work/overlay.html"
 grep -q 'role="alert"' "$work/overlay.html" || fail "no error page with role=alert"
-grep -q '<html lang="en">' "$work/overlay.html" || fail "the error page has no lang"
+# In the site's default language (zh-TW here), then English.
+grep -q '<html lang="zh-Hant-TW">' "$work/overlay.html" || fail "the error page is not in zh-TW"
+grep -q '<h1>網站無法產生</h1>' "$work/overlay.html" || fail "no zh-TW heading"
+grep -q '<p lang="en"><strong>The site could not be built.</strong>' "$work/overlay.html" ||
+  fail "no English beside the zh-TW words"
 grep -q '<title>' "$work/overlay.html" || fail "the error page has no title"
 grep -q 'content/stories/story-1.en.md' "$work/overlay.html" || fail "the error page does not name the file"
-grep -q '<pre>' "$work/overlay.html" || fail "the errors are not in <pre>"
+grep -q '<pre lang="en">' "$work/overlay.html" || fail "the errors are not in <pre lang=en>"
 has "$base/en/stories/" 'role="alert"' || fail "another page is not the error page"
 grep -q 'content/stories/story-1.en.md' "$work/server.log" || fail "the terminal does not show the error"
 [ "$(status "$base/robots.txt")" = 200 ] || fail "files of the last good build are not served"
