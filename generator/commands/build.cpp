@@ -14,7 +14,9 @@
 #include "config/site_config.h"
 #include "core/date.h"
 #include "core/fs.h"
+#include "core/hash.h"
 #include "core/locale.h"
+#include "core/parallel.h"
 #include "emit/output_folder.h"
 #include "emit/writer.h"
 #include "load/content.h"
@@ -25,11 +27,14 @@
 #include "model/translation_staleness.h"
 #include "model/translation_terms.h"
 #include "render/body.h"
+#include "render/body_cache.h"
 #include "render/cms.h"
 #include "render/context.h"
 #include "render/data_files.h"
 #include "render/data_views.h"
+#include "render/grains.h"
 #include "render/pages.h"
+#include "render/reads.h"
 #include "render/search_index.h"
 #include "render/site_files.h"
 #include "render/site_paths.h"
@@ -60,6 +65,13 @@ void add_static_files(const fs::path& site_dir, OutputSet& out, std::set<std::st
   }
   for (const std::string& rel : special) {
     diags.error("static/" + rel, {}, kSpecialFileMessage, "remove it from static/");
+  }
+}
+
+/// Adds the path and bytes of every file under `dir` to `h`.
+void add_files(Hasher& h, const fs::path& dir, const fs::path& site_dir) {
+  for (const FoundFile& f : list_files(dir, site_dir)) {
+    h.add(f.rel).add(read_file(f.full).value_or(""));
   }
 }
 
@@ -100,8 +112,14 @@ class StepTimer {
 /// One build as it runs: the options, what each step made, and the result so far.
 class BuildRun {
  public:
-  BuildRun(const BuildOptions& options, Diagnostics& diags)
-      : state_(std::make_shared<BuildState>()), st_(*state_), options_(options), diags_(diags) {
+  /// A build; with `previous` (a kept state), an update that renders again only what
+  /// changed since and returns only the files that differ.
+  BuildRun(const BuildOptions& options, Diagnostics& diags, const BuildState* previous = nullptr)
+      : state_(std::make_shared<BuildState>()),
+        st_(*state_),
+        prev_(previous),
+        options_(options),
+        diags_(diags) {
     st_.options = options;
     st_.jobs = options.jobs > 0
                    ? options.jobs
@@ -200,7 +218,16 @@ class BuildRun {
     use_front_matter_photos(site, photos, diags_);
     st_.data_site = make_data_site(config);
     const DataViews& data_views = st_.data_views.emplace(st_.datasets, st_.data_site, *st_.theme);
-    st_.bodies = render_bodies(site, data_views, st_.jobs, diags_, &photos);
+    if (options_.keep_state) {
+      st_.files = file_fingerprints();
+      st_.bodies = render_bodies_reusing(
+          site, data_views, Hasher().add(st_.files.datasets).add(st_.files.theme).get(),
+          prev_ ? &prev_->body_cache : nullptr, prev_ ? &prev_->bodies : nullptr, st_.body_cache,
+          st_.jobs, diags_, &photos, &result_.bodies_rendered);
+    } else {
+      st_.bodies = render_bodies(site, data_views, st_.jobs, diags_, &photos);
+      result_.bodies_rendered = site.pages.size();
+    }
     for (const std::string& path : static_photos_) photos.original(path, diags_);
     if (!options_.write) warn_photo_locations(photos, diags_);
     result_.languages = config.languages.size();
@@ -225,6 +252,7 @@ class BuildRun {
   /// Every output file, streamed to the writer (or kept in memory), so no more than a page
   /// per thread is held at once.
   bool render() {
+    if (options_.keep_state) return render_recorded();
     const Site& site = *st_.site;
     const Theme& theme = *st_.theme;
     const std::vector<Body>& bodies = st_.bodies;
@@ -284,7 +312,7 @@ class BuildRun {
       }
       result_.written = stats.written;
       st_.photo_cache->finish();
-    } else if (!check_unique_paths(result_.output, diags_)) {
+    } else if (!options_.keep_state && !check_unique_paths(result_.output, diags_)) {
       result_.exit_code = 1;
       return false;
     }
@@ -295,6 +323,136 @@ class BuildRun {
   BuildResult& result() { return result_; }
 
  private:
+  /// What the pages read besides the site graph: the configuration, the theme with its
+  /// strings, the data (all of which the update reloads as files).
+  FileFingerprints file_fingerprints() const {
+    FileFingerprints f;
+    Hasher config;
+    config.add(read_file(options_.site_dir / "site.yaml").value_or(""));
+    config.add(st_.config->base_url).add(options_.drafts ? 1 : 0);
+    config.add(today_in_zone(st_.config->timezone).value_or(today()).iso());
+    // Pages show the sizes of the photos of static/: a new version renders every page.
+    for (const std::string& path : static_photos_) {
+      std::error_code ec;
+      fs::path file = options_.site_dir / "static" / path.substr(1);
+      config.add(path).add(static_cast<std::uint64_t>(fs::file_size(file, ec)));
+      config.add(
+          static_cast<std::uint64_t>(fs::last_write_time(file, ec).time_since_epoch().count()));
+    }
+    f.config = config.get();
+    Hasher theme;
+    for (const char* dir : {"themes", "layouts", "partials", "i18n"}) {
+      add_files(theme, options_.site_dir / dir, options_.site_dir);
+    }
+    for (const OutputFile& file : st_.theme->files()) theme.add(file.path).add(file.bytes);
+    f.theme = theme.get();
+    Hasher data;
+    add_files(data, options_.site_dir / "data", options_.site_dir);
+    f.datasets = data.get();
+    return f;
+  }
+
+  /// Takes one output file: records it, and passes it on unless the previous build made
+  /// the same bytes. Thread-safe.
+  void offer(OutputFile&& f, ReadSet reads) {
+    OutputRecord record;
+    record.bytes = f.source.empty() ? hash_bytes(f.bytes) : Hasher().add(f.source).add(1).get();
+    record.reads = std::move(reads);
+    bool same = false;
+    if (prev_) {
+      auto it = prev_->outputs.find(f.path);
+      same = it != prev_->outputs.end() && it->second.bytes == record.bytes;
+    }
+    std::lock_guard lock(output_mu_);
+    all_paths_.push_back({f.path, "", f.source});
+    st_.outputs[f.path] = std::move(record);
+    if (!same) result_.output.push_back(std::move(f));
+  }
+
+  /// The render step of `serve`: each page renders while its reads are recorded, and a
+  /// page whose reads all kept their fingerprints since `prev_` is not rendered again.
+  bool render_recorded() {
+    const Site& site = *st_.site;
+    const Theme& theme = *st_.theme;
+    st_.grains = fingerprint_grains(site, theme, st_.bodies, st_.files, st_.jobs);
+    SitePaths site_paths(*st_.config);
+    auto offer_all = [&](OutputSet& set) {
+      for (OutputFile& f : set) {
+        site_paths.apply(f);
+        offer(std::move(f), {});
+      }
+      set.clear();
+    };
+    offer_all(static_files_);
+    std::thread site_files([&] {
+      OutputSet out;
+      render_feeds(site, st_.bodies, out);
+      render_sitemap_xml(site, out);
+      render_search_index(site, st_.bodies, st_.datasets, out);
+      offer_all(out);
+    });
+    ContextBuilder& contexts = st_.contexts.emplace(site, theme, st_.bodies, *st_.data_views);
+    contexts.set_photos(st_.photos.get());
+    std::atomic<size_t> rendered{0};
+    parallel_for(site.pages.size(), st_.jobs, [&](size_t i) {
+      const Page& page = *site.pages[i];
+      if (prev_) {
+        auto it = prev_->outputs.find(page.out_path);
+        if (it != prev_->outputs.end() && !it->second.reads.empty() &&
+            !prev_->grains.changed(it->second.reads, st_.grains)) {
+          std::lock_guard lock(output_mu_);
+          all_paths_.push_back({page.out_path, "", ""});
+          st_.outputs[page.out_path] = it->second;
+          return;
+        }
+      }
+      ++rendered;
+      ReadSet reads{grain::config(), grain::theme(), grain::self(page.out_path)};
+      std::optional<OutputFile> made;
+      {
+        RecordReads recording(reads);
+        render_page(
+            site, theme, contexts, i, [&](OutputFile&& f) { made = std::move(f); }, diags_);
+      }
+      if (!made) return;
+      std::sort(reads.begin(), reads.end());
+      reads.erase(std::unique(reads.begin(), reads.end()), reads.end());
+      reads.shrink_to_fit();
+      site_paths.apply(*made);
+      offer(std::move(*made), std::move(reads));
+    });
+    site_files.join();
+    result_.pages_rendered = rendered;
+    OutputSet data_files;
+    emit_data_files(st_.data_views->manifest(), data_files);
+    render_cms(*st_.config, site.datasets, data_files);
+    offer_all(data_files);
+    OutputSet theme_files = theme.files();
+    offer_all(theme_files);
+    publish_photos(
+        *st_.photos, options_.site_dir, *st_.photo_cache, st_.jobs,
+        [&](OutputFile&& f) {
+          site_paths.apply(f);
+          offer(std::move(f), {});
+        },
+        diags_);
+    result_.photos = st_.photos->photos().size();
+    result_.photo_encoded = st_.photo_cache->stores();
+    result_.photo_cached = st_.photo_cache->hits();
+    result_.files = st_.outputs.size();
+    if (prev_) {
+      for (const auto& [path, record] : prev_->outputs) {
+        if (!st_.outputs.count(path)) result_.removed.push_back(path);
+      }
+      std::sort(result_.removed.begin(), result_.removed.end());
+    }
+    if (!check_unique_paths(all_paths_, diags_)) {
+      result_.exit_code = 1;
+      return false;
+    }
+    return stop_on_errors();
+  }
+
   fs::path out_dir() const {
     return options_.out_dir.empty() ? options_.site_dir / "public" : options_.out_dir;
   }
@@ -308,6 +466,9 @@ class BuildRun {
 
   std::shared_ptr<BuildState> state_;
   BuildState& st_;
+  const BuildState* prev_ = nullptr;
+  std::mutex output_mu_;
+  OutputSet all_paths_;  ///< every output's path and source, without bytes (serve)
   const BuildOptions& options_;
   Diagnostics& diags_;
   BuildResult result_;
@@ -327,9 +488,11 @@ constexpr Step kSteps[] = {{"out", &BuildRun::out},       {"load", &BuildRun::lo
 
 }  // namespace
 
-BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
+/// Runs the steps of a build (an update with `previous`).
+static BuildResult run_steps(const BuildOptions& options, Diagnostics& diags,
+                             const BuildState* previous) {
   auto start = std::chrono::steady_clock::now();
-  BuildRun run(options, diags);
+  BuildRun run(options, diags, previous);
   StepTimer timer;
   for (const Step& step : kSteps) {
     bool go_on = (run.*step.run)();
@@ -339,6 +502,14 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
   BuildResult& result = run.result();
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return std::move(result);
+}
+
+BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
+  return run_steps(options, diags, nullptr);
+}
+
+BuildResult run_update(const BuildState& previous, Diagnostics& diags) {
+  return run_steps(previous.options, diags, &previous);
 }
 
 }  // namespace firefly

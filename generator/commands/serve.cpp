@@ -7,7 +7,6 @@
 
 #include "commands/build.h"
 #include "commands/build_state.h"
-#include "commands/incremental.h"
 #include "commands/report.h"
 #include "config/site_config.h"
 #include "core/error.h"
@@ -60,39 +59,39 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 
 /// What the last build left for the next edit.
 struct Session {
-  std::shared_ptr<BuildState> state;  ///< null when the next change needs a full build
-  OutputSet pending;  ///< files re-rendered by updates that had errors, not yet shown
+  std::shared_ptr<BuildState> state;  ///< of the last good build; null: build it all
 };
 
-/// After edits that leave the site graph as it is (see rebuild_changed): re-renders what
-/// shows them. False when the change needs a full build.
-bool update_in_place(Session& session, const std::vector<std::string>& changed, PreviewSite& site,
-                     std::ostream& err) {
+/// After edits: builds again from the last good build, rendering only what its recorded
+/// reads say changed, and shows the files that differ (see run_update).
+void update(Session& session, PreviewSite& site, std::ostream& err) {
   Diagnostics diags;
   auto start = std::chrono::steady_clock::now();
-  std::optional<Update> update;
+  BuildResult result;
   try {
-    update = rebuild_changed(*session.state, changed, diags);
-  } catch (const std::exception&) {
-    return false;  // the full build reports it
+    result = run_update(*session.state, diags);
+  } catch (const std::exception& e) {
+    diags.error("", {},
+                std::string("internal error (a bug in Firefly, not in your site): ") + e.what());
+    result.exit_code = 3;
   }
-  if (!update) return false;
   std::string text = report(diags, session.state->options, err);
-  size_t pages = update->pages, files = update->files.size();
-  for (OutputFile& f : update->files) session.pending.push_back(std::move(f));
-  if (diags.has_errors()) {
-    // The state still matches the files; the fix of this error will be an update too.
+  if (result.exit_code != 0 || diags.has_errors()) {
+    // The last good build stays the base of the next update: the files shown are its.
     show_failure(diags, text, session.state->options.site_dir, site, err);
-    return true;
+    err.flush();
+    return;
   }
-  site.update_site(std::move(session.pending));
-  session.pending.clear();
+  size_t files = result.output.size(), removed = result.removed.size();
+  site.update_site(std::move(result.output), result.removed);
+  session.state = std::move(result.state);
   char ms[32];
   std::snprintf(ms, sizeof ms, "%.0f", seconds_since(start) * 1000);
-  err << "updated " << plural(pages, "page") << " and " << plural(files - pages, "other file")
-      << " in " << ms << " ms\n";
+  err << "updated " << plural(files, "file") << (removed ? ", removed " : "")
+      << (removed ? plural(removed, "file") : "") << " (rendered "
+      << plural(result.pages_rendered, "page") << ", "
+      << plural(result.bodies_rendered, "Markdown body") << ") in " << ms << " ms\n";
   err.flush();
-  return true;
 }
 
 /// Builds the whole site in memory and shows it, or its errors, in the browser and
@@ -116,7 +115,6 @@ void rebuild(const BuildOptions& build, Session& session, PreviewSite& site, std
     session.state = std::move(result.state);
     site.show_site(std::move(result.output));
     err << "built " << plural(result.pages, "page") << " in " << when << " s\n";
-    prepare_updates(*session.state);
   } else {
     show_failure(diags, text, build.site_dir, site, err);
   }
@@ -196,7 +194,9 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     }
     if (r == WatchResult::kStopped || r == WatchResult::kFailed) break;
     err << "changed: " << describe(changed, options.site_dir) << "\n";
-    if (!session.state || !update_in_place(session, changed, site, err)) {
+    if (session.state) {
+      update(session, site, err);
+    } else {
       rebuild(build, session, site, err);
     }
   }

@@ -90,7 +90,7 @@ std::string resolve_link(const Site& site, const Page& page, const std::string& 
 }
 
 Body render_body(const Site& site, const Page& page, const DataViews& data, Diagnostics& diags,
-                 PhotoSet* photos) {
+                 PhotoSet* photos, BodyReads* reads) {
   Body body;
   if (!page.source || page.kind == PageKind::kRedirect) return body;
   MarkdownOptions options;
@@ -99,9 +99,11 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
   std::vector<const Photo*> shown;
   options.resolve_link = [&](const std::string& url, Pos pos, bool is_image) {
     std::string target = resolve_link(site, page, url, pos, is_image, diags);
+    if (reads) reads->links.push_back({url, pos, is_image, target});
     if (!photos || !is_image || !site.files.count(target) || !PhotoSet::is_photo_path(target)) {
       return target;
     }
+    if (reads) reads->photos = true;
     Diagnostics local;
     const Photo* photo = photos->use(target, page.source->path, pos, local);
     if (!page.fallback) diags.append(local);
@@ -109,11 +111,15 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
     shown.push_back(photo);
     return std::string(kPhotoMarker) + std::to_string(shown.size() - 1);
   };
+  // Problems other than links: recorded with `reads`, as they come again only with the
+  // same source.
+  Diagnostics others;
+  Diagnostics& other_diags = reads ? others : diags;
   options.on_missing_alt = [&](Pos pos) {
     if (page.fallback) return;
-    diags.error(page.source->path, pos, "this image has no alt text",
-                "write a short description between the brackets: ![a volunteer fixing a "
-                "roof](/images/roof.svg)");
+    other_diags.error(page.source->path, pos, "this image has no alt text",
+                      "write a short description between the brackets: ![a volunteer fixing a "
+                      "roof](/images/roof.svg)");
   };
   MarkdownResult md = render_markdown(page.source->body, options);
   for (size_t e = 0; e < md.embeds.size(); ++e) {
@@ -122,8 +128,13 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
     if (at == std::string::npos) continue;
     Diagnostics local;
     std::string html = data.embed(md.embeds[e], page, local);
-    if (!page.fallback) diags.append(local);
+    if (!page.fallback) other_diags.append(local);
     md.html.replace(at, placeholder.size(), html);
+  }
+  if (reads) {
+    reads->embeds = !md.embeds.empty();
+    reads->other = others.sorted();
+    diags.append(others);
   }
   if (!shown.empty()) write_pictures(md.html, shown);
   body.html = std::move(md.html);

@@ -46,13 +46,14 @@ void PreviewSite::show_site(OutputSet output) {
   publish(std::move(snapshot));
 }
 
-void PreviewSite::update_site(OutputSet files) {
+void PreviewSite::update_site(OutputSet files, const std::vector<std::string>& removed) {
   std::shared_ptr<const Snapshot> current;
   {
     std::lock_guard lock(mu_);
     current = site_;
   }
   auto snapshot = std::make_shared<Snapshot>(*current);
+  for (const std::string& path : removed) snapshot->erase(path);
   put(*snapshot, std::move(files));
   publish(std::move(snapshot));
 }

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "core/output.h"
 
@@ -33,9 +34,9 @@ class PreviewSite {
   explicit PreviewSite(std::filesystem::path site_dir) : site_dir_(std::move(site_dir)) {}
   /// Shows a newly built site, clears the errors, and wakes the reload streams.
   void show_site(OutputSet output);
-  /// Replaces (or adds) `files` in the site shown, clears the errors, and wakes the reload
-  /// streams; the other files stay as they were.
-  void update_site(OutputSet files);
+  /// Replaces (or adds) `files` in the site shown, takes the paths `removed` out of it,
+  /// clears the errors, and wakes the reload streams; the other files stay as they were.
+  void update_site(OutputSet files, const std::vector<std::string>& removed = {});
   /// Shows `errors` for every HTML request (other files still come from the last good
   /// build), in a page worded in `lang` (the site's default language) and English, and
   /// wakes the reload streams.

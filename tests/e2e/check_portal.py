@@ -234,7 +234,12 @@ def check_page_structure(site, path, page, report):
         if page.main != 1:
             problems.append(f"has {page.main} <main> elements, expected exactly 1")
         ff = page.first_focusable
-        if ff is None:
+        # /admin/ (cms: in site.yaml) is the editor's shell: it has nothing to skip until
+        # the editor's script draws its own page.
+        cms_shell = path.relative_to(site.public).as_posix() == "admin/index.html"
+        if ff is None and cms_shell:
+            pass
+        elif ff is None:
             problems.append("has no focusable element: skip link missing")
         else:
             tag, a, line = ff
