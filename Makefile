@@ -2,8 +2,9 @@
 BUILD ?= build
 JOBS ?= 2
 FIREFLY := $(BUILD)/firefly
+PREFIX ?= /usr/local
 
-.PHONY: portal test deps configure firefly unit sites e2e a11y sanitize bench fuzz format clean
+.PHONY: portal test deps configure firefly install deb unit sites e2e a11y sanitize bench fuzz format clean
 
 portal: firefly
 	$(FIREFLY) build --site . --out public
@@ -16,6 +17,15 @@ configure: deps
 
 firefly: configure
 	@cmake --build $(BUILD) -j$(JOBS) --target firefly
+
+# Installs bin/firefly and the documentation under $(PREFIX), inside $(DESTDIR) if given.
+install: firefly
+	@DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix "$(PREFIX)"
+
+# A Debian package (build/firefly_<version>_<arch>.deb), its dependencies found by
+# dpkg-shlibdeps; installs to /usr.
+deb: firefly
+	@cd $(BUILD) && cpack -G DEB >/dev/null && ls -1 $$PWD/firefly_*.deb
 
 test: deps
 	@scripts/install-deps --test

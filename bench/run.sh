@@ -15,8 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 FIREFLY=${FIREFLY:-$ROOT/build/firefly}
-GEN_CORPUS=${GEN_CORPUS:-/work/shared/bench/gen_corpus.py}
-[ -f "$GEN_CORPUS" ] || GEN_CORPUS=$ROOT/bench/gen_corpus.py
+GEN_CORPUS=${GEN_CORPUS:-$ROOT/bench/gen_corpus.py}
 BENCH_OUT=${BENCH_OUT:-$ROOT/BENCHMARKS.md}
 RUNS=3
 SIZES=(1000 10000)

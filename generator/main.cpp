@@ -1,15 +1,19 @@
 // The `firefly` command line: parse arguments, call a command, print what it found.
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
 #include <map>
 
 #include "commands/build.h"
+#include "commands/init.h"
 #include "commands/new_page.h"
 #include "commands/report.h"
 #include "commands/serve.h"
 #include "core/error.h"
 #include "core/version.h"
+#include "emit/interrupt.h"
 
 namespace {
 
@@ -55,6 +59,8 @@ int main(int argc, char** argv) {
     build->add_flag("--drafts", build_options.drafts, "Include drafts and future pages");
     build->add_option("--base-url", build_options.base_url, "Override base_url of site.yaml");
     build->add_flag("--quiet,-q", build_options.quiet, "Print only errors");
+    build->add_flag("--force", build_options.force,
+                    "Replace an --out folder that is not empty and was not made by Firefly");
 
     std::string format = "text";
     bool strict = false;
@@ -81,6 +87,12 @@ int main(int argc, char** argv) {
     serve->add_flag("--drafts,!--no-drafts", serve_options.drafts,
                     "Show drafts and future pages (default: on)");
 
+    firefly::InitOptions init_options;
+    auto* init = app.add_subcommand("init", "Start a new site in an empty folder");
+    init->add_option("dir", init_options.dir, "The new site's folder")->required();
+    init->add_option("--lang", init_options.lang,
+                     "Its language (default: asked on a terminal, else zh-TW)");
+
     auto* version = app.add_subcommand("version", "Print the version");
 
     try {
@@ -96,6 +108,7 @@ int main(int argc, char** argv) {
     }
     if (*build) {
       if (!out_dir.empty()) build_options.out_dir = out_dir;
+      firefly::remove_temporaries_on_interrupt();
       return run_build_command(build_options, "text", false);
     }
     if (*check) {
@@ -104,6 +117,10 @@ int main(int argc, char** argv) {
       return run_build_command(check_options, format, strict);
     }
     if (*make) return firefly::run_new_page(new_options, std::cout, std::cerr);
+    if (*init) {
+      init_options.interactive = isatty(STDIN_FILENO) != 0;
+      return firefly::run_init(init_options, std::cin, std::cout, std::cerr);
+    }
     if (*serve) return firefly::run_serve(serve_options, std::cout, std::cerr);
     return 2;
   } catch (const firefly::InternalError& e) {

@@ -1,4 +1,8 @@
-# Writes a C++ file holding every file of THEME_DIR as a (path, bytes) pair.
+# Writes a C++ file holding every file of THEME_DIR as a (path, bytes) pair, returned by the
+# function NAME (default embedded_theme).
+if(NOT NAME)
+  set(NAME embedded_theme)
+endif()
 file(GLOB_RECURSE files RELATIVE ${THEME_DIR} ${THEME_DIR}/*)
 list(SORT files)
 set(body "#include <string_view>\n#include \"render/embedded_theme.h\"\nnamespace firefly {\nnamespace {\n")
@@ -13,5 +17,5 @@ foreach(f ${files})
   string(APPEND table "    {\"${f}\", std::string_view(f${i}, ${len})},\n")
   math(EXPR i "${i} + 1")
 endforeach()
-string(APPEND body "}  // namespace\nconst std::vector<EmbeddedFile>& embedded_theme() {\n  static const std::vector<EmbeddedFile> files = {\n${table}  };\n  return files;\n}\n}  // namespace firefly\n")
+string(APPEND body "}  // namespace\nconst std::vector<EmbeddedFile>& ${NAME}() {\n  static const std::vector<EmbeddedFile> files = {\n${table}  };\n  return files;\n}\n}  // namespace firefly\n")
 file(WRITE ${OUT} "${body}")

@@ -10,18 +10,31 @@
 #include <thread>
 
 #include "commands/build_state.h"
+#include "commands/photo_files.h"
 #include "config/site_config.h"
 #include "core/date.h"
 #include "core/fs.h"
+#include "core/hash.h"
+#include "core/locale.h"
+#include "core/parallel.h"
+#include "emit/output_folder.h"
 #include "emit/writer.h"
 #include "load/content.h"
 #include "load/dataset.h"
+#include "load/glossary.h"
 #include "model/site.h"
+#include "model/translation_drift.h"
+#include "model/translation_staleness.h"
+#include "model/translation_terms.h"
 #include "render/body.h"
+#include "render/body_cache.h"
+#include "render/cms.h"
 #include "render/context.h"
 #include "render/data_files.h"
 #include "render/data_views.h"
+#include "render/grains.h"
 #include "render/pages.h"
+#include "render/reads.h"
 #include "render/search_index.h"
 #include "render/site_files.h"
 #include "render/site_paths.h"
@@ -33,30 +46,43 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// static/ files of the site, published as they are.
+/// static/ files of the site, published as they are, except photos (published without
+/// their metadata by the photo step), whose site paths go to `photos`.
 void add_static_files(const fs::path& site_dir, OutputSet& out, std::set<std::string>& paths,
-                      Diagnostics& diags) {
-  std::vector<std::string> escaped;
-  for (const FoundFile& f : list_files(site_dir / "static", site_dir, &escaped)) {
-    out.push_back({f.rel, "", f.full.string()});
+                      std::vector<std::string>& photos, Diagnostics& diags) {
+  std::vector<std::string> escaped, special;
+  for (const FoundFile& f : list_files(site_dir / "static", site_dir, &escaped, &special)) {
     paths.insert("/" + f.rel);
+    if (PhotoSet::is_photo_path("/" + f.rel)) {
+      photos.push_back("/" + f.rel);
+    } else {
+      out.push_back({f.rel, "", f.full.string()});
+    }
   }
   for (const std::string& rel : escaped) {
     diags.error("static/" + rel, {}, "this is a symbolic link to a place outside the site",
                 "copy the file into static/ instead");
   }
+  for (const std::string& rel : special) {
+    diags.error("static/" + rel, {}, kSpecialFileMessage, "remove it from static/");
+  }
 }
 
-/// Images named in front matter must be published files.
-void check_front_matter_images(const Site& site, Diagnostics& diags) {
+/// Adds the path and bytes of every file under `dir` to `h`.
+void add_files(Hasher& h, const fs::path& dir, const fs::path& site_dir) {
+  for (const FoundFile& f : list_files(dir, site_dir)) {
+    h.add(f.rel).add(read_file(f.full).value_or(""));
+  }
+}
+
+/// Registers the photos among the typed front-matter images of every page in `photos`
+/// (the model has checked that each one is a published file).
+void use_front_matter_photos(const Site& site, PhotoSet& photos, Diagnostics& diags) {
   for (const auto& p : site.pages) {
     if (!p->source || p->fallback) continue;
-    for (const Value& img : p->source->front.get("images").as_list()) {
-      const Value& src = img.get("src");
-      std::string s = src.to_text();
-      if (!s.empty() && s[0] == '/' && !site.files.count(s)) {
-        diags.error(p->source->path, src.pos, "the image " + s + " is not in static/",
-                    "put the file at static" + s);
+    for (const Image& img : p->images) {
+      if (site.files.count(img.src) && PhotoSet::is_photo_path(img.src)) {
+        photos.use(img.src, p->source->path, img.pos, diags);
       }
     }
   }
@@ -83,164 +109,407 @@ class StepTimer {
   std::chrono::steady_clock::time_point last_;
 };
 
+/// One build as it runs: the options, what each step made, and the result so far.
+class BuildRun {
+ public:
+  /// A build; with `previous` (a kept state), an update that renders again only what
+  /// changed since and returns only the files that differ.
+  BuildRun(const BuildOptions& options, Diagnostics& diags, const BuildState* previous = nullptr)
+      : state_(std::make_shared<BuildState>()),
+        st_(*state_),
+        prev_(previous),
+        options_(options),
+        diags_(diags) {
+    st_.options = options;
+    st_.jobs = options.jobs > 0
+                   ? options.jobs
+                   : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  }
+
+  /// The output folder, checked before anything is read: never the site or a part of it.
+  bool out() {
+    if (options_.write &&
+        !check_output_folder(options_.site_dir, out_dir(), options_.force, diags_)) {
+      result_.exit_code = 2;
+      return false;
+    }
+    return true;
+  }
+
+  /// Configuration, theme, content and data from the site folder.
+  bool load() {
+    st_.config = load_site_config(options_.site_dir, diags_);
+    if (!st_.config) {
+      result_.exit_code = 2;
+      return false;
+    }
+    SiteConfig& config = *st_.config;
+    if (!options_.base_url.empty()) {
+      if (std::string problem = base_url_problem(options_.base_url); !problem.empty()) {
+        diags_.error("", {}, "--base-url " + problem,
+                     "write the site's full address, like https://org.github.io/portal/");
+        result_.exit_code = 2;
+        return false;
+      }
+      config.base_url = options_.base_url;
+      if (config.base_url.back() != '/') config.base_url += '/';
+    }
+    st_.theme = load_theme(options_.site_dir, config, diags_);
+    if (!st_.theme) {  // site.yaml names a theme that is not there: a configuration error
+      result_.exit_code = 2;
+      return false;
+    }
+    st_.sources = load_content(options_.site_dir, config, st_.jobs, diags_);
+    add_git_dates(options_.site_dir, st_.sources);
+    st_.datasets = load_datasets(options_.site_dir, diags_);
+    return true;
+  }
+
+  /// The site graph: every page, file and dataset the build publishes, validated.
+  bool model() {
+    const SiteConfig& config = *st_.config;
+    const Theme* theme = st_.theme.get();
+    SiteInputs inputs;
+    inputs.drafts = options_.drafts;
+    inputs.today = today_in_zone(config.timezone).value_or(today()).iso();
+    add_static_files(options_.site_dir, static_files_, inputs.files, static_photos_, diags_);
+    if (theme) {
+      for (const OutputFile& f : theme->files()) inputs.files.insert("/" + f.path);
+      inputs.layouts = theme->layouts();
+      for (const Language& lang : config.languages) {
+        const Value& t = theme->strings(lang.code);
+        inputs.generated_titles[lang.code] = {{"data", t.get("data_catalogue").to_text()},
+                                              {"search", t.get("search").to_text()},
+                                              {"sitemap", t.get("sitemap").to_text()},
+                                              {"404", t.get("not_found_title").to_text()}};
+      }
+    }
+    for (const Dataset& d : st_.datasets) {
+      inputs.datasets.emplace_back(d.name, d.title);
+      for (const char* ext : {".csv", ".excel.csv", ".json"}) {
+        inputs.files.insert("/data/" + d.name + ext);
+      }
+    }
+    if (!st_.datasets.empty()) {
+      for (const char* f : {"datapackage.json", "catalog.jsonld", "SHA256SUMS", "all.zip"}) {
+        inputs.files.insert(std::string("/data/") + f);
+      }
+    }
+    st_.site = build_site(config, st_.sources, inputs, diags_);
+    if (st_.site) {
+      mark_stale_translations(*st_.site, diags_);
+      check_drift(*st_.site, diags_);
+      check_terms(*st_.site, load_glossaries(options_.site_dir, config, diags_), diags_);
+    }
+    if (!st_.theme) result_.exit_code = 1;  // its errors are reported
+    return stop_on_errors() && st_.theme;
+  }
+
+  /// The Markdown bodies, where links, images and embeds are checked, and the photos they
+  /// and the front matter show (looked at, not yet encoded); the counts and the
+  /// translation report.
+  bool check() {
+    const SiteConfig& config = *st_.config;
+    const Site& site = *st_.site;
+    st_.photo_cache = std::make_unique<PhotoCache>(PhotoCache::folder_of(options_.site_dir));
+    st_.photos = std::make_unique<PhotoSet>(
+        PhotoOptions{}, make_photo_inspector(options_.site_dir, *st_.photo_cache));
+    PhotoSet& photos = *st_.photos;
+    use_front_matter_photos(site, photos, diags_);
+    st_.data_site = make_data_site(config);
+    const DataViews& data_views = st_.data_views.emplace(st_.datasets, st_.data_site, *st_.theme);
+    if (options_.keep_state) {
+      st_.files = file_fingerprints();
+      st_.bodies = render_bodies_reusing(
+          site, data_views, Hasher().add(st_.files.datasets).add(st_.files.theme).get(),
+          prev_ ? &prev_->body_cache : nullptr, prev_ ? &prev_->bodies : nullptr, st_.body_cache,
+          st_.jobs, diags_, &photos, &result_.bodies_rendered);
+    } else {
+      st_.bodies = render_bodies(site, data_views, st_.jobs, diags_, &photos);
+      result_.bodies_rendered = site.pages.size();
+    }
+    for (const std::string& path : static_photos_) photos.original(path, diags_);
+    if (!options_.write) warn_photo_locations(photos, diags_);
+    result_.languages = config.languages.size();
+    result_.datasets = st_.datasets.size();
+    for (const auto& p : site.pages) {
+      if (p->kind != PageKind::kRedirect) ++result_.pages;
+    }
+    for (const auto& [lang, keys] : st_.theme->missing_strings()) {
+      for (const std::string& k : keys) {
+        result_.translation_report.push_back(lang + ": theme string '" + k + "' is missing");
+      }
+    }
+    for (const auto& p : site.pages) {
+      if (p->fallback && p->source && p->page_number == 1) {
+        result_.translation_report.push_back(p->lang + ": " + p->source->path +
+                                             " is not translated");
+      }
+    }
+    return stop_on_errors();
+  }
+
+  /// Every output file, streamed to the writer (or kept in memory), so no more than a page
+  /// per thread is held at once.
+  bool render() {
+    if (options_.keep_state) return render_recorded();
+    const Site& site = *st_.site;
+    const Theme& theme = *st_.theme;
+    const std::vector<Body>& bodies = st_.bodies;
+    if (options_.write) writer_ = std::make_unique<OutputWriter>(out_dir(), diags_);
+    std::mutex output_mu;
+    std::atomic<size_t> files{0};
+    SitePaths site_paths(*st_.config);
+    OutputSink sink = [&](OutputFile&& f) {
+      ++files;
+      site_paths.apply(f);
+      if (writer_) {
+        writer_->add(std::move(f));
+      } else {
+        std::lock_guard lock(output_mu);
+        result_.output.push_back(std::move(f));
+      }
+    };
+    auto drain = [&](OutputSet& set) {
+      for (OutputFile& f : set) sink(std::move(f));
+      set.clear();
+    };
+    drain(static_files_);
+    // Feeds, sitemaps and the search index are serial; they run beside the pages.
+    std::thread site_files([&] {
+      OutputSet out;
+      render_feeds(site, bodies, out);
+      render_sitemap_xml(site, out);
+      render_search_index(site, bodies, st_.datasets, out);
+      drain(out);
+    });
+    ContextBuilder& contexts = st_.contexts.emplace(site, theme, bodies, *st_.data_views);
+    contexts.set_photos(st_.photos.get());
+    render_pages(site, theme, contexts, st_.jobs, sink, diags_);
+    site_files.join();
+    OutputSet data_files;
+    emit_data_files(st_.data_views->manifest(), data_files);
+    render_cms(*st_.config, site.datasets, data_files);
+    drain(data_files);
+    for (const OutputFile& f : theme.files()) sink(OutputFile(f));
+    if (options_.write || options_.keep_state) {
+      publish_photos(*st_.photos, options_.site_dir, *st_.photo_cache, st_.jobs, sink, diags_);
+      result_.photos = st_.photos->photos().size();
+      result_.photo_encoded = st_.photo_cache->stores();
+      result_.photo_cached = st_.photo_cache->hits();
+    }
+    result_.files = files;
+    return stop_on_errors();
+  }
+
+  /// Swaps the new output in (build), or checks its paths (check and serve).
+  bool publish() {
+    if (writer_) {
+      PublishStats stats;
+      if (!writer_->commit(&stats)) {
+        result_.exit_code = 1;
+        return false;
+      }
+      result_.written = stats.written;
+      st_.photo_cache->finish();
+    } else if (!options_.keep_state && !check_unique_paths(result_.output, diags_)) {
+      result_.exit_code = 1;
+      return false;
+    }
+    if (options_.keep_state) result_.state = std::move(state_);
+    return true;
+  }
+
+  BuildResult& result() { return result_; }
+
+ private:
+  /// What the pages read besides the site graph: the configuration, the theme with its
+  /// strings, the data (all of which the update reloads as files).
+  FileFingerprints file_fingerprints() const {
+    FileFingerprints f;
+    Hasher config;
+    config.add(read_file(options_.site_dir / "site.yaml").value_or(""));
+    config.add(st_.config->base_url).add(options_.drafts ? 1 : 0);
+    config.add(today_in_zone(st_.config->timezone).value_or(today()).iso());
+    // Pages show the sizes of the photos of static/: a new version renders every page.
+    for (const std::string& path : static_photos_) {
+      std::error_code ec;
+      fs::path file = options_.site_dir / "static" / path.substr(1);
+      config.add(path).add(static_cast<std::uint64_t>(fs::file_size(file, ec)));
+      config.add(
+          static_cast<std::uint64_t>(fs::last_write_time(file, ec).time_since_epoch().count()));
+    }
+    f.config = config.get();
+    Hasher theme;
+    for (const char* dir : {"themes", "layouts", "partials", "i18n"}) {
+      add_files(theme, options_.site_dir / dir, options_.site_dir);
+    }
+    for (const OutputFile& file : st_.theme->files()) theme.add(file.path).add(file.bytes);
+    f.theme = theme.get();
+    Hasher data;
+    add_files(data, options_.site_dir / "data", options_.site_dir);
+    f.datasets = data.get();
+    return f;
+  }
+
+  /// Takes one output file: records it, and passes it on unless the previous build made
+  /// the same bytes. Thread-safe.
+  void offer(OutputFile&& f, ReadSet reads) {
+    OutputRecord record;
+    record.bytes = f.source.empty() ? hash_bytes(f.bytes) : Hasher().add(f.source).add(1).get();
+    record.reads = std::move(reads);
+    bool same = false;
+    if (prev_) {
+      auto it = prev_->outputs.find(f.path);
+      same = it != prev_->outputs.end() && it->second.bytes == record.bytes;
+    }
+    std::lock_guard lock(output_mu_);
+    all_paths_.push_back({f.path, "", f.source});
+    st_.outputs[f.path] = std::move(record);
+    if (!same) result_.output.push_back(std::move(f));
+  }
+
+  /// The render step of `serve`: each page renders while its reads are recorded, and a
+  /// page whose reads all kept their fingerprints since `prev_` is not rendered again.
+  bool render_recorded() {
+    const Site& site = *st_.site;
+    const Theme& theme = *st_.theme;
+    st_.grains = fingerprint_grains(site, theme, st_.bodies, st_.files, st_.jobs);
+    SitePaths site_paths(*st_.config);
+    auto offer_all = [&](OutputSet& set) {
+      for (OutputFile& f : set) {
+        site_paths.apply(f);
+        offer(std::move(f), {});
+      }
+      set.clear();
+    };
+    offer_all(static_files_);
+    std::thread site_files([&] {
+      OutputSet out;
+      render_feeds(site, st_.bodies, out);
+      render_sitemap_xml(site, out);
+      render_search_index(site, st_.bodies, st_.datasets, out);
+      offer_all(out);
+    });
+    ContextBuilder& contexts = st_.contexts.emplace(site, theme, st_.bodies, *st_.data_views);
+    contexts.set_photos(st_.photos.get());
+    std::atomic<size_t> rendered{0};
+    parallel_for(site.pages.size(), st_.jobs, [&](size_t i) {
+      const Page& page = *site.pages[i];
+      if (prev_) {
+        auto it = prev_->outputs.find(page.out_path);
+        if (it != prev_->outputs.end() && !it->second.reads.empty() &&
+            !prev_->grains.changed(it->second.reads, st_.grains)) {
+          std::lock_guard lock(output_mu_);
+          all_paths_.push_back({page.out_path, "", ""});
+          st_.outputs[page.out_path] = it->second;
+          return;
+        }
+      }
+      ++rendered;
+      ReadSet reads{grain::config(), grain::theme(), grain::self(page.out_path)};
+      std::optional<OutputFile> made;
+      {
+        RecordReads recording(reads);
+        render_page(
+            site, theme, contexts, i, [&](OutputFile&& f) { made = std::move(f); }, diags_);
+      }
+      if (!made) return;
+      std::sort(reads.begin(), reads.end());
+      reads.erase(std::unique(reads.begin(), reads.end()), reads.end());
+      reads.shrink_to_fit();
+      site_paths.apply(*made);
+      offer(std::move(*made), std::move(reads));
+    });
+    site_files.join();
+    result_.pages_rendered = rendered;
+    OutputSet data_files;
+    emit_data_files(st_.data_views->manifest(), data_files);
+    render_cms(*st_.config, site.datasets, data_files);
+    offer_all(data_files);
+    OutputSet theme_files = theme.files();
+    offer_all(theme_files);
+    publish_photos(
+        *st_.photos, options_.site_dir, *st_.photo_cache, st_.jobs,
+        [&](OutputFile&& f) {
+          site_paths.apply(f);
+          offer(std::move(f), {});
+        },
+        diags_);
+    result_.photos = st_.photos->photos().size();
+    result_.photo_encoded = st_.photo_cache->stores();
+    result_.photo_cached = st_.photo_cache->hits();
+    result_.files = st_.outputs.size();
+    if (prev_) {
+      for (const auto& [path, record] : prev_->outputs) {
+        if (!st_.outputs.count(path)) result_.removed.push_back(path);
+      }
+      std::sort(result_.removed.begin(), result_.removed.end());
+    }
+    if (!check_unique_paths(all_paths_, diags_)) {
+      result_.exit_code = 1;
+      return false;
+    }
+    return stop_on_errors();
+  }
+
+  fs::path out_dir() const {
+    return options_.out_dir.empty() ? options_.site_dir / "public" : options_.out_dir;
+  }
+
+  /// False, with exit code 1, when a step found errors.
+  bool stop_on_errors() {
+    if (!diags_.has_errors()) return true;
+    result_.exit_code = 1;
+    return false;
+  }
+
+  std::shared_ptr<BuildState> state_;
+  BuildState& st_;
+  const BuildState* prev_ = nullptr;
+  std::mutex output_mu_;
+  OutputSet all_paths_;  ///< every output's path and source, without bytes (serve)
+  const BuildOptions& options_;
+  Diagnostics& diags_;
+  BuildResult result_;
+  OutputSet static_files_;
+  std::vector<std::string> static_photos_;  ///< site paths of static/'s photos
+  std::unique_ptr<OutputWriter> writer_;
+};
+
+/// The steps of every build, in order; `check` and `serve` run them too (without writing).
+struct Step {
+  const char* name;
+  bool (BuildRun::*run)();
+};
+constexpr Step kSteps[] = {{"out", &BuildRun::out},       {"load", &BuildRun::load},
+                           {"model", &BuildRun::model},   {"check", &BuildRun::check},
+                           {"render", &BuildRun::render}, {"publish", &BuildRun::publish}};
+
 }  // namespace
 
-BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
+/// Runs the steps of a build (an update with `previous`).
+static BuildResult run_steps(const BuildOptions& options, Diagnostics& diags,
+                             const BuildState* previous) {
   auto start = std::chrono::steady_clock::now();
-  BuildResult result;
-  auto state = std::make_shared<BuildState>();
-  BuildState& st = *state;
-  st.options = options;
-  st.jobs = options.jobs > 0 ? options.jobs
-                             : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const int jobs = st.jobs;
-  const fs::path& site_dir = options.site_dir;
+  BuildRun run(options, diags, previous);
   StepTimer timer;
-
-  // Load: configuration, theme, content, data.
-  st.config = load_site_config(site_dir, diags);
-  if (!st.config) {
-    result.exit_code = 2;
-    return result;
+  for (const Step& step : kSteps) {
+    bool go_on = (run.*step.run)();
+    timer.step(step.name);
+    if (!go_on) break;
   }
-  SiteConfig& config = *st.config;
-  if (!options.base_url.empty()) {
-    config.base_url = options.base_url;
-    if (config.base_url.back() != '/') config.base_url += '/';
-  }
-  timer.step("load config");
-  st.theme = load_theme(site_dir, config, diags);
-  const Theme* theme = st.theme.get();
-  timer.step("load theme");
-  st.sources = load_content(site_dir, config, jobs, diags);
-  add_git_dates(site_dir, st.sources);
-  timer.step("load content");
-  st.datasets = load_datasets(site_dir, diags);
-  const std::vector<Dataset>& datasets = st.datasets;
-  timer.step("load data");
-
-  // Model: the site graph.
-  OutputSet output;
-  SiteInputs inputs;
-  inputs.drafts = options.drafts;
-  inputs.today = today().iso();
-  add_static_files(site_dir, output, inputs.files, diags);
-  if (theme) {
-    for (const OutputFile& f : theme->files()) inputs.files.insert("/" + f.path);
-    for (const Language& lang : config.languages) {
-      const Value& t = theme->strings(lang.code);
-      inputs.generated_titles[lang.code] = {{"data", t.get("data_catalogue").to_text()},
-                                            {"search", t.get("search").to_text()},
-                                            {"sitemap", t.get("sitemap").to_text()},
-                                            {"404", t.get("not_found_title").to_text()}};
-    }
-  }
-  for (const Dataset& d : datasets) {
-    inputs.datasets.emplace_back(d.name, d.title);
-    for (const char* ext : {".csv", ".excel.csv", ".json"}) {
-      inputs.files.insert("/data/" + d.name + ext);
-    }
-  }
-  if (!datasets.empty()) {
-    for (const char* f : {"datapackage.json", "catalog.jsonld", "SHA256SUMS", "all.zip"}) {
-      inputs.files.insert(std::string("/data/") + f);
-    }
-  }
-  st.site = build_site(config, st.sources, inputs, diags);
-  const Site& site = *st.site;
-  check_front_matter_images(site, diags);
-  timer.step("model");
-  if (!theme || diags.has_errors()) {
-    result.exit_code = 1;
-    return result;
-  }
-
-  // Render: bodies first (they find broken links), then everything else streams to the
-  // writer, so no more than a page per thread is held in memory.
-  st.data_site = make_data_site(config);
-  const DataSite& data_site = st.data_site;
-  const DataViews& data_views = st.data_views.emplace(datasets, data_site, *theme);
-  st.bodies = render_bodies(site, data_views, jobs, diags);
-  const std::vector<Body>& bodies = st.bodies;
-  timer.step("bodies");
-  result.languages = config.languages.size();
-  result.datasets = datasets.size();
-  for (const auto& p : site.pages) {
-    if (p->kind != PageKind::kRedirect) ++result.pages;
-  }
-  for (const auto& [lang, keys] : theme->missing_strings()) {
-    for (const std::string& k : keys) {
-      result.translation_report.push_back(lang + ": theme string '" + k + "' is missing");
-    }
-  }
-  for (const auto& p : site.pages) {
-    if (p->fallback && p->source && p->page_number == 1) {
-      result.translation_report.push_back(p->lang + ": " + p->source->path + " is not translated");
-    }
-  }
-  if (diags.has_errors()) {
-    result.exit_code = 1;
-    return result;
-  }
-
-  fs::path out_dir = options.out_dir.empty() ? site_dir / "public" : options.out_dir;
-  std::unique_ptr<OutputWriter> writer;
-  if (options.write) writer = std::make_unique<OutputWriter>(out_dir, diags);
-  std::mutex output_mu;
-  std::atomic<size_t> files{0};
-  SitePaths site_paths(config);
-  OutputSink sink = [&](OutputFile&& f) {
-    ++files;
-    site_paths.apply(f);
-    if (writer) {
-      writer->add(std::move(f));
-    } else {
-      std::lock_guard lock(output_mu);
-      result.output.push_back(std::move(f));
-    }
-  };
-  auto drain = [&](OutputSet& set) {
-    for (OutputFile& f : set) sink(std::move(f));
-    set.clear();
-  };
-  drain(output);  // static files
-  // Feeds, sitemaps and the search index are serial; they run beside the pages.
-  std::thread site_files([&] {
-    OutputSet files;
-    render_feeds(site, bodies, files);
-    render_sitemap_xml(site, files);
-    render_search_index(site, bodies, datasets, files);
-    drain(files);
-  });
-  const ContextBuilder& contexts = st.contexts.emplace(site, *theme, bodies, data_views);
-  render_pages(site, *theme, contexts, jobs, sink, diags);
-  site_files.join();
-  timer.step("pages, feeds, search");
-  render_data_files(datasets, data_site, output);
-  drain(output);
-  timer.step("data files");
-  for (const OutputFile& f : theme->files()) sink(OutputFile(f));
-  result.files = files;
-  if (diags.has_errors()) {
-    result.exit_code = 1;
-    return result;
-  }
-
-  // Emit: swap the new output in.
-  if (writer) {
-    PublishStats stats;
-    if (!writer->commit(&stats)) {
-      result.exit_code = 1;
-      return result;
-    }
-    result.written = stats.written;
-    timer.step("publish");
-  } else if (!check_unique_paths(result.output, diags)) {
-    result.exit_code = 1;
-  }
-  if (options.keep_state && result.exit_code == 0) result.state = std::move(state);
+  BuildResult& result = run.result();
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return result;
+  return std::move(result);
+}
+
+BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
+  return run_steps(options, diags, nullptr);
+}
+
+BuildResult run_update(const BuildState& previous, Diagnostics& diags) {
+  return run_steps(previous.options, diags, &previous);
 }
 
 }  // namespace firefly

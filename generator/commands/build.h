@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/error.h"
 #include "core/output.h"
@@ -20,6 +21,7 @@ struct BuildOptions {
   bool drafts = false;
   std::string base_url;  ///< overrides site.yaml when set
   bool quiet = false;
+  bool force = false;       ///< replace an --out folder that is not a previous output
   bool write = true;        ///< false for `check`: validate everything, write nothing
   bool keep_state = false;  ///< keep what was built in BuildResult::state (for `serve`)
 };
@@ -29,7 +31,14 @@ struct BuildResult {
   int exit_code = 0;  ///< 0 ok, 1 content errors, 2 configuration errors
   size_t pages = 0, languages = 0, datasets = 0, files = 0, written = 0;
   double seconds = 0;
-  OutputSet output;  ///< kept when `write` is false (for tests and the preview server)
+  size_t photos = 0;         ///< photos published
+  size_t photo_encoded = 0;  ///< photo files encoded by this build
+  size_t photo_cached = 0;   ///< photo files taken from the cache
+  OutputSet output;          ///< kept when `write` is false (for tests and the preview server);
+                             ///< after run_update, only the files that are new or changed
+  std::vector<std::string> removed;  ///< after run_update: paths the site no longer has
+  size_t pages_rendered = 0;         ///< with `keep_state`: pages rendered (not reused)
+  size_t bodies_rendered = 0;        ///< Markdown bodies rendered (not reused)
   /// Missing theme strings and untranslated pages, per language (for check).
   std::vector<std::string> translation_report;
   /// With `keep_state`, after a build without errors: the sources, site and bodies.
@@ -38,5 +47,13 @@ struct BuildResult {
 
 /// Runs a whole build; every problem found goes to `diags`.
 BuildResult run_build(const BuildOptions& options, Diagnostics& diags);
+
+/// Builds the site again after edits, from `previous`, the state a build with
+/// `keep_state` kept: reloads every file and rebuilds the model, takes each Markdown body
+/// whose source, page and links are as before from `previous`, renders again only the
+/// pages whose recorded reads changed, and returns in `output` only the files whose
+/// bytes changed and in `removed` those gone. The problems reported, the exit code and
+/// the files are those of a full build of the same files.
+BuildResult run_update(const BuildState& previous, Diagnostics& diags);
 
 }  // namespace firefly

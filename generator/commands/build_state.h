@@ -3,19 +3,31 @@
 
 #include <memory>
 #include <optional>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "commands/build.h"
 #include "config/site_config.h"
+#include "emit/photo_cache.h"
 #include "load/content.h"
 #include "load/dataset.h"
 #include "model/site.h"
 #include "render/body.h"
+#include "render/body_cache.h"
 #include "render/context.h"
 #include "render/data_views.h"
+#include "render/grains.h"
+#include "render/reads.h"
 #include "render/theme.h"
 
 namespace firefly {
+
+/// One output file of a build, as the next build compares it.
+struct OutputRecord {
+  std::uint64_t bytes = 0;  ///< fingerprint of its bytes (or of its source file's path)
+  ReadSet reads;            ///< the grains a page read; empty for other files
+};
 
 /// The loaded sources, the site graph and the rendered bodies of a build. Members refer
 /// to each other, so a BuildState lives on the heap and is never moved or copied.
@@ -31,8 +43,16 @@ struct BuildState {
   std::optional<DataViews> data_views;
   std::vector<Body> bodies;  ///< indexed like site->pages
   std::optional<ContextBuilder> contexts;
-  /// For each page, the pages whose lists show it; made by the first update that needs it.
-  std::vector<std::vector<size_t>> listed_on;
+  std::unique_ptr<PhotoCache> photo_cache;
+  std::unique_ptr<PhotoSet> photos;  ///< the photos content shows, and static/'s originals
+  /// How each body was made, so the next build can take the ones that did not change.
+  BodyCache body_cache;
+  /// The fingerprints of the configuration, theme and data files.
+  FileFingerprints files;
+  /// The fingerprint of every grain the outputs read.
+  Grains grains;
+  /// Output path -> what the file holds and (for pages) what rendering it read.
+  std::unordered_map<std::string, OutputRecord> outputs;
 
   BuildState() = default;
   BuildState(const BuildState&) = delete;

@@ -1,5 +1,7 @@
 #include "commands/new_page.h"
 
+#include <cerrno>
+#include <cstring>
 #include <ctime>
 #include <fstream>
 
@@ -10,6 +12,10 @@
 namespace firefly {
 
 namespace {
+
+/// The longest file name `new` makes: well under file systems' 255-byte limit, with room
+/// for the language suffix, and still a readable web address.
+constexpr size_t kMaxSlug = 100;
 
 std::string example(const FieldSchema& f) {
   if (f.type == "date") return today().iso();
@@ -100,20 +106,27 @@ int run_new_page(const NewPageOptions& options, std::ostream& out, std::ostream&
         << slugify(options.slug) << "'\n";
     return 2;
   }
+  if (options.slug.size() > kMaxSlug) {
+    err << "firefly: error: the name is " << options.slug.size()
+        << " characters long; a page's file name (and web address) may have at most " << kMaxSlug
+        << "\n";
+    return 2;
+  }
   std::string suffix = lang == config->default_language().code ? "" : "." + lang;
   std::filesystem::path rel =
       std::filesystem::path("content") / options.collection / (options.slug + suffix + ".md");
   std::filesystem::path path = options.site_dir / rel;
-  if (std::filesystem::exists(path)) {
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) {
     err << "firefly: error: " << rel.generic_string()
         << " already exists; it was not changed (choose another name, or edit that file)\n";
     return 1;
   }
-  std::filesystem::create_directories(path.parent_path());
+  std::filesystem::create_directories(path.parent_path(), ec);
   std::ofstream file(path, std::ios::binary);
   file << scaffold_page(*config, *collection, lang);
   if (!file) {
-    err << "firefly: error: cannot write " << path.string() << "\n";
+    err << "firefly: error: cannot write " << path.string() << ": " << std::strerror(errno) << "\n";
     return 1;
   }
   out << "created " << rel.generic_string() << "\n";

@@ -16,7 +16,9 @@ std::string plural(size_t n, const char* word) {
   return s + " " + word + (n == 1 ? "" : "s");
 }
 
-std::string github_escape(const std::string& s) {
+/// Escapes a GitHub workflow command's message; `property` also escapes ':' and ',', which
+/// separate a command's properties (file=a.md,line=3).
+std::string github_escape(const std::string& s, bool property = false) {
   std::string out;
   for (char c : s) {
     if (c == '%')
@@ -25,6 +27,10 @@ std::string github_escape(const std::string& s) {
       out += "%0D";
     else if (c == '\n')
       out += "%0A";
+    else if (property && c == ':')
+      out += "%3A";
+    else if (property && c == ',')
+      out += "%2C";
     else
       out += c;
   }
@@ -41,7 +47,7 @@ void print_diagnostics(const Diagnostics& diags, const std::filesystem::path& si
     if (format == "github") {
       out << (d.severity == Severity::kError ? "::error" : "::warning");
       if (!d.path.empty()) {
-        out << " file=" << d.path;
+        out << " file=" << github_escape(d.path, true);
         if (d.pos.line) out << ",line=" << d.pos.line;
         if (d.pos.col) out << ",col=" << d.pos.col;
       }
@@ -71,8 +77,11 @@ std::string build_summary(const BuildResult& r, const BuildOptions& options) {
   char secs[32];
   std::snprintf(secs, sizeof secs, "%.2f", r.seconds);
   return "built " + plural(r.pages, "page") + " in " + plural(r.languages, "language") + ", " +
-         plural(r.datasets, "dataset") + " -> " + out.lexically_normal().string() + "/ in " + secs +
-         " s";
+         plural(r.datasets, "dataset") +
+         (r.photos ? ", " + plural(r.photos, "photo") + " (" + plural(r.photo_encoded, "file") +
+                         " encoded, " + std::to_string(r.photo_cached) + " from the cache)"
+                   : "") +
+         " -> " + out.lexically_normal().string() + "/ in " + secs + " s";
 }
 
 std::string check_summary(const BuildResult& r, const Diagnostics& diags) {

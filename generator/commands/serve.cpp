@@ -7,8 +7,8 @@
 
 #include "commands/build.h"
 #include "commands/build_state.h"
-#include "commands/incremental.h"
 #include "commands/report.h"
+#include "config/site_config.h"
 #include "core/error.h"
 #include "serve/preview.h"
 #include "serve/server.h"
@@ -36,12 +36,20 @@ std::string report(const Diagnostics& diags, const BuildOptions& build, std::ost
   return text.str();
 }
 
-/// Shows a failed build's errors in the browser and says so in the terminal.
-void show_failure(const Diagnostics& diags, const std::string& text, PreviewSite& site,
-                  std::ostream& err) {
+/// The code of the site's default language, or "" when site.yaml cannot be read.
+std::string default_language(const std::filesystem::path& site_dir) {
+  Diagnostics ignored;
+  std::optional<SiteConfig> config = load_site_config(site_dir, ignored);
+  return config ? config->default_language().code : "";
+}
+
+/// Shows a failed build's errors in the browser, worded in the site's default language and
+/// English, and says so in the terminal.
+void show_failure(const Diagnostics& diags, const std::string& text,
+                  const std::filesystem::path& site_dir, PreviewSite& site, std::ostream& err) {
   std::string summary = "build failed: " + plural(diags.error_count(), "error") + ", " +
                         plural(diags.warning_count(), "warning");
-  site.show_errors(text + "\n" + summary + "\n");
+  site.show_errors(text + "\n" + summary + "\n", default_language(site_dir));
   err << summary << "; the browser shows the errors until they are fixed\n";
 }
 
@@ -51,39 +59,39 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 
 /// What the last build left for the next edit.
 struct Session {
-  std::shared_ptr<BuildState> state;  ///< null when the next change needs a full build
-  OutputSet pending;  ///< files re-rendered by updates that had errors, not yet shown
+  std::shared_ptr<BuildState> state;  ///< of the last good build; null: build it all
 };
 
-/// After edits that leave the site graph as it is (see rebuild_changed): re-renders what
-/// shows them. False when the change needs a full build.
-bool update_in_place(Session& session, const std::vector<std::string>& changed, PreviewSite& site,
-                     std::ostream& err) {
+/// After edits: builds again from the last good build, rendering only what its recorded
+/// reads say changed, and shows the files that differ (see run_update).
+void update(Session& session, PreviewSite& site, std::ostream& err) {
   Diagnostics diags;
   auto start = std::chrono::steady_clock::now();
-  std::optional<Update> update;
+  BuildResult result;
   try {
-    update = rebuild_changed(*session.state, changed, diags);
-  } catch (const std::exception&) {
-    return false;  // the full build reports it
+    result = run_update(*session.state, diags);
+  } catch (const std::exception& e) {
+    diags.error("", {},
+                std::string("internal error (a bug in Firefly, not in your site): ") + e.what());
+    result.exit_code = 3;
   }
-  if (!update) return false;
   std::string text = report(diags, session.state->options, err);
-  size_t pages = update->pages, files = update->files.size();
-  for (OutputFile& f : update->files) session.pending.push_back(std::move(f));
-  if (diags.has_errors()) {
-    // The state still matches the files; the fix of this error will be an update too.
-    show_failure(diags, text, site, err);
-    return true;
+  if (result.exit_code != 0 || diags.has_errors()) {
+    // The last good build stays the base of the next update: the files shown are its.
+    show_failure(diags, text, session.state->options.site_dir, site, err);
+    err.flush();
+    return;
   }
-  site.update_site(std::move(session.pending));
-  session.pending.clear();
+  size_t files = result.output.size(), removed = result.removed.size();
+  site.update_site(std::move(result.output), result.removed);
+  session.state = std::move(result.state);
   char ms[32];
   std::snprintf(ms, sizeof ms, "%.0f", seconds_since(start) * 1000);
-  err << "updated " << plural(pages, "page") << " and " << plural(files - pages, "other file")
-      << " in " << ms << " ms\n";
+  err << "updated " << plural(files, "file") << (removed ? ", removed " : "")
+      << (removed ? plural(removed, "file") : "") << " (rendered "
+      << plural(result.pages_rendered, "page") << ", "
+      << plural(result.bodies_rendered, "Markdown body") << ") in " << ms << " ms\n";
   err.flush();
-  return true;
 }
 
 /// Builds the whole site in memory and shows it, or its errors, in the browser and
@@ -107,9 +115,8 @@ void rebuild(const BuildOptions& build, Session& session, PreviewSite& site, std
     session.state = std::move(result.state);
     site.show_site(std::move(result.output));
     err << "built " << plural(result.pages, "page") << " in " << when << " s\n";
-    prepare_updates(*session.state);
   } else {
-    show_failure(diags, text, site, err);
+    show_failure(diags, text, build.site_dir, site, err);
   }
   err.flush();
 }
@@ -148,7 +155,7 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     return 2;
   }
   StopSignals signals;
-  PreviewSite site;
+  PreviewSite site(options.site_dir);
   PreviewServer server(site);
   std::string bind_error;
   if (!server.bind(options.bind, options.port, bind_error)) {
@@ -187,7 +194,9 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     }
     if (r == WatchResult::kStopped || r == WatchResult::kFailed) break;
     err << "changed: " << describe(changed, options.site_dir) << "\n";
-    if (!session.state || !update_in_place(session, changed, site, err)) {
+    if (session.state) {
+      update(session, site, err);
+    } else {
       rebuild(build, session, site, err);
     }
   }

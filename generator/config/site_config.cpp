@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/fs.h"
+#include "core/locale.h"
 #include "core/text.h"
 #include "core/yaml.h"
 
@@ -93,8 +94,10 @@ FieldSchema field_schema(const std::string& name, const Value& v, Diagnostics& d
   f.pos = v.pos;
   const Value* type = &v;
   if (v.is_map()) {
-    check_keys(v, {"type", "required", "values", "to", "of", "fields"}, "field '" + name + "'",
-               diags);
+    check_keys(v, {"type", "required", "values", "to", "of", "fields", "label", "hint"},
+               "field '" + name + "'", diags);
+    f.label = localized(v.get("label"), "label of field '" + name + "'", diags);
+    f.hint = localized(v.get("hint"), "hint of field '" + name + "'", diags);
     type = &v.get("type");
     f.required = v.get("required").truthy();
     for (const Value& e : v.get("values").as_list()) f.values.push_back(e.to_text());
@@ -123,6 +126,59 @@ FieldSchema field_schema(const std::string& name, const Value& v, Diagnostics& d
     f.of->type = "string";
   }
   return f;
+}
+
+std::optional<CmsConfig> cms_config(const Value& v, Diagnostics& diags) {
+  if (!expect(v, v.is_map(), "cms (a map of settings: backend, repo, ...)", diags)) {
+    return std::nullopt;
+  }
+  const size_t errors_before = diags.error_count();
+  check_keys(v,
+             {"backend", "repo", "branch", "api_root", "auth_url", "script", "editorial_workflow",
+              "local_backend"},
+             "cms", diags);
+  CmsConfig cms;
+  const std::vector<std::string> backends = {"github", "gitlab", "gitea"};
+  if (const Value* b = v.find("backend")) {
+    cms.backend = b->to_text();
+    if (std::find(backends.begin(), backends.end(), cms.backend) == backends.end()) {
+      std::string guess = did_you_mean(cms.backend, backends);
+      diags.error(kPath, b->pos,
+                  "cms backend '" + cms.backend + "' is not one of github, gitlab, gitea",
+                  guess.empty() ? "write the git host the site's repository is on"
+                                : "did you mean '" + guess + "'?");
+    }
+  } else {
+    diags.error(kPath, v.pos, "cms needs the git host the site's repository is on",
+                "add `backend: github`, `backend: gitlab` or `backend: gitea`");
+  }
+  cms.repo = v.get("repo").to_text();
+  const size_t slash = cms.repo.find('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 == cms.repo.size()) {
+    diags.error(kPath, v.find("repo") ? v.get("repo").pos : v.pos,
+                "cms needs the site's repository as owner/name", "add `repo: bureau/portal`");
+  }
+  if (v.find("branch")) cms.branch = v.get("branch").to_text();
+  for (auto [key, target] : {std::pair{"api_root", &cms.api_root}, {"auth_url", &cms.auth_url}}) {
+    if (const Value* u = v.find(key)) {
+      *target = u->to_text();
+      if (std::string problem = base_url_problem(*target); !problem.empty()) {
+        diags.error(kPath, u->pos, "cms " + std::string(key) + " " + problem,
+                    "write the service's full address, like https://git.example.gov.tw/");
+      }
+    }
+  }
+  if (const Value* s = v.find("script")) {
+    cms.script = s->to_text();
+    if (cms.script.empty()) {
+      diags.error(kPath, s->pos, "cms script is empty",
+                  "give the address of the CMS's script, or remove `script:` for the default");
+    }
+  }
+  if (const Value* w = v.find("editorial_workflow")) cms.editorial_workflow = w->truthy();
+  cms.local_backend = v.get("local_backend").truthy();
+  if (diags.error_count() > errors_before) return std::nullopt;
+  return cms;
 }
 
 Collection collection(const std::string& name, const Value& v, Diagnostics& diags) {
@@ -160,18 +216,29 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
     diags.error(kPath, root.pos, "site.yaml must be a map of settings (key: value lines)");
     return std::nullopt;
   }
-  check_keys(
-      root,
-      {"title", "description", "base_url", "relative_urls", "languages", "missing_translation",
-       "theme", "publisher", "data_license", "markdown", "taxonomies", "collections", "menus"},
-      "site.yaml", diags);
+  check_keys(root,
+             {"title", "description", "base_url", "relative_urls", "languages",
+              "missing_translation", "theme", "publisher", "data_license", "markdown", "taxonomies",
+              "collections", "menus", "timezone", "cms"},
+             "site.yaml", diags);
   SiteConfig c;
   c.title = localized(root.get("title"), "title", diags);
   if (c.title.empty()) diags.error(kPath, {1, 1}, "site.yaml has no title", "add `title: ...`");
   c.description = localized(root.get("description"), "description", diags);
   if (const Value* b = root.find("base_url")) {
     c.base_url = text(*b, "base_url", diags);
+    if (std::string problem = base_url_problem(c.base_url); !problem.empty()) {
+      diags.error(kPath, b->pos, "base_url " + problem,
+                  "write the site's full address, like https://labor.example.gov.tw/");
+    }
     if (c.base_url.empty() || c.base_url.back() != '/') c.base_url += '/';
+  }
+  if (const Value* z = root.find("timezone")) {
+    c.timezone = text(*z, "timezone", diags);
+    if (!today_in_zone(c.timezone)) {
+      diags.error(kPath, z->pos, "timezone '" + c.timezone + "' is not a known time zone",
+                  "use an IANA name such as Asia/Taipei or UTC");
+    }
   }
   c.relative_urls = root.get("relative_urls").truthy();
   for (const Value& l : root.get("languages").as_list()) {
@@ -205,14 +272,29 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
       diags.error(kPath, m->pos, "missing_translation must be 'fallback' or 'omit'");
     }
   }
-  if (root.find("theme")) c.theme = root.get("theme").to_text();
+  if (const Value* t = root.find("theme")) {
+    c.theme = t->to_text();
+    bool plain = !c.theme.empty() && c.theme != "." && c.theme != ".." &&
+                 c.theme.find_first_of("/\\") == std::string::npos;
+    if (!plain) {
+      diags.error(kPath, t->pos, "theme must be the name of a folder in themes/, not a path",
+                  "put the theme in themes/<name>/ and write `theme: <name>`");
+    }
+  }
   const Value& pub = root.get("publisher");
   check_keys(pub, {"name", "email", "phone"}, "publisher", diags);
   c.publisher.name = localized(pub.get("name"), "publisher name", diags);
   c.publisher.email = pub.get("email").to_text();
   c.publisher.phone = pub.get("phone").to_text();
   if (root.find("data_license")) c.data_license = root.get("data_license").to_text();
-  check_keys(root.get("markdown"), {"unsafe_html"}, "markdown", diags);
+  check_keys(root.get("markdown"), {"unsafe_html", "max_file_size_kb"}, "markdown", diags);
+  if (const Value* m = root.get("markdown").find("max_file_size_kb")) {
+    if (!m->is_int() || m->as_int() < 1) {
+      diags.error(kPath, m->pos, "markdown.max_file_size_kb must be a whole number of kilobytes");
+    } else {
+      c.max_markdown_bytes = static_cast<size_t>(m->as_int()) * 1024;
+    }
+  }
   c.unsafe_html = root.get("markdown").get("unsafe_html").truthy();
   for (const auto& [name, t] : root.get("taxonomies").as_map()) {
     check_keys(t, {"title", "terms"}, "taxonomy '" + name + "'", diags);
@@ -235,6 +317,7 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
       }
     }
   }
+  if (const Value* cms = root.find("cms")) c.cms = cms_config(*cms, diags);
   for (const auto& [name, menu] : root.get("menus").as_map()) {
     if (name != "main") {
       diags.error(kPath, menu.key_pos, "unknown menu '" + name + "'", "the theme shows `main`");
@@ -250,9 +333,32 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
   return c;
 }
 
+std::string base_url_problem(std::string_view url) {
+  bool http = starts_with(url, "http://") || starts_with(url, "https://");
+  if (!http) return "must be an absolute http:// or https:// address";
+  std::string_view rest = url.substr(url.find("//") + 2);
+  if (rest.empty() || rest[0] == '/') return "has no host name";
+  for (unsigned char c : url) {
+    if (c <= 0x20 || c == 0x7F || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\' ||
+        c == '`' || c == '{' || c == '}' || c == '|' || c == '^') {
+      return "may not contain spaces, quotes, control characters or any of < > \\ ` { } | ^";
+    }
+  }
+  if (url.find('?') != std::string_view::npos || url.find('#') != std::string_view::npos) {
+    return "may not contain a query (?) or a fragment (#)";
+  }
+  return "";
+}
+
 std::optional<SiteConfig> load_site_config(const std::filesystem::path& site_dir,
                                            Diagnostics& diags) {
   auto text = read_file(site_dir / "site.yaml");
+  std::error_code ec;
+  auto status = std::filesystem::status(site_dir / "site.yaml", ec);
+  if (!text && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    diags.error(kPath, {}, kSpecialFileMessage, "replace it with a text file");
+    return std::nullopt;
+  }
   if (!text) {
     diags.error(kPath, {}, "cannot read site.yaml in " + site_dir.string(),
                 "run firefly in the site's folder, or pass --site DIR");

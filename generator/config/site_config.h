@@ -32,6 +32,8 @@ struct FieldSchema {
   std::string to;                   ///< for ref: the collection referred to
   std::shared_ptr<FieldSchema> of;  ///< for list: the item schema
   std::vector<FieldSchema> fields;  ///< for object
+  Localized label;                  ///< shown in editors instead of the name
+  Localized hint;                   ///< help text shown in editors
   Pos pos;
 };
 
@@ -71,6 +73,18 @@ struct Publisher {
   std::string email, phone;
 };
 
+/// `cms:`: the browser CMS published at /admin/ (see docs/cms.md).
+struct CmsConfig {
+  std::string backend;  ///< github, gitlab or gitea
+  std::string repo;     ///< "owner/name"
+  std::string branch = "main";
+  std::string api_root;  ///< the API of a self-hosted GitLab or Gitea
+  std::string auth_url;  ///< the OAuth service (the CMS's backend `base_url`)
+  std::string script = "https://unpkg.com/@sveltia/cms/dist/sveltia-cms.js";
+  bool editorial_workflow = true;  ///< changes become pull requests a supervisor approves
+  bool local_backend = false;      ///< Decap's local backend (decap-server), for tests
+};
+
 /// The whole of site.yaml.
 struct SiteConfig {
   Localized title, description;
@@ -79,12 +93,15 @@ struct SiteConfig {
   std::vector<Language> languages;
   std::string missing_translation = "fallback";  ///< or "omit"
   std::string theme = "default";
+  std::string timezone = "UTC";                 ///< IANA name: decides "today" for publish_at
+  size_t max_markdown_bytes = 2 * 1024 * 1024;  ///< a larger content file is an error
   Publisher publisher;
   std::string data_license = "OGDL-Taiwan-1.0";
   bool unsafe_html = false;
   std::vector<Taxonomy> taxonomies;
   std::vector<Collection> collections;
   std::vector<MenuEntry> main_menu;
+  std::optional<CmsConfig> cms;
 
   const Language& default_language() const { return languages.front(); }
   /// The language with `code`, or nullptr.
@@ -94,6 +111,10 @@ struct SiteConfig {
   /// The taxonomy named `name`, or nullptr.
   const Taxonomy* taxonomy(std::string_view name) const;
 };
+
+/// What is wrong with `url` as a base_url ("must be an absolute http:// or https://
+/// address"), or "" when it is a usable absolute http(s) address without markup.
+std::string base_url_problem(std::string_view url);
 
 /// Reads and validates `<site_dir>/site.yaml`; errors go to `diags` (path "site.yaml").
 std::optional<SiteConfig> load_site_config(const std::filesystem::path& site_dir,

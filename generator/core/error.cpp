@@ -1,6 +1,8 @@
 #include "core/error.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <tuple>
 
 #include "core/text.h"
@@ -17,6 +19,52 @@ std::string_view csv_field_prefix(std::string_view line, int field) {
     if (line[i] == ',' && !quoted && ++current == field) return line.substr(0, i + 1);
   }
   return current == field ? line.substr(0, 0) : line;
+}
+
+/// Longest text (bytes) of a message, a hint, and each side of the caret in a source line:
+/// one error never floods the terminal, whatever the input.
+constexpr size_t kMaxMessage = 400;
+constexpr size_t kMaxContext = 100;
+
+/// The start of the UTF-8 character at or after `i`.
+size_t char_boundary(std::string_view s, size_t i) {
+  while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+  return i;
+}
+
+/// `text` with bidirectional controls written as "<U+202E>": printed raw, they would
+/// reorder the terminal's line and hide what the error is about.
+std::string visible(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto b = [&](size_t k) { return static_cast<unsigned char>(text[i + k]); };
+    uint32_t c = 0;
+    size_t len = 0;
+    if (b(0) == 0xE2 && i + 2 < text.size()) {
+      c = 0x2000 | (b(1) & 0x3F) << 6 | (b(2) & 0x3F);
+      len = 3;
+    } else if (b(0) == 0xD8 && i + 1 < text.size() && b(1) == 0x9C) {
+      c = 0x061C;
+      len = 2;
+    }
+    if (c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+        (c >= 0x2066 && c <= 0x2069)) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "<U+%04X>", static_cast<unsigned>(c));
+      out += buf;
+      i += len - 1;
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+/// `text` cut to about `max` bytes at a character boundary, with "…" when cut.
+std::string capped(std::string_view text, size_t max) {
+  if (text.size() <= max) return visible(text);
+  return visible(text.substr(0, char_boundary(text, max))) + "…";
 }
 }  // namespace
 
@@ -72,27 +120,32 @@ std::string format_diagnostic(const Diagnostic& d, std::string_view source) {
     if (d.pos.col > 0) out += ':' + std::to_string(d.pos.col);
   }
   out += d.severity == Severity::kError ? ": error: " : ": warning: ";
-  out += d.message;
+  out += capped(d.message, kMaxMessage);
   out += '\n';
   if (d.pos.line > 0 && !source.empty()) {
     std::string_view line = nth_line(source, d.pos.line);
     if (!line.empty() && is_valid_utf8(line)) {
-      out += "    ";
-      out += line;
-      out += '\n';
+      // In a CSV file the column is the field's number (data/x.csv:17:3 = third field).
+      size_t caret = d.pos.col <= 0              ? 0
+                     : ends_with(d.path, ".csv") ? csv_field_prefix(line, d.pos.col).size()
+                                                 : utf8_prefix(line, d.pos.col - 1).size();
+      // A long line shows only the part around the caret.
+      size_t from = caret > kMaxContext ? char_boundary(line, caret - kMaxContext) : 0;
+      size_t to = char_boundary(line, std::min(line.size(), caret + kMaxContext));
+      std::string lead = from > 0 ? "…" : "";
+      out += "    " + lead;
+      out += visible(line.substr(from, to - from));
+      out += to < line.size() ? "…\n" : "\n";
       if (d.pos.col > 0) {
-        // Width of the text before the caret, counting wide (CJK) characters twice. In a
-        // CSV file the column is the field's number (data/x.csv:17:3 = third field).
-        std::string_view before = ends_with(d.path, ".csv") ? csv_field_prefix(line, d.pos.col)
-                                                            : utf8_prefix(line, d.pos.col - 1);
-        size_t width = display_width(before);
+        // Width of the text before the caret, counting wide (CJK) characters twice.
+        size_t width = display_width(visible(line.substr(from, caret - from))) + (from > 0 ? 1 : 0);
         out += "    ";
         out.append(width, ' ');
         out += "^\n";
       }
     }
   }
-  if (!d.hint.empty()) out += "    = help: " + d.hint + '\n';
+  if (!d.hint.empty()) out += "    = help: " + capped(d.hint, kMaxMessage) + '\n';
   return out;
 }
 

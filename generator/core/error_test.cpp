@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "core/text.h"
+
 namespace firefly {
 
 TEST_CASE("format_diagnostic shows the line and a caret under the column") {
@@ -18,6 +20,14 @@ TEST_CASE("format_diagnostic shows the line and a caret under the column") {
 TEST_CASE("format_diagnostic counts wide characters twice for the caret") {
   Diagnostic d{Severity::kWarning, "a.md", {1, 3}, "here", ""};
   CHECK(format_diagnostic(d, "中文x") == "a.md:1:3: warning: here\n    中文x\n        ^\n");
+}
+
+TEST_CASE("format_diagnostic shows bidirectional controls instead of obeying them") {
+  Diagnostic d{Severity::kError, "a.md", {1, 5}, "the alias '/a\u202Eb/' is not allowed", ""};
+  CHECK(format_diagnostic(d, "x: \u2066/a\u202Eb/") ==
+        "a.md:1:5: error: the alias '/a<U+202E>b/' is not allowed\n"
+        "    x: <U+2066>/a<U+202E>b/\n"
+        "               ^\n");
 }
 
 TEST_CASE("format_diagnostic puts the caret under a CSV field, not a character") {
@@ -40,3 +50,19 @@ TEST_CASE("Diagnostics caps stored items but counts all") {
 }
 
 }  // namespace firefly
+
+TEST_CASE("one error's text is capped: long messages and long source lines") {
+  std::string line(5000, 'a');
+  line[3000] = 'X';
+  firefly::Diagnostic d{
+      firefly::Severity::kError, "content/a.md", {1, 3001}, std::string(100000, 'm'), "fix it"};
+  std::string text = firefly::format_diagnostic(d, line + "\n");
+  CHECK(text.size() < 1000);
+  // The caret still points at the X.
+  auto lines = firefly::split(text, '\n');
+  REQUIRE(lines.size() >= 3);
+  size_t x = lines[1].find('X');
+  REQUIRE(x != std::string::npos);
+  // "…" is three bytes but one column wide.
+  CHECK(lines[2].find('^') == x - 2);
+}

@@ -13,11 +13,13 @@ namespace firefly {
 
 namespace fs = std::filesystem;
 
-std::optional<std::string> read_file(const fs::path& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+namespace {
+
+/// Reads the whole of an open file, then closes it; nullopt unless it is a regular file.
+std::optional<std::string> read_open_file(int fd) {
   if (fd < 0) return std::nullopt;
   struct stat st;
-  if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
     return std::nullopt;
   }
@@ -40,6 +42,24 @@ std::optional<std::string> read_file(const fs::path& path) {
   return data;
 }
 
+}  // namespace
+
+std::optional<std::string> read_file(const fs::path& path) {
+  // O_NONBLOCK: opening a FIFO must not wait for a writer (it is then refused as not regular).
+  return read_open_file(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+}
+
+std::optional<std::string> read_file_within(const fs::path& path, const fs::path& root) {
+  std::error_code ec;
+  fs::path real = fs::canonical(path, ec);
+  if (ec) return std::nullopt;
+  fs::path real_root = fs::canonical(root, ec);
+  if (ec) return std::nullopt;
+  auto [r, p] = std::mismatch(real_root.begin(), real_root.end(), real.begin(), real.end());
+  if (r != real_root.end()) return std::nullopt;
+  return read_open_file(::open(real.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW));
+}
+
 namespace {
 bool is_inside(const fs::path& child, const fs::path& root) {
   auto c = child.lexically_normal();
@@ -51,7 +71,8 @@ bool is_inside(const fs::path& child, const fs::path& root) {
 }  // namespace
 
 std::vector<FoundFile> list_files(const fs::path& dir, const fs::path& root,
-                                  std::vector<std::string>* escaped) {
+                                  std::vector<std::string>* escaped,
+                                  std::vector<std::string>* special) {
   std::vector<FoundFile> out;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return out;
@@ -75,8 +96,13 @@ std::vector<FoundFile> list_files(const fs::path& dir, const fs::path& root,
         continue;
       }
     }
-    if (entry.is_regular_file(ec)) out.push_back({entry.path(), rel});
+    if (entry.is_regular_file(ec)) {
+      out.push_back({entry.path(), rel});
+    } else if (special && !entry.is_directory(ec) && fs::exists(entry.status(ec))) {
+      special->push_back(rel);  // a FIFO, socket or device: reading it could hang
+    }
   }
+  if (special) std::sort(special->begin(), special->end());
   std::sort(out.begin(), out.end(),
             [](const FoundFile& a, const FoundFile& b) { return a.rel < b.rel; });
   return out;

@@ -8,8 +8,14 @@
 
 namespace firefly {
 
-/// Reads a whole file; nullopt when it cannot be read.
+/// Reads a whole regular file; nullopt when it cannot be read or is not a regular file
+/// (a FIFO or device is refused at once, never waited on).
 std::optional<std::string> read_file(const std::filesystem::path& path);
+
+/// Like read_file, but only when `path`, with every symbolic link followed, is a regular
+/// file inside `root` (for files served to a browser, checked at the moment of reading).
+std::optional<std::string> read_file_within(const std::filesystem::path& path,
+                                            const std::filesystem::path& root);
 
 /// A file found under a folder of the site.
 struct FoundFile {
@@ -19,9 +25,15 @@ struct FoundFile {
 
 /// Every regular file under `dir` (recursively), sorted by `rel`; empty when `dir` is
 /// missing. Symbolic links that resolve outside `root` are skipped and their `rel` paths
-/// appended to `escaped` (when given), so callers can report them.
+/// appended to `escaped` (when given), so callers can report them; so are FIFOs, sockets
+/// and devices, appended to `special`.
 std::vector<FoundFile> list_files(const std::filesystem::path& dir,
                                   const std::filesystem::path& root,
-                                  std::vector<std::string>* escaped = nullptr);
+                                  std::vector<std::string>* escaped = nullptr,
+                                  std::vector<std::string>* special = nullptr);
+
+/// The error message for a special file (FIFO, socket, device) found among a site's files.
+inline constexpr const char* kSpecialFileMessage =
+    "this is not a regular file (a FIFO, socket or device); Firefly reads only regular files";
 
 }  // namespace firefly

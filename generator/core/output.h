@@ -12,6 +12,10 @@ struct OutputFile {
   std::string path;    ///< relative to the output root, '/'-separated, e.g. "en/stories/index.html"
   std::string bytes;   ///< the content
   std::string source;  ///< the file it was copied from (for static files; "" if generated)
+  std::string origin = {};  ///< the source file it was rendered from, for errors ("" if none)
+
+  /// The file an error about this output names: where it was copied or rendered from.
+  const std::string& cause() const { return source.empty() ? origin : source; }
 };
 
 /// The whole built site, in no particular order (emit sorts).

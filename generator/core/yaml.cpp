@@ -15,7 +15,9 @@ namespace firefly {
 
 namespace {
 
-/// Above this many nodes (counting every alias expansion), a document is refused.
+/// Above this many values reached through aliases (each alias counts everything it
+/// repeats), a document is refused. Plain values are not counted: they cost memory in
+/// proportion to the file's size.
 constexpr size_t kMaxExpandedNodes = 200000;
 
 struct Frame {
@@ -30,18 +32,35 @@ struct Frame {
   Pos key_pos;
 };
 
-// yaml-cpp counts columns in bytes; people (and carets) count characters.
-Pos mark_pos(std::string_view text, const YAML::Mark& m, int line_offset) {
-  int col = m.column + 1;
-  if (m.pos >= 0 && static_cast<size_t>(m.pos) <= text.size() && m.column >= 0 &&
-      m.column <= m.pos) {
-    std::string_view before =
-        text.substr(static_cast<size_t>(m.pos - m.column), static_cast<size_t>(m.column));
-    col = 1;
-    for (unsigned char c : before) col += (c & 0xC0) != 0x80;
+// yaml-cpp counts columns in bytes; people (and carets) count characters. Marks come in
+// order, so the count goes on from the last mark of the same line: a long one-line list
+// costs time in proportion to its length, not its square.
+class ColumnCounter {
+ public:
+  ColumnCounter(std::string_view text, int line_offset) : text_(text), line_offset_(line_offset) {}
+
+  Pos operator()(const YAML::Mark& m) {
+    int col = m.column + 1;
+    if (m.pos >= 0 && static_cast<size_t>(m.pos) <= text_.size() && m.column >= 0 &&
+        m.column <= m.pos) {
+      size_t line_start = static_cast<size_t>(m.pos - m.column);
+      size_t at = static_cast<size_t>(m.pos);
+      if (line_start != line_start_ || at < at_) {
+        line_start_ = line_start;
+        at_ = line_start;
+        chars_ = 0;
+      }
+      for (; at_ < at; ++at_) chars_ += (static_cast<unsigned char>(text_[at_]) & 0xC0) != 0x80;
+      col = static_cast<int>(chars_) + 1;
+    }
+    return {m.line + 1 + line_offset_, col};
   }
-  return {m.line + 1 + line_offset, col};
-}
+
+ private:
+  std::string_view text_;
+  int line_offset_;
+  size_t line_start_ = std::string_view::npos, at_ = 0, chars_ = 0;
+};
 
 Value plain_scalar(const std::string& s) {
   if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return Value();
@@ -66,7 +85,7 @@ Value plain_scalar(const std::string& s) {
 class Builder : public YAML::EventHandler {
  public:
   Builder(std::string_view text, const std::string& path, Diagnostics& diags, int line_offset)
-      : text_(text), path_(path), diags_(diags), line_offset_(line_offset) {}
+      : path_(path), diags_(diags), column_(text, line_offset) {}
 
   Value result;
   bool failed = false;
@@ -74,7 +93,7 @@ class Builder : public YAML::EventHandler {
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    add(Value(), pos(mark), anchor, 1);
+    add(Value(), pos(mark), anchor, 1, 0);
   }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     auto it = anchors_.find(anchor);
@@ -82,12 +101,12 @@ class Builder : public YAML::EventHandler {
       fail(pos(mark), "this alias refers to an anchor that is not defined", "");
       return;
     }
-    add(with_pos(it->second.first, pos(mark)), pos(mark), 0, it->second.second);
+    add(with_pos(it->second.first, pos(mark)), pos(mark), 0, it->second.second, it->second.second);
   }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
     Value v = tag == "?" ? plain_scalar(value) : Value(value);
-    add(std::move(v), pos(mark), anchor, 1);
+    add(std::move(v), pos(mark), anchor, 1, 0);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
@@ -106,7 +125,7 @@ class Builder : public YAML::EventHandler {
   }
 
  private:
-  Pos pos(const YAML::Mark& m) const { return mark_pos(text_, m, line_offset_); }
+  Pos pos(const YAML::Mark& m) { return column_(m); }
 
   void push(bool is_map, const YAML::Mark& mark, YAML::anchor_t anchor) {
     Frame f;
@@ -121,14 +140,15 @@ class Builder : public YAML::EventHandler {
     Frame f = std::move(stack_.back());
     stack_.pop_back();
     Value v = f.is_map ? Value(std::move(f.map)) : Value(std::move(f.list));
-    add(std::move(v), f.pos, f.anchor, f.expanded);
+    add(std::move(v), f.pos, f.anchor, f.expanded, 0);
   }
 
-  void add(Value v, Pos at, YAML::anchor_t anchor, size_t expanded) {
+  /// Adds a value of `expanded` nodes; `through_alias` of them are repeated by an alias.
+  void add(Value v, Pos at, YAML::anchor_t anchor, size_t expanded, size_t through_alias) {
     if (failed) return;
     v.pos = at;
     if (anchor) anchors_[anchor] = {v, expanded};
-    total_ += expanded;
+    total_ += through_alias;
     if (total_ > kMaxExpandedNodes) {
       fail(at,
            "this YAML expands to more than " + std::to_string(kMaxExpandedNodes) +
@@ -170,10 +190,9 @@ class Builder : public YAML::EventHandler {
     top.have_key = false;
   }
 
-  std::string_view text_;
   const std::string& path_;
   Diagnostics& diags_;
-  int line_offset_;
+  ColumnCounter column_;
   std::vector<Frame> stack_;
   std::map<YAML::anchor_t, std::pair<Value, size_t>> anchors_;
   size_t total_ = 0;
@@ -228,7 +247,7 @@ Value parse_yaml(std::string_view text, const std::string& path, Diagnostics& di
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);
   } catch (const YAML::ParserException& e) {
-    builder.fail(mark_pos(copy, e.mark, line_offset), plain_message(e.msg), "");
+    builder.fail(ColumnCounter(copy, line_offset)(e.mark), plain_message(e.msg), "");
   } catch (const YAML::Exception& e) {
     builder.fail({line_offset + 1, 1}, plain_message(e.msg), "");
   }

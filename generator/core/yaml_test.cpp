@@ -62,6 +62,28 @@ TEST_CASE("parse_yaml refuses an alias bomb quickly") {
   CHECK(diags.sorted()[0].message.find("alias bomb") != std::string::npos);
 }
 
+TEST_CASE("parse_yaml accepts many plain values: only aliases count towards the bomb guard") {
+  std::string big = "rows:\n";
+  for (int i = 0; i < 70000; ++i) big += "  - {n: " + std::to_string(i) + "}\n";
+  Diagnostics diags;
+  Value v = parse_yaml(big, "big.yaml", diags);
+  CHECK_FALSE(diags.has_errors());
+  CHECK(v.get("rows").as_list().size() == 70000);
+}
+
+TEST_CASE("parse_yaml counts columns along a long line (one-line list of 60,000 items)") {
+  std::string line = "items: [";
+  for (int i = 0; i < 60000; ++i) line += "ab, ";
+  line += "\u00e9\u00e9, last]\n";  // two 2-byte characters before the last item
+  Diagnostics diags;
+  Value v = parse_yaml(line, "long.yaml", diags);
+  REQUIRE_FALSE(diags.has_errors());
+  const List& items = v.get("items").as_list();
+  REQUIRE(items.size() == 60002);
+  CHECK(items.back().pos.col == 8 + 60000 * 4 + 4 + 1);
+  CHECK(items[1].pos.col == 8 + 4 + 1);
+}
+
 TEST_CASE("parse_yaml reports syntax errors and invalid UTF-8 with positions") {
   Diagnostics diags;
   parse_yaml("a: [1, 2\n", "x.yaml", diags);

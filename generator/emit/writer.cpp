@@ -1,16 +1,18 @@
 #include "emit/writer.h"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
+#include <sys/file.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstring>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 #include <tuple>
@@ -19,6 +21,8 @@
 #include "core/fs.h"
 #include "core/parallel.h"
 #include "core/text.h"
+#include "emit/interrupt.h"
+#include "emit/output_folder.h"
 
 namespace firefly {
 
@@ -26,18 +30,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* kTempMarker = ".firefly-tmp-";
-const char* kOldMarker = ".firefly-old-";
-
-fs::path sibling(const fs::path& out_dir, const char* marker) {
-  fs::path abs = fs::absolute(out_dir).lexically_normal();
-  if (abs.filename().empty()) abs = abs.parent_path();
-  return abs.parent_path() / ("." + abs.filename().string() + marker + std::to_string(::getpid()));
-}
+/// Where a build writes its new output, inside the output folder; one per process.
+const char* kStagingPrefix = ".firefly-staging-";
 
 /// The bytes of `path` when it has exactly `size` bytes; nullopt otherwise.
 std::optional<std::string> read_sized(const fs::path& path, uintmax_t size) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return std::nullopt;
   std::string data(size, '\0');
   size_t got = 0;
@@ -69,23 +67,30 @@ bool same_file(const fs::path& old, const fs::path& source) {
   return a && b && *a == *b;
 }
 
-bool write_bytes(const fs::path& path, const std::string& bytes) {
+/// Writes `bytes` to a new file at `path`; the error (e.g. "No space left on device") when
+/// that fails.
+std::error_code write_bytes(const fs::path& path, const std::string& bytes) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-  if (fd < 0) return false;
+  if (fd < 0) return {errno, std::generic_category()};
   size_t done = 0;
+  int error = 0;
   while (done < bytes.size()) {
     ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
+    if (n <= 0) {
+      error = n < 0 ? errno : EIO;
+      break;
+    }
     done += static_cast<size_t>(n);
   }
-  return ::close(fd) == 0 && done == bytes.size();
+  if (::close(fd) != 0 && error == 0) error = errno;
+  return {error, std::generic_category()};
 }
 
-/// Writes (or hard-links when unchanged) one file into the temporary tree.
-/// 0 = failed, 1 = written, 2 = reused.
-int place_file(const OutputFile& f, const fs::path& temp, const fs::path& out_dir, bool have_old) {
-  std::error_code ec;
+/// Writes (or hard-links when unchanged) one file into the staging tree; `ec` says why it
+/// failed. 0 = failed, 1 = written, 2 = reused.
+int place_file(const OutputFile& f, const fs::path& temp, const fs::path& out_dir, bool have_old,
+               std::error_code& ec) {
   fs::path dest = temp / f.path;
   if (have_old) {
     fs::path old = out_dir / f.path;
@@ -96,10 +101,12 @@ int place_file(const OutputFile& f, const fs::path& temp, const fs::path& out_di
       ec.clear();
     }
   }
-  bool ok = f.source.empty()
-                ? write_bytes(dest, f.bytes)
-                : fs::copy_file(f.source, dest, fs::copy_options::overwrite_existing, ec);
-  return ok && !ec ? 1 : 0;
+  if (f.source.empty()) {
+    ec = write_bytes(dest, f.bytes);
+  } else {
+    fs::copy_file(f.source, dest, fs::copy_options::overwrite_existing, ec);
+  }
+  return ec ? 0 : 1;
 }
 
 bool exchange(const fs::path& a, const fs::path& b) {
@@ -110,23 +117,45 @@ bool exchange(const fs::path& a, const fs::path& b) {
   return false;
 }
 
-bool pid_alive(const std::string& name, const char* marker) {
-  size_t at = name.rfind(marker);
-  if (at == std::string::npos) return false;
-  try {
-    int pid = std::stoi(name.substr(at + std::string_view(marker).size()));
-    return pid != ::getpid() && ::kill(pid, 0) == 0;
-  } catch (...) {
-    return false;
-  }
-}
-
 const char* kDuplicateHint = "rename or remove one of them";
 
 /// The error for two files published at `path`, coming from `a` and `b` ("" = generated).
-std::string duplicate_message(const std::string& path, const std::string& a, const std::string& b) {
+std::string duplicate_message(const std::string& path, std::string a, std::string b) {
+  // Source files first, in name order: the text does not depend on which thread came first.
+  if (a.empty() || (!b.empty() && b < a)) std::swap(a, b);
   auto name = [](const std::string& s) { return s.empty() ? std::string("a generated file") : s; };
   return "two files would be published at /" + path + " (" + name(a) + " and " + name(b) + ")";
+}
+
+/// What the marker file says to someone who finds it.
+const char* kMarkerText =
+    "This folder is a site published by Firefly. `firefly build` replaces everything in it.\n";
+
+std::string lowercase_first(std::string s) {
+  if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
+  return s;
+}
+
+/// Switches `fresh` (a finished entry of the staging folder) in at `dest`, so readers see
+/// the old or the new entry, never a half-written one. Folders are exchanged in one step
+/// where the kernel can; the old entry ends up under `aside` (inside the staging folder).
+std::error_code switch_entry(const fs::path& fresh, const fs::path& dest, const fs::path& aside) {
+  std::error_code ec;
+  fs::file_status old = fs::symlink_status(dest, ec);
+  ec.clear();
+  if (fs::exists(old)) {
+    bool both_folders = fs::is_directory(old) && fs::is_directory(fs::symlink_status(fresh, ec));
+    if (both_folders && exchange(fresh, dest)) {
+      fs::rename(fresh, aside, ec);  // `fresh` now names the old folder
+      return ec;
+    }
+    if (both_folders || fs::is_directory(old) != fs::is_directory(fs::symlink_status(fresh, ec))) {
+      fs::rename(dest, aside, ec);  // a file cannot replace a folder (or the other way round)
+      if (ec) return ec;
+    }
+  }
+  fs::rename(fresh, dest, ec);  // a file replaces a file in one step
+  return ec;
 }
 
 }  // namespace
@@ -137,36 +166,23 @@ bool check_unique_paths(OutputSet& files, Diagnostics& diags) {
   bool ok = true;
   for (size_t i = 1; i < files.size(); ++i) {
     if (files[i].path == files[i - 1].path) {
-      diags.error(files[i].source, {},
-                  duplicate_message(files[i].path, files[i - 1].source, files[i].source),
-                  kDuplicateHint);
+      const std::string& a = files[i - 1].cause();
+      const std::string& b = files[i].cause();
+      diags.error(b.empty() ? a : b, {}, duplicate_message(files[i].path, a, b), kDuplicateHint);
       ok = false;
     }
   }
   return ok;
 }
 
-void remove_stale_temporaries(const fs::path& out_dir) {
-  fs::path abs = fs::absolute(out_dir).lexically_normal();
-  if (abs.filename().empty()) abs = abs.parent_path();
-  std::error_code ec;
-  std::string prefix = "." + abs.filename().string();
-  for (const auto& entry : fs::directory_iterator(abs.parent_path(), ec)) {
-    std::string name = entry.path().filename().string();
-    if (!starts_with(name, prefix)) continue;
-    bool ours =
-        name.find(kTempMarker) != std::string::npos || name.find(kOldMarker) != std::string::npos;
-    if (ours && !pid_alive(name, kTempMarker) && !pid_alive(name, kOldMarker)) {
-      fs::remove_all(entry.path(), ec);
-    }
-  }
-}
-
 struct OutputWriter::Impl {
   fs::path out_dir, temp;
   Diagnostics& diags;
+  int lock_fd = -1;
+  bool created_out = false;
   bool have_old = false;
   bool committed = false;
+  std::optional<InterruptCleanup> cleanup_out, cleanup_temp;
   std::mutex mu;
   std::map<std::string, std::string> sources;  // path -> where it came from ("" generated)
   std::set<std::string> dirs;
@@ -202,23 +218,74 @@ struct OutputWriter::Impl {
     dirs.insert(dir);
     return true;
   }
+
+  // Opens (creating it when missing) the output folder, waits for any other build into
+  // it, and makes this build's staging folder inside it.
+  void open() {
+    std::error_code ec;
+    if (!fs::exists(out_dir, ec)) {
+      // Registered first: an interrupt right after the folder is made still removes it.
+      cleanup_out.emplace(out_dir);
+      fs::create_directories(out_dir, ec);
+      if (ec) {
+        cleanup_out.reset();
+        return fail("", "cannot create " + out_dir.string() + ": " + ec.message());
+      }
+      created_out = true;
+    }
+    lock_fd = ::open(out_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (lock_fd < 0 || ::flock(lock_fd, LOCK_EX) != 0) {
+      return fail("", "cannot open " + out_dir.string() + ": " + std::strerror(errno));
+    }
+    // Holding the lock, any staging folder left here is a killed build's.
+    for (const auto& entry : fs::directory_iterator(out_dir, ec)) {
+      if (starts_with(entry.path().filename().string(), kStagingPrefix)) {
+        fs::remove_all(entry.path(), ec);
+      }
+    }
+    temp = out_dir / (kStagingPrefix + std::to_string(::getpid()));
+    cleanup_temp.emplace(temp);
+    fs::create_directory(temp, ec);
+    if (ec) return fail("", "cannot write into " + out_dir.string() + ": " + ec.message());
+    have_old = !created_out;
+  }
+
+  // Moves every entry of the staging folder into the output folder and removes what the
+  // new output no longer has.
+  bool switch_in() {
+    std::error_code ec;
+    std::set<std::string> fresh;
+    for (const auto& entry : fs::directory_iterator(temp, ec)) {
+      fresh.insert(entry.path().filename().string());
+    }
+    fs::path aside = temp / ".firefly-previous";
+    fs::create_directory(aside, ec);
+    for (const std::string& name : fresh) {
+      if ((ec = switch_entry(temp / name, out_dir / name, aside / name))) {
+        diags.error("", {}, "cannot publish " + (out_dir / name).string() + ": " + ec.message());
+        return false;
+      }
+    }
+    for (const auto& entry : fs::directory_iterator(out_dir, ec)) {
+      std::string name = entry.path().filename().string();
+      if (!fresh.count(name) && entry.path() != temp) fs::remove_all(entry.path(), ec);
+    }
+    fs::remove_all(temp, ec);
+    return true;
+  }
 };
 
 OutputWriter::OutputWriter(const fs::path& out_dir, Diagnostics& diags)
-    : impl_(std::make_unique<Impl>(out_dir, diags)) {
-  remove_stale_temporaries(out_dir);
-  impl_->temp = sibling(out_dir, kTempMarker);
-  std::error_code ec;
-  fs::remove_all(impl_->temp, ec);
-  fs::create_directories(impl_->temp, ec);
-  if (ec) impl_->fail("", "cannot create " + impl_->temp.string() + ": " + ec.message());
-  impl_->have_old = fs::is_directory(out_dir, ec);
+    : impl_(std::make_unique<Impl>(resolve_output_folder(out_dir), diags)) {
+  impl_->open();
 }
 
 OutputWriter::~OutputWriter() {
-  if (impl_->committed) return;
+  Impl& w = *impl_;
   std::error_code ec;
-  fs::remove_all(impl_->temp, ec);
+  if (!w.committed && !w.temp.empty()) fs::remove_all(w.temp, ec);
+  if (!w.committed && w.created_out) fs::remove(w.out_dir, ec);
+  if (w.lock_fd >= 0) ::close(w.lock_fd);
 }
 
 void OutputWriter::add(OutputFile f) {
@@ -228,22 +295,35 @@ void OutputWriter::add(OutputFile f) {
     impl_->fail(f.path, "refusing to write outside the output folder: " + f.path);
     return;
   }
+  if (starts_with(f.path, ".firefly-")) {
+    impl_->fail(f.path, "the name /" + f.path + " is kept for Firefly's own files",
+                "rename the file");
+    return;
+  }
   {
     std::lock_guard lock(impl_->mu);
-    auto [it, inserted] = impl_->sources.emplace(f.path, f.source);
+    if (impl_->temp.empty()) return;  // the output folder could not be opened
+    auto [it, inserted] = impl_->sources.emplace(f.path, f.cause());
     if (!inserted) {
       impl_->failures.push_back(
-          {f.path, duplicate_message(f.path, it->second, f.source), kDuplicateHint});
+          {f.path, duplicate_message(f.path, it->second, f.cause()), kDuplicateHint});
+      if (it->second.empty()) it->second = f.cause();  // the error names a source file
       return;
     }
   }
+  if (!begin_write()) return;  // interrupted: the staging folder is being removed
+  struct EndWrite {
+    ~EndWrite() { end_write(); }
+  } end;
   if (!impl_->ensure_dir(f.path)) {
     impl_->fail(f.path, "cannot create the folder of " + (impl_->temp / f.path).string());
     return;
   }
-  int outcome = place_file(f, impl_->temp, impl_->out_dir, impl_->have_old);
+  std::error_code ec;
+  int outcome = place_file(f, impl_->temp, impl_->out_dir, impl_->have_old, ec);
   if (outcome == 0) {
-    impl_->fail(f.path, "cannot write " + (impl_->temp / f.path).string());
+    impl_->fail(f.path, "cannot write " + (impl_->temp / f.path).string() + ": " +
+                            lowercase_first(ec.message()));
   } else {
     ++(outcome == 2 ? impl_->unchanged : impl_->written);
   }
@@ -260,29 +340,18 @@ bool OutputWriter::commit(PublishStats* stats) {
     }
     return false;
   }
-  std::error_code ec;
-  if (w.have_old) {
-    if (!exchange(w.temp, w.out_dir)) {
-      fs::path old = sibling(w.out_dir, kOldMarker);
-      fs::rename(w.out_dir, old, ec);
-      if (!ec) fs::rename(w.temp, w.out_dir, ec);
-      if (ec) {
-        w.diags.error("", {}, "cannot replace " + w.out_dir.string() + ": " + ec.message());
-        return false;
-      }
-      fs::remove_all(old, ec);
-    } else {
-      fs::remove_all(w.temp, ec);  // now holds the previous output
-    }
-  } else {
-    fs::create_directories(fs::absolute(w.out_dir).parent_path(), ec);
-    fs::rename(w.temp, w.out_dir, ec);
-    if (ec) {
-      w.diags.error("", {}, "cannot create " + w.out_dir.string() + ": " + ec.message());
-      return false;
-    }
+  std::error_code ec = write_bytes(w.temp / kOutputMarker, kMarkerText);
+  if (ec) {
+    w.diags.error(
+        "", {},
+        "cannot write " + (w.temp / kOutputMarker).string() + ": " + lowercase_first(ec.message()));
+    return false;
   }
-  w.committed = true;
+  {
+    auto hold = InterruptCleanup::hold();  // an interrupt now would leave a mixed output
+    if (!w.switch_in()) return false;
+    w.committed = true;
+  }
   if (stats) {
     stats->files = w.sources.size();
     stats->written = w.written;

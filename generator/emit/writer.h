@@ -1,5 +1,5 @@
-// The writer: builds the new output in a temporary folder beside the old one, reuses
-// unchanged files, and swaps it in atomically only when everything was written.
+// The writer: builds the new output in a staging folder inside the output folder, reuses
+// unchanged files, and switches it in entry by entry only when everything was written.
 #pragma once
 
 #include <filesystem>
@@ -17,9 +17,11 @@ struct PublishStats {
   size_t unchanged = 0;  ///< files kept as they were (not rewritten)
 };
 
-/// A new output written file by file into a temporary folder beside `out_dir`, as pages
-/// are rendered; commit() swaps it in. Destroyed without commit, it leaves `out_dir` as it
-/// was and removes the temporary folder.
+/// A new output written file by file into a staging folder inside `out_dir` (a symbolic
+/// link is followed), as pages are rendered; commit() switches it in, each top-level entry
+/// in one step, and removes what the new output no longer has. Nothing is written outside
+/// `out_dir`. Destroyed without commit, it leaves `out_dir` as it was and removes the
+/// staging folder. Builds into one folder wait for each other.
 class OutputWriter {
  public:
   OutputWriter(const std::filesystem::path& out_dir, Diagnostics& diags);
@@ -42,9 +44,6 @@ class OutputWriter {
 /// (nothing is written). On any failure `out_dir` is left as it was.
 bool publish(OutputSet files, const std::filesystem::path& out_dir, Diagnostics& diags,
              PublishStats* stats = nullptr);
-
-/// Removes temporary folders left beside `out_dir` by builds that were killed.
-void remove_stale_temporaries(const std::filesystem::path& out_dir);
 
 /// Sorts `files` by path and reports paths produced twice; false when there are any.
 bool check_unique_paths(OutputSet& files, Diagnostics& diags);

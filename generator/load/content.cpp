@@ -103,8 +103,11 @@ bool load_source_page(const std::string& rel_path, std::string_view raw, const S
 
 std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
                                      const SiteConfig& config, int jobs, Diagnostics& diags) {
-  std::vector<std::string> escaped;
-  auto files = list_files(site_dir / "content", site_dir, &escaped);
+  std::vector<std::string> escaped, special;
+  auto files = list_files(site_dir / "content", site_dir, &escaped, &special);
+  for (const std::string& rel : special) {
+    diags.error("content/" + rel, {}, kSpecialFileMessage, "replace it with a text file");
+  }
   for (const std::string& rel : escaped) {
     diags.error("content/" + rel, {},
                 "this is a symbolic link to a place outside the site; it is not published",
@@ -118,9 +121,18 @@ std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
   std::vector<char> ok(md.size(), 0);
   parallel_for(md.size(), jobs, [&](size_t i) {
     std::string rel = "content/" + md[i].rel;
+    std::error_code ec;
+    uintmax_t size = std::filesystem::file_size(md[i].full, ec);
+    if (!ec && size > config.max_markdown_bytes) {
+      diags.error(rel, {},
+                  "this file has " + std::to_string(size / 1024) + " KB; a page may have at most " +
+                      std::to_string(config.max_markdown_bytes / 1024) + " KB",
+                  "split it into several pages, or raise markdown.max_file_size_kb in site.yaml");
+      return;
+    }
     auto text = read_file(md[i].full);
     if (!text) {
-      diags.error(rel, {}, "cannot read this file");
+      diags.error(rel, {}, "cannot read this file (it is not a regular file)");
       return;
     }
     ok[i] = load_source_page(rel, *text, config, pages[i], diags);
@@ -141,7 +153,14 @@ void add_git_dates(const std::filesystem::path& site_dir, std::vector<SourcePage
   for (const SourcePage& p : pages) groups.push_back({p.path});
   auto history = git.changes(groups, 1);
   for (size_t i = 0; i < pages.size(); ++i) {
-    if (!history[i].empty()) pages[i].git_updated = history[i].front().date;
+    if (!history[i].empty()) {
+      pages[i].git_updated = history[i].front().date;
+      pages[i].git_commit = history[i].front().commit;
+    }
+    const Value& from = pages[i].front.get("translated_from");
+    if (!from.is_null() && !from.is_map() && !from.is_list() && !parse_date(from.to_text())) {
+      if (auto c = git.lookup(from.to_text())) pages[i].translated_from_commit_date = c->date;
+    }
   }
 }
 

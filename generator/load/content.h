@@ -24,6 +24,9 @@ struct SourcePage {
   std::string body;                 ///< Markdown
   int body_line = 1;                ///< the line the body starts on
   std::optional<Date> git_updated;  ///< date of the last commit that changed the file
+  std::string git_commit;           ///< id of that commit ("" outside git)
+  /// The commit named by a `translated_from:` that is not a date, when git knows it.
+  std::optional<Date> translated_from_commit_date;
 };
 
 /// Reads every `.md` file under `<site_dir>/content` on `jobs` threads.
@@ -31,8 +34,9 @@ struct SourcePage {
 std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
                                      const SiteConfig& config, int jobs, Diagnostics& diags);
 
-/// In a site's own git repository, sets each page's `git_updated` from the last commit
-/// that changed its file (so `updated` needs no hand editing).
+/// In a site's own git repository, sets each page's `git_updated` and `git_commit` from
+/// the last commit that changed its file (so `updated` needs no hand editing), and
+/// resolves a `translated_from:` commit to its date.
 void add_git_dates(const std::filesystem::path& site_dir, std::vector<SourcePage>& pages);
 
 /// Reads one content file (its text already in memory); false when it is unusable.

@@ -9,13 +9,16 @@
 #include "core/fs.h"
 #include "core/text.h"
 #include "core/yaml.h"
+#include "load/chart_spec.h"
 
 namespace firefly {
 
 namespace {
 
-const std::vector<std::string> kDatasetKeys = {"title",   "description", "source",  "frequency",
-                                               "license", "chart",       "columns", "keywords"};
+const std::vector<std::string> kDatasetKeys = {"title",     "description", "source",
+                                               "frequency", "license",     "chart",
+                                               "columns",   "keywords",    "version"};
+const std::vector<std::string> kSourceKeys = {"agency", "title", "date", "url"};
 const std::vector<std::string> kColumnKeys = {"name", "type", "title", "unit", "description"};
 const std::vector<std::string> kChartKeys = {"x", "y", "kind", "title"};
 const std::vector<std::string> kTypeNames = {"string", "integer", "number", "boolean", "date"};
@@ -121,6 +124,39 @@ bool valid_frequency(std::string_view f) {
   return !digit;
 }
 
+/// `source:` as a text (the agency) or a map {agency, title, date, url}.
+DatasetSource read_source(const Value& meta, MetaReader& r) {
+  DatasetSource out;
+  const Value* v = meta.find("source");
+  if (!v || v->is_null()) return out;
+  bool structured =
+      v->is_map() && !v->as_map().empty() &&
+      std::any_of(v->as_map().begin(), v->as_map().end(), [](const auto& kv) {
+        return std::find(kSourceKeys.begin(), kSourceKeys.end(), kv.first) != kSourceKeys.end();
+      });
+  if (!structured) {
+    out.agency = r.localized(meta, "source", false);
+    return out;
+  }
+  r.unknown_keys(*v, kSourceKeys, "'source'");
+  out.agency = r.localized(*v, "agency", true);
+  out.title = r.localized(*v, "title", false);
+  std::string date = r.text(*v, "date");
+  if (!date.empty()) {
+    out.date = parse_date(date);
+    if (!out.date) {
+      r.diags.error(r.path, v->get("date").pos,
+                    "source date " + q(date) + " is not a date like 2019-12-31");
+    }
+  }
+  out.url = r.text(*v, "url");
+  if (!out.url.empty() && !starts_with(out.url, "https://") && !starts_with(out.url, "http://")) {
+    r.diags.error(r.path, v->get("url").pos,
+                  "source url " + q(out.url) + " must start with https:// or http://");
+  }
+  return out;
+}
+
 std::optional<std::vector<Column>> read_columns(const Value& meta, MetaReader& r) {
   const Value* cols = meta.find("columns");
   if (!cols || !cols->is_list() || cols->as_list().empty()) {
@@ -167,36 +203,18 @@ std::optional<std::vector<Column>> read_columns(const Value& meta, MetaReader& r
 }
 
 std::optional<ChartSpec> read_chart(const Value& v, MetaReader& r,
-                                    const std::vector<std::string>& names) {
+                                    const std::vector<Column>& columns) {
   if (!v.is_map()) {
     r.diags.error(r.path, v.pos, "'chart' must be a map like {x: year, y: count, kind: bar}");
     return std::nullopt;
   }
   r.unknown_keys(v, kChartKeys, "'chart'");
   ChartSpec spec;
-  spec.x = r.text(v, "x");
-  spec.y = r.text(v, "y");
-  std::string kind = r.text(v, "kind");
-  if (!kind.empty()) spec.kind = kind;
   spec.title = r.localized(v, "title", false);
-  bool ok = true;
-  for (auto [key, col] : {std::pair{"x", &spec.x}, std::pair{"y", &spec.y}}) {
-    if (col->empty()) {
-      r.diags.error(r.path, v.pos, std::string("'chart' needs '") + key + "' (a column name)");
-      ok = false;
-    } else if (std::find(names.begin(), names.end(), *col) == names.end()) {
-      r.diags.error(r.path, v.get(key).pos, "unknown column " + q(*col) + " in 'chart'",
-                    hint_for(*col, names));
-      ok = false;
-    }
+  if (!read_chart_fields(v, ChartFieldsSource{r.path, v.pos, columns, "'chart'"}, r.diags, spec)) {
+    return std::nullopt;
   }
-  if (spec.kind != "bar" && spec.kind != "line") {
-    r.diags.error(r.path, v.get("kind").pos,
-                  "unknown chart kind " + q(spec.kind) + " (use bar or line)",
-                  hint_for(spec.kind, {"bar", "line"}));
-    ok = false;
-  }
-  return ok ? std::optional<ChartSpec>(spec) : std::nullopt;
+  return spec;
 }
 
 }  // namespace
@@ -301,7 +319,8 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
   r.unknown_keys(meta, kDatasetKeys, "dataset metadata");
   ds.title = r.localized(meta, "title", true);
   ds.description = r.localized(meta, "description", false);
-  ds.source = r.localized(meta, "source", false);
+  ds.source = read_source(meta, r);
+  ds.version = r.text(meta, "version");
   ds.frequency = r.text(meta, "frequency");
   if (!ds.frequency.empty() && !valid_frequency(ds.frequency)) {
     local.error(ds.yaml_path, meta.get("frequency").pos,
@@ -325,10 +344,8 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
   }
   auto columns = read_columns(meta, r);
   if (columns) {
-    std::vector<std::string> names;
-    for (const Column& c : *columns) names.push_back(c.name);
     if (const Value* chart = meta.find("chart"); chart && !chart->is_null()) {
-      ds.chart = read_chart(*chart, r, names);
+      ds.chart = read_chart(*chart, r, *columns);
     }
   }
   diags.append(local);
@@ -382,7 +399,12 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
 
 std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, Diagnostics& diags) {
   std::map<std::string, std::pair<std::filesystem::path, std::filesystem::path>> pairs;
-  for (const FoundFile& f : list_files(site_dir / "data", site_dir)) {
+  std::vector<std::string> special;
+  std::vector<FoundFile> found = list_files(site_dir / "data", site_dir, nullptr, &special);
+  for (const std::string& rel : special) {
+    diags.error("data/" + rel, Pos{}, kSpecialFileMessage, "replace it with a CSV or YAML file");
+  }
+  for (const FoundFile& f : found) {
     if (f.rel.find('/') != std::string::npos) continue;  // only the top folder
     if (ends_with(f.rel, ".csv")) {
       pairs[f.rel.substr(0, f.rel.size() - 4)].first = f.full;

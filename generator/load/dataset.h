@@ -31,12 +31,28 @@ struct Column {
   Pos pos;                ///< where the column is declared in the metadata
 };
 
+/// The kinds of chart: bar (one series, or grouped bars for several), stacked (bars of
+/// several series on top of each other), hbar (horizontal bars), line, and target (y is
+/// [target, actual]: actual bars against target marks).
+inline const std::vector<std::string> kChartKinds = {"bar", "stacked", "hbar", "line", "target"};
+
 /// The chart a dataset page shows (metadata `chart:`) or an embed asks for.
 struct ChartSpec {
-  std::string x;             ///< column on the horizontal axis
-  std::string y;             ///< numeric column plotted
-  std::string kind = "bar";  ///< "bar" or "line"
-  Localized title;           ///< may be empty (the dataset title is used)
+  std::string x;               ///< column on the category / time axis
+  std::vector<std::string> y;  ///< numeric columns plotted, one series each
+  std::string kind = "bar";    ///< one of kChartKinds
+  Localized title;             ///< may be empty (the dataset title is used)
+};
+
+/// Where a dataset's figures come from (metadata `source:`): the agency that produced
+/// them and the document that published them. A plain text `source:` is the agency.
+struct DatasetSource {
+  Localized agency;          ///< who produced the figures
+  Localized title;           ///< the document's title, may be empty
+  std::optional<Date> date;  ///< the document's date
+  std::string url;           ///< where the document can be read, may be empty
+
+  bool empty() const { return agency.empty() && title.empty() && url.empty(); }
 };
 
 /// A loaded, validated dataset.
@@ -46,7 +62,8 @@ struct Dataset {
   std::string yaml_path;  ///< "data/<name>.yaml"
   Localized title;
   Localized description;
-  Localized source;
+  DatasetSource source;
+  std::string version;    ///< declared `version:`, else "" (the modified date is used)
   std::string frequency;  ///< as written, may be empty
   std::string license;    ///< licence id, e.g. "OGDL-Taiwan-1.0" ("" = the site's default)
   std::optional<ChartSpec> chart;

@@ -64,7 +64,7 @@ TEST_CASE("dataset: a valid dataset is typed cell by cell") {
   CHECK(ds->columns[0].title.get("en", "zh-TW") == "Year");
   CHECK(ds->columns[1].title.get("en", "zh-TW") == "count");  // defaults to the name
   REQUIRE(ds->chart);
-  CHECK(ds->chart->y == "count");
+  CHECK(ds->chart->y == std::vector<std::string>{"count"});
   CHECK(ds->csv_bytes.substr(0, 3) == "\xEF\xBB\xBF");  // kept byte for byte
 }
 
@@ -184,6 +184,41 @@ TEST_CASE("dataset: load_datasets pairs files, sorts and reports orphans") {
   CHECK(all[0].updated < all[1].updated);
   CHECK(all[0].history.empty());
   fs::remove_all(dir);
+}
+
+}  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("dataset: source is the agency, or {agency, title, date, url}") {
+  Diagnostics d;
+  const std::string csv = "year,count,open,day,note\n2021,1,true,2021-06-30,x\n";
+  auto plain =
+      build(std::string(kMeta) + "source: {zh-TW: 臺南市政府勞工局, en: Tainan}\n", csv, d);
+  REQUIRE(plain);
+  CHECK(plain->source.agency.get("en", "zh-TW") == "Tainan");
+  CHECK(plain->source.title.empty());
+  auto full = build(std::string(kMeta) +
+                        "source:\n  agency: {zh-TW: 臺中市政府勞工局, en: Taichung}\n"
+                        "  title: 108年度施政計畫\n  date: 2019-01-01\n"
+                        "  url: https://www.taichung.gov.tw/plan.pdf\nversion: '2'\n",
+                    csv, d);
+  REQUIRE(full);
+  CHECK(messages(d).empty());
+  CHECK(full->source.agency.get("zh-TW", "zh-TW") == "臺中市政府勞工局");
+  CHECK(full->source.title.get("zh-TW", "zh-TW") == "108年度施政計畫");
+  CHECK(full->source.date == Date{2019, 1, 1});
+  CHECK(full->source.url == "https://www.taichung.gov.tw/plan.pdf");
+  CHECK(full->version == "2");
+  Diagnostics bad;
+  CHECK_FALSE(build(
+      std::string(kMeta) + "source:\n  agency: X\n  date: soon\n  url: www.x.tw\n  titel: y\n", csv,
+      bad));
+  CHECK(messages(bad) ==
+        std::vector<std::string>{
+            "data/awards.yaml:14:9: source date 'soon' is not a date like 2019-12-31",
+            "data/awards.yaml:15:8: source url 'www.x.tw' must start with https:// or http://",
+            "data/awards.yaml:16:3: unknown key 'titel' in 'source' | did you mean 'title'?"});
 }
 
 }  // namespace firefly

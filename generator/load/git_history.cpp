@@ -171,6 +171,26 @@ std::vector<std::vector<HistoryEntry>> GitHistory::changes(
   return out;
 }
 
+std::optional<HistoryEntry> GitHistory::lookup(const std::string& rev) const {
+  if (!available() || rev.empty()) return std::nullopt;
+  git_object* obj = nullptr;
+  if (git_revparse_single(&obj, impl_->repo, rev.c_str()) != 0) return std::nullopt;
+  git_object* peeled = nullptr;
+  int rc = git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT);
+  git_object_free(obj);
+  if (rc != 0) return std::nullopt;
+  auto* commit = reinterpret_cast<git_commit*>(peeled);
+  const git_signature* who = git_commit_committer(commit);
+  HistoryEntry e;
+  e.date = date_from_time(static_cast<long long>(who->when.time), who->when.offset);
+  e.message = first_line(git_commit_message(commit));
+  char hex[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(hex, sizeof hex, git_commit_id(commit));
+  e.commit = hex;
+  git_object_free(peeled);
+  return e;
+}
+
 std::optional<Date> file_mtime_date(const std::filesystem::path& file) {
   std::error_code ec;
   auto t = std::filesystem::last_write_time(file, ec);

@@ -35,6 +35,8 @@ class GitHistory {
   /// from HEAD that changed any of them, newest first, at most `limit` each.
   std::vector<std::vector<HistoryEntry>> changes(
       const std::vector<std::vector<std::string>>& path_groups, size_t limit = 50) const;
+  /// The commit that `rev` names (a full or abbreviated id, a branch, a tag), or nullopt.
+  std::optional<HistoryEntry> lookup(const std::string& rev) const;
 
  private:
   struct Impl;

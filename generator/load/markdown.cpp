@@ -62,13 +62,107 @@ cmark_node* text_node(const std::string& text) {
   return t;
 }
 
+/// An inline `<span lang="xx">` or `</span>`: kept even without unsafe_html, so a
+/// translation can mark a passage in another language.
+bool is_lang_span(cmark_node* n) {
+  if (cmark_node_get_type(n) != CMARK_NODE_HTML_INLINE) return false;
+  const char* lit = cmark_node_get_literal(n);
+  std::string_view html = lit ? lit : "";
+  return html == "</span>" || !lang_span_open(html).empty();
+}
+
 struct Walk {
   std::vector<cmark_node*> raw_html;
   std::vector<cmark_node*> embeds;
+  std::vector<cmark_node*> tables;
   std::vector<std::string> heading_ids;
 };
 
 }  // namespace
+
+std::string lang_span_open(std::string_view html) {
+  constexpr std::string_view kOpen = "<span lang=\"", kClose = "\">";
+  if (!starts_with(html, kOpen) || html.size() < kOpen.size() + kClose.size() + 1 ||
+      html.substr(html.size() - kClose.size()) != kClose) {
+    return "";
+  }
+  std::string_view lang = html.substr(kOpen.size(), html.size() - kOpen.size() - kClose.size());
+  for (char c : lang) {
+    bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+    if (!ok) return "";
+  }
+  return std::string(lang);
+}
+
+std::vector<MarkdownItem> scan_markdown(std::string_view body, int first_line) {
+  ensure_extensions();
+  cmark_parser* parser = cmark_parser_new(kOptions);
+  if (cmark_syntax_extension* ext = cmark_find_syntax_extension("table")) {
+    cmark_parser_attach_syntax_extension(parser, ext);
+  }
+  if (cmark_syntax_extension* ext = cmark_find_syntax_extension("autolink")) {
+    cmark_parser_attach_syntax_extension(parser, ext);
+  }
+  cmark_parser_feed(parser, body.data(), body.size());
+  cmark_node* doc = cmark_parser_finish(parser);
+  std::vector<MarkdownItem> items;
+  using K = MarkdownItem::Kind;
+  cmark_iter* iter = cmark_iter_new(doc);
+  cmark_event_type ev;
+  int line = first_line;
+  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* n = cmark_iter_get_node(iter);
+    if (int l = cmark_node_get_start_line(n); l > 0) line = l + first_line - 1;
+    const char* lit = cmark_node_get_literal(n);
+    std::string text = lit ? lit : "";
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_HEADING:
+        items.push_back({K::kHeading, "", line});
+        break;
+      case CMARK_NODE_ITEM:
+        items.push_back({K::kListItem, "", line});
+        break;
+      case CMARK_NODE_LINK:
+      case CMARK_NODE_IMAGE: {
+        const char* url = cmark_node_get_url(n);
+        bool image = cmark_node_get_type(n) == CMARK_NODE_IMAGE;
+        items.push_back({image ? K::kImage : K::kLink, url ? url : "", line});
+        break;
+      }
+      case CMARK_NODE_CODE_BLOCK: {
+        const char* info = cmark_node_get_fence_info(n);
+        std::string kind = info ? std::string(trim(info)) : "";
+        if (kind == "chart" || kind == "table") {
+          items.push_back({K::kEmbed, kind + "\n" + text, line});
+        } else {
+          items.push_back({K::kCode, text, line});
+        }
+        break;
+      }
+      case CMARK_NODE_CODE:
+        items.push_back({K::kCode, text, line});
+        break;
+      case CMARK_NODE_TEXT:
+        items.push_back({K::kText, text, line});
+        break;
+      case CMARK_NODE_HTML_INLINE:
+        if (text == "</span>") {
+          items.push_back({K::kLangClose, "", line});
+        } else if (std::string lang = lang_span_open(text); !lang.empty()) {
+          items.push_back({K::kLangOpen, lang, line});
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  cmark_iter_free(iter);
+  cmark_node_free(doc);
+  cmark_parser_free(parser);
+  return items;
+}
 
 std::string embed_placeholder(size_t index) {
   return "<!--firefly-embed:" + std::to_string(index) + "-->";
@@ -97,7 +191,7 @@ MarkdownResult render_markdown(std::string_view body, const MarkdownOptions& opt
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_HTML_BLOCK:
       case CMARK_NODE_HTML_INLINE:
-        if (!options.unsafe_html) walk.raw_html.push_back(n);
+        if (!options.unsafe_html && !is_lang_span(n)) walk.raw_html.push_back(n);
         break;
       case CMARK_NODE_CODE_BLOCK: {
         const char* info = cmark_node_get_fence_info(n);
@@ -133,6 +227,7 @@ MarkdownResult render_markdown(std::string_view body, const MarkdownOptions& opt
           options.on_missing_alt(pos);
         }
         if (dangerous_url(u, is_image)) {
+          if (options.resolve_link) options.resolve_link(u, pos, is_image);  // reports it
           cmark_node_set_url(n, "");
         } else if (options.resolve_link && !u.empty()) {
           std::string resolved = options.resolve_link(u, pos, is_image);
@@ -141,10 +236,21 @@ MarkdownResult render_markdown(std::string_view body, const MarkdownOptions& opt
         break;
       }
       default:
+        if (std::string_view(cmark_node_get_type_string(n)) == "table") walk.tables.push_back(n);
         break;
     }
   }
   cmark_iter_free(iter);
+
+  // A wide table scrolls inside its own box (reachable by keyboard), not the page.
+  for (cmark_node* t : walk.tables) {
+    cmark_node* open = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+    cmark_node_set_literal(open, "<div class=\"table-wrap\" tabindex=\"0\">\n");
+    cmark_node* close = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+    cmark_node_set_literal(close, "</div>\n");
+    cmark_node_insert_before(t, open);
+    cmark_node_insert_after(t, close);
+  }
 
   for (cmark_node* n : walk.raw_html) {
     const char* lit = cmark_node_get_literal(n);

@@ -22,8 +22,8 @@ using LinkResolver = std::function<std::string(const std::string& url, Pos pos, 
 
 /// How to render a document.
 struct MarkdownOptions {
-  bool unsafe_html = false;                 ///< keep raw HTML (else it is shown as text)
-  LinkResolver resolve_link;                ///< optional
+  bool unsafe_html = false;   ///< keep raw HTML (else it is shown as text, but for lang spans)
+  LinkResolver resolve_link;  ///< optional
   std::function<void(Pos)> on_missing_alt;  ///< optional: an image without alt text
   int first_line = 1;                       ///< line of the body's first line in its file
 };
@@ -38,6 +38,32 @@ struct MarkdownResult {
 /// Renders GitHub-flavoured Markdown (tables, strikethrough, autolinks, task lists,
 /// footnotes) with ids on headings; `javascript:`-style URLs are dropped.
 MarkdownResult render_markdown(std::string_view body, const MarkdownOptions& options);
+
+/// One thing a document states, at a line of its file, as `scan_markdown` finds it.
+struct MarkdownItem {
+  enum class Kind {
+    kHeading,
+    kListItem,
+    kLink,
+    kImage,
+    kEmbed,
+    kCode,
+    kText,
+    kLangOpen,
+    kLangClose
+  };
+  Kind kind = Kind::kText;
+  std::string value;  ///< URL, embed text, code, text run, or the span's lang; "" otherwise
+  int line = 0;
+};
+
+/// The headings, list items, links, images, embeds, code spans, text runs and
+/// `<span lang="…">` spans of a document, in order, with their lines
+/// (`first_line` = the line of the body's first line in its file).
+std::vector<MarkdownItem> scan_markdown(std::string_view body, int first_line = 1);
+
+/// The language of an inline `<span lang="xx">`, or "" when `html` is not one.
+std::string lang_span_open(std::string_view html);
 
 /// The HTML comment that stands for embed `index` until the render stage replaces it.
 std::string embed_placeholder(size_t index);

@@ -16,6 +16,9 @@ TEST_CASE("markdown renders GFM tables, strikethrough, task lists and footnotes"
   auto r =
       md("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~\n\n- [x] done\n\nNote[^1]\n\n[^1]: Foot.\n");
   CHECK(r.html.find("<table>") != std::string::npos);
+  // Wrapped, so a wide table scrolls in its own keyboard-reachable box.
+  CHECK(r.html.find("<div class=\"table-wrap\" tabindex=\"0\">\n<table>") != std::string::npos);
+  CHECK(r.html.find("</table>\n</div>") != std::string::npos);
   CHECK(r.html.find("<del>old</del>") != std::string::npos);
   CHECK(r.html.find("checkbox") != std::string::npos);
   CHECK(r.html.find("footnote") != std::string::npos);

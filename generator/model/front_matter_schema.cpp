@@ -11,7 +11,7 @@ namespace {
 
 const std::vector<std::string> kCommonFields = {
     "title",           "date", "updated", "draft",  "publish_at", "summary", "description",
-    "translation_key", "url",  "aliases", "weight", "layout",     "images"};
+    "translation_key", "url",  "aliases", "weight", "layout",     "images",  "translated_from"};
 
 class Checker {
  public:
@@ -40,8 +40,10 @@ class Checker {
     return d;
   }
 
-  // Checks `v` against `schema`; `name` is the field's name for messages.
-  void check(const Value& v, const FieldSchema& schema, const std::string& name) {
+  // Checks `v` against `schema`; `name` is the field's name for messages, `path` where
+  // the value sits ("people[0].photo").
+  void check(const Value& v, const FieldSchema& schema, const std::string& name,
+             const std::string& path) {
     const std::string& t = schema.type;
     auto fail = [&](const std::string& expected) {
       error(v, "'" + name + "' must be " + expected + ", not " + std::string(v.kind_name()) +
@@ -73,13 +75,16 @@ class Checker {
         refs.emplace_back(name, schema.to + "/" + v.to_text());
       }
     } else if (t == "image") {
-      check_image(v, name);
+      check_image(v, name, path);
     } else if (t == "list") {
       if (!v.is_list()) {
         fail("a list");
         return;
       }
-      for (const Value& item : v.as_list()) check(item, *schema.of, name);
+      const List& items = v.as_list();
+      for (size_t i = 0; i < items.size(); ++i) {
+        check(items[i], *schema.of, name, path + "[" + std::to_string(i) + "]");
+      }
     } else if (t == "object") {
       if (!v.is_map()) {
         fail("a map of fields");
@@ -90,7 +95,7 @@ class Checker {
       for (const FieldSchema& f : schema.fields) {
         const Value* sub = v.find(f.name);
         if (sub && !sub->is_null()) {
-          check(*sub, f, f.name);
+          check(*sub, f, f.name, path + "." + f.name);
         } else if (f.required) {
           error(v, "'" + name + "' needs a '" + f.name + "' field");
         }
@@ -107,10 +112,15 @@ class Checker {
     }
   }
 
-  void check_image(const Value& v, const std::string& name) {
+  void check_image(const Value& v, const std::string& name, const std::string& path) {
     const Value& src = v.is_map() ? v.get("src") : v;
     if (src.to_text().empty()) {
       error(v, "an image in '" + name + "' needs a `src`");
+      return;
+    }
+    const Value& at = src.pos.line ? src : v;
+    if (std::string why = unsafe_link_reason(src.to_text()); !why.empty()) {
+      error(at, "the image " + src.to_text() + " is not allowed: " + why);
       return;
     }
     if (!v.is_map() || !v.find("alt")) {
@@ -118,12 +128,13 @@ class Checker {
             "add `alt:` describing the image for people who cannot see it "
             "(write alt: \"\" only for a purely decorative image)");
     }
-    images.push_back({src.to_text(), src.pos});
+    images.push_back({path, src.to_text(), v.get("alt").to_text(), v.get("caption").to_text(),
+                      src.pos.line ? src.pos : v.pos});
   }
 
   bool ok = true;
   std::vector<std::pair<std::string, std::string>> refs;
-  std::vector<std::pair<std::string, Pos>> images;
+  std::vector<Image> images;
 
  private:
   const SourcePage& src_;
@@ -196,7 +207,7 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
     list.of = std::make_shared<FieldSchema>();
     list.of->name = "images";
     list.of->type = "image";
-    c.check(*imgs, list, "images");
+    c.check(*imgs, list, "images", "images");
   }
 
   std::vector<std::string> known = kCommonFields;
@@ -209,7 +220,7 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
       if (v && !v->is_null() && common && (f.type == "date" || f.name == "images")) {
         // Already checked above with the common fields; one error is enough.
       } else if (v && !v->is_null()) {
-        c.check(*v, f, f.name);
+        c.check(*v, f, f.name, f.name);
       } else if (f.required && !src.is_index) {
         diags.error(src.path, {1, 1}, "this page needs a '" + f.name + "' field (" + f.type + ")",
                     "add `" + f.name + ": ...` to its front matter");
@@ -237,6 +248,7 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
                                 : "did you mean '" + guess + "'?");
   }
   out.refs = std::move(c.refs);
+  out.images = std::move(c.images);
   return c.ok;
 }
 

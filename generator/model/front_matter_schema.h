@@ -11,6 +11,7 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "load/content.h"
+#include "model/image.h"
 
 namespace firefly {
 
@@ -23,6 +24,7 @@ struct FrontMatter {
   std::vector<std::pair<std::string, Pos>> aliases;
   std::vector<std::pair<std::string, std::vector<std::string>>> terms;  ///< taxonomy -> values
   std::vector<std::pair<std::string, std::string>> refs;  ///< field -> "collection/slug"
+  std::vector<Image> images;  ///< every image-typed value, in the order written
 };
 
 /// Validates `src.front`; false when it has errors (reported in `diags`).

@@ -26,7 +26,8 @@ SiteConfig schema_site() {
       "      featured: boolean\n"
       "      level: {type: enum, values: [national, municipal]}\n"
       "      cover: image\n"
-      "      people: {type: list, of: {type: object, fields: {name: string, age: integer}}}\n"
+      "      people: {type: list, of: {type: object, fields: {name: string, age: integer, "
+      "photo: image}}}\n"
       "      motto: localized\n",
       "site.yaml", diags);
   auto config = site_config_from(root, diags);
@@ -105,6 +106,34 @@ TEST_CASE("front matter: dates, required fields, images and unknown keys") {
   CHECK(errors_of(kValid + "audience: [elderly]\n") ==
         std::vector<std::string>{"5:1 unknown front-matter field 'audience' | did you mean "
                                  "'audiences'?"});
+}
+
+TEST_CASE("front matter: every image-typed value is typed, in lists and objects too") {
+  FrontMatter fm;
+  CHECK(errors_of(kValid +
+                      "cover: {src: /c.jpg, alt: A cover, caption: Spring}\n"
+                      "images:\n"
+                      "  - {src: /i.svg, alt: \"\"}\n"
+                      "people:\n"
+                      "  - {name: Lin}\n"
+                      "  - {name: Wu, photo: {src: /wu.png, alt: Ms Wu}}\n",
+                  &fm)
+            .empty());
+  REQUIRE(fm.images.size() == 3);
+  CHECK(fm.images[0].field == "images[0]");
+  CHECK(fm.images[0].src == "/i.svg");
+  CHECK(fm.images[0].alt == "");
+  CHECK(fm.images[1].field == "cover");
+  CHECK(fm.images[1].alt == "A cover");
+  CHECK(fm.images[1].caption == "Spring");
+  CHECK(fm.images[1].pos.line == 5);
+  CHECK(fm.images[2].field == "people[1].photo");
+  CHECK(fm.images[2].src == "/wu.png");
+  CHECK(fm.images[2].pos.line == 10);
+  CHECK(errors_of(kValid + "people:\n  - {name: Wu, photo: {src: /wu.png}}\n") ==
+        std::vector<std::string>{
+            "6:23 the image /wu.png has no alt text | add `alt:` describing the image for "
+            "people who cannot see it (write alt: \"\" only for a purely decorative image)"});
 }
 
 }  // namespace firefly

@@ -1,10 +1,41 @@
 #include "model/paths.h"
 
+#include <cctype>
+#include <cstdint>
 #include <vector>
 
 #include "core/text.h"
 
 namespace firefly {
+
+namespace {
+
+/// A name for the first character of UTF-8 `s` that reads as nothing or as a space but is
+/// not one: no-break and other Unicode spaces, line separators, zero-width characters and
+/// bidirectional controls (which can make an address look like another); "" when none.
+std::string invisible_character(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
+    if (b(0) == 0xC2 && i + 1 < s.size() && (b(1) == 0xA0 || b(1) == 0x85 || b(1) < 0xA0)) {
+      return "a no-break space or a control character";
+    }
+    if (b(0) == 0xD8 && i + 1 < s.size() && b(1) == 0x9C) return "a bidirectional control";
+    if (i + 2 >= s.size()) continue;
+    uint32_t c = (b(0) & 0x0F) << 12 | (b(1) & 0x3F) << 6 | (b(2) & 0x3F);
+    if ((b(0) & 0xF0) != 0xE0) continue;
+    if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E ||
+        c == 0x200F) {
+      return "a bidirectional control";
+    }
+    if ((c >= 0x2000 && c <= 0x200D) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+        c == 0x2060 || c == 0x3000 || c == 0xFEFF) {
+      return "a Unicode space or zero-width character";
+    }
+  }
+  return "";
+}
+
+}  // namespace
 
 std::string output_path_for_url(std::string_view url) {
   std::string path(url.substr(url.find_first_not_of('/') == std::string_view::npos
@@ -21,7 +52,13 @@ std::string unsafe_path_reason(std::string_view path) {
   if (path.find('\\') != std::string_view::npos) return "it contains a backslash";
   for (unsigned char c : path) {
     if (c < 0x20 || c == 0x7f) return "it contains a control character";
+    if (c == ' ') return "it contains a space (write '-' instead)";
+    if (c == '?' || c == '#') {
+      return std::string("it contains '") + static_cast<char>(c) +
+             "', which would end the address's path";
+    }
   }
+  if (std::string what = invisible_character(path); !what.empty()) return "it contains " + what;
   std::string lower = ascii_lower(path);
   if (lower.find("%2e") != std::string::npos || lower.find("%2f") != std::string::npos ||
       lower.find("%5c") != std::string::npos || lower.find("%00") != std::string::npos) {
@@ -32,6 +69,33 @@ std::string unsafe_path_reason(std::string_view path) {
   }
   if (path.find("//") != std::string_view::npos) return "it contains '//'";
   return "";
+}
+
+std::string url_scheme(std::string_view url) {
+  size_t colon = url.find(':');
+  if (colon == std::string_view::npos || colon == 0) return "";
+  for (size_t i = 0; i < colon; ++i) {
+    char c = url[i];
+    bool ok = std::isalpha(static_cast<unsigned char>(c)) ||
+              (i > 0 &&
+               (std::isdigit(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.'));
+    if (!ok) return "";
+  }
+  return ascii_lower(url.substr(0, colon));
+}
+
+std::string unsafe_link_reason(std::string_view url) {
+  std::string_view trimmed = trim(url);
+  std::string scheme = url_scheme(trimmed);
+  for (unsigned char c : url) {
+    if (c < 0x20 || c == 0x7f) return "it contains a control character";
+  }
+  if (scheme.empty() || scheme == "http" || scheme == "https" || scheme == "mailto" ||
+      scheme == "tel") {
+    return "";
+  }
+  return "a link to '" + scheme +
+         ":' does not open a page (use a site path or an https:// address)";
 }
 
 std::string resolve_site_path(std::string_view base, std::string_view link) {

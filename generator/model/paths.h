@@ -10,9 +10,17 @@ namespace firefly {
 std::string output_path_for_url(std::string_view url);
 
 /// Checks a site path written in front matter (`url`, `aliases`): it must start with
-/// '/', and contain no '..', '\', NUL, control characters or percent-encoded dots and
-/// slashes. Returns "" when safe, else the reason.
+/// '/', and contain no '..', '\', spaces, '?', '#', control, bidirectional or zero-width
+/// characters, or percent-encoded dots and slashes. Returns "" when safe, else the reason.
 std::string unsafe_path_reason(std::string_view path);
+
+/// The scheme of `url`, lower-cased ("https", "mailto", "javascript"), or "" for a site path
+/// or a relative link.
+std::string url_scheme(std::string_view url);
+
+/// Checks where a link, menu entry or image may point: a site path, a relative link, or an
+/// http(s), mailto or tel address. Returns "" when it may, else the reason.
+std::string unsafe_link_reason(std::string_view url);
 
 /// Resolves `link` (absolute "/a/b/" or relative "../b/") against the directory URL
 /// `base` ("/stories/a/"), removing "." and ".." segments (never above the root).

@@ -18,6 +18,28 @@ TEST_CASE("unsafe paths are refused with a reason") {
   CHECK(unsafe_path_reason("/a\\b/") == "it contains a backslash");
   CHECK(unsafe_path_reason("/%2E%2E/x/") == "it contains a percent-encoded dot, slash or NUL");
   CHECK(unsafe_path_reason(std::string_view("/a\0b", 4)) == "it contains a control character");
+  CHECK(unsafe_path_reason("/a b/") == "it contains a space (write '-' instead)");
+  CHECK(unsafe_path_reason("/a?x=1") == "it contains '?', which would end the address's path");
+  CHECK(unsafe_path_reason("/a#top") == "it contains '#', which would end the address's path");
+  CHECK(unsafe_path_reason("/pay\u202Egnp.exe/") == "it contains a bidirectional control");
+  CHECK(unsafe_path_reason("/a\u00A0b/") == "it contains a no-break space or a control character");
+  CHECK(unsafe_path_reason("/a\u200Bb/") == "it contains a Unicode space or zero-width character");
+  CHECK(unsafe_path_reason("/故事/thai-ไทย/tiếng-việt/") == "");
+}
+
+TEST_CASE("links may point to site paths and to http(s), mailto and tel addresses") {
+  CHECK(url_scheme("HTTPS://x") == "https");
+  CHECK(url_scheme("/a:b/") == "");
+  CHECK(url_scheme("../x") == "");
+  CHECK(unsafe_link_reason("/stories/") == "");
+  CHECK(unsafe_link_reason("https://www.tainan.gov.tw/") == "");
+  CHECK(unsafe_link_reason("mailto:a@example.org") == "");
+  CHECK(unsafe_link_reason("tel:+886-6-2991111") == "");
+  CHECK(unsafe_link_reason(" JavaScript:alert(1)") ==
+        "a link to 'javascript:' does not open a page (use a site path or an https:// address)");
+  CHECK(unsafe_link_reason("data:text/html,x") ==
+        "a link to 'data:' does not open a page (use a site path or an https:// address)");
+  CHECK(unsafe_link_reason("java\tscript:x") == "it contains a control character");
 }
 
 TEST_CASE("relative links resolve against the page's directory") {

@@ -75,6 +75,8 @@ class SiteBuilder {
     add_generated_pages();
     add_aliases();
     index_urls();
+    check_menu();
+    check_layouts();
     return std::move(site_);
   }
 
@@ -128,7 +130,9 @@ class SiteBuilder {
       p.layout = fm.layout;
       p.terms = fm.terms;
       p.refs = fm.refs;
+      p.images = fm.images;
       p.aliases = fm.aliases;
+      check_images(p);
       std::string path = !fm.url.empty() ? fm.url
                          : src.is_index
                              ? (src.section.empty() ? "/" : "/" + src.section + "/")
@@ -175,6 +179,17 @@ class SiteBuilder {
     to.layout = from.layout;
     to.terms = from.terms;
     to.refs = from.refs;
+    to.images = from.images;
+  }
+
+  // Images the site serves must be files it publishes (static/ or the theme).
+  void check_images(const Page& p) {
+    for (const Image& img : p.images) {
+      if (!img.src.empty() && img.src[0] == '/' && !site_->files.count(img.src)) {
+        diags_.error(p.source->path, img.pos, "the image " + img.src + " is not in static/",
+                     "put the file at static" + img.src);
+      }
+    }
   }
 
   // A folder of pages without an _index file still gets a list page.
@@ -329,15 +344,37 @@ class SiteBuilder {
     for (const Taxonomy& tax : config_.taxonomies) {
       for (const Language& lang : config_.languages) {
         std::map<std::string, std::vector<const Page*>> by_term;
+        std::map<std::string, std::pair<std::string, const Page*>> first_use;  // slug -> term
         for (const auto& p : site_->pages) {
           if (p->kind != PageKind::kPage || p->lang != lang.code) continue;
           for (const auto& [name, values] : p->terms) {
             if (name != tax.name) continue;
             for (const std::string& v : values) {
               std::string slug = slugify(v);
-              if (slug.empty()) continue;
+              if (slug.empty()) {
+                term_error(*p, tax.name, v,
+                           "the " + tax.name + " term '" + v + "' has no letters or digits",
+                           "its page would have no address; write a word");
+                continue;
+              }
+              auto [first, fresh] = first_use.emplace(slug, std::make_pair(v, p.get()));
+              const std::string& other = first->second.first;
+              if (!fresh && ascii_lower(trim(other)) != ascii_lower(trim(v))) {
+                const Page* q = first->second.second;
+                std::string where =
+                    q != p.get() && q->source ? " (" + q->source->path + ")" : std::string();
+                term_error(*p, tax.name, v,
+                           "the " + tax.name + " terms '" + v + "' and '" + other + "'" + where +
+                               " would share the page " + prefix(lang.code) + "/" + tax.name + "/" +
+                               slug + "/",
+                           "write the term one way everywhere, or make the two differ in "
+                           "letters or digits");
+                continue;
+              }
               site_->term_titles[tax.name].emplace(slug, v);
-              by_term[slug].push_back(p.get());
+              if (by_term[slug].empty() || by_term[slug].back() != p.get()) {
+                by_term[slug].push_back(p.get());
+              }
             }
           }
         }
@@ -431,6 +468,61 @@ class SiteBuilder {
                 (inserted ? " also uses (the addresses differ only in letter case)" : " also uses"),
             "give one of them another file name or `url`");
       }
+    }
+  }
+
+  // An error about the term `value` of `taxonomy` in page `p`'s front matter (reported in the
+  // page's own language only, at the term's line).
+  void term_error(const Page& p, const std::string& taxonomy, const std::string& value,
+                  std::string message, std::string hint) {
+    if (p.fallback || !p.source) return;
+    const Value& field = p.source->front.get(taxonomy);
+    Pos at = field.pos;
+    for (const Value& item : field.as_list()) {
+      if (item.to_text() == value) at = item.pos;
+    }
+    diags_.error(p.source->path, at.line ? at : Pos{1, 1}, std::move(message), std::move(hint));
+  }
+
+  // Every menu entry opens a page of the site or an http(s) address.
+  void check_menu() {
+    const std::string def = config_.default_language().code;
+    for (const MenuEntry& e : config_.main_menu) {
+      if (std::string why = unsafe_link_reason(e.page); !why.empty()) {
+        diags_.error("site.yaml", e.pos, "the menu entry " + e.page + " is not allowed: " + why);
+        continue;
+      }
+      if (!url_scheme(e.page).empty()) continue;  // an http(s), mailto or tel address
+      if (site_->by_url.count(e.page)) continue;
+      std::vector<std::string> candidates;
+      for (const auto& [url, page] : site_->by_url) {
+        if (page->lang == def && page->kind != PageKind::kRedirect) candidates.push_back(url);
+      }
+      std::string guess = did_you_mean(e.page, candidates);
+      diags_.error("site.yaml", e.pos,
+                   "the menu entry " + e.page + " points to no page of this site",
+                   guess.empty() ? "write the address of a page in the site's default language, "
+                                   "like /stories/"
+                                 : "did you mean " + guess + "?");
+    }
+  }
+
+  // `layout:` names a layout the theme has.
+  void check_layouts() {
+    if (inputs_.layouts.empty()) return;  // the theme is not known (tests of the model)
+    std::vector<std::string> names(inputs_.layouts.begin(), inputs_.layouts.end());
+    for (const auto& p : site_->pages) {
+      if (p->layout.empty() || p->fallback || !p->source || inputs_.layouts.count(p->layout)) {
+        continue;
+      }
+      const Value& at = p->source->front.get("layout");
+      std::string guess = did_you_mean(p->layout, names);
+      std::string all;
+      for (const std::string& n : names) all += (all.empty() ? "" : ", ") + n;
+      diags_.error(
+          p->source->path, at.pos.line ? at.pos : Pos{1, 1},
+          "the theme has no layout '" + p->layout + "'",
+          guess.empty() ? "the theme's layouts are: " + all : "did you mean '" + guess + "'?");
     }
   }
 

@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "load/content.h"
+#include "model/image.h"
 
 namespace firefly {
 
@@ -52,7 +53,8 @@ struct Page {
   bool fallback = false;
   std::string summary, description, layout;
   std::vector<std::pair<std::string, std::vector<std::string>>> terms;  ///< taxonomy -> values
-  std::vector<std::pair<std::string, std::string>> refs;          ///< field -> key of the page
+  std::vector<std::pair<std::string, std::string>> refs;  ///< field -> key of the page
+  std::vector<Image> images;  ///< every image-typed front-matter value, checked
   std::map<std::string, std::vector<const Page*>> referenced_by;  ///< collection -> pages
   std::vector<const Page*> list;                                  ///< items shown on a list page
   int page_number = 1, page_count = 1;
@@ -62,7 +64,9 @@ struct Page {
   std::string redirect_to;                           ///< for alias redirects
   std::vector<std::pair<std::string, Pos>> aliases;  ///< old paths that redirect here
   std::string alias_source;  ///< for redirects: the file that declared the alias
-  Pos alias_pos;             ///< for redirects: where the alias was written
+  /// For a translation whose original changed after it: the original page.
+  const Page* stale_original = nullptr;
+  Pos alias_pos;  ///< for redirects: where the alias was written
 };
 
 /// Every page of the site and the indexes over them.
@@ -97,6 +101,8 @@ struct SiteInputs {
   /// Titles of generated pages per language: lang -> kind name ("data", "search",
   /// "sitemap", "404") -> title (from the theme's strings).
   std::map<std::string, std::map<std::string, std::string>> generated_titles;
+  /// The names of the theme's layouts ("page", "stories-page"); `layout:` must name one.
+  std::set<std::string> layouts;
 };
 
 /// Builds the site graph from the loaded pages; problems go to `diags`.

@@ -1,4 +1,4 @@
-// Runs the official Mustache spec files (shared/spec/mustache/*.json) against the engine.
+// Runs the official Mustache spec files (tests/spec/mustache/*.json) against the engine.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -10,8 +10,8 @@
 #include "core/json.h"
 #include "mustache/template.h"
 
-#ifndef FIREFLY_SHARED_DIR
-#error "FIREFLY_SHARED_DIR must name the shared folder"
+#ifndef FIREFLY_SOURCE_DIR
+#error "FIREFLY_SOURCE_DIR must name the project folder"
 #endif
 
 namespace firefly::mustache {
@@ -61,7 +61,7 @@ std::string run_case(const Value& test) {
 }
 
 TEST_CASE("mustache spec files all pass") {
-  const fs::path dir = fs::path(FIREFLY_SHARED_DIR) / "spec" / "mustache";
+  const fs::path dir = fs::path(FIREFLY_SOURCE_DIR) / "tests" / "spec" / "mustache";
   REQUIRE_MESSAGE(fs::is_directory(dir), "missing spec folder " << dir.string());
   const std::vector<std::string> required = {
       "comments.json", "delimiters.json", "interpolation.json", "inverted.json",

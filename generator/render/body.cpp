@@ -10,24 +10,49 @@ namespace firefly {
 
 namespace {
 
-bool has_scheme(std::string_view url) {
-  size_t colon = url.find(':');
-  if (colon == std::string_view::npos) return false;
-  size_t slash = url.find('/');
-  return slash == std::string_view::npos || colon < slash;
-}
-
 /// The default-language URL a content page is written against (links are written so).
 std::string authoring_url(const Site& site, const Page& page) {
   std::string prefix = site.lang_prefix(page.lang);
   return page.url.substr(prefix.size());
 }
 
+/// What a photo's <img> is written with until it becomes a <picture>.
+constexpr std::string_view kPhotoMarker = "firefly-photo:";
+
+/// Replaces each `<img src="firefly-photo:N" alt="..." />` cmark wrote with the picture of
+/// photo N.
+void write_pictures(std::string& html, const std::vector<const Photo*>& photos) {
+  std::string marker = "<img src=\"" + std::string(kPhotoMarker);
+  for (size_t at = html.find(marker); at != std::string::npos; at = html.find(marker, at)) {
+    size_t end = html.find("/>", at);
+    size_t n_at = at + marker.size();
+    size_t alt = html.find(" alt=\"", at);
+    if (end == std::string::npos || alt == std::string::npos || alt > end) break;
+    size_t alt_end = html.find('"', alt + 6);
+    size_t n = std::stoul(html.substr(n_at, html.find('"', n_at) - n_at));
+    std::string picture =
+        picture_html(*photos[n], html.substr(alt + 6, alt_end - alt - 6), PhotoPlace::kBody);
+    html.replace(at, end + 2 - at, picture);
+    at += picture.size();
+  }
+}
+
 }  // namespace
 
 std::string resolve_link(const Site& site, const Page& page, const std::string& url, Pos pos,
                          bool is_image, Diagnostics& diags) {
-  if (url.empty() || url[0] == '#' || has_scheme(url) || starts_with(url, "//")) return url;
+  bool inline_image = is_image && starts_with(ascii_lower(trim(url)), "data:image/");
+  if (std::string why = inline_image ? "" : unsafe_link_reason(url); !why.empty()) {
+    if (!page.fallback) {
+      diags.error(
+          page.source ? page.source->path : "", pos,
+          std::string(is_image ? "the image " : "the link ") + url + " is not allowed: " + why);
+    }
+    return "";
+  }
+  if (url.empty() || url[0] == '#' || !url_scheme(url).empty() || starts_with(url, "//")) {
+    return url;
+  }
   std::string path = url, suffix;
   size_t cut = path.find_first_of("?#");
   if (cut != std::string::npos) {
@@ -64,20 +89,37 @@ std::string resolve_link(const Site& site, const Page& page, const std::string& 
   return url;
 }
 
-Body render_body(const Site& site, const Page& page, const DataViews& data, Diagnostics& diags) {
+Body render_body(const Site& site, const Page& page, const DataViews& data, Diagnostics& diags,
+                 PhotoSet* photos, BodyReads* reads) {
   Body body;
   if (!page.source || page.kind == PageKind::kRedirect) return body;
   MarkdownOptions options;
   options.unsafe_html = site.config->unsafe_html;
   options.first_line = page.source->body_line;
+  std::vector<const Photo*> shown;
   options.resolve_link = [&](const std::string& url, Pos pos, bool is_image) {
-    return resolve_link(site, page, url, pos, is_image, diags);
+    std::string target = resolve_link(site, page, url, pos, is_image, diags);
+    if (reads) reads->links.push_back({url, pos, is_image, target});
+    if (!photos || !is_image || !site.files.count(target) || !PhotoSet::is_photo_path(target)) {
+      return target;
+    }
+    if (reads) reads->photos = true;
+    Diagnostics local;
+    const Photo* photo = photos->use(target, page.source->path, pos, local);
+    if (!page.fallback) diags.append(local);
+    if (!photo) return target;
+    shown.push_back(photo);
+    return std::string(kPhotoMarker) + std::to_string(shown.size() - 1);
   };
+  // Problems other than links: recorded with `reads`, as they come again only with the
+  // same source.
+  Diagnostics others;
+  Diagnostics& other_diags = reads ? others : diags;
   options.on_missing_alt = [&](Pos pos) {
     if (page.fallback) return;
-    diags.error(page.source->path, pos, "this image has no alt text",
-                "write a short description between the brackets: ![a volunteer fixing a "
-                "roof](/images/roof.svg)");
+    other_diags.error(page.source->path, pos, "this image has no alt text",
+                      "write a short description between the brackets: ![a volunteer fixing a "
+                      "roof](/images/roof.svg)");
   };
   MarkdownResult md = render_markdown(page.source->body, options);
   for (size_t e = 0; e < md.embeds.size(); ++e) {
@@ -86,9 +128,15 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
     if (at == std::string::npos) continue;
     Diagnostics local;
     std::string html = data.embed(md.embeds[e], page, local);
-    if (!page.fallback) diags.append(local);
+    if (!page.fallback) other_diags.append(local);
     md.html.replace(at, placeholder.size(), html);
   }
+  if (reads) {
+    reads->embeds = !md.embeds.empty();
+    reads->other = others.sorted();
+    diags.append(others);
+  }
+  if (!shown.empty()) write_pictures(md.html, shown);
   body.html = std::move(md.html);
   body.summary = !page.summary.empty() ? page.summary : truncate_text(trim(md.text), 120);
   body.reading_minutes = reading_minutes(count_reading(md.text));
@@ -96,10 +144,11 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
 }
 
 std::vector<Body> render_bodies(const Site& site, const DataViews& data, int jobs,
-                                Diagnostics& diags) {
+                                Diagnostics& diags, PhotoSet* photos) {
   std::vector<Body> bodies(site.pages.size());
-  parallel_for(site.pages.size(), jobs,
-               [&](size_t i) { bodies[i] = render_body(site, *site.pages[i], data, diags); });
+  parallel_for(site.pages.size(), jobs, [&](size_t i) {
+    bodies[i] = render_body(site, *site.pages[i], data, diags, photos);
+  });
   return bodies;
 }
 

@@ -3,223 +3,358 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <numeric>
 
+#include "core/locale.h"
 #include "core/text.h"
+#include "render/chart_style.h"
+#include "render/chart_summary.h"
 
 namespace firefly {
 
 namespace {
 
-constexpr double kWidth = 720, kHeight = 400;
-constexpr double kLeft = 80, kRight = 24, kTop = 48, kBottom = 76;
-constexpr const char* kMark = "#0072B2";  // Okabe-Ito blue: 5.1:1 on white
-constexpr const char* kAxis = "#595959";  // 7:1 on white
-constexpr const char* kGrid = "#d9d9d9";
+/// Bar kinds with more categories than this are drawn as a line.
+constexpr size_t kMaxBars = 120;
+/// Value labels are written on every mark up to this many marks.
 constexpr size_t kMaxValueLabels = 16;
-constexpr size_t kMaxXLabels = 12;
 
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  std::string s = buf;
-  if (ends_with(s, ".0")) s.resize(s.size() - 2);
-  return s == "-0" ? "0" : s;
+std::string pct(double v) { return svg_number(v) + "%"; }
+
+std::string value_text(double v, const DataView& view) {
+  return format_number(v == 0 ? 0 : v, view.locale(), 2);
 }
 
-/// A "nice" step (1, 2 or 5 times a power of ten) giving about `ticks` intervals.
-double nice_step(double span, int ticks) {
-  if (span <= 0) return 1;
-  double raw = span / ticks;
+/// The display width of `s` in ems, roughly (CJK and Thai wide, Latin narrow).
+double text_ems(std::string_view s) {
+  double w = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80)
+      w += 0.6;
+    else if (c >= 0xE3 && c <= 0xED)
+      w += 1.0;  // CJK ideographs and kana, Hangul
+    else if (c >= 0xC0)
+      w += 0.6;  // other scripts: a lead byte per letter
+  }
+  return w;
+}
+
+/// The value axis: a "nice" range and step covering every value (and zero).
+struct Scale {
+  double lo = 0, hi = 1, step = 1;
+  double pos(double v) const { return 100.0 * (v - lo) / (hi - lo); }  ///< 0..100 from lo
+};
+
+Scale make_scale(double lo, double hi) {
+  Scale s;
+  lo = std::min(lo, 0.0);
+  hi = std::max(hi, 0.0);
+  if (hi == lo) hi = lo + 1;
+  double raw = (hi - lo) / 5;
   double power = std::pow(10.0, std::floor(std::log10(raw)));
   double f = raw / power;
-  double nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
-  return nice * power;
+  s.step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * power;
+  s.lo = std::floor(lo / s.step) * s.step;
+  s.hi = std::ceil(hi / s.step) * s.step;
+  return s;
 }
 
-std::string y_text(double v, const DataView& view) { return format_number(v, view.locale(), 2); }
+struct Chart {
+  const ChartData& d;
+  const std::vector<size_t>& pts;  // the categories drawn
+  const std::string& kind;         // bar, stacked, hbar, line or target
+  const std::string& id;
+  const DataView& view;
+  Scale scale;
+
+  bool stacked() const { return kind == "stacked"; }
+  bool target() const { return kind == "target"; }
+  size_t m() const { return d.series.size(); }
+
+  /// The value range the marks need (stacked bars sum their positive and negative parts).
+  void fit() {
+    double lo = 0, hi = 0;
+    for (size_t i : pts) {
+      double up = 0, down = 0;
+      for (const ChartSeries& s : d.series) {
+        double v = s.values[i];
+        if (!has_value(v)) continue;
+        if (stacked())
+          (v > 0 ? up : down) += v;
+        else
+          lo = std::min(lo, v), hi = std::max(hi, v);
+      }
+      lo = std::min(lo, down);
+      hi = std::max(hi, up);
+    }
+    scale = make_scale(lo, hi);
+  }
+
+  /// Which labels show at which container width: every s_n-th label in narrow, every
+  /// s_m-th in medium and every s_w-th in wide containers (each a multiple of the next).
+  std::string x_label_class(size_t k) const {
+    size_t n = pts.size();
+    size_t sw = std::max<size_t>(1, (n + 13) / 14);
+    size_t sm = sw * std::max<size_t>(1, (n + 8 * sw - 1) / (8 * sw));
+    size_t sn = sm * std::max<size_t>(1, (n + 4 * sm - 1) / (4 * sm));
+    std::string c;
+    if (k % sn == 0) c += " x-n";
+    if (k % sm == 0) c += " x-m";
+    if (k % sw == 0) c += " x-w";
+    return c.empty() ? "" : " class=\"" + c.substr(1) + "\"";
+  }
+
+  std::string value_label(double x, double v, bool key) const {
+    double y = 100 - scale.pos(v);
+    return "<text class=\"chart-v" + std::string(key ? " chart-v-key" : "") + "\" x=\"" + pct(x) +
+           "\" y=\"" + pct(y) + "\" dy=\"" + (v >= 0 ? "-0.45em" : "1.2em") + "\">" +
+           html_escape(value_text(v, view)) + "</text>\n";
+  }
+
+  std::string bar_rect(double x, double w, double from, double to, size_t k) const {
+    double a = 100 - scale.pos(std::max(from, to)), b = 100 - scale.pos(std::min(from, to));
+    return "<rect x=\"" + pct(x) + "\" y=\"" + pct(a) + "\" width=\"" + pct(w) + "\" height=\"" +
+           pct(b - a) + "\" " + series_paint(id, k) + "/>\n";
+  }
+
+  /// The vertical drawing: y ticks, gridlines, marks, value labels and x labels.
+  std::string columns() const {
+    const size_t n = pts.size();
+    std::string s = "<div class=\"chart-cols\">\n<div class=\"chart-plot-row\">\n";
+    s += "<svg class=\"chart-yticks\" width=\"100%\" height=\"100%\" overflow=\"visible\">\n";
+    std::string grid;
+    for (double v = scale.lo; v <= scale.hi + scale.step / 2; v += scale.step) {
+      double y = 100 - scale.pos(v);
+      double shown = std::fabs(v) < scale.step / 1e6 ? 0 : v;
+      s += "<text x=\"100%\" dx=\"-0.4em\" y=\"" + pct(y) + "\" dy=\"0.35em\">" +
+           html_escape(value_text(shown, view)) + "</text>\n";
+      grid += "<line x1=\"0\" x2=\"100%\" y1=\"" + pct(y) + "\" y2=\"" + pct(y) + "\" class=\"" +
+              (shown == 0 ? "chart-zero" : "chart-grid") + "\"/>\n";
+    }
+    s += "</svg>\n<svg class=\"chart-plot\" width=\"100%\" height=\"100%\" overflow=\"visible\">\n";
+    s += grid;
+    const double band = 100.0 / static_cast<double>(std::max<size_t>(n, 1));
+    auto centre = [&](size_t k) { return band * (static_cast<double>(k) + 0.5); };
+    const bool few = n * (kind == "line" || stacked() || target() ? 1 : m()) <= kMaxValueLabels;
+    std::string labels;
+    if (kind == "line") {
+      for (size_t j = 0; j < m(); ++j) {
+        const auto& v = d.series[j].values;
+        for (size_t k = 0; k + 1 < n; ++k) {
+          double a = v[pts[k]], b = v[pts[k + 1]];
+          if (!has_value(a) || !has_value(b)) continue;
+          s += "<line x1=\"" + pct(centre(k)) + "\" y1=\"" + pct(100 - scale.pos(a)) + "\" x2=\"" +
+               pct(centre(k + 1)) + "\" y2=\"" + pct(100 - scale.pos(b)) + "\" " +
+               series_stroke(j) + "/>\n";
+        }
+        const bool markers = n <= 60;
+        std::vector<size_t> key = key_points(v);
+        for (size_t k = 0; k < n; ++k) {
+          double y = v[pts[k]];
+          if (!has_value(y)) continue;
+          if (markers) s += series_marker(id, j, pct(centre(k)), pct(100 - scale.pos(y)));
+          bool is_key = std::find(key.begin(), key.end(), pts[k]) != key.end();
+          if (is_key || few) labels += value_label(centre(k), y, is_key);
+        }
+      }
+    } else {
+      const double group = band * 0.7;
+      for (size_t k = 0; k < n; ++k) {
+        const size_t i = pts[k];
+        double left = centre(k) - group / 2;
+        if (stacked()) {
+          double up = 0, down = 0;
+          for (size_t j = 0; j < m(); ++j) {
+            double v = d.series[j].values[i];
+            if (!has_value(v)) continue;
+            double& base = v >= 0 ? up : down;
+            s += bar_rect(left, group, base, base + v, j);
+            base += v;
+          }
+          if (few) labels += value_label(centre(k), up + down, true);
+        } else if (target()) {
+          double t = d.series[0].values[i], a = d.series[1].values[i];
+          if (has_value(a)) {
+            s += bar_rect(centre(k) - group / 3, group * 2 / 3, 0, a, 1);
+            if (few) labels += value_label(centre(k), a, true);
+          }
+          if (has_value(t)) {
+            double y = 100 - scale.pos(t);
+            s += "<line x1=\"" + pct(left) + "\" x2=\"" + pct(left + group) + "\" y1=\"" + pct(y) +
+                 "\" y2=\"" + pct(y) + "\" class=\"chart-target\"/>\n";
+          }
+        } else {
+          double w = group / static_cast<double>(m());
+          for (size_t j = 0; j < m(); ++j) {
+            double v = d.series[j].values[i];
+            if (!has_value(v)) continue;
+            s += bar_rect(left + w * static_cast<double>(j), w, 0, v, j);
+            if (few) labels += value_label(left + w * (static_cast<double>(j) + 0.5), v, true);
+          }
+        }
+      }
+    }
+    s += labels + "</svg>\n</div>\n<ol class=\"chart-x\">\n";
+    for (size_t k = 0; k < n; ++k) {
+      s += "<li" + x_label_class(k) + ">" + html_escape(d.x_labels[pts[k]]) + "</li>\n";
+    }
+    s += "</ol>\n</div>\n";
+    return s;
+  }
+
+  /// First, last, lowest and highest reported points of a series.
+  static std::vector<size_t> key_points(const std::vector<double>& v) {
+    std::vector<size_t> idx;
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (has_value(v[i])) idx.push_back(i);
+    }
+    if (idx.empty()) return idx;
+    auto lo =
+        *std::min_element(idx.begin(), idx.end(), [&](size_t a, size_t b) { return v[a] < v[b]; });
+    auto hi =
+        *std::max_element(idx.begin(), idx.end(), [&](size_t a, size_t b) { return v[a] < v[b]; });
+    return {idx.front(), idx.back(), lo, hi};
+  }
+
+  /// One horizontal bar line: the bar(s) and the value written after them.
+  std::string row_line(const std::string& marks, const std::string& text) const {
+    return "<div class=\"chart-bar-line\"><svg class=\"chart-hbar\" width=\"100%\" "
+           "height=\"100%\">\n" +
+           marks + "</svg><span class=\"chart-num\">" + html_escape(text) + "</span></div>\n";
+  }
+
+  std::string hrect(double from, double to, size_t k) const {
+    double a = scale.pos(std::min(from, to)), b = scale.pos(std::max(from, to));
+    return "<rect x=\"" + pct(a) + "\" y=\"10%\" width=\"" + pct(b - a) + "\" height=\"80%\" " +
+           series_paint(id, k) + "/>\n";
+  }
+
+  /// The horizontal drawing: one row per category, its name above its bars.
+  std::string rows() const {
+    std::string s = "<div class=\"chart-rows\">\n";
+    for (size_t i : pts) {
+      s += "<div class=\"chart-row\"><div class=\"chart-cat\">" + html_escape(d.x_labels[i]) +
+           "</div>\n";
+      if (stacked()) {
+        std::string marks;
+        double up = 0, down = 0;
+        for (size_t j = 0; j < m(); ++j) {
+          double v = d.series[j].values[i];
+          if (!has_value(v)) continue;
+          double& base = v >= 0 ? up : down;
+          marks += hrect(base, base + v, j);
+          base += v;
+        }
+        s += row_line(marks, value_text(up + down, view));
+      } else {
+        for (size_t j = 0; j < m(); ++j) {
+          double v = d.series[j].values[i];
+          bool outline = target() && j == 0;
+          std::string text = has_value(v)         ? value_text(v, view)
+                             : target() && j == 1 ? view.text("chart_not_reported", "not reported")
+                                                  : "";
+          std::string marks;
+          if (has_value(v)) {
+            marks = outline ? target_rect(v) : hrect(0, v, j);
+          }
+          s += row_line(marks, text);
+        }
+      }
+      s += "</div>\n";
+    }
+    return s + "</div>\n";
+  }
+
+  std::string target_rect(double v) const {
+    double a = scale.pos(std::min(0.0, v)), b = scale.pos(std::max(0.0, v));
+    return "<rect x=\"" + pct(a) + "\" y=\"20%\" width=\"" + pct(b - a) +
+           "\" height=\"60%\" class=\"chart-target-bar\"/>\n";
+  }
+
+  std::string legend() const {
+    if (m() < 2) return {};
+    std::string s = "<ul class=\"chart-legend\">\n";
+    for (size_t j = 0; j < m(); ++j) {
+      std::string key = kind == "line"       ? line_key(id, j)
+                        : target() && j == 0 ? target_key()
+                                             : bar_key(id, j);
+      s += "<li>" + key + html_escape(d.series[j].name) + "</li>\n";
+    }
+    return s + "</ul>\n";
+  }
+};
+
+/// Widest text among `texts` in ems, plus a margin.
+double widest(const std::vector<std::string>& texts) {
+  double w = 1;
+  for (const std::string& t : texts) w = std::max(w, text_ems(t));
+  return w + 0.8;
+}
 
 }  // namespace
 
-ChartPoints chart_points(const Dataset& ds, const ChartSpec& spec, const std::vector<size_t>* rows,
-                         const DataView& view) {
-  ChartPoints out;
-  int xc = ds.column_index(spec.x), yc = ds.column_index(spec.y);
-  if (xc < 0 || yc < 0) return out;
-  std::vector<size_t> all;
-  if (rows) {
-    all = *rows;
-  } else {
-    all.resize(ds.rows.size());
-    std::iota(all.begin(), all.end(), 0);
-  }
-  for (size_t r : all) {
-    if (r >= ds.rows.size()) continue;
-    const Value& x = ds.rows[r][static_cast<size_t>(xc)];
-    const Value& y = ds.rows[r][static_cast<size_t>(yc)];
-    if (x.is_null() || !y.is_number()) continue;
-    auto it = std::find_if(out.x.begin(), out.x.end(),
-                           [&](const Value& v) { return v.to_text() == x.to_text(); });
-    if (it == out.x.end()) {
-      out.x.push_back(x);
-      out.y.push_back(y.as_double());
-    } else {
-      out.y[static_cast<size_t>(it - out.x.begin())] += y.as_double();
-    }
-  }
-  const Column& xcol = ds.columns[static_cast<size_t>(xc)];
-  bool sortable = xcol.type == ColumnType::kInteger || xcol.type == ColumnType::kNumber ||
-                  xcol.type == ColumnType::kDate;
-  if (sortable) {
-    std::vector<size_t> order(out.x.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      if (out.x[a].is_number()) return out.x[a].as_double() < out.x[b].as_double();
-      return out.x[a].to_text() < out.x[b].to_text();
-    });
-    ChartPoints sorted;
-    for (size_t i : order) {
-      sorted.x.push_back(out.x[i]);
-      sorted.y.push_back(out.y[i]);
-    }
-    out = std::move(sorted);
-  }
-  for (const Value& x : out.x) out.x_labels.push_back(format_cell(x, xcol, view));
-  return out;
-}
-
-std::string chart_summary(const Dataset& ds, const ChartSpec& spec, const ChartPoints& p,
-                          const DataView& view) {
-  int yc = ds.column_index(spec.y);
-  std::string y_name = yc >= 0 ? view.pick(ds.columns[static_cast<size_t>(yc)].title) : spec.y;
-  if (p.y.empty()) return view.text("chart_no_data", "There are no values to chart.");
-  if (p.y.size() == 1) {
-    return view.format("chart_summary_single", "{y} was {value} in {x}.",
-                       {{"y", y_name}, {"value", y_text(p.y[0], view)}, {"x", p.x_labels[0]}});
-  }
-  size_t max_i = static_cast<size_t>(std::max_element(p.y.begin(), p.y.end()) - p.y.begin());
-  double first = p.y.front(), last = p.y.back();
-  double scale = std::max(std::fabs(first), std::fabs(last));
-  std::string key = "chart_summary_flat";
-  std::string fallback =
-      "{y} stayed about the same, from {first} in {x_first} to {last} in {x_last}; the "
-      "highest value was {max} in {x_max}.";
-  if (last - first > 0.02 * scale) {
-    key = "chart_summary_rise";
-    fallback =
-        "{y} rose from {first} in {x_first} to {last} in {x_last}; the highest value was "
-        "{max} in {x_max}.";
-  } else if (first - last > 0.02 * scale) {
-    key = "chart_summary_fall";
-    fallback =
-        "{y} fell from {first} in {x_first} to {last} in {x_last}; the highest value was "
-        "{max} in {x_max}.";
-  }
-  return view.format(key, fallback,
-                     {{"y", y_name},
-                      {"first", y_text(first, view)},
-                      {"x_first", p.x_labels.front()},
-                      {"last", y_text(last, view)},
-                      {"x_last", p.x_labels.back()},
-                      {"max", y_text(p.y[max_i], view)},
-                      {"x_max", p.x_labels[max_i]}});
-}
-
-std::string render_chart_svg(const Dataset& ds, const ChartSpec& spec,
-                             const std::vector<size_t>* rows, const std::string& id,
-                             const DataView& view) {
-  ChartPoints p = chart_points(ds, spec, rows, view);
-  int xc = ds.column_index(spec.x), yc = ds.column_index(spec.y);
+std::string render_chart(const Dataset& ds, const ChartSpec& spec, const std::vector<size_t>* rows,
+                         const std::string& id, const DataView& view) {
+  ChartData d = chart_data(ds, spec, rows, view);
+  std::string kind = spec.kind;
+  if (kind != "line" && d.size() > kMaxBars) kind = "line";
+  std::vector<size_t> pts = drawn_points(d);
   std::string title = view.pick(spec.title);
   if (title.empty()) title = view.pick(ds.title);
+  int xc = ds.column_index(spec.x);
   std::string x_title = xc >= 0 ? column_heading(ds.columns[static_cast<size_t>(xc)], view) : "";
-  std::string y_title = yc >= 0 ? column_heading(ds.columns[static_cast<size_t>(yc)], view) : "";
+  std::string y_title;
+  if (d.series.size() == 1) {
+    y_title =
+        column_heading(ds.columns[static_cast<size_t>(ds.column_index(d.series[0].column))], view);
+  } else if (!d.series.empty() && !d.series[0].unit.empty()) {
+    y_title = d.series[0].unit;
+  }
 
-  double lo = 0, hi = 0;
-  for (double v : p.y) {
-    lo = std::min(lo, v);
-    hi = std::max(hi, v);
+  Chart c{d, pts, kind, id, view, {}};
+  c.fit();
+  // Long category names (or a hbar chart) always get horizontal bars.
+  bool long_labels = false;
+  for (const std::string& l : d.x_labels) long_labels = long_labels || text_ems(l) > 7;
+  bool always_rows = kind == "hbar" || (kind != "line" && long_labels);
+  std::vector<std::string> ticks, values;
+  for (double v = c.scale.lo; v <= c.scale.hi + c.scale.step / 2; v += c.scale.step) {
+    ticks.push_back(value_text(v, view));
   }
-  if (hi == lo) hi = lo + 1;
-  double step = nice_step(hi - lo, 5);
-  lo = std::floor(lo / step) * step;
-  hi = std::ceil(hi / step) * step;
-  const double plot_w = kWidth - kLeft - kRight, plot_h = kHeight - kTop - kBottom;
-  auto ypos = [&](double v) { return kTop + plot_h * (hi - v) / (hi - lo); };
-  const size_t n = p.y.size();
-  const double band = n ? plot_w / static_cast<double>(n) : plot_w;
-  auto xpos = [&](size_t i) { return kLeft + band * (static_cast<double>(i) + 0.5); };
+  for (const ChartSeries& s : d.series) {
+    for (size_t i : pts) {
+      if (has_value(s.values[i])) values.push_back(value_text(s.values[i], view));
+    }
+  }
+  if (kind == "target") values.push_back(view.text("chart_not_reported", "not reported"));
 
-  std::string s;
-  s += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(kWidth) + " " +
-       num(kHeight) + "\" role=\"img\" aria-labelledby=\"" + id + "-title " + id +
-       "-desc\" class=\"chart-svg\" font-family=\"system-ui, sans-serif\" font-size=\"14\">\n";
-  s += "<title id=\"" + id + "-title\">" + html_escape(title) + "</title>\n";
-  s +=
-      "<desc id=\"" + id + "-desc\">" + html_escape(chart_summary(ds, spec, p, view)) + "</desc>\n";
-  // Gridlines and y tick labels.
-  s += "<g fill=\"currentColor\" text-anchor=\"end\">\n";
-  for (double v = lo; v <= hi + step / 2; v += step) {
-    double y = ypos(v);
-    s += "<line x1=\"" + num(kLeft) + "\" x2=\"" + num(kWidth - kRight) + "\" y1=\"" + num(y) +
-         "\" y2=\"" + num(y) + "\" stroke=\"" + (std::fabs(v) < step / 2 ? kAxis : kGrid) +
-         "\"/>\n";
-    s += "<text x=\"" + num(kLeft - 8) + "\" y=\"" + num(y + 5) + "\">" +
-         html_escape(y_text(std::fabs(v) < step / 1e6 ? 0 : v, view)) + "</text>\n";
+  std::string s =
+      "<p class=\"chart-title\" id=\"" + id + "-title\">" + html_escape(title) + "</p>\n";
+  s += "<p class=\"chart-desc\" id=\"" + id + "-desc\">" + html_escape(chart_summary(d, view)) +
+       "</p>\n";
+  s += "<div class=\"chart-view chart-kind-" + kind + (always_rows ? " chart-always-rows" : "") +
+       (kind == "line" ? " chart-no-rows" : "") + "\" role=\"img\" aria-labelledby=\"" + id +
+       "-title " + id + "-desc\" style=\"--y-w:" + svg_number(widest(ticks)) +
+       "em;--v-w:" + svg_number(std::min(widest(values), 9.0)) + "em\">\n";
+  s += chart_defs(id);
+  s += c.legend();
+  if (!y_title.empty()) s += "<p class=\"chart-axis-title\">" + html_escape(y_title) + "</p>\n";
+  if (!always_rows) s += c.columns();
+  if (kind != "line") s += c.rows();
+  if (!x_title.empty() && !always_rows) {
+    s += "<p class=\"chart-axis-title chart-x-title\">" + html_escape(x_title) + "</p>\n";
   }
-  s += "</g>\n";
-  // Axis titles.
-  s += "<text x=\"" + num(kLeft + plot_w / 2) + "\" y=\"" + num(kHeight - 12) +
-       "\" text-anchor=\"middle\" fill=\"currentColor\" font-weight=\"bold\">" +
-       html_escape(x_title) + "</text>\n";
-  s += "<text x=\"" + num(kLeft - 8) + "\" y=\"" + num(20) +
-       "\" text-anchor=\"start\" fill=\"currentColor\" font-weight=\"bold\">" +
-       html_escape(y_title) + "</text>\n";
-  // X labels, thinned when crowded.
-  size_t every = n > kMaxXLabels ? (n + kMaxXLabels - 1) / kMaxXLabels : 1;
-  s += "<g fill=\"currentColor\" text-anchor=\"middle\">\n";
-  for (size_t i = 0; i < n; ++i) {
-    if (i % every != 0 && i + 1 != n) continue;
-    s += "<text x=\"" + num(xpos(i)) + "\" y=\"" + num(kTop + plot_h + 22) + "\">" +
-         html_escape(p.x_labels[i]) + "</text>\n";
+  if (pts.size() < d.total_points) {
+    s += "<p class=\"chart-note\">" +
+         html_escape(
+             view.format("chart_reduced",
+                         "The drawing shows {shown} of {total} points, keeping each "
+                         "stretch's lowest and highest; the data has them all.",
+                         {{"shown", value_text(static_cast<double>(pts.size()), view)},
+                          {"total", value_text(static_cast<double>(d.total_points), view)}})) +
+         "</p>\n";
   }
-  s += "</g>\n";
-  // Marks.
-  const double zero = ypos(std::clamp(0.0, lo, hi));
-  if (spec.kind == "line") {
-    std::string points;
-    for (size_t i = 0; i < n; ++i) {
-      points += (i ? " " : "") + num(xpos(i)) + "," + num(ypos(p.y[i]));
-    }
-    if (n > 1) {
-      s += "<polyline points=\"" + points + "\" fill=\"none\" stroke=\"" + kMark +
-           "\" stroke-width=\"3\"/>\n";
-    }
-    for (size_t i = 0; i < n; ++i) {
-      s += "<circle cx=\"" + num(xpos(i)) + "\" cy=\"" + num(ypos(p.y[i])) + "\" r=\"5\" fill=\"" +
-           kMark + "\" stroke=\"#ffffff\" stroke-width=\"2\"/>\n";
-    }
-  } else {
-    double w = std::clamp(band * 0.6, 2.0, 72.0);
-    for (size_t i = 0; i < n; ++i) {
-      double y = ypos(p.y[i]);
-      s += "<rect x=\"" + num(xpos(i) - w / 2) + "\" y=\"" + num(std::min(y, zero)) +
-           "\" width=\"" + num(w) + "\" height=\"" + num(std::fabs(zero - y)) + "\" fill=\"" +
-           kMark + "\"/>\n";
-    }
-  }
-  // Direct value labels (all when few, else the first, last and highest).
-  size_t max_i =
-      n ? static_cast<size_t>(std::max_element(p.y.begin(), p.y.end()) - p.y.begin()) : 0;
-  s += "<g fill=\"currentColor\" text-anchor=\"middle\" font-size=\"13\">\n";
-  for (size_t i = 0; i < n; ++i) {
-    if (n > kMaxValueLabels && i != 0 && i + 1 != n && i != max_i) continue;
-    double y = ypos(p.y[i]);
-    double ty = p.y[i] >= 0 ? y - 9 : y + 18;
-    s += "<text x=\"" + num(xpos(i)) + "\" y=\"" + num(ty) + "\">" +
-         html_escape(y_text(p.y[i], view)) + "</text>\n";
-  }
-  s += "</g>\n</svg>\n";
+  s += "</div>\n";
   return s;
 }
 

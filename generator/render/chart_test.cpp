@@ -6,18 +6,17 @@ namespace firefly {
 
 namespace {
 
-Dataset rates() {
+Dataset awards() {
   Dataset ds;
-  ds.name = "rates";
-  ds.title.plain = "Rates";
-  ds.columns = {
-      Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, "", {}},
-      Column{
-          "rate", ColumnType::kNumber, {{{"en", "Rate"}, {"zh-TW", "比率"}}, "", {}}, {}, "%", {}}};
-  ds.rows = {{Value(2022), Value(1500.5)},
-             {Value(2020), Value(1000.0)},
-             {Value(2021), Value()},
-             {Value(2021), Value(2500.25)}};
+  ds.name = "awards";
+  ds.title.plain = "Awards";
+  ds.columns = {Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, "", {}},
+                Column{"all", ColumnType::kInteger, {{}, "All awards", {}}, {}, "", {}},
+                Column{"national", ColumnType::kInteger, {{}, "National", {}}, {}, "", {}},
+                Column{"place", ColumnType::kString, {{}, "Place", {}}, {}, "", {}}};
+  ds.rows = {{Value(2013), Value(1), Value(1), Value("臺南市政府勞工局職業安全衛生科")},
+             {Value(2021), Value(10), Value(7), Value("A")},
+             {Value(2022), Value(3), Value(), Value("B")}};
   return ds;
 }
 
@@ -27,69 +26,86 @@ size_t count(const std::string& s, const std::string& needle) {
   return n;
 }
 
+std::string chart(const Dataset& ds, std::string x, std::vector<std::string> y, std::string kind) {
+  DataView view;
+  return render_chart(ds, ChartSpec{std::move(x), std::move(y), std::move(kind), {}}, nullptr, "c",
+                      view);
+}
+
 }  // namespace
 
-TEST_CASE("chart: points are sorted by x, missing values skipped") {
-  Dataset ds = rates();
-  DataView view;
-  ChartSpec spec{"year", "rate", "bar", {}};
-  ChartPoints p = chart_points(ds, spec, nullptr, view);
-  REQUIRE(p.y.size() == 3);
-  CHECK(p.x_labels == std::vector<std::string>{"2020", "2021", "2022"});
-  CHECK(p.y[1] == doctest::Approx(2500.25));
+TEST_CASE("chart: visible title and summary, an img labelled by both, no script") {
+  std::string html = chart(awards(), "year", {"all"}, "bar");
+  CHECK(html.find("<p class=\"chart-title\" id=\"c-title\">Awards</p>") == 0);
+  CHECK(html.find("<p class=\"chart-desc\" id=\"c-desc\">All awards rose from 1 in 2013 to 3 in "
+                  "2022, up 2. The lowest value was 1 in 2013 and the highest 10 in 2021.</p>") !=
+        std::string::npos);
+  CHECK(html.find("role=\"img\" aria-labelledby=\"c-title c-desc\"") != std::string::npos);
+  CHECK(html.find("<script") == std::string::npos);
 }
 
-TEST_CASE("chart: bar SVG has role, title, desc, axis titles, value labels") {
-  Dataset ds = rates();
-  DataView view;
-  ChartSpec spec{"year", "rate", "bar", {}};
-  std::string svg = render_chart_svg(ds, spec, nullptr, "c1", view);
-  CHECK(svg.find("role=\"img\"") != std::string::npos);
-  CHECK(svg.find("aria-labelledby=\"c1-title c1-desc\"") != std::string::npos);
-  CHECK(svg.find("<title id=\"c1-title\">Rates</title>") != std::string::npos);
-  CHECK(svg.find("<desc id=\"c1-desc\">Rate rose from 1,000 in 2020 to 1,500.5 in 2022; the "
-                 "highest value was 2,500.25 in 2021.</desc>") != std::string::npos);
-  CHECK(svg.find(">Year</text>") != std::string::npos);
-  CHECK(svg.find(">Rate (%)</text>") != std::string::npos);
-  CHECK(count(svg, "<rect ") == 3);
-  CHECK(count(svg, "fill=\"#0072B2\"") == 3);
-  CHECK(svg.find(">2,500.25</text>") != std::string::npos);
-  CHECK(svg.find("<script") == std::string::npos);
+TEST_CASE("chart: text is page text, never in a scaled drawing") {
+  for (const char* kind : {"bar", "stacked", "hbar", "line"}) {
+    std::string html = chart(awards(), "year", {"all", "national"}, kind);
+    CAPTURE(kind);
+    CHECK(html.find("viewBox") == std::string::npos);
+    CHECK(html.find("font-size") == std::string::npos);  // sizes come from the stylesheet
+  }
 }
 
-TEST_CASE("chart: line SVG has markers and localized text") {
-  Dataset ds = rates();
-  DataView view;
-  view.lang = "zh-TW";
-  view.html_lang = "zh-Hant-TW";
-  view.default_lang = "zh-TW";
-  view.t = Value(
-      Map{{"chart_summary_rise", Value("{y}由{x_first}年的{first}升至{x_last}年的{last}。")}});
-  ChartSpec spec{"year", "rate", "line", {}};
-  std::vector<size_t> rows{0, 1};
-  std::string svg = render_chart_svg(ds, spec, &rows, "c2", view);
-  CHECK(count(svg, "<circle ") == 2);
-  CHECK(svg.find("<polyline ") != std::string::npos);
-  CHECK(svg.find("比率由2020年的1,000升至2022年的1,500.5。") != std::string::npos);
+TEST_CASE("chart: bars have columns for wide boxes and rows for narrow ones") {
+  std::string html = chart(awards(), "year", {"all"}, "bar");
+  CHECK(html.find("<div class=\"chart-cols\">") != std::string::npos);
+  CHECK(html.find("<div class=\"chart-rows\">") != std::string::npos);
+  CHECK(count(html, "<rect x=") == 6);  // 3 columns + 3 rows
+  CHECK(html.find("<li class=\"x-n x-m x-w\">2013</li>") != std::string::npos);
+  CHECK(html.find("<div class=\"chart-cat\">2021</div>") != std::string::npos);
+  CHECK(html.find(">10</text>") != std::string::npos);
+  CHECK(html.find("<span class=\"chart-num\">10</span>") != std::string::npos);
 }
 
-TEST_CASE("chart: summaries for falling, single and empty series") {
-  Dataset ds = rates();
-  DataView view;
-  ChartSpec spec{"year", "rate", "bar", {}};
-  ds.rows = {{Value(2020), Value(9.0)}, {Value(2021), Value(3.0)}};
-  CHECK(chart_summary(ds, spec, chart_points(ds, spec, nullptr, view), view).find("fell from 9") ==
-        5);
-  ds.rows = {{Value(2020), Value(9.0)}};
-  CHECK(chart_summary(ds, spec, chart_points(ds, spec, nullptr, view), view) ==
-        "Rate was 9 in 2020.");
-  ds.rows = {};
-  CHECK(chart_summary(ds, spec, chart_points(ds, spec, nullptr, view), view) ==
-        "There are no values to chart.");
-  std::vector<size_t> none;
-  CHECK(chart_points(rates(), spec, &none, view).y.empty());
-  std::string svg = render_chart_svg(ds, spec, nullptr, "c3", view);
-  CHECK(svg.find("role=\"img\"") != std::string::npos);
+TEST_CASE("chart: long category names and hbar always use rows") {
+  std::string html = chart(awards(), "place", {"all"}, "bar");
+  CHECK(html.find("chart-always-rows") != std::string::npos);
+  CHECK(html.find("<div class=\"chart-cols\">") == std::string::npos);
+  CHECK(html.find("<div class=\"chart-cat\">臺南市政府勞工局職業安全衛生科</div>") !=
+        std::string::npos);
+  CHECK(chart(awards(), "year", {"all"}, "hbar").find("chart-always-rows") != std::string::npos);
+}
+
+TEST_CASE("chart: several series are told apart by pattern and marker, with a legend") {
+  std::string bars = chart(awards(), "year", {"all", "national"}, "bar");
+  CHECK(bars.find("<ul class=\"chart-legend\">") != std::string::npos);
+  CHECK(count(bars, "fill=\"url(#c-p1)\"") == 1 + 2 + 2);  // legend, 2 columns, 2 rows
+  CHECK(bars.find("<li>") != std::string::npos);
+  std::string lines = chart(awards(), "year", {"all", "national"}, "line");
+  CHECK(count(lines, "href=\"#c-m0\"") == 3 + 1);
+  CHECK(count(lines, "href=\"#c-m1\"") == 2 + 1);  // the gap in 2022 has no marker
+  CHECK(lines.find("stroke-dasharray=\"8 4\"") != std::string::npos);
+  CHECK(lines.find("chart-no-rows") != std::string::npos);
+  CHECK(lines.find("<div class=\"chart-rows\">") == std::string::npos);
+}
+
+TEST_CASE("chart: stacked bars add up; target charts mark targets and missing actuals") {
+  std::string stacked = chart(awards(), "year", {"all", "national"}, "stacked");
+  CHECK(stacked.find("<span class=\"chart-num\">17</span>") != std::string::npos);
+  Dataset ds = awards();
+  std::string target = chart(ds, "year", {"all", "national"}, "target");
+  CHECK(count(target, "class=\"chart-target\"") == 3 + 1);  // a mark per year and the legend
+  CHECK(count(target, "class=\"chart-target-bar\"") == 3);
+  CHECK(target.find("<span class=\"chart-num\">not reported</span>") != std::string::npos);
+}
+
+TEST_CASE("chart: a long series is drawn reduced, and says so") {
+  Dataset ds = awards();
+  ds.rows.clear();
+  for (int i = 0; i < 5000; ++i) ds.rows.push_back({Value(i), Value(i == 2500 ? 99999 : i % 7)});
+  std::string html = chart(ds, "year", {"all"}, "bar");
+  CHECK(html.find("chart-kind-line") != std::string::npos);  // too many for bars
+  CHECK(count(html, "<line x1=\"") < 1000);
+  CHECK(html.find("99,999") != std::string::npos);  // the peak survives
+  CHECK(html.find("The drawing shows ") != std::string::npos);
+  CHECK(html.find(" of 5,000 points") != std::string::npos);
 }
 
 }  // namespace firefly

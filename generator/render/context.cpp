@@ -7,11 +7,25 @@
 #include "core/locale.h"
 #include "core/text.h"
 #include "core/version.h"
+#include "model/paths.h"
 #include "render/data_views.h"
+#include "render/reads.h"
 
 namespace firefly {
 
 namespace {
+
+/// Notes that the output being rendered shows `page` (as a list entry, link or title).
+const Page* noted(const Page* page) {
+  if (page) note_read(grain::item(page->out_path));
+  return page;
+}
+
+/// `site.find(key, lang)`, noting the lookup and the page found.
+const Page* find_noted(const Site& site, const std::string& key, const std::string& lang) {
+  note_read(grain::find(key, lang));
+  return noted(site.find(key, lang));
+}
 
 const Language& language_of(const Site& site, const std::string& code) {
   const Language* l = site.config->language(code);
@@ -34,6 +48,7 @@ Value ContextBuilder::date_value(const Date& date, const Language& lang) const {
 }
 
 Value ContextBuilder::list_item(const Page& p) const {
+  noted(&p);
   const Language& lang = language_of(site_, p.lang);
   const Body& body = bodies_[index_of(p)];
   Map m{{"title", p.title},
@@ -43,8 +58,33 @@ Value ContextBuilder::list_item(const Page& p) const {
         {"reading_minutes", body.reading_minutes}};
   if (p.date) m.emplace_back("date", date_value(*p.date, lang));
   if (p.fallback) m.emplace_back("content_lang", language_of(site_, p.content_lang).html_lang);
-  if (p.source) m.emplace_back("images", p.source->front.get("images"));
+  if (p.source) m.emplace_back("images", images_value(p, PhotoPlace::kCard));
   return Value(std::move(m));
+}
+
+/// The page's `images` field, from the typed model: a list of {src, alt, caption}, and for
+/// photos `picture` (the <picture> element) and, on the first, `og_image` (the social
+/// card's URL and size).
+Value ContextBuilder::images_value(const Page& page, PhotoPlace first) const {
+  List out;
+  for (const Image& img : page.images) {
+    if (img.field.rfind("images[", 0) != 0) continue;
+    Map m{{"src", img.src}, {"alt", img.alt}};
+    if (!img.caption.empty()) m.emplace_back("caption", img.caption);
+    const Photo* photo = photos_ ? photos_->find(img.src) : nullptr;
+    if (photo) {
+      PhotoPlace place = first == PhotoPlace::kLead && !out.empty() ? PhotoPlace::kBody : first;
+      m.emplace_back("picture", picture_html(*photo, html_escape(img.alt), place));
+      if (out.empty()) {
+        const PhotoRender& social = photo->renders[photo->social];
+        m.emplace_back("og_image", Value(Map{{"url", site_.absolute_url(social_image_url(*photo))},
+                                             {"width", social.width},
+                                             {"height", social.height}}));
+      }
+    }
+    out.push_back(Value(std::move(m)));
+  }
+  return Value(std::move(out));
 }
 
 Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
@@ -53,8 +93,10 @@ Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
   std::string prefix = site_.lang_prefix(lang.code);
   List languages;
   for (const Language& l : c.languages) {
-    const Page* there = site_.find(page.key, l.code);
-    if (there && there->fallback) there = nullptr;  // the switcher never offers untranslated
+    const Page* there = find_noted(site_, page.key, l.code);
+    // The switcher never offers an untranslated page, except the one being read: the
+    // current language's link is this page (its aria-current must name this page).
+    if (there && there->fallback && l.code != lang.code) there = nullptr;
     std::string url = there ? there->url : site_.lang_prefix(l.code) + "/";
     languages.push_back(Value(Map{{"code", l.code},
                                   {"name", l.name},
@@ -64,20 +106,26 @@ Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
   }
   List menu;
   for (const MenuEntry& e : c.main_menu) {
+    note_read(grain::url(e.page));
     auto it = site_.by_url.find(e.page);
     const Page* target =
-        it != site_.by_url.end() ? site_.find(it->second->key, lang.code) : nullptr;
+        it != site_.by_url.end() ? find_noted(site_, it->second->key, lang.code) : nullptr;
     // The entry's own title in this language, else the page's title in it (a language
     // the entry has no title for still gets the page's translated title).
     std::string title = !e.title.empty() && e.title.has(lang.code) ? e.title.get(lang.code, def)
                         : target                                   ? target->title
                         : !e.title.empty()                         ? e.title.get(lang.code, def)
                                                                    : e.page;
-    std::string url = target ? target->url : prefix + e.page;
-    bool current = target && (page.key == target->key || page.section == target->section) &&
-                   !target->section.empty();
-    current = current || (target && target->key == page.key);
-    menu.push_back(Value(Map{{"title", title}, {"url", url}, {"current", current}}));
+    std::string url = target                        ? target->url
+                      : !url_scheme(e.page).empty() ? e.page  // an https:// address
+                                                    : prefix + e.page;
+    // Only the page itself is "current"; a page inside the entry's section is only
+    // "in_section" (shown, not announced), so a navigation has one aria-current at most.
+    bool current = target && target->key == page.key;
+    bool in_section =
+        !current && target && !target->section.empty() && page.section == target->section;
+    menu.push_back(Value(
+        Map{{"title", title}, {"url", url}, {"current", current}, {"in_section", in_section}}));
   }
   return Value(Map{
       {"title", c.title.get(lang.code, def)},
@@ -124,6 +172,10 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
   if (body.reading_minutes && page.kind == PageKind::kPage) {
     m.emplace_back("reading_minutes", body.reading_minutes);
   }
+  if (const Page* o = noted(page.stale_original)) {
+    const Language& ol = language_of(site_, o->lang);
+    m.emplace_back("stale", Value(Map{{"url", o->url}, {"lang", ol.html_lang}, {"name", ol.name}}));
+  }
   if (page.date) m.emplace_back("date", date_value(*page.date, lang));
   if (page.updated) m.emplace_back("updated", date_value(*page.updated, lang));
   if (page.publish_at) m.emplace_back("scheduled", date_value(*page.publish_at, lang));
@@ -139,6 +191,7 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
   const Page* canonical = &page;
   if (auto g = site_.groups.find(page.key); g != site_.groups.end()) {
     for (const Language& l : c.languages) {
+      find_noted(site_, page.key, l.code);
       auto it = g->second.find(l.code);
       if (it == g->second.end() || it->second->fallback) continue;
       const Page* t = it->second;
@@ -149,7 +202,7 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
       translations.push_back(Value(
           Map{{"code", l.code}, {"name", l.name}, {"html_lang", l.html_lang}, {"url", t->url}}));
     }
-    if (const Page* d = site_.find(page.key, c.default_language().code); d && !d->fallback) {
+    if (const Page* d = find_noted(site_, page.key, c.default_language().code); d && !d->fallback) {
       alternates.push_back(
           Value(Map{{"hreflang", "x-default"}, {"url", site_.absolute_url(d->url)}}));
     }
@@ -162,7 +215,7 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
   // Breadcrumbs: home, then the section.
   List crumbs;
   if (page.kind != PageKind::kHome) {
-    if (const Page* home = site_.find("home", lang.code)) {
+    if (const Page* home = find_noted(site_, "home", lang.code)) {
       crumbs.push_back(Value(Map{{"title", home->title.empty() ? std::string("Home") : home->title},
                                  {"url", home->url}}));
     }
@@ -171,7 +224,8 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
                              : page.kind == PageKind::kTerm    ? "taxonomy:" + page.taxonomy
                              : page.kind == PageKind::kDataset ? std::string("data")
                                                                : std::string();
-    if (const Page* parent = parent_key.empty() ? nullptr : site_.find(parent_key, lang.code)) {
+    if (const Page* parent =
+            parent_key.empty() ? nullptr : find_noted(site_, parent_key, lang.code)) {
       std::string title = parent->title;
       if (parent->kind == PageKind::kData) {
         title = theme_.strings(lang.code).get("data_catalogue").to_text();
@@ -207,11 +261,18 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
 
   if (page.source) {
     m.emplace_back("params", page.source->front);
-    m.emplace_back("images", page.source->front.get("images"));
+    const Value& people = page.source->front.get("people");
+    m.emplace_back("has_people", Value(people.is_list() && !people.as_list().empty()));
+    Value images = images_value(page, PhotoPlace::kLead);
+    const List& list = images.as_list();
+    if (!list.empty() && !list[0].get("og_image").is_null()) {
+      m.emplace_back("og_image", list[0].get("og_image"));
+    }
+    m.emplace_back("images", std::move(images));
   }
   List refs;
   for (const auto& [field, key] : page.refs) {
-    if (const Page* t = site_.find(key, lang.code)) {
+    if (const Page* t = find_noted(site_, key, lang.code)) {
       refs.push_back(Value(Map{{"field", field}, {"title", t->title}, {"url", t->url}}));
     }
   }
@@ -286,6 +347,11 @@ Value ContextBuilder::page_context(size_t index) const {
   const Page& page = *site_.pages[index];
   const Language& lang = language_of(site_, page.lang);
   const Value& t = theme_.strings(lang.code);
+  // Every page shows the configuration, the theme, its strings and itself.
+  for (std::uint64_t g :
+       {grain::config(), grain::theme(), grain::strings(lang.code), grain::self(page.out_path)}) {
+    note_read(g);
+  }
   Map ctx{{"site", site_value(page, lang)},
           {"lang", Value(Map{{"code", lang.code},
                              {"html_lang", lang.html_lang},
@@ -302,6 +368,7 @@ Value ContextBuilder::page_context(size_t index) const {
     ctx.emplace_back("list", Value(std::move(items)));
   }
   if (page.kind == PageKind::kTaxonomy) {
+    note_read(grain::all(lang.code));
     // A term's count sums the lists of the pages keyed by the term's key or by that key
     // followed by '#' (its later pages): one pass files each page under every such key.
     std::unordered_map<std::string_view, int> counts;
@@ -325,14 +392,28 @@ Value ContextBuilder::page_context(size_t index) const {
     }
     ctx.emplace_back("terms", Value(std::move(terms)));
   }
+  if (page.kind == PageKind::kData || page.kind == PageKind::kHome ||
+      page.kind == PageKind::kDataset) {
+    note_read(grain::datasets());
+  }
   if (page.kind == PageKind::kData || page.kind == PageKind::kHome) {
     ctx.emplace_back("datasets", data_.datasets(lang));
+    if (page.kind == PageKind::kData) {
+      Value downloads = data_.bulk_downloads(lang);
+      if (downloads.is_list() && !downloads.as_list().empty())
+        ctx.emplace_back("data_catalog", true);
+      ctx.emplace_back("data_downloads", std::move(downloads));
+    }
   }
   if (page.kind == PageKind::kDataset) {
     ctx.emplace_back("dataset", data_.dataset(page.dataset, lang, t));
+    ctx.emplace_back("data_catalog", true);
     ctx.emplace_back("jsonld", data_.jsonld(page.dataset, lang));
   }
-  if (page.kind == PageKind::kSitemap) ctx.emplace_back("sitemap", sitemap_value(lang));
+  if (page.kind == PageKind::kSitemap) {
+    note_read(grain::all(lang.code));
+    ctx.emplace_back("sitemap", sitemap_value(lang));
+  }
   return Value(std::move(ctx));
 }
 

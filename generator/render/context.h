@@ -7,6 +7,7 @@
 #include "core/value.h"
 #include "model/site.h"
 #include "render/body.h"
+#include "render/photos.h"
 #include "render/theme.h"
 
 namespace firefly {
@@ -22,6 +23,8 @@ class ContextBuilder {
   Value page_context(size_t index) const;
   /// A list item map of `page` (title, url, summary, date, ...).
   Value list_item(const Page& page) const;
+  /// Offers the published sizes of the photos in `photos` (once, before rendering).
+  void set_photos(const PhotoSet* photos) { photos_ = photos; }
   /// {iso, display} of a date in `lang`.
   Value date_value(const Date& date, const Language& lang) const;
 
@@ -30,12 +33,14 @@ class ContextBuilder {
   Value page_value(const Page& page, const Language& lang) const;
   Value sitemap_value(const Language& lang) const;
   size_t index_of(const Page& page) const;
+  Value images_value(const Page& page, PhotoPlace first) const;
 
   const Site& site_;
   const Theme& theme_;
   const std::vector<Body>& bodies_;
   const DataViews& data_;
   std::map<const Page*, size_t> index_;
+  const PhotoSet* photos_ = nullptr;
 };
 
 }  // namespace firefly

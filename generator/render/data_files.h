@@ -1,5 +1,5 @@
-// The open-data files of a build: per dataset <name>.csv, .excel.csv and .json; for the
-// catalogue datapackage.json, catalog.jsonld, SHA256SUMS and all.zip.
+// The site as the open-data renderers see it, and the per-dataset row formats:
+// <name>.csv, <name>.excel.csv and <name>.json.
 #pragma once
 
 #include <string>
@@ -37,6 +37,10 @@ struct DataSite {
 /// The licence id of `ds`: its own, else the site's default.
 std::string dataset_license(const Dataset& ds, const DataSite& site);
 
+/// The version a citation names: the declared `version:`, else the date the rows last
+/// changed ("2023-06-30"), else "".
+std::string dataset_version(const Dataset& ds);
+
 /// The published CSV: the original bytes without a leading BOM.
 std::string canonical_csv(const Dataset& ds);
 /// `cell` made safe for spreadsheets: a leading ' before = + - @ tab or CR (cells of
@@ -46,13 +50,4 @@ std::string neutralise_cell(std::string_view cell, bool is_valid_number);
 std::string excel_csv(const Dataset& ds);
 /// The rows as a JSON array of objects with typed values (numbers, booleans, null).
 std::string dataset_json(const Dataset& ds);
-/// The Frictionless Data Package 2.0 descriptor of every dataset.
-std::string datapackage_json(const std::vector<Dataset>& datasets, const DataSite& site);
-/// The DCAT-AP catalogue as JSON-LD.
-std::string catalog_jsonld(const std::vector<Dataset>& datasets, const DataSite& site);
-
-/// Adds every non-HTML file under data/ to `out` (paths like "data/awards.csv").
-/// Does nothing when there are no datasets.
-void render_data_files(const std::vector<Dataset>& datasets, const DataSite& site, OutputSet& out);
-
 }  // namespace firefly

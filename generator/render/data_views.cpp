@@ -35,7 +35,10 @@ DataView data_view(const DataSite& site, const std::string& lang, const Value& t
 }  // namespace
 
 DataViews::DataViews(const std::vector<Dataset>& datasets, const DataSite& site, const Theme& theme)
-    : datasets_(datasets), site_(site), theme_(theme) {
+    : datasets_(datasets),
+      site_(site),
+      theme_(theme),
+      manifest_(make_data_manifest(datasets, site)) {
   for (const Dataset& d : datasets_) by_name_[d.name] = &d;
 }
 
@@ -53,12 +56,15 @@ Value DataViews::datasets(const Language& lang) const {
 
 Value DataViews::dataset(const std::string& name, const Language& lang, const Value& t) const {
   const Dataset* d = find(name);
-  return d ? dataset_context(*d, site_, data_view(site_, lang.code, t)) : Value();
+  return d ? dataset_context(*d, manifest_.dataset_files(name), site_,
+                             data_view(site_, lang.code, t))
+           : Value();
 }
 
 std::string DataViews::jsonld(const std::string& name, const Language& lang) const {
   const Dataset* d = find(name);
-  return d ? dataset_jsonld(*d, site_, data_view(site_, lang.code, theme_.strings(lang.code)))
+  return d ? dataset_jsonld(*d, manifest_.dataset_files(name), site_,
+                            data_view(site_, lang.code, theme_.strings(lang.code)))
            : std::string();
 }
 
@@ -66,6 +72,15 @@ std::string DataViews::embed(const Embed& embed, const Page& page, Diagnostics& 
   DataView view = data_view(site_, page.lang, theme_.strings(page.lang));
   return render_embed(embed.kind, embed.yaml, page.source->path, embed.line, datasets_, view,
                       diags);
+}
+
+}  // namespace firefly
+
+namespace firefly {
+
+Value DataViews::bulk_downloads(const Language& lang) const {
+  return catalogue_downloads(manifest_.catalogue,
+                             data_view(site_, lang.code, theme_.strings(lang.code)));
 }
 
 }  // namespace firefly

@@ -13,6 +13,7 @@
 #include "load/markdown.h"
 #include "model/site.h"
 #include "render/data_files.h"
+#include "render/data_manifest.h"
 #include "render/theme.h"
 
 namespace firefly {
@@ -31,6 +32,10 @@ class DataViews {
   std::string jsonld(const std::string& name, const Language& lang) const;
   /// The `datasets` list for the catalogue and home pages.
   Value datasets(const Language& lang) const;
+  /// The catalogue-wide downloads (`data_downloads`) for the catalogue page.
+  Value bulk_downloads(const Language& lang) const;
+  /// Every open-data file of the build.
+  const DataManifest& manifest() const { return manifest_; }
   /// The HTML of a ```chart or ```table block of `page`; mistakes go to `diags`.
   std::string embed(const Embed& embed, const Page& page, Diagnostics& diags) const;
 
@@ -41,6 +46,7 @@ class DataViews {
   const DataSite& site_;
   const Theme& theme_;
   std::map<std::string, const Dataset*> by_name_;
+  DataManifest manifest_;
 };
 
 }  // namespace firefly

@@ -1,9 +1,9 @@
 #include "render/dataset_page.h"
 
 #include "core/json.h"
-#include "core/sha256.h"
 #include "core/text.h"
 #include "render/chart.h"
+#include "render/data_manifest.h"
 
 namespace firefly {
 
@@ -15,14 +15,21 @@ Value date_value(const Date& d, const DataView& view) {
   return Value(Map{{"iso", Value(day.iso())}, {"display", Value(format_date(day, view.locale()))}});
 }
 
-Value download(std::string label, std::string url, std::string format, std::string media,
-               size_t bytes, const DataView& view) {
-  return Value(Map{{"label", Value(std::move(label))},
-                   {"url", Value(std::move(url))},
-                   {"format", Value(std::move(format))},
-                   {"size", Value(static_cast<std::int64_t>(bytes))},
-                   {"size_display", Value(size_display(bytes, view))},
-                   {"media_type", Value(std::move(media))}});
+/// The `downloads[]` entries of `files`: label, url, format, size, size_display,
+/// media_type and sha256.
+Value download_list(const std::vector<DataFile>& files, const DataView& view) {
+  List out;
+  for (const DataFile& f : files) {
+    out.push_back(Value(Map{{"label", Value(view.text(f.format->label_key, f.format->label_en))},
+                            {"url", Value(f.url())},
+                            {"name", Value(f.name())},
+                            {"format", Value(f.format->format)},
+                            {"size", Value(static_cast<std::int64_t>(f.bytes.size()))},
+                            {"size_display", Value(size_display(f.bytes.size(), view))},
+                            {"media_type", Value(f.format->media_type)},
+                            {"sha256", Value(f.sha256)}}));
+  }
+  return Value(std::move(out));
 }
 
 std::string frequency_display(const std::string& f, const DataView& view) {
@@ -40,6 +47,16 @@ std::string type_display(ColumnType type, const DataView& view) {
   static const char* kEnglish[] = {"Text", "Whole number", "Number", "Yes/no", "Date"};
   return view.text(std::string("data_type_") + column_type_name(type),
                    kEnglish[static_cast<int>(type)]);
+}
+
+/// The `source` map: agency, title, url, date{iso, display}; null when there is none.
+Value source_context(const DatasetSource& source, const DataView& view) {
+  if (source.empty()) return Value();
+  Map m{{"agency", Value(view.pick(source.agency))},
+        {"title", Value(view.pick(source.title))},
+        {"url", Value(source.url)}};
+  if (source.date) m.emplace_back("date", date_value(*source.date, view));
+  return Value(std::move(m));
 }
 
 }  // namespace
@@ -64,16 +81,17 @@ Value license_context(const std::string& license, const DataView& view) {
 }
 
 std::string dataset_citation(const Dataset& ds, const DataSite& site, const DataView& view) {
-  std::string provider = view.pick(ds.source);
-  if (provider.empty()) provider = view.pick(site.publisher_name);
+  std::string version = dataset_version(ds);
   std::string license = dataset_license(ds, site);
   Value lic = license_context(license, view);
   std::string lurl = lic.get("url").as_string();
   return view.format(
       "data_citation",
-      "{provider} ({year}). {title} [data set]. {url}. Released under the {license} "
+      "{publisher} ({year}). {title} (version {version}) [data set]. {url}. Released under "
+      "the {license} "
       "({license_url}).",
-      {{"provider", provider},
+      {{"publisher", view.pick(site.publisher_name)},
+       {"version", version.empty() ? std::string("n.d.") : version},
        {"year", ds.updated.year ? std::to_string(ds.updated.year) : std::string("n.d.")},
        {"title", view.pick(ds.title)},
        {"url", site.absolute(view.dataset_url(ds.name))},
@@ -81,7 +99,8 @@ std::string dataset_citation(const Dataset& ds, const DataSite& site, const Data
        {"license_url", lurl.empty() ? license : lurl}});
 }
 
-Value dataset_context(const Dataset& ds, const DataSite& site, const DataView& view) {
+Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, const DataSite& site,
+                      const DataView& view) {
   List columns;
   for (const Column& c : ds.columns) {
     columns.push_back(Value(Map{{"name", Value(c.name)},
@@ -91,14 +110,7 @@ Value dataset_context(const Dataset& ds, const DataSite& site, const DataView& v
                                 {"unit", Value(c.unit)},
                                 {"description", Value(view.pick(c.description))}}));
   }
-  std::string csv = canonical_csv(ds);
-  const std::string base = "/data/" + ds.name;
-  List downloads{download(view.text("data_download_csv", "CSV (UTF-8)"), base + ".csv", "CSV",
-                          "text/csv", csv.size(), view),
-                 download(view.text("data_download_excel", "CSV for Excel (UTF-8 with BOM)"),
-                          base + ".excel.csv", "CSV", "text/csv", excel_csv(ds).size(), view),
-                 download(view.text("data_download_json", "JSON"), base + ".json", "JSON",
-                          "application/json", dataset_json(ds).size(), view)};
+  Value downloads = download_list(files, view);
   List history;
   for (const HistoryEntry& h : ds.history) {
     history.push_back(Value(Map{{"date", date_value(h.date, view)},
@@ -112,7 +124,7 @@ Value dataset_context(const Dataset& ds, const DataSite& site, const DataView& v
         {"url", Value(view.dataset_url(ds.name))},
         {"title", Value(view.pick(ds.title))},
         {"description", Value(view.pick(ds.description))},
-        {"source", Value(view.pick(ds.source))},
+        {"source", source_context(ds.source, view)},
         {"license", license_context(dataset_license(ds, site), view)},
         {"frequency", Value(frequency_display(ds.frequency, view))},
         {"frequency_id", Value(ds.frequency)},
@@ -120,22 +132,27 @@ Value dataset_context(const Dataset& ds, const DataSite& site, const DataView& v
         {"row_count", Value(static_cast<std::int64_t>(ds.rows.size()))},
         {"table_html", Value(render_data_table(ds, preview, view))}};
   if (ds.chart) {
-    m.emplace_back("chart_svg",
-                   Value(render_chart_svg(ds, *ds.chart, nullptr, "chart-" + ds.name, view)));
+    m.emplace_back("chart_html",
+                   Value(render_chart(ds, *ds.chart, nullptr, "chart-" + ds.name, view)));
     TableSpec beside;
-    beside.columns = {ds.chart->x, ds.chart->y};
+    beside.columns = {ds.chart->x};
+    beside.columns.insert(beside.columns.end(), ds.chart->y.begin(), ds.chart->y.end());
     beside.caption = view.pick(ds.chart->title);
     m.emplace_back("chart_table_html", Value(render_data_table(ds, beside, view)));
   }
   m.emplace_back("downloads", Value(std::move(downloads)));
-  m.emplace_back("sha256", Value(sha256_hex(csv)));
+  if (const DataFile* csv = DataManifest::find(files, "csv")) {
+    m.emplace_back("sha256", Value(csv->sha256));
+  }
   m.emplace_back("updated", date_value(ds.updated, view));
+  m.emplace_back("has_history", Value(!history.empty()));
   m.emplace_back("history", Value(std::move(history)));
   m.emplace_back("citation", Value(dataset_citation(ds, site, view)));
   return Value(std::move(m));
 }
 
-std::string dataset_jsonld(const Dataset& ds, const DataSite& site, const DataView& view) {
+std::string dataset_jsonld(const Dataset& ds, const std::vector<DataFile>& files,
+                           const DataSite& site, const DataView& view) {
   std::string license = dataset_license(ds, site);
   std::string lurl = license_url(license);
   List variables;
@@ -149,14 +166,14 @@ std::string dataset_jsonld(const Dataset& ds, const DataSite& site, const DataVi
     variables.push_back(Value(std::move(v)));
   }
   List dist;
-  std::string csv = canonical_csv(ds);
-  dist.push_back(Value(Map{{"@type", Value("DataDownload")},
-                           {"encodingFormat", Value("text/csv")},
-                           {"contentUrl", Value(site.absolute("/data/" + ds.name + ".csv"))},
-                           {"contentSize", Value(std::to_string(csv.size()) + " B")}}));
-  dist.push_back(Value(Map{{"@type", Value("DataDownload")},
-                           {"encodingFormat", Value("application/json")},
-                           {"contentUrl", Value(site.absolute("/data/" + ds.name + ".json"))}}));
+  for (const DataFile& f : files) {
+    dist.push_back(Value(Map{{"@type", Value("DataDownload")},
+                             {"name", Value(f.name())},
+                             {"encodingFormat", Value(f.format->media_type)},
+                             {"contentUrl", Value(site.absolute(f.url()))},
+                             {"contentSize", Value(std::to_string(f.bytes.size()) + " B")},
+                             {"sha256", Value(f.sha256)}}));
+  }
   Map publisher{{"@type", Value("Organization")}, {"name", Value(view.pick(site.publisher_name))}};
   if (!site.publisher_email.empty()) publisher.emplace_back("email", Value(site.publisher_email));
   std::string description = view.pick(ds.description);
@@ -175,6 +192,18 @@ std::string dataset_jsonld(const Dataset& ds, const DataSite& site, const DataVi
   if (ds.updated.year)
     m.emplace_back("dateModified",
                    Value(Date{ds.updated.year, ds.updated.month, ds.updated.day}.iso()));
+  if (!ds.source.empty()) {
+    Map based{{"@type", Value("CreativeWork")}};
+    std::string title = view.pick(ds.source.title);
+    based.emplace_back("name", Value(title.empty() ? view.pick(ds.source.agency) : title));
+    based.emplace_back("author", Value(Map{{"@type", Value("Organization")},
+                                           {"name", Value(view.pick(ds.source.agency))}}));
+    if (ds.source.date) based.emplace_back("datePublished", Value(ds.source.date->iso()));
+    if (!ds.source.url.empty()) based.emplace_back("url", Value(ds.source.url));
+    m.emplace_back("isBasedOn", Value(std::move(based)));
+  }
+  std::string version = dataset_version(ds);
+  if (!version.empty()) m.emplace_back("version", Value(version));
   if (!ds.keywords.empty()) {
     List k;
     for (const std::string& w : ds.keywords) k.push_back(Value(w));
@@ -198,31 +227,8 @@ Value dataset_list_item(const Dataset& ds, const DataView& view) {
                    {"updated", date_value(ds.updated, view)}});
 }
 
-Value catalogue_downloads(const OutputSet& data_files, const DataView& view) {
-  struct Entry {
-    const char* file;
-    const char* key;
-    const char* english;
-    const char* format;
-    const char* media;
-  };
-  static const Entry kEntries[] = {
-      {"all.zip", "data_download_zip", "Every dataset (ZIP)", "ZIP", "application/zip"},
-      {"datapackage.json", "data_download_datapackage", "Data package (Frictionless)", "JSON",
-       "application/json"},
-      {"catalog.jsonld", "data_download_dcat", "Catalogue (DCAT-AP, JSON-LD)", "JSON-LD",
-       "application/ld+json"},
-      {"SHA256SUMS", "data_download_sums", "SHA-256 checksums", "TXT", "text/plain"}};
-  List out;
-  for (const Entry& e : kEntries) {
-    for (const OutputFile& f : data_files) {
-      if (f.path == std::string("data/") + e.file) {
-        out.push_back(download(view.text(e.key, e.english), "/data/" + std::string(e.file),
-                               e.format, e.media, f.bytes.size(), view));
-      }
-    }
-  }
-  return Value(std::move(out));
+Value catalogue_downloads(const std::vector<DataFile>& files, const DataView& view) {
+  return download_list(files, view);
 }
 
 }  // namespace firefly

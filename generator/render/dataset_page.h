@@ -8,6 +8,7 @@
 #include "core/value.h"
 #include "load/dataset.h"
 #include "render/data_files.h"
+#include "render/data_manifest.h"
 #include "render/data_table.h"
 
 namespace firefly {
@@ -19,22 +20,24 @@ inline constexpr size_t kPreviewRows = 20;
 std::string size_display(size_t bytes, const DataView& view);
 /// The licence as {id, name, url}: name is the licence's title in the reader's language.
 Value license_context(const std::string& license, const DataView& view);
-/// The citation in the OGDL-Taiwan-1.0 attribution form: provider, year, title, URL and
+/// The citation in the OGDL-Taiwan-1.0 attribution form: publisher, year, title, version, URL and
 /// the licence's name and URL, localized through t.data_citation.
 std::string dataset_citation(const Dataset& ds, const DataSite& site, const DataView& view);
 
 /// The `dataset` map of a dataset page (see docs/open-data.md): title, description, name,
-/// url, source, license{id,name,url}, frequency, columns[], table_html, chart_svg (absent
+/// url, source, license{id,name,url}, frequency, columns[], table_html, chart_html (absent
 /// without a chart), chart_table_html, downloads[], sha256, updated{iso,display},
 /// history[{date{iso,display},message,commit}], citation, row_count.
-Value dataset_context(const Dataset& ds, const DataSite& site, const DataView& view);
+Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, const DataSite& site,
+                      const DataView& view);
 /// The schema.org Dataset JSON-LD of a dataset page (for `jsonld`).
-std::string dataset_jsonld(const Dataset& ds, const DataSite& site, const DataView& view);
+std::string dataset_jsonld(const Dataset& ds, const std::vector<DataFile>& files,
+                           const DataSite& site, const DataView& view);
 /// One entry of `datasets[]` on the catalogue and home pages:
 /// {name, title, description, url, row_count, updated{iso, display}}.
 Value dataset_list_item(const Dataset& ds, const DataView& view);
 /// The catalogue-wide downloads (all.zip, datapackage.json, catalog.jsonld, SHA256SUMS)
-/// as `downloads[]` entries, sized from the files render_data_files produced.
-Value catalogue_downloads(const OutputSet& data_files, const DataView& view);
+/// as `downloads[]` entries, from the manifest's catalogue files.
+Value catalogue_downloads(const std::vector<DataFile>& files, const DataView& view);
 
 }  // namespace firefly

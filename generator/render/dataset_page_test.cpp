@@ -14,9 +14,12 @@ Dataset sample() {
   ds.name = "awards";
   ds.title.by_lang = {{"zh-TW", "歷年得獎"}, {"en", "Awards"}};
   ds.description.plain = "Awards won by the bureau.";
-  ds.source.by_lang = {{"zh-TW", "臺南市政府勞工局"}, {"en", "Tainan Labor Affairs Bureau"}};
+  ds.source.agency.by_lang = {{"zh-TW", "臺南市政府勞工局"}, {"en", "Tainan Labor Affairs Bureau"}};
+  ds.source.title.plain = "2023 awards list";
+  ds.source.url = "https://example.gov.tw/awards.pdf";
+  ds.source.date = Date{2023, 6, 1};
   ds.frequency = "yearly";
-  ds.chart = ChartSpec{"year", "count", "bar", {}};
+  ds.chart = ChartSpec{"year", {"count"}, "bar", {}};
   ds.updated = Date{2023, 6, 30};
   ds.history = {{Date{2023, 6, 30, 9, 0, 0, true, 480, true}, "Add 2023 awards", "abc"}};
   ds.columns = {Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, "", {}},
@@ -36,6 +39,11 @@ DataSite site() {
   return s;
 }
 
+/// The published files of `ds`, as the manifest makes them.
+std::vector<DataFile> files_of(const Dataset& ds) {
+  return make_data_manifest({ds}, site()).dataset_files(ds.name);
+}
+
 DataView view_in(const std::string& lang) {
   DataView v;
   v.lang = lang;
@@ -48,11 +56,14 @@ DataView view_in(const std::string& lang) {
 }  // namespace
 
 TEST_CASE("dataset page: the context has every documented field") {
-  Value c = dataset_context(sample(), site(), view_in("en"));
+  Value c = dataset_context(sample(), files_of(sample()), site(), view_in("en"));
   CHECK(c.get("title").as_string() == "Awards");
   CHECK(c.get("name").as_string() == "awards");
   CHECK(c.get("url").as_string() == "/en/data/awards/");
-  CHECK(c.get("source").as_string() == "Tainan Labor Affairs Bureau");
+  CHECK(c.get("source").get("agency").as_string() == "Tainan Labor Affairs Bureau");
+  CHECK(c.get("source").get("title").as_string() == "2023 awards list");
+  CHECK(c.get("source").get("url").as_string() == "https://example.gov.tw/awards.pdf");
+  CHECK(c.get("source").get("date").get("iso").as_string() == "2023-06-01");
   CHECK(c.get("frequency").as_string() == "Yearly");
   CHECK(c.get("license").get("url").as_string() == "https://data.gov.tw/license");
   CHECK(c.get("row_count").as_int() == 2);
@@ -60,7 +71,7 @@ TEST_CASE("dataset page: the context has every documented field") {
   CHECK(c.get("columns").as_list().at(1).get("type").as_string() == "Whole number");
   CHECK(c.get("table_html").as_string().find("<caption id=\"preview-caption\">") !=
         std::string::npos);
-  CHECK(c.get("chart_svg").as_string().find("role=\"img\"") != std::string::npos);
+  CHECK(c.get("chart_html").as_string().find("role=\"img\"") != std::string::npos);
   const List& downloads = c.get("downloads").as_list();
   REQUIRE(downloads.size() == 3);
   CHECK(downloads[0].get("url").as_string() == "/data/awards.csv");
@@ -72,37 +83,45 @@ TEST_CASE("dataset page: the context has every documented field") {
   CHECK(c.get("updated").get("display").as_string() == "30 June 2023");
   CHECK(c.get("history").as_list().at(0).get("message").as_string() == "Add 2023 awards");
   CHECK(c.get("citation").as_string() ==
-        "Tainan Labor Affairs Bureau (2023). Awards [data set]. "
+        "Labor Bureau (2023). Awards (version 2023-06-30) [data set]. "
         "https://labor.example.gov.tw/en/data/awards/. Released under the Open Government Data "
         "License, version 1.0 (https://data.gov.tw/license).");
 }
 
 TEST_CASE("dataset page: ROC dates and localized strings in the default language") {
   DataView v = view_in("zh-TW");
-  v.t = Value(Map{{"data_citation", Value("{provider}（{year}）。{title}。{url}。")}});
-  Value c = dataset_context(sample(), site(), v);
+  v.t =
+      Value(Map{{"data_citation", Value("{publisher}（{year}）。{title}（{version}）。{url}。")}});
+  Value c = dataset_context(sample(), files_of(sample()), site(), v);
   CHECK(c.get("url").as_string() == "/data/awards/");
   CHECK(c.get("updated").get("display").as_string() == "民國112年6月30日");
-  CHECK(c.get("citation").as_string() ==
-        "臺南市政府勞工局（2023）。歷年得獎。https://labor.example.gov.tw/data/awards/。");
+  CHECK(
+      c.get("citation").as_string() ==
+      "Labor Bureau（2023）。歷年得獎（2023-06-30）。https://labor.example.gov.tw/data/awards/。");
   Dataset no_chart = sample();
   no_chart.chart.reset();
-  CHECK_FALSE(dataset_context(no_chart, site(), v).find("chart_svg"));
+  CHECK_FALSE(dataset_context(no_chart, files_of(no_chart), site(), v).find("chart_html"));
 }
 
 TEST_CASE("dataset page: schema.org JSON-LD and catalogue entries") {
-  auto ld = parse_json(dataset_jsonld(sample(), site(), view_in("en")));
+  auto ld = parse_json(dataset_jsonld(sample(), files_of(sample()), site(), view_in("en")));
   REQUIRE(ld);
   CHECK(ld->get("@type").as_string() == "Dataset");
   CHECK(ld->get("license").as_string() == "https://data.gov.tw/license");
   CHECK(ld->get("dateModified").as_string() == "2023-06-30");
+  CHECK(ld->get("version").as_string() == "2023-06-30");
+  CHECK(ld->get("publisher").get("name").as_string() == "Labor Bureau");
+  CHECK(ld->get("isBasedOn").get("author").get("name").as_string() ==
+        "Tainan Labor Affairs Bureau");
+  CHECK(ld->get("isBasedOn").get("url").as_string() == "https://example.gov.tw/awards.pdf");
   CHECK(ld->get("distribution").as_list().at(0).get("contentUrl").as_string() ==
         "https://labor.example.gov.tw/data/awards.csv");
   Value item = dataset_list_item(sample(), view_in("en"));
   CHECK(item.get("url").as_string() == "/en/data/awards/");
   CHECK(item.get("row_count").as_int() == 2);
-  OutputSet files{{"data/all.zip", std::string(2048, 'x'), ""}};
+  std::vector<DataFile> files{{"data/all.zip", std::string(2048, 'x'), "", &data_format("zip")}};
   Value dl = catalogue_downloads(files, view_in("en"));
+  CHECK(dl.as_list()[0].get("url").as_string() == "/data/all.zip");
   REQUIRE(dl.as_list().size() == 1);
   CHECK(dl.as_list()[0].get("size_display").as_string() == "2 KB");
 }

@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "core/yaml.h"
+#include "load/chart_spec.h"
 #include "render/chart.h"
 
 namespace firefly {
@@ -129,21 +130,10 @@ std::string render_embed(std::string_view kind, std::string_view yaml_text, cons
 
   if (is_chart) {
     ChartSpec spec;
-    spec.x = check.column(block.get("x"), ds, "x");
-    spec.y = check.column(block.get("y"), ds, "y");
-    if (!spec.y.empty()) {
-      ColumnType t = ds.columns[static_cast<size_t>(ds.column_index(spec.y))].type;
-      if (t != ColumnType::kInteger && t != ColumnType::kNumber) {
-        check.error(block.get("y"), "column " + q(spec.y) + " of " + q(ds.name) +
-                                        " is not a number column, so it cannot be charted");
-      }
-    }
-    if (const Value* k = block.find("kind"); k && !k->is_null()) {
-      spec.kind = k->to_text();
-      if (spec.kind != "bar" && spec.kind != "line") {
-        check.error(*k, "unknown chart kind " + q(spec.kind) + " (use bar or line)",
-                    check.suggest(spec.kind, {"bar", "line"}));
-      }
+    if (!read_chart_fields(
+            block, ChartFieldsSource{path, check.fallback, ds.columns, "dataset " + q(ds.name)},
+            diags, spec)) {
+      check.ok = false;
     }
     spec.title = title;
     if (!check.ok) return {};
@@ -155,13 +145,14 @@ std::string render_embed(std::string_view kind, std::string_view yaml_text, cons
     std::string caption = view.pick(title);
     if (caption.empty()) caption = view.pick(ds.title);
     TableSpec table;
-    table.columns = {spec.x, spec.y};
+    table.columns = {spec.x};
+    table.columns.insert(table.columns.end(), spec.y.begin(), spec.y.end());
     table.where = where;
     table.caption = caption;
     table.id = id + "-table";
     std::string html = "<figure class=\"chart\" id=\"" + id + "\">\n";
-    html += render_chart_svg(ds, spec, &rows, id, view);
-    html += "<figcaption>" + html_escape(caption) + " " + source_link(ds, view) + "</figcaption>\n";
+    html += render_chart(ds, spec, &rows, id, view);
+    html += "<figcaption>" + source_link(ds, view) + "</figcaption>\n";
     html += "</figure>\n";
     // The data behind the chart, right after it (a <details> may not sit inside <figure>
     // after its <figcaption>).

@@ -1,4 +1,5 @@
-// The default theme's files, compiled into the binary (see scripts/embed_theme.cmake).
+// Folders compiled into the binary (see scripts/embed_theme.cmake): the default theme, and
+// the new site `firefly init` writes.
 #pragma once
 
 #include <string_view>
@@ -14,5 +15,9 @@ struct EmbeddedFile {
 
 /// Every file of themes/default, sorted by path.
 const std::vector<EmbeddedFile>& embedded_theme();
+/// Every file of skeleton/ (the new site of `firefly init`), sorted by path.
+const std::vector<EmbeddedFile>& embedded_skeleton();
+/// Every file of docs/ci/ (the example CI workflows), sorted by path.
+const std::vector<EmbeddedFile>& embedded_ci_examples();
 
 }  // namespace firefly

@@ -8,10 +8,7 @@ namespace firefly {
 const mustache::Template* find_layout(const Theme& theme, const Page& page, std::string* name) {
   std::string kind(kind_name(page.kind));
   std::vector<std::string> candidates;
-  if (page.source) {
-    const Value& layout = page.source->front.get("layout");
-    if (layout.is_string()) candidates.push_back(layout.as_string());
-  }
+  if (!page.layout.empty()) candidates.push_back(page.layout);
   if (!page.section.empty()) candidates.push_back(page.section + "-" + kind);
   candidates.push_back(kind);
   for (const std::string& c : candidates) {
@@ -41,6 +38,7 @@ void render_page(const Site& site, const Theme& theme, const ContextBuilder& con
   const Page& page = *site.pages[index];
   OutputFile file;
   file.path = page.out_path;
+  if (page.source && !page.fallback) file.origin = page.source->path;
   if (page.kind == PageKind::kRedirect) {
     const Language* lang = site.config->language(page.lang);
     file.bytes = redirect_html(page, lang ? lang->html_lang : page.lang,

@@ -72,7 +72,7 @@ std::vector<TextBlock> page_blocks(const Site& site, const Page& p, const Body& 
         add(col.title.get(p.lang, def), true);
         add(col.description.get(p.lang, def));
       }
-      add(d->source.get(p.lang, def));
+      add(d->source.agency.get(p.lang, def));
     }
   }
   for (const auto& [name, values] : p.terms) {

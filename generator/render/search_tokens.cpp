@@ -95,6 +95,8 @@ std::vector<TextBlock> html_text_blocks(std::string_view html) {
   std::vector<TextBlock> blocks;
   TextBlock current;
   int skipping = 0;  // depth inside skipped elements
+  std::string picture;  // the name of the role="img" element we are in, if any
+  int picture_depth = 0;
   auto flush = [&] {
     std::string_view t = trim(current.text);
     if (!t.empty()) blocks.push_back({std::string(t), current.heading});
@@ -124,14 +126,24 @@ std::vector<TextBlock> html_text_blocks(std::string_view html) {
         }
         continue;
       }
+      if (!picture.empty()) {  // inside a role="img" element: its text is drawn, not read
+        if (name == picture) picture_depth += end ? -1 : (self_closing ? 0 : 1);
+        if (picture_depth == 0) picture.clear();
+        continue;
+      }
       if (skipping) continue;
+      if (!end && !self_closing && tag.find("role=\"img\"") != std::string_view::npos) {
+        picture = name;
+        picture_depth = 1;
+        continue;
+      }
       if (block_element(name)) {
         flush();
         if (!end && heading_element(name)) current.heading = true;
       }
       continue;
     }
-    if (skipping) {
+    if (skipping || !picture.empty()) {
       ++i;
       continue;
     }

@@ -115,4 +115,14 @@ TEST_CASE("HTML text blocks: headings marked, entities decoded, scripts dropped"
   CHECK(b[3].text == "item");
 }
 
+TEST_CASE("HTML text blocks: a role=img drawing is left out, what follows it is kept") {
+  std::vector<TextBlock> b = html_text_blocks(
+      "<p class=\"chart-desc\">Rose from 1 to 3.</p><div class=\"chart-view\" role=\"img\">"
+      "<div class=\"chart-row\"><div>2021</div><div>1</div></div><br/></div>"
+      "<table><tr><td>2021</td></tr></table>");
+  REQUIRE(b.size() == 2);
+  CHECK(b[0].text == "Rose from 1 to 3.");
+  CHECK(b[1].text == "2021");
+}
+
 }  // namespace firefly

@@ -11,8 +11,8 @@ namespace firefly {
 namespace {
 
 /// Attributes whose value is a site path when it starts with "/".
-constexpr std::array<std::string_view, 5> kPathAttributes = {"href", "src", "action", "data-index",
-                                                             "data-root"};
+constexpr std::array<std::string_view, 6> kPathAttributes = {"href",       "src",       "action",
+                                                             "data-index", "data-root", "srcset"};
 
 /// The target of a meta refresh, as redirect pages write it: content="0; url=/new/".
 constexpr std::string_view kRefresh = "0; url=/";
@@ -22,6 +22,7 @@ constexpr std::string_view kRefresh = "0; url=/";
 struct PathStart {
   size_t at = std::string::npos;
   bool root = false;
+  bool srcset = false;  ///< a list of "path width" candidates, separated by ", "
 };
 
 /// Finds attribute values (`name="/...`) and meta-refresh targets that are
@@ -51,7 +52,7 @@ class PathScanner {
                                              name) == kPathAttributes.end()) {
         continue;
       }
-      return {at, name == "data-root"};
+      return {at, name == "data-root", name == "srcset"};
     }
   }
 
@@ -108,11 +109,26 @@ void SitePaths::apply(OutputFile& f) const {
   PathScanner scanner(in);
   size_t pos = 0;
   for (PathStart s = scanner.next(0); s.at != std::string::npos; s = scanner.next(pos)) {
-    size_t end = in.find_first_of("\"' >", s.at);
+    size_t end = in.find_first_of(s.srcset ? "\"" : "\"' >", s.at);
     if (end == std::string::npos) end = in.size();
     out.append(in, pos, s.at - pos);
     std::string url = in.substr(s.at, end - s.at);
-    if (!relative_) {
+    if (s.srcset) {  // each candidate's path, up to its width
+      std::string list;
+      for (size_t at = 0; at < url.size();) {
+        size_t space = std::min(url.find(' ', at), url.size());
+        size_t next = std::min(url.find(", ", at), url.size());
+        space = std::min(space, next);
+        std::string path = url.substr(at, space - at);
+        if (!path.empty() && path[0] == '/') {
+          path = relative_ ? relative_url(f.path, path) : base_path_ + path;
+        }
+        list += path + url.substr(space, next - space);
+        if (next < url.size()) list += ", ";
+        at = next + 2;
+      }
+      out += list;
+    } else if (!relative_) {
       out += base_path_ + url;
     } else if (s.root) {  // a folder for scripts to add paths to, not a page
       std::string up = relative_url(f.path, "/x");

@@ -61,3 +61,18 @@ TEST_CASE("relative_urls makes every site path relative to the page") {
 }
 
 }  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("every candidate of a srcset is put under the base path, or made relative") {
+  SiteConfig config;
+  config.base_url = "https://org.github.io/portal/";
+  const char* html = "<source srcset=\"/i/a-480.webp 480w, /i/a-800.webp 800w\" sizes=\"1vw\">";
+  CHECK(rewrite(config, "en/a/index.html", html) ==
+        "<source srcset=\"/portal/i/a-480.webp 480w, /portal/i/a-800.webp 800w\" sizes=\"1vw\">");
+  config.relative_urls = true;
+  CHECK(rewrite(config, "en/a/index.html", html) ==
+        "<source srcset=\"../../i/a-480.webp 480w, ../../i/a-800.webp 800w\" sizes=\"1vw\">");
+}
+
+}  // namespace firefly

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "render/embedded_theme.h"
 #include "core/fs.h"
 #include "core/sha256.h"
 #include "core/text.h"
 #include "core/yaml.h"
+#include "render/embedded_theme.h"
 
 namespace firefly {
 
@@ -65,6 +65,15 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
                   "remove `theme:` to use the built-in default theme");
       return nullptr;
     }
+    std::error_code ec;
+    fs::path real = fs::canonical(dir, ec);
+    fs::path themes = fs::canonical(site_dir / "themes", ec);
+    if (ec || real.parent_path() != themes) {
+      diags.error("themes/" + config.theme, {},
+                  "this is a symbolic link to a place outside the site",
+                  "copy the theme into themes/ instead");
+      return nullptr;
+    }
     overlay_dir(dir, site_dir, "", "themes/" + config.theme + "/", files);
   }
   for (const char* sub : {"layouts", "partials", "i18n"}) {
@@ -83,6 +92,7 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
         continue;
       }
       theme->templates_[name] = std::get<0>(compiled);
+      if (std::string_view(sub) == "layouts/") theme->layouts_.insert(name);
     }
   }
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,8 @@ class Theme {
  public:
   /// The template named `name` (a layout or a partial), or nullptr.
   const mustache::Template* find(std::string_view name) const;
+  /// The names of the layouts (layouts/<name>.mustache), which `layout:` may name.
+  const std::set<std::string>& layouts() const { return layouts_; }
   /// The strings of `lang`, completed from the default language (t.<key>).
   const Value& strings(const std::string& lang) const;
   /// Strings missing per language (for `firefly check`): lang -> keys.
@@ -36,6 +39,7 @@ class Theme {
   friend std::unique_ptr<Theme> load_theme(const std::filesystem::path&, const SiteConfig&,
                                            Diagnostics&);
   std::map<std::string, std::shared_ptr<const mustache::Template>, std::less<>> templates_;
+  std::set<std::string> layouts_;
   std::map<std::string, Value> strings_;
   std::map<std::string, std::vector<std::string>> missing_;
   std::map<std::string, std::string> asset_urls_;

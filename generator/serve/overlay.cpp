@@ -22,6 +22,33 @@ size_t last_body_close(std::string_view html) {
   return std::string_view::npos;
 }
 
+/// The overlay's words in one language.
+struct OverlayWords {
+  std::string_view code, html_lang, title, heading, advice;
+};
+
+constexpr OverlayWords kEnglish = {
+    "en", "en", "Build failed", "The site could not be built",
+    "Fix the errors below and save the file: this page reloads by itself."};
+constexpr OverlayWords kOtherLanguages[] = {
+    {"zh-TW", "zh-Hant-TW", "網站無法產生", "網站無法產生",
+     "請修正下列錯誤並儲存檔案，本頁會自動重新載入。"},
+    {"vi", "vi", "Không tạo được trang web", "Không tạo được trang web",
+     "Hãy sửa các lỗi dưới đây rồi lưu tệp: trang này sẽ tự tải lại."},
+    {"id", "id", "Situs gagal dibuat", "Situs tidak dapat dibuat",
+     "Perbaiki kesalahan di bawah ini lalu simpan berkasnya: halaman ini akan dimuat ulang "
+     "sendiri."},
+    {"th", "th", "สร้างเว็บไซต์ไม่สำเร็จ", "ไม่สามารถสร้างเว็บไซต์ได้",
+     "แก้ไขข้อผิดพลาดด้านล่างแล้วบันทึกไฟล์ หน้านี้จะโหลดใหม่เอง"},
+};
+
+const OverlayWords* words_for(std::string_view lang) {
+  for (const OverlayWords& w : kOtherLanguages) {
+    if (w.code == lang) return &w;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 std::string reload_script(std::uint64_t generation) {
@@ -49,20 +76,33 @@ std::string inject_reload_script(std::string_view html, std::uint64_t generation
   return out;
 }
 
-std::string error_overlay_page(std::string_view errors, std::uint64_t generation) {
+std::string error_overlay_page(std::string_view errors, std::uint64_t generation,
+                               std::string_view lang) {
+  const OverlayWords* local = words_for(lang);
+  const OverlayWords& first = local ? *local : kEnglish;
   std::string page =
-      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<!DOCTYPE html>\n<html lang=\"" + std::string(first.html_lang) +
+      "\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      "<title>Build failed - Firefly preview</title>\n<style>\n"
+      "<title>" +
+      std::string(first.title) +
+      " - Firefly preview</title>\n<style>\n"
       "body{margin:0;font:18px/1.7 system-ui,sans-serif;background:#fff;color:#1a1a1a}\n"
       "main{max-width:60rem;margin:2rem auto;padding:0 1rem}\n"
       "h1{color:#a4000f;font-size:1.6rem}\n"
       "pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#fdf2f2;color:#1a1a1a;"
       "border-left:6px solid #a4000f;padding:1rem;font:16px/1.5 ui-monospace,monospace}\n"
       "</style>\n</head>\n<body>\n<main>\n<div role=\"alert\">\n"
-      "<h1>The site could not be built</h1>\n"
-      "<p>Fix the errors below and save the file: this page reloads by itself.</p>\n"
-      "<pre>";
+      "<h1>" +
+      std::string(first.heading) +
+      "</h1>\n"
+      "<p>" +
+      std::string(first.advice) + "</p>\n";
+  if (local) {
+    page += "<p lang=\"en\"><strong>" + std::string(kEnglish.heading) + ".</strong> " +
+            std::string(kEnglish.advice) + "</p>\n";
+  }
+  page += "<pre lang=\"en\">";
   page += html_escape(errors);
   page += "</pre>\n</div>\n</main>\n";
   page += reload_script(generation);

@@ -17,7 +17,10 @@ std::string reload_script(std::uint64_t generation);
 std::string inject_reload_script(std::string_view html, std::uint64_t generation);
 
 /// A whole accessible HTML page (lang, title, role="alert") showing `errors`, the
-/// formatted build errors, in a <pre>; it reloads itself once the site builds again.
-std::string error_overlay_page(std::string_view errors, std::uint64_t generation);
+/// formatted build errors, in a <pre>; it reloads itself once the site builds again. Its
+/// words are in `lang` (the site's default language code) and in English; English alone
+/// when `lang` is "" or a language it has no words for.
+std::string error_overlay_page(std::string_view errors, std::uint64_t generation,
+                               std::string_view lang = "");
 
 }  // namespace firefly

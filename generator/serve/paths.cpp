@@ -1,6 +1,7 @@
 #include "serve/paths.h"
 
 #include <array>
+#include <cctype>
 #include <utility>
 
 #include "core/text.h"
@@ -96,6 +97,54 @@ std::string content_type_for(std::string_view path) {
 
 bool is_html_type(std::string_view content_type) {
   return content_type.substr(0, 9) == "text/html";
+}
+
+namespace {
+
+bool is_ipv4_literal(std::string_view s) {
+  int dots = 0, digits = 0;
+  for (char c : s) {
+    if (c == '.') {
+      if (digits == 0) return false;
+      ++dots;
+      digits = 0;
+    } else if (c >= '0' && c <= '9' && ++digits <= 3) {
+      continue;
+    } else {
+      return false;
+    }
+  }
+  return dots == 3 && digits > 0;
+}
+
+bool is_ipv6_literal(std::string_view s) {  // bracketed, as in a Host header
+  if (s.size() < 3 || s.front() != '[' || s.back() != ']') return false;
+  for (char c : s.substr(1, s.size() - 2)) {
+    bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    if (!hex && c != ':' && c != '.') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool is_allowed_host(std::string_view host_header, std::string_view bind, int port) {
+  std::string_view name = host_header;
+  std::string_view port_text = "80";
+  size_t colon = host_header.rfind(':');
+  if (colon != std::string_view::npos && host_header.find(']', colon) == std::string_view::npos) {
+    name = host_header.substr(0, colon);
+    port_text = host_header.substr(colon + 1);
+  }
+  if (port_text != std::to_string(port)) return false;
+  std::string lower(name);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower == "localhost" || lower == "127.0.0.1" || lower == "[::1]") return true;
+  bool wildcard = bind.empty() || bind == "0.0.0.0" || bind == "::" || bind == "[::]";
+  if (wildcard) return is_ipv4_literal(lower) || is_ipv6_literal(lower);
+  std::string bound(bind);
+  if (bound.find(':') != std::string::npos && bound.front() != '[') bound = "[" + bound + "]";
+  return lower == bound;
 }
 
 }  // namespace firefly

@@ -14,6 +14,12 @@ namespace firefly {
 /// The root is "", a directory path keeps its trailing '/'.
 std::optional<std::string> normalise_request_path(std::string_view target);
 
+/// True when a request's Host header names this server: localhost, 127.0.0.1 or [::1], or
+/// the address it is bound to, with its port. When bound to every address (0.0.0.0, ::),
+/// any IP address is accepted too, but never a domain name: a page on another site cannot
+/// reach the preview by pointing its own name at this machine (DNS rebinding).
+bool is_allowed_host(std::string_view host_header, std::string_view bind, int port);
+
 /// The Content-Type for an output path, by extension ("text/html; charset=utf-8").
 std::string content_type_for(std::string_view path);
 

@@ -63,4 +63,27 @@ TEST_CASE("content types follow the extension, text in UTF-8") {
   CHECK_FALSE(is_html_type("text/css; charset=utf-8"));
 }
 
+TEST_CASE("the preview answers only Host headers that name it") {
+  CHECK(is_allowed_host("127.0.0.1:1313", "127.0.0.1", 1313));
+  CHECK(is_allowed_host("localhost:1313", "127.0.0.1", 1313));
+  CHECK(is_allowed_host("LOCALHOST:1313", "127.0.0.1", 1313));
+  CHECK(is_allowed_host("[::1]:1313", "127.0.0.1", 1313));
+  CHECK_FALSE(is_allowed_host("localhost:1314", "127.0.0.1", 1313));
+  CHECK_FALSE(is_allowed_host("localhost", "127.0.0.1", 1313));
+  CHECK_FALSE(is_allowed_host("evil.example:1313", "127.0.0.1", 1313));
+  CHECK_FALSE(is_allowed_host("127.0.0.1.evil.example:1313", "127.0.0.1", 1313));
+  CHECK_FALSE(is_allowed_host("", "127.0.0.1", 1313));
+  CHECK_FALSE(is_allowed_host("192.168.1.5:1313", "127.0.0.1", 1313));
+  // Bound to one address: that address too.
+  CHECK(is_allowed_host("192.168.1.5:8080", "192.168.1.5", 8080));
+  CHECK(is_allowed_host("[fe80::1]:8080", "fe80::1", 8080));
+  // Bound to every address: any IP address, never a name.
+  CHECK(is_allowed_host("192.168.1.5:1313", "0.0.0.0", 1313));
+  CHECK(is_allowed_host("[fe80::1]:1313", "::", 1313));
+  CHECK_FALSE(is_allowed_host("portal.example:1313", "0.0.0.0", 1313));
+  CHECK_FALSE(is_allowed_host("1.2.3:1313", "0.0.0.0", 1313));
+  CHECK(is_allowed_host("localhost:80", "127.0.0.1", 80));
+  CHECK(is_allowed_host("localhost", "127.0.0.1", 80));
+}
+
 }  // namespace firefly

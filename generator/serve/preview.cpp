@@ -46,22 +46,24 @@ void PreviewSite::show_site(OutputSet output) {
   publish(std::move(snapshot));
 }
 
-void PreviewSite::update_site(OutputSet files) {
+void PreviewSite::update_site(OutputSet files, const std::vector<std::string>& removed) {
   std::shared_ptr<const Snapshot> current;
   {
     std::lock_guard lock(mu_);
     current = site_;
   }
   auto snapshot = std::make_shared<Snapshot>(*current);
+  for (const std::string& path : removed) snapshot->erase(path);
   put(*snapshot, std::move(files));
   publish(std::move(snapshot));
 }
 
-void PreviewSite::show_errors(std::string errors) {
+void PreviewSite::show_errors(std::string errors, std::string lang) {
   auto shown = std::make_shared<const std::string>(std::move(errors));
   {
     std::lock_guard lock(mu_);
     errors_ = std::move(shown);
+    errors_lang_ = std::move(lang);
     ++generation_;
   }
   changed_.notify_all();
@@ -70,11 +72,13 @@ void PreviewSite::show_errors(std::string errors) {
 PreviewReply PreviewSite::get(std::string_view target) const {
   std::shared_ptr<const Snapshot> site;
   std::shared_ptr<const std::string> errors;
+  std::string lang;
   std::uint64_t generation;
   {
     std::lock_guard lock(mu_);
     site = site_;
     errors = errors_;
+    lang = errors_lang_;
     generation = generation_;
   }
   std::optional<std::string> path = normalise_request_path(target);
@@ -83,9 +87,9 @@ PreviewReply PreviewSite::get(std::string_view target) const {
     auto it = site->find(p);
     return it == site->end() ? nullptr : it->second.get();
   };
-  auto body_of = [](const OutputFile& f) -> std::optional<std::string> {
+  auto body_of = [this](const OutputFile& f) -> std::optional<std::string> {
     if (f.source.empty()) return f.bytes;
-    return read_file(f.source);
+    return read_file_within(f.source, site_dir_);
   };
   auto page = [&](int status, std::string_view html) {
     return PreviewReply{status, "text/html; charset=utf-8", inject_reload_script(html, generation),
@@ -102,15 +106,17 @@ PreviewReply PreviewSite::get(std::string_view target) const {
     std::string type = content_type_for(key);
     bool html = is_html_type(type);
     if (html && errors) {
-      return {500, "text/html; charset=utf-8", error_overlay_page(*errors, generation), ""};
+      return {500, "text/html; charset=utf-8", error_overlay_page(*errors, generation, lang), ""};
     }
     std::optional<std::string> body = body_of(*file);
-    if (!body) return text_reply(404, "404 not found: the file was removed; save again\n");
+    if (!body)
+      return text_reply(
+          404, "404 not found: the file was removed, or is no longer a file inside the site\n");
     if (html) return page(200, *body);
     return {200, std::move(type), std::move(*body), ""};
   }
   if (errors && looks_like_page(key)) {
-    return {500, "text/html; charset=utf-8", error_overlay_page(*errors, generation), ""};
+    return {500, "text/html; charset=utf-8", error_overlay_page(*errors, generation, lang), ""};
   }
   if (const OutputFile* not_found = find("404.html")) {
     if (std::optional<std::string> body = body_of(*not_found)) return page(404, *body);

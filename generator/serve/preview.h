@@ -5,11 +5,13 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "core/output.h"
 
@@ -27,14 +29,18 @@ struct PreviewReply {
 /// threads read it; readers always see one whole build.
 class PreviewSite {
  public:
+  /// Files copied from the site (static/, a theme's files) are read from disk at request
+  /// time, and only when they are still regular files inside `site_dir`.
+  explicit PreviewSite(std::filesystem::path site_dir) : site_dir_(std::move(site_dir)) {}
   /// Shows a newly built site, clears the errors, and wakes the reload streams.
   void show_site(OutputSet output);
-  /// Replaces (or adds) `files` in the site shown, clears the errors, and wakes the reload
-  /// streams; the other files stay as they were.
-  void update_site(OutputSet files);
+  /// Replaces (or adds) `files` in the site shown, takes the paths `removed` out of it,
+  /// clears the errors, and wakes the reload streams; the other files stay as they were.
+  void update_site(OutputSet files, const std::vector<std::string>& removed = {});
   /// Shows `errors` for every HTML request (other files still come from the last good
-  /// build), and wakes the reload streams.
-  void show_errors(std::string errors);
+  /// build), in a page worded in `lang` (the site's default language) and English, and
+  /// wakes the reload streams.
+  void show_errors(std::string errors, std::string lang = "");
   /// The answer for a raw request target such as "/en/stories/?page=2".
   PreviewReply get(std::string_view target) const;
   /// How many times the site was updated (0 before the first build).
@@ -52,10 +58,12 @@ class PreviewSite {
   /// Adds `files` to `snapshot`, replacing files of the same path.
   static void put(Snapshot& snapshot, OutputSet files);
   void publish(std::shared_ptr<const Snapshot> snapshot);
+  std::filesystem::path site_dir_;
   mutable std::mutex mu_;
   mutable std::condition_variable changed_;
   std::shared_ptr<const Snapshot> site_ = std::make_shared<Snapshot>();
   std::shared_ptr<const std::string> errors_;  ///< null while the site builds
+  std::string errors_lang_;                    ///< the language of the error page
   std::uint64_t generation_ = 0;
   bool stopped_ = false;
 };

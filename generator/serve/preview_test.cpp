@@ -1,6 +1,8 @@
 #include "serve/preview.h"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -42,13 +44,13 @@ TEST_CASE("the error page is accessible and escapes the errors") {
   CHECK(page.find("<html lang=\"en\">") != std::string::npos);
   CHECK(page.find("<title>") != std::string::npos);
   CHECK(page.find("role=\"alert\"") != std::string::npos);
-  CHECK(page.find("<pre>content/a.md:3:1: error: bad &lt;tag&gt; &amp; &quot;x&quot;\n</pre>") !=
-        std::string::npos);
+  CHECK(page.find("<pre lang=\"en\">content/a.md:3:1: error: bad &lt;tag&gt; &amp; "
+                  "&quot;x&quot;\n</pre>") != std::string::npos);
   CHECK(page.find("since=4") != std::string::npos);
 }
 
 TEST_CASE("the preview serves the in-memory build") {
-  PreviewSite site;
+  PreviewSite site{std::filesystem::temp_directory_path()};
   site.show_site(sample_site());
   CHECK(site.generation() == 1);
 
@@ -84,7 +86,7 @@ TEST_CASE("copied files are read from their source at request time") {
   auto dir = std::filesystem::temp_directory_path() / "firefly_preview_test";
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "logo.svg") << "<svg/>";
-  PreviewSite site;
+  PreviewSite site{std::filesystem::temp_directory_path()};
   site.show_site({{"images/logo.svg", "", (dir / "logo.svg").string()}});
   PreviewReply r = site.get("/images/logo.svg");
   CHECK(r.status == 200);
@@ -95,7 +97,7 @@ TEST_CASE("copied files are read from their source at request time") {
 }
 
 TEST_CASE("a broken build shows its errors for pages, the last good build for files") {
-  PreviewSite site;
+  PreviewSite site{std::filesystem::temp_directory_path()};
   site.show_site(sample_site());
   site.show_errors("content/a.md:1:1: error: title is missing\n");
   CHECK(site.generation() == 2);
@@ -114,14 +116,14 @@ TEST_CASE("a broken build shows its errors for pages, the last good build for fi
 }
 
 TEST_CASE("a broken first build has no site but still shows the errors") {
-  PreviewSite site;
+  PreviewSite site{std::filesystem::temp_directory_path()};
   site.show_errors("site.yaml:2:1: error: bad\n");
   CHECK(site.get("/").status == 500);
   CHECK(site.get("/a.css").status == 404);
 }
 
 TEST_CASE("waiters wake on a new build and on stop") {
-  PreviewSite site;
+  PreviewSite site{std::filesystem::temp_directory_path()};
   site.show_site(sample_site());
   std::uint64_t seen = 0;
   std::thread waiter([&] { seen = site.wait_for_change(1, std::chrono::seconds(10)); });
@@ -134,6 +136,59 @@ TEST_CASE("waiters wake on a new build and on stop") {
   site.stop();
   stopped.join();
   CHECK(site.stopped());
+}
+
+TEST_CASE("the preview reads site files at request time, only regular files inside the site") {
+  namespace fs = std::filesystem;
+  fs::path site_dir = fs::temp_directory_path() / ("firefly-preview-" + std::to_string(::getpid()));
+  fs::create_directories(site_dir / "static");
+  { std::ofstream(site_dir / "static" / "a.css") << "body{}"; }
+  PreviewSite site{site_dir};
+  OutputSet files;
+  for (const char* name : {"a.css", "b.css", "c.css"}) {
+    files.push_back({name, "", (site_dir / "static" / name).string()});
+  }
+  site.show_site(std::move(files));
+  CHECK(site.get("/a.css").status == 200);
+  CHECK(site.get("/a.css").body == "body{}");
+  // Swapped for a symbolic link out of the site: refused.
+  fs::create_symlink("/etc/passwd", site_dir / "static" / "b.css");
+  CHECK(site.get("/b.css").status == 404);
+  // Swapped for a FIFO: refused at once, never waited on.
+  REQUIRE(::mkfifo((site_dir / "static" / "c.css").c_str(), 0600) == 0);
+  CHECK(site.get("/c.css").status == 404);
+  fs::remove_all(site_dir);
+}
+
+}  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("the error page speaks the site's default language, then English") {
+  std::string zh = error_overlay_page("x.md:1:1: error: e\n", 1, "zh-TW");
+  CHECK(zh.find("<html lang=\"zh-Hant-TW\">") != std::string::npos);
+  CHECK(zh.find("<h1>網站無法產生</h1>") != std::string::npos);
+  CHECK(zh.find("<p lang=\"en\"><strong>The site could not be built.</strong>") !=
+        std::string::npos);
+  for (const char* lang : {"vi", "id", "th"}) {
+    std::string page = error_overlay_page("e\n", 1, lang);
+    CHECK(page.find(std::string("<html lang=\"") + lang + "\">") != std::string::npos);
+    CHECK(page.find("<p lang=\"en\">") != std::string::npos);
+  }
+  for (const char* lang : {"", "en", "fr"}) {
+    std::string page = error_overlay_page("e\n", 1, lang);
+    CHECK(page.find("<html lang=\"en\">") != std::string::npos);
+    CHECK(page.find("<p lang=\"en\">") == std::string::npos);  // said once, not twice
+  }
+}
+
+TEST_CASE("the preview shows errors in the language it was given") {
+  PreviewSite site{std::filesystem::temp_directory_path()};
+  site.show_site({{"index.html", "<html><body>hi</body></html>", ""}});
+  site.show_errors("content/a.md:1:1: error: title is missing\n", "vi");
+  PreviewReply r = site.get("/");
+  CHECK(r.status == 500);
+  CHECK(r.body.find("<html lang=\"vi\">") != std::string::npos);
 }
 
 }  // namespace firefly

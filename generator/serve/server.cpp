@@ -3,17 +3,48 @@
 #include <httplib.h>
 
 #include <charconv>
+#include <condition_variable>
+#include <mutex>
 #include <optional>
 #include <thread>
 
 #include "serve/overlay.h"
+#include "serve/paths.h"
 
 namespace firefly {
 
 namespace {
 
 constexpr std::chrono::seconds kKeepAlive{15};
-constexpr size_t kThreads = 32;  // each open tab holds one for its event stream
+constexpr size_t kMaxConnections = 1024;
+
+/// One thread per connection, up to kMaxConnections at once. An open tab's reload stream
+/// waits on its own thread, so however many tabs are open, a page request never waits
+/// for a worker that a stream holds.
+class ConnectionThreads : public httplib::TaskQueue {
+ public:
+  void enqueue(std::function<void()> fn) override {
+    std::unique_lock lock(mu_);
+    room_.wait(lock, [&] { return running_ < kMaxConnections; });
+    ++running_;
+    lock.unlock();
+    std::thread([this, fn = std::move(fn)] {
+      fn();
+      std::lock_guard done(mu_);
+      --running_;
+      room_.notify_all();
+    }).detach();
+  }
+  void shutdown() override {
+    std::unique_lock lock(mu_);
+    room_.wait(lock, [&] { return running_ == 0; });
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable room_;
+  size_t running_ = 0;
+};
 
 /// The `since` parameter of an events request, or nullopt.
 std::optional<std::uint64_t> since_param(const httplib::Request& req) {
@@ -32,6 +63,7 @@ struct PreviewServer::Impl {
   PreviewSite& site;
   httplib::Server http;
   std::thread thread;
+  std::string bind;
   int port = 0;
   bool started = false;
 };
@@ -39,7 +71,19 @@ struct PreviewServer::Impl {
 PreviewServer::PreviewServer(PreviewSite& site) : impl_(std::make_unique<Impl>(site)) {
   httplib::Server& http = impl_->http;
   PreviewSite& s = site;
-  http.new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
+  http.new_task_queue = [] { return new ConnectionThreads(); };
+  // Only requests that name this server: a web page elsewhere must not read the preview
+  // (drafts and embargoed pages included) through a name pointed at this machine.
+  Impl* impl = impl_.get();
+  http.set_pre_routing_handler([impl](const httplib::Request& req, httplib::Response& res) {
+    if (is_allowed_host(req.get_header_value("Host"), impl->bind, impl->port)) {
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
+    res.status = 421;
+    res.set_content("421 misdirected request: this preview answers only to localhost\n",
+                    "text/plain; charset=utf-8");
+    return httplib::Server::HandlerResponse::Handled;
+  });
   // Idle connections hold a worker until they time out, and stop() waits for every worker:
   // short timeouts keep Ctrl+C prompt (browsers simply reconnect).
   http.set_keep_alive_timeout(1);
@@ -104,6 +148,7 @@ PreviewServer::PreviewServer(PreviewSite& site) : impl_(std::make_unique<Impl>(s
 PreviewServer::~PreviewServer() { stop(); }
 
 bool PreviewServer::bind(const std::string& host, int port, std::string& error) {
+  impl_->bind = host;
   if (port == 0) {
     impl_->port = impl_->http.bind_to_any_port(host);
   } else if (impl_->http.bind_to_port(host, port)) {

@@ -77,7 +77,7 @@ has "$base/en/" 'Serve marker 4711' || fail "the edit is not shown"
 kill "$sse_pid" 2>/dev/null || true
 sse_pid=""
 # An edit to the text only re-renders what shows it; the terminal says how much.
-grep -q '^updated [0-9]* pages\? and [0-9]* other files\? in [0-9]* ms$' "$work/server.log" ||
+grep -q '^updated [0-9]* files\?\(, removed [0-9]* files\?\)\? (rendered [0-9]* pages\?, [0-9]* Markdown bod\(y\|ies\)) in [0-9]* ms$' "$work/server.log" ||
   fail "a text edit was not updated in place"
 [ "$(grep -c '^built ' "$work/server.log")" = 1 ] || fail "a text edit rebuilt the whole site"
 
@@ -108,11 +108,11 @@ has "$base/en/data/counts/" '1,357' || fail "the new figure is not on the datase
 has "$base/data/counts.csv" '2022,1357' || fail "the new figure is not in the download"
 [ "$(grep -c '^built ' "$work/server.log")" = 1 ] || fail "a data edit rebuilt the whole site"
 
-# A new date moves the story in every list: a full build, and the page shows it.
+# A new date moves the story in every list: updated in place too, and the page shows it.
 sed -i 's/^date: 2023-02-12$/date: 2023-04-01/' "$story"
 for _ in $(seq 1 100); do has "$base/en/stories/story-2/" '2023-04-01' && break; sleep 0.1; done
 has "$base/en/stories/story-2/" '2023-04-01' || fail "the new date is not on the page"
-[ "$(grep -c '^built ' "$work/server.log")" = 2 ] || fail "a new date did not rebuild the site"
+[ "$(grep -c '^built ' "$work/server.log")" = 1 ] || fail "a new date rebuilt the whole site"
 
 # A broken file: the accessible error page for HTML, the terminal shows the error too.
 cp "$work/site/content/stories/story-1.en.md" "$work/story-1.en.md"
@@ -120,10 +120,14 @@ printf -- '---\ntitle: [unclosed\n---\nbroken\n' >"$work/site/content/stories/st
 for _ in $(seq 1 100); do has "$base/" 'role="alert"' && break; sleep 0.1; done
 get "$base/" >"$work/overlay.html"
 grep -q 'role="alert"' "$work/overlay.html" || fail "no error page with role=alert"
-grep -q '<html lang="en">' "$work/overlay.html" || fail "the error page has no lang"
+# In the site's default language (zh-TW here), then English.
+grep -q '<html lang="zh-Hant-TW">' "$work/overlay.html" || fail "the error page is not in zh-TW"
+grep -q '<h1>網站無法產生</h1>' "$work/overlay.html" || fail "no zh-TW heading"
+grep -q '<p lang="en"><strong>The site could not be built.</strong>' "$work/overlay.html" ||
+  fail "no English beside the zh-TW words"
 grep -q '<title>' "$work/overlay.html" || fail "the error page has no title"
 grep -q 'content/stories/story-1.en.md' "$work/overlay.html" || fail "the error page does not name the file"
-grep -q '<pre>' "$work/overlay.html" || fail "the errors are not in <pre>"
+grep -q '<pre lang="en">' "$work/overlay.html" || fail "the errors are not in <pre lang=en>"
 has "$base/en/stories/" 'role="alert"' || fail "another page is not the error page"
 grep -q 'content/stories/story-1.en.md' "$work/server.log" || fail "the terminal does not show the error"
 [ "$(status "$base/robots.txt")" = 200 ] || fail "files of the last good build are not served"

@@ -234,7 +234,12 @@ def check_page_structure(site, path, page, report):
         if page.main != 1:
             problems.append(f"has {page.main} <main> elements, expected exactly 1")
         ff = page.first_focusable
-        if ff is None:
+        # /admin/ (cms: in site.yaml) is the editor's shell: it has nothing to skip until
+        # the editor's script draws its own page.
+        cms_shell = path.relative_to(site.public).as_posix() == "admin/index.html"
+        if ff is None and cms_shell:
+            pass
+        elif ff is None:
             problems.append("has no focusable element: skip link missing")
         else:
             tag, a, line = ff
@@ -642,12 +647,8 @@ def find_schema_dir(arg):
     env = os.environ.get("FIREFLY_SCHEMA_DIR")
     if env:
         return Path(env)
-    repo = Path(__file__).resolve().parents[2]
-    for cand in (repo.parent / "shared" / "spec" / "frictionless",
-                 repo / "shared" / "spec" / "frictionless"):
-        if cand.is_dir():
-            return cand
-    return None
+    cand = Path(__file__).resolve().parents[1] / "spec" / "frictionless"
+    return cand if cand.is_dir() else None
 
 
 def detect_base_url(public):

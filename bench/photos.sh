@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Photo benchmark: Firefly's photo step against Hugo's image processing on the same phone
+# photos, in the same run. Prints one line per measurement (wall seconds, peak RSS); the
+# figures in BENCHMARKS.md ("Photos") come from it.
+#
+#   bench/photos.sh [N]   N photos of 4032 x 3024 with an EXIF GPS position (default 200)
+#
+# Firefly: a cold build (empty cache: 4 widths in WebP and JPEG, 2 card crops, the social
+# card, the stripped original), a warm rebuild (every file from the cache) and the same
+# site without photos. Hugo: `.Resize` of every photo to the same 4 widths in WebP.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+FIREFLY=${FIREFLY:-$PWD/build/firefly}
+N=${1:-200}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+
+site=site
+mkdir -p $site/content/stories $site/static/images
+printf 'title: Photo bench\nbase_url: https://example.org/\nlanguages:\n  - {code: en, html_lang: en, name: English}\ncollections:\n  stories: {sort: date desc}\n' >$site/site.yaml
+printf -- '---\ntitle: Home\n---\nWelcome.\n' >$site/content/_index.md
+printf -- '---\ntitle: Stories\n---\n' >$site/content/stories/_index.md
+# A photo-like picture: smooth shapes with sensor noise, saved as a phone would (Q=90).
+vips perlin p.v 4032 3024 --cell-size 256 --seed 7
+vips linear p.v r.v 120 100
+vips bandjoin "r.v p.v r.v" c.v
+vips gaussnoise n.v 4032 3024 --sigma 20
+vips add c.v n.v d.v
+vips cast d.v base.jpg[Q=90] uchar
+for i in $(seq 1 "$N"); do
+  # Each photo differs (its description), so each is a new cache entry.
+  exiftool -q -n -o "$site/static/images/p$i.jpg" -GPSLatitude=22.99 -GPSLatitudeRef=N \
+    -GPSLongitude=120.21 -GPSLongitudeRef=E -ImageDescription="photo $i" base.jpg
+  printf -- '---\ntitle: Story %s\ndate: 2026-03-%02d\nimages:\n  - {src: /images/p%s.jpg, alt: Photo %s}\n---\nText.\n' \
+    "$i" $((i % 28 + 1)) "$i" "$i" >"$site/content/stories/s$i.md"
+done
+measure() {  # label command...
+  /usr/bin/time -f "%e %M" -o t.txt "${@:2}" >/dev/null 2>&1
+  read -r secs kb <t.txt
+  printf '%-36s %8.2f s %8d KB\n' "$1" "$secs" "$kb"
+}
+measure "firefly, cold cache" "$FIREFLY" build --site $site --out out1 --jobs 2
+measure "firefly, warm cache" "$FIREFLY" build --site $site --out out2 --jobs 2
+diff -r out1 out2 >/dev/null || { echo "FAIL: the warm rebuild differs"; exit 1; }
+cp -r $site plain && rm -rf plain/.firefly-cache plain/static/images/*
+sed -i '/^images:/,/src:/d' plain/content/stories/*.md
+measure "firefly, no photos" "$FIREFLY" build --site plain --out out3 --jobs 2
+echo "bytes of one photo's files: $(cd out1/images && ls -l p1-*.webp p1-*.jpg | awk '{printf "%s=%d ", $9, $5}')"
+
+if command -v hugo >/dev/null; then
+  mkdir -p h/assets/images h/content/stories h/layouts/_default
+  cp $site/static/images/*.jpg h/assets/images/
+  printf 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n[imaging]\nquality = 75\n' >h/config.toml
+  for i in $(seq 1 "$N"); do printf -- '---\ntitle: Story %s\nimg: images/p%s.jpg\n---\nText.\n' "$i" "$i" >h/content/stories/s$i.md; done
+  echo '{{ .Title }}' >h/layouts/_default/list.html
+  cat >h/layouts/_default/single.html <<'HTML'
+{{ with resources.Get .Params.img }}{{ $a := .Resize "480x webp" }}{{ $b := .Resize "800x webp" }}{{ $c := .Resize "1200x webp" }}{{ $d := .Resize "1600x webp" }}<img srcset="{{ $a.RelPermalink }} 480w, {{ $b.RelPermalink }} 800w, {{ $c.RelPermalink }} 1200w, {{ $d.RelPermalink }} 1600w">{{ end }}
+HTML
+  measure "hugo .Resize (4 WebP widths)" hugo --source h --destination "$work/hout" --cacheDir "$work/hcache"
+fi

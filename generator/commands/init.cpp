@@ -1,0 +1,152 @@
+#include "commands/init.h"
+
+#include <algorithm>
+#include <fstream>
+#include <system_error>
+
+#include "core/error.h"
+#include "core/yaml.h"
+#include "mustache/template.h"
+#include "render/embedded_theme.h"
+
+namespace firefly {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kStrings = "strings/";
+constexpr std::string_view kTemplateSuffix = ".mustache";
+constexpr std::string_view kLangMark = "_LANG_";
+
+/// The strings of `lang` from skeleton/strings/<lang>.yaml, or nullopt.
+std::optional<Value> language_strings(const std::string& lang) {
+  const std::string path = std::string(kStrings) + lang + ".yaml";
+  for (const EmbeddedFile& f : embedded_skeleton()) {
+    if (f.path != path) continue;
+    Diagnostics diags;
+    Value v = parse_yaml(f.bytes, path, diags);
+    if (diags.has_errors() || !v.is_map()) throw InternalError("bad skeleton file " + path);
+    return v;
+  }
+  return std::nullopt;
+}
+
+/// Where a file of the skeleton goes in the new site: _LANG_ in its name becomes the
+/// language, a .mustache suffix is dropped, and `gitignore` becomes `.gitignore`.
+std::string site_path(std::string path, const std::string& lang) {
+  if (auto at = path.find(kLangMark); at != std::string::npos) {
+    path.replace(at, kLangMark.size(), lang);
+  }
+  if (path.ends_with(kTemplateSuffix)) path.resize(path.size() - kTemplateSuffix.size());
+  if (path == "gitignore") path = ".gitignore";
+  return path;
+}
+
+/// Where an example CI file of docs/ci goes, or "" when it is not one a site needs.
+std::string ci_path(std::string_view name) {
+  if (name == "github-actions.yml") return ".github/workflows/publish.yml";
+  if (name == "gitlab-ci.yml") return ".gitlab-ci.yml";
+  return "";
+}
+
+std::string render_template(std::string_view path, std::string_view source, const Value& ctx) {
+  auto compiled = mustache::compile(source);
+  if (auto* e = std::get_if<mustache::ParseError>(&compiled)) {
+    throw InternalError("skeleton template " + std::string(path) + ": " + e->message);
+  }
+  std::string out;
+  auto none = [](std::string_view) -> const mustache::Template* { return nullptr; };
+  if (auto err = mustache::render(*std::get<0>(compiled), ctx, none, out)) {
+    throw InternalError("skeleton template " + std::string(path) + ": " + *err);
+  }
+  return out;
+}
+
+bool is_empty_dir(const fs::path& dir, std::error_code& ec) {
+  return fs::is_directory(dir, ec) && fs::directory_iterator(dir, ec) == fs::directory_iterator();
+}
+
+std::string ask_language(std::istream& in, std::ostream& out) {
+  const std::vector<std::string> langs = init_languages();
+  out << "Language of the new site / 網站語言";
+  for (size_t i = 0; i < langs.size(); ++i) out << (i ? ", " : " (") << langs[i];
+  out << ") [" << langs.front() << "]: " << std::flush;
+  std::string line;
+  std::getline(in, line);
+  line.erase(0, line.find_first_not_of(" \t"));
+  line.erase(line.find_last_not_of(" \t\r") + 1);
+  return line.empty() ? langs.front() : line;
+}
+
+}  // namespace
+
+std::vector<std::string> init_languages() {
+  std::vector<std::string> langs;
+  for (const EmbeddedFile& f : embedded_skeleton()) {
+    if (!f.path.starts_with(kStrings) || !f.path.ends_with(".yaml")) continue;
+    std::string_view name = f.path.substr(kStrings.size());
+    langs.emplace_back(name.substr(0, name.size() - 5));
+  }
+  // Traditional Chinese first: the default for Taiwan's bureaus.
+  std::stable_partition(langs.begin(), langs.end(), [](const auto& l) { return l == "zh-TW"; });
+  return langs;
+}
+
+std::optional<std::vector<std::pair<std::string, std::string>>> init_files(const std::string& lang,
+                                                                           const Date& today) {
+  std::optional<Value> strings = language_strings(lang);
+  if (!strings) return std::nullopt;
+  Map ctx = strings->as_map();
+  ctx.emplace_back("lang", Value(lang));
+  ctx.emplace_back("today", Value(today.iso()));
+  const Value context(std::move(ctx));
+
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const EmbeddedFile& f : embedded_skeleton()) {
+    if (f.path.starts_with(kStrings)) continue;
+    std::string path = site_path(std::string(f.path), lang);
+    files.emplace_back(path, f.path.ends_with(kTemplateSuffix)
+                                 ? render_template(f.path, f.bytes, context)
+                                 : std::string(f.bytes));
+  }
+  for (const EmbeddedFile& f : embedded_ci_examples()) {
+    std::string path = ci_path(f.path);
+    if (!path.empty()) files.emplace_back(path, std::string(f.bytes));
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+int run_init(const InitOptions& options, std::istream& in, std::ostream& out, std::ostream& err) {
+  const fs::path& dir = options.dir;
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !is_empty_dir(dir, ec)) {
+    err << "firefly init: " << dir.string() << " is not an empty folder\n"
+        << "  hint: name a new folder, or an empty one; init never changes existing files\n";
+    return 2;
+  }
+  std::string lang = options.lang;
+  if (lang.empty()) lang = options.interactive ? ask_language(in, out) : init_languages().front();
+  auto files = init_files(lang, today());
+  if (!files) {
+    err << "firefly init: no starting site in language '" << lang << "'\n  hint: use one of:";
+    for (const std::string& l : init_languages()) err << " " << l;
+    err << "; add more languages to site.yaml afterwards\n";
+    return 2;
+  }
+  for (const auto& [rel, bytes] : *files) {
+    const fs::path path = dir / rel;
+    fs::create_directories(path.parent_path(), ec);
+    std::ofstream file(path, std::ios::binary);
+    if (ec || !(file << bytes) || !file.flush()) {
+      err << "firefly init: cannot write " << path.string() << "\n";
+      return 1;
+    }
+  }
+  out << "created a new site in " << dir.string() << " (" << lang << ", " << files->size()
+      << " files)\n"
+      << "next: cd " << dir.string() << " && firefly serve   (preview at http://127.0.0.1:1313/)\n";
+  return 0;
+}
+
+}  // namespace firefly

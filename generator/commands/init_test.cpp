@@ -1,0 +1,96 @@
+#include "commands/init.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace firefly {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string* file(const std::vector<std::pair<std::string, std::string>>& files,
+                        const std::string& path) {
+  for (const auto& [p, bytes] : files) {
+    if (p == path) return &bytes;
+  }
+  return nullptr;
+}
+
+fs::path fresh_dir(const std::string& name) {
+  fs::path dir = fs::temp_directory_path() / ("firefly-init-test-" + name);
+  fs::remove_all(dir);
+  return dir;
+}
+
+}  // namespace
+
+TEST_CASE("init offers the five languages of the default theme, zh-TW first") {
+  CHECK(init_languages() == std::vector<std::string>{"zh-TW", "en", "id", "th", "vi"});
+}
+
+TEST_CASE("init writes one language's files with the language in names and site.yaml") {
+  const Date day{2026, 3, 14};
+  for (const std::string& lang : init_languages()) {
+    CAPTURE(lang);
+    auto files = init_files(lang, day);
+    REQUIRE(files);
+    const std::string* site = file(*files, "site.yaml");
+    REQUIRE(site);
+    CHECK(site->find("{code: " + lang + ",") != std::string::npos);
+    CHECK(site->find("{{") == std::string::npos);
+    const std::string* story = file(*files, "content/stories/first-story." + lang + ".md");
+    REQUIRE(story);
+    CHECK(story->find("date: 2026-03-14") != std::string::npos);
+    for (const char* p : {"content/_index.", "content/about.", "content/stories/_index."}) {
+      CHECK(file(*files, p + lang + ".md"));
+    }
+    for (const char* p :
+         {"data/haircut-sessions.csv", "data/haircut-sessions.yaml", "README.md", ".gitignore",
+          ".github/workflows/publish.yml", ".gitlab-ci.yml", "static/images/firefly.svg"}) {
+      CHECK_MESSAGE(file(*files, p), p);
+    }
+    for (const auto& [path, bytes] : *files) {
+      CHECK(path.find("strings/") == std::string::npos);
+      CHECK(!path.ends_with(".mustache"));
+    }
+  }
+}
+
+TEST_CASE("init rejects a language it has no starting site for") {
+  CHECK_FALSE(init_files("fr", Date{2026, 1, 1}));
+  std::istringstream in;
+  std::ostringstream out, err;
+  fs::path dir = fresh_dir("fr");
+  CHECK(run_init({dir, "fr", false}, in, out, err) == 2);
+  CHECK(err.str().find("no starting site in language 'fr'") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "site.yaml"));
+}
+
+TEST_CASE("init refuses a folder that is not empty, and changes nothing in it") {
+  fs::path dir = fresh_dir("busy");
+  fs::create_directories(dir);
+  std::ofstream(dir / "notes.txt") << "keep";
+  std::istringstream in;
+  std::ostringstream out, err;
+  CHECK(run_init({dir, "en", false}, in, out, err) == 2);
+  CHECK(err.str().find("is not an empty folder") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "site.yaml"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("init asks for the language on a terminal; an empty answer takes zh-TW") {
+  for (auto [answer, lang] : {std::pair{"vi\n", "vi"}, std::pair{"\n", "zh-TW"}}) {
+    fs::path dir = fresh_dir(std::string("ask-") + lang);
+    std::istringstream in(answer);
+    std::ostringstream out, err;
+    CHECK(run_init({dir, "", true}, in, out, err) == 0);
+    CHECK(out.str().find("Language of the new site") != std::string::npos);
+    CHECK(fs::exists(dir / "content" / ("_index." + std::string(lang) + ".md")));
+    fs::remove_all(dir);
+  }
+}
+
+}  // namespace firefly

@@ -1,0 +1,27 @@
+// Making the files of the photos a build uses: found in the cache, or decoded once per
+// size with libvips and encoded, in parallel.
+#pragma once
+
+#include <filesystem>
+
+#include "core/error.h"
+#include "core/output.h"
+#include "emit/photo_cache.h"
+#include "render/photos.h"
+
+namespace firefly {
+
+/// Looks at originals under `site_dir`/static through `cache`: the remembered header and
+/// hash when the file did not change, else its header and a fresh hash.
+PhotoInspector make_photo_inspector(const std::filesystem::path& site_dir, PhotoCache& cache);
+
+/// Hands every file of every photo in `photos` to `sink` (read from `cache` or encoded
+/// into it). A photo that cannot be decoded is an error naming it and the first page
+/// that uses it.
+void publish_photos(const PhotoSet& photos, const std::filesystem::path& site_dir,
+                    PhotoCache& cache, int jobs, const OutputSink& sink, Diagnostics& diags);
+
+/// Warnings naming each photo that carried a GPS position (removed when published).
+void warn_photo_locations(const PhotoSet& photos, Diagnostics& diags);
+
+}  // namespace firefly

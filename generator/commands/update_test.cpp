@@ -1,0 +1,329 @@
+// `serve`'s updates (run_update) against full builds of the same files.
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <set>
+
+#include "commands/build.h"
+#include "commands/build_state.h"
+#include "core/fs.h"
+
+namespace firefly {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// A copy of the golden multilingual site in a fresh temporary folder.
+class SiteCopy {
+ public:
+  SiteCopy() {
+    dir_ = fs::temp_directory_path() / ("firefly_update_test_" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::copy(fs::path(FIREFLY_SOURCE_DIR) / "tests/sites/multilingual/site", dir_,
+             fs::copy_options::recursive);
+  }
+  ~SiteCopy() { fs::remove_all(dir_); }
+  const fs::path& dir() const { return dir_; }
+  std::string read(const std::string& rel) const { return read_file(dir_ / rel).value_or(""); }
+  void write(const std::string& rel, const std::string& text) const {
+    std::ofstream(dir_ / rel, std::ios::binary) << text;
+  }
+  /// The site-relative paths of the stories there are now.
+  std::vector<std::string> stories() const {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(dir_ / "content/stories")) {
+      out.push_back("content/stories/" + e.path().filename().string());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+ private:
+  fs::path dir_;
+};
+
+BuildOptions options_for(const fs::path& dir) {
+  BuildOptions o;
+  o.site_dir = dir;
+  o.write = false;
+  o.keep_state = true;
+  o.jobs = 2;
+  return o;
+}
+
+/// A site's files as a map (a static file by where it is copied from).
+using Files = std::map<std::string, std::string>;
+
+void apply(Files& files, BuildResult& result) {
+  for (const std::string& path : result.removed) files.erase(path);
+  for (OutputFile& f : result.output) files[f.path] = f.source.empty() ? f.bytes : "@" + f.source;
+}
+
+std::string report(const Diagnostics& diags) {
+  std::string text;
+  for (const Diagnostic& d : diags.sorted()) text += format_diagnostic(d, "") + "\n";
+  return text;
+}
+
+/// A full build of the site, kept as `serve` keeps it.
+struct Full {
+  BuildResult result;
+  std::string report;
+  Files files;
+};
+
+Full full_build(const SiteCopy& site) {
+  Full full;
+  Diagnostics diags;
+  BuildOptions o = options_for(site.dir());
+  o.keep_state = false;
+  full.result = run_build(o, diags);
+  full.report = report(diags);
+  apply(full.files, full.result);
+  return full;
+}
+
+/// `text` with the line that starts with `prefix` replaced by `line` (or added to the front
+/// matter when there is none).
+std::string set_line(std::string text, const std::string& prefix, const std::string& line) {
+  text = "\n" + text;
+  size_t at = text.find("\n" + prefix);
+  if (at == std::string::npos) return "---\n" + line + text.substr(4);
+  size_t end = text.find('\n', at + 1);
+  return text.replace(at + 1, end - at - 1, line).substr(1);
+}
+
+/// Applies random edits of every kind to a site, one at a time, as an editor would.
+class Editor {
+ public:
+  explicit Editor(const SiteCopy& site) : site_(site) {}
+
+  /// Makes one edit; returns what it did.
+  std::string step() {
+    if (!undo_.empty()) {  // the fix of the last step's break
+      for (const auto& [rel, text] : undo_) site_.write(rel, text);
+      undo_.clear();
+      return "fix";
+    }
+    std::vector<std::string> stories = site_.stories();
+    std::string story = stories[pick(stories.size())];
+    std::string text = site_.read(story);
+    int n = ++count_;
+    std::string num = std::to_string(n);
+    switch (pick(14)) {
+      case 0:
+        site_.write(story, text + "\nMore text " + num + ".\n");
+        return "text " + story;
+      case 1: {  // a new first paragraph: a new summary
+        size_t body = text.find("---", 3) + 4;
+        site_.write(story, text.insert(body, "Opening " + num + ".\n\n"));
+        return "summary " + story;
+      }
+      case 2:
+        site_.write(story, set_line(text, "title:", "title: Title " + num));
+        return "title " + story;
+      case 3:
+        site_.write(story,
+                    set_line(text, "date:",
+                             "date: 202" + std::to_string(pick(5)) + "-0" +
+                                 std::to_string(1 + pick(9)) + "-1" + std::to_string(pick(10))));
+        return "date " + story;
+      case 4: {
+        const char* tags[] = {"volunteers", "repair", "youth", "志工"};
+        std::string list = std::string(tags[pick(4)]) + ", " + tags[pick(4)];
+        site_.write(story, set_line(text, "tags:", "tags: [" + list + "]"));
+        return "tags " + story;
+      }
+      case 5: {
+        std::string lang = pick(2) ? "en" : "zh-TW";
+        std::string rel = "content/stories/new-" + num + "." + lang + ".md";
+        site_.write(rel, "---\ntitle: New " + num + "\ndate: 2024-0" + std::to_string(1 + pick(9)) +
+                             "-02\nprogram: " + (pick(2) ? "learning" : "health") +
+                             "\ntags: [repair]\n---\nA new story, number " + num + ".\n");
+        return "new " + rel;
+      }
+      case 6: {  // the stories of the fixture stay: other stories link to them
+        std::vector<std::string> added;
+        for (const std::string& s : stories) {
+          if (s.find("/new-") != std::string::npos) added.push_back(s);
+        }
+        if (added.empty()) return "nothing to delete";
+        std::string gone = added[pick(added.size())];
+        fs::remove(site_.dir() / gone);
+        return "delete " + gone;
+      }
+      case 7: {  // a link to another story
+        std::string other = "story-" + std::to_string(1 + pick(3));
+        site_.write(story, text + "\nSee [" + other + "](../" + other + "/).\n");
+        return "link " + story;
+      }
+      case 8: {
+        std::string csv = site_.read("data/counts.csv");
+        site_.write("data/counts.csv", csv + "20" + std::to_string(30 + n % 60) + "," +
+                                           std::to_string(1000 + pick(500)) + ",\n");
+        return "rows";
+      }
+      case 9: {
+        std::string yaml = site_.read("data/counts.yaml");
+        site_.write("data/counts.yaml",
+                    set_line(yaml, "title:",
+                             "title: {zh-TW: 參與人數" + num + ", en: Participants " + num + "}"));
+        return "dataset title";
+      }
+      case 10: {
+        std::string rel = "themes/mini/i18n/" + std::string(pick(2) ? "en" : "vi") + ".yaml";
+        std::string yaml = site_.read(rel);
+        std::string line = "not_found: Not found " + num;
+        site_.write(rel, yaml.find("\nnot_found:") == std::string::npos
+                             ? yaml + line + "\n"
+                             : set_line(yaml, "not_found:", line));
+        return "string " + rel;
+      }
+      case 11:
+        site_.write(story, set_line(text, "program:",
+                                    std::string("program: ") + (pick(2) ? "learning" : "health")));
+        return "ref " + story;
+      default: {  // a break, fixed by the next step
+        std::string broken;
+        std::string what;
+        switch (pick(3)) {
+          case 0:
+            broken = text + "\n[broken](/nowhere-" + num + "/)\n";
+            what = "broken link ";
+            break;
+          case 1:
+            broken = set_line(text, "date:", "date: 2023-13-45");
+            what = "bad date ";
+            break;
+          default:
+            broken = set_line(text, "program:", "program: nothing");
+            what = "bad ref ";
+            break;
+        }
+        undo_[story] = text;
+        site_.write(story, broken);
+        return what + story;
+      }
+    }
+  }
+
+ private:
+  size_t pick(size_t n) { return rng_() % n; }
+  const SiteCopy& site_;
+  std::mt19937 rng_{20261130};
+  int count_ = 0;
+  std::map<std::string, std::string> undo_;
+};
+
+}  // namespace
+
+TEST_CASE("after each of 240 random edits, the update equals a full build of the same files") {
+  SiteCopy site;
+  Diagnostics first;
+  BuildResult kept = run_build(options_for(site.dir()), first);
+  REQUIRE(kept.state);
+  std::shared_ptr<BuildState> state = kept.state;
+  Files shown;
+  apply(shown, kept);
+  Editor editor(site);
+  int failures = 0;
+  size_t rendered = 0, pages = 0;
+  for (int step = 0; step < 240; ++step) {
+    std::string what = editor.step();
+    INFO("step " << step << ": " << what);
+    Diagnostics diags;
+    BuildResult update = run_update(*state, diags);
+    Full full = full_build(site);
+    REQUIRE(update.exit_code == full.result.exit_code);
+    REQUIRE(report(diags) == full.report);
+    if (update.exit_code != 0) {
+      MESSAGE("step " << step << " (" << what
+                      << ") fails: " << full.report.substr(full.report.find("error:"), 200));
+      ++failures;  // serve shows the errors and keeps the last good build
+      continue;
+    }
+    REQUIRE(update.state);
+    rendered += update.pages_rendered;
+    pages += full.result.pages;
+    apply(shown, update);
+    state = update.state;
+    REQUIRE(shown.size() == full.files.size());
+    for (const auto& [path, bytes] : full.files) {
+      INFO(path);
+      auto it = shown.find(path);
+      REQUIRE(it != shown.end());
+      CHECK(it->second == bytes);
+    }
+  }
+  CHECK(failures > 10);  // the breaks and their fixes were exercised
+  MESSAGE("pages rendered by updates: " << rendered << " of " << pages);
+  CHECK(rendered * 3 < pages);  // updates rendered a small part of the site
+}
+
+TEST_CASE("an edit to a story's text renders its body and its page, not the others") {
+  SiteCopy site;
+  Diagnostics first;
+  BuildResult kept = run_build(options_for(site.dir()), first);
+  REQUIRE(kept.state);
+  Full before = full_build(site);
+  std::string rel = "content/stories/story-3.en.md";  // short: its summary is all its text
+  site.write(rel, site.read(rel) + "\nA last paragraph.\n");
+  Diagnostics diags;
+  BuildResult update = run_update(*kept.state, diags);
+  REQUIRE(update.exit_code == 0);
+  CHECK(update.bodies_rendered == 1);
+  // The story, the lists that show its summary (the section, two tags, its program, the
+  // home page) and those that count every page of its language (site map, tags): no more.
+  CHECK(update.pages_rendered <= 10);
+  Full after = full_build(site);
+  std::set<std::string> changed, updated;
+  for (const auto& [path, bytes] : after.files) {
+    if (before.files[path] != bytes) changed.insert(path);
+  }
+  for (const OutputFile& f : update.output) updated.insert(f.path);
+  CHECK(updated == changed);
+  CHECK(changed.count("en/stories/story-3/index.html"));
+  CHECK(update.removed.empty());
+}
+
+TEST_CASE("an update with nothing changed renders nothing and changes no file") {
+  SiteCopy site;
+  Diagnostics first;
+  BuildResult kept = run_build(options_for(site.dir()), first);
+  REQUIRE(kept.state);
+  Diagnostics diags;
+  BuildResult update = run_update(*kept.state, diags);
+  REQUIRE(update.exit_code == 0);
+  CHECK(update.bodies_rendered == 0);
+  CHECK(update.pages_rendered == 0);
+  CHECK(update.output.empty());
+  CHECK(update.removed.empty());
+}
+
+TEST_CASE("a deleted story's page is removed, and a new one added") {
+  SiteCopy site;
+  Diagnostics first;
+  BuildResult kept = run_build(options_for(site.dir()), first);
+  REQUIRE(kept.state);
+  fs::remove(site.dir() / "content/stories/story-3.en.md");
+  Diagnostics diags;
+  BuildResult update = run_update(*kept.state, diags);
+  REQUIRE(update.exit_code == 0);
+  CHECK(std::find(update.removed.begin(), update.removed.end(),
+                  "en/stories/story-3/index.html") == update.removed.end());  // a fallback now
+  site.write("content/stories/story-9.en.md",
+             "---\ntitle: Story 9\ndate: 2024-01-01\nprogram: learning\n---\nNine.\n");
+  Diagnostics again;
+  BuildResult added = run_update(*update.state, again);
+  REQUIRE(added.exit_code == 0);
+  bool has_new = false;
+  for (const OutputFile& f : added.output) has_new |= f.path == "en/stories/story-9/index.html";
+  CHECK(has_new);
+}
+
+}  // namespace firefly

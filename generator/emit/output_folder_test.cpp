@@ -1,0 +1,77 @@
+#include "emit/output_folder.h"
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <fstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempSite {
+  fs::path root = fs::temp_directory_path() / ("firefly-out-test-" + std::to_string(::getpid()));
+  fs::path site = root / "site";
+  TempSite() {
+    fs::create_directories(site / "content");
+    fs::create_directories(site / "static");
+    std::ofstream(site / "site.yaml") << "title: t\n";
+  }
+  ~TempSite() { fs::remove_all(root); }
+};
+
+std::string first_error(const firefly::Diagnostics& diags) {
+  auto all = diags.sorted();
+  return all.empty() ? "" : all[0].message;
+}
+
+}  // namespace
+
+TEST_CASE("output folder: the site and its sources are refused, force or not") {
+  TempSite t;
+  for (bool force : {false, true}) {
+    for (fs::path out : {t.site, t.root, t.site / "content", t.site / "static" / "x",
+                         t.site / "content" / ".." / "content", t.site / "site.yaml"}) {
+      firefly::Diagnostics diags;
+      CHECK_FALSE(firefly::check_output_folder(t.site, out, force, diags));
+      CHECK(diags.error_count() == 1);
+    }
+  }
+}
+
+TEST_CASE("output folder: new, empty, public/ and previous outputs are accepted") {
+  TempSite t;
+  firefly::Diagnostics diags;
+  CHECK(firefly::check_output_folder(t.site, t.site / "public", false, diags));
+  CHECK(firefly::check_output_folder(t.site, t.root / "new" / "web", false, diags));
+  fs::create_directories(t.root / "empty");
+  CHECK(firefly::check_output_folder(t.site, t.root / "empty", false, diags));
+  fs::create_directories(t.root / "previous");
+  std::ofstream(t.root / "previous" / "index.html") << "old";
+  std::ofstream(t.root / "previous" / firefly::kOutputMarker) << "";
+  CHECK(firefly::check_output_folder(t.site, t.root / "previous", false, diags));
+  CHECK(diags.error_count() == 0);
+}
+
+TEST_CASE("output folder: a folder Firefly did not make needs --force; a file never") {
+  TempSite t;
+  fs::create_directories(t.root / "documents");
+  std::ofstream(t.root / "documents" / "letter.txt") << "precious";
+  firefly::Diagnostics diags;
+  CHECK_FALSE(firefly::check_output_folder(t.site, t.root / "documents", false, diags));
+  CHECK(first_error(diags).find("Firefly did not create") != std::string::npos);
+  firefly::Diagnostics forced;
+  CHECK(firefly::check_output_folder(t.site, t.root / "documents", true, forced));
+  std::ofstream(t.root / "a-file") << "x";
+  firefly::Diagnostics file;
+  CHECK_FALSE(firefly::check_output_folder(t.site, t.root / "a-file", true, file));
+  CHECK(first_error(file).find("is a file, not a folder") != std::string::npos);
+}
+
+TEST_CASE("output folder: a symbolic link is judged by where it points") {
+  TempSite t;
+  fs::create_directory_symlink(t.site / "content", t.root / "link");
+  firefly::Diagnostics diags;
+  CHECK_FALSE(firefly::check_output_folder(t.site, t.root / "link", false, diags));
+  CHECK(first_error(diags).find("inside the site's content/ folder") != std::string::npos);
+}

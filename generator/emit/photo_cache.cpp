@@ -1,0 +1,172 @@
+#include "emit/photo_cache.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include "core/fs.h"
+#include "core/text.h"
+
+namespace firefly {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kIndexName = "index.tsv";
+
+/// Size and modification time (nanoseconds) of `path`; false when it cannot be read.
+bool stamp_of(const fs::path& path, long long& size, long long& mtime) {
+  std::error_code ec;
+  auto s = fs::file_size(path, ec);
+  if (ec) return false;
+  auto t = fs::last_write_time(path, ec);
+  if (ec) return false;
+  size = static_cast<long long>(s);
+  mtime = static_cast<long long>(t.time_since_epoch().count());
+  return true;
+}
+
+bool write_atomically(const fs::path& dest, const std::string& bytes, const std::string& tag) {
+  std::error_code ec;
+  fs::create_directories(dest.parent_path(), ec);
+  fs::path temp = dest.parent_path() / (".tmp-" + std::to_string(::getpid()) + "-" + tag);
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out.flush()) {
+      fs::remove(temp, ec);
+      return false;
+    }
+  }
+  fs::rename(temp, dest, ec);
+  if (ec) fs::remove(temp, ec);
+  return !ec;
+}
+
+}  // namespace
+
+PhotoCache::PhotoCache(fs::path dir) : dir_(std::move(dir)) {}
+
+fs::path PhotoCache::folder_of(const fs::path& site_dir) {
+  return site_dir / ".firefly-cache" / "photos";
+}
+
+fs::path PhotoCache::path_of(const std::string& key, const std::string& ext) const {
+  std::string name = key + "." + ext;
+  return dir_ / name.substr(0, 2) / name;
+}
+
+std::optional<fs::path> PhotoCache::find(const std::string& key, const std::string& ext) {
+  std::string name = key + "." + ext;
+  fs::path path = path_of(key, ext);
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return std::nullopt;
+  fs::last_write_time(path, fs::file_time_type::clock::now(), ec);  // for pruning
+  {
+    std::lock_guard lock(mu_);
+    used_.insert(name);
+  }
+  ++hits_;
+  return path;
+}
+
+std::optional<fs::path> PhotoCache::store(const std::string& key, const std::string& ext,
+                                          const std::string& bytes) {
+  std::string name = key + "." + ext;
+  fs::path path = path_of(key, ext);
+  if (!write_atomically(path, bytes, std::to_string(temp_counter_++))) return std::nullopt;
+  {
+    std::lock_guard lock(mu_);
+    used_.insert(name);
+  }
+  ++stores_;
+  return path;
+}
+
+void PhotoCache::load_index() {
+  if (index_loaded_) return;
+  index_loaded_ = true;
+  std::optional<std::string> text = read_file(dir_ / kIndexName);
+  if (!text) return;
+  std::istringstream in(*text);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::vector<std::string> f;
+    std::istringstream cells(line);
+    std::string cell;
+    while (std::getline(cells, cell, '\t')) f.push_back(cell);
+    if (f.size() != 11) continue;
+    try {
+      Stamp s;
+      s.size = std::stoll(f[1]);
+      s.mtime = std::stoll(f[2]);
+      s.source.hash = f[3];
+      s.source.bytes = std::stoll(f[4]);
+      ImageInfo& i = s.source.info;
+      i.format = f[5];
+      i.width = std::stoi(f[6]);
+      i.height = std::stoi(f[7]);
+      i.alpha = f[8] == "1";
+      i.gps = f[9] == "1";
+      i.metadata = f[10] == "1";
+      index_[f[0]] = std::move(s);
+    } catch (const std::exception&) {
+      // A damaged line is forgotten; the photo is looked at again.
+    }
+  }
+}
+
+std::optional<PhotoSource> PhotoCache::known(const fs::path& full) {
+  long long size = 0, mtime = 0;
+  if (!stamp_of(full, size, mtime)) return std::nullopt;
+  std::lock_guard lock(mu_);
+  load_index();
+  auto it = index_.find(fs::absolute(full).lexically_normal().string());
+  if (it == index_.end() || it->second.size != size || it->second.mtime != mtime) {
+    return std::nullopt;
+  }
+  return it->second.source;
+}
+
+void PhotoCache::remember(const fs::path& full, const PhotoSource& source) {
+  Stamp s;
+  if (!stamp_of(full, s.size, s.mtime)) return;
+  s.source = source;
+  std::lock_guard lock(mu_);
+  load_index();
+  index_[fs::absolute(full).lexically_normal().string()] = std::move(s);
+  index_changed_ = true;
+}
+
+void PhotoCache::finish(long long grace_seconds) {
+  std::lock_guard lock(mu_);
+  if (index_changed_) {
+    std::string out;
+    for (const auto& [path, s] : index_) {
+      const ImageInfo& i = s.source.info;
+      out += path + "\t" + std::to_string(s.size) + "\t" + std::to_string(s.mtime) + "\t" +
+             s.source.hash + "\t" + std::to_string(s.source.bytes) + "\t" + i.format + "\t" +
+             std::to_string(i.width) + "\t" + std::to_string(i.height) + "\t" +
+             (i.alpha ? "1" : "0") + "\t" + (i.gps ? "1" : "0") + "\t" + (i.metadata ? "1" : "0") +
+             "\n";
+    }
+    write_atomically(dir_ / kIndexName, out, "index");
+  }
+  std::error_code ec;
+  auto cutoff = fs::file_time_type::clock::now() - std::chrono::seconds(grace_seconds);
+  for (const auto& sub : fs::directory_iterator(dir_, ec)) {
+    if (!sub.is_directory(ec)) continue;
+    for (const auto& entry : fs::directory_iterator(sub.path(), ec)) {
+      std::string name = entry.path().filename().string();
+      if (used_.count(name)) continue;
+      auto t = fs::last_write_time(entry.path(), ec);
+      if (!ec && t < cutoff) fs::remove(entry.path(), ec);
+    }
+  }
+}
+
+}  // namespace firefly

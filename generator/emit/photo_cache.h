@@ -1,0 +1,64 @@
+// The photo cache: encoded photos kept between builds in the site's .firefly-cache/photos/,
+// one file per source hash and parameters, written atomically (temporary file, then
+// rename) so builds running at once never see half a file, and pruned of what no build
+// used lately. Beside them, an index remembers each original's hash and header by size
+// and modification time, so a rebuild reads no photo at all.
+#pragma once
+
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "render/photos.h"
+
+namespace firefly {
+
+/// The cache of encoded photos of one site.
+class PhotoCache {
+ public:
+  /// The cache in `dir` (created when first written).
+  explicit PhotoCache(std::filesystem::path dir);
+
+  /// The cache folder of the site in `site_dir`.
+  static std::filesystem::path folder_of(const std::filesystem::path& site_dir);
+
+  /// The cached file for `key` with extension `ext`, when present (marked as used).
+  std::optional<std::filesystem::path> find(const std::string& key, const std::string& ext);
+  /// Where the entry for `key` with extension `ext` is (or would be) kept.
+  std::filesystem::path path_of(const std::string& key, const std::string& ext) const;
+  /// Stores `bytes` under `key` atomically; its path, or nullopt when it cannot be written.
+  std::optional<std::filesystem::path> store(const std::string& key, const std::string& ext,
+                                             const std::string& bytes);
+
+  /// The remembered header and hash of the file at `full` when its size and modification
+  /// time are unchanged.
+  std::optional<PhotoSource> known(const std::filesystem::path& full);
+  /// Remembers the header and hash of the file at `full`.
+  void remember(const std::filesystem::path& full, const PhotoSource& source);
+
+  /// Writes the index and removes cached files this build did not use that are older
+  /// than `grace_seconds` (a build running at the same time may still be copying them).
+  void finish(long long grace_seconds = 3600);
+
+  size_t hits() const { return hits_; }
+  size_t stores() const { return stores_; }
+
+ private:
+  struct Stamp {
+    long long size = 0, mtime = 0;
+    PhotoSource source;
+  };
+  std::filesystem::path dir_;
+  std::mutex mu_;
+  std::set<std::string> used_;
+  std::map<std::string, Stamp> index_;  ///< absolute path -> stamp
+  bool index_loaded_ = false, index_changed_ = false;
+  std::atomic<size_t> hits_{0}, stores_{0}, temp_counter_{0};
+  void load_index();
+};
+
+}  // namespace firefly

@@ -1,0 +1,99 @@
+#include "load/chart_spec.h"
+
+#include <algorithm>
+
+namespace firefly {
+
+namespace {
+
+std::string q(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+std::string hint_for(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string best = did_you_mean(word, candidates);
+  return best.empty() ? std::string() : "did you mean " + q(best) + "?";
+}
+
+struct FieldReader {
+  const ChartFieldsSource& src;
+  Diagnostics& diags;
+  bool ok = true;
+
+  Pos at(const Value& v) const { return v.pos.line ? v.pos : src.fallback; }
+
+  void error(const Value& v, std::string message, std::string hint = {}) {
+    diags.error(src.path, at(v), std::move(message), std::move(hint));
+    ok = false;
+  }
+
+  const Column* find(const std::string& name) const {
+    for (const Column& c : src.columns) {
+      if (c.name == name) return &c;
+    }
+    return nullptr;
+  }
+
+  std::vector<std::string> names() const {
+    std::vector<std::string> out;
+    for (const Column& c : src.columns) out.push_back(c.name);
+    return out;
+  }
+
+  /// The column named by scalar `v`, or "" after reporting.
+  std::string column(const Value& v, std::string_view key, bool numeric) {
+    if (v.is_map() || v.is_list()) {
+      error(v, q(key) + " must be a column name");
+      return {};
+    }
+    std::string name = v.to_text();
+    const Column* c = find(name);
+    if (!c) {
+      error(v, "unknown column " + q(name) + " in " + src.where, hint_for(name, names()));
+      return {};
+    }
+    if (numeric && c->type != ColumnType::kInteger && c->type != ColumnType::kNumber) {
+      error(v, "column " + q(name) + " of " + src.where +
+                   " is not a number column, so it cannot be charted");
+      return {};
+    }
+    return name;
+  }
+};
+
+}  // namespace
+
+bool read_chart_fields(const Value& block, const ChartFieldsSource& src, Diagnostics& diags,
+                       ChartSpec& spec) {
+  FieldReader r{src, diags};
+  const Value& x = block.get("x");
+  if (x.is_null()) {
+    r.error(block, src.where + " needs 'x' (a column name)");
+  } else {
+    spec.x = r.column(x, "x", false);
+  }
+  const Value& y = block.get("y");
+  if (y.is_null()) {
+    r.error(block, src.where + " needs 'y' (a number column, or a list of them)");
+  } else if (y.is_list()) {
+    if (y.as_list().empty()) r.error(y, "'y' needs at least one column");
+    for (const Value& one : y.as_list()) {
+      std::string name = r.column(one, "y", true);
+      if (!name.empty()) spec.y.push_back(name);
+    }
+  } else {
+    std::string name = r.column(y, "y", true);
+    if (!name.empty()) spec.y.push_back(name);
+  }
+  if (const Value* k = block.find("kind"); k && !k->is_null()) {
+    spec.kind = k->to_text();
+    if (std::find(kChartKinds.begin(), kChartKinds.end(), spec.kind) == kChartKinds.end()) {
+      r.error(*k,
+              "unknown chart kind " + q(spec.kind) + " (use bar, stacked, hbar, line or target)",
+              hint_for(spec.kind, kChartKinds));
+    } else if (spec.kind == "target" && r.ok && spec.y.size() != 2) {
+      r.error(y, "a target chart needs 'y: [target, actual]' (two number columns)");
+    }
+  }
+  return r.ok;
+}
+
+}  // namespace firefly

@@ -1,0 +1,28 @@
+// Reading a chart's x, y and kind (a dataset's `chart:` metadata or a ```chart block).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/value.h"
+#include "load/dataset.h"
+
+namespace firefly {
+
+/// Where chart fields are read from and where their mistakes are reported.
+struct ChartFieldsSource {
+  const std::string& path;             ///< the file named in errors
+  Pos fallback;                        ///< position for values that carry none
+  const std::vector<Column>& columns;  ///< the dataset's columns
+  std::string where;  ///< how errors name the chart: "'chart'" or "dataset 'awards'"
+};
+
+/// Reads x (a column), y (a number column or a list of them), kind (kChartKinds, default
+/// bar) from `block` into `spec`. Reports a missing or unknown column, a y that is not a
+/// number column, an unknown kind, and a target chart whose y is not [target, actual].
+/// Returns false when something was reported.
+bool read_chart_fields(const Value& block, const ChartFieldsSource& src, Diagnostics& diags,
+                       ChartSpec& spec);
+
+}  // namespace firefly

@@ -1,0 +1,30 @@
+// The numbers a sentence states, read the way its language writes them, so that
+// "3,256", "3.256", "3 256" and "３,２５６" are one number, "108年" is 2019 and
+// "8成" is 80 (percent).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace firefly {
+
+/// One number as stated in a text.
+struct StatedNumber {
+  double value = 0;  ///< normalized: Gregorian years, multipliers applied, 80 for 80% and 8成
+  std::string text;  ///< as written ("3.256", "108年", "5千萬")
+};
+
+/// The numbers `text` states, read as `lang` writes them: "vi" and "id" group thousands
+/// with "." and mark decimals with ","; the others the other way round; any language
+/// may group with spaces. Full-width and Thai digits count; Chinese ("zh…") years
+/// written as ROC years ("108年", "民國100年", "104至107年") become Gregorian, and
+/// Thai years after "พ.ศ." too; "成", "萬", "million", "triệu", "juta", "ล้าน"...
+/// multiply; English, Indonesian and Thai month names are numbers. Whole numbers from
+/// 0 to 10 are left out (translations often write them as words).
+std::vector<StatedNumber> stated_numbers(std::string_view text, const std::string& lang);
+
+/// "3256" or "86.97": a normalized value as the warnings show it.
+std::string format_number(double value);
+
+}  // namespace firefly

@@ -1,0 +1,74 @@
+#include "model/stated_numbers.h"
+
+#include <doctest/doctest.h>
+
+namespace firefly {
+
+namespace {
+
+/// The values `text` states, as formatted numbers joined by spaces.
+std::string values(std::string_view text, const std::string& lang) {
+  std::string out;
+  for (const StatedNumber& n : stated_numbers(text, lang)) {
+    if (!out.empty()) out += ' ';
+    out += format_number(n.value);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("thousands and decimals as each language writes them") {
+  CHECK(values("3,256 people and 86.97%", "en") == "3256 86.97");
+  CHECK(values("3.256 người và 86,97%", "vi") == "3256 86.97");
+  CHECK(values("3.256 peserta, 86,97%", "id") == "3256 86.97");
+  CHECK(values("3 256 personnes", "fr") == "3256");
+  CHECK(values("3\u202F256 and 1\u00A0043", "en") == "3256 1043");
+  CHECK(values("ผู้เข้าอบรม 3,256 คน 86.97%", "th") == "3256 86.97");
+  CHECK(values("1,234,567.5", "en") == "1234567.5");
+  CHECK(values("1.234.567,5", "vi") == "1234567.5");
+}
+
+TEST_CASE("full-width and Thai digits, percentages") {
+  CHECK(values("３,２５６名學員", "zh-TW") == "3256");
+  CHECK(values("８６．９７％", "zh-TW") == "86.97");
+  CHECK(values("๓,๒๕๖ คน", "th") == "3256");
+  CHECK(values("97 %", "en") == "97");
+  CHECK(values("8成以上", "zh-TW") == "80");
+  CHECK(values("七成以上，將近三成", "zh-TW") == "70 30");
+  CHECK(values("約占6至8成", "zh-TW") == "60 80");
+}
+
+TEST_CASE("ROC years become Gregorian, other counts of years do not") {
+  CHECK(values("108年12月17日", "zh-TW") == "2019 12 17");
+  CHECK(values("民國100年開辦", "zh-TW") == "2011");
+  CHECK(values("104至107年中程施政計畫", "zh-TW") == "2015 2018");
+  CHECK(values("連續9年、6年累計100戶", "zh-TW") == "100");
+  CHECK(values("服務滿30年", "zh-TW") == "30");
+  CHECK(values("พ.ศ. 2562", "th") == "2019");
+  CHECK(values("in 2019 (108)", "en") == "2019 108");
+}
+
+TEST_CASE("multipliers and month names") {
+  CHECK(values("銷售金額破5千萬元", "zh-TW") == "50000000");
+  CHECK(values("約97萬7,000名", "zh-TW") == "977000");
+  CHECK(values("more than NT$50 million", "en") == "50000000");
+  CHECK(values("hơn 50 triệu Đài tệ", "vi") == "50000000");
+  CHECK(values("lebih dari 50 juta", "id") == "50000000");
+  CHECK(values("มากกว่า 50 ล้าน", "th") == "50000000");
+  CHECK(values("17 December 2019", "en") == "17 12 2019");
+  CHECK(values("17 Desember 2019", "id") == "17 12 2019");
+  CHECK(values("17 ธันวาคม 2019", "th") == "17 12 2019");
+  CHECK(values("Decembers of the past", "en") == "");
+}
+
+TEST_CASE("small whole numbers are left out, the text is kept as written") {
+  CHECK(values("3 levels, version 2.0, 10 teams", "en") == "");
+  CHECK(values("when COVID-19 struck in 2020", "en") == "2020");
+  auto n = stated_numbers("đào tạo 3.256 người", "vi");
+  REQUIRE(n.size() == 1);
+  CHECK(n[0].text == "3.256");
+  CHECK(stated_numbers("108年", "zh-TW")[0].text == "108年");
+}
+
+}  // namespace firefly

@@ -1,0 +1,209 @@
+#include "model/translation_drift.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "core/json.h"
+#include "load/markdown.h"
+#include "model/stated_numbers.h"
+#include "model/translation_pairs.h"
+
+namespace firefly {
+
+namespace {
+
+using Kind = MarkdownItem::Kind;
+
+/// What one side of a translation states, with the line where each thing first appears.
+struct Facts {
+  std::string path;
+  std::map<long long, std::pair<std::string, int>> numbers;  ///< value*1000 -> text, line
+  std::map<std::string, int> links, images, embeds, code;
+  std::vector<int> headings;  ///< lines
+  int list_items = 0;
+  int first_line = 1;
+};
+
+void add_numbers(Facts& f, const std::string& text, const std::string& lang, int line) {
+  for (const StatedNumber& n : stated_numbers(text, lang)) {
+    f.numbers.emplace(std::llround(n.value * 1000), std::make_pair(n.text, line));
+  }
+}
+
+/// The embed's kind and dataset: what must stay equal (titles and captions are words).
+std::string embed_identity(const std::string& value) {
+  size_t nl = value.find('\n');
+  std::string kind = value.substr(0, nl);
+  std::string dataset;
+  size_t at = value.find("dataset:");
+  if (at != std::string::npos) {
+    size_t end = value.find('\n', at);
+    dataset = value.substr(at + 8, end == std::string::npos ? std::string::npos : end - at - 8);
+    while (!dataset.empty() && dataset.front() == ' ') dataset.erase(0, 1);
+    while (!dataset.empty() && (dataset.back() == ' ' || dataset.back() == '\r'))
+      dataset.pop_back();
+  }
+  return kind + " of " + (dataset.empty() ? "(no dataset)" : dataset);
+}
+
+Facts facts_of(const SourcePage& page) {
+  Facts f;
+  f.path = page.path;
+  f.first_line = page.body_line;
+  for (const char* field : {"title", "summary", "description"}) {
+    const Value& v = page.front.get(field);
+    if (v.is_string()) add_numbers(f, v.to_text(), page.lang, v.pos.line ? v.pos.line : 1);
+  }
+  for (const MarkdownItem& item : scan_markdown(page.body, page.body_line)) {
+    switch (item.kind) {
+      case Kind::kHeading:
+        f.headings.push_back(item.line);
+        break;
+      case Kind::kListItem:
+        ++f.list_items;
+        break;
+      case Kind::kLink: {
+        std::string target = item.value.substr(0, item.value.find('#'));
+        if (!target.empty()) f.links.emplace(target, item.line);
+        break;
+      }
+      case Kind::kImage:
+        f.images.emplace(item.value, item.line);
+        break;
+      case Kind::kEmbed:
+        f.embeds.emplace(embed_identity(item.value), item.line);
+        break;
+      case Kind::kCode:
+        f.code.emplace(item.value, item.line);
+        break;
+      case Kind::kText:
+        add_numbers(f, item.value, page.lang, item.line);
+        break;
+      default:
+        break;
+    }
+  }
+  return f;
+}
+
+/// The line in `to` that corresponds to `line` in `from`: the same heading's line.
+int aligned_line(const Facts& from, int line, const Facts& to) {
+  auto it = std::upper_bound(from.headings.begin(), from.headings.end(), line);
+  size_t index = static_cast<size_t>(it - from.headings.begin());
+  if (index == 0 || to.headings.empty()) return to.first_line;
+  return to.headings[std::min(index, to.headings.size()) - 1];
+}
+
+std::string at(const Facts& f, int line) { return f.path + ":" + std::to_string(line); }
+
+/// Things of one kind present on one side only.
+void compare_sets(const Facts& o, const Facts& t, const std::map<std::string, int>& in_o,
+                  const std::map<std::string, int>& in_t, const std::string& what,
+                  const std::string& noun, std::vector<Drift>& out) {
+  for (const auto& [value, line] : in_o) {
+    if (in_t.count(value)) continue;
+    out.push_back({aligned_line(o, line, t),
+                   "the original has " + what + " " + value + " (" + at(o, line) +
+                       ") that this translation does not",
+                   "translate the passage with this " + noun + ", keeping the " + noun +
+                       " as it is"});
+  }
+  for (const auto& [value, line] : in_t) {
+    if (in_o.count(value)) continue;
+    out.push_back({line,
+                   "this translation has " + what + " " + value + " that the original (" +
+                       at(o, aligned_line(t, line, o)) + ") does not",
+                   "keep the " + noun + "s of the original; a translation adds none"});
+  }
+}
+
+/// Front-matter fields that hold data: equal in every translation.
+void compare_front(const SourcePage& original, const SourcePage& translation,
+                   std::vector<Drift>& out) {
+  static const std::set<std::string> kWords = {
+      "title",   "summary",         "description",     "url",
+      "aliases", "translated_from", "translation_key", "images"};
+  if (!original.front.is_map() || !translation.front.is_map()) return;
+  for (const auto& [key, tv] : translation.front.as_map()) {
+    if (kWords.count(key)) continue;
+    const Value* ov = original.front.find(key);
+    if (!ov || to_json(*ov) == to_json(tv)) continue;
+    out.push_back({tv.key_pos.line ? tv.key_pos.line : 1,
+                   "'" + key + "' is " + to_json(tv) + " here but " + to_json(*ov) +
+                       " in the original (" + original.path + ":" +
+                       std::to_string(ov->key_pos.line) + ")",
+                   "front-matter data is the same in every language; copy it from the original"});
+  }
+  std::map<std::string, int> oi, ti;
+  for (const Value& img : original.front.get("images").as_list()) {
+    oi.emplace(img.get("src").to_text(), img.pos.line);
+  }
+  for (const Value& img : translation.front.get("images").as_list()) {
+    ti.emplace(img.get("src").to_text(), img.pos.line);
+  }
+  for (const auto& [src, line] : oi) {
+    if (!ti.count(src) && !translation.front.get("images").is_null()) {
+      out.push_back({1,
+                     "the original's front matter shows the image " + src + " (" + original.path +
+                         ":" + std::to_string(line) + ") that this translation's does not",
+                     "list the same images, with the alt text translated"});
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Drift> compare_translation(const SourcePage& original, const SourcePage& translation) {
+  Facts o = facts_of(original), t = facts_of(translation);
+  std::vector<Drift> out;
+  for (const auto& [value, where] : o.numbers) {
+    if (t.numbers.count(value)) continue;
+    out.push_back({aligned_line(o, where.second, t),
+                   "the original states " + format_number(value / 1000.0) + " (\"" + where.first +
+                       "\" at " + at(o, where.second) + ") but this translation does not",
+                   "check the figure against the original; write it in this language's format"});
+  }
+  for (const auto& [value, where] : t.numbers) {
+    if (o.numbers.count(value)) continue;
+    // An ROC year beside its Gregorian year ("2015 to 2018 (ROC years 104 to 107)").
+    bool roc = value >= 60000 && value < 200000 && value % 1000 == 0;
+    if (roc && t.numbers.count(value + 1911000)) continue;
+    out.push_back({where.second,
+                   "this translation states " + format_number(value / 1000.0) + " (\"" +
+                       where.first + "\") but the original (" +
+                       at(o, aligned_line(t, where.second, o)) + ") does not",
+                   "check the figure against the original; never add one it does not state"});
+  }
+  compare_sets(o, t, o.links, t.links, "a link to", "link", out);
+  compare_sets(o, t, o.embeds, t.embeds, "the embed", "embed", out);
+  compare_sets(o, t, o.images, t.images, "the image", "image", out);
+  compare_sets(o, t, o.code, t.code, "the code", "code", out);
+  auto count_drift = [&](int in_o, int in_t, int tolerance, const std::string& what) {
+    if (std::abs(in_o - in_t) <= tolerance) return;
+    out.push_back({t.first_line,
+                   "this translation has " + std::to_string(in_t) + " " + what +
+                       " where the original (" + at(o, o.first_line) + ") has " +
+                       std::to_string(in_o),
+                   "a translation keeps every section and list item of its original"});
+  };
+  count_drift(static_cast<int>(o.headings.size()), static_cast<int>(t.headings.size()),
+              kHeadingTolerance, "headings");
+  count_drift(o.list_items, t.list_items, kListItemTolerance, "list items");
+  compare_front(original, translation, out);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Drift& a, const Drift& b) { return a.line < b.line; });
+  return out;
+}
+
+void check_drift(const Site& site, Diagnostics& diags) {
+  for (const auto& [page, original] : translation_pairs(site)) {
+    const SourcePage* src = page->source;
+    for (const Drift& d : compare_translation(*original->source, *src)) {
+      diags.warning(src->path, {d.line, 1}, d.message, d.hint);
+    }
+  }
+}
+
+}  // namespace firefly

@@ -1,0 +1,38 @@
+// Drift: where a translation no longer says what its original says, in the things
+// that must not change in translation (numbers, link targets, embeds, images, code,
+// structure, front-matter data).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "load/content.h"
+#include "model/site.h"
+
+namespace firefly {
+
+/// One difference between a translation and its original, placed in the translation.
+struct Drift {
+  int line = 1;         ///< in the translation
+  std::string message;  ///< names the original's file:line
+  std::string hint;
+};
+
+/// Most headings may differ by this many, list items by this many, before a warning.
+inline constexpr int kHeadingTolerance = 0;
+inline constexpr int kListItemTolerance = 1;
+
+/// Compares `translation` with `original`: the numbers stated in their text, title,
+/// summary and description (normalized, see stated_numbers); link targets (without
+/// #fragments) and URLs; embeds (kind and dataset); images; code; the number of
+/// headings and of list items (within the tolerances); and front-matter fields that
+/// hold data rather than words (everything but title, summary, description, url,
+/// aliases, translated_from, translation_key and images' alt text).
+std::vector<Drift> compare_translation(const SourcePage& original, const SourcePage& translation);
+
+/// `compare_translation` for every translated page of the site against the default
+/// language's page, as warnings.
+void check_drift(const Site& site, Diagnostics& diags);
+
+}  // namespace firefly

@@ -1,0 +1,123 @@
+#include "model/translation_drift.h"
+
+#include <doctest/doctest.h>
+
+#include "core/yaml.h"
+
+namespace firefly {
+
+namespace {
+
+/// A page read from `front` (YAML) and `body`, whose body starts on line 5.
+SourcePage page(const std::string& path, const std::string& lang, const std::string& front,
+                const std::string& body) {
+  SourcePage p;
+  p.path = path;
+  p.lang = lang;
+  Diagnostics diags;
+  p.front = parse_yaml(front, path, diags, 1);
+  p.body = body;
+  p.body_line = 5;
+  return p;
+}
+
+std::string messages(const std::vector<Drift>& drifts) {
+  std::string out;
+  for (const Drift& d : drifts) out += std::to_string(d.line) + ": " + d.message + "\n";
+  return out;
+}
+
+const char* kOriginal =
+    "## 成果\n"
+    "\n"
+    "- 3,256名學員，滿意度97%\n"
+    "- 110年1,043人次，見[資料](/data/caregiver-classes/)\n"
+    "- 8成以上就業\n"
+    "\n"
+    "## 圖表\n"
+    "\n"
+    "```chart\ndataset: awards\ntitle: 得獎\n```\n"
+    "\n"
+    "![照片](/images/a.jpg)，指令 `firefly check`\n";
+
+}  // namespace
+
+TEST_CASE("a faithful translation in another number format has no drift") {
+  SourcePage o = page("content/a.zh-TW.md", "zh-TW", "title: 成果\ndate: 2021-01-02", kOriginal);
+  SourcePage t = page("content/a.vi.md", "vi", "title: Kết quả\ndate: 2021-01-02",
+                      "## Kết quả\n\n- 3.256 học viên, hài lòng 97%\n"
+                      "- Năm 2021: 1.043 lượt, xem [dữ liệu](/data/caregiver-classes/#y)\n"
+                      "- Hơn 80% có việc làm\n\n## Biểu đồ\n\n"
+                      "```chart\ndataset: awards\ntitle: Giải thưởng\n```\n\n"
+                      "![Ảnh](/images/a.jpg), lệnh `firefly check`\n");
+  CHECK(messages(compare_translation(o, t)) == "");
+}
+
+TEST_CASE("each kind of drift is named with both positions") {
+  SourcePage o = page("content/a.zh-TW.md", "zh-TW", "title: 成果\ndate: 2021-01-02", kOriginal);
+  SourcePage t = page("content/a.en.md", "en", "title: Results\ndate: 2021-01-03",
+                      "## Results\n\n- 3,265 people trained, 97% satisfied\n"
+                      "- In 2021, 1,043 person-times, see [data](/data/other/)\n\n"
+                      "```chart\ndataset: awards-by-year\n```\n\n"
+                      "![Photo](/images/b.jpg), the command `firefly build`\n");
+  std::string m = messages(compare_translation(o, t));
+  CHECK(m.find("5: the original states 3256 (\"3,256\" at content/a.zh-TW.md:7) but this "
+               "translation does not") != std::string::npos);
+  CHECK(m.find("7: this translation states 3265 (\"3,265\") but the original "
+               "(content/a.zh-TW.md:5) does not") != std::string::npos);
+  CHECK(m.find("5: the original states 80 (\"8成\" at content/a.zh-TW.md:9)") != std::string::npos);
+  CHECK(m.find("the original has a link to /data/caregiver-classes/ (content/a.zh-TW.md:8) "
+               "that this translation does not") != std::string::npos);
+  CHECK(m.find("8: this translation has a link to /data/other/ that the original") !=
+        std::string::npos);
+  CHECK(m.find("the original has the embed chart of awards (content/a.zh-TW.md:13)") !=
+        std::string::npos);
+  CHECK(m.find("this translation has the embed chart of awards-by-year") != std::string::npos);
+  CHECK(m.find("the original has the image /images/a.jpg") != std::string::npos);
+  CHECK(m.find("the original has the code firefly check") != std::string::npos);
+  CHECK(m.find("5: this translation has 1 headings where the original (content/a.zh-TW.md:5) "
+               "has 2") != std::string::npos);
+  CHECK(m.find("'date' is \"2021-01-03\" here but \"2021-01-02\" in the original "
+               "(content/a.zh-TW.md:3)") != std::string::npos);
+}
+
+TEST_CASE("an ROC year written beside its Gregorian year is no new figure") {
+  SourcePage o = page("content/a.zh-TW.md", "zh-TW", "title: 計畫", "104至107年的計畫\n");
+  SourcePage t = page("content/a.en.md", "en", "title: Plan",
+                      "The plan for 2015 to 2018 (ROC years 104 to 107); 2022 is year 111\n");
+  CHECK(messages(compare_translation(o, t)) ==
+        "5: this translation states 2022 (\"2022\") but the original (content/a.zh-TW.md:5) does "
+        "not\n");
+}
+
+TEST_CASE("list items may differ by the tolerance, not more") {
+  SourcePage o = page("content/a.zh-TW.md", "zh-TW", "title: 清單", "- 一\n- 二\n- 三\n- 四\n");
+  SourcePage near = page("content/a.en.md", "en", "title: List", "- one\n- two\n- three\n");
+  CHECK(messages(compare_translation(o, near)) == "");
+  SourcePage far = page("content/a.en.md", "en", "title: List", "- one\n- two\n");
+  CHECK(messages(compare_translation(o, far)) ==
+        "5: this translation has 2 list items where the original (content/a.zh-TW.md:5) has 4\n");
+}
+
+TEST_CASE("ROC years, percentages and multipliers in the summary are compared too") {
+  SourcePage o =
+      page("content/a.zh-TW.md", "zh-TW", "title: 禮盒\nsummary: 108年銷售破5千萬元", "內容\n");
+  SourcePage t = page("content/a.en.md", "en",
+                      "title: Gift boxes\nsummary: Sales passed NT$50 million in 2019", "Text\n");
+  CHECK(messages(compare_translation(o, t)) == "");
+  SourcePage wrong =
+      page("content/a.en.md", "en", "title: Gift boxes\nsummary: Sales passed NT$5 million in 2018",
+           "Text\n");
+  CHECK(
+      messages(compare_translation(o, wrong)) ==
+      "3: this translation states 2018 (\"2018\") but the original (content/a.zh-TW.md:5) does "
+      "not\n"
+      "3: this translation states 5000000 (\"5 million\") but the original (content/a.zh-TW.md:5) "
+      "does not\n"
+      "5: the original states 2019 (\"108年\" at content/a.zh-TW.md:3) but this translation does "
+      "not\n"
+      "5: the original states 50000000 (\"5千萬\" at content/a.zh-TW.md:3) but this translation "
+      "does not\n");
+}
+
+}  // namespace firefly

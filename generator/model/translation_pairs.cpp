@@ -1,0 +1,18 @@
+#include "model/translation_pairs.h"
+
+namespace firefly {
+
+std::vector<TranslationPair> translation_pairs(const Site& site) {
+  const std::string& def = site.config->default_language().code;
+  std::vector<TranslationPair> out;
+  for (const auto& page : site.pages) {
+    const SourcePage* src = page->source;
+    if (!src || page->fallback || src->lang == def || page->page_number != 1) continue;
+    const Page* original = site.find(page->key, def);
+    if (!original || !original->source || original->fallback) continue;
+    out.push_back({page.get(), original});
+  }
+  return out;
+}
+
+}  // namespace firefly

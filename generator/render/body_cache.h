@@ -1,0 +1,39 @@
+// Early cutoff for Markdown: after an edit, a body whose page and source are the same and
+// whose links still resolve as before is taken from the last build, not rendered again.
+#pragma once
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "render/body.h"
+
+namespace firefly {
+
+/// How one body of a build was made: what it read, and where it is in that build.
+struct BodyOrigin {
+  BodyReads reads;
+  std::uint64_t data = 0;  ///< the data fingerprint it was rendered with (for embeds)
+  size_t index = 0;        ///< into that build's bodies
+};
+
+/// The bodies of a build, by body_key().
+struct BodyCache {
+  std::unordered_map<std::uint64_t, BodyOrigin> origins;
+};
+
+/// Everything of `page` and its source a body is made from, besides links and data.
+std::uint64_t body_key(const Site& site, const Page& page);
+
+/// Renders the bodies of `site` (indexed like its pages), taking from `previous` (with
+/// its bodies `previous_bodies`) each body with the same key whose links resolve as they
+/// did and, when it embeds data, whose data fingerprint is `data` (a body that shows photos
+/// is rendered again: that registers them in `photos`). Fills `cache` for the
+/// next build; `rendered` counts the bodies rendered anew.
+std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views,
+                                        std::uint64_t data, const BodyCache* previous,
+                                        const std::vector<Body>* previous_bodies, BodyCache& cache,
+                                        int jobs, Diagnostics& diags, PhotoSet* photos,
+                                        size_t* rendered = nullptr);
+
+}  // namespace firefly

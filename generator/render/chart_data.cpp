@@ -1,0 +1,109 @@
+#include "render/chart_data.h"
+
+#include <algorithm>
+#include <numeric>
+#include <unordered_map>
+
+namespace firefly {
+
+ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector<size_t>* rows,
+                     const DataView& view) {
+  ChartData out;
+  int xc = ds.column_index(spec.x);
+  if (xc < 0) return out;
+  std::vector<int> ycols;
+  for (const std::string& y : spec.y) {
+    int c = ds.column_index(y);
+    if (c < 0) continue;
+    const Column& col = ds.columns[static_cast<size_t>(c)];
+    ycols.push_back(c);
+    out.series.push_back(ChartSeries{col.name, view.pick(col.title), col.unit, {}});
+  }
+  if (ycols.empty()) return out;
+
+  std::unordered_map<std::string, size_t> index;  // x as text -> category
+  auto add_row = [&](size_t r) {
+    if (r >= ds.rows.size()) return;
+    const std::vector<Value>& row = ds.rows[r];
+    const Value& x = row[static_cast<size_t>(xc)];
+    if (x.is_null()) return;
+    bool any = std::any_of(ycols.begin(), ycols.end(),
+                           [&](int c) { return row[static_cast<size_t>(c)].is_number(); });
+    if (!any) return;
+    auto [it, added] = index.try_emplace(x.to_text(), out.x.size());
+    if (added) {
+      out.x.push_back(x);
+      for (ChartSeries& s : out.series) s.values.push_back(kNoValue);
+    }
+    for (size_t k = 0; k < ycols.size(); ++k) {
+      const Value& y = row[static_cast<size_t>(ycols[k])];
+      if (!y.is_number()) continue;
+      double& slot = out.series[k].values[it->second];
+      slot = has_value(slot) ? slot + y.as_double() : y.as_double();
+    }
+  };
+  if (rows) {
+    for (size_t r : *rows) add_row(r);
+  } else {
+    for (size_t r = 0; r < ds.rows.size(); ++r) add_row(r);
+  }
+
+  const Column& xcol = ds.columns[static_cast<size_t>(xc)];
+  bool sortable = xcol.type == ColumnType::kInteger || xcol.type == ColumnType::kNumber ||
+                  xcol.type == ColumnType::kDate;
+  if (sortable) {
+    std::vector<size_t> order(out.x.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      if (out.x[a].is_number()) return out.x[a].as_double() < out.x[b].as_double();
+      return out.x[a].to_text() < out.x[b].to_text();
+    });
+    std::vector<Value> x;
+    x.reserve(order.size());
+    for (size_t i : order) x.push_back(std::move(out.x[i]));
+    out.x = std::move(x);
+    for (ChartSeries& s : out.series) {
+      std::vector<double> v;
+      v.reserve(order.size());
+      for (size_t i : order) v.push_back(s.values[i]);
+      s.values = std::move(v);
+    }
+  }
+  out.x_labels.reserve(out.x.size());
+  for (const Value& x : out.x) out.x_labels.push_back(format_cell(x, xcol, view));
+  out.total_points = out.x.size();
+  return out;
+}
+
+std::vector<size_t> drawn_points(const ChartData& data, size_t max_points) {
+  const size_t n = data.size();
+  std::vector<size_t> out;
+  if (n <= max_points) {
+    out.resize(n);
+    std::iota(out.begin(), out.end(), 0);
+    return out;
+  }
+  const size_t buckets = std::max<size_t>(1, max_points / (2 + 2 * data.series.size()));
+  for (size_t b = 0; b < buckets; ++b) {
+    size_t from = n * b / buckets, to = n * (b + 1) / buckets;
+    if (from >= to) continue;
+    std::vector<size_t> keep{from, to - 1};
+    for (const ChartSeries& s : data.series) {
+      size_t lo = from, hi = from;
+      for (size_t i = from; i < to; ++i) {
+        double v = s.values[i];
+        if (!has_value(v)) continue;
+        if (!has_value(s.values[lo]) || v < s.values[lo]) lo = i;
+        if (!has_value(s.values[hi]) || v > s.values[hi]) hi = i;
+      }
+      keep.push_back(lo);
+      keep.push_back(hi);
+    }
+    std::sort(keep.begin(), keep.end());
+    keep.erase(std::unique(keep.begin(), keep.end()), keep.end());
+    out.insert(out.end(), keep.begin(), keep.end());
+  }
+  return out;
+}
+
+}  // namespace firefly

@@ -1,0 +1,52 @@
+// The numbers a chart plots: one value per category (x) and series (y column), rows
+// sharing an x summed, and at most a bounded number of drawn points.
+#pragma once
+
+#include <cmath>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "load/dataset.h"
+#include "render/data_table.h"
+
+namespace firefly {
+
+/// A value no row reported (a gap in a series, "not reported" in a target chart).
+inline constexpr double kNoValue = std::numeric_limits<double>::quiet_NaN();
+/// True when `v` is a reported value.
+inline bool has_value(double v) { return !std::isnan(v); }
+
+/// The most points a chart draws; longer series are reduced to each bucket's first,
+/// lowest, highest and last points (the shape, peaks and troughs survive).
+inline constexpr size_t kMaxDrawnPoints = 800;
+
+/// One plotted column.
+struct ChartSeries {
+  std::string column;          ///< the column name
+  std::string name;            ///< its title in the reader's language
+  std::string unit;            ///< its unit ("" when none)
+  std::vector<double> values;  ///< one per category; kNoValue when no row reported one
+};
+
+/// The categories and series of a chart.
+struct ChartData {
+  std::vector<Value> x;               ///< the categories (typed), in plotting order
+  std::vector<std::string> x_labels;  ///< as shown (years ungrouped, dates localized)
+  std::vector<ChartSeries> series;    ///< in the order of the spec's y
+  size_t total_points = 0;            ///< categories before any reduction
+
+  size_t size() const { return x.size(); }
+};
+
+/// Collects `spec` from the rows `*rows` of `ds` (every row when null): rows whose x is
+/// present and that report at least one y; rows sharing an x are summed per series (one
+/// hash lookup per row); ordered by x when x is a number or date, else by first appearance.
+ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector<size_t>* rows,
+                     const DataView& view);
+
+/// The categories to draw: every index when there are at most `max_points`, else for each
+/// of max_points/4 buckets its first, last and each series' lowest and highest point.
+std::vector<size_t> drawn_points(const ChartData& data, size_t max_points = kMaxDrawnPoints);
+
+}  // namespace firefly

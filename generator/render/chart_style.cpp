@@ -1,0 +1,92 @@
+#include "render/chart_style.h"
+
+#include <array>
+#include <cstdio>
+
+#include "core/text.h"
+
+namespace firefly {
+
+namespace {
+
+constexpr size_t kStyles = 4;
+/// Okabe–Ito blue, vermillion, bluish green, reddish purple: 5.1, 4.0, 3.3 and 3.0:1 on white.
+constexpr std::array<const char*, kStyles> kColours = {"#0072B2", "#C74E00", "#007A5A", "#B5578F"};
+constexpr std::array<const char*, kStyles> kDashes = {"", "8 4", "2 4", "10 3 2 3"};
+
+}  // namespace
+
+std::string svg_number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  std::string s = buf;
+  while (ends_with(s, "0")) s.pop_back();
+  if (ends_with(s, ".")) s.pop_back();
+  return s == "-0" ? "0" : s;
+}
+
+std::string chart_defs(const std::string& id) {
+  std::string s =
+      "<svg class=\"chart-defs\" width=\"0\" height=\"0\" aria-hidden=\"true\"><defs>\n";
+  // Series 1: stripes; 2: dots; 3: cross-hatch (each over its colour).
+  s += "<pattern id=\"" + id +
+       "-p1\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" "
+       "patternTransform=\"rotate(45)\"><rect width=\"8\" height=\"8\" fill=\"" +
+       std::string(kColours[1]) +
+       "\"/><rect width=\"3\" height=\"8\" fill=\"#ffffff\"/></pattern>\n";
+  s += "<pattern id=\"" + id +
+       "-p2\" width=\"7\" height=\"7\" patternUnits=\"userSpaceOnUse\">"
+       "<rect width=\"7\" height=\"7\" fill=\"" +
+       std::string(kColours[2]) +
+       "\"/><circle cx=\"3.5\" cy=\"3.5\" r=\"1.6\" fill=\"#ffffff\"/></pattern>\n";
+  s += "<pattern id=\"" + id +
+       "-p3\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\">"
+       "<rect width=\"8\" height=\"8\" fill=\"" +
+       std::string(kColours[3]) +
+       "\"/><path d=\"M0 4H8M4 0V8\" stroke=\"#ffffff\" stroke-width=\"1.5\"/></pattern>\n";
+  // Markers: circle, square, triangle, diamond, centred on 0,0.
+  s += "<circle id=\"" + id + "-m0\" r=\"5\"/>\n";
+  s += "<rect id=\"" + id + "-m1\" x=\"-4.5\" y=\"-4.5\" width=\"9\" height=\"9\"/>\n";
+  s += "<path id=\"" + id + "-m2\" d=\"M0 -6L5.5 4H-5.5Z\"/>\n";
+  s += "<path id=\"" + id + "-m3\" d=\"M0 -6L6 0L0 6L-6 0Z\"/>\n";
+  return s + "</defs></svg>\n";
+}
+
+std::string series_paint(const std::string& id, size_t k) {
+  k %= kStyles;
+  std::string fill = k == 0 ? kColours[0] : "url(#" + id + "-p" + std::to_string(k) + ")";
+  return "fill=\"" + fill + "\" stroke=\"" + kColours[k] + "\" stroke-width=\"1.5\"";
+}
+
+std::string series_stroke(size_t k) {
+  k %= kStyles;
+  std::string s = "stroke=\"" + std::string(kColours[k]) + "\" stroke-width=\"3\"";
+  if (*kDashes[k]) s += " stroke-dasharray=\"" + std::string(kDashes[k]) + "\"";
+  return s;
+}
+
+std::string series_marker(const std::string& id, size_t k, const std::string& x,
+                          const std::string& y) {
+  k %= kStyles;
+  return "<use href=\"#" + id + "-m" + std::to_string(k) + "\" x=\"" + x + "\" y=\"" + y +
+         "\" fill=\"" + kColours[k] + "\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n";
+}
+
+std::string bar_key(const std::string& id, size_t k) {
+  return "<svg class=\"chart-key\" width=\"24\" height=\"16\"><rect x=\"1\" y=\"1\" width=\"22\" "
+         "height=\"14\" " +
+         series_paint(id, k) + "/></svg>";
+}
+
+std::string line_key(const std::string& id, size_t k) {
+  return "<svg class=\"chart-key\" width=\"36\" height=\"16\"><line x1=\"0\" x2=\"36\" y1=\"8\" "
+         "y2=\"8\" " +
+         series_stroke(k) + "/>" + series_marker(id, k, "18", "8") + "</svg>";
+}
+
+std::string target_key() {
+  return "<svg class=\"chart-key\" width=\"24\" height=\"16\"><line x1=\"1\" x2=\"23\" y1=\"8\" "
+         "y2=\"8\" class=\"chart-target\"/></svg>";
+}
+
+}  // namespace firefly

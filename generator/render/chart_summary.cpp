@@ -1,0 +1,82 @@
+#include "render/chart_summary.h"
+
+#include "core/locale.h"
+#include "core/text.h"
+
+namespace firefly {
+
+namespace {
+
+std::string number(double v, const DataView& view) {
+  return format_number(v == 0 ? 0 : v, view.locale(), 2);
+}
+
+/// Sentences joined: a space, except after a full-width full stop (Chinese, Japanese).
+void add_sentence(std::string& out, const std::string& sentence) {
+  if (!out.empty() && !ends_with(out, "。")) out += " ";
+  out += sentence;
+}
+
+}  // namespace
+
+std::string series_summary(const ChartData& data, const ChartSeries& s, const DataView& view) {
+  size_t first = data.size(), last = 0, lo = 0, hi = 0, count = 0;
+  for (size_t i = 0; i < s.values.size(); ++i) {
+    double v = s.values[i];
+    if (!has_value(v)) continue;
+    if (count++ == 0) {
+      first = lo = hi = i;
+    } else {
+      if (v < s.values[lo]) lo = i;
+      if (v > s.values[hi]) hi = i;
+    }
+    last = i;
+  }
+  if (count == 0) {
+    return view.format("chart_summary_none", "{y} has no values.", {{"y", s.name}});
+  }
+  if (count == 1) {
+    return view.format(
+        "chart_summary_single", "{y} was {value} in {x}.",
+        {{"y", s.name}, {"value", number(s.values[first], view)}, {"x", data.x_labels[first]}});
+  }
+  const double a = s.values[first], b = s.values[last];
+  std::string key = b > a   ? "chart_summary_rise"
+                    : b < a ? "chart_summary_fall"
+                            : "chart_summary_same";
+  std::string fallback =
+      b > a   ? "{y} rose from {first} in {x_first} to {last} in {x_last}, up {change}."
+      : b < a ? "{y} fell from {first} in {x_first} to {last} in {x_last}, down {change}."
+              : "{y} was {first} in {x_first} and the same in {x_last}.";
+  std::string out = view.format(key, fallback,
+                                {{"y", s.name},
+                                 {"first", number(a, view)},
+                                 {"x_first", data.x_labels[first]},
+                                 {"last", number(b, view)},
+                                 {"x_last", data.x_labels[last]},
+                                 {"change", number(b > a ? b - a : a - b, view)}});
+  if (s.values[lo] == s.values[hi]) return out;
+  add_sentence(
+      out, view.format("chart_summary_range",
+                       "The lowest value was {min} in {x_min} and the highest {max} in {x_max}.",
+                       {{"min", number(s.values[lo], view)},
+                        {"x_min", data.x_labels[lo]},
+                        {"max", number(s.values[hi], view)},
+                        {"x_max", data.x_labels[hi]}}));
+  return out;
+}
+
+std::string chart_summary(const ChartData& data, const DataView& view) {
+  bool any = false;
+  for (const ChartSeries& s : data.series) {
+    for (double v : s.values) any = any || has_value(v);
+  }
+  if (!any) return view.text("chart_no_data", "There are no values to chart.");
+  std::string out;
+  for (const ChartSeries& s : data.series) {
+    add_sentence(out, series_summary(data, s, view));
+  }
+  return out;
+}
+
+}  // namespace firefly

@@ -1,0 +1,20 @@
+// The generated description of a chart: for each series its first and last values, its
+// lowest and highest with when they occurred, and the change, in the reader's language.
+#pragma once
+
+#include <string>
+
+#include "render/chart_data.h"
+
+namespace firefly {
+
+/// The summary of one series ("Awards rose from 1 in 2013 to 3 in 2022, a change of +2.
+/// The lowest value was 0 in 2017 and the highest 10 in 2021."), localized through
+/// t.chart_summary_* with numbers in the reader's locale.
+std::string series_summary(const ChartData& data, const ChartSeries& series, const DataView& view);
+
+/// The summaries of every series, one after another ("There are no values to chart." when
+/// no series has a value).
+std::string chart_summary(const ChartData& data, const DataView& view);
+
+}  // namespace firefly

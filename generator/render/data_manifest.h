@@ -1,0 +1,64 @@
+// The one list of every open-data file a build publishes (path, bytes, SHA-256, media
+// type). The download lists, SHA256SUMS, the data package, the DCAT catalogue and all.zip
+// are all made from it.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/output.h"
+#include "load/dataset.h"
+#include "render/data_files.h"
+
+namespace firefly {
+
+/// A kind of published file: how it is named, typed and labelled.
+struct DataFormat {
+  const char* kind;          ///< "csv", "excel_csv", "json", ... , "zip", "sums"
+  const char* suffix;        ///< appended to the dataset name (or the whole file name)
+  const char* media_type;    ///< IANA media type, "text/csv"
+  const char* format;        ///< short label shown beside a link, "CSV"
+  const char* eu_file_type;  ///< the EU file-type vocabulary code, "CSV" ("" = none)
+  const char* label_key;     ///< theme string of the link text
+  const char* label_en;      ///< the link text when the theme has no such string
+};
+
+/// One published file.
+struct DataFile {
+  std::string path;  ///< relative to the output root: "data/awards.csv"
+  std::string bytes;
+  std::string sha256;  ///< lower-case hex of `bytes`
+  const DataFormat* format = nullptr;
+
+  /// The site path: "/data/awards.csv".
+  std::string url() const { return "/" + path; }
+  /// The file name: "awards.csv".
+  std::string name() const { return path.substr(path.rfind('/') + 1); }
+};
+
+/// Every open-data file of a build.
+struct DataManifest {
+  std::map<std::string, std::vector<DataFile>> by_dataset;  ///< dataset name -> its files
+  std::vector<DataFile> catalogue;  ///< datapackage.json, catalog.jsonld, all.zip, SHA256SUMS
+
+  /// The files of dataset `name` in publishing order (empty when unknown).
+  const std::vector<DataFile>& dataset_files(const std::string& name) const;
+  /// The file of `kind` among `files`, or nullptr.
+  static const DataFile* find(const std::vector<DataFile>& files, std::string_view kind);
+};
+
+/// The formats published for every dataset, in the order pages list them.
+const std::vector<DataFormat>& dataset_formats();
+/// The format of `kind` ("zip", "datapackage", "catalog", "sums" or a dataset format).
+const DataFormat& data_format(std::string_view kind);
+
+/// Makes every file: each dataset's formats, then the data package and catalogue (which
+/// describe them), the archive, and SHA256SUMS over all of them. Empty without datasets.
+DataManifest make_data_manifest(const std::vector<Dataset>& datasets, const DataSite& site);
+
+/// Adds every file of `manifest` to `out`.
+void emit_data_files(const DataManifest& manifest, OutputSet& out);
+
+}  // namespace firefly

@@ -1,0 +1,142 @@
+#include "render/data_manifest.h"
+
+#include <doctest/doctest.h>
+
+#include "core/json.h"
+#include "core/sha256.h"
+#include "render/data_catalog.h"
+#include "render/data_package.h"
+#include "render/zip_writer.h"
+
+namespace firefly {
+
+namespace {
+
+Dataset sample() {
+  Diagnostics d;
+  Dataset ds;
+  ds.name = "awards";
+  ds.title.by_lang = {{"zh-TW", "得獎"}, {"en", "Awards"}};
+  ds.source.agency.plain = "Bureau";
+  ds.frequency = "yearly";
+  ds.updated = Date{2023, 6, 30};
+  ds.columns = {Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, "", {}},
+                Column{"delta", ColumnType::kNumber, {}, {}, "people", {}},
+                Column{"note", ColumnType::kString, {}, {}, "", {}},
+                Column{"ok", ColumnType::kBoolean, {}, {}, "", {}}};
+  ds.csv_bytes = "\xEF\xBB\xBFyear,delta,note,ok\n2021,-5,=SUM(A1),true\n2022,,\"a,b\",\n";
+  ds.cells = {{"2021", "-5", "=SUM(A1)", "true"}, {"2022", "", "a,b", ""}};
+  ds.rows = {{Value(2021), Value(-5.0), Value("=SUM(A1)"), Value(true)},
+             {Value(2022), Value(), Value("a,b"), Value()}};
+  return ds;
+}
+
+DataSite site() {
+  DataSite s;
+  s.title.by_lang = {{"zh-TW", "勞工局"}, {"en", "Labor Bureau"}};
+  s.base_url = "https://labor.example.gov.tw/";
+  s.publisher_name.plain = "Labor Bureau";
+  s.publisher_email = "labor@example.gov.tw";
+  s.languages = {{"zh-TW", "zh-Hant-TW", "roc"}, {"en", "en", ""}};
+  return s;
+}
+
+const OutputFile* find(const OutputSet& out, const std::string& path) {
+  for (const OutputFile& f : out) {
+    if (f.path == path) return &f;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("data manifest: datapackage.json has typed fields, bytes and a sha256 hash") {
+  Dataset ds = sample();
+  auto pkg = parse_json(datapackage_json({ds}, make_data_manifest({ds}, site()), site()));
+  REQUIRE(pkg);
+  CHECK(pkg->get("$schema").as_string() == "https://datapackage.org/profiles/2.0/datapackage.json");
+  CHECK(pkg->get("name").as_string() == "labor-example-gov-tw-open-data");
+  CHECK(pkg->get("title").as_string() == "勞工局");
+  const Value& r = pkg->get("resources").as_list().at(0);
+  CHECK(r.get("name").as_string() == "awards");
+  CHECK(r.get("path").as_string() == "awards.csv");
+  CHECK(r.get("bytes").as_int() == static_cast<std::int64_t>(canonical_csv(ds).size()));
+  CHECK(r.get("hash").as_string() == "sha256:" + sha256_hex(canonical_csv(ds)));
+  CHECK(r.get("licenses").as_list().at(0).get("name").as_string() == "OGDL-Taiwan-1.0");
+  const List& fields = r.get("schema").get("fields").as_list();
+  REQUIRE(fields.size() == 4);
+  CHECK(fields[1].get("type").as_string() == "number");
+  CHECK(fields[3].get("type").as_string() == "boolean");
+  CHECK(fields[1].get("description").as_string() == "(unit: people)");
+}
+
+TEST_CASE("data manifest: DCAT catalogue names distributions with licence and dates") {
+  auto cat = parse_json(catalog_jsonld({sample()}, make_data_manifest({sample()}, site()), site()));
+  REQUIRE(cat);
+  CHECK(cat->get("@type").as_string() == "dcat:Catalog");
+  CHECK(cat->get("dct:title").as_list().at(1).get("@language").as_string() == "en");
+  CHECK(cat->get("dct:publisher").get("foaf:name").as_string() == "Labor Bureau");
+  const Value& ds = cat->get("dcat:dataset").as_list().at(0);
+  CHECK(ds.get("dct:publisher").get("foaf:name").as_string() == "Labor Bureau");
+  CHECK(ds.get("dct:source").get("dct:creator").get("foaf:name").as_string() == "Bureau");
+  CHECK(ds.get("dct:modified").get("@value").as_string() == "2023-06-30");
+  const Value& dist = ds.get("dcat:distribution").as_list().at(0);
+  CHECK(dist.get("dcat:accessURL").get("@id").as_string() ==
+        "https://labor.example.gov.tw/data/awards.csv");
+  CHECK(dist.get("dcat:mediaType").get("@id").as_string() ==
+        "http://www.iana.org/assignments/media-types/text/csv");
+  CHECK(dist.get("dct:license").get("@id").as_string() == "https://data.gov.tw/license");
+}
+
+TEST_CASE("data manifest: every file is produced; SHA256SUMS matches; zip is deterministic") {
+  OutputSet out;
+  emit_data_files(make_data_manifest({sample()}, site()), out);
+  for (const char* p :
+       {"data/awards.csv", "data/awards.excel.csv", "data/awards.json", "data/datapackage.json",
+        "data/catalog.jsonld", "data/SHA256SUMS", "data/all.zip"}) {
+    CHECK_MESSAGE(find(out, p), p);
+  }
+  const OutputFile* sums = find(out, "data/SHA256SUMS");
+  REQUIRE(sums);
+  CHECK(sums->bytes.find(sha256_hex(find(out, "data/awards.csv")->bytes) + "  awards.csv\n") !=
+        std::string::npos);
+  CHECK(sums->bytes.find(sha256_hex(find(out, "data/all.zip")->bytes) + "  all.zip\n") !=
+        std::string::npos);
+  CHECK(sums->bytes.find("SHA256SUMS") == std::string::npos);
+  const std::string& zip = find(out, "data/all.zip")->bytes;
+  CHECK(zip.substr(0, 2) == "PK");
+  OutputSet again;
+  emit_data_files(make_data_manifest({sample()}, site()), again);
+  CHECK(find(again, "data/all.zip")->bytes == zip);
+  CHECK(make_zip({{"b.txt", "2"}, {"a.txt", "1"}}) == make_zip({{"a.txt", "1"}, {"b.txt", "2"}}));
+  OutputSet none;
+  emit_data_files(make_data_manifest({}, site()), none);
+  CHECK(none.empty());
+}
+
+TEST_CASE("data manifest: one list feeds the downloads, the package and the catalogue") {
+  DataManifest m = make_data_manifest({sample()}, site());
+  const std::vector<DataFile>& files = m.dataset_files("awards");
+  REQUIRE(files.size() == dataset_formats().size());
+  for (const DataFile& f : files) CHECK(f.sha256 == sha256_hex(f.bytes));
+  auto cat = parse_json(m.catalogue.at(2).bytes);
+  REQUIRE(cat);
+  const List& dist = cat->get("dcat:dataset").as_list().at(0).get("dcat:distribution").as_list();
+  REQUIRE(dist.size() == files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    CHECK(dist[i].get("dcat:byteSize").get("@value").as_string() ==
+          std::to_string(files[i].bytes.size()));
+    CHECK(dist[i].get("spdx:checksum").get("spdx:checksumValue").get("@value").as_string() ==
+          files[i].sha256);
+  }
+  CHECK(m.catalogue.back().path == "data/SHA256SUMS");
+  CHECK(DataManifest::find(files, "json")->path == "data/awards.json");
+  CHECK(m.dataset_files("nope").empty());
+  CHECK(frequency_iri("yearly") ==
+        "http://publications.europa.eu/resource/authority/frequency/ANNUAL");
+  CHECK(frequency_iri("R/P3M") ==
+        "http://publications.europa.eu/resource/authority/frequency/QUARTERLY");
+  CHECK(frequency_iri("P5Y").empty());
+}
+
+}  // namespace firefly

@@ -1,0 +1,57 @@
+// Reading and encoding raster images: the one file that talks to libvips.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace firefly {
+
+/// What a raster image file holds, read from its header (no pixels decoded).
+struct ImageInfo {
+  std::string format;  ///< what the bytes are: "jpeg", "png", "webp", "tiff", "heif", "gif"
+  int width = 0;       ///< as shown: after the EXIF orientation is applied
+  int height = 0;
+  bool alpha = false;     ///< has an alpha channel (published as PNG, not JPEG)
+  bool gps = false;       ///< carries a GPS position in its EXIF data
+  bool metadata = false;  ///< carries EXIF, XMP or IPTC data
+};
+
+/// A file format images are encoded in.
+enum class ImageFormat { kWebp, kJpeg, kPng, kAvif };
+
+/// The file extension of `format` ("webp", "jpg", "png", "avif").
+const char* image_extension(ImageFormat format);
+
+/// One encoding of a decoded image.
+struct Encoding {
+  ImageFormat format = ImageFormat::kWebp;
+  int quality = 75;  ///< 1-100 (ignored for PNG)
+};
+
+/// The size to decode to: `width` wide (height follows the aspect ratio), or, with
+/// `height`, exactly width x height cropped around the centre.
+struct TargetSize {
+  int width = 0;
+  int height = 0;  ///< 0: keep the aspect ratio
+};
+
+/// Starts libvips once per process (thread-safe); false when it cannot start.
+bool start_image_codec();
+
+/// Reads the header of the image at `path`; nullopt with a reason in `error` when the
+/// file is not an image any decoder knows.
+std::optional<ImageInfo> read_image_info(const std::string& path, std::string& error);
+
+/// Decodes the image at `path` once, shrunk while loading to `size` (never enlarged),
+/// turned upright from its EXIF orientation and converted to sRGB, and encodes it in each
+/// of `encodings` without any metadata. Returns the encoded files in the same order, or
+/// nullopt with a reason in `error` (a damaged or truncated file).
+std::optional<std::vector<std::string>> encode_image(const std::string& path, TargetSize size,
+                                                     const std::vector<Encoding>& encodings,
+                                                     std::string& error);
+
+/// Whether this libvips can write AVIF.
+bool can_encode_avif();
+
+}  // namespace firefly

@@ -1,0 +1,307 @@
+#include "render/photos.h"
+
+#include <algorithm>
+#include <cctype>
+#include <tuple>
+
+#include "core/text.h"
+
+namespace firefly {
+
+namespace {
+
+constexpr int kCardWidth = 800;                          // 16:9, as .card-image shows it
+constexpr int kSmallCardWidth = 480;                     // the card crop for 1x screens
+constexpr int kSocialWidth = 1200, kSocialHeight = 630;  // og:image
+
+/// What the reader's browser is told about each place's width, matching style.css:
+/// main is at most 64rem with 1rem padding; cards fill a grid of 18rem minimum columns.
+constexpr const char* kContentSizes = "(min-width: 64rem) 62rem, calc(100vw - 2rem)";
+constexpr const char* kCardSizes =
+    "(min-width: 64rem) 20rem, (min-width: 40rem) calc(50vw - 1.5rem), calc(100vw - 2rem)";
+
+std::string lower_extension(const std::string& path) {
+  size_t dot = path.rfind('.');
+  size_t slash = path.rfind('/');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
+  std::string ext = path.substr(dot + 1);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+/// The format a file's extension promises ("jpg" -> "jpeg").
+std::string format_of_extension(const std::string& ext) {
+  if (ext == "jpg" || ext == "jpeg") return "jpeg";
+  if (ext == "tif" || ext == "tiff") return "tiff";
+  if (ext == "heic" || ext == "heif" || ext == "avif") return "heif";
+  return ext;
+}
+
+const char* mime_type(ImageFormat f) {
+  switch (f) {
+    case ImageFormat::kWebp:
+      return "image/webp";
+    case ImageFormat::kJpeg:
+      return "image/jpeg";
+    case ImageFormat::kPng:
+      return "image/png";
+    case ImageFormat::kAvif:
+      return "image/avif";
+  }
+  return "";
+}
+
+/// "w x h" of a render of an original `w` x `h` at `width` (aspect kept).
+int height_at(int width, const ImageInfo& info) {
+  return std::max(1,
+                  static_cast<int>((static_cast<long long>(info.height) * width + info.width / 2) /
+                                   info.width));
+}
+
+/// The JPEG or PNG variant of `render` (not the original published at its own path).
+const PhotoFile& fallback_file(const Photo& photo, const PhotoRender& render) {
+  for (const PhotoFile& f : render.files) {
+    ImageFormat format = f.encoding.format;
+    if (f.url != photo.site_path && (format == ImageFormat::kJpeg || format == ImageFormat::kPng)) {
+      return f;
+    }
+  }
+  return render.files.back();
+}
+
+/// The srcset of the files in `format` among `renders[from, to)`.
+std::string srcset(const Photo& photo, size_t from, size_t to, ImageFormat format) {
+  std::string out;
+  for (size_t i = from; i < to; ++i) {
+    for (const PhotoFile& f : photo.renders[i].files) {
+      // The original at its own path has the same width as a variant: offered once.
+      if (f.encoding.format != format || f.url == photo.site_path) continue;
+      if (!out.empty()) out += ", ";
+      out += f.url + " " + std::to_string(photo.renders[i].width) + "w";
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+struct PhotoSet::Entry {
+  std::once_flag once;
+  bool ok = false;
+  std::string error;
+  Photo photo;
+};
+
+PhotoSet::PhotoSet(PhotoOptions options, PhotoInspector inspect)
+    : options_(std::move(options)), inspect_(std::move(inspect)) {}
+
+bool PhotoSet::is_photo_path(const std::string& site_path) {
+  static const char* kExtensions[] = {"jpg",  "jpeg", "png",  "webp", "tif",
+                                      "tiff", "heic", "heif", "avif"};
+  std::string ext = lower_extension(site_path);
+  return std::find_if(std::begin(kExtensions), std::end(kExtensions),
+                      [&](const char* e) { return ext == e; }) != std::end(kExtensions);
+}
+
+const Photo* PhotoSet::use(const std::string& site_path, const std::string& page, Pos pos,
+                           Diagnostics& diags) {
+  std::shared_ptr<Entry> entry;
+  {
+    std::lock_guard lock(mu_);
+    auto& slot = entries_[site_path];
+    if (!slot) slot = std::make_shared<Entry>();
+    entry = slot;
+    Photo& p = entry->photo;
+    if (p.first_user.empty() || std::tie(page, pos.line, pos.col) <
+                                    std::tie(p.first_user, p.first_pos.line, p.first_pos.col)) {
+      p.first_user = page;
+      p.first_pos = pos;
+    }
+  }
+  std::call_once(entry->once, [&] {
+    if (inspect(*entry, site_path)) {
+      plan(entry->photo);
+      plan_original(entry->photo);
+    }
+  });
+  std::string file = "static" + site_path;
+  if (!entry->ok) {
+    diags.error(page, pos, "the image " + site_path + " (" + file + ") " + entry->error,
+                "replace the file with a JPEG or PNG exported again from the original");
+    return nullptr;
+  }
+  const Photo& p = entry->photo;
+  if (p.source.info.width > options_.warn_width) {
+    diags.warning(page, pos,
+                  "the image " + site_path + " is " + std::to_string(p.source.info.width) +
+                      " pixels wide; readers never need more than " +
+                      std::to_string(options_.widths.back()),
+                  "export it smaller (2000 pixels wide is plenty)");
+  }
+  if (p.source.bytes > options_.warn_bytes) {
+    diags.warning(
+        page, pos,
+        "the image " + site_path + " is " + std::to_string(p.source.bytes / 1'000'000) + " MB",
+        "export it smaller; Firefly publishes small copies anyway, but the "
+        "repository keeps every version");
+  }
+  return &p;
+}
+
+bool PhotoSet::inspect(Entry& entry, const std::string& site_path) {
+  Photo& p = entry.photo;
+  p.site_path = site_path;
+  std::string reason;
+  if (!inspect_(site_path, p.source, reason)) {
+    entry.error = reason;
+    return false;
+  }
+  const ImageInfo& info = p.source.info;
+  std::string ext = lower_extension(site_path);
+  if (info.format != format_of_extension(ext)) {
+    entry.error = "is named ." + ext + " but its content is " + info.format;
+  } else if (static_cast<long long>(info.width) * info.height > options_.max_pixels) {
+    entry.error = "is " + std::to_string(info.width) + "x" + std::to_string(info.height) +
+                  " pixels, more than the " + std::to_string(options_.max_pixels / 1'000'000) +
+                  " megapixels Firefly decodes";
+  } else {
+    entry.ok = true;
+  }
+  return entry.ok;
+}
+
+const Photo* PhotoSet::find(const std::string& site_path) const {
+  std::lock_guard lock(mu_);
+  auto it = entries_.find(site_path);
+  return it != entries_.end() && it->second->ok && it->second->photo.social > 0 ? &it->second->photo
+                                                                                : nullptr;
+}
+
+void PhotoSet::original(const std::string& site_path, Diagnostics& diags) {
+  std::shared_ptr<Entry> entry;
+  {
+    std::lock_guard lock(mu_);
+    auto& slot = entries_[site_path];
+    if (slot) return;  // used by content: planned with its variants
+    slot = entry = std::make_shared<Entry>();
+    entry->photo.first_user = "static" + site_path;
+  }
+  std::call_once(entry->once, [&] {
+    if (inspect(*entry, site_path)) plan_original(entry->photo);
+  });
+  if (!entry->ok) {
+    diags.error("static" + site_path, {}, "the image " + site_path + " " + entry->error,
+                "replace the file with a JPEG or PNG exported again from the original");
+  }
+}
+
+void PhotoSet::plan_original(Photo& photo) const {
+  const ImageInfo& info = photo.source.info;
+  Encoding e;
+  if (info.format == "jpeg") {
+    e = {ImageFormat::kJpeg, options_.jpeg_quality};
+  } else if (info.format == "png") {
+    e = {ImageFormat::kPng, 0};
+  } else if (info.format == "webp") {
+    e = {ImageFormat::kWebp, options_.webp_quality};
+  } else {
+    return;  // TIFF and HEIF originals are only published as their variants
+  }
+  int w = std::min(info.width, options_.widths.back());
+  PhotoFile file{photo.site_path, e};
+  for (PhotoRender& r : photo.renders) {
+    if (r.size.width == w && r.size.height == 0) {
+      r.files.push_back(file);
+      return;
+    }
+  }
+  photo.renders.push_back({{w, 0}, w, height_at(w, info), {file}});
+}
+
+std::vector<const Photo*> PhotoSet::photos() const {
+  std::lock_guard lock(mu_);
+  std::vector<const Photo*> out;
+  for (const auto& [path, e] : entries_) {
+    if (e->ok) out.push_back(&e->photo);
+  }
+  return out;
+}
+
+void PhotoSet::plan(Photo& photo) const {
+  const ImageInfo& info = photo.source.info;
+  size_t dot = photo.site_path.rfind('.');
+  std::string stem = photo.site_path.substr(0, dot);
+  std::string tag = photo.source.hash.substr(0, 8);
+  ImageFormat fallback = info.alpha ? ImageFormat::kPng : ImageFormat::kJpeg;
+  auto encodings = [&](bool modern) {
+    std::vector<Encoding> e;
+    if (modern && options_.avif) e.push_back({ImageFormat::kAvif, options_.avif_quality});
+    if (modern) e.push_back({ImageFormat::kWebp, options_.webp_quality});
+    e.push_back({fallback, options_.jpeg_quality});
+    return e;
+  };
+  auto add = [&](const std::string& name, TargetSize size, int w, int h, bool modern) {
+    PhotoRender r{size, w, h, {}};
+    for (const Encoding& e : encodings(modern)) {
+      r.files.push_back({stem + "-" + name + "-" + tag + "." + image_extension(e.format), e});
+    }
+    photo.renders.push_back(std::move(r));
+  };
+  std::vector<int> widths;
+  for (int w : options_.widths) {
+    if (w < info.width) widths.push_back(w);
+  }
+  if (widths.empty() || (info.width <= options_.widths.back() && widths.back() < info.width)) {
+    widths.push_back(info.width);
+  }
+  for (int w : widths) add(std::to_string(w), {w, 0}, w, height_at(w, info), true);
+  // The card crop (16:9) and the social card (1200x630), never larger than the original.
+  photo.card = photo.renders.size();
+  int cw = std::min({kCardWidth, info.width, info.height * 16 / 9});
+  if (cw > kSmallCardWidth) {
+    add("card" + std::to_string(kSmallCardWidth), {kSmallCardWidth, kSmallCardWidth * 9 / 16},
+        kSmallCardWidth, kSmallCardWidth * 9 / 16, true);
+  }
+  add("card" + std::to_string(cw), {cw, cw * 9 / 16}, cw, cw * 9 / 16, true);
+  photo.social = photo.renders.size();
+  int sw = std::min({kSocialWidth, info.width, info.height * kSocialWidth / kSocialHeight});
+  int sh = sw * kSocialHeight / kSocialWidth;
+  add("og", {sw, sh}, sw, sh, false);
+}
+
+std::string picture_html(const Photo& photo, const std::string& alt_html, PhotoPlace place) {
+  bool card = place == PhotoPlace::kCard;
+  size_t from = card ? photo.card : 0, to = card ? photo.social : photo.card;
+  const char* sizes = card ? kCardSizes : kContentSizes;
+  const PhotoRender& largest = photo.renders[to - 1];
+  // The fallback's src: the render closest to 800 pixels wide.
+  const PhotoRender* src = &photo.renders[from];
+  for (size_t i = from; i < to; ++i) {
+    if (photo.renders[i].width <= 800) src = &photo.renders[i];
+  }
+  const PhotoFile& fallback_src = fallback_file(photo, *src);
+  ImageFormat fallback = fallback_src.encoding.format;
+  std::string out = card ? "<picture class=\"card-image\">" : "<picture>";
+  for (ImageFormat f : {ImageFormat::kAvif, ImageFormat::kWebp}) {
+    std::string set = srcset(photo, from, to, f);
+    if (set.empty()) continue;
+    out += "<source type=\"" + std::string(mime_type(f)) + "\" srcset=\"" + set + "\" sizes=\"" +
+           sizes + "\">";
+  }
+  out += "<img src=\"" + fallback_src.url + "\" srcset=\"" + srcset(photo, from, to, fallback) +
+         "\" sizes=\"" + sizes + "\" width=\"" + std::to_string(largest.width) + "\" height=\"" +
+         std::to_string(largest.height) + "\" alt=\"" + alt_html + "\"";
+  if (place == PhotoPlace::kLead) {
+    out += " fetchpriority=\"high\"";
+  } else {
+    out += " loading=\"lazy\" decoding=\"async\"";
+  }
+  out += "></picture>";
+  return out;
+}
+
+std::string social_image_url(const Photo& photo) {
+  return photo.renders[photo.social].files.back().url;
+}
+
+}  // namespace firefly

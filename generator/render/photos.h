@@ -1,0 +1,104 @@
+// Photos that content shows: which files each one becomes (widths, formats, the card
+// crop and the social card), and the <picture> markup that offers them.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "render/photo_codec.h"
+
+namespace firefly {
+
+/// How photos are published (site.yaml `photos:`).
+struct PhotoOptions {
+  std::vector<int> widths = {480, 800, 1200, 1600};  ///< never wider than the original
+  int webp_quality = 75;
+  int jpeg_quality = 80;
+  bool avif = false;  ///< also offer AVIF
+  int avif_quality = 55;
+  long long max_pixels = 100'000'000;  ///< larger originals are refused (decompression bombs)
+  int warn_width = 6000;               ///< wider originals get a warning
+  long long warn_bytes = 10'000'000;   ///< larger files get a warning
+};
+
+/// What the build knows about one original in static/.
+struct PhotoSource {
+  ImageInfo info;
+  std::string hash;  ///< SHA-256 of the file's bytes
+  long long bytes = 0;
+};
+
+/// Looks at the file at a site path ("/images/a.jpg"): its header and hash, or an error.
+using PhotoInspector =
+    std::function<bool(const std::string& site_path, PhotoSource& source, std::string& error)>;
+
+/// One published file made from a photo.
+struct PhotoFile {
+  std::string url;  ///< site path: "/images/a-800-1a2b3c4d.webp"
+  Encoding encoding;
+};
+
+/// One decode of a photo (a size) and the files encoded from it.
+struct PhotoRender {
+  TargetSize size;
+  int width = 0, height = 0;  ///< the size of the files made
+  std::vector<PhotoFile> files;
+};
+
+/// A photo content uses and everything made from it.
+struct Photo {
+  std::string site_path;  ///< "/images/a.jpg"
+  PhotoSource source;
+  std::vector<PhotoRender> renders;  ///< widths in order, then the card crop, then og:image
+  size_t card = 0, social = 0;       ///< indexes into renders
+  std::string first_user;            ///< the first page (by path) that uses it
+  Pos first_pos;
+};
+
+/// The photos of one build, registered as pages are rendered (thread-safe).
+class PhotoSet {
+ public:
+  PhotoSet(PhotoOptions options, PhotoInspector inspect);
+
+  /// Whether a site path names a raster image this set processes (.jpg, .png, ...).
+  static bool is_photo_path(const std::string& site_path);
+  /// The photo at `site_path`, used by `page` at `pos`; nullptr after reporting why it
+  /// cannot be published.
+  const Photo* use(const std::string& site_path, const std::string& page, Pos pos,
+                   Diagnostics& diags);
+  /// The photo at `site_path` when a use() registered it without errors, else nullptr.
+  const Photo* find(const std::string& site_path) const;
+  /// Registers a file of static/ that is published at its own path, stripped of its
+  /// metadata and at most as wide as the widest width; `use()` must come first. A file
+  /// that cannot be read is an error naming it.
+  void original(const std::string& site_path, Diagnostics& diags);
+  /// Every photo used, sorted by site path.
+  std::vector<const Photo*> photos() const;
+  const PhotoOptions& options() const { return options_; }
+
+ private:
+  struct Entry;
+  PhotoOptions options_;
+  PhotoInspector inspect_;
+  mutable std::mutex mu_;
+  std::map<std::string, std::shared_ptr<Entry>> entries_;
+  bool inspect(Entry& entry, const std::string& site_path);
+  void plan(Photo& photo) const;
+  void plan_original(Photo& photo) const;
+};
+
+/// Where a photo sits, for its markup.
+enum class PhotoPlace { kLead, kBody, kCard };
+
+/// The <picture> element showing `photo` with `alt` (already HTML-escaped), for `place`.
+std::string picture_html(const Photo& photo, const std::string& alt_html, PhotoPlace place);
+
+/// The absolute-path URL of the 1200x630 social card image of `photo`.
+std::string social_image_url(const Photo& photo);
+
+}  // namespace firefly

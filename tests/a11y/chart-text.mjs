@@ -1,0 +1,125 @@
+// Measures every piece of chart text as Chromium renders it: at 320, 390 and 1280 px wide,
+// with each choice of the theme's text-size setting, no chart text may be smaller than
+// 14 CSS px (its font size times any scaling of an enclosing SVG), and each larger setting
+// must make chart text larger (it follows the reader's setting like body text). Text drawn
+// in a narrow chart must also stay inside the chart's box.
+//
+// Usage: node tests/a11y/chart-text.mjs PUBLIC_DIR [--limit N]
+// Prints one line per finding, then "chart text: N passed, M failed"; exits 1 on findings,
+// 2 when it could not run (no page with a chart, no Chromium).
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { htmlFiles, launchBrowser, serveDir, urlPath } from './lib.mjs';
+
+const WIDTHS = [320, 390, 1280];
+const SIZES = ['normal', 'large', 'larger'];
+const MIN_PX = 14;
+
+const args = process.argv.slice(2);
+const dir = args[0];
+const limitAt = args.indexOf('--limit');
+const limit = limitAt > 0 ? Number(args[limitAt + 1]) : 4;
+if (!dir) {
+  console.error('usage: node chart-text.mjs PUBLIC_DIR [--limit N]');
+  process.exit(2);
+}
+
+/** In the page: the rendered size of every text of every chart, and overflow. */
+function measure() {
+  const out = { sizes: [], overflow: [] };
+  for (const chart of document.querySelectorAll('.chart')) {
+    const box = chart.getBoundingClientRect();
+    const walker = document.createTreeWalker(chart, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!node.textContent.trim() || !el) continue;
+      if (el.closest('details:not([open]) > :not(summary)')) continue;  // the folded data table
+      const style = getComputedStyle(el);
+      if (style.display === 'none' || style.visibility === 'hidden') continue;
+      const rect = el.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0) continue;  // inside a hidden layout
+      let scale = 1;
+      if (el instanceof SVGElement) {
+        const m = el.getScreenCTM();
+        scale = Math.hypot(m.a, m.b);
+      }
+      const px = parseFloat(style.fontSize) * scale;
+      out.sizes.push({ text: node.textContent.trim().slice(0, 30), px });
+      if (rect.left < box.left - 1 || rect.right > box.right + 1) {
+        out.overflow.push(node.textContent.trim().slice(0, 30));
+      }
+    }
+  }
+  return out;
+}
+
+async function main() {
+  const pages = [];
+  for (const rel of await htmlFiles(dir)) {
+    if (pages.length >= limit) break;
+    const html = await readFile(path.join(dir, rel), 'utf8');
+    if (html.includes('class="chart-view')) pages.push(urlPath(rel));
+  }
+  if (pages.length === 0) {
+    console.error(`chart text: no page with a chart in ${dir}`);
+    process.exit(2);
+  }
+  const { server, origin } = await serveDir(dir);
+  const browser = await launchBrowser();
+  let passed = 0;
+  let failed = 0;
+  const fail = (msg) => {
+    failed++;
+    console.log(`FAIL ${msg}`);
+  };
+  try {
+    for (const width of WIDTHS) {
+      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      for (const p of pages) {
+        let previous = 0;
+        await page.goto(origin + p, { waitUntil: 'load' });
+        for (const size of SIZES) {
+          // The setting as the reader picks it (the page remembers it across pages).
+          await page.evaluate((s) => {
+            const input = document.getElementById(`ff-ts-${s}`);
+            input.checked = true;
+            input.dispatchEvent(new Event('change', { bubbles: true }));
+          }, size);
+          const { sizes, overflow } = await page.evaluate(measure);
+          const where = `${p} at ${width} px, text size ${size}`;
+          if (sizes.length === 0) {
+            fail(`${where}: no chart text found`);
+            continue;
+          }
+          const small = sizes.filter((s) => s.px < MIN_PX);
+          const least = Math.min(...sizes.map((s) => s.px));
+          if (small.length) {
+            fail(`${where}: ${small.length} texts under ${MIN_PX} px, e.g. "${small[0].text}" at ` +
+              `${small[0].px.toFixed(1)} px`);
+          } else if (least <= previous) {
+            fail(`${where}: the smallest chart text is ${least.toFixed(1)} px, not larger than ` +
+              `${previous.toFixed(1)} px at the smaller setting`);
+          } else if (width < 600 && overflow.length) {
+            fail(`${where}: text outside the chart's box: "${overflow[0]}"`);
+          } else {
+            passed++;
+            console.log(`ok   ${where}: ${sizes.length} texts, smallest ${least.toFixed(1)} px`);
+          }
+          previous = least;
+        }
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  console.log(`chart text: ${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((err) => {
+  console.error(`chart text: ${err.stack || err}`);
+  process.exit(2);
+});

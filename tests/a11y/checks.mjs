@@ -1,0 +1,208 @@
+// The browser checks no single engine makes, and a second engine, over every page of a
+// built portal in one Debian Chromium:
+//   - Siteimprove Alfa (every rule of WCAG 2.1 A/AA and the ARIA/landmark practices;
+//     the AAA-only rules are left out, see AAA_ONLY);
+//   - reflow: no horizontal scroll at 320 and 390 CSS px with each text size of the
+//     display settings, and at 200% zoom of a 1280 px window (640 CSS px);
+//   - no visible text under 14 CSS px at those sizes (chart text included);
+//   - at most one aria-current per navigation, and only on a link to the page itself;
+//   - no English string of the theme on a page in another language.
+//
+// Usage: node tests/a11y/checks.mjs PUBLIC_DIR [--limit N] [--jobs N] [--no-alfa]
+//          [--alfa-sample] [--no-chart-text] [--theme DIR] [PAGE_PATH...]
+// Prints each finding, then "checks: N passed, M failed" (pages). Exits 0 when clean,
+// 1 on any finding, 2 on bad usage or a browser failure.
+import path from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Native } from '@siteimprove/alfa-dom/native';
+import { Node as AlfaNode } from '@siteimprove/alfa-dom';
+import { Device } from '@siteimprove/alfa-device';
+import { Request, Response } from '@siteimprove/alfa-http';
+import { Page } from '@siteimprove/alfa-web';
+import { Audit, Outcome } from '@siteimprove/alfa-act';
+import { Rules } from '@siteimprove/alfa-rules';
+import { htmlFiles, isRedirect, launchBrowser, pool, serveDir, urlPath } from './lib.mjs';
+import { pageProbe } from './probe.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** Alfa rules whose only requirement is a WCAG AAA criterion (2.5.5, 1.4.6, 1.4.8, 1.2.8). */
+const AAA_ONLY = new Set(['sia-r111', 'sia-r66', 'sia-r71', 'sia-r73', 'sia-r74', 'sia-r80', 'sia-r24']);
+const ALFA_RULES = [...Rules.values()].filter((r) => !AAA_ONLY.has(r.uri.split('/').pop()));
+/** Where reflow and text size are measured: [width, text size]; 640 = 1280 at 200%. */
+const LAYOUTS = [
+  [320, 'normal'], [320, 'large'], [320, 'larger'],
+  [390, 'normal'], [390, 'large'], [390, 'larger'],
+  [640, 'normal'],
+];
+const MIN_TEXT_PX = 14;
+
+function usage(msg) {
+  if (msg) console.error(`checks: ${msg}`);
+  console.error('usage: node checks.mjs PUBLIC_DIR [--limit N] [--jobs N] [--no-alfa] ' +
+    '[--alfa-sample] [--no-chart-text] [--theme DIR] [PAGE_PATH...]');
+  process.exit(2);
+}
+
+function parseArgs(argv) {
+  const opts = { dir: null, limit: Infinity, jobs: 2, alfa: true, alfaSample: false,
+    chartText: true, paths: [],
+    theme: path.join(HERE, '../../themes/default') };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const num = () => {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 1) usage(`${a} needs a positive integer`);
+      return n;
+    };
+    if (a === '--limit') opts.limit = num();
+    else if (a === '--jobs') opts.jobs = num();
+    else if (a === '--no-alfa') opts.alfa = false;
+    else if (a === '--alfa-sample') opts.alfaSample = true;
+    else if (a === '--no-chart-text') opts.chartText = false;
+    else if (a === '--theme') opts.theme = argv[++i] ?? usage('--theme needs a folder');
+    else if (a.startsWith('-')) usage(`unknown option ${a}`);
+    else if (opts.dir === null) opts.dir = a;
+    else opts.paths.push(a);
+  }
+  if (opts.dir === null) usage();
+  if (!existsSync(opts.dir) || !statSync(opts.dir).isDirectory()) usage(`${opts.dir} is not a directory`);
+  return opts;
+}
+
+/** key → string of one theme language file (flat `key: "value"` lines). */
+function readStrings(file) {
+  const out = new Map();
+  if (!existsSync(file)) return out;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const m = /^([a-z0-9_]+):\s*"(.*)"\s*$/.exec(line);
+    if (m) out.set(m[1], m[2].replace(/\\"/g, '"'));
+  }
+  return out;
+}
+
+/**
+ * The theme's English strings that a page in `lang` must not show: the en value of
+ * every key whose value in that language differs, at least two words or six letters
+ * long (a short word such as "Data" is also Indonesian).
+ */
+function englishLeaks(themeDir, lang) {
+  const en = readStrings(path.join(themeDir, 'i18n/en.yaml'));
+  const own = readStrings(path.join(themeDir, `i18n/${lang}.yaml`));
+  const out = [];
+  for (const [key, value] of en) {
+    if (own.get(key) === value) continue;
+    // A placeholder ("{n} results") splits the string: each fixed part is checked.
+    for (const part of value.split(/\{[a-z_]+\}/).map((t) => t.trim())) {
+      if (/\s/.test(part) || (/^[A-Za-z]{6,}$/.test(part) && part === value)) out.push(part);
+    }
+  }
+  return out;
+}
+
+/** Runs Alfa on the page as it is laid out now; returns printable failures. */
+async function runAlfa(page) {
+  const json = await page.evaluate(`(${Native.fromNode.toString()})(document)`);
+  const device = Device.standard();
+  const alfaPage = Page.of(Request.empty(), Response.empty(), AlfaNode.from(json, device), device);
+  const found = new Map();
+  for (const o of await Audit.of(alfaPage, ALFA_RULES).evaluate()) {
+    if (!Outcome.isFailed(o)) continue;
+    const rule = o.rule.uri.split('/').pop();
+    const list = found.get(rule) ?? [];
+    list.push(String(o.target).split('\n')[0].slice(0, 160));
+    found.set(rule, list);
+  }
+  return [...found].map(([rule, targets]) =>
+    `alfa ${rule}: ${targets.slice(0, 3).join(' | ')}${targets.length > 3 ? ` (+${targets.length - 3} more)` : ''}` +
+    `\n    https://alfa.siteimprove.com/rules/${rule}`);
+}
+
+/** Checks one page in one tab; returns printable findings. */
+async function checkPage(page, url, opts, leaksFor) {
+  const findings = [];
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const resp = await page.goto(url, { waitUntil: 'load', timeout: 60000 });
+  if (!resp || !resp.ok()) return [`page did not load (HTTP ${resp ? resp.status() : 'no response'})`];
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  const themeLang = lang.startsWith('zh') ? 'zh-TW' : lang.split('-')[0];
+  findings.push(...await page.evaluate(pageProbe, { kind: 'static', leaks: leaksFor(themeLang) }));
+  if (opts.alfa) {
+    // --alfa-sample: Alfa on the first page of each kind (body class) and language only.
+    const kind = lang + ' ' + await page.evaluate(() => document.body.className);
+    if (!opts.alfaSample || !opts.alfaSeen.has(kind)) {
+      opts.alfaSeen.add(kind);
+      findings.push(...await runAlfa(page));
+    }
+  }
+  for (const [width, size] of LAYOUTS) {
+    await page.setViewportSize({ width, height: 800 });
+    findings.push(...await page.evaluate(pageProbe, { kind: 'layout', size, minPx: MIN_TEXT_PX, chartText: opts.chartText,
+      where: `${width} px${width === 640 ? ' (200% zoom)' : ''}, text ${size}` }));
+  }
+  return findings;
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const root = path.resolve(opts.dir);
+  let pages = [];
+  if (opts.paths.length) {
+    pages = opts.paths.map((p) => p.replace(/^\//, '').replace(/(^|\/)$/, '$1index.html'));
+  } else {
+    for (const rel of await htmlFiles(root)) {
+      if (!(await isRedirect(path.join(root, rel)))) pages.push(rel);
+    }
+  }
+  pages = pages.slice(0, opts.limit);
+  opts.alfaSeen = new Set();
+  if (pages.length === 0) usage(`no HTML pages under ${root}`);
+  const leakCache = new Map();
+  const leaksFor = (lang) => {
+    if (lang === 'en') return [];
+    if (!leakCache.has(lang)) leakCache.set(lang, englishLeaks(opts.theme, lang));
+    return leakCache.get(lang);
+  };
+  console.log(`checks: ${pages.length} pages${opts.alfa ? ', with Alfa' : ''}, ` +
+    `${LAYOUTS.length} layouts each`);
+
+  const { server, origin } = await serveDir(root);
+  let browser;
+  try {
+    browser = await launchBrowser();
+  } catch (err) {
+    server.close();
+    console.error(`checks: could not start Chromium: ${err.message}`);
+    process.exit(2);
+  }
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  const tabs = await Promise.all(
+    Array.from({ length: Math.min(opts.jobs, pages.length) }, () => context.newPage()));
+  let passed = 0;
+  let failed = 0;
+  const started = Date.now();
+  await pool(pages, tabs.length, async (rel, _i, slot) => {
+    let findings;
+    try {
+      findings = await checkPage(tabs[slot], origin + urlPath(rel), opts, leaksFor);
+    } catch (err) {
+      findings = [`check failed: ${err.message.split('\n')[0]}`];
+      tabs[slot] = await context.newPage();
+    }
+    if (findings.length === 0) passed++;
+    else {
+      failed++;
+      for (const f of findings) console.log(`FAIL ${urlPath(rel)} ${f}`);
+    }
+  });
+  await browser.close();
+  server.close();
+  console.log(`checks: ${pages.length} pages in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`checks: ${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((err) => {
+  console.error(`checks: ${err.stack || err}`);
+  process.exit(2);
+});

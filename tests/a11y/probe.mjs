@@ -1,0 +1,107 @@
+// The in-page half of checks.mjs: one self-contained function that Playwright runs in
+// the page (it may use nothing from outside its own body). Returns printable findings.
+//   {kind: 'static', leaks}: aria-current per navigation, English theme strings;
+//   {kind: 'layout', size, minPx, where}: applies a text size of the display settings,
+//     then horizontal scroll and text under minPx CSS px.
+export function pageProbe(arg) {
+  const findings = [];
+  const describe = (el) => {
+    let s = el.localName;
+    if (el.id) s += `#${el.id}`;
+    else if (el.classList.length) s += `.${[...el.classList].join('.')}`;
+    const parent = el.parentElement;
+    return parent && parent !== document.body ? `${describe(parent)} > ${s}` : s;
+  };
+  const shown = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const cs = getComputedStyle(e);
+      if (cs.display === 'none' || cs.visibility === 'hidden') return false;
+      // Visually hidden text (1 px, clipped) is for screen readers, not eyes.
+      if (cs.position === 'absolute' && (cs.clip !== 'auto' || cs.clipPath !== 'none') &&
+          e.getBoundingClientRect().width <= 1) return false;
+    }
+    return el.getClientRects().length > 0;
+  };
+
+  if (arg.kind === 'static') {
+    for (const nav of document.querySelectorAll('nav')) {
+      const current = nav.querySelectorAll('[aria-current]:not([aria-current="false"])');
+      const name = nav.getAttribute('aria-label') || describe(nav);
+      if (current.length > 1) {
+        findings.push(`aria-current: ${current.length} in the navigation "${name}": ` +
+          [...current].map((a) => a.textContent.trim()).join(', '));
+      }
+      for (const a of current) {
+        const href = a.href ? new URL(a.href) : null;
+        if (!href || href.pathname !== location.pathname) {
+          findings.push(`aria-current: "${a.textContent.trim()}" in "${name}" marks ` +
+            `${href ? href.pathname : 'no link'}, not this page ${location.pathname}`);
+        }
+      }
+    }
+    if (arg.leaks.length) {
+      const parts = [document.title, document.body.innerText];
+      for (const el of document.querySelectorAll('[alt], [title], [aria-label], meta[name="description"]')) {
+        for (const at of ['alt', 'title', 'aria-label', 'content']) {
+          const v = el.getAttribute(at);
+          if (v) parts.push(v);
+        }
+      }
+      const text = parts.join('\n');
+      for (const leak of arg.leaks) {
+        const escaped = leak.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        // A whole phrase, not part of a word, a file name or a slug.
+        if (new RegExp(`(?<![\\w./-])${escaped}(?![\\w./-])`).test(text)) findings.push(`English theme text on a ${document.documentElement.lang} page: "${leak}"`);
+      }
+    }
+    return findings;
+  }
+
+  // Layout: the text size as the display settings would set it.
+  const root = document.documentElement;
+  for (const c of [...root.classList]) if (c.startsWith('ff-ts-')) root.classList.remove(c);
+  if (arg.size !== 'normal') root.classList.add(`ff-ts-${arg.size}`);
+  const radio = document.getElementById(`ff-ts-${arg.size}`);
+  if (radio) radio.checked = true;
+  const width = root.clientWidth;
+  if (root.scrollWidth > width + 1) {
+    // Name the outermost elements that stick out, ignoring those inside a scroll box.
+    const culprits = [];
+    const scrolls = (e) => /(auto|scroll|hidden)/.test(getComputedStyle(e).overflowX);
+    const walk = (el) => {
+      for (const child of el.children) {
+        const r = child.getBoundingClientRect();
+        if (r.right > width + 1 && r.width > 0) {
+          const inner = child.children.length && !scrolls(child) ? walk(child) : 0;
+          if (!inner) culprits.push(`${describe(child)} (right edge ${Math.round(r.right)})`);
+        } else if (!scrolls(child)) walk(child);
+      }
+      return culprits.length;
+    };
+    walk(document.body);
+    findings.push(`horizontal scroll at ${arg.where}: ${root.scrollWidth} px wide; ` +
+      culprits.slice(0, 3).join(' | '));
+  }
+  const small = new Map();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const el = t.parentElement;
+    if (!el || !t.data.trim() || ['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(el.tagName)) continue;
+    let px = parseFloat(getComputedStyle(el).fontSize);
+    const svg = el.closest('svg');
+    if (svg && !arg.chartText) continue;
+    if (svg && el.getScreenCTM) {
+      const m = el.getScreenCTM();
+      if (m) px *= Math.hypot(m.a, m.b);
+    }
+    if (px < arg.minPx - 0.05 && shown(el)) {
+      const key = describe(el);
+      if (!small.has(key)) small.set(key, `${key} ${px.toFixed(1)} px "${t.data.trim().slice(0, 30)}"`);
+    }
+  }
+  if (small.size) {
+    findings.push(`text under ${arg.minPx} px at ${arg.where}: ` +
+      [...small.values()].slice(0, 3).join(' | ') + (small.size > 3 ? ` (+${small.size - 3} more)` : ''));
+  }
+  return findings;
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# `firefly init`: in every language the new site builds and checks clean (no warnings)
+# as created; a non-empty folder is refused with exit 2 and left as it was.
+set -euo pipefail
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+for lang in zh-TW en vi id th; do
+  "$FIREFLY" init "$work/$lang" --lang "$lang" </dev/null >"$work/init.out"
+  grep -q "created a new site" "$work/init.out"
+  "$FIREFLY" check --site "$work/$lang" --strict >"$work/check.out" 2>&1 ||
+    { cat "$work/check.out"; echo "init --lang $lang: check failed"; exit 1; }
+  "$FIREFLY" build --site "$work/$lang" --quiet ||
+    { echo "init --lang $lang: build failed"; exit 1; }
+  [ -f "$work/$lang/public/index.html" ] && [ -f "$work/$lang/public/stories/first-story/index.html" ]
+  [ -f "$work/$lang/public/data/haircut-sessions.csv" ]
+  grep -q "lang=\"$(sed -n 's/.*html_lang: \([^,]*\),.*/\1/p' "$work/$lang/site.yaml")\"" \
+    "$work/$lang/public/index.html"
+done
+# Without --lang and without a terminal: the default language.
+"$FIREFLY" init "$work/default" </dev/null >/dev/null
+grep -q "code: zh-TW" "$work/default/site.yaml"
+# A folder with anything in it is refused.
+mkdir "$work/busy" && echo keep >"$work/busy/notes.txt"
+set +e
+"$FIREFLY" init "$work/busy" --lang en 2>"$work/err"
+code=$?
+set -e
+[ "$code" = 2 ] || { echo "non-empty folder: exit $code, expected 2"; exit 1; }
+grep -q "is not an empty folder" "$work/err"
+[ "$(ls -A "$work/busy")" = notes.txt ]
+# An unknown language is a usage error.
+set +e
+"$FIREFLY" init "$work/fr" --lang fr 2>/dev/null
+code=$?
+set -e
+[ "$code" = 2 ] || { echo "unknown language: exit $code, expected 2"; exit 1; }
+echo "init: ok"

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Usage errors and report formats: --base-url must be an absolute http(s) address (exit 2),
+# `new` refuses an over-long name with exit 2 (not a crash), and `check --format github`
+# escapes ':' and ',' in file names as GitHub's workflow commands require.
+set -euo pipefail
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -r tests/sites/multilingual/site "$work/site"
+
+expect() {  # expect CODE LINE -- command...
+  local code=$1 line=$2
+  shift 3
+  set +e
+  "$@" >"$work/out.txt" 2>"$work/err.txt"
+  local got=$?
+  set -e
+  [ "$got" = "$code" ] || { echo "exit $got, expected $code: $*"; cat "$work/err.txt"; exit 1; }
+  grep -qxF -- "$line" "$work/err.txt" || { echo "for: $*"; cat "$work/err.txt"; exit 1; }
+}
+
+expect 2 "firefly: error: --base-url must be an absolute http:// or https:// address" -- \
+  "$FIREFLY" build --site "$work/site" --out "$work/o" --base-url 'javascript:alert(1)//'
+expect 2 "firefly: error: --base-url must be an absolute http:// or https:// address" -- \
+  "$FIREFLY" build --site "$work/site" --out "$work/o" --base-url /portal/
+expect 2 'firefly: error: --base-url may not contain spaces, quotes, control characters or any of < > \ ` { } | ^' -- \
+  "$FIREFLY" build --site "$work/site" --out "$work/o" --base-url 'https://x.org/"><b>/'
+[ ! -e "$work/o" ] || { echo "a refused build created its output folder"; exit 1; }
+
+long=$(printf 'a%.0s' $(seq 300))
+expect 2 "firefly: error: the name is 300 characters long; a page's file name (and web address) may have at most 100" -- \
+  "$FIREFLY" new stories "$long" --site "$work/site"
+
+printf -- '---\ntitle: Odd name\ndate: 2023-01-01\nprogram: learning\n---\nText.\n' \
+  >"$work/site/content/stories/a,b:c.md"
+set +e
+"$FIREFLY" check --site "$work/site" --format github >"$work/gh.txt" 2>&1
+set -e
+grep -qxF "::error file=content/stories/a%2Cb%3Ac.md::the file name 'a,b:c' cannot be part of a web address (use letters, digits and '-')" "$work/gh.txt" ||
+  { cat "$work/gh.txt"; exit 1; }
+echo "reliability: ok"

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# When an original changes in git after its translation, `check` warns naming both files
+# and dates, and the translated page shows a notice linking the original; a
+# `translated_from:` date or commit in the translation clears both.
+set -euo pipefail
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+site="$work/site"
+mkdir -p "$site/content"
+cat >"$site/site.yaml" <<'YAML'
+title: {zh-TW: 測試, en: Test, vi: Thử}
+base_url: https://example.org/
+languages:
+  - {code: zh-TW, html_lang: zh-Hant-TW, name: 中文}
+  - {code: en, html_lang: en, name: English}
+  - {code: vi, html_lang: vi, name: Tiếng Việt}
+YAML
+printf -- '---\ntitle: 說明\n---\n\n勞工局提供協助。\n' >"$site/content/help.zh-TW.md"
+printf -- '---\ntitle: Help\n---\n\nThe bureau can help.\n' >"$site/content/help.en.md"
+printf -- '---\ntitle: Trợ giúp\n---\n\nCục có thể giúp.\n' >"$site/content/help.vi.md"
+cd "$site"
+git init -q
+git config user.email staff@example.org
+git config user.name Staff
+commit() {  # commit DATE MESSAGE
+  git add -A
+  GIT_AUTHOR_DATE="$1" GIT_COMMITTER_DATE="$1" git commit -qm "$2"
+}
+commit "2024-03-01T10:00:00+08:00" "Help page in three languages"
+"$FIREFLY" check --site . >"$work/check0.txt" 2>&1
+if grep -q 'changed on' "$work/check0.txt"; then
+  echo "a fresh translation was called stale:"; cat "$work/check0.txt"; exit 1
+fi
+
+# The original changes; the English is updated the same day, the Vietnamese is not.
+printf '\n勞資爭議可以申請調解。\n' >>content/help.zh-TW.md
+commit "2024-03-05T09:30:00+08:00" "Help: mediation"
+printf '\nYou can apply for mediation.\n' >>content/help.en.md
+commit "2024-03-05T16:00:00+08:00" "Help in English: mediation"
+"$FIREFLY" check --site . >"$work/check1.txt" 2>&1 || true
+head=$(git log -1 --format=%h -- content/help.zh-TW.md)
+expected="content/help.vi.md:1:1: warning: the original content/help.zh-TW.md changed on 2024-03-05 (commit $head), after this translation last changed on 2024-03-01; the translation may be out of date"
+grep -qF "$expected" "$work/check1.txt" || { echo "expected: $expected"; cat "$work/check1.txt"; exit 1; }
+grep -qF "add \`translated_from: 2024-03-05\` (or \`translated_from: $head\`)" "$work/check1.txt"
+if grep -q 'help.en.md.*changed on' "$work/check1.txt"; then
+  echo "the updated English was called stale"; exit 1
+fi
+"$FIREFLY" build --site . --out "$work/out" --quiet 2>/dev/null
+notice='<div class="notice stale" role="note">'
+grep -qF "$notice" "$work/out/vi/help/index.html"
+grep -qF 'Bản dịch này có thể chưa được cập nhật' "$work/out/vi/help/index.html"
+grep -qF '<a href="/help/" hreflang="zh-Hant-TW">Xem bản gốc (<span lang="zh-Hant-TW">中文</span>)</a>' \
+  "$work/out/vi/help/index.html"
+if grep -qF "$notice" "$work/out/en/help/index.html"; then echo "notice on the updated English"; exit 1; fi
+
+# A translated_from date before the change keeps the warning; the change's date clears it.
+sed -i 's/^title: Trợ giúp$/title: Trợ giúp\ntranslated_from: 2024-03-01/' content/help.vi.md
+"$FIREFLY" check --site . >"$work/check1b.txt" 2>&1
+grep -qF "after this translation follows the original of 2024-03-01" "$work/check1b.txt"
+sed -i 's/^translated_from: .*/translated_from: 2024-03-05/' content/help.vi.md
+"$FIREFLY" check --site . >"$work/check2.txt" 2>&1
+if grep -q 'changed on' "$work/check2.txt"; then cat "$work/check2.txt"; exit 1; fi
+"$FIREFLY" build --site . --out "$work/out" --quiet 2>/dev/null
+if grep -qF "$notice" "$work/out/vi/help/index.html"; then echo "notice after translated_from"; exit 1; fi
+
+# A commit works too, and a commit nobody knows is named as such.
+sed -i "s/^translated_from: .*/translated_from: $head/" content/help.vi.md
+"$FIREFLY" check --site . >"$work/check3.txt" 2>&1
+if grep -q 'changed on' "$work/check3.txt"; then cat "$work/check3.txt"; exit 1; fi
+sed -i 's/^translated_from: .*/translated_from: not-a-commit/' content/help.vi.md
+"$FIREFLY" check --site . >"$work/check4.txt" 2>&1
+grep -qF "content/help.vi.md:3:18: warning: translated_from 'not-a-commit' is neither a date nor a commit of this site's git history" "$work/check4.txt"
+echo "stale translations: ok"
