@@ -218,6 +218,9 @@ std::optional<ChartSpec> read_chart(const Value& v, MetaReader& r,
   return spec;
 }
 
+/// Above this many undeclared columns, the header gets one error that counts them.
+constexpr size_t kMaxColumnErrors = 5;
+
 /// Sets `ds.columns` from the CSV header and the declared `columns`, reporting columns
 /// missing from either side.
 void match_header(const CsvRecord& header_record, const std::vector<Column>& columns, Dataset& ds,
@@ -230,18 +233,32 @@ void match_header(const CsvRecord& header_record, const std::vector<Column>& col
   }
   const auto& header = header_record.fields;
   std::set<std::string_view> in_header(header.begin(), header.end());
+  std::vector<size_t> undeclared;
   for (size_t i = 0; i < header.size(); ++i) {
     auto it = declared_index.find(header[i]);
     if (it == declared_index.end()) {
-      if (!header[i].empty()) {
-        diags.error(ds.csv_path, Pos{header_record.line, static_cast<int>(i) + 1},
-                    "column " + q(header[i]) + " is not declared in " + ds.yaml_path,
-                    hint_for(header[i], declared));
-      }
+      if (!header[i].empty()) undeclared.push_back(i);
       ds.columns.push_back(Column{header[i], ColumnType::kString, {}, {}, {}, {}});
     } else {
       ds.columns.push_back(columns[static_cast<size_t>(it->second)]);
     }
+  }
+  if (undeclared.size() > kMaxColumnErrors) {
+    // One error for a header of thousands of unknown columns, not one per column.
+    std::string names;
+    for (size_t k = 0; k < 3; ++k) names += q(header[undeclared[k]]) + ", ";
+    diags.error(ds.csv_path, Pos{header_record.line, static_cast<int>(undeclared[0]) + 1},
+                std::to_string(undeclared.size()) + " columns of the header are not declared in " +
+                    ds.yaml_path + ": " + names + "and " + std::to_string(undeclared.size() - 3) +
+                    " more",
+                "declare each column under 'columns:' in " + ds.yaml_path +
+                    ", or remove the columns from the CSV file");
+    undeclared.clear();
+  }
+  for (size_t i : undeclared) {
+    diags.error(ds.csv_path, Pos{header_record.line, static_cast<int>(i) + 1},
+                "column " + q(header[i]) + " is not declared in " + ds.yaml_path,
+                hint_for(header[i], declared));
   }
   for (const Column& c : columns) {
     if (!in_header.count(c.name) && !header.empty()) {

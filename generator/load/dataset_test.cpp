@@ -237,4 +237,16 @@ TEST_CASE("dataset: the rows take at most three times the file's size in memory"
   CHECK(ds->row(199999)[2].as_bool());
 }
 
+TEST_CASE("dataset: many undeclared header columns give one error that counts them") {
+  std::string header = "year,count,open,day,note";
+  for (int i = 1; i <= 20000; ++i) header += ",c" + std::to_string(i);
+  Diagnostics d;
+  CHECK_FALSE(build(kMeta, header + "\n", d));
+  REQUIRE(messages(d).size() == 1);
+  CHECK(messages(d)[0] ==
+        "data/awards.csv:1:6: 20000 columns of the header are not declared in "
+        "data/awards.yaml: 'c1', 'c2', 'c3', and 19997 more | declare each column under "
+        "'columns:' in data/awards.yaml, or remove the columns from the CSV file");
+}
+
 }  // namespace firefly
