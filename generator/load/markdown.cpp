@@ -134,7 +134,7 @@ std::vector<MarkdownItem> scan_markdown(std::string_view body, int first_line) {
       case CMARK_NODE_CODE_BLOCK: {
         const char* info = cmark_node_get_fence_info(n);
         std::string kind = info ? std::string(trim(info)) : "";
-        if (kind == "chart" || kind == "table") {
+        if (kind == "chart" || kind == "table" || kind == "scorecard" || kind == "indicator") {
           items.push_back({K::kEmbed, kind + "\n" + text, line});
         } else {
           items.push_back({K::kCode, text, line});
@@ -196,7 +196,7 @@ MarkdownResult render_markdown(std::string_view body, const MarkdownOptions& opt
       case CMARK_NODE_CODE_BLOCK: {
         const char* info = cmark_node_get_fence_info(n);
         std::string kind = info ? std::string(trim(info)) : "";
-        if (kind == "chart" || kind == "table") {
+        if (kind == "chart" || kind == "table" || kind == "scorecard" || kind == "indicator") {
           const char* lit = cmark_node_get_literal(n);
           result.embeds.push_back({kind, lit ? lit : "", pos.line});
           walk.embeds.push_back(n);

@@ -10,7 +10,8 @@
 
 namespace firefly {
 
-/// A ```chart or ```table block, replaced in the HTML by embed_placeholder(index).
+/// A ```chart, ```table, ```scorecard or ```indicator block, replaced in the HTML by
+/// embed_placeholder(index).
 struct Embed {
   std::string kind;  ///< "chart" or "table"
   std::string yaml;  ///< the block's text
