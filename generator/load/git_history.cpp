@@ -107,6 +107,10 @@ bool GitHistory::available() const {
 
 bool GitHistory::at_root() const { return available() && impl_->prefix.empty(); }
 
+bool GitHistory::shallow() const {
+  return available() && git_repository_is_shallow(impl_->repo) == 1;
+}
+
 std::vector<std::vector<HistoryEntry>> GitHistory::changes(
     const std::vector<std::vector<std::string>>& path_groups, size_t limit) const {
   std::vector<std::vector<HistoryEntry>> out(path_groups.size());

@@ -31,6 +31,8 @@ class GitHistory {
   bool available() const;
   /// True when `site_dir` is the top of the repository's work tree (a site's own repository).
   bool at_root() const;
+  /// True when the repository is a shallow clone (its older commits were not fetched).
+  bool shallow() const;
   /// For each group of site-relative paths ("data/awards.csv"), the commits reachable
   /// from HEAD that changed any of them, newest first, at most `limit` each.
   std::vector<std::vector<HistoryEntry>> changes(

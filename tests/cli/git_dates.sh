@@ -27,4 +27,12 @@ grep -q 'updated <time datetime="2023-07-08T09:00:00+08:00">8 July 2023</time>' 
 grep -q 'updated <time datetime="2021-03-04T10:00:00+08:00">4 March 2021</time>' \
   "$work/out/en/stories/story-3/index.html"
 grep -q "<span class=\"commit\">Add the 2024 count</span>" "$work/out/data/counts/index.html"
+# A full clone says nothing; a shallow clone (CI's default checkout) is warned about.
+"$FIREFLY" check --site . >"$work/full.txt" 2>&1 || true
+if grep -q "shallow" "$work/full.txt"; then echo "a full clone was called shallow"; exit 1; fi
+git clone -q --depth 1 "file://$work/site" "$work/shallow"
+"$FIREFLY" check --site "$work/shallow" >"$work/shallow.txt" 2>&1 || true
+grep -q "warning: this site is a shallow git clone" "$work/shallow.txt" ||
+  { cat "$work/shallow.txt"; echo "no warning about the shallow clone"; exit 1; }
+grep -q "git fetch --unshallow" "$work/shallow.txt"
 echo "git dates: ok"
