@@ -283,7 +283,9 @@ class BuildRun {
       OutputSet out;
       render_feeds(site, bodies, out);
       render_sitemap_xml(site, out);
-      render_search_index(site, bodies, st_.datasets, out);
+      StepTimer ts;
+      render_search_index(site, bodies, st_.datasets, out, st_.jobs);
+      ts.step("  search index (beside pages)");
       drain(out);
     });
     ContextBuilder& contexts = st_.contexts.emplace(site, theme, bodies, *st_.data_views);
@@ -377,7 +379,9 @@ class BuildRun {
   bool render_recorded() {
     const Site& site = *st_.site;
     const Theme& theme = *st_.theme;
+    StepTimer t;
     st_.grains = fingerprint_grains(site, theme, st_.bodies, st_.files, st_.jobs);
+    t.step("  grains");
     SitePaths site_paths(*st_.config);
     auto offer_all = [&](OutputSet& set) {
       for (OutputFile& f : set) {
@@ -388,11 +392,13 @@ class BuildRun {
     };
     offer_all(static_files_);
     std::thread site_files([&] {
+      StepTimer ts;
       OutputSet out;
       render_feeds(site, st_.bodies, out);
       render_sitemap_xml(site, out);
-      render_search_index(site, st_.bodies, st_.datasets, out);
+      render_search_index(site, st_.bodies, st_.datasets, out, st_.jobs);
       offer_all(out);
+      ts.step("  feeds, search (beside pages)");
     });
     ContextBuilder& contexts = st_.contexts.emplace(site, theme, st_.bodies, *st_.data_views);
     contexts.set_photos(st_.photos.get());
@@ -424,6 +430,7 @@ class BuildRun {
       site_paths.apply(*made);
       offer(std::move(*made), std::move(reads));
     });
+    t.step("  pages");
     site_files.join();
     result_.pages_rendered = rendered;
     OutputSet data_files;
@@ -439,6 +446,7 @@ class BuildRun {
           offer(std::move(f), {});
         },
         diags_);
+    t.step("  data, theme, photos");
     result_.photos = st_.photos->photos().size();
     result_.photo_encoded = st_.photo_cache->stores();
     result_.photo_cached = st_.photo_cache->hits();

@@ -6,120 +6,102 @@
 
 namespace firefly {
 
-namespace {
-
-/// Reads records one at a time from the text.
-class CsvReader {
- public:
-  CsvReader(std::string_view text, const std::string& path, Diagnostics& diags)
-      : text_(text), path_(path), diags_(diags) {}
-
-  /// Reads the next record into `out`; false at the end of the text or after a fatal error.
-  bool next(CsvRecord& out) {
-    while (i_ < text_.size() && (text_[i_] == '\n' || text_[i_] == '\r')) skip_newline();
-    if (i_ >= text_.size() || failed_) return false;
-    out.line = line_;
-    out.fields.clear();
-    for (;;) {
-      std::string field;
-      int field_line = line_;
-      if (i_ < text_.size() && text_[i_] == '"') {
-        ++i_;
-        bool closed = false;
-        while (i_ < text_.size()) {
-          char c = text_[i_];
-          if (c == '"') {
-            if (i_ + 1 < text_.size() && text_[i_ + 1] == '"') {
-              field += '"';
-              i_ += 2;
-              continue;
-            }
-            ++i_;
-            closed = true;
-            break;
-          }
-          if (c == '\r' || c == '\n') {
-            skip_newline();
-            field += '\n';
+bool CsvReader::next(CsvRecord& out) {
+  while (i_ < text_.size() && (text_[i_] == '\n' || text_[i_] == '\r')) skip_newline();
+  if (i_ >= text_.size() || failed_) return false;
+  record_offset_ = i_;
+  out.line = line_;
+  out.fields.clear();
+  for (;;) {
+    std::string field;
+    int field_line = line_;
+    if (i_ < text_.size() && text_[i_] == '"') {
+      ++i_;
+      bool closed = false;
+      while (i_ < text_.size()) {
+        char c = text_[i_];
+        if (c == '"') {
+          if (i_ + 1 < text_.size() && text_[i_ + 1] == '"') {
+            field += '"';
+            i_ += 2;
             continue;
           }
-          field += c;
           ++i_;
+          closed = true;
+          break;
         }
-        if (!closed) {
-          diags_.error(path_, Pos{field_line, static_cast<int>(out.fields.size()) + 1},
-                       "a quoted field is never closed", "add the closing '\"'");
-          failed_ = true;
-          out.fields.push_back(std::move(field));
-          return true;
+        if (c == '\r' || c == '\n') {
+          skip_newline();
+          field += '\n';
+          continue;
         }
-        if (i_ < text_.size() && text_[i_] != ',' && text_[i_] != '\n' && text_[i_] != '\r') {
-          diags_.error(path_, Pos{line_, static_cast<int>(out.fields.size()) + 1},
-                       "unexpected text after a closing quote",
-                       "write a quote inside a quoted field as two quotes (\"\")");
-          while (i_ < text_.size() && text_[i_] != ',' && text_[i_] != '\n' && text_[i_] != '\r')
-            ++i_;
-        }
-      } else {
-        while (i_ < text_.size() && text_[i_] != ',' && text_[i_] != '\n' && text_[i_] != '\r') {
-          field += text_[i_];
-          ++i_;
-        }
-      }
-      out.fields.push_back(std::move(field));
-      if (i_ >= text_.size()) break;
-      if (text_[i_] == ',') {
+        field += c;
         ++i_;
-        continue;
       }
-      skip_newline();
-      break;
+      if (!closed) {
+        diags_.error(path_, Pos{field_line, static_cast<int>(out.fields.size()) + 1},
+                     "a quoted field is never closed", "add the closing '\"'");
+        failed_ = true;
+        out.fields.push_back(std::move(field));
+        return true;
+      }
+      if (i_ < text_.size() && text_[i_] != ',' && text_[i_] != '\n' && text_[i_] != '\r') {
+        diags_.error(path_, Pos{line_, static_cast<int>(out.fields.size()) + 1},
+                     "unexpected text after a closing quote",
+                     "write a quote inside a quoted field as two quotes (\"\")");
+        while (i_ < text_.size() && text_[i_] != ',' && text_[i_] != '\n' && text_[i_] != '\r')
+          ++i_;
+      }
+    } else {
+      size_t end = text_.find_first_of(",\r\n", i_);
+      if (end == std::string_view::npos) end = text_.size();
+      field.assign(text_.substr(i_, end - i_));
+      i_ = end;
     }
-    return true;
+    out.fields.push_back(std::move(field));
+    if (i_ >= text_.size()) break;
+    if (text_[i_] == ',') {
+      ++i_;
+      continue;
+    }
+    skip_newline();
+    break;
   }
+  return true;
+}
 
- private:
-  void skip_newline() {
-    if (text_[i_] == '\r' && i_ + 1 < text_.size() && text_[i_ + 1] == '\n') ++i_;
-    ++i_;
-    ++line_;
-  }
+void CsvReader::skip_newline() {
+  if (text_[i_] == '\r' && i_ + 1 < text_.size() && text_[i_ + 1] == '\n') ++i_;
+  ++i_;
+  ++line_;
+}
 
-  std::string_view text_;
-  const std::string& path_;
-  Diagnostics& diags_;
-  size_t i_ = 0;
-  int line_ = 1;
-  bool failed_ = false;
-};
-
-}  // namespace
-
-CsvTable parse_csv(std::string_view text, const std::string& path, Diagnostics& diags) {
-  CsvTable table;
-  text = strip_bom(text);
+bool scan_csv(std::string_view text, const std::string& path, Diagnostics& diags, CsvRecord& header,
+              const std::function<void(const CsvRecord&, size_t)>& row) {
+  const size_t bom = text.size() - strip_bom(text).size();
+  text.remove_prefix(bom);
   if (!is_valid_utf8(text)) {
     diags.error(path, first_invalid_utf8(text), "the file is not valid UTF-8",
                 "save it as UTF-8 (in Excel: \"CSV UTF-8\")");
-    return table;
+    return false;
   }
   CsvReader reader(text, path, diags);
-  if (!reader.next(table.header)) {
+  if (!reader.next(header)) {
     diags.error(path, Pos{1, 1}, "the file is empty; it needs a header row");
-    return table;
+    return false;
   }
   std::set<std::string> seen;
-  for (size_t i = 0; i < table.header.fields.size(); ++i) {
-    std::string name(trim(table.header.fields[i]));
-    Pos pos{table.header.line, static_cast<int>(i) + 1};
+  for (size_t i = 0; i < header.fields.size(); ++i) {
+    std::string name(trim(header.fields[i]));
+    Pos pos{header.line, static_cast<int>(i) + 1};
     if (name.empty()) {
       diags.error(path, pos, "column " + std::to_string(i + 1) + " of the header has no name");
     } else if (!seen.insert(name).second) {
       diags.error(path, pos, "column '" + name + "' appears twice in the header");
     }
-    table.header.fields[i] = name;
+    header.fields[i] = name;
   }
-  const size_t width = table.header.fields.size();
+  const size_t width = header.fields.size();
   CsvRecord record;
   while (reader.next(record)) {
     if (record.fields.size() != width) {
@@ -131,8 +113,15 @@ CsvTable parse_csv(std::string_view text, const std::string& path, Diagnostics& 
                   "check for a missing or extra comma; quote fields that contain commas");
       continue;
     }
-    table.rows.push_back(record);
+    row(record, bom + reader.record_offset());
   }
+  return true;
+}
+
+CsvTable parse_csv(std::string_view text, const std::string& path, Diagnostics& diags) {
+  CsvTable table;
+  scan_csv(text, path, diags, table.header,
+           [&](const CsvRecord& record, size_t) { table.rows.push_back(record); });
   return table;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -216,6 +217,57 @@ std::optional<ChartSpec> read_chart(const Value& v, MetaReader& r,
   return spec;
 }
 
+/// Above this many undeclared columns, the header gets one error that counts them.
+constexpr size_t kMaxColumnErrors = 5;
+
+/// Sets `ds.columns` from the CSV header and the declared `columns`, reporting columns
+/// missing from either side.
+void match_header(const CsvRecord& header_record, const std::vector<Column>& columns, Dataset& ds,
+                  Diagnostics& diags) {
+  std::vector<std::string> declared;
+  std::map<std::string_view, int> declared_index;
+  for (size_t i = 0; i < columns.size(); ++i) {
+    declared.push_back(columns[i].name);
+    declared_index.emplace(columns[i].name, static_cast<int>(i));
+  }
+  const auto& header = header_record.fields;
+  std::set<std::string_view> in_header(header.begin(), header.end());
+  std::vector<size_t> undeclared;
+  for (size_t i = 0; i < header.size(); ++i) {
+    auto it = declared_index.find(header[i]);
+    if (it == declared_index.end()) {
+      if (!header[i].empty()) undeclared.push_back(i);
+      ds.columns.push_back(Column{header[i], ColumnType::kString, {}, {}, {}, {}});
+    } else {
+      ds.columns.push_back(columns[static_cast<size_t>(it->second)]);
+    }
+  }
+  if (undeclared.size() > kMaxColumnErrors) {
+    // One error for a header of thousands of unknown columns, not one per column.
+    std::string names;
+    for (size_t k = 0; k < 3; ++k) names += q(header[undeclared[k]]) + ", ";
+    diags.error(ds.csv_path, Pos{header_record.line, static_cast<int>(undeclared[0]) + 1},
+                std::to_string(undeclared.size()) + " columns of the header are not declared in " +
+                    ds.yaml_path + ": " + names + "and " + std::to_string(undeclared.size() - 3) +
+                    " more",
+                "declare each column under 'columns:' in " + ds.yaml_path +
+                    ", or remove the columns from the CSV file");
+    undeclared.clear();
+  }
+  for (size_t i : undeclared) {
+    diags.error(ds.csv_path, Pos{header_record.line, static_cast<int>(i) + 1},
+                "column " + q(header[i]) + " is not declared in " + ds.yaml_path,
+                hint_for(header[i], declared));
+  }
+  for (const Column& c : columns) {
+    if (!in_header.count(c.name) && !header.empty()) {
+      diags.error(ds.yaml_path, c.pos,
+                  "column " + q(c.name) + " is declared but missing from " + ds.csv_path,
+                  hint_for(c.name, header));
+    }
+  }
+}
+
 }  // namespace
 
 const char* column_type_name(ColumnType type) {
@@ -233,6 +285,50 @@ std::vector<std::string> Dataset::column_names() const {
   std::vector<std::string> out;
   for (const Column& c : columns) out.push_back(c.name);
   return out;
+}
+
+std::vector<std::string> Dataset::cells(size_t r) const {
+  static const std::string kNoPath;
+  Diagnostics ignored;  // the file was checked when it was loaded
+  CsvReader reader(csv_bytes, kNoPath, ignored, row_starts.at(r));
+  CsvRecord record;
+  reader.next(record);
+  return std::move(record.fields);
+}
+
+std::vector<Value> Dataset::row(size_t r) const {
+  std::vector<std::string> texts = cells(r);
+  std::vector<Value> out;
+  out.reserve(columns.size());
+  for (size_t i = 0; i < columns.size(); ++i) {
+    out.push_back(i < texts.size() ? type_cell(texts[i], columns[i], nullptr) : Value());
+  }
+  return out;
+}
+
+int Dataset::row_line(size_t r) const {
+  std::string_view before = std::string_view(csv_bytes).substr(0, row_starts.at(r));
+  int line = 1;
+  for (size_t i = 0; i < before.size(); ++i) {
+    if (before[i] == '\n' ||
+        (before[i] == '\r' && (i + 1 == before.size() || before[i + 1] != '\n'))) {
+      ++line;
+    }
+  }
+  return line;
+}
+
+void Dataset::index_rows() {
+  row_starts.clear();
+  Diagnostics ignored;
+  CsvRecord header;
+  scan_csv(csv_bytes, csv_path, ignored, header, [&](const CsvRecord&, size_t offset) {
+    row_starts.push_back(static_cast<std::uint32_t>(offset));
+  });
+}
+
+size_t Dataset::memory_bytes() const {
+  return csv_bytes.capacity() + row_starts.capacity() * sizeof(std::uint32_t);
 }
 
 Value type_cell(std::string_view text, const Column& column, std::string* error) {
@@ -353,47 +449,31 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
   diags.append(local);
   if (local.has_errors() || !columns) return std::nullopt;
 
-  // Match the CSV header with the declared columns (any order).
+  // Check the CSV against the declared columns (any order), keeping only row offsets.
   Diagnostics csv_diags;
-  CsvTable table = parse_csv(ds.csv_bytes, ds.csv_path, csv_diags);
-  std::vector<std::string> declared;
-  for (const Column& c : *columns) declared.push_back(c.name);
-  const auto& header = table.header.fields;
-  for (size_t i = 0; i < header.size(); ++i) {
-    auto it = std::find_if(columns->begin(), columns->end(),
-                           [&](const Column& c) { return c.name == header[i]; });
-    if (it == columns->end()) {
-      if (!header[i].empty()) {
-        csv_diags.error(ds.csv_path, Pos{table.header.line, static_cast<int>(i) + 1},
-                        "column " + q(header[i]) + " is not declared in " + ds.yaml_path,
-                        hint_for(header[i], declared));
-      }
-      ds.columns.push_back(Column{header[i], ColumnType::kString, {}, {}, {}, {}});
-    } else {
-      ds.columns.push_back(*it);
-    }
+  if (ds.csv_bytes.size() > std::numeric_limits<std::uint32_t>::max()) {
+    diags.error(ds.csv_path, Pos{}, "the file is larger than 4 GB",
+                "split it into several datasets");
+    return std::nullopt;
   }
-  for (const Column& c : *columns) {
-    if (std::find(header.begin(), header.end(), c.name) == header.end() && !header.empty()) {
-      csv_diags.error(ds.yaml_path, c.pos,
-                      "column " + q(c.name) + " is declared but missing from " + ds.csv_path,
-                      hint_for(c.name, header));
-    }
-  }
-  for (const CsvRecord& rec : table.rows) {
-    std::vector<Value> row;
-    row.reserve(rec.fields.size());
-    for (size_t i = 0; i < rec.fields.size(); ++i) {
-      std::string error;
-      row.push_back(type_cell(rec.fields[i], ds.columns[i], &error));
-      if (!error.empty()) {
-        csv_diags.error(ds.csv_path, Pos{rec.line, static_cast<int>(i) + 1}, error);
-      }
-    }
-    ds.rows.push_back(std::move(row));
-    ds.cells.push_back(rec.fields);
-    ds.row_lines.push_back(rec.line);
-  }
+  CsvRecord header_record;
+  bool matched = false;  // the header is matched when the first row (or the end) is reached
+  bool read =
+      scan_csv(ds.csv_bytes, ds.csv_path, csv_diags, header_record,
+               [&](const CsvRecord& rec, size_t offset) {
+                 if (!matched) match_header(header_record, *columns, ds, csv_diags);
+                 matched = true;
+                 for (size_t i = 0; i < rec.fields.size(); ++i) {
+                   std::string error;
+                   type_cell(rec.fields[i], ds.columns[i], &error);
+                   if (!error.empty()) {
+                     csv_diags.error(ds.csv_path, Pos{rec.line, static_cast<int>(i) + 1}, error);
+                   }
+                 }
+                 ds.row_starts.push_back(static_cast<std::uint32_t>(offset));
+               });
+  if (read && !matched) match_header(header_record, *columns, ds, csv_diags);
+  ds.row_starts.shrink_to_fit();
   diags.append(csv_diags);
   if (csv_diags.has_errors()) return std::nullopt;
   return ds;

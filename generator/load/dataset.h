@@ -1,6 +1,7 @@
 // Datasets: data/<name>.yaml (metadata and data dictionary) plus data/<name>.csv (typed rows).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -70,18 +71,32 @@ struct Dataset {
   std::optional<ChartSpec> chart;
   std::optional<IndicatorSpec> indicators;  ///< set when the rows are a plan's indicators
   std::vector<std::string> keywords;
-  std::vector<Column> columns;                  ///< in CSV header order
-  std::vector<std::vector<Value>> rows;         ///< typed cells (null = missing), column order
-  std::vector<std::vector<std::string>> cells;  ///< the same cells as written
-  std::vector<int> row_lines;                   ///< the CSV line each row starts on
-  std::string csv_bytes;                        ///< the original file, byte for byte
-  Date updated;                                 ///< last change (git, else file time)
-  std::vector<HistoryEntry> history;            ///< newest first; empty outside git
+  std::vector<Column> columns;            ///< in CSV header order
+  std::string csv_bytes;                  ///< the original file, byte for byte
+  std::vector<std::uint32_t> row_starts;  ///< where each data row starts in csv_bytes
+  Date updated;                           ///< last change (git, else file time)
+  std::vector<HistoryEntry> history;      ///< newest first; empty outside git
 
   /// Index of the column named `name`, or -1.
   int column_index(std::string_view column) const;
   /// The names of all columns (for did_you_mean).
   std::vector<std::string> column_names() const;
+
+  /// The number of data rows.
+  size_t row_count() const { return row_starts.size(); }
+  /// The cells of data row `r` as written (quotes removed), read again from csv_bytes: the
+  /// rows are kept only as the file's bytes and one offset each, so a dataset takes little
+  /// more memory than its file.
+  std::vector<std::string> cells(size_t r) const;
+  /// The typed cells of data row `r` (null = missing), in column order.
+  std::vector<Value> row(size_t r) const;
+  /// The 1-based line of csv_bytes where data row `r` starts.
+  int row_line(size_t r) const;
+  /// Sets row_starts to the data rows of csv_bytes (after the header), for a dataset made
+  /// in code; build_dataset sets them while it checks the file.
+  void index_rows();
+  /// The bytes this dataset holds in memory for its rows (csv_bytes and row_starts).
+  size_t memory_bytes() const;
 };
 
 /// Types one cell `text` of `column`: a null Value for an empty cell, else an int, double,

@@ -49,17 +49,20 @@ TEST_CASE("dataset: a valid dataset is typed cell by cell") {
                   d);
   REQUIRE(ds);
   CHECK(messages(d).empty());
-  REQUIRE(ds->rows.size() == 2);
-  CHECK(ds->rows[0][0].is_int());
-  CHECK(ds->rows[0][0].as_int() == 2021);
-  CHECK(ds->rows[0][1].as_double() == doctest::Approx(3.5));
-  CHECK(ds->rows[0][2].as_bool());
-  CHECK(ds->rows[0][3].as_string() == "2021-06-30");
-  CHECK(ds->rows[0][4].as_string() == "a, b");
-  CHECK(ds->rows[1][1].is_null());
-  CHECK_FALSE(ds->rows[1][2].as_bool());
-  CHECK(ds->rows[1][4].is_null());
-  CHECK(ds->row_lines[1] == 3);
+  REQUIRE(ds->row_count() == 2);
+  const std::vector<Value> row0 = ds->row(0);
+  const std::vector<Value> row1 = ds->row(1);
+  CHECK(ds->cells(0) == std::vector<std::string>{"2021", "3.5", "true", "2021-06-30", "a, b"});
+  CHECK(row0[0].is_int());
+  CHECK(row0[0].as_int() == 2021);
+  CHECK(row0[1].as_double() == doctest::Approx(3.5));
+  CHECK(row0[2].as_bool());
+  CHECK(row0[3].as_string() == "2021-06-30");
+  CHECK(row0[4].as_string() == "a, b");
+  CHECK(row1[1].is_null());
+  CHECK_FALSE(row1[2].as_bool());
+  CHECK(row1[4].is_null());
+  CHECK(ds->row_line(1) == 3);
   CHECK(ds->columns[1].unit == "awards");
   CHECK(ds->columns[0].title.get("en", "zh-TW") == "Year");
   CHECK(ds->columns[1].title.get("en", "zh-TW") == "count");  // defaults to the name
@@ -219,6 +222,31 @@ TEST_CASE("dataset: source is the agency, or {agency, title, date, url}") {
             "data/awards.yaml:14:9: source date 'soon' is not a date like 2019-12-31",
             "data/awards.yaml:15:8: source url 'www.x.tw' must start with https:// or http://",
             "data/awards.yaml:16:3: unknown key 'titel' in 'source' | did you mean 'title'?"});
+}
+
+TEST_CASE("dataset: the rows take at most three times the file's size in memory") {
+  // Short cells are the worst case: every row costs its offset besides its bytes.
+  std::string csv = "year,count,open,day,note\n";
+  for (int i = 0; i < 200000; ++i) csv += "2021,1,true,,\n";
+  const size_t file_size = csv.size();
+  Diagnostics d;
+  auto ds = build(kMeta, csv, d);
+  REQUIRE(ds);
+  CHECK(ds->row_count() == 200000);
+  CHECK(ds->memory_bytes() <= 3 * file_size);
+  CHECK(ds->row(199999)[2].as_bool());
+}
+
+TEST_CASE("dataset: many undeclared header columns give one error that counts them") {
+  std::string header = "year,count,open,day,note";
+  for (int i = 1; i <= 20000; ++i) header += ",c" + std::to_string(i);
+  Diagnostics d;
+  CHECK_FALSE(build(kMeta, header + "\n", d));
+  REQUIRE(messages(d).size() == 1);
+  CHECK(messages(d)[0] ==
+        "data/awards.csv:1:6: 20000 columns of the header are not declared in "
+        "data/awards.yaml: 'c1', 'c2', 'c3', and 19997 more | declare each column under "
+        "'columns:' in data/awards.yaml, or remove the columns from the CSV file");
 }
 
 }  // namespace firefly

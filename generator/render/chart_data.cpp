@@ -23,8 +23,8 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
 
   std::unordered_map<std::string, size_t> index;  // x as text -> category
   auto add_row = [&](size_t r) {
-    if (r >= ds.rows.size()) return;
-    const std::vector<Value>& row = ds.rows[r];
+    if (r >= ds.row_count()) return;
+    const std::vector<Value> row = ds.row(r);
     const Value& x = row[static_cast<size_t>(xc)];
     if (x.is_null()) return;
     bool any = std::any_of(ycols.begin(), ycols.end(),
@@ -45,7 +45,7 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
   if (rows) {
     for (size_t r : *rows) add_row(r);
   } else {
-    for (size_t r = 0; r < ds.rows.size(); ++r) add_row(r);
+    for (size_t r = 0; r < ds.row_count(); ++r) add_row(r);
   }
 
   const Column& xcol = ds.columns[static_cast<size_t>(xc)];

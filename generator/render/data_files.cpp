@@ -61,21 +61,34 @@ std::string excel_csv(const Dataset& ds) {
   std::vector<std::string> header;
   for (const Column& c : ds.columns) header.push_back(c.name);
   line(header, nullptr);
-  for (size_t r = 0; r < ds.cells.size(); ++r) line(ds.cells[r], &ds.rows[r]);
+  for (size_t r = 0; r < ds.row_count(); ++r) {
+    const std::vector<Value> typed = ds.row(r);
+    line(ds.cells(r), &typed);
+  }
   return out;
 }
 
 std::string dataset_json(const Dataset& ds) {
-  List rows;
-  rows.reserve(ds.rows.size());
-  for (const auto& row : ds.rows) {
+  // Written row by row (as to_json would write the whole list) so that no Value holds
+  // every row at once.
+  std::string out = "[";
+  for (size_t r = 0; r < ds.row_count(); ++r) {
+    const std::vector<Value> row = ds.row(r);
     Map m;
     for (size_t i = 0; i < ds.columns.size() && i < row.size(); ++i) {
       m.emplace_back(ds.columns[i].name, row[i]);
     }
-    rows.push_back(Value(std::move(m)));
+    out += r ? ",\n  " : "\n  ";
+    for (char c : to_json(Value(std::move(m)), 2)) {
+      if (c == '\n') {
+        out += "\n  ";
+      } else {
+        out += c;
+      }
+    }
   }
-  return to_json(Value(std::move(rows)), 2) + "\n";
+  out += ds.row_count() ? "\n]\n" : "]\n";
+  return out;
 }
 
 }  // namespace firefly

@@ -25,9 +25,7 @@ Dataset sample() {
                 Column{"note", ColumnType::kString, {}, {}, "", {}},
                 Column{"ok", ColumnType::kBoolean, {}, {}, "", {}}};
   ds.csv_bytes = "\xEF\xBB\xBFyear,delta,note,ok\n2021,-5,=SUM(A1),true\n2022,,\"a,b\",\n";
-  ds.cells = {{"2021", "-5", "=SUM(A1)", "true"}, {"2022", "", "a,b", ""}};
-  ds.rows = {{Value(2021), Value(-5.0), Value("=SUM(A1)"), Value(true)},
-             {Value(2022), Value(), Value("a,b"), Value()}};
+  ds.index_rows();
   return ds;
 }
 

@@ -78,12 +78,17 @@ std::vector<size_t> select_rows(const Dataset& ds,
     return !cell.is_null() && cell.to_text() == want.to_text();
   };
   std::vector<size_t> out;
-  for (size_t r = 0; r < ds.rows.size(); ++r) {
+  for (size_t r = 0; r < ds.row_count(); ++r) {
+    if (where.empty()) {
+      out.push_back(r);
+      continue;
+    }
+    const std::vector<Value> row = ds.row(r);
     bool keep = true;
     for (const auto& [name, want] : where) {
       int c = ds.column_index(name);
       if (c < 0) continue;
-      const Value& cell = ds.rows[r][static_cast<size_t>(c)];
+      const Value& cell = row[static_cast<size_t>(c)];
       bool any = false;
       if (want.is_list()) {
         for (const Value& w : want.as_list()) any = any || same(cell, w);
@@ -142,10 +147,11 @@ std::string render_data_table(const Dataset& ds, const TableSpec& spec, const Da
     html += "</td></tr>\n";
   }
   for (size_t r : rows) {
+    const std::vector<Value> row = ds.row(r);
     html += "<tr>";
     for (size_t i = 0; i < cols.size(); ++i) {
       size_t c = cols[i];
-      const Value& v = ds.rows[r][c];
+      const Value& v = row[c];
       const char* tag = i == 0 ? "th" : "td";
       html += "<";
       html += tag;

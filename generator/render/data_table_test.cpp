@@ -16,9 +16,9 @@ Dataset sample() {
       Column{"day", ColumnType::kDate, {}, {}, "", {}},
       Column{"note", ColumnType::kString, {}, {}, "", {}},
   };
-  ds.rows = {{Value(2021), Value(1234), Value("2021-06-30"), Value("<b>&")},
-             {Value(2022), Value(), Value(), Value("two\nlines")},
-             {Value(2021), Value(5), Value(), Value()}};
+  ds.csv_bytes =
+      "year,count,day,note\n2021,1234,2021-06-30,<b>&\n2022,,,\"two\nlines\"\n2021,5,,\n";
+  ds.index_rows();
   return ds;
 }
 

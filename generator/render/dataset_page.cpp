@@ -128,7 +128,7 @@ Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, con
         {"frequency", Value(frequency_display(ds.frequency, view))},
         {"frequency_id", Value(ds.frequency)},
         {"columns", Value(std::move(columns))},
-        {"row_count", Value(static_cast<std::int64_t>(ds.rows.size()))},
+        {"row_count", Value(static_cast<std::int64_t>(ds.row_count()))},
         {"table_html", Value(render_data_table(ds, preview, view))}};
   if (ds.chart) {
     m.emplace_back("chart_html",
@@ -222,7 +222,7 @@ Value dataset_list_item(const Dataset& ds, const DataView& view) {
                    {"title", Value(view.pick(ds.title))},
                    {"description", Value(view.pick(ds.description))},
                    {"url", Value(view.dataset_url(ds.name))},
-                   {"row_count", Value(static_cast<std::int64_t>(ds.rows.size()))},
+                   {"row_count", Value(static_cast<std::int64_t>(ds.row_count()))},
                    {"updated", date_value(ds.updated, view)}});
 }
 

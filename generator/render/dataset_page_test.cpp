@@ -25,8 +25,7 @@ Dataset sample() {
   ds.columns = {Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, "", {}},
                 Column{"count", ColumnType::kInteger, {{}, "Count", {}}, {}, "awards", {}}};
   ds.csv_bytes = "year,count\n2022,3\n2023,4\n";
-  ds.cells = {{"2022", "3"}, {"2023", "4"}};
-  ds.rows = {{Value(2022), Value(3)}, {Value(2023), Value(4)}};
+  ds.index_rows();
   return ds;
 }
 

@@ -13,9 +13,8 @@ std::vector<Dataset> datasets() {
   ds.columns = {Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, "", {}},
                 Column{"count", ColumnType::kInteger, {{}, "Count", {}}, {}, "", {}},
                 Column{"award", ColumnType::kString, {{}, "Award", {}}, {}, "", {}}};
-  ds.rows = {{Value(2021), Value(3), Value("Gold")},
-             {Value(2022), Value(4), Value("Silver")},
-             {Value(2021), Value(1), Value("Bronze")}};
+  ds.csv_bytes = "year,count,award\n2021,3,Gold\n2022,4,Silver\n2021,1,Bronze\n";
+  ds.index_rows();
   return {ds};
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/json.h"
 #include "core/locale.h"
+#include "core/parallel.h"
 #include "core/text.h"
 #include "render/search_shards.h"
 #include "render/search_tokens.h"
@@ -103,19 +104,60 @@ std::vector<TextBlock> page_blocks(const Site& site, const Page& p, const Body& 
   return blocks;
 }
 
+/// Hashes std::string keys and string_view lookups alike.
+struct TokenHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+/// One document's tokens, each once with its occurrences (doc ids set when merged).
+using DocTokens = std::unordered_map<std::string, Posting, TokenHash, std::equal_to<>>;
+
+/// Adds the tokens of `text` to `tokens`.
+void add_tokens(DocTokens& tokens, std::string_view text, SearchField field, uint32_t* pos) {
+  search_tokens(text, pos, [&](std::string_view token, uint32_t at, bool positional) {
+    auto it = tokens.find(token);
+    if (it == tokens.end()) it = tokens.try_emplace(std::string(token)).first;
+    Posting& p = it->second;
+    p.field = std::max(p.field, field);
+    ++p.count;
+    if (positional) p.positions.push_back(at);
+  });
+}
+
+/// One document's tokens, each with its posting encoded (append_posting_body).
+using EncodedDoc = std::vector<std::pair<std::string, std::string>>;
+
+/// The tokens of a page's title and text blocks.
+EncodedDoc doc_tokens(const std::string& title, const std::vector<TextBlock>& blocks) {
+  DocTokens tokens;
+  uint32_t pos = 0;
+  add_tokens(tokens, title, SearchField::kTitle, &pos);
+  for (const TextBlock& b : blocks) {
+    ++pos;  // no phrase runs from one block into the next
+    add_tokens(tokens, b.text, b.heading ? SearchField::kHeading : SearchField::kBody, &pos);
+  }
+  EncodedDoc encoded;
+  encoded.reserve(tokens.size());
+  for (auto& [token, posting] : tokens) {
+    std::string body;
+    append_posting_body(body, posting);
+    encoded.emplace_back(token, std::move(body));
+  }
+  return encoded;
+}
+
 /// Tokens of all documents, in document order.
 struct Postings {
-  std::unordered_map<std::string, std::vector<Posting>> by_token;
+  std::unordered_map<std::string, PostingWriter, TokenHash, std::equal_to<>> by_token;
 
-  void add(uint32_t doc, std::string_view text, SearchField field, uint32_t* pos) {
-    search_tokens(text, pos, [&](std::string_view token, uint32_t at, bool positional) {
-      std::vector<Posting>& list = by_token[std::string(token)];
-      if (list.empty() || list.back().doc != doc) list.push_back({doc, field, 0, {}});
-      Posting& p = list.back();
-      p.field = std::max(p.field, field);
-      ++p.count;
-      if (positional) p.positions.push_back(at);
-    });
+  /// Adds document `doc`'s tokens (documents are added in ascending order).
+  void add(uint32_t doc, const EncodedDoc& tokens) {
+    for (const auto& [token, body] : tokens) {
+      auto it = by_token.find(token);
+      if (it == by_token.end()) it = by_token.try_emplace(token).first;
+      it->second.add_encoded(doc, body);
+    }
   }
 };
 
@@ -124,15 +166,25 @@ std::string year_of(const std::string& iso) { return iso.substr(0, 4); }
 }  // namespace
 
 void render_search_index(const Site& site, const std::vector<Body>& bodies,
-                         const std::vector<Dataset>& datasets, const Language& lang,
-                         OutputSet& out) {
-  std::vector<SearchDoc> docs;
+                         const std::vector<Dataset>& datasets, const Language& lang, OutputSet& out,
+                         int jobs) {
+  std::vector<size_t> indexed;
   for (size_t i = 0; i < site.pages.size(); ++i) {
     const Page& p = *site.pages[i];
-    if (p.lang != lang.code || !indexed_kind(p)) continue;
+    if (p.lang == lang.code && indexed_kind(p)) indexed.push_back(i);
+  }
+  std::vector<std::vector<TextBlock>> blocks(indexed.size());
+  parallel_for(indexed.size(), jobs, [&](size_t k) {
+    size_t i = indexed[k];
+    blocks[k] = page_blocks(site, *site.pages[i], bodies[i], datasets);
+  });
+  std::vector<SearchDoc> docs;
+  for (size_t k = 0; k < indexed.size(); ++k) {
+    size_t i = indexed[k];
+    const Page& p = *site.pages[i];
     SearchDoc d;
     d.page = i;
-    d.blocks = page_blocks(site, p, bodies[i], datasets);
+    d.blocks = std::move(blocks[k]);
     if (d.blocks.empty() && (p.kind == PageKind::kHome || p.kind == PageKind::kSection)) continue;
     d.section = section_label(site, p);
     if (p.date) {
@@ -147,19 +199,26 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
     return site.pages[a.page]->url < site.pages[b.page]->url;
   });
 
+  // Tokens: documents are tokenized in parallel, a batch at a time (to bound memory),
+  // and merged in document order.
   Postings postings;
+  constexpr size_t kBatch = 256;
+  std::vector<EncodedDoc> batch;
+  for (size_t first = 0; first < docs.size(); first += kBatch) {
+    size_t n = std::min(kBatch, docs.size() - first);
+    batch.assign(n, {});
+    parallel_for(n, jobs, [&](size_t k) {
+      const SearchDoc& d = docs[first + k];
+      batch[k] = doc_tokens(site.pages[d.page]->title, d.blocks);
+    });
+    for (size_t k = 0; k < n; ++k) postings.add(static_cast<uint32_t>(first + k), batch[k]);
+  }
   std::vector<std::string> sections;
   std::string doc_sections;
   std::map<std::pair<std::string, std::string>, std::vector<uint32_t>> term_docs;
   for (uint32_t id = 0; id < docs.size(); ++id) {
     const SearchDoc& d = docs[id];
     const Page& p = *site.pages[d.page];
-    uint32_t pos = 0;
-    postings.add(id, p.title, SearchField::kTitle, &pos);
-    for (const TextBlock& b : d.blocks) {
-      ++pos;  // no phrase runs from one block into the next
-      postings.add(id, b.text, b.heading ? SearchField::kHeading : SearchField::kBody, &pos);
-    }
     auto s = std::find(sections.begin(), sections.end(), d.section);
     if (s == sections.end()) s = sections.insert(sections.end(), d.section);
     std::string code;
@@ -181,11 +240,7 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
   // Shards: tokens in byte order, cut into pieces of about kShardTarget bytes.
   std::vector<std::pair<std::string, std::string>> lines;
   lines.reserve(postings.by_token.size());
-  for (auto& [token, list] : postings.by_token) {
-    std::string line;
-    append_postings(line, list);
-    lines.emplace_back(token, std::move(line));
-  }
+  for (auto& [token, list] : postings.by_token) lines.emplace_back(token, std::move(list.text()));
   postings.by_token.clear();
   std::sort(lines.begin(), lines.end());
   std::vector<size_t> sizes;
@@ -279,9 +334,9 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
 }
 
 void render_search_index(const Site& site, const std::vector<Body>& bodies,
-                         const std::vector<Dataset>& datasets, OutputSet& out) {
+                         const std::vector<Dataset>& datasets, OutputSet& out, int jobs) {
   for (const Language& lang : site.config->languages) {
-    render_search_index(site, bodies, datasets, lang, out);
+    render_search_index(site, bodies, datasets, lang, out, jobs);
   }
 }
 

@@ -19,10 +19,10 @@ constexpr size_t kMaxSearchChunks = 900;
 /// summary and taxonomy terms, and each dataset page's title, description and columns.
 /// List pages (sections' lists, terms, later pages) are left out: they repeat summaries.
 void render_search_index(const Site& site, const std::vector<Body>& bodies,
-                         const std::vector<Dataset>& datasets, const Language& lang,
-                         OutputSet& out);
-/// The search index of every language.
+                         const std::vector<Dataset>& datasets, const Language& lang, OutputSet& out,
+                         int jobs = 1);
+/// The search index of every language, tokenizing pages on up to `jobs` threads.
 void render_search_index(const Site& site, const std::vector<Body>& bodies,
-                         const std::vector<Dataset>& datasets, OutputSet& out);
+                         const std::vector<Dataset>& datasets, OutputSet& out, int jobs = 1);
 
 }  // namespace firefly

@@ -34,22 +34,35 @@ std::optional<uint32_t> read_vlq(std::string_view s, size_t* i) {
   return std::nullopt;
 }
 
-void append_postings(std::string& out, const std::vector<Posting>& postings) {
-  uint32_t previous = 0;
-  bool first = true;
-  for (const Posting& p : postings) {
-    append_vlq(out, first ? p.doc + 1 : p.doc - previous);
-    first = false;
-    previous = p.doc;
-    uint32_t count = std::clamp<uint32_t>(p.count, 1, kMaxCount);
-    append_vlq(out, static_cast<uint32_t>(p.field) + 3 * (count - 1));
-    append_vlq(out, static_cast<uint32_t>(p.positions.size()));
-    uint32_t last = 0;
-    for (size_t k = 0; k < p.positions.size(); ++k) {
-      append_vlq(out, k == 0 ? p.positions[k] : p.positions[k] - last);
-      last = p.positions[k];
-    }
+void append_posting_body(std::string& out, const Posting& p) {
+  uint32_t count = std::clamp<uint32_t>(p.count, 1, kMaxCount);
+  append_vlq(out, static_cast<uint32_t>(p.field) + 3 * (count - 1));
+  append_vlq(out, static_cast<uint32_t>(p.positions.size()));
+  uint32_t last = 0;
+  for (size_t k = 0; k < p.positions.size(); ++k) {
+    append_vlq(out, k == 0 ? p.positions[k] : p.positions[k] - last);
+    last = p.positions[k];
   }
+}
+
+void PostingWriter::add_encoded(uint32_t doc, std::string_view body) {
+  append_vlq(text_, first_ ? doc + 1 : doc - previous_);
+  first_ = false;
+  previous_ = doc;
+  text_ += body;
+}
+
+void PostingWriter::add(const Posting& p) {
+  append_vlq(text_, first_ ? p.doc + 1 : p.doc - previous_);
+  first_ = false;
+  previous_ = p.doc;
+  append_posting_body(text_, p);
+}
+
+void append_postings(std::string& out, const std::vector<Posting>& postings) {
+  PostingWriter w;
+  for (const Posting& p : postings) w.add(p);
+  out += w.text();
 }
 
 std::optional<std::vector<Posting>> read_postings(std::string_view s) {

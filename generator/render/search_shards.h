@@ -33,6 +33,25 @@ struct Posting {
   std::vector<uint32_t> positions;  ///< ascending; empty for single CJK characters
 };
 
+/// One token's postings in the file format, written a document at a time.
+class PostingWriter {
+ public:
+  /// Appends `p`, whose document id is above the previous one's.
+  void add(const Posting& p);
+  /// Appends document `doc`'s posting, encoded by append_posting_body.
+  void add_encoded(uint32_t doc, std::string_view body);
+  /// The postings written so far.
+  std::string& text() { return text_; }
+
+ private:
+  std::string text_;
+  uint32_t previous_ = 0;
+  bool first_ = true;
+};
+
+/// Appends what a posting holds besides its document id (weight and positions) to `out`.
+void append_posting_body(std::string& out, const Posting& p);
+
 /// Appends the postings of one token (ascending document ids) to `out`.
 void append_postings(std::string& out, const std::vector<Posting>& postings);
 /// Reads postings written by append_postings; nullopt when malformed.

@@ -46,6 +46,24 @@ TEST_CASE("postings: document gaps, field and count in one weight, position gaps
   CHECK_FALSE(read_postings("A_A"));  // a gap of 0 / a bad character
 }
 
+TEST_CASE("postings written a document at a time, pre-encoded, equal the whole list's") {
+  std::vector<Posting> in = {{2, SearchField::kBody, 1, {4}},
+                             {9, SearchField::kTitle, 3, {0, 1, 5}}};
+  std::string whole;
+  append_postings(whole, in);
+  PostingWriter w;
+  for (const Posting& p : in) {
+    std::string body;
+    append_posting_body(body, p);
+    w.add_encoded(p.doc, body);
+  }
+  CHECK(w.text() == whole);
+  auto back = read_postings(w.text());
+  REQUIRE(back);
+  CHECK((*back)[1].doc == 9);
+  CHECK((*back)[1].positions == std::vector<uint32_t>{0, 1, 5});
+}
+
 TEST_CASE("shards: cut at the target size, never more than the cap") {
   CHECK(split_shards({10, 10, 10, 10}, 25, 0) == std::vector<size_t>{0, 2});
   CHECK(split_shards({100, 1, 1}, 25, 0) == std::vector<size_t>{0, 1});  // a big line alone
