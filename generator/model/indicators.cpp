@@ -18,14 +18,16 @@ bool same(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::max(1.0, 
 struct RowReader {
   const Dataset& ds;
   size_t row;
+  std::vector<Value> values = ds.row(row);
+  std::vector<std::string> cells = ds.cells(row);
 
   const Value* cell(const std::string& column) const {
     int i = ds.column_index(column);
-    return i < 0 ? nullptr : &ds.rows[row][static_cast<size_t>(i)];
+    return i < 0 ? nullptr : &values[static_cast<size_t>(i)];
   }
   std::string text(const std::string& column) const {
     int i = ds.column_index(column);
-    return i < 0 ? std::string() : std::string(trim(ds.cells[row][static_cast<size_t>(i)]));
+    return i < 0 ? std::string() : std::string(trim(cells[static_cast<size_t>(i)]));
   }
   std::optional<double> number(const std::string& column) const {
     const Value* v = column.empty() ? nullptr : cell(column);
@@ -43,7 +45,7 @@ struct RowReader {
   }
   Pos pos(const std::string& column) const {
     int i = ds.column_index(column);
-    return Pos{ds.row_lines[row], i < 0 ? 1 : i + 1};
+    return Pos{ds.row_line(row), i < 0 ? 1 : i + 1};
   }
 };
 
@@ -193,7 +195,7 @@ std::optional<IndicatorSet> build_indicator_set(const Dataset& ds, Diagnostics& 
   set.periods = spec.periods;
   Diagnostics local;
   std::set<std::string> ids;
-  for (size_t row = 0; row < ds.rows.size(); ++row) {
+  for (size_t row = 0; row < ds.row_count(); ++row) {
     RowReader r{ds, row};
     bool selected = std::all_of(spec.where.begin(), spec.where.end(), [&](const auto& cond) {
       const auto& [column, values] = cond;
@@ -201,7 +203,7 @@ std::optional<IndicatorSet> build_indicator_set(const Dataset& ds, Diagnostics& 
     });
     if (!selected) continue;
     Indicator ind;
-    ind.line = ds.row_lines[row];
+    ind.line = ds.row_line(row);
     ind.id = spec.id.empty() ? std::to_string(set.indicators.size() + 1) : r.text(spec.id);
     if (!spec.id.empty() && (ind.id.empty() || slugify(ind.id) != ind.id)) {
       local.error(ds.csv_path, r.pos(spec.id),

@@ -168,12 +168,19 @@ std::string indicator_chart(const Indicator& ind, const std::string& id, const D
   Column actual{"actual", ColumnType::kNumber, {}, {}, ind.unit, {}};
   actual.title.plain = view.text("indicator_actual", "Actual");
   ds.columns = {period, target, actual};
+  // The figures as CSV rows (numbers written round-trip), read back by the chart.
+  ds.csv_bytes = "period,target,actual\n";
+  auto cell = [](std::optional<double> v) { return v ? Value(*v).to_text() : std::string(); };
   for (const PeriodResult& p : ind.periods) {
     if (!p.target && !p.actual) continue;
-    ds.rows.push_back({Value(p.period), p.target ? Value(*p.target) : Value(),
-                       p.actual ? Value(*p.actual) : Value()});
+    std::string label = p.period;
+    for (size_t at = label.find('"'); at != std::string::npos; at = label.find('"', at + 2)) {
+      label.insert(at, "\"");
+    }
+    ds.csv_bytes += "\"" + label + "\"," + cell(p.target) + "," + cell(p.actual) + "\n";
   }
-  if (ds.rows.empty()) return {};
+  ds.index_rows();
+  if (ds.row_count() == 0) return {};
   ChartSpec spec;
   spec.x = "period";
   spec.y = {"target", "actual"};
