@@ -197,11 +197,14 @@ class BuildRun {
         inputs.files.insert(std::string("/data/") + f);
       }
     }
+    StepTimer t;
     st_.site = build_site(config, st_.sources, inputs, diags_);
+    t.step("  site graph");
     if (st_.site) {
       mark_stale_translations(*st_.site, diags_);
-      check_drift(*st_.site, diags_);
+      check_drift(*st_.site, diags_, st_.jobs);
       check_terms(*st_.site, load_glossaries(options_.site_dir, config, diags_), diags_);
+      t.step("  translation checks");
     }
     if (!st_.theme) result_.exit_code = 1;  // its errors are reported
     return stop_on_errors() && st_.theme;

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/json.h"
+#include "core/parallel.h"
 #include "load/markdown.h"
 #include "model/stated_numbers.h"
 #include "model/translation_pairs.h"
@@ -104,11 +105,11 @@ void compare_sets(const Facts& o, const Facts& t, const std::map<std::string, in
                   const std::string& noun, std::vector<Drift>& out) {
   for (const auto& [value, line] : in_o) {
     if (in_t.count(value)) continue;
-    out.push_back({aligned_line(o, line, t),
-                   "the original has " + what + " " + value + " (" + at(o, line) +
-                       ") that this translation does not",
-                   "translate the passage with this " + noun + ", keeping the " + noun +
-                       " as it is"});
+    out.push_back(
+        {aligned_line(o, line, t),
+         "the original has " + what + " " + value + " (" + at(o, line) +
+             ") that this translation does not",
+         "translate the passage with this " + noun + ", keeping the " + noun + " as it is"});
   }
   for (const auto& [value, line] : in_t) {
     if (in_o.count(value)) continue;
@@ -197,11 +198,15 @@ std::vector<Drift> compare_translation(const SourcePage& original, const SourceP
   return out;
 }
 
-void check_drift(const Site& site, Diagnostics& diags) {
-  for (const auto& [page, original] : translation_pairs(site)) {
-    const SourcePage* src = page->source;
-    for (const Drift& d : compare_translation(*original->source, *src)) {
-      diags.warning(src->path, {d.line, 1}, d.message, d.hint);
+void check_drift(const Site& site, Diagnostics& diags, int jobs) {
+  std::vector<TranslationPair> pairs = translation_pairs(site);
+  std::vector<std::vector<Drift>> drifts(pairs.size());
+  parallel_for(pairs.size(), jobs, [&](size_t i) {
+    drifts[i] = compare_translation(*pairs[i].original->source, *pairs[i].translation->source);
+  });
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    for (const Drift& d : drifts[i]) {
+      diags.warning(pairs[i].translation->source->path, {d.line, 1}, d.message, d.hint);
     }
   }
 }

@@ -32,7 +32,7 @@ inline constexpr int kListItemTolerance = 1;
 std::vector<Drift> compare_translation(const SourcePage& original, const SourcePage& translation);
 
 /// `compare_translation` for every translated page of the site against the default
-/// language's page, as warnings.
-void check_drift(const Site& site, Diagnostics& diags);
+/// language's page, as warnings (pages compared on up to `jobs` threads).
+void check_drift(const Site& site, Diagnostics& diags, int jobs = 1);
 
 }  // namespace firefly

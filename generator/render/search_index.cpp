@@ -19,6 +19,8 @@ namespace {
 constexpr size_t kShardTarget = 12 * 1024;
 /// Documents per chunk on small sites: a chunk is fetched per result shown.
 constexpr size_t kMinChunkDocs = 4;
+/// Text a chunk keeps of each page for its excerpt (UTF-8 bytes): the page's lead.
+constexpr size_t kLeadBytes = 360;
 
 /// One page in the index.
 struct SearchDoc {
@@ -282,12 +284,7 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
       json += ',';
       append_json_string(json, d.date);
       json += ',';
-      std::string text;
-      for (const TextBlock& b : d.blocks) {
-        if (!text.empty()) text += '\n';
-        text += b.text;
-      }
-      append_json_string(json, text);
+      append_json_string(json, lead_text(d.blocks, kLeadBytes));
       json += ']';
     }
     json += ']';
@@ -295,7 +292,7 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
   }
 
   // The manifest.
-  std::string m = "{\"version\":1,\"docs\":" + std::to_string(docs.size()) +
+  std::string m = "{\"version\":2,\"docs\":" + std::to_string(docs.size()) +
                   ",\"chunk\":" + std::to_string(per_chunk) + ",\"shards\":" + firsts +
                   ",\"sections\":[";
   for (size_t s = 0; s < sections.size(); ++s) {
@@ -314,23 +311,27 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
     m += "[" + year + "," + std::to_string(id) + "," + std::to_string(end) + "]";
     id = end;
   }
-  m += "],\"terms\":[";
+  m += "],\"terms\":" + std::to_string(term_docs.size()) + "}";
+  out.push_back({dir + "index.json", std::move(m), ""});
+
+  // The taxonomy terms' pages: fetched only when the term filter is asked for.
+  std::string t = "[";
   bool first_term = true;
   for (const auto& [names, ids] : term_docs) {
-    if (!first_term) m += ',';
+    if (!first_term) t += ',';
     first_term = false;
-    m += '[';
-    append_json_string(m, names.first);
-    m += ',';
-    append_json_string(m, names.second);
-    m += ',';
+    t += '[';
+    append_json_string(t, names.first);
+    t += ',';
+    append_json_string(t, names.second);
+    t += ',';
     std::string code;
     for (size_t k = 0; k < ids.size(); ++k) append_vlq(code, k == 0 ? ids[k] : ids[k] - ids[k - 1]);
-    append_json_string(m, code);
-    m += ']';
+    append_json_string(t, code);
+    t += ']';
   }
-  m += "]}";
-  out.push_back({dir + "index.json", std::move(m), ""});
+  t += ']';
+  out.push_back({dir + "terms.json", std::move(t), ""});
 }
 
 void render_search_index(const Site& site, const std::vector<Body>& bodies,

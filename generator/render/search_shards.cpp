@@ -91,6 +91,20 @@ std::optional<std::vector<Posting>> read_postings(std::string_view s) {
   return postings;
 }
 
+std::string lead_text(const std::vector<TextBlock>& blocks, size_t max_bytes) {
+  std::string text;
+  for (const TextBlock& b : blocks) {
+    if (!text.empty()) text += '\n';
+    text += b.text;
+    if (text.size() > max_bytes) break;
+  }
+  if (text.size() <= max_bytes) return text;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  text.resize(cut);
+  return text + "…";
+}
+
 std::vector<size_t> split_shards(const std::vector<size_t>& line_sizes, size_t target,
                                  size_t max_shards) {
   size_t total = 0;

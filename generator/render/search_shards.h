@@ -1,9 +1,11 @@
 // The search index's file format. Each language has, under search/<lang>/:
 //   index.json   the manifest: document count, documents per chunk, the first token of
-//                each shard, sections, years and taxonomy terms with their documents
+//                each shard, sections, years and the number of taxonomy terms
+//   terms.json   the taxonomy terms with their documents (read only for the term filter)
 //   s/<n>.txt    shard n: lines "token<TAB>postings", tokens in byte order, so that the
 //                tokens of a shard run from its first token to the next shard's
-//   d/<n>.json   chunk n: [url, title, section, date, text] of its documents
+//   d/<n>.json   chunk n: [url, title, section, date, lead] of its documents, the lead
+//                being the start of the page's text (see lead_text)
 // Postings are base-64 VLQ numbers (see append_vlq): per document the gap from the
 // previous document id (+1 for the first), the weight (field + 3 * (count - 1), count at
 // most 10), the number of positions kept, then the first position and the gaps after it.
@@ -56,6 +58,10 @@ void append_posting_body(std::string& out, const Posting& p);
 void append_postings(std::string& out, const std::vector<Posting>& postings);
 /// Reads postings written by append_postings; nullopt when malformed.
 std::optional<std::vector<Posting>> read_postings(std::string_view s);
+
+/// The start of a page's text for its search excerpt: the blocks joined by newlines, cut
+/// at most `max_bytes` into it at the end of a character (then "…" follows).
+std::string lead_text(const std::vector<TextBlock>& blocks, size_t max_bytes);
 
 /// Splits tokens (in byte order, each with the size of its line) into shards of about
 /// `target` bytes, at most `max_shards`; returns the index of each shard's first token.

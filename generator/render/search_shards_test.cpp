@@ -72,4 +72,14 @@ TEST_CASE("shards: cut at the target size, never more than the cap") {
   CHECK(split_shards(many, 10, 100).size() <= 101);
 }
 
+TEST_CASE("lead text: the blocks joined, cut at a character's end") {
+  std::vector<TextBlock> blocks = {{"Title words", true}, {"勞資會議", false}};
+  CHECK(lead_text(blocks, 100) == "Title words\n勞資會議");
+  // 12 bytes reach the newline; 勞 is three bytes, so 13 and 14 cut before it.
+  CHECK(lead_text(blocks, 12) == "Title words\n…");
+  CHECK(lead_text(blocks, 14) == "Title words\n…");
+  CHECK(lead_text(blocks, 15) == "Title words\n勞…");
+  CHECK(lead_text({}, 10).empty());
+}
+
 }  // namespace firefly

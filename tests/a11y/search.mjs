@@ -53,6 +53,35 @@ try {
     else failed++;
     console.log(`${ok ? 'ok  ' : 'FAIL'} ${lang} "${q}" at ${prefix}${path}: ${problem}`);
   }
+  // The term filter: its button fetches the terms' page lists, then a term narrows the
+  // results to its count.
+  const termProblem = await (async () => {
+    await page.goto(`${origin}${prefix}search/?q=${encodeURIComponent('志工')}`);
+    const ask = page.locator('#search-filters button.search-filter-terms');
+    try {
+      await ask.waitFor({ timeout: 10000 });
+    } catch {
+      return 'no term filter button';
+    }
+    await ask.click();
+    const select = page.locator('#search-filter-term');
+    try {
+      await select.waitFor({ timeout: 10000 });
+    } catch {
+      return 'the button showed no term filter';
+    }
+    if (!(await select.evaluate((e) => e === document.activeElement))) return 'the term filter is not focused';
+    const option = select.locator('option').nth(1);
+    const label = (await option.textContent()) ?? '';
+    const n = Number((label.match(/\((\d+)\)$/) || [])[1]);
+    if (!n) return `option "${label}" has no count`;
+    await select.selectOption({ index: 1 });
+    await page.waitForFunction((k) => new RegExp(`\\b${k}\\b`).test(document.getElementById('search-status').textContent), n);
+    return `ok ("${label}" keeps ${n})`;
+  })();
+  if (termProblem.startsWith('ok')) passed++;
+  else failed++;
+  console.log(`${termProblem.startsWith('ok') ? 'ok  ' : 'FAIL'} term filter at ${prefix}search/: ${termProblem}`);
 } finally {
   await browser.close();
   server.close();

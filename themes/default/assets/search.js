@@ -367,7 +367,7 @@
   }
 
   // ---- Showing results.
-  var current = { query: "", hits: [], shown: 0, manifest: null, groups: [], filter: {} };
+  var current = { query: "", hits: [], shown: 0, manifest: null, terms: null, groups: [], filter: {} };
   var generation = 0;
 
   function say(text) {
@@ -393,7 +393,7 @@
       var s = new Set(),
         state = { i: 0 },
         doc = 0,
-        code = current.manifest.terms[t][2];
+        code = current.terms[t][2];
       for (var k = 0; state.i < code.length; k++) {
         doc = k ? doc + readVlq(code, state) : readVlq(code, state);
         s.add(doc);
@@ -439,7 +439,7 @@
       {
         key: "term",
         label: attr("filter-term"),
-        options: m.terms.map(function (t, i) {
+        options: (current.terms || []).map(function (t, i) {
           return { value: i, name: t[0] + ": " + t[1] };
         }),
         count: function (h, i) {
@@ -487,6 +487,24 @@
       wrap.appendChild(select);
       filtersEl.appendChild(wrap);
     });
+    // The taxonomy terms' pages are a file of their own, fetched when asked for.
+    if (m.terms > 0 && !current.terms) {
+      var ask = document.createElement("button");
+      ask.type = "button";
+      ask.className = "search-filter-terms";
+      ask.textContent = attr("filter-term");
+      ask.addEventListener("click", function () {
+        get("terms.json", true).then(function (terms) {
+          current.terms = terms;
+          renderFilters();
+          var select = document.getElementById("search-filter-term");
+          if (select) select.focus();
+        });
+      });
+      var p = document.createElement("p");
+      p.appendChild(ask);
+      filtersEl.appendChild(p);
+    }
   }
   function chunkOf(doc) {
     return get("d/" + Math.floor(doc / current.manifest.chunk) + ".json", true).then(function (chunk) {
