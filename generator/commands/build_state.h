@@ -38,6 +38,7 @@ struct BuildState {
   std::unique_ptr<Theme> theme;
   std::vector<SourcePage> sources;
   std::vector<Dataset> datasets;
+  std::vector<IndicatorSet> plans;  ///< the indicator datasets' plans
   std::unique_ptr<Site> site;
   DataSite data_site;
   std::optional<DataViews> data_views;

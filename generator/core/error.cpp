@@ -180,4 +180,9 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
   return best;
 }
 
+std::string did_you_mean_hint(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string best = did_you_mean(word, candidates);
+  return best.empty() ? std::string() : "did you mean '" + best + "'?";
+}
+
 }  // namespace firefly

@@ -53,6 +53,8 @@ std::string format_diagnostic(const Diagnostic& d, std::string_view source);
 
 /// The closest candidate to `word` (edit distance), or "" when none is close.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+/// The hint "did you mean 'x'?" for the closest candidate, or "" when none is close.
+std::string did_you_mean_hint(std::string_view word, const std::vector<std::string>& candidates);
 
 /// Thrown for a programming bug; main() turns it into exit code 3.
 struct InternalError : std::exception {

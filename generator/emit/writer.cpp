@@ -144,12 +144,13 @@ std::error_code switch_entry(const fs::path& fresh, const fs::path& dest, const 
   fs::file_status old = fs::symlink_status(dest, ec);
   ec.clear();
   if (fs::exists(old)) {
-    bool both_folders = fs::is_directory(old) && fs::is_directory(fs::symlink_status(fresh, ec));
+    const bool fresh_is_folder = fs::is_directory(fs::symlink_status(fresh, ec));
+    const bool both_folders = fs::is_directory(old) && fresh_is_folder;
     if (both_folders && exchange(fresh, dest)) {
       fs::rename(fresh, aside, ec);  // `fresh` now names the old folder
       return ec;
     }
-    if (both_folders || fs::is_directory(old) != fs::is_directory(fs::symlink_status(fresh, ec))) {
+    if (both_folders || fs::is_directory(old) != fresh_is_folder) {
       fs::rename(dest, aside, ec);  // a file cannot replace a folder (or the other way round)
       if (ec) return ec;
     }

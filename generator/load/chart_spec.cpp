@@ -9,8 +9,7 @@ namespace {
 std::string q(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 std::string hint_for(std::string_view word, const std::vector<std::string>& candidates) {
-  std::string best = did_you_mean(word, candidates);
-  return best.empty() ? std::string() : "did you mean " + q(best) + "?";
+  return did_you_mean_hint(word, candidates);
 }
 
 struct FieldReader {

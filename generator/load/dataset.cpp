@@ -16,9 +16,9 @@ namespace firefly {
 
 namespace {
 
-const std::vector<std::string> kDatasetKeys = {"title",     "description", "source",
-                                               "frequency", "license",     "chart",
-                                               "columns",   "keywords",    "version"};
+const std::vector<std::string> kDatasetKeys = {"title",   "description", "source",  "frequency",
+                                               "license", "chart",       "columns", "keywords",
+                                               "version", "indicators"};
 const std::vector<std::string> kSourceKeys = {"agency", "title", "date", "url"};
 const std::vector<std::string> kColumnKeys = {"name", "type", "title", "unit", "description"};
 const std::vector<std::string> kChartKeys = {"x", "y", "kind", "title"};
@@ -29,8 +29,7 @@ const std::vector<std::string> kFrequencies = {"daily",      "weekly", "monthly"
 std::string q(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 std::string hint_for(std::string_view word, const std::vector<std::string>& candidates) {
-  std::string best = did_you_mean(word, candidates);
-  return best.empty() ? std::string() : "did you mean " + q(best) + "?";
+  return did_you_mean_hint(word, candidates);
 }
 
 bool is_integer_text(std::string_view s) {
@@ -442,6 +441,9 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
   if (columns) {
     if (const Value* chart = meta.find("chart"); chart && !chart->is_null()) {
       ds.chart = read_chart(*chart, r, *columns);
+    }
+    if (const Value* ind = meta.find("indicators"); ind && !ind->is_null()) {
+      ds.indicators = read_indicator_spec(*ind, ds.yaml_path, *columns, local);
     }
   }
   diags.append(local);

@@ -13,6 +13,7 @@
 #include "core/value.h"
 #include "load/csv.h"
 #include "load/git_history.h"
+#include "load/indicator_spec.h"
 
 namespace firefly {
 
@@ -68,6 +69,7 @@ struct Dataset {
   std::string frequency;  ///< as written, may be empty
   std::string license;    ///< licence id, e.g. "OGDL-Taiwan-1.0" ("" = the site's default)
   std::optional<ChartSpec> chart;
+  std::optional<IndicatorSpec> indicators;  ///< set when the rows are a plan's indicators
   std::vector<std::string> keywords;
   std::vector<Column> columns;            ///< in CSV header order
   std::string csv_bytes;                  ///< the original file, byte for byte

@@ -3,6 +3,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <atomic>
 #include <map>
 #include <mutex>
 
@@ -134,7 +135,7 @@ std::vector<MarkdownItem> scan_markdown(std::string_view body, int first_line) {
       case CMARK_NODE_CODE_BLOCK: {
         const char* info = cmark_node_get_fence_info(n);
         std::string kind = info ? std::string(trim(info)) : "";
-        if (kind == "chart" || kind == "table") {
+        if (kind == "chart" || kind == "table" || kind == "scorecard" || kind == "indicator") {
           items.push_back({K::kEmbed, kind + "\n" + text, line});
         } else {
           items.push_back({K::kCode, text, line});
@@ -168,35 +169,68 @@ std::string embed_placeholder(size_t index) {
   return "<!--firefly-embed:" + std::to_string(index) + "-->";
 }
 
-MarkdownResult render_markdown(std::string_view body, const MarkdownOptions& options) {
+/// The parsed tree of a document and what the render step needs of it.
+struct MarkdownDocument::Tree {
+  cmark_parser* parser = nullptr;
+  cmark_node* doc = nullptr;
+  /// A link or image, its URL as written, where it is and whether it lacks alt text.
+  struct Link {
+    cmark_node* node;
+    std::string url;
+    Pos pos;
+    bool is_image;
+    bool missing_alt;
+  };
+  std::vector<Link> links;
+  std::vector<std::string> heading_ids;
+  MarkdownResult parts;  ///< text and embeds (html is made by render)
+
+  ~Tree() {
+    if (doc) cmark_node_free(doc);
+    if (parser) cmark_parser_free(parser);
+  }
+};
+
+namespace {
+
+std::atomic<size_t> documents_parsed{0};
+
+}  // namespace
+
+size_t markdown_documents_parsed() { return documents_parsed; }
+
+MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int first_line)
+    : tree_(std::make_unique<Tree>()) {
   ensure_extensions();
-  MarkdownResult result;
-  cmark_parser* parser = cmark_parser_new(kOptions);
+  ++documents_parsed;
+  Tree& t = *tree_;
+  MarkdownResult& result = t.parts;
+  t.parser = cmark_parser_new(kOptions);
   for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
-      cmark_parser_attach_syntax_extension(parser, ext);
+      cmark_parser_attach_syntax_extension(t.parser, ext);
     }
   }
-  cmark_parser_feed(parser, body.data(), body.size());
-  cmark_node* doc = cmark_parser_finish(parser);
+  cmark_parser_feed(t.parser, body.data(), body.size());
+  t.doc = cmark_parser_finish(t.parser);
 
   Walk walk;
   std::map<std::string, int> id_counts;
-  cmark_iter* iter = cmark_iter_new(doc);
+  cmark_iter* iter = cmark_iter_new(t.doc);
   cmark_event_type ev;
   while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
     if (ev != CMARK_EVENT_ENTER) continue;
     cmark_node* n = cmark_iter_get_node(iter);
-    Pos pos{cmark_node_get_start_line(n) + options.first_line - 1, cmark_node_get_start_column(n)};
+    Pos pos{cmark_node_get_start_line(n) + first_line - 1, cmark_node_get_start_column(n)};
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_HTML_BLOCK:
       case CMARK_NODE_HTML_INLINE:
-        if (!options.unsafe_html && !is_lang_span(n)) walk.raw_html.push_back(n);
+        if (!unsafe_html && !is_lang_span(n)) walk.raw_html.push_back(n);
         break;
       case CMARK_NODE_CODE_BLOCK: {
         const char* info = cmark_node_get_fence_info(n);
         std::string kind = info ? std::string(trim(info)) : "";
-        if (kind == "chart" || kind == "table") {
+        if (kind == "chart" || kind == "table" || kind == "scorecard" || kind == "indicator") {
           const char* lit = cmark_node_get_literal(n);
           result.embeds.push_back({kind, lit ? lit : "", pos.line});
           walk.embeds.push_back(n);
@@ -209,7 +243,7 @@ MarkdownResult render_markdown(std::string_view body, const MarkdownOptions& opt
         if (id.empty()) id = "section";
         int& count = id_counts[id];
         if (count++) id += "-" + std::to_string(count);
-        walk.heading_ids.push_back(id);
+        t.heading_ids.push_back(id);
         result.text += text;
         result.text += "\n";
         break;
@@ -222,17 +256,8 @@ MarkdownResult render_markdown(std::string_view body, const MarkdownOptions& opt
       case CMARK_NODE_IMAGE: {
         bool is_image = cmark_node_get_type(n) == CMARK_NODE_IMAGE;
         const char* url = cmark_node_get_url(n);
-        std::string u = url ? url : "";
-        if (is_image && options.on_missing_alt && trim(node_text(n)).empty()) {
-          options.on_missing_alt(pos);
-        }
-        if (dangerous_url(u, is_image)) {
-          if (options.resolve_link) options.resolve_link(u, pos, is_image);  // reports it
-          cmark_node_set_url(n, "");
-        } else if (options.resolve_link && !u.empty()) {
-          std::string resolved = options.resolve_link(u, pos, is_image);
-          if (resolved != u) cmark_node_set_url(n, resolved.c_str());
-        }
+        t.links.push_back(
+            {n, url ? url : "", pos, is_image, is_image && trim(node_text(n)).empty()});
         break;
       }
       default:
@@ -243,13 +268,13 @@ MarkdownResult render_markdown(std::string_view body, const MarkdownOptions& opt
   cmark_iter_free(iter);
 
   // A wide table scrolls inside its own box (reachable by keyboard), not the page.
-  for (cmark_node* t : walk.tables) {
+  for (cmark_node* table : walk.tables) {
     cmark_node* open = cmark_node_new(CMARK_NODE_HTML_BLOCK);
     cmark_node_set_literal(open, "<div class=\"table-wrap\" tabindex=\"0\">\n");
     cmark_node* close = cmark_node_new(CMARK_NODE_HTML_BLOCK);
     cmark_node_set_literal(close, "</div>\n");
-    cmark_node_insert_before(t, open);
-    cmark_node_insert_after(t, close);
+    cmark_node_insert_before(table, open);
+    cmark_node_insert_after(table, close);
   }
 
   for (cmark_node* n : walk.raw_html) {
@@ -269,24 +294,45 @@ MarkdownResult render_markdown(std::string_view body, const MarkdownOptions& opt
     cmark_node_replace(walk.embeds[i], html);
     cmark_node_free(walk.embeds[i]);
   }
+}
 
-  char* html = cmark_render_html(doc, kOptions, cmark_parser_get_syntax_extensions(parser));
+MarkdownDocument::~MarkdownDocument() = default;
+
+MarkdownResult MarkdownDocument::render(const LinkResolver& resolve_link,
+                                        const std::function<void(Pos)>& on_missing_alt) {
+  Tree& t = *tree_;
+  for (const Tree::Link& link : t.links) {
+    if (link.missing_alt && on_missing_alt) on_missing_alt(link.pos);
+    std::string url = link.url;
+    if (dangerous_url(link.url, link.is_image)) {
+      if (resolve_link) resolve_link(link.url, link.pos, link.is_image);  // reports it
+      url.clear();
+    } else if (resolve_link && !link.url.empty()) {
+      url = resolve_link(link.url, link.pos, link.is_image);
+    }
+    // Set every time: an earlier render may have set another language's URL.
+    const char* now = cmark_node_get_url(link.node);
+    if (url != (now ? now : "")) cmark_node_set_url(link.node, url.c_str());
+  }
+
+  char* html = cmark_render_html(t.doc, kOptions, cmark_parser_get_syntax_extensions(t.parser));
   std::string out = html;
   free(html);
-  cmark_node_free(doc);
-  cmark_parser_free(parser);
 
+  MarkdownResult result;
+  result.text = t.parts.text;
+  result.embeds = t.parts.embeds;
   // Give headings their ids, in document order.
-  result.html.reserve(out.size() + walk.heading_ids.size() * 16);
+  result.html.reserve(out.size() + t.heading_ids.size() * 16);
   size_t next_id = 0, pos = 0;
   while (pos < out.size()) {
     size_t h = out.find("<h", pos);
     if (h == std::string::npos || h + 3 >= out.size()) break;
     char level = out[h + 2];
-    if (level >= '1' && level <= '6' && out[h + 3] == '>' && next_id < walk.heading_ids.size()) {
+    if (level >= '1' && level <= '6' && out[h + 3] == '>' && next_id < t.heading_ids.size()) {
       result.html.append(out, pos, h + 3 - pos);
       result.html += " id=\"";
-      append_html_escaped(result.html, walk.heading_ids[next_id++]);
+      append_html_escaped(result.html, t.heading_ids[next_id++]);
       result.html += '"';
       pos = h + 3;
     } else {
@@ -296,6 +342,11 @@ MarkdownResult render_markdown(std::string_view body, const MarkdownOptions& opt
   }
   result.html.append(out, pos, std::string::npos);
   return result;
+}
+
+MarkdownResult render_markdown(std::string_view body, const MarkdownOptions& options) {
+  MarkdownDocument doc(body, options.unsafe_html, options.first_line);
+  return doc.render(options.resolve_link, options.on_missing_alt);
 }
 
 }  // namespace firefly

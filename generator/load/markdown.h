@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,7 +11,8 @@
 
 namespace firefly {
 
-/// A ```chart or ```table block, replaced in the HTML by embed_placeholder(index).
+/// A ```chart, ```table, ```scorecard or ```indicator block, replaced in the HTML by
+/// embed_placeholder(index).
 struct Embed {
   std::string kind;  ///< "chart" or "table"
   std::string yaml;  ///< the block's text
@@ -38,6 +40,28 @@ struct MarkdownResult {
 /// Renders GitHub-flavoured Markdown (tables, strikethrough, autolinks, task lists,
 /// footnotes) with ids on headings; `javascript:`-style URLs are dropped.
 MarkdownResult render_markdown(std::string_view body, const MarkdownOptions& options);
+
+/// A document parsed once and rendered any number of times, each time with its own link
+/// resolver: a page shown in several languages (its fallbacks) is parsed once. Not for use
+/// by two threads at once.
+class MarkdownDocument {
+ public:
+  MarkdownDocument(std::string_view body, bool unsafe_html, int first_line = 1);
+  ~MarkdownDocument();
+  MarkdownDocument(const MarkdownDocument&) = delete;
+  MarkdownDocument& operator=(const MarkdownDocument&) = delete;
+
+  /// Renders the document as render_markdown does, with these callbacks (both optional).
+  MarkdownResult render(const LinkResolver& resolve_link,
+                        const std::function<void(Pos)>& on_missing_alt);
+
+ private:
+  struct Tree;
+  std::unique_ptr<Tree> tree_;
+};
+
+/// How many documents this process has parsed (MarkdownDocument and render_markdown).
+size_t markdown_documents_parsed();
 
 /// One thing a document states, at a line of its file, as `scan_markdown` finds it.
 struct MarkdownItem {

@@ -81,4 +81,23 @@ TEST_CASE("markdown survives 10,000 nested blockquotes and lists") {
   CHECK(l.html.find("<ul>") != std::string::npos);
 }
 
+TEST_CASE("markdown: a document parsed once renders for each reader's links") {
+  const size_t before = markdown_documents_parsed();
+  MarkdownDocument doc("# Title\n\nSee [the plan](/plan/) and ![a chart](/c.png).\n", false);
+  auto to = [](const std::string& prefix) {
+    return [prefix](const std::string& url, Pos, bool) { return prefix + url; };
+  };
+  MarkdownResult en = doc.render(to("/en"), nullptr);
+  MarkdownResult vi = doc.render(to("/vi"), nullptr);
+  CHECK(markdown_documents_parsed() == before + 1);
+  CHECK(en.html.find("href=\"/en/plan/\"") != std::string::npos);
+  CHECK(vi.html.find("href=\"/vi/plan/\"") != std::string::npos);
+  CHECK(vi.html.find("/en/") == std::string::npos);
+  CHECK(vi.html.find("src=\"/vi/c.png\"") != std::string::npos);
+  MarkdownOptions o;
+  o.resolve_link = to("/vi");
+  CHECK(render_markdown("# Title\n\nSee [the plan](/plan/) and ![a chart](/c.png).\n", o).html ==
+        vi.html);
+}
+
 }  // namespace firefly

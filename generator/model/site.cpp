@@ -25,6 +25,10 @@ std::string_view kind_name(PageKind kind) {
       return "data";
     case PageKind::kDataset:
       return "dataset";
+    case PageKind::kScorecard:
+      return "scorecard";
+    case PageKind::kIndicator:
+      return "indicator";
     case PageKind::kSearch:
       return "search";
     case PageKind::kSitemap:
@@ -63,6 +67,7 @@ class SiteBuilder {
     site_->config = &config;
     site_->files = inputs.files;
     site_->datasets = inputs.datasets;
+    site_->plans = inputs.plans;
   }
 
   std::unique_ptr<Site> build(const std::vector<SourcePage>& sources) {
@@ -424,10 +429,30 @@ class SiteBuilder {
         d.dataset = name;
         d.title = title.get(lang.code, config_.default_language().code);
       }
+      add_plan_pages(lang.code, p, simple);
       simple(PageKind::kSearch, "search", p + "/search/");
       simple(PageKind::kSitemap, "sitemap", p + "/sitemap/");
       Page& nf = simple(PageKind::kNotFound, "404", p + "/404.html");
       nf.out_path = (p.empty() ? "" : p.substr(1) + "/") + "404.html";
+    }
+  }
+
+  template <typename MakePage>
+  void add_plan_pages(const std::string& lang, const std::string& prefix, MakePage& simple) {
+    if (!inputs_.plans) return;
+    const std::string& fallback = config_.default_language().code;
+    for (const IndicatorSet& plan : *inputs_.plans) {
+      std::string base = prefix + "/data/" + plan.dataset + "/";
+      Page& card = simple(PageKind::kScorecard, "scorecard/" + plan.dataset, base + "scorecard/");
+      card.dataset = plan.dataset;
+      card.title = plan.title.get(lang, fallback);
+      for (const Indicator& ind : plan.indicators) {
+        Page& page = simple(PageKind::kIndicator, "indicator/" + plan.dataset + "/" + ind.id,
+                            base + "indicators/" + ind.id + "/");
+        page.dataset = plan.dataset;
+        page.indicator = ind.id;
+        page.title = ind.name.get(lang, fallback);
+      }
     }
   }
 

@@ -14,6 +14,7 @@
 #include "core/error.h"
 #include "load/content.h"
 #include "model/image.h"
+#include "model/indicators.h"
 
 namespace firefly {
 
@@ -26,6 +27,8 @@ enum class PageKind {
   kTerm,
   kData,
   kDataset,
+  kScorecard,  ///< a plan's indicators against their targets
+  kIndicator,  ///< one indicator of a plan
   kSearch,
   kSitemap,
   kNotFound,
@@ -60,7 +63,8 @@ struct Page {
   int page_number = 1, page_count = 1;
   std::string base_url;                              ///< first page's URL of a paginated list
   std::string taxonomy, term;                        ///< for taxonomy and term pages
-  std::string dataset;                               ///< for dataset pages
+  std::string dataset;                               ///< for dataset, scorecard and indicator pages
+  std::string indicator;                             ///< for indicator pages: the indicator's id
   std::string redirect_to;                           ///< for alias redirects
   std::vector<std::pair<std::string, Pos>> aliases;  ///< old paths that redirect here
   std::string alias_source;  ///< for redirects: the file that declared the alias
@@ -81,6 +85,8 @@ struct Site {
   std::set<std::string> files;
   /// Dataset names with their localized titles, in order.
   std::vector<std::pair<std::string, Localized>> datasets;
+  /// The plans of indicator datasets (null or empty when there are none).
+  const std::vector<IndicatorSet>* plans = nullptr;
   /// taxonomy -> term slug -> term title as first written.
   std::map<std::string, std::map<std::string, std::string>> term_titles;
 
@@ -95,6 +101,8 @@ struct Site {
 /// What the site graph is built from besides the content.
 struct SiteInputs {
   std::vector<std::pair<std::string, Localized>> datasets;  ///< name, title
+  /// The plans of indicator datasets (a scorecard and a page per indicator each).
+  const std::vector<IndicatorSet>* plans = nullptr;
   std::set<std::string> files;  ///< site paths of static files and data downloads
   bool drafts = false;          ///< include drafts and future pages
   std::string today;            ///< "YYYY-MM-DD": pages with a later publish_at wait

@@ -1,5 +1,9 @@
 #include "render/body.h"
 
+#include <numeric>
+#include <optional>
+#include <unordered_map>
+
 #include "core/locale.h"
 #include "core/parallel.h"
 #include "core/text.h"
@@ -90,14 +94,11 @@ std::string resolve_link(const Site& site, const Page& page, const std::string& 
 }
 
 Body render_body(const Site& site, const Page& page, const DataViews& data, Diagnostics& diags,
-                 PhotoSet* photos, BodyReads* reads) {
+                 PhotoSet* photos, BodyReads* reads, MarkdownDocument* parsed) {
   Body body;
   if (!page.source || page.kind == PageKind::kRedirect) return body;
-  MarkdownOptions options;
-  options.unsafe_html = site.config->unsafe_html;
-  options.first_line = page.source->body_line;
   std::vector<const Photo*> shown;
-  options.resolve_link = [&](const std::string& url, Pos pos, bool is_image) {
+  LinkResolver resolve = [&](const std::string& url, Pos pos, bool is_image) {
     std::string target = resolve_link(site, page, url, pos, is_image, diags);
     if (reads) reads->links.push_back({url, pos, is_image, target});
     if (!photos || !is_image || !site.files.count(target) || !PhotoSet::is_photo_path(target)) {
@@ -115,13 +116,16 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
   // same source.
   Diagnostics others;
   Diagnostics& other_diags = reads ? others : diags;
-  options.on_missing_alt = [&](Pos pos) {
+  auto on_missing_alt = [&](Pos pos) {
     if (page.fallback) return;
     other_diags.error(page.source->path, pos, "this image has no alt text",
                       "write a short description between the brackets: ![a volunteer fixing a "
                       "roof](/images/roof.svg)");
   };
-  MarkdownResult md = render_markdown(page.source->body, options);
+  std::optional<MarkdownDocument> own;
+  if (!parsed)
+    parsed = &own.emplace(page.source->body, site.config->unsafe_html, page.source->body_line);
+  MarkdownResult md = parsed->render(resolve, on_missing_alt);
   for (size_t e = 0; e < md.embeds.size(); ++e) {
     std::string placeholder = embed_placeholder(e);
     size_t at = md.html.find(placeholder);
@@ -143,11 +147,41 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
   return body;
 }
 
+std::vector<std::vector<size_t>> pages_by_source(const Site& site,
+                                                 const std::vector<size_t>& pages) {
+  std::vector<std::vector<size_t>> groups;
+  std::unordered_map<const SourcePage*, size_t> group_of;
+  for (size_t i : pages) {
+    const Page& page = *site.pages[i];
+    if (!page.source || page.kind == PageKind::kRedirect) continue;
+    auto [it, added] = group_of.try_emplace(page.source, groups.size());
+    if (added) groups.emplace_back();
+    groups[it->second].push_back(i);
+  }
+  return groups;
+}
+
+void render_source_group(const Site& site, const std::vector<size_t>& group,
+                         const std::function<void(size_t, MarkdownDocument*)>& render) {
+  if (group.size() == 1) {
+    render(group.front(), nullptr);
+    return;
+  }
+  const SourcePage& source = *site.pages[group.front()]->source;
+  MarkdownDocument parsed(source.body, site.config->unsafe_html, source.body_line);
+  for (size_t i : group) render(i, &parsed);
+}
+
 std::vector<Body> render_bodies(const Site& site, const DataViews& data, int jobs,
                                 Diagnostics& diags, PhotoSet* photos) {
   std::vector<Body> bodies(site.pages.size());
-  parallel_for(site.pages.size(), jobs, [&](size_t i) {
-    bodies[i] = render_body(site, *site.pages[i], data, diags, photos);
+  std::vector<size_t> all(site.pages.size());
+  std::iota(all.begin(), all.end(), 0);
+  auto groups = pages_by_source(site, all);
+  parallel_for(groups.size(), jobs, [&](size_t g) {
+    render_source_group(site, groups[g], [&](size_t i, MarkdownDocument* parsed) {
+      bodies[i] = render_body(site, *site.pages[i], data, diags, photos, nullptr, parsed);
+    });
   });
   return bodies;
 }

@@ -2,6 +2,7 @@
 // and checked, embeds filled in, summaries and reading time computed.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -42,9 +43,20 @@ struct BodyReads {
 
 /// Renders the body of one page ({} for pages without a source). With `photos`, its
 /// photos become <picture> elements offering their published sizes. With `reads`, records
-/// what it read there.
+/// what it read there. With `parsed` (the page's source, parsed), it is not parsed again.
 Body render_body(const Site& site, const Page& page, const DataViews& data, Diagnostics& diags,
-                 PhotoSet* photos = nullptr, BodyReads* reads = nullptr);
+                 PhotoSet* photos = nullptr, BodyReads* reads = nullptr,
+                 MarkdownDocument* parsed = nullptr);
+
+/// The indices of `pages` (into site.pages) that have a body, grouped by the source they
+/// show: a page and its fallbacks in other languages form one group.
+std::vector<std::vector<size_t>> pages_by_source(const Site& site,
+                                                 const std::vector<size_t>& pages);
+
+/// Calls `render` for each page of `group` (from pages_by_source) with its source parsed
+/// once for the whole group (nullptr for a group of one: render_body parses it).
+void render_source_group(const Site& site, const std::vector<size_t>& group,
+                         const std::function<void(size_t, MarkdownDocument*)>& render);
 
 /// Renders the bodies of all pages that have a source, on `jobs` threads; the result is
 /// indexed like `site.pages`. Broken internal links and missing images are errors.

@@ -1,6 +1,5 @@
 #include "render/body_cache.h"
 
-#include <atomic>
 #include <mutex>
 
 #include "core/hash.h"
@@ -49,7 +48,7 @@ std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views
   std::vector<Body> bodies(n);
   std::vector<std::uint64_t> keys(n);
   std::vector<BodyOrigin> origins(n);
-  std::atomic<size_t> fresh{0};
+  std::vector<char> stale(n, 0);
   parallel_for(n, jobs, [&](size_t i) {
     const Page& page = *site.pages[i];
     keys[i] = body_key(site, page);
@@ -68,9 +67,19 @@ std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views
         }
       }
     }
-    ++fresh;
-    bodies[i] = render_body(site, page, views, diags, photos, &origins[i].reads);
-    origins[i].data = data;
+    stale[i] = 1;
+  });
+  std::vector<size_t> todo;
+  for (size_t i = 0; i < n; ++i) {
+    if (stale[i]) todo.push_back(i);
+  }
+  auto groups = pages_by_source(site, todo);
+  parallel_for(groups.size(), jobs, [&](size_t g) {
+    render_source_group(site, groups[g], [&](size_t i, MarkdownDocument* parsed) {
+      bodies[i] =
+          render_body(site, *site.pages[i], views, diags, photos, &origins[i].reads, parsed);
+      origins[i].data = data;
+    });
   });
   cache.origins.clear();
   cache.origins.reserve(n);
@@ -79,7 +88,7 @@ std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views
     origins[i].index = i;
     cache.origins.insert_or_assign(keys[i], std::move(origins[i]));
   }
-  if (rendered) *rendered = fresh;
+  if (rendered) *rendered = todo.size();
   return bodies;
 }
 

@@ -4,27 +4,11 @@
 
 #include <map>
 
-#include "render/embedded_theme.h"
-#include "core/yaml.h"
+#include "render/theme_view_for_tests.h"
 
 namespace firefly {
 
 namespace {
-
-/// A view in `lang` with the default theme's own strings.
-DataView theme_view(const std::string& lang, const std::string& html_lang) {
-  DataView view;
-  view.lang = view.default_lang = lang;
-  view.html_lang = html_lang;
-  for (const EmbeddedFile& f : embedded_theme()) {
-    if (f.path == "i18n/" + lang + ".yaml") {
-      Diagnostics d;
-      view.t = parse_yaml(f.bytes, std::string(f.path), d);
-    }
-  }
-  REQUIRE(view.t.is_map());
-  return view;
-}
 
 ChartData series(std::vector<double> values, std::vector<std::string> labels) {
   ChartData d;

@@ -214,6 +214,39 @@ Value chart_field(const SiteConfig& config) {
                    {"fields", Value(std::move(fields))}});
 }
 
+/// A dataset's `indicators:` block. Its per-language and per-period column maps have keys
+/// the editor cannot list, so they are kept as written (hidden) and edited in the file.
+Value indicators_field(const SiteConfig& config) {
+  auto text = [](const char* name) {
+    return Value(Map{{"name", name}, {"label", name}, {"widget", "string"}, {"required", false}});
+  };
+  auto kept = [](const char* name) {
+    return Value(Map{{"name", name}, {"label", name}, {"widget", "hidden"}, {"required", false}});
+  };
+  List fields{localized_field("title", false, false, config),
+              Value(Map{{"name", "periods"},
+                        {"label", "periods"},
+                        {"widget", "list"},
+                        {"required", false},
+                        {"hint", "The periods the plan covers, in time order (2015, 2016, ...)."}}),
+              text("id"),
+              text("unit"),
+              text("direction"),
+              text("baseline")};
+  for (const char* name :
+       {"name", "goal", "source", "method", "target", "target_max", "actual", "where"}) {
+    fields.push_back(kept(name));
+  }
+  return Value(Map{{"name", "indicators"},
+                   {"label", "indicators"},
+                   {"widget", "object"},
+                   {"required", false},
+                   {"hint",
+                    "The rows are a plan's indicators. Which column holds each period's target "
+                    "and actual is set in the file (docs/open-data.md)."},
+                   {"fields", Value(std::move(fields))}});
+}
+
 Value datasets_collection(const std::vector<std::pair<std::string, Localized>>& datasets,
                           const SiteConfig& config) {
   List types;
@@ -245,6 +278,7 @@ Value datasets_collection(const std::vector<std::pair<std::string, Localized>>& 
       Value(Map{
           {"name", "license"}, {"label", "license"}, {"widget", "string"}, {"required", false}}),
       chart_field(config),
+      indicators_field(config),
       Value(Map{{"name", "columns"},
                 {"label", "columns"},
                 {"widget", "list"},

@@ -166,7 +166,7 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
         {"draft", page.draft},
         {"content_lang", language_of(site_, page.content_lang).html_lang}};
   for (std::string_view k : {"home", "section", "page", "taxonomy", "term", "data", "dataset",
-                             "search", "sitemap", "404"}) {
+                             "scorecard", "indicator", "search", "sitemap", "404"}) {
     m.emplace_back("is_" + std::string(k == "404" ? "404" : k), k == kind);
   }
   if (body.reading_minutes && page.kind == PageKind::kPage) {
@@ -219,11 +219,13 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
       crumbs.push_back(Value(Map{{"title", home->title.empty() ? std::string("Home") : home->title},
                                  {"url", home->url}}));
     }
-    std::string parent_key = page.kind == PageKind::kPage && !page.section.empty()
-                                 ? "section:" + page.section
-                             : page.kind == PageKind::kTerm    ? "taxonomy:" + page.taxonomy
-                             : page.kind == PageKind::kDataset ? std::string("data")
-                                                               : std::string();
+    std::string parent_key =
+        page.kind == PageKind::kPage && !page.section.empty() ? "section:" + page.section
+        : page.kind == PageKind::kTerm                        ? "taxonomy:" + page.taxonomy
+        : page.kind == PageKind::kDataset || page.kind == PageKind::kScorecard ||
+                page.kind == PageKind::kIndicator
+            ? std::string("data")
+            : std::string();
     if (const Page* parent =
             parent_key.empty() ? nullptr : find_noted(site_, parent_key, lang.code)) {
       std::string title = parent->title;
@@ -231,6 +233,17 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
         title = theme_.strings(lang.code).get("data_catalogue").to_text();
       }
       crumbs.push_back(Value(Map{{"title", title}, {"url", parent->url}}));
+    }
+    // A plan's pages sit under its dataset; an indicator also under the scorecard.
+    std::vector<std::string> plan_keys;
+    if (page.kind == PageKind::kScorecard || page.kind == PageKind::kIndicator) {
+      plan_keys.push_back("data/" + page.dataset);
+    }
+    if (page.kind == PageKind::kIndicator) plan_keys.push_back("scorecard/" + page.dataset);
+    for (const std::string& key : plan_keys) {
+      if (const Page* up = find_noted(site_, key, lang.code)) {
+        crumbs.push_back(Value(Map{{"title", up->title}, {"url", up->url}}));
+      }
     }
   }
   m.emplace_back("breadcrumbs", Value(std::move(crumbs)));
@@ -333,7 +346,8 @@ Value ContextBuilder::sitemap_value(const Language& lang) const {
   }
   List data_pages;
   for (const auto& p : site_.pages) {
-    if (p->lang == lang.code && p->kind == PageKind::kDataset) {
+    if (p->lang == lang.code &&
+        (p->kind == PageKind::kDataset || p->kind == PageKind::kScorecard)) {
       data_pages.push_back(Value(Map{{"title", p->title}, {"url", p->url}}));
     }
   }
@@ -393,7 +407,8 @@ Value ContextBuilder::page_context(size_t index) const {
     ctx.emplace_back("terms", Value(std::move(terms)));
   }
   if (page.kind == PageKind::kData || page.kind == PageKind::kHome ||
-      page.kind == PageKind::kDataset) {
+      page.kind == PageKind::kDataset || page.kind == PageKind::kScorecard ||
+      page.kind == PageKind::kIndicator) {
     note_read(grain::datasets());
   }
   if (page.kind == PageKind::kData || page.kind == PageKind::kHome) {
@@ -409,6 +424,14 @@ Value ContextBuilder::page_context(size_t index) const {
     ctx.emplace_back("dataset", data_.dataset(page.dataset, lang, t));
     ctx.emplace_back("data_catalog", true);
     ctx.emplace_back("jsonld", data_.jsonld(page.dataset, lang));
+    std::string scorecard = data_.scorecard_url(page.dataset, lang);
+    if (!scorecard.empty()) ctx.emplace_back("scorecard_url", scorecard);
+  }
+  if (page.kind == PageKind::kScorecard) {
+    ctx.emplace_back("scorecard", data_.scorecard(page.dataset, lang));
+  }
+  if (page.kind == PageKind::kIndicator) {
+    ctx.emplace_back("indicator", data_.indicator(page.dataset, page.indicator, lang));
   }
   if (page.kind == PageKind::kSitemap) {
     note_read(grain::all(lang.code));

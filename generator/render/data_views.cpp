@@ -2,6 +2,8 @@
 
 #include "render/dataset_page.h"
 #include "render/embed.h"
+#include "render/plan_embed.h"
+#include "render/scorecard.h"
 
 namespace firefly {
 
@@ -34,10 +36,12 @@ DataView data_view(const DataSite& site, const std::string& lang, const Value& t
 }
 }  // namespace
 
-DataViews::DataViews(const std::vector<Dataset>& datasets, const DataSite& site, const Theme& theme)
+DataViews::DataViews(const std::vector<Dataset>& datasets, const DataSite& site, const Theme& theme,
+                     const std::vector<IndicatorSet>* plans)
     : datasets_(datasets),
       site_(site),
       theme_(theme),
+      plans_(plans),
       manifest_(make_data_manifest(datasets, site)) {
   for (const Dataset& d : datasets_) by_name_[d.name] = &d;
 }
@@ -47,10 +51,50 @@ const Dataset* DataViews::find(const std::string& name) const {
   return it == by_name_.end() ? nullptr : it->second;
 }
 
+const IndicatorSet* DataViews::find_plan(const std::string& name) const {
+  if (!plans_) return nullptr;
+  for (const IndicatorSet& p : *plans_) {
+    if (p.dataset == name) return &p;
+  }
+  return nullptr;
+}
+
+Value DataViews::scorecard(const std::string& name, const Language& lang) const {
+  const IndicatorSet* plan = find_plan(name);
+  const Dataset* d = find(name);
+  if (!plan || !d) return Value();
+  return scorecard_context(*plan, *d, data_view(site_, lang.code, theme_.strings(lang.code)));
+}
+
+Value DataViews::indicator(const std::string& name, const std::string& id,
+                           const Language& lang) const {
+  const IndicatorSet* plan = find_plan(name);
+  const Dataset* d = find(name);
+  const Indicator* ind = plan ? plan->find(id) : nullptr;
+  if (!ind || !d) return Value();
+  return indicator_context(*plan, *d, *ind, data_view(site_, lang.code, theme_.strings(lang.code)));
+}
+
+std::string DataViews::scorecard_url(const std::string& name, const Language& lang) const {
+  const IndicatorSet* plan = find_plan(name);
+  return plan
+             ? firefly::scorecard_url(*plan, data_view(site_, lang.code, theme_.strings(lang.code)))
+             : std::string();
+}
+
 Value DataViews::datasets(const Language& lang) const {
   DataView view = data_view(site_, lang.code, theme_.strings(lang.code));
   List list;
-  for (const Dataset& d : datasets_) list.push_back(dataset_list_item(d, view));
+  for (const Dataset& d : datasets_) {
+    Value item = dataset_list_item(d, view);
+    if (const IndicatorSet* plan = find_plan(d.name)) {
+      Map m = item.as_map();
+      m.emplace_back("scorecard_url", Value(firefly::scorecard_url(*plan, view)));
+      m.emplace_back("scorecard_title", Value(view.pick(plan->title)));
+      item = Value(std::move(m));
+    }
+    list.push_back(std::move(item));
+  }
   return Value(std::move(list));
 }
 
@@ -70,6 +114,11 @@ std::string DataViews::jsonld(const std::string& name, const Language& lang) con
 
 std::string DataViews::embed(const Embed& embed, const Page& page, Diagnostics& diags) const {
   DataView view = data_view(site_, page.lang, theme_.strings(page.lang));
+  if (embed.kind == "scorecard" || embed.kind == "indicator") {
+    static const std::vector<IndicatorSet> kNoPlans;
+    return render_plan_embed(embed.kind, embed.yaml, page.source->path, embed.line,
+                             plans_ ? *plans_ : kNoPlans, view, diags);
+  }
   return render_embed(embed.kind, embed.yaml, page.source->path, embed.line, datasets_, view,
                       diags);
 }

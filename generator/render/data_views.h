@@ -25,7 +25,8 @@ DataSite make_data_site(const SiteConfig& config);
 /// Thread-safe after construction.
 class DataViews {
  public:
-  DataViews(const std::vector<Dataset>& datasets, const DataSite& site, const Theme& theme);
+  DataViews(const std::vector<Dataset>& datasets, const DataSite& site, const Theme& theme,
+            const std::vector<IndicatorSet>* plans = nullptr);
   /// The `dataset` map of the dataset page `name` in `lang` (null when there is none).
   Value dataset(const std::string& name, const Language& lang, const Value& t) const;
   /// schema.org JSON-LD of the dataset page `name` (a JSON string; "" when there is none).
@@ -34,6 +35,12 @@ class DataViews {
   Value datasets(const Language& lang) const;
   /// The catalogue-wide downloads (`data_downloads`) for the catalogue page.
   Value bulk_downloads(const Language& lang) const;
+  /// The `scorecard` map of the scorecard page of the plan `name` (null when none).
+  Value scorecard(const std::string& name, const Language& lang) const;
+  /// The `indicator` map of the page of indicator `id` of the plan `name` (null when none).
+  Value indicator(const std::string& name, const std::string& id, const Language& lang) const;
+  /// The scorecard's site path of the plan of dataset `name` ("" when it is not a plan).
+  std::string scorecard_url(const std::string& name, const Language& lang) const;
   /// Every open-data file of the build.
   const DataManifest& manifest() const { return manifest_; }
   /// The HTML of a ```chart or ```table block of `page`; mistakes go to `diags`.
@@ -41,10 +48,12 @@ class DataViews {
 
  private:
   const Dataset* find(const std::string& name) const;
+  const IndicatorSet* find_plan(const std::string& name) const;
 
   const std::vector<Dataset>& datasets_;
   const DataSite& site_;
   const Theme& theme_;
+  const std::vector<IndicatorSet>* plans_;
   std::map<std::string, const Dataset*> by_name_;
   DataManifest manifest_;
 };

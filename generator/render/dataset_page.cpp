@@ -49,7 +49,8 @@ std::string type_display(ColumnType type, const DataView& view) {
                    kEnglish[static_cast<int>(type)]);
 }
 
-/// The `source` map: agency, title, url, date{iso, display}; null when there is none.
+}  // namespace
+
 Value source_context(const DatasetSource& source, const DataView& view) {
   if (source.empty()) return Value();
   Map m{{"agency", Value(view.pick(source.agency))},
@@ -58,8 +59,6 @@ Value source_context(const DatasetSource& source, const DataView& view) {
   if (source.date) m.emplace_back("date", date_value(*source.date, view));
   return Value(std::move(m));
 }
-
-}  // namespace
 
 std::string size_display(size_t bytes, const DataView& view) {
   if (bytes < 1024) {

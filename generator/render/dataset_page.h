@@ -18,6 +18,8 @@ inline constexpr size_t kPreviewRows = 20;
 
 /// "8.2 KB", "512 bytes", "1.5 MB" with the reader's number format.
 std::string size_display(size_t bytes, const DataView& view);
+/// The `source` map: agency, title, url, date{iso, display}; null when there is none.
+Value source_context(const DatasetSource& source, const DataView& view);
 /// The licence as {id, name, url}: name is the licence's title in the reader's language.
 Value license_context(const std::string& license, const DataView& view);
 /// The citation in the OGDL-Taiwan-1.0 attribution form: publisher, year, title, version, URL and

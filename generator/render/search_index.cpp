@@ -34,7 +34,8 @@ struct SearchDoc {
 bool indexed_kind(const Page& p) {
   if (p.draft || p.page_number != 1 || p.kind == PageKind::kRedirect) return false;
   return p.kind == PageKind::kPage || p.kind == PageKind::kDataset || p.kind == PageKind::kHome ||
-         p.kind == PageKind::kSection;
+         p.kind == PageKind::kSection || p.kind == PageKind::kScorecard ||
+         p.kind == PageKind::kIndicator;
 }
 
 const Dataset* find_dataset(const std::vector<Dataset>& datasets, const std::string& name) {
@@ -47,7 +48,10 @@ const Dataset* find_dataset(const std::vector<Dataset>& datasets, const std::str
 /// The label results show for a page: its section's title, or the data catalogue's.
 std::string section_label(const Site& site, const Page& p) {
   const Page* parent = nullptr;
-  if (p.kind == PageKind::kDataset) parent = site.find("data", p.lang);
+  if (p.kind == PageKind::kDataset || p.kind == PageKind::kScorecard ||
+      p.kind == PageKind::kIndicator) {
+    parent = site.find("data", p.lang);
+  }
   if (p.kind == PageKind::kPage && !p.section.empty()) {
     parent = site.find("section:" + p.section, p.lang);
   }
@@ -76,6 +80,17 @@ std::vector<TextBlock> page_blocks(const Site& site, const Page& p, const Body& 
         add(col.description.get(p.lang, def));
       }
       add(d->source.agency.get(p.lang, def));
+    }
+  }
+  if ((p.kind == PageKind::kScorecard || p.kind == PageKind::kIndicator) && site.plans) {
+    for (const IndicatorSet& plan : *site.plans) {
+      if (plan.dataset != p.dataset) continue;
+      for (const Indicator& ind : plan.indicators) {
+        if (p.kind == PageKind::kIndicator && ind.id != p.indicator) continue;
+        add(ind.name.get(p.lang, def), p.kind == PageKind::kScorecard);
+        add(ind.goal.get(p.lang, def));
+        add(ind.method.get(p.lang, def));
+      }
     }
   }
   for (const auto& [name, values] : p.terms) {

@@ -13,13 +13,12 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# shellcheck source=serve_start.bash
+source "$(dirname "$0")/lib/serve_start.bash"
 fail() { echo "FAIL: $*"; echo "--- server output:"; cat "$work/server.log" 2>/dev/null || true; exit 1; }
 
 cp -r tests/sites/multilingual/site "$work/site"
-port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
 get() { curl -sS --max-time 5 "$@"; }
-status() { curl -s --max-time 5 -o /dev/null -w '%{http_code}' "$@"; }
 # has [curl options] URL PATTERN: the body of URL matches PATTERN (no pipe, so no SIGPIPE).
 has() {
   local args=("$@") pattern="${*: -1}" body
@@ -27,17 +26,7 @@ has() {
   grep -q -- "$pattern" <<<"$body"
 }
 
-"$FIREFLY" serve --site "$work/site" --port "$port" >"$work/server.log" 2>&1 &
-server_pid=$!
-# Watchdog: the server never outlives 120 s, whatever happens to this script.
-(timeout 120 tail --pid="$server_pid" -f /dev/null || kill -KILL "$server_pid") 2>/dev/null &
-
-# Wait until it answers.
-for _ in $(seq 1 100); do
-  [ "$(status "$base/")" = 200 ] && break
-  kill -0 "$server_pid" 2>/dev/null || fail "the server exited early"
-  sleep 0.1
-done
+start_server "$work/site"
 [ "$(status "$base/")" = 200 ] || fail "no answer on $base/"
 grep -q "^serving .*site at $base/ (Ctrl+C to stop)" "$work/server.log" || fail "no 'serving' line"
 

@@ -10,24 +10,15 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# shellcheck source=serve_start.bash
+source "$(dirname "$0")/lib/serve_start.bash"
 fail() { echo "FAIL: $*"; cat "$work/server.log" 2>/dev/null || true; exit 1; }
 
 cp -r tests/sites/multilingual/site "$work/site"
 mkdir -p "$work/site/static"
 echo 'body{}' >"$work/site/static/extra.css"
 echo 'body{}' >"$work/site/static/fifo.css"
-port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-status() { curl -s --max-time 5 -o /dev/null -w '%{http_code}' "$@"; }
-
-"$FIREFLY" serve --site "$work/site" --port "$port" >"$work/server.log" 2>&1 &
-server_pid=$!
-(timeout 120 tail --pid="$server_pid" -f /dev/null || kill -KILL "$server_pid") 2>/dev/null &
-for _ in $(seq 1 100); do
-  [ "$(status "$base/")" = 200 ] && break
-  kill -0 "$server_pid" 2>/dev/null || fail "the server exited early"
-  sleep 0.1
-done
+start_server "$work/site"
 
 # Host headers.
 [ "$(status "$base/")" = 200 ] || fail "127.0.0.1"

@@ -1,0 +1,214 @@
+#include "render/scorecard.h"
+
+#include "core/locale.h"
+#include "render/chart.h"
+#include "render/dataset_page.h"
+
+namespace firefly {
+
+namespace {
+
+struct StatusLook {
+  const char* key;      ///< theme string: indicator_status_<key>
+  const char* english;  ///< when the theme has no such string
+  const char* icon;     ///< a shape that tells the status apart without colour
+};
+
+StatusLook look_of(IndicatorStatus status) {
+  switch (status) {
+    case IndicatorStatus::kMet:
+      return {"indicator_status_met", "Met", "\u2714"};
+    case IndicatorStatus::kNotMet:
+      return {"indicator_status_not_met", "Not met", "\u2718"};
+    case IndicatorStatus::kNotReported:
+      return {"indicator_status_not_reported", "Not reported", "?"};
+    case IndicatorStatus::kNoTarget:
+      return {"indicator_status_no_target", "No target set", "\u2013"};
+  }
+  return {"indicator_status_no_target", "No target set", "\u2013"};
+}
+
+std::string number_text(std::optional<double> v, const DataView& view) {
+  return v ? format_number(*v == 0 ? 0 : *v, view.locale(), 2) : std::string();
+}
+
+/// "95 percent", "1 to 2 events", "" when there is no figure.
+std::string figure_text(std::optional<double> low, std::optional<double> high,
+                        const std::string& unit, const DataView& view) {
+  if (!low) return {};
+  std::string n = number_text(low, view);
+  if (high && *high != *low) {
+    n = view.format("indicator_range", "{min} to {max}",
+                    {{"min", n}, {"max", number_text(high, view)}});
+  }
+  return unit.empty() ? n : n + " " + unit;
+}
+
+std::string ratio_text(std::optional<double> ratio, const DataView& view) {
+  if (!ratio) return {};
+  return format_number(*ratio * 100, view.locale(), 0) + "%";
+}
+
+Value status_value(IndicatorStatus status, const DataView& view) {
+  StatusLook l = look_of(status);
+  return Value(Map{{"name", Value(status_name(status))},
+                   {"text", Value(view.text(l.key, l.english))},
+                   {"icon", Value(l.icon)}});
+}
+
+/// One period's figures: period, target, actual, status{name, text, icon}, ratio.
+Value period_value(const Indicator& ind, const PeriodResult& p, const DataView& view) {
+  return Value(Map{{"period", Value(p.period)},
+                   {"target", Value(figure_text(p.target, p.target_max, ind.unit, view))},
+                   {"actual", Value(figure_text(p.actual, {}, ind.unit, view))},
+                   {"status", status_value(p.status, view)},
+                   {"ratio", Value(ratio_text(p.ratio, view))}});
+}
+
+std::string direction_text(Direction d, const DataView& view) {
+  switch (d) {
+    case Direction::kHigher:
+      return view.text("indicator_direction_higher", "Higher is better: at least the target");
+    case Direction::kLower:
+      return view.text("indicator_direction_lower", "Lower is better: at most the target");
+    case Direction::kExact:
+      return view.text("indicator_direction_exact", "Exactly the target");
+    case Direction::kRange:
+      return view.text("indicator_direction_range", "Within the target range");
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string status_text(IndicatorStatus status, const DataView& view) {
+  StatusLook l = look_of(status);
+  return view.text(l.key, l.english);
+}
+
+std::string counts_text(const IndicatorSet& plan, size_t index, const DataView& view) {
+  StatusCounts c = plan.counts(index);
+  std::string s = view.format("indicator_counts",
+                              "{period}: {met} of {total} targets met, {not_met} not met, "
+                              "{not_reported} not reported",
+                              {{"period", plan.periods[index]},
+                               {"met", format_number(c.met, view.locale(), 0)},
+                               {"total", format_number(c.with_target(), view.locale(), 0)},
+                               {"not_met", format_number(c.not_met, view.locale(), 0)},
+                               {"not_reported", format_number(c.not_reported, view.locale(), 0)}});
+  if (c.no_target > 0) {
+    s += view.format("indicator_counts_no_target", "; {count} without a target",
+                     {{"count", format_number(c.no_target, view.locale(), 0)}});
+  }
+  return s;
+}
+
+std::string scorecard_url(const IndicatorSet& plan, const DataView& view) {
+  return view.dataset_url(plan.dataset) + "scorecard/";
+}
+
+std::string indicator_url(const IndicatorSet& plan, const Indicator& indicator,
+                          const DataView& view) {
+  return view.dataset_url(plan.dataset) + "indicators/" + indicator.id + "/";
+}
+
+Value scorecard_row(const IndicatorSet& plan, const Indicator& ind, const DataView& view) {
+  Map row = period_value(ind, ind.periods[ind.latest()], view).as_map();
+  row.emplace_back("name", Value(view.pick(ind.name)));
+  row.emplace_back("url", Value(indicator_url(plan, ind, view)));
+  return Value(std::move(row));
+}
+
+Value scorecard_context(const IndicatorSet& plan, const Dataset& ds, const DataView& view) {
+  List counts;
+  for (size_t i = 0; i < plan.periods.size(); ++i) {
+    counts.push_back(Value(
+        Map{{"period", Value(plan.periods[i])}, {"text", Value(counts_text(plan, i, view))}}));
+  }
+  // Goals in the order of their first indicator.
+  std::vector<std::string> goal_names;
+  std::vector<List> goal_rows;
+  for (const Indicator& ind : plan.indicators) {
+    std::string goal = view.pick(ind.goal);
+    size_t g = 0;
+    while (g < goal_names.size() && goal_names[g] != goal) ++g;
+    if (g == goal_names.size()) {
+      goal_names.push_back(goal);
+      goal_rows.emplace_back();
+    }
+    goal_rows[g].push_back(scorecard_row(plan, ind, view));
+  }
+  List goals;
+  for (size_t g = 0; g < goal_names.size(); ++g) {
+    std::string name = goal_names[g].empty() ? view.text("indicator_goal_none", "Other indicators")
+                                             : goal_names[g];
+    goals.push_back(Value(Map{{"name", Value(name)},
+                              {"id", Value("goal-" + std::to_string(g + 1))},
+                              {"indicators", Value(std::move(goal_rows[g]))}}));
+  }
+  return Value(Map{{"title", Value(view.pick(plan.title))},
+                   {"description", Value(view.pick(ds.description))},
+                   {"dataset_url", Value(view.dataset_url(plan.dataset))},
+                   {"dataset_title", Value(view.pick(ds.title))},
+                   {"url", Value(scorecard_url(plan, view))},
+                   {"source", source_context(ds.source, view)},
+                   {"counts", Value(std::move(counts))},
+                   {"goals", Value(std::move(goals))}});
+}
+
+std::string indicator_chart(const Indicator& ind, const std::string& id, const DataView& view) {
+  Dataset ds;
+  ds.name = "indicator";
+  ds.title.plain = view.format("indicator_chart_title", "{name}: target and actual",
+                               {{"name", view.pick(ind.name)}});
+  Column period{"period", ColumnType::kString, {}, {}, {}, {}};
+  period.title.plain = view.text("indicator_period", "Period");
+  Column target{"target", ColumnType::kNumber, {}, {}, ind.unit, {}};
+  target.title.plain = view.text("indicator_target", "Target");
+  Column actual{"actual", ColumnType::kNumber, {}, {}, ind.unit, {}};
+  actual.title.plain = view.text("indicator_actual", "Actual");
+  ds.columns = {period, target, actual};
+  // The figures as CSV rows (numbers written round-trip), read back by the chart.
+  ds.csv_bytes = "period,target,actual\n";
+  auto cell = [](std::optional<double> v) { return v ? Value(*v).to_text() : std::string(); };
+  for (const PeriodResult& p : ind.periods) {
+    if (!p.target && !p.actual) continue;
+    std::string label = p.period;
+    for (size_t at = label.find('"'); at != std::string::npos; at = label.find('"', at + 2)) {
+      label.insert(at, "\"");
+    }
+    ds.csv_bytes += "\"" + label + "\"," + cell(p.target) + "," + cell(p.actual) + "\n";
+  }
+  ds.index_rows();
+  if (ds.row_count() == 0) return {};
+  ChartSpec spec;
+  spec.x = "period";
+  spec.y = {"target", "actual"};
+  spec.kind = "target";
+  return render_chart(ds, spec, nullptr, id, view);
+}
+
+Value indicator_context(const IndicatorSet& plan, const Dataset& ds, const Indicator& ind,
+                        const DataView& view) {
+  List periods;
+  for (const PeriodResult& p : ind.periods) periods.push_back(period_value(ind, p, view));
+  const PeriodResult& latest = ind.periods[ind.latest()];
+  Map m{{"name", Value(view.pick(ind.name))},
+        {"goal", Value(view.pick(ind.goal))},
+        {"unit", Value(ind.unit)},
+        {"direction", Value(direction_text(ind.direction, view))},
+        {"baseline", Value(figure_text(ind.baseline, {}, ind.unit, view))},
+        {"latest", period_value(ind, latest, view)},
+        {"periods", Value(std::move(periods))},
+        {"chart_html", Value(indicator_chart(ind, "indicator-chart", view))},
+        {"source", Value(view.pick(ind.source))},
+        {"method", Value(view.pick(ind.method))},
+        {"plan_title", Value(view.pick(plan.title))},
+        {"plan_source", source_context(ds.source, view)},
+        {"scorecard_url", Value(scorecard_url(plan, view))},
+        {"dataset_url", Value(view.dataset_url(plan.dataset))},
+        {"dataset_title", Value(view.pick(ds.title))}};
+  return Value(std::move(m));
+}
+
+}  // namespace firefly

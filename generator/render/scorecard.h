@@ -1,0 +1,38 @@
+// What the scorecard page of a plan and the page of one indicator show: every
+// indicator's latest target, actual and status (in words and an icon, never colour
+// alone), grouped by goal, with counts per period; per indicator its target-against-actual
+// chart, the figures per period, source and method notes.
+#pragma once
+
+#include <string>
+
+#include "core/value.h"
+#include "load/dataset.h"
+#include "model/indicators.h"
+#include "render/data_table.h"
+
+namespace firefly {
+
+/// The word for `status` in the reader's language ("Met", "未公布").
+std::string status_text(IndicatorStatus status, const DataView& view);
+/// "2019: 12 of 15 targets met, 2 not met, 1 not reported" for period `index` of `plan`.
+std::string counts_text(const IndicatorSet& plan, size_t index, const DataView& view);
+/// The site path of the scorecard page of `plan` ("/en/data/plan/scorecard/").
+std::string scorecard_url(const IndicatorSet& plan, const DataView& view);
+/// The site path of the page of `indicator` of `plan`.
+std::string indicator_url(const IndicatorSet& plan, const Indicator& indicator,
+                          const DataView& view);
+
+/// The scorecard row of `indicator`: name, url, and its latest period's period, target,
+/// actual, ratio and status{name, text, icon}.
+Value scorecard_row(const IndicatorSet& plan, const Indicator& indicator, const DataView& view);
+/// The `scorecard` map of the scorecard page of `plan` (whose rows are `ds`).
+Value scorecard_context(const IndicatorSet& plan, const Dataset& ds, const DataView& view);
+/// The `indicator` map of the page of `indicator` of `plan`.
+Value indicator_context(const IndicatorSet& plan, const Dataset& ds, const Indicator& indicator,
+                        const DataView& view);
+/// The target-against-actual chart of `indicator` (HTML; `id` unique on the page).
+std::string indicator_chart(const Indicator& indicator, const std::string& id,
+                            const DataView& view);
+
+}  // namespace firefly

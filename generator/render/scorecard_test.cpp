@@ -1,0 +1,119 @@
+#include "render/scorecard.h"
+
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "render/theme_view_for_tests.h"
+
+namespace firefly {
+
+namespace {
+
+/// A plan for 2019 with one indicator in each status (met exactly at the target, not met
+/// where lower is better, not reported, no target).
+IndicatorSet sample_plan() {
+  IndicatorSet plan;
+  plan.dataset = "plan";
+  plan.title.plain = "Plan";
+  plan.periods = {"2019"};
+  auto add = [&](std::string id, Direction d, std::optional<double> target,
+                 std::optional<double> actual) {
+    Indicator ind;
+    ind.id = std::move(id);
+    ind.name.plain = ind.id;
+    ind.unit = "classes";
+    ind.direction = d;
+    PeriodResult p;
+    p.period = "2019";
+    p.target = target;
+    p.actual = actual;
+    p.status = indicator_status(d, target, {}, actual);
+    p.ratio = achievement_ratio(d, target, {}, actual);
+    ind.periods.push_back(p);
+    plan.indicators.push_back(std::move(ind));
+  };
+  add("met", Direction::kHigher, 36, 36);
+  add("days", Direction::kLower, 14, 15);
+  add("missing", Direction::kHigher, 5, std::nullopt);
+  add("untargeted", Direction::kHigher, std::nullopt, 3);
+  return plan;
+}
+
+}  // namespace
+
+TEST_CASE("scorecard counts and status words in every language of the theme") {
+  IndicatorSet plan = sample_plan();
+  struct Expected {
+    const char* lang;
+    const char* html_lang;
+    const char* counts;
+    const char* met;
+    const char* not_reported;
+  };
+  const Expected cases[] = {
+      {"en", "en", "2019: 1 of 3 targets met, 1 not met, 1 not reported; 1 without a target", "Met",
+       "Not reported"},
+      {"zh-TW", "zh-Hant-TW", "2019：3 項目標中 1 項達成，1 項未達成，1 項未公布；1 項未訂目標",
+       "已達成", "未公布"},
+      {"vi", "vi", "2019: đạt 1 trên 3 mục tiêu, 1 không đạt, 1 chưa công bố; 1 chưa có mục tiêu",
+       "Đạt", "Chưa công bố"},
+      {"id", "id",
+       "2019: 1 dari 3 target tercapai, 1 tidak tercapai, 1 belum dilaporkan; 1 tanpa target",
+       "Tercapai", "Belum dilaporkan"},
+      {"th", "th", "2019: บรรลุ 1 จาก 3 เป้าหมาย ไม่บรรลุ 1 ไม่ได้รายงาน 1; ไม่มีเป้าหมาย 1", "บรรลุ",
+       "ไม่ได้รายงาน"},
+  };
+  for (const Expected& e : cases) {
+    CAPTURE(e.lang);
+    DataView view = theme_view(e.lang, e.html_lang);
+    CHECK(counts_text(plan, 0, view) == e.counts);
+    CHECK(status_text(IndicatorStatus::kMet, view) == e.met);
+    CHECK(status_text(IndicatorStatus::kNotReported, view) == e.not_reported);
+    // Every status has its own word, and none falls back to English outside English.
+    std::set<std::string> words;
+    for (IndicatorStatus s : {IndicatorStatus::kMet, IndicatorStatus::kNotMet,
+                              IndicatorStatus::kNotReported, IndicatorStatus::kNoTarget}) {
+      words.insert(status_text(s, view));
+    }
+    CHECK(words.size() == 4);
+    if (std::string(e.lang) != "en") CHECK(words.count("Not met") == 0);
+  }
+}
+
+TEST_CASE("a scorecard row shows the latest figures, the status in words and an icon") {
+  IndicatorSet plan = sample_plan();
+  DataView en = theme_view("en", "en");
+  Value met = scorecard_row(plan, plan.indicators[0], en);
+  CHECK(met.get("name").to_text() == "met");
+  CHECK(met.get("url").to_text() == "/data/plan/indicators/met/");
+  CHECK(met.get("target").to_text() == "36 classes");
+  CHECK(met.get("actual").to_text() == "36 classes");
+  CHECK(met.get("ratio").to_text() == "100%");
+  CHECK(met.get("status").get("text").to_text() == "Met");
+  CHECK(met.get("status").get("icon").to_text() == "\u2714");
+  Value days = scorecard_row(plan, plan.indicators[1], en);
+  CHECK(days.get("status").get("name").to_text() == "not_met");
+  CHECK(days.get("ratio").to_text() == "93%");
+  Value missing = scorecard_row(plan, plan.indicators[2], en);
+  CHECK(missing.get("actual").to_text() == "");
+  CHECK(missing.get("status").get("text").to_text() == "Not reported");
+  CHECK(missing.get("status").get("icon").to_text() == "?");
+  DataView zh = theme_view("zh-TW", "zh-Hant-TW");
+  CHECK(scorecard_row(plan, plan.indicators[3], zh).get("status").get("text").to_text() ==
+        "未訂目標");
+}
+
+TEST_CASE("an indicator's chart plots its targets against its actuals, with not reported") {
+  IndicatorSet plan = sample_plan();
+  DataView en = theme_view("en", "en");
+  std::string html = indicator_chart(plan.indicators[2], "c", en);
+  CHECK(html.find("missing: target and actual") != std::string::npos);
+  CHECK(html.find("chart-kind-target") != std::string::npos);
+  CHECK(html.find("not reported") != std::string::npos);
+  Indicator empty;
+  empty.periods.push_back(PeriodResult{"2019", {}, {}, {}, IndicatorStatus::kNoTarget, {}});
+  CHECK(indicator_chart(empty, "c", en).empty());
+}
+
+}  // namespace firefly
