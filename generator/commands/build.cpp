@@ -160,7 +160,7 @@ class BuildRun {
       return false;
     }
     st_.sources = load_content(options_.site_dir, config, st_.jobs, diags_);
-    add_git_dates(options_.site_dir, st_.sources, &diags_);
+    add_git_dates(options_.site_dir, st_.sources, diags_);
     st_.datasets = load_datasets(options_.site_dir, diags_);
     st_.plans = build_indicator_sets(st_.datasets, diags_);
     return true;

@@ -146,15 +146,15 @@ std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
 }
 
 void add_git_dates(const std::filesystem::path& site_dir, std::vector<SourcePage>& pages,
-                   Diagnostics* diags) {
+                   Diagnostics& diags) {
   GitHistory git(site_dir);
   if (!git.at_root()) return;
-  if (diags && git.shallow()) {
-    diags->warning("", {},
-                   "this site is a shallow git clone: pages' \"updated\" dates and the data's "
-                   "change history come only from the commits it has, so they may be wrong",
-                   "fetch the whole history (git fetch --unshallow; in GitHub Actions, "
-                   "actions/checkout with fetch-depth: 0)");
+  if (git.shallow()) {
+    diags.warning("", {},
+                  "this site is a shallow git clone: pages' \"updated\" dates and the data's "
+                  "change history come only from the commits it has, so they may be wrong",
+                  "fetch the whole history (git fetch --unshallow; in GitHub Actions, "
+                  "actions/checkout with fetch-depth: 0)");
   }
   std::vector<std::vector<std::string>> groups;
   groups.reserve(pages.size());

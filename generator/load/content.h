@@ -38,7 +38,7 @@ std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
 /// the last commit that changed its file (so `updated` needs no hand editing), and
 /// resolves a `translated_from:` commit to its date.
 void add_git_dates(const std::filesystem::path& site_dir, std::vector<SourcePage>& pages,
-                   Diagnostics* diags = nullptr);
+                   Diagnostics& diags);
 
 /// Reads one content file (its text already in memory); false when it is unusable.
 bool load_source_page(const std::string& rel_path, std::string_view text, const SiteConfig& config,

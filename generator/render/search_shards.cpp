@@ -53,10 +53,9 @@ void PostingWriter::add_encoded(uint32_t doc, std::string_view body) {
 }
 
 void PostingWriter::add(const Posting& p) {
-  append_vlq(text_, first_ ? p.doc + 1 : p.doc - previous_);
-  first_ = false;
-  previous_ = p.doc;
-  append_posting_body(text_, p);
+  std::string body;
+  append_posting_body(body, p);
+  add_encoded(p.doc, body);
 }
 
 void append_postings(std::string& out, const std::vector<Posting>& postings) {
