@@ -94,7 +94,7 @@ bool thai_syllable_start(uint32_t c) {
 std::vector<TextBlock> html_text_blocks(std::string_view html) {
   std::vector<TextBlock> blocks;
   TextBlock current;
-  int skipping = 0;  // depth inside skipped elements
+  int skipping = 0;     // depth inside skipped elements
   std::string picture;  // the name of the role="img" element we are in, if any
   int picture_depth = 0;
   auto flush = [&] {
@@ -132,7 +132,9 @@ std::vector<TextBlock> html_text_blocks(std::string_view html) {
         continue;
       }
       if (skipping) continue;
-      if (!end && !self_closing && tag.find("role=\"img\"") != std::string_view::npos) {
+      if (!end && !self_closing &&
+          (tag.find("role=\"img\"") != std::string_view::npos ||
+           tag.find("data-search-ignore") != std::string_view::npos)) {
         picture = name;
         picture_depth = 1;
         continue;
