@@ -108,16 +108,11 @@ TEST_CASE("ROC years, percentages and multipliers in the summary are compared to
   SourcePage wrong =
       page("content/a.en.md", "en", "title: Gift boxes\nsummary: Sales passed NT$5 million in 2018",
            "Text\n");
-  CHECK(
-      messages(compare_translation(o, wrong)) ==
-      "3: this translation states 2018 (\"2018\") but the original (content/a.zh-TW.md:5) does "
-      "not\n"
-      "3: this translation states 5000000 (\"5 million\") but the original (content/a.zh-TW.md:5) "
-      "does not\n"
-      "5: the original states 2019 (\"108年\" at content/a.zh-TW.md:3) but this translation does "
-      "not\n"
-      "5: the original states 50000000 (\"5千萬\" at content/a.zh-TW.md:3) but this translation "
-      "does not\n");
+  CHECK(messages(compare_translation(o, wrong)) ==
+        "3: this translation states 2 figures, 2018 (\"2018\", line 3), 5000000 (\"5 million\", "
+        "line 3) that the original (content/a.zh-TW.md:5) does not\n"
+        "5: the original states 2 figures, 2019 (\"108年\", line 3), 50000000 (\"5千萬\", line 3) "
+        "that this translation does not (content/a.zh-TW.md)\n");
 }
 
 TEST_CASE("a table whose figures all differ is one warning a line, naming eight figures") {
