@@ -1,4 +1,6 @@
 // Measures every piece of chart text as Chromium renders it: at 320, 390 and 1280 px wide,
+// on the first few pages with a chart and the first page of each kind (indicator page,
+// range target, chart in a story, each chart kind),
 // with each choice of the theme's text-size setting, no chart text may be smaller than
 // 14 CSS px (its font size times any scaling of an enclosing SVG), and each larger setting
 // must make chart text larger (it follows the reader's setting like body text). Text drawn
@@ -54,11 +56,25 @@ function measure() {
 }
 
 async function main() {
+  // The first `limit` pages with a chart, then the first page of each kind not yet among
+  // them: an indicator page, a range target, a chart in a story, each chart kind.
+  const kinds = [
+    (rel) => rel.includes('/indicators/'),
+    (rel, html) => html.includes('chart-target-band'),
+    (rel, html) => html.includes('<figure class="chart"'),
+    ...['bar', 'stacked', 'hbar', 'line', 'target'].map((k) => (rel, html) =>
+      html.includes(`chart-kind-${k} `) || html.includes(`chart-kind-${k}"`)),
+  ];
   const pages = [];
+  const covered = new Set();
   for (const rel of await htmlFiles(dir)) {
-    if (pages.length >= limit) break;
     const html = await readFile(path.join(dir, rel), 'utf8');
-    if (html.includes('class="chart-view')) pages.push(urlPath(rel));
+    if (!html.includes('class="chart-view')) continue;
+    const fresh = kinds.map((k, i) => (!covered.has(i) && k(rel, html) ? i : -1)).filter((i) => i >= 0);
+    if (pages.length < limit || fresh.length) {
+      pages.push(urlPath(rel));
+      kinds.forEach((k, i) => k(rel, html) && covered.add(i));
+    }
   }
   if (pages.length === 0) {
     console.error(`chart text: no page with a chart in ${dir}`);
