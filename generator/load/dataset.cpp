@@ -196,7 +196,7 @@ std::optional<std::vector<Column>> read_columns(const Value& meta, MetaReader& r
     col.title = r.localized(c, "title", false);
     if (col.title.empty()) col.title.plain = col.name;
     col.description = r.localized(c, "description", false);
-    col.unit = r.text(c, "unit");
+    col.unit = r.localized(c, "unit", false);
     out.push_back(std::move(col));
   }
   return out;

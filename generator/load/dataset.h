@@ -29,7 +29,7 @@ struct Column {
   ColumnType type = ColumnType::kString;
   Localized title;        ///< defaults to the name
   Localized description;  ///< may be empty
-  std::string unit;       ///< may be empty
+  Localized unit;         ///< may be empty; a code or words per language ("person-times")
   Pos pos;                ///< where the column is declared in the metadata
 };
 

@@ -63,7 +63,7 @@ TEST_CASE("dataset: a valid dataset is typed cell by cell") {
   CHECK_FALSE(row1[2].as_bool());
   CHECK(row1[4].is_null());
   CHECK(ds->row_line(1) == 3);
-  CHECK(ds->columns[1].unit == "awards");
+  CHECK(ds->columns[1].unit.plain == "awards");
   CHECK(ds->columns[0].title.get("en", "zh-TW") == "Year");
   CHECK(ds->columns[1].title.get("en", "zh-TW") == "count");  // defaults to the name
   REQUIRE(ds->chart);

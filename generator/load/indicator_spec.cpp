@@ -9,8 +9,8 @@ namespace firefly {
 namespace {
 
 const std::vector<std::string> kIndicatorKeys = {
-    "title",    "periods", "id",         "name",   "goal",   "unit",   "direction",
-    "baseline", "target",  "target_max", "actual", "source", "method", "where"};
+    "title",  "periods",    "id",     "name",   "goal",   "unit",  "direction", "baseline",
+    "target", "target_max", "actual", "source", "method", "where", "units"};
 
 std::string q(std::string_view s) { return "'" + std::string(s) + "'"; }
 
@@ -151,6 +151,24 @@ std::optional<IndicatorSpec> read_indicator_spec(const Value& block, const std::
   spec.goal = r.columns_by_lang(block, "goal");
   if (const Value* v = block.find("unit"); v && !v->is_null())
     spec.unit = r.column(*v, "unit", false);
+  if (const Value* v = block.find("units"); v && !v->is_null()) {
+    if (!v->is_map()) {
+      r.error(*v,
+              "indicators: 'units' must map each unit code to its words, e.g. "
+              "{hours: {zh-TW: 小時, en: hours}}");
+    } else {
+      for (const auto& [code, words] : v->as_map()) {
+        std::string error;
+        Localized text = to_localized(words, &error);
+        if (!error.empty() || text.empty()) {
+          r.error(words, "indicators: the words of unit " + q(code) +
+                             " must be a text or a map of language: text");
+        } else {
+          spec.units.emplace_back(code, std::move(text));
+        }
+      }
+    }
+  }
   if (const Value* v = block.find("direction"); v && !v->is_null()) {
     std::string word = v->is_map() || v->is_list() ? std::string() : v->to_text();
     if (std::find(kDirectionWords.begin(), kDirectionWords.end(), word) != kDirectionWords.end()) {

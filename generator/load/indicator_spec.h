@@ -24,12 +24,15 @@ struct PeriodColumn {
 /// How the rows of a dataset are read as the indicators of a plan. Column references
 /// that may differ per language (name, goal, source, method) are Localized column names.
 struct IndicatorSpec {
-  Localized title;                       ///< the plan's name; empty = the dataset title
-  std::vector<std::string> periods;      ///< the periods the plan covers, in time order
-  std::string id;                        ///< column of stable ids; "" = numbered in row order
-  Localized name;                        ///< column(s) naming each indicator (required)
-  Localized goal;                        ///< column(s) naming the goal it serves (may be empty)
-  std::string unit;                      ///< column of units; "" = each target column's unit
+  Localized title;                   ///< the plan's name; empty = the dataset title
+  std::vector<std::string> periods;  ///< the periods the plan covers, in time order
+  std::string id;                    ///< column of stable ids; "" = numbered in row order
+  Localized name;                    ///< column(s) naming each indicator (required)
+  Localized goal;                    ///< column(s) naming the goal it serves (may be empty)
+  std::string unit;                  ///< column of units; "" = each target column's unit
+  /// The words of each unit code of the `unit` column per language (`units: {hours:
+  /// {zh-TW: 小時, en: hours}}`); a code not listed is shown as written.
+  std::vector<std::pair<std::string, Localized>> units;
   std::string direction;                 ///< column of directions, or "" when `direction_word`
   std::string direction_word;            ///< one direction for every row ("higher" by default)
   std::string baseline;                  ///< number column of baselines, may be ""

@@ -194,6 +194,8 @@ std::optional<IndicatorSet> build_indicator_set(const Dataset& ds, Diagnostics& 
   set.title = spec.title.empty() ? ds.title : spec.title;
   set.source = ds.source;
   set.license = ds.license;
+  set.description = ds.description;
+  set.updated = ds.updated;
   set.periods = spec.periods;
   Diagnostics local;
   std::set<std::string> ids;
@@ -250,7 +252,12 @@ std::optional<IndicatorSet> build_indicator_set(const Dataset& ds, Diagnostics& 
       p.ratio = achievement_ratio(ind.direction, p.target, p.target_max, p.actual);
       ind.periods.push_back(std::move(p));
     }
-    ind.unit = spec.unit.empty() ? std::string() : r.text(spec.unit);
+    if (!spec.unit.empty()) {
+      ind.unit.plain = r.text(spec.unit);
+      for (const auto& [code, words] : spec.units) {
+        if (code == ind.unit.plain) ind.unit = words;
+      }
+    }
     if (ind.unit.empty()) {
       for (const PeriodColumn& c : spec.target) {
         if (!r.number(c.column)) continue;

@@ -59,7 +59,7 @@ struct PeriodResult {
 struct Indicator {
   std::string id;  ///< the id column's value, else its number in the plan ("1", "2", ...)
   Localized name, goal, source, method;
-  std::string unit;
+  Localized unit;  ///< the words of its unit per language (a code when none are given)
   Direction direction = Direction::kHigher;
   std::optional<double> baseline;
   std::vector<PeriodResult> periods;  ///< one per period of the plan, in order
@@ -78,10 +78,12 @@ struct StatusCounts {
 
 /// The indicators of one plan.
 struct IndicatorSet {
-  std::string dataset;   ///< the dataset name
-  Localized title;       ///< the plan's name (the dataset title unless given)
-  DatasetSource source;  ///< where the dataset's figures come from
-  std::string license;   ///< the dataset's licence id ("" = the site's default)
+  std::string dataset;    ///< the dataset name
+  Localized title;        ///< the plan's name (the dataset title unless given)
+  DatasetSource source;   ///< where the dataset's figures come from
+  std::string license;    ///< the dataset's licence id ("" = the site's default)
+  Localized description;  ///< the dataset's description
+  Date updated;           ///< when the dataset's files last changed
   std::vector<std::string> periods;
   std::vector<Indicator> indicators;  ///< in row order
 

@@ -122,7 +122,7 @@ TEST_CASE("a plan's rows become typed indicators with statuses and counts per pe
   CHECK(hours.name.get("en", "zh-TW") == "Learning hours");
   CHECK(hours.name.get("vi", "zh-TW") == "學習時數");
   CHECK(hours.goal.get("en", "zh-TW") == "人力");
-  CHECK(hours.unit == "hours");
+  CHECK(hours.unit.plain == "hours");
   CHECK(*hours.baseline == 38);
   CHECK(hours.periods[0].status == IndicatorStatus::kMet);
   CHECK(hours.periods[1].status == IndicatorStatus::kNotReported);
@@ -203,6 +203,50 @@ TEST_CASE("indicator columns must exist and figures must be numbers") {
   CHECK(m[0] == "data/plan.yaml:5:9: indicators: unknown column 'gaol' in 'goal'");
   CHECK(m[1] ==
         "data/plan.yaml:8:13: indicators: column 'name' of 'baseline' is not a number column");
+}
+
+}  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("units: the codes of the unit column shown in words per language; files keep the code") {
+  std::string meta = kMeta;
+  meta.replace(meta.find("  unit: unit\n"), 13,
+               "  unit: unit\n  units: {hours: {zh-TW: 小時, en: hours, vi: giờ}}\n");
+  Diagnostics d;
+  auto set = plan(
+      "學習時數,Learning hours,人力,hours,at_least,38,40,42,40,,,\n"
+      "核發天數,Days to issue,服務,days,lower,,14,16,14,,10,\n",
+      d, meta);
+  REQUIRE(messages(d).empty());
+  REQUIRE(set);
+  CHECK(set->indicators[0].unit.get("zh-TW", "zh-TW") == "小時");
+  CHECK(set->indicators[0].unit.get("vi", "zh-TW") == "giờ");
+  CHECK(set->indicators[0].unit.get("th", "zh-TW") == "小時");  // the site's default language
+  CHECK(set->indicators[1].unit.get("en", "zh-TW") == "days");  // a code not listed
+}
+
+TEST_CASE("units: a unit without words is reported where it is written") {
+  std::string meta = kMeta;
+  meta.replace(meta.find("  unit: unit\n"), 13, "  unit: unit\n  units: {hours: [a, b]}\n");
+  Diagnostics d;
+  plan("學習時數,Learning hours,人力,hours,at_least,38,40,42,40,,,\n", d, meta);
+  REQUIRE(messages(d).size() == 1);
+  CHECK(messages(d)[0] ==
+        "data/plan.yaml:7:18: indicators: the words of unit 'hours' must be a text or a map of "
+        "language: text");
+}
+
+TEST_CASE("units: a column's unit may be written per language") {
+  Diagnostics d;
+  Value v = parse_yaml(
+      "title: N\ncolumns:\n  - {name: year, type: integer}\n"
+      "  - {name: n, type: integer, unit: {zh-TW: 人次, en: person-times}}\n",
+      "data/n.yaml", d);
+  auto ds = build_dataset("n", v, "year,n\n2021,3\n", d);
+  REQUIRE(ds);
+  CHECK(ds->columns[1].unit.get("en", "zh-TW") == "person-times");
+  CHECK(ds->columns[1].unit.get("vi", "zh-TW") == "人次");
 }
 
 }  // namespace firefly

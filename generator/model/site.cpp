@@ -446,6 +446,11 @@ class SiteBuilder {
       Page& card = simple(PageKind::kScorecard, "scorecard/" + plan.dataset, base + "scorecard/");
       card.dataset = plan.dataset;
       card.title = plan.title.get(lang, fallback);
+      card.description = plan.description.get(lang, fallback);
+      // Dated by its figures, so the site's feed lists a plan's scorecard when they change.
+      if (plan.updated.year) {
+        card.date = Date{plan.updated.year, plan.updated.month, plan.updated.day};
+      }
       for (const Indicator& ind : plan.indicators) {
         Page& page = simple(PageKind::kIndicator, "indicator/" + plan.dataset + "/" + ind.id,
                             base + "indicators/" + ind.id + "/");

@@ -57,11 +57,12 @@ struct Chart {
     return c.empty() ? "" : " class=\"" + c.substr(1) + "\"";
   }
 
-  std::string value_label(double x, double v, bool key) const {
+  /// `v` written above its mark at x (below a negative one); `shown` replaces the number.
+  std::string value_label(double x, double v, bool key, const std::string& shown = {}) const {
     double y = 100 - scale.pos(v);
     return "<text class=\"chart-v" + std::string(key ? " chart-v-key" : "") + "\" x=\"" + pct(x) +
            "\" y=\"" + pct(y) + "\" dy=\"" + (v >= 0 ? "-0.45em" : "1.2em") + "\">" +
-           html_escape(value_text(v, view)) + "</text>\n";
+           html_escape(shown.empty() ? value_text(v, view) : shown) + "</text>\n";
   }
 
   std::string bar_rect(double x, double w, double from, double to, size_t k) const {
@@ -130,6 +131,9 @@ struct Chart {
           if (has_value(a)) {
             s += bar_rect(centre(k) - group / 3, group * 2 / 3, 0, a, 1);
             if (few) labels += value_label(centre(k), a, true);
+          } else if (n <= 4) {  // room for the words under each period
+            labels +=
+                value_label(centre(k), 0, true, view.text("chart_not_reported", "not reported"));
           }
           double t2 = range() ? d.series[2].values[i] : kNoValue;
           if (has_value(t) && has_value(t2)) {

@@ -17,7 +17,7 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
     if (c < 0) continue;
     const Column& col = ds.columns[static_cast<size_t>(c)];
     ycols.push_back(c);
-    out.series.push_back(ChartSeries{col.name, view.pick(col.title), col.unit, {}});
+    out.series.push_back(ChartSeries{col.name, view.pick(col.title), view.pick(col.unit), {}});
   }
   if (ycols.empty()) return out;
 

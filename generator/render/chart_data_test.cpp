@@ -11,9 +11,9 @@ namespace {
 Dataset rates() {
   Dataset ds;
   ds.name = "rates";
-  ds.columns = {Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, "", {}},
-                Column{"rate", ColumnType::kNumber, {{}, "Rate", {}}, {}, "%", {}},
-                Column{"goal", ColumnType::kNumber, {{}, "Goal", {}}, {}, "%", {}}};
+  ds.columns = {Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, {}, {}},
+                Column{"rate", ColumnType::kNumber, {{}, "Rate", {}}, {}, {{}, "%", {}}, {}},
+                Column{"goal", ColumnType::kNumber, {{}, "Goal", {}}, {}, {{}, "%", {}}, {}}};
   ds.csv_bytes = "year,rate,goal\n2022,1500.5,\n2020,1000,3\n2021,,\n2021,2500.25,\n2020,1,2\n";
   ds.index_rows();
   return ds;

@@ -234,7 +234,7 @@ Value indicators_field(const SiteConfig& config) {
               text("direction"),
               text("baseline")};
   for (const char* name :
-       {"name", "goal", "source", "method", "target", "target_max", "actual", "where"}) {
+       {"name", "goal", "source", "method", "target", "target_max", "actual", "where", "units"}) {
     fields.push_back(kept(name));
   }
   return Value(Map{{"name", "indicators"},
@@ -256,16 +256,15 @@ Value datasets_collection(const std::vector<std::pair<std::string, Localized>>& 
        {"daily", "weekly", "monthly", "quarterly", "semiannual", "yearly", "irregular"}) {
     frequencies.push_back(f);
   }
-  List column{
-      Value(Map{{"name", "name"}, {"label", "name"}, {"widget", "string"}}),
-      Value(Map{{"name", "type"},
-                {"label", "type"},
-                {"widget", "select"},
-                {"options", Value(std::move(types))},
-                {"required", false}}),
-      localized_field("title", false, false, config),
-      Value(Map{{"name", "unit"}, {"label", "unit"}, {"widget", "string"}, {"required", false}}),
-      localized_field("description", false, true, config)};
+  List column{Value(Map{{"name", "name"}, {"label", "name"}, {"widget", "string"}}),
+              Value(Map{{"name", "type"},
+                        {"label", "type"},
+                        {"widget", "select"},
+                        {"options", Value(std::move(types))},
+                        {"required", false}}),
+              localized_field("title", false, false, config),
+              localized_field("unit", false, false, config),
+              localized_field("description", false, true, config)};
   List metadata{
       localized_field("title", true, false, config),
       localized_field("description", false, true, config),

@@ -20,10 +20,10 @@ Dataset sample() {
   ds.source.agency.plain = "Bureau";
   ds.frequency = "yearly";
   ds.updated = Date{2023, 6, 30};
-  ds.columns = {Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, "", {}},
-                Column{"delta", ColumnType::kNumber, {}, {}, "people", {}},
-                Column{"note", ColumnType::kString, {}, {}, "", {}},
-                Column{"ok", ColumnType::kBoolean, {}, {}, "", {}}};
+  ds.columns = {Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, {}, {}},
+                Column{"delta", ColumnType::kNumber, {}, {}, {{}, "people", {}}, {}},
+                Column{"note", ColumnType::kString, {}, {}, {}, {}},
+                Column{"ok", ColumnType::kBoolean, {}, {}, {}, {}}};
   ds.csv_bytes = "\xEF\xBB\xBFyear,delta,note,ok\n2021,-5,=SUM(A1),true\n2022,,\"a,b\",\n";
   ds.index_rows();
   return ds;

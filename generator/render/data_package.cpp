@@ -56,7 +56,8 @@ std::string datapackage_json(const std::vector<Dataset>& datasets, const DataMan
       if (!title.empty()) f.emplace_back("title", Value(title));
       std::string description = c.description.get(lang, lang);
       if (!c.unit.empty()) {
-        description += (description.empty() ? "" : " ") + std::string("(unit: ") + c.unit + ")";
+        description += (description.empty() ? "" : " ") + std::string("(unit: ") +
+                       c.unit.get(lang, lang) + ")";
       }
       if (!description.empty()) f.emplace_back("description", Value(description));
       if (c.type == ColumnType::kDate) f.emplace_back("format", Value("default"));

@@ -68,7 +68,7 @@ std::string format_cell(const Value& value, const Column& column, const DataView
 std::string column_heading(const Column& column, const DataView& view) {
   std::string title = view.pick(column.title);
   if (title.empty()) title = column.name;
-  if (!column.unit.empty()) title += " (" + column.unit + ")";
+  if (!column.unit.empty()) title += " (" + view.pick(column.unit) + ")";
   return title;
 }
 

@@ -11,10 +11,10 @@ Dataset sample() {
   ds.name = "awards";
   ds.title.by_lang = {{"zh-TW", "得獎"}, {"en", "Awards"}};
   ds.columns = {
-      Column{"year", ColumnType::kInteger, {{{"en", "Year"}}, "", {}}, {}, "", {}},
-      Column{"count", ColumnType::kInteger, {{}, "Count", {}}, {}, "awards", {}},
-      Column{"day", ColumnType::kDate, {}, {}, "", {}},
-      Column{"note", ColumnType::kString, {}, {}, "", {}},
+      Column{"year", ColumnType::kInteger, {{{"en", "Year"}}, "", {}}, {}, {}, {}},
+      Column{"count", ColumnType::kInteger, {{}, "Count", {}}, {}, {{}, "awards", {}}, {}},
+      Column{"day", ColumnType::kDate, {}, {}, {}, {}},
+      Column{"note", ColumnType::kString, {}, {}, {}, {}},
   };
   ds.csv_bytes =
       "year,count,day,note\n2021,1234,2021-06-30,<b>&\n2022,,,\"two\nlines\"\n2021,5,,\n";

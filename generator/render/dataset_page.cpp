@@ -106,7 +106,7 @@ Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, con
                                 {"title", Value(view.pick(c.title))},
                                 {"type", Value(type_display(c.type, view))},
                                 {"type_id", Value(column_type_name(c.type))},
-                                {"unit", Value(c.unit)},
+                                {"unit", Value(view.pick(c.unit))},
                                 {"description", Value(view.pick(c.description))}}));
   }
   Value downloads = download_list(files, view);
@@ -159,7 +159,7 @@ std::string dataset_jsonld(const Dataset& ds, const std::vector<DataFile>& files
     Map v{{"@type", Value("PropertyValue")},
           {"name", Value(view.pick(c.title))},
           {"propertyID", Value(c.name)}};
-    if (!c.unit.empty()) v.emplace_back("unitText", Value(c.unit));
+    if (!c.unit.empty()) v.emplace_back("unitText", Value(view.pick(c.unit)));
     std::string d = view.pick(c.description);
     if (!d.empty()) v.emplace_back("description", Value(d));
     variables.push_back(Value(std::move(v)));

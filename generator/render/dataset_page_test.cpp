@@ -22,8 +22,9 @@ Dataset sample() {
   ds.chart = ChartSpec{"year", {"count"}, "bar", {}};
   ds.updated = Date{2023, 6, 30};
   ds.history = {{Date{2023, 6, 30, 9, 0, 0, true, 480, true}, "Add 2023 awards", "abc"}};
-  ds.columns = {Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, "", {}},
-                Column{"count", ColumnType::kInteger, {{}, "Count", {}}, {}, "awards", {}}};
+  ds.columns = {
+      Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, {}, {}},
+      Column{"count", ColumnType::kInteger, {{}, "Count", {}}, {}, {{}, "awards", {}}, {}}};
   ds.csv_bytes = "year,count\n2022,3\n2023,4\n";
   ds.index_rows();
   return ds;

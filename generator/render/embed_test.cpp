@@ -10,9 +10,9 @@ std::vector<Dataset> datasets() {
   Dataset ds;
   ds.name = "awards";
   ds.title.plain = "Awards";
-  ds.columns = {Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, "", {}},
-                Column{"count", ColumnType::kInteger, {{}, "Count", {}}, {}, "", {}},
-                Column{"award", ColumnType::kString, {{}, "Award", {}}, {}, "", {}}};
+  ds.columns = {Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, {}, {}},
+                Column{"count", ColumnType::kInteger, {{}, "Count", {}}, {}, {}, {}},
+                Column{"award", ColumnType::kString, {{}, "Award", {}}, {}, {}, {}}};
   ds.csv_bytes = "year,count,award\n2021,3,Gold\n2022,4,Silver\n2021,1,Bronze\n";
   ds.index_rows();
   return {ds};

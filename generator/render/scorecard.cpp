@@ -59,11 +59,12 @@ Value status_value(IndicatorStatus status, const DataView& view) {
 
 /// One period's figures: period, target, actual, status{name, text, icon}, ratio.
 Value period_value(const Indicator& ind, const PeriodResult& p, const DataView& view) {
-  return Value(Map{{"period", Value(p.period)},
-                   {"target", Value(figure_text(p.target, p.target_max, ind.unit, view))},
-                   {"actual", Value(figure_text(p.actual, {}, ind.unit, view))},
-                   {"status", status_value(p.status, view)},
-                   {"ratio", Value(ratio_text(p.ratio, view))}});
+  return Value(
+      Map{{"period", Value(p.period)},
+          {"target", Value(figure_text(p.target, p.target_max, view.pick(ind.unit), view))},
+          {"actual", Value(figure_text(p.actual, {}, view.pick(ind.unit), view))},
+          {"status", status_value(p.status, view)},
+          {"ratio", Value(ratio_text(p.ratio, view))}});
 }
 
 std::string direction_text(Direction d, const DataView& view) {
@@ -202,9 +203,9 @@ Value indicator_context(const IndicatorSet& plan, const Dataset& ds, const Indic
   const PeriodResult& latest = ind.periods[ind.latest()];
   Map m{{"name", Value(view.pick(ind.name))},
         {"goal", Value(view.pick(ind.goal))},
-        {"unit", Value(ind.unit)},
+        {"unit", Value(view.pick(ind.unit))},
         {"direction", Value(direction_text(ind.direction, view))},
-        {"baseline", Value(figure_text(ind.baseline, {}, ind.unit, view))},
+        {"baseline", Value(figure_text(ind.baseline, {}, view.pick(ind.unit), view))},
         {"latest", period_value(ind, latest, view)},
         {"periods", Value(std::move(periods))},
         {"chart_html", Value(indicator_chart(plan, ind, "indicator-chart", view))},

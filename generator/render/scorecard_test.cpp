@@ -22,7 +22,7 @@ IndicatorSet sample_plan() {
     Indicator ind;
     ind.id = std::move(id);
     ind.name.plain = ind.id;
-    ind.unit = "classes";
+    ind.unit.plain = "classes";
     ind.direction = d;
     PeriodResult p;
     p.period = "2019";
@@ -127,7 +127,7 @@ TEST_CASE("a range target is drawn with both ends, and said in words") {
   Indicator ind;
   ind.id = "share";
   ind.name.plain = "Share";
-  ind.unit = "%";
+  ind.unit.plain = "%";
   ind.direction = Direction::kRange;
   ind.periods.push_back(PeriodResult{"2019", 60, 80, 85, IndicatorStatus::kNotMet, {}});
   ind.periods.push_back(PeriodResult{"2020", 60, 80, {}, IndicatorStatus::kNotReported, {}});

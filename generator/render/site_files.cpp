@@ -47,7 +47,8 @@ std::string feed_xml(const Site& site, const std::vector<Body>& bodies,
          xml_escape(site.absolute_url(p.url)) + "\"/>\n";
     x += "    <published>" + p.date->rfc3339() + "</published>\n";
     x += "    <updated>" + d.rfc3339() + "</updated>\n";
-    x += "    <summary>" + xml_escape(bodies[i].summary) + "</summary>\n";
+    const std::string& summary = bodies[i].summary.empty() ? p.description : bodies[i].summary;
+    x += "    <summary>" + xml_escape(summary) + "</summary>\n";
     x += "  </entry>\n";
   }
   x += "</feed>\n";
@@ -70,7 +71,9 @@ void render_feeds(const Site& site, const std::vector<Body>& bodies, const Langu
   }
   for (size_t i = 0; i < site.pages.size(); ++i) {
     const Page& p = *site.pages[i];
-    if (p.lang != lang.code || p.kind != PageKind::kPage || !p.date || p.fallback) continue;
+    if (p.lang != lang.code || !p.date || p.fallback) continue;
+    if (p.kind == PageKind::kScorecard) all.push_back(i);  // the site's feed: plans' results
+    if (p.kind != PageKind::kPage) continue;
     all.push_back(i);
     if (!p.section.empty()) by_section[p.section].push_back(i);
   }
