@@ -120,7 +120,9 @@ std::vector<TextBlock> html_text_blocks(std::string_view html) {
         continue;
       }
       if (skipping) continue;
-      if (!end && !self_closing && tag.find("role=\"img\"") != std::string_view::npos) {
+      if (!end && !self_closing &&
+          (tag.find("role=\"img\"") != std::string_view::npos ||
+           tag.find("data-search-ignore") != std::string_view::npos)) {
         picture = name;
         picture_depth = 1;
         continue;

@@ -23,7 +23,8 @@ struct TextBlock {
 
 /// The visible text of rendered HTML in blocks: tags dropped, entities decoded, nothing
 /// of <script>, <style>, <svg> or <template>, nor of an element with role="img" (a chart's
-/// drawing: its title, summary and table are read instead).
+/// drawing: its title, summary and table are read instead) or a data-search-ignore
+/// attribute (a chart's download links).
 std::vector<TextBlock> html_text_blocks(std::string_view html);
 
 /// Receives a token, its position (in pieces from the start of the page) and whether the
