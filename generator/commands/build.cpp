@@ -188,8 +188,8 @@ class BuildRun {
     for (const Dataset& d : st_.datasets) {
       inputs.datasets.emplace_back(d.name, d.title);
       inputs.plans = &st_.plans;
-      for (const char* ext : {".csv", ".excel.csv", ".json"}) {
-        inputs.files.insert("/data/" + d.name + ext);
+      for (const DataFormat& format : dataset_formats()) {
+        inputs.files.insert("/data/" + d.name + format.suffix);
       }
     }
     if (!st_.datasets.empty()) {
@@ -222,8 +222,10 @@ class BuildRun {
     PhotoSet& photos = *st_.photos;
     use_front_matter_photos(site, photos, diags_);
     st_.data_site = make_data_site(config);
-    const DataViews& data_views =
-        st_.data_views.emplace(st_.datasets, st_.data_site, *st_.theme, &st_.plans);
+    const DataViews& data_views = st_.data_views.emplace(
+        st_.datasets, st_.data_site, *st_.theme, &st_.plans,
+        options_.write || options_.keep_state ? DataSpool{DataSpool::folder_of(options_.site_dir)}
+                                              : DataSpool{});
     if (options_.keep_state) {
       st_.files = file_fingerprints();
       st_.bodies = render_bodies_reusing(

@@ -45,7 +45,7 @@ Value distribution(const DataFile& f, const Value& license, const std::string& m
   }
   d.emplace_back("dct:license", license);
   if (!modified.empty()) d.emplace_back("dct:modified", typed(modified, "xsd:date"));
-  d.emplace_back("dcat:byteSize", typed(std::to_string(f.bytes.size()), "xsd:nonNegativeInteger"));
+  d.emplace_back("dcat:byteSize", typed(std::to_string(f.size), "xsd:nonNegativeInteger"));
   d.emplace_back(
       "spdx:checksum",
       Value(Map{{"@type", Value("spdx:Checksum")},

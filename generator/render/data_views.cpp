@@ -34,15 +34,23 @@ DataView data_view(const DataSite& site, const std::string& lang, const Value& t
   v.t = t;
   return v;
 }
+/// The languages of all.zip's README and metadata citations: the default one, then English.
+std::vector<DataView> readme_views(const DataSite& site, const Theme& theme) {
+  std::vector<DataView> views{
+      data_view(site, site.default_lang(), theme.strings(site.default_lang()))};
+  if (site.default_lang() != "en") views.push_back(data_view(site, "en", theme.strings("en")));
+  return views;
+}
+
 }  // namespace
 
 DataViews::DataViews(const std::vector<Dataset>& datasets, const DataSite& site, const Theme& theme,
-                     const std::vector<IndicatorSet>* plans)
+                     const std::vector<IndicatorSet>* plans, const DataSpool& spool)
     : datasets_(datasets),
       site_(site),
       theme_(theme),
       plans_(plans),
-      manifest_(make_data_manifest(datasets, site)) {
+      manifest_(make_data_manifest(datasets, site, spool, readme_views(site, theme))) {
   for (const Dataset& d : datasets_) by_name_[d.name] = &d;
 }
 

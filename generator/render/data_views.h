@@ -25,8 +25,9 @@ DataSite make_data_site(const SiteConfig& config);
 /// Thread-safe after construction.
 class DataViews {
  public:
+  /// Writes the open-data files into `spool` (memory when its folder is "").
   DataViews(const std::vector<Dataset>& datasets, const DataSite& site, const Theme& theme,
-            const std::vector<IndicatorSet>* plans = nullptr);
+            const std::vector<IndicatorSet>* plans = nullptr, const DataSpool& spool = {});
   /// The `dataset` map of the dataset page `name` in `lang` (null when there is none).
   Value dataset(const std::string& name, const Language& lang, const Value& t) const;
   /// schema.org JSON-LD of the dataset page `name` (a JSON string; "" when there is none).

@@ -24,8 +24,8 @@ Value download_list(const std::vector<DataFile>& files, const DataView& view) {
                             {"url", Value(f.url())},
                             {"name", Value(f.name())},
                             {"format", Value(f.format->format)},
-                            {"size", Value(static_cast<std::int64_t>(f.bytes.size()))},
-                            {"size_display", Value(size_display(f.bytes.size(), view))},
+                            {"size", Value(static_cast<std::int64_t>(f.size))},
+                            {"size_display", Value(size_display(f.size, view))},
                             {"media_type", Value(f.format->media_type)},
                             {"sha256", Value(f.sha256)}}));
   }
@@ -170,7 +170,7 @@ std::string dataset_jsonld(const Dataset& ds, const std::vector<DataFile>& files
                              {"name", Value(f.name())},
                              {"encodingFormat", Value(f.format->media_type)},
                              {"contentUrl", Value(site.absolute(f.url()))},
-                             {"contentSize", Value(std::to_string(f.bytes.size()) + " B")},
+                             {"contentSize", Value(std::to_string(f.size) + " B")},
                              {"sha256", Value(f.sha256)}}));
   }
   Map publisher{{"@type", Value("Organization")}, {"name", Value(view.pick(site.publisher_name))}};
