@@ -59,18 +59,9 @@ BuildOptions options_for(const fs::path& dir) {
 /// A site's files as a map (a static file by where it is copied from).
 using Files = std::map<std::string, std::string>;
 
-/// A static file by where it is copied from; a data file written as a stream by its bytes.
-std::string content_of(const OutputFile& f) {
-  if (f.source.empty()) return f.bytes;
-  if (f.source.find(".firefly-cache/data/") != std::string::npos) {
-    return read_file(f.source).value_or("(unreadable " + f.source + ")");
-  }
-  return "@" + f.source;
-}
-
 void apply(Files& files, BuildResult& result) {
   for (const std::string& path : result.removed) files.erase(path);
-  for (OutputFile& f : result.output) files[f.path] = content_of(f);
+  for (OutputFile& f : result.output) files[f.path] = f.source.empty() ? f.bytes : "@" + f.source;
 }
 
 std::string report(const Diagnostics& diags) {

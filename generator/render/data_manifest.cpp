@@ -139,10 +139,6 @@ DataManifest make_data_manifest(const std::vector<Dataset>& datasets, const Data
   std::string sums;
   for (const DataFile* f : all) sums += f->sha256 + "  " + f->name() + "\n";
   m.catalogue.push_back(make_file("data/SHA256SUMS", sums, data_format("sums"), spool));
-  std::vector<std::string> keep;
-  for (const DataFile* f : all) keep.push_back(f->spooled);
-  keep.push_back(m.catalogue.back().spooled);
-  spool.prune(keep);
   return m;
 }
 

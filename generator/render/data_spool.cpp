@@ -3,7 +3,7 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <set>
+#include <cstdlib>
 
 #include "core/fs.h"
 #include "render/data_manifest.h"
@@ -20,8 +20,17 @@ std::atomic<unsigned> g_temp_counter{0};
 
 }  // namespace
 
-fs::path DataSpool::folder_of(const fs::path& site_dir) {
-  return site_dir / ".firefly-cache" / "data";
+TempSpool::TempSpool() {
+  std::error_code ec;
+  fs::path base = fs::temp_directory_path(ec);
+  if (ec) return;
+  std::string pattern = (base / "firefly-data-XXXXXX").string();
+  if (::mkdtemp(pattern.data())) spool_.dir = pattern;
+}
+
+TempSpool::~TempSpool() {
+  std::error_code ec;
+  if (!spool_.dir.empty()) fs::remove_all(spool_.dir, ec);
 }
 
 fs::path DataSpool::temp_path() const {
@@ -52,18 +61,6 @@ DataFile DataSpool::adopt(const fs::path& temp, std::string path, const DataForm
     f.spooled = final_path.string();
   }
   return f;
-}
-
-void DataSpool::prune(const std::vector<std::string>& keep) const {
-  if (dir.empty()) return;
-  std::set<std::string> kept(keep.begin(), keep.end());
-  std::error_code ec;
-  const auto limit = fs::file_time_type::clock::now() - std::chrono::minutes(10);
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    std::error_code e2;
-    if (kept.count(it->path().string()) || !it->is_regular_file(e2)) continue;
-    if (it->last_write_time(e2) < limit && !e2) fs::remove(it->path(), e2);
-  }
 }
 
 DataFileWriter::DataFileWriter(const DataSpool& spool) : spool_(spool) {

@@ -1,5 +1,5 @@
-// Open-data files written as streams: each file goes piece by piece to a file in the
-// site's cache folder (named by its SHA-256 when complete) or, without a folder, to memory.
+// Open-data files written as streams: each file goes piece by piece to a file in a private
+// temporary folder (named by its SHA-256 when complete) or, without a folder, to memory.
 // A build never holds a large download or all.zip in memory.
 #pragma once
 
@@ -18,19 +18,29 @@ struct DataFormat;
 
 /// Where the data files of a build are written: a folder, or memory when `dir` is empty.
 struct DataSpool {
-  std::filesystem::path dir;  ///< "<site>/.firefly-cache/data"; "" keeps files in memory
-
-  /// The spool folder of a site.
-  static std::filesystem::path folder_of(const std::filesystem::path& site_dir);
+  std::filesystem::path dir;  ///< a private temporary folder; "" keeps files in memory
   /// A new, unused temporary path in the folder.
   std::filesystem::path temp_path() const;
   /// The DataFile of a finished file at `temp` (hashed as a stream, renamed to its digest),
   /// or of `temp`'s bytes read into memory when it cannot be renamed.
   DataFile adopt(const std::filesystem::path& temp, std::string path,
                  const DataFormat& format) const;
-  /// Removes the spooled files not in `keep` (paths) and older than ten minutes, so
-  /// builds running at the same time keep theirs.
-  void prune(const std::vector<std::string>& keep) const;
+};
+
+/// A private folder in the system's temporary folder ($TMPDIR) for one build's data
+/// files, removed with everything in it when destroyed; its spool keeps files in memory
+/// when the folder cannot be made.
+class TempSpool {
+ public:
+  TempSpool();
+  ~TempSpool();
+  TempSpool(const TempSpool&) = delete;
+  TempSpool& operator=(const TempSpool&) = delete;
+
+  const DataSpool& spool() const { return spool_; }
+
+ private:
+  DataSpool spool_;
 };
 
 /// Writes one data file piece by piece, hashing it as it goes.

@@ -45,12 +45,14 @@ std::vector<DataView> readme_views(const DataSite& site, const Theme& theme) {
 }  // namespace
 
 DataViews::DataViews(const std::vector<Dataset>& datasets, const DataSite& site, const Theme& theme,
-                     const std::vector<IndicatorSet>* plans, const DataSpool& spool)
+                     const std::vector<IndicatorSet>* plans, bool spool_files)
     : datasets_(datasets),
       site_(site),
       theme_(theme),
       plans_(plans),
-      manifest_(make_data_manifest(datasets, site, spool, readme_views(site, theme))) {
+      spool_(spool_files ? std::make_unique<TempSpool>() : nullptr),
+      manifest_(make_data_manifest(datasets, site, spool_ ? spool_->spool() : DataSpool{},
+                                   readme_views(site, theme))) {
   for (const Dataset& d : datasets_) by_name_[d.name] = &d;
 }
 
