@@ -419,6 +419,41 @@ bool is_thai(UChar32 c) { return c >= 0x0E00 && c <= 0x0E7F; }
 
 constexpr uint32_t kLetterOrDigit = U_GC_L_MASK | U_GC_N_MASK;
 
+/// The code point of the 3-byte UTF-8 sequence at byte `i` of `s`, else 0.
+uint32_t three_byte_code_point(std::string_view s, size_t i) {
+  if (i + 2 >= s.size() || (static_cast<unsigned char>(s[i]) & 0xF0) != 0xE0) return 0;
+  return (static_cast<uint32_t>(s[i] & 0x0F) << 12) |
+         (static_cast<uint32_t>(s[i + 1] & 0x3F) << 6) | static_cast<uint32_t>(s[i + 2] & 0x3F);
+}
+
+/// Han ideographs that folding leaves as they are (compatibility ones change).
+bool is_unified_ideograph(uint32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
+
+/// Punctuation and spaces that folding may change but that separate words either way.
+bool is_plain_separator(uint32_t c) {
+  return (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x3004) ||
+         (c >= 0x3008 && c <= 0x3011) || (c >= 0x3014 && c <= 0x301F) ||
+         (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||
+         (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65);
+}
+
+/// True when folding changes nothing of `run` that search reads: it is ASCII, unified
+/// Han ideographs and plain separators only (most Chinese and English text).
+bool simple_run(std::string_view run) {
+  for (size_t i = 0; i < run.size();) {
+    if ((static_cast<unsigned char>(run[i]) & 0x80) == 0) {
+      ++i;
+      continue;
+    }
+    uint32_t c = three_byte_code_point(run, i);
+    if (!is_unified_ideograph(c) && !is_plain_separator(c)) return false;
+    i += 3;
+  }
+  return true;
+}
+
 /// Appends the pieces of a run without Thai: words, and CJK characters one by one.
 void non_thai_pieces(std::string_view run, std::vector<SearchPiece>& out) {
   std::string word;
@@ -427,13 +462,29 @@ void non_thai_pieces(std::string_view run, std::vector<SearchPiece>& out) {
     if (!word.empty()) out.push_back({std::move(word), false, false});
     word.clear();
   };
-  if (std::all_of(run.begin(), run.end(), [](char c) { return (c & 0x80) == 0; })) {
-    for (char c : run) {
-      if (std::isalnum(static_cast<unsigned char>(c))) {
-        word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (simple_run(run)) {  // nothing to fold: ASCII, Han ideographs and punctuation
+    for (size_t i = 0; i < run.size();) {
+      auto c = static_cast<unsigned char>(run[i]);
+      if (c < 0x80) {
+        if (std::isalnum(c)) {
+          word += static_cast<char>(std::tolower(c));
+        } else {
+          flush();
+        }
+        after_cjk = false;
+        ++i;
+        continue;
+      }
+      size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      if (is_unified_ideograph(three_byte_code_point(run, i))) {
+        flush();
+        out.push_back({std::string(run.substr(i, len)), true, after_cjk});
+        after_cjk = true;
       } else {
         flush();
+        after_cjk = false;
       }
+      i += len;
     }
     flush();
     return;

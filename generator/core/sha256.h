@@ -1,4 +1,4 @@
-// SHA-256 digests (the only file that includes OpenSSL).
+// SHA-256 digests and Base64 (the only file that includes OpenSSL).
 #pragma once
 
 #include <memory>
@@ -27,5 +27,8 @@ class Sha256Stream {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+/// `bytes` in Base64 (RFC 4648, with padding, no line breaks).
+std::string base64(std::string_view bytes);
 
 }  // namespace firefly

@@ -18,3 +18,15 @@ TEST_CASE("sha256: a stream of pieces gives the digest of the whole") {
 }
 
 }  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("base64: the RFC 4648 test vectors") {
+  CHECK(base64("") == "");
+  CHECK(base64("f") == "Zg==");
+  CHECK(base64("fo") == "Zm8=");
+  CHECK(base64("foo") == "Zm9v");
+  CHECK(base64("foobar") == "Zm9vYmFy");
+}
+
+}  // namespace firefly

@@ -189,22 +189,25 @@ struct OutputWriter::Impl {
   std::set<std::string> dirs;
   struct Failure {
     std::string path, message, hint;
+    std::string cause;  ///< the source file that asked for `path` ("" = look it up)
     bool operator<(const Failure& o) const {
       return std::tie(path, message) < std::tie(o.path, o.message);
     }
   };
   std::vector<Failure> failures;
+  std::atomic<size_t> no_space{0};  ///< files not written because the disk is full
   std::atomic<size_t> written{0}, unchanged{0};
 
   Impl(const fs::path& out, Diagnostics& d) : out_dir(out), diags(d) {}
 
-  void fail(const std::string& path, std::string message, std::string hint = {}) {
+  void fail(const std::string& path, std::string message, std::string hint = {},
+            std::string cause = {}) {
     std::lock_guard lock(mu);
-    failures.push_back({path, std::move(message), std::move(hint)});
+    failures.push_back({path, std::move(message), std::move(hint), std::move(cause)});
   }
 
-  // Creates the folder of `path` once.
-  bool ensure_dir(const std::string& path) {
+  // Creates the folder of `path` once; `ec` says why it could not.
+  bool ensure_dir(const std::string& path, std::error_code& ec) {
     size_t slash = path.rfind('/');
     if (slash == std::string::npos) return true;
     std::string dir = path.substr(0, slash);
@@ -212,7 +215,6 @@ struct OutputWriter::Impl {
       std::lock_guard lock(mu);
       if (dirs.count(dir)) return true;
     }
-    std::error_code ec;
     fs::create_directories(temp / dir, ec);
     if (ec) return false;
     std::lock_guard lock(mu);
@@ -230,13 +232,14 @@ struct OutputWriter::Impl {
       fs::create_directories(out_dir, ec);
       if (ec) {
         cleanup_out.reset();
-        return fail("", "cannot create " + out_dir.string() + ": " + ec.message());
+        return fail("", "cannot create " + out_dir.string() + ": " + lowercase_first(ec.message()));
       }
       created_out = true;
     }
     lock_fd = ::open(out_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (lock_fd < 0 || ::flock(lock_fd, LOCK_EX) != 0) {
-      return fail("", "cannot open " + out_dir.string() + ": " + std::strerror(errno));
+      return fail("",
+                  "cannot open " + out_dir.string() + ": " + lowercase_first(std::strerror(errno)));
     }
     // Holding the lock, any staging folder left here is a killed build's.
     for (const auto& entry : fs::directory_iterator(out_dir, ec)) {
@@ -247,7 +250,10 @@ struct OutputWriter::Impl {
     temp = out_dir / (kStagingPrefix + std::to_string(::getpid()));
     cleanup_temp.emplace(temp);
     fs::create_directory(temp, ec);
-    if (ec) return fail("", "cannot write into " + out_dir.string() + ": " + ec.message());
+    if (ec) {
+      return fail("",
+                  "cannot write into " + out_dir.string() + ": " + lowercase_first(ec.message()));
+    }
     have_old = !created_out;
   }
 
@@ -263,7 +269,9 @@ struct OutputWriter::Impl {
     fs::create_directory(aside, ec);
     for (const std::string& name : fresh) {
       if ((ec = switch_entry(temp / name, out_dir / name, aside / name))) {
-        diags.error("", {}, "cannot publish " + (out_dir / name).string() + ": " + ec.message());
+        diags.error(
+            "", {},
+            "cannot publish " + (out_dir / name).string() + ": " + lowercase_first(ec.message()));
         return false;
       }
     }
@@ -293,12 +301,12 @@ void OutputWriter::add(OutputFile f) {
   // Paths come from the model, which refuses unsafe ones; this is the last guard.
   if (f.path.empty() || f.path[0] == '/' || f.path.find("..") != std::string::npos ||
       f.path.find('\\') != std::string::npos) {
-    impl_->fail(f.path, "refusing to write outside the output folder: " + f.path);
+    impl_->fail(f.path, "refusing to write outside the output folder: " + f.path, {}, f.cause());
     return;
   }
   if (starts_with(f.path, ".firefly-")) {
     impl_->fail(f.path, "the name /" + f.path + " is kept for Firefly's own files",
-                "rename the file");
+                "rename the file", f.cause());
     return;
   }
   {
@@ -307,7 +315,7 @@ void OutputWriter::add(OutputFile f) {
     auto [it, inserted] = impl_->sources.emplace(f.path, f.cause());
     if (!inserted) {
       impl_->failures.push_back(
-          {f.path, duplicate_message(f.path, it->second, f.cause()), kDuplicateHint});
+          {f.path, duplicate_message(f.path, it->second, f.cause()), kDuplicateHint, {}});
       if (it->second.empty()) it->second = f.cause();  // the error names a source file
       return;
     }
@@ -316,15 +324,26 @@ void OutputWriter::add(OutputFile f) {
   struct EndWrite {
     ~EndWrite() { end_write(); }
   } end;
-  if (!impl_->ensure_dir(f.path)) {
-    impl_->fail(f.path, "cannot create the folder of " + (impl_->temp / f.path).string());
+  std::error_code ec;
+  if (!impl_->ensure_dir(f.path, ec)) {
+    if (ec == std::errc::no_space_on_device) {
+      ++impl_->no_space;  // said once, by commit()
+      return;
+    }
+    impl_->fail(f.path,
+                "cannot create the folder of " + (impl_->temp / f.path).string() + ": " +
+                    lowercase_first(ec.message()),
+                {}, f.cause());
     return;
   }
-  std::error_code ec;
   int outcome = place_file(f, impl_->temp, impl_->out_dir, impl_->have_old, ec);
-  if (outcome == 0) {
-    impl_->fail(f.path, "cannot write " + (impl_->temp / f.path).string() + ": " +
-                            lowercase_first(ec.message()));
+  if (outcome == 0 && ec == std::errc::no_space_on_device) {
+    ++impl_->no_space;  // said once, by commit()
+  } else if (outcome == 0) {
+    impl_->fail(
+        f.path,
+        "cannot write " + (impl_->temp / f.path).string() + ": " + lowercase_first(ec.message()),
+        {}, f.cause());
   } else {
     ++(outcome == 2 ? impl_->unchanged : impl_->written);
   }
@@ -332,12 +351,20 @@ void OutputWriter::add(OutputFile f) {
 
 bool OutputWriter::commit(PublishStats* stats) {
   Impl& w = *impl_;
-  if (!w.failures.empty()) {
+  if (w.no_space) {
+    w.diags.error("", {},
+                  "cannot write the site into " + w.out_dir.string() +
+                      ": no space left on device (" + std::to_string(w.no_space) +
+                      (w.no_space == 1 ? " file" : " files") + " could not be written)",
+                  "free space on the disk that holds it, then build again");
+  }
+  if (!w.failures.empty() || w.no_space) {
     // Report in path order, so the outcome does not depend on thread scheduling.
     std::sort(w.failures.begin(), w.failures.end());
     for (const Impl::Failure& f : w.failures) {
       auto it = w.sources.find(f.path);
-      w.diags.error(it != w.sources.end() ? it->second : "", {}, f.message, f.hint);
+      std::string cause = !f.cause.empty() ? f.cause : it != w.sources.end() ? it->second : "";
+      w.diags.error(cause, {}, f.message, f.hint);
     }
     return false;
   }

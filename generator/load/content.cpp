@@ -6,6 +6,7 @@
 #include "core/yaml.h"
 #include "load/front_matter.h"
 #include "load/git_history.h"
+#include "load/markdown_limits.h"
 
 namespace firefly {
 
@@ -98,6 +99,12 @@ bool load_source_page(const std::string& rel_path, std::string_view raw, const S
   }
   out.body = std::string(split_result->body);
   out.body_line = split_result->body_line;
+  bool hazardous = false;
+  for (MarkdownHazard& h : find_markdown_hazards(out.body, out.body_line)) {
+    diags.error(rel_path, h.pos, std::move(h.message), std::move(h.help));
+    hazardous = true;
+  }
+  if (hazardous) return false;
   return true;
 }
 

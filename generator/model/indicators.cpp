@@ -192,6 +192,8 @@ std::optional<IndicatorSet> build_indicator_set(const Dataset& ds, Diagnostics& 
   IndicatorSet set;
   set.dataset = ds.name;
   set.title = spec.title.empty() ? ds.title : spec.title;
+  set.source = ds.source;
+  set.license = ds.license;
   set.periods = spec.periods;
   Diagnostics local;
   std::set<std::string> ids;

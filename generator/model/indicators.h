@@ -78,8 +78,10 @@ struct StatusCounts {
 
 /// The indicators of one plan.
 struct IndicatorSet {
-  std::string dataset;  ///< the dataset name
-  Localized title;      ///< the plan's name (the dataset title unless given)
+  std::string dataset;   ///< the dataset name
+  Localized title;       ///< the plan's name (the dataset title unless given)
+  DatasetSource source;  ///< where the dataset's figures come from
+  std::string license;   ///< the dataset's licence id ("" = the site's default)
   std::vector<std::string> periods;
   std::vector<Indicator> indicators;  ///< in row order
 

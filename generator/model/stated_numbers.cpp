@@ -135,9 +135,39 @@ double read_number(std::u32string_view s, size_t& i, const std::string& lang) {
   return value;
 }
 
+/// False when `text` cannot state a number: no digit (ASCII, full-width, Thai), no 成
+/// in Chinese, no month name. Most text is like that, and it is cheaper to tell.
+bool may_state_numbers(std::string_view text, const std::string& lang) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c >= '0' && c <= '9') return true;
+    if (i + 2 < text.size() && (c == 0xEF || c == 0xE0)) {
+      auto b = static_cast<unsigned char>(text[i + 1]), d = static_cast<unsigned char>(text[i + 2]);
+      if (((c == 0xEF && b == 0xBC) || (c == 0xE0 && b == 0xB9)) && d >= 0x90 && d <= 0x99) {
+        return true;  // ０-９ (U+FF10..19), ๐-๙ (U+0E50..59)
+      }
+    }
+  }
+  if (lang.rfind("zh", 0) == 0 && text.find("成") != std::string_view::npos) return true;
+  auto utf8 = [](const std::string& l) {
+    std::vector<std::string> out;
+    for (const std::u32string& month : month_names(l)) out.push_back(encode(month));
+    return out;
+  };
+  static const std::vector<std::string> en = utf8("en"), id = utf8("id"), th = utf8("th"), none;
+  for (const std::string& month : lang == "en"   ? en
+                                  : lang == "id" ? id
+                                  : lang == "th" ? th
+                                                 : none) {
+    if (text.find(month) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<StatedNumber> stated_numbers(std::string_view text, const std::string& lang) {
+  if (!may_state_numbers(text, lang)) return {};
   std::u32string s = decode(text);
   const bool zh = lang.rfind("zh", 0) == 0;
   std::vector<StatedNumber> out;

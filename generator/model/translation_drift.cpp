@@ -17,6 +17,9 @@ namespace {
 
 using Kind = MarkdownItem::Kind;
 
+/// Figures named in one warning about figures a translation lacks; the rest are counted.
+constexpr size_t kListedFigures = 8;
+
 /// What one side of a translation states, with the line where each thing first appears.
 struct Facts {
   std::string path;
@@ -99,6 +102,33 @@ int aligned_line(const Facts& from, int line, const Facts& to) {
 
 std::string at(const Facts& f, int line) { return f.path + ":" + std::to_string(line); }
 
+/// A stated figure: its value (times 1000) -> its text and line.
+using Figure = std::pair<const long long, std::pair<std::string, int>>;
+
+/// 3256 ("3,256"), with " at <file>:<line>" when `in` is given.
+std::string figure_text(const Figure& f, const Facts* in) {
+  return format_number(f.first / 1000.0) + " (\"" + f.second.first + "\"" +
+         (in ? " at " + at(*in, f.second.second) : "") + ")";
+}
+
+/// "3 figures, 100 ("100", line 23), ..." in the order of their lines, the first
+/// kListedFigures of them.
+std::string figure_list(std::vector<const Figure*>& figures) {
+  std::stable_sort(figures.begin(), figures.end(), [](const Figure* a, const Figure* b) {
+    return a->second.second < b->second.second;
+  });
+  std::string out = std::to_string(figures.size()) + " figures, ";
+  size_t shown = std::min(figures.size(), kListedFigures);
+  for (size_t k = 0; k < shown; ++k) {
+    if (k) out += ", ";
+    const Figure& f = *figures[k];
+    out += format_number(f.first / 1000.0) + " (\"" + f.second.first + "\", line " +
+           std::to_string(f.second.second) + ")";
+  }
+  if (shown < figures.size()) out += " and " + std::to_string(figures.size() - shown) + " more";
+  return out;
+}
+
 /// Things of one kind present on one side only.
 void compare_sets(const Facts& o, const Facts& t, const std::map<std::string, int>& in_o,
                   const std::map<std::string, int>& in_t, const std::string& what,
@@ -159,23 +189,42 @@ void compare_front(const SourcePage& original, const SourcePage& translation,
 std::vector<Drift> compare_translation(const SourcePage& original, const SourcePage& translation) {
   Facts o = facts_of(original), t = facts_of(translation);
   std::vector<Drift> out;
-  for (const auto& [value, where] : o.numbers) {
-    if (t.numbers.count(value)) continue;
-    out.push_back({aligned_line(o, where.second, t),
-                   "the original states " + format_number(value / 1000.0) + " (\"" + where.first +
-                       "\" at " + at(o, where.second) + ") but this translation does not",
-                   "check the figure against the original; write it in this language's format"});
+  // Figures on one side only, one warning per line of the translation (a table whose
+  // figures changed is one thing to fix, not one per cell).
+  std::map<int, std::vector<const Figure*>> missing, added;
+  for (const Figure& f : o.numbers) {
+    if (!t.numbers.count(f.first)) missing[aligned_line(o, f.second.second, t)].push_back(&f);
   }
-  for (const auto& [value, where] : t.numbers) {
-    if (o.numbers.count(value)) continue;
+  for (const Figure& f : t.numbers) {
+    if (o.numbers.count(f.first)) continue;
     // An ROC year beside its Gregorian year ("2015 to 2018 (ROC years 104 to 107)").
-    bool roc = value >= 60000 && value < 200000 && value % 1000 == 0;
-    if (roc && t.numbers.count(value + 1911000)) continue;
-    out.push_back({where.second,
-                   "this translation states " + format_number(value / 1000.0) + " (\"" +
-                       where.first + "\") but the original (" +
-                       at(o, aligned_line(t, where.second, o)) + ") does not",
-                   "check the figure against the original; never add one it does not state"});
+    bool roc = f.first >= 60000 && f.first < 200000 && f.first % 1000 == 0;
+    if (!(roc && t.numbers.count(f.first + 1911000))) added[f.second.second].push_back(&f);
+  }
+  for (auto& [line, figures] : missing) {
+    out.push_back({line,
+                   figures.size() == 1 ? "the original states " + figure_text(*figures[0], &o) +
+                                             " but this translation does not"
+                                       : "the original states " + figure_list(figures) +
+                                             " that this translation does not (" + o.path + ")",
+                   figures.size() == 1
+                       ? "check the figure against the original; write it in this language's "
+                         "format"
+                       : "check the figures against the original; write them in this language's "
+                         "format"});
+  }
+  for (auto& [line, figures] : added) {
+    std::string original = at(o, aligned_line(t, line, o));
+    out.push_back({line,
+                   figures.size() == 1
+                       ? "this translation states " + figure_text(*figures[0], nullptr) +
+                             " but the original (" + original + ") does not"
+                       : "this translation states " + figure_list(figures) +
+                             " that the original (" + original + ") does not",
+                   figures.size() == 1
+                       ? "check the figure against the original; never add one it does not state"
+                       : "check the figures against the original; never add one it does not "
+                         "state"});
   }
   compare_sets(o, t, o.links, t.links, "a link to", "link", out);
   compare_sets(o, t, o.embeds, t.embeds, "the embed", "embed", out);
@@ -205,8 +254,9 @@ void check_drift(const Site& site, Diagnostics& diags, int jobs) {
     drifts[i] = compare_translation(*pairs[i].original->source, *pairs[i].translation->source);
   });
   for (size_t i = 0; i < pairs.size(); ++i) {
-    for (const Drift& d : drifts[i]) {
-      diags.warning(pairs[i].translation->source->path, {d.line, 1}, d.message, d.hint);
+    for (Drift& d : drifts[i]) {
+      diags.warning(pairs[i].translation->source->path, {d.line, 1}, std::move(d.message),
+                    std::move(d.hint));
     }
   }
 }

@@ -61,11 +61,11 @@ TEST_CASE("each kind of drift is named with both positions") {
                       "```chart\ndataset: awards-by-year\n```\n\n"
                       "![Photo](/images/b.jpg), the command `firefly build`\n");
   std::string m = messages(compare_translation(o, t));
-  CHECK(m.find("5: the original states 3256 (\"3,256\" at content/a.zh-TW.md:7) but this "
-               "translation does not") != std::string::npos);
+  // Both figures of the first section are missing: one warning names them in line order.
+  CHECK(m.find("5: the original states 2 figures, 3256 (\"3,256\", line 7), 80 (\"8成\", line 9) "
+               "that this translation does not (content/a.zh-TW.md)") != std::string::npos);
   CHECK(m.find("7: this translation states 3265 (\"3,265\") but the original "
                "(content/a.zh-TW.md:5) does not") != std::string::npos);
-  CHECK(m.find("5: the original states 80 (\"8成\" at content/a.zh-TW.md:9)") != std::string::npos);
   CHECK(m.find("the original has a link to /data/caregiver-classes/ (content/a.zh-TW.md:8) "
                "that this translation does not") != std::string::npos);
   CHECK(m.find("8: this translation has a link to /data/other/ that the original") !=
@@ -108,16 +108,33 @@ TEST_CASE("ROC years, percentages and multipliers in the summary are compared to
   SourcePage wrong =
       page("content/a.en.md", "en", "title: Gift boxes\nsummary: Sales passed NT$5 million in 2018",
            "Text\n");
+  CHECK(messages(compare_translation(o, wrong)) ==
+        "3: this translation states 2 figures, 2018 (\"2018\", line 3), 5000000 (\"5 million\", "
+        "line 3) that the original (content/a.zh-TW.md:5) does not\n"
+        "5: the original states 2 figures, 2019 (\"108年\", line 3), 50000000 (\"5千萬\", line 3) "
+        "that this translation does not (content/a.zh-TW.md)\n");
+}
+
+TEST_CASE("a table whose figures all differ is one warning a line, naming eight figures") {
+  std::string rows = "| 年度 | 戶數 |\n|---:|---:|\n";
+  std::string other = "| Year | Homes |\n|---:|---:|\n";
+  for (int k = 0; k < 10; ++k) {
+    rows += "| " + std::to_string(2011 + k) + " | " + std::to_string(100 + k) + " |\n";
+    other += "| " + std::to_string(2011 + k) + " | " + std::to_string(500 + k) + " |\n";
+  }
+  SourcePage o = page("content/t.zh-TW.md", "zh-TW", "title: 表", "## 表\n\n" + rows);
+  SourcePage t = page("content/t.en.md", "en", "title: Table", "## Table\n\n" + other);
+  std::vector<Drift> drifts = compare_translation(o, t);
+  // One for the missing figures (under the heading), one per translated row with new ones.
+  CHECK(drifts.size() == 11);
+  std::string m = messages(drifts);
   CHECK(
-      messages(compare_translation(o, wrong)) ==
-      "3: this translation states 2018 (\"2018\") but the original (content/a.zh-TW.md:5) does "
-      "not\n"
-      "3: this translation states 5000000 (\"5 million\") but the original (content/a.zh-TW.md:5) "
-      "does not\n"
-      "5: the original states 2019 (\"108年\" at content/a.zh-TW.md:3) but this translation does "
-      "not\n"
-      "5: the original states 50000000 (\"5千萬\" at content/a.zh-TW.md:3) but this translation "
-      "does not\n");
+      m.find("5: the original states 10 figures, 100 (\"100\", line 9), 101 (\"101\", line 10)") !=
+      std::string::npos);
+  CHECK(m.find("107 (\"107\", line 16) and 2 more that this translation does not "
+               "(content/t.zh-TW.md)") != std::string::npos);
+  CHECK(m.find("9: this translation states 500 (\"500\") but the original (content/t.zh-TW.md:5) "
+               "does not") != std::string::npos);
 }
 
 }  // namespace firefly

@@ -5,9 +5,12 @@
 #include <cstdio>
 
 #include "core/locale.h"
+#include "core/sha256.h"
 #include "core/text.h"
 #include "render/chart_style.h"
 #include "render/chart_summary.h"
+#include "render/chart_svg.h"
+#include "render/dataset_page.h"
 
 namespace firefly {
 
@@ -24,71 +27,21 @@ std::string value_text(double v, const DataView& view) {
   return format_number(v == 0 ? 0 : v, view.locale(), 2);
 }
 
-/// The display width of `s` in ems, roughly (CJK and Thai wide, Latin narrow).
-double text_ems(std::string_view s) {
-  double w = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80)
-      w += 0.6;
-    else if (c >= 0xE3 && c <= 0xED)
-      w += 1.0;  // CJK ideographs and kana, Hangul
-    else if (c >= 0xC0)
-      w += 0.6;  // other scripts: a lead byte per letter
-  }
-  return w;
-}
-
-/// The value axis: a "nice" range and step covering every value (and zero).
-struct Scale {
-  double lo = 0, hi = 1, step = 1;
-  double pos(double v) const { return 100.0 * (v - lo) / (hi - lo); }  ///< 0..100 from lo
-};
-
-Scale make_scale(double lo, double hi) {
-  Scale s;
-  lo = std::min(lo, 0.0);
-  hi = std::max(hi, 0.0);
-  if (hi == lo) hi = lo + 1;
-  double raw = (hi - lo) / 5;
-  double power = std::pow(10.0, std::floor(std::log10(raw)));
-  double f = raw / power;
-  s.step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * power;
-  s.lo = std::floor(lo / s.step) * s.step;
-  s.hi = std::ceil(hi / s.step) * s.step;
-  return s;
-}
-
 struct Chart {
   const ChartData& d;
   const std::vector<size_t>& pts;  // the categories drawn
   const std::string& kind;         // bar, stacked, hbar, line or target
   const std::string& id;
   const DataView& view;
-  Scale scale;
+  ChartScale scale;
 
   bool stacked() const { return kind == "stacked"; }
   bool target() const { return kind == "target"; }
+  /// A target chart whose third series is the upper end of a target range.
+  bool range() const { return target() && m() > 2; }
   size_t m() const { return d.series.size(); }
 
-  /// The value range the marks need (stacked bars sum their positive and negative parts).
-  void fit() {
-    double lo = 0, hi = 0;
-    for (size_t i : pts) {
-      double up = 0, down = 0;
-      for (const ChartSeries& s : d.series) {
-        double v = s.values[i];
-        if (!has_value(v)) continue;
-        if (stacked())
-          (v > 0 ? up : down) += v;
-        else
-          lo = std::min(lo, v), hi = std::max(hi, v);
-      }
-      lo = std::min(lo, down);
-      hi = std::max(hi, up);
-    }
-    scale = make_scale(lo, hi);
-  }
+  void fit() { scale = fit_scale(d, pts, stacked()); }
 
   /// Which labels show at which container width: every s_n-th label in narrow, every
   /// s_m-th in medium and every s_w-th in wide containers (each a multiple of the next).
@@ -178,11 +131,14 @@ struct Chart {
             s += bar_rect(centre(k) - group / 3, group * 2 / 3, 0, a, 1);
             if (few) labels += value_label(centre(k), a, true);
           }
-          if (has_value(t)) {
-            double y = 100 - scale.pos(t);
-            s += "<line x1=\"" + pct(left) + "\" x2=\"" + pct(left + group) + "\" y1=\"" + pct(y) +
-                 "\" y2=\"" + pct(y) + "\" class=\"chart-target\"/>\n";
+          double t2 = range() ? d.series[2].values[i] : kNoValue;
+          if (has_value(t) && has_value(t2)) {
+            double a = 100 - scale.pos(std::max(t, t2)), b = 100 - scale.pos(std::min(t, t2));
+            s += "<rect x=\"" + pct(left) + "\" y=\"" + pct(a) + "\" width=\"" + pct(group) +
+                 "\" height=\"" + pct(b - a) + "\" class=\"chart-target-band\"/>\n";
+            s += target_line(left, group, t2);
           }
+          if (has_value(t)) s += target_line(left, group, t);
         } else {
           double w = group / static_cast<double>(m());
           for (size_t j = 0; j < m(); ++j) {
@@ -200,6 +156,13 @@ struct Chart {
     }
     s += "</ol>\n</div>\n";
     return s;
+  }
+
+  /// The dashed target mark across a group of width `w` from `left`, at value `v`.
+  std::string target_line(double left, double w, double v) const {
+    double y = 100 - scale.pos(v);
+    return "<line x1=\"" + pct(left) + "\" x2=\"" + pct(left + w) + "\" y1=\"" + pct(y) +
+           "\" y2=\"" + pct(y) + "\" class=\"chart-target\"/>\n";
   }
 
   /// First, last, lowest and highest reported points of a series.
@@ -248,14 +211,22 @@ struct Chart {
         s += row_line(marks, value_text(up + down, view));
       } else {
         for (size_t j = 0; j < m(); ++j) {
+          if (range() && j == 2) continue;
           double v = d.series[j].values[i];
           bool outline = target() && j == 0;
           std::string text = has_value(v)         ? value_text(v, view)
                              : target() && j == 1 ? view.text("chart_not_reported", "not reported")
                                                   : "";
           std::string marks;
-          if (has_value(v)) {
-            marks = outline ? target_rect(v) : hrect(0, v, j);
+          if (has_value(v) && outline) {
+            double top = range() && has_value(d.series[2].values[i]) ? d.series[2].values[i] : v;
+            if (top != v) {
+              text = view.format("indicator_range", "{min} to {max}",
+                                 {{"min", text}, {"max", value_text(top, view)}});
+            }
+            marks = range() ? target_rect(v, top) : target_rect(0, v);
+          } else if (has_value(v)) {
+            marks = hrect(0, v, j);
           }
           s += row_line(marks, text);
         }
@@ -265,8 +236,8 @@ struct Chart {
     return s + "</div>\n";
   }
 
-  std::string target_rect(double v) const {
-    double a = scale.pos(std::min(0.0, v)), b = scale.pos(std::max(0.0, v));
+  std::string target_rect(double from, double to) const {
+    double a = scale.pos(std::min(from, to)), b = scale.pos(std::max(from, to));
     return "<rect x=\"" + pct(a) + "\" y=\"20%\" width=\"" + pct(b - a) +
            "\" height=\"60%\" class=\"chart-target-bar\"/>\n";
   }
@@ -275,10 +246,13 @@ struct Chart {
     if (m() < 2) return {};
     std::string s = "<ul class=\"chart-legend\">\n";
     for (size_t j = 0; j < m(); ++j) {
+      if (range() && j == 2) continue;
       std::string key = kind == "line"       ? line_key(id, j)
                         : target() && j == 0 ? target_key()
                                              : bar_key(id, j);
-      s += "<li>" + key + html_escape(d.series[j].name) + "</li>\n";
+      std::string name =
+          range() && j == 0 ? view.text("chart_target_range", "Target range") : d.series[j].name;
+      s += "<li>" + key + html_escape(name) + "</li>\n";
     }
     return s + "</ul>\n";
   }
@@ -291,10 +265,36 @@ double widest(const std::vector<std::string>& texts) {
   return w + 0.8;
 }
 
+/// "臺南市政府勞工局, 2019 年度施政計畫": who produced the figures, and in what.
+std::string source_text(const Dataset& ds, const DataView& view) {
+  std::string agency = view.pick(ds.source.agency), doc = view.pick(ds.source.title);
+  if (agency.empty() || doc.empty()) return agency + doc;
+  return agency + ", " + doc;
+}
+
+/// The links to the chart's data (CSV) and drawing (SVG), each a file in a data: URL
+/// named for saving, so every chart (on a dataset page, in a story, of an indicator)
+/// carries its own downloads.
+std::string download_links(const std::string& stem, const std::string& id, const std::string& csv,
+                           const std::string& svg, const DataView& view) {
+  auto link = [&](const char* type, const std::string& bytes, const std::string& ext,
+                  const char* key, const char* english) {
+    return "<a href=\"data:" + std::string(type) + ";base64," + base64(bytes) + "\" download=\"" +
+           html_escape(stem + "." + ext) + "\" type=\"" + type + "\" aria-describedby=\"" + id +
+           "-title\">" +
+           html_escape(view.format(key, english, {{"size", size_display(bytes.size(), view)}})) +
+           "</a>";
+  };
+  return "<p class=\"chart-downloads\" data-search-ignore>" +
+         html_escape(view.text("chart_downloads", "Download this chart:")) + " " +
+         link("text/csv", csv, "csv", "chart_download_csv", "data (CSV, {size})") + " " +
+         link("image/svg+xml", svg, "svg", "chart_download_svg", "image (SVG, {size})") + "</p>\n";
+}
+
 }  // namespace
 
 std::string render_chart(const Dataset& ds, const ChartSpec& spec, const std::vector<size_t>* rows,
-                         const std::string& id, const DataView& view) {
+                         const std::string& id, const DataView& view, const std::string& page) {
   ChartData d = chart_data(ds, spec, rows, view);
   std::string kind = spec.kind;
   if (kind != "line" && d.size() > kMaxBars) kind = "line";
@@ -327,11 +327,19 @@ std::string render_chart(const Dataset& ds, const ChartSpec& spec, const std::ve
     }
   }
   if (kind == "target") values.push_back(view.text("chart_not_reported", "not reported"));
+  if (c.range()) {
+    for (size_t i : pts) {
+      double t = d.series[0].values[i], t2 = d.series[2].values[i];
+      if (!has_value(t) || !has_value(t2)) continue;
+      values.push_back(view.format("indicator_range", "{min} to {max}",
+                                   {{"min", value_text(t, view)}, {"max", value_text(t2, view)}}));
+    }
+  }
+  const std::string summary = c.range() ? target_range_summary(d, view) : chart_summary(d, view);
 
   std::string s =
       "<p class=\"chart-title\" id=\"" + id + "-title\">" + html_escape(title) + "</p>\n";
-  s += "<p class=\"chart-desc\" id=\"" + id + "-desc\">" + html_escape(chart_summary(d, view)) +
-       "</p>\n";
+  s += "<p class=\"chart-desc\" id=\"" + id + "-desc\">" + html_escape(summary) + "</p>\n";
   s += "<div class=\"chart-view chart-kind-" + kind + (always_rows ? " chart-always-rows" : "") +
        (kind == "line" ? " chart-no-rows" : "") + "\" role=\"img\" aria-labelledby=\"" + id +
        "-title " + id + "-desc\" style=\"--y-w:" + svg_number(widest(ticks)) +
@@ -355,6 +363,21 @@ std::string render_chart(const Dataset& ds, const ChartSpec& spec, const std::ve
          "</p>\n";
   }
   s += "</div>\n";
+
+  Value license = license_context(ds.license.empty() ? view.site_license : ds.license, view);
+  ChartCredit credit{title,
+                     summary,
+                     y_title,
+                     source_text(ds, view),
+                     view.pick(view.publisher),
+                     view.absolute(page.empty() ? view.dataset_url(ds.name) : page),
+                     license.get("name").as_string(),
+                     license.get("url").as_string(),
+                     view.html_lang};
+  std::string stem = ds.name + "-chart";
+  if (starts_with(id, "chart-" + ds.name)) stem += id.substr(6 + ds.name.size());
+  s += download_links(stem, id, chart_csv(d, spec.x),
+                      chart_svg(d, pts, kind, always_rows, credit, view), view);
   return s;
 }
 

@@ -16,8 +16,11 @@ namespace firefly {
 
 /// The chart of `spec` over the rows `*rows` of `ds` (every row when null): a visible
 /// title (id `<id>-title`) and summary (`<id>-desc`), then the drawing in a
-/// <div role="img">. `id` must be unique on the page.
+/// <div role="img">, then links to download the plotted columns as CSV and the chart as a
+/// standalone SVG naming its title, source and licence. `id` must be unique on the page;
+/// `page` is the site path the figures are published on ("" = the dataset page of `ds`).
+/// A target chart plots y = [target, actual] or [target, actual, upper end of the range].
 std::string render_chart(const Dataset& ds, const ChartSpec& spec, const std::vector<size_t>* rows,
-                         const std::string& id, const DataView& view);
+                         const std::string& id, const DataView& view, const std::string& page = {});
 
 }  // namespace firefly

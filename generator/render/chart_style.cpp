@@ -1,6 +1,8 @@
 #include "render/chart_style.h"
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 
 #include "core/text.h"
@@ -15,6 +17,55 @@ constexpr std::array<const char*, kStyles> kColours = {"#0072B2", "#C74E00", "#0
 constexpr std::array<const char*, kStyles> kDashes = {"", "8 4", "2 4", "10 3 2 3"};
 
 }  // namespace
+
+double text_ems(std::string_view s) {
+  double w = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80)
+      w += 0.6;
+    else if (c >= 0xE3 && c <= 0xED)
+      w += 1.0;  // CJK ideographs and kana, Hangul
+    else if (c >= 0xC0)
+      w += 0.6;  // other scripts: a lead byte per letter
+  }
+  return w;
+}
+
+ChartScale make_scale(double lo, double hi) {
+  ChartScale s;
+  lo = std::min(lo, 0.0);
+  hi = std::max(hi, 0.0);
+  if (hi == lo) hi = lo + 1;
+  double raw = (hi - lo) / 5;
+  double power = std::pow(10.0, std::floor(std::log10(raw)));
+  double f = raw / power;
+  s.step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * power;
+  s.lo = std::floor(lo / s.step) * s.step;
+  s.hi = std::ceil(hi / s.step) * s.step;
+  return s;
+}
+
+ChartScale fit_scale(const ChartData& d, const std::vector<size_t>& pts, bool stacked) {
+  double lo = 0, hi = 0;
+  for (size_t i : pts) {
+    double up = 0, down = 0;
+    for (const ChartSeries& s : d.series) {
+      double v = s.values[i];
+      if (!has_value(v)) continue;
+      if (stacked)
+        (v > 0 ? up : down) += v;
+      else
+        lo = std::min(lo, v), hi = std::max(hi, v);
+    }
+    lo = std::min(lo, down);
+    hi = std::max(hi, up);
+  }
+  return make_scale(lo, hi);
+}
+
+const char* series_colour(size_t k) { return kColours[k % kStyles]; }
+const char* series_dash(size_t k) { return kDashes[k % kStyles]; }
 
 std::string svg_number(double v) {
   char buf[32];

@@ -3,11 +3,33 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
+
+#include "render/chart_data.h"
 
 namespace firefly {
 
+/// The display width of `s` in ems, roughly (CJK and Thai wide, Latin narrow).
+double text_ems(std::string_view s);
+
+/// The value axis: a "nice" range and step covering every value (and zero).
+struct ChartScale {
+  double lo = 0, hi = 1, step = 1;
+  double pos(double v) const { return 100.0 * (v - lo) / (hi - lo); }  ///< 0..100 from lo
+};
+/// The scale covering `lo`..`hi` and zero in about five nice steps (1, 2 or 5 x 10^n).
+ChartScale make_scale(double lo, double hi);
+/// The scale the marks of `pts` need (stacked bars sum their positive and negative parts).
+ChartScale fit_scale(const ChartData& d, const std::vector<size_t>& pts, bool stacked);
+
 /// A number for an SVG attribute: at most two decimals, no trailing zeros, no "-0".
 std::string svg_number(double v);
+
+/// The colour of series `k` (a hex colour).
+const char* series_colour(size_t k);
+/// The stroke-dasharray of a line of series `k` ("" for solid).
+const char* series_dash(size_t k);
 
 /// The <svg> holding the patterns and markers of the chart `id` (always rendered, so the
 /// marks of either layout can use them).

@@ -79,4 +79,21 @@ std::string chart_summary(const ChartData& data, const DataView& view) {
   return out;
 }
 
+std::string target_range_summary(const ChartData& data, const DataView& view) {
+  std::string out;
+  if (data.series.size() > 1) out = series_summary(data, data.series[1], view);
+  for (size_t i = 0; i < data.size() && data.series.size() > 2; ++i) {
+    double lo = data.series[0].values[i], hi = data.series[2].values[i];
+    if (!has_value(lo)) continue;
+    std::string range = number(lo, view);
+    if (has_value(hi) && hi != lo) {
+      range = view.format("indicator_range", "{min} to {max}",
+                          {{"min", range}, {"max", number(hi, view)}});
+    }
+    add_sentence(out, view.format("chart_summary_target_range", "The target was {range} in {x}.",
+                                  {{"range", range}, {"x", data.x_labels[i]}}));
+  }
+  return out;
+}
+
 }  // namespace firefly

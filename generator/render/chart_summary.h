@@ -17,4 +17,8 @@ std::string series_summary(const ChartData& data, const ChartSeries& series, con
 /// no series has a value).
 std::string chart_summary(const ChartData& data, const DataView& view);
 
+/// The summary of a target chart whose target is a range (series target, actual, upper
+/// end): the actual's summary, then each period's range ("The target was 60 to 80 in 2019.").
+std::string target_range_summary(const ChartData& data, const DataView& view);
+
 }  // namespace firefly

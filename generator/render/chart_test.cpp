@@ -112,3 +112,31 @@ TEST_CASE("chart: a long series is drawn reduced, and says so") {
 }
 
 }  // namespace firefly
+
+#include "core/sha256.h"
+#include "render/chart_svg.h"
+
+namespace firefly {
+
+TEST_CASE("chart: links its plotted columns as CSV and itself as SVG, outside the image") {
+  Dataset ds = awards();
+  DataView view;
+  ChartSpec spec{"year", {"all"}, "bar", {}};
+  std::string html = render_chart(ds, spec, nullptr, "chart-awards", view);
+  std::string csv = "year,all\n2013,1\n2021,10\n2022,3\n";
+  CHECK(chart_csv(chart_data(ds, spec, nullptr, view), "year") == csv);
+  size_t links = html.find("<p class=\"chart-downloads\" data-search-ignore>");
+  REQUIRE(links != std::string::npos);
+  CHECK(links > html.rfind("</div>", links));  // after the role="img" drawing
+  CHECK(html.find("<a href=\"data:text/csv;base64," + base64(csv) +
+                  "\" download=\"awards-chart.csv\" type=\"text/csv\" "
+                  "aria-describedby=\"chart-awards-title\">data (CSV, 31 bytes)</a>") !=
+        std::string::npos);
+  CHECK(html.find("\" download=\"awards-chart.svg\" type=\"image/svg+xml\"") != std::string::npos);
+  CHECK(html.find("href=\"data:image/svg+xml;base64,PD94bWwg") != std::string::npos);  // <?xml
+  // An embed's id keeps its line, so two charts of one dataset save as two files.
+  std::string embed = render_chart(ds, spec, nullptr, "chart-awards-12", view);
+  CHECK(embed.find("download=\"awards-chart-12.csv\"") != std::string::npos);
+}
+
+}  // namespace firefly

@@ -13,6 +13,12 @@ std::string DataView::data_url() const {
 
 std::string DataView::dataset_url(const std::string& name) const { return data_url() + name + "/"; }
 
+std::string DataView::absolute(std::string_view site_path) const {
+  std::string base = base_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base + std::string(site_path);
+}
+
 std::string DataView::text(std::string_view key, std::string_view fallback) const {
   const Value* v = t.find(key);
   if (v && v->is_string() && !v->as_string().empty()) return v->as_string();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/locale.h"
+#include "core/localized.h"
 #include "core/value.h"
 #include "load/dataset.h"
 
@@ -19,6 +20,9 @@ struct DataView {
   std::string calendar;             ///< "" or "roc"
   std::string default_lang = "en";  ///< the site's default language code
   Value t;                          ///< the theme's strings in `lang` (a map)
+  std::string base_url;             ///< the site's base URL ("" in tests: paths stay relative)
+  std::string site_license = "OGDL-Taiwan-1.0";  ///< the licence of datasets that name none
+  Localized publisher;                           ///< who publishes the site's data
 
   /// The site path of the data catalogue in this language: "/data/" or "/en/data/".
   std::string data_url() const;
@@ -29,6 +33,8 @@ struct DataView {
   /// t.<key> with each "{name}" replaced by its value.
   std::string format(std::string_view key, std::string_view fallback,
                      const std::vector<std::pair<std::string, std::string>>& args) const;
+  /// `site_path` as an absolute URL under base_url ("/data/a/" when there is none).
+  std::string absolute(std::string_view site_path) const;
   /// The ICU locale and calendar.
   LocaleSpec locale() const { return LocaleSpec{html_lang, calendar}; }
   /// A localized text in this language (falling back to the default language).

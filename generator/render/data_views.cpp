@@ -32,6 +32,9 @@ DataView data_view(const DataSite& site, const std::string& lang, const Value& t
     }
   }
   v.t = t;
+  v.base_url = site.base_url;
+  v.site_license = site.data_license;
+  v.publisher = site.publisher_name;
   return v;
 }
 /// The languages of all.zip's README and metadata citations: the default one, then English.

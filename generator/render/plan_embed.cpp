@@ -73,7 +73,7 @@ std::string indicator_html(const IndicatorSet& plan, const Indicator& ind, const
     if (!figure.empty())
       h += " · " + html_escape(view.text(key, english)) + " " + html_escape(figure);
   }
-  h += "</p>\n" + indicator_chart(ind, id + "-chart", view);
+  h += "</p>\n" + indicator_chart(plan, ind, id + "-chart", view);
   h += "<figcaption>" +
        link(view.text("indicator", "Indicator") + ":", indicator_url(plan, ind, view),
             view.pick(ind.name)) +

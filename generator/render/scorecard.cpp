@@ -1,6 +1,7 @@
 #include "render/scorecard.h"
 
 #include "core/locale.h"
+#include "load/csv.h"
 #include "render/chart.h"
 #include "render/dataset_page.h"
 
@@ -156,36 +157,42 @@ Value scorecard_context(const IndicatorSet& plan, const Dataset& ds, const DataV
                    {"goals", Value(std::move(goals))}});
 }
 
-std::string indicator_chart(const Indicator& ind, const std::string& id, const DataView& view) {
+std::string indicator_chart(const IndicatorSet& plan, const Indicator& ind, const std::string& id,
+                            const DataView& view) {
   Dataset ds;
-  ds.name = "indicator";
+  ds.name = plan.dataset + "-" + ind.id;
   ds.title.plain = view.format("indicator_chart_title", "{name}: target and actual",
                                {{"name", view.pick(ind.name)}});
+  ds.source = plan.source;
+  ds.license = plan.license;
   Column period{"period", ColumnType::kString, {}, {}, {}, {}};
   period.title.plain = view.text("indicator_period", "Period");
   Column target{"target", ColumnType::kNumber, {}, {}, ind.unit, {}};
   target.title.plain = view.text("indicator_target", "Target");
   Column actual{"actual", ColumnType::kNumber, {}, {}, ind.unit, {}};
   actual.title.plain = view.text("indicator_actual", "Actual");
+  Column target_max{"target_max", ColumnType::kNumber, {}, {}, ind.unit, {}};
+  target_max.title.plain = view.text("indicator_target_max", "Target (upper end)");
+  const bool range = ind.direction == Direction::kRange;
   ds.columns = {period, target, actual};
+  if (range) ds.columns.push_back(target_max);
   // The figures as CSV rows (numbers written round-trip), read back by the chart.
-  ds.csv_bytes = "period,target,actual\n";
+  ds.csv_bytes = range ? "period,target,actual,target_max\n" : "period,target,actual\n";
   auto cell = [](std::optional<double> v) { return v ? Value(*v).to_text() : std::string(); };
   for (const PeriodResult& p : ind.periods) {
     if (!p.target && !p.actual) continue;
-    std::string label = p.period;
-    for (size_t at = label.find('"'); at != std::string::npos; at = label.find('"', at + 2)) {
-      label.insert(at, "\"");
-    }
-    ds.csv_bytes += "\"" + label + "\"," + cell(p.target) + "," + cell(p.actual) + "\n";
+    ds.csv_bytes += csv_quote(p.period) + "," + cell(p.target) + "," + cell(p.actual);
+    if (range) ds.csv_bytes += "," + cell(p.target_max);
+    ds.csv_bytes += "\n";
   }
   ds.index_rows();
   if (ds.row_count() == 0) return {};
   ChartSpec spec;
   spec.x = "period";
   spec.y = {"target", "actual"};
+  if (range) spec.y.push_back("target_max");
   spec.kind = "target";
-  return render_chart(ds, spec, nullptr, id, view);
+  return render_chart(ds, spec, nullptr, id, view, indicator_url(plan, ind, view));
 }
 
 Value indicator_context(const IndicatorSet& plan, const Dataset& ds, const Indicator& ind,
@@ -200,7 +207,7 @@ Value indicator_context(const IndicatorSet& plan, const Dataset& ds, const Indic
         {"baseline", Value(figure_text(ind.baseline, {}, ind.unit, view))},
         {"latest", period_value(ind, latest, view)},
         {"periods", Value(std::move(periods))},
-        {"chart_html", Value(indicator_chart(ind, "indicator-chart", view))},
+        {"chart_html", Value(indicator_chart(plan, ind, "indicator-chart", view))},
         {"source", Value(view.pick(ind.source))},
         {"method", Value(view.pick(ind.method))},
         {"plan_title", Value(view.pick(plan.title))},

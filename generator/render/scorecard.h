@@ -31,8 +31,10 @@ Value scorecard_context(const IndicatorSet& plan, const Dataset& ds, const DataV
 /// The `indicator` map of the page of `indicator` of `plan`.
 Value indicator_context(const IndicatorSet& plan, const Dataset& ds, const Indicator& indicator,
                         const DataView& view);
-/// The target-against-actual chart of `indicator` (HTML; `id` unique on the page).
-std::string indicator_chart(const Indicator& indicator, const std::string& id,
-                            const DataView& view);
+/// The target-against-actual chart of `indicator` of `plan` (HTML; `id` unique on the
+/// page): a range target drawn as a band between its two ends. Its downloads name the
+/// plan's source and licence and link the indicator's page.
+std::string indicator_chart(const IndicatorSet& plan, const Indicator& indicator,
+                            const std::string& id, const DataView& view);
 
 }  // namespace firefly

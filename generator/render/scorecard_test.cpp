@@ -107,13 +107,51 @@ TEST_CASE("a scorecard row shows the latest figures, the status in words and an 
 TEST_CASE("an indicator's chart plots its targets against its actuals, with not reported") {
   IndicatorSet plan = sample_plan();
   DataView en = theme_view("en", "en");
-  std::string html = indicator_chart(plan.indicators[2], "c", en);
+  std::string html = indicator_chart(plan, plan.indicators[2], "c", en);
   CHECK(html.find("missing: target and actual") != std::string::npos);
   CHECK(html.find("chart-kind-target") != std::string::npos);
   CHECK(html.find("not reported") != std::string::npos);
   Indicator empty;
   empty.periods.push_back(PeriodResult{"2019", {}, {}, {}, IndicatorStatus::kNoTarget, {}});
-  CHECK(indicator_chart(empty, "c", en).empty());
+  CHECK(indicator_chart(plan, empty, "c", en).empty());
+}
+
+}  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("a range target is drawn with both ends, and said in words") {
+  IndicatorSet plan;
+  plan.dataset = "plan";
+  plan.periods = {"2019", "2020"};
+  Indicator ind;
+  ind.id = "share";
+  ind.name.plain = "Share";
+  ind.unit = "%";
+  ind.direction = Direction::kRange;
+  ind.periods.push_back(PeriodResult{"2019", 60, 80, 85, IndicatorStatus::kNotMet, {}});
+  ind.periods.push_back(PeriodResult{"2020", 60, 80, {}, IndicatorStatus::kNotReported, {}});
+  plan.indicators.push_back(ind);
+  DataView en = theme_view("en", "en");
+  std::string html = indicator_chart(plan, plan.indicators[0], "c", en);
+  CHECK(html.find("class=\"chart-target-band\"") != std::string::npos);
+  // Both ends are dashed lines in both periods (4), the legend's key one more.
+  size_t lines = 0;
+  for (size_t at = html.find("class=\"chart-target\""); at != std::string::npos;
+       at = html.find("class=\"chart-target\"", at + 1)) {
+    ++lines;
+  }
+  CHECK(lines == 5);
+  CHECK(html.find("<li>") != std::string::npos);
+  CHECK(html.find("Target range</li>") != std::string::npos);
+  CHECK(html.find("Target (upper end)") == std::string::npos);  // never a series of its own
+  CHECK(html.find("Actual was 85 in 2019. The target was 60 to 80 in 2019. The target was 60 to "
+                  "80 in 2020.") != std::string::npos);
+  CHECK(html.find("<span class=\"chart-num\">60 to 80</span>") != std::string::npos);
+  DataView zh = theme_view("zh-TW", "zh-Hant-TW");
+  std::string zh_html = indicator_chart(plan, plan.indicators[0], "c", zh);
+  CHECK(zh_html.find("chart-target-band") != std::string::npos);
+  CHECK(zh_html.find("Target range") == std::string::npos);  // the theme says it in Chinese
 }
 
 }  // namespace firefly

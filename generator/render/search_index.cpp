@@ -112,55 +112,61 @@ struct TokenHash {
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-/// One document's tokens, each once with its occurrences (doc ids set when merged).
-using DocTokens = std::unordered_map<std::string, Posting, TokenHash, std::equal_to<>>;
-
-/// Adds the tokens of `text` to `tokens`.
-void add_tokens(DocTokens& tokens, std::string_view text, SearchField field, uint32_t* pos) {
-  search_tokens(text, pos, [&](std::string_view token, uint32_t at, bool positional) {
-    auto it = tokens.find(token);
-    if (it == tokens.end()) it = tokens.try_emplace(std::string(token)).first;
-    Posting& p = it->second;
-    p.field = std::max(p.field, field);
-    ++p.count;
-    if (positional) p.positions.push_back(at);
-  });
-}
-
-/// One document's tokens, each with its posting encoded (append_posting_body).
-using EncodedDoc = std::vector<std::pair<std::string, std::string>>;
-
-/// The tokens of a page's title and text blocks.
-EncodedDoc doc_tokens(const std::string& title, const std::vector<TextBlock>& blocks) {
-  DocTokens tokens;
-  uint32_t pos = 0;
-  add_tokens(tokens, title, SearchField::kTitle, &pos);
-  for (const TextBlock& b : blocks) {
-    ++pos;  // no phrase runs from one block into the next
-    add_tokens(tokens, b.text, b.heading ? SearchField::kHeading : SearchField::kBody, &pos);
-  }
-  EncodedDoc encoded;
-  encoded.reserve(tokens.size());
-  for (auto& [token, posting] : tokens) {
-    std::string body;
-    append_posting_body(body, posting);
-    encoded.emplace_back(token, std::move(body));
-  }
-  return encoded;
-}
-
-/// Tokens of all documents, in document order.
-struct Postings {
-  std::unordered_map<std::string, PostingWriter, TokenHash, std::equal_to<>> by_token;
-
-  /// Adds document `doc`'s tokens (documents are added in ascending order).
-  void add(uint32_t doc, const EncodedDoc& tokens) {
-    for (const auto& [token, body] : tokens) {
-      auto it = by_token.find(token);
-      if (it == by_token.end()) it = by_token.try_emplace(token).first;
-      it->second.add_encoded(doc, body);
+/// The postings of a run of documents, as one thread writes them: each token interned
+/// once, its occurrences in the current document gathered, then written to its postings.
+class RunPostings {
+ public:
+  /// Adds the tokens of document `doc` (above every document added before).
+  void add_document(uint32_t doc, const std::string& title, const std::vector<TextBlock>& blocks) {
+    uint32_t pos = 0;
+    add_text(doc, title, SearchField::kTitle, &pos);
+    for (const TextBlock& b : blocks) {
+      ++pos;  // no phrase runs from one block into the next
+      add_text(doc, b.text, b.heading ? SearchField::kHeading : SearchField::kBody, &pos);
     }
+    for (uint32_t id : touched_) {
+      Token& t = tokens_[id];
+      t.postings.add(t.current);
+    }
+    touched_.clear();
   }
+
+  /// Every token with its postings, in no order.
+  template <class F>
+  void for_each(F&& f) {
+    for (auto& [text, id] : ids_) f(text, tokens_[id].postings);
+  }
+
+ private:
+  struct Token {
+    PostingWriter postings;
+    Posting current;  ///< its occurrences in the document being added
+  };
+
+  void add_text(uint32_t doc, std::string_view text, SearchField field, uint32_t* pos) {
+    for_each_search_token(text, pos, [&](std::string_view token, uint32_t at, bool positional) {
+      auto it = ids_.find(token);
+      if (it == ids_.end()) {
+        it = ids_.try_emplace(std::string(token), static_cast<uint32_t>(tokens_.size())).first;
+        tokens_.emplace_back();
+      }
+      Token& t = tokens_[it->second];
+      if (t.current.doc != doc || t.current.count == 0) {
+        t.current.doc = doc;
+        t.current.field = field;
+        t.current.count = 0;
+        t.current.positions.clear();
+        touched_.push_back(it->second);
+      }
+      t.current.field = std::max(t.current.field, field);
+      ++t.current.count;
+      if (positional) t.current.positions.push_back(at);
+    });
+  }
+
+  std::unordered_map<std::string, uint32_t, TokenHash, std::equal_to<>> ids_;
+  std::vector<Token> tokens_;
+  std::vector<uint32_t> touched_;  ///< tokens of the document being added
 };
 
 std::string year_of(const std::string& iso) { return iso.substr(0, 4); }
@@ -201,19 +207,31 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
     return site.pages[a.page]->url < site.pages[b.page]->url;
   });
 
-  // Tokens: documents are tokenized in parallel, a batch at a time (to bound memory),
-  // and merged in document order.
-  Postings postings;
-  constexpr size_t kBatch = 256;
-  std::vector<EncodedDoc> batch;
-  for (size_t first = 0; first < docs.size(); first += kBatch) {
-    size_t n = std::min(kBatch, docs.size() - first);
-    batch.assign(n, {});
-    parallel_for(n, jobs, [&](size_t k) {
-      const SearchDoc& d = docs[first + k];
-      batch[k] = doc_tokens(site.pages[d.page]->title, d.blocks);
+  // Tokens: each thread writes the postings of a run of documents; the runs are then
+  // joined in document order, token by token.
+  size_t runs = std::min(docs.size(), static_cast<size_t>(std::max(jobs, 1)) * 2);
+  std::vector<RunPostings> run_postings(runs);
+  std::vector<std::string> leads(docs.size());
+  parallel_for(runs, jobs, [&](size_t r) {
+    size_t first = docs.size() * r / runs, end = docs.size() * (r + 1) / runs;
+    for (size_t id = first; id < end; ++id) {
+      SearchDoc& d = docs[id];
+      run_postings[r].add_document(static_cast<uint32_t>(id), site.pages[d.page]->title, d.blocks);
+      leads[id] = lead_text(d.blocks, kLeadBytes);
+      d.blocks = {};
+    }
+  });
+  std::unordered_map<std::string, PostingWriter, TokenHash, std::equal_to<>> by_token;
+  for (RunPostings& run : run_postings) {
+    run.for_each([&](const std::string& token, PostingWriter& postings) {
+      auto it = by_token.find(token);
+      if (it == by_token.end()) {
+        by_token.try_emplace(token, std::move(postings));
+      } else {
+        it->second.append(postings);
+      }
     });
-    for (size_t k = 0; k < n; ++k) postings.add(static_cast<uint32_t>(first + k), batch[k]);
+    run = {};
   }
   std::vector<std::string> sections;
   std::string doc_sections;
@@ -241,14 +259,21 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
 
   // Shards: tokens in byte order, cut into pieces of about kShardTarget bytes.
   std::vector<std::pair<std::string, std::string>> lines;
-  lines.reserve(postings.by_token.size());
-  for (auto& [token, list] : postings.by_token) lines.emplace_back(token, std::move(list.text()));
-  postings.by_token.clear();
+  lines.reserve(by_token.size());
+  for (auto& [token, list] : by_token) {
+    lines.emplace_back(token, list.positional() ? std::move(list.text()) : "*" + list.text());
+  }
+  by_token.clear();
   std::sort(lines.begin(), lines.end());
   std::vector<size_t> sizes;
   sizes.reserve(lines.size());
   for (const auto& [token, line] : lines) sizes.push_back(token.size() + line.size() + 2);
-  std::vector<size_t> starts = split_shards(sizes, kShardTarget, kMaxSearchShards);
+  size_t per_chunk =
+      std::max(kMinChunkDocs, (docs.size() + kMaxSearchChunks - 1) / kMaxSearchChunks);
+  size_t chunks = (docs.size() + per_chunk - 1) / per_chunk;
+  // The rest of the files: the manifest, terms.json and a margin of 8.
+  size_t max_shards = kMaxSearchFiles - chunks - 10;
+  std::vector<size_t> starts = split_shards(sizes, kShardTarget, max_shards);
   std::string dir = "search/" + lang.code + "/";
   std::string firsts = "[";
   for (size_t s = 0; s < starts.size(); ++s) {
@@ -267,8 +292,6 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
   firsts += ']';
 
   // Chunks: what a result shows of its page.
-  size_t per_chunk =
-      std::max(kMinChunkDocs, (docs.size() + kMaxSearchChunks - 1) / kMaxSearchChunks);
   for (size_t first = 0; first < docs.size(); first += per_chunk) {
     std::string json = "[";
     for (size_t id = first; id < std::min(docs.size(), first + per_chunk); ++id) {
@@ -284,7 +307,7 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
       json += ',';
       append_json_string(json, d.date);
       json += ',';
-      append_json_string(json, lead_text(d.blocks, kLeadBytes));
+      append_json_string(json, leads[id]);
       json += ']';
     }
     json += ']';
@@ -292,7 +315,7 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
   }
 
   // The manifest.
-  std::string m = "{\"version\":2,\"docs\":" + std::to_string(docs.size()) +
+  std::string m = "{\"version\":3,\"docs\":" + std::to_string(docs.size()) +
                   ",\"chunk\":" + std::to_string(per_chunk) + ",\"shards\":" + firsts +
                   ",\"sections\":[";
   for (size_t s = 0; s < sections.size(); ++s) {

@@ -11,8 +11,9 @@
 
 namespace firefly {
 
-/// Most files of one language's index (static hosts cap the files of a site).
-constexpr size_t kMaxSearchShards = 1000;
+/// Most files of one language's index (static hosts cap the files of a site): chunks,
+/// then as many shards as the rest allows (smaller shards: fewer bytes a query).
+constexpr size_t kMaxSearchFiles = 2000;
 constexpr size_t kMaxSearchChunks = 900;
 
 /// search/<lang>/... of one language: every content page's title, headings, text,

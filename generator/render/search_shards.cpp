@@ -34,28 +34,35 @@ std::optional<uint32_t> read_vlq(std::string_view s, size_t* i) {
   return std::nullopt;
 }
 
-void append_posting_body(std::string& out, const Posting& p) {
-  uint32_t count = std::clamp<uint32_t>(p.count, 1, kMaxCount);
-  append_vlq(out, static_cast<uint32_t>(p.field) + 3 * (count - 1));
-  append_vlq(out, static_cast<uint32_t>(p.positions.size()));
+void PostingWriter::add(const Posting& p) {
+  append_vlq(text_, first_ ? p.doc + 1 : p.doc - previous_);
+  first_ = false;
+  previous_ = p.doc;
+  auto weight = [&](uint32_t count) {
+    append_vlq(text_, static_cast<uint32_t>(p.field) + 3 * (count - 1));
+  };
+  if (p.positions.empty()) {
+    weight(std::clamp<uint32_t>(p.count, 1, kMaxCount));
+    return;
+  }
+  weight(static_cast<uint32_t>(p.positions.size()));
+  positional_ = true;
   uint32_t last = 0;
-  for (size_t k = 0; k < p.positions.size(); ++k) {
-    append_vlq(out, k == 0 ? p.positions[k] : p.positions[k] - last);
-    last = p.positions[k];
+  for (uint32_t pos : p.positions) {
+    append_vlq(text_, pos - last);
+    last = pos;
   }
 }
 
-void PostingWriter::add_encoded(uint32_t doc, std::string_view body) {
-  append_vlq(text_, first_ ? doc + 1 : doc - previous_);
+void PostingWriter::append(const PostingWriter& later) {
+  if (later.first_) return;
+  size_t i = 0;
+  uint32_t first_doc = *read_vlq(later.text_, &i) - 1;  // written from document 0
+  append_vlq(text_, first_ ? first_doc + 1 : first_doc - previous_);
+  text_.append(later.text_, i);
   first_ = false;
-  previous_ = doc;
-  text_ += body;
-}
-
-void PostingWriter::add(const Posting& p) {
-  std::string body;
-  append_posting_body(body, p);
-  add_encoded(p.doc, body);
+  previous_ = later.previous_;
+  positional_ = positional_ || later.positional_;
 }
 
 void append_postings(std::string& out, const std::vector<Posting>& postings) {
@@ -64,25 +71,25 @@ void append_postings(std::string& out, const std::vector<Posting>& postings) {
   out += w.text();
 }
 
-std::optional<std::vector<Posting>> read_postings(std::string_view s) {
+std::optional<std::vector<Posting>> read_postings(std::string_view s, bool positional) {
   std::vector<Posting> postings;
   size_t i = 0;
   uint32_t doc = 0;
   while (i < s.size()) {
     auto gap = read_vlq(s, &i);
-    auto weight = read_vlq(s, &i);
-    auto n = weight ? read_vlq(s, &i) : std::nullopt;
-    if (!gap || !n || *gap == 0 || *weight > 3 * kMaxCount) return std::nullopt;
+    auto weight = gap ? read_vlq(s, &i) : std::nullopt;
+    if (!weight || *gap == 0) return std::nullopt;
     Posting p;
     doc = postings.empty() ? *gap - 1 : doc + *gap;
     p.doc = doc;
     p.field = static_cast<SearchField>(*weight % 3);
     p.count = *weight / 3 + 1;
+    if (!positional && p.count > kMaxCount) return std::nullopt;
     uint32_t pos = 0;
-    for (uint32_t k = 0; k < *n; ++k) {
+    for (uint32_t k = 0; positional && k < p.count; ++k) {
       auto v = read_vlq(s, &i);
       if (!v) return std::nullopt;
-      pos = k == 0 ? *v : pos + *v;
+      pos += *v;
       p.positions.push_back(pos);
     }
     postings.push_back(std::move(p));
@@ -104,24 +111,38 @@ std::string lead_text(const std::vector<TextBlock>& blocks, size_t max_bytes) {
   return text + "…";
 }
 
-std::vector<size_t> split_shards(const std::vector<size_t>& line_sizes, size_t target,
-                                 size_t max_shards) {
-  size_t total = 0;
-  for (size_t s : line_sizes) total += s;
-  // Two neighbouring shards hold more than `target`: so at most max_shards + 1 of them.
-  if (max_shards > 0) target = std::max(target, 2 * total / max_shards + 1);
+namespace {
+
+/// The first line of each shard when each is filled up to `target` bytes.
+std::vector<size_t> fill_shards(const std::vector<size_t>& line_sizes, size_t target) {
   std::vector<size_t> starts;
   size_t filled = 0;
   for (size_t i = 0; i < line_sizes.size(); ++i) {
-    if (starts.empty() || filled + line_sizes[i] > target) {
-      if (starts.empty() || filled > 0) {
-        starts.push_back(i);
-        filled = 0;
-      }
+    if (starts.empty() || (filled > 0 && filled + line_sizes[i] > target)) {
+      starts.push_back(i);
+      filled = 0;
     }
     filled += line_sizes[i];
   }
   return starts;
+}
+
+}  // namespace
+
+std::vector<size_t> split_shards(const std::vector<size_t>& line_sizes, size_t target,
+                                 size_t max_shards) {
+  std::vector<size_t> starts = fill_shards(line_sizes, target);
+  if (max_shards == 0 || starts.size() <= max_shards) return starts;
+  // The smallest target that keeps to the cap: fewer shards the larger it is, and twice
+  // the average always does (two neighbouring shards hold more than the target).
+  size_t total = 0;
+  for (size_t s : line_sizes) total += s;
+  size_t lo = target, hi = 2 * total / max_shards + 1;
+  while (lo + 1 < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    (fill_shards(line_sizes, mid).size() <= max_shards ? hi : lo) = mid;
+  }
+  return fill_shards(line_sizes, hi);
 }
 
 }  // namespace firefly

@@ -3,12 +3,15 @@
 //                each shard, sections, years and the number of taxonomy terms
 //   terms.json   the taxonomy terms with their documents (read only for the term filter)
 //   s/<n>.txt    shard n: lines "token<TAB>postings", tokens in byte order, so that the
-//                tokens of a shard run from its first token to the next shard's
+//                tokens of a shard run from its first token to the next shard's; the
+//                postings of a token without positions start with "*"
 //   d/<n>.json   chunk n: [url, title, section, date, lead] of its documents, the lead
 //                being the start of the page's text (see lead_text)
 // Postings are base-64 VLQ numbers (see append_vlq): per document the gap from the
-// previous document id (+1 for the first), the weight (field + 3 * (count - 1), count at
-// most 10), the number of positions kept, then the first position and the gaps after it.
+// previous document id (+1 for the first) and the weight, field + 3 * (count - 1); then,
+// for every token but a single CJK character (which matches only alone), the count's
+// positions: the first, then the gaps after it. A single CJK character's count is capped
+// at 10 (ranking only needs "often"); other counts are exact, as they count positions.
 #pragma once
 
 #include <cstdint>
@@ -32,32 +35,35 @@ struct Posting {
   uint32_t doc = 0;
   SearchField field = SearchField::kBody;  ///< the best field it occurs in
   uint32_t count = 0;
-  std::vector<uint32_t> positions;  ///< ascending; empty for single CJK characters
+  std::vector<uint32_t> positions;  ///< ascending, one per occurrence; none: no positions
 };
 
 /// One token's postings in the file format, written a document at a time.
 class PostingWriter {
  public:
-  /// Appends `p`, whose document id is above the previous one's.
+  /// Appends `p`, whose document id is above the previous one's (positions are written
+  /// when it has any, and then are its count).
   void add(const Posting& p);
-  /// Appends document `doc`'s posting, encoded by append_posting_body.
-  void add_encoded(uint32_t doc, std::string_view body);
+  /// Appends another writer's postings of later documents (written from document 0).
+  void append(const PostingWriter& later);
   /// The postings written so far.
+  const std::string& text() const { return text_; }
   std::string& text() { return text_; }
+  /// True when they hold positions (every document's, then).
+  bool positional() const { return positional_; }
 
  private:
   std::string text_;
-  uint32_t previous_ = 0;
+  uint32_t previous_ = 0;  ///< the last document written
   bool first_ = true;
+  bool positional_ = false;
 };
-
-/// Appends what a posting holds besides its document id (weight and positions) to `out`.
-void append_posting_body(std::string& out, const Posting& p);
 
 /// Appends the postings of one token (ascending document ids) to `out`.
 void append_postings(std::string& out, const std::vector<Posting>& postings);
-/// Reads postings written by append_postings; nullopt when malformed.
-std::optional<std::vector<Posting>> read_postings(std::string_view s);
+/// Reads postings written by append_postings, with positions when `positional`; nullopt
+/// when malformed.
+std::optional<std::vector<Posting>> read_postings(std::string_view s, bool positional);
 
 /// The start of a page's text for its search excerpt: the blocks joined by newlines, cut
 /// at most `max_bytes` into it at the end of a character (then "…" follows).

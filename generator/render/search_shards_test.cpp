@@ -24,43 +24,63 @@ TEST_CASE("VLQ numbers round-trip and read as documented") {
 
 TEST_CASE("postings: document gaps, field and count in one weight, position gaps") {
   std::vector<Posting> in = {{0, SearchField::kTitle, 2, {0, 7}},
-                             {5, SearchField::kBody, 40, {3, 9, 200}},
-                             {6, SearchField::kHeading, 1, {}}};
+                             {5, SearchField::kBody, 3, {3, 9, 200}}};
   std::string s;
   append_postings(s, in);
-  // doc 0 -> gap 1 'B'; weight 2 + 3*1 = 5 'F'; 2 positions 'C'; 0 'A'; 7 'H'
-  CHECK(s.substr(0, 5) == "BFCAH");
-  auto out = read_postings(s);
+  // doc 0 -> gap 1 'B'; weight 2 + 3*1 = 5 'F'; positions 0 'A', gap 7 'H'; doc 5 -> gap
+  // 5 'F'; weight 0 + 3*2 = 6 'G'; 3 'D', 6 'G', 191 = 31 + 32 * 5 -> '/' (31 + 32: more) 'F'
+  CHECK(s == "BFAHFGDG/F");
+  auto out = read_postings(s, true);
   REQUIRE(out);
-  REQUIRE(out->size() == 3);
+  REQUIRE(out->size() == 2);
   CHECK((*out)[0].doc == 0);
   CHECK((*out)[0].field == SearchField::kTitle);
+  CHECK((*out)[0].count == 2);
   CHECK((*out)[0].positions == std::vector<uint32_t>{0, 7});
   CHECK((*out)[1].doc == 5);
-  CHECK((*out)[1].count == 10);  // counts are capped at 10
+  CHECK((*out)[1].count == 3);
   CHECK((*out)[1].positions == std::vector<uint32_t>{3, 9, 200});
-  CHECK((*out)[2].doc == 6);
-  CHECK((*out)[2].field == SearchField::kHeading);
-  CHECK((*out)[2].positions.empty());
-  CHECK_FALSE(read_postings("B"));    // cut short
-  CHECK_FALSE(read_postings("A_A"));  // a gap of 0 / a bad character
+  CHECK_FALSE(read_postings("BF", true));   // cut short: two positions missing
+  CHECK_FALSE(read_postings("A_A", true));  // a gap of 0 / a bad character
 }
 
-TEST_CASE("postings written a document at a time, pre-encoded, equal the whole list's") {
+TEST_CASE("postings without positions (single CJK characters): counts capped at 10") {
+  std::vector<Posting> in = {{3, SearchField::kHeading, 40, {}}, {4, SearchField::kBody, 1, {}}};
+  std::string s;
+  append_postings(s, in);
+  CHECK(s == "EcBA");  // gap 4; weight 1 + 3 * 9 = 28 'c'; gap 1 'B'; weight 0 'A'
+
+  auto out = read_postings(s, false);
+  REQUIRE(out);
+  REQUIRE(out->size() == 2);
+  CHECK((*out)[0].doc == 3);
+  CHECK((*out)[0].field == SearchField::kHeading);
+  CHECK((*out)[0].count == 10);
+  CHECK((*out)[0].positions.empty());
+  CHECK((*out)[1].doc == 4);
+  // Read as positional, the same text is malformed (a count of 10 needs 10 positions).
+  CHECK_FALSE(read_postings(s, true));
+}
+
+TEST_CASE("postings written in runs of documents and appended equal the whole list's") {
   std::vector<Posting> in = {{2, SearchField::kBody, 1, {4}},
-                             {9, SearchField::kTitle, 3, {0, 1, 5}}};
+                             {9, SearchField::kTitle, 3, {0, 1, 5}},
+                             {40, SearchField::kBody, 1, {77}}};
   std::string whole;
   append_postings(whole, in);
-  PostingWriter w;
-  for (const Posting& p : in) {
-    std::string body;
-    append_posting_body(body, p);
-    w.add_encoded(p.doc, body);
-  }
-  CHECK(w.text() == whole);
-  auto back = read_postings(w.text());
+  PostingWriter first, second, third, joined;
+  first.add(in[0]);
+  second.add(in[1]);
+  second.add(in[2]);
+  joined.append(third);  // nothing written: nothing appended
+  joined.append(first);
+  joined.append(third);
+  joined.append(second);
+  CHECK(joined.text() == whole);
+  auto back = read_postings(joined.text(), true);
   REQUIRE(back);
   CHECK((*back)[1].doc == 9);
+  CHECK((*back)[2].doc == 40);
   CHECK((*back)[1].positions == std::vector<uint32_t>{0, 1, 5});
 }
 
@@ -69,7 +89,10 @@ TEST_CASE("shards: cut at the target size, never more than the cap") {
   CHECK(split_shards({100, 1, 1}, 25, 0) == std::vector<size_t>{0, 1});  // a big line alone
   CHECK(split_shards({}, 25, 0).empty());
   std::vector<size_t> many(10000, 50);
-  CHECK(split_shards(many, 10, 100).size() <= 101);
+  // At the cap, the shards are as small as the cap allows.
+  CHECK(split_shards(many, 10, 100).size() == 100);
+  CHECK(split_shards(many, 10, 333).size() <= 333);
+  CHECK(split_shards(many, 10, 333).size() == 323);  // 31 lines each: 30 would make 334
 }
 
 TEST_CASE("lead text: the blocks joined, cut at a character's end") {

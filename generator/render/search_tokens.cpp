@@ -77,24 +77,12 @@ size_t decode_entity(std::string_view html, size_t i, std::string& out) {
   return 0;
 }
 
-/// The code point of UTF-8 `s` at byte `i` (0 when not a 3-byte sequence: Thai is one).
-uint32_t three_byte_code_point(std::string_view s, size_t i) {
-  if (i + 2 >= s.size() || (static_cast<unsigned char>(s[i]) & 0xF0) != 0xE0) return 0;
-  return (static_cast<uint32_t>(s[i] & 0x0F) << 12) |
-         (static_cast<uint32_t>(s[i + 1] & 0x3F) << 6) | static_cast<uint32_t>(s[i + 2] & 0x3F);
-}
-
-/// True where a Thai syllable can start: a consonant or a leading vowel (เ แ โ ใ ไ).
-bool thai_syllable_start(uint32_t c) {
-  return (c >= 0x0E01 && c <= 0x0E2E) || (c >= 0x0E40 && c <= 0x0E44);
-}
-
 }  // namespace
 
 std::vector<TextBlock> html_text_blocks(std::string_view html) {
   std::vector<TextBlock> blocks;
   TextBlock current;
-  int skipping = 0;  // depth inside skipped elements
+  int skipping = 0;     // depth inside skipped elements
   std::string picture;  // the name of the role="img" element we are in, if any
   int picture_depth = 0;
   auto flush = [&] {
@@ -132,7 +120,9 @@ std::vector<TextBlock> html_text_blocks(std::string_view html) {
         continue;
       }
       if (skipping) continue;
-      if (!end && !self_closing && tag.find("role=\"img\"") != std::string_view::npos) {
+      if (!end && !self_closing &&
+          (tag.find("role=\"img\"") != std::string_view::npos ||
+           tag.find("data-search-ignore") != std::string_view::npos)) {
         picture = name;
         picture_depth = 1;
         continue;
@@ -161,34 +151,22 @@ std::vector<TextBlock> html_text_blocks(std::string_view html) {
   return blocks;
 }
 
+namespace detail {
+
+uint32_t three_byte_code_point(std::string_view s, size_t i) {
+  if (i + 2 >= s.size() || (static_cast<unsigned char>(s[i]) & 0xF0) != 0xE0) return 0;
+  return (static_cast<uint32_t>(s[i] & 0x0F) << 12) |
+         (static_cast<uint32_t>(s[i + 1] & 0x3F) << 6) | static_cast<uint32_t>(s[i + 2] & 0x3F);
+}
+
+bool thai_syllable_start(uint32_t c) {
+  return (c >= 0x0E01 && c <= 0x0E2E) || (c >= 0x0E40 && c <= 0x0E44);
+}
+
+}  // namespace detail
+
 void search_tokens(std::string_view text, uint32_t* pos, const TokenSink& sink) {
-  std::vector<SearchPiece> pieces = search_pieces(text);
-  const std::string* previous_cjk = nullptr;
-  for (const SearchPiece& p : pieces) {
-    if (p.cjk) {
-      if (p.joined && previous_cjk) sink(*previous_cjk + p.text, *pos - 1, true);
-      sink(p.text, *pos, false);
-      previous_cjk = &p.text;
-    } else {
-      previous_cjk = nullptr;
-      if (p.text.size() > kMaxTokenBytes) {
-        ++*pos;
-        continue;
-      }
-      sink(p.text, *pos, true);
-      // A Thai word is also indexed from each later syllable, at its own position: ICU
-      // keeps compounds whole (สหภาพแรงงาน), and a reader typing แรงงาน expects it.
-      if (three_byte_code_point(p.text, 0) >= 0x0E00 &&
-          three_byte_code_point(p.text, 0) <= 0x0E7F) {
-        for (size_t i = 3; i + 3 <= p.text.size(); i += 3) {
-          if (thai_syllable_start(three_byte_code_point(p.text, i))) {
-            sink(std::string_view(p.text).substr(i), *pos, true);
-          }
-        }
-      }
-    }
-    ++*pos;
-  }
+  for_each_search_token(text, pos, sink);
 }
 
 }  // namespace firefly

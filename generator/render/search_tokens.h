@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/locale.h"
+
 namespace firefly {
 
 /// Where on a page a token stands; a better place ranks higher.
@@ -21,7 +23,8 @@ struct TextBlock {
 
 /// The visible text of rendered HTML in blocks: tags dropped, entities decoded, nothing
 /// of <script>, <style>, <svg> or <template>, nor of an element with role="img" (a chart's
-/// drawing: its title, summary and table are read instead).
+/// drawing: its title, summary and table are read instead) or a data-search-ignore
+/// attribute (a chart's download links).
 std::vector<TextBlock> html_text_blocks(std::string_view html);
 
 /// Receives a token, its position (in pieces from the start of the page) and whether the
@@ -31,9 +34,52 @@ using TokenSink = std::function<void(std::string_view token, uint32_t pos, bool 
 /// Longest token kept, in bytes; longer words (addresses, hashes) are not indexed.
 constexpr size_t kMaxTokenBytes = 64;
 
-/// Emits the tokens of `text`, numbering its pieces from `*pos` (advanced past them): a
-/// word is one piece, as is each CJK character, which also makes a bigram with the one
-/// after it (at its own position).
+namespace detail {
+/// The code point of UTF-8 `s` at byte `i` (0 when not a 3-byte sequence: Thai is one).
+uint32_t three_byte_code_point(std::string_view s, size_t i);
+/// True where a Thai syllable can start: a consonant or a leading vowel (เ แ โ ใ ไ).
+bool thai_syllable_start(uint32_t c);
+}  // namespace detail
+
+/// Calls `sink(token, pos, positional)` for the tokens of `text`, numbering its pieces
+/// from `*pos` (advanced past them): a word is one piece, as is each CJK character,
+/// which also makes a bigram with the one before it (at that one's position).
+template <class Sink>
+void for_each_search_token(std::string_view text, uint32_t* pos, Sink&& sink) {
+  std::vector<SearchPiece> pieces = search_pieces(text);
+  const std::string* previous_cjk = nullptr;
+  std::string bigram;
+  for (const SearchPiece& p : pieces) {
+    if (p.cjk) {
+      if (p.joined && previous_cjk) {
+        bigram.assign(*previous_cjk).append(p.text);
+        sink(std::string_view(bigram), *pos - 1, true);
+      }
+      sink(std::string_view(p.text), *pos, false);
+      previous_cjk = &p.text;
+    } else {
+      previous_cjk = nullptr;
+      if (p.text.size() > kMaxTokenBytes) {
+        ++*pos;
+        continue;
+      }
+      sink(std::string_view(p.text), *pos, true);
+      // A Thai word is also indexed from each later syllable, at its own position: ICU
+      // keeps compounds whole (สหภาพแรงงาน), and a reader typing แรงงาน expects it.
+      uint32_t lead = detail::three_byte_code_point(p.text, 0);
+      if (lead >= 0x0E00 && lead <= 0x0E7F) {
+        for (size_t i = 3; i + 3 <= p.text.size(); i += 3) {
+          if (detail::thai_syllable_start(detail::three_byte_code_point(p.text, i))) {
+            sink(std::string_view(p.text).substr(i), *pos, true);
+          }
+        }
+      }
+    }
+    ++*pos;
+  }
+}
+
+/// for_each_search_token with a function.
 void search_tokens(std::string_view text, uint32_t* pos, const TokenSink& sink);
 
 }  // namespace firefly

@@ -125,4 +125,12 @@ TEST_CASE("HTML text blocks: a role=img drawing is left out, what follows it is 
   CHECK(b[1].text == "2021");
 }
 
+TEST_CASE("HTML text blocks: an element marked data-search-ignore is left out") {
+  std::vector<TextBlock> b = html_text_blocks(
+      "<p class=\"chart-downloads\" data-search-ignore>Download: <a href=\"x\">data (CSV, "
+      "31 bytes)</a></p><p>kept</p>");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].text == "kept");
+}
+
 }  // namespace firefly

@@ -159,30 +159,32 @@
       shift += 5;
     }
   }
-  // doc -> {field, count, positions}
+  // doc -> {field, count, positions}. Postings have positions (as many as their count)
+  // unless they start with "*" (single CJK characters).
   function readPostings(s, into) {
-    var state = { i: 0 },
+    var positional = s[0] !== "*";
+    var state = { i: positional ? 0 : 1 },
       doc = -1;
     while (state.i < s.length) {
       var gap = readVlq(s, state);
       doc = doc < 0 ? gap - 1 : doc + gap;
       var w = readVlq(s, state);
-      var n = readVlq(s, state);
+      var count = Math.floor(w / 3) + 1;
       var positions = [],
         pos = 0;
-      for (var k = 0; k < n; k++) {
-        pos = k ? pos + readVlq(s, state) : readVlq(s, state);
+      for (var k = 0; positional && k < count; k++) {
+        pos += readVlq(s, state);
         positions.push(pos);
       }
       var old = into.get(doc);
       if (old) {
         old.field = Math.max(old.field, w % 3);
-        old.count += Math.floor(w / 3) + 1;
+        old.count += count;
         old.positions = old.positions.concat(positions).sort(function (a, b) {
           return a - b;
         });
       } else {
-        into.set(doc, { field: w % 3, count: Math.floor(w / 3) + 1, positions: positions });
+        into.set(doc, { field: w % 3, count: count, positions: positions });
       }
     }
   }

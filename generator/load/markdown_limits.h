@@ -1,0 +1,31 @@
+// The Markdown that cmark-gfm 0.29 (Debian 12) reads in quadratic time, found before it is
+// parsed so that a page of a few hundred kilobytes can never stall a build.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/value.h"
+
+namespace firefly {
+
+/// At most this many `![` (image openers) in one block of lines without a blank line.
+inline constexpr int kMaxImageOpenersPerBlock = 1000;
+/// At most this many table columns (`|` on one line, less one).
+inline constexpr int kMaxTableColumns = 200;
+/// At most this many `www.` in one word (a run without white space).
+inline constexpr int kMaxWwwPerWord = 100;
+
+/// A construct that would make the Markdown parser take quadratic time, where it starts.
+struct MarkdownHazard {
+  Pos pos;  ///< line (counted from `first_line`) and column (in characters) in the file
+  std::string message;
+  std::string help;
+};
+
+/// The hazards of a page's body (at most one of each kind, the first), in one linear pass;
+/// `first_line` is the line of the body's first line in its file.
+std::vector<MarkdownHazard> find_markdown_hazards(std::string_view body, int first_line = 1);
+
+}  // namespace firefly

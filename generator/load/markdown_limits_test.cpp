@@ -1,0 +1,66 @@
+#include "load/markdown_limits.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace firefly {
+
+namespace {
+
+std::string repeat(std::string_view s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("ordinary Markdown has no hazards") {
+  std::string body = "# Title\n\n![a photo](a.jpg) and www.example.org\n\n| a | b |\n|---|---|\n";
+  CHECK(find_markdown_hazards(body).empty());
+  // Many images, each in its own paragraph, and many short addresses are fine.
+  CHECK(find_markdown_hazards(repeat("![x](y.png)\n\n", 5000)).empty());
+  CHECK(find_markdown_hazards(repeat("www.a.org ", 5000)).empty());
+}
+
+TEST_CASE("too many image openers in one paragraph, even across lines") {
+  std::string body = "intro\n" + repeat("![[]()\n", 1001);
+  auto found = find_markdown_hazards(body, 4);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].pos.line == 4 + 1 + 1000);
+  CHECK(found[0].pos.col == 1);
+  CHECK(found[0].message ==
+        "this paragraph opens more than 1000 images (`![`); Markdown would take minutes to read "
+        "it");
+  // A blank line starts the count again; escaped openers do not count.
+  CHECK(find_markdown_hazards(repeat("![[]()", 1000) + "\n\n" + repeat("![[]()", 1000)).empty());
+  CHECK(find_markdown_hazards(repeat("\\![[]()", 3000)).empty());
+}
+
+TEST_CASE("too many table columns on one line") {
+  std::string row = "|" + repeat("é|", 300) + "\n";
+  auto found = find_markdown_hazards("text\n" + row);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].pos.line == 2);
+  CHECK(found[0].pos.col == 1 + 2 * 201);  // the 202nd `|`, in characters
+  CHECK(find_markdown_hazards(repeat("a\\|", 3000)).empty());
+  CHECK(find_markdown_hazards(repeat("|" + repeat("a|", 200) + "\n", 20)).empty());
+}
+
+TEST_CASE("too many www. in one word") {
+  auto found = find_markdown_hazards(repeat("www.x_", 15000));
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].pos.line == 1);
+  CHECK(found[0].pos.col == 1 + 6 * 100);
+  CHECK(found[0].help == "put a space between web addresses");
+  CHECK(find_markdown_hazards(repeat("www.x_ ", 15000)).empty());
+}
+
+TEST_CASE("each kind is reported once, the first") {
+  std::string body = repeat("www.", 300) + "\n" + repeat("|", 2000) + "\n" + repeat("![", 3000);
+  auto found = find_markdown_hazards(body);
+  CHECK(found.size() == 3);
+}
+
+}  // namespace firefly

@@ -1,0 +1,363 @@
+#include "render/chart_svg.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "core/locale.h"
+#include "core/text.h"
+#include "load/csv.h"
+#include "render/chart_style.h"
+
+namespace firefly {
+
+namespace {
+
+constexpr double kWidth = 800;     ///< the drawing's width in px
+constexpr double kPad = 24;        ///< the margin around everything
+constexpr double kFont = 16;       ///< body text size in px
+constexpr double kLine = 22;       ///< body line height in px
+constexpr double kTitle = 22;      ///< title size in px
+constexpr double kPlot = 280;      ///< the plot's height in px (columns)
+constexpr double kBar = 18;        ///< a bar's thickness in px (rows)
+constexpr size_t kMaxLabels = 16;  ///< value labels on every mark up to this many marks
+
+const char* kTargetStroke = "stroke=\"#1b1b1b\" stroke-width=\"3\" stroke-dasharray=\"6 3\"";
+
+std::string px(double v) { return svg_number(v); }
+
+/// The shortest text that reads back as `v` ("3", "7.5", "86.97").
+std::string csv_number(double v) {
+  char buf[64];
+  auto res = std::to_chars(buf, buf + sizeof buf, v == 0 ? 0.0 : v);
+  return std::string(buf, res.ptr);
+}
+
+std::string value_text(double v, const DataView& view) {
+  return format_number(v == 0 ? 0 : v, view.locale(), 2);
+}
+
+/// `s` broken into lines of at most `ems` wide: at a space when the line has one, else
+/// between any two letters (CJK has no spaces).
+std::vector<std::string> wrap(std::string_view s, double ems) {
+  std::vector<std::string> lines;
+  std::string line;
+  double w = 0;
+  size_t space = std::string::npos;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    std::string_view letter = s.substr(i, n);
+    i += n;
+    double lw = text_ems(letter);
+    if (w + lw > ems && !line.empty()) {
+      if (letter == " ") {
+        lines.push_back(line), line.clear(), w = 0, space = std::string::npos;
+        continue;
+      }
+      std::string rest;
+      if (space != std::string::npos) rest = line.substr(space + 1), line.resize(space);
+      lines.push_back(line);
+      line = rest;
+      w = text_ems(line);
+      space = std::string::npos;
+    }
+    if (letter == " ") space = line.size();
+    line += letter;
+    w += lw;
+  }
+  if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
+/// The drawing, written top to bottom.
+struct Drawing {
+  const ChartData& d;
+  const std::vector<size_t>& pts;
+  const std::string& kind;
+  const DataView& view;
+  ChartScale scale;
+  std::string out;
+  double y = kPad;  ///< the top of what comes next
+
+  size_t m() const { return d.series.size(); }
+  bool target() const { return kind == "target"; }
+  bool range() const { return target() && m() > 2; }
+  bool stacked() const { return kind == "stacked"; }
+  double v(size_t j, size_t i) const { return d.series[j].values[i]; }
+
+  void text(double x, double baseline, const std::string& s, const std::string& attrs = {}) {
+    out += "<text x=\"" + px(x) + "\" y=\"" + px(baseline) + "\"" +
+           (attrs.empty() ? "" : " " + attrs) + ">" + html_escape(s) + "</text>\n";
+  }
+  void lines(const std::string& s, double size, const std::string& attrs = {}) {
+    for (const std::string& l : wrap(s, (kWidth - 2 * kPad) / size)) {
+      y += size * 1.35;
+      text(kPad, y - size * 0.3, l, attrs);
+    }
+  }
+  void rect(double x, double top, double w, double h, const std::string& paint) {
+    out += "<rect x=\"" + px(x) + "\" y=\"" + px(top) + "\" width=\"" + px(std::max(w, 0.0)) +
+           "\" height=\"" + px(std::max(h, 0.0)) + "\" " + paint + "/>\n";
+  }
+  void line(double x1, double y1, double x2, double y2, const std::string& paint) {
+    out += "<line x1=\"" + px(x1) + "\" y1=\"" + px(y1) + "\" x2=\"" + px(x2) + "\" y2=\"" +
+           px(y2) + "\" " + paint + "/>\n";
+  }
+
+  void legend() {
+    if (m() < 2) return;
+    double x = kPad;
+    y += 6;
+    for (size_t j = 0; j < m(); ++j) {
+      if (range() && j == 2) continue;
+      std::string name =
+          range() && j == 0 ? view.text("chart_target_range", "Target range") : d.series[j].name;
+      double w = 40 + text_ems(name) * kFont + 20;
+      if (x + w > kWidth - kPad && x > kPad) x = kPad, y += kLine + 4;
+      double mid = y + kLine / 2;
+      if (target() && j == 0) {
+        line(x, mid, x + 28, mid, kTargetStroke);
+      } else if (kind == "line") {
+        line(x, mid, x + 28, mid, series_stroke(j));
+        out += series_marker("s", j, px(x + 14), px(mid));
+      } else {
+        rect(x + 2, mid - 7, 24, 14, series_paint("s", j));
+      }
+      text(x + 36, mid + 5, name);
+      x += w;
+    }
+    y += kLine + 8;
+  }
+
+  /// `value` written above its mark (below a negative one); `shown` replaces the number.
+  void value_label(double x, double at, double value, const std::string& shown = {}) {
+    text(x, at + (value >= 0 ? -6 : 18), shown.empty() ? value_text(value, view) : shown,
+         "text-anchor=\"middle\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\"");
+  }
+
+  void columns() {
+    std::vector<std::string> ticks;
+    for (double t = scale.lo; t <= scale.hi + scale.step / 2; t += scale.step) {
+      ticks.push_back(value_text(std::fabs(t) < scale.step / 1e6 ? 0 : t, view));
+    }
+    double tick_w = 0;
+    for (const std::string& t : ticks) tick_w = std::max(tick_w, text_ems(t) * kFont);
+    const double left = kPad + tick_w + 8, right = kWidth - kPad, top = y + 12;
+    auto at = [&](double value) { return top + kPlot * (1 - scale.pos(value) / 100); };
+    size_t k = 0;
+    for (double t = scale.lo; t <= scale.hi + scale.step / 2; t += scale.step, ++k) {
+      bool zero = std::fabs(t) < scale.step / 1e6;
+      line(left, at(t), right, at(t),
+           zero ? "stroke=\"#595959\" stroke-width=\"1.5\"" : "stroke=\"#d9d9d9\"");
+      text(left - 6, at(t) + 5, ticks[k], "text-anchor=\"end\"");
+    }
+    const size_t n = pts.size();
+    const double band = (right - left) / static_cast<double>(std::max<size_t>(n, 1));
+    auto centre = [&](size_t i) { return left + band * (static_cast<double>(i) + 0.5); };
+    const bool few = n * (kind == "line" || stacked() || target() ? 1 : m()) <= kMaxLabels;
+    std::string labels;
+    const double group = band * 0.7;
+    for (size_t c = 0; c < n; ++c) {
+      const size_t i = pts[c];
+      const double x0 = centre(c) - group / 2;
+      if (kind == "line") {
+        for (size_t j = 0; j < m(); ++j) {
+          if (!has_value(v(j, i))) continue;
+          if (c + 1 < n && has_value(v(j, pts[c + 1]))) {
+            line(centre(c), at(v(j, i)), centre(c + 1), at(v(j, pts[c + 1])), series_stroke(j));
+          }
+        }
+      } else if (stacked()) {
+        double up = 0, down = 0;
+        for (size_t j = 0; j < m(); ++j) {
+          if (!has_value(v(j, i))) continue;
+          double& base = v(j, i) >= 0 ? up : down;
+          double a = at(std::max(base, base + v(j, i))), b = at(std::min(base, base + v(j, i)));
+          rect(x0, a, group, b - a, series_paint("s", j));
+          base += v(j, i);
+        }
+        if (few) value_label(centre(c), at(up + down), up + down);
+      } else if (target()) {
+        double t = v(0, i), a = v(1, i), t2 = range() ? v(2, i) : kNoValue;
+        if (has_value(a)) {
+          rect(centre(c) - group / 3, at(std::max(a, 0.0)), group * 2 / 3, std::fabs(at(a) - at(0)),
+               series_paint("s", 1));
+          if (few) value_label(centre(c), at(a), a);
+        } else if (few) {
+          value_label(centre(c), at(0), 0, view.text("chart_not_reported", "not reported"));
+        }
+        if (has_value(t) && has_value(t2)) {
+          rect(x0, at(t2), group, at(t) - at(t2), "fill=\"#1b1b1b\" fill-opacity=\"0.08\"");
+          line(x0, at(t2), x0 + group, at(t2), kTargetStroke);
+        }
+        if (has_value(t)) line(x0, at(t), x0 + group, at(t), kTargetStroke);
+      } else {
+        double w = group / static_cast<double>(m());
+        for (size_t j = 0; j < m(); ++j) {
+          double value = v(j, i);
+          if (!has_value(value)) continue;
+          double x = x0 + w * static_cast<double>(j);
+          rect(x, at(std::max(value, 0.0)), w, std::fabs(at(value) - at(0)), series_paint("s", j));
+          if (few) value_label(x + w / 2, at(value), value);
+        }
+      }
+    }
+    if (kind == "line") {
+      for (size_t j = 0; j < m(); ++j) {
+        for (size_t c = 0; c < n; ++c) {
+          double value = v(j, pts[c]);
+          if (!has_value(value)) continue;
+          if (n <= 60) out += series_marker("s", j, px(centre(c)), px(at(value)));
+          if (few) value_label(centre(c), at(value), value);
+        }
+      }
+    }
+    // Category labels: every step-th, so that they do not overlap.
+    double label_w = 0;
+    for (size_t i : pts) label_w = std::max(label_w, text_ems(d.x_labels[i]) * kFont + 8);
+    size_t step = std::max<size_t>(1, static_cast<size_t>(std::ceil(label_w / band)));
+    for (size_t c = 0; c < n; c += step) {
+      text(centre(c), top + kPlot + 22, d.x_labels[pts[c]], "text-anchor=\"middle\"");
+    }
+    y = top + kPlot + 34;
+  }
+
+  /// One horizontal bar line of `rows()`: the marks, then `label` after the widest bar.
+  void bar_line(const std::string& marks, const std::string& label, double value_x) {
+    out += marks;
+    text(value_x, y + kBar - 3, label);
+    y += kBar + 6;
+  }
+
+  void rows() {
+    std::vector<std::string> values;
+    for (const ChartSeries& s : d.series) {
+      for (size_t i : pts) {
+        if (has_value(s.values[i])) values.push_back(value_text(s.values[i], view));
+      }
+    }
+    values.push_back(view.text("chart_not_reported", "not reported"));
+    double value_w = 0;
+    for (const std::string& t : values) value_w = std::max(value_w, text_ems(t) * kFont);
+    const double left = kPad, right = kWidth - kPad - std::min(value_w, 300.0) - 8;
+    auto at = [&](double value) { return left + (right - left) * scale.pos(value) / 100; };
+    auto bar = [&](double from, double to, const std::string& paint) {
+      std::string s = "<rect x=\"" + px(at(std::min(from, to))) + "\" y=\"" + px(y) +
+                      "\" width=\"" + px(std::fabs(at(to) - at(from))) + "\" height=\"" + px(kBar) +
+                      "\" " + paint + "/>\n";
+      return s;
+    };
+    for (size_t i : pts) {
+      y += 4;
+      lines(d.x_labels[i], kFont);
+      y += 4;
+      if (stacked()) {
+        std::string marks;
+        double up = 0, down = 0;
+        for (size_t j = 0; j < m(); ++j) {
+          if (!has_value(v(j, i))) continue;
+          double& base = v(j, i) >= 0 ? up : down;
+          marks += bar(base, base + v(j, i), series_paint("s", j));
+          base += v(j, i);
+        }
+        bar_line(marks, value_text(up + down, view), right + 8);
+        continue;
+      }
+      for (size_t j = 0; j < m(); ++j) {
+        if (range() && j == 2) continue;
+        double value = v(j, i);
+        std::string label = has_value(value) ? value_text(value, view) : "";
+        std::string marks;
+        if (target() && j == 0 && has_value(value)) {
+          double top = range() && has_value(v(2, i)) ? v(2, i) : value;
+          if (top != value) {
+            label = view.format("indicator_range", "{min} to {max}",
+                                {{"min", label}, {"max", value_text(top, view)}});
+          }
+          marks = bar(range() ? value : 0, range() ? top : value,
+                      "fill=\"none\" stroke=\"#1b1b1b\" stroke-width=\"2\" "
+                      "stroke-dasharray=\"6 3\"");
+        } else if (has_value(value)) {
+          marks = bar(0, value, series_paint("s", j));
+        } else if (target() && j == 1) {
+          label = view.text("chart_not_reported", "not reported");
+        }
+        bar_line(marks, label, right + 8);
+      }
+    }
+    y += 8;
+  }
+};
+
+}  // namespace
+
+std::string chart_svg(const ChartData& d, const std::vector<size_t>& pts, const std::string& kind,
+                      bool rows, const ChartCredit& credit, const DataView& view) {
+  Drawing g{d, pts, kind, view, fit_scale(d, pts, kind == "stacked"), {}};
+  g.lines(credit.title, kTitle, "font-size=\"22\" font-weight=\"700\"");
+  g.legend();
+  if (!credit.y_title.empty()) g.lines(credit.y_title, kFont, "font-weight=\"700\"");
+  if (rows)
+    g.rows();
+  else
+    g.columns();
+  g.y += 6;
+  g.line(kPad, g.y, kWidth - kPad, g.y, "stroke=\"#d9d9d9\"");
+  g.y += 4;
+  std::string source = credit.source.empty() ? credit.publisher : credit.source;
+  std::string license = credit.license_name;
+  if (!credit.license_url.empty()) license += " (" + credit.license_url + ")";
+  g.lines(view.format("chart_file_source", "Source: {source}", {{"source", source}}), kFont);
+  g.lines(view.format("chart_file_data", "Data: {url}", {{"url", credit.data_url}}), kFont);
+  g.lines(view.format("chart_file_license", "Licence: {license}", {{"license", license}}), kFont);
+  double height = std::ceil(g.y + kPad);
+
+  std::string s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  s += "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+       "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+       "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:cc=\"http://creativecommons.org/ns#\" "
+       "width=\"" +
+       px(kWidth) + "\" height=\"" + px(height) + "\" viewBox=\"0 0 " + px(kWidth) + " " +
+       px(height) + "\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" xml:lang=\"" +
+       html_escape(credit.lang) +
+       "\" font-family=\"'Noto Sans CJK TC', 'Noto Sans', sans-serif\" font-size=\"16\" "
+       "fill=\"#1b1b1b\">\n";
+  s += "<title id=\"chart-title\">" + html_escape(credit.title) + "</title>\n";
+  s += "<desc id=\"chart-desc\">" + html_escape(credit.summary) + "</desc>\n";
+  s += "<metadata>\n<rdf:RDF>\n<cc:Work rdf:about=\"\">\n";
+  s += "<dc:title>" + html_escape(credit.title) + "</dc:title>\n";
+  s += "<dc:description>" + html_escape(credit.summary) + "</dc:description>\n";
+  s += "<dc:format>image/svg+xml</dc:format>\n";
+  s += "<dc:language>" + html_escape(credit.lang) + "</dc:language>\n";
+  s += "<dc:publisher>" + html_escape(credit.publisher) + "</dc:publisher>\n";
+  if (!credit.source.empty()) s += "<dc:creator>" + html_escape(credit.source) + "</dc:creator>\n";
+  s += "<dc:source>" + html_escape(credit.data_url) + "</dc:source>\n";
+  s += "<dc:rights>" + html_escape(credit.license_name) + "</dc:rights>\n";
+  if (!credit.license_url.empty()) {
+    s += "<cc:license rdf:resource=\"" + html_escape(credit.license_url) + "\"/>\n";
+  }
+  s += "</cc:Work>\n</rdf:RDF>\n</metadata>\n";
+  s += chart_defs("s");
+  s += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
+  s += g.out;
+  s += "</svg>\n";
+  return s;
+}
+
+std::string chart_csv(const ChartData& d, const std::string& x_column) {
+  std::string s = csv_quote(x_column);
+  for (const ChartSeries& series : d.series) s += "," + csv_quote(series.column);
+  s += "\n";
+  for (size_t i = 0; i < d.size(); ++i) {
+    s += csv_quote(d.x[i].to_text());
+    for (const ChartSeries& series : d.series) {
+      s += ",";
+      if (has_value(series.values[i])) s += csv_number(series.values[i]);
+    }
+    s += "\n";
+  }
+  return s;
+}
+
+}  // namespace firefly

@@ -1,0 +1,89 @@
+#include "render/chart_svg.h"
+
+#include <doctest/doctest.h>
+
+#include "render/theme_view_for_tests.h"
+
+namespace firefly {
+
+namespace {
+
+ChartData awards() {
+  ChartData d;
+  d.x = {Value(std::int64_t{2013}), Value(std::int64_t{2021}), Value(std::int64_t{2022})};
+  d.x_labels = {"2013", "2021", "2022"};
+  d.series.push_back(ChartSeries{"all", "All awards", "", {1, 10, 3}});
+  d.series.push_back(ChartSeries{"national", "National, \"top\"", "", {1, 7.5, kNoValue}});
+  d.total_points = 3;
+  return d;
+}
+
+ChartCredit credit() {
+  return ChartCredit{"Awards & prizes",
+                     "All awards rose from 1 in 2013 to 3 in 2022.",
+                     "",
+                     "Labor Affairs Bureau, Yearly report",
+                     "Tainan City Government",
+                     "https://labor.example.gov.tw/en/data/awards/",
+                     "Open Government Data License, version 1.0",
+                     "https://data.gov.tw/license",
+                     "en"};
+}
+
+}  // namespace
+
+TEST_CASE("chart csv: the plotted columns, numbers round-trip, gaps empty, names quoted") {
+  CHECK(chart_csv(awards(), "year") == "year,all,national\n2013,1,1\n2021,10,7.5\n2022,3,\n");
+  ChartData d = awards();
+  d.series[0].column = "a,b";
+  CHECK(chart_csv(d, "year").rfind("year,\"a,b\",national\n", 0) == 0);
+}
+
+TEST_CASE("chart svg: standalone, with its title, source and licence as text and metadata") {
+  DataView en = theme_view("en", "en");
+  std::vector<size_t> pts = {0, 1, 2};
+  for (const char* kind : {"bar", "stacked", "line", "target"}) {
+    for (bool rows : {false, true}) {
+      CAPTURE(kind);
+      CAPTURE(rows);
+      std::string svg = chart_svg(awards(), pts, kind, rows, credit(), en);
+      CHECK(svg.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=", 0) == 0);
+      CHECK(svg.find("<title id=\"chart-title\">Awards &amp; prizes</title>") != std::string::npos);
+      CHECK(svg.find("<desc id=\"chart-desc\">All awards rose") != std::string::npos);
+      CHECK(svg.find("<dc:rights>Open Government Data License, version 1.0</dc:rights>") !=
+            std::string::npos);
+      CHECK(svg.find("<cc:license rdf:resource=\"https://data.gov.tw/license\"/>") !=
+            std::string::npos);
+      CHECK(svg.find("<dc:creator>Labor Affairs Bureau, Yearly report</dc:creator>") !=
+            std::string::npos);
+      // Visible text, not only metadata.
+      CHECK(svg.find(">Awards &amp; prizes</text>") != std::string::npos);
+      CHECK(svg.find(">Source: Labor Affairs Bureau, Yearly report</text>") != std::string::npos);
+      CHECK(svg.find(">Data: https://labor.example.gov.tw/en/data/awards/</text>") !=
+            std::string::npos);
+      CHECK(svg.find(">Licence: Open Government Data License, version 1.0") != std::string::npos);
+      CHECK(svg.find("https://data.gov.tw/license)</text>") != std::string::npos);
+      CHECK(svg.find(">2021</text>") != std::string::npos);
+      CHECK(svg.find("NaN") == std::string::npos);
+      CHECK(svg.find("=\"nan") == std::string::npos);
+      CHECK(svg.find("=\"-nan") == std::string::npos);
+      CHECK(svg.find("<script") == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("chart svg: the words are in the reader's language; a long title wraps") {
+  DataView zh = theme_view("zh-TW", "zh-Hant-TW");
+  ChartCredit c = credit();
+  c.title = std::string(40, 'x') + " " + std::string(40, 'y');
+  c.lang = "zh-Hant-TW";
+  std::vector<size_t> pts = {0, 1, 2};
+  std::string svg = chart_svg(awards(), pts, "bar", false, c, zh);
+  CHECK(svg.find(">來源：Labor Affairs Bureau, Yearly report</text>") != std::string::npos);
+  CHECK(svg.find(">授權：Open Government Data License") != std::string::npos);
+  CHECK(svg.find(">" + std::string(40, 'x') + "</text>") != std::string::npos);
+  CHECK(svg.find(">" + std::string(40, 'y') + "</text>") != std::string::npos);
+  CHECK(svg.find("xml:lang=\"zh-Hant-TW\"") != std::string::npos);
+}
+
+}  // namespace firefly
