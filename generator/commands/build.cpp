@@ -56,7 +56,7 @@ void add_static_files(const fs::path& site_dir, OutputSet& out, std::set<std::st
     if (PhotoSet::is_photo_path("/" + f.rel)) {
       photos.push_back("/" + f.rel);
     } else {
-      out.push_back({f.rel, "", f.full.string()});
+      out.push_back({f.rel, "", f.full.string(), "static/" + f.rel});
     }
   }
   for (const std::string& rel : escaped) {

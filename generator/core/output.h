@@ -14,8 +14,8 @@ struct OutputFile {
   std::string source;  ///< the file it was copied from (for static files; "" if generated)
   std::string origin = {};  ///< the source file it was rendered from, for errors ("" if none)
 
-  /// The file an error about this output names: where it was copied or rendered from.
-  const std::string& cause() const { return source.empty() ? origin : source; }
+  /// The file an error about this output names: where it was rendered or copied from.
+  const std::string& cause() const { return origin.empty() ? source : origin; }
 };
 
 /// The whole built site, in no particular order (emit sorts).

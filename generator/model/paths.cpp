@@ -66,6 +66,10 @@ std::string unsafe_path_reason(std::string_view path) {
   }
   for (std::string_view seg : split(path, '/')) {
     if (seg == ".." || seg == ".") return "it contains a '.' or '..' segment";
+    if (seg.size() > kMaxPathSegmentBytes) {
+      return "a part of it has " + std::to_string(seg.size()) + " bytes; file systems allow " +
+             std::to_string(kMaxPathSegmentBytes);
+    }
   }
   if (path.find("//") != std::string_view::npos) return "it contains '//'";
   return "";

@@ -1,6 +1,7 @@
 // Site paths written by staff (url, aliases, links) and the files they map to.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -9,9 +10,14 @@ namespace firefly {
 /// "/en/stories/a/" -> "en/stories/a/index.html"; "/404.html" -> "404.html".
 std::string output_path_for_url(std::string_view url);
 
+/// The longest part of a site path between two '/' (a file name: NAME_MAX of Linux file
+/// systems).
+inline constexpr size_t kMaxPathSegmentBytes = 255;
+
 /// Checks a site path written in front matter (`url`, `aliases`): it must start with
 /// '/', and contain no '..', '\', spaces, '?', '#', control, bidirectional or zero-width
-/// characters, or percent-encoded dots and slashes. Returns "" when safe, else the reason.
+/// characters, percent-encoded dots and slashes, or a part longer than kMaxPathSegmentBytes.
+/// Returns "" when safe, else the reason.
 std::string unsafe_path_reason(std::string_view path);
 
 /// The scheme of `url`, lower-cased ("https", "mailto", "javascript"), or "" for a site path

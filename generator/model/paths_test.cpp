@@ -15,6 +15,9 @@ TEST_CASE("unsafe paths are refused with a reason") {
   CHECK(unsafe_path_reason("/ok/path/") == "");
   CHECK(unsafe_path_reason("/../etc/passwd") == "it contains a '.' or '..' segment");
   CHECK(unsafe_path_reason("relative/") == "it must start with '/'");
+  CHECK(unsafe_path_reason("/" + std::string(255, 'a') + "/") == "");
+  CHECK(unsafe_path_reason("/x/" + std::string(300, 'a') + "/") ==
+        "a part of it has 300 bytes; file systems allow 255");
   CHECK(unsafe_path_reason("/a\\b/") == "it contains a backslash");
   CHECK(unsafe_path_reason("/%2E%2E/x/") == "it contains a percent-encoded dot, slash or NUL");
   CHECK(unsafe_path_reason(std::string_view("/a\0b", 4)) == "it contains a control character");

@@ -362,6 +362,15 @@ class SiteBuilder {
                            "its page would have no address; write a word");
                 continue;
               }
+              if (slug.size() > kMaxPathSegmentBytes) {
+                term_error(*p, tax.name, v,
+                           "the " + tax.name + " term '" + std::string(utf8_prefix(v, 40)) +
+                               "…' is " + std::to_string(slug.size()) +
+                               " bytes long in its address; " + "file systems allow " +
+                               std::to_string(kMaxPathSegmentBytes),
+                           "shorten the term");
+                continue;
+              }
               auto [first, fresh] = first_use.emplace(slug, std::make_pair(v, p.get()));
               const std::string& other = first->second.first;
               if (!fresh && ascii_lower(trim(other)) != ascii_lower(trim(v))) {

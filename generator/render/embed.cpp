@@ -12,6 +12,8 @@ namespace firefly {
 namespace {
 
 const std::vector<std::string> kChartKeys = {"dataset", "x", "y", "kind", "title", "where"};
+/// The rows of the data table under a chart (its caption says how many there are in all).
+constexpr size_t kChartTableMaxRows = 1000;
 const std::vector<std::string> kTableKeys = {"dataset", "columns", "where", "title", "limit"};
 
 std::string q(std::string_view s) { return "'" + std::string(s) + "'"; }
@@ -150,6 +152,7 @@ std::string render_embed(std::string_view kind, std::string_view yaml_text, cons
     table.where = where;
     table.caption = caption;
     table.id = id + "-table";
+    table.max_rows = kChartTableMaxRows;  // the data has them all
     std::string html = "<figure class=\"chart\" id=\"" + id + "\">\n";
     html += render_chart(ds, spec, &rows, id, view);
     html += "<figcaption>" + source_link(ds, view) + "</figcaption>\n";

@@ -40,6 +40,7 @@ void render_page(const Site& site, const Theme& theme, const ContextBuilder& con
   file.path = page.out_path;
   if (page.source && !page.fallback) file.origin = page.source->path;
   if (page.kind == PageKind::kRedirect) {
+    file.origin = page.alias_source;  // the page whose `aliases:` made it
     const Language* lang = site.config->language(page.lang);
     file.bytes = redirect_html(page, lang ? lang->html_lang : page.lang,
                                site.absolute_url(page.redirect_to));

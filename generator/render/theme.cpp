@@ -40,11 +40,22 @@ struct ThemeFile {
 };
 
 void overlay_dir(const fs::path& dir, const fs::path& site_dir, const std::string& prefix,
-                 const std::string& origin_prefix, std::map<std::string, ThemeFile>& files) {
-  for (const FoundFile& f : list_files(dir, site_dir)) {
+                 const std::string& origin_prefix, std::map<std::string, ThemeFile>& files,
+                 Diagnostics& diags) {
+  std::vector<std::string> escaped, special;
+  for (const FoundFile& f : list_files(dir, site_dir, &escaped, &special)) {
     if (auto bytes = read_file(f.full)) {
       files[prefix + f.rel] = {origin_prefix + f.rel, std::move(*bytes)};
+    } else {
+      diags.error(origin_prefix + f.rel, {}, "cannot read this file");
     }
+  }
+  for (const std::string& rel : escaped) {
+    diags.error(origin_prefix + rel, {}, "this is a symbolic link to a place outside the site",
+                "copy the file into the site instead");
+  }
+  for (const std::string& rel : special) {
+    diags.error(origin_prefix + rel, {}, kSpecialFileMessage, "replace it with a text file");
   }
 }
 
@@ -74,10 +85,11 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
                   "copy the theme into themes/ instead");
       return nullptr;
     }
-    overlay_dir(dir, site_dir, "", "themes/" + config.theme + "/", files);
+    overlay_dir(dir, site_dir, "", "themes/" + config.theme + "/", files, diags);
   }
   for (const char* sub : {"layouts", "partials", "i18n"}) {
-    overlay_dir(site_dir / sub, site_dir, std::string(sub) + "/", std::string(sub) + "/", files);
+    overlay_dir(site_dir / sub, site_dir, std::string(sub) + "/", std::string(sub) + "/", files,
+                diags);
   }
 
   // Templates: layouts/ before partials/ for the same name.
