@@ -162,6 +162,9 @@ class BuildRun {
     st_.sources = load_content(options_.site_dir, config, st_.jobs, diags_);
     add_git_dates(options_.site_dir, st_.sources, diags_);
     st_.datasets = load_datasets(options_.site_dir, diags_);
+    std::vector<std::string> langs;
+    for (const Language& l : config.languages) langs.push_back(l.code);
+    for (const Dataset& ds : st_.datasets) check_dataset_metadata(ds, langs, diags_);
     st_.plans = build_indicator_sets(st_.datasets, diags_);
     return true;
   }
@@ -188,8 +191,8 @@ class BuildRun {
     for (const Dataset& d : st_.datasets) {
       inputs.datasets.emplace_back(d.name, d.title);
       inputs.plans = &st_.plans;
-      for (const char* ext : {".csv", ".excel.csv", ".json"}) {
-        inputs.files.insert("/data/" + d.name + ext);
+      for (const DataFormat& format : dataset_formats()) {
+        inputs.files.insert("/data/" + d.name + format.suffix);
       }
     }
     if (!st_.datasets.empty()) {
@@ -223,7 +226,8 @@ class BuildRun {
     use_front_matter_photos(site, photos, diags_);
     st_.data_site = make_data_site(config);
     const DataViews& data_views =
-        st_.data_views.emplace(st_.datasets, st_.data_site, *st_.theme, &st_.plans);
+        st_.data_views.emplace(st_.datasets, st_.data_site, *st_.theme, &st_.plans,
+                               options_.write && !options_.keep_state);
     if (options_.keep_state) {
       st_.files = file_fingerprints();
       st_.bodies = render_bodies_reusing(

@@ -4,10 +4,9 @@
 
 namespace firefly {
 
-std::string sha256_hex(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
+namespace {
+
+std::string to_hex(const unsigned char* digest, unsigned int length) {
   static const char* kHex = "0123456789abcdef";
   std::string out;
   out.reserve(length * 2);
@@ -16,6 +15,37 @@ std::string sha256_hex(std::string_view bytes) {
     out += kHex[digest[i] & 15];
   }
   return out;
+}
+
+}  // namespace
+
+std::string sha256_hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
+  return to_hex(digest, length);
+}
+
+struct Sha256Stream::Impl {
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  ~Impl() { EVP_MD_CTX_free(ctx); }
+};
+
+Sha256Stream::Sha256Stream() : impl_(std::make_unique<Impl>()) {
+  EVP_DigestInit_ex(impl_->ctx, EVP_sha256(), nullptr);
+}
+
+Sha256Stream::~Sha256Stream() = default;
+
+void Sha256Stream::add(std::string_view bytes) {
+  EVP_DigestUpdate(impl_->ctx, bytes.data(), bytes.size());
+}
+
+std::string Sha256Stream::hex() {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_DigestFinal_ex(impl_->ctx, digest, &length);
+  return to_hex(digest, length);
 }
 
 std::string base64(std::string_view bytes) {

@@ -9,6 +9,14 @@ TEST_CASE("sha256: known digests") {
   CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
+TEST_CASE("sha256: a stream of pieces gives the digest of the whole") {
+  Sha256Stream s;
+  s.add("a");
+  s.add("");
+  s.add("bc");
+  CHECK(s.hex() == sha256_hex("abc"));
+}
+
 }  // namespace firefly
 
 namespace firefly {

@@ -16,9 +16,9 @@ namespace firefly {
 
 namespace {
 
-const std::vector<std::string> kDatasetKeys = {"title",   "description", "source",  "frequency",
-                                               "license", "chart",       "columns", "keywords",
-                                               "version", "indicators"};
+const std::vector<std::string> kDatasetKeys = {
+    "title",    "description", "source",     "frequency", "license",  "chart",    "columns",
+    "keywords", "version",     "indicators", "issued",    "modified", "temporal", "spatial"};
 const std::vector<std::string> kSourceKeys = {"agency", "title", "date", "url"};
 const std::vector<std::string> kColumnKeys = {"name", "type", "title", "unit", "description"};
 const std::vector<std::string> kChartKeys = {"x", "y", "kind", "title"};
@@ -437,6 +437,7 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
       for (const Value& k : kw->as_list()) ds.keywords.push_back(k.to_text());
     }
   }
+  read_coverage(meta, ds.yaml_path, ds, local);
   auto columns = read_columns(meta, r);
   if (columns) {
     if (const Value* chart = meta.find("chart"); chart && !chart->is_null()) {
@@ -476,8 +477,14 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
   ds.row_starts.shrink_to_fit();
   diags.append(csv_diags);
   if (csv_diags.has_errors()) return std::nullopt;
+  if (!ds.temporal) ds.temporal = rows_period(ds);
+  if (ds.declared_modified) ds.updated = *ds.declared_modified;
+  if (ds.declared_issued) ds.issued = *ds.declared_issued;
   return ds;
 }
+
+/// How many of a dataset's changes its page lists.
+constexpr size_t kHistoryShown = 50;
 
 std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, Diagnostics& diags) {
   std::map<std::string, std::pair<std::filesystem::path, std::filesystem::path>> pairs;
@@ -526,21 +533,25 @@ std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, Diagno
     if (meta.is_null() && !trim(*yaml_text).empty()) continue;
     auto ds = build_dataset(name, meta, std::move(*csv_text), diags);
     if (!ds) continue;
-    if (auto mtime = file_mtime_date(csv)) ds->updated = *mtime;
-    if (auto ytime = file_mtime_date(yaml); ytime && *ytime > ds->updated) ds->updated = *ytime;
     out.push_back(std::move(*ds));
   }
   GitHistory git(site_dir);
-  if (git.available() && !out.empty()) {
+  // A shallow clone lacks the older commits: its dates would be wrong, so only what the
+  // metadata declares is used (the build warns about the clone).
+  if (git.available() && !git.shallow() && !out.empty()) {
     std::vector<std::vector<std::string>> groups;
-    for (const Dataset& ds : out) groups.push_back({ds.csv_path, ds.yaml_path});
-    auto histories = git.changes(groups);
+    for (const Dataset& ds : out) groups.push_back({ds.csv_path});
+    auto histories = git.changes(groups, 100000);
     for (size_t i = 0; i < out.size(); ++i) {
-      out[i].history = std::move(histories[i]);
-      if (!out[i].history.empty()) {
-        const Date& d = out[i].history.front().date;
-        out[i].updated = Date{d.year, d.month, d.day};
+      std::vector<HistoryEntry>& h = histories[i];
+      if (!h.empty()) {
+        const Date& newest = h.front().date;
+        const Date& oldest = h.back().date;
+        if (!out[i].declared_modified) out[i].updated = Date{newest.year, newest.month, newest.day};
+        if (!out[i].declared_issued) out[i].issued = Date{oldest.year, oldest.month, oldest.day};
       }
+      if (h.size() > kHistoryShown) h.resize(kHistoryShown);
+      out[i].history = std::move(h);
     }
   }
   return out;

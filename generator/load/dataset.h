@@ -12,6 +12,7 @@
 #include "core/localized.h"
 #include "core/value.h"
 #include "load/csv.h"
+#include "load/dataset_coverage.h"
 #include "load/git_history.h"
 #include "load/indicator_spec.h"
 
@@ -74,8 +75,13 @@ struct Dataset {
   std::vector<Column> columns;            ///< in CSV header order
   std::string csv_bytes;                  ///< the original file, byte for byte
   std::vector<std::uint32_t> row_starts;  ///< where each data row starts in csv_bytes
-  Date updated;                           ///< last change (git, else file time)
-  std::vector<HistoryEntry> history;      ///< newest first; empty outside git
+  Date updated;  ///< `modified`: the rows' last change (declared, else git); year 0 = unknown
+  Date issued;   ///< the rows' first publication (declared, else git); year 0 = unknown
+  std::optional<Date> declared_modified;  ///< `modified:` in the metadata
+  std::optional<Date> declared_issued;    ///< `issued:` in the metadata
+  std::optional<Period> temporal;         ///< `temporal:`, else the period of a date/year column
+  Localized spatial;                      ///< `spatial:`, the place the figures are about
+  std::vector<HistoryEntry> history;      ///< commits that changed the rows, newest first
 
   /// Index of the column named `name`, or -1.
   int column_index(std::string_view column) const;
@@ -110,7 +116,9 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
                                      std::string csv_bytes, Diagnostics& diags);
 
 /// Reads every data/*.yaml + data/*.csv pair of the site, validated and typed, sorted by
-/// name, with `updated` and `history` from git (or the files' modification time).
+/// name, with `history` (the commits that changed the CSV), `updated` (the newest) and
+/// `issued` (the oldest) from git unless declared; a shallow clone's dates are not used,
+/// nor are the files' modification times.
 std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, Diagnostics& diags);
 
 /// True when `license` is a licence id that a data package accepts ([-a-zA-Z0-9._]+).

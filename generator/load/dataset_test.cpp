@@ -166,7 +166,9 @@ TEST_CASE("dataset: load_datasets pairs files, sorts and reports orphans") {
   };
   write("data/b.yaml", "title: B\ncolumns: [{name: a, type: integer}]\n");
   write("data/b.csv", "a\n1\n");
-  write("data/a.yaml", "title: A\ncolumns: [{name: a, type: integer}]\n");
+  write("data/a.yaml",
+        "title: A\nmodified: 2021-03-04\nissued: 2019-01-02\ntemporal: 2018/2020\n"
+        "columns: [{name: a, type: integer}]\n");
   write("data/a.csv", "a\n2\n");
   write("data/lonely.csv", "a\n1\n");
   write("data/meta-only.yaml", "title: M\ncolumns: [{name: a}]\n");
@@ -183,8 +185,14 @@ TEST_CASE("dataset: load_datasets pairs files, sorts and reports orphans") {
   REQUIRE(m.size() == 2);
   CHECK(m[0].find("data/lonely.csv:0:0: data/lonely.csv has no metadata") == 0);
   CHECK(m[1].find("data/meta-only.yaml:0:0: data/meta-only.yaml has no data") == 0);
-  // Outside git, the date comes from the files, not from the clock.
-  CHECK(all[0].updated < all[1].updated);
+  // Outside git, the dates are what the metadata declares; never the files' times or the
+  // clock.
+  CHECK(all[0].updated.iso() == "2021-03-04");
+  CHECK(all[0].issued.iso() == "2019-01-02");
+  CHECK(all[0].temporal->iso() == "2018/2020");
+  CHECK(all[1].updated.year == 0);
+  CHECK(all[1].issued.year == 0);
+  CHECK_FALSE(all[1].temporal);  // column 'a' is neither a date nor a year
   CHECK(all[0].history.empty());
   fs::remove_all(dir);
 }
@@ -247,6 +255,44 @@ TEST_CASE("dataset: many undeclared header columns give one error that counts th
         "data/awards.csv:1:6: 20000 columns of the header are not declared in "
         "data/awards.yaml: 'c1', 'c2', 'c3', and 19997 more | declare each column under "
         "'columns:' in data/awards.yaml, or remove the columns from the CSV file");
+}
+
+}  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("dataset: coverage from a year column, declared periods and metadata warnings") {
+  Diagnostics scratch;
+  Value meta = parse_yaml(
+      "title: {en: T}\ndescription: short\nspatial: {en: Tainan City}\n"
+      "columns: [{name: year, type: integer}, {name: n, type: integer}]\n",
+      "data/t.yaml", scratch);
+  Diagnostics d;
+  auto ds = build_dataset("t", meta, "year,n\n2019,1\n2017,2\n,3\n", d);
+  REQUIRE(ds);
+  REQUIRE(ds->temporal);
+  CHECK(ds->temporal->iso() == "2017/2019");
+  CHECK(ds->temporal->start.iso() == "2017-01-01");
+  CHECK(ds->temporal->end.iso() == "2019-12-31");
+  Diagnostics w;
+  check_dataset_metadata(*ds, {"en", "vi"}, w);
+  std::string all;
+  for (const Diagnostic& x : w.sorted()) all += x.message + "\n";
+  CHECK(all.find("has no date") != std::string::npos);
+  CHECK(all.find("under 50 characters") != std::string::npos);
+  CHECK(all.find("has no keywords") != std::string::npos);
+  CHECK(all.find("which period") == std::string::npos);
+  CHECK(all.find("which place") == std::string::npos);
+  CHECK(all.find("vi: the title of dataset 't' is not translated") != std::string::npos);
+
+  Value bad = parse_yaml("title: T\ntemporal: 2020/2017\nmodified: soon\ncolumns: [{name: a}]\n",
+                         "data/b.yaml", scratch);
+  Diagnostics e;
+  CHECK_FALSE(build_dataset("b", bad, "a\n1\n", e));
+  std::string errs;
+  for (const Diagnostic& x : e.sorted()) errs += x.message + "\n";
+  CHECK(errs.find("'modified' must be a date like 2023-06-30, not 'soon'") != std::string::npos);
+  CHECK(errs.find("'temporal' must be a period like 2017/2021") != std::string::npos);
 }
 
 }  // namespace firefly

@@ -9,6 +9,7 @@ namespace {
 
 constexpr const char* kEuFileType = "http://publications.europa.eu/resource/authority/file-type/";
 constexpr const char* kEuFrequency = "http://publications.europa.eu/resource/authority/frequency/";
+constexpr const char* kEuLanguage = "http://publications.europa.eu/resource/authority/language/";
 
 /// A localized text as a JSON-LD value: a plain string, or language-tagged values.
 Value ld_text(const Localized& text, const DataSite& site) {
@@ -45,7 +46,7 @@ Value distribution(const DataFile& f, const Value& license, const std::string& m
   }
   d.emplace_back("dct:license", license);
   if (!modified.empty()) d.emplace_back("dct:modified", typed(modified, "xsd:date"));
-  d.emplace_back("dcat:byteSize", typed(std::to_string(f.bytes.size()), "xsd:nonNegativeInteger"));
+  d.emplace_back("dcat:byteSize", typed(std::to_string(f.size), "xsd:nonNegativeInteger"));
   d.emplace_back(
       "spdx:checksum",
       Value(Map{{"@type", Value("spdx:Checksum")},
@@ -61,6 +62,61 @@ Value publisher_node(const DataSite& site) {
     publisher.emplace_back("foaf:mbox", ld_id("mailto:" + site.publisher_email));
   }
   return Value(std::move(publisher));
+}
+
+/// The EU language vocabulary IRI of a site language ("" when unknown).
+std::string language_iri(const std::string& code) {
+  static const std::pair<const char*, const char*> kCodes[] = {
+      {"zh", "ZHO"}, {"en", "ENG"}, {"vi", "VIE"}, {"id", "IND"}, {"th", "THA"},
+      {"ja", "JPN"}, {"ko", "KOR"}, {"tl", "TGL"}, {"ms", "MSA"}, {"my", "MYA"}};
+  std::string base = code.substr(0, code.find('-'));
+  for (const auto& [key, eu] : kCodes) {
+    if (base == key) return std::string(kEuLanguage) + eu;
+  }
+  return "";
+}
+
+/// The publisher as a vcard contact point: its name and e-mail.
+Value contact_point(const DataSite& site) {
+  Map c{{"@type", Value("vcard:Organization")}, {"vcard:fn", ld_text(site.publisher_name, site)}};
+  if (!site.publisher_email.empty()) {
+    c.emplace_back("vcard:hasEmail", ld_id("mailto:" + site.publisher_email));
+  }
+  return Value(std::move(c));
+}
+
+/// Who the dataset is for and what it covers: dates, keywords, languages, coverage.
+void add_coverage(Map& item, const Dataset& ds, const DataSite& site) {
+  if (ds.issued.year) {
+    item.emplace_back(
+        "dct:issued",
+        typed(Date{ds.issued.year, ds.issued.month, ds.issued.day}.iso(), "xsd:date"));
+  }
+  if (!ds.keywords.empty()) {
+    std::string tag = site.languages.empty() ? "en" : site.languages.front().html_lang;
+    List words;
+    for (const std::string& k : ds.keywords) {
+      words.push_back(Value(Map{{"@language", Value(tag)}, {"@value", Value(k)}}));
+    }
+    item.emplace_back("dcat:keyword", Value(std::move(words)));
+  }
+  List languages;
+  for (const auto& l : site.languages) {
+    std::string iri = language_iri(l.code);
+    if (!iri.empty() && ds.title.has(l.code)) languages.push_back(ld_id(iri));
+  }
+  if (!languages.empty()) item.emplace_back("dct:language", Value(std::move(languages)));
+  item.emplace_back("dcat:contactPoint", contact_point(site));
+  if (ds.temporal) {
+    item.emplace_back("dct:temporal",
+                      Value(Map{{"@type", Value("dct:PeriodOfTime")},
+                                {"dcat:startDate", typed(ds.temporal->start.iso(), "xsd:date")},
+                                {"dcat:endDate", typed(ds.temporal->end.iso(), "xsd:date")}}));
+  }
+  if (!ds.spatial.empty()) {
+    item.emplace_back("dct:spatial", Value(Map{{"@type", Value("dct:Location")},
+                                               {"skos:prefLabel", ld_text(ds.spatial, site)}}));
+  }
 }
 
 /// Where the figures come from: the document (its URL as the node's id when known), its
@@ -114,6 +170,7 @@ std::string catalog_jsonld(const std::vector<Dataset>& datasets, const DataManif
     item.emplace_back("dct:publisher", publisher_node(site));
     if (!ds.source.empty()) item.emplace_back("dct:source", source_node(ds.source, site));
     item.emplace_back("dct:license", license_value);
+    add_coverage(item, ds, site);
     if (!modified.empty()) item.emplace_back("dct:modified", typed(modified, "xsd:date"));
     std::string frequency = frequency_iri(ds.frequency);
     if (!frequency.empty()) item.emplace_back("dct:accrualPeriodicity", ld_id(frequency));
@@ -126,6 +183,7 @@ std::string catalog_jsonld(const std::vector<Dataset>& datasets, const DataManif
               {"foaf", Value("http://xmlns.com/foaf/0.1/")},
               {"vcard", Value("http://www.w3.org/2006/vcard/ns#")},
               {"spdx", Value("http://spdx.org/rdf/terms#")},
+              {"skos", Value("http://www.w3.org/2004/02/skos/core#")},
               {"xsd", Value("http://www.w3.org/2001/XMLSchema#")}};
   Localized description = site.description;
   if (description.empty()) {

@@ -9,6 +9,8 @@ namespace firefly {
 namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
+/// How much a writer gathers before handing it on.
+constexpr size_t kPiece = 256 * 1024;
 
 }  // namespace
 
@@ -43,7 +45,7 @@ std::string neutralise_cell(std::string_view cell, bool is_valid_number) {
   return std::string(cell);
 }
 
-std::string excel_csv(const Dataset& ds) {
+void write_excel_csv(const Dataset& ds, const ByteSink& sink) {
   std::string out(kBom);
   auto line = [&](const std::vector<std::string>& cells, const std::vector<Value>* typed_row) {
     for (size_t i = 0; i < cells.size(); ++i) {
@@ -57,6 +59,10 @@ std::string excel_csv(const Dataset& ds) {
       out += csv_quote(neutralise_cell(cells[i], number));
     }
     out += "\r\n";
+    if (out.size() >= kPiece) {
+      sink(out);
+      out.clear();
+    }
   };
   std::vector<std::string> header;
   for (const Column& c : ds.columns) header.push_back(c.name);
@@ -65,12 +71,18 @@ std::string excel_csv(const Dataset& ds) {
     const std::vector<Value> typed = ds.row(r);
     line(ds.cells(r), &typed);
   }
+  sink(out);
+}
+
+std::string excel_csv(const Dataset& ds) {
+  std::string out;
+  write_excel_csv(ds, [&](std::string_view piece) { out += piece; });
   return out;
 }
 
-std::string dataset_json(const Dataset& ds) {
+void write_dataset_json(const Dataset& ds, const ByteSink& sink) {
   // Written row by row (as to_json would write the whole list) so that no Value holds
-  // every row at once.
+  // every row at once, and handed on in pieces so that no string holds the whole file.
   std::string out = "[";
   for (size_t r = 0; r < ds.row_count(); ++r) {
     const std::vector<Value> row = ds.row(r);
@@ -86,8 +98,18 @@ std::string dataset_json(const Dataset& ds) {
         out += c;
       }
     }
+    if (out.size() >= kPiece) {
+      sink(out);
+      out.clear();
+    }
   }
   out += ds.row_count() ? "\n]\n" : "]\n";
+  sink(out);
+}
+
+std::string dataset_json(const Dataset& ds) {
+  std::string out;
+  write_dataset_json(ds, [&](std::string_view piece) { out += piece; });
   return out;
 }
 

@@ -2,6 +2,7 @@
 // <name>.csv, <name>.excel.csv and <name>.json.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,13 @@ std::string canonical_csv(const Dataset& ds);
 /// `cell` made safe for spreadsheets: a leading ' before = + - @ tab or CR (cells of
 /// number columns that hold a valid number are left alone).
 std::string neutralise_cell(std::string_view cell, bool is_valid_number);
+/// Receives a file's bytes piece by piece.
+using ByteSink = std::function<void(std::string_view)>;
+
+/// Writes the Excel CSV to `sink` piece by piece (see excel_csv).
+void write_excel_csv(const Dataset& ds, const ByteSink& sink);
+/// Writes the JSON rows to `sink` piece by piece (see dataset_json).
+void write_dataset_json(const Dataset& ds, const ByteSink& sink);
 /// The Excel CSV: UTF-8 BOM, CRLF line ends, every cell neutralised and quoted as needed.
 std::string excel_csv(const Dataset& ds);
 /// The rows as a JSON array of objects with typed values (numbers, booleans, null).

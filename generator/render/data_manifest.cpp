@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "core/sha256.h"
+#include "core/text.h"
 #include "render/data_catalog.h"
+#include "render/data_metadata.h"
 #include "render/data_package.h"
 #include "render/zip_writer.h"
 
@@ -16,6 +18,8 @@ const std::vector<DataFormat> kDatasetFormats = {
     {"excel_csv", ".excel.csv", "text/csv", "CSV", "CSV", "data_download_excel",
      "CSV for Excel (UTF-8 with BOM)"},
     {"json", ".json", "application/json", "JSON", "JSON", "data_download_json", "JSON"},
+    {"metadata", ".metadata.json", "application/json", "JSON", "JSON", "data_download_metadata",
+     "Metadata: source, licence, citation, columns (JSON)"},
 };
 
 const std::vector<DataFormat> kCatalogueFormats = {
@@ -27,18 +31,31 @@ const std::vector<DataFormat> kCatalogueFormats = {
     {"sums", "SHA256SUMS", "text/plain", "TXT", "TXT", "data_download_sums", "SHA-256 checksums"},
 };
 
-DataFile make_file(std::string path, std::string bytes, const DataFormat& format) {
-  DataFile f{std::move(path), std::move(bytes), "", &format};
-  f.sha256 = sha256_hex(f.bytes);
-  return f;
+DataFile make_file(std::string path, std::string_view bytes, const DataFormat& format,
+                   const DataSpool& spool) {
+  DataFileWriter w(spool);
+  w.write(bytes);
+  return w.finish(std::move(path), format);
 }
 
-/// The bytes of one dataset format.
-std::string write_format(const DataFormat& format, const Dataset& ds) {
+/// Writes one row format of `ds` as a stream.
+DataFile write_format(const DataFormat& format, const Dataset& ds, const DataSpool& spool) {
+  DataFileWriter w(spool);
   std::string_view kind = format.kind;
-  if (kind == "csv") return canonical_csv(ds);
-  if (kind == "excel_csv") return excel_csv(ds);
-  return dataset_json(ds);
+  auto sink = [&](std::string_view piece) { w.write(piece); };
+  if (kind == "csv") {
+    w.write(strip_bom(ds.csv_bytes));
+  } else if (kind == "excel_csv") {
+    write_excel_csv(ds, sink);
+  } else {
+    write_dataset_json(ds, sink);
+  }
+  return w.finish("data/" + ds.name + format.suffix, format);
+}
+
+/// The archive entry of a published file, dated `modified`.
+ZipEntry zip_entry(const DataFile& f, const Date& modified) {
+  return ZipEntry{f.name(), f.bytes, f.spooled, modified};
 }
 
 }  // namespace
@@ -67,25 +84,48 @@ const DataFormat& data_format(std::string_view kind) {
   return kDatasetFormats.front();
 }
 
-DataManifest make_data_manifest(const std::vector<Dataset>& datasets, const DataSite& site) {
+DataManifest make_data_manifest(const std::vector<Dataset>& datasets, const DataSite& site,
+                                const DataSpool& spool, const std::vector<DataView>& readme_views) {
   DataManifest m;
   if (datasets.empty()) return m;
   std::vector<ZipEntry> zip;
+  Date newest;
   for (const Dataset& ds : datasets) {
     std::vector<DataFile>& files = m.by_dataset[ds.name];
     for (const DataFormat& format : kDatasetFormats) {
-      files.push_back(
-          make_file("data/" + ds.name + format.suffix, write_format(format, ds), format));
+      if (std::string_view(format.kind) == "metadata") continue;
+      files.push_back(write_format(format, ds, spool));
     }
-    for (const DataFile& f : files) zip.emplace_back(f.name(), f.bytes);
+    const DataFormat& meta = data_format("metadata");
+    files.push_back(make_file("data/" + ds.name + meta.suffix,
+                              dataset_metadata_json(ds, files, site, readme_views), meta, spool));
+    for (const DataFile& f : files) zip.push_back(zip_entry(f, ds.updated));
+    if (ds.updated.year &&
+        (!newest.year || ds.updated.days_since_epoch() > newest.days_since_epoch())) {
+      newest = ds.updated;
+    }
   }
   DataFile package = make_file("data/datapackage.json", datapackage_json(datasets, m, site),
-                               data_format("datapackage"));
-  DataFile catalog =
-      make_file("data/catalog.jsonld", catalog_jsonld(datasets, m, site), data_format("catalog"));
-  zip.emplace_back(package.name(), package.bytes);
-  zip.emplace_back(catalog.name(), catalog.bytes);
-  m.catalogue.push_back(make_file("data/all.zip", make_zip(std::move(zip)), data_format("zip")));
+                               data_format("datapackage"), spool);
+  DataFile catalog = make_file("data/catalog.jsonld", catalog_jsonld(datasets, m, site),
+                               data_format("catalog"), spool);
+  std::string readme = data_readme(datasets, m, site, readme_views);
+  zip.push_back(zip_entry(package, newest));
+  zip.push_back(zip_entry(catalog, newest));
+  zip.push_back(ZipEntry{"README.txt", readme, "", newest});
+  const DataFormat& zip_format = data_format("zip");
+  if (spool.dir.empty()) {
+    m.catalogue.push_back(make_file("data/all.zip", make_zip(std::move(zip)), zip_format, spool));
+  } else {
+    std::filesystem::path temp = spool.temp_path();
+    if (write_zip(std::move(zip), temp)) {
+      m.catalogue.push_back(spool.adopt(temp, "data/all.zip", zip_format));
+    } else {
+      std::error_code ec;
+      std::filesystem::remove(temp, ec);
+      m.catalogue.push_back(make_file("data/all.zip", make_zip(std::move(zip)), zip_format, {}));
+    }
+  }
   m.catalogue.push_back(std::move(package));
   m.catalogue.push_back(std::move(catalog));
 
@@ -98,15 +138,17 @@ DataManifest make_data_manifest(const std::vector<Dataset>& datasets, const Data
             [](const DataFile* a, const DataFile* b) { return a->path < b->path; });
   std::string sums;
   for (const DataFile* f : all) sums += f->sha256 + "  " + f->name() + "\n";
-  m.catalogue.push_back(make_file("data/SHA256SUMS", std::move(sums), data_format("sums")));
+  m.catalogue.push_back(make_file("data/SHA256SUMS", sums, data_format("sums"), spool));
   return m;
 }
 
 void emit_data_files(const DataManifest& manifest, OutputSet& out) {
   for (const auto& [name, files] : manifest.by_dataset) {
-    for (const DataFile& f : files) out.push_back(OutputFile{f.path, f.bytes, ""});
+    for (const DataFile& f : files) out.push_back(OutputFile{f.path, f.bytes, f.spooled});
   }
-  for (const DataFile& f : manifest.catalogue) out.push_back(OutputFile{f.path, f.bytes, ""});
+  for (const DataFile& f : manifest.catalogue) {
+    out.push_back(OutputFile{f.path, f.bytes, f.spooled});
+  }
 }
 
 }  // namespace firefly

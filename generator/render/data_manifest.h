@@ -11,6 +11,8 @@
 #include "core/output.h"
 #include "load/dataset.h"
 #include "render/data_files.h"
+#include "render/data_spool.h"
+#include "render/data_table.h"
 
 namespace firefly {
 
@@ -25,12 +27,14 @@ struct DataFormat {
   const char* label_en;      ///< the link text when the theme has no such string
 };
 
-/// One published file.
+/// One published file: its bytes in memory, or (`spooled`) a file written as a stream.
 struct DataFile {
-  std::string path;  ///< relative to the output root: "data/awards.csv"
-  std::string bytes;
-  std::string sha256;  ///< lower-case hex of `bytes`
+  std::string path;    ///< relative to the output root: "data/awards.csv"
+  std::string bytes;   ///< the content; "" when `spooled`
+  std::string sha256;  ///< lower-case hex SHA-256 of the content
   const DataFormat* format = nullptr;
+  size_t size = 0;      ///< the content's length in bytes
+  std::string spooled;  ///< the file on disk holding the content ("" = `bytes`)
 
   /// The site path: "/data/awards.csv".
   std::string url() const { return "/" + path; }
@@ -54,9 +58,14 @@ const std::vector<DataFormat>& dataset_formats();
 /// The format of `kind` ("zip", "datapackage", "catalog", "sums" or a dataset format).
 const DataFormat& data_format(std::string_view kind);
 
-/// Makes every file: each dataset's formats, then the data package and catalogue (which
-/// describe them), the archive, and SHA256SUMS over all of them. Empty without datasets.
-DataManifest make_data_manifest(const std::vector<Dataset>& datasets, const DataSite& site);
+/// Makes every file: each dataset's formats and metadata file, then the data package and
+/// catalogue (which describe them), the archive with its README, and SHA256SUMS over all of
+/// them. Files are written as streams into `spool` (memory when its folder is ""); each
+/// README is written in the languages of `readme_views` (the default language, English).
+/// Empty without datasets.
+DataManifest make_data_manifest(const std::vector<Dataset>& datasets, const DataSite& site,
+                                const DataSpool& spool = {},
+                                const std::vector<DataView>& readme_views = {});
 
 /// Adds every file of `manifest` to `out`.
 void emit_data_files(const DataManifest& manifest, OutputSet& out);

@@ -84,7 +84,7 @@ std::string datapackage_json(const std::vector<Dataset>& datasets, const DataMan
     r.emplace_back("format", Value("csv"));
     r.emplace_back("mediatype", Value("text/csv"));
     r.emplace_back("encoding", Value("utf-8"));
-    r.emplace_back("bytes", Value(static_cast<std::int64_t>(csv->bytes.size())));
+    r.emplace_back("bytes", Value(static_cast<std::int64_t>(csv->size)));
     r.emplace_back("hash", Value("sha256:" + csv->sha256));
     r.emplace_back("schema", Value(Map{{"fields", Value(std::move(fields))}}));
     resources.push_back(Value(std::move(r)));

@@ -37,15 +37,25 @@ DataView data_view(const DataSite& site, const std::string& lang, const Value& t
   v.publisher = site.publisher_name;
   return v;
 }
+/// The languages of all.zip's README and metadata citations: the default one, then English.
+std::vector<DataView> readme_views(const DataSite& site, const Theme& theme) {
+  std::vector<DataView> views{
+      data_view(site, site.default_lang(), theme.strings(site.default_lang()))};
+  if (site.default_lang() != "en") views.push_back(data_view(site, "en", theme.strings("en")));
+  return views;
+}
+
 }  // namespace
 
 DataViews::DataViews(const std::vector<Dataset>& datasets, const DataSite& site, const Theme& theme,
-                     const std::vector<IndicatorSet>* plans)
+                     const std::vector<IndicatorSet>* plans, bool spool_files)
     : datasets_(datasets),
       site_(site),
       theme_(theme),
       plans_(plans),
-      manifest_(make_data_manifest(datasets, site)) {
+      spool_(spool_files ? std::make_unique<TempSpool>() : nullptr),
+      manifest_(make_data_manifest(datasets, site, spool_ ? spool_->spool() : DataSpool{},
+                                   readme_views(site, theme))) {
   for (const Dataset& d : datasets_) by_name_[d.name] = &d;
 }
 

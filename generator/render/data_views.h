@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,8 +26,10 @@ DataSite make_data_site(const SiteConfig& config);
 /// Thread-safe after construction.
 class DataViews {
  public:
+  /// With `spool_files`, writes the open-data files as streams into a temporary folder
+  /// that lives as long as this (they are then copied to the output); else into memory.
   DataViews(const std::vector<Dataset>& datasets, const DataSite& site, const Theme& theme,
-            const std::vector<IndicatorSet>* plans = nullptr);
+            const std::vector<IndicatorSet>* plans = nullptr, bool spool_files = false);
   /// The `dataset` map of the dataset page `name` in `lang` (null when there is none).
   Value dataset(const std::string& name, const Language& lang, const Value& t) const;
   /// schema.org JSON-LD of the dataset page `name` (a JSON string; "" when there is none).
@@ -55,6 +58,7 @@ class DataViews {
   const Theme& theme_;
   const std::vector<IndicatorSet>* plans_;
   std::map<std::string, const Dataset*> by_name_;
+  std::unique_ptr<TempSpool> spool_;  ///< where the files are, when not in memory
   DataManifest manifest_;
 };
 

@@ -24,12 +24,25 @@ Value download_list(const std::vector<DataFile>& files, const DataView& view) {
                             {"url", Value(f.url())},
                             {"name", Value(f.name())},
                             {"format", Value(f.format->format)},
-                            {"size", Value(static_cast<std::int64_t>(f.bytes.size()))},
-                            {"size_display", Value(size_display(f.bytes.size(), view))},
+                            {"size", Value(static_cast<std::int64_t>(f.size))},
+                            {"size_display", Value(size_display(f.size, view))},
                             {"media_type", Value(f.format->media_type)},
                             {"sha256", Value(f.sha256)}}));
   }
   return Value(std::move(out));
+}
+
+/// A period as {iso, display}: "2017/2021" and "2017–2021" (days in the reader's calendar).
+Value period_value(const Period& p, const DataView& view) {
+  std::string display;
+  if (p.years) {
+    display = std::to_string(p.start.year);
+    if (p.end.year != p.start.year) display += "–" + std::to_string(p.end.year);
+  } else {
+    display = format_date(p.start, view.locale());
+    if (p.end.iso() != p.start.iso()) display += "–" + format_date(p.end, view.locale());
+  }
+  return Value(Map{{"iso", Value(p.iso())}, {"display", Value(display)}});
 }
 
 std::string frequency_display(const std::string& f, const DataView& view) {
@@ -144,6 +157,19 @@ Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, con
     m.emplace_back("sha256", Value(csv->sha256));
   }
   m.emplace_back("updated", date_value(ds.updated, view));
+  m.emplace_back("issued", date_value(ds.issued, view));
+  if (ds.temporal) m.emplace_back("temporal", period_value(*ds.temporal, view));
+  if (!ds.spatial.empty()) m.emplace_back("spatial", Value(view.pick(ds.spatial)));
+  // Text in the default language on another language's page carries its lang and a notice.
+  std::string shown_lang;
+  for (const auto& l : site.languages) {
+    if (l.code == view.default_lang) shown_lang = l.html_lang;
+  }
+  bool title_fallback = !ds.title.has(view.lang);
+  bool description_fallback = !ds.description.empty() && !ds.description.has(view.lang);
+  m.emplace_back("title_lang", Value(title_fallback ? shown_lang : ""));
+  m.emplace_back("description_lang", Value(description_fallback ? shown_lang : ""));
+  m.emplace_back("fallback", Value(title_fallback || description_fallback));
   m.emplace_back("has_history", Value(!history.empty()));
   m.emplace_back("history", Value(std::move(history)));
   m.emplace_back("citation", Value(dataset_citation(ds, site, view)));
@@ -170,7 +196,7 @@ std::string dataset_jsonld(const Dataset& ds, const std::vector<DataFile>& files
                              {"name", Value(f.name())},
                              {"encodingFormat", Value(f.format->media_type)},
                              {"contentUrl", Value(site.absolute(f.url()))},
-                             {"contentSize", Value(std::to_string(f.bytes.size()) + " B")},
+                             {"contentSize", Value(std::to_string(f.size) + " B")},
                              {"sha256", Value(f.sha256)}}));
   }
   Map publisher{{"@type", Value("Organization")}, {"name", Value(view.pick(site.publisher_name))}};
@@ -191,6 +217,15 @@ std::string dataset_jsonld(const Dataset& ds, const std::vector<DataFile>& files
   if (ds.updated.year)
     m.emplace_back("dateModified",
                    Value(Date{ds.updated.year, ds.updated.month, ds.updated.day}.iso()));
+  if (ds.issued.year) {
+    m.emplace_back("datePublished",
+                   Value(Date{ds.issued.year, ds.issued.month, ds.issued.day}.iso()));
+  }
+  if (ds.temporal) m.emplace_back("temporalCoverage", Value(ds.temporal->iso()));
+  if (!ds.spatial.empty()) {
+    m.emplace_back("spatialCoverage",
+                   Value(Map{{"@type", Value("Place")}, {"name", Value(view.pick(ds.spatial))}}));
+  }
   if (!ds.source.empty()) {
     Map based{{"@type", Value("CreativeWork")}};
     std::string title = view.pick(ds.source.title);

@@ -73,7 +73,7 @@ TEST_CASE("dataset page: the context has every documented field") {
         std::string::npos);
   CHECK(c.get("chart_html").as_string().find("role=\"img\"") != std::string::npos);
   const List& downloads = c.get("downloads").as_list();
-  REQUIRE(downloads.size() == 3);
+  REQUIRE(downloads.size() == 4);
   CHECK(downloads[0].get("url").as_string() == "/data/awards.csv");
   CHECK(downloads[0].get("size_display").as_string() == "25 bytes");
   CHECK(downloads[1].get("url").as_string() == "/data/awards.excel.csv");
@@ -119,7 +119,8 @@ TEST_CASE("dataset page: schema.org JSON-LD and catalogue entries") {
   Value item = dataset_list_item(sample(), view_in("en"));
   CHECK(item.get("url").as_string() == "/en/data/awards/");
   CHECK(item.get("row_count").as_int() == 2);
-  std::vector<DataFile> files{{"data/all.zip", std::string(2048, 'x'), "", &data_format("zip")}};
+  std::vector<DataFile> files{
+      {"data/all.zip", std::string(2048, 'x'), "", &data_format("zip"), 2048, ""}};
   Value dl = catalogue_downloads(files, view_in("en"));
   CHECK(dl.as_list()[0].get("url").as_string() == "/data/all.zip");
   REQUIRE(dl.as_list().size() == 1);

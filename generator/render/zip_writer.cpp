@@ -9,22 +9,41 @@ namespace firefly {
 
 namespace {
 
-/// 2000-01-01 00:00:00 in the local time zone, which is what libzip converts back from
-/// when it writes the DOS date, so every machine writes the same date fields.
-time_t fixed_time() {
+/// `d` at 00:00 in the local time zone, which is what libzip converts back from when it
+/// writes the DOS date, so every machine writes the same date fields.
+time_t local_midnight(const Date& d) {
   std::tm tm{};
-  tm.tm_year = 100;
-  tm.tm_mon = 0;
-  tm.tm_mday = 1;
+  tm.tm_year = (d.year ? d.year : 2000) - 1900;
+  tm.tm_mon = (d.year ? d.month : 1) - 1;
+  tm.tm_mday = d.year ? d.day : 1;
   tm.tm_isdst = -1;
   return std::mktime(&tm);
+}
+
+/// Adds every entry (sorted by name) to `archive`; false when one cannot be added.
+bool add_entries(zip_t* archive, std::vector<ZipEntry>& entries) {
+  std::sort(entries.begin(), entries.end(),
+            [](const ZipEntry& a, const ZipEntry& b) { return a.name < b.name; });
+  for (const ZipEntry& e : entries) {
+    zip_source_t* src = e.file.empty()
+                            ? zip_source_buffer(archive, e.bytes.data(), e.bytes.size(), 0)
+                            : zip_source_file(archive, e.file.c_str(), 0, -1);
+    zip_int64_t index = src ? zip_file_add(archive, e.name.c_str(), src, ZIP_FL_ENC_UTF_8) : -1;
+    if (index < 0) {
+      if (src) zip_source_free(src);
+      return false;
+    }
+    auto i = static_cast<zip_uint64_t>(index);
+    zip_set_file_compression(archive, i, ZIP_CM_DEFLATE, 9);
+    zip_file_set_mtime(archive, i, local_midnight(e.modified), 0);
+    zip_file_set_external_attributes(archive, i, 0, ZIP_OPSYS_UNIX, 0100644u << 16);
+  }
+  return true;
 }
 
 }  // namespace
 
 std::string make_zip(std::vector<ZipEntry> entries) {
-  std::sort(entries.begin(), entries.end(),
-            [](const ZipEntry& a, const ZipEntry& b) { return a.first < b.first; });
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
@@ -35,22 +54,7 @@ std::string make_zip(std::vector<ZipEntry> entries) {
     return {};
   }
   zip_source_keep(buffer);
-  const time_t when = fixed_time();
-  bool ok = true;
-  for (const ZipEntry& e : entries) {
-    zip_source_t* src = zip_source_buffer(archive, e.second.data(), e.second.size(), 0);
-    zip_int64_t index = src ? zip_file_add(archive, e.first.c_str(), src, ZIP_FL_ENC_UTF_8) : -1;
-    if (index < 0) {
-      if (src) zip_source_free(src);
-      ok = false;
-      break;
-    }
-    auto i = static_cast<zip_uint64_t>(index);
-    zip_set_file_compression(archive, i, ZIP_CM_DEFLATE, 9);
-    zip_file_set_mtime(archive, i, when, 0);
-    zip_file_set_external_attributes(archive, i, 0, ZIP_OPSYS_UNIX, 0100644u << 16);
-  }
-  if (!ok || zip_close(archive) != 0) {
+  if (!add_entries(archive, entries) || zip_close(archive) != 0) {
     zip_discard(archive);
     zip_source_free(buffer);
     return {};
@@ -65,6 +69,17 @@ std::string make_zip(std::vector<ZipEntry> entries) {
   }
   zip_source_free(buffer);
   return out;
+}
+
+bool write_zip(std::vector<ZipEntry> entries, const std::filesystem::path& dest) {
+  int error = 0;
+  zip_t* archive = zip_open(dest.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+  if (!archive) return false;
+  if (!add_entries(archive, entries) || zip_close(archive) != 0) {
+    zip_discard(archive);
+    return false;
+  }
+  return true;
 }
 
 }  // namespace firefly

@@ -1,18 +1,32 @@
-// Deterministic zip archives in memory (the only file that includes libzip).
+// Deterministic zip archives, in memory or written to a file (the only file that includes
+// libzip).
 #pragma once
 
+#include <filesystem>
 #include <string>
-#include <utility>
+#include <string_view>
 #include <vector>
+
+#include "core/date.h"
 
 namespace firefly {
 
-/// One file of an archive: its name inside the zip and its bytes.
-using ZipEntry = std::pair<std::string, std::string>;
+/// One file of an archive: its name inside the zip, its bytes (or the file holding them),
+/// and the date its entry carries.
+struct ZipEntry {
+  std::string name;
+  std::string_view bytes;  ///< the content when `file` is empty (must outlive the call)
+  std::string file = {};   ///< a file on disk holding the content, read as a stream
+  Date modified = {};      ///< the entry's date (00:00 of that day); 2000-01-01 when unset
+};
 
-/// A zip archive holding `entries` (sorted by name, deflated, fixed timestamps of
-/// 2000-01-01 00:00, fixed permissions), so the same input gives the same bytes.
+/// A zip archive holding `entries` (sorted by name, deflated, each dated with its
+/// `modified` day, fixed permissions), so the same input gives the same bytes.
 /// Returns "" when libzip fails.
 std::string make_zip(std::vector<ZipEntry> entries);
+
+/// Writes the archive make_zip would make to `dest` without holding it in memory (entries
+/// with a `file` are read from disk as it is written). False when libzip fails.
+bool write_zip(std::vector<ZipEntry> entries, const std::filesystem::path& dest);
 
 }  // namespace firefly

@@ -3,5 +3,5 @@
 # with files Firefly makes, are errors naming the source file (and line) that asked for them.
 long=$(printf 'a%.0s' $(seq 300))
 printf -- '---\ntitle: Long url\nurl: /%s/\n---\nx\n' "$long" >"$1/content/long-url.md"
-mkdir -p "$1/content/s"  # git keeps no empty folder
+mkdir -p "$1/content/s"
 printf -- '---\ntitle: Long tag\ntags: [%s]\n---\nx\n' "$long" >"$1/content/s/long-tag.md"

@@ -1,0 +1,159 @@
+#include "load/dataset_coverage.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "load/dataset.h"
+
+namespace firefly {
+
+namespace {
+
+std::string year_text(int y) { return std::to_string(y); }
+
+/// "2017" as the whole year, "2017-06-30" as that day; nullopt otherwise.
+std::optional<Period> parse_end(std::string_view text) {
+  text = trim(text);
+  if (text.size() == 4 &&
+      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    int y = std::stoi(std::string(text));
+    return Period{Date{y, 1, 1}, Date{y, 12, 31}, true};
+  }
+  auto d = parse_date(text);
+  if (!d || d->has_time) return std::nullopt;
+  return Period{*d, *d, false};
+}
+
+std::optional<Period> parse_period(std::string_view text) {
+  size_t slash = text.find('/');
+  auto a = parse_end(text.substr(0, slash));
+  auto b = slash == std::string_view::npos ? a : parse_end(text.substr(slash + 1));
+  if (!a || !b || a->years != b->years) return std::nullopt;
+  if (b->end.days_since_epoch() < a->start.days_since_epoch()) return std::nullopt;
+  return Period{a->start, b->end, a->years};
+}
+
+size_t utf8_length(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+bool is_year_name(const std::string& n) {
+  return n == "year" || ends_with(n, "_year") || starts_with(n, "year_");
+}
+
+}  // namespace
+
+std::string Period::iso() const {
+  if (years) {
+    return start.year == end.year ? year_text(start.year)
+                                  : year_text(start.year) + "/" + year_text(end.year);
+  }
+  return start.iso() == end.iso() ? start.iso() : start.iso() + "/" + end.iso();
+}
+
+void read_coverage(const Value& meta, const std::string& yaml_path, Dataset& ds,
+                   Diagnostics& diags) {
+  for (const char* key : {"issued", "modified"}) {
+    const Value* v = meta.find(key);
+    if (!v || v->is_null()) continue;
+    auto d = parse_date(v->to_text());
+    if (!d || d->has_time) {
+      diags.error(yaml_path, v->pos,
+                  std::string("'") + key + "' must be a date like 2023-06-30, not " + "'" +
+                      v->to_text() + "'");
+      continue;
+    }
+    (std::string_view(key) == "issued" ? ds.declared_issued : ds.declared_modified) = *d;
+  }
+  if (const Value* v = meta.find("temporal"); v && !v->is_null()) {
+    std::string text =
+        v->is_map() ? v->get("start").to_text() + "/" + v->get("end").to_text() : v->to_text();
+    ds.temporal = parse_period(text);
+    if (!ds.temporal) {
+      diags.error(yaml_path, v->pos,
+                  "'temporal' must be a period like 2017/2021 or 2017-01-01/2021-06-30, not '" +
+                      text + "'");
+    }
+  }
+  if (const Value* v = meta.find("spatial"); v && !v->is_null()) {
+    std::string error;
+    ds.spatial = to_localized(*v, &error);
+    if (!error.empty()) diags.error(yaml_path, v->pos, "'spatial': " + error);
+  }
+}
+
+std::optional<Period> rows_period(const Dataset& ds) {
+  for (size_t c = 0; c < ds.columns.size(); ++c) {
+    const Column& col = ds.columns[c];
+    bool date = col.type == ColumnType::kDate;
+    bool year = col.type == ColumnType::kInteger && is_year_name(col.name);
+    if (!date && !year) continue;
+    std::optional<Period> out;
+    for (size_t r = 0; r < ds.row_count(); ++r) {
+      std::vector<std::string> cells = ds.cells(r);
+      if (c >= cells.size() || cells[c].empty()) continue;
+      auto p = date ? parse_end(cells[c]) : parse_end(cells[c]);
+      if (!p || p->years != year) continue;
+      if (!out) {
+        out = p;
+        continue;
+      }
+      if (p->start.days_since_epoch() < out->start.days_since_epoch()) out->start = p->start;
+      if (p->end.days_since_epoch() > out->end.days_since_epoch()) out->end = p->end;
+    }
+    if (out) return out;
+  }
+  return std::nullopt;
+}
+
+}  // namespace firefly
+
+namespace firefly {
+
+void check_dataset_metadata(const Dataset& ds, const std::vector<std::string>& langs,
+                            Diagnostics& diags) {
+  const Pos top{1, 1};
+  if (!ds.updated.year) {
+    diags.warning(ds.yaml_path, top,
+                  "dataset '" + ds.name + "' has no date: git cannot tell when its rows changed",
+                  "add 'modified: YYYY-MM-DD' (and 'issued:') to the metadata, or build in a "
+                  "full git clone");
+  }
+  const std::string lang = langs.empty() ? std::string("en") : langs.front();
+  std::string description = ds.description.get(lang, lang);
+  if (utf8_length(description) < 50) {
+    diags.warning(ds.yaml_path, top,
+                  "the description of dataset '" + ds.name + "' is under 50 characters",
+                  "say what the rows count, where the figures come from and what they leave out");
+  }
+  if (ds.keywords.empty()) {
+    diags.warning(ds.yaml_path, top, "dataset '" + ds.name + "' has no keywords",
+                  "add 'keywords: [...]' so that catalogues can find it");
+  }
+  if (!ds.temporal) {
+    diags.warning(ds.yaml_path, top,
+                  "dataset '" + ds.name + "' does not say which period it covers",
+                  "add 'temporal: 2017/2021' or a year or date column");
+  }
+  if (ds.spatial.empty()) {
+    diags.warning(ds.yaml_path, top, "dataset '" + ds.name + "' does not say which place it covers",
+                  "add 'spatial:', e.g. {zh-TW: 臺南市, en: Tainan City}");
+  }
+  for (size_t i = 1; i < langs.size(); ++i) {
+    std::string missing;
+    if (!ds.title.has(langs[i])) missing = "title";
+    if (!ds.description.empty() && !ds.description.has(langs[i])) {
+      missing += missing.empty() ? "description" : " and description";
+    }
+    if (!missing.empty()) {
+      diags.warning(
+          ds.yaml_path, top,
+          langs[i] + ": the " + missing + " of dataset '" + ds.name + "' is not translated",
+          "the " + langs[i] + " page shows the " + lang + " text with a notice");
+    }
+  }
+}
+
+}  // namespace firefly

@@ -1,0 +1,49 @@
+// What a dataset's metadata declares about time and place (`issued`, `modified`,
+// `temporal`, `spatial`) and the period its rows cover.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/error.h"
+#include "core/localized.h"
+#include "core/value.h"
+
+namespace firefly {
+
+struct Dataset;
+
+/// A period of time: whole years ("2017/2021") or days.
+struct Period {
+  Date start;
+  Date end;
+  bool years = false;  ///< both ends are whole years
+
+  /// ISO 8601 interval: "2017/2021" for years, "2017-01-05/2021-06-30" for days.
+  std::string iso() const;
+};
+
+/// Reads `issued`, `modified` (ISO dates), `temporal` ("2017/2021", "2017-01-05/2021-06-30"
+/// or {start, end}) and `spatial` (localizable text) of `meta` into `ds`; mistakes go to
+/// `diags` at the key.
+void read_coverage(const Value& meta, const std::string& yaml_path, Dataset& ds,
+                   Diagnostics& diags);
+
+/// The period the rows cover, from the first date column or year column (an integer
+/// column named "year", "*_year" or "year_*"); nullopt when there is none or it is empty.
+std::optional<Period> rows_period(const Dataset& ds);
+
+}  // namespace firefly
+
+namespace firefly {
+
+/// Warnings about what a reader or harvester of `ds` will miss: no date (outside git or in a
+/// shallow clone, without `modified:`), a description under 50 characters, no keywords,
+/// no temporal or spatial coverage, and title or description missing in one of `langs`
+/// (the page shows the default language's text there).
+void check_dataset_metadata(const Dataset& ds, const std::vector<std::string>& langs,
+                            Diagnostics& diags);
+
+}  // namespace firefly

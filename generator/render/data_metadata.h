@@ -1,0 +1,27 @@
+// The per-dataset metadata file (<name>.metadata.json) and the README of all.zip.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "load/dataset.h"
+#include "render/data_files.h"
+#include "render/data_table.h"
+
+namespace firefly {
+
+struct DataFile;
+struct DataManifest;
+
+/// <name>.metadata.json: title, description, publisher, source, licence, citation (in each
+/// language of `views`), version, dates, frequency, keywords, row count, the columns with
+/// titles and units, and every other published file of the dataset with size and SHA-256.
+std::string dataset_metadata_json(const Dataset& ds, const std::vector<DataFile>& files,
+                                  const DataSite& site, const std::vector<DataView>& views);
+
+/// README.txt of all.zip: what the archive holds and how to check and cite it, once per
+/// language of `views` (the site's default language, then English).
+std::string data_readme(const std::vector<Dataset>& datasets, const DataManifest& manifest,
+                        const DataSite& site, const std::vector<DataView>& views);
+
+}  // namespace firefly
