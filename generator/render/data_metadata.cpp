@@ -61,7 +61,7 @@ std::string dataset_metadata_json(const Dataset& ds, const std::vector<DataFile>
     Map col{{"name", Value(c.name)},
             {"type", Value(column_type_name(c.type))},
             {"title", by_lang(c.title, site)}};
-    if (!c.unit.empty()) col.emplace_back("unit", Value(c.unit));
+    if (!c.unit.empty()) col.emplace_back("unit", by_lang(c.unit, site));
     if (!c.description.empty()) col.emplace_back("description", by_lang(c.description, site));
     columns.push_back(Value(std::move(col)));
   }
