@@ -419,13 +419,6 @@ bool is_thai(UChar32 c) { return c >= 0x0E00 && c <= 0x0E7F; }
 
 constexpr uint32_t kLetterOrDigit = U_GC_L_MASK | U_GC_N_MASK;
 
-/// The code point of the 3-byte UTF-8 sequence at byte `i` of `s`, else 0.
-uint32_t three_byte_code_point(std::string_view s, size_t i) {
-  if (i + 2 >= s.size() || (static_cast<unsigned char>(s[i]) & 0xF0) != 0xE0) return 0;
-  return (static_cast<uint32_t>(s[i] & 0x0F) << 12) |
-         (static_cast<uint32_t>(s[i + 1] & 0x3F) << 6) | static_cast<uint32_t>(s[i + 2] & 0x3F);
-}
-
 /// Han ideographs that folding leaves as they are (compatibility ones change).
 bool is_unified_ideograph(uint32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
@@ -475,16 +468,16 @@ void non_thai_pieces(std::string_view run, std::vector<SearchPiece>& out) {
         ++i;
         continue;
       }
-      size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      // simple_run let through 3-byte sequences only: ideographs and separators.
       if (is_unified_ideograph(three_byte_code_point(run, i))) {
         flush();
-        out.push_back({std::string(run.substr(i, len)), true, after_cjk});
+        out.push_back({std::string(run.substr(i, 3)), true, after_cjk});
         after_cjk = true;
       } else {
         flush();
         after_cjk = false;
       }
-      i += len;
+      i += 3;
     }
     flush();
     return;
@@ -543,6 +536,12 @@ void thai_pieces(std::string_view run, std::vector<SearchPiece>& out) {
 }
 
 }  // namespace
+
+uint32_t three_byte_code_point(std::string_view s, size_t i) {
+  if (i + 2 >= s.size() || (static_cast<unsigned char>(s[i]) & 0xF0) != 0xE0) return 0;
+  return (static_cast<uint32_t>(s[i] & 0x0F) << 12) |
+         (static_cast<uint32_t>(s[i + 1] & 0x3F) << 6) | static_cast<uint32_t>(s[i + 2] & 0x3F);
+}
 
 std::string fold_for_search(std::string_view text) {
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(

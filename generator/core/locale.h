@@ -76,4 +76,8 @@ struct SearchPiece {
 /// dictionary word breaks, other scripts at anything else) and CJK characters one by one.
 std::vector<SearchPiece> search_pieces(std::string_view text);
 
+/// The code point of the 3-byte UTF-8 sequence at byte `i` of `s` (Han and Thai are
+/// such), else 0.
+uint32_t three_byte_code_point(std::string_view s, size_t i);
+
 }  // namespace firefly

@@ -153,12 +153,6 @@ std::vector<TextBlock> html_text_blocks(std::string_view html) {
 
 namespace detail {
 
-uint32_t three_byte_code_point(std::string_view s, size_t i) {
-  if (i + 2 >= s.size() || (static_cast<unsigned char>(s[i]) & 0xF0) != 0xE0) return 0;
-  return (static_cast<uint32_t>(s[i] & 0x0F) << 12) |
-         (static_cast<uint32_t>(s[i + 1] & 0x3F) << 6) | static_cast<uint32_t>(s[i + 2] & 0x3F);
-}
-
 bool thai_syllable_start(uint32_t c) {
   return (c >= 0x0E01 && c <= 0x0E2E) || (c >= 0x0E40 && c <= 0x0E44);
 }

@@ -35,8 +35,6 @@ using TokenSink = std::function<void(std::string_view token, uint32_t pos, bool 
 constexpr size_t kMaxTokenBytes = 64;
 
 namespace detail {
-/// The code point of UTF-8 `s` at byte `i` (0 when not a 3-byte sequence: Thai is one).
-uint32_t three_byte_code_point(std::string_view s, size_t i);
 /// True where a Thai syllable can start: a consonant or a leading vowel (เ แ โ ใ ไ).
 bool thai_syllable_start(uint32_t c);
 }  // namespace detail
@@ -66,10 +64,10 @@ void for_each_search_token(std::string_view text, uint32_t* pos, Sink&& sink) {
       sink(std::string_view(p.text), *pos, true);
       // A Thai word is also indexed from each later syllable, at its own position: ICU
       // keeps compounds whole (สหภาพแรงงาน), and a reader typing แรงงาน expects it.
-      uint32_t lead = detail::three_byte_code_point(p.text, 0);
+      uint32_t lead = three_byte_code_point(p.text, 0);
       if (lead >= 0x0E00 && lead <= 0x0E7F) {
         for (size_t i = 3; i + 3 <= p.text.size(); i += 3) {
-          if (detail::thai_syllable_start(detail::three_byte_code_point(p.text, i))) {
+          if (detail::thai_syllable_start(three_byte_code_point(p.text, i))) {
             sink(std::string_view(p.text).substr(i), *pos, true);
           }
         }
