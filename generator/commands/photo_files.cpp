@@ -106,7 +106,9 @@ void publish_photos(const PhotoSet& photos, const fs::path& site_dir, PhotoCache
       const PhotoRender& render = photo.renders[r];
       for (size_t f = 0; f < render.files.size(); ++f) {
         fs::path path = cache.path_of(keys[r][f], image_extension(render.files[f].encoding.format));
-        sink(OutputFile{render.files[f].url.substr(1), "", path.string()});
+        OutputFile out{render.files[f].url.substr(1), "", path.string()};
+        out.linkable = true;  // cache entries are replaced, never changed in place
+        sink(std::move(out));
       }
     }
   });
