@@ -175,10 +175,8 @@ bool trailing_junk(UChar32 c) {
   return std::find(std::begin(kSeparators), std::end(kSeparators), c) != std::end(kSeparators);
 }
 
-}  // namespace
-
-std::string format_date(const Date& date, const LocaleSpec& spec) {
-  if (!is_valid_date(date.year, date.month, date.day)) return date.iso();
+/// A day in the locale and calendar of `spec`, formatted by ICU.
+std::string format_day(const Date& date, const LocaleSpec& spec) {
   icu::DateFormat* fmt = date_format(date_locale(date, spec));
   if (!fmt) return date.iso();
   Date day_only;
@@ -189,6 +187,19 @@ std::string format_date(const Date& date, const LocaleSpec& spec) {
   icu::UnicodeString out;
   fmt->format(when, out);
   return out.isEmpty() ? date.iso() : to_utf8(out);
+}
+
+}  // namespace
+
+std::string format_date(const Date& date, const LocaleSpec& spec) {
+  if (!is_valid_date(date.year, date.month, date.day)) return date.iso();
+  // Lists and feeds show the same dates on many pages: each thread keeps what it wrote.
+  thread_local std::unordered_map<std::string, std::string> formatted;
+  std::string key = spec.locale + '\n' + spec.calendar + '\n' + std::to_string(date.year) + '-' +
+                    std::to_string(date.month) + '-' + std::to_string(date.day);
+  auto [it, inserted] = formatted.try_emplace(std::move(key));
+  if (inserted) it->second = format_day(date, spec);
+  return it->second;
 }
 
 std::string format_number(double value, const LocaleSpec& spec, int max_fraction_digits) {
