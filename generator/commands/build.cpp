@@ -12,6 +12,7 @@
 
 #include "commands/build_state.h"
 #include "commands/photo_files.h"
+#include "commands/search_refresh.h"
 #include "config/site_config.h"
 #include "core/date.h"
 #include "core/fs.h"
@@ -416,14 +417,22 @@ class BuildRun {
       set.clear();
     };
     offer_all(static_files_);
+    // The search index stays as shown when an update defers it (refresh_search_index).
+    bool defer_search = prev_ && options_.defer_search;
+    if (prev_) st_.search_files = prev_->search_files;
+    st_.search_current = !defer_search;
+    std::optional<SearchChanges> search;
     std::thread site_files([&] {
       StepTimer ts;
       OutputSet out;
       render_feeds(site, st_.bodies, out);
       render_sitemap_xml(site, out);
-      render_search_index(site, st_.bodies, st_.datasets, out, st_.jobs);
       offer_all(out);
-      ts.step("  feeds, search (beside pages)");
+      ts.step("  feeds, sitemap");
+      if (!defer_search) {
+        search = refresh_search_index(st_);
+        ts.step("  search index");
+      }
     });
     ContextBuilder& contexts = st_.contexts.emplace(site, theme, st_.bodies, *st_.data_views);
     contexts.set_photos(st_.photos.get());
@@ -457,7 +466,13 @@ class BuildRun {
     });
     t.step("  pages");
     site_files.join();
+    t.step("  wait for site files");
     result_.pages_rendered = rendered;
+    if (search) {
+      for (OutputFile& f : search->files) result_.output.push_back(std::move(f));
+      result_.removed = std::move(search->removed);
+    }
+    for (const auto& [path, bytes] : st_.search_files) all_paths_.push_back({path, "", ""});
     OutputSet data_files;
     emit_data_files(st_.data_views->manifest(), data_files);
     render_cms(*st_.config, site.datasets, data_files);
@@ -475,7 +490,7 @@ class BuildRun {
     result_.photos = st_.photos->photos().size();
     result_.photo_encoded = st_.photo_cache->stores();
     result_.photo_cached = st_.photo_cache->hits();
-    result_.files = st_.outputs.size();
+    result_.files = st_.outputs.size() + st_.search_files.size();
     if (prev_) {
       for (const auto& [path, record] : prev_->outputs) {
         if (!st_.outputs.count(path)) result_.removed.push_back(path);
