@@ -1,6 +1,8 @@
 #include "commands/photo_files.h"
 
 #include <algorithm>
+#include <atomic>
+#include <mutex>
 
 #include "core/fs.h"
 #include "core/parallel.h"
@@ -47,60 +49,97 @@ PhotoInspector make_photo_inspector(const fs::path& site_dir, PhotoCache& cache)
   };
 }
 
+namespace {
+
+/// The cache keys of every file of `photo`, by render.
+std::vector<std::vector<std::string>> keys_of(const Photo& photo) {
+  std::vector<std::vector<std::string>> keys(photo.renders.size());
+  for (size_t r = 0; r < photo.renders.size(); ++r) {
+    for (const PhotoFile& file : photo.renders[r].files) {
+      keys[r].push_back(cache_key(photo, photo.renders[r].size, file.encoding));
+    }
+  }
+  return keys;
+}
+
+/// The files of `photo` the cache lacks, by size (`keys` from keys_of), with their keys.
+struct Missing {
+  std::vector<RenderRequest> requests;
+  std::vector<std::vector<std::string>> keys;  ///< per request, per encoding
+};
+Missing missing_files(const Photo& photo, const std::vector<std::vector<std::string>>& keys,
+                      PhotoCache& cache) {
+  Missing missing;
+  for (size_t r = 0; r < photo.renders.size(); ++r) {
+    const PhotoRender& render = photo.renders[r];
+    RenderRequest request{render.size, {}};
+    std::vector<std::string> request_keys;
+    for (size_t f = 0; f < render.files.size(); ++f) {
+      const Encoding& e = render.files[f].encoding;
+      // One encode per distinct key: the original at its own path is often the largest
+      // fallback's bytes.
+      bool planned =
+          std::find(request_keys.begin(), request_keys.end(), keys[r][f]) != request_keys.end();
+      if (!planned && !cache.find(keys[r][f], image_extension(e.format))) {
+        request.encodings.push_back(e);
+        request_keys.push_back(keys[r][f]);
+      }
+    }
+    if (!request.encodings.empty()) {
+      missing.requests.push_back(std::move(request));
+      missing.keys.push_back(std::move(request_keys));
+    }
+  }
+  return missing;
+}
+
+/// Decodes `photo` once and stores the `missing` files in the cache; false after
+/// reporting why not.
+bool make_files(const Photo& photo, const Missing& missing, const fs::path& site_dir,
+                PhotoCache& cache, Diagnostics& diags) {
+  if (missing.requests.empty()) return true;
+  auto report = [&](const std::string& message, const char* hint) {
+    diags.error(photo.first_user, photo.first_pos, message, hint);
+    return false;
+  };
+  std::string error;
+  fs::path full = site_dir / "static" / photo.site_path.substr(1);
+  auto encoded = encode_photo(full.string(), photo.source.info, missing.requests, error);
+  if (!encoded) {
+    return report("the image " + photo.site_path + " (static" + photo.site_path + ") " + error,
+                  "replace the file with a JPEG or PNG exported again from the original");
+  }
+  for (size_t m = 0; m < missing.requests.size(); ++m) {
+    for (size_t e = 0; e < missing.requests[m].encodings.size(); ++e) {
+      const char* ext = image_extension(missing.requests[m].encodings[e].format);
+      if (!cache.store(missing.keys[m][e], ext, (*encoded)[m][e])) {
+        return report("the processed image cannot be written into " +
+                          PhotoCache::folder_of(site_dir).string(),
+                      "check the free disk space and the folder's permissions");
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 void publish_photos(const PhotoSet& photos, const fs::path& site_dir, PhotoCache& cache, int jobs,
-                    const OutputSink& sink, Diagnostics& diags) {
+                    const OutputSink& sink, Diagnostics& diags,
+                    std::vector<const Photo*>* deferred) {
   std::vector<const Photo*> list = photos.photos();
+  std::mutex deferred_mu;
   // One job per photo: its missing files are made from a single decode, so a build holds
   // at most one decoded photo per thread.
   parallel_for(list.size(), jobs, [&](size_t i) {
     const Photo& photo = *list[i];
-    auto report = [&](const std::string& message, const char* hint) {
-      diags.error(photo.first_user, photo.first_pos, message, hint);
-    };
-    std::vector<std::vector<std::string>> keys(photo.renders.size());
-    std::vector<RenderRequest> missing;
-    std::vector<std::vector<std::string>> missing_keys;
-    for (size_t r = 0; r < photo.renders.size(); ++r) {
-      const PhotoRender& render = photo.renders[r];
-      RenderRequest request{render.size, {}};
-      std::vector<std::string> request_keys;
-      for (const PhotoFile& file : render.files) {
-        const Encoding& e = file.encoding;
-        keys[r].push_back(cache_key(photo, render.size, e));
-        // One encode per distinct key: the original at its own path is often the largest
-        // fallback's bytes.
-        bool planned = std::find(request_keys.begin(), request_keys.end(), keys[r].back()) !=
-                       request_keys.end();
-        if (!planned && !cache.find(keys[r].back(), image_extension(e.format))) {
-          request.encodings.push_back(e);
-          request_keys.push_back(keys[r].back());
-        }
-      }
-      if (!request.encodings.empty()) {
-        missing.push_back(std::move(request));
-        missing_keys.push_back(std::move(request_keys));
-      }
-    }
-    if (!missing.empty()) {
-      std::string error;
-      fs::path full = site_dir / "static" / photo.site_path.substr(1);
-      auto encoded = encode_photo(full.string(), photo.source.info, missing, error);
-      if (!encoded) {
-        report("the image " + photo.site_path + " (static" + photo.site_path + ") " + error,
-               "replace the file with a JPEG or PNG exported again from the original");
-        return;
-      }
-      for (size_t m = 0; m < missing.size(); ++m) {
-        for (size_t e = 0; e < missing[m].encodings.size(); ++e) {
-          const char* ext = image_extension(missing[m].encodings[e].format);
-          if (!cache.store(missing_keys[m][e], ext, (*encoded)[m][e])) {
-            report("the processed image cannot be written into " +
-                       PhotoCache::folder_of(site_dir).string(),
-                   "check the free disk space and the folder's permissions");
-            return;
-          }
-        }
-      }
+    std::vector<std::vector<std::string>> keys = keys_of(photo);
+    Missing missing = missing_files(photo, keys, cache);
+    if (deferred && !missing.requests.empty()) {
+      std::lock_guard lock(deferred_mu);
+      deferred->push_back(&photo);
+    } else if (!make_files(photo, missing, site_dir, cache, diags)) {
+      return;
     }
     for (size_t r = 0; r < photo.renders.size(); ++r) {
       const PhotoRender& render = photo.renders[r];
@@ -112,6 +151,21 @@ void publish_photos(const PhotoSet& photos, const fs::path& site_dir, PhotoCache
       }
     }
   });
+  if (deferred) std::sort(deferred->begin(), deferred->end());
+}
+
+size_t make_deferred_photos(const std::vector<const Photo*>& photos, const fs::path& site_dir,
+                            PhotoCache& cache, int jobs, Diagnostics& diags,
+                            const std::atomic<bool>* cancel) {
+  std::atomic<size_t> made{0};
+  parallel_for(photos.size(), jobs, [&](size_t i) {
+    if (cancel && *cancel) return;
+    const Photo& photo = *photos[i];
+    if (make_files(photo, missing_files(photo, keys_of(photo), cache), site_dir, cache, diags)) {
+      ++made;
+    }
+  });
+  return made;
 }
 
 void warn_photo_locations(const PhotoSet& photos, Diagnostics& diags) {
