@@ -5,12 +5,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <fstream>
 #include <mutex>
 #include <string_view>
 #include <thread>
 
 #include "commands/build_state.h"
 #include "commands/photo_files.h"
+#include "commands/search_refresh.h"
 #include "config/site_config.h"
 #include "core/date.h"
 #include "core/fs.h"
@@ -99,12 +101,24 @@ class StepTimer {
   void step(const char* name) {
     if (!on_) return;
     auto now = std::chrono::steady_clock::now();
-    std::fprintf(stderr, "firefly timings: %-22s %8.3f s\n", name,
-                 std::chrono::duration<double>(now - last_).count());
+    std::fprintf(stderr, "firefly timings: %-22s %8.3f s  rss %s\n", name,
+                 std::chrono::duration<double>(now - last_).count(), memory().c_str());
     last_ = now;
   }
 
  private:
+  /// Resident and peak resident memory so far, from /proc (empty where there is none).
+  static std::string memory() {
+    std::ifstream in("/proc/self/status");
+    std::string line, rss, hwm;
+    while (std::getline(in, line)) {
+      if (line.rfind("VmRSS:", 0) == 0) rss = line.substr(6);
+      if (line.rfind("VmHWM:", 0) == 0) hwm = line.substr(6);
+    }
+    auto trim = [](std::string s) { return s.erase(0, s.find_first_not_of(" \t")); };
+    return trim(rss) + " (peak " + trim(hwm) + ")";
+  }
+
   bool on_ = false;
   std::chrono::steady_clock::time_point last_;
 };
@@ -237,6 +251,8 @@ class BuildRun {
     } else {
       st_.bodies = render_bodies(site, data_views, st_.jobs, diags_, &photos);
       result_.bodies_rendered = site.pages.size();
+      // Nothing after this step reads Markdown: its memory goes to the pages and the index.
+      for (SourcePage& source : st_.sources) std::string().swap(source.body);
     }
     for (const std::string& path : static_photos_) photos.original(path, diags_);
     if (!options_.write) warn_photo_locations(photos, diags_);
@@ -290,10 +306,13 @@ class BuildRun {
       OutputSet out;
       render_feeds(site, bodies, out);
       render_sitemap_xml(site, out);
-      StepTimer ts;
-      render_search_index(site, bodies, st_.datasets, out, st_.jobs);
-      ts.step("  search index (beside pages)");
       drain(out);
+      StepTimer ts;
+      for (const Language& lang : site.config->languages) {  // one language's index at a time
+        render_search_index(site, bodies, st_.datasets, lang, out, st_.jobs);
+        drain(out);
+      }
+      ts.step("  search index (beside pages)");
     });
     ContextBuilder& contexts = st_.contexts.emplace(site, theme, bodies, *st_.data_views);
     contexts.set_photos(st_.photos.get());
@@ -398,14 +417,22 @@ class BuildRun {
       set.clear();
     };
     offer_all(static_files_);
+    // The search index stays as shown when an update defers it (refresh_search_index).
+    bool defer_search = prev_ && options_.defer_search;
+    if (prev_) st_.search_files = prev_->search_files;
+    st_.search_current = !defer_search;
+    std::optional<SearchChanges> search;
     std::thread site_files([&] {
       StepTimer ts;
       OutputSet out;
       render_feeds(site, st_.bodies, out);
       render_sitemap_xml(site, out);
-      render_search_index(site, st_.bodies, st_.datasets, out, st_.jobs);
       offer_all(out);
-      ts.step("  feeds, search (beside pages)");
+      ts.step("  feeds, sitemap");
+      if (!defer_search) {
+        search = refresh_search_index(st_);
+        ts.step("  search index");
+      }
     });
     ContextBuilder& contexts = st_.contexts.emplace(site, theme, st_.bodies, *st_.data_views);
     contexts.set_photos(st_.photos.get());
@@ -439,7 +466,13 @@ class BuildRun {
     });
     t.step("  pages");
     site_files.join();
+    t.step("  wait for site files");
     result_.pages_rendered = rendered;
+    if (search) {
+      for (OutputFile& f : search->files) result_.output.push_back(std::move(f));
+      result_.removed = std::move(search->removed);
+    }
+    for (const auto& [path, bytes] : st_.search_files) all_paths_.push_back({path, "", ""});
     OutputSet data_files;
     emit_data_files(st_.data_views->manifest(), data_files);
     render_cms(*st_.config, site.datasets, data_files);
@@ -457,7 +490,7 @@ class BuildRun {
     result_.photos = st_.photos->photos().size();
     result_.photo_encoded = st_.photo_cache->stores();
     result_.photo_cached = st_.photo_cache->hits();
-    result_.files = st_.outputs.size();
+    result_.files = st_.outputs.size() + st_.search_files.size();
     if (prev_) {
       for (const auto& [path, record] : prev_->outputs) {
         if (!st_.outputs.count(path)) result_.removed.push_back(path);

@@ -24,6 +24,9 @@ struct BuildOptions {
   bool force = false;       ///< replace an --out folder that is not a previous output
   bool write = true;        ///< false for `check`: validate everything, write nothing
   bool keep_state = false;  ///< keep what was built in BuildResult::state (for `serve`)
+  /// With `keep_state`: an update (run_update) leaves the search index as it was, for
+  /// refresh_search_index to bring up to date after the pages are shown.
+  bool defer_search = false;
 };
 
 /// What a build produced, for the summary line.
@@ -53,7 +56,8 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags);
 /// whose source, page and links are as before from `previous`, renders again only the
 /// pages whose recorded reads changed, and returns in `output` only the files whose
 /// bytes changed and in `removed` those gone. The problems reported, the exit code and
-/// the files are those of a full build of the same files.
+/// the files are those of a full build of the same files (with `defer_search`, once
+/// refresh_search_index has run too).
 BuildResult run_update(const BuildState& previous, Diagnostics& diags);
 
 }  // namespace firefly

@@ -52,8 +52,14 @@ struct BuildState {
   FileFingerprints files;
   /// The fingerprint of every grain the outputs read.
   Grains grains;
-  /// Output path -> what the file holds and (for pages) what rendering it read.
+  /// Output path -> what the file holds and (for pages) what rendering it read; the
+  /// search index is apart, in `search_files`.
   std::unordered_map<std::string, OutputRecord> outputs;
+  /// The search index files shown: path -> fingerprint of their bytes.
+  std::unordered_map<std::string, std::uint64_t> search_files;
+  /// False while `search_files` are those of an earlier build: an update with
+  /// `defer_search` leaves them to refresh_search_index.
+  bool search_current = true;
 
   BuildState() = default;
   BuildState(const BuildState&) = delete;

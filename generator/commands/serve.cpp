@@ -1,13 +1,20 @@
 #include "commands/serve.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstring>
+#include <optional>
 #include <sstream>
+#include <thread>
 
 #include "commands/build.h"
 #include "commands/build_state.h"
 #include "commands/report.h"
+#include "commands/search_refresh.h"
 #include "config/site_config.h"
 #include "core/error.h"
 #include "serve/preview.h"
@@ -57,14 +64,49 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+/// Brings the search index of the last good build up to date after its pages are shown,
+/// on a thread of low priority, without reloading the open pages. The next edit stops it
+/// (between two languages' indexes) before it updates the site again.
+class SearchRefresh {
+ public:
+  SearchRefresh() = default;
+  SearchRefresh(const SearchRefresh&) = delete;
+  SearchRefresh& operator=(const SearchRefresh&) = delete;
+  ~SearchRefresh() { stop(); }
+
+  /// Starts refreshing the search index of `state`, unless it is current.
+  void start(std::shared_ptr<BuildState> state, PreviewSite& site) {
+    stop();
+    if (!state || state->search_current) return;
+    cancel_ = false;
+    thread_ = std::thread([this, state = std::move(state), &site] {
+      // The threads the index is made on inherit this one's priority.
+      setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
+      std::optional<SearchChanges> changes = refresh_search_index(*state, &cancel_);
+      if (changes) site.update_files_quietly(std::move(changes->files), changes->removed);
+    });
+  }
+  /// Stops the refresh (at the next language) and waits for it.
+  void stop() {
+    cancel_ = true;
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  std::atomic<bool> cancel_{false};
+  std::thread thread_;
+};
+
 /// What the last build left for the next edit.
 struct Session {
   std::shared_ptr<BuildState> state;  ///< of the last good build; null: build it all
+  SearchRefresh search;               ///< of `state`'s search index, while it runs
 };
 
 /// After edits: builds again from the last good build, rendering only what its recorded
 /// reads say changed, and shows the files that differ (see run_update).
 void update(Session& session, PreviewSite& site, std::ostream& err) {
+  session.search.stop();
   Diagnostics diags;
   auto start = std::chrono::steady_clock::now();
   BuildResult result;
@@ -80,6 +122,7 @@ void update(Session& session, PreviewSite& site, std::ostream& err) {
     // The last good build stays the base of the next update: the files shown are its.
     show_failure(diags, text, session.state->options.site_dir, site, err);
     err.flush();
+    session.search.start(session.state, site);
     return;
   }
   size_t files = result.output.size(), removed = result.removed.size();
@@ -92,12 +135,14 @@ void update(Session& session, PreviewSite& site, std::ostream& err) {
       << plural(result.pages_rendered, "page") << ", "
       << plural(result.bodies_rendered, "Markdown body") << ") in " << ms << " ms\n";
   err.flush();
+  session.search.start(session.state, site);
 }
 
 /// Builds the whole site in memory and shows it, or its errors, in the browser and
 /// terminal; keeps what it built in `state` for the next edit.
 void rebuild(const BuildOptions& build, Session& session, PreviewSite& site, std::ostream& err) {
-  session = Session();  // free the old build before making the new one
+  session.search.stop();
+  session.state.reset();  // free the old build before making the new one
   Diagnostics diags;
   auto start = std::chrono::steady_clock::now();
   BuildResult result;
@@ -172,6 +217,7 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
   build.jobs = options.jobs;
   build.base_url = url;  // permalinks, feeds and canonical links point at the preview
   build.keep_state = true;
+  build.defer_search = true;  // an edit is shown first, the search index follows
   Session session;
   rebuild(build, session, site, err);
 

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -10,6 +11,7 @@
 
 #include "commands/build.h"
 #include "commands/build_state.h"
+#include "commands/search_refresh.h"
 #include "core/fs.h"
 
 namespace firefly {
@@ -52,6 +54,7 @@ BuildOptions options_for(const fs::path& dir) {
   o.site_dir = dir;
   o.write = false;
   o.keep_state = true;
+  o.defer_search = true;
   o.jobs = 2;
   return o;
 }
@@ -59,10 +62,14 @@ BuildOptions options_for(const fs::path& dir) {
 /// A site's files as a map (a static file by where it is copied from).
 using Files = std::map<std::string, std::string>;
 
-void apply(Files& files, BuildResult& result) {
-  for (const std::string& path : result.removed) files.erase(path);
-  for (OutputFile& f : result.output) files[f.path] = f.source.empty() ? f.bytes : "@" + f.source;
+void apply(Files& files, OutputSet& output, const std::vector<std::string>& removed) {
+  for (const std::string& path : removed) files.erase(path);
+  for (OutputFile& f : output) files[f.path] = f.source.empty() ? f.bytes : "@" + f.source;
 }
+
+void apply(Files& files, BuildResult& result) { apply(files, result.output, result.removed); }
+
+bool in_search_index(const std::string& path) { return path.rfind("search/", 0) == 0; }
 
 std::string report(const Diagnostics& diags) {
   std::string text;
@@ -252,12 +259,29 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
     pages += full.result.pages;
     apply(shown, update);
     state = update.state;
-    REQUIRE(shown.size() == full.files.size());
+    // serve refreshes the search index after the pages; every third step a later edit
+    // comes first (a refresh stopped before it ends changes nothing), and the index
+    // stays behind until the next one.
+    bool refresh = step % 3 != 1;
+    std::atomic<bool> stop{true};
+    CHECK_FALSE(refresh_search_index(*state, &stop));
+    CHECK_FALSE(state->search_current);
+    if (refresh) {
+      std::optional<SearchChanges> search = refresh_search_index(*state);
+      REQUIRE(search);
+      CHECK(state->search_current);
+      apply(shown, search->files, search->removed);
+    }
     for (const auto& [path, bytes] : full.files) {
+      if (!refresh && in_search_index(path)) continue;
       INFO(path);
       auto it = shown.find(path);
       REQUIRE(it != shown.end());
       CHECK(it->second == bytes);
+    }
+    for (const auto& [path, bytes] : shown) {
+      INFO(path);
+      CHECK((full.files.count(path) || (!refresh && in_search_index(path))));
     }
   }
   CHECK(failures > 10);  // the breaks and their fixes were exercised
@@ -286,6 +310,14 @@ TEST_CASE("an edit to a story's text renders its body and its page, not the othe
     if (before.files[path] != bytes) changed.insert(path);
   }
   for (const OutputFile& f : update.output) updated.insert(f.path);
+  std::optional<SearchChanges> search = refresh_search_index(*update.state);
+  REQUIRE(search);
+  CHECK(search->removed.empty());
+  CHECK_FALSE(search->files.empty());  // the story's words
+  for (const OutputFile& f : search->files) {
+    CHECK(in_search_index(f.path));
+    updated.insert(f.path);
+  }
   CHECK(updated == changed);
   CHECK(changed.count("en/stories/story-3/index.html"));
   CHECK(update.removed.empty());

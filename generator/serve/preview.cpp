@@ -40,13 +40,15 @@ void PreviewSite::put(Snapshot& snapshot, OutputSet files) {
 }
 
 void PreviewSite::show_site(OutputSet output) {
+  std::lock_guard updating(update_mu_);
   auto snapshot = std::make_shared<Snapshot>();
   snapshot->reserve(output.size());
   put(*snapshot, std::move(output));
   publish(std::move(snapshot));
 }
 
-void PreviewSite::update_site(OutputSet files, const std::vector<std::string>& removed) {
+std::shared_ptr<PreviewSite::Snapshot> PreviewSite::changed_copy(
+    OutputSet files, const std::vector<std::string>& removed) {
   std::shared_ptr<const Snapshot> current;
   {
     std::lock_guard lock(mu_);
@@ -55,7 +57,19 @@ void PreviewSite::update_site(OutputSet files, const std::vector<std::string>& r
   auto snapshot = std::make_shared<Snapshot>(*current);
   for (const std::string& path : removed) snapshot->erase(path);
   put(*snapshot, std::move(files));
-  publish(std::move(snapshot));
+  return snapshot;
+}
+
+void PreviewSite::update_site(OutputSet files, const std::vector<std::string>& removed) {
+  std::lock_guard updating(update_mu_);
+  publish(changed_copy(std::move(files), removed));
+}
+
+void PreviewSite::update_files_quietly(OutputSet files, const std::vector<std::string>& removed) {
+  std::lock_guard updating(update_mu_);
+  std::shared_ptr<const Snapshot> snapshot = changed_copy(std::move(files), removed);
+  std::lock_guard lock(mu_);
+  site_ = std::move(snapshot);
 }
 
 void PreviewSite::show_errors(std::string errors, std::string lang) {

@@ -37,6 +37,9 @@ class PreviewSite {
   /// Replaces (or adds) `files` in the site shown, takes the paths `removed` out of it,
   /// clears the errors, and wakes the reload streams; the other files stay as they were.
   void update_site(OutputSet files, const std::vector<std::string>& removed = {});
+  /// Like update_site, but leaves the errors shown and wakes no reload stream: for files
+  /// that no open page shows as it loads, such as the search index.
+  void update_files_quietly(OutputSet files, const std::vector<std::string>& removed);
   /// Shows `errors` for every HTML request (other files still come from the last good
   /// build), in a page worded in `lang` (the site's default language) and English, and
   /// wakes the reload streams.
@@ -58,6 +61,9 @@ class PreviewSite {
   /// Adds `files` to `snapshot`, replacing files of the same path.
   static void put(Snapshot& snapshot, OutputSet files);
   void publish(std::shared_ptr<const Snapshot> snapshot);
+  /// The snapshot shown with `files` put in and `removed` taken out.
+  std::shared_ptr<Snapshot> changed_copy(OutputSet files, const std::vector<std::string>& removed);
+  std::mutex update_mu_;  ///< held while an update copies, changes and publishes a snapshot
   std::filesystem::path site_dir_;
   mutable std::mutex mu_;
   mutable std::condition_variable changed_;

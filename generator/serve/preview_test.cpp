@@ -115,6 +115,18 @@ TEST_CASE("a broken build shows its errors for pages, the last good build for fi
   CHECK(site.get("/").status == 200);
 }
 
+TEST_CASE("a quiet update changes files but keeps the errors and wakes no page") {
+  PreviewSite site{std::filesystem::temp_directory_path()};
+  site.show_site(sample_site());
+  site.show_errors("content/a.md:1:1: error: title is missing\n");
+  site.update_files_quietly({{"search/en/index.json", "{\"docs\":2}", ""}}, {"data/awards.csv"});
+  CHECK(site.generation() == 2);
+  CHECK(site.get("/").status == 500);
+  CHECK(site.get("/search/en/index.json").body == "{\"docs\":2}");
+  CHECK(site.get("/data/awards.csv").status == 404);
+  CHECK(site.get("/assets/site.css").status == 200);
+}
+
 TEST_CASE("a broken first build has no site but still shows the errors") {
   PreviewSite site{std::filesystem::temp_directory_path()};
   site.show_errors("site.yaml:2:1: error: bad\n");
