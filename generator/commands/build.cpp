@@ -160,9 +160,17 @@ class BuildRun {
       result_.exit_code = 2;
       return false;
     }
-    st_.sources = load_content(options_.site_dir, config, st_.jobs, diags_);
+    StepTimer t;
+    std::optional<LoadedContent> previous;
+    if (prev_) previous.emplace(LoadedContent{prev_->sources, prev_->content_stamps});
+    st_.sources = load_content(options_.site_dir, config, st_.jobs, diags_,
+                               options_.keep_state ? &st_.content_stamps : nullptr,
+                               previous ? &*previous : nullptr);
+    t.step("  content");
     add_git_dates(options_.site_dir, st_.sources, diags_);
+    t.step("  git dates");
     st_.datasets = load_datasets(options_.site_dir, diags_);
+    t.step("  datasets");
     std::vector<std::string> langs;
     for (const Language& l : config.languages) langs.push_back(l.code);
     for (const Dataset& ds : st_.datasets) check_dataset_metadata(ds, langs, diags_);
@@ -206,8 +214,11 @@ class BuildRun {
     t.step("  site graph");
     if (st_.site) {
       mark_stale_translations(*st_.site, diags_);
-      check_drift(*st_.site, diags_, st_.jobs);
-      check_terms(*st_.site, load_glossaries(options_.site_dir, config, diags_), diags_);
+      bool keep = options_.keep_state;
+      check_drift(*st_.site, diags_, st_.jobs, prev_ ? &prev_->drift_findings : nullptr,
+                  keep ? &st_.drift_findings : nullptr);
+      check_terms(*st_.site, load_glossaries(options_.site_dir, config, diags_), diags_,
+                  prev_ ? &prev_->term_findings : nullptr, keep ? &st_.term_findings : nullptr);
       t.step("  translation checks");
     }
     if (!st_.theme) result_.exit_code = 1;  // its errors are reported
