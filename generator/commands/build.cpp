@@ -231,6 +231,7 @@ class BuildRun {
   bool check() {
     const SiteConfig& config = *st_.config;
     const Site& site = *st_.site;
+    StepTimer t;
     st_.photo_cache = std::make_unique<PhotoCache>(PhotoCache::folder_of(options_.site_dir));
     st_.photos = std::make_unique<PhotoSet>(
         PhotoOptions{}, make_photo_inspector(options_.site_dir, *st_.photo_cache));
@@ -240,8 +241,10 @@ class BuildRun {
     const DataViews& data_views =
         st_.data_views.emplace(st_.datasets, st_.data_site, *st_.theme, &st_.plans,
                                options_.write && !options_.keep_state);
+    t.step("  photos, data views");
     if (options_.keep_state) {
       st_.files = file_fingerprints();
+      t.step("  file fingerprints");
       st_.bodies = render_bodies_reusing(
           site, data_views, Hasher().add(st_.files.datasets).add(st_.files.theme).get(),
           prev_ ? &prev_->body_cache : nullptr, prev_ ? &prev_->bodies : nullptr, st_.body_cache,
@@ -250,6 +253,7 @@ class BuildRun {
       st_.bodies = render_bodies(site, data_views, st_.jobs, diags_, &photos);
       result_.bodies_rendered = site.pages.size();
     }
+    t.step("  bodies");
     for (const std::string& path : static_photos_) photos.original(path, diags_);
     if (!options_.write) warn_photo_locations(photos, diags_);
     result_.languages = config.languages.size();
@@ -268,6 +272,7 @@ class BuildRun {
                                              " is not translated");
       }
     }
+    t.step("  counts");
     return stop_on_errors();
   }
 

@@ -12,6 +12,7 @@
 #include "config/site_config.h"
 #include "core/date.h"
 #include "core/error.h"
+#include "core/shared_text.h"
 #include "core/value.h"
 
 namespace firefly {
@@ -24,7 +25,7 @@ struct SourcePage {
   std::string lang;                 ///< language code from the suffix, or the default language
   bool is_index = false;            ///< _index file: the home or a section page
   Value front;                      ///< front matter (a map, possibly empty)
-  std::string body;                 ///< Markdown
+  SharedText body;                  ///< Markdown
   int body_line = 1;                ///< the line the body starts on
   std::optional<Date> git_updated;  ///< date of the last commit that changed the file
   std::string git_commit;           ///< id of that commit ("" outside git)
