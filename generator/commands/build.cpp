@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <fstream>
 #include <mutex>
 #include <string_view>
 #include <thread>
@@ -100,12 +101,24 @@ class StepTimer {
   void step(const char* name) {
     if (!on_) return;
     auto now = std::chrono::steady_clock::now();
-    std::fprintf(stderr, "firefly timings: %-22s %8.3f s\n", name,
-                 std::chrono::duration<double>(now - last_).count());
+    std::fprintf(stderr, "firefly timings: %-22s %8.3f s  rss %s\n", name,
+                 std::chrono::duration<double>(now - last_).count(), memory().c_str());
     last_ = now;
   }
 
  private:
+  /// Resident and peak resident memory so far, from /proc (empty where there is none).
+  static std::string memory() {
+    std::ifstream in("/proc/self/status");
+    std::string line, rss, hwm;
+    while (std::getline(in, line)) {
+      if (line.rfind("VmRSS:", 0) == 0) rss = line.substr(6);
+      if (line.rfind("VmHWM:", 0) == 0) hwm = line.substr(6);
+    }
+    auto trim = [](std::string s) { return s.erase(0, s.find_first_not_of(" \t")); };
+    return trim(rss) + " (peak " + trim(hwm) + ")";
+  }
+
   bool on_ = false;
   std::chrono::steady_clock::time_point last_;
 };
@@ -252,6 +265,8 @@ class BuildRun {
     } else {
       st_.bodies = render_bodies(site, data_views, st_.jobs, diags_, &photos);
       result_.bodies_rendered = site.pages.size();
+      // Nothing after this step reads Markdown: its memory goes to the pages and the index.
+      for (SourcePage& source : st_.sources) std::string().swap(source.body);
     }
     t.step("  bodies");
     for (const std::string& path : static_photos_) photos.original(path, diags_);
@@ -307,10 +322,13 @@ class BuildRun {
       OutputSet out;
       render_feeds(site, bodies, out);
       render_sitemap_xml(site, out);
-      StepTimer ts;
-      render_search_index(site, bodies, st_.datasets, out, st_.jobs);
-      ts.step("  search index (beside pages)");
       drain(out);
+      StepTimer ts;
+      for (const Language& lang : site.config->languages) {  // one language's index at a time
+        render_search_index(site, bodies, st_.datasets, lang, out, st_.jobs);
+        drain(out);
+      }
+      ts.step("  search index (beside pages)");
     });
     ContextBuilder& contexts = st_.contexts.emplace(site, theme, bodies, *st_.data_views);
     contexts.set_photos(st_.photos.get());

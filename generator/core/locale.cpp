@@ -175,10 +175,8 @@ bool trailing_junk(UChar32 c) {
   return std::find(std::begin(kSeparators), std::end(kSeparators), c) != std::end(kSeparators);
 }
 
-}  // namespace
-
-std::string format_date(const Date& date, const LocaleSpec& spec) {
-  if (!is_valid_date(date.year, date.month, date.day)) return date.iso();
+/// A day in the locale and calendar of `spec`, formatted by ICU.
+std::string format_day(const Date& date, const LocaleSpec& spec) {
   icu::DateFormat* fmt = date_format(date_locale(date, spec));
   if (!fmt) return date.iso();
   Date day_only;
@@ -189,6 +187,19 @@ std::string format_date(const Date& date, const LocaleSpec& spec) {
   icu::UnicodeString out;
   fmt->format(when, out);
   return out.isEmpty() ? date.iso() : to_utf8(out);
+}
+
+}  // namespace
+
+std::string format_date(const Date& date, const LocaleSpec& spec) {
+  if (!is_valid_date(date.year, date.month, date.day)) return date.iso();
+  // Lists and feeds show the same dates on many pages: each thread keeps what it wrote.
+  thread_local std::unordered_map<std::string, std::string> formatted;
+  std::string key = spec.locale + '\n' + spec.calendar + '\n' + std::to_string(date.year) + '-' +
+                    std::to_string(date.month) + '-' + std::to_string(date.day);
+  auto [it, inserted] = formatted.try_emplace(std::move(key));
+  if (inserted) it->second = format_day(date, spec);
+  return it->second;
 }
 
 std::string format_number(double value, const LocaleSpec& spec, int max_fraction_digits) {
@@ -419,32 +430,12 @@ bool is_thai(UChar32 c) { return c >= 0x0E00 && c <= 0x0E7F; }
 
 constexpr uint32_t kLetterOrDigit = U_GC_L_MASK | U_GC_N_MASK;
 
-/// Han ideographs that folding leaves as they are (compatibility ones change).
-bool is_unified_ideograph(uint32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
-}
-
 /// Punctuation and spaces that folding may change but that separate words either way.
 bool is_plain_separator(uint32_t c) {
   return (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x3004) ||
          (c >= 0x3008 && c <= 0x3011) || (c >= 0x3014 && c <= 0x301F) ||
          (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||
          (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65);
-}
-
-/// True when folding changes nothing of `run` that search reads: it is ASCII, unified
-/// Han ideographs and plain separators only (most Chinese and English text).
-bool simple_run(std::string_view run) {
-  for (size_t i = 0; i < run.size();) {
-    if ((static_cast<unsigned char>(run[i]) & 0x80) == 0) {
-      ++i;
-      continue;
-    }
-    uint32_t c = three_byte_code_point(run, i);
-    if (!is_unified_ideograph(c) && !is_plain_separator(c)) return false;
-    i += 3;
-  }
-  return true;
 }
 
 /// Appends the pieces of a run without Thai: words, and CJK characters one by one.
@@ -455,7 +446,7 @@ void non_thai_pieces(std::string_view run, std::vector<SearchPiece>& out) {
     if (!word.empty()) out.push_back({std::move(word), false, false});
     word.clear();
   };
-  if (simple_run(run)) {  // nothing to fold: ASCII, Han ideographs and punctuation
+  if (search_text_is_simple(run)) {  // nothing to fold: ASCII, Han ideographs and punctuation
     for (size_t i = 0; i < run.size();) {
       auto c = static_cast<unsigned char>(run[i]);
       if (c < 0x80) {
@@ -468,7 +459,7 @@ void non_thai_pieces(std::string_view run, std::vector<SearchPiece>& out) {
         ++i;
         continue;
       }
-      // simple_run let through 3-byte sequences only: ideographs and separators.
+      // Simple text has 3-byte sequences only: ideographs and separators.
       if (is_unified_ideograph(three_byte_code_point(run, i))) {
         flush();
         out.push_back({std::string(run.substr(i, 3)), true, after_cjk});
@@ -536,6 +527,19 @@ void thai_pieces(std::string_view run, std::vector<SearchPiece>& out) {
 }
 
 }  // namespace
+
+bool search_text_is_simple(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    if ((static_cast<unsigned char>(text[i]) & 0x80) == 0) {
+      ++i;
+      continue;
+    }
+    uint32_t c = three_byte_code_point(text, i);
+    if (!is_unified_ideograph(c) && !is_plain_separator(c)) return false;
+    i += 3;
+  }
+  return true;
+}
 
 uint32_t three_byte_code_point(std::string_view s, size_t i) {
   if (i + 2 >= s.size() || (static_cast<unsigned char>(s[i]) & 0xF0) != 0xE0) return 0;

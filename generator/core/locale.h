@@ -76,6 +76,16 @@ struct SearchPiece {
 /// dictionary word breaks, other scripts at anything else) and CJK characters one by one.
 std::vector<SearchPiece> search_pieces(std::string_view text);
 
+/// True for a unified Han ideograph (U+3400 to U+4DBF, U+4E00 to U+9FFF), which folding
+/// leaves as it is (compatibility ideographs change).
+inline bool is_unified_ideograph(uint32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
+
+/// True when folding changes nothing of `text` that search reads: it is ASCII, unified
+/// Han ideographs and plain separators only (most Chinese and English text).
+bool search_text_is_simple(std::string_view text);
+
 /// The code point of the 3-byte UTF-8 sequence at byte `i` of `s` (Han and Thai are
 /// such), else 0.
 uint32_t three_byte_code_point(std::string_view s, size_t i);

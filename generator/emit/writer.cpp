@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -215,8 +216,12 @@ struct OutputWriter::Impl {
       std::lock_guard lock(mu);
       if (dirs.count(dir)) return true;
     }
-    fs::create_directories(temp / dir, ec);
-    if (ec) return false;
+    // Most folders are a page's own, inside one made already: one mkdir, no stat.
+    fs::path folder = temp / dir;
+    if (::mkdir(folder.c_str(), 0777) != 0 && !(errno == EEXIST && fs::is_directory(folder, ec))) {
+      fs::create_directories(folder, ec);
+      if (ec) return false;
+    }
     std::lock_guard lock(mu);
     dirs.insert(dir);
     return true;

@@ -1,54 +1,67 @@
 #include "load/markdown_limits.h"
 
+#include <array>
+
 namespace firefly {
 
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-/// The scanner's place: line and character column of the byte it is at.
-struct Cursor {
-  int line;
+/// The bytes the scan stops at; everything else is passed over.
+constexpr bool interesting(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\\' || c == '!' || c == '|' ||
+         c == 'w' || c == 'W';
+}
+
+/// The character column of byte `i`, on the line that starts at byte `line_start`.
+int column_of(std::string_view body, size_t line_start, size_t i) {
   int col = 1;
-  Pos pos() const { return {line, col}; }
-  void advance(char c) {
-    if (c == '\n') {
-      ++line;
-      col = 1;
-    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-      ++col;
-    }
+  for (size_t k = line_start; k < i; ++k) {
+    if ((static_cast<unsigned char>(body[k]) & 0xC0) != 0x80) ++col;
   }
-};
+  return col;
+}
 
 }  // namespace
 
 std::vector<MarkdownHazard> find_markdown_hazards(std::string_view body, int first_line) {
+  static constexpr auto kInteresting = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c) t[c] = interesting(static_cast<unsigned char>(c));
+    return t;
+  }();
   std::vector<MarkdownHazard> found;
   bool images_found = false, table_found = false, www_found = false;
   int images_in_block = 0, pipes_in_line = 0, www_in_word = 0;
-  bool line_blank = true;
-  Cursor at{first_line};
+  int line = first_line;
+  size_t line_start = 0;
+  auto pos = [&](size_t i) { return Pos{line, column_of(body, line_start, i)}; };
   for (size_t i = 0; i < body.size(); ++i) {
     char c = body[i];
+    if (!kInteresting[static_cast<unsigned char>(c)]) continue;
     if (c == '\n') {
-      if (line_blank) images_in_block = 0;  // a blank line ends the block
-      line_blank = true;
+      if (images_in_block) {  // a blank line ends the block
+        bool blank = true;
+        for (size_t k = line_start; k < i && blank; ++k) blank = is_space(body[k]);
+        if (blank) images_in_block = 0;
+      }
       pipes_in_line = 0;
-    } else if (!is_space(c)) {
-      line_blank = false;
+      ++line;
+      line_start = i + 1;
     }
-    if (is_space(c)) www_in_word = 0;
+    if (is_space(c)) {
+      www_in_word = 0;
+      continue;
+    }
     if (c == '\\' && i + 1 < body.size() && body[i + 1] != '\n') {
-      at.advance(c);  // an escaped character opens nothing
-      c = body[++i];
-      at.advance(c);
+      ++i;  // an escaped character opens nothing
       continue;
     }
     if (c == '!' && i + 1 < body.size() && body[i + 1] == '[' &&
         ++images_in_block > kMaxImageOpenersPerBlock && !images_found) {
       images_found = true;
-      found.push_back({at.pos(),
+      found.push_back({pos(i),
                        "this paragraph opens more than " +
                            std::to_string(kMaxImageOpenersPerBlock) +
                            " images (`![`); Markdown would take minutes to read it",
@@ -56,7 +69,7 @@ std::vector<MarkdownHazard> find_markdown_hazards(std::string_view body, int fir
     }
     if (c == '|' && ++pipes_in_line > kMaxTableColumns + 1 && !table_found) {
       table_found = true;
-      found.push_back({at.pos(),
+      found.push_back({pos(i),
                        "this line has more than " + std::to_string(kMaxTableColumns) +
                            " table columns (`|`); Markdown would take minutes to read the table",
                        "split the table, or publish the figures as a CSV dataset"});
@@ -65,12 +78,11 @@ std::vector<MarkdownHazard> find_markdown_hazards(std::string_view body, int fir
         (body[i + 2] | 0x20) == 'w' && body[i + 3] == '.' && ++www_in_word > kMaxWwwPerWord &&
         !www_found) {
       www_found = true;
-      found.push_back({at.pos(),
+      found.push_back({pos(i),
                        "this word has more than " + std::to_string(kMaxWwwPerWord) +
                            " `www.` addresses in it; Markdown would take minutes to read it",
                        "put a space between web addresses"});
     }
-    at.advance(c);
   }
   return found;
 }

@@ -2,11 +2,15 @@
 
 #include <algorithm>
 
+#include "core/fs.h"
 #include "core/sha256.h"
 #include "core/text.h"
 #include "render/data_catalog.h"
 #include "render/data_metadata.h"
 #include "render/data_package.h"
+#include "render/data_sheet.h"
+#include "render/ods_writer.h"
+#include "render/xlsx_writer.h"
 #include "render/zip_writer.h"
 
 namespace firefly {
@@ -17,6 +21,10 @@ const std::vector<DataFormat> kDatasetFormats = {
     {"csv", ".csv", "text/csv", "CSV", "CSV", "data_download_csv", "CSV (UTF-8)"},
     {"excel_csv", ".excel.csv", "text/csv", "CSV", "CSV", "data_download_excel",
      "CSV for Excel (UTF-8 with BOM)"},
+    {"xlsx", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX",
+     "XLSX", "data_download_xlsx", "Excel workbook (XLSX)"},
+    {"ods", ".ods", kOdsMediaType, "ODS", "ODS", "data_download_ods",
+     "OpenDocument spreadsheet (ODS)"},
     {"json", ".json", "application/json", "JSON", "JSON", "data_download_json", "JSON"},
     {"metadata", ".metadata.json", "application/json", "JSON", "JSON", "data_download_metadata",
      "Metadata: source, licence, citation, columns (JSON)"},
@@ -53,9 +61,34 @@ DataFile write_format(const DataFormat& format, const Dataset& ds, const DataSpo
   return w.finish("data/" + ds.name + format.suffix, format);
 }
 
-/// The archive entry of a published file, dated `modified`.
+/// Writes the spreadsheet `format` ("xlsx" or "ods") of `ds`: into the spool's folder, or
+/// through a file in the system's temporary folder into memory. Nullopt when the rows do
+/// not fit in a spreadsheet or the file cannot be written.
+std::optional<DataFile> write_spreadsheet(const DataFormat& format, const Dataset& ds,
+                                          const SheetText& text, const DataSpool& spool) {
+  if (!fits_spreadsheet(ds)) return std::nullopt;
+  std::error_code ec;
+  DataSpool temp_spool = spool;
+  if (spool.dir.empty()) temp_spool.dir = std::filesystem::temp_directory_path(ec);
+  if (ec) return std::nullopt;
+  std::filesystem::path temp = temp_spool.temp_path();
+  bool ok = std::string_view(format.kind) == "xlsx"
+                ? write_xlsx(ds, text, temp, temp_spool.dir)
+                : write_ods(ds, text, temp, spool.dir.empty() ? "" : temp_spool.dir);
+  if (!ok) return std::nullopt;
+  std::string path = "data/" + ds.name + format.suffix;
+  if (!spool.dir.empty()) return spool.adopt(temp, std::move(path), format);
+  std::optional<std::string> bytes = read_file(temp);
+  std::filesystem::remove(temp, ec);
+  if (!bytes) return std::nullopt;
+  return make_file(std::move(path), *bytes, format, spool);
+}
+
+/// The archive entry of a published file, dated `modified`; spreadsheets, which are zips
+/// already, are stored rather than compressed again.
 ZipEntry zip_entry(const DataFile& f, const Date& modified) {
-  return ZipEntry{f.name(), f.bytes, f.spooled, modified};
+  std::string_view kind = f.format ? f.format->kind : "";
+  return ZipEntry{f.name(), f.bytes, f.spooled, modified, kind == "xlsx" || kind == "ods"};
 }
 
 }  // namespace
@@ -92,8 +125,14 @@ DataManifest make_data_manifest(const std::vector<Dataset>& datasets, const Data
   Date newest;
   for (const Dataset& ds : datasets) {
     std::vector<DataFile>& files = m.by_dataset[ds.name];
+    const SheetText text = sheet_text(ds, site, readme_views);
     for (const DataFormat& format : kDatasetFormats) {
-      if (std::string_view(format.kind) == "metadata") continue;
+      std::string_view kind = format.kind;
+      if (kind == "metadata") continue;
+      if (kind == "xlsx" || kind == "ods") {
+        if (auto sheet = write_spreadsheet(format, ds, text, spool)) files.push_back(*sheet);
+        continue;
+      }
       files.push_back(write_format(format, ds, spool));
     }
     const DataFormat& meta = data_format("metadata");

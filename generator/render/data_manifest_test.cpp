@@ -89,9 +89,9 @@ TEST_CASE("data manifest: DCAT catalogue names distributions with licence and da
 TEST_CASE("data manifest: every file is produced; SHA256SUMS matches; zip is deterministic") {
   OutputSet out;
   emit_data_files(make_data_manifest({sample()}, site()), out);
-  for (const char* p :
-       {"data/awards.csv", "data/awards.excel.csv", "data/awards.json", "data/datapackage.json",
-        "data/catalog.jsonld", "data/SHA256SUMS", "data/all.zip"}) {
+  for (const char* p : {"data/awards.csv", "data/awards.excel.csv", "data/awards.xlsx",
+                        "data/awards.ods", "data/awards.json", "data/datapackage.json",
+                        "data/catalog.jsonld", "data/SHA256SUMS", "data/all.zip"}) {
     CHECK_MESSAGE(find(out, p), p);
   }
   const OutputFile* sums = find(out, "data/SHA256SUMS");
@@ -101,11 +101,15 @@ TEST_CASE("data manifest: every file is produced; SHA256SUMS matches; zip is det
   CHECK(sums->bytes.find(sha256_hex(find(out, "data/all.zip")->bytes) + "  all.zip\n") !=
         std::string::npos);
   CHECK(sums->bytes.find("SHA256SUMS") == std::string::npos);
+  CHECK(sums->bytes.find(sha256_hex(find(out, "data/awards.ods")->bytes) + "  awards.ods\n") !=
+        std::string::npos);
   const std::string& zip = find(out, "data/all.zip")->bytes;
   CHECK(zip.substr(0, 2) == "PK");
   OutputSet again;
   emit_data_files(make_data_manifest({sample()}, site()), again);
   CHECK(find(again, "data/all.zip")->bytes == zip);
+  CHECK(find(again, "data/awards.xlsx")->bytes == find(out, "data/awards.xlsx")->bytes);
+  CHECK(find(again, "data/awards.ods")->bytes == find(out, "data/awards.ods")->bytes);
   CHECK(make_zip({{"b.txt", "2"}, {"a.txt", "1"}}) == make_zip({{"a.txt", "1"}, {"b.txt", "2"}}));
   OutputSet none;
   emit_data_files(make_data_manifest({}, site()), none);

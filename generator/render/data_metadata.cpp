@@ -87,7 +87,8 @@ std::string data_readme(const std::vector<Dataset>& datasets, const DataManifest
     out += v.format(
                "data_readme_intro",
                "Open data published by {publisher}. Every dataset below comes as CSV "
-               "(UTF-8), CSV for Excel (UTF-8 with BOM), JSON and a metadata file "
+               "(UTF-8), CSV for Excel (UTF-8 with BOM), an Excel workbook (XLSX), an "
+               "OpenDocument spreadsheet (ODS), JSON and a metadata file "
                "(<name>.metadata.json) with its source, licence, citation and columns. "
                "datapackage.json (Frictionless Data) and catalog.jsonld (DCAT-AP) "
                "describe them all; SHA256SUMS lists their checksums (sha256sum -c "

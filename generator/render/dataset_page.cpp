@@ -45,6 +45,8 @@ Value period_value(const Period& p, const DataView& view) {
   return Value(Map{{"iso", Value(p.iso())}, {"display", Value(display)}});
 }
 
+}  // namespace
+
 std::string frequency_display(const std::string& f, const DataView& view) {
   static const std::vector<std::pair<std::string, std::string>> kNames = {
       {"daily", "Daily"},         {"weekly", "Weekly"},           {"monthly", "Monthly"},
@@ -61,8 +63,6 @@ std::string type_display(ColumnType type, const DataView& view) {
   return view.text(std::string("data_type_") + column_type_name(type),
                    kEnglish[static_cast<int>(type)]);
 }
-
-}  // namespace
 
 Value source_context(const DatasetSource& source, const DataView& view) {
   if (source.empty()) return Value();

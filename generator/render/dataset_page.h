@@ -18,6 +18,10 @@ inline constexpr size_t kPreviewRows = 20;
 
 /// "8.2 KB", "512 bytes", "1.5 MB" with the reader's number format.
 std::string size_display(size_t bytes, const DataView& view);
+/// The display text of a frequency ("每年", "Yearly"; an ISO interval as written).
+std::string frequency_display(const std::string& frequency, const DataView& view);
+/// The display text of a column type ("Whole number").
+std::string type_display(ColumnType type, const DataView& view);
 /// The `source` map: agency, title, url, date{iso, display}; null when there is none.
 Value source_context(const DatasetSource& source, const DataView& view);
 /// The licence as {id, name, url}: name is the licence's title in the reader's language.

@@ -73,11 +73,16 @@ TEST_CASE("dataset page: the context has every documented field") {
         std::string::npos);
   CHECK(c.get("chart_html").as_string().find("role=\"img\"") != std::string::npos);
   const List& downloads = c.get("downloads").as_list();
-  REQUIRE(downloads.size() == 4);
+  REQUIRE(downloads.size() == 6);
   CHECK(downloads[0].get("url").as_string() == "/data/awards.csv");
   CHECK(downloads[0].get("size_display").as_string() == "25 bytes");
   CHECK(downloads[1].get("url").as_string() == "/data/awards.excel.csv");
-  CHECK(downloads[2].get("media_type").as_string() == "application/json");
+  CHECK(downloads[2].get("url").as_string() == "/data/awards.xlsx");
+  CHECK(downloads[2].get("label").as_string() == "Excel workbook (XLSX)");
+  CHECK(downloads[3].get("url").as_string() == "/data/awards.ods");
+  CHECK(downloads[3].get("media_type").as_string() ==
+        "application/vnd.oasis.opendocument.spreadsheet");
+  CHECK(downloads[4].get("media_type").as_string() == "application/json");
   CHECK(c.get("sha256").as_string() == sha256_hex("year,count\n2022,3\n2023,4\n"));
   CHECK(c.get("updated").get("iso").as_string() == "2023-06-30");
   CHECK(c.get("updated").get("display").as_string() == "30 June 2023");

@@ -9,6 +9,7 @@
 #include "core/parallel.h"
 #include "core/text.h"
 #include "render/search_shards.h"
+#include "render/search_token_ids.h"
 #include "render/search_tokens.h"
 
 namespace firefly {
@@ -112,7 +113,7 @@ struct TokenHash {
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-/// The postings of a run of documents, as one thread writes them: each token interned
+/// The postings of a run of documents, as one thread writes them: each token numbered
 /// once, its occurrences in the current document gathered, then written to its postings.
 class RunPostings {
  public:
@@ -134,7 +135,7 @@ class RunPostings {
   /// Every token with its postings, in no order.
   template <class F>
   void for_each(F&& f) {
-    for (auto& [text, id] : ids_) f(text, tokens_[id].postings);
+    for (uint32_t id = 0; id < tokens_.size(); ++id) f(ids_.token(id), tokens_[id].postings);
   }
 
  private:
@@ -145,18 +146,16 @@ class RunPostings {
 
   void add_text(uint32_t doc, std::string_view text, SearchField field, uint32_t* pos) {
     for_each_search_token(text, pos, [&](std::string_view token, uint32_t at, bool positional) {
-      auto it = ids_.find(token);
-      if (it == ids_.end()) {
-        it = ids_.try_emplace(std::string(token), static_cast<uint32_t>(tokens_.size())).first;
-        tokens_.emplace_back();
-      }
-      Token& t = tokens_[it->second];
+      bool added = false;
+      uint32_t id = ids_.id(token, &added);
+      if (added) tokens_.emplace_back();
+      Token& t = tokens_[id];
       if (t.current.doc != doc || t.current.count == 0) {
         t.current.doc = doc;
         t.current.field = field;
         t.current.count = 0;
         t.current.positions.clear();
-        touched_.push_back(it->second);
+        touched_.push_back(id);
       }
       t.current.field = std::max(t.current.field, field);
       ++t.current.count;
@@ -164,8 +163,8 @@ class RunPostings {
     });
   }
 
-  std::unordered_map<std::string, uint32_t, TokenHash, std::equal_to<>> ids_;
-  std::vector<Token> tokens_;
+  SearchTokenIds ids_;
+  std::vector<Token> tokens_;      ///< by id
   std::vector<uint32_t> touched_;  ///< tokens of the document being added
 };
 
@@ -181,19 +180,17 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
     const Page& p = *site.pages[i];
     if (p.lang == lang.code && indexed_kind(p)) indexed.push_back(i);
   }
-  std::vector<std::vector<TextBlock>> blocks(indexed.size());
-  parallel_for(indexed.size(), jobs, [&](size_t k) {
-    size_t i = indexed[k];
-    blocks[k] = page_blocks(site, *site.pages[i], bodies[i], datasets);
-  });
+  // A home or section page is indexed only for text of its own (a list repeats its
+  // pages'); the blocks of other pages are made as they are tokenized, a run at a time.
   std::vector<SearchDoc> docs;
-  for (size_t k = 0; k < indexed.size(); ++k) {
-    size_t i = indexed[k];
+  for (size_t i : indexed) {
     const Page& p = *site.pages[i];
     SearchDoc d;
     d.page = i;
-    d.blocks = std::move(blocks[k]);
-    if (d.blocks.empty() && (p.kind == PageKind::kHome || p.kind == PageKind::kSection)) continue;
+    if (p.kind == PageKind::kHome || p.kind == PageKind::kSection) {
+      d.blocks = page_blocks(site, p, bodies[i], datasets);
+      if (d.blocks.empty()) continue;
+    }
     d.section = section_label(site, p);
     if (p.date) {
       d.iso = p.date->iso();
@@ -216,6 +213,8 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
     size_t first = docs.size() * r / runs, end = docs.size() * (r + 1) / runs;
     for (size_t id = first; id < end; ++id) {
       SearchDoc& d = docs[id];
+      if (d.blocks.empty())
+        d.blocks = page_blocks(site, *site.pages[d.page], bodies[d.page], datasets);
       run_postings[r].add_document(static_cast<uint32_t>(id), site.pages[d.page]->title, d.blocks);
       leads[id] = lead_text(d.blocks, kLeadBytes);
       d.blocks = {};
@@ -284,6 +283,7 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
       text += '\t';
       text += lines[k].second;
       text += '\n';
+      std::string().swap(lines[k].second);  // the postings are in the shard now
     }
     out.push_back({dir + "s/" + std::to_string(s) + ".txt", std::move(text), ""});
     if (s) firsts += ',';

@@ -12,15 +12,46 @@ constexpr std::string_view kDigits =
 /// Counts above this are stored as this: ranking only needs "often".
 constexpr uint32_t kMaxCount = 10;
 
-}  // namespace
+/// The most characters one number takes (32 bits, five a character).
+constexpr size_t kMaxVlqChars = 7;
 
-void append_vlq(std::string& out, uint32_t v) {
+/// Writes `v` as base-64 VLQ at `out` (room for kMaxVlqChars); returns the characters.
+size_t write_vlq(char* out, uint32_t v) {
+  size_t n = 0;
   do {
     uint32_t digit = v & 31;
     v >>= 5;
     if (v) digit |= 32;
-    out += kDigits[digit];
+    out[n++] = kDigits[digit];
   } while (v);
+  return n;
+}
+
+/// Characters gathered before they are appended to a string at once.
+class VlqBuffer {
+ public:
+  explicit VlqBuffer(std::string& out) : out_(out) {}
+  ~VlqBuffer() { flush(); }
+  void add(uint32_t v) {
+    if (n_ + kMaxVlqChars > sizeof(chars_)) flush();
+    n_ += write_vlq(chars_ + n_, v);
+  }
+  void flush() {
+    out_.append(chars_, n_);
+    n_ = 0;
+  }
+
+ private:
+  std::string& out_;
+  char chars_[128];
+  size_t n_ = 0;
+};
+
+}  // namespace
+
+void append_vlq(std::string& out, uint32_t v) {
+  char digits[kMaxVlqChars];
+  out.append(digits, write_vlq(digits, v));
 }
 
 std::optional<uint32_t> read_vlq(std::string_view s, size_t* i) {
@@ -35,12 +66,11 @@ std::optional<uint32_t> read_vlq(std::string_view s, size_t* i) {
 }
 
 void PostingWriter::add(const Posting& p) {
-  append_vlq(text_, first_ ? p.doc + 1 : p.doc - previous_);
+  VlqBuffer out(text_);
+  out.add(first_ ? p.doc + 1 : p.doc - previous_);
   first_ = false;
   previous_ = p.doc;
-  auto weight = [&](uint32_t count) {
-    append_vlq(text_, static_cast<uint32_t>(p.field) + 3 * (count - 1));
-  };
+  auto weight = [&](uint32_t count) { out.add(static_cast<uint32_t>(p.field) + 3 * (count - 1)); };
   if (p.positions.empty()) {
     weight(std::clamp<uint32_t>(p.count, 1, kMaxCount));
     return;
@@ -49,7 +79,7 @@ void PostingWriter::add(const Posting& p) {
   positional_ = true;
   uint32_t last = 0;
   for (uint32_t pos : p.positions) {
-    append_vlq(text_, pos - last);
+    out.add(pos - last);
     last = pos;
   }
 }

@@ -1,5 +1,6 @@
 #include "render/search_tokens.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 
@@ -134,18 +135,24 @@ std::vector<TextBlock> html_text_blocks(std::string_view html) {
       continue;
     }
     if (skipping || !picture.empty()) {
-      ++i;
+      i = std::min(html.find('<', i), html.size());
       continue;
     }
     if (c == '&') {
       size_t used = decode_entity(html, i, current.text);
-      if (used) {
-        i += used;
-        continue;
-      }
+      i += used ? used : 1;
+      if (!used) current.text += '&';
+      continue;
     }
-    current.text += (c == '\n' || c == '\t' || c == '\r') ? ' ' : c;
-    ++i;
+    // The text up to the next tag or entity, with line breaks and tabs as spaces.
+    size_t stop = std::min(html.find_first_of("<&", i), html.size());
+    size_t from = current.text.size();
+    current.text.append(html, i, stop - i);
+    for (size_t k = from; k < current.text.size(); ++k) {
+      char& t = current.text[k];
+      if (t == '\n' || t == '\t' || t == '\r') t = ' ';
+    }
+    i = stop;
   }
   flush();
   return blocks;

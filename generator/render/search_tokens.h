@@ -39,11 +39,52 @@ namespace detail {
 bool thai_syllable_start(uint32_t c);
 }  // namespace detail
 
-/// Calls `sink(token, pos, positional)` for the tokens of `text`, numbering its pieces
-/// from `*pos` (advanced past them): a word is one piece, as is each CJK character,
-/// which also makes a bigram with the one before it (at that one's position).
+namespace detail {
+/// for_each_search_token over text that search_text_is_simple accepts: the same tokens,
+/// without ICU, and the CJK ones as views of `text`.
 template <class Sink>
-void for_each_search_token(std::string_view text, uint32_t* pos, Sink&& sink) {
+void simple_search_tokens(std::string_view text, uint32_t* pos, Sink& sink) {
+  std::string word;  // lower case
+  auto flush = [&] {
+    if (word.empty()) return;
+    if (word.size() <= kMaxTokenBytes) sink(std::string_view(word), *pos, true);
+    ++*pos;
+    word.clear();
+  };
+  bool after_cjk = false;
+  for (size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        word += static_cast<char>(c);
+      } else if (c >= 'A' && c <= 'Z') {
+        word += static_cast<char>(c - 'A' + 'a');
+      } else {
+        flush();
+      }
+      after_cjk = false;
+      ++i;
+      continue;
+    }
+    flush();  // simple text has 3-byte sequences only: ideographs and separators
+    if (is_unified_ideograph(three_byte_code_point(text, i))) {
+      if (after_cjk) sink(text.substr(i - 3, 6), *pos - 1, true);
+      sink(text.substr(i, 3), *pos, false);
+      ++*pos;
+      after_cjk = true;
+    } else {
+      after_cjk = false;
+    }
+    i += 3;
+  }
+  flush();
+}
+}  // namespace detail
+
+namespace detail {
+/// for_each_search_token for any text: through search_pieces (ICU folding and breaks).
+template <class Sink>
+void piece_search_tokens(std::string_view text, uint32_t* pos, Sink& sink) {
   std::vector<SearchPiece> pieces = search_pieces(text);
   const std::string* previous_cjk = nullptr;
   std::string bigram;
@@ -74,6 +115,19 @@ void for_each_search_token(std::string_view text, uint32_t* pos, Sink&& sink) {
       }
     }
     ++*pos;
+  }
+}
+}  // namespace detail
+
+/// Calls `sink(token, pos, positional)` for the tokens of `text`, numbering its pieces
+/// from `*pos` (advanced past them): a word is one piece, as is each CJK character,
+/// which also makes a bigram with the one before it (at that one's position).
+template <class Sink>
+void for_each_search_token(std::string_view text, uint32_t* pos, Sink&& sink) {
+  if (search_text_is_simple(text)) {
+    detail::simple_search_tokens(text, pos, sink);
+  } else {
+    detail::piece_search_tokens(text, pos, sink);
   }
 }
 

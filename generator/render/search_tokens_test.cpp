@@ -29,6 +29,22 @@ std::vector<Token> tokens(std::string_view text) {
   return out;
 }
 
+/// The tokens of `text` by one of the two paths, with the position after them.
+template <bool kSimple>
+std::pair<std::vector<Token>, uint32_t> path_tokens(std::string_view text) {
+  std::vector<Token> out;
+  uint32_t pos = 7;
+  auto sink = [&](std::string_view t, uint32_t p, bool positional) {
+    out.push_back({std::string(t), p, positional});
+  };
+  if constexpr (kSimple) {
+    detail::simple_search_tokens(text, &pos, sink);
+  } else {
+    detail::piece_search_tokens(text, &pos, sink);
+  }
+  return {out, pos};
+}
+
 std::vector<std::string> words(std::string_view text) {
   std::vector<std::string> out;
   for (const SearchPiece& p : search_pieces(text)) out.push_back(p.text);
@@ -131,6 +147,37 @@ TEST_CASE("HTML text blocks: an element marked data-search-ignore is left out") 
       "31 bytes)</a></p><p>kept</p>");
   REQUIRE(b.size() == 1);
   CHECK(b[0].text == "kept");
+}
+
+TEST_CASE("simple text: the path without ICU gives the tokens folding gives") {
+  std::vector<std::string> texts = {"勞工局的志工服務",
+                                    "Collective Agreement 2019 與 團體協約",
+                                    "A-B_c d,e",
+                                    "",
+                                    "志工。團隊（臺中）ABC123def",
+                                    "x" + std::string(70, 'y') + " short 長字",
+                                    "　全形空白　和「引號」",
+                                    "UPPER lower MiXeD 99"};
+  // Random mixes of ASCII, ideographs and separators.
+  const std::string_view parts[] = {"a",  "Z",  "9",  " ",  "-",  "勞", "工",
+                                    "局", "。", "，", "「", "\n", "Ab", "x"};
+  uint32_t seed = 12345;
+  for (int n = 0; n < 300; ++n) {
+    std::string t;
+    for (int k = 0; k < 12; ++k) {
+      seed = seed * 1103515245 + 12345;
+      t += parts[(seed >> 16) % std::size(parts)];
+    }
+    texts.push_back(t);
+  }
+  for (const std::string& t : texts) {
+    CAPTURE(t);
+    REQUIRE(search_text_is_simple(t));
+    CHECK(path_tokens<true>(t) == path_tokens<false>(t));
+  }
+  CHECK_FALSE(search_text_is_simple("Lao động"));
+  CHECK_FALSE(search_text_is_simple("ＡＢＣ"));
+  CHECK_FALSE(search_text_is_simple("แรงงาน"));
 }
 
 }  // namespace firefly

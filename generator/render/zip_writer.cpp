@@ -20,10 +20,13 @@ time_t local_midnight(const Date& d) {
   return std::mktime(&tm);
 }
 
-/// Adds every entry (sorted by name) to `archive`; false when one cannot be added.
-bool add_entries(zip_t* archive, std::vector<ZipEntry>& entries) {
-  std::sort(entries.begin(), entries.end(),
-            [](const ZipEntry& a, const ZipEntry& b) { return a.name < b.name; });
+/// Adds every entry (sorted by name unless kept as given) to `archive`; false when one
+/// cannot be added.
+bool add_entries(zip_t* archive, std::vector<ZipEntry>& entries, ZipOrder order) {
+  if (order == ZipOrder::kByName) {
+    std::sort(entries.begin(), entries.end(),
+              [](const ZipEntry& a, const ZipEntry& b) { return a.name < b.name; });
+  }
   for (const ZipEntry& e : entries) {
     zip_source_t* src = e.file.empty()
                             ? zip_source_buffer(archive, e.bytes.data(), e.bytes.size(), 0)
@@ -34,7 +37,8 @@ bool add_entries(zip_t* archive, std::vector<ZipEntry>& entries) {
       return false;
     }
     auto i = static_cast<zip_uint64_t>(index);
-    zip_set_file_compression(archive, i, ZIP_CM_DEFLATE, 9);
+    zip_set_file_compression(archive, i, e.stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
+                             e.stored ? 0 : 9);
     zip_file_set_mtime(archive, i, local_midnight(e.modified), 0);
     zip_file_set_external_attributes(archive, i, 0, ZIP_OPSYS_UNIX, 0100644u << 16);
   }
@@ -43,7 +47,7 @@ bool add_entries(zip_t* archive, std::vector<ZipEntry>& entries) {
 
 }  // namespace
 
-std::string make_zip(std::vector<ZipEntry> entries) {
+std::string make_zip(std::vector<ZipEntry> entries, ZipOrder order) {
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
@@ -54,7 +58,7 @@ std::string make_zip(std::vector<ZipEntry> entries) {
     return {};
   }
   zip_source_keep(buffer);
-  if (!add_entries(archive, entries) || zip_close(archive) != 0) {
+  if (!add_entries(archive, entries, order) || zip_close(archive) != 0) {
     zip_discard(archive);
     zip_source_free(buffer);
     return {};
@@ -71,11 +75,11 @@ std::string make_zip(std::vector<ZipEntry> entries) {
   return out;
 }
 
-bool write_zip(std::vector<ZipEntry> entries, const std::filesystem::path& dest) {
+bool write_zip(std::vector<ZipEntry> entries, const std::filesystem::path& dest, ZipOrder order) {
   int error = 0;
   zip_t* archive = zip_open(dest.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
   if (!archive) return false;
-  if (!add_entries(archive, entries) || zip_close(archive) != 0) {
+  if (!add_entries(archive, entries, order) || zip_close(archive) != 0) {
     zip_discard(archive);
     return false;
   }

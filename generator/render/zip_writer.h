@@ -18,15 +18,20 @@ struct ZipEntry {
   std::string_view bytes;  ///< the content when `file` is empty (must outlive the call)
   std::string file = {};   ///< a file on disk holding the content, read as a stream
   Date modified = {};      ///< the entry's date (00:00 of that day); 2000-01-01 when unset
+  bool stored = false;     ///< kept uncompressed (an ODF package's `mimetype`)
 };
 
-/// A zip archive holding `entries` (sorted by name, deflated, each dated with its
-/// `modified` day, fixed permissions), so the same input gives the same bytes.
-/// Returns "" when libzip fails.
-std::string make_zip(std::vector<ZipEntry> entries);
+/// The order of an archive's entries.
+enum class ZipOrder { kByName, kAsGiven };
+
+/// A zip archive holding `entries` (sorted by name unless `order` says as given, deflated
+/// unless `stored`, each dated with its `modified` day, fixed permissions), so the same
+/// input gives the same bytes. Returns "" when libzip fails.
+std::string make_zip(std::vector<ZipEntry> entries, ZipOrder order = ZipOrder::kByName);
 
 /// Writes the archive make_zip would make to `dest` without holding it in memory (entries
 /// with a `file` are read from disk as it is written). False when libzip fails.
-bool write_zip(std::vector<ZipEntry> entries, const std::filesystem::path& dest);
+bool write_zip(std::vector<ZipEntry> entries, const std::filesystem::path& dest,
+               ZipOrder order = ZipOrder::kByName);
 
 }  // namespace firefly

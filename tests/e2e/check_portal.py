@@ -442,7 +442,8 @@ def check_sha256sums(site, report):
         if m:
             listed.add(m.group(1).lstrip("./"))
     for name in dataset_names(data):
-        for f in (f"{name}.csv", f"{name}.excel.csv", f"{name}.json"):
+        for f in (f"{name}.csv", f"{name}.excel.csv", f"{name}.xlsx", f"{name}.ods",
+                  f"{name}.json"):
             if (data / f).is_file() and f not in listed:
                 problems.append(f"{f} is not listed")
     if (data / "datapackage.json").is_file() and "datapackage.json" not in listed:

@@ -1,0 +1,89 @@
+// Numbers for the distinct tokens of a search index, found by hashing: the index looks
+// one up for every token of every page, so short tokens (CJK characters and bigrams,
+// most words) are kept as one 64-bit number in an open-addressed table.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace firefly {
+
+/// Numbers tokens 0, 1, 2, … in the order they are first seen.
+class SearchTokenIds {
+ public:
+  /// The number of `token`; a new token gets the next one and sets `*added`.
+  uint32_t id(std::string_view token, bool* added) {
+    *added = false;
+    if (token.empty() || token.size() > sizeof(uint64_t)) return long_id(token, added);
+    uint64_t key = 0;  // tokens hold no NUL byte, so the zero padding keeps them apart
+    for (size_t i = 0; i < token.size(); ++i) {
+      key |= static_cast<uint64_t>(static_cast<unsigned char>(token[i])) << (8 * i);
+    }
+    if ((count_ + 1) * 2 > slots_.size()) grow();
+    size_t mask = slots_.size() - 1;
+    for (size_t i = slot_of(key);; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (s.key == key) return s.id;
+      if (s.key == 0) {
+        s = {key, next(token, added)};
+        ++count_;
+        return s.id;
+      }
+    }
+  }
+
+  /// The token numbered `id`.
+  const std::string& token(uint32_t id) const { return tokens_[id]; }
+  /// How many tokens are numbered.
+  size_t size() const { return tokens_.size(); }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;  ///< 0: empty
+    uint32_t id = 0;
+  };
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+
+  size_t slot_of(uint64_t key) const {
+    return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift_);
+  }
+  uint32_t next(std::string_view token, bool* added) {
+    *added = true;
+    tokens_.emplace_back(token);
+    return static_cast<uint32_t>(tokens_.size() - 1);
+  }
+  uint32_t long_id(std::string_view token, bool* added) {
+    auto it = long_.find(token);
+    if (it != long_.end()) return it->second;
+    uint32_t id = next(token, added);
+    long_.emplace(std::string(token), id);
+    return id;
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    shift_ = 64;
+    for (size_t n = slots_.size(); n > 1; n >>= 1) --shift_;
+    size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.key == 0) continue;
+      size_t i = slot_of(s.key);
+      while (slots_[i].key != 0) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  int shift_ = 64;
+  size_t count_ = 0;  ///< tokens in slots_
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> long_;
+  std::vector<std::string> tokens_;
+};
+
+}  // namespace firefly
