@@ -266,7 +266,7 @@ class BuildRun {
       st_.bodies = render_bodies(site, data_views, st_.jobs, diags_, &photos);
       result_.bodies_rendered = site.pages.size();
       // Nothing after this step reads Markdown: its memory goes to the pages and the index.
-      for (SourcePage& source : st_.sources) std::string().swap(source.body);
+      for (SourcePage& source : st_.sources) source.body = SharedText();
     }
     t.step("  bodies");
     for (const std::string& path : static_photos_) photos.original(path, diags_);
