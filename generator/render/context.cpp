@@ -37,6 +37,7 @@ const Language& language_of(const Site& site, const std::string& code) {
 ContextBuilder::ContextBuilder(const Site& site, const Theme& theme,
                                const std::vector<Body>& bodies, const DataViews& data)
     : site_(site), theme_(theme), bodies_(bodies), data_(data) {
+  index_.reserve(site.pages.size());
   for (size_t i = 0; i < site.pages.size(); ++i) index_[site.pages[i].get()] = i;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/value.h"
@@ -39,7 +40,7 @@ class ContextBuilder {
   const Theme& theme_;
   const std::vector<Body>& bodies_;
   const DataViews& data_;
-  std::map<const Page*, size_t> index_;
+  std::unordered_map<const Page*, size_t> index_;
   const PhotoSet* photos_ = nullptr;
 };
 

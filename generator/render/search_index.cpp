@@ -59,8 +59,8 @@ std::string section_label(const Site& site, const Page& p) {
   return parent ? parent->title : "";
 }
 
-/// The text blocks of a page: summary, body, terms; for datasets the description and
-/// columns.
+/// The text blocks of a page: summary, body (with its images' alt text), the front
+/// matter images' alt text and captions, terms; for datasets the description and columns.
 std::vector<TextBlock> page_blocks(const Site& site, const Page& p, const Body& body,
                                    const std::vector<Dataset>& datasets) {
   const SiteConfig& c = *site.config;
@@ -73,6 +73,10 @@ std::vector<TextBlock> page_blocks(const Site& site, const Page& p, const Body& 
   add(p.summary);
   if (p.description != p.summary) add(p.description);
   for (TextBlock& b : html_text_blocks(body.html)) blocks.push_back(std::move(b));
+  for (const Image& img : p.images) {  // the front matter's images: what they show
+    add(img.alt);
+    add(img.caption);
+  }
   if (p.kind == PageKind::kDataset) {
     if (const Dataset* d = find_dataset(datasets, p.dataset)) {
       add(d->description.get(p.lang, def));

@@ -78,6 +78,28 @@ size_t decode_entity(std::string_view html, size_t i, std::string& out) {
   return 0;
 }
 
+/// The decoded value of the double-quoted attribute `name` of a tag ("" when absent).
+std::string attribute_text(std::string_view tag, std::string_view name) {
+  std::string text;
+  for (size_t at = tag.find(name); at != std::string_view::npos; at = tag.find(name, at + 1)) {
+    size_t eq = at + name.size();
+    bool starts = at > 0 && (tag[at - 1] == ' ' || tag[at - 1] == '\n' || tag[at - 1] == '\t');
+    if (!starts || tag.substr(eq, 2) != "=\"") continue;
+    size_t close = tag.find('"', eq + 2);
+    if (close == std::string_view::npos) return "";
+    for (size_t i = eq + 2; i < close;) {
+      size_t used = tag[i] == '&' ? decode_entity(tag, i, text) : 0;
+      if (used) {
+        i += used;
+      } else {
+        text += tag[i++];
+      }
+    }
+    return text;
+  }
+  return text;
+}
+
 }  // namespace
 
 std::vector<TextBlock> html_text_blocks(std::string_view html) {
@@ -131,6 +153,14 @@ std::vector<TextBlock> html_text_blocks(std::string_view html) {
       if (block_element(name)) {
         flush();
         if (!end && heading_element(name)) current.heading = true;
+      }
+      if (!end && name == "img") {  // an image's alt text is what it says to a reader
+        std::string alt = attribute_text(tag, "alt");
+        if (!trim(alt).empty()) {
+          flush();
+          current.text = std::move(alt);
+          flush();
+        }
       }
       continue;
     }

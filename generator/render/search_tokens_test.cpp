@@ -141,6 +141,18 @@ TEST_CASE("HTML text blocks: a role=img drawing is left out, what follows it is 
   CHECK(b[1].text == "2021");
 }
 
+TEST_CASE("HTML text blocks: an image's alt text is a block of its own") {
+  std::vector<TextBlock> b = html_text_blocks(
+      "<p>Before<img src=\"a.jpg\" data-alt=\"no\" alt=\"Volunteers &amp; a ramp\"> after</p>"
+      "<picture><source srcset=\"b.webp\"><img src=\"b.jpg\" alt=\"志工修繕\"></picture>"
+      "<img src=\"c.png\" alt=\"\"><img src=\"d.png\">");
+  REQUIRE(b.size() == 4);
+  CHECK(b[0].text == "Before");
+  CHECK(b[1].text == "Volunteers & a ramp");
+  CHECK(b[2].text == "after");
+  CHECK(b[3].text == "志工修繕");
+}
+
 TEST_CASE("HTML text blocks: an element marked data-search-ignore is left out") {
   std::vector<TextBlock> b = html_text_blocks(
       "<p class=\"chart-downloads\" data-search-ignore>Download: <a href=\"x\">data (CSV, "
