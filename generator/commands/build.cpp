@@ -173,9 +173,17 @@ class BuildRun {
       result_.exit_code = 2;
       return false;
     }
-    st_.sources = load_content(options_.site_dir, config, st_.jobs, diags_);
+    StepTimer t;
+    std::optional<LoadedContent> previous;
+    if (prev_) previous.emplace(LoadedContent{prev_->sources, prev_->content_stamps});
+    st_.sources = load_content(options_.site_dir, config, st_.jobs, diags_,
+                               options_.keep_state ? &st_.content_stamps : nullptr,
+                               previous ? &*previous : nullptr);
+    t.step("  content");
     add_git_dates(options_.site_dir, st_.sources, diags_);
+    t.step("  git dates");
     st_.datasets = load_datasets(options_.site_dir, diags_);
+    t.step("  datasets");
     std::vector<std::string> langs;
     for (const Language& l : config.languages) langs.push_back(l.code);
     for (const Dataset& ds : st_.datasets) check_dataset_metadata(ds, langs, diags_);
@@ -219,8 +227,11 @@ class BuildRun {
     t.step("  site graph");
     if (st_.site) {
       mark_stale_translations(*st_.site, diags_);
-      check_drift(*st_.site, diags_, st_.jobs);
-      check_terms(*st_.site, load_glossaries(options_.site_dir, config, diags_), diags_);
+      bool keep = options_.keep_state;
+      check_drift(*st_.site, diags_, st_.jobs, prev_ ? &prev_->drift_findings : nullptr,
+                  keep ? &st_.drift_findings : nullptr);
+      check_terms(*st_.site, load_glossaries(options_.site_dir, config, diags_), diags_,
+                  prev_ ? &prev_->term_findings : nullptr, keep ? &st_.term_findings : nullptr);
       t.step("  translation checks");
     }
     if (!st_.theme) result_.exit_code = 1;  // its errors are reported
@@ -233,6 +244,7 @@ class BuildRun {
   bool check() {
     const SiteConfig& config = *st_.config;
     const Site& site = *st_.site;
+    StepTimer t;
     st_.photo_cache = std::make_unique<PhotoCache>(PhotoCache::folder_of(options_.site_dir));
     st_.photos = std::make_unique<PhotoSet>(
         PhotoOptions{}, make_photo_inspector(options_.site_dir, *st_.photo_cache));
@@ -242,8 +254,10 @@ class BuildRun {
     const DataViews& data_views =
         st_.data_views.emplace(st_.datasets, st_.data_site, *st_.theme, &st_.plans,
                                options_.write && !options_.keep_state);
+    t.step("  photos, data views");
     if (options_.keep_state) {
       st_.files = file_fingerprints();
+      t.step("  file fingerprints");
       st_.bodies = render_bodies_reusing(
           site, data_views, Hasher().add(st_.files.datasets).add(st_.files.theme).get(),
           prev_ ? &prev_->body_cache : nullptr, prev_ ? &prev_->bodies : nullptr, st_.body_cache,
@@ -252,8 +266,9 @@ class BuildRun {
       st_.bodies = render_bodies(site, data_views, st_.jobs, diags_, &photos);
       result_.bodies_rendered = site.pages.size();
       // Nothing after this step reads Markdown: its memory goes to the pages and the index.
-      for (SourcePage& source : st_.sources) std::string().swap(source.body);
+      for (SourcePage& source : st_.sources) source.body = SharedText();
     }
+    t.step("  bodies");
     for (const std::string& path : static_photos_) photos.original(path, diags_);
     if (!options_.write) warn_photo_locations(photos, diags_);
     result_.languages = config.languages.size();
@@ -272,6 +287,7 @@ class BuildRun {
                                              " is not translated");
       }
     }
+    t.step("  counts");
     return stop_on_errors();
   }
 

@@ -13,6 +13,7 @@
 #include "load/content.h"
 #include "load/dataset.h"
 #include "model/site.h"
+#include "model/translation_drift.h"
 #include "render/body.h"
 #include "render/body_cache.h"
 #include "render/context.h"
@@ -37,9 +38,12 @@ struct BuildState {
   std::optional<SiteConfig> config;
   std::unique_ptr<Theme> theme;
   std::vector<SourcePage> sources;
+  ContentStamps content_stamps;  ///< how each file of `sources` was when it was read
   std::vector<Dataset> datasets;
   std::vector<IndicatorSet> plans;  ///< the indicator datasets' plans
   std::unique_ptr<Site> site;
+  /// The translation checks' findings, for the next build to take those of unchanged pairs.
+  TranslationFindings drift_findings, term_findings;
   DataSite data_site;
   std::optional<DataViews> data_views;
   std::vector<Body> bodies;  ///< indexed like site->pages

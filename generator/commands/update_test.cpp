@@ -122,7 +122,7 @@ class Editor {
     std::string text = site_.read(story);
     int n = ++count_;
     std::string num = std::to_string(n);
-    switch (pick(14)) {
+    switch (pick(16)) {
       case 0:
         site_.write(story, text + "\nMore text " + num + ".\n");
         return "text " + story;
@@ -195,6 +195,14 @@ class Editor {
         site_.write(story, set_line(text, "program:",
                                     std::string("program: ") + (pick(2) ? "learning" : "health")));
         return "ref " + story;
+      case 12:  // saved again as it was: only its time changes
+        site_.write(story, text);
+        return "touch " + story;
+      case 13: {  // deleted and written again (as `git checkout` or some editors do)
+        fs::remove(site_.dir() / story);
+        site_.write(story, pick(2) ? text : text + "\nWritten again " + num + ".\n");
+        return "re-create " + story;
+      }
       default: {  // a break, fixed by the next step
         std::string broken;
         std::string what;

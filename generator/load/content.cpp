@@ -1,6 +1,12 @@
 #include "load/content.h"
 
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <chrono>
+
 #include "core/fs.h"
+#include "core/hash.h"
 #include "core/parallel.h"
 #include "core/text.h"
 #include "core/yaml.h"
@@ -33,6 +39,39 @@ bool safe_name(std::string_view s) {
 }
 
 }  // namespace
+
+namespace detail {
+
+FileStamp stamp_of(const std::filesystem::path& file,
+                   std::chrono::system_clock::time_point read_at) {
+  FileStamp s;
+  struct stat st {};
+  if (::stat(file.c_str(), &st) != 0) return s;  // racy: read it
+  auto ns = [](const timespec& t) {
+    return static_cast<std::uint64_t>(t.tv_sec) * 1000000000u +
+           static_cast<std::uint64_t>(t.tv_nsec);
+  };
+  s.size = static_cast<std::uint64_t>(st.st_size);
+  s.inode = static_cast<std::uint64_t>(st.st_ino);
+  s.mtime_ns = ns(st.st_mtim);
+  s.ctime_ns = ns(st.st_ctim);
+  // File times advance by clock ticks (a few ms): a write in the same tick as the last
+  // one, after this read, would leave the stamp as it is. Such a stamp is not trusted.
+  auto read_ns = static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::nanoseconds>(read_at.time_since_epoch()).count());
+  constexpr std::uint64_t kTick = 50'000'000;  // 50 ms, well above any clock tick
+  s.racy = std::max(s.mtime_ns, s.ctime_ns) + kTick > read_ns;
+  return s;
+}
+
+std::uint64_t reading_fingerprint(const SiteConfig& config) {
+  Hasher h;
+  h.add(config.default_language().code).add(config.max_markdown_bytes);
+  for (const Language& l : config.languages) h.add(l.code);
+  return h.get();
+}
+
+}  // namespace detail
 
 bool load_source_page(const std::string& rel_path, std::string_view raw, const SiteConfig& config,
                       SourcePage& out, Diagnostics& diags) {
@@ -109,7 +148,9 @@ bool load_source_page(const std::string& rel_path, std::string_view raw, const S
 }
 
 std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
-                                     const SiteConfig& config, int jobs, Diagnostics& diags) {
+                                     const SiteConfig& config, int jobs, Diagnostics& diags,
+                                     ContentStamps* stamps, const LoadedContent* previous) {
+  auto started = std::chrono::system_clock::now();
   std::vector<std::string> escaped, special;
   auto files = list_files(site_dir / "content", site_dir, &escaped, &special);
   for (const std::string& rel : special) {
@@ -124,10 +165,28 @@ std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
   for (auto& f : files) {
     if (ends_with(f.rel, ".md")) md.push_back(std::move(f));
   }
+  std::uint64_t config_print = detail::reading_fingerprint(config);
+  if (previous && previous->stamps.config != config_print) previous = nullptr;
   std::vector<SourcePage> pages(md.size());
   std::vector<char> ok(md.size(), 0);
+  std::vector<ContentStamps::Entry> entries(stamps ? md.size() : 0);
   parallel_for(md.size(), jobs, [&](size_t i) {
     std::string rel = "content/" + md[i].rel;
+    FileStamp stamp = stamps ? detail::stamp_of(md[i].full, started) : FileStamp{};
+    if (stamps) entries[i].stamp = stamp;
+    if (previous) {
+      auto it = previous->stamps.files.find(rel);
+      if (it != previous->stamps.files.end() && it->second.stamp == stamp) {
+        pages[i] = previous->pages[it->second.page];
+        pages[i].git_updated.reset();  // add_git_dates sets them again
+        pages[i].git_commit.clear();
+        pages[i].translated_from_commit_date.reset();
+        for (const Diagnostic& d : it->second.reported) diags.add(d);
+        entries[i].reported = it->second.reported;
+        ok[i] = 1;
+        return;
+      }
+    }
     std::error_code ec;
     uintmax_t size = std::filesystem::file_size(md[i].full, ec);
     if (!ec && size > config.max_markdown_bytes) {
@@ -142,12 +201,26 @@ std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
       diags.error(rel, {}, "cannot read this file (it is not a regular file)");
       return;
     }
-    ok[i] = load_source_page(rel, *text, config, pages[i], diags);
+    Diagnostics reported;
+    ok[i] = load_source_page(rel, *text, config, pages[i], reported);
+    pages[i].fingerprint = Hasher().add(rel).add(*text).get();
+    if (stamps) entries[i].reported = reported.sorted();
+    diags.append(reported);
   });
   std::vector<SourcePage> out;
   out.reserve(pages.size());
+  if (stamps) {
+    stamps->config = config_print;
+    stamps->files.clear();
+    stamps->files.reserve(pages.size());
+  }
   for (size_t i = 0; i < pages.size(); ++i) {
-    if (ok[i]) out.push_back(std::move(pages[i]));
+    if (!ok[i]) continue;
+    if (stamps) {
+      entries[i].page = out.size();
+      stamps->files.emplace(pages[i].path, std::move(entries[i]));
+    }
+    out.push_back(std::move(pages[i]));
   }
   return out;
 }

@@ -1,14 +1,18 @@
 // content/ -> SourcePages: every Markdown file with its parsed front matter.
 #pragma once
 
+#include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "config/site_config.h"
 #include "core/date.h"
 #include "core/error.h"
+#include "core/shared_text.h"
 #include "core/value.h"
 
 namespace firefly {
@@ -21,18 +25,63 @@ struct SourcePage {
   std::string lang;                 ///< language code from the suffix, or the default language
   bool is_index = false;            ///< _index file: the home or a section page
   Value front;                      ///< front matter (a map, possibly empty)
-  std::string body;                 ///< Markdown
+  SharedText body;                  ///< Markdown
   int body_line = 1;                ///< the line the body starts on
   std::optional<Date> git_updated;  ///< date of the last commit that changed the file
   std::string git_commit;           ///< id of that commit ("" outside git)
   /// The commit named by a `translated_from:` that is not a date, when git knows it.
   std::optional<Date> translated_from_commit_date;
+  std::uint64_t fingerprint = 0;  ///< of its path and its file's bytes
+};
+
+/// How a file was on disk when it was read. Two equal stamps mean the same bytes, unless
+/// the file was written again within the clock tick of its last write; a stamp taken that
+/// soon after a write is kept as `racy` and never equals another.
+struct FileStamp {
+  std::uint64_t size = 0, inode = 0, mtime_ns = 0, ctime_ns = 0;
+  bool racy = true;
+  bool operator==(const FileStamp& o) const {
+    return !racy && !o.racy && size == o.size && inode == o.inode && mtime_ns == o.mtime_ns &&
+           ctime_ns == o.ctime_ns;
+  }
+};
+
+/// What one load_content read, so that the next one reads again only the files that
+/// changed (`serve`).
+struct ContentStamps {
+  /// The fingerprint of what reading a file depends on besides it (the configuration).
+  std::uint64_t config = 0;
+  /// Site-relative path of each page loaded -> its stamp and its index among the pages.
+  struct Entry {
+    FileStamp stamp;
+    size_t page = 0;
+    std::vector<Diagnostic> reported;  ///< the warnings reading it gave
+  };
+  std::unordered_map<std::string, Entry> files;
+};
+
+/// The pages of an earlier load_content and their stamps.
+struct LoadedContent {
+  const std::vector<SourcePage>& pages;
+  const ContentStamps& stamps;
 };
 
 /// Reads every `.md` file under `<site_dir>/content` on `jobs` threads.
-/// Files it cannot use are reported in `diags` and left out.
+/// Files it cannot use are reported in `diags` and left out. With `stamps`, records how
+/// each file was when read; with `previous` too, takes a file whose stamp is the same as
+/// then from `previous.pages` (with the warnings it gave) instead of reading it again.
 std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
-                                     const SiteConfig& config, int jobs, Diagnostics& diags);
+                                     const SiteConfig& config, int jobs, Diagnostics& diags,
+                                     ContentStamps* stamps = nullptr,
+                                     const LoadedContent* previous = nullptr);
+
+namespace detail {
+/// How `file` is on disk, read at `read_at`.
+FileStamp stamp_of(const std::filesystem::path& file,
+                   std::chrono::system_clock::time_point read_at);
+/// The fingerprint of what reading a content file depends on in `config`.
+std::uint64_t reading_fingerprint(const SiteConfig& config);
+}  // namespace detail
 
 /// In a site's own git repository, sets each page's `git_updated` and `git_commit` from
 /// the last commit that changed its file (so `updated` needs no hand editing), and

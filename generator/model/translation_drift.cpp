@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "core/hash.h"
 #include "core/json.h"
 #include "core/parallel.h"
 #include "load/markdown.h"
@@ -247,13 +248,32 @@ std::vector<Drift> compare_translation(const SourcePage& original, const SourceP
   return out;
 }
 
-void check_drift(const Site& site, Diagnostics& diags, int jobs) {
+std::uint64_t findings_key(const SourcePage& original, const SourcePage& translation,
+                           std::uint64_t more) {
+  if (!original.fingerprint || !translation.fingerprint) return 0;
+  return Hasher()
+      .add(original.fingerprint)
+      .add(original.lang)
+      .add(translation.fingerprint)
+      .add(translation.lang)
+      .add(more)
+      .get();
+}
+
+void check_drift(const Site& site, Diagnostics& diags, int jobs,
+                 const TranslationFindings* previous, TranslationFindings* findings) {
   std::vector<TranslationPair> pairs = translation_pairs(site);
   std::vector<std::vector<Drift>> drifts(pairs.size());
+  std::vector<std::uint64_t> keys(pairs.size(), 0);
   parallel_for(pairs.size(), jobs, [&](size_t i) {
-    drifts[i] = compare_translation(*pairs[i].original->source, *pairs[i].translation->source);
+    const SourcePage& original = *pairs[i].original->source;
+    const SourcePage& translation = *pairs[i].translation->source;
+    if (findings) keys[i] = findings_key(original, translation);
+    const std::vector<Drift>* known = previous ? previous->find(keys[i]) : nullptr;
+    drifts[i] = known ? *known : compare_translation(original, translation);
   });
   for (size_t i = 0; i < pairs.size(); ++i) {
+    if (keys[i]) findings->by_inputs[keys[i]] = drifts[i];
     for (Drift& d : drifts[i]) {
       diags.warning(pairs[i].translation->source->path, {d.line, 1}, std::move(d.message),
                     std::move(d.hint));

@@ -3,7 +3,9 @@
 // structure, front-matter data).
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/error.h"
@@ -31,8 +33,30 @@ inline constexpr int kListItemTolerance = 1;
 /// aliases, translated_from, translation_key and images' alt text).
 std::vector<Drift> compare_translation(const SourcePage& original, const SourcePage& translation);
 
+/// Findings about translations by the fingerprint of what they were found in (the two
+/// files, and whatever else the check read), so that a later check of the same files
+/// takes them instead of looking again (`serve`).
+struct TranslationFindings {
+  std::unordered_map<std::uint64_t, std::vector<Drift>> by_inputs;
+  /// The findings kept under `key`, or nullptr (always for a `key` of 0: a page that was
+  /// not read from a file).
+  const std::vector<Drift>* find(std::uint64_t key) const {
+    auto it = key ? by_inputs.find(key) : by_inputs.end();
+    return it == by_inputs.end() ? nullptr : &it->second;
+  }
+};
+
+/// The key of the findings about `translation` against `original`, from their files and
+/// `more` (what else the check read); 0 when a page was not read from a file.
+std::uint64_t findings_key(const SourcePage& original, const SourcePage& translation,
+                           std::uint64_t more = 0);
+
 /// `compare_translation` for every translated page of the site against the default
-/// language's page, as warnings (pages compared on up to `jobs` threads).
-void check_drift(const Site& site, Diagnostics& diags, int jobs = 1);
+/// language's page, as warnings (pages compared on up to `jobs` threads). With
+/// `findings`, keeps what it found there, and takes from `previous` the findings of
+/// pairs whose files did not change.
+void check_drift(const Site& site, Diagnostics& diags, int jobs = 1,
+                 const TranslationFindings* previous = nullptr,
+                 TranslationFindings* findings = nullptr);
 
 }  // namespace firefly

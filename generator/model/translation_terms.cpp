@@ -1,5 +1,8 @@
 #include "model/translation_terms.h"
 
+#include <map>
+
+#include "core/hash.h"
 #include "core/text.h"
 #include "load/markdown.h"
 #include "model/translation_pairs.h"
@@ -132,16 +135,43 @@ std::vector<Drift> term_problems(const SourcePage& original, const SourcePage& t
   return out;
 }
 
-void check_terms(const Site& site, const std::vector<Glossary>& glossaries, Diagnostics& diags) {
+namespace {
+
+/// The fingerprint of everything `glossary` says (0: no glossary).
+std::uint64_t glossary_fingerprint(const Glossary* glossary) {
+  if (!glossary) return 0;
+  Hasher h;
+  h.add(glossary->path);
+  for (const GlossaryEntry& e : glossary->entries) {
+    h.add(e.term).add(static_cast<std::uint64_t>(e.line));
+    h.add(e.use.size());
+    for (const std::string& w : e.use) h.add(w);
+    h.add(e.avoid.size());
+    for (const std::string& w : e.avoid) h.add(w);
+  }
+  return h.get();
+}
+
+}  // namespace
+
+void check_terms(const Site& site, const std::vector<Glossary>& glossaries, Diagnostics& diags,
+                 const TranslationFindings* previous, TranslationFindings* findings) {
+  std::map<std::string, std::uint64_t> glossary_prints;
+  for (const Glossary& g : glossaries) glossary_prints[g.lang] = glossary_fingerprint(&g);
   for (const auto& [page, original] : translation_pairs(site)) {
     const SourcePage* src = page->source;
     const Glossary* glossary = nullptr;
     for (const Glossary& g : glossaries) {
       if (g.lang == src->lang) glossary = &g;
     }
-    for (const Drift& d : term_problems(*original->source, *src, glossary)) {
-      diags.warning(src->path, {d.line, 1}, d.message, d.hint);
+    std::uint64_t key = 0;
+    if (findings) {
+      key = findings_key(*original->source, *src, glossary ? glossary_prints[glossary->lang] : 1);
     }
+    const std::vector<Drift>* known = previous ? previous->find(key) : nullptr;
+    std::vector<Drift> problems = known ? *known : term_problems(*original->source, *src, glossary);
+    for (const Drift& d : problems) diags.warning(src->path, {d.line, 1}, d.message, d.hint);
+    if (key) findings->by_inputs[key] = std::move(problems);
   }
 }
 

@@ -19,7 +19,11 @@ namespace firefly {
 std::vector<Drift> term_problems(const SourcePage& original, const SourcePage& translation,
                                  const Glossary* glossary);
 
-/// `term_problems` for every translated page of the site, as warnings.
-void check_terms(const Site& site, const std::vector<Glossary>& glossaries, Diagnostics& diags);
+/// `term_problems` for every translated page of the site, as warnings. With `findings`,
+/// keeps what it found there, and takes from `previous` the findings of pairs whose
+/// files and glossary did not change.
+void check_terms(const Site& site, const std::vector<Glossary>& glossaries, Diagnostics& diags,
+                 const TranslationFindings* previous = nullptr,
+                 TranslationFindings* findings = nullptr);
 
 }  // namespace firefly

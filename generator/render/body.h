@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/shared_text.h"
 #include "load/markdown.h"
 #include "model/site.h"
 #include "render/photos.h"
@@ -17,7 +18,7 @@ class DataViews;
 
 /// The rendered body of one page.
 struct Body {
-  std::string html;
+  SharedText html;
   std::string summary;
   int reading_minutes = 0;
 };

@@ -27,7 +27,7 @@ std::uint64_t body_key(const Site& site, const Page& page) {
   const SourcePage& src = *page.source;
   return Hasher()
       .add(src.path)
-      .add(src.body)
+      .add(src.body.fingerprint())
       .add(static_cast<std::uint64_t>(src.body_line))
       .add(page.url)
       .add(page.lang)

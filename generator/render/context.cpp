@@ -162,7 +162,7 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
         {"section", page.section},
         {"summary", body.summary},
         {"description", page.description.empty() ? body.summary : page.description},
-        {"content", body.html},
+        {"content", body.html.str()},
         {"fallback", page.fallback},
         {"draft", page.draft},
         {"content_lang", language_of(site_, page.content_lang).html_lang}};

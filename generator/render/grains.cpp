@@ -27,7 +27,12 @@ std::uint64_t item_fingerprint(const Page& p, const Body& body) {
 /// their own: only which pages it lists is part of this one).
 std::uint64_t self_fingerprint(const Page& p, const Body& body, std::uint64_t item) {
   Hasher h;
-  h.add(item).add(p.out_path).add(body.html).add(p.summary).add(p.description).add(p.layout);
+  h.add(item)
+      .add(p.out_path)
+      .add(body.html.fingerprint())
+      .add(p.summary)
+      .add(p.description)
+      .add(p.layout);
   add_date(h, p.publish_at);
   h.add(static_cast<std::uint64_t>(p.weight)).add(p.draft ? 1 : 0);
   for (const auto& [tax, values] : p.terms) {

@@ -1,0 +1,127 @@
+#include "load/content.h"
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <thread>
+
+namespace firefly {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+SiteConfig two_languages() {
+  SiteConfig config;
+  config.languages.push_back(Language{"zh-TW", "zh-Hant-TW", "中文", "", "ltr"});
+  config.languages.push_back(Language{"en", "en", "English", "", "ltr"});
+  return config;
+}
+
+/// A site folder with content/ in a fresh temporary folder.
+struct ContentFolder {
+  fs::path dir = fs::temp_directory_path() / ("firefly_content_test_" + std::to_string(::getpid()));
+  ContentFolder() {
+    fs::remove_all(dir);
+    fs::create_directories(dir / "content/stories");
+  }
+  ~ContentFolder() { fs::remove_all(dir); }
+  void write(const std::string& rel, const std::string& text) const {
+    std::ofstream(dir / rel, std::ios::binary) << text;
+  }
+  /// Waits until the files are old enough for their stamps to be trusted.
+  void age() const { std::this_thread::sleep_for(std::chrono::milliseconds(60)); }
+};
+
+/// The loads of a site one after another, each from the one before.
+struct Loads {
+  explicit Loads(const ContentFolder& s) : site(s) {}
+  const ContentFolder& site;
+  SiteConfig config = two_languages();
+  std::vector<SourcePage> pages;
+  ContentStamps stamps;
+  std::unique_ptr<Diagnostics> diags;
+  void next() {
+    diags = std::make_unique<Diagnostics>();
+    ContentStamps now;
+    LoadedContent previous{pages, stamps};
+    pages = load_content(site.dir, config, 2, *diags, &now, &previous);
+    stamps = std::move(now);
+  }
+  const SourcePage* page(const std::string& path) const {
+    for (const SourcePage& p : pages) {
+      if (p.path == path) return &p;
+    }
+    return nullptr;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a load takes the files whose stamps did not change from the load before") {
+  ContentFolder site;
+  site.write("content/stories/a.en.md", "---\ntitle: A\n---\nAlpha.\n");
+  site.write("content/stories/b.md", "---\ntitle: B\n---\nBeta.\n");
+  site.age();
+  Loads loads{site};
+  loads.next();
+  REQUIRE(loads.pages.size() == 2);
+  CHECK_FALSE(loads.stamps.files.at("content/stories/a.en.md").stamp.racy);
+  std::uint64_t a = loads.page("content/stories/a.en.md")->fingerprint;
+  CHECK(a != 0);
+
+  // The same files: all taken from before, the same pages.
+  loads.next();
+  REQUIRE(loads.pages.size() == 2);
+  CHECK(loads.page("content/stories/a.en.md")->fingerprint == a);
+  CHECK(loads.page("content/stories/b.md")->lang == "zh-TW");
+
+  // An edit of the same size, a new file, a deleted one.
+  site.write("content/stories/a.en.md", "---\ntitle: Z\n---\nAlpha.\n");
+  site.write("content/stories/c.en.md", "---\ntitle: C\n---\nGamma.\n");
+  fs::remove(site.dir / "content/stories/b.md");
+  loads.next();
+  REQUIRE(loads.pages.size() == 2);
+  CHECK(loads.page("content/stories/a.en.md")->front.get("title").to_text() == "Z");
+  CHECK(loads.page("content/stories/a.en.md")->fingerprint != a);
+  CHECK(loads.page("content/stories/c.en.md"));
+  CHECK_FALSE(loads.page("content/stories/b.md"));
+  // Just written: not trusted, read again next time.
+  CHECK(loads.stamps.files.at("content/stories/a.en.md").stamp.racy);
+}
+
+TEST_CASE("a file deleted and written again with other bytes in the same moment is read again") {
+  ContentFolder site;
+  site.write("content/stories/a.en.md", "---\ntitle: A\n---\nAlpha.\n");
+  site.age();
+  Loads loads{site};
+  loads.next();
+  auto when = fs::last_write_time(site.dir / "content/stories/a.en.md");
+  fs::remove(site.dir / "content/stories/a.en.md");
+  site.write("content/stories/a.en.md", "---\ntitle: B\n---\nAlpha.\n");
+  fs::last_write_time(site.dir / "content/stories/a.en.md", when);  // as if restored
+  loads.next();
+  CHECK(loads.page("content/stories/a.en.md")->front.get("title").to_text() == "B");
+}
+
+TEST_CASE("a load with other languages reads every file again") {
+  ContentFolder site;
+  site.write("content/stories/a.en.md", "---\ntitle: A\n---\nAlpha.\n");
+  site.age();
+  Loads loads{site};
+  loads.next();
+  std::uint64_t a = loads.page("content/stories/a.en.md")->fingerprint;
+  loads.config.languages.pop_back();  // "en" is no longer a language of the site
+  loads.next();
+  CHECK(loads.pages.empty());
+  CHECK(loads.diags->has_errors());
+  loads.config = two_languages();
+  loads.next();
+  REQUIRE(loads.pages.size() == 1);
+  CHECK(loads.page("content/stories/a.en.md")->fingerprint == a);
+}
+
+}  // namespace firefly
