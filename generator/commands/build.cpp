@@ -515,7 +515,7 @@ class BuildRun {
           site_paths.apply(f);
           offer(std::move(f), {});
         },
-        diags_);
+        diags_, options_.defer_photos ? &st_.pending_photos : nullptr);
     t.step("  data, theme, photos");
     result_.photos = st_.photos->photos().size();
     result_.photo_encoded = st_.photo_cache->stores();

@@ -50,6 +50,8 @@ struct BuildState {
   std::optional<ContextBuilder> contexts;
   std::unique_ptr<PhotoCache> photo_cache;
   std::unique_ptr<PhotoSet> photos;  ///< the photos content shows, and static/'s originals
+  /// Photos whose files are named but not yet in the cache (`defer_photos`).
+  std::vector<const Photo*> pending_photos;
   /// How each body was made, so the next build can take the ones that did not change.
   BodyCache body_cache;
   /// The fingerprints of the configuration, theme and data files.
