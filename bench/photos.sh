@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Photo benchmark: Firefly's photo step against Hugo's image processing on the same phone
 # photos, in the same run. Prints one line per measurement (wall seconds, peak RSS); the
-# figures in BENCHMARKS.md ("Photos") come from it.
+# figures in BENCHMARKS.md ("Photos") come from it. On a shared machine compare the CPU
+# seconds: wall time depends on what else runs.
 #
 #   bench/photos.sh [N]   N photos of 4032 x 3024 with an EXIF GPS position (default 200)
 #
@@ -35,10 +36,10 @@ for i in $(seq 1 "$N"); do
   printf -- '---\ntitle: Story %s\ndate: 2026-03-%02d\nimages:\n  - {src: /images/p%s.jpg, alt: Photo %s}\n---\nText.\n' \
     "$i" $((i % 28 + 1)) "$i" "$i" >"$site/content/stories/s$i.md"
 done
-measure() {  # label command...
-  /usr/bin/time -f "%e %M" -o t.txt "${@:2}" >/dev/null 2>&1
-  read -r secs kb <t.txt
-  printf '%-36s %8.2f s %8d KB\n' "$1" "$secs" "$kb"
+measure() {  # label command...: wall seconds, CPU seconds (user + system), peak RSS
+  /usr/bin/time -f "%e %U %S %M" -o t.txt "${@:2}" >/dev/null 2>&1
+  read -r secs user sys kb <t.txt
+  printf '%-36s %8.2f s %8.2f s CPU %8d KB\n' "$1" "$secs" "$(awk "BEGIN {print $user + $sys}")" "$kb"
 }
 measure "firefly, cold cache" "$FIREFLY" build --site $site --out out1 --jobs 2
 measure "firefly, warm cache" "$FIREFLY" build --site $site --out out2 --jobs 2

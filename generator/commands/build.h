@@ -27,6 +27,9 @@ struct BuildOptions {
   /// With `keep_state`: an update (run_update) leaves the search index as it was, for
   /// refresh_search_index to bring up to date after the pages are shown.
   bool defer_search = false;
+  /// With `keep_state`: photos missing from the cache are not encoded; their files are
+  /// named as they will be and the photos listed in BuildState::pending_photos.
+  bool defer_photos = false;
 };
 
 /// What a build produced, for the summary line.

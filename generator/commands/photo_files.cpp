@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
-#include <memory>
+#include <mutex>
 
 #include "core/fs.h"
 #include "core/parallel.h"
@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 namespace {
 
 /// Changes whenever the way files are made changes, so old cache entries are not reused.
-constexpr const char* kRecipe = "firefly-photos-1";
+constexpr const char* kRecipe = "firefly-photos-2";
 
 /// The cache key of `file` made from `photo` at `size`.
 std::string cache_key(const Photo& photo, TargetSize size, const Encoding& e) {
@@ -49,71 +49,123 @@ PhotoInspector make_photo_inspector(const fs::path& site_dir, PhotoCache& cache)
   };
 }
 
-void publish_photos(const PhotoSet& photos, const fs::path& site_dir, PhotoCache& cache, int jobs,
-                    const OutputSink& sink, Diagnostics& diags) {
-  struct Job {
-    const Photo* photo;
-    const PhotoRender* render;
-    std::shared_ptr<std::atomic<bool>> failed;
-  };
-  std::vector<Job> work;
-  for (const Photo* p : photos.photos()) {
-    auto failed = std::make_shared<std::atomic<bool>>(false);
-    for (const PhotoRender& r : p->renders) work.push_back({p, &r, failed});
+namespace {
+
+/// The cache keys of every file of `photo`, by render.
+std::vector<std::vector<std::string>> keys_of(const Photo& photo) {
+  std::vector<std::vector<std::string>> keys(photo.renders.size());
+  for (size_t r = 0; r < photo.renders.size(); ++r) {
+    for (const PhotoFile& file : photo.renders[r].files) {
+      keys[r].push_back(cache_key(photo, photo.renders[r].size, file.encoding));
+    }
   }
-  // Larger sizes first, so the slowest encodes do not start last.
-  std::stable_sort(work.begin(), work.end(), [](const Job& a, const Job& b) {
-    return a.render->width * a.render->height > b.render->width * b.render->height;
-  });
-  parallel_for(work.size(), jobs, [&](size_t i) {
-    const Job& job = work[i];
-    const Photo& photo = *job.photo;
-    const PhotoRender& render = *job.render;
-    // One encode per distinct key: the original at its own path is often the largest
-    // fallback's bytes.
-    std::vector<std::string> keys;
-    std::vector<fs::path> paths(render.files.size());
-    std::vector<Encoding> missing;
-    std::vector<std::string> missing_keys;
-    for (const PhotoFile& file : render.files) {
-      const Encoding& e = file.encoding;
-      keys.push_back(cache_key(photo, render.size, e));
+  return keys;
+}
+
+/// The files of `photo` the cache lacks, by size (`keys` from keys_of), with their keys.
+struct Missing {
+  std::vector<RenderRequest> requests;
+  std::vector<std::vector<std::string>> keys;  ///< per request, per encoding
+};
+Missing missing_files(const Photo& photo, const std::vector<std::vector<std::string>>& keys,
+                      PhotoCache& cache) {
+  Missing missing;
+  for (size_t r = 0; r < photo.renders.size(); ++r) {
+    const PhotoRender& render = photo.renders[r];
+    RenderRequest request{render.size, {}};
+    std::vector<std::string> request_keys;
+    for (size_t f = 0; f < render.files.size(); ++f) {
+      const Encoding& e = render.files[f].encoding;
+      // One encode per distinct key: the original at its own path is often the largest
+      // fallback's bytes.
       bool planned =
-          std::find(missing_keys.begin(), missing_keys.end(), keys.back()) != missing_keys.end();
-      if (!planned && !cache.find(keys.back(), image_extension(e.format))) {
-        missing.push_back(e);
-        missing_keys.push_back(keys.back());
+          std::find(request_keys.begin(), request_keys.end(), keys[r][f]) != request_keys.end();
+      if (!planned && !cache.find(keys[r][f], image_extension(e.format))) {
+        request.encodings.push_back(e);
+        request_keys.push_back(keys[r][f]);
       }
     }
-    if (!missing.empty()) {
-      std::string error;
-      fs::path full = site_dir / "static" / photo.site_path.substr(1);
-      auto encoded = encode_image(full.string(), render.size, missing, error);
-      if (!encoded) {
-        if (!job.failed->exchange(true)) {
-          diags.error(photo.first_user, photo.first_pos,
-                      "the image " + photo.site_path + " (static" + photo.site_path + ") " + error,
-                      "replace the file with a JPEG or PNG exported again from the original");
-        }
-        return;
-      }
-      for (size_t m = 0; m < missing.size(); ++m) {
-        if (!cache.store(missing_keys[m], image_extension(missing[m].format), (*encoded)[m])) {
-          diags.error(photo.first_user, photo.first_pos,
-                      "the processed image cannot be written into " +
+    if (!request.encodings.empty()) {
+      missing.requests.push_back(std::move(request));
+      missing.keys.push_back(std::move(request_keys));
+    }
+  }
+  return missing;
+}
+
+/// Decodes `photo` once and stores the `missing` files in the cache; false after
+/// reporting why not.
+bool make_files(const Photo& photo, const Missing& missing, const fs::path& site_dir,
+                PhotoCache& cache, Diagnostics& diags) {
+  if (missing.requests.empty()) return true;
+  auto report = [&](const std::string& message, const char* hint) {
+    diags.error(photo.first_user, photo.first_pos, message, hint);
+    return false;
+  };
+  std::string error;
+  fs::path full = site_dir / "static" / photo.site_path.substr(1);
+  auto encoded = encode_photo(full.string(), photo.source.info, missing.requests, error);
+  if (!encoded) {
+    return report("the image " + photo.site_path + " (static" + photo.site_path + ") " + error,
+                  "replace the file with a JPEG or PNG exported again from the original");
+  }
+  for (size_t m = 0; m < missing.requests.size(); ++m) {
+    for (size_t e = 0; e < missing.requests[m].encodings.size(); ++e) {
+      const char* ext = image_extension(missing.requests[m].encodings[e].format);
+      if (!cache.store(missing.keys[m][e], ext, (*encoded)[m][e])) {
+        return report("the processed image cannot be written into " +
                           PhotoCache::folder_of(site_dir).string(),
                       "check the free disk space and the folder's permissions");
-          return;
-        }
       }
     }
-    for (size_t f = 0; f < render.files.size(); ++f) {
-      paths[f] = cache.path_of(keys[f], image_extension(render.files[f].encoding.format));
+  }
+  return true;
+}
+
+}  // namespace
+
+void publish_photos(const PhotoSet& photos, const fs::path& site_dir, PhotoCache& cache, int jobs,
+                    const OutputSink& sink, Diagnostics& diags,
+                    std::vector<const Photo*>* deferred) {
+  std::vector<const Photo*> list = photos.photos();
+  std::mutex deferred_mu;
+  // One job per photo: its missing files are made from a single decode, so a build holds
+  // at most one decoded photo per thread.
+  parallel_for(list.size(), jobs, [&](size_t i) {
+    const Photo& photo = *list[i];
+    std::vector<std::vector<std::string>> keys = keys_of(photo);
+    Missing missing = missing_files(photo, keys, cache);
+    if (deferred && !missing.requests.empty()) {
+      std::lock_guard lock(deferred_mu);
+      deferred->push_back(&photo);
+    } else if (!make_files(photo, missing, site_dir, cache, diags)) {
+      return;
     }
-    for (size_t f = 0; f < render.files.size(); ++f) {
-      sink(OutputFile{render.files[f].url.substr(1), "", paths[f].string()});
+    for (size_t r = 0; r < photo.renders.size(); ++r) {
+      const PhotoRender& render = photo.renders[r];
+      for (size_t f = 0; f < render.files.size(); ++f) {
+        fs::path path = cache.path_of(keys[r][f], image_extension(render.files[f].encoding.format));
+        OutputFile out{render.files[f].url.substr(1), "", path.string()};
+        out.linkable = true;  // cache entries are replaced, never changed in place
+        sink(std::move(out));
+      }
     }
   });
+  if (deferred) std::sort(deferred->begin(), deferred->end());
+}
+
+size_t make_deferred_photos(const std::vector<const Photo*>& photos, const fs::path& site_dir,
+                            PhotoCache& cache, int jobs, Diagnostics& diags,
+                            const std::atomic<bool>* cancel) {
+  std::atomic<size_t> made{0};
+  parallel_for(photos.size(), jobs, [&](size_t i) {
+    if (cancel && *cancel) return;
+    const Photo& photo = *photos[i];
+    if (make_files(photo, missing_files(photo, keys_of(photo), cache), site_dir, cache, diags)) {
+      ++made;
+    }
+  });
+  return made;
 }
 
 void warn_photo_locations(const PhotoSet& photos, Diagnostics& diags) {

@@ -2,7 +2,9 @@
 // size with libvips and encoded, in parallel.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
+#include <vector>
 
 #include "core/error.h"
 #include "core/output.h"
@@ -17,9 +19,18 @@ PhotoInspector make_photo_inspector(const std::filesystem::path& site_dir, Photo
 
 /// Hands every file of every photo in `photos` to `sink` (read from `cache` or encoded
 /// into it). A photo that cannot be decoded is an error naming it and the first page
-/// that uses it.
+/// that uses it. With `deferred`, a photo the cache lacks files of is not encoded: its
+/// files are handed over as they will be in the cache, and the photo is added to
+/// `deferred` for make_deferred_photos.
 void publish_photos(const PhotoSet& photos, const std::filesystem::path& site_dir,
-                    PhotoCache& cache, int jobs, const OutputSink& sink, Diagnostics& diags);
+                    PhotoCache& cache, int jobs, const OutputSink& sink, Diagnostics& diags,
+                    std::vector<const Photo*>* deferred = nullptr);
+
+/// Encodes into `cache` the files `photos` lack (deferred by publish_photos); stops
+/// between photos once `cancel` is set. Returns how many photos were completed.
+size_t make_deferred_photos(const std::vector<const Photo*>& photos,
+                            const std::filesystem::path& site_dir, PhotoCache& cache, int jobs,
+                            Diagnostics& diags, const std::atomic<bool>* cancel = nullptr);
 
 /// Warnings naming each photo that carried a GPS position (removed when published).
 void warn_photo_locations(const PhotoSet& photos, Diagnostics& diags);

@@ -13,6 +13,7 @@
 
 #include "commands/build.h"
 #include "commands/build_state.h"
+#include "commands/photo_files.h"
 #include "commands/report.h"
 #include "commands/search_refresh.h"
 #include "config/site_config.h"
@@ -77,14 +78,31 @@ class SearchRefresh {
   /// Starts refreshing the search index of `state`, unless it is current.
   void start(std::shared_ptr<BuildState> state, PreviewSite& site) {
     stop();
-    if (!state || state->search_current) return;
+    if (!state || (state->search_current && state->pending_photos.empty())) return;
     cancel_ = false;
     thread_ = std::thread([this, state = std::move(state), &site] {
       // The threads the index is made on inherit this one's priority.
       setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
+      make_pending_photos(*state, site);
       std::optional<SearchChanges> changes = refresh_search_index(*state, &cancel_);
       if (changes) site.update_files_quietly(std::move(changes->files), changes->removed);
     });
+  }
+  /// Encodes the photos `state`'s pages show that were not in the cache (their pages are
+  /// shown already, naming the files), then reloads the open pages.
+  void make_pending_photos(BuildState& state, PreviewSite& site) {
+    if (state.pending_photos.empty()) return;
+    Diagnostics diags;
+    size_t made = make_deferred_photos(state.pending_photos, state.options.site_dir,
+                                       *state.photo_cache, state.jobs, diags, &cancel_);
+    if (made == state.pending_photos.size()) state.pending_photos.clear();
+    if (diags.has_errors()) {
+      std::ostringstream text;
+      print_diagnostics(diags, state.options.site_dir, "text", text);
+      site.show_errors(text.str(), default_language(state.options.site_dir));
+    } else if (made > 0) {
+      site.update_site({}, {});  // the pages are the same; their photos now load
+    }
   }
   /// Stops the refresh (at the next language) and waits for it.
   void stop() {
@@ -159,6 +177,7 @@ void rebuild(const BuildOptions& build, Session& session, PreviewSite& site, std
   if (result.exit_code == 0 && !diags.has_errors()) {
     session.state = std::move(result.state);
     site.show_site(std::move(result.output));
+    session.search.start(session.state, site);  // the photos not yet in the cache
     err << "built " << plural(result.pages, "page") << " in " << when << " s\n";
   } else {
     show_failure(diags, text, build.site_dir, site, err);
@@ -218,6 +237,7 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
   build.base_url = url;  // permalinks, feeds and canonical links point at the preview
   build.keep_state = true;
   build.defer_search = true;  // an edit is shown first, the search index follows
+  build.defer_photos = true;  // and so do new or changed photos
   Session session;
   rebuild(build, session, site, err);
 

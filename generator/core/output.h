@@ -13,6 +13,9 @@ struct OutputFile {
   std::string bytes;   ///< the content
   std::string source;  ///< the file it was copied from (for static files; "" if generated)
   std::string origin = {};  ///< the source file it was rendered from, for errors ("" if none)
+  /// `source` is never changed in place (a photo cache entry): the output may be a hard link
+  /// to it instead of a copy.
+  bool linkable = false;
 
   /// The file an error about this output names: where it was rendered or copied from.
   const std::string& cause() const { return origin.empty() ? source : origin; }

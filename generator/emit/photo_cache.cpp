@@ -1,8 +1,10 @@
 #include "emit/photo_cache.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -17,18 +19,22 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kIndexName = "index.tsv";
+/// Its modification time says when unused entries were last looked for.
+constexpr const char* kPrunedName = "pruned";
 
-/// Size and modification time (nanoseconds) of `path`; false when it cannot be read.
-bool stamp_of(const fs::path& path, long long& size, long long& mtime) {
-  std::error_code ec;
-  auto s = fs::file_size(path, ec);
-  if (ec) return false;
-  auto t = fs::last_write_time(path, ec);
-  if (ec) return false;
-  size = static_cast<long long>(s);
-  mtime = static_cast<long long>(t.time_since_epoch().count());
+/// Size, modification time (nanoseconds) and inode of `path`; false when it cannot be read.
+bool stamp_of(const fs::path& path, long long& size, long long& mtime, long long& inode) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return false;
+  size = static_cast<long long>(st.st_size);
+  mtime = static_cast<long long>(st.st_mtim.tv_sec) * 1'000'000'000LL + st.st_mtim.tv_nsec;
+  inode = static_cast<long long>(st.st_ino);
   return true;
 }
+
+/// How old a used entry may get before a build marks it used again (pruning removes
+/// entries unused for longer than an hour by default).
+constexpr long long kTouchAfterSeconds = 600;
 
 bool write_atomically(const fs::path& dest, const std::string& bytes, const std::string& tag) {
   std::error_code ec;
@@ -63,9 +69,14 @@ fs::path PhotoCache::path_of(const std::string& key, const std::string& ext) con
 std::optional<fs::path> PhotoCache::find(const std::string& key, const std::string& ext) {
   std::string name = key + "." + ext;
   fs::path path = path_of(key, ext);
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) return std::nullopt;
-  fs::last_write_time(path, fs::file_time_type::clock::now(), ec);  // for pruning
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  // Marked as used for pruning by its modification time; renewed only when it grows old,
+  // so a warm build mostly just looks.
+  if (st.st_mtim.tv_sec < std::time(nullptr) - kTouchAfterSeconds) {
+    std::error_code ec;
+    fs::last_write_time(path, fs::file_time_type::clock::now(), ec);
+  }
   {
     std::lock_guard lock(mu_);
     used_.insert(name);
@@ -99,20 +110,21 @@ void PhotoCache::load_index() {
     std::istringstream cells(line);
     std::string cell;
     while (std::getline(cells, cell, '\t')) f.push_back(cell);
-    if (f.size() != 11) continue;
+    if (f.size() != 12) continue;
     try {
       Stamp s;
       s.size = std::stoll(f[1]);
       s.mtime = std::stoll(f[2]);
-      s.source.hash = f[3];
-      s.source.bytes = std::stoll(f[4]);
+      s.inode = std::stoll(f[3]);
+      s.source.hash = f[4];
+      s.source.bytes = std::stoll(f[5]);
       ImageInfo& i = s.source.info;
-      i.format = f[5];
-      i.width = std::stoi(f[6]);
-      i.height = std::stoi(f[7]);
-      i.alpha = f[8] == "1";
-      i.gps = f[9] == "1";
-      i.metadata = f[10] == "1";
+      i.format = f[6];
+      i.width = std::stoi(f[7]);
+      i.height = std::stoi(f[8]);
+      i.alpha = f[9] == "1";
+      i.gps = f[10] == "1";
+      i.metadata = f[11] == "1";
       index_[f[0]] = std::move(s);
     } catch (const std::exception&) {
       // A damaged line is forgotten; the photo is looked at again.
@@ -121,12 +133,13 @@ void PhotoCache::load_index() {
 }
 
 std::optional<PhotoSource> PhotoCache::known(const fs::path& full) {
-  long long size = 0, mtime = 0;
-  if (!stamp_of(full, size, mtime)) return std::nullopt;
+  long long size = 0, mtime = 0, inode = 0;
+  if (!stamp_of(full, size, mtime, inode)) return std::nullopt;
   std::lock_guard lock(mu_);
   load_index();
   auto it = index_.find(fs::absolute(full).lexically_normal().string());
-  if (it == index_.end() || it->second.size != size || it->second.mtime != mtime) {
+  if (it == index_.end() || it->second.size != size || it->second.mtime != mtime ||
+      it->second.inode != inode) {
     return std::nullopt;
   }
   return it->second.source;
@@ -134,7 +147,7 @@ std::optional<PhotoSource> PhotoCache::known(const fs::path& full) {
 
 void PhotoCache::remember(const fs::path& full, const PhotoSource& source) {
   Stamp s;
-  if (!stamp_of(full, s.size, s.mtime)) return;
+  if (!stamp_of(full, s.size, s.mtime, s.inode)) return;
   s.source = source;
   std::lock_guard lock(mu_);
   load_index();
@@ -149,15 +162,23 @@ void PhotoCache::finish(long long grace_seconds) {
     for (const auto& [path, s] : index_) {
       const ImageInfo& i = s.source.info;
       out += path + "\t" + std::to_string(s.size) + "\t" + std::to_string(s.mtime) + "\t" +
-             s.source.hash + "\t" + std::to_string(s.source.bytes) + "\t" + i.format + "\t" +
-             std::to_string(i.width) + "\t" + std::to_string(i.height) + "\t" +
-             (i.alpha ? "1" : "0") + "\t" + (i.gps ? "1" : "0") + "\t" + (i.metadata ? "1" : "0") +
-             "\n";
+             std::to_string(s.inode) + "\t" + s.source.hash + "\t" +
+             std::to_string(s.source.bytes) + "\t" + i.format + "\t" + std::to_string(i.width) +
+             "\t" + std::to_string(i.height) + "\t" + (i.alpha ? "1" : "0") + "\t" +
+             (i.gps ? "1" : "0") + "\t" + (i.metadata ? "1" : "0") + "\n";
     }
     write_atomically(dir_ / kIndexName, out, "index");
   }
   std::error_code ec;
   auto cutoff = fs::file_time_type::clock::now() - std::chrono::seconds(grace_seconds);
+  // Looking through every entry costs a folder read per prefix: done when this build added
+  // entries (what it replaced may go) or the last look is older than the grace period.
+  fs::path marker = dir_ / kPrunedName;
+  auto last = fs::last_write_time(marker, ec);
+  if (stores_ == 0 && !ec && last >= cutoff) return;
+  ec.clear();
+  if (!fs::is_directory(dir_, ec)) return;
+  write_atomically(marker, "", "pruned");
   for (const auto& sub : fs::directory_iterator(dir_, ec)) {
     if (!sub.is_directory(ec)) continue;
     for (const auto& entry : fs::directory_iterator(sub.path(), ec)) {

@@ -1,8 +1,8 @@
 // The photo cache: encoded photos kept between builds in the site's .firefly-cache/photos/,
 // one file per source hash and parameters, written atomically (temporary file, then
 // rename) so builds running at once never see half a file, and pruned of what no build
-// used lately. Beside them, an index remembers each original's hash and header by size
-// and modification time, so a rebuild reads no photo at all.
+// used lately. Beside them, an index remembers each original's hash and header by size,
+// modification time and inode, so a rebuild reads no photo at all (one small file read).
 #pragma once
 
 #include <atomic>
@@ -34,14 +34,15 @@ class PhotoCache {
   std::optional<std::filesystem::path> store(const std::string& key, const std::string& ext,
                                              const std::string& bytes);
 
-  /// The remembered header and hash of the file at `full` when its size and modification
-  /// time are unchanged.
+  /// The remembered header and hash of the file at `full` when its size, modification
+  /// time and inode are unchanged.
   std::optional<PhotoSource> known(const std::filesystem::path& full);
   /// Remembers the header and hash of the file at `full`.
   void remember(const std::filesystem::path& full, const PhotoSource& source);
 
   /// Writes the index and removes cached files this build did not use that are older
-  /// than `grace_seconds` (a build running at the same time may still be copying them).
+  /// than `grace_seconds` (a build running at the same time may still be copying them);
+  /// looks for them when this build stored files or the last look is that old.
   void finish(long long grace_seconds = 3600);
 
   size_t hits() const { return hits_; }
@@ -49,7 +50,7 @@ class PhotoCache {
 
  private:
   struct Stamp {
-    long long size = 0, mtime = 0;
+    long long size = 0, mtime = 0, inode = 0;
     PhotoSource source;
   };
   std::filesystem::path dir_;

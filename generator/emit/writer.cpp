@@ -60,6 +60,11 @@ bool same_bytes(const fs::path& path, const std::string& bytes) {
 }
 
 bool same_file(const fs::path& old, const fs::path& source) {
+  struct stat o, s;
+  if (::stat(old.c_str(), &o) == 0 && ::stat(source.c_str(), &s) == 0 && o.st_dev == s.st_dev &&
+      o.st_ino == s.st_ino) {
+    return true;  // a hard link made by the previous build
+  }
   std::error_code ec;
   uintmax_t size = fs::file_size(old, ec);
   if (ec || fs::file_size(source, ec) != size || ec) return false;
@@ -105,6 +110,11 @@ int place_file(const OutputFile& f, const fs::path& temp, const fs::path& out_di
   if (f.source.empty()) {
     ec = write_bytes(dest, f.bytes);
   } else {
+    if (f.linkable) {
+      fs::create_hard_link(f.source, dest, ec);
+      if (!ec) return 1;
+      ec.clear();  // another file system: copied
+    }
     fs::copy_file(f.source, dest, fs::copy_options::overwrite_existing, ec);
   }
   return ec ? 0 : 1;

@@ -20,7 +20,8 @@ const std::vector<std::string> kDatasetKeys = {
     "title",    "description", "source",     "frequency", "license",  "chart",    "columns",
     "keywords", "version",     "indicators", "issued",    "modified", "temporal", "spatial"};
 const std::vector<std::string> kSourceKeys = {"agency", "title", "date", "url"};
-const std::vector<std::string> kColumnKeys = {"name", "type", "title", "unit", "description"};
+const std::vector<std::string> kColumnKeys = {"name", "type",        "title",
+                                              "unit", "description", "values"};
 const std::vector<std::string> kChartKeys = {"x", "y", "kind", "title"};
 const std::vector<std::string> kTypeNames = {"string", "integer", "number", "boolean", "date"};
 const std::vector<std::string> kFrequencies = {"daily",      "weekly", "monthly",  "quarterly",
@@ -157,6 +158,35 @@ DatasetSource read_source(const Value& meta, MetaReader& r) {
   return out;
 }
 
+/// A column's `values:` (the words of its codes), into `col.values`.
+void read_values(const Value& column, Column& col, MetaReader& r) {
+  const Value* v = column.find("values");
+  if (!v || v->is_null()) return;
+  if (!v->is_map()) {
+    r.diags.error(r.path, v->pos,
+                  "'values' must map each code to its words, e.g. "
+                  "{at_least: {zh-TW: 至少, en: at least}}");
+    return;
+  }
+  if (col.type != ColumnType::kString && col.type != ColumnType::kInteger) {
+    r.diags.error(r.path, v->pos,
+                  "'values' gives words for the codes of a string or integer column, not of " +
+                      std::string(column_type_name(col.type)) + " column " + q(col.name));
+    return;
+  }
+  for (const auto& [code, words] : v->as_map()) {
+    std::string error;
+    Localized text = to_localized(words, &error);
+    if (!error.empty() || text.empty()) {
+      r.diags.error(r.path, words.pos,
+                    "the words of code " + q(code) + " in column " + q(col.name) +
+                        " must be a text or a map of language: text");
+      continue;
+    }
+    col.values.emplace_back(code, std::move(text));
+  }
+}
+
 std::optional<std::vector<Column>> read_columns(const Value& meta, MetaReader& r) {
   const Value* cols = meta.find("columns");
   if (!cols || !cols->is_list() || cols->as_list().empty()) {
@@ -197,6 +227,7 @@ std::optional<std::vector<Column>> read_columns(const Value& meta, MetaReader& r
     if (col.title.empty()) col.title.plain = col.name;
     col.description = r.localized(c, "description", false);
     col.unit = r.localized(c, "unit", false);
+    read_values(c, col, r);
     out.push_back(std::move(col));
   }
   return out;
@@ -272,6 +303,13 @@ void match_header(const CsvRecord& header_record, const std::vector<Column>& col
 
 const char* column_type_name(ColumnType type) {
   return kTypeNames[static_cast<size_t>(type)].c_str();
+}
+
+const Localized* Column::label_of(std::string_view code) const {
+  for (const auto& [c, words] : values) {
+    if (c == code) return &words;
+  }
+  return nullptr;
 }
 
 int Dataset::column_index(std::string_view column) const {

@@ -32,6 +32,12 @@ struct Column {
   Localized description;  ///< may be empty
   Localized unit;         ///< may be empty; a code or words per language ("person-times")
   Pos pos;                ///< where the column is declared in the metadata
+  /// `values:`: the words of the column's codes per language ({at_least: {zh-TW: 至少}});
+  /// pages and spreadsheets show them, the CSV and JSON keep the codes.
+  std::vector<std::pair<std::string, Localized>> values = {};
+
+  /// The words of `code` (nullptr when the column gives none).
+  const Localized* label_of(std::string_view code) const;
 };
 
 /// The kinds of chart: bar (one series, or grouped bars for several), stacked (bars of

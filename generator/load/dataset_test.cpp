@@ -296,3 +296,42 @@ TEST_CASE("dataset: coverage from a year column, declared periods and metadata w
 }
 
 }  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("dataset: a column's values give words to its codes; mistakes are errors") {
+  Diagnostics d;
+  auto ds = build(R"(title: T
+columns:
+  - {name: kind, values: {at_least: {zh-TW: 至少, en: at least}, exact: 確數}}
+  - {name: n, type: integer, values: {1: 男, 2: 女}}
+)",
+                  "kind,n\nat_least,1\n", d);
+  REQUIRE(ds);
+  CHECK(d.error_count() == 0);
+  const Column& kind = ds->columns[0];
+  REQUIRE(kind.values.size() == 2);
+  REQUIRE(kind.label_of("at_least"));
+  CHECK(kind.label_of("at_least")->get("en", "zh-TW") == "at least");
+  CHECK(kind.label_of("exact")->get("en", "zh-TW") == "確數");
+  CHECK(kind.label_of("nearly") == nullptr);
+  CHECK(ds->columns[1].label_of("2")->get("zh-TW", "zh-TW") == "女");
+  Diagnostics e;
+  build(R"(title: T
+columns:
+  - {name: a, values: [x, y]}
+  - {name: b, type: number, values: {1: one}}
+  - {name: c, values: {x: [1, 2]}}
+)",
+        "a,b,c\n", e);
+  CHECK(messages(e) ==
+        std::vector<std::string>{
+            "data/awards.yaml:3:23: 'values' must map each code to its words, e.g. "
+            "{at_least: {zh-TW: 至少, en: at least}}",
+            "data/awards.yaml:4:37: 'values' gives words for the codes of a string or "
+            "integer column, not of number column 'b'",
+            "data/awards.yaml:5:27: the words of code 'x' in column 'c' must be a text or "
+            "a map of language: text"});
+}
+
+}  // namespace firefly

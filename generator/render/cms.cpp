@@ -256,15 +256,18 @@ Value datasets_collection(const std::vector<std::pair<std::string, Localized>>& 
        {"daily", "weekly", "monthly", "quarterly", "semiannual", "yearly", "irregular"}) {
     frequencies.push_back(f);
   }
-  List column{Value(Map{{"name", "name"}, {"label", "name"}, {"widget", "string"}}),
-              Value(Map{{"name", "type"},
-                        {"label", "type"},
-                        {"widget", "select"},
-                        {"options", Value(std::move(types))},
-                        {"required", false}}),
-              localized_field("title", false, false, config),
-              localized_field("unit", false, false, config),
-              localized_field("description", false, true, config)};
+  List column{
+      Value(Map{{"name", "name"}, {"label", "name"}, {"widget", "string"}}),
+      Value(Map{{"name", "type"},
+                {"label", "type"},
+                {"widget", "select"},
+                {"options", Value(std::move(types))},
+                {"required", false}}),
+      localized_field("title", false, false, config), localized_field("unit", false, false, config),
+      localized_field("description", false, true, config),
+      // The words of the codes: kept as written in the file.
+      Value(
+          Map{{"name", "values"}, {"label", "values"}, {"widget", "hidden"}, {"required", false}})};
   List metadata{
       localized_field("title", true, false, config),
       localized_field("description", false, true, config),

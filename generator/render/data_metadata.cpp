@@ -63,6 +63,11 @@ std::string dataset_metadata_json(const Dataset& ds, const std::vector<DataFile>
             {"title", by_lang(c.title, site)}};
     if (!c.unit.empty()) col.emplace_back("unit", by_lang(c.unit, site));
     if (!c.description.empty()) col.emplace_back("description", by_lang(c.description, site));
+    if (!c.values.empty()) {
+      Map values;
+      for (const auto& [code, words] : c.values) values.emplace_back(code, by_lang(words, site));
+      col.emplace_back("values", Value(std::move(values)));
+    }
     columns.push_back(Value(std::move(col)));
   }
   m.emplace_back("columns", Value(std::move(columns)));

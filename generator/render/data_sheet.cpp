@@ -7,10 +7,14 @@
 
 namespace firefly {
 
-SheetCell sheet_cell(const Value& value, const Column& column) {
+SheetCell sheet_cell(const Value& value, const Column& column, const std::string& lang) {
   SheetCell cell;
   if (value.is_null()) return cell;
-  if (value.is_number()) {
+  const Localized* words = column.values.empty() ? nullptr : column.label_of(value.to_text());
+  if (words) {
+    cell.kind = SheetCell::Kind::kText;
+    cell.text = words->get(lang, lang);
+  } else if (value.is_number()) {
     cell.kind = SheetCell::Kind::kNumber;
     cell.number = value.as_double();
   } else if (value.is_bool()) {
@@ -89,6 +93,16 @@ void add_about(std::vector<std::vector<std::string>>& rows, const Dataset& ds, c
   for (const Column& c : ds.columns) {
     rows.push_back({c.name, column_heading(c, v), type_display(c.type, v), v.pick(c.unit),
                     v.pick(c.description)});
+  }
+  bool coded = std::any_of(ds.columns.begin(), ds.columns.end(),
+                           [](const Column& c) { return !c.values.empty(); });
+  if (!coded) return;
+  rows.push_back({});
+  rows.push_back({v.text("data_sheet_codes", "Codes in the CSV and what they mean")});
+  rows.push_back({v.text("column", "Column"), v.text("data_sheet_code", "Code"),
+                  v.text("data_sheet_meaning", "Meaning")});
+  for (const Column& c : ds.columns) {
+    for (const auto& [code, words] : c.values) rows.push_back({c.name, code, v.pick(words)});
   }
 }
 

@@ -24,15 +24,16 @@ inline constexpr size_t kSheetMaxCellChars = 32767;
 struct SheetCell {
   enum class Kind { kEmpty, kNumber, kBoolean, kDate, kText };
   Kind kind = Kind::kEmpty;
-  double number = 0;      ///< kNumber
-  bool flag = false;      ///< kBoolean
-  Date date;              ///< kDate
-  std::string_view text;  ///< kText (refers into the Value)
+  double number = 0;  ///< kNumber
+  bool flag = false;  ///< kBoolean
+  Date date;          ///< kDate
+  std::string text;   ///< kText
 };
 
-/// The spreadsheet cell of a typed CSV value of `column`: numbers as numbers, dates as
-/// dates, booleans as booleans, a missing value as an empty cell, anything else as text.
-SheetCell sheet_cell(const Value& value, const Column& column);
+/// The spreadsheet cell of a typed CSV value of `column`: the words in `lang` of a code the
+/// column's `values` name, numbers as numbers, dates as dates, booleans as booleans, a
+/// missing value as an empty cell, anything else as text.
+SheetCell sheet_cell(const Value& value, const Column& column, const std::string& lang);
 
 /// The text around the rows, in the file's language (the site's default).
 struct SheetText {

@@ -43,22 +43,22 @@ DataView view(const std::string& lang) {
 TEST_CASE("data sheet: cells are typed as the column says, missing values are empty") {
   Dataset ds = sample();
   std::vector<Value> row = ds.row(0);
-  SheetCell year = sheet_cell(row[0], ds.columns[0]);
+  SheetCell year = sheet_cell(row[0], ds.columns[0], "zh-TW");
   CHECK(year.kind == SheetCell::Kind::kNumber);
   CHECK(year.number == 2021);
-  CHECK(sheet_cell(row[1], ds.columns[1]).number == -5.5);
-  SheetCell held = sheet_cell(row[2], ds.columns[2]);
+  CHECK(sheet_cell(row[1], ds.columns[1], "zh-TW").number == -5.5);
+  SheetCell held = sheet_cell(row[2], ds.columns[2], "zh-TW");
   REQUIRE(held.kind == SheetCell::Kind::kDate);
   CHECK(held.date.iso() == "2021-03-04");
-  SheetCell online = sheet_cell(row[3], ds.columns[3]);
+  SheetCell online = sheet_cell(row[3], ds.columns[3], "zh-TW");
   CHECK(online.kind == SheetCell::Kind::kBoolean);
   CHECK(online.flag);
-  SheetCell note = sheet_cell(row[4], ds.columns[4]);
+  SheetCell note = sheet_cell(row[4], ds.columns[4], "zh-TW");
   CHECK(note.kind == SheetCell::Kind::kText);
   CHECK(note.text == "=SUM(A1)");  // a spreadsheet's text cell is never run as a formula
   std::vector<Value> second = ds.row(1);
   for (size_t c = 1; c < second.size(); ++c) {
-    CHECK(sheet_cell(second[c], ds.columns[c]).kind == SheetCell::Kind::kEmpty);
+    CHECK(sheet_cell(second[c], ds.columns[c], "zh-TW").kind == SheetCell::Kind::kEmpty);
   }
 }
 

@@ -45,6 +45,9 @@ bool is_year_column(const Column& column) {
 
 std::string format_cell(const Value& value, const Column& column, const DataView& view) {
   if (value.is_null()) return "";
+  if (!column.values.empty()) {
+    if (const Localized* words = column.label_of(value.to_text())) return view.pick(*words);
+  }
   switch (column.type) {
     case ColumnType::kInteger:
       if (is_year_column(column) || !value.is_number()) return value.to_text();

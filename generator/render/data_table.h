@@ -44,8 +44,9 @@ struct DataView {
 /// True for integer columns that hold years (name "year", "*_year", "year_*"), which are
 /// shown without digit grouping.
 bool is_year_column(const Column& column);
-/// The display text of a cell (plain text, not escaped): localized numbers, dates in the
-/// reader's calendar, yes/no for booleans, "" for a missing value.
+/// The display text of a cell (plain text, not escaped): the words of a code the column's
+/// `values` name, localized numbers, dates in the reader's calendar, yes/no for booleans,
+/// "" for a missing value.
 std::string format_cell(const Value& value, const Column& column, const DataView& view);
 /// The header text of a column: its title, plus the unit in parentheses when it has one.
 std::string column_heading(const Column& column, const DataView& view);

@@ -115,12 +115,18 @@ Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, con
                       const DataView& view) {
   List columns;
   for (const Column& c : ds.columns) {
+    List values;
+    for (const auto& [code, words] : c.values) {
+      values.push_back(Value(Map{{"code", Value(code)}, {"label", Value(view.pick(words))}}));
+    }
     columns.push_back(Value(Map{{"name", Value(c.name)},
                                 {"title", Value(view.pick(c.title))},
                                 {"type", Value(type_display(c.type, view))},
                                 {"type_id", Value(column_type_name(c.type))},
                                 {"unit", Value(view.pick(c.unit))},
-                                {"description", Value(view.pick(c.description))}}));
+                                {"description", Value(view.pick(c.description))},
+                                {"has_values", Value(!values.empty())},
+                                {"values", Value(std::move(values))}}));
   }
   Value downloads = download_list(files, view);
   List history;

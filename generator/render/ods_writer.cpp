@@ -194,7 +194,7 @@ bool write_ods_content(const Dataset& ds, const SheetText& text, const ByteSink&
     const std::vector<Value> row = ds.row(r);
     out += "<table:table-row>";
     for (size_t c = 0; c < row.size() && c < ds.columns.size(); ++c) {
-      if (!typed_cell(out, sheet_cell(row[c], ds.columns[c]))) return false;
+      if (!typed_cell(out, sheet_cell(row[c], ds.columns[c], text.lang))) return false;
     }
     out += "</table:table-row>\n";
     if (out.size() >= kPiece) {

@@ -1,6 +1,8 @@
 #include "render/photo_codec.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstring>
 #include <mutex>
 #include <string_view>
@@ -42,7 +44,7 @@ bool has_field(const VImage& image, const char* prefix) {
   return found;
 }
 
-VipsBlob* encode(const VImage& image, const Encoding& e) {
+VipsBlob* encode_blob(const VImage& image, const Encoding& e) {
   switch (e.format) {
     case ImageFormat::kWebp:
       return image.webpsave_buffer(VImage::option()->set("Q", e.quality)->set("strip", true));
@@ -61,6 +63,66 @@ VipsBlob* encode(const VImage& image, const Encoding& e) {
                                        ->set("compression", VIPS_FOREIGN_HEIF_COMPRESSION_AV1));
   }
   return nullptr;
+}
+
+/// The bytes of `image` encoded as `e`, without metadata.
+std::string encode(const VImage& image, const Encoding& e) {
+  VipsBlob* blob = encode_blob(image, e);
+  size_t length = 0;
+  const void* data = vips_blob_get(blob, &length);
+  std::string bytes(static_cast<const char*>(data), length);
+  vips_area_unref(VIPS_AREA(blob));
+  // libvips 8.14 writes an EXIF chunk into WebP files even with `strip`.
+  return e.format == ImageFormat::kWebp ? strip_webp_metadata(bytes) : bytes;
+}
+
+/// How wide a decode of the original (`info`, upright) must be to make `size` from it
+/// without enlarging: the width itself, or for a crop the width at which the image covers
+/// the crop (plus a pixel against rounding), never wider than the original.
+int base_width_for(TargetSize size, const ImageInfo& info) {
+  if (info.width <= 0 || info.height <= 0) return std::max(1, size.width);
+  if (size.height <= 0) return std::min(size.width, info.width);
+  double scale = std::max(static_cast<double>(size.width) / info.width,
+                          static_cast<double>(size.height) / info.height);
+  return std::min(info.width, static_cast<int>(std::ceil(scale * info.width)) + 1);
+}
+
+/// The image at `path` decoded `width` wide (never enlarged), upright, in sRGB, in memory.
+/// A JPEG decodes at 1/2, 1/4 or 1/8 of its size while loading, read top to bottom. One
+/// decode runs at a time: it is the step that needs the most memory (the decoder's lines
+/// and the new image), and the other threads encode meanwhile.
+VImage decode_once(const std::string& path, int width) {
+  static std::mutex decoding;
+  std::lock_guard lock(decoding);
+  VOption* options = VImage::option()
+                         ->set("height", VIPS_MAX_COORD)
+                         ->set("size", VIPS_SIZE_DOWN)
+                         ->set("fail_on", VIPS_FAIL_ON_TRUNCATED);
+  // Only an embedded colour profile needs converting (a photo without one is sRGB already;
+  // converting it anyway costs a pass in floating point).
+  VImage header =
+      VImage::new_from_file(path.c_str(), VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL));
+  if (has_field(header, "icc-profile-data")) options->set("export_profile", "srgb");
+  VImage base = VImage::thumbnail(path.c_str(), width, options);
+  if (base.bands() >= 3 && base.interpretation() != VIPS_INTERPRETATION_sRGB) {
+    base = base.colourspace(VIPS_INTERPRETATION_sRGB);
+  } else if (base.format() != VIPS_FORMAT_UCHAR) {
+    base = base.cast(VIPS_FORMAT_UCHAR);
+  }
+  return base.copy_memory();
+}
+
+/// `size` made from the decoded `base`: `base` itself when it is that wide, else resized
+/// down (a crop: resized to cover it, then cut around the centre).
+VImage derive(const VImage& base, TargetSize size) {
+  if (size.height <= 0 && size.width >= base.width()) return base;
+  VOption* options = VImage::option();
+  if (size.height > 0) {
+    options->set("height", size.height)->set("crop", VIPS_INTERESTING_CENTRE);
+  } else {
+    options->set("height", VIPS_MAX_COORD);
+  }
+  return base.thumbnail_image(size.width, options);
 }
 
 }  // namespace
@@ -129,41 +191,27 @@ std::optional<ImageInfo> read_image_info(const std::string& path, std::string& e
   }
 }
 
-std::optional<std::vector<std::string>> encode_image(const std::string& path, TargetSize size,
-                                                     const std::vector<Encoding>& encodings,
-                                                     std::string& error) {
+std::optional<std::vector<std::vector<std::string>>> encode_photo(
+    const std::string& path, const ImageInfo& info, const std::vector<RenderRequest>& requests,
+    std::string& error) {
   if (!start_image_codec()) {
     error = "the image library could not start";
     return std::nullopt;
   }
+  if (requests.empty()) return std::vector<std::vector<std::string>>{};
+  int base_width = 1;
+  for (const RenderRequest& r : requests)
+    base_width = std::max(base_width, base_width_for(r.size, info));
   try {
-    VOption* options = VImage::option()
-                           ->set("size", VIPS_SIZE_DOWN)
-                           ->set("fail_on", VIPS_FAIL_ON_TRUNCATED)
-                           ->set("export_profile", "srgb");
-    if (size.height > 0) {
-      options->set("height", size.height)->set("crop", VIPS_INTERESTING_CENTRE);
-    } else {
-      options->set("height", VIPS_MAX_COORD);
+    VImage base = decode_once(path, base_width);
+    std::vector<std::vector<std::string>> out;
+    for (const RenderRequest& r : requests) {
+      // Each encoding resizes again from `base` (cheap) rather than keeping a copy.
+      std::vector<std::string>& files = out.emplace_back();
+      for (const Encoding& e : r.encodings) files.push_back(encode(derive(base, r.size), e));
     }
-    VImage image = VImage::thumbnail(path.c_str(), size.width, options);
-    if (image.bands() >= 3 && image.interpretation() != VIPS_INTERPRETATION_sRGB) {
-      image = image.colourspace(VIPS_INTERPRETATION_sRGB);
-    } else if (image.format() != VIPS_FORMAT_UCHAR) {
-      image = image.cast(VIPS_FORMAT_UCHAR);
-    }
-    if (encodings.size() > 1) image = image.copy_memory();
-    std::vector<std::string> files;
-    for (const Encoding& e : encodings) {
-      VipsBlob* blob = encode(image, e);
-      size_t length = 0;
-      const void* data = vips_blob_get(blob, &length);
-      files.emplace_back(static_cast<const char*>(data), length);
-      // libvips 8.14 writes an EXIF chunk into WebP files even with `strip`.
-      if (e.format == ImageFormat::kWebp) files.back() = strip_webp_metadata(files.back());
-      vips_area_unref(VIPS_AREA(blob));
-    }
-    return files;
+    vips_thread_shutdown();  // frees this thread's buffers kept for the next pipeline
+    return out;
   } catch (const vips::VError&) {
     vips_error_clear();
     error = "is damaged or cut short: it cannot be decoded";

@@ -43,13 +43,21 @@ bool start_image_codec();
 /// file is not an image any decoder knows.
 std::optional<ImageInfo> read_image_info(const std::string& path, std::string& error);
 
-/// Decodes the image at `path` once, shrunk while loading to `size` (never enlarged),
-/// turned upright from its EXIF orientation and converted to sRGB, and encodes it in each
-/// of `encodings` without any metadata. Returns the encoded files in the same order, or
-/// nullopt with a reason in `error` (a damaged or truncated file).
-std::optional<std::vector<std::string>> encode_image(const std::string& path, TargetSize size,
-                                                     const std::vector<Encoding>& encodings,
-                                                     std::string& error);
+/// One size made from a photo, and the encodings wanted at that size.
+struct RenderRequest {
+  TargetSize size;
+  std::vector<Encoding> encodings;
+};
+
+/// Decodes the image at `path` (`info` is its header) once, shrunk while loading to the
+/// largest size `requests` need (never enlarged), turned upright from its EXIF orientation
+/// and converted to sRGB; makes every requested size from that one decoded image (a
+/// smaller width, or a crop around the centre) and encodes it in each of its encodings
+/// without any metadata. Returns, per request, the encoded files in the order of its
+/// encodings; or nullopt with a reason in `error` (a damaged or truncated file).
+std::optional<std::vector<std::vector<std::string>>> encode_photo(
+    const std::string& path, const ImageInfo& info, const std::vector<RenderRequest>& requests,
+    std::string& error);
 
 /// Whether this libvips can write AVIF.
 bool can_encode_avif();

@@ -54,7 +54,7 @@ bool write_data(lxw_worksheet* sheet, const Dataset& ds, const SheetText& text, 
     auto rr = static_cast<lxw_row_t>(r + 1);
     for (size_t c = 0; c < row.size() && c < ds.columns.size(); ++c) {
       auto cc = static_cast<lxw_col_t>(c);
-      SheetCell cell = sheet_cell(row[c], ds.columns[c]);
+      SheetCell cell = sheet_cell(row[c], ds.columns[c], text.lang);
       lxw_error e = LXW_NO_ERROR;
       switch (cell.kind) {
         case SheetCell::Kind::kEmpty:
@@ -72,7 +72,7 @@ bool write_data(lxw_worksheet* sheet, const Dataset& ds, const SheetText& text, 
         }
         case SheetCell::Kind::kText:
           if (char_count(cell.text) > kSheetMaxCellChars) return false;
-          e = worksheet_write_string(sheet, rr, cc, std::string(cell.text).c_str(), nullptr);
+          e = worksheet_write_string(sheet, rr, cc, cell.text.c_str(), nullptr);
           break;
       }
       if (e != LXW_NO_ERROR) return false;

@@ -93,6 +93,26 @@ grep -q '<img src="/images/diagram.svg" alt="A diagram"' "$pub/stories/class/ind
 grep -q "2 photos (0 files encoded, [1-9][0-9]* from the cache)" "$work/b2.out" ||
   { cat "$work/b2.out"; fail "the rebuild encoded again"; }
 diff -r "$pub" "$work/public2" >/dev/null || fail "the rebuild differs"
+#    Published files are links to the cache entries (same folder system here), not copies.
+[ "$(stat -c %h "$work"/public2/images/class-800-*.webp)" -ge 2 ] || fail "copied, not linked"
+#    The index knows each original by size, modification time and inode, so an unchanged
+#    photo is not read again: changed in place with all three kept, it is not noticed.
+photo=$site/static/images/class.jpg
+cp -p "$photo" "$work/saved.jpg"
+at=$(grep -obUa 'A\. Volunteer' "$photo" | head -1 | cut -d: -f1)
+printf B | dd of="$photo" bs=1 seek="$at" conv=notrunc status=none
+touch -r "$work/saved.jpg" "$photo"
+"$FIREFLY" build --site "$site" --out "$work/public2" >"$work/b3.out" 2>&1
+grep -q "2 photos (0 files encoded" "$work/b3.out" || { cat "$work/b3.out"; fail "read again"; }
+#    The same change as a new file (another inode, same size and time) is noticed.
+cp -p "$photo" "$work/changed.jpg" && mv "$work/changed.jpg" "$photo"
+"$FIREFLY" build --site "$site" --out "$work/public2" >"$work/b3.out" 2>&1
+grep -q "2 photos ([1-9][0-9]* files encoded" "$work/b3.out" || { cat "$work/b3.out"; fail "missed"; }
+#    The original back (a new inode): hashed again, every file from the cache.
+cp -p "$work/saved.jpg" "$work/back.jpg" && mv "$work/back.jpg" "$photo"
+"$FIREFLY" build --site "$site" --out "$work/public2" >"$work/b3.out" 2>&1
+grep -q "2 photos (0 files encoded" "$work/b3.out" || { cat "$work/b3.out"; fail "encoded again"; }
+diff -r "$pub" "$work/public2" >/dev/null || fail "the rebuild after replacing differs"
 
 # 6. Two builds at once with an empty cache both succeed with the same output.
 rm -rf "$site/.firefly-cache"
@@ -104,8 +124,12 @@ diff -r "$pub" "$work/c1" >/dev/null || fail "concurrent build differs from the 
 ! ls -a "$site"/.firefly-cache/photos/*/ | grep -q '^\.tmp' || fail "temporary files left"
 
 # 7. Entries no build used for an hour are pruned; used ones stay.
+#    A build that stores nothing looks for them at most once an hour.
 stale=$site/.firefly-cache/photos/00/00stale.webp
 mkdir -p "$(dirname "$stale")" && echo old >"$stale" && touch -d '2 hours ago' "$stale"
+"$FIREFLY" build --site "$site" --out "$work/public3" --quiet
+[ -e "$stale" ] || fail "pruned again within the hour"
+touch -d '2 hours ago' "$site/.firefly-cache/photos/pruned"
 "$FIREFLY" build --site "$site" --out "$work/public3" --quiet
 [ ! -e "$stale" ] || fail "an unused cache entry was not pruned"
 diff -r "$pub" "$work/public3" >/dev/null || fail "output after pruning differs"

@@ -50,6 +50,9 @@ def compare_rows(where, columns, want_rows, got_rows, problems, excel=False):
             forms = [w]
             if excel and w[:1] in ("=", "+", "-", "@") and col["type"] == "string":
                 forms = ["'" + w]  # the Excel CSV's formula guard, read as text
+            words = (col.get("values") or {}).get(w)
+            if words and not excel:
+                forms = [words[LANG]]  # a spreadsheet shows a code's words, the CSVs the code
             if not any(same(col["type"], f, g) for f in forms):
                 problems.append(f"{where}: row {i} column {col['name']}: {g!r}, expected {w!r}")
 
@@ -92,6 +95,9 @@ def main():
         for c, h in zip(columns, headings):
             if not any(r[:2] == [c["name"], h] for r in about_rows):
                 problems.append(f"{fmt}: the about sheet's dictionary lacks {c['name']} = {h}")
+            for code, words in (c.get("values") or {}).items():
+                if not any(r[:3] == [c["name"], code, words[LANG]] for r in about_rows):
+                    problems.append(f"{fmt}: the about sheet lacks code {code} of {c['name']}")
         checked += len(rows) * len(columns)
     found = sorted(excel.glob(f"{name}-excel*.csv"))  # <file>-<sheet>.csv
     excel_csv = found[0] if len(found) == 1 else None
