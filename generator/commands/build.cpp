@@ -440,10 +440,24 @@ class BuildRun {
     std::optional<SearchChanges> search;
     std::thread site_files([&] {
       StepTimer ts;
-      OutputSet out;
-      render_feeds(site, st_.bodies, out);
-      render_sitemap_xml(site, out);
-      offer_all(out);
+      // Feeds and sitemap.xml show lists of every page: made again only when what they
+      // show of the pages (or the configuration) changed.
+      st_.site_files_print =
+          Hasher().add(site_files_fingerprint(site, st_.bodies)).add(st_.files.config).get();
+      if (prev_ && prev_->site_files_print == st_.site_files_print) {
+        std::lock_guard lock(output_mu_);
+        st_.site_file_paths = prev_->site_file_paths;
+        for (const std::string& path : st_.site_file_paths) {
+          all_paths_.push_back({path, "", ""});
+          st_.outputs[path] = prev_->outputs.at(path);
+        }
+      } else {
+        OutputSet out;
+        render_feeds(site, st_.bodies, out);
+        render_sitemap_xml(site, out);
+        for (const OutputFile& f : out) st_.site_file_paths.push_back(f.path);
+        offer_all(out);
+      }
       ts.step("  feeds, sitemap");
       if (!defer_search) {
         search = refresh_search_index(st_);

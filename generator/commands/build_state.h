@@ -61,6 +61,9 @@ struct BuildState {
   /// Output path -> what the file holds and (for pages) what rendering it read; the
   /// search index is apart, in `search_files`.
   std::unordered_map<std::string, OutputRecord> outputs;
+  /// The fingerprint of what the feeds and sitemap.xml show, and their paths.
+  std::uint64_t site_files_print = 0;
+  std::vector<std::string> site_file_paths;
   /// The search index files shown: path -> fingerprint of their bytes.
   std::unordered_map<std::string, std::uint64_t> search_files;
   /// False while `search_files` are those of an earlier build: an update with

@@ -2,7 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include "core/hash.h"
 #include "core/yaml.h"
+#include "load/content.h"
 
 namespace firefly {
 
@@ -135,6 +137,59 @@ TEST_CASE("a table whose figures all differ is one warning a line, naming eight 
                "(content/t.zh-TW.md)") != std::string::npos);
   CHECK(m.find("9: this translation states 500 (\"500\") but the original (content/t.zh-TW.md:5) "
                "does not") != std::string::npos);
+}
+
+TEST_CASE("check_drift takes the findings of pairs whose files did not change") {
+  Diagnostics config_diags;
+  auto config =
+      site_config_from(parse_yaml("title: T\nlanguages:\n  - {code: zh-TW}\n  - {code: en}\n",
+                                  "site.yaml", config_diags),
+                       config_diags);
+  REQUIRE(config);
+  auto read = [&](const std::string& path, const std::string& text) {
+    Diagnostics diags;
+    SourcePage p;
+    REQUIRE(load_source_page(path, text, *config, p, diags));
+    p.fingerprint = Hasher().add(path).add(text).get();  // as load_content sets it
+    return p;
+  };
+  std::vector<SourcePage> sources = {
+      read("content/a.md", "---\ntitle: 甲\n---\n共3,256名學員。\n"),
+      read("content/a.en.md", "---\ntitle: A\n---\n3,265 trainees.\n")};
+  auto warnings = [](const Diagnostics& diags) {
+    std::string out;
+    for (const Diagnostic& d : diags.sorted()) out += d.path + ": " + d.message + "\n";
+    return out;
+  };
+  Diagnostics first_diags;
+  auto site = build_site(*config, sources, {}, first_diags);
+  REQUIRE(site);
+  Diagnostics diags;
+  TranslationFindings first;
+  check_drift(*site, diags, 1, nullptr, &first);
+  REQUIRE(first.by_inputs.size() == 1);
+  std::string full = warnings(diags);
+  CHECK(full.find("content/a.en.md: this translation states 3265") != std::string::npos);
+  REQUIRE_FALSE(first.by_inputs.begin()->second.empty());
+
+  // The same files: the findings kept are reported (marked here to tell them apart).
+  first.by_inputs.begin()->second.front().message = "kept";
+  Diagnostics again;
+  TranslationFindings second;
+  check_drift(*site, again, 1, &first, &second);
+  CHECK(warnings(again).find("content/a.en.md: kept") != std::string::npos);
+  CHECK(second.by_inputs.size() == 1);
+
+  // The translation changed: it is compared again.
+  sources[1] = read("content/a.en.md", "---\ntitle: A\n---\n3,256 trainees.\n");
+  Diagnostics changed_diags;
+  auto changed = build_site(*config, sources, {}, changed_diags);
+  Diagnostics third;
+  TranslationFindings findings;
+  check_drift(*changed, third, 1, &first, &findings);
+  CHECK(warnings(third).find("kept") == std::string::npos);
+  CHECK(findings.by_inputs.size() == 1);
+  CHECK(findings.by_inputs.begin()->second.empty());
 }
 
 }  // namespace firefly

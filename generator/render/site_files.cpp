@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/hash.h"
 #include "core/json.h"
 #include "core/locale.h"
 #include "core/text.h"
@@ -103,6 +104,20 @@ void render_feeds(const Site& site, const std::vector<Body>& bodies, const Langu
     out.push_back({dir + section + "/feed.xml",
                    feed_xml(site, bodies, entries, title, url + "feed.xml", url, lang), ""});
   }
+}
+
+std::uint64_t site_files_fingerprint(const Site& site, const std::vector<Body>& bodies) {
+  Hasher h;
+  auto add_date = [&](const std::optional<Date>& d) { h.add(d ? d->rfc3339() : "-"); };
+  for (size_t i = 0; i < site.pages.size(); ++i) {
+    const Page& p = *site.pages[i];
+    h.add(static_cast<std::uint64_t>(p.kind)).add(p.key).add(p.lang).add(p.section).add(p.url);
+    h.add(p.title).add(p.draft ? 1 : 0).add(p.fallback ? 1 : 0);
+    add_date(p.date);
+    add_date(p.updated);
+    h.add(i < bodies.size() ? std::string_view(bodies[i].summary) : "").add(p.description);
+  }
+  return h.get();
 }
 
 void render_sitemap_xml(const Site& site, OutputSet& out) {

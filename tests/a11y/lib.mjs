@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 /** Content types of the files a portal publishes. */
@@ -47,8 +48,8 @@ async function statOrNull(p) {
   }
 }
 
-/** Serves `root` on 127.0.0.1 at a free port; resolves to {server, origin}. */
-export async function serveDir(root) {
+/** Serves `root` on 127.0.0.1 at a free port (text gzip-compressed with `gzip`); resolves to {server, origin}. */
+export async function serveDir(root, { gzip = false } = {}) {
   root = path.resolve(root);
   const server = createServer(async (req, res) => {
     try {
@@ -83,7 +84,15 @@ export async function serveDir(root) {
         res.end(req.method === 'HEAD' ? undefined : body);
         return;
       }
-      res.writeHead(200, { 'Content-Type': contentType(file), 'Content-Length': st.size });
+      const type = contentType(file);
+      if (gzip && /gzip/.test(req.headers['accept-encoding'] || '') && /text|json|javascript|xml|svg/.test(type)) {
+        // As a static host serves text: compressed (gzip -6).
+        const body = gzipSync(await readFile(file), { level: 6 });
+        res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', 'Content-Length': body.length });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': type, 'Content-Length': st.size });
       if (req.method === 'HEAD') res.end();
       else createReadStream(file).pipe(res);
     } catch (err) {

@@ -615,7 +615,14 @@
   if (query) search(query);
   // Results while typing; the address keeps the query, so Back and links bring it back.
   var timer = null;
+  // The manifest is fetched as soon as the reader turns to the field, so that on a slow
+  // connection it arrives while they type, not after.
+  function prefetch() {
+    get("index.json", true).catch(function () {});
+  }
+  field.addEventListener("focus", prefetch);
   field.addEventListener("input", function () {
+    prefetch();
     clearTimeout(timer);
     timer = setTimeout(function () {
       var url = new URL(window.location.href);
