@@ -111,12 +111,6 @@ std::vector<TextBlock> page_blocks(const Site& site, const Page& p, const Body& 
   return blocks;
 }
 
-/// Hashes std::string keys and string_view lookups alike.
-struct TokenHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 /// The postings of a run of documents, as one thread writes them: each token numbered
 /// once, its occurrences in the current document gathered, then written to its postings.
 class RunPostings {
@@ -224,7 +218,7 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
       d.blocks = {};
     }
   });
-  std::unordered_map<std::string, PostingWriter, TokenHash, std::equal_to<>> by_token;
+  std::unordered_map<std::string, PostingWriter, SearchTokenHash, std::equal_to<>> by_token;
   for (RunPostings& run : run_postings) {
     run.for_each([&](const std::string& token, PostingWriter& postings) {
       auto it = by_token.find(token);

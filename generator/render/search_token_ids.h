@@ -11,6 +11,12 @@
 
 namespace firefly {
 
+/// Hashes std::string keys and std::string_view lookups alike (maps keyed by token).
+struct SearchTokenHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 /// Numbers tokens 0, 1, 2, … in the order they are first seen.
 class SearchTokenIds {
  public:
@@ -45,11 +51,6 @@ class SearchTokenIds {
     uint64_t key = 0;  ///< 0: empty
     uint32_t id = 0;
   };
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-
   size_t slot_of(uint64_t key) const {
     return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift_);
   }
@@ -82,7 +83,7 @@ class SearchTokenIds {
   std::vector<Slot> slots_;
   int shift_ = 64;
   size_t count_ = 0;  ///< tokens in slots_
-  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> long_;
+  std::unordered_map<std::string, uint32_t, SearchTokenHash, std::equal_to<>> long_;
   std::vector<std::string> tokens_;
 };
 
