@@ -165,7 +165,7 @@ class BuildRun {
         result_.exit_code = 2;
         return false;
       }
-      config.base_url = options_.base_url;
+      config.base_url = normalize_base_url(options_.base_url);
       if (config.base_url.back() != '/') config.base_url += '/';
     }
     st_.theme = load_theme(options_.site_dir, config, diags_);
