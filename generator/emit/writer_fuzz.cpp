@@ -10,6 +10,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -27,9 +29,14 @@ namespace fs = std::filesystem;
 namespace {
 
 const fs::path& root() {
-  static const fs::path r =
-      fs::temp_directory_path() / ("firefly-writer-fuzz-" + std::to_string(::getpid()));
-  return r;
+  // Never destroyed, so that the clean-up at exit can still name it.
+  static const fs::path* r = [] {
+    auto* p = new fs::path(fs::temp_directory_path() /
+                           ("firefly-writer-fuzz-" + std::to_string(::getpid())));
+    std::atexit([] { fs::remove_all(root()); });
+    return p;
+  }();
+  return *r;
 }
 
 void write(const fs::path& p, const std::string& bytes) {
@@ -62,8 +69,11 @@ std::map<std::string, std::string> snapshot(const fs::path& out) {
   return firefly::folder_snapshot(root(), out);
 }
 
-void require(bool ok) {
-  if (!ok) __builtin_trap();
+/// Stops the fuzzer at a broken promise, saying which.
+void require(bool ok, const char* promise) {
+  if (ok) return;
+  std::fprintf(stderr, "writer_fuzz: broken: %s\n", promise);
+  __builtin_trap();
 }
 
 }  // namespace
@@ -87,9 +97,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   firefly::Diagnostics diags;
   const bool allowed = firefly::check_output_folder(site, out_arg, force, diags);
   // An --out that is the site, holds it or lies in one of its source folders is refused.
-  if (is_within(site, out)) require(!allowed);
+  if (is_within(site, out)) require(!allowed, "an --out holding the site is refused");
   for (const char* source : {"site.yaml", "content", "data", "static", "themes"}) {
-    if (is_within(out, site / source)) require(!allowed);
+    if (is_within(out, site / source)) require(!allowed, "an --out in a source folder is refused");
   }
   if (allowed) {
     firefly::OutputWriter writer(out_arg, diags);
@@ -102,8 +112,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         // relative path without "..".
         if (!firefly::unsafe_path_reason(path).empty()) continue;
         path = firefly::output_path_for_url(path);
-        require(!path.empty() && path[0] != '/');
-        for (const auto& part : fs::path(path)) require(part != "..");
+        require(!path.empty() && path[0] != '/', "a safe url maps to a relative path");
+        for (const auto& part : fs::path(path)) require(part != "..", "a safe url has no ..");
       }
       writer.add(firefly::OutputFile{path, "page " + std::to_string(i), "",
                                      "content/p" + std::to_string(i) + ".md"});
@@ -112,11 +122,30 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   // Nothing outside --out changed (a link named as --out is part of the sandbox outside
   // its target, so it is still the same link), and no staging folder is left.
-  require(snapshot(out) == before);
+  // (A new --out's missing parent folders are made for it.)
+  auto after = snapshot(out);
+  for (fs::path up = out.parent_path(); is_within(up, root()) && up != root();
+       up = up.parent_path()) {
+    auto made = after.find(up.string());
+    if (!before.count(up.string()) && made != after.end() && made->second == "folder") {
+      after.erase(made);
+    }
+  }
+  for (const auto& [path, bytes] : after) {
+    if (auto it = before.find(path); it == before.end() || it->second != bytes) {
+      std::fprintf(stderr, "writer_fuzz: changed outside --out: %s\n", path.c_str());
+    }
+  }
+  for (const auto& [path, bytes] : before) {
+    if (!after.count(path))
+      std::fprintf(stderr, "writer_fuzz: removed outside --out: %s\n", path.c_str());
+  }
+  require(after == before, "nothing outside --out changes");
   std::error_code ec;
   if (fs::is_directory(out, ec)) {
     for (const auto& entry : fs::directory_iterator(out, ec)) {
-      require(entry.path().filename().string().rfind(".firefly-staging-", 0) != 0);
+      require(entry.path().filename().string().rfind(".firefly-staging-", 0) != 0,
+              "no staging folder is left");
     }
   }
   return 0;
