@@ -24,6 +24,7 @@
 #include "load/content.h"
 #include "load/dataset.h"
 #include "load/glossary.h"
+#include "model/dataset_text_staleness.h"
 #include "model/site.h"
 #include "model/translation_drift.h"
 #include "model/translation_staleness.h"
@@ -232,6 +233,7 @@ class BuildRun {
                   keep ? &st_.drift_findings : nullptr);
       check_terms(*st_.site, load_glossaries(options_.site_dir, config, diags_), diags_,
                   prev_ ? &prev_->term_findings : nullptr, keep ? &st_.term_findings : nullptr);
+      warn_stale_dataset_texts(st_.datasets, config, options_.site_dir, diags_);
       t.step("  translation checks");
     }
     if (!st_.theme) result_.exit_code = 1;  // its errors are reported
