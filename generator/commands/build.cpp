@@ -233,7 +233,9 @@ class BuildRun {
                   keep ? &st_.drift_findings : nullptr);
       check_terms(*st_.site, load_glossaries(options_.site_dir, config, diags_), diags_,
                   prev_ ? &prev_->term_findings : nullptr, keep ? &st_.term_findings : nullptr);
-      warn_stale_dataset_texts(st_.datasets, config, options_.site_dir, diags_);
+      // git blame of every dataset's metadata costs about a second: once per build or
+      // check, and on serve's first build, not on each of its updates.
+      if (!prev_) warn_stale_dataset_texts(st_.datasets, config, options_.site_dir, diags_);
       t.step("  translation checks");
     }
     if (!st_.theme) result_.exit_code = 1;  // its errors are reported
