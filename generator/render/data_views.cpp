@@ -1,5 +1,6 @@
 #include "render/data_views.h"
 
+#include "render/collate.h"
 #include "render/dataset_page.h"
 #include "render/embed.h"
 #include "render/plan_embed.h"
@@ -108,6 +109,7 @@ Value DataViews::datasets(const Language& lang) const {
     }
     list.push_back(std::move(item));
   }
+  sort_by_title(list, lang.html_lang);
   return Value(std::move(list));
 }
 
