@@ -298,10 +298,15 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
 
   // Breadcrumbs: home, then the section.
   List crumbs;
+  // A crumb of an untranslated page is in its content's language.
+  auto crumb = [&](const Page& to, std::string title) {
+    Map m{{"title", std::move(title)}, {"url", to.url}};
+    if (to.fallback) m.emplace_back("title_lang", language_of(site_, to.content_lang).html_lang);
+    return Value(std::move(m));
+  };
   if (page.kind != PageKind::kHome) {
     if (const Page* home = find_noted(site_, "home", lang.code)) {
-      crumbs.push_back(Value(Map{{"title", home->title.empty() ? std::string("Home") : home->title},
-                                 {"url", home->url}}));
+      crumbs.push_back(crumb(*home, home->title.empty() ? std::string("Home") : home->title));
     }
     std::string parent_key =
         page.kind == PageKind::kPage && !page.section.empty() ? "section:" + page.section
@@ -312,11 +317,13 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
             : std::string();
     if (const Page* parent =
             parent_key.empty() ? nullptr : find_noted(site_, parent_key, lang.code)) {
-      std::string title = parent->title;
       if (parent->kind == PageKind::kData) {
-        title = theme_.strings(lang.code).get("data_catalogue").to_text();
+        crumbs.push_back(
+            Value(Map{{"title", theme_.strings(lang.code).get("data_catalogue").to_text()},
+                      {"url", parent->url}}));
+      } else {
+        crumbs.push_back(crumb(*parent, parent->title));
       }
-      crumbs.push_back(Value(Map{{"title", title}, {"url", parent->url}}));
     }
     // A plan's pages sit under its dataset; an indicator also under the scorecard.
     std::vector<std::string> plan_keys;
@@ -326,7 +333,7 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
     if (page.kind == PageKind::kIndicator) plan_keys.push_back("scorecard/" + page.dataset);
     for (const std::string& key : plan_keys) {
       if (const Page* up = find_noted(site_, key, lang.code)) {
-        crumbs.push_back(Value(Map{{"title", up->title}, {"url", up->url}}));
+        crumbs.push_back(crumb(*up, up->title));
       }
     }
   }
@@ -416,7 +423,9 @@ Value ContextBuilder::sitemap_value(const Language& lang) const {
     if (p->lang != lang.code || p->page_number != 1) continue;
     if (p->kind == PageKind::kSection) section_pages.push_back(p.get());
     if (p->kind == PageKind::kPage) {
-      Value item(Map{{"title", p->title}, {"url", p->url}});
+      Map m{{"title", p->title}, {"url", p->url}};
+      if (p->fallback) m.emplace_back("title_lang", language_of(site_, p->content_lang).html_lang);
+      Value item(std::move(m));
       if (p->section.empty())
         top.push_back(item);
       else
