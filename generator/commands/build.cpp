@@ -168,6 +168,7 @@ class BuildRun {
       config.base_url = options_.base_url;
       if (config.base_url.back() != '/') config.base_url += '/';
     }
+    if (config.cms) config.cms->local_backend = options_.cms_local_backend;
     st_.theme = load_theme(options_.site_dir, config, diags_);
     if (!st_.theme) {  // site.yaml names a theme that is not there: a configuration error
       result_.exit_code = 2;
