@@ -134,8 +134,7 @@ std::optional<CmsConfig> cms_config(const Value& v, Diagnostics& diags) {
   }
   const size_t errors_before = diags.error_count();
   check_keys(v,
-             {"backend", "repo", "branch", "api_root", "auth_url", "script", "editorial_workflow",
-              "local_backend"},
+             {"backend", "repo", "branch", "api_root", "auth_url", "script", "editorial_workflow"},
              "cms", diags);
   CmsConfig cms;
   const std::vector<std::string> backends = {"github", "gitlab", "gitea"};
@@ -178,7 +177,6 @@ std::optional<CmsConfig> cms_config(const Value& v, Diagnostics& diags) {
     }
   }
   if (const Value* w = v.find("editorial_workflow")) cms.editorial_workflow = w->truthy();
-  cms.local_backend = v.get("local_backend").truthy();
   if (diags.error_count() > errors_before) return std::nullopt;
   return cms;
 }

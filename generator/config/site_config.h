@@ -82,7 +82,9 @@ struct CmsConfig {
   std::string auth_url;  ///< the OAuth service (the CMS's backend `base_url`)
   std::string script = "https://unpkg.com/@sveltia/cms/dist/sveltia-cms.js";
   bool editorial_workflow = true;  ///< changes become pull requests a supervisor approves
-  bool local_backend = false;      ///< Decap's local backend (decap-server), for tests
+  /// Decap's local backend (decap-server): set by `serve` and `build --cms-local`, not
+  /// by site.yaml, so a production build never has it.
+  bool local_backend = false;
 };
 
 /// The whole of site.yaml.
