@@ -22,21 +22,31 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
   if (ycols.empty()) return out;
 
   std::unordered_map<std::string, size_t> index;  // x as text -> category
+  index.reserve(rows ? rows->size() : ds.row_count());
+  // Only the x and y cells of a row are typed (a row's other columns are never read).
+  std::vector<Value> ys(ycols.size());
   auto add_row = [&](size_t r) {
     if (r >= ds.row_count()) return;
-    const std::vector<Value> row = ds.row(r);
-    const Value& x = row[static_cast<size_t>(xc)];
+    const std::vector<std::string> cells = ds.cells(r);
+    auto cell = [&](int c) {
+      auto i = static_cast<size_t>(c);
+      return i < cells.size() ? type_cell(cells[i], ds.columns[i], nullptr) : Value();
+    };
+    Value x = cell(xc);
     if (x.is_null()) return;
-    bool any = std::any_of(ycols.begin(), ycols.end(),
-                           [&](int c) { return row[static_cast<size_t>(c)].is_number(); });
+    bool any = false;
+    for (size_t k = 0; k < ycols.size(); ++k) {
+      ys[k] = cell(ycols[k]);
+      any = any || ys[k].is_number();
+    }
     if (!any) return;
     auto [it, added] = index.try_emplace(x.to_text(), out.x.size());
     if (added) {
-      out.x.push_back(x);
+      out.x.push_back(std::move(x));
       for (ChartSeries& s : out.series) s.values.push_back(kNoValue);
     }
     for (size_t k = 0; k < ycols.size(); ++k) {
-      const Value& y = row[static_cast<size_t>(ycols[k])];
+      const Value& y = ys[k];
       if (!y.is_number()) continue;
       double& slot = out.series[k].values[it->second];
       slot = has_value(slot) ? slot + y.as_double() : y.as_double();
