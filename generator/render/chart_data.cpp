@@ -1,6 +1,7 @@
 #include "render/chart_data.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <unordered_map>
 
@@ -21,8 +22,18 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
   }
   if (ycols.empty()) return out;
 
-  std::unordered_map<std::string, size_t> index;  // x as text -> category
-  index.reserve(rows ? rows->size() : ds.row_count());
+  // x -> category: numbers by value (no text made per row), anything else by its text.
+  std::unordered_map<double, size_t> by_number;
+  std::unordered_map<std::string, size_t> by_text;
+  const Column& xcol = ds.columns[static_cast<size_t>(xc)];
+  bool numeric_x = xcol.type == ColumnType::kInteger || xcol.type == ColumnType::kNumber;
+  size_t expected = rows ? rows->size() : ds.row_count();
+  if (numeric_x) {
+    by_number.reserve(expected);
+  } else {
+    by_text.reserve(expected);
+  }
+
   // Only the x and y cells of a row are typed (a row's other columns are never read).
   std::vector<Value> ys(ycols.size());
   auto add_row = [&](size_t r) {
@@ -40,7 +51,17 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
       any = any || ys[k].is_number();
     }
     if (!any) return;
-    auto [it, added] = index.try_emplace(x.to_text(), out.x.size());
+    size_t at = out.x.size();
+    bool added = false;
+    if (x.is_number() && !std::isnan(x.as_double())) {
+      auto [it, fresh] = by_number.try_emplace(x.as_double(), at);
+      at = it->second;
+      added = fresh;
+    } else {
+      auto [it, fresh] = by_text.try_emplace(x.to_text(), at);
+      at = it->second;
+      added = fresh;
+    }
     if (added) {
       out.x.push_back(std::move(x));
       for (ChartSeries& s : out.series) s.values.push_back(kNoValue);
@@ -48,7 +69,7 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
     for (size_t k = 0; k < ycols.size(); ++k) {
       const Value& y = ys[k];
       if (!y.is_number()) continue;
-      double& slot = out.series[k].values[it->second];
+      double& slot = out.series[k].values[at];
       slot = has_value(slot) ? slot + y.as_double() : y.as_double();
     }
   };
@@ -58,7 +79,6 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
     for (size_t r = 0; r < ds.row_count(); ++r) add_row(r);
   }
 
-  const Column& xcol = ds.columns[static_cast<size_t>(xc)];
   bool sortable = xcol.type == ColumnType::kInteger || xcol.type == ColumnType::kNumber ||
                   xcol.type == ColumnType::kDate;
   if (sortable) {
