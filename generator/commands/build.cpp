@@ -25,9 +25,8 @@
 #include "load/dataset.h"
 #include "load/glossary.h"
 #include "model/site.h"
-#include "model/translation_drift.h"
+#include "model/translation_checks.h"
 #include "model/translation_staleness.h"
-#include "model/translation_terms.h"
 #include "render/body.h"
 #include "render/body_cache.h"
 #include "render/cms.h"
@@ -228,10 +227,9 @@ class BuildRun {
     if (st_.site) {
       mark_stale_translations(*st_.site, diags_);
       bool keep = options_.keep_state;
-      check_drift(*st_.site, diags_, st_.jobs, prev_ ? &prev_->drift_findings : nullptr,
-                  keep ? &st_.drift_findings : nullptr);
-      check_terms(*st_.site, load_glossaries(options_.site_dir, config, diags_), diags_,
-                  prev_ ? &prev_->term_findings : nullptr, keep ? &st_.term_findings : nullptr);
+      check_translations(*st_.site, load_glossaries(options_.site_dir, config, diags_), diags_,
+                         st_.jobs, prev_ ? &prev_->translation_findings : nullptr,
+                         keep ? &st_.translation_findings : nullptr);
       t.step("  translation checks");
     }
     if (!st_.theme) result_.exit_code = 1;  // its errors are reported

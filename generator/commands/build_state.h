@@ -13,7 +13,7 @@
 #include "load/content.h"
 #include "load/dataset.h"
 #include "model/site.h"
-#include "model/translation_drift.h"
+#include "model/translation_checks.h"
 #include "render/body.h"
 #include "render/body_cache.h"
 #include "render/context.h"
@@ -43,7 +43,7 @@ struct BuildState {
   std::vector<IndicatorSet> plans;  ///< the indicator datasets' plans
   std::unique_ptr<Site> site;
   /// The translation checks' findings, for the next build to take those of unchanged pairs.
-  TranslationFindings drift_findings, term_findings;
+  TranslationReport translation_findings;
   DataSite data_site;
   std::optional<DataViews> data_views;
   std::vector<Body> bodies;  ///< indexed like site->pages

@@ -7,10 +7,8 @@
 
 #include "core/hash.h"
 #include "core/json.h"
-#include "core/parallel.h"
 #include "load/markdown.h"
 #include "model/stated_numbers.h"
-#include "model/translation_pairs.h"
 
 namespace firefly {
 
@@ -53,7 +51,7 @@ std::string embed_identity(const std::string& value) {
   return kind + " of " + (dataset.empty() ? "(no dataset)" : dataset);
 }
 
-Facts facts_of(const SourcePage& page) {
+Facts facts_of(const SourcePage& page, const std::vector<MarkdownItem>& items) {
   Facts f;
   f.path = page.path;
   f.first_line = page.body_line;
@@ -61,7 +59,7 @@ Facts facts_of(const SourcePage& page) {
     const Value& v = page.front.get(field);
     if (v.is_string()) add_numbers(f, v.to_text(), page.lang, v.pos.line ? v.pos.line : 1);
   }
-  for (const MarkdownItem& item : scan_markdown(page.body, page.body_line)) {
+  for (const MarkdownItem& item : items) {
     switch (item.kind) {
       case Kind::kHeading:
         f.headings.push_back(item.line);
@@ -188,7 +186,15 @@ void compare_front(const SourcePage& original, const SourcePage& translation,
 }  // namespace
 
 std::vector<Drift> compare_translation(const SourcePage& original, const SourcePage& translation) {
-  Facts o = facts_of(original), t = facts_of(translation);
+  return compare_scanned(original, scan_markdown(original.body, original.body_line), translation,
+                         scan_markdown(translation.body, translation.body_line));
+}
+
+std::vector<Drift> compare_scanned(const SourcePage& original,
+                                   const std::vector<MarkdownItem>& original_items,
+                                   const SourcePage& translation,
+                                   const std::vector<MarkdownItem>& translation_items) {
+  Facts o = facts_of(original, original_items), t = facts_of(translation, translation_items);
   std::vector<Drift> out;
   // Figures on one side only, one warning per line of the translation (a table whose
   // figures changed is one thing to fix, not one per cell).
@@ -258,27 +264,6 @@ std::uint64_t findings_key(const SourcePage& original, const SourcePage& transla
       .add(translation.lang)
       .add(more)
       .get();
-}
-
-void check_drift(const Site& site, Diagnostics& diags, int jobs,
-                 const TranslationFindings* previous, TranslationFindings* findings) {
-  std::vector<TranslationPair> pairs = translation_pairs(site);
-  std::vector<std::vector<Drift>> drifts(pairs.size());
-  std::vector<std::uint64_t> keys(pairs.size(), 0);
-  parallel_for(pairs.size(), jobs, [&](size_t i) {
-    const SourcePage& original = *pairs[i].original->source;
-    const SourcePage& translation = *pairs[i].translation->source;
-    if (findings) keys[i] = findings_key(original, translation);
-    const std::vector<Drift>* known = previous ? previous->find(keys[i]) : nullptr;
-    drifts[i] = known ? *known : compare_translation(original, translation);
-  });
-  for (size_t i = 0; i < pairs.size(); ++i) {
-    if (keys[i]) findings->by_inputs[keys[i]] = drifts[i];
-    for (Drift& d : drifts[i]) {
-      diags.warning(pairs[i].translation->source->path, {d.line, 1}, std::move(d.message),
-                    std::move(d.hint));
-    }
-  }
 }
 
 }  // namespace firefly

@@ -10,6 +10,7 @@
 
 #include "core/error.h"
 #include "load/content.h"
+#include "load/markdown.h"
 #include "model/site.h"
 
 namespace firefly {
@@ -33,6 +34,12 @@ inline constexpr int kListItemTolerance = 1;
 /// aliases, translated_from, translation_key and images' alt text).
 std::vector<Drift> compare_translation(const SourcePage& original, const SourcePage& translation);
 
+/// `compare_translation` of pages whose bodies the caller scanned (`scan_markdown`).
+std::vector<Drift> compare_scanned(const SourcePage& original,
+                                   const std::vector<MarkdownItem>& original_items,
+                                   const SourcePage& translation,
+                                   const std::vector<MarkdownItem>& translation_items);
+
 /// Findings about translations by the fingerprint of what they were found in (the two
 /// files, and whatever else the check read), so that a later check of the same files
 /// takes them instead of looking again (`serve`).
@@ -50,13 +57,5 @@ struct TranslationFindings {
 /// `more` (what else the check read); 0 when a page was not read from a file.
 std::uint64_t findings_key(const SourcePage& original, const SourcePage& translation,
                            std::uint64_t more = 0);
-
-/// `compare_translation` for every translated page of the site against the default
-/// language's page, as warnings (pages compared on up to `jobs` threads). With
-/// `findings`, keeps what it found there, and takes from `previous` the findings of
-/// pairs whose files did not change.
-void check_drift(const Site& site, Diagnostics& diags, int jobs = 1,
-                 const TranslationFindings* previous = nullptr,
-                 TranslationFindings* findings = nullptr);
 
 }  // namespace firefly

@@ -5,6 +5,7 @@
 #include "core/hash.h"
 #include "core/yaml.h"
 #include "load/content.h"
+#include "model/translation_checks.h"
 
 namespace firefly {
 
@@ -139,7 +140,7 @@ TEST_CASE("a table whose figures all differ is one warning a line, naming eight 
                "does not") != std::string::npos);
 }
 
-TEST_CASE("check_drift takes the findings of pairs whose files did not change") {
+TEST_CASE("check_translations takes the findings of pairs whose files did not change") {
   Diagnostics config_diags;
   auto config =
       site_config_from(parse_yaml("title: T\nlanguages:\n  - {code: zh-TW}\n  - {code: en}\n",
@@ -165,8 +166,9 @@ TEST_CASE("check_drift takes the findings of pairs whose files did not change") 
   auto site = build_site(*config, sources, {}, first_diags);
   REQUIRE(site);
   Diagnostics diags;
-  TranslationFindings first;
-  check_drift(*site, diags, 1, nullptr, &first);
+  TranslationReport report;
+  TranslationFindings& first = report.drift;
+  check_translations(*site, {}, diags, 1, nullptr, &report);
   REQUIRE(first.by_inputs.size() == 1);
   std::string full = warnings(diags);
   CHECK(full.find("content/a.en.md: this translation states 3265") != std::string::npos);
@@ -175,21 +177,21 @@ TEST_CASE("check_drift takes the findings of pairs whose files did not change") 
   // The same files: the findings kept are reported (marked here to tell them apart).
   first.by_inputs.begin()->second.front().message = "kept";
   Diagnostics again;
-  TranslationFindings second;
-  check_drift(*site, again, 1, &first, &second);
+  TranslationReport second;
+  check_translations(*site, {}, again, 1, &report, &second);
   CHECK(warnings(again).find("content/a.en.md: kept") != std::string::npos);
-  CHECK(second.by_inputs.size() == 1);
+  CHECK(second.drift.by_inputs.size() == 1);
 
   // The translation changed: it is compared again.
   sources[1] = read("content/a.en.md", "---\ntitle: A\n---\n3,256 trainees.\n");
   Diagnostics changed_diags;
   auto changed = build_site(*config, sources, {}, changed_diags);
   Diagnostics third;
-  TranslationFindings findings;
-  check_drift(*changed, third, 1, &first, &findings);
+  TranslationReport findings;
+  check_translations(*changed, {}, third, 1, &report, &findings);
   CHECK(warnings(third).find("kept") == std::string::npos);
-  CHECK(findings.by_inputs.size() == 1);
-  CHECK(findings.by_inputs.begin()->second.empty());
+  CHECK(findings.drift.by_inputs.size() == 1);
+  CHECK(findings.drift.by_inputs.begin()->second.empty());
 }
 
 }  // namespace firefly

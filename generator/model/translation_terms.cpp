@@ -2,10 +2,8 @@
 
 #include <map>
 
-#include "core/hash.h"
 #include "core/text.h"
 #include "load/markdown.h"
-#include "model/translation_pairs.h"
 
 namespace firefly {
 
@@ -18,14 +16,14 @@ struct Run {
   bool marked = false;  ///< inside a <span lang="…">
 };
 
-std::vector<Run> runs_of(const SourcePage& page) {
+std::vector<Run> runs_of(const SourcePage& page, const std::vector<MarkdownItem>& items) {
   std::vector<Run> runs;
   for (const char* field : {"title", "summary", "description"}) {
     const Value& v = page.front.get(field);
     if (v.is_string()) runs.push_back({v.to_text(), v.pos.line ? v.pos.line : 1, false});
   }
   int depth = 0;
-  for (const MarkdownItem& item : scan_markdown(page.body, page.body_line)) {
+  for (const MarkdownItem& item : items) {
     if (item.kind == MarkdownItem::Kind::kLangOpen) ++depth;
     if (item.kind == MarkdownItem::Kind::kLangClose && depth > 0) --depth;
     if (item.kind == MarkdownItem::Kind::kText) runs.push_back({item.value, item.line, depth > 0});
@@ -86,8 +84,17 @@ bool written_in_han(const std::string& lang) {
 
 std::vector<Drift> term_problems(const SourcePage& original, const SourcePage& translation,
                                  const Glossary* glossary) {
+  return terms_scanned(original, scan_markdown(original.body, original.body_line), translation,
+                       scan_markdown(translation.body, translation.body_line), glossary);
+}
+
+std::vector<Drift> terms_scanned(const SourcePage& original,
+                                 const std::vector<MarkdownItem>& original_items,
+                                 const SourcePage& translation,
+                                 const std::vector<MarkdownItem>& translation_items,
+                                 const Glossary* glossary) {
   std::vector<Drift> out;
-  std::vector<Run> mine = runs_of(translation);
+  std::vector<Run> mine = runs_of(translation, translation_items);
   if (!written_in_han(translation.lang)) {
     for (const Run& r : mine) {
       std::string han = r.marked ? "" : han_run(r.text);
@@ -99,7 +106,7 @@ std::vector<Drift> term_problems(const SourcePage& original, const SourcePage& t
     }
   }
   if (glossary) {
-    std::vector<Run> theirs = runs_of(original);
+    std::vector<Run> theirs = runs_of(original, original_items);
     std::string all_mine;
     for (const Run& r : mine) all_mine += r.text + "\n";
     for (const GlossaryEntry& e : glossary->entries) {
@@ -133,46 +140,6 @@ std::vector<Drift> term_problems(const SourcePage& original, const SourcePage& t
     }
   }
   return out;
-}
-
-namespace {
-
-/// The fingerprint of everything `glossary` says (0: no glossary).
-std::uint64_t glossary_fingerprint(const Glossary* glossary) {
-  if (!glossary) return 0;
-  Hasher h;
-  h.add(glossary->path);
-  for (const GlossaryEntry& e : glossary->entries) {
-    h.add(e.term).add(static_cast<std::uint64_t>(e.line));
-    h.add(e.use.size());
-    for (const std::string& w : e.use) h.add(w);
-    h.add(e.avoid.size());
-    for (const std::string& w : e.avoid) h.add(w);
-  }
-  return h.get();
-}
-
-}  // namespace
-
-void check_terms(const Site& site, const std::vector<Glossary>& glossaries, Diagnostics& diags,
-                 const TranslationFindings* previous, TranslationFindings* findings) {
-  std::map<std::string, std::uint64_t> glossary_prints;
-  for (const Glossary& g : glossaries) glossary_prints[g.lang] = glossary_fingerprint(&g);
-  for (const auto& [page, original] : translation_pairs(site)) {
-    const SourcePage* src = page->source;
-    const Glossary* glossary = nullptr;
-    for (const Glossary& g : glossaries) {
-      if (g.lang == src->lang) glossary = &g;
-    }
-    std::uint64_t key = 0;
-    if (findings) {
-      key = findings_key(*original->source, *src, glossary ? glossary_prints[glossary->lang] : 1);
-    }
-    const std::vector<Drift>* known = previous ? previous->find(key) : nullptr;
-    std::vector<Drift> problems = known ? *known : term_problems(*original->source, *src, glossary);
-    for (const Drift& d : problems) diags.warning(src->path, {d.line, 1}, d.message, d.hint);
-    if (key) findings->by_inputs[key] = std::move(problems);
-  }
 }
 
 }  // namespace firefly

@@ -19,11 +19,12 @@ namespace firefly {
 std::vector<Drift> term_problems(const SourcePage& original, const SourcePage& translation,
                                  const Glossary* glossary);
 
-/// `term_problems` for every translated page of the site, as warnings. With `findings`,
-/// keeps what it found there, and takes from `previous` the findings of pairs whose
-/// files and glossary did not change.
-void check_terms(const Site& site, const std::vector<Glossary>& glossaries, Diagnostics& diags,
-                 const TranslationFindings* previous = nullptr,
-                 TranslationFindings* findings = nullptr);
+/// `term_problems` of pages whose bodies the caller scanned (`scan_markdown`); the
+/// original's scan is read only with a glossary.
+std::vector<Drift> terms_scanned(const SourcePage& original,
+                                 const std::vector<MarkdownItem>& original_items,
+                                 const SourcePage& translation,
+                                 const std::vector<MarkdownItem>& translation_items,
+                                 const Glossary* glossary);
 
 }  // namespace firefly

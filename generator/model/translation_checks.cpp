@@ -1,0 +1,101 @@
+#include "model/translation_checks.h"
+
+#include <cstdint>
+#include <optional>
+
+#include "core/hash.h"
+#include "core/parallel.h"
+#include "load/markdown.h"
+#include "model/translation_pairs.h"
+#include "model/translation_terms.h"
+
+namespace firefly {
+
+namespace {
+
+/// The fingerprint of everything `glossary` says (1: no glossary, so a pair's key for
+/// terms differs from its key for drift).
+std::uint64_t glossary_fingerprint(const Glossary* glossary) {
+  if (!glossary) return 1;
+  Hasher h;
+  h.add(glossary->path);
+  for (const GlossaryEntry& e : glossary->entries) {
+    h.add(e.term).add(static_cast<std::uint64_t>(e.line));
+    h.add(e.use.size());
+    for (const std::string& w : e.use) h.add(w);
+    h.add(e.avoid.size());
+    for (const std::string& w : e.avoid) h.add(w);
+  }
+  return h.get();
+}
+
+/// A page's scan, made the first time it is asked for.
+class LazyScan {
+ public:
+  explicit LazyScan(const SourcePage& page) : page_(page) {}
+  const std::vector<MarkdownItem>& get() {
+    if (!items_) items_ = scan_markdown(page_.body, page_.body_line);
+    return *items_;
+  }
+
+ private:
+  const SourcePage& page_;
+  std::optional<std::vector<MarkdownItem>> items_;
+};
+
+/// One pair's findings and their keys.
+struct PairFindings {
+  std::uint64_t drift_key = 0, terms_key = 0;
+  std::vector<Drift> drift, terms;
+};
+
+void report(const std::vector<TranslationPair>& pairs, std::vector<PairFindings>& found,
+            std::vector<Drift> PairFindings::*which, std::uint64_t PairFindings::*key,
+            Diagnostics& diags, TranslationFindings* keep) {
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    const std::string& path = pairs[i].translation->source->path;
+    for (const Drift& d : found[i].*which) diags.warning(path, {d.line, 1}, d.message, d.hint);
+    if (keep && found[i].*key) keep->by_inputs[found[i].*key] = std::move(found[i].*which);
+  }
+}
+
+}  // namespace
+
+void check_translations(const Site& site, const std::vector<Glossary>& glossaries,
+                        Diagnostics& diags, int jobs, const TranslationReport* previous,
+                        TranslationReport* keep) {
+  std::vector<TranslationPair> pairs = translation_pairs(site);
+  std::vector<PairFindings> found(pairs.size());
+  parallel_for(pairs.size(), jobs, [&](size_t i) {
+    const SourcePage& original = *pairs[i].original->source;
+    const SourcePage& translation = *pairs[i].translation->source;
+    const Glossary* glossary = nullptr;
+    for (const Glossary& g : glossaries) {
+      if (g.lang == translation.lang) glossary = &g;
+    }
+    PairFindings& f = found[i];
+    if (keep) {
+      f.drift_key = findings_key(original, translation);
+      f.terms_key = findings_key(original, translation, glossary_fingerprint(glossary));
+    }
+    const std::vector<Drift>* known_drift = previous ? previous->drift.find(f.drift_key) : nullptr;
+    const std::vector<Drift>* known_terms = previous ? previous->terms.find(f.terms_key) : nullptr;
+    LazyScan theirs(original), mine(translation);
+    f.drift = known_drift ? *known_drift
+                          : compare_scanned(original, theirs.get(), translation, mine.get());
+    if (known_terms) {
+      f.terms = *known_terms;
+    } else {
+      static const std::vector<MarkdownItem> kUnread;
+      f.terms = terms_scanned(original, glossary ? theirs.get() : kUnread, translation, mine.get(),
+                              glossary);
+    }
+  });
+  // Drift first, then terms, each in the order of the pairs.
+  report(pairs, found, &PairFindings::drift, &PairFindings::drift_key, diags,
+         keep ? &keep->drift : nullptr);
+  report(pairs, found, &PairFindings::terms, &PairFindings::terms_key, diags,
+         keep ? &keep->terms : nullptr);
+}
+
+}  // namespace firefly
