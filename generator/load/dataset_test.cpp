@@ -350,7 +350,7 @@ columns:
   CHECK_FALSE(build(meta, "team,number\na,1\n", d));
   auto m = messages(d);
   REQUIRE(m.size() == 2);
-  CHECK(m[0].find("data/awards.yaml:2:15: unknown data theme 'SOCIAL' | use the EU data theme "
+  CHECK(m[0].find("data/awards.yaml:2:16: unknown data theme 'SOCIAL' | use the EU data theme "
                   "codes") == 0);
   CHECK(m[1] ==
         "data/awards.yaml:3:13: key column 'nmber' is not a declared column | did you "

@@ -127,9 +127,9 @@ std::string styles_xml() {
          std::string(kNamespaces) + "><office:styles/></office:document-styles>\n";
 }
 
-/// The view settings: the data sheet opens with its header row frozen (rows scroll under
-/// it), as Calc writes a "Freeze First Row".
-std::string settings_xml(const SheetText& text) {
+}  // namespace
+
+std::string ods_settings_xml(const SheetText& text) {
   std::string sheet;
   append_html_escaped(sheet, text.data_sheet);
   auto item = [](const char* name, const char* type, const std::string& value) {
@@ -158,6 +158,8 @@ std::string settings_xml(const SheetText& text) {
       "</config:config-item-set></office:settings></office:document-settings>\n";
   return out;
 }
+
+namespace {
 
 std::string manifest_xml() {
   std::string out =
@@ -268,7 +270,7 @@ bool write_ods(const Dataset& ds, const SheetText& text, const fs::path& dest,
     ok = ok && written;
   }
   std::string mimetype = kOdsMediaType, meta = meta_xml(text), styles = styles_xml(),
-              settings = settings_xml(text), manifest = manifest_xml();
+              settings = ods_settings_xml(text), manifest = manifest_xml();
   if (ok) {
     std::vector<ZipEntry> entries{{"mimetype", mimetype, "", text.created, true},
                                   {"content.xml", content, content_file, text.created},
