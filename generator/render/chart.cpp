@@ -57,11 +57,13 @@ struct Chart {
     return c.empty() ? "" : " class=\"" + c.substr(1) + "\"";
   }
 
-  /// `v` written above its mark at x (below a negative one); `shown` replaces the number.
-  std::string value_label(double x, double v, bool key, const std::string& shown = {}) const {
+  /// `v` written above its mark at x (below a negative one, or when `below`); `shown`
+  /// replaces the number.
+  std::string value_label(double x, double v, bool below = false,
+                          const std::string& shown = {}) const {
     double y = 100 - scale.pos(v);
-    return "<text class=\"chart-v" + std::string(key ? " chart-v-key" : "") + "\" x=\"" + pct(x) +
-           "\" y=\"" + pct(y) + "\" dy=\"" + (v >= 0 ? "-0.45em" : "1.2em") + "\">" +
+    return "<text class=\"chart-v\" x=\"" + pct(x) + "\" y=\"" + pct(y) + "\" dy=\"" +
+           (v >= 0 && !below ? "-0.45em" : "1.2em") + "\">" +
            html_escape(shown.empty() ? value_text(v, view) : shown) + "</text>\n";
   }
 
@@ -89,9 +91,10 @@ struct Chart {
     s += grid;
     const double band = 100.0 / static_cast<double>(std::max<size_t>(n, 1));
     auto centre = [&](size_t k) { return band * (static_cast<double>(k) + 0.5); };
-    const bool few = n * (kind == "line" || stacked() || target() ? 1 : m()) <= kMaxValueLabels;
+    const bool few = n * (stacked() || target() ? 1 : m()) <= kMaxValueLabels;
     std::string labels;
     if (kind == "line") {
+      // Value labels only on each series' first, last, lowest and highest points.
       for (size_t j = 0; j < m(); ++j) {
         const auto& v = d.series[j].values;
         for (size_t k = 0; k + 1 < n; ++k) {
@@ -102,14 +105,16 @@ struct Chart {
                series_stroke(j) + "/>\n";
         }
         const bool markers = n <= 60;
-        std::vector<size_t> key = key_points(v);
         for (size_t k = 0; k < n; ++k) {
           double y = v[pts[k]];
-          if (!has_value(y)) continue;
-          if (markers) s += series_marker(id, j, pct(centre(k)), pct(100 - scale.pos(y)));
-          bool is_key = std::find(key.begin(), key.end(), pts[k]) != key.end();
-          if (is_key || few) labels += value_label(centre(k), y, is_key);
+          if (markers && has_value(y)) {
+            s += series_marker(id, j, pct(centre(k)), pct(100 - scale.pos(y)));
+          }
         }
+      }
+      std::vector<std::vector<PointLabel>> at = line_labels(d, pts, scale);
+      for (size_t k = 0; k < n; ++k) {
+        for (const PointLabel& l : at[k]) labels += value_label(centre(k), l.value, l.below);
       }
     } else {
       const double group = band * 0.7;
@@ -125,15 +130,15 @@ struct Chart {
             s += bar_rect(left, group, base, base + v, j);
             base += v;
           }
-          if (few) labels += value_label(centre(k), up + down, true);
+          if (few) labels += value_label(centre(k), up + down);
         } else if (target()) {
           double t = d.series[0].values[i], a = d.series[1].values[i];
           if (has_value(a)) {
             s += bar_rect(centre(k) - group / 3, group * 2 / 3, 0, a, 1);
-            if (few) labels += value_label(centre(k), a, true);
+            if (few) labels += value_label(centre(k), a);
           } else if (n <= 4) {  // room for the words under each period
             labels +=
-                value_label(centre(k), 0, true, view.text("chart_not_reported", "not reported"));
+                value_label(centre(k), 0, false, view.text("chart_not_reported", "not reported"));
           }
           double t2 = range() ? d.series[2].values[i] : kNoValue;
           if (has_value(t) && has_value(t2)) {
@@ -149,7 +154,7 @@ struct Chart {
             double v = d.series[j].values[i];
             if (!has_value(v)) continue;
             s += bar_rect(left + w * static_cast<double>(j), w, 0, v, j);
-            if (few) labels += value_label(left + w * (static_cast<double>(j) + 0.5), v, true);
+            if (few) labels += value_label(left + w * (static_cast<double>(j) + 0.5), v);
           }
         }
       }
@@ -167,20 +172,6 @@ struct Chart {
     double y = 100 - scale.pos(v);
     return "<line x1=\"" + pct(left) + "\" x2=\"" + pct(left + w) + "\" y1=\"" + pct(y) +
            "\" y2=\"" + pct(y) + "\" class=\"chart-target\"/>\n";
-  }
-
-  /// First, last, lowest and highest reported points of a series.
-  static std::vector<size_t> key_points(const std::vector<double>& v) {
-    std::vector<size_t> idx;
-    for (size_t i = 0; i < v.size(); ++i) {
-      if (has_value(v[i])) idx.push_back(i);
-    }
-    if (idx.empty()) return idx;
-    auto lo =
-        *std::min_element(idx.begin(), idx.end(), [&](size_t a, size_t b) { return v[a] < v[b]; });
-    auto hi =
-        *std::max_element(idx.begin(), idx.end(), [&](size_t a, size_t b) { return v[a] < v[b]; });
-    return {idx.front(), idx.back(), lo, hi};
   }
 
   /// One horizontal bar line: the bar(s) and the value written after them.

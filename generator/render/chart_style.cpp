@@ -67,6 +67,51 @@ ChartScale fit_scale(const ChartData& d, const std::vector<size_t>& pts, bool st
 const char* series_colour(size_t k) { return kColours[k % kStyles]; }
 const char* series_dash(size_t k) { return kDashes[k % kStyles]; }
 
+namespace {
+
+/// Two labels at one point whose values lie closer than this (percent of the plot's
+/// height, a little more than a line of text in the plot) would cover each other.
+constexpr double kLabelGap = 12;
+
+/// First, last, lowest and highest reported rows of a series.
+std::vector<size_t> key_points(const std::vector<double>& v) {
+  std::vector<size_t> idx;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (has_value(v[i])) idx.push_back(i);
+  }
+  if (idx.empty()) return idx;
+  auto less = [&](size_t a, size_t b) { return v[a] < v[b]; };
+  return {idx.front(), idx.back(), *std::min_element(idx.begin(), idx.end(), less),
+          *std::max_element(idx.begin(), idx.end(), less)};
+}
+
+}  // namespace
+
+std::vector<std::vector<PointLabel>> line_labels(const ChartData& d, const std::vector<size_t>& pts,
+                                                 const ChartScale& scale) {
+  std::vector<std::vector<double>> at(pts.size());
+  for (const ChartSeries& s : d.series) {
+    std::vector<size_t> key = key_points(s.values);
+    for (size_t k = 0; k < pts.size(); ++k) {
+      if (std::find(key.begin(), key.end(), pts[k]) != key.end()) at[k].push_back(s.values[pts[k]]);
+    }
+  }
+  std::vector<std::vector<PointLabel>> out(pts.size());
+  for (size_t k = 0; k < pts.size(); ++k) {
+    std::vector<double>& values = at[k];
+    std::sort(values.begin(), values.end(), std::greater<>());
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+    double above = -1;  // where the last label written above its mark stands
+    for (double v : values) {
+      double p = scale.pos(v);
+      bool below = above >= 0 && above - p < kLabelGap && v >= 0;
+      out[k].push_back({v, below});
+      above = below ? -1 : p;
+    }
+  }
+  return out;
+}
+
 std::string svg_number(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.2f", v);

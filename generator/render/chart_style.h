@@ -23,6 +23,18 @@ ChartScale make_scale(double lo, double hi);
 /// The scale the marks of `pts` need (stacked bars sum their positive and negative parts).
 ChartScale fit_scale(const ChartData& d, const std::vector<size_t>& pts, bool stacked);
 
+/// A value label of a line chart: the value, and whether it is written below its mark.
+struct PointLabel {
+  double value;
+  bool below;
+};
+/// The value labels of a line chart at each drawn point: each series' first, last, lowest
+/// and highest reported values only; one label for equal values at a point, and of two
+/// values closer than a line of text the lower written below its mark, so that no label
+/// covers another.
+std::vector<std::vector<PointLabel>> line_labels(const ChartData& d, const std::vector<size_t>& pts,
+                                                 const ChartScale& scale);
+
 /// A number for an SVG attribute: at most two decimals, no trailing zeros, no "-0".
 std::string svg_number(double v);
 

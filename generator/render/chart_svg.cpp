@@ -131,8 +131,9 @@ struct Drawing {
   }
 
   /// `value` written above its mark (below a negative one); `shown` replaces the number.
-  void value_label(double x, double at, double value, const std::string& shown = {}) {
-    text(x, at + (value >= 0 ? -6 : 18), shown.empty() ? value_text(value, view) : shown,
+  void value_label(double x, double at, double value, const std::string& shown = {},
+                   bool below = false) {
+    text(x, at + (value >= 0 && !below ? -6 : 18), shown.empty() ? value_text(value, view) : shown,
          "text-anchor=\"middle\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\"");
   }
 
@@ -155,7 +156,7 @@ struct Drawing {
     const size_t n = pts.size();
     const double band = (right - left) / static_cast<double>(std::max<size_t>(n, 1));
     auto centre = [&](size_t i) { return left + band * (static_cast<double>(i) + 0.5); };
-    const bool few = n * (kind == "line" || stacked() || target() ? 1 : m()) <= kMaxLabels;
+    const bool few = n * (stacked() || target() ? 1 : m()) <= kMaxLabels;
     std::string labels;
     const double group = band * 0.7;
     for (size_t c = 0; c < n; ++c) {
@@ -207,10 +208,15 @@ struct Drawing {
       for (size_t j = 0; j < m(); ++j) {
         for (size_t c = 0; c < n; ++c) {
           double value = v(j, pts[c]);
-          if (!has_value(value)) continue;
-          if (n <= 60) out += series_marker("s", j, px(centre(c)), px(at(value)));
-          if (few) value_label(centre(c), at(value), value);
+          if (has_value(value) && n <= 60) {
+            out += series_marker("s", j, px(centre(c)), px(at(value)));
+          }
         }
+      }
+      std::vector<std::vector<PointLabel>> labels_at = line_labels(d, pts, scale);
+      for (size_t c = 0; c < n; ++c) {
+        for (const PointLabel& l : labels_at[c])
+          value_label(centre(c), at(l.value), l.value, {}, l.below);
       }
     }
     // Category labels: every step-th, so that they do not overlap.

@@ -4,7 +4,8 @@
 // with each choice of the theme's text-size setting, no chart text may be smaller than
 // 14 CSS px (its font size times any scaling of an enclosing SVG), and each larger setting
 // must make chart text larger (it follows the reader's setting like body text). Text drawn
-// in a narrow chart must also stay inside the chart's box.
+// in a narrow chart must also stay inside the chart's box, and no two value labels of one
+// chart may overlap (their boxes as laid out, at every width and text size).
 //
 // Usage: node tests/a11y/chart-text.mjs PUBLIC_DIR [--limit N]
 // Prints one line per finding, then "chart text: N passed, M failed"; exits 1 on findings,
@@ -28,7 +29,26 @@ if (!dir) {
 
 /** In the page: the rendered size of every text of every chart, and overflow. */
 function measure() {
-  const out = { sizes: [], overflow: [] };
+  const out = { sizes: [], overflow: [], overlaps: [] };
+  // Value labels drawn in one chart picture must not cover each other.
+  for (const view of document.querySelectorAll('.chart-view')) {
+    const boxes = [];
+    for (const t of view.querySelectorAll('text.chart-v')) {
+      const style = getComputedStyle(t);
+      if (style.display === 'none' || style.visibility === 'hidden' || t.closest('[hidden]')) continue;
+      const r = t.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      boxes.push({ text: t.textContent.trim(), r });
+    }
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i].r, b = boxes[j].r;
+        if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
+          out.overlaps.push(`"${boxes[i].text}" and "${boxes[j].text}"`);
+        }
+      }
+    }
+  }
   for (const chart of document.querySelectorAll('.chart')) {
     const box = chart.getBoundingClientRect();
     const walker = document.createTreeWalker(chart, NodeFilter.SHOW_TEXT);
@@ -102,7 +122,7 @@ async function main() {
             input.checked = true;
             input.dispatchEvent(new Event('change', { bubbles: true }));
           }, size);
-          const { sizes, overflow } = await page.evaluate(measure);
+          const { sizes, overflow, overlaps } = await page.evaluate(measure);
           const where = `${p} at ${width} px, text size ${size}`;
           if (sizes.length === 0) {
             fail(`${where}: no chart text found`);
@@ -118,9 +138,12 @@ async function main() {
               `${previous.toFixed(1)} px at the smaller setting`);
           } else if (width < 600 && overflow.length) {
             fail(`${where}: text outside the chart's box: "${overflow[0]}"`);
+          } else if (overlaps.length) {
+            fail(`${where}: ${overlaps.length} pairs of value labels overlap, e.g. ${overlaps[0]}`);
           } else {
             passed++;
-            console.log(`ok   ${where}: ${sizes.length} texts, smallest ${least.toFixed(1)} px`);
+            console.log(`ok   ${where}: ${sizes.length} texts, smallest ${least.toFixed(1)} px, ` +
+              'no value labels overlap');
           }
           previous = least;
         }

@@ -82,6 +82,13 @@ export function pageProbe(arg) {
     findings.push(`horizontal scroll at ${arg.where}: ${root.scrollWidth} px wide; ` +
       culprits.slice(0, 3).join(' | '));
   }
+  // A table made to reflow (.table-reflow) must not scroll sideways inside its box either.
+  for (const box of document.querySelectorAll('.table-reflow')) {
+    if (box.scrollWidth > box.clientWidth + 1 && shown(box)) {
+      findings.push(`sideways scroll inside a reflowing table at ${arg.where}: ${describe(box)} ` +
+        `${box.scrollWidth} px in ${box.clientWidth} px`);
+    }
+  }
   const small = new Map();
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let t = walker.nextNode(); t; t = walker.nextNode()) {

@@ -1,10 +1,12 @@
 // Takes full-page screenshots of pages of a built portal, for people to look at.
 //
-// Usage: node tests/a11y/screenshot.mjs PUBLIC_DIR OUT_DIR [--dark] PATH...
+// Usage: node tests/a11y/screenshot.mjs PUBLIC_DIR OUT_DIR [--dark] [--widths 320,390,1280]
+//          [--text-size normal|large|larger] PATH...
 //   e.g. node tests/a11y/screenshot.mjs public /tmp/shots / /en/ /data/awards/
-// Writes OUT_DIR/<name>-1280.png and OUT_DIR/<name>-375.png for each PATH,
-// where <name> is the path with slashes turned into dashes ("home" for /);
-// with --dark also <name>-<width>-dark.png (prefers-color-scheme: dark).
+// Writes OUT_DIR/<name>-1280.png and OUT_DIR/<name>-375.png for each PATH (or one per
+// --widths), where <name> is the path with slashes turned into dashes ("home" for /);
+// with --dark also <name>-<width>-dark.png (prefers-color-scheme: dark); with --text-size
+// the page is shown at that setting of the display settings (the name gets -<size>).
 // Exits 1 when a page does not load, 2 on bad usage.
 import { mkdirSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -22,9 +24,20 @@ export function shotName(p) {
 async function main() {
   const args = process.argv.slice(2);
   const dark = args.includes('--dark');
+  const option = (name) => {
+    const at = args.indexOf(name);
+    if (at < 0) return null;
+    const [value] = args.splice(at, 2).slice(1);
+    return value ?? '';
+  };
+  const widthsArg = option('--widths');
+  const size = option('--text-size') ?? 'normal';
+  const widths = widthsArg ? widthsArg.split(',').map(Number) : WIDTHS;
   const [dir, out, ...paths] = args.filter((a) => a !== '--dark');
-  if (!dir || !out || paths.length === 0) {
-    console.error('usage: node screenshot.mjs PUBLIC_DIR OUT_DIR [--dark] PATH...');
+  if (!dir || !out || paths.length === 0 || widths.some((w) => !(w > 0)) ||
+      !['normal', 'large', 'larger'].includes(size)) {
+    console.error('usage: node screenshot.mjs PUBLIC_DIR OUT_DIR [--dark] [--widths W,...] ' +
+      '[--text-size normal|large|larger] PATH...');
     process.exit(2);
   }
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -37,7 +50,7 @@ async function main() {
   let failed = 0;
   try {
     for (const scheme of dark ? ['light', 'dark'] : ['light']) {
-      for (const width of WIDTHS) {
+      for (const width of widths) {
         const context = await browser.newContext({
           viewport: { width, height: width > 600 ? 900 : 812 },
           colorScheme: scheme,
@@ -51,7 +64,15 @@ async function main() {
             failed++;
             continue;
           }
-          const suffix = scheme === 'dark' ? '-dark' : '';
+          if (size !== 'normal') {
+            // The setting as the reader picks it in the display settings.
+            await page.evaluate((s) => {
+              const input = document.getElementById(`ff-ts-${s}`);
+              input.checked = true;
+              input.dispatchEvent(new Event('change', { bubbles: true }));
+            }, size);
+          }
+          const suffix = (size === 'normal' ? '' : `-${size}`) + (scheme === 'dark' ? '-dark' : '');
           const file = path.join(out, `${shotName(sitePath)}-${width}${suffix}.png`);
           await page.screenshot({ path: file, fullPage: true });
           console.log(file);

@@ -1,0 +1,62 @@
+#include "render/chart_style.h"
+
+#include <doctest/doctest.h>
+
+namespace firefly {
+
+namespace {
+
+/// A line chart's data: one series per list, one point per value (kNoValue: a gap).
+ChartData lines(std::vector<std::vector<double>> series) {
+  ChartData d;
+  for (auto& values : series) {
+    d.x_labels.resize(values.size());
+    d.series.push_back(ChartSeries{});
+    d.series.back().values = std::move(values);
+  }
+  return d;
+}
+
+std::vector<size_t> all(size_t n) {
+  std::vector<size_t> pts(n);
+  for (size_t i = 0; i < n; ++i) pts[i] = i;
+  return pts;
+}
+
+}  // namespace
+
+TEST_CASE("line labels: only first, last, lowest and highest; equal values written once") {
+  // The sample portal's awards per year against national awards.
+  ChartData d = lines({{1, 2, 3, 5, 0, 3, 6, 7, 10, 3}, {1, 2, 3, 4, 0, 3, 6, 6, 7, 3}});
+  auto labels = line_labels(d, all(10), make_scale(0, 10));
+  REQUIRE(labels.size() == 10);
+  // 2013 (first of both, equal): one label.
+  REQUIRE(labels[0].size() == 1);
+  CHECK(labels[0][0].value == 1);
+  CHECK_FALSE(labels[0][0].below);
+  // 2014 to 2016, 2018 to 2020: no key point of either series.
+  for (size_t k : {1, 2, 3, 5, 6, 7}) CHECK(labels[k].empty());
+  CHECK(labels[4].size() == 1);  // 2017: both lowest at 0
+  // 2021: 10 and 7 are far enough apart for both above their marks.
+  REQUIRE(labels[8].size() == 2);
+  CHECK(labels[8][0].value == 10);
+  CHECK(labels[8][1].value == 7);
+  CHECK_FALSE(labels[8][1].below);
+  CHECK(labels[9].size() == 1);  // 2022: both last at 3
+}
+
+TEST_CASE("line labels: of two close values the lower goes below its mark; gaps are skipped") {
+  ChartData d = lines({{5, kNoValue, 100}, {4, 2, 99}});
+  auto labels = line_labels(d, all(3), make_scale(0, 100));
+  REQUIRE(labels[0].size() == 2);
+  CHECK(labels[0][0].value == 5);
+  CHECK_FALSE(labels[0][0].below);
+  CHECK(labels[0][1].value == 4);
+  CHECK(labels[0][1].below);
+  REQUIRE(labels[1].size() == 1);  // the lowest of the second series; the first has a gap
+  CHECK(labels[1][0].value == 2);
+  REQUIRE(labels[2].size() == 2);
+  CHECK(labels[2][1].below);
+}
+
+}  // namespace firefly
