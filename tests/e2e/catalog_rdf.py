@@ -87,11 +87,17 @@ def check_catalog_rdf(site, report):
             problems.append("dcat:keyword differs from the metadata file's keywords")
         if any(not k.language for k in keywords):
             problems.append("a keyword has no language tag")
+        # Dates: those of the metadata file, and none where it has none (outside git).
         for pred, key in ((DCTERMS.issued, "issued"), (DCTERMS.modified, "modified")):
+            if not meta[key]:
+                if list(g.objects(ds, pred)):
+                    problems.append(f"dct:{key} given, but the metadata file has no {key} date")
+                continue
             values = need(pred, f"dct:{key}")
             if values and (values[0].datatype != XSD.date or str(values[0]) != meta[key]):
                 problems.append(f"dct:{key} {values[0]!r} is not the xsd:date {meta[key]}")
-        for period in need(DCTERMS.temporal, "dct:temporal"):
+        periods = need(DCTERMS.temporal, "dct:temporal") if meta.get("temporal") else []
+        for period in periods:
             start, end = g.value(period, DCAT.startDate), g.value(period, DCAT.endDate)
             if start is None or end is None or start.datatype != XSD.date:
                 problems.append("dct:temporal lacks an xsd:date start and end")
@@ -104,9 +110,10 @@ def check_catalog_rdf(site, report):
         if g.value(ds, DCTERMS.source) is None:
             problems.append("no dct:source")
         distributions = need(DCAT.distribution, "dcat:distribution")
+        # The metadata file lists the dataset's other files; the catalogue lists it too.
         files = {f["name"]: f for f in meta["files"]}
-        if len(distributions) != len(files):
-            problems.append(f"{len(distributions)} distributions for {len(files)} files")
+        if len(distributions) != len(files) + 1:
+            problems.append(f"{len(distributions)} distributions for {len(files) + 1} files")
         for d in distributions:
             url = str(g.value(d, DCAT.downloadURL))
             fname = url.rsplit("/", 1)[-1]
