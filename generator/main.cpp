@@ -69,6 +69,8 @@ int main(int argc, char** argv) {
     build->add_flag("--quiet,-q", build_options.quiet, "Print only errors");
     build->add_flag("--force", build_options.force,
                     "Replace an --out folder that is not empty and was not made by Firefly");
+    build->add_flag("--cms-local", build_options.cms_local_backend,
+                    "/admin/ edits this folder through Decap's local backend (decap-server)");
 
     std::string format = "text";
     bool strict = false;

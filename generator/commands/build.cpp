@@ -24,6 +24,7 @@
 #include "load/content.h"
 #include "load/dataset.h"
 #include "load/glossary.h"
+#include "model/dataset_text_staleness.h"
 #include "model/site.h"
 #include "model/translation_checks.h"
 #include "model/translation_staleness.h"
@@ -164,9 +165,10 @@ class BuildRun {
         result_.exit_code = 2;
         return false;
       }
-      config.base_url = options_.base_url;
+      config.base_url = normalize_base_url(options_.base_url);
       if (config.base_url.back() != '/') config.base_url += '/';
     }
+    if (config.cms) config.cms->local_backend = options_.cms_local_backend;
     st_.theme = load_theme(options_.site_dir, config, diags_);
     if (!st_.theme) {  // site.yaml names a theme that is not there: a configuration error
       result_.exit_code = 2;
@@ -230,6 +232,9 @@ class BuildRun {
       check_translations(*st_.site, load_glossaries(options_.site_dir, config, diags_), diags_,
                          st_.jobs, prev_ ? &prev_->translation_findings : nullptr,
                          keep ? &st_.translation_findings : nullptr);
+      // git blame of every dataset's metadata costs about a second: once per build or
+      // check, and on serve's first build, not on each of its updates.
+      if (!prev_) warn_stale_dataset_texts(st_.datasets, config, options_.site_dir, diags_);
       t.step("  translation checks");
     }
     if (!st_.theme) result_.exit_code = 1;  // its errors are reported

@@ -30,6 +30,9 @@ struct BuildOptions {
   /// With `keep_state`: photos missing from the cache are not encoded; their files are
   /// named as they will be and the photos listed in BuildState::pending_photos.
   bool defer_photos = false;
+  /// /admin/config.yml for Decap's local backend (decap-server editing this checkout):
+  /// `serve` and `build --cms-local`; never in a production build.
+  bool cms_local_backend = false;
 };
 
 /// What a build produced, for the summary line.

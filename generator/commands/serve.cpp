@@ -236,8 +236,9 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
   build.jobs = options.jobs;
   build.base_url = url;  // permalinks, feeds and canonical links point at the preview
   build.keep_state = true;
-  build.defer_search = true;  // an edit is shown first, the search index follows
-  build.defer_photos = true;  // and so do new or changed photos
+  build.defer_search = true;       // an edit is shown first, the search index follows
+  build.defer_photos = true;       // and so do new or changed photos
+  build.cms_local_backend = true;  // /admin/ edits this folder through decap-server
   Session session;
   rebuild(build, session, site, err);
 

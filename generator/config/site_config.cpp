@@ -134,8 +134,7 @@ std::optional<CmsConfig> cms_config(const Value& v, Diagnostics& diags) {
   }
   const size_t errors_before = diags.error_count();
   check_keys(v,
-             {"backend", "repo", "branch", "api_root", "auth_url", "script", "editorial_workflow",
-              "local_backend"},
+             {"backend", "repo", "branch", "api_root", "auth_url", "script", "editorial_workflow"},
              "cms", diags);
   CmsConfig cms;
   const std::vector<std::string> backends = {"github", "gitlab", "gitea"};
@@ -165,6 +164,8 @@ std::optional<CmsConfig> cms_config(const Value& v, Diagnostics& diags) {
       if (std::string problem = base_url_problem(*target); !problem.empty()) {
         diags.error(kPath, u->pos, "cms " + std::string(key) + " " + problem,
                     "write the service's full address, like https://git.example.gov.tw/");
+      } else {
+        *target = normalize_base_url(*target);
       }
     }
   }
@@ -176,7 +177,6 @@ std::optional<CmsConfig> cms_config(const Value& v, Diagnostics& diags) {
     }
   }
   if (const Value* w = v.find("editorial_workflow")) cms.editorial_workflow = w->truthy();
-  cms.local_backend = v.get("local_backend").truthy();
   if (diags.error_count() > errors_before) return std::nullopt;
   return cms;
 }
@@ -231,6 +231,7 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
       diags.error(kPath, b->pos, "base_url " + problem,
                   "write the site's full address, like https://labor.example.gov.tw/");
     }
+    c.base_url = normalize_base_url(c.base_url);
     if (c.base_url.empty() || c.base_url.back() != '/') c.base_url += '/';
   }
   if (const Value* z = root.find("timezone")) {
@@ -298,6 +299,11 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
   if (const Value* m = root.get("markdown").find("max_file_size_kb")) {
     if (!m->is_int() || m->as_int() < 1) {
       diags.error(kPath, m->pos, "markdown.max_file_size_kb must be a whole number of kilobytes");
+    } else if (m->as_int() > kMaxMarkdownKbLimit) {
+      diags.error(kPath, m->pos,
+                  "markdown.max_file_size_kb may be at most " +
+                      std::to_string(kMaxMarkdownKbLimit) + " (8 MB)",
+                  "split very large pages; Markdown parsing time grows with a page's size");
     } else {
       c.max_markdown_bytes = static_cast<size_t>(m->as_int()) * 1024;
     }
@@ -340,8 +346,17 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
   return c;
 }
 
+std::string normalize_base_url(std::string_view url) {
+  std::string out(url);
+  const size_t colon = out.find("://");
+  if (colon == std::string::npos) return out;
+  const size_t host_end = std::min(out.find('/', colon + 3), out.size());
+  return ascii_lower(std::string_view(out).substr(0, host_end)) + out.substr(host_end);
+}
+
 std::string base_url_problem(std::string_view url) {
-  bool http = starts_with(url, "http://") || starts_with(url, "https://");
+  const std::string scheme = ascii_lower(url.substr(0, std::min(url.find(':'), url.size())));
+  bool http = (scheme == "http" || scheme == "https") && url.substr(scheme.size(), 3) == "://";
   if (!http) return "must be an absolute http:// or https:// address";
   std::string_view rest = url.substr(url.find("//") + 2);
   if (rest.empty() || rest[0] == '/') return "has no host name";

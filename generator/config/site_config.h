@@ -82,7 +82,9 @@ struct CmsConfig {
   std::string auth_url;  ///< the OAuth service (the CMS's backend `base_url`)
   std::string script = "https://unpkg.com/@sveltia/cms/dist/sveltia-cms.js";
   bool editorial_workflow = true;  ///< changes become pull requests a supervisor approves
-  bool local_backend = false;      ///< Decap's local backend (decap-server), for tests
+  /// Decap's local backend (decap-server): set by `serve` and `build --cms-local`, not
+  /// by site.yaml, so a production build never has it.
+  bool local_backend = false;
 };
 
 /// The whole of site.yaml.
@@ -113,9 +115,16 @@ struct SiteConfig {
   const Taxonomy* taxonomy(std::string_view name) const;
 };
 
+/// The largest markdown.max_file_size_kb a site may set (8 MB): parsing stays bounded.
+inline constexpr int kMaxMarkdownKbLimit = 8192;
+
 /// What is wrong with `url` as a base_url ("must be an absolute http:// or https://
 /// address"), or "" when it is a usable absolute http(s) address without markup.
 std::string base_url_problem(std::string_view url);
+/// `url` (a usable base_url) with its scheme and host in lower case (both are
+/// case-insensitive): "HTTPS://Labor.Example.gov.tw/Portal" ->
+/// "https://labor.example.gov.tw/Portal".
+std::string normalize_base_url(std::string_view url);
 
 /// Reads and validates `<site_dir>/site.yaml`; errors go to `diags` (path "site.yaml").
 std::optional<SiteConfig> load_site_config(const std::filesystem::path& site_dir,

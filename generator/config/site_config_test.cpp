@@ -51,4 +51,17 @@ TEST_CASE("site config: a collection using an undefined taxonomy is an error") {
         "collection 'stories' uses taxonomy 'tagz', which is not defined");
 }
 
+TEST_CASE("site config: the base_url's scheme and host are case-insensitive") {
+  Diagnostics diags;
+  auto c = load("title: T\nbase_url: HTTPS://Labor.Example.GOV.tw/Portal\n", diags);
+  REQUIRE(c);
+  CHECK_FALSE(diags.has_errors());
+  CHECK(c->base_url == "https://labor.example.gov.tw/Portal/");
+  CHECK(base_url_problem("HTTP://x.org/") == "");
+  CHECK(base_url_problem("Https://x.org/") == "");
+  CHECK(base_url_problem("JAVASCRIPT://x.org/") != "");
+  CHECK(base_url_problem("HTTPS:/x.org/") != "");
+  CHECK(normalize_base_url("HTTP://X.org") == "http://x.org");
+}
+
 }  // namespace firefly

@@ -9,6 +9,8 @@
 #include <random>
 #include <set>
 
+#include "emit/folder_snapshot_for_tests.h"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -27,26 +29,7 @@ struct Sandbox {
   ~Sandbox() { fs::remove_all(root); }
 
   /// Every file and link outside the output folder, with its bytes or target.
-  std::map<std::string, std::string> outside() const {
-    std::map<std::string, std::string> files;
-    for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator();
-         ++it) {
-      const fs::path& p = it->path();
-      if (p == out) {
-        it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_symlink()) {
-        files[p.string()] = "-> " + fs::read_symlink(p).string();
-      } else if (it->is_regular_file()) {
-        std::ifstream in(p, std::ios::binary);
-        files[p.string()] = std::string(std::istreambuf_iterator<char>(in), {});
-      } else {
-        files[p.string()] = "folder";
-      }
-    }
-    return files;
-  }
+  std::map<std::string, std::string> outside() const { return firefly::folder_snapshot(root, out); }
 };
 
 /// A path made of random pieces: traversal, absolute starts, NUL, back slashes, very long

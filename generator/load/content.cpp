@@ -144,6 +144,16 @@ bool load_source_page(const std::string& rel_path, std::string_view raw, const S
     hazardous = true;
   }
   if (hazardous) return false;
+  // A translation with neither title nor text: the CMS writes one for every language of a
+  // new page (with its dates and references copied in). Not translated yet: not published.
+  const bool titled = out.front.is_map() && out.front.find("title");
+  if (out.lang != config.default_language().code && !out.is_index && !titled &&
+      trim(std::string_view(out.body)).empty()) {
+    diags.warning(rel_path, {1, 1},
+                  "this translation has no title and no text yet, so it is not published",
+                  "write its title and text, or delete the file");
+    return false;
+  }
   return true;
 }
 

@@ -4,8 +4,12 @@
 
 #include <chrono>
 #include <ctime>
+#include <map>
 #include <mutex>
 #include <system_error>
+
+#include "core/fs.h"
+#include "load/git_lines.h"
 
 namespace firefly {
 
@@ -76,25 +80,51 @@ struct GitHistory::Impl {
   }
 };
 
-GitHistory::GitHistory(const std::filesystem::path& site_dir) : impl_(std::make_unique<Impl>()) {
+namespace {
+
+/// Opens the repository holding `site_dir` into `repo` (null when there is none, or it has
+/// no work tree) and sets `prefix` to the site folder within its work tree ("" or "site/").
+void open_site_repository(const std::filesystem::path& site_dir, git_repository*& repo,
+                          std::string& prefix) {
   init_libgit2();
   std::error_code ec;
   std::filesystem::path site = std::filesystem::weakly_canonical(site_dir, ec);
   if (ec) return;
-  if (git_repository_open_ext(&impl_->repo, site.string().c_str(), 0, nullptr) != 0) {
-    impl_->repo = nullptr;
+  if (git_repository_open_ext(&repo, site.string().c_str(), 0, nullptr) != 0) {
+    repo = nullptr;
     return;
   }
-  const char* workdir = git_repository_workdir(impl_->repo);
+  const char* workdir = git_repository_workdir(repo);
   if (!workdir) {
-    git_repository_free(impl_->repo);
-    impl_->repo = nullptr;
+    git_repository_free(repo);
+    repo = nullptr;
     return;
   }
   std::filesystem::path root = std::filesystem::weakly_canonical(workdir, ec);
   std::filesystem::path rel = site.lexically_relative(root);
   std::string r = rel.generic_string();
-  if (!r.empty() && r != ".") impl_->prefix = r + "/";
+  if (!r.empty() && r != ".") prefix = r + "/";
+}
+
+/// The history entry of the commit `id`.
+std::optional<HistoryEntry> entry_of(git_repository* repo, const git_oid* id) {
+  git_commit* commit = nullptr;
+  if (git_commit_lookup(&commit, repo, id) != 0) return std::nullopt;
+  const git_signature* who = git_commit_committer(commit);
+  HistoryEntry e;
+  e.date = date_from_time(static_cast<long long>(who->when.time), who->when.offset);
+  e.message = first_line(git_commit_message(commit));
+  char hex[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(hex, sizeof hex, id);
+  e.commit = hex;
+  git_commit_free(commit);
+  return e;
+}
+
+}  // namespace
+
+GitHistory::GitHistory(const std::filesystem::path& site_dir) : impl_(std::make_unique<Impl>()) {
+  open_site_repository(site_dir, impl_->repo, impl_->prefix);
 }
 
 GitHistory::~GitHistory() = default;
@@ -183,14 +213,7 @@ std::optional<HistoryEntry> GitHistory::lookup(const std::string& rev) const {
   int rc = git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT);
   git_object_free(obj);
   if (rc != 0) return std::nullopt;
-  auto* commit = reinterpret_cast<git_commit*>(peeled);
-  const git_signature* who = git_commit_committer(commit);
-  HistoryEntry e;
-  e.date = date_from_time(static_cast<long long>(who->when.time), who->when.offset);
-  e.message = first_line(git_commit_message(commit));
-  char hex[GIT_OID_HEXSZ + 1];
-  git_oid_tostr(hex, sizeof hex, git_commit_id(commit));
-  e.commit = hex;
+  std::optional<HistoryEntry> e = entry_of(impl_->repo, git_object_id(peeled));
   git_object_free(peeled);
   return e;
 }
@@ -231,6 +254,45 @@ std::vector<LineHunk> line_hunks(std::string_view before, std::string_view after
   git_diff_buffers(before.data(), before.size(), nullptr, after.data(), after.size(), nullptr,
                    &options, nullptr, nullptr, on_hunk, nullptr, &hunks);
   return hunks;
+}
+
+std::vector<std::optional<HistoryEntry>> line_history(const std::filesystem::path& site_dir,
+                                                      const std::string& path) {
+  std::vector<std::optional<HistoryEntry>> lines;
+  std::optional<std::string> text = read_file(site_dir / path);
+  if (!text) return lines;
+  git_repository* repo = nullptr;
+  std::string prefix;
+  open_site_repository(site_dir, repo, prefix);
+  if (!repo) return lines;
+  std::string full = prefix + path;
+  git_blame* committed = nullptr;
+  git_blame* now = nullptr;  // the file as it is on disk: edited lines have no commit
+  if (git_blame_file(&committed, repo, full.c_str(), nullptr) != 0 ||
+      git_blame_buffer(&now, committed, text->data(), text->size()) != 0) {
+    if (committed) git_blame_free(committed);
+    git_repository_free(repo);
+    return lines;
+  }
+  std::map<std::string, std::optional<HistoryEntry>> commits;
+  for (uint32_t i = 0; i < git_blame_get_hunk_count(now); ++i) {
+    const git_blame_hunk* hunk = git_blame_get_hunk_byindex(now, i);
+    std::optional<HistoryEntry> entry;
+    if (!git_oid_is_zero(&hunk->final_commit_id)) {
+      char hex[GIT_OID_HEXSZ + 1];
+      git_oid_tostr(hex, sizeof hex, &hunk->final_commit_id);
+      auto [it, added] = commits.try_emplace(hex);
+      if (added) it->second = entry_of(repo, &hunk->final_commit_id);
+      entry = it->second;
+    }
+    size_t first = hunk->final_start_line_number - 1;
+    if (lines.size() < first + hunk->lines_in_hunk) lines.resize(first + hunk->lines_in_hunk);
+    for (size_t l = 0; l < hunk->lines_in_hunk; ++l) lines[first + l] = entry;
+  }
+  git_blame_free(now);
+  git_blame_free(committed);
+  git_repository_free(repo);
+  return lines;
 }
 
 std::optional<Date> file_mtime_date(const std::filesystem::path& file) {

@@ -270,8 +270,12 @@ std::string source_text(const Dataset& ds, const DataView& view) {
 /// The links to the chart's data (CSV) and drawing (SVG), each a file in a data: URL
 /// named for saving, so every chart (on a dataset page, in a story, of an indicator)
 /// carries its own downloads.
+/// A reduced chart (more categories than it draws) links its data to the dataset's
+/// downloads instead (`csv` is then empty and `all_data_url` that page): a page never
+/// carries megabytes of data.
 std::string download_links(const std::string& stem, const std::string& id, const std::string& csv,
-                           const std::string& svg, const DataView& view) {
+                           const std::string& svg, const std::string& all_data_url,
+                           const DataView& view) {
   auto link = [&](const char* type, const std::string& bytes, const std::string& ext,
                   const char* key, const char* english) {
     return "<a href=\"data:" + std::string(type) + ";base64," + base64(bytes) + "\" download=\"" +
@@ -282,8 +286,13 @@ std::string download_links(const std::string& stem, const std::string& id, const
   };
   return "<p class=\"chart-downloads\" data-search-ignore>" +
          html_escape(view.text("chart_downloads", "Download this chart:")) + " " +
-         link("text/csv", csv, "csv", "chart_download_csv", "data (CSV, {size})") + " " +
-         link("image/svg+xml", svg, "svg", "chart_download_svg", "image (SVG, {size})") + "</p>\n";
+         (csv.empty() ? "<a href=\"" + html_escape(all_data_url) + "\">" +
+                            html_escape(view.text("chart_download_all_data",
+                                                  "data (every row: the dataset's downloads)")) +
+                            "</a>"
+                      : link("text/csv", csv, "csv", "chart_download_csv", "data (CSV, {size})")) +
+         " " + link("image/svg+xml", svg, "svg", "chart_download_svg", "image (SVG, {size})") +
+         "</p>\n";
 }
 
 }  // namespace
@@ -371,8 +380,10 @@ std::string render_chart(const Dataset& ds, const ChartSpec& spec, const std::ve
                      view.html_lang};
   std::string stem = ds.name + "-chart";
   if (starts_with(id, "chart-" + ds.name)) stem += id.substr(6 + ds.name.size());
-  s += download_links(stem, id, chart_csv(d, spec.x),
-                      chart_svg(d, pts, kind, always_rows, credit, view), view);
+  const bool reduced = pts.size() < d.total_points;
+  s += download_links(stem, id, reduced ? std::string() : chart_csv(d, spec.x),
+                      chart_svg(d, pts, kind, always_rows, credit, view),
+                      view.dataset_url(ds.name) + "#downloads-title", view);
   return s;
 }
 

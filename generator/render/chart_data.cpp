@@ -69,9 +69,27 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
       s.values = std::move(v);
     }
   }
-  out.x_labels.reserve(out.x.size());
-  for (const Value& x : out.x) out.x_labels.push_back(format_cell(x, xcol, view));
   out.total_points = out.x.size();
+  // Every category's label when all are drawn; else (a long series, up to millions of
+  // categories) only the drawn ones and each series' first and last reported one, which
+  // are all that the drawing and its summary name.
+  if (out.x.size() <= kMaxDrawnPoints) {
+    out.x_labels.reserve(out.x.size());
+    for (const Value& x : out.x) out.x_labels.push_back(format_cell(x, xcol, view));
+    return out;
+  }
+  out.x_labels.assign(out.x.size(), std::string());
+  std::vector<size_t> named = drawn_points(out);
+  for (const ChartSeries& s : out.series) {
+    auto first = std::find_if(s.values.begin(), s.values.end(), has_value);
+    auto last = std::find_if(s.values.rbegin(), s.values.rend(), has_value);
+    if (first != s.values.end()) named.push_back(static_cast<size_t>(first - s.values.begin()));
+    if (last != s.values.rend())
+      named.push_back(s.values.size() - 1 - static_cast<size_t>(last - s.values.rbegin()));
+  }
+  for (size_t i : named) {
+    if (out.x_labels[i].empty()) out.x_labels[i] = format_cell(out.x[i], xcol, view);
+  }
   return out;
 }
 

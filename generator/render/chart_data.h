@@ -31,10 +31,12 @@ struct ChartSeries {
 
 /// The categories and series of a chart.
 struct ChartData {
-  std::vector<Value> x;               ///< the categories (typed), in plotting order
-  std::vector<std::string> x_labels;  ///< as shown (years ungrouped, dates localized)
-  std::vector<ChartSeries> series;    ///< in the order of the spec's y
-  size_t total_points = 0;            ///< categories before any reduction
+  std::vector<Value> x;  ///< the categories (typed), in plotting order
+  /// As shown (years ungrouped, dates localized); when the drawing is reduced, only the
+  /// drawn categories and each series' first and last reported one have theirs ("" else).
+  std::vector<std::string> x_labels;
+  std::vector<ChartSeries> series;  ///< in the order of the spec's y
+  size_t total_points = 0;          ///< categories before any reduction
 
   size_t size() const { return x.size(); }
 };

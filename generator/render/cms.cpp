@@ -28,19 +28,37 @@ List widgets(const std::vector<FieldSchema>& fields, const SiteConfig& config) {
 
 /// An image is an object of the file and its text alternative, which is required.
 Map image_widget() {
-  return {{"widget", "object"},
-          {"fields", List{Value(Map{{"name", "src"}, {"label", "image"}, {"widget", "image"}}),
-                          Value(Map{{"name", "alt"},
-                                    {"label", "alt"},
-                                    {"widget", "string"},
-                                    {"required", true},
-                                    {"hint",
-                                     "Describe the picture for people who cannot see it"
-                                     " (empty only for decoration)."}}),
-                          Value(Map{{"name", "caption"},
-                                    {"label", "caption"},
-                                    {"widget", "string"},
-                                    {"required", false}})}}};
+  return {
+      {"widget", "object"},
+      // The file too is chosen per language (a copy cannot reach into a list's items;
+      // a translation may show a picture with text in its language).
+      {"fields",
+       List{Value(Map{{"name", "src"}, {"label", "image"}, {"widget", "image"}, {"i18n", true}}),
+            Value(Map{{"name", "alt"},
+                      {"label", "alt"},
+                      {"widget", "string"},
+                      {"required", true},
+                      {"hint",
+                       "Describe the picture for people who cannot see it"
+                       " (empty only for decoration)."},
+                      {"i18n", true}}),
+            Value(Map{{"name", "caption"},
+                      {"label", "caption"},
+                      {"widget", "string"},
+                      {"required", false},
+                      {"i18n", true}})}}};
+}
+
+/// How a field is kept across languages (the CMS's `i18n`). Text is translated; dates,
+/// choices and references are copied into every language's file. Lists and objects (and
+/// images) may only say `true` (Decap's schema): each language's file has its own, whose
+/// parts say again which are translated.
+Value i18n_of(const FieldSchema& f) {
+  if (f.type == "string" || f.type == "text" || f.type == "localized" || f.type == "list" ||
+      f.type == "object" || f.type == "image") {
+    return Value(true);
+  }
+  return Value("duplicate");
 }
 
 /// The widget keys of a field's type (without name, label and required).
@@ -82,6 +100,7 @@ Map type_keys(const FieldSchema& f, const SiteConfig& config) {
     Map one = keys;
     one.insert(one.begin(), {"name", item.name});
     one.insert(one.begin() + 1, {"label", label_of(item, config)});
+    one.emplace_back("i18n", i18n_of(item));
     return {{"widget", "list"}, {"field", Value(std::move(one))}};
   }
   return {{"widget", "string"}};  // string, localized
@@ -94,9 +113,7 @@ Value widget(const FieldSchema& f, const SiteConfig& config) {
   w.emplace_back("required", f.required);
   const std::string& lang = config.default_language().code;
   if (!f.hint.empty()) w.emplace_back("hint", f.hint.get(lang, lang));
-  // Text is translated; dates, choices and references are the same in every language file.
-  const bool translated = f.type == "string" || f.type == "text" || f.type == "localized";
-  w.emplace_back("i18n", translated ? Value(true) : Value("duplicate"));
+  w.emplace_back("i18n", i18n_of(f));
   return Value(std::move(w));
 }
 
@@ -135,8 +152,10 @@ Value collection(const std::string& name, const Collection* c, const SiteConfig&
     for (const std::string& t : taxonomies) {
       const Taxonomy* tax = config.taxonomy(t);
       const std::string& lang = config.default_language().code;
-      Map m = field(t, tax ? tax->title.get(lang, lang) : t, "list", false, Value("duplicate"));
+      // A free list may only say `true` (see i18n_of); a choice of terms is copied.
+      Map m = field(t, tax ? tax->title.get(lang, lang) : t, "list", false, Value(true));
       if (tax && !tax->terms.empty()) {
+        m[4].second = Value("duplicate");
         List options;
         for (const auto& [slug, title] : tax->terms) options.push_back(Value(slug));
         m[2].second = Value("select");
@@ -361,8 +380,13 @@ Value cms_config(const SiteConfig& config,
   if (!datasets.empty()) collections.push_back(datasets_collection(datasets, config));
 
   Map out{{"backend", Value(std::move(backend))}};
-  if (cms.editorial_workflow) out.emplace_back("publish_mode", "editorial_workflow");
-  if (cms.local_backend) out.emplace_back("local_backend", true);
+  // decap-server edits the files of a checkout, which has no pull requests: the
+  // supervisor's approval comes when the change is pushed.
+  if (cms.local_backend) {
+    out.emplace_back("local_backend", true);
+  } else if (cms.editorial_workflow) {
+    out.emplace_back("publish_mode", "editorial_workflow");
+  }
   out.emplace_back("site_url", config.base_url);
   out.emplace_back("media_folder", "static/images");
   out.emplace_back("public_folder", "/images");

@@ -56,11 +56,18 @@ TEST_CASE("cms config: backend, editorial workflow, media folder and one file pe
   CHECK(cfg.get("backend").get("repo").to_text() == "bureau/portal");
   CHECK(cfg.get("backend").get("branch").to_text() == "main");
   CHECK(cfg.get("publish_mode").to_text() == "editorial_workflow");
+  CHECK_FALSE(cfg.find("local_backend"));
   CHECK(cfg.get("media_folder").to_text() == "static/images");
   CHECK(cfg.get("public_folder").to_text() == "/images");
   CHECK(cfg.get("i18n").get("structure").to_text() == "multiple_files");
   CHECK(to_json(cfg.get("i18n").get("locales")) == R"(["zh-TW","en"])");
   CHECK(cfg.get("i18n").get("default_locale").to_text() == "zh-TW");
+  // Asked for (serve, build --cms-local): decap-server edits the checkout's files, which
+  // have no pull requests, so the editorial workflow is left out.
+  c.cms->local_backend = true;
+  Value local = cms_config(c, {});
+  CHECK(local.get("local_backend").truthy());
+  CHECK_FALSE(local.find("publish_mode"));
 }
 
 TEST_CASE("cms config: a collection per content collection, the ref target, and datasets") {
@@ -150,6 +157,10 @@ TEST_CASE("cms settings are checked") {
   auto c = site_config_from(root, d3);
   REQUIRE(c);
   CHECK_FALSE(cms_config(*c, {}).find("publish_mode"));
+  Diagnostics d3b;  // site.yaml cannot publish the local backend: only serve and --cms-local
+  root = parse_yaml("title: x\ncms: {backend: github, repo: a/b, local_backend: true}\n",
+                    "site.yaml", d3b);
+  CHECK_FALSE(site_config_from(root, d3b));
   Diagnostics d4;
   root = parse_yaml("title: x\ncms: {backend: gitlab, repo: /, api_root: git.example.org}\n",
                     "site.yaml", d4);

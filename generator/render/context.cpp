@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "core/version.h"
 #include "model/paths.h"
+#include "render/collate.h"
 #include "render/data_views.h"
 #include "render/reads.h"
 
@@ -27,9 +28,60 @@ const Page* find_noted(const Site& site, const std::string& key, const std::stri
   return noted(site.find(key, lang));
 }
 
+/// The collection of a page key "programs/learning": "programs".
+std::string key_collection(const std::string& key) { return key.substr(0, key.find('/')); }
+
 const Language& language_of(const Site& site, const std::string& code) {
   const Language* l = site.config->language(code);
   return l ? *l : site.config->default_language();
+}
+
+/// {field, label, title, url} of a ref field's target; `title_lang`/`label_lang` when that
+/// text is in another language than the page.
+Value ref_value(const Site& site, const Page& page, const std::string& field, const Page& target,
+                const Language& lang) {
+  const SiteConfig& c = *site.config;
+  const std::string& def = c.default_language().code;
+  Map m{{"field", field}, {"title", target.title}, {"url", target.url}};
+  if (target.fallback) {
+    m.emplace_back("title_lang", language_of(site, target.content_lang).html_lang);
+  }
+  // The label: the field's `label:` in this language, else the title of the collection
+  // referred to (its section page), else the field's name.
+  const FieldSchema* schema = nullptr;
+  if (const Collection* own = c.collection(page.section)) {
+    for (const FieldSchema& f : own->fields) {
+      if (f.name == field) schema = &f;
+    }
+  }
+  std::string label = field, label_lang;
+  if (schema && !schema->label.empty()) {
+    label = schema->label.get(lang.code, def);
+    if (!schema->label.has(lang.code)) {
+      label_lang = schema->label.has(def) ? def : schema->label.by_lang.front().first;
+    }
+  } else if (const Page* section =
+                 find_noted(site, "section:" + key_collection(target.key), lang.code)) {
+    label = section->title;
+    if (section->fallback) label_lang = section->content_lang;
+  }
+  m.emplace_back("label", label);
+  if (!label_lang.empty()) m.emplace_back("label_lang", language_of(site, label_lang).html_lang);
+  return Value(std::move(m));
+}
+
+/// The language code of Taxonomy::term_title's text: `lang`, `default_lang` or the first
+/// written; "" when the term has no configured title (or a plain one).
+std::string term_title_lang(const Taxonomy& tax, const std::string& slug, const std::string& lang,
+                            const std::string& default_lang) {
+  for (const auto& [term, title] : tax.terms) {
+    if (term != slug || title.by_lang.empty()) continue;
+    for (const std::string& want : {lang, default_lang}) {
+      if (title.has(want)) return want;
+    }
+    return title.by_lang.front().first;
+  }
+  return {};
 }
 
 }  // namespace
@@ -82,6 +134,37 @@ Value ContextBuilder::images_value(const Page& page, PhotoPlace first) const {
                                              {"width", social.width},
                                              {"height", social.height}}));
       }
+    }
+    out.push_back(Value(std::move(m)));
+  }
+  return Value(std::move(out));
+}
+
+Value ContextBuilder::people_value(const Page& page, const Language& lang) const {
+  List out;
+  const Value& people = page.source->front.get("people");
+  if (!people.is_list()) return Value(std::move(out));
+  // A name or union written as in the original page's people (a translation keeps the
+  // Chinese names) is in the original's language; otherwise in the file's own.
+  const Page* original = find_noted(site_, page.key, site_.config->default_language().code);
+  const Value* theirs = original && original != &page && !original->fallback && original->source
+                            ? &original->source->front.get("people")
+                            : nullptr;
+  auto source_lang = [&](const std::string& field, const std::string& text) {
+    if (theirs && theirs->is_list()) {
+      for (const Value& p : theirs->as_list()) {
+        if (p.is_map() && p.get(field).to_text() == text) return original->lang;
+      }
+    }
+    return page.content_lang;
+  };
+  for (const Value& person : people.as_list()) {
+    if (!person.is_map()) continue;
+    Map m{{"name", person.get("name")}, {"age", person.get("age")}, {"union", person.get("union")}};
+    for (const std::string field : {"name", "union"}) {
+      std::string text = person.get(field).to_text();
+      std::string from = text.empty() ? lang.code : source_lang(field, text);
+      if (from != lang.code) m.emplace_back(field + "_lang", language_of(site_, from).html_lang);
     }
     out.push_back(Value(std::move(m)));
   }
@@ -215,10 +298,15 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
 
   // Breadcrumbs: home, then the section.
   List crumbs;
+  // A crumb of an untranslated page is in its content's language.
+  auto crumb = [&](const Page& to, std::string title) {
+    Map m{{"title", std::move(title)}, {"url", to.url}};
+    if (to.fallback) m.emplace_back("title_lang", language_of(site_, to.content_lang).html_lang);
+    return Value(std::move(m));
+  };
   if (page.kind != PageKind::kHome) {
     if (const Page* home = find_noted(site_, "home", lang.code)) {
-      crumbs.push_back(Value(Map{{"title", home->title.empty() ? std::string("Home") : home->title},
-                                 {"url", home->url}}));
+      crumbs.push_back(crumb(*home, home->title.empty() ? std::string("Home") : home->title));
     }
     std::string parent_key =
         page.kind == PageKind::kPage && !page.section.empty() ? "section:" + page.section
@@ -229,11 +317,13 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
             : std::string();
     if (const Page* parent =
             parent_key.empty() ? nullptr : find_noted(site_, parent_key, lang.code)) {
-      std::string title = parent->title;
       if (parent->kind == PageKind::kData) {
-        title = theme_.strings(lang.code).get("data_catalogue").to_text();
+        crumbs.push_back(
+            Value(Map{{"title", theme_.strings(lang.code).get("data_catalogue").to_text()},
+                      {"url", parent->url}}));
+      } else {
+        crumbs.push_back(crumb(*parent, parent->title));
       }
-      crumbs.push_back(Value(Map{{"title", title}, {"url", parent->url}}));
     }
     // A plan's pages sit under its dataset; an indicator also under the scorecard.
     std::vector<std::string> plan_keys;
@@ -243,7 +333,7 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
     if (page.kind == PageKind::kIndicator) plan_keys.push_back("scorecard/" + page.dataset);
     for (const std::string& key : plan_keys) {
       if (const Page* up = find_noted(site_, key, lang.code)) {
-        crumbs.push_back(Value(Map{{"title", up->title}, {"url", up->url}}));
+        crumbs.push_back(crumb(*up, up->title));
       }
     }
   }
@@ -275,8 +365,9 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
 
   if (page.source) {
     m.emplace_back("params", page.source->front);
-    const Value& people = page.source->front.get("people");
-    m.emplace_back("has_people", Value(people.is_list() && !people.as_list().empty()));
+    Value people = people_value(page, lang);
+    m.emplace_back("has_people", Value(!people.as_list().empty()));
+    m.emplace_back("people", std::move(people));
     Value images = images_value(page, PhotoPlace::kLead);
     const List& list = images.as_list();
     if (!list.empty() && !list[0].get("og_image").is_null()) {
@@ -286,9 +377,8 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
   }
   List refs;
   for (const auto& [field, key] : page.refs) {
-    if (const Page* t = find_noted(site_, key, lang.code)) {
-      refs.push_back(Value(Map{{"field", field}, {"title", t->title}, {"url", t->url}}));
-    }
+    if (const Page* t = find_noted(site_, key, lang.code))
+      refs.push_back(ref_value(site_, page, field, *t, lang));
   }
   m.emplace_back("refs", Value(std::move(refs)));
   Map referenced;
@@ -308,7 +398,13 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
       std::string slug = slugify(v);
       if (slug.empty()) continue;
       std::string title = tax->term_title(slug, lang.code, c.default_language().code, v);
-      terms.push_back(Value(Map{{"title", title}, {"url", base + slug + "/"}}));
+      // A term without a title in this language is in its title's language, or in that
+      // of the front matter it was written in.
+      std::string from = term_title_lang(*tax, slug, lang.code, c.default_language().code);
+      if (from.empty()) from = page.content_lang;
+      Map term{{"title", title}, {"url", base + slug + "/"}};
+      if (from != lang.code) term.emplace_back("title_lang", language_of(site_, from).html_lang);
+      terms.push_back(Value(std::move(term)));
     }
     taxonomies.push_back(Value(Map{{"name", name},
                                    {"title", tax->title.get(lang.code, c.default_language().code)},
@@ -327,7 +423,9 @@ Value ContextBuilder::sitemap_value(const Language& lang) const {
     if (p->lang != lang.code || p->page_number != 1) continue;
     if (p->kind == PageKind::kSection) section_pages.push_back(p.get());
     if (p->kind == PageKind::kPage) {
-      Value item(Map{{"title", p->title}, {"url", p->url}});
+      Map m{{"title", p->title}, {"url", p->url}};
+      if (p->fallback) m.emplace_back("title_lang", language_of(site_, p->content_lang).html_lang);
+      Value item(std::move(m));
       if (p->section.empty())
         top.push_back(item);
       else
@@ -336,14 +434,16 @@ Value ContextBuilder::sitemap_value(const Language& lang) const {
   }
   const Value& t = theme_.strings(lang.code);
   if (!top.empty()) {
+    sort_by_title(top, lang.html_lang);
     const Page* home = site_.find("home", lang.code);
     sections.push_back(Value(Map{{"title", home ? home->title : std::string()},
                                  {"url", site_.lang_prefix(lang.code) + "/"},
                                  {"pages", Value(std::move(top))}}));
   }
   for (const Page* s : section_pages) {
-    sections.push_back(Value(
-        Map{{"title", s->title}, {"url", s->url}, {"pages", Value(pages_by_section[s->section])}}));
+    List& pages = pages_by_section[s->section];
+    sort_by_title(pages, lang.html_lang);
+    sections.push_back(Value(Map{{"title", s->title}, {"url", s->url}, {"pages", Value(pages)}}));
   }
   List data_pages;
   for (const auto& p : site_.pages) {
@@ -352,6 +452,7 @@ Value ContextBuilder::sitemap_value(const Language& lang) const {
       data_pages.push_back(Value(Map{{"title", p->title}, {"url", p->url}}));
     }
   }
+  sort_by_title(data_pages, lang.html_lang);
   sections.push_back(Value(Map{{"title", t.get("data_catalogue").to_text()},
                                {"url", site_.lang_prefix(lang.code) + "/data/"},
                                {"pages", Value(std::move(data_pages))}}));
@@ -405,6 +506,7 @@ Value ContextBuilder::page_context(size_t index) const {
         terms.push_back(Value(Map{{"title", p->title}, {"url", p->url}, {"count", count}}));
       }
     }
+    sort_by_title(terms, lang.html_lang);
     ctx.emplace_back("terms", Value(std::move(terms)));
   }
   if (page.kind == PageKind::kData || page.kind == PageKind::kHome ||

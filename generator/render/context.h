@@ -35,6 +35,9 @@ class ContextBuilder {
   Value sitemap_value(const Language& lang) const;
   size_t index_of(const Page& page) const;
   Value images_value(const Page& page, PhotoPlace first) const;
+  /// The front matter's people {name, age, union}, with `name_lang`/`union_lang` when that
+  /// text is in another language than the page (kept from the original, or a fallback).
+  Value people_value(const Page& page, const Language& lang) const;
 
   const Site& site_;
   const Theme& theme_;

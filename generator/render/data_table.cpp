@@ -141,6 +141,11 @@ std::string render_data_table(const Dataset& ds, const TableSpec& spec, const Da
         view.format("data_showing_rows", "(showing {shown} of {total} rows)",
                     {{"shown", format_number(static_cast<double>(rows.size()), view.locale(), 0)},
                      {"total", format_number(static_cast<double>(total), view.locale(), 0)}}));
+    if (!spec.all_rows_url.empty()) {
+      html += " <a href=\"" + html_escape(spec.all_rows_url) + "\">";
+      append_html_escaped(html, view.text("data_all_rows_link", "all rows are in the downloads"));
+      html += "</a>";
+    }
     html += "</span>";
   }
   html += "</caption>\n<thead>\n<tr>";

@@ -58,6 +58,7 @@ struct TableSpec {
   size_t max_rows = 0;                               ///< 0 = every row
   std::string caption;                               ///< "" = the dataset title
   std::string id;                                    ///< id of the <caption> (may be "")
+  std::string all_rows_url;  ///< when rows are cut, the caption links here ("" = no link)
 };
 
 /// The indexes of the rows matching every `where` condition (numbers compare by value).
@@ -66,7 +67,8 @@ std::vector<size_t> select_rows(const Dataset& ds,
 
 /// A <table> with <caption>, column headers (scope="col"), the first column as row
 /// headers (scope="row"), numbers right-aligned and a "showing N of M rows" note in the
-/// caption when cut. Unknown column names are skipped (callers validate them first).
+/// caption when cut (with a link to `all_rows_url`, the downloads). Unknown column names are
+/// skipped (callers validate them first).
 std::string render_data_table(const Dataset& ds, const TableSpec& spec, const DataView& view);
 
 }  // namespace firefly

@@ -1,5 +1,6 @@
 #include "render/data_views.h"
 
+#include "render/collate.h"
 #include "render/dataset_page.h"
 #include "render/embed.h"
 #include "render/plan_embed.h"
@@ -108,6 +109,7 @@ Value DataViews::datasets(const Language& lang) const {
     }
     list.push_back(std::move(item));
   }
+  sort_by_title(list, lang.html_lang);
   return Value(std::move(list));
 }
 
@@ -127,13 +129,23 @@ std::string DataViews::jsonld(const std::string& name, const Language& lang) con
 
 std::string DataViews::embed(const Embed& embed, const Page& page, Diagnostics& diags) const {
   DataView view = data_view(site_, page.lang, theme_.strings(page.lang));
+  std::string html;
   if (embed.kind == "scorecard" || embed.kind == "indicator") {
     static const std::vector<IndicatorSet> kNoPlans;
-    return render_plan_embed(embed.kind, embed.yaml, page.source->path, embed.line,
+    html = render_plan_embed(embed.kind, embed.yaml, page.source->path, embed.line,
                              plans_ ? *plans_ : kNoPlans, view, diags);
+  } else {
+    html =
+        render_embed(embed.kind, embed.yaml, page.source->path, embed.line, datasets_, view, diags);
   }
-  return render_embed(embed.kind, embed.yaml, page.source->path, embed.line, datasets_, view,
-                      diags);
+  // An untranslated page (its text in the original's lang) shows the embed in the reader's
+  // language: the embed says so.
+  for (const DataSite::Language& reader : site_.languages) {
+    if (page.fallback && reader.code == page.lang && !html.empty()) {
+      html = "<div lang=\"" + reader.html_lang + "\">\n" + html + "</div>\n";
+    }
+  }
+  return html;
 }
 
 }  // namespace firefly

@@ -12,8 +12,9 @@ namespace firefly {
 namespace {
 
 const std::vector<std::string> kChartKeys = {"dataset", "x", "y", "kind", "title", "where"};
-/// The rows of the data table under a chart (its caption says how many there are in all).
-constexpr size_t kChartTableMaxRows = 1000;
+/// The rows of a table embed without `limit:` and of the data table under a chart (the
+/// caption says how many there are in all and links to the downloads).
+constexpr size_t kTableMaxRows = 1000;
 const std::vector<std::string> kTableKeys = {"dataset", "columns", "where", "title", "limit"};
 
 std::string q(std::string_view s) { return "'" + std::string(s) + "'"; }
@@ -80,6 +81,11 @@ std::string source_link(const Dataset& ds, const DataView& view) {
   append_html_escaped(html, view.pick(ds.title));
   html += "</a>";
   return html;
+}
+
+/// The downloads of `ds` on its dataset page.
+std::string downloads_url(const Dataset& ds, const DataView& view) {
+  return view.dataset_url(ds.name) + "#downloads-title";
 }
 
 std::string scroll_wrap(const std::string& table, const std::string& caption_id) {
@@ -152,7 +158,8 @@ std::string render_embed(std::string_view kind, std::string_view yaml_text, cons
     table.where = where;
     table.caption = caption;
     table.id = id + "-table";
-    table.max_rows = kChartTableMaxRows;  // the data has them all
+    table.max_rows = kTableMaxRows;  // the downloads have them all
+    table.all_rows_url = downloads_url(ds, view);
     std::string html = "<figure class=\"chart\" id=\"" + id + "\">\n";
     html += render_chart(ds, spec, &rows, id, view);
     html += "<figcaption>" + source_link(ds, view) + "</figcaption>\n";
@@ -168,6 +175,8 @@ std::string render_embed(std::string_view kind, std::string_view yaml_text, cons
   TableSpec table;
   table.where = where;
   table.id = id + "-caption";
+  table.max_rows = kTableMaxRows;
+  table.all_rows_url = downloads_url(ds, view);
   table.caption = view.pick(title);
   if (const Value* cols = block.find("columns"); cols && !cols->is_null()) {
     if (!cols->is_list()) {

@@ -118,7 +118,9 @@ PreviewReply PreviewSite::get(std::string_view target) const {
   }
   if (file) {
     std::string type = content_type_for(key);
-    bool html = is_html_type(type);
+    // The CMS at /admin/ is served as built: a rebuild after its own save must not reload
+    // the editor, and staff can still fix a page with errors in it.
+    bool html = is_html_type(type) && key != "admin/index.html";
     if (html && errors) {
       return {500, "text/html; charset=utf-8", error_overlay_page(*errors, generation, lang), ""};
     }

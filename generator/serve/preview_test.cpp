@@ -115,6 +115,19 @@ TEST_CASE("a broken build shows its errors for pages, the last good build for fi
   CHECK(site.get("/").status == 200);
 }
 
+TEST_CASE("the CMS page is served as built: no reload script, never the error page") {
+  PreviewSite site{std::filesystem::temp_directory_path()};
+  OutputSet files = sample_site();
+  files.push_back({"admin/index.html", "<html><body><p>editor</p></body></html>", ""});
+  site.show_site(std::move(files));
+  site.show_errors("content/a.md:1:1: error: title is missing\n");
+  PreviewReply admin = site.get("/admin/");
+  CHECK(admin.status == 200);
+  CHECK(admin.content_type == "text/html; charset=utf-8");
+  CHECK(admin.body == "<html><body><p>editor</p></body></html>");
+  CHECK(site.get("/").status == 500);  // the other pages show the errors
+}
+
 TEST_CASE("a quiet update changes files but keeps the errors and wakes no page") {
   PreviewSite site{std::filesystem::temp_directory_path()};
   site.show_site(sample_site());

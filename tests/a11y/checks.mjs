@@ -5,11 +5,12 @@
 //   - reflow: no horizontal scroll at 320 and 390 CSS px with each text size of the
 //     display settings, and at 200% zoom of a 1280 px window (640 CSS px);
 //   - no visible text under 14 CSS px at those sizes (chart text included);
+//   - language of parts: Chinese, Thai and Vietnamese text only inside a matching lang;
 //   - at most one aria-current per navigation, and only on a link to the page itself;
 //   - no English string of the theme on a page in another language.
 //
 // Usage: node tests/a11y/checks.mjs PUBLIC_DIR [--limit N] [--jobs N] [--no-alfa]
-//          [--alfa-sample] [--no-chart-text] [--theme DIR] [PAGE_PATH...]
+//          [--alfa-sample] [--no-chart-text] [--no-layout] [--theme DIR] [PAGE_PATH...]
 // Prints each finding, then "checks: N passed, M failed" (pages). Exits 0 when clean,
 // 1 on any finding, 2 on bad usage or a browser failure.
 import path from 'node:path';
@@ -40,13 +41,13 @@ const MIN_TEXT_PX = 14;
 function usage(msg) {
   if (msg) console.error(`checks: ${msg}`);
   console.error('usage: node checks.mjs PUBLIC_DIR [--limit N] [--jobs N] [--no-alfa] ' +
-    '[--alfa-sample] [--no-chart-text] [--theme DIR] [PAGE_PATH...]');
+    '[--alfa-sample] [--no-chart-text] [--no-layout] [--theme DIR] [PAGE_PATH...]');
   process.exit(2);
 }
 
 function parseArgs(argv) {
   const opts = { dir: null, limit: Infinity, jobs: 2, alfa: true, alfaSample: false,
-    chartText: true, paths: [],
+    chartText: true, layout: true, paths: [],
     theme: path.join(HERE, '../../themes/default') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -60,6 +61,7 @@ function parseArgs(argv) {
     else if (a === '--no-alfa') opts.alfa = false;
     else if (a === '--alfa-sample') opts.alfaSample = true;
     else if (a === '--no-chart-text') opts.chartText = false;
+    else if (a === '--no-layout') opts.layout = false;
     else if (a === '--theme') opts.theme = argv[++i] ?? usage('--theme needs a folder');
     else if (a.startsWith('-')) usage(`unknown option ${a}`);
     else if (opts.dir === null) opts.dir = a;
@@ -135,7 +137,7 @@ async function checkPage(page, url, opts, leaksFor) {
       findings.push(...await runAlfa(page));
     }
   }
-  for (const [width, size] of LAYOUTS) {
+  for (const [width, size] of opts.layout ? LAYOUTS : []) {
     await page.setViewportSize({ width, height: 800 });
     findings.push(...await page.evaluate(pageProbe, { kind: 'layout', size, minPx: MIN_TEXT_PX, chartText: opts.chartText,
       where: `${width} px${width === 640 ? ' (200% zoom)' : ''}, text ${size}` }));

@@ -1,10 +1,62 @@
 // The in-page half of checks.mjs: one self-contained function that Playwright runs in
 // the page (it may use nothing from outside its own body). Returns printable findings.
-//   {kind: 'static', leaks}: aria-current per navigation, English theme strings;
+//   {kind: 'static', leaks}: aria-current per navigation, language of parts, English
+//     theme strings;
 //   {kind: 'layout', size, minPx, where}: applies a text size of the display settings,
 //     then horizontal scroll and text under minPx CSS px.
 export function pageProbe(arg) {
   const findings = [];
+  // Language of parts (WCAG 3.1.2). The generator gives every piece it inserts from
+  // another language (a fallback page, a dataset's values, a term's or a union's name,
+  // alt text, a chart's name) that language's lang; this verifies it where the script
+  // cannot lie in this site's languages: Han text only inside a zh lang, Thai only inside
+  // th, and Vietnamese letters (ơ ư đ ă and the dotted or hooked vowels) never inside zh.
+  // English theme words on other-language pages are the 'leaks' check below. The head
+  // (<title>, meta) is not checked: a title mixes the page's and the site's names and
+  // cannot mark a part.
+  function languageOfParts(describe) {
+    const out = new Map();
+    const HAN = /\p{Script=Han}/u;
+    const THAI = /\p{Script=Thai}/u;
+    const VIET = /[ơưđăƠƯĐĂ]|[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
+    const primary = (l) => (l || '').toLowerCase().split('-')[0];
+    const langOf = (el) => {
+      const holder = el && el.closest('[lang]');
+      return holder ? holder.getAttribute('lang') : '';
+    };
+    const judge = (text, lang) => {
+      const p = primary(lang);
+      if (HAN.test(text) && p !== 'zh' && p !== 'ja') return 'Chinese';
+      if (THAI.test(text) && p !== 'th') return 'Thai';
+      if (VIET.test(text) && p === 'zh') return 'Vietnamese';
+      return '';
+    };
+    const report = (el, what, lang, text) => {
+      const key = `${describe(el)} ${what}`;
+      if (!out.has(key)) {
+        out.set(key, `language of parts: ${what} text in lang="${lang}" at ${describe(el)}: ` +
+          `"${text.trim().replace(/\s+/g, ' ').slice(0, 40)}"`);
+      }
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      const el = t.parentElement;
+      if (!el || !t.data.trim() || ['SCRIPT', 'STYLE'].includes(el.tagName)) continue;
+      const lang = langOf(el);
+      const what = judge(t.data, lang);
+      if (what) report(el, what, lang, t.data);
+    }
+    for (const el of document.body.querySelectorAll('[alt], [title], [aria-label]')) {
+      for (const at of ['alt', 'title', 'aria-label']) {
+        const v = el.getAttribute(at);
+        if (!v) continue;
+        const lang = langOf(el);
+        const what = judge(v, lang);
+        if (what) report(el, `${what} ${at}`, lang, v);
+      }
+    }
+    return [...out.values()];
+  }
   const describe = (el) => {
     let s = el.localName;
     if (el.id) s += `#${el.id}`;
@@ -39,6 +91,7 @@ export function pageProbe(arg) {
         }
       }
     }
+    findings.push(...languageOfParts(describe));
     if (arg.leaks.length) {
       const parts = [document.title, document.body.innerText];
       for (const el of document.querySelectorAll('[alt], [title], [aria-label], meta[name="description"]')) {

@@ -24,6 +24,15 @@ assert stories["kind"]["widget"] == "select"
 alt = [f for f in stories["photo"]["fields"] if f["name"] == "alt"][0]
 assert alt["required"] is True
 PY
+# The local backend only when asked: `build --cms-local` (and serve), without the
+# editorial workflow, which decap-server cannot do on a checkout's files.
+grep -q local_backend "$work/public/admin/config.yml" && { echo "local_backend in a production build"; exit 1; }
+"$FIREFLY" build --site "$here/site" --out "$work/local" --quiet --cms-local
+python3 - "$work/local/admin/config.yml" <<'PY'
+import sys, yaml
+cfg = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+assert cfg["local_backend"] is True and "publish_mode" not in cfg, cfg
+PY
 cp -r "$here/site" "$work/plain"
 sed -i '/^cms:/,$d' "$work/plain/site.yaml"
 "$FIREFLY" build --site "$work/plain" --out "$work/plain-out" --quiet

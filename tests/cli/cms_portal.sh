@@ -12,6 +12,9 @@ mkdir "$work/site"
 for f in site.yaml content data static i18n themes; do
   [ -e "$root/$f" ] && cp -r "$root/$f" "$work/site/"
 done
+# The portal's own `cms:` block (the last key of site.yaml) replaced by another backend.
+grep -q '^cms:' "$work/site/site.yaml" || { echo "the sample portal has no cms: block"; exit 1; }
+sed -i '/^cms:/,$d' "$work/site/site.yaml"
 cat >>"$work/site/site.yaml" <<'YAML'
 cms:
   backend: gitea

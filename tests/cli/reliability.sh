@@ -25,6 +25,15 @@ expect 2 "firefly: error: --base-url must be an absolute http:// or https:// add
 expect 2 'firefly: error: --base-url may not contain spaces, quotes, control characters or any of < > \ ` { } | ^' -- \
   "$FIREFLY" build --site "$work/site" --out "$work/o" --base-url 'https://x.org/"><b>/'
 [ ! -e "$work/o" ] || { echo "a refused build created its output folder"; exit 1; }
+# Schemes and host names are case-insensitive: accepted, and written in lower case.
+"$FIREFLY" build --site "$work/site" --out "$work/o" --quiet --base-url 'HTTPS://Portal.Example.ORG/Sub/'
+grep -qF 'href="https://portal.example.org/Sub/' "$work/o/index.html" ||
+  { echo "--base-url HTTPS:// was not normalized"; exit 1; }
+sed -i 's|^base_url: .*|base_url: HTTP://Labor.Example.gov.tw/|' "$work/site/site.yaml"
+"$FIREFLY" build --site "$work/site" --out "$work/o" --quiet
+grep -qF 'href="http://labor.example.gov.tw/' "$work/o/index.html" ||
+  { echo "base_url HTTP:// was not normalized"; exit 1; }
+rm -rf "$work/o"
 
 long=$(printf 'a%.0s' $(seq 300))
 expect 2 "firefly: error: the name is 300 characters long; a page's file name (and web address) may have at most 100" -- \

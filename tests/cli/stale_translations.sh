@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # When an original changes in git after its translation, `check` warns naming both files
 # and dates, and the translated page shows a notice linking the original; a
-# `translated_from:` date or commit in the translation clears both.
+# `translated_from:` date or commit in the translation clears both. A dataset's texts,
+# kept side by side in its metadata, are compared line by line (git blame).
 set -euo pipefail
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -18,6 +19,24 @@ YAML
 printf -- '---\ntitle: 說明\n---\n\n勞工局提供協助。\n' >"$site/content/help.zh-TW.md"
 printf -- '---\ntitle: Help\n---\n\nThe bureau can help.\n' >"$site/content/help.en.md"
 printf -- '---\ntitle: Trợ giúp\n---\n\nCục có thể giúp.\n' >"$site/content/help.vi.md"
+# A dataset whose description is written in each language on lines of its own.
+mkdir -p "$site/data"
+printf 'year,people\n2021,10\n' >"$site/data/counts.csv"
+cat >"$site/data/counts.yaml" <<'YAML'
+title: {zh-TW: 人數, en: People, vi: Số người}
+description:
+  zh-TW: >-
+    每年參與的人數。
+  en: >-
+    People taking part each year.
+  vi: >-
+    Số người tham gia mỗi năm.
+source: 勞工局
+frequency: yearly
+columns:
+  - {name: year, type: integer, title: {zh-TW: 年度, en: Year, vi: Năm}}
+  - {name: people, type: integer, title: {zh-TW: 人數, en: People, vi: Số người}}
+YAML
 cd "$site"
 git init -q
 git config user.email staff@example.org
@@ -70,4 +89,21 @@ if grep -q 'changed on' "$work/check3.txt"; then cat "$work/check3.txt"; exit 1;
 sed -i 's/^translated_from: .*/translated_from: not-a-commit/' content/help.vi.md
 "$FIREFLY" check --site . >"$work/check4.txt" 2>&1
 grep -qF "content/help.vi.md:3:18: warning: translated_from 'not-a-commit' is neither a date nor a commit of this site's git history" "$work/check4.txt"
+# The dataset's Chinese description changes; its English follows the next day, the
+# Vietnamese does not. Texts on one line (the title) change together and are not compared.
+sed -i 's/每年參與的人數。/每年參與活動的人數（人次）。/' data/counts.yaml
+commit "2024-03-06T09:00:00+08:00" "Dataset: person-times"
+zh_commit=$(git rev-parse --short=7 HEAD)
+sed -i 's/People taking part each year./Person-times of taking part each year./' data/counts.yaml
+commit "2024-03-07T09:00:00+08:00" "Dataset in English: person-times"
+"$FIREFLY" check --site . >"$work/check5.txt" 2>&1
+expected="data/counts.yaml:7:3: warning: the original zh-TW text (line 3) changed on 2024-03-06 (commit $zh_commit), after this vi translation last changed on 2024-03-01; the translation may be out of date"
+grep -qF "$expected" "$work/check5.txt" || { echo "expected: $expected"; cat "$work/check5.txt"; exit 1; }
+if grep -q 'counts.yaml:5:.*changed on' "$work/check5.txt"; then
+  echo "the updated English description was called stale"; cat "$work/check5.txt"; exit 1
+fi
+sed -i 's/Số người tham gia mỗi năm./Số lượt người tham gia mỗi năm./' data/counts.yaml
+commit "2024-03-08T09:00:00+08:00" "Dataset in Vietnamese: person-times"
+"$FIREFLY" check --site . >"$work/check6.txt" 2>&1
+if grep -q 'counts.yaml.*changed on' "$work/check6.txt"; then cat "$work/check6.txt"; exit 1; fi
 echo "stale translations: ok"
