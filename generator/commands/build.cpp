@@ -183,7 +183,7 @@ class BuildRun {
     t.step("  content");
     add_git_dates(options_.site_dir, st_.sources, diags_);
     t.step("  git dates");
-    st_.datasets = load_datasets(options_.site_dir, diags_);
+    st_.datasets = load_datasets(options_.site_dir, diags_, config.data_versions);
     t.step("  datasets");
     std::vector<std::string> langs;
     for (const Language& l : config.languages) langs.push_back(l.code);

@@ -218,8 +218,8 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
   }
   check_keys(root,
              {"title", "description", "base_url", "relative_urls", "languages",
-              "missing_translation", "theme", "publisher", "data_license", "markdown", "taxonomies",
-              "collections", "menus", "timezone", "cms"},
+              "missing_translation", "theme", "publisher", "data_license", "data_versions",
+              "markdown", "taxonomies", "collections", "menus", "timezone", "cms"},
              "site.yaml", diags);
   SiteConfig c;
   c.title = localized(root.get("title"), "title", diags);
@@ -288,6 +288,13 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
   c.publisher.email = pub.get("email").to_text();
   c.publisher.phone = pub.get("phone").to_text();
   if (root.find("data_license")) c.data_license = root.get("data_license").to_text();
+  if (const Value* v = root.find("data_versions")) {
+    if (!v->is_int() || v->as_int() < 0 || v->as_int() > 1000) {
+      diags.error(kPath, v->pos, "data_versions must be a whole number from 0 to 1000");
+    } else {
+      c.data_versions = static_cast<size_t>(v->as_int());
+    }
+  }
   check_keys(root.get("markdown"), {"unsafe_html", "max_file_size_kb"}, "markdown", diags);
   if (const Value* m = root.get("markdown").find("max_file_size_kb")) {
     if (!m->is_int() || m->as_int() < 1) {

@@ -99,6 +99,7 @@ struct SiteConfig {
   size_t max_markdown_bytes = 2 * 1024 * 1024;  ///< a larger content file is an error
   Publisher publisher;
   std::string data_license = "OGDL-Taiwan-1.0";
+  size_t data_versions = 20;  ///< past versions of each dataset published (`data_versions:`)
   bool unsafe_html = false;
   std::vector<Taxonomy> taxonomies;
   std::vector<Collection> collections;

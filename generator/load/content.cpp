@@ -189,6 +189,7 @@ std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
       if (it != previous->stamps.files.end() && it->second.stamp == stamp) {
         pages[i] = previous->pages[it->second.page];
         pages[i].git_updated.reset();  // add_git_dates sets them again
+        pages[i].git_revised.reset();
         pages[i].git_commit.clear();
         pages[i].translated_from_commit_date.reset();
         for (const Diagnostic& d : it->second.reported) diags.add(d);
@@ -249,12 +250,15 @@ void add_git_dates(const std::filesystem::path& site_dir, std::vector<SourcePage
   std::vector<std::vector<std::string>> groups;
   groups.reserve(pages.size());
   for (const SourcePage& p : pages) groups.push_back({p.path});
-  auto history = git.changes(groups, 1);
+  // Two commits per file: the newest, and whether an older one exists (then the newest is
+  // a revision, not the commit that created the file).
+  auto history = git.changes(groups, 2);
   for (size_t i = 0; i < pages.size(); ++i) {
     if (!history[i].empty()) {
       pages[i].git_updated = history[i].front().date;
       pages[i].git_commit = history[i].front().commit;
     }
+    if (history[i].size() > 1) pages[i].git_revised = history[i].front().date;
     const Value& from = pages[i].front.get("translated_from");
     if (!from.is_null() && !from.is_map() && !from.is_list() && !parse_date(from.to_text())) {
       if (auto c = git.lookup(from.to_text())) pages[i].translated_from_commit_date = c->date;

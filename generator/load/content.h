@@ -29,6 +29,9 @@ struct SourcePage {
   int body_line = 1;                ///< the line the body starts on
   std::optional<Date> git_updated;  ///< date of the last commit that changed the file
   std::string git_commit;           ///< id of that commit ("" outside git)
+  /// The date of the last commit that changed the file after the commit that created it
+  /// (unset when only one commit touched it): what a page shows as "updated".
+  std::optional<Date> git_revised;
   /// The commit named by a `translated_from:` that is not a date, when git knows it.
   std::optional<Date> translated_from_commit_date;
   std::uint64_t fingerprint = 0;  ///< of its path and its file's bytes

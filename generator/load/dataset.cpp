@@ -11,14 +11,16 @@
 #include "core/text.h"
 #include "core/yaml.h"
 #include "load/chart_spec.h"
+#include "load/dataset_history.h"
+#include "load/dataset_key.h"
 
 namespace firefly {
 
 namespace {
 
 const std::vector<std::string> kDatasetKeys = {
-    "title",    "description", "source",     "frequency", "license",  "chart",    "columns",
-    "keywords", "version",     "indicators", "issued",    "modified", "temporal", "spatial"};
+    "title",   "description", "source", "frequency", "license",  "chart",   "columns", "keywords",
+    "version", "indicators",  "issued", "modified",  "temporal", "spatial", "key",     "themes"};
 const std::vector<std::string> kSourceKeys = {"agency", "title", "date", "url"};
 const std::vector<std::string> kColumnKeys = {"name", "type",        "title",
                                               "unit", "description", "values"};
@@ -481,6 +483,9 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
     if (const Value* chart = meta.find("chart"); chart && !chart->is_null()) {
       ds.chart = read_chart(*chart, r, *columns);
     }
+    std::vector<std::string> names;
+    for (const Column& c : *columns) names.push_back(c.name);
+    read_dataset_key(meta, names, ds, local);
     if (const Value* ind = meta.find("indicators"); ind && !ind->is_null()) {
       ds.indicators = read_indicator_spec(*ind, ds.yaml_path, *columns, local);
     }
@@ -513,6 +518,7 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
                });
   if (read && !matched) match_header(header_record, *columns, ds, csv_diags);
   ds.row_starts.shrink_to_fit();
+  if (!csv_diags.has_errors()) check_key_unique(ds, csv_diags);
   diags.append(csv_diags);
   if (csv_diags.has_errors()) return std::nullopt;
   if (!ds.temporal) ds.temporal = rows_period(ds);
@@ -521,10 +527,8 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
   return ds;
 }
 
-/// How many of a dataset's changes its page lists.
-constexpr size_t kHistoryShown = 50;
-
-std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, Diagnostics& diags) {
+std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, Diagnostics& diags,
+                                   size_t versions_kept) {
   std::map<std::string, std::pair<std::filesystem::path, std::filesystem::path>> pairs;
   std::vector<std::string> special;
   std::vector<FoundFile> found = list_files(site_dir / "data", site_dir, nullptr, &special);
@@ -573,25 +577,7 @@ std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, Diagno
     if (!ds) continue;
     out.push_back(std::move(*ds));
   }
-  GitHistory git(site_dir);
-  // A shallow clone lacks the older commits: its dates would be wrong, so only what the
-  // metadata declares is used (the build warns about the clone).
-  if (git.available() && !git.shallow() && !out.empty()) {
-    std::vector<std::vector<std::string>> groups;
-    for (const Dataset& ds : out) groups.push_back({ds.csv_path});
-    auto histories = git.changes(groups, 100000);
-    for (size_t i = 0; i < out.size(); ++i) {
-      std::vector<HistoryEntry>& h = histories[i];
-      if (!h.empty()) {
-        const Date& newest = h.front().date;
-        const Date& oldest = h.back().date;
-        if (!out[i].declared_modified) out[i].updated = Date{newest.year, newest.month, newest.day};
-        if (!out[i].declared_issued) out[i].issued = Date{oldest.year, oldest.month, oldest.day};
-      }
-      if (h.size() > kHistoryShown) h.resize(kHistoryShown);
-      out[i].history = std::move(h);
-    }
-  }
+  add_history(out, GitHistory(site_dir), versions_kept);
   return out;
 }
 

@@ -15,6 +15,7 @@
 #include "load/dataset_coverage.h"
 #include "load/git_history.h"
 #include "load/indicator_spec.h"
+#include "load/row_diff.h"
 
 namespace firefly {
 
@@ -64,6 +65,19 @@ struct DatasetSource {
   bool empty() const { return agency.empty() && title.empty() && url.empty(); }
 };
 
+/// One commit that changed a dataset's rows: when, what it did to them, and (for the newest
+/// few) the rows' file as that commit left it, published as a past version.
+struct DatasetChange {
+  HistoryEntry commit;
+  RowDiff rows;            ///< against the previous change (every row added for the first)
+  bool first = false;      ///< the commit that created the file
+  std::string csv;         ///< the file at this commit; "" when this version is not published
+  bool published = false;  ///< `csv` is published as /data/<name>/versions/<date>-<hash>.csv
+
+  /// The file name of this version: "2023-07-08-1a2b3c4.csv".
+  std::string version_file() const;
+};
+
 /// A loaded, validated dataset.
 struct Dataset {
   std::string name;       ///< file stem: data/<name>.csv
@@ -78,6 +92,7 @@ struct Dataset {
   std::optional<ChartSpec> chart;
   std::optional<IndicatorSpec> indicators;  ///< set when the rows are a plan's indicators
   std::vector<std::string> keywords;
+  std::vector<std::string> key;           ///< `key:` columns that name a row (may be empty)
   std::vector<Column> columns;            ///< in CSV header order
   std::string csv_bytes;                  ///< the original file, byte for byte
   std::vector<std::uint32_t> row_starts;  ///< where each data row starts in csv_bytes
@@ -87,7 +102,8 @@ struct Dataset {
   std::optional<Date> declared_issued;    ///< `issued:` in the metadata
   std::optional<Period> temporal;         ///< `temporal:`, else the period of a date/year column
   Localized spatial;                      ///< `spatial:`, the place the figures are about
-  std::vector<HistoryEntry> history;      ///< commits that changed the rows, newest first
+  std::vector<std::string> themes;        ///< `themes:`, EU data theme codes ("SOCI")
+  std::vector<DatasetChange> history;     ///< commits that changed the rows, newest first
 
   /// Index of the column named `name`, or -1.
   int column_index(std::string_view column) const;
@@ -122,10 +138,12 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
                                      std::string csv_bytes, Diagnostics& diags);
 
 /// Reads every data/*.yaml + data/*.csv pair of the site, validated and typed, sorted by
-/// name, with `history` (the commits that changed the CSV), `updated` (the newest) and
-/// `issued` (the oldest) from git unless declared; a shallow clone's dates are not used,
-/// nor are the files' modification times.
-std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, Diagnostics& diags);
+/// name, with `history` (the commits that changed the CSV, with their row changes and the
+/// newest `versions_kept` files), `updated` (the newest) and `issued` (the oldest) from git
+/// unless declared; a shallow clone's dates are not used, nor are the files' modification
+/// times.
+std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, Diagnostics& diags,
+                                   size_t versions_kept = 20);
 
 /// True when `license` is a licence id that a data package accepts ([-a-zA-Z0-9._]+).
 bool is_license_id(std::string_view license);

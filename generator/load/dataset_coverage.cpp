@@ -82,6 +82,22 @@ void read_coverage(const Value& meta, const std::string& yaml_path, Dataset& ds,
     ds.spatial = to_localized(*v, &error);
     if (!error.empty()) diags.error(yaml_path, v->pos, "'spatial': " + error);
   }
+  if (const Value* v = meta.find("themes"); v && !v->is_null()) {
+    if (!v->is_list()) {
+      diags.error(yaml_path, v->pos, "'themes' must be a list of EU data themes, e.g. [SOCI]");
+      return;
+    }
+    for (const Value& t : v->as_list()) {
+      std::string code = t.to_text();
+      if (std::find(kDataThemes.begin(), kDataThemes.end(), code) == kDataThemes.end()) {
+        diags.error(yaml_path, t.pos, "unknown data theme '" + code + "'",
+                    "use the EU data theme codes: AGRI, ECON, EDUC, ENER, ENVI, GOVE, HEAL, "
+                    "INTR, JUST, REGI, SOCI, TECH, TRAN");
+        continue;
+      }
+      ds.themes.push_back(code);
+    }
+  }
 }
 
 std::optional<Period> rows_period(const Dataset& ds) {

@@ -25,8 +25,14 @@ struct Period {
   std::string iso() const;
 };
 
+/// The EU data theme codes (http://publications.europa.eu/resource/authority/data-theme/).
+inline const std::vector<std::string> kDataThemes = {"AGRI", "ECON", "EDUC", "ENER", "ENVI",
+                                                     "GOVE", "HEAL", "INTR", "JUST", "REGI",
+                                                     "SOCI", "TECH", "TRAN"};
+
 /// Reads `issued`, `modified` (ISO dates), `temporal` ("2017/2021", "2017-01-05/2021-06-30"
-/// or {start, end}) and `spatial` (localizable text) of `meta` into `ds`; mistakes go to
+/// or {start, end}), `spatial` (localizable text) and `themes` (EU data theme codes) of
+/// `meta` into `ds`; mistakes go to
 /// `diags` at the key.
 void read_coverage(const Value& meta, const std::string& yaml_path, Dataset& ds,
                    Diagnostics& diags);

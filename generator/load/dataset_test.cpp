@@ -335,3 +335,43 @@ columns:
 }
 
 }  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("dataset: a key names each row; themes are EU data theme codes") {
+  const char* meta = R"(title: T
+themes: [SOCI, SOCIAL]
+key: [team, nmber]
+columns:
+  - {name: team, type: string}
+  - {name: number, type: integer}
+)";
+  Diagnostics d;
+  CHECK_FALSE(build(meta, "team,number\na,1\n", d));
+  auto m = messages(d);
+  REQUIRE(m.size() == 2);
+  CHECK(m[0].find("data/awards.yaml:2:16: unknown data theme 'SOCIAL' | use the EU data theme "
+                  "codes") == 0);
+  CHECK(m[1] ==
+        "data/awards.yaml:3:13: key column 'nmber' is not a declared column | did you "
+        "mean 'number'?");
+  Diagnostics ok;
+  std::string good = R"(title: T
+themes: [SOCI, EDUC]
+key: [team, number]
+columns:
+  - {name: team, type: string}
+  - {name: number, type: integer}
+)";
+  auto ds = build(good, "team,number\na,1\na,2\nb,1\n", ok);
+  REQUIRE(ds);
+  CHECK(ds->themes == std::vector<std::string>{"SOCI", "EDUC"});
+  CHECK(ds->key == std::vector<std::string>{"team", "number"});
+  Diagnostics dup;
+  CHECK_FALSE(build(good, "team,number\na,1\nb,1\na,1\n", dup));
+  CHECK(messages(dup) ==
+        std::vector<std::string>{"data/awards.csv:4:1: this row has the same key (team, number) as "
+                                 "line 2 | give each row its own key, or remove the repeated row"});
+}
+
+}  // namespace firefly

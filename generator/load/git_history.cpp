@@ -218,6 +218,44 @@ std::optional<HistoryEntry> GitHistory::lookup(const std::string& rev) const {
   return e;
 }
 
+std::optional<std::string> GitHistory::file_at(const std::string& commit,
+                                               const std::string& path) const {
+  if (!available()) return std::nullopt;
+  git_oid id;
+  if (git_oid_fromstr(&id, commit.c_str()) != 0) return std::nullopt;
+  git_commit* c = nullptr;
+  if (git_commit_lookup(&c, impl_->repo, &id) != 0) return std::nullopt;
+  git_tree* tree = nullptr;
+  git_commit_tree(&tree, c);
+  git_commit_free(c);
+  git_oid blob_id = entry_id(tree, impl_->prefix + path);
+  git_tree_free(tree);
+  if (git_oid_is_zero(&blob_id)) return std::nullopt;
+  git_blob* blob = nullptr;
+  if (git_blob_lookup(&blob, impl_->repo, &blob_id) != 0) return std::nullopt;
+  std::string bytes(static_cast<const char*>(git_blob_rawcontent(blob)),
+                    static_cast<size_t>(git_blob_rawsize(blob)));
+  git_blob_free(blob);
+  return bytes;
+}
+
+std::vector<LineHunk> line_hunks(std::string_view before, std::string_view after) {
+  init_libgit2();
+  std::vector<LineHunk> hunks;
+  git_diff_options options;
+  git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION);
+  options.context_lines = 0;
+  options.flags |= GIT_DIFF_FORCE_TEXT;
+  auto on_hunk = [](const git_diff_delta*, const git_diff_hunk* hunk, void* payload) -> int {
+    static_cast<std::vector<LineHunk>*>(payload)->push_back(
+        LineHunk{static_cast<size_t>(hunk->old_lines), static_cast<size_t>(hunk->new_lines)});
+    return 0;
+  };
+  git_diff_buffers(before.data(), before.size(), nullptr, after.data(), after.size(), nullptr,
+                   &options, nullptr, nullptr, on_hunk, nullptr, &hunks);
+  return hunks;
+}
+
 std::vector<std::optional<HistoryEntry>> line_history(const std::filesystem::path& site_dir,
                                                       const std::string& path) {
   std::vector<std::optional<HistoryEntry>> lines;

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.h"
@@ -37,6 +38,9 @@ class GitHistory {
   /// from HEAD that changed any of them, newest first, at most `limit` each.
   std::vector<std::vector<HistoryEntry>> changes(
       const std::vector<std::vector<std::string>>& path_groups, size_t limit = 50) const;
+  /// The bytes of the site-relative `path` ("data/awards.csv") in `commit` (a full id), or
+  /// nullopt when the commit has no such file.
+  std::optional<std::string> file_at(const std::string& commit, const std::string& path) const;
   /// The commit that `rev` names (a full or abbreviated id, a branch, a tag), or nullopt.
   std::optional<HistoryEntry> lookup(const std::string& rev) const;
 
@@ -44,6 +48,15 @@ class GitHistory {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+/// One run of changed lines between two texts: `removed` old lines replaced by `added` new ones.
+struct LineHunk {
+  size_t removed = 0;
+  size_t added = 0;
+};
+
+/// The runs of changed lines from `before` to `after` (libgit2's line diff, no context).
+std::vector<LineHunk> line_hunks(std::string_view before, std::string_view after);
 
 /// The modification time of `file` as a UTC date, or nullopt when it cannot be read.
 std::optional<Date> file_mtime_date(const std::filesystem::path& file);

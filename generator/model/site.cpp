@@ -60,6 +60,15 @@ std::string Site::lang_prefix(const std::string& lang) const {
 
 namespace {
 
+/// The "updated" date git gives a page: the last commit that revised its file (not the one
+/// that created it), and none when that is before the page's own `date` (content written
+/// long ago and committed later).
+std::optional<Date> git_page_updated(const SourcePage& src, const std::optional<Date>& date) {
+  if (!src.git_revised) return std::nullopt;
+  if (date && src.git_revised->days_since_epoch() < date->days_since_epoch()) return std::nullopt;
+  return src.git_revised;
+}
+
 class SiteBuilder {
  public:
   SiteBuilder(const SiteConfig& config, const SiteInputs& inputs, Diagnostics& diags)
@@ -124,7 +133,7 @@ class SiteBuilder {
       p.section = src.section;
       p.title = fm.title;
       p.date = fm.date;
-      p.updated = fm.updated ? fm.updated : src.git_updated;
+      p.updated = fm.updated ? fm.updated : git_page_updated(src, fm.date);
       p.weight = fm.weight;
       p.draft = fm.draft;
       if (!fm.publish_at.empty() && fm.publish_at > inputs_.today) {

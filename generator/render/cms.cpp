@@ -287,6 +287,8 @@ Value datasets_collection(const std::vector<std::pair<std::string, Localized>>& 
       // The words of the codes: kept as written in the file.
       Value(
           Map{{"name", "values"}, {"label", "values"}, {"widget", "hidden"}, {"required", false}})};
+  List theme_codes;
+  for (const std::string& t : kDataThemes) theme_codes.push_back(Value(t));
   List metadata{
       localized_field("title", true, false, config),
       localized_field("description", false, true, config),
@@ -300,6 +302,13 @@ Value datasets_collection(const std::vector<std::pair<std::string, Localized>>& 
           {"name", "license"}, {"label", "license"}, {"widget", "string"}, {"required", false}}),
       Value(Map{
           {"name", "keywords"}, {"label", "keywords"}, {"widget", "list"}, {"required", false}}),
+      Value(Map{{"name", "themes"},
+                {"label", "themes"},
+                {"widget", "select"},
+                {"multiple", true},
+                {"options", Value(theme_codes)},
+                {"required", false}}),
+      Value(Map{{"name", "key"}, {"label", "key"}, {"widget", "list"}, {"required", false}}),
       localized_field("spatial", false, false, config),
       Value(Map{{"name", "temporal"},
                 {"label", "temporal"},

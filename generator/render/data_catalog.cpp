@@ -9,6 +9,7 @@ namespace {
 
 constexpr const char* kEuFileType = "http://publications.europa.eu/resource/authority/file-type/";
 constexpr const char* kEuFrequency = "http://publications.europa.eu/resource/authority/frequency/";
+constexpr const char* kEuDataTheme = "http://publications.europa.eu/resource/authority/data-theme/";
 constexpr const char* kEuLanguage = "http://publications.europa.eu/resource/authority/language/";
 
 /// A localized text as a JSON-LD value: a plain string, or language-tagged values.
@@ -99,6 +100,11 @@ void add_coverage(Map& item, const Dataset& ds, const DataSite& site) {
       words.push_back(Value(Map{{"@language", Value(tag)}, {"@value", Value(k)}}));
     }
     item.emplace_back("dcat:keyword", Value(std::move(words)));
+  }
+  if (!ds.themes.empty()) {
+    List themes;
+    for (const std::string& t : ds.themes) themes.push_back(ld_id(kEuDataTheme + t));
+    item.emplace_back("dcat:theme", Value(std::move(themes)));
   }
   List languages;
   for (const auto& l : site.languages) {

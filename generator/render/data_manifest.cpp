@@ -30,6 +30,10 @@ const std::vector<DataFormat> kDatasetFormats = {
      "Metadata: source, licence, citation, columns (JSON)"},
 };
 
+/// A past version of a dataset's rows (listed on its page and in its metadata only).
+const DataFormat kVersionFormat = {
+    "version", ".csv", "text/csv", "CSV", "CSV", "data_download_version", "CSV (UTF-8)"};
+
 const std::vector<DataFormat> kCatalogueFormats = {
     {"zip", "all.zip", "application/zip", "ZIP", "ZIP", "data_download_zip", "Every dataset (ZIP)"},
     {"datapackage", "datapackage.json", "application/json", "JSON", "JSON",
@@ -99,6 +103,12 @@ const std::vector<DataFile>& DataManifest::dataset_files(const std::string& name
   return it == by_dataset.end() ? kNone : it->second;
 }
 
+const std::vector<DataFile>& DataManifest::dataset_versions(const std::string& name) const {
+  static const std::vector<DataFile> kNone;
+  auto it = versions.find(name);
+  return it == versions.end() ? kNone : it->second;
+}
+
 const DataFile* DataManifest::find(const std::vector<DataFile>& files, std::string_view kind) {
   for (const DataFile& f : files) {
     if (f.format && kind == f.format->kind) return &f;
@@ -135,9 +145,16 @@ DataManifest make_data_manifest(const std::vector<Dataset>& datasets, const Data
       }
       files.push_back(write_format(format, ds, spool));
     }
+    std::vector<DataFile>& versions = m.versions[ds.name];
+    for (const DatasetChange& c : ds.history) {
+      if (!c.published) continue;
+      versions.push_back(make_file("data/" + ds.name + "/versions/" + c.version_file(),
+                                   strip_bom(c.csv), kVersionFormat, spool));
+    }
     const DataFormat& meta = data_format("metadata");
     files.push_back(make_file("data/" + ds.name + meta.suffix,
-                              dataset_metadata_json(ds, files, site, readme_views), meta, spool));
+                              dataset_metadata_json(ds, files, site, readme_views, versions), meta,
+                              spool));
     for (const DataFile& f : files) zip.push_back(zip_entry(f, ds.updated));
     if (ds.updated.year &&
         (!newest.year || ds.updated.days_since_epoch() > newest.days_since_epoch())) {
@@ -183,6 +200,9 @@ DataManifest make_data_manifest(const std::vector<Dataset>& datasets, const Data
 
 void emit_data_files(const DataManifest& manifest, OutputSet& out) {
   for (const auto& [name, files] : manifest.by_dataset) {
+    for (const DataFile& f : files) out.push_back(OutputFile{f.path, f.bytes, f.spooled});
+  }
+  for (const auto& [name, files] : manifest.versions) {
     for (const DataFile& f : files) out.push_back(OutputFile{f.path, f.bytes, f.spooled});
   }
   for (const DataFile& f : manifest.catalogue) {

@@ -46,9 +46,14 @@ struct DataFile {
 struct DataManifest {
   std::map<std::string, std::vector<DataFile>> by_dataset;  ///< dataset name -> its files
   std::vector<DataFile> catalogue;  ///< datapackage.json, catalog.jsonld, all.zip, SHA256SUMS
+  /// dataset name -> its published past versions (data/<name>/versions/<date>-<hash>.csv),
+  /// newest first
+  std::map<std::string, std::vector<DataFile>> versions;
 
   /// The files of dataset `name` in publishing order (empty when unknown).
   const std::vector<DataFile>& dataset_files(const std::string& name) const;
+  /// The published past versions of dataset `name`, newest first (empty when none).
+  const std::vector<DataFile>& dataset_versions(const std::string& name) const;
   /// The file of `kind` among `files`, or nullptr.
   static const DataFile* find(const std::vector<DataFile>& files, std::string_view kind);
 };
@@ -58,8 +63,8 @@ const std::vector<DataFormat>& dataset_formats();
 /// The format of `kind` ("zip", "datapackage", "catalog", "sums" or a dataset format).
 const DataFormat& data_format(std::string_view kind);
 
-/// Makes every file: each dataset's formats and metadata file, then the data package and
-/// catalogue (which describe them), the archive with its README, and SHA256SUMS over all of
+/// Makes every file: each dataset's formats, past versions and metadata file, then the data package
+/// and catalogue (which describe them), the archive with its README, and SHA256SUMS over all of
 /// them. Files are written as streams into `spool` (memory when its folder is ""); each
 /// README is written in the languages of `readme_views` (the default language, English).
 /// Empty without datasets.

@@ -142,3 +142,42 @@ TEST_CASE("data manifest: one list feeds the downloads, the package and the cata
 }
 
 }  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("data manifest: themes, keys and the categories of coded columns") {
+  Dataset ds = sample();
+  ds.themes = {"SOCI", "EDUC"};
+  ds.key = {"year"};
+  ds.columns[2].values = {{"=SUM(A1)", Localized{{}, "a formula", {}}},
+                          {"a,b", Localized{{}, "a pair", {}}}};
+  DataManifest m = make_data_manifest({ds}, site());
+  auto cat = parse_json(catalog_jsonld({ds}, m, site()));
+  REQUIRE(cat);
+  const List& themes = cat->get("dcat:dataset").as_list().at(0).get("dcat:theme").as_list();
+  REQUIRE(themes.size() == 2);
+  CHECK(themes[0].get("@id").as_string() ==
+        "http://publications.europa.eu/resource/authority/data-theme/SOCI");
+  auto pkg = parse_json(datapackage_json({ds}, m, site()));
+  REQUIRE(pkg);
+  const Value& schema = pkg->get("resources").as_list().at(0).get("schema");
+  CHECK(schema.get("primaryKey").as_list().at(0).as_string() == "year");
+  const List& cats = schema.get("fields").as_list().at(2).get("categories").as_list();
+  REQUIRE(cats.size() == 2);
+  CHECK(cats[0].get("value").as_string() == "=SUM(A1)");
+  CHECK(cats[0].get("label").as_string() == "a formula");
+  // A code the words do not list: no categories (they would make that value invalid).
+  ds.columns[2].values.pop_back();
+  auto partial = parse_json(datapackage_json({ds}, make_data_manifest({ds}, site()), site()));
+  REQUIRE(partial);
+  CHECK_FALSE(partial->get("resources")
+                  .as_list()
+                  .at(0)
+                  .get("schema")
+                  .get("fields")
+                  .as_list()
+                  .at(2)
+                  .find("categories"));
+}
+
+}  // namespace firefly

@@ -21,10 +21,39 @@ Value by_lang(const Localized& text, const DataSite& site) {
 
 std::string day(const Date& d) { return d.year ? Date{d.year, d.month, d.day}.iso() : ""; }
 
+/// A published file as {name, url, media_type, bytes, sha256}.
+Value file_entry(const DataFile& f, const DataSite& site) {
+  return Value(Map{{"name", Value(f.name())},
+                   {"url", Value(site.absolute(f.url()))},
+                   {"media_type", Value(f.format->media_type)},
+                   {"bytes", Value(static_cast<std::int64_t>(f.size))},
+                   {"sha256", Value(f.sha256)}});
+}
+
+/// The `history` list: each change to the rows, with its published file when there is one.
+Value history_list(const Dataset& ds, const DataSite& site, const std::vector<DataFile>& versions) {
+  List out;
+  for (const DatasetChange& c : ds.history) {
+    Map m{{"date", Value(c.commit.date.iso())},
+          {"commit", Value(c.commit.commit)},
+          {"message", Value(c.commit.message)},
+          {"first", Value(c.first)},
+          {"rows_added", Value(static_cast<std::int64_t>(c.rows.added))},
+          {"rows_removed", Value(static_cast<std::int64_t>(c.rows.removed))},
+          {"rows_changed", Value(static_cast<std::int64_t>(c.rows.changed))}};
+    for (const DataFile& f : versions) {
+      if (c.published && f.name() == c.version_file()) m.emplace_back("file", file_entry(f, site));
+    }
+    out.push_back(Value(std::move(m)));
+  }
+  return Value(std::move(out));
+}
+
 }  // namespace
 
 std::string dataset_metadata_json(const Dataset& ds, const std::vector<DataFile>& files,
-                                  const DataSite& site, const std::vector<DataView>& views) {
+                                  const DataSite& site, const std::vector<DataView>& views,
+                                  const std::vector<DataFile>& versions) {
   Map m{{"name", Value(ds.name)},
         {"title", by_lang(ds.title, site)},
         {"description", by_lang(ds.description, site)},
@@ -55,6 +84,11 @@ std::string dataset_metadata_json(const Dataset& ds, const std::vector<DataFile>
   List keywords;
   for (const std::string& k : ds.keywords) keywords.push_back(Value(k));
   m.emplace_back("keywords", Value(std::move(keywords)));
+  List themes;
+  for (const std::string& t : ds.themes) {
+    themes.push_back(Value("http://publications.europa.eu/resource/authority/data-theme/" + t));
+  }
+  m.emplace_back("themes", Value(std::move(themes)));
   m.emplace_back("row_count", Value(static_cast<std::int64_t>(ds.row_count())));
   List columns;
   for (const Column& c : ds.columns) {
@@ -72,14 +106,14 @@ std::string dataset_metadata_json(const Dataset& ds, const std::vector<DataFile>
   }
   m.emplace_back("columns", Value(std::move(columns)));
   List list;
-  for (const DataFile& f : files) {
-    list.push_back(Value(Map{{"name", Value(f.name())},
-                             {"url", Value(site.absolute(f.url()))},
-                             {"media_type", Value(f.format->media_type)},
-                             {"bytes", Value(static_cast<std::int64_t>(f.size))},
-                             {"sha256", Value(f.sha256)}}));
-  }
+  for (const DataFile& f : files) list.push_back(file_entry(f, site));
   m.emplace_back("files", Value(std::move(list)));
+  if (!ds.key.empty()) {
+    List key;
+    for (const std::string& k : ds.key) key.push_back(Value(k));
+    m.emplace_back("key", Value(std::move(key)));
+  }
+  m.emplace_back("history", history_list(ds, site, versions));
   return to_json(Value(std::move(m)), 2) + "\n";
 }
 

@@ -15,9 +15,12 @@ struct DataManifest;
 
 /// <name>.metadata.json: title, description, publisher, source, licence, citation (in each
 /// language of `views`), version, dates, frequency, keywords, row count, the columns with
-/// titles and units, and every other published file of the dataset with size and SHA-256.
+/// titles and units, every other published file of the dataset with size and SHA-256, and
+/// its change history (date, commit, rows added, removed, changed; the file of each
+/// published past version among `versions`).
 std::string dataset_metadata_json(const Dataset& ds, const std::vector<DataFile>& files,
-                                  const DataSite& site, const std::vector<DataView>& views);
+                                  const DataSite& site, const std::vector<DataView>& views,
+                                  const std::vector<DataFile>& versions = {});
 
 /// README.txt of all.zip: what the archive holds and how to check and cite it, once per
 /// language of `views` (the site's default language, then English).

@@ -35,6 +35,29 @@ std::string package_name(const DataSite& site) {
   return name.empty() ? std::string("open-data") : name + "-open-data";
 }
 
+/// The Frictionless `categories` of a column whose codes have words ({value, label} in
+/// `lang`), or null when some cell holds a code the words do not list (a category list
+/// restricts the values).
+Value categories(const Dataset& ds, size_t column, const std::string& lang) {
+  const Column& c = ds.columns[column];
+  if (c.values.empty()) return Value();
+  for (size_t r = 0; r < ds.row_count(); ++r) {
+    std::string cell = ds.cells(r)[column];
+    if (!cell.empty() && !c.label_of(cell)) return Value();
+  }
+  List out;
+  for (const auto& [code, words] : c.values) {
+    Value value = Value(code);
+    if (c.type == ColumnType::kInteger) {
+      std::string error;
+      value = type_cell(code, c, &error);
+      if (!error.empty()) return Value();
+    }
+    out.push_back(Value(Map{{"value", value}, {"label", Value(words.get(lang, lang))}}));
+  }
+  return Value(std::move(out));
+}
+
 }  // namespace
 
 std::string datapackage_json(const std::vector<Dataset>& datasets, const DataManifest& manifest,
@@ -50,7 +73,8 @@ std::string datapackage_json(const std::vector<Dataset>& datasets, const DataMan
       licenses.push_back(license);
     }
     List fields;
-    for (const Column& c : ds.columns) {
+    for (size_t i = 0; i < ds.columns.size(); ++i) {
+      const Column& c = ds.columns[i];
       Map f{{"name", Value(c.name)}, {"type", Value(column_type_name(c.type))}};
       std::string title = c.title.get(lang, lang);
       if (!title.empty()) f.emplace_back("title", Value(title));
@@ -61,6 +85,9 @@ std::string datapackage_json(const std::vector<Dataset>& datasets, const DataMan
       }
       if (!description.empty()) f.emplace_back("description", Value(description));
       if (c.type == ColumnType::kDate) f.emplace_back("format", Value("default"));
+      if (Value cats = categories(ds, i, lang); !cats.is_null()) {
+        f.emplace_back("categories", std::move(cats));
+      }
       fields.push_back(Value(std::move(f)));
     }
     Map r{{"name", Value(ds.name)},
@@ -86,7 +113,13 @@ std::string datapackage_json(const std::vector<Dataset>& datasets, const DataMan
     r.emplace_back("encoding", Value("utf-8"));
     r.emplace_back("bytes", Value(static_cast<std::int64_t>(csv->size)));
     r.emplace_back("hash", Value("sha256:" + csv->sha256));
-    r.emplace_back("schema", Value(Map{{"fields", Value(std::move(fields))}}));
+    Map schema{{"fields", Value(std::move(fields))}};
+    if (!ds.key.empty()) {
+      List key;
+      for (const std::string& k : ds.key) key.push_back(Value(k));
+      schema.emplace_back("primaryKey", Value(std::move(key)));
+    }
+    r.emplace_back("schema", Value(std::move(schema)));
     resources.push_back(Value(std::move(r)));
   }
   List license_list;

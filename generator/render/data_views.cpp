@@ -116,7 +116,7 @@ Value DataViews::datasets(const Language& lang) const {
 Value DataViews::dataset(const std::string& name, const Language& lang, const Value& t) const {
   const Dataset* d = find(name);
   return d ? dataset_context(*d, manifest_.dataset_files(name), site_,
-                             data_view(site_, lang.code, t))
+                             data_view(site_, lang.code, t), manifest_.dataset_versions(name))
            : Value();
 }
 

@@ -45,6 +45,92 @@ Value period_value(const Period& p, const DataView& view) {
   return Value(Map{{"iso", Value(p.iso())}, {"display", Value(display)}});
 }
 
+/// A count of rows as words: t.<key>_one for one row, else t.<key> with {n}.
+std::string rows_words(std::string_view key, size_t n, std::string_view one_en,
+                       std::string_view many_en, const DataView& view) {
+  if (n == 1) return view.text(std::string(key) + "_one", one_en);
+  return view.format(key, many_en,
+                     {{"n", format_number(static_cast<double>(n), view.locale(), 0)}});
+}
+
+/// What a change did to the rows, in the reader's language: "新增 3 列、修改 1 列".
+std::string change_summary(const DatasetChange& c, const DataView& view) {
+  if (c.first) {
+    return rows_words("history_first", c.rows.added, "first published with 1 row",
+                      "first published with {n} rows", view);
+  }
+  std::vector<std::string> parts;
+  if (c.rows.added) {
+    parts.push_back(
+        rows_words("history_added", c.rows.added, "1 row added", "{n} rows added", view));
+  }
+  if (c.rows.changed) {
+    parts.push_back(
+        rows_words("history_changed", c.rows.changed, "1 row changed", "{n} rows changed", view));
+  }
+  if (c.rows.removed) {
+    parts.push_back(
+        rows_words("history_removed", c.rows.removed, "1 row removed", "{n} rows removed", view));
+  }
+  if (parts.empty()) {
+    return view.text("history_no_row_change", "no row changed (only how the file is written)");
+  }
+  std::string sep = view.text("history_separator", ", ");
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : sep) + p;
+  return out;
+}
+
+/// The `history[]` entries: date, what changed in the rows, the commit (its message only on
+/// pages in the site's default language, the language staff write it in) and the published
+/// file of that version.
+Value history_list(const Dataset& ds, const std::vector<DataFile>& versions, const DataView& view) {
+  List out;
+  for (const DatasetChange& c : ds.history) {
+    Map m{{"date", date_value(c.commit.date, view)},
+          {"summary", Value(change_summary(c, view))},
+          {"message", Value(view.lang == view.default_lang ? c.commit.message : "")},
+          {"commit", Value(c.commit.commit)},
+          {"short_commit", Value(c.commit.commit.substr(0, 7))}};
+    for (const DataFile& f : versions) {
+      if (!c.published || f.name() != c.version_file()) continue;
+      m.emplace_back(
+          "version",
+          Value(Map{{"url", Value(f.url())},
+                    {"name", Value(f.name())},
+                    {"size_display", Value(size_display(f.size, view))},
+                    {"label", Value(view.format("history_version", "this version (CSV, {size})",
+                                                {{"size", size_display(f.size, view)}}))},
+                    {"sha256", Value(f.sha256)}}));
+    }
+    out.push_back(Value(std::move(m)));
+  }
+  return Value(std::move(out));
+}
+
+/// Links between the language versions of a dataset page: the default language's page
+/// lists the others as `workTranslation`; each other page names it as `translationOfWork`.
+void add_language_versions(Map& m, const Dataset& ds, const DataSite& site, const DataView& view) {
+  auto page = [&](const DataSite::Language& l) {
+    DataView other = view;
+    other.lang = l.code;
+    return Value(Map{{"@type", Value("Dataset")},
+                     {"@id", Value(site.absolute(other.dataset_url(ds.name)))},
+                     {"inLanguage", Value(l.html_lang)}});
+  };
+  if (view.lang == view.default_lang) {
+    List translations;
+    for (const DataSite::Language& l : site.languages) {
+      if (l.code != view.default_lang) translations.push_back(page(l));
+    }
+    if (!translations.empty()) m.emplace_back("workTranslation", Value(std::move(translations)));
+    return;
+  }
+  for (const DataSite::Language& l : site.languages) {
+    if (l.code == view.default_lang) m.emplace_back("translationOfWork", page(l));
+  }
+}
+
 }  // namespace
 
 std::string frequency_display(const std::string& f, const DataView& view) {
@@ -112,7 +198,7 @@ std::string dataset_citation(const Dataset& ds, const DataSite& site, const Data
 }
 
 Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, const DataSite& site,
-                      const DataView& view) {
+                      const DataView& view, const std::vector<DataFile>& versions) {
   List columns;
   for (const Column& c : ds.columns) {
     List values;
@@ -129,12 +215,7 @@ Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, con
                                 {"values", Value(std::move(values))}}));
   }
   Value downloads = download_list(files, view);
-  List history;
-  for (const HistoryEntry& h : ds.history) {
-    history.push_back(Value(Map{{"date", date_value(h.date, view)},
-                                {"message", Value(h.message)},
-                                {"commit", Value(h.commit)}}));
-  }
+  Value history = history_list(ds, versions, view);
   TableSpec preview;
   preview.max_rows = kPreviewRows;
   preview.id = "preview-caption";
@@ -176,8 +257,8 @@ Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, con
   m.emplace_back("title_lang", Value(title_fallback ? shown_lang : ""));
   m.emplace_back("description_lang", Value(description_fallback ? shown_lang : ""));
   m.emplace_back("fallback", Value(title_fallback || description_fallback));
-  m.emplace_back("has_history", Value(!history.empty()));
-  m.emplace_back("history", Value(std::move(history)));
+  m.emplace_back("has_history", Value(!ds.history.empty()));
+  m.emplace_back("history", std::move(history));
   m.emplace_back("citation", Value(dataset_citation(ds, site, view)));
   return Value(std::move(m));
 }
@@ -211,6 +292,7 @@ std::string dataset_jsonld(const Dataset& ds, const std::vector<DataFile>& files
   if (description.empty()) description = view.pick(ds.title);
   Map m{{"@context", Value("https://schema.org")},
         {"@type", Value("Dataset")},
+        {"@id", Value(site.absolute(view.dataset_url(ds.name)))},
         {"name", Value(view.pick(ds.title))},
         {"description", Value(description)},
         {"url", Value(site.absolute(view.dataset_url(ds.name)))},
@@ -249,6 +331,7 @@ std::string dataset_jsonld(const Dataset& ds, const std::vector<DataFile>& files
     for (const std::string& w : ds.keywords) k.push_back(Value(w));
     m.emplace_back("keywords", Value(std::move(k)));
   }
+  add_language_versions(m, ds, site, view);
   m.emplace_back("variableMeasured", Value(std::move(variables)));
   m.emplace_back("distribution", Value(std::move(dist)));
   m.emplace_back("includedInDataCatalog",

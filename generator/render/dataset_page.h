@@ -33,9 +33,12 @@ std::string dataset_citation(const Dataset& ds, const DataSite& site, const Data
 /// The `dataset` map of a dataset page (see docs/open-data.md): title, description, name,
 /// url, source, license{id,name,url}, frequency, columns[], table_html, chart_html (absent
 /// without a chart), chart_table_html, downloads[], sha256, updated{iso,display},
-/// history[{date{iso,display},message,commit}], citation, row_count.
+/// history[{date{iso,display}, summary (rows added/changed/removed in the reader's
+/// language), message (default language only, else ""), commit, short_commit,
+/// version{url,name,size_display,sha256} (absent when not published)}], citation,
+/// row_count.
 Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, const DataSite& site,
-                      const DataView& view);
+                      const DataView& view, const std::vector<DataFile>& versions = {});
 /// The schema.org Dataset JSON-LD of a dataset page (for `jsonld`).
 std::string dataset_jsonld(const Dataset& ds, const std::vector<DataFile>& files,
                            const DataSite& site, const DataView& view);

@@ -21,7 +21,17 @@ Dataset sample() {
   ds.frequency = "yearly";
   ds.chart = ChartSpec{"year", {"count"}, "bar", {}};
   ds.updated = Date{2023, 6, 30};
-  ds.history = {{Date{2023, 6, 30, 9, 0, 0, true, 480, true}, "Add 2023 awards", "abc"}};
+  DatasetChange change;
+  change.commit = {Date{2023, 6, 30, 9, 0, 0, true, 480, true}, "Add 2023 awards",
+                   "abc1234def5678"};
+  change.rows = RowDiff{1, 0, 1};
+  change.csv = "year,count\n2022,3\n2023,4\n";
+  change.published = true;
+  DatasetChange first;
+  first.commit = {Date{2022, 1, 5, 9, 0, 0, true, 480, true}, "Import", "0011223344"};
+  first.rows = RowDiff{1, 0, 0};
+  first.first = true;
+  ds.history = {change, first};
   ds.columns = {
       Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, {}, {}},
       Column{"count", ColumnType::kInteger, {{}, "Count", {}}, {}, {{}, "awards", {}}, {}}};
@@ -86,11 +96,36 @@ TEST_CASE("dataset page: the context has every documented field") {
   CHECK(c.get("sha256").as_string() == sha256_hex("year,count\n2022,3\n2023,4\n"));
   CHECK(c.get("updated").get("iso").as_string() == "2023-06-30");
   CHECK(c.get("updated").get("display").as_string() == "30 June 2023");
-  CHECK(c.get("history").as_list().at(0).get("message").as_string() == "Add 2023 awards");
+  const List& history = c.get("history").as_list();
+  REQUIRE(history.size() == 2);
+  CHECK(history[0].get("summary").as_string() == "1 row added, 1 row changed");
+  CHECK(history[0].get("message").as_string() == "");  // only in the default language
+  CHECK(history[0].get("short_commit").as_string() == "abc1234");
+  CHECK(history[1].get("summary").as_string() == "first published with 1 row");
+  CHECK_FALSE(history[1].find("version"));
   CHECK(c.get("citation").as_string() ==
         "Labor Bureau (2023). Awards (version 2023-06-30) [data set]. "
         "https://labor.example.gov.tw/en/data/awards/. Released under the Open Government Data "
         "License, version 1.0 (https://data.gov.tw/license).");
+}
+
+TEST_CASE("dataset page: past versions are published and listed with their checksum") {
+  DataManifest m = make_data_manifest({sample()}, site());
+  const std::vector<DataFile>& versions = m.dataset_versions("awards");
+  REQUIRE(versions.size() == 1);
+  CHECK(versions[0].path == "data/awards/versions/2023-06-30-abc1234.csv");
+  CHECK(versions[0].bytes == "year,count\n2022,3\n2023,4\n");
+  DataView v = view_in("zh-TW");
+  v.t = Value(Map{{"history_added_one", Value("新增 1 列")},
+                  {"history_changed", Value("修改 {n} 列")},
+                  {"history_changed_one", Value("修改 1 列")},
+                  {"history_separator", Value("、")}});
+  Value c = dataset_context(sample(), m.dataset_files("awards"), site(), v, versions);
+  const Value& h = c.get("history").as_list().at(0);
+  CHECK(h.get("summary").as_string() == "新增 1 列、修改 1 列");
+  CHECK(h.get("message").as_string() == "Add 2023 awards");
+  CHECK(h.get("version").get("url").as_string() == "/data/awards/versions/2023-06-30-abc1234.csv");
+  CHECK(h.get("version").get("sha256").as_string() == sha256_hex("year,count\n2022,3\n2023,4\n"));
 }
 
 TEST_CASE("dataset page: ROC dates and localized strings in the default language") {
@@ -121,6 +156,16 @@ TEST_CASE("dataset page: schema.org JSON-LD and catalogue entries") {
   CHECK(ld->get("isBasedOn").get("url").as_string() == "https://example.gov.tw/awards.pdf");
   CHECK(ld->get("distribution").as_list().at(0).get("contentUrl").as_string() ==
         "https://labor.example.gov.tw/data/awards.csv");
+  CHECK(ld->get("@id").as_string() == "https://labor.example.gov.tw/en/data/awards/");
+  CHECK(ld->get("translationOfWork").get("@id").as_string() ==
+        "https://labor.example.gov.tw/data/awards/");
+  CHECK(ld->get("translationOfWork").get("inLanguage").as_string() == "zh-Hant-TW");
+  auto zh = parse_json(dataset_jsonld(sample(), files_of(sample()), site(), view_in("zh-TW")));
+  REQUIRE(zh);
+  CHECK_FALSE(zh->find("translationOfWork"));
+  REQUIRE(zh->get("workTranslation").as_list().size() == 1);
+  CHECK(zh->get("workTranslation").as_list()[0].get("@id").as_string() ==
+        "https://labor.example.gov.tw/en/data/awards/");
   Value item = dataset_list_item(sample(), view_in("en"));
   CHECK(item.get("url").as_string() == "/en/data/awards/");
   CHECK(item.get("row_count").as_int() == 2);

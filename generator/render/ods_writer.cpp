@@ -127,6 +127,40 @@ std::string styles_xml() {
          std::string(kNamespaces) + "><office:styles/></office:document-styles>\n";
 }
 
+}  // namespace
+
+std::string ods_settings_xml(const SheetText& text) {
+  std::string sheet;
+  append_html_escaped(sheet, text.data_sheet);
+  auto item = [](const char* name, const char* type, const std::string& value) {
+    return std::string("<config:config-item config:name=\"") + name + "\" config:type=\"" + type +
+           "\">" + value + "</config:config-item>";
+  };
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-settings "
+      "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+      "xmlns:config=\"urn:oasis:names:tc:opendocument:xmlns:config:1.0\" "
+      "office:version=\"1.3\"><office:settings>"
+      "<config:config-item-set config:name=\"ooo:view-settings\">"
+      "<config:config-item-map-indexed config:name=\"Views\"><config:config-item-map-entry>";
+  out += item("ViewId", "string", "view1");
+  out += "<config:config-item-map-named config:name=\"Tables\">";
+  out += "<config:config-item-map-entry config:name=\"" + sheet + "\">";
+  out += item("HorizontalSplitMode", "short", "0") + item("VerticalSplitMode", "short", "2") +
+         item("HorizontalSplitPosition", "int", "0") + item("VerticalSplitPosition", "int", "1") +
+         item("ActiveSplitRange", "short", "2") + item("PositionLeft", "int", "0") +
+         item("PositionRight", "int", "0") + item("PositionTop", "int", "0") +
+         item("PositionBottom", "int", "1");
+  out += "</config:config-item-map-entry></config:config-item-map-named>";
+  out += item("ActiveTable", "string", sheet);
+  out +=
+      "</config:config-item-map-entry></config:config-item-map-indexed>"
+      "</config:config-item-set></office:settings></office:document-settings>\n";
+  return out;
+}
+
+namespace {
+
 std::string manifest_xml() {
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -137,7 +171,7 @@ std::string manifest_xml() {
       "manifest:media-type=\"";
   out += kOdsMediaType;
   out += "\"/>\n";
-  for (const char* part : {"content.xml", "meta.xml", "styles.xml"}) {
+  for (const char* part : {"content.xml", "meta.xml", "styles.xml", "settings.xml"}) {
     out += std::string(" <manifest:file-entry manifest:full-path=\"") + part +
            "\" manifest:media-type=\"text/xml\"/>\n";
   }
@@ -236,12 +270,13 @@ bool write_ods(const Dataset& ds, const SheetText& text, const fs::path& dest,
     ok = ok && written;
   }
   std::string mimetype = kOdsMediaType, meta = meta_xml(text), styles = styles_xml(),
-              manifest = manifest_xml();
+              settings = ods_settings_xml(text), manifest = manifest_xml();
   if (ok) {
     std::vector<ZipEntry> entries{{"mimetype", mimetype, "", text.created, true},
                                   {"content.xml", content, content_file, text.created},
                                   {"meta.xml", meta, "", text.created},
                                   {"styles.xml", styles, "", text.created},
+                                  {"settings.xml", settings, "", text.created},
                                   {"META-INF/manifest.xml", manifest, "", text.created}};
     ok = write_zip(std::move(entries), dest, ZipOrder::kAsGiven);
   }

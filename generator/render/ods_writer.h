@@ -17,6 +17,10 @@ namespace firefly {
 /// The media type of an ODS file, also its package's `mimetype` entry.
 inline constexpr const char* kOdsMediaType = "application/vnd.oasis.opendocument.spreadsheet";
 
+/// settings.xml: the data sheet opens with its header row frozen (rows scroll under it), in
+/// the view settings Calc writes for "Freeze First Row".
+std::string ods_settings_xml(const SheetText& text);
+
 /// Writes content.xml of the ODS of `ds` to `sink` piece by piece: a sheet of the rows
 /// under a bold header row of `text.headings` (numbers as office:value-type "float",
 /// dates as "date", booleans as "boolean", a missing value as an empty cell) and an about

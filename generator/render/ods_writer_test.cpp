@@ -97,4 +97,13 @@ TEST_CASE("ods: the package starts with its stored mimetype and is the same ever
   fs::remove_all(dir);
 }
 
+TEST_CASE("ods: the data sheet's header row is frozen") {
+  std::string xml = ods_settings_xml(text());
+  std::string sheet = "<config:config-item-map-entry config:name=\"" + text().data_sheet + "\">";
+  REQUIRE(xml.find(sheet) != std::string::npos);
+  CHECK(xml.find("\"VerticalSplitMode\" config:type=\"short\">2<") != std::string::npos);
+  CHECK(xml.find("\"VerticalSplitPosition\" config:type=\"int\">1<") != std::string::npos);
+  CHECK(xml.find("\"PositionBottom\" config:type=\"int\">1<") != std::string::npos);
+}
+
 }  // namespace firefly

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # In a site's own git repository, `updated` comes from the last commit that changed the
-# page's file, and dataset pages list the commits that changed their data.
+# page's file after the one that created it (never before the page's date), and dataset
+# pages list the commits that changed their data.
 set -euo pipefail
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -21,11 +22,22 @@ printf '2024,1600,\n' >>data/counts.csv
 git add -A
 GIT_AUTHOR_DATE="2023-07-08T09:00:00+08:00" GIT_COMMITTER_DATE="2023-07-08T09:00:00+08:00" \
   git commit -qm "Add the 2024 count"
+# A revision dated before the page's own date (content written ahead, or a wrong clock):
+# never shown as its update.
+printf '\nA fix.\n' >>content/stories/story-1.en.md
+git add -A
+GIT_AUTHOR_DATE="2021-05-01T09:00:00+08:00" GIT_COMMITTER_DATE="2021-05-01T09:00:00+08:00" \
+  git commit -qm "Fix story 1"
 "$FIREFLY" build --site . --out "$work/out" --quiet
 grep -q 'updated <time datetime="2023-07-08T09:00:00+08:00">8 July 2023</time>' \
   "$work/out/en/stories/story-2/index.html"
-grep -q 'updated <time datetime="2021-03-04T10:00:00+08:00">4 March 2021</time>' \
-  "$work/out/en/stories/story-3/index.html"
+# A page only the first commit touched was created then, not updated: no "updated" date.
+if grep -q 'updated <time' "$work/out/en/stories/story-3/index.html"; then
+  echo "the commit that created story-3 is shown as its update"; exit 1
+fi
+if grep -q 'updated <time' "$work/out/en/stories/story-1/index.html"; then
+  echo "story-1 shows an update from before its date"; exit 1
+fi
 grep -q "<span class=\"commit\">Add the 2024 count</span>" "$work/out/data/counts/index.html"
 # A full clone says nothing; a shallow clone (CI's default checkout) is warned about.
 "$FIREFLY" check --site . >"$work/full.txt" 2>&1 || true

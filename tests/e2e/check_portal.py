@@ -25,6 +25,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from catalog_rdf import check_catalog_rdf  # noqa: E402
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -702,6 +705,7 @@ def main(argv=None):
         check_feed(site, f, report)
     check_datapackage(site, find_schema_dir(args.schema_dir), report)
     check_json_files(site, report)
+    check_catalog_rdf(site, report)
     check_sha256sums(site, report)
     check_zip(site, report)
     data = public / "data"
