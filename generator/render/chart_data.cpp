@@ -1,9 +1,9 @@
 #include "render/chart_data.h"
 
 #include <algorithm>
-#include <cmath>
 #include <numeric>
-#include <unordered_map>
+
+#include "render/chart_group.h"
 
 namespace firefly {
 
@@ -12,6 +12,7 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
   ChartData out;
   int xc = ds.column_index(spec.x);
   if (xc < 0) return out;
+  const Column& xcol = ds.columns[static_cast<size_t>(xc)];
   std::vector<int> ycols;
   for (const std::string& y : spec.y) {
     int c = ds.column_index(y);
@@ -22,83 +23,8 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
   }
   if (ycols.empty()) return out;
 
-  // x -> category: numbers by value (no text made per row), anything else by its text.
-  std::unordered_map<double, size_t> by_number;
-  std::unordered_map<std::string, size_t> by_text;
-  const Column& xcol = ds.columns[static_cast<size_t>(xc)];
-  bool numeric_x = xcol.type == ColumnType::kInteger || xcol.type == ColumnType::kNumber;
-  size_t expected = rows ? rows->size() : ds.row_count();
-  if (numeric_x) {
-    by_number.reserve(expected);
-  } else {
-    by_text.reserve(expected);
-  }
-
-  // Only the x and y cells of a row are typed (a row's other columns are never read).
-  std::vector<Value> ys(ycols.size());
-  auto add_row = [&](size_t r) {
-    if (r >= ds.row_count()) return;
-    const std::vector<std::string> cells = ds.cells(r);
-    auto cell = [&](int c) {
-      auto i = static_cast<size_t>(c);
-      return i < cells.size() ? type_cell(cells[i], ds.columns[i], nullptr) : Value();
-    };
-    Value x = cell(xc);
-    if (x.is_null()) return;
-    bool any = false;
-    for (size_t k = 0; k < ycols.size(); ++k) {
-      ys[k] = cell(ycols[k]);
-      any = any || ys[k].is_number();
-    }
-    if (!any) return;
-    size_t at = out.x.size();
-    bool added = false;
-    if (x.is_number() && !std::isnan(x.as_double())) {
-      auto [it, fresh] = by_number.try_emplace(x.as_double(), at);
-      at = it->second;
-      added = fresh;
-    } else {
-      auto [it, fresh] = by_text.try_emplace(x.to_text(), at);
-      at = it->second;
-      added = fresh;
-    }
-    if (added) {
-      out.x.push_back(std::move(x));
-      for (ChartSeries& s : out.series) s.values.push_back(kNoValue);
-    }
-    for (size_t k = 0; k < ycols.size(); ++k) {
-      const Value& y = ys[k];
-      if (!y.is_number()) continue;
-      double& slot = out.series[k].values[at];
-      slot = has_value(slot) ? slot + y.as_double() : y.as_double();
-    }
-  };
-  if (rows) {
-    for (size_t r : *rows) add_row(r);
-  } else {
-    for (size_t r = 0; r < ds.row_count(); ++r) add_row(r);
-  }
-
-  bool sortable = xcol.type == ColumnType::kInteger || xcol.type == ColumnType::kNumber ||
-                  xcol.type == ColumnType::kDate;
-  if (sortable) {
-    std::vector<size_t> order(out.x.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      if (out.x[a].is_number()) return out.x[a].as_double() < out.x[b].as_double();
-      return out.x[a].to_text() < out.x[b].to_text();
-    });
-    std::vector<Value> x;
-    x.reserve(order.size());
-    for (size_t i : order) x.push_back(std::move(out.x[i]));
-    out.x = std::move(x);
-    for (ChartSeries& s : out.series) {
-      std::vector<double> v;
-      v.reserve(order.size());
-      for (size_t i : order) v.push_back(s.values[i]);
-      s.values = std::move(v);
-    }
-  }
+  ChartColumns cols{xc, std::move(ycols)};
+  if (!group_by_number(ds, cols, rows, out)) group_by_value(ds, cols, rows, out);
   out.total_points = out.x.size();
   // Every category's label when all are drawn; else (a long series, up to millions of
   // categories) only the drawn ones and each series' first and last reported one, which

@@ -42,8 +42,8 @@ struct ChartData {
 };
 
 /// Collects `spec` from the rows `*rows` of `ds` (every row when null): rows whose x is
-/// present and that report at least one y; rows sharing an x are summed per series (one
-/// hash lookup per row); ordered by x when x is a number or date, else by first appearance.
+/// present and that report at least one y; rows sharing an x are summed per series (see
+/// chart_group.h); ordered by x when x is a number or date, else by first appearance.
 ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector<size_t>* rows,
                      const DataView& view);
 
