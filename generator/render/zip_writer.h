@@ -25,8 +25,8 @@ struct ZipEntry {
 enum class ZipOrder { kByName, kAsGiven };
 
 /// A zip archive holding `entries` (sorted by name unless `order` says as given, deflated
-/// unless `stored`, each dated with its `modified` day, fixed permissions), so the same
-/// input gives the same bytes. Returns "" when libzip fails.
+/// unless `stored`: at level 9, or 6 for entries of 1 MiB or more, each dated with its `modified`
+/// day, fixed permissions), so the same input gives the same bytes. Returns "" when libzip fails.
 std::string make_zip(std::vector<ZipEntry> entries, ZipOrder order = ZipOrder::kByName);
 
 /// Writes the archive make_zip would make to `dest` without holding it in memory (entries
