@@ -3,6 +3,8 @@ BUILD ?= build
 JOBS ?= 2
 FIREFLY := $(BUILD)/firefly
 PREFIX ?= /usr/local
+# RelWithDebInfo for developers; CI builds Release (no debug information: a third faster).
+BUILD_TYPE ?= RelWithDebInfo
 
 .PHONY: portal test deps configure firefly install deb unit sites e2e a11y sanitize bench fuzz format clean
 
@@ -13,7 +15,7 @@ deps:
 	@scripts/install-deps
 
 configure: deps
-	@test -f $(BUILD)/Makefile || cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@test -f $(BUILD)/Makefile || cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
 
 firefly: configure
 	@cmake --build $(BUILD) -j$(JOBS) --target firefly
@@ -29,7 +31,7 @@ deb: firefly
 
 test: deps
 	@scripts/install-deps --test
-	@test -f $(BUILD)/Makefile || cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@test -f $(BUILD)/Makefile || cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
 	@cmake --build $(BUILD) -j$(JOBS)
 	@scripts/run-tests $(BUILD)
 

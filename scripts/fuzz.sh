@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-60}
-scripts/install-deps --test
+scripts/install-deps --fuzz
 CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFIREFLY_FUZZ=ON >/dev/null
 targets=$(find generator -name '*_fuzz.cpp' -exec basename {} .cpp \; | sort)
 cmake --build build-fuzz -j2 --target $targets
