@@ -23,6 +23,7 @@ struct DataView {
   std::string base_url;             ///< the site's base URL ("" in tests: paths stay relative)
   std::string site_license = "OGDL-Taiwan-1.0";  ///< the licence of datasets that name none
   Localized publisher;                           ///< who publishes the site's data
+  std::string commit_lang;  ///< BCP 47 tag of commit messages ("" = the page's language)
 
   /// The site path of the data catalogue in this language: "/data/" or "/en/data/".
   std::string data_url() const;
