@@ -7,6 +7,7 @@
 #include <ctime>
 #include <fstream>
 #include <mutex>
+#include <set>
 #include <string_view>
 #include <thread>
 
@@ -86,6 +87,36 @@ void use_front_matter_photos(const Site& site, PhotoSet& photos, Diagnostics& di
       if (site.files.count(img.src) && PhotoSet::is_photo_path(img.src)) {
         photos.use(img.src, p->source->path, img.pos, diags);
       }
+    }
+  }
+}
+
+/// The lines of `check`'s report for the pages not translated yet: each page shown in
+/// another language (fallback), and each translation file the CMS left empty (with
+/// `missing_translation: omit` too).
+void add_untranslated(const Site& site, std::vector<std::string>& report) {
+  std::set<std::pair<std::string, std::string>> listed;
+  auto line = [&](const std::string& key, const std::string& lang, const std::string& original) {
+    auto empty = site.placeholders.find({key, lang});
+    report.push_back(lang + ": " + original + " is not translated" +
+                     (empty == site.placeholders.end() ? "" : " (" + empty->second + " is empty)"));
+    listed.insert({key, lang});
+  };
+  for (const auto& p : site.pages) {
+    if (p->fallback && p->source && p->page_number == 1) line(p->key, p->lang, p->source->path);
+  }
+  for (const auto& [at, path] : site.placeholders) {
+    if (listed.count(at)) continue;
+    const auto group = site.groups.find(at.first);
+    const Page* original = nullptr;
+    if (group != site.groups.end()) {
+      auto def = group->second.find(site.config->default_language().code);
+      original = def != group->second.end() ? def->second : group->second.begin()->second;
+    }
+    if (original && original->source) {
+      line(at.first, at.second, original->source->path);
+    } else {  // its original is a draft, or gone
+      report.push_back(at.second + ": " + path + " is empty");
     }
   }
 }
@@ -189,6 +220,7 @@ class BuildRun {
     for (const Language& l : config.languages) langs.push_back(l.code);
     for (const Dataset& ds : st_.datasets) check_dataset_metadata(ds, langs, diags_);
     st_.plans = build_indicator_sets(st_.datasets, diags_);
+    load_errors_ = diags_.error_count();
     return true;
   }
 
@@ -238,7 +270,13 @@ class BuildRun {
       t.step("  translation checks");
     }
     if (!st_.theme) result_.exit_code = 1;  // its errors are reported
-    return stop_on_errors() && st_.theme;
+    // Errors of the model (a page's front matter, a reference) do not hide those of the
+    // bodies: they are checked against the graph as it could be built, and the build stops
+    // after that step. A file that could not be read at all is not in the graph, so links
+    // to it would look broken: then the bodies wait for the next run.
+    if (load_errors_ > 0 || !st_.site) return stop_on_errors() && st_.theme;
+    if (diags_.has_errors()) result_.exit_code = 1;
+    return st_.theme != nullptr;
   }
 
   /// The Markdown bodies, where links, images and embeds are checked, and the photos they
@@ -272,6 +310,19 @@ class BuildRun {
       for (SourcePage& source : st_.sources) source.body = SharedText();
     }
     t.step("  bodies");
+    std::vector<DataFile> embedded_charts;
+    for (Body& body : st_.bodies) {
+      if (options_.keep_state) {  // the bodies are kept for the next update
+        embedded_charts.insert(embedded_charts.end(), body.chart_files.begin(),
+                               body.chart_files.end());
+      } else {
+        std::move(body.chart_files.begin(), body.chart_files.end(),
+                  std::back_inserter(embedded_charts));
+        body.chart_files.clear();
+      }
+    }
+    st_.data_views->prepare_charts(site, std::move(embedded_charts), st_.jobs);
+    t.step("  charts");
     for (const std::string& path : static_photos_) photos.original(path, diags_);
     if (!options_.write) warn_photo_locations(photos, diags_);
     result_.languages = config.languages.size();
@@ -284,12 +335,7 @@ class BuildRun {
         result_.translation_report.push_back(lang + ": theme string '" + k + "' is missing");
       }
     }
-    for (const auto& p : site.pages) {
-      if (p->fallback && p->source && p->page_number == 1) {
-        result_.translation_report.push_back(p->lang + ": " + p->source->path +
-                                             " is not translated");
-      }
-    }
+    add_untranslated(site, result_.translation_report);
     t.step("  counts");
     return stop_on_errors();
   }
@@ -558,6 +604,7 @@ class BuildRun {
   BuildResult result_;
   OutputSet static_files_;
   std::vector<std::string> static_photos_;  ///< site paths of static/'s photos
+  size_t load_errors_ = 0;                  ///< errors found while reading the site's files
   std::unique_ptr<OutputWriter> writer_;
 };
 

@@ -145,15 +145,11 @@ bool load_source_page(const std::string& rel_path, std::string_view raw, const S
   }
   if (hazardous) return false;
   // A translation with neither title nor text: the CMS writes one for every language of a
-  // new page (with its dates and references copied in). Not translated yet: not published.
+  // new page (with its dates and references copied in). Not translated yet: not published,
+  // and no warning, as for a missing translation (`check` lists it among the untranslated).
   const bool titled = out.front.is_map() && out.front.find("title");
-  if (out.lang != config.default_language().code && !out.is_index && !titled &&
-      trim(std::string_view(out.body)).empty()) {
-    diags.warning(rel_path, {1, 1},
-                  "this translation has no title and no text yet, so it is not published",
-                  "write its title and text, or delete the file");
-    return false;
-  }
+  out.placeholder = out.lang != config.default_language().code && !out.is_index && !titled &&
+                    trim(std::string_view(out.body)).empty();
   return true;
 }
 

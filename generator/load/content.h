@@ -35,6 +35,9 @@ struct SourcePage {
   /// The commit named by a `translated_from:` that is not a date, when git knows it.
   std::optional<Date> translated_from_commit_date;
   std::uint64_t fingerprint = 0;  ///< of its path and its file's bytes
+  /// A translation with neither title nor text yet (the CMS writes one for every language
+  /// of a new page): not published, the same as a missing translation.
+  bool placeholder = false;
 };
 
 /// How a file was on disk when it was read. Two equal stamps mean the same bytes, unless

@@ -189,7 +189,10 @@ void read_values(const Value& column, Column& col, MetaReader& r) {
   }
 }
 
-std::optional<std::vector<Column>> read_columns(const Value& meta, MetaReader& r) {
+/// The declared columns; `*all_named` is false when an entry could not be read as a column
+/// (then the CSV header cannot be matched against them).
+std::optional<std::vector<Column>> read_columns(const Value& meta, MetaReader& r, bool* all_named) {
+  *all_named = false;
   const Value* cols = meta.find("columns");
   if (!cols || !cols->is_list() || cols->as_list().empty()) {
     r.diags.error(r.path, cols ? cols->pos : meta.pos,
@@ -198,9 +201,11 @@ std::optional<std::vector<Column>> read_columns(const Value& meta, MetaReader& r
   }
   std::vector<Column> out;
   std::set<std::string> seen;
+  *all_named = true;
   for (const Value& c : cols->as_list()) {
     if (!c.is_map()) {
       r.diags.error(r.path, c.pos, "each column must be a map like {name: year, type: integer}");
+      *all_named = false;
       continue;
     }
     r.unknown_keys(c, kColumnKeys, "a column");
@@ -209,6 +214,7 @@ std::optional<std::vector<Column>> read_columns(const Value& meta, MetaReader& r
     col.name = r.text(c, "name");
     if (col.name.empty()) {
       r.diags.error(r.path, c.pos, "a column needs a 'name' (its CSV header)");
+      *all_named = false;
       continue;
     }
     if (!seen.insert(col.name).second) {
@@ -478,7 +484,8 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
     }
   }
   read_coverage(meta, ds.yaml_path, ds, local);
-  auto columns = read_columns(meta, r);
+  bool all_named = false;
+  auto columns = read_columns(meta, r, &all_named);
   if (columns) {
     if (const Value* chart = meta.find("chart"); chart && !chart->is_null()) {
       ds.chart = read_chart(*chart, r, *columns);
@@ -491,7 +498,10 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
     }
   }
   diags.append(local);
-  if (local.has_errors() || !columns) return std::nullopt;
+  // An error in the metadata does not hide those of the rows while every column is known
+  // (a column of an unknown type is read as text); the dataset is not published.
+  const bool metadata_ok = !local.has_errors();
+  if (!columns || !all_named) return std::nullopt;
 
   // Check the CSV against the declared columns (any order), keeping only row offsets.
   Diagnostics csv_diags;
@@ -520,7 +530,7 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
   ds.row_starts.shrink_to_fit();
   if (!csv_diags.has_errors()) check_key_unique(ds, csv_diags);
   diags.append(csv_diags);
-  if (csv_diags.has_errors()) return std::nullopt;
+  if (csv_diags.has_errors() || !metadata_ok) return std::nullopt;
   if (!ds.temporal) ds.temporal = rows_period(ds);
   if (ds.declared_modified) ds.updated = *ds.declared_modified;
   if (ds.declared_issued) ds.issued = *ds.declared_issued;

@@ -131,6 +131,34 @@ columns:
   CHECK(m[4].find("did you mean 'integer'?") != std::string::npos);
 }
 
+TEST_CASE("dataset: metadata errors do not hide the rows' errors while the columns are known") {
+  Diagnostics d;
+  auto ds = build(R"(title: T
+frequency: every year
+columns:
+  - {name: year, type: integer}
+  - {name: share, type: percent}
+  - {name: count, type: integer}
+)",
+                  "year,share,count\n2021,0.5,12\n2022,0.4,twelve\n2023,14\n", d);
+  CHECK_FALSE(ds);
+  auto m = messages(d);
+  REQUIRE(m.size() == 4);
+  CHECK(m[0] == "data/awards.csv:3:3: value 'twelve' in column 'count' is not a whole number");
+  CHECK(m[1].rfind("data/awards.csv:4:2: this row has 2 fields but the header has 3", 0) == 0);
+  CHECK(m[2].rfind("data/awards.yaml:2:12: unknown frequency 'every year'", 0) == 0);
+  // A column of an unknown type is read as text: its cells give no second error.
+  CHECK(m[3].rfind("data/awards.yaml:5:25: unknown column type 'percent'", 0) == 0);
+
+  // A column entry that is not a column: the header cannot be matched, the rows wait.
+  Diagnostics e;
+  CHECK_FALSE(build("title: T\ncolumns:\n  - {name: year, type: integer}\n  - {type: integer}\n",
+                    "year,count\nx,1\n", e));
+  auto n = messages(e);
+  REQUIRE(n.size() == 1);
+  CHECK(n[0] == "data/awards.yaml:4:5: a column needs a 'name' (its CSV header)");
+}
+
 TEST_CASE("dataset: header and declared columns must match") {
   Diagnostics d;
   auto ds = build("title: T\ncolumns:\n  - {name: year, type: integer}\n  - {name: count}\n",

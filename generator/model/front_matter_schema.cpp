@@ -182,9 +182,10 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
   }
   if (!out.url.empty()) {
     std::string why = unsafe_path_reason(out.url);
-    if (!why.empty())
+    if (!why.empty()) {
       c.error(fm.get("url"), "the url '" + out.url + "' is not allowed: " + why);
-    else if (out.url.back() != '/' && out.url.find('.') == std::string::npos)
+      out.url.clear();  // the page keeps the address of its file
+    } else if (out.url.back() != '/' && out.url.find('.') == std::string::npos)
       out.url += '/';
   }
   if (const Value* a = fm.find("aliases")) {

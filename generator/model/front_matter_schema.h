@@ -27,7 +27,8 @@ struct FrontMatter {
   std::vector<Image> images;  ///< every image-typed value, in the order written
 };
 
-/// Validates `src.front`; false when it has errors (reported in `diags`).
+/// Validates `src.front`; false when it has errors (reported in `diags`). `out` then holds
+/// what could be read: a value with an error is left at its default.
 bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMatter& out,
                        Diagnostics& diags);
 

@@ -108,15 +108,26 @@ TEST_CASE("front matter: dates, required fields, images and unknown keys") {
                                  "'audiences'?"});
 }
 
+TEST_CASE("front matter: with an error, what could be read is kept") {
+  FrontMatter fm;
+  auto errors =
+      errors_of("title: A\ndate: 2021-13-45\nprogram: learning\nlevel: nationl\nurl: ../up\n", &fm);
+  REQUIRE(errors.size() == 3);
+  CHECK(fm.title == "A");
+  CHECK_FALSE(fm.date);
+  CHECK(fm.refs ==
+        std::vector<std::pair<std::string, std::string>>{{"program", "programs/learning"}});
+  CHECK(fm.url.empty());  // a url that is not allowed leaves the file's own address
+}
+
 TEST_CASE("front matter: every image-typed value is typed, in lists and objects too") {
   FrontMatter fm;
-  CHECK(errors_of(kValid +
-                      "cover: {src: /c.jpg, alt: A cover, caption: Spring}\n"
-                      "images:\n"
-                      "  - {src: /i.svg, alt: \"\"}\n"
-                      "people:\n"
-                      "  - {name: Lin}\n"
-                      "  - {name: Wu, photo: {src: /wu.png, alt: Ms Wu}}\n",
+  CHECK(errors_of(kValid + "cover: {src: /c.jpg, alt: A cover, caption: Spring}\n"
+                           "images:\n"
+                           "  - {src: /i.svg, alt: \"\"}\n"
+                           "people:\n"
+                           "  - {name: Lin}\n"
+                           "  - {name: Wu, photo: {src: /wu.png, alt: Ms Wu}}\n",
                   &fm)
             .empty());
   REQUIRE(fm.images.size() == 3);

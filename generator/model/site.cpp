@@ -108,16 +108,28 @@ class SiteBuilder {
 
   std::string prefix(const std::string& lang) const { return site_->lang_prefix(lang); }
 
+  /// The key of the page of `src`: its `translation_key`, else its section and slug.
+  static std::string page_key(const SourcePage& src, const std::string& translation_key) {
+    if (!translation_key.empty()) return translation_key;
+    if (src.is_index) return src.section.empty() ? "home" : "section:" + src.section;
+    return src.section.empty() ? src.slug : src.section + "/" + src.slug;
+  }
+
   void add_content_pages(const std::vector<SourcePage>& sources) {
     for (const SourcePage& src : sources) {
+      // A page whose front matter has errors stays in the graph with what could be read,
+      // so that its body is checked too and links to it resolve; the build fails anyway.
+      if (src.placeholder) {
+        const Value& key = src.front.get("translation_key");
+        bool own_key = !key.is_null() && !key.is_map() && !key.is_list();
+        site_->placeholders[{own_key ? key.to_text() : page_key(src, ""), src.lang}] = src.path;
+        continue;
+      }
       FrontMatter fm;
-      if (!read_front_matter(src, config_, fm, diags_)) continue;
+      read_front_matter(src, config_, fm, diags_);
       if (fm.draft && !inputs_.drafts) continue;
       if (!fm.publish_at.empty() && fm.publish_at > inputs_.today && !inputs_.drafts) continue;
-      std::string key = !fm.translation_key.empty() ? fm.translation_key
-                        : src.is_index
-                            ? (src.section.empty() ? "home" : "section:" + src.section)
-                            : (src.section.empty() ? src.slug : src.section + "/" + src.slug);
+      std::string key = page_key(src, fm.translation_key);
       if (site_->find(key, src.lang)) {
         const Page* other = site_->find(key, src.lang);
         diags_.error(src.path, {},

@@ -89,6 +89,9 @@ struct Site {
   const std::vector<IndicatorSet>* plans = nullptr;
   /// taxonomy -> term slug -> term title as first written.
   std::map<std::string, std::map<std::string, std::string>> term_titles;
+  /// Translations not written yet (SourcePage::placeholder), not published: (key, language)
+  /// -> the file's site-relative path.
+  std::map<std::pair<std::string, std::string>, std::string> placeholders;
 
   /// The page with `key` in `lang`, or nullptr.
   const Page* find(const std::string& key, const std::string& lang) const;

@@ -64,6 +64,35 @@ TEST_CASE("build_site publishes an untranslated page as a marked fallback") {
   CHECK_FALSE(site->find("about", "zh-TW")->fallback);
 }
 
+TEST_CASE("build_site keeps a page whose front matter has errors, so its body is checked") {
+  SiteConfig config = config_from(kSite);
+  std::vector<SourcePage> sources = {
+      source(config, "content/about.md", "---\ntitle: 關於\ndate: 2021-13-45\n---\nText\n")};
+  Diagnostics diags;
+  auto site = build_site(config, sources, {}, diags);
+  CHECK(diags.error_count() == 1);
+  const Page* page = site->find("about", "zh-TW");
+  REQUIRE(page);
+  CHECK(page->title == "關於");
+  CHECK(page->url == "/about/");
+  CHECK_FALSE(page->date);
+}
+
+TEST_CASE("build_site leaves out an empty translation the CMS wrote, as a missing one") {
+  SiteConfig config = config_from(kSite);
+  std::vector<SourcePage> sources = {
+      source(config, "content/about.md", "---\ntitle: 關於\n---\n"),
+      source(config, "content/about.en.md", "---\ndate: 2026-11-20\n---\n")};
+  Diagnostics diags;
+  auto site = build_site(config, sources, {}, diags);
+  CHECK(diags.sorted().empty());
+  const Page* en = site->find("about", "en");
+  REQUIRE(en);
+  CHECK(en->fallback);
+  CHECK(site->placeholders == std::map<std::pair<std::string, std::string>, std::string>{
+                                  {{"about", "en"}, "content/about.en.md"}});
+}
+
 TEST_CASE("build_site omits untranslated pages when asked") {
   SiteConfig config = config_from(
       "title: T\nmissing_translation: omit\nlanguages:\n  - {code: zh-TW}\n  - {code: en}\n");
