@@ -310,6 +310,19 @@ class BuildRun {
       for (SourcePage& source : st_.sources) source.body = SharedText();
     }
     t.step("  bodies");
+    std::vector<DataFile> embedded_charts;
+    for (Body& body : st_.bodies) {
+      if (options_.keep_state) {  // the bodies are kept for the next update
+        embedded_charts.insert(embedded_charts.end(), body.chart_files.begin(),
+                               body.chart_files.end());
+      } else {
+        std::move(body.chart_files.begin(), body.chart_files.end(),
+                  std::back_inserter(embedded_charts));
+        body.chart_files.clear();
+      }
+    }
+    st_.data_views->prepare_charts(site, std::move(embedded_charts), st_.jobs);
+    t.step("  charts");
     for (const std::string& path : static_photos_) photos.original(path, diags_);
     if (!options_.write) warn_photo_locations(photos, diags_);
     result_.languages = config.languages.size();

@@ -131,7 +131,7 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
     size_t at = md.html.find(placeholder);
     if (at == std::string::npos) continue;
     Diagnostics local;
-    std::string html = data.embed(md.embeds[e], page, local);
+    std::string html = data.embed(md.embeds[e], page, local, &body.chart_files);
     if (!page.fallback) other_diags.append(local);
     md.html.replace(at, placeholder.size(), html);
   }

@@ -10,6 +10,7 @@
 #include "core/shared_text.h"
 #include "load/markdown.h"
 #include "model/site.h"
+#include "render/data_manifest.h"
 #include "render/photos.h"
 
 namespace firefly {
@@ -21,6 +22,9 @@ struct Body {
   SharedText html;
   std::string summary;
   int reading_minutes = 0;
+  /// The files of the charts its ```chart and ```indicator blocks draw (published with
+  /// the open data).
+  std::vector<DataFile> chart_files;
 };
 
 /// One link a body resolved, and what it became.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "core/locale.h"
 #include "core/sha256.h"
@@ -10,6 +11,7 @@
 #include "render/chart_style.h"
 #include "render/chart_summary.h"
 #include "render/chart_svg.h"
+#include "render/data_manifest.h"
 #include "render/dataset_page.h"
 
 namespace firefly {
@@ -267,38 +269,59 @@ std::string source_text(const Dataset& ds, const DataView& view) {
   return agency + ", " + doc;
 }
 
-/// The links to the chart's data (CSV) and drawing (SVG), each a file in a data: URL
-/// named for saving, so every chart (on a dataset page, in a story, of an indicator)
-/// carries its own downloads.
+/// The links to the chart's data (CSV) and drawing (SVG), files of their own under the
+/// dataset's charts/ folder that a reader can save, link to and cite.
 /// A reduced chart (more categories than it draws) links its data to the dataset's
-/// downloads instead (`csv` is then empty and `all_data_url` that page): a page never
-/// carries megabytes of data.
-std::string download_links(const std::string& stem, const std::string& id, const std::string& csv,
-                           const std::string& svg, const std::string& all_data_url,
-                           const DataView& view) {
-  auto link = [&](const char* type, const std::string& bytes, const std::string& ext,
-                  const char* key, const char* english) {
-    return "<a href=\"data:" + std::string(type) + ";base64," + base64(bytes) + "\" download=\"" +
-           html_escape(stem + "." + ext) + "\" type=\"" + type + "\" aria-describedby=\"" + id +
-           "-title\">" +
-           html_escape(view.format(key, english, {{"size", size_display(bytes.size(), view)}})) +
+/// downloads instead (`csv` is then null and `all_data_url` that page): the chart's CSV
+/// would be the dataset again.
+std::string download_links(const std::string& id, const DataFile* csv, const DataFile& svg,
+                           const std::string& all_data_url, const DataView& view) {
+  auto link = [&](const DataFile& f, const char* english) {
+    // Saved as "<dataset>-<file>", so a saved copy still says whose chart it is.
+    std::string saved = f.path.substr(5, f.path.find('/', 5) - 5) + "-" + f.name();
+    return "<a href=\"" + html_escape(f.url()) + "\" download=\"" + html_escape(saved) +
+           "\" type=\"" + f.format->media_type + "\" aria-describedby=\"" + id + "-title\">" +
+           html_escape(
+               view.format(f.format->label_key, english, {{"size", size_display(f.size, view)}})) +
            "</a>";
   };
   return "<p class=\"chart-downloads\" data-search-ignore>" +
          html_escape(view.text("chart_downloads", "Download this chart:")) + " " +
-         (csv.empty() ? "<a href=\"" + html_escape(all_data_url) + "\">" +
-                            html_escape(view.text("chart_download_all_data",
-                                                  "data (every row: the dataset's downloads)")) +
-                            "</a>"
-                      : link("text/csv", csv, "csv", "chart_download_csv", "data (CSV, {size})")) +
-         " " + link("image/svg+xml", svg, "svg", "chart_download_svg", "image (SVG, {size})") +
-         "</p>\n";
+         (csv ? link(*csv, "data (CSV, {size})")
+              : "<a href=\"" + html_escape(all_data_url) + "\">" +
+                    html_escape(view.text("chart_download_all_data",
+                                          "data (every row: the dataset's downloads)")) +
+                    "</a>") +
+         " " + link(svg, "image (SVG, {size})") + "</p>\n";
 }
 
 }  // namespace
 
+std::string file_name_part(std::string_view name) {
+  std::string s;
+  for (char c : name) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '_' || c == '-';
+    s += keep ? c : '_';
+  }
+  return s;
+}
+
+std::string chart_file_stem(const std::string& dataset, const ChartSpec& spec,
+                            std::string_view variant) {
+  std::string name = file_name_part(spec.kind) + "-" + file_name_part(spec.x);
+  for (const std::string& y : spec.y) name += "-" + file_name_part(y);
+  if (name.size() > 80) {  // many series: a short name, told apart by a digest
+    variant = {};
+    name = name.substr(0, 60) + "-" + sha256_hex(name).substr(0, 8);
+  }
+  if (!variant.empty()) name += "-" + file_name_part(variant);
+  return "data/" + dataset + "/charts/" + name;
+}
+
 std::string render_chart(const Dataset& ds, const ChartSpec& spec, const std::vector<size_t>* rows,
-                         const std::string& id, const DataView& view, const std::string& page) {
+                         const std::string& id, const DataView& view, const std::string& page,
+                         const std::string& file_stem) {
   ChartData d = chart_data(ds, spec, rows, view);
   std::string kind = spec.kind;
   if (kind != "line" && d.size() > kMaxBars) kind = "line";
@@ -378,12 +401,19 @@ std::string render_chart(const Dataset& ds, const ChartSpec& spec, const std::ve
                      license.get("name").as_string(),
                      license.get("url").as_string(),
                      view.html_lang};
-  std::string stem = ds.name + "-chart";
-  if (starts_with(id, "chart-" + ds.name)) stem += id.substr(6 + ds.name.size());
+  const std::string stem = file_stem.empty() ? chart_file_stem(ds.name, spec) : file_stem;
   const bool reduced = pts.size() < d.total_points;
-  s += download_links(stem, id, reduced ? std::string() : chart_csv(d, spec.x),
-                      chart_svg(d, pts, kind, always_rows, credit, view),
+  std::optional<DataFile> csv;
+  if (!reduced) csv = make_data_file(stem + ".csv", chart_csv(d, spec.x), data_format("chart_csv"));
+  DataFile svg =
+      make_data_file(stem + "." + view.lang + ".svg",
+                     chart_svg(d, pts, kind, always_rows, credit, view), data_format("chart_svg"));
+  s += download_links(id, csv ? &*csv : nullptr, svg,
                       view.dataset_url(ds.name) + "#downloads-title", view);
+  if (view.chart_files) {
+    if (csv) view.chart_files->push_back(std::move(*csv));
+    view.chart_files->push_back(std::move(svg));
+  }
   return s;
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "load/dataset.h"
@@ -14,13 +15,25 @@
 
 namespace firefly {
 
+/// `name` as a part of a file name: ASCII letters, digits, '_' and '-' kept, others '_'.
+std::string file_name_part(std::string_view name);
+
+/// The path of the files of a chart of `dataset` without their extension,
+/// "data/awards/charts/bar-year-count": its kind, x and y columns, then `variant` (which
+/// tells apart charts of the same columns that show other rows or another title).
+std::string chart_file_stem(const std::string& dataset, const ChartSpec& spec,
+                            std::string_view variant = {});
+
 /// The chart of `spec` over the rows `*rows` of `ds` (every row when null): a visible
 /// title (id `<id>-title`) and summary (`<id>-desc`), then the drawing in a
-/// <div role="img">, then links to download the plotted columns as CSV and the chart as a
-/// standalone SVG naming its title, source and licence. `id` must be unique on the page;
-/// `page` is the site path the figures are published on ("" = the dataset page of `ds`).
+/// <div role="img">, then links to download the plotted columns as CSV
+/// (`<file_stem>.csv`) and the chart as a standalone SVG naming its title, source and
+/// licence (`<file_stem>.<lang>.svg`); those files go to `view.chart_files` when it is set.
+/// `id` must be unique on the page; `page` is the site path the figures are published on
+/// ("" = the dataset page of `ds`); `file_stem` "" = chart_file_stem(ds.name, spec).
 /// A target chart plots y = [target, actual] or [target, actual, upper end of the range].
 std::string render_chart(const Dataset& ds, const ChartSpec& spec, const std::vector<size_t>* rows,
-                         const std::string& id, const DataView& view, const std::string& page = {});
+                         const std::string& id, const DataView& view, const std::string& page = {},
+                         const std::string& file_stem = {});
 
 }  // namespace firefly

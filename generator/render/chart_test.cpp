@@ -115,28 +115,77 @@ TEST_CASE("chart: a long series is drawn reduced, and says so") {
 
 #include "core/sha256.h"
 #include "render/chart_svg.h"
+#include "render/data_manifest.h"
+#include "render/dataset_page.h"
 
 namespace firefly {
 
-TEST_CASE("chart: links its plotted columns as CSV and itself as SVG, outside the image") {
+TEST_CASE("chart: links its plotted columns as CSV and itself as SVG, files of their own") {
   Dataset ds = awards();
+  ds.source.agency.plain = "Labour Bureau";
+  ds.source.title.plain = "Yearly report";
+  ds.license = "CC-BY-4.0";
+  std::vector<DataFile> files;
   DataView view;
+  view.chart_files = &files;
   ChartSpec spec{"year", {"all"}, "bar", {}};
   std::string html = render_chart(ds, spec, nullptr, "chart-awards", view);
   std::string csv = "year,all\n2013,1\n2021,10\n2022,3\n";
   CHECK(chart_csv(chart_data(ds, spec, nullptr, view), "year") == csv);
   size_t links = html.find("<p class=\"chart-downloads\" data-search-ignore>");
   REQUIRE(links != std::string::npos);
-  CHECK(links > html.rfind("</div>", links));  // after the role="img" drawing
-  CHECK(html.find("<a href=\"data:text/csv;base64," + base64(csv) +
-                  "\" download=\"awards-chart.csv\" type=\"text/csv\" "
-                  "aria-describedby=\"chart-awards-title\">data (CSV, 31 bytes)</a>") !=
+  CHECK(links > html.rfind("</div>", links));      // after the role="img" drawing
+  CHECK(html.find("data:") == std::string::npos);  // nothing inlined in the page
+  CHECK(html.find(
+            "<a href=\"/data/awards/charts/bar-year-all.csv\" download=\"awards-bar-year-all.csv\" "
+            "type=\"text/csv\" aria-describedby=\"chart-awards-title\">data (CSV, 31 "
+            "bytes)</a>") != std::string::npos);
+  CHECK(html.find("<a href=\"/data/awards/charts/bar-year-all.en.svg\" "
+                  "download=\"awards-bar-year-all.en.svg\" type=\"image/svg+xml\"") !=
         std::string::npos);
-  CHECK(html.find("\" download=\"awards-chart.svg\" type=\"image/svg+xml\"") != std::string::npos);
-  CHECK(html.find("href=\"data:image/svg+xml;base64,PD94bWwg") != std::string::npos);  // <?xml
-  // An embed's id keeps its line, so two charts of one dataset save as two files.
-  std::string embed = render_chart(ds, spec, nullptr, "chart-awards-12", view);
-  CHECK(embed.find("download=\"awards-chart-12.csv\"") != std::string::npos);
+  // Every linked file is handed over, with the bytes and size the link names.
+  REQUIRE(files.size() == 2);
+  CHECK(files[0].path == "data/awards/charts/bar-year-all.csv");
+  CHECK(files[0].bytes == csv);
+  CHECK(files[0].sha256 == sha256_hex(csv));
+  CHECK(files[1].path == "data/awards/charts/bar-year-all.en.svg");
+  const std::string& svg = files[1].bytes;
+  CHECK(html.find("image (SVG, " + size_display(svg.size(), view) + ")") != std::string::npos);
+  CHECK(svg.find("<title id=\"chart-title\">Awards</title>") != std::string::npos);
+  CHECK(svg.find("Source: Labour Bureau, Yearly report") != std::string::npos);
+  CHECK(svg.find("Licence: CC-BY-4.0") != std::string::npos);
+  CHECK(svg.find("<dc:rights>CC-BY-4.0</dc:rights>") != std::string::npos);
+  // Without a sink the page still links the same files (the caller publishes them).
+  CHECK(render_chart(ds, spec, nullptr, "chart-awards", DataView{}) == html);
+}
+
+TEST_CASE("chart: file names say the kind and columns, the same in every language") {
+  ChartSpec spec{"year", {"awards", "national_awards"}, "line", {}};
+  CHECK(chart_file_stem("awards-by-year", spec) ==
+        "data/awards-by-year/charts/line-year-awards-national_awards");
+  CHECK(chart_file_stem("a", spec, "1f2e3d4c") ==
+        "data/a/charts/line-year-awards-national_awards-1f2e3d4c");
+  CHECK(chart_file_stem("a", ChartSpec{"年", {"人數"}, "bar", {}}) ==
+        "data/a/charts/bar-___-______");
+  ChartSpec wide{"year", {}, "stacked", {}};
+  for (int i = 0; i < 20; ++i) wide.y.push_back("column_" + std::to_string(i));
+  std::string stem = chart_file_stem("a", wide);
+  CHECK(stem.size() < 100);
+  CHECK(stem.rfind("data/a/charts/stacked-year-column_0-", 0) == 0);
+  Dataset ds = awards();
+  std::vector<DataFile> en_files, zh_files;
+  DataView en, zh;
+  en.chart_files = &en_files;
+  zh.lang = "zh-TW";
+  zh.html_lang = "zh-Hant-TW";
+  zh.chart_files = &zh_files;
+  render_chart(ds, ChartSpec{"year", {"all"}, "bar", {}}, nullptr, "c", en);
+  render_chart(ds, ChartSpec{"year", {"all"}, "bar", {}}, nullptr, "c", zh);
+  REQUIRE(en_files.size() == 2);
+  REQUIRE(zh_files.size() == 2);
+  CHECK(en_files[0].path == zh_files[0].path);  // one CSV
+  CHECK(en_files[0].bytes == zh_files[0].bytes);
+  CHECK(zh_files[1].path == "data/awards/charts/bar-year-all.zh-TW.svg");
 }
 
 }  // namespace firefly

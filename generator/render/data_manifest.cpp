@@ -43,6 +43,13 @@ const std::vector<DataFormat> kCatalogueFormats = {
     {"sums", "SHA256SUMS", "text/plain", "TXT", "TXT", "data_download_sums", "SHA-256 checksums"},
 };
 
+/// The files of a chart (linked from the chart itself).
+const std::vector<DataFormat> kChartFormats = {
+    {"chart_csv", ".csv", "text/csv", "CSV", "CSV", "chart_download_csv", "data (CSV, {size})"},
+    {"chart_svg", ".svg", "image/svg+xml", "SVG", "SVG", "chart_download_svg",
+     "image (SVG, {size})"},
+};
+
 DataFile make_file(std::string path, std::string_view bytes, const DataFormat& format,
                    const DataSpool& spool) {
   DataFileWriter w(spool);
@@ -95,7 +102,50 @@ ZipEntry zip_entry(const DataFile& f, const Date& modified) {
   return ZipEntry{f.name(), f.bytes, f.spooled, modified, kind == "xlsx" || kind == "ods"};
 }
 
+/// SHA256SUMS over the files of every dataset, its charts and the catalogue, each named by
+/// its path under data/ (sha256sum -c checks them from that folder).
+DataFile checksums(const DataManifest& m, const DataSpool& spool) {
+  std::vector<const DataFile*> all;
+  for (const auto* group : {&m.by_dataset, &m.charts}) {
+    for (const auto& [name, files] : *group) {
+      for (const DataFile& f : files) all.push_back(&f);
+    }
+  }
+  for (const DataFile& f : m.catalogue) {
+    if (std::string_view(f.format->kind) != "sums") all.push_back(&f);
+  }
+  std::sort(all.begin(), all.end(),
+            [](const DataFile* a, const DataFile* b) { return a->path < b->path; });
+  std::string sums;
+  for (const DataFile* f : all) sums += f->sha256 + "  " + f->path.substr(5) + "\n";
+  return make_file("data/SHA256SUMS", sums, data_format("sums"), spool);
+}
+
 }  // namespace
+
+DataFile make_data_file(std::string path, std::string_view bytes, const DataFormat& format) {
+  return make_file(std::move(path), bytes, format, {});
+}
+
+void add_chart_files(DataManifest& manifest, std::vector<DataFile> files) {
+  if (files.empty()) return;
+  std::sort(files.begin(), files.end(), [](const DataFile& a, const DataFile& b) {
+    return a.path != b.path ? a.path < b.path : a.sha256 < b.sha256;
+  });
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (i > 0 && files[i].path == files[i - 1].path) continue;
+    const std::string& path = files[i].path;  // data/<dataset>/charts/<file>
+    std::string dataset = path.substr(5, path.find('/', 5) - 5);
+    std::vector<DataFile>& list = manifest.charts[dataset];
+    auto at = std::lower_bound(list.begin(), list.end(), path,
+                               [](const DataFile& f, const std::string& p) { return f.path < p; });
+    if (at != list.end() && at->path == path) continue;
+    list.insert(at, std::move(files[i]));
+  }
+  for (DataFile& f : manifest.catalogue) {
+    if (std::string_view(f.format->kind) == "sums") f = checksums(manifest, {});
+  }
+}
 
 const std::vector<DataFile>& DataManifest::dataset_files(const std::string& name) const {
   static const std::vector<DataFile> kNone;
@@ -119,7 +169,7 @@ const DataFile* DataManifest::find(const std::vector<DataFile>& files, std::stri
 const std::vector<DataFormat>& dataset_formats() { return kDatasetFormats; }
 
 const DataFormat& data_format(std::string_view kind) {
-  for (const auto* list : {&kDatasetFormats, &kCatalogueFormats}) {
+  for (const auto* list : {&kDatasetFormats, &kCatalogueFormats, &kChartFormats}) {
     for (const DataFormat& f : *list) {
       if (kind == f.kind) return f;
     }
@@ -185,16 +235,7 @@ DataManifest make_data_manifest(const std::vector<Dataset>& datasets, const Data
   m.catalogue.push_back(std::move(package));
   m.catalogue.push_back(std::move(catalog));
 
-  std::vector<const DataFile*> all;
-  for (const auto& [name, files] : m.by_dataset) {
-    for (const DataFile& f : files) all.push_back(&f);
-  }
-  for (const DataFile& f : m.catalogue) all.push_back(&f);
-  std::sort(all.begin(), all.end(),
-            [](const DataFile* a, const DataFile* b) { return a->path < b->path; });
-  std::string sums;
-  for (const DataFile* f : all) sums += f->sha256 + "  " + f->name() + "\n";
-  m.catalogue.push_back(make_file("data/SHA256SUMS", sums, data_format("sums"), spool));
+  m.catalogue.push_back(checksums(m, spool));
   return m;
 }
 
@@ -202,8 +243,10 @@ void emit_data_files(const DataManifest& manifest, OutputSet& out) {
   for (const auto& [name, files] : manifest.by_dataset) {
     for (const DataFile& f : files) out.push_back(OutputFile{f.path, f.bytes, f.spooled});
   }
-  for (const auto& [name, files] : manifest.versions) {
-    for (const DataFile& f : files) out.push_back(OutputFile{f.path, f.bytes, f.spooled});
+  for (const auto* group : {&manifest.versions, &manifest.charts}) {
+    for (const auto& [name, files] : *group) {
+      for (const DataFile& f : files) out.push_back(OutputFile{f.path, f.bytes, f.spooled});
+    }
   }
   for (const DataFile& f : manifest.catalogue) {
     out.push_back(OutputFile{f.path, f.bytes, f.spooled});

@@ -49,6 +49,9 @@ struct DataManifest {
   /// dataset name -> its published past versions (data/<name>/versions/<date>-<hash>.csv),
   /// newest first
   std::map<std::string, std::vector<DataFile>> versions;
+  /// dataset name -> the files of its charts (data/<name>/charts/<chart>.csv and
+  /// <chart>.<lang>.svg), by path
+  std::map<std::string, std::vector<DataFile>> charts;
 
   /// The files of dataset `name` in publishing order (empty when unknown).
   const std::vector<DataFile>& dataset_files(const std::string& name) const;
@@ -71,6 +74,13 @@ const DataFormat& data_format(std::string_view kind);
 DataManifest make_data_manifest(const std::vector<Dataset>& datasets, const DataSite& site,
                                 const DataSpool& spool = {},
                                 const std::vector<DataView>& readme_views = {});
+
+/// Adds the chart files `files` (paths "data/<dataset>/charts/...") to `manifest`, each path
+/// once, and makes its SHA256SUMS again to cover them.
+void add_chart_files(DataManifest& manifest, std::vector<DataFile> files);
+
+/// A published file held in memory.
+DataFile make_data_file(std::string path, std::string_view bytes, const DataFormat& format);
 
 /// Adds every file of `manifest` to `out`.
 void emit_data_files(const DataManifest& manifest, OutputSet& out);

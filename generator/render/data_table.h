@@ -13,6 +13,8 @@
 
 namespace firefly {
 
+struct DataFile;
+
 /// The reader's language and the theme's strings, for everything shown about data.
 struct DataView {
   std::string lang = "en";          ///< language code, e.g. "zh-TW"
@@ -23,6 +25,9 @@ struct DataView {
   std::string base_url;             ///< the site's base URL ("" in tests: paths stay relative)
   std::string site_license = "OGDL-Taiwan-1.0";  ///< the licence of datasets that name none
   Localized publisher;                           ///< who publishes the site's data
+  /// Where charts drawn with this view put their files (null = nowhere: the caller
+  /// publishes them otherwise).
+  std::vector<DataFile>* chart_files = nullptr;
 
   /// The site path of the data catalogue in this language: "/data/" or "/en/data/".
   std::string data_url() const;

@@ -1,5 +1,7 @@
 #include "render/data_views.h"
 
+#include "core/parallel.h"
+#include "render/chart.h"
 #include "render/collate.h"
 #include "render/dataset_page.h"
 #include "render/embed.h"
@@ -86,7 +88,8 @@ Value DataViews::indicator(const std::string& name, const std::string& id,
   const Dataset* d = find(name);
   const Indicator* ind = plan ? plan->find(id) : nullptr;
   if (!ind || !d) return Value();
-  return indicator_context(*plan, *d, *ind, data_view(site_, lang.code, theme_.strings(lang.code)));
+  return indicator_context(*plan, *d, *ind, data_view(site_, lang.code, theme_.strings(lang.code)),
+                           prepared_chart(name + "\n" + id + "\n" + lang.code));
 }
 
 std::string DataViews::scorecard_url(const std::string& name, const Language& lang) const {
@@ -116,7 +119,8 @@ Value DataViews::datasets(const Language& lang) const {
 Value DataViews::dataset(const std::string& name, const Language& lang, const Value& t) const {
   const Dataset* d = find(name);
   return d ? dataset_context(*d, manifest_.dataset_files(name), site_,
-                             data_view(site_, lang.code, t), manifest_.dataset_versions(name))
+                             data_view(site_, lang.code, t), manifest_.dataset_versions(name),
+                             prepared_chart(name + "\n" + lang.code))
            : Value();
 }
 
@@ -127,8 +131,10 @@ std::string DataViews::jsonld(const std::string& name, const Language& lang) con
            : std::string();
 }
 
-std::string DataViews::embed(const Embed& embed, const Page& page, Diagnostics& diags) const {
+std::string DataViews::embed(const Embed& embed, const Page& page, Diagnostics& diags,
+                             std::vector<DataFile>* chart_files) const {
   DataView view = data_view(site_, page.lang, theme_.strings(page.lang));
+  view.chart_files = chart_files;
   std::string html;
   if (embed.kind == "scorecard" || embed.kind == "indicator") {
     static const std::vector<IndicatorSet> kNoPlans;
@@ -146,6 +152,49 @@ std::string DataViews::embed(const Embed& embed, const Page& page, Diagnostics& 
     }
   }
   return html;
+}
+
+const std::string* DataViews::prepared_chart(const std::string& key) const {
+  auto it = chart_html_.find(key);
+  return it == chart_html_.end() ? nullptr : &it->second;
+}
+
+void DataViews::prepare_charts(const Site& site, std::vector<DataFile> embedded, int jobs) {
+  struct Work {
+    std::string key;
+    const Page* page;
+    std::string html;
+    std::vector<DataFile> files;
+  };
+  std::vector<Work> work;
+  for (const auto& p : site.pages) {
+    const Dataset* d = find(p->dataset);
+    if (!d) continue;
+    if (p->kind == PageKind::kDataset && d->chart) {
+      work.push_back({p->dataset + "\n" + p->lang, p.get(), {}, {}});
+    } else if (p->kind == PageKind::kIndicator) {
+      work.push_back({p->dataset + "\n" + p->indicator + "\n" + p->lang, p.get(), {}, {}});
+    }
+  }
+  parallel_for(work.size(), jobs, [&](size_t i) {
+    Work& w = work[i];
+    const Page& page = *w.page;
+    const Dataset& d = *find(page.dataset);
+    DataView view = data_view(site_, page.lang, theme_.strings(page.lang));
+    view.chart_files = &w.files;
+    if (page.kind == PageKind::kDataset) {
+      w.html = render_chart(d, *d.chart, nullptr, dataset_chart_id(d), view);
+    } else if (const IndicatorSet* plan = find_plan(page.dataset)) {
+      if (const Indicator* ind = plan->find(page.indicator)) {
+        w.html = indicator_chart(*plan, *ind, kIndicatorChartId, view);
+      }
+    }
+  });
+  for (Work& w : work) {
+    chart_html_[w.key] = std::move(w.html);
+    for (DataFile& f : w.files) embedded.push_back(std::move(f));
+  }
+  add_chart_files(manifest_, std::move(embedded));
 }
 
 }  // namespace firefly

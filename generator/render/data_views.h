@@ -46,8 +46,14 @@ class DataViews {
   std::string scorecard_url(const std::string& name, const Language& lang) const;
   /// Every open-data file of the build.
   const DataManifest& manifest() const { return manifest_; }
-  /// The HTML of a ```chart or ```table block of `page`; mistakes go to `diags`.
-  std::string embed(const Embed& embed, const Page& page, Diagnostics& diags) const;
+  /// The HTML of a ```chart or ```table block of `page`; mistakes go to `diags`, the
+  /// files of its charts to `chart_files` (when not null).
+  std::string embed(const Embed& embed, const Page& page, Diagnostics& diags,
+                    std::vector<DataFile>* chart_files = nullptr) const;
+  /// Draws the chart of every dataset and indicator page of `site` (on `jobs` threads),
+  /// which those pages then show, and adds their files and `embedded` (the files of the
+  /// charts in page bodies) to the manifest. Called once, before the pages render.
+  void prepare_charts(const Site& site, std::vector<DataFile> embedded, int jobs);
 
  private:
   const Dataset* find(const std::string& name) const;
@@ -60,6 +66,11 @@ class DataViews {
   std::map<std::string, const Dataset*> by_name_;
   std::unique_ptr<TempSpool> spool_;  ///< where the files are, when not in memory
   DataManifest manifest_;
+  /// The drawn charts of dataset pages ("<dataset>\n<lang>") and indicator pages
+  /// ("<dataset>\n<indicator>\n<lang>").
+  std::map<std::string, std::string> chart_html_;
+  /// The chart of `key` in chart_html_, or null.
+  const std::string* prepared_chart(const std::string& key) const;
 };
 
 }  // namespace firefly

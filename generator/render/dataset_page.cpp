@@ -197,8 +197,11 @@ std::string dataset_citation(const Dataset& ds, const DataSite& site, const Data
        {"license_url", lurl.empty() ? license : lurl}});
 }
 
+std::string dataset_chart_id(const Dataset& ds) { return "chart-" + ds.name; }
+
 Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, const DataSite& site,
-                      const DataView& view, const std::vector<DataFile>& versions) {
+                      const DataView& view, const std::vector<DataFile>& versions,
+                      const std::string* chart_html) {
   List columns;
   for (const Column& c : ds.columns) {
     List values;
@@ -231,8 +234,9 @@ Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, con
         {"row_count", Value(static_cast<std::int64_t>(ds.row_count()))},
         {"table_html", Value(render_data_table(ds, preview, view))}};
   if (ds.chart) {
-    m.emplace_back("chart_html",
-                   Value(render_chart(ds, *ds.chart, nullptr, "chart-" + ds.name, view)));
+    m.emplace_back("chart_html", Value(chart_html ? *chart_html
+                                                  : render_chart(ds, *ds.chart, nullptr,
+                                                                 dataset_chart_id(ds), view)));
     TableSpec beside;
     beside.columns = {ds.chart->x};
     beside.columns.insert(beside.columns.end(), ds.chart->y.begin(), ds.chart->y.end());

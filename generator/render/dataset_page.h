@@ -36,9 +36,12 @@ std::string dataset_citation(const Dataset& ds, const DataSite& site, const Data
 /// history[{date{iso,display}, summary (rows added/changed/removed in the reader's
 /// language), message (default language only, else ""), commit, short_commit,
 /// version{url,name,size_display,sha256} (absent when not published)}], citation,
-/// row_count.
+/// row_count. `chart_html` is the page's chart when drawn already (null: drawn here).
 Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, const DataSite& site,
-                      const DataView& view, const std::vector<DataFile>& versions = {});
+                      const DataView& view, const std::vector<DataFile>& versions = {},
+                      const std::string* chart_html = nullptr);
+/// The id of the chart on the dataset page of `ds`: "chart-<name>".
+std::string dataset_chart_id(const Dataset& ds);
 /// The schema.org Dataset JSON-LD of a dataset page (for `jsonld`).
 std::string dataset_jsonld(const Dataset& ds, const std::vector<DataFile>& files,
                            const DataSite& site, const DataView& view);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/sha256.h"
 #include "core/text.h"
 #include "core/yaml.h"
 #include "load/chart_spec.h"
@@ -93,6 +94,33 @@ std::string scroll_wrap(const std::string& table, const std::string& caption_id)
          caption_id + "\">\n" + table + "</div>\n";
 }
 
+/// Everything of a localized text, for telling texts apart.
+std::string localized_key(const Localized& text) {
+  std::string key = text.plain;
+  for (const auto& [lang, words] : text.by_lang) key += "\n" + lang + "=" + words;
+  return key;
+}
+
+/// The variant part of the file names of an embedded chart (see chart_file_stem): none
+/// when it draws what another chart of the same columns without `where` and title draws
+/// (or the dataset page's chart, when it is that one), else a digest of its rows and title.
+std::string chart_variant(const Dataset& ds, const ChartSpec& spec,
+                          const std::vector<std::pair<std::string, Value>>& where) {
+  const bool page_chart =
+      ds.chart && chart_file_stem(ds.name, *ds.chart) == chart_file_stem(ds.name, spec);
+  if (where.empty()) {
+    const std::string title = localized_key(spec.title);
+    if (page_chart ? title == localized_key(ds.chart->title) : title.empty()) return {};
+  }
+  std::string key = localized_key(spec.title);
+  for (const auto& [column, value] : where) {
+    key += "\n" + column + ":";
+    if (!value.is_list()) key += value.to_text();
+    for (const Value& v : value.is_list() ? value.as_list() : List{}) key += v.to_text() + "\x1f";
+  }
+  return sha256_hex(key).substr(0, 8);
+}
+
 }  // namespace
 
 std::string render_embed(std::string_view kind, std::string_view yaml_text, const std::string& path,
@@ -161,7 +189,8 @@ std::string render_embed(std::string_view kind, std::string_view yaml_text, cons
     table.max_rows = kTableMaxRows;  // the downloads have them all
     table.all_rows_url = downloads_url(ds, view);
     std::string html = "<figure class=\"chart\" id=\"" + id + "\">\n";
-    html += render_chart(ds, spec, &rows, id, view);
+    html += render_chart(ds, spec, &rows, id, view, {},
+                         chart_file_stem(ds.name, spec, chart_variant(ds, spec, where)));
     html += "<figcaption>" + source_link(ds, view) + "</figcaption>\n";
     html += "</figure>\n";
     // The data behind the chart, right after it (a <details> may not sit inside <figure>

@@ -158,6 +158,10 @@ Value scorecard_context(const IndicatorSet& plan, const Dataset& ds, const DataV
                    {"goals", Value(std::move(goals))}});
 }
 
+std::string indicator_chart_stem(const IndicatorSet& plan, const Indicator& ind) {
+  return "data/" + plan.dataset + "/charts/indicator-" + file_name_part(ind.id);
+}
+
 std::string indicator_chart(const IndicatorSet& plan, const Indicator& ind, const std::string& id,
                             const DataView& view) {
   Dataset ds;
@@ -193,11 +197,12 @@ std::string indicator_chart(const IndicatorSet& plan, const Indicator& ind, cons
   spec.y = {"target", "actual"};
   if (range) spec.y.push_back("target_max");
   spec.kind = "target";
-  return render_chart(ds, spec, nullptr, id, view, indicator_url(plan, ind, view));
+  return render_chart(ds, spec, nullptr, id, view, indicator_url(plan, ind, view),
+                      indicator_chart_stem(plan, ind));
 }
 
 Value indicator_context(const IndicatorSet& plan, const Dataset& ds, const Indicator& ind,
-                        const DataView& view) {
+                        const DataView& view, const std::string* chart_html) {
   List periods;
   for (const PeriodResult& p : ind.periods) periods.push_back(period_value(ind, p, view));
   const PeriodResult& latest = ind.periods[ind.latest()];
@@ -208,7 +213,8 @@ Value indicator_context(const IndicatorSet& plan, const Dataset& ds, const Indic
         {"baseline", Value(figure_text(ind.baseline, {}, view.pick(ind.unit), view))},
         {"latest", period_value(ind, latest, view)},
         {"periods", Value(std::move(periods))},
-        {"chart_html", Value(indicator_chart(plan, ind, "indicator-chart", view))},
+        {"chart_html",
+         Value(chart_html ? *chart_html : indicator_chart(plan, ind, kIndicatorChartId, view))},
         {"source", Value(view.pick(ind.source))},
         {"method", Value(view.pick(ind.method))},
         {"plan_title", Value(view.pick(plan.title))},

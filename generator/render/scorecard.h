@@ -28,13 +28,20 @@ std::string indicator_url(const IndicatorSet& plan, const Indicator& indicator,
 Value scorecard_row(const IndicatorSet& plan, const Indicator& indicator, const DataView& view);
 /// The `scorecard` map of the scorecard page of `plan` (whose rows are `ds`).
 Value scorecard_context(const IndicatorSet& plan, const Dataset& ds, const DataView& view);
-/// The `indicator` map of the page of `indicator` of `plan`.
+/// The id of the chart on an indicator page.
+inline constexpr const char* kIndicatorChartId = "indicator-chart";
+/// The `indicator` map of the page of `indicator` of `plan`; `chart_html` is its chart when
+/// drawn already (null: drawn here).
 Value indicator_context(const IndicatorSet& plan, const Dataset& ds, const Indicator& indicator,
-                        const DataView& view);
+                        const DataView& view, const std::string* chart_html = nullptr);
 /// The target-against-actual chart of `indicator` of `plan` (HTML; `id` unique on the
 /// page): a range target drawn as a band between its two ends. Its downloads name the
 /// plan's source and licence and link the indicator's page.
 std::string indicator_chart(const IndicatorSet& plan, const Indicator& indicator,
                             const std::string& id, const DataView& view);
+
+/// The path of the files of the chart of `indicator` without their extension:
+/// "data/<plan dataset>/charts/indicator-<id>".
+std::string indicator_chart_stem(const IndicatorSet& plan, const Indicator& indicator);
 
 }  // namespace firefly

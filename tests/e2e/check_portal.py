@@ -454,6 +454,81 @@ def check_sha256sums(site, report):
     report.result("sha256", "data/SHA256SUMS", problems)
 
 
+SVG_NS = "{http://www.w3.org/2000/svg}"
+DC_NS = "{http://purl.org/dc/elements/1.1/}"
+
+
+def sha256_listed(site):
+    """The paths (under data/) that data/SHA256SUMS lists."""
+    sums = site.public / "data" / "SHA256SUMS"
+    listed = set()
+    if sums.is_file():
+        for line in sums.read_text(encoding="utf-8", errors="replace").splitlines():
+            m = re.match(r"^[0-9a-f]{64} [ *](.+)$", line)
+            if m:
+                listed.add(m.group(1).lstrip("./"))
+    return listed
+
+
+def check_chart_files(site, report):
+    """Every chart's download links name files of their own (no data: URL in a page), each
+    listed in SHA256SUMS; each SVG carries its title, source and licence as visible text
+    and metadata; each CSV has a header and a row."""
+    listed = sha256_listed(site)
+    seen = set()
+    for path, page in site.pages.items():
+        problems = []
+        from_url = page_url(site.public, path)
+        for what, url, line in page.refs:
+            if url.startswith("data:"):
+                problems.append(f"line {line}: {what} is an inline data: URL")
+                continue
+            if "/charts/" not in url or not url.endswith((".svg", ".csv")):
+                continue
+            target, _, err = site.resolve(url, from_url)
+            if err or target is None:
+                continue  # the link check reports it
+            rel = target.relative_to(site.public / "data").as_posix()
+            if rel not in listed:
+                problems.append(f"line {line}: {url} is not listed in data/SHA256SUMS")
+            if target in seen:
+                continue
+            seen.add(target)
+            problems += [f"{rel}: {p}" for p in chart_file_problems(target)]
+        report.result("chart files", path.relative_to(site.public).as_posix(), problems)
+    if not seen:
+        report.missing("chart files", "data/", "every chart file")
+
+
+def chart_file_problems(target):
+    if target.suffix == ".csv":
+        rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8"))))
+        return [] if len(rows) >= 2 and all(rows[0]) else ["no header and row"]
+    problems = []
+    try:
+        root = ET.parse(target).getroot()
+    except ET.ParseError as e:
+        return [f"not well-formed XML: {e}"]
+    title = root.findtext(SVG_NS + "title") or ""
+    # Long lines wrap into several <text> elements (CJK without spaces): compare without
+    # white space.
+    text = "".join("".join(t.itertext()) for t in root.iter(SVG_NS + "text"))
+    text = re.sub(r"\s+", "", text)
+    meta = {k: "".join(e.itertext()) for k in ("title", "creator", "rights", "source")
+            for e in root.iter(DC_NS + k)}
+    if not title.strip():
+        problems.append("no <title>")
+    for key, what in (("creator", "source"), ("rights", "licence"), ("source", "data URL")):
+        value = meta.get(key, "").strip()
+        if not value:
+            problems.append(f"no {what} (dc:{key})")
+        elif re.sub(r"\s+", "", value) not in text:
+            problems.append(f"its {what} {value!r} is not shown")
+    if title.strip() and re.sub(r"\s+", "", title) not in text:
+        problems.append(f"its title {title!r} is not shown")
+    return problems
+
+
 def check_zip(site, report):
     data = site.public / "data"
     path = data / "all.zip"
@@ -707,6 +782,7 @@ def main(argv=None):
     check_json_files(site, report)
     check_catalog_rdf(site, report)
     check_sha256sums(site, report)
+    check_chart_files(site, report)
     check_zip(site, report)
     data = public / "data"
     names = dataset_names(data) if data.is_dir() else []
