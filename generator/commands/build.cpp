@@ -264,9 +264,7 @@ class BuildRun {
       check_translations(*st_.site, load_glossaries(options_.site_dir, config, diags_), diags_,
                          st_.jobs, prev_ ? &prev_->translation_findings : nullptr,
                          keep ? &st_.translation_findings : nullptr);
-      // git blame of every dataset's metadata costs about a second: once per build or
-      // check, and on serve's first build, not on each of its updates.
-      if (!prev_) warn_stale_dataset_texts(st_.datasets, config, options_.site_dir, diags_);
+      mark_stale_dataset_texts(*st_.site, st_.datasets, diags_);
       t.step("  translation checks");
     }
     if (!st_.theme) result_.exit_code = 1;  // its errors are reported

@@ -585,6 +585,7 @@ std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, Diagno
     if (meta.is_null() && !trim(*yaml_text).empty()) continue;
     auto ds = build_dataset(name, meta, std::move(*csv_text), diags);
     if (!ds) continue;
+    ds->texts = metadata_texts(meta);
     out.push_back(std::move(*ds));
   }
   add_history(out, GitHistory(site_dir), versions_kept);

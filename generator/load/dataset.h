@@ -13,6 +13,7 @@
 #include "core/value.h"
 #include "load/csv.h"
 #include "load/dataset_coverage.h"
+#include "load/dataset_texts.h"
 #include "load/git_history.h"
 #include "load/indicator_spec.h"
 #include "load/row_diff.h"
@@ -104,6 +105,9 @@ struct Dataset {
   Localized spatial;                      ///< `spatial:`, the place the figures are about
   std::vector<std::string> themes;        ///< `themes:`, EU data theme codes ("SOCI")
   std::vector<DatasetChange> history;     ///< commits that changed the rows, newest first
+  /// Every text of the metadata file as it is on disk, with the commit (from git) that last
+  /// changed each one's value: what tells which translations are stale.
+  std::vector<MetadataText> texts;
 
   /// Index of the column named `name`, or -1.
   int column_index(std::string_view column) const;
@@ -140,8 +144,8 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
 /// Reads every data/*.yaml + data/*.csv pair of the site, validated and typed, sorted by
 /// name, with `history` (the commits that changed the CSV, with their row changes and the
 /// newest `versions_kept` files), `updated` (the newest) and `issued` (the oldest) from git
-/// unless declared; a shallow clone's dates are not used, nor are the files' modification
-/// times.
+/// unless declared, and `texts` (with the commit that last changed each); a shallow clone's dates
+/// are not used, nor are the files' modification times.
 std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, Diagnostics& diags,
                                    size_t versions_kept = 20);
 

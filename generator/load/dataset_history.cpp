@@ -23,8 +23,13 @@ void add_history(std::vector<Dataset>& datasets, const GitHistory& git, size_t v
   if (!git.available() || git.shallow() || datasets.empty()) return;
   std::vector<std::vector<std::string>> groups;
   for (const Dataset& ds : datasets) groups.push_back({ds.csv_path});
+  for (const Dataset& ds : datasets) groups.push_back({ds.yaml_path});
   // Every change is read (the oldest gives `issued`); only the newest are listed.
   auto histories = git.changes(groups, 1000000);
+  MetadataTextHistory texts(git);
+  for (size_t i = 0; i < datasets.size(); ++i) {
+    texts.add(datasets[i].texts, histories[datasets.size() + i], datasets[i].yaml_path);
+  }
   size_t kept_bytes = 0;
   for (size_t i = 0; i < datasets.size(); ++i) {
     Dataset& ds = datasets[i];

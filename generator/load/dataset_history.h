@@ -15,8 +15,10 @@ inline constexpr size_t kHistoryShown = 50;
 
 /// Sets each dataset's `history` (the commits that changed its CSV, newest first, at most
 /// kHistoryShown, with their row changes; the newest `versions_kept` with their file),
-/// `updated` and `issued` (unless declared) from `git`. Nothing when there is no repository
-/// or it is a shallow clone (its older commits are missing, so its dates would be wrong).
+/// `updated` and `issued` (unless declared) from `git`, and the commit that last changed each
+/// of its `texts` (walking the metadata file's history in the same pass). Nothing when there is no
+/// repository or it is a shallow clone (its older commits are missing, so its dates would be
+/// wrong).
 void add_history(std::vector<Dataset>& datasets, const GitHistory& git, size_t versions_kept);
 
 }  // namespace firefly

@@ -4,12 +4,10 @@
 
 #include <chrono>
 #include <ctime>
-#include <map>
 #include <mutex>
 #include <system_error>
 
 #include "core/fs.h"
-#include "load/git_lines.h"
 
 namespace firefly {
 
@@ -57,6 +55,14 @@ std::string first_line(const char* message) {
   if (nl != std::string::npos) s.resize(nl);
   while (!s.empty() && (s.back() == '\r' || s.back() == ' ')) s.pop_back();
   return s;
+}
+
+/// The hex text of `id`; "" for a zero id.
+std::string hex_of(const git_oid& id) {
+  if (git_oid_is_zero(&id)) return "";
+  char hex[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(hex, sizeof hex, &id);
+  return hex;
 }
 
 /// The blob id of `path` in `tree`, or a zero id when absent.
@@ -114,9 +120,7 @@ std::optional<HistoryEntry> entry_of(git_repository* repo, const git_oid* id) {
   HistoryEntry e;
   e.date = date_from_time(static_cast<long long>(who->when.time), who->when.offset);
   e.message = first_line(git_commit_message(commit));
-  char hex[GIT_OID_HEXSZ + 1];
-  git_oid_tostr(hex, sizeof hex, id);
-  e.commit = hex;
+  e.commit = hex_of(*id);
   git_commit_free(commit);
   return e;
 }
@@ -172,27 +176,34 @@ std::vector<std::vector<HistoryEntry>> GitHistory::changes(
     for (size_t g = 0; g < path_groups.size(); ++g) {
       if (out[g].size() >= limit) continue;
       bool changed = false;
+      git_oid blob{};
+      std::vector<git_oid> parent_blobs;
       for (const std::string& path : path_groups[g]) {
         std::string full = impl_->prefix + path;
         git_oid mine = entry_id(tree, full);
         // A commit changed the file when it differs from every parent (or, for the first
         // commit, when it holds the file): merges that took one side unchanged do not count.
         bool differs_from_all = true;
+        parent_blobs.clear();
         for (git_tree* ptree : parents) {
           git_oid theirs = entry_id(ptree, full);
           if (git_oid_equal(&mine, &theirs)) differs_from_all = false;
+          parent_blobs.push_back(theirs);
         }
         if (parents.empty()) differs_from_all = !git_oid_is_zero(&mine);
         if (differs_from_all) changed = true;
+        blob = mine;
       }
       if (changed) {
         const git_signature* who = git_commit_committer(commit);
         HistoryEntry e;
         e.date = date_from_time(static_cast<long long>(who->when.time), who->when.offset);
         e.message = first_line(git_commit_message(commit));
-        char hex[GIT_OID_HEXSZ + 1];
-        git_oid_tostr(hex, sizeof hex, &id);
-        e.commit = hex;
+        e.commit = hex_of(id);
+        if (path_groups[g].size() == 1) {
+          e.blob = hex_of(blob);
+          for (const git_oid& p : parent_blobs) e.parent_blobs.push_back(hex_of(p));
+        }
         out[g].push_back(std::move(e));
         if (out[g].size() == limit) ++full_groups;
       }
@@ -231,11 +242,18 @@ std::optional<std::string> GitHistory::file_at(const std::string& commit,
   git_oid blob_id = entry_id(tree, impl_->prefix + path);
   git_tree_free(tree);
   if (git_oid_is_zero(&blob_id)) return std::nullopt;
-  git_blob* blob = nullptr;
-  if (git_blob_lookup(&blob, impl_->repo, &blob_id) != 0) return std::nullopt;
-  std::string bytes(static_cast<const char*>(git_blob_rawcontent(blob)),
-                    static_cast<size_t>(git_blob_rawsize(blob)));
-  git_blob_free(blob);
+  return blob_text(hex_of(blob_id));
+}
+
+std::optional<std::string> GitHistory::blob_text(const std::string& blob) const {
+  if (blob.empty()) return std::string();
+  git_oid id;
+  if (!available() || git_oid_fromstr(&id, blob.c_str()) != 0) return std::nullopt;
+  git_blob* b = nullptr;
+  if (git_blob_lookup(&b, impl_->repo, &id) != 0) return std::nullopt;
+  std::string bytes(static_cast<const char*>(git_blob_rawcontent(b)),
+                    static_cast<size_t>(git_blob_rawsize(b)));
+  git_blob_free(b);
   return bytes;
 }
 
@@ -254,45 +272,6 @@ std::vector<LineHunk> line_hunks(std::string_view before, std::string_view after
   git_diff_buffers(before.data(), before.size(), nullptr, after.data(), after.size(), nullptr,
                    &options, nullptr, nullptr, on_hunk, nullptr, &hunks);
   return hunks;
-}
-
-std::vector<std::optional<HistoryEntry>> line_history(const std::filesystem::path& site_dir,
-                                                      const std::string& path) {
-  std::vector<std::optional<HistoryEntry>> lines;
-  std::optional<std::string> text = read_file(site_dir / path);
-  if (!text) return lines;
-  git_repository* repo = nullptr;
-  std::string prefix;
-  open_site_repository(site_dir, repo, prefix);
-  if (!repo) return lines;
-  std::string full = prefix + path;
-  git_blame* committed = nullptr;
-  git_blame* now = nullptr;  // the file as it is on disk: edited lines have no commit
-  if (git_blame_file(&committed, repo, full.c_str(), nullptr) != 0 ||
-      git_blame_buffer(&now, committed, text->data(), text->size()) != 0) {
-    if (committed) git_blame_free(committed);
-    git_repository_free(repo);
-    return lines;
-  }
-  std::map<std::string, std::optional<HistoryEntry>> commits;
-  for (uint32_t i = 0; i < git_blame_get_hunk_count(now); ++i) {
-    const git_blame_hunk* hunk = git_blame_get_hunk_byindex(now, i);
-    std::optional<HistoryEntry> entry;
-    if (!git_oid_is_zero(&hunk->final_commit_id)) {
-      char hex[GIT_OID_HEXSZ + 1];
-      git_oid_tostr(hex, sizeof hex, &hunk->final_commit_id);
-      auto [it, added] = commits.try_emplace(hex);
-      if (added) it->second = entry_of(repo, &hunk->final_commit_id);
-      entry = it->second;
-    }
-    size_t first = hunk->final_start_line_number - 1;
-    if (lines.size() < first + hunk->lines_in_hunk) lines.resize(first + hunk->lines_in_hunk);
-    for (size_t l = 0; l < hunk->lines_in_hunk; ++l) lines[first + l] = entry;
-  }
-  git_blame_free(now);
-  git_blame_free(committed);
-  git_repository_free(repo);
-  return lines;
 }
 
 std::optional<Date> file_mtime_date(const std::filesystem::path& file) {

@@ -17,6 +17,10 @@ struct HistoryEntry {
   Date date;            ///< the committer date in the committer's time zone
   std::string message;  ///< the first line of the commit message
   std::string commit;   ///< full hex id
+  /// From `changes` for a group of one path: the file's blob id (hex) in this commit and
+  /// in each of its parents ("" where the file is absent); empty otherwise.
+  std::string blob = {};
+  std::vector<std::string> parent_blobs = {};
 };
 
 /// The git repository holding a site folder, if any; read-only.
@@ -41,6 +45,9 @@ class GitHistory {
   /// The bytes of the site-relative `path` ("data/awards.csv") in `commit` (a full id), or
   /// nullopt when the commit has no such file.
   std::optional<std::string> file_at(const std::string& commit, const std::string& path) const;
+  /// The bytes of the blob `blob` (a full hex id, as in HistoryEntry::blob): "" for "",
+  /// nullopt when the repository has no such blob.
+  std::optional<std::string> blob_text(const std::string& blob) const;
   /// The commit that `rev` names (a full or abbreviated id, a branch, a tag), or nullopt.
   std::optional<HistoryEntry> lookup(const std::string& rev) const;
 

@@ -3,26 +3,18 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+
+#include "load/git_fixture_for_tests.h"
 
 namespace firefly {
 
 namespace {
 namespace fs = std::filesystem;
+using testing::commit_at;
+using testing::run_in;
 
-int run(const fs::path& dir, const std::string& cmd) {
-  std::string full = "cd '" + dir.string() + "' && " + cmd + " >/dev/null 2>&1";
-  return std::system(full.c_str());
-}
-
-void commit_at(const fs::path& dir, const std::string& date, const std::string& message) {
-  std::string env = "GIT_AUTHOR_DATE='" + date + "' GIT_COMMITTER_DATE='" + date +
-                    "' GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.org GIT_COMMITTER_NAME=t "
-                    "GIT_COMMITTER_EMAIL=t@example.org ";
-  REQUIRE(run(dir, "git add -A && " + env + "git commit -q -m '" + message + "'") == 0);
-}
 }  // namespace
 
 TEST_CASE("git history: commits that changed each file group, newest first") {
@@ -30,7 +22,7 @@ TEST_CASE("git history: commits that changed each file group, newest first") {
   fs::remove_all(root);
   fs::path site = root / "site";
   fs::create_directories(site / "data");
-  if (run(root, "git init -q") != 0) return;  // no git binary: nothing to check
+  if (run_in(root, "git init -q") != 0) return;  // no git binary: nothing to check
   std::ofstream(site / "data/a.csv") << "x\n1\n";
   commit_at(root, "2021-03-04T10:00:00+08:00", "Add a\n\nlong body");
   std::ofstream(site / "data/b.csv") << "x\n2\n";

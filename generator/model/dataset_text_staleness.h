@@ -1,22 +1,20 @@
 // Stale dataset texts: a dataset's metadata keeps every language's text side by side
-// ({zh-TW: ..., en: ...}); when the original's lines changed in git after a translation's
-// lines did, the translation may no longer say the same thing.
+// ({zh-TW: ..., en: ...}); when the original's value changed in git after a translation's
+// did, the translation may no longer say the same thing.
 #pragma once
 
-#include <filesystem>
 #include <vector>
 
-#include "config/site_config.h"
 #include "core/error.h"
 #include "load/dataset.h"
+#include "model/site.h"
 
 namespace firefly {
 
 /// For every text of a dataset's metadata written in the default language and in others
-/// on lines of their own (block style), warns at each translation whose lines were last
-/// committed before the original's, naming both lines and both dates. Texts written on
-/// one line ({zh-TW: ..., en: ...}) change together and are not compared.
-void warn_stale_dataset_texts(const std::vector<Dataset>& datasets, const SiteConfig& config,
-                              const std::filesystem::path& site_dir, Diagnostics& diags);
+/// (on one line or on several), warns at each translation whose value last changed in an
+/// older commit than the original's, naming both positions, commits and dates, and points
+/// the dataset's page in that language (`stale_original`) at its page in the default one.
+void mark_stale_dataset_texts(Site& site, const std::vector<Dataset>& datasets, Diagnostics& diags);
 
 }  // namespace firefly

@@ -2,7 +2,9 @@
 # When an original changes in git after its translation, `check` warns naming both files
 # and dates, and the translated page shows a notice linking the original; a
 # `translated_from:` date or commit in the translation clears both. A dataset's texts,
-# kept side by side in its metadata, are compared line by line (git blame).
+# kept side by side in its metadata, are compared value by value through the metadata
+# file's history, on one line ({zh-TW: ..., en: ...}) or on several, and the dataset's page
+# in a stale language shows the same notice.
 set -euo pipefail
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -90,7 +92,7 @@ sed -i 's/^translated_from: .*/translated_from: not-a-commit/' content/help.vi.m
 "$FIREFLY" check --site . >"$work/check4.txt" 2>&1
 grep -qF "content/help.vi.md:3:18: warning: translated_from 'not-a-commit' is neither a date nor a commit of this site's git history" "$work/check4.txt"
 # The dataset's Chinese description changes; its English follows the next day, the
-# Vietnamese does not. Texts on one line (the title) change together and are not compared.
+# Vietnamese does not.
 sed -i 's/每年參與的人數。/每年參與活動的人數（人次）。/' data/counts.yaml
 commit "2024-03-06T09:00:00+08:00" "Dataset: person-times"
 zh_commit=$(git rev-parse --short=7 HEAD)
@@ -106,4 +108,38 @@ sed -i 's/Số người tham gia mỗi năm./Số lượt người tham gia mỗ
 commit "2024-03-08T09:00:00+08:00" "Dataset in Vietnamese: person-times"
 "$FIREFLY" check --site . >"$work/check6.txt" 2>&1
 if grep -q 'counts.yaml.*changed on' "$work/check6.txt"; then cat "$work/check6.txt"; exit 1; fi
+
+# Texts on one line: the Chinese column title changes, the English follows in the same
+# commit as a reordering of the line, the Vietnamese not at all.
+sed -i 's/title: {zh-TW: 人數, en: People, vi: Số người}}/title: {zh-TW: 參與人次, en: People, vi: Số người}}/' data/counts.yaml
+commit "2024-03-09T09:00:00+08:00" "Dataset: the column is person-times"
+col_commit=$(git rev-parse --short=7 HEAD)
+"$FIREFLY" check --site . >"$work/check7.txt" 2>&1
+for lang in en vi; do
+  grep -qF "warning: the original zh-TW text (line 13) changed on 2024-03-09 (commit $col_commit), after this $lang translation last changed on 2024-03-01" \
+    "$work/check7.txt" || { echo "no warning for the $lang column title"; cat "$work/check7.txt"; exit 1; }
+done
+sed -i 's/title: {zh-TW: 參與人次, en: People, vi: Số người}}/title: {vi: Số người, en: Person-times, zh-TW: 參與人次}}/' data/counts.yaml
+commit "2024-03-10T09:00:00+08:00" "Dataset in English: the column is person-times"
+"$FIREFLY" check --site . >"$work/check8.txt" 2>&1
+vi_col=$(grep -o 'data/counts.yaml:13:[0-9]*: warning: [^;]* vi translation' "$work/check8.txt" || true)
+[ -n "$vi_col" ] || { echo "no warning for the vi column title"; cat "$work/check8.txt"; exit 1; }
+if grep -q 'en translation' "$work/check8.txt"; then
+  echo "the updated English column title was called stale"; cat "$work/check8.txt"; exit 1
+fi
+"$FIREFLY" build --site . --out "$work/out" --quiet 2>/dev/null
+grep -qF "$notice" "$work/out/vi/data/counts/index.html" || { echo "no notice on the vi dataset page"; exit 1; }
+grep -qF '<a href="/data/counts/" hreflang="zh-Hant-TW">Xem bản gốc (<span lang="zh-Hant-TW">中文</span>)</a>' \
+  "$work/out/vi/data/counts/index.html"
+if grep -qF "$notice" "$work/out/en/data/counts/index.html"; then echo "notice on the en dataset page"; exit 1; fi
+if grep -qF "$notice" "$work/out/data/counts/index.html"; then echo "notice on the original"; exit 1; fi
+# A translation edited but not committed yet is not called stale; committed, it is current.
+sed -i 's/vi: Số người, en/vi: Số lượt người, en/' data/counts.yaml
+"$FIREFLY" check --site . >"$work/check9.txt" 2>&1
+if grep -q 'counts.yaml.*changed on' "$work/check9.txt"; then cat "$work/check9.txt"; exit 1; fi
+commit "2024-03-11T09:00:00+08:00" "Dataset in Vietnamese: the column is person-times"
+"$FIREFLY" check --site . >"$work/check10.txt" 2>&1
+if grep -q 'counts.yaml.*changed on' "$work/check10.txt"; then cat "$work/check10.txt"; exit 1; fi
+"$FIREFLY" build --site . --out "$work/out" --quiet 2>/dev/null
+if grep -qF "$notice" "$work/out/vi/data/counts/index.html"; then echo "notice after the update"; exit 1; fi
 echo "stale translations: ok"
