@@ -1,6 +1,7 @@
 #include "config/site_config.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/fs.h"
 #include "core/locale.h"
@@ -40,6 +41,21 @@ const Taxonomy* SiteConfig::taxonomy(std::string_view name) const {
 }
 
 namespace {
+/// A BCP 47 tag in the simple form written by hand: "en", "zh-Hant-TW", "nan-Latn".
+bool is_language_tag(std::string_view tag) {
+  size_t start = 0;
+  for (size_t part = 0;; ++part) {
+    size_t end = tag.find('-', start);
+    std::string_view p = tag.substr(start, end == std::string_view::npos ? tag.npos : end - start);
+    bool alpha = std::all_of(p.begin(), p.end(), [](char ch) { return std::isalpha((unsigned char)ch); });
+    bool alnum = std::all_of(p.begin(), p.end(), [](char ch) { return std::isalnum((unsigned char)ch); });
+    if (part == 0 ? !(alpha && p.size() >= 2 && p.size() <= 3) : !(alnum && p.size() >= 2 && p.size() <= 8))
+      return false;
+    if (end == std::string_view::npos) return true;
+    start = end + 1;
+  }
+}
+
 
 const char* kPath = "site.yaml";
 
@@ -219,7 +235,7 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
   check_keys(root,
              {"title", "description", "base_url", "relative_urls", "languages",
               "missing_translation", "theme", "publisher", "data_license", "data_versions",
-              "markdown", "taxonomies", "collections", "menus", "timezone", "cms"},
+              "commit_language", "markdown", "taxonomies", "collections", "menus", "timezone", "cms"},
              "site.yaml", diags);
   SiteConfig c;
   c.title = localized(root.get("title"), "title", diags);
@@ -295,6 +311,19 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
       c.data_versions = static_cast<size_t>(v->as_int());
     }
   }
+  if (const Value* v = root.find("commit_language")) {
+    std::string tag = text(*v, "commit_language", diags);
+    for (const Language& l : c.languages)
+      if (l.code == tag) tag = l.html_lang;
+    if (is_language_tag(tag)) {
+      c.commit_lang = tag;
+    } else {
+      diags.error(kPath, v->pos,
+                  "commit_language '" + tag + "' is not a language tag",
+                  "write a site language's code (zh-TW) or a BCP 47 tag such as en");
+    }
+  }
+  if (c.commit_lang.empty() && !c.languages.empty()) c.commit_lang = c.languages.front().html_lang;
   check_keys(root.get("markdown"), {"unsafe_html", "max_file_size_kb"}, "markdown", diags);
   if (const Value* m = root.get("markdown").find("max_file_size_kb")) {
     if (!m->is_int() || m->as_int() < 1) {

@@ -100,6 +100,9 @@ struct SiteConfig {
   Publisher publisher;
   std::string data_license = "OGDL-Taiwan-1.0";
   size_t data_versions = 20;  ///< past versions of each dataset published (`data_versions:`)
+  /// The BCP 47 tag of the language staff write commit messages in (`commit_language:`):
+  /// a site language's code gives its html_lang; default: the default language's.
+  std::string commit_lang;
   bool unsafe_html = false;
   std::vector<Taxonomy> taxonomies;
   std::vector<Collection> collections;

@@ -150,8 +150,10 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
   const Value& fm = src.front;
   const Collection* collection = config.collection(src.section);
 
-  if (const Value* t = fm.find("title")) out.title = c.text(*t, "title");
-  if (out.title.empty() && !src.is_index) {
+  const Value* title = fm.find("title");
+  if (title) out.title = c.text(*title, "title");
+  const bool title_not_text = title && (title->is_map() || title->is_list());  // said above
+  if (out.title.empty() && !src.is_index && !title_not_text) {
     diags.error(src.path, {1, 1}, "this page has no title", "add `title: ...` to its front matter");
     c.ok = false;
   }

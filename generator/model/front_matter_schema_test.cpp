@@ -118,6 +118,9 @@ TEST_CASE("front matter: with an error, what could be read is kept") {
   CHECK(fm.refs ==
         std::vector<std::pair<std::string, std::string>>{{"program", "programs/learning"}});
   CHECK(fm.url.empty());  // a url that is not allowed leaves the file's own address
+  // A title that is not text is one error, not also "no title".
+  CHECK(errors_of("title: [a, b]\ndate: 2023-06-30\nprogram: learning\n") ==
+        std::vector<std::string>{"2:8 'title' must be text, not a list"});
 }
 
 TEST_CASE("front matter: every image-typed value is typed, in lists and objects too") {

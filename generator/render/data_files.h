@@ -28,6 +28,7 @@ struct DataSite {
   std::string publisher_email;                   ///< may be empty
   std::string data_license = "OGDL-Taiwan-1.0";  ///< default licence of datasets
   std::vector<Language> languages;               ///< the first is the default
+  std::string commit_lang;                       ///< BCP 47 tag of commit messages
 
   /// The default language code ("en" when none is configured).
   std::string default_lang() const;

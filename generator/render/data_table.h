@@ -25,6 +25,7 @@ struct DataView {
   std::string base_url;             ///< the site's base URL ("" in tests: paths stay relative)
   std::string site_license = "OGDL-Taiwan-1.0";  ///< the licence of datasets that name none
   Localized publisher;                           ///< who publishes the site's data
+  std::string commit_lang;  ///< BCP 47 tag of commit messages ("" = the page's language)
   /// Where charts drawn with this view put their files (null = nowhere: the caller
   /// publishes them otherwise).
   std::vector<DataFile>* chart_files = nullptr;

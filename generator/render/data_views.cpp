@@ -18,6 +18,7 @@ DataSite make_data_site(const SiteConfig& config) {
   s.publisher_name = config.publisher.name;
   s.publisher_email = config.publisher.email;
   s.data_license = config.data_license;
+  s.commit_lang = config.commit_lang;
   for (const Language& l : config.languages)
     s.languages.push_back({l.code, l.html_lang, l.calendar});
   return s;
@@ -37,6 +38,7 @@ DataView data_view(const DataSite& site, const std::string& lang, const Value& t
   v.t = t;
   v.base_url = site.base_url;
   v.site_license = site.data_license;
+  v.commit_lang = site.commit_lang;
   v.publisher = site.publisher_name;
   return v;
 }

@@ -81,15 +81,16 @@ std::string change_summary(const DatasetChange& c, const DataView& view) {
   return out;
 }
 
-/// The `history[]` entries: date, what changed in the rows, the commit (its message only on
-/// pages in the site's default language, the language staff write it in) and the published
-/// file of that version.
+/// The `history[]` entries: date, what changed in the rows, the commit (its message as a
+/// secondary detail, tagged with the language staff write commit messages in) and the
+/// published file of that version.
 Value history_list(const Dataset& ds, const std::vector<DataFile>& versions, const DataView& view) {
   List out;
   for (const DatasetChange& c : ds.history) {
     Map m{{"date", date_value(c.commit.date, view)},
           {"summary", Value(change_summary(c, view))},
-          {"message", Value(view.lang == view.default_lang ? c.commit.message : "")},
+          {"message", Value(c.commit.message)},
+          {"message_lang", Value(view.commit_lang.empty() ? view.html_lang : view.commit_lang)},
           {"commit", Value(c.commit.commit)},
           {"short_commit", Value(c.commit.commit.substr(0, 7))}};
     for (const DataFile& f : versions) {

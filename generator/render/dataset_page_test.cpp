@@ -99,7 +99,9 @@ TEST_CASE("dataset page: the context has every documented field") {
   const List& history = c.get("history").as_list();
   REQUIRE(history.size() == 2);
   CHECK(history[0].get("summary").as_string() == "1 row added, 1 row changed");
-  CHECK(history[0].get("message").as_string() == "");  // only in the default language
+  CHECK(history[0].get("message").as_string() == "Add 2023 awards");
+  // Tagged with the language commit messages are written in (here the page's own).
+  CHECK(history[0].get("message_lang").as_string() == "en");
   CHECK(history[0].get("short_commit").as_string() == "abc1234");
   CHECK(history[1].get("summary").as_string() == "first published with 1 row");
   CHECK_FALSE(history[1].find("version"));

@@ -2,9 +2,11 @@
 // CMS (its script from this folder's npm packages, nothing downloaded) editing that copy
 // through its local backend (decap-server, no login), in Debian's Chromium. Through the
 // editor: a story in zh-TW and its English translation, a program picked from the
-// relation list, an image uploaded with its text alternative; saved. Then the files in
-// content/ and static/images/ and their front matter are checked, and `firefly check`
-// must pass on the result.
+// relation list, an image uploaded with its text alternative, and the same image chosen
+// from the media library in the English pane with its English text; saved. Then the files
+// in content/ and static/images/ and their front matter are checked, and `firefly check`
+// must pass on the result without a warning about the new story (the empty files Decap
+// writes for the other languages are listed as not translated).
 //
 // usage: node tests/cms/editor.mjs FIREFLY PORTAL_DIR
 import { spawn, spawnSync } from 'node:child_process';
@@ -152,7 +154,11 @@ const PNG = Buffer.from(
   'base64');
 const STORY = {
   zh: { title: '長青志工的新故事', alt: '志工在教室裡教長者使用手機。', body: '這是從瀏覽器寫的故事。' },
-  en: { title: 'A new story of older volunteers', body: 'This story was written in the browser.' },
+  en: {
+    title: 'A new story of older volunteers',
+    alt: 'A volunteer teaching older people to use a phone in a classroom.',
+    body: 'This story was written in the browser.',
+  },
   date: '2026-11-20',
   program: 'employment',
 };
@@ -183,6 +189,13 @@ async function editStory(page) {
   await page.keyboard.insertText(STORY.zh.body);
   // The English translation, in the editor's second pane.
   await input(page, 'title', 1).fill(STORY.en.title);
+  // Its own image: the file uploaded above, chosen from the media library, described in
+  // English.
+  await page.getByRole('button', { name: /add images/i }).last().click();
+  await page.getByRole('button', { name: 'Choose an image' }).last().click();
+  await page.getByText('cms-test-photo.png', { exact: true }).first().click();
+  await page.getByRole('button', { name: /choose selected/i }).click();
+  await input(page, 'alt', 1).fill(STORY.en.alt);
   await page.locator('[contenteditable="true"]').nth(1).click();
   await page.keyboard.insertText(STORY.en.body);
   // Save (no pull request on a local checkout: "Publish now" writes the files).
@@ -229,13 +242,25 @@ function checkFiles() {
     expectEqual(String(d.date instanceof Date ? d.date.toISOString().slice(0, 10) : d.date), STORY.date, `${lang} date`);
     expectEqual(d.program, STORY.program, `${lang} program`);
     // A translation's images are its own (chosen in its pane, with alt text in its language).
-    const images = lang === 'zh' ? [['/images/cms-test-photo.png', STORY.zh.alt]] : undefined;
+    const images = [['/images/cms-test-photo.png', STORY[lang].alt]];
     expectEqual(d.images?.map((i) => [i.src, i.alt]), images, `${lang} images`);
     expectEqual(fm.body.trim(), STORY[lang].body, `${lang} body`);
   }
   const c = run(['check', '--site', site]);
   if (c.status !== 0) fail(`firefly check fails on the saved story:\n${c.out}`);
-  console.log(`saved ${path.relative(site, zhFile)} and ${path.basename(enFile)}; firefly check passes`);
+  // The files Decap wrote for the languages nobody translated (no title, no text) are no
+  // warning: check lists each among the pages not translated yet.
+  const lines = c.out.split('\n');
+  if (lines.some((l) => l.startsWith(`content/stories/${slug}.`) && l.includes(': warning: '))) {
+    fail(`firefly check warns about the saved story:\n${c.out}`);
+  }
+  const dir = path.join(site, 'content', 'stories');
+  const empty = readdirSync(dir).filter((f) => f.startsWith(`${slug}.`) && f !== `${slug}.zh-TW.md` && f !== `${slug}.en.md`);
+  for (const f of empty) {
+    const line = `${f.split('.').at(-2)}: content/stories/${slug}.zh-TW.md is not translated (content/stories/${f} is empty)`;
+    if (!lines.includes(line)) fail(`firefly check does not list ${f}:\n${c.out}`);
+  }
+  console.log(`saved ${path.relative(site, zhFile)} and ${path.basename(enFile)} (${empty.length} empty translations); firefly check passes`);
 }
 
 try {
