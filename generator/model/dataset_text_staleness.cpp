@@ -64,21 +64,20 @@ void mark_stale_dataset_texts(Site& site, const std::vector<Dataset>& datasets,
                          ? epoch_seconds(original.changed->date) > epoch_seconds(*from.date)
                          : day_of(original.changed->date) > from.date->iso();
         if (!newer) continue;
-        follows =
-            "the " + t.key + " translations follow " +
-            (from.is_commit ? "commit " + from.text.substr(0, 12) + " of " : "the original of ") +
-            day_of(*from.date) + " (translated_from)";
+        follows = "later than the original the " + t.key +
+                  " translations follow (translated_from: " + from.text.substr(0, 12) +
+                  (from.is_commit ? ", of " + day_of(*from.date) : "") + ")";
       } else {
         // Not committed yet, or the translation changed in the same or a newer commit.
         if (!t.changed || original.age >= t.age) continue;
-        follows = "this " + t.key + " translation last changed on " + day_of(t.changed->date);
+        follows = "after this " + t.key + " translation last changed on " + day_of(t.changed->date);
       }
       stale_langs.insert(t.key);
       diags.warning(d.yaml_path, t.key_pos,
                     "the original " + original_lang + " text (line " +
                         std::to_string(original.key_pos.line) + ") changed on " +
                         day_of(original.changed->date) + " (commit " +
-                        original.changed->commit.substr(0, 7) + "), after " + follows +
+                        original.changed->commit.substr(0, 7) + "), " + follows +
                         "; the translation may be out of date",
                     "update the " + t.key + " text from the " + original_lang +
                         " one and commit it; if it needs no change, add `translated_from: {" +
