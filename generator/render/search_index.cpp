@@ -313,7 +313,7 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
   }
 
   // The manifest.
-  std::string m = "{\"version\":4,\"docs\":" + std::to_string(docs.size()) +
+  std::string m = "{\"version\":3,\"docs\":" + std::to_string(docs.size()) +
                   ",\"chunk\":" + std::to_string(per_chunk) + ",\"shards\":" + firsts +
                   ",\"sections\":[";
   for (size_t s = 0; s < sections.size(); ++s) {

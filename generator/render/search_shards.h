@@ -9,9 +9,9 @@
 //                being the start of the page's text (see lead_text)
 // Postings are base-64 VLQ numbers (see append_vlq): per document the gap from the
 // previous document id (+1 for the first) and the weight, field + 3 * (count - 1); then,
-// for every token but a single CJK character or a bigram (which match only alone), the
-// count's positions: the first, then the gaps after it. Their counts are capped at 10
-// (ranking only needs "often"); other counts are exact, as they count positions.
+// for every token but a single CJK character (which matches only alone), the count's
+// positions: the first, then the gaps after it. A single CJK character's count is capped
+// at 10 (ranking only needs "often"); other counts are exact, as they count positions.
 #pragma once
 
 #include <cstdint>

@@ -1,6 +1,6 @@
 // Numbers for the distinct tokens of a search index, found by hashing: the index looks
-// one up for every token of every page, so short tokens (CJK characters, bigrams and
-// trigrams, most words) are kept as one 64-bit number in an open-addressed table.
+// one up for every token of every page, so short tokens (CJK characters and bigrams,
+// most words) are kept as one 64-bit number in an open-addressed table.
 #pragma once
 
 #include <cstdint>
@@ -23,24 +23,10 @@ class SearchTokenIds {
   /// The number of `token`; a new token gets the next one and sets `*added`.
   uint32_t id(std::string_view token, bool* added) {
     *added = false;
+    if (token.empty() || token.size() > sizeof(uint64_t)) return long_id(token, added);
     uint64_t key = 0;  // tokens hold no NUL byte, so the zero padding keeps them apart
-    if (token.size() == 9 && three_byte_chars(token)) {
-      // A CJK trigram: its three 16-bit code points, tagged with 0xFF in the top byte,
-      // which no UTF-8 text of eight bytes or fewer has.
-      key = 0xFFull << 56;
-      for (size_t i = 0; i < 9; i += 3) {
-        auto b = [&](size_t k) {
-          return static_cast<uint64_t>(static_cast<unsigned char>(token[k]));
-        };
-        key |= (((b(i) & 0x0F) << 12) | ((b(i + 1) & 0x3F) << 6) | (b(i + 2) & 0x3F))
-               << (16 * (i / 3));
-      }
-    } else if (token.empty() || token.size() > sizeof(uint64_t)) {
-      return long_id(token, added);
-    } else {
-      for (size_t i = 0; i < token.size(); ++i) {
-        key |= static_cast<uint64_t>(static_cast<unsigned char>(token[i])) << (8 * i);
-      }
+    for (size_t i = 0; i < token.size(); ++i) {
+      key |= static_cast<uint64_t>(static_cast<unsigned char>(token[i])) << (8 * i);
     }
     if ((count_ + 1) * 2 > slots_.size()) grow();
     size_t mask = slots_.size() - 1;
@@ -65,13 +51,6 @@ class SearchTokenIds {
     uint64_t key = 0;  ///< 0: empty
     uint32_t id = 0;
   };
-  /// True when `token` is three 3-byte UTF-8 characters (lead bytes 0xE0-0xEF).
-  static bool three_byte_chars(std::string_view token) {
-    for (size_t i = 0; i < 9; i += 3) {
-      if ((static_cast<unsigned char>(token[i]) & 0xF0) != 0xE0) return false;
-    }
-    return true;
-  }
   size_t slot_of(uint64_t key) const {
     return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift_);
   }

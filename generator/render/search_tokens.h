@@ -1,8 +1,7 @@
 // What search indexes of a page: its text as blocks (from the rendered HTML), and the
-// tokens of a text: folded words, and single CJK characters, bigrams and trigrams.
+// tokens of a text: folded words, CJK character bigrams and single CJK characters.
 #pragma once
 
-#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -29,8 +28,7 @@ struct TextBlock {
 std::vector<TextBlock> html_text_blocks(std::string_view html);
 
 /// Receives a token, its position (in pieces from the start of the page) and whether the
-/// position is kept: single CJK characters and bigrams keep none (a query of one or two
-/// characters matches them alone; a longer one is matched by its trigrams, which do).
+/// position is kept (single CJK characters keep none: they only ever match alone).
 using TokenSink = std::function<void(std::string_view token, uint32_t pos, bool positional)>;
 
 /// Longest token kept, in bytes; longer words (addresses, hashes) are not indexed.
@@ -53,7 +51,7 @@ void simple_search_tokens(std::string_view text, uint32_t* pos, Sink& sink) {
     ++*pos;
     word.clear();
   };
-  int run = 0;  // CJK characters just before this one, up to 2
+  bool after_cjk = false;
   for (size_t i = 0; i < text.size();) {
     auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
@@ -64,19 +62,18 @@ void simple_search_tokens(std::string_view text, uint32_t* pos, Sink& sink) {
       } else {
         flush();
       }
-      run = 0;
+      after_cjk = false;
       ++i;
       continue;
     }
     flush();  // simple text has 3-byte sequences only: ideographs and separators
     if (is_unified_ideograph(three_byte_code_point(text, i))) {
-      if (run == 2) sink(text.substr(i - 6, 9), *pos - 2, true);
-      if (run >= 1) sink(text.substr(i - 3, 6), *pos - 1, false);
+      if (after_cjk) sink(text.substr(i - 3, 6), *pos - 1, true);
       sink(text.substr(i, 3), *pos, false);
       ++*pos;
-      run = std::min(run + 1, 2);
+      after_cjk = true;
     } else {
-      run = 0;
+      after_cjk = false;
     }
     i += 3;
   }
@@ -89,25 +86,18 @@ namespace detail {
 template <class Sink>
 void piece_search_tokens(std::string_view text, uint32_t* pos, Sink& sink) {
   std::vector<SearchPiece> pieces = search_pieces(text);
-  const std::string* previous_cjk = nullptr;  // the CJK piece just before, joined to this
-  const std::string* second_cjk = nullptr;    // the one before that, joined to it
-  std::string gram;
+  const std::string* previous_cjk = nullptr;
+  std::string bigram;
   for (const SearchPiece& p : pieces) {
     if (p.cjk) {
-      if (!p.joined) previous_cjk = second_cjk = nullptr;
-      if (second_cjk) {
-        gram.assign(*second_cjk).append(*previous_cjk).append(p.text);
-        sink(std::string_view(gram), *pos - 2, true);
-      }
-      if (previous_cjk) {
-        gram.assign(*previous_cjk).append(p.text);
-        sink(std::string_view(gram), *pos - 1, false);
+      if (p.joined && previous_cjk) {
+        bigram.assign(*previous_cjk).append(p.text);
+        sink(std::string_view(bigram), *pos - 1, true);
       }
       sink(std::string_view(p.text), *pos, false);
-      second_cjk = previous_cjk;
       previous_cjk = &p.text;
     } else {
-      previous_cjk = second_cjk = nullptr;
+      previous_cjk = nullptr;
       if (p.text.size() > kMaxTokenBytes) {
         ++*pos;
         continue;
@@ -131,8 +121,7 @@ void piece_search_tokens(std::string_view text, uint32_t* pos, Sink& sink) {
 
 /// Calls `sink(token, pos, positional)` for the tokens of `text`, numbering its pieces
 /// from `*pos` (advanced past them): a word is one piece, as is each CJK character,
-/// which also makes a bigram with the one before it and a trigram with the two before it
-/// (each at its first character's position).
+/// which also makes a bigram with the one before it (at that one's position).
 template <class Sink>
 void for_each_search_token(std::string_view text, uint32_t* pos, Sink&& sink) {
   if (search_text_is_simple(text)) {

@@ -3,7 +3,7 @@
 // tokens, and the chunks of the results it shows, nothing else.
 // Tokens are made exactly as the generator makes them (render/search_tokens): folded words
 // (lower case, compatibility forms, no diacritics, đ as d), Thai split at word breaks,
-// Han/kana/hangul as single characters, bigrams and trigrams (only trigrams keep positions).
+// Han/kana/hangul as character bigrams plus single characters.
 (function () {
   "use strict";
   var results = document.getElementById("search-results");
@@ -98,20 +98,11 @@
     parts.forEach(function (part, pi) {
       var ps = pieces(part.text);
       var terms = [];
-      var runStart = 0;
       ps.forEach(function (p, i) {
         if (p.cjk) {
-          // A run of joined CJK characters: one character or a bigram matches alone (no
-          // positions are kept for them); a longer run by its trigrams, each in its place.
-          if (!p.joined) runStart = i;
-          var runEnd = i;
-          while (runEnd + 1 < ps.length && ps[runEnd + 1].cjk && ps[runEnd + 1].joined) runEnd++;
-          var runLength = runEnd - runStart + 1;
-          if (runLength === 1) terms.push({ token: p.text, offset: null });
-          else if (runLength === 2 && i === runEnd) terms.push({ token: ps[i - 1].text + p.text, offset: null });
-          else if (runLength >= 3 && i - runStart >= 2) {
-            terms.push({ token: ps[i - 2].text + ps[i - 1].text + p.text, offset: i - 2 });
-          }
+          var next = ps[i + 1];
+          if (p.joined) terms.push({ token: ps[i - 1].text + p.text, offset: i - 1 });
+          else if (!(next && next.cjk && next.joined)) terms.push({ token: p.text, offset: null });
         } else if (utf8Length(p.text) <= MAX_TOKEN_BYTES) {
           var prefix = typing && pi === parts.length - 1 && i === ps.length - 1 && !part.quoted;
           terms.push({ token: p.text, offset: i, prefix: prefix });
