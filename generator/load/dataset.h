@@ -149,8 +149,8 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
 /// newest `versions_kept` files), `updated` (the newest) and `issued` (the oldest) from git
 /// unless declared, and `texts` (with the commit that last changed each); a shallow clone's dates
 /// are not used, nor are the files' modification times.
-std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, Diagnostics& diags,
-                                   size_t versions_kept = 20);
+std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, const TimeZone& zone,
+                                   Diagnostics& diags, size_t versions_kept = 20);
 
 /// True when `license` is a licence id that a data package accepts ([-a-zA-Z0-9._]+).
 bool is_license_id(std::string_view license);
