@@ -216,10 +216,11 @@ class BuildRun {
                                options_.keep_state ? &st_.content_stamps : nullptr,
                                previous ? &*previous : nullptr);
     t.step("  content");
-    add_git_dates(options_.site_dir, st_.sources, diags_);
+    add_git_dates(options_.site_dir, config.timezone, st_.sources, diags_);
     t.step("  git dates");
     std::vector<std::string> withheld;
-    st_.datasets = load_datasets(options_.site_dir, diags_, config.data_versions, &withheld);
+    st_.datasets =
+        load_datasets(options_.site_dir, config.timezone, diags_, config.data_versions, &withheld);
     withheld_datasets_.insert(withheld.begin(), withheld.end());
     t.step("  datasets");
     std::vector<std::string> langs;
@@ -241,7 +242,7 @@ class BuildRun {
     const Theme* theme = st_.theme.get();
     SiteInputs inputs;
     inputs.drafts = options_.drafts;
-    inputs.today = today_in_zone(config.timezone).value_or(today()).iso();
+    inputs.today = config.timezone.today().iso();
     add_static_files(options_.site_dir, static_files_, inputs.files, static_photos_,
                      inputs.withheld_files, diags_);
     inputs.withheld_datasets = withheld_datasets_;
@@ -438,7 +439,7 @@ class BuildRun {
     Hasher config;
     config.add(read_file(options_.site_dir / "site.yaml").value_or(""));
     config.add(st_.config->base_url).add(options_.drafts ? 1 : 0);
-    config.add(today_in_zone(st_.config->timezone).value_or(today()).iso());
+    config.add(st_.config->timezone.today().iso());
     // Pages show the sizes of the photos of static/: a new version renders every page.
     for (const std::string& path : static_photos_) {
       std::error_code ec;

@@ -47,15 +47,17 @@ bool is_language_tag(std::string_view tag) {
   for (size_t part = 0;; ++part) {
     size_t end = tag.find('-', start);
     std::string_view p = tag.substr(start, end == std::string_view::npos ? tag.npos : end - start);
-    bool alpha = std::all_of(p.begin(), p.end(), [](char ch) { return std::isalpha((unsigned char)ch); });
-    bool alnum = std::all_of(p.begin(), p.end(), [](char ch) { return std::isalnum((unsigned char)ch); });
-    if (part == 0 ? !(alpha && p.size() >= 2 && p.size() <= 3) : !(alnum && p.size() >= 2 && p.size() <= 8))
+    bool alpha =
+        std::all_of(p.begin(), p.end(), [](char ch) { return std::isalpha((unsigned char)ch); });
+    bool alnum =
+        std::all_of(p.begin(), p.end(), [](char ch) { return std::isalnum((unsigned char)ch); });
+    if (part == 0 ? !(alpha && p.size() >= 2 && p.size() <= 3)
+                  : !(alnum && p.size() >= 2 && p.size() <= 8))
       return false;
     if (end == std::string_view::npos) return true;
     start = end + 1;
   }
 }
-
 
 const char* kPath = "site.yaml";
 
@@ -232,11 +234,12 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
     diags.error(kPath, root.pos, "site.yaml must be a map of settings (key: value lines)");
     return std::nullopt;
   }
-  check_keys(root,
-             {"title", "description", "base_url", "relative_urls", "languages",
-              "missing_translation", "theme", "publisher", "data_license", "data_versions",
-              "commit_language", "markdown", "taxonomies", "collections", "menus", "timezone", "cms"},
-             "site.yaml", diags);
+  check_keys(
+      root,
+      {"title", "description", "base_url", "relative_urls", "languages", "missing_translation",
+       "theme", "publisher", "data_license", "data_versions", "commit_language", "markdown",
+       "taxonomies", "collections", "menus", "timezone", "cms"},
+      "site.yaml", diags);
   SiteConfig c;
   c.title = localized(root.get("title"), "title", diags);
   if (c.title.empty()) diags.error(kPath, {1, 1}, "site.yaml has no title", "add `title: ...`");
@@ -251,10 +254,13 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
     if (c.base_url.empty() || c.base_url.back() != '/') c.base_url += '/';
   }
   if (const Value* z = root.find("timezone")) {
-    c.timezone = text(*z, "timezone", diags);
-    if (!today_in_zone(c.timezone)) {
-      diags.error(kPath, z->pos, "timezone '" + c.timezone + "' is not a known time zone",
-                  "use an IANA name such as Asia/Taipei or UTC");
+    std::string name = text(*z, "timezone", diags);
+    if (auto zone = TimeZone::find(name)) {
+      c.timezone = *zone;
+    } else {
+      std::string hint = did_you_mean_hint(name, TimeZone::names());
+      diags.error(kPath, z->pos, "timezone '" + name + "' is not a known time zone",
+                  hint.empty() ? "use an IANA name such as Asia/Taipei or UTC" : hint);
     }
   }
   c.relative_urls = root.get("relative_urls").truthy();
@@ -318,8 +324,7 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
     if (is_language_tag(tag)) {
       c.commit_lang = tag;
     } else {
-      diags.error(kPath, v->pos,
-                  "commit_language '" + tag + "' is not a language tag",
+      diags.error(kPath, v->pos, "commit_language '" + tag + "' is not a language tag",
                   "write a site language's code (zh-TW) or a BCP 47 tag such as en");
     }
   }

@@ -537,8 +537,9 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
   return ds;
 }
 
-std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, Diagnostics& diags,
-                                   size_t versions_kept, std::vector<std::string>* withheld) {
+std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, const TimeZone& zone,
+                                   Diagnostics& diags, size_t versions_kept,
+                                   std::vector<std::string>* withheld) {
   auto withhold = [&](const std::string& name) {
     if (withheld) withheld->push_back(name);
   };
@@ -600,7 +601,7 @@ std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, Diagno
     ds->texts = metadata_texts(meta);
     out.push_back(std::move(*ds));
   }
-  add_history(out, GitHistory(site_dir), versions_kept);
+  add_history(out, GitHistory(site_dir, zone), versions_kept);
   return out;
 }
 
