@@ -335,6 +335,11 @@ class BuildRun {
       }
     }
     st_.data_views->prepare_charts(site, std::move(embedded_charts), st_.jobs);
+    std::set<std::string> chart_urls;
+    for (const auto& [name, files] : st_.data_views->manifest().charts) {
+      for (const DataFile& f : files) chart_urls.insert(f.url());
+    }
+    check_chart_links(st_.bodies, chart_urls, diags_);
     t.step("  charts");
     for (const std::string& path : static_photos_) photos.original(path, diags_);
     if (!options_.write) warn_photo_locations(photos, diags_);

@@ -53,6 +53,9 @@ struct ChartSpec {
   std::vector<std::string> y;  ///< numeric columns plotted, one series each
   std::string kind = "bar";    ///< one of kChartKinds
   Localized title;             ///< may be empty (the dataset title is used)
+  /// x is a sequence in time order even though its column is text (a plan's periods, as
+  /// "2015-2018"); set by Firefly, never read from metadata. A text x is else a category.
+  bool x_in_order = false;
 };
 
 /// Where a dataset's figures come from (metadata `source:`): the agency that produced

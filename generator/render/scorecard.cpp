@@ -197,6 +197,7 @@ std::string indicator_chart(const IndicatorSet& plan, const Indicator& ind, cons
   spec.y = {"target", "actual"};
   if (range) spec.y.push_back("target_max");
   spec.kind = "target";
+  spec.x_in_order = true;  // the plan's periods, in time order
   return render_chart(ds, spec, nullptr, id, view, indicator_url(plan, ind, view),
                       indicator_chart_stem(plan, ind));
 }
