@@ -10,9 +10,6 @@ namespace firefly {
 
 namespace {
 
-/// "2024-03-05" of a date that may carry a time.
-std::string day_of(const Date& d) { return Date{d.year, d.month, d.day}.iso(); }
-
 /// Points the dataset's page in `lang` at its page in the default language.
 void mark_page(Site& site, const Dataset& d, const std::string& lang) {
   auto group = site.groups.find("data/" + d.name);
@@ -38,10 +35,7 @@ void mark_stale_dataset_texts(Site& site, const std::vector<Dataset>& datasets,
     }
     for (const auto& [lang, from] : d.translated_from) {
       if (!from.date) {
-        diags.warning(d.yaml_path, from.pos,
-                      "translated_from '" + from.text +
-                          "' is neither a date nor a commit of this site's git history",
-                      "write the date (YYYY-MM-DD) or the commit of the original you translated");
+        warn_unknown_translated_from(diags, d.yaml_path, from.pos, from.text);
       } else if (!others.count(lang)) {
         diags.warning(d.yaml_path, from.pos,
                       "translated_from names '" + lang + "', which is not a translation's language",
@@ -59,11 +53,7 @@ void mark_stale_dataset_texts(Site& site, const std::vector<Dataset>& datasets,
       if (declared != d.translated_from.end()) {
         const TranslatedFrom& from = declared->second;
         if (!from.date) continue;  // warned above
-        // A date covers the whole day; a commit, up to its second.
-        bool newer = from.is_commit
-                         ? epoch_seconds(original.changed->date) > epoch_seconds(*from.date)
-                         : day_of(original.changed->date) > from.date->iso();
-        if (!newer) continue;
+        if (!changed_after(original.changed->date, *from.date, !from.is_commit)) continue;
         follows = "later than the original the " + t.key +
                   " translations follow (translated_from: " + from.text.substr(0, 12) +
                   (from.is_commit ? ", of " + day_of(*from.date) : "") + ")";

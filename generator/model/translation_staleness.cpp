@@ -6,9 +6,6 @@ namespace firefly {
 
 namespace {
 
-/// "2024-03-05" of a date that may carry a time.
-std::string day_of(const Date& d) { return Date{d.year, d.month, d.day}.iso(); }
-
 /// What a translation follows: the date or commit it declares, else its own last change.
 struct Followed {
   std::optional<Date> when;
@@ -36,10 +33,7 @@ std::optional<Followed> followed(const SourcePage& translation, Diagnostics& dia
     f.when = translation.translated_from_commit_date;
     f.what = "this translation follows commit " + text.substr(0, 12) + " of " + day_of(*f.when);
   } else {
-    diags.warning(
-        translation.path, from.pos,
-        "translated_from '" + text + "' is neither a date nor a commit of this site's git history",
-        "write the date (YYYY-MM-DD) or the commit of the original you translated");
+    warn_unknown_translated_from(diags, translation.path, from.pos, text);
     return std::nullopt;
   }
   return f;
@@ -47,11 +41,19 @@ std::optional<Followed> followed(const SourcePage& translation, Diagnostics& dia
 
 }  // namespace
 
-long long epoch_seconds(const Date& d) {
-  long long s = static_cast<long long>(d.days_since_epoch()) * 86400;
-  if (d.has_time) s += d.hour * 3600 + d.minute * 60 + d.second;
-  if (d.has_tz) s -= d.tz_offset_minutes * 60LL;
-  return s;
+std::string day_of(const Date& d) { return Date{d.year, d.month, d.day}.iso(); }
+
+bool changed_after(const Date& changed, const Date& followed, bool followed_is_day) {
+  return followed_is_day ? changed.days_since_epoch() > followed.days_since_epoch()
+                         : changed.utc_seconds() > followed.utc_seconds();
+}
+
+void warn_unknown_translated_from(Diagnostics& diags, const std::string& path, Pos pos,
+                                  const std::string& text) {
+  diags.warning(
+      path, pos,
+      "translated_from '" + text + "' is neither a date nor a commit of this site's git history",
+      "write the date (YYYY-MM-DD) or the commit of the original you translated");
 }
 
 void mark_stale_translations(Site& site, Diagnostics& diags) {
@@ -62,9 +64,7 @@ void mark_stale_translations(Site& site, Diagnostics& diags) {
     if (!changed) continue;
     std::optional<Followed> f = followed(*src, diags);
     if (!f) continue;
-    bool later = f->whole_days ? changed->days_since_epoch() > f->when->days_since_epoch()
-                               : epoch_seconds(*changed) > epoch_seconds(*f->when);
-    if (!later) continue;
+    if (!changed_after(*changed, *f->when, f->whole_days)) continue;
     stale[src] = original;
     std::string commit = original->source->git_commit.substr(0, 7);
     diags.warning(src->path, {1, 1},

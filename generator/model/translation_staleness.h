@@ -7,8 +7,16 @@
 
 namespace firefly {
 
-/// Seconds since 1970-01-01 UTC of a date with a time and offset (midnight UTC without).
-long long epoch_seconds(const Date& d);
+/// "2024-03-05" of a date that may carry a time.
+std::string day_of(const Date& d);
+
+/// Whether the original's change at `changed` is later than what a translation follows:
+/// a declared date covers its whole day, a commit (or a last change) counts to the second.
+bool changed_after(const Date& changed, const Date& followed, bool followed_is_day);
+
+/// Warns that a `translated_from:` value names neither a date nor a known commit.
+void warn_unknown_translated_from(Diagnostics& diags, const std::string& path, Pos pos,
+                                  const std::string& text);
 
 /// For every translated page whose original (the default language's page) changed in git
 /// after the translation last did, or after the date or commit its `translated_from:`
