@@ -219,7 +219,7 @@ class BuildRun {
     std::vector<std::string> langs;
     for (const Language& l : config.languages) langs.push_back(l.code);
     for (const Dataset& ds : st_.datasets) check_dataset_metadata(ds, langs, diags_);
-    st_.plans = build_indicator_sets(st_.datasets, diags_);
+    st_.plans = build_indicator_sets(st_.datasets, diags_, config.default_language().code);
     load_errors_ = diags_.error_count();
     return true;
   }

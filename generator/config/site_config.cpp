@@ -41,22 +41,6 @@ const Taxonomy* SiteConfig::taxonomy(std::string_view name) const {
 }
 
 namespace {
-/// A BCP 47 tag in the simple form written by hand: "en", "zh-Hant-TW", "nan-Latn".
-bool is_language_tag(std::string_view tag) {
-  size_t start = 0;
-  for (size_t part = 0;; ++part) {
-    size_t end = tag.find('-', start);
-    std::string_view p = tag.substr(start, end == std::string_view::npos ? tag.npos : end - start);
-    bool alpha = std::all_of(p.begin(), p.end(), [](char ch) { return std::isalpha((unsigned char)ch); });
-    bool alnum = std::all_of(p.begin(), p.end(), [](char ch) { return std::isalnum((unsigned char)ch); });
-    if (part == 0 ? !(alpha && p.size() >= 2 && p.size() <= 3) : !(alnum && p.size() >= 2 && p.size() <= 8))
-      return false;
-    if (end == std::string_view::npos) return true;
-    start = end + 1;
-  }
-}
-
-
 const char* kPath = "site.yaml";
 
 const std::vector<std::string> kFieldTypes = {"string",  "text", "integer", "number",
@@ -232,11 +216,12 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
     diags.error(kPath, root.pos, "site.yaml must be a map of settings (key: value lines)");
     return std::nullopt;
   }
-  check_keys(root,
-             {"title", "description", "base_url", "relative_urls", "languages",
-              "missing_translation", "theme", "publisher", "data_license", "data_versions",
-              "commit_language", "markdown", "taxonomies", "collections", "menus", "timezone", "cms"},
-             "site.yaml", diags);
+  check_keys(
+      root,
+      {"title", "description", "base_url", "relative_urls", "languages", "missing_translation",
+       "theme", "publisher", "data_license", "data_versions", "commit_language", "markdown",
+       "taxonomies", "collections", "menus", "timezone", "cms"},
+      "site.yaml", diags);
   SiteConfig c;
   c.title = localized(root.get("title"), "title", diags);
   if (c.title.empty()) diags.error(kPath, {1, 1}, "site.yaml has no title", "add `title: ...`");
@@ -318,8 +303,7 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
     if (is_language_tag(tag)) {
       c.commit_lang = tag;
     } else {
-      diags.error(kPath, v->pos,
-                  "commit_language '" + tag + "' is not a language tag",
+      diags.error(kPath, v->pos, "commit_language '" + tag + "' is not a language tag",
                   "write a site language's code (zh-TW) or a BCP 47 tag such as en");
     }
   }
