@@ -212,9 +212,9 @@ class BuildRun {
                                options_.keep_state ? &st_.content_stamps : nullptr,
                                previous ? &*previous : nullptr);
     t.step("  content");
-    add_git_dates(options_.site_dir, st_.sources, diags_);
+    add_git_dates(options_.site_dir, config.timezone, st_.sources, diags_);
     t.step("  git dates");
-    st_.datasets = load_datasets(options_.site_dir, diags_, config.data_versions);
+    st_.datasets = load_datasets(options_.site_dir, config.timezone, diags_, config.data_versions);
     t.step("  datasets");
     std::vector<std::string> langs;
     for (const Language& l : config.languages) langs.push_back(l.code);
@@ -230,7 +230,7 @@ class BuildRun {
     const Theme* theme = st_.theme.get();
     SiteInputs inputs;
     inputs.drafts = options_.drafts;
-    inputs.today = today_in_zone(config.timezone).value_or(today()).iso();
+    inputs.today = config.timezone.today().iso();
     add_static_files(options_.site_dir, static_files_, inputs.files, static_photos_, diags_);
     if (theme) {
       for (const OutputFile& f : theme->files()) inputs.files.insert("/" + f.path);
@@ -320,6 +320,11 @@ class BuildRun {
       }
     }
     st_.data_views->prepare_charts(site, std::move(embedded_charts), st_.jobs);
+    std::set<std::string> chart_urls;
+    for (const auto& [name, files] : st_.data_views->manifest().charts) {
+      for (const DataFile& f : files) chart_urls.insert(f.url());
+    }
+    check_chart_links(st_.bodies, chart_urls, diags_);
     t.step("  charts");
     for (const std::string& path : static_photos_) photos.original(path, diags_);
     if (!options_.write) warn_photo_locations(photos, diags_);
@@ -424,7 +429,7 @@ class BuildRun {
     Hasher config;
     config.add(read_file(options_.site_dir / "site.yaml").value_or(""));
     config.add(st_.config->base_url).add(options_.drafts ? 1 : 0);
-    config.add(today_in_zone(st_.config->timezone).value_or(today()).iso());
+    config.add(st_.config->timezone.today().iso());
     // Pages show the sizes of the photos of static/: a new version renders every page.
     for (const std::string& path : static_photos_) {
       std::error_code ec;

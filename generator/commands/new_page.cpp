@@ -17,8 +17,9 @@ namespace {
 /// for the language suffix, and still a readable web address.
 constexpr size_t kMaxSlug = 100;
 
-std::string example(const FieldSchema& f) {
-  if (f.type == "date") return today().iso();
+/// An example value for `f`; a date is today in the site's time zone.
+std::string example(const FieldSchema& f, const TimeZone& zone) {
+  if (f.type == "date") return zone.today().iso();
   if (f.type == "integer") return "0";
   if (f.type == "number") return "0.0";
   if (f.type == "boolean") return "false";
@@ -67,7 +68,7 @@ std::string scaffold_page(const SiteConfig& config, const Collection& collection
     if (!f.required) ordered.push_back(&f);
   }
   for (const FieldSchema* f : ordered) {
-    s += "# " + describe(*f) + "\n" + f->name + ": " + example(*f) + "\n";
+    s += "# " + describe(*f) + "\n" + f->name + ": " + example(*f, config.timezone) + "\n";
   }
   for (const std::string& tax : collection.taxonomies) {
     const Taxonomy* t = config.taxonomy(tax);

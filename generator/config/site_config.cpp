@@ -236,10 +236,13 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
     if (c.base_url.empty() || c.base_url.back() != '/') c.base_url += '/';
   }
   if (const Value* z = root.find("timezone")) {
-    c.timezone = text(*z, "timezone", diags);
-    if (!today_in_zone(c.timezone)) {
-      diags.error(kPath, z->pos, "timezone '" + c.timezone + "' is not a known time zone",
-                  "use an IANA name such as Asia/Taipei or UTC");
+    std::string name = text(*z, "timezone", diags);
+    if (auto zone = TimeZone::find(name)) {
+      c.timezone = *zone;
+    } else {
+      std::string hint = did_you_mean_hint(name, TimeZone::names());
+      diags.error(kPath, z->pos, "timezone '" + name + "' is not a known time zone",
+                  hint.empty() ? "use an IANA name such as Asia/Taipei or UTC" : hint);
     }
   }
   c.relative_urls = root.get("relative_urls").truthy();

@@ -9,6 +9,7 @@
 
 #include "core/error.h"
 #include "core/localized.h"
+#include "core/time_zone.h"
 #include "core/value.h"
 
 namespace firefly {
@@ -95,7 +96,8 @@ struct SiteConfig {
   std::vector<Language> languages;
   std::string missing_translation = "fallback";  ///< or "omit"
   std::string theme = "default";
-  std::string timezone = "UTC";                 ///< IANA name: decides "today" for publish_at
+  /// The site's time zone: decides "today" for publish_at and the day of every date shown.
+  TimeZone timezone;
   size_t max_markdown_bytes = 2 * 1024 * 1024;  ///< a larger content file is an error
   Publisher publisher;
   std::string data_license = "OGDL-Taiwan-1.0";

@@ -94,6 +94,38 @@ long Date::days_since_epoch() const {
   return days - 719468L;
 }
 
+long long Date::wall_seconds() const {
+  return days_since_epoch() * 86400LL + hour * 3600LL + minute * 60LL + second;
+}
+
+long long Date::utc_seconds() const {
+  return wall_seconds() - (has_tz ? tz_offset_minutes * 60LL : 0);
+}
+
+Date date_from_wall_seconds(long long wall_seconds, int offset_minutes) {
+  // Days and seconds of the day, rounding towards negative infinity.
+  long long days = wall_seconds >= 0 ? wall_seconds / 86400 : (wall_seconds - 86399) / 86400;
+  long long rem = wall_seconds - days * 86400;
+  // The civil date of a day count (proleptic Gregorian), in 400-year eras from 0000-03-01.
+  long long z = days + 719468;
+  long long era = (z >= 0 ? z : z - 146096) / 146097;
+  long long doe = z - era * 146097;
+  long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long long mp = (5 * doy + 2) / 153;
+  Date d;
+  d.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  d.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  d.year = static_cast<int>(yoe + era * 400 + (d.month <= 2 ? 1 : 0));
+  d.hour = static_cast<int>(rem / 3600);
+  d.minute = static_cast<int>(rem % 3600 / 60);
+  d.second = static_cast<int>(rem % 60);
+  d.has_time = true;
+  d.has_tz = true;
+  d.tz_offset_minutes = offset_minutes;
+  return d;
+}
+
 std::optional<Date> parse_date(std::string_view text) {
   Date d;
   size_t p = 0;

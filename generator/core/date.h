@@ -24,6 +24,12 @@ struct Date {
   std::string rfc3339(int default_tz_offset_minutes) const;
   /// Days since 1970-01-01, for comparisons.
   long days_since_epoch() const;
+  /// Seconds since 1970-01-01T00:00:00 of the date and time of day as written, ignoring the
+  /// offset (the wall-clock reading as if it were UTC).
+  long long wall_seconds() const;
+  /// The instant, in seconds since 1970-01-01T00:00:00Z: the wall-clock reading less the
+  /// offset (none when the text gave none).
+  long long utc_seconds() const;
   auto operator<=>(const Date&) const = default;
 };
 
@@ -33,6 +39,10 @@ bool is_leap_year(int year);
 int days_in_month(int year, int month);
 /// True when year 1-9999, month and day form a real calendar date.
 bool is_valid_date(int year, int month, int day);
+
+/// The date and time of day of `wall_seconds` (as Date::wall_seconds counts them), with
+/// `offset_minutes` recorded as its offset from UTC.
+Date date_from_wall_seconds(long long wall_seconds, int offset_minutes);
 
 /// Today's date in the machine's local time zone.
 Date today();

@@ -387,24 +387,6 @@ int reading_minutes(const ReadingCount& count) {
   return minutes < 1 ? 1 : static_cast<int>(std::min<size_t>(minutes, 1000000));
 }
 
-std::optional<Date> today_in_zone(std::string_view zone) {
-  icu::UnicodeString id = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(zone.data(), static_cast<int32_t>(zone.size())));
-  std::unique_ptr<icu::TimeZone> tz(icu::TimeZone::createTimeZone(id));
-  if (!tz || *tz == icu::TimeZone::getUnknown()) return std::nullopt;
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Calendar> cal(
-      icu::Calendar::createInstance(tz.release(), icu::Locale::getRoot(), status));
-  if (U_FAILURE(status) || !cal) return std::nullopt;
-  cal->setTime(icu::Calendar::getNow(), status);
-  Date d;
-  d.year = cal->get(UCAL_EXTENDED_YEAR, status);
-  d.month = cal->get(UCAL_MONTH, status) + 1;
-  d.day = cal->get(UCAL_DATE, status);
-  if (U_FAILURE(status)) return std::nullopt;
-  return d;
-}
-
 namespace {
 
 /// Folds `s` in place, as fold_for_search describes: lower case, NFKD, without U+0300 to

@@ -58,10 +58,6 @@ ReadingCount count_reading(std::string_view text);
 /// Minutes to read: CJK at 400 characters a minute plus words at 200 a minute, at least 1.
 int reading_minutes(const ReadingCount& count);
 
-/// Today's date in the IANA time zone `zone` ("Asia/Taipei", "UTC"); nullopt when ICU does
-/// not know the zone.
-std::optional<Date> today_in_zone(std::string_view zone);
-
 /// `text` folded for search: lower case, compatibility forms (full-width letters) as their
 /// plain forms, no combining diacritics (U+0300 to U+036F: Vietnamese tones, accents), and
 /// đ as d. Thai, kana voicing and Hangul are kept. The search page's script folds alike.

@@ -232,9 +232,9 @@ std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
   return out;
 }
 
-void add_git_dates(const std::filesystem::path& site_dir, std::vector<SourcePage>& pages,
-                   Diagnostics& diags) {
-  GitHistory git(site_dir);
+void add_git_dates(const std::filesystem::path& site_dir, const TimeZone& zone,
+                   std::vector<SourcePage>& pages, Diagnostics& diags) {
+  GitHistory git(site_dir, zone);
   if (!git.at_root()) return;
   if (git.shallow()) {
     diags.warning("", {},

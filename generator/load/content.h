@@ -92,8 +92,8 @@ std::uint64_t reading_fingerprint(const SiteConfig& config);
 /// In a site's own git repository, sets each page's `git_updated` and `git_commit` from
 /// the last commit that changed its file (so `updated` needs no hand editing), and
 /// resolves a `translated_from:` commit to its date.
-void add_git_dates(const std::filesystem::path& site_dir, std::vector<SourcePage>& pages,
-                   Diagnostics& diags);
+void add_git_dates(const std::filesystem::path& site_dir, const TimeZone& zone,
+                   std::vector<SourcePage>& pages, Diagnostics& diags);
 
 /// Reads one content file (its text already in memory); false when it is unusable.
 bool load_source_page(const std::string& rel_path, std::string_view text, const SiteConfig& config,

@@ -545,8 +545,8 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
   return ds;
 }
 
-std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, Diagnostics& diags,
-                                   size_t versions_kept) {
+std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, const TimeZone& zone,
+                                   Diagnostics& diags, size_t versions_kept) {
   std::map<std::string, std::pair<std::filesystem::path, std::filesystem::path>> pairs;
   std::vector<std::string> special;
   std::vector<FoundFile> found = list_files(site_dir / "data", site_dir, nullptr, &special);
@@ -596,7 +596,7 @@ std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, Diagno
     ds->texts = metadata_texts(meta);
     out.push_back(std::move(*ds));
   }
-  add_history(out, GitHistory(site_dir), versions_kept);
+  add_history(out, GitHistory(site_dir, zone), versions_kept);
   return out;
 }
 

@@ -61,6 +61,9 @@ struct ChartSpec {
   /// the title, escaped, with the lang it needs). Only generated charts (an indicator's)
   /// set it; the chart's SVG file keeps the plain title.
   std::string title_html = {};
+  /// x is a sequence in time order even though its column is text (a plan's periods, as
+  /// "2015-2018"); set by Firefly, never read from metadata. A text x is else a category.
+  bool x_in_order = false;
 };
 
 /// Where a dataset's figures come from (metadata `source:`): the agency that produced
@@ -154,8 +157,8 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
 /// newest `versions_kept` files), `updated` (the newest) and `issued` (the oldest) from git
 /// unless declared, and `texts` (with the commit that last changed each); a shallow clone's dates
 /// are not used, nor are the files' modification times.
-std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, Diagnostics& diags,
-                                   size_t versions_kept = 20);
+std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, const TimeZone& zone,
+                                   Diagnostics& diags, size_t versions_kept = 20);
 
 /// True when `license` is a licence id that a data package accepts ([-a-zA-Z0-9._]+).
 bool is_license_id(std::string_view license);

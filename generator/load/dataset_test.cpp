@@ -205,7 +205,7 @@ TEST_CASE("dataset: load_datasets pairs files, sorts and reports orphans") {
   fs::last_write_time(dir / "data/a.yaml",
                       fs::file_time_type::clock::now() - std::chrono::hours(24 * 400));
   Diagnostics d;
-  auto all = load_datasets(dir, d);
+  auto all = load_datasets(dir, TimeZone(), d);
   REQUIRE(all.size() == 2);
   CHECK(all[0].name == "a");
   CHECK(all[1].name == "b");

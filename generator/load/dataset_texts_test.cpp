@@ -92,7 +92,7 @@ TEST_CASE("metadata text history: the newest commit that changed each value") {
       "title: {en: People, zh-TW: 人次}\n");
   commit_at(root, "2024-03-06T10:00:00+08:00", "reorder");
 
-  GitHistory git(root);
+  GitHistory git(root, TimeZone());
   REQUIRE(git.available());
   auto changes = git.changes({{"data/a.yaml"}}, 100)[0];
   REQUIRE(changes.size() == 6);

@@ -19,36 +19,6 @@ void init_libgit2() {
   std::call_once(once, [] { git_libgit2_init(); });
 }
 
-/// The civil date of `days` since 1970-01-01 (proleptic Gregorian).
-Date date_from_days(long long days) {
-  days += 719468;
-  long long era = (days >= 0 ? days : days - 146096) / 146097;
-  long long doe = days - era * 146097;
-  long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  long long mp = (5 * doy + 2) / 153;
-  Date d;
-  d.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  d.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  d.year = static_cast<int>(yoe + era * 400 + (d.month <= 2 ? 1 : 0));
-  return d;
-}
-
-/// A Date (with time and offset) from seconds since the epoch and an offset in minutes.
-Date date_from_time(long long seconds, int offset_minutes) {
-  long long local = seconds + static_cast<long long>(offset_minutes) * 60;
-  long long days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
-  long long rem = local - days * 86400;
-  Date d = date_from_days(days);
-  d.hour = static_cast<int>(rem / 3600);
-  d.minute = static_cast<int>(rem % 3600 / 60);
-  d.second = static_cast<int>(rem % 60);
-  d.has_time = true;
-  d.has_tz = true;
-  d.tz_offset_minutes = offset_minutes;
-  return d;
-}
-
 std::string first_line(const char* message) {
   std::string s = message ? message : "";
   size_t nl = s.find('\n');
@@ -80,6 +50,7 @@ git_oid entry_id(git_tree* tree, const std::string& path) {
 
 struct GitHistory::Impl {
   git_repository* repo = nullptr;
+  TimeZone zone;
   std::string prefix;  ///< the site folder relative to the work tree, "" or "site/"
   ~Impl() {
     if (repo) git_repository_free(repo);
@@ -113,12 +84,13 @@ void open_site_repository(const std::filesystem::path& site_dir, git_repository*
 }
 
 /// The history entry of the commit `id`.
-std::optional<HistoryEntry> entry_of(git_repository* repo, const git_oid* id) {
+std::optional<HistoryEntry> entry_of(git_repository* repo, const TimeZone& zone,
+                                     const git_oid* id) {
   git_commit* commit = nullptr;
   if (git_commit_lookup(&commit, repo, id) != 0) return std::nullopt;
   const git_signature* who = git_commit_committer(commit);
   HistoryEntry e;
-  e.date = date_from_time(static_cast<long long>(who->when.time), who->when.offset);
+  e.date = zone.at(static_cast<long long>(who->when.time));
   e.message = first_line(git_commit_message(commit));
   e.commit = hex_of(*id);
   git_commit_free(commit);
@@ -127,7 +99,9 @@ std::optional<HistoryEntry> entry_of(git_repository* repo, const git_oid* id) {
 
 }  // namespace
 
-GitHistory::GitHistory(const std::filesystem::path& site_dir) : impl_(std::make_unique<Impl>()) {
+GitHistory::GitHistory(const std::filesystem::path& site_dir, const TimeZone& zone)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->zone = zone;
   open_site_repository(site_dir, impl_->repo, impl_->prefix);
 }
 
@@ -197,7 +171,7 @@ std::vector<std::vector<HistoryEntry>> GitHistory::changes(
       if (changed) {
         const git_signature* who = git_commit_committer(commit);
         HistoryEntry e;
-        e.date = date_from_time(static_cast<long long>(who->when.time), who->when.offset);
+        e.date = impl_->zone.at(static_cast<long long>(who->when.time));
         e.message = first_line(git_commit_message(commit));
         e.commit = hex_of(id);
         if (path_groups[g].size() == 1) {
@@ -224,7 +198,7 @@ std::optional<HistoryEntry> GitHistory::lookup(const std::string& rev) const {
   int rc = git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT);
   git_object_free(obj);
   if (rc != 0) return std::nullopt;
-  std::optional<HistoryEntry> e = entry_of(impl_->repo, git_object_id(peeled));
+  std::optional<HistoryEntry> e = entry_of(impl_->repo, impl_->zone, git_object_id(peeled));
   git_object_free(peeled);
   return e;
 }
@@ -274,14 +248,14 @@ std::vector<LineHunk> line_hunks(std::string_view before, std::string_view after
   return hunks;
 }
 
-std::optional<Date> file_mtime_date(const std::filesystem::path& file) {
+std::optional<Date> file_mtime_date(const std::filesystem::path& file, const TimeZone& zone) {
   std::error_code ec;
   auto t = std::filesystem::last_write_time(file, ec);
   if (ec) return std::nullopt;
   auto sys = std::chrono::file_clock::to_sys(t);
   long long seconds =
       std::chrono::duration_cast<std::chrono::seconds>(sys.time_since_epoch()).count();
-  Date d = date_from_time(seconds, 0);
+  Date d = zone.at(seconds);
   return Date{d.year, d.month, d.day};
 }
 

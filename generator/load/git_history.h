@@ -9,12 +9,13 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/time_zone.h"
 
 namespace firefly {
 
 /// One commit that changed a file.
 struct HistoryEntry {
-  Date date;            ///< the committer date in the committer's time zone
+  Date date;            ///< the committer date, as a date and time in the site's time zone
   std::string message;  ///< the first line of the commit message
   std::string commit;   ///< full hex id
   /// From `changes` for a group of one path: the file's blob id (hex) in this commit and
@@ -26,8 +27,9 @@ struct HistoryEntry {
 /// The git repository holding a site folder, if any; read-only.
 class GitHistory {
  public:
-  /// Opens the repository that contains `site_dir` (searching parent folders).
-  explicit GitHistory(const std::filesystem::path& site_dir);
+  /// Opens the repository that contains `site_dir` (searching parent folders); commit dates
+  /// are given in `zone`, whatever the committer's own offset.
+  GitHistory(const std::filesystem::path& site_dir, const TimeZone& zone);
   ~GitHistory();
   GitHistory(const GitHistory&) = delete;
   GitHistory& operator=(const GitHistory&) = delete;
@@ -65,7 +67,7 @@ struct LineHunk {
 /// The runs of changed lines from `before` to `after` (libgit2's line diff, no context).
 std::vector<LineHunk> line_hunks(std::string_view before, std::string_view after);
 
-/// The modification time of `file` as a UTC date, or nullopt when it cannot be read.
-std::optional<Date> file_mtime_date(const std::filesystem::path& file);
+/// The modification date of `file` in `zone`, or nullopt when it cannot be read.
+std::optional<Date> file_mtime_date(const std::filesystem::path& file, const TimeZone& zone);
 
 }  // namespace firefly

@@ -30,20 +30,31 @@ TEST_CASE("git history: commits that changed each file group, newest first") {
   std::ofstream(site / "data/a.csv") << "x\n1\n3\n";
   commit_at(root, "2023-07-08T01:00:00+08:00", "Update a");
 
-  GitHistory git(site);
+  GitHistory git(site, TimeZone());
   REQUIRE(git.available());
   auto h = git.changes({{"data/a.csv", "data/a.yaml"}, {"data/b.csv"}, {"data/none.csv"}});
   REQUIRE(h.size() == 3);
   REQUIRE(h[0].size() == 2);
   CHECK(h[0][0].message == "Update a");
-  CHECK(h[0][0].date.iso().substr(0, 10) == "2023-07-08");
   CHECK(h[0][1].message == "Add a");
   CHECK(h[0][1].date.year == 2021);
   CHECK(h[0][1].commit.size() == 40);
   REQUIRE(h[1].size() == 1);
-  CHECK(h[1][0].date.day == 6);  // the committer's own time zone, not UTC
+  CHECK(h[1][0].date.iso() == "2022-05-06T15:30:00Z");  // the site's zone, not the committer's
   CHECK(h[2].empty());
   CHECK(git.changes({{"data/a.csv"}}, 1)[0].size() == 1);
+  // 01:00 in Taipei on 8 July is still 7 July in UTC and in Berlin (summer time, +02:00).
+  CHECK(h[0][0].date.iso() == "2023-07-07T17:00:00Z");
+  auto berlin = TimeZone::find("Europe/Berlin");
+  REQUIRE(berlin);
+  GitHistory in_berlin(site, *berlin);
+  auto b = in_berlin.changes({{"data/a.csv"}, {"data/b.csv"}});
+  CHECK(b[0][0].date.iso() == "2023-07-07T19:00:00+02:00");
+  CHECK(b[0][1].date.iso() == "2021-03-04T03:00:00+01:00");
+  CHECK(b[1][0].date.iso() == "2022-05-06T17:30:00+02:00");
+  auto looked_up = in_berlin.lookup(b[0][0].commit);
+  REQUIRE(looked_up);
+  CHECK(looked_up->date.iso() == "2023-07-07T19:00:00+02:00");
   fs::remove_all(root);
 }
 
@@ -51,16 +62,19 @@ TEST_CASE("git history: a folder outside git has none; mtime gives a date") {
   fs::path dir = fs::temp_directory_path() / "firefly_no_git_test";
   fs::remove_all(dir);
   fs::create_directories(dir);
-  GitHistory git(dir);
+  GitHistory git(dir, TimeZone());
   CHECK_FALSE(git.available());
   CHECK(git.changes({{"x"}})[0].empty());
   std::ofstream(dir / "f.csv") << "x";
   std::chrono::sys_seconds sys{std::chrono::seconds(1582977600)};  // 2020-02-29 12:00 UTC
   fs::last_write_time(dir / "f.csv", std::chrono::file_clock::from_sys(sys));
-  auto d = file_mtime_date(dir / "f.csv");
+  auto d = file_mtime_date(dir / "f.csv", TimeZone());
   REQUIRE(d);
   CHECK(d->iso() == "2020-02-29");
-  CHECK_FALSE(file_mtime_date(dir / "missing"));
+  auto kiritimati = TimeZone::find("Pacific/Kiritimati");  // +14: already 1 March
+  REQUIRE(kiritimati);
+  CHECK(file_mtime_date(dir / "f.csv", *kiritimati)->iso() == "2020-03-01");
+  CHECK_FALSE(file_mtime_date(dir / "missing", TimeZone()));
   fs::remove_all(dir);
 }
 

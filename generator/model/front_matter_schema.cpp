@@ -31,13 +31,15 @@ class Checker {
     return v.to_text();
   }
 
+  /// A date as the site's zone reads it (a time with an offset is converted to it).
   std::optional<Date> date(const Value& v, const std::string& field) {
     auto d = parse_date(v.to_text());
     if (!d) {
       error(v, "'" + field + "' must be a date written as YYYY-MM-DD, not '" + v.to_text() + "'",
             "for example 2023-06-30");
+      return d;
     }
-    return d;
+    return config_.timezone.local(*d);
   }
 
   // Checks `v` against `schema`; `name` is the field's name for messages, `path` where

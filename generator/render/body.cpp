@@ -41,7 +41,48 @@ void write_pictures(std::string& html, const std::vector<const Photo*>& photos) 
   }
 }
 
+/// The error of a link that points to nothing the build publishes, with the nearest of
+/// `candidates` as a suggestion.
+void report_broken_link(const std::string& source_path, Pos pos, const std::string& url,
+                        const std::string& target, bool is_image,
+                        const std::vector<std::string>& candidates, Diagnostics& diags) {
+  std::string guess = did_you_mean(target, candidates);
+  diags.error(source_path, pos,
+              std::string(is_image ? "the image " : "the link ") + url +
+                  (url == target ? "" : " (" + target + ")") +
+                  " points to nothing this site publishes",
+              guess.empty() ? (is_image ? "put the file in static/" : "check the address")
+                            : "did you mean " + guess + "?");
+}
+
 }  // namespace
+
+bool is_chart_file_path(const Site& site, std::string_view target) {
+  constexpr std::string_view kData = "/data/", kCharts = "/charts/";
+  if (!starts_with(target, kData)) return false;
+  size_t slash = target.find('/', kData.size());
+  if (slash == std::string_view::npos || target.substr(slash, kCharts.size()) != kCharts ||
+      target.size() == slash + kCharts.size()) {
+    return false;
+  }
+  std::string_view name = target.substr(kData.size(), slash - kData.size());
+  for (const auto& d : site.datasets) {
+    if (d.first == name) return true;
+  }
+  return false;
+}
+
+void check_chart_links(const std::vector<Body>& bodies, const std::set<std::string>& published,
+                       Diagnostics& diags) {
+  std::vector<std::string> candidates;
+  for (const Body& body : bodies) {
+    for (const ChartLink& l : body.chart_links) {
+      if (published.count(l.target)) continue;
+      if (candidates.empty()) candidates.assign(published.begin(), published.end());
+      report_broken_link(l.path, l.pos, l.url, l.target, l.is_image, candidates, diags);
+    }
+  }
+}
 
 std::string resolve_link(const Site& site, const Page& page, const std::string& url, Pos pos,
                          bool is_image, Diagnostics& diags) {
@@ -75,20 +116,14 @@ std::string resolve_link(const Site& site, const Page& page, const std::string& 
     const Page* local = site.find(it->second->key, page.lang);
     return (local ? local->url : target) + suffix;
   }
-  if (site.files.count(target)) return target + suffix;
+  if (site.files.count(target) || is_chart_file_path(site, target)) return target + suffix;
   if (!page.fallback) {
     std::vector<std::string> candidates;
     for (const auto& [u, p] : site.by_url) {
       if (p->lang == site.config->default_language().code) candidates.push_back(u);
     }
     for (const std::string& f : site.files) candidates.push_back(f);
-    std::string guess = did_you_mean(target, candidates);
-    diags.error(source_path, pos,
-                std::string(is_image ? "the image " : "the link ") + url +
-                    (url == target ? "" : " (" + target + ")") +
-                    " points to nothing this site publishes",
-                guess.empty() ? (is_image ? "put the file in static/" : "check the address")
-                              : "did you mean " + guess + "?");
+    report_broken_link(source_path, pos, url, target, is_image, candidates, diags);
   }
   return url;
 }
@@ -101,6 +136,10 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
   LinkResolver resolve = [&](const std::string& url, Pos pos, bool is_image) {
     std::string target = resolve_link(site, page, url, pos, is_image, diags);
     if (reads) reads->links.push_back({url, pos, is_image, target});
+    std::string_view path = std::string_view(target).substr(0, target.find_first_of("?#"));
+    if (!page.fallback && !site.files.count(std::string(path)) && is_chart_file_path(site, path)) {
+      body.chart_links.push_back({page.source->path, pos, url, std::string(path), is_image});
+    }
     if (!photos || !is_image || !site.files.count(target) || !PhotoSet::is_photo_path(target)) {
       return target;
     }

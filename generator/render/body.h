@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,16 @@ namespace firefly {
 
 class DataViews;
 
+/// A link to a chart's file (/data/<dataset>/charts/...), whose files are known only once
+/// every chart is drawn: checked then (check_chart_links).
+struct ChartLink {
+  std::string path;  ///< the source file, for the error
+  Pos pos;
+  std::string url;     ///< as written
+  std::string target;  ///< the site path it resolves to
+  bool is_image = false;
+};
+
 /// The rendered body of one page.
 struct Body {
   SharedText html;
@@ -25,6 +36,8 @@ struct Body {
   /// The files of the charts its ```chart and ```indicator blocks draw (published with
   /// the open data).
   std::vector<DataFile> chart_files;
+  /// Its links to chart files, accepted while rendering and checked after (not on fallbacks).
+  std::vector<ChartLink> chart_links;
 };
 
 /// One link a body resolved, and what it became.
@@ -69,8 +82,17 @@ std::vector<Body> render_bodies(const Site& site, const DataViews& data, int job
                                 Diagnostics& diags, PhotoSet* photos = nullptr);
 
 /// Rewrites one link of `page` written at `pos`; reports it in `diags` when it points to
-/// nothing the build publishes.
+/// nothing the build publishes. A link into a dataset's charts/ folder is left for
+/// check_chart_links (the chart files are drawn after the bodies).
 std::string resolve_link(const Site& site, const Page& page, const std::string& url, Pos pos,
                          bool is_image, Diagnostics& diags);
+
+/// True when `target` (a site path) is in the charts/ folder of one of the site's datasets.
+bool is_chart_file_path(const Site& site, std::string_view target);
+
+/// Reports each link of `bodies` to a chart file that is not among `published` (the site
+/// paths of every chart file of the build), as resolve_link reports a broken link.
+void check_chart_links(const std::vector<Body>& bodies, const std::set<std::string>& published,
+                       Diagnostics& diags);
 
 }  // namespace firefly

@@ -13,6 +13,8 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
   int xc = ds.column_index(spec.x);
   if (xc < 0) return out;
   const Column& xcol = ds.columns[static_cast<size_t>(xc)];
+  out.categories =
+      !spec.x_in_order && (xcol.type == ColumnType::kString || xcol.type == ColumnType::kBoolean);
   std::vector<int> ycols;
   for (const std::string& y : spec.y) {
     int c = ds.column_index(y);

@@ -37,6 +37,10 @@ struct ChartData {
   std::vector<std::string> x_labels;
   std::vector<ChartSeries> series;  ///< in the order of the spec's y
   size_t total_points = 0;          ///< categories before any reduction
+  /// True when x is a set of text categories (districts, kinds of award) rather than a
+  /// sequence (years, dates, numbers, a plan's periods): the summary then names the
+  /// largest and smallest instead of the first, the last and the change.
+  bool categories = false;
 
   size_t size() const { return x.size(); }
 };

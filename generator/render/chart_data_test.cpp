@@ -33,6 +33,25 @@ TEST_CASE("chart data: rows sharing an x are summed, sorted by x, gaps kept as n
   CHECK(d.series[1].unit == "%");
 }
 
+TEST_CASE("chart data: a text x is a set of categories, unless it is a sequence in time order") {
+  DataView view;
+  CHECK_FALSE(
+      chart_data(rates(), ChartSpec{"year", {"rate"}, "bar", {}}, nullptr, view).categories);
+  Dataset ds;
+  ds.columns = {Column{"team", ColumnType::kString, {}, {}, {}, {}},
+                Column{"day", ColumnType::kDate, {}, {}, {}, {}},
+                Column{"n", ColumnType::kInteger, {}, {}, {}, {}}};
+  ds.csv_bytes = "team,day,n\nB,2020-01-02,3\nA,2020-01-01,1\n";
+  ds.index_rows();
+  ChartData teams = chart_data(ds, ChartSpec{"team", {"n"}, "bar", {}}, nullptr, view);
+  CHECK(teams.categories);
+  CHECK(teams.x_labels == std::vector<std::string>{"B", "A"});  // as written: no order
+  CHECK_FALSE(chart_data(ds, ChartSpec{"day", {"n"}, "bar", {}}, nullptr, view).categories);
+  ChartSpec periods{"team", {"n"}, "target", {}};
+  periods.x_in_order = true;
+  CHECK_FALSE(chart_data(ds, periods, nullptr, view).categories);
+}
+
 TEST_CASE("chart data: only the given rows; a row with no y is skipped") {
   DataView view;
   std::vector<size_t> rows{2, 0};

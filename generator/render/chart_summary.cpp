@@ -1,5 +1,7 @@
 #include "render/chart_summary.h"
 
+#include <algorithm>
+
 #include "core/locale.h"
 #include "core/text.h"
 
@@ -17,9 +19,70 @@ void add_sentence(std::string& out, const std::string& sentence) {
   out += sentence;
 }
 
+/// The names of the categories `at` ("A, B and 3 more"): at most three, then how many more.
+std::string category_names(const ChartData& data, const std::vector<size_t>& at,
+                           const DataView& view) {
+  constexpr size_t kNamed = 3;
+  const std::string separator = view.text("chart_summary_separator", ", ");
+  std::string names;
+  for (size_t k = 0; k < at.size() && k < kNamed; ++k) {
+    if (k > 0) names += separator;
+    names += data.x_labels[at[k]];
+  }
+  if (at.size() <= kNamed) return names;
+  return view.format("chart_summary_more", "{names} and {more} more",
+                     {{"names", names},
+                      {"more", number(static_cast<double>(at.size() - kNamed), view)},
+                      {"all", number(static_cast<double>(at.size()), view)}});
+}
+
+/// The summary of a series over text categories, which have no first or last: the largest
+/// and smallest values and which categories have them, of how many.
+std::string category_summary(const ChartData& data, const ChartSeries& s, const DataView& view) {
+  std::vector<size_t> reported;
+  for (size_t i = 0; i < s.values.size(); ++i) {
+    if (has_value(s.values[i])) reported.push_back(i);
+  }
+  if (reported.empty()) {
+    return view.format("chart_summary_none", "{y} has no values.", {{"y", s.name}});
+  }
+  if (reported.size() == 1) {
+    return view.format("chart_summary_category_single", "{y}: {value} for {x}.",
+                       {{"y", s.name},
+                        {"value", number(s.values[reported[0]], view)},
+                        {"x", data.x_labels[reported[0]]}});
+  }
+  double lo = s.values[reported[0]], hi = lo;
+  for (size_t i : reported) {
+    lo = std::min(lo, s.values[i]);
+    hi = std::max(hi, s.values[i]);
+  }
+  const std::string count = number(static_cast<double>(reported.size()), view);
+  if (lo == hi) {
+    return view.format("chart_summary_categories_same",
+                       "{y}: {value} for each of {count} categories.",
+                       {{"y", s.name}, {"value", number(lo, view)}, {"count", count}});
+  }
+  std::vector<size_t> at_lo, at_hi;
+  for (size_t i : reported) {
+    if (s.values[i] == lo) at_lo.push_back(i);
+    if (s.values[i] == hi) at_hi.push_back(i);
+  }
+  return view.format(
+      "chart_summary_categories",
+      "{y}: highest for {x_max} ({max}) and lowest for {x_min} ({min}), of {count} categories.",
+      {{"y", s.name},
+       {"max", number(hi, view)},
+       {"x_max", category_names(data, at_hi, view)},
+       {"min", number(lo, view)},
+       {"x_min", category_names(data, at_lo, view)},
+       {"count", count}});
+}
+
 }  // namespace
 
 std::string series_summary(const ChartData& data, const ChartSeries& s, const DataView& view) {
+  if (data.categories) return category_summary(data, s, view);
   size_t first = data.size(), last = 0, lo = 0, hi = 0, count = 0;
   for (size_t i = 0; i < s.values.size(); ++i) {
     double v = s.values[i];

@@ -1,5 +1,6 @@
-// The generated description of a chart: for each series its first and last values, its
-// lowest and highest with when they occurred, and the change, in the reader's language.
+// The generated description of a chart, in the reader's language: for each series over
+// years, dates or periods its first and last values, its lowest and highest with when they
+// occurred, and the change; over text categories its highest and lowest with where.
 #pragma once
 
 #include <string>
@@ -10,7 +11,9 @@ namespace firefly {
 
 /// The summary of one series ("Awards rose from 1 in 2013 to 3 in 2022, a change of +2.
 /// The lowest value was 0 in 2017 and the highest 10 in 2021."), localized through
-/// t.chart_summary_* with numbers in the reader's locale.
+/// t.chart_summary_* with numbers in the reader's locale. Over text categories (data.categories),
+/// which have no order, it names the highest and lowest values and their categories instead
+/// ("Award entries: highest for Tainan (5) and lowest for Kaohsiung (1), of 3 categories.").
 std::string series_summary(const ChartData& data, const ChartSeries& series, const DataView& view);
 
 /// The summaries of every series, one after another ("There are no values to chart." when

@@ -20,7 +20,79 @@ ChartData series(std::vector<double> values, std::vector<std::string> labels) {
   return d;
 }
 
+ChartData categories(std::vector<double> values, std::vector<std::string> labels) {
+  ChartData d = series(std::move(values), std::move(labels));
+  d.categories = true;
+  return d;
+}
+
 }  // namespace
+
+TEST_CASE("summary: text categories get highest and lowest with where, never first or change") {
+  DataView en = theme_view("en", "en");
+  ChartData d = categories({3, 12, 1200.5, 0}, {"East", "West", "North", "South"});
+  CHECK(chart_summary(d, en) ==
+        "Y: highest for North (1,200.5) and lowest for South (0), of 4 categories.");
+  // The order the categories come in does not make a rise: the same words either way.
+  d = categories({0, 1200.5, 12, 3}, {"South", "North", "West", "East"});
+  CHECK(chart_summary(d, en) ==
+        "Y: highest for North (1,200.5) and lowest for South (0), of 4 categories.");
+  // Ties name every category that has the value, up to three, then how many more.
+  d = categories({5, 1, 5, kNoValue}, {"A", "B", "C", "D"});
+  CHECK(chart_summary(d, en) == "Y: highest for A, C (5) and lowest for B (1), of 3 categories.");
+  d = categories({1, 1, 1, 1, 1, 9}, {"A", "B", "C", "D", "E", "F"});
+  CHECK(chart_summary(d, en) ==
+        "Y: highest for F (9) and lowest for A, B, C and 2 more (1), of 6 categories.");
+  d = categories({4, 4}, {"A", "B"});
+  CHECK(chart_summary(d, en) == "Y: 4 for each of 2 categories.");
+  d = categories({kNoValue, 7}, {"A", "B"});
+  CHECK(chart_summary(d, en) == "Y: 7 for B.");
+  d = categories({kNoValue}, {"A"});
+  CHECK(chart_summary(d, en) == "There are no values to chart.");
+  for (const char* word : {"rose", "fell", "from", " up ", "down", "same"}) {
+    CAPTURE(word);
+    CHECK(chart_summary(categories({3, 1, 2}, {"A", "B", "C"}), en).find(word) ==
+          std::string::npos);
+  }
+}
+
+TEST_CASE("summary: text categories in every language of the theme") {
+  ChartData d = categories({1234.5, 0, 2000}, {"甲", "乙", "丙"});
+  ChartData same = categories({1234.5, 1234.5}, {"甲", "乙"});
+  ChartData one = categories({kNoValue, 1234.5}, {"甲", "乙"});
+  ChartData ties = categories({1, 1, 1, 1, 1, 9}, {"A", "B", "C", "D", "E", "F"});
+  struct Want {
+    std::string locale, summary, same, one, ties;
+  };
+  const std::map<std::string, Want> expected = {
+      {"zh-TW",
+       {"zh-Hant-TW", "Y以丙最高（2,000），乙最低（0），共 3 項。", "Y在全部 2 項都是 1,234.5。",
+        "Y：乙為 1,234.5。", "Y以F最高（9），A、B、C等 5 項最低（1），共 6 項。"}},
+      {"en",
+       {"en", "Y: highest for 丙 (2,000) and lowest for 乙 (0), of 3 categories.",
+        "Y: 1,234.5 for each of 2 categories.", "Y: 1,234.5 for 乙.",
+        "Y: highest for F (9) and lowest for A, B, C and 2 more (1), of 6 categories."}},
+      {"vi",
+       {"vi", "Y cao nhất ở 丙 (2.000) và thấp nhất ở 乙 (0), trong 3 nhóm.",
+        "Y là 1.234,5 ở cả 2 nhóm.", "Y là 1.234,5 ở 乙.",
+        "Y cao nhất ở F (9) và thấp nhất ở A, B, C và 2 nhóm khác (1), trong 6 nhóm."}},
+      {"id",
+       {"id", "Y tertinggi pada 丙 (2.000) dan terendah pada 乙 (0), dari 3 kategori.",
+        "Y sebesar 1.234,5 pada semua 2 kategori.", "Y sebesar 1.234,5 pada 乙.",
+        "Y tertinggi pada F (9) dan terendah pada A, B, C dan 2 lainnya (1), dari 6 kategori."}},
+      {"th",
+       {"th", "Y สูงสุดที่ 丙 (2,000) และต่ำสุดที่ 乙 (0) จากทั้งหมด 3 หมวด", "Y เท่ากับ 1,234.5 ในทั้ง 2 หมวด",
+        "Y เท่ากับ 1,234.5 ที่ 乙", "Y สูงสุดที่ F (9) และต่ำสุดที่ A, B, C และอีก 2 หมวด (1) จากทั้งหมด 6 หมวด"}},
+  };
+  for (const auto& [lang, want] : expected) {
+    CAPTURE(lang);
+    DataView view = theme_view(lang, want.locale);
+    CHECK(chart_summary(d, view) == want.summary);
+    CHECK(chart_summary(same, view) == want.same);
+    CHECK(chart_summary(one, view) == want.one);
+    CHECK(chart_summary(ties, view) == want.ties);
+  }
+}
 
 TEST_CASE("summary: first, last, change, lowest and highest with when, in English") {
   DataView en = theme_view("en", "en");

@@ -215,6 +215,7 @@ std::string indicator_chart(const IndicatorSet& plan, const Indicator& ind, cons
   if (range) spec.y.push_back("target_max");
   spec.kind = "target";
   spec.title_html = title_html;
+  spec.x_in_order = true;  // the plan's periods, in time order
   return render_chart(ds, spec, nullptr, id, view, indicator_url(plan, ind, view),
                       indicator_chart_stem(plan, ind));
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "core/hash.h"
 #include "core/json.h"
@@ -20,11 +21,17 @@ std::string feed_xml(const Site& site, const std::vector<Body>& bodies,
                      const std::vector<size_t>& entries, const std::string& title,
                      const std::string& self, const std::string& alternate, const Language& lang) {
   const SiteConfig& c = *site.config;
+  const TimeZone& zone = c.timezone;
+  // The newest entry's time, compared as instants (offsets differ across daylight saving).
   std::string updated = "1970-01-01T00:00:00Z";
+  std::optional<long long> newest;
   for (size_t i : entries) {
     const Page& p = *site.pages[i];
     const Date& d = p.updated ? *p.updated : *p.date;
-    updated = std::max(updated, d.rfc3339());
+    if (!newest || zone.instant(d) > *newest) {
+      newest = zone.instant(d);
+      updated = zone.rfc3339(d);
+    }
   }
   std::string x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
   x += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" + xml_escape(lang.html_lang) +
@@ -46,8 +53,8 @@ std::string feed_xml(const Site& site, const std::vector<Body>& bodies,
     x += "    <id>" + xml_escape(site.absolute_url(p.url)) + "</id>\n";
     x += "    <link rel=\"alternate\" type=\"text/html\" href=\"" +
          xml_escape(site.absolute_url(p.url)) + "\"/>\n";
-    x += "    <published>" + p.date->rfc3339() + "</published>\n";
-    x += "    <updated>" + d.rfc3339() + "</updated>\n";
+    x += "    <published>" + zone.rfc3339(*p.date) + "</published>\n";
+    x += "    <updated>" + zone.rfc3339(d) + "</updated>\n";
     const std::string& summary = bodies[i].summary.empty() ? p.description : bodies[i].summary;
     x += "    <summary>" + xml_escape(summary) + "</summary>\n";
     x += "  </entry>\n";

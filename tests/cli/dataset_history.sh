@@ -12,6 +12,7 @@ mkdir -p "$site/data" "$site/content"
 cat >"$site/site.yaml" <<'YAML'
 title: {zh-TW: 測試入口網, en: Test Portal}
 base_url: https://example.org/
+timezone: Asia/Taipei
 languages:
   - {code: zh-TW, html_lang: zh-Hant-TW, name: 中文, calendar: roc}
   - {code: en, html_lang: en, name: English}

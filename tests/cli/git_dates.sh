@@ -29,7 +29,8 @@ git add -A
 GIT_AUTHOR_DATE="2021-05-01T09:00:00+08:00" GIT_COMMITTER_DATE="2021-05-01T09:00:00+08:00" \
   git commit -qm "Fix story 1"
 "$FIREFLY" build --site . --out "$work/out" --quiet
-grep -q 'updated <time datetime="2023-07-08T09:00:00+08:00">8 July 2023</time>' \
+# The site sets no timezone: the commit of 09:00 in Taipei is given in UTC.
+grep -q 'updated <time datetime="2023-07-08T01:00:00Z">8 July 2023</time>' \
   "$work/out/en/stories/story-2/index.html"
 # A page only the first commit touched was created then, not updated: no "updated" date.
 if grep -q 'updated <time' "$work/out/en/stories/story-3/index.html"; then
