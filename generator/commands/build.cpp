@@ -1,5 +1,6 @@
 #include "commands/build.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -52,7 +53,8 @@ namespace {
 /// static/ files of the site, published as they are, except photos (published without
 /// their metadata by the photo step), whose site paths go to `photos`.
 void add_static_files(const fs::path& site_dir, OutputSet& out, std::set<std::string>& paths,
-                      std::vector<std::string>& photos, Diagnostics& diags) {
+                      std::vector<std::string>& photos, std::set<std::string>& withheld,
+                      Diagnostics& diags) {
   std::vector<std::string> escaped, special;
   for (const FoundFile& f : list_files(site_dir / "static", site_dir, &escaped, &special)) {
     paths.insert("/" + f.rel);
@@ -65,9 +67,11 @@ void add_static_files(const fs::path& site_dir, OutputSet& out, std::set<std::st
   for (const std::string& rel : escaped) {
     diags.error("static/" + rel, {}, "this is a symbolic link to a place outside the site",
                 "copy the file into static/ instead");
+    withheld.insert("/" + rel);
   }
   for (const std::string& rel : special) {
     diags.error("static/" + rel, {}, kSpecialFileMessage, "remove it from static/");
+    withheld.insert("/" + rel);
   }
 }
 
@@ -214,13 +218,21 @@ class BuildRun {
     t.step("  content");
     add_git_dates(options_.site_dir, config.timezone, st_.sources, diags_);
     t.step("  git dates");
-    st_.datasets = load_datasets(options_.site_dir, config.timezone, diags_, config.data_versions);
+    std::vector<std::string> withheld;
+    st_.datasets =
+        load_datasets(options_.site_dir, config.timezone, diags_, config.data_versions, &withheld);
+    withheld_datasets_.insert(withheld.begin(), withheld.end());
     t.step("  datasets");
     std::vector<std::string> langs;
     for (const Language& l : config.languages) langs.push_back(l.code);
     for (const Dataset& ds : st_.datasets) check_dataset_metadata(ds, langs, diags_);
     st_.plans = build_indicator_sets(st_.datasets, diags_, config.default_language().code);
-    load_errors_ = diags_.error_count();
+    for (const Dataset& ds : st_.datasets) {  // a plan with errors is left out
+      auto has_plan = [&](const IndicatorSet& p) { return p.dataset == ds.name; };
+      if (ds.indicators && std::none_of(st_.plans.begin(), st_.plans.end(), has_plan)) {
+        withheld_datasets_.insert(ds.name);
+      }
+    }
     return true;
   }
 
@@ -231,7 +243,9 @@ class BuildRun {
     SiteInputs inputs;
     inputs.drafts = options_.drafts;
     inputs.today = config.timezone.today().iso();
-    add_static_files(options_.site_dir, static_files_, inputs.files, static_photos_, diags_);
+    add_static_files(options_.site_dir, static_files_, inputs.files, static_photos_,
+                     inputs.withheld_files, diags_);
+    inputs.withheld_datasets = withheld_datasets_;
     if (theme) {
       for (const OutputFile& f : theme->files()) inputs.files.insert("/" + f.path);
       inputs.layouts = theme->layouts();
@@ -250,7 +264,7 @@ class BuildRun {
         inputs.files.insert("/data/" + d.name + format.suffix);
       }
     }
-    if (!st_.datasets.empty()) {
+    if (!st_.datasets.empty() || !withheld_datasets_.empty()) {
       for (const char* f : {"datapackage.json", "catalog.jsonld", "SHA256SUMS", "all.zip"}) {
         inputs.files.insert(std::string("/data/") + f);
       }
@@ -268,11 +282,12 @@ class BuildRun {
       t.step("  translation checks");
     }
     if (!st_.theme) result_.exit_code = 1;  // its errors are reported
-    // Errors of the model (a page's front matter, a reference) do not hide those of the
-    // bodies: they are checked against the graph as it could be built, and the build stops
-    // after that step. A file that could not be read at all is not in the graph, so links
-    // to it would look broken: then the bodies wait for the next run.
-    if (load_errors_ > 0 || !st_.site) return stop_on_errors() && st_.theme;
+    // Errors of the files and of the model (a page's front matter, a dataset's rows, a
+    // reference) do not hide those of the bodies: they are checked against the graph as it
+    // could be built, and the build stops after that step. A page that could not be read
+    // whole keeps its address; what was left out (a dataset, a static file) is withheld:
+    // links to it are not reported.
+    if (!st_.site) return stop_on_errors() && st_.theme;
     if (diags_.has_errors()) result_.exit_code = 1;
     return st_.theme != nullptr;
   }
@@ -292,7 +307,7 @@ class BuildRun {
     st_.data_site = make_data_site(config);
     const DataViews& data_views =
         st_.data_views.emplace(st_.datasets, st_.data_site, *st_.theme, &st_.plans,
-                               options_.write && !options_.keep_state);
+                               options_.write && !options_.keep_state, site.withheld_datasets);
     t.step("  photos, data views");
     if (options_.keep_state) {
       st_.files = file_fingerprints();
@@ -606,8 +621,8 @@ class BuildRun {
   Diagnostics& diags_;
   BuildResult result_;
   OutputSet static_files_;
-  std::vector<std::string> static_photos_;  ///< site paths of static/'s photos
-  size_t load_errors_ = 0;                  ///< errors found while reading the site's files
+  std::vector<std::string> static_photos_;   ///< site paths of static/'s photos
+  std::set<std::string> withheld_datasets_;  ///< left out for their errors (Site has them)
   std::unique_ptr<OutputWriter> writer_;
 };
 

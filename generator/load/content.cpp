@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <iterator>
 
 #include "core/fs.h"
 #include "core/hash.h"
@@ -36,6 +37,13 @@ bool safe_name(std::string_view s) {
       return false;
   }
   return true;
+}
+
+/// A page whose file could not be read: it keeps its address, with no fields and no text.
+void mark_unread(SourcePage& page) {
+  page.front = Value(Map{});
+  page.front_incomplete = true;
+  page.body_unread = true;
 }
 
 }  // namespace
@@ -73,8 +81,8 @@ std::uint64_t reading_fingerprint(const SiteConfig& config) {
 
 }  // namespace detail
 
-bool load_source_page(const std::string& rel_path, std::string_view raw, const SiteConfig& config,
-                      SourcePage& out, Diagnostics& diags) {
+bool read_page_name(const std::string& rel_path, const SiteConfig& config, SourcePage& out,
+                    Diagnostics& diags) {
   out.path = rel_path;
   // "content/stories/a.en.md" -> section "stories", name "a.en"
   std::string_view rel = std::string_view(rel_path).substr(std::string_view("content/").size());
@@ -119,36 +127,48 @@ bool load_source_page(const std::string& rel_path, std::string_view raw, const S
       return false;
     }
   }
+  return true;
+}
 
+bool load_source_page(const std::string& rel_path, std::string_view raw, const SiteConfig& config,
+                      SourcePage& out, Diagnostics& diags) {
+  if (!read_page_name(rel_path, config, out, diags)) return false;
   Pos bad = first_invalid_utf8(raw);
   if (bad.line) {
     diags.error(rel_path, bad,
                 "this file is not valid UTF-8 text (a byte here is not part of any character)",
                 "save the file as UTF-8");
-    return false;
+    mark_unread(out);
+    return true;
   }
   std::string text = normalize_newlines(strip_bom(raw));
-  auto split_result = split_front_matter(text, rel_path, diags);
-  if (!split_result) return false;
-  out.front = parse_yaml(split_result->yaml, rel_path, diags, split_result->yaml_line);
-  if (!split_result->yaml.empty() && out.front.is_null() && diags.has_errors()) return false;
-  if (!out.front.is_null() && !out.front.is_map()) {
+  FrontMatterSplit split = split_front_matter(text, rel_path, diags);
+  // Front matter that is not YAML or never closed hides neither the body's errors nor
+  // those of the entries that can be read alone.
+  Diagnostics yaml_diags;
+  out.front = parse_yaml(split.yaml, rel_path, yaml_diags, split.yaml_line);
+  const bool not_yaml = yaml_diags.has_errors();
+  diags.append(yaml_diags);
+  const bool not_map = !out.front.is_null() && !out.front.is_map();
+  if (not_map) {
     diags.error(rel_path, out.front.pos, "the front matter must be `key: value` lines");
-    return false;
+    out.front = Value(Map{});
   }
-  out.body = std::string(split_result->body);
-  out.body_line = split_result->body_line;
-  bool hazardous = false;
+  if (not_yaml) out.front = readable_entries(split.yaml, rel_path, split.yaml_line);
+  out.front_incomplete = !split.closed || not_yaml || not_map;
+  out.body = std::string(split.body);
+  out.body_line = split.body_line;
   for (MarkdownHazard& h : find_markdown_hazards(out.body, out.body_line)) {
     diags.error(rel_path, h.pos, std::move(h.message), std::move(h.help));
-    hazardous = true;
+    out.body = SharedText();  // never parsed: the page's other errors are still reported
+    out.body_unread = true;
   }
-  if (hazardous) return false;
   // A translation with neither title nor text: the CMS writes one for every language of a
   // new page (with its dates and references copied in). Not translated yet: not published,
   // and no warning, as for a missing translation (`check` lists it among the untranslated).
   const bool titled = out.front.is_map() && out.front.find("title");
   out.placeholder = out.lang != config.default_language().code && !out.is_index && !titled &&
+                    !out.front_incomplete && !out.body_unread &&
                     trim(std::string_view(out.body)).empty();
   return true;
 }
@@ -159,8 +179,15 @@ std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
   auto started = std::chrono::system_clock::now();
   std::vector<std::string> escaped, special;
   auto files = list_files(site_dir / "content", site_dir, &escaped, &special);
+  std::vector<SourcePage> unreadable;  // special files named like pages keep their address
   for (const std::string& rel : special) {
     diags.error("content/" + rel, {}, kSpecialFileMessage, "replace it with a text file");
+    Diagnostics name_errors;  // a name error would be a second error about the same file
+    SourcePage stub;
+    if (ends_with(rel, ".md") && read_page_name("content/" + rel, config, stub, name_errors)) {
+      mark_unread(stub);
+      unreadable.push_back(std::move(stub));
+    }
   }
   for (const std::string& rel : escaped) {
     diags.error("content/" + rel, {},
@@ -196,16 +223,21 @@ std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
     }
     std::error_code ec;
     uintmax_t size = std::filesystem::file_size(md[i].full, ec);
+    // A file that is not read keeps its page's address, so that links to it resolve.
     if (!ec && size > config.max_markdown_bytes) {
       diags.error(rel, {},
                   "this file has " + std::to_string(size / 1024) + " KB; a page may have at most " +
                       std::to_string(config.max_markdown_bytes / 1024) + " KB",
                   "split it into several pages, or raise markdown.max_file_size_kb in site.yaml");
+      ok[i] = read_page_name(rel, config, pages[i], diags);
+      mark_unread(pages[i]);
       return;
     }
     auto text = read_file(md[i].full);
     if (!text) {
       diags.error(rel, {}, "cannot read this file (it is not a regular file)");
+      ok[i] = read_page_name(rel, config, pages[i], diags);
+      mark_unread(pages[i]);
       return;
     }
     Diagnostics reported;
@@ -229,6 +261,7 @@ std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
     }
     out.push_back(std::move(pages[i]));
   }
+  std::move(unreadable.begin(), unreadable.end(), std::back_inserter(out));
   return out;
 }
 

@@ -38,6 +38,13 @@ struct SourcePage {
   /// A translation with neither title nor text yet (the CMS writes one for every language
   /// of a new page): not published, the same as a missing translation.
   bool placeholder = false;
+  /// Parts of the file that could not be read (their errors are reported and the build
+  /// fails). The page keeps its place and the address of its file, so that links to it
+  /// resolve and the rest of it is still checked. `front_incomplete`: its front matter is
+  /// not YAML, is never closed or was not read, and `front` holds only the entries that
+  /// could be read, so no field is reported missing. `body_unread`: `body` is empty.
+  bool front_incomplete = false;
+  bool body_unread = false;
 };
 
 /// How a file was on disk when it was read. Two equal stamps mean the same bytes, unless
@@ -81,6 +88,11 @@ std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
                                      ContentStamps* stamps = nullptr,
                                      const LoadedContent* previous = nullptr);
 
+/// Sets the path, section, slug and language of `out` from `rel_path`; false (with an
+/// error) when the name cannot be a page's.
+bool read_page_name(const std::string& rel_path, const SiteConfig& config, SourcePage& out,
+                    Diagnostics& diags);
+
 namespace detail {
 /// How `file` is on disk, read at `read_at`.
 FileStamp stamp_of(const std::filesystem::path& file,
@@ -95,7 +107,9 @@ std::uint64_t reading_fingerprint(const SiteConfig& config);
 void add_git_dates(const std::filesystem::path& site_dir, const TimeZone& zone,
                    std::vector<SourcePage>& pages, Diagnostics& diags);
 
-/// Reads one content file (its text already in memory); false when it is unusable.
+/// Reads one content file (its text already in memory); false when it has no place in the
+/// site (a file or folder name that cannot be an address, an unknown language). A file
+/// with other errors is kept with what could be read (see SourcePage::front_incomplete).
 bool load_source_page(const std::string& rel_path, std::string_view text, const SiteConfig& config,
                       SourcePage& out, Diagnostics& diags);
 

@@ -546,7 +546,11 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
 }
 
 std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, const TimeZone& zone,
-                                   Diagnostics& diags, size_t versions_kept) {
+                                   Diagnostics& diags, size_t versions_kept,
+                                   std::vector<std::string>* withheld) {
+  auto withhold = [&](const std::string& name) {
+    if (withheld) withheld->push_back(name);
+  };
   std::map<std::string, std::pair<std::filesystem::path, std::filesystem::path>> pairs;
   std::vector<std::string> special;
   std::vector<FoundFile> found = list_files(site_dir / "data", site_dir, nullptr, &special);
@@ -570,11 +574,13 @@ std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, const 
     if (yaml.empty()) {
       diags.error("data/" + name + ".csv", Pos{}, "data/" + name + ".csv has no metadata",
                   "add data/" + name + ".yaml with its title and columns");
+      withhold(name);
       continue;
     }
     if (csv.empty()) {
       diags.error("data/" + name + ".yaml", Pos{}, "data/" + name + ".yaml has no data",
                   "add data/" + name + ".csv (or remove the .yaml)");
+      withhold(name);
       continue;
     }
     if (slugify(name) != name) {
@@ -587,12 +593,19 @@ std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, const 
     auto csv_text = read_file(csv);
     if (!yaml_text || !csv_text) {
       diags.error("data/" + name + (yaml_text ? ".csv" : ".yaml"), Pos{}, "cannot read the file");
+      withhold(name);
       continue;
     }
     Value meta = parse_yaml(*yaml_text, "data/" + name + ".yaml", diags);
-    if (meta.is_null() && !trim(*yaml_text).empty()) continue;
+    if (meta.is_null() && !trim(*yaml_text).empty()) {
+      withhold(name);
+      continue;
+    }
     auto ds = build_dataset(name, meta, std::move(*csv_text), diags);
-    if (!ds) continue;
+    if (!ds) {
+      withhold(name);
+      continue;
+    }
     ds->texts = metadata_texts(meta);
     out.push_back(std::move(*ds));
   }

@@ -157,8 +157,11 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
 /// newest `versions_kept` files), `updated` (the newest) and `issued` (the oldest) from git
 /// unless declared, and `texts` (with the commit that last changed each); a shallow clone's dates
 /// are not used, nor are the files' modification times.
+/// `withheld` (when not null) gets the name of each dataset left out for its errors, whose
+/// page and files would be published once they are fixed.
 std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, const TimeZone& zone,
-                                   Diagnostics& diags, size_t versions_kept = 20);
+                                   Diagnostics& diags, size_t versions_kept = 20,
+                                   std::vector<std::string>* withheld = nullptr);
 
 /// True when `license` is a licence id that a data package accepts ([-a-zA-Z0-9._]+).
 bool is_license_id(std::string_view license);

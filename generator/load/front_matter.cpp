@@ -1,44 +1,121 @@
 #include "load/front_matter.h"
 
+#include <algorithm>
+#include <vector>
+
+#include "core/yaml.h"
+
 namespace firefly {
 
 namespace {
+
 bool is_fence(std::string_view line) {
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
   return line == "---";
 }
+
+/// A line that may belong to front matter: indented, a `#` comment, a `- ` item or a
+/// `key:` (followed by a space or nothing).
+bool may_be_front_matter(std::string_view line) {
+  if (line.empty()) return false;
+  if (line[0] == ' ' || line[0] == '\t' || line[0] == '#') return true;
+  if (line == "-" || line.substr(0, 2) == "- ") return true;
+  size_t colon = line.find(':');
+  if (colon == 0 || colon == std::string_view::npos) return false;
+  return colon + 1 == line.size() || line[colon + 1] == ' ' || line[colon + 1] == '\t';
+}
+
+/// The lines of `text` from byte `pos` on, each with its start.
+struct Line {
+  std::string_view text;
+  size_t start = 0, next = 0;  ///< `next` is text.size() + 1 past the last line
+};
+std::vector<Line> lines_of(std::string_view text, size_t pos) {
+  std::vector<Line> out;
+  while (pos <= text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    out.push_back({text.substr(pos, end - pos), pos, end + 1});
+    pos = end + 1;
+  }
+  if (!out.empty() && out.back().text.empty() && out.back().start == text.size()) out.pop_back();
+  return out;
+}
+
 }  // namespace
 
-std::optional<FrontMatterSplit> split_front_matter(std::string_view text, const std::string& path,
-                                                   Diagnostics& diags) {
+FrontMatterSplit split_front_matter(std::string_view text, const std::string& path,
+                                    Diagnostics& diags) {
   FrontMatterSplit out;
   size_t first_end = text.find('\n');
-  std::string_view first = text.substr(0, first_end);
-  if (!is_fence(first)) {
+  if (!is_fence(text.substr(0, first_end))) {
     out.body = text;
     return out;
   }
-  if (first_end == std::string_view::npos) first_end = text.size();
-  size_t start = first_end + 1;
-  int line = 2;
-  size_t pos = start;
-  while (pos <= text.size()) {
-    size_t end = text.find('\n', pos);
-    std::string_view l = text.substr(pos, end == std::string_view::npos ? text.npos : end - pos);
-    if (is_fence(l) || l == "...") {
-      out.yaml = text.substr(start, pos - start);
-      out.yaml_line = 1;
-      out.body = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
-      out.body_line = line + 1;
+  size_t start = first_end == std::string_view::npos ? text.size() : first_end + 1;
+  std::vector<Line> lines = lines_of(text, start);
+  out.yaml_line = 1;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (is_fence(lines[i].text) || lines[i].text == "...") {
+      out.yaml = text.substr(start, lines[i].start - start);
+      out.body = lines[i].next > text.size() ? std::string_view() : text.substr(lines[i].next);
+      out.body_line = static_cast<int>(i) + 3;
       return out;
     }
-    if (end == std::string_view::npos) break;
-    pos = end + 1;
-    ++line;
+  }
+  // Never closed: the body is taken to start at the first line that cannot be front matter
+  // (after the blank lines there), so that its links and images are still checked.
+  out.closed = false;
+  size_t end = 0;
+  while (end < lines.size() && may_be_front_matter(lines[end].text)) ++end;
+  size_t body = end;
+  while (body < lines.size() && lines[body].text.find_first_not_of(" \t") == std::string::npos) {
+    ++body;
+  }
+  size_t yaml_end = end < lines.size() ? lines[end].start : text.size();
+  out.yaml = text.substr(start, yaml_end - start);
+  out.body = body < lines.size() ? text.substr(lines[body].start) : std::string_view();
+  out.body_line = static_cast<int>(body) + 2;
+  std::string help = "add a line with only '---' after the last front-matter field";
+  if (body < lines.size()) {
+    help += "; until then the lines from line " + std::to_string(out.body_line) +
+            " on are read as the page's text";
   }
   diags.error(path, {1, 1}, "the front matter that starts here with '---' is never closed",
-              "add a line with only '---' after the last front-matter field");
-  return std::nullopt;
+              std::move(help));
+  return out;
+}
+
+Value readable_entries(std::string_view yaml, const std::string& path, int line_offset) {
+  Map out;
+  std::vector<Line> lines = lines_of(yaml, 0);
+  size_t i = 0;
+  while (i < lines.size()) {
+    size_t j = i + 1;
+    auto continues = [](std::string_view l) {
+      return l.empty() || l[0] == ' ' || l[0] == '\t' || l[0] == '#' || l[0] == '-';
+    };
+    while (j < lines.size() && continues(lines[j].text)) ++j;
+    size_t end = j < lines.size() ? lines[j].start : yaml.size();
+    std::string_view text = yaml.substr(lines[i].start, end - lines[i].start);
+    if (text.find('*') != std::string_view::npos) {  // may be an alias: see the header
+      i = j;
+      continue;
+    }
+    Diagnostics ignored;
+    Value entry = parse_yaml(text, path, ignored, line_offset + static_cast<int>(i));
+    if (!ignored.has_errors() && entry.is_map()) {
+      for (const auto& [key, value] : entry.as_map()) {
+        bool taken =
+            std::any_of(out.begin(), out.end(), [&](const auto& kv) { return kv.first == key; });
+        if (!taken) out.emplace_back(key, value);
+      }
+    }
+    i = j;
+  }
+  Value result(std::move(out));
+  result.pos = {line_offset + 1, 1};
+  return result;
 }
 
 }  // namespace firefly

@@ -1,11 +1,11 @@
 // Splitting a content file into its YAML front matter and Markdown body.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <string_view>
 
 #include "core/error.h"
+#include "core/value.h"
 
 namespace firefly {
 
@@ -15,11 +15,26 @@ struct FrontMatterSplit {
   int yaml_line = 0;      ///< line of the first YAML line minus one (for parse_yaml's offset)
   std::string_view body;  ///< the Markdown after the closing `---`
   int body_line = 1;      ///< the 1-based line the body starts on
+  /// False when the opening `---` has no closing one: `yaml` is then the lines up to the
+  /// first that cannot be front matter (a blank line, or one at the margin that is neither
+  /// `key: value`, `- item` nor a `#` comment), and `body` the rest: where the author most
+  /// likely meant the text to start.
+  bool closed = true;
 };
 
 /// Splits `text` (LF line endings, no BOM); a file without front matter is all body.
-/// An opening `---` without a closing one is an error naming `path`.
-std::optional<FrontMatterSplit> split_front_matter(std::string_view text, const std::string& path,
-                                                   Diagnostics& diags);
+/// An opening `---` without a closing one is an error naming `path`, which says where the
+/// body is taken to start.
+FrontMatterSplit split_front_matter(std::string_view text, const std::string& path,
+                                    Diagnostics& diags);
+
+/// The top-level entries of front matter `yaml` that can be read one by one, for front
+/// matter that as a whole is not YAML (an error already reported): each entry, a line at
+/// the margin with the indented or `- ` lines after it, is parsed alone and left out when
+/// it is not valid; a key is taken once. An entry with a `*` (maybe an alias) is left out
+/// too, so that reading the entries one by one costs no more than the file's length (the
+/// limit on aliases' expansion is per parse). Reports nothing. `line_offset` as for
+/// parse_yaml.
+Value readable_entries(std::string_view yaml, const std::string& path, int line_offset);
 
 }  // namespace firefly

@@ -7,27 +7,70 @@ namespace firefly {
 TEST_CASE("split_front_matter finds the YAML and the body line") {
   Diagnostics diags;
   auto s = split_front_matter("---\ntitle: A\n---\nHello\n", "a.md", diags);
-  REQUIRE(s);
-  CHECK(s->yaml == "title: A\n");
-  CHECK(s->yaml_line == 1);
-  CHECK(s->body == "Hello\n");
-  CHECK(s->body_line == 4);
+  CHECK(s.closed);
+  CHECK(s.yaml == "title: A\n");
+  CHECK(s.yaml_line == 1);
+  CHECK(s.body == "Hello\n");
+  CHECK(s.body_line == 4);
+  CHECK(diags.sorted().empty());
 }
 
 TEST_CASE("split_front_matter without front matter is all body") {
   Diagnostics diags;
   auto s = split_front_matter("# Hi\n", "a.md", diags);
-  REQUIRE(s);
-  CHECK(s->yaml.empty());
-  CHECK(s->body == "# Hi\n");
+  CHECK(s.yaml.empty());
+  CHECK(s.body == "# Hi\n");
+  CHECK(s.body_line == 1);
 }
 
-TEST_CASE("split_front_matter reports an unclosed block") {
+TEST_CASE(
+    "an unclosed block is reported, and the body starts at the first line that cannot be "
+    "front matter") {
   Diagnostics diags;
-  CHECK_FALSE(split_front_matter("---\ntitle: A\nbody\n", "a.md", diags));
+  auto s = split_front_matter("---\ntitle: A\ntags:\n  - a\n- b\n# c\n\n\nSee [x](/y/).\n", "a.md",
+                              diags);
+  CHECK_FALSE(s.closed);
+  CHECK(s.yaml == "title: A\ntags:\n  - a\n- b\n# c\n");
+  CHECK(s.body == "See [x](/y/).\n");
+  CHECK(s.body_line == 9);
   REQUIRE(diags.sorted().size() == 1);
   CHECK(diags.sorted()[0].message ==
         "the front matter that starts here with '---' is never closed");
+  CHECK(diags.sorted()[0].hint ==
+        "add a line with only '---' after the last front-matter field; until then the lines "
+        "from line 9 on are read as the page's text");
+
+  // A line at the margin that is not `key: value` ends it too, without a blank line.
+  Diagnostics d2;
+  auto t = split_front_matter("---\ntitle: A\nNote:this is text\n", "a.md", d2);
+  CHECK(t.yaml == "title: A\n");
+  CHECK(t.body == "Note:this is text\n");
+  CHECK(t.body_line == 3);
+
+  // All of it may be front matter: then there is no body.
+  Diagnostics d3;
+  auto u = split_front_matter("---\ntitle: A\ndate: 2021-01-01", "a.md", d3);
+  CHECK(u.yaml == "title: A\ndate: 2021-01-01");
+  CHECK(u.body.empty());
+  REQUIRE(d3.sorted().size() == 1);
+  CHECK(d3.sorted()[0].hint == "add a line with only '---' after the last front-matter field");
+}
+
+TEST_CASE("readable_entries keeps the entries that are YAML on their own") {
+  // Line 1 is not YAML (a second colon); lines 2-5 read alone, with their own lines.
+  Value v = readable_entries(
+      "title: Roses: a\ndate: 2021-05-04\ntags:\n- a\n- b\ndate: 2022-01-01\n", "a.md", 1);
+  REQUIRE(v.is_map());
+  CHECK_FALSE(v.find("title"));
+  REQUIRE(v.find("date"));
+  CHECK(v.get("date").to_text() == "2021-05-04");  // a key is taken once
+  CHECK(v.get("date").pos.line == 3);              // after the `---` line
+  CHECK(v.get("tags").as_list().size() == 2);
+  CHECK(readable_entries("", "a.md", 1).as_map().empty());
+  // Aliases are not expanded entry by entry (each parse would have its own limit).
+  Value aliases = readable_entries("a: &a [x, x]\nb: [*a, *a]\nc: [\n", "a.md", 1);
+  CHECK(aliases.find("a"));
+  CHECK_FALSE(aliases.find("b"));
 }
 
 }  // namespace firefly

@@ -155,7 +155,10 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
   const Value* title = fm.find("title");
   if (title) out.title = c.text(*title, "title");
   const bool title_not_text = title && (title->is_map() || title->is_list());  // said above
-  if (out.title.empty() && !src.is_index && !title_not_text) {
+  // Of front matter that could not be read whole, a field that seems missing may be in the
+  // part that could not: it is reported once that part is fixed.
+  const bool may_miss = src.front_incomplete;
+  if (out.title.empty() && !src.is_index && !title_not_text && !may_miss) {
     diags.error(src.path, {1, 1}, "this page has no title", "add `title: ...` to its front matter");
     c.ok = false;
   }
@@ -226,7 +229,7 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
         // Already checked above with the common fields; one error is enough.
       } else if (v && !v->is_null()) {
         c.check(*v, f, f.name, f.name);
-      } else if (f.required && !src.is_index) {
+      } else if (f.required && !src.is_index && !may_miss) {
         diags.error(src.path, {1, 1}, "this page needs a '" + f.name + "' field (" + f.type + ")",
                     "add `" + f.name + ": ...` to its front matter");
         c.ok = false;

@@ -48,6 +48,22 @@ const Page* Site::find(const std::string& key, const std::string& lang) const {
   return p == g->second.end() ? nullptr : p->second;
 }
 
+bool Site::withheld(const std::string& path) const {
+  if (withheld_files.count(path)) return true;
+  if (withheld_datasets.empty()) return false;
+  std::string_view rest = path;
+  if (size_t data = rest.find("/data/"); data != std::string_view::npos && data > 0) {
+    // Only after a language's prefix ("/en/data/...").
+    const std::string lang(rest.substr(1, data - 1));
+    if (!config || !config->language(lang) || lang_prefix(lang).empty()) return false;
+    rest.remove_prefix(data);
+  }
+  if (!starts_with(rest, "/data/")) return false;
+  rest.remove_prefix(6);
+  const std::string name(rest.substr(0, rest.find_first_of("/.")));
+  return withheld_datasets.count(name) > 0;
+}
+
 std::string Site::absolute_url(const std::string& url) const {
   std::string base = config->base_url;
   if (!base.empty() && base.back() == '/' && !url.empty() && url[0] == '/') base.pop_back();
@@ -77,6 +93,8 @@ class SiteBuilder {
     site_->files = inputs.files;
     site_->datasets = inputs.datasets;
     site_->plans = inputs.plans;
+    site_->withheld_datasets = inputs.withheld_datasets;
+    site_->withheld_files = inputs.withheld_files;
   }
 
   std::unique_ptr<Site> build(const std::vector<SourcePage>& sources) {
@@ -211,7 +229,8 @@ class SiteBuilder {
   // Images the site serves must be files it publishes (static/ or the theme).
   void check_images(const Page& p) {
     for (const Image& img : p.images) {
-      if (!img.src.empty() && img.src[0] == '/' && !site_->files.count(img.src)) {
+      if (!img.src.empty() && img.src[0] == '/' && !site_->files.count(img.src) &&
+          !site_->withheld_files.count(img.src)) {
         diags_.error(p.source->path, img.pos, "the image " + img.src + " is not in static/",
                      "put the file at static" + img.src);
       }

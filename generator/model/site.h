@@ -90,6 +90,12 @@ struct Site {
   std::vector<std::pair<std::string, Localized>> datasets;
   /// The plans of indicator datasets (null or empty when there are none).
   const std::vector<IndicatorSet>* plans = nullptr;
+  /// Datasets (and plans) left out for their errors: links to their pages and files are not
+  /// reported, since those would be published once the errors are fixed.
+  std::set<std::string> withheld_datasets;
+  /// Files left out for their errors (a special file or a link out of the site in static/),
+  /// by site path: links to them are not reported either.
+  std::set<std::string> withheld_files;
   /// taxonomy -> term slug -> term title as first written.
   std::map<std::string, std::map<std::string, std::string>> term_titles;
   /// Translations not written yet (SourcePage::placeholder), not published: (key, language)
@@ -102,6 +108,9 @@ struct Site {
   std::string lang_prefix(const std::string& lang) const;
   /// The absolute URL of site path `url` ("/en/a/" -> "https://host/en/a/").
   std::string absolute_url(const std::string& url) const;
+  /// True when site path `path` is a withheld file, or a page or file of a withheld dataset
+  /// ("/en/data/awards/", "/data/awards.csv", "/data/awards/charts/...") in any language.
+  bool withheld(const std::string& path) const;
 };
 
 /// What the site graph is built from besides the content.
@@ -109,9 +118,11 @@ struct SiteInputs {
   std::vector<std::pair<std::string, Localized>> datasets;  ///< name, title
   /// The plans of indicator datasets (a scorecard and a page per indicator each).
   const std::vector<IndicatorSet>* plans = nullptr;
-  std::set<std::string> files;  ///< site paths of static files and data downloads
-  bool drafts = false;          ///< include drafts and future pages
-  std::string today;            ///< "YYYY-MM-DD": pages with a later publish_at wait
+  std::set<std::string> withheld_datasets;  ///< see Site::withheld_datasets
+  std::set<std::string> withheld_files;     ///< see Site::withheld_files
+  std::set<std::string> files;              ///< site paths of static files and data downloads
+  bool drafts = false;                      ///< include drafts and future pages
+  std::string today;                        ///< "YYYY-MM-DD": pages with a later publish_at wait
   /// Titles of generated pages per language: lang -> kind name ("data", "search",
   /// "sitemap", "404") -> title (from the theme's strings).
   std::map<std::string, std::map<std::string, std::string>> generated_titles;

@@ -103,3 +103,45 @@ TEST_CASE("build_site omits untranslated pages when asked") {
 }
 
 }  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE(
+    "build_site keeps a page whose front matter is not YAML at its file's address, with "
+    "no field reported missing") {
+  SiteConfig config = config_from(
+      "title: T\nlanguages:\n  - {code: en}\ncollections:\n  stories:\n    fields:\n"
+      "      program: {type: enum, values: [a, b], required: true}\n");
+  Diagnostics loading;
+  SourcePage broken;
+  REQUIRE(load_source_page("content/stories/roses.md", "---\ntitle: Roses: x\nprogram: c\n---\n",
+                           config, broken, loading));
+  std::vector<SourcePage> sources = {broken};
+  Diagnostics diags;
+  auto site = build_site(config, sources, {}, diags);
+  const Page* page = site->find("stories/roses", "en");
+  REQUIRE(page);
+  CHECK(page->url == "/stories/roses/");
+  // The enum's value was readable and is wrong; the title may be in the broken line.
+  REQUIRE(diags.sorted().size() == 1);
+  CHECK(diags.sorted()[0].message == "'program' is 'c', which is not one of: a, b");
+}
+
+TEST_CASE("Site::withheld covers a withheld dataset's pages and files in every language") {
+  SiteConfig config = config_from(kSite);
+  SiteInputs inputs;
+  inputs.withheld_datasets = {"awards"};
+  inputs.withheld_files = {"/images/pipe.jpg"};
+  Diagnostics diags;
+  auto site = build_site(config, {}, inputs, diags);
+  CHECK(site->withheld("/data/awards/"));
+  CHECK(site->withheld("/en/data/awards/scorecard/"));
+  CHECK(site->withheld("/data/awards.csv"));
+  CHECK(site->withheld("/images/pipe.jpg"));
+  CHECK_FALSE(site->withheld("/data/award/"));
+  CHECK_FALSE(site->withheld("/data/awards-2/"));
+  CHECK_FALSE(site->withheld("/stories/data/awards/"));
+  CHECK_FALSE(site->withheld("/images/other.jpg"));
+}
+
+}  // namespace firefly

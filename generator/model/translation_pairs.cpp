@@ -10,6 +10,9 @@ std::vector<TranslationPair> translation_pairs(const Site& site) {
     if (!src || page->fallback || src->lang == def || page->page_number != 1) continue;
     const Page* original = site.find(page->key, def);
     if (!original || !original->source || original->fallback) continue;
+    // A file with parts that could not be read has nothing reliable to compare.
+    auto whole = [](const SourcePage& s) { return !s.front_incomplete && !s.body_unread; };
+    if (!whole(*src) || !whole(*original->source)) continue;
     out.push_back({page.get(), original});
   }
   return out;

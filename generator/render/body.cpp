@@ -117,6 +117,8 @@ std::string resolve_link(const Site& site, const Page& page, const std::string& 
     return (local ? local->url : target) + suffix;
   }
   if (site.files.count(target) || is_chart_file_path(site, target)) return target + suffix;
+  // Left out for its own errors (reported): it would be published once they are fixed.
+  if (site.withheld(target)) return url;
   if (!page.fallback) {
     std::vector<std::string> candidates;
     for (const auto& [u, p] : site.by_url) {

@@ -54,11 +54,13 @@ std::vector<DataView> readme_views(const DataSite& site, const Theme& theme) {
 }  // namespace
 
 DataViews::DataViews(const std::vector<Dataset>& datasets, const DataSite& site, const Theme& theme,
-                     const std::vector<IndicatorSet>* plans, bool spool_files)
+                     const std::vector<IndicatorSet>* plans, bool spool_files,
+                     std::set<std::string> withheld)
     : datasets_(datasets),
       site_(site),
       theme_(theme),
       plans_(plans),
+      withheld_(std::move(withheld)),
       spool_(spool_files ? std::make_unique<TempSpool>() : nullptr),
       manifest_(make_data_manifest(datasets, site, spool_ ? spool_->spool() : DataSpool{},
                                    readme_views(site, theme))) {
@@ -142,10 +144,10 @@ std::string DataViews::embed(const Embed& embed, const Page& page, Diagnostics& 
   if (embed.kind == "scorecard" || embed.kind == "indicator") {
     static const std::vector<IndicatorSet> kNoPlans;
     html = render_plan_embed(embed.kind, embed.yaml, page.source->path, embed.line,
-                             plans_ ? *plans_ : kNoPlans, view, diags);
+                             plans_ ? *plans_ : kNoPlans, view, diags, withheld_);
   } else {
-    html =
-        render_embed(embed.kind, embed.yaml, page.source->path, embed.line, datasets_, view, diags);
+    html = render_embed(embed.kind, embed.yaml, page.source->path, embed.line, datasets_, view,
+                        diags, withheld_);
   }
   // An untranslated page (its text in the original's lang) shows the embed in the reader's
   // language: the embed says so.

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,8 +29,10 @@ class DataViews {
  public:
   /// With `spool_files`, writes the open-data files as streams into a temporary folder
   /// that lives as long as this (they are then copied to the output); else into memory.
+  /// Embeds that name a dataset of `withheld` (left out for its own errors) are quiet.
   DataViews(const std::vector<Dataset>& datasets, const DataSite& site, const Theme& theme,
-            const std::vector<IndicatorSet>* plans = nullptr, bool spool_files = false);
+            const std::vector<IndicatorSet>* plans = nullptr, bool spool_files = false,
+            std::set<std::string> withheld = {});
   /// The `dataset` map of the dataset page `name` in `lang` (null when there is none).
   Value dataset(const std::string& name, const Language& lang, const Value& t) const;
   /// schema.org JSON-LD of the dataset page `name` (a JSON string; "" when there is none).
@@ -64,6 +67,7 @@ class DataViews {
   const Theme& theme_;
   const std::vector<IndicatorSet>* plans_;
   std::map<std::string, const Dataset*> by_name_;
+  std::set<std::string> withheld_;
   std::unique_ptr<TempSpool> spool_;  ///< where the files are, when not in memory
   DataManifest manifest_;
   /// The drawn charts of dataset pages ("<dataset>\n<lang>") and indicator pages

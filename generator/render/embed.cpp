@@ -125,7 +125,7 @@ std::string chart_variant(const Dataset& ds, const ChartSpec& spec,
 
 std::string render_embed(std::string_view kind, std::string_view yaml_text, const std::string& path,
                          int line, const std::vector<Dataset>& datasets, const DataView& view,
-                         Diagnostics& diags) {
+                         Diagnostics& diags, const std::set<std::string>& withheld) {
   EmbedChecker check{path, Pos{line + 1, 1}, diags};
   Value block = parse_yaml(yaml_text, path, diags, line);
   if (block.is_null() && diags.has_errors()) return {};
@@ -151,6 +151,7 @@ std::string render_embed(std::string_view kind, std::string_view yaml_text, cons
   auto it = std::find_if(datasets.begin(), datasets.end(),
                          [&](const Dataset& d) { return d.name == name; });
   if (it == datasets.end()) {
+    if (withheld.count(name)) return {};
     std::vector<std::string> names;
     for (const Dataset& d : datasets) names.push_back(d.name);
     check.error(name_value, "unknown dataset " + q(name), check.suggest(name, names));

@@ -86,7 +86,7 @@ std::string indicator_html(const IndicatorSet& plan, const Indicator& ind, const
 std::string render_plan_embed(std::string_view kind, std::string_view yaml_text,
                               const std::string& path, int line,
                               const std::vector<IndicatorSet>& plans, const DataView& view,
-                              Diagnostics& diags) {
+                              Diagnostics& diags, const std::set<std::string>& withheld) {
   Pos fallback{line + 1, 1};
   bool ok = true;
   auto error = [&](const Value& v, std::string message, std::string hint = {}) {
@@ -118,6 +118,7 @@ std::string render_plan_embed(std::string_view kind, std::string_view yaml_text,
   auto plan = std::find_if(plans.begin(), plans.end(),
                            [&](const IndicatorSet& p) { return p.dataset == name; });
   if (plan == plans.end()) {
+    if (withheld.count(name)) return {};
     std::vector<std::string> names;
     for (const IndicatorSet& p : plans) names.push_back(p.dataset);
     error(name_value, "no plan " + q(name) + " (a dataset with 'indicators:' in its metadata)",

@@ -1,6 +1,7 @@
 // ```scorecard and ```indicator blocks in Markdown, rendered from the site's plans.
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,10 +18,11 @@ namespace firefly {
 /// every indicator's latest target, actual and status; an indicator is a <figure> with its
 /// latest status and target-against-actual chart. Both link to their page. Mistakes (an
 /// unknown key, dataset or id, a dataset that is not a plan) are reported with a
-/// suggestion, and "" is returned.
+/// suggestion, and "" is returned; a block that names a dataset of `withheld` (left out
+/// for its own errors) is "" with no error besides those of its keys.
 std::string render_plan_embed(std::string_view kind, std::string_view yaml_text,
                               const std::string& path, int line,
                               const std::vector<IndicatorSet>& plans, const DataView& view,
-                              Diagnostics& diags);
+                              Diagnostics& diags, const std::set<std::string>& withheld = {});
 
 }  // namespace firefly

@@ -13,6 +13,10 @@ for lang in zh-TW en vi id th; do
     { echo "init --lang $lang: build failed"; exit 1; }
   [ -f "$work/$lang/public/index.html" ] && [ -f "$work/$lang/public/stories/first-story/index.html" ]
   [ -f "$work/$lang/public/data/haircut-sessions.csv" ]
+  # The browser editor's page, configured for the site's language.
+  [ -f "$work/$lang/public/admin/index.html" ] &&
+    grep -q "\"default_locale\": \"$lang\"" "$work/$lang/public/admin/config.yml" ||
+    { echo "init --lang $lang: no /admin/ for the site's language"; exit 1; }
   grep -q "lang=\"$(sed -n 's/.*html_lang: \([^,]*\),.*/\1/p' "$work/$lang/site.yaml")\"" \
     "$work/$lang/public/index.html"
 done
