@@ -37,9 +37,11 @@ test: deps
 
 # The test suite with a binary built with AddressSanitizer and UndefinedBehaviorSanitizer,
 # without the repeated builds, the benchmark and the output checks; a sanitizer report
-# exits 86 and fails the run.
+# exits 86 and fails the run. Built at -O1 with line tables only (-g1): reports still name
+# file and line, the suite runs faster than at -O0, and assertions stay on.
 sanitize: deps
-	@test -f build-asan/Makefile || cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DFIREFLY_SANITIZE=ON >/dev/null
+	@test -f build-asan/Makefile || cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug \
+	  -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" -DFIREFLY_SANITIZE=ON >/dev/null
 	@cmake --build build-asan -j$(JOBS)
 	@ASAN_OPTIONS=exitcode=86:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  FIREFLY_QUICK=1 scripts/run-tests build-asan

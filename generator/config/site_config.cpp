@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/fs.h"
+#include "core/language_tag.h"
 #include "core/locale.h"
 #include "core/text.h"
 #include "core/yaml.h"
@@ -41,6 +42,7 @@ const Taxonomy* SiteConfig::taxonomy(std::string_view name) const {
 }
 
 namespace {
+
 const char* kPath = "site.yaml";
 
 const std::vector<std::string> kFieldTypes = {"string",  "text", "integer", "number",
@@ -251,6 +253,11 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
     Language lang;
     lang.code = text(l.get("code"), "language code", diags);
     lang.html_lang = l.find("html_lang") ? l.get("html_lang").to_text() : lang.code;
+    if (const Value* h = l.find("html_lang"); h && !is_language_tag(lang.html_lang)) {
+      diags.error(kPath, h->pos, "html_lang '" + lang.html_lang + "' is not a language tag",
+                  "write a BCP 47 tag such as zh-Hant-TW or en");
+      lang.html_lang = lang.code;
+    }
     lang.name = l.find("name") ? l.get("name").to_text() : lang.code;
     lang.calendar = l.get("calendar").to_text();
     if (l.find("dir")) lang.dir = l.get("dir").to_text();

@@ -64,4 +64,22 @@ TEST_CASE("site config: the base_url's scheme and host are case-insensitive") {
   CHECK(normalize_base_url("HTTP://X.org") == "http://x.org");
 }
 
+TEST_CASE("site config: commit_language names a site language or a BCP 47 tag") {
+  const char* langs = "languages:\n  - {code: zh-TW, html_lang: zh-Hant-TW}\n  - {code: en}\n";
+  Diagnostics diags;
+  auto by_default = load((std::string("title: T\n") + langs).c_str(), diags);
+  REQUIRE(by_default);
+  CHECK(by_default->commit_lang == "zh-Hant-TW");
+  auto by_code = load((std::string("title: T\ncommit_language: zh-TW\n") + langs).c_str(), diags);
+  REQUIRE(by_code);
+  CHECK(by_code->commit_lang == "zh-Hant-TW");
+  auto by_tag = load((std::string("title: T\ncommit_language: en-GB\n") + langs).c_str(), diags);
+  REQUIRE(by_tag);
+  CHECK(by_tag->commit_lang == "en-GB");
+  CHECK_FALSE(diags.has_errors());
+  CHECK_FALSE(load((std::string("title: T\ncommit_language: English\n") + langs).c_str(), diags));
+  REQUIRE(diags.sorted().size() == 1);
+  CHECK(diags.sorted()[0].message == "commit_language 'English' is not a language tag");
+}
+
 }  // namespace firefly

@@ -566,21 +566,4 @@ std::vector<SearchPiece> search_pieces(std::string_view text) {
   return out;
 }
 
-bool is_language_tag(std::string_view tag) {
-  size_t start = 0;
-  for (size_t part = 0;; ++part) {
-    size_t end = tag.find('-', start);
-    std::string_view p = tag.substr(start, end == std::string_view::npos ? tag.npos : end - start);
-    bool alpha =
-        std::all_of(p.begin(), p.end(), [](char ch) { return std::isalpha((unsigned char)ch); });
-    bool alnum =
-        std::all_of(p.begin(), p.end(), [](char ch) { return std::isalnum((unsigned char)ch); });
-    if (part == 0 ? !(alpha && p.size() >= 2 && p.size() <= 3)
-                  : !(alnum && p.size() >= 2 && p.size() <= 8))
-      return false;
-    if (end == std::string_view::npos) return true;
-    start = end + 1;
-  }
-}
-
 }  // namespace firefly

@@ -23,8 +23,6 @@ struct LocaleSpec {
 /// where the locale's default differs (Thai); bare "en" reads day-month-year as en-GB.
 /// Thread-safe (formatters are cached per thread).
 std::string format_date(const Date& date, const LocaleSpec& locale);
-/// A BCP 47 tag in the simple form written by hand: "en", "zh-Hant-TW", "nan-Latn".
-bool is_language_tag(std::string_view tag);
 /// A number with the locale's grouping and at most `max_fraction_digits` decimals.
 std::string format_number(double value, const LocaleSpec& locale, int max_fraction_digits = 2);
 

@@ -258,13 +258,4 @@ TEST_CASE("search_pieces: the fast path for ASCII and Han gives what folding giv
   }
 }
 
-TEST_CASE("language tags in the simple form written by hand") {
-  for (const char* ok : {"en", "zh-TW", "zh-Hant-TW", "nan-Latn", "es-419"}) {
-    CHECK_MESSAGE(is_language_tag(ok), ok);
-  }
-  for (const char* bad : {"", "e", "english", "zh TW", "zh_TW", "zh-", "-en", "en-x"}) {
-    CHECK_MESSAGE(!is_language_tag(bad), bad);
-  }
-}
-
 }  // namespace firefly

@@ -8,7 +8,7 @@
 #include <set>
 
 #include "core/fs.h"
-#include "core/locale.h"
+#include "core/language_tag.h"
 #include "core/text.h"
 #include "core/yaml.h"
 #include "load/chart_spec.h"
@@ -20,8 +20,9 @@ namespace firefly {
 namespace {
 
 const std::vector<std::string> kDatasetKeys = {
-    "title",   "description", "source", "frequency", "license",  "chart",   "columns", "keywords",
-    "version", "indicators",  "issued", "modified",  "temporal", "spatial", "key",     "themes"};
+    "title",    "description", "source",  "frequency",  "license",        "chart",
+    "columns",  "keywords",    "version", "indicators", "issued",         "modified",
+    "temporal", "spatial",     "key",     "themes",     "translated_from"};
 const std::vector<std::string> kSourceKeys = {"agency", "title", "date", "url"};
 const std::vector<std::string> kColumnKeys = {"name",        "type",   "title", "unit",
                                               "description", "values", "lang"};
@@ -492,6 +493,21 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
     }
   }
   read_coverage(meta, ds.yaml_path, ds, local);
+  if (const Value* tf = meta.find("translated_from"); tf && !tf->is_null()) {
+    if (!tf->is_map()) {
+      local.error(ds.yaml_path, tf->pos,
+                  "'translated_from' must map languages to the date or commit each follows",
+                  "write it like translated_from: {en: 2024-03-05, vi: 1a2b3c4}");
+    } else {
+      for (const auto& [lang, v] : tf->as_map()) {
+        TranslatedFrom& f = ds.translated_from[lang];
+        f.text = v.to_text();
+        f.pos = v.pos;
+        f.date = parse_date(f.text);
+        f.is_commit = !f.date;
+      }
+    }
+  }
   bool all_named = false;
   auto columns = read_columns(meta, r, &all_named);
   if (columns) {

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -90,6 +91,14 @@ struct DatasetChange {
   std::string version_file() const;
 };
 
+/// Which revision of the original a language's texts follow (`translated_from: {en: ...}`).
+struct TranslatedFrom {
+  std::string text;          ///< as written: a date (YYYY-MM-DD) or a commit
+  Pos pos;                   ///< where the value is written
+  std::optional<Date> date;  ///< the date written, else the commit's date when git knows it
+  bool is_commit = false;    ///< `text` is not a date
+};
+
 /// A loaded, validated dataset.
 struct Dataset {
   std::string name;       ///< file stem: data/<name>.csv
@@ -119,6 +128,9 @@ struct Dataset {
   /// Every text of the metadata file as it is on disk, with the commit (from git) that last
   /// changed each one's value: what tells which translations are stale.
   std::vector<MetadataText> texts;
+  /// `translated_from:` per language code: what clears a stale-translation warning once the
+  /// translation has been checked against a newer original.
+  std::map<std::string, TranslatedFrom> translated_from;
 
   /// Index of the column named `name`, or -1.
   int column_index(std::string_view column) const;

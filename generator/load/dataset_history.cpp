@@ -27,6 +27,12 @@ void add_history(std::vector<Dataset>& datasets, const GitHistory& git, size_t v
   // Every change is read (the oldest gives `issued`); only the newest are listed.
   auto histories = git.changes(groups, 1000000);
   MetadataTextHistory texts(git);
+  for (Dataset& ds : datasets) {
+    for (auto& [lang, from] : ds.translated_from) {
+      if (!from.is_commit) continue;
+      if (auto c = git.lookup(from.text)) from.date = c->date;
+    }
+  }
   for (size_t i = 0; i < datasets.size(); ++i) {
     texts.add(datasets[i].texts, histories[datasets.size() + i], datasets[i].yaml_path);
   }

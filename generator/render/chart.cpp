@@ -1,6 +1,7 @@
 #include "render/chart.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -20,8 +21,13 @@ namespace {
 
 /// Bar kinds with more categories than this are drawn as a line.
 constexpr size_t kMaxBars = 120;
-/// Value labels are written on every mark up to this many marks.
-constexpr size_t kMaxValueLabels = 16;
+/// The chart box widths (in em) from which the value labels of a column drawing may show:
+/// the labels of a chart show from the first width at which all of them fit side by side
+/// (the columns themselves show from 36em), and a chart whose labels need more than the
+/// last has none (its data table gives the values).
+constexpr std::array<int, 9> kLabelWidths = {36, 40, 44, 48, 52, 56, 64, 72, 80};
+/// No value labels on the bars (they fit at no width).
+constexpr int kNoBarLabels = -1;
 
 std::string pct(double v) { return svg_number(v) + "%"; }
 
@@ -36,6 +42,9 @@ struct Chart {
   const std::string& id;
   const DataView& view;
   ChartScale scale;
+  /// Bar value labels: shown at every width (0), from a box of this many em, or never
+  /// (kNoBarLabels); always all of them or none.
+  int label_width = 0;
 
   bool stacked() const { return kind == "stacked"; }
   bool target() const { return kind == "target"; }
@@ -93,7 +102,7 @@ struct Chart {
     s += grid;
     const double band = 100.0 / static_cast<double>(std::max<size_t>(n, 1));
     auto centre = [&](size_t k) { return band * (static_cast<double>(k) + 0.5); };
-    const bool few = n * (stacked() || target() ? 1 : m()) <= kMaxValueLabels;
+    const bool few = label_width != kNoBarLabels;
     std::string labels;
     if (kind == "line") {
       // Value labels only on each series' first, last, lowest and highest points.
@@ -138,7 +147,7 @@ struct Chart {
           if (has_value(a)) {
             s += bar_rect(centre(k) - group / 3, group * 2 / 3, 0, a, 1);
             if (few) labels += value_label(centre(k), a);
-          } else if (n <= 4) {  // room for the words under each period
+          } else if (few) {
             labels +=
                 value_label(centre(k), 0, false, view.text("chart_not_reported", "not reported"));
           }
@@ -349,6 +358,7 @@ std::string render_chart(const Dataset& ds, const ChartSpec& spec, const std::ve
 
   Chart c{d, pts, kind, id, view, {}};
   c.fit();
+  const std::string not_reported = view.text("chart_not_reported", "not reported");
   // Long category names (or a hbar chart) always get horizontal bars.
   bool long_labels = false;
   for (const std::string& l : d.x_labels) long_labels = long_labels || text_ems(l) > 7;
@@ -362,7 +372,7 @@ std::string render_chart(const Dataset& ds, const ChartSpec& spec, const std::ve
       if (has_value(s.values[i])) values.push_back(value_text(s.values[i], view));
     }
   }
-  if (kind == "target") values.push_back(view.text("chart_not_reported", "not reported"));
+  if (kind == "target") values.push_back(not_reported);
   if (c.range()) {
     for (size_t i : pts) {
       double t = d.series[0].values[i], t2 = d.series[2].values[i];
@@ -371,12 +381,27 @@ std::string render_chart(const Dataset& ds, const ChartSpec& spec, const std::ve
                                    {{"min", value_text(t, view)}, {"max", value_text(t2, view)}}));
     }
   }
+  if (kind != "line" && !always_rows) {
+    double label = widest_bar_label(
+        d, pts, kind, [&](double v) { return value_text(v, view); }, not_reported);
+    size_t per = kind == "bar" ? c.m() : 1;
+    double need =
+        widest(ticks) + static_cast<double>(pts.size()) * label_ems_per_category(label, per);
+    c.label_width = kNoBarLabels;
+    for (int w : kLabelWidths) {
+      if (need <= w) {
+        c.label_width = w == kLabelWidths.front() ? 0 : w;
+        break;
+      }
+    }
+  }
   const std::string summary = c.range() ? target_range_summary(d, view) : chart_summary(d, view);
 
   std::string s = "<p class=\"chart-title\" id=\"" + id + "-title\"" + lang_attribute(title_lang) +
                   ">" + title_html + "</p>\n";
   s += "<p class=\"chart-desc\" id=\"" + id + "-desc\">" + html_escape(summary) + "</p>\n";
   s += "<div class=\"chart-view chart-kind-" + kind + (always_rows ? " chart-always-rows" : "") +
+       (c.label_width > 0 ? " chart-labels-" + std::to_string(c.label_width) : "") +
        (kind == "line" ? " chart-no-rows" : "") + "\" role=\"img\" aria-labelledby=\"" + id +
        "-title " + id + "-desc\" style=\"--y-w:" + svg_number(widest(ticks)) +
        "em;--v-w:" + svg_number(std::min(widest(values), 9.0)) + "em\">\n";

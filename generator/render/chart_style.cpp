@@ -32,6 +32,35 @@ double text_ems(std::string_view s) {
   return w;
 }
 
+double widest_bar_label(const ChartData& d, const std::vector<size_t>& pts, const std::string& kind,
+                        const std::function<std::string(double)>& text,
+                        const std::string& not_reported) {
+  double w = 0;
+  for (size_t i : pts) {
+    if (kind == "stacked") {
+      double sum = 0;
+      for (const ChartSeries& s : d.series) sum += has_value(s.values[i]) ? s.values[i] : 0;
+      w = std::max(w, text_ems(text(sum)));
+    } else if (kind == "target") {
+      double a = d.series.size() > 1 ? d.series[1].values[i] : kNoValue;
+      w = std::max(w, text_ems(has_value(a) ? text(a) : not_reported));
+    } else {
+      for (const ChartSeries& s : d.series) {
+        if (has_value(s.values[i])) w = std::max(w, text_ems(text(s.values[i])));
+      }
+    }
+  }
+  return w;
+}
+
+double label_ems_per_category(double widest_label_ems, size_t labels_per_category) {
+  constexpr double kGap = 0.3;    // between two labels
+  constexpr double kGroup = 0.7;  // the share of a category its bars fill
+  double per_label = widest_label_ems + kGap;
+  if (labels_per_category <= 1) return per_label;
+  return per_label * static_cast<double>(labels_per_category) / kGroup;
+}
+
 ChartScale make_scale(double lo, double hi) {
   ChartScale s;
   lo = std::min(lo, 0.0);

@@ -2,6 +2,7 @@
 // told apart also by fill pattern (bars), dash and marker shape (lines).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,19 @@ struct PointLabel {
 /// covers another.
 std::vector<std::vector<PointLabel>> line_labels(const ChartData& d, const std::vector<size_t>& pts,
                                                  const ChartScale& scale);
+
+/// The widest value label (in ems) of a column drawing of `kind` ("bar", "stacked" or
+/// "target"): each bar's value, each stack's total, or a target chart's actuals and
+/// `not_reported` where an actual is missing; `text` writes a value.
+double widest_bar_label(const ChartData& d, const std::vector<size_t>& pts, const std::string& kind,
+                        const std::function<std::string(double)>& text,
+                        const std::string& not_reported);
+
+/// How wide (in ems) each category of a column drawing must be for every value label to
+/// sit beside the next with a gap: one label per category (`labels_per_category` 1: stacked,
+/// target, a single series) may use the whole category; grouped bars share the 70% of it
+/// their bars fill.
+double label_ems_per_category(double widest_label_ems, size_t labels_per_category);
 
 /// A number for an SVG attribute: at most two decimals, no trailing zeros, no "-0".
 std::string svg_number(double v);

@@ -13,14 +13,13 @@ namespace firefly {
 
 namespace {
 
-constexpr double kWidth = 800;     ///< the drawing's width in px
-constexpr double kPad = 24;        ///< the margin around everything
-constexpr double kFont = 16;       ///< body text size in px
-constexpr double kLine = 22;       ///< body line height in px
-constexpr double kTitle = 22;      ///< title size in px
-constexpr double kPlot = 280;      ///< the plot's height in px (columns)
-constexpr double kBar = 18;        ///< a bar's thickness in px (rows)
-constexpr size_t kMaxLabels = 16;  ///< value labels on every mark up to this many marks
+constexpr double kWidth = 800;  ///< the drawing's width in px
+constexpr double kPad = 24;     ///< the margin around everything
+constexpr double kFont = 16;    ///< body text size in px
+constexpr double kLine = 22;    ///< body line height in px
+constexpr double kTitle = 22;   ///< title size in px
+constexpr double kPlot = 280;   ///< the plot's height in px (columns)
+constexpr double kBar = 18;     ///< a bar's thickness in px (rows)
 
 const char* kTargetStroke = "stroke=\"#1b1b1b\" stroke-width=\"3\" stroke-dasharray=\"6 3\"";
 
@@ -156,7 +155,11 @@ struct Drawing {
     const size_t n = pts.size();
     const double band = (right - left) / static_cast<double>(std::max<size_t>(n, 1));
     auto centre = [&](size_t i) { return left + band * (static_cast<double>(i) + 0.5); };
-    const bool few = n * (stacked() || target() ? 1 : m()) <= kMaxLabels;
+    // Value labels on every bar when all of them fit side by side, else on none.
+    const std::string not_reported = view.text("chart_not_reported", "not reported");
+    const double widest_label = widest_bar_label(
+        d, pts, kind, [&](double value) { return value_text(value, view); }, not_reported);
+    const bool few = band >= label_ems_per_category(widest_label, kind == "bar" ? m() : 1) * kFont;
     std::string labels;
     const double group = band * 0.7;
     for (size_t c = 0; c < n; ++c) {
@@ -186,7 +189,7 @@ struct Drawing {
                series_paint("s", 1));
           if (few) value_label(centre(c), at(a), a);
         } else if (few) {
-          value_label(centre(c), at(0), 0, view.text("chart_not_reported", "not reported"));
+          value_label(centre(c), at(0), 0, not_reported);
         }
         if (has_value(t) && has_value(t2)) {
           rect(x0, at(t2), group, at(t) - at(t2), "fill=\"#1b1b1b\" fill-opacity=\"0.08\"");

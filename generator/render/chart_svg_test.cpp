@@ -86,4 +86,30 @@ TEST_CASE("chart svg: the words are in the reader's language; a long title wraps
   CHECK(svg.find("xml:lang=\"zh-Hant-TW\"") != std::string::npos);
 }
 
+TEST_CASE("chart svg: every bar labelled, zeros too, when all labels fit; else none") {
+  DataView en = theme_view("en", "en");
+  ChartData d;
+  std::vector<size_t> pts;
+  for (int y = 2013; y <= 2022; ++y) {  // the drawing reads only the labels
+    d.x_labels.push_back(std::to_string(y));
+    pts.push_back(pts.size());
+  }
+  d.series.push_back(ChartSeries{"a", "A", "", {1, 2, 3, 5, 0, 3, 6, 7, 10, 3}});
+  d.series.push_back(ChartSeries{"b", "B", "", {1, 2, 3, 4, 0, 3, 6, 6, 7, 3}});
+  d.total_points = 10;
+  auto labels = [](const std::string& svg) {
+    size_t n = 0;
+    for (size_t at = svg.find("text-anchor=\"middle\" paint-order"); at != std::string::npos;
+         at = svg.find("text-anchor=\"middle\" paint-order", at + 1)) {
+      ++n;
+    }
+    return n;
+  };
+  std::string svg = chart_svg(d, pts, "bar", false, credit(), en);
+  CHECK(labels(svg) == 20);
+  CHECK(svg.find("stroke-width=\"3\">0</text>") != std::string::npos);
+  d.series[0].values.assign(10, 1234567.25);  // too wide for 800 px: no bar labelled
+  CHECK(labels(chart_svg(d, pts, "bar", false, credit(), en)) == 0);
+}
+
 }  // namespace firefly

@@ -96,6 +96,39 @@ TEST_CASE("chart: stacked bars add up; target charts mark targets and missing ac
   CHECK(target.find("<span class=\"chart-num\">not reported</span>") != std::string::npos);
 }
 
+TEST_CASE("chart: every bar carries its value, a zero too, where all fit side by side; else none") {
+  Dataset ds;
+  ds.name = "years";
+  ds.columns = {Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, {}, {}},
+                Column{"a", ColumnType::kInteger, {{}, "A", {}}, {}, {}, {}},
+                Column{"b", ColumnType::kInteger, {{}, "B", {}}, {}, {}, {}}};
+  ds.csv_bytes = "year,a,b\n";
+  for (int y = 2013; y <= 2022; ++y) {
+    ds.csv_bytes += std::to_string(y) + (y == 2017 ? ",0,0\n" : y == 2021 ? ",10,7\n" : ",3,2\n");
+  }
+  ds.index_rows();
+  // 20 bars: every one labelled, the two zeros of 2017 included, from a box wide enough.
+  std::string html = chart(ds, "year", {"a", "b"}, "bar");
+  CHECK(count(html, "<text class=\"chart-v\"") == 20);
+  CHECK(count(html, "dy=\"-0.45em\">0</text>") == 2);  // value labels, not the 0 tick
+  size_t at = html.find(" chart-labels-");
+  REQUIRE(at != std::string::npos);
+  int from = std::stoi(html.substr(at + 14));
+  CHECK(from > 36);
+  CHECK(from <= 52);  // the bureau's awards chart: labelled at 1280 px even at 150% text
+  // One series of the same years: labelled at every width the columns show.
+  std::string one = chart(ds, "year", {"a"}, "bar");
+  CHECK(count(one, "<text class=\"chart-v\"") == 10);
+  CHECK(one.find(" chart-labels-") == std::string::npos);
+  // 100 categories: no label fits, so none at all (the rows and the table have the values).
+  ds.csv_bytes = "year,a,b\n";
+  for (int y = 1900; y < 2000; ++y) ds.csv_bytes += std::to_string(y) + ",1000,0\n";
+  ds.index_rows();
+  std::string many = chart(ds, "year", {"a", "b"}, "bar");
+  CHECK(count(many, "<text class=\"chart-v\"") == 0);
+  CHECK(count(many, "<span class=\"chart-num\">0</span>") == 100);
+}
+
 TEST_CASE("chart: a long series is drawn reduced, and says so") {
   Dataset ds = awards();
   ds.csv_bytes = "year,all,national,place\n";

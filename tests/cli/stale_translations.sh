@@ -142,4 +142,29 @@ commit "2024-03-11T09:00:00+08:00" "Dataset in Vietnamese: the column is person-
 if grep -q 'counts.yaml.*changed on' "$work/check10.txt"; then cat "$work/check10.txt"; exit 1; fi
 "$FIREFLY" build --site . --out "$work/out" --quiet 2>/dev/null
 if grep -qF "$notice" "$work/out/vi/data/counts/index.html"; then echo "notice after the update"; exit 1; fi
+
+# A dataset's translated_from: a date before the original's change keeps the warning (and
+# says so), the change's date or its commit clears it; a value that is neither is named.
+sed -i 's/zh-TW: 參與人次}}/zh-TW: 參與人次（每年）}}/' data/counts.yaml
+commit "2024-03-12T09:00:00+08:00" "Dataset: the column is person-times per year"
+c12=$(git rev-parse --short=7 HEAD)
+printf 'translated_from: {vi: 2024-03-11, en: 2024-03-12}\n' >>data/counts.yaml
+"$FIREFLY" check --site . >"$work/check11.txt" 2>&1
+expected="data/counts.yaml:13:43: warning: the original zh-TW text (line 13) changed on 2024-03-12 (commit $c12), later than the original the vi translations follow (translated_from: 2024-03-11); the translation may be out of date"
+grep -qF "$expected" "$work/check11.txt" || { echo "expected: $expected"; cat "$work/check11.txt"; exit 1; }
+grep -qF 'add `translated_from: {vi: 2024-03-12}` to the metadata' "$work/check11.txt"
+if grep -q 'en translation' "$work/check11.txt"; then
+  echo "the English was called stale despite translated_from"; cat "$work/check11.txt"; exit 1
+fi
+sed -i "s/^translated_from: .*/translated_from: {vi: $c12, en: 2024-03-12}/" data/counts.yaml
+"$FIREFLY" check --site . >"$work/check12.txt" 2>&1
+if grep -q 'counts.yaml.*changed on' "$work/check12.txt"; then cat "$work/check12.txt"; exit 1; fi
+"$FIREFLY" build --site . --out "$work/out" --quiet 2>/dev/null
+if grep -qF "$notice" "$work/out/vi/data/counts/index.html"; then echo "notice after translated_from"; exit 1; fi
+sed -i "s/^translated_from: .*/translated_from: {vi: nope, th: 2024-03-12}/" data/counts.yaml
+"$FIREFLY" check --site . >"$work/check13.txt" 2>&1
+grep -qF "data/counts.yaml:14:23: warning: translated_from 'nope' is neither a date nor a commit of this site's git history" "$work/check13.txt" ||
+  { cat "$work/check13.txt"; exit 1; }
+grep -qF "data/counts.yaml:14:33: warning: translated_from names 'th', which is not a translation's language" "$work/check13.txt" ||
+  { cat "$work/check13.txt"; exit 1; }
 echo "stale translations: ok"
