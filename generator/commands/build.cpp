@@ -226,7 +226,7 @@ class BuildRun {
     std::vector<std::string> langs;
     for (const Language& l : config.languages) langs.push_back(l.code);
     for (const Dataset& ds : st_.datasets) check_dataset_metadata(ds, langs, diags_);
-    st_.plans = build_indicator_sets(st_.datasets, diags_);
+    st_.plans = build_indicator_sets(st_.datasets, diags_, config.default_language().code);
     for (const Dataset& ds : st_.datasets) {  // a plan with errors is left out
       auto has_plan = [&](const IndicatorSet& p) { return p.dataset == ds.name; };
       if (ds.indicators && std::none_of(st_.plans.begin(), st_.plans.end(), has_plan)) {

@@ -13,6 +13,17 @@ std::string Localized::get(std::string_view lang, std::string_view fallback_lang
   return by_lang.front().second;
 }
 
+std::string_view Localized::lang_of(std::string_view lang, std::string_view fallback_lang) const {
+  if (by_lang.empty()) return {};
+  for (const auto& entry : by_lang) {
+    if (entry.first == lang) return entry.first;
+  }
+  for (const auto& entry : by_lang) {
+    if (entry.first == fallback_lang) return entry.first;
+  }
+  return by_lang.front().first;
+}
+
 bool Localized::has(std::string_view lang) const {
   if (by_lang.empty()) return true;
   for (const auto& entry : by_lang) {

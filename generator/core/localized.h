@@ -18,6 +18,8 @@ struct Localized {
 
   /// The text in `lang`, else in `fallback_lang`, else the first one written.
   std::string get(std::string_view lang, std::string_view fallback_lang) const;
+  /// The language code of the text get() returns: "" for a plain string.
+  std::string_view lang_of(std::string_view lang, std::string_view fallback_lang) const;
   /// True when it has a text written for `lang` itself (or is a plain string).
   bool has(std::string_view lang) const;
   bool empty() const { return by_lang.empty() && plain.empty(); }

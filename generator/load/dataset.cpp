@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/fs.h"
+#include "core/language_tag.h"
 #include "core/text.h"
 #include "core/yaml.h"
 #include "load/chart_spec.h"
@@ -23,8 +24,8 @@ const std::vector<std::string> kDatasetKeys = {
     "columns",  "keywords",    "version", "indicators", "issued",         "modified",
     "temporal", "spatial",     "key",     "themes",     "translated_from"};
 const std::vector<std::string> kSourceKeys = {"agency", "title", "date", "url"};
-const std::vector<std::string> kColumnKeys = {"name", "type",        "title",
-                                              "unit", "description", "values"};
+const std::vector<std::string> kColumnKeys = {"name",        "type",   "title", "unit",
+                                              "description", "values", "lang"};
 const std::vector<std::string> kChartKeys = {"x", "y", "kind", "title"};
 const std::vector<std::string> kTypeNames = {"string", "integer", "number", "boolean", "date"};
 const std::vector<std::string> kFrequencies = {"daily",      "weekly", "monthly",  "quarterly",
@@ -236,6 +237,13 @@ std::optional<std::vector<Column>> read_columns(const Value& meta, MetaReader& r
     if (col.title.empty()) col.title.plain = col.name;
     col.description = r.localized(c, "description", false);
     col.unit = r.localized(c, "unit", false);
+    col.lang = r.text(c, "lang");
+    if (!col.lang.empty() && !is_language_tag(col.lang)) {
+      r.diags.error(r.path, c.get("lang").pos,
+                    "column " + q(col.name) + ": lang " + q(col.lang) +
+                        " is not a language code (a site language such as zh-TW, or a BCP 47 tag)");
+      col.lang.clear();
+    }
     read_values(c, col, r);
     out.push_back(std::move(col));
   }

@@ -35,6 +35,10 @@ struct Column {
   Localized description;  ///< may be empty
   Localized unit;         ///< may be empty; a code or words per language ("person-times")
   Pos pos;                ///< where the column is declared in the metadata
+  /// `lang:`: the language its text cells are written in, a site language's code or a
+  /// BCP 47 tag ("" = the site's default language). Numbers, dates, yes/no and the words of
+  /// `values` are shown in the reader's language whatever it says.
+  std::string lang = {};
   /// `values:`: the words of the column's codes per language ({at_least: {zh-TW: 至少}});
   /// pages and spreadsheets show them, the CSV and JSON keep the codes.
   std::vector<std::pair<std::string, Localized>> values = {};
@@ -54,6 +58,10 @@ struct ChartSpec {
   std::vector<std::string> y;  ///< numeric columns plotted, one series each
   std::string kind = "bar";    ///< one of kChartKinds
   Localized title;             ///< may be empty (the dataset title is used)
+  /// The title as HTML for the page, its parts in other languages in `lang` spans ("" =
+  /// the title, escaped, with the lang it needs). Only generated charts (an indicator's)
+  /// set it; the chart's SVG file keeps the plain title.
+  std::string title_html = {};
   /// x is a sequence in time order even though its column is text (a plan's periods, as
   /// "2015-2018"); set by Firefly, never read from metadata. A text x is else a category.
   bool x_in_order = false;

@@ -18,6 +18,7 @@ bool same(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::max(1.0, 
 struct RowReader {
   const Dataset& ds;
   size_t row;
+  const std::string& default_lang;  ///< the language of columns that declare none
   std::vector<Value> values = ds.row(row);
   std::vector<std::string> cells = ds.cells(row);
 
@@ -36,7 +37,17 @@ struct RowReader {
   }
   Localized localized(const Localized& columns) const {
     Localized out;
-    out.plain = columns.plain.empty() ? std::string() : text(columns.plain);
+    // One column for every language: its text is in the column's language.
+    if (!columns.plain.empty()) {
+      std::string t = text(columns.plain);
+      int i = ds.column_index(columns.plain);
+      const std::string& lang = i < 0 ? std::string() : ds.columns[static_cast<size_t>(i)].lang;
+      if (!t.empty() && lang.empty() && default_lang.empty()) {
+        out.plain = std::move(t);
+      } else if (!t.empty()) {
+        out.by_lang.emplace_back(lang.empty() ? default_lang : lang, std::move(t));
+      }
+    }
     for (const auto& [lang, column] : columns.by_lang) {
       std::string t = text(column);
       if (!t.empty()) out.by_lang.emplace_back(lang, std::move(t));
@@ -187,7 +198,8 @@ const Indicator* IndicatorSet::find(std::string_view id) const {
   return nullptr;
 }
 
-std::optional<IndicatorSet> build_indicator_set(const Dataset& ds, Diagnostics& diags) {
+std::optional<IndicatorSet> build_indicator_set(const Dataset& ds, Diagnostics& diags,
+                                                const std::string& default_lang) {
   const IndicatorSpec& spec = *ds.indicators;
   IndicatorSet set;
   set.dataset = ds.name;
@@ -200,7 +212,7 @@ std::optional<IndicatorSet> build_indicator_set(const Dataset& ds, Diagnostics& 
   Diagnostics local;
   std::set<std::string> ids;
   for (size_t row = 0; row < ds.row_count(); ++row) {
-    RowReader r{ds, row};
+    RowReader r{ds, row, default_lang};
     bool selected = std::all_of(spec.where.begin(), spec.where.end(), [&](const auto& cond) {
       const auto& [column, values] = cond;
       return std::find(values.begin(), values.end(), r.text(column)) != values.end();
@@ -281,11 +293,12 @@ std::optional<IndicatorSet> build_indicator_set(const Dataset& ds, Diagnostics& 
 }
 
 std::vector<IndicatorSet> build_indicator_sets(const std::vector<Dataset>& datasets,
-                                               Diagnostics& diags) {
+                                               Diagnostics& diags,
+                                               const std::string& default_lang) {
   std::vector<IndicatorSet> out;
   for (const Dataset& ds : datasets) {
     if (!ds.indicators) continue;
-    if (auto set = build_indicator_set(ds, diags)) out.push_back(std::move(*set));
+    if (auto set = build_indicator_set(ds, diags, default_lang)) out.push_back(std::move(*set));
   }
   return out;
 }

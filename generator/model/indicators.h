@@ -95,11 +95,15 @@ struct IndicatorSet {
 
 /// The plan of `ds` (which must have `indicators`). Reports, at the CSV cell: a target
 /// without a unit, a direction that is not a direction word, a range without target_max,
-/// an id that is empty or used twice. nullopt after an error.
-std::optional<IndicatorSet> build_indicator_set(const Dataset& ds, Diagnostics& diags);
+/// an id that is empty or used twice. nullopt after an error. A text read from one column
+/// (`method: note`) is in that column's `lang`, else in `default_lang` ("" = unknown: a
+/// text for every language).
+std::optional<IndicatorSet> build_indicator_set(const Dataset& ds, Diagnostics& diags,
+                                                const std::string& default_lang = {});
 
 /// The plans of every dataset that declares `indicators`, in dataset order.
 std::vector<IndicatorSet> build_indicator_sets(const std::vector<Dataset>& datasets,
-                                               Diagnostics& diags);
+                                               Diagnostics& diags,
+                                               const std::string& default_lang = {});
 
 }  // namespace firefly

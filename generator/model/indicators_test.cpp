@@ -249,4 +249,29 @@ TEST_CASE("units: a column's unit may be written per language") {
   CHECK(ds->columns[1].unit.get("vi", "zh-TW") == "人次");
 }
 
+TEST_CASE("a text read from one column is in that column's language, else the default one") {
+  Diagnostics d;
+  std::string meta = kMeta;
+  meta.replace(meta.find("  - {name: method}"), 18, "  - {name: method, lang: en}");
+  Value v = parse_yaml(meta, "data/plan.yaml", d);
+  auto ds = build_dataset(
+      "plan", v,
+      std::string(kHeader) + "學習時數,Learning hours,人力,hours,at_least,,40,42,,,,by hand\n", d);
+  REQUIRE(ds);
+  auto set = build_indicator_set(*ds, d, "zh-TW");
+  REQUIRE(set);
+  const Indicator& ind = set->indicators[0];
+  // goal has no lang: the default language's; method says en; name is per language.
+  CHECK(ind.goal.lang_of("en", "zh-TW") == "zh-TW");
+  CHECK(ind.goal.get("en", "zh-TW") == "人力");
+  CHECK(ind.method.lang_of("zh-TW", "zh-TW") == "en");
+  CHECK(ind.name.lang_of("vi", "zh-TW") == "zh-TW");
+  CHECK(ind.name.lang_of("en", "zh-TW") == "en");
+  // Without a default language a text of one column is for every language, as before.
+  auto unknown = build_indicator_set(*ds, d, "");
+  REQUIRE(unknown);
+  CHECK(unknown->indicators[0].goal.plain == "人力");
+  CHECK(unknown->indicators[0].goal.lang_of("en", "zh-TW").empty());
+}
+
 }  // namespace firefly

@@ -495,6 +495,9 @@ class SiteBuilder {
       Page& card = simple(PageKind::kScorecard, "scorecard/" + plan.dataset, base + "scorecard/");
       card.dataset = plan.dataset;
       card.title = plan.title.get(lang, fallback);
+      if (std::string_view in = plan.title.lang_of(lang, fallback); !in.empty() && in != lang) {
+        card.title_lang = std::string(in);
+      }
       card.description = plan.description.get(lang, fallback);
       // Dated by its figures, so the site's feed lists a plan's scorecard when they change.
       if (plan.updated.year) {
@@ -506,6 +509,9 @@ class SiteBuilder {
         page.dataset = plan.dataset;
         page.indicator = ind.id;
         page.title = ind.name.get(lang, fallback);
+        if (std::string_view in = ind.name.lang_of(lang, fallback); !in.empty() && in != lang) {
+          page.title_lang = std::string(in);
+        }
       }
     }
   }

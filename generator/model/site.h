@@ -47,6 +47,9 @@ struct Page {
   std::string key;                     ///< same for all translations of a page ("stories/roses")
   std::string section;                 ///< "stories", "" for top-level pages
   std::string title;
+  /// The language code the title is in when it is neither the reader's nor content_lang
+  /// (a generated page named only in another language); "" otherwise.
+  std::string title_lang;
   std::string url;       ///< "/en/stories/roses/"
   std::string out_path;  ///< "en/stories/roses/index.html"
   std::optional<Date> date, updated;

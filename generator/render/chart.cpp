@@ -336,7 +336,16 @@ std::string render_chart(const Dataset& ds, const ChartSpec& spec, const std::ve
   if (kind != "line" && d.size() > kMaxBars) kind = "line";
   std::vector<size_t> pts = drawn_points(d);
   std::string title = view.pick(spec.title);
-  if (title.empty()) title = view.pick(ds.title);
+  std::string title_html = html_escape(title), title_lang = view.lang_of(spec.title);
+  if (title.empty()) {
+    title = view.pick(ds.title);
+    title_html = html_escape(title);
+    title_lang = view.lang_of(ds.title);
+  }
+  if (!spec.title_html.empty()) {
+    title_html = spec.title_html;
+    title_lang.clear();
+  }
   int xc = ds.column_index(spec.x);
   std::string x_title = xc >= 0 ? column_heading(ds.columns[static_cast<size_t>(xc)], view) : "";
   std::string y_title;
@@ -388,8 +397,8 @@ std::string render_chart(const Dataset& ds, const ChartSpec& spec, const std::ve
   }
   const std::string summary = c.range() ? target_range_summary(d, view) : chart_summary(d, view);
 
-  std::string s =
-      "<p class=\"chart-title\" id=\"" + id + "-title\">" + html_escape(title) + "</p>\n";
+  std::string s = "<p class=\"chart-title\" id=\"" + id + "-title\"" + lang_attribute(title_lang) +
+                  ">" + title_html + "</p>\n";
   s += "<p class=\"chart-desc\" id=\"" + id + "-desc\">" + html_escape(summary) + "</p>\n";
   s += "<div class=\"chart-view chart-kind-" + kind + (always_rows ? " chart-always-rows" : "") +
        (c.label_width > 0 ? " chart-labels-" + std::to_string(c.label_width) : "") +

@@ -84,7 +84,7 @@ std::string cms_admin_page(const SiteConfig& config) {
          "<style>#cms-status{font:18px/1.6 system-ui,sans-serif;color:#1a1a1a;max-width:40rem;"
          "margin:2rem auto;padding:0 1rem}#cms-status "
          "h1{font-size:1.5rem}#cms-failed{border-left:6px solid #a4000f;"
-         "padding-left:1rem}</style>\n"
+         "padding-left:1rem}#cms-status code{overflow-wrap:anywhere}</style>\n"
          "</head>\n<body>\n<main id=\"cms-status\">\n<h1>" +
          title + " — CMS</h1>\n<div role=\"status\" id=\"cms-loading\">\n" +
          paragraphs(words, &AdminWords::loading, script) +

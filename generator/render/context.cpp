@@ -36,6 +36,9 @@ const Language& language_of(const Site& site, const std::string& code) {
   return l ? *l : site.config->default_language();
 }
 
+/// The language code a page's title is in when it is not the reader's ("" when it is).
+std::string title_lang_code(const Page& p) { return p.fallback ? p.content_lang : p.title_lang; }
+
 /// {field, label, title, url} of a ref field's target; `title_lang`/`label_lang` when that
 /// text is in another language than the page.
 Value ref_value(const Site& site, const Page& page, const std::string& field, const Page& target,
@@ -43,8 +46,8 @@ Value ref_value(const Site& site, const Page& page, const std::string& field, co
   const SiteConfig& c = *site.config;
   const std::string& def = c.default_language().code;
   Map m{{"field", field}, {"title", target.title}, {"url", target.url}};
-  if (target.fallback) {
-    m.emplace_back("title_lang", language_of(site, target.content_lang).html_lang);
+  if (!title_lang_code(target).empty()) {
+    m.emplace_back("title_lang", language_of(site, title_lang_code(target)).html_lang);
   }
   // The label: the field's `label:` in this language, else the title of the collection
   // referred to (its section page), else the field's name.
@@ -249,6 +252,9 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
         {"fallback", page.fallback},
         {"draft", page.draft},
         {"content_lang", language_of(site_, page.content_lang).html_lang}};
+  if (!title_lang_code(page).empty()) {
+    m.emplace_back("title_lang", language_of(site_, title_lang_code(page)).html_lang);
+  }
   for (std::string_view k : {"home", "section", "page", "taxonomy", "term", "data", "dataset",
                              "scorecard", "indicator", "search", "sitemap", "404"}) {
     m.emplace_back("is_" + std::string(k == "404" ? "404" : k), k == kind);
@@ -301,7 +307,9 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
   // A crumb of an untranslated page is in its content's language.
   auto crumb = [&](const Page& to, std::string title) {
     Map m{{"title", std::move(title)}, {"url", to.url}};
-    if (to.fallback) m.emplace_back("title_lang", language_of(site_, to.content_lang).html_lang);
+    if (!title_lang_code(to).empty()) {
+      m.emplace_back("title_lang", language_of(site_, title_lang_code(to)).html_lang);
+    }
     return Value(std::move(m));
   };
   if (page.kind != PageKind::kHome) {

@@ -37,6 +37,29 @@ std::string DataView::format(std::string_view key, std::string_view fallback,
   return s;
 }
 
+std::string DataView::tag_of(std::string_view code) const {
+  for (const auto& [c, tag] : tags) {
+    if (c == code) return tag;
+  }
+  return code == lang ? html_lang : std::string(code);
+}
+
+std::string DataView::lang_of(const Localized& text) const {
+  std::string_view code = text.lang_of(lang, default_lang);
+  return code.empty() || code == lang ? std::string() : tag_of(code);
+}
+
+std::string DataView::cell_lang(const Column& column) const {
+  if (column.type != ColumnType::kString || !column.values.empty()) return {};
+  const std::string& code = column.lang.empty() ? default_lang : column.lang;
+  std::string tag = tag_of(code);
+  return code == lang || tag == html_lang ? std::string() : tag;
+}
+
+std::string lang_attribute(const std::string& tag) {
+  return tag.empty() ? std::string() : " lang=\"" + html_escape(tag) + "\"";
+}
+
 bool is_year_column(const Column& column) {
   if (column.type != ColumnType::kInteger) return false;
   const std::string& n = column.name;
@@ -133,7 +156,16 @@ std::string render_data_table(const Dataset& ds, const TableSpec& spec, const Da
   std::string html = "<table class=\"data-table\">\n<caption";
   if (!spec.id.empty()) html += " id=\"" + html_escape(spec.id) + "\"";
   html += ">";
-  append_html_escaped(html, spec.caption.empty() ? view.pick(ds.title) : spec.caption);
+  if (spec.caption.empty()) {
+    std::string title_lang = view.lang_of(ds.title);
+    if (!title_lang.empty()) html += "<span" + lang_attribute(title_lang) + ">";
+    append_html_escaped(html, view.pick(ds.title));
+    if (!title_lang.empty()) html += "</span>";
+  } else {
+    if (!spec.caption_lang.empty()) html += "<span" + lang_attribute(spec.caption_lang) + ">";
+    append_html_escaped(html, spec.caption);
+    if (!spec.caption_lang.empty()) html += "</span>";
+  }
   if (rows.size() < total) {
     html += " <span class=\"meta\">";
     append_html_escaped(
@@ -171,6 +203,7 @@ std::string render_data_table(const Dataset& ds, const TableSpec& spec, const Da
       html += tag;
       if (i == 0) html += " scope=\"row\"";
       if (numeric(c)) html += " class=\"num\"";
+      if (!v.is_null()) html += lang_attribute(view.cell_lang(ds.columns[c]));
       html += ">";
       if (v.is_null()) {
         html += "<span aria-hidden=\"true\">–</span><span class=\"visually-hidden\">";

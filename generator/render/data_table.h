@@ -26,6 +26,8 @@ struct DataView {
   std::string site_license = "OGDL-Taiwan-1.0";  ///< the licence of datasets that name none
   Localized publisher;                           ///< who publishes the site's data
   std::string commit_lang;  ///< BCP 47 tag of commit messages ("" = the page's language)
+  /// Each site language's code and BCP 47 tag ({"zh-TW", "zh-Hant-TW"}).
+  std::vector<std::pair<std::string, std::string>> tags = {};
   /// Where charts drawn with this view put their files (null = nowhere: the caller
   /// publishes them otherwise).
   std::vector<DataFile>* chart_files = nullptr;
@@ -45,7 +47,17 @@ struct DataView {
   LocaleSpec locale() const { return LocaleSpec{html_lang, calendar}; }
   /// A localized text in this language (falling back to the default language).
   std::string pick(const Localized& text) const { return text.get(lang, default_lang); }
+  /// The BCP 47 tag of a site language's code (a code that is none is taken as a tag).
+  std::string tag_of(std::string_view code) const;
+  /// The `lang` that pick(text) needs on this view's pages: "" when it is in the reader's
+  /// language or written once for all, else the tag of the language it falls back to.
+  std::string lang_of(const Localized& text) const;
+  /// The `lang` a column's text cells need on this view's pages ("" = the reader's).
+  std::string cell_lang(const Column& column) const;
 };
+
+/// ` lang="tag"` for a non-empty tag, else "".
+std::string lang_attribute(const std::string& tag);
 
 /// True for integer columns that hold years (name "year", "*_year", "year_*"), which are
 /// shown without digit grouping.
@@ -63,7 +75,8 @@ struct TableSpec {
   std::vector<std::pair<std::string, Value>> where;  ///< column -> value (or list of values)
   size_t max_rows = 0;                               ///< 0 = every row
   std::string caption;                               ///< "" = the dataset title
-  std::string id;                                    ///< id of the <caption> (may be "")
+  std::string caption_lang;  ///< the caption's `lang` when not the reader's ("" = theirs)
+  std::string id;            ///< id of the <caption> (may be "")
   std::string all_rows_url;  ///< when rows are cut, the caption links here ("" = no link)
 };
 

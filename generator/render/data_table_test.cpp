@@ -42,6 +42,41 @@ TEST_CASE("data table: caption, scopes, localized numbers, escaping, missing val
   CHECK(html.find("<span class=\"visually-hidden\">no data</span>") != std::string::npos);
 }
 
+TEST_CASE("data table: text cells and a fallback caption carry their language") {
+  Dataset ds = sample();
+  ds.title.by_lang = {{"zh-TW", "得獎"}};
+  ds.columns[3].lang = "";  // note: in the site's default language
+  Column en_note{"note_en", ColumnType::kString, {}, {}, {}, {}};
+  en_note.lang = "en";
+  ds.columns.push_back(en_note);
+  ds.csv_bytes = "year,count,day,note,note_en\n2021,1,,臺南,Tainan\n2022,2,,,\n";
+  ds.index_rows();
+  DataView view;
+  view.lang = "vi";
+  view.html_lang = "vi";
+  view.default_lang = "zh-TW";
+  view.tags = {{"zh-TW", "zh-Hant-TW"}, {"en", "en"}, {"vi", "vi"}};
+  std::string html = render_data_table(ds, TableSpec{}, view);
+  CHECK(html.find("<caption><span lang=\"zh-Hant-TW\">得獎</span></caption>") != std::string::npos);
+  CHECK(html.find("<td lang=\"zh-Hant-TW\">臺南</td>") != std::string::npos);
+  CHECK(html.find("<td lang=\"en\">Tainan</td>") != std::string::npos);
+  CHECK(html.find("<th scope=\"row\">2021</th>") != std::string::npos);  // a year: no lang
+  CHECK(html.find("<td class=\"num\">1</td>") != std::string::npos);
+  // An empty cell says "no value" in the reader's language: no lang.
+  CHECK(html.find("<td><span aria-hidden") != std::string::npos);
+  // In the default language, only the English column is marked.
+  view.lang = "zh-TW";
+  view.html_lang = "zh-Hant-TW";
+  html = render_data_table(ds, TableSpec{}, view);
+  CHECK(html.find("<caption>得獎</caption>") != std::string::npos);
+  CHECK(html.find("<td>臺南</td>") != std::string::npos);
+  CHECK(html.find("<td lang=\"en\">Tainan</td>") != std::string::npos);
+  CHECK(view.lang_of(ds.title).empty());
+  Localized plain;
+  plain.plain = "x";
+  CHECK(view.lang_of(plain).empty());  // written once for every language
+}
+
 TEST_CASE("data table: where, columns, row limit and ROC dates") {
   Dataset ds = sample();
   DataView view;

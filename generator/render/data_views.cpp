@@ -34,6 +34,7 @@ DataView data_view(const DataSite& site, const std::string& lang, const Value& t
       v.html_lang = l.html_lang;
       v.calendar = l.calendar;
     }
+    v.tags.emplace_back(l.code, l.html_lang);
   }
   v.t = t;
   v.base_url = site.base_url;

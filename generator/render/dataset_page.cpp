@@ -206,15 +206,25 @@ Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, con
   List columns;
   for (const Column& c : ds.columns) {
     List values;
+    // A code is written in the column's declared language (codes of a column that declares
+    // none are identifiers, shown as they are).
+    const std::string code_lang =
+        c.lang.empty() || c.lang == view.lang ? std::string() : view.tag_of(c.lang);
     for (const auto& [code, words] : c.values) {
-      values.push_back(Value(Map{{"code", Value(code)}, {"label", Value(view.pick(words))}}));
+      values.push_back(Value(Map{{"code", Value(code)},
+                                 {"code_lang", Value(code_lang)},
+                                 {"label", Value(view.pick(words))},
+                                 {"label_lang", Value(view.lang_of(words))}}));
     }
     columns.push_back(Value(Map{{"name", Value(c.name)},
                                 {"title", Value(view.pick(c.title))},
+                                {"title_lang", Value(view.lang_of(c.title))},
                                 {"type", Value(type_display(c.type, view))},
                                 {"type_id", Value(column_type_name(c.type))},
                                 {"unit", Value(view.pick(c.unit))},
+                                {"unit_lang", Value(view.lang_of(c.unit))},
                                 {"description", Value(view.pick(c.description))},
+                                {"description_lang", Value(view.lang_of(c.description))},
                                 {"has_values", Value(!values.empty())},
                                 {"values", Value(std::move(values))}}));
   }

@@ -181,12 +181,17 @@ std::string render_embed(std::string_view kind, std::string_view yaml_text, cons
                     "the 'where' of this chart matches no rows of " + q(ds.name));
     }
     std::string caption = view.pick(title);
-    if (caption.empty()) caption = view.pick(ds.title);
+    std::string caption_lang = view.lang_of(title);
+    if (caption.empty()) {
+      caption = view.pick(ds.title);
+      caption_lang = view.lang_of(ds.title);
+    }
     TableSpec table;
     table.columns = {spec.x};
     table.columns.insert(table.columns.end(), spec.y.begin(), spec.y.end());
     table.where = where;
     table.caption = caption;
+    table.caption_lang = caption_lang;
     table.id = id + "-table";
     table.max_rows = kTableMaxRows;  // the downloads have them all
     table.all_rows_url = downloads_url(ds, view);
@@ -209,6 +214,7 @@ std::string render_embed(std::string_view kind, std::string_view yaml_text, cons
   table.max_rows = kTableMaxRows;
   table.all_rows_url = downloads_url(ds, view);
   table.caption = view.pick(title);
+  table.caption_lang = view.lang_of(title);
   if (const Value* cols = block.find("columns"); cols && !cols->is_null()) {
     if (!cols->is_list()) {
       check.error(*cols, "'columns' must be a list of column names, e.g. [year, award]");

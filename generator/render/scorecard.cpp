@@ -1,6 +1,7 @@
 #include "render/scorecard.h"
 
 #include "core/locale.h"
+#include "core/text.h"
 #include "load/csv.h"
 #include "render/chart.h"
 #include "render/dataset_page.h"
@@ -117,6 +118,7 @@ std::string indicator_url(const IndicatorSet& plan, const Indicator& indicator,
 Value scorecard_row(const IndicatorSet& plan, const Indicator& ind, const DataView& view) {
   Map row = period_value(ind, ind.periods[ind.latest()], view).as_map();
   row.emplace_back("name", Value(view.pick(ind.name)));
+  row.emplace_back("name_lang", Value(view.lang_of(ind.name)));
   row.emplace_back("url", Value(indicator_url(plan, ind, view)));
   return Value(std::move(row));
 }
@@ -128,7 +130,7 @@ Value scorecard_context(const IndicatorSet& plan, const Dataset& ds, const DataV
         Map{{"period", Value(plan.periods[i])}, {"text", Value(counts_text(plan, i, view))}}));
   }
   // Goals in the order of their first indicator.
-  std::vector<std::string> goal_names;
+  std::vector<std::string> goal_names, goal_langs;
   std::vector<List> goal_rows;
   for (const Indicator& ind : plan.indicators) {
     std::string goal = view.pick(ind.goal);
@@ -136,6 +138,7 @@ Value scorecard_context(const IndicatorSet& plan, const Dataset& ds, const DataV
     while (g < goal_names.size() && goal_names[g] != goal) ++g;
     if (g == goal_names.size()) {
       goal_names.push_back(goal);
+      goal_langs.push_back(view.lang_of(ind.goal));
       goal_rows.emplace_back();
     }
     goal_rows[g].push_back(scorecard_row(plan, ind, view));
@@ -145,6 +148,7 @@ Value scorecard_context(const IndicatorSet& plan, const Dataset& ds, const DataV
     std::string name = goal_names[g].empty() ? view.text("indicator_goal_none", "Other indicators")
                                              : goal_names[g];
     goals.push_back(Value(Map{{"name", Value(name)},
+                              {"name_lang", Value(goal_names[g].empty() ? "" : goal_langs[g])},
                               {"id", Value("goal-" + std::to_string(g + 1))},
                               {"indicators", Value(std::move(goal_rows[g]))}}));
   }
@@ -168,6 +172,19 @@ std::string indicator_chart(const IndicatorSet& plan, const Indicator& ind, cons
   ds.name = plan.dataset + "-" + ind.id;
   ds.title.plain = view.format("indicator_chart_title", "{name}: target and actual",
                                {{"name", view.pick(ind.name)}});
+  // On the page, a name in another language than the reader's carries its lang.
+  const std::string name_lang = view.lang_of(ind.name);
+  std::string title_html;
+  if (!name_lang.empty()) {
+    title_html = html_escape(
+        view.format("indicator_chart_title", "{name}: target and actual", {{"name", "\x01"}}));
+    const std::string name =
+        "<span" + lang_attribute(name_lang) + ">" + html_escape(view.pick(ind.name)) + "</span>";
+    for (size_t at = title_html.find('\x01'); at != std::string::npos;
+         at = title_html.find('\x01', at + name.size())) {
+      title_html.replace(at, 1, name);
+    }
+  }
   ds.source = plan.source;
   ds.license = plan.license;
   Column period{"period", ColumnType::kString, {}, {}, {}, {}};
@@ -197,6 +214,7 @@ std::string indicator_chart(const IndicatorSet& plan, const Indicator& ind, cons
   spec.y = {"target", "actual"};
   if (range) spec.y.push_back("target_max");
   spec.kind = "target";
+  spec.title_html = title_html;
   spec.x_in_order = true;  // the plan's periods, in time order
   return render_chart(ds, spec, nullptr, id, view, indicator_url(plan, ind, view),
                       indicator_chart_stem(plan, ind));
@@ -208,7 +226,9 @@ Value indicator_context(const IndicatorSet& plan, const Dataset& ds, const Indic
   for (const PeriodResult& p : ind.periods) periods.push_back(period_value(ind, p, view));
   const PeriodResult& latest = ind.periods[ind.latest()];
   Map m{{"name", Value(view.pick(ind.name))},
+        {"name_lang", Value(view.lang_of(ind.name))},
         {"goal", Value(view.pick(ind.goal))},
+        {"goal_lang", Value(view.lang_of(ind.goal))},
         {"unit", Value(view.pick(ind.unit))},
         {"direction", Value(direction_text(ind.direction, view))},
         {"baseline", Value(figure_text(ind.baseline, {}, view.pick(ind.unit), view))},
@@ -217,7 +237,9 @@ Value indicator_context(const IndicatorSet& plan, const Dataset& ds, const Indic
         {"chart_html",
          Value(chart_html ? *chart_html : indicator_chart(plan, ind, kIndicatorChartId, view))},
         {"source", Value(view.pick(ind.source))},
+        {"source_lang", Value(view.lang_of(ind.source))},
         {"method", Value(view.pick(ind.method))},
+        {"method_lang", Value(view.lang_of(ind.method))},
         {"plan_title", Value(view.pick(plan.title))},
         {"plan_source", source_context(ds.source, view)},
         {"scorecard_url", Value(scorecard_url(plan, view))},

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,4 +103,36 @@ test('axe: clean fixture passes; violations, in light and dark, fail', () => {
   r = run(process.execPath, ['axe.mjs', broken, '--no-dark', '--limit', '4']);
   assert.match(r.out, /^axe: checking 4 of 10 pages/m);
   assert.doesNotMatch(r.out, /\(dark\)/);
+});
+
+test('checks: language of parts, aria-current and theme English, right and wrong', () => {
+  const dir = path.join(tmp, 'own');
+  const page = (lang, body) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">` +
+    `<title>t</title></head><body><main>${body}</main></body></html>`;
+  const files = {
+    // Right: Chinese in an English page inside lang, English content marked en on a
+    // Chinese page, one aria-current for the page itself.
+    'ok/index.html': page('en', '<p>Recipient: <span lang="zh-Hant-TW">臺南市勞工局</span></p>'),
+    'ok-zh/index.html': page('zh-Hant-TW', '<p>說明：<span lang="en">You are here</span></p>' +
+      '<nav aria-label="n"><a href="/ok-zh/" aria-current="page">這裡</a> <a href="/ok/">那裡</a></nav>'),
+    // Wrong: untagged Chinese on an English page, a theme string on a Chinese page, two
+    // current links in one navigation.
+    'han/index.html': page('en', '<table><tr><td>臺南市勞工局</td></tr></table>'),
+    'leak/index.html': page('zh-Hant-TW', '<p>You are here</p>'),
+    'two/index.html': page('zh-Hant-TW', '<nav aria-label="n"><a href="/two/" aria-current="page">甲</a>' +
+      '<a href="/ok/" aria-current="page">乙</a></nav>'),
+  };
+  for (const [rel, html] of Object.entries(files)) {
+    const file = path.join(dir, rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, html);
+  }
+  const r = run(process.execPath, ['checks.mjs', dir, '--no-alfa', '--no-layout']);
+  assert.equal(r.code, 1, r.out);
+  assert.doesNotMatch(r.out, /^FAIL \/ok/m);
+  assert.match(r.out, /^FAIL \/han\/ language of parts: Chinese text in lang="en" at .*td: "臺南市勞工局"/m);
+  assert.match(r.out, /^FAIL \/leak\/ English theme text on a zh-Hant-TW page: "You are here"/m);
+  assert.match(r.out, /^FAIL \/two\/ aria-current: 2 in the navigation "n"/m);
+  assert.match(r.out, /^FAIL \/two\/ aria-current: "乙" in "n" marks \/ok\/, not this page \/two\//m);
+  assert.match(r.out, /^checks: 2 passed, 3 failed$/m);
 });

@@ -93,8 +93,16 @@ export function pageProbe(arg) {
     }
     findings.push(...languageOfParts(describe));
     if (arg.leaks.length) {
-      const parts = [document.title, document.body.innerText];
+      // Text marked as English (lang="en": an English column of a dataset, a commit note) is
+      // content in English, not the theme's words; it is left out.
+      const english = (el) => /^en(-|$)/i.test(el.closest('[lang]')?.getAttribute('lang') ?? '');
+      let body = document.body.innerText;
+      for (const el of document.body.querySelectorAll('[lang]')) {
+        if (english(el) && !english(el.parentElement) && el.innerText) body = body.split(el.innerText).join('\n');
+      }
+      const parts = [document.title, body];
       for (const el of document.querySelectorAll('[alt], [title], [aria-label], meta[name="description"]')) {
+        if (el !== document.documentElement && el.closest('body') && english(el)) continue;
         for (const at of ['alt', 'title', 'aria-label', 'content']) {
           const v = el.getAttribute(at);
           if (v) parts.push(v);

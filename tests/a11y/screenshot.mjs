@@ -1,12 +1,13 @@
 // Takes full-page screenshots of pages of a built portal, for people to look at.
 //
 // Usage: node tests/a11y/screenshot.mjs PUBLIC_DIR OUT_DIR [--dark] [--widths 320,390,1280]
-//          [--text-size normal|large|larger] PATH...
+//          [--text-size normal|large|larger] [--forced-colors] PATH...
 //   e.g. node tests/a11y/screenshot.mjs public /tmp/shots / /en/ /data/awards/
 // Writes OUT_DIR/<name>-1280.png and OUT_DIR/<name>-375.png for each PATH (or one per
 // --widths), where <name> is the path with slashes turned into dashes ("home" for /);
 // with --dark also <name>-<width>-dark.png (prefers-color-scheme: dark); with --text-size
-// the page is shown at that setting of the display settings (the name gets -<size>).
+// the page is shown at that setting of the display settings (the name gets -<size>); with
+// --forced-colors in forced-colours emulation, as Windows high contrast (-forced).
 // Exits 1 when a page does not load, 2 on bad usage.
 import { mkdirSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +25,7 @@ export function shotName(p) {
 async function main() {
   const args = process.argv.slice(2);
   const dark = args.includes('--dark');
+  const forced = args.includes('--forced-colors');
   const option = (name) => {
     const at = args.indexOf(name);
     if (at < 0) return null;
@@ -33,11 +35,11 @@ async function main() {
   const widthsArg = option('--widths');
   const size = option('--text-size') ?? 'normal';
   const widths = widthsArg ? widthsArg.split(',').map(Number) : WIDTHS;
-  const [dir, out, ...paths] = args.filter((a) => a !== '--dark');
+  const [dir, out, ...paths] = args.filter((a) => a !== '--dark' && a !== '--forced-colors');
   if (!dir || !out || paths.length === 0 || widths.some((w) => !(w > 0)) ||
       !['normal', 'large', 'larger'].includes(size)) {
     console.error('usage: node screenshot.mjs PUBLIC_DIR OUT_DIR [--dark] [--widths W,...] ' +
-      '[--text-size normal|large|larger] PATH...');
+      '[--text-size normal|large|larger] [--forced-colors] PATH...');
     process.exit(2);
   }
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -54,6 +56,7 @@ async function main() {
         const context = await browser.newContext({
           viewport: { width, height: width > 600 ? 900 : 812 },
           colorScheme: scheme,
+          forcedColors: forced ? 'active' : 'none',
         });
         const page = await context.newPage();
         for (const p of paths) {
@@ -72,7 +75,8 @@ async function main() {
               input.dispatchEvent(new Event('change', { bubbles: true }));
             }, size);
           }
-          const suffix = (size === 'normal' ? '' : `-${size}`) + (scheme === 'dark' ? '-dark' : '');
+          const suffix = (size === 'normal' ? '' : `-${size}`) + (scheme === 'dark' ? '-dark' : '') +
+            (forced ? '-forced' : '');
           const file = path.join(out, `${shotName(sitePath)}-${width}${suffix}.png`);
           await page.screenshot({ path: file, fullPage: true });
           console.log(file);
