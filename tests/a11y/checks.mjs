@@ -7,7 +7,8 @@
 //   - no visible text under 14 CSS px at those sizes (chart text included);
 //   - language of parts: Chinese, Thai and Vietnamese text only inside a matching lang;
 //   - at most one aria-current per navigation, and only on a link to the page itself;
-//   - no English string of the theme on a page in another language.
+//   - no English string of the theme on a page in another language;
+//   - on a phone (390 x 844), the header takes at most half of the first screen.
 //
 // Usage: node tests/a11y/checks.mjs PUBLIC_DIR [--limit N] [--jobs N] [--no-alfa]
 //          [--alfa-sample] [--sample-heavy] [--sample-layouts] [--no-chart-text] [--no-layout]
@@ -51,13 +52,15 @@ const LAYOUTS = [
 ];
 /**
  * The layouts every page gets with --sample-layouts (the others get LAYOUTS in full). The
- * theme has no width media queries, and its container queries (30em and up) do not change
- * between 320 and 390 px at any text size, so the narrowest width with the largest text is
- * where content sticks out first, and the normal size is where text is smallest; 640 px is
- * another band of the container queries.
+ * theme's one width media query (40em: the menu folds below it) and its container queries
+ * (30em and up) do not change between 320 and 390 px at any text size, so the narrowest
+ * width with the largest text is where content sticks out first, and the normal size is
+ * where text is smallest; 640 px is another band of both.
  */
 const FEW_LAYOUTS = [[320, 'normal'], [320, 'larger'], [640, 'normal']];
 const MIN_TEXT_PX = 14;
+/** The largest share of a phone's first screen (390 x 844, normal text) the header may take. */
+const HEADER_MAX = 0.5;
 
 function usage(msg) {
   if (msg) console.error(`checks: ${msg}`);
@@ -179,6 +182,18 @@ async function checkPage(page, url, opts, leaksFor) {
     await page.setViewportSize({ width, height: 800 });
     findings.push(...await page.evaluate(pageProbe, { kind: 'layout', size, minPx: MIN_TEXT_PX, chartText: opts.chartText,
       where: `${width} px${width === 640 ? ' (200% zoom)' : ''}, text ${size}` }));
+  }
+  if (sample && opts.layout) {
+    // The page's own content starts on the first screen of a phone: the header (language
+    // links, title, search, the folded menu) takes at most half of a 390 x 844 screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const bottom = await page.evaluate(() => {
+      const header = document.querySelector('body > header, .site-header');
+      return header ? header.getBoundingClientRect().bottom : 0;
+    });
+    if (bottom > HEADER_MAX * 844) {
+      findings.push(`the header fills ${Math.round(bottom)} px of a 390 x 844 screen (at most ${HEADER_MAX * 844})`);
+    }
   }
   return findings;
 }

@@ -39,3 +39,17 @@
     });
   });
 })();
+
+// On a narrow screen the main menu starts folded behind its name, so that the page's
+// own content begins on the first screen; from 40em up it is always open.
+(function () {
+  "use strict";
+  var menu = document.querySelector(".menu-toggle");
+  if (!menu || !window.matchMedia) return;
+  var wide = window.matchMedia("(min-width: 40em)");
+  function fit() {
+    menu.open = wide.matches;
+  }
+  fit();
+  if (wide.addEventListener) wide.addEventListener("change", fit);
+})();
