@@ -5,6 +5,8 @@
 # changed, removed, in the page's language) and version files are asserted exactly; then in
 # a shallow clone and outside git, where no date may be guessed.
 set -euo pipefail
+# shellcheck source=git_fixture.bash
+source "$(dirname "$0")/lib/git_fixture.bash"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 site="$work/site"
@@ -43,22 +45,18 @@ columns:
   - {name: people, type: integer, unit: {zh-TW: 人}, title: {zh-TW: 人數}}
 YAML
 cd "$site"
-git init -q
-git config user.email staff@example.org
-git config user.name Staff
-at() { GIT_AUTHOR_DATE="$1" GIT_COMMITTER_DATE="$1" git commit -qam "$2"; }
-git add -A
-at "2021-03-04T10:00:00+08:00" "匯入參與人數"
+git_fixture
+commit_at "2021-03-04T10:00:00+08:00" "匯入參與人數"
 sed -i 's/依勞工局年度成果報告整理。/依勞工局年度成果報告整理，含各年度的總人數。/' data/counts.yaml
-at "2022-05-06T10:00:00+08:00" "補充說明"
+commit_at "2022-05-06T10:00:00+08:00" "補充說明"
 sed -i 's/title: {zh-TW: 參與人數}/title: {zh-TW: 參與人數, en: Participants}/' data/counts.yaml
-at "2023-01-02T10:00:00+08:00" "Translate the title"
+commit_at "2023-01-02T10:00:00+08:00" "Translate the title"
 printf 'year,people\n2021,1200\n2022,1360\n2023,1500\n2024,1600\n' >data/counts.csv
-at "2024-07-08T09:30:00+08:00" "更正111年人數並新增113年"
+commit_at "2024-07-08T09:30:00+08:00" "更正111年人數並新增113年"
 row_commit=$(git rev-parse HEAD)
 first_commit=$(git rev-list --max-parents=0 HEAD)
 sed -i 's/description: {zh-TW: \(.*\)}/description: {zh-TW: \1, en: People who took part in the bureau'"'"'s courses each year, from its yearly results report.}/' data/counts.yaml
-at "2025-02-03T10:00:00+08:00" "Translate the description"
+commit_at "2025-02-03T10:00:00+08:00" "Translate the description"
 cd - >/dev/null
 
 "$FIREFLY" build --site "$site" --out "$work/out" --quiet

@@ -3,6 +3,8 @@
 # page's file after the one that created it (never before the page's date), and dataset
 # pages list the commits that changed their data.
 set -euo pipefail
+# shellcheck source=git_fixture.bash
+source "$(dirname "$0")/lib/git_fixture.bash"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -r tests/sites/multilingual/site "$work/site"
@@ -11,23 +13,15 @@ cd "$work/site"
 printf '%s\n' '{{<baseof}}{{$main}}' \
   '{{#dataset.history}}<span class="commit">{{message}}</span>{{/dataset.history}}' \
   '{{/main}}{{/baseof}}' >themes/mini/layouts/dataset.mustache
-git init -q
-git config user.email staff@example.org
-git config user.name Staff
-git add -A
-GIT_AUTHOR_DATE="2021-03-04T10:00:00+08:00" GIT_COMMITTER_DATE="2021-03-04T10:00:00+08:00" \
-  git commit -qm "First version of the site"
+git_fixture
+commit_at "2021-03-04T10:00:00+08:00" "First version of the site"
 printf '\nOne more line.\n' >>content/stories/story-2.en.md
 printf '2024,1600,\n' >>data/counts.csv
-git add -A
-GIT_AUTHOR_DATE="2023-07-08T09:00:00+08:00" GIT_COMMITTER_DATE="2023-07-08T09:00:00+08:00" \
-  git commit -qm "Add the 2024 count"
+commit_at "2023-07-08T09:00:00+08:00" "Add the 2024 count"
 # A revision dated before the page's own date (content written ahead, or a wrong clock):
 # never shown as its update.
 printf '\nA fix.\n' >>content/stories/story-1.en.md
-git add -A
-GIT_AUTHOR_DATE="2021-05-01T09:00:00+08:00" GIT_COMMITTER_DATE="2021-05-01T09:00:00+08:00" \
-  git commit -qm "Fix story 1"
+commit_at "2021-05-01T09:00:00+08:00" "Fix story 1"
 "$FIREFLY" build --site . --out "$work/out" --quiet
 # The site sets no timezone: the commit of 09:00 in Taipei is given in UTC.
 grep -q 'updated <time datetime="2023-07-08T01:00:00Z">8 July 2023</time>' \

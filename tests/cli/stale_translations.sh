@@ -6,6 +6,8 @@
 # file's history, on one line ({zh-TW: ..., en: ...}) or on several, and the dataset's page
 # in a stale language shows the same notice.
 set -euo pipefail
+# shellcheck source=git_fixture.bash
+source "$(dirname "$0")/lib/git_fixture.bash"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 site="$work/site"
@@ -40,14 +42,8 @@ columns:
   - {name: people, type: integer, title: {zh-TW: 人數, en: People, vi: Số người}}
 YAML
 cd "$site"
-git init -q
-git config user.email staff@example.org
-git config user.name Staff
-commit() {  # commit DATE MESSAGE
-  git add -A
-  GIT_AUTHOR_DATE="$1" GIT_COMMITTER_DATE="$1" git commit -qm "$2"
-}
-commit "2024-03-01T10:00:00+08:00" "Help page in three languages"
+git_fixture
+commit_at "2024-03-01T10:00:00+08:00" "Help page in three languages"
 "$FIREFLY" check --site . >"$work/check0.txt" 2>&1
 if grep -q 'changed on' "$work/check0.txt"; then
   echo "a fresh translation was called stale:"; cat "$work/check0.txt"; exit 1
@@ -55,9 +51,9 @@ fi
 
 # The original changes; the English is updated the same day, the Vietnamese is not.
 printf '\n勞資爭議可以申請調解。\n' >>content/help.zh-TW.md
-commit "2024-03-05T09:30:00+08:00" "Help: mediation"
+commit_at "2024-03-05T09:30:00+08:00" "Help: mediation"
 printf '\nYou can apply for mediation.\n' >>content/help.en.md
-commit "2024-03-05T16:00:00+08:00" "Help in English: mediation"
+commit_at "2024-03-05T16:00:00+08:00" "Help in English: mediation"
 "$FIREFLY" check --site . >"$work/check1.txt" 2>&1 || true
 head=$(git log -1 --format=%h -- content/help.zh-TW.md)
 expected="content/help.vi.md:1:1: warning: the original content/help.zh-TW.md changed on 2024-03-05 (commit $head), after this translation last changed on 2024-03-01; the translation may be out of date"
@@ -94,10 +90,10 @@ grep -qF "content/help.vi.md:3:18: warning: translated_from 'not-a-commit' is ne
 # The dataset's Chinese description changes; its English follows the next day, the
 # Vietnamese does not.
 sed -i 's/每年參與的人數。/每年參與活動的人數（人次）。/' data/counts.yaml
-commit "2024-03-06T09:00:00+08:00" "Dataset: person-times"
+commit_at "2024-03-06T09:00:00+08:00" "Dataset: person-times"
 zh_commit=$(git rev-parse --short=7 HEAD)
 sed -i 's/People taking part each year./Person-times of taking part each year./' data/counts.yaml
-commit "2024-03-07T09:00:00+08:00" "Dataset in English: person-times"
+commit_at "2024-03-07T09:00:00+08:00" "Dataset in English: person-times"
 "$FIREFLY" check --site . >"$work/check5.txt" 2>&1
 expected="data/counts.yaml:7:3: warning: the original zh-TW text (line 3) changed on 2024-03-06 (commit $zh_commit), after this vi translation last changed on 2024-03-01; the translation may be out of date"
 grep -qF "$expected" "$work/check5.txt" || { echo "expected: $expected"; cat "$work/check5.txt"; exit 1; }
@@ -105,14 +101,14 @@ if grep -q 'counts.yaml:5:.*changed on' "$work/check5.txt"; then
   echo "the updated English description was called stale"; cat "$work/check5.txt"; exit 1
 fi
 sed -i 's/Số người tham gia mỗi năm./Số lượt người tham gia mỗi năm./' data/counts.yaml
-commit "2024-03-08T09:00:00+08:00" "Dataset in Vietnamese: person-times"
+commit_at "2024-03-08T09:00:00+08:00" "Dataset in Vietnamese: person-times"
 "$FIREFLY" check --site . >"$work/check6.txt" 2>&1
 if grep -q 'counts.yaml.*changed on' "$work/check6.txt"; then cat "$work/check6.txt"; exit 1; fi
 
 # Texts on one line: the Chinese column title changes, the English follows in the same
 # commit as a reordering of the line, the Vietnamese not at all.
 sed -i 's/title: {zh-TW: 人數, en: People, vi: Số người}}/title: {zh-TW: 參與人次, en: People, vi: Số người}}/' data/counts.yaml
-commit "2024-03-09T09:00:00+08:00" "Dataset: the column is person-times"
+commit_at "2024-03-09T09:00:00+08:00" "Dataset: the column is person-times"
 col_commit=$(git rev-parse --short=7 HEAD)
 "$FIREFLY" check --site . >"$work/check7.txt" 2>&1
 for lang in en vi; do
@@ -120,7 +116,7 @@ for lang in en vi; do
     "$work/check7.txt" || { echo "no warning for the $lang column title"; cat "$work/check7.txt"; exit 1; }
 done
 sed -i 's/title: {zh-TW: 參與人次, en: People, vi: Số người}}/title: {vi: Số người, en: Person-times, zh-TW: 參與人次}}/' data/counts.yaml
-commit "2024-03-10T09:00:00+08:00" "Dataset in English: the column is person-times"
+commit_at "2024-03-10T09:00:00+08:00" "Dataset in English: the column is person-times"
 "$FIREFLY" check --site . >"$work/check8.txt" 2>&1
 vi_col=$(grep -o 'data/counts.yaml:13:[0-9]*: warning: [^;]* vi translation' "$work/check8.txt" || true)
 [ -n "$vi_col" ] || { echo "no warning for the vi column title"; cat "$work/check8.txt"; exit 1; }
@@ -137,7 +133,7 @@ if grep -qF "$notice" "$work/out/data/counts/index.html"; then echo "notice on t
 sed -i 's/vi: Số người, en/vi: Số lượt người, en/' data/counts.yaml
 "$FIREFLY" check --site . >"$work/check9.txt" 2>&1
 if grep -q 'counts.yaml.*changed on' "$work/check9.txt"; then cat "$work/check9.txt"; exit 1; fi
-commit "2024-03-11T09:00:00+08:00" "Dataset in Vietnamese: the column is person-times"
+commit_at "2024-03-11T09:00:00+08:00" "Dataset in Vietnamese: the column is person-times"
 "$FIREFLY" check --site . >"$work/check10.txt" 2>&1
 if grep -q 'counts.yaml.*changed on' "$work/check10.txt"; then cat "$work/check10.txt"; exit 1; fi
 "$FIREFLY" build --site . --out "$work/out" --quiet 2>/dev/null
@@ -146,7 +142,7 @@ if grep -qF "$notice" "$work/out/vi/data/counts/index.html"; then echo "notice a
 # A dataset's translated_from: a date before the original's change keeps the warning (and
 # says so), the change's date or its commit clears it; a value that is neither is named.
 sed -i 's/zh-TW: 參與人次}}/zh-TW: 參與人次（每年）}}/' data/counts.yaml
-commit "2024-03-12T09:00:00+08:00" "Dataset: the column is person-times per year"
+commit_at "2024-03-12T09:00:00+08:00" "Dataset: the column is person-times per year"
 c12=$(git rev-parse --short=7 HEAD)
 printf 'translated_from: {vi: 2024-03-11, en: 2024-03-12}\n' >>data/counts.yaml
 "$FIREFLY" check --site . >"$work/check11.txt" 2>&1
