@@ -187,7 +187,10 @@ async function checkPage(page, url, opts, leaksFor) {
     // The page's own content starts on the first screen of a phone: the header (language
     // links, title, search, the folded menu) takes at most half of a 390 x 844 screen.
     await page.setViewportSize({ width: 390, height: 844 });
-    const bottom = await page.evaluate(() => {
+    const bottom = await page.evaluate(async () => {
+      // The theme's script folds the menu on the media query's change event, which the
+      // browser sends while it updates the rendering: wait for two frames.
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
       const header = document.querySelector('body > header, .site-header');
       return header ? header.getBoundingClientRect().bottom : 0;
     });
