@@ -147,7 +147,9 @@ TEST_CASE("a range target is drawn with both ends, and said in words") {
   CHECK(html.find("Target (upper end)") == std::string::npos);  // never a series of its own
   CHECK(html.find("Actual was 85 in 2019. The target was 60 to 80 in 2019. The target was 60 to "
                   "80 in 2020.") != std::string::npos);
-  CHECK(html.find("<span class=\"chart-num\">60 to 80</span>") != std::string::npos);
+  // Written past the upper end of the range (80 on a scale up to 100).
+  CHECK(html.find("<span class=\"chart-num\" style=\"left:80%\">60 to 80</span>") !=
+        std::string::npos);
   DataView zh = theme_view("zh-TW", "zh-Hant-TW");
   std::string zh_html = indicator_chart(plan, plan.indicators[0], "c", zh);
   CHECK(zh_html.find("chart-target-band") != std::string::npos);
