@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 #include "core/json.h"
@@ -268,10 +269,25 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
   size_t per_chunk =
       std::max(kMinChunkDocs, (docs.size() + kMaxSearchChunks - 1) / kMaxSearchChunks);
   size_t chunks = (docs.size() + per_chunk - 1) / per_chunk;
-  // The rest of the files: the manifest, terms.json and a margin of 8.
-  size_t max_shards = kMaxSearchFiles - chunks - 10;
-  std::vector<size_t> starts = split_shards(sizes, kShardTarget, max_shards);
+  // The rest of the files: the manifest, terms.json and a margin of 8, shared by the
+  // shards and the files of positions.
+  size_t max_files = kMaxSearchFiles - chunks - 10;
   std::string dir = "search/" + lang.code + "/";
+  // The positions of the largest tokens in files of their own, when the budget has room:
+  // a query for one word then reads its page list only.
+  std::vector<bool> positional;
+  positional.reserve(lines.size());
+  for (const auto& [token, line] : lines) positional.push_back(line.empty() || line[0] != '*');
+  std::vector<size_t> apart = lines_apart(sizes, positional, kShardTarget, max_files);
+  for (size_t k = 0; k < apart.size(); ++k) {
+    auto& [token, line] = lines[apart[k]];
+    std::optional<PostingsApart> split = split_positions(line);
+    if (!split) continue;  // cannot happen: the writer made it
+    out.push_back({dir + "p/" + std::to_string(k) + ".txt", std::move(split->positions), ""});
+    line = "#" + std::to_string(k) + "#" + split->pages;
+    sizes[apart[k]] = token.size() + line.size() + 2;
+  }
+  std::vector<size_t> starts = split_shards(sizes, kShardTarget, max_files - apart.size());
   std::string firsts = "[";
   for (size_t s = 0; s < starts.size(); ++s) {
     size_t end = s + 1 < starts.size() ? starts[s + 1] : lines.size();
@@ -313,7 +329,7 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
   }
 
   // The manifest.
-  std::string m = "{\"version\":3,\"docs\":" + std::to_string(docs.size()) +
+  std::string m = "{\"version\":4,\"docs\":" + std::to_string(docs.size()) +
                   ",\"chunk\":" + std::to_string(per_chunk) + ",\"shards\":" + firsts +
                   ",\"sections\":[";
   for (size_t s = 0; s < sections.size(); ++s) {

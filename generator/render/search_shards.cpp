@@ -127,6 +127,51 @@ std::optional<std::vector<Posting>> read_postings(std::string_view s, bool posit
   return postings;
 }
 
+std::optional<PostingsApart> split_positions(std::string_view s) {
+  PostingsApart out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t start = i;
+    auto gap = read_vlq(s, &i);
+    auto weight = gap ? read_vlq(s, &i) : std::nullopt;
+    if (!weight) return std::nullopt;
+    out.pages.append(s.substr(start, i - start));
+    start = i;
+    for (uint32_t k = 0; k < *weight / 3 + 1; ++k) {
+      if (!read_vlq(s, &i)) return std::nullopt;
+    }
+    out.positions.append(s.substr(start, i - start));
+  }
+  return out;
+}
+
+std::optional<std::vector<Posting>> read_postings_apart(std::string_view pages,
+                                                        std::string_view positions) {
+  std::vector<Posting> postings;
+  size_t i = 0, j = 0;
+  uint32_t doc = 0;
+  while (i < pages.size()) {
+    auto gap = read_vlq(pages, &i);
+    auto weight = gap ? read_vlq(pages, &i) : std::nullopt;
+    if (!weight || *gap == 0) return std::nullopt;
+    Posting p;
+    doc = postings.empty() ? *gap - 1 : doc + *gap;
+    p.doc = doc;
+    p.field = static_cast<SearchField>(*weight % 3);
+    p.count = *weight / 3 + 1;
+    uint32_t pos = 0;
+    for (uint32_t k = 0; k < p.count; ++k) {
+      auto v = read_vlq(positions, &j);
+      if (!v) return std::nullopt;
+      pos += *v;
+      p.positions.push_back(pos);
+    }
+    postings.push_back(std::move(p));
+  }
+  if (j != positions.size()) return std::nullopt;
+  return postings;
+}
+
 std::string lead_text(const std::vector<TextBlock>& blocks, size_t max_bytes) {
   std::string text;
   for (const TextBlock& b : blocks) {
@@ -173,6 +218,21 @@ std::vector<size_t> split_shards(const std::vector<size_t>& line_sizes, size_t t
     (fill_shards(line_sizes, mid).size() <= max_shards ? hi : lo) = mid;
   }
   return fill_shards(line_sizes, hi);
+}
+
+std::vector<size_t> lines_apart(const std::vector<size_t>& line_sizes,
+                                const std::vector<bool>& positional, size_t target,
+                                size_t max_files) {
+  size_t needed = fill_shards(line_sizes, target).size();
+  if (needed >= max_files) return {};
+  std::vector<size_t> big;
+  for (size_t i = 0; i < line_sizes.size(); ++i) {
+    if (positional[i] && line_sizes[i] > target) big.push_back(i);
+  }
+  std::stable_sort(big.begin(), big.end(),
+                   [&](size_t a, size_t b) { return line_sizes[a] > line_sizes[b]; });
+  if (big.size() > max_files - needed) big.resize(max_files - needed);
+  return big;
 }
 
 }  // namespace firefly

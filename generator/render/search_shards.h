@@ -4,7 +4,11 @@
 //   terms.json   the taxonomy terms with their documents (read only for the term filter)
 //   s/<n>.txt    shard n: lines "token<TAB>postings", tokens in byte order, so that the
 //                tokens of a shard run from its first token to the next shard's; the
-//                postings of a token without positions start with "*"
+//                postings of a token without positions start with "*", those of a token
+//                whose positions are in a file of their own with "#<k>#" (k in decimal)
+//   p/<k>.txt    the positions of one token whose postings are large, read only when a
+//                query checks a phrase, a run of CJK characters or nearness; written
+//                only when the file budget has room beyond the shards
 //   d/<n>.json   chunk n: [url, title, section, date, lead] of its documents, the lead
 //                being the start of the page's text (see lead_text)
 // Postings are base-64 VLQ numbers (see append_vlq): per document the gap from the
@@ -65,6 +69,18 @@ void append_postings(std::string& out, const std::vector<Posting>& postings);
 /// when malformed.
 std::optional<std::vector<Posting>> read_postings(std::string_view s, bool positional);
 
+/// Postings with positions split in two: the page list (gaps and weights, counts exact)
+/// and the positions of every page in its order.
+struct PostingsApart {
+  std::string pages;
+  std::string positions;
+};
+/// Splits postings that hold positions; nullopt when malformed.
+std::optional<PostingsApart> split_positions(std::string_view postings);
+/// Reads postings split by split_positions; nullopt when malformed.
+std::optional<std::vector<Posting>> read_postings_apart(std::string_view pages,
+                                                        std::string_view positions);
+
 /// The start of a page's text for its search excerpt: the blocks joined by newlines, cut
 /// at most `max_bytes` into it at the end of a character (then "…" follows).
 std::string lead_text(const std::vector<TextBlock>& blocks, size_t max_bytes);
@@ -73,5 +89,13 @@ std::string lead_text(const std::vector<TextBlock>& blocks, size_t max_bytes);
 /// `target` bytes, at most `max_shards`; returns the index of each shard's first token.
 std::vector<size_t> split_shards(const std::vector<size_t>& line_sizes, size_t target,
                                  size_t max_shards);
+
+/// The lines (token indexes, largest first) whose positions go in files of their own:
+/// positional lines larger than `target` (each fills a shard alone), as many as the
+/// files left over when the shards are cut at `target` allow within `max_files`. None
+/// when the shards need every file: their positions would cost the other shards room.
+std::vector<size_t> lines_apart(const std::vector<size_t>& line_sizes,
+                                const std::vector<bool>& positional, size_t target,
+                                size_t max_files);
 
 }  // namespace firefly

@@ -95,6 +95,38 @@ TEST_CASE("shards: cut at the target size, never more than the cap") {
   CHECK(split_shards(many, 10, 333).size() == 323);  // 31 lines each: 30 would make 334
 }
 
+TEST_CASE("postings apart: page list and positions split, read back as one") {
+  std::vector<Posting> in = {{0, SearchField::kTitle, 2, {0, 7}},
+                             {5, SearchField::kBody, 3, {3, 9, 200}}};
+  std::string s;
+  append_postings(s, in);  // "BFAHFGDG/F", as above
+  auto split = split_positions(s);
+  REQUIRE(split);
+  CHECK(split->pages == "BFFG");        // gap 1, weight 5; gap 5, weight 6
+  CHECK(split->positions == "AHDG/F");  // 0, +7; 3, +6, +191
+  auto back = read_postings_apart(split->pages, split->positions);
+  REQUIRE(back);
+  REQUIRE(back->size() == 2);
+  CHECK((*back)[0].field == SearchField::kTitle);
+  CHECK((*back)[0].positions == std::vector<uint32_t>{0, 7});
+  CHECK((*back)[1].doc == 5);
+  CHECK((*back)[1].positions == std::vector<uint32_t>{3, 9, 200});
+  CHECK_FALSE(read_postings_apart(split->pages, "AHDG"));     // positions missing
+  CHECK_FALSE(read_postings_apart(split->pages, "AHDG/FA"));  // one too many
+  CHECK_FALSE(split_positions("BF"));                         // cut short
+}
+
+TEST_CASE("positions apart: the largest lines, only with files to spare") {
+  // Target 25: the lines fill 4 shards ({0}, {1}, {2, 3}, {4}).
+  std::vector<size_t> sizes = {100, 40, 10, 10, 60};
+  std::vector<bool> positional = {true, true, true, true, false};
+  CHECK(lines_apart(sizes, positional, 25, 4).empty());  // no file to spare
+  CHECK(lines_apart(sizes, positional, 25, 3).empty());
+  CHECK(lines_apart(sizes, positional, 25, 5) == std::vector<size_t>{0});
+  // Largest first; a line without positions or within the target never.
+  CHECK(lines_apart(sizes, positional, 25, 9) == std::vector<size_t>{0, 1});
+}
+
 TEST_CASE("lead text: the blocks joined, cut at a character's end") {
   std::vector<TextBlock> blocks = {{"Title words", true}, {"勞資會議", false}};
   CHECK(lead_text(blocks, 100) == "Title words\n勞資會議");

@@ -160,11 +160,20 @@
     }
   }
   // doc -> {field, count, positions}. Postings have positions (as many as their count)
-  // unless they start with "*" (single CJK characters).
-  function readPostings(s, into) {
+  // unless they start with "*" (single CJK characters); a page list whose positions are
+  // in a file of their own ("#k#" before it) reads them from `apart` (null: none read).
+  function readPostings(s, into, apart) {
     var positional = s[0] !== "*";
     var state = { i: positional ? 0 : 1 },
       doc = -1;
+    var posText = s,
+      posState = state;
+    if (s[0] === "#") {
+      state.i = s.indexOf("#", 1) + 1;
+      positional = apart !== null;
+      posText = apart;
+      posState = { i: 0 };
+    }
     while (state.i < s.length) {
       var gap = readVlq(s, state);
       doc = doc < 0 ? gap - 1 : doc + gap;
@@ -173,7 +182,7 @@
       var positions = [],
         pos = 0;
       for (var k = 0; positional && k < count; k++) {
-        pos += readVlq(s, state);
+        pos += readVlq(posText, posState);
         positions.push(pos);
       }
       var old = into.get(doc);
@@ -188,9 +197,15 @@
       }
     }
   }
+  // The positions kept apart of the postings line `postings`, when `want`ed: a promise of
+  // their text, or of null.
+  function positionsOf(postings, want) {
+    if (!want || postings[0] !== "#") return Promise.resolve(null);
+    return get("p/" + postings.slice(1, postings.indexOf("#", 1)) + ".txt", false);
+  }
   // The postings of a term: its own line, or for a prefix every token it begins (in at
-  // most three shards).
-  function lookup(manifest, term) {
+  // most three shards); with positions only when `withPositions` (or kept in the line).
+  function lookup(manifest, term, withPositions) {
     var first = shardOf(manifest, term.token);
     var last = first;
     if (term.prefix) {
@@ -199,18 +214,28 @@
     var files = [];
     for (var s = first; s <= last; s++) files.push(get("s/" + s + ".txt", false));
     return Promise.all(files).then(function (texts) {
-      var postings = new Map();
+      var lines = [];
       texts.forEach(function (text) {
         text.split("\n").forEach(function (line) {
           var tab = line.indexOf("\t");
           if (tab < 0) return;
           var token = line.slice(0, tab);
           if (token === term.token || (term.prefix && token.indexOf(term.token) === 0)) {
-            readPostings(line.slice(tab + 1), postings);
+            lines.push(line.slice(tab + 1));
           }
         });
       });
-      return postings;
+      return Promise.all(
+        lines.map(function (line) {
+          return positionsOf(line, withPositions);
+        }),
+      ).then(function (apart) {
+        var postings = new Map();
+        lines.forEach(function (line, i) {
+          readPostings(line, postings, apart[i]);
+        });
+        return postings;
+      });
     });
   }
   function has(sorted, v) {
@@ -225,7 +250,8 @@
     return false;
   }
   // Where a group occurs in a document: the start positions of its terms in order, or
-  // null when it does not (positions of single CJK characters are not kept: [] if found).
+  // null when it does not (positions of single CJK characters are not kept, nor read for
+  // a query of one term: [] if found).
   function groupMatch(group, lists, doc) {
     var placed = [];
     for (var k = 0; k < group.terms.length; k++) {
@@ -233,7 +259,7 @@
       if (!p) return null;
       if (group.terms[k].offset !== null) placed.push({ offset: group.terms[k].offset, positions: p.positions });
     }
-    if (!placed.length) return [];
+    if (!placed.length || (placed.length === 1 && !placed[0].positions.length)) return [];
     var starts = [];
     placed[0].positions.forEach(function (p0) {
       var base = p0 - placed[0].offset;
@@ -257,10 +283,14 @@
   }
   // Ranked hits [{doc, score...}]: the best field, then how often and how close, then newer.
   function run(manifest, groups) {
+    // Positions are needed to check a phrase or run of terms and to rank by nearness.
     var all = [];
     groups.forEach(function (g) {
+      var placed = g.terms.filter(function (t) {
+        return t.offset !== null;
+      }).length;
       g.terms.forEach(function (t) {
-        all.push(lookup(manifest, t));
+        all.push(lookup(manifest, t, groups.length > 1 || placed > 1));
       });
     });
     return Promise.all(all).then(function (lists) {

@@ -1,0 +1,97 @@
+// Search over a token whose positions are in a file of their own (search/<lang>/p/), in
+// Debian's Chromium: builds a small site in which one page repeats a word 15,000 times
+// (its postings outgrow a shard, and the file budget has room), then checks that a
+// one-word query finds every page without reading that file, and that a quoted phrase
+// and a query of two words read it and find exactly the pages they should.
+//
+// Usage: node tests/a11y/search_apart.mjs FIREFLY
+// Prints one line per query, then "search apart: N passed, M failed"; exits 1 when any failed.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { launchBrowser, serveDir } from './lib.mjs';
+
+const [firefly] = process.argv.slice(2);
+if (!firefly) {
+  console.error('usage: node search_apart.mjs FIREFLY');
+  process.exit(2);
+}
+const work = mkdtempSync(path.join(tmpdir(), 'firefly-search-apart-'));
+const site = path.join(work, 'site');
+const out = path.join(work, 'out');
+mkdirSync(path.join(site, 'content', 'stories'), { recursive: true });
+writeFileSync(
+  path.join(site, 'site.yaml'),
+  'title: {en: Positions apart}\nbase_url: https://example.org/\n' +
+    'languages:\n  - {code: en, html_lang: en, name: English}\n' +
+    'collections:\n  stories: {sort: date desc}\n',
+);
+writeFileSync(path.join(site, 'content', '_index.md'), '---\ntitle: Stories\n---\n');
+const pages = {
+  long: 'alpha '.repeat(15000) + 'alpha beta end.',
+  one: 'gamma alpha beta.',
+  two: 'beta gamma alpha.',
+  three: 'alpha only.',
+};
+Object.entries(pages).forEach(([name, text], i) => {
+  writeFileSync(
+    path.join(site, 'content', 'stories', `${name}.md`),
+    `---\ntitle: Page ${name}\ndate: 2026-01-0${i + 1}\n---\n\n${text}\n`,
+  );
+});
+execFileSync(firefly, ['build', '--site', site, '--out', out, '--quiet'], { stdio: 'ignore' });
+
+// [query, the pages found, whether the positions file is read]
+const QUERIES = [
+  ['alpha', ['long', 'one', 'three', 'two'], false],
+  ['"alpha beta"', ['long', 'one'], true],
+  ['beta alpha', ['long', 'one', 'two'], true],
+];
+
+let passed = 0;
+let failed = 0;
+const shard = readFileSync(path.join(out, 'search', 'en', 's', '0.txt'), 'utf8');
+const kept = existsSync(path.join(out, 'search', 'en', 'p', '0.txt')) && /^alpha\t#0#/m.test(shard);
+console.log(`${kept ? 'ok  ' : 'FAIL'} the positions of "alpha" are kept in p/0.txt`);
+if (kept) passed++;
+else failed++;
+
+const { server, origin } = await serveDir(out);
+const browser = await launchBrowser();
+try {
+  for (const [q, expected, readsPositions] of QUERIES) {
+    const page = await browser.newPage();
+    let read = false;
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/search/en/p/0.txt') read = true;
+    });
+    await page.goto(`${origin}/search/?q=${encodeURIComponent(q)}`);
+    const problem = await (async () => {
+      try {
+        await page.locator('#search-results ol.search-hits li a').first().waitFor({ timeout: 10000 });
+      } catch {
+        return 'no results listed';
+      }
+      const found = (
+        await page.$$eval('#search-results ol.search-hits li h3 a', (as) =>
+          as.map((a) => new URL(a.href).pathname.split('/').filter(Boolean).pop()),
+        )
+      ).sort();
+      if (found.join() !== expected.join()) return `found ${found.join()}, expected ${expected.join()}`;
+      if (read !== readsPositions) return read ? 'read p/0.txt, which it needs not' : 'did not read p/0.txt';
+      return `ok (${found.length} pages${read ? ', positions read' : ''})`;
+    })();
+    const ok = problem.startsWith('ok');
+    if (ok) passed++;
+    else failed++;
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${q}: ${problem}`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+  rmSync(work, { recursive: true, force: true });
+}
+console.log(`search apart: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
