@@ -260,14 +260,10 @@ class BuildRun {
     for (const Dataset& d : st_.datasets) {
       inputs.datasets.emplace_back(d.name, d.title);
       inputs.plans = &st_.plans;
-      for (const DataFormat& format : dataset_formats()) {
-        inputs.files.insert("/data/" + d.name + format.suffix);
-      }
+      for (std::string& path : dataset_file_paths(d)) inputs.files.insert(std::move(path));
     }
     if (!st_.datasets.empty() || !withheld_datasets_.empty()) {
-      for (const char* f : {"datapackage.json", "catalog.jsonld", "SHA256SUMS", "all.zip"}) {
-        inputs.files.insert(std::string("/data/") + f);
-      }
+      for (std::string& path : catalogue_file_paths()) inputs.files.insert(std::move(path));
     }
     StepTimer t;
     st_.site = build_site(config, st_.sources, inputs, diags_);

@@ -185,11 +185,15 @@ struct Chart {
            "\" y2=\"" + pct(y) + "\" class=\"chart-target\"/>\n";
   }
 
-  /// One horizontal bar line: the bar(s) and the value written after them.
-  std::string row_line(const std::string& marks, const std::string& text) const {
-    return "<div class=\"chart-bar-line\"><svg class=\"chart-hbar\" width=\"100%\" "
-           "height=\"100%\">\n" +
-           marks + "</svg><span class=\"chart-num\">" + html_escape(text) + "</span></div>\n";
+  /// One horizontal bar line: the bar(s), and the value written just past the bar's end
+  /// (`end`, the largest value the marks reach; the space after the longest bar is kept
+  /// free for it).
+  std::string row_line(const std::string& marks, const std::string& text, double end) const {
+    double at = std::clamp(scale.pos(std::max(end, 0.0)), 0.0, 100.0);
+    return "<div class=\"chart-bar-line\"><div class=\"chart-track\"><svg class=\"chart-hbar\" "
+           "width=\"100%\" height=\"100%\">\n" +
+           marks + "</svg><span class=\"chart-num\" style=\"left:" + pct(at) + "\">" +
+           html_escape(text) + "</span></div></div>\n";
   }
 
   std::string hrect(double from, double to, size_t k) const {
@@ -214,7 +218,7 @@ struct Chart {
           marks += hrect(base, base + v, j);
           base += v;
         }
-        s += row_line(marks, value_text(up + down, view));
+        s += row_line(marks, value_text(up + down, view), up);
       } else {
         for (size_t j = 0; j < m(); ++j) {
           if (range() && j == 2) continue;
@@ -224,6 +228,7 @@ struct Chart {
                              : target() && j == 1 ? view.text("chart_not_reported", "not reported")
                                                   : "";
           std::string marks;
+          double end = 0;
           if (has_value(v) && outline) {
             double top = range() && has_value(d.series[2].values[i]) ? d.series[2].values[i] : v;
             if (top != v) {
@@ -231,10 +236,12 @@ struct Chart {
                                  {{"min", text}, {"max", value_text(top, view)}});
             }
             marks = range() ? target_rect(v, top) : target_rect(0, v);
+            end = std::max(v, top);
           } else if (has_value(v)) {
             marks = hrect(0, v, j);
+            end = v;
           }
-          s += row_line(marks, text);
+          s += row_line(marks, text, end);
         }
       }
       s += "</div>\n";

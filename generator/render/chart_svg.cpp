@@ -232,10 +232,11 @@ struct Drawing {
     y = top + kPlot + 34;
   }
 
-  /// One horizontal bar line of `rows()`: the marks, then `label` after the widest bar.
+  /// One horizontal bar line of `rows()`: the marks, then `label` just past their end
+  /// (`value_x`; the space after the longest bar is kept free for it).
   void bar_line(const std::string& marks, const std::string& label, double value_x) {
     out += marks;
-    text(value_x, y + kBar - 3, label);
+    if (!label.empty()) text(value_x, y + kBar - 3, label);
     y += kBar + 6;
   }
 
@@ -270,7 +271,7 @@ struct Drawing {
           marks += bar(base, base + v(j, i), series_paint("s", j));
           base += v(j, i);
         }
-        bar_line(marks, value_text(up + down, view), right + 8);
+        bar_line(marks, value_text(up + down, view), at(up) + 6);
         continue;
       }
       for (size_t j = 0; j < m(); ++j) {
@@ -278,8 +279,10 @@ struct Drawing {
         double value = v(j, i);
         std::string label = has_value(value) ? value_text(value, view) : "";
         std::string marks;
+        double end = 0;
         if (target() && j == 0 && has_value(value)) {
           double top = range() && has_value(v(2, i)) ? v(2, i) : value;
+          end = std::max(value, top);
           if (top != value) {
             label = view.format("indicator_range", "{min} to {max}",
                                 {{"min", label}, {"max", value_text(top, view)}});
@@ -289,10 +292,11 @@ struct Drawing {
                       "stroke-dasharray=\"6 3\"");
         } else if (has_value(value)) {
           marks = bar(0, value, series_paint("s", j));
+          end = value;
         } else if (target() && j == 1) {
           label = view.text("chart_not_reported", "not reported");
         }
-        bar_line(marks, label, right + 8);
+        bar_line(marks, label, at(std::max(end, 0.0)) + 6);
       }
     }
     y += 8;

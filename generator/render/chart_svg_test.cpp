@@ -86,6 +86,33 @@ TEST_CASE("chart svg: the words are in the reader's language; a long title wraps
   CHECK(svg.find("xml:lang=\"zh-Hant-TW\"") != std::string::npos);
 }
 
+TEST_CASE("chart svg: a row's value is written just past its bar's end") {
+  DataView en = theme_view("en", "en");
+  ChartData d = awards();
+  std::string svg = chart_svg(d, {0, 1, 2}, "hbar", true, credit(), en);
+  // Each bar (18 px thick) is followed by its value 6 px past its right end.
+  size_t bars = 0;
+  for (size_t at = svg.find("<rect x=\""); at != std::string::npos;
+       at = svg.find("<rect x=\"", at + 1)) {
+    size_t line_end = svg.find('\n', at);
+    std::string rect = svg.substr(at, line_end - at);
+    if (rect.find("height=\"18\"") == std::string::npos) continue;  // a legend key
+    auto number = [&](const std::string& s, const std::string& attr) {
+      size_t a = s.find(attr + "=\"") + attr.size() + 2;
+      return std::stod(s.substr(a, s.find('"', a) - a));
+    };
+    double end = number(rect, "x") + number(rect, "width");
+    std::string next = svg.substr(line_end + 1, svg.find('\n', line_end + 1) - line_end - 1);
+    CAPTURE(rect);
+    CAPTURE(next);
+    REQUIRE(next.rfind("<text x=\"", 0) == 0);
+    CHECK(number(next, "x") == doctest::Approx(end + 6));
+    ++bars;
+  }
+  CHECK(bars == 5);  // 3 + 2: the gap of 2022 has no bar, and no empty label either
+  CHECK(svg.find("\"></text>") == std::string::npos);
+}
+
 TEST_CASE("chart svg: every bar labelled, zeros too, when all labels fit; else none") {
   DataView en = theme_view("en", "en");
   ChartData d;

@@ -61,7 +61,24 @@ TEST_CASE("chart: bars have columns for wide boxes and rows for narrow ones") {
   CHECK(html.find("<li class=\"x-n x-m x-w\">2013</li>") != std::string::npos);
   CHECK(html.find("<div class=\"chart-cat\">2021</div>") != std::string::npos);
   CHECK(html.find(">10</text>") != std::string::npos);
-  CHECK(html.find("<span class=\"chart-num\">10</span>") != std::string::npos);
+  CHECK(html.find("<span class=\"chart-num\" style=\"left:100%\">10</span>") != std::string::npos);
+}
+
+TEST_CASE("chart: a row's value is written just past its bar's end, not at the far side") {
+  // The scale runs from 0 to 10: the bar of 3 ends at 30%, so its value starts there.
+  std::string html = chart(awards(), "year", {"all"}, "hbar");
+  CHECK(html.find("<span class=\"chart-num\" style=\"left:10%\">1</span>") != std::string::npos);
+  CHECK(html.find("<span class=\"chart-num\" style=\"left:30%\">3</span>") != std::string::npos);
+  // A stacked row's total follows the whole stack; a missing actual sits at zero.
+  std::string stacked = chart(awards(), "year", {"all", "national"}, "stacked");
+  CHECK(stacked.find("<span class=\"chart-num\" style=\"left:10%\">2</span>") != std::string::npos);
+  std::string target = chart(awards(), "year", {"all", "national"}, "target");
+  CHECK(target.find("<span class=\"chart-num\" style=\"left:0%\">not reported</span>") !=
+        std::string::npos);
+  // A target's value follows its dashed outline, an actual's its bar (scale 0 to 10).
+  CHECK(target.find("<span class=\"chart-num\" style=\"left:100%\">10</span>") !=
+        std::string::npos);
+  CHECK(target.find("<span class=\"chart-num\" style=\"left:70%\">7</span>") != std::string::npos);
 }
 
 TEST_CASE("chart: long category names and hbar always use rows") {
@@ -88,12 +105,13 @@ TEST_CASE("chart: several series are told apart by pattern and marker, with a le
 
 TEST_CASE("chart: stacked bars add up; target charts mark targets and missing actuals") {
   std::string stacked = chart(awards(), "year", {"all", "national"}, "stacked");
-  CHECK(stacked.find("<span class=\"chart-num\">17</span>") != std::string::npos);
+  CHECK(stacked.find("<span class=\"chart-num\" style=\"left:85%\">17</span>") !=
+        std::string::npos);
   Dataset ds = awards();
   std::string target = chart(ds, "year", {"all", "national"}, "target");
   CHECK(count(target, "class=\"chart-target\"") == 3 + 1);  // a mark per year and the legend
   CHECK(count(target, "class=\"chart-target-bar\"") == 3);
-  CHECK(target.find("<span class=\"chart-num\">not reported</span>") != std::string::npos);
+  CHECK(target.find(">not reported</span>") != std::string::npos);
 }
 
 TEST_CASE("chart: every bar carries its value, a zero too, where all fit side by side; else none") {
@@ -126,7 +144,7 @@ TEST_CASE("chart: every bar carries its value, a zero too, where all fit side by
   ds.index_rows();
   std::string many = chart(ds, "year", {"a", "b"}, "bar");
   CHECK(count(many, "<text class=\"chart-v\"") == 0);
-  CHECK(count(many, "<span class=\"chart-num\">0</span>") == 100);
+  CHECK(count(many, "<span class=\"chart-num\" style=\"left:0%\">0</span>") == 100);
 }
 
 TEST_CASE("chart: a long series is drawn reduced, and says so") {

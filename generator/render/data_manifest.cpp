@@ -168,6 +168,31 @@ const DataFile* DataManifest::find(const std::vector<DataFile>& files, std::stri
 
 const std::vector<DataFormat>& dataset_formats() { return kDatasetFormats; }
 
+std::string version_path(const Dataset& ds, const DatasetChange& change) {
+  return "data/" + ds.name + "/versions/" + change.version_file();
+}
+
+std::vector<std::string> dataset_file_paths(const Dataset& ds) {
+  std::vector<std::string> paths;
+  for (const DataFormat& format : kDatasetFormats) {
+    std::string_view kind = format.kind;
+    if ((kind == "xlsx" || kind == "ods") && !fits_spreadsheet(ds)) continue;
+    paths.push_back("/data/" + ds.name + format.suffix);
+  }
+  for (const DatasetChange& c : ds.history) {
+    if (c.published) paths.push_back("/" + version_path(ds, c));
+  }
+  return paths;
+}
+
+std::vector<std::string> catalogue_file_paths() {
+  std::vector<std::string> paths;
+  for (const DataFormat& format : kCatalogueFormats) {
+    paths.push_back(std::string("/data/") + format.suffix);
+  }
+  return paths;
+}
+
 const DataFormat& data_format(std::string_view kind) {
   for (const auto* list : {&kDatasetFormats, &kCatalogueFormats, &kChartFormats}) {
     for (const DataFormat& f : *list) {
@@ -198,8 +223,7 @@ DataManifest make_data_manifest(const std::vector<Dataset>& datasets, const Data
     std::vector<DataFile>& versions = m.versions[ds.name];
     for (const DatasetChange& c : ds.history) {
       if (!c.published) continue;
-      versions.push_back(make_file("data/" + ds.name + "/versions/" + c.version_file(),
-                                   strip_bom(c.csv), kVersionFormat, spool));
+      versions.push_back(make_file(version_path(ds, c), strip_bom(c.csv), kVersionFormat, spool));
     }
     const DataFormat& meta = data_format("metadata");
     files.push_back(make_file("data/" + ds.name + meta.suffix,

@@ -63,6 +63,17 @@ struct DataManifest {
 
 /// The formats published for every dataset, in the order pages list them.
 const std::vector<DataFormat>& dataset_formats();
+/// Where a published past version of `ds` is: "data/<name>/versions/<date>-<hash>.csv".
+std::string version_path(const Dataset& ds, const DatasetChange& change);
+/// The site paths of every file the build publishes for `ds` itself, named as
+/// make_data_manifest names them: each format ("/data/awards.csv", ..., the spreadsheets
+/// when the rows fit one), the metadata file and each published past version
+/// ("/data/awards/versions/2024-07-08-1a2b3c4.csv"). Links in content may point to any of
+/// them; chart files are checked once the charts are drawn.
+std::vector<std::string> dataset_file_paths(const Dataset& ds);
+/// The site paths of the catalogue's files ("/data/all.zip", "/data/datapackage.json",
+/// "/data/catalog.jsonld", "/data/SHA256SUMS"), published when the site has datasets.
+std::vector<std::string> catalogue_file_paths();
 /// The format of `kind` ("zip", "datapackage", "catalog", "sums" or a dataset format).
 const DataFormat& data_format(std::string_view kind);
 

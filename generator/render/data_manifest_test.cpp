@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "core/json.h"
 #include "core/sha256.h"
 #include "render/data_catalog.h"
@@ -139,6 +141,29 @@ TEST_CASE("data manifest: one list feeds the downloads, the package and the cata
   CHECK(frequency_iri("R/P3M") ==
         "http://publications.europa.eu/resource/authority/frequency/QUARTERLY");
   CHECK(frequency_iri("P5Y").empty());
+}
+
+TEST_CASE("data manifest: the paths links may point to are the files the manifest makes") {
+  Dataset ds = sample();
+  DatasetChange change;
+  change.commit = {Date{2023, 6, 30, 9, 0, 0, true, 480, true}, "Add 2023", "abc1234def5678"};
+  change.csv = ds.csv_bytes;
+  change.published = true;
+  DatasetChange old;  // kept in the history, its file not published
+  old.commit = {Date{2022, 1, 5, 9, 0, 0, true, 480, true}, "Import", "0011223344"};
+  ds.history = {change, old};
+  DataManifest m = make_data_manifest({ds}, site());
+  std::set<std::string> made;
+  for (const DataFile& f : m.dataset_files("awards")) made.insert(f.url());
+  for (const DataFile& f : m.dataset_versions("awards")) made.insert(f.url());
+  std::vector<std::string> paths = dataset_file_paths(ds);
+  CHECK(std::set<std::string>(paths.begin(), paths.end()) == made);
+  CHECK(made.count("/data/awards/versions/2023-06-30-abc1234.csv") == 1);
+  CHECK(made.size() == dataset_formats().size() + 1);
+  std::set<std::string> catalogue;
+  for (const DataFile& f : m.catalogue) catalogue.insert(f.url());
+  std::vector<std::string> cat_paths = catalogue_file_paths();
+  CHECK(std::set<std::string>(cat_paths.begin(), cat_paths.end()) == catalogue);
 }
 
 }  // namespace firefly

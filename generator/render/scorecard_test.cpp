@@ -147,11 +147,49 @@ TEST_CASE("a range target is drawn with both ends, and said in words") {
   CHECK(html.find("Target (upper end)") == std::string::npos);  // never a series of its own
   CHECK(html.find("Actual was 85 in 2019. The target was 60 to 80 in 2019. The target was 60 to "
                   "80 in 2020.") != std::string::npos);
-  CHECK(html.find("<span class=\"chart-num\">60 to 80</span>") != std::string::npos);
+  // Written past the upper end of the range (80 on a scale up to 100).
+  CHECK(html.find("<span class=\"chart-num\" style=\"left:80%\">60 to 80</span>") !=
+        std::string::npos);
   DataView zh = theme_view("zh-TW", "zh-Hant-TW");
   std::string zh_html = indicator_chart(plan, plan.indicators[0], "c", zh);
   CHECK(zh_html.find("chart-target-band") != std::string::npos);
   CHECK(zh_html.find("Target range") == std::string::npos);  // the theme says it in Chinese
+}
+
+TEST_CASE("a range target's summary and legend in every language of the theme") {
+  IndicatorSet plan;
+  plan.dataset = "plan";
+  plan.periods = {"2019"};
+  Indicator ind;
+  ind.id = "share";
+  ind.name.plain = "Share";
+  ind.unit.plain = "%";
+  ind.direction = Direction::kRange;
+  ind.periods.push_back(
+      PeriodResult{"2019", 60, 80, 70, indicator_status(Direction::kRange, 60, 80, 70), {}});
+  plan.indicators.push_back(ind);
+  struct Expected {
+    const char* lang;
+    const char* html_lang;
+    const char* summary;
+    const char* legend;
+    const char* met;
+  };
+  const Expected cases[] = {
+      {"en", "en", "The target was 60 to 80 in 2019.", "Target range", "Met"},
+      {"zh-TW", "zh-Hant-TW", "目標為 60 至 80（2019）。", "目標區間", "已達成"},
+      {"vi", "vi", "Mục tiêu là từ 60 đến 80 vào 2019.", "Khoảng mục tiêu", "Đạt"},
+      {"id", "id", "Targetnya 60 sampai 80 pada 2019.", "Rentang target", "Tercapai"},
+      {"th", "th", "เป้าหมายคือ 60 ถึง 80 ใน 2019", "ช่วงเป้าหมาย", "บรรลุ"},
+  };
+  for (const Expected& e : cases) {
+    CAPTURE(e.lang);
+    DataView view = theme_view(e.lang, e.html_lang);
+    std::string html = indicator_chart(plan, plan.indicators[0], "c", view);
+    CHECK(html.find(e.summary) != std::string::npos);
+    CHECK(html.find(std::string(e.legend) + "</li>") != std::string::npos);
+    CHECK(status_text(plan.indicators[0].periods[0].status, view) == e.met);
+  }
 }
 
 }  // namespace firefly

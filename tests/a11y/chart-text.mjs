@@ -5,7 +5,8 @@
 // 14 CSS px (its font size times any scaling of an enclosing SVG), and each larger setting
 // must make chart text larger (it follows the reader's setting like body text). Text drawn
 // in a narrow chart must also stay inside the chart's box, and no two value labels of one
-// chart may overlap (their boxes as laid out, at every width and text size).
+// chart may overlap (their boxes as laid out, at every width and text size). A horizontal
+// bar's value must start within an em of its bar's end.
 //
 // Usage: node tests/a11y/chart-text.mjs PUBLIC_DIR [--limit N]
 // Prints one line per finding, then "chart text: N passed, M failed"; exits 1 on findings,
@@ -29,7 +30,19 @@ if (!dir) {
 
 /** In the page: the rendered size of every text of every chart, and overflow. */
 function measure() {
-  const out = { sizes: [], overflow: [], overlaps: [] };
+  const out = { sizes: [], overflow: [], overlaps: [], far: [] };
+  // A horizontal bar's value is written just past the bar's end (within an em), not
+  // across the chart from a short bar.
+  for (const line of document.querySelectorAll('.chart-bar-line')) {
+    const num = line.querySelector('.chart-num');
+    if (!num || line.getBoundingClientRect().width === 0 || !num.textContent.trim()) continue;
+    const ends = [...line.querySelectorAll('rect')].map((r) => r.getBoundingClientRect())
+      .filter((r) => r.width > 0).map((r) => r.right);
+    if (ends.length === 0) continue;  // no bar ("not reported", a zero)
+    const gap = num.getBoundingClientRect().left - Math.max(...ends);
+    const em = parseFloat(getComputedStyle(num).fontSize);
+    if (gap < -2 || gap > em) out.far.push(`"${num.textContent.trim()}" ${gap.toFixed(0)} px from its bar`);
+  }
   // Value labels drawn in one chart picture must not cover each other.
   for (const view of document.querySelectorAll('.chart-view')) {
     const boxes = [];
@@ -122,7 +135,7 @@ async function main() {
             input.checked = true;
             input.dispatchEvent(new Event('change', { bubbles: true }));
           }, size);
-          const { sizes, overflow, overlaps } = await page.evaluate(measure);
+          const { sizes, overflow, overlaps, far } = await page.evaluate(measure);
           const where = `${p} at ${width} px, text size ${size}`;
           if (sizes.length === 0) {
             fail(`${where}: no chart text found`);
@@ -140,6 +153,8 @@ async function main() {
             fail(`${where}: text outside the chart's box: "${overflow[0]}"`);
           } else if (overlaps.length) {
             fail(`${where}: ${overlaps.length} pairs of value labels overlap, e.g. ${overlaps[0]}`);
+          } else if (far.length) {
+            fail(`${where}: ${far.length} row values are not just past their bars, e.g. ${far[0]}`);
           } else {
             passed++;
             console.log(`ok   ${where}: ${sizes.length} texts, smallest ${least.toFixed(1)} px, ` +
