@@ -242,7 +242,17 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
     if (!v) continue;
     std::vector<std::string> values;
     if (v->is_list()) {
-      for (const Value& item : v->as_list()) values.push_back(item.to_text());
+      const auto& items = v->as_list();
+      if (items.size() > kMaxTermsPerTaxonomy) {
+        c.error(items[kMaxTermsPerTaxonomy],
+                "this page has " + std::to_string(items.size()) + " terms in '" + tax.name +
+                    "'; at most " + std::to_string(kMaxTermsPerTaxonomy) + " are allowed",
+                "keep the terms that say what the page is about: each one is a page of its own "
+                "in every language");
+      }
+      for (size_t i = 0; i < items.size() && i < kMaxTermsPerTaxonomy; ++i) {
+        values.push_back(items[i].to_text());
+      }
     } else if (!v->is_null()) {
       values.push_back(v->to_text());
     }

@@ -15,6 +15,10 @@
 
 namespace firefly {
 
+/// At most this many terms of one taxonomy on one page: each term is a page of its own in
+/// every language, so a page with thousands would make thousands of pages.
+inline constexpr size_t kMaxTermsPerTaxonomy = 100;
+
 /// The validated front matter of one content file.
 struct FrontMatter {
   std::string title, summary, description, translation_key, url, layout, publish_at;
@@ -22,7 +26,8 @@ struct FrontMatter {
   bool draft = false;
   int weight = 0;
   std::vector<std::pair<std::string, Pos>> aliases;
-  std::vector<std::pair<std::string, std::vector<std::string>>> terms;  ///< taxonomy -> values
+  std::vector<std::pair<std::string, std::vector<std::string>>>
+      terms;  ///< taxonomy -> values (at most kMaxTermsPerTaxonomy)
   std::vector<std::pair<std::string, std::string>> refs;  ///< field -> "collection/slug"
   std::vector<Image> images;  ///< every image-typed value, in the order written
 };

@@ -150,4 +150,23 @@ TEST_CASE("front matter: every image-typed value is typed, in lists and objects 
             "people who cannot see it (write alt: \"\" only for a purely decorative image)"});
 }
 
+TEST_CASE("front matter: at most 100 terms of a taxonomy, the first 100 kept") {
+  std::string list = "audiences: [";
+  for (int i = 0; i < 150; ++i) list += (i ? ", t" : "t") + std::to_string(i);
+  FrontMatter fm;
+  // t100 (the 101st) starts at column 13 + 100 items of "tN, " before it: 10 * 4 + 90 * 5.
+  CHECK(errors_of(kValid + list + "]\n", &fm) ==
+        std::vector<std::string>{
+            "5:503 this page has 150 terms in 'audiences'; at most 100 are allowed | keep the "
+            "terms that say what the page is about: each one is a page of its own in every "
+            "language"});
+  REQUIRE(fm.terms.size() == 1);
+  CHECK(fm.terms[0].second.size() == 100);
+  CHECK(fm.terms[0].second.back() == "t99");
+  list = "audiences: [";
+  for (int i = 0; i < 100; ++i) list += (i ? ", t" : "t") + std::to_string(i);
+  CHECK(errors_of(kValid + list + "]\n", &fm).empty());
+  CHECK(fm.terms[0].second.size() == 100);
+}
+
 }  // namespace firefly

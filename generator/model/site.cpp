@@ -394,16 +394,17 @@ class SiteBuilder {
           if (p->kind != PageKind::kPage || p->lang != lang.code) continue;
           for (const auto& [name, values] : p->terms) {
             if (name != tax.name) continue;
-            for (const std::string& v : values) {
+            for (size_t i = 0; i < values.size(); ++i) {
+              const std::string& v = values[i];
               std::string slug = slugify(v);
               if (slug.empty()) {
-                term_error(*p, tax.name, v,
+                term_error(*p, tax.name, i,
                            "the " + tax.name + " term '" + v + "' has no letters or digits",
                            "its page would have no address; write a word");
                 continue;
               }
               if (slug.size() > kMaxPathSegmentBytes) {
-                term_error(*p, tax.name, v,
+                term_error(*p, tax.name, i,
                            "the " + tax.name + " term '" + std::string(utf8_prefix(v, 40)) +
                                "…' is " + std::to_string(slug.size()) +
                                " bytes long in its address; " + "file systems allow " +
@@ -417,7 +418,7 @@ class SiteBuilder {
                 const Page* q = first->second.second;
                 std::string where =
                     q != p.get() && q->source ? " (" + q->source->path + ")" : std::string();
-                term_error(*p, tax.name, v,
+                term_error(*p, tax.name, i,
                            "the " + tax.name + " terms '" + v + "' and '" + other + "'" + where +
                                " would share the page " + prefix(lang.code) + "/" + tax.name + "/" +
                                slug + "/",
@@ -550,16 +551,14 @@ class SiteBuilder {
     }
   }
 
-  // An error about the term `value` of `taxonomy` in page `p`'s front matter (reported in the
-  // page's own language only, at the term's line).
-  void term_error(const Page& p, const std::string& taxonomy, const std::string& value,
-                  std::string message, std::string hint) {
+  // An error about the `index`th term of `taxonomy` in page `p`'s front matter (reported in
+  // the page's own language only, at the term).
+  void term_error(const Page& p, const std::string& taxonomy, size_t index, std::string message,
+                  std::string hint) {
     if (p.fallback || !p.source) return;
     const Value& field = p.source->front.get(taxonomy);
     Pos at = field.pos;
-    for (const Value& item : field.as_list()) {
-      if (item.to_text() == value) at = item.pos;
-    }
+    if (field.is_list() && index < field.as_list().size()) at = field.as_list()[index].pos;
     diags_.error(p.source->path, at.line ? at : Pos{1, 1}, std::move(message), std::move(hint));
   }
 
