@@ -47,13 +47,15 @@ bool has_field(const VImage& image, const char* prefix) {
 VipsBlob* encode_blob(const VImage& image, const Encoding& e) {
   switch (e.format) {
     case ImageFormat::kWebp:
-      return image.webpsave_buffer(VImage::option()->set("Q", e.quality)->set("strip", true));
+      // Effort 2 of 0-6 (libwebp's "method"; libvips's default is 4): measured on phone
+      // photos at 1600 px, 2.3x faster than 4 for 0.1-0.3 dB less and files within 2%.
+      return image.webpsave_buffer(
+          VImage::option()->set("Q", e.quality)->set("strip", true)->set("effort", 2));
     case ImageFormat::kJpeg:
-      return image.jpegsave_buffer(VImage::option()
-                                       ->set("Q", e.quality)
-                                       ->set("strip", true)
-                                       ->set("optimize_coding", true)
-                                       ->set("interlace", true));
+      // Baseline with optimised Huffman tables: a progressive file took 2-3x as long for
+      // the same bytes, and the JPEG files are the fallback and the social card.
+      return image.jpegsave_buffer(
+          VImage::option()->set("Q", e.quality)->set("strip", true)->set("optimize_coding", true));
     case ImageFormat::kPng:
       return image.pngsave_buffer(VImage::option()->set("strip", true)->set("compression", 6));
     case ImageFormat::kAvif:
@@ -206,9 +208,11 @@ std::optional<std::vector<std::vector<std::string>>> encode_photo(
     VImage base = decode_once(path, base_width);
     std::vector<std::vector<std::string>> out;
     for (const RenderRequest& r : requests) {
-      // Each encoding resizes again from `base` (cheap) rather than keeping a copy.
+      // Resized once into memory, then encoded in each format.
       std::vector<std::string>& files = out.emplace_back();
-      for (const Encoding& e : r.encodings) files.push_back(encode(derive(base, r.size), e));
+      VImage sized = derive(base, r.size);
+      if (r.encodings.size() > 1) sized = sized.copy_memory();  // `base` itself: no copy
+      for (const Encoding& e : r.encodings) files.push_back(encode(sized, e));
     }
     vips_thread_shutdown();  // frees this thread's buffers kept for the next pipeline
     return out;
