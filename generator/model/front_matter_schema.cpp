@@ -195,7 +195,15 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
   }
   if (const Value* a = fm.find("aliases")) {
     if (!a->is_list()) c.error(*a, "'aliases' must be a list of old addresses");
-    for (const Value& alias : a->as_list()) {
+    const auto& items = a->as_list();
+    if (items.size() > kMaxAliasesPerPage) {
+      c.error(items[kMaxAliasesPerPage],
+              "this page has " + std::to_string(items.size()) + " aliases; at most " +
+                  std::to_string(kMaxAliasesPerPage) + " are allowed",
+              "keep the old addresses people still use: each one is a redirect page of its own");
+    }
+    for (size_t i = 0; i < items.size() && i < kMaxAliasesPerPage; ++i) {
+      const Value& alias = items[i];
       std::string s = alias.to_text();
       std::string why = unsafe_path_reason(s);
       if (!why.empty()) {

@@ -18,6 +18,8 @@ namespace firefly {
 /// At most this many terms of one taxonomy on one page: each term is a page of its own in
 /// every language, so a page with thousands would make thousands of pages.
 inline constexpr size_t kMaxTermsPerTaxonomy = 100;
+/// At most this many `aliases:` on one page: each is a redirect page of its own.
+inline constexpr size_t kMaxAliasesPerPage = 100;
 
 /// The validated front matter of one content file.
 struct FrontMatter {

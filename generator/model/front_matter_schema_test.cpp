@@ -169,4 +169,21 @@ TEST_CASE("front matter: at most 100 terms of a taxonomy, the first 100 kept") {
   CHECK(fm.terms[0].second.size() == 100);
 }
 
+TEST_CASE("front matter: at most 100 aliases, the first 100 kept") {
+  std::string list = "aliases: [";
+  for (int i = 0; i < 101; ++i) list += (i ? ", /a" : "/a") + std::to_string(i);
+  FrontMatter fm;
+  // /a100 (the 101st) starts at column 11 + 100 items of "/aN, " before it: 10 * 5 + 90 * 6.
+  CHECK(errors_of(kValid + list + "]\n", &fm) ==
+        std::vector<std::string>{
+            "5:601 this page has 101 aliases; at most 100 are allowed | keep the old addresses "
+            "people still use: each one is a redirect page of its own"});
+  CHECK(fm.aliases.size() == 100);
+  CHECK(fm.aliases.back().first == "/a99/");
+  list = "aliases: [";
+  for (int i = 0; i < 100; ++i) list += (i ? ", /a" : "/a") + std::to_string(i);
+  CHECK(errors_of(kValid + list + "]\n", &fm).empty());
+  CHECK(fm.aliases.size() == 100);
+}
+
 }  // namespace firefly
