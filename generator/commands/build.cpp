@@ -242,7 +242,9 @@ class BuildRun {
     const Theme* theme = st_.theme.get();
     SiteInputs inputs;
     inputs.drafts = options_.drafts;
-    inputs.today = config.timezone.today().iso();
+    inputs.now = std::chrono::duration_cast<std::chrono::seconds>(
+                     std::chrono::system_clock::now().time_since_epoch())
+                     .count();
     add_static_files(options_.site_dir, static_files_, inputs.files, static_photos_,
                      inputs.withheld_files, diags_);
     inputs.withheld_datasets = withheld_datasets_;

@@ -96,7 +96,7 @@ struct SiteConfig {
   std::vector<Language> languages;
   std::string missing_translation = "fallback";  ///< or "omit"
   std::string theme = "default";
-  /// The site's time zone: decides "today" for publish_at and the day of every date shown.
+  /// The site's time zone: decides when a publish_at comes and the day of every date shown.
   TimeZone timezone;
   size_t max_markdown_bytes = 2 * 1024 * 1024;  ///< a larger content file is an error
   Publisher publisher;

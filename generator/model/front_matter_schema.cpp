@@ -164,9 +164,7 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
   }
   if (const Value* d = fm.find("date")) out.date = c.date(*d, "date");
   if (const Value* d = fm.find("updated")) out.updated = c.date(*d, "updated");
-  if (const Value* d = fm.find("publish_at")) {
-    if (auto when = c.date(*d, "publish_at")) out.publish_at = when->iso();
-  }
+  if (const Value* d = fm.find("publish_at")) out.publish_at = c.date(*d, "publish_at");
   if (const Value* d = fm.find("draft")) {
     if (!d->is_bool()) c.error(*d, "'draft' must be true or false");
     out.draft = d->truthy();

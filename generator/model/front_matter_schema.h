@@ -21,8 +21,9 @@ inline constexpr size_t kMaxTermsPerTaxonomy = 100;
 
 /// The validated front matter of one content file.
 struct FrontMatter {
-  std::string title, summary, description, translation_key, url, layout, publish_at;
+  std::string title, summary, description, translation_key, url, layout;
   std::optional<Date> date, updated;
+  std::optional<Date> publish_at;  ///< as the site's zone reads it (TimeZone::local)
   bool draft = false;
   int weight = 0;
   std::vector<std::pair<std::string, Pos>> aliases;

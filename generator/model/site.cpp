@@ -146,7 +146,8 @@ class SiteBuilder {
       FrontMatter fm;
       read_front_matter(src, config_, fm, diags_);
       if (fm.draft && !inputs_.drafts) continue;
-      if (!fm.publish_at.empty() && fm.publish_at > inputs_.today && !inputs_.drafts) continue;
+      const bool waiting = fm.publish_at && config_.timezone.instant(*fm.publish_at) > inputs_.now;
+      if (waiting && !inputs_.drafts) continue;
       std::string key = page_key(src, fm.translation_key);
       if (site_->find(key, src.lang)) {
         const Page* other = site_->find(key, src.lang);
@@ -166,9 +167,7 @@ class SiteBuilder {
       p.updated = fm.updated ? fm.updated : git_page_updated(src, fm.date);
       p.weight = fm.weight;
       p.draft = fm.draft;
-      if (!fm.publish_at.empty() && fm.publish_at > inputs_.today) {
-        p.publish_at = parse_date(fm.publish_at);
-      }
+      if (waiting) p.publish_at = fm.publish_at;
       p.summary = fm.summary;
       p.description = fm.description;
       p.layout = fm.layout;

@@ -119,7 +119,10 @@ struct SiteInputs {
   std::set<std::string> withheld_files;     ///< see Site::withheld_files
   std::set<std::string> files;              ///< site paths of static files and data downloads
   bool drafts = false;                      ///< include drafts and future pages
-  std::string today;                        ///< "YYYY-MM-DD": pages with a later publish_at wait
+  /// Now, in seconds since 1970-01-01T00:00:00Z: a page whose publish_at is a later instant
+  /// (a date alone is midnight in the site's zone, a time without an offset its wall clock)
+  /// waits.
+  long long now = 0;
   /// Titles of generated pages per language: lang -> kind name ("data", "search",
   /// "sitemap", "404") -> title (from the theme's strings).
   std::map<std::string, std::map<std::string, std::string>> generated_titles;

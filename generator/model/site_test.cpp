@@ -145,3 +145,49 @@ TEST_CASE("Site::withheld covers a withheld dataset's pages and files in every l
 }
 
 }  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("build_site holds back a page until the instant of its publish_at in the site's zone") {
+  SiteConfig config = config_from("title: T\ntimezone: Asia/Taipei\nlanguages: [{code: en}]\n");
+  // Now: 09:00 on 2 December 2026 in Taipei (UTC+8).
+  SiteInputs inputs;
+  inputs.now = parse_date("2026-12-02T01:00:00Z")->utc_seconds();
+  const std::vector<std::pair<std::string, bool>> cases = {
+      {"2026-12-02T08:59", true},           // Taipei's wall clock, a minute ago
+      {"2026-12-02T09:00", true},           // now
+      {"2026-12-02 09:01", false},          // a minute ahead (YAML's space form)
+      {"2026-12-02T09:00:01", false},       // a second ahead
+      {"2026-12-02", true},                 // the day alone: since midnight here
+      {"2026-12-03", false},                // tomorrow here
+      {"2026-12-02T02:00", true},           // 02:00 here, not in UTC (where it is 01:00)
+      {"2026-12-02T00:59:59Z", true},       // an instant a second ago
+      {"2026-12-02T01:00:01Z", false},      // a second ahead
+      {"2026-12-02T09:30+09:00", true},     // 08:30 here
+      {"2026-12-01T20:00-05:00", true},     // the day before in New York, now
+      {"2026-12-01T20:01-05:00", false},    // a minute ahead
+      {"2026-12-02T08:30:00+08:00", true},  // this zone's own offset
+  };
+  std::vector<SourcePage> sources;
+  for (size_t i = 0; i < cases.size(); ++i) {
+    sources.push_back(source(config, "content/p" + std::to_string(i) + ".md",
+                             "---\ntitle: P\npublish_at: " + cases[i].first + "\n---\n"));
+  }
+  for (bool drafts : {false, true}) {
+    inputs.drafts = drafts;
+    Diagnostics diags;
+    auto site = build_site(config, sources, inputs, diags);
+    CHECK_FALSE(diags.has_errors());
+    for (size_t i = 0; i < cases.size(); ++i) {
+      CAPTURE(cases[i].first);
+      CAPTURE(drafts);
+      const Page* p = site->find("p" + std::to_string(i), "en");
+      const bool published = cases[i].second;
+      CHECK((p != nullptr) == (published || drafts));
+      // A page shown before its time (with drafts) says when it goes public.
+      if (p) CHECK(p->publish_at.has_value() == !published);
+    }
+  }
+}
+
+}  // namespace firefly
