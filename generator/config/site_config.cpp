@@ -222,7 +222,7 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
       root,
       {"title", "description", "base_url", "relative_urls", "languages", "missing_translation",
        "theme", "publisher", "data_license", "data_versions", "commit_language", "markdown",
-       "taxonomies", "collections", "menus", "timezone", "cms"},
+       "taxonomies", "collections", "menus", "timezone", "cms", "photos"},
       "site.yaml", diags);
   SiteConfig c;
   c.title = localized(root.get("title"), "title", diags);
@@ -332,6 +332,8 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
     }
   }
   c.unsafe_html = root.get("markdown").get("unsafe_html").truthy();
+  check_keys(root.get("photos"), {"avif"}, "photos", diags);
+  c.photo_avif = root.get("photos").get("avif").truthy();
   for (const auto& [name, t] : root.get("taxonomies").as_map()) {
     check_keys(t, {"title", "terms"}, "taxonomy '" + name + "'", diags);
     Taxonomy tax;

@@ -106,6 +106,7 @@ struct SiteConfig {
   /// a site language's code gives its html_lang; default: the default language's.
   std::string commit_lang;
   bool unsafe_html = false;
+  bool photo_avif = false;  ///< `photos.avif`: photos also in AVIF
   std::vector<Taxonomy> taxonomies;
   std::vector<Collection> collections;
   std::vector<MenuEntry> main_menu;

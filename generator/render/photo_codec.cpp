@@ -224,10 +224,20 @@ std::optional<std::vector<std::vector<std::string>>> encode_photo(
 }
 
 bool can_encode_avif() {
-  if (!start_image_codec()) return false;
-  const char* saver = vips_foreign_find_save_buffer(".avif");
-  vips_error_clear();
-  return saver != nullptr;
+  // libvips 8.14 lists no buffer saver for ".avif" even when libheif has an AV1 encoder,
+  // so a tiny image is encoded once to find out.
+  static const bool can = [] {
+    if (!start_image_codec()) return false;
+    try {
+      VImage tiny = VImage::black(8, 8, VImage::option()->set("bands", 3));
+      encode(tiny, {ImageFormat::kAvif, 50});
+      return true;
+    } catch (const vips::VError&) {
+      vips_error_clear();
+      return false;
+    }
+  }();
+  return can;
 }
 
 }  // namespace firefly
