@@ -23,6 +23,17 @@ class Checker {
     ok = false;
   }
 
+  /// How many of `items` to read: all of them up to `max`; past it, an error at the first
+  /// one too many, "this page has N <what>; at most <max> are allowed".
+  size_t capped(const List& items, size_t max, const std::string& what, std::string hint) {
+    if (items.size() <= max) return items.size();
+    error(items[max],
+          "this page has " + std::to_string(items.size()) + " " + what + "; at most " +
+              std::to_string(max) + " are allowed",
+          std::move(hint));
+    return max;
+  }
+
   std::string text(const Value& v, const std::string& field) {
     if (v.is_map() || v.is_list()) {
       error(v, "'" + field + "' must be text, not " + std::string(v.kind_name()));
@@ -196,13 +207,10 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
   if (const Value* a = fm.find("aliases")) {
     if (!a->is_list()) c.error(*a, "'aliases' must be a list of old addresses");
     const auto& items = a->as_list();
-    if (items.size() > kMaxAliasesPerPage) {
-      c.error(items[kMaxAliasesPerPage],
-              "this page has " + std::to_string(items.size()) + " aliases; at most " +
-                  std::to_string(kMaxAliasesPerPage) + " are allowed",
-              "keep the old addresses people still use: each one is a redirect page of its own");
-    }
-    for (size_t i = 0; i < items.size() && i < kMaxAliasesPerPage; ++i) {
+    size_t n =
+        c.capped(items, kMaxAliasesPerPage, "aliases",
+                 "keep the old addresses people still use: each one is a redirect page of its own");
+    for (size_t i = 0; i < n; ++i) {
       const Value& alias = items[i];
       std::string s = alias.to_text();
       std::string why = unsafe_path_reason(s);
@@ -249,14 +257,10 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
     std::vector<std::string> values;
     if (v->is_list()) {
       const auto& items = v->as_list();
-      if (items.size() > kMaxTermsPerTaxonomy) {
-        c.error(items[kMaxTermsPerTaxonomy],
-                "this page has " + std::to_string(items.size()) + " terms in '" + tax.name +
-                    "'; at most " + std::to_string(kMaxTermsPerTaxonomy) + " are allowed",
-                "keep the terms that say what the page is about: each one is a page of its own "
-                "in every language");
-      }
-      for (size_t i = 0; i < items.size() && i < kMaxTermsPerTaxonomy; ++i) {
+      size_t n = c.capped(items, kMaxTermsPerTaxonomy, "terms in '" + tax.name + "'",
+                          "keep the terms that say what the page is about: each one is a page "
+                          "of its own in every language");
+      for (size_t i = 0; i < n; ++i) {
         values.push_back(items[i].to_text());
       }
     } else if (!v->is_null()) {
