@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Where a query's bytes go in a built search index, and what other layouts would cost.
 
-Reads one language's index (search/<lang>/, format 3 or 4: render/search_shards.h) of a built
+Reads one language's index (search/<lang>/, format 3 or 4: render/search_shards.h; format 5 looks a run
+of up to three CJK characters up whole, which this script does not) of a built
 site and, for each query of a query set in that language, prints:
   shards    gzip bytes of the shard files the query reads (as bytes.mjs counts them), and
             of the positions files it reads (format 4)

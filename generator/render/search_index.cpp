@@ -22,7 +22,7 @@ constexpr size_t kShardTarget = 12 * 1024;
 /// Documents per chunk on small sites: a chunk is fetched per result shown.
 constexpr size_t kMinChunkDocs = 4;
 /// Text a chunk keeps of each page for its excerpt (UTF-8 bytes): the page's lead.
-constexpr size_t kLeadBytes = 360;
+constexpr size_t kLeadBytes = 150;
 
 /// One page in the index.
 struct SearchDoc {
@@ -301,7 +301,9 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
     }
     out.push_back({dir + "s/" + std::to_string(s) + ".txt", std::move(text), ""});
     if (s) firsts += ',';
-    append_json_string(firsts, lines[starts[s]].first);
+    append_json_string(firsts,
+                       s ? shard_separator(lines[starts[s] - 1].first, lines[starts[s]].first)
+                         : lines[starts[s]].first);
   }
   firsts += ']';
 
@@ -329,7 +331,7 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
   }
 
   // The manifest.
-  std::string m = "{\"version\":4,\"docs\":" + std::to_string(docs.size()) +
+  std::string m = "{\"version\":5,\"docs\":" + std::to_string(docs.size()) +
                   ",\"chunk\":" + std::to_string(per_chunk) + ",\"shards\":" + firsts +
                   ",\"sections\":[";
   for (size_t s = 0; s < sections.size(); ++s) {

@@ -186,6 +186,14 @@ std::string lead_text(const std::vector<TextBlock>& blocks, size_t max_bytes) {
   return text + "…";
 }
 
+std::string shard_separator(std::string_view last, std::string_view first) {
+  size_t same = 0;
+  while (same < last.size() && same < first.size() && last[same] == first[same]) ++same;
+  size_t end = std::min(first.size(), same + 1);  // one byte past the shared start
+  while (end < first.size() && (static_cast<unsigned char>(first[end]) & 0xC0) == 0x80) ++end;
+  return std::string(first.substr(0, end));
+}
+
 namespace {
 
 /// The first line of each shard when each is filled up to `target` bytes.

@@ -1,20 +1,21 @@
 // The search index's file format. Each language has, under search/<lang>/:
-//   index.json   the manifest: document count, documents per chunk, the first token of
-//                each shard, sections, years and the number of taxonomy terms
+//   index.json   the manifest: document count, documents per chunk, each shard's name
+//                (the shortest start of its first token above the shard before; see
+//                shard_separator), sections, years and the number of taxonomy terms
 //   terms.json   the taxonomy terms with their documents (read only for the term filter)
 //   s/<n>.txt    shard n: lines "token<TAB>postings", tokens in byte order, so that the
 //                tokens of a shard run from its first token to the next shard's; the
 //                postings of a token without positions start with "*", those of a token
 //                whose positions are in a file of their own with "#<k>#" (k in decimal)
 //   p/<k>.txt    the positions of one token whose postings are large, read only when a
-//                query checks a phrase, a run of CJK characters or nearness; written
+//                query checks a phrase, a run of words or nearness; written
 //                only when the file budget has room beyond the shards
 //   d/<n>.json   chunk n: [url, title, section, date, lead] of its documents, the lead
 //                being the start of the page's text (see lead_text)
 // Postings are base-64 VLQ numbers (see append_vlq): per document the gap from the
 // previous document id (+1 for the first) and the weight, field + 3 * (count - 1); then,
-// for every token but a single CJK character (which matches only alone), the count's
-// positions: the first, then the gaps after it. A single CJK character's count is capped
+// for every token but a CJK one (a character, a pair or a run of three, looked up whole),
+// the count's positions: the first, then the gaps after it. A CJK token's count is capped
 // at 10 (ranking only needs "often"); other counts are exact, as they count positions.
 #pragma once
 
@@ -89,6 +90,11 @@ std::string lead_text(const std::vector<TextBlock>& blocks, size_t max_bytes);
 /// `target` bytes, at most `max_shards`; returns the index of each shard's first token.
 std::vector<size_t> split_shards(const std::vector<size_t>& line_sizes, size_t target,
                                  size_t max_shards);
+
+/// What the manifest names a shard by: the shortest start of its first token `first`
+/// (whole characters) that sorts after `last`, the previous shard's last token (`first`
+/// sorts after it). A token then lies in the last shard whose name is not above it.
+std::string shard_separator(std::string_view last, std::string_view first);
 
 /// The lines (token indexes, largest first) whose positions go in files of their own:
 /// positional lines larger than `target` (each fills a shard alone), as many as the

@@ -137,4 +137,22 @@ TEST_CASE("lead text: the blocks joined, cut at a character's end") {
   CHECK(lead_text({}, 10).empty());
 }
 
+TEST_CASE("shard separators: the shortest start of the first token above the last") {
+  CHECK(shard_separator("apple", "banana") == "b");
+  CHECK(shard_separator("volunt", "volunteers") == "volunte");  // the last is its start
+  CHECK(shard_separator("volunteer", "volunteers") == "volunteers");
+  CHECK(shard_separator("團體協", "團體協約") == "團體協約");
+  CHECK(shard_separator("團體", "團結") == "團結");  // whole characters
+  CHECK(shard_separator("勞工", "勞資會") == "勞資");
+  // Every token from the separator up to the first sorts after the last, and none before.
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {"a", "ab"}, {"abc", "abd"}, {"志", "志工"}, {"志工", "志願"}, {"z", "志"}};
+  for (const auto& [last, first] : pairs) {
+    std::string sep = shard_separator(last, first);
+    CHECK(sep > last);
+    CHECK(sep <= first);
+    CHECK(first.rfind(sep, 0) == 0);
+  }
+}
+
 }  // namespace firefly

@@ -1,6 +1,6 @@
 // Numbers for the distinct tokens of a search index, found by hashing: the index looks
-// one up for every token of every page, so short tokens (CJK characters and bigrams,
-// most words) are kept as one 64-bit number in an open-addressed table.
+// one up for every token of every page, so short tokens (CJK characters, their pairs and
+// runs of three, most words) are kept as one 64-bit number in an open-addressed table.
 #pragma once
 
 #include <cstdint>
@@ -23,10 +23,15 @@ class SearchTokenIds {
   /// The number of `token`; a new token gets the next one and sets `*added`.
   uint32_t id(std::string_view token, bool* added) {
     *added = false;
-    if (token.empty() || token.size() > sizeof(uint64_t)) return long_id(token, added);
     uint64_t key = 0;  // tokens hold no NUL byte, so the zero padding keeps them apart
-    for (size_t i = 0; i < token.size(); ++i) {
-      key |= static_cast<uint64_t>(static_cast<unsigned char>(token[i])) << (8 * i);
+    if (token.size() == 9 && three_by_three(token)) {
+      key = pack_three(token);
+    } else if (token.empty() || token.size() > sizeof(uint64_t)) {
+      return long_id(token, added);
+    } else {
+      for (size_t i = 0; i < token.size(); ++i) {
+        key |= static_cast<uint64_t>(static_cast<unsigned char>(token[i])) << (8 * i);
+      }
     }
     if ((count_ + 1) * 2 > slots_.size()) grow();
     size_t mask = slots_.size() - 1;
@@ -47,6 +52,26 @@ class SearchTokenIds {
   size_t size() const { return tokens_.size(); }
 
  private:
+  /// True for three 3-byte UTF-8 characters (a run of three CJK characters).
+  static bool three_by_three(std::string_view t) {
+    for (size_t i = 0; i < 9; ++i) {
+      auto b = static_cast<unsigned char>(t[i]);
+      if (i % 3 == 0 ? (b & 0xF0) != 0xE0 : (b & 0xC0) != 0x80) return false;
+    }
+    return true;
+  }
+  /// Their 16 bits each, under a top byte of 0xFF, which no UTF-8 text holds: no key of a
+  /// token of eight bytes or fewer is the same.
+  static uint64_t pack_three(std::string_view t) {
+    uint64_t key = uint64_t{0xFF} << 56;
+    for (size_t i = 0; i < 9; i += 3) {
+      uint64_t c = (static_cast<uint64_t>(static_cast<unsigned char>(t[i]) & 0x0F) << 12) |
+                   (static_cast<uint64_t>(static_cast<unsigned char>(t[i + 1]) & 0x3F) << 6) |
+                   (static_cast<unsigned char>(t[i + 2]) & 0x3F);
+      key |= c << (16 * (2 - i / 3));
+    }
+    return key;
+  }
   struct Slot {
     uint64_t key = 0;  ///< 0: empty
     uint32_t id = 0;

@@ -3,7 +3,7 @@
 // tokens, and the chunks of the results it shows, nothing else.
 // Tokens are made exactly as the generator makes them (render/search_tokens): folded words
 // (lower case, compatibility forms, no diacritics, đ as d), Thai split at word breaks,
-// Han/kana/hangul as character bigrams plus single characters.
+// Han/kana/hangul as single characters, pairs and runs of three (without positions).
 (function () {
   "use strict";
   var results = document.getElementById("search-results");
@@ -100,9 +100,18 @@
       var terms = [];
       ps.forEach(function (p, i) {
         if (p.cjk) {
-          var next = ps[i + 1];
-          if (p.joined) terms.push({ token: ps[i - 1].text + p.text, offset: i - 1 });
-          else if (!(next && next.cjk && next.joined)) terms.push({ token: p.text, offset: null });
+          // A run of CJK characters: itself when it has up to three, else each of its
+          // runs of three (they keep no positions: each need only be on the page).
+          if (p.joined) return;
+          var end = i + 1;
+          while (end < ps.length && ps[end].cjk && ps[end].joined) end++;
+          var run = ps.slice(i, end).map(function (c) {
+            return c.text;
+          });
+          if (run.length <= 3) terms.push({ token: run.join(""), offset: null });
+          for (var k = 0; run.length > 3 && k + 3 <= run.length; k++) {
+            terms.push({ token: run.slice(k, k + 3).join(""), offset: null });
+          }
         } else if (utf8Length(p.text) <= MAX_TOKEN_BYTES) {
           var prefix = typing && pi === parts.length - 1 && i === ps.length - 1 && !part.quoted;
           terms.push({ token: p.text, offset: i, prefix: prefix });
@@ -160,7 +169,7 @@
     }
   }
   // doc -> {field, count, positions}. Postings have positions (as many as their count)
-  // unless they start with "*" (single CJK characters); a page list whose positions are
+  // unless they start with "*" (CJK tokens); a page list whose positions are
   // in a file of their own ("#k#" before it) reads them from `apart` (null: none read).
   function readPostings(s, into, apart) {
     var positional = s[0] !== "*";
@@ -250,7 +259,7 @@
     return false;
   }
   // Where a group occurs in a document: the start positions of its terms in order, or
-  // null when it does not (positions of single CJK characters are not kept, nor read for
+  // null when it does not (positions of CJK tokens are not kept, nor read for
   // a query of one term: [] if found).
   function groupMatch(group, lists, doc) {
     var placed = [];
