@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 namespace {
 
 /// Changes whenever the way files are made changes, so old cache entries are not reused.
-constexpr const char* kRecipe = "firefly-photos-3";
+constexpr const char* kRecipe = "firefly-photos-4";
 
 /// The cache key of `file` made from `photo` at `size`.
 std::string cache_key(const Photo& photo, TargetSize size, const Encoding& e) {

@@ -1,14 +1,18 @@
 #include "render/photo_codec.h"
 
+#include <dlfcn.h>
+#include <gmodule.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstring>
 #include <mutex>
+#include <numeric>
 #include <string_view>
 #include <vips/vips8>
 
-#include "render/webp_chunks.h"
+#include "render/webp_encoder.h"
 
 namespace firefly {
 
@@ -18,6 +22,24 @@ using vips::VImage;
 using vips::VOption;
 
 bool started = false;
+
+/// Loads libvips's HEIF add-on (HEIC, HEIF and AVIF files) once; false when it is not
+/// installed. The add-ons are not loaded when libvips starts (start_image_codec): each
+/// pulls in its libraries (the PDF, ImageMagick and slide readers, an HEVC encoder), 6 MB
+/// of memory for formats a site never publishes.
+bool load_heif_module() {
+  static const bool loaded = [] {
+    Dl_info self;
+    if (!dladdr(reinterpret_cast<void*>(&vips_init), &self) || !self.dli_fname) return false;
+    std::string dir = self.dli_fname;
+    dir.erase(dir.rfind('/') + 1);
+    std::string file = dir + "vips-modules-" + std::to_string(vips_version(0)) + "." +
+                       std::to_string(vips_version(1)) + "/vips-heif.so";
+    // GModule runs the add-on's g_module_check_init, which registers its loader and saver.
+    return g_module_open(file.c_str(), G_MODULE_BIND_LAZY) != nullptr;
+  }();
+  return loaded;
+}
 
 /// The format a libvips loader reads ("VipsForeignLoadJpegFile" or "jpegload" -> "jpeg").
 std::string format_of_loader(const char* loader) {
@@ -44,13 +66,24 @@ bool has_field(const VImage& image, const char* prefix) {
   return found;
 }
 
+/// A window onto an image held in memory (uchar sRGB, 3 or 4 bands): all of it, or a crop
+/// of it, read in place.
+struct Window {
+  VImage image;
+  int left = 0, top = 0, width = 0, height = 0;
+
+  explicit Window(VImage in) : image(std::move(in)), width(image.width()), height(image.height()) {}
+  Window(VImage in, int l, int t, int w, int h)
+      : image(std::move(in)), left(l), top(t), width(w), height(h) {}
+  bool whole() const { return width == image.width() && height == image.height(); }
+  /// The window as an image for libvips's savers (a view, no copy).
+  VImage view() const { return whole() ? image : image.extract_area(left, top, width, height); }
+};
+
 VipsBlob* encode_blob(const VImage& image, const Encoding& e) {
   switch (e.format) {
     case ImageFormat::kWebp:
-      // Effort 2 of 0-6 (libwebp's "method"; libvips's default is 4): measured on phone
-      // photos at 1600 px, 2.3x faster than 4 for 0.1-0.3 dB less and files within 2%.
-      return image.webpsave_buffer(
-          VImage::option()->set("Q", e.quality)->set("strip", true)->set("effort", 2));
+      return nullptr;  // encoded with libwebp directly (encode below)
     case ImageFormat::kJpeg:
       // Baseline with optimised Huffman tables: a progressive file took 2-3x as long for
       // the same bytes, and the JPEG files are the fallback and the social card.
@@ -67,32 +100,53 @@ VipsBlob* encode_blob(const VImage& image, const Encoding& e) {
   return nullptr;
 }
 
-/// The bytes of `image` encoded as `e`, without metadata.
-std::string encode(const VImage& image, const Encoding& e) {
-  VipsBlob* blob = encode_blob(image, e);
+/// The bytes of `window` encoded as `e`, without metadata. WebP goes to libwebp straight
+/// from the pixels in memory: libvips's saver first copies the whole image into a buffer
+/// of its own (and, in 8.14, writes an EXIF chunk even when asked to strip metadata).
+std::string encode(const Window& window, const Encoding& e) {
+  if (e.format == ImageFormat::kWebp) {
+    const VImage& in = window.image;
+    auto* data = static_cast<const unsigned char*>(in.data());
+    size_t line = VIPS_IMAGE_SIZEOF_LINE(in.get_image());
+    PixelView pixels{data + line * window.top + VIPS_IMAGE_SIZEOF_PEL(in.get_image()) * window.left,
+                     window.width, window.height, static_cast<int>(line), in.bands() == 4};
+    // Effort 2 of 0-6 (libwebp's "method"; libvips's default is 4): measured on phone
+    // photos at 1600 px, 2.3x faster than 4 for 0.1-0.3 dB less and files within 2%.
+    std::optional<std::string> bytes = encode_webp(pixels, e.quality, 2);
+    if (!bytes) throw vips::VError("WebP encoding failed");
+    return std::move(*bytes);
+  }
+  VipsBlob* blob = encode_blob(window.view(), e);
   size_t length = 0;
   const void* data = vips_blob_get(blob, &length);
   std::string bytes(static_cast<const char*>(data), length);
   vips_area_unref(VIPS_AREA(blob));
-  // libvips 8.14 writes an EXIF chunk into WebP files even with `strip`.
-  return e.format == ImageFormat::kWebp ? strip_webp_metadata(bytes) : bytes;
+  return bytes;
 }
 
-/// How wide a decode of the original (`info`, upright) must be to make `size` from it
-/// without enlarging: the width itself, or for a crop the width at which the image covers
-/// the crop (plus a pixel against rounding), never wider than the original.
-int base_width_for(TargetSize size, const ImageInfo& info) {
+/// How wide the original (`info`, upright) is when it covers `size`: the width itself,
+/// or for a crop the width at which the image is as wide and as high as the crop; never
+/// wider than the original.
+int cover_width(TargetSize size, const ImageInfo& info) {
   if (info.width <= 0 || info.height <= 0) return std::max(1, size.width);
   if (size.height <= 0) return std::min(size.width, info.width);
   double scale = std::max(static_cast<double>(size.width) / info.width,
                           static_cast<double>(size.height) / info.height);
-  return std::min(info.width, static_cast<int>(std::ceil(scale * info.width)) + 1);
+  return std::min(info.width, static_cast<int>(std::ceil(scale * info.width)));
 }
 
-/// The image at `path` decoded `width` wide (never enlarged), upright, in sRGB, in memory.
-/// A JPEG decodes at 1/2, 1/4 or 1/8 of its size while loading, read top to bottom. One
-/// decode runs at a time: it is the step that needs the most memory (the decoder's lines
-/// and the new image), and the other threads encode meanwhile.
+/// How wide a decode must be to make `size` without enlarging (a pixel more for a crop,
+/// against rounding).
+int base_width_for(TargetSize size, const ImageInfo& info) {
+  int width = cover_width(size, info);
+  return size.height > 0 ? std::min(info.width, width + 1) : width;
+}
+
+/// The image at `path` decoded `width` wide (never enlarged), upright, in 8-bit sRGB with
+/// 3 bands (4 with alpha), in memory. A JPEG decodes at 1/2, 1/4 or 1/8 of its size while
+/// loading, read top to bottom. One decode runs at a time: it is the step that needs the
+/// most memory (the decoder's lines and the new image), and the other threads encode
+/// meanwhile.
 VImage decode_once(const std::string& path, int width) {
   static std::mutex decoding;
   std::lock_guard lock(decoding);
@@ -106,25 +160,35 @@ VImage decode_once(const std::string& path, int width) {
       VImage::new_from_file(path.c_str(), VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL));
   if (has_field(header, "icc-profile-data")) options->set("export_profile", "srgb");
   VImage base = VImage::thumbnail(path.c_str(), width, options);
-  if (base.bands() >= 3 && base.interpretation() != VIPS_INTERPRETATION_sRGB) {
-    base = base.colourspace(VIPS_INTERPRETATION_sRGB);
-  } else if (base.format() != VIPS_FORMAT_UCHAR) {
-    base = base.cast(VIPS_FORMAT_UCHAR);
+  if (base.bands() < 3 || base.interpretation() != VIPS_INTERPRETATION_sRGB) {
+    base = base.colourspace(VIPS_INTERPRETATION_sRGB);  // grey and CMYK too
   }
+  if (base.format() != VIPS_FORMAT_UCHAR) base = base.cast(VIPS_FORMAT_UCHAR);
   return base.copy_memory();
 }
 
-/// `size` made from the decoded `base`: `base` itself when it is that wide, else resized
-/// down (a crop: resized to cover it, then cut around the centre).
-VImage derive(const VImage& base, TargetSize size) {
-  if (size.height <= 0 && size.width >= base.width()) return base;
+/// Whether `size` can be made from `from` (w x h) without enlarging.
+bool fits_in(TargetSize size, int w, int h) {
+  return size.width <= w && (size.height <= 0 || size.height <= h);
+}
+
+/// `size` made from the image in memory `from`: `from` itself when it is that wide, a
+/// window of it when it is the crop's width or height already, else resized down into
+/// memory (a crop: resized to cover it, then cut around the centre).
+Window derive(const VImage& from, TargetSize size) {
+  int w = from.width(), h = from.height();
+  if (size.height <= 0 && size.width >= w) return Window(from);
+  if (size.height > 0 &&
+      ((size.width == w && size.height <= h) || (size.height == h && size.width <= w))) {
+    return Window(from, (w - size.width) / 2, (h - size.height) / 2, size.width, size.height);
+  }
   VOption* options = VImage::option();
   if (size.height > 0) {
     options->set("height", size.height)->set("crop", VIPS_INTERESTING_CENTRE);
   } else {
     options->set("height", VIPS_MAX_COORD);
   }
-  return base.thumbnail_image(size.width, options);
+  return Window(from.thumbnail_image(size.width, options).copy_memory());
 }
 
 }  // namespace
@@ -146,6 +210,9 @@ const char* image_extension(ImageFormat format) {
 bool start_image_codec() {
   static std::once_flag once;
   std::call_once(once, [] {
+    // libvips loads its add-ons from $VIPSHOME/lib when VIPSHOME is set: a prefix that
+    // cannot hold any keeps them out (load_heif_module loads the one Firefly uses).
+    g_setenv("VIPSHOME", "/dev/null", FALSE);
     if (VIPS_INIT("firefly") != 0) return;
     // A damaged file is reported once, as an error naming it and its page; libvips's own
     // warnings about each tile it could not read would only repeat that.
@@ -165,6 +232,10 @@ std::optional<ImageInfo> read_image_info(const std::string& path, std::string& e
     return std::nullopt;
   }
   const char* loader = vips_foreign_find_load(path.c_str());
+  if (!loader && load_heif_module()) {  // HEIC from a phone, or AVIF
+    vips_error_clear();
+    loader = vips_foreign_find_load(path.c_str());
+  }
   if (!loader) {
     vips_error_clear();
     error = "is not an image: its content is no picture format Firefly reads";
@@ -204,15 +275,30 @@ std::optional<std::vector<std::vector<std::string>>> encode_photo(
   int base_width = 1;
   for (const RenderRequest& r : requests)
     base_width = std::max(base_width, base_width_for(r.size, info));
+  // The widest size first; a crop after the width it is cut from, so it is a window of it.
+  std::vector<size_t> order(requests.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    int wa = cover_width(requests[a].size, info), wb = cover_width(requests[b].size, info);
+    if (wa != wb) return wa > wb;
+    return requests[a].size.height <= 0 && requests[b].size.height > 0;
+  });
   try {
-    VImage base = decode_once(path, base_width);
-    std::vector<std::vector<std::string>> out;
-    for (const RenderRequest& r : requests) {
-      // Resized once into memory, then encoded in each format.
-      std::vector<std::string>& files = out.emplace_back();
-      VImage sized = derive(base, r.size);
-      if (r.encodings.size() > 1) sized = sized.copy_memory();  // `base` itself: no copy
-      for (const Encoding& e : r.encodings) files.push_back(encode(sized, e));
+    if (info.format == "heif") load_heif_module();
+    // Each size is made from the smallest image in memory that holds it: the decode, then
+    // each width as soon as every later size fits in it, so at most two sizes of one photo
+    // are in memory at once.
+    VImage from = decode_once(path, base_width);
+    std::vector<std::vector<std::string>> out(requests.size());
+    for (size_t k = 0; k < order.size(); ++k) {
+      const RenderRequest& r = requests[order[k]];
+      Window sized = derive(from, r.size);
+      for (const Encoding& e : r.encodings) out[order[k]].push_back(encode(sized, e));
+      if (r.size.height > 0 || !sized.whole()) continue;
+      bool holds_the_rest = std::all_of(
+          order.begin() + static_cast<std::ptrdiff_t>(k) + 1, order.end(),
+          [&](size_t later) { return fits_in(requests[later].size, sized.width, sized.height); });
+      if (holds_the_rest) from = sized.image;
     }
     vips_thread_shutdown();  // frees this thread's buffers kept for the next pipeline
     return out;
@@ -227,10 +313,10 @@ bool can_encode_avif() {
   // libvips 8.14 lists no buffer saver for ".avif" even when libheif has an AV1 encoder,
   // so a tiny image is encoded once to find out.
   static const bool can = [] {
-    if (!start_image_codec()) return false;
+    if (!start_image_codec() || !load_heif_module()) return false;
     try {
       VImage tiny = VImage::black(8, 8, VImage::option()->set("bands", 3));
-      encode(tiny, {ImageFormat::kAvif, 50});
+      encode(Window(tiny), {ImageFormat::kAvif, 50});
       return true;
     } catch (const vips::VError&) {
       vips_error_clear();
