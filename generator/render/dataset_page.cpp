@@ -154,7 +154,9 @@ std::string type_display(ColumnType type, const DataView& view) {
 Value source_context(const DatasetSource& source, const DataView& view) {
   if (source.empty()) return Value();
   Map m{{"agency", Value(view.pick(source.agency))},
+        {"agency_lang", Value(view.lang_of(source.agency))},
         {"title", Value(view.pick(source.title))},
+        {"title_lang", Value(view.lang_of(source.title))},
         {"url", Value(source.url)}};
   if (source.date) m.emplace_back("date", date_value(*source.date, view));
   return Value(std::move(m));

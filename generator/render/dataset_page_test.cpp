@@ -65,6 +65,21 @@ DataView view_in(const std::string& lang) {
 
 }  // namespace
 
+TEST_CASE("dataset page: a source text shown in another language carries that language") {
+  Dataset ds = sample();
+  ds.source.agency.by_lang = {{"zh-TW", "臺南市政府勞工局"}};
+  ds.source.title.by_lang = {{"zh-TW", "得獎名單"}, {"en", "Awards list"}};
+  DataView view = view_in("en");
+  view.tags = {{"zh-TW", "zh-Hant-TW"}, {"en", "en"}};
+  Value en = dataset_context(ds, files_of(ds), site(), view).get("source");
+  CHECK(en.get("agency").as_string() == "臺南市政府勞工局");
+  CHECK(en.get("agency_lang").as_string() == "zh-Hant-TW");
+  CHECK(en.get("title").as_string() == "Awards list");
+  CHECK(en.get("title_lang").as_string() == "");
+  Value zh = dataset_context(ds, files_of(ds), site(), view_in("zh-TW")).get("source");
+  CHECK(zh.get("agency_lang").as_string() == "");
+}
+
 TEST_CASE("dataset page: the context has every documented field") {
   Value c = dataset_context(sample(), files_of(sample()), site(), view_in("en"));
   CHECK(c.get("title").as_string() == "Awards");

@@ -136,3 +136,25 @@ test('checks: language of parts, aria-current and theme English, right and wrong
   assert.match(r.out, /^FAIL \/two\/ aria-current: "乙" in "n" marks \/ok\/, not this page \/two\//m);
   assert.match(r.out, /^checks: 2 passed, 3 failed$/m);
 });
+
+test('checks.mjs: Alfa, audited in worker threads, passes a sound page and names each failure', () => {
+  const dir = path.join(tmp, 'alfa');
+  const page = (body) => '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>' +
+    `</head><body><main><h1>Title</h1>${body}</main></body></html>`;
+  const files = {
+    'ok/index.html': page('<p>Plain text.</p>'),
+    'alt/index.html': page('<img src="/none.png">'),
+    'contrast/index.html': page('<p style="color:#bbb;background:#fff">Faint text</p>'),
+  };
+  for (const [rel, html] of Object.entries(files)) {
+    const file = path.join(dir, rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, html);
+  }
+  const r = run(process.execPath, ['checks.mjs', dir, '--no-layout', '--alfa-workers', '2']);
+  assert.equal(r.code, 1, r.out);
+  assert.doesNotMatch(r.out, /^FAIL \/ok\//m);
+  assert.match(r.out, /^FAIL \/alt\/ alfa sia-r2: <img src="\/none.png">/m);
+  assert.match(r.out, /^FAIL \/contrast\/ alfa sia-r69: Faint text/m);
+  assert.match(r.out, /^checks: 1 passed, 2 failed$/m);
+});

@@ -1,7 +1,7 @@
 // The browser checks no single engine makes, and a second engine, over every page of a
 // built portal in one Debian Chromium:
 //   - Siteimprove Alfa (every rule of WCAG 2.1 A/AA and the ARIA/landmark practices;
-//     the AAA-only rules are left out, see AAA_ONLY);
+//     the AAA-only rules are left out), audited in worker threads (alfa.mjs);
 //   - reflow: no horizontal scroll at 320 and 390 CSS px with each text size of the
 //     display settings, and at 200% zoom of a 1280 px window (640 CSS px);
 //   - no visible text under 14 CSS px at those sizes (chart text included);
@@ -10,7 +10,7 @@
 //   - no English string of the theme on a page in another language;
 //   - on a phone (390 x 844), the header takes at most half of the first screen.
 //
-// Usage: node tests/a11y/checks.mjs PUBLIC_DIR [--limit N] [--jobs N] [--no-alfa]
+// Usage: node tests/a11y/checks.mjs PUBLIC_DIR [--limit N] [--jobs N] [--alfa-workers N] [--no-alfa]
 //          [--alfa-sample] [--sample-heavy] [--sample-layouts] [--no-chart-text] [--no-layout]
 //          [--theme DIR] [PAGE_PATH...]
 // A sample page is the first page (in path order) of each kind (body class) and language:
@@ -22,28 +22,11 @@
 import path from 'node:path';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Native } from '@siteimprove/alfa-dom/native';
-import { Node as AlfaNode } from '@siteimprove/alfa-dom';
-import { Device } from '@siteimprove/alfa-device';
-import { Request, Response } from '@siteimprove/alfa-http';
-import { Page } from '@siteimprove/alfa-web';
-import { Audit, Outcome } from '@siteimprove/alfa-act';
-import { Rules } from '@siteimprove/alfa-rules';
 import { htmlFiles, isRedirect, launchBrowser, pool, serveDir, urlPath } from './lib.mjs';
 import { pageProbe } from './probe.mjs';
+import { SNAPSHOT, alfaPool } from './alfa.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-/** Alfa rules whose only requirement is a WCAG AAA criterion (2.5.5, 1.4.6, 1.4.8, 1.2.8). */
-const AAA_ONLY = new Set(['sia-r111', 'sia-r66', 'sia-r71', 'sia-r73', 'sia-r74', 'sia-r80', 'sia-r24']);
-const ALFA_RULES = [...Rules.values()].filter((r) => !AAA_ONLY.has(r.uri.split('/').pop()));
-/**
- * The rules that take nine tenths of Alfa's time (measured on the sample portal: 18.5 s of
- * 20 s on six pages): links with the same name (r11), focus visible (r65), links told apart
- * from text (r62), text outside landmarks (r57), table headers (r46, r76). They follow from
- * the theme's templates and CSS, so --sample-heavy runs them on one page of each kind.
- */
-const HEAVY = new Set(['sia-r11', 'sia-r65', 'sia-r62', 'sia-r57', 'sia-r46', 'sia-r76']);
-const LIGHT_RULES = ALFA_RULES.filter((r) => !HEAVY.has(r.uri.split('/').pop()));
 /** Where reflow and text size are measured: [width, text size]; 640 = 1280 at 200%. */
 const LAYOUTS = [
   [320, 'normal'], [320, 'large'], [320, 'larger'],
@@ -64,14 +47,14 @@ const HEADER_MAX = 0.5;
 
 function usage(msg) {
   if (msg) console.error(`checks: ${msg}`);
-  console.error('usage: node checks.mjs PUBLIC_DIR [--limit N] [--jobs N] [--no-alfa] ' +
+  console.error('usage: node checks.mjs PUBLIC_DIR [--limit N] [--jobs N] [--alfa-workers N] [--no-alfa] ' +
     '[--alfa-sample] [--sample-heavy] [--sample-layouts] [--no-chart-text] [--no-layout] ' +
     '[--theme DIR] [PAGE_PATH...]');
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const opts = { dir: null, limit: Infinity, jobs: 2, alfa: true, alfaSample: false,
+  const opts = { dir: null, limit: Infinity, jobs: 2, alfaWorkers: 0, alfa: true, alfaSample: false,
     sampleHeavy: false, sampleLayouts: false, chartText: true, layout: true, paths: [],
     theme: path.join(HERE, '../../themes/default') };
   for (let i = 0; i < argv.length; i++) {
@@ -83,6 +66,7 @@ function parseArgs(argv) {
     };
     if (a === '--limit') opts.limit = num();
     else if (a === '--jobs') opts.jobs = num();
+    else if (a === '--alfa-workers') opts.alfaWorkers = num();
     else if (a === '--no-alfa') opts.alfa = false;
     else if (a === '--alfa-sample') opts.alfaSample = true;
     else if (a === '--sample-heavy') opts.sampleHeavy = true;
@@ -129,38 +113,6 @@ function englishLeaks(themeDir, lang) {
   return out;
 }
 
-/** A target of an Alfa outcome: an element's opening tag, or the members of a group. */
-function showTarget(target) {
-  if (target && typeof target[Symbol.iterator] === 'function' && typeof target.toString === 'function' &&
-      String(target) === '[object Object]') {
-    return [...target].map(showTarget).join(' + ');
-  }
-  return String(target).split('\n')[0].slice(0, 160);
-}
-
-/** Runs Alfa on the page as it is laid out now; returns printable failures. */
-async function runAlfa(page, rules) {
-  const json = await page.evaluate(`(${Native.fromNode.toString()})(document)`);
-  const device = Device.standard();
-  const alfaPage = Page.of(Request.empty(), Response.empty(), AlfaNode.from(json, device), device);
-  // sia-r87 (a best practice: the first focusable element is a skip link) fails a page with
-  // no focusable element at all, such as the CMS shell at /admin/; there is nothing to skip.
-  const focusable = await page.evaluate(() =>
-    document.querySelector('a[href], button, input, select, textarea, [tabindex], summary') !== null);
-  const found = new Map();
-  for (const o of await Audit.of(alfaPage, rules).evaluate()) {
-    if (!Outcome.isFailed(o)) continue;
-    const rule = o.rule.uri.split('/').pop();
-    if (rule === 'sia-r87' && !focusable) continue;
-    const list = found.get(rule) ?? [];
-    list.push(showTarget(o.target));
-    found.set(rule, list);
-  }
-  return [...found].map(([rule, targets]) =>
-    `alfa ${rule}: ${targets.slice(0, 3).join(' | ')}${targets.length > 3 ? ` (+${targets.length - 3} more)` : ''}` +
-    `\n    https://alfa.siteimprove.com/rules/${rule}`);
-}
-
 /** Checks one page in one tab; returns printable findings. */
 async function checkPage(page, url, opts, leaksFor) {
   const findings = [];
@@ -174,8 +126,14 @@ async function checkPage(page, url, opts, leaksFor) {
   const kind = lang + ' ' + await page.evaluate(() => document.body.className);
   const sample = !opts.seen.has(kind);
   opts.seen.add(kind);
+  // Alfa audits a snapshot of the page at 1280 px in a worker thread while this tab goes on
+  // with the layouts below.
+  let alfa = null;
   if (opts.alfa && (sample || !opts.alfaSample)) {
-    findings.push(...await runAlfa(page, sample || !opts.sampleHeavy ? ALFA_RULES : LIGHT_RULES));
+    const focusable = await page.evaluate(() =>
+      document.querySelector('a[href], button, input, select, textarea, [tabindex], summary') !== null);
+    alfa = opts.alfaPool.audit(await page.evaluate(SNAPSHOT), { heavy: sample || !opts.sampleHeavy, focusable });
+    alfa.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
   }
   const layouts = !opts.layout ? [] : sample || !opts.sampleLayouts ? LAYOUTS : FEW_LAYOUTS;
   for (const [width, size] of layouts) {
@@ -198,6 +156,7 @@ async function checkPage(page, url, opts, leaksFor) {
       findings.push(`the header fills ${Math.round(bottom)} px of a 390 x 844 screen (at most ${HEADER_MAX * 844})`);
     }
   }
+  if (alfa) findings.push(...await alfa);
   return findings;
 }
 
@@ -225,6 +184,7 @@ async function main() {
     `${opts.alfaSample ? ' (sample pages)' : opts.sampleHeavy ? ' (slow rules on sample pages)' : ''}, ` +
     `${opts.layout ? LAYOUTS.length : 0} layouts each${opts.sampleLayouts ? ` (${FEW_LAYOUTS.length} on non-sample pages)` : ''}`);
 
+  if (opts.alfa) opts.alfaPool = alfaPool(opts.alfaWorkers || opts.jobs);
   const { server, origin } = await serveDir(root);
   let browser;
   try {
@@ -257,6 +217,7 @@ async function main() {
     }
   });
   await browser.close();
+  await opts.alfaPool?.close();
   server.close();
   console.log(`checks: ${pages.length} pages in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`checks: ${passed} passed, ${failed} failed`);
