@@ -1,4 +1,5 @@
 // The `firefly` command line: parse arguments, call a command, print what it found.
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -8,6 +9,7 @@
 #include <cstring>
 #include <iostream>
 #include <map>
+#include <string>
 
 #include "commands/build.h"
 #include "commands/init.h"
@@ -22,8 +24,40 @@
 /// jemalloc's settings: one arena. The build frees each step's memory (the Markdown after
 /// the bodies) on other threads than the next step allocates on; with an arena per thread
 /// that memory stayed unused. 10,000 stories: peak RSS 380 -> 343 MB, fewer page faults.
+///
+/// A build also keeps the pages it frees (no decay) on huge pages (2 MB, when the system
+/// allows them): each step's memory is reused by the next without faulting it in again
+/// page by page, and with far fewer TLB misses. 10,000 stories on a 2-core VM: about a
+/// quarter less CPU, 105,000 page faults -> 4,300, peak RSS 345 -> 397 MB. `serve` lives
+/// on, so it goes back to jemalloc's defaults (serve_memory_settings).
 extern "C" const char* malloc_conf;
-const char* malloc_conf = "narenas:1";
+const char* malloc_conf = "narenas:1,dirty_decay_ms:-1,thp:always,metadata_thp:auto";
+
+extern "C" int mallctl(const char* name, void* oldp, size_t* oldlenp, void* newp, size_t newlen);
+#endif
+
+namespace {
+
+/// A long-running server returns the memory it frees (after 10 s, jemalloc's default) and
+/// uses no huge pages: its resident memory follows what it holds.
+void serve_memory_settings() {
+#ifdef FIREFLY_JEMALLOC
+  prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0);
+  ssize_t decay = 10000;
+  mallctl("arenas.dirty_decay_ms", nullptr, nullptr, &decay, sizeof decay);
+  unsigned arenas = 0;
+  size_t size = sizeof arenas;
+  if (mallctl("arenas.narenas", &arenas, &size, nullptr, 0) != 0) return;
+  for (unsigned i = 0; i < arenas; ++i) {
+    std::string name = "arena." + std::to_string(i) + ".dirty_decay_ms";
+    mallctl(name.c_str(), nullptr, nullptr, &decay, sizeof decay);
+  }
+#endif
+}
+
+}  // namespace
+
+#ifdef FIREFLY_JEMALLOC
 
 /// calloc as malloc and memset. jemalloc zeroes a reused block by handing its pages back
 /// to the system (madvise), so they fault in again when touched, and every other core's
@@ -147,7 +181,10 @@ int main(int argc, char** argv) {
       init_options.interactive = isatty(STDIN_FILENO) != 0;
       return firefly::run_init(init_options, std::cin, std::cout, std::cerr);
     }
-    if (*serve) return firefly::run_serve(serve_options, std::cout, std::cerr);
+    if (*serve) {
+      serve_memory_settings();
+      return firefly::run_serve(serve_options, std::cout, std::cerr);
+    }
     return 2;
   } catch (const firefly::InternalError& e) {
     std::cerr << "firefly: internal error (a bug in Firefly, not in your site): " << e.what()

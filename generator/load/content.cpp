@@ -141,7 +141,10 @@ bool load_source_page(const std::string& rel_path, std::string_view raw, const S
     mark_unread(out);
     return true;
   }
-  std::string text = normalize_newlines(strip_bom(raw));
+  // Most files have no carriage return: they are split where they were read, uncopied.
+  std::string_view text = strip_bom(raw);
+  std::string normalized;
+  if (text.find('\r') != std::string_view::npos) text = normalized = normalize_newlines(text);
   FrontMatterSplit split = split_front_matter(text, rel_path, diags);
   // Front matter that is not YAML or never closed hides neither the body's errors nor
   // those of the entries that can be read alone.

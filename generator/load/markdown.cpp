@@ -316,8 +316,7 @@ MarkdownResult MarkdownDocument::render(const LinkResolver& resolve_link,
   }
 
   char* html = cmark_render_html(t.doc, kOptions, cmark_parser_get_syntax_extensions(t.parser));
-  std::string out = html;
-  free(html);
+  std::string_view out = html;  // read in place, freed below
 
   MarkdownResult result;
   result.text = t.parts.text;
@@ -327,7 +326,7 @@ MarkdownResult MarkdownDocument::render(const LinkResolver& resolve_link,
   size_t next_id = 0, pos = 0;
   while (pos < out.size()) {
     size_t h = out.find("<h", pos);
-    if (h == std::string::npos || h + 3 >= out.size()) break;
+    if (h == std::string_view::npos || h + 3 >= out.size()) break;
     char level = out[h + 2];
     if (level >= '1' && level <= '6' && out[h + 3] == '>' && next_id < t.heading_ids.size()) {
       result.html.append(out, pos, h + 3 - pos);
@@ -340,7 +339,8 @@ MarkdownResult MarkdownDocument::render(const LinkResolver& resolve_link,
       pos = h + 2;
     }
   }
-  result.html.append(out, pos, std::string::npos);
+  result.html.append(out, pos, std::string_view::npos);
+  free(html);
   return result;
 }
 
