@@ -37,6 +37,26 @@ extern "C" void* calloc(size_t count, size_t size) {
   if (p) std::memset(p, 0, count * size);
   return p;
 }
+
+/// For `serve`, which keeps running: memory freed goes back to the system within a second
+/// and at once, not after jemalloc's ten seconds and then only when the system asks
+/// (MADV_FREE), so serve's resident memory is what it holds. 10,000 stories: 578 -> 523 MB.
+extern "C" int mallctl(const char* name, void* old, size_t* old_len, void* value, size_t len);
+static void return_memory_promptly() {
+  ssize_t dirty = 1000, muzzy = 0;
+  mallctl("arenas.dirty_decay_ms", nullptr, nullptr, &dirty, sizeof dirty);
+  mallctl("arenas.muzzy_decay_ms", nullptr, nullptr, &muzzy, sizeof muzzy);
+  unsigned arenas = 0;
+  size_t len = sizeof arenas;
+  if (mallctl("arenas.narenas", &arenas, &len, nullptr, 0) != 0) return;
+  for (unsigned i = 0; i < arenas; ++i) {
+    std::string arena = "arena." + std::to_string(i) + ".";
+    mallctl((arena + "dirty_decay_ms").c_str(), nullptr, nullptr, &dirty, sizeof dirty);
+    mallctl((arena + "muzzy_decay_ms").c_str(), nullptr, nullptr, &muzzy, sizeof muzzy);
+  }
+}
+#else
+static void return_memory_promptly() {}
 #endif
 
 namespace {
@@ -147,7 +167,10 @@ int main(int argc, char** argv) {
       init_options.interactive = isatty(STDIN_FILENO) != 0;
       return firefly::run_init(init_options, std::cin, std::cout, std::cerr);
     }
-    if (*serve) return firefly::run_serve(serve_options, std::cout, std::cerr);
+    if (*serve) {
+      return_memory_promptly();
+      return firefly::run_serve(serve_options, std::cout, std::cerr);
+    }
     return 2;
   } catch (const firefly::InternalError& e) {
     std::cerr << "firefly: internal error (a bug in Firefly, not in your site): " << e.what()
