@@ -38,19 +38,23 @@ extern "C" int mallctl(const char* name, void* oldp, size_t* oldlenp, void* newp
 
 namespace {
 
-/// A long-running server returns the memory it frees (after 10 s, jemalloc's default) and
-/// uses no huge pages: its resident memory follows what it holds.
+/// A long-running server uses no huge pages and returns the memory it frees within a
+/// second, at once (not marked for the system to take when it wants, MADV_FREE, which
+/// still counts as resident): its resident memory follows what it holds. 10,000 stories,
+/// after edits: 578 -> 523 MB.
 void serve_memory_settings() {
 #ifdef FIREFLY_JEMALLOC
   prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0);
-  ssize_t decay = 10000;
-  mallctl("arenas.dirty_decay_ms", nullptr, nullptr, &decay, sizeof decay);
+  ssize_t dirty = 1000, muzzy = 0;
+  mallctl("arenas.dirty_decay_ms", nullptr, nullptr, &dirty, sizeof dirty);
+  mallctl("arenas.muzzy_decay_ms", nullptr, nullptr, &muzzy, sizeof muzzy);
   unsigned arenas = 0;
   size_t size = sizeof arenas;
   if (mallctl("arenas.narenas", &arenas, &size, nullptr, 0) != 0) return;
   for (unsigned i = 0; i < arenas; ++i) {
-    std::string name = "arena." + std::to_string(i) + ".dirty_decay_ms";
-    mallctl(name.c_str(), nullptr, nullptr, &decay, sizeof decay);
+    std::string arena = "arena." + std::to_string(i) + ".";
+    mallctl((arena + "dirty_decay_ms").c_str(), nullptr, nullptr, &dirty, sizeof dirty);
+    mallctl((arena + "muzzy_decay_ms").c_str(), nullptr, nullptr, &muzzy, sizeof muzzy);
   }
 #endif
 }
@@ -71,6 +75,7 @@ extern "C" void* calloc(size_t count, size_t size) {
   if (p) std::memset(p, 0, count * size);
   return p;
 }
+
 #endif
 
 namespace {

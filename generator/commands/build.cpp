@@ -1,5 +1,7 @@
 #include "commands/build.h"
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -132,13 +134,17 @@ class StepTimer {
     const char* v = std::getenv("FIREFLY_TIMINGS");
     on_ = v && *v && std::string_view(v) != "0";
     last_ = std::chrono::steady_clock::now();
+    last_cpu_ = cpu_seconds();
   }
   void step(const char* name) {
     if (!on_) return;
     auto now = std::chrono::steady_clock::now();
-    std::fprintf(stderr, "firefly timings: %-22s %8.3f s  rss %s\n", name,
-                 std::chrono::duration<double>(now - last_).count(), memory().c_str());
+    double cpu = cpu_seconds();
+    std::fprintf(stderr, "firefly timings: %-22s %8.3f s  cpu %7.3f s  rss %s\n", name,
+                 std::chrono::duration<double>(now - last_).count(), cpu - last_cpu_,
+                 memory().c_str());
     last_ = now;
+    last_cpu_ = cpu;
   }
 
  private:
@@ -154,8 +160,17 @@ class StepTimer {
     return trim(rss) + " (peak " + trim(hwm) + ")";
   }
 
+  /// User and system time of the whole process (all threads) so far.
+  static double cpu_seconds() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    auto s = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+    return s(u.ru_utime) + s(u.ru_stime);
+  }
+
   bool on_ = false;
   std::chrono::steady_clock::time_point last_;
+  double last_cpu_ = 0;
 };
 
 /// One build as it runs: the options, what each step made, and the result so far.

@@ -32,8 +32,9 @@ namespace {
 /// Quiet time after the last file event before rebuilding (editors write in bursts).
 constexpr int kDebounceMs = 40;
 
-std::string plural(size_t n, const char* word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+/// "1 page", "2 pages"; `many` is the plural where it is not `one` plus "s".
+std::string plural(size_t n, const std::string& one, const std::string& many = "") {
+  return std::to_string(n) + " " + (n == 1 ? one : many.empty() ? one + "s" : many);
 }
 
 /// Prints the build's diagnostics to the terminal and returns them as text.
@@ -151,7 +152,8 @@ void update(Session& session, PreviewSite& site, std::ostream& err) {
   err << "updated " << plural(files, "file") << (removed ? ", removed " : "")
       << (removed ? plural(removed, "file") : "") << " (rendered "
       << plural(result.pages_rendered, "page") << ", "
-      << plural(result.bodies_rendered, "Markdown body") << ") in " << ms << " ms\n";
+      << plural(result.bodies_rendered, "Markdown body", "Markdown bodies") << ") in " << ms
+      << " ms\n";
   err.flush();
   session.search.start(session.state, site);
 }

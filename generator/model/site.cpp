@@ -303,17 +303,20 @@ class SiteBuilder {
   }
 
   void sort_pages(std::vector<const Page*>& list, const std::string& section) const {
+    static const std::string kByDate = "date";
     const Collection* c = config_.collection(section);
-    std::string by = c ? c->sort_by : "date";
+    const std::string& by = c ? c->sort_by : kByDate;
+    // Named once, not compared as text in each of the n log n comparisons.
+    const bool by_weight = by == "weight", by_date = by == "date", by_title = by == "title";
     bool desc = c ? c->sort_desc : true;
     std::stable_sort(list.begin(), list.end(), [&](const Page* a, const Page* b) {
-      if (by == "weight" && a->weight != b->weight) {
+      if (by_weight && a->weight != b->weight) {
         return desc ? a->weight > b->weight : a->weight < b->weight;
       }
-      if (by == "date" && a->date != b->date) {
+      if (by_date && a->date != b->date) {
         return desc ? a->date > b->date : a->date < b->date;
       }
-      if (by == "title" && a->title != b->title) {
+      if (by_title && a->title != b->title) {
         // Titles sort by the reader's language's collation (stroke order for zh-Hant).
         const Language* lang = config_.language(a->lang);
         int order = collator(lang ? lang->html_lang : a->lang).compare(a->title, b->title);

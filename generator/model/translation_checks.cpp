@@ -46,15 +46,15 @@ class LazyScan {
 /// One pair's findings and their keys.
 struct PairFindings {
   std::uint64_t drift_key = 0, terms_key = 0;
-  std::vector<Drift> drift, terms;
+  TranslationFindings::List drift, terms;
 };
 
 void report(const std::vector<TranslationPair>& pairs, std::vector<PairFindings>& found,
-            std::vector<Drift> PairFindings::*which, std::uint64_t PairFindings::*key,
+            TranslationFindings::List PairFindings::*which, std::uint64_t PairFindings::*key,
             Diagnostics& diags, TranslationFindings* keep) {
   for (size_t i = 0; i < pairs.size(); ++i) {
     const std::string& path = pairs[i].translation->source->path;
-    for (const Drift& d : found[i].*which) diags.warning(path, {d.line, 1}, d.message, d.hint);
+    for (const Drift& d : *(found[i].*which)) diags.warning(path, {d.line, 1}, d.message, d.hint);
     if (keep && found[i].*key) keep->by_inputs[found[i].*key] = std::move(found[i].*which);
   }
 }
@@ -78,17 +78,17 @@ void check_translations(const Site& site, const std::vector<Glossary>& glossarie
       f.drift_key = findings_key(original, translation);
       f.terms_key = findings_key(original, translation, glossary_fingerprint(glossary));
     }
-    const std::vector<Drift>* known_drift = previous ? previous->drift.find(f.drift_key) : nullptr;
-    const std::vector<Drift>* known_terms = previous ? previous->terms.find(f.terms_key) : nullptr;
+    f.drift = previous ? previous->drift.find(f.drift_key) : nullptr;
+    f.terms = previous ? previous->terms.find(f.terms_key) : nullptr;
     LazyScan theirs(original), mine(translation);
-    f.drift = known_drift ? *known_drift
-                          : compare_scanned(original, theirs.get(), translation, mine.get());
-    if (known_terms) {
-      f.terms = *known_terms;
-    } else {
+    if (!f.drift) {
+      f.drift = std::make_shared<const std::vector<Drift>>(
+          compare_scanned(original, theirs.get(), translation, mine.get()));
+    }
+    if (!f.terms) {
       static const std::vector<MarkdownItem> kUnread;
-      f.terms = terms_scanned(original, glossary ? theirs.get() : kUnread, translation, mine.get(),
-                              glossary);
+      f.terms = std::make_shared<const std::vector<Drift>>(terms_scanned(
+          original, glossary ? theirs.get() : kUnread, translation, mine.get(), glossary));
     }
   });
   // Drift first, then terms, each in the order of the pairs.

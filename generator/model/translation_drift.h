@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -43,13 +44,15 @@ std::vector<Drift> compare_scanned(const SourcePage& original,
 /// Findings about translations by the fingerprint of what they were found in (the two
 /// files, and whatever else the check read), so that a later check of the same files
 /// takes them instead of looking again (`serve`).
+/// The findings are shared, not copied, from one build to the next.
 struct TranslationFindings {
-  std::unordered_map<std::uint64_t, std::vector<Drift>> by_inputs;
-  /// The findings kept under `key`, or nullptr (always for a `key` of 0: a page that was
+  using List = std::shared_ptr<const std::vector<Drift>>;
+  std::unordered_map<std::uint64_t, List> by_inputs;
+  /// The findings kept under `key`, or null (always for a `key` of 0: a page that was
   /// not read from a file).
-  const std::vector<Drift>* find(std::uint64_t key) const {
+  List find(std::uint64_t key) const {
     auto it = key ? by_inputs.find(key) : by_inputs.end();
-    return it == by_inputs.end() ? nullptr : &it->second;
+    return it == by_inputs.end() ? nullptr : it->second;
   }
 };
 

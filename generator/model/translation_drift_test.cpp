@@ -172,10 +172,12 @@ TEST_CASE("check_translations takes the findings of pairs whose files did not ch
   REQUIRE(first.by_inputs.size() == 1);
   std::string full = warnings(diags);
   CHECK(full.find("content/a.en.md: this translation states 3265") != std::string::npos);
-  REQUIRE_FALSE(first.by_inputs.begin()->second.empty());
+  REQUIRE_FALSE(first.by_inputs.begin()->second->empty());
 
   // The same files: the findings kept are reported (marked here to tell them apart).
-  first.by_inputs.begin()->second.front().message = "kept";
+  std::vector<Drift> marked = *first.by_inputs.begin()->second;
+  marked.front().message = "kept";
+  first.by_inputs.begin()->second = std::make_shared<const std::vector<Drift>>(marked);
   Diagnostics again;
   TranslationReport second;
   check_translations(*site, {}, again, 1, &report, &second);
@@ -191,7 +193,7 @@ TEST_CASE("check_translations takes the findings of pairs whose files did not ch
   check_translations(*changed, {}, third, 1, &report, &findings);
   CHECK(warnings(third).find("kept") == std::string::npos);
   CHECK(findings.drift.by_inputs.size() == 1);
-  CHECK(findings.drift.by_inputs.begin()->second.empty());
+  CHECK(findings.drift.by_inputs.begin()->second->empty());
 }
 
 }  // namespace firefly

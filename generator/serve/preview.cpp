@@ -1,7 +1,12 @@
 #include "serve/preview.h"
 
+#include <algorithm>
+#include <thread>
+
 #include "core/fs.h"
+#include "core/parallel.h"
 #include "serve/overlay.h"
+#include "serve/packed_bytes.h"
 #include "serve/paths.h"
 
 namespace firefly {
@@ -15,6 +20,9 @@ bool looks_like_page(std::string_view path) {
   size_t dot = name.rfind('.');
   return dot == std::string_view::npos || name.substr(dot) == ".html";
 }
+
+/// Files smaller than this are kept as they are: deflating them saves little.
+constexpr size_t kSmallestPacked = 512;
 
 PreviewReply text_reply(int status, std::string body) {
   return {status, "text/plain; charset=utf-8", std::move(body), ""};
@@ -33,9 +41,24 @@ void PreviewSite::publish(std::shared_ptr<const Snapshot> snapshot) {
 }
 
 void PreviewSite::put(Snapshot& snapshot, OutputSet files) {
-  for (OutputFile& f : files) {
-    std::string path = f.path;
-    snapshot[std::move(path)] = std::make_shared<const OutputFile>(std::move(f));
+  std::vector<std::shared_ptr<ShownFile>> shown(files.size());
+  int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  parallel_for(files.size(), jobs, [&](size_t i) {
+    auto s = std::make_shared<ShownFile>();
+    s->file = std::move(files[i]);
+    s->size = s->file.bytes.size();
+    if (s->size >= kSmallestPacked) {
+      std::string packed = pack_bytes(s->file.bytes);
+      if (!packed.empty()) {
+        s->file.bytes = std::move(packed);
+        s->packed = true;
+      }
+    }
+    shown[i] = std::move(s);
+  });
+  for (auto& s : shown) {
+    std::string path = s->file.path;
+    snapshot[std::move(path)] = std::move(s);
   }
 }
 
@@ -97,13 +120,13 @@ PreviewReply PreviewSite::get(std::string_view target) const {
   }
   std::optional<std::string> path = normalise_request_path(target);
   if (!path) return text_reply(400, "400 bad request: this path is not allowed\n");
-  auto find = [&](const std::string& p) -> const OutputFile* {
+  auto find = [&](const std::string& p) -> const ShownFile* {
     auto it = site->find(p);
     return it == site->end() ? nullptr : it->second.get();
   };
-  auto body_of = [this](const OutputFile& f) -> std::optional<std::string> {
-    if (f.source.empty()) return f.bytes;
-    return read_file_within(f.source, site_dir_);
+  auto body_of = [this](const ShownFile& f) -> std::optional<std::string> {
+    if (!f.file.source.empty()) return read_file_within(f.file.source, site_dir_);
+    return f.packed ? unpack_bytes(f.file.bytes, f.size) : f.file.bytes;
   };
   auto page = [&](int status, std::string_view html) {
     return PreviewReply{status, "text/html; charset=utf-8", inject_reload_script(html, generation),
@@ -112,7 +135,7 @@ PreviewReply PreviewSite::get(std::string_view target) const {
 
   std::string key = *path;
   if (key.empty() || key.back() == '/') key += "index.html";
-  const OutputFile* file = find(key);
+  const ShownFile* file = find(key);
   if (!file && !path->empty() && path->back() != '/' && find(key + "/index.html")) {
     return {301, "text/plain; charset=utf-8", "moved\n", "/" + key + "/"};
   }
@@ -134,7 +157,7 @@ PreviewReply PreviewSite::get(std::string_view target) const {
   if (errors && looks_like_page(key)) {
     return {500, "text/html; charset=utf-8", error_overlay_page(*errors, generation, lang), ""};
   }
-  if (const OutputFile* not_found = find("404.html")) {
+  if (const ShownFile* not_found = find("404.html")) {
     if (std::optional<std::string> body = body_of(*not_found)) return page(404, *body);
   }
   return text_reply(404, "404 not found\n");

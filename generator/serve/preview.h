@@ -56,8 +56,15 @@ class PreviewSite {
   bool stopped() const;
 
  private:
+  /// A file as the preview keeps it: text is deflated (pack_bytes), which keeps a large
+  /// site's preview within a small multiple of its build's memory.
+  struct ShownFile {
+    OutputFile file;  ///< its `bytes` deflated when `packed`
+    size_t size = 0;  ///< of its bytes unpacked
+    bool packed = false;
+  };
   /// path -> file; files are shared between snapshots, so an update copies no bytes.
-  using Snapshot = std::unordered_map<std::string, std::shared_ptr<const OutputFile>>;
+  using Snapshot = std::unordered_map<std::string, std::shared_ptr<const ShownFile>>;
   /// Adds `files` to `snapshot`, replacing files of the same path.
   static void put(Snapshot& snapshot, OutputSet files);
   void publish(std::shared_ptr<const Snapshot> snapshot);

@@ -82,6 +82,23 @@ TEST_CASE("the preview serves the in-memory build") {
   CHECK(site.get("/assets%2fsite.css").status == 400);
 }
 
+TEST_CASE("large files are kept deflated and served as they were built") {
+  std::string list, csv = "year,count\n";
+  for (int i = 0; i < 300; ++i) list += "<li>志工 " + std::to_string(i) + "</li>\n";
+  for (int i = 0; i < 300; ++i) csv += std::to_string(2000 + i) + "," + std::to_string(i) + "\n";
+  std::string html = "<html><body><ul>" + list + "</ul></body></html>";
+  PreviewSite site("/nonexistent");
+  site.show_site({{"big/index.html", html, ""}, {"data/big.csv", csv, ""}});
+  PreviewReply page = site.get("/big/");
+  CHECK(page.status == 200);
+  CHECK(page.body == inject_reload_script(html, 1));
+  PreviewReply data = site.get("/data/big.csv");
+  CHECK(data.body == csv);
+  // An update replaces a packed file with its new bytes.
+  site.update_site({{"data/big.csv", csv + "2300,1\n", ""}});
+  CHECK(site.get("/data/big.csv").body == csv + "2300,1\n");
+}
+
 TEST_CASE("copied files are read from their source at request time") {
   auto dir = std::filesystem::temp_directory_path() / "firefly_preview_test";
   std::filesystem::create_directories(dir);
