@@ -178,6 +178,11 @@ Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
   const SiteConfig& c = *site_.config;
   const std::string& def = c.default_language().code;
   std::string prefix = site_.lang_prefix(lang.code);
+  // The html_lang of a site text shown in another language (no text for this one), else "".
+  auto other_lang = [&](const Localized& text) {
+    std::string code(text.lang_of(lang.code, def));
+    return code.empty() || code == lang.code ? std::string() : language_of(site_, code).html_lang;
+  };
   List languages;
   for (const Language& l : c.languages) {
     const Page* there = find_noted(site_, page.key, l.code);
@@ -226,6 +231,7 @@ Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
       {"feed_url", prefix + "/feed.xml"},
       {"languages", Value(std::move(languages))},
       {"publisher", Value(Map{{"name", c.publisher.name.get(lang.code, def)},
+                              {"name_lang", other_lang(c.publisher.name)},
                               {"email", c.publisher.email},
                               {"phone", c.publisher.phone}})},
       {"menus", Value(Map{{"main", Value(std::move(menu))}})},
@@ -390,12 +396,15 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
   }
   m.emplace_back("refs", Value(std::move(refs)));
   Map referenced;
+  Map has_referenced;  // a list of links is only written when it has an item
   for (const auto& [collection, pages] : page.referenced_by) {
     List items;
     for (const Page* p : pages) items.push_back(list_item(*p));
+    has_referenced.emplace_back(collection, Value(!items.empty()));
     referenced.emplace_back(collection, Value(std::move(items)));
   }
   m.emplace_back("referenced_by", Value(std::move(referenced)));
+  m.emplace_back("has_referenced_by", Value(std::move(has_referenced)));
   List taxonomies;
   for (const auto& [name, values] : page.terms) {
     const Taxonomy* tax = c.taxonomy(name);
