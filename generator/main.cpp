@@ -29,7 +29,7 @@
 /// allows them): each step's memory is reused by the next without faulting it in again
 /// page by page, and with far fewer TLB misses. 10,000 stories on a 2-core VM: about a
 /// quarter less CPU, 105,000 page faults -> 4,300, peak RSS 345 -> 397 MB. `serve` lives
-/// on, so it goes back to jemalloc's defaults (serve_memory_settings).
+/// on, so it sets its own (serve_memory_settings).
 extern "C" const char* malloc_conf;
 const char* malloc_conf = "narenas:1,dirty_decay_ms:-1,thp:always,metadata_thp:auto";
 
@@ -75,7 +75,6 @@ extern "C" void* calloc(size_t count, size_t size) {
   if (p) std::memset(p, 0, count * size);
   return p;
 }
-
 #endif
 
 namespace {

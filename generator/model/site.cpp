@@ -303,9 +303,8 @@ class SiteBuilder {
   }
 
   void sort_pages(std::vector<const Page*>& list, const std::string& section) const {
-    static const std::string kByDate = "date";
     const Collection* c = config_.collection(section);
-    const std::string& by = c ? c->sort_by : kByDate;
+    std::string by = c ? c->sort_by : "date";
     // Named once, not compared as text in each of the n log n comparisons.
     const bool by_weight = by == "weight", by_date = by == "date", by_title = by == "title";
     bool desc = c ? c->sort_desc : true;
