@@ -9,8 +9,8 @@
 #include "core/locale.h"
 #include "core/parallel.h"
 #include "core/text.h"
+#include "render/search_postings.h"
 #include "render/search_shards.h"
-#include "render/search_token_ids.h"
 #include "render/search_tokens.h"
 
 namespace firefly {
@@ -112,61 +112,6 @@ std::vector<TextBlock> page_blocks(const Site& site, const Page& p, const Body& 
   return blocks;
 }
 
-/// The postings of a run of documents, as one thread writes them: each token numbered
-/// once, its occurrences in the current document gathered, then written to its postings.
-class RunPostings {
- public:
-  /// Adds the tokens of document `doc` (above every document added before).
-  void add_document(uint32_t doc, const std::string& title, const std::vector<TextBlock>& blocks) {
-    uint32_t pos = 0;
-    add_text(doc, title, SearchField::kTitle, &pos);
-    for (const TextBlock& b : blocks) {
-      ++pos;  // no phrase runs from one block into the next
-      add_text(doc, b.text, b.heading ? SearchField::kHeading : SearchField::kBody, &pos);
-    }
-    for (uint32_t id : touched_) {
-      Token& t = tokens_[id];
-      t.postings.add(t.current);
-    }
-    touched_.clear();
-  }
-
-  /// Every token with its postings, in no order.
-  template <class F>
-  void for_each(F&& f) {
-    for (uint32_t id = 0; id < tokens_.size(); ++id) f(ids_.token(id), tokens_[id].postings);
-  }
-
- private:
-  struct Token {
-    PostingWriter postings;
-    Posting current;  ///< its occurrences in the document being added
-  };
-
-  void add_text(uint32_t doc, std::string_view text, SearchField field, uint32_t* pos) {
-    for_each_search_token(text, pos, [&](std::string_view token, uint32_t at, bool positional) {
-      bool added = false;
-      uint32_t id = ids_.id(token, &added);
-      if (added) tokens_.emplace_back();
-      Token& t = tokens_[id];
-      if (t.current.doc != doc || t.current.count == 0) {
-        t.current.doc = doc;
-        t.current.field = field;
-        t.current.count = 0;
-        t.current.positions.clear();
-        touched_.push_back(id);
-      }
-      t.current.field = std::max(t.current.field, field);
-      ++t.current.count;
-      if (positional) t.current.positions.push_back(at);
-    });
-  }
-
-  SearchTokenIds ids_;
-  std::vector<Token> tokens_;      ///< by id
-  std::vector<uint32_t> touched_;  ///< tokens of the document being added
-};
-
 std::string year_of(const std::string& iso) { return iso.substr(0, 4); }
 
 }  // namespace
@@ -219,18 +164,7 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
       d.blocks = {};
     }
   });
-  std::unordered_map<std::string, PostingWriter, SearchTokenHash, std::equal_to<>> by_token;
-  for (RunPostings& run : run_postings) {
-    run.for_each([&](const std::string& token, PostingWriter& postings) {
-      auto it = by_token.find(token);
-      if (it == by_token.end()) {
-        by_token.try_emplace(token, std::move(postings));
-      } else {
-        it->second.append(postings);
-      }
-    });
-    run = {};
-  }
+  JoinedPostings lines(run_postings);
   std::vector<std::string> sections;
   std::string doc_sections;
   std::map<std::pair<std::string, std::string>, std::vector<uint32_t>> term_docs;
@@ -256,16 +190,10 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
   }
 
   // Shards: tokens in byte order, cut into pieces of about kShardTarget bytes.
-  std::vector<std::pair<std::string, std::string>> lines;
-  lines.reserve(by_token.size());
-  for (auto& [token, list] : by_token) {
-    lines.emplace_back(token, list.positional() ? std::move(list.text()) : "*" + list.text());
+  std::vector<size_t> sizes(lines.size());
+  for (size_t k = 0; k < lines.size(); ++k) {
+    sizes[k] = lines.token(k).size() + lines.postings_bytes(k) + 2;
   }
-  by_token.clear();
-  std::sort(lines.begin(), lines.end());
-  std::vector<size_t> sizes;
-  sizes.reserve(lines.size());
-  for (const auto& [token, line] : lines) sizes.push_back(token.size() + line.size() + 2);
   size_t per_chunk =
       std::max(kMinChunkDocs, (docs.size() + kMaxSearchChunks - 1) / kMaxSearchChunks);
   size_t chunks = (docs.size() + per_chunk - 1) / per_chunk;
@@ -275,35 +203,43 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
   std::string dir = "search/" + lang.code + "/";
   // The positions of the largest tokens in files of their own, when the budget has room:
   // a query for one word then reads its page list only.
-  std::vector<bool> positional;
-  positional.reserve(lines.size());
-  for (const auto& [token, line] : lines) positional.push_back(line.empty() || line[0] != '*');
+  std::vector<bool> positional(lines.size());
+  for (size_t k = 0; k < lines.size(); ++k) positional[k] = lines.positional(k);
   std::vector<size_t> apart = lines_apart(sizes, positional, kShardTarget, max_files);
+  std::unordered_map<size_t, std::string> replaced;  // line -> its postings, when apart
   for (size_t k = 0; k < apart.size(); ++k) {
-    auto& [token, line] = lines[apart[k]];
+    std::string line;
+    lines.append_postings(apart[k], line);
     std::optional<PostingsApart> split = split_positions(line);
     if (!split) continue;  // cannot happen: the writer made it
     out.push_back({dir + "p/" + std::to_string(k) + ".txt", std::move(split->positions), ""});
     line = "#" + std::to_string(k) + "#" + split->pages;
-    sizes[apart[k]] = token.size() + line.size() + 2;
+    sizes[apart[k]] = lines.token(apart[k]).size() + line.size() + 2;
+    replaced[apart[k]] = std::move(line);
   }
   std::vector<size_t> starts = split_shards(sizes, kShardTarget, max_files - apart.size());
   std::string firsts = "[";
   for (size_t s = 0; s < starts.size(); ++s) {
     size_t end = s + 1 < starts.size() ? starts[s + 1] : lines.size();
     std::string text;
+    size_t bytes = 0;
+    for (size_t k = starts[s]; k < end; ++k) bytes += sizes[k];
+    text.reserve(bytes);
     for (size_t k = starts[s]; k < end; ++k) {
-      text += lines[k].first;
+      text += lines.token(k);
       text += '\t';
-      text += lines[k].second;
+      if (auto r = replaced.find(k); r != replaced.end()) {
+        text += r->second;
+      } else {
+        lines.append_postings(k, text);
+      }
       text += '\n';
-      std::string().swap(lines[k].second);  // the postings are in the shard now
     }
     out.push_back({dir + "s/" + std::to_string(s) + ".txt", std::move(text), ""});
     if (s) firsts += ',';
     append_json_string(firsts,
-                       s ? shard_separator(lines[starts[s] - 1].first, lines[starts[s]].first)
-                         : lines[starts[s]].first);
+                       s ? shard_separator(lines.token(starts[s] - 1), lines.token(starts[s]))
+                         : lines.token(starts[s]));
   }
   firsts += ']';
 
