@@ -17,8 +17,7 @@ uint32_t PostingPool::new_slice(uint32_t bytes) {
   return a;
 }
 
-void PostingPool::append(uint32_t c, std::string_view bytes) {
-  Chain& chain = chains_[c];
+void PostingPool::append(Chain& chain, std::string_view bytes) {
   if (chain.bytes == 0 && !bytes.empty()) {
     chain.head = chain.tail = new_slice(kSliceBytes[0]);
     chain.end = chain.head + kSliceBytes[0] - kLink;

@@ -15,21 +15,24 @@ namespace firefly {
 
 class PostingPool {
  public:
-  /// A new, empty chain; chains are numbered 0, 1, 2, … in the order they are added.
-  uint32_t add_chain() {
-    chains_.emplace_back();
-    return static_cast<uint32_t>(chains_.size() - 1);
+  /// Where a chain's bytes are; kept by the caller, beside what else it keeps of a token.
+  struct Chain {
+    uint32_t head = 0;  ///< address of the first slice
+    uint32_t tail = 0;  ///< where the next byte goes
+    uint32_t end = 0;   ///< where the last slice's bytes end (its link follows)
+    uint32_t bytes = 0;
+    uint8_t level = 0;  ///< of the last slice
+  };
+
+  /// Appends `bytes` to `chain` (empty at first).
+  void append(Chain& chain, std::string_view bytes);
+  /// Asks the processor to fetch where the next append to `chain` writes.
+  void prefetch(const Chain& chain) const {
+    if (chain.bytes) __builtin_prefetch(address(chain.tail), 1);
   }
-  /// How many chains there are.
-  size_t size() const { return chains_.size(); }
-  /// Appends `bytes` to chain `c`.
-  void append(uint32_t c, std::string_view bytes);
-  /// The bytes of chain `c`.
-  size_t bytes(uint32_t c) const { return chains_[c].bytes; }
-  /// Calls `f(std::string_view)` for the pieces of chain `c`, in order.
+  /// Calls `f(std::string_view)` for the pieces of `chain`, in order.
   template <class F>
-  void for_each_piece(uint32_t c, F&& f) const {
-    const Chain& chain = chains_[c];
+  void for_each_piece(const Chain& chain, F&& f) const {
     uint32_t at = chain.head;
     size_t left = chain.bytes;
     for (size_t level = 0; left > 0; level = std::min(level + 1, kLevels - 1)) {
@@ -48,14 +51,6 @@ class PostingPool {
   static constexpr size_t kBlockBits = 20;           ///< 1 MB blocks
   static constexpr uint32_t kBlockBytes = uint32_t{1} << kBlockBits;
 
-  struct Chain {
-    uint32_t head = 0;  ///< address of the first slice
-    uint32_t tail = 0;  ///< where the next byte goes
-    uint32_t end = 0;   ///< where the last slice's bytes end (its link follows)
-    uint32_t bytes = 0;
-    uint8_t level = 0;  ///< of the last slice
-  };
-
   char* address(uint32_t a) { return blocks_[a >> kBlockBits].get() + (a & (kBlockBytes - 1)); }
   const char* address(uint32_t a) const {
     return blocks_[a >> kBlockBits].get() + (a & (kBlockBytes - 1));
@@ -63,7 +58,6 @@ class PostingPool {
   /// A new slice of `bytes`; its address.
   uint32_t new_slice(uint32_t bytes);
 
-  std::vector<Chain> chains_;
   std::vector<std::unique_ptr<char[]>> blocks_;
   uint32_t used_ = kBlockBytes;  ///< bytes used of the last block
 };

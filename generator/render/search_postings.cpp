@@ -37,40 +37,70 @@ void RunPostings::add_document(uint32_t doc, std::string_view title,
     ++pos;  // no phrase runs from one block into the next
     add_text(doc, b.text, b.heading ? SearchField::kHeading : SearchField::kBody, &pos);
   }
-  for (const Entry& e : entries_) write(doc, e);
+  // Each token's record and then its chain's last slice fetched ahead, as above.
+  constexpr size_t kAhead = 8;
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    if (i + 2 * kAhead < entries_.size()) __builtin_prefetch(&tokens_[entries_[i + 2 * kAhead].id]);
+    if (i + kAhead < entries_.size()) pool_.prefetch(tokens_[entries_[i + kAhead].id].chain);
+    write(doc, entries_[i]);
+  }
   entries_.clear();
   occurrences_.clear();
 }
 
 void RunPostings::add_text(uint32_t doc, std::string_view text, SearchField field, uint32_t* pos) {
+  // Short tokens are looked up a batch at a time, each batch's table slots fetched
+  // ahead: the lookups are cache misses, and the processor waits for several at once.
   for_each_search_token(text, pos, [&](std::string_view token, uint32_t at, bool positional) {
-    bool added = false;
-    uint32_t id = ids_.id(token, &added);
-    if (added) {
-      tokens_.emplace_back();
-      pool_.add_chain();
+    uint64_t key = SearchTokenIds::short_key(token);
+    if (key == 0) {
+      bool added = false;
+      uint32_t id = ids_.id(token, &added);
+      occur(doc, id, added, field, at, positional);
+      return;
     }
-    TokenRun& t = tokens_[id];
-    if (t.doc_plus_one != doc + 1) {
-      t.doc_plus_one = doc + 1;
-      t.entry = static_cast<uint32_t>(entries_.size());
-      entries_.push_back({id, 0, 0, kNone, kNone, field});
-    }
-    Entry& e = entries_[t.entry];
-    e.field = std::max(e.field, field);
-    ++e.count;
-    if (positional) {
-      auto k = static_cast<uint32_t>(occurrences_.size());
-      occurrences_.push_back({at, kNone});
-      if (e.first == kNone) {
-        e.first = k;
-      } else {
-        occurrences_[e.last].next = k;
-      }
-      e.last = k;
-      ++e.positions;
-    }
+    ids_.prefetch(key);
+    pending_.push_back({key, at, positional});
+    if (pending_.size() == kBatch) look_up_pending(doc, field);
   });
+  look_up_pending(doc, field);
+}
+
+void RunPostings::look_up_pending(uint32_t doc, SearchField field) {
+  for (const Pending& p : pending_) {
+    bool added = false;
+    uint32_t id = ids_.id_of_key(p.key, {}, &added);
+    occur(doc, id, added, field, p.pos, p.positional);
+  }
+  pending_.clear();
+}
+
+void RunPostings::occur(uint32_t doc, uint32_t id, bool added, SearchField field, uint32_t at,
+                        bool positional) {
+  if (added) {
+    current_.emplace_back();
+    tokens_.emplace_back();
+  }
+  Current& t = current_[id];
+  if (t.doc_plus_one != doc + 1) {
+    t.doc_plus_one = doc + 1;
+    t.entry = static_cast<uint32_t>(entries_.size());
+    entries_.push_back({id, 0, 0, kNone, kNone, field});
+  }
+  Entry& e = entries_[t.entry];
+  e.field = std::max(e.field, field);
+  ++e.count;
+  if (positional) {
+    auto k = static_cast<uint32_t>(occurrences_.size());
+    occurrences_.push_back({at, kNone});
+    if (e.first == kNone) {
+      e.first = k;
+    } else {
+      occurrences_[e.last].next = k;
+    }
+    e.last = k;
+    ++e.positions;
+  }
 }
 
 void RunPostings::write(uint32_t doc, const Entry& e) {
@@ -93,7 +123,7 @@ void RunPostings::write(uint32_t doc, const Entry& e) {
       last = occurrences_[k].pos;
     }
   }
-  pool_.append(e.id, scratch_);
+  pool_.append(t.chain, scratch_);
 }
 
 JoinedPostings::JoinedPostings(std::vector<RunPostings>& runs) : runs_(runs) {

@@ -30,22 +30,27 @@ class RunPostings {
   bool positional(uint32_t id) const { return tokens_[id].positional; }
   /// The token's postings in the file format, less the first document's gap (which
   /// depends on the run before): their bytes, and the pieces they are in.
-  size_t bytes(uint32_t id) const { return pool_.bytes(id); }
+  size_t bytes(uint32_t id) const { return tokens_[id].chain.bytes; }
   template <class F>
   void for_each_piece(uint32_t id, F&& f) const {
-    pool_.for_each_piece(id, f);
+    pool_.for_each_piece(tokens_[id].chain, f);
   }
   /// Frees the token table (token() may no longer be called).
   void forget_tokens() { ids_ = {}; }
 
  private:
   static constexpr uint32_t kNone = UINT32_MAX;
-  struct TokenRun {
-    uint32_t first_doc = 0, last_doc = 0;
+  /// What a token's every occurrence reads: kept apart, so that it stays in the cache.
+  struct Current {
     uint32_t doc_plus_one = 0;  ///< the document its `entry` is of, plus one (0: none)
     uint32_t entry = 0;         ///< in entries_
-    bool written = false;       ///< has postings
-    bool positional = false;    ///< some document's postings hold positions
+  };
+  /// What is read once per document a token is in.
+  struct TokenRun {
+    PostingPool::Chain chain;
+    uint32_t first_doc = 0, last_doc = 0;
+    bool written = false;     ///< has postings
+    bool positional = false;  ///< some document's postings hold positions
   };
   /// A token's occurrences in the document being added.
   struct Entry {
@@ -60,14 +65,28 @@ class RunPostings {
     uint32_t next = kNone;  ///< the token's next occurrence in the document
   };
 
+  /// A short token waiting for its lookup.
+  struct Pending {
+    uint64_t key = 0;  ///< SearchTokenIds::short_key
+    uint32_t pos = 0;
+    bool positional = false;
+  };
+  static constexpr size_t kBatch = 32;
+
   void add_text(uint32_t doc, std::string_view text, SearchField field, uint32_t* pos);
+  void look_up_pending(uint32_t doc, SearchField field);
+  /// Records an occurrence of token `id` (`added`: new to the run).
+  void occur(uint32_t doc, uint32_t id, bool added, SearchField field, uint32_t at,
+             bool positional);
   void write(uint32_t doc, const Entry& e);
 
   SearchTokenIds ids_;
+  std::vector<Current> current_;  ///< by id
   std::vector<TokenRun> tokens_;  ///< by id
-  PostingPool pool_;              ///< a chain by id
-  std::vector<Entry> entries_;    ///< of the document being added
+  PostingPool pool_;
+  std::vector<Entry> entries_;  ///< of the document being added
   std::vector<Occurrence> occurrences_;
+  std::vector<Pending> pending_;
   std::string scratch_;
 };
 

@@ -12,25 +12,25 @@ namespace firefly {
 
 TEST_CASE("posting pool: chains of slices keep each chain's bytes in order") {
   PostingPool pool;
-  std::vector<std::string> expected(300);
-  for (size_t c = 0; c < expected.size(); ++c) CHECK(pool.add_chain() == c);
+  std::vector<PostingPool::Chain> chains(300);
+  std::vector<std::string> expected(chains.size());
   // Interleaved appends of 1 to 40 bytes, so chains cross many slices and blocks.
   for (int round = 0; round < 400; ++round) {
-    for (size_t c = 0; c < expected.size(); c += 1 + round % 3) {
+    for (size_t c = 0; c < chains.size(); c += 1 + round % 3) {
       std::string bytes(1 + (c * 7 + round) % 40, static_cast<char>('a' + (c + round) % 26));
-      pool.append(static_cast<uint32_t>(c), bytes);
+      pool.append(chains[c], bytes);
       expected[c] += bytes;
     }
   }
-  pool.append(0, "");
-  for (size_t c = 0; c < expected.size(); ++c) {
+  pool.append(chains[0], "");
+  for (size_t c = 0; c < chains.size(); ++c) {
     std::string got;
-    pool.for_each_piece(static_cast<uint32_t>(c), [&](std::string_view p) { got.append(p); });
-    CHECK(pool.bytes(static_cast<uint32_t>(c)) == expected[c].size());
+    pool.for_each_piece(chains[c], [&](std::string_view p) { got.append(p); });
+    CHECK(chains[c].bytes == expected[c].size());
     CHECK(got == expected[c]);
   }
   PostingPool empty;
-  uint32_t none = empty.add_chain();
+  PostingPool::Chain none;
   std::string got;
   empty.for_each_piece(none, [&](std::string_view p) { got.append(p); });
   CHECK(got.empty());

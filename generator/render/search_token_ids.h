@@ -22,28 +22,44 @@ class SearchTokenIds {
  public:
   /// The number of `token`; a new token gets the next one and sets `*added`.
   uint32_t id(std::string_view token, bool* added) {
-    *added = false;
-    uint64_t key = 0;  // tokens hold no NUL byte, so the zero padding keeps them apart
-    if (token.size() == 9 && three_by_three(token)) {
-      key = pack_three(token);
-    } else if (token.empty() || token.size() > sizeof(uint64_t)) {
+    uint64_t key = short_key(token);
+    if (key == 0) {
+      *added = false;
       return long_id(token, added);
-    } else {
-      for (size_t i = 0; i < token.size(); ++i) {
-        key |= static_cast<uint64_t>(static_cast<unsigned char>(token[i])) << (8 * i);
-      }
     }
+    return id_of_key(key, token, added);
+  }
+
+  /// The key id() looks a token up by: its bytes as a number for a token of eight bytes
+  /// or fewer, three 3-byte characters packed; 0 for any other token.
+  static uint64_t short_key(std::string_view token) {
+    if (token.size() == 9 && three_by_three(token)) return pack_three(token);
+    if (token.empty() || token.size() > sizeof(uint64_t)) return 0;
+    uint64_t key = 0;  // tokens hold no NUL byte, so the zero padding keeps them apart
+    for (size_t i = 0; i < token.size(); ++i) {
+      key |= static_cast<uint64_t>(static_cast<unsigned char>(token[i])) << (8 * i);
+    }
+    return key;
+  }
+  /// id() of the token whose short_key is `key` (not 0); `token` may be left empty.
+  uint32_t id_of_key(uint64_t key, std::string_view token, bool* added) {
+    *added = false;
     if ((count_ + 1) * 2 > slots_.size()) grow();
     size_t mask = slots_.size() - 1;
     for (size_t i = slot_of(key);; i = (i + 1) & mask) {
       Slot& s = slots_[i];
       if (s.key == key) return s.id;
       if (s.key == 0) {
-        s = {key, next(token, added)};
+        s = {key, token.empty() ? next(unpack(key), added) : next(token, added)};
         ++count_;
         return s.id;
       }
     }
+  }
+  /// Asks the processor to fetch where id_of_key(key) will look (a lookup soon after
+  /// then finds it in the cache).
+  void prefetch(uint64_t key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[slot_of(key)]);
   }
 
   /// The token numbered `id`.
@@ -71,6 +87,21 @@ class SearchTokenIds {
       key |= c << (16 * (2 - i / 3));
     }
     return key;
+  }
+  /// The token of a short_key.
+  static std::string unpack(uint64_t key) {
+    std::string t;
+    if ((key >> 56) == 0xFF) {
+      for (int k = 2; k >= 0; --k) {
+        auto c = static_cast<uint32_t>((key >> (16 * k)) & 0xFFFF);
+        t += static_cast<char>(0xE0 | (c >> 12));
+        t += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        t += static_cast<char>(0x80 | (c & 0x3F));
+      }
+      return t;
+    }
+    for (; key; key >>= 8) t += static_cast<char>(key & 0xFF);
+    return t;
   }
   struct Slot {
     uint64_t key = 0;  ///< 0: empty
