@@ -149,8 +149,9 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
   });
 
   // Tokens: each thread writes the postings of a run of documents; the runs are then
-  // joined in document order, token by token.
-  size_t runs = std::min(docs.size(), static_cast<size_t>(std::max(jobs, 1)) * 2);
+  // joined in document order, token by token. One run a thread: each run numbers the
+  // tokens it meets, so more runs hold more copies of the same tokens.
+  size_t runs = std::min(docs.size(), static_cast<size_t>(std::max(jobs, 1)));
   std::vector<RunPostings> run_postings(runs);
   std::vector<std::string> leads(docs.size());
   parallel_for(runs, jobs, [&](size_t r) {
