@@ -1,11 +1,10 @@
 #!/usr/bin/env python3
 """Where a query's bytes go in a built search index, and what other layouts would cost.
 
-Reads one language's index (search/<lang>/, format 3 or 4: render/search_shards.h; format 5 looks a run
-of up to three CJK characters up whole, which this script does not) of a built
+Reads one language's index (search/<lang>/, format 5: render/search_shards.h) of a built
 site and, for each query of a query set in that language, prints:
   shards    gzip bytes of the shard files the query reads (as bytes.mjs counts them), and
-            of the positions files it reads (format 4)
+            of the positions files it reads
   own       gzip bytes of the query's own token lines in them (the rest is other tokens)
   own_pos   of which the positions (gzip of the line's positions alone)
 and then, for the same tokens and the same number of token files, what the shards would
@@ -21,8 +20,9 @@ generator cuts them, split_shards):
 The manifest and the result chunks are reported apart: chunks cost about the average
 chunk's gzip size per result shown (at most 10, assuming each in a different chunk).
 
-Query tokens are made simply: a run of Han characters gives its bigrams (or the character
-alone), other text its lower-case words. That is what the benchmark's queries need.
+Query tokens are made as the search page makes them for the benchmark's queries: a run of
+up to three Han characters is one token (a page list without positions, "*"), a longer
+run gives each of its runs of three; other text gives its lower-case words.
 
 Usage: python3 bench/search/index_costs.py SITE_DIR QUERIES.json LANG
 """
@@ -119,7 +119,7 @@ def query_tokens(q):
     tokens = []
     for part in re.findall(r"[\u3400-\u9fff]+|[^\W\d_]+|\d+", q.lower()):
         if HAN.fullmatch(part):
-            tokens += [part[i:i + 2] for i in range(len(part) - 1)] or [part]
+            tokens += [part] if len(part) <= 3 else [part[i:i + 3] for i in range(len(part) - 2)]
         else:
             tokens.append(part)
     return tokens
@@ -140,7 +140,7 @@ def main():
     split = {}
     for t in tokens:
         postings = lines[t][1]
-        if postings.startswith("#"):  # format 4: the positions in p/<k>.txt
+        if postings.startswith("#"):  # the positions in p/<k>.txt
             k, pages = postings[1:].split("#", 1)
             with open(os.path.join(index, "p", k + ".txt"), encoding="utf-8") as f:
                 split[t] = (pages, f.read())
