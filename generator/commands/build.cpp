@@ -178,10 +178,12 @@ class BuildRun {
  public:
   /// A build; with `previous` (a kept state), an update that renders again only what
   /// changed since and returns only the files that differ.
-  BuildRun(const BuildOptions& options, Diagnostics& diags, const BuildState* previous = nullptr)
+  BuildRun(const BuildOptions& options, Diagnostics& diags, const BuildState* previous = nullptr,
+           const std::vector<std::string>* changed = nullptr)
       : state_(std::make_shared<BuildState>()),
         st_(*state_),
         prev_(previous),
+        changed_(changed),
         options_(options),
         diags_(diags) {
     st_.options = options;
@@ -226,7 +228,7 @@ class BuildRun {
     }
     StepTimer t;
     std::optional<LoadedContent> previous;
-    if (prev_) previous.emplace(LoadedContent{prev_->sources, prev_->content_stamps});
+    if (prev_) previous.emplace(LoadedContent{prev_->sources, prev_->content_stamps, changed_});
     st_.sources = load_content(options_.site_dir, config, st_.jobs, diags_,
                                options_.keep_state ? &st_.content_stamps : nullptr,
                                previous ? &*previous : nullptr);
@@ -636,6 +638,7 @@ class BuildRun {
   std::shared_ptr<BuildState> state_;
   BuildState& st_;
   const BuildState* prev_ = nullptr;
+  const std::vector<std::string>* changed_ = nullptr;  ///< since `prev_`; null: not known
   std::mutex output_mu_;
   OutputSet all_paths_;  ///< every output's path and source, without bytes (serve)
   const BuildOptions& options_;
@@ -660,9 +663,10 @@ constexpr Step kSteps[] = {{"out", &BuildRun::out},       {"load", &BuildRun::lo
 
 /// Runs the steps of a build (an update with `previous`).
 static BuildResult run_steps(const BuildOptions& options, Diagnostics& diags,
-                             const BuildState* previous) {
+                             const BuildState* previous,
+                             const std::vector<std::string>* changed = nullptr) {
   auto start = std::chrono::steady_clock::now();
-  BuildRun run(options, diags, previous);
+  BuildRun run(options, diags, previous, changed);
   StepTimer timer;
   for (const Step& step : kSteps) {
     bool go_on = (run.*step.run)();
@@ -678,8 +682,9 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
   return run_steps(options, diags, nullptr);
 }
 
-BuildResult run_update(const BuildState& previous, Diagnostics& diags) {
-  return run_steps(previous.options, diags, &previous);
+BuildResult run_update(const BuildState& previous, Diagnostics& diags,
+                       const std::vector<std::string>* changed) {
+  return run_steps(previous.options, diags, &previous, changed);
 }
 
 }  // namespace firefly

@@ -120,6 +120,16 @@ class SearchRefresh {
 struct Session {
   std::shared_ptr<BuildState> state;  ///< of the last good build; null: build it all
   SearchRefresh search;               ///< of `state`'s search index, while it runs
+  /// The files the watcher saw change since `state` was built (site-relative).
+  std::vector<std::string> changed;
+  bool changes_known = true;  ///< false after the watcher lost events: stat every file
+
+  /// Takes `result`'s state as the base of the next update.
+  void adopt(std::shared_ptr<BuildState> next) {
+    state = std::move(next);
+    changed.clear();
+    changes_known = true;
+  }
 };
 
 /// After edits: builds again from the last good build, rendering only what its recorded
@@ -130,7 +140,7 @@ void update(Session& session, PreviewSite& site, std::ostream& err) {
   auto start = std::chrono::steady_clock::now();
   BuildResult result;
   try {
-    result = run_update(*session.state, diags);
+    result = run_update(*session.state, diags, session.changes_known ? &session.changed : nullptr);
   } catch (const std::exception& e) {
     diags.error("", {},
                 std::string("internal error (a bug in Firefly, not in your site): ") + e.what());
@@ -146,7 +156,7 @@ void update(Session& session, PreviewSite& site, std::ostream& err) {
   }
   size_t files = result.output.size(), removed = result.removed.size();
   site.update_site(std::move(result.output), result.removed);
-  session.state = std::move(result.state);
+  session.adopt(std::move(result.state));
   char ms[32];
   std::snprintf(ms, sizeof ms, "%.0f", seconds_since(start) * 1000);
   err << "updated " << plural(files, "file") << (removed ? ", removed " : "")
@@ -162,7 +172,7 @@ void update(Session& session, PreviewSite& site, std::ostream& err) {
 /// terminal; keeps what it built in `state` for the next edit.
 void rebuild(const BuildOptions& build, Session& session, PreviewSite& site, std::ostream& err) {
   session.search.stop();
-  session.state.reset();  // free the old build before making the new one
+  session.adopt(nullptr);  // free the old build before making the new one
   Diagnostics diags;
   auto start = std::chrono::steady_clock::now();
   BuildResult result;
@@ -177,7 +187,7 @@ void rebuild(const BuildOptions& build, Session& session, PreviewSite& site, std
   char when[32];
   std::snprintf(when, sizeof when, "%.2f", seconds_since(start));
   if (result.exit_code == 0 && !diags.has_errors()) {
-    session.state = std::move(result.state);
+    session.adopt(std::move(result.state));
     site.show_site(std::move(result.output));
     session.search.start(session.state, site);  // the photos not yet in the cache
     err << "built " << plural(result.pages, "page") << " in " << when << " s\n";
@@ -241,10 +251,12 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
   build.defer_search = true;       // an edit is shown first, the search index follows
   build.defer_photos = true;       // and so do new or changed photos
   build.cms_local_backend = true;  // /admin/ edits this folder through decap-server
+  // Watching starts before the first build reads a file, so that every change after
+  // that reading is seen.
+  Watcher watcher(options.site_dir);
   Session session;
   rebuild(build, session, site, err);
 
-  Watcher watcher(options.site_dir);
   server.start();
   out << "serving " << fs::absolute(options.site_dir).lexically_normal().string() << " at " << url
       << " (Ctrl+C to stop)" << (options.drafts ? "; drafts and future pages are shown" : "")
@@ -263,6 +275,8 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     }
     if (r == WatchResult::kStopped || r == WatchResult::kFailed) break;
     err << "changed: " << describe(changed, options.site_dir) << "\n";
+    session.changed.insert(session.changed.end(), changed.begin(), changed.end());
+    if (watcher.take_overflow()) session.changes_known = false;
     if (session.state) {
       update(session, site, err);
     } else {
