@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstring>
+#include <mutex>
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -67,35 +68,83 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 }
 
 /// Brings the search index of the last good build up to date after its pages are shown,
-/// on a thread of low priority, without reloading the open pages. The next edit stops it
-/// (between two languages' indexes) before it updates the site again.
+/// on a thread of low priority, without reloading the open pages. The next edit does not
+/// wait for it: stop() makes it change nothing more, and it ends by itself at the next
+/// language (photos being encoded are waited for).
 class SearchRefresh {
  public:
   SearchRefresh() = default;
   SearchRefresh(const SearchRefresh&) = delete;
   SearchRefresh& operator=(const SearchRefresh&) = delete;
-  ~SearchRefresh() { stop(); }
+  ~SearchRefresh() {
+    stop();
+    for (auto& run : stopped_) run->thread.join();
+  }
 
   /// Starts refreshing the search index of `state`, unless it is current.
   void start(std::shared_ptr<BuildState> state, PreviewSite& site) {
     stop();
     if (!state || (state->search_current && state->pending_photos.empty())) return;
-    cancel_ = false;
-    thread_ = std::thread([this, state = std::move(state), &site] {
+    run_ = std::make_unique<Run>();
+    run_->thread = std::thread([run = run_.get(), state = std::move(state), &site] {
       // The threads the index is made on inherit this one's priority.
       setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
-      make_pending_photos(*state, site);
-      std::optional<SearchChanges> changes = refresh_search_index(*state, &cancel_);
-      if (changes) site.update_files_quietly(std::move(changes->files), changes->removed);
+      make_pending_photos(*state, site, run->cancel);
+      {
+        std::lock_guard lock(run->mu);
+        run->photos_done = true;
+      }
+      std::optional<NewSearchIndex> index = make_search_refresh(*state, &run->cancel);
+      std::lock_guard lock(run->mu);
+      if (index && !run->cancel) {
+        SearchChanges changes = record_search_refresh(*state, std::move(*index));
+        site.update_files_quietly(std::move(changes.files), changes.removed);
+      }
+      run->done = true;
     });
   }
+
+  /// Stops the refresh: once this returns it changes neither its state nor the site.
+  /// Waits only while it encodes photos; a search index half made is left to end by
+  /// itself (at the next language) on its thread of low priority.
+  void stop() {
+    std::erase_if(stopped_, [](const std::unique_ptr<Run>& run) {
+      if (!run->done) return false;
+      run->thread.join();
+      return true;
+    });
+    if (!run_) return;
+    bool photos_done;
+    {
+      std::lock_guard lock(run_->mu);
+      run_->cancel = true;
+      photos_done = run_->photos_done;
+    }
+    if (!photos_done) run_->thread.join();
+    if (run_->thread.joinable()) {
+      stopped_.push_back(std::move(run_));
+    }
+    run_.reset();
+  }
+
+ private:
+  /// One refresh: its thread and what it shares with the serving thread.
+  struct Run {
+    std::thread thread;
+    std::atomic<bool> cancel{false};
+    std::mutex mu;  ///< held while the refresh changes its state or the site, and by stop()
+    bool photos_done = false;       ///< under `mu`
+    std::atomic<bool> done{false};  ///< the thread has finished (it can be joined at once)
+  };
+
   /// Encodes the photos `state`'s pages show that were not in the cache (their pages are
   /// shown already, naming the files), then reloads the open pages.
-  void make_pending_photos(BuildState& state, PreviewSite& site) {
+  static void make_pending_photos(BuildState& state, PreviewSite& site,
+                                  const std::atomic<bool>& cancel) {
     if (state.pending_photos.empty()) return;
     Diagnostics diags;
     size_t made = make_deferred_photos(state.pending_photos, state.options.site_dir,
-                                       *state.photo_cache, state.jobs, diags, &cancel_);
+                                       *state.photo_cache, state.jobs, diags, &cancel);
     if (made == state.pending_photos.size()) state.pending_photos.clear();
     if (diags.has_errors()) {
       std::ostringstream text;
@@ -105,15 +154,9 @@ class SearchRefresh {
       site.update_site({}, {});  // the pages are the same; their photos now load
     }
   }
-  /// Stops the refresh (at the next language) and waits for it.
-  void stop() {
-    cancel_ = true;
-    if (thread_.joinable()) thread_.join();
-  }
 
- private:
-  std::atomic<bool> cancel_{false};
-  std::thread thread_;
+  std::unique_ptr<Run> run_;                   ///< the refresh of the last state shown
+  std::vector<std::unique_ptr<Run>> stopped_;  ///< refreshes stopped, still ending
 };
 
 /// What the last build left for the next edit.
