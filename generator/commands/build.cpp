@@ -13,6 +13,7 @@
 #include <set>
 #include <string_view>
 #include <thread>
+#include <unordered_set>
 
 #include "commands/build_state.h"
 #include "commands/photo_files.h"
@@ -557,12 +558,18 @@ class BuildRun {
     ContextBuilder& contexts = st_.contexts.emplace(site, theme, st_.bodies, *st_.data_views);
     contexts.set_photos(st_.photos.get());
     std::atomic<size_t> rendered{0};
+    std::unordered_set<std::uint64_t> changed;
+    if (prev_) changed = prev_->grains.changed_grains(st_.grains);
+    auto read_changed = [&](const ReadSet& reads) {
+      return std::any_of(reads.begin(), reads.end(),
+                         [&](std::uint64_t g) { return changed.count(g) != 0; });
+    };
     parallel_for(site.pages.size(), st_.jobs, [&](size_t i) {
       const Page& page = *site.pages[i];
       if (prev_) {
         auto it = prev_->outputs.find(page.out_path);
         if (it != prev_->outputs.end() && !it->second.reads.empty() &&
-            !prev_->grains.changed(it->second.reads, st_.grains)) {
+            !read_changed(it->second.reads)) {
           std::lock_guard lock(output_mu_);
           all_paths_.push_back({page.out_path, "", ""});
           st_.outputs[page.out_path] = it->second;
