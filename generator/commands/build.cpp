@@ -13,6 +13,7 @@
 #include <set>
 #include <string_view>
 #include <thread>
+#include <unordered_set>
 
 #include "commands/build_state.h"
 #include "commands/photo_files.h"
@@ -178,10 +179,12 @@ class BuildRun {
  public:
   /// A build; with `previous` (a kept state), an update that renders again only what
   /// changed since and returns only the files that differ.
-  BuildRun(const BuildOptions& options, Diagnostics& diags, const BuildState* previous = nullptr)
+  BuildRun(const BuildOptions& options, Diagnostics& diags, const BuildState* previous = nullptr,
+           const std::vector<std::string>* changed = nullptr)
       : state_(std::make_shared<BuildState>()),
         st_(*state_),
         prev_(previous),
+        changed_(changed),
         options_(options),
         diags_(diags) {
     st_.options = options;
@@ -226,7 +229,7 @@ class BuildRun {
     }
     StepTimer t;
     std::optional<LoadedContent> previous;
-    if (prev_) previous.emplace(LoadedContent{prev_->sources, prev_->content_stamps});
+    if (prev_) previous.emplace(LoadedContent{prev_->sources, prev_->content_stamps, changed_});
     st_.sources = load_content(options_.site_dir, config, st_.jobs, diags_,
                                options_.keep_state ? &st_.content_stamps : nullptr,
                                previous ? &*previous : nullptr);
@@ -555,12 +558,18 @@ class BuildRun {
     ContextBuilder& contexts = st_.contexts.emplace(site, theme, st_.bodies, *st_.data_views);
     contexts.set_photos(st_.photos.get());
     std::atomic<size_t> rendered{0};
+    std::unordered_set<std::uint64_t> changed;
+    if (prev_) changed = prev_->grains.changed_grains(st_.grains);
+    auto read_changed = [&](const ReadSet& reads) {
+      return std::any_of(reads.begin(), reads.end(),
+                         [&](std::uint64_t g) { return changed.count(g) != 0; });
+    };
     parallel_for(site.pages.size(), st_.jobs, [&](size_t i) {
       const Page& page = *site.pages[i];
       if (prev_) {
         auto it = prev_->outputs.find(page.out_path);
         if (it != prev_->outputs.end() && !it->second.reads.empty() &&
-            !prev_->grains.changed(it->second.reads, st_.grains)) {
+            !read_changed(it->second.reads)) {
           std::lock_guard lock(output_mu_);
           all_paths_.push_back({page.out_path, "", ""});
           st_.outputs[page.out_path] = it->second;
@@ -636,6 +645,7 @@ class BuildRun {
   std::shared_ptr<BuildState> state_;
   BuildState& st_;
   const BuildState* prev_ = nullptr;
+  const std::vector<std::string>* changed_ = nullptr;  ///< since `prev_`; null: not known
   std::mutex output_mu_;
   OutputSet all_paths_;  ///< every output's path and source, without bytes (serve)
   const BuildOptions& options_;
@@ -660,9 +670,10 @@ constexpr Step kSteps[] = {{"out", &BuildRun::out},       {"load", &BuildRun::lo
 
 /// Runs the steps of a build (an update with `previous`).
 static BuildResult run_steps(const BuildOptions& options, Diagnostics& diags,
-                             const BuildState* previous) {
+                             const BuildState* previous,
+                             const std::vector<std::string>* changed = nullptr) {
   auto start = std::chrono::steady_clock::now();
-  BuildRun run(options, diags, previous);
+  BuildRun run(options, diags, previous, changed);
   StepTimer timer;
   for (const Step& step : kSteps) {
     bool go_on = (run.*step.run)();
@@ -678,8 +689,9 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {
   return run_steps(options, diags, nullptr);
 }
 
-BuildResult run_update(const BuildState& previous, Diagnostics& diags) {
-  return run_steps(previous.options, diags, &previous);
+BuildResult run_update(const BuildState& previous, Diagnostics& diags,
+                       const std::vector<std::string>* changed) {
+  return run_steps(previous.options, diags, &previous, changed);
 }
 
 }  // namespace firefly

@@ -63,7 +63,11 @@ BuildResult run_build(const BuildOptions& options, Diagnostics& diags);
 /// pages whose recorded reads changed, and returns in `output` only the files whose
 /// bytes changed and in `removed` those gone. The problems reported, the exit code and
 /// the files are those of a full build of the same files (with `defer_search`, once
-/// refresh_search_index has run too).
-BuildResult run_update(const BuildState& previous, Diagnostics& diags);
+/// refresh_search_index has run too). `changed`, when given, names (site-relative) every
+/// file or folder created, written, moved or deleted since `previous` was built, as a
+/// file watcher saw them: the content files not named there are taken as they were
+/// without reading their stamps.
+BuildResult run_update(const BuildState& previous, Diagnostics& diags,
+                       const std::vector<std::string>* changed = nullptr);
 
 }  // namespace firefly

@@ -9,7 +9,7 @@
 
 namespace firefly {
 
-std::optional<SearchChanges> refresh_search_index(BuildState& state,
+std::optional<NewSearchIndex> make_search_refresh(const BuildState& state,
                                                   const std::atomic<bool>* cancel) {
   OutputSet index;
   for (const Language& lang : state.site->config->languages) {
@@ -18,25 +18,35 @@ std::optional<SearchChanges> refresh_search_index(BuildState& state,
   }
   if (cancel && cancel->load()) return std::nullopt;
   SitePaths site_paths(*state.config);
-  SearchChanges changes;
-  std::unordered_map<std::string, std::uint64_t> files;
-  files.reserve(index.size());
+  NewSearchIndex refresh;
+  refresh.files.reserve(index.size());
   for (OutputFile& f : index) {
     site_paths.apply(f);
     std::uint64_t bytes = hash_bytes(f.bytes);
     auto shown = state.search_files.find(f.path);
-    files[f.path] = bytes;
+    refresh.files[f.path] = bytes;
     if (shown == state.search_files.end() || shown->second != bytes) {
-      changes.files.push_back(std::move(f));
+      refresh.changes.files.push_back(std::move(f));
     }
   }
   for (const auto& [path, bytes] : state.search_files) {
-    if (!files.count(path)) changes.removed.push_back(path);
+    if (!refresh.files.count(path)) refresh.changes.removed.push_back(path);
   }
-  std::sort(changes.removed.begin(), changes.removed.end());
-  state.search_files = std::move(files);
+  std::sort(refresh.changes.removed.begin(), refresh.changes.removed.end());
+  return refresh;
+}
+
+SearchChanges record_search_refresh(BuildState& state, NewSearchIndex&& refresh) {
+  state.search_files = std::move(refresh.files);
   state.search_current = true;
-  return changes;
+  return std::move(refresh.changes);
+}
+
+std::optional<SearchChanges> refresh_search_index(BuildState& state,
+                                                  const std::atomic<bool>* cancel) {
+  std::optional<NewSearchIndex> refresh = make_search_refresh(state, cancel);
+  if (!refresh) return std::nullopt;
+  return record_search_refresh(state, std::move(*refresh));
 }
 
 }  // namespace firefly

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstring>
+#include <mutex>
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -67,35 +68,83 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 }
 
 /// Brings the search index of the last good build up to date after its pages are shown,
-/// on a thread of low priority, without reloading the open pages. The next edit stops it
-/// (between two languages' indexes) before it updates the site again.
+/// on a thread of low priority, without reloading the open pages. The next edit does not
+/// wait for it: stop() makes it change nothing more, and it ends by itself at the next
+/// language (photos being encoded are waited for).
 class SearchRefresh {
  public:
   SearchRefresh() = default;
   SearchRefresh(const SearchRefresh&) = delete;
   SearchRefresh& operator=(const SearchRefresh&) = delete;
-  ~SearchRefresh() { stop(); }
+  ~SearchRefresh() {
+    stop();
+    for (auto& run : stopped_) run->thread.join();
+  }
 
   /// Starts refreshing the search index of `state`, unless it is current.
   void start(std::shared_ptr<BuildState> state, PreviewSite& site) {
     stop();
     if (!state || (state->search_current && state->pending_photos.empty())) return;
-    cancel_ = false;
-    thread_ = std::thread([this, state = std::move(state), &site] {
+    run_ = std::make_unique<Run>();
+    run_->thread = std::thread([run = run_.get(), state = std::move(state), &site] {
       // The threads the index is made on inherit this one's priority.
       setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
-      make_pending_photos(*state, site);
-      std::optional<SearchChanges> changes = refresh_search_index(*state, &cancel_);
-      if (changes) site.update_files_quietly(std::move(changes->files), changes->removed);
+      make_pending_photos(*state, site, run->cancel);
+      {
+        std::lock_guard lock(run->mu);
+        run->photos_done = true;
+      }
+      std::optional<NewSearchIndex> index = make_search_refresh(*state, &run->cancel);
+      std::lock_guard lock(run->mu);
+      if (index && !run->cancel) {
+        SearchChanges changes = record_search_refresh(*state, std::move(*index));
+        site.update_files_quietly(std::move(changes.files), changes.removed);
+      }
+      run->done = true;
     });
   }
+
+  /// Stops the refresh: once this returns it changes neither its state nor the site.
+  /// Waits only while it encodes photos; a search index half made is left to end by
+  /// itself (at the next language) on its thread of low priority.
+  void stop() {
+    std::erase_if(stopped_, [](const std::unique_ptr<Run>& run) {
+      if (!run->done) return false;
+      run->thread.join();
+      return true;
+    });
+    if (!run_) return;
+    bool photos_done;
+    {
+      std::lock_guard lock(run_->mu);
+      run_->cancel = true;
+      photos_done = run_->photos_done;
+    }
+    if (!photos_done) run_->thread.join();
+    if (run_->thread.joinable()) {
+      stopped_.push_back(std::move(run_));
+    }
+    run_.reset();
+  }
+
+ private:
+  /// One refresh: its thread and what it shares with the serving thread.
+  struct Run {
+    std::thread thread;
+    std::atomic<bool> cancel{false};
+    std::mutex mu;  ///< held while the refresh changes its state or the site, and by stop()
+    bool photos_done = false;       ///< under `mu`
+    std::atomic<bool> done{false};  ///< the thread has finished (it can be joined at once)
+  };
+
   /// Encodes the photos `state`'s pages show that were not in the cache (their pages are
   /// shown already, naming the files), then reloads the open pages.
-  void make_pending_photos(BuildState& state, PreviewSite& site) {
+  static void make_pending_photos(BuildState& state, PreviewSite& site,
+                                  const std::atomic<bool>& cancel) {
     if (state.pending_photos.empty()) return;
     Diagnostics diags;
     size_t made = make_deferred_photos(state.pending_photos, state.options.site_dir,
-                                       *state.photo_cache, state.jobs, diags, &cancel_);
+                                       *state.photo_cache, state.jobs, diags, &cancel);
     if (made == state.pending_photos.size()) state.pending_photos.clear();
     if (diags.has_errors()) {
       std::ostringstream text;
@@ -105,21 +154,25 @@ class SearchRefresh {
       site.update_site({}, {});  // the pages are the same; their photos now load
     }
   }
-  /// Stops the refresh (at the next language) and waits for it.
-  void stop() {
-    cancel_ = true;
-    if (thread_.joinable()) thread_.join();
-  }
 
- private:
-  std::atomic<bool> cancel_{false};
-  std::thread thread_;
+  std::unique_ptr<Run> run_;                   ///< the refresh of the last state shown
+  std::vector<std::unique_ptr<Run>> stopped_;  ///< refreshes stopped, still ending
 };
 
 /// What the last build left for the next edit.
 struct Session {
   std::shared_ptr<BuildState> state;  ///< of the last good build; null: build it all
   SearchRefresh search;               ///< of `state`'s search index, while it runs
+  /// The files the watcher saw change since `state` was built (site-relative).
+  std::vector<std::string> changed;
+  bool changes_known = true;  ///< false after the watcher lost events: stat every file
+
+  /// Takes `result`'s state as the base of the next update.
+  void adopt(std::shared_ptr<BuildState> next) {
+    state = std::move(next);
+    changed.clear();
+    changes_known = true;
+  }
 };
 
 /// After edits: builds again from the last good build, rendering only what its recorded
@@ -130,7 +183,7 @@ void update(Session& session, PreviewSite& site, std::ostream& err) {
   auto start = std::chrono::steady_clock::now();
   BuildResult result;
   try {
-    result = run_update(*session.state, diags);
+    result = run_update(*session.state, diags, session.changes_known ? &session.changed : nullptr);
   } catch (const std::exception& e) {
     diags.error("", {},
                 std::string("internal error (a bug in Firefly, not in your site): ") + e.what());
@@ -146,7 +199,7 @@ void update(Session& session, PreviewSite& site, std::ostream& err) {
   }
   size_t files = result.output.size(), removed = result.removed.size();
   site.update_site(std::move(result.output), result.removed);
-  session.state = std::move(result.state);
+  session.adopt(std::move(result.state));
   char ms[32];
   std::snprintf(ms, sizeof ms, "%.0f", seconds_since(start) * 1000);
   err << "updated " << plural(files, "file") << (removed ? ", removed " : "")
@@ -162,7 +215,7 @@ void update(Session& session, PreviewSite& site, std::ostream& err) {
 /// terminal; keeps what it built in `state` for the next edit.
 void rebuild(const BuildOptions& build, Session& session, PreviewSite& site, std::ostream& err) {
   session.search.stop();
-  session.state.reset();  // free the old build before making the new one
+  session.adopt(nullptr);  // free the old build before making the new one
   Diagnostics diags;
   auto start = std::chrono::steady_clock::now();
   BuildResult result;
@@ -177,7 +230,7 @@ void rebuild(const BuildOptions& build, Session& session, PreviewSite& site, std
   char when[32];
   std::snprintf(when, sizeof when, "%.2f", seconds_since(start));
   if (result.exit_code == 0 && !diags.has_errors()) {
-    session.state = std::move(result.state);
+    session.adopt(std::move(result.state));
     site.show_site(std::move(result.output));
     session.search.start(session.state, site);  // the photos not yet in the cache
     err << "built " << plural(result.pages, "page") << " in " << when << " s\n";
@@ -241,10 +294,12 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
   build.defer_search = true;       // an edit is shown first, the search index follows
   build.defer_photos = true;       // and so do new or changed photos
   build.cms_local_backend = true;  // /admin/ edits this folder through decap-server
+  // Watching starts before the first build reads a file, so that every change after
+  // that reading is seen.
+  Watcher watcher(options.site_dir);
   Session session;
   rebuild(build, session, site, err);
 
-  Watcher watcher(options.site_dir);
   server.start();
   out << "serving " << fs::absolute(options.site_dir).lexically_normal().string() << " at " << url
       << " (Ctrl+C to stop)" << (options.drafts ? "; drafts and future pages are shown" : "")
@@ -263,6 +318,8 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     }
     if (r == WatchResult::kStopped || r == WatchResult::kFailed) break;
     err << "changed: " << describe(changed, options.site_dir) << "\n";
+    session.changed.insert(session.changed.end(), changed.begin(), changed.end());
+    if (watcher.take_overflow()) session.changes_known = false;
     if (session.state) {
       update(session, site, err);
     } else {

@@ -8,6 +8,7 @@
 #include <map>
 #include <random>
 #include <set>
+#include <utility>
 
 #include "commands/build.h"
 #include "commands/build_state.h"
@@ -34,7 +35,14 @@ class SiteCopy {
   std::string read(const std::string& rel) const { return read_file(dir_ / rel).value_or(""); }
   void write(const std::string& rel, const std::string& text) const {
     std::ofstream(dir_ / rel, std::ios::binary) << text;
+    touched_.push_back(rel);
   }
+  void remove(const std::string& rel) const {
+    fs::remove(dir_ / rel);
+    touched_.push_back(rel);
+  }
+  /// The files written or removed since the last call, as a file watcher names them.
+  std::vector<std::string> take_touched() const { return std::exchange(touched_, {}); }
   /// The site-relative paths of the stories there are now.
   std::vector<std::string> stories() const {
     std::vector<std::string> out;
@@ -47,6 +55,7 @@ class SiteCopy {
 
  private:
   fs::path dir_;
+  mutable std::vector<std::string> touched_;
 };
 
 BuildOptions options_for(const fs::path& dir) {
@@ -161,7 +170,7 @@ class Editor {
         }
         if (added.empty()) return "nothing to delete";
         std::string gone = added[pick(added.size())];
-        fs::remove(site_.dir() / gone);
+        site_.remove(gone);
         return "delete " + gone;
       }
       case 7: {  // a link to another story
@@ -199,7 +208,7 @@ class Editor {
         site_.write(story, text);
         return "touch " + story;
       case 13: {  // deleted and written again (as `git checkout` or some editors do)
-        fs::remove(site_.dir() / story);
+        site_.remove(story);
         site_.write(story, pick(2) ? text : text + "\nWritten again " + num + ".\n");
         return "re-create " + story;
       }
@@ -248,11 +257,16 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
   Editor editor(site);
   int failures = 0;
   size_t rendered = 0, pages = 0;
+  std::vector<std::string> changed;  // since `state` was built, as serve's watcher sees them
+  site.take_touched();
   for (int step = 0; step < 240; ++step) {
     std::string what = editor.step();
     INFO("step " << step << ": " << what);
+    std::vector<std::string> touched = site.take_touched();
+    changed.insert(changed.end(), touched.begin(), touched.end());
     Diagnostics diags;
-    BuildResult update = run_update(*state, diags);
+    // Every fifth update does not know what changed (as after the watcher lost events).
+    BuildResult update = run_update(*state, diags, step % 5 == 4 ? nullptr : &changed);
     Full full = full_build(site);
     REQUIRE(update.exit_code == full.result.exit_code);
     REQUIRE(report(diags) == full.report);
@@ -263,6 +277,7 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
       continue;
     }
     REQUIRE(update.state);
+    changed.clear();
     rendered += update.pages_rendered;
     pages += full.result.pages;
     apply(shown, update);

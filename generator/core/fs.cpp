@@ -87,7 +87,8 @@ std::vector<FoundFile> list_files(const fs::path& dir, const fs::path& root,
       if (entry.is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
-    if (entry.is_symlink(ec)) {
+    const bool link = entry.is_symlink(ec);
+    if (link) {
       fs::path target = fs::weakly_canonical(entry.path(), ec);
       if (ec || !is_inside(target, real_root)) {
         if (escaped) escaped->push_back(rel);
@@ -97,7 +98,7 @@ std::vector<FoundFile> list_files(const fs::path& dir, const fs::path& root,
       }
     }
     if (entry.is_regular_file(ec)) {
-      out.push_back({entry.path(), rel});
+      out.push_back({entry.path(), rel, link});
     } else if (special && !entry.is_directory(ec) && fs::exists(entry.status(ec))) {
       special->push_back(rel);  // a FIFO, socket or device: reading it could hang
     }

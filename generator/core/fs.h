@@ -21,6 +21,7 @@ std::optional<std::string> read_file_within(const std::filesystem::path& path,
 struct FoundFile {
   std::filesystem::path full;  ///< absolute or site-dir-based path to open
   std::string rel;             ///< '/'-separated path relative to the listed folder
+  bool link = false;           ///< reached through a symbolic link (inside the root)
 };
 
 /// Every regular file under `dir` (recursively), sorted by `rel`; empty when `dir` is

@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <chrono>
 #include <iterator>
+#include <optional>
+#include <set>
+#include <unordered_set>
 
 #include "core/fs.h"
 #include "core/hash.h"
@@ -44,6 +47,43 @@ void mark_unread(SourcePage& page) {
   page.front = Value(Map{});
   page.front_incomplete = true;
   page.body_unread = true;
+}
+
+/// The `.md` files of content/ after the changes `changed` (site-relative paths) to the
+/// files `before` read, as list_files would find them, and in `touched` the `.md` files
+/// among the changes; nullopt when the changes may have added or removed files that are
+/// not named (a folder created, moved or deleted) or `before` is not `whole`.
+std::optional<std::vector<FoundFile>> files_after(const std::filesystem::path& site_dir,
+                                                  const ContentStamps& before,
+                                                  const std::vector<std::string>& changed,
+                                                  std::unordered_set<std::string>& touched) {
+  if (!before.whole) return std::nullopt;
+  std::set<std::string> rels;  // "content/...", sorted as list_files sorts
+  for (const auto& [rel, entry] : before.files) rels.insert(rel);
+  for (const std::string& path : changed) {
+    if (path == "content") return std::nullopt;  // the folder itself
+    if (path.rfind("content/", 0) != 0) continue;
+    if (path.find("/.") != std::string::npos) continue;  // hidden: never listed
+    struct stat st {};
+    const bool exists = ::lstat((site_dir / path).c_str(), &st) == 0;
+    if (exists && !S_ISREG(st.st_mode)) return std::nullopt;  // a folder, a link, a FIFO
+    if (!ends_with(path, ".md")) {
+      if (!exists) return std::nullopt;  // perhaps a folder that was removed
+      continue;
+    }
+    touched.insert(path);
+    if (exists) {
+      rels.insert(path);
+    } else {
+      rels.erase(path);
+    }
+  }
+  std::vector<FoundFile> out;
+  out.reserve(rels.size());
+  for (const std::string& rel : rels) {
+    out.push_back({site_dir / rel, rel.substr(std::string_view("content/").size())});
+  }
+  return out;
 }
 
 }  // namespace
@@ -180,8 +220,18 @@ std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
                                      const SiteConfig& config, int jobs, Diagnostics& diags,
                                      ContentStamps* stamps, const LoadedContent* previous) {
   auto started = std::chrono::system_clock::now();
+  std::uint64_t config_print = detail::reading_fingerprint(config);
+  if (previous && previous->stamps.config != config_print) previous = nullptr;
   std::vector<std::string> escaped, special;
-  auto files = list_files(site_dir / "content", site_dir, &escaped, &special);
+  std::unordered_set<std::string> touched;  // with `listed`: the .md files changed
+  std::optional<std::vector<FoundFile>> listed;
+  if (previous && previous->changed) {
+    listed = files_after(site_dir, previous->stamps, *previous->changed, touched);
+  }
+  const bool listed_ok = listed.has_value();
+  auto files =
+      listed ? std::move(*listed) : list_files(site_dir / "content", site_dir, &escaped, &special);
+  bool linked = std::any_of(files.begin(), files.end(), [](const FoundFile& f) { return f.link; });
   std::vector<SourcePage> unreadable;  // special files named like pages keep their address
   for (const std::string& rel : special) {
     diags.error("content/" + rel, {}, kSpecialFileMessage, "replace it with a text file");
@@ -201,18 +251,22 @@ std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
   for (auto& f : files) {
     if (ends_with(f.rel, ".md")) md.push_back(std::move(f));
   }
-  std::uint64_t config_print = detail::reading_fingerprint(config);
-  if (previous && previous->stamps.config != config_print) previous = nullptr;
   std::vector<SourcePage> pages(md.size());
   std::vector<char> ok(md.size(), 0);
   std::vector<ContentStamps::Entry> entries(stamps ? md.size() : 0);
   parallel_for(md.size(), jobs, [&](size_t i) {
     std::string rel = "content/" + md[i].rel;
-    FileStamp stamp = stamps ? detail::stamp_of(md[i].full, started) : FileStamp{};
+    auto it = previous ? previous->stamps.files.find(rel) : ContentStamps::Files::const_iterator();
+    bool known = previous && it != previous->stamps.files.end();
+    // A file the watcher did not see change is as it was read (racy stamps included:
+    // a write after that reading would have been seen).
+    bool unchanged = known && listed_ok && !touched.count(rel);
+    FileStamp stamp = unchanged ? it->second.stamp
+                      : stamps  ? detail::stamp_of(md[i].full, started)
+                                : FileStamp{};
     if (stamps) entries[i].stamp = stamp;
-    if (previous) {
-      auto it = previous->stamps.files.find(rel);
-      if (it != previous->stamps.files.end() && it->second.stamp == stamp) {
+    if (known) {
+      if (unchanged || it->second.stamp == stamp) {
         pages[i] = previous->pages[it->second.page];
         pages[i].git_updated.reset();  // add_git_dates sets them again
         pages[i].git_revised.reset();
@@ -255,6 +309,8 @@ std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
     stamps->config = config_print;
     stamps->files.clear();
     stamps->files.reserve(pages.size());
+    stamps->whole = escaped.empty() && special.empty() && !linked &&
+                    std::all_of(ok.begin(), ok.end(), [](char c) { return c != 0; });
   }
   for (size_t i = 0; i < pages.size(); ++i) {
     if (!ok[i]) continue;

@@ -70,19 +70,30 @@ struct ContentStamps {
     size_t page = 0;
     std::vector<Diagnostic> reported;  ///< the warnings reading it gave
   };
-  std::unordered_map<std::string, Entry> files;
+  using Files = std::unordered_map<std::string, Entry>;
+  Files files;
+  /// True when `files` names every `.md` file of content/, none through a symbolic link,
+  /// and content/ had nothing that could not be read: then a list of the files changed
+  /// since is enough to know the files of the next load without listing the folder.
+  bool whole = false;
 };
 
 /// The pages of an earlier load_content and their stamps.
 struct LoadedContent {
   const std::vector<SourcePage>& pages;
   const ContentStamps& stamps;
+  /// The site-relative paths ("content/a.md", "content") of every file or folder that was
+  /// created, written, moved or deleted since `pages` were read, as a file watcher saw
+  /// them; null when not known (then every file's stamp is read again).
+  const std::vector<std::string>* changed = nullptr;
 };
 
 /// Reads every `.md` file under `<site_dir>/content` on `jobs` threads.
 /// Files it cannot use are reported in `diags` and left out. With `stamps`, records how
 /// each file was when read; with `previous` too, takes a file whose stamp is the same as
 /// then from `previous.pages` (with the warnings it gave) instead of reading it again.
+/// With `previous.changed` too, neither lists content/ nor reads the stamp of a file not
+/// named there (unless a folder changed, or `previous` was not `whole`).
 std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
                                      const SiteConfig& config, int jobs, Diagnostics& diags,
                                      ContentStamps* stamps = nullptr,

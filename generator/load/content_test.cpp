@@ -44,10 +44,11 @@ struct Loads {
   std::vector<SourcePage> pages;
   ContentStamps stamps;
   std::unique_ptr<Diagnostics> diags;
-  void next() {
+  /// With `changed`: the files a watcher saw change since the last load.
+  void next(const std::vector<std::string>* changed = nullptr) {
     diags = std::make_unique<Diagnostics>();
     ContentStamps now;
-    LoadedContent previous{pages, stamps};
+    LoadedContent previous{pages, stamps, changed};
     pages = load_content(site.dir, config, 2, *diags, &now, &previous);
     stamps = std::move(now);
   }
@@ -196,6 +197,53 @@ TEST_CASE("a page that cannot be read keeps its place without fields or text") {
   SourcePage bad;
   Diagnostics d2;
   CHECK_FALSE(load_source_page("content/stories/a?.md", "Text\n", config, bad, d2));
+}
+
+TEST_CASE("with the list of changed files, only those are looked at, unless a folder changed") {
+  ContentFolder site;
+  site.write("content/stories/a.en.md", "---\ntitle: A\n---\nAlpha.\n");
+  site.write("content/stories/b.md", "---\ntitle: B\n---\nBeta.\n");
+  Loads loads{site};
+  loads.next();
+  REQUIRE(loads.pages.size() == 2);
+  CHECK(loads.stamps.whole);
+
+  // A file not named is taken as it was read, even though it changed (and its stamp was
+  // racy); the files named are read, added or dropped.
+  site.write("content/stories/a.en.md", "---\ntitle: Not looked at\n---\nAlpha.\n");
+  site.write("content/stories/c.en.md", "---\ntitle: C\n---\nGamma.\n");
+  fs::remove(site.dir / "content/stories/b.md");
+  std::vector<std::string> changed{"content/stories/c.en.md", "content/stories/b.md",
+                                   "static/x.png"};
+  loads.next(&changed);
+  REQUIRE(loads.pages.size() == 2);
+  CHECK(loads.page("content/stories/a.en.md")->front.get("title").to_text() == "A");
+  CHECK(loads.page("content/stories/c.en.md")->front.get("title").to_text() == "C");
+  CHECK_FALSE(loads.page("content/stories/b.md"));
+
+  // A new folder: its files are not named one by one, so the folder is listed again.
+  fs::create_directories(site.dir / "content/news");
+  site.write("content/news/d.en.md", "---\ntitle: D\n---\nDelta.\n");
+  changed = {"content/news"};
+  loads.next(&changed);
+  REQUIRE(loads.pages.size() == 3);
+  CHECK(loads.page("content/news/d.en.md"));
+  CHECK(loads.page("content/stories/a.en.md")->front.get("title").to_text() == "Not looked at");
+
+  // A folder removed: listed again too.
+  fs::remove_all(site.dir / "content/news");
+  changed = {"content/news"};
+  loads.next(&changed);
+  CHECK(loads.pages.size() == 2);
+
+  // After a load that found a symbolic link, the folder is always listed.
+  fs::create_symlink("c.en.md", site.dir / "content/stories/l.en.md");
+  loads.next();
+  CHECK_FALSE(loads.stamps.whole);
+  fs::remove(site.dir / "content/stories/l.en.md");
+  changed = {};
+  loads.next(&changed);
+  CHECK(loads.pages.size() == 2);
 }
 
 }  // namespace firefly

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "model/site.h"
@@ -34,6 +35,19 @@ class Grains {
       if (get(g) != now.get(g)) return true;
     }
     return false;
+  }
+  /// The grains whose fingerprint is another in `now` (or that only one of the two has).
+  /// After an edit the set is small: looking an output's reads up in it is cheaper than
+  /// comparing each read's fingerprints in both builds.
+  std::unordered_set<std::uint64_t> changed_grains(const Grains& now) const {
+    std::unordered_set<std::uint64_t> out;
+    for (const auto& [g, fp] : fps_) {
+      if (now.get(g) != fp) out.insert(g);
+    }
+    for (const auto& [g, fp] : now.fps_) {
+      if (!fps_.count(g)) out.insert(g);
+    }
+    return out;
   }
 
  private:

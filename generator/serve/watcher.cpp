@@ -94,6 +94,11 @@ bool Watcher::read_events(std::vector<std::string>& changed) {
       const auto* ev = reinterpret_cast<const inotify_event*>(buf + off);
       off += static_cast<ssize_t>(sizeof(inotify_event) + ev->len);
       std::string name = ev->len ? std::string(ev->name) : std::string();
+      if (ev->mask & IN_Q_OVERFLOW) {  // events were lost: which files changed is unknown
+        overflowed_ = true;
+        any = true;
+        continue;
+      }
       if (ev->mask & IN_IGNORED) {
         dirs_.erase(ev->wd);
         continue;

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace firefly {
@@ -32,6 +33,9 @@ class Watcher {
   /// (ignored when < 0) becomes readable. Site-relative paths of changed files are
   /// appended to `changed`; editor scratch files (.swp, ~, hidden) are ignored.
   WatchResult wait(int timeout_ms, int stop_fd, std::vector<std::string>& changed);
+  /// True when events were lost since the last call (the kernel's queue of them
+  /// overflowed): the paths wait() gave since may be incomplete. Resets the flag.
+  bool take_overflow() { return std::exchange(overflowed_, false); }
 
  private:
   void add_tree(const std::filesystem::path& dir);
@@ -43,6 +47,7 @@ class Watcher {
   std::string error_;
   std::map<int, std::filesystem::path> dirs_;  ///< watch descriptor -> folder
   int root_wd_ = -1;
+  bool overflowed_ = false;
 };
 
 /// The top-level folders of a site that serve mode watches.
