@@ -6,7 +6,7 @@ PREFIX ?= /usr/local
 # RelWithDebInfo for developers; CI builds Release (no debug information: a third faster).
 BUILD_TYPE ?= RelWithDebInfo
 
-.PHONY: portal test deps configure firefly install deb unit sites e2e a11y sanitize bench fuzz format clean
+.PHONY: portal test deps configure firefly install deb unit sites e2e a11y sanitize sanitize-build bench fuzz format clean
 
 portal: firefly
 	$(FIREFLY) build --site . --out public
@@ -39,12 +39,15 @@ test: deps
 # without the repeated builds, the benchmark and the output checks; a sanitizer report
 # exits 86 and fails the run. Built at -O1 with line tables only (-g1): reports still name
 # file and line, the suite runs faster than at -O0, and assertions stay on.
-sanitize: deps
+sanitize: sanitize-build
+	@ASAN_OPTIONS=exitcode=86:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  FIREFLY_QUICK=1 scripts/run-tests build-asan
+
+# The sanitizer build alone (CI compiles it while `make test` runs).
+sanitize-build: deps
 	@test -f build-asan/Makefile || cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug \
 	  -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" -DFIREFLY_SANITIZE=ON >/dev/null
 	@cmake --build build-asan -j$(JOBS)
-	@ASAN_OPTIONS=exitcode=86:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  FIREFLY_QUICK=1 scripts/run-tests build-asan
 
 bench: firefly
 	@bench/run.sh
