@@ -53,11 +53,12 @@ struct RenderRequest {
 /// largest size `requests` need (never enlarged), turned upright from its EXIF orientation
 /// and converted to sRGB; makes every requested size from that one decoded image (a
 /// smaller width, or a crop around the centre) and encodes it in each of its encodings
-/// without any metadata. Returns, per request, the encoded files in the order of its
-/// encodings; or nullopt with a reason in `error` (a damaged or truncated file).
+/// without any metadata, on up to `jobs` threads. Returns, per request, the encoded files
+/// in the order of its encodings; or nullopt with a reason in `error` (a damaged or
+/// truncated file).
 std::optional<std::vector<std::vector<std::string>>> encode_photo(
     const std::string& path, const ImageInfo& info, const std::vector<RenderRequest>& requests,
-    std::string& error);
+    std::string& error, int jobs = 1);
 
 /// Whether this libvips can write AVIF.
 bool can_encode_avif();
