@@ -34,6 +34,15 @@ std::string Taxonomy::term_title(const std::string& slug, const std::string& lan
   return fallback;
 }
 
+std::optional<std::string> Taxonomy::term_title_lang(const std::string& slug,
+                                                     const std::string& lang,
+                                                     const std::string& default_lang) const {
+  for (const auto& [term, title] : terms) {
+    if (term == slug) return std::string(title.lang_of(lang, default_lang));
+  }
+  return std::nullopt;
+}
+
 const Taxonomy* SiteConfig::taxonomy(std::string_view name) const {
   for (const Taxonomy& t : taxonomies) {
     if (t.name == name) return &t;
@@ -186,7 +195,9 @@ std::optional<CmsConfig> cms_config(const Value& v, Diagnostics& diags) {
 Collection collection(const std::string& name, const Value& v, Diagnostics& diags) {
   Collection c;
   c.name = name;
-  check_keys(v, {"sort", "paginate", "taxonomies", "fields"}, "collection '" + name + "'", diags);
+  check_keys(v, {"title", "sort", "paginate", "taxonomies", "fields"}, "collection '" + name + "'",
+             diags);
+  c.title = localized(v.get("title"), "title of collection '" + name + "'", diags);
   if (const Value* sort = v.find("sort")) {
     std::string text = sort->to_text();  // `parts` points into it
     auto parts = split(trim(text), ' ');

@@ -41,6 +41,8 @@ struct FieldSchema {
 /// A content section with its own sorting, pagination, taxonomies and schema.
 struct Collection {
   std::string name;
+  /// The title of its list page when the folder has no _index file (else its folder name).
+  Localized title;
   std::string sort_by = "date";  ///< date, weight, title
   bool sort_desc = true;
   int paginate = 0;  ///< 0: one page
@@ -59,6 +61,10 @@ struct Taxonomy {
   /// The display name of term `slug` in `lang`, or `fallback` when none is configured.
   std::string term_title(const std::string& slug, const std::string& lang,
                          const std::string& default_lang, const std::string& fallback) const;
+  /// The language code of term_title's display name of `slug` in `lang` ("" for a plain
+  /// one), or nullopt when the term has no display name (it is shown as written).
+  std::optional<std::string> term_title_lang(const std::string& slug, const std::string& lang,
+                                             const std::string& default_lang) const;
 };
 
 /// An entry of a menu: a site path, titled by the page it points to unless given.

@@ -252,8 +252,18 @@ class SiteBuilder {
         }
         Page& p = new_page(PageKind::kSection, lang.code, "section:" + s);
         p.section = s;
-        p.title = s;
-        if (!p.title.empty()) p.title[0] = static_cast<char>(std::toupper(p.title[0]));
+        // The collection's title, else the folder's name (in no language: a name).
+        const Collection* c = config_.collection(s);
+        if (c && !c->title.empty()) {
+          const std::string& def = config_.default_language().code;
+          p.title = c->title.get(lang.code, def);
+          if (std::string in(c->title.lang_of(lang.code, def)); !in.empty() && in != lang.code) {
+            p.title_lang = in;
+          }
+        } else {
+          p.title = s;
+          if (!p.title.empty()) p.title[0] = static_cast<char>(std::toupper(p.title[0]));
+        }
         p.url = prefix(lang.code) + "/" + s + "/";
         p.base_url = p.url;
       }
@@ -427,7 +437,7 @@ class SiteBuilder {
                            "letters or digits");
                 continue;
               }
-              site_->term_titles[tax.name].emplace(slug, v);
+              site_->term_titles[tax.name].emplace(slug, Site::WrittenTerm{v, p->content_lang});
               if (by_term[slug].empty() || by_term[slug].back() != p.get()) {
                 by_term[slug].push_back(p.get());
               }
@@ -443,8 +453,13 @@ class SiteBuilder {
           Page& term = new_page(PageKind::kTerm, lang.code, "term:" + tax.name + "/" + slug);
           term.taxonomy = tax.name;
           term.term = slug;
-          term.title = tax.term_title(slug, lang.code, config_.default_language().code,
-                                      site_->term_titles[tax.name][slug]);
+          const Site::WrittenTerm& written = site_->term_titles[tax.name][slug];
+          const std::string& def = config_.default_language().code;
+          term.title = tax.term_title(slug, lang.code, def, written.title);
+          // A term without a display name in this language is in the language of its
+          // display name, or of the front matter it was first written in.
+          std::string in = tax.term_title_lang(slug, lang.code, def).value_or(written.lang);
+          if (in != lang.code) term.title_lang = in;
           term.url = index.url + slug + "/";
           int per = 20;
           for (const Collection& c : config_.collections) {
@@ -479,6 +494,10 @@ class SiteBuilder {
         Page& d = simple(PageKind::kDataset, "data/" + name, p + "/data/" + name + "/");
         d.dataset = name;
         d.title = title.get(lang.code, config_.default_language().code);
+        if (std::string_view in = title.lang_of(lang.code, config_.default_language().code);
+            !in.empty() && in != lang.code) {
+          d.title_lang = std::string(in);
+        }
       }
       add_plan_pages(lang.code, p, simple);
       simple(PageKind::kSearch, "search", p + "/search/");

@@ -96,8 +96,13 @@ struct Site {
   /// Files left out for their errors (a special file or a link out of the site in static/),
   /// by site path: links to them are not reported either.
   std::set<std::string> withheld_files;
-  /// taxonomy -> term slug -> term title as first written.
-  std::map<std::string, std::map<std::string, std::string>> term_titles;
+  /// A term as first written in front matter, and the language code of the page it was
+  /// written in (its language when the taxonomy gives the term no display name).
+  struct WrittenTerm {
+    std::string title, lang;
+  };
+  /// taxonomy -> term slug -> the term as first written.
+  std::map<std::string, std::map<std::string, WrittenTerm>> term_titles;
   /// Translations not written yet (SourcePage::placeholder), not published: (key, language)
   /// -> the file's site-relative path.
   std::map<std::pair<std::string, std::string>, std::string> placeholders;

@@ -172,7 +172,8 @@ struct Chart {
     }
     s += labels + "</svg>\n</div>\n<ol class=\"chart-x\">\n";
     for (size_t k = 0; k < n; ++k) {
-      s += "<li" + x_label_class(k) + ">" + html_escape(d.x_labels[pts[k]]) + "</li>\n";
+      s += "<li" + x_label_class(k) + lang_attribute(d.x_lang) + ">" +
+           html_escape(d.x_labels[pts[k]]) + "</li>\n";
     }
     s += "</ol>\n</div>\n";
     return s;
@@ -206,8 +207,8 @@ struct Chart {
   std::string rows() const {
     std::string s = "<div class=\"chart-rows\">\n";
     for (size_t i : pts) {
-      s += "<div class=\"chart-row\"><div class=\"chart-cat\">" + html_escape(d.x_labels[i]) +
-           "</div>\n";
+      s += "<div class=\"chart-row\"><div class=\"chart-cat\"" + lang_attribute(d.x_lang) + ">" +
+           html_escape(d.x_labels[i]) + "</div>\n";
       if (stacked()) {
         std::string marks;
         double up = 0, down = 0;
@@ -263,9 +264,13 @@ struct Chart {
       std::string key = kind == "line"       ? line_key(id, j)
                         : target() && j == 0 ? target_key()
                                              : bar_key(id, j);
-      std::string name =
-          range() && j == 0 ? view.text("chart_target_range", "Target range") : d.series[j].name;
-      s += "<li>" + key + html_escape(name) + "</li>\n";
+      const bool own = range() && j == 0;
+      std::string name = own ? view.text("chart_target_range", "Target range") : d.series[j].name;
+      std::string lang = own ? std::string() : d.series[j].name_lang;
+      s += "<li>" + key +
+           (lang.empty() ? html_escape(name)
+                         : "<span" + lang_attribute(lang) + ">" + html_escape(name) + "</span>") +
+           "</li>\n";
     }
     return s + "</ul>\n";
   }
@@ -354,13 +359,22 @@ std::string render_chart(const Dataset& ds, const ChartSpec& spec, const std::ve
     title_lang.clear();
   }
   int xc = ds.column_index(spec.x);
-  std::string x_title = xc >= 0 ? column_heading(ds.columns[static_cast<size_t>(xc)], view) : "";
-  std::string y_title;
+  // Axis titles as text (the standalone SVG) and as HTML, whose parts in a language other
+  // than the reader's (a column with no title in it) carry that language.
+  std::string x_title, x_title_html, y_title, y_title_html;
+  if (xc >= 0) {
+    x_title = column_heading(ds.columns[static_cast<size_t>(xc)], view);
+    x_title_html = column_heading_html(ds.columns[static_cast<size_t>(xc)], view);
+  }
   if (d.series.size() == 1) {
-    y_title =
-        column_heading(ds.columns[static_cast<size_t>(ds.column_index(d.series[0].column))], view);
+    const Column& yc = ds.columns[static_cast<size_t>(ds.column_index(d.series[0].column))];
+    y_title = column_heading(yc, view);
+    y_title_html = column_heading_html(yc, view);
   } else if (!d.series.empty() && !d.series[0].unit.empty()) {
     y_title = d.series[0].unit;
+    y_title_html = d.series[0].unit_lang.empty() ? html_escape(y_title)
+                                                 : "<span" + lang_attribute(d.series[0].unit_lang) +
+                                                       ">" + html_escape(y_title) + "</span>";
   }
 
   Chart c{d, pts, kind, id, view, {}};
@@ -403,10 +417,11 @@ std::string render_chart(const Dataset& ds, const ChartSpec& spec, const std::ve
     }
   }
   const std::string summary = c.range() ? target_range_summary(d, view) : chart_summary(d, view);
+  const std::string summary_html = chart_summary_html(d, view, c.range());
 
   std::string s = "<p class=\"chart-title\" id=\"" + id + "-title\"" + lang_attribute(title_lang) +
                   ">" + title_html + "</p>\n";
-  s += "<p class=\"chart-desc\" id=\"" + id + "-desc\">" + html_escape(summary) + "</p>\n";
+  s += "<p class=\"chart-desc\" id=\"" + id + "-desc\">" + summary_html + "</p>\n";
   s += "<div class=\"chart-view chart-kind-" + kind + (always_rows ? " chart-always-rows" : "") +
        (c.label_width > 0 ? " chart-labels-" + std::to_string(c.label_width) : "") +
        (kind == "line" ? " chart-no-rows" : "") + "\" role=\"img\" aria-labelledby=\"" + id +
@@ -414,11 +429,13 @@ std::string render_chart(const Dataset& ds, const ChartSpec& spec, const std::ve
        "em;--v-w:" + svg_number(std::min(widest(values), 9.0)) + "em\">\n";
   s += chart_defs(id);
   s += c.legend();
-  if (!y_title.empty()) s += "<p class=\"chart-axis-title\">" + html_escape(y_title) + "</p>\n";
+  if (!y_title.empty()) {
+    s += "<p class=\"chart-axis-title\">" + y_title_html + "</p>\n";
+  }
   if (!always_rows) s += c.columns();
   if (kind != "line") s += c.rows();
   if (!x_title.empty() && !always_rows) {
-    s += "<p class=\"chart-axis-title chart-x-title\">" + html_escape(x_title) + "</p>\n";
+    s += "<p class=\"chart-axis-title chart-x-title\">" + x_title_html + "</p>\n";
   }
   if (pts.size() < d.total_points) {
     s += "<p class=\"chart-note\">" +

@@ -15,13 +15,20 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
   const Column& xcol = ds.columns[static_cast<size_t>(xc)];
   out.categories =
       !spec.x_in_order && (xcol.type == ColumnType::kString || xcol.type == ColumnType::kBoolean);
+  // Text categories are in their column's language; a plan's periods (in order) are not.
+  if (out.categories) out.x_lang = view.cell_lang(xcol);
   std::vector<int> ycols;
   for (const std::string& y : spec.y) {
     int c = ds.column_index(y);
     if (c < 0) continue;
     const Column& col = ds.columns[static_cast<size_t>(c)];
     ycols.push_back(c);
-    out.series.push_back(ChartSeries{col.name, view.pick(col.title), view.pick(col.unit), {}});
+    out.series.push_back(ChartSeries{col.name,
+                                     view.pick(col.title),
+                                     view.pick(col.unit),
+                                     {},
+                                     view.lang_of(col.title),
+                                     view.lang_of(col.unit)});
   }
   if (ycols.empty()) return out;
 

@@ -27,6 +27,8 @@ struct ChartSeries {
   std::string name;            ///< its title in the reader's language
   std::string unit;            ///< its unit ("" when none)
   std::vector<double> values;  ///< one per category; kNoValue when no row reported one
+  std::string name_lang = {};  ///< the `lang` its name needs ("" = the reader's language)
+  std::string unit_lang = {};  ///< the `lang` its unit needs ("" = the reader's language)
 };
 
 /// The categories and series of a chart.
@@ -35,6 +37,9 @@ struct ChartData {
   /// As shown (years ungrouped, dates localized); when the drawing is reduced, only the
   /// drawn categories and each series' first and last reported one have theirs ("" else).
   std::vector<std::string> x_labels;
+  /// The `lang` the category labels need: when they are text categories, their column's
+  /// language when it is not the reader's (DataView::cell_lang), else "".
+  std::string x_lang;
   std::vector<ChartSeries> series;  ///< in the order of the spec's y
   size_t total_points = 0;          ///< categories before any reduction
   /// True when x is a set of text categories (districts, kinds of award) rather than a

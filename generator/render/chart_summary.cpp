@@ -9,6 +9,9 @@ namespace firefly {
 
 namespace {
 
+std::string y_name(const ChartSeries& s) { return mark_lang(s.name, s.name_lang); }
+std::string x_name(const ChartData& d, size_t i) { return mark_lang(d.x_labels[i], d.x_lang); }
+
 std::string number(double v, const DataView& view) {
   return format_number(v == 0 ? 0 : v, view.locale(), 2);
 }
@@ -27,7 +30,7 @@ std::string category_names(const ChartData& data, const std::vector<size_t>& at,
   std::string names;
   for (size_t k = 0; k < at.size() && k < kNamed; ++k) {
     if (k > 0) names += separator;
-    names += data.x_labels[at[k]];
+    names += x_name(data, at[k]);
   }
   if (at.size() <= kNamed) return names;
   return view.format("chart_summary_more", "{names} and {more} more",
@@ -44,13 +47,13 @@ std::string category_summary(const ChartData& data, const ChartSeries& s, const 
     if (has_value(s.values[i])) reported.push_back(i);
   }
   if (reported.empty()) {
-    return view.format("chart_summary_none", "{y} has no values.", {{"y", s.name}});
+    return view.format("chart_summary_none", "{y} has no values.", {{"y", y_name(s)}});
   }
   if (reported.size() == 1) {
     return view.format("chart_summary_category_single", "{y}: {value} for {x}.",
-                       {{"y", s.name},
+                       {{"y", y_name(s)},
                         {"value", number(s.values[reported[0]], view)},
-                        {"x", data.x_labels[reported[0]]}});
+                        {"x", x_name(data, reported[0])}});
   }
   double lo = s.values[reported[0]], hi = lo;
   for (size_t i : reported) {
@@ -61,7 +64,7 @@ std::string category_summary(const ChartData& data, const ChartSeries& s, const 
   if (lo == hi) {
     return view.format("chart_summary_categories_same",
                        "{y}: {value} for each of {count} categories.",
-                       {{"y", s.name}, {"value", number(lo, view)}, {"count", count}});
+                       {{"y", y_name(s)}, {"value", number(lo, view)}, {"count", count}});
   }
   std::vector<size_t> at_lo, at_hi;
   for (size_t i : reported) {
@@ -71,7 +74,7 @@ std::string category_summary(const ChartData& data, const ChartSeries& s, const 
   return view.format(
       "chart_summary_categories",
       "{y}: highest for {x_max} ({max}) and lowest for {x_min} ({min}), of {count} categories.",
-      {{"y", s.name},
+      {{"y", y_name(s)},
        {"max", number(hi, view)},
        {"x_max", category_names(data, at_hi, view)},
        {"min", number(lo, view)},
@@ -79,9 +82,8 @@ std::string category_summary(const ChartData& data, const ChartSeries& s, const 
        {"count", count}});
 }
 
-}  // namespace
-
-std::string series_summary(const ChartData& data, const ChartSeries& s, const DataView& view) {
+std::string marked_series_summary(const ChartData& data, const ChartSeries& s,
+                                  const DataView& view) {
   if (data.categories) return category_summary(data, s, view);
   size_t first = data.size(), last = 0, lo = 0, hi = 0, count = 0;
   for (size_t i = 0; i < s.values.size(); ++i) {
@@ -96,12 +98,12 @@ std::string series_summary(const ChartData& data, const ChartSeries& s, const Da
     last = i;
   }
   if (count == 0) {
-    return view.format("chart_summary_none", "{y} has no values.", {{"y", s.name}});
+    return view.format("chart_summary_none", "{y} has no values.", {{"y", y_name(s)}});
   }
   if (count == 1) {
     return view.format(
         "chart_summary_single", "{y} was {value} in {x}.",
-        {{"y", s.name}, {"value", number(s.values[first], view)}, {"x", data.x_labels[first]}});
+        {{"y", y_name(s)}, {"value", number(s.values[first], view)}, {"x", x_name(data, first)}});
   }
   const double a = s.values[first], b = s.values[last];
   std::string key = b > a   ? "chart_summary_rise"
@@ -112,24 +114,24 @@ std::string series_summary(const ChartData& data, const ChartSeries& s, const Da
       : b < a ? "{y} fell from {first} in {x_first} to {last} in {x_last}, down {change}."
               : "{y} was {first} in {x_first} and the same in {x_last}.";
   std::string out = view.format(key, fallback,
-                                {{"y", s.name},
+                                {{"y", y_name(s)},
                                  {"first", number(a, view)},
-                                 {"x_first", data.x_labels[first]},
+                                 {"x_first", x_name(data, first)},
                                  {"last", number(b, view)},
-                                 {"x_last", data.x_labels[last]},
+                                 {"x_last", x_name(data, last)},
                                  {"change", number(b > a ? b - a : a - b, view)}});
   if (s.values[lo] == s.values[hi]) return out;
   add_sentence(
       out, view.format("chart_summary_range",
                        "The lowest value was {min} in {x_min} and the highest {max} in {x_max}.",
                        {{"min", number(s.values[lo], view)},
-                        {"x_min", data.x_labels[lo]},
+                        {"x_min", x_name(data, lo)},
                         {"max", number(s.values[hi], view)},
-                        {"x_max", data.x_labels[hi]}}));
+                        {"x_max", x_name(data, hi)}}));
   return out;
 }
 
-std::string chart_summary(const ChartData& data, const DataView& view) {
+std::string marked_chart_summary(const ChartData& data, const DataView& view) {
   bool any = false;
   for (const ChartSeries& s : data.series) {
     for (double v : s.values) any = any || has_value(v);
@@ -137,14 +139,14 @@ std::string chart_summary(const ChartData& data, const DataView& view) {
   if (!any) return view.text("chart_no_data", "There are no values to chart.");
   std::string out;
   for (const ChartSeries& s : data.series) {
-    add_sentence(out, series_summary(data, s, view));
+    add_sentence(out, marked_series_summary(data, s, view));
   }
   return out;
 }
 
-std::string target_range_summary(const ChartData& data, const DataView& view) {
+std::string marked_target_range_summary(const ChartData& data, const DataView& view) {
   std::string out;
-  if (data.series.size() > 1) out = series_summary(data, data.series[1], view);
+  if (data.series.size() > 1) out = marked_series_summary(data, data.series[1], view);
   for (size_t i = 0; i < data.size() && data.series.size() > 2; ++i) {
     double lo = data.series[0].values[i], hi = data.series[2].values[i];
     if (!has_value(lo)) continue;
@@ -154,9 +156,28 @@ std::string target_range_summary(const ChartData& data, const DataView& view) {
                           {{"min", range}, {"max", number(hi, view)}});
     }
     add_sentence(out, view.format("chart_summary_target_range", "The target was {range} in {x}.",
-                                  {{"range", range}, {"x", data.x_labels[i]}}));
+                                  {{"range", range}, {"x", x_name(data, i)}}));
   }
   return out;
+}
+
+}  // namespace
+
+std::string series_summary(const ChartData& data, const ChartSeries& s, const DataView& view) {
+  return unmark_text(marked_series_summary(data, s, view));
+}
+
+std::string chart_summary(const ChartData& data, const DataView& view) {
+  return unmark_text(marked_chart_summary(data, view));
+}
+
+std::string target_range_summary(const ChartData& data, const DataView& view) {
+  return unmark_text(marked_target_range_summary(data, view));
+}
+
+std::string chart_summary_html(const ChartData& data, const DataView& view, bool target_range) {
+  return unmark_html(target_range ? marked_target_range_summary(data, view)
+                                  : marked_chart_summary(data, view));
 }
 
 }  // namespace firefly

@@ -24,4 +24,9 @@ std::string chart_summary(const ChartData& data, const DataView& view);
 /// end): the actual's summary, then each period's range ("The target was 60 to 80 in 2019.").
 std::string target_range_summary(const ChartData& data, const DataView& view);
 
+/// chart_summary (or target_range_summary when `target_range`) as HTML: escaped, with each
+/// series name and category from the data that is not in the reader's language in a
+/// <span lang> (ChartSeries::name_lang, ChartData::x_lang).
+std::string chart_summary_html(const ChartData& data, const DataView& view, bool target_range);
+
 }  // namespace firefly

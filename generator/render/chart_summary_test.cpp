@@ -28,6 +28,24 @@ ChartData categories(std::vector<double> values, std::vector<std::string> labels
 
 }  // namespace
 
+TEST_CASE("summary as HTML: names in another language carry it, the plain text does not") {
+  DataView en = theme_view("en", "en");
+  ChartData d = categories({5, 1}, {"甲隊", "A&B"});
+  d.x_lang = "zh-Hant-TW";
+  d.series[0].name = "家訪";
+  d.series[0].name_lang = "zh-Hant-TW";
+  CHECK(chart_summary(d, en) ==
+        "家訪: highest for 甲隊 (5) and lowest for A&B (1), of 2 categories.");
+  CHECK(chart_summary_html(d, en, false) ==
+        "<span lang=\"zh-Hant-TW\">家訪</span>: highest for <span lang=\"zh-Hant-TW\">甲隊</span> "
+        "(5) and lowest for <span lang=\"zh-Hant-TW\">A&amp;B</span> (1), of 2 categories.");
+  // In the reader's language nothing is marked, and the text is escaped.
+  d.x_lang.clear();
+  d.series[0].name_lang.clear();
+  CHECK(chart_summary_html(d, en, false) ==
+        "家訪: highest for 甲隊 (5) and lowest for A&amp;B (1), of 2 categories.");
+}
+
 TEST_CASE("summary: text categories get highest and lowest with where, never first or change") {
   DataView en = theme_view("en", "en");
   ChartData d = categories({3, 12, 1200.5, 0}, {"East", "West", "North", "South"});

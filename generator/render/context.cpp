@@ -73,20 +73,6 @@ Value ref_value(const Site& site, const Page& page, const std::string& field, co
   return Value(std::move(m));
 }
 
-/// The language code of Taxonomy::term_title's text: `lang`, `default_lang` or the first
-/// written; "" when the term has no configured title (or a plain one).
-std::string term_title_lang(const Taxonomy& tax, const std::string& slug, const std::string& lang,
-                            const std::string& default_lang) {
-  for (const auto& [term, title] : tax.terms) {
-    if (term != slug || title.by_lang.empty()) continue;
-    for (const std::string& want : {lang, default_lang}) {
-      if (title.has(want)) return want;
-    }
-    return title.by_lang.front().first;
-  }
-  return {};
-}
-
 }  // namespace
 
 ContextBuilder::ContextBuilder(const Site& site, const Theme& theme,
@@ -208,16 +194,25 @@ Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
                         : target                                   ? target->title
                         : !e.title.empty()                         ? e.title.get(lang.code, def)
                                                                    : e.page;
+    std::string title_lang = !e.title.empty() && e.title.has(lang.code) ? std::string()
+                             : target                                   ? title_lang_code(*target)
+                                      : std::string(e.title.lang_of(lang.code, def));
+    if (title_lang == lang.code) title_lang.clear();
     std::string url = target                        ? target->url
                       : !url_scheme(e.page).empty() ? e.page  // an https:// address
                                                     : prefix + e.page;
     // Only the page itself is "current"; a page inside the entry's section is only
     // "in_section" (shown, not announced), so a navigation has one aria-current at most.
     bool current = target && target->key == page.key;
+    // A dataset, scorecard or indicator page is inside the data catalogue's address.
     bool in_section =
-        !current && target && !target->section.empty() && page.section == target->section;
-    menu.push_back(Value(
-        Map{{"title", title}, {"url", url}, {"current", current}, {"in_section", in_section}}));
+        !current && target && target->kind != PageKind::kHome &&
+        ((!target->section.empty() && page.section == target->section) ||
+         (page.url.size() > target->url.size() && starts_with(page.url, target->url)));
+    Map entry{{"title", title}, {"url", url}, {"current", current}, {"in_section", in_section}};
+    if (!title_lang.empty())
+      entry.emplace_back("title_lang", language_of(site_, title_lang).html_lang);
+    menu.push_back(Value(std::move(entry)));
   }
   return Value(Map{
       {"title", c.title.get(lang.code, def)},
@@ -417,7 +412,8 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
       std::string title = tax->term_title(slug, lang.code, c.default_language().code, v);
       // A term without a title in this language is in its title's language, or in that
       // of the front matter it was written in.
-      std::string from = term_title_lang(*tax, slug, lang.code, c.default_language().code);
+      std::string from =
+          tax->term_title_lang(slug, lang.code, c.default_language().code).value_or("");
       if (from.empty()) from = page.content_lang;
       Map term{{"title", title}, {"url", base + slug + "/"}};
       if (from != lang.code) term.emplace_back("title_lang", language_of(site_, from).html_lang);
@@ -460,13 +456,21 @@ Value ContextBuilder::sitemap_value(const Language& lang) const {
   for (const Page* s : section_pages) {
     List& pages = pages_by_section[s->section];
     sort_by_title(pages, lang.html_lang);
-    sections.push_back(Value(Map{{"title", s->title}, {"url", s->url}, {"pages", Value(pages)}}));
+    Map section{{"title", s->title}, {"url", s->url}, {"pages", Value(pages)}};
+    if (!title_lang_code(*s).empty()) {
+      section.emplace_back("title_lang", language_of(site_, title_lang_code(*s)).html_lang);
+    }
+    sections.push_back(Value(std::move(section)));
   }
   List data_pages;
   for (const auto& p : site_.pages) {
     if (p->lang == lang.code &&
         (p->kind == PageKind::kDataset || p->kind == PageKind::kScorecard)) {
-      data_pages.push_back(Value(Map{{"title", p->title}, {"url", p->url}}));
+      Map item{{"title", p->title}, {"url", p->url}};
+      if (!title_lang_code(*p).empty()) {
+        item.emplace_back("title_lang", language_of(site_, title_lang_code(*p)).html_lang);
+      }
+      data_pages.push_back(Value(std::move(item)));
     }
   }
   sort_by_title(data_pages, lang.html_lang);
@@ -520,7 +524,11 @@ Value ContextBuilder::page_context(size_t index) const {
           p->page_number == 1) {
         auto found = counts.find(std::string_view(p->key));
         int count = found == counts.end() ? 0 : found->second;
-        terms.push_back(Value(Map{{"title", p->title}, {"url", p->url}, {"count", count}}));
+        Map term{{"title", p->title}, {"url", p->url}, {"count", count}};
+        if (!title_lang_code(*p).empty()) {
+          term.emplace_back("title_lang", language_of(site_, title_lang_code(*p)).html_lang);
+        }
+        terms.push_back(Value(std::move(term)));
       }
     }
     sort_by_title(terms, lang.html_lang);

@@ -49,6 +49,13 @@ std::string DataView::lang_of(const Localized& text) const {
   return code.empty() || code == lang ? std::string() : tag_of(code);
 }
 
+std::string DataView::data_lang_of(const Localized& text) const {
+  if (!text.by_lang.empty()) return lang_of(text);
+  if (text.plain.empty() || default_lang == lang) return {};
+  std::string tag = tag_of(default_lang);
+  return tag == html_lang ? std::string() : tag;
+}
+
 std::string DataView::cell_lang(const Column& column) const {
   if (column.type != ColumnType::kString || !column.values.empty()) return {};
   const std::string& code = column.lang.empty() ? default_lang : column.lang;
@@ -96,6 +103,51 @@ std::string column_heading(const Column& column, const DataView& view) {
   if (title.empty()) title = column.name;
   if (!column.unit.empty()) title += " (" + view.pick(column.unit) + ")";
   return title;
+}
+
+namespace {
+// U+E000 lang U+E001 text U+E002: a part in another language inside a sentence.
+constexpr std::string_view kOpen = "\xEE\x80\x80", kMid = "\xEE\x80\x81", kClose = "\xEE\x80\x82";
+
+std::string unmark(std::string_view marked, bool html) {
+  std::string out;
+  while (!marked.empty()) {
+    size_t open = marked.find(kOpen);
+    std::string_view before = marked.substr(0, open);
+    out += html ? html_escape(before) : std::string(before);
+    if (open == std::string_view::npos) break;
+    marked.remove_prefix(open + kOpen.size());
+    size_t mid = marked.find(kMid), close = marked.find(kClose);
+    if (mid == std::string_view::npos || close == std::string_view::npos || close < mid) break;
+    std::string_view lang = marked.substr(0, mid);
+    std::string_view text = marked.substr(mid + kMid.size(), close - mid - kMid.size());
+    out += html ? "<span lang=\"" + html_escape(lang) + "\">" + html_escape(text) + "</span>"
+                : std::string(text);
+    marked.remove_prefix(close + kClose.size());
+  }
+  return out;
+}
+}  // namespace
+
+std::string mark_lang(const std::string& text, const std::string& lang) {
+  if (lang.empty() || text.empty()) return text;
+  return std::string(kOpen) + lang + std::string(kMid) + text + std::string(kClose);
+}
+
+std::string unmark_text(std::string_view marked) { return unmark(marked, false); }
+
+std::string unmark_html(std::string_view marked) { return unmark(marked, true); }
+
+std::string column_heading_html(const Column& column, const DataView& view) {
+  auto part = [&](const Localized& text, const std::string& shown) {
+    std::string lang = view.lang_of(text);
+    return lang.empty() ? html_escape(shown)
+                        : "<span" + lang_attribute(lang) + ">" + html_escape(shown) + "</span>";
+  };
+  std::string title = view.pick(column.title);
+  std::string html = title.empty() ? html_escape(column.name) : part(column.title, title);
+  if (!column.unit.empty()) html += " (" + part(column.unit, view.pick(column.unit)) + ")";
+  return html;
 }
 
 std::vector<size_t> select_rows(const Dataset& ds,
@@ -183,8 +235,7 @@ std::string render_data_table(const Dataset& ds, const TableSpec& spec, const Da
   html += "</caption>\n<thead>\n<tr>";
   for (size_t c : cols) {
     html += numeric(c) ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">";
-    append_html_escaped(html, column_heading(ds.columns[c], view));
-    html += "</th>";
+    html += column_heading_html(ds.columns[c], view) + "</th>";
   }
   html += "</tr>\n</thead>\n<tbody>\n";
   if (rows.empty()) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -52,12 +53,26 @@ struct DataView {
   /// The `lang` that pick(text) needs on this view's pages: "" when it is in the reader's
   /// language or written once for all, else the tag of the language it falls back to.
   std::string lang_of(const Localized& text) const;
+  /// lang_of for a text of a dataset's metadata that names something as written (a
+  /// source's agency or document): a plain string there is in the dataset's language, the
+  /// site's default language (as a string column's default `lang`), so it gets that tag on
+  /// pages in other languages.
+  std::string data_lang_of(const Localized& text) const;
   /// The `lang` a column's text cells need on this view's pages ("" = the reader's).
   std::string cell_lang(const Column& column) const;
 };
 
 /// ` lang="tag"` for a non-empty tag, else "".
 std::string lang_attribute(const std::string& tag);
+
+/// `text` marked as written in `lang` (a BCP 47 tag; "" = the reader's language: `text` as
+/// it is), for a sentence made with DataView::format whose parts come from the data (a
+/// series' name, a category, a dataset's title in the language it falls back to).
+std::string mark_lang(const std::string& text, const std::string& lang);
+/// A sentence with marked parts as plain text (the marks removed).
+std::string unmark_text(std::string_view marked);
+/// A sentence with marked parts as HTML: escaped, each marked part in a <span lang>.
+std::string unmark_html(std::string_view marked);
 
 /// True for integer columns that hold years (name "year", "*_year", "year_*"), which are
 /// shown without digit grouping.
@@ -68,6 +83,9 @@ bool is_year_column(const Column& column);
 std::string format_cell(const Value& value, const Column& column, const DataView& view);
 /// The header text of a column: its title, plus the unit in parentheses when it has one.
 std::string column_heading(const Column& column, const DataView& view);
+/// column_heading as HTML: the title and the unit each in a <span lang> when they are in a
+/// language other than the reader's (a column with no title or unit in it).
+std::string column_heading_html(const Column& column, const DataView& view);
 
 /// What to show of a dataset.
 struct TableSpec {

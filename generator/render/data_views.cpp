@@ -113,6 +113,7 @@ Value DataViews::datasets(const Language& lang) const {
       Map m = item.as_map();
       m.emplace_back("scorecard_url", Value(firefly::scorecard_url(*plan, view)));
       m.emplace_back("scorecard_title", Value(view.pick(plan->title)));
+      m.emplace_back("scorecard_title_lang", Value(view.lang_of(plan->title)));
       item = Value(std::move(m));
     }
     list.push_back(std::move(item));

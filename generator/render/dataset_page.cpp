@@ -154,9 +154,9 @@ std::string type_display(ColumnType type, const DataView& view) {
 Value source_context(const DatasetSource& source, const DataView& view) {
   if (source.empty()) return Value();
   Map m{{"agency", Value(view.pick(source.agency))},
-        {"agency_lang", Value(view.lang_of(source.agency))},
+        {"agency_lang", Value(view.data_lang_of(source.agency))},
         {"title", Value(view.pick(source.title))},
-        {"title_lang", Value(view.lang_of(source.title))},
+        {"title_lang", Value(view.data_lang_of(source.title))},
         {"url", Value(source.url)}};
   if (source.date) m.emplace_back("date", date_value(*source.date, view));
   return Value(std::move(m));
@@ -181,7 +181,8 @@ Value license_context(const std::string& license, const DataView& view) {
       Map{{"id", Value(license)}, {"name", Value(name)}, {"url", Value(license_url(license))}});
 }
 
-std::string dataset_citation(const Dataset& ds, const DataSite& site, const DataView& view) {
+/// The citation, with the publisher and title marked when they fall back to another language.
+static std::string citation_marked(const Dataset& ds, const DataSite& site, const DataView& view) {
   std::string version = dataset_version(ds);
   std::string license = dataset_license(ds, site);
   Value lic = license_context(license, view);
@@ -191,13 +192,21 @@ std::string dataset_citation(const Dataset& ds, const DataSite& site, const Data
       "{publisher} ({year}). {title} (version {version}) [data set]. {url}. Released under "
       "the {license} "
       "({license_url}).",
-      {{"publisher", view.pick(site.publisher_name)},
+      {{"publisher", mark_lang(view.pick(site.publisher_name), view.lang_of(site.publisher_name))},
        {"version", version.empty() ? std::string("n.d.") : version},
        {"year", ds.updated.year ? std::to_string(ds.updated.year) : std::string("n.d.")},
-       {"title", view.pick(ds.title)},
+       {"title", mark_lang(view.pick(ds.title), view.lang_of(ds.title))},
        {"url", site.absolute(view.dataset_url(ds.name))},
        {"license", lic.get("name").as_string()},
        {"license_url", lurl.empty() ? license : lurl}});
+}
+
+std::string dataset_citation(const Dataset& ds, const DataSite& site, const DataView& view) {
+  return unmark_text(citation_marked(ds, site, view));
+}
+
+std::string dataset_citation_html(const Dataset& ds, const DataSite& site, const DataView& view) {
+  return unmark_html(citation_marked(ds, site, view));
 }
 
 std::string dataset_chart_id(const Dataset& ds) { return "chart-" + ds.name; }
@@ -277,6 +286,7 @@ Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, con
   m.emplace_back("has_history", Value(!ds.history.empty()));
   m.emplace_back("history", std::move(history));
   m.emplace_back("citation", Value(dataset_citation(ds, site, view)));
+  m.emplace_back("citation_html", Value(dataset_citation_html(ds, site, view)));
   return Value(std::move(m));
 }
 
@@ -361,7 +371,9 @@ std::string dataset_jsonld(const Dataset& ds, const std::vector<DataFile>& files
 Value dataset_list_item(const Dataset& ds, const DataView& view) {
   return Value(Map{{"name", Value(ds.name)},
                    {"title", Value(view.pick(ds.title))},
+                   {"title_lang", Value(view.lang_of(ds.title))},
                    {"description", Value(view.pick(ds.description))},
+                   {"description_lang", Value(view.lang_of(ds.description))},
                    {"url", Value(view.dataset_url(ds.name))},
                    {"row_count", Value(static_cast<std::int64_t>(ds.row_count()))},
                    {"updated", date_value(ds.updated, view)}});

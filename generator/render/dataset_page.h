@@ -29,6 +29,9 @@ Value license_context(const std::string& license, const DataView& view);
 /// The citation in the OGDL-Taiwan-1.0 attribution form: publisher, year, title, version, URL and
 /// the licence's name and URL, localized through t.data_citation.
 std::string dataset_citation(const Dataset& ds, const DataSite& site, const DataView& view);
+/// The citation as HTML: escaped, the publisher's name and the dataset's title in a
+/// <span lang> when they are in a language other than the reader's.
+std::string dataset_citation_html(const Dataset& ds, const DataSite& site, const DataView& view);
 
 /// The `dataset` map of a dataset page (see docs/open-data.md): title, description, name,
 /// url, source, license{id,name,url}, frequency, columns[], table_html, chart_html (absent

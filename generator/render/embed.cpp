@@ -78,7 +78,8 @@ struct EmbedChecker {
 
 std::string source_link(const Dataset& ds, const DataView& view) {
   std::string html = html_escape(view.text("data_source_link", "Data:")) + " <a href=\"" +
-                     html_escape(view.dataset_url(ds.name)) + "\">";
+                     html_escape(view.dataset_url(ds.name)) + "\"" +
+                     lang_attribute(view.lang_of(ds.title)) + ">";
   append_html_escaped(html, view.pick(ds.title));
   html += "</a>";
   return html;

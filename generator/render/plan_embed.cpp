@@ -19,8 +19,16 @@ std::string status_html(const Value& row) {
          html_escape(st.get("icon").to_text()) + "</span> " + html_escape(st.get("text").to_text());
 }
 
-std::string link(const std::string& label, const std::string& url, const std::string& text) {
-  return html_escape(label) + " <a href=\"" + html_escape(url) + "\">" + html_escape(text) + "</a>";
+std::string link(const std::string& label, const std::string& url, const std::string& text,
+                 const std::string& lang) {
+  return html_escape(label) + " <a href=\"" + html_escape(url) + "\"" + lang_attribute(lang) + ">" +
+         html_escape(text) + "</a>";
+}
+
+/// `text` escaped, in a <span lang> when `lang` is set.
+std::string in_lang(const std::string& text, const std::string& lang) {
+  return lang.empty() ? html_escape(text)
+                      : "<span" + lang_attribute(lang) + ">" + html_escape(text) + "</span>";
 }
 
 std::string scorecard_html(const IndicatorSet& plan, const std::string& id, const DataView& view) {
@@ -31,7 +39,7 @@ std::string scorecard_html(const IndicatorSet& plan, const std::string& id, cons
   }
   h += "</ul>\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"" + id +
        "-caption\">\n<table class=\"scorecard-table\">\n<caption id=\"" + id + "-caption\">" +
-       html_escape(view.pick(plan.title)) + "</caption>\n<thead>\n<tr>";
+       in_lang(view.pick(plan.title), view.lang_of(plan.title)) + "</caption>\n<thead>\n<tr>";
   for (const auto& [key, english] :
        std::vector<std::pair<const char*, const char*>>{{"indicator", "Indicator"},
                                                         {"indicator_period", "Period"},
@@ -44,7 +52,8 @@ std::string scorecard_html(const IndicatorSet& plan, const std::string& id, cons
   for (const Indicator& ind : plan.indicators) {
     Value row = scorecard_row(plan, ind, view);
     const Value& st = row.get("status");
-    h += "<tr><th scope=\"row\"><a href=\"" + html_escape(row.get("url").to_text()) + "\">" +
+    h += "<tr><th scope=\"row\"><a href=\"" + html_escape(row.get("url").to_text()) + "\"" +
+         lang_attribute(row.get("name_lang").to_text()) + ">" +
          html_escape(row.get("name").to_text()) + "</a></th><td>" +
          html_escape(row.get("period").to_text()) + "</td><td class=\"num\">" +
          html_escape(row.get("target").to_text()) + "</td><td class=\"num\">" +
@@ -53,7 +62,7 @@ std::string scorecard_html(const IndicatorSet& plan, const std::string& id, cons
   }
   h += "</tbody>\n</table>\n</div>\n<figcaption>" +
        link(view.text("scorecard", "Scorecard") + ":", scorecard_url(plan, view),
-            view.pick(plan.title)) +
+            view.pick(plan.title), view.lang_of(plan.title)) +
        "</figcaption>\n</figure>\n";
   return h;
 }
@@ -64,8 +73,8 @@ std::string indicator_html(const IndicatorSet& plan, const Indicator& ind, const
   std::string h = "<figure class=\"indicator-embed\" id=\"" + id + "\">\n";
   h += "<p class=\"indicator-latest status-" +
        html_escape(row.get("status").get("name").to_text()) + "\">" +
-       html_escape(view.pick(ind.name)) + " (" + html_escape(row.get("period").to_text()) +
-       "): " + status_html(row);
+       in_lang(view.pick(ind.name), view.lang_of(ind.name)) + " (" +
+       html_escape(row.get("period").to_text()) + "): " + status_html(row);
   for (const auto& [key, english, field] :
        std::vector<std::tuple<const char*, const char*, const char*>>{
            {"indicator_target", "Target", "target"}, {"indicator_actual", "Actual", "actual"}}) {
@@ -76,7 +85,7 @@ std::string indicator_html(const IndicatorSet& plan, const Indicator& ind, const
   h += "</p>\n" + indicator_chart(plan, ind, id + "-chart", view);
   h += "<figcaption>" +
        link(view.text("indicator", "Indicator") + ":", indicator_url(plan, ind, view),
-            view.pick(ind.name)) +
+            view.pick(ind.name), view.lang_of(ind.name)) +
        "</figcaption>\n</figure>\n";
   return h;
 }

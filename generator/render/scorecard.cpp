@@ -156,6 +156,7 @@ Value scorecard_context(const IndicatorSet& plan, const Dataset& ds, const DataV
                    {"description", Value(view.pick(ds.description))},
                    {"dataset_url", Value(view.dataset_url(plan.dataset))},
                    {"dataset_title", Value(view.pick(ds.title))},
+                   {"dataset_title_lang", Value(view.lang_of(ds.title))},
                    {"url", Value(scorecard_url(plan, view))},
                    {"source", source_context(ds.source, view)},
                    {"counts", Value(std::move(counts))},
@@ -241,10 +242,12 @@ Value indicator_context(const IndicatorSet& plan, const Dataset& ds, const Indic
         {"method", Value(view.pick(ind.method))},
         {"method_lang", Value(view.lang_of(ind.method))},
         {"plan_title", Value(view.pick(plan.title))},
+        {"plan_title_lang", Value(view.lang_of(plan.title))},
         {"plan_source", source_context(ds.source, view)},
         {"scorecard_url", Value(scorecard_url(plan, view))},
         {"dataset_url", Value(view.dataset_url(plan.dataset))},
-        {"dataset_title", Value(view.pick(ds.title))}};
+        {"dataset_title", Value(view.pick(ds.title))},
+        {"dataset_title_lang", Value(view.lang_of(ds.title))}};
   return Value(std::move(m));
 }
 

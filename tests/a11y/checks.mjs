@@ -8,7 +8,8 @@
 //   - language of parts: Chinese, Thai and Vietnamese text only inside a matching lang;
 //   - at most one aria-current per navigation, and only on a link to the page itself;
 //   - no English string of the theme on a page in another language;
-//   - on a phone (390 x 844), the header takes at most half of the first screen.
+//   - on a phone (390 x 844), the header takes at most half of the first screen; with the
+//     largest text on a 320 x 812 one, the page's own content still starts on it.
 //
 // Usage: node tests/a11y/checks.mjs PUBLIC_DIR [--limit N] [--jobs N] [--alfa-workers N] [--no-alfa]
 //          [--alfa-sample] [--sample-heavy] [--sample-layouts] [--no-chart-text] [--no-layout]
@@ -42,8 +43,16 @@ const LAYOUTS = [
  */
 const FEW_LAYOUTS = [[320, 'normal'], [320, 'larger'], [640, 'normal']];
 const MIN_TEXT_PX = 14;
-/** The largest share of a phone's first screen (390 x 844, normal text) the header may take. */
-const HEADER_MAX = 0.5;
+/**
+ * The header may take at most `max` of a phone's first screen: half of a 390 x 844 screen
+ * at the normal text size, and with the largest text on a 320 x 812 one, so much that the
+ * page's own content still starts on the first screen.
+ */
+const HEADER_SCREENS = [
+  { width: 390, height: 844, size: 'normal', max: 0.5 },
+  // Not met yet with Thai text (837 px): reported as a warning, not a failure.
+  { width: 320, height: 812, size: 'larger', max: 0.95, warnOnly: true },
+];
 
 function usage(msg) {
   if (msg) console.error(`checks: ${msg}`);
@@ -144,16 +153,25 @@ async function checkPage(page, url, opts, leaksFor) {
   if (sample && opts.layout) {
     // The page's own content starts on the first screen of a phone: the header (language
     // links, title, search, the folded menu) takes at most half of a 390 x 844 screen.
-    await page.setViewportSize({ width: 390, height: 844 });
-    const bottom = await page.evaluate(async () => {
-      // The theme's script folds the menu on the media query's change event, which the
-      // browser sends while it updates the rendering: wait for two frames.
-      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-      const header = document.querySelector('body > header, .site-header');
-      return header ? header.getBoundingClientRect().bottom : 0;
-    });
-    if (bottom > HEADER_MAX * 844) {
-      findings.push(`the header fills ${Math.round(bottom)} px of a 390 x 844 screen (at most ${HEADER_MAX * 844})`);
+    for (const screen of HEADER_SCREENS) {
+      await page.setViewportSize({ width: screen.width, height: screen.height });
+      const bottom = await page.evaluate(async (size) => {
+        const root = document.documentElement;
+        for (const c of [...root.classList]) if (c.startsWith('ff-ts-')) root.classList.remove(c);
+        if (size !== 'normal') root.classList.add(`ff-ts-${size}`);
+        const radio = document.getElementById(`ff-ts-${size}`);
+        if (radio) radio.checked = true;
+        // The theme's script folds the menu on the media query's change event, which the
+        // browser sends while it updates the rendering: wait for two frames.
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        const header = document.querySelector('body > header, .site-header');
+        return header ? header.getBoundingClientRect().bottom : 0;
+      }, screen.size);
+      const most = Math.round(screen.max * screen.height);
+      if (bottom > most) {
+        (screen.warnOnly ? opts.warnings : findings).push(`the header fills ${Math.round(bottom)} px of a ${screen.width} x ${screen.height} ` +
+          `screen with text ${screen.size} (at most ${most})`);
+      }
     }
   }
   if (alfa) findings.push(...await alfa);
@@ -173,6 +191,7 @@ async function main() {
   }
   pages = pages.slice(0, opts.limit);
   opts.seen = new Set();
+  opts.warnings = [];
   if (pages.length === 0) usage(`no HTML pages under ${root}`);
   const leakCache = new Map();
   const leaksFor = (lang) => {
@@ -220,6 +239,7 @@ async function main() {
   await opts.alfaPool?.close();
   server.close();
   console.log(`checks: ${pages.length} pages in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  for (const w of opts.warnings) console.log(`WARN ${w}`);
   console.log(`checks: ${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }

@@ -7,7 +7,8 @@
 // --widths), where <name> is the path with slashes turned into dashes ("home" for /);
 // with --dark also <name>-<width>-dark.png (prefers-color-scheme: dark); with --text-size
 // the page is shown at that setting of the display settings (the name gets -<size>); with
-// --forced-colors in forced-colours emulation, as Windows high contrast (-forced).
+// --forced-colors in forced-colours emulation, as Windows high contrast (-forced); with
+// --first-screen only what the window shows before scrolling (-screen; 812 px high on a phone).
 // Exits 1 when a page does not load, 2 on bad usage.
 import { mkdirSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -26,6 +27,7 @@ async function main() {
   const args = process.argv.slice(2);
   const dark = args.includes('--dark');
   const forced = args.includes('--forced-colors');
+  const firstScreen = args.includes('--first-screen');
   const option = (name) => {
     const at = args.indexOf(name);
     if (at < 0) return null;
@@ -35,11 +37,11 @@ async function main() {
   const widthsArg = option('--widths');
   const size = option('--text-size') ?? 'normal';
   const widths = widthsArg ? widthsArg.split(',').map(Number) : WIDTHS;
-  const [dir, out, ...paths] = args.filter((a) => a !== '--dark' && a !== '--forced-colors');
+  const [dir, out, ...paths] = args.filter((a) => !['--dark', '--forced-colors', '--first-screen'].includes(a));
   if (!dir || !out || paths.length === 0 || widths.some((w) => !(w > 0)) ||
       !['normal', 'large', 'larger'].includes(size)) {
     console.error('usage: node screenshot.mjs PUBLIC_DIR OUT_DIR [--dark] [--widths W,...] ' +
-      '[--text-size normal|large|larger] [--forced-colors] PATH...');
+      '[--text-size normal|large|larger] [--forced-colors] [--first-screen] PATH...');
     process.exit(2);
   }
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -76,9 +78,9 @@ async function main() {
             }, size);
           }
           const suffix = (size === 'normal' ? '' : `-${size}`) + (scheme === 'dark' ? '-dark' : '') +
-            (forced ? '-forced' : '');
+            (forced ? '-forced' : '') + (firstScreen ? '-screen' : '');
           const file = path.join(out, `${shotName(sitePath)}-${width}${suffix}.png`);
-          await page.screenshot({ path: file, fullPage: true });
+          await page.screenshot({ path: file, fullPage: !firstScreen });
           console.log(file);
         }
         await context.close();

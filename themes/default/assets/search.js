@@ -11,6 +11,8 @@
   if (!results || !field || !window.fetch || !window.URL) return;
   var statusEl = document.getElementById("search-status");
   var filtersEl = document.getElementById("search-filters");
+  // The results' heading shows once there is a query (hidden before one, and without JS).
+  var resultsSection = results.closest("section");
   var attr = function (name) {
     return results.getAttribute("data-" + name) || "";
   };
@@ -622,6 +624,7 @@
     current.query = query.trim();
     current.filter = {};
     var groups = parseQuery(current.query);
+    if (resultsSection) resultsSection.hidden = !groups.length;
     if (!groups.length) {
       results.textContent = "";
       if (filtersEl) filtersEl.textContent = "";
