@@ -11,9 +11,9 @@
 #include <mutex>
 #include <numeric>
 #include <string_view>
-#include <thread>
 #include <vips/vips8>
 
+#include "core/parallel.h"
 #include "render/webp_encoder.h"
 
 namespace firefly {
@@ -130,26 +130,17 @@ std::string encode(const Window& window, const Encoding& e) {
 std::vector<std::string> encode_all(const Window& window, const std::vector<Encoding>& encodings,
                                     int jobs) {
   std::vector<std::string> out(encodings.size());
-  std::atomic<size_t> next{0};
   std::atomic<bool> failed{false};
-  auto work = [&] {
-    for (size_t e; !failed && (e = next++) < encodings.size();) {
-      try {
-        out[e] = encode(window, encodings[e]);
-      } catch (const vips::VError&) {
-        failed = true;
-      }
+  parallel_for(encodings.size(), jobs, [&](size_t e) {
+    if (failed) return;
+    try {
+      out[e] = encode(window, encodings[e]);
+    } catch (const vips::VError&) {
+      failed = true;
     }
-  };
-  std::vector<std::thread> threads;
-  for (int j = 1; j < jobs && static_cast<size_t>(j) < encodings.size(); ++j) {
-    threads.emplace_back([&] {
-      work();
-      vips_thread_shutdown();
-    });
-  }
-  work();
-  for (std::thread& t : threads) t.join();
+    // libvips keeps buffers per thread; a worker thread's would outlive it.
+    vips_thread_shutdown();
+  });
   if (failed) throw vips::VError("encoding failed");
   return out;
 }
