@@ -8,21 +8,13 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
+# shellcheck source=lib/photo_site.bash
+source "$(dirname "$0")/lib/photo_site.bash"
 command -v vips >/dev/null && command -v exiftool >/dev/null ||
   fail "needs vips and exiftool (scripts/install-deps --test)"
 
 site=$work/site
-mkdir -p "$site/content/stories" "$site/static/images"
-cat >"$site/site.yaml" <<'YAML'
-title: Photo test
-base_url: https://example.org/
-languages:
-  - {code: en, html_lang: en, name: English}
-collections:
-  stories: {sort: date desc}
-YAML
-printf -- '---\ntitle: Home\n---\nWelcome.\n' >"$site/content/_index.md"
-printf -- '---\ntitle: Stories\n---\n' >"$site/content/stories/_index.md"
+photo_site "$site"
 cat >"$site/content/stories/class.md" <<'MD'
 ---
 title: The sewing class

@@ -6,6 +6,8 @@ set -euo pipefail
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
+# shellcheck source=lib/photo_site.bash
+source "$(dirname "$0")/lib/photo_site.bash"
 command -v vips >/dev/null && command -v exiftool >/dev/null ||
   fail "needs vips and exiftool (scripts/install-deps --test)"
 vips black "$work/t.v" 16 16 --bands 3
@@ -15,18 +17,7 @@ if ! vips heifsave "$work/t.v" "$work/t.avif" --compression av1 >/dev/null 2>&1;
 fi
 
 site=$work/site
-mkdir -p "$site/content/stories" "$site/static/images"
-cat >"$site/site.yaml" <<'YAML'
-title: Photo test
-base_url: https://example.org/
-languages:
-  - {code: en, html_lang: en, name: English}
-collections:
-  stories: {sort: date desc}
-photos: {avif: true}
-YAML
-printf -- '---\ntitle: Home\n---\nWelcome.\n' >"$site/content/_index.md"
-printf -- '---\ntitle: Stories\n---\n' >"$site/content/stories/_index.md"
+photo_site "$site" 'photos: {avif: true}'
 printf -- '---\ntitle: The class\ndate: 2026-03-02\nimages:\n  - {src: /images/class.jpg, alt: Two volunteers}\n---\nText.\n' \
   >"$site/content/stories/class.md"
 vips perlin "$work/p.v" 1000 750 --cell-size 128 --seed 7

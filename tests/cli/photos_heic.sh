@@ -7,11 +7,13 @@ set -euo pipefail
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
+# shellcheck source=lib/photo_site.bash
+source "$(dirname "$0")/lib/photo_site.bash"
 command -v vips >/dev/null && command -v exiftool >/dev/null ||
   fail "needs vips and exiftool (scripts/install-deps --test)"
 
 site=$work/site
-mkdir -p "$site/content/stories" "$site/static/images"
+mkdir -p "$site/static/images"
 vips perlin "$work/p.v" 1000 750 --cell-size 128 --seed 7
 vips linear "$work/p.v" "$work/r.v" 120 100
 vips bandjoin "$work/r.v $work/p.v $work/r.v" "$work/c.v"
@@ -28,16 +30,7 @@ fi
 exiftool -q -q -s -GPS:all "$site/static/images/home.heic" | grep -q GPSLatitude ||
   fail "the HEIC made carries no GPS position to remove"
 
-cat >"$site/site.yaml" <<'YAML'
-title: Photo test
-base_url: https://example.org/
-languages:
-  - {code: en, html_lang: en, name: English}
-collections:
-  stories: {sort: date desc}
-YAML
-printf -- '---\ntitle: Home\n---\nWelcome.\n' >"$site/content/_index.md"
-printf -- '---\ntitle: Stories\n---\n' >"$site/content/stories/_index.md"
+photo_site "$site"
 printf -- '---\ntitle: The repaired home\ndate: 2026-03-02\nimages:\n  - {src: /images/home.heic, alt: The new roof}\n---\nText.\n' \
   >"$site/content/stories/home.md"
 
