@@ -267,10 +267,7 @@ struct Chart {
       const bool own = range() && j == 0;
       std::string name = own ? view.text("chart_target_range", "Target range") : d.series[j].name;
       std::string lang = own ? std::string() : d.series[j].name_lang;
-      s += "<li>" + key +
-           (lang.empty() ? html_escape(name)
-                         : "<span" + lang_attribute(lang) + ">" + html_escape(name) + "</span>") +
-           "</li>\n";
+      s += "<li>" + key + in_lang(name, lang) + "</li>\n";
     }
     return s + "</ul>\n";
   }
@@ -372,9 +369,7 @@ std::string render_chart(const Dataset& ds, const ChartSpec& spec, const std::ve
     y_title_html = column_heading_html(yc, view);
   } else if (!d.series.empty() && !d.series[0].unit.empty()) {
     y_title = d.series[0].unit;
-    y_title_html = d.series[0].unit_lang.empty() ? html_escape(y_title)
-                                                 : "<span" + lang_attribute(d.series[0].unit_lang) +
-                                                       ">" + html_escape(y_title) + "</span>";
+    y_title_html = in_lang(y_title, d.series[0].unit_lang);
   }
 
   Chart c{d, pts, kind, id, view, {}};

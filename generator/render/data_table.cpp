@@ -67,6 +67,11 @@ std::string lang_attribute(const std::string& tag) {
   return tag.empty() ? std::string() : " lang=\"" + html_escape(tag) + "\"";
 }
 
+std::string in_lang(const std::string& text, const std::string& lang) {
+  return lang.empty() ? html_escape(text)
+                      : "<span" + lang_attribute(lang) + ">" + html_escape(text) + "</span>";
+}
+
 bool is_year_column(const Column& column) {
   if (column.type != ColumnType::kInteger) return false;
   const std::string& n = column.name;
@@ -140,9 +145,7 @@ std::string unmark_html(std::string_view marked) { return unmark(marked, true); 
 
 std::string column_heading_html(const Column& column, const DataView& view) {
   auto part = [&](const Localized& text, const std::string& shown) {
-    std::string lang = view.lang_of(text);
-    return lang.empty() ? html_escape(shown)
-                        : "<span" + lang_attribute(lang) + ">" + html_escape(shown) + "</span>";
+    return in_lang(shown, view.lang_of(text));
   };
   std::string title = view.pick(column.title);
   std::string html = title.empty() ? html_escape(column.name) : part(column.title, title);

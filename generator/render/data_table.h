@@ -64,6 +64,8 @@ struct DataView {
 
 /// ` lang="tag"` for a non-empty tag, else "".
 std::string lang_attribute(const std::string& tag);
+/// `text` escaped, in a <span lang> when `lang` is set (a part in another language).
+std::string in_lang(const std::string& text, const std::string& lang);
 
 /// `text` marked as written in `lang` (a BCP 47 tag; "" = the reader's language: `text` as
 /// it is), for a sentence made with DataView::format whose parts come from the data (a

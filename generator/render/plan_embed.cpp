@@ -25,12 +25,6 @@ std::string link(const std::string& label, const std::string& url, const std::st
          html_escape(text) + "</a>";
 }
 
-/// `text` escaped, in a <span lang> when `lang` is set.
-std::string in_lang(const std::string& text, const std::string& lang) {
-  return lang.empty() ? html_escape(text)
-                      : "<span" + lang_attribute(lang) + ">" + html_escape(text) + "</span>";
-}
-
 std::string scorecard_html(const IndicatorSet& plan, const std::string& id, const DataView& view) {
   std::string h =
       "<figure class=\"scorecard-embed\" id=\"" + id + "\">\n<ul class=\"scorecard-counts\">\n";

@@ -179,8 +179,7 @@ std::string indicator_chart(const IndicatorSet& plan, const Indicator& ind, cons
   if (!name_lang.empty()) {
     title_html = html_escape(
         view.format("indicator_chart_title", "{name}: target and actual", {{"name", "\x01"}}));
-    const std::string name =
-        "<span" + lang_attribute(name_lang) + ">" + html_escape(view.pick(ind.name)) + "</span>";
+    const std::string name = in_lang(view.pick(ind.name), name_lang);
     for (size_t at = title_html.find('\x01'); at != std::string::npos;
          at = title_html.find('\x01', at + name.size())) {
       title_html.replace(at, 1, name);
