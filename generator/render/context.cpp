@@ -39,6 +39,13 @@ const Language& language_of(const Site& site, const std::string& code) {
 /// The language code a page's title is in when it is not the reader's ("" when it is).
 std::string title_lang_code(const Page& p) { return p.fallback ? p.content_lang : p.title_lang; }
 
+/// Adds `title_lang` (its HTML tag) to `m` when `p`'s title is not in the reader's language.
+void add_title_lang(Map& m, const Site& site, const Page& p) {
+  if (std::string code = title_lang_code(p); !code.empty()) {
+    m.emplace_back("title_lang", language_of(site, code).html_lang);
+  }
+}
+
 /// {field, label, title, url} of a ref field's target; `title_lang`/`label_lang` when that
 /// text is in another language than the page.
 Value ref_value(const Site& site, const Page& page, const std::string& field, const Page& target,
@@ -46,9 +53,7 @@ Value ref_value(const Site& site, const Page& page, const std::string& field, co
   const SiteConfig& c = *site.config;
   const std::string& def = c.default_language().code;
   Map m{{"field", field}, {"title", target.title}, {"url", target.url}};
-  if (!title_lang_code(target).empty()) {
-    m.emplace_back("title_lang", language_of(site, title_lang_code(target)).html_lang);
-  }
+  add_title_lang(m, site, target);
   // The label: the field's `label:` in this language, else the title of the collection
   // referred to (its section page), else the field's name.
   const FieldSchema* schema = nullptr;
@@ -253,9 +258,7 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
         {"fallback", page.fallback},
         {"draft", page.draft},
         {"content_lang", language_of(site_, page.content_lang).html_lang}};
-  if (!title_lang_code(page).empty()) {
-    m.emplace_back("title_lang", language_of(site_, title_lang_code(page)).html_lang);
-  }
+  add_title_lang(m, site_, page);
   for (std::string_view k : {"home", "section", "page", "taxonomy", "term", "data", "dataset",
                              "scorecard", "indicator", "search", "sitemap", "404"}) {
     m.emplace_back("is_" + std::string(k == "404" ? "404" : k), k == kind);
@@ -308,9 +311,7 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
   // A crumb of an untranslated page is in its content's language.
   auto crumb = [&](const Page& to, std::string title) {
     Map m{{"title", std::move(title)}, {"url", to.url}};
-    if (!title_lang_code(to).empty()) {
-      m.emplace_back("title_lang", language_of(site_, title_lang_code(to)).html_lang);
-    }
+    add_title_lang(m, site_, to);
     return Value(std::move(m));
   };
   if (page.kind != PageKind::kHome) {
@@ -457,9 +458,7 @@ Value ContextBuilder::sitemap_value(const Language& lang) const {
     List& pages = pages_by_section[s->section];
     sort_by_title(pages, lang.html_lang);
     Map section{{"title", s->title}, {"url", s->url}, {"pages", Value(pages)}};
-    if (!title_lang_code(*s).empty()) {
-      section.emplace_back("title_lang", language_of(site_, title_lang_code(*s)).html_lang);
-    }
+    add_title_lang(section, site_, *s);
     sections.push_back(Value(std::move(section)));
   }
   List data_pages;
@@ -467,9 +466,7 @@ Value ContextBuilder::sitemap_value(const Language& lang) const {
     if (p->lang == lang.code &&
         (p->kind == PageKind::kDataset || p->kind == PageKind::kScorecard)) {
       Map item{{"title", p->title}, {"url", p->url}};
-      if (!title_lang_code(*p).empty()) {
-        item.emplace_back("title_lang", language_of(site_, title_lang_code(*p)).html_lang);
-      }
+      add_title_lang(item, site_, *p);
       data_pages.push_back(Value(std::move(item)));
     }
   }
@@ -525,9 +522,7 @@ Value ContextBuilder::page_context(size_t index) const {
         auto found = counts.find(std::string_view(p->key));
         int count = found == counts.end() ? 0 : found->second;
         Map term{{"title", p->title}, {"url", p->url}, {"count", count}};
-        if (!title_lang_code(*p).empty()) {
-          term.emplace_back("title_lang", language_of(site_, title_lang_code(*p)).html_lang);
-        }
+        add_title_lang(term, site_, *p);
         terms.push_back(Value(std::move(term)));
       }
     }
