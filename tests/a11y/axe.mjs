@@ -2,7 +2,9 @@
 // in Debian's Chromium, in the default colour scheme and again (contrast only)
 // with prefers-color-scheme: dark.
 //
-// Usage: node tests/a11y/axe.mjs PUBLIC_DIR [--limit N] [--jobs N] [--no-dark]
+// Usage: node tests/a11y/axe.mjs PUBLIC_DIR [--limit N] [--jobs N] [--no-dark] [--dark-sample]
+// --dark-sample checks dark contrast only on the first page (in path order) of each kind
+// (body class) and language, as checks.mjs --sample-heavy does for Alfa's slowest rules.
 // Prints each violation, then "axe: N passed, M failed" (pages). Exits 0 when
 // no page has a violation, 1 when any has, 2 on bad usage or a browser failure.
 import path from 'node:path';
@@ -15,12 +17,12 @@ const MAX_NODES = 5; // targets shown per violation; the rest are counted
 
 function usage(msg) {
   if (msg) console.error(`axe: ${msg}`);
-  console.error('usage: node axe.mjs PUBLIC_DIR [--limit N] [--jobs N] [--no-dark]');
+  console.error('usage: node axe.mjs PUBLIC_DIR [--limit N] [--jobs N] [--no-dark] [--dark-sample]');
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const opts = { dir: null, limit: Infinity, jobs: 2, dark: true };
+  const opts = { dir: null, limit: Infinity, jobs: 2, dark: true, darkSample: false, seen: new Set() };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = () => {
@@ -31,6 +33,7 @@ function parseArgs(argv) {
     if (a === '--limit') opts.limit = num();
     else if (a === '--jobs') opts.jobs = num();
     else if (a === '--no-dark') opts.dark = false;
+    else if (a === '--dark-sample') opts.darkSample = true;
     else if (a.startsWith('-')) usage(`unknown option ${a}`);
     else if (opts.dir === null) opts.dir = a;
     else usage(`unexpected argument ${a}`);
@@ -59,7 +62,7 @@ async function runAxe(page, options) {
 }
 
 /** Checks one page; returns a list of printable findings. */
-async function checkPage(page, url, dark) {
+async function checkPage(page, url, opts) {
   const findings = [];
   await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
   const resp = await page.goto(url, { waitUntil: 'load', timeout: 30000 });
@@ -76,7 +79,11 @@ async function checkPage(page, url, dark) {
     }
   };
   report('', await runAxe(page, { runOnly: { type: 'tag', values: TAGS }, resultTypes: ['violations'] }));
-  if (dark) {
+  // A sample page: the first of its kind (body class) and language.
+  const kind = await page.evaluate(() => `${document.documentElement.lang} ${document.body?.className ?? ''}`);
+  const sample = !opts.seen.has(kind);
+  opts.seen.add(kind);
+  if (opts.dark && (sample || !opts.darkSample)) {
     await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
     // Let style changes (and any colour transitions) settle before measuring.
     await page.addStyleTag({ content: '*,*::before,*::after{transition:none!important;animation:none!important}' });
@@ -99,7 +106,8 @@ async function main() {
   }
   const chosen = pages.slice(0, opts.limit);
   console.log(`axe: checking ${chosen.length} of ${pages.length} pages ` +
-    `(${all.length - pages.length} redirects skipped)${opts.dark ? ', light and dark' : ''}`);
+    `(${all.length - pages.length} redirects skipped)` +
+    `${opts.dark ? (opts.darkSample ? ', light, and dark on the first of each kind' : ', light and dark') : ''}`);
   if (chosen.length === 0) {
     console.log('axe: 0 passed, 1 failed');
     console.error(`axe: no HTML pages under ${root}`);
@@ -130,7 +138,7 @@ async function main() {
     const url = origin + urlPath(rel);
     let findings;
     try {
-      findings = await checkPage(tabs[slot], url, opts.dark);
+      findings = await checkPage(tabs[slot], url, opts);
     } catch (err) {
       findings = [`check failed: ${err.message.split('\n')[0]}`];
       tabs[slot] = await context.newPage(); // a crashed tab is replaced

@@ -100,6 +100,13 @@ test('axe: clean fixture passes; violations, in light and dark, fail', () => {
   assert.match(r.out, /^FAIL \/en\/ html-has-lang/m);
   assert.match(r.out, /^FAIL \/stories\/ color-contrast \[serious\] \(dark\)/m);
   assert.match(r.out, /^axe: 0 passed, 10 failed$/m);
+  const darkEverywhere = r.out.match(/\(dark\)/g).length;
+  // Dark only on the first page of each kind and language: fewer pages, the same finding.
+  r = run(process.execPath, ['axe.mjs', broken, '--dark-sample']);
+  assert.match(r.out, /dark on the first of each kind/);
+  assert.match(r.out, /^FAIL \S+ color-contrast \[serious\] \(dark\)/m);
+  const darkSampled = r.out.match(/\(dark\)/g).length;
+  assert.ok(darkSampled > 0 && darkSampled < darkEverywhere, `${darkSampled} of ${darkEverywhere}`);
   r = run(process.execPath, ['axe.mjs', broken, '--no-dark', '--limit', '4']);
   assert.match(r.out, /^axe: checking 4 of 10 pages/m);
   assert.doesNotMatch(r.out, /\(dark\)/);
