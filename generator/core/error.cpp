@@ -167,6 +167,8 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 }
 }  // namespace
 
+std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
+
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
   std::string best;
   size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;

@@ -6,12 +6,6 @@ namespace firefly {
 
 namespace {
 
-std::string q(std::string_view s) { return "'" + std::string(s) + "'"; }
-
-std::string hint_for(std::string_view word, const std::vector<std::string>& candidates) {
-  return did_you_mean_hint(word, candidates);
-}
-
 struct FieldReader {
   const ChartFieldsSource& src;
   Diagnostics& diags;
@@ -40,17 +34,18 @@ struct FieldReader {
   /// The column named by scalar `v`, or "" after reporting.
   std::string column(const Value& v, std::string_view key, bool numeric) {
     if (v.is_map() || v.is_list()) {
-      error(v, q(key) + " must be a column name");
+      error(v, in_quotes(key) + " must be a column name");
       return {};
     }
     std::string name = v.to_text();
     const Column* c = find(name);
     if (!c) {
-      error(v, "unknown column " + q(name) + " in " + src.where, hint_for(name, names()));
+      error(v, "unknown column " + in_quotes(name) + " in " + src.where,
+            did_you_mean_hint(name, names()));
       return {};
     }
     if (numeric && c->type != ColumnType::kInteger && c->type != ColumnType::kNumber) {
-      error(v, "column " + q(name) + " of " + src.where +
+      error(v, "column " + in_quotes(name) + " of " + src.where +
                    " is not a number column, so it cannot be charted");
       return {};
     }
@@ -86,8 +81,9 @@ bool read_chart_fields(const Value& block, const ChartFieldsSource& src, Diagnos
     spec.kind = k->to_text();
     if (std::find(kChartKinds.begin(), kChartKinds.end(), spec.kind) == kChartKinds.end()) {
       r.error(*k,
-              "unknown chart kind " + q(spec.kind) + " (use bar, stacked, hbar, line or target)",
-              hint_for(spec.kind, kChartKinds));
+              "unknown chart kind " + in_quotes(spec.kind) +
+                  " (use bar, stacked, hbar, line or target)",
+              did_you_mean_hint(spec.kind, kChartKinds));
     } else if (spec.kind == "target" && r.ok && spec.y.size() != 2) {
       r.error(y, "a target chart needs 'y: [target, actual]' (two number columns)");
     }

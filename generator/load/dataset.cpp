@@ -31,12 +31,6 @@ const std::vector<std::string> kTypeNames = {"string", "integer", "number", "boo
 const std::vector<std::string> kFrequencies = {"daily",      "weekly", "monthly",  "quarterly",
                                                "semiannual", "yearly", "irregular"};
 
-std::string q(std::string_view s) { return "'" + std::string(s) + "'"; }
-
-std::string hint_for(std::string_view word, const std::vector<std::string>& candidates) {
-  return did_you_mean_hint(word, candidates);
-}
-
 bool is_integer_text(std::string_view s) {
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
   if (s.empty()) return false;
@@ -76,7 +70,8 @@ struct MetaReader {
     for (const auto& [key, value] : map.as_map()) {
       if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
         diags.error(path, value.key_pos.line ? value.key_pos : value.pos,
-                    "unknown key " + q(key) + " in " + std::string(what), hint_for(key, allowed));
+                    "unknown key " + in_quotes(key) + " in " + std::string(what),
+                    did_you_mean_hint(key, allowed));
       }
     }
   }
@@ -84,12 +79,12 @@ struct MetaReader {
   Localized localized(const Value& map, std::string_view key, bool required) {
     const Value* v = map.find(key);
     if (!v || v->is_null()) {
-      if (required) diags.error(path, map.pos, "missing required key " + q(key));
+      if (required) diags.error(path, map.pos, "missing required key " + in_quotes(key));
       return {};
     }
     std::string error;
     Localized out = to_localized(*v, &error);
-    if (!error.empty()) diags.error(path, v->pos, q(key) + ": " + error);
+    if (!error.empty()) diags.error(path, v->pos, in_quotes(key) + ": " + error);
     return out;
   }
 
@@ -97,7 +92,8 @@ struct MetaReader {
     const Value* v = map.find(key);
     if (!v || v->is_null()) return {};
     if (v->is_map() || v->is_list()) {
-      diags.error(path, v->pos, q(key) + " must be text, found " + std::string(v->kind_name()));
+      diags.error(path, v->pos,
+                  in_quotes(key) + " must be text, found " + std::string(v->kind_name()));
       return {};
     }
     return v->to_text();
@@ -151,13 +147,13 @@ DatasetSource read_source(const Value& meta, MetaReader& r) {
     out.date = parse_date(date);
     if (!out.date) {
       r.diags.error(r.path, v->get("date").pos,
-                    "source date " + q(date) + " is not a date like 2019-12-31");
+                    "source date " + in_quotes(date) + " is not a date like 2019-12-31");
     }
   }
   out.url = r.text(*v, "url");
   if (!out.url.empty() && !starts_with(out.url, "https://") && !starts_with(out.url, "http://")) {
     r.diags.error(r.path, v->get("url").pos,
-                  "source url " + q(out.url) + " must start with https:// or http://");
+                  "source url " + in_quotes(out.url) + " must start with https:// or http://");
   }
   return out;
 }
@@ -175,7 +171,7 @@ void read_values(const Value& column, Column& col, MetaReader& r) {
   if (col.type != ColumnType::kString && col.type != ColumnType::kInteger) {
     r.diags.error(r.path, v->pos,
                   "'values' gives words for the codes of a string or integer column, not of " +
-                      std::string(column_type_name(col.type)) + " column " + q(col.name));
+                      std::string(column_type_name(col.type)) + " column " + in_quotes(col.name));
     return;
   }
   for (const auto& [code, words] : v->as_map()) {
@@ -183,7 +179,7 @@ void read_values(const Value& column, Column& col, MetaReader& r) {
     Localized text = to_localized(words, &error);
     if (!error.empty() || text.empty()) {
       r.diags.error(r.path, words.pos,
-                    "the words of code " + q(code) + " in column " + q(col.name) +
+                    "the words of code " + in_quotes(code) + " in column " + in_quotes(col.name) +
                         " must be a text or a map of language: text");
       continue;
     }
@@ -220,16 +216,16 @@ std::optional<std::vector<Column>> read_columns(const Value& meta, MetaReader& r
       continue;
     }
     if (!seen.insert(col.name).second) {
-      r.diags.error(r.path, c.pos, "column " + q(col.name) + " is declared twice");
+      r.diags.error(r.path, c.pos, "column " + in_quotes(col.name) + " is declared twice");
     }
     std::string type = r.text(c, "type");
     if (type.empty()) type = "string";
     auto it = std::find(kTypeNames.begin(), kTypeNames.end(), type);
     if (it == kTypeNames.end()) {
-      r.diags.error(
-          r.path, c.get("type").pos,
-          "unknown column type " + q(type) + " (use string, integer, number, boolean or date)",
-          hint_for(type, kTypeNames));
+      r.diags.error(r.path, c.get("type").pos,
+                    "unknown column type " + in_quotes(type) +
+                        " (use string, integer, number, boolean or date)",
+                    did_you_mean_hint(type, kTypeNames));
     } else {
       col.type = static_cast<ColumnType>(it - kTypeNames.begin());
     }
@@ -240,7 +236,7 @@ std::optional<std::vector<Column>> read_columns(const Value& meta, MetaReader& r
     col.lang = r.text(c, "lang");
     if (!col.lang.empty() && !is_language_tag(col.lang)) {
       r.diags.error(r.path, c.get("lang").pos,
-                    "column " + q(col.name) + ": lang " + q(col.lang) +
+                    "column " + in_quotes(col.name) + ": lang " + in_quotes(col.lang) +
                         " is not a language code (a site language such as zh-TW, or a BCP 47 tag)");
       col.lang.clear();
     }
@@ -293,7 +289,7 @@ void match_header(const CsvRecord& header_record, const std::vector<Column>& col
   if (undeclared.size() > kMaxColumnErrors) {
     // One error for a header of thousands of unknown columns, not one per column.
     std::string names;
-    for (size_t k = 0; k < 3; ++k) names += q(header[undeclared[k]]) + ", ";
+    for (size_t k = 0; k < 3; ++k) names += in_quotes(header[undeclared[k]]) + ", ";
     diags.error(ds.csv_path, Pos{header_record.line, static_cast<int>(undeclared[0]) + 1},
                 std::to_string(undeclared.size()) + " columns of the header are not declared in " +
                     ds.yaml_path + ": " + names + "and " + std::to_string(undeclared.size() - 3) +
@@ -304,14 +300,14 @@ void match_header(const CsvRecord& header_record, const std::vector<Column>& col
   }
   for (size_t i : undeclared) {
     diags.error(ds.csv_path, Pos{header_record.line, static_cast<int>(i) + 1},
-                "column " + q(header[i]) + " is not declared in " + ds.yaml_path,
-                hint_for(header[i], declared));
+                "column " + in_quotes(header[i]) + " is not declared in " + ds.yaml_path,
+                did_you_mean_hint(header[i], declared));
   }
   for (const Column& c : columns) {
     if (!in_header.count(c.name) && !header.empty()) {
       diags.error(ds.yaml_path, c.pos,
-                  "column " + q(c.name) + " is declared but missing from " + ds.csv_path,
-                  hint_for(c.name, header));
+                  "column " + in_quotes(c.name) + " is declared but missing from " + ds.csv_path,
+                  did_you_mean_hint(c.name, header));
     }
   }
 }
@@ -394,7 +390,8 @@ Value type_cell(std::string_view text, const Column& column, std::string* error)
   if (t.empty()) return Value();
   auto fail = [&](std::string_view what) {
     if (error) {
-      *error = "value " + q(text) + " in column " + q(column.name) + " is not " + std::string(what);
+      *error = "value " + in_quotes(text) + " in column " + in_quotes(column.name) + " is not " +
+               std::string(what);
     }
     return Value();
   };
@@ -474,15 +471,15 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
   ds.frequency = r.text(meta, "frequency");
   if (!ds.frequency.empty() && !valid_frequency(ds.frequency)) {
     local.error(ds.yaml_path, meta.get("frequency").pos,
-                "unknown frequency " + q(ds.frequency) +
+                "unknown frequency " + in_quotes(ds.frequency) +
                     " (use daily, weekly, monthly, quarterly, semiannual, yearly, irregular "
                     "or an ISO 8601 interval such as R/P1Y)",
-                hint_for(ds.frequency, kFrequencies));
+                did_you_mean_hint(ds.frequency, kFrequencies));
   }
   ds.license = r.text(meta, "license");
   if (!ds.license.empty() && !is_license_id(ds.license)) {
     local.error(ds.yaml_path, meta.get("license").pos,
-                "licence " + q(ds.license) +
+                "licence " + in_quotes(ds.license) +
                     " is not a licence id (letters, digits, '-', '.', '_'), e.g. OGDL-Taiwan-1.0");
   }
   if (const Value* kw = meta.find("keywords"); kw && !kw->is_null()) {

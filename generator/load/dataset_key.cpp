@@ -10,8 +10,6 @@ namespace firefly {
 
 namespace {
 
-std::string q(std::string_view s) { return "'" + std::string(s) + "'"; }
-
 std::string joined_names(const std::vector<std::string>& names) {
   std::string out;
   for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
@@ -37,7 +35,8 @@ void read_dataset_key(const Value& meta, const std::vector<std::string>& columns
   for (const Value* n : names) {
     std::string name = n->to_text();
     if (std::find(columns.begin(), columns.end(), name) == columns.end()) {
-      diags.error(ds.yaml_path, n->pos, "key column " + q(name) + " is not a declared column",
+      diags.error(ds.yaml_path, n->pos,
+                  "key column " + in_quotes(name) + " is not a declared column",
                   did_you_mean_hint(name, columns));
       continue;
     }

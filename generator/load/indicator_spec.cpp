@@ -12,8 +12,6 @@ const std::vector<std::string> kIndicatorKeys = {
     "title",  "periods",    "id",     "name",   "goal",   "unit",  "direction", "baseline",
     "target", "target_max", "actual", "source", "method", "where", "units"};
 
-std::string q(std::string_view s) { return "'" + std::string(s) + "'"; }
-
 struct SpecReader {
   const std::string& path;
   const std::vector<Column>& columns;
@@ -35,19 +33,20 @@ struct SpecReader {
   /// The column named by scalar `v` ("" after reporting); `numeric` asks for a number column.
   std::string column(const Value& v, std::string_view key, bool numeric) {
     if (v.is_map() || v.is_list() || v.is_null()) {
-      error(v, "indicators: " + q(key) + " must name a column");
+      error(v, "indicators: " + in_quotes(key) + " must name a column");
       return {};
     }
     std::string name = v.to_text();
     auto it = std::find_if(columns.begin(), columns.end(),
                            [&](const Column& c) { return c.name == name; });
     if (it == columns.end()) {
-      error(v, "indicators: unknown column " + q(name) + " in " + q(key),
+      error(v, "indicators: unknown column " + in_quotes(name) + " in " + in_quotes(key),
             did_you_mean_hint(name, names()));
       return {};
     }
     if (numeric && it->type != ColumnType::kInteger && it->type != ColumnType::kNumber) {
-      error(v, "indicators: column " + q(name) + " of " + q(key) + " is not a number column");
+      error(v, "indicators: column " + in_quotes(name) + " of " + in_quotes(key) +
+                   " is not a number column");
       return {};
     }
     return name;
@@ -78,8 +77,9 @@ struct SpecReader {
     const Value* v = block.find(key);
     if (!v || v->is_null()) return out;
     if (!v->is_map()) {
-      error(*v, "indicators: " + q(key) + " must map each period to a column, like {2019: " +
-                    std::string(key) + "_2019}");
+      error(*v, "indicators: " + in_quotes(key) +
+                    " must map each period to a column, like {2019: " + std::string(key) +
+                    "_2019}");
       return out;
     }
     for (const auto& [period, col] : v->as_map()) {
@@ -88,9 +88,9 @@ struct SpecReader {
         std::string list;
         for (const std::string& p : periods) list += (list.empty() ? "" : ", ") + p;
         diags.error(path, at.line ? at : fallback,
-                    "indicators: " + std::string(key) + " for period " + q(period) +
+                    "indicators: " + std::string(key) + " for period " + in_quotes(period) +
                         ", which the plan does not cover (periods: " + list + ")",
-                    "add " + q(period) + " to 'periods', or correct the period");
+                    "add " + in_quotes(period) + " to 'periods', or correct the period");
         ok = false;
         continue;
       }
@@ -116,7 +116,7 @@ std::optional<IndicatorSpec> read_indicator_spec(const Value& block, const std::
   for (const auto& [key, value] : block.as_map()) {
     if (std::find(kIndicatorKeys.begin(), kIndicatorKeys.end(), key) == kIndicatorKeys.end()) {
       diags.error(path, value.key_pos.line ? value.key_pos : value.pos,
-                  "unknown key " + q(key) + " in 'indicators'",
+                  "unknown key " + in_quotes(key) + " in 'indicators'",
                   did_you_mean_hint(key, kIndicatorKeys));
       r.ok = false;
     }
@@ -138,7 +138,7 @@ std::optional<IndicatorSpec> read_indicator_spec(const Value& block, const std::
       if (p.is_map() || p.is_list() || label.empty()) {
         r.error(p, "indicators: each period must be a year or a short label");
       } else if (std::find(spec.periods.begin(), spec.periods.end(), label) != spec.periods.end()) {
-        r.error(p, "indicators: period " + q(label) + " is listed twice");
+        r.error(p, "indicators: period " + in_quotes(label) + " is listed twice");
       } else {
         spec.periods.push_back(label);
       }
@@ -161,7 +161,7 @@ std::optional<IndicatorSpec> read_indicator_spec(const Value& block, const std::
         std::string error;
         Localized text = to_localized(words, &error);
         if (!error.empty() || text.empty()) {
-          r.error(words, "indicators: the words of unit " + q(code) +
+          r.error(words, "indicators: the words of unit " + in_quotes(code) +
                              " must be a text or a map of language: text");
         } else {
           spec.units.emplace_back(code, std::move(text));

@@ -10,8 +10,6 @@ namespace firefly {
 
 namespace {
 
-std::string q(std::string_view s) { return "'" + std::string(s) + "'"; }
-
 bool same(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(b)); }
 
 /// Reads the cells of one row through the spec's column references.
@@ -223,12 +221,13 @@ std::optional<IndicatorSet> build_indicator_set(const Dataset& ds, Diagnostics& 
     ind.id = spec.id.empty() ? std::to_string(set.indicators.size() + 1) : r.text(spec.id);
     if (!spec.id.empty() && (ind.id.empty() || slugify(ind.id) != ind.id)) {
       local.error(ds.csv_path, r.pos(spec.id),
-                  "indicator id " + q(ind.id) +
+                  "indicator id " + in_quotes(ind.id) +
                       " must be lower-case letters, digits and '-' (it is part of the page's "
                       "address)",
-                  ind.id.empty() ? "" : "write " + q(slugify(ind.id)));
+                  ind.id.empty() ? "" : "write " + in_quotes(slugify(ind.id)));
     } else if (!ids.insert(ind.id).second) {
-      local.error(ds.csv_path, r.pos(spec.id), "indicator id " + q(ind.id) + " is used twice");
+      local.error(ds.csv_path, r.pos(spec.id),
+                  "indicator id " + in_quotes(ind.id) + " is used twice");
     }
     ind.name = r.localized(spec.name);
     ind.goal = r.localized(spec.goal);
@@ -243,7 +242,7 @@ std::optional<IndicatorSet> build_indicator_set(const Dataset& ds, Diagnostics& 
     } else if (!word.empty() || any_target) {
       local.error(ds.csv_path, r.pos(spec.direction),
                   word.empty() ? "this indicator has a target but no direction"
-                               : "unknown direction " + q(word),
+                               : "unknown direction " + in_quotes(word),
                   "write higher (or at_least), lower (or at_most), exact or range");
     }
     for (const std::string& period : spec.periods) {
@@ -278,10 +277,11 @@ std::optional<IndicatorSet> build_indicator_set(const Dataset& ds, Diagnostics& 
           ind.unit = col.unit;
           break;
         }
-        local.error(ds.csv_path, r.pos(c.column),
-                    "the target of " + q(ind.name.get("", "")) + " in " + c.period + " has no unit",
-                    spec.unit.empty() ? "map 'unit' to a column of units in " + ds.yaml_path
-                                      : "fill the '" + spec.unit + "' column of this row");
+        local.error(
+            ds.csv_path, r.pos(c.column),
+            "the target of " + in_quotes(ind.name.get("", "")) + " in " + c.period + " has no unit",
+            spec.unit.empty() ? "map 'unit' to a column of units in " + ds.yaml_path
+                              : "fill the '" + spec.unit + "' column of this row");
         break;
       }
     }

@@ -18,8 +18,6 @@ const std::vector<std::string> kChartKeys = {"dataset", "x", "y", "kind", "title
 constexpr size_t kTableMaxRows = 1000;
 const std::vector<std::string> kTableKeys = {"dataset", "columns", "where", "title", "limit"};
 
-std::string q(std::string_view s) { return "'" + std::string(s) + "'"; }
-
 /// Checks one embed block and reports its mistakes.
 struct EmbedChecker {
   const std::string& path;
@@ -36,18 +34,18 @@ struct EmbedChecker {
 
   std::string suggest(std::string_view word, const std::vector<std::string>& names) {
     std::string best = did_you_mean(word, names);
-    return best.empty() ? std::string() : "did you mean " + q(best) + "?";
+    return best.empty() ? std::string() : "did you mean " + in_quotes(best) + "?";
   }
 
   /// The column named by `v` (a scalar) in `ds`, or "" after reporting.
   std::string column(const Value& v, const Dataset& ds, std::string_view key) {
     if (v.is_null() || v.is_map() || v.is_list()) {
-      error(v, q(key) + " must be a column name of " + q(ds.name));
+      error(v, in_quotes(key) + " must be a column name of " + in_quotes(ds.name));
       return {};
     }
     std::string name = v.to_text();
     if (ds.column_index(name) < 0) {
-      error(v, "unknown column " + q(name) + " in dataset " + q(ds.name),
+      error(v, "unknown column " + in_quotes(name) + " in dataset " + in_quotes(ds.name),
             suggest(name, ds.column_names()));
       return {};
     }
@@ -64,7 +62,8 @@ struct EmbedChecker {
     }
     for (const auto& [name, value] : w->as_map()) {
       if (ds.column_index(name) < 0) {
-        error(value, "unknown column " + q(name) + " in 'where' of dataset " + q(ds.name),
+        error(value,
+              "unknown column " + in_quotes(name) + " in 'where' of dataset " + in_quotes(ds.name),
               suggest(name, ds.column_names()));
       } else if (value.is_map()) {
         error(value, "'where' values must be a value or a list of values");
@@ -139,7 +138,8 @@ std::string render_embed(std::string_view kind, std::string_view yaml_text, cons
   const auto& keys = is_chart ? kChartKeys : kTableKeys;
   for (const auto& [key, value] : block.as_map()) {
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
-      check.error(value, "unknown key " + q(key) + " in a ```" + std::string(kind) + " block",
+      check.error(value,
+                  "unknown key " + in_quotes(key) + " in a ```" + std::string(kind) + " block",
                   check.suggest(key, keys));
     }
   }
@@ -155,7 +155,7 @@ std::string render_embed(std::string_view kind, std::string_view yaml_text, cons
     if (withheld.count(name)) return {};
     std::vector<std::string> names;
     for (const Dataset& d : datasets) names.push_back(d.name);
-    check.error(name_value, "unknown dataset " + q(name), check.suggest(name, names));
+    check.error(name_value, "unknown dataset " + in_quotes(name), check.suggest(name, names));
     return {};
   }
   const Dataset& ds = *it;
@@ -169,7 +169,8 @@ std::string render_embed(std::string_view kind, std::string_view yaml_text, cons
   if (is_chart) {
     ChartSpec spec;
     if (!read_chart_fields(
-            block, ChartFieldsSource{path, check.fallback, ds.columns, "dataset " + q(ds.name)},
+            block,
+            ChartFieldsSource{path, check.fallback, ds.columns, "dataset " + in_quotes(ds.name)},
             diags, spec)) {
       check.ok = false;
     }
@@ -179,7 +180,7 @@ std::string render_embed(std::string_view kind, std::string_view yaml_text, cons
     std::vector<size_t> rows = where.empty() ? std::vector<size_t>() : select_rows(ds, where);
     if (!where.empty() && rows.empty()) {
       diags.warning(path, check.fallback,
-                    "the 'where' of this chart matches no rows of " + q(ds.name));
+                    "the 'where' of this chart matches no rows of " + in_quotes(ds.name));
     }
     std::string caption = view.pick(title);
     std::string caption_lang = view.lang_of(title);

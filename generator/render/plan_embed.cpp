@@ -11,8 +11,6 @@ namespace firefly {
 
 namespace {
 
-std::string q(std::string_view s) { return "'" + std::string(s) + "'"; }
-
 std::string status_html(const Value& row) {
   const Value& st = row.get("status");
   return "<span class=\"status-icon\" aria-hidden=\"true\">" +
@@ -108,7 +106,7 @@ std::string render_plan_embed(std::string_view kind, std::string_view yaml_text,
                                                      : std::vector<std::string>{"dataset", "id"};
   for (const auto& [key, value] : block.as_map()) {
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
-      error(value, "unknown key " + q(key) + " in a " + block_name + " block",
+      error(value, "unknown key " + in_quotes(key) + " in a " + block_name + " block",
             did_you_mean_hint(key, keys));
     }
   }
@@ -124,7 +122,8 @@ std::string render_plan_embed(std::string_view kind, std::string_view yaml_text,
     if (withheld.count(name)) return {};
     std::vector<std::string> names;
     for (const IndicatorSet& p : plans) names.push_back(p.dataset);
-    error(name_value, "no plan " + q(name) + " (a dataset with 'indicators:' in its metadata)",
+    error(name_value,
+          "no plan " + in_quotes(name) + " (a dataset with 'indicators:' in its metadata)",
           did_you_mean_hint(name, names));
     return {};
   }
@@ -140,13 +139,13 @@ std::string render_plan_embed(std::string_view kind, std::string_view yaml_text,
     id_list += (id_list.empty() ? "" : ", ") + ind.id;
   }
   if (id_value.is_null()) {
-    error(block, "a ```indicator block needs 'id: <indicator id>' of plan " + q(name),
+    error(block, "a ```indicator block needs 'id: <indicator id>' of plan " + in_quotes(name),
           "its indicators are " + id_list);
     return {};
   }
   const Indicator* ind = plan->find(id_value.to_text());
   if (!ind) {
-    error(id_value, "no indicator " + q(id_value.to_text()) + " in plan " + q(name),
+    error(id_value, "no indicator " + in_quotes(id_value.to_text()) + " in plan " + in_quotes(name),
           did_you_mean_hint(id_value.to_text(), ids));
     return {};
   }
