@@ -344,7 +344,8 @@ class BuildRun {
       st_.bodies = render_bodies(site, data_views, st_.jobs, diags_, &photos);
       result_.bodies_rendered = site.pages.size();
       // Nothing after this step reads Markdown: its memory goes to the pages and the index.
-      for (SourcePage& source : st_.sources) source.body = SharedText();
+      // (A build that keeps no state is the only owner of its pages, made not const.)
+      for (const auto& source : st_.sources) const_cast<SourcePage&>(*source).body = SharedText();
     }
     t.step("  bodies");
     std::vector<DataFile> embedded_charts;
@@ -495,7 +496,7 @@ class BuildRun {
   void offer(OutputFile&& f, ReadSet reads) {
     OutputRecord record;
     record.bytes = f.source.empty() ? hash_bytes(f.bytes) : Hasher().add(f.source).add(1).get();
-    record.reads = std::move(reads);
+    if (!reads.empty()) record.reads = std::make_shared<const ReadSet>(std::move(reads));
     bool same = false;
     if (prev_) {
       auto it = prev_->outputs.find(f.path);
@@ -523,6 +524,10 @@ class BuildRun {
       }
       set.clear();
     };
+    if (prev_) {  // about as many outputs as last time: no rehashing while pages are offered
+      st_.outputs.reserve(prev_->outputs.size());
+      all_paths_.reserve(prev_->outputs.size() + prev_->search_files.size());
+    }
     offer_all(static_files_);
     // The search index stays as shown when an update defers it (refresh_search_index).
     bool defer_search = prev_ && options_.defer_search;
@@ -568,8 +573,7 @@ class BuildRun {
       const Page& page = *site.pages[i];
       if (prev_) {
         auto it = prev_->outputs.find(page.out_path);
-        if (it != prev_->outputs.end() && !it->second.reads.empty() &&
-            !read_changed(it->second.reads)) {
+        if (it != prev_->outputs.end() && it->second.reads && !read_changed(*it->second.reads)) {
           std::lock_guard lock(output_mu_);
           all_paths_.push_back({page.out_path, "", ""});
           st_.outputs[page.out_path] = it->second;

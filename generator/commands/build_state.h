@@ -27,7 +27,9 @@ namespace firefly {
 /// One output file of a build, as the next build compares it.
 struct OutputRecord {
   std::uint64_t bytes = 0;  ///< fingerprint of its bytes (or of its source file's path)
-  ReadSet reads;            ///< the grains a page read; empty for other files
+  /// The grains a page read; null for other files. Shared with the builds after it that
+  /// take the page over unrendered, so that taking it costs a pointer, not its reads.
+  std::shared_ptr<const ReadSet> reads;
 };
 
 /// The loaded sources, the site graph and the rendered bodies of a build. Members refer
@@ -37,7 +39,7 @@ struct BuildState {
   int jobs = 1;
   std::optional<SiteConfig> config;
   std::unique_ptr<Theme> theme;
-  std::vector<SourcePage> sources;
+  SourcePages sources;           ///< shared with the build before and after it (`serve`)
   ContentStamps content_stamps;  ///< how each file of `sources` was when it was read
   std::vector<Dataset> datasets;
   std::vector<IndicatorSet> plans;  ///< the indicator datasets' plans

@@ -216,9 +216,8 @@ bool load_source_page(const std::string& rel_path, std::string_view raw, const S
   return true;
 }
 
-std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
-                                     const SiteConfig& config, int jobs, Diagnostics& diags,
-                                     ContentStamps* stamps, const LoadedContent* previous) {
+SourcePages load_content(const std::filesystem::path& site_dir, const SiteConfig& config, int jobs,
+                         Diagnostics& diags, ContentStamps* stamps, const LoadedContent* previous) {
   auto started = std::chrono::system_clock::now();
   std::uint64_t config_print = detail::reading_fingerprint(config);
   if (previous && previous->stamps.config != config_print) previous = nullptr;
@@ -251,7 +250,7 @@ std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
   for (auto& f : files) {
     if (ends_with(f.rel, ".md")) md.push_back(std::move(f));
   }
-  std::vector<SourcePage> pages(md.size());
+  SourcePages pages(md.size());
   std::vector<char> ok(md.size(), 0);
   std::vector<ContentStamps::Entry> entries(stamps ? md.size() : 0);
   parallel_for(md.size(), jobs, [&](size_t i) {
@@ -267,17 +266,15 @@ std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
     if (stamps) entries[i].stamp = stamp;
     if (known) {
       if (unchanged || it->second.stamp == stamp) {
-        pages[i] = previous->pages[it->second.page];
-        pages[i].git_updated.reset();  // add_git_dates sets them again
-        pages[i].git_revised.reset();
-        pages[i].git_commit.clear();
-        pages[i].translated_from_commit_date.reset();
+        pages[i] = previous->pages[it->second.page];  // add_git_dates brings its dates up to date
         for (const Diagnostic& d : it->second.reported) diags.add(d);
         entries[i].reported = it->second.reported;
         ok[i] = 1;
         return;
       }
     }
+    auto page = std::make_shared<SourcePage>();
+    pages[i] = page;
     std::error_code ec;
     uintmax_t size = std::filesystem::file_size(md[i].full, ec);
     // A file that is not read keeps its page's address, so that links to it resolve.
@@ -286,24 +283,24 @@ std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
                   "this file has " + std::to_string(size / 1024) + " KB; a page may have at most " +
                       std::to_string(config.max_markdown_bytes / 1024) + " KB",
                   "split it into several pages, or raise markdown.max_file_size_kb in site.yaml");
-      ok[i] = read_page_name(rel, config, pages[i], diags);
-      mark_unread(pages[i]);
+      ok[i] = read_page_name(rel, config, *page, diags);
+      mark_unread(*page);
       return;
     }
     auto text = read_file(md[i].full);
     if (!text) {
       diags.error(rel, {}, "cannot read this file (it is not a regular file)");
-      ok[i] = read_page_name(rel, config, pages[i], diags);
-      mark_unread(pages[i]);
+      ok[i] = read_page_name(rel, config, *page, diags);
+      mark_unread(*page);
       return;
     }
     Diagnostics reported;
-    ok[i] = load_source_page(rel, *text, config, pages[i], reported);
-    pages[i].fingerprint = Hasher().add(rel).add(*text).get();
+    ok[i] = load_source_page(rel, *text, config, *page, reported);
+    page->fingerprint = Hasher().add(rel).add(*text).get();
     if (stamps) entries[i].reported = reported.sorted();
     diags.append(reported);
   });
-  std::vector<SourcePage> out;
+  SourcePages out;
   out.reserve(pages.size());
   if (stamps) {
     stamps->config = config_print;
@@ -316,18 +313,47 @@ std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
     if (!ok[i]) continue;
     if (stamps) {
       entries[i].page = out.size();
-      stamps->files.emplace(pages[i].path, std::move(entries[i]));
+      stamps->files.emplace(pages[i]->path, std::move(entries[i]));
     }
     out.push_back(std::move(pages[i]));
   }
-  std::move(unreadable.begin(), unreadable.end(), std::back_inserter(out));
+  for (SourcePage& stub : unreadable) out.push_back(std::make_shared<SourcePage>(std::move(stub)));
   return out;
 }
 
-void add_git_dates(const std::filesystem::path& site_dir, const TimeZone& zone,
-                   std::vector<SourcePage>& pages, Diagnostics& diags) {
+namespace {
+
+/// What git says of a content file.
+struct GitDates {
+  std::optional<Date> updated, revised, translated_from;
+  std::string commit;
+  bool operator==(const GitDates&) const = default;
+};
+
+GitDates git_dates_of(const SourcePage& p) {
+  return {p.git_updated, p.git_revised, p.translated_from_commit_date, p.git_commit};
+}
+
+/// Gives `page` the dates `dates`; a page with others is replaced by a copy that has them.
+void set_git_dates(std::shared_ptr<const SourcePage>& page, GitDates dates) {
+  if (git_dates_of(*page) == dates) return;
+  auto copy = std::make_shared<SourcePage>(*page);
+  copy->git_updated = dates.updated;
+  copy->git_revised = dates.revised;
+  copy->translated_from_commit_date = dates.translated_from;
+  copy->git_commit = std::move(dates.commit);
+  page = std::move(copy);
+}
+
+}  // namespace
+
+void add_git_dates(const std::filesystem::path& site_dir, const TimeZone& zone, SourcePages& pages,
+                   Diagnostics& diags) {
   GitHistory git(site_dir, zone);
-  if (!git.at_root()) return;
+  if (!git.at_root()) {
+    for (auto& page : pages) set_git_dates(page, {});
+    return;
+  }
   if (git.shallow()) {
     diags.warning("", {},
                   "this site is a shallow git clone: pages' \"updated\" dates and the data's "
@@ -337,20 +363,22 @@ void add_git_dates(const std::filesystem::path& site_dir, const TimeZone& zone,
   }
   std::vector<std::vector<std::string>> groups;
   groups.reserve(pages.size());
-  for (const SourcePage& p : pages) groups.push_back({p.path});
+  for (const auto& p : pages) groups.push_back({p->path});
   // Two commits per file: the newest, and whether an older one exists (then the newest is
   // a revision, not the commit that created the file).
   auto history = git.changes(groups, 2);
   for (size_t i = 0; i < pages.size(); ++i) {
+    GitDates dates;
     if (!history[i].empty()) {
-      pages[i].git_updated = history[i].front().date;
-      pages[i].git_commit = history[i].front().commit;
+      dates.updated = history[i].front().date;
+      dates.commit = history[i].front().commit;
     }
-    if (history[i].size() > 1) pages[i].git_revised = history[i].front().date;
-    const Value& from = pages[i].front.get("translated_from");
+    if (history[i].size() > 1) dates.revised = history[i].front().date;
+    const Value& from = pages[i]->front.get("translated_from");
     if (!from.is_null() && !from.is_map() && !from.is_list() && !parse_date(from.to_text())) {
-      if (auto c = git.lookup(from.to_text())) pages[i].translated_from_commit_date = c->date;
+      if (auto c = git.lookup(from.to_text())) dates.translated_from = c->date;
     }
+    set_git_dates(pages[i], std::move(dates));
   }
 }
 

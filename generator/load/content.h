@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -47,6 +48,10 @@ struct SourcePage {
   bool body_unread = false;
 };
 
+/// The pages of a load. A page is never changed once loaded, so the next load (in
+/// `serve`) takes an unchanged file's page over by pointer, not by copy.
+using SourcePages = std::vector<std::shared_ptr<const SourcePage>>;
+
 /// How a file was on disk when it was read. Two equal stamps mean the same bytes, unless
 /// the file was written again within the clock tick of its last write; a stamp taken that
 /// soon after a write is kept as `racy` and never equals another.
@@ -80,7 +85,7 @@ struct ContentStamps {
 
 /// The pages of an earlier load_content and their stamps.
 struct LoadedContent {
-  const std::vector<SourcePage>& pages;
+  const SourcePages& pages;
   const ContentStamps& stamps;
   /// The site-relative paths ("content/a.md", "content") of every file or folder that was
   /// created, written, moved or deleted since `pages` were read, as a file watcher saw
@@ -91,13 +96,12 @@ struct LoadedContent {
 /// Reads every `.md` file under `<site_dir>/content` on `jobs` threads.
 /// Files it cannot use are reported in `diags` and left out. With `stamps`, records how
 /// each file was when read; with `previous` too, takes a file whose stamp is the same as
-/// then from `previous.pages` (with the warnings it gave) instead of reading it again.
-/// With `previous.changed` too, neither lists content/ nor reads the stamp of a file not
-/// named there (unless a folder changed, or `previous` was not `whole`).
-std::vector<SourcePage> load_content(const std::filesystem::path& site_dir,
-                                     const SiteConfig& config, int jobs, Diagnostics& diags,
-                                     ContentStamps* stamps = nullptr,
-                                     const LoadedContent* previous = nullptr);
+/// then from `previous.pages` (the same page, shared, with the warnings it gave) instead of
+/// reading it again. With `previous.changed` too, neither lists content/ nor reads the stamp
+/// of a file not named there (unless a folder changed, or `previous` was not `whole`).
+SourcePages load_content(const std::filesystem::path& site_dir, const SiteConfig& config, int jobs,
+                         Diagnostics& diags, ContentStamps* stamps = nullptr,
+                         const LoadedContent* previous = nullptr);
 
 /// Sets the path, section, slug and language of `out` from `rel_path`; false (with an
 /// error) when the name cannot be a page's.
@@ -114,9 +118,10 @@ std::uint64_t reading_fingerprint(const SiteConfig& config);
 
 /// In a site's own git repository, sets each page's `git_updated` and `git_commit` from
 /// the last commit that changed its file (so `updated` needs no hand editing), and
-/// resolves a `translated_from:` commit to its date.
-void add_git_dates(const std::filesystem::path& site_dir, const TimeZone& zone,
-                   std::vector<SourcePage>& pages, Diagnostics& diags);
+/// resolves a `translated_from:` commit to its date (outside git, clears them). A page
+/// whose dates change is replaced by a changed copy: the pages may be shared.
+void add_git_dates(const std::filesystem::path& site_dir, const TimeZone& zone, SourcePages& pages,
+                   Diagnostics& diags);
 
 /// Reads one content file (its text already in memory); false when it has no place in the
 /// site (a file or folder name that cannot be an address, an unknown language). A file

@@ -41,7 +41,7 @@ struct Loads {
   explicit Loads(const ContentFolder& s) : site(s) {}
   const ContentFolder& site;
   SiteConfig config = two_languages();
-  std::vector<SourcePage> pages;
+  SourcePages pages;
   ContentStamps stamps;
   std::unique_ptr<Diagnostics> diags;
   /// With `changed`: the files a watcher saw change since the last load.
@@ -53,8 +53,8 @@ struct Loads {
     stamps = std::move(now);
   }
   const SourcePage* page(const std::string& path) const {
-    for (const SourcePage& p : pages) {
-      if (p.path == path) return &p;
+    for (const auto& p : pages) {
+      if (p->path == path) return p.get();
     }
     return nullptr;
   }
@@ -92,6 +92,51 @@ TEST_CASE("a load takes the files whose stamps did not change from the load befo
   CHECK_FALSE(loads.page("content/stories/b.md"));
   // Just written: not trusted, read again next time.
   CHECK(loads.stamps.files.at("content/stories/a.en.md").stamp.racy);
+}
+
+TEST_CASE("a load shares the pages of unchanged files with the load before") {
+  ContentFolder site;
+  site.write("content/stories/a.en.md", "---\ntitle: A\n---\nAlpha.\n");
+  site.write("content/stories/b.md", "---\ntitle: B\n---\nBeta.\n");
+  site.age();
+  Loads loads{site};
+  loads.next();
+  SourcePages before = loads.pages;
+  site.write("content/stories/b.md", "---\ntitle: B2\n---\nBeta.\n");
+  std::vector<std::string> changed{"content/stories/b.md"};
+  loads.next(&changed);
+  REQUIRE(loads.pages.size() == 2);
+  // The unchanged file's page is the same object; the edited one is new, and the page
+  // of the load before is as it was.
+  CHECK(loads.page("content/stories/a.en.md") == before[0].get());
+  CHECK(loads.page("content/stories/b.md") != before[1].get());
+  CHECK(loads.page("content/stories/b.md")->front.get("title").to_text() == "B2");
+  CHECK(before[1]->front.get("title").to_text() == "B");
+}
+
+TEST_CASE("git dates change a shared page by replacing it with a copy") {
+  ContentFolder site;  // not in git: pages have no git dates
+  site.write("content/stories/a.en.md", "---\ntitle: A\n---\nAlpha.\n");
+  site.age();
+  Loads loads{site};
+  loads.next();
+  REQUIRE(loads.pages.size() == 1);
+  SourcePages pages = loads.pages;
+  Diagnostics diags;
+  add_git_dates(site.dir, TimeZone(), pages, diags);
+  CHECK(pages[0] == loads.pages[0]);  // nothing to change: still shared
+  // A page that had dates (its site was in git) loses them in a copy; the shared one keeps
+  // them for the build that has it.
+  auto dated = std::make_shared<SourcePage>(*pages[0]);
+  dated->git_updated = Date{2026, 1, 2};
+  dated->git_commit = "abc";
+  pages[0] = dated;
+  add_git_dates(site.dir, TimeZone(), pages, diags);
+  CHECK(pages[0] != dated);
+  CHECK_FALSE(pages[0]->git_updated);
+  CHECK(pages[0]->git_commit.empty());
+  CHECK(dated->git_commit == "abc");
+  CHECK(pages[0]->front.get("title").to_text() == "A");
 }
 
 TEST_CASE("a file deleted and written again with other bytes in the same moment is read again") {

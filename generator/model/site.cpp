@@ -97,7 +97,7 @@ class SiteBuilder {
     site_->withheld_files = inputs.withheld_files;
   }
 
-  std::unique_ptr<Site> build(const std::vector<SourcePage>& sources) {
+  std::unique_ptr<Site> build(const SourcePages& sources) {
     add_content_pages(sources);
     add_fallbacks();
     add_missing_sections();
@@ -133,8 +133,9 @@ class SiteBuilder {
     return src.section.empty() ? src.slug : src.section + "/" + src.slug;
   }
 
-  void add_content_pages(const std::vector<SourcePage>& sources) {
-    for (const SourcePage& src : sources) {
+  void add_content_pages(const SourcePages& sources) {
+    for (const auto& source : sources) {
+      const SourcePage& src = *source;
       // A page whose front matter has errors stays in the graph with what could be read,
       // so that its body is checked too and links to it resolve; the build fails anyway.
       if (src.placeholder) {
@@ -647,9 +648,18 @@ class SiteBuilder {
 
 }  // namespace
 
-std::unique_ptr<Site> build_site(const SiteConfig& config, const std::vector<SourcePage>& sources,
+std::unique_ptr<Site> build_site(const SiteConfig& config, const SourcePages& sources,
                                  const SiteInputs& inputs, Diagnostics& diags) {
   return SiteBuilder(config, inputs, diags).build(sources);
+}
+
+std::unique_ptr<Site> build_site(const SiteConfig& config, const std::vector<SourcePage>& sources,
+                                 const SiteInputs& inputs, Diagnostics& diags) {
+  SourcePages pages;
+  pages.reserve(sources.size());
+  // Pointers that own nothing: `sources` outlives the site.
+  for (const SourcePage& p : sources) pages.emplace_back(std::shared_ptr<const SourcePage>(), &p);
+  return build_site(config, pages, inputs, diags);
 }
 
 }  // namespace firefly

@@ -138,7 +138,11 @@ struct SiteInputs {
   std::set<std::string> layouts;
 };
 
-/// Builds the site graph from the loaded pages; problems go to `diags`.
+/// Builds the site graph from the loaded pages (which must outlive it); problems go to
+/// `diags`.
+std::unique_ptr<Site> build_site(const SiteConfig& config, const SourcePages& sources,
+                                 const SiteInputs& inputs, Diagnostics& diags);
+/// The same, from pages held in a vector.
 std::unique_ptr<Site> build_site(const SiteConfig& config, const std::vector<SourcePage>& sources,
                                  const SiteInputs& inputs, Diagnostics& diags);
 

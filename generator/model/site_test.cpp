@@ -133,7 +133,7 @@ TEST_CASE("Site::withheld covers a withheld dataset's pages and files in every l
   inputs.withheld_datasets = {"awards"};
   inputs.withheld_files = {"/images/pipe.jpg"};
   Diagnostics diags;
-  auto site = build_site(config, {}, inputs, diags);
+  auto site = build_site(config, SourcePages{}, inputs, diags);
   CHECK(site->withheld("/data/awards/"));
   CHECK(site->withheld("/en/data/awards/scorecard/"));
   CHECK(site->withheld("/data/awards.csv"));

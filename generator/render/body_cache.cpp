@@ -12,7 +12,7 @@ namespace {
 /// The links of `origin` resolved on `site`: true when each gives what it gave, with their
 /// problems (as this site has them) in `diags`.
 bool same_links(const Site& site, const Page& page, const BodyOrigin& origin, Diagnostics& diags) {
-  for (const LinkRead& link : origin.reads.links) {
+  for (const LinkRead& link : origin.reads->links) {
     if (resolve_link(site, page, link.url, link.pos, link.is_image, diags) != link.result) {
       return false;
     }
@@ -55,13 +55,13 @@ std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views
     if (!keys[i]) return;
     if (previous && previous_bodies) {
       auto it = previous->origins.find(keys[i]);
-      if (it != previous->origins.end() && !it->second.reads.photos &&
-          (!it->second.reads.embeds || it->second.data == data)) {
+      if (it != previous->origins.end() && it->second.reads && !it->second.reads->photos &&
+          (!it->second.reads->embeds || it->second.data == data)) {
         Diagnostics links;
         if (same_links(site, page, it->second, links)) {
           bodies[i] = (*previous_bodies)[it->second.index];
           origins[i] = it->second;
-          for (const Diagnostic& d : it->second.reads.other) diags.add(d);
+          for (const Diagnostic& d : it->second.reads->other) diags.add(d);
           diags.append(links);
           return;
         }
@@ -76,8 +76,9 @@ std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views
   auto groups = pages_by_source(site, todo);
   parallel_for(groups.size(), jobs, [&](size_t g) {
     render_source_group(site, groups[g], [&](size_t i, MarkdownDocument* parsed) {
-      bodies[i] =
-          render_body(site, *site.pages[i], views, diags, photos, &origins[i].reads, parsed);
+      auto reads = std::make_shared<BodyReads>();
+      bodies[i] = render_body(site, *site.pages[i], views, diags, photos, reads.get(), parsed);
+      origins[i].reads = std::move(reads);
       origins[i].data = data;
     });
   });

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
@@ -12,7 +13,9 @@ namespace firefly {
 
 /// How one body of a build was made: what it read, and where it is in that build.
 struct BodyOrigin {
-  BodyReads reads;
+  /// Shared with the builds after it that take the body over, so that taking it over
+  /// costs a pointer, not a copy of its links.
+  std::shared_ptr<const BodyReads> reads;
   std::uint64_t data = 0;  ///< the data fingerprint it was rendered with (for embeds)
   size_t index = 0;        ///< into that build's bodies
 };
