@@ -1,6 +1,7 @@
 // Site search, on the search page only. The index (search/<lang>/, written by Firefly's
 // render/search_index) is sharded: a query fetches the manifest, the shards that hold its
-// tokens, and the chunks of the results it shows, nothing else.
+// tokens, the chunks of the results it shows and, by a range request each, those results'
+// texts (for the excerpt around the first match), nothing else.
 // Tokens are made exactly as the generator makes them (render/search_tokens): folded words
 // (lower case, compatibility forms, no diacritics, đ as d), Thai split at word breaks,
 // Han/kana/hangul as single characters, pairs and runs of three (without positions).
@@ -357,6 +358,8 @@
     map.push(i);
     return { folded: folded, map: map };
   }
+  // What to mark: runs of CJK characters as they are, other words where a word starts
+  // (the last word typed may be the start of a longer one; Thai has no spaces to start at).
   function needles(groups) {
     var out = [];
     groups.forEach(function (g) {
@@ -365,31 +368,40 @@
         if (p.cjk) {
           run += p.text;
         } else {
-          if (run) out.push(run);
+          if (run) out.push({ text: run, word: false });
           run = "";
-          out.push(p.text);
+          out.push({ text: p.text, word: !/[\u0E00-\u0E7F]/.test(p.text) });
         }
       });
-      if (run) out.push(run);
+      if (run) out.push({ text: run, word: false });
     });
     return out.sort(function (a, b) {
-      return b.length - a.length;
+      return b.text.length - a.text.length;
     });
+  }
+  // Whether a word starts at `at` of `s`: not after a letter, digit or mark of a word (a CJK
+  // character ends a word).
+  function wordStart(s, at) {
+    var before = Array.from(s.slice(Math.max(0, at - 2), at)).pop();
+    return !before || reCjk.test(before) || !(reLN.test(before) || reMark.test(before));
   }
   function excerpt(text, groups) {
     var fm = foldedWithMap(text);
     var marks = [];
     needles(groups).forEach(function (n) {
-      for (var at = fm.folded.indexOf(n); at >= 0; at = fm.folded.indexOf(n, at + n.length)) {
-        marks.push([fm.map[at], fm.map[at + n.length]]);
+      var len = n.text.length;
+      for (var at = fm.folded.indexOf(n.text); at >= 0; at = fm.folded.indexOf(n.text, at + 1)) {
+        if (n.word && !wordStart(fm.folded, at)) continue;
+        marks.push([fm.map[at], fm.map[at + len]]);
+        at += len - 1;
       }
     });
     marks.sort(function (a, b) {
       return a[0] - b[0];
     });
     var first = marks.length ? marks[0][0] : 0;
-    var start = Math.max(0, first - 60),
-      end = Math.min(text.length, start + 220);
+    var start = Math.max(0, first - 50),
+      end = Math.min(text.length, start + 160);
     if (start > 0) {
       var space = text.lastIndexOf(" ", first);
       if (space > start && space < first) start = space + 1;
@@ -549,10 +561,40 @@
       filtersEl.appendChild(p);
     }
   }
+  // A result's chunk entry [url, title, section, date, bytes], with where its text is
+  // ({file, offset}: the chunk's texts follow one another from its "x").
   function chunkOf(doc) {
     return get("d/" + Math.floor(doc / current.manifest.chunk) + ".json", true).then(function (chunk) {
-      return chunk[doc % current.manifest.chunk];
+      var k = doc % current.manifest.chunk,
+        offset = chunk.x[1];
+      for (var i = 0; i < k; i++) offset += chunk.d[i][4];
+      return { entry: chunk.d[k], file: chunk.x[0], offset: offset };
     });
+  }
+  // A page's text: its bytes of x/<file>.bin, read by a range request and inflated. Fails
+  // (and is not tried again) where the host answers a range with the whole file.
+  var ranges = window.DecompressionStream && window.AbortController ? {} : null;
+  function textOf(place) {
+    var bytes = place.entry[4];
+    if (!bytes) return Promise.resolve("");
+    if (!ranges) return Promise.reject(new Error("no range requests"));
+    var url = new URL("x/" + place.file + ".bin", indexUrl).href;
+    var range = "bytes=" + place.offset + "-" + (place.offset + bytes - 1);
+    var key = url + "#" + range;
+    if (!ranges[key]) {
+      var abort = new AbortController();
+      ranges[key] = fetch(url, { headers: { Range: range }, signal: abort.signal })
+        .then(function (r) {
+          if (r.status !== 206) {
+            abort.abort();
+            ranges = null;
+            throw new Error(url + ": no range");
+          }
+          var inflated = r.body.pipeThrough(new DecompressionStream("deflate-raw"));
+          return new Response(inflated).text();
+        });
+    }
+    return ranges[key];
   }
   // Lists the first results (or the next ones after "more").
   function show(gen, more) {
@@ -577,10 +619,15 @@
     current.shown += slice.length;
     return Promise.all(slice.map(function (h) {
       return chunkOf(h.doc);
-    })).then(function (docs) {
+    })).then(function (places) {
       if (gen !== generation) return;
       var firstNew = null;
-      docs.forEach(function (d) {
+      // The excerpts follow the titles, as each result's text arrives; the list says when
+      // they all have ("data-excerpts").
+      list.setAttribute("data-excerpts", "loading");
+      var excerpts = [];
+      places.forEach(function (place) {
+        var d = place.entry;
         var item = document.createElement("li");
         var heading = document.createElement("h3");
         var link = document.createElement("a");
@@ -594,12 +641,24 @@
           meta.textContent = [d[2], d[3]].filter(Boolean).join(" · ");
           item.appendChild(meta);
         }
-        var p = document.createElement("p");
-        p.className = "search-excerpt";
-        p.appendChild(excerpt(d[4], current.groups));
-        item.appendChild(p);
         list.appendChild(item);
         if (!firstNew) firstNew = link;
+        var groups = current.groups;
+        excerpts.push(
+          textOf(place)
+            .then(function (text) {
+              if (gen !== generation || !text) return;
+              // Text nodes and <mark> elements only: the page's text is never parsed as HTML.
+              var p = document.createElement("p");
+              p.className = "search-excerpt";
+              p.appendChild(excerpt(text, groups));
+              item.appendChild(p);
+            })
+            .catch(function () {}),
+        );
+      });
+      Promise.all(excerpts).then(function () {
+        if (gen === generation) list.setAttribute("data-excerpts", "done");
       });
       var button = results.querySelector("button.search-more");
       if (button) button.remove();
