@@ -48,8 +48,11 @@ async function statOrNull(p) {
   }
 }
 
-/** Serves `root` on 127.0.0.1 at a free port (text gzip-compressed with `gzip`, single byte ranges answered); resolves to {server, origin}. */
-export async function serveDir(root, { gzip = false } = {}) {
+/**
+ * Serves `root` on 127.0.0.1 at a free port (text gzip-compressed with `gzip`; a single byte
+ * range answered unless `ranges` is false); resolves to {server, origin}.
+ */
+export async function serveDir(root, { gzip = false, ranges = true } = {}) {
   root = path.resolve(root);
   const server = createServer(async (req, res) => {
     try {
@@ -93,7 +96,7 @@ export async function serveDir(root, { gzip = false } = {}) {
         return;
       }
       // One byte range, as static hosts answer it (the search page reads its results' texts so).
-      const range = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range || '');
+      const range = ranges && /^bytes=(\d+)-(\d+)$/.exec(req.headers.range || '');
       if (range && Number(range[1]) <= Number(range[2]) && Number(range[1]) < st.size) {
         const first = Number(range[1]);
         const last = Math.min(Number(range[2]), st.size - 1);

@@ -139,6 +139,25 @@ try {
   if (termProblem.startsWith('ok')) passed++;
   else failed++;
   console.log(`${termProblem.startsWith('ok') ? 'ok  ' : 'FAIL'} term filter at ${prefix}search/: ${termProblem}`);
+  // A host that answers a range with the whole file: the results still show, without excerpts.
+  const plain = await serveDir(dir, { ranges: false });
+  try {
+    const noRangeProblem = await (async () => {
+      await page.goto(`${plain.origin}${prefix}search/?q=${encodeURIComponent('志工')}`);
+      try {
+        await page.locator('#search-results ol.search-hits[data-excerpts="done"] li a').first().waitFor({ timeout: 10000 });
+      } catch {
+        return 'no results listed';
+      }
+      const excerpts = await page.locator('#search-results p.search-excerpt').count();
+      return excerpts ? `${excerpts} excerpts from a host without ranges` : 'ok (results without excerpts)';
+    })();
+    if (noRangeProblem.startsWith('ok')) passed++;
+    else failed++;
+    console.log(`${noRangeProblem.startsWith('ok') ? 'ok  ' : 'FAIL'} host without byte ranges: ${noRangeProblem}`);
+  } finally {
+    plain.server.close();
+  }
 } finally {
   await browser.close();
   server.close();
