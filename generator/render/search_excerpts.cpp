@@ -6,10 +6,13 @@
 
 namespace firefly {
 
-std::string excerpt_text(const std::vector<TextBlock>& blocks) {
-  std::string text;
+std::string excerpt_text(std::string_view title, const std::vector<TextBlock>& blocks) {
+  std::string text(title);
+  for (char& c : text) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
   for (const TextBlock& b : blocks) {
-    if (!text.empty()) text += '\n';
+    text += '\n';
     text += b.text;
   }
   return text;

@@ -1,8 +1,9 @@
-// The pages' text for the search results' excerpts: search/<lang>/x/<n>.bin. Each page's
-// text is deflated on its own (raw deflate, RFC 1951) and the pages follow one another in
-// id order, so that the search page reads the text of a result it shows with one HTTP range
+// The pages' titles and texts for the search results: search/<lang>/x/<n>.bin. Each page's
+// title and text are deflated on their own (raw deflate, RFC 1951) and the pages follow one another
+// in id order, so that the search page reads the text of a result it shows with one HTTP range
 // request (its offset and size are in the result's chunk) and inflates it in the browser
-// (DecompressionStream "deflate-raw"), then shows the text around the first match.
+// (DecompressionStream "deflate-raw"), then shows the title and the text around the first
+// match. (The titles are here, not in the chunks: a chunk is read for one of its pages.)
 #pragma once
 
 #include <memory>
@@ -19,8 +20,9 @@ namespace firefly {
 /// range request reads a page's text from anywhere in it. A chunk's pages are never split.
 constexpr size_t kMaxExcerptFileBytes = 8 * 1024 * 1024;
 
-/// A page's text as its excerpt searches it: the blocks joined by newlines.
-std::string excerpt_text(const std::vector<TextBlock>& blocks);
+/// What a result reads of its page: the title (newlines made spaces) on the first line,
+/// then the text its excerpt is cut from, the blocks joined by newlines.
+std::string excerpt_text(std::string_view title, const std::vector<TextBlock>& blocks);
 
 /// Deflates texts one at a time (raw deflate), keeping its state between them.
 class ExcerptDeflater {

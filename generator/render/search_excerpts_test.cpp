@@ -4,9 +4,11 @@
 
 namespace firefly {
 
-TEST_CASE("a page's excerpt text is its blocks joined by newlines") {
-  CHECK(excerpt_text({{"Title words", true}, {"勞資會議", false}}) == "Title words\n勞資會議");
-  CHECK(excerpt_text({}).empty());
+TEST_CASE("a result's text: the title on the first line, then the blocks a line each") {
+  CHECK(excerpt_text("團體協約", {{"Heading words", true}, {"勞資會議", false}}) ==
+        "團體協約\nHeading words\n勞資會議");
+  CHECK(excerpt_text("Two\nlines\r", {}) == "Two lines ");
+  CHECK(excerpt_text("", {{"text", false}}) == "\ntext");
 }
 
 TEST_CASE("excerpt texts deflate one at a time and inflate back") {

@@ -161,7 +161,7 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
       if (d.blocks.empty())
         d.blocks = page_blocks(site, *site.pages[d.page], bodies[d.page], datasets);
       run_postings[r].add_document(static_cast<uint32_t>(id), site.pages[d.page]->title, d.blocks);
-      texts[id] = deflater.deflate(excerpt_text(d.blocks));
+      texts[id] = deflater.deflate(excerpt_text(site.pages[d.page]->title, d.blocks));
       d.blocks = {};
     }
   });
@@ -250,7 +250,7 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
   }
   firsts += ']';
 
-  // Chunks: what a result shows of its page, and where its text is.
+  // Chunks: what a result shows of its page, and where its title and text are.
   std::vector<std::string> text_files_bytes(text_files);
   for (size_t first = 0; first < docs.size(); first += per_chunk) {
     const ExcerptPlace& place = text_places[first / per_chunk];
@@ -263,8 +263,6 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
       if (json.size() > opened) json += ',';
       json += '[';
       append_json_string(json, p.url);
-      json += ',';
-      append_json_string(json, p.title);
       json += ',';
       append_json_string(json, d.section);
       json += ',';

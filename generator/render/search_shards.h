@@ -10,10 +10,10 @@
 //   p/<k>.txt    the positions of one token whose postings are large, read only when a
 //                query checks a phrase, a run of words or nearness; written
 //                only when the file budget has room beyond the shards
-//   d/<n>.json   chunk n: {"x": [file, offset], "d": [[url, title, section, date, bytes],
-//                ...]}: its documents, and where their texts are: one after the other in
-//                x/<file>.bin from byte offset, each `bytes` long (render/search_excerpts.h)
-//   x/<n>.bin    the pages' texts, each deflated on its own, read by range requests
+//   d/<n>.json   chunk n: {"x": [file, offset], "d": [[url, section, date, bytes], ...]}:
+//                its documents, and where their titles and texts are: one after the other
+//                in x/<file>.bin from byte offset, each `bytes` long (render/search_excerpts.h)
+//   x/<n>.bin    the pages' titles and texts, each deflated on its own, read by range requests
 // Postings are base-64 VLQ numbers (see append_vlq): per document the gap from the
 // previous document id (+1 for the first) and the weight, field + 3 * (count - 1); then,
 // for every token but a CJK one (a character, a pair or a run of three, looked up whole),

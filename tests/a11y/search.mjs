@@ -98,6 +98,8 @@ try {
       const bad = excerptProblem(q, deep, items, status);
       if (bad) return bad;
       const shown = items.filter((i) => i.marks.length).length;
+      const title = ((await first.textContent()) ?? '').trim();
+      if (!title || title.startsWith('/')) return `the first result is named "${title}", not by its title`;
       const href = await first.getAttribute('href');
       const target = new URL(href, page.url());
       if (!target.pathname.startsWith(prefix)) return `result ${href} is outside ${prefix}`;
