@@ -2,7 +2,9 @@
 // Firefly's search page, and Pagefind's JavaScript API over the same built site.
 // Counts the index files each query fetches (gzip -6 size of Firefly's text files;
 // Pagefind's files are stored compressed, so their size as stored), not the page or
-// the scripts, and the number of results each returns.
+// the scripts, and the number of results each returns. Firefly's results' texts are read
+// by range requests from files stored deflated: each counts the bytes of its range. A query
+// is done when its results' excerpts are shown.
 //
 // Usage: node bench/search/bytes.mjs SITE_DIR QUERIES.json [--pagefind]
 //   QUERIES.json: [{"lang": "en", "q": "word", "df": pages containing it}, ...]
@@ -39,9 +41,13 @@ try {
     const context = await browser.newContext();
     const page = await context.newPage();
     const files = new Set();
+    const ranges = new Set();
     page.on('request', (r) => {
       const p = new URL(r.url()).pathname;
-      if (pagefind ? /^\/pagefind\/.*\.pf_/.test(p) : /^\/search\/[^/]+\//.test(p)) files.add(p);
+      if (!(pagefind ? /^\/pagefind\/.*\.pf_/.test(p) : /^\/search\/[^/]+\//.test(p))) return;
+      const range = r.headers().range;
+      if (range) ranges.add(p + ' ' + range);
+      else files.add(p);
     });
     let results;
     let top = [];
@@ -52,7 +58,10 @@ try {
     } else {
       await page.goto(`${origin}/${prefixOf(lang)}search/?q=${encodeURIComponent(q)}`);
       await page.waitForFunction(
-        () => document.querySelector('#search-results ol.search-hits li h3, #search-results .search-none'),
+        () =>
+          document.querySelector(
+            '#search-results ol.search-hits[data-excerpts="done"] li h3, #search-results .search-none',
+          ),
         null,
         { timeout: 60000 },
       );
@@ -67,7 +76,23 @@ try {
       const data = readFileSync(path.join(dir, decodeURIComponent(f)));
       bytes += pagefind ? data.length : gzipSync(data, { level: 6 }).length;
     }
-    console.log(JSON.stringify({ lang, q, df, engine: pagefind ? 'pagefind' : 'firefly', bytes, files: files.size, results, top }));
+    for (const r of ranges) {
+      const [, first, last] = /bytes=(\d+)-(\d+)/.exec(r);
+      bytes += Number(last) - Number(first) + 1;
+    }
+    console.log(
+      JSON.stringify({
+        lang,
+        q,
+        df,
+        engine: pagefind ? 'pagefind' : 'firefly',
+        bytes,
+        files: files.size,
+        ranges: ranges.size,
+        results,
+        top,
+      }),
+    );
     await context.close();
   }
 } finally {

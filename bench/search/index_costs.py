@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Where a query's bytes go in a built search index, and what other layouts would cost.
 
-Reads one language's index (search/<lang>/, format 5: render/search_shards.h) of a built
+Reads one language's index (search/<lang>/, format 6: render/search_shards.h) of a built
 site and, for each query of a query set in that language, prints:
   shards    gzip bytes of the shard files the query reads (as bytes.mjs counts them), and
             of the positions files it reads
@@ -17,8 +17,9 @@ generator cuts them, split_shards):
   ranges    raw bytes of the query's own lines: what reading them from one large file
             with HTTP range requests would transfer (ranges are sent uncompressed),
             before the lookups that find where the lines are
-The manifest and the result chunks are reported apart: chunks cost about the average
-chunk's gzip size per result shown (at most 10, assuming each in a different chunk).
+The manifest and the results are reported apart: a result shown costs about the average
+chunk's gzip size (at most 10, assuming each in a different chunk) plus its page's title and
+text, read by a range request from x/<n>.bin (the average record, as stored: deflated).
 
 Query tokens are made as the search page makes them for the benchmark's queries: a run of
 up to three Han characters is one token (a page list without positions, "*"), a longer
@@ -157,9 +158,13 @@ def main():
             chunk_sizes.append(gz(f.read()))
     chunk = statistics.mean(chunk_sizes)
     with open(os.path.join(index, "index.json"), encoding="utf-8") as f:
-        manifest = gz(f.read())
+        text = f.read()
+        manifest = gz(text)
+        docs = max(1, json.loads(text)["docs"])
+    text_dir = os.path.join(index, "x")
+    record = sum(os.path.getsize(os.path.join(text_dir, n)) for n in os.listdir(text_dir)) / docs
     print(f"{lang}: {files} shard files, {len(chunk_sizes)} chunks of {chunk / 1024:.1f} KB gzip "
-          f"on average, manifest {manifest / 1024:.1f} KB gzip")
+          f"on average, pages' records of {record / 1024:.1f} KB, manifest {manifest / 1024:.1f} KB gzip")
     cols = ["shards", "own", "own_pos", "no_pos", "apart", "ranges", "chunks"]
     print("query\tdf\t" + "\t".join(cols) + "\t(KB)")
     rows = []
@@ -188,7 +193,7 @@ def main():
         r["shards"] += sum(b for _, b in files_read)
         r["no_pos"] = sum(b for _, b in nopos_read)
         r["apart"] = sum(b for _, _, b in docs_read | pos_read)
-        r["chunks"] = min(q["df"], 10) * chunk
+        r["chunks"] = min(q["df"], 10) * (chunk + record)
         rows.append(r)
         print(f"{q['q']}\t{q['df']}\t" + "\t".join(f"{r[c] / 1024:.1f}" for c in cols))
     print("median\t\t" + "\t".join(f"{statistics.median(r[c] for r in rows) / 1024:.1f}" for c in cols))

@@ -9,6 +9,7 @@
 #include "core/locale.h"
 #include "core/parallel.h"
 #include "core/text.h"
+#include "render/search_excerpts.h"
 #include "render/search_postings.h"
 #include "render/search_shards.h"
 #include "render/search_tokens.h"
@@ -21,8 +22,6 @@ namespace {
 constexpr size_t kShardTarget = 12 * 1024;
 /// Documents per chunk on small sites: a chunk is fetched per result shown.
 constexpr size_t kMinChunkDocs = 4;
-/// Text a chunk keeps of each page for its excerpt (UTF-8 bytes): the page's lead.
-constexpr size_t kLeadBytes = 150;
 
 /// One page in the index.
 struct SearchDoc {
@@ -153,15 +152,16 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
   // tokens it meets, so more runs hold more copies of the same tokens.
   size_t runs = std::min(docs.size(), static_cast<size_t>(std::max(jobs, 1)));
   std::vector<RunPostings> run_postings(runs);
-  std::vector<std::string> leads(docs.size());
+  std::vector<std::string> texts(docs.size());  // each page's text, deflated
   parallel_for(runs, jobs, [&](size_t r) {
     size_t first = docs.size() * r / runs, end = docs.size() * (r + 1) / runs;
+    ExcerptDeflater deflater;
     for (size_t id = first; id < end; ++id) {
       SearchDoc& d = docs[id];
       if (d.blocks.empty())
         d.blocks = page_blocks(site, *site.pages[d.page], bodies[d.page], datasets);
       run_postings[r].add_document(static_cast<uint32_t>(id), site.pages[d.page]->title, d.blocks);
-      leads[id] = lead_text(d.blocks, kLeadBytes);
+      texts[id] = deflater.deflate(excerpt_text(site.pages[d.page]->title, d.blocks));
       d.blocks = {};
     }
   });
@@ -198,9 +198,15 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
   size_t per_chunk =
       std::max(kMinChunkDocs, (docs.size() + kMaxSearchChunks - 1) / kMaxSearchChunks);
   size_t chunks = (docs.size() + per_chunk - 1) / per_chunk;
+  // The pages' texts, a chunk's pages together, in files of at most kMaxExcerptFileBytes.
+  std::vector<size_t> chunk_text_bytes(chunks);
+  for (size_t id = 0; id < docs.size(); ++id) chunk_text_bytes[id / per_chunk] += texts[id].size();
+  std::vector<ExcerptPlace> text_places =
+      place_excerpt_chunks(chunk_text_bytes, kMaxExcerptFileBytes);
+  size_t text_files = text_places.empty() ? 0 : text_places.back().file + 1;
   // The rest of the files: the manifest, terms.json and a margin of 8, shared by the
   // shards and the files of positions.
-  size_t max_files = kMaxSearchFiles - chunks - 10;
+  size_t max_files = kMaxSearchFiles - chunks - text_files - 10;
   std::string dir = "search/" + lang.code + "/";
   // The positions of the largest tokens in files of their own, when the budget has room:
   // a query for one word then reads its page list only.
@@ -244,31 +250,36 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
   }
   firsts += ']';
 
-  // Chunks: what a result shows of its page.
+  // Chunks: what a result shows of its page, and where its title and text are.
+  std::vector<std::string> text_files_bytes(text_files);
   for (size_t first = 0; first < docs.size(); first += per_chunk) {
-    std::string json = "[";
+    const ExcerptPlace& place = text_places[first / per_chunk];
+    std::string json =
+        "{\"x\":[" + std::to_string(place.file) + "," + std::to_string(place.offset) + "],\"d\":[";
+    size_t opened = json.size();
     for (size_t id = first; id < std::min(docs.size(), first + per_chunk); ++id) {
       const SearchDoc& d = docs[id];
       const Page& p = *site.pages[d.page];
-      if (json.size() > 1) json += ',';
+      if (json.size() > opened) json += ',';
       json += '[';
       append_json_string(json, p.url);
-      json += ',';
-      append_json_string(json, p.title);
       json += ',';
       append_json_string(json, d.section);
       json += ',';
       append_json_string(json, d.date);
-      json += ',';
-      append_json_string(json, leads[id]);
-      json += ']';
+      json += ',' + std::to_string(texts[id].size()) + ']';
+      text_files_bytes[place.file] += texts[id];
+      texts[id] = {};
     }
-    json += ']';
+    json += "]}";
     out.push_back({dir + "d/" + std::to_string(first / per_chunk) + ".json", std::move(json), ""});
+  }
+  for (size_t f = 0; f < text_files; ++f) {
+    out.push_back({dir + "x/" + std::to_string(f) + ".bin", std::move(text_files_bytes[f]), ""});
   }
 
   // The manifest.
-  std::string m = "{\"version\":5,\"docs\":" + std::to_string(docs.size()) +
+  std::string m = "{\"version\":6,\"docs\":" + std::to_string(docs.size()) +
                   ",\"chunk\":" + std::to_string(per_chunk) + ",\"shards\":" + firsts +
                   ",\"sections\":[";
   for (size_t s = 0; s < sections.size(); ++s) {

@@ -172,20 +172,6 @@ std::optional<std::vector<Posting>> read_postings_apart(std::string_view pages,
   return postings;
 }
 
-std::string lead_text(const std::vector<TextBlock>& blocks, size_t max_bytes) {
-  std::string text;
-  for (const TextBlock& b : blocks) {
-    if (!text.empty()) text += '\n';
-    text += b.text;
-    if (text.size() > max_bytes) break;
-  }
-  if (text.size() <= max_bytes) return text;
-  size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  text.resize(cut);
-  return text + "…";
-}
-
 std::string shard_separator(std::string_view last, std::string_view first) {
   size_t same = 0;
   while (same < last.size() && same < first.size() && last[same] == first[same]) ++same;

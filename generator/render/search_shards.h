@@ -10,8 +10,10 @@
 //   p/<k>.txt    the positions of one token whose postings are large, read only when a
 //                query checks a phrase, a run of words or nearness; written
 //                only when the file budget has room beyond the shards
-//   d/<n>.json   chunk n: [url, title, section, date, lead] of its documents, the lead
-//                being the start of the page's text (see lead_text)
+//   d/<n>.json   chunk n: {"x": [file, offset], "d": [[url, section, date, bytes], ...]}:
+//                its documents, and where their titles and texts are: one after the other
+//                in x/<file>.bin from byte offset, each `bytes` long (render/search_excerpts.h)
+//   x/<n>.bin    the pages' titles and texts, each deflated on its own, read by range requests
 // Postings are base-64 VLQ numbers (see append_vlq): per document the gap from the
 // previous document id (+1 for the first) and the weight, field + 3 * (count - 1); then,
 // for every token but a CJK one (a character, a pair or a run of three, looked up whole),
@@ -81,10 +83,6 @@ std::optional<PostingsApart> split_positions(std::string_view postings);
 /// Reads postings split by split_positions; nullopt when malformed.
 std::optional<std::vector<Posting>> read_postings_apart(std::string_view pages,
                                                         std::string_view positions);
-
-/// The start of a page's text for its search excerpt: the blocks joined by newlines, cut
-/// at most `max_bytes` into it at the end of a character (then "…" follows).
-std::string lead_text(const std::vector<TextBlock>& blocks, size_t max_bytes);
 
 /// Splits tokens (in byte order, each with the size of its line) into shards of about
 /// `target` bytes, at most `max_shards`; returns the index of each shard's first token.

@@ -127,16 +127,6 @@ TEST_CASE("positions apart: the largest lines, only with files to spare") {
   CHECK(lines_apart(sizes, positional, 25, 9) == std::vector<size_t>{0, 1});
 }
 
-TEST_CASE("lead text: the blocks joined, cut at a character's end") {
-  std::vector<TextBlock> blocks = {{"Title words", true}, {"勞資會議", false}};
-  CHECK(lead_text(blocks, 100) == "Title words\n勞資會議");
-  // 12 bytes reach the newline; 勞 is three bytes, so 13 and 14 cut before it.
-  CHECK(lead_text(blocks, 12) == "Title words\n…");
-  CHECK(lead_text(blocks, 14) == "Title words\n…");
-  CHECK(lead_text(blocks, 15) == "Title words\n勞…");
-  CHECK(lead_text({}, 10).empty());
-}
-
 TEST_CASE("shard separators: the shortest start of the first token above the last") {
   CHECK(shard_separator("apple", "banana") == "b");
   CHECK(shard_separator("volunt", "volunteers") == "volunte");  // the last is its start

@@ -131,7 +131,9 @@ PreviewServer::PreviewServer(PreviewSite& site) : impl_(std::make_unique<Impl>(s
   // before httplib decoded it, so encoded dots and slashes are still visible.
   http.Get(R"([\s\S]*)", [&s](const httplib::Request& req, httplib::Response& res) {
     PreviewReply reply = s.get(req.target);
-    res.status = reply.status;
+    // A file found answers a byte range (the search page reads its results' texts so):
+    // httplib cuts the range and says 206 when the status is left to it.
+    if (reply.status != 200 || req.ranges.empty()) res.status = reply.status;
     res.set_header("Cache-Control", "no-store");
     res.set_header("X-Content-Type-Options", "nosniff");
     if (!reply.location.empty()) res.set_header("Location", reply.location);

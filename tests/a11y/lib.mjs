@@ -48,8 +48,11 @@ async function statOrNull(p) {
   }
 }
 
-/** Serves `root` on 127.0.0.1 at a free port (text gzip-compressed with `gzip`); resolves to {server, origin}. */
-export async function serveDir(root, { gzip = false } = {}) {
+/**
+ * Serves `root` on 127.0.0.1 at a free port (text gzip-compressed with `gzip`; a single byte
+ * range answered unless `ranges` is false); resolves to {server, origin}.
+ */
+export async function serveDir(root, { gzip = false, ranges = true } = {}) {
   root = path.resolve(root);
   const server = createServer(async (req, res) => {
     try {
@@ -92,7 +95,21 @@ export async function serveDir(root, { gzip = false } = {}) {
         res.end(req.method === 'HEAD' ? undefined : body);
         return;
       }
-      res.writeHead(200, { 'Content-Type': type, 'Content-Length': st.size });
+      // One byte range, as static hosts answer it (the search page reads its results' texts so).
+      const range = ranges && /^bytes=(\d+)-(\d+)$/.exec(req.headers.range || '');
+      if (range && Number(range[1]) <= Number(range[2]) && Number(range[1]) < st.size) {
+        const first = Number(range[1]);
+        const last = Math.min(Number(range[2]), st.size - 1);
+        res.writeHead(206, {
+          'Content-Type': type,
+          'Content-Length': last - first + 1,
+          'Content-Range': `bytes ${first}-${last}/${st.size}`,
+        });
+        if (req.method === 'HEAD') res.end();
+        else createReadStream(file, { start: first, end: last }).pipe(res);
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': type, 'Content-Length': st.size, 'Accept-Ranges': 'bytes' });
       if (req.method === 'HEAD') res.end();
       else createReadStream(file).pipe(res);
     } catch (err) {

@@ -1,5 +1,7 @@
 // Runs the site search in Debian's Chromium, as a reader does: opens each language's search
-// page with a query, waits for the results the script lists, and follows the first one.
+// page with a query, waits for the results the script lists, checks their excerpts (the
+// query marked with <mark>, nothing else made of the page's text, the status still short),
+// and follows the first one.
 //
 // Usage: node tests/a11y/search.mjs HOST_DIR [PREFIX]
 //   HOST_DIR is served at the root of a local server; PREFIX (default "/") is where the
@@ -7,14 +9,50 @@
 // Prints one line per query, then "search: N passed, M failed"; exits 1 when any failed.
 import { launchBrowser, serveDir } from './lib.mjs';
 
-// A query per language, with words the sample portal's pages in that language contain.
+// A query per language, with words the sample portal's pages in that language contain;
+// `deep`: only far down its pages (after their first 400 characters), so an excerpt that
+// marks it cannot be the start of the page.
 const QUERIES = [
   { lang: 'zh-TW', page: 'search/', q: '志工' },
   { lang: 'en', page: 'en/search/', q: 'volunteer' },
   { lang: 'vi', page: 'vi/search/', q: 'việc làm' },
   { lang: 'id', page: 'id/search/', q: 'perawat' },
   { lang: 'th', page: 'th/search/', q: 'แรงงาน' }, // Thai has no spaces: the search matches inside words
+  { lang: 'zh-TW', page: 'search/', q: '市民講座', deep: true },
+  { lang: 'en', page: 'en/search/', q: 'collective agreement', deep: true },
+  { lang: 'vi', page: 'vi/search/', q: 'lao dong' }, // typed without tones: marks "lao động"
 ];
+
+/** Folded as the search folds: case, width, diacritics, đ. */
+function fold(s) {
+  return s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\u0111/g, 'd')
+    .normalize('NFC')
+    .toLowerCase();
+}
+
+/** What is wrong with the results' excerpts for `q` ("" if nothing). */
+function excerptProblem(q, deep, items, status) {
+  if (status.length > 80) return `the status is ${status.length} characters long`;
+  const words = fold(q).split(/\s+/);
+  let marked = 0;
+  let deepMarked = 0;
+  for (const { excerpt, tags, marks } of items) {
+    if (excerpt === null) continue;
+    if (tags.some((t) => t !== 'MARK')) return `an excerpt holds <${tags.find((t) => t !== 'MARK')}>`;
+    for (const m of marks) {
+      if (!words.some((w) => fold(m).startsWith(w))) return `"${m}" is marked, not the query`;
+    }
+    if (marks.length) marked++;
+    if (marks.length && excerpt.startsWith('…')) deepMarked++;
+  }
+  if (!marked) return 'no excerpt marks the query';
+  if (deep && !deepMarked) return 'no excerpt shows a match from further down its page';
+  return '';
+}
 
 const [dir, prefix = '/'] = process.argv.slice(2);
 if (!dir || !prefix.startsWith('/') || !prefix.endsWith('/')) {
@@ -28,7 +66,7 @@ let passed = 0;
 let failed = 0;
 try {
   const page = await browser.newPage();
-  for (const { lang, page: path, q } of QUERIES) {
+  for (const { lang, page: path, q, deep } of QUERIES) {
     const url = `${origin}${prefix}${path}?q=${encodeURIComponent(q)}`;
     const problem = await (async () => {
       const response = await page.goto(url);
@@ -41,12 +79,33 @@ try {
         return `no results listed (shows: "${shown.trim().slice(0, 80)}")`;
       }
       const count = await page.locator('#search-results ol.search-hits li').count();
+      try {
+        await page.locator('#search-results ol.search-hits[data-excerpts="done"]').waitFor({ timeout: 10000 });
+      } catch {
+        return 'the excerpts did not arrive';
+      }
+      const items = await page.$$eval('#search-results ol.search-hits li', (lis) =>
+        lis.map((li) => {
+          const p = li.querySelector('p.search-excerpt');
+          return {
+            excerpt: p ? p.textContent : null,
+            tags: p ? [...p.querySelectorAll('*')].map((e) => e.tagName) : [],
+            marks: p ? [...p.querySelectorAll('mark')].map((e) => e.textContent) : [],
+          };
+        }),
+      );
+      const status = (await page.locator('#search-status').textContent()) ?? '';
+      const bad = excerptProblem(q, deep, items, status);
+      if (bad) return bad;
+      const shown = items.filter((i) => i.marks.length).length;
+      const title = ((await first.textContent()) ?? '').trim();
+      if (!title || title.startsWith('/')) return `the first result is named "${title}", not by its title`;
       const href = await first.getAttribute('href');
       const target = new URL(href, page.url());
       if (!target.pathname.startsWith(prefix)) return `result ${href} is outside ${prefix}`;
       const hit = await page.goto(target.href);
       if (!hit || hit.status() !== 200) return `result ${href} answered ${hit?.status()}`;
-      return `ok (${count} results; the first, ${target.pathname}, opens)`;
+      return `ok (${count} results, ${shown} excerpts mark the query; the first, ${target.pathname}, opens)`;
     })();
     const ok = problem.startsWith('ok');
     if (ok) passed++;
@@ -82,6 +141,25 @@ try {
   if (termProblem.startsWith('ok')) passed++;
   else failed++;
   console.log(`${termProblem.startsWith('ok') ? 'ok  ' : 'FAIL'} term filter at ${prefix}search/: ${termProblem}`);
+  // A host that answers a range with the whole file: the results still show, without excerpts.
+  const plain = await serveDir(dir, { ranges: false });
+  try {
+    const noRangeProblem = await (async () => {
+      await page.goto(`${plain.origin}${prefix}search/?q=${encodeURIComponent('志工')}`);
+      try {
+        await page.locator('#search-results ol.search-hits[data-excerpts="done"] li a').first().waitFor({ timeout: 10000 });
+      } catch {
+        return 'no results listed';
+      }
+      const excerpts = await page.locator('#search-results p.search-excerpt').count();
+      return excerpts ? `${excerpts} excerpts from a host without ranges` : 'ok (results without excerpts)';
+    })();
+    if (noRangeProblem.startsWith('ok')) passed++;
+    else failed++;
+    console.log(`${noRangeProblem.startsWith('ok') ? 'ok  ' : 'FAIL'} host without byte ranges: ${noRangeProblem}`);
+  } finally {
+    plain.server.close();
+  }
 } finally {
   await browser.close();
   server.close();

@@ -45,6 +45,11 @@ ctype() { curl -s --max-time 5 -o /dev/null -w '%{content_type}' "$1"; }
 [ "$(status "$base/no/such/page/")" = 404 ] || fail "unknown path is not 404"
 has "$base/no/such/page/" '<html' || fail "404 does not serve the site's 404.html"
 ! has "$base/robots.txt" EventSource || fail "script injected into a text file"
+# A byte range (the search page reads its results' texts so): 206 and exactly those bytes.
+code=$(curl -s --max-time 5 -o "$work/range.bin" -w '%{http_code}' -H 'Range: bytes=2-11' \
+  "$base/search/en/x/0.bin")
+[ "$code" = 206 ] || fail "a byte range answered $code"
+[ "$(wc -c <"$work/range.bin")" = 10 ] || fail "a byte range of 10 sent $(wc -c <"$work/range.bin")"
 
 # Path traversal: never the site's own files.
 for p in '/../site.yaml' '/%2e%2e/site.yaml' '/%2E%2E/site.yaml' '/en/../../site.yaml' '/..%2fsite.yaml'; do

@@ -1,6 +1,7 @@
 // Site search, on the search page only. The index (search/<lang>/, written by Firefly's
 // render/search_index) is sharded: a query fetches the manifest, the shards that hold its
-// tokens, and the chunks of the results it shows, nothing else.
+// tokens, the chunks of the results it shows and, by a range request each, those results'
+// titles and texts (for the excerpt around the first match), nothing else.
 // Tokens are made exactly as the generator makes them (render/search_tokens): folded words
 // (lower case, compatibility forms, no diacritics, đ as d), Thai split at word breaks,
 // Han/kana/hangul as single characters, pairs and runs of three (without positions).
@@ -357,6 +358,8 @@
     map.push(i);
     return { folded: folded, map: map };
   }
+  // What to mark: runs of CJK characters as they are, other words where a word starts
+  // (the last word typed may be the start of a longer one; Thai has no spaces to start at).
   function needles(groups) {
     var out = [];
     groups.forEach(function (g) {
@@ -365,34 +368,52 @@
         if (p.cjk) {
           run += p.text;
         } else {
-          if (run) out.push(run);
+          if (run) out.push({ text: run, word: false });
           run = "";
-          out.push(p.text);
+          out.push({ text: p.text, word: !/[\u0E00-\u0E7F]/.test(p.text) });
         }
       });
-      if (run) out.push(run);
+      if (run) out.push({ text: run, word: false });
     });
     return out.sort(function (a, b) {
-      return b.length - a.length;
+      return b.text.length - a.text.length;
     });
+  }
+  // Whether a word starts at `at` of `s`: not after a letter, digit or mark of a word (a CJK
+  // character ends a word).
+  function wordStart(s, at) {
+    var before = Array.from(s.slice(Math.max(0, at - 2), at)).pop();
+    return !before || reCjk.test(before) || !(reLN.test(before) || reMark.test(before));
   }
   function excerpt(text, groups) {
     var fm = foldedWithMap(text);
     var marks = [];
     needles(groups).forEach(function (n) {
-      for (var at = fm.folded.indexOf(n); at >= 0; at = fm.folded.indexOf(n, at + n.length)) {
-        marks.push([fm.map[at], fm.map[at + n.length]]);
+      var len = n.text.length;
+      for (var at = fm.folded.indexOf(n.text); at >= 0; at = fm.folded.indexOf(n.text, at + 1)) {
+        if (n.word && !wordStart(fm.folded, at)) continue;
+        marks.push([fm.map[at], fm.map[at + len]]);
+        at += len - 1;
       }
     });
     marks.sort(function (a, b) {
       return a[0] - b[0];
     });
     var first = marks.length ? marks[0][0] : 0;
-    var start = Math.max(0, first - 60),
-      end = Math.min(text.length, start + 220);
-    if (start > 0) {
-      var space = text.lastIndexOf(" ", first);
-      if (space > start && space < first) start = space + 1;
+    // About 50 characters before the first match and 110 after; starting at its block
+    // (paragraph, heading) when that begins in between, else at a word; ending at a word.
+    var start = Math.max(0, first - 50),
+      end = Math.min(text.length, start + 160);
+    var block = first > 0 ? text.lastIndexOf("\n", first - 1) : -1;
+    if (block >= start) {
+      start = block + 1;
+    } else if (start > 0) {
+      var space = text.indexOf(" ", start);
+      if (space >= 0 && space < first) start = space + 1;
+    }
+    if (end < text.length) {
+      var last = text.lastIndexOf(" ", end);
+      if (last > end - 20 && last > first) end = last;
     }
     var frag = document.createDocumentFragment();
     if (start > 0) frag.appendChild(document.createTextNode("…"));
@@ -549,10 +570,46 @@
       filtersEl.appendChild(p);
     }
   }
+  // A result's chunk entry [url, section, date, bytes], with where its title and text are
+  // ({file, offset}: the chunk's texts follow one another from its "x").
   function chunkOf(doc) {
     return get("d/" + Math.floor(doc / current.manifest.chunk) + ".json", true).then(function (chunk) {
-      return chunk[doc % current.manifest.chunk];
+      var k = doc % current.manifest.chunk,
+        offset = chunk.x[1];
+      for (var i = 0; i < k; i++) offset += chunk.d[i][3];
+      return { entry: chunk.d[k], file: chunk.x[0], offset: offset };
     });
+  }
+  // A page's title and text ({title, text}): its bytes of x/<file>.bin, read by a range
+  // request and inflated; null where the host answers a range with the whole file (that
+  // download is stopped, and no range is asked for again).
+  var ranges = window.DecompressionStream && window.AbortController ? {} : null;
+  function textOf(place) {
+    var bytes = place.entry[3];
+    if (!bytes || !ranges) return Promise.resolve(null);
+    var url = new URL("x/" + place.file + ".bin", indexUrl).href;
+    var range = "bytes=" + place.offset + "-" + (place.offset + bytes - 1);
+    var key = url + "#" + range;
+    if (!ranges[key]) {
+      var abort = new AbortController();
+      ranges[key] = fetch(url, { headers: { Range: range }, signal: abort.signal })
+        .then(function (r) {
+          if (r.status !== 206) {
+            abort.abort();
+            ranges = null;
+            return null;
+          }
+          var inflated = r.body.pipeThrough(new DecompressionStream("deflate-raw"));
+          return new Response(inflated).text().then(function (all) {
+            var line = all.indexOf("\n");
+            return line < 0 ? { title: all, text: "" } : { title: all.slice(0, line), text: all.slice(line + 1) };
+          });
+        })
+        .catch(function () {
+          return null;
+        });
+    }
+    return ranges[key];
   }
   // Lists the first results (or the next ones after "more").
   function show(gen, more) {
@@ -575,32 +632,45 @@
     }
     var slice = hits.slice(current.shown, current.shown + PAGE);
     current.shown += slice.length;
-    return Promise.all(slice.map(function (h) {
-      return chunkOf(h.doc);
-    })).then(function (docs) {
+    var groups = current.groups;
+    return Promise.all(
+      slice.map(function (h) {
+        return chunkOf(h.doc).then(function (place) {
+          return textOf(place).then(function (page) {
+            return { entry: place.entry, page: page };
+          });
+        });
+      }),
+    ).then(function (shown) {
       if (gen !== generation) return;
       var firstNew = null;
-      docs.forEach(function (d) {
+      shown.forEach(function (r) {
+        var d = r.entry;
         var item = document.createElement("li");
         var heading = document.createElement("h3");
         var link = document.createElement("a");
         link.href = root + d[0].replace(/^\//, "");
-        link.textContent = d[1];
+        // Without the page's text (a host without ranges), its address stands for its title.
+        link.textContent = r.page && r.page.title ? r.page.title : d[0];
         heading.appendChild(link);
         item.appendChild(heading);
-        if (d[2] || d[3]) {
+        if (d[1] || d[2]) {
           var meta = document.createElement("p");
           meta.className = "search-meta";
-          meta.textContent = [d[2], d[3]].filter(Boolean).join(" · ");
+          meta.textContent = [d[1], d[2]].filter(Boolean).join(" · ");
           item.appendChild(meta);
         }
-        var p = document.createElement("p");
-        p.className = "search-excerpt";
-        p.appendChild(excerpt(d[4], current.groups));
-        item.appendChild(p);
+        if (r.page && r.page.text) {
+          // Text nodes and <mark> elements only: the page's text is never parsed as HTML.
+          var p = document.createElement("p");
+          p.className = "search-excerpt";
+          p.appendChild(excerpt(r.page.text, groups));
+          item.appendChild(p);
+        }
         list.appendChild(item);
         if (!firstNew) firstNew = link;
       });
+      list.setAttribute("data-excerpts", "done");
       var button = results.querySelector("button.search-more");
       if (button) button.remove();
       if (current.shown < hits.length) {
