@@ -390,7 +390,9 @@ class BuildRun {
     const Site& site = *st_.site;
     const Theme& theme = *st_.theme;
     const std::vector<Body>& bodies = st_.bodies;
-    if (options_.write) writer_ = std::make_unique<OutputWriter>(out_dir(), diags_);
+    if (options_.write) {
+      writer_ = std::make_unique<OutputWriter>(out_dir(), diags_, &st_.photo_cache->listing());
+    }
     std::mutex output_mu;
     std::atomic<size_t> files{0};
     SitePaths site_paths(*st_.config);

@@ -21,6 +21,8 @@ namespace {
 constexpr const char* kIndexName = "index.tsv";
 /// Its modification time says when unused entries were last looked for.
 constexpr const char* kPrunedName = "pruned";
+/// Its modification time says when a build last renewed the times of the entries it used.
+constexpr const char* kRenewedName = "renewed";
 
 /// Size, modification time (nanoseconds) and inode of `path`; false when it cannot be read.
 bool stamp_of(const fs::path& path, long long& size, long long& mtime, long long& inode) {
@@ -69,13 +71,23 @@ fs::path PhotoCache::path_of(const std::string& key, const std::string& ext) con
 std::optional<fs::path> PhotoCache::find(const std::string& key, const std::string& ext) {
   std::string name = key + "." + ext;
   fs::path path = path_of(key, ext);
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
-  // Marked as used for pruning by its modification time; renewed only when it grows old,
-  // so a warm build mostly just looks.
-  if (st.st_mtim.tv_sec < std::time(nullptr) - kTouchAfterSeconds) {
+  if (!listing_.file(path)) return std::nullopt;
+  // Marked as used for pruning by its modification time, renewed when it grows old. Looking
+  // at each entry's time is a stat per file, most of a warm rebuild's photo cost: done
+  // when the last renewal is older than the time entries are renewed after.
+  std::call_once(renew_once_, [&] {
     std::error_code ec;
-    fs::last_write_time(path, fs::file_time_type::clock::now(), ec);
+    auto last = fs::last_write_time(dir_ / kRenewedName, ec);
+    renew_ =
+        ec || last < fs::file_time_type::clock::now() - std::chrono::seconds(kTouchAfterSeconds);
+  });
+  if (renew_) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+    if (st.st_mtim.tv_sec < std::time(nullptr) - kTouchAfterSeconds) {
+      std::error_code ec;
+      fs::last_write_time(path, fs::file_time_type::clock::now(), ec);
+    }
   }
   {
     std::lock_guard lock(mu_);
@@ -157,6 +169,7 @@ void PhotoCache::remember(const fs::path& full, const PhotoSource& source) {
 
 void PhotoCache::finish(long long grace_seconds) {
   std::lock_guard lock(mu_);
+  if (renew_) write_atomically(dir_ / kRenewedName, "", "renewed");
   if (index_changed_) {
     std::string out;
     for (const auto& [path, s] : index_) {

@@ -13,6 +13,7 @@
 #include <set>
 #include <string>
 
+#include "emit/folder_listing.h"
 #include "render/photos.h"
 
 namespace firefly {
@@ -26,7 +27,9 @@ class PhotoCache {
   /// The cache folder of the site in `site_dir`.
   static std::filesystem::path folder_of(const std::filesystem::path& site_dir);
 
-  /// The cached file for `key` with extension `ext`, when present (marked as used).
+  /// The cached file for `key` with extension `ext`, when present (marked as used). Looked
+  /// up in its folder's listing; at most every ten minutes a build also renews the
+  /// modification time of the entries it uses, by which other builds keep them.
   std::optional<std::filesystem::path> find(const std::string& key, const std::string& ext);
   /// Where the entry for `key` with extension `ext` is (or would be) kept.
   std::filesystem::path path_of(const std::string& key, const std::string& ext) const;
@@ -45,6 +48,9 @@ class PhotoCache {
   /// looks for them when this build stored files or the last look is that old.
   void finish(long long grace_seconds = 3600);
 
+  /// The listings of the entries' folders (for the output writer, which links entries).
+  FolderListing& listing() { return listing_; }
+
   size_t hits() const { return hits_; }
   size_t stores() const { return stores_; }
 
@@ -59,6 +65,9 @@ class PhotoCache {
   std::map<std::string, Stamp> index_;  ///< absolute path -> stamp
   bool index_loaded_ = false, index_changed_ = false;
   std::atomic<size_t> hits_{0}, stores_{0}, temp_counter_{0};
+  FolderListing listing_;  ///< the entries' folders, as this build first looked
+  std::once_flag renew_once_;
+  bool renew_ = false;  ///< whether this build marks the entries it uses as used again
   void load_index();
 };
 

@@ -22,6 +22,7 @@
 #include "core/fs.h"
 #include "core/parallel.h"
 #include "core/text.h"
+#include "emit/folder_listing.h"
 #include "emit/interrupt.h"
 #include "emit/output_folder.h"
 
@@ -98,7 +99,7 @@ std::error_code write_bytes(const fs::path& path, const std::string& bytes) {
 int place_file(const OutputFile& f, const fs::path& temp, const fs::path& out_dir, bool have_old,
                std::error_code& ec) {
   fs::path dest = temp / f.path;
-  if (have_old) {
+  if (have_old && !f.linkable) {
     fs::path old = out_dir / f.path;
     bool same = f.source.empty() ? same_bytes(old, f.bytes) : same_file(old, f.source);
     if (same) {
@@ -208,8 +209,87 @@ struct OutputWriter::Impl {
   std::vector<Failure> failures;
   std::atomic<size_t> no_space{0};  ///< files not written because the disk is full
   std::atomic<size_t> written{0}, unchanged{0};
+  /// The old output's folders and the linked files' sources, as listed (inodes).
+  FolderListing old_listing, own_source_listing;
+  FolderListing* source_listing = &own_source_listing;
+  /// Linked files the old output has already (the same inode as their source), not yet
+  /// placed in the staging folder, by top-level entry: path -> source.
+  std::map<std::string, std::map<std::string, std::string>> kept;
+  /// Top-level entries with a file placed in the staging folder.
+  std::set<std::string> staged_tops;
 
   Impl(const fs::path& out, Diagnostics& d) : out_dir(out), diags(d) {}
+
+  static std::string top_of(const std::string& path) { return path.substr(0, path.find('/')); }
+
+  /// Whether the old output has `f` (a linked file) as a link to the same source: then it
+  /// is kept, to be placed only if its top-level entry cannot stay as it is (place_kept).
+  bool keep_linked(const OutputFile& f) {
+    const FolderListing::Entry* old = old_listing.file(out_dir / f.path);
+    if (!old) return false;
+    const FolderListing::Entry* source = source_listing->file(f.source);
+    if (!source || source->inode != old->inode) return false;
+    std::lock_guard lock(mu);
+    kept[top_of(f.path)].emplace(f.path, f.source);
+    return true;
+  }
+
+  /// Whether the old output's `folder` (relative, "" = a top-level file `top`) holds exactly
+  /// the kept files under it, counted into `seen`.
+  bool holds_only_kept(const std::string& folder, const std::map<std::string, std::string>& files,
+                       size_t& seen) {
+    const auto& entries = old_listing.list(out_dir / folder);
+    if (entries.empty()) return false;  // an empty folder the new output does not have
+    for (const auto& [name, entry] : entries) {
+      std::string path = folder + "/" + name;
+      if (entry.type == DT_DIR) {
+        if (!holds_only_kept(path, files, seen)) return false;
+      } else if ((entry.type == DT_REG || entry.type == DT_UNKNOWN) && files.count(path)) {
+        ++seen;  // its inode was compared by keep_linked
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /// Decides for each top-level entry with kept files: left in place when nothing of it
+  /// was staged and the old entry holds exactly those files (returned), else its kept
+  /// files are linked into the staging folder. False after a failure.
+  bool place_kept(std::set<std::string>& in_place) {
+    for (const auto& [top, files] : kept) {
+      bool folder = files.size() > 1 || files.begin()->first != top;
+      if (!staged_tops.count(top)) {
+        size_t seen = 0;
+        if (folder ? holds_only_kept(top, files, seen) && seen == files.size()
+                   : files.size() == 1) {
+          in_place.insert(top);
+          unchanged += files.size();
+          continue;
+        }
+      }
+      for (const auto& [path, source] : files) {
+        std::error_code ec;
+        if (!ensure_dir(path, ec)) {
+          fail(path, "cannot create the folder of " + (temp / path).string() + ": " +
+                         lowercase_first(ec.message()));
+          continue;
+        }
+        fs::create_hard_link(out_dir / path, temp / path, ec);
+        if (ec) {
+          ec.clear();
+          fs::create_hard_link(source, temp / path, ec);
+        }
+        if (ec) {
+          fail(path,
+               "cannot write " + (temp / path).string() + ": " + lowercase_first(ec.message()));
+        } else {
+          ++unchanged;
+        }
+      }
+    }
+    return failures.empty();
+  }
 
   void fail(const std::string& path, std::string message, std::string hint = {},
             std::string cause = {}) {
@@ -274,15 +354,16 @@ struct OutputWriter::Impl {
 
   // Moves every entry of the staging folder into the output folder and removes what the
   // new output no longer has.
-  bool switch_in() {
+  bool switch_in(const std::set<std::string>& in_place) {
     std::error_code ec;
-    std::set<std::string> fresh;
+    std::set<std::string> fresh = in_place;
     for (const auto& entry : fs::directory_iterator(temp, ec)) {
       fresh.insert(entry.path().filename().string());
     }
     fs::path aside = temp / ".firefly-previous";
     fs::create_directory(aside, ec);
     for (const std::string& name : fresh) {
+      if (in_place.count(name)) continue;
       if ((ec = switch_entry(temp / name, out_dir / name, aside / name))) {
         diags.error(
             "", {},
@@ -299,8 +380,9 @@ struct OutputWriter::Impl {
   }
 };
 
-OutputWriter::OutputWriter(const fs::path& out_dir, Diagnostics& diags)
+OutputWriter::OutputWriter(const fs::path& out_dir, Diagnostics& diags, FolderListing* sources)
     : impl_(std::make_unique<Impl>(resolve_output_folder(out_dir), diags)) {
+  if (sources) impl_->source_listing = sources;
   impl_->open();
 }
 
@@ -351,6 +433,11 @@ void OutputWriter::add(OutputFile f) {
                 {}, f.cause());
     return;
   }
+  if (f.linkable && impl_->have_old && impl_->keep_linked(f)) return;
+  {
+    std::lock_guard lock(impl_->mu);
+    impl_->staged_tops.insert(Impl::top_of(f.path));
+  }
   int outcome = place_file(f, impl_->temp, impl_->out_dir, impl_->have_old, ec);
   if (outcome == 0 && ec == std::errc::no_space_on_device) {
     ++impl_->no_space;  // said once, by commit()
@@ -366,6 +453,8 @@ void OutputWriter::add(OutputFile f) {
 
 bool OutputWriter::commit(PublishStats* stats) {
   Impl& w = *impl_;
+  std::set<std::string> in_place;
+  if (w.failures.empty() && !w.no_space) w.place_kept(in_place);
   if (w.no_space) {
     w.diags.error("", {},
                   "cannot write the site into " + w.out_dir.string() +
@@ -392,7 +481,7 @@ bool OutputWriter::commit(PublishStats* stats) {
   }
   {
     auto hold = InterruptCleanup::hold();  // an interrupt now would leave a mixed output
-    if (!w.switch_in()) return false;
+    if (!w.switch_in(in_place)) return false;
     w.committed = true;
   }
   if (stats) {

@@ -1,6 +1,7 @@
 #include "emit/writer.h"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -169,4 +170,64 @@ TEST_CASE("writer: random output paths never write outside the output folder") {
   // The seed reaches both kinds of error (a changed generator must keep doing so).
   CHECK(by_text > 100);
   CHECK(by_file_system > 5);
+}
+
+TEST_CASE("writer: linked files already published stay in place, and only exactly those") {
+  Sandbox box;
+  fs::path cache = box.root / "cache";
+  fs::create_directories(cache);
+  for (const char* name : {"a", "b", "c"}) std::ofstream(cache / name) << name;
+  auto build = [&](const std::vector<std::string>& names) {
+    firefly::Diagnostics diags;
+    firefly::OutputWriter writer(box.out, diags);
+    writer.add({"index.html", "home", ""});
+    for (const std::string& n : names) {
+      firefly::OutputFile f{"images/" + n + ".webp", "", (cache / n).string()};
+      f.linkable = true;
+      writer.add(std::move(f));
+    }
+    firefly::PublishStats stats;
+    REQUIRE(writer.commit(&stats));
+    return stats;
+  };
+  auto inode = [](const fs::path& p) {
+    struct stat st;
+    REQUIRE(::stat(p.c_str(), &st) == 0);
+    return st.st_ino;
+  };
+  auto read = [](const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  build({"a", "b"});
+  fs::path images = box.out / "images";
+  auto folder = inode(images);
+  // A rebuild with the same links leaves the folder as it is (not made again).
+  firefly::PublishStats again = build({"a", "b"});
+  CHECK(inode(images) == folder);
+  CHECK(again.unchanged == 3);
+  CHECK(inode(images / "a.webp") == inode(cache / "a"));
+  // A file deleted from the output comes back.
+  fs::remove(images / "b.webp");
+  build({"a", "b"});
+  CHECK(read(images / "b.webp") == "b");
+  // A file put there by hand goes; one replaced by another file is published again.
+  std::ofstream(images / "extra.txt") << "extra";
+  fs::remove(images / "a.webp");
+  std::ofstream(images / "a.webp") << "wrong";
+  build({"a", "b"});
+  CHECK(!fs::exists(images / "extra.txt"));
+  CHECK(read(images / "a.webp") == "a");
+  CHECK(inode(images / "a.webp") == inode(cache / "a"));
+  // An empty folder left by hand goes too; a file no longer published goes.
+  fs::create_directories(images / "empty");
+  build({"a", "b"});
+  CHECK(!fs::exists(images / "empty"));
+  build({"a", "c"});
+  CHECK(!fs::exists(images / "b.webp"));
+  CHECK(read(images / "c.webp") == "c");
+  folder = inode(images);
+  build({"a", "c"});
+  CHECK(inode(images) == folder);
+  CHECK(box.outside().count((cache / "a").string()) == 1);
 }

@@ -87,6 +87,14 @@ grep -q "2 photos (0 files encoded, [1-9][0-9]* from the cache)" "$work/b2.out" 
 diff -r "$pub" "$work/public2" >/dev/null || fail "the rebuild differs"
 #    Published files are links to the cache entries (same folder system here), not copies.
 [ "$(stat -c %h "$work"/public2/images/class-800-*.webp)" -ge 2 ] || fail "copied, not linked"
+#    A rebuild leaves published photo files that are still links to the cache where they
+#    are; one deleted from the output, one replaced there and a file added by hand are put
+#    right.
+rm "$work"/public2/images/class-480-*.webp
+for f in "$work"/public2/images/class-800-*.webp; do rm "$f" && echo wrong >"$f"; done
+echo extra >"$work/public2/images/extra.txt"
+"$FIREFLY" build --site "$site" --out "$work/public2" --quiet
+diff -r "$pub" "$work/public2" >/dev/null || fail "a damaged output was not put right"
 #    The index knows each original by size, modification time and inode, so an unchanged
 #    photo is not read again: changed in place with all three kept, it is not noticed.
 photo=$site/static/images/class.jpg
