@@ -1,5 +1,7 @@
 // Runs the site search in Debian's Chromium, as a reader does: opens each language's search
-// page with a query, waits for the results the script lists, and follows the first one.
+// page with a query, waits for the results the script lists, checks that the live region
+// says a short status (not the list) and that the page title starts with it, and follows
+// the first result.
 //
 // Usage: node tests/a11y/search.mjs HOST_DIR [PREFIX]
 //   HOST_DIR is served at the root of a local server; PREFIX (default "/") is where the
@@ -41,12 +43,21 @@ try {
         return `no results listed (shows: "${shown.trim().slice(0, 80)}")`;
       }
       const count = await page.locator('#search-results ol.search-hits li').count();
+      // WCAG 4.1.3: the live region announces a short status, not the list, and the page
+      // title carries it too.
+      await page.waitForFunction(() => document.getElementById('search-status')?.textContent.trim());
+      const status = ((await page.locator('#search-status').textContent()) ?? '').trim();
+      if (status.length > 120 || await page.locator('#search-status a').count()) {
+        return `the status is not a short line: "${status.slice(0, 80)}…"`;
+      }
+      const title = await page.title();
+      if (!title.startsWith(status)) return `the page title "${title}" does not start with the status "${status}"`;
       const href = await first.getAttribute('href');
       const target = new URL(href, page.url());
       if (!target.pathname.startsWith(prefix)) return `result ${href} is outside ${prefix}`;
       const hit = await page.goto(target.href);
       if (!hit || hit.status() !== 200) return `result ${href} answered ${hit?.status()}`;
-      return `ok (${count} results; the first, ${target.pathname}, opens)`;
+      return `ok (${count} results, "${status}"; the first, ${target.pathname}, opens)`;
     })();
     const ok = problem.startsWith('ok');
     if (ok) passed++;
