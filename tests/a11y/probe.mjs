@@ -2,8 +2,8 @@
 // the page (it may use nothing from outside its own body). Returns printable findings.
 //   {kind: 'static', leaks}: aria-current per navigation, language of parts, English
 //     theme strings;
-//   {kind: 'layout', size, minPx, where}: applies a text size of the display settings,
-//     then horizontal scroll and text under minPx CSS px.
+//   {kind: 'layout', size, minPx, where}: applies a text size of the display settings and
+//     opens the header's folds, then horizontal scroll and text under minPx CSS px.
 export function pageProbe(arg) {
   const findings = [];
   // Language of parts (WCAG 3.1.2). The generator gives every piece it inserts from
@@ -124,6 +124,10 @@ export function pageProbe(arg) {
   if (arg.size !== 'normal') root.classList.add(`ff-ts-${arg.size}`);
   const radio = document.getElementById(`ff-ts-${arg.size}`);
   if (radio) radio.checked = true;
+  // The header's folds (language links, menu, display settings) are opened so that what
+  // they hold is measured too, and closed again at the end.
+  const folds = [...document.querySelectorAll('header details:not([open])')];
+  for (const d of folds) d.open = true;
   const width = root.clientWidth;
   if (root.scrollWidth > width + 1) {
     // Name the outermost elements that stick out, ignoring those inside a scroll box.
@@ -171,5 +175,6 @@ export function pageProbe(arg) {
     findings.push(`text under ${arg.minPx} px at ${arg.where}: ` +
       [...small.values()].slice(0, 3).join(' | ') + (small.size > 3 ? ` (+${small.size - 3} more)` : ''));
   }
+  for (const d of folds) d.open = false;
   return findings;
 }

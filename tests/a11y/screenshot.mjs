@@ -2,7 +2,9 @@
 //
 // Usage: node tests/a11y/screenshot.mjs PUBLIC_DIR OUT_DIR [--dark] [--widths 320,390,1280]
 //          [--text-size normal|large|larger] [--forced-colors] PATH...
-//   e.g. node tests/a11y/screenshot.mjs public /tmp/shots / /en/ /data/awards/
+//   e.g. node tests/a11y/screenshot.mjs public /tmp/shots / /en/ /data/awards/ '/search/?q=志工'
+// A PATH may carry a query; the picture is taken once the page has loaded what its script
+// fetches (the search index, for the results of a query).
 // Writes OUT_DIR/<name>-1280.png and OUT_DIR/<name>-375.png for each PATH (or one per
 // --widths), where <name> is the path with slashes turned into dashes ("home" for /);
 // with --dark also <name>-<width>-dark.png (prefers-color-scheme: dark); with --text-size
@@ -16,9 +18,9 @@ import { launchBrowser, serveDir } from './lib.mjs';
 
 const WIDTHS = [1280, 375];
 
-/** The file name stem for a site path: "/en/stories/" -> "en-stories". */
+/** The file name stem for a site path: "/en/stories/" -> "en-stories", "/search/?q=a" -> "search-q-a". */
 export function shotName(p) {
-  const stem = p.replace(/index\.html$/, '').replace(/\.html$/, '')
+  const stem = p.replace(/[?#=&]+/g, '/').replace(/index\.html$/, '').replace(/\.html$/, '')
     .split('/').filter(Boolean).join('-').replace(/[^\p{L}\p{N}._-]/gu, '_');
   return stem || 'home';
 }
@@ -63,7 +65,7 @@ async function main() {
         const page = await context.newPage();
         for (const p of paths) {
           const sitePath = p.startsWith('/') ? p : '/' + p;
-          const resp = await page.goto(origin + sitePath, { waitUntil: 'load' });
+          const resp = await page.goto(origin + sitePath, { waitUntil: 'networkidle' });
           if (!resp || !resp.ok()) {
             console.error(`screenshot: ${sitePath}: HTTP ${resp ? resp.status() : 'no response'}`);
             failed++;
@@ -77,6 +79,14 @@ async function main() {
               input.dispatchEvent(new Event('change', { bubbles: true }));
             }, size);
           }
+          // A full-page picture shows every image: lazy ones are loaded first.
+          await page.evaluate(() => Promise.all([...document.images].map((img) => {
+            img.loading = 'eager';
+            return img.complete ? null : new Promise((done) => {
+              img.addEventListener('load', done);
+              img.addEventListener('error', done);
+            });
+          })));
           const suffix = (size === 'normal' ? '' : `-${size}`) + (scheme === 'dark' ? '-dark' : '') +
             (forced ? '-forced' : '') + (firstScreen ? '-screen' : '');
           const file = path.join(out, `${shotName(sitePath)}-${width}${suffix}.png`);

@@ -1,7 +1,8 @@
 // Runs the site search in Debian's Chromium, as a reader does: opens each language's search
-// page with a query, waits for the results the script lists, checks their excerpts (the
-// query marked with <mark>, nothing else made of the page's text, the status still short),
-// and follows the first one.
+// page with a query, waits for the results the script lists, checks that the live region
+// says a short status (not the list) and that the page title starts with it, checks their
+// excerpts (the query marked with <mark>, nothing else made of the page's text), and
+// follows the first result.
 //
 // Usage: node tests/a11y/search.mjs HOST_DIR [PREFIX]
 //   HOST_DIR is served at the root of a local server; PREFIX (default "/") is where the
@@ -79,6 +80,17 @@ try {
         return `no results listed (shows: "${shown.trim().slice(0, 80)}")`;
       }
       const count = await page.locator('#search-results ol.search-hits li').count();
+      // WCAG 4.1.3: the live region announces a short status, not the list, and the page
+      // title carries it too.
+      await page.waitForFunction(() => document.getElementById('search-status')?.textContent.trim());
+      const shortStatus = ((await page.locator('#search-status').textContent()) ?? '').trim();
+      if (shortStatus.length > 120 || await page.locator('#search-status a').count()) {
+        return `the status is not a short line: "${shortStatus.slice(0, 80)}…"`;
+      }
+      const pageTitle = await page.title();
+      if (!pageTitle.startsWith(shortStatus)) {
+        return `the page title "${pageTitle}" does not start with the status "${shortStatus}"`;
+      }
       try {
         await page.locator('#search-results ol.search-hits[data-excerpts="done"]').waitFor({ timeout: 10000 });
       } catch {
@@ -105,7 +117,7 @@ try {
       if (!target.pathname.startsWith(prefix)) return `result ${href} is outside ${prefix}`;
       const hit = await page.goto(target.href);
       if (!hit || hit.status() !== 200) return `result ${href} answered ${hit?.status()}`;
-      return `ok (${count} results, ${shown} excerpts mark the query; the first, ${target.pathname}, opens)`;
+      return `ok (${count} results, "${shortStatus}", ${shown} excerpts mark the query; the first, ${target.pathname}, opens)`;
     })();
     const ok = problem.startsWith('ok');
     if (ok) passed++;

@@ -40,15 +40,19 @@
   });
 })();
 
-// On a narrow screen the main menu starts folded behind its name, so that the page's
-// own content begins on the first screen; from 40em up it is always open.
+// The header's language links and main menu are folded (closed <details>) in the markup;
+// from 40em up the style sheet shows them open through ::details-content. A browser that
+// cannot style ::details-content gets them opened here on a wide screen instead.
 (function () {
   "use strict";
-  var menu = document.querySelector(".menu-toggle");
-  if (!menu || !window.matchMedia) return;
+  if (!window.matchMedia || !window.CSS || !CSS.supports) return;
+  if (CSS.supports("selector(::details-content)")) return;
+  var folds = document.querySelectorAll(".site-header .fold");
   var wide = window.matchMedia("(min-width: 40em)");
   function fit() {
-    menu.open = wide.matches;
+    Array.prototype.forEach.call(folds, function (fold) {
+      fold.open = wide.matches;
+    });
   }
   fit();
   if (wide.addEventListener) wide.addEventListener("change", fit);
