@@ -1,14 +1,11 @@
 #include "commands/build.h"
 
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
-#include <fstream>
 #include <mutex>
 #include <set>
 #include <string_view>
@@ -18,6 +15,7 @@
 #include "commands/build_state.h"
 #include "commands/photo_files.h"
 #include "commands/search_refresh.h"
+#include "commands/step_timer.h"
 #include "config/site_config.h"
 #include "core/date.h"
 #include "core/fs.h"
@@ -127,52 +125,6 @@ void add_untranslated(const Site& site, std::vector<std::string>& report) {
     }
   }
 }
-
-/// Per-step wall times on stderr when FIREFLY_TIMINGS is set to a non-empty, non-"0" value.
-class StepTimer {
- public:
-  StepTimer() {
-    const char* v = std::getenv("FIREFLY_TIMINGS");
-    on_ = v && *v && std::string_view(v) != "0";
-    last_ = std::chrono::steady_clock::now();
-    last_cpu_ = cpu_seconds();
-  }
-  void step(const char* name) {
-    if (!on_) return;
-    auto now = std::chrono::steady_clock::now();
-    double cpu = cpu_seconds();
-    std::fprintf(stderr, "firefly timings: %-22s %8.3f s  cpu %7.3f s  rss %s\n", name,
-                 std::chrono::duration<double>(now - last_).count(), cpu - last_cpu_,
-                 memory().c_str());
-    last_ = now;
-    last_cpu_ = cpu;
-  }
-
- private:
-  /// Resident and peak resident memory so far, from /proc (empty where there is none).
-  static std::string memory() {
-    std::ifstream in("/proc/self/status");
-    std::string line, rss, hwm;
-    while (std::getline(in, line)) {
-      if (line.rfind("VmRSS:", 0) == 0) rss = line.substr(6);
-      if (line.rfind("VmHWM:", 0) == 0) hwm = line.substr(6);
-    }
-    auto trim = [](std::string s) { return s.erase(0, s.find_first_not_of(" \t")); };
-    return trim(rss) + " (peak " + trim(hwm) + ")";
-  }
-
-  /// User and system time of the whole process (all threads) so far.
-  static double cpu_seconds() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    auto s = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
-    return s(u.ru_utime) + s(u.ru_stime);
-  }
-
-  bool on_ = false;
-  std::chrono::steady_clock::time_point last_;
-  double last_cpu_ = 0;
-};
 
 /// One build as it runs: the options, what each step made, and the result so far.
 class BuildRun {
