@@ -293,10 +293,15 @@ class BuildRun {
           prev_ ? &prev_->body_cache : nullptr, prev_ ? &prev_->bodies : nullptr, st_.body_cache,
           st_.jobs, diags_, &photos, &result_.bodies_rendered);
     } else {
-      st_.bodies = render_bodies(site, data_views, st_.jobs, diags_, &photos);
+      // Nothing after this step reads Markdown: a source's is freed as soon as its bodies
+      // are rendered, and the bodies rendered after it take its place in memory.
+      std::vector<SourcePage>& sources = st_.sources;
+      st_.bodies = render_bodies(site, data_views, st_.jobs, diags_, &photos,
+                                 [&sources](const SourcePage& done) {
+                                   sources[&done - sources.data()].body = SharedText();
+                                 });
       result_.bodies_rendered = site.pages.size();
-      // Nothing after this step reads Markdown: its memory goes to the pages and the index.
-      for (SourcePage& source : st_.sources) source.body = SharedText();
+      for (SourcePage& source : st_.sources) source.body = SharedText();  // drafts too
     }
     t.step("  bodies");
     std::vector<DataFile> embedded_charts;
