@@ -373,8 +373,7 @@ class BuildRun {
       drain(out);
       StepTimer ts;
       for (const Language& lang : site.config->languages) {  // one language's index at a time
-        render_search_index(site, bodies, st_.datasets, lang, out, st_.jobs);
-        drain(out);
+        render_search_index(site, bodies, st_.datasets, lang, sink, st_.jobs);
       }
       ts.step("  search index (beside pages)");
     });
