@@ -1,14 +1,11 @@
 #include "commands/build.h"
 
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
-#include <fstream>
 #include <mutex>
 #include <set>
 #include <string_view>
@@ -18,6 +15,7 @@
 #include "commands/build_state.h"
 #include "commands/photo_files.h"
 #include "commands/search_refresh.h"
+#include "commands/step_timer.h"
 #include "config/site_config.h"
 #include "core/date.h"
 #include "core/fs.h"
@@ -127,52 +125,6 @@ void add_untranslated(const Site& site, std::vector<std::string>& report) {
     }
   }
 }
-
-/// Per-step wall times on stderr when FIREFLY_TIMINGS is set to a non-empty, non-"0" value.
-class StepTimer {
- public:
-  StepTimer() {
-    const char* v = std::getenv("FIREFLY_TIMINGS");
-    on_ = v && *v && std::string_view(v) != "0";
-    last_ = std::chrono::steady_clock::now();
-    last_cpu_ = cpu_seconds();
-  }
-  void step(const char* name) {
-    if (!on_) return;
-    auto now = std::chrono::steady_clock::now();
-    double cpu = cpu_seconds();
-    std::fprintf(stderr, "firefly timings: %-22s %8.3f s  cpu %7.3f s  rss %s\n", name,
-                 std::chrono::duration<double>(now - last_).count(), cpu - last_cpu_,
-                 memory().c_str());
-    last_ = now;
-    last_cpu_ = cpu;
-  }
-
- private:
-  /// Resident and peak resident memory so far, from /proc (empty where there is none).
-  static std::string memory() {
-    std::ifstream in("/proc/self/status");
-    std::string line, rss, hwm;
-    while (std::getline(in, line)) {
-      if (line.rfind("VmRSS:", 0) == 0) rss = line.substr(6);
-      if (line.rfind("VmHWM:", 0) == 0) hwm = line.substr(6);
-    }
-    auto trim = [](std::string s) { return s.erase(0, s.find_first_not_of(" \t")); };
-    return trim(rss) + " (peak " + trim(hwm) + ")";
-  }
-
-  /// User and system time of the whole process (all threads) so far.
-  static double cpu_seconds() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    auto s = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
-    return s(u.ru_utime) + s(u.ru_stime);
-  }
-
-  bool on_ = false;
-  std::chrono::steady_clock::time_point last_;
-  double last_cpu_ = 0;
-};
 
 /// One build as it runs: the options, what each step made, and the result so far.
 class BuildRun {
@@ -341,11 +293,17 @@ class BuildRun {
           prev_ ? &prev_->body_cache : nullptr, prev_ ? &prev_->bodies : nullptr, st_.body_cache,
           st_.jobs, diags_, &photos, &result_.bodies_rendered);
     } else {
-      st_.bodies = render_bodies(site, data_views, st_.jobs, diags_, &photos);
+      // Nothing after this step reads Markdown: a source's is freed as soon as its bodies
+      // are rendered, and the bodies rendered after it take its place in memory. (A build
+      // that keeps no state is the only owner of its pages, made not const.)
+      st_.bodies = render_bodies(site, data_views, st_.jobs, diags_, &photos,
+                                 [](const SourcePage& done) {
+                                   const_cast<SourcePage&>(done).body = SharedText();
+                                 });
       result_.bodies_rendered = site.pages.size();
-      // Nothing after this step reads Markdown: its memory goes to the pages and the index.
-      // (A build that keeps no state is the only owner of its pages, made not const.)
-      for (const auto& source : st_.sources) const_cast<SourcePage&>(*source).body = SharedText();
+      for (const auto& source : st_.sources) {  // drafts too
+        const_cast<SourcePage&>(*source).body = SharedText();
+      }
     }
     t.step("  bodies");
     std::vector<DataFile> embedded_charts;
@@ -419,8 +377,7 @@ class BuildRun {
       drain(out);
       StepTimer ts;
       for (const Language& lang : site.config->languages) {  // one language's index at a time
-        render_search_index(site, bodies, st_.datasets, lang, out, st_.jobs);
-        drain(out);
+        render_search_index(site, bodies, st_.datasets, lang, sink, st_.jobs);
       }
       ts.step("  search index (beside pages)");
     });

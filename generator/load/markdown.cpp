@@ -322,7 +322,15 @@ MarkdownResult MarkdownDocument::render(const LinkResolver& resolve_link,
   result.text = t.parts.text;
   result.embeds = t.parts.embeds;
   // Give headings their ids, in document order.
-  result.html.reserve(out.size() + t.heading_ids.size() * 16);
+  // Exactly the room the ids take (` id="…"`): bodies are kept for the whole build, and a
+  // string grown past its reserve would hold up to twice its size.
+  std::vector<std::string> ids(t.heading_ids.size());
+  size_t room = out.size();
+  for (size_t i = 0; i < ids.size(); ++i) {
+    append_html_escaped(ids[i], t.heading_ids[i]);
+    room += 6 + ids[i].size();
+  }
+  result.html.reserve(room);
   size_t next_id = 0, pos = 0;
   while (pos < out.size()) {
     size_t h = out.find("<h", pos);
@@ -331,7 +339,7 @@ MarkdownResult MarkdownDocument::render(const LinkResolver& resolve_link,
     if (level >= '1' && level <= '6' && out[h + 3] == '>' && next_id < t.heading_ids.size()) {
       result.html.append(out, pos, h + 3 - pos);
       result.html += " id=\"";
-      append_html_escaped(result.html, t.heading_ids[next_id++]);
+      result.html += ids[next_id++];
       result.html += '"';
       pos = h + 3;
     } else {

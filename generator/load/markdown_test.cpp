@@ -46,6 +46,16 @@ TEST_CASE("markdown gives headings unique ids, CJK included") {
   CHECK(r.html.find("<h2 id=\"results-2\">") != std::string::npos);
 }
 
+TEST_CASE("markdown's HTML takes no more memory than its bytes, headings' ids included") {
+  // A build keeps every page's body: a string grown past its reserve holds up to twice.
+  std::string text = "Intro\n\n";
+  for (int i = 0; i < 40; ++i)
+    text += "## 修繕紀錄與成果 \"" + std::to_string(i) + "\" & <b>\n\nText.\n\n";
+  auto r = md(text);
+  CHECK(r.html.find("<h2 id=\"修繕紀錄與成果-") != std::string::npos);
+  CHECK(r.html.capacity() - r.html.size() < 32);
+}
+
 TEST_CASE("markdown replaces chart and table fences with placeholders") {
   MarkdownOptions o;
   o.first_line = 5;

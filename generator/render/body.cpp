@@ -214,7 +214,7 @@ void render_source_group(const Site& site, const std::vector<size_t>& group,
 }
 
 std::vector<Body> render_bodies(const Site& site, const DataViews& data, int jobs,
-                                Diagnostics& diags, PhotoSet* photos) {
+                                Diagnostics& diags, PhotoSet* photos, const SourceDone& done) {
   std::vector<Body> bodies(site.pages.size());
   std::vector<size_t> all(site.pages.size());
   std::iota(all.begin(), all.end(), 0);
@@ -223,6 +223,7 @@ std::vector<Body> render_bodies(const Site& site, const DataViews& data, int job
     render_source_group(site, groups[g], [&](size_t i, MarkdownDocument* parsed) {
       bodies[i] = render_body(site, *site.pages[i], data, diags, photos, nullptr, parsed);
     });
+    if (done) done(*site.pages[groups[g].front()]->source);
   });
   return bodies;
 }

@@ -76,10 +76,16 @@ std::vector<std::vector<size_t>> pages_by_source(const Site& site,
 void render_source_group(const Site& site, const std::vector<size_t>& group,
                          const std::function<void(size_t, MarkdownDocument*)>& render);
 
+/// Called once a source's every page has its body (from the thread that rendered them).
+using SourceDone = std::function<void(const SourcePage&)>;
+
 /// Renders the bodies of all pages that have a source, on `jobs` threads; the result is
-/// indexed like `site.pages`. Broken internal links and missing images are errors.
+/// indexed like `site.pages`. Broken internal links and missing images are errors. With
+/// `done`, calls it for each source as soon as its pages' bodies are rendered (to free its
+/// Markdown while the others render).
 std::vector<Body> render_bodies(const Site& site, const DataViews& data, int jobs,
-                                Diagnostics& diags, PhotoSet* photos = nullptr);
+                                Diagnostics& diags, PhotoSet* photos = nullptr,
+                                const SourceDone& done = nullptr);
 
 /// Rewrites one link of `page` written at `pos`; reports it in `diags` when it points to
 /// nothing the build publishes. A link into a dataset's charts/ folder is left for

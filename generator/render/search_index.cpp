@@ -116,8 +116,8 @@ std::string year_of(const std::string& iso) { return iso.substr(0, 4); }
 }  // namespace
 
 void render_search_index(const Site& site, const std::vector<Body>& bodies,
-                         const std::vector<Dataset>& datasets, const Language& lang, OutputSet& out,
-                         int jobs) {
+                         const std::vector<Dataset>& datasets, const Language& lang,
+                         const OutputSink& out, int jobs) {
   std::vector<size_t> indexed;
   for (size_t i = 0; i < site.pages.size(); ++i) {
     const Page& p = *site.pages[i];
@@ -219,7 +219,7 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
     lines.append_postings(apart[k], line);
     std::optional<PostingsApart> split = split_positions(line);
     if (!split) continue;  // cannot happen: the writer made it
-    out.push_back({dir + "p/" + std::to_string(k) + ".txt", std::move(split->positions), ""});
+    out(OutputFile{dir + "p/" + std::to_string(k) + ".txt", std::move(split->positions), ""});
     line = "#" + std::to_string(k) + "#" + split->pages;
     sizes[apart[k]] = lines.token(apart[k]).size() + line.size() + 2;
     replaced[apart[k]] = std::move(line);
@@ -242,7 +242,7 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
       }
       text += '\n';
     }
-    out.push_back({dir + "s/" + std::to_string(s) + ".txt", std::move(text), ""});
+    out(OutputFile{dir + "s/" + std::to_string(s) + ".txt", std::move(text), ""});
     if (s) firsts += ',';
     append_json_string(firsts,
                        s ? shard_separator(lines.token(starts[s] - 1), lines.token(starts[s]))
@@ -272,10 +272,10 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
       texts[id] = {};
     }
     json += "]}";
-    out.push_back({dir + "d/" + std::to_string(first / per_chunk) + ".json", std::move(json), ""});
+    out(OutputFile{dir + "d/" + std::to_string(first / per_chunk) + ".json", std::move(json), ""});
   }
   for (size_t f = 0; f < text_files; ++f) {
-    out.push_back({dir + "x/" + std::to_string(f) + ".bin", std::move(text_files_bytes[f]), ""});
+    out(OutputFile{dir + "x/" + std::to_string(f) + ".bin", std::move(text_files_bytes[f]), ""});
   }
 
   // The manifest.
@@ -299,7 +299,7 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
     id = end;
   }
   m += "],\"terms\":" + std::to_string(term_docs.size()) + "}";
-  out.push_back({dir + "index.json", std::move(m), ""});
+  out(OutputFile{dir + "index.json", std::move(m), ""});
 
   // The taxonomy terms' pages: fetched only when the term filter is asked for.
   std::string t = "[";
@@ -318,7 +318,14 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
     t += ']';
   }
   t += ']';
-  out.push_back({dir + "terms.json", std::move(t), ""});
+  out(OutputFile{dir + "terms.json", std::move(t), ""});
+}
+
+void render_search_index(const Site& site, const std::vector<Body>& bodies,
+                         const std::vector<Dataset>& datasets, const Language& lang, OutputSet& out,
+                         int jobs) {
+  render_search_index(
+      site, bodies, datasets, lang, [&out](OutputFile&& f) { out.push_back(std::move(f)); }, jobs);
 }
 
 void render_search_index(const Site& site, const std::vector<Body>& bodies,

@@ -22,6 +22,11 @@ constexpr size_t kMaxSearchChunks = 900;
 void render_search_index(const Site& site, const std::vector<Body>& bodies,
                          const std::vector<Dataset>& datasets, const Language& lang, OutputSet& out,
                          int jobs = 1);
+/// The same, each file passed to `out` as soon as it is made (no more than one file of
+/// the index is held at once besides the postings).
+void render_search_index(const Site& site, const std::vector<Body>& bodies,
+                         const std::vector<Dataset>& datasets, const Language& lang,
+                         const OutputSink& out, int jobs = 1);
 /// The search index of every language, tokenizing pages on up to `jobs` threads.
 void render_search_index(const Site& site, const std::vector<Body>& bodies,
                          const std::vector<Dataset>& datasets, OutputSet& out, int jobs = 1);

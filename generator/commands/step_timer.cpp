@@ -1,0 +1,106 @@
+#include "commands/step_timer.h"
+
+#include <sys/resource.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <mutex>
+#include <string_view>
+#include <thread>
+
+// jemalloc's control interface, when the program is linked with it (the firefly command);
+// null otherwise (the tests).
+extern "C" int mallctl(const char* name, void* oldp, size_t* oldlenp, void* newp, size_t newlen)
+    __attribute__((weak));
+
+namespace firefly {
+
+namespace {
+
+/// User and system time of the whole process (all threads) so far.
+double cpu_seconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  auto s = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+  return s(u.ru_utime) + s(u.ru_stime);
+}
+
+/// VmRSS and VmHWM of /proc/self/status, in kB (0 where there is none).
+std::pair<long, long> resident_kb() {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  long rss = 0, hwm = 0;
+  while (std::getline(in, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) rss = std::atol(line.c_str() + 6);
+    if (line.rfind("VmHWM:", 0) == 0) hwm = std::atol(line.c_str() + 6);
+  }
+  return {rss, hwm};
+}
+
+/// One of jemalloc's statistics, in MB.
+size_t jemalloc_mb(const char* name) {
+  size_t value = 0, size = sizeof value;
+  if (mallctl(name, &value, &size, nullptr, 0) != 0) return 0;
+  return value >> 20;
+}
+
+/// From the first call on, a thread prints the memory each time the resident memory has
+/// grown by 8 MB since the last line, with the seconds since the first call.
+void start_memory_samples() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    std::thread([] {
+      auto start = std::chrono::steady_clock::now();
+      long printed = 0;
+      for (;;) {
+        long rss = resident_kb().first;
+        if (rss >= printed + 8192) {
+          printed = rss;
+          double at =
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+          std::fprintf(stderr, "firefly memory at %7.2f s: %s\n", at, StepTimer::memory().c_str());
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      }
+    }).detach();
+  });
+}
+
+}  // namespace
+
+StepTimer::StepTimer() {
+  const char* v = std::getenv("FIREFLY_TIMINGS");
+  on_ = v && *v && std::string_view(v) != "0";
+  if (on_ && std::string_view(v) == "memory") start_memory_samples();
+  last_ = std::chrono::steady_clock::now();
+  last_cpu_ = cpu_seconds();
+}
+
+void StepTimer::step(const char* name) {
+  if (!on_) return;
+  auto now = std::chrono::steady_clock::now();
+  double cpu = cpu_seconds();
+  std::fprintf(stderr, "firefly timings: %-22s %8.3f s  cpu %7.3f s  %s\n", name,
+               std::chrono::duration<double>(now - last_).count(), cpu - last_cpu_,
+               memory().c_str());
+  last_ = now;
+  last_cpu_ = cpu;
+}
+
+std::string StepTimer::memory() {
+  auto [rss, hwm] = resident_kb();
+  std::string out = "rss " + std::to_string(rss) + " kB (peak " + std::to_string(hwm) + " kB)";
+  if (mallctl) {
+    std::uint64_t epoch = 1;  // the statistics are read as of now
+    size_t size = sizeof epoch;
+    mallctl("epoch", &epoch, &size, &epoch, size);
+    out += ", heap " + std::to_string(jemalloc_mb("stats.allocated")) + " MB allocated, " +
+           std::to_string(jemalloc_mb("stats.active")) + " active, " +
+           std::to_string(jemalloc_mb("stats.resident")) + " resident";
+  }
+  return out;
+}
+
+}  // namespace firefly
