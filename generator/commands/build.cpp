@@ -296,10 +296,9 @@ class BuildRun {
       // Nothing after this step reads Markdown: a source's is freed as soon as its bodies
       // are rendered, and the bodies rendered after it take its place in memory. (A build
       // that keeps no state is the only owner of its pages, made not const.)
-      st_.bodies = render_bodies(site, data_views, st_.jobs, diags_, &photos,
-                                 [](const SourcePage& done) {
-                                   const_cast<SourcePage&>(done).body = SharedText();
-                                 });
+      st_.bodies = render_bodies(
+          site, data_views, st_.jobs, diags_, &photos,
+          [](const SourcePage& done) { const_cast<SourcePage&>(done).body = SharedText(); });
       result_.bodies_rendered = site.pages.size();
       for (const auto& source : st_.sources) {  // drafts too
         const_cast<SourcePage&>(*source).body = SharedText();
