@@ -33,6 +33,17 @@ const TYPES = {
   '.zip': 'application/zip',
 };
 
+/** Text folded as the site search folds it (case, width, diacritics, đ), to compare with. */
+export function fold(s) {
+  return s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\u0111/g, 'd')
+    .normalize('NFC')
+    .toLowerCase();
+}
+
 /** The Content-Type header for a file name. */
 export function contentType(file) {
   const name = file.toLowerCase();

@@ -8,7 +8,7 @@
 //   HOST_DIR is served at the root of a local server; PREFIX (default "/") is where the
 //   site is inside it, e.g. "/portal/" for a build with --base-url https://host/portal/.
 // Prints one line per query, then "search: N passed, M failed"; exits 1 when any failed.
-import { launchBrowser, serveDir } from './lib.mjs';
+import { fold, launchBrowser, serveDir } from './lib.mjs';
 
 // A query per language, with words the sample portal's pages in that language contain;
 // `deep`: only far down its pages (after their first 400 characters), so an excerpt that
@@ -23,17 +23,6 @@ const QUERIES = [
   { lang: 'en', page: 'en/search/', q: 'collective agreement', deep: true },
   { lang: 'vi', page: 'vi/search/', q: 'lao dong' }, // typed without tones: marks "lao động"
 ];
-
-/** Folded as the search folds: case, width, diacritics, đ. */
-function fold(s) {
-  return s
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/\u0111/g, 'd')
-    .normalize('NFC')
-    .toLowerCase();
-}
 
 /** What is wrong with the results' excerpts for `q` ("" if nothing). */
 function excerptProblem(q, deep, items, status) {

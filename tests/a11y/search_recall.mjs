@@ -9,7 +9,7 @@
 // Prints one line per query, then "search recall: N passed, M failed"; exits 1 on a miss.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { htmlFiles, isRedirect, launchBrowser, serveDir, urlPath } from './lib.mjs';
+import { fold, htmlFiles, isRedirect, launchBrowser, serveDir, urlPath } from './lib.mjs';
 
 // lang: the language's search page; q: the query as typed; kind: how a page contains it
 // ("chars": as a substring; "words": every word starts a word of the page, the last as a
@@ -45,16 +45,6 @@ if (!dir || !prefix.startsWith('/') || !prefix.endsWith('/')) {
 }
 const site = path.join(dir, prefix);
 
-/** Folded as a reader would not care: case, width, diacritics, đ. */
-function fold(s) {
-  return s
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/\u0111/g, 'd')
-    .normalize('NFC')
-    .toLowerCase();
-}
 function decode(s) {
   return s
     .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
