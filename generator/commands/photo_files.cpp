@@ -6,6 +6,7 @@
 #include <mutex>
 #include <utility>
 
+#include "core/allocator.h"
 #include "core/fs.h"
 #include "core/parallel.h"
 #include "core/sha256.h"
@@ -44,18 +45,6 @@ std::optional<std::pair<std::string, long long>> hash_file(const fs::path& path)
   }
   if (in.bad()) return std::nullopt;
   return std::make_pair(sha.hex(), total);
-}
-
-/// jemalloc's control call, when the program runs on jemalloc (the command line does).
-extern "C" int mallctl(const char* name, void* oldp, size_t* oldlenp, void* newp, size_t newlen)
-    __attribute__((weak));
-
-/// Hands the memory freed since the last call back to the system. The build keeps what it
-/// frees for reuse, and a photo's buffers (a few MB each, of a dozen sizes) were seldom
-/// reused: kept pieces were too small for the next photo's, and the build grew by about
-/// 5 MB a photo (200 photos: 1.2 GB).
-void release_freed_memory() {
-  if (mallctl) mallctl("arena.4096.purge", nullptr, nullptr, nullptr, 0);  // every arena
 }
 
 }  // namespace
@@ -138,6 +127,9 @@ bool make_files(const Photo& photo, const Missing& missing, const fs::path& site
   std::string error;
   fs::path full = site_dir / "static" / photo.site_path.substr(1);
   auto encoded = encode_photo(full.string(), photo.source.info, missing.requests, error, jobs);
+  // Kept for reuse, a photo's buffers (a few MB each, of a dozen sizes) seldom were: the
+  // pieces were too small for the next photo's, and the build grew by about 5 MB a photo
+  // (200 photos: 1.2 GB).
   release_freed_memory();
   if (!encoded) {
     return report("the image " + photo.site_path + " (static" + photo.site_path + ") " + error,

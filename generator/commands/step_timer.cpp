@@ -2,7 +2,6 @@
 
 #include <sys/resource.h>
 
-#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -10,10 +9,7 @@
 #include <string_view>
 #include <thread>
 
-// jemalloc's control interface, when the program is linked with it (the firefly command);
-// null otherwise (the tests).
-extern "C" int mallctl(const char* name, void* oldp, size_t* oldlenp, void* newp, size_t newlen)
-    __attribute__((weak));
+#include "core/allocator.h"
 
 namespace firefly {
 
@@ -37,13 +33,6 @@ std::pair<long, long> resident_kb() {
     if (line.rfind("VmHWM:", 0) == 0) hwm = std::atol(line.c_str() + 6);
   }
   return {rss, hwm};
-}
-
-/// One of jemalloc's statistics, in MB.
-size_t jemalloc_mb(const char* name) {
-  size_t value = 0, size = sizeof value;
-  if (mallctl(name, &value, &size, nullptr, 0) != 0) return 0;
-  return value >> 20;
 }
 
 /// From the first call on, a thread prints the memory each time the resident memory has
@@ -91,16 +80,8 @@ void StepTimer::step(const char* name) {
 
 std::string StepTimer::memory() {
   auto [rss, hwm] = resident_kb();
-  std::string out = "rss " + std::to_string(rss) + " kB (peak " + std::to_string(hwm) + " kB)";
-  if (mallctl) {
-    std::uint64_t epoch = 1;  // the statistics are read as of now
-    size_t size = sizeof epoch;
-    mallctl("epoch", &epoch, &size, &epoch, size);
-    out += ", heap " + std::to_string(jemalloc_mb("stats.allocated")) + " MB allocated, " +
-           std::to_string(jemalloc_mb("stats.active")) + " active, " +
-           std::to_string(jemalloc_mb("stats.resident")) + " resident";
-  }
-  return out;
+  return "rss " + std::to_string(rss) + " kB (peak " + std::to_string(hwm) + " kB)" +
+         allocator_report();
 }
 
 }  // namespace firefly
