@@ -189,7 +189,7 @@ async function headerBottom(page, screen) {
 async function noJsHeaderBottom(page, url, screen) {
   await page.setViewportSize({ width: screen.width, height: screen.height });
   const resp = await page.goto(url, { waitUntil: 'load', timeout: 60000 });
-  if (!resp || !resp.ok()) return 0;
+  if (!resp || !resp.ok()) throw new Error(`without JavaScript the page did not load (HTTP ${resp ? resp.status() : 'no response'})`);
   const header = page.locator('body > header, .site-header').first();
   if ((await header.count()) === 0) return 0;
   const box = await header.boundingBox();
