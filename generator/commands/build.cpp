@@ -348,7 +348,7 @@ class BuildRun {
     const Theme& theme = *st_.theme;
     const std::vector<Body>& bodies = st_.bodies;
     if (options_.write) {
-      writer_ = std::make_unique<OutputWriter>(out_dir(), diags_, &st_.photo_cache->listing());
+      writer_ = std::make_unique<OutputWriter>(out_dir(), diags_);
     }
     std::mutex output_mu;
     std::atomic<size_t> files{0};
