@@ -20,9 +20,9 @@ namespace firefly {
 namespace {
 
 const std::vector<std::string> kDatasetKeys = {
-    "title",    "description", "source",  "frequency",  "license",        "chart",
-    "columns",  "keywords",    "version", "indicators", "issued",         "modified",
-    "temporal", "spatial",     "key",     "themes",     "translated_from"};
+    "title",    "description", "summary",  "source",  "frequency",  "license",
+    "chart",    "columns",     "keywords", "version", "indicators", "issued",
+    "modified", "temporal",    "spatial",  "key",     "themes",     "translated_from"};
 const std::vector<std::string> kSourceKeys = {"agency", "title", "date", "url"};
 const std::vector<std::string> kColumnKeys = {"name",        "type",   "title", "unit",
                                               "description", "values", "lang"};
@@ -466,6 +466,7 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
   r.unknown_keys(meta, kDatasetKeys, "dataset metadata");
   ds.title = r.localized(meta, "title", true);
   ds.description = r.localized(meta, "description", false);
+  ds.summary = r.localized(meta, "summary", false);
   ds.source = read_source(meta, r);
   ds.version = r.text(meta, "version");
   ds.frequency = r.text(meta, "frequency");

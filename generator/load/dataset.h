@@ -106,6 +106,9 @@ struct Dataset {
   std::string yaml_path;  ///< "data/<name>.yaml"
   Localized title;
   Localized description;
+  /// `summary:`: a sentence for the catalogue's cards (may be empty: the description's
+  /// first sentence is shown then).
+  Localized summary;
   DatasetSource source;
   std::string version;    ///< declared `version:`, else "" (the modified date is used)
   std::string frequency;  ///< as written, may be empty

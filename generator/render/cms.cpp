@@ -292,6 +292,7 @@ Value datasets_collection(const std::vector<std::pair<std::string, Localized>>& 
   List metadata{
       localized_field("title", true, false, config),
       localized_field("description", false, true, config),
+      localized_field("summary", false, false, config),
       localized_field("source", false, false, config),
       Value(Map{{"name", "frequency"},
                 {"label", "frequency"},

@@ -121,7 +121,10 @@ Value ContextBuilder::images_value(const Page& page, PhotoPlace first) const {
     const Photo* photo = photos_ ? photos_->find(img.src) : nullptr;
     if (photo) {
       PhotoPlace place = first == PhotoPlace::kLead && !out.empty() ? PhotoPlace::kBody : first;
-      m.emplace_back("picture", picture_html(*photo, html_escape(img.alt), place));
+      // On a card the picture is decorative (alt=""): the card's link, named by the
+      // story's title, sits beside it, and the story page itself shows the full alt text.
+      std::string alt = place == PhotoPlace::kCard ? std::string() : html_escape(img.alt);
+      m.emplace_back("picture", picture_html(*photo, alt, place));
       if (out.empty()) {
         const PhotoRender& social = photo->renders[photo->social];
         m.emplace_back("og_image", Value(Map{{"url", site_.absolute_url(social_image_url(*photo))},

@@ -1,6 +1,7 @@
 #include "render/dataset_page.h"
 
 #include "core/json.h"
+#include "core/sentence.h"
 #include "core/text.h"
 #include "render/chart.h"
 #include "render/data_manifest.h"
@@ -369,11 +370,21 @@ std::string dataset_jsonld(const Dataset& ds, const std::vector<DataFile>& files
 }
 
 Value dataset_list_item(const Dataset& ds, const DataView& view) {
+  // The card's summary: the dataset's `summary`, else its description's first sentence.
+  const Localized& summary_from = ds.summary.empty() ? ds.description : ds.summary;
+  std::string summary_lang = view.lang_of(summary_from);
+  std::string summary = view.pick(summary_from);
+  if (ds.summary.empty()) {
+    summary = short_summary(summary, summary_lang.empty() ? view.html_lang : summary_lang,
+                            kCardSummaryUnits);
+  }
   return Value(Map{{"name", Value(ds.name)},
                    {"title", Value(view.pick(ds.title))},
                    {"title_lang", Value(view.lang_of(ds.title))},
                    {"description", Value(view.pick(ds.description))},
                    {"description_lang", Value(view.lang_of(ds.description))},
+                   {"summary", Value(summary)},
+                   {"summary_lang", Value(summary_lang)},
                    {"url", Value(view.dataset_url(ds.name))},
                    {"row_count", Value(static_cast<std::int64_t>(ds.row_count()))},
                    {"updated", date_value(ds.updated, view)}});

@@ -48,8 +48,13 @@ std::string dataset_chart_id(const Dataset& ds);
 /// The schema.org Dataset JSON-LD of a dataset page (for `jsonld`).
 std::string dataset_jsonld(const Dataset& ds, const std::vector<DataFile>& files,
                            const DataSite& site, const DataView& view);
-/// One entry of `datasets[]` on the catalogue and home pages:
-/// {name, title, description, url, row_count, updated{iso, display}}.
+/// At most this many reading units (truncate_text) of a description's first sentence make a
+/// catalogue card's summary.
+inline constexpr size_t kCardSummaryUnits = 160;
+/// One entry of `datasets[]` on the catalogue and home pages: {name, title, title_lang,
+/// description, description_lang, summary, summary_lang, url, row_count,
+/// updated{iso, display}}; summary is the dataset's `summary`, else the first sentence of
+/// its description (cut at kCardSummaryUnits).
 Value dataset_list_item(const Dataset& ds, const DataView& view);
 /// The catalogue-wide downloads (all.zip, datapackage.json, catalog.jsonld, SHA256SUMS)
 /// as `downloads[]` entries, from the manifest's catalogue files.

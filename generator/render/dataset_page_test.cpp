@@ -195,3 +195,37 @@ TEST_CASE("dataset page: schema.org JSON-LD and catalogue entries") {
 }
 
 }  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("catalogue card: the dataset's summary, else its description's first sentence") {
+  Dataset ds = sample();
+  ds.description.plain.clear();
+  ds.description.by_lang = {{"zh-TW", "歷年獲得的獎項。資料取自申請書。"},
+                            {"en", "Awards won by the bureau. Taken from its application."}};
+  DataView en = view_in("en");
+  en.tags = {{"zh-TW", "zh-Hant-TW"}, {"en", "en"}};
+  Value item = dataset_list_item(ds, en);
+  CHECK(item.get("summary").as_string() == "Awards won by the bureau.");
+  CHECK(item.get("summary_lang").as_string().empty());
+  CHECK(item.get("description").as_string() ==
+        "Awards won by the bureau. Taken from its application.");
+  // A language without a description shows the default language's first sentence, marked.
+  DataView vi = view_in("vi");
+  vi.tags = {{"zh-TW", "zh-Hant-TW"}, {"vi", "vi"}};
+  item = dataset_list_item(ds, vi);
+  CHECK(item.get("summary").as_string() == "歷年獲得的獎項。");
+  CHECK(item.get("summary_lang").as_string() == "zh-Hant-TW");
+  // A first sentence longer than a card's summary is cut.
+  ds.description.by_lang = {{"zh-TW", std::string(300, 'a') + ". b."}};
+  std::string cut = dataset_list_item(ds, en).get("summary").as_string();
+  CHECK(cut.size() < 300);
+  CHECK(cut.rfind("\u2026") == cut.size() - 3);
+  // Its own summary wins, uncut.
+  ds.summary.by_lang = {{"zh-TW", "得獎紀錄。"}, {"en", "Awards. Every year."}};
+  item = dataset_list_item(ds, en);
+  CHECK(item.get("summary").as_string() == "Awards. Every year.");
+  CHECK(dataset_list_item(ds, vi).get("summary_lang").as_string() == "zh-Hant-TW");
+}
+
+}  // namespace firefly

@@ -112,7 +112,7 @@ test('axe: clean fixture passes; violations, in light and dark, fail', () => {
   assert.doesNotMatch(r.out, /\(dark\)/);
 });
 
-test('checks: language of parts, aria-current and theme English, right and wrong', () => {
+test('checks: language of parts, aria-current, card images and theme English, right and wrong', () => {
   const dir = path.join(tmp, 'own');
   const page = (lang, body) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">` +
     `<title>t</title></head><body><main>${body}</main></body></html>`;
@@ -128,6 +128,16 @@ test('checks: language of parts, aria-current and theme English, right and wrong
     'leak/index.html': page('zh-Hant-TW', '<p>You are here</p>'),
     'two/index.html': page('zh-Hant-TW', '<nav aria-label="n"><a href="/two/" aria-current="page">甲</a>' +
       '<a href="/ok/" aria-current="page">乙</a></nav>'),
+    // Right: a card's image with alt="" beside its title link, a story's figure with alt
+    // text. Wrong: a card image that repeats its title, a card linking twice to its page,
+    // a story's figure without alt text.
+    'card-ok/index.html': page('en', '<ul><li class="card"><h2 class="card-title"><a href="/s/">Roses</a></h2>' +
+      '<img src="/r.svg" alt=""></li></ul><article class="entry"><figure class="figure">' +
+      '<img src="/r.svg" alt="Two roses"></figure></article>'),
+    'card-alt/index.html': page('en', '<ul><li class="card"><h2 class="card-title"><a href="/s/">Roses</a></h2>' +
+      '<a href="/s/"><img src="/r.svg" alt="Two roses"></a></li></ul>'),
+    'lead-empty/index.html': page('en', '<article class="entry"><figure class="figure">' +
+      '<img src="/r.svg" alt=""></figure></article>'),
   };
   for (const [rel, html] of Object.entries(files)) {
     const file = path.join(dir, rel);
@@ -137,11 +147,15 @@ test('checks: language of parts, aria-current and theme English, right and wrong
   const r = run(process.execPath, ['checks.mjs', dir, '--no-alfa', '--no-layout']);
   assert.equal(r.code, 1, r.out);
   assert.doesNotMatch(r.out, /^FAIL \/ok/m);
+  assert.doesNotMatch(r.out, /^FAIL \/card-ok\//m);
   assert.match(r.out, /^FAIL \/han\/ language of parts: Chinese text in lang="en" at .*td: "臺南市勞工局"/m);
   assert.match(r.out, /^FAIL \/leak\/ English theme text on a zh-Hant-TW page: "You are here"/m);
   assert.match(r.out, /^FAIL \/two\/ aria-current: 2 in the navigation "n"/m);
   assert.match(r.out, /^FAIL \/two\/ aria-current: "乙" in "n" marks \/ok\/, not this page \/two\//m);
-  assert.match(r.out, /^checks: 2 passed, 3 failed$/m);
+  assert.match(r.out, /^FAIL \/card-alt\/ card image of "Roses" has alt text "Two roses", not alt=""$/m);
+  assert.match(r.out, /^FAIL \/card-alt\/ card "Roses" links to \/s\/ more than once$/m);
+  assert.match(r.out, /^FAIL \/lead-empty\/ the page's image \/r.svg has no alt text$/m);
+  assert.match(r.out, /^checks: 3 passed, 5 failed$/m);
 });
 
 test('checks.mjs: Alfa, audited in worker threads, passes a sound page and names each failure', () => {

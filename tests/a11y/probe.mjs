@@ -1,7 +1,7 @@
 // The in-page half of checks.mjs: one self-contained function that Playwright runs in
 // the page (it may use nothing from outside its own body). Returns printable findings.
-//   {kind: 'static', leaks}: aria-current per navigation, language of parts, English
-//     theme strings;
+//   {kind: 'static', leaks}: aria-current per navigation, language of parts, card images
+//     (alt="") and the page's own figures (alt text), English theme strings;
 //   {kind: 'layout', size, minPx, where}: applies a text size of the display settings and
 //     opens the header's folds, then horizontal scroll and text under minPx CSS px.
 export function pageProbe(arg) {
@@ -57,6 +57,30 @@ export function pageProbe(arg) {
     }
     return [...out.values()];
   }
+  // A card's image is decorative (alt=""): the card's link, named by the story's title,
+  // is beside it, so the title is announced once; the page's own figures (the story's
+  // lead image) keep their alt text. A card links to its page once.
+  function cardImages() {
+    const out = [];
+    for (const card of document.querySelectorAll('.card')) {
+      const title = card.querySelector('.card-title')?.textContent.trim() ?? '';
+      for (const img of card.querySelectorAll('img')) {
+        const alt = img.getAttribute('alt');
+        if (alt !== '') {
+          out.push(`card image of "${title.slice(0, 40)}" has ${alt === null ? 'no alt' : `alt text "${alt.slice(0, 40)}"`}, not alt=""`);
+        }
+      }
+      const hrefs = [...card.querySelectorAll('a[href]')].map((a) => a.getAttribute('href'));
+      const twice = hrefs.find((h, i) => hrefs.indexOf(h) !== i);
+      if (twice) out.push(`card "${title.slice(0, 40)}" links to ${twice} more than once`);
+    }
+    for (const img of document.querySelectorAll('.entry .figure img')) {
+      if (!(img.getAttribute('alt') ?? '').trim()) {
+        out.push(`the page's image ${img.getAttribute('src')} has no alt text`);
+      }
+    }
+    return out;
+  }
   const describe = (el) => {
     let s = el.localName;
     if (el.id) s += `#${el.id}`;
@@ -92,6 +116,7 @@ export function pageProbe(arg) {
       }
     }
     findings.push(...languageOfParts(describe));
+    findings.push(...cardImages());
     if (arg.leaks.length) {
       // Text marked as English (lang="en": an English column of a dataset, a commit note) is
       // content in English, not the theme's words; it is left out.

@@ -1,7 +1,9 @@
 // Progressive enhancements; every page reads fine without this script.
 // Remembers the display settings (text size, contrast) between pages. CSS
-// :has() already applies the checked radio; the script restores the last
-// choice and mirrors it as a class on <html> for browsers without :has().
+// :has() already applies the checked radio; the inline script in <head>
+// (partials/head.mustache) puts the saved choice on <html> as a class before
+// the first paint, and this one checks its radio, keeps the class in step for
+// browsers without :has(), and saves each new choice.
 (function () {
   "use strict";
   var root = document.documentElement;
