@@ -244,6 +244,34 @@ TEST_CASE("a page that cannot be read keeps its place without fields or text") {
   CHECK_FALSE(load_source_page("content/stories/a?.md", "Text\n", config, bad, d2));
 }
 
+TEST_CASE("with the list of changed files, the pages are in the order of a listed load") {
+  ContentFolder site;
+  site.write("content/stories/b.md", "---\ntitle: B\n---\nBeta.\n");
+  site.write("content/stories/d.md", "---\ntitle: D\n---\nDelta.\n");
+  Loads loads{site};
+  loads.next();
+  // Added before, between and after the files read; one named twice (an editor's save
+  // as delete and write), one written and deleted again.
+  site.write("content/stories/a.md", "---\ntitle: A\n---\nAlpha.\n");
+  site.write("content/stories/c.md", "---\ntitle: C\n---\nGamma.\n");
+  site.write("content/stories/e.md", "---\ntitle: E\n---\nEpsilon.\n");
+  std::vector<std::string> changed{"content/stories/e.md", "content/stories/c.md",
+                                   "content/stories/x.md", "content/stories/c.md",
+                                   "content/stories/a.md"};
+  loads.next(&changed);
+  std::vector<std::string> order;
+  for (const auto& p : loads.pages) order.push_back(p->path);
+  Loads listed{site};
+  listed.next();
+  std::vector<std::string> listed_order;
+  for (const auto& p : listed.pages) listed_order.push_back(p->path);
+  CHECK(order == listed_order);
+  CHECK(order.size() == 5);
+  CHECK(loads.page("content/stories/c.md")->front.get("title").to_text() == "C");
+  // The files taken over unread keep their pages.
+  CHECK(loads.page("content/stories/b.md")->front.get("title").to_text() == "B");
+}
+
 TEST_CASE("with the list of changed files, only those are looked at, unless a folder changed") {
   ContentFolder site;
   site.write("content/stories/a.en.md", "---\ntitle: A\n---\nAlpha.\n");

@@ -1,5 +1,7 @@
 #include "render/grains.h"
 
+#include <algorithm>
+
 #include "core/hash.h"
 #include "core/parallel.h"
 
@@ -55,6 +57,25 @@ std::uint64_t self_fingerprint(const Page& p, const Body& body, std::uint64_t it
 
 }  // namespace
 
+std::unordered_set<std::uint64_t> Grains::changed_grains(const Grains& now) const {
+  std::unordered_set<std::uint64_t> out;
+  auto a = fps_.begin(), b = now.fps_.begin();
+  while (a != fps_.end() || b != now.fps_.end()) {
+    if (b == now.fps_.end() || (a != fps_.end() && a->first < b->first)) {
+      if (a->second != 0) out.insert(a->first);  // gone (a fingerprint 0 is no grain)
+      ++a;
+    } else if (a == fps_.end() || b->first < a->first) {
+      out.insert(b->first);  // new
+      ++b;
+    } else {
+      if (a->second != b->second) out.insert(a->first);
+      ++a;
+      ++b;
+    }
+  }
+  return out;
+}
+
 Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vector<Body>& bodies,
                           const FileFingerprints& files, int jobs) {
   size_t n = site.pages.size();
@@ -66,26 +87,38 @@ Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vecto
   });
   Grains g;
   auto& fps = g.fps_;
-  fps.reserve(3 * n + site.by_url.size());
+  fps.reserve(3 * n + site.by_url.size() + site.groups.size() * site.config->languages.size() +
+              files.dataset.size() + 16);
+  auto set = [&](std::uint64_t grain, std::uint64_t print) { fps.emplace_back(grain, print); };
   std::map<std::string, Hasher> all;  // language -> its pages
   for (size_t i = 0; i < n; ++i) {
     const Page& p = *site.pages[i];
-    fps[grain::item(p.out_path)] = items[i];
-    fps[grain::self(p.out_path)] = selves[i];
+    set(grain::item(p.out_path), items[i]);
+    set(grain::self(p.out_path), selves[i]);
     all[p.lang].add(items[i]);
   }
-  for (const auto& [lang, h] : all) fps[grain::all(lang)] = h.get();
+  for (const auto& [lang, h] : all) set(grain::all(lang), h.get());
   for (const auto& [key, langs] : site.groups) {
-    for (const auto& [lang, p] : langs) fps[grain::find(key, lang)] = hash_bytes(p->out_path);
+    for (const auto& [lang, p] : langs) set(grain::find(key, lang), hash_bytes(p->out_path));
   }
-  for (const auto& [url, p] : site.by_url) fps[grain::url(url)] = hash_bytes(p->key);
+  for (const auto& [url, p] : site.by_url) set(grain::url(url), hash_bytes(p->key));
   for (const Language& lang : site.config->languages) {
-    fps[grain::strings(lang.code)] = Hasher().add_value(theme.strings(lang.code)).get();
+    set(grain::strings(lang.code), Hasher().add_value(theme.strings(lang.code)).get());
   }
-  fps[grain::config()] = files.config;
-  fps[grain::theme()] = files.theme;
-  fps[grain::datasets()] = files.datasets;
-  for (const auto& [name, print] : files.dataset) fps[grain::dataset(name)] = print;
+  set(grain::config(), files.config);
+  set(grain::theme(), files.theme);
+  set(grain::datasets(), files.datasets);
+  for (const auto& [name, print] : files.dataset) set(grain::dataset(name), print);
+  // A grain set twice keeps the fingerprint set last.
+  std::stable_sort(fps.begin(), fps.end(), [](const Grains::Entry& a, const Grains::Entry& b) {
+    return a.first < b.first;
+  });
+  size_t kept = 0;
+  for (size_t i = 0; i < fps.size(); ++i) {
+    if (i + 1 < fps.size() && fps[i + 1].first == fps[i].first) continue;
+    fps[kept++] = fps[i];
+  }
+  fps.resize(kept);
   return g;
 }
 
