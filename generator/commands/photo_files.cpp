@@ -20,13 +20,28 @@ namespace {
 /// Changes whenever the way files are made changes, so old cache entries are not reused.
 constexpr const char* kRecipe = "firefly-photos-5";
 
-/// The cache key of `file` made from `photo` at `size`.
-std::string cache_key(const Photo& photo, TargetSize size, const Encoding& e) {
-  std::string params = std::string(kRecipe) + "|" + photo.source.hash + "|" +
-                       std::to_string(size.width) + "x" + std::to_string(size.height) + "|" +
-                       image_extension(e.format) + "|" + std::to_string(e.quality);
-  return sha256_hex(params).substr(0, 40);
-}
+/// The cache keys of a photo's files: the SHA-256 of the recipe, the source's hash and the
+/// parameters. The part common to every file of the photo (more than one of SHA-256's
+/// 64-byte blocks) is hashed once.
+class CacheKeys {
+ public:
+  explicit CacheKeys(const Photo& photo) {
+    prefix_.add(kRecipe);
+    prefix_.add("|");
+    prefix_.add(photo.source.hash);
+    prefix_.add("|");
+  }
+  /// The key of the file encoded as `e` at `size`.
+  std::string key(TargetSize size, const Encoding& e) const {
+    Sha256Stream sha(prefix_);
+    sha.add(std::to_string(size.width) + "x" + std::to_string(size.height) + "|" +
+            image_extension(e.format) + "|" + std::to_string(e.quality));
+    return sha.hex().substr(0, 40);
+  }
+
+ private:
+  Sha256Stream prefix_;
+};
 
 /// The SHA-256 of the file at `path` and its size, read a piece at a time (a phone photo
 /// is 3-10 MB; two read whole at once were a third of a photo build's peak memory).
@@ -80,9 +95,10 @@ namespace {
 /// The cache keys of every file of `photo`, by render.
 std::vector<std::vector<std::string>> keys_of(const Photo& photo) {
   std::vector<std::vector<std::string>> keys(photo.renders.size());
+  const CacheKeys cache_keys(photo);
   for (size_t r = 0; r < photo.renders.size(); ++r) {
     for (const PhotoFile& file : photo.renders[r].files) {
-      keys[r].push_back(cache_key(photo, photo.renders[r].size, file.encoding));
+      keys[r].push_back(cache_keys.key(photo.renders[r].size, file.encoding));
     }
   }
   return keys;

@@ -15,7 +15,9 @@ class Sha256Stream {
  public:
   Sha256Stream();
   ~Sha256Stream();
-  Sha256Stream(const Sha256Stream&) = delete;
+  /// A stream that goes on from where `other` is (which goes on too): a prefix common to
+  /// many digests is hashed once.
+  Sha256Stream(const Sha256Stream& other);
   Sha256Stream& operator=(const Sha256Stream&) = delete;
 
   /// Adds the next piece.
