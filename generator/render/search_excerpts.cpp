@@ -20,6 +20,7 @@ std::string excerpt_text(std::string_view title, const std::vector<TextBlock>& b
 
 struct ExcerptDeflater::Impl {
   z_stream z{};
+  std::string buffer;  ///< deflate's output, reused: the result is a copy of its exact size
 };
 
 ExcerptDeflater::ExcerptDeflater() : impl_(std::make_unique<Impl>()) {
@@ -36,14 +37,17 @@ std::string ExcerptDeflater::deflate(std::string_view text) {
   if (text.empty()) return {};
   z_stream& z = impl_->z;
   deflateReset(&z);
-  std::string out(deflateBound(&z, static_cast<uLong>(text.size())), '\0');
+  // Every page's text is held until its file is written: a string the size of the bound
+  // would hold about twice the bytes, each page's bound zeroed first.
+  std::string& out = impl_->buffer;
+  size_t bound = deflateBound(&z, static_cast<uLong>(text.size()));
+  if (out.size() < bound) out.resize(bound);
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
   z.avail_in = static_cast<uInt>(text.size());
   z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
+  z.avail_out = static_cast<uInt>(bound);
   if (::deflate(&z, Z_FINISH) != Z_STREAM_END) throw std::runtime_error("zlib: deflate failed");
-  out.resize(out.size() - z.avail_out);
-  return out;
+  return out.substr(0, bound - z.avail_out);
 }
 
 std::optional<std::string> inflate_raw(std::string_view bytes) {

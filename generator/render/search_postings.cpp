@@ -32,10 +32,10 @@ uint64_t sort_key(std::string_view t) {
 void RunPostings::add_document(uint32_t doc, std::string_view title,
                                const std::vector<TextBlock>& blocks) {
   uint32_t pos = 0;
-  add_text(doc, title, SearchField::kTitle, &pos);
+  add_text(title, SearchField::kTitle, &pos);
   for (const TextBlock& b : blocks) {
     ++pos;  // no phrase runs from one block into the next
-    add_text(doc, b.text, b.heading ? SearchField::kHeading : SearchField::kBody, &pos);
+    add_text(b.text, b.heading ? SearchField::kHeading : SearchField::kBody, &pos);
   }
   // Each token's record and then its chain's last slice fetched ahead, as above.
   constexpr size_t kAhead = 8;
@@ -44,50 +44,42 @@ void RunPostings::add_document(uint32_t doc, std::string_view title,
     if (i + kAhead < entries_.size()) pool_.prefetch(tokens_[entries_[i + kAhead].id].chain);
     write(doc, entries_[i]);
   }
+  // Fewer entries than bytes in the pool, which stops at 4 GB: the marks cannot wrap.
+  entries_before_ += static_cast<uint32_t>(entries_.size());
   entries_.clear();
   occurrences_.clear();
 }
 
-void RunPostings::add_text(uint32_t doc, std::string_view text, SearchField field, uint32_t* pos) {
+void RunPostings::add_text(std::string_view text, SearchField field, uint32_t* pos) {
   // Short tokens are looked up a batch at a time, each batch's table slots fetched
   // ahead: the lookups are cache misses, and the processor waits for several at once.
   for_each_search_token(text, pos, [&](std::string_view token, uint32_t at, bool positional) {
     uint64_t key = SearchTokenIds::short_key(token);
     if (key == 0) {
-      bool added = false;
-      uint32_t id = ids_.id(token, &added);
-      occur(doc, id, added, field, at, positional);
+      occur(ids_.find(token), field, at, positional);
       return;
     }
     ids_.prefetch(key);
     pending_.push_back({key, at, positional});
-    if (pending_.size() == kBatch) look_up_pending(doc, field);
+    if (pending_.size() == kBatch) look_up_pending(field);
   });
-  look_up_pending(doc, field);
+  look_up_pending(field);
 }
 
-void RunPostings::look_up_pending(uint32_t doc, SearchField field) {
-  for (const Pending& p : pending_) {
-    bool added = false;
-    uint32_t id = ids_.id_of_key(p.key, {}, &added);
-    occur(doc, id, added, field, p.pos, p.positional);
-  }
+void RunPostings::look_up_pending(SearchField field) {
+  for (const Pending& p : pending_) occur(ids_.find_key(p.key, {}), field, p.pos, p.positional);
   pending_.clear();
 }
 
-void RunPostings::occur(uint32_t doc, uint32_t id, bool added, SearchField field, uint32_t at,
+void RunPostings::occur(const SearchTokenIds::Found& found, SearchField field, uint32_t at,
                         bool positional) {
-  if (added) {
-    current_.emplace_back();
-    tokens_.emplace_back();
+  if (found.added) tokens_.emplace_back();
+  uint32_t& mark = *found.mark;
+  if (mark <= entries_before_) {  // the token's first occurrence in the document
+    mark = entries_before_ + 1 + static_cast<uint32_t>(entries_.size());
+    entries_.push_back({found.id, 0, 0, kNone, kNone, field});
   }
-  Current& t = current_[id];
-  if (t.doc_plus_one != doc + 1) {
-    t.doc_plus_one = doc + 1;
-    t.entry = static_cast<uint32_t>(entries_.size());
-    entries_.push_back({id, 0, 0, kNone, kNone, field});
-  }
-  Entry& e = entries_[t.entry];
+  Entry& e = entries_[mark - entries_before_ - 1];
   e.field = std::max(e.field, field);
   ++e.count;
   if (positional) {
@@ -128,6 +120,9 @@ void RunPostings::write(uint32_t doc, const Entry& e) {
 
 JoinedPostings::JoinedPostings(std::vector<RunPostings>& runs) : runs_(runs) {
   std::vector<std::vector<uint32_t>> global(runs.size());  // by run, by local id
+  size_t largest = 0;  // no fewer tokens in all: the table grows no more than it must
+  for (const RunPostings& run : runs) largest = std::max(largest, run.size());
+  ids_.reserve(largest);
   for (size_t r = 0; r < runs.size(); ++r) {
     global[r].resize(runs[r].size());
     for (uint32_t id = 0; id < runs[r].size(); ++id) {

@@ -40,11 +40,6 @@ class RunPostings {
 
  private:
   static constexpr uint32_t kNone = UINT32_MAX;
-  /// What a token's every occurrence reads: kept apart, so that it stays in the cache.
-  struct Current {
-    uint32_t doc_plus_one = 0;  ///< the document its `entry` is of, plus one (0: none)
-    uint32_t entry = 0;         ///< in entries_
-  };
   /// What is read once per document a token is in.
   struct TokenRun {
     PostingPool::Chain chain;
@@ -73,15 +68,17 @@ class RunPostings {
   };
   static constexpr size_t kBatch = 32;
 
-  void add_text(uint32_t doc, std::string_view text, SearchField field, uint32_t* pos);
-  void look_up_pending(uint32_t doc, SearchField field);
-  /// Records an occurrence of token `id` (`added`: new to the run).
-  void occur(uint32_t doc, uint32_t id, bool added, SearchField field, uint32_t at,
-             bool positional);
+  void add_text(std::string_view text, SearchField field, uint32_t* pos);
+  void look_up_pending(SearchField field);
+  /// Records an occurrence of the token `found`.
+  void occur(const SearchTokenIds::Found& found, SearchField field, uint32_t at, bool positional);
   void write(uint32_t doc, const Entry& e);
 
+  /// Each token's mark (in its table slot: what its every occurrence reads, with no
+  /// second cache miss) is entries_before_ + 1 + its entry in entries_ while a document
+  /// is added; a mark of entries_before_ or less is of an earlier document.
   SearchTokenIds ids_;
-  std::vector<Current> current_;  ///< by id
+  uint32_t entries_before_ = 0;   ///< the entries of the documents added before
   std::vector<TokenRun> tokens_;  ///< by id
   PostingPool pool_;
   std::vector<Entry> entries_;  ///< of the document being added

@@ -20,14 +20,45 @@ struct SearchTokenHash {
 /// Numbers tokens 0, 1, 2, … in the order they are first seen.
 class SearchTokenIds {
  public:
+  /// What a lookup finds: the token's number, whether it was new, and a number kept
+  /// beside it for the caller (0 for a new token). The mark shares the token's table
+  /// slot, so reading it costs no second cache miss; the pointer holds until the next
+  /// lookup.
+  struct Found {
+    uint32_t id = 0;
+    bool added = false;
+    uint32_t* mark = nullptr;
+  };
+
+  /// The number of `token`; a new token gets the next one.
+  Found find(std::string_view token) {
+    uint64_t key = short_key(token);
+    return key == 0 ? find_long(token) : find_key(key, token);
+  }
+  /// find() of the token whose short_key is `key` (not 0); `token` may be left empty.
+  Found find_key(uint64_t key, std::string_view token) {
+    if ((count_ + 1) * 2 > slots_.size()) grow();
+    size_t mask = slots_.size() - 1;
+    for (size_t i = slot_of(key);; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (s.key == key) return {s.id, false, &s.mark};
+      if (s.key == 0) {
+        s = {key, token.empty() ? next(unpack(key)) : next(token), 0};
+        ++count_;
+        return {s.id, true, &s.mark};
+      }
+    }
+  }
   /// The number of `token`; a new token gets the next one and sets `*added`.
   uint32_t id(std::string_view token, bool* added) {
-    uint64_t key = short_key(token);
-    if (key == 0) {
-      *added = false;
-      return long_id(token, added);
-    }
-    return id_of_key(key, token, added);
+    Found f = find(token);
+    *added = f.added;
+    return f.id;
+  }
+  /// Makes room for `n` tokens in all (no growing until then).
+  void reserve(size_t n) {
+    tokens_.reserve(n);
+    while ((n + 1) * 2 > slots_.size()) grow();
   }
 
   /// The key id() looks a token up by: its bytes as a number for a token of eight bytes
@@ -40,21 +71,6 @@ class SearchTokenIds {
       key |= static_cast<uint64_t>(static_cast<unsigned char>(token[i])) << (8 * i);
     }
     return key;
-  }
-  /// id() of the token whose short_key is `key` (not 0); `token` may be left empty.
-  uint32_t id_of_key(uint64_t key, std::string_view token, bool* added) {
-    *added = false;
-    if ((count_ + 1) * 2 > slots_.size()) grow();
-    size_t mask = slots_.size() - 1;
-    for (size_t i = slot_of(key);; i = (i + 1) & mask) {
-      Slot& s = slots_[i];
-      if (s.key == key) return s.id;
-      if (s.key == 0) {
-        s = {key, token.empty() ? next(unpack(key), added) : next(token, added)};
-        ++count_;
-        return s.id;
-      }
-    }
   }
   /// Asks the processor to fetch where id_of_key(key) will look (a lookup soon after
   /// then finds it in the cache).
@@ -106,21 +122,24 @@ class SearchTokenIds {
   struct Slot {
     uint64_t key = 0;  ///< 0: empty
     uint32_t id = 0;
+    uint32_t mark = 0;  ///< Found::mark
+  };
+  struct Long {
+    uint32_t id = 0;
+    uint32_t mark = 0;
   };
   size_t slot_of(uint64_t key) const {
     return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift_);
   }
-  uint32_t next(std::string_view token, bool* added) {
-    *added = true;
+  uint32_t next(std::string_view token) {
     tokens_.emplace_back(token);
     return static_cast<uint32_t>(tokens_.size() - 1);
   }
-  uint32_t long_id(std::string_view token, bool* added) {
+  Found find_long(std::string_view token) {
     auto it = long_.find(token);
-    if (it != long_.end()) return it->second;
-    uint32_t id = next(token, added);
-    long_.emplace(std::string(token), id);
-    return id;
+    if (it != long_.end()) return {it->second.id, false, &it->second.mark};
+    it = long_.emplace(std::string(token), Long{next(token), 0}).first;
+    return {it->second.id, true, &it->second.mark};
   }
   void grow() {
     std::vector<Slot> old = std::move(slots_);
@@ -139,7 +158,7 @@ class SearchTokenIds {
   std::vector<Slot> slots_;
   int shift_ = 64;
   size_t count_ = 0;  ///< tokens in slots_
-  std::unordered_map<std::string, uint32_t, SearchTokenHash, std::equal_to<>> long_;
+  std::unordered_map<std::string, Long, SearchTokenHash, std::equal_to<>> long_;
   std::vector<std::string> tokens_;
 };
 

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace firefly {
 
@@ -64,6 +65,45 @@ TEST_CASE("search token ids: runs of three CJK characters, packed, stay apart") 
     CHECK(id == it->second);
     CHECK(ids.token(id) == run);
   }
+}
+
+TEST_CASE("search token ids: each token's mark is kept beside it, 0 when new") {
+  SearchTokenIds ids;
+  // Short, packed (three CJK characters) and long tokens; enough of them that the table
+  // grows, and the marks must move with their tokens.
+  auto cjk_run = [](uint32_t n) {
+    std::string run;
+    for (uint32_t k = 0; k < 3; ++k) {
+      uint32_t cp = 0x4E00 + (n * 7 + k * 131) % 20000;
+      run += static_cast<char>(0xE0 | (cp >> 12));
+      run += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      run += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    return run;
+  };
+  std::vector<std::string> tokens;
+  for (uint32_t n = 0; n < 3000; ++n) {
+    if (n % 3 == 0) tokens.push_back("w" + std::to_string(n));
+    if (n % 3 == 1) tokens.push_back(cjk_run(n));
+    if (n % 3 == 2) tokens.push_back("a-long-token-" + std::to_string(n));
+  }
+  tokens.push_back("體協約");
+  for (uint32_t n = 0; n < tokens.size(); ++n) {
+    SearchTokenIds::Found f = ids.find(tokens[n]);
+    CHECK(f.added);
+    CHECK(*f.mark == 0);
+    *f.mark = n + 1;
+  }
+  for (uint32_t n = 0; n < tokens.size(); ++n) {
+    SearchTokenIds::Found f = ids.find(tokens[n]);
+    CHECK_FALSE(f.added);
+    CHECK(f.id == n);
+    CHECK(*f.mark == n + 1);
+    CHECK(ids.token(f.id) == tokens[n]);
+  }
+  uint64_t key = SearchTokenIds::short_key("體協約");
+  REQUIRE(key != 0);
+  CHECK(*ids.find_key(key, {}).mark == tokens.size());
 }
 
 }  // namespace firefly
