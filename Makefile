@@ -5,6 +5,8 @@ FIREFLY := $(BUILD)/firefly
 PREFIX ?= /usr/local
 # RelWithDebInfo for developers; CI builds Release (no debug information: a third faster).
 BUILD_TYPE ?= RelWithDebInfo
+# More cmake arguments for the build folder (CI: -DCMAKE_CXX_FLAGS_RELEASE=-O1).
+CMAKE_ARGS ?=
 
 .PHONY: portal test deps configure firefly install deb unit sites e2e a11y sanitize sanitize-build bench fuzz format clean
 
@@ -15,7 +17,7 @@ deps:
 	@scripts/install-deps
 
 configure: deps
-	@test -f $(BUILD)/Makefile || cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
+	@test -f $(BUILD)/Makefile || cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_ARGS) >/dev/null
 
 firefly: configure
 	@cmake --build $(BUILD) -j$(JOBS) --target firefly
@@ -31,7 +33,7 @@ deb: firefly
 
 test: deps
 	@scripts/install-deps --test
-	@test -f $(BUILD)/Makefile || cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
+	@test -f $(BUILD)/Makefile || cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_ARGS) >/dev/null
 	@cmake --build $(BUILD) -j$(JOBS)
 	@scripts/run-tests $(BUILD)
 

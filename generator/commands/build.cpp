@@ -348,7 +348,7 @@ class BuildRun {
     const Theme& theme = *st_.theme;
     const std::vector<Body>& bodies = st_.bodies;
     if (options_.write) {
-      writer_ = std::make_unique<OutputWriter>(out_dir(), diags_, &st_.photo_cache->listing());
+      writer_ = std::make_unique<OutputWriter>(out_dir(), diags_);
     }
     std::mutex output_mu;
     std::atomic<size_t> files{0};
@@ -443,9 +443,25 @@ class BuildRun {
     }
     for (const OutputFile& file : st_.theme->files()) theme.add(file.path).add(file.bytes);
     f.theme = theme.get();
-    Hasher data;
-    add_files(data, options_.site_dir / "data", options_.site_dir);
+    // Each dataset's files (data/NAME.csv and data/NAME.yaml) apart; any other file of
+    // data/ counts for every dataset.
+    Hasher data, shared;
+    std::map<std::string, Hasher> own;
+    for (const Dataset& d : st_.datasets) own[d.name];
+    for (const FoundFile& file : list_files(options_.site_dir / "data", options_.site_dir)) {
+      std::string bytes = read_file(file.full).value_or("");
+      data.add(file.rel).add(bytes);
+      std::string_view rel = file.rel;
+      size_t dot = rel.rfind('.');
+      auto it =
+          dot == std::string_view::npos ? own.end() : own.find(std::string(rel.substr(0, dot)));
+      std::string_view ext = dot == std::string_view::npos ? rel : rel.substr(dot);
+      (it != own.end() && (ext == ".csv" || ext == ".yaml") ? it->second : shared)
+          .add(file.rel)
+          .add(bytes);
+    }
     f.datasets = data.get();
+    for (auto& [name, h] : own) f.dataset[name] = h.add(shared.get()).get();
     return f;
   }
 

@@ -50,25 +50,29 @@ std::optional<std::pair<std::string, long long>> hash_file(const fs::path& path)
 }  // namespace
 
 PhotoInspector make_photo_inspector(const fs::path& site_dir, PhotoCache& cache) {
-  return [site_dir, &cache](const std::string& site_path, PhotoSource& source, std::string& error) {
-    fs::path full = site_dir / "static" / site_path.substr(1);
-    if (std::optional<PhotoSource> known = cache.known(full)) {
-      source = *known;
-      return true;
-    }
-    std::optional<std::pair<std::string, long long>> hash = hash_file(full);
-    if (!hash) {
-      error = "cannot be read";
-      return false;
-    }
-    std::optional<ImageInfo> info = read_image_info(full.string(), error);
-    if (!info) return false;
-    source.info = *info;
-    source.hash = std::move(hash->first);
-    source.bytes = hash->second;
-    cache.remember(full, source);
-    return true;
-  };
+  // The index knows originals by absolute path: the folder is made absolute once, not per
+  // photo (a getcwd each).
+  fs::path static_dir = fs::absolute(site_dir / "static");
+  return
+      [static_dir, &cache](const std::string& site_path, PhotoSource& source, std::string& error) {
+        std::string full = (static_dir / site_path.substr(1)).lexically_normal().string();
+        if (std::optional<PhotoSource> known = cache.known(full)) {
+          source = *known;
+          return true;
+        }
+        std::optional<std::pair<std::string, long long>> hash = hash_file(full);
+        if (!hash) {
+          error = "cannot be read";
+          return false;
+        }
+        std::optional<ImageInfo> info = read_image_info(full, error);
+        if (!info) return false;
+        source.info = *info;
+        source.hash = std::move(hash->first);
+        source.bytes = hash->second;
+        cache.remember(full, source);
+        return true;
+      };
 }
 
 namespace {
@@ -166,8 +170,11 @@ void publish_photos(const PhotoSet& photos, const fs::path& site_dir, PhotoCache
   });
   // One photo at a time, its files encoded on every thread: a build holds one decoded
   // photo and its sizes, not one per thread. What the pages' rendering freed goes back
-  // to the system first.
-  release_freed_memory();
+  // to the system first (not when nothing is encoded: its pages would fault in again).
+  bool encodes = !deferred && std::any_of(plans.begin(), plans.end(), [](const Plan& p) {
+    return !p.missing.requests.empty();
+  });
+  if (encodes) release_freed_memory();
   for (size_t i = 0; i < list.size(); ++i) {
     if (plans[i].missing.requests.empty()) continue;
     if (deferred) {
@@ -182,10 +189,12 @@ void publish_photos(const PhotoSet& photos, const fs::path& site_dir, PhotoCache
     for (size_t r = 0; r < photo.renders.size(); ++r) {
       const PhotoRender& render = photo.renders[r];
       for (size_t f = 0; f < render.files.size(); ++f) {
-        fs::path path =
-            cache.path_of(plans[i].keys[r][f], image_extension(render.files[f].encoding.format));
-        OutputFile out{render.files[f].url.substr(1), "", path.string()};
+        CachedFile entry =
+            cache.entry(plans[i].keys[r][f], image_extension(render.files[f].encoding.format));
+        OutputFile out{render.files[f].url.substr(1), "", std::move(entry.path)};
         out.linkable = true;  // cache entries are replaced, never changed in place
+        out.source_device = entry.device;
+        out.source_inode = entry.inode;
         sink(std::move(out));
       }
     }

@@ -381,4 +381,30 @@ TEST_CASE("a deleted story's page is removed, and a new one added") {
   CHECK(has_new);
 }
 
+TEST_CASE("a dataset's rows render its own pages again, not those of the other datasets") {
+  SiteCopy site;
+  Diagnostics first;
+  BuildResult kept = run_build(options_for(site.dir()), first);
+  REQUIRE(kept.state);
+  site.write("data/counts.csv", site.read("data/counts.csv") + "2041,1234,\n");
+  Diagnostics diags;
+  BuildResult update = run_update(*kept.state, diags);
+  REQUIRE(update.exit_code == 0);
+  // A page taken over unrendered keeps the very record of what it read.
+  auto rendered = [&](const std::string& path) {
+    const auto& before = kept.state->outputs;
+    const auto& after = update.state->outputs;
+    REQUIRE(before.count(path));
+    REQUIRE(after.count(path));
+    return before.at(path).reads != after.at(path).reads;
+  };
+  CHECK(rendered("en/data/counts/index.html"));
+  CHECK(rendered("data/counts/index.html"));
+  CHECK(rendered("en/data/index.html"));  // the catalogue lists every dataset
+  CHECK_FALSE(rendered("en/data/visits/index.html"));
+  CHECK_FALSE(rendered("data/visits/index.html"));
+  CHECK_FALSE(rendered("en/data/plan/index.html"));
+  CHECK_FALSE(rendered("en/data/plan/scorecard/index.html"));
+}
+
 }  // namespace firefly

@@ -16,6 +16,9 @@ struct OutputFile {
   /// `source` is never changed in place (a photo cache entry): the output may be a hard link
   /// to it instead of a copy.
   bool linkable = false;
+  /// For a linkable file, which file `source` is (its device and inode) when the caller
+  /// knows it, so the writer need not look; 0 when not known.
+  unsigned long long source_device = 0, source_inode = 0;
 
   /// The file an error about this output names: where it was rendered or copied from.
   const std::string& cause() const { return origin.empty() ? source : origin; }

@@ -2,27 +2,27 @@
 
 namespace firefly {
 
-namespace fs = std::filesystem;
-
-const std::map<std::string, FolderListing::Entry>& FolderListing::list(const fs::path& folder) {
+const FolderListing::Entries& FolderListing::list(std::string_view folder) {
   std::lock_guard lock(mu_);
-  auto [it, inserted] = folders_.try_emplace(folder.string());
-  if (!inserted) return it->second;
-  if (DIR* dir = ::opendir(folder.c_str())) {
+  auto it = folders_.find(folder);
+  if (it != folders_.end()) return it->second;
+  Entries& entries = folders_[std::string(folder)];
+  std::filesystem::path path = folder.empty() ? root_ : root_ / folder;
+  if (DIR* dir = ::opendir(path.c_str())) {
     while (const dirent* d = ::readdir(dir)) {
-      std::string name = d->d_name;
+      std::string_view name = d->d_name;
       if (name == "." || name == "..") continue;
-      it->second.emplace(std::move(name),
-                         Entry{static_cast<unsigned long long>(d->d_ino), d->d_type});
+      entries.emplace(name, Entry{static_cast<unsigned long long>(d->d_ino), d->d_type});
     }
     ::closedir(dir);
   }
-  return it->second;
+  return entries;
 }
 
-const FolderListing::Entry* FolderListing::file(const fs::path& path) {
-  const auto& entries = list(path.parent_path());
-  auto it = entries.find(path.filename().string());
+const FolderListing::Entry* FolderListing::file(std::string_view path) {
+  size_t slash = path.rfind('/');
+  const Entries& entries = list(slash == std::string_view::npos ? "" : path.substr(0, slash));
+  auto it = entries.find(path.substr(slash == std::string_view::npos ? 0 : slash + 1));
   if (it == entries.end()) return nullptr;
   if (it->second.type != DT_REG && it->second.type != DT_UNKNOWN) return nullptr;
   return &it->second;

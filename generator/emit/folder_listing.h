@@ -6,28 +6,44 @@
 #include <dirent.h>
 
 #include <filesystem>
-#include <map>
+#include <functional>
 #include <mutex>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 namespace firefly {
 
-/// Listings of folders, each read once when first asked about (thread-safe). A folder
-/// changed after it was read is not noticed: use it for one build's look at its inputs.
+/// Listings of the folders under one root, each read once when first asked about
+/// (thread-safe). A folder changed after it was read is not noticed: use it for one
+/// build's look at its inputs.
 class FolderListing {
  public:
   struct Entry {
     unsigned long long inode = 0;
     unsigned char type = DT_UNKNOWN;  ///< DT_REG, DT_DIR, ... as the listing says
   };
-  /// Entries of `folder` by name (empty when it cannot be read).
-  const std::map<std::string, Entry>& list(const std::filesystem::path& folder);
-  /// The entry at `path` when its folder lists it as a regular file (or does not say).
-  const Entry* file(const std::filesystem::path& path);
+  /// A string hash that also takes string views, so names are looked up without copies.
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Entries = std::unordered_map<std::string, Entry, NameHash, std::equal_to<>>;
+
+  explicit FolderListing(std::filesystem::path root = {}) : root_(std::move(root)) {}
+  void set_root(std::filesystem::path root) { root_ = std::move(root); }
+
+  /// Entries of `folder` (relative to the root, '/'-separated, "" = the root) by name
+  /// (empty when it cannot be read).
+  const Entries& list(std::string_view folder);
+  /// The entry at `path` (relative to the root) when its folder lists it as a regular
+  /// file (or does not say).
+  const Entry* file(std::string_view path);
 
  private:
+  std::filesystem::path root_;
   std::mutex mu_;
-  std::map<std::string, std::map<std::string, Entry>> folders_;
+  std::unordered_map<std::string, Entries, NameHash, std::equal_to<>> folders_;
 };
 
 }  // namespace firefly

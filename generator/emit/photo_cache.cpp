@@ -1,16 +1,16 @@
 #include "emit/photo_cache.h"
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <chrono>
 #include <ctime>
-#include <fstream>
-#include <sstream>
 #include <vector>
 
 #include "core/fs.h"
-#include "core/text.h"
 
 namespace firefly {
 
@@ -23,133 +23,302 @@ constexpr const char* kIndexName = "index.tsv";
 constexpr const char* kPrunedName = "pruned";
 /// Its modification time says when a build last renewed the times of the entries it used.
 constexpr const char* kRenewedName = "renewed";
-
-/// Size, modification time (nanoseconds) and inode of `path`; false when it cannot be read.
-bool stamp_of(const fs::path& path, long long& size, long long& mtime, long long& inode) {
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0) return false;
-  size = static_cast<long long>(st.st_size);
-  mtime = static_cast<long long>(st.st_mtim.tv_sec) * 1'000'000'000LL + st.st_mtim.tv_nsec;
-  inode = static_cast<long long>(st.st_ino);
-  return true;
-}
+/// The first cell of an index line that records a folder's entries.
+constexpr std::string_view kFolderTag = "folder";
 
 /// How old a used entry may get before a build marks it used again (pruning removes
 /// entries unused for longer than an hour by default).
 constexpr long long kTouchAfterSeconds = 600;
 
-bool write_atomically(const fs::path& dest, const std::string& bytes, const std::string& tag) {
+/// How long a folder must have been left alone before the index trusts a listing of it: a
+/// change within the same tick of the file system's clock would keep its modification time.
+constexpr long long kQuietNanoseconds = 2'000'000'000LL;
+
+long long nanoseconds(const timespec& t) {
+  return static_cast<long long>(t.tv_sec) * 1'000'000'000LL + t.tv_nsec;
+}
+
+long long now_nanoseconds() {
+  timespec t;
+  ::clock_gettime(CLOCK_REALTIME, &t);
+  return nanoseconds(t);
+}
+
+/// Size, modification time (nanoseconds) and inode of `path`; false when it cannot be read.
+bool stamp_of(const char* path, long long& size, long long& mtime, long long& inode) {
+  struct stat st;
+  if (::stat(path, &st) != 0) return false;
+  size = static_cast<long long>(st.st_size);
+  mtime = nanoseconds(st.st_mtim);
+  inode = static_cast<long long>(st.st_ino);
+  return true;
+}
+
+/// The folder number (0-255) of a key's first two hexadecimal digits; -1 when they are not.
+int folder_number(const std::string& key) {
+  auto digit = [](char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  };
+  if (key.size() < 2 || digit(key[0]) < 0 || digit(key[1]) < 0) return -1;
+  return digit(key[0]) * 16 + digit(key[1]);
+}
+
+std::string prefix_of(int number) {
+  const char* hex = "0123456789abcdef";
+  return {hex[number / 16], hex[number % 16]};
+}
+
+/// Writes `bytes` to `dest` through a temporary file; the written file's inode (0 when it
+/// could not be written).
+unsigned long long write_atomically(const fs::path& dest, const std::string& bytes,
+                                    const std::string& tag) {
   std::error_code ec;
   fs::create_directories(dest.parent_path(), ec);
   fs::path temp = dest.parent_path() / (".tmp-" + std::to_string(::getpid()) + "-" + tag);
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out.flush()) {
-      fs::remove(temp, ec);
-      return false;
-    }
+  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) return 0;
+  size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n <= 0) break;
+    done += static_cast<size_t>(n);
   }
-  fs::rename(temp, dest, ec);
-  if (ec) fs::remove(temp, ec);
-  return !ec;
+  struct stat st;
+  bool ok = done == bytes.size() && ::fstat(fd, &st) == 0;
+  if (::close(fd) != 0) ok = false;
+  if (ok) fs::rename(temp, dest, ec);
+  if (!ok || ec) {
+    fs::remove(temp, ec);
+    return 0;
+  }
+  return static_cast<unsigned long long>(st.st_ino);
+}
+
+/// The cells of one index line.
+std::vector<std::string_view> cells_of(std::string_view line, char separator) {
+  std::vector<std::string_view> cells;
+  for (size_t at = 0;;) {
+    size_t end = line.find(separator, at);
+    cells.push_back(line.substr(at, end == std::string_view::npos ? end : end - at));
+    if (end == std::string_view::npos) return cells;
+    at = end + 1;
+  }
+}
+
+template <typename T>
+bool number(std::string_view s, T& out) {
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && end == s.data() + s.size();
 }
 
 }  // namespace
 
-PhotoCache::PhotoCache(fs::path dir) : dir_(std::move(dir)) {}
+PhotoCache::PhotoCache(fs::path dir) : dir_(std::move(dir)), dir_text_(dir_.string() + "/") {}
+
+std::string PhotoCache::path_of(const std::string& name) const {
+  return dir_text_ + name.substr(0, 2) + "/" + name;
+}
 
 fs::path PhotoCache::folder_of(const fs::path& site_dir) {
   return site_dir / ".firefly-cache" / "photos";
 }
 
-fs::path PhotoCache::path_of(const std::string& key, const std::string& ext) const {
-  std::string name = key + "." + ext;
-  return dir_ / name.substr(0, 2) / name;
+void PhotoCache::load_index() {
+  std::call_once(index_once_, [&] {
+    if (std::optional<std::string> text = read_file(dir_ / kIndexName)) parse_index(*text);
+  });
 }
 
-std::optional<fs::path> PhotoCache::find(const std::string& key, const std::string& ext) {
+void PhotoCache::parse_index(std::string_view text) {
+  while (!text.empty()) {
+    size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+    // A damaged line is forgotten: the photo is looked at again, the folder listed again.
+    std::vector<std::string_view> f = cells_of(line, '\t');
+    if (f.size() == 4 && f[0] == kFolderTag) {
+      std::string key(f[1]);
+      int n = folder_number(key);
+      long long mtime = -1;
+      if (n < 0 || key.size() != 2 || !number(f[2], mtime)) continue;
+      bool ok = true;
+      for (std::string_view file : cells_of(f[3], ',')) {
+        if (file.empty()) continue;
+        size_t colon = file.rfind(':');
+        unsigned long long inode = 0;
+        ok = ok && colon != std::string_view::npos && number(file.substr(colon + 1), inode);
+        if (ok) folders_[n].files[std::string(file.substr(0, colon))].inode = inode;
+      }
+      if (ok) {
+        folders_[n].mtime = mtime;
+      } else {
+        folders_[n].files.clear();
+      }
+      continue;
+    }
+    if (f.size() != 12) continue;
+    Stamp s;
+    ImageInfo& i = s.source.info;
+    if (!number(f[1], s.size) || !number(f[2], s.mtime) || !number(f[3], s.inode) ||
+        !number(f[5], s.source.bytes) || !number(f[7], i.width) || !number(f[8], i.height)) {
+      continue;
+    }
+    s.source.hash = f[4];
+    i.format = f[6];
+    i.alpha = f[9] == "1";
+    i.gps = f[10] == "1";
+    i.metadata = f[11] == "1";
+    index_[std::string(f[0])] = std::move(s);
+  }
+}
+
+std::string PhotoCache::index_text() {
+  std::string out;
+  for (const auto& [path, s] : index_) {
+    const ImageInfo& i = s.source.info;
+    out += path + "\t" + std::to_string(s.size) + "\t" + std::to_string(s.mtime) + "\t" +
+           std::to_string(s.inode) + "\t" + s.source.hash + "\t" + std::to_string(s.source.bytes) +
+           "\t" + i.format + "\t" + std::to_string(i.width) + "\t" + std::to_string(i.height) +
+           "\t" + (i.alpha ? "1" : "0") + "\t" + (i.gps ? "1" : "0") + "\t" +
+           (i.metadata ? "1" : "0") + "\n";
+  }
+  for (int n = 0; n < 256; ++n) {
+    Folder& folder = folders_[n];
+    std::lock_guard lock(folder.mu);
+    if (folder.mtime < 0) continue;  // listed again by the next build anyway
+    out +=
+        std::string(kFolderTag) + "\t" + prefix_of(n) + "\t" + std::to_string(folder.mtime) + "\t";
+    bool first = true;
+    for (const auto& [name, file] : folder.files) {
+      if (!first) out += ',';
+      first = false;
+      out += name + ":" + std::to_string(file.inode);
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+void PhotoCache::check(Folder& folder, const std::string& prefix) {
+  folder.checked = true;
+  fs::path path = dir_ / prefix;
+  struct stat st;
+  long long now = now_nanoseconds();
+  if (::stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+    if (folder.mtime >= 0 || !folder.files.empty()) index_changed_ = true;
+    folder.files.clear();
+    folder.mtime = -1;
+    return;
+  }
+  folder.device = static_cast<unsigned long long>(st.st_dev);
+  long long mtime = nanoseconds(st.st_mtim);
+  if (folder.mtime >= 0 && mtime == folder.mtime) return;  // nothing added, removed or replaced
+  // Listed after its time was read: a change from now on gives the folder a later time.
+  folder.files.clear();
+  if (DIR* dir = ::opendir(path.c_str())) {
+    while (const dirent* d = ::readdir(dir)) {
+      std::string_view name = d->d_name;
+      // Temporary files of stores under way, and names the index cannot hold, are no entries.
+      if (name.empty() || name[0] == '.' || name.find_first_of(",:\t\n") != name.npos) continue;
+      if (d->d_type != DT_REG && d->d_type != DT_UNKNOWN) continue;
+      folder.files[std::string(name)].inode = static_cast<unsigned long long>(d->d_ino);
+    }
+    ::closedir(dir);
+  }
+  folder.mtime = mtime < now - kQuietNanoseconds ? mtime : -1;
+  index_changed_ = true;
+}
+
+PhotoCache::Folder* PhotoCache::folder_of_key(const std::string& key,
+                                              std::unique_lock<std::mutex>& lock) {
+  int n = folder_number(key);
+  if (n < 0) return nullptr;
+  load_index();
+  Folder& folder = folders_[n];
+  lock = std::unique_lock(folder.mu);
+  if (!folder.checked) check(folder, key.substr(0, 2));
+  return &folder;
+}
+
+CachedFile PhotoCache::entry(const std::string& key, const std::string& ext) {
   std::string name = key + "." + ext;
-  fs::path path = path_of(key, ext);
-  if (!listing_.file(path)) return std::nullopt;
+  CachedFile file{path_of(name)};
+  std::unique_lock<std::mutex> lock;
+  if (Folder* folder = folder_of_key(key, lock)) {
+    auto it = folder->files.find(name);
+    if (it != folder->files.end() && folder->device != 0) {
+      file.device = folder->device;
+      file.inode = it->second.inode;
+    }
+  }
+  return file;
+}
+
+std::optional<CachedFile> PhotoCache::find(const std::string& key, const std::string& ext) {
+  std::string name = key + "." + ext;
+  CachedFile file{path_of(name)};
   // Marked as used for pruning by its modification time, renewed when it grows old. Looking
-  // at each entry's time is a stat per file, most of a warm rebuild's photo cost: done
-  // when the last renewal is older than the time entries are renewed after.
+  // at each entry's time is a stat per file: done when the last renewal is older than the
+  // time entries are renewed after.
   std::call_once(renew_once_, [&] {
     std::error_code ec;
     auto last = fs::last_write_time(dir_ / kRenewedName, ec);
     renew_ =
         ec || last < fs::file_time_type::clock::now() - std::chrono::seconds(kTouchAfterSeconds);
   });
+  std::unique_lock<std::mutex> lock;
+  Folder* folder = folder_of_key(key, lock);
+  if (!folder) return std::nullopt;
+  auto it = folder->files.find(name);
+  if (it == folder->files.end()) return std::nullopt;
   if (renew_) {
     struct stat st;
-    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+    if (::stat(file.path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+      folder->files.erase(it);
+      return std::nullopt;
+    }
+    it->second.inode = static_cast<unsigned long long>(st.st_ino);
     if (st.st_mtim.tv_sec < std::time(nullptr) - kTouchAfterSeconds) {
       std::error_code ec;
-      fs::last_write_time(path, fs::file_time_type::clock::now(), ec);
+      fs::last_write_time(file.path, fs::file_time_type::clock::now(), ec);
     }
   }
-  {
-    std::lock_guard lock(mu_);
-    used_.insert(name);
-  }
+  it->second.used = true;
+  file.device = folder->device;
+  file.inode = it->second.inode;
   ++hits_;
-  return path;
+  return file;
 }
 
-std::optional<fs::path> PhotoCache::store(const std::string& key, const std::string& ext,
-                                          const std::string& bytes) {
+std::optional<CachedFile> PhotoCache::store(const std::string& key, const std::string& ext,
+                                            const std::string& bytes) {
   std::string name = key + "." + ext;
-  fs::path path = path_of(key, ext);
-  if (!write_atomically(path, bytes, std::to_string(temp_counter_++))) return std::nullopt;
-  {
-    std::lock_guard lock(mu_);
-    used_.insert(name);
+  CachedFile file{path_of(name)};
+  unsigned long long inode = write_atomically(file.path, bytes, std::to_string(temp_counter_++));
+  if (inode == 0) return std::nullopt;
+  std::unique_lock<std::mutex> lock;
+  if (Folder* folder = folder_of_key(key, lock)) {
+    if (folder->device == 0) {  // made by this store
+      struct stat st;
+      if (::stat(file.path.c_str(), &st) == 0) folder->device = st.st_dev;
+    }
+    // The folder's time changed: the next build lists it again.
+    folder->files[name] = {inode, true};
+    file.device = folder->device;
+    file.inode = inode;
   }
   ++stores_;
-  return path;
+  return file;
 }
 
-void PhotoCache::load_index() {
-  if (index_loaded_) return;
-  index_loaded_ = true;
-  std::optional<std::string> text = read_file(dir_ / kIndexName);
-  if (!text) return;
-  std::istringstream in(*text);
-  std::string line;
-  while (std::getline(in, line)) {
-    std::vector<std::string> f;
-    std::istringstream cells(line);
-    std::string cell;
-    while (std::getline(cells, cell, '\t')) f.push_back(cell);
-    if (f.size() != 12) continue;
-    try {
-      Stamp s;
-      s.size = std::stoll(f[1]);
-      s.mtime = std::stoll(f[2]);
-      s.inode = std::stoll(f[3]);
-      s.source.hash = f[4];
-      s.source.bytes = std::stoll(f[5]);
-      ImageInfo& i = s.source.info;
-      i.format = f[6];
-      i.width = std::stoi(f[7]);
-      i.height = std::stoi(f[8]);
-      i.alpha = f[9] == "1";
-      i.gps = f[10] == "1";
-      i.metadata = f[11] == "1";
-      index_[f[0]] = std::move(s);
-    } catch (const std::exception&) {
-      // A damaged line is forgotten; the photo is looked at again.
-    }
-  }
-}
-
-std::optional<PhotoSource> PhotoCache::known(const fs::path& full) {
+std::optional<PhotoSource> PhotoCache::known(const std::string& full) {
   long long size = 0, mtime = 0, inode = 0;
-  if (!stamp_of(full, size, mtime, inode)) return std::nullopt;
-  std::lock_guard lock(mu_);
+  if (!stamp_of(full.c_str(), size, mtime, inode)) return std::nullopt;
   load_index();
-  auto it = index_.find(fs::absolute(full).lexically_normal().string());
+  std::lock_guard lock(mu_);
+  auto it = index_.find(full);
   if (it == index_.end() || it->second.size != size || it->second.mtime != mtime ||
       it->second.inode != inode) {
     return std::nullopt;
@@ -157,49 +326,49 @@ std::optional<PhotoSource> PhotoCache::known(const fs::path& full) {
   return it->second.source;
 }
 
-void PhotoCache::remember(const fs::path& full, const PhotoSource& source) {
+void PhotoCache::remember(const std::string& full, const PhotoSource& source) {
   Stamp s;
-  if (!stamp_of(full, s.size, s.mtime, s.inode)) return;
+  if (!stamp_of(full.c_str(), s.size, s.mtime, s.inode)) return;
   s.source = source;
-  std::lock_guard lock(mu_);
   load_index();
-  index_[fs::absolute(full).lexically_normal().string()] = std::move(s);
+  std::lock_guard lock(mu_);
+  index_[full] = std::move(s);
   index_changed_ = true;
 }
 
 void PhotoCache::finish(long long grace_seconds) {
-  std::lock_guard lock(mu_);
+  load_index();
   if (renew_) write_atomically(dir_ / kRenewedName, "", "renewed");
-  if (index_changed_) {
-    std::string out;
-    for (const auto& [path, s] : index_) {
-      const ImageInfo& i = s.source.info;
-      out += path + "\t" + std::to_string(s.size) + "\t" + std::to_string(s.mtime) + "\t" +
-             std::to_string(s.inode) + "\t" + s.source.hash + "\t" +
-             std::to_string(s.source.bytes) + "\t" + i.format + "\t" + std::to_string(i.width) +
-             "\t" + std::to_string(i.height) + "\t" + (i.alpha ? "1" : "0") + "\t" +
-             (i.gps ? "1" : "0") + "\t" + (i.metadata ? "1" : "0") + "\n";
-    }
-    write_atomically(dir_ / kIndexName, out, "index");
-  }
   std::error_code ec;
   auto cutoff = fs::file_time_type::clock::now() - std::chrono::seconds(grace_seconds);
   // Looking through every entry costs a folder read per prefix: done when this build added
   // entries (what it replaced may go) or the last look is older than the grace period.
   fs::path marker = dir_ / kPrunedName;
   auto last = fs::last_write_time(marker, ec);
-  if (stores_ == 0 && !ec && last >= cutoff) return;
-  ec.clear();
-  if (!fs::is_directory(dir_, ec)) return;
-  write_atomically(marker, "", "pruned");
-  for (const auto& sub : fs::directory_iterator(dir_, ec)) {
-    if (!sub.is_directory(ec)) continue;
-    for (const auto& entry : fs::directory_iterator(sub.path(), ec)) {
-      std::string name = entry.path().filename().string();
-      if (used_.count(name)) continue;
-      auto t = fs::last_write_time(entry.path(), ec);
-      if (!ec && t < cutoff) fs::remove(entry.path(), ec);
+  if ((stores_ > 0 || ec || last < cutoff) && fs::is_directory(dir_, ec)) {
+    write_atomically(marker, "", "pruned");
+    for (const auto& sub : fs::directory_iterator(dir_, ec)) {
+      if (!sub.is_directory(ec)) continue;
+      std::string prefix = sub.path().filename().string();
+      int n = prefix.size() == 2 ? folder_number(prefix) : -1;
+      for (const auto& entry : fs::directory_iterator(sub.path(), ec)) {
+        std::string name = entry.path().filename().string();
+        if (n >= 0) {
+          std::lock_guard lock(folders_[n].mu);
+          auto it = folders_[n].files.find(name);
+          if (folders_[n].checked && it != folders_[n].files.end() && it->second.used) continue;
+        }
+        auto t = fs::last_write_time(entry.path(), ec);
+        if (!ec && t < cutoff && fs::remove(entry.path(), ec) && n >= 0) {
+          std::lock_guard lock(folders_[n].mu);
+          folders_[n].files.erase(name);  // the folder's time changed: listed again next time
+        }
+      }
     }
+  }
+  if (index_changed_) {
+    std::lock_guard lock(mu_);
+    write_atomically(dir_ / kIndexName, index_text(), "index");
   }
 }
 

@@ -209,12 +209,12 @@ struct OutputWriter::Impl {
   std::vector<Failure> failures;
   std::atomic<size_t> no_space{0};  ///< files not written because the disk is full
   std::atomic<size_t> written{0}, unchanged{0};
-  /// The old output's folders and the linked files' sources, as listed (inodes).
-  FolderListing old_listing, own_source_listing;
-  FolderListing* source_listing = &own_source_listing;
-  /// Linked files the old output has already (the same inode as their source), not yet
-  /// placed in the staging folder, by top-level entry: path -> source.
-  std::map<std::string, std::map<std::string, std::string>> kept;
+  /// The old output's folders, as listed (inodes).
+  FolderListing old_listing;
+  unsigned long long out_device = 0;  ///< the file system the output folder is on
+  /// Linked files the old output has already (the same file as their source), not yet
+  /// placed in the staging folder, by top-level entry: (path, source).
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> kept;
   /// Top-level entries with a file placed in the staging folder.
   std::set<std::string> staged_tops;
 
@@ -223,29 +223,35 @@ struct OutputWriter::Impl {
   static std::string top_of(const std::string& path) { return path.substr(0, path.find('/')); }
 
   /// Whether the old output has `f` (a linked file) as a link to the same source: then it
-  /// is kept, to be placed only if its top-level entry cannot stay as it is (place_kept).
-  bool keep_linked(const OutputFile& f) {
-    const FolderListing::Entry* old = old_listing.file(out_dir / f.path);
+  /// is kept (moved from `f`), to be placed only if its top-level entry cannot stay as it
+  /// is (place_kept).
+  bool keep_linked(OutputFile& f) {
+    const FolderListing::Entry* old = old_listing.file(f.path);
     if (!old) return false;
-    const FolderListing::Entry* source = source_listing->file(f.source);
-    if (!source || source->inode != old->inode) return false;
+    unsigned long long device = f.source_device, inode = f.source_inode;
+    if (inode == 0) {
+      struct stat st;
+      if (::stat(f.source.c_str(), &st) != 0) return false;
+      device = static_cast<unsigned long long>(st.st_dev);
+      inode = static_cast<unsigned long long>(st.st_ino);
+    }
+    if (device != out_device || inode != old->inode) return false;
+    std::string top = top_of(f.path);
     std::lock_guard lock(mu);
-    kept[top_of(f.path)].emplace(f.path, f.source);
+    kept[top].emplace_back(std::move(f.path), std::move(f.source));
     return true;
   }
 
-  /// Whether the old output's `folder` (relative, "" = a top-level file `top`) holds exactly
-  /// the kept files under it, counted into `seen`.
-  bool holds_only_kept(const std::string& folder, const std::map<std::string, std::string>& files,
-                       size_t& seen) {
-    const auto& entries = old_listing.list(out_dir / folder);
+  /// Whether the old output's `folder` (relative) holds regular files and folders of them
+  /// only, none empty; its files are counted into `files`.
+  bool holds_only_files(const std::string& folder, size_t& files) {
+    const FolderListing::Entries& entries = old_listing.list(folder);
     if (entries.empty()) return false;  // an empty folder the new output does not have
     for (const auto& [name, entry] : entries) {
-      std::string path = folder + "/" + name;
       if (entry.type == DT_DIR) {
-        if (!holds_only_kept(path, files, seen)) return false;
-      } else if ((entry.type == DT_REG || entry.type == DT_UNKNOWN) && files.count(path)) {
-        ++seen;  // its inode was compared by keep_linked
+        if (!holds_only_files(folder + "/" + name, files)) return false;
+      } else if (entry.type == DT_REG || entry.type == DT_UNKNOWN) {
+        ++files;
       } else {
         return false;
       }
@@ -258,11 +264,12 @@ struct OutputWriter::Impl {
   /// files are linked into the staging folder. False after a failure.
   bool place_kept(std::set<std::string>& in_place) {
     for (const auto& [top, files] : kept) {
-      bool folder = files.size() > 1 || files.begin()->first != top;
+      bool folder = files.size() > 1 || files.front().first != top;
       if (!staged_tops.count(top)) {
+        // Each kept file is in the old entry (keep_linked found it there), so the entry
+        // holds exactly those when it holds as many files and nothing else.
         size_t seen = 0;
-        if (folder ? holds_only_kept(top, files, seen) && seen == files.size()
-                   : files.size() == 1) {
+        if (folder ? holds_only_files(top, seen) && seen == files.size() : files.size() == 1) {
           in_place.insert(top);
           unchanged += files.size();
           continue;
@@ -350,6 +357,9 @@ struct OutputWriter::Impl {
                   "cannot write into " + out_dir.string() + ": " + lowercase_first(ec.message()));
     }
     have_old = !created_out;
+    old_listing.set_root(out_dir);
+    struct stat st;
+    if (::fstat(lock_fd, &st) == 0) out_device = static_cast<unsigned long long>(st.st_dev);
   }
 
   // Moves every entry of the staging folder into the output folder and removes what the
@@ -380,9 +390,8 @@ struct OutputWriter::Impl {
   }
 };
 
-OutputWriter::OutputWriter(const fs::path& out_dir, Diagnostics& diags, FolderListing* sources)
+OutputWriter::OutputWriter(const fs::path& out_dir, Diagnostics& diags)
     : impl_(std::make_unique<Impl>(resolve_output_folder(out_dir), diags)) {
-  if (sources) impl_->source_listing = sources;
   impl_->open();
 }
 
@@ -417,6 +426,8 @@ void OutputWriter::add(OutputFile f) {
       return;
     }
   }
+  // Before anything is made in the staging folder: a kept file needs none of it.
+  if (f.linkable && impl_->have_old && impl_->keep_linked(f)) return;
   if (!begin_write()) return;  // interrupted: the staging folder is being removed
   struct EndWrite {
     ~EndWrite() { end_write(); }
@@ -433,7 +444,6 @@ void OutputWriter::add(OutputFile f) {
                 {}, f.cause());
     return;
   }
-  if (f.linkable && impl_->have_old && impl_->keep_linked(f)) return;
   {
     std::lock_guard lock(impl_->mu);
     impl_->staged_tops.insert(Impl::top_of(f.path));

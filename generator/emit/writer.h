@@ -7,7 +7,6 @@
 
 #include "core/error.h"
 #include "core/output.h"
-#include "emit/folder_listing.h"
 
 namespace firefly {
 
@@ -25,17 +24,15 @@ struct PublishStats {
 /// staging folder. Builds into one folder wait for each other.
 class OutputWriter {
  public:
-  /// `sources`: the listings of the folders of linkable files' sources (the photo cache's),
-  /// shared with whoever looked there already; the writer's own when null.
-  OutputWriter(const std::filesystem::path& out_dir, Diagnostics& diags,
-               FolderListing* sources = nullptr);
+  OutputWriter(const std::filesystem::path& out_dir, Diagnostics& diags);
   ~OutputWriter();
   OutputWriter(const OutputWriter&) = delete;
   OutputWriter& operator=(const OutputWriter&) = delete;
 
   /// Writes one file (or links the old copy when its bytes did not change); thread-safe.
-  /// A linkable file the old output has as a link to its source is not touched: its
-  /// top-level entry stays in place when all of it is such files, exactly.
+  /// A linkable file the old output has as a link to its source (the same inode as
+  /// `source_inode`, or as the source when that is 0) is not touched: its top-level entry
+  /// stays in place when all of it is such files, exactly.
   /// A path written twice or pointing outside the output is an error.
   void add(OutputFile file);
   /// Swaps the new output in; false (and `out_dir` untouched) after any failure.

@@ -542,11 +542,9 @@ Value ContextBuilder::page_context(size_t index) const {
     sort_by_title(terms, lang.html_lang);
     ctx.emplace_back("terms", Value(std::move(terms)));
   }
-  if (page.kind == PageKind::kData || page.kind == PageKind::kHome ||
-      page.kind == PageKind::kDataset || page.kind == PageKind::kScorecard ||
-      page.kind == PageKind::kIndicator) {
-    note_read(grain::datasets());
-  }
+  // The catalogue and the home list every dataset; a dataset's own pages show it alone.
+  if (page.kind == PageKind::kData || page.kind == PageKind::kHome) note_read(grain::datasets());
+  if (!page.dataset.empty()) note_read(grain::dataset(page.dataset));
   if (page.kind == PageKind::kData || page.kind == PageKind::kHome) {
     ctx.emplace_back("datasets", data_.datasets(lang));
     if (page.kind == PageKind::kData) {

@@ -85,6 +85,7 @@ Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vecto
   fps[grain::config()] = files.config;
   fps[grain::theme()] = files.theme;
   fps[grain::datasets()] = files.datasets;
+  for (const auto& [name, print] : files.dataset) fps[grain::dataset(name)] = print;
   return g;
 }
 

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -19,6 +21,8 @@ struct FileFingerprints {
   std::uint64_t config = 0;    ///< site.yaml and the options that override it
   std::uint64_t theme = 0;     ///< templates and assets
   std::uint64_t datasets = 0;  ///< data/ and what shapes the data pages
+  /// Each dataset's own: its files, and those of data/ that belong to no dataset.
+  std::map<std::string, std::uint64_t> dataset;
 };
 
 /// Grain -> fingerprint; a grain that is not there (a page lookup that finds nothing)

@@ -24,6 +24,7 @@ std::uint64_t all(std::string_view lang) { return named("all", lang); }
 std::uint64_t config() { return named("config", ""); }
 std::uint64_t theme() { return named("theme", ""); }
 std::uint64_t datasets() { return named("datasets", ""); }
+std::uint64_t dataset(std::string_view name) { return named("dataset", name); }
 }  // namespace grain
 
 RecordReads::RecordReads(ReadSet& set) { t_reads = &set; }

@@ -30,6 +30,8 @@ std::uint64_t config();
 std::uint64_t theme();
 /// Every dataset: rows, metadata and the files made from them.
 std::uint64_t datasets();
+/// One dataset (by name): its rows, metadata and the files made from them.
+std::uint64_t dataset(std::string_view name);
 }  // namespace grain
 
 /// The grains one output read, in the order first read (duplicates are kept; cheap).

@@ -142,6 +142,86 @@ try {
   if (termProblem.startsWith('ok')) passed++;
   else failed++;
   console.log(`${termProblem.startsWith('ok') ? 'ok  ' : 'FAIL'} term filter at ${prefix}search/: ${termProblem}`);
+  // Results are listed as soon as their chunks are in, before their titles and texts (the
+  // range requests, held back here): each a link named from the start (by its address), with
+  // its section and date; the title and excerpt fill in when the range arrives, and the live
+  // region says the count once, not again when they do.
+  const earlyProblem = await (async () => {
+    const early = await browser.newPage();
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    let heldRanges = 0;
+    await early.route(/\/search\/[^/]+\/x\/\d+\.bin$/, async (route) => {
+      heldRanges++;
+      await held;
+      await route.continue();
+    });
+    await early.addInitScript(() => {
+      window.statusTexts = [];
+      document.addEventListener('DOMContentLoaded', () => {
+        const status = document.getElementById('search-status');
+        new MutationObserver(() => window.statusTexts.push(status.textContent.trim())).observe(status, {
+          childList: true,
+          characterData: true,
+          subtree: true,
+        });
+      });
+    });
+    try {
+      await early.goto(`${origin}${prefix}search/?q=${encodeURIComponent('志工')}`);
+      try {
+        await early.locator('#search-results ol.search-hits li h3 a').first().waitFor({ timeout: 10000 });
+      } catch {
+        return 'no results listed while their texts were held back';
+      }
+      await early.waitForFunction((n) => window.statusTexts.length > 0, 0);
+      const before = await early.$$eval('#search-results ol.search-hits li', (lis) =>
+        lis.map((li) => ({
+          name: (li.querySelector('h3 a')?.textContent ?? '').trim(),
+          href: li.querySelector('h3 a')?.getAttribute('href') ?? '',
+          meta: (li.querySelector('p.search-meta')?.textContent ?? '').trim(),
+          excerpt: !!li.querySelector('p.search-excerpt'),
+        })),
+      );
+      if (!heldRanges) return 'no range request was made';
+      if (before.some((r) => r.excerpt)) return 'an excerpt was shown before its text arrived';
+      const unnamed = before.find((r) => !r.name);
+      if (unnamed) return `result ${unnamed.href} has no name before its title arrives`;
+      if (!before.some((r) => /\d/.test(r.meta))) return 'no result has its date before its title arrives';
+      const statusBefore = ((await early.locator('#search-status').textContent()) ?? '').trim();
+      if (!/\d/.test(statusBefore)) return `the status "${statusBefore}" is not the count`;
+      release();
+      try {
+        await early.locator('#search-results ol.search-hits[data-excerpts="done"]').waitFor({ timeout: 10000 });
+      } catch {
+        return 'the excerpts did not arrive once released';
+      }
+      const after = await early.$$eval('#search-results ol.search-hits li', (lis) =>
+        lis.map((li) => ({
+          name: (li.querySelector('h3 a')?.textContent ?? '').trim(),
+          href: li.querySelector('h3 a')?.getAttribute('href') ?? '',
+          meta: (li.querySelector('p.search-meta')?.textContent ?? '').trim(),
+          excerpt: !!li.querySelector('p.search-excerpt mark'),
+        })),
+      );
+      if (after.map((r) => r.href).join() !== before.map((r) => r.href).join()) return 'the results changed order';
+      if (after.some((r, i) => r.meta !== before[i].meta)) return 'a section or date came only with the title';
+      if (after.some((r) => r.name.startsWith('/'))) return 'a result is still named by its address';
+      if (!after.some((r) => r.excerpt)) return 'no excerpt marks the query';
+      const statuses = await early.evaluate(() => window.statusTexts.filter(Boolean));
+      const counts = statuses.filter((t) => t === statusBefore).length;
+      if (counts !== 1 || statuses.at(-1) !== statusBefore) {
+        return `the live region said ${JSON.stringify(statuses)}, not the count once, last`;
+      }
+      return `ok (${before.length} results named by address, then by title; status said once)`;
+    } finally {
+      release();
+      await early.close();
+    }
+  })();
+  if (earlyProblem.startsWith('ok')) passed++;
+  else failed++;
+  console.log(`${earlyProblem.startsWith('ok') ? 'ok  ' : 'FAIL'} results before their texts: ${earlyProblem}`);
   // A host that answers a range with the whole file: the results still show, without excerpts.
   const plain = await serveDir(dir, { ranges: false });
   try {

@@ -113,6 +113,31 @@ cp -p "$work/saved.jpg" "$work/back.jpg" && mv "$work/back.jpg" "$photo"
 "$FIREFLY" build --site "$site" --out "$work/public2" >"$work/b3.out" 2>&1
 grep -q "2 photos (0 files encoded" "$work/b3.out" || { cat "$work/b3.out"; fail "encoded again"; }
 diff -r "$pub" "$work/public2" >/dev/null || fail "the rebuild after replacing differs"
+#    The index records what each cache folder held; a folder left alone is not listed
+#    again. An entry deleted from the cache by hand changes its folder: noticed, made again
+#    and published as a link to the new entry; one replaced there by hand is linked anew.
+touch -d '1 hour ago' "$site"/.firefly-cache/photos/*/
+"$FIREFLY" build --site "$site" --out "$work/public2" --quiet
+grep -q "^folder	" "$site/.firefly-cache/photos/index.tsv" || fail "no folder in the cache index"
+entry=$(find "$site/.firefly-cache/photos" -samefile "$(ls "$work"/public2/images/class-1200-*.webp)")
+[ -n "$entry" ] || fail "the published file is no link to a cache entry"
+rm "$entry"
+"$FIREFLY" build --site "$site" --out "$work/public2" >"$work/b4.out" 2>&1
+grep -q "2 photos (1 file encoded" "$work/b4.out" || { cat "$work/b4.out"; fail "a deleted entry was not made again"; }
+[ -e "$entry" ] || fail "the deleted entry is not back"
+[ "$(stat -c %i "$entry")" = "$(stat -c %i "$work"/public2/images/class-1200-*.webp)" ] ||
+  fail "the output is not linked to the new entry"
+#    (made alone, from a decode at its own width, its bytes may differ a little)
+[ "$(vipsheader -f width "$entry")" = 1200 ] || fail "the entry made again is not 1200 wide"
+diff -r -x 'class-1200-*.webp' "$pub" "$work/public2" >/dev/null ||
+  fail "the rebuild after deleting an entry differs"
+touch -d '1 hour ago' "$site"/.firefly-cache/photos/*/
+"$FIREFLY" build --site "$site" --out "$work/public2" --quiet
+cp "$entry" "$work/entry" && rm "$entry" && mv "$work/entry" "$entry"
+"$FIREFLY" build --site "$site" --out "$work/public2" >"$work/b4.out" 2>&1
+grep -q "2 photos (0 files encoded" "$work/b4.out" || { cat "$work/b4.out"; fail "encoded again"; }
+[ "$(stat -c %i "$entry")" = "$(stat -c %i "$work"/public2/images/class-1200-*.webp)" ] ||
+  fail "the output is not linked to the replaced entry"
 
 # 6. Two builds at once with an empty cache both succeed with the same output.
 rm -rf "$site/.firefly-cache"

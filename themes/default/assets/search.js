@@ -611,7 +611,23 @@
     }
     return ranges[key];
   }
-  // Lists the first results (or the next ones after "more").
+  // Fills in a listed result once its title and text arrive: the title replaces the address
+  // in its link, and the excerpt follows its section and date. Nothing is announced.
+  function fill(item, page, groups) {
+    if (!page) return;
+    if (page.title) item.querySelector("h3 a").textContent = page.title;
+    if (page.text) {
+      // Text nodes and <mark> elements only: the page's text is never parsed as HTML.
+      var p = document.createElement("p");
+      p.className = "search-excerpt";
+      p.appendChild(excerpt(page.text, groups));
+      item.appendChild(p);
+    }
+  }
+  // Lists the first results (or the next ones after "more") as soon as their chunks are in,
+  // all at once and in rank order, each named by its address until its title arrives with
+  // its text (a range request each, started as its chunk arrives). The promise is settled
+  // once they are listed; the list's data-excerpts is "done" once every text is in.
   function show(gen, more) {
     var hits = filtered();
     var count = attr("count").replace("{n}", String(hits.length)).replace("{q}", current.query);
@@ -630,28 +646,29 @@
       list.className = "search-hits";
       results.appendChild(list);
     }
+    list.pending = (list.pending || 0) + 1;
+    list.setAttribute("data-excerpts", "pending");
     var slice = hits.slice(current.shown, current.shown + PAGE);
     current.shown += slice.length;
     var groups = current.groups;
-    return Promise.all(
-      slice.map(function (h) {
-        return chunkOf(h.doc).then(function (place) {
-          return textOf(place).then(function (page) {
-            return { entry: place.entry, page: page };
-          });
-        });
-      }),
-    ).then(function (shown) {
+    var places = slice.map(function (h) {
+      return chunkOf(h.doc);
+    });
+    var texts = places.map(function (place) {
+      return place.then(textOf).catch(function () {
+        return null;
+      });
+    });
+    return Promise.all(places).then(function (shown) {
       if (gen !== generation) return;
-      var firstNew = null;
-      shown.forEach(function (r) {
-        var d = r.entry;
+      var items = shown.map(function (place) {
+        var d = place.entry;
         var item = document.createElement("li");
         var heading = document.createElement("h3");
         var link = document.createElement("a");
         link.href = root + d[0].replace(/^\//, "");
-        // Without the page's text (a host without ranges), its address stands for its title.
-        link.textContent = r.page && r.page.title ? r.page.title : d[0];
+        // Its address names it until its title arrives (and for good on a host without ranges).
+        link.textContent = d[0];
         heading.appendChild(link);
         item.appendChild(heading);
         if (d[1] || d[2]) {
@@ -660,17 +677,18 @@
           meta.textContent = [d[1], d[2]].filter(Boolean).join(" · ");
           item.appendChild(meta);
         }
-        if (r.page && r.page.text) {
-          // Text nodes and <mark> elements only: the page's text is never parsed as HTML.
-          var p = document.createElement("p");
-          p.className = "search-excerpt";
-          p.appendChild(excerpt(r.page.text, groups));
-          item.appendChild(p);
-        }
         list.appendChild(item);
-        if (!firstNew) firstNew = link;
+        return item;
       });
-      list.setAttribute("data-excerpts", "done");
+      Promise.all(
+        texts.map(function (text, i) {
+          return text.then(function (page) {
+            if (gen === generation) fill(items[i], page, groups);
+          });
+        }),
+      ).then(function () {
+        if (--list.pending === 0 && gen === generation) list.setAttribute("data-excerpts", "done");
+      });
       var button = results.querySelector("button.search-more");
       if (button) button.remove();
       if (current.shown < hits.length) {
@@ -679,14 +697,11 @@
         button.className = "search-more";
         button.textContent = attr("more");
         button.addEventListener("click", function () {
-          show(gen, true).then(function () {
-            var links = list.querySelectorAll("li h3 a");
-            if (links[current.shown - PAGE]) links[Math.max(0, current.shown - PAGE)].focus();
-          });
+          show(gen, true);
         });
         results.appendChild(button);
       }
-      if (more && firstNew) firstNew.focus();
+      if (more && items.length) items[0].querySelector("h3 a").focus();
     });
   }
   function search(query) {
