@@ -368,13 +368,17 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
   }
   if (const Value* cms = root.find("cms")) c.cms = cms_config(*cms, diags);
   for (const auto& [name, menu] : root.get("menus").as_map()) {
-    if (name != "main") {
-      diags.error(kPath, menu.key_pos, "unknown menu '" + name + "'", "the theme shows `main`");
+    std::vector<MenuEntry>* entries = name == "main"     ? &c.main_menu
+                                      : name == "footer" ? &c.footer_menu
+                                                         : nullptr;
+    if (!entries) {
+      diags.error(kPath, menu.key_pos, "unknown menu '" + name + "'",
+                  "the theme shows `main` and `footer`");
       continue;
     }
     for (const Value& e : menu.as_list()) {
       check_keys(e, {"page", "title"}, "a menu entry", diags);
-      c.main_menu.push_back(
+      entries->push_back(
           {e.get("page").to_text(), localized(e.get("title"), "title", diags), e.pos});
     }
   }

@@ -115,7 +115,8 @@ struct SiteConfig {
   bool photo_avif = false;  ///< `photos.avif`: photos also in AVIF
   std::vector<Taxonomy> taxonomies;
   std::vector<Collection> collections;
-  std::vector<MenuEntry> main_menu;
+  std::vector<MenuEntry> main_menu;    ///< `menus.main`: the header's navigation
+  std::vector<MenuEntry> footer_menu;  ///< `menus.footer`: links at the foot of every page
   std::optional<CmsConfig> cms;
 
   const Language& default_language() const { return languages.front(); }

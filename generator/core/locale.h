@@ -1,4 +1,5 @@
-// Locale-aware formatting, collation and text segmentation (the only file that includes ICU).
+// Locale-aware formatting, collation and folding for search, through ICU (text segmentation
+// is in core/text_break.h).
 #pragma once
 
 #include <memory>
@@ -41,20 +42,6 @@ class Collator {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-/// The longest prefix of `text` of at most `max_units` reading units that ends at a
-/// grapheme boundary (preferring a word or sentence boundary when one is near), with
-/// "…" appended when cut. A Han character, kana or hangul syllable is one unit; so is
-/// any other grapheme. Never splits a UTF-8 sequence or a grapheme cluster.
-std::string truncate_text(std::string_view text, size_t max_units);
-/// Reading units in `text`: Han/kana/hangul characters plus words of other scripts.
-struct ReadingCount {
-  size_t cjk_chars = 0;
-  size_t words = 0;
-};
-ReadingCount count_reading(std::string_view text);
-/// Minutes to read: CJK at 400 characters a minute plus words at 200 a minute, at least 1.
-int reading_minutes(const ReadingCount& count);
 
 /// `text` folded for search: lower case, compatibility forms (full-width letters) as their
 /// plain forms, no combining diacritics (U+0300 to U+036F: Vietnamese tones, accents), and

@@ -592,7 +592,11 @@ class SiteBuilder {
   // Every menu entry opens a page of the site or an http(s) address.
   void check_menu() {
     const std::string def = config_.default_language().code;
-    for (const MenuEntry& e : config_.main_menu) {
+    std::vector<const MenuEntry*> entries;
+    for (const MenuEntry& e : config_.main_menu) entries.push_back(&e);
+    for (const MenuEntry& e : config_.footer_menu) entries.push_back(&e);
+    for (const MenuEntry* entry : entries) {
+      const MenuEntry& e = *entry;
       if (std::string why = unsafe_link_reason(e.page); !why.empty()) {
         diags_.error("site.yaml", e.pos, "the menu entry " + e.page + " is not allowed: " + why);
         continue;

@@ -4,9 +4,9 @@
 #include <optional>
 #include <unordered_map>
 
-#include "core/locale.h"
 #include "core/parallel.h"
 #include "core/text.h"
+#include "core/text_break.h"
 #include "model/paths.h"
 #include "render/data_views.h"
 

@@ -78,6 +78,47 @@ Value ref_value(const Site& site, const Page& page, const std::string& field, co
   return Value(std::move(m));
 }
 
+/// A menu of site.yaml (`menus.main`, `menus.footer`) as the page in `lang` shows it:
+/// {title, title_lang, url, current, in_section} per entry (docs/templates.md).
+Value menu_value(const Site& site, const std::vector<MenuEntry>& entries, const Page& page,
+                 const Language& lang) {
+  const std::string& def = site.config->default_language().code;
+  const std::string prefix = site.lang_prefix(lang.code);
+  List menu;
+  for (const MenuEntry& e : entries) {
+    note_read(grain::url(e.page));
+    auto it = site.by_url.find(e.page);
+    const Page* target =
+        it != site.by_url.end() ? find_noted(site, it->second->key, lang.code) : nullptr;
+    // The entry's own title in this language, else the page's title in it (a language
+    // the entry has no title for still gets the page's translated title).
+    std::string title = !e.title.empty() && e.title.has(lang.code) ? e.title.get(lang.code, def)
+                        : target                                   ? target->title
+                        : !e.title.empty()                         ? e.title.get(lang.code, def)
+                                                                   : e.page;
+    std::string title_lang = !e.title.empty() && e.title.has(lang.code) ? std::string()
+                             : target                                   ? title_lang_code(*target)
+                                      : std::string(e.title.lang_of(lang.code, def));
+    if (title_lang == lang.code) title_lang.clear();
+    std::string url = target                        ? target->url
+                      : !url_scheme(e.page).empty() ? e.page  // an https:// address
+                                                    : prefix + e.page;
+    // Only the page itself is "current"; a page inside the entry's section is only
+    // "in_section" (shown, not announced), so a navigation has one aria-current at most.
+    bool current = target && target->key == page.key;
+    // A dataset, scorecard or indicator page is inside the data catalogue's address.
+    bool in_section =
+        !current && target && target->kind != PageKind::kHome &&
+        ((!target->section.empty() && page.section == target->section) ||
+         (page.url.size() > target->url.size() && starts_with(page.url, target->url)));
+    Map entry{{"title", title}, {"url", url}, {"current", current}, {"in_section", in_section}};
+    if (!title_lang.empty())
+      entry.emplace_back("title_lang", language_of(site, title_lang).html_lang);
+    menu.push_back(Value(std::move(entry)));
+  }
+  return Value(std::move(menu));
+}
+
 }  // namespace
 
 ContextBuilder::ContextBuilder(const Site& site, const Theme& theme,
@@ -190,38 +231,6 @@ Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
                                   {"url", url},
                                   {"current", l.code == lang.code}}));
   }
-  List menu;
-  for (const MenuEntry& e : c.main_menu) {
-    note_read(grain::url(e.page));
-    auto it = site_.by_url.find(e.page);
-    const Page* target =
-        it != site_.by_url.end() ? find_noted(site_, it->second->key, lang.code) : nullptr;
-    // The entry's own title in this language, else the page's title in it (a language
-    // the entry has no title for still gets the page's translated title).
-    std::string title = !e.title.empty() && e.title.has(lang.code) ? e.title.get(lang.code, def)
-                        : target                                   ? target->title
-                        : !e.title.empty()                         ? e.title.get(lang.code, def)
-                                                                   : e.page;
-    std::string title_lang = !e.title.empty() && e.title.has(lang.code) ? std::string()
-                             : target                                   ? title_lang_code(*target)
-                                      : std::string(e.title.lang_of(lang.code, def));
-    if (title_lang == lang.code) title_lang.clear();
-    std::string url = target                        ? target->url
-                      : !url_scheme(e.page).empty() ? e.page  // an https:// address
-                                                    : prefix + e.page;
-    // Only the page itself is "current"; a page inside the entry's section is only
-    // "in_section" (shown, not announced), so a navigation has one aria-current at most.
-    bool current = target && target->key == page.key;
-    // A dataset, scorecard or indicator page is inside the data catalogue's address.
-    bool in_section =
-        !current && target && target->kind != PageKind::kHome &&
-        ((!target->section.empty() && page.section == target->section) ||
-         (page.url.size() > target->url.size() && starts_with(page.url, target->url)));
-    Map entry{{"title", title}, {"url", url}, {"current", current}, {"in_section", in_section}};
-    if (!title_lang.empty())
-      entry.emplace_back("title_lang", language_of(site_, title_lang).html_lang);
-    menu.push_back(Value(std::move(entry)));
-  }
   return Value(Map{
       {"title", c.title.get(lang.code, def)},
       {"description", c.description.get(lang.code, def)},
@@ -237,7 +246,8 @@ Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
                               {"name_lang", other_lang(c.publisher.name)},
                               {"email", c.publisher.email},
                               {"phone", c.publisher.phone}})},
-      {"menus", Value(Map{{"main", Value(std::move(menu))}})},
+      {"menus", Value(Map{{"main", menu_value(site_, c.main_menu, page, lang)},
+                          {"footer", menu_value(site_, c.footer_menu, page, lang)}})},
       {"data_license",
        Value(
            Map{{"name", c.data_license},

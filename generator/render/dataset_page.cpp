@@ -1,8 +1,8 @@
 #include "render/dataset_page.h"
 
 #include "core/json.h"
-#include "core/sentence.h"
 #include "core/text.h"
+#include "core/text_break.h"
 #include "render/chart.h"
 #include "render/data_manifest.h"
 

@@ -128,6 +128,9 @@ test('checks: language of parts, aria-current, card images and theme English, ri
     'leak/index.html': page('zh-Hant-TW', '<p>You are here</p>'),
     'two/index.html': page('zh-Hant-TW', '<nav aria-label="n"><a href="/two/" aria-current="page">甲</a>' +
       '<a href="/ok/" aria-current="page">乙</a></nav>'),
+    // Wrong: a footer's link marked current on another page.
+    'foot/index.html': page('zh-Hant-TW', '<footer><ul><li><a href="/ok/" aria-current="page">無障礙</a>' +
+      '</li></ul></footer>'),
     // Right: a card's image with alt="" beside its title link, a story's figure with alt
     // text. Wrong: a card image that repeats its title, a card linking twice to its page,
     // a story's figure without alt text.
@@ -152,10 +155,11 @@ test('checks: language of parts, aria-current, card images and theme English, ri
   assert.match(r.out, /^FAIL \/leak\/ English theme text on a zh-Hant-TW page: "You are here"/m);
   assert.match(r.out, /^FAIL \/two\/ aria-current: 2 in the navigation "n"/m);
   assert.match(r.out, /^FAIL \/two\/ aria-current: "乙" in "n" marks \/ok\/, not this page \/two\//m);
+  assert.match(r.out, /^FAIL \/foot\/ aria-current: "無障礙" in "main > footer" marks \/ok\/, not this page \/foot\//m);
   assert.match(r.out, /^FAIL \/card-alt\/ card image of "Roses" has alt text "Two roses", not alt=""$/m);
   assert.match(r.out, /^FAIL \/card-alt\/ card "Roses" links to \/s\/ more than once$/m);
   assert.match(r.out, /^FAIL \/lead-empty\/ the page's image \/r.svg has no alt text$/m);
-  assert.match(r.out, /^checks: 3 passed, 5 failed$/m);
+  assert.match(r.out, /^checks: 3 passed, 6 failed$/m);
 });
 
 test('checks.mjs: Alfa, audited in worker threads, passes a sound page and names each failure', () => {

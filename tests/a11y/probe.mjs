@@ -100,7 +100,8 @@ export function pageProbe(arg) {
   };
 
   if (arg.kind === 'static') {
-    for (const nav of document.querySelectorAll('nav')) {
+    // A footer's list of links is a navigation too, unless it holds its own <nav>.
+    for (const nav of document.querySelectorAll('nav, footer:not(:has(nav))')) {
       const current = nav.querySelectorAll('[aria-current]:not([aria-current="false"])');
       const name = nav.getAttribute('aria-label') || describe(nav);
       if (current.length > 1) {

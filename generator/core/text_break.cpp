@@ -1,0 +1,322 @@
+// Text segmentation by ICU's break rules: graphemes, words and sentences. The only file
+// that uses ICU's break iterators; each thread keeps its own.
+#include "core/text_break.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <memory>
+
+namespace firefly {
+
+namespace {
+
+/// A UTF-8 view of `text` for ICU (indices are byte offsets into `text`).
+struct Utf8Text {
+  explicit Utf8Text(std::string_view text) {
+    ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  }
+  ~Utf8Text() { utext_close(ut); }
+  Utf8Text(const Utf8Text&) = delete;
+  Utf8Text& operator=(const Utf8Text&) = delete;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = nullptr;
+};
+
+/// This thread's grapheme (kind = 0) or word (kind = 1) break iterator, or null.
+icu::BreakIterator* breaker(int kind) {
+  struct Breakers {
+    std::unique_ptr<icu::BreakIterator> chars, words;
+    Breakers() {
+      UErrorCode s1 = U_ZERO_ERROR, s2 = U_ZERO_ERROR;
+      chars.reset(icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), s1));
+      words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), s2));
+      if (U_FAILURE(s1)) chars.reset();
+      if (U_FAILURE(s2)) words.reset();
+    }
+  };
+  thread_local Breakers b;
+  return kind == 0 ? b.chars.get() : b.words.get();
+}
+
+/// This thread's sentence break iterator for `locale`, or null. "@ss=standard" turns on
+/// ICU's list of abbreviations that do not end a sentence ("e.g.", "Mr.") where it has one.
+icu::BreakIterator* sentence_breaker(const std::string& locale) {
+  thread_local std::map<std::string, std::unique_ptr<icu::BreakIterator>> cache;
+  auto it = cache.find(locale);
+  if (it == cache.end()) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale loc = icu::Locale::forLanguageTag(locale, status);
+    if (U_FAILURE(status)) loc = icu::Locale::getRoot();
+    icu::Locale with_suppressions(
+        (std::string(loc.getName()) + (std::string(loc.getName()).find('@') == std::string::npos
+                                           ? "@ss=standard"
+                                           : ";ss=standard"))
+            .c_str());
+    status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> b(
+        icu::BreakIterator::createSentenceInstance(with_suppressions, status));
+    if (U_FAILURE(status)) b.reset();
+    it = cache.emplace(locale, std::move(b)).first;
+  }
+  return it->second.get();
+}
+
+/// The code point ending just before byte `end` of `s` (negative when ill-formed or none).
+UChar32 code_point_before(std::string_view s, size_t end) {
+  if (end == 0) return -1;
+  int32_t i = static_cast<int32_t>(end);
+  UChar32 c;
+  U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, i, c);
+  return c;
+}
+
+/// True for characters a cut text should not end with: spaces, commas, dashes, openers.
+bool trailing_junk(UChar32 c) {
+  if (c < 0) return false;
+  if (u_isUWhiteSpace(c)) return true;
+  switch (u_charType(c)) {
+    case U_DASH_PUNCTUATION:
+    case U_START_PUNCTUATION:
+    case U_INITIAL_PUNCTUATION:
+      return true;
+    default:
+      break;
+  }
+  static constexpr UChar32 kSeparators[] = {',', ';', ':', 0x3001, 0xFF0C, 0xFF1B, 0xFF1A};
+  return std::find(std::begin(kSeparators), std::end(kSeparators), c) != std::end(kSeparators);
+}
+
+/// `text` without white space at either end (Unicode white space, as YAML folding leaves it).
+std::string_view trim(std::string_view text) {
+  auto at = [&](size_t i, bool back) {
+    int32_t pos = static_cast<int32_t>(i);
+    UChar32 c;
+    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+    if (back) {
+      U8_PREV(s, 0, pos, c);
+    } else {
+      U8_NEXT(s, pos, static_cast<int32_t>(text.size()), c);
+    }
+    return std::pair<UChar32, size_t>{c, static_cast<size_t>(pos)};
+  };
+  size_t start = 0, end = text.size();
+  while (start < end) {
+    auto [c, next] = at(start, false);
+    if (c < 0 || !u_isUWhiteSpace(c)) break;
+    start = next;
+  }
+  while (end > start) {
+    auto [c, prev] = at(end, true);
+    if (c < 0 || !u_isUWhiteSpace(c)) break;
+    end = prev;
+  }
+  return text.substr(start, end - start);
+}
+
+}  // namespace
+
+/// True for a Han character, kana or hangul (also by script extension, like "ー").
+bool is_cjk(uint32_t code_point) {
+  auto c = static_cast<UChar32>(code_point);
+  if (c < 0x80) return false;  // ASCII has no Han, kana or hangul script extension
+  return uscript_hasScript(c, USCRIPT_HAN) || uscript_hasScript(c, USCRIPT_HIRAGANA) ||
+         uscript_hasScript(c, USCRIPT_KATAKANA) || uscript_hasScript(c, USCRIPT_HANGUL) ||
+         u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC);
+}
+
+std::vector<size_t> word_boundaries(std::string_view text) {
+  icu::BreakIterator* words = breaker(1);
+  Utf8Text ut(text);
+  UErrorCode status = U_ZERO_ERROR;
+  if (words && U_SUCCESS(ut.status)) words->setText(ut.ut, status);
+  if (!words || U_FAILURE(ut.status) || U_FAILURE(status)) return {};
+  std::vector<size_t> stops{static_cast<size_t>(words->first())};
+  for (int32_t end = words->next(); end != icu::BreakIterator::DONE; end = words->next()) {
+    stops.push_back(static_cast<size_t>(end));
+  }
+  // The iterator keeps a pointer to the text: give it an empty one before ours is closed.
+  words->setText(icu::UnicodeString());
+  return stops;
+}
+
+std::string truncate_text(std::string_view text, size_t max_units) {
+  if (max_units >= text.size()) return std::string(text);  // never more graphemes than bytes
+  icu::BreakIterator* chars = breaker(0);
+  Utf8Text ut(text);
+  if (!chars || U_FAILURE(ut.status)) return std::string(text);
+  UErrorCode status = U_ZERO_ERROR;
+  chars->setText(ut.ut, status);
+  if (U_FAILURE(status)) return std::string(text);
+  // Grapheme boundaries up to the limit: stops[i] is the end of the i-th grapheme.
+  std::vector<int32_t> stops{0};
+  int32_t pos = chars->first();
+  while (stops.size() <= max_units + 1) {
+    pos = chars->next();
+    if (pos == icu::BreakIterator::DONE) return std::string(text);  // fits
+    stops.push_back(pos);
+  }
+  int32_t cut = stops[max_units];
+  UChar32 before = code_point_before(text, static_cast<size_t>(cut));
+  icu::BreakIterator* words = breaker(1);
+  if (cut > 0 && before >= 0 && !is_cjk(before) && words) {
+    status = U_ZERO_ERROR;
+    words->setText(ut.ut, status);
+    if (U_SUCCESS(status) && !words->isBoundary(cut)) {
+      // Back up to the last word boundary if that keeps at least half of the text allowed.
+      int32_t word_end = words->preceding(cut);
+      size_t units = static_cast<size_t>(std::upper_bound(stops.begin(), stops.end(), word_end) -
+                                         stops.begin() - 1);
+      if (word_end > 0 && stops[units] == word_end && units * 2 >= max_units) cut = word_end;
+    }
+  }
+  size_t end = static_cast<size_t>(cut);
+  while (end > 0 && trailing_junk(code_point_before(text, end))) {
+    int32_t i = static_cast<int32_t>(end);
+    U8_BACK_1(reinterpret_cast<const uint8_t*>(text.data()), 0, i);
+    end = static_cast<size_t>(i);
+  }
+  std::string out(text.substr(0, end));
+  out += "\u2026";
+  return out;
+}
+
+std::string first_sentence(std::string_view text, const std::string& locale) {
+  text = trim(text);
+  icu::BreakIterator* sentences = sentence_breaker(locale);
+  if (text.empty() || !sentences) return std::string(text);
+  Utf8Text ut(text);
+  if (U_FAILURE(ut.status)) return std::string(text);
+  UErrorCode status = U_ZERO_ERROR;
+  sentences->setText(ut.ut, status);
+  int32_t end = U_SUCCESS(status) ? sentences->following(0) : icu::BreakIterator::DONE;
+  // The iterator keeps a pointer to the text: give it an empty one before ours is closed.
+  sentences->setText(icu::UnicodeString());
+  if (end == icu::BreakIterator::DONE || end <= 0) return std::string(text);
+  return std::string(trim(text.substr(0, static_cast<size_t>(end))));
+}
+
+std::string short_summary(std::string_view text, const std::string& locale, size_t max_units) {
+  return truncate_text(first_sentence(text, locale), max_units);
+}
+
+namespace {
+
+/// True for a code point ICU segments with its CJK dictionary that counts as a reading
+/// unit: Han, kana and other ideographs that are letters, letter numbers or marks.
+bool is_dictionary_cjk(UChar32 c) {
+  if (c < 0x2E80) return false;  // below the CJK radicals no code point qualifies
+  if (uscript_hasScript(c, USCRIPT_HANGUL) && !uscript_hasScript(c, USCRIPT_HAN)) return false;
+  constexpr uint32_t kUnit = U_GC_L_MASK | U_GC_NL_MASK | U_GC_MN_MASK | U_GC_MC_MASK;
+  return (U_GET_GC_MASK(c) & kUnit) != 0 && is_cjk(c);
+}
+
+/// Adds the reading units of `text` (free of dictionary CJK) found by ICU word breaking.
+/// Words of ASCII text as UAX #29 finds them: runs of letters, digits and '_', kept
+/// together across one ' . : between letters and one , . ; between digits ("don't",
+/// "e.g", "3.5", "1,000"). The same count as ICU's word iterator, without it.
+size_t count_ascii_words(std::string_view text) {
+  auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  auto is_alpha = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+  auto is_digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
+  size_t words = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (is_word(c)) {
+      if (!in_word) ++words;
+      in_word = true;
+      continue;
+    }
+    if (in_word && i + 1 < text.size() && i > 0) {
+      char before = text[i - 1], after = text[i + 1];
+      bool mid_letter = (c == '\'' || c == '.' || c == ':') && is_alpha(before) && is_alpha(after);
+      bool mid_num =
+          (c == ',' || c == '.' || c == ';' || c == '\'') && is_digit(before) && is_digit(after);
+      if (mid_letter || mid_num) continue;
+    }
+    in_word = false;
+  }
+  return words;
+}
+
+void count_words(std::string_view text, ReadingCount& count) {
+  // Text without letters, digits or marks (spaces, "。", "，") holds no word.
+  constexpr uint32_t kWordish = U_GC_L_MASK | U_GC_N_MASK | U_GC_M_MASK;
+  const auto* raw = reinterpret_cast<const uint8_t*>(text.data());
+  auto length = static_cast<int32_t>(text.size());
+  bool plain = true;
+  for (int32_t i = 0; i < length && plain;) {
+    UChar32 c;
+    U8_NEXT(raw, i, length, c);
+    plain = c >= 0 && (c < 0x80 ? !std::isalnum(c) : (U_GET_GC_MASK(c) & kWordish) == 0);
+  }
+  if (plain) return;
+  if (std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; })) {
+    count.words += count_ascii_words(text);
+    return;
+  }
+  icu::BreakIterator* words = breaker(1);
+  Utf8Text ut(text);
+  if (!words || U_FAILURE(ut.status)) return;
+  UErrorCode status = U_ZERO_ERROR;
+  words->setText(ut.ut, status);
+  if (U_FAILURE(status)) return;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t start = words->first();
+  for (int32_t end = words->next(); end != icu::BreakIterator::DONE;
+       start = end, end = words->next()) {
+    if (words->getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation
+    size_t cjk = 0;
+    for (int32_t i = start; i < end;) {
+      UChar32 c;
+      U8_NEXT(bytes, i, end, c);
+      if (c >= 0 && is_cjk(c)) ++cjk;
+    }
+    if (cjk > 0) {
+      count.cjk_chars += cjk;
+    } else {
+      ++count.words;
+    }
+  }
+}
+
+}  // namespace
+
+ReadingCount count_reading(std::string_view text) {
+  // Runs of Han and kana count one unit per character, without dictionary segmentation
+  // (which finds the same characters, only far more slowly); the rest is broken into words.
+  ReadingCount count;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  auto size = static_cast<int32_t>(text.size());
+  int32_t run = 0;  // start of the current run of other text
+  for (int32_t i = 0; i < size;) {
+    int32_t at = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, size, c);
+    if (c >= 0 && is_dictionary_cjk(c)) {
+      count_words(text.substr(static_cast<size_t>(run), static_cast<size_t>(at - run)), count);
+      ++count.cjk_chars;
+      run = i;
+    }
+  }
+  count_words(text.substr(static_cast<size_t>(run)), count);
+  return count;
+}
+
+int reading_minutes(const ReadingCount& count) {
+  // cjk/400 + words/200 minutes, rounded up, in exact integer arithmetic.
+  size_t four_hundredths = count.cjk_chars + 2 * count.words;
+  size_t minutes = (four_hundredths + 399) / 400;
+  return minutes < 1 ? 1 : static_cast<int>(std::min<size_t>(minutes, 1000000));
+}
+
+}  // namespace firefly

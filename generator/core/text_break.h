@@ -1,0 +1,48 @@
+// Text segmentation by ICU's break rules (graphemes, words, sentences): cutting text for
+// summaries, first sentences, reading counts and word boundaries. Thread-safe: each thread
+// keeps its own break iterators.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace firefly {
+
+/// The longest prefix of `text` of at most `max_units` reading units that ends at a
+/// grapheme boundary (preferring a word or sentence boundary when one is near), with
+/// "…" appended when cut. A Han character, kana or hangul syllable is one unit; so is
+/// any other grapheme. Never splits a UTF-8 sequence or a grapheme cluster.
+std::string truncate_text(std::string_view text, size_t max_units);
+
+/// The first sentence of `text` (leading and trailing white space removed), found with
+/// ICU's sentence break rules for `locale` (a BCP 47 tag such as "zh-Hant-TW" or "en";
+/// abbreviations such as "e.g." do not end a sentence where ICU knows them). A text
+/// without a sentence end (Thai marks phrases with spaces, not full stops) is one
+/// sentence.
+std::string first_sentence(std::string_view text, const std::string& locale);
+
+/// A short summary of `text` for a card: its first sentence, cut at about `max_units`
+/// reading units (see truncate_text: a Han character or any other grapheme is one unit)
+/// with "…" when that is still longer. "" for an empty text.
+std::string short_summary(std::string_view text, const std::string& locale, size_t max_units);
+
+/// Reading units in `text`: Han/kana/hangul characters plus words of other scripts.
+struct ReadingCount {
+  size_t cjk_chars = 0;
+  size_t words = 0;
+};
+ReadingCount count_reading(std::string_view text);
+/// Minutes to read: CJK at 400 characters a minute plus words at 200 a minute, at least 1.
+int reading_minutes(const ReadingCount& count);
+
+/// The byte offsets of `text`'s word boundaries by ICU's word break rules (dictionary
+/// words in Thai), from 0 to text.size(); empty when ICU cannot break the text.
+std::vector<size_t> word_boundaries(std::string_view text);
+
+/// True for a Han character, kana or hangul (also by script extension, like "ー").
+bool is_cjk(uint32_t code_point);
+
+}  // namespace firefly

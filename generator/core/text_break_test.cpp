@@ -1,0 +1,159 @@
+#include "core/text_break.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace firefly {
+
+namespace {
+
+const std::string kEllipsis = "\u2026";
+
+/// `text` cut by truncate_text without its ellipsis; checks the ellipsis is there.
+std::string cut_part(const std::string& text, size_t units) {
+  std::string out = truncate_text(text, units);
+  REQUIRE(out.size() >= kEllipsis.size());
+  REQUIRE(out.substr(out.size() - kEllipsis.size()) == kEllipsis);
+  std::string kept = out.substr(0, out.size() - kEllipsis.size());
+  CHECK(text.compare(0, kept.size(), kept) == 0);  // a prefix of the original
+  return kept;
+}
+
+}  // namespace
+
+TEST_CASE("truncate_text keeps short text whole") {
+  CHECK(truncate_text("", 3) == "");
+  CHECK(truncate_text("abc", 3) == "abc");
+  CHECK(truncate_text("臺南市", 3) == "臺南市");
+  CHECK(truncate_text("abc", static_cast<size_t>(-1)) == "abc");
+  CHECK(truncate_text("abc", 0) == kEllipsis);
+}
+
+TEST_CASE("truncate_text cuts Chinese by characters") {
+  CHECK(cut_part("臺南市政府勞工局施政成果報告", 5) == "臺南市政府");
+  CHECK(cut_part("臺南市政府勞工局施政成果報告", 1) == "臺");
+  // Never ends on an opening bracket or a comma.
+  CHECK(cut_part("勞工局（臺南市）的報告", 4) == "勞工局");
+  CHECK(cut_part("勞工局，臺南市", 4) == "勞工局");
+}
+
+TEST_CASE("truncate_text prefers word boundaries in Latin text") {
+  CHECK(cut_part("The quick brown fox jumps over the lazy dog", 12) == "The quick");
+  CHECK(cut_part("The quick brown fox", 15) == "The quick brown");
+  CHECK(cut_part("hello, world and more", 8) == "hello");
+  // A single long word is cut at a grapheme.
+  CHECK(cut_part("Supercalifragilisticexpialidocious word", 10) == "Supercalif");
+}
+
+TEST_CASE("truncate_text never splits graphemes") {
+  // Vietnamese written decomposed (NFD): base letters followed by combining marks.
+  std::string vi = "Tie\xcc\x82\xcc\x81ng Vie\xcc\xa3\xcc\x82t co\xcc\x81 da\xcc\x82\xcc\x81u";
+  CHECK(cut_part(vi, 7) == "Tie\xcc\x82\xcc\x81ng");
+  CHECK(cut_part(vi, 4) == "Tie\xcc\x82\xcc\x81n");
+  CHECK(cut_part(vi, 3) == "Tie\xcc\x82\xcc\x81");  // "ế" keeps both of its marks
+  for (size_t n = 0; n < 17; ++n) {
+    std::string kept = cut_part(vi, n);
+    CAPTURE(n);
+    // The next byte of the original is never a combining mark (U+0300..U+036F start 0xCC/0xCD).
+    unsigned char next = static_cast<unsigned char>(vi[kept.size()]);
+    CHECK(next != 0xCC);
+    CHECK(next != 0xCD);
+  }
+  // A family emoji (ZWJ sequence) and flags are one unit each.
+  std::string family = "\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466";
+  CHECK(cut_part("家庭" + family + "很好", 3) == "家庭" + family);
+  CHECK(cut_part("家庭" + family + "很好", 2) == "家庭");
+  std::string tw = "\U0001F1F9\U0001F1FC", jp = "\U0001F1EF\U0001F1F5", vn = "\U0001F1FB\U0001F1F3";
+  CHECK(cut_part(tw + jp + vn, 2) == tw + jp);
+  CHECK(cut_part(tw + jp + vn, 1) == tw);
+  CHECK(truncate_text(tw + jp + vn, 3) == tw + jp + vn);
+}
+
+TEST_CASE("reading counts for mixed text") {
+  auto zh = count_reading("臺南市政府勞工局 2023 年度報告 has English words too.");
+  CHECK(zh.cjk_chars == 12);
+  CHECK(zh.words == 5);
+  auto en = count_reading("The quick brown fox jumps, doesn't it? 3.14!");
+  CHECK(en.cjk_chars == 0);
+  CHECK(en.words == 8);  // The quick brown fox jumps doesn't it 3.14
+  auto ja = count_reading("日本語のテキストです。");
+  CHECK(ja.cjk_chars == 10);
+  CHECK(ja.words == 0);
+  auto vi = count_reading("Tie\xcc\x82\xcc\x81ng Vie\xcc\xa3\xcc\x82t có dấu");
+  CHECK(vi.words == 4);
+  auto none = count_reading("... \U0001F1F9\U0001F1FC !!");
+  CHECK(none.cjk_chars == 0);
+  CHECK(none.words == 0);
+}
+
+TEST_CASE("reading minutes") {
+  CHECK(reading_minutes({}) == 1);
+  CHECK(reading_minutes({400, 0}) == 1);
+  CHECK(reading_minutes({401, 0}) == 2);
+  CHECK(reading_minutes({0, 200}) == 1);
+  CHECK(reading_minutes({0, 201}) == 2);
+  CHECK(reading_minutes({200, 100}) == 1);   // 0.5 + 0.5
+  CHECK(reading_minutes({1000, 150}) == 4);  // 2.5 + 0.75
+  std::string long_text;
+  for (int i = 0; i < 1000; ++i) long_text += "勞";
+  CHECK(reading_minutes(count_reading(long_text)) == 3);
+}
+
+TEST_CASE("count_reading: the ASCII fast path counts words as ICU does") {
+  const std::string text = "Don't stop: e.g. 3.5 and 1,000 items_x; A-B (c) x.y z'";
+  size_t fast = count_reading(text).words;
+  // A non-ASCII word sends the same text through ICU's word break iterator.
+  size_t icu = count_reading(text + " \xC3\xA9t\xC3\xA9").words;
+  CHECK(fast == 12);
+  CHECK(icu == fast + 1);
+}
+
+TEST_CASE("first_sentence: Chinese ends at 。 and English at a full stop") {
+  CHECK(first_sentence("勞工局歷年獲得的獎項。資料取自申請書。", "zh-Hant-TW") ==
+        "勞工局歷年獲得的獎項。");
+  CHECK(first_sentence("  Awards won by the bureau. Taken from its application.\n", "en") ==
+        "Awards won by the bureau.");
+  CHECK(first_sentence("Có bao nhiêu lớp? Mỗi năm một lớp.", "vi") == "Có bao nhiêu lớp?");
+}
+
+TEST_CASE("first_sentence: a known abbreviation does not end the sentence in English") {
+  CHECK(first_sentence("Classes, e.g. sewing and cooking, for older workers. Second.", "en") ==
+        "Classes, e.g. sewing and cooking, for older workers.");
+}
+
+TEST_CASE("first_sentence: a text without a sentence end is one sentence") {
+  CHECK(first_sentence("รางวัลที่สำนักงานแรงงานได้รับ ข้อมูลมาจากตารางรางวัล", "th") ==
+        "รางวัลที่สำนักงานแรงงานได้รับ ข้อมูลมาจากตารางรางวัล");
+  CHECK(first_sentence("", "en").empty());
+  CHECK(first_sentence(" \n ", "en").empty());
+}
+
+TEST_CASE("short_summary: the first sentence, cut with an ellipsis only when still too long") {
+  CHECK(short_summary("One. Two.", "en", 100) == "One.");
+  std::string thai =
+      short_summary("รางวัลที่สำนักงานแรงงานเมืองไถหนาน หน่วยงานในสังกัด บริษัทและสหภาพแรงงาน", "th", 20);
+  CHECK(thai.size() < 20 * 9);
+  CHECK(thai.rfind("\u2026") == thai.size() - 3);
+  CHECK(short_summary("臺南市政府勞工局、所屬機關與工會歷年獲得的獎項。其餘。", "zh-Hant-TW", 10) ==
+        "臺南市政府勞工局、所\u2026");
+}
+
+TEST_CASE("word_boundaries: Thai by its dictionary, other scripts at spaces and punctuation") {
+  // ภาษา (4 characters, 12 bytes) and ไทย (3 characters, 9 bytes) with no space between.
+  CHECK(word_boundaries("ภาษาไทย") == std::vector<size_t>{0, 12, 21});
+  CHECK(word_boundaries("e.g. two, 3.5") == std::vector<size_t>{0, 3, 4, 5, 8, 9, 10, 13});
+  CHECK(word_boundaries("") == std::vector<size_t>{0});
+}
+
+TEST_CASE("is_cjk: Han, kana and hangul, and the prolonged sound mark") {
+  CHECK(is_cjk(U'勞'));
+  CHECK(is_cjk(U'の'));
+  CHECK(is_cjk(U'한'));
+  CHECK(is_cjk(U'ー'));
+  CHECK_FALSE(is_cjk(U'a'));
+  CHECK_FALSE(is_cjk(U'ไ'));
+}
+
+}  // namespace firefly
