@@ -281,13 +281,24 @@ class BuildRun {
     PhotoSet& photos = *st_.photos;
     use_front_matter_photos(site, photos, diags_);
     st_.data_site = make_data_site(config);
-    const DataViews& data_views =
-        st_.data_views.emplace(st_.datasets, st_.data_site, *st_.theme, &st_.plans,
-                               options_.write && !options_.keep_state, site.withheld_datasets);
-    t.step("  photos, data views");
+    // The open-data files of the build before, when what they are made from is the same.
+    const DataManifest* reuse = nullptr;
     if (options_.keep_state) {
       st_.files = file_fingerprints();
+      st_.data_files_print = data_files_print(
+          Hasher().add(st_.files.datasets).add(st_.files.config).add(st_.files.theme).get(),
+          st_.datasets);
+      if (prev_ && prev_->data_views && prev_->data_files_print == st_.data_files_print) {
+        reuse = &prev_->data_views->manifest();
+        result_.data_files_reused = true;
+      }
       t.step("  file fingerprints");
+    }
+    const DataViews& data_views = st_.data_views.emplace(
+        st_.datasets, st_.data_site, *st_.theme, &st_.plans, options_.write && !options_.keep_state,
+        site.withheld_datasets, reuse);
+    t.step("  photos, data views");
+    if (options_.keep_state) {
       st_.bodies = render_bodies_reusing(
           site, data_views, Hasher().add(st_.files.datasets).add(st_.files.theme).get(),
           prev_ ? &prev_->body_cache : nullptr, prev_ ? &prev_->bodies : nullptr, st_.body_cache,

@@ -48,6 +48,9 @@ struct BuildResult {
   std::vector<std::string> removed;  ///< after run_update: paths the site no longer has
   size_t pages_rendered = 0;         ///< with `keep_state`: pages rendered (not reused)
   size_t bodies_rendered = 0;        ///< Markdown bodies rendered (not reused)
+  /// With `keep_state`: the open-data files were taken from the build before, whose
+  /// datasets, configuration and theme were the same.
+  bool data_files_reused = false;
   /// Missing theme strings and untranslated pages, per language (for check).
   std::vector<std::string> translation_report;
   /// With `keep_state`, after a build without errors: the sources, site and bodies.

@@ -58,6 +58,9 @@ struct BuildState {
   BodyCache body_cache;
   /// The fingerprints of the configuration, theme and data files.
   FileFingerprints files;
+  /// data_files_print() of this build: an update where it is the same takes the open-data
+  /// files of `data_views` instead of making them again.
+  std::uint64_t data_files_print = 0;
   /// The fingerprint of every grain the outputs read.
   Grains grains;
   /// Output path -> what the file holds and (for pages) what rendering it read; the

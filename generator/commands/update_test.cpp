@@ -358,6 +358,37 @@ TEST_CASE("an update with nothing changed renders nothing and changes no file") 
   CHECK(update.pages_rendered == 0);
   CHECK(update.output.empty());
   CHECK(update.removed.empty());
+  CHECK(update.data_files_reused);
+}
+
+TEST_CASE("the open-data files are made again only when what they are made from changed") {
+  SiteCopy site;
+  Diagnostics first;
+  BuildResult kept = run_build(options_for(site.dir()), first);
+  REQUIRE(kept.state);
+  CHECK_FALSE(kept.data_files_reused);
+  std::string rel = "content/stories/story-3.en.md";
+  site.write(rel, site.read(rel) + "\nA last paragraph.\n");
+  Diagnostics diags;
+  BuildResult text = run_update(*kept.state, diags);
+  REQUIRE(text.exit_code == 0);
+  CHECK(text.data_files_reused);
+  for (const OutputFile& f : text.output) CHECK(f.path.rfind("data/", 0) != 0);
+  // A dataset's metadata, a file of the theme, site.yaml: each makes them again.
+  const std::pair<std::string, std::string> edits[] = {
+      {"data/counts.yaml", "\n# edited\n"},
+      {"themes/mini/partials/items.mustache", "{{! edited }}"},
+      {"site.yaml", "\n# edited\n"}};
+  for (const auto& [file, added] : edits) {
+    INFO(file);
+    REQUIRE(fs::exists(site.dir() / file));
+    site.write(file, site.read(file) + added);
+    Diagnostics again;
+    BuildResult update = run_update(*text.state, again);
+    REQUIRE(update.exit_code == 0);
+    CHECK_FALSE(update.data_files_reused);
+    text = std::move(update);
+  }
 }
 
 TEST_CASE("a deleted story's page is removed, and a new one added") {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/fs.h"
+#include "core/hash.h"
 #include "core/sha256.h"
 #include "core/text.h"
 #include "render/data_catalog.h"
@@ -145,6 +146,40 @@ void add_chart_files(DataManifest& manifest, std::vector<DataFile> files) {
   for (DataFile& f : manifest.catalogue) {
     if (std::string_view(f.format->kind) == "sums") f = checksums(manifest, {});
   }
+}
+
+std::uint64_t data_files_print(std::uint64_t files, const std::vector<Dataset>& datasets) {
+  Hasher h;
+  h.add(files).add(datasets.size());
+  auto add_commit = [&](const HistoryEntry& c) {
+    h.add(c.commit).add(c.date.iso()).add(c.message).add(c.blob);
+  };
+  for (const Dataset& d : datasets) {
+    h.add(d.name).add(d.updated.iso()).add(d.issued.iso()).add(d.history.size());
+    for (const DatasetChange& change : d.history) {
+      add_commit(change.commit);
+      h.add(change.first ? 1 : 0).add(change.published ? 1 : 0).add(change.csv);
+    }
+    h.add(d.texts.size());
+    for (const MetadataText& text : d.texts) {
+      h.add(text.changed ? 1 : 0).add(text.age);
+      if (text.changed) add_commit(*text.changed);
+    }
+  }
+  return h.get();
+}
+
+DataManifest without_charts(const DataManifest& manifest) {
+  DataManifest m;
+  m.by_dataset = manifest.by_dataset;
+  m.versions = manifest.versions;
+  m.catalogue = manifest.catalogue;
+  for (DataFile& f : m.catalogue) {
+    if (!manifest.charts.empty() && std::string_view(f.format->kind) == "sums") {
+      f = checksums(m, {});
+    }
+  }
+  return m;
 }
 
 const std::vector<DataFile>& DataManifest::dataset_files(const std::string& name) const {

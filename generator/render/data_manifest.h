@@ -90,6 +90,15 @@ DataManifest make_data_manifest(const std::vector<Dataset>& datasets, const Data
 /// once, and makes its SHA256SUMS again to cover them.
 void add_chart_files(DataManifest& manifest, std::vector<DataFile> files);
 
+/// The fingerprint of what make_data_manifest makes the files of `datasets` from: `files`,
+/// that of the files they were loaded from with the site's configuration and theme, and
+/// what git told of each (the commits that changed its rows and texts, its dates).
+std::uint64_t data_files_print(std::uint64_t files, const std::vector<Dataset>& datasets);
+
+/// `manifest` (held in memory) without its chart files: as make_data_manifest made it,
+/// before add_chart_files.
+DataManifest without_charts(const DataManifest& manifest);
+
 /// A published file held in memory.
 DataFile make_data_file(std::string path, std::string_view bytes, const DataFormat& format);
 

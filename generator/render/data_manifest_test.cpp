@@ -205,4 +205,52 @@ TEST_CASE("data manifest: themes, keys and the categories of coded columns") {
                   .find("categories"));
 }
 
+TEST_CASE("data manifest: without its charts, a manifest is as make_data_manifest made it") {
+  DataManifest made = make_data_manifest({sample()}, site());
+  DataManifest charted = made;
+  DataFile chart{"data/awards/charts/c.csv", "year,n\n2021,3\n", "", nullptr, 0, ""};
+  chart.sha256 = sha256_hex(chart.bytes);
+  chart.size = chart.bytes.size();
+  chart.format = &data_format("csv");
+  add_chart_files(charted, {chart});
+  OutputSet before, with_chart, after;
+  emit_data_files(made, before);
+  emit_data_files(charted, with_chart);
+  emit_data_files(without_charts(charted), after);
+  REQUIRE(with_chart.size() == before.size() + 1);
+  // SHA256SUMS named the chart's file: without it, the sums are those made at first.
+  CHECK(find(with_chart, "data/SHA256SUMS")->bytes != find(before, "data/SHA256SUMS")->bytes);
+  REQUIRE(after.size() == before.size());
+  for (size_t i = 0; i < before.size(); ++i) {
+    CHECK(after[i].path == before[i].path);
+    CHECK(after[i].bytes == before[i].bytes);
+  }
+  CHECK(without_charts(made).catalogue.size() == made.catalogue.size());
+}
+
+TEST_CASE("data manifest: the print of its inputs follows the files and what git told") {
+  Dataset ds = sample();
+  std::uint64_t print = data_files_print(1, {ds});
+  CHECK(data_files_print(1, {ds}) == print);
+  CHECK(data_files_print(2, {ds}) != print);  // a file, the configuration or the theme
+  CHECK(data_files_print(1, {}) != print);
+  Dataset committed = ds;
+  DatasetChange change;
+  change.commit.commit = "1a2b3c4d";
+  change.commit.date = Date{2023, 7, 8};
+  change.csv = ds.csv_bytes;
+  change.published = true;
+  committed.history.push_back(change);
+  CHECK(data_files_print(1, {committed}) != print);  // a commit with the same files
+  Dataset other = committed;
+  other.history[0].commit.commit = "5e6f7a8b";
+  CHECK(data_files_print(1, {other}) != data_files_print(1, {committed}));
+  Dataset dated = ds;
+  dated.updated = Date{2024, 1, 2};
+  CHECK(data_files_print(1, {dated}) != print);
+  Dataset texts = ds;
+  texts.texts.push_back(MetadataText{"title", "en", "Awards", {}, change.commit, 0});
+  CHECK(data_files_print(1, {texts}) != print);
+}
+
 }  // namespace firefly

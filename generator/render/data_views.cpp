@@ -55,15 +55,16 @@ std::vector<DataView> readme_views(const DataSite& site, const Theme& theme) {
 
 DataViews::DataViews(const std::vector<Dataset>& datasets, const DataSite& site, const Theme& theme,
                      const std::vector<IndicatorSet>* plans, bool spool_files,
-                     std::set<std::string> withheld)
+                     std::set<std::string> withheld, const DataManifest* reuse)
     : datasets_(datasets),
       site_(site),
       theme_(theme),
       plans_(plans),
       withheld_(std::move(withheld)),
-      spool_(spool_files ? std::make_unique<TempSpool>() : nullptr),
-      manifest_(make_data_manifest(datasets, site, spool_ ? spool_->spool() : DataSpool{},
-                                   readme_views(site, theme))) {
+      spool_(spool_files && !reuse ? std::make_unique<TempSpool>() : nullptr),
+      manifest_(reuse ? without_charts(*reuse)
+                      : make_data_manifest(datasets, site, spool_ ? spool_->spool() : DataSpool{},
+                                           readme_views(site, theme))) {
   for (const Dataset& d : datasets_) by_name_[d.name] = &d;
 }
 

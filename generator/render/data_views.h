@@ -30,9 +30,11 @@ class DataViews {
   /// With `spool_files`, writes the open-data files as streams into a temporary folder
   /// that lives as long as this (they are then copied to the output); else into memory.
   /// Embeds that name a dataset of `withheld` (left out for its own errors) are quiet.
+  /// With `reuse`, the manifest of an earlier build made from the same datasets, site and
+  /// theme strings, its files are taken from it (without its charts) instead of made again.
   DataViews(const std::vector<Dataset>& datasets, const DataSite& site, const Theme& theme,
             const std::vector<IndicatorSet>* plans = nullptr, bool spool_files = false,
-            std::set<std::string> withheld = {});
+            std::set<std::string> withheld = {}, const DataManifest* reuse = nullptr);
   /// The `dataset` map of the dataset page `name` in `lang` (null when there is none).
   Value dataset(const std::string& name, const Language& lang, const Value& t) const;
   /// schema.org JSON-LD of the dataset page `name` (a JSON string; "" when there is none).
