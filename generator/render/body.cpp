@@ -4,6 +4,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "core/hash.h"
 #include "core/parallel.h"
 #include "core/text.h"
 #include "core/text_break.h"
@@ -130,14 +131,45 @@ std::string resolve_link(const Site& site, const Page& page, const std::string& 
   return url;
 }
 
+std::uint64_t link_targets_fingerprint(const Site& site) {
+  Hasher h;
+  h.add(site.config->default_language().code);
+  for (const Language& l : site.config->languages) h.add(l.code);
+  h.add(site.by_url.size());
+  for (const auto& [url, page] : site.by_url) h.add(url).add(page->key).add(page->lang);
+  h.add(site.groups.size());
+  for (const auto& [key, langs] : site.groups) {
+    h.add(key).add(langs.size());
+    for (const auto& [lang, page] : langs) h.add(lang).add(page->url);
+  }
+  h.add(site.files.size());
+  for (const std::string& f : site.files) h.add(f);
+  h.add(site.datasets.size());
+  for (const auto& d : site.datasets) h.add(d.first);
+  h.add(site.withheld_datasets.size());
+  for (const std::string& d : site.withheld_datasets) h.add(d);
+  h.add(site.withheld_files.size());
+  for (const std::string& f : site.withheld_files) h.add(f);
+  return h.get();
+}
+
 Body render_body(const Site& site, const Page& page, const DataViews& data, Diagnostics& diags,
                  PhotoSet* photos, BodyReads* reads, MarkdownDocument* parsed) {
   Body body;
   if (!page.source || page.kind == PageKind::kRedirect) return body;
   std::vector<const Photo*> shown;
   LinkResolver resolve = [&](const std::string& url, Pos pos, bool is_image) {
-    std::string target = resolve_link(site, page, url, pos, is_image, diags);
-    if (reads) reads->links.push_back({url, pos, is_image, target});
+    std::string target;
+    if (reads) {  // its problems are recorded, to be reported again when the body is reused
+      Diagnostics problems;
+      target = resolve_link(site, page, url, pos, is_image, problems);
+      std::vector<Diagnostic> found = problems.sorted();
+      reads->link_problems.insert(reads->link_problems.end(), found.begin(), found.end());
+      diags.append(problems);
+      reads->links.push_back({url, pos, is_image, target});
+    } else {
+      target = resolve_link(site, page, url, pos, is_image, diags);
+    }
     std::string_view path = std::string_view(target).substr(0, target.find_first_of("?#"));
     if (!page.fallback && !site.files.count(std::string(path)) && is_chart_file_path(site, path)) {
       body.chart_links.push_back({page.source->path, pos, url, std::string(path), is_image});

@@ -49,13 +49,13 @@ struct LinkRead {
 };
 
 /// What rendering a body read besides its page and source, for reusing it after an edit:
-/// the links it resolved (each checked again), whether it embeds data or shows photos,
-/// and the problems it found other than broken links (which the checks of the links find
-/// again).
+/// the links it resolved (each checked again when what links resolve against changed),
+/// whether it embeds data or shows photos, the problems its links had and the others.
 struct BodyReads {
   std::vector<LinkRead> links;
   bool embeds = false;
   bool photos = false;
+  std::vector<Diagnostic> link_problems;  ///< from resolve_link: broken or unsafe links
   std::vector<Diagnostic> other;
 };
 
@@ -92,6 +92,11 @@ std::vector<Body> render_bodies(const Site& site, const DataViews& data, int job
 /// check_chart_links (the chart files are drawn after the bodies).
 std::string resolve_link(const Site& site, const Page& page, const std::string& url, Pos pos,
                          bool is_image, Diagnostics& diags);
+
+/// The fingerprint of everything of `site` resolve_link reads besides the page itself:
+/// its pages' URLs, keys and languages, its files, datasets, withheld paths and languages.
+/// While it stays the same, every link resolves as it did, with the same problems.
+std::uint64_t link_targets_fingerprint(const Site& site);
 
 /// True when `target` (a site path) is in the charts/ folder of one of the site's datasets.
 bool is_chart_file_path(const Site& site, std::string_view target);

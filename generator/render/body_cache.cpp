@@ -20,6 +20,13 @@ bool same_links(const Site& site, const Page& page, const BodyOrigin& origin, Di
   return true;
 }
 
+/// The problems in `diags`, shared (null when there are none).
+std::shared_ptr<const std::vector<Diagnostic>> problems_of(const Diagnostics& diags) {
+  std::vector<Diagnostic> found = diags.sorted();
+  if (found.empty()) return nullptr;
+  return std::make_shared<const std::vector<Diagnostic>>(std::move(found));
+}
+
 }  // namespace
 
 std::uint64_t body_key(const Site& site, const Page& page) {
@@ -49,6 +56,9 @@ std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views
   std::vector<std::uint64_t> keys(n);
   std::vector<BodyOrigin> origins(n);
   std::vector<char> stale(n, 0);
+  cache.link_targets = link_targets_fingerprint(site);
+  // What the links read is as it was: each taken body's links give what they gave.
+  bool same_targets = previous && previous->link_targets == cache.link_targets;
   parallel_for(n, jobs, [&](size_t i) {
     const Page& page = *site.pages[i];
     keys[i] = body_key(site, page);
@@ -57,10 +67,20 @@ std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views
       auto it = previous->origins.find(keys[i]);
       if (it != previous->origins.end() && it->second.reads && !it->second.reads->photos &&
           (!it->second.reads->embeds || it->second.data == data)) {
+        if (same_targets) {
+          bodies[i] = (*previous_bodies)[it->second.index];
+          origins[i] = it->second;
+          for (const Diagnostic& d : it->second.reads->other) diags.add(d);
+          if (it->second.link_problems) {
+            for (const Diagnostic& d : *it->second.link_problems) diags.add(d);
+          }
+          return;
+        }
         Diagnostics links;
         if (same_links(site, page, it->second, links)) {
           bodies[i] = (*previous_bodies)[it->second.index];
           origins[i] = it->second;
+          origins[i].link_problems = problems_of(links);
           for (const Diagnostic& d : it->second.reads->other) diags.add(d);
           diags.append(links);
           return;
@@ -78,6 +98,10 @@ std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views
     render_source_group(site, groups[g], [&](size_t i, MarkdownDocument* parsed) {
       auto reads = std::make_shared<BodyReads>();
       bodies[i] = render_body(site, *site.pages[i], views, diags, photos, reads.get(), parsed);
+      origins[i].link_problems =
+          reads->link_problems.empty()
+              ? nullptr
+              : std::make_shared<const std::vector<Diagnostic>>(reads->link_problems);
       origins[i].reads = std::move(reads);
       origins[i].data = data;
     });

@@ -16,6 +16,9 @@ struct BodyOrigin {
   /// Shared with the builds after it that take the body over, so that taking it over
   /// costs a pointer, not a copy of its links.
   std::shared_ptr<const BodyReads> reads;
+  /// The problems its links had in that build (null: none); reported again when it is
+  /// taken over without resolving its links again.
+  std::shared_ptr<const std::vector<Diagnostic>> link_problems;
   std::uint64_t data = 0;  ///< the data fingerprint it was rendered with (for embeds)
   size_t index = 0;        ///< into that build's bodies
 };
@@ -23,6 +26,9 @@ struct BodyOrigin {
 /// The bodies of a build, by body_key().
 struct BodyCache {
   std::unordered_map<std::uint64_t, BodyOrigin> origins;
+  /// link_targets_fingerprint() of that build's site: while it is the same, a body taken
+  /// over keeps its links' results and problems without resolving them again.
+  std::uint64_t link_targets = 0;
 };
 
 /// Everything of `page` and its source a body is made from, besides links and data.
@@ -30,9 +36,10 @@ std::uint64_t body_key(const Site& site, const Page& page);
 
 /// Renders the bodies of `site` (indexed like its pages), taking from `previous` (with
 /// its bodies `previous_bodies`) each body with the same key whose links resolve as they
-/// did and, when it embeds data, whose data fingerprint is `data` (a body that shows photos
-/// is rendered again: that registers them in `photos`). Fills `cache` for the
-/// next build; `rendered` counts the bodies rendered anew.
+/// did (known without resolving them when link_targets_fingerprint() is unchanged) and, when it
+/// embeds data, whose data fingerprint is `data` (a body that shows photos is rendered again: that
+/// registers them in `photos`). Fills `cache` for the next build; `rendered` counts the bodies
+/// rendered anew.
 std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views,
                                         std::uint64_t data, const BodyCache* previous,
                                         const std::vector<Body>* previous_bodies, BodyCache& cache,
