@@ -78,6 +78,14 @@ class SearchTokenIds {
     if (!slots_.empty()) __builtin_prefetch(&slots_[slot_of(key)]);
   }
 
+  /// Frees the table that find() looks tokens up in, keeping the tokens (token() and
+  /// size() still work; find() may not be called again).
+  void forget_lookup() {
+    slots_ = {};
+    long_ = {};
+    count_ = 0;
+  }
+
   /// The token numbered `id`.
   const std::string& token(uint32_t id) const { return tokens_[id]; }
   /// How many tokens are numbered.
