@@ -97,25 +97,31 @@ void RunPostings::occur(const SearchTokenIds::Found& found, SearchField field, u
 
 void RunPostings::write(uint32_t doc, const Entry& e) {
   TokenRun& t = tokens_[e.id];
-  scratch_.clear();
+  // The entry's characters, on the stack unless it has many positions.
+  constexpr size_t kStackChars = 32 * kMaxVlqChars;
+  char stack[kStackChars];
+  size_t most = (2 + size_t{e.positions}) * kMaxVlqChars;
+  if (most > kStackChars) scratch_.resize(most);
+  char* out = most > kStackChars ? scratch_.data() : stack;
+  size_t n = 0;
   if (t.written) {
-    append_vlq(scratch_, doc - t.last_doc);
+    n += write_vlq(out + n, doc - t.last_doc);
   } else {  // the first document's gap is written when the runs are joined
     t.written = true;
     t.first_doc = doc;
   }
   t.last_doc = doc;
   uint32_t count = e.positions ? e.positions : std::clamp<uint32_t>(e.count, 1, kMaxCount);
-  append_vlq(scratch_, static_cast<uint32_t>(e.field) + 3 * (count - 1));
+  n += write_vlq(out + n, static_cast<uint32_t>(e.field) + 3 * (count - 1));
   if (e.positions) {
     t.positional = true;
     uint32_t last = 0;
     for (uint32_t k = e.first; k != kNone; k = occurrences_[k].next) {
-      append_vlq(scratch_, occurrences_[k].pos - last);
+      n += write_vlq(out + n, occurrences_[k].pos - last);
       last = occurrences_[k].pos;
     }
   }
-  pool_.append(t.chain, scratch_);
+  pool_.append(t.chain, std::string_view(out, n));
 }
 
 JoinedPostings::JoinedPostings(std::vector<RunPostings>& runs) : runs_(runs) {
