@@ -22,6 +22,8 @@ namespace {
 
 /// Shard size aimed at (bytes before compression).
 constexpr size_t kShardTarget = 12 * 1024;
+/// Distinct tokens a run makes room for, per document (render/search_postings.h).
+constexpr size_t kTokensPerDoc = 128;
 /// Documents per chunk on small sites: a chunk is fetched per result shown.
 constexpr size_t kMinChunkDocs = 4;
 
@@ -162,6 +164,9 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
   parallel_for(runs, jobs, [&](size_t r) {
     double run_cpu = thread_cpu_seconds();
     size_t first = docs.size() * r / runs, end = docs.size() * (r + 1) / runs;
+    // Room for the distinct tokens of pages in CJK (at 10,000 stories about 90 new ones a
+    // page); a run with more grows as before.
+    run_postings[r].reserve_tokens((end - first) * kTokensPerDoc);
     ExcerptDeflater deflater;
     for (size_t id = first; id < end; ++id) {
       SearchDoc& d = docs[id];

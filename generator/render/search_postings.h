@@ -22,6 +22,13 @@ class RunPostings {
   /// Adds the tokens of document `doc` (above every document added before).
   void add_document(uint32_t doc, std::string_view title, const std::vector<TextBlock>& blocks);
 
+  /// Makes room for `n` distinct tokens without moving what is held. Reserving touches no
+  /// memory, so room never used costs address space only, where growing by doubling
+  /// copies everything and touches fresh memory each time.
+  void reserve_tokens(size_t n) {
+    tokens_.reserve(n);
+    ids_.reserve_tokens(n);
+  }
   /// How many distinct tokens the run has.
   size_t size() const { return tokens_.size(); }
   const std::string& token(uint32_t id) const { return ids_.token(id); }

@@ -55,6 +55,8 @@ class SearchTokenIds {
     *added = f.added;
     return f.id;
   }
+  /// Makes room in the list of tokens for `n` (the table itself still grows as it fills).
+  void reserve_tokens(size_t n) { tokens_.reserve(n); }
   /// Makes room for `n` tokens in all (no growing until then).
   void reserve(size_t n) {
     tokens_.reserve(n);
