@@ -386,10 +386,12 @@ class BuildRun {
       render_sitemap_xml(site, out);
       drain(out);
       StepTimer ts;
+      double search_cpu = 0;  // its threads' own: the process's includes the pages'
       for (const Language& lang : site.config->languages) {  // one language's index at a time
-        render_search_index(site, bodies, st_.datasets, lang, sink, st_.jobs);
+        render_search_index(site, bodies, st_.datasets, lang, sink, st_.jobs, &search_cpu);
       }
       ts.step("  search index (beside pages)");
+      ts.cpu("  search index, own cpu", search_cpu);
     });
     ContextBuilder& contexts = st_.contexts.emplace(site, theme, bodies, *st_.data_views);
     contexts.set_photos(st_.photos.get());

@@ -78,6 +78,11 @@ void StepTimer::step(const char* name) {
   last_cpu_ = cpu;
 }
 
+void StepTimer::cpu(const char* name, double seconds) const {
+  if (!on_) return;
+  std::fprintf(stderr, "firefly timings: %-22s %10s  cpu %7.3f s\n", name, "", seconds);
+}
+
 std::string StepTimer::memory() {
   auto [rss, hwm] = resident_kb();
   return "rss " + std::to_string(rss) + " kB (peak " + std::to_string(hwm) + " kB)" +

@@ -15,6 +15,9 @@ class StepTimer {
  public:
   StepTimer();
   void step(const char* name);
+  /// Prints CPU seconds measured apart (a piece of work running beside others, on the
+  /// threads it ran on).
+  void cpu(const char* name, double seconds) const;
 
   /// Resident and peak resident memory of the process, from /proc (empty where there is
   /// none), and what the allocator holds when it is jemalloc: allocated, in pages it uses

@@ -10,4 +10,8 @@ namespace firefly {
 /// handing out indexes in order; returns when all calls have returned.
 void parallel_for(size_t n, int jobs, const std::function<void(size_t)>& fn);
 
+/// CPU seconds (user and system) the calling thread has used so far: what a piece of work
+/// costs when other threads run beside it.
+double thread_cpu_seconds();
+
 }  // namespace firefly

@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <chrono>
+#include <thread>
 #include <vector>
 
 namespace firefly {
@@ -16,6 +18,28 @@ TEST_CASE("parallel_for calls every index exactly once") {
   int calls = 0;
   parallel_for(0, 4, [&](size_t) { ++calls; });
   CHECK(calls == 0);
+}
+
+TEST_CASE("thread_cpu_seconds counts the calling thread's work, not its waiting") {
+  double start = thread_cpu_seconds();
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  double slept = thread_cpu_seconds() - start;
+  CHECK(slept >= 0);
+  CHECK(slept < 0.04);
+  volatile unsigned sink = 0;
+  double busy_start = thread_cpu_seconds();
+  while (thread_cpu_seconds() - busy_start < 0.02) {
+    for (unsigned i = 0; i < 10000; ++i) sink = sink + i;
+  }
+  CHECK(thread_cpu_seconds() - busy_start >= 0.02);
+  // Another thread's work is not this thread's.
+  double before_other = thread_cpu_seconds();
+  std::thread([] {
+    double s = thread_cpu_seconds();
+    volatile unsigned x = 0;
+    while (thread_cpu_seconds() - s < 0.05) x = x + 1;
+  }).join();
+  CHECK(thread_cpu_seconds() - before_other < 0.04);
 }
 
 }  // namespace firefly

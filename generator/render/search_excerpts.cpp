@@ -1,5 +1,6 @@
 #include "render/search_excerpts.h"
 
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include <stdexcept>
@@ -19,35 +20,29 @@ std::string excerpt_text(std::string_view title, const std::vector<TextBlock>& b
 }
 
 struct ExcerptDeflater::Impl {
-  z_stream z{};
-  std::string buffer;  ///< deflate's output, reused: the result is a copy of its exact size
+  libdeflate_compressor* c = nullptr;
+  std::string buffer;  ///< the compressor's output, reused: the result is a copy of its exact size
 };
 
 ExcerptDeflater::ExcerptDeflater() : impl_(std::make_unique<Impl>()) {
-  // Raw deflate (negative window bits): no zlib header, as "deflate-raw" reads it. Level 1:
-  // at 10,000 stories about 30% less time than level 9 for about 4% more bytes.
-  if (deflateInit2(&impl_->z, Z_BEST_SPEED, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) != Z_OK) {
-    throw std::runtime_error("zlib: cannot start deflate");
-  }
+  // Raw deflate (no zlib header), as "deflate-raw" reads it. libdeflate at level 1: at
+  // 10,000 stories less than half of zlib's CPU at its level 1, and fewer bytes.
+  impl_->c = libdeflate_alloc_compressor(1);
+  if (!impl_->c) throw std::runtime_error("libdeflate: cannot start deflate");
 }
 
-ExcerptDeflater::~ExcerptDeflater() { deflateEnd(&impl_->z); }
+ExcerptDeflater::~ExcerptDeflater() { libdeflate_free_compressor(impl_->c); }
 
 std::string ExcerptDeflater::deflate(std::string_view text) {
   if (text.empty()) return {};
-  z_stream& z = impl_->z;
-  deflateReset(&z);
   // Every page's text is held until its file is written: a string the size of the bound
-  // would hold about twice the bytes, each page's bound zeroed first.
+  // would hold about twice the bytes.
   std::string& out = impl_->buffer;
-  size_t bound = deflateBound(&z, static_cast<uLong>(text.size()));
+  size_t bound = libdeflate_deflate_compress_bound(impl_->c, text.size());
   if (out.size() < bound) out.resize(bound);
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  z.avail_in = static_cast<uInt>(text.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(bound);
-  if (::deflate(&z, Z_FINISH) != Z_STREAM_END) throw std::runtime_error("zlib: deflate failed");
-  return out.substr(0, bound - z.avail_out);
+  size_t n = libdeflate_deflate_compress(impl_->c, text.data(), text.size(), out.data(), bound);
+  if (n == 0) throw std::runtime_error("libdeflate: deflate failed");
+  return out.substr(0, n);
 }
 
 std::optional<std::string> inflate_raw(std::string_view bytes) {

@@ -1,8 +1,10 @@
 #include "render/search_index.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <optional>
+#include <thread>
 #include <unordered_map>
 
 #include "core/json.h"
@@ -20,6 +22,8 @@ namespace {
 
 /// Shard size aimed at (bytes before compression).
 constexpr size_t kShardTarget = 12 * 1024;
+/// Distinct tokens a run makes room for, per document (render/search_postings.h).
+constexpr size_t kTokensPerDoc = 128;
 /// Documents per chunk on small sites: a chunk is fetched per result shown.
 constexpr size_t kMinChunkDocs = 4;
 
@@ -117,7 +121,11 @@ std::string year_of(const std::string& iso) { return iso.substr(0, 4); }
 
 void render_search_index(const Site& site, const std::vector<Body>& bodies,
                          const std::vector<Dataset>& datasets, const Language& lang,
-                         const OutputSink& out, int jobs) {
+                         const OutputSink& out, int jobs, double* cpu_seconds) {
+  // This thread's CPU from here to the end, and the other threads' in their runs.
+  double start_cpu = thread_cpu_seconds();
+  std::thread::id caller = std::this_thread::get_id();
+  std::atomic<double> others_cpu{0};
   std::vector<size_t> indexed;
   for (size_t i = 0; i < site.pages.size(); ++i) {
     const Page& p = *site.pages[i];
@@ -154,7 +162,11 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
   std::vector<RunPostings> run_postings(runs);
   std::vector<std::string> texts(docs.size());  // each page's text, deflated
   parallel_for(runs, jobs, [&](size_t r) {
+    double run_cpu = thread_cpu_seconds();
     size_t first = docs.size() * r / runs, end = docs.size() * (r + 1) / runs;
+    // Room for the distinct tokens of pages in CJK (at 10,000 stories about 90 new ones a
+    // page); a run with more grows as before.
+    run_postings[r].reserve_tokens((end - first) * kTokensPerDoc);
     ExcerptDeflater deflater;
     for (size_t id = first; id < end; ++id) {
       SearchDoc& d = docs[id];
@@ -163,6 +175,12 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
       run_postings[r].add_document(static_cast<uint32_t>(id), site.pages[d.page]->title, d.blocks);
       texts[id] = deflater.deflate(excerpt_text(site.pages[d.page]->title, d.blocks));
       d.blocks = {};
+    }
+    if (std::this_thread::get_id() != caller) {
+      double spent = thread_cpu_seconds() - run_cpu;
+      for (double seen = others_cpu.load();
+           !others_cpu.compare_exchange_weak(seen, seen + spent);) {
+      }
     }
   });
   JoinedPostings lines(run_postings);
@@ -319,6 +337,7 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
   }
   t += ']';
   out(OutputFile{dir + "terms.json", std::move(t), ""});
+  if (cpu_seconds) *cpu_seconds += thread_cpu_seconds() - start_cpu + others_cpu.load();
 }
 
 void render_search_index(const Site& site, const std::vector<Body>& bodies,

@@ -23,10 +23,11 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
                          const std::vector<Dataset>& datasets, const Language& lang, OutputSet& out,
                          int jobs = 1);
 /// The same, each file passed to `out` as soon as it is made (no more than one file of
-/// the index is held at once besides the postings).
+/// the index is held at once besides the postings). With `cpu_seconds`, adds to it the CPU
+/// seconds every thread spent on the index (the build's own measure of what it costs).
 void render_search_index(const Site& site, const std::vector<Body>& bodies,
                          const std::vector<Dataset>& datasets, const Language& lang,
-                         const OutputSink& out, int jobs = 1);
+                         const OutputSink& out, int jobs = 1, double* cpu_seconds = nullptr);
 /// The search index of every language, tokenizing pages on up to `jobs` threads.
 void render_search_index(const Site& site, const std::vector<Body>& bodies,
                          const std::vector<Dataset>& datasets, OutputSet& out, int jobs = 1);

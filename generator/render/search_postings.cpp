@@ -97,72 +97,109 @@ void RunPostings::occur(const SearchTokenIds::Found& found, SearchField field, u
 
 void RunPostings::write(uint32_t doc, const Entry& e) {
   TokenRun& t = tokens_[e.id];
-  scratch_.clear();
+  // The entry's characters, on the stack unless it has many positions.
+  constexpr size_t kStackChars = 32 * kMaxVlqChars;
+  char stack[kStackChars];
+  size_t most = (2 + size_t{e.positions}) * kMaxVlqChars;
+  if (most > kStackChars) scratch_.resize(most);
+  char* out = most > kStackChars ? scratch_.data() : stack;
+  size_t n = 0;
   if (t.written) {
-    append_vlq(scratch_, doc - t.last_doc);
+    n += write_vlq(out + n, doc - t.last_doc);
   } else {  // the first document's gap is written when the runs are joined
     t.written = true;
     t.first_doc = doc;
   }
   t.last_doc = doc;
   uint32_t count = e.positions ? e.positions : std::clamp<uint32_t>(e.count, 1, kMaxCount);
-  append_vlq(scratch_, static_cast<uint32_t>(e.field) + 3 * (count - 1));
+  n += write_vlq(out + n, static_cast<uint32_t>(e.field) + 3 * (count - 1));
   if (e.positions) {
     t.positional = true;
     uint32_t last = 0;
     for (uint32_t k = e.first; k != kNone; k = occurrences_[k].next) {
-      append_vlq(scratch_, occurrences_[k].pos - last);
+      n += write_vlq(out + n, occurrences_[k].pos - last);
       last = occurrences_[k].pos;
     }
   }
-  pool_.append(t.chain, scratch_);
+  pool_.append(t.chain, std::string_view(out, n));
 }
 
 JoinedPostings::JoinedPostings(std::vector<RunPostings>& runs) : runs_(runs) {
-  std::vector<std::vector<uint32_t>> global(runs.size());  // by run, by local id
-  size_t largest = 0;  // no fewer tokens in all: the table grows no more than it must
-  for (const RunPostings& run : runs) largest = std::max(largest, run.size());
-  ids_.reserve(largest);
-  for (size_t r = 0; r < runs.size(); ++r) {
-    global[r].resize(runs[r].size());
-    for (uint32_t id = 0; id < runs[r].size(); ++id) {
-      bool added = false;
-      global[r][id] = ids_.id(runs[r].token(id), &added);
-    }
-    runs[r].forget_tokens();
-  }
-  local_.assign(runs.size(), std::vector<uint32_t>(ids_.size(), kNone));
-  for (size_t r = 0; r < runs.size(); ++r) {
-    for (uint32_t id = 0; id < global[r].size(); ++id) local_[r][global[r][id]] = id;
-    std::vector<uint32_t>().swap(global[r]);
-  }
   // Byte order: by the first eight bytes as a number, then the rest.
-  std::vector<std::pair<uint64_t, uint32_t>> keyed(ids_.size());
-  for (uint32_t g = 0; g < ids_.size(); ++g) keyed[g] = {sort_key(ids_.token(g)), g};
-  std::sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
-    if (a.first != b.first) return a.first < b.first;
-    return ids_.token(a.second) < ids_.token(b.second);
-  });
-  order_.reserve(keyed.size());
-  for (const auto& k : keyed) order_.push_back(k.second);
+  struct Keyed {
+    uint64_t key;
+    uint32_t id;
+  };
+  std::vector<std::vector<Keyed>> sorted(runs.size());
+  for (size_t r = 0; r < runs.size(); ++r) {
+    runs[r].forget_lookup();
+    const RunPostings& run = runs[r];
+    std::vector<Keyed>& keyed = sorted[r];
+    keyed.resize(run.size());
+    for (uint32_t id = 0; id < run.size(); ++id) keyed[id] = {sort_key(run.token(id)), id};
+    std::sort(keyed.begin(), keyed.end(), [&](const Keyed& a, const Keyed& b) {
+      if (a.key != b.key) return a.key < b.key;
+      return run.token(a.id) < run.token(b.id);
+    });
+  }
+  // Merged: each step takes the least token at the runs' heads, from every run that has it.
+  size_t largest = 0;  // no fewer lines in all
+  for (const auto& keyed : sorted) largest = std::max(largest, keyed.size());
+  local_.reserve(largest * runs.size());
+  std::vector<size_t> at(runs.size(), 0);
+  std::vector<uint32_t> line(runs.size());
+  for (;;) {
+    size_t least = runs.size();
+    for (size_t r = 0; r < runs.size(); ++r) {
+      if (at[r] == sorted[r].size()) continue;
+      if (least == runs.size()) {
+        least = r;
+        continue;
+      }
+      const Keyed& a = sorted[r][at[r]];
+      const Keyed& b = sorted[least][at[least]];
+      if (a.key < b.key || (a.key == b.key && runs[r].token(a.id) < runs[least].token(b.id))) {
+        least = r;
+      }
+    }
+    if (least == runs.size()) break;
+    const Keyed& head = sorted[least][at[least]];
+    const std::string& token = runs[least].token(head.id);
+    for (size_t r = 0; r < runs.size(); ++r) {
+      line[r] = kNone;
+      if (at[r] == sorted[r].size()) continue;
+      const Keyed& k = sorted[r][at[r]];
+      if (k.key == head.key && (r == least || runs[r].token(k.id) == token)) {
+        line[r] = k.id;
+        ++at[r];
+      }
+    }
+    local_.insert(local_.end(), line.begin(), line.end());
+    ++lines_;
+  }
+}
+
+const std::string& JoinedPostings::token(size_t line) const {
+  for (size_t r = 0;; ++r) {
+    uint32_t id = local_[line * runs_.size() + r];
+    if (id != kNone) return runs_[r].token(id);
+  }
 }
 
 bool JoinedPostings::positional(size_t line) const {
-  uint32_t g = order_[line];
   for (size_t r = 0; r < runs_.size(); ++r) {
-    uint32_t id = local_[r][g];
+    uint32_t id = local_[line * runs_.size() + r];
     if (id != kNone && runs_[r].positional(id)) return true;
   }
   return false;
 }
 
 size_t JoinedPostings::postings_bytes(size_t line) const {
-  uint32_t g = order_[line];
   size_t bytes = positional(line) ? 0 : 1;
   bool first = true;
   uint32_t previous = 0;
   for (size_t r = 0; r < runs_.size(); ++r) {
-    uint32_t id = local_[r][g];
+    uint32_t id = local_[line * runs_.size() + r];
     if (id == kNone) continue;
     uint32_t doc = runs_[r].first_doc(id);
     bytes += vlq_bytes(first ? doc + 1 : doc - previous) + runs_[r].bytes(id);
@@ -173,12 +210,11 @@ size_t JoinedPostings::postings_bytes(size_t line) const {
 }
 
 void JoinedPostings::append_postings(size_t line, std::string& out) const {
-  uint32_t g = order_[line];
   if (!positional(line)) out += '*';
   bool first = true;
   uint32_t previous = 0;
   for (size_t r = 0; r < runs_.size(); ++r) {
-    uint32_t id = local_[r][g];
+    uint32_t id = local_[line * runs_.size() + r];
     if (id == kNone) continue;
     uint32_t doc = runs_[r].first_doc(id);
     append_vlq(out, first ? doc + 1 : doc - previous);

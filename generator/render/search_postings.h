@@ -22,6 +22,13 @@ class RunPostings {
   /// Adds the tokens of document `doc` (above every document added before).
   void add_document(uint32_t doc, std::string_view title, const std::vector<TextBlock>& blocks);
 
+  /// Makes room for `n` distinct tokens without moving what is held. Reserving touches no
+  /// memory, so room never used costs address space only, where growing by doubling
+  /// copies everything and touches fresh memory each time.
+  void reserve_tokens(size_t n) {
+    tokens_.reserve(n);
+    ids_.reserve_tokens(n);
+  }
   /// How many distinct tokens the run has.
   size_t size() const { return tokens_.size(); }
   const std::string& token(uint32_t id) const { return ids_.token(id); }
@@ -35,8 +42,8 @@ class RunPostings {
   void for_each_piece(uint32_t id, F&& f) const {
     pool_.for_each_piece(tokens_[id].chain, f);
   }
-  /// Frees the token table (token() may no longer be called).
-  void forget_tokens() { ids_ = {}; }
+  /// Frees what looks tokens up (no more documents may be added; token() still works).
+  void forget_lookup() { ids_.forget_lookup(); }
 
  private:
   static constexpr uint32_t kNone = UINT32_MAX;
@@ -90,11 +97,12 @@ class RunPostings {
 /// The runs' postings joined: one line per distinct token, in byte order of the tokens.
 class JoinedPostings {
  public:
-  /// Joins `runs` (of ascending documents); each run's token table is freed once read.
+  /// Joins `runs` (of ascending documents): each run's tokens sorted, then merged (no table
+  /// of every token: the runs' own tokens are read, and their lookup tables freed).
   explicit JoinedPostings(std::vector<RunPostings>& runs);
 
-  size_t size() const { return order_.size(); }
-  const std::string& token(size_t line) const { return ids_.token(order_[line]); }
+  size_t size() const { return lines_; }
+  const std::string& token(size_t line) const;
   bool positional(size_t line) const;
   /// The bytes append_postings writes.
   size_t postings_bytes(size_t line) const;
@@ -104,9 +112,8 @@ class JoinedPostings {
  private:
   static constexpr uint32_t kNone = UINT32_MAX;
   const std::vector<RunPostings>& runs_;
-  SearchTokenIds ids_;                        ///< the tokens of every run
-  std::vector<std::vector<uint32_t>> local_;  ///< by run, by token: its id in the run
-  std::vector<uint32_t> order_;               ///< tokens in byte order
+  size_t lines_ = 0;
+  std::vector<uint32_t> local_;  ///< by line, then by run: the token's id in the run, or kNone
 };
 
 }  // namespace firefly

@@ -12,21 +12,6 @@ constexpr std::string_view kDigits =
 /// Counts above this are stored as this: ranking only needs "often".
 constexpr uint32_t kMaxCount = 10;
 
-/// The most characters one number takes (32 bits, five a character).
-constexpr size_t kMaxVlqChars = 7;
-
-/// Writes `v` as base-64 VLQ at `out` (room for kMaxVlqChars); returns the characters.
-size_t write_vlq(char* out, uint32_t v) {
-  size_t n = 0;
-  do {
-    uint32_t digit = v & 31;
-    v >>= 5;
-    if (v) digit |= 32;
-    out[n++] = kDigits[digit];
-  } while (v);
-  return n;
-}
-
 /// Characters gathered before they are appended to a string at once.
 class VlqBuffer {
  public:
@@ -48,6 +33,17 @@ class VlqBuffer {
 };
 
 }  // namespace
+
+size_t write_vlq(char* out, uint32_t v) {
+  size_t n = 0;
+  do {
+    uint32_t digit = v & 31;
+    v >>= 5;
+    if (v) digit |= 32;
+    out[n++] = kDigits[digit];
+  } while (v);
+  return n;
+}
 
 void append_vlq(std::string& out, uint32_t v) {
   char digits[kMaxVlqChars];

@@ -34,6 +34,10 @@ namespace firefly {
 /// Appends `v` as base-64 VLQ: five bits a character, least significant first, with 32
 /// added to every character but the last ("A".."Z" ends a number: 0..25).
 void append_vlq(std::string& out, uint32_t v);
+/// The most characters append_vlq writes for one number (32 bits, five a character).
+constexpr size_t kMaxVlqChars = 7;
+/// Writes `v` as append_vlq does at `out` (room for kMaxVlqChars); returns the characters.
+size_t write_vlq(char* out, uint32_t v);
 /// Reads one VLQ number at `*i`, advancing it; nullopt at the end or on a bad character.
 std::optional<uint32_t> read_vlq(std::string_view s, size_t* i);
 

@@ -55,6 +55,8 @@ class SearchTokenIds {
     *added = f.added;
     return f.id;
   }
+  /// Makes room in the list of tokens for `n` (the table itself still grows as it fills).
+  void reserve_tokens(size_t n) { tokens_.reserve(n); }
   /// Makes room for `n` tokens in all (no growing until then).
   void reserve(size_t n) {
     tokens_.reserve(n);
@@ -76,6 +78,14 @@ class SearchTokenIds {
   /// then finds it in the cache).
   void prefetch(uint64_t key) const {
     if (!slots_.empty()) __builtin_prefetch(&slots_[slot_of(key)]);
+  }
+
+  /// Frees the table that find() looks tokens up in, keeping the tokens (token() and
+  /// size() still work; find() may not be called again).
+  void forget_lookup() {
+    slots_ = {};
+    long_ = {};
+    count_ = 0;
   }
 
   /// The token numbered `id`.
