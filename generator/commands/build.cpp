@@ -359,7 +359,9 @@ class BuildRun {
     const Theme& theme = *st_.theme;
     const std::vector<Body>& bodies = st_.bodies;
     if (options_.write) {
-      writer_ = std::make_unique<OutputWriter>(out_dir(), diags_);
+      // What the output's photo folders hold is remembered beside the photo cache.
+      writer_ = std::make_unique<OutputWriter>(
+          out_dir(), diags_, PhotoCache::folder_of(options_.site_dir) / "published.tsv");
     }
     std::mutex output_mu;
     std::atomic<size_t> files{0};

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <fstream>
 #include <mutex>
+#include <optional>
 #include <utility>
 
 #include "core/allocator.h"
@@ -21,26 +23,82 @@ namespace {
 constexpr const char* kRecipe = "firefly-photos-5";
 
 /// The cache keys of a photo's files: the SHA-256 of the recipe, the source's hash and the
-/// parameters. The part common to every file of the photo (more than one of SHA-256's
+/// parameters. Keys worked out by an earlier build come from the cache's index (a rebuild
+/// hashes nothing); the part common to every file of the photo (more than one of SHA-256's
 /// 64-byte blocks) is hashed once.
 class CacheKeys {
  public:
-  explicit CacheKeys(const Photo& photo) {
-    prefix_.add(kRecipe);
-    prefix_.add("|");
-    prefix_.add(photo.source.hash);
-    prefix_.add("|");
+  CacheKeys(const Photo& photo, PhotoCache& cache)
+      : cache_(cache), prefix_text_(std::string(kRecipe) + "|" + photo.source.hash + "|") {
+    known_ = cache_.keys(prefix_text_);
   }
+  /// Hands the keys worked out here to the cache's index.
+  ~CacheKeys() {
+    if (added_) cache_.remember_keys(prefix_text_, std::move(known_));
+  }
+  CacheKeys(const CacheKeys&) = delete;
+  CacheKeys& operator=(const CacheKeys&) = delete;
+
   /// The key of the file encoded as `e` at `size`.
-  std::string key(TargetSize size, const Encoding& e) const {
-    Sha256Stream sha(prefix_);
-    sha.add(std::to_string(size.width) + "x" + std::to_string(size.height) + "|" +
-            image_extension(e.format) + "|" + std::to_string(e.quality));
-    return sha.hex().substr(0, 40);
+  std::string key(TargetSize size, const Encoding& e) {
+    // "1600x0|webp|75", made without allocating (a warm rebuild asks for 14 a photo); three
+    // numbers and an extension always fit
+    char text[64];
+    char* const end = text + sizeof text;
+    char* at = text;
+    auto number = [&](int n) { at = std::to_chars(at, end, n).ptr; };
+    auto put = [&](std::string_view s) {
+      size_t n = std::min(s.size(), static_cast<size_t>(end - at));
+      at = std::copy_n(s.data(), n, at);
+    };
+    number(size.width);
+    put("x");
+    number(size.height);
+    put("|");
+    put(image_extension(e.format));
+    put("|");
+    number(e.quality);
+    std::string_view params(text, static_cast<size_t>(at - text));
+    if (std::optional<std::string_view> k = find(params)) return std::string(*k);
+    if (!prefix_) {
+      prefix_.emplace();
+      prefix_->add(prefix_text_);
+    }
+    Sha256Stream sha(*prefix_);
+    sha.add(params);
+    std::string key = sha.hex().substr(0, 40);
+    if (!known_.empty()) known_ += ',';
+    known_.append(params).append("=").append(key);
+    added_ = true;
+    return key;
   }
 
  private:
-  Sha256Stream prefix_;
+  PhotoCache& cache_;
+  std::string prefix_text_;
+  std::string known_;  ///< "parameters=key,..."
+  size_t next_ = 0;    ///< where the item after the last one found starts
+  bool added_ = false;
+  std::optional<Sha256Stream> prefix_;
+
+  /// The remembered key for `params`. Keys are asked for in the order they were worked
+  /// out: the search starts after the last one found.
+  std::optional<std::string_view> find(std::string_view params) {
+    std::string_view list = known_;
+    for (size_t n = 0, at = std::min(next_, list.size()); n <= list.size(); ++n) {
+      size_t comma = std::min(list.find(',', at), list.size());
+      std::string_view item = list.substr(at, comma - at);
+      at = comma + 1;
+      if (at > list.size()) at = 0;  // round to the start
+      if (item.size() > params.size() && item[params.size()] == '=' &&
+          item.substr(0, params.size()) == params) {
+        next_ = at;
+        return item.substr(params.size() + 1);
+      }
+      if (at == std::min(next_, list.size())) break;  // every item looked at
+    }
+    return std::nullopt;
+  }
 };
 
 /// The SHA-256 of the file at `path` and its size, read a piece at a time (a phone photo
@@ -71,7 +129,8 @@ PhotoInspector make_photo_inspector(const fs::path& site_dir, PhotoCache& cache)
   return
       [static_dir, &cache](const std::string& site_path, PhotoSource& source, std::string& error) {
         std::string full = (static_dir / site_path.substr(1)).lexically_normal().string();
-        if (std::optional<PhotoSource> known = cache.known(full)) {
+        SourceStamp stamp;
+        if (std::optional<PhotoSource> known = cache.known(full, &stamp)) {
           source = *known;
           return true;
         }
@@ -85,7 +144,7 @@ PhotoInspector make_photo_inspector(const fs::path& site_dir, PhotoCache& cache)
         source.info = *info;
         source.hash = std::move(hash->first);
         source.bytes = hash->second;
-        cache.remember(full, source);
+        cache.remember(full, stamp, source);
         return true;
       };
 }
@@ -93,9 +152,9 @@ PhotoInspector make_photo_inspector(const fs::path& site_dir, PhotoCache& cache)
 namespace {
 
 /// The cache keys of every file of `photo`, by render.
-std::vector<std::vector<std::string>> keys_of(const Photo& photo) {
+std::vector<std::vector<std::string>> keys_of(const Photo& photo, PhotoCache& cache) {
   std::vector<std::vector<std::string>> keys(photo.renders.size());
-  const CacheKeys cache_keys(photo);
+  CacheKeys cache_keys(photo, cache);
   for (size_t r = 0; r < photo.renders.size(); ++r) {
     for (const PhotoFile& file : photo.renders[r].files) {
       keys[r].push_back(cache_keys.key(photo.renders[r].size, file.encoding));
@@ -181,7 +240,7 @@ void publish_photos(const PhotoSet& photos, const fs::path& site_dir, PhotoCache
   };
   std::vector<Plan> plans(list.size());
   parallel_for(list.size(), jobs, [&](size_t i) {
-    plans[i].keys = keys_of(*list[i]);
+    plans[i].keys = keys_of(*list[i], cache);
     plans[i].missing = missing_files(*list[i], plans[i].keys, cache);
   });
   // One photo at a time, its files encoded on every thread: a build holds one decoded
@@ -224,8 +283,8 @@ size_t make_deferred_photos(const std::vector<const Photo*>& photos, const fs::p
   size_t made = 0;
   for (const Photo* photo : photos) {
     if (cancel && *cancel) break;
-    if (make_files(*photo, missing_files(*photo, keys_of(*photo), cache), site_dir, cache, jobs,
-                   diags)) {
+    if (make_files(*photo, missing_files(*photo, keys_of(*photo, cache), cache), site_dir, cache,
+                   jobs, diags)) {
       ++made;
     }
   }

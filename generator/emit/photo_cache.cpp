@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <ctime>
@@ -25,14 +26,12 @@ constexpr const char* kPrunedName = "pruned";
 constexpr const char* kRenewedName = "renewed";
 /// The first cell of an index line that records a folder's entries.
 constexpr std::string_view kFolderTag = "folder";
+/// The first cell of an index line that records the keys worked out from one prefix.
+constexpr std::string_view kKeysTag = "keys";
 
 /// How old a used entry may get before a build marks it used again (pruning removes
 /// entries unused for longer than an hour by default).
 constexpr long long kTouchAfterSeconds = 600;
-
-/// How long a folder must have been left alone before the index trusts a listing of it: a
-/// change within the same tick of the file system's clock would keep its modification time.
-constexpr long long kQuietNanoseconds = 2'000'000'000LL;
 
 long long nanoseconds(const timespec& t) {
   return static_cast<long long>(t.tv_sec) * 1'000'000'000LL + t.tv_nsec;
@@ -44,13 +43,14 @@ long long now_nanoseconds() {
   return nanoseconds(t);
 }
 
-/// Size, modification time (nanoseconds) and inode of `path`; false when it cannot be read.
-bool stamp_of(const char* path, long long& size, long long& mtime, long long& inode) {
+/// How the file at `path` looks now; false when it cannot be read.
+bool stamp_of(const char* path, SourceStamp& stamp) {
   struct stat st;
   if (::stat(path, &st) != 0) return false;
-  size = static_cast<long long>(st.st_size);
-  mtime = nanoseconds(st.st_mtim);
-  inode = static_cast<long long>(st.st_ino);
+  stamp.size = static_cast<long long>(st.st_size);
+  stamp.mtime = nanoseconds(st.st_mtim);
+  stamp.ctime = nanoseconds(st.st_ctim);
+  stamp.inode = static_cast<long long>(st.st_ino);
   return true;
 }
 
@@ -115,7 +115,8 @@ bool number(std::string_view s, T& out) {
 
 }  // namespace
 
-PhotoCache::PhotoCache(fs::path dir) : dir_(std::move(dir)), dir_text_(dir_.string() + "/") {}
+PhotoCache::PhotoCache(fs::path dir, long long quiet_ms)
+    : dir_(std::move(dir)), dir_text_(dir_.string() + "/"), quiet_ns_(quiet_ms * 1'000'000LL) {}
 
 std::string PhotoCache::path_of(const std::string& name) const {
   return dir_text_ + name.substr(0, 2) + "/" + name;
@@ -158,18 +159,24 @@ void PhotoCache::parse_index(std::string_view text) {
       }
       continue;
     }
-    if (f.size() != 12) continue;
-    Stamp s;
-    ImageInfo& i = s.source.info;
-    if (!number(f[1], s.size) || !number(f[2], s.mtime) || !number(f[3], s.inode) ||
-        !number(f[5], s.source.bytes) || !number(f[7], i.width) || !number(f[8], i.height)) {
+    if (f.size() == 3 && f[0] == kKeysTag) {
+      keys_[std::string(f[1])].list = f[2];  // an item without '=' never matches
       continue;
     }
-    s.source.hash = f[4];
-    i.format = f[6];
-    i.alpha = f[9] == "1";
-    i.gps = f[10] == "1";
-    i.metadata = f[11] == "1";
+    if (f.size() != 13) continue;  // an index of an older Firefly: read the photos again
+    Stamp s;
+    SourceStamp& t = s.file;
+    ImageInfo& i = s.source.info;
+    if (!number(f[1], t.size) || !number(f[2], t.mtime) || !number(f[3], t.ctime) ||
+        !number(f[4], t.inode) || !number(f[6], s.source.bytes) || !number(f[8], i.width) ||
+        !number(f[9], i.height)) {
+      continue;
+    }
+    s.source.hash = f[5];
+    i.format = f[7];
+    i.alpha = f[10] == "1";
+    i.gps = f[11] == "1";
+    i.metadata = f[12] == "1";
     index_[std::string(f[0])] = std::move(s);
   }
 }
@@ -178,11 +185,17 @@ std::string PhotoCache::index_text() {
   std::string out;
   for (const auto& [path, s] : index_) {
     const ImageInfo& i = s.source.info;
-    out += path + "\t" + std::to_string(s.size) + "\t" + std::to_string(s.mtime) + "\t" +
-           std::to_string(s.inode) + "\t" + s.source.hash + "\t" + std::to_string(s.source.bytes) +
-           "\t" + i.format + "\t" + std::to_string(i.width) + "\t" + std::to_string(i.height) +
-           "\t" + (i.alpha ? "1" : "0") + "\t" + (i.gps ? "1" : "0") + "\t" +
-           (i.metadata ? "1" : "0") + "\n";
+    const SourceStamp& t = s.file;
+    out += path + "\t" + std::to_string(t.size) + "\t" + std::to_string(t.mtime) + "\t" +
+           std::to_string(t.ctime) + "\t" + std::to_string(t.inode) + "\t" + s.source.hash + "\t" +
+           std::to_string(s.source.bytes) + "\t" + i.format + "\t" + std::to_string(i.width) +
+           "\t" + std::to_string(i.height) + "\t" + (i.alpha ? "1" : "0") + "\t" +
+           (i.gps ? "1" : "0") + "\t" + (i.metadata ? "1" : "0") + "\n";
+  }
+  // Keys of prefixes no build uses any more are dropped when the index is written.
+  for (const auto& [prefix, k] : keys_) {
+    if (k.used && !k.list.empty())
+      out += std::string(kKeysTag) + "\t" + prefix + "\t" + k.list + "\n";
   }
   for (int n = 0; n < 256; ++n) {
     Folder& folder = folders_[n];
@@ -227,7 +240,7 @@ void PhotoCache::check(Folder& folder, const std::string& prefix) {
     }
     ::closedir(dir);
   }
-  folder.mtime = mtime < now - kQuietNanoseconds ? mtime : -1;
+  folder.mtime = mtime < now - quiet_ns_ ? mtime : -1;
   index_changed_ = true;
 }
 
@@ -313,26 +326,54 @@ std::optional<CachedFile> PhotoCache::store(const std::string& key, const std::s
   return file;
 }
 
-std::optional<PhotoSource> PhotoCache::known(const std::string& full) {
-  long long size = 0, mtime = 0, inode = 0;
-  if (!stamp_of(full.c_str(), size, mtime, inode)) return std::nullopt;
+std::optional<PhotoSource> PhotoCache::known(const std::string& full, SourceStamp* stamp) {
+  SourceStamp now;
+  now.seen = now_nanoseconds();
+  bool exists = stamp_of(full.c_str(), now);
+  if (stamp) *stamp = now;
+  if (!exists) return std::nullopt;
   load_index();
   std::lock_guard lock(mu_);
   auto it = index_.find(full);
-  if (it == index_.end() || it->second.size != size || it->second.mtime != mtime ||
-      it->second.inode != inode) {
-    return std::nullopt;
-  }
+  if (it == index_.end() || !it->second.file.same_file(now)) return std::nullopt;
   return it->second.source;
 }
 
-void PhotoCache::remember(const std::string& full, const PhotoSource& source) {
+void PhotoCache::remember(const std::string& full, const SourceStamp& before,
+                          const PhotoSource& source) {
   Stamp s;
-  if (!stamp_of(full.c_str(), s.size, s.mtime, s.inode)) return;
+  // Changed while it was read (a later time, another size or file), or changed so shortly
+  // before it was read that a change after the read could have kept its times: the next
+  // build reads it again.
+  bool trusted = before.inode != 0 && stamp_of(full.c_str(), s.file) && s.file.same_file(before) &&
+                 std::max(before.mtime, before.ctime) < before.seen - quiet_ns_;
+  s.file.seen = 0;
   s.source = source;
   load_index();
   std::lock_guard lock(mu_);
+  if (!trusted) {
+    if (index_.erase(full) > 0) index_changed_ = true;
+    return;
+  }
   index_[full] = std::move(s);
+  index_changed_ = true;
+}
+
+std::string PhotoCache::keys(const std::string& prefix) {
+  load_index();
+  std::lock_guard lock(mu_);
+  auto it = keys_.find(prefix);
+  if (it == keys_.end()) return {};
+  it->second.used = true;
+  return it->second.list;
+}
+
+void PhotoCache::remember_keys(const std::string& prefix, std::string list) {
+  auto plain = [](std::string_view s) { return s.find_first_of("\t\n") == std::string_view::npos; };
+  if (prefix.empty() || !plain(prefix) || !plain(list)) return;
+  load_index();
+  std::lock_guard lock(mu_);
+  keys_[prefix] = {std::move(list), true};
   index_changed_ = true;
 }
 

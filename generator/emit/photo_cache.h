@@ -2,9 +2,10 @@
 // one file per source hash and parameters, written atomically (temporary file, then
 // rename) so builds running at once never see half a file, and pruned of what no build
 // used lately. Beside them, an index remembers each original's hash and header by size,
-// modification time and inode, and what each of the entries' folders held (names and
-// inodes) when it last changed: a rebuild reads no photo and lists no folder that did not
-// change since (one small file read and a stat per folder).
+// modification and change times and inode, the cache keys worked out from each hash, and
+// what each of the entries' folders held (names and inodes) when it last changed: a
+// rebuild reads no photo, works out no key and lists no folder that did not change since
+// (one small file read and a stat per folder).
 #pragma once
 
 #include <array>
@@ -28,11 +29,23 @@ struct CachedFile {
   unsigned long long device = 0, inode = 0;  ///< 0: not known
 };
 
+/// How an original looked when it was about to be read: size, modification and change
+/// times (nanoseconds), inode, and when it was looked at (the clock, nanoseconds).
+struct SourceStamp {
+  long long size = 0, mtime = 0, ctime = 0, inode = 0;
+  long long seen = 0;
+  bool same_file(const SourceStamp& o) const {
+    return size == o.size && mtime == o.mtime && ctime == o.ctime && inode == o.inode;
+  }
+};
+
 /// The cache of encoded photos of one site.
 class PhotoCache {
  public:
-  /// The cache in `dir` (created when first written).
-  explicit PhotoCache(std::filesystem::path dir);
+  /// The cache in `dir` (created when first written). A file or folder changed less than
+  /// `quiet_ms` before this build looked at it is not trusted by the index: a change
+  /// within the same tick of the file system's clock would keep its times.
+  explicit PhotoCache(std::filesystem::path dir, long long quiet_ms = 2000);
 
   /// The cache folder of the site in `site_dir`.
   static std::filesystem::path folder_of(const std::filesystem::path& site_dir);
@@ -51,10 +64,24 @@ class PhotoCache {
                                   const std::string& bytes);
 
   /// The remembered header and hash of the file at `full` (absolute and normalised) when
-  /// its size, modification time and inode are unchanged.
-  std::optional<PhotoSource> known(const std::string& full);
-  /// Remembers the header and hash of the file at `full` (absolute and normalised).
-  void remember(const std::string& full, const PhotoSource& source);
+  /// its size, modification and change times and inode are unchanged. `stamp` gets how the
+  /// file looks now (size 0, inode 0: it cannot be read), to hand to remember().
+  std::optional<PhotoSource> known(const std::string& full, SourceStamp* stamp = nullptr);
+  /// Remembers the header and hash of the file at `full` (absolute and normalised), read
+  /// after known() gave `before`. Not remembered (the next build reads it again) when the
+  /// file changed since `before`, or when its times were within the quiet period of
+  /// `before.seen`: then a change right after it was read could keep every time as it was
+  /// (as git treats "racily clean" files).
+  void remember(const std::string& full, const SourceStamp& before, const PhotoSource& source);
+
+  /// The cache keys remembered for `prefix` (a recipe and a source's hash) as a list
+  /// "parameters=key,parameters=key", "" when none (marked as used by this build; the
+  /// index keeps only the used ones). Keys depend on nothing but the prefix and the
+  /// parameters. Kept as one string: a warm rebuild reads 14 a photo.
+  std::string keys(const std::string& prefix);
+  /// Remembers the keys worked out for `prefix`, a list as keys() gives; not kept when the
+  /// prefix or list holds a tab or line break.
+  void remember_keys(const std::string& prefix, std::string list);
 
   /// Removes cached files this build did not use that are older than `grace_seconds` (a
   /// build running at the same time may still be copying them), looking for them when
@@ -66,8 +93,12 @@ class PhotoCache {
 
  private:
   struct Stamp {
-    long long size = 0, mtime = 0, inode = 0;
+    SourceStamp file;
     PhotoSource source;
+  };
+  struct Keys {
+    std::string list;
+    bool used = false;  ///< by this build
   };
   struct File {
     unsigned long long inode = 0;
@@ -82,9 +113,11 @@ class PhotoCache {
     std::unordered_map<std::string, File> files;
   };
   std::filesystem::path dir_;
-  std::string dir_text_;                ///< dir_ and a slash, for the entries' paths
-  std::mutex mu_;                       ///< guards the originals' index and the index's loading
+  std::string dir_text_;  ///< dir_ and a slash, for the entries' paths
+  std::mutex mu_;         ///< guards the originals' index and the index's loading
+  long long quiet_ns_;
   std::map<std::string, Stamp> index_;  ///< absolute path -> stamp
+  std::map<std::string, Keys> keys_;    ///< prefix -> keys
   std::once_flag index_once_;
   std::atomic<bool> index_changed_{false};
   std::array<Folder, 256> folders_;

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -104,24 +105,38 @@ TEST_CASE("photo cache: a folder changed moments ago is listed again by the next
   CHECK(cache.find(kB, "webp"));
 }
 
-TEST_CASE("photo cache: originals are known by size, time and inode") {
-  CacheDir c;
-  fs::path photo = c.dir / "photo.jpg";
-  std::ofstream(photo) << "jpeg";
+namespace {
+
+firefly::PhotoSource source_of(const std::string& hash) {
   firefly::PhotoSource source;
-  source.hash = "h";
+  source.hash = hash;
   source.bytes = 4;
   source.info.format = "jpeg";
   source.info.width = 40;
   source.info.gps = true;
+  return source;
+}
+
+/// Waits past a cache's quiet period of 50 ms (times are ticks of a coarse clock).
+void wait_quiet() { std::this_thread::sleep_for(std::chrono::milliseconds(120)); }
+
+}  // namespace
+
+TEST_CASE("photo cache: originals are known by size, times and inode") {
+  CacheDir c;
+  fs::path photo = c.dir / "photo.jpg";
+  std::ofstream(photo) << "jpeg";
+  wait_quiet();
   {
-    firefly::PhotoCache cache(c.dir / "cache");
-    CHECK(!cache.known(photo.string()));
-    cache.remember(photo.string(), source);
+    firefly::PhotoCache cache(c.dir / "cache", 50);
+    firefly::SourceStamp stamp;
+    CHECK(!cache.known(photo.string(), &stamp));
+    CHECK(stamp.size == 4);
+    cache.remember(photo.string(), stamp, source_of("h"));
     cache.finish();
   }
   {
-    firefly::PhotoCache cache(c.dir / "cache");
+    firefly::PhotoCache cache(c.dir / "cache", 50);
     auto known = cache.known(photo.string());
     REQUIRE(known);
     CHECK(known->hash == "h");
@@ -129,6 +144,106 @@ TEST_CASE("photo cache: originals are known by size, time and inode") {
     CHECK(known->info.gps);
   }
   std::ofstream(photo) << "jpeg, longer";
-  firefly::PhotoCache cache(c.dir / "cache");
+  firefly::PhotoCache cache(c.dir / "cache", 50);
   CHECK(!cache.known(photo.string()));
+}
+
+TEST_CASE("photo cache: an original changed within a tick of its reading is read again") {
+  CacheDir c;
+  fs::path photo = c.dir / "photo.jpg";
+  std::ofstream(photo) << "AAAA";
+  {  // Read at once after it was written: a change now could keep its times.
+    firefly::PhotoCache cache(c.dir / "cache");
+    firefly::SourceStamp stamp;
+    CHECK(!cache.known(photo.string(), &stamp));
+    cache.remember(photo.string(), stamp, source_of("hash of AAAA"));
+    cache.finish();
+  }
+  {  // Not remembered, though nothing changed since.
+    firefly::PhotoCache cache(c.dir / "cache");
+    CHECK(!cache.known(photo.string()));
+  }
+  // So a change that keeps the size, the modification time and the file is seen.
+  auto then = fs::last_write_time(photo);
+  std::ofstream(photo, std::ios::in | std::ios::out) << "BBBB";
+  fs::last_write_time(photo, then);
+  {
+    firefly::PhotoCache cache(c.dir / "cache");
+    CHECK(!cache.known(photo.string()));
+  }
+  // Read once it has been left alone for the quiet period: remembered.
+  wait_quiet();
+  {
+    firefly::PhotoCache cache(c.dir / "cache", 50);
+    firefly::SourceStamp stamp;
+    CHECK(!cache.known(photo.string(), &stamp));
+    cache.remember(photo.string(), stamp, source_of("hash of BBBB"));
+    cache.finish();
+  }
+  {
+    firefly::PhotoCache cache(c.dir / "cache", 50);
+    auto known = cache.known(photo.string());
+    REQUIRE(known);
+    CHECK(known->hash == "hash of BBBB");
+  }
+  // Changed while it was being read (after known() looked at it): not remembered, and what
+  // was remembered of it is forgotten.
+  {
+    firefly::PhotoCache cache(c.dir / "cache", 50);
+    firefly::SourceStamp stamp;
+    std::ofstream(photo, std::ios::in | std::ios::out) << "CC";
+    CHECK(!cache.known(photo.string(), &stamp));
+    std::ofstream(photo) << "DDDDDD";
+    cache.remember(photo.string(), stamp, source_of("hash of CCBB"));
+    cache.finish();
+  }
+  wait_quiet();
+  firefly::PhotoCache cache(c.dir / "cache", 50);
+  CHECK(!cache.known(photo.string()));
+}
+
+TEST_CASE("photo cache: an original's times set back by hand are still a change") {
+  CacheDir c;
+  fs::path photo = c.dir / "photo.jpg";
+  std::ofstream(photo) << "AAAA";
+  wait_quiet();
+  {
+    firefly::PhotoCache cache(c.dir / "cache", 50);
+    firefly::SourceStamp stamp;
+    CHECK(!cache.known(photo.string(), &stamp));
+    cache.remember(photo.string(), stamp, source_of("hash of AAAA"));
+    cache.finish();
+  }
+  // As `cp -p` or `touch -r` would: other bytes, the old size and modification time. The
+  // change time cannot be set back.
+  auto then = fs::last_write_time(photo);
+  wait_quiet();
+  std::ofstream(photo, std::ios::in | std::ios::out) << "BBBB";
+  fs::last_write_time(photo, then);
+  firefly::PhotoCache cache(c.dir / "cache", 50);
+  CHECK(!cache.known(photo.string()));
+}
+
+TEST_CASE("photo cache: keys are remembered by prefix while builds use them") {
+  CacheDir c;
+  const std::string a = "480x0|webp|75=k1,800x0|jpg|80=k2", b = "480x0|webp|75=k3";
+  {
+    firefly::PhotoCache cache(c.dir);
+    CHECK(cache.keys("recipe|A|").empty());
+    cache.remember_keys("recipe|A|", a);
+    cache.remember_keys("recipe|B|", b);
+    cache.remember_keys("recipe|C|", "480x0|webp|75=k4\t");  // cannot be written in the index
+    cache.finish();
+  }
+  {
+    firefly::PhotoCache cache(c.dir);
+    CHECK(cache.keys("recipe|A|") == a);
+    CHECK(cache.keys("recipe|C|").empty());
+    cache.remember_keys("recipe|D|", b);
+    cache.finish();  // B was not used by this build: dropped
+  }
+  firefly::PhotoCache cache(c.dir);
+  CHECK(cache.keys("recipe|A|") == a);
+  CHECK(cache.keys("recipe|B|").empty());
+  CHECK(cache.keys("recipe|D|") == b);
 }

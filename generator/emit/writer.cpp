@@ -11,6 +11,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -23,8 +24,10 @@
 #include "core/parallel.h"
 #include "core/text.h"
 #include "emit/folder_listing.h"
+#include "emit/folder_record.h"
 #include "emit/interrupt.h"
 #include "emit/output_folder.h"
+#include "emit/place_file.h"
 
 namespace firefly {
 
@@ -35,90 +38,14 @@ namespace {
 /// Where a build writes its new output, inside the output folder; one per process.
 const char* kStagingPrefix = ".firefly-staging-";
 
-/// The bytes of `path` when it has exactly `size` bytes; nullopt otherwise.
-std::optional<std::string> read_sized(const fs::path& path, uintmax_t size) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) return std::nullopt;
-  std::string data(size, '\0');
-  size_t got = 0;
-  while (got < size) {
-    ssize_t n = ::read(fd, data.data() + got, size - got);
-    if (n <= 0) break;
-    got += static_cast<size_t>(n);
-  }
-  char extra;
-  bool exact = got == size && ::read(fd, &extra, 1) == 0;
-  ::close(fd);
-  if (!exact) return std::nullopt;
-  return data;
-}
+/// How long a folder must have been left alone before its record is trusted: a change
+/// within the same tick of the file system's clock would keep its modification time.
+constexpr long long kQuietNanoseconds = 2'000'000'000LL;
 
-bool same_bytes(const fs::path& path, const std::string& bytes) {
-  std::error_code ec;
-  if (fs::file_size(path, ec) != bytes.size() || ec) return false;
-  auto old = read_sized(path, bytes.size());
-  return old && *old == bytes;
-}
-
-bool same_file(const fs::path& old, const fs::path& source) {
-  struct stat o, s;
-  if (::stat(old.c_str(), &o) == 0 && ::stat(source.c_str(), &s) == 0 && o.st_dev == s.st_dev &&
-      o.st_ino == s.st_ino) {
-    return true;  // a hard link made by the previous build
-  }
-  std::error_code ec;
-  uintmax_t size = fs::file_size(old, ec);
-  if (ec || fs::file_size(source, ec) != size || ec) return false;
-  auto a = read_sized(old, size);
-  auto b = read_sized(source, size);
-  return a && b && *a == *b;
-}
-
-/// Writes `bytes` to a new file at `path`; the error (e.g. "No space left on device") when
-/// that fails.
-std::error_code write_bytes(const fs::path& path, const std::string& bytes) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-  if (fd < 0) return {errno, std::generic_category()};
-  size_t done = 0;
-  int error = 0;
-  while (done < bytes.size()) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      error = n < 0 ? errno : EIO;
-      break;
-    }
-    done += static_cast<size_t>(n);
-  }
-  if (::close(fd) != 0 && error == 0) error = errno;
-  return {error, std::generic_category()};
-}
-
-/// Writes (or hard-links when unchanged) one file into the staging tree; `ec` says why it
-/// failed. 0 = failed, 1 = written, 2 = reused.
-int place_file(const OutputFile& f, const fs::path& temp, const fs::path& out_dir, bool have_old,
-               std::error_code& ec) {
-  fs::path dest = temp / f.path;
-  if (have_old && !f.linkable) {
-    fs::path old = out_dir / f.path;
-    bool same = f.source.empty() ? same_bytes(old, f.bytes) : same_file(old, f.source);
-    if (same) {
-      fs::create_hard_link(old, dest, ec);
-      if (!ec) return 2;
-      ec.clear();
-    }
-  }
-  if (f.source.empty()) {
-    ec = write_bytes(dest, f.bytes);
-  } else {
-    if (f.linkable) {
-      fs::create_hard_link(f.source, dest, ec);
-      if (!ec) return 1;
-      ec.clear();  // another file system: copied
-    }
-    fs::copy_file(f.source, dest, fs::copy_options::overwrite_existing, ec);
-  }
-  return ec ? 0 : 1;
+long long now_nanoseconds() {
+  timespec t;
+  ::clock_gettime(CLOCK_REALTIME, &t);
+  return static_cast<long long>(t.tv_sec) * 1'000'000'000LL + t.tv_nsec;
 }
 
 bool exchange(const fs::path& a, const fs::path& b) {
@@ -217,15 +144,61 @@ struct OutputWriter::Impl {
   std::map<std::string, std::vector<std::pair<std::string, std::string>>> kept;
   /// Top-level entries with a file placed in the staging folder.
   std::set<std::string> staged_tops;
+  /// What this build publishes in each top-level entry, and the old folder's time.
+  struct Top {
+    bool looked = false;
+    long long mtime = -1, seen = 0;  ///< the old folder's time, when looked at (-1: none)
+    bool trusted = false;            ///< its record says what it holds: not listed
+    size_t files = 0;                ///< published in it by this build
+    size_t linked = 0;               ///< of them, linked files right in it, inode known
+    uint64_t digest = 0;             ///< of those (FolderRecords::entry_digest)
+  };
+  std::map<std::string, Top, std::less<>> tops;  // guarded by mu
+  std::optional<FolderRecords> records;
 
   Impl(const fs::path& out, Diagnostics& d) : out_dir(out), diags(d) {}
 
   static std::string top_of(const std::string& path) { return path.substr(0, path.find('/')); }
 
+  /// Counts `f` into its top-level entry (under `mu`); whether it is kept without looking
+  /// (its folder's record is trusted and it is a linked file right in it).
+  bool count_file(const OutputFile& f) {
+    size_t slash = f.path.find('/');
+    std::string_view name = std::string_view(f.path).substr(0, slash);
+    auto it = tops.find(name);
+    if (it == tops.end()) it = tops.emplace(std::string(name), Top{}).first;
+    Top& t = it->second;
+    ++t.files;
+    bool flat = slash != std::string::npos && f.path.find('/', slash + 1) == std::string::npos;
+    if (!f.linkable || !flat || f.source_inode == 0 || f.source_device != out_device) return false;
+    if (!t.looked && have_old && records) {
+      // Before any listing of it: a change from now on gives the folder a later time.
+      t.looked = true;
+      t.seen = now_nanoseconds();
+      struct stat st;
+      fs::path folder = out_dir / f.path.substr(0, slash);
+      if (::stat(folder.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+        t.mtime = static_cast<long long>(st.st_mtim.tv_sec) * 1'000'000'000LL + st.st_mtim.tv_nsec;
+        const FolderRecords::Record* r = records->find(f.path.substr(0, slash));
+        t.trusted = r && r->mtime == t.mtime;
+      }
+    }
+    ++t.linked;
+    t.digest +=
+        FolderRecords::entry_digest(std::string_view(f.path).substr(slash + 1), f.source_inode);
+    return t.trusted;
+  }
+
   /// Whether the old output has `f` (a linked file) as a link to the same source: then it
   /// is kept (moved from `f`), to be placed only if its top-level entry cannot stay as it
-  /// is (place_kept).
-  bool keep_linked(OutputFile& f) {
+  /// is (place_kept). With `unseen`, it is kept without looking.
+  bool keep_linked(OutputFile& f, bool unseen) {
+    if (unseen) {
+      std::string top = top_of(f.path);
+      std::lock_guard lock(mu);
+      kept[top].emplace_back(std::move(f.path), std::move(f.source));
+      return true;
+    }
     const FolderListing::Entry* old = old_listing.file(f.path);
     if (!old) return false;
     unsigned long long device = f.source_device, inode = f.source_inode;
@@ -240,6 +213,31 @@ struct OutputWriter::Impl {
     std::lock_guard lock(mu);
     kept[top].emplace_back(std::move(f.path), std::move(f.source));
     return true;
+  }
+
+  /// Records each top-level folder left in place that holds linked files only, right in
+  /// it, when its time is still the one seen before it was looked at, and that time was
+  /// old enough to trust; forgets the others' records.
+  void record(const std::set<std::string>& in_place) {
+    if (!records) return;
+    std::set<std::string> recorded;
+    for (const auto& [name, t] : tops) {
+      if (!in_place.count(name) || t.files == 0 || t.files != t.linked || t.mtime < 0 ||
+          t.mtime >= t.seen - kQuietNanoseconds) {
+        continue;
+      }
+      struct stat st;
+      fs::path folder = out_dir / name;
+      if (::stat(folder.c_str(), &st) != 0 ||
+          static_cast<long long>(st.st_mtim.tv_sec) * 1'000'000'000LL + st.st_mtim.tv_nsec !=
+              t.mtime) {
+        continue;
+      }
+      records->set(name, {t.mtime, t.linked, t.digest});
+      recorded.insert(name);
+    }
+    records->keep_only([&](const std::string& name) { return recorded.count(name) > 0; });
+    records->save();
   }
 
   /// Whether the old output's `folder` (relative) holds regular files and folders of them
@@ -265,7 +263,18 @@ struct OutputWriter::Impl {
   bool place_kept(std::set<std::string>& in_place) {
     for (const auto& [top, files] : kept) {
       bool folder = files.size() > 1 || files.front().first != top;
-      if (!staged_tops.count(top)) {
+      const Top& t = tops[top];
+      if (t.trusted) {
+        // Kept unseen: the folder stays when it holds what its record says (its time is
+        // the recorded one), and that is exactly this build's files.
+        const FolderRecords::Record* r = records->find(top);
+        if (!staged_tops.count(top) && t.files == t.linked && r->files == t.linked &&
+            r->digest == t.digest) {
+          in_place.insert(top);
+          unchanged += files.size();
+          continue;
+        }
+      } else if (!staged_tops.count(top)) {
         // Each kept file is in the old entry (keep_linked found it there), so the entry
         // holds exactly those when it holds as many files and nothing else.
         size_t seen = 0;
@@ -282,8 +291,9 @@ struct OutputWriter::Impl {
                          lowercase_first(ec.message()));
           continue;
         }
-        fs::create_hard_link(out_dir / path, temp / path, ec);
-        if (ec) {
+        // A file kept unseen may not be in the old output: linked from its source.
+        if (!t.trusted) fs::create_hard_link(out_dir / path, temp / path, ec);
+        if (t.trusted || ec) {
           ec.clear();
           fs::create_hard_link(source, temp / path, ec);
         }
@@ -390,9 +400,12 @@ struct OutputWriter::Impl {
   }
 };
 
-OutputWriter::OutputWriter(const fs::path& out_dir, Diagnostics& diags)
+OutputWriter::OutputWriter(const fs::path& out_dir, Diagnostics& diags, const fs::path& records)
     : impl_(std::make_unique<Impl>(resolve_output_folder(out_dir), diags)) {
   impl_->open();
+  if (!records.empty() && !impl_->temp.empty()) {
+    impl_->records.emplace(records, fs::absolute(impl_->out_dir).lexically_normal().string());
+  }
 }
 
 OutputWriter::~OutputWriter() {
@@ -415,6 +428,7 @@ void OutputWriter::add(OutputFile f) {
                 "rename the file", f.cause());
     return;
   }
+  bool unseen = false;
   {
     std::lock_guard lock(impl_->mu);
     if (impl_->temp.empty()) return;  // the output folder could not be opened
@@ -425,9 +439,10 @@ void OutputWriter::add(OutputFile f) {
       if (it->second.empty()) it->second = f.cause();  // the error names a source file
       return;
     }
+    unseen = impl_->count_file(f);
   }
   // Before anything is made in the staging folder: a kept file needs none of it.
-  if (f.linkable && impl_->have_old && impl_->keep_linked(f)) return;
+  if (f.linkable && impl_->have_old && impl_->keep_linked(f, unseen)) return;
   if (!begin_write()) return;  // interrupted: the staging folder is being removed
   struct EndWrite {
     ~EndWrite() { end_write(); }
@@ -494,6 +509,7 @@ bool OutputWriter::commit(PublishStats* stats) {
     if (!w.switch_in(in_place)) return false;
     w.committed = true;
   }
+  w.record(in_place);
   if (stats) {
     stats->files = w.sources.size();
     stats->written = w.written;

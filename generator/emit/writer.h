@@ -24,7 +24,11 @@ struct PublishStats {
 /// staging folder. Builds into one folder wait for each other.
 class OutputWriter {
  public:
-  OutputWriter(const std::filesystem::path& out_dir, Diagnostics& diags);
+  /// With `records` (a file), the writer remembers there what the output's folders of
+  /// linked files held when a build left them in place (FolderRecords), and a rebuild that
+  /// finds such a folder's modification time as recorded does not list it.
+  OutputWriter(const std::filesystem::path& out_dir, Diagnostics& diags,
+               const std::filesystem::path& records = {});
   ~OutputWriter();
   OutputWriter(const OutputWriter&) = delete;
   OutputWriter& operator=(const OutputWriter&) = delete;

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <map>
 #include <random>
@@ -230,4 +231,65 @@ TEST_CASE("writer: linked files already published stay in place, and only exactl
   build({"a", "c"});
   CHECK(inode(images) == folder);
   CHECK(box.outside().count((cache / "a").string()) == 1);
+}
+
+TEST_CASE("writer: a folder of linked files left as recorded is not listed again") {
+  Sandbox box;
+  fs::path cache = box.root / "cache";
+  fs::path records = box.root / "records.tsv";
+  fs::create_directories(cache);
+  for (const char* name : {"a", "b"}) std::ofstream(cache / name) << name;
+  auto inode = [](const fs::path& p) {
+    struct stat st;
+    REQUIRE(::stat(p.c_str(), &st) == 0);
+    return st.st_ino;
+  };
+  auto build = [&](const char* b_source = "b") {
+    firefly::Diagnostics diags;
+    firefly::OutputWriter writer(box.out, diags, records);
+    writer.add({"index.html", "home", ""});
+    for (const char* n : {"a", "b"}) {
+      const char* from = n[0] == 'b' ? b_source : n;
+      firefly::OutputFile f{std::string("images/") + n + ".webp", "", (cache / from).string()};
+      f.linkable = true;
+      f.source_device = 0;
+      struct stat st;
+      REQUIRE(::stat(f.source.c_str(), &st) == 0);
+      f.source_device = st.st_dev;
+      f.source_inode = st.st_ino;
+      writer.add(std::move(f));
+    }
+    REQUIRE(writer.commit());
+  };
+  fs::path images = box.out / "images";
+  auto age = [&] {
+    fs::last_write_time(images, fs::file_time_type::clock::now() - std::chrono::hours(1));
+  };
+  build();
+  CHECK(!fs::exists(records));  // switched in just now: its time is not trusted yet
+  age();
+  build();  // listed, left in place, recorded
+  REQUIRE(fs::exists(records));
+  auto folder = inode(images);
+  // A file put there without changing the folder's time is not seen: not listed.
+  auto then = fs::last_write_time(images);
+  std::ofstream(images / "extra.txt") << "extra";
+  fs::last_write_time(images, then);
+  build();
+  CHECK(fs::exists(images / "extra.txt"));
+  CHECK(inode(images) == folder);
+  // Any change that moves its time is seen: the folder is published again, exactly.
+  fs::remove(images / "a.webp");
+  build();
+  CHECK(!fs::exists(images / "extra.txt"));
+  CHECK(inode(images / "a.webp") == inode(cache / "a"));
+  CHECK(inode(images / "b.webp") == inode(cache / "b"));
+  // A rebuild publishing another file than recorded republishes the folder.
+  age();
+  build();
+  folder = inode(images);
+  std::ofstream(cache / "c") << "c";
+  build("c");
+  CHECK(inode(images / "b.webp") == inode(cache / "c"));
+  CHECK(inode(images / "a.webp") == inode(cache / "a"));
 }

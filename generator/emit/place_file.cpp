@@ -1,0 +1,104 @@
+#include "emit/place_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <optional>
+
+namespace firefly {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// The bytes of `path` when it has exactly `size` bytes; nullopt otherwise.
+std::optional<std::string> read_sized(const fs::path& path, uintmax_t size) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return std::nullopt;
+  std::string data(size, '\0');
+  size_t got = 0;
+  while (got < size) {
+    ssize_t n = ::read(fd, data.data() + got, size - got);
+    if (n <= 0) break;
+    got += static_cast<size_t>(n);
+  }
+  char extra;
+  bool exact = got == size && ::read(fd, &extra, 1) == 0;
+  ::close(fd);
+  if (!exact) return std::nullopt;
+  return data;
+}
+
+bool same_bytes(const fs::path& path, const std::string& bytes) {
+  std::error_code ec;
+  if (fs::file_size(path, ec) != bytes.size() || ec) return false;
+  auto old = read_sized(path, bytes.size());
+  return old && *old == bytes;
+}
+
+bool same_file(const fs::path& old, const fs::path& source) {
+  struct stat o, s;
+  if (::stat(old.c_str(), &o) == 0 && ::stat(source.c_str(), &s) == 0 && o.st_dev == s.st_dev &&
+      o.st_ino == s.st_ino) {
+    return true;  // a hard link made by the previous build
+  }
+  std::error_code ec;
+  uintmax_t size = fs::file_size(old, ec);
+  if (ec || fs::file_size(source, ec) != size || ec) return false;
+  auto a = read_sized(old, size);
+  auto b = read_sized(source, size);
+  return a && b && *a == *b;
+}
+
+}  // namespace
+
+/// Writes `bytes` to a new file at `path`; the error (e.g. "No space left on device") when
+/// that fails.
+std::error_code write_bytes(const fs::path& path, const std::string& bytes) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) return {errno, std::generic_category()};
+  size_t done = 0;
+  int error = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      error = n < 0 ? errno : EIO;
+      break;
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (::close(fd) != 0 && error == 0) error = errno;
+  return {error, std::generic_category()};
+}
+
+/// Writes (or hard-links when unchanged) one file into the staging tree; `ec` says why it
+/// failed. 0 = failed, 1 = written, 2 = reused.
+int place_file(const OutputFile& f, const fs::path& temp, const fs::path& out_dir, bool have_old,
+               std::error_code& ec) {
+  fs::path dest = temp / f.path;
+  if (have_old && !f.linkable) {
+    fs::path old = out_dir / f.path;
+    bool same = f.source.empty() ? same_bytes(old, f.bytes) : same_file(old, f.source);
+    if (same) {
+      fs::create_hard_link(old, dest, ec);
+      if (!ec) return 2;
+      ec.clear();
+    }
+  }
+  if (f.source.empty()) {
+    ec = write_bytes(dest, f.bytes);
+  } else {
+    if (f.linkable) {
+      fs::create_hard_link(f.source, dest, ec);
+      if (!ec) return 1;
+      ec.clear();  // another file system: copied
+    }
+    fs::copy_file(f.source, dest, fs::copy_options::overwrite_existing, ec);
+  }
+  return ec ? 0 : 1;
+}
+
+}  // namespace firefly
