@@ -387,6 +387,7 @@ Value dataset_list_item(const Dataset& ds, const DataView& view) {
                    {"summary_lang", Value(summary_lang)},
                    {"url", Value(view.dataset_url(ds.name))},
                    {"row_count", Value(static_cast<std::int64_t>(ds.row_count()))},
+                   {"one_row", Value(ds.row_count() == 1)},
                    {"updated", date_value(ds.updated, view)}});
 }
 

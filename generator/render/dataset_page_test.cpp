@@ -186,6 +186,13 @@ TEST_CASE("dataset page: schema.org JSON-LD and catalogue entries") {
   Value item = dataset_list_item(sample(), view_in("en"));
   CHECK(item.get("url").as_string() == "/en/data/awards/");
   CHECK(item.get("row_count").as_int() == 2);
+  CHECK_FALSE(item.get("one_row").as_bool());
+  Dataset one = sample();
+  one.csv_bytes = "year,count\n2023,4\n";
+  one.index_rows();
+  Value one_item = dataset_list_item(one, view_in("en"));
+  CHECK(one_item.get("row_count").as_int() == 1);
+  CHECK(one_item.get("one_row").as_bool());
   std::vector<DataFile> files{
       {"data/all.zip", std::string(2048, 'x'), "", &data_format("zip"), 2048, ""}};
   Value dl = catalogue_downloads(files, view_in("en"));

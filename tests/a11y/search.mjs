@@ -1,8 +1,9 @@
 // Runs the site search in Debian's Chromium, as a reader does: opens each language's search
 // page with a query, waits for the results the script lists, checks that the live region
 // says a short status (not the list) and that the page title starts with it, checks their
-// excerpts (the query marked with <mark>, nothing else made of the page's text), and
-// follows the first result.
+// excerpts (the query marked with <mark>, nothing else made of the page's text), that the
+// results and their filters fit a 320 px screen with the largest text, and follows the
+// first result.
 //
 // Usage: node tests/a11y/search.mjs HOST_DIR [PREFIX]
 //   HOST_DIR is served at the root of a local server; PREFIX (default "/") is where the
@@ -42,6 +43,30 @@ function excerptProblem(q, deep, items, status) {
   if (!marked) return 'no excerpt marks the query';
   if (deep && !deepMarked) return 'no excerpt shows a match from further down its page';
   return '';
+}
+
+/**
+ * WCAG 1.4.10: the results and their filters fit a 320 px screen with the largest text size
+ * of the display settings ("" if they do); the page is left at the normal size.
+ */
+async function reflowProblem(page) {
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 812 });
+  const width = await page.evaluate(async () => {
+    const choose = (size) => {
+      const radio = document.getElementById(`ff-ts-${size}`);
+      if (!radio) return;
+      radio.checked = true;
+      radio.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    choose('larger');
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const wide = document.documentElement.scrollWidth;
+    choose('normal');
+    return wide;
+  });
+  await page.setViewportSize(viewport);
+  return width > 321 ? `at 320 px with the largest text the results page is ${width} px wide` : '';
 }
 
 const [dir, prefix = '/'] = process.argv.slice(2);
@@ -96,7 +121,7 @@ try {
         }),
       );
       const status = (await page.locator('#search-status').textContent()) ?? '';
-      const bad = excerptProblem(q, deep, items, status);
+      const bad = excerptProblem(q, deep, items, status) || await reflowProblem(page);
       if (bad) return bad;
       const shown = items.filter((i) => i.marks.length).length;
       const title = ((await first.textContent()) ?? '').trim();
