@@ -8,28 +8,15 @@
 #include <set>
 
 #include "core/fs.h"
-#include "core/language_tag.h"
 #include "core/text.h"
 #include "core/yaml.h"
-#include "load/chart_spec.h"
 #include "load/dataset_history.h"
 #include "load/dataset_key.h"
+#include "load/dataset_meta.h"
 
 namespace firefly {
 
 namespace {
-
-const std::vector<std::string> kDatasetKeys = {
-    "title",    "description", "summary",  "source",  "frequency",  "license",
-    "chart",    "columns",     "keywords", "version", "indicators", "issued",
-    "modified", "temporal",    "spatial",  "key",     "themes",     "translated_from"};
-const std::vector<std::string> kSourceKeys = {"agency", "title", "date", "url"};
-const std::vector<std::string> kColumnKeys = {"name",        "type",   "title", "unit",
-                                              "description", "values", "lang"};
-const std::vector<std::string> kChartKeys = {"x", "y", "kind", "title"};
-const std::vector<std::string> kTypeNames = {"string", "integer", "number", "boolean", "date"};
-const std::vector<std::string> kFrequencies = {"daily",      "weekly", "monthly",  "quarterly",
-                                               "semiannual", "yearly", "irregular"};
 
 bool is_integer_text(std::string_view s) {
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
@@ -58,207 +45,6 @@ bool is_decimal_text(std::string_view s) {
     if (digits() == 0) return false;
   }
   return i == s.size();
-}
-
-/// A helper that validates one metadata file and reports into `diags`.
-struct MetaReader {
-  const std::string& path;
-  Diagnostics& diags;
-
-  void unknown_keys(const Value& map, const std::vector<std::string>& allowed,
-                    std::string_view what) {
-    for (const auto& [key, value] : map.as_map()) {
-      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-        diags.error(path, value.key_pos.line ? value.key_pos : value.pos,
-                    "unknown key " + in_quotes(key) + " in " + std::string(what),
-                    did_you_mean_hint(key, allowed));
-      }
-    }
-  }
-
-  Localized localized(const Value& map, std::string_view key, bool required) {
-    const Value* v = map.find(key);
-    if (!v || v->is_null()) {
-      if (required) diags.error(path, map.pos, "missing required key " + in_quotes(key));
-      return {};
-    }
-    std::string error;
-    Localized out = to_localized(*v, &error);
-    if (!error.empty()) diags.error(path, v->pos, in_quotes(key) + ": " + error);
-    return out;
-  }
-
-  std::string text(const Value& map, std::string_view key) {
-    const Value* v = map.find(key);
-    if (!v || v->is_null()) return {};
-    if (v->is_map() || v->is_list()) {
-      diags.error(path, v->pos,
-                  in_quotes(key) + " must be text, found " + std::string(v->kind_name()));
-      return {};
-    }
-    return v->to_text();
-  }
-};
-
-bool valid_frequency(std::string_view f) {
-  if (std::find(kFrequencies.begin(), kFrequencies.end(), f) != kFrequencies.end()) return true;
-  // ISO 8601 repeating interval or duration: R/P1Y, R12/P1M, P3M, PT1H.
-  if (starts_with(f, "R")) {
-    size_t slash = f.find('/');
-    if (slash == std::string_view::npos) return false;
-    f.remove_prefix(slash + 1);
-  }
-  if (!starts_with(f, "P") || f.size() < 3) return false;
-  bool in_time = false, digit = false;
-  for (char c : f.substr(1)) {
-    if (c >= '0' && c <= '9') {
-      digit = true;
-    } else if (c == 'T' && !in_time) {
-      in_time = true;
-    } else if (digit &&
-               std::string_view(in_time ? "HMS" : "YMWD").find(c) != std::string_view::npos) {
-      digit = false;
-    } else {
-      return false;
-    }
-  }
-  return !digit;
-}
-
-/// `source:` as a text (the agency) or a map {agency, title, date, url}.
-DatasetSource read_source(const Value& meta, MetaReader& r) {
-  DatasetSource out;
-  const Value* v = meta.find("source");
-  if (!v || v->is_null()) return out;
-  bool structured =
-      v->is_map() && !v->as_map().empty() &&
-      std::any_of(v->as_map().begin(), v->as_map().end(), [](const auto& kv) {
-        return std::find(kSourceKeys.begin(), kSourceKeys.end(), kv.first) != kSourceKeys.end();
-      });
-  if (!structured) {
-    out.agency = r.localized(meta, "source", false);
-    return out;
-  }
-  r.unknown_keys(*v, kSourceKeys, "'source'");
-  out.agency = r.localized(*v, "agency", true);
-  out.title = r.localized(*v, "title", false);
-  std::string date = r.text(*v, "date");
-  if (!date.empty()) {
-    out.date = parse_date(date);
-    if (!out.date) {
-      r.diags.error(r.path, v->get("date").pos,
-                    "source date " + in_quotes(date) + " is not a date like 2019-12-31");
-    }
-  }
-  out.url = r.text(*v, "url");
-  if (!out.url.empty() && !starts_with(out.url, "https://") && !starts_with(out.url, "http://")) {
-    r.diags.error(r.path, v->get("url").pos,
-                  "source url " + in_quotes(out.url) + " must start with https:// or http://");
-  }
-  return out;
-}
-
-/// A column's `values:` (the words of its codes), into `col.values`.
-void read_values(const Value& column, Column& col, MetaReader& r) {
-  const Value* v = column.find("values");
-  if (!v || v->is_null()) return;
-  if (!v->is_map()) {
-    r.diags.error(r.path, v->pos,
-                  "'values' must map each code to its words, e.g. "
-                  "{at_least: {zh-TW: 至少, en: at least}}");
-    return;
-  }
-  if (col.type != ColumnType::kString && col.type != ColumnType::kInteger) {
-    r.diags.error(r.path, v->pos,
-                  "'values' gives words for the codes of a string or integer column, not of " +
-                      std::string(column_type_name(col.type)) + " column " + in_quotes(col.name));
-    return;
-  }
-  for (const auto& [code, words] : v->as_map()) {
-    std::string error;
-    Localized text = to_localized(words, &error);
-    if (!error.empty() || text.empty()) {
-      r.diags.error(r.path, words.pos,
-                    "the words of code " + in_quotes(code) + " in column " + in_quotes(col.name) +
-                        " must be a text or a map of language: text");
-      continue;
-    }
-    col.values.emplace_back(code, std::move(text));
-  }
-}
-
-/// The declared columns; `*all_named` is false when an entry could not be read as a column
-/// (then the CSV header cannot be matched against them).
-std::optional<std::vector<Column>> read_columns(const Value& meta, MetaReader& r, bool* all_named) {
-  *all_named = false;
-  const Value* cols = meta.find("columns");
-  if (!cols || !cols->is_list() || cols->as_list().empty()) {
-    r.diags.error(r.path, cols ? cols->pos : meta.pos,
-                  "'columns' must be a list of columns ({name, type, title})");
-    return std::nullopt;
-  }
-  std::vector<Column> out;
-  std::set<std::string> seen;
-  *all_named = true;
-  for (const Value& c : cols->as_list()) {
-    if (!c.is_map()) {
-      r.diags.error(r.path, c.pos, "each column must be a map like {name: year, type: integer}");
-      *all_named = false;
-      continue;
-    }
-    r.unknown_keys(c, kColumnKeys, "a column");
-    Column col;
-    col.pos = c.pos;
-    col.name = r.text(c, "name");
-    if (col.name.empty()) {
-      r.diags.error(r.path, c.pos, "a column needs a 'name' (its CSV header)");
-      *all_named = false;
-      continue;
-    }
-    if (!seen.insert(col.name).second) {
-      r.diags.error(r.path, c.pos, "column " + in_quotes(col.name) + " is declared twice");
-    }
-    std::string type = r.text(c, "type");
-    if (type.empty()) type = "string";
-    auto it = std::find(kTypeNames.begin(), kTypeNames.end(), type);
-    if (it == kTypeNames.end()) {
-      r.diags.error(r.path, c.get("type").pos,
-                    "unknown column type " + in_quotes(type) +
-                        " (use string, integer, number, boolean or date)",
-                    did_you_mean_hint(type, kTypeNames));
-    } else {
-      col.type = static_cast<ColumnType>(it - kTypeNames.begin());
-    }
-    col.title = r.localized(c, "title", false);
-    if (col.title.empty()) col.title.plain = col.name;
-    col.description = r.localized(c, "description", false);
-    col.unit = r.localized(c, "unit", false);
-    col.lang = r.text(c, "lang");
-    if (!col.lang.empty() && !is_language_tag(col.lang)) {
-      r.diags.error(r.path, c.get("lang").pos,
-                    "column " + in_quotes(col.name) + ": lang " + in_quotes(col.lang) +
-                        " is not a language code (a site language such as zh-TW, or a BCP 47 tag)");
-      col.lang.clear();
-    }
-    read_values(c, col, r);
-    out.push_back(std::move(col));
-  }
-  return out;
-}
-
-std::optional<ChartSpec> read_chart(const Value& v, MetaReader& r,
-                                    const std::vector<Column>& columns) {
-  if (!v.is_map()) {
-    r.diags.error(r.path, v.pos, "'chart' must be a map like {x: year, y: count, kind: bar}");
-    return std::nullopt;
-  }
-  r.unknown_keys(v, kChartKeys, "'chart'");
-  ChartSpec spec;
-  spec.title = r.localized(v, "title", false);
-  if (!read_chart_fields(v, ChartFieldsSource{r.path, v.pos, columns, "'chart'"}, r.diags, spec)) {
-    return std::nullopt;
-  }
-  return spec;
 }
 
 /// Above this many undeclared columns, the header gets one error that counts them.
@@ -313,10 +99,6 @@ void match_header(const CsvRecord& header_record, const std::vector<Column>& col
 }
 
 }  // namespace
-
-const char* column_type_name(ColumnType type) {
-  return kTypeNames[static_cast<size_t>(type)].c_str();
-}
 
 const Localized* Column::label_of(std::string_view code) const {
   for (const auto& [c, words] : values) {
@@ -429,27 +211,6 @@ Value type_cell(std::string_view text, const Column& column, std::string* error)
   return Value(std::string(text));
 }
 
-bool is_license_id(std::string_view license) {
-  if (license.empty()) return false;
-  return std::all_of(license.begin(), license.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '.' || c == '_';
-  });
-}
-
-std::string license_url(std::string_view license) {
-  static const std::map<std::string, std::string, std::less<>> kUrls = {
-      {"OGDL-Taiwan-1.0", "https://data.gov.tw/license"},
-      {"CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/"},
-      {"CC-BY-SA-4.0", "https://creativecommons.org/licenses/by-sa/4.0/"},
-      {"CC0-1.0", "https://creativecommons.org/publicdomain/zero/1.0/"},
-      {"ODC-BY-1.0", "https://opendatacommons.org/licenses/by/1-0/"},
-      {"PDDL-1.0", "https://opendatacommons.org/licenses/pddl/1-0/"},
-  };
-  auto it = kUrls.find(license);
-  return it == kUrls.end() ? std::string() : it->second;
-}
-
 std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
                                      std::string csv_bytes, Diagnostics& diags) {
   Dataset ds;
@@ -457,68 +218,13 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
   ds.csv_path = "data/" + name + ".csv";
   ds.yaml_path = "data/" + name + ".yaml";
   ds.csv_bytes = std::move(csv_bytes);
-  Diagnostics local;
-  MetaReader r{ds.yaml_path, local};
   if (!meta.is_map()) {
     diags.error(ds.yaml_path, meta.pos, "the metadata must be a map (title, columns, ...)");
     return std::nullopt;
   }
-  r.unknown_keys(meta, kDatasetKeys, "dataset metadata");
-  ds.title = r.localized(meta, "title", true);
-  ds.description = r.localized(meta, "description", false);
-  ds.summary = r.localized(meta, "summary", false);
-  ds.source = read_source(meta, r);
-  ds.version = r.text(meta, "version");
-  ds.frequency = r.text(meta, "frequency");
-  if (!ds.frequency.empty() && !valid_frequency(ds.frequency)) {
-    local.error(ds.yaml_path, meta.get("frequency").pos,
-                "unknown frequency " + in_quotes(ds.frequency) +
-                    " (use daily, weekly, monthly, quarterly, semiannual, yearly, irregular "
-                    "or an ISO 8601 interval such as R/P1Y)",
-                did_you_mean_hint(ds.frequency, kFrequencies));
-  }
-  ds.license = r.text(meta, "license");
-  if (!ds.license.empty() && !is_license_id(ds.license)) {
-    local.error(ds.yaml_path, meta.get("license").pos,
-                "licence " + in_quotes(ds.license) +
-                    " is not a licence id (letters, digits, '-', '.', '_'), e.g. OGDL-Taiwan-1.0");
-  }
-  if (const Value* kw = meta.find("keywords"); kw && !kw->is_null()) {
-    if (!kw->is_list()) {
-      local.error(ds.yaml_path, kw->pos, "'keywords' must be a list of words");
-    } else {
-      for (const Value& k : kw->as_list()) ds.keywords.push_back(k.to_text());
-    }
-  }
-  read_coverage(meta, ds.yaml_path, ds, local);
-  if (const Value* tf = meta.find("translated_from"); tf && !tf->is_null()) {
-    if (!tf->is_map()) {
-      local.error(ds.yaml_path, tf->pos,
-                  "'translated_from' must map languages to the date or commit each follows",
-                  "write it like translated_from: {en: 2024-03-05, vi: 1a2b3c4}");
-    } else {
-      for (const auto& [lang, v] : tf->as_map()) {
-        TranslatedFrom& f = ds.translated_from[lang];
-        f.text = v.to_text();
-        f.pos = v.pos;
-        f.date = parse_date(f.text);
-        f.is_commit = !f.date;
-      }
-    }
-  }
+  Diagnostics local;
   bool all_named = false;
-  auto columns = read_columns(meta, r, &all_named);
-  if (columns) {
-    if (const Value* chart = meta.find("chart"); chart && !chart->is_null()) {
-      ds.chart = read_chart(*chart, r, *columns);
-    }
-    std::vector<std::string> names;
-    for (const Column& c : *columns) names.push_back(c.name);
-    read_dataset_key(meta, names, ds, local);
-    if (const Value* ind = meta.find("indicators"); ind && !ind->is_null()) {
-      ds.indicators = read_indicator_spec(*ind, ds.yaml_path, *columns, local);
-    }
-  }
+  auto columns = read_dataset_metadata(meta, ds, local, &all_named);
   diags.append(local);
   // An error in the metadata does not hide those of the rows while every column is known
   // (a column of an unknown type is read as text); the dataset is not published.

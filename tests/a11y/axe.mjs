@@ -7,8 +7,10 @@
 // (body class) and language, as checks.mjs --sample-heavy does for Alfa's slowest rules.
 // Prints each violation, then "axe: N passed, M failed" (pages). Exits 0 when
 // no page has a violation, 1 when any has, 2 on bad usage or a browser failure.
+// checks.mjs --axe runs the same audit (axeFindings) in its own visit of each page.
 import path from 'node:path';
 import { existsSync, statSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import axe from 'axe-core';
 import { htmlFiles, isRedirect, launchBrowser, pool, serveDir, urlPath } from './lib.mjs';
 
@@ -61,14 +63,13 @@ async function runAxe(page, options) {
   }, options);
 }
 
-/** Checks one page; returns a list of printable findings. */
-async function checkPage(page, url, opts) {
+/**
+ * axe's findings on the page a tab shows, printable: WCAG A/AA in the light colour scheme,
+ * then, with `dark`, colour contrast again with prefers-color-scheme: dark (the tab is left
+ * in the light scheme, with transitions off).
+ */
+export async function axeFindings(page, { dark }) {
   const findings = [];
-  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
-  const resp = await page.goto(url, { waitUntil: 'load', timeout: 30000 });
-  if (!resp || !resp.ok()) {
-    return [`page did not load (HTTP ${resp ? resp.status() : 'no response'})`];
-  }
   const report = (scheme, violations) => {
     for (const v of violations) {
       const shown = v.nodes.slice(0, MAX_NODES).map((n) => n.target);
@@ -79,11 +80,7 @@ async function checkPage(page, url, opts) {
     }
   };
   report('', await runAxe(page, { runOnly: { type: 'tag', values: TAGS }, resultTypes: ['violations'] }));
-  // A sample page: the first of its kind (body class) and language.
-  const kind = await page.evaluate(() => `${document.documentElement.lang} ${document.body?.className ?? ''}`);
-  const sample = !opts.seen.has(kind);
-  opts.seen.add(kind);
-  if (opts.dark && (sample || !opts.darkSample)) {
+  if (dark) {
     await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
     // Let style changes (and any colour transitions) settle before measuring.
     await page.addStyleTag({ content: '*,*::before,*::after{transition:none!important;animation:none!important}' });
@@ -92,8 +89,23 @@ async function checkPage(page, url, opts) {
       runOnly: { type: 'rule', values: ['color-contrast'] },
       resultTypes: ['violations'],
     }));
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
   }
   return findings;
+}
+
+/** Checks one page; returns a list of printable findings. */
+async function checkPage(page, url, opts) {
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+  const resp = await page.goto(url, { waitUntil: 'load', timeout: 30000 });
+  if (!resp || !resp.ok()) {
+    return [`page did not load (HTTP ${resp ? resp.status() : 'no response'})`];
+  }
+  // A sample page: the first of its kind (body class) and language.
+  const kind = await page.evaluate(() => `${document.documentElement.lang} ${document.body?.className ?? ''}`);
+  const sample = !opts.seen.has(kind);
+  opts.seen.add(kind);
+  return axeFindings(page, { dark: opts.dark && (sample || !opts.darkSample) });
 }
 
 async function main() {
@@ -127,8 +139,8 @@ async function main() {
   // Only the portal's own files: what Firefly publishes is checked, never a third-party
   // script (/admin/ loads its CMS from elsewhere; blocked, it shows its own message).
   await context.route((url) => url.origin !== origin, (route) => route.abort());
-  // Every document (and frame) gets axe before its own scripts run.
-  await context.addInitScript({ content: axe.source });
+  // runAxe injects axe into each page it audits (the portal has no frames); an init script
+  // in every document would cost a third of each visit.
   const tabs = await Promise.all(
     Array.from({ length: Math.min(opts.jobs, chosen.length) }, () => context.newPage()));
   let passed = 0;
@@ -158,7 +170,9 @@ async function main() {
   process.exit(failed ? 1 : 0);
 }
 
-main().catch((err) => {
-  console.error(`axe: ${err.stack || err}`);
-  process.exit(2);
-});
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((err) => {
+    console.error(`axe: ${err.stack || err}`);
+    process.exit(2);
+  });
+}

@@ -183,3 +183,22 @@ test('checks.mjs: Alfa, audited in worker threads, passes a sound page and names
   assert.match(r.out, /^FAIL \/contrast\/ alfa sia-r69: Faint text/m);
   assert.match(r.out, /^checks: 1 passed, 2 failed$/m);
 });
+
+test('checks.mjs --axe: axe in the same visit finds what axe.mjs finds, dark contrast sampled', () => {
+  // The fixture is made for axe and vnu: our own checks find theme English in it.
+  let r = run(process.execPath, ['checks.mjs', good, '--axe', '--no-alfa', '--no-layout']);
+  assert.match(r.out, /, axe, /);
+  assert.match(r.out, /^checks: 10 pages/m);
+  assert.doesNotMatch(r.out, /^FAIL \S+ axe /m);
+  r = run(process.execPath, ['checks.mjs', broken, '--axe', '--no-alfa', '--no-layout']);
+  assert.equal(r.code, 1, r.out);
+  assert.match(r.out, /^FAIL \/ axe image-alt \[critical\]/m);
+  assert.match(r.out, /^FAIL \/en\/ axe html-has-lang/m);
+  assert.match(r.out, /^FAIL \/stories\/ axe color-contrast \[serious\] \(dark\)/m);
+  const darkEverywhere = r.out.match(/\(dark\)/g).length;
+  r = run(process.execPath, ['checks.mjs', broken, '--axe', '--dark-sample', '--no-alfa', '--no-layout']);
+  assert.match(r.out, /axe \(dark on sample pages\)/);
+  assert.match(r.out, /^FAIL \S+ axe color-contrast \[serious\] \(dark\)/m);
+  const darkSampled = r.out.match(/\(dark\)/g).length;
+  assert.ok(darkSampled > 0 && darkSampled < darkEverywhere, `${darkSampled} of ${darkEverywhere}`);
+});

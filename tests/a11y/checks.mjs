@@ -2,6 +2,8 @@
 // built portal in one Debian Chromium:
 //   - Siteimprove Alfa (every rule of WCAG 2.1 A/AA and the ARIA/landmark practices;
 //     the AAA-only rules are left out), audited in worker threads (alfa.mjs);
+//   - with --axe, axe-core as axe.mjs runs it (light; dark contrast on every page, or with
+//     --dark-sample on sample pages), in the same visit of the page;
 //   - reflow: no horizontal scroll at 320 and 390 CSS px with each text size of the
 //     display settings, and at 200% zoom of a 1280 px window (640 CSS px);
 //   - no visible text under 14 CSS px at those sizes (chart text included);
@@ -14,7 +16,7 @@
 //
 // Usage: node tests/a11y/checks.mjs PUBLIC_DIR [--limit N] [--jobs N] [--alfa-workers N] [--no-alfa]
 //          [--alfa-sample] [--sample-heavy] [--sample-layouts] [--no-chart-text] [--no-layout]
-//          [--theme DIR] [PAGE_PATH...]
+//          [--axe] [--dark-sample] [--theme DIR] [PAGE_PATH...]
 // A sample page is the first page (in path order) of each kind (body class) and language:
 // --alfa-sample runs Alfa only there, --sample-heavy runs Alfa's slowest rules (HEAVY) only
 // there and the rest everywhere, --sample-layouts measures every page at FEW_LAYOUTS and
@@ -27,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { htmlFiles, isRedirect, launchBrowser, pool, serveDir, urlPath } from './lib.mjs';
 import { pageProbe } from './probe.mjs';
 import { SNAPSHOT, alfaPool } from './alfa.mjs';
+import { axeFindings } from './axe.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** Where reflow and text size are measured: [width, text size]; 640 = 1280 at 200%. */
@@ -60,13 +63,13 @@ function usage(msg) {
   if (msg) console.error(`checks: ${msg}`);
   console.error('usage: node checks.mjs PUBLIC_DIR [--limit N] [--jobs N] [--alfa-workers N] [--no-alfa] ' +
     '[--alfa-sample] [--sample-heavy] [--sample-layouts] [--no-chart-text] [--no-layout] ' +
-    '[--theme DIR] [PAGE_PATH...]');
+    '[--axe] [--dark-sample] [--theme DIR] [PAGE_PATH...]');
   process.exit(2);
 }
 
 function parseArgs(argv) {
   const opts = { dir: null, limit: Infinity, jobs: 2, alfaWorkers: 0, alfa: true, alfaSample: false,
-    sampleHeavy: false, sampleLayouts: false, chartText: true, layout: true, paths: [],
+    sampleHeavy: false, sampleLayouts: false, chartText: true, layout: true, axe: false, darkSample: false, paths: [],
     theme: path.join(HERE, '../../themes/default') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -84,6 +87,8 @@ function parseArgs(argv) {
     else if (a === '--sample-layouts') opts.sampleLayouts = true;
     else if (a === '--no-chart-text') opts.chartText = false;
     else if (a === '--no-layout') opts.layout = false;
+    else if (a === '--axe') opts.axe = true;
+    else if (a === '--dark-sample') opts.darkSample = true;
     else if (a === '--theme') opts.theme = argv[++i] ?? usage('--theme needs a folder');
     else if (a.startsWith('-')) usage(`unknown option ${a}`);
     else if (opts.dir === null) opts.dir = a;
@@ -145,6 +150,9 @@ async function checkPage(page, url, opts, leaksFor, noJsPage) {
       document.querySelector('a[href], button, input, select, textarea, [tabindex], summary') !== null);
     alfa = opts.alfaPool.audit(await page.evaluate(SNAPSHOT), { heavy: sample || !opts.sampleHeavy, focusable });
     alfa.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+  }
+  if (opts.axe) {
+    for (const f of await axeFindings(page, { dark: sample || !opts.darkSample })) findings.push(`axe ${f}`);
   }
   const layouts = !opts.layout ? [] : sample || !opts.sampleLayouts ? LAYOUTS : FEW_LAYOUTS;
   for (const [width, size] of layouts) {
@@ -218,6 +226,7 @@ async function main() {
   };
   console.log(`checks: ${pages.length} pages${opts.alfa ? ', with Alfa' : ''}` +
     `${opts.alfaSample ? ' (sample pages)' : opts.sampleHeavy ? ' (slow rules on sample pages)' : ''}, ` +
+    `${opts.axe ? `axe${opts.darkSample ? ' (dark on sample pages)' : ''}, ` : ''}` +
     `${opts.layout ? LAYOUTS.length : 0} layouts each${opts.sampleLayouts ? ` (${FEW_LAYOUTS.length} on non-sample pages)` : ''}`);
 
   if (opts.alfa) opts.alfaPool = alfaPool(opts.alfaWorkers || opts.jobs);
