@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/fs.h"
+#include "core/hash.h"
 
 namespace firefly {
 
@@ -28,15 +29,6 @@ std::vector<std::string_view> cells_of(std::string_view line) {
     if (end == std::string_view::npos) return cells;
     at = end + 1;
   }
-}
-
-/// splitmix64's finaliser: spreads every bit of `x` over the result.
-uint64_t mix(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
 }
 
 }  // namespace
@@ -104,12 +96,7 @@ void FolderRecords::save() {
 }
 
 uint64_t FolderRecords::entry_digest(std::string_view name, unsigned long long inode) {
-  uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a over the name, then mixed with the inode
-  for (char c : name) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ULL;
-  }
-  return mix(mix(h) ^ mix(inode + 0x9e3779b97f4a7c15ULL));
+  return Hasher().add(name).add(static_cast<std::uint64_t>(inode)).get();
 }
 
 }  // namespace firefly
