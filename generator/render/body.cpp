@@ -159,16 +159,14 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
   if (!page.source || page.kind == PageKind::kRedirect) return body;
   std::vector<const Photo*> shown;
   LinkResolver resolve = [&](const std::string& url, Pos pos, bool is_image) {
-    std::string target;
-    if (reads) {  // its problems are recorded, to be reported again when the body is reused
-      Diagnostics problems;
-      target = resolve_link(site, page, url, pos, is_image, problems);
+    // With reads, its problems are recorded, to be reported again when the body is reused.
+    Diagnostics problems;
+    std::string target = resolve_link(site, page, url, pos, is_image, reads ? problems : diags);
+    if (reads) {
       std::vector<Diagnostic> found = problems.sorted();
       reads->link_problems.insert(reads->link_problems.end(), found.begin(), found.end());
       diags.append(problems);
       reads->links.push_back({url, pos, is_image, target});
-    } else {
-      target = resolve_link(site, page, url, pos, is_image, diags);
     }
     std::string_view path = std::string_view(target).substr(0, target.find_first_of("?#"));
     if (!page.fallback && !site.files.count(std::string(path)) && is_chart_file_path(site, path)) {

@@ -20,9 +20,8 @@ bool same_links(const Site& site, const Page& page, const BodyOrigin& origin, Di
   return true;
 }
 
-/// The problems in `diags`, shared (null when there are none).
-std::shared_ptr<const std::vector<Diagnostic>> problems_of(const Diagnostics& diags) {
-  std::vector<Diagnostic> found = diags.sorted();
+/// The problems `found`, shared (null when there are none).
+std::shared_ptr<const std::vector<Diagnostic>> problems_of(std::vector<Diagnostic> found) {
   if (found.empty()) return nullptr;
   return std::make_shared<const std::vector<Diagnostic>>(std::move(found));
 }
@@ -80,7 +79,7 @@ std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views
         if (same_links(site, page, it->second, links)) {
           bodies[i] = (*previous_bodies)[it->second.index];
           origins[i] = it->second;
-          origins[i].link_problems = problems_of(links);
+          origins[i].link_problems = problems_of(links.sorted());
           for (const Diagnostic& d : it->second.reads->other) diags.add(d);
           diags.append(links);
           return;
@@ -98,10 +97,7 @@ std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views
     render_source_group(site, groups[g], [&](size_t i, MarkdownDocument* parsed) {
       auto reads = std::make_shared<BodyReads>();
       bodies[i] = render_body(site, *site.pages[i], views, diags, photos, reads.get(), parsed);
-      origins[i].link_problems =
-          reads->link_problems.empty()
-              ? nullptr
-              : std::make_shared<const std::vector<Diagnostic>>(reads->link_problems);
+      origins[i].link_problems = problems_of(reads->link_problems);
       origins[i].reads = std::move(reads);
       origins[i].data = data;
     });
