@@ -122,10 +122,16 @@ async function main() {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   // Decap's local backend is at localhost:8081; this run's decap-server is elsewhere.
+  // The editor may still be polling when the test ends and the browser closes; a request
+  // cut off then is not a failure of the editor.
   await page.route('http://localhost:8081/**', async (route) => {
     const url = route.request().url().replace('localhost:8081', `127.0.0.1:${proxyPort}`);
-    const response = await route.fetch({ url });
-    await route.fulfill({ response });
+    try {
+      const response = await route.fetch({ url });
+      await route.fulfill({ response });
+    } catch (e) {
+      if (!page.isClosed()) await route.abort().catch(() => {});
+    }
   });
   // No network beyond the two local servers.
   await page.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
@@ -134,6 +140,7 @@ async function main() {
   await page.getByRole('button', { name: /login/i }).click();
   await page.goto(`http://127.0.0.1:${webPort}/admin/#/collections/stories/new`);
   await editStory(page);
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
   server.close();
   if (errors.length) console.log(`page errors (not fatal):\n${errors.join('\n')}`);
   checkFiles();
