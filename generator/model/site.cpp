@@ -319,13 +319,25 @@ class SiteBuilder {
     // Named once, not compared as text in each of the n log n comparisons.
     const bool by_weight = by == "weight", by_date = by == "date", by_title = by == "title";
     bool desc = c ? c->sort_desc : true;
-    std::stable_sort(list.begin(), list.end(), [&](const Page* a, const Page* b) {
-      if (by_weight && a->weight != b->weight) {
-        return desc ? a->weight > b->weight : a->weight < b->weight;
+    // The weights and dates sit beside the pointers while they are sorted: comparing them
+    // reads no page (a list of 10,000 pages makes some 140,000 comparisons).
+    struct Entry {
+      int weight;
+      std::optional<Date> date;
+      const Page* page;
+    };
+    std::vector<Entry> entries;
+    entries.reserve(list.size());
+    for (const Page* p : list) entries.push_back({p->weight, p->date, p});
+    std::stable_sort(entries.begin(), entries.end(), [&](const Entry& ea, const Entry& eb) {
+      if (by_weight && ea.weight != eb.weight) {
+        return desc ? ea.weight > eb.weight : ea.weight < eb.weight;
       }
-      if (by_date && a->date != b->date) {
-        return desc ? a->date > b->date : a->date < b->date;
+      if (by_date && ea.date != eb.date) {
+        return desc ? ea.date > eb.date : ea.date < eb.date;
       }
+      const Page* a = ea.page;
+      const Page* b = eb.page;
       if (by_title && a->title != b->title) {
         // Titles sort by the reader's language's collation (stroke order for zh-Hant).
         const Language* lang = config_.language(a->lang);
@@ -334,6 +346,7 @@ class SiteBuilder {
       }
       return a->url < b->url;
     });
+    for (size_t i = 0; i < list.size(); ++i) list[i] = entries[i].page;
   }
 
   // Splits `items` into pages of the list page `first`, adding the pages after it.
