@@ -480,21 +480,118 @@ class BuildRun {
     return f;
   }
 
-  /// Takes one output file: records it, and passes it on unless the previous build made
-  /// the same bytes. Thread-safe.
-  void offer(OutputFile&& f, ReadSet reads) {
-    OutputRecord record;
-    record.bytes = f.source.empty() ? hash_bytes(f.bytes) : Hasher().add(f.source).add(1).get();
-    if (!reads.empty()) record.reads = std::make_shared<const ReadSet>(std::move(reads));
-    bool same = false;
-    if (prev_) {
-      auto it = prev_->outputs.find(f.path);
-      same = it != prev_->outputs.end() && it->second.bytes == record.bytes;
+  /// The fingerprint of an output file's bytes (or of its source file's path).
+  static std::uint64_t bytes_print(const OutputFile& f) {
+    return f.source.empty() ? hash_bytes(f.bytes) : Hasher().add(f.source).add(1).get();
+  }
+
+  /// The previous build's record of the file at `path` that is not a page, or null.
+  const OutputRecord* previous_output(const std::string& path) const {
+    if (!prev_) return nullptr;
+    auto it = prev_->outputs.find(path);
+    return it == prev_->outputs.end() ? nullptr : &it->second;
+  }
+
+  /// The previous build's record of the file of page `i`: at the same index when the page
+  /// there had the same path (no lookup), else found by path; null when it had none.
+  /// Thread-safe.
+  const OutputRecord* previous_page_output(size_t i) {
+    const std::string& path = st_.site->pages[i]->out_path;
+    const auto& before = prev_->site->pages;
+    const OutputRecord* found = nullptr;
+    if (i < before.size() && before[i]->out_path == path) {
+      found = &prev_->page_outputs[i];
+    } else {
+      pages_moved_ = true;
+      std::call_once(previous_pages_once_, [&] {
+        previous_pages_.reserve(before.size());
+        for (size_t j = 0; j < before.size(); ++j) previous_pages_.emplace(before[j]->out_path, j);
+      });
+      auto it = previous_pages_.find(path);
+      if (it != previous_pages_.end()) found = &prev_->page_outputs[it->second];
     }
+    return found && found->reads ? found : nullptr;
+  }
+
+  /// Takes one output file that is not a page: records it, and passes it on unless the
+  /// previous build made the same bytes. Thread-safe.
+  void offer(OutputFile&& f) {
+    OutputRecord record;
+    record.bytes = bytes_print(f);
+    const OutputRecord* before = previous_output(f.path);
+    bool same = before && before->bytes == record.bytes;
     std::lock_guard lock(output_mu_);
-    all_paths_.push_back({f.path, "", f.source});
+    all_paths_.push_back({f.path, "", f.source, f.origin});
     st_.outputs[f.path] = std::move(record);
     if (!same) result_.output.push_back(std::move(f));
+  }
+
+  /// Takes the file of page `i` with what rendering it read: records it, and passes it on
+  /// unless the previous build made the same bytes there (`before`, its record, or that
+  /// of another file at its path). Thread-safe.
+  void offer_page(size_t i, OutputFile&& f, ReadSet reads, const OutputRecord* before) {
+    OutputRecord& record = st_.page_outputs[i];
+    record.bytes = bytes_print(f);
+    record.reads = std::make_shared<const ReadSet>(std::move(reads));
+    if (!before) before = previous_output(f.path);
+    if (before && before->bytes == record.bytes) return;
+    std::lock_guard lock(output_mu_);
+    result_.output.push_back(std::move(f));
+  }
+
+  /// The site paths of the files that are not pages, checked against each other and the
+  /// pages' paths: all of them sorted and compared, the errors naming the files as a
+  /// build's do. With pages at the same paths as in
+  /// the previous build, whose paths were all unique, and no file at a path that build did
+  /// not publish, only the other files are compared among themselves (the full check
+  /// still runs when it finds two at one path, so that the errors are the same).
+  bool check_paths() {
+    if (prev_ && !pages_moved_) {
+      bool known = true;
+      std::vector<std::string_view> others;
+      others.reserve(all_paths_.size());
+      for (const OutputFile& f : all_paths_) {
+        others.push_back(f.path);
+        known = known && (prev_->outputs.count(f.path) || prev_->search_files.count(f.path));
+      }
+      std::sort(others.begin(), others.end());
+      if (known && std::adjacent_find(others.begin(), others.end()) == others.end()) return true;
+    }
+    const Site& site = *st_.site;
+    for (size_t i = 0; i < site.pages.size(); ++i) {
+      const Page& page = *site.pages[i];
+      if (st_.page_outputs[i].reads)
+        all_paths_.push_back({page.out_path, "", "", page_origin(page)});
+    }
+    return check_unique_paths(all_paths_, diags_);
+  }
+
+  /// The paths `prev_` published that this build does not, sorted.
+  std::vector<std::string> removed_paths() const {
+    const Site& site = *st_.site;
+    std::unordered_set<std::string_view> pages;  // only when pages moved
+    if (pages_moved_) {
+      pages.reserve(site.pages.size());
+      for (size_t i = 0; i < site.pages.size(); ++i) {
+        if (st_.page_outputs[i].reads) pages.insert(site.pages[i]->out_path);
+      }
+    }
+    auto kept = [&](const std::string& path) {
+      return st_.outputs.count(path) || (pages_moved_ && pages.count(path));
+    };
+    std::vector<std::string> removed;
+    for (const auto& [path, record] : prev_->outputs) {
+      if (!kept(path)) removed.push_back(path);
+    }
+    const auto& before = prev_->site->pages;
+    for (size_t j = 0; j < before.size(); ++j) {
+      // Unmoved pages keep their paths; a page that made no file was not rendered.
+      if (pages_moved_ && prev_->page_outputs[j].reads && !kept(before[j]->out_path)) {
+        removed.push_back(before[j]->out_path);
+      }
+    }
+    std::sort(removed.begin(), removed.end());
+    return removed;
   }
 
   /// The render step of `serve`: each page renders while its reads are recorded, and a
@@ -509,13 +606,15 @@ class BuildRun {
     auto offer_all = [&](OutputSet& set) {
       for (OutputFile& f : set) {
         site_paths.apply(f);
-        offer(std::move(f), {});
+        offer(std::move(f));
       }
       set.clear();
     };
-    if (prev_) {  // about as many outputs as last time: no rehashing while pages are offered
+    st_.page_outputs.assign(site.pages.size(), OutputRecord());
+    if (prev_) {  // about as many outputs as last time: no rehashing while files are offered
       st_.outputs.reserve(prev_->outputs.size());
       all_paths_.reserve(prev_->outputs.size() + prev_->search_files.size());
+      if (prev_->site->pages.size() != site.pages.size()) pages_moved_ = true;
     }
     offer_all(static_files_);
     // The search index stays as shown when an update defers it (refresh_search_index).
@@ -560,14 +659,10 @@ class BuildRun {
     };
     parallel_for(site.pages.size(), st_.jobs, [&](size_t i) {
       const Page& page = *site.pages[i];
-      if (prev_) {
-        auto it = prev_->outputs.find(page.out_path);
-        if (it != prev_->outputs.end() && it->second.reads && !read_changed(*it->second.reads)) {
-          std::lock_guard lock(output_mu_);
-          all_paths_.push_back({page.out_path, "", ""});
-          st_.outputs[page.out_path] = it->second;
-          return;
-        }
+      const OutputRecord* before = prev_ ? previous_page_output(i) : nullptr;
+      if (before && !read_changed(*before->reads)) {
+        st_.page_outputs[i] = *before;  // each index is this thread's alone
+        return;
       }
       ++rendered;
       ReadSet reads{grain::config(), grain::theme(), grain::self(page.out_path)};
@@ -582,7 +677,7 @@ class BuildRun {
       reads.erase(std::unique(reads.begin(), reads.end()), reads.end());
       reads.shrink_to_fit();
       site_paths.apply(*made);
-      offer(std::move(*made), std::move(reads));
+      offer_page(i, std::move(*made), std::move(reads), before);
     });
     t.step("  pages");
     site_files.join();
@@ -603,7 +698,7 @@ class BuildRun {
         *st_.photos, options_.site_dir, *st_.photo_cache, st_.jobs,
         [&](OutputFile&& f) {
           site_paths.apply(f);
-          offer(std::move(f), {});
+          offer(std::move(f));
         },
         diags_, options_.defer_photos ? &st_.pending_photos : nullptr);
     t.step("  data, theme, photos");
@@ -611,13 +706,13 @@ class BuildRun {
     result_.photo_encoded = st_.photo_cache->stores();
     result_.photo_cached = st_.photo_cache->hits();
     result_.files = st_.outputs.size() + st_.search_files.size();
+    for (const OutputRecord& record : st_.page_outputs) result_.files += record.reads ? 1 : 0;
     if (prev_) {
-      for (const auto& [path, record] : prev_->outputs) {
-        if (!st_.outputs.count(path)) result_.removed.push_back(path);
-      }
+      std::vector<std::string> gone = removed_paths();
+      result_.removed.insert(result_.removed.end(), gone.begin(), gone.end());
       std::sort(result_.removed.begin(), result_.removed.end());
     }
-    if (!check_unique_paths(all_paths_, diags_)) {
+    if (!check_paths()) {
       result_.exit_code = 1;
       return false;
     }
@@ -640,7 +735,13 @@ class BuildRun {
   const BuildState* prev_ = nullptr;
   const std::vector<std::string>* changed_ = nullptr;  ///< since `prev_`; null: not known
   std::mutex output_mu_;
-  OutputSet all_paths_;  ///< every output's path and source, without bytes (serve)
+  /// The path, source and origin of every output but the pages', without bytes (serve).
+  OutputSet all_paths_;
+  /// Set when a page's path is not that of the page at its index in `prev_`.
+  std::atomic<bool> pages_moved_{false};
+  std::once_flag previous_pages_once_;
+  /// `prev_`'s page paths -> index, made when a page moved.
+  std::unordered_map<std::string_view, size_t> previous_pages_;
   const BuildOptions& options_;
   Diagnostics& diags_;
   BuildResult result_;
