@@ -56,9 +56,31 @@ TEST_CASE("a new title renders every page that shows it, and no other") {
   CHECK_FALSE(rendered(*kept.state, *update.state, "en/programs/health/index.html"));
 }
 
+TEST_CASE("front matter that no page shows still renders its own page again") {
+  SiteCopy site;
+  Diagnostics first;
+  BuildResult kept = run_build(options_for(site.dir()), first);
+  REQUIRE(kept.state);
+  // A field the theme does not show: templates may read any field through page.params.
+  std::string rel = "content/stories/story-3.en.md";
+  site.write(rel, set_line(site.read(rel), "tags:", "tags: [volunteers, repair]\nmood: calm"));
+  Diagnostics diags;
+  BuildResult update = run_update(*kept.state, diags);
+  REQUIRE(update.exit_code == 0);
+  CHECK(rendered(*kept.state, *update.state, "en/stories/story-3/index.html"));
+  CHECK_FALSE(rendered(*kept.state, *update.state, "en/stories/story-1/index.html"));
+  // Edited again, from the state of the update before.
+  site.write(rel, set_line(site.read(rel), "mood:", "mood: stormy"));
+  Diagnostics again;
+  BuildResult next = run_update(*update.state, again);
+  REQUIRE(next.exit_code == 0);
+  CHECK(rendered(*update.state, *next.state, "en/stories/story-3/index.html"));
+  CHECK_FALSE(rendered(*update.state, *next.state, "stories/story-1/index.html"));
+}
+
 TEST_CASE(
-    "pages moved to other places of the list keep their records; a file at a page's "
-    "address is the error of a full build") {
+    "a new story moves the pages after it; a file at a page's address is the error of "
+    "a full build") {
   SiteCopy site;
   Diagnostics first;
   BuildResult kept = run_build(options_for(site.dir()), first);
