@@ -29,7 +29,8 @@ constexpr const char* kRecipe = "firefly-photos-5";
 class CacheKeys {
  public:
   CacheKeys(const Photo& photo, PhotoCache& cache)
-      : cache_(cache), prefix_text_(std::string(kRecipe) + "|" + photo.source.hash + "|") {
+      : cache_(cache),
+        prefix_text_(std::string(kRecipe).append("|").append(photo.source.hash).append("|")) {
     known_ = cache_.keys(prefix_text_);
   }
   /// Hands the keys worked out here to the cache's index.

@@ -139,8 +139,11 @@ class Builder : public YAML::EventHandler {
     if (stack_.empty()) return;
     Frame f = std::move(stack_.back());
     stack_.pop_back();
-    Value v = f.is_map ? Value(std::move(f.map)) : Value(std::move(f.list));
-    add(std::move(v), f.pos, f.anchor, f.expanded, 0);
+    if (f.is_map) {
+      add(Value(std::move(f.map)), f.pos, f.anchor, f.expanded, 0);
+    } else {
+      add(Value(std::move(f.list)), f.pos, f.anchor, f.expanded, 0);
+    }
   }
 
   /// Adds a value of `expanded` nodes; `through_alias` of them are repeated by an alias.

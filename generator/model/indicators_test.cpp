@@ -254,9 +254,9 @@ TEST_CASE("a text read from one column is in that column's language, else the de
   std::string meta = kMeta;
   meta.replace(meta.find("  - {name: method}"), 18, "  - {name: method, lang: en}");
   Value v = parse_yaml(meta, "data/plan.yaml", d);
-  auto ds = build_dataset(
-      "plan", v,
-      std::string(kHeader) + "學習時數,Learning hours,人力,hours,at_least,,40,42,,,,by hand\n", d);
+  std::string csv = kHeader;
+  csv += "學習時數,Learning hours,人力,hours,at_least,,40,42,,,,by hand\n";
+  auto ds = build_dataset("plan", v, csv, d);
   REQUIRE(ds);
   auto set = build_indicator_set(*ds, d, "zh-TW");
   REQUIRE(set);

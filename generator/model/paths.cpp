@@ -53,10 +53,8 @@ std::string unsafe_path_reason(std::string_view path) {
   for (unsigned char c : path) {
     if (c < 0x20 || c == 0x7f) return "it contains a control character";
     if (c == ' ') return "it contains a space (write '-' instead)";
-    if (c == '?' || c == '#') {
-      return std::string("it contains '") + static_cast<char>(c) +
-             "', which would end the address's path";
-    }
+    if (c == '?') return "it contains '?', which would end the address's path";
+    if (c == '#') return "it contains '#', which would end the address's path";
   }
   if (std::string what = invisible_character(path); !what.empty()) return "it contains " + what;
   std::string lower = ascii_lower(path);

@@ -9,6 +9,7 @@
 #include "core/version.h"
 #include "model/paths.h"
 #include "render/collate.h"
+#include "render/context_detail.h"
 #include "render/data_views.h"
 #include "render/reads.h"
 
@@ -16,35 +17,45 @@ namespace firefly {
 
 namespace {
 
-/// Notes that the output being rendered shows `page` (as a list entry, link or title).
+/// The language code a page's title is in when it is not the reader's ("" when it is).
+std::string title_lang_code(const Page& p) { return p.fallback ? p.content_lang : p.title_lang; }
+
+}  // namespace
+
+namespace detail {
+
 const Page* noted(const Page* page) {
   if (page) note_read(grain::item(page->out_path));
   return page;
 }
 
-/// `site.find(key, lang)`, noting the lookup and the page found.
 const Page* find_noted(const Site& site, const std::string& key, const std::string& lang) {
   note_read(grain::find(key, lang));
   return noted(site.find(key, lang));
 }
-
-/// The collection of a page key "programs/learning": "programs".
-std::string key_collection(const std::string& key) { return key.substr(0, key.find('/')); }
 
 const Language& language_of(const Site& site, const std::string& code) {
   const Language* l = site.config->language(code);
   return l ? *l : site.config->default_language();
 }
 
-/// The language code a page's title is in when it is not the reader's ("" when it is).
-std::string title_lang_code(const Page& p) { return p.fallback ? p.content_lang : p.title_lang; }
-
-/// Adds `title_lang` (its HTML tag) to `m` when `p`'s title is not in the reader's language.
 void add_title_lang(Map& m, const Site& site, const Page& p) {
   if (std::string code = title_lang_code(p); !code.empty()) {
     m.emplace_back("title_lang", language_of(site, code).html_lang);
   }
 }
+
+}  // namespace detail
+
+using detail::add_title_lang;
+using detail::find_noted;
+using detail::language_of;
+using detail::noted;
+
+namespace {
+
+/// The collection of a page key "programs/learning": "programs".
+std::string key_collection(const std::string& key) { return key.substr(0, key.find('/')); }
 
 /// {field, label, title, url} of a ref field's target; `title_lang`/`label_lang` when that
 /// text is in another language than the page.
@@ -258,7 +269,6 @@ Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
 
 Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
   const Body& body = bodies_[index_of(page)];
-  const SiteConfig& c = *site_.config;
   std::string_view kind = kind_name(page.kind);
   Map m{{"title", page.title},
         {"url", page.url},
@@ -292,99 +302,9 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
                                    ? prefix + "/feed.xml"
                                    : prefix + "/" + page.section + "/feed.xml");
   }
-
-  // Translations and alternates.
-  List translations, alternates;
-  const Page* canonical = &page;
-  if (auto g = site_.groups.find(page.key); g != site_.groups.end()) {
-    for (const Language& l : c.languages) {
-      find_noted(site_, page.key, l.code);
-      auto it = g->second.find(l.code);
-      if (it == g->second.end() || it->second->fallback) continue;
-      const Page* t = it->second;
-      if (page.fallback && t->lang == page.content_lang) canonical = t;
-      alternates.push_back(
-          Value(Map{{"hreflang", l.html_lang}, {"url", site_.absolute_url(t->url)}}));
-      if (l.code == lang.code) continue;
-      translations.push_back(Value(
-          Map{{"code", l.code}, {"name", l.name}, {"html_lang", l.html_lang}, {"url", t->url}}));
-    }
-    if (const Page* d = find_noted(site_, page.key, c.default_language().code); d && !d->fallback) {
-      alternates.push_back(
-          Value(Map{{"hreflang", "x-default"}, {"url", site_.absolute_url(d->url)}}));
-    }
-  }
-  m.emplace_back("has_translations", !translations.empty());
-  m.emplace_back("translations", Value(std::move(translations)));
-  m.emplace_back("alternates", Value(std::move(alternates)));
-  m.emplace_back("canonical", site_.absolute_url(canonical->url));
-
-  // Breadcrumbs: home, then the section.
-  List crumbs;
-  // A crumb of an untranslated page is in its content's language.
-  auto crumb = [&](const Page& to, std::string title) {
-    Map m{{"title", std::move(title)}, {"url", to.url}};
-    add_title_lang(m, site_, to);
-    return Value(std::move(m));
-  };
-  if (page.kind != PageKind::kHome) {
-    if (const Page* home = find_noted(site_, "home", lang.code)) {
-      crumbs.push_back(crumb(*home, home->title.empty() ? std::string("Home") : home->title));
-    }
-    std::string parent_key =
-        page.kind == PageKind::kPage && !page.section.empty() ? "section:" + page.section
-        : page.kind == PageKind::kTerm                        ? "taxonomy:" + page.taxonomy
-        : page.kind == PageKind::kDataset || page.kind == PageKind::kScorecard ||
-                page.kind == PageKind::kIndicator
-            ? std::string("data")
-            : std::string();
-    if (const Page* parent =
-            parent_key.empty() ? nullptr : find_noted(site_, parent_key, lang.code)) {
-      if (parent->kind == PageKind::kData) {
-        crumbs.push_back(
-            Value(Map{{"title", theme_.strings(lang.code).get("data_catalogue").to_text()},
-                      {"url", parent->url}}));
-      } else {
-        crumbs.push_back(crumb(*parent, parent->title));
-      }
-    }
-    // A plan's pages sit under its dataset; an indicator also under the scorecard.
-    std::vector<std::string> plan_keys;
-    if (page.kind == PageKind::kScorecard || page.kind == PageKind::kIndicator) {
-      plan_keys.push_back("data/" + page.dataset);
-    }
-    if (page.kind == PageKind::kIndicator) plan_keys.push_back("scorecard/" + page.dataset);
-    for (const std::string& key : plan_keys) {
-      if (const Page* up = find_noted(site_, key, lang.code)) {
-        crumbs.push_back(crumb(*up, up->title));
-      }
-    }
-  }
-  m.emplace_back("breadcrumbs", Value(std::move(crumbs)));
-
-  if (page.page_count > 1) {
-    List pages;
-    auto url_of = [&](int n) {
-      return n == 1 ? page.base_url : page.base_url + "page/" + std::to_string(n) + "/";
-    };
-    // The first and last pages and two on each side of the current one; a {gap: true}
-    // entry stands for the pages left out (a list of 2,500 links helps nobody, and would
-    // make building long sections quadratic).
-    int last_shown = 0;
-    for (int n = 1; n <= page.page_count; ++n) {
-      bool shown = n == 1 || n == page.page_count || std::abs(n - page.page_number) <= 2;
-      if (!shown) continue;
-      if (n > last_shown + 1) pages.push_back(Value(Map{{"gap", true}}));
-      pages.push_back(Value(Map{{"n", n}, {"url", url_of(n)}, {"current", n == page.page_number}}));
-      last_shown = n;
-    }
-    Map pag{{"current", page.page_number},
-            {"total", page.page_count},
-            {"pages", Value(std::move(pages))}};
-    if (page.page_number > 1) pag.emplace_back("prev", url_of(page.page_number - 1));
-    if (page.page_number < page.page_count) pag.emplace_back("next", url_of(page.page_number + 1));
-    m.emplace_back("pagination", Value(std::move(pag)));
-  }
+  add_translations(m, page, lang);
+  m.emplace_back("breadcrumbs", breadcrumbs_value(page, lang));
+  if (page.page_count > 1) m.emplace_back("pagination", pagination_value(page));
 
   if (page.source) {
     m.emplace_back("params", page.source->front);
@@ -414,30 +334,7 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
   }
   m.emplace_back("referenced_by", Value(std::move(referenced)));
   m.emplace_back("has_referenced_by", Value(std::move(has_referenced)));
-  List taxonomies;
-  for (const auto& [name, values] : page.terms) {
-    const Taxonomy* tax = c.taxonomy(name);
-    if (!tax) continue;
-    List terms;
-    std::string base = site_.lang_prefix(lang.code) + "/" + name + "/";
-    for (const std::string& v : values) {
-      std::string slug = slugify(v);
-      if (slug.empty()) continue;
-      std::string title = tax->term_title(slug, lang.code, c.default_language().code, v);
-      // A term without a title in this language is in its title's language, or in that
-      // of the front matter it was written in.
-      std::string from =
-          tax->term_title_lang(slug, lang.code, c.default_language().code).value_or("");
-      if (from.empty()) from = page.content_lang;
-      Map term{{"title", title}, {"url", base + slug + "/"}};
-      if (from != lang.code) term.emplace_back("title_lang", language_of(site_, from).html_lang);
-      terms.push_back(Value(std::move(term)));
-    }
-    taxonomies.push_back(Value(Map{{"name", name},
-                                   {"title", tax->title.get(lang.code, c.default_language().code)},
-                                   {"terms", Value(std::move(terms))}}));
-  }
-  m.emplace_back("taxonomies", Value(std::move(taxonomies)));
+  m.emplace_back("taxonomies", taxonomies_value(page, lang));
   return Value(std::move(m));
 }
 

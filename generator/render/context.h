@@ -33,6 +33,14 @@ class ContextBuilder {
   Value site_value(const Page& page, const Language& lang) const;
   Value page_value(const Page& page, const Language& lang) const;
   Value sitemap_value(const Language& lang) const;
+  /// has_translations, translations, alternates and canonical (render/page_links.cpp).
+  void add_translations(Map& m, const Page& page, const Language& lang) const;
+  /// Home, then the section or catalogue, then a plan's dataset and scorecard.
+  Value breadcrumbs_value(const Page& page, const Language& lang) const;
+  /// {current, total, pages[{n, url, current} or {gap}], prev, next} of a paginated list.
+  Value pagination_value(const Page& page) const;
+  /// The page's taxonomy terms [{name, title, terms[{title, url, title_lang}]}].
+  Value taxonomies_value(const Page& page, const Language& lang) const;
   size_t index_of(const Page& page) const;
   Value images_value(const Page& page, PhotoPlace first) const;
   /// The front matter's people {name, age, union}, with `name_lang`/`union_lang` when that

@@ -224,7 +224,9 @@ TEST_CASE("catalogue card: the dataset's summary, else its description's first s
   CHECK(item.get("summary").as_string() == "歷年獲得的獎項。");
   CHECK(item.get("summary_lang").as_string() == "zh-Hant-TW");
   // A first sentence longer than a card's summary is cut.
-  ds.description.by_lang = {{"zh-TW", std::string(300, 'a') + ". b."}};
+  std::string long_sentence(300, 'a');
+  long_sentence += ". b.";
+  ds.description.by_lang = {{"zh-TW", long_sentence}};
   std::string cut = dataset_list_item(ds, en).get("summary").as_string();
   CHECK(cut.size() < 300);
   CHECK(cut.rfind("\u2026") == cut.size() - 3);

@@ -210,6 +210,11 @@ try {
       );
       if (!heldRanges) return 'no range request was made';
       if (before.some((r) => r.excerpt)) return 'an excerpt was shown before its text arrived';
+      // The texts push what follows the list down as they arrive: "Show more results" must
+      // not be there yet, or a press can land where it was.
+      if (await early.locator('#search-results button.search-more').count()) {
+        return '"Show more results" was shown before the texts that move it arrived';
+      }
       const unnamed = before.find((r) => !r.name);
       if (unnamed) return `result ${unnamed.href} has no name before its title arrives`;
       if (!before.some((r) => /\d/.test(r.meta))) return 'no result has its date before its title arrives';
@@ -233,12 +238,15 @@ try {
       if (after.some((r, i) => r.meta !== before[i].meta)) return 'a section or date came only with the title';
       if (after.some((r) => r.name.startsWith('/'))) return 'a result is still named by its address';
       if (!after.some((r) => r.excerpt)) return 'no excerpt marks the query';
+      const total = Number((statusBefore.match(/\d+/) ?? ['0'])[0]);
+      const more = await early.locator('#search-results button.search-more').count();
+      if (total > after.length && !more) return `${total} results, ${after.length} listed, and no "Show more results"`;
       const statuses = await early.evaluate(() => window.statusTexts.filter(Boolean));
       const counts = statuses.filter((t) => t === statusBefore).length;
       if (counts !== 1 || statuses.at(-1) !== statusBefore) {
         return `the live region said ${JSON.stringify(statuses)}, not the count once, last`;
       }
-      return `ok (${before.length} results named by address, then by title; status said once)`;
+      return `ok (${before.length} results named by address, then by title; status said once; "Show more" after the texts)`;
     } finally {
       release();
       await early.close();

@@ -118,11 +118,12 @@ try {
         { timeout: 15000 },
       );
       for (let k = 0; k < 100; k++) {
+        // "Show more results" comes once the listed results' texts are in.
+        if (await page.locator('#search-results ol.search-hits').count()) {
+          await page.locator('#search-results ol.search-hits[data-excerpts="done"]').waitFor({ timeout: 15000 });
+        }
         const more = page.locator('#search-results button.search-more');
         if (!(await more.count())) break;
-        // The listed results' texts fill in after them and move the button down: clicking
-        // while they arrive can land where the button was (seen once in CI under load).
-        await page.locator('#search-results ol.search-hits[data-excerpts="done"]').waitFor({ timeout: 15000 });
         const before = await page.locator('#search-results ol.search-hits li').count();
         await more.click();
         await page.waitForFunction(

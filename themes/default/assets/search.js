@@ -680,6 +680,11 @@
         list.appendChild(item);
         return item;
       });
+      var button = results.querySelector("button.search-more");
+      if (button) button.remove();
+      if (more && items.length) items[0].querySelector("h3 a").focus();
+      // "Show more results" comes once the listed texts are in: they push whatever follows
+      // them down as they arrive, and a reader's press must not land where the button was.
       Promise.all(
         texts.map(function (text, i) {
           return text.then(function (page) {
@@ -687,21 +692,19 @@
           });
         }),
       ).then(function () {
-        if (--list.pending === 0 && gen === generation) list.setAttribute("data-excerpts", "done");
+        if (gen !== generation) return;
+        if (--list.pending === 0) list.setAttribute("data-excerpts", "done");
+        if (current.shown < hits.length && !results.querySelector("button.search-more")) {
+          button = document.createElement("button");
+          button.type = "button";
+          button.className = "search-more";
+          button.textContent = attr("more");
+          button.addEventListener("click", function () {
+            show(gen, true);
+          });
+          results.appendChild(button);
+        }
       });
-      var button = results.querySelector("button.search-more");
-      if (button) button.remove();
-      if (current.shown < hits.length) {
-        button = document.createElement("button");
-        button.type = "button";
-        button.className = "search-more";
-        button.textContent = attr("more");
-        button.addEventListener("click", function () {
-          show(gen, true);
-        });
-        results.appendChild(button);
-      }
-      if (more && items.length) items[0].querySelector("h3 a").focus();
     });
   }
   function search(query) {

@@ -1,0 +1,140 @@
+// The parts of a page's template context that link it to other pages: its translations and
+// alternates, breadcrumbs, pagination and taxonomy terms (docs/templates.md).
+#include <cstdlib>
+#include <string>
+
+#include "core/text.h"
+#include "render/context.h"
+#include "render/context_detail.h"
+
+namespace firefly {
+
+using detail::add_title_lang;
+using detail::find_noted;
+using detail::language_of;
+
+void ContextBuilder::add_translations(Map& m, const Page& page, const Language& lang) const {
+  const SiteConfig& c = *site_.config;
+  List translations, alternates;
+  const Page* canonical = &page;
+  if (auto g = site_.groups.find(page.key); g != site_.groups.end()) {
+    for (const Language& l : c.languages) {
+      find_noted(site_, page.key, l.code);
+      auto it = g->second.find(l.code);
+      if (it == g->second.end() || it->second->fallback) continue;
+      const Page* t = it->second;
+      if (page.fallback && t->lang == page.content_lang) canonical = t;
+      alternates.push_back(
+          Value(Map{{"hreflang", l.html_lang}, {"url", site_.absolute_url(t->url)}}));
+      if (l.code == lang.code) continue;
+      translations.push_back(Value(
+          Map{{"code", l.code}, {"name", l.name}, {"html_lang", l.html_lang}, {"url", t->url}}));
+    }
+    if (const Page* d = find_noted(site_, page.key, c.default_language().code); d && !d->fallback) {
+      alternates.push_back(
+          Value(Map{{"hreflang", "x-default"}, {"url", site_.absolute_url(d->url)}}));
+    }
+  }
+  m.emplace_back("has_translations", !translations.empty());
+  m.emplace_back("translations", Value(std::move(translations)));
+  m.emplace_back("alternates", Value(std::move(alternates)));
+  m.emplace_back("canonical", site_.absolute_url(canonical->url));
+}
+
+Value ContextBuilder::breadcrumbs_value(const Page& page, const Language& lang) const {
+  List crumbs;
+  // A crumb of an untranslated page is in its content's language.
+  auto crumb = [&](const Page& to, std::string title) {
+    Map m{{"title", std::move(title)}, {"url", to.url}};
+    add_title_lang(m, site_, to);
+    return Value(std::move(m));
+  };
+  if (page.kind != PageKind::kHome) {
+    if (const Page* home = find_noted(site_, "home", lang.code)) {
+      crumbs.push_back(crumb(*home, home->title.empty() ? std::string("Home") : home->title));
+    }
+    std::string parent_key =
+        page.kind == PageKind::kPage && !page.section.empty() ? "section:" + page.section
+        : page.kind == PageKind::kTerm                        ? "taxonomy:" + page.taxonomy
+        : page.kind == PageKind::kDataset || page.kind == PageKind::kScorecard ||
+                page.kind == PageKind::kIndicator
+            ? std::string("data")
+            : std::string();
+    if (const Page* parent =
+            parent_key.empty() ? nullptr : find_noted(site_, parent_key, lang.code)) {
+      if (parent->kind == PageKind::kData) {
+        crumbs.push_back(
+            Value(Map{{"title", theme_.strings(lang.code).get("data_catalogue").to_text()},
+                      {"url", parent->url}}));
+      } else {
+        crumbs.push_back(crumb(*parent, parent->title));
+      }
+    }
+    // A plan's pages sit under its dataset; an indicator also under the scorecard.
+    std::vector<std::string> plan_keys;
+    if (page.kind == PageKind::kScorecard || page.kind == PageKind::kIndicator) {
+      plan_keys.push_back("data/" + page.dataset);
+    }
+    if (page.kind == PageKind::kIndicator) plan_keys.push_back("scorecard/" + page.dataset);
+    for (const std::string& key : plan_keys) {
+      if (const Page* up = find_noted(site_, key, lang.code)) {
+        crumbs.push_back(crumb(*up, up->title));
+      }
+    }
+  }
+  return Value(std::move(crumbs));
+}
+
+Value ContextBuilder::pagination_value(const Page& page) const {
+  List pages;
+  auto url_of = [&](int n) {
+    return n == 1 ? page.base_url : page.base_url + "page/" + std::to_string(n) + "/";
+  };
+  // The first and last pages and two on each side of the current one; a {gap: true}
+  // entry stands for the pages left out (a list of 2,500 links helps nobody, and would
+  // make building long sections quadratic).
+  int last_shown = 0;
+  for (int n = 1; n <= page.page_count; ++n) {
+    bool shown = n == 1 || n == page.page_count || std::abs(n - page.page_number) <= 2;
+    if (!shown) continue;
+    if (n > last_shown + 1) pages.push_back(Value(Map{{"gap", true}}));
+    pages.push_back(Value(Map{{"n", n}, {"url", url_of(n)}, {"current", n == page.page_number}}));
+    last_shown = n;
+  }
+  Map pag{{"current", page.page_number},
+          {"total", page.page_count},
+          {"pages", Value(std::move(pages))}};
+  if (page.page_number > 1) pag.emplace_back("prev", url_of(page.page_number - 1));
+  if (page.page_number < page.page_count) pag.emplace_back("next", url_of(page.page_number + 1));
+  return Value(std::move(pag));
+}
+
+Value ContextBuilder::taxonomies_value(const Page& page, const Language& lang) const {
+  const SiteConfig& c = *site_.config;
+  List taxonomies;
+  for (const auto& [name, values] : page.terms) {
+    const Taxonomy* tax = c.taxonomy(name);
+    if (!tax) continue;
+    List terms;
+    std::string base = site_.lang_prefix(lang.code) + "/" + name + "/";
+    for (const std::string& v : values) {
+      std::string slug = slugify(v);
+      if (slug.empty()) continue;
+      std::string title = tax->term_title(slug, lang.code, c.default_language().code, v);
+      // A term without a title in this language is in its title's language, or in that
+      // of the front matter it was written in.
+      std::string from =
+          tax->term_title_lang(slug, lang.code, c.default_language().code).value_or("");
+      if (from.empty()) from = page.content_lang;
+      Map term{{"title", title}, {"url", base + slug + "/"}};
+      if (from != lang.code) term.emplace_back("title_lang", language_of(site_, from).html_lang);
+      terms.push_back(Value(std::move(term)));
+    }
+    taxonomies.push_back(Value(Map{{"name", name},
+                                   {"title", tax->title.get(lang.code, c.default_language().code)},
+                                   {"terms", Value(std::move(terms))}}));
+  }
+  return Value(std::move(taxonomies));
+}
+
+}  // namespace firefly
