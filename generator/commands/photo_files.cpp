@@ -249,7 +249,13 @@ void publish_photos(const PhotoSet& photos, const fs::path& site_dir, PhotoCache
   bool encodes = !deferred && std::any_of(plans.begin(), plans.end(), [](const Plan& p) {
     return !p.missing.requests.empty();
   });
-  if (encodes) release_freed_memory();
+  // Huge pages off for the rest of the build: a photo's buffers are freed and handed
+  // back piece by piece, and a 2 MB page partly in use stays resident (20 photos, the
+  // memory handed back after each size: peak RSS 69.5 -> 64.6 MB).
+  if (encodes) {
+    stop_huge_pages();
+    release_freed_memory();
+  }
   for (size_t i = 0; i < list.size(); ++i) {
     if (plans[i].missing.requests.empty()) continue;
     if (deferred) {
