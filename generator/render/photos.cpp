@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <string_view>
 #include <tuple>
 
 #include "core/text.h"
@@ -27,6 +29,14 @@ std::string lower_extension(const std::string& path) {
   std::string ext = path.substr(dot + 1);
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return ext;
+}
+
+/// Appends `n` in decimal (no std::to_string temporary: the markup is made for every page
+/// and card that shows a photo).
+void append_number(std::string& out, int n) {
+  char text[16];
+  char* end = std::to_chars(text, text + sizeof text, n).ptr;
+  out.append(text, end);
 }
 
 /// The format a file's extension promises ("jpg" -> "jpeg").
@@ -69,18 +79,24 @@ const PhotoFile& fallback_file(const Photo& photo, const PhotoRender& render) {
   return render.files.back();
 }
 
-/// The srcset of the files in `format` among `renders[from, to)`.
-std::string srcset(const Photo& photo, size_t from, size_t to, ImageFormat format) {
-  std::string out;
+/// Appends to `out` the srcset of the files in `format` among `renders[from, to)`; false
+/// when there are none.
+bool append_srcset(std::string& out, const Photo& photo, size_t from, size_t to,
+                   ImageFormat format) {
+  bool any = false;
   for (size_t i = from; i < to; ++i) {
     for (const PhotoFile& f : photo.renders[i].files) {
       // The original at its own path has the same width as a variant: offered once.
       if (f.encoding.format != format || f.url == photo.site_path) continue;
-      if (!out.empty()) out += ", ";
-      out += f.url + " " + std::to_string(photo.renders[i].width) + "w";
+      if (any) out += ", ";
+      any = true;
+      out += f.url;
+      out += ' ';
+      append_number(out, photo.renders[i].width);
+      out += 'w';
     }
   }
-  return out;
+  return any;
 }
 
 }  // namespace
@@ -272,7 +288,7 @@ void PhotoSet::plan(Photo& photo) const {
 std::string picture_html(const Photo& photo, const std::string& alt_html, PhotoPlace place) {
   bool card = place == PhotoPlace::kCard;
   size_t from = card ? photo.card : 0, to = card ? photo.social : photo.card;
-  const char* sizes = card ? kCardSizes : kContentSizes;
+  std::string_view sizes = card ? kCardSizes : kContentSizes;
   const PhotoRender& largest = photo.renders[to - 1];
   // The fallback's src: the render closest to 800 pixels wide.
   const PhotoRender* src = &photo.renders[from];
@@ -281,16 +297,41 @@ std::string picture_html(const Photo& photo, const std::string& alt_html, PhotoP
   }
   const PhotoFile& fallback_src = fallback_file(photo, *src);
   ImageFormat fallback = fallback_src.encoding.format;
-  std::string out = card ? "<picture class=\"card-image\">" : "<picture>";
-  for (ImageFormat f : {ImageFormat::kAvif, ImageFormat::kWebp}) {
-    std::string set = srcset(photo, from, to, f);
-    if (set.empty()) continue;
-    out += "<source type=\"" + std::string(mime_type(f)) + "\" srcset=\"" + set + "\" sizes=\"" +
-           sizes + "\">";
+  // Appended in place, in one buffer about the size it ends at (each file's URL and width,
+  // the sizes twice, the tags).
+  std::string out;
+  size_t urls = 0;
+  for (size_t i = from; i < to; ++i) {
+    for (const PhotoFile& f : photo.renders[i].files) urls += f.url.size() + 10;
   }
-  out += "<img src=\"" + fallback_src.url + "\" srcset=\"" + srcset(photo, from, to, fallback) +
-         "\" sizes=\"" + sizes + "\" width=\"" + std::to_string(largest.width) + "\" height=\"" +
-         std::to_string(largest.height) + "\" alt=\"" + alt_html + "\"";
+  out.reserve(urls + 3 * sizes.size() + alt_html.size() + fallback_src.url.size() + 256);
+  out += card ? "<picture class=\"card-image\">" : "<picture>";
+  for (ImageFormat f : {ImageFormat::kAvif, ImageFormat::kWebp}) {
+    size_t start = out.size();
+    out += "<source type=\"";
+    out += mime_type(f);
+    out += "\" srcset=\"";
+    if (!append_srcset(out, photo, from, to, f)) {
+      out.resize(start);
+      continue;
+    }
+    out += "\" sizes=\"";
+    out += sizes;
+    out += "\">";
+  }
+  out += "<img src=\"";
+  out += fallback_src.url;
+  out += "\" srcset=\"";
+  append_srcset(out, photo, from, to, fallback);
+  out += "\" sizes=\"";
+  out += sizes;
+  out += "\" width=\"";
+  append_number(out, largest.width);
+  out += "\" height=\"";
+  append_number(out, largest.height);
+  out += "\" alt=\"";
+  out += alt_html;
+  out += '"';
   if (place == PhotoPlace::kLead) {
     out += " fetchpriority=\"high\"";
   } else {
