@@ -249,19 +249,23 @@ void PhotoSet::plan(Photo& photo) const {
   std::string stem = photo.site_path.substr(0, dot);
   std::string tag = photo.source.hash.substr(0, 8);
   ImageFormat fallback = info.alpha ? ImageFormat::kPng : ImageFormat::kJpeg;
-  auto encodings = [&](bool modern) {
-    std::vector<Encoding> e;
-    if (modern && options_.avif) e.push_back({ImageFormat::kAvif, options_.avif_quality});
-    if (modern) e.push_back({ImageFormat::kWebp, options_.webp_quality});
-    e.push_back({fallback, options_.jpeg_quality});
-    return e;
-  };
-  auto add = [&](const std::string& name, TargetSize size, int w, int h, bool modern) {
-    PhotoRender r{size, w, h, {}};
-    for (const Encoding& e : encodings(modern)) {
-      r.files.push_back({stem + "-" + name + "-" + tag + "." + image_extension(e.format), e});
+  // Every photo of a build is planned again on a rebuild: the names are appended in place
+  // (no temporary strings), the lists reserved at their size.
+  auto add = [&](std::string_view name, TargetSize size, int w, int h, bool modern) {
+    Encoding encodings[3];
+    size_t count = 0;
+    if (modern && options_.avif) encodings[count++] = {ImageFormat::kAvif, options_.avif_quality};
+    if (modern) encodings[count++] = {ImageFormat::kWebp, options_.webp_quality};
+    encodings[count++] = {fallback, options_.jpeg_quality};
+    PhotoRender& r = photo.renders.emplace_back(PhotoRender{size, w, h, {}});
+    r.files.reserve(count);
+    for (size_t i = 0; i < count; ++i) {
+      std::string url;
+      url.reserve(stem.size() + name.size() + tag.size() + 8);
+      url.append(stem).append("-").append(name).append("-").append(tag).append(".");
+      url.append(image_extension(encodings[i].format));
+      r.files.push_back({std::move(url), encodings[i]});
     }
-    photo.renders.push_back(std::move(r));
   };
   std::vector<int> widths;
   for (int w : options_.widths) {
@@ -270,6 +274,7 @@ void PhotoSet::plan(Photo& photo) const {
   if (widths.empty() || (info.width <= options_.widths.back() && widths.back() < info.width)) {
     widths.push_back(info.width);
   }
+  photo.renders.reserve(widths.size() + 4);  // the card crops, the social card, the original
   for (int w : widths) add(std::to_string(w), {w, 0}, w, height_at(w, info), true);
   // The card crop (16:9) and the social card (1200x630), never larger than the original.
   photo.card = photo.renders.size();
