@@ -164,7 +164,7 @@ JoinedPostings::JoinedPostings(std::vector<RunPostings>& runs) : runs_(runs) {
     }
     if (least == runs.size()) break;
     const Keyed& head = sorted[least][at[least]];
-    const std::string& token = runs[least].token(head.id);
+    std::string_view token = runs[least].token(head.id);
     for (size_t r = 0; r < runs.size(); ++r) {
       line[r] = kNone;
       if (at[r] == sorted[r].size()) continue;
@@ -179,7 +179,7 @@ JoinedPostings::JoinedPostings(std::vector<RunPostings>& runs) : runs_(runs) {
   }
 }
 
-const std::string& JoinedPostings::token(size_t line) const {
+std::string_view JoinedPostings::token(size_t line) const {
   for (size_t r = 0;; ++r) {
     uint32_t id = local_[line * runs_.size() + r];
     if (id != kNone) return runs_[r].token(id);

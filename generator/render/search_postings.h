@@ -31,7 +31,7 @@ class RunPostings {
   }
   /// How many distinct tokens the run has.
   size_t size() const { return tokens_.size(); }
-  const std::string& token(uint32_t id) const { return ids_.token(id); }
+  std::string_view token(uint32_t id) const { return ids_.token(id); }
   uint32_t first_doc(uint32_t id) const { return tokens_[id].first_doc; }
   uint32_t last_doc(uint32_t id) const { return tokens_[id].last_doc; }
   bool positional(uint32_t id) const { return tokens_[id].positional; }
@@ -102,7 +102,7 @@ class JoinedPostings {
   explicit JoinedPostings(std::vector<RunPostings>& runs);
 
   size_t size() const { return lines_; }
-  const std::string& token(size_t line) const;
+  std::string_view token(size_t line) const;
   bool positional(size_t line) const;
   /// The bytes append_postings writes.
   size_t postings_bytes(size_t line) const;
