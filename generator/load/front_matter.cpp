@@ -105,10 +105,10 @@ Value readable_entries(std::string_view yaml, const std::string& path, int line_
     Diagnostics ignored;
     Value entry = parse_yaml(text, path, ignored, line_offset + static_cast<int>(i));
     if (!ignored.has_errors() && entry.is_map()) {
-      for (const auto& [key, value] : entry.as_map()) {
+      for (const auto& kv : entry.as_map()) {
         bool taken =
-            std::any_of(out.begin(), out.end(), [&](const auto& kv) { return kv.first == key; });
-        if (!taken) out.emplace_back(key, value);
+            std::any_of(out.begin(), out.end(), [&](const auto& o) { return o.first == kv.first; });
+        if (!taken) out.emplace_back(kv);
       }
     }
     i = j;

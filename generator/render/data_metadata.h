@@ -6,12 +6,10 @@
 
 #include "load/dataset.h"
 #include "render/data_files.h"
+#include "render/data_manifest.h"
 #include "render/data_table.h"
 
 namespace firefly {
-
-struct DataFile;
-struct DataManifest;
 
 /// <name>.metadata.json: title, description, publisher, source, licence, citation (in each
 /// language of `views`), version, dates, frequency, keywords, row count, the columns with
