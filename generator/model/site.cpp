@@ -1,6 +1,7 @@
 #include "model/site.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "core/locale.h"
 #include "core/text.h"
@@ -150,8 +151,7 @@ class SiteBuilder {
       const bool waiting = fm.publish_at && config_.timezone.instant(*fm.publish_at) > inputs_.now;
       if (waiting && !inputs_.drafts) continue;
       std::string key = page_key(src, fm.translation_key);
-      if (site_->find(key, src.lang)) {
-        const Page* other = site_->find(key, src.lang);
+      if (const Page* other = site_->find(key, src.lang)) {
         diags_.error(src.path, {},
                      "this page is a second '" + src.lang + "' version of the page in " +
                          other->source->path,
@@ -163,19 +163,20 @@ class SiteBuilder {
       Page& p = new_page(kind, src.lang, key);
       p.source = &src;
       p.section = src.section;
-      p.title = fm.title;
+      // The front matter read for this page alone: its values are moved, not copied.
+      p.title = std::move(fm.title);
       p.date = fm.date;
       p.updated = fm.updated ? fm.updated : git_page_updated(src, fm.date);
       p.weight = fm.weight;
       p.draft = fm.draft;
       if (waiting) p.publish_at = fm.publish_at;
-      p.summary = fm.summary;
-      p.description = fm.description;
-      p.layout = fm.layout;
-      p.terms = fm.terms;
-      p.refs = fm.refs;
-      p.images = fm.images;
-      p.aliases = fm.aliases;
+      p.summary = std::move(fm.summary);
+      p.description = std::move(fm.description);
+      p.layout = std::move(fm.layout);
+      p.terms = std::move(fm.terms);
+      p.refs = std::move(fm.refs);
+      p.images = std::move(fm.images);
+      p.aliases = std::move(fm.aliases);
       check_images(p);
       std::string path = !fm.url.empty() ? fm.url
                          : src.is_index
@@ -313,6 +314,13 @@ class SiteBuilder {
     }
   }
 
+  /// The slug of a term, made once for each way the term is written.
+  const std::string& slug_of(const std::string& term) {
+    auto it = slugs_.find(term);
+    if (it == slugs_.end()) it = slugs_.emplace(term, slugify(term)).first;
+    return it->second;
+  }
+
   void sort_pages(std::vector<const Page*>& list, const std::string& section) const {
     const Collection* c = config_.collection(section);
     std::string by = c ? c->sort_by : "date";
@@ -387,9 +395,10 @@ class SiteBuilder {
     }
     for (Page* s : sections) {
       std::vector<const Page*> items;
+      const std::string folder = s->section + "/";
       for (const auto& p : site_->pages) {
         if (p->kind == PageKind::kPage && p->lang == s->lang &&
-            (p->section == s->section || starts_with(p->section, s->section + "/"))) {
+            (p->section == s->section || starts_with(p->section, folder))) {
           items.push_back(p.get());
         }
       }
@@ -421,7 +430,7 @@ class SiteBuilder {
             if (name != tax.name) continue;
             for (size_t i = 0; i < values.size(); ++i) {
               const std::string& v = values[i];
-              std::string slug = slugify(v);
+              const std::string& slug = slug_of(v);
               if (slug.empty()) {
                 term_error(*p, tax.name, i,
                            "the " + tax.name + " term '" + v + "' has no letters or digits",
@@ -437,9 +446,9 @@ class SiteBuilder {
                            "shorten the term");
                 continue;
               }
-              auto [first, fresh] = first_use.emplace(slug, std::make_pair(v, p.get()));
+              auto [first, fresh] = first_use.try_emplace(slug, v, p.get());
               const std::string& other = first->second.first;
-              if (!fresh && ascii_lower(trim(other)) != ascii_lower(trim(v))) {
+              if (!fresh && other != v && ascii_lower(trim(other)) != ascii_lower(trim(v))) {
                 const Page* q = first->second.second;
                 std::string where =
                     q != p.get() && q->source ? " (" + q->source->path + ")" : std::string();
@@ -451,10 +460,14 @@ class SiteBuilder {
                            "letters or digits");
                 continue;
               }
-              site_->term_titles[tax.name].emplace(slug, Site::WrittenTerm{v, p->content_lang});
-              if (by_term[slug].empty() || by_term[slug].back() != p.get()) {
-                by_term[slug].push_back(p.get());
+              // The term is first written here in this language; in another one before,
+              // perhaps.
+              if (fresh) {
+                site_->term_titles[tax.name].try_emplace(slug,
+                                                         Site::WrittenTerm{v, p->content_lang});
               }
+              std::vector<const Page*>& items = by_term[slug];
+              if (items.empty() || items.back() != p.get()) items.push_back(p.get());
             }
           }
         }
@@ -657,6 +670,7 @@ class SiteBuilder {
   }
 
   mutable std::map<std::string, std::unique_ptr<Collator>> collators_;
+  std::unordered_map<std::string, std::string> slugs_;  ///< see slug_of
   const SiteConfig& config_;
   const SiteInputs& inputs_;
   Diagnostics& diags_;
