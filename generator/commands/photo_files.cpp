@@ -168,21 +168,28 @@ std::vector<std::vector<std::string>> keys_of(const Photo& photo, PhotoCache& ca
 struct Missing {
   std::vector<RenderRequest> requests;
   std::vector<std::vector<std::string>> keys;  ///< per request, per encoding
+  /// The cache entries found, by render and file (a file the cache lacks, or one with the
+  /// key of another file of its render, has none): published without a second lookup.
+  std::vector<std::vector<std::optional<CachedFile>>> found;
 };
 Missing missing_files(const Photo& photo, const std::vector<std::vector<std::string>>& keys,
                       PhotoCache& cache) {
   Missing missing;
+  missing.found.resize(photo.renders.size());
   for (size_t r = 0; r < photo.renders.size(); ++r) {
     const PhotoRender& render = photo.renders[r];
     RenderRequest request{render.size, {}};
     std::vector<std::string> request_keys;
+    missing.found[r].resize(render.files.size());
     for (size_t f = 0; f < render.files.size(); ++f) {
       const Encoding& e = render.files[f].encoding;
       // One encode per distinct key: the original at its own path is often the largest
       // fallback's bytes.
       bool planned =
           std::find(request_keys.begin(), request_keys.end(), keys[r][f]) != request_keys.end();
-      if (!planned && !cache.find(keys[r][f], image_extension(e.format))) {
+      if (planned) continue;
+      missing.found[r][f] = cache.find(keys[r][f], image_extension(e.format));
+      if (!missing.found[r][f]) {
         request.encodings.push_back(e);
         request_keys.push_back(keys[r][f]);
       }
@@ -250,7 +257,13 @@ void publish_photos(const PhotoSet& photos, const fs::path& site_dir, PhotoCache
   bool encodes = !deferred && std::any_of(plans.begin(), plans.end(), [](const Plan& p) {
     return !p.missing.requests.empty();
   });
-  if (encodes) release_freed_memory();
+  // Huge pages off for the rest of the build: a photo's buffers are freed and handed
+  // back piece by piece, and a 2 MB page partly in use stays resident (20 photos, the
+  // memory handed back after each size: peak RSS 69.5 -> 64.6 MB).
+  if (encodes) {
+    stop_huge_pages();
+    release_freed_memory();
+  }
   for (size_t i = 0; i < list.size(); ++i) {
     if (plans[i].missing.requests.empty()) continue;
     if (deferred) {
@@ -265,8 +278,10 @@ void publish_photos(const PhotoSet& photos, const fs::path& site_dir, PhotoCache
     for (size_t r = 0; r < photo.renders.size(); ++r) {
       const PhotoRender& render = photo.renders[r];
       for (size_t f = 0; f < render.files.size(); ++f) {
-        CachedFile entry =
-            cache.entry(plans[i].keys[r][f], image_extension(render.files[f].encoding.format));
+        std::optional<CachedFile>& found = plans[i].missing.found[r][f];
+        CachedFile entry = found ? std::move(*found)
+                                 : cache.entry(plans[i].keys[r][f],
+                                               image_extension(render.files[f].encoding.format));
         OutputFile out{render.files[f].url.substr(1), "", std::move(entry.path)};
         out.linkable = true;  // cache entries are replaced, never changed in place
         out.source_device = entry.device;

@@ -13,6 +13,7 @@
 #include "commands/build.h"
 #include "commands/build_state.h"
 #include "commands/search_refresh.h"
+#include "commands/update_fixture_for_tests.h"
 #include "core/fs.h"
 
 namespace firefly {
@@ -20,99 +21,6 @@ namespace firefly {
 namespace fs = std::filesystem;
 
 namespace {
-
-/// A copy of the golden multilingual site in a fresh temporary folder.
-class SiteCopy {
- public:
-  SiteCopy() {
-    dir_ = fs::temp_directory_path() / ("firefly_update_test_" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::copy(fs::path(FIREFLY_SOURCE_DIR) / "tests/sites/multilingual/site", dir_,
-             fs::copy_options::recursive);
-  }
-  ~SiteCopy() { fs::remove_all(dir_); }
-  const fs::path& dir() const { return dir_; }
-  std::string read(const std::string& rel) const { return read_file(dir_ / rel).value_or(""); }
-  void write(const std::string& rel, const std::string& text) const {
-    std::ofstream(dir_ / rel, std::ios::binary) << text;
-    touched_.push_back(rel);
-  }
-  void remove(const std::string& rel) const {
-    fs::remove(dir_ / rel);
-    touched_.push_back(rel);
-  }
-  /// The files written or removed since the last call, as a file watcher names them.
-  std::vector<std::string> take_touched() const { return std::exchange(touched_, {}); }
-  /// The site-relative paths of the stories there are now.
-  std::vector<std::string> stories() const {
-    std::vector<std::string> out;
-    for (const auto& e : fs::directory_iterator(dir_ / "content/stories")) {
-      out.push_back("content/stories/" + e.path().filename().string());
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-  }
-
- private:
-  fs::path dir_;
-  mutable std::vector<std::string> touched_;
-};
-
-BuildOptions options_for(const fs::path& dir) {
-  BuildOptions o;
-  o.site_dir = dir;
-  o.write = false;
-  o.keep_state = true;
-  o.defer_search = true;
-  o.jobs = 2;
-  return o;
-}
-
-/// A site's files as a map (a static file by where it is copied from).
-using Files = std::map<std::string, std::string>;
-
-void apply(Files& files, OutputSet& output, const std::vector<std::string>& removed) {
-  for (const std::string& path : removed) files.erase(path);
-  for (OutputFile& f : output) files[f.path] = f.source.empty() ? f.bytes : "@" + f.source;
-}
-
-void apply(Files& files, BuildResult& result) { apply(files, result.output, result.removed); }
-
-bool in_search_index(const std::string& path) { return path.rfind("search/", 0) == 0; }
-
-std::string report(const Diagnostics& diags) {
-  std::string text;
-  for (const Diagnostic& d : diags.sorted()) text += format_diagnostic(d, "") + "\n";
-  return text;
-}
-
-/// A full build of the site, kept as `serve` keeps it.
-struct Full {
-  BuildResult result;
-  std::string report;
-  Files files;
-};
-
-Full full_build(const SiteCopy& site) {
-  Full full;
-  Diagnostics diags;
-  BuildOptions o = options_for(site.dir());
-  o.keep_state = false;
-  full.result = run_build(o, diags);
-  full.report = report(diags);
-  apply(full.files, full.result);
-  return full;
-}
-
-/// `text` with the line that starts with `prefix` replaced by `line` (or added to the front
-/// matter when there is none).
-std::string set_line(std::string text, const std::string& prefix, const std::string& line) {
-  text = "\n" + text;
-  size_t at = text.find("\n" + prefix);
-  if (at == std::string::npos) return "---\n" + line + text.substr(4);
-  size_t end = text.find('\n', at + 1);
-  return text.replace(at + 1, end - at - 1, line).substr(1);
-}
 
 /// Applies random edits of every kind to a site, one at a time, as an editor would.
 class Editor {
@@ -423,11 +331,11 @@ TEST_CASE("a dataset's rows render its own pages again, not those of the other d
   REQUIRE(update.exit_code == 0);
   // A page taken over unrendered keeps the very record of what it read.
   auto rendered = [&](const std::string& path) {
-    const auto& before = kept.state->outputs;
-    const auto& after = update.state->outputs;
-    REQUIRE(before.count(path));
-    REQUIRE(after.count(path));
-    return before.at(path).reads != after.at(path).reads;
+    const OutputRecord* before = kept.state->output(path);
+    const OutputRecord* after = update.state->output(path);
+    REQUIRE(before);
+    REQUIRE(after);
+    return before->reads != after->reads;
   };
   CHECK(rendered("en/data/counts/index.html"));
   CHECK(rendered("data/counts/index.html"));

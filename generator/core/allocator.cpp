@@ -1,5 +1,7 @@
 #include "core/allocator.h"
 
+#include <sys/prctl.h>
+
 #include <cstddef>
 #include <cstdint>
 
@@ -23,6 +25,8 @@ size_t statistic_mb(const char* name) {
 void release_freed_memory() {
   if (mallctl) mallctl("arena.4096.purge", nullptr, nullptr, nullptr, 0);
 }
+
+void stop_huge_pages() { prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0); }
 
 std::string allocator_report() {
   if (!mallctl) return "";

@@ -119,7 +119,11 @@ PhotoCache::PhotoCache(fs::path dir, long long quiet_ms)
     : dir_(std::move(dir)), dir_text_(dir_.string() + "/"), quiet_ns_(quiet_ms * 1'000'000LL) {}
 
 std::string PhotoCache::path_of(const std::string& name) const {
-  return dir_text_ + name.substr(0, 2) + "/" + name;
+  // Appended in place: a rebuild asks for every published file's (2,800 for 200 photos).
+  std::string path;
+  path.reserve(dir_text_.size() + name.size() + 3);
+  path.append(dir_text_).append(name, 0, 2).append("/").append(name);
+  return path;
 }
 
 fs::path PhotoCache::folder_of(const fs::path& site_dir) {

@@ -120,23 +120,30 @@ firefly::PhotoSource source_of(const std::string& hash) {
 /// Waits past a cache's quiet period of 50 ms (times are ticks of a coarse clock).
 void wait_quiet() { std::this_thread::sleep_for(std::chrono::milliseconds(120)); }
 
-}  // namespace
-
-TEST_CASE("photo cache: originals are known by size, times and inode") {
-  CacheDir c;
-  fs::path photo = c.dir / "photo.jpg";
-  std::ofstream(photo) << "jpeg";
-  wait_quiet();
-  {
-    firefly::PhotoCache cache(c.dir / "cache", 50);
+/// An original beside a cache, and the build step that reads it: known() finds nothing,
+/// the file is read (as hashed to `hash`) and remember()ed, the index written.
+struct Original : CacheDir {
+  fs::path photo = dir / "photo.jpg";
+  fs::path cache_dir = dir / "cache";
+  /// `quiet_ms` is the cache's quiet period (2000 ms by default).
+  void read(const std::string& hash, long long quiet_ms = 50) const {
+    firefly::PhotoCache cache(cache_dir, quiet_ms);
     firefly::SourceStamp stamp;
     CHECK(!cache.known(photo.string(), &stamp));
-    CHECK(stamp.size == 4);
-    cache.remember(photo.string(), stamp, source_of("h"));
+    CHECK(stamp.size == static_cast<long long>(fs::file_size(photo)));
+    cache.remember(photo.string(), stamp, source_of(hash));
     cache.finish();
   }
+};
+
+}  // namespace
+
+TEST_CASE_FIXTURE(Original, "photo cache: originals are known by size, times and inode") {
+  std::ofstream(photo) << "jpeg";
+  wait_quiet();
+  read("h");
   {
-    firefly::PhotoCache cache(c.dir / "cache", 50);
+    firefly::PhotoCache cache(cache_dir, 50);
     auto known = cache.known(photo.string());
     REQUIRE(known);
     CHECK(known->hash == "h");
@@ -144,23 +151,17 @@ TEST_CASE("photo cache: originals are known by size, times and inode") {
     CHECK(known->info.gps);
   }
   std::ofstream(photo) << "jpeg, longer";
-  firefly::PhotoCache cache(c.dir / "cache", 50);
+  firefly::PhotoCache cache(cache_dir, 50);
   CHECK(!cache.known(photo.string()));
 }
 
-TEST_CASE("photo cache: an original changed within a tick of its reading is read again") {
-  CacheDir c;
-  fs::path photo = c.dir / "photo.jpg";
+TEST_CASE_FIXTURE(Original,
+                  "photo cache: an original changed within a tick of its reading is read again") {
   std::ofstream(photo) << "AAAA";
-  {  // Read at once after it was written: a change now could keep its times.
-    firefly::PhotoCache cache(c.dir / "cache");
-    firefly::SourceStamp stamp;
-    CHECK(!cache.known(photo.string(), &stamp));
-    cache.remember(photo.string(), stamp, source_of("hash of AAAA"));
-    cache.finish();
-  }
+  // Read at once after it was written: a change now could keep its times.
+  read("hash of AAAA", 2000);
   {  // Not remembered, though nothing changed since.
-    firefly::PhotoCache cache(c.dir / "cache");
+    firefly::PhotoCache cache(cache_dir);
     CHECK(!cache.known(photo.string()));
   }
   // So a change that keeps the size, the modification time and the file is seen.
@@ -168,20 +169,14 @@ TEST_CASE("photo cache: an original changed within a tick of its reading is read
   std::ofstream(photo, std::ios::in | std::ios::out) << "BBBB";
   fs::last_write_time(photo, then);
   {
-    firefly::PhotoCache cache(c.dir / "cache");
+    firefly::PhotoCache cache(cache_dir);
     CHECK(!cache.known(photo.string()));
   }
   // Read once it has been left alone for the quiet period: remembered.
   wait_quiet();
+  read("hash of BBBB");
   {
-    firefly::PhotoCache cache(c.dir / "cache", 50);
-    firefly::SourceStamp stamp;
-    CHECK(!cache.known(photo.string(), &stamp));
-    cache.remember(photo.string(), stamp, source_of("hash of BBBB"));
-    cache.finish();
-  }
-  {
-    firefly::PhotoCache cache(c.dir / "cache", 50);
+    firefly::PhotoCache cache(cache_dir, 50);
     auto known = cache.known(photo.string());
     REQUIRE(known);
     CHECK(known->hash == "hash of BBBB");
@@ -189,7 +184,7 @@ TEST_CASE("photo cache: an original changed within a tick of its reading is read
   // Changed while it was being read (after known() looked at it): not remembered, and what
   // was remembered of it is forgotten.
   {
-    firefly::PhotoCache cache(c.dir / "cache", 50);
+    firefly::PhotoCache cache(cache_dir, 50);
     firefly::SourceStamp stamp;
     std::ofstream(photo, std::ios::in | std::ios::out) << "CC";
     CHECK(!cache.known(photo.string(), &stamp));
@@ -198,29 +193,22 @@ TEST_CASE("photo cache: an original changed within a tick of its reading is read
     cache.finish();
   }
   wait_quiet();
-  firefly::PhotoCache cache(c.dir / "cache", 50);
+  firefly::PhotoCache cache(cache_dir, 50);
   CHECK(!cache.known(photo.string()));
 }
 
-TEST_CASE("photo cache: an original's times set back by hand are still a change") {
-  CacheDir c;
-  fs::path photo = c.dir / "photo.jpg";
+TEST_CASE_FIXTURE(Original,
+                  "photo cache: an original's times set back by hand are still a change") {
   std::ofstream(photo) << "AAAA";
   wait_quiet();
-  {
-    firefly::PhotoCache cache(c.dir / "cache", 50);
-    firefly::SourceStamp stamp;
-    CHECK(!cache.known(photo.string(), &stamp));
-    cache.remember(photo.string(), stamp, source_of("hash of AAAA"));
-    cache.finish();
-  }
+  read("hash of AAAA");
   // As `cp -p` or `touch -r` would: other bytes, the old size and modification time. The
   // change time cannot be set back.
   auto then = fs::last_write_time(photo);
   wait_quiet();
   std::ofstream(photo, std::ios::in | std::ios::out) << "BBBB";
   fs::last_write_time(photo, then);
-  firefly::PhotoCache cache(c.dir / "cache", 50);
+  firefly::PhotoCache cache(cache_dir, 50);
   CHECK(!cache.known(photo.string()));
 }
 

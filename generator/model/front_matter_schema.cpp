@@ -232,10 +232,8 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
     c.check(*imgs, list, "images", "images");
   }
 
-  std::vector<std::string> known = kCommonFields;
   if (collection) {
     for (const FieldSchema& f : collection->fields) {
-      known.push_back(f.name);
       const Value* v = fm.find(f.name);
       bool common =
           std::find(kCommonFields.begin(), kCommonFields.end(), f.name) != kCommonFields.end();
@@ -251,7 +249,6 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
     }
   }
   for (const Taxonomy& tax : config.taxonomies) {
-    known.push_back(tax.name);
     const Value* v = fm.find(tax.name);
     if (!v) continue;
     std::vector<std::string> values;
@@ -268,8 +265,25 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
     }
     out.terms.emplace_back(tax.name, std::move(values));
   }
+  // The names a page may use, listed only for a page that uses another one.
+  auto is_known = [&](const std::string& key) {
+    if (std::find(kCommonFields.begin(), kCommonFields.end(), key) != kCommonFields.end()) {
+      return true;
+    }
+    if (collection && std::any_of(collection->fields.begin(), collection->fields.end(),
+                                  [&](const FieldSchema& f) { return f.name == key; })) {
+      return true;
+    }
+    return std::any_of(config.taxonomies.begin(), config.taxonomies.end(),
+                       [&](const Taxonomy& tax) { return tax.name == key; });
+  };
   for (const auto& [key, value] : fm.as_map()) {
-    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    if (is_known(key)) continue;
+    std::vector<std::string> known = kCommonFields;
+    if (collection) {
+      for (const FieldSchema& f : collection->fields) known.push_back(f.name);
+    }
+    for (const Taxonomy& tax : config.taxonomies) known.push_back(tax.name);
     std::string guess = did_you_mean(key, known);
     diags.warning(src.path, value.key_pos, "unknown front-matter field '" + key + "'",
                   guess.empty() ? "it is kept in page.params but nothing checks it"

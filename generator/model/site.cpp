@@ -1,6 +1,7 @@
 #include "model/site.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "core/locale.h"
 #include "core/text.h"
@@ -150,8 +151,7 @@ class SiteBuilder {
       const bool waiting = fm.publish_at && config_.timezone.instant(*fm.publish_at) > inputs_.now;
       if (waiting && !inputs_.drafts) continue;
       std::string key = page_key(src, fm.translation_key);
-      if (site_->find(key, src.lang)) {
-        const Page* other = site_->find(key, src.lang);
+      if (const Page* other = site_->find(key, src.lang)) {
         diags_.error(src.path, {},
                      "this page is a second '" + src.lang + "' version of the page in " +
                          other->source->path,
@@ -163,19 +163,20 @@ class SiteBuilder {
       Page& p = new_page(kind, src.lang, key);
       p.source = &src;
       p.section = src.section;
-      p.title = fm.title;
+      // The front matter read for this page alone: its values are moved, not copied.
+      p.title = std::move(fm.title);
       p.date = fm.date;
       p.updated = fm.updated ? fm.updated : git_page_updated(src, fm.date);
       p.weight = fm.weight;
       p.draft = fm.draft;
       if (waiting) p.publish_at = fm.publish_at;
-      p.summary = fm.summary;
-      p.description = fm.description;
-      p.layout = fm.layout;
-      p.terms = fm.terms;
-      p.refs = fm.refs;
-      p.images = fm.images;
-      p.aliases = fm.aliases;
+      p.summary = std::move(fm.summary);
+      p.description = std::move(fm.description);
+      p.layout = std::move(fm.layout);
+      p.terms = std::move(fm.terms);
+      p.refs = std::move(fm.refs);
+      p.images = std::move(fm.images);
+      p.aliases = std::move(fm.aliases);
       check_images(p);
       std::string path = !fm.url.empty() ? fm.url
                          : src.is_index
@@ -313,19 +314,38 @@ class SiteBuilder {
     }
   }
 
+  /// The slug of a term, made once for each way the term is written.
+  const std::string& slug_of(const std::string& term) {
+    auto it = slugs_.find(term);
+    if (it == slugs_.end()) it = slugs_.emplace(term, slugify(term)).first;
+    return it->second;
+  }
+
   void sort_pages(std::vector<const Page*>& list, const std::string& section) const {
     const Collection* c = config_.collection(section);
     std::string by = c ? c->sort_by : "date";
     // Named once, not compared as text in each of the n log n comparisons.
     const bool by_weight = by == "weight", by_date = by == "date", by_title = by == "title";
     bool desc = c ? c->sort_desc : true;
-    std::stable_sort(list.begin(), list.end(), [&](const Page* a, const Page* b) {
-      if (by_weight && a->weight != b->weight) {
-        return desc ? a->weight > b->weight : a->weight < b->weight;
+    // The weights and dates sit beside the pointers while they are sorted: comparing them
+    // reads no page (a list of 10,000 pages makes some 140,000 comparisons).
+    struct Entry {
+      int weight;
+      std::optional<Date> date;
+      const Page* page;
+    };
+    std::vector<Entry> entries;
+    entries.reserve(list.size());
+    for (const Page* p : list) entries.push_back({p->weight, p->date, p});
+    std::stable_sort(entries.begin(), entries.end(), [&](const Entry& ea, const Entry& eb) {
+      if (by_weight && ea.weight != eb.weight) {
+        return desc ? ea.weight > eb.weight : ea.weight < eb.weight;
       }
-      if (by_date && a->date != b->date) {
-        return desc ? a->date > b->date : a->date < b->date;
+      if (by_date && ea.date != eb.date) {
+        return desc ? ea.date > eb.date : ea.date < eb.date;
       }
+      const Page* a = ea.page;
+      const Page* b = eb.page;
       if (by_title && a->title != b->title) {
         // Titles sort by the reader's language's collation (stroke order for zh-Hant).
         const Language* lang = config_.language(a->lang);
@@ -334,6 +354,7 @@ class SiteBuilder {
       }
       return a->url < b->url;
     });
+    for (size_t i = 0; i < list.size(); ++i) list[i] = entries[i].page;
   }
 
   // Splits `items` into pages of the list page `first`, adding the pages after it.
@@ -374,9 +395,10 @@ class SiteBuilder {
     }
     for (Page* s : sections) {
       std::vector<const Page*> items;
+      const std::string folder = s->section + "/";
       for (const auto& p : site_->pages) {
         if (p->kind == PageKind::kPage && p->lang == s->lang &&
-            (p->section == s->section || starts_with(p->section, s->section + "/"))) {
+            (p->section == s->section || starts_with(p->section, folder))) {
           items.push_back(p.get());
         }
       }
@@ -408,7 +430,7 @@ class SiteBuilder {
             if (name != tax.name) continue;
             for (size_t i = 0; i < values.size(); ++i) {
               const std::string& v = values[i];
-              std::string slug = slugify(v);
+              const std::string& slug = slug_of(v);
               if (slug.empty()) {
                 term_error(*p, tax.name, i,
                            "the " + tax.name + " term '" + v + "' has no letters or digits",
@@ -424,9 +446,9 @@ class SiteBuilder {
                            "shorten the term");
                 continue;
               }
-              auto [first, fresh] = first_use.emplace(slug, std::make_pair(v, p.get()));
+              auto [first, fresh] = first_use.try_emplace(slug, v, p.get());
               const std::string& other = first->second.first;
-              if (!fresh && ascii_lower(trim(other)) != ascii_lower(trim(v))) {
+              if (!fresh && other != v && ascii_lower(trim(other)) != ascii_lower(trim(v))) {
                 const Page* q = first->second.second;
                 std::string where =
                     q != p.get() && q->source ? " (" + q->source->path + ")" : std::string();
@@ -438,10 +460,14 @@ class SiteBuilder {
                            "letters or digits");
                 continue;
               }
-              site_->term_titles[tax.name].emplace(slug, Site::WrittenTerm{v, p->content_lang});
-              if (by_term[slug].empty() || by_term[slug].back() != p.get()) {
-                by_term[slug].push_back(p.get());
+              // The term is first written here in this language; in another one before,
+              // perhaps.
+              if (fresh) {
+                site_->term_titles[tax.name].try_emplace(slug,
+                                                         Site::WrittenTerm{v, p->content_lang});
               }
+              std::vector<const Page*>& items = by_term[slug];
+              if (items.empty() || items.back() != p.get()) items.push_back(p.get());
             }
           }
         }
@@ -644,6 +670,7 @@ class SiteBuilder {
   }
 
   mutable std::map<std::string, std::unique_ptr<Collator>> collators_;
+  std::unordered_map<std::string, std::string> slugs_;  ///< see slug_of
   const SiteConfig& config_;
   const SiteInputs& inputs_;
   Diagnostics& diags_;

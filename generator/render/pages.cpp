@@ -33,14 +33,18 @@ std::string redirect_html(const Page& page, const std::string& html_lang,
          "</h1>\n<p><a href=\"" + to + "\">" + to + "</a></p>\n</main>\n</body>\n</html>\n";
 }
 
+std::string page_origin(const Page& page) {
+  if (page.kind == PageKind::kRedirect) return page.alias_source;
+  return page.source && !page.fallback ? page.source->path : std::string();
+}
+
 void render_page(const Site& site, const Theme& theme, const ContextBuilder& contexts, size_t index,
                  const OutputSink& sink, Diagnostics& diags) {
   const Page& page = *site.pages[index];
   OutputFile file;
   file.path = page.out_path;
-  if (page.source && !page.fallback) file.origin = page.source->path;
+  file.origin = page_origin(page);
   if (page.kind == PageKind::kRedirect) {
-    file.origin = page.alias_source;  // the page whose `aliases:` made it
     const Language* lang = site.config->language(page.lang);
     file.bytes = redirect_html(page, lang ? lang->html_lang : page.lang,
                                site.absolute_url(page.redirect_to));

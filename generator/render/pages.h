@@ -11,6 +11,11 @@ namespace firefly {
 void render_page(const Site& site, const Theme& theme, const ContextBuilder& contexts, size_t index,
                  const OutputSink& sink, Diagnostics& diags);
 
+/// The source file an error about `page`'s output names ("" for a generated page): its
+/// own file (not that of a page it falls back to), or for a redirect the file whose
+/// `aliases:` made it.
+std::string page_origin(const Page& page);
+
 /// Renders every page of the site on `jobs` threads, handing each to `sink` when done.
 void render_pages(const Site& site, const Theme& theme, const ContextBuilder& contexts, int jobs,
                   const OutputSink& sink, Diagnostics& diags);

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vips/vips8>
 
+#include "core/allocator.h"
 #include "core/parallel.h"
 #include "render/webp_encoder.h"
 
@@ -342,16 +343,30 @@ std::optional<std::vector<std::vector<std::string>>> encode_photo(
     // each width as soon as every later size fits in it, so at most two sizes of one
     // photo are in memory at once. A size's files are encoded on up to `jobs` threads.
     VImage from = decode_once(path, base_width);
+    // The build's allocator keeps what is freed for reuse, and the decoder's buffers and
+    // each size's encoders seldom fit what the step before left: the memory freed goes
+    // back after the decode and after each size (20 photos: peak RSS 71 -> 65 MB, with
+    // huge pages off for the photos).
+    release_freed_memory();
     std::vector<std::vector<std::string>> out(requests.size());
     for (size_t k = 0; k < order.size(); ++k) {
       const RenderRequest& r = requests[order[k]];
       Window sized = derive(from, r.size);
-      out[order[k]] = encode_all(sized, r.encodings, jobs);
-      if (r.size.height > 0 || !sized.whole()) continue;
-      bool holds_the_rest = std::all_of(
-          order.begin() + static_cast<std::ptrdiff_t>(k) + 1, order.end(),
-          [&](size_t later) { return fits_in(requests[later].size, sized.width, sized.height); });
-      if (holds_the_rest) from = sized.image;
+      // A width that holds every later size replaces the image it was made from before its
+      // files are encoded, so the larger image is freed first.
+      if (r.size.height <= 0 && sized.whole() &&
+          std::all_of(order.begin() + static_cast<std::ptrdiff_t>(k) + 1, order.end(),
+                      [&](size_t later) {
+                        return fits_in(requests[later].size, sized.width, sized.height);
+                      })) {
+        from = sized.image;
+      }
+      // The widest size's files one after another: the JPEG encoder's coefficients (5.8 MB
+      // at 1600 px, for its optimised tables) and libwebp's planes are not in memory at
+      // once beside the decoded photo (200 photos: peak RSS 67.3 -> 65.9-66.4 MB; the
+      // same CPU, but that size's two encodes no longer run side by side).
+      out[order[k]] = encode_all(sized, r.encodings, k == 0 ? 1 : jobs);
+      release_freed_memory();
     }
     vips_thread_shutdown();  // frees this thread's buffers kept for the next pipeline
     return out;

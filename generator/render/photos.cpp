@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <string_view>
 #include <tuple>
 
 #include "core/text.h"
@@ -27,6 +29,14 @@ std::string lower_extension(const std::string& path) {
   std::string ext = path.substr(dot + 1);
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return ext;
+}
+
+/// Appends `n` in decimal (no std::to_string temporary: the markup is made for every page
+/// and card that shows a photo).
+void append_number(std::string& out, int n) {
+  char text[16];
+  char* end = std::to_chars(text, text + sizeof text, n).ptr;
+  out.append(text, end);
 }
 
 /// The format a file's extension promises ("jpg" -> "jpeg").
@@ -69,18 +79,24 @@ const PhotoFile& fallback_file(const Photo& photo, const PhotoRender& render) {
   return render.files.back();
 }
 
-/// The srcset of the files in `format` among `renders[from, to)`.
-std::string srcset(const Photo& photo, size_t from, size_t to, ImageFormat format) {
-  std::string out;
+/// Appends to `out` the srcset of the files in `format` among `renders[from, to)`; false
+/// when there are none.
+bool append_srcset(std::string& out, const Photo& photo, size_t from, size_t to,
+                   ImageFormat format) {
+  bool any = false;
   for (size_t i = from; i < to; ++i) {
     for (const PhotoFile& f : photo.renders[i].files) {
       // The original at its own path has the same width as a variant: offered once.
       if (f.encoding.format != format || f.url == photo.site_path) continue;
-      if (!out.empty()) out += ", ";
-      out += f.url + " " + std::to_string(photo.renders[i].width) + "w";
+      if (any) out += ", ";
+      any = true;
+      out += f.url;
+      out += ' ';
+      append_number(out, photo.renders[i].width);
+      out += 'w';
     }
   }
-  return out;
+  return any;
 }
 
 }  // namespace
@@ -233,19 +249,23 @@ void PhotoSet::plan(Photo& photo) const {
   std::string stem = photo.site_path.substr(0, dot);
   std::string tag = photo.source.hash.substr(0, 8);
   ImageFormat fallback = info.alpha ? ImageFormat::kPng : ImageFormat::kJpeg;
-  auto encodings = [&](bool modern) {
-    std::vector<Encoding> e;
-    if (modern && options_.avif) e.push_back({ImageFormat::kAvif, options_.avif_quality});
-    if (modern) e.push_back({ImageFormat::kWebp, options_.webp_quality});
-    e.push_back({fallback, options_.jpeg_quality});
-    return e;
-  };
-  auto add = [&](const std::string& name, TargetSize size, int w, int h, bool modern) {
-    PhotoRender r{size, w, h, {}};
-    for (const Encoding& e : encodings(modern)) {
-      r.files.push_back({stem + "-" + name + "-" + tag + "." + image_extension(e.format), e});
+  // Every photo of a build is planned again on a rebuild: the names are appended in place
+  // (no temporary strings), the lists reserved at their size.
+  auto add = [&](std::string_view name, TargetSize size, int w, int h, bool modern) {
+    Encoding encodings[3];
+    size_t count = 0;
+    if (modern && options_.avif) encodings[count++] = {ImageFormat::kAvif, options_.avif_quality};
+    if (modern) encodings[count++] = {ImageFormat::kWebp, options_.webp_quality};
+    encodings[count++] = {fallback, options_.jpeg_quality};
+    PhotoRender& r = photo.renders.emplace_back(PhotoRender{size, w, h, {}});
+    r.files.reserve(count);
+    for (size_t i = 0; i < count; ++i) {
+      std::string url;
+      url.reserve(stem.size() + name.size() + tag.size() + 8);
+      url.append(stem).append("-").append(name).append("-").append(tag).append(".");
+      url.append(image_extension(encodings[i].format));
+      r.files.push_back({std::move(url), encodings[i]});
     }
-    photo.renders.push_back(std::move(r));
   };
   std::vector<int> widths;
   for (int w : options_.widths) {
@@ -254,6 +274,7 @@ void PhotoSet::plan(Photo& photo) const {
   if (widths.empty() || (info.width <= options_.widths.back() && widths.back() < info.width)) {
     widths.push_back(info.width);
   }
+  photo.renders.reserve(widths.size() + 4);  // the card crops, the social card, the original
   for (int w : widths) add(std::to_string(w), {w, 0}, w, height_at(w, info), true);
   // The card crop (16:9) and the social card (1200x630), never larger than the original.
   photo.card = photo.renders.size();
@@ -272,7 +293,7 @@ void PhotoSet::plan(Photo& photo) const {
 std::string picture_html(const Photo& photo, const std::string& alt_html, PhotoPlace place) {
   bool card = place == PhotoPlace::kCard;
   size_t from = card ? photo.card : 0, to = card ? photo.social : photo.card;
-  const char* sizes = card ? kCardSizes : kContentSizes;
+  std::string_view sizes = card ? kCardSizes : kContentSizes;
   const PhotoRender& largest = photo.renders[to - 1];
   // The fallback's src: the render closest to 800 pixels wide.
   const PhotoRender* src = &photo.renders[from];
@@ -281,16 +302,41 @@ std::string picture_html(const Photo& photo, const std::string& alt_html, PhotoP
   }
   const PhotoFile& fallback_src = fallback_file(photo, *src);
   ImageFormat fallback = fallback_src.encoding.format;
-  std::string out = card ? "<picture class=\"card-image\">" : "<picture>";
-  for (ImageFormat f : {ImageFormat::kAvif, ImageFormat::kWebp}) {
-    std::string set = srcset(photo, from, to, f);
-    if (set.empty()) continue;
-    out += "<source type=\"" + std::string(mime_type(f)) + "\" srcset=\"" + set + "\" sizes=\"" +
-           sizes + "\">";
+  // Appended in place, in one buffer about the size it ends at (each file's URL and width,
+  // the sizes twice, the tags).
+  std::string out;
+  size_t urls = 0;
+  for (size_t i = from; i < to; ++i) {
+    for (const PhotoFile& f : photo.renders[i].files) urls += f.url.size() + 10;
   }
-  out += "<img src=\"" + fallback_src.url + "\" srcset=\"" + srcset(photo, from, to, fallback) +
-         "\" sizes=\"" + sizes + "\" width=\"" + std::to_string(largest.width) + "\" height=\"" +
-         std::to_string(largest.height) + "\" alt=\"" + alt_html + "\"";
+  out.reserve(urls + 3 * sizes.size() + alt_html.size() + fallback_src.url.size() + 256);
+  out += card ? "<picture class=\"card-image\">" : "<picture>";
+  for (ImageFormat f : {ImageFormat::kAvif, ImageFormat::kWebp}) {
+    size_t start = out.size();
+    out += "<source type=\"";
+    out += mime_type(f);
+    out += "\" srcset=\"";
+    if (!append_srcset(out, photo, from, to, f)) {
+      out.resize(start);
+      continue;
+    }
+    out += "\" sizes=\"";
+    out += sizes;
+    out += "\">";
+  }
+  out += "<img src=\"";
+  out += fallback_src.url;
+  out += "\" srcset=\"";
+  append_srcset(out, photo, from, to, fallback);
+  out += "\" sizes=\"";
+  out += sizes;
+  out += "\" width=\"";
+  append_number(out, largest.width);
+  out += "\" height=\"";
+  append_number(out, largest.height);
+  out += "\" alt=\"";
+  out += alt_html;
+  out += '"';
   if (place == PhotoPlace::kLead) {
     out += " fetchpriority=\"high\"";
   } else {

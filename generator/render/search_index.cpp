@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -161,6 +162,7 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
   size_t runs = std::min(docs.size(), static_cast<size_t>(std::max(jobs, 1)));
   std::vector<RunPostings> run_postings(runs);
   std::vector<std::string> texts(docs.size());  // each page's text, deflated
+  std::mutex placing;
   parallel_for(runs, jobs, [&](size_t r) {
     double run_cpu = thread_cpu_seconds();
     size_t first = docs.size() * r / runs, end = docs.size() * (r + 1) / runs;
@@ -175,6 +177,10 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
       run_postings[r].add_document(static_cast<uint32_t>(id), site.pages[d.page]->title, d.blocks);
       texts[id] = deflater.deflate(excerpt_text(site.pages[d.page]->title, d.blocks));
       d.blocks = {};
+    }
+    {  // one run placed at a time: placing holds a run's log and its placed postings at once
+      std::lock_guard lock(placing);
+      run_postings[r].finish();
     }
     if (std::this_thread::get_id() != caller) {
       double spent = thread_cpu_seconds() - run_cpu;

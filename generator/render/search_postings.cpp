@@ -1,6 +1,7 @@
 #include "render/search_postings.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "render/search_shards.h"
 
@@ -37,14 +38,16 @@ void RunPostings::add_document(uint32_t doc, std::string_view title,
     ++pos;  // no phrase runs from one block into the next
     add_text(b.text, b.heading ? SearchField::kHeading : SearchField::kBody, &pos);
   }
-  // Each token's record and then its chain's last slice fetched ahead, as above.
+  // Each token's record fetched ahead, as above.
   constexpr size_t kAhead = 8;
   for (size_t i = 0; i < entries_.size(); ++i) {
-    if (i + 2 * kAhead < entries_.size()) __builtin_prefetch(&tokens_[entries_[i + 2 * kAhead].id]);
-    if (i + kAhead < entries_.size()) pool_.prefetch(tokens_[entries_[i + kAhead].id].chain);
+    if (i + kAhead < entries_.size()) __builtin_prefetch(&tokens_[entries_[i + kAhead].id]);
     write(doc, entries_[i]);
   }
-  // Fewer entries than bytes in the pool, which stops at 4 GB: the marks cannot wrap.
+  // The marks count entries: fewer than 4 billion in a run.
+  if (entries_.size() > UINT32_MAX - 1 - entries_before_) {
+    throw std::length_error("search index: more than 4 billion postings in one run");
+  }
   entries_before_ += static_cast<uint32_t>(entries_.size());
   entries_.clear();
   occurrences_.clear();
@@ -121,7 +124,7 @@ void RunPostings::write(uint32_t doc, const Entry& e) {
       last = occurrences_[k].pos;
     }
   }
-  pool_.append(t.chain, std::string_view(out, n));
+  log_.append(e.id, std::string_view(out, n));
 }
 
 JoinedPostings::JoinedPostings(std::vector<RunPostings>& runs) : runs_(runs) {
@@ -132,7 +135,7 @@ JoinedPostings::JoinedPostings(std::vector<RunPostings>& runs) : runs_(runs) {
   };
   std::vector<std::vector<Keyed>> sorted(runs.size());
   for (size_t r = 0; r < runs.size(); ++r) {
-    runs[r].forget_lookup();
+    runs[r].finish();
     const RunPostings& run = runs[r];
     std::vector<Keyed>& keyed = sorted[r];
     keyed.resize(run.size());
@@ -164,7 +167,7 @@ JoinedPostings::JoinedPostings(std::vector<RunPostings>& runs) : runs_(runs) {
     }
     if (least == runs.size()) break;
     const Keyed& head = sorted[least][at[least]];
-    const std::string& token = runs[least].token(head.id);
+    std::string_view token = runs[least].token(head.id);
     for (size_t r = 0; r < runs.size(); ++r) {
       line[r] = kNone;
       if (at[r] == sorted[r].size()) continue;
@@ -179,7 +182,7 @@ JoinedPostings::JoinedPostings(std::vector<RunPostings>& runs) : runs_(runs) {
   }
 }
 
-const std::string& JoinedPostings::token(size_t line) const {
+std::string_view JoinedPostings::token(size_t line) const {
   for (size_t r = 0;; ++r) {
     uint32_t id = local_[line * runs_.size() + r];
     if (id != kNone) return runs_[r].token(id);
@@ -202,7 +205,7 @@ size_t JoinedPostings::postings_bytes(size_t line) const {
     uint32_t id = local_[line * runs_.size() + r];
     if (id == kNone) continue;
     uint32_t doc = runs_[r].first_doc(id);
-    bytes += vlq_bytes(first ? doc + 1 : doc - previous) + runs_[r].bytes(id);
+    bytes += vlq_bytes(first ? doc + 1 : doc - previous) + runs_[r].postings(id).size();
     first = false;
     previous = runs_[r].last_doc(id);
   }
@@ -218,7 +221,7 @@ void JoinedPostings::append_postings(size_t line, std::string& out) const {
     if (id == kNone) continue;
     uint32_t doc = runs_[r].first_doc(id);
     append_vlq(out, first ? doc + 1 : doc - previous);
-    runs_[r].for_each_piece(id, [&](std::string_view piece) { out.append(piece); });
+    out.append(runs_[r].postings(id));
     first = false;
     previous = runs_[r].last_doc(id);
   }

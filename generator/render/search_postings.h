@@ -8,15 +8,15 @@
 #include <string_view>
 #include <vector>
 
-#include "render/search_posting_pool.h"
+#include "render/search_posting_log.h"
 #include "render/search_token_ids.h"
 #include "render/search_tokens.h"
 
 namespace firefly {
 
 /// The postings of a run of documents, as one thread writes them: each token numbered
-/// once; a document's occurrences gathered per token, then appended to the token's chain
-/// in one pool (no heap object per token).
+/// once; a document's occurrences gathered per token, then appended to one log (no heap
+/// object per token), which finish() places token by token.
 class RunPostings {
  public:
   /// Adds the tokens of document `doc` (above every document added before).
@@ -31,25 +31,26 @@ class RunPostings {
   }
   /// How many distinct tokens the run has.
   size_t size() const { return tokens_.size(); }
-  const std::string& token(uint32_t id) const { return ids_.token(id); }
+  std::string_view token(uint32_t id) const { return ids_.token(id); }
   uint32_t first_doc(uint32_t id) const { return tokens_[id].first_doc; }
   uint32_t last_doc(uint32_t id) const { return tokens_[id].last_doc; }
   bool positional(uint32_t id) const { return tokens_[id].positional; }
-  /// The token's postings in the file format, less the first document's gap (which
-  /// depends on the run before): their bytes, and the pieces they are in.
-  size_t bytes(uint32_t id) const { return tokens_[id].chain.bytes; }
-  template <class F>
-  void for_each_piece(uint32_t id, F&& f) const {
-    pool_.for_each_piece(tokens_[id].chain, f);
+  /// Places each token's postings together and frees what looks tokens up: no more
+  /// documents may be added; token() still works, and postings() from then on. Does
+  /// nothing the second time.
+  void finish() {
+    if (log_.placed()) return;
+    ids_.forget_lookup();
+    log_.place(tokens_.size());
   }
-  /// Frees what looks tokens up (no more documents may be added; token() still works).
-  void forget_lookup() { ids_.forget_lookup(); }
+  /// The token's postings in the file format, less the first document's gap (which
+  /// depends on the run before); after finish().
+  std::string_view postings(uint32_t id) const { return log_.postings(id); }
 
  private:
   static constexpr uint32_t kNone = UINT32_MAX;
   /// What is read once per document a token is in.
   struct TokenRun {
-    PostingPool::Chain chain;
     uint32_t first_doc = 0, last_doc = 0;
     bool written = false;     ///< has postings
     bool positional = false;  ///< some document's postings hold positions
@@ -87,7 +88,7 @@ class RunPostings {
   SearchTokenIds ids_;
   uint32_t entries_before_ = 0;   ///< the entries of the documents added before
   std::vector<TokenRun> tokens_;  ///< by id
-  PostingPool pool_;
+  PostingLog log_;
   std::vector<Entry> entries_;  ///< of the document being added
   std::vector<Occurrence> occurrences_;
   std::vector<Pending> pending_;
@@ -97,12 +98,12 @@ class RunPostings {
 /// The runs' postings joined: one line per distinct token, in byte order of the tokens.
 class JoinedPostings {
  public:
-  /// Joins `runs` (of ascending documents): each run's tokens sorted, then merged (no table
-  /// of every token: the runs' own tokens are read, and their lookup tables freed).
+  /// Joins `runs` (of ascending documents; each finished, if not yet): each run's tokens
+  /// sorted, then merged (no table of every token: the runs' own tokens are read).
   explicit JoinedPostings(std::vector<RunPostings>& runs);
 
   size_t size() const { return lines_; }
-  const std::string& token(size_t line) const;
+  std::string_view token(size_t line) const;
   bool positional(size_t line) const;
   /// The bytes append_postings writes.
   size_t postings_bytes(size_t line) const;

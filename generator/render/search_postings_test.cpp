@@ -10,30 +10,44 @@
 
 namespace firefly {
 
-TEST_CASE("posting pool: chains of slices keep each chain's bytes in order") {
-  PostingPool pool;
-  std::vector<PostingPool::Chain> chains(300);
-  std::vector<std::string> expected(chains.size());
-  // Interleaved appends of 1 to 40 bytes, so chains cross many slices and blocks.
-  for (int round = 0; round < 400; ++round) {
-    for (size_t c = 0; c < chains.size(); c += 1 + round % 3) {
-      std::string bytes(1 + (c * 7 + round) % 40, static_cast<char>('a' + (c + round) % 26));
-      pool.append(chains[c], bytes);
-      expected[c] += bytes;
+TEST_CASE("posting log: each token's entries placed together, in the order appended") {
+  PostingLog log;
+  constexpr uint32_t kTokens = 300;
+  std::vector<std::string> expected(kTokens + 1);
+  // Interleaved entries of 1 to 40 bytes over many blocks (those of 15 bytes or more take
+  // the long header).
+  for (int round = 0; round < 2000; ++round) {
+    for (uint32_t id = 0; id < kTokens; id += 1 + round % 3) {
+      std::string bytes(1 + (id * 7 + round) % 40, static_cast<char>('a' + (id + round) % 26));
+      log.append(id, bytes);
+      expected[id] += bytes;
     }
   }
-  pool.append(chains[0], "");
-  for (size_t c = 0; c < chains.size(); ++c) {
-    std::string got;
-    pool.for_each_piece(chains[c], [&](std::string_view p) { got.append(p); });
-    CHECK(chains[c].bytes == expected[c].size());
-    CHECK(got == expected[c]);
-  }
-  PostingPool empty;
-  PostingPool::Chain none;
-  std::string got;
-  empty.for_each_piece(none, [&](std::string_view p) { got.append(p); });
-  CHECK(got.empty());
+  log.append(kTokens, "z");
+  log.append(7, std::string(3 << 20, 'q'));  // larger than a block
+  expected[7] += std::string(3 << 20, 'q');
+  CHECK_FALSE(log.placed());
+  log.place(kTokens + 2);
+  REQUIRE(log.placed());
+  for (uint32_t id = 0; id < kTokens; ++id) CHECK(log.postings(id) == expected[id]);
+  CHECK(log.postings(kTokens) == "z");
+  CHECK(log.postings(kTokens + 1).empty());
+}
+
+TEST_CASE("posting log: an id past the short header's keeps its entries") {
+  PostingLog log;
+  const uint32_t far = (uint32_t{1} << 20) + 5;
+  log.append(far, "ab");
+  log.append(0, "x");
+  log.append(far, "cd");
+  log.place(far + 1);
+  CHECK(log.postings(far) == "abcd");
+  CHECK(log.postings(0) == "x");
+  CHECK(log.postings(1).empty());
+
+  PostingLog none;
+  none.place(0);
+  CHECK(none.placed());
 }
 
 TEST_CASE("joined postings: runs of documents give the lines one writer would") {

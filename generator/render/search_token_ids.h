@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -56,10 +57,10 @@ class SearchTokenIds {
     return f.id;
   }
   /// Makes room in the list of tokens for `n` (the table itself still grows as it fills).
-  void reserve_tokens(size_t n) { tokens_.reserve(n); }
+  void reserve_tokens(size_t n) { ends_.reserve(n); }
   /// Makes room for `n` tokens in all (no growing until then).
   void reserve(size_t n) {
-    tokens_.reserve(n);
+    ends_.reserve(n);
     while ((n + 1) * 2 > slots_.size()) grow();
   }
 
@@ -88,10 +89,13 @@ class SearchTokenIds {
     count_ = 0;
   }
 
-  /// The token numbered `id`.
-  const std::string& token(uint32_t id) const { return tokens_[id]; }
+  /// The token numbered `id` (valid while the tokens are kept).
+  std::string_view token(uint32_t id) const {
+    uint32_t start = id ? ends_[id - 1] : 0;
+    return std::string_view(bytes_).substr(start, ends_[id] - start);
+  }
   /// How many tokens are numbered.
-  size_t size() const { return tokens_.size(); }
+  size_t size() const { return ends_.size(); }
 
  private:
   /// True for three 3-byte UTF-8 characters (a run of three CJK characters).
@@ -142,8 +146,12 @@ class SearchTokenIds {
     return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift_);
   }
   uint32_t next(std::string_view token) {
-    tokens_.emplace_back(token);
-    return static_cast<uint32_t>(tokens_.size() - 1);
+    if (bytes_.size() + token.size() > UINT32_MAX) {
+      throw std::length_error("search index: more than 4 GB of distinct tokens");
+    }
+    bytes_.append(token);
+    ends_.push_back(static_cast<uint32_t>(bytes_.size()));
+    return static_cast<uint32_t>(ends_.size() - 1);
   }
   Found find_long(std::string_view token) {
     auto it = long_.find(token);
@@ -169,7 +177,9 @@ class SearchTokenIds {
   int shift_ = 64;
   size_t count_ = 0;  ///< tokens in slots_
   std::unordered_map<std::string, Long, SearchTokenHash, std::equal_to<>> long_;
-  std::vector<std::string> tokens_;
+  /// The tokens one after another (no string object each: a run holds half a million).
+  std::string bytes_;
+  std::vector<uint32_t> ends_;  ///< by id: where the token's bytes end in bytes_
 };
 
 }  // namespace firefly

@@ -1,0 +1,213 @@
+// The check step of a build (commands/build_run.h): the Markdown bodies with their links,
+// the photos, the open-data files, and the counts and translation report.
+#include <iterator>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "commands/build_run.h"
+#include "commands/photo_files.h"
+#include "commands/step_timer.h"
+#include "core/fs.h"
+#include "emit/photo_cache.h"
+#include "model/site.h"
+#include "render/body.h"
+#include "render/body_cache.h"
+#include "render/data_manifest.h"
+#include "render/data_views.h"
+#include "render/photo_codec.h"
+#include "render/photos.h"
+#include "render/theme.h"
+
+namespace firefly {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Adds the path and bytes of every file under `dir` to `h`.
+void add_files(Hasher& h, const fs::path& dir, const fs::path& site_dir) {
+  for (const FoundFile& f : list_files(dir, site_dir)) {
+    h.add(f.rel).add(read_file(f.full).value_or(""));
+  }
+}
+
+/// Registers the photos among the typed front-matter images of every page in `photos`
+/// (the model has checked that each one is a published file).
+void use_front_matter_photos(const Site& site, PhotoSet& photos, Diagnostics& diags) {
+  for (const auto& p : site.pages) {
+    if (!p->source || p->fallback) continue;
+    for (const Image& img : p->images) {
+      if (site.files.count(img.src) && PhotoSet::is_photo_path(img.src)) {
+        photos.use(img.src, p->source->path, img.pos, diags);
+      }
+    }
+  }
+}
+
+/// The lines of `check`'s report for the pages not translated yet: each page shown in
+/// another language (fallback), and each translation file the CMS left empty (with
+/// `missing_translation: omit` too).
+void add_untranslated(const Site& site, std::vector<std::string>& report) {
+  std::set<std::pair<std::string, std::string>> listed;
+  auto line = [&](const std::string& key, const std::string& lang, const std::string& original) {
+    auto empty = site.placeholders.find({key, lang});
+    report.push_back(lang + ": " + original + " is not translated" +
+                     (empty == site.placeholders.end() ? "" : " (" + empty->second + " is empty)"));
+    listed.insert({key, lang});
+  };
+  for (const auto& p : site.pages) {
+    if (p->fallback && p->source && p->page_number == 1) line(p->key, p->lang, p->source->path);
+  }
+  for (const auto& [at, path] : site.placeholders) {
+    if (listed.count(at)) continue;
+    const auto group = site.groups.find(at.first);
+    const Page* original = nullptr;
+    if (group != site.groups.end()) {
+      auto def = group->second.find(site.config->default_language().code);
+      original = def != group->second.end() ? def->second : group->second.begin()->second;
+    }
+    if (original && original->source) {
+      line(at.first, at.second, original->source->path);
+    } else {  // its original is a draft, or gone
+      report.push_back(at.second + ": " + path + " is empty");
+    }
+  }
+}
+
+}  // namespace
+
+bool BuildRun::check() {
+  const SiteConfig& config = *st_.config;
+  const Site& site = *st_.site;
+  StepTimer t;
+  st_.photo_cache = std::make_unique<PhotoCache>(PhotoCache::folder_of(options_.site_dir));
+  PhotoOptions photo_options;
+  photo_options.avif = config.photo_avif && can_encode_avif();
+  if (config.photo_avif && !photo_options.avif) {
+    diags_.warning("site.yaml", {},
+                   "photos.avif: this system's libvips cannot write AVIF; photos are "
+                   "published in WebP and JPEG only",
+                   "install libheif with an AV1 encoder (Debian: libheif1 and libaom3)");
+  }
+  st_.photos = std::make_unique<PhotoSet>(
+      photo_options, make_photo_inspector(options_.site_dir, *st_.photo_cache));
+  PhotoSet& photos = *st_.photos;
+  use_front_matter_photos(site, photos, diags_);
+  st_.data_site = make_data_site(config);
+  // The open-data files of the build before, when what they are made from is the same.
+  const DataManifest* reuse = nullptr;
+  if (options_.keep_state) {
+    st_.files = file_fingerprints();
+    st_.data_files_print = data_files_print(
+        Hasher().add(st_.files.datasets).add(st_.files.config).add(st_.files.theme).get(),
+        st_.datasets);
+    if (prev_ && prev_->data_views && prev_->data_files_print == st_.data_files_print) {
+      reuse = &prev_->data_views->manifest();
+      result_.data_files_reused = true;
+    }
+    t.step("  file fingerprints");
+  }
+  const DataViews& data_views =
+      st_.data_views.emplace(st_.datasets, st_.data_site, *st_.theme, &st_.plans,
+                             options_.write && !options_.keep_state, site.withheld_datasets, reuse);
+  t.step("  photos, data views");
+  if (options_.keep_state) {
+    st_.bodies = render_bodies_reusing(
+        site, data_views, Hasher().add(st_.files.datasets).add(st_.files.theme).get(),
+        prev_ ? &prev_->body_cache : nullptr, prev_ ? &prev_->bodies : nullptr, st_.body_cache,
+        st_.jobs, diags_, &photos, &result_.bodies_rendered);
+  } else {
+    // Nothing after this step reads Markdown: a source's is freed as soon as its bodies
+    // are rendered, and the bodies rendered after it take its place in memory. (A build
+    // that keeps no state is the only owner of its pages, made not const.)
+    st_.bodies = render_bodies(
+        site, data_views, st_.jobs, diags_, &photos,
+        [](const SourcePage& done) { const_cast<SourcePage&>(done).body = SharedText(); });
+    result_.bodies_rendered = site.pages.size();
+    for (const auto& source : st_.sources) {  // drafts too
+      const_cast<SourcePage&>(*source).body = SharedText();
+    }
+  }
+  t.step("  bodies");
+  std::vector<DataFile> embedded_charts;
+  for (Body& body : st_.bodies) {
+    if (options_.keep_state) {  // the bodies are kept for the next update
+      embedded_charts.insert(embedded_charts.end(), body.chart_files.begin(),
+                             body.chart_files.end());
+    } else {
+      std::move(body.chart_files.begin(), body.chart_files.end(),
+                std::back_inserter(embedded_charts));
+      body.chart_files.clear();
+    }
+  }
+  st_.data_views->prepare_charts(site, std::move(embedded_charts), st_.jobs);
+  std::set<std::string> chart_urls;
+  for (const auto& [name, files] : st_.data_views->manifest().charts) {
+    for (const DataFile& f : files) chart_urls.insert(f.url());
+  }
+  check_chart_links(st_.bodies, chart_urls, diags_);
+  t.step("  charts");
+  for (const std::string& path : static_photos_) photos.original(path, diags_);
+  if (!options_.write) warn_photo_locations(photos, diags_);
+  result_.languages = config.languages.size();
+  result_.datasets = st_.datasets.size();
+  for (const auto& p : site.pages) {
+    if (p->kind != PageKind::kRedirect) ++result_.pages;
+  }
+  for (const auto& [lang, keys] : st_.theme->missing_strings()) {
+    for (const std::string& k : keys) {
+      result_.translation_report.push_back(lang + ": theme string '" + k + "' is missing");
+    }
+  }
+  add_untranslated(site, result_.translation_report);
+  t.step("  counts");
+  return stop_on_errors();
+}
+
+FileFingerprints BuildRun::file_fingerprints() const {
+  FileFingerprints f;
+  Hasher config;
+  config.add(read_file(options_.site_dir / "site.yaml").value_or(""));
+  config.add(st_.config->base_url).add(options_.drafts ? 1 : 0);
+  config.add(st_.config->timezone.today().iso());
+  // Pages show the sizes of the photos of static/: a new version renders every page.
+  for (const std::string& path : static_photos_) {
+    std::error_code ec;
+    fs::path file = options_.site_dir / "static" / path.substr(1);
+    config.add(path).add(static_cast<std::uint64_t>(fs::file_size(file, ec)));
+    config.add(
+        static_cast<std::uint64_t>(fs::last_write_time(file, ec).time_since_epoch().count()));
+  }
+  f.config = config.get();
+  Hasher theme;
+  for (const char* dir : {"themes", "layouts", "partials", "i18n"}) {
+    add_files(theme, options_.site_dir / dir, options_.site_dir);
+  }
+  for (const OutputFile& file : st_.theme->files()) theme.add(file.path).add(file.bytes);
+  f.theme = theme.get();
+  // Each dataset's files (data/NAME.csv and data/NAME.yaml) apart; any other file of
+  // data/ counts for every dataset.
+  Hasher data, shared;
+  std::map<std::string, Hasher> own;
+  for (const Dataset& d : st_.datasets) own[d.name];
+  for (const FoundFile& file : list_files(options_.site_dir / "data", options_.site_dir)) {
+    std::string bytes = read_file(file.full).value_or("");
+    data.add(file.rel).add(bytes);
+    std::string_view rel = file.rel;
+    size_t dot = rel.rfind('.');
+    auto it = dot == std::string_view::npos ? own.end() : own.find(std::string(rel.substr(0, dot)));
+    std::string_view ext = dot == std::string_view::npos ? rel : rel.substr(dot);
+    (it != own.end() && (ext == ".csv" || ext == ".yaml") ? it->second : shared)
+        .add(file.rel)
+        .add(bytes);
+  }
+  f.datasets = data.get();
+  for (auto& [name, h] : own) f.dataset[name] = h.add(shared.get()).get();
+  return f;
+}
+
+}  // namespace firefly

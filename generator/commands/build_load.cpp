@@ -1,0 +1,161 @@
+// The load and model steps of a build (commands/build_run.h): the site's files, then the
+// site graph built from them and checked.
+#include <chrono>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "commands/build_run.h"
+#include "commands/step_timer.h"
+#include "config/site_config.h"
+#include "core/fs.h"
+#include "load/content.h"
+#include "load/dataset.h"
+#include "load/dataset_coverage.h"
+#include "load/glossary.h"
+#include "model/dataset_text_staleness.h"
+#include "model/indicators.h"
+#include "model/site.h"
+#include "model/translation_checks.h"
+#include "model/translation_staleness.h"
+#include "render/data_manifest.h"
+#include "render/photos.h"
+#include "render/theme.h"
+
+namespace firefly {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// static/ files of the site, published as they are, except photos (published without
+/// their metadata by the photo step), whose site paths go to `photos`.
+void add_static_files(const fs::path& site_dir, OutputSet& out, std::set<std::string>& paths,
+                      std::vector<std::string>& photos, std::set<std::string>& withheld,
+                      Diagnostics& diags) {
+  std::vector<std::string> escaped, special;
+  for (const FoundFile& f : list_files(site_dir / "static", site_dir, &escaped, &special)) {
+    paths.insert("/" + f.rel);
+    if (PhotoSet::is_photo_path("/" + f.rel)) {
+      photos.push_back("/" + f.rel);
+    } else {
+      out.push_back({f.rel, "", f.full.string(), "static/" + f.rel});
+    }
+  }
+  for (const std::string& rel : escaped) {
+    diags.error("static/" + rel, {}, "this is a symbolic link to a place outside the site",
+                "copy the file into static/ instead");
+    withheld.insert("/" + rel);
+  }
+  for (const std::string& rel : special) {
+    diags.error("static/" + rel, {}, kSpecialFileMessage, "remove it from static/");
+    withheld.insert("/" + rel);
+  }
+}
+
+}  // namespace
+
+bool BuildRun::load() {
+  st_.config = load_site_config(options_.site_dir, diags_);
+  if (!st_.config) {
+    result_.exit_code = 2;
+    return false;
+  }
+  SiteConfig& config = *st_.config;
+  if (!options_.base_url.empty()) {
+    if (std::string problem = base_url_problem(options_.base_url); !problem.empty()) {
+      diags_.error("", {}, "--base-url " + problem,
+                   "write the site's full address, like https://org.github.io/portal/");
+      result_.exit_code = 2;
+      return false;
+    }
+    config.base_url = normalize_base_url(options_.base_url);
+    if (config.base_url.back() != '/') config.base_url += '/';
+  }
+  if (config.cms) config.cms->local_backend = options_.cms_local_backend;
+  st_.theme = load_theme(options_.site_dir, config, diags_);
+  if (!st_.theme) {  // site.yaml names a theme that is not there: a configuration error
+    result_.exit_code = 2;
+    return false;
+  }
+  StepTimer t;
+  std::optional<LoadedContent> previous;
+  if (prev_) previous.emplace(LoadedContent{prev_->sources, prev_->content_stamps, changed_});
+  st_.sources = load_content(options_.site_dir, config, st_.jobs, diags_,
+                             options_.keep_state ? &st_.content_stamps : nullptr,
+                             previous ? &*previous : nullptr);
+  t.step("  content");
+  add_git_dates(options_.site_dir, config.timezone, st_.sources, diags_);
+  t.step("  git dates");
+  std::vector<std::string> withheld;
+  st_.datasets =
+      load_datasets(options_.site_dir, config.timezone, diags_, config.data_versions, &withheld);
+  withheld_datasets_.insert(withheld.begin(), withheld.end());
+  t.step("  datasets");
+  std::vector<std::string> langs;
+  for (const Language& l : config.languages) langs.push_back(l.code);
+  for (const Dataset& ds : st_.datasets) check_dataset_metadata(ds, langs, diags_);
+  st_.plans = build_indicator_sets(st_.datasets, diags_, config.default_language().code);
+  for (const Dataset& ds : st_.datasets) {  // a plan with errors is left out
+    auto has_plan = [&](const IndicatorSet& p) { return p.dataset == ds.name; };
+    if (ds.indicators && std::none_of(st_.plans.begin(), st_.plans.end(), has_plan)) {
+      withheld_datasets_.insert(ds.name);
+    }
+  }
+  return true;
+}
+
+bool BuildRun::model() {
+  const SiteConfig& config = *st_.config;
+  const Theme* theme = st_.theme.get();
+  SiteInputs inputs;
+  inputs.drafts = options_.drafts;
+  inputs.now = std::chrono::duration_cast<std::chrono::seconds>(
+                   std::chrono::system_clock::now().time_since_epoch())
+                   .count();
+  add_static_files(options_.site_dir, static_files_, inputs.files, static_photos_,
+                   inputs.withheld_files, diags_);
+  inputs.withheld_datasets = withheld_datasets_;
+  if (theme) {
+    for (const OutputFile& f : theme->files()) inputs.files.insert("/" + f.path);
+    inputs.layouts = theme->layouts();
+    for (const Language& lang : config.languages) {
+      const Value& t = theme->strings(lang.code);
+      inputs.generated_titles[lang.code] = {{"data", t.get("data_catalogue").to_text()},
+                                            {"search", t.get("search").to_text()},
+                                            {"sitemap", t.get("sitemap").to_text()},
+                                            {"404", t.get("not_found_title").to_text()}};
+    }
+  }
+  for (const Dataset& d : st_.datasets) {
+    inputs.datasets.emplace_back(d.name, d.title);
+    inputs.plans = &st_.plans;
+    for (std::string& path : dataset_file_paths(d)) inputs.files.insert(std::move(path));
+  }
+  if (!st_.datasets.empty() || !withheld_datasets_.empty()) {
+    for (std::string& path : catalogue_file_paths()) inputs.files.insert(std::move(path));
+  }
+  StepTimer t;
+  st_.site = build_site(config, st_.sources, inputs, diags_);
+  t.step("  site graph");
+  if (st_.site) {
+    mark_stale_translations(*st_.site, diags_);
+    bool keep = options_.keep_state;
+    check_translations(*st_.site, load_glossaries(options_.site_dir, config, diags_), diags_,
+                       st_.jobs, prev_ ? &prev_->translation_findings : nullptr,
+                       keep ? &st_.translation_findings : nullptr);
+    mark_stale_dataset_texts(*st_.site, st_.datasets, diags_);
+    t.step("  translation checks");
+  }
+  if (!st_.theme) result_.exit_code = 1;  // its errors are reported
+  // Errors of the files and of the model (a page's front matter, a dataset's rows, a
+  // reference) do not hide those of the bodies: they are checked against the graph as it
+  // could be built, and the build stops after that step. A page that could not be read
+  // whole keeps its address; what was left out (a dataset, a static file) is withheld:
+  // links to it are not reported.
+  if (!st_.site) return stop_on_errors() && st_.theme;
+  if (diags_.has_errors()) result_.exit_code = 1;
+  return st_.theme != nullptr;
+}
+
+}  // namespace firefly

@@ -1,0 +1,304 @@
+// The render step of a build (commands/build_run.h): every output file, streamed to the
+// writer; in `serve`, with what each page read, rendering again only what changed.
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "commands/build_run.h"
+#include "commands/photo_files.h"
+#include "commands/search_refresh.h"
+#include "commands/step_timer.h"
+#include "core/parallel.h"
+#include "emit/photo_cache.h"
+#include "emit/writer.h"
+#include "render/cms.h"
+#include "render/context.h"
+#include "render/data_manifest.h"
+#include "render/pages.h"
+#include "render/search_index.h"
+#include "render/site_files.h"
+#include "render/site_paths.h"
+#include "render/theme.h"
+
+namespace firefly {
+
+namespace fs = std::filesystem;
+
+bool BuildRun::render() {
+  if (options_.keep_state) return render_recorded();
+  const Site& site = *st_.site;
+  const Theme& theme = *st_.theme;
+  const std::vector<Body>& bodies = st_.bodies;
+  if (options_.write) {
+    // What the output's photo folders hold is remembered beside the photo cache.
+    writer_ = std::make_unique<OutputWriter>(
+        out_dir(), diags_, PhotoCache::folder_of(options_.site_dir) / "published.tsv");
+  }
+  std::mutex output_mu;
+  std::atomic<size_t> files{0};
+  SitePaths site_paths(*st_.config);
+  OutputSink sink = [&](OutputFile&& f) {
+    ++files;
+    site_paths.apply(f);
+    if (writer_) {
+      writer_->add(std::move(f));
+    } else {
+      std::lock_guard lock(output_mu);
+      result_.output.push_back(std::move(f));
+    }
+  };
+  auto drain = [&](OutputSet& set) {
+    for (OutputFile& f : set) sink(std::move(f));
+    set.clear();
+  };
+  drain(static_files_);
+  // Feeds, sitemaps and the search index are serial; they run beside the pages.
+  std::thread site_files([&] {
+    OutputSet out;
+    render_feeds(site, bodies, out);
+    render_sitemap_xml(site, out);
+    drain(out);
+    StepTimer ts;
+    double search_cpu = 0;  // its threads' own: the process's includes the pages'
+    for (const Language& lang : site.config->languages) {  // one language's index at a time
+      render_search_index(site, bodies, st_.datasets, lang, sink, st_.jobs, &search_cpu);
+    }
+    ts.step("  search index (beside pages)");
+    ts.cpu("  search index, own cpu", search_cpu);
+  });
+  ContextBuilder& contexts = st_.contexts.emplace(site, theme, bodies, *st_.data_views);
+  contexts.set_photos(st_.photos.get());
+  render_pages(site, theme, contexts, st_.jobs, sink, diags_);
+  site_files.join();
+  OutputSet data_files;
+  emit_data_files(st_.data_views->manifest(), data_files);
+  render_cms(*st_.config, site.datasets, data_files);
+  drain(data_files);
+  for (const OutputFile& f : theme.files()) sink(OutputFile(f));
+  if (options_.write || options_.keep_state) {
+    publish_photos(*st_.photos, options_.site_dir, *st_.photo_cache, st_.jobs, sink, diags_);
+    result_.photos = st_.photos->photos().size();
+    result_.photo_encoded = st_.photo_cache->stores();
+    result_.photo_cached = st_.photo_cache->hits();
+  }
+  result_.files = files;
+  return stop_on_errors();
+}
+
+const OutputRecord* BuildRun::previous_output(const std::string& path) const {
+  if (!prev_) return nullptr;
+  auto it = prev_->outputs.find(path);
+  return it == prev_->outputs.end() ? nullptr : &it->second;
+}
+
+const OutputRecord* BuildRun::previous_page_output(size_t i) {
+  const std::string& path = st_.site->pages[i]->out_path;
+  const auto& before = prev_->site->pages;
+  const OutputRecord* found = nullptr;
+  if (i < before.size() && before[i]->out_path == path) {
+    found = &prev_->page_outputs[i];
+  } else {
+    pages_moved_ = true;
+    std::call_once(previous_pages_once_, [&] {
+      previous_pages_.reserve(before.size());
+      for (size_t j = 0; j < before.size(); ++j) previous_pages_.emplace(before[j]->out_path, j);
+    });
+    auto it = previous_pages_.find(path);
+    if (it != previous_pages_.end()) found = &prev_->page_outputs[it->second];
+  }
+  return found && found->reads ? found : nullptr;
+}
+
+void BuildRun::offer(OutputFile&& f) {
+  OutputRecord record;
+  record.bytes = bytes_print(f);
+  const OutputRecord* before = previous_output(f.path);
+  bool same = before && before->bytes == record.bytes;
+  std::lock_guard lock(output_mu_);
+  all_paths_.push_back({f.path, "", f.source, f.origin});
+  st_.outputs[f.path] = std::move(record);
+  if (!same) result_.output.push_back(std::move(f));
+}
+
+void BuildRun::offer_page(size_t i, OutputFile&& f, ReadSet reads, const OutputRecord* before) {
+  OutputRecord& record = st_.page_outputs[i];
+  record.bytes = bytes_print(f);
+  record.reads = std::make_shared<const ReadSet>(std::move(reads));
+  if (!before) before = previous_output(f.path);
+  if (before && before->bytes == record.bytes) return;
+  std::lock_guard lock(output_mu_);
+  result_.output.push_back(std::move(f));
+}
+
+bool BuildRun::check_paths() {
+  if (prev_ && !pages_moved_) {
+    bool known = true;
+    std::vector<std::string_view> others;
+    others.reserve(all_paths_.size());
+    for (const OutputFile& f : all_paths_) {
+      others.push_back(f.path);
+      known = known && (prev_->outputs.count(f.path) || prev_->search_files.count(f.path));
+    }
+    std::sort(others.begin(), others.end());
+    if (known && std::adjacent_find(others.begin(), others.end()) == others.end()) return true;
+  }
+  const Site& site = *st_.site;
+  for (size_t i = 0; i < site.pages.size(); ++i) {
+    const Page& page = *site.pages[i];
+    if (st_.page_outputs[i].reads) all_paths_.push_back({page.out_path, "", "", page_origin(page)});
+  }
+  return check_unique_paths(all_paths_, diags_);
+}
+
+std::vector<std::string> BuildRun::removed_paths() const {
+  const Site& site = *st_.site;
+  std::unordered_set<std::string_view> pages;  // only when pages moved
+  if (pages_moved_) {
+    pages.reserve(site.pages.size());
+    for (size_t i = 0; i < site.pages.size(); ++i) {
+      if (st_.page_outputs[i].reads) pages.insert(site.pages[i]->out_path);
+    }
+  }
+  auto kept = [&](const std::string& path) {
+    return st_.outputs.count(path) || (pages_moved_ && pages.count(path));
+  };
+  std::vector<std::string> removed;
+  for (const auto& [path, record] : prev_->outputs) {
+    if (!kept(path)) removed.push_back(path);
+  }
+  const auto& before = prev_->site->pages;
+  for (size_t j = 0; j < before.size(); ++j) {
+    // Unmoved pages keep their paths; a page that made no file was not rendered.
+    if (pages_moved_ && prev_->page_outputs[j].reads && !kept(before[j]->out_path)) {
+      removed.push_back(before[j]->out_path);
+    }
+  }
+  std::sort(removed.begin(), removed.end());
+  return removed;
+}
+
+bool BuildRun::render_recorded() {
+  const Site& site = *st_.site;
+  const Theme& theme = *st_.theme;
+  StepTimer t;
+  st_.grains = fingerprint_grains(site, theme, st_.bodies, st_.files, st_.jobs);
+  t.step("  grains");
+  SitePaths site_paths(*st_.config);
+  auto offer_all = [&](OutputSet& set) {
+    for (OutputFile& f : set) {
+      site_paths.apply(f);
+      offer(std::move(f));
+    }
+    set.clear();
+  };
+  st_.page_outputs.assign(site.pages.size(), OutputRecord());
+  if (prev_) {  // about as many outputs as last time: no rehashing while files are offered
+    st_.outputs.reserve(prev_->outputs.size());
+    all_paths_.reserve(prev_->outputs.size() + prev_->search_files.size());
+    if (prev_->site->pages.size() != site.pages.size()) pages_moved_ = true;
+  }
+  offer_all(static_files_);
+  // The search index stays as shown when an update defers it (refresh_search_index).
+  bool defer_search = prev_ && options_.defer_search;
+  if (prev_) st_.search_files = prev_->search_files;
+  st_.search_current = !defer_search;
+  std::optional<SearchChanges> search;
+  std::thread site_files([&] {
+    StepTimer ts;
+    // Feeds and sitemap.xml show lists of every page: made again only when what they
+    // show of the pages (or the configuration) changed.
+    st_.site_files_print =
+        Hasher().add(site_files_fingerprint(site, st_.bodies)).add(st_.files.config).get();
+    if (prev_ && prev_->site_files_print == st_.site_files_print) {
+      std::lock_guard lock(output_mu_);
+      st_.site_file_paths = prev_->site_file_paths;
+      for (const std::string& path : st_.site_file_paths) {
+        all_paths_.push_back({path, "", ""});
+        st_.outputs[path] = prev_->outputs.at(path);
+      }
+    } else {
+      OutputSet out;
+      render_feeds(site, st_.bodies, out);
+      render_sitemap_xml(site, out);
+      for (const OutputFile& f : out) st_.site_file_paths.push_back(f.path);
+      offer_all(out);
+    }
+    ts.step("  feeds, sitemap");
+    if (!defer_search) {
+      search = refresh_search_index(st_);
+      ts.step("  search index");
+    }
+  });
+  ContextBuilder& contexts = st_.contexts.emplace(site, theme, st_.bodies, *st_.data_views);
+  contexts.set_photos(st_.photos.get());
+  std::atomic<size_t> rendered{0};
+  std::unordered_set<std::uint64_t> changed;
+  if (prev_) changed = prev_->grains.changed_grains(st_.grains);
+  auto read_changed = [&](const ReadSet& reads) {
+    return std::any_of(reads.begin(), reads.end(),
+                       [&](std::uint64_t g) { return changed.count(g) != 0; });
+  };
+  parallel_for(site.pages.size(), st_.jobs, [&](size_t i) {
+    const Page& page = *site.pages[i];
+    const OutputRecord* before = prev_ ? previous_page_output(i) : nullptr;
+    if (before && !read_changed(*before->reads)) {
+      st_.page_outputs[i] = *before;  // each index is this thread's alone
+      return;
+    }
+    ++rendered;
+    ReadSet reads{grain::config(), grain::theme(), grain::self(page.out_path)};
+    std::optional<OutputFile> made;
+    {
+      RecordReads recording(reads);
+      render_page(
+          site, theme, contexts, i, [&](OutputFile&& f) { made = std::move(f); }, diags_);
+    }
+    if (!made) return;
+    std::sort(reads.begin(), reads.end());
+    reads.erase(std::unique(reads.begin(), reads.end()), reads.end());
+    reads.shrink_to_fit();
+    site_paths.apply(*made);
+    offer_page(i, std::move(*made), std::move(reads), before);
+  });
+  t.step("  pages");
+  site_files.join();
+  t.step("  wait for site files");
+  result_.pages_rendered = rendered;
+  if (search) {
+    for (OutputFile& f : search->files) result_.output.push_back(std::move(f));
+    result_.removed = std::move(search->removed);
+  }
+  for (const auto& [path, bytes] : st_.search_files) all_paths_.push_back({path, "", ""});
+  OutputSet data_files;
+  emit_data_files(st_.data_views->manifest(), data_files);
+  render_cms(*st_.config, site.datasets, data_files);
+  offer_all(data_files);
+  OutputSet theme_files = theme.files();
+  offer_all(theme_files);
+  publish_photos(
+      *st_.photos, options_.site_dir, *st_.photo_cache, st_.jobs,
+      [&](OutputFile&& f) {
+        site_paths.apply(f);
+        offer(std::move(f));
+      },
+      diags_, options_.defer_photos ? &st_.pending_photos : nullptr);
+  t.step("  data, theme, photos");
+  result_.photos = st_.photos->photos().size();
+  result_.photo_encoded = st_.photo_cache->stores();
+  result_.photo_cached = st_.photo_cache->hits();
+  result_.files = st_.outputs.size() + st_.search_files.size();
+  for (const OutputRecord& record : st_.page_outputs) result_.files += record.reads ? 1 : 0;
+  if (prev_) {
+    std::vector<std::string> gone = removed_paths();
+    result_.removed.insert(result_.removed.end(), gone.begin(), gone.end());
+    std::sort(result_.removed.begin(), result_.removed.end());
+  }
+  if (!check_paths()) {
+    result_.exit_code = 1;
+    return false;
+  }
+  return stop_on_errors();
+}
+
+}  // namespace firefly

@@ -1,0 +1,146 @@
+// One build as it runs (run_build and run_update): each step of commands/build.h is a
+// member, defined in the file named after it: build_load.cpp (load, model),
+// build_check.cpp (check), build_render.cpp (render), build.cpp (out, publish, and the
+// order of the steps).
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "commands/build.h"
+#include "commands/build_state.h"
+#include "core/error.h"
+#include "core/hash.h"
+#include "core/output.h"
+#include "emit/writer.h"
+#include "render/grains.h"
+#include "render/reads.h"
+
+namespace firefly {
+
+/// One build as it runs: the options, what each step made, and the result so far.
+class BuildRun {
+ public:
+  /// A build; with `previous` (a kept state), an update that renders again only what
+  /// changed since and returns only the files that differ.
+  BuildRun(const BuildOptions& options, Diagnostics& diags, const BuildState* previous = nullptr,
+           const std::vector<std::string>* changed = nullptr)
+      : state_(std::make_shared<BuildState>()),
+        st_(*state_),
+        prev_(previous),
+        changed_(changed),
+        options_(options),
+        diags_(diags) {
+    st_.options = options;
+    st_.jobs = options.jobs > 0
+                   ? options.jobs
+                   : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  }
+
+  /// The output folder, checked before anything is read: never the site or a part of it.
+  bool out();
+
+  /// Configuration, theme, content and data from the site folder.
+  bool load();
+
+  /// The site graph: every page, file and dataset the build publishes, validated.
+  bool model();
+
+  /// The Markdown bodies, where links, images and embeds are checked, and the photos they
+  /// and the front matter show (looked at, not yet encoded); the counts and the
+  /// translation report.
+  bool check();
+
+  /// Every output file, streamed to the writer (or kept in memory), so no more than a page
+  /// per thread is held at once.
+  bool render();
+
+  /// Swaps the new output in (build), or checks its paths (check and serve).
+  bool publish();
+
+  BuildResult& result() { return result_; }
+
+ private:
+  /// What the pages read besides the site graph: the configuration, the theme with its
+  /// strings, the data (all of which the update reloads as files).
+  FileFingerprints file_fingerprints() const;
+
+  /// The fingerprint of an output file's bytes (or of its source file's path).
+  static std::uint64_t bytes_print(const OutputFile& f) {
+    return f.source.empty() ? hash_bytes(f.bytes) : Hasher().add(f.source).add(1).get();
+  }
+
+  /// The previous build's record of the file at `path` that is not a page, or null.
+  const OutputRecord* previous_output(const std::string& path) const;
+
+  /// The previous build's record of the file of page `i`: at the same index when the page
+  /// there had the same path (no lookup), else found by path; null when it had none.
+  /// Thread-safe.
+  const OutputRecord* previous_page_output(size_t i);
+
+  /// Takes one output file that is not a page: records it, and passes it on unless the
+  /// previous build made the same bytes. Thread-safe.
+  void offer(OutputFile&& f);
+
+  /// Takes the file of page `i` with what rendering it read: records it, and passes it on
+  /// unless the previous build made the same bytes there (`before`, its record, or that
+  /// of another file at its path). Thread-safe.
+  void offer_page(size_t i, OutputFile&& f, ReadSet reads, const OutputRecord* before);
+
+  /// The site paths of the files that are not pages, checked against each other and the
+  /// pages' paths: all of them sorted and compared, the errors naming the files as a
+  /// build's do. With pages at the same paths as in the previous build, whose paths were
+  /// all unique, and no file at a path that build did not publish, only the other files
+  /// are compared among themselves (the full check still runs when it finds two at one
+  /// path, so that the errors are the same).
+  bool check_paths();
+
+  /// The paths `prev_` published that this build does not, sorted.
+  std::vector<std::string> removed_paths() const;
+
+  /// The render step of `serve`: each page renders while its reads are recorded, and a
+  /// page whose reads all kept their fingerprints since `prev_` is not rendered again.
+  bool render_recorded();
+
+  std::filesystem::path out_dir() const {
+    return options_.out_dir.empty() ? options_.site_dir / "public" : options_.out_dir;
+  }
+
+  /// False, with exit code 1, when a step found errors.
+  bool stop_on_errors() {
+    if (!diags_.has_errors()) return true;
+    result_.exit_code = 1;
+    return false;
+  }
+
+  std::shared_ptr<BuildState> state_;
+  BuildState& st_;
+  const BuildState* prev_ = nullptr;
+  const std::vector<std::string>* changed_ = nullptr;  ///< since `prev_`; null: not known
+  std::mutex output_mu_;
+  /// The path, source and origin of every output but the pages', without bytes (serve).
+  OutputSet all_paths_;
+  /// Set when a page's path is not that of the page at its index in `prev_`.
+  std::atomic<bool> pages_moved_{false};
+  std::once_flag previous_pages_once_;
+  /// `prev_`'s page paths -> index, made when a page moved.
+  std::unordered_map<std::string_view, size_t> previous_pages_;
+  const BuildOptions& options_;
+  Diagnostics& diags_;
+  BuildResult result_;
+  OutputSet static_files_;
+  std::vector<std::string> static_photos_;   ///< site paths of static/'s photos
+  std::set<std::string> withheld_datasets_;  ///< left out for their errors (Site has them)
+  std::unique_ptr<OutputWriter> writer_;
+};
+
+}  // namespace firefly

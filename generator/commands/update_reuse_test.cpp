@@ -1,0 +1,124 @@
+// What an update takes over from the build before (the records of pages it does not
+// render again) and what it must not.
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+
+#include "commands/build.h"
+#include "commands/build_state.h"
+#include "commands/update_fixture_for_tests.h"
+
+namespace firefly {
+
+namespace {
+
+/// True when `update` rendered the page at `path` again rather than taking its record
+/// over from `before` (a record taken over is the very same set of reads).
+bool rendered(const BuildState& before, const BuildState& update, const std::string& path) {
+  const OutputRecord* a = before.output(path);
+  const OutputRecord* b = update.output(path);
+  REQUIRE(a);
+  REQUIRE(b);
+  REQUIRE(a->reads);
+  return a->reads != b->reads;
+}
+
+}  // namespace
+
+TEST_CASE("a new title renders every page that shows it, and no other") {
+  SiteCopy site;
+  Diagnostics first;
+  BuildResult kept = run_build(options_for(site.dir()), first);
+  REQUIRE(kept.state);
+  std::string rel = "content/stories/story-3.en.md";
+  site.write(rel, set_line(site.read(rel), "title:", "title: A renamed story"));
+  Diagnostics diags;
+  BuildResult update = run_update(*kept.state, diags);
+  REQUIRE(update.exit_code == 0);
+  Full full = full_build(site);
+  std::set<std::string> updated;
+  for (const OutputFile& f : update.output) updated.insert(f.path);
+  size_t showing = 0, pages = 0;
+  for (const auto& [path, bytes] : full.files) {
+    if (!kept.state->output(path) || !kept.state->output(path)->reads) continue;  // not a page
+    ++pages;
+    INFO(path);
+    bool shows = bytes.find("A renamed story") != std::string::npos;
+    if (shows) {  // the story itself and the lists with it: none taken over
+      ++showing;
+      CHECK(rendered(*kept.state, *update.state, path));
+      CHECK(updated.count(path));
+    }
+  }
+  CHECK(showing >= 3);  // its page, its section's list, a tag's list...
+  CHECK(update.pages_rendered < pages / 2);
+  CHECK_FALSE(rendered(*kept.state, *update.state, "en/programs/health/index.html"));
+}
+
+TEST_CASE("front matter that no page shows still renders its own page again") {
+  SiteCopy site;
+  Diagnostics first;
+  BuildResult kept = run_build(options_for(site.dir()), first);
+  REQUIRE(kept.state);
+  // A field the theme does not show: templates may read any field through page.params.
+  std::string rel = "content/stories/story-3.en.md";
+  site.write(rel, set_line(site.read(rel), "tags:", "tags: [volunteers, repair]\nmood: calm"));
+  Diagnostics diags;
+  BuildResult update = run_update(*kept.state, diags);
+  REQUIRE(update.exit_code == 0);
+  CHECK(rendered(*kept.state, *update.state, "en/stories/story-3/index.html"));
+  CHECK_FALSE(rendered(*kept.state, *update.state, "en/stories/story-1/index.html"));
+  // Edited again, from the state of the update before.
+  site.write(rel, set_line(site.read(rel), "mood:", "mood: stormy"));
+  Diagnostics again;
+  BuildResult next = run_update(*update.state, again);
+  REQUIRE(next.exit_code == 0);
+  CHECK(rendered(*update.state, *next.state, "en/stories/story-3/index.html"));
+  CHECK_FALSE(rendered(*update.state, *next.state, "stories/story-1/index.html"));
+}
+
+TEST_CASE(
+    "a new story moves the pages after it; a file at a page's address is the error of "
+    "a full build") {
+  SiteCopy site;
+  Diagnostics first;
+  BuildResult kept = run_build(options_for(site.dir()), first);
+  REQUIRE(kept.state);
+  // A story whose name sorts first: the pages after it are at other indices now, and
+  // their records are found by their paths.
+  site.write("content/stories/story-0.en.md",
+             "---\ntitle: Story 0\ndate: 2020-01-01\nprogram: learning\n---\nZero.\n");
+  Diagnostics diags;
+  BuildResult added = run_update(*kept.state, diags);
+  REQUIRE(added.exit_code == 0);
+  CHECK(added.removed.empty());
+  CHECK(added.state->output("en/stories/story-0/index.html"));
+  Files shown, full_files = full_build(site).files;
+  apply(shown, kept);
+  apply(shown, added);
+  for (Files* files : {&shown, &full_files}) {  // the update leaves the index for later
+    std::erase_if(*files, [](const auto& file) { return in_search_index(file.first); });
+  }
+  CHECK(shown == full_files);
+  // A static file where a page is published: the update reports what a full build does.
+  fs::create_directories(site.dir() / "static/en/stories/story-1");
+  site.write("static/en/stories/story-1/index.html", "<p>mine</p>\n");
+  Diagnostics clash;
+  BuildResult update = run_update(*added.state, clash);
+  Full full = full_build(site);
+  CHECK(full.result.exit_code == 1);
+  CHECK(update.exit_code == full.result.exit_code);
+  CHECK(report(clash) == full.report);
+  CHECK(report(clash).find("two files would be published at /en/stories/story-1/index.html") !=
+        std::string::npos);
+  // Removed again, the update from the last good build shows the story as it was.
+  site.remove("static/en/stories/story-1/index.html");
+  Diagnostics fixed;
+  BuildResult back = run_update(*added.state, fixed);
+  REQUIRE(back.exit_code == 0);
+  CHECK(back.output.empty());
+  CHECK(back.removed.empty());
+}
+
+}  // namespace firefly

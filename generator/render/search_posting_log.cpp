@@ -1,0 +1,80 @@
+#include "render/search_posting_log.h"
+
+#include <cstring>
+
+namespace firefly {
+
+void PostingLog::append(uint32_t id, std::string_view bytes) {
+  size_t need = kMaxHeader + bytes.size();
+  if (blocks_.empty() || blocks_.back().size - blocks_.back().used < need) {
+    size_t size = std::max(kBlockBytes, need);
+    blocks_.push_back({std::make_unique_for_overwrite<char[]>(size), 0, size});
+  }
+  Block& b = blocks_.back();
+  char* out = b.bytes.get() + b.used;
+  auto n = static_cast<uint32_t>(bytes.size());
+  bool short_entry = id < (uint32_t{1} << kIdBits) && n < kLongMark;
+  uint32_t header = short_entry ? (id << 4) | n : kLongMark;
+  out[0] = static_cast<char>(header & 0xFF);
+  out[1] = static_cast<char>((header >> 8) & 0xFF);
+  out[2] = static_cast<char>(header >> 16);
+  out += 3;
+  if (!short_entry) {
+    std::memcpy(out, &id, 4);
+    std::memcpy(out + 4, &n, 4);
+    out += 8;
+  }
+  std::memcpy(out, bytes.data(), n);
+  b.used = static_cast<size_t>(out + n - b.bytes.get());
+}
+
+template <class F>
+void PostingLog::for_each_entry(bool free, F&& f) {
+  for (Block& b : blocks_) {
+    const char* at = b.bytes.get();
+    const char* end = at + b.used;
+    while (at < end) {
+      uint32_t header = static_cast<unsigned char>(at[0]) |
+                        (static_cast<uint32_t>(static_cast<unsigned char>(at[1])) << 8) |
+                        (static_cast<uint32_t>(static_cast<unsigned char>(at[2])) << 16);
+      at += 3;
+      uint32_t id = header >> 4, n = header & 0xF;
+      if (n == kLongMark) {
+        std::memcpy(&id, at, 4);
+        std::memcpy(&n, at + 4, 4);
+        at += 8;
+      }
+      f(id, at, n);
+      at += n;
+    }
+    if (free) b = Block();
+  }
+}
+
+void PostingLog::place(size_t tokens) {
+  // Each token's bytes, then where they start: the tokens in order of their ids, a piece
+  // filled before the next is begun.
+  ends_.assign(tokens, 0);
+  for_each_entry(false, [&](uint32_t id, const char*, uint32_t n) { ends_[id] += n; });
+  std::vector<uint64_t> piece_bytes(1, 0);
+  for (uint64_t& e : ends_) {
+    uint64_t bytes = e;
+    if (bytes && piece_bytes.back() && piece_bytes.back() + bytes > kBlockBytes) {
+      piece_bytes.push_back(0);
+    }
+    e = ((piece_bytes.size() - 1) << 32) | piece_bytes.back();
+    piece_bytes.back() += bytes;
+  }
+  for (uint64_t bytes : piece_bytes) {
+    pieces_.push_back(std::make_unique_for_overwrite<char[]>(std::max<uint64_t>(bytes, 1)));
+  }
+  // Each entry where its token's bytes have come to: ends_[id] ends as the token's end.
+  for_each_entry(true, [&](uint32_t id, const char* bytes, uint32_t n) {
+    uint64_t& e = ends_[id];
+    std::memcpy(pieces_[e >> 32].get() + (e & kOffsetMask), bytes, n);
+    e += n;
+  });
+  blocks_ = std::vector<Block>();
+}
+
+}  // namespace firefly
