@@ -120,7 +120,8 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 256));
     build->add_flag("--drafts", build_options.drafts, "Include drafts and future pages");
     build->add_option("--base-url", build_options.base_url, "Override base_url of site.yaml");
-    build->add_flag("--quiet,-q", build_options.quiet, "Print only errors");
+    build->add_flag("--quiet,-q", build_options.quiet,
+                    "Print only errors and warnings, not the closing summary");
     build->add_flag("--force", build_options.force,
                     "Replace an --out folder that is not empty and was not made by Firefly");
     build->add_flag("--cms-local", build_options.cms_local_backend,

@@ -1,6 +1,7 @@
 #include "model/front_matter_schema.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "core/text.h"
 #include "model/paths.h"
@@ -12,6 +13,25 @@ namespace {
 const std::vector<std::string> kCommonFields = {
     "title",           "date", "updated", "draft",  "publish_at", "summary", "description",
     "translation_key", "url",  "aliases", "weight", "layout",     "images",  "translated_from"};
+
+/// Calls `visit` with each front-matter field a page of `collection` may use (the common
+/// fields, the collection's schema, the taxonomies) until it returns true; says whether it
+/// did.
+template <class Visit>
+bool any_allowed_field(const Collection* collection, const SiteConfig& config, Visit visit) {
+  for (const std::string& name : kCommonFields) {
+    if (visit(name)) return true;
+  }
+  if (collection) {
+    for (const FieldSchema& f : collection->fields) {
+      if (visit(f.name)) return true;
+    }
+  }
+  for (const Taxonomy& tax : config.taxonomies) {
+    if (visit(tax.name)) return true;
+  }
+  return false;
+}
 
 class Checker {
  public:
@@ -265,25 +285,15 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
     }
     out.terms.emplace_back(tax.name, std::move(values));
   }
-  // The names a page may use, listed only for a page that uses another one.
-  auto is_known = [&](const std::string& key) {
-    if (std::find(kCommonFields.begin(), kCommonFields.end(), key) != kCommonFields.end()) {
-      return true;
-    }
-    if (collection && std::any_of(collection->fields.begin(), collection->fields.end(),
-                                  [&](const FieldSchema& f) { return f.name == key; })) {
-      return true;
-    }
-    return std::any_of(config.taxonomies.begin(), config.taxonomies.end(),
-                       [&](const Taxonomy& tax) { return tax.name == key; });
-  };
   for (const auto& [key, value] : fm.as_map()) {
-    if (is_known(key)) continue;
-    std::vector<std::string> known = kCommonFields;
-    if (collection) {
-      for (const FieldSchema& f : collection->fields) known.push_back(f.name);
-    }
-    for (const Taxonomy& tax : config.taxonomies) known.push_back(tax.name);
+    auto same = [&](std::string_view name) { return name == key; };
+    if (any_allowed_field(collection, config, same)) continue;
+    // The names a page may use, listed only for a page that uses another one.
+    std::vector<std::string> known;
+    any_allowed_field(collection, config, [&](std::string_view name) {
+      known.emplace_back(name);
+      return false;
+    });
     std::string guess = did_you_mean(key, known);
     diags.warning(src.path, value.key_pos, "unknown front-matter field '" + key + "'",
                   guess.empty() ? "it is kept in page.params but nothing checks it"
