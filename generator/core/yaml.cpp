@@ -63,7 +63,7 @@ class ColumnCounter {
   size_t line_start_ = std::string_view::npos, at_ = 0, chars_ = 0;
 };
 
-Value plain_scalar(const std::string& s) {
+Value plain_scalar(std::string s) {
   if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return Value();
   if (s == "true" || s == "True" || s == "TRUE") return Value(true);
   if (s == "false" || s == "False" || s == "FALSE") return Value(false);
@@ -80,10 +80,8 @@ Value plain_scalar(const std::string& s) {
     auto rd = std::from_chars(*b == '+' ? b + 1 : b, e, d);
     if (rd.ec == std::errc() && rd.ptr == e && !leading_zero) return Value(d);
   }
-  return Value(s);
+  return Value(std::move(s));
 }
-
-const std::string kPlain = "?", kQuoted = "!";  // yaml-cpp's tags of plain and quoted scalars
 
 class Builder : public YAML::EventHandler {
  public:
@@ -130,7 +128,7 @@ class Builder : public YAML::EventHandler {
     m.column = e.column;
     switch (e.kind) {
       case YamlEvent::Kind::kScalar:
-        OnScalar(m, e.quoted ? kQuoted : kPlain, 0, std::string(e.text));
+        add(e.quoted ? Value(e.text) : plain_scalar(std::string(e.text)), pos(m), 0, 1, 0);
         break;
       case YamlEvent::Kind::kMapStart:
         push(true, m, 0);

@@ -19,7 +19,7 @@ bool is_indicator(char c) { return std::strchr("-?:,[]{}#&*!|>'\"%@`~", c) != nu
 /// Reads the plain shapes line by line; any doubt makes it give up (false).
 class Reader {
  public:
-  explicit Reader(std::string_view text) : t_(text) {}
+  explicit Reader(std::string_view text) : t_(text) { events.reserve(32); }
 
   bool run() {
     if (!clean()) return false;
