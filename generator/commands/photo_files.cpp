@@ -12,6 +12,7 @@
 #include "core/fs.h"
 #include "core/parallel.h"
 #include "core/sha256.h"
+#include "core/text.h"
 
 namespace firefly {
 
@@ -126,28 +127,37 @@ std::optional<std::pair<std::string, long long>> hash_file(const fs::path& path)
 PhotoInspector make_photo_inspector(const fs::path& site_dir, PhotoCache& cache) {
   // The index knows originals by absolute path: the folder is made absolute once, not per
   // photo (a getcwd each).
+  // A site path with no `.`, `..` or empty segment is appended to the normalised folder
+  // as it is: the same text as normalising the whole, without building paths.
   fs::path static_dir = fs::absolute(site_dir / "static");
-  return
-      [static_dir, &cache](const std::string& site_path, PhotoSource& source, std::string& error) {
-        std::string full = (static_dir / site_path.substr(1)).lexically_normal().string();
-        SourceStamp stamp;
-        if (std::optional<PhotoSource> known = cache.known(full, &stamp)) {
-          source = *known;
-          return true;
-        }
-        std::optional<std::pair<std::string, long long>> hash = hash_file(full);
-        if (!hash) {
-          error = "cannot be read";
-          return false;
-        }
-        std::optional<ImageInfo> info = read_image_info(full, error);
-        if (!info) return false;
-        source.info = *info;
-        source.hash = std::move(hash->first);
-        source.bytes = hash->second;
-        cache.remember(full, stamp, source);
-        return true;
-      };
+  std::string static_text = static_dir.lexically_normal().string();
+  return [static_dir, static_text, &cache](const std::string& site_path, PhotoSource& source,
+                                           std::string& error) {
+    bool plain = site_path.size() > 1 && site_path[0] == '/' && static_text.back() != '/' &&
+                 site_path.find("//") == std::string::npos &&
+                 site_path.find("/./") == std::string::npos &&
+                 site_path.find("/../") == std::string::npos && !ends_with(site_path, "/.") &&
+                 !ends_with(site_path, "/..") && site_path.back() != '/';
+    std::string full = plain ? static_text + site_path
+                             : (static_dir / site_path.substr(1)).lexically_normal().string();
+    SourceStamp stamp;
+    if (std::optional<PhotoSource> known = cache.known(full, &stamp)) {
+      source = *known;
+      return true;
+    }
+    std::optional<std::pair<std::string, long long>> hash = hash_file(full);
+    if (!hash) {
+      error = "cannot be read";
+      return false;
+    }
+    std::optional<ImageInfo> info = read_image_info(full, error);
+    if (!info) return false;
+    source.info = *info;
+    source.hash = std::move(hash->first);
+    source.bytes = hash->second;
+    cache.remember(full, stamp, source);
+    return true;
+  };
 }
 
 namespace {

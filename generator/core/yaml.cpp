@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "core/text.h"
+#include "core/yaml_simple.h"
 
 namespace firefly {
 
@@ -62,7 +63,7 @@ class ColumnCounter {
   size_t line_start_ = std::string_view::npos, at_ = 0, chars_ = 0;
 };
 
-Value plain_scalar(const std::string& s) {
+Value plain_scalar(std::string s) {
   if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return Value();
   if (s == "true" || s == "True" || s == "TRUE") return Value(true);
   if (s == "false" || s == "False" || s == "FALSE") return Value(false);
@@ -79,7 +80,7 @@ Value plain_scalar(const std::string& s) {
     auto rd = std::from_chars(*b == '+' ? b + 1 : b, e, d);
     if (rd.ec == std::errc() && rd.ptr == e && !leading_zero) return Value(d);
   }
-  return Value(s);
+  return Value(std::move(s));
 }
 
 class Builder : public YAML::EventHandler {
@@ -118,6 +119,29 @@ class Builder : public YAML::EventHandler {
     push(true, mark, anchor);
   }
   void OnMapEnd() override { pop(); }
+
+  /// An event of simple_yaml_events.
+  void take(const YamlEvent& e) {
+    YAML::Mark m;
+    m.pos = e.offset;
+    m.line = e.line;
+    m.column = e.column;
+    switch (e.kind) {
+      case YamlEvent::Kind::kScalar:
+        add(e.quoted ? Value(e.text) : plain_scalar(std::string(e.text)), pos(m), 0, 1, 0);
+        break;
+      case YamlEvent::Kind::kMapStart:
+        push(true, m, 0);
+        break;
+      case YamlEvent::Kind::kListStart:
+        push(false, m, 0);
+        break;
+      case YamlEvent::Kind::kMapEnd:
+      case YamlEvent::Kind::kListEnd:
+        pop();
+        break;
+    }
+  }
 
   void fail(Pos at, std::string message, std::string hint) {
     if (!failed) diags_.error(path_, at, std::move(message), std::move(hint));
@@ -230,19 +254,9 @@ std::string plain_message(const std::string& msg) {
   return "this is not valid YAML: " + msg;
 }
 
-}  // namespace
-
-Value parse_yaml(std::string_view text, const std::string& path, Diagnostics& diags,
-                 int line_offset) {
-  Pos bad = first_invalid_utf8(text);
-  if (bad.line) {
-    diags.error(path, {bad.line + line_offset, bad.col},
-                "this file is not valid UTF-8 text (a byte here is not part of any character)",
-                "save the file as UTF-8");
-    return Value();
-  }
-  text = strip_bom(text);
-  if (!check_tabs(text, path, diags, line_offset)) return Value();
+/// The text (valid UTF-8, no BOM, no tab in indentation) through yaml-cpp.
+Value parse_with_yaml_cpp(std::string_view text, const std::string& path, Diagnostics& diags,
+                          int line_offset) {
   std::string copy(text);
   std::istringstream in(copy);
   Builder builder(copy, path, diags, line_offset);
@@ -256,6 +270,42 @@ Value parse_yaml(std::string_view text, const std::string& path, Diagnostics& di
   }
   if (builder.failed) return Value();
   return builder.result;
+}
+
+/// Whether `text` is valid UTF-8 without tabs in indentation (else reported); `text`
+/// loses its BOM.
+bool check_text(std::string_view& text, const std::string& path, Diagnostics& diags,
+                int line_offset) {
+  Pos bad = first_invalid_utf8(text);
+  if (bad.line) {
+    diags.error(path, {bad.line + line_offset, bad.col},
+                "this file is not valid UTF-8 text (a byte here is not part of any character)",
+                "save the file as UTF-8");
+    return false;
+  }
+  text = strip_bom(text);
+  return check_tabs(text, path, diags, line_offset);
+}
+
+}  // namespace
+
+Value parse_yaml(std::string_view text, const std::string& path, Diagnostics& diags,
+                 int line_offset) {
+  if (!check_text(text, path, diags, line_offset)) return Value();
+  // The plain shapes of front matter, read to the events yaml-cpp would give.
+  if (std::optional<std::vector<YamlEvent>> events = simple_yaml_events(text)) {
+    Builder builder(text, path, diags, line_offset);
+    for (const YamlEvent& e : *events) builder.take(e);
+    if (builder.failed) return Value();
+    return builder.result;
+  }
+  return parse_with_yaml_cpp(text, path, diags, line_offset);
+}
+
+Value parse_yaml_general(std::string_view text, const std::string& path, Diagnostics& diags,
+                         int line_offset) {
+  if (!check_text(text, path, diags, line_offset)) return Value();
+  return parse_with_yaml_cpp(text, path, diags, line_offset);
 }
 
 }  // namespace firefly

@@ -18,4 +18,9 @@ namespace firefly {
 Value parse_yaml(std::string_view text, const std::string& path, Diagnostics& diags,
                  int line_offset = 0);
 
+/// parse_yaml through yaml-cpp alone, also for the plain shapes parse_yaml reads itself
+/// (core/yaml_simple.h): what tests compare the two with.
+Value parse_yaml_general(std::string_view text, const std::string& path, Diagnostics& diags,
+                         int line_offset = 0);
+
 }  // namespace firefly

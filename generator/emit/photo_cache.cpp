@@ -143,13 +143,14 @@ void PhotoCache::parse_index(std::string_view text) {
     text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
     // A damaged line is forgotten: the photo is looked at again, the folder listed again.
     std::vector<std::string_view> f = cells_of(line, '\t');
-    if (f.size() == 4 && f[0] == kFolderTag) {
+    if (f.size() == 5 && f[0] == kFolderTag) {
       std::string key(f[1]);
       int n = folder_number(key);
       long long mtime = -1;
-      if (n < 0 || key.size() != 2 || !number(f[2], mtime)) continue;
+      unsigned long long inode = 0;
+      if (n < 0 || key.size() != 2 || !number(f[2], mtime) || !number(f[3], inode)) continue;
       bool ok = true;
-      for (std::string_view file : cells_of(f[3], ',')) {
+      for (std::string_view file : cells_of(f[4], ',')) {
         if (file.empty()) continue;
         size_t colon = file.rfind(':');
         unsigned long long inode = 0;
@@ -158,6 +159,7 @@ void PhotoCache::parse_index(std::string_view text) {
       }
       if (ok) {
         folders_[n].mtime = mtime;
+        folders_[n].inode = inode;
       } else {
         folders_[n].files.clear();
       }
@@ -205,8 +207,8 @@ std::string PhotoCache::index_text() {
     Folder& folder = folders_[n];
     std::lock_guard lock(folder.mu);
     if (folder.mtime < 0) continue;  // listed again by the next build anyway
-    out +=
-        std::string(kFolderTag) + "\t" + prefix_of(n) + "\t" + std::to_string(folder.mtime) + "\t";
+    out += std::string(kFolderTag) + "\t" + prefix_of(n) + "\t" + std::to_string(folder.mtime) +
+           "\t" + std::to_string(folder.inode) + "\t";
     bool first = true;
     for (const auto& [name, file] : folder.files) {
       if (!first) out += ',';
@@ -231,7 +233,11 @@ void PhotoCache::check(Folder& folder, const std::string& prefix) {
   }
   folder.device = static_cast<unsigned long long>(st.st_dev);
   long long mtime = nanoseconds(st.st_mtim);
-  if (folder.mtime >= 0 && mtime == folder.mtime) return;  // nothing added, removed or replaced
+  // Nothing added, removed or replaced. A copy of the cache (cp -a, a CI cache restored
+  // from an archive) keeps the times but not the inodes the index recorded: the folder's
+  // own inode tells.
+  if (folder.mtime >= 0 && mtime == folder.mtime && st.st_ino == folder.inode) return;
+  folder.inode = static_cast<unsigned long long>(st.st_ino);
   // Listed after its time was read: a change from now on gives the folder a later time.
   folder.files.clear();
   if (DIR* dir = ::opendir(path.c_str())) {

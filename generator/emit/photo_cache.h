@@ -3,7 +3,8 @@
 // rename) so builds running at once never see half a file, and pruned of what no build
 // used lately. Beside them, an index remembers each original's hash and header by size,
 // modification and change times and inode, the cache keys worked out from each hash, and
-// what each of the entries' folders held (names and inodes) when it last changed: a
+// what each of the entries' folders held (names and inodes) when it last changed (by its
+// time and its own inode, which a copy of the cache does not keep): a
 // rebuild reads no photo, works out no key and lists no folder that did not change since
 // (one small file read and a stat per folder).
 #pragma once
@@ -110,6 +111,7 @@ class PhotoCache {
     bool checked = false;           ///< looked at by this build
     long long mtime = -1;           ///< when `files` was listed (-1: not known, list again)
     unsigned long long device = 0;  ///< of the folder, as this build found it
+    unsigned long long inode = 0;   ///< the folder's own, when `files` was listed
     std::unordered_map<std::string, File> files;
   };
   std::filesystem::path dir_;

@@ -105,6 +105,32 @@ TEST_CASE("photo cache: a folder changed moments ago is listed again by the next
   CHECK(cache.find(kB, "webp"));
 }
 
+TEST_CASE("photo cache: a copy of the cache with its times kept is listed again") {
+  CacheDir c;
+  fs::path original = c.dir / "original", copy = c.dir / "copy";
+  {
+    firefly::PhotoCache cache(original);
+    REQUIRE(cache.store(kA, "webp", "a"));
+    cache.finish();
+  }
+  c.age("original/ab");
+  {  // Listed and trusted: the index records the entry's inode.
+    firefly::PhotoCache cache(original);
+    REQUIRE(cache.find(kA, "webp"));
+    cache.finish();
+  }
+  // As `cp -a` or a CI cache restored from an archive: the same names and times, other
+  // inodes.
+  fs::copy(original, copy, fs::copy_options::recursive);
+  fs::last_write_time(copy / "ab", fs::last_write_time(original / "ab"));
+  firefly::PhotoCache cache(copy);
+  auto found = cache.find(kA, "webp");
+  REQUIRE(found);
+  CHECK(found->path == (copy / "ab" / (kA + ".webp")).string());
+  CHECK(found->inode == c.inode(found->path));
+  CHECK(found->inode != c.inode((original / "ab" / (kA + ".webp")).string()));
+}
+
 namespace {
 
 firefly::PhotoSource source_of(const std::string& hash) {

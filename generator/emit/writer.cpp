@@ -18,6 +18,7 @@
 #include <set>
 #include <thread>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "core/fs.h"
@@ -124,7 +125,9 @@ struct OutputWriter::Impl {
   bool committed = false;
   std::optional<InterruptCleanup> cleanup_out, cleanup_temp;
   std::mutex mu;
-  std::map<std::string, std::string> sources;  // path -> where it came from ("" generated)
+  /// path -> where it came from ("" generated); hashed: a rebuild with photos adds 14 paths
+  /// a photo, all in one folder and alike in their first letters.
+  std::unordered_map<std::string, std::string> sources;
   std::set<std::string> dirs;
   struct Failure {
     std::string path, message, hint;
