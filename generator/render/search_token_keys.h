@@ -59,8 +59,12 @@ void simple_search_keys(std::string_view text, uint32_t* pos, Sink& sink) {
       ++i;
       continue;
     }
-    flush(i);  // simple text has 3-byte sequences only: ideographs and separators
-    uint32_t cp = three_byte_code_point(text, i);
+    flush(i);         // simple text has 3-byte sequences only: ideographs and separators
+    uint32_t cp = 0;  // three_byte_code_point, inline
+    if (i + 2 < text.size() && (c & 0xF0) == 0xE0) {
+      cp = (static_cast<uint32_t>(c & 0x0F) << 12) | (static_cast<uint32_t>(s[i + 1] & 0x3F) << 6) |
+           static_cast<uint32_t>(s[i + 2] & 0x3F);
+    }
     if (is_unified_ideograph(cp)) {
       uint64_t key =
           s[i] | (static_cast<uint64_t>(s[i + 1]) << 8) | (static_cast<uint64_t>(s[i + 2]) << 16);
