@@ -119,12 +119,14 @@ void RunPostings::occur(const SearchTokenIds::Found& found, SearchField field, u
 
 void RunPostings::write(uint32_t doc, const Entry& e) {
   TokenRun& t = tokens_[e.id];
-  // The entry's characters, on the stack unless it has many positions.
+  // The entry's characters: straight into the log when it has no positions (most
+  // entries: CJK tokens), else on the stack unless it has many positions.
   constexpr size_t kStackChars = 32 * kMaxVlqChars;
   char stack[kStackChars];
   size_t most = (2 + size_t{e.positions}) * kMaxVlqChars;
-  if (most > kStackChars) scratch_.resize(most);
-  char* out = most > kStackChars ? scratch_.data() : stack;
+  bool direct = e.positions == 0 && PostingLog::fits_short(e.id, most);
+  if (!direct && most > kStackChars) scratch_.resize(most);
+  char* out = direct ? log_.short_entry(most) : most > kStackChars ? scratch_.data() : stack;
   size_t n = 0;
   if (t.written) {
     n += write_vlq(out + n, doc - t.last_doc);
@@ -143,7 +145,11 @@ void RunPostings::write(uint32_t doc, const Entry& e) {
       last = occurrences_[k].pos;
     }
   }
-  log_.append(e.id, std::string_view(out, n));
+  if (direct) {
+    log_.end_short_entry(e.id, static_cast<uint32_t>(n));
+  } else {
+    log_.append(e.id, std::string_view(out, n));
+  }
 }
 
 JoinedPostings::JoinedPostings(std::vector<RunPostings>& runs) : runs_(runs) {
