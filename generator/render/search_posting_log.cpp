@@ -6,10 +6,7 @@ namespace firefly {
 
 void PostingLog::append(uint32_t id, std::string_view bytes) {
   size_t need = kMaxHeader + bytes.size();
-  if (blocks_.empty() || blocks_.back().size - blocks_.back().used < need) {
-    size_t size = std::max(kBlockBytes, need);
-    blocks_.push_back({std::make_unique_for_overwrite<char[]>(size), 0, size});
-  }
+  if (blocks_.empty() || blocks_.back().size - blocks_.back().used < need) add_block(need);
   Block& b = blocks_.back();
   char* out = b.bytes.get() + b.used;
   auto n = static_cast<uint32_t>(bytes.size());

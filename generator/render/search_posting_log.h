@@ -16,6 +16,29 @@ class PostingLog {
  public:
   /// Appends `bytes` to the postings of token `id` (before place()).
   void append(uint32_t id, std::string_view bytes);
+  /// True when an entry of token `id` of at most `most` bytes can be written in place
+  /// (short_entry, then end_short_entry).
+  static bool fits_short(uint32_t id, size_t most) {
+    return id < (uint32_t{1} << kIdBits) && most < kLongMark;
+  }
+  /// Where to write the bytes of an entry that fits_short (at most `most` of them), in
+  /// the log itself (no copy); end_short_entry then appends it.
+  char* short_entry(size_t most) {
+    if (blocks_.empty() || blocks_.back().size - blocks_.back().used < 3 + most) {
+      add_block(3 + most);
+    }
+    return blocks_.back().bytes.get() + blocks_.back().used + 3;
+  }
+  /// Appends the `n` bytes written at short_entry's place to the postings of token `id`.
+  void end_short_entry(uint32_t id, uint32_t n) {
+    Block& b = blocks_.back();
+    char* out = b.bytes.get() + b.used;
+    uint32_t header = (id << 4) | n;
+    out[0] = static_cast<char>(header & 0xFF);
+    out[1] = static_cast<char>((header >> 8) & 0xFF);
+    out[2] = static_cast<char>(header >> 16);
+    b.used += 3 + n;
+  }
   /// Places the entries of tokens 0 … tokens-1 (every id appended is below `tokens`; each
   /// token's bytes under 4 GB) and frees the log; postings() works from then on, append()
   /// no more.
@@ -40,6 +63,10 @@ class PostingLog {
     std::unique_ptr<char[]> bytes;
     size_t used = 0, size = 0;
   };
+  void add_block(size_t need) {
+    size_t size = std::max(kBlockBytes, need);
+    blocks_.push_back({std::make_unique_for_overwrite<char[]>(size), 0, size});
+  }
   /// Calls `f(id, bytes)` for each entry of the log in order; frees each block once read
   /// when `free` is set.
   template <class F>

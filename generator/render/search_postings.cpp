@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "render/search_shards.h"
+#include "render/search_token_keys.h"
 
 namespace firefly {
 
@@ -56,22 +57,40 @@ void RunPostings::add_document(uint32_t doc, std::string_view title,
 void RunPostings::add_text(std::string_view text, SearchField field, uint32_t* pos) {
   // Short tokens are looked up a batch at a time, each batch's table slots fetched
   // ahead: the lookups are cache misses, and the processor waits for several at once.
-  for_each_search_token(text, pos, [&](std::string_view token, uint32_t at, bool positional) {
-    uint64_t key = SearchTokenIds::short_key(token);
-    if (key == 0) {
-      occur(ids_.find(token), field, at, positional);
-      return;
+  struct Sink {
+    RunPostings& run;
+    SearchField field;
+    void key(uint64_t key, uint32_t at, bool positional) {
+      run.ids_.prefetch(key);
+      run.pending_[run.pending_size_++] = {key, at, positional};
+      if (run.pending_size_ == kBatch) run.look_up_pending(field);
     }
-    ids_.prefetch(key);
-    pending_.push_back({key, at, positional});
-    if (pending_.size() == kBatch) look_up_pending(field);
-  });
+    void token(std::string_view token, uint32_t at, bool positional) {
+      run.occur(run.ids_.find(token), field, at, positional);
+    }
+  } sink{*this, field};
+  if (search_text_is_simple(text)) {
+    simple_search_keys(text, pos, sink);
+  } else {
+    auto by_key = [&](std::string_view token, uint32_t at, bool positional) {
+      uint64_t key = SearchTokenIds::short_key(token);
+      if (key == 0) {
+        sink.token(token, at, positional);
+      } else {
+        sink.key(key, at, positional);
+      }
+    };
+    detail::piece_search_tokens(text, pos, by_key);
+  }
   look_up_pending(field);
 }
 
 void RunPostings::look_up_pending(SearchField field) {
-  for (const Pending& p : pending_) occur(ids_.find_key(p.key, {}), field, p.pos, p.positional);
-  pending_.clear();
+  for (size_t k = 0; k < pending_size_; ++k) {
+    const Pending& p = pending_[k];
+    occur(ids_.find_key(p.key, {}), field, p.pos, p.positional);
+  }
+  pending_size_ = 0;
 }
 
 void RunPostings::occur(const SearchTokenIds::Found& found, SearchField field, uint32_t at,
@@ -100,12 +119,14 @@ void RunPostings::occur(const SearchTokenIds::Found& found, SearchField field, u
 
 void RunPostings::write(uint32_t doc, const Entry& e) {
   TokenRun& t = tokens_[e.id];
-  // The entry's characters, on the stack unless it has many positions.
+  // The entry's characters: straight into the log when it has no positions (most
+  // entries: CJK tokens), else on the stack unless it has many positions.
   constexpr size_t kStackChars = 32 * kMaxVlqChars;
   char stack[kStackChars];
   size_t most = (2 + size_t{e.positions}) * kMaxVlqChars;
-  if (most > kStackChars) scratch_.resize(most);
-  char* out = most > kStackChars ? scratch_.data() : stack;
+  bool direct = e.positions == 0 && PostingLog::fits_short(e.id, most);
+  if (!direct && most > kStackChars) scratch_.resize(most);
+  char* out = direct ? log_.short_entry(most) : most > kStackChars ? scratch_.data() : stack;
   size_t n = 0;
   if (t.written) {
     n += write_vlq(out + n, doc - t.last_doc);
@@ -124,7 +145,11 @@ void RunPostings::write(uint32_t doc, const Entry& e) {
       last = occurrences_[k].pos;
     }
   }
-  log_.append(e.id, std::string_view(out, n));
+  if (direct) {
+    log_.end_short_entry(e.id, static_cast<uint32_t>(n));
+  } else {
+    log_.append(e.id, std::string_view(out, n));
+  }
 }
 
 JoinedPostings::JoinedPostings(std::vector<RunPostings>& runs) : runs_(runs) {

@@ -91,7 +91,8 @@ class RunPostings {
   PostingLog log_;
   std::vector<Entry> entries_;  ///< of the document being added
   std::vector<Occurrence> occurrences_;
-  std::vector<Pending> pending_;
+  Pending pending_[kBatch];
+  size_t pending_size_ = 0;
   std::string scratch_;
 };
 

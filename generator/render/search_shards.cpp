@@ -1,13 +1,20 @@
 #include "render/search_shards.h"
 
 #include <algorithm>
+#include <array>
 
 namespace firefly {
 
 namespace {
 
-constexpr std::string_view kDigits =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+/// The value of each VLQ character, -1 for the others.
+constexpr std::array<int8_t, 256> kVlqValues = [] {
+  std::array<int8_t, 256> values{};
+  values.fill(-1);
+  for (int d = 0; d < 64; ++d)
+    values[static_cast<unsigned char>(kVlqDigits[d])] = static_cast<int8_t>(d);
+  return values;
+}();
 
 /// Counts above this are stored as this: ranking only needs "often".
 constexpr uint32_t kMaxCount = 10;
@@ -34,17 +41,6 @@ class VlqBuffer {
 
 }  // namespace
 
-size_t write_vlq(char* out, uint32_t v) {
-  size_t n = 0;
-  do {
-    uint32_t digit = v & 31;
-    v >>= 5;
-    if (v) digit |= 32;
-    out[n++] = kDigits[digit];
-  } while (v);
-  return n;
-}
-
 void append_vlq(std::string& out, uint32_t v) {
   char digits[kMaxVlqChars];
   out.append(digits, write_vlq(digits, v));
@@ -53,8 +49,8 @@ void append_vlq(std::string& out, uint32_t v) {
 std::optional<uint32_t> read_vlq(std::string_view s, size_t* i) {
   uint32_t v = 0;
   for (int shift = 0; *i < s.size() && shift < 35; shift += 5) {
-    size_t digit = kDigits.find(s[(*i)++]);
-    if (digit == std::string_view::npos) return std::nullopt;
+    int digit = kVlqValues[static_cast<unsigned char>(s[(*i)++])];
+    if (digit < 0) return std::nullopt;
     v |= static_cast<uint32_t>(digit & 31) << shift;
     if (!(digit & 32)) return v;
   }

@@ -36,8 +36,20 @@ namespace firefly {
 void append_vlq(std::string& out, uint32_t v);
 /// The most characters append_vlq writes for one number (32 bits, five a character).
 constexpr size_t kMaxVlqChars = 7;
+/// The characters of base-64 VLQ: "A".."Z" end a number (0..25), the rest go on.
+inline constexpr char kVlqDigits[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 /// Writes `v` as append_vlq does at `out` (room for kMaxVlqChars); returns the characters.
-size_t write_vlq(char* out, uint32_t v);
+/// Inline: the index writes two or more numbers for every (token, page) entry.
+inline size_t write_vlq(char* out, uint32_t v) {
+  size_t n = 0;
+  while (v >= 32) {
+    out[n++] = kVlqDigits[(v & 31) | 32];
+    v >>= 5;
+  }
+  out[n++] = kVlqDigits[v];
+  return n;
+}
 /// Reads one VLQ number at `*i`, advancing it; nullopt at the end or on a bad character.
 std::optional<uint32_t> read_vlq(std::string_view s, size_t* i);
 

@@ -37,18 +37,17 @@ class SearchTokenIds {
     return key == 0 ? find_long(token) : find_key(key, token);
   }
   /// find() of the token whose short_key is `key` (not 0); `token` may be left empty.
+  /// (A token seen before is found here, inline; a new one is added by insert.)
   Found find_key(uint64_t key, std::string_view token) {
-    if ((count_ + 1) * 2 > slots_.size()) grow();
     size_t mask = slots_.size() - 1;
-    for (size_t i = slot_of(key);; i = (i + 1) & mask) {
-      Slot& s = slots_[i];
-      if (s.key == key) return {s.id, false, &s.mark};
-      if (s.key == 0) {
-        s = {key, token.empty() ? next(unpack(key)) : next(token), 0};
-        ++count_;
-        return {s.id, true, &s.mark};
+    if (!slots_.empty()) {
+      for (size_t i = slot_of(key);; i = (i + 1) & mask) {
+        Slot& s = slots_[i];
+        if (s.key == key) return {s.id, false, &s.mark};
+        if (s.key == 0) break;
       }
     }
+    return insert(key, token);
   }
   /// The number of `token`; a new token gets the next one and sets `*added`.
   uint32_t id(std::string_view token, bool* added) {
@@ -152,6 +151,17 @@ class SearchTokenIds {
     bytes_.append(token);
     ends_.push_back(static_cast<uint32_t>(bytes_.size()));
     return static_cast<uint32_t>(ends_.size() - 1);
+  }
+  /// Adds the token of `key`, which is not in the table.
+  [[gnu::noinline]] Found insert(uint64_t key, std::string_view token) {
+    if ((count_ + 1) * 2 > slots_.size()) grow();
+    size_t mask = slots_.size() - 1;
+    size_t i = slot_of(key);
+    while (slots_[i].key != 0) i = (i + 1) & mask;
+    Slot& s = slots_[i];
+    s = {key, token.empty() ? next(unpack(key)) : next(token), 0};
+    ++count_;
+    return {s.id, true, &s.mark};
   }
   Found find_long(std::string_view token) {
     auto it = long_.find(token);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 
 #include "core/locale.h"
 #include "core/text.h"
@@ -174,13 +175,21 @@ std::vector<TextBlock> html_text_blocks(std::string_view html) {
       if (!used) current.text += '&';
       continue;
     }
-    // The text up to the next tag or entity, with line breaks and tabs as spaces.
-    size_t stop = std::min(html.find_first_of("<&", i), html.size());
+    // The text up to the next tag or entity, with line breaks and tabs as spaces (each
+    // found by memchr: find_first_of calls memchr for every byte).
+    const char* rest = html.data() + i;
+    size_t left = html.size() - i;
+    const void* lt = std::memchr(rest, '<', left);
+    size_t stop = lt ? static_cast<size_t>(static_cast<const char*>(lt) - rest) : left;
+    if (const void* amp = std::memchr(rest, '&', stop)) {
+      stop = static_cast<size_t>(static_cast<const char*>(amp) - rest);
+    }
+    stop += i;
     size_t from = current.text.size();
     current.text.append(html, i, stop - i);
-    for (size_t k = from; k < current.text.size(); ++k) {
-      char& t = current.text[k];
-      if (t == '\n' || t == '\t' || t == '\r') t = ' ';
+    for (char* t = current.text.data() + from; t != current.text.data() + current.text.size();
+         ++t) {
+      if (*t == '\n' || *t == '\t' || *t == '\r') *t = ' ';
     }
     i = stop;
   }

@@ -1,0 +1,98 @@
+// The tokens of simple text (search_text_is_simple) given as the keys SearchTokenIds looks
+// them up by, made from the text's bytes as they are read: the index tokenizes every
+// page, and making each token's string and then its key from the string cost more than
+// looking the key up.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "core/locale.h"
+#include "render/search_token_ids.h"
+#include "render/search_tokens.h"
+
+namespace firefly {
+
+/// The tokens detail::simple_search_tokens gives for `text` (which search_text_is_simple
+/// accepts), in the same order and at the same positions: `sink.key(key, pos, positional)`
+/// for a token whose SearchTokenIds::short_key is not 0 (`key` is that key), else
+/// `sink.token(token, pos, positional)`.
+template <class Sink>
+void simple_search_keys(std::string_view text, uint32_t* pos, Sink& sink) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  size_t word = 0;        // letters and digits in a row just before i
+  uint64_t word_key = 0;  // their bytes in lower case, while there are eight or fewer
+  auto flush = [&](size_t end) {
+    if (word == 0) return;
+    if (word <= sizeof(uint64_t)) {
+      sink.key(word_key, *pos, true);
+    } else if (word <= kMaxTokenBytes) {
+      char lower[kMaxTokenBytes];
+      for (size_t k = 0; k < word; ++k) {
+        unsigned char c = s[end - word + k];
+        lower[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      }
+      sink.token(std::string_view(lower, word), *pos, true);
+    }
+    ++*pos;
+    word = 0;
+    word_key = 0;
+  };
+  // The CJK characters just before i in the same run (at most the last two): their
+  // bytes as a key, their code points, and whether their bytes are well formed (a run of
+  // three with a malformed one has no short key).
+  size_t run = 0;
+  uint64_t key1 = 0;
+  uint32_t cp1 = 0, cp2 = 0;
+  bool ok1 = false, ok2 = false;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
+        if (c <= 'Z' && c >= 'A') c = static_cast<unsigned char>(c - 'A' + 'a');
+        if (word < sizeof(uint64_t)) word_key |= static_cast<uint64_t>(c) << (8 * word);
+        ++word;
+      } else {
+        flush(i);
+      }
+      run = 0;
+      ++i;
+      continue;
+    }
+    flush(i);         // simple text has 3-byte sequences only: ideographs and separators
+    uint32_t cp = 0;  // three_byte_code_point, inline
+    if (i + 2 < text.size() && (c & 0xF0) == 0xE0) {
+      cp = (static_cast<uint32_t>(c & 0x0F) << 12) | (static_cast<uint32_t>(s[i + 1] & 0x3F) << 6) |
+           static_cast<uint32_t>(s[i + 2] & 0x3F);
+    }
+    if (is_unified_ideograph(cp)) {
+      uint64_t key =
+          s[i] | (static_cast<uint64_t>(s[i + 1]) << 8) | (static_cast<uint64_t>(s[i + 2]) << 16);
+      bool ok = (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80;
+      if (run >= 2) {
+        if (ok && ok1 && ok2) {
+          sink.key((uint64_t{0xFF} << 56) | (static_cast<uint64_t>(cp2) << 32) |
+                       (static_cast<uint64_t>(cp1) << 16) | cp,
+                   *pos - 2, false);
+        } else {
+          sink.token(text.substr(i - 6, 9), *pos - 2, false);
+        }
+      }
+      if (run >= 1) sink.key(key1 | (key << 24), *pos - 1, false);
+      sink.key(key, *pos, false);
+      key1 = key;
+      cp2 = cp1;
+      cp1 = cp;
+      ok2 = ok1;
+      ok1 = ok;
+      ++*pos;
+      ++run;
+    } else {
+      run = 0;
+    }
+    i += 3;
+  }
+  flush(text.size());
+}
+
+}  // namespace firefly
