@@ -42,12 +42,41 @@ std::string offset_text(int minutes) {
   return buf;
 }
 
+/// Writes `v` (0 <= v < 10^width) as `width` digits at `at`.
+void put_digits(char* at, int v, int width) {
+  for (int i = width - 1; i >= 0; --i, v /= 10) at[i] = static_cast<char>('0' + v % 10);
+}
+
+/// "YYYY-MM-DD" for the date; pages show thousands of dates, so no printf for the usual ones.
+std::string day_text(const Date& d) {
+  int year = d.year % 10000, month = d.month % 100, day = d.day % 100;
+  if (year < 0 || month < 0 || day < 0) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    return buf;
+  }
+  std::string out = "0000-00-00";
+  put_digits(&out[0], year, 4);
+  put_digits(&out[5], month, 2);
+  put_digits(&out[8], day, 2);
+  return out;
+}
+
 /// "YYYY-MM-DDTHH:MM:SS" for the date and its time of day.
 std::string date_time_text(const Date& d) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", d.year % 10000, d.month % 100,
-                d.day % 100, d.hour % 100, d.minute % 100, d.second % 100);
-  return buf;
+  int hour = d.hour % 100, minute = d.minute % 100, second = d.second % 100;
+  if (hour < 0 || minute < 0 || second < 0) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", d.year % 10000, d.month % 100,
+                  d.day % 100, hour, minute, second);
+    return buf;
+  }
+  std::string out = day_text(d) + "T00:00:00";
+  size_t t = out.size() - 8;
+  put_digits(&out[t], hour, 2);
+  put_digits(&out[t + 3], minute, 2);
+  put_digits(&out[t + 6], second, 2);
+  return out;
 }
 
 }  // namespace
@@ -65,11 +94,7 @@ bool is_valid_date(int year, int month, int day) {
 }
 
 std::string Date::iso() const {
-  if (!has_time) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year % 10000, month % 100, day % 100);
-    return buf;
-  }
+  if (!has_time) return day_text(*this);
   std::string out = date_time_text(*this);
   if (has_tz) out += offset_text(tz_offset_minutes);
   return out;

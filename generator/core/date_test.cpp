@@ -4,6 +4,22 @@
 
 namespace firefly {
 
+TEST_CASE("iso and rfc3339 pad every part with zeros") {
+  Date d;
+  d.year = 7;
+  d.month = 3;
+  d.day = 9;
+  CHECK(d.iso() == "0007-03-09");
+  d.has_time = true;
+  d.hour = 4;
+  d.minute = 0;
+  d.second = 6;
+  CHECK(d.iso() == "0007-03-09T04:00:06");
+  CHECK(d.rfc3339() == "0007-03-09T04:00:06Z");
+  d.year = 12345;  // only the last four digits of a year, as ever
+  CHECK(d.iso() == "2345-03-09T04:00:06");
+}
+
 TEST_CASE("parse_date accepts plain dates") {
   auto d = parse_date("2023-06-30");
   REQUIRE(d);

@@ -130,11 +130,20 @@ std::string format_day(const Date& date, const LocaleSpec& spec) {
 
 std::string format_date(const Date& date, const LocaleSpec& spec) {
   if (!is_valid_date(date.year, date.month, date.day)) return date.iso();
-  // Lists and feeds show the same dates on many pages: each thread keeps what it wrote.
-  thread_local std::unordered_map<std::string, std::string> formatted;
-  std::string key = spec.locale + '\n' + spec.calendar + '\n' + std::to_string(date.year) + '-' +
-                    std::to_string(date.month) + '-' + std::to_string(date.day);
-  auto [it, inserted] = formatted.try_emplace(std::move(key));
+  // Lists and feeds show the same dates on many pages: each thread keeps what it wrote,
+  // by locale and calendar (a site has a few), then by day.
+  struct Days {
+    std::string locale, calendar;
+    std::unordered_map<int, std::string> by_day;
+  };
+  thread_local std::vector<Days> formatted;
+  Days* days = nullptr;
+  for (Days& d : formatted) {
+    if (d.locale == spec.locale && d.calendar == spec.calendar) days = &d;
+  }
+  if (!days) days = &formatted.emplace_back(Days{spec.locale, spec.calendar, {}});
+  int day = (date.year * 100 + date.month) * 100 + date.day;  // valid: year <= 9999
+  auto [it, inserted] = days->by_day.try_emplace(day);
   if (inserted) it->second = format_day(date, spec);
   return it->second;
 }

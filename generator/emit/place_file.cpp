@@ -57,7 +57,11 @@ bool same_file(const fs::path& old, const fs::path& source) {
 /// Writes `bytes` to a new file at `path`; the error (e.g. "No space left on device") when
 /// that fails.
 std::error_code write_bytes(const fs::path& path, const std::string& bytes) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  return write_bytes_at(path.c_str(), bytes);
+}
+
+std::error_code write_bytes_at(const char* path, const std::string& bytes) {
+  int fd = ::open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd < 0) return {errno, std::generic_category()};
   size_t done = 0;
   int error = 0;
@@ -78,7 +82,16 @@ std::error_code write_bytes(const fs::path& path, const std::string& bytes) {
 /// failed. 0 = failed, 1 = written, 2 = reused.
 int place_file(const OutputFile& f, const fs::path& temp, const fs::path& out_dir, bool have_old,
                std::error_code& ec) {
-  fs::path dest = temp / f.path;
+  // The path as text: most files are written, and a path parsed into parts costs more
+  // than writing a small page.
+  std::string dest_text = temp.native();
+  dest_text += '/';
+  dest_text += f.path;
+  if (f.source.empty() && !have_old) {
+    ec = write_bytes_at(dest_text.c_str(), f.bytes);
+    return ec ? 0 : 1;
+  }
+  fs::path dest(std::move(dest_text));
   if (have_old && !f.linkable) {
     fs::path old = out_dir / f.path;
     bool same = f.source.empty() ? same_bytes(old, f.bytes) : same_file(old, f.source);

@@ -13,6 +13,8 @@ namespace firefly {
 /// Writes `bytes` to a new file at `path`; the error (e.g. "No space left on device") when
 /// that fails.
 std::error_code write_bytes(const std::filesystem::path& path, const std::string& bytes);
+/// The same, for a path as text.
+std::error_code write_bytes_at(const char* path, const std::string& bytes);
 
 /// Writes (or hard-links when unchanged from the old output in `out_dir`, when
 /// `have_old`) one file into the staging tree `temp`; `ec` says why it failed. 0 = failed,

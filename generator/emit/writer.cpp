@@ -16,6 +16,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <thread>
 #include <tuple>
 #include <unordered_map>
@@ -128,7 +129,7 @@ struct OutputWriter::Impl {
   /// path -> where it came from ("" generated); hashed: a rebuild with photos adds 14 paths
   /// a photo, all in one folder and alike in their first letters.
   std::unordered_map<std::string, std::string> sources;
-  std::set<std::string> dirs;
+  std::set<std::string, std::less<>> dirs;
   struct Failure {
     std::string path, message, hint;
     std::string cause;  ///< the source file that asked for `path` ("" = look it up)
@@ -146,7 +147,7 @@ struct OutputWriter::Impl {
   /// placed in the staging folder, by top-level entry: (path, source).
   std::map<std::string, std::vector<std::pair<std::string, std::string>>> kept;
   /// Top-level entries with a file placed in the staging folder.
-  std::set<std::string> staged_tops;
+  std::set<std::string, std::less<>> staged_tops;
   /// What this build publishes in each top-level entry, and the old folder's time.
   struct Top {
     bool looked = false;
@@ -321,19 +322,21 @@ struct OutputWriter::Impl {
   bool ensure_dir(const std::string& path, std::error_code& ec) {
     size_t slash = path.rfind('/');
     if (slash == std::string::npos) return true;
-    std::string dir = path.substr(0, slash);
+    std::string_view dir(path.data(), slash);
     {
       std::lock_guard lock(mu);
-      if (dirs.count(dir)) return true;
+      if (dirs.find(dir) != dirs.end()) return true;
     }
     // Most folders are a page's own, inside one made already: one mkdir, no stat.
-    fs::path folder = temp / dir;
+    std::string folder = temp.native();
+    folder += '/';
+    folder += dir;
     if (::mkdir(folder.c_str(), 0777) != 0 && !(errno == EEXIST && fs::is_directory(folder, ec))) {
       fs::create_directories(folder, ec);
       if (ec) return false;
     }
     std::lock_guard lock(mu);
-    dirs.insert(dir);
+    dirs.emplace(dir);
     return true;
   }
 
@@ -464,7 +467,8 @@ void OutputWriter::add(OutputFile f) {
   }
   {
     std::lock_guard lock(impl_->mu);
-    impl_->staged_tops.insert(Impl::top_of(f.path));
+    std::string_view top = std::string_view(f.path).substr(0, f.path.find('/'));
+    if (impl_->staged_tops.find(top) == impl_->staged_tops.end()) impl_->staged_tops.emplace(top);
   }
   int outcome = place_file(f, impl_->temp, impl_->out_dir, impl_->have_old, ec);
   if (outcome == 0 && ec == std::errc::no_space_on_device) {

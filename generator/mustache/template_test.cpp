@@ -224,5 +224,26 @@ TEST_CASE("nested partials add up their indentation") {
   CHECK(lib.render_named("page", Value()) == "<body>\n  <div>\n    a\n    b\n  </div>\n</body>\n");
 }
 
+TEST_CASE("escaping finds each special character wherever it falls in a long value") {
+  // Each special character, and characters whose bytes are close to theirs, at each
+  // offset of a text longer than the 16 bytes the escaper looks at in one step.
+  const std::string specials = "&<>\"'%;=?@\x80";
+  const std::map<char, std::string> entity{
+      {'&', "&amp;"}, {'<', "&lt;"}, {'>', "&gt;"}, {'"', "&quot;"}, {'\'', "&#39;"}};
+  auto t = must_compile("[{{v}}|{{{v}}}]");
+  for (char special : specials) {
+    for (size_t at = 0; at < 40; ++at) {
+      std::string text(40, 'x');
+      text[at] = special;
+      text[39 - at] = special;
+      std::string escaped;
+      for (char c : text) escaped += entity.count(c) ? entity.at(c) : std::string(1, c);
+      std::string out;
+      CHECK_FALSE(render(*t, Value(Map{{"v", text}}), nullptr, out));
+      CHECK(out == "[" + escaped + "|" + text + "]");
+    }
+  }
+}
+
 }  // namespace
 }  // namespace firefly::mustache

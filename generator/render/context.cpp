@@ -25,12 +25,12 @@ std::string title_lang_code(const Page& p) { return p.fallback ? p.content_lang 
 namespace detail {
 
 const Page* noted(const Page* page) {
-  if (page) note_read(grain::item(page->out_path));
+  if (page && recording_reads()) note_read(grain::item(page->out_path));
   return page;
 }
 
 const Page* find_noted(const Site& site, const std::string& key, const std::string& lang) {
-  note_read(grain::find(key, lang));
+  if (recording_reads()) note_read(grain::find(key, lang));
   return noted(site.find(key, lang));
 }
 
@@ -97,7 +97,7 @@ Value menu_value(const Site& site, const std::vector<MenuEntry>& entries, const 
   const std::string prefix = site.lang_prefix(lang.code);
   List menu;
   for (const MenuEntry& e : entries) {
-    note_read(grain::url(e.page));
+    if (recording_reads()) note_read(grain::url(e.page));
     auto it = site.by_url.find(e.page);
     const Page* target =
         it != site.by_url.end() ? find_noted(site, it->second->key, lang.code) : nullptr;
@@ -392,9 +392,11 @@ Value ContextBuilder::page_context(size_t index) const {
   const Language& lang = language_of(site_, page.lang);
   const Value& t = theme_.strings(lang.code);
   // Every page shows the configuration, the theme, its strings and itself.
-  for (std::uint64_t g :
-       {grain::config(), grain::theme(), grain::strings(lang.code), grain::self(page.out_path)}) {
-    note_read(g);
+  if (recording_reads()) {
+    for (std::uint64_t g :
+         {grain::config(), grain::theme(), grain::strings(lang.code), grain::self(page.out_path)}) {
+      note_read(g);
+    }
   }
   Map ctx{{"site", site_value(page, lang)},
           {"lang", Value(Map{{"code", lang.code},

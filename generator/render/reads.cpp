@@ -34,4 +34,6 @@ void note_read(std::uint64_t grain) {
   if (t_reads) t_reads->push_back(grain);
 }
 
+bool recording_reads() { return t_reads != nullptr; }
+
 }  // namespace firefly

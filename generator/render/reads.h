@@ -48,5 +48,7 @@ class RecordReads {
 
 /// Notes a read of `grain` when this thread is recording; else does nothing.
 void note_read(std::uint64_t grain);
+/// Whether this thread is recording: a caller can skip naming grains nobody keeps.
+bool recording_reads();
 
 }  // namespace firefly
