@@ -111,4 +111,27 @@ TEST_CASE(
   CHECK(back.removed.empty());
 }
 
+TEST_CASE("an edit of a story's text takes the site graph over; one of its title does not") {
+  SiteCopy site;
+  std::string rel = "content/stories/story-3.en.md";
+  Edited text =
+      build_edit_update(site, [&] { site.write(rel, site.read(rel) + "\nA last paragraph.\n"); });
+  REQUIRE(text.update.exit_code == 0);
+  CHECK_FALSE(text.kept.state->site_reused);
+  CHECK(text.update.state->site_reused);
+  const Page* story = text.update.state->site->find("stories/story-3", "en");
+  REQUIRE(story);
+  CHECK(story->source->body.str().find("A last paragraph.") != std::string::npos);
+  CHECK(rendered(*text.kept.state, *text.update.state, "en/stories/story-3/index.html"));
+  CHECK_FALSE(rendered(*text.kept.state, *text.update.state, "en/stories/story-1/index.html"));
+  site.write(rel, set_line(site.read(rel), "title:", "title: Renamed"));
+  Diagnostics diags;
+  BuildResult titled = run_update(*text.update.state, diags);
+  REQUIRE(titled.exit_code == 0);
+  CHECK_FALSE(titled.state->site_reused);
+  story = titled.state->site->find("stories/story-3", "en");
+  REQUIRE(story);
+  CHECK(story->title == "Renamed");
+}
+
 }  // namespace firefly

@@ -164,7 +164,7 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
   apply(shown, kept);
   Editor editor(site);
   int failures = 0;
-  size_t rendered = 0, pages = 0;
+  size_t rendered = 0, pages = 0, graphs_taken = 0;
   std::vector<std::string> changed;  // since `state` was built, as serve's watcher sees them
   site.take_touched();
   for (int step = 0; step < 240; ++step) {
@@ -187,6 +187,7 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
     REQUIRE(update.state);
     changed.clear();
     rendered += update.pages_rendered;
+    graphs_taken += update.state->site_reused ? 1 : 0;
     pages += full.result.pages;
     apply(shown, update);
     state = update.state;
@@ -218,6 +219,9 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
   CHECK(failures > 10);  // the breaks and their fixes were exercised
   MESSAGE("pages rendered by updates: " << rendered << " of " << pages);
   CHECK(rendered * 3 < pages);  // updates rendered a small part of the site
+  // Edits of a story's text (or none) took the site graph of the build before over.
+  MESSAGE("site graphs taken over: " << graphs_taken);
+  CHECK(graphs_taken >= 20);
 }
 
 TEST_CASE("an edit to a story's text renders its body and its page, not the others") {
