@@ -4,6 +4,7 @@ served page shows the edit.
 
     bench/serve_edit.py --tool firefly|hugo BINARY SITE_DIR STORY_FILE PAGE_PATH
                         [--edits N] [--where end|start]
+                        [--server-log FILE]
 
 Starts the server (`firefly serve` or `hugo server`) on a free port, waits for the first
 build, then N times: saves STORY_FILE with a marker paragraph added and waits until
@@ -72,10 +73,12 @@ def main():
     ap.add_argument("page")
     ap.add_argument("--edits", type=int, default=5)
     ap.add_argument("--where", choices=["end", "start", "title"], default="end")
+    ap.add_argument("--server-log", help="keep the server's output in this file (with "
+                    "FIREFLY_TIMINGS=1 in the environment: the CPU of each step of an update)")
     args = ap.parse_args()
 
     port = free_port()
-    log = tempfile.TemporaryFile()
+    log = open(args.server_log, "w+b") if args.server_log else tempfile.TemporaryFile()
     start = time.monotonic()
     server = subprocess.Popen(server_command(args.tool, args.binary, args.site, port),
                               stdout=log, stderr=subprocess.STDOUT)

@@ -100,8 +100,7 @@ bool BuildRun::check() {
   st_.data_site = make_data_site(config);
   // The open-data files of the build before, when what they are made from is the same.
   const DataManifest* reuse = nullptr;
-  if (options_.keep_state) {
-    st_.files = file_fingerprints();
+  if (options_.keep_state) {  // st_.files are those the model step worked out
     st_.data_files_print = data_files_print(
         Hasher().add(st_.files.datasets).add(st_.files.config).add(st_.files.theme).get(),
         st_.datasets);
@@ -109,7 +108,6 @@ bool BuildRun::check() {
       reuse = &prev_->data_views->manifest();
       result_.data_files_reused = true;
     }
-    t.step("  file fingerprints");
   }
   const DataViews& data_views =
       st_.data_views.emplace(st_.datasets, st_.data_site, *st_.theme, &st_.plans,

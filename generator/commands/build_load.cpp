@@ -9,6 +9,7 @@
 #include "commands/step_timer.h"
 #include "config/site_config.h"
 #include "core/fs.h"
+#include "core/hash.h"
 #include "load/content.h"
 #include "load/dataset.h"
 #include "load/dataset_coverage.h"
@@ -16,6 +17,7 @@
 #include "model/dataset_text_staleness.h"
 #include "model/indicators.h"
 #include "model/site.h"
+#include "model/site_reuse.h"
 #include "model/translation_checks.h"
 #include "model/translation_staleness.h"
 #include "render/data_manifest.h"
@@ -136,8 +138,19 @@ bool BuildRun::model() {
     for (std::string& path : catalogue_file_paths()) inputs.files.insert(std::move(path));
   }
   StepTimer t;
-  st_.site = build_site(config, st_.sources, inputs, diags_);
-  t.step("  site graph");
+  if (options_.keep_state) {
+    // What the pages read besides the site graph; with what the graph reads of the
+    // pages, they tell whether the graph of the build before can be taken over.
+    st_.files = file_fingerprints();
+    inputs.config_print = Hasher().add(st_.files.config).add(st_.files.theme).get() | 1;
+    t.step("  file fingerprints");
+  }
+  if (prev_ && prev_->site) {
+    st_.site = reuse_site(*prev_->site, prev_->sources, config, st_.sources, inputs);
+    st_.site_reused = st_.site != nullptr;
+  }
+  if (!st_.site) st_.site = build_site(config, st_.sources, inputs, diags_);
+  t.step(st_.site_reused ? "  site graph (taken over)" : "  site graph");
   if (st_.site) {
     mark_stale_translations(*st_.site, diags_);
     bool keep = options_.keep_state;

@@ -182,7 +182,12 @@ bool BuildRun::render_recorded() {
   const Site& site = *st_.site;
   const Theme& theme = *st_.theme;
   StepTimer t;
-  st_.grains = fingerprint_grains(site, theme, st_.bodies, st_.files, st_.jobs);
+  std::optional<GrainsBefore> before;
+  if (prev_ && st_.site_reused) {
+    before.emplace(GrainsBefore{*prev_->site, prev_->bodies, prev_->files, prev_->grains});
+  }
+  st_.grains =
+      fingerprint_grains(site, theme, st_.bodies, st_.files, st_.jobs, before ? &*before : nullptr);
   t.step("  grains");
   SitePaths site_paths(*st_.config);
   auto offer_all = [&](OutputSet& set) {

@@ -44,6 +44,8 @@ struct BuildState {
   std::vector<Dataset> datasets;
   std::vector<IndicatorSet> plans;  ///< the indicator datasets' plans
   std::unique_ptr<Site> site;
+  /// True when `site` is a copy of the graph of the build before (model/site_reuse.h).
+  bool site_reused = false;
   /// The translation checks' findings, for the next build to take those of unchanged pairs.
   TranslationReport translation_findings;
   DataSite data_site;

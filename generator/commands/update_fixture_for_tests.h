@@ -2,6 +2,7 @@
 // and full builds of it to compare updates with.
 #pragma once
 
+#include <doctest/doctest.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -103,6 +104,28 @@ inline Full full_build(const SiteCopy& site) {
   full.report = report(diags);
   apply(full.files, full.result);
   return full;
+}
+
+/// The fixture site built as `serve` builds it, then edited, then updated.
+struct Edited {
+  BuildResult kept;    ///< the build before the edit, with its state
+  BuildResult update;  ///< the update after the edit
+  std::string report;  ///< the update's problems, as report() formats them
+};
+
+/// Builds `site` keeping the state, calls `edit()` (which changes the site's files), and
+/// updates the build; the update's exit code is left to the test.
+template <typename Edit>
+Edited build_edit_update(const SiteCopy& site, Edit&& edit) {
+  Edited out;
+  Diagnostics first;
+  out.kept = run_build(options_for(site.dir()), first);
+  REQUIRE(out.kept.state);
+  edit();
+  Diagnostics diags;
+  out.update = run_update(*out.kept.state, diags);
+  out.report = report(diags);
+  return out;
 }
 
 /// `text` with the line that starts with `prefix` replaced by `line` (or added to the front

@@ -28,13 +28,9 @@ bool rendered(const BuildState& before, const BuildState& update, const std::str
 
 TEST_CASE("a new title renders every page that shows it, and no other") {
   SiteCopy site;
-  Diagnostics first;
-  BuildResult kept = run_build(options_for(site.dir()), first);
-  REQUIRE(kept.state);
   std::string rel = "content/stories/story-3.en.md";
-  site.write(rel, set_line(site.read(rel), "title:", "title: A renamed story"));
-  Diagnostics diags;
-  BuildResult update = run_update(*kept.state, diags);
+  auto [kept, update, problems] = build_edit_update(
+      site, [&] { site.write(rel, set_line(site.read(rel), "title:", "title: A renamed story")); });
   REQUIRE(update.exit_code == 0);
   Full full = full_build(site);
   std::set<std::string> updated;
@@ -58,14 +54,11 @@ TEST_CASE("a new title renders every page that shows it, and no other") {
 
 TEST_CASE("front matter that no page shows still renders its own page again") {
   SiteCopy site;
-  Diagnostics first;
-  BuildResult kept = run_build(options_for(site.dir()), first);
-  REQUIRE(kept.state);
   // A field the theme does not show: templates may read any field through page.params.
   std::string rel = "content/stories/story-3.en.md";
-  site.write(rel, set_line(site.read(rel), "tags:", "tags: [volunteers, repair]\nmood: calm"));
-  Diagnostics diags;
-  BuildResult update = run_update(*kept.state, diags);
+  auto [kept, update, problems] = build_edit_update(site, [&] {
+    site.write(rel, set_line(site.read(rel), "tags:", "tags: [volunteers, repair]\nmood: calm"));
+  });
   REQUIRE(update.exit_code == 0);
   CHECK(rendered(*kept.state, *update.state, "en/stories/story-3/index.html"));
   CHECK_FALSE(rendered(*kept.state, *update.state, "en/stories/story-1/index.html"));
@@ -82,15 +75,12 @@ TEST_CASE(
     "a new story moves the pages after it; a file at a page's address is the error of "
     "a full build") {
   SiteCopy site;
-  Diagnostics first;
-  BuildResult kept = run_build(options_for(site.dir()), first);
-  REQUIRE(kept.state);
   // A story whose name sorts first: the pages after it are at other indices now, and
   // their records are found by their paths.
-  site.write("content/stories/story-0.en.md",
-             "---\ntitle: Story 0\ndate: 2020-01-01\nprogram: learning\n---\nZero.\n");
-  Diagnostics diags;
-  BuildResult added = run_update(*kept.state, diags);
+  auto [kept, added, problems] = build_edit_update(site, [&] {
+    site.write("content/stories/story-0.en.md",
+               "---\ntitle: Story 0\ndate: 2020-01-01\nprogram: learning\n---\nZero.\n");
+  });
   REQUIRE(added.exit_code == 0);
   CHECK(added.removed.empty());
   CHECK(added.state->output("en/stories/story-0/index.html"));
@@ -119,6 +109,29 @@ TEST_CASE(
   REQUIRE(back.exit_code == 0);
   CHECK(back.output.empty());
   CHECK(back.removed.empty());
+}
+
+TEST_CASE("an edit of a story's text takes the site graph over; one of its title does not") {
+  SiteCopy site;
+  std::string rel = "content/stories/story-3.en.md";
+  Edited text =
+      build_edit_update(site, [&] { site.write(rel, site.read(rel) + "\nA last paragraph.\n"); });
+  REQUIRE(text.update.exit_code == 0);
+  CHECK_FALSE(text.kept.state->site_reused);
+  CHECK(text.update.state->site_reused);
+  const Page* story = text.update.state->site->find("stories/story-3", "en");
+  REQUIRE(story);
+  CHECK(story->source->body.str().find("A last paragraph.") != std::string::npos);
+  CHECK(rendered(*text.kept.state, *text.update.state, "en/stories/story-3/index.html"));
+  CHECK_FALSE(rendered(*text.kept.state, *text.update.state, "en/stories/story-1/index.html"));
+  site.write(rel, set_line(site.read(rel), "title:", "title: Renamed"));
+  Diagnostics diags;
+  BuildResult titled = run_update(*text.update.state, diags);
+  REQUIRE(titled.exit_code == 0);
+  CHECK_FALSE(titled.state->site_reused);
+  story = titled.state->site->find("stories/story-3", "en");
+  REQUIRE(story);
+  CHECK(story->title == "Renamed");
 }
 
 }  // namespace firefly

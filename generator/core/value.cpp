@@ -96,8 +96,15 @@ Value with_pos(Value value, Pos pos) {
   return value;
 }
 
-bool same_content(const Value& a, const Value& b) {
+namespace {
+
+/// same_content(), and with `where` the same positions too.
+bool same_values(const Value& a, const Value& b, bool where) {
   if (a.kind() != b.kind()) return false;
+  if (where && (a.pos.line != b.pos.line || a.pos.col != b.pos.col ||
+                a.key_pos.line != b.key_pos.line || a.key_pos.col != b.key_pos.col)) {
+    return false;
+  }
   switch (a.kind()) {
     case Value::Kind::kNull:
       return true;
@@ -111,22 +118,32 @@ bool same_content(const Value& a, const Value& b) {
       return a.as_string() == b.as_string();
     case Value::Kind::kList: {
       const List &x = a.as_list(), &y = b.as_list();
+      if (&x == &y) return true;  // shared
       if (x.size() != y.size()) return false;
       for (size_t i = 0; i < x.size(); ++i) {
-        if (!same_content(x[i], y[i])) return false;
+        if (!same_values(x[i], y[i], where)) return false;
       }
       return true;
     }
     case Value::Kind::kMap: {
       const Map &x = a.as_map(), &y = b.as_map();
+      if (&x == &y) return true;
       if (x.size() != y.size()) return false;
       for (size_t i = 0; i < x.size(); ++i) {
-        if (x[i].first != y[i].first || !same_content(x[i].second, y[i].second)) return false;
+        if (x[i].first != y[i].first || !same_values(x[i].second, y[i].second, where)) {
+          return false;
+        }
       }
       return true;
     }
   }
   return false;
 }
+
+}  // namespace
+
+bool same_content(const Value& a, const Value& b) { return same_values(a, b, false); }
+
+bool same_written(const Value& a, const Value& b) { return same_values(a, b, true); }
 
 }  // namespace firefly

@@ -89,4 +89,8 @@ Value with_pos(Value value, Pos pos);
 /// they were written.
 bool same_content(const Value& a, const Value& b);
 
+/// True when `a` and `b` hold the same data written at the same places (every value's
+/// `pos` and `key_pos` too): what an error about either would say is the same.
+bool same_written(const Value& a, const Value& b);
+
 }  // namespace firefly

@@ -19,4 +19,19 @@ TEST_CASE("same_content compares data and ignores where it was written") {
   CHECK_FALSE(same_content(Value(Map{{"a", Value(List{1})}}), Value(Map{{"a", Value(List{2})}})));
 }
 
+TEST_CASE("same_written compares data and where each value was written") {
+  Value a(Map{{"title", with_pos("Roses", {2, 8})}, {"tags", Value(List{with_pos("a", {3, 8})})}});
+  Value b(Map{{"title", with_pos("Roses", {2, 8})}, {"tags", Value(List{with_pos("a", {3, 8})})}});
+  CHECK(same_written(a, b));
+  CHECK(same_written(a, a));
+  Value moved(
+      Map{{"title", with_pos("Roses", {2, 8})}, {"tags", Value(List{with_pos("a", {4, 8})})}});
+  CHECK(same_content(a, moved));
+  CHECK_FALSE(same_written(a, moved));  // a list item one line lower
+  Value key = with_pos("Roses", {2, 8});
+  key.key_pos = {2, 1};
+  CHECK_FALSE(same_written(Value(Map{{"title", key}}), Value(Map{{"title", a.get("title")}})));
+  CHECK_FALSE(same_written(a, Value(Map{{"title", with_pos("Roses", {2, 8})}})));
+}
+
 }  // namespace firefly

@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "model/front_matter_schema.h"
 #include "model/paths.h"
+#include "model/site_reuse.h"
 
 namespace firefly {
 
@@ -148,7 +149,9 @@ class SiteBuilder {
       FrontMatter fm;
       read_front_matter(src, config_, fm, diags_);
       if (fm.draft && !inputs_.drafts) continue;
-      const bool waiting = fm.publish_at && config_.timezone.instant(*fm.publish_at) > inputs_.now;
+      const long long publish = fm.publish_at ? config_.timezone.instant(*fm.publish_at) : 0;
+      const bool waiting = fm.publish_at && publish > inputs_.now;
+      if (waiting) site_->next_publish = std::min(site_->next_publish, publish);
       if (waiting && !inputs_.drafts) continue;
       std::string key = page_key(src, fm.translation_key);
       if (const Page* other = site_->find(key, src.lang)) {
@@ -681,7 +684,11 @@ class SiteBuilder {
 
 std::unique_ptr<Site> build_site(const SiteConfig& config, const SourcePages& sources,
                                  const SiteInputs& inputs, Diagnostics& diags) {
-  return SiteBuilder(config, inputs, diags).build(sources);
+  const size_t reported = diags.error_count() + diags.warning_count();
+  std::unique_ptr<Site> site = SiteBuilder(config, inputs, diags).build(sources);
+  site->reported = diags.error_count() + diags.warning_count() != reported;
+  if (inputs.config_print) site->inputs_print = site_inputs_print(inputs);
+  return site;
 }
 
 std::unique_ptr<Site> build_site(const SiteConfig& config, const std::vector<SourcePage>& sources,

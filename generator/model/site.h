@@ -2,6 +2,8 @@
 // list memberships, taxonomy terms and references, validated.
 #pragma once
 
+#include <cstdint>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -106,6 +108,13 @@ struct Site {
   /// Translations not written yet (SourcePage::placeholder), not published: (key, language)
   /// -> the file's site-relative path.
   std::map<std::pair<std::string, std::string>, std::string> placeholders;
+  /// For the next build to take this graph over (model/site_reuse.h): the fingerprint of
+  /// what it was built from besides its pages' sources (0: never taken over), the
+  /// earliest instant after the build at which a page waits to be published (the graph
+  /// then changes by itself), and whether building it reported a problem.
+  std::uint64_t inputs_print = 0;
+  long long next_publish = std::numeric_limits<long long>::max();
+  bool reported = false;
 
   /// The page with `key` in `lang`, or nullptr.
   const Page* find(const std::string& key, const std::string& lang) const;
@@ -136,6 +145,10 @@ struct SiteInputs {
   std::map<std::string, std::map<std::string, std::string>> generated_titles;
   /// The names of the theme's layouts ("page", "stories-page"); `layout:` must name one.
   std::set<std::string> layouts;
+  /// The fingerprint of the configuration and theme the graph is built with (site.yaml,
+  /// the options that override it, the theme's files); 0 when not known, and then the
+  /// graph is never taken over by the next build.
+  std::uint64_t config_print = 0;
 };
 
 /// Builds the site graph from the loaded pages (which must outlive it); problems go to

@@ -55,7 +55,26 @@ std::uint64_t self_fingerprint(const Page& p, const Body& body, std::uint64_t it
   return h.get();
 }
 
+/// True when `p` (in a copy of the graph of `q`) shows what `q` showed: the same source,
+/// stale original and body; its other values are those of `q`.
+bool same_as_before(const Page& p, const Body& body, const Page& q, const Body& before) {
+  auto stale = [](const Page& page) {
+    return page.stale_original ? std::string_view(page.stale_original->out_path) : "-";
+  };
+  return p.source == q.source && stale(p) == stale(q) &&
+         body.reading_minutes == before.reading_minutes && body.summary == before.summary &&
+         body.html.fingerprint() == before.html.fingerprint();
+}
+
 }  // namespace
+
+bool Grains::reset(std::uint64_t grain, std::uint64_t print) {
+  auto it = std::lower_bound(fps_.begin(), fps_.end(), grain,
+                             [](const Entry& e, std::uint64_t g) { return e.first < g; });
+  if (it == fps_.end() || it->first != grain) return false;
+  it->second = print;
+  return true;
+}
 
 std::unordered_set<std::uint64_t> Grains::changed_grains(const Grains& now) const {
   std::unordered_set<std::uint64_t> out;
@@ -77,25 +96,62 @@ std::unordered_set<std::uint64_t> Grains::changed_grains(const Grains& now) cons
 }
 
 Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vector<Body>& bodies,
-                          const FileFingerprints& files, int jobs) {
+                          const FileFingerprints& files, int jobs, const GrainsBefore* before) {
   size_t n = site.pages.size();
-  std::vector<std::uint64_t> items(n), selves(n);
+  Grains g;
+  std::vector<std::uint64_t>& items = g.items_;
+  std::vector<std::uint64_t>& selves = g.selves_;
+  items.resize(n);
+  selves.resize(n);
+  if (before && (before->site.pages.size() != n || before->grains.items_.size() != n)) {
+    before = nullptr;
+  }
+  std::vector<char> fresh(n, 1);  // not taken from `before`
   parallel_for(n, jobs, [&](size_t i) {
     const Page& p = *site.pages[i];
+    if (before && same_as_before(p, bodies[i], *before->site.pages[i], before->bodies[i])) {
+      items[i] = before->grains.items_[i];
+      selves[i] = before->grains.selves_[i];
+      fresh[i] = 0;
+      return;
+    }
     items[i] = item_fingerprint(p, bodies[i]);
     selves[i] = self_fingerprint(p, bodies[i], items[i]);
   });
-  Grains g;
+  std::map<std::string, Hasher> all;  // language -> its pages
+  for (size_t i = 0; i < n; ++i) all[site.pages[i]->lang].add(items[i]);
+  // The table of `before`, with the fingerprints that may have changed set again: the
+  // same grains, unless a dataset came or went.
+  if (before && before->files.dataset.size() == files.dataset.size()) {
+    g.fps_ = before->grains.fps_;
+    bool same_grains = true;
+    auto reset = [&](std::uint64_t grain, std::uint64_t print) {
+      same_grains = g.reset(grain, print) && same_grains;
+    };
+    for (size_t i = 0; i < n; ++i) {
+      if (!fresh[i]) continue;
+      reset(grain::item(site.pages[i]->out_path), items[i]);
+      reset(grain::self(site.pages[i]->out_path), selves[i]);
+    }
+    for (const auto& [lang, h] : all) reset(grain::all(lang), h.get());
+    for (const Language& lang : site.config->languages) {
+      reset(grain::strings(lang.code), Hasher().add_value(theme.strings(lang.code)).get());
+    }
+    reset(grain::config(), files.config);
+    reset(grain::theme(), files.theme);
+    reset(grain::datasets(), files.datasets);
+    for (const auto& [name, print] : files.dataset) reset(grain::dataset(name), print);
+    if (same_grains) return g;
+    g.fps_.clear();
+  }
   auto& fps = g.fps_;
   fps.reserve(3 * n + site.by_url.size() + site.groups.size() * site.config->languages.size() +
               files.dataset.size() + 16);
   auto set = [&](std::uint64_t grain, std::uint64_t print) { fps.emplace_back(grain, print); };
-  std::map<std::string, Hasher> all;  // language -> its pages
   for (size_t i = 0; i < n; ++i) {
     const Page& p = *site.pages[i];
     set(grain::item(p.out_path), items[i]);
     set(grain::self(p.out_path), selves[i]);
-    all[p.lang].add(items[i]);
   }
   for (const auto& [lang, h] : all) set(grain::all(lang), h.get());
   for (const auto& [key, langs] : site.groups) {

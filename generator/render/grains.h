@@ -26,6 +26,17 @@ struct FileFingerprints {
   std::map<std::string, std::uint64_t> dataset;
 };
 
+class Grains;
+
+/// A build's grains with what they were worked out from, for the next build to take over
+/// those of the pages that did not change.
+struct GrainsBefore {
+  const Site& site;
+  const std::vector<Body>& bodies;  ///< indexed like site.pages
+  const FileFingerprints& files;
+  const Grains& grains;
+};
+
 /// Grain -> fingerprint; a grain that is not there (a page lookup that finds nothing)
 /// has fingerprint 0. Kept as one array sorted by grain: an update makes it anew for
 /// every page (three grains each), which costs a sort instead of a node per grain, and
@@ -52,12 +63,21 @@ class Grains {
  private:
   using Entry = std::pair<std::uint64_t, std::uint64_t>;  ///< grain, fingerprint
   friend Grains fingerprint_grains(const Site&, const Theme&, const std::vector<Body>&,
-                                   const FileFingerprints&, int);
+                                   const FileFingerprints&, int, const GrainsBefore*);
+  /// Sets the fingerprint of a grain the table has; false when it has none.
+  bool reset(std::uint64_t grain, std::uint64_t print);
   std::vector<Entry> fps_;  ///< sorted by grain, one entry each
+  /// The fingerprints of each page as an item and of its self, indexed like site.pages.
+  std::vector<std::uint64_t> items_, selves_;
 };
 
-/// The fingerprints of every grain of a built site.
+/// The fingerprints of every grain of a built site. With `before`, whose site `site` is a
+/// copy of (model/site_reuse.h: the same pages in the same order, with the same values but
+/// their sources and stale originals), a page with the same source, stale original and
+/// body as the page at its index there keeps its fingerprints, and the table of `before`
+/// is taken with the fingerprints that changed set anew.
 Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vector<Body>& bodies,
-                          const FileFingerprints& files, int jobs);
+                          const FileFingerprints& files, int jobs,
+                          const GrainsBefore* before = nullptr);
 
 }  // namespace firefly

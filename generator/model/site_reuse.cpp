@@ -1,0 +1,121 @@
+#include "model/site_reuse.h"
+
+#include <unordered_map>
+#include <utility>
+
+#include "core/hash.h"
+
+namespace firefly {
+
+namespace {
+
+void add_localized(Hasher& h, const Localized& text) {
+  h.add(text.plain).add(static_cast<std::uint64_t>(text.by_lang.size()));
+  for (const auto& [lang, value] : text.by_lang) h.add(lang).add(value);
+}
+
+}  // namespace
+
+std::uint64_t site_inputs_print(const SiteInputs& inputs) {
+  Hasher h;
+  h.add(inputs.config_print).add(inputs.drafts ? 1 : 0);
+  auto add_set = [&](const std::set<std::string>& set) {
+    h.add(static_cast<std::uint64_t>(set.size()));
+    for (const std::string& s : set) h.add(s);
+  };
+  add_set(inputs.files);
+  add_set(inputs.withheld_datasets);
+  add_set(inputs.withheld_files);
+  add_set(inputs.layouts);
+  h.add(static_cast<std::uint64_t>(inputs.datasets.size()));
+  for (const auto& [name, title] : inputs.datasets) {
+    h.add(name);
+    add_localized(h, title);
+  }
+  // What the graph shows of a plan: its scorecard and a page per indicator.
+  h.add(static_cast<std::uint64_t>(inputs.plans ? inputs.plans->size() + 1 : 0));
+  for (const IndicatorSet& plan : inputs.plans ? *inputs.plans : std::vector<IndicatorSet>()) {
+    h.add(plan.dataset);
+    add_localized(h, plan.title);
+    add_localized(h, plan.description);
+    h.add(plan.updated.iso()).add(static_cast<std::uint64_t>(plan.indicators.size()));
+    for (const Indicator& ind : plan.indicators) {
+      h.add(ind.id);
+      add_localized(h, ind.name);
+    }
+  }
+  h.add(static_cast<std::uint64_t>(inputs.generated_titles.size()));
+  for (const auto& [lang, titles] : inputs.generated_titles) {
+    h.add(lang).add(static_cast<std::uint64_t>(titles.size()));
+    for (const auto& [kind, title] : titles) h.add(kind).add(title);
+  }
+  return h.get() | 1;  // never 0, which means "not to be taken over"
+}
+
+bool same_for_graph(const SourcePage& a, const SourcePage& b) {
+  return a.path == b.path && a.section == b.section && a.slug == b.slug && a.lang == b.lang &&
+         a.is_index == b.is_index && a.placeholder == b.placeholder &&
+         a.front_incomplete == b.front_incomplete && a.git_revised == b.git_revised &&
+         same_written(a.front, b.front);
+}
+
+std::unique_ptr<Site> reuse_site(const Site& before, const SourcePages& before_sources,
+                                 const SiteConfig& config, const SourcePages& sources,
+                                 const SiteInputs& inputs) {
+  if (!inputs.config_print || !before.inputs_print || before.reported) return nullptr;
+  if (inputs.now >= before.next_publish || sources.size() != before_sources.size()) {
+    return nullptr;
+  }
+  if (site_inputs_print(inputs) != before.inputs_print) return nullptr;
+  // The sources that are other objects now (the files edited), each read the same.
+  std::unordered_map<const SourcePage*, const SourcePage*> new_source;
+  for (size_t i = 0; i < sources.size(); ++i) {
+    const SourcePage* was = before_sources[i].get();
+    const SourcePage* now = sources[i].get();
+    if (was == now) continue;
+    if (!same_for_graph(*was, *now)) return nullptr;
+    new_source.emplace(was, now);
+  }
+  auto site = std::make_unique<Site>();
+  site->config = &config;
+  site->plans = inputs.plans;
+  // The inputs as they are now (the same as before where the graph reads them).
+  site->files = inputs.files;
+  site->datasets = inputs.datasets;
+  site->withheld_datasets = inputs.withheld_datasets;
+  site->withheld_files = inputs.withheld_files;
+  site->term_titles = before.term_titles;
+  site->placeholders = before.placeholders;
+  site->inputs_print = before.inputs_print;
+  site->next_publish = before.next_publish;
+  // Every page copied, then every pointer to a page of `before` pointed at its copy.
+  std::unordered_map<const Page*, Page*> copy_of;
+  copy_of.reserve(before.pages.size());
+  site->pages.reserve(before.pages.size());
+  for (const auto& page : before.pages) {
+    site->pages.push_back(std::make_unique<Page>(*page));
+    copy_of.emplace(page.get(), site->pages.back().get());
+  }
+  auto to_copy = [&](std::vector<const Page*>& pages) {
+    for (const Page*& p : pages) p = copy_of.at(p);
+  };
+  for (auto& page : site->pages) {
+    if (page->source) {
+      if (auto it = new_source.find(page->source); it != new_source.end()) {
+        page->source = it->second;
+      }
+    }
+    to_copy(page->list);
+    for (auto& [collection, pages] : page->referenced_by) to_copy(pages);
+    page->stale_original = nullptr;
+  }
+  site->groups = before.groups;
+  for (auto& [key, by_lang] : site->groups) {
+    for (auto& [lang, page] : by_lang) page = copy_of.at(page);
+  }
+  site->by_url = before.by_url;
+  for (auto& [url, page] : site->by_url) page = copy_of.at(page);
+  return site;
+}
+
+}  // namespace firefly

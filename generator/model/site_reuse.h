@@ -1,0 +1,36 @@
+// The site graph of the build before, taken over (`serve`): after an edit that changed
+// nothing the graph is made of (a story's text, a dataset's rows, a template), the new
+// graph is a copy of the old one whose pages show the new sources, made for a part of
+// what building it again costs (no front matter read, no list sorted, no term slugged).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "config/site_config.h"
+#include "load/content.h"
+#include "model/site.h"
+
+namespace firefly {
+
+/// The fingerprint of what build_site reads of `inputs` (all but `now`), with their
+/// `config_print`.
+std::uint64_t site_inputs_print(const SiteInputs& inputs);
+
+/// True when building the graph reads the same of `a` as of `b`: name, language, kind,
+/// git date, and front matter with the same values written at the same places (so that
+/// an error about it would read the same).
+bool same_for_graph(const SourcePage& a, const SourcePage& b);
+
+/// A copy of `before` (built from `before_sources`) for the pages `sources`, when building
+/// the graph from them would make the same graph and report nothing; else null. That is
+/// when `inputs` have the fingerprint of those of `before` (and a `config_print`), the
+/// build of `before` reported nothing, no page of it waits for a publish time that has
+/// come by `inputs.now`, and each of `sources` is the one at its index in `before_sources`
+/// or one same_for_graph() with it. The copy's pages point to `sources` and to `config`;
+/// no translation of it is marked stale yet (mark_stale_translations does that).
+std::unique_ptr<Site> reuse_site(const Site& before, const SourcePages& before_sources,
+                                 const SiteConfig& config, const SourcePages& sources,
+                                 const SiteInputs& inputs);
+
+}  // namespace firefly
