@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cstring>
 #include <map>
 #include <memory>
 
@@ -348,6 +349,24 @@ void count_words(std::string_view text, ReadingCount& count) {
   }
 }
 
+/// The code point of the well-formed three-byte sequence at `i` (as U8_NEXT reads it),
+/// or -1 when there is none there.
+UChar32 three_byte_code_point(const uint8_t* bytes, int32_t i, int32_t size) {
+  if ((bytes[i] & 0xF0) != 0xE0 || i + 3 > size || (bytes[i + 1] & 0xC0) != 0x80 ||
+      (bytes[i + 2] & 0xC0) != 0x80) {
+    return -1;
+  }
+  UChar32 c = (bytes[i] & 0x0F) << 12 | (bytes[i + 1] & 0x3F) << 6 | (bytes[i + 2] & 0x3F);
+  return c >= 0x800 && (c < 0xD800 || c > 0xDFFF) ? c : -1;
+}
+
+/// True when the eight bytes at `bytes` are all ASCII.
+bool eight_ascii(const uint8_t* bytes) {
+  std::uint64_t eight;
+  std::memcpy(&eight, bytes, 8);
+  return (eight & 0x8080808080808080u) == 0;
+}
+
 }  // namespace
 
 ReadingCount count_reading(std::string_view text) {
@@ -358,13 +377,18 @@ ReadingCount count_reading(std::string_view text) {
   auto size = static_cast<int32_t>(text.size());
   int32_t run = 0;  // start of the current run of other text
   for (int32_t i = 0; i < size;) {
-    if (bytes[i] < 0x80) {  // ASCII, never CJK: passed over without decoding
+    if (bytes[i] < 0x80) {  // ASCII, never CJK: passed over without decoding, 8 at a time
       ++i;
+      while (i + 8 <= size && eight_ascii(bytes + i)) i += 8;
       continue;
     }
     int32_t at = i;
-    UChar32 c;
-    U8_NEXT(bytes, i, size, c);
+    UChar32 c = three_byte_code_point(bytes, i, size);  // all of Chinese
+    if (c >= 0) {
+      i += 3;
+    } else {
+      U8_NEXT(bytes, i, size, c);
+    }
     if (c >= 0 && is_dictionary_cjk(c)) {
       if (at > run) {  // (text between two characters, often none)
         count_words(text.substr(static_cast<size_t>(run), static_cast<size_t>(at - run)), count);
