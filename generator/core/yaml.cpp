@@ -7,6 +7,7 @@
 
 #include <charconv>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "core/text.h"
@@ -225,6 +226,102 @@ bool check_tabs(std::string_view text, const std::string& path, Diagnostics& dia
   return true;
 }
 
+/// Reads `text` without yaml-cpp when it is a map of `key: value` lines, one per line,
+/// that every YAML reader reads alike: keys of letters, digits, '_' and '-'; values in
+/// double or single quotes without escapes, a one-line list of plain words ("[a, b]"),
+/// or plain text that cannot be mistaken for anything else (no comment, colon, bracket,
+/// brace or indicator; not continued on the next line). Front matter is mostly this.
+/// Nothing otherwise (yaml-cpp reads it, and reports what is wrong).
+std::optional<Value> read_simple_map(std::string_view text, int line_offset) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\n') || c == 0x7F) return std::nullopt;  // tabs, CR, controls
+    // NEL, LS, PS and BOM, which some readers take for line breaks or drop.
+    std::string_view at = text.substr(i, 3);
+    if (at.substr(0, 2) == "\xC2\x85" || at == "\xE2\x80\xA8" || at == "\xE2\x80\xA9" ||
+        at == "\xEF\xBB\xBF") {
+      return std::nullopt;
+    }
+  }
+  auto key_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
+  };
+  auto plain_start = [](char c) {
+    return std::string_view("-?:,[]{}#&*!|>'\"%@`~ ").find(c) == std::string_view::npos;
+  };
+  auto column = [](std::string_view line, size_t at) {
+    int col = 1;
+    for (size_t k = 0; k < at; ++k) col += (static_cast<unsigned char>(line[k]) & 0xC0) != 0x80;
+    return col;
+  };
+  Map map;
+  int line_no = 0;
+  for (size_t start = 0; start < text.size(); ++line_no) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    const int line_at = line_no + 1 + line_offset;
+    size_t colon = 0;
+    while (colon < line.size() && key_char(line[colon])) ++colon;
+    if (colon == 0 || !plain_start(line[0]) || colon + 2 >= line.size() || line[colon] != ':' ||
+        line[colon + 1] != ' ' || line.back() == ' ') {
+      return std::nullopt;
+    }
+    size_t at = colon + 1;
+    while (line[at] == ' ') ++at;
+    std::string_view raw = line.substr(at);
+    Value value;
+    if (raw.front() == '"' || raw.front() == '\'') {
+      if (raw.size() < 2 || raw.back() != raw.front()) return std::nullopt;
+      std::string_view inner = raw.substr(1, raw.size() - 2);
+      if (inner.find(raw.front()) != std::string_view::npos ||
+          inner.find('\\') != std::string_view::npos) {
+        return std::nullopt;
+      }
+      value = Value(inner);
+    } else if (raw.front() == '[') {
+      if (raw.size() < 3 || raw.back() != ']') return std::nullopt;
+      List items;
+      for (size_t item = 1; item < raw.size();) {
+        while (raw[item] == ' ') ++item;
+        size_t stop = raw.find_first_of(",]", item);
+        std::string_view word = raw.substr(item, stop - item);
+        if (word.empty() || !plain_start(word[0]) ||
+            word.find_first_of(" :#[]{}'\"") != std::string_view::npos) {
+          return std::nullopt;
+        }
+        Value v = plain_scalar(std::string(word));
+        v.pos = {line_at, column(line, at + item)};
+        items.push_back(std::move(v));
+        item = stop + 1;
+        if (raw[stop] == ']') {
+          if (stop + 1 != raw.size()) return std::nullopt;
+          break;
+        }
+      }
+      value = Value(std::move(items));
+    } else {
+      if (!plain_start(raw.front()) || raw.find_first_of(":#[]{}") != std::string_view::npos) {
+        return std::nullopt;
+      }
+      value = plain_scalar(std::string(raw));
+    }
+    value.pos = {line_at, column(line, at)};
+    value.key_pos = {line_at, 1};
+    std::string key = plain_scalar(std::string(line.substr(0, colon))).to_text();
+    for (const auto& [k, v] : map) {
+      if (k == key) return std::nullopt;  // yaml-cpp's reading reports it
+    }
+    map.emplace_back(std::move(key), std::move(value));
+  }
+  if (map.empty()) return std::nullopt;
+  Value result(std::move(map));
+  result.pos = {line_offset + 1, 1};
+  return result;
+}
+
 std::string plain_message(const std::string& msg) {
   if (msg.empty()) return "this is not valid YAML";
   return "this is not valid YAML: " + msg;
@@ -243,6 +340,7 @@ Value parse_yaml(std::string_view text, const std::string& path, Diagnostics& di
   }
   text = strip_bom(text);
   if (!check_tabs(text, path, diags, line_offset)) return Value();
+  if (std::optional<Value> simple = read_simple_map(text, line_offset)) return *simple;
   std::string copy(text);
   std::istringstream in(copy);
   Builder builder(copy, path, diags, line_offset);
