@@ -11,7 +11,9 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <cctype>
+#include <array>
+#include <atomic>
+#include <cstring>
 #include <map>
 #include <memory>
 
@@ -148,21 +150,53 @@ std::vector<size_t> word_boundaries(std::string_view text) {
   return stops;
 }
 
+bool own_grapheme(uint32_t c) {
+  return (c < 0x80 && c != '\r') || (c >= 0x3000 && c <= 0x3029) || (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0xFF01 && c <= 0xFF5E);
+}
+
+namespace {
+
+/// The ends of the first `count` graphemes of `text` after 0 (count + 1 stops) when its
+/// first count + 1 code points are each a grapheme of their own (own_grapheme: then a
+/// grapheme ends after each of the first `count`); empty otherwise, and ICU must find them.
+std::vector<int32_t> own_grapheme_stops(std::string_view text, size_t count) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  auto size = static_cast<int32_t>(text.size());
+  std::vector<int32_t> stops{0};
+  stops.reserve(count + 1);
+  for (int32_t i = 0; stops.size() <= count + 1;) {
+    if (i >= size) return {};
+    UChar32 c;
+    U8_NEXT(bytes, i, size, c);
+    if (c < 0 || !own_grapheme(static_cast<uint32_t>(c))) return {};
+    stops.push_back(i);
+  }
+  stops.pop_back();  // the end of code point count + 1: the next one may join it
+  return stops;
+}
+
+}  // namespace
+
 std::string truncate_text(std::string_view text, size_t max_units) {
   if (max_units >= text.size()) return std::string(text);  // never more graphemes than bytes
   icu::BreakIterator* chars = breaker(0);
   Utf8Text ut(text);
   if (!chars || U_FAILURE(ut.status)) return std::string(text);
   UErrorCode status = U_ZERO_ERROR;
-  chars->setText(ut.ut, status);
-  if (U_FAILURE(status)) return std::string(text);
-  // Grapheme boundaries up to the limit: stops[i] is the end of the i-th grapheme.
-  std::vector<int32_t> stops{0};
-  int32_t pos = chars->first();
-  while (stops.size() <= max_units + 1) {
-    pos = chars->next();
-    if (pos == icu::BreakIterator::DONE) return std::string(text);  // fits
-    stops.push_back(pos);
+  // Grapheme boundaries up to the limit: stops[i] is the end of the i-th grapheme. Most
+  // summaries begin with plain ASCII or Chinese, whose code points are graphemes.
+  std::vector<int32_t> stops = own_grapheme_stops(text, max_units);
+  if (stops.empty()) {
+    chars->setText(ut.ut, status);
+    if (U_FAILURE(status)) return std::string(text);
+    stops.push_back(0);
+    int32_t pos = chars->first();
+    while (stops.size() <= max_units + 1) {
+      pos = chars->next();
+      if (pos == icu::BreakIterator::DONE) return std::string(text);  // fits
+      stops.push_back(pos);
+    }
   }
   int32_t cut = stops[max_units];
   UChar32 before = code_point_before(text, static_cast<size_t>(cut));
@@ -212,35 +246,60 @@ namespace {
 
 /// True for a code point ICU segments with its CJK dictionary that counts as a reading
 /// unit: Han, kana and other ideographs that are letters, letter numbers or marks.
-bool is_dictionary_cjk(UChar32 c) {
-  if (c < 0x2E80) return false;  // below the CJK radicals no code point qualifies
+bool ask_icu_dictionary_cjk(UChar32 c) {
   if (uscript_hasScript(c, USCRIPT_HANGUL) && !uscript_hasScript(c, USCRIPT_HAN)) return false;
   constexpr uint32_t kUnit = U_GC_L_MASK | U_GC_NL_MASK | U_GC_MN_MASK | U_GC_MC_MASK;
   return (U_GET_GC_MASK(c) & kUnit) != 0 && is_cjk(c);
 }
+
+/// ICU's answer for each code point from the CJK radicals to the end of the BMP, asked
+/// once per process and code point (0: not asked yet, 1: no, 2: yes): a Chinese body
+/// asks it for every character, and ICU takes six property look-ups to answer.
+constexpr UChar32 kFirstCjk = 0x2E80;
+std::atomic<uint8_t> dictionary_cjk_answers[0x10000 - kFirstCjk];
+
+bool is_dictionary_cjk(UChar32 c) {
+  if (c < kFirstCjk) return false;  // below the CJK radicals no code point qualifies
+  if (c > 0xFFFF) return ask_icu_dictionary_cjk(c);
+  std::atomic<uint8_t>& answer = dictionary_cjk_answers[c - kFirstCjk];
+  uint8_t known = answer.load(std::memory_order_relaxed);
+  if (known == 0) {
+    known = ask_icu_dictionary_cjk(c) ? 2 : 1;
+    answer.store(known, std::memory_order_relaxed);  // two threads store the same answer
+  }
+  return known == 2;
+}
+
+constexpr bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
+/// std::isalnum in the "C" locale (the process never sets another), without its call.
+constexpr bool ascii_alnum(char c) { return ascii_alpha(c) || ascii_digit(c); }
 
 /// Adds the reading units of `text` (free of dictionary CJK) found by ICU word breaking.
 /// Words of ASCII text as UAX #29 finds them: runs of letters, digits and '_', kept
 /// together across one ' . : between letters and one , . ; between digits ("don't",
 /// "e.g", "3.5", "1,000"). The same count as ICU's word iterator, without it.
 size_t count_ascii_words(std::string_view text) {
-  auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-  auto is_alpha = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
-  auto is_digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
+  static constexpr auto kWordChar = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c) t[c] = ascii_alnum(static_cast<char>(c)) || c == '_';
+    return t;
+  }();
   size_t words = 0;
   bool in_word = false;
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
-    if (is_word(c)) {
+    if (kWordChar[static_cast<unsigned char>(c)]) {
       if (!in_word) ++words;
       in_word = true;
       continue;
     }
     if (in_word && i + 1 < text.size() && i > 0) {
       char before = text[i - 1], after = text[i + 1];
-      bool mid_letter = (c == '\'' || c == '.' || c == ':') && is_alpha(before) && is_alpha(after);
-      bool mid_num =
-          (c == ',' || c == '.' || c == ';' || c == '\'') && is_digit(before) && is_digit(after);
+      bool mid_letter =
+          (c == '\'' || c == '.' || c == ':') && ascii_alpha(before) && ascii_alpha(after);
+      bool mid_num = (c == ',' || c == '.' || c == ';' || c == '\'') && ascii_digit(before) &&
+                     ascii_digit(after);
       if (mid_letter || mid_num) continue;
     }
     in_word = false;
@@ -257,7 +316,8 @@ void count_words(std::string_view text, ReadingCount& count) {
   for (int32_t i = 0; i < length && plain;) {
     UChar32 c;
     U8_NEXT(raw, i, length, c);
-    plain = c >= 0 && (c < 0x80 ? !std::isalnum(c) : (U_GET_GC_MASK(c) & kWordish) == 0);
+    plain = c >= 0 &&
+            (c < 0x80 ? !ascii_alnum(static_cast<char>(c)) : (U_GET_GC_MASK(c) & kWordish) == 0);
   }
   if (plain) return;
   if (std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; })) {
@@ -289,6 +349,24 @@ void count_words(std::string_view text, ReadingCount& count) {
   }
 }
 
+/// The code point of the well-formed three-byte sequence at `i` (as U8_NEXT reads it),
+/// or -1 when there is none there.
+UChar32 three_byte_code_point(const uint8_t* bytes, int32_t i, int32_t size) {
+  if ((bytes[i] & 0xF0) != 0xE0 || i + 3 > size || (bytes[i + 1] & 0xC0) != 0x80 ||
+      (bytes[i + 2] & 0xC0) != 0x80) {
+    return -1;
+  }
+  UChar32 c = (bytes[i] & 0x0F) << 12 | (bytes[i + 1] & 0x3F) << 6 | (bytes[i + 2] & 0x3F);
+  return c >= 0x800 && (c < 0xD800 || c > 0xDFFF) ? c : -1;
+}
+
+/// True when the eight bytes at `bytes` are all ASCII.
+bool eight_ascii(const uint8_t* bytes) {
+  std::uint64_t eight;
+  std::memcpy(&eight, bytes, 8);
+  return (eight & 0x8080808080808080u) == 0;
+}
+
 }  // namespace
 
 ReadingCount count_reading(std::string_view text) {
@@ -299,11 +377,22 @@ ReadingCount count_reading(std::string_view text) {
   auto size = static_cast<int32_t>(text.size());
   int32_t run = 0;  // start of the current run of other text
   for (int32_t i = 0; i < size;) {
+    if (bytes[i] < 0x80) {  // ASCII, never CJK: passed over without decoding, 8 at a time
+      ++i;
+      while (i + 8 <= size && eight_ascii(bytes + i)) i += 8;
+      continue;
+    }
     int32_t at = i;
-    UChar32 c;
-    U8_NEXT(bytes, i, size, c);
+    UChar32 c = three_byte_code_point(bytes, i, size);  // all of Chinese
+    if (c >= 0) {
+      i += 3;
+    } else {
+      U8_NEXT(bytes, i, size, c);
+    }
     if (c >= 0 && is_dictionary_cjk(c)) {
-      count_words(text.substr(static_cast<size_t>(run), static_cast<size_t>(at - run)), count);
+      if (at > run) {  // (text between two characters, often none)
+        count_words(text.substr(static_cast<size_t>(run), static_cast<size_t>(at - run)), count);
+      }
       ++count.cjk_chars;
       run = i;
     }

@@ -45,4 +45,9 @@ std::vector<size_t> word_boundaries(std::string_view text);
 /// True for a Han character, kana or hangul (also by script extension, like "ー").
 bool is_cjk(uint32_t code_point);
 
+/// True for a code point that is a grapheme on its own wherever it stands, without
+/// asking ICU: ASCII but CR (which joins a following LF), CJK punctuation (U+3000 to
+/// U+3029), the CJK Unified Ideographs and the full-width forms of ASCII.
+bool own_grapheme(uint32_t code_point);
+
 }  // namespace firefly

@@ -1,7 +1,11 @@
 #include "core/text_break.h"
 
 #include <doctest/doctest.h>
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -69,6 +73,45 @@ TEST_CASE("truncate_text never splits graphemes") {
   CHECK(cut_part(tw + jp + vn, 2) == tw + jp);
   CHECK(cut_part(tw + jp + vn, 1) == tw);
   CHECK(truncate_text(tw + jp + vn, 3) == tw + jp + vn);
+}
+
+TEST_CASE("own_grapheme: ICU agrees that each such code point is a grapheme of its own") {
+  // By property: nothing that joins a neighbour (extend, spacing mark, ZWJ, prepend,
+  // regional indicator, hangul jamo, CR).
+  size_t own = 0;
+  icu::UnicodeString all;
+  for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+    if (!own_grapheme(static_cast<uint32_t>(c))) continue;
+    ++own;
+    all.append(c);
+    auto gcb = u_getIntPropertyValue(c, UCHAR_GRAPHEME_CLUSTER_BREAK);
+    CAPTURE(c);
+    CHECK((gcb == U_GCB_OTHER || gcb == U_GCB_CONTROL || gcb == U_GCB_LF));
+  }
+  CHECK(own > 20000);
+  // By ICU's iterator: as many graphemes as code points, side by side.
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> chars(
+      icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+  REQUIRE(U_SUCCESS(status));
+  chars->setText(all);
+  size_t graphemes = 0;
+  for (int32_t at = chars->next(); at != icu::BreakIterator::DONE; at = chars->next()) ++graphemes;
+  CHECK(graphemes == own);
+  CHECK_FALSE(own_grapheme('\r'));
+  CHECK_FALSE(own_grapheme(0x0301));  // a combining accent joins the letter before it
+}
+
+TEST_CASE("truncate_text cuts alike with and without the own-grapheme path") {
+  // The same text plain (its code points are graphemes: no ICU grapheme iterator) and with
+  // an accent joining its "o", which sends it through ICU: cut at the same graphemes.
+  auto with_accent = [](std::string s) { return s.insert(2, "\xcc\x81"); };  // U+0301
+  const std::string plain = "Home visits to older workers, and their families' repairs";
+  for (size_t n : {5u, 12u, 20u, 29u, 40u}) {
+    CAPTURE(n);
+    CHECK(truncate_text(with_accent(plain), n) == with_accent(truncate_text(plain, n)));
+  }
+  CHECK(cut_part("臺南市政府勞工局，施政成果報告", 8) == "臺南市政府勞工局");
 }
 
 TEST_CASE("reading counts for mixed text") {

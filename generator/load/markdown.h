@@ -38,7 +38,9 @@ struct MarkdownResult {
 };
 
 /// Renders GitHub-flavoured Markdown (tables, strikethrough, autolinks, task lists,
-/// footnotes) with ids on headings; `javascript:`-style URLs are dropped.
+/// footnotes) with ids on headings; `javascript:`-style URLs are dropped. `body` must be
+/// valid UTF-8 (as every page's is once loaded: load_source_page rejects the others), here
+/// and in MarkdownDocument and scan_markdown; a NUL byte becomes U+FFFD.
 MarkdownResult render_markdown(std::string_view body, const MarkdownOptions& options);
 
 /// A document parsed once and rendered any number of times, each time with its own link

@@ -33,6 +33,17 @@ TEST_CASE("markdown escapes raw HTML unless allowed") {
   CHECK(u.html.find("<b>x</b>") != std::string::npos);
 }
 
+TEST_CASE("markdown shows a NUL byte as U+FFFD, in the HTML and in the scan") {
+  using namespace std::string_literals;
+  const std::string text = "a\0b \0\n\n- c\0\n"s;
+  CHECK(md(text).html == "<p>a\uFFFDb \uFFFD</p>\n<ul>\n<li>c\uFFFD</li>\n</ul>\n");
+  std::vector<std::string> runs;
+  for (const MarkdownItem& item : scan_markdown(text)) {
+    if (item.kind == MarkdownItem::Kind::kText) runs.push_back(item.value);
+  }
+  CHECK(runs == std::vector<std::string>{"a\uFFFDb \uFFFD", "c\uFFFD"});
+}
+
 TEST_CASE("markdown drops javascript: URLs even with odd case and spaces") {
   auto r = md("[a](javascript:alert(1)) [b]( JaVaScRiPt:alert(1)) ![c](javascript:x)\n", true);
   CHECK(r.html.find("javascript") == std::string::npos);

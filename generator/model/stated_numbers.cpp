@@ -1,7 +1,9 @@
 #include "model/stated_numbers.h"
 
+#include <algorithm>
+#include <array>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <utility>
 
 namespace firefly {
@@ -135,31 +137,56 @@ double read_number(std::u32string_view s, size_t& i, const std::string& lang) {
   return value;
 }
 
+/// What may_state_numbers looks for in one language's text: the bytes that can begin a
+/// digit (ASCII '0'-'9'; 0xEF and 0xE0 begin full-width and Thai digits), a month name or
+/// Chinese 成, and those words.
+struct NumberSigns {
+  std::array<bool, 256> starts{};
+  std::vector<std::string> words;  ///< UTF-8
+};
+
+NumberSigns number_signs(const std::string& lang) {
+  NumberSigns signs;
+  for (unsigned char c : std::string_view("0123456789\xEF\xE0")) signs.starts[c] = true;
+  if (lang.rfind("zh", 0) == 0) signs.words.push_back("成");
+  for (const std::u32string& month : month_names(lang)) signs.words.push_back(encode(month));
+  for (const std::string& word : signs.words) {
+    signs.starts[static_cast<unsigned char>(word.front())] = true;
+  }
+  return signs;
+}
+
+const NumberSigns& number_signs_of(const std::string& lang) {
+  static const NumberSigns zh = number_signs("zh"), en = number_signs("en"),
+                           id = number_signs("id"), th = number_signs("th"),
+                           none = number_signs("");
+  return lang.rfind("zh", 0) == 0 ? zh
+         : lang == "en"           ? en
+         : lang == "id"           ? id
+         : lang == "th"           ? th
+                                  : none;
+}
+
 /// False when `text` cannot state a number: no digit (ASCII, full-width, Thai), no 成
-/// in Chinese, no month name. Most text is like that, and it is cheaper to tell.
+/// in Chinese, no month name. Most text is like that, and it is cheaper to tell, in one
+/// pass that stops only at the bytes that can begin one of them.
 bool may_state_numbers(std::string_view text, const std::string& lang) {
-  for (size_t i = 0; i < text.size(); ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
+  const NumberSigns& signs = number_signs_of(lang);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t size = text.size();
+  for (size_t i = 0; i < size; ++i) {
+    const unsigned char c = bytes[i];
+    if (!signs.starts[c]) continue;
     if (c >= '0' && c <= '9') return true;
-    if (i + 2 < text.size() && (c == 0xEF || c == 0xE0)) {
-      auto b = static_cast<unsigned char>(text[i + 1]), d = static_cast<unsigned char>(text[i + 2]);
+    if (i + 2 < size && (c == 0xEF || c == 0xE0)) {
+      const unsigned char b = bytes[i + 1], d = bytes[i + 2];
       if (((c == 0xEF && b == 0xBC) || (c == 0xE0 && b == 0xB9)) && d >= 0x90 && d <= 0x99) {
         return true;  // ０-９ (U+FF10..19), ๐-๙ (U+0E50..59)
       }
     }
-  }
-  if (lang.rfind("zh", 0) == 0 && text.find("成") != std::string_view::npos) return true;
-  auto utf8 = [](const std::string& l) {
-    std::vector<std::string> out;
-    for (const std::u32string& month : month_names(l)) out.push_back(encode(month));
-    return out;
-  };
-  static const std::vector<std::string> en = utf8("en"), id = utf8("id"), th = utf8("th"), none;
-  for (const std::string& month : lang == "en"   ? en
-                                  : lang == "id" ? id
-                                  : lang == "th" ? th
-                                                 : none) {
-    if (text.find(month) != std::string_view::npos) return true;
+    for (const std::string& word : signs.words) {
+      if (text.compare(i, word.size(), word) == 0) return true;
+    }
   }
   return false;
 }
@@ -175,10 +202,11 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
     if (whole && value <= 10 && value == std::floor(value)) return;
     out.push_back({value, encode(std::u32string_view(s).substr(from, to - from))});
   };
+  const auto& months = month_names(lang);
+  const auto& factors = multipliers(lang);
   for (size_t i = 0; i < s.size();) {
     // Month names.
     bool month = false;
-    const auto& months = month_names(lang);
     if (i == 0 || !is_letter(s[i - 1])) {
       for (size_t m = 0; m < months.size(); ++m) {
         size_t end = i + months[m].size();
@@ -223,7 +251,7 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
       whole = false;
       i = j + 1;
     } else {
-      for (const auto& [word, factor] : multipliers(lang)) {
+      for (const auto& [word, factor] : factors) {
         if (starts_with_at(s, j, word)) {
           value *= factor;
           i = j + word.size();
@@ -270,9 +298,11 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
 }
 
 std::string format_number(double value) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.6f", value);
-  std::string s = buf;
+  // As printf's "%.6f" into 64 bytes writes it (to_chars is specified so), without
+  // printf's cost: at most 63 characters. 400 bytes hold any double so written.
+  char buf[400];
+  char* end = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, 6).ptr;
+  std::string s(buf, std::min<size_t>(static_cast<size_t>(end - buf), 63));
   while (s.back() == '0') s.pop_back();
   if (s.back() == '.') s.pop_back();
   return s;
