@@ -2,7 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -158,6 +161,30 @@ TEST_CASE("front matter made of random plain pieces reads as yaml-cpp reads it")
     check_same(text);
   }
   CHECK(read > 300);  // the plain reader took a good share of them
+}
+
+TEST_CASE("every front matter of the project reads as yaml-cpp reads it") {
+  size_t files = 0, read = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(FIREFLY_SOURCE_DIR)) {
+    const std::string path = entry.path().string();
+    if (entry.path().extension() != ".md" || path.find("/build") != std::string::npos ||
+        path.find("node_modules") != std::string::npos) {
+      continue;
+    }
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    const std::string text = bytes.str();
+    size_t end = text.find("\n---\n", 3);
+    if (text.rfind("---\n", 0) != 0 || end == std::string::npos) continue;
+    ++files;
+    std::string front = text.substr(4, end - 3);
+    CAPTURE(path);
+    if (simple_yaml_events(front)) ++read;
+    check_same(front);
+  }
+  CHECK(files > 100);
+  CHECK(read > files / 2);  // most pages take the plain reader
 }
 
 }  // namespace firefly
