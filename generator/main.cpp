@@ -25,13 +25,16 @@
 /// the bodies) on other threads than the next step allocates on; with an arena per thread
 /// that memory stayed unused. 10,000 stories: peak RSS 380 -> 343 MB, fewer page faults.
 ///
-/// A build also keeps the pages it frees (no decay) on huge pages (2 MB, when the system
-/// allows them): each step's memory is reused by the next without faulting it in again
-/// page by page, and with far fewer TLB misses. 10,000 stories on a 2-core VM: about a
-/// quarter less CPU, 105,000 page faults -> 4,300, peak RSS 345 -> 397 MB. `serve` lives
-/// on, so it sets its own (serve_memory_settings).
+/// A build also keeps the pages it frees (no decay): each step's memory is reused by the
+/// next without faulting it in again. It does not ask for huge pages (thp:always): on a
+/// quiet 2-core VM they cost more than they saved, since the kernel zeroes and compacts
+/// 2 MB at a time when a page is first touched. 10,000 stories, alternating runs:
+/// 6.2-6.6 s wall, 3.8-4.9 s system CPU with them, 4.3-4.4 s and 0.9 s without; after a
+/// Hugo build freed its 2.7 GB, 5.8-6.7 s against 5.2-5.4 s. (Measured on a machine loaded
+/// by other builds they had saved a quarter of the CPU.) `serve` lives on, so it sets its
+/// own (serve_memory_settings).
 extern "C" const char* malloc_conf;
-const char* malloc_conf = "narenas:1,dirty_decay_ms:-1,thp:always,metadata_thp:auto";
+const char* malloc_conf = "narenas:1,dirty_decay_ms:-1,metadata_thp:auto";
 
 extern "C" int mallctl(const char* name, void* oldp, size_t* oldlenp, void* newp, size_t newlen);
 #endif
