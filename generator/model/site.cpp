@@ -90,14 +90,7 @@ std::optional<Date> git_page_updated(const SourcePage& src, const std::optional<
 class SiteBuilder {
  public:
   SiteBuilder(const SiteConfig& config, const SiteInputs& inputs, Diagnostics& diags)
-      : config_(config), inputs_(inputs), diags_(diags), site_(std::make_unique<Site>()) {
-    site_->config = &config;
-    site_->files = inputs.files;
-    site_->datasets = inputs.datasets;
-    site_->plans = inputs.plans;
-    site_->withheld_datasets = inputs.withheld_datasets;
-    site_->withheld_files = inputs.withheld_files;
-  }
+      : config_(config), inputs_(inputs), diags_(diags), site_(site_of_inputs(config, inputs)) {}
 
   std::unique_ptr<Site> build(const SourcePages& sources) {
     add_content_pages(sources);
@@ -681,6 +674,17 @@ class SiteBuilder {
 };
 
 }  // namespace
+
+std::unique_ptr<Site> site_of_inputs(const SiteConfig& config, const SiteInputs& inputs) {
+  auto site = std::make_unique<Site>();
+  site->config = &config;
+  site->files = inputs.files;
+  site->datasets = inputs.datasets;
+  site->plans = inputs.plans;
+  site->withheld_datasets = inputs.withheld_datasets;
+  site->withheld_files = inputs.withheld_files;
+  return site;
+}
 
 std::unique_ptr<Site> build_site(const SiteConfig& config, const SourcePages& sources,
                                  const SiteInputs& inputs, Diagnostics& diags) {

@@ -153,6 +153,10 @@ struct SiteInputs {
 
 /// Builds the site graph from the loaded pages (which must outlive it); problems go to
 /// `diags`.
+/// An empty graph of `config` holding what it takes from `inputs` as they are (files,
+/// datasets, plans, what was withheld): where build_site and reuse_site start.
+std::unique_ptr<Site> site_of_inputs(const SiteConfig& config, const SiteInputs& inputs);
+
 std::unique_ptr<Site> build_site(const SiteConfig& config, const SourcePages& sources,
                                  const SiteInputs& inputs, Diagnostics& diags);
 /// The same, from pages held in a vector.

@@ -76,14 +76,8 @@ std::unique_ptr<Site> reuse_site(const Site& before, const SourcePages& before_s
     if (!same_for_graph(*was, *now)) return nullptr;
     new_source.emplace(was, now);
   }
-  auto site = std::make_unique<Site>();
-  site->config = &config;
-  site->plans = inputs.plans;
   // The inputs as they are now (the same as before where the graph reads them).
-  site->files = inputs.files;
-  site->datasets = inputs.datasets;
-  site->withheld_datasets = inputs.withheld_datasets;
-  site->withheld_files = inputs.withheld_files;
+  auto site = site_of_inputs(config, inputs);
   site->term_titles = before.term_titles;
   site->placeholders = before.placeholders;
   site->inputs_print = before.inputs_print;

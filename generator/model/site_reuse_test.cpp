@@ -7,17 +7,11 @@
 #include <string>
 
 #include "core/yaml.h"
+#include "model/config_for_tests.h"
 
 namespace firefly {
 
 namespace {
-
-SiteConfig config_from(const char* yaml) {
-  Diagnostics diags;
-  auto config = site_config_from(parse_yaml(yaml, "site.yaml", diags), diags);
-  REQUIRE(config);
-  return *config;
-}
 
 std::shared_ptr<const SourcePage> source(const SiteConfig& config, const std::string& path,
                                          const std::string& text) {

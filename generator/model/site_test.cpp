@@ -3,17 +3,11 @@
 #include <doctest/doctest.h>
 
 #include "core/yaml.h"
+#include "model/config_for_tests.h"
 
 namespace firefly {
 
 namespace {
-
-SiteConfig config_from(const char* yaml) {
-  Diagnostics diags;
-  auto config = site_config_from(parse_yaml(yaml, "site.yaml", diags), diags);
-  REQUIRE(config);
-  return *config;
-}
 
 SourcePage source(const SiteConfig& config, const std::string& path, const std::string& text) {
   Diagnostics diags;
