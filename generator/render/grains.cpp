@@ -120,6 +120,17 @@ Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vecto
   });
   std::map<std::string, Hasher> all;  // language -> its pages
   for (size_t i = 0; i < n; ++i) all[site.pages[i]->lang].add(items[i]);
+  // The grains of the whole site and of each language, given to `put(grain, print)`.
+  auto site_wide = [&](auto& put) {
+    for (const auto& [lang, h] : all) put(grain::all(lang), h.get());
+    for (const Language& lang : site.config->languages) {
+      put(grain::strings(lang.code), Hasher().add_value(theme.strings(lang.code)).get());
+    }
+    put(grain::config(), files.config);
+    put(grain::theme(), files.theme);
+    put(grain::datasets(), files.datasets);
+    for (const auto& [name, print] : files.dataset) put(grain::dataset(name), print);
+  };
   // The table of `before`, with the fingerprints that may have changed set again: the
   // same grains, unless a dataset came or went.
   if (before && before->files.dataset.size() == files.dataset.size()) {
@@ -133,14 +144,7 @@ Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vecto
       reset(grain::item(site.pages[i]->out_path), items[i]);
       reset(grain::self(site.pages[i]->out_path), selves[i]);
     }
-    for (const auto& [lang, h] : all) reset(grain::all(lang), h.get());
-    for (const Language& lang : site.config->languages) {
-      reset(grain::strings(lang.code), Hasher().add_value(theme.strings(lang.code)).get());
-    }
-    reset(grain::config(), files.config);
-    reset(grain::theme(), files.theme);
-    reset(grain::datasets(), files.datasets);
-    for (const auto& [name, print] : files.dataset) reset(grain::dataset(name), print);
+    site_wide(reset);
     if (same_grains) return g;
     g.fps_.clear();
   }
@@ -153,18 +157,11 @@ Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vecto
     set(grain::item(p.out_path), items[i]);
     set(grain::self(p.out_path), selves[i]);
   }
-  for (const auto& [lang, h] : all) set(grain::all(lang), h.get());
   for (const auto& [key, langs] : site.groups) {
     for (const auto& [lang, p] : langs) set(grain::find(key, lang), hash_bytes(p->out_path));
   }
   for (const auto& [url, p] : site.by_url) set(grain::url(url), hash_bytes(p->key));
-  for (const Language& lang : site.config->languages) {
-    set(grain::strings(lang.code), Hasher().add_value(theme.strings(lang.code)).get());
-  }
-  set(grain::config(), files.config);
-  set(grain::theme(), files.theme);
-  set(grain::datasets(), files.datasets);
-  for (const auto& [name, print] : files.dataset) set(grain::dataset(name), print);
+  site_wide(set);
   // A grain set twice keeps the fingerprint set last.
   std::stable_sort(fps.begin(), fps.end(), [](const Grains::Entry& a, const Grains::Entry& b) {
     return a.first < b.first;
