@@ -34,7 +34,9 @@ std::uint64_t site_inputs_print(const SiteInputs& inputs) {
   }
   // What the graph shows of a plan: its scorecard and a page per indicator.
   h.add(static_cast<std::uint64_t>(inputs.plans ? inputs.plans->size() + 1 : 0));
-  for (const IndicatorSet& plan : inputs.plans ? *inputs.plans : std::vector<IndicatorSet>()) {
+  static const std::vector<IndicatorSet> kNoPlans;
+  // (A conditional of *plans and a temporary would copy every plan.)
+  for (const IndicatorSet& plan : inputs.plans ? *inputs.plans : kNoPlans) {
     h.add(plan.dataset);
     add_localized(h, plan.title);
     add_localized(h, plan.description);
