@@ -1,8 +1,5 @@
 #include "core/text.h"
 
-#include <cstdint>
-#include <cstring>
-
 namespace firefly {
 
 namespace {
@@ -62,24 +59,15 @@ Pos first_invalid_utf8(std::string_view s) {
   // without the general decoder.
   size_t i = 0;
   const auto* b = reinterpret_cast<const unsigned char*>(s.data());
-  auto eight_ascii = [&](size_t at) {
-    std::uint64_t eight;
-    std::memcpy(&eight, b + at, 8);
-    return (eight & 0x8080808080808080u) == 0;
-  };
   while (i < s.size()) {
     if (b[i] < 0x80) {
-      while (i + 8 <= s.size() && eight_ascii(i)) i += 8;
+      while (i + 8 <= s.size() && eight_ascii(b + i)) i += 8;
       while (i < s.size() && b[i] < 0x80) ++i;
       continue;
     }
-    if ((b[i] & 0xF0) == 0xE0 && i + 3 <= s.size() && (b[i + 1] & 0xC0) == 0x80 &&
-        (b[i + 2] & 0xC0) == 0x80) {
-      unsigned int cp = (b[i] & 0x0Fu) << 12 | (b[i + 1] & 0x3Fu) << 6 | (b[i + 2] & 0x3Fu);
-      if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
-        i += 3;
-        continue;
-      }
+    if (valid_three_byte_code_point(b, i, s.size()) >= 0) {
+      i += 3;
+      continue;
     }
     size_t len = utf8_sequence_length(s, i);
     if (len == 0) break;

@@ -1,6 +1,8 @@
 // Plain text and UTF-8 helpers that need no locale data.
 #pragma once
 
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +15,22 @@ namespace firefly {
 bool is_valid_utf8(std::string_view s);
 /// Position (line, column in code points) of the first invalid UTF-8 byte, or {0,0}.
 Pos first_invalid_utf8(std::string_view s);
+/// True when the eight bytes at `p` are all ASCII (the loops over long texts skip them).
+inline bool eight_ascii(const unsigned char* p) {
+  std::uint64_t eight;
+  std::memcpy(&eight, p, 8);
+  return (eight & 0x8080808080808080u) == 0;
+}
+/// The code point of the well-formed three-byte sequence at `p[i]` of `size` bytes (no
+/// overlong, no surrogate: all of Chinese), or -1 when there is none there.
+inline std::int32_t valid_three_byte_code_point(const unsigned char* p, size_t i, size_t size) {
+  if ((p[i] & 0xF0) != 0xE0 || i + 3 > size || (p[i + 1] & 0xC0) != 0x80 ||
+      (p[i + 2] & 0xC0) != 0x80) {
+    return -1;
+  }
+  std::int32_t c = (p[i] & 0x0F) << 12 | (p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);
+  return c >= 0x800 && (c < 0xD800 || c > 0xDFFF) ? c : -1;
+}
 /// The 1-based `line` of `text` without its line ending ("" when out of range).
 std::string_view nth_line(std::string_view text, int line);
 /// The first `n` code points of `s`.

@@ -17,6 +17,8 @@
 #include <map>
 #include <memory>
 
+#include "core/text.h"
+
 namespace firefly {
 
 namespace {
@@ -98,7 +100,7 @@ bool trailing_junk(UChar32 c) {
 }
 
 /// `text` without white space at either end (Unicode white space, as YAML folding leaves it).
-std::string_view trim(std::string_view text) {
+std::string_view trim_unicode_space(std::string_view text) {
   auto at = [&](size_t i, bool back) {
     int32_t pos = static_cast<int32_t>(i);
     UChar32 c;
@@ -224,7 +226,7 @@ std::string truncate_text(std::string_view text, size_t max_units) {
 }
 
 std::string first_sentence(std::string_view text, const std::string& locale) {
-  text = trim(text);
+  text = trim_unicode_space(text);
   icu::BreakIterator* sentences = sentence_breaker(locale);
   if (text.empty() || !sentences) return std::string(text);
   Utf8Text ut(text);
@@ -235,7 +237,7 @@ std::string first_sentence(std::string_view text, const std::string& locale) {
   // The iterator keeps a pointer to the text: give it an empty one before ours is closed.
   sentences->setText(icu::UnicodeString());
   if (end == icu::BreakIterator::DONE || end <= 0) return std::string(text);
-  return std::string(trim(text.substr(0, static_cast<size_t>(end))));
+  return std::string(trim_unicode_space(text.substr(0, static_cast<size_t>(end))));
 }
 
 std::string short_summary(std::string_view text, const std::string& locale, size_t max_units) {
@@ -349,24 +351,6 @@ void count_words(std::string_view text, ReadingCount& count) {
   }
 }
 
-/// The code point of the well-formed three-byte sequence at `i` (as U8_NEXT reads it),
-/// or -1 when there is none there.
-UChar32 three_byte_code_point(const uint8_t* bytes, int32_t i, int32_t size) {
-  if ((bytes[i] & 0xF0) != 0xE0 || i + 3 > size || (bytes[i + 1] & 0xC0) != 0x80 ||
-      (bytes[i + 2] & 0xC0) != 0x80) {
-    return -1;
-  }
-  UChar32 c = (bytes[i] & 0x0F) << 12 | (bytes[i + 1] & 0x3F) << 6 | (bytes[i + 2] & 0x3F);
-  return c >= 0x800 && (c < 0xD800 || c > 0xDFFF) ? c : -1;
-}
-
-/// True when the eight bytes at `bytes` are all ASCII.
-bool eight_ascii(const uint8_t* bytes) {
-  std::uint64_t eight;
-  std::memcpy(&eight, bytes, 8);
-  return (eight & 0x8080808080808080u) == 0;
-}
-
 }  // namespace
 
 ReadingCount count_reading(std::string_view text) {
@@ -383,7 +367,8 @@ ReadingCount count_reading(std::string_view text) {
       continue;
     }
     int32_t at = i;
-    UChar32 c = three_byte_code_point(bytes, i, size);  // all of Chinese
+    UChar32 c =
+        valid_three_byte_code_point(bytes, static_cast<size_t>(i), static_cast<size_t>(size));
     if (c >= 0) {
       i += 3;
     } else {
