@@ -4,44 +4,13 @@
 #include <cmath>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
+#include "core/text.h"
 #include "mustache/node.h"
 #include "mustache/template.h"
 
 namespace firefly::mustache {
 
 namespace detail {
-
-namespace {
-
-/// Whether HTML escaping replaces the byte `c`: & < > " '.
-constexpr bool escaped(unsigned char c) {
-  return c == '&' || c == '<' || c == '>' || c == '"' || c == '\'';
-}
-
-/// The length of the longest start of `s` that HTML escaping leaves as it is.
-size_t plain_prefix(std::string_view s) {
-  size_t i = 0;
-#if defined(__SSE2__)
-  // 16 bytes a step: '&' and '\'' differ in the lowest bit only, '<' and '>' in the next.
-  const __m128i one = _mm_set1_epi8(1), two = _mm_set1_epi8(2);
-  const __m128i amp = _mm_set1_epi8('\''), angle = _mm_set1_epi8('>'), quot = _mm_set1_epi8('"');
-  for (; i + 16 <= s.size(); i += 16) {
-    __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(c, one), amp),
-                                            _mm_cmpeq_epi8(_mm_or_si128(c, two), angle)),
-                               _mm_cmpeq_epi8(c, quot));
-    if (int mask = _mm_movemask_epi8(hit)) return i + static_cast<size_t>(__builtin_ctz(mask));
-  }
-#endif
-  while (i < s.size() && !escaped(static_cast<unsigned char>(s[i]))) ++i;
-  return i;
-}
-
-}  // namespace
 
 /// The parent tags being expanded, innermost first; their blocks override blocks below.
 struct Frame {
@@ -238,31 +207,7 @@ class Renderer {
     }
   }
 
-  void write_escaped(std::string_view s) {
-    while (!s.empty()) {
-      size_t plain = plain_prefix(s);
-      out_.append(s.data(), plain);
-      if (plain == s.size()) return;
-      switch (s[plain]) {
-        case '&':
-          out_ += "&amp;";
-          break;
-        case '<':
-          out_ += "&lt;";
-          break;
-        case '>':
-          out_ += "&gt;";
-          break;
-        case '"':
-          out_ += "&quot;";
-          break;
-        default:  // '\''
-          out_ += "&#39;";
-          break;
-      }
-      s.remove_prefix(plain + 1);
-    }
-  }
+  void write_escaped(std::string_view s) { append_html_escaped(out_, s); }
 
   bool fail(std::string message) {
     error_ = std::move(message);
