@@ -10,6 +10,7 @@
 
 #include "core/allocator.h"
 #include "core/fs.h"
+#include "core/hash.h"
 #include "core/parallel.h"
 #include "core/sha256.h"
 #include "core/text.h"
@@ -245,12 +246,57 @@ bool make_files(const Photo& photo, const Missing& missing, const fs::path& site
   return true;
 }
 
+/// What the files of `list` depend on, in publishing order: the recipe, and each photo's
+/// source hash and files (URL, size and encoding), from which their cache keys follow.
+std::uint64_t set_digest(const std::vector<const Photo*>& list, size_t& files) {
+  Hasher h;
+  h.add(kRecipe).add(list.size());
+  files = 0;
+  for (const Photo* photo : list) {
+    h.add(photo->source.hash).add(photo->renders.size());
+    for (const PhotoRender& r : photo->renders) {
+      h.add(static_cast<std::uint64_t>(r.size.width))
+          .add(static_cast<std::uint64_t>(r.size.height));
+      h.add(r.files.size());
+      files += r.files.size();
+      for (const PhotoFile& f : r.files) {
+        h.add(f.url).add(static_cast<std::uint64_t>(f.encoding.format));
+        h.add(static_cast<std::uint64_t>(f.encoding.quality));
+      }
+    }
+  }
+  return h.get();
+}
+
+/// Hands `file` of `photo` to `sink` as a link to the cache's `entry`.
+void publish_file(const PhotoFile& file, CachedFile&& entry, const OutputSink& sink) {
+  OutputFile out{file.url.substr(1), "", std::move(entry.path)};
+  out.linkable = true;  // cache entries are replaced, never changed in place
+  out.source_device = entry.device;
+  out.source_inode = entry.inode;
+  sink(std::move(out));
+}
+
 }  // namespace
 
 void publish_photos(const PhotoSet& photos, const fs::path& site_dir, PhotoCache& cache, int jobs,
                     const OutputSink& sink, Diagnostics& diags,
                     std::vector<const Photo*>* deferred) {
   std::vector<const Photo*> list = photos.photos();
+  // The same photos as the last build, their entries where it found them: published as
+  // it recorded them (no key worked out, no entry looked up by name).
+  size_t count = 0;
+  std::uint64_t digest = set_digest(list, count);
+  if (std::optional<std::vector<CachedFile>> recorded = cache.recorded_set(digest, count)) {
+    size_t k = 0;
+    for (const Photo* photo : list) {
+      for (const PhotoRender& render : photo->renders) {
+        for (const PhotoFile& file : render.files)
+          publish_file(file, std::move((*recorded)[k++]), sink);
+      }
+    }
+    return;
+  }
   struct Plan {
     std::vector<std::vector<std::string>> keys;
     Missing missing;
@@ -282,8 +328,14 @@ void publish_photos(const PhotoSet& photos, const fs::path& site_dir, PhotoCache
       plans[i].ok = make_files(*list[i], plans[i].missing, site_dir, cache, jobs, diags);
     }
   }
+  // What is published is recorded for the next build when every file is in the cache.
+  std::string entries;
+  bool complete = !deferred || deferred->empty();
   for (size_t i = 0; i < list.size(); ++i) {
-    if (!plans[i].ok) continue;
+    if (!plans[i].ok) {
+      complete = false;
+      continue;
+    }
     const Photo& photo = *list[i];
     for (size_t r = 0; r < photo.renders.size(); ++r) {
       const PhotoRender& render = photo.renders[r];
@@ -292,14 +344,17 @@ void publish_photos(const PhotoSet& photos, const fs::path& site_dir, PhotoCache
         CachedFile entry = found ? std::move(*found)
                                  : cache.entry(plans[i].keys[r][f],
                                                image_extension(render.files[f].encoding.format));
-        OutputFile out{render.files[f].url.substr(1), "", std::move(entry.path)};
-        out.linkable = true;  // cache entries are replaced, never changed in place
-        out.source_device = entry.device;
-        out.source_inode = entry.inode;
-        sink(std::move(out));
+        size_t slash = entry.path.rfind('/');
+        if (entry.inode == 0 || slash == std::string::npos) complete = false;
+        if (complete) {
+          if (!entries.empty()) entries += ',';
+          entries.append(entry.path, slash + 1).append(":").append(std::to_string(entry.inode));
+        }
+        publish_file(render.files[f], std::move(entry), sink);
       }
     }
   }
+  if (complete) cache.record_set(digest, std::move(entries));
   if (deferred) std::sort(deferred->begin(), deferred->end());
 }
 

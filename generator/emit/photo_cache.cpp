@@ -28,6 +28,8 @@ constexpr const char* kRenewedName = "renewed";
 constexpr std::string_view kFolderTag = "folder";
 /// The first cell of an index line that records the keys worked out from one prefix.
 constexpr std::string_view kKeysTag = "keys";
+/// The first cell of the index line that records the entries of the last photo set.
+constexpr std::string_view kSetTag = "set";
 
 /// How old a used entry may get before a build marks it used again (pruning removes
 /// entries unused for longer than an hour by default).
@@ -55,7 +57,7 @@ bool stamp_of(const char* path, SourceStamp& stamp) {
 }
 
 /// The folder number (0-255) of a key's first two hexadecimal digits; -1 when they are not.
-int folder_number(const std::string& key) {
+int folder_number(std::string_view key) {
   auto digit = [](char c) {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -132,7 +134,12 @@ fs::path PhotoCache::folder_of(const fs::path& site_dir) {
 
 void PhotoCache::load_index() {
   std::call_once(index_once_, [&] {
-    if (std::optional<std::string> text = read_file(dir_ / kIndexName)) parse_index(*text);
+    // Kept: the folders' lists of entries are read from it when first needed (a rebuild
+    // of the same photos needs none of them).
+    if (std::optional<std::string> text = read_file(dir_ / kIndexName)) {
+      index_file_ = std::move(*text);
+      parse_index(index_file_);
+    }
   });
 }
 
@@ -149,20 +156,14 @@ void PhotoCache::parse_index(std::string_view text) {
       long long mtime = -1;
       unsigned long long inode = 0;
       if (n < 0 || key.size() != 2 || !number(f[2], mtime) || !number(f[3], inode)) continue;
-      bool ok = true;
-      for (std::string_view file : cells_of(f[4], ',')) {
-        if (file.empty()) continue;
-        size_t colon = file.rfind(':');
-        unsigned long long inode = 0;
-        ok = ok && colon != std::string_view::npos && number(file.substr(colon + 1), inode);
-        if (ok) folders_[n].files[std::string(file.substr(0, colon))].inode = inode;
-      }
-      if (ok) {
-        folders_[n].mtime = mtime;
-        folders_[n].inode = inode;
-      } else {
-        folders_[n].files.clear();
-      }
+      folders_[n].mtime = mtime;
+      folders_[n].inode = inode;
+      folders_[n].listed = f[4];
+      folders_[n].parsed = false;
+      continue;
+    }
+    if (f.size() == 3 && f[0] == kSetTag) {
+      if (number(f[1], set_digest_)) set_entries_ = f[2];
       continue;
     }
     if (f.size() == 3 && f[0] == kKeysTag) {
@@ -200,12 +201,18 @@ std::string PhotoCache::index_text() {
   }
   // Keys of prefixes no build uses any more are dropped when the index is written.
   for (const auto& [prefix, k] : keys_) {
-    if (k.used && !k.list.empty())
+    // A rebuild of the recorded set asked for no key: the keys read are all still used.
+    if ((k.used || set_reused_) && !k.list.empty())
       out += std::string(kKeysTag) + "\t" + prefix + "\t" + k.list + "\n";
+  }
+  if ((set_used_ || set_recorded_) && !set_entries_.empty()) {
+    out.append(kSetTag).append("\t").append(std::to_string(set_digest_)).append("\t");
+    out.append(set_entries_).append("\n");
   }
   for (int n = 0; n < 256; ++n) {
     Folder& folder = folders_[n];
     std::lock_guard lock(folder.mu);
+    if (!parse_listed(folder)) folder.mtime = -1;
     if (folder.mtime < 0) continue;  // listed again by the next build anyway
     out += std::string(kFolderTag) + "\t" + prefix_of(n) + "\t" + std::to_string(folder.mtime) +
            "\t" + std::to_string(folder.inode) + "\t";
@@ -220,26 +227,54 @@ std::string PhotoCache::index_text() {
   return out;
 }
 
-void PhotoCache::check(Folder& folder, const std::string& prefix) {
+bool PhotoCache::parse_listed(Folder& folder) {
+  if (folder.parsed) return true;
+  folder.parsed = true;
+  for (std::string_view file : cells_of(folder.listed, ',')) {
+    if (file.empty()) continue;
+    size_t colon = file.rfind(':');
+    unsigned long long inode = 0;
+    if (colon == std::string_view::npos || !number(file.substr(colon + 1), inode)) {
+      folder.files.clear();  // a damaged line is forgotten: the folder is listed again
+      return false;
+    }
+    folder.files[std::string(file.substr(0, colon))].inode = inode;
+  }
+  folder.listed = {};
+  return true;
+}
+
+bool PhotoCache::check(Folder& folder, const std::string& prefix) {
   folder.checked = true;
   fs::path path = dir_ / prefix;
   struct stat st;
   long long now = now_nanoseconds();
   if (::stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
-    if (folder.mtime >= 0 || !folder.files.empty()) index_changed_ = true;
+    if (folder.mtime >= 0 || !folder.files.empty() || !folder.parsed) index_changed_ = true;
     folder.files.clear();
+    folder.parsed = true;
+    folder.listed = {};
     folder.mtime = -1;
-    return;
+    return false;
   }
   folder.device = static_cast<unsigned long long>(st.st_dev);
   long long mtime = nanoseconds(st.st_mtim);
   // Nothing added, removed or replaced. A copy of the cache (cp -a, a CI cache restored
   // from an archive) keeps the times but not the inodes the index recorded: the folder's
   // own inode tells.
-  if (folder.mtime >= 0 && mtime == folder.mtime && st.st_ino == folder.inode) return;
+  if (folder.mtime >= 0 && mtime == folder.mtime && st.st_ino == folder.inode) return true;
+  list(folder, prefix, mtime, now);
   folder.inode = static_cast<unsigned long long>(st.st_ino);
+  return false;
+}
+
+void PhotoCache::list(Folder& folder, const std::string& prefix, long long mtime, long long now) {
+  fs::path path = dir_ / prefix;
   // Listed after its time was read: a change from now on gives the folder a later time.
   folder.files.clear();
+  folder.parsed = true;
+  folder.listed = {};
+  folder.relisted = true;
   if (DIR* dir = ::opendir(path.c_str())) {
     while (const dirent* d = ::readdir(dir)) {
       std::string_view name = d->d_name;
@@ -262,6 +297,10 @@ PhotoCache::Folder* PhotoCache::folder_of_key(const std::string& key,
   Folder& folder = folders_[n];
   lock = std::unique_lock(folder.mu);
   if (!folder.checked) check(folder, key.substr(0, 2));
+  if (!parse_listed(folder)) {  // the index's list is damaged: listed again
+    folder.mtime = -1;
+    check(folder, key.substr(0, 2));
+  }
   return &folder;
 }
 
@@ -282,15 +321,7 @@ CachedFile PhotoCache::entry(const std::string& key, const std::string& ext) {
 std::optional<CachedFile> PhotoCache::find(const std::string& key, const std::string& ext) {
   std::string name = key + "." + ext;
   CachedFile file{path_of(name)};
-  // Marked as used for pruning by its modification time, renewed when it grows old. Looking
-  // at each entry's time is a stat per file: done when the last renewal is older than the
-  // time entries are renewed after.
-  std::call_once(renew_once_, [&] {
-    std::error_code ec;
-    auto last = fs::last_write_time(dir_ / kRenewedName, ec);
-    renew_ =
-        ec || last < fs::file_time_type::clock::now() - std::chrono::seconds(kTouchAfterSeconds);
-  });
+  renewing();
   std::unique_lock<std::mutex> lock;
   Folder* folder = folder_of_key(key, lock);
   if (!folder) return std::nullopt;
@@ -313,6 +344,83 @@ std::optional<CachedFile> PhotoCache::find(const std::string& key, const std::st
   file.inode = it->second.inode;
   ++hits_;
   return file;
+}
+
+bool PhotoCache::renewing() {
+  // Marked as used for pruning by its modification time, renewed when it grows old. Looking
+  // at each entry's time is a stat per file: done when the last renewal is older than the
+  // time entries are renewed after.
+  std::call_once(renew_once_, [&] {
+    std::error_code ec;
+    auto last = fs::last_write_time(dir_ / kRenewedName, ec);
+    renew_ =
+        ec || last < fs::file_time_type::clock::now() - std::chrono::seconds(kTouchAfterSeconds);
+  });
+  return renew_;
+}
+
+std::optional<std::vector<CachedFile>> PhotoCache::recorded_set(std::uint64_t digest,
+                                                                size_t count) {
+  load_index();
+  if (set_entries_.empty() || digest != set_digest_ || renewing()) return std::nullopt;
+  std::vector<CachedFile> files;
+  files.reserve(count);
+  std::string_view list = set_entries_;
+  for (size_t at = 0; at <= list.size();) {
+    size_t comma = std::min(list.find(',', at), list.size());
+    std::string_view item = list.substr(at, comma - at);
+    at = comma + 1;
+    size_t colon = item.rfind(':');
+    unsigned long long inode = 0;
+    int n = folder_number(item);
+    if (colon == std::string_view::npos || n < 0 || !number(item.substr(colon + 1), inode)) {
+      return std::nullopt;
+    }
+    std::string_view name = item.substr(0, colon);
+    Folder& folder = folders_[n];
+    {
+      // Each folder as the index recorded it, so every entry recorded is there still.
+      std::lock_guard lock(folder.mu);
+      if (!folder.checked) check(folder, std::string(name.substr(0, 2)));
+      if (folder.relisted || folder.mtime < 0 || folder.device == 0) return std::nullopt;
+      files.push_back({std::string(), folder.device, inode});
+    }
+    std::string& path = files.back().path;
+    path.reserve(dir_text_.size() + name.size() + 3);
+    path.append(dir_text_).append(name.substr(0, 2)).append("/").append(name);
+  }
+  if (files.size() != count) return std::nullopt;
+  set_used_ = set_reused_ = true;
+  hits_ += files.size();
+  return files;
+}
+
+void PhotoCache::mark_set_used() {
+  std::string_view list = set_entries_;
+  for (size_t at = 0; at < list.size();) {
+    size_t comma = std::min(list.find(',', at), list.size());
+    std::string_view item = list.substr(at, comma - at);
+    at = comma + 1;
+    int n = folder_number(item);
+    size_t colon = item.rfind(':');
+    if (n < 0 || colon == std::string_view::npos) continue;
+    std::lock_guard lock(folders_[n].mu);
+    parse_listed(folders_[n]);
+    auto it = folders_[n].files.find(std::string(item.substr(0, colon)));
+    if (it != folders_[n].files.end()) it->second.used = true;
+  }
+}
+
+void PhotoCache::record_set(std::uint64_t digest, std::string entries) {
+  if (entries.find_first_of("\t\n") != std::string::npos) return;
+  load_index();
+  std::lock_guard lock(mu_);
+  set_used_ = true;
+  if (digest == set_digest_ && entries == set_entries_) return;
+  set_digest_ = digest;
+  set_entries_ = std::move(entries);
+  set_recorded_ = true;
+  index_changed_ = true;
 }
 
 std::optional<CachedFile> PhotoCache::store(const std::string& key, const std::string& ext,
@@ -398,6 +506,7 @@ void PhotoCache::finish(long long grace_seconds) {
   auto last = fs::last_write_time(marker, ec);
   if ((stores_ > 0 || ec || last < cutoff) && fs::is_directory(dir_, ec)) {
     write_atomically(marker, "", "pruned");
+    if (set_used_ && !set_recorded_) mark_set_used();
     for (const auto& sub : fs::directory_iterator(dir_, ec)) {
       if (!sub.is_directory(ec)) continue;
       std::string prefix = sub.path().filename().string();
@@ -406,6 +515,7 @@ void PhotoCache::finish(long long grace_seconds) {
         std::string name = entry.path().filename().string();
         if (n >= 0) {
           std::lock_guard lock(folders_[n].mu);
+          parse_listed(folders_[n]);
           auto it = folders_[n].files.find(name);
           if (folders_[n].checked && it != folders_[n].files.end() && it->second.used) continue;
         }

@@ -11,6 +11,7 @@
 
 #include <array>
 #include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -18,6 +19,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "render/photos.h"
 
@@ -84,6 +86,16 @@ class PhotoCache {
   /// prefix or list holds a tab or line break.
   void remember_keys(const std::string& prefix, std::string list);
 
+  /// The entries the last build that published the same photo set found for it, in the
+  /// order it recorded them (record_set), marked as used; nullopt when `digest` is not
+  /// that set's, when they are not `count`, or when any folder holding them changed since the index
+  /// was written (or this build renews the entries' times). A rebuild of the same photos then looks
+  /// up no key and no entry by name, and reads no folder's list of entries.
+  std::optional<std::vector<CachedFile>> recorded_set(std::uint64_t digest, size_t count);
+  /// Records the entries (names "key.ext" and inodes, in publishing order) of the photo
+  /// set with `digest`, for recorded_set in the next build.
+  void record_set(std::uint64_t digest, std::string entries);
+
   /// Removes cached files this build did not use that are older than `grace_seconds` (a
   /// build running at the same time may still be copying them), looking for them when
   /// this build stored files or the last look is that old; then writes the index.
@@ -109,6 +121,9 @@ class PhotoCache {
   struct Folder {
     std::mutex mu;
     bool checked = false;           ///< looked at by this build
+    bool relisted = false;          ///< listed by this build (not as the index says)
+    bool parsed = true;             ///< `files` holds `listed` (read when first needed)
+    std::string_view listed;        ///< the index's list of its entries, in index_text_
     long long mtime = -1;           ///< when `files` was listed (-1: not known, list again)
     unsigned long long device = 0;  ///< of the folder, as this build found it
     unsigned long long inode = 0;   ///< the folder's own, when `files` was listed
@@ -120,6 +135,12 @@ class PhotoCache {
   long long quiet_ns_;
   std::map<std::string, Stamp> index_;  ///< absolute path -> stamp
   std::map<std::string, Keys> keys_;    ///< prefix -> keys
+  std::string index_file_;              ///< the index as read (the folders' lists point in it)
+  /// The photo set recorded (its digest, and its entries "name:inode,..."), whether this
+  /// build used it, recorded it, or published it as recorded (recorded_set).
+  std::uint64_t set_digest_ = 0;
+  std::string set_entries_;
+  bool set_used_ = false, set_recorded_ = false, set_reused_ = false;
   std::once_flag index_once_;
   std::atomic<bool> index_changed_{false};
   std::array<Folder, 256> folders_;
@@ -134,7 +155,17 @@ class PhotoCache {
   std::string index_text();
   /// The folder of `key`, looked at (listed again when it changed); locked by `lock`.
   Folder* folder_of_key(const std::string& key, std::unique_lock<std::mutex>& lock);
-  void check(Folder& folder, const std::string& prefix);
+  /// Looks at the folder's time and inode; lists it again when they changed. False when
+  /// it was listed again (or is gone).
+  bool check(Folder& folder, const std::string& prefix);
+  /// Reads the folder's list from the index when not done yet; false when it is damaged.
+  bool parse_listed(Folder& folder);
+  /// Lists the folder `prefix` (its time read before).
+  void list(Folder& folder, const std::string& prefix, long long mtime, long long now);
+  /// Whether this build renews the times of the entries it uses.
+  bool renewing();
+  /// Marks the entries of the photo set recorded as used (before pruning).
+  void mark_set_used();
 };
 
 }  // namespace firefly

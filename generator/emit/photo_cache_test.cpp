@@ -261,3 +261,59 @@ TEST_CASE("photo cache: keys are remembered by prefix while builds use them") {
   CHECK(cache.keys("recipe|B|").empty());
   CHECK(cache.keys("recipe|D|") == b);
 }
+
+TEST_CASE("photo cache: a rebuild of the same photo set gets the entries recorded for it") {
+  CacheDir c;
+  std::string entries;
+  auto path_of = [&](const std::string& name) { return (c.dir / "ab" / name).string(); };
+  {
+    firefly::PhotoCache cache(c.dir);
+    auto a = cache.store(kA, "webp", "a");
+    auto b = cache.store(kB, "jpg", "b");
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(!cache.recorded_set(7, 2));  // nothing recorded yet
+    entries =
+        kA + ".webp:" + std::to_string(a->inode) + "," + kB + ".jpg:" + std::to_string(b->inode);
+    cache.record_set(7, entries);
+    cache.finish();
+  }
+  c.age("ab");
+  {  // The folder changed after it was listed (the stores): looked at file by file.
+    firefly::PhotoCache cache(c.dir);
+    CHECK(!cache.recorded_set(7, 2));
+    CHECK(cache.find(kA, "webp"));
+    CHECK(cache.find(kB, "jpg"));
+    cache.record_set(7, entries);
+    cache.finish();
+  }
+  {
+    firefly::PhotoCache cache(c.dir);
+    CHECK(!cache.recorded_set(8, 2));  // another set
+    CHECK(!cache.recorded_set(7, 3));  // another number of files
+    auto files = cache.recorded_set(7, 2);
+    REQUIRE(files);
+    REQUIRE(files->size() == 2);
+    CHECK((*files)[0].path == path_of(kA + ".webp"));
+    CHECK((*files)[0].inode == c.inode((*files)[0].path));
+    CHECK((*files)[1].path == path_of(kB + ".jpg"));
+    CHECK((*files)[1].inode == c.inode((*files)[1].path));
+    CHECK(cache.hits() == 2);
+    cache.finish(0);  // looks for unused entries: the set's were used
+  }
+  CHECK(fs::exists(path_of(kA + ".webp")));
+  CHECK(fs::exists(path_of(kB + ".jpg")));
+  {  // Nothing of it was pruned: the folder is as the index says, the set still good.
+    firefly::PhotoCache cache(c.dir);
+    CHECK(cache.recorded_set(7, 2));
+    cache.finish(0);
+  }
+  // An entry deleted by hand changes its folder: the set is looked at file by file again.
+  fs::remove(path_of(kB + ".jpg"));
+  {
+    firefly::PhotoCache cache(c.dir);
+    CHECK(!cache.recorded_set(7, 2));
+    CHECK(cache.find(kA, "webp"));
+    CHECK(!cache.find(kB, "jpg"));
+  }
+}
