@@ -2,6 +2,8 @@
 
 #include <dlfcn.h>
 #include <gmodule.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -10,6 +12,7 @@
 #include <cstring>
 #include <mutex>
 #include <numeric>
+#include <optional>
 #include <string_view>
 #include <vips/vips8>
 
@@ -144,6 +147,53 @@ std::vector<std::string> encode_all(const Window& window, const std::vector<Enco
   });
   if (failed) throw vips::VError("encoding failed");
   return out;
+}
+
+/// An image in memory read once from top to bottom (by an encoder), whose pages are
+/// handed back to the system as soon as the encoder has read past them.
+struct ReleasingRead {
+  unsigned char* data = nullptr;
+  size_t line = 0;      ///< bytes per line
+  int released_to = 0;  ///< lines above this one are gone
+};
+
+int generate_releasing(VipsRegion* out, void*, void* a, void*, gboolean*) {
+  auto* read = static_cast<ReleasingRead*>(a);
+  const VipsRect& r = out->valid;
+  // Lines are asked for from the top down; one asked for again after it was released
+  // fails the encode (never reads zeros).
+  if (r.top < read->released_to) return -1;
+  size_t pel = VIPS_IMAGE_SIZEOF_PEL(out->im);
+  for (int y = r.top; y < r.top + r.height; ++y) {
+    std::memcpy(VIPS_REGION_ADDR(out, r.left, y), read->data + read->line * y + pel * r.left,
+                pel * r.width);
+  }
+  // The whole pages above this strip: the encoder is done with them.
+  static const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+  auto from = reinterpret_cast<uintptr_t>(read->data + read->line * read->released_to);
+  auto to = reinterpret_cast<uintptr_t>(read->data + read->line * r.top);
+  from = (from + page - 1) / page * page;
+  to = to / page * page;
+  if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+  read->released_to = r.top;
+  return 0;
+}
+
+/// The whole of `image` (in memory, used by nothing after this) encoded as `e`, its
+/// memory handed back line by line as the encoder reads it: the JPEG encoder's
+/// coefficients for optimised tables (5.8 MB at 1600 px) take the place of the image
+/// instead of being added to it. The same bytes as encode().
+std::string encode_releasing(const VImage& image, const Encoding& e) {
+  ReleasingRead read{static_cast<unsigned char*>(const_cast<void*>(image.data())),
+                     static_cast<size_t>(VIPS_IMAGE_SIZEOF_LINE(image.get_image())), 0};
+  VipsImage* view = vips_image_new();
+  VipsImage* in = image.get_image();
+  if (vips_image_pipelinev(view, VIPS_DEMAND_STYLE_THINSTRIP, in, nullptr) != 0 ||
+      vips_image_generate(view, nullptr, generate_releasing, nullptr, &read, nullptr) != 0) {
+    g_object_unref(view);
+    throw vips::VError("encoding failed");
+  }
+  return encode(Window(VImage(view)), e);
 }
 
 /// How wide the original (`info`, upright) is when it covers `size`: the width itself,
@@ -370,6 +420,16 @@ std::optional<std::vector<std::vector<std::string>>> encode_photo(
     // huge pages off for the photos).
     release_freed_memory();
     std::vector<std::vector<std::string>> out(requests.size());
+    // The widest size's JPEG (or PNG) is encoded once nothing else needs that image: then
+    // its memory goes back line by line as the encoder reads it (encode_releasing).
+    VImage widest;
+    std::optional<size_t> late;  // that encoding, of requests[order[0]]
+    auto encode_late = [&] {
+      out[order[0]][*late] = encode_releasing(widest, requests[order[0]].encodings[*late]);
+      late.reset();
+      widest = VImage();
+      release_freed_memory();
+    };
     for (size_t k = 0; k < order.size(); ++k) {
       const RenderRequest& r = requests[order[k]];
       Window sized = derive(from, r.size);
@@ -382,12 +442,28 @@ std::optional<std::vector<std::vector<std::string>>> encode_photo(
                       })) {
         from = sized.image;
       }
-      // The widest size's files one after another: the JPEG encoder's coefficients (5.8 MB
-      // at 1600 px, for its optimised tables) and libwebp's planes are not in memory at
-      // once beside the decoded photo (200 photos: peak RSS 67.3 -> 65.9-66.4 MB; the
-      // same CPU, but that size's two encodes no longer run side by side).
-      out[order[k]] = encode_all(sized, r.encodings, k == 0 ? 1 : jobs);
+      if (late && from.get_image() != widest.get_image()) encode_late();
+      std::vector<Encoding> now = r.encodings;
+      if (k == 0 && order.size() > 1 && r.size.height <= 0 && sized.whole()) {
+        for (size_t e = 0; e < r.encodings.size() && !late; ++e) {
+          ImageFormat f = r.encodings[e].format;
+          if (f == ImageFormat::kJpeg || f == ImageFormat::kPng) late = e;
+        }
+        if (late) {
+          widest = sized.image;
+          now.erase(now.begin() + static_cast<std::ptrdiff_t>(*late));
+        }
+      }
+      // The widest size's files one after another: libwebp's planes and the JPEG
+      // encoder's coefficients are not in memory at once beside the decoded photo.
+      std::vector<std::string> files = encode_all(sized, now, k == 0 ? 1 : jobs);
+      if (k == 0 && late) files.insert(files.begin() + static_cast<std::ptrdiff_t>(*late), "");
+      out[order[k]] = std::move(files);
       release_freed_memory();
+    }
+    if (late) {
+      from = VImage();
+      encode_late();
     }
     vips_thread_shutdown();  // frees this thread's buffers kept for the next pipeline
     return out;
