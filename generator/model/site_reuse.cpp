@@ -85,9 +85,9 @@ std::unique_ptr<Site> reuse_site(const Site& before, const SourcePages& before_s
   site->inputs_print = before.inputs_print;
   site->next_publish = before.next_publish;
   // Pages made anew: those of an edited file with every translation of theirs, since
-  // mark_stale_translations marks them again, and the datasets' pages, which
-  // mark_stale_dataset_texts marks from the data. The other pages are shared with
-  // `before`, unless they point to a page made anew (then made anew too).
+  // mark_stale_translations marks them again, the translations marked stale, and the
+  // datasets' pages, which mark_stale_dataset_texts marks from the data. The other pages are shared
+  // with `before`, unless they point to a page made anew (then made anew too).
   std::unordered_map<const Page*, Page*> copy_of;
   auto renew_group = [&](const std::string& key) {
     auto group = before.groups.find(key);
@@ -98,6 +98,10 @@ std::unique_ptr<Site> reuse_site(const Site& before, const SourcePages& before_s
     if (page->source && new_source.count(page->source)) {
       copy_of.emplace(page.get(), nullptr);
       renew_group(page->key);
+    } else if (page->stale_original) {
+      // Marked again: a shared page is never written, even with the value it has (the
+      // graph before may still be read on another thread, by a search refresh ending).
+      copy_of.emplace(page.get(), nullptr);
     }
   }
   for (auto it = before.groups.lower_bound("data/");

@@ -29,7 +29,8 @@ bool same_for_graph(const SourcePage& a, const SourcePage& b);
 /// build of `before` reported nothing, no page of it waits for a publish time that has
 /// come by `inputs.now`, and each of `sources` is the one at its index in `before_sources`
 /// or one same_for_graph() with it. Its pages point to `sources`. The pages of an edited
-/// source, every page of their translation groups and of the datasets' groups, and the
+/// source, every page of their translation groups and of the datasets' groups, every page
+/// marked stale, and the
 /// pages that point to one of those (lists, references) are copies, with no translation
 /// marked stale yet (mark_stale_translations and mark_stale_dataset_texts do that); every
 /// other page is the page of `before`, shared, marked as it was (those marks come out the

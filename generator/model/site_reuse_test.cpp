@@ -138,6 +138,17 @@ TEST_CASE("reuse_site shares the pages that did not change and leaves the old gr
   CHECK(reused->find("people/c", "en") == f.before->find("people/c", "en"));
   CHECK(reused->find("people/b", "en") != f.before->find("people/b", "en"));
   CHECK(points_within(*reused));
+  // A translation marked stale is made anew, unmarked (marked again after), so that
+  // marking it never writes a page the graph before still holds.
+  Page* stale = const_cast<Page*>(f.before->find("people/c", "en"));
+  stale->stale_original = f.before->find("people/c", "zh-TW");
+  std::unique_ptr<Site> again = reuse_site(*f.before, f.sources, f.config, next, f.inputs);
+  REQUIRE(again);
+  CHECK(again->find("people/c", "en") != stale);
+  CHECK(again->find("people/c", "en")->stale_original == nullptr);
+  CHECK(again->find("people/a", "en") == f.before->find("people/a", "en"));
+  CHECK(points_within(*again));
+  stale->stale_original = nullptr;
   // The graph before still shows the sources it was built from.
   CHECK(describe(*f.before, f.sources) == was);
   CHECK(points_within(*f.before));
