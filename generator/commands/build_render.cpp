@@ -213,8 +213,24 @@ bool BuildRun::render_recorded() {
     StepTimer ts;
     // Feeds and sitemap.xml show lists of every page: made again only when what they
     // show of the pages (or the configuration) changed.
-    st_.site_files_print =
-        Hasher().add(site_files_fingerprint(site, st_.bodies)).add(st_.files.config).get();
+    // What they show of each page is taken from the build before for a page it shares
+    // (model/site_reuse.h) with the same summary.
+    const Site* before = prev_ ? prev_->site.get() : nullptr;
+    size_t n = site.pages.size();
+    bool take = before && before->pages.size() == n && prev_->site_file_prints.size() == n &&
+                prev_->bodies.size() == n && st_.bodies.size() == n;
+    std::vector<std::uint64_t>& prints = st_.site_file_prints;
+    prints.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      std::string_view summary =
+          st_.bodies.size() == n ? st_.bodies[i].summary : std::string_view();
+      if (take && site.pages[i] == before->pages[i] && summary == prev_->bodies[i].summary) {
+        prints[i] = prev_->site_file_prints[i];
+      } else {
+        prints[i] = site_file_print(*site.pages[i], summary);
+      }
+    }
+    st_.site_files_print = Hasher().add(site_files_fingerprint(prints)).add(st_.files.config).get();
     if (prev_ && prev_->site_files_print == st_.site_files_print) {
       std::lock_guard lock(output_mu_);
       st_.site_file_paths = prev_->site_file_paths;

@@ -74,6 +74,8 @@ struct BuildState {
   std::vector<OutputRecord> page_outputs;
   /// The fingerprint of what the feeds and sitemap.xml show, and their paths.
   std::uint64_t site_files_print = 0;
+  /// What they show of each page (site_file_print), indexed like site->pages.
+  std::vector<std::uint64_t> site_file_prints;
   std::vector<std::string> site_file_paths;
   /// The search index files shown: path -> fingerprint of their bytes.
   std::unordered_map<std::string, std::uint64_t> search_files;

@@ -134,4 +134,42 @@ TEST_CASE("an edit of a story's text takes the site graph over; one of its title
   CHECK(story->title == "Renamed");
 }
 
+TEST_CASE("feeds are made again when a summary they show changes, not for an edit below it") {
+  SiteCopy site;
+  std::string rel = "content/stories/story-3.en.md";
+  // A first paragraph longer than a summary (120 characters): more text after it is not
+  // in the feeds.
+  site.write(rel, site.read(rel) + std::string(15, ' ') + "And this sentence is there to make " +
+                      "the first paragraph of the story longer than what its summary shows.\n");
+  site.take_touched();
+  Edited text =
+      build_edit_update(site, [&] { site.write(rel, site.read(rel) + "\nA last paragraph.\n"); });
+  REQUIRE(text.update.exit_code == 0);
+  REQUIRE(text.update.state->site_reused);
+  auto feeds = [](const BuildResult& r) {
+    std::set<std::string> out;
+    for (const OutputFile& f : r.output) {
+      if (f.path.find("feed.xml") != std::string::npos) out.insert(f.path);
+    }
+    return out;
+  };
+  CHECK(text.kept.state->output("en/stories/feed.xml"));
+  CHECK(feeds(text.update).empty());
+  CHECK(text.update.state->site_file_prints == text.kept.state->site_file_prints);
+  // A new first paragraph: the story's summary in the feeds of its language.
+  std::string now = site.read(rel);
+  size_t body = now.find("---\n", 4) + 4;
+  site.write(rel, now.substr(0, body) + "A new opening.\n\n" + now.substr(body));
+  Diagnostics diags;
+  BuildResult opened = run_update(*text.update.state, diags);
+  REQUIRE(opened.exit_code == 0);
+  CHECK(feeds(opened) == std::set<std::string>{"en/feed.xml", "en/stories/feed.xml"});
+  Full full = full_build(site);
+  for (const OutputFile& f : opened.output) {
+    INFO(f.path);
+    if (f.path.find("feed.xml") != std::string::npos) CHECK(f.bytes == full.files.at(f.path));
+  }
+  CHECK(full.files.at("en/stories/feed.xml").find("A new opening.") != std::string::npos);
+}
+
 }  // namespace firefly

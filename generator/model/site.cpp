@@ -109,7 +109,7 @@ class SiteBuilder {
 
  private:
   Page& new_page(PageKind kind, const std::string& lang, const std::string& key) {
-    site_->pages.push_back(std::make_unique<Page>());
+    site_->pages.push_back(std::make_shared<Page>());
     Page& p = *site_->pages.back();
     p.kind = kind;
     p.lang = lang;
@@ -361,7 +361,7 @@ class SiteBuilder {
     for (int n = 1; n <= count; ++n) {
       Page* p = &first;
       if (n > 1) {
-        site_->pages.push_back(std::make_unique<Page>(first));
+        site_->pages.push_back(std::make_shared<Page>(first));
         p = site_->pages.back().get();
         p->url = first.url + "page/" + std::to_string(n) + "/";
         p->key = first.key + "#" + std::to_string(n);

@@ -81,7 +81,9 @@ struct Page {
 /// Every page of the site and the indexes over them.
 struct Site {
   const SiteConfig* config = nullptr;
-  std::vector<std::unique_ptr<Page>> pages;
+  /// Shared with the graph of the build before or after it where a page is the same
+  /// (model/site_reuse.h).
+  std::vector<std::shared_ptr<Page>> pages;
   /// key -> language -> the page (including fallback pages).
   std::map<std::string, std::map<std::string, Page*>> groups;
   /// Output URL -> page.

@@ -84,33 +84,88 @@ std::unique_ptr<Site> reuse_site(const Site& before, const SourcePages& before_s
   site->placeholders = before.placeholders;
   site->inputs_print = before.inputs_print;
   site->next_publish = before.next_publish;
-  // Every page copied, then every pointer to a page of `before` pointed at its copy.
+  // Pages made anew: those of an edited file with every translation of theirs, since
+  // mark_stale_translations marks them again, the translations marked stale, and the
+  // datasets' pages, which mark_stale_dataset_texts marks from the data. The other pages are shared
+  // with `before`, unless they point to a page made anew (then made anew too).
   std::unordered_map<const Page*, Page*> copy_of;
-  copy_of.reserve(before.pages.size());
+  auto renew_group = [&](const std::string& key) {
+    auto group = before.groups.find(key);
+    if (group == before.groups.end()) return;
+    for (const auto& [lang, page] : group->second) copy_of.emplace(page, nullptr);
+  };
+  for (const auto& page : before.pages) {
+    if (page->source && new_source.count(page->source)) {
+      copy_of.emplace(page.get(), nullptr);
+      renew_group(page->key);
+    } else if (page->stale_original) {
+      // Marked again: a shared page is never written, even with the value it has (the
+      // graph before may still be read on another thread, by a search refresh ending).
+      copy_of.emplace(page.get(), nullptr);
+    }
+  }
+  for (auto it = before.groups.lower_bound("data/");
+       it != before.groups.end() && it->first.compare(0, 5, "data/") == 0; ++it) {
+    renew_group(it->first);
+  }
+  auto points_to_renewed = [&](const Page& page) {
+    auto renewed = [&](const Page* p) { return p && copy_of.count(p); };
+    if (renewed(page.stale_original)) return true;
+    for (const Page* p : page.list) {
+      if (renewed(p)) return true;
+    }
+    for (const auto& [collection, pages] : page.referenced_by) {
+      for (const Page* p : pages) {
+        if (renewed(p)) return true;
+      }
+    }
+    return false;
+  };
+  for (bool grew = !copy_of.empty(); grew;) {
+    grew = false;
+    for (const auto& page : before.pages) {
+      if (!copy_of.count(page.get()) && points_to_renewed(*page)) {
+        copy_of.emplace(page.get(), nullptr);
+        grew = true;
+      }
+    }
+  }
   site->pages.reserve(before.pages.size());
   for (const auto& page : before.pages) {
-    site->pages.push_back(std::make_unique<Page>(*page));
-    copy_of.emplace(page.get(), site->pages.back().get());
+    auto it = copy_of.find(page.get());
+    if (it == copy_of.end()) {
+      site->pages.push_back(page);
+    } else {
+      site->pages.push_back(std::make_shared<Page>(*page));
+      it->second = site->pages.back().get();
+    }
   }
-  auto to_copy = [&](std::vector<const Page*>& pages) {
-    for (const Page*& p : pages) p = copy_of.at(p);
+  // The pages made anew point to the new sources and to each other.
+  auto now_of = [&](Page* p) {
+    auto it = copy_of.find(p);
+    return it == copy_of.end() ? p : it->second;
   };
-  for (auto& page : site->pages) {
+  auto repoint = [&](std::vector<const Page*>& pages) {
+    for (const Page*& p : pages) p = now_of(const_cast<Page*>(p));
+  };
+  for (const auto& [was, page] : copy_of) {
     if (page->source) {
       if (auto it = new_source.find(page->source); it != new_source.end()) {
         page->source = it->second;
       }
     }
-    to_copy(page->list);
-    for (auto& [collection, pages] : page->referenced_by) to_copy(pages);
+    repoint(page->list);
+    for (auto& [collection, pages] : page->referenced_by) repoint(pages);
     page->stale_original = nullptr;
   }
   site->groups = before.groups;
-  for (auto& [key, by_lang] : site->groups) {
-    for (auto& [lang, page] : by_lang) page = copy_of.at(page);
-  }
   site->by_url = before.by_url;
-  for (auto& [url, page] : site->by_url) page = copy_of.at(page);
+  if (!copy_of.empty()) {
+    for (auto& [key, by_lang] : site->groups) {
+      for (auto& [lang, page] : by_lang) page = now_of(page);
+    }
+    for (auto& [url, page] : site->by_url) page = now_of(page);
+  }
   return site;
 }
 

@@ -1,7 +1,8 @@
 // The site graph of the build before, taken over (`serve`): after an edit that changed
 // nothing the graph is made of (a story's text, a dataset's rows, a template), the new
-// graph is a copy of the old one whose pages show the new sources, made for a part of
-// what building it again costs (no front matter read, no list sorted, no term slugged).
+// graph is the old one whose pages show the new sources, made for a part of what building
+// it again costs (no front matter read, no list sorted, no term slugged): the pages that
+// did not change are shared between the two graphs, not copied.
 #pragma once
 
 #include <cstdint>
@@ -22,13 +23,18 @@ std::uint64_t site_inputs_print(const SiteInputs& inputs);
 /// an error about it would read the same).
 bool same_for_graph(const SourcePage& a, const SourcePage& b);
 
-/// A copy of `before` (built from `before_sources`) for the pages `sources`, when building
+/// The graph `before` (built from `before_sources`) for the pages `sources`, when building
 /// the graph from them would make the same graph and report nothing; else null. That is
 /// when `inputs` have the fingerprint of those of `before` (and a `config_print`), the
 /// build of `before` reported nothing, no page of it waits for a publish time that has
 /// come by `inputs.now`, and each of `sources` is the one at its index in `before_sources`
-/// or one same_for_graph() with it. The copy's pages point to `sources` and to `config`;
-/// no translation of it is marked stale yet (mark_stale_translations does that).
+/// or one same_for_graph() with it. Its pages point to `sources`. The pages of an edited
+/// source, every page of their translation groups and of the datasets' groups, every page
+/// marked stale, and the
+/// pages that point to one of those (lists, references) are copies, with no translation
+/// marked stale yet (mark_stale_translations and mark_stale_dataset_texts do that); every
+/// other page is the page of `before`, shared, marked as it was (those marks come out the
+/// same, from the same sources).
 std::unique_ptr<Site> reuse_site(const Site& before, const SourcePages& before_sources,
                                  const SiteConfig& config, const SourcePages& sources,
                                  const SiteInputs& inputs);

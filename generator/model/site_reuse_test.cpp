@@ -111,6 +111,49 @@ TEST_CASE("reuse_site copies the graph when a page's text alone changed") {
   CHECK(reuse_site(*reused, next, f.config, third, f.inputs));
 }
 
+TEST_CASE("reuse_site shares the pages that did not change and leaves the old graph as it was") {
+  Fixture f;
+  std::string was = describe(*f.before, f.sources);
+  SourcePages next = f.with(1, "---\ntitle: 王\n---\nWang, written again.\n");
+  std::unique_ptr<Site> reused = reuse_site(*f.before, f.sources, f.config, next, f.inputs);
+  REQUIRE(reused);
+  REQUIRE(reused->pages.size() == f.before->pages.size());
+  // Not shared: the edited page in both languages (the English one falls back to it),
+  // and the section page listing it in each language; a and c, and the other section
+  // pages, are shared.
+  std::set<std::string> anew, listing_b;
+  for (size_t i = 0; i < reused->pages.size(); ++i) {
+    const Page& p = *reused->pages[i];
+    std::string name = std::string(kind_name(p.kind)) + " " + p.lang + " " + p.key;
+    if (&p != f.before->pages[i].get()) anew.insert(name);
+    for (const Page* q : p.list) {
+      if (q->key == "people/b") listing_b.insert(name);
+    }
+  }
+  REQUIRE(listing_b.size() == 2);
+  std::set<std::string> expected = {"page en people/b", "page zh-TW people/b"};
+  expected.insert(listing_b.begin(), listing_b.end());
+  CHECK(anew == expected);
+  CHECK(reused->find("people/a", "zh-TW") == f.before->find("people/a", "zh-TW"));
+  CHECK(reused->find("people/c", "en") == f.before->find("people/c", "en"));
+  CHECK(reused->find("people/b", "en") != f.before->find("people/b", "en"));
+  CHECK(points_within(*reused));
+  // A translation marked stale is made anew, unmarked (marked again after), so that
+  // marking it never writes a page the graph before still holds.
+  Page* stale = const_cast<Page*>(f.before->find("people/c", "en"));
+  stale->stale_original = f.before->find("people/c", "zh-TW");
+  std::unique_ptr<Site> again = reuse_site(*f.before, f.sources, f.config, next, f.inputs);
+  REQUIRE(again);
+  CHECK(again->find("people/c", "en") != stale);
+  CHECK(again->find("people/c", "en")->stale_original == nullptr);
+  CHECK(again->find("people/a", "en") == f.before->find("people/a", "en"));
+  CHECK(points_within(*again));
+  stale->stale_original = nullptr;
+  // The graph before still shows the sources it was built from.
+  CHECK(describe(*f.before, f.sources) == was);
+  CHECK(points_within(*f.before));
+}
+
 TEST_CASE("reuse_site builds again when the graph could be another or report something") {
   Fixture f;
   auto reused = [&](const SourcePages& next, const SiteInputs& inputs) {

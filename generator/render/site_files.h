@@ -1,6 +1,8 @@
 // The site-wide files beside the pages: Atom feeds, sitemap.xml, robots.txt.
 #pragma once
 
+#include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "core/output.h"
@@ -22,5 +24,10 @@ void render_sitemap_xml(const Site& site, OutputSet& out);
 /// (draft, fallback), summary and description. Equal fingerprints (with the same
 /// configuration): the same files.
 std::uint64_t site_files_fingerprint(const Site& site, const std::vector<Body>& bodies);
+/// What those files show of one page (`summary`: its body's), as a fingerprint.
+std::uint64_t site_file_print(const Page& p, std::string_view summary);
+/// site_files_fingerprint() from the site_file_print() of every page, in order (so that a
+/// build can take the prints of the pages that did not change from the build before).
+std::uint64_t site_files_fingerprint(const std::vector<std::uint64_t>& prints);
 
 }  // namespace firefly

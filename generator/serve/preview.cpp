@@ -40,7 +40,7 @@ void PreviewSite::publish(std::shared_ptr<const Snapshot> snapshot) {
   changed_.notify_all();
 }
 
-void PreviewSite::put(Snapshot& snapshot, OutputSet files) {
+void PreviewSite::put(Files& into, OutputSet files) {
   std::vector<std::shared_ptr<ShownFile>> shown(files.size());
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   parallel_for(files.size(), jobs, [&](size_t i) {
@@ -58,15 +58,23 @@ void PreviewSite::put(Snapshot& snapshot, OutputSet files) {
   });
   for (auto& s : shown) {
     std::string path = s->file.path;
-    snapshot[std::move(path)] = std::move(s);
+    into[std::move(path)] = std::move(s);
   }
+}
+
+const PreviewSite::ShownFile* PreviewSite::Snapshot::find(const std::string& path) const {
+  if (auto it = changes.find(path); it != changes.end()) return it->second.get();
+  auto it = base->find(path);
+  return it == base->end() ? nullptr : it->second.get();
 }
 
 void PreviewSite::show_site(OutputSet output) {
   std::lock_guard updating(update_mu_);
+  auto files = std::make_shared<Files>();
+  files->reserve(output.size());
+  put(*files, std::move(output));
   auto snapshot = std::make_shared<Snapshot>();
-  snapshot->reserve(output.size());
-  put(*snapshot, std::move(output));
+  snapshot->base = std::move(files);
   publish(std::move(snapshot));
 }
 
@@ -77,9 +85,29 @@ std::shared_ptr<PreviewSite::Snapshot> PreviewSite::changed_copy(
     std::lock_guard lock(mu_);
     current = site_;
   }
-  auto snapshot = std::make_shared<Snapshot>(*current);
-  for (const std::string& path : removed) snapshot->erase(path);
-  put(*snapshot, std::move(files));
+  auto snapshot = std::make_shared<Snapshot>(*current);  // the base shared, not copied
+  for (const std::string& path : removed) {
+    if (snapshot->base->count(path)) {
+      snapshot->changes[path] = nullptr;
+    } else {
+      snapshot->changes.erase(path);
+    }
+  }
+  put(snapshot->changes, std::move(files));
+  // The changes folded into a new base once they are more than an eighth of it (and more
+  // than 256 files): a file's entry is copied once per many updates, not once per update.
+  if (snapshot->changes.size() > std::max<size_t>(256, snapshot->base->size() / 8)) {
+    auto base = std::make_shared<Files>(*snapshot->base);
+    for (auto& [path, file] : snapshot->changes) {
+      if (file) {
+        (*base)[path] = std::move(file);
+      } else {
+        base->erase(path);
+      }
+    }
+    snapshot->base = std::move(base);
+    snapshot->changes.clear();
+  }
   return snapshot;
 }
 
@@ -120,10 +148,7 @@ PreviewReply PreviewSite::get(std::string_view target) const {
   }
   std::optional<std::string> path = normalise_request_path(target);
   if (!path) return text_reply(400, "400 bad request: this path is not allowed\n");
-  auto find = [&](const std::string& p) -> const ShownFile* {
-    auto it = site->find(p);
-    return it == site->end() ? nullptr : it->second.get();
-  };
+  auto find = [&](const std::string& p) -> const ShownFile* { return site->find(p); };
   auto body_of = [this](const ShownFile& f) -> std::optional<std::string> {
     if (!f.file.source.empty()) return read_file_within(f.file.source, site_dir_);
     return f.packed ? unpack_bytes(f.file.bytes, f.size) : f.file.bytes;

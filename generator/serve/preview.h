@@ -64,9 +64,18 @@ class PreviewSite {
     bool packed = false;
   };
   /// path -> file; files are shared between snapshots, so an update copies no bytes.
-  using Snapshot = std::unordered_map<std::string, std::shared_ptr<const ShownFile>>;
-  /// Adds `files` to `snapshot`, replacing files of the same path.
-  static void put(Snapshot& snapshot, OutputSet files);
+  using Files = std::unordered_map<std::string, std::shared_ptr<const ShownFile>>;
+  /// One build's files: those of a base shared between snapshots, with the files that
+  /// changed since it (null: removed), so that an update copies the few files it changes,
+  /// not the whole site's map. Once the changes are many, they are folded into a new base.
+  struct Snapshot {
+    std::shared_ptr<const Files> base = std::make_shared<Files>();
+    Files changes;
+    /// The file at `path`, or null.
+    const ShownFile* find(const std::string& path) const;
+  };
+  /// Adds `files` to `into`, replacing files of the same path.
+  static void put(Files& into, OutputSet files);
   void publish(std::shared_ptr<const Snapshot> snapshot);
   /// The snapshot shown with `files` put in and `removed` taken out.
   std::shared_ptr<Snapshot> changed_copy(OutputSet files, const std::vector<std::string>& removed);

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <thread>
 
 #include "serve/overlay.h"
@@ -97,6 +98,49 @@ TEST_CASE("large files are kept deflated and served as they were built") {
   // An update replaces a packed file with its new bytes.
   site.update_site({{"data/big.csv", csv + "2300,1\n", ""}});
   CHECK(site.get("/data/big.csv").body == csv + "2300,1\n");
+}
+
+TEST_CASE("updates change, add and remove files, before and after they are folded together") {
+  PreviewSite site{std::filesystem::temp_directory_path()};
+  OutputSet first;
+  for (int i = 0; i < 300; ++i) first.push_back({"f/" + std::to_string(i) + ".txt", "v0", ""});
+  site.show_site(first);
+  // What the site should show: path -> bytes.
+  std::map<std::string, std::string> shown;
+  for (const OutputFile& f : first) shown[f.path] = f.bytes;
+  auto check_shown = [&] {
+    for (int i = 0; i < 400; ++i) {
+      std::string path = "f/" + std::to_string(i) + ".txt";
+      PreviewReply r = site.get("/" + path);
+      auto it = shown.find(path);
+      if (it == shown.end()) {
+        CHECK_MESSAGE(r.status == 404, path);
+      } else {
+        CHECK_MESSAGE(r.body == it->second, path);
+      }
+    }
+  };
+  // Enough updates that the changes pass the size at which they are folded into the base
+  // (256 files), with removals of files of the base and of files added since.
+  for (int round = 1; round <= 40; ++round) {
+    OutputSet files;
+    std::vector<std::string> removed;
+    for (int k = 0; k < 9; ++k) {
+      int i = (round * 37 + k * 41) % 400;
+      std::string path = "f/" + std::to_string(i) + ".txt";
+      if ((round + k) % 4 == 0) {
+        removed.push_back(path);
+        shown.erase(path);
+      } else {
+        std::string bytes = "v" + std::to_string(round) + "-" + std::to_string(k);
+        files.push_back({path, bytes, ""});
+        shown[path] = bytes;
+      }
+    }
+    site.update_site(files, removed);
+    if (round % 8 == 0) check_shown();
+  }
+  check_shown();
 }
 
 TEST_CASE("copied files are read from their source at request time") {
