@@ -81,6 +81,8 @@ class RunPostings {
   /// Records an occurrence of the token `found`.
   void occur(const SearchTokenIds::Found& found, SearchField field, uint32_t at, bool positional);
   void write(uint32_t doc, const Entry& e);
+  /// write() of an entry with positions (or a token id past the log's short header).
+  [[gnu::noinline]] void write_positions(uint32_t doc, const Entry& e);
 
   /// Each token's mark (in its table slot: what its every occurrence reads, with no
   /// second cache miss) is entries_before_ + 1 + its entry in entries_ while a document
