@@ -75,6 +75,34 @@ void sort_by_token(std::vector<Keyed>& keyed, const RunPostings& run) {
 
 }  // namespace
 
+// Inline: it runs for every token of every page (only the positions out of line).
+[[gnu::always_inline]] inline void RunPostings::occur(const SearchTokenIds::Found& found,
+                                                      SearchField field, uint32_t at,
+                                                      bool positional) {
+  if (found.added) tokens_.emplace_back();
+  uint32_t& mark = *found.mark;
+  if (mark <= entries_before_) {  // the token's first occurrence in the document
+    mark = entries_before_ + 1 + static_cast<uint32_t>(entries_.size());
+    entries_.push_back({found.id, 0, 0, kNone, kNone, field});
+  }
+  Entry& e = entries_[mark - entries_before_ - 1];
+  e.field = std::max(e.field, field);
+  ++e.count;
+  if (positional) add_position(e, at);
+}
+
+void RunPostings::add_position(Entry& e, uint32_t at) {
+  auto k = static_cast<uint32_t>(occurrences_.size());
+  occurrences_.push_back({at, kNone});
+  if (e.first == kNone) {
+    e.first = k;
+  } else {
+    occurrences_[e.last].next = k;
+  }
+  e.last = k;
+  ++e.positions;
+}
+
 void RunPostings::add_document(uint32_t doc, std::string_view title,
                                const std::vector<TextBlock>& blocks) {
   uint32_t pos = 0;
@@ -135,30 +163,6 @@ void RunPostings::look_up_pending(SearchField field) {
     occur(ids_.find_key(p.key, {}), field, p.pos, p.positional);
   }
   pending_size_ = 0;
-}
-
-void RunPostings::occur(const SearchTokenIds::Found& found, SearchField field, uint32_t at,
-                        bool positional) {
-  if (found.added) tokens_.emplace_back();
-  uint32_t& mark = *found.mark;
-  if (mark <= entries_before_) {  // the token's first occurrence in the document
-    mark = entries_before_ + 1 + static_cast<uint32_t>(entries_.size());
-    entries_.push_back({found.id, 0, 0, kNone, kNone, field});
-  }
-  Entry& e = entries_[mark - entries_before_ - 1];
-  e.field = std::max(e.field, field);
-  ++e.count;
-  if (positional) {
-    auto k = static_cast<uint32_t>(occurrences_.size());
-    occurrences_.push_back({at, kNone});
-    if (e.first == kNone) {
-      e.first = k;
-    } else {
-      occurrences_[e.last].next = k;
-    }
-    e.last = k;
-    ++e.positions;
-  }
 }
 
 void RunPostings::write(uint32_t doc, const Entry& e) {

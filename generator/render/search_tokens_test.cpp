@@ -201,6 +201,11 @@ TEST_CASE("simple text: the path without ICU gives the tokens folding gives") {
   CHECK_FALSE(search_text_is_simple("Lao động"));
   CHECK_FALSE(search_text_is_simple("ＡＢＣ"));
   CHECK_FALSE(search_text_is_simple("แรงงาน"));
+  // Long ASCII runs (read eight bytes at a time) before and after the other characters.
+  CHECK(search_text_is_simple("collective agreements 勞資會議，volunteers repair the roof"));
+  CHECK_FALSE(search_text_is_simple("collective agreements: Lao động"));
+  CHECK_FALSE(search_text_is_simple("collective agreements 勞資 ＡＢＣ and more words"));
+  CHECK_FALSE(search_text_is_simple("twelve bytes\xE4\xB8"));  // cut short: not simple
 }
 
 }  // namespace firefly
