@@ -8,7 +8,11 @@
 namespace firefly {
 
 std::string excerpt_text(std::string_view title, const std::vector<TextBlock>& blocks) {
-  std::string text(title);
+  size_t size = title.size();
+  for (const TextBlock& b : blocks) size += 1 + b.text.size();
+  std::string text;
+  text.reserve(size);  // made once: every page's text is copied here
+  text = title;
   for (char& c : text) {
     if (c == '\n' || c == '\r') c = ' ';
   }

@@ -276,6 +276,11 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
 
   // Chunks: what a result shows of its page, and where its title and text are.
   std::vector<std::string> text_files_bytes(text_files);
+  {  // each made at its size once (up to 8 MiB: growing by doubling copies it all)
+    std::vector<size_t> file_bytes(text_files);
+    for (size_t c = 0; c < chunks; ++c) file_bytes[text_places[c].file] += chunk_text_bytes[c];
+    for (size_t f = 0; f < text_files; ++f) text_files_bytes[f].reserve(file_bytes[f]);
+  }
   for (size_t first = 0; first < docs.size(); first += per_chunk) {
     const ExcerptPlace& place = text_places[first / per_chunk];
     std::string json =

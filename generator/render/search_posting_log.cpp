@@ -6,9 +6,8 @@ namespace firefly {
 
 void PostingLog::append(uint32_t id, std::string_view bytes) {
   size_t need = kMaxHeader + bytes.size();
-  if (blocks_.empty() || blocks_.back().size - blocks_.back().used < need) add_block(need);
-  Block& b = blocks_.back();
-  char* out = b.bytes.get() + b.used;
+  if (static_cast<size_t>(end_ - at_) < need) add_block(need);
+  char* out = at_;
   auto n = static_cast<uint32_t>(bytes.size());
   bool short_entry = id < (uint32_t{1} << kIdBits) && n < kLongMark;
   uint32_t header = short_entry ? (id << 4) | n : kLongMark;
@@ -22,7 +21,7 @@ void PostingLog::append(uint32_t id, std::string_view bytes) {
     out += 8;
   }
   std::memcpy(out, bytes.data(), n);
-  b.used = static_cast<size_t>(out + n - b.bytes.get());
+  at_ = out + n;
 }
 
 template <class F>
@@ -49,6 +48,7 @@ void PostingLog::for_each_entry(bool free, F&& f) {
 }
 
 void PostingLog::place(size_t tokens) {
+  close_block();
   // Each token's bytes, then where they start: the tokens in order of their ids, a piece
   // filled before the next is begun.
   ends_.assign(tokens, 0);
@@ -72,6 +72,7 @@ void PostingLog::place(size_t tokens) {
     e += n;
   });
   blocks_ = std::vector<Block>();
+  at_ = end_ = nullptr;
 }
 
 }  // namespace firefly

@@ -23,21 +23,17 @@ class PostingLog {
   }
   /// Where to write the bytes of an entry that fits_short (at most `most` of them), in
   /// the log itself (no copy); end_short_entry then appends it.
-  char* short_entry(size_t most) {
-    if (blocks_.empty() || blocks_.back().size - blocks_.back().used < 3 + most) {
-      add_block(3 + most);
-    }
-    return blocks_.back().bytes.get() + blocks_.back().used + 3;
+  [[gnu::always_inline]] char* short_entry(size_t most) {
+    if (static_cast<size_t>(end_ - at_) < 3 + most) add_block(3 + most);
+    return at_ + 3;
   }
   /// Appends the `n` bytes written at short_entry's place to the postings of token `id`.
-  void end_short_entry(uint32_t id, uint32_t n) {
-    Block& b = blocks_.back();
-    char* out = b.bytes.get() + b.used;
+  [[gnu::always_inline]] void end_short_entry(uint32_t id, uint32_t n) {
     uint32_t header = (id << 4) | n;
-    out[0] = static_cast<char>(header & 0xFF);
-    out[1] = static_cast<char>((header >> 8) & 0xFF);
-    out[2] = static_cast<char>(header >> 16);
-    b.used += 3 + n;
+    at_[0] = static_cast<char>(header & 0xFF);
+    at_[1] = static_cast<char>((header >> 8) & 0xFF);
+    at_[2] = static_cast<char>(header >> 16);
+    at_ += 3 + n;
   }
   /// Places the entries of tokens 0 … tokens-1 (every id appended is below `tokens`; each
   /// token's bytes under 4 GB) and frees the log; postings() works from then on, append()
@@ -63,9 +59,18 @@ class PostingLog {
     std::unique_ptr<char[]> bytes;
     size_t used = 0, size = 0;
   };
-  void add_block(size_t need) {
+  /// A new block of at least `need` bytes to write in (the last one's end noted).
+  [[gnu::noinline]] void add_block(size_t need) {
+    close_block();
     size_t size = std::max(kBlockBytes, need);
     blocks_.push_back({std::make_unique_for_overwrite<char[]>(size), 0, size});
+    at_ = blocks_.back().bytes.get();
+    end_ = at_ + size;
+  }
+  /// Notes in the last block how far it is written.
+  void close_block() {
+    if (!blocks_.empty())
+      blocks_.back().used = static_cast<size_t>(at_ - blocks_.back().bytes.get());
   }
   /// Calls `f(id, bytes)` for each entry of the log in order; frees each block once read
   /// when `free` is set.
@@ -73,6 +78,8 @@ class PostingLog {
   void for_each_entry(bool free, F&& f);
 
   std::vector<Block> blocks_;
+  char* at_ = nullptr;   ///< where the last block's next entry goes (its `used` is not kept)
+  char* end_ = nullptr;  ///< the last block's end
   /// The placed postings in pieces of 1 MB (or one token's, when larger), which the
   /// allocator can make of blocks freed before (a log's, or a lookup table's), where one
   /// buffer of all would be fresh memory.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <utility>
 
 #include "render/search_shards.h"
 #include "render/search_token_keys.h"
@@ -29,7 +30,78 @@ uint64_t sort_key(std::string_view t) {
   return key;
 }
 
+/// A run's token and its sort_key.
+struct Keyed {
+  uint64_t key;
+  uint32_t id;
+};
+
+/// Sorts `keyed` into the byte order of the run's tokens: by key, 16 bits at a time from
+/// the lowest (a pass where every key has the same digit is skipped), then each range of
+/// equal keys (tokens sharing their first eight bytes) by the rest of the token. A
+/// comparison sort of a run's half a million tokens cost more than the rest of the join.
+void sort_by_token(std::vector<Keyed>& keyed, const RunPostings& run) {
+  auto by_token = [&](const Keyed& a, const Keyed& b) {
+    if (a.key != b.key) return a.key < b.key;
+    return run.token(a.id) < run.token(b.id);
+  };
+  constexpr size_t kSmall = 2048;  // below this a comparison sort is cheaper
+  if (keyed.size() < kSmall) {
+    std::sort(keyed.begin(), keyed.end(), by_token);
+    return;
+  }
+  constexpr int kDigits = 4;
+  constexpr size_t kBuckets = size_t{1} << 16;
+  std::vector<uint32_t> counts(kDigits * kBuckets, 0);
+  for (const Keyed& k : keyed) {
+    for (int d = 0; d < kDigits; ++d) ++counts[d * kBuckets + ((k.key >> (16 * d)) & 0xFFFF)];
+  }
+  std::vector<Keyed> other(keyed.size());
+  for (int d = 0; d < kDigits; ++d) {
+    uint32_t* count = counts.data() + d * kBuckets;
+    if (count[keyed.front().key >> (16 * d) & 0xFFFF] == keyed.size()) continue;
+    uint32_t at = 0;
+    for (size_t b = 0; b < kBuckets; ++b) at += std::exchange(count[b], at);
+    for (const Keyed& k : keyed) other[count[(k.key >> (16 * d)) & 0xFFFF]++] = k;
+    keyed.swap(other);
+  }
+  for (size_t i = 0; i < keyed.size();) {
+    size_t end = i + 1;
+    while (end < keyed.size() && keyed[end].key == keyed[i].key) ++end;
+    if (end - i > 1) std::sort(keyed.begin() + i, keyed.begin() + end, by_token);
+    i = end;
+  }
+}
+
 }  // namespace
+
+// Inline: it runs for every token of every page (only the positions out of line).
+[[gnu::always_inline]] inline void RunPostings::occur(const SearchTokenIds::Found& found,
+                                                      SearchField field, uint32_t at,
+                                                      bool positional) {
+  if (found.added) tokens_.emplace_back();
+  uint32_t& mark = *found.mark;
+  if (mark <= entries_before_) {  // the token's first occurrence in the document
+    mark = entries_before_ + 1 + static_cast<uint32_t>(entries_.size());
+    entries_.push_back({found.id, 0, 0, kNone, kNone, field});
+  }
+  Entry& e = entries_[mark - entries_before_ - 1];
+  e.field = std::max(e.field, field);
+  ++e.count;
+  if (positional) add_position(e, at);
+}
+
+void RunPostings::add_position(Entry& e, uint32_t at) {
+  auto k = static_cast<uint32_t>(occurrences_.size());
+  occurrences_.push_back({at, kNone});
+  if (e.first == kNone) {
+    e.first = k;
+  } else {
+    occurrences_[e.last].next = k;
+  }
+  e.last = k;
+  ++e.positions;
+}
 
 void RunPostings::add_document(uint32_t doc, std::string_view title,
                                const std::vector<TextBlock>& blocks) {
@@ -93,31 +165,30 @@ void RunPostings::look_up_pending(SearchField field) {
   pending_size_ = 0;
 }
 
-void RunPostings::occur(const SearchTokenIds::Found& found, SearchField field, uint32_t at,
-                        bool positional) {
-  if (found.added) tokens_.emplace_back();
-  uint32_t& mark = *found.mark;
-  if (mark <= entries_before_) {  // the token's first occurrence in the document
-    mark = entries_before_ + 1 + static_cast<uint32_t>(entries_.size());
-    entries_.push_back({found.id, 0, 0, kNone, kNone, field});
-  }
-  Entry& e = entries_[mark - entries_before_ - 1];
-  e.field = std::max(e.field, field);
-  ++e.count;
-  if (positional) {
-    auto k = static_cast<uint32_t>(occurrences_.size());
-    occurrences_.push_back({at, kNone});
-    if (e.first == kNone) {
-      e.first = k;
-    } else {
-      occurrences_[e.last].next = k;
+void RunPostings::write(uint32_t doc, const Entry& e) {
+  // Most entries (CJK tokens') have no positions: their gap and one character written
+  // straight into the log, with none of the general case's stack room or loops.
+  static_assert(2 + 3 * (kMaxCount - 1) < 32, "a field and count is one VLQ character");
+  if (e.positions == 0 && PostingLog::fits_short(e.id, 2 * kMaxVlqChars)) {
+    TokenRun& t = tokens_[e.id];
+    char* out = log_.short_entry(2 * kMaxVlqChars);
+    size_t n = 0;
+    if (t.written) {
+      n = write_vlq(out, doc - t.last_doc);
+    } else {  // the first document's gap is written when the runs are joined
+      t.written = true;
+      t.first_doc = doc;
     }
-    e.last = k;
-    ++e.positions;
+    t.last_doc = doc;
+    uint32_t count = std::clamp<uint32_t>(e.count, 1, kMaxCount);
+    out[n++] = kVlqDigits[static_cast<uint32_t>(e.field) + 3 * (count - 1)];
+    log_.end_short_entry(e.id, static_cast<uint32_t>(n));
+    return;
   }
+  write_positions(doc, e);
 }
 
-void RunPostings::write(uint32_t doc, const Entry& e) {
+void RunPostings::write_positions(uint32_t doc, const Entry& e) {
   TokenRun& t = tokens_[e.id];
   // The entry's characters: straight into the log when it has no positions (most
   // entries: CJK tokens), else on the stack unless it has many positions.
@@ -154,10 +225,6 @@ void RunPostings::write(uint32_t doc, const Entry& e) {
 
 JoinedPostings::JoinedPostings(std::vector<RunPostings>& runs) : runs_(runs) {
   // Byte order: by the first eight bytes as a number, then the rest.
-  struct Keyed {
-    uint64_t key;
-    uint32_t id;
-  };
   std::vector<std::vector<Keyed>> sorted(runs.size());
   for (size_t r = 0; r < runs.size(); ++r) {
     runs[r].finish();
@@ -165,10 +232,7 @@ JoinedPostings::JoinedPostings(std::vector<RunPostings>& runs) : runs_(runs) {
     std::vector<Keyed>& keyed = sorted[r];
     keyed.resize(run.size());
     for (uint32_t id = 0; id < run.size(); ++id) keyed[id] = {sort_key(run.token(id)), id};
-    std::sort(keyed.begin(), keyed.end(), [&](const Keyed& a, const Keyed& b) {
-      if (a.key != b.key) return a.key < b.key;
-      return run.token(a.id) < run.token(b.id);
-    });
+    sort_by_token(keyed, run);
   }
   // Merged: each step takes the least token at the runs' heads, from every run that has it.
   size_t largest = 0;  // no fewer lines in all
@@ -197,7 +261,9 @@ JoinedPostings::JoinedPostings(std::vector<RunPostings>& runs) : runs_(runs) {
       line[r] = kNone;
       if (at[r] == sorted[r].size()) continue;
       const Keyed& k = sorted[r][at[r]];
-      if (k.key == head.key && (r == least || runs[r].token(k.id) == token)) {
+      // Equal keys are equal tokens when the token is under eight bytes (the key's zero
+      // padding: tokens hold no NUL byte).
+      if (k.key == head.key && (r == least || token.size() < 8 || runs[r].token(k.id) == token)) {
         line[r] = k.id;
         ++at[r];
       }

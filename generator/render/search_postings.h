@@ -80,7 +80,10 @@ class RunPostings {
   void look_up_pending(SearchField field);
   /// Records an occurrence of the token `found`.
   void occur(const SearchTokenIds::Found& found, SearchField field, uint32_t at, bool positional);
+  [[gnu::noinline]] void add_position(Entry& e, uint32_t at);
   void write(uint32_t doc, const Entry& e);
+  /// write() of an entry with positions (or a token id past the log's short header).
+  [[gnu::noinline]] void write_positions(uint32_t doc, const Entry& e);
 
   /// Each token's mark (in its table slot: what its every occurrence reads, with no
   /// second cache miss) is entries_before_ + 1 + its entry in entries_ while a document

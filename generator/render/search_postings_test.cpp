@@ -50,19 +50,10 @@ TEST_CASE("posting log: an id past the short header's keeps its entries") {
   CHECK(none.placed());
 }
 
-TEST_CASE("joined postings: runs of documents give the lines one writer would") {
-  // Documents in three runs; every token's line must be what PostingWriter makes of all
-  // its postings in document order, and the lines must be in byte order.
-  std::vector<std::vector<TextBlock>> docs;
-  for (int d = 0; d < 30; ++d) {
-    std::string text = "志工 volunteers 修繕屋頂 " + std::to_string(d % 4) + " repair";
-    if (d % 3 == 0) text += " 勞資會議 agreement agreement";
-    if (d % 5 == 0) text = "市民講座";
-    docs.push_back({{text, false}, {"heading " + std::to_string(d % 2), true}});
-  }
-  std::vector<std::string> titles;
-  for (int d = 0; d < 30; ++d) titles.push_back(d % 7 == 0 ? "Volunteers 志工" : "story");
-
+/// Checks that `runs` runs of `docs` (with their `titles`) joined give, token by token,
+/// what one PostingWriter makes of all the postings in document order, in byte order.
+void check_joined(const std::vector<std::vector<TextBlock>>& docs,
+                  const std::vector<std::string>& titles, size_t run_count) {
   // What one writer makes, token by token.
   std::map<std::string, PostingWriter> one;
   for (uint32_t d = 0; d < docs.size(); ++d) {
@@ -86,9 +77,9 @@ TEST_CASE("joined postings: runs of documents give the lines one writer would") 
     for (const auto& [token, p] : current) one[token].add(p);
   }
 
-  std::vector<RunPostings> runs(3);
+  std::vector<RunPostings> runs(run_count);
   for (uint32_t d = 0; d < docs.size(); ++d)
-    runs[d * 3 / docs.size()].add_document(d, titles[d], docs[d]);
+    runs[d * run_count / docs.size()].add_document(d, titles[d], docs[d]);
   JoinedPostings lines(runs);
   REQUIRE(lines.size() == one.size());
   size_t k = 0;
@@ -102,6 +93,45 @@ TEST_CASE("joined postings: runs of documents give the lines one writer would") 
     CHECK(lines.postings_bytes(k) == expected.size());
     ++k;
   }
+}
+
+TEST_CASE("joined postings: runs of documents give the lines one writer would") {
+  std::vector<std::vector<TextBlock>> docs;
+  for (int d = 0; d < 30; ++d) {
+    std::string text = "志工 volunteers 修繕屋頂 " + std::to_string(d % 4) + " repair";
+    if (d % 3 == 0) text += " 勞資會議 agreement agreement";
+    if (d % 5 == 0) text = "市民講座";
+    docs.push_back({{text, false}, {"heading " + std::to_string(d % 2), true}});
+  }
+  std::vector<std::string> titles;
+  for (int d = 0; d < 30; ++d) titles.push_back(d % 7 == 0 ? "Volunteers 志工" : "story");
+  check_joined(docs, titles, 3);
+}
+
+TEST_CASE("joined postings: runs of many tokens, some sharing their first eight bytes") {
+  // Thousands of distinct tokens a run (sorted by their digits, not by comparing), among
+  // them runs of three whose first eight bytes are the same (一二三, 一二丁: only the last
+  // byte differs) and words that start alike (volunteer, volunteers, volunteering).
+  std::vector<std::vector<TextBlock>> docs;
+  std::vector<std::string> titles;
+  uint32_t seed = 7;
+  auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 8) & 0xFFFF; };
+  const char* words[] = {"volunteer", "volunteers", "volunteering", "volunte",
+                         "vol",       "agreement",  "agreements",   "a"};
+  for (int d = 0; d < 200; ++d) {
+    std::string text;
+    for (int c = 0; c < 120; ++c) {
+      char32_t cp = 0x4E00 + next() % 96;  // few lead bytes: many shared first bytes
+      text += static_cast<char>(0xE0 | (cp >> 12));
+      text += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      text += static_cast<char>(0x80 | (cp & 0x3F));
+      if (next() % 17 == 0) text += std::string(" ") + words[next() % 8] + " ";
+    }
+    docs.push_back({{text, d % 9 == 0}, {words[d % 8], true}});
+    titles.push_back(d % 5 == 0 ? "Volunteers 志工" : "story " + std::to_string(d));
+  }
+  check_joined(docs, titles, 2);
+  check_joined(docs, titles, 3);
 }
 
 }  // namespace firefly

@@ -117,20 +117,21 @@ class SearchTokenIds {
     }
     return key;
   }
-  /// The token of a short_key.
-  static std::string unpack(uint64_t key) {
-    std::string t;
+  /// The token of a short_key, written at `t` (room for 9 bytes; no string made: a run
+  /// adds hundreds of thousands of tokens).
+  static std::string_view unpack(uint64_t key, char* t) {
+    size_t n = 0;
     if ((key >> 56) == 0xFF) {
       for (int k = 2; k >= 0; --k) {
         auto c = static_cast<uint32_t>((key >> (16 * k)) & 0xFFFF);
-        t += static_cast<char>(0xE0 | (c >> 12));
-        t += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        t += static_cast<char>(0x80 | (c & 0x3F));
+        t[n++] = static_cast<char>(0xE0 | (c >> 12));
+        t[n++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        t[n++] = static_cast<char>(0x80 | (c & 0x3F));
       }
-      return t;
+      return {t, n};
     }
-    for (; key; key >>= 8) t += static_cast<char>(key & 0xFF);
-    return t;
+    for (; key; key >>= 8) t[n++] = static_cast<char>(key & 0xFF);
+    return {t, n};
   }
   struct Slot {
     uint64_t key = 0;  ///< 0: empty
@@ -159,7 +160,8 @@ class SearchTokenIds {
     size_t i = slot_of(key);
     while (slots_[i].key != 0) i = (i + 1) & mask;
     Slot& s = slots_[i];
-    s = {key, token.empty() ? next(unpack(key)) : next(token), 0};
+    char unpacked[9];
+    s = {key, next(token.empty() ? unpack(key, unpacked) : token), 0};
     ++count_;
     return {s.id, true, &s.mark};
   }

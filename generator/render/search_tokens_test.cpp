@@ -2,10 +2,12 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "core/locale.h"
+#include "core/text.h"
 
 namespace firefly {
 
@@ -142,6 +144,26 @@ TEST_CASE("HTML text blocks: headings marked, entities decoded, scripts dropped"
   CHECK(b[3].text == "item");
 }
 
+TEST_CASE("HTML text blocks: line breaks, tabs and returns become spaces, wherever they are") {
+  // Long texts (read eight bytes at a time) with a break at every offset, beside other
+  // bytes below 0x0E that stay, and CJK.
+  const std::string base = "volunteers 修繕屋頂 repair\x0b the roof of the hall today";
+  for (size_t at = 0; at < base.size(); ++at) {
+    for (char brk : {'\n', '\t', '\r'}) {
+      std::string text = base;
+      text.insert(at, 1, brk);
+      text.insert(std::min(text.size(), at + 9), 1, '\n');
+      std::string expected = text;
+      for (char& c : expected) {
+        if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+      }
+      std::vector<TextBlock> b = html_text_blocks("<p>" + text + "x</p>");
+      REQUIRE(b.size() == 1);
+      CHECK(b[0].text == std::string(trim(expected + "x")));
+    }
+  }
+}
+
 TEST_CASE("HTML text blocks: a role=img drawing is left out, what follows it is kept") {
   std::vector<TextBlock> b = html_text_blocks(
       "<p class=\"chart-desc\">Rose from 1 to 3.</p><div class=\"chart-view\" role=\"img\">"
@@ -201,6 +223,11 @@ TEST_CASE("simple text: the path without ICU gives the tokens folding gives") {
   CHECK_FALSE(search_text_is_simple("Lao động"));
   CHECK_FALSE(search_text_is_simple("ＡＢＣ"));
   CHECK_FALSE(search_text_is_simple("แรงงาน"));
+  // Long ASCII runs (read eight bytes at a time) before and after the other characters.
+  CHECK(search_text_is_simple("collective agreements 勞資會議，volunteers repair the roof"));
+  CHECK_FALSE(search_text_is_simple("collective agreements: Lao động"));
+  CHECK_FALSE(search_text_is_simple("collective agreements 勞資 ＡＢＣ and more words"));
+  CHECK_FALSE(search_text_is_simple("twelve bytes\xE4\xB8"));  // cut short: not simple
 }
 
 }  // namespace firefly
