@@ -156,7 +156,7 @@ bool BuildRun::model() {
     bool keep = options_.keep_state;
     check_translations(*st_.site, load_glossaries(options_.site_dir, config, diags_), diags_,
                        st_.jobs, prev_ ? &prev_->translation_findings : nullptr,
-                       keep ? &st_.translation_findings : nullptr);
+                       keep ? &st_.translation_findings : nullptr, /*take_bodies=*/!keep);
     mark_stale_dataset_texts(*st_.site, st_.datasets, diags_);
     t.step("  translation checks");
   }

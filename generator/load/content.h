@@ -18,6 +18,8 @@
 
 namespace firefly {
 
+class MarkdownDocument;
+
 /// One Markdown file of content/, read and split but not yet rendered.
 struct SourcePage {
   std::string path;                 ///< site-relative: "content/stories/nantou-roses.en.md"
@@ -46,6 +48,11 @@ struct SourcePage {
   /// could be read, so no field is reported missing. `body_unread`: `body` is empty.
   bool front_incomplete = false;
   bool body_unread = false;
+  /// Its body as the translation checks parsed it, rendered ahead for the render stage to
+  /// take instead of parsing it again (only in a build that keeps no state: then nothing
+  /// else reads the page at once); made with `body_ahead_unsafe` as unsafe_html.
+  mutable std::shared_ptr<MarkdownDocument> body_ahead;
+  mutable bool body_ahead_unsafe = false;
 };
 
 /// The pages of a load. A page is never changed once loaded, so the next load (in

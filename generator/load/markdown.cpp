@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "core/text.h"
+#include "core/text_break.h"
 
 namespace firefly {
 
@@ -98,6 +99,63 @@ std::string lang_span_open(std::string_view html) {
   return std::string(lang);
 }
 
+namespace {
+
+bool is_embed_kind(const std::string& kind) {
+  return kind == "chart" || kind == "table" || kind == "scorecard" || kind == "indicator";
+}
+
+/// Adds the scan's item for `n` (entered in document order) to `items`; `line` is the line
+/// of the last node with one.
+void scan_node(cmark_node* n, int first_line, int& line, std::vector<MarkdownItem>& items) {
+  using K = MarkdownItem::Kind;
+  if (int l = cmark_node_get_start_line(n); l > 0) line = l + first_line - 1;
+  const char* lit = cmark_node_get_literal(n);
+  std::string text = lit ? lit : "";
+  switch (cmark_node_get_type(n)) {
+    case CMARK_NODE_HEADING:
+      items.push_back({K::kHeading, "", line});
+      break;
+    case CMARK_NODE_ITEM:
+      items.push_back({K::kListItem, "", line});
+      break;
+    case CMARK_NODE_LINK:
+    case CMARK_NODE_IMAGE: {
+      const char* url = cmark_node_get_url(n);
+      bool image = cmark_node_get_type(n) == CMARK_NODE_IMAGE;
+      items.push_back({image ? K::kImage : K::kLink, url ? url : "", line});
+      break;
+    }
+    case CMARK_NODE_CODE_BLOCK: {
+      const char* info = cmark_node_get_fence_info(n);
+      std::string kind = info ? std::string(trim(info)) : "";
+      if (is_embed_kind(kind)) {
+        items.push_back({K::kEmbed, kind + "\n" + text, line});
+      } else {
+        items.push_back({K::kCode, text, line});
+      }
+      break;
+    }
+    case CMARK_NODE_CODE:
+      items.push_back({K::kCode, text, line});
+      break;
+    case CMARK_NODE_TEXT:
+      items.push_back({K::kText, text, line});
+      break;
+    case CMARK_NODE_HTML_INLINE:
+      if (text == "</span>") {
+        items.push_back({K::kLangClose, "", line});
+      } else if (std::string lang = lang_span_open(text); !lang.empty()) {
+        items.push_back({K::kLangOpen, lang, line});
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+}  // namespace
+
 std::vector<MarkdownItem> scan_markdown(std::string_view body, int first_line) {
   ensure_extensions();
   cmark_parser* parser = cmark_parser_new(kOptions);
@@ -110,56 +168,11 @@ std::vector<MarkdownItem> scan_markdown(std::string_view body, int first_line) {
   cmark_parser_feed(parser, body.data(), body.size());
   cmark_node* doc = cmark_parser_finish(parser);
   std::vector<MarkdownItem> items;
-  using K = MarkdownItem::Kind;
   cmark_iter* iter = cmark_iter_new(doc);
   cmark_event_type ev;
   int line = first_line;
   while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-    if (ev != CMARK_EVENT_ENTER) continue;
-    cmark_node* n = cmark_iter_get_node(iter);
-    if (int l = cmark_node_get_start_line(n); l > 0) line = l + first_line - 1;
-    const char* lit = cmark_node_get_literal(n);
-    std::string text = lit ? lit : "";
-    switch (cmark_node_get_type(n)) {
-      case CMARK_NODE_HEADING:
-        items.push_back({K::kHeading, "", line});
-        break;
-      case CMARK_NODE_ITEM:
-        items.push_back({K::kListItem, "", line});
-        break;
-      case CMARK_NODE_LINK:
-      case CMARK_NODE_IMAGE: {
-        const char* url = cmark_node_get_url(n);
-        bool image = cmark_node_get_type(n) == CMARK_NODE_IMAGE;
-        items.push_back({image ? K::kImage : K::kLink, url ? url : "", line});
-        break;
-      }
-      case CMARK_NODE_CODE_BLOCK: {
-        const char* info = cmark_node_get_fence_info(n);
-        std::string kind = info ? std::string(trim(info)) : "";
-        if (kind == "chart" || kind == "table" || kind == "scorecard" || kind == "indicator") {
-          items.push_back({K::kEmbed, kind + "\n" + text, line});
-        } else {
-          items.push_back({K::kCode, text, line});
-        }
-        break;
-      }
-      case CMARK_NODE_CODE:
-        items.push_back({K::kCode, text, line});
-        break;
-      case CMARK_NODE_TEXT:
-        items.push_back({K::kText, text, line});
-        break;
-      case CMARK_NODE_HTML_INLINE:
-        if (text == "</span>") {
-          items.push_back({K::kLangClose, "", line});
-        } else if (std::string lang = lang_span_open(text); !lang.empty()) {
-          items.push_back({K::kLangOpen, lang, line});
-        }
-        break;
-      default:
-        break;
-    }
+    if (ev == CMARK_EVENT_ENTER) scan_node(cmark_iter_get_node(iter), first_line, line, items);
   }
   cmark_iter_free(iter);
   cmark_node_free(doc);
@@ -186,6 +199,12 @@ struct MarkdownDocument::Tree {
   std::vector<Link> links;
   std::vector<std::string> heading_ids;
   MarkdownResult parts;  ///< text and embeds (html is made by render)
+  /// Rendered ahead (doc and parser freed): the HTML, and where each link's URL goes.
+  bool ahead = false;
+  struct Hole {
+    size_t at, length, link;  ///< in parts.html, the marker's length, into links
+  };
+  std::vector<Hole> holes;
 
   ~Tree() {
     if (doc) cmark_node_free(doc);
@@ -201,7 +220,8 @@ std::atomic<size_t> documents_parsed{0};
 
 size_t markdown_documents_parsed() { return documents_parsed; }
 
-MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int first_line)
+MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int first_line,
+                                   std::vector<MarkdownItem>* scan)
     : tree_(std::make_unique<Tree>()) {
   ensure_extensions();
   ++documents_parsed;
@@ -220,9 +240,11 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
   std::map<std::string, int> id_counts;
   cmark_iter* iter = cmark_iter_new(t.doc);
   cmark_event_type ev;
+  int scan_line = first_line;
   while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
     if (ev != CMARK_EVENT_ENTER) continue;
     cmark_node* n = cmark_iter_get_node(iter);
+    if (scan) scan_node(n, first_line, scan_line, *scan);
     Pos pos{cmark_node_get_start_line(n) + first_line - 1, cmark_node_get_start_column(n)};
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_HTML_BLOCK:
@@ -232,7 +254,7 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
       case CMARK_NODE_CODE_BLOCK: {
         const char* info = cmark_node_get_fence_info(n);
         std::string kind = info ? std::string(trim(info)) : "";
-        if (kind == "chart" || kind == "table" || kind == "scorecard" || kind == "indicator") {
+        if (is_embed_kind(kind)) {
           const char* lit = cmark_node_get_literal(n);
           result.embeds.push_back({kind, lit ? lit : "", pos.line});
           walk.embeds.push_back(n);
@@ -268,6 +290,8 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
     }
   }
   cmark_iter_free(iter);
+  result.summary = truncate_text(trim(result.text), kSummaryUnits);
+  result.reading = count_reading(result.text);
 
   // A wide table scrolls inside its own box (reachable by keyboard), not the page.
   for (cmark_node* table : walk.tables) {
@@ -300,57 +324,138 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
 
 MarkdownDocument::~MarkdownDocument() = default;
 
-MarkdownResult MarkdownDocument::render(const LinkResolver& resolve_link,
-                                        const std::function<void(Pos)>& on_missing_alt) {
-  Tree& t = *tree_;
-  for (const Tree::Link& link : t.links) {
-    if (link.missing_alt && on_missing_alt) on_missing_alt(link.pos);
-    std::string url = link.url;
-    if (dangerous_url(link.url, link.is_image)) {
-      if (resolve_link) resolve_link(link.url, link.pos, link.is_image);  // reports it
-      url.clear();
-    } else if (resolve_link && !link.url.empty()) {
-      url = resolve_link(link.url, link.pos, link.is_image);
-    }
-    // Set every time: an earlier render may have set another language's URL.
-    const char* now = cmark_node_get_url(link.node);
-    if (url != (now ? now : "")) cmark_node_set_url(link.node, url.c_str());
+namespace {
+
+/// The URL `link` is written with: resolved, or "" when it is dangerous.
+std::string link_url(const std::string& url, Pos pos, bool is_image,
+                     const LinkResolver& resolve_link) {
+  if (dangerous_url(url, is_image)) {
+    if (resolve_link) resolve_link(url, pos, is_image);  // reports it
+    return "";
   }
+  if (resolve_link && !url.empty()) return resolve_link(url, pos, is_image);
+  return url;
+}
 
-  char* html = cmark_render_html(t.doc, kOptions, cmark_parser_get_syntax_extensions(t.parser));
+/// The HTML of `doc`, its headings given `heading_ids` in document order.
+std::string html_with_ids(cmark_node* doc, cmark_parser* parser,
+                          const std::vector<std::string>& heading_ids) {
+  char* html = cmark_render_html(doc, kOptions, cmark_parser_get_syntax_extensions(parser));
   std::string_view out = html;  // read in place, freed below
-
-  MarkdownResult result;
-  result.text = t.parts.text;
-  result.embeds = t.parts.embeds;
-  // Give headings their ids, in document order.
+  std::string result;
   // Exactly the room the ids take (` id="…"`): bodies are kept for the whole build, and a
   // string grown past its reserve would hold up to twice its size.
-  std::vector<std::string> ids(t.heading_ids.size());
+  std::vector<std::string> ids(heading_ids.size());
   size_t room = out.size();
   for (size_t i = 0; i < ids.size(); ++i) {
-    append_html_escaped(ids[i], t.heading_ids[i]);
+    append_html_escaped(ids[i], heading_ids[i]);
     room += 6 + ids[i].size();
   }
-  result.html.reserve(room);
+  result.reserve(room);
   size_t next_id = 0, pos = 0;
   while (pos < out.size()) {
     size_t h = out.find("<h", pos);
     if (h == std::string_view::npos || h + 3 >= out.size()) break;
     char level = out[h + 2];
-    if (level >= '1' && level <= '6' && out[h + 3] == '>' && next_id < t.heading_ids.size()) {
-      result.html.append(out, pos, h + 3 - pos);
-      result.html += " id=\"";
-      result.html += ids[next_id++];
-      result.html += '"';
+    if (level >= '1' && level <= '6' && out[h + 3] == '>' && next_id < heading_ids.size()) {
+      result.append(out, pos, h + 3 - pos);
+      result += " id=\"";
+      result += ids[next_id++];
+      result += '"';
       pos = h + 3;
     } else {
-      result.html.append(out, pos, h + 2 - pos);
+      result.append(out, pos, h + 2 - pos);
       pos = h + 2;
     }
   }
-  result.html.append(out, pos, std::string_view::npos);
+  result.append(out, pos, std::string_view::npos);
   free(html);
+  return result;
+}
+
+/// What marks the URLs of a document rendered ahead: kMarker, the link's index, kMarkerEnd
+/// (characters an href keeps as they are).
+constexpr std::string_view kMarker = "firefly-url-";
+constexpr char kMarkerEnd = '_';
+
+}  // namespace
+
+bool MarkdownDocument::rendered_ahead() const { return tree_->ahead; }
+
+bool MarkdownDocument::render_ahead() {
+  Tree& t = *tree_;
+  if (t.ahead) return true;
+  std::string marker(kMarker);
+  for (size_t i = 0; i < t.links.size(); ++i) {
+    cmark_node_set_url(t.links[i].node, (marker + std::to_string(i) + kMarkerEnd).c_str());
+  }
+  std::string html = html_with_ids(t.doc, t.parser, t.heading_ids);
+  // Each link's marker once, and no other text like it.
+  std::vector<Tree::Hole> holes;
+  std::vector<char> seen(t.links.size(), 0);
+  for (size_t at = html.find(marker); at != std::string::npos; at = html.find(marker, at + 1)) {
+    size_t end = at + marker.size(), link = 0;
+    while (end < html.size() && html[end] >= '0' && html[end] <= '9' && link < t.links.size()) {
+      link = link * 10 + static_cast<size_t>(html[end++] - '0');
+    }
+    if (end == at + marker.size() || end >= html.size() || html[end] != kMarkerEnd ||
+        link >= t.links.size() || seen[link] || holes.size() == t.links.size() ||
+        html.compare(at + marker.size(), end - at - marker.size(), std::to_string(link)) != 0) {
+      return false;  // render sets every URL again
+    }
+    seen[link] = 1;
+    holes.push_back({at, end + 1 - at, link});
+  }
+  if (holes.size() != t.links.size()) return false;
+  t.parts.html = std::move(html);
+  t.holes = std::move(holes);
+  std::vector<std::string>().swap(t.heading_ids);  // their memory freed, not kept
+  std::string().swap(t.parts.text);
+  cmark_node_free(t.doc);
+  cmark_parser_free(t.parser);
+  t.doc = nullptr;
+  t.parser = nullptr;
+  for (Tree::Link& link : t.links) link.node = nullptr;
+  t.ahead = true;
+  return true;
+}
+
+MarkdownResult MarkdownDocument::render(const LinkResolver& resolve_link,
+                                        const std::function<void(Pos)>& on_missing_alt) {
+  Tree& t = *tree_;
+  std::vector<std::string> urls(t.ahead ? t.links.size() : 0);
+  for (size_t i = 0; i < t.links.size(); ++i) {
+    const Tree::Link& link = t.links[i];
+    if (link.missing_alt && on_missing_alt) on_missing_alt(link.pos);
+    std::string url = link_url(link.url, link.pos, link.is_image, resolve_link);
+    if (t.ahead) {
+      append_href_escaped(urls[i], url);
+      continue;
+    }
+    // Set every time: an earlier render may have set another language's URL.
+    const char* now = cmark_node_get_url(link.node);
+    if (url != (now ? now : "")) cmark_node_set_url(link.node, url.c_str());
+  }
+  MarkdownResult result;
+  result.text = t.parts.text;
+  result.summary = t.parts.summary;
+  result.reading = t.parts.reading;
+  result.embeds = t.parts.embeds;
+  if (!t.ahead) {
+    result.html = html_with_ids(t.doc, t.parser, t.heading_ids);
+    return result;
+  }
+  const std::string& html = t.parts.html;
+  size_t room = html.size();
+  for (const Tree::Hole& hole : t.holes) room += urls[hole.link].size() - hole.length;
+  result.html.reserve(room);  // exactly: see html_with_ids
+  size_t pos = 0;
+  for (const Tree::Hole& hole : t.holes) {
+    result.html.append(html, pos, hole.at - pos);
+    result.html += urls[hole.link];
+    pos = hole.at + hole.length;
+  }
+  result.html.append(html, pos, std::string::npos);
   return result;
 }
 

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text_break.h"
 #include "core/value.h"
 
 namespace firefly {
@@ -30,10 +31,16 @@ struct MarkdownOptions {
   int first_line = 1;                       ///< line of the body's first line in its file
 };
 
+/// How many reading units (truncate_text) of its text a body's summary keeps.
+constexpr size_t kSummaryUnits = 120;
+
 /// The rendered document.
 struct MarkdownResult {
   std::string html;
-  std::string text;  ///< plain text of the paragraphs and headings, for summaries and search
+  /// Plain text of the paragraphs and headings ("" from a document rendered ahead).
+  std::string text;
+  std::string summary;   ///< `text` trimmed and cut to kSummaryUnits (truncate_text)
+  ReadingCount reading;  ///< count_reading(text)
   std::vector<Embed> embeds;
 };
 
@@ -42,28 +49,6 @@ struct MarkdownResult {
 /// valid UTF-8 (as every page's is once loaded: load_source_page rejects the others), here
 /// and in MarkdownDocument and scan_markdown; a NUL byte becomes U+FFFD.
 MarkdownResult render_markdown(std::string_view body, const MarkdownOptions& options);
-
-/// A document parsed once and rendered any number of times, each time with its own link
-/// resolver: a page shown in several languages (its fallbacks) is parsed once. Not for use
-/// by two threads at once.
-class MarkdownDocument {
- public:
-  MarkdownDocument(std::string_view body, bool unsafe_html, int first_line = 1);
-  ~MarkdownDocument();
-  MarkdownDocument(const MarkdownDocument&) = delete;
-  MarkdownDocument& operator=(const MarkdownDocument&) = delete;
-
-  /// Renders the document as render_markdown does, with these callbacks (both optional).
-  MarkdownResult render(const LinkResolver& resolve_link,
-                        const std::function<void(Pos)>& on_missing_alt);
-
- private:
-  struct Tree;
-  std::unique_ptr<Tree> tree_;
-};
-
-/// How many documents this process has parsed (MarkdownDocument and render_markdown).
-size_t markdown_documents_parsed();
 
 /// One thing a document states, at a line of its file, as `scan_markdown` finds it.
 struct MarkdownItem {
@@ -83,10 +68,63 @@ struct MarkdownItem {
   int line = 0;
 };
 
+/// A document parsed once and rendered any number of times, each time with its own link
+/// resolver: a page shown in several languages (its fallbacks) is parsed once. Not for use
+/// by two threads at once.
+class MarkdownDocument {
+ public:
+  /// With `scan`, lists there the items `scan_markdown` lists, as this parse finds them
+  /// (the same when scan_shares_render_parse(body)).
+  MarkdownDocument(std::string_view body, bool unsafe_html, int first_line = 1,
+                   std::vector<MarkdownItem>* scan = nullptr);
+  ~MarkdownDocument();
+  MarkdownDocument(const MarkdownDocument&) = delete;
+  MarkdownDocument& operator=(const MarkdownDocument&) = delete;
+
+  /// Renders the document as render_markdown does, with these callbacks (both optional).
+  MarkdownResult render(const LinkResolver& resolve_link,
+                        const std::function<void(Pos)>& on_missing_alt);
+
+  /// Renders the HTML now, each link's and image's URL left open, and frees the parsed
+  /// tree and the text (its summary and reading count are kept): `render` then only fills
+  /// the URLs in. Keeps the tree (false) in the rare
+  /// document whose HTML holds the text that marks them. For a document kept a while
+  /// before it is rendered: its HTML takes less memory than its tree.
+  bool render_ahead();
+  bool rendered_ahead() const;
+
+ private:
+  struct Tree;
+  std::unique_ptr<Tree> tree_;
+};
+
+/// How many documents this process has parsed (MarkdownDocument and render_markdown).
+size_t markdown_documents_parsed();
+
 /// The headings, list items, links, images, embeds, code spans, text runs and
 /// `<span lang="…">` spans of a document, in order, with their lines
 /// (`first_line` = the line of the body's first line in its file).
 std::vector<MarkdownItem> scan_markdown(std::string_view body, int first_line = 1);
+
+/// `scan_markdown`'s items of a document and, when the same parse serves its render, that
+/// document, rendered ahead.
+struct MarkdownScan {
+  std::vector<MarkdownItem> items;
+  std::unique_ptr<MarkdownDocument> document;  ///< null: the document must be parsed again
+};
+
+/// Scans `body` as `scan_markdown` does, with the parse the render makes when that gives
+/// the same items: when `body` has no `~` and no task-list box (`[ ]`, `[x]`), which only
+/// the render's parse reads (strikethrough and task lists, which the scan leaves out).
+MarkdownScan scan_markdown_for_render(std::string_view body, bool unsafe_html, int first_line = 1);
+
+/// Whether `body` has neither `~` nor a task-list box: its scan and its render can share
+/// one parse.
+bool scan_shares_render_parse(std::string_view body);
+
+/// Appends `url` as cmark-gfm writes it in an href or src attribute: URL characters as
+/// they are, `&` and `'` as entities, any other byte as %XX.
+void append_href_escaped(std::string& out, std::string_view url);
 
 /// The language of an inline `<span lang="xx">`, or "" when `html` is not one.
 std::string lang_span_open(std::string_view html);

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <unordered_map>
 
 #include "core/hash.h"
 #include "core/parallel.h"
@@ -29,17 +30,34 @@ std::uint64_t glossary_fingerprint(const Glossary* glossary) {
   return h.get();
 }
 
-/// A page's scan, made the first time it is asked for.
+/// A page's scan, made the first time it is asked for. With `unsafe_html`, the parse is
+/// the render's where it can be (scan_markdown_for_render), and the body, rendered ahead,
+/// is left on the page for the render stage in place of its Markdown (check_translations'
+/// take_bodies).
 class LazyScan {
  public:
-  explicit LazyScan(const SourcePage& page) : page_(page) {}
+  LazyScan(const SourcePage& page, const bool* unsafe_html) : page_(page), unsafe_(unsafe_html) {}
   const std::vector<MarkdownItem>& get() {
-    if (!items_) items_ = scan_markdown(page_.body, page_.body_line);
+    if (items_) return *items_;
+    if (!unsafe_) {
+      items_ = scan_markdown(page_.body, page_.body_line);
+      return *items_;
+    }
+    MarkdownScan scan = scan_markdown_for_render(page_.body, *unsafe_, page_.body_line);
+    if (scan.document && scan.document->rendered_ahead()) {  // else it holds its tree
+      page_.body_ahead = std::move(scan.document);
+      page_.body_ahead_unsafe = *unsafe_;
+      // Read by nothing else now: the pages' HTML, held until the render stage, takes the
+      // place of their Markdown.
+      const_cast<SourcePage&>(page_).body = SharedText();
+    }
+    items_ = std::move(scan.items);
     return *items_;
   }
 
  private:
   const SourcePage& page_;
+  const bool* unsafe_;
   std::optional<std::vector<MarkdownItem>> items_;
 };
 
@@ -63,32 +81,50 @@ void report(const std::vector<TranslationPair>& pairs, std::vector<PairFindings>
 
 void check_translations(const Site& site, const std::vector<Glossary>& glossaries,
                         Diagnostics& diags, int jobs, const TranslationReport* previous,
-                        TranslationReport* keep) {
+                        TranslationReport* keep, bool take_bodies) {
   std::vector<TranslationPair> pairs = translation_pairs(site);
   std::vector<PairFindings> found(pairs.size());
-  parallel_for(pairs.size(), jobs, [&](size_t i) {
-    const SourcePage& original = *pairs[i].original->source;
-    const SourcePage& translation = *pairs[i].translation->source;
-    const Glossary* glossary = nullptr;
-    for (const Glossary& g : glossaries) {
-      if (g.lang == translation.lang) glossary = &g;
-    }
-    PairFindings& f = found[i];
-    if (keep) {
-      f.drift_key = findings_key(original, translation);
-      f.terms_key = findings_key(original, translation, glossary_fingerprint(glossary));
-    }
-    f.drift = previous ? previous->drift.find(f.drift_key) : nullptr;
-    f.terms = previous ? previous->terms.find(f.terms_key) : nullptr;
-    LazyScan theirs(original), mine(translation);
-    if (!f.drift) {
-      f.drift = std::make_shared<const std::vector<Drift>>(
-          compare_scanned(original, theirs.get(), translation, mine.get()));
-    }
-    if (!f.terms) {
-      static const std::vector<MarkdownItem> kUnread;
-      f.terms = std::make_shared<const std::vector<Drift>>(terms_scanned(
-          original, glossary ? theirs.get() : kUnread, translation, mine.get(), glossary));
+  // The pairs by original, each original scanned once for all its translations (and its
+  // page written by one thread).
+  std::vector<std::vector<size_t>> by_original;
+  std::unordered_map<const SourcePage*, size_t> group_of;
+  std::unordered_map<const SourcePage*, int> pairs_of_translation;
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    auto [it, added] = group_of.try_emplace(pairs[i].original->source, by_original.size());
+    if (added) by_original.emplace_back();
+    by_original[it->second].push_back(i);
+    ++pairs_of_translation[pairs[i].translation->source];
+  }
+  const bool unsafe_html = site.config->unsafe_html;
+  const bool* render_ahead = take_bodies ? &unsafe_html : nullptr;
+  parallel_for(by_original.size(), jobs, [&](size_t g) {
+    const SourcePage& original = *pairs[by_original[g].front()].original->source;
+    LazyScan theirs(original, render_ahead);
+    for (size_t i : by_original[g]) {
+      const SourcePage& translation = *pairs[i].translation->source;
+      const Glossary* glossary = nullptr;
+      for (const Glossary& each : glossaries) {
+        if (each.lang == translation.lang) glossary = &each;
+      }
+      PairFindings& f = found[i];
+      if (keep) {
+        f.drift_key = findings_key(original, translation);
+        f.terms_key = findings_key(original, translation, glossary_fingerprint(glossary));
+      }
+      f.drift = previous ? previous->drift.find(f.drift_key) : nullptr;
+      f.terms = previous ? previous->terms.find(f.terms_key) : nullptr;
+      // A translation in two pairs (none so far) is read by both: its Markdown is kept.
+      bool alone = pairs_of_translation.at(&translation) == 1;
+      LazyScan mine(translation, alone ? render_ahead : nullptr);
+      if (!f.drift) {
+        f.drift = std::make_shared<const std::vector<Drift>>(
+            compare_scanned(original, theirs.get(), translation, mine.get()));
+      }
+      if (!f.terms) {
+        static const std::vector<MarkdownItem> kUnread;
+        f.terms = std::make_shared<const std::vector<Drift>>(terms_scanned(
+            original, glossary ? theirs.get() : kUnread, translation, mine.get(), glossary));
+      }
     }
   });
   // Drift first, then terms, each in the order of the pairs.

@@ -22,9 +22,12 @@ struct TranslationReport {
 /// language) for every translated page of the site against the default language's page,
 /// as warnings, pairs checked on up to `jobs` threads. With `keep`, records what it found
 /// there, and takes from `previous` the findings of pairs whose files did not change.
+/// With `take_bodies` (a build that keeps no state, the only owner of its pages): a body
+/// the checks parse as the render would is left on its page rendered ahead
+/// (SourcePage::body_ahead, see scan_markdown_for_render), its Markdown freed.
 void check_translations(const Site& site, const std::vector<Glossary>& glossaries,
                         Diagnostics& diags, int jobs = 1,
                         const TranslationReport* previous = nullptr,
-                        TranslationReport* keep = nullptr);
+                        TranslationReport* keep = nullptr, bool take_bodies = false);
 
 }  // namespace firefly

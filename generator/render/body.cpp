@@ -213,8 +213,8 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
   }
   if (!shown.empty()) write_pictures(md.html, shown);
   body.html = std::move(md.html);
-  body.summary = !page.summary.empty() ? page.summary : truncate_text(trim(md.text), 120);
-  body.reading_minutes = reading_minutes(count_reading(md.text));
+  body.summary = !page.summary.empty() ? page.summary : std::move(md.summary);
+  body.reading_minutes = reading_minutes(md.reading);
   return body;
 }
 
@@ -234,11 +234,19 @@ std::vector<std::vector<size_t>> pages_by_source(const Site& site,
 
 void render_source_group(const Site& site, const std::vector<size_t>& group,
                          const std::function<void(size_t, MarkdownDocument*)>& render) {
+  const SourcePage& source = *site.pages[group.front()]->source;
+  // Parsed by the translation checks: taken (and freed once its pages have their bodies).
+  if (std::shared_ptr<MarkdownDocument> ahead = std::move(source.body_ahead)) {
+    source.body_ahead = nullptr;
+    if (source.body_ahead_unsafe == site.config->unsafe_html) {
+      for (size_t i : group) render(i, ahead.get());
+      return;
+    }
+  }
   if (group.size() == 1) {
     render(group.front(), nullptr);
     return;
   }
-  const SourcePage& source = *site.pages[group.front()]->source;
   MarkdownDocument parsed(source.body, site.config->unsafe_html, source.body_line);
   for (size_t i : group) render(i, &parsed);
 }

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/yaml.h"
+#include "model/translation_checks.h"
 #include "render/data_views.h"
 #include "render/theme.h"
 
@@ -55,6 +56,65 @@ TEST_CASE("render_bodies says when each source's pages all have their bodies") {
     }
   }
   CHECK(shown == 4);  // a in both languages, b and its translation
+}
+
+TEST_CASE("bodies the translation checks rendered ahead are the bodies rendered anew") {
+  // b's pages share one parse for the checks and the render; c's (a `~`) are parsed twice;
+  // a has no translation (not checked) and its English page is a fallback.
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"content/a.md", "---\ntitle: 甲\n---\n甲文 [乙](/b/) 2,500 人\n"},
+      {"content/b.md",
+       "---\ntitle: 乙\n---\n# 標題\n\n乙文 [甲](/a/)、![pic](/nowhere.png) 與 [丙](/c/#top) "
+       "3,256\n"},
+      {"content/b.en.md",
+       "---\ntitle: B\n---\n# Title\n\nB text [a](/a/), ![pic](/nowhere.png), [丙](/c/?q=1&r='s') "
+       "3,000\n"},
+      {"content/c.md", "---\ntitle: 丙\n---\n104~107年 [乙](/b/)\n"},
+      {"content/c.en.md", "---\ntitle: C\n---\n2015 to 2018 [b](/b/)\n"}};
+  auto build = [&](bool take_bodies, std::vector<SourcePage>& sources, Diagnostics& diags) {
+    auto config = site_config_from(
+        parse_yaml("title: T\nlanguages:\n  - {code: zh-TW}\n  - {code: en}\n", "site.yaml", diags),
+        diags);
+    REQUIRE(config);
+    sources.resize(files.size());
+    for (size_t i = 0; i < files.size(); ++i) {
+      REQUIRE(load_source_page(files[i].first, files[i].second, *config, sources[i], diags));
+    }
+    auto site = build_site(*config, sources, {}, diags);
+    REQUIRE(site);
+    check_translations(*site, {}, diags, 2, nullptr, nullptr, take_bodies);
+    if (take_bodies) {
+      CHECK(sources[1].body_ahead);  // b and b.en: rendered ahead, their Markdown freed
+      CHECK(sources[2].body_ahead);
+      CHECK(sources[2].body.empty());
+      CHECK_FALSE(sources[0].body_ahead);  // a: not checked; c: parsed twice
+      CHECK_FALSE(sources[3].body_ahead);
+      CHECK_FALSE(sources[3].body.empty());
+    }
+    auto theme =
+        load_theme(std::filesystem::temp_directory_path() / "firefly-no-site", *config, diags);
+    REQUIRE(theme);
+    DataViews data({}, make_data_site(*config), *theme);
+    std::vector<Body> bodies = render_bodies(*site, data, 2, diags);
+    for (const SourcePage& s : sources) CHECK_FALSE(s.body_ahead);  // taken and freed
+    std::vector<std::string> out;
+    for (size_t i = 0; i < site->pages.size(); ++i) {
+      out.push_back(site->pages[i]->url + "\n" + bodies[i].html.str() + "\n" + bodies[i].summary +
+                    "\n" + std::to_string(bodies[i].reading_minutes));
+    }
+    for (const Diagnostic& d : diags.sorted()) out.push_back(d.path + ": " + d.message);
+    return out;
+  };
+  std::vector<SourcePage> twice, once;
+  Diagnostics twice_diags, once_diags;
+  std::vector<std::string> parsed_twice = build(false, twice, twice_diags);
+  std::vector<std::string> parsed_once = build(true, once, once_diags);
+  CHECK(parsed_once == parsed_twice);
+  CHECK(twice_diags.has_errors());  // the broken image, reported once
+  std::string all;
+  for (const std::string& s : parsed_once) all += s + "\n";
+  CHECK(all.find("id=\"標題\"") != std::string::npos);
+  CHECK(all.find("href=\"/en/c/?q=1&amp;r=&#x27;s&#x27;\"") != std::string::npos);
 }
 
 }  // namespace firefly
