@@ -12,10 +12,13 @@
 #include <vector>
 
 #include "core/fs.h"
+#include "emit/photo_cache_index.h"
 
 namespace firefly {
 
 namespace fs = std::filesystem;
+using photo_index::folder_number;
+using photo_index::number;
 
 namespace {
 
@@ -24,13 +27,6 @@ constexpr const char* kIndexName = "index.tsv";
 constexpr const char* kPrunedName = "pruned";
 /// Its modification time says when a build last renewed the times of the entries it used.
 constexpr const char* kRenewedName = "renewed";
-/// The first cell of an index line that records a folder's entries.
-constexpr std::string_view kFolderTag = "folder";
-/// The first cell of an index line that records the keys worked out from one prefix.
-constexpr std::string_view kKeysTag = "keys";
-/// The first cell of the index line that records the entries of the last photo set.
-constexpr std::string_view kSetTag = "set";
-
 /// How old a used entry may get before a build marks it used again (pruning removes
 /// entries unused for longer than an hour by default).
 constexpr long long kTouchAfterSeconds = 600;
@@ -54,22 +50,6 @@ bool stamp_of(const char* path, SourceStamp& stamp) {
   stamp.ctime = nanoseconds(st.st_ctim);
   stamp.inode = static_cast<long long>(st.st_ino);
   return true;
-}
-
-/// The folder number (0-255) of a key's first two hexadecimal digits; -1 when they are not.
-int folder_number(std::string_view key) {
-  auto digit = [](char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-  };
-  if (key.size() < 2 || digit(key[0]) < 0 || digit(key[1]) < 0) return -1;
-  return digit(key[0]) * 16 + digit(key[1]);
-}
-
-std::string prefix_of(int number) {
-  const char* hex = "0123456789abcdef";
-  return {hex[number / 16], hex[number % 16]};
 }
 
 /// Writes `bytes` to `dest` through a temporary file; the written file's inode (0 when it
@@ -98,23 +78,6 @@ unsigned long long write_atomically(const fs::path& dest, const std::string& byt
   return static_cast<unsigned long long>(st.st_ino);
 }
 
-/// The cells of one index line.
-std::vector<std::string_view> cells_of(std::string_view line, char separator) {
-  std::vector<std::string_view> cells;
-  for (size_t at = 0;;) {
-    size_t end = line.find(separator, at);
-    cells.push_back(line.substr(at, end == std::string_view::npos ? end : end - at));
-    if (end == std::string_view::npos) return cells;
-    at = end + 1;
-  }
-}
-
-template <typename T>
-bool number(std::string_view s, T& out) {
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return ec == std::errc() && end == s.data() + s.size();
-}
-
 }  // namespace
 
 PhotoCache::PhotoCache(fs::path dir, long long quiet_ms)
@@ -141,107 +104,6 @@ void PhotoCache::load_index() {
       parse_index(index_file_);
     }
   });
-}
-
-void PhotoCache::parse_index(std::string_view text) {
-  while (!text.empty()) {
-    size_t end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-    // A damaged line is forgotten: the photo is looked at again, the folder listed again.
-    std::vector<std::string_view> f = cells_of(line, '\t');
-    if (f.size() == 5 && f[0] == kFolderTag) {
-      std::string key(f[1]);
-      int n = folder_number(key);
-      long long mtime = -1;
-      unsigned long long inode = 0;
-      if (n < 0 || key.size() != 2 || !number(f[2], mtime) || !number(f[3], inode)) continue;
-      folders_[n].mtime = mtime;
-      folders_[n].inode = inode;
-      folders_[n].listed = f[4];
-      folders_[n].parsed = false;
-      continue;
-    }
-    if (f.size() == 3 && f[0] == kSetTag) {
-      if (number(f[1], set_digest_)) set_entries_ = f[2];
-      continue;
-    }
-    if (f.size() == 3 && f[0] == kKeysTag) {
-      keys_[std::string(f[1])].list = f[2];  // an item without '=' never matches
-      continue;
-    }
-    if (f.size() != 13) continue;  // an index of an older Firefly: read the photos again
-    Stamp s;
-    SourceStamp& t = s.file;
-    ImageInfo& i = s.source.info;
-    if (!number(f[1], t.size) || !number(f[2], t.mtime) || !number(f[3], t.ctime) ||
-        !number(f[4], t.inode) || !number(f[6], s.source.bytes) || !number(f[8], i.width) ||
-        !number(f[9], i.height)) {
-      continue;
-    }
-    s.source.hash = f[5];
-    i.format = f[7];
-    i.alpha = f[10] == "1";
-    i.gps = f[11] == "1";
-    i.metadata = f[12] == "1";
-    index_[std::string(f[0])] = std::move(s);
-  }
-}
-
-std::string PhotoCache::index_text() {
-  std::string out;
-  for (const auto& [path, s] : index_) {
-    const ImageInfo& i = s.source.info;
-    const SourceStamp& t = s.file;
-    out += path + "\t" + std::to_string(t.size) + "\t" + std::to_string(t.mtime) + "\t" +
-           std::to_string(t.ctime) + "\t" + std::to_string(t.inode) + "\t" + s.source.hash + "\t" +
-           std::to_string(s.source.bytes) + "\t" + i.format + "\t" + std::to_string(i.width) +
-           "\t" + std::to_string(i.height) + "\t" + (i.alpha ? "1" : "0") + "\t" +
-           (i.gps ? "1" : "0") + "\t" + (i.metadata ? "1" : "0") + "\n";
-  }
-  // Keys of prefixes no build uses any more are dropped when the index is written.
-  for (const auto& [prefix, k] : keys_) {
-    // A rebuild of the recorded set asked for no key: the keys read are all still used.
-    if ((k.used || set_reused_) && !k.list.empty())
-      out += std::string(kKeysTag) + "\t" + prefix + "\t" + k.list + "\n";
-  }
-  if ((set_used_ || set_recorded_) && !set_entries_.empty()) {
-    out.append(kSetTag).append("\t").append(std::to_string(set_digest_)).append("\t");
-    out.append(set_entries_).append("\n");
-  }
-  for (int n = 0; n < 256; ++n) {
-    Folder& folder = folders_[n];
-    std::lock_guard lock(folder.mu);
-    if (!parse_listed(folder)) folder.mtime = -1;
-    if (folder.mtime < 0) continue;  // listed again by the next build anyway
-    out += std::string(kFolderTag) + "\t" + prefix_of(n) + "\t" + std::to_string(folder.mtime) +
-           "\t" + std::to_string(folder.inode) + "\t";
-    bool first = true;
-    for (const auto& [name, file] : folder.files) {
-      if (!first) out += ',';
-      first = false;
-      out += name + ":" + std::to_string(file.inode);
-    }
-    out += '\n';
-  }
-  return out;
-}
-
-bool PhotoCache::parse_listed(Folder& folder) {
-  if (folder.parsed) return true;
-  folder.parsed = true;
-  for (std::string_view file : cells_of(folder.listed, ',')) {
-    if (file.empty()) continue;
-    size_t colon = file.rfind(':');
-    unsigned long long inode = 0;
-    if (colon == std::string_view::npos || !number(file.substr(colon + 1), inode)) {
-      folder.files.clear();  // a damaged line is forgotten: the folder is listed again
-      return false;
-    }
-    folder.files[std::string(file.substr(0, colon))].inode = inode;
-  }
-  folder.listed = {};
-  return true;
 }
 
 bool PhotoCache::check(Folder& folder, const std::string& prefix) {
@@ -480,6 +342,7 @@ void PhotoCache::remember(const std::string& full, const SourceStamp& before,
 std::string PhotoCache::keys(const std::string& prefix) {
   load_index();
   std::lock_guard lock(mu_);
+  parse_keys();
   auto it = keys_.find(prefix);
   if (it == keys_.end()) return {};
   it->second.used = true;
@@ -491,6 +354,7 @@ void PhotoCache::remember_keys(const std::string& prefix, std::string list) {
   if (prefix.empty() || !plain(prefix) || !plain(list)) return;
   load_index();
   std::lock_guard lock(mu_);
+  parse_keys();
   keys_[prefix] = {std::move(list), true};
   index_changed_ = true;
 }
