@@ -284,7 +284,8 @@ void PhotoCache::mark_set_used() {
 }
 
 void PhotoCache::record_set(std::uint64_t digest, std::string entries) {
-  if (entries.find_first_of("\t\n") != std::string::npos) return;
+  // A build without photos records nothing: it writes no cache into the site.
+  if (entries.empty() || entries.find_first_of("\t\n") != std::string::npos) return;
   load_index();
   std::lock_guard lock(mu_);
   set_used_ = true;

@@ -93,7 +93,7 @@ class PhotoCache {
   /// up no key and no entry by name, and reads no folder's list of entries.
   std::optional<std::vector<CachedFile>> recorded_set(std::uint64_t digest, size_t count);
   /// Records the entries (names "key.ext" and inodes, in publishing order) of the photo
-  /// set with `digest`, for recorded_set in the next build.
+  /// set with `digest`, for recorded_set in the next build (nothing for an empty set).
   void record_set(std::uint64_t digest, std::string entries);
 
   /// Removes cached files this build did not use that are older than `grace_seconds` (a

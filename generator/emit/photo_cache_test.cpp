@@ -350,3 +350,12 @@ TEST_CASE("photo cache: a rebuild of the recorded set that writes the index keep
   CHECK(cache.keys("recipe|A|") == keys);
   CHECK(cache.recorded_set(8, 1));
 }
+
+TEST_CASE("photo cache: a build without photos writes no cache") {
+  CacheDir c;
+  fs::path dir = c.dir / "photos";
+  firefly::PhotoCache cache(dir);
+  cache.record_set(7, "");  // the empty set
+  cache.finish();
+  CHECK(!fs::exists(dir));
+}
