@@ -6,16 +6,21 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <chrono>
 #include <ctime>
 #include <vector>
 
 #include "core/fs.h"
+#include "emit/photo_cache_index.h"
 
 namespace firefly {
 
 namespace fs = std::filesystem;
+using photo_index::folder_number;
+using photo_index::number;
+using photo_index::prefix_of;
 
 namespace {
 
@@ -24,13 +29,6 @@ constexpr const char* kIndexName = "index.tsv";
 constexpr const char* kPrunedName = "pruned";
 /// Its modification time says when a build last renewed the times of the entries it used.
 constexpr const char* kRenewedName = "renewed";
-/// The first cell of an index line that records a folder's entries.
-constexpr std::string_view kFolderTag = "folder";
-/// The first cell of an index line that records the keys worked out from one prefix.
-constexpr std::string_view kKeysTag = "keys";
-/// The first cell of the index line that records the entries of the last photo set.
-constexpr std::string_view kSetTag = "set";
-
 /// How old a used entry may get before a build marks it used again (pruning removes
 /// entries unused for longer than an hour by default).
 constexpr long long kTouchAfterSeconds = 600;
@@ -54,22 +52,6 @@ bool stamp_of(const char* path, SourceStamp& stamp) {
   stamp.ctime = nanoseconds(st.st_ctim);
   stamp.inode = static_cast<long long>(st.st_ino);
   return true;
-}
-
-/// The folder number (0-255) of a key's first two hexadecimal digits; -1 when they are not.
-int folder_number(std::string_view key) {
-  auto digit = [](char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-  };
-  if (key.size() < 2 || digit(key[0]) < 0 || digit(key[1]) < 0) return -1;
-  return digit(key[0]) * 16 + digit(key[1]);
-}
-
-std::string prefix_of(int number) {
-  const char* hex = "0123456789abcdef";
-  return {hex[number / 16], hex[number % 16]};
 }
 
 /// Writes `bytes` to `dest` through a temporary file; the written file's inode (0 when it
@@ -96,23 +78,6 @@ unsigned long long write_atomically(const fs::path& dest, const std::string& byt
     return 0;
   }
   return static_cast<unsigned long long>(st.st_ino);
-}
-
-/// The cells of one index line.
-std::vector<std::string_view> cells_of(std::string_view line, char separator) {
-  std::vector<std::string_view> cells;
-  for (size_t at = 0;;) {
-    size_t end = line.find(separator, at);
-    cells.push_back(line.substr(at, end == std::string_view::npos ? end : end - at));
-    if (end == std::string_view::npos) return cells;
-    at = end + 1;
-  }
-}
-
-template <typename T>
-bool number(std::string_view s, T& out) {
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return ec == std::errc() && end == s.data() + s.size();
 }
 
 }  // namespace
@@ -143,110 +108,11 @@ void PhotoCache::load_index() {
   });
 }
 
-void PhotoCache::parse_index(std::string_view text) {
-  while (!text.empty()) {
-    size_t end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-    // A damaged line is forgotten: the photo is looked at again, the folder listed again.
-    std::vector<std::string_view> f = cells_of(line, '\t');
-    if (f.size() == 5 && f[0] == kFolderTag) {
-      std::string key(f[1]);
-      int n = folder_number(key);
-      long long mtime = -1;
-      unsigned long long inode = 0;
-      if (n < 0 || key.size() != 2 || !number(f[2], mtime) || !number(f[3], inode)) continue;
-      folders_[n].mtime = mtime;
-      folders_[n].inode = inode;
-      folders_[n].listed = f[4];
-      folders_[n].parsed = false;
-      continue;
-    }
-    if (f.size() == 3 && f[0] == kSetTag) {
-      if (number(f[1], set_digest_)) set_entries_ = f[2];
-      continue;
-    }
-    if (f.size() == 3 && f[0] == kKeysTag) {
-      keys_[std::string(f[1])].list = f[2];  // an item without '=' never matches
-      continue;
-    }
-    if (f.size() != 13) continue;  // an index of an older Firefly: read the photos again
-    Stamp s;
-    SourceStamp& t = s.file;
-    ImageInfo& i = s.source.info;
-    if (!number(f[1], t.size) || !number(f[2], t.mtime) || !number(f[3], t.ctime) ||
-        !number(f[4], t.inode) || !number(f[6], s.source.bytes) || !number(f[8], i.width) ||
-        !number(f[9], i.height)) {
-      continue;
-    }
-    s.source.hash = f[5];
-    i.format = f[7];
-    i.alpha = f[10] == "1";
-    i.gps = f[11] == "1";
-    i.metadata = f[12] == "1";
-    index_[std::string(f[0])] = std::move(s);
-  }
-}
-
-std::string PhotoCache::index_text() {
-  std::string out;
-  for (const auto& [path, s] : index_) {
-    const ImageInfo& i = s.source.info;
-    const SourceStamp& t = s.file;
-    out += path + "\t" + std::to_string(t.size) + "\t" + std::to_string(t.mtime) + "\t" +
-           std::to_string(t.ctime) + "\t" + std::to_string(t.inode) + "\t" + s.source.hash + "\t" +
-           std::to_string(s.source.bytes) + "\t" + i.format + "\t" + std::to_string(i.width) +
-           "\t" + std::to_string(i.height) + "\t" + (i.alpha ? "1" : "0") + "\t" +
-           (i.gps ? "1" : "0") + "\t" + (i.metadata ? "1" : "0") + "\n";
-  }
-  // Keys of prefixes no build uses any more are dropped when the index is written.
-  for (const auto& [prefix, k] : keys_) {
-    // A rebuild of the recorded set asked for no key: the keys read are all still used.
-    if ((k.used || set_reused_) && !k.list.empty())
-      out += std::string(kKeysTag) + "\t" + prefix + "\t" + k.list + "\n";
-  }
-  if ((set_used_ || set_recorded_) && !set_entries_.empty()) {
-    out.append(kSetTag).append("\t").append(std::to_string(set_digest_)).append("\t");
-    out.append(set_entries_).append("\n");
-  }
-  for (int n = 0; n < 256; ++n) {
-    Folder& folder = folders_[n];
-    std::lock_guard lock(folder.mu);
-    if (!parse_listed(folder)) folder.mtime = -1;
-    if (folder.mtime < 0) continue;  // listed again by the next build anyway
-    out += std::string(kFolderTag) + "\t" + prefix_of(n) + "\t" + std::to_string(folder.mtime) +
-           "\t" + std::to_string(folder.inode) + "\t";
-    bool first = true;
-    for (const auto& [name, file] : folder.files) {
-      if (!first) out += ',';
-      first = false;
-      out += name + ":" + std::to_string(file.inode);
-    }
-    out += '\n';
-  }
-  return out;
-}
-
-bool PhotoCache::parse_listed(Folder& folder) {
-  if (folder.parsed) return true;
-  folder.parsed = true;
-  for (std::string_view file : cells_of(folder.listed, ',')) {
-    if (file.empty()) continue;
-    size_t colon = file.rfind(':');
-    unsigned long long inode = 0;
-    if (colon == std::string_view::npos || !number(file.substr(colon + 1), inode)) {
-      folder.files.clear();  // a damaged line is forgotten: the folder is listed again
-      return false;
-    }
-    folder.files[std::string(file.substr(0, colon))].inode = inode;
-  }
-  folder.listed = {};
-  return true;
-}
-
 bool PhotoCache::check(Folder& folder, const std::string& prefix) {
   folder.checked = true;
-  fs::path path = dir_ / prefix;
+  // The folder's path as text: a rebuild looks at each of the 256 (a path's parts split
+  // and joined was 3,000 instructions each).
+  std::string path = dir_text_ + prefix;
   struct stat st;
   long long now = now_nanoseconds();
   if (::stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
@@ -269,7 +135,7 @@ bool PhotoCache::check(Folder& folder, const std::string& prefix) {
 }
 
 void PhotoCache::list(Folder& folder, const std::string& prefix, long long mtime, long long now) {
-  fs::path path = dir_ / prefix;
+  std::string path = dir_text_ + prefix;
   // Listed after its time was read: a change from now on gives the folder a later time.
   folder.files.clear();
   folder.parsed = true;
@@ -365,6 +231,12 @@ std::optional<std::vector<CachedFile>> PhotoCache::recorded_set(std::uint64_t di
   if (set_entries_.empty() || digest != set_digest_ || renewing()) return std::nullopt;
   std::vector<CachedFile> files;
   files.reserve(count);
+  // Each folder holding entries of the set is looked at once (its device known from then
+  // on): as the index recorded it, so every entry recorded there is there still.
+  std::array<unsigned long long, 256> devices{};
+  // Each entry's path made in one buffer, then copied at its size (one allocation each).
+  std::string path = dir_text_;
+  const size_t base = path.size();
   std::string_view list = set_entries_;
   for (size_t at = 0; at <= list.size();) {
     size_t comma = std::min(list.find(',', at), list.size());
@@ -377,17 +249,17 @@ std::optional<std::vector<CachedFile>> PhotoCache::recorded_set(std::uint64_t di
       return std::nullopt;
     }
     std::string_view name = item.substr(0, colon);
-    Folder& folder = folders_[n];
-    {
-      // Each folder as the index recorded it, so every entry recorded is there still.
+    unsigned long long& device = devices[n];
+    if (device == 0) {
+      Folder& folder = folders_[n];
       std::lock_guard lock(folder.mu);
-      if (!folder.checked) check(folder, std::string(name.substr(0, 2)));
+      if (!folder.checked) check(folder, prefix_of(n));
       if (folder.relisted || folder.mtime < 0 || folder.device == 0) return std::nullopt;
-      files.push_back({std::string(), folder.device, inode});
+      device = folder.device;
     }
-    std::string& path = files.back().path;
-    path.reserve(dir_text_.size() + name.size() + 3);
-    path.append(dir_text_).append(name.substr(0, 2)).append("/").append(name);
+    path.resize(base);
+    path.append(name.substr(0, 2)).append(1, '/').append(name);
+    files.push_back({path, device, inode});
   }
   if (files.size() != count) return std::nullopt;
   set_used_ = set_reused_ = true;
@@ -412,7 +284,8 @@ void PhotoCache::mark_set_used() {
 }
 
 void PhotoCache::record_set(std::uint64_t digest, std::string entries) {
-  if (entries.find_first_of("\t\n") != std::string::npos) return;
+  // A build without photos records nothing: it writes no cache into the site.
+  if (entries.empty() || entries.find_first_of("\t\n") != std::string::npos) return;
   load_index();
   std::lock_guard lock(mu_);
   set_used_ = true;
@@ -480,6 +353,7 @@ void PhotoCache::remember(const std::string& full, const SourceStamp& before,
 std::string PhotoCache::keys(const std::string& prefix) {
   load_index();
   std::lock_guard lock(mu_);
+  parse_keys();
   auto it = keys_.find(prefix);
   if (it == keys_.end()) return {};
   it->second.used = true;
@@ -491,6 +365,7 @@ void PhotoCache::remember_keys(const std::string& prefix, std::string list) {
   if (prefix.empty() || !plain(prefix) || !plain(list)) return;
   load_index();
   std::lock_guard lock(mu_);
+  parse_keys();
   keys_[prefix] = {std::move(list), true};
   index_changed_ = true;
 }

@@ -93,7 +93,7 @@ class PhotoCache {
   /// up no key and no entry by name, and reads no folder's list of entries.
   std::optional<std::vector<CachedFile>> recorded_set(std::uint64_t digest, size_t count);
   /// Records the entries (names "key.ext" and inodes, in publishing order) of the photo
-  /// set with `digest`, for recorded_set in the next build.
+  /// set with `digest`, for recorded_set in the next build (nothing for an empty set).
   void record_set(std::uint64_t digest, std::string entries);
 
   /// Removes cached files this build did not use that are older than `grace_seconds` (a
@@ -134,8 +134,10 @@ class PhotoCache {
   std::mutex mu_;         ///< guards the originals' index and the index's loading
   long long quiet_ns_;
   std::map<std::string, Stamp> index_;  ///< absolute path -> stamp
-  std::map<std::string, Keys> keys_;    ///< prefix -> keys
-  std::string index_file_;              ///< the index as read (the folders' lists point in it)
+  std::map<std::string, Keys> keys_;    ///< prefix -> keys (guarded by mu_)
+  /// The index's lines of keys, in index_file_, not yet read into keys_ (guarded by mu_).
+  std::vector<std::string_view> keys_lines_;
+  std::string index_file_;  ///< the index as read (the folders' lists point in it)
   /// The photo set recorded (its digest, and its entries "name:inode,..."), whether this
   /// build used it, recorded it, or published it as recorded (recorded_set).
   std::uint64_t set_digest_ = 0;
@@ -152,7 +154,10 @@ class PhotoCache {
   std::string path_of(const std::string& name) const;
   void load_index();
   void parse_index(std::string_view text);
+  /// The index as text (under mu_).
   std::string index_text();
+  /// Reads the index's lines of keys into keys_ when not done yet (under mu_).
+  void parse_keys();
   /// The folder of `key`, looked at (listed again when it changed); locked by `lock`.
   Folder* folder_of_key(const std::string& key, std::unique_lock<std::mutex>& lock);
   /// Looks at the folder's time and inode; lists it again when they changed. False when

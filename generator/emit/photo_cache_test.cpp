@@ -317,3 +317,45 @@ TEST_CASE("photo cache: a rebuild of the same photo set gets the entries recorde
     CHECK(!cache.find(kB, "jpg"));
   }
 }
+
+TEST_CASE("photo cache: a rebuild of the recorded set that writes the index keeps the keys") {
+  // The keys' lines are read only when a key is asked for; a build that asked for none
+  // (it published the recorded set) still writes them back when it writes the index.
+  CacheDir c;
+  const std::string keys = "480x0|webp|75=" + kA;
+  std::string entries;
+  {
+    firefly::PhotoCache cache(c.dir);
+    auto a = cache.store(kA, "webp", "a");
+    REQUIRE(a);
+    entries = kA + ".webp:" + std::to_string(a->inode);
+    cache.remember_keys("recipe|A|", keys);
+    cache.finish();
+  }
+  c.age("ab");
+  {
+    firefly::PhotoCache cache(c.dir);
+    CHECK(cache.keys("recipe|A|") == keys);
+    CHECK(cache.find(kA, "webp"));
+    cache.record_set(7, entries);
+    cache.finish();
+  }
+  {
+    firefly::PhotoCache cache(c.dir);
+    REQUIRE(cache.recorded_set(7, 1));
+    cache.record_set(8, entries);  // the index changes
+    cache.finish();
+  }
+  firefly::PhotoCache cache(c.dir);
+  CHECK(cache.keys("recipe|A|") == keys);
+  CHECK(cache.recorded_set(8, 1));
+}
+
+TEST_CASE("photo cache: a build without photos writes no cache") {
+  CacheDir c;
+  fs::path dir = c.dir / "photos";
+  firefly::PhotoCache cache(dir);
+  cache.record_set(7, "");  // the empty set
+  cache.finish();
+  CHECK(!fs::exists(dir));
+}

@@ -145,7 +145,7 @@ struct OutputWriter::Impl {
   unsigned long long out_device = 0;  ///< the file system the output folder is on
   /// Linked files the old output has already (the same file as their source), not yet
   /// placed in the staging folder, by top-level entry: (path, source).
-  std::map<std::string, std::vector<std::pair<std::string, std::string>>> kept;
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>, std::less<>> kept;
   /// Top-level entries with a file placed in the staging folder.
   std::set<std::string, std::less<>> staged_tops;
   /// What this build publishes in each top-level entry, and the old folder's time.
@@ -162,7 +162,14 @@ struct OutputWriter::Impl {
 
   Impl(const fs::path& out, Diagnostics& d) : out_dir(out), diags(d) {}
 
-  static std::string top_of(const std::string& path) { return path.substr(0, path.find('/')); }
+  /// Keeps the linked file `f` (moved from it) in its top-level entry's list (under `mu`);
+  /// the entry's name is copied only for its first file (2,800 photo files a rebuild).
+  void keep(OutputFile& f) {
+    std::string_view top = std::string_view(f.path).substr(0, f.path.find('/'));
+    auto it = kept.find(top);
+    if (it == kept.end()) it = kept.try_emplace(std::string(top)).first;
+    it->second.emplace_back(std::move(f.path), std::move(f.source));
+  }
 
   /// Counts `f` into its top-level entry (under `mu`); whether it is kept without looking
   /// (its folder's record is trusted and it is a linked file right in it).
@@ -198,9 +205,8 @@ struct OutputWriter::Impl {
   /// is (place_kept). With `unseen`, it is kept without looking.
   bool keep_linked(OutputFile& f, bool unseen) {
     if (unseen) {
-      std::string top = top_of(f.path);
       std::lock_guard lock(mu);
-      kept[top].emplace_back(std::move(f.path), std::move(f.source));
+      keep(f);
       return true;
     }
     const FolderListing::Entry* old = old_listing.file(f.path);
@@ -213,9 +219,8 @@ struct OutputWriter::Impl {
       inode = static_cast<unsigned long long>(st.st_ino);
     }
     if (device != out_device || inode != old->inode) return false;
-    std::string top = top_of(f.path);
     std::lock_guard lock(mu);
-    kept[top].emplace_back(std::move(f.path), std::move(f.source));
+    keep(f);
     return true;
   }
 

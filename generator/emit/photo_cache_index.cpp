@@ -1,0 +1,143 @@
+// The photo cache's index as text: read when the cache is first used, written by finish().
+// The lines of the keys worked out from each source and the folders' lists of entries are
+// read only when first needed: a rebuild of the photo set recorded needs neither.
+#include "emit/photo_cache_index.h"
+
+#include <string>
+
+#include "emit/photo_cache.h"
+
+namespace firefly {
+
+using namespace photo_index;
+
+namespace {
+
+/// Whether `line` starts with the cell `tag`.
+bool tagged(std::string_view line, std::string_view tag) {
+  return line.size() > tag.size() && line[tag.size()] == '\t' && line.substr(0, tag.size()) == tag;
+}
+
+}  // namespace
+
+void PhotoCache::parse_index(std::string_view text) {
+  while (!text.empty()) {
+    size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+    // A damaged line is forgotten: the photo is looked at again, the folder listed again.
+    if (tagged(line, kKeysTag)) {
+      keys_lines_.push_back(line);  // read when a key is first asked for
+      continue;
+    }
+    if (tagged(line, kFolderTag)) {
+      std::string_view f[5];
+      int n = -1;
+      long long mtime = -1;
+      unsigned long long inode = 0;
+      if (split(line, '\t', f) != 5 || f[1].size() != 2 || (n = folder_number(f[1])) < 0 ||
+          !number(f[2], mtime) || !number(f[3], inode)) {
+        continue;
+      }
+      folders_[n].mtime = mtime;
+      folders_[n].inode = inode;
+      folders_[n].listed = f[4];
+      folders_[n].parsed = false;
+      continue;
+    }
+    if (tagged(line, kSetTag)) {
+      std::string_view f[3];
+      if (split(line, '\t', f) == 3 && number(f[1], set_digest_)) set_entries_ = f[2];
+      continue;
+    }
+    std::string_view f[13];
+    if (split(line, '\t', f) != 13)
+      continue;  // an index of an older Firefly: read the photos again
+    Stamp s;
+    SourceStamp& t = s.file;
+    ImageInfo& i = s.source.info;
+    if (!number(f[1], t.size) || !number(f[2], t.mtime) || !number(f[3], t.ctime) ||
+        !number(f[4], t.inode) || !number(f[6], s.source.bytes) || !number(f[8], i.width) ||
+        !number(f[9], i.height)) {
+      continue;
+    }
+    s.source.hash = f[5];
+    i.format = f[7];
+    i.alpha = f[10] == "1";
+    i.gps = f[11] == "1";
+    i.metadata = f[12] == "1";
+    index_[std::string(f[0])] = std::move(s);
+  }
+}
+
+void PhotoCache::parse_keys() {
+  for (std::string_view line : keys_lines_) {
+    std::string_view f[3];
+    // An item without '=' never matches.
+    if (split(line, '\t', f) == 3) keys_[std::string(f[1])].list = f[2];
+  }
+  keys_lines_.clear();
+}
+
+std::string PhotoCache::index_text() {
+  parse_keys();
+  std::string out;
+  for (const auto& [path, s] : index_) {
+    const ImageInfo& i = s.source.info;
+    const SourceStamp& t = s.file;
+    out += path + "\t" + std::to_string(t.size) + "\t" + std::to_string(t.mtime) + "\t" +
+           std::to_string(t.ctime) + "\t" + std::to_string(t.inode) + "\t" + s.source.hash + "\t" +
+           std::to_string(s.source.bytes) + "\t" + i.format + "\t" + std::to_string(i.width) +
+           "\t" + std::to_string(i.height) + "\t" + (i.alpha ? "1" : "0") + "\t" +
+           (i.gps ? "1" : "0") + "\t" + (i.metadata ? "1" : "0") + "\n";
+  }
+  // Keys of prefixes no build uses any more are dropped when the index is written.
+  for (const auto& [prefix, k] : keys_) {
+    // A rebuild of the recorded set asked for no key: the keys read are all still used.
+    if ((k.used || set_reused_) && !k.list.empty())
+      out += std::string(kKeysTag) + "\t" + prefix + "\t" + k.list + "\n";
+  }
+  if ((set_used_ || set_recorded_) && !set_entries_.empty()) {
+    out.append(kSetTag).append("\t").append(std::to_string(set_digest_)).append("\t");
+    out.append(set_entries_).append("\n");
+  }
+  for (int n = 0; n < 256; ++n) {
+    Folder& folder = folders_[n];
+    std::lock_guard lock(folder.mu);
+    if (!parse_listed(folder)) folder.mtime = -1;
+    if (folder.mtime < 0) continue;  // listed again by the next build anyway
+    out += std::string(kFolderTag) + "\t" + prefix_of(n) + "\t" + std::to_string(folder.mtime) +
+           "\t" + std::to_string(folder.inode) + "\t";
+    bool first = true;
+    for (const auto& [name, file] : folder.files) {
+      if (!first) out += ',';
+      first = false;
+      out += name + ":" + std::to_string(file.inode);
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+bool PhotoCache::parse_listed(Folder& folder) {
+  if (folder.parsed) return true;
+  folder.parsed = true;
+  std::string_view list = folder.listed;
+  for (size_t at = 0; at < list.size();) {
+    size_t comma = std::min(list.find(',', at), list.size());
+    std::string_view file = list.substr(at, comma - at);
+    at = comma + 1;
+    if (file.empty()) continue;
+    size_t colon = file.rfind(':');
+    unsigned long long inode = 0;
+    if (colon == std::string_view::npos || !number(file.substr(colon + 1), inode)) {
+      folder.files.clear();  // a damaged line is forgotten: the folder is listed again
+      return false;
+    }
+    folder.files[std::string(file.substr(0, colon))].inode = inode;
+  }
+  folder.listed = {};
+  return true;
+}
+
+}  // namespace firefly
