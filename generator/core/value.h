@@ -19,6 +19,7 @@ struct Pos {
 };
 
 class Value;
+struct MapData;
 /// Ordered list of values.
 using List = std::vector<Value>;
 /// Ordered map; keys keep their source order.
@@ -40,7 +41,7 @@ class Value {
   Value(std::string s) : data_(std::move(s)) {}
   Value(std::string_view s) : data_(std::string(s)) {}
   Value(List l) : data_(std::make_shared<const List>(std::move(l))) {}
-  Value(Map m) : data_(std::make_shared<const Map>(std::move(m))) {}
+  Value(Map m);
 
   Kind kind() const { return static_cast<Kind>(data_.index()); }
   bool is_null() const { return kind() == Kind::kNull; }
@@ -61,8 +62,18 @@ class Value {
   const List& as_list() const;
   const Map& as_map() const;
 
-  /// The member `key` of a map, or nullptr (also for non-maps).
+  /// The member `key` of a map (the first, should a key be written twice), or nullptr
+  /// (also for non-maps).
   const Value* find(std::string_view key) const;
+  /// find() with `hash` = key_hash(key) worked out beforehand (a template's names are
+  /// hashed once when it is compiled): a map compares hashes before any text.
+  const Value* find(std::string_view key, std::uint32_t hash) const;
+  /// The hash of a map key that find() compares.
+  static std::uint32_t key_hash(std::string_view key) {
+    std::uint32_t h = 2166136261u;  // FNV-1a
+    for (unsigned char c : key) h = (h ^ c) * 16777619u;
+    return h;
+  }
   /// Like find, but a null Value when absent.
   const Value& get(std::string_view key) const;
 
@@ -78,7 +89,7 @@ class Value {
 
  private:
   std::variant<std::monostate, bool, std::int64_t, double, std::string, std::shared_ptr<const List>,
-               std::shared_ptr<const Map>>
+               std::shared_ptr<const MapData>>
       data_;
 };
 
