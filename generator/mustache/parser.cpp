@@ -18,6 +18,7 @@ Template::~Template() = default;
 
 namespace {
 
+using detail::NamePart;
 using detail::Node;
 using detail::NodeKind;
 using detail::Token;
@@ -45,12 +46,13 @@ std::string_view strip(std::string_view s, std::string_view indent) {
   return s.substr(n);
 }
 
-std::vector<std::string> split_path(std::string_view name) {
-  std::vector<std::string> parts;
+std::vector<NamePart> split_path(std::string_view name) {
+  std::vector<NamePart> parts;
   if (name == ".") return parts;
   while (true) {
     size_t dot = name.find('.');
-    parts.emplace_back(name.substr(0, dot));
+    std::string_view part = name.substr(0, dot);
+    parts.push_back(NamePart{std::string(part), Value::key_hash(part)});
     if (dot == std::string_view::npos) break;
     name.remove_prefix(dot + 1);
   }

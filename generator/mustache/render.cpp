@@ -137,13 +137,14 @@ class Renderer {
     return ok;
   }
 
-  const Value* resolve(const std::vector<std::string>& path) const {
+  const Value* resolve(const std::vector<NamePart>& path) const {
     if (path.empty()) return stack_.back();
     const Value* v = nullptr;
+    const NamePart& first = path.front();
     for (size_t i = stack_.size(); i-- > 0;) {
-      if ((v = stack_[i]->find(path.front()))) break;
+      if ((v = stack_[i]->find(first.name, first.hash))) break;
     }
-    for (size_t i = 1; v && i < path.size(); ++i) v = v->find(path[i]);
+    for (size_t i = 1; v && i < path.size(); ++i) v = v->find(path[i].name, path[i].hash);
     return v;
   }
 
