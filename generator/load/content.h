@@ -50,9 +50,8 @@ struct SourcePage {
   bool body_unread = false;
   /// Its body as the translation checks parsed it, rendered ahead for the render stage to
   /// take instead of parsing it again (only in a build that keeps no state: then nothing
-  /// else reads the page at once); made with `body_ahead_unsafe` as unsafe_html.
+  /// else reads the page at once), with the site's `unsafe_html`. Its `body` is then empty.
   mutable std::shared_ptr<MarkdownDocument> body_ahead;
-  mutable bool body_ahead_unsafe = false;
 };
 
 /// The pages of a load. A page is never changed once loaded, so the next load (in

@@ -46,7 +46,6 @@ class LazyScan {
     MarkdownScan scan = scan_markdown_for_render(page_.body, *unsafe_, page_.body_line);
     if (scan.document && scan.document->rendered_ahead()) {  // else it holds its tree
       page_.body_ahead = std::move(scan.document);
-      page_.body_ahead_unsafe = *unsafe_;
       // Read by nothing else now: the pages' HTML, held until the render stage, takes the
       // place of their Markdown.
       const_cast<SourcePage&>(page_).body = SharedText();
@@ -88,12 +87,10 @@ void check_translations(const Site& site, const std::vector<Glossary>& glossarie
   // page written by one thread).
   std::vector<std::vector<size_t>> by_original;
   std::unordered_map<const SourcePage*, size_t> group_of;
-  std::unordered_map<const SourcePage*, int> pairs_of_translation;
   for (size_t i = 0; i < pairs.size(); ++i) {
     auto [it, added] = group_of.try_emplace(pairs[i].original->source, by_original.size());
     if (added) by_original.emplace_back();
     by_original[it->second].push_back(i);
-    ++pairs_of_translation[pairs[i].translation->source];
   }
   const bool unsafe_html = site.config->unsafe_html;
   const bool* render_ahead = take_bodies ? &unsafe_html : nullptr;
@@ -113,9 +110,7 @@ void check_translations(const Site& site, const std::vector<Glossary>& glossarie
       }
       f.drift = previous ? previous->drift.find(f.drift_key) : nullptr;
       f.terms = previous ? previous->terms.find(f.terms_key) : nullptr;
-      // A translation in two pairs (none so far) is read by both: its Markdown is kept.
-      bool alone = pairs_of_translation.at(&translation) == 1;
-      LazyScan mine(translation, alone ? render_ahead : nullptr);
+      LazyScan mine(translation, render_ahead);  // in this pair only (translation_pairs)
       if (!f.drift) {
         f.drift = std::make_shared<const std::vector<Drift>>(
             compare_scanned(original, theirs.get(), translation, mine.get()));

@@ -15,7 +15,8 @@ struct TranslationPair {
   const Page* original = nullptr;
 };
 
-/// Every translation of the site with its original, once per source file.
+/// Every translation of the site with its original: one pair per translation's source file
+/// (the checks may take that file's Markdown once they have read it).
 std::vector<TranslationPair> translation_pairs(const Site& site);
 
 }  // namespace firefly

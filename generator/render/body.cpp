@@ -235,13 +235,12 @@ std::vector<std::vector<size_t>> pages_by_source(const Site& site,
 void render_source_group(const Site& site, const std::vector<size_t>& group,
                          const std::function<void(size_t, MarkdownDocument*)>& render) {
   const SourcePage& source = *site.pages[group.front()]->source;
-  // Parsed by the translation checks: taken (and freed once its pages have their bodies).
+  // Parsed by the translation checks with this site's unsafe_html, its Markdown freed:
+  // taken (and freed once its pages have their bodies).
   if (std::shared_ptr<MarkdownDocument> ahead = std::move(source.body_ahead)) {
     source.body_ahead = nullptr;
-    if (source.body_ahead_unsafe == site.config->unsafe_html) {
-      for (size_t i : group) render(i, ahead.get());
-      return;
-    }
+    for (size_t i : group) render(i, ahead.get());
+    return;
   }
   if (group.size() == 1) {
     render(group.front(), nullptr);
