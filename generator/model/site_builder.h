@@ -1,0 +1,106 @@
+// The builder of the site graph (model/site.h build_site), its steps in four files:
+// site_build.cpp (content pages, references, addresses), site_lists.cpp (lists,
+// taxonomies, generated pages), site_checks.cpp (menus and layouts). Not for other stages.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/error.h"
+#include "core/locale.h"
+#include "model/site.h"
+
+namespace firefly::detail {
+
+/// Builds one site graph from the loaded pages and the inputs beside them.
+class SiteBuilder {
+ public:
+  SiteBuilder(const SiteConfig& config, const SiteInputs& inputs, Diagnostics& diags)
+      : config_(config), inputs_(inputs), diags_(diags), site_(site_of_inputs(config, inputs)) {}
+
+  std::unique_ptr<Site> build(const SourcePages& sources) {
+    add_content_pages(sources);
+    add_fallbacks();
+    add_missing_sections();
+    resolve_refs();
+    add_lists();
+    add_taxonomies();
+    add_generated_pages();
+    add_aliases();
+    index_urls();
+    check_menu();
+    check_layouts();
+    return std::move(site_);
+  }
+
+ private:
+  Page& new_page(PageKind kind, const std::string& lang, const std::string& key);
+
+  std::string prefix(const std::string& lang) const { return site_->lang_prefix(lang); }
+
+  /// The key of the page of `src`: its `translation_key`, else its section and slug.
+  static std::string page_key(const SourcePage& src, const std::string& translation_key);
+
+  void add_content_pages(const SourcePages& sources);
+
+  /// Pages missing in a language: publish the original with a notice, or nothing.
+  void add_fallbacks();
+
+  static void copy_content(const Page& from, Page& to);
+
+  /// Images the site serves must be files it publishes (static/ or the theme).
+  void check_images(const Page& p);
+
+  /// A folder of pages without an _index file still gets a list page.
+  void add_missing_sections();
+
+  void resolve_refs();
+
+  /// The slug of a term, made once for each way the term is written.
+  const std::string& slug_of(const std::string& term);
+
+  void sort_pages(std::vector<const Page*>& list, const std::string& section) const;
+
+  /// Splits `items` into pages of the list page `first`, adding the pages after it.
+  void paginate(Page& first, std::vector<const Page*> items, int per_page);
+
+  int per_page(const std::string& section) const;
+
+  void add_lists();
+
+  void add_taxonomies();
+
+  void add_generated_pages();
+
+  template <typename MakePage>
+  void add_plan_pages(const std::string& lang, const std::string& prefix, MakePage& simple);
+
+  void add_aliases();
+
+  void index_urls();
+
+  /// An error about the `index`th term of `taxonomy` in page `p`'s front matter (reported in
+  /// the page's own language only, at the term).
+  void term_error(const Page& p, const std::string& taxonomy, size_t index, std::string message,
+                  std::string hint);
+
+  const Collator& collator(const std::string& locale) const;
+
+  /// Every menu entry opens a page of the site or an http(s) address.
+  void check_menu();
+
+  /// `layout:` names a layout the theme has.
+  void check_layouts();
+
+  mutable std::map<std::string, std::unique_ptr<Collator>> collators_;
+  std::unordered_map<std::string, std::string> slugs_;  ///< see slug_of
+  const SiteConfig& config_;
+  const SiteInputs& inputs_;
+  Diagnostics& diags_;
+  std::unique_ptr<Site> site_;
+};
+
+}  // namespace firefly::detail

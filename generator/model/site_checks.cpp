@@ -1,0 +1,51 @@
+// The site graph's checks of the menus and layouts (see site_builder.h).
+
+#include "model/paths.h"
+#include "model/site_builder.h"
+
+namespace firefly::detail {
+
+void SiteBuilder::check_menu() {
+  const std::string def = config_.default_language().code;
+  std::vector<const MenuEntry*> entries;
+  for (const MenuEntry& e : config_.main_menu) entries.push_back(&e);
+  for (const MenuEntry& e : config_.footer_menu) entries.push_back(&e);
+  for (const MenuEntry* entry : entries) {
+    const MenuEntry& e = *entry;
+    if (std::string why = unsafe_link_reason(e.page); !why.empty()) {
+      diags_.error("site.yaml", e.pos, "the menu entry " + e.page + " is not allowed: " + why);
+      continue;
+    }
+    if (!url_scheme(e.page).empty()) continue;  // an http(s), mailto or tel address
+    if (site_->by_url.count(e.page)) continue;
+    std::vector<std::string> candidates;
+    for (const auto& [url, page] : site_->by_url) {
+      if (page->lang == def && page->kind != PageKind::kRedirect) candidates.push_back(url);
+    }
+    std::string guess = did_you_mean(e.page, candidates);
+    diags_.error("site.yaml", e.pos, "the menu entry " + e.page + " points to no page of this site",
+                 guess.empty() ? "write the address of a page in the site's default language, "
+                                 "like /stories/"
+                               : "did you mean " + guess + "?");
+  }
+}
+
+void SiteBuilder::check_layouts() {
+  if (inputs_.layouts.empty()) return;  // the theme is not known (tests of the model)
+  std::vector<std::string> names(inputs_.layouts.begin(), inputs_.layouts.end());
+  for (const auto& p : site_->pages) {
+    if (p->layout.empty() || p->fallback || !p->source || inputs_.layouts.count(p->layout)) {
+      continue;
+    }
+    const Value& at = p->source->front.get("layout");
+    std::string guess = did_you_mean(p->layout, names);
+    std::string all;
+    for (const std::string& n : names) all += (all.empty() ? "" : ", ") + n;
+    diags_.error(
+        p->source->path, at.pos.line ? at.pos : Pos{1, 1},
+        "the theme has no layout '" + p->layout + "'",
+        guess.empty() ? "the theme's layouts are: " + all : "did you mean '" + guess + "'?");
+  }
+}
+
+}  // namespace firefly::detail
