@@ -219,7 +219,7 @@ bool BuildRun::render_recorded() {
     size_t n = site.pages.size();
     bool take = before && before->pages.size() == n && prev_->site_file_prints.size() == n &&
                 prev_->bodies.size() == n && st_.bodies.size() == n;
-    std::vector<std::uint64_t>& prints = st_.site_file_prints;
+    std::vector<SiteFilePrint>& prints = st_.site_file_prints;
     prints.resize(n);
     for (size_t i = 0; i < n; ++i) {
       std::string_view summary =
@@ -230,20 +230,35 @@ bool BuildRun::render_recorded() {
         prints[i] = site_file_print(*site.pages[i], summary);
       }
     }
-    st_.site_files_print = Hasher().add(site_files_fingerprint(prints)).add(st_.files.config).get();
-    if (prev_ && prev_->site_files_print == st_.site_files_print) {
+    SiteFilePrint print = site_files_fingerprint(prints);
+    print.feeds = Hasher().add(print.feeds).add(st_.files.config).get();
+    print.sitemap = Hasher().add(print.sitemap).add(st_.files.config).get();
+    st_.site_files_print = print;
+    // Each kind of file again only if what it shows changed (a title: the feeds alone).
+    auto take_files = [&](const std::vector<std::string>& paths_before,
+                          std::vector<std::string>& paths) {
       std::lock_guard lock(output_mu_);
-      st_.site_file_paths = prev_->site_file_paths;
-      for (const std::string& path : st_.site_file_paths) {
+      paths = paths_before;
+      for (const std::string& path : paths) {
         all_paths_.push_back({path, "", ""});
         st_.outputs[path] = prev_->outputs.at(path);
       }
-    } else {
+    };
+    auto make_files = [&](auto render, std::vector<std::string>& paths) {
       OutputSet out;
-      render_feeds(site, st_.bodies, out);
-      render_sitemap_xml(site, out);
-      for (const OutputFile& f : out) st_.site_file_paths.push_back(f.path);
+      render(out);
+      for (const OutputFile& f : out) paths.push_back(f.path);
       offer_all(out);
+    };
+    if (prev_ && prev_->site_files_print.feeds == print.feeds) {
+      take_files(prev_->feed_paths, st_.feed_paths);
+    } else {
+      make_files([&](OutputSet& out) { render_feeds(site, st_.bodies, out); }, st_.feed_paths);
+    }
+    if (prev_ && prev_->site_files_print.sitemap == print.sitemap) {
+      take_files(prev_->sitemap_paths, st_.sitemap_paths);
+    } else {
+      make_files([&](OutputSet& out) { render_sitemap_xml(site, out); }, st_.sitemap_paths);
     }
     ts.step("  feeds, sitemap");
     if (!defer_search) {

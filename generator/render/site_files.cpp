@@ -113,31 +113,28 @@ void render_feeds(const Site& site, const std::vector<Body>& bodies, const Langu
   }
 }
 
-std::uint64_t site_file_print(const Page& p, std::string_view summary) {
+SiteFilePrint site_file_print(const Page& p, std::string_view summary) {
   Hasher h;
   auto add_date = [&](const std::optional<Date>& d) { h.add(d ? d->rfc3339() : "-"); };
-  h.add(static_cast<std::uint64_t>(p.kind)).add(p.key).add(p.lang).add(p.section).add(p.url);
-  h.add(p.title).add(p.draft ? 1 : 0).add(p.fallback ? 1 : 0);
+  h.add(static_cast<std::uint64_t>(p.kind)).add(p.key).add(p.lang).add(p.url);
+  h.add(p.draft ? 1 : 0).add(p.fallback ? 1 : 0);
   add_date(p.date);
   add_date(p.updated);
-  h.add(summary).add(p.description);
-  return h.get();
+  SiteFilePrint print;
+  print.sitemap = h.get();
+  print.feeds = h.add(p.section).add(p.title).add(summary).add(p.description).get();
+  return print;
 }
 
-std::uint64_t site_files_fingerprint(const std::vector<std::uint64_t>& prints) {
-  Hasher h;
-  h.add(static_cast<std::uint64_t>(prints.size()));
-  for (std::uint64_t print : prints) h.add(print);
-  return h.get();
-}
-
-std::uint64_t site_files_fingerprint(const Site& site, const std::vector<Body>& bodies) {
-  std::vector<std::uint64_t> prints(site.pages.size());
-  for (size_t i = 0; i < site.pages.size(); ++i) {
-    std::string_view summary = i < bodies.size() ? bodies[i].summary : std::string_view();
-    prints[i] = site_file_print(*site.pages[i], summary);
+SiteFilePrint site_files_fingerprint(const std::vector<SiteFilePrint>& prints) {
+  Hasher feeds, sitemap;
+  feeds.add(static_cast<std::uint64_t>(prints.size()));
+  sitemap.add(static_cast<std::uint64_t>(prints.size()));
+  for (const SiteFilePrint& print : prints) {
+    feeds.add(print.feeds);
+    sitemap.add(print.sitemap);
   }
-  return site_files_fingerprint(prints);
+  return {feeds.get(), sitemap.get()};
 }
 
 void render_sitemap_xml(const Site& site, OutputSet& out) {

@@ -19,15 +19,19 @@ void render_feeds(const Site& site, const std::vector<Body>& bodies, const Langu
 /// /sitemap.xml with xhtml:link hreflang alternates, and /robots.txt.
 void render_sitemap_xml(const Site& site, OutputSet& out);
 
-/// The fingerprint of everything the feeds, sitemap.xml and robots.txt show besides the
-/// configuration: each page's kind, key, language, section, address, title, dates, marks
-/// (draft, fallback), summary and description. Equal fingerprints (with the same
-/// configuration): the same files.
-std::uint64_t site_files_fingerprint(const Site& site, const std::vector<Body>& bodies);
-/// What those files show of one page (`summary`: its body's), as a fingerprint.
-std::uint64_t site_file_print(const Page& p, std::string_view summary);
-/// site_files_fingerprint() from the site_file_print() of every page, in order (so that a
+/// What the feeds and what sitemap.xml with robots.txt show (besides the configuration),
+/// as two fingerprints: equal fingerprints (with the same configuration), the same files.
+struct SiteFilePrint {
+  std::uint64_t feeds = 0;    ///< kind, key, language, section, address, title, dates,
+                              ///< marks (draft, fallback), summary and description
+  std::uint64_t sitemap = 0;  ///< kind, key, language, address, dates and marks
+  bool operator==(const SiteFilePrint&) const = default;
+};
+
+/// What those files show of one page (`summary`: its body's).
+SiteFilePrint site_file_print(const Page& p, std::string_view summary);
+/// The files' fingerprints from the site_file_print() of every page, in order (so that a
 /// build can take the prints of the pages that did not change from the build before).
-std::uint64_t site_files_fingerprint(const std::vector<std::uint64_t>& prints);
+SiteFilePrint site_files_fingerprint(const std::vector<SiteFilePrint>& prints);
 
 }  // namespace firefly
