@@ -1,6 +1,8 @@
 #include "render/search_postings.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <stdexcept>
 #include <utility>
 
@@ -21,12 +23,14 @@ size_t vlq_bytes(uint32_t v) {
   return n;
 }
 
-/// The first eight bytes of a token as a number that sorts as the bytes do.
+/// The first eight bytes of a token as a number that sorts as the bytes do (a shorter
+/// token's padded with zeros): read as one big-endian number.
 uint64_t sort_key(std::string_view t) {
-  uint64_t key = 0;
-  for (size_t i = 0; i < 8; ++i) {
-    key = (key << 8) | (i < t.size() ? static_cast<unsigned char>(t[i]) : 0);
-  }
+  unsigned char bytes[8] = {};
+  std::memcpy(bytes, t.data(), std::min<size_t>(t.size(), 8));
+  uint64_t key;
+  std::memcpy(&key, bytes, 8);
+  if constexpr (std::endian::native == std::endian::little) key = __builtin_bswap64(key);
   return key;
 }
 
@@ -288,8 +292,8 @@ bool JoinedPostings::positional(size_t line) const {
   return false;
 }
 
-size_t JoinedPostings::postings_bytes(size_t line) const {
-  size_t bytes = positional(line) ? 0 : 1;
+size_t JoinedPostings::postings_bytes(size_t line, bool positional) const {
+  size_t bytes = positional ? 0 : 1;
   bool first = true;
   uint32_t previous = 0;
   for (size_t r = 0; r < runs_.size(); ++r) {
@@ -303,8 +307,8 @@ size_t JoinedPostings::postings_bytes(size_t line) const {
   return bytes;
 }
 
-void JoinedPostings::append_postings(size_t line, std::string& out) const {
-  if (!positional(line)) out += '*';
+void JoinedPostings::append_postings(size_t line, bool positional, std::string& out) const {
+  if (!positional) out += '*';
   bool first = true;
   uint32_t previous = 0;
   for (size_t r = 0; r < runs_.size(); ++r) {

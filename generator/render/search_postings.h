@@ -110,9 +110,15 @@ class JoinedPostings {
   std::string_view token(size_t line) const;
   bool positional(size_t line) const;
   /// The bytes append_postings writes.
-  size_t postings_bytes(size_t line) const;
+  size_t postings_bytes(size_t line) const { return postings_bytes(line, positional(line)); }
+  /// The same, for a line whose positional() is known.
+  size_t postings_bytes(size_t line, bool positional) const;
   /// Appends the line's postings: "*" then the page list for a token without positions.
-  void append_postings(size_t line, std::string& out) const;
+  void append_postings(size_t line, std::string& out) const {
+    append_postings(line, positional(line), out);
+  }
+  /// The same, for a line whose positional() is known.
+  void append_postings(size_t line, bool positional, std::string& out) const;
 
  private:
   static constexpr uint32_t kNone = UINT32_MAX;
