@@ -215,9 +215,13 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
   }
 
   // Shards: tokens in byte order, cut into pieces of about kShardTarget bytes.
+  // Whether a line has positions is read once (a cache miss a run: the runs' records are
+  // in the order the tokens came, the lines in the order of their bytes).
   std::vector<size_t> sizes(lines.size());
+  std::vector<bool> positional(lines.size());
   for (size_t k = 0; k < lines.size(); ++k) {
-    sizes[k] = lines.token(k).size() + lines.postings_bytes(k) + 2;
+    positional[k] = lines.positional(k);
+    sizes[k] = lines.token(k).size() + lines.postings_bytes(k, positional[k]) + 2;
   }
   size_t per_chunk =
       std::max(kMinChunkDocs, (docs.size() + kMaxSearchChunks - 1) / kMaxSearchChunks);
@@ -234,8 +238,6 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
   std::string dir = "search/" + lang.code + "/";
   // The positions of the largest tokens in files of their own, when the budget has room:
   // a query for one word then reads its page list only.
-  std::vector<bool> positional(lines.size());
-  for (size_t k = 0; k < lines.size(); ++k) positional[k] = lines.positional(k);
   std::vector<size_t> apart = lines_apart(sizes, positional, kShardTarget, max_files);
   std::unordered_map<size_t, std::string> replaced;  // line -> its postings, when apart
   for (size_t k = 0; k < apart.size(); ++k) {
@@ -262,7 +264,7 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
       if (auto r = replaced.find(k); r != replaced.end()) {
         text += r->second;
       } else {
-        lines.append_postings(k, text);
+        lines.append_postings(k, positional[k], text);
       }
       text += '\n';
     }

@@ -1,6 +1,8 @@
 #include "render/search_postings.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <stdexcept>
 #include <utility>
 
@@ -21,12 +23,14 @@ size_t vlq_bytes(uint32_t v) {
   return n;
 }
 
-/// The first eight bytes of a token as a number that sorts as the bytes do.
+/// The first eight bytes of a token as a number that sorts as the bytes do (a shorter
+/// token's padded with zeros): read as one big-endian number.
 uint64_t sort_key(std::string_view t) {
-  uint64_t key = 0;
-  for (size_t i = 0; i < 8; ++i) {
-    key = (key << 8) | (i < t.size() ? static_cast<unsigned char>(t[i]) : 0);
-  }
+  unsigned char bytes[8] = {};
+  std::memcpy(bytes, t.data(), std::min<size_t>(t.size(), 8));
+  uint64_t key;
+  std::memcpy(&key, bytes, 8);
+  if constexpr (std::endian::native == std::endian::little) key = __builtin_bswap64(key);
   return key;
 }
 
@@ -82,14 +86,17 @@ void sort_by_token(std::vector<Keyed>& keyed, const RunPostings& run) {
   if (found.added) tokens_.emplace_back();
   uint32_t& mark = *found.mark;
   if (mark <= entries_before_) {  // the token's first occurrence in the document
-    mark = entries_before_ + 1 + static_cast<uint32_t>(entries_.size());
-    entries_.push_back({found.id, 0, 0, kNone, kNone, field});
+    if (entry_count_ == entries_.size()) grow_entries();
+    mark = entries_before_ + 1 + static_cast<uint32_t>(entry_count_);
+    entries_[entry_count_++] = {found.id, 0, 0, kNone, kNone, field};
   }
   Entry& e = entries_[mark - entries_before_ - 1];
   e.field = std::max(e.field, field);
   ++e.count;
   if (positional) add_position(e, at);
 }
+
+void RunPostings::grow_entries() { entries_.resize(std::max<size_t>(64, 2 * entries_.size())); }
 
 void RunPostings::add_position(Entry& e, uint32_t at) {
   auto k = static_cast<uint32_t>(occurrences_.size());
@@ -113,16 +120,16 @@ void RunPostings::add_document(uint32_t doc, std::string_view title,
   }
   // Each token's record fetched ahead, as above.
   constexpr size_t kAhead = 8;
-  for (size_t i = 0; i < entries_.size(); ++i) {
-    if (i + kAhead < entries_.size()) __builtin_prefetch(&tokens_[entries_[i + kAhead].id]);
+  for (size_t i = 0; i < entry_count_; ++i) {
+    if (i + kAhead < entry_count_) __builtin_prefetch(&tokens_[entries_[i + kAhead].id]);
     write(doc, entries_[i]);
   }
   // The marks count entries: fewer than 4 billion in a run.
-  if (entries_.size() > UINT32_MAX - 1 - entries_before_) {
+  if (entry_count_ > UINT32_MAX - 1 - entries_before_) {
     throw std::length_error("search index: more than 4 billion postings in one run");
   }
-  entries_before_ += static_cast<uint32_t>(entries_.size());
-  entries_.clear();
+  entries_before_ += static_cast<uint32_t>(entry_count_);
+  entry_count_ = 0;
   occurrences_.clear();
 }
 
@@ -288,8 +295,8 @@ bool JoinedPostings::positional(size_t line) const {
   return false;
 }
 
-size_t JoinedPostings::postings_bytes(size_t line) const {
-  size_t bytes = positional(line) ? 0 : 1;
+size_t JoinedPostings::postings_bytes(size_t line, bool positional) const {
+  size_t bytes = positional ? 0 : 1;
   bool first = true;
   uint32_t previous = 0;
   for (size_t r = 0; r < runs_.size(); ++r) {
@@ -303,8 +310,8 @@ size_t JoinedPostings::postings_bytes(size_t line) const {
   return bytes;
 }
 
-void JoinedPostings::append_postings(size_t line, std::string& out) const {
-  if (!positional(line)) out += '*';
+void JoinedPostings::append_postings(size_t line, bool positional, std::string& out) const {
+  if (!positional) out += '*';
   bool first = true;
   uint32_t previous = 0;
   for (size_t r = 0; r < runs_.size(); ++r) {

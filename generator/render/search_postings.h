@@ -81,6 +81,7 @@ class RunPostings {
   /// Records an occurrence of the token `found`.
   void occur(const SearchTokenIds::Found& found, SearchField field, uint32_t at, bool positional);
   [[gnu::noinline]] void add_position(Entry& e, uint32_t at);
+  [[gnu::noinline]] void grow_entries();
   void write(uint32_t doc, const Entry& e);
   /// write() of an entry with positions (or a token id past the log's short header).
   [[gnu::noinline]] void write_positions(uint32_t doc, const Entry& e);
@@ -92,7 +93,10 @@ class RunPostings {
   uint32_t entries_before_ = 0;   ///< the entries of the documents added before
   std::vector<TokenRun> tokens_;  ///< by id
   PostingLog log_;
-  std::vector<Entry> entries_;  ///< of the document being added
+  /// Of the document being added: the first entry_count_ (the vector's size is the most
+  /// a document has had, so that adding one is a store, not a call of push_back).
+  std::vector<Entry> entries_;
+  size_t entry_count_ = 0;
   std::vector<Occurrence> occurrences_;
   Pending pending_[kBatch];
   size_t pending_size_ = 0;
@@ -110,9 +114,15 @@ class JoinedPostings {
   std::string_view token(size_t line) const;
   bool positional(size_t line) const;
   /// The bytes append_postings writes.
-  size_t postings_bytes(size_t line) const;
+  size_t postings_bytes(size_t line) const { return postings_bytes(line, positional(line)); }
+  /// The same, for a line whose positional() is known.
+  size_t postings_bytes(size_t line, bool positional) const;
   /// Appends the line's postings: "*" then the page list for a token without positions.
-  void append_postings(size_t line, std::string& out) const;
+  void append_postings(size_t line, std::string& out) const {
+    append_postings(line, positional(line), out);
+  }
+  /// The same, for a line whose positional() is known.
+  void append_postings(size_t line, bool positional, std::string& out) const;
 
  private:
   static constexpr uint32_t kNone = UINT32_MAX;
