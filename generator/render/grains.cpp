@@ -51,7 +51,8 @@ std::uint64_t self_fingerprint(const Page& p, const Body& body, std::uint64_t it
   h.add(static_cast<std::uint64_t>(p.page_count)).add(p.base_url).add(p.redirect_to);
   for (const auto& [path, pos] : p.aliases) h.add(path);
   h.add(p.stale_original ? p.stale_original->out_path : std::string("-"));
-  if (p.source) h.add_value(p.source->front).add(p.source->path);
+  // Its file, front matter and all (load/content.h SourcePage::fingerprint).
+  if (p.source) h.add(p.source->fingerprint).add(p.source->path);
   return h.get();
 }
 
