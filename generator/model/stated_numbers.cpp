@@ -66,8 +66,10 @@ class Utf8 {
     const char32_t cp = at(k, len);
     return k + len == i ? cp : U'\uFFFD';
   }
+  /// Whether `word` (not empty) is at `i`; the first byte compared inline, since most
+  /// places where a month or a multiplier is looked for hold none.
   bool has(size_t i, std::string_view word) const {
-    return i <= t_.size() && t_.substr(i, word.size()) == word;
+    return i < t_.size() && t_[i] == word[0] && t_.substr(i, word.size()) == word;
   }
   /// The digit at `i` (ASCII, full-width, Thai) and its length, or -1.
   int digit_at(size_t i, size_t& len) const {
