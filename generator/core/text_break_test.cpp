@@ -153,6 +153,18 @@ TEST_CASE("count_reading: the ASCII fast path counts words as ICU does") {
   CHECK(icu == fast + 1);
 }
 
+TEST_CASE("count_reading: long ASCII text, joins at every offset of a 16-byte block") {
+  // The fast path reads 16 bytes a step; a word or a joining ' . : , ; on either side of
+  // a step's edge must count as ICU counts it.
+  for (size_t pad = 0; pad < 20; ++pad) {
+    const std::string text = std::string(pad, ' ') + "x Don't stop: e.g. 3.5 and 1,000; 12'34 " +
+                             "items_x; A-B (c) x.y z' 1;2 q. " + std::string(pad, 'w');
+    size_t fast = count_reading(text).words;
+    size_t icu = count_reading(text + " \xC3\xA9t\xC3\xA9").words;
+    CHECK(fast == icu - 1);
+  }
+}
+
 TEST_CASE("first_sentence: Chinese ends at 。 and English at a full stop") {
   CHECK(first_sentence("勞工局歷年獲得的獎項。資料取自申請書。", "zh-Hant-TW") ==
         "勞工局歷年獲得的獎項。");

@@ -6,50 +6,13 @@
 #include <cmath>
 #include <utility>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace firefly {
 
 namespace {
-
-/// UTF-8 to code points; invalid bytes become U+FFFD.
-std::u32string decode(std::string_view s) {
-  std::u32string out;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) {
-      out += U'\uFFFD';
-      ++i;
-      continue;
-    }
-    char32_t cp = len == 1 ? c : c & (0x7F >> len);
-    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out += cp;
-    i += len;
-  }
-  return out;
-}
-
-std::string encode(std::u32string_view s) {
-  std::string out;
-  for (char32_t cp : s) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-  return out;
-}
 
 /// The digit a code point stands for (ASCII, full-width, Thai), or -1.
 int digit(char32_t c) {
@@ -59,239 +22,329 @@ int digit(char32_t c) {
   return -1;
 }
 
-bool is_space(char32_t c) { return c == U' ' || c == U'\u00A0' || c == U'\u202F'; }
-
 bool is_letter(char32_t c) {
   return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= 0xC0 && c < 0x2000);
 }
 
-bool starts_with_at(std::u32string_view s, size_t i, std::u32string_view word) {
-  return s.substr(i, word.size()) == word;
-}
+bool is_ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-/// Words after a number that multiply it, per language.
-const std::vector<std::pair<std::u32string, double>>& multipliers(const std::string& lang) {
-  static const std::vector<std::pair<std::u32string, double>> zh = {
-      {U"千萬", 1e7}, {U"百萬", 1e6}, {U"萬", 1e4}, {U"万", 1e4}, {U"億", 1e8}, {U"千", 1e3}};
-  static const std::vector<std::pair<std::u32string, double>> en = {
-      {U"thousand", 1e3}, {U"million", 1e6}, {U"billion", 1e9}};
-  static const std::vector<std::pair<std::u32string, double>> vi = {
-      {U"nghìn", 1e3}, {U"ngàn", 1e3}, {U"triệu", 1e6}, {U"tỷ", 1e9}, {U"tỉ", 1e9}};
-  static const std::vector<std::pair<std::u32string, double>> id = {
-      {U"ribu", 1e3}, {U"juta", 1e6}, {U"miliar", 1e9}};
-  static const std::vector<std::pair<std::u32string, double>> th = {
-      {U"พัน", 1e3}, {U"หมื่น", 1e4}, {U"แสน", 1e5}, {U"ล้าน", 1e6}};
-  static const std::vector<std::pair<std::u32string, double>> none;
-  if (lang.rfind("zh", 0) == 0) return zh;
-  if (lang == "en") return en;
-  if (lang == "vi") return vi;
-  if (lang == "id") return id;
-  if (lang == "th") return th;
-  return none;
-}
+/// UTF-8 read at byte offsets. A byte that does not begin a well-formed character
+/// stands for U+FFFD on its own; content is checked when it is read, so that is for
+/// other callers. In well-formed text a word matches the bytes at an offset exactly when
+/// it matches the characters there.
+class Utf8 {
+ public:
+  explicit Utf8(std::string_view text) : t_(text) {}
 
-/// Month names that stand for a number, per language.
-const std::vector<std::u32string>& month_names(const std::string& lang) {
-  static const std::vector<std::u32string> en = {
-      U"January", U"February", U"March",     U"April",   U"May",      U"June",
-      U"July",    U"August",   U"September", U"October", U"November", U"December"};
-  static const std::vector<std::u32string> id = {
-      U"Januari", U"Februari", U"Maret",     U"April",   U"Mei",      U"Juni",
-      U"Juli",    U"Agustus",  U"September", U"Oktober", U"November", U"Desember"};
-  static const std::vector<std::u32string> th = {U"มกราคม",  U"กุมภาพันธ์", U"มีนาคม",    U"เมษายน",
-                                                 U"พฤษภาคม", U"มิถุนายน",  U"กรกฎาคม",  U"สิงหาคม",
-                                                 U"กันยายน",  U"ตุลาคม",   U"พฤศจิกายน", U"ธันวาคม"};
-  static const std::vector<std::u32string> none;
-  return lang == "en" ? en : lang == "id" ? id : lang == "th" ? th : none;
-}
+  size_t size() const { return t_.size(); }
+  unsigned char byte(size_t i) const { return static_cast<unsigned char>(t_[i]); }
+  std::string_view text() const { return t_; }
 
-/// Reads the digits and separators at `i` as `lang` writes numbers; advances `i`.
-double read_number(std::u32string_view s, size_t& i, const std::string& lang) {
-  const bool dot_groups = lang == "vi" || lang == "id";
-  const char32_t group = dot_groups ? U'.' : U',';
-  const char32_t decimal = dot_groups ? U',' : U'.';
-  auto is_group = [&](char32_t c) { return c == group || is_space(c); };
-  auto is_decimal = [&](char32_t c) { return c == decimal || (!dot_groups && c == U'．'); };
-  auto run = [&](size_t at) {
-    size_t n = 0;
-    while (at + n < s.size() && digit(s[at + n]) >= 0) ++n;
-    return n;
-  };
-  size_t first = run(i);
-  double value = 0;
-  for (size_t k = 0; k < first; ++k) value = value * 10 + digit(s[i + k]);
-  i += first;
-  if (first <= 3) {
-    // Thousands groups: a separator and exactly three digits, again and again.
-    while (i + 1 < s.size() && is_group(s[i]) && run(i + 1) == 3) {
-      for (size_t k = 1; k <= 3; ++k) value = value * 10 + digit(s[i + k]);
-      i += 4;
+  /// The character at `i` (< size()); its length in bytes in `len`.
+  char32_t at(size_t i, size_t& len) const {
+    const unsigned char c = byte(i);
+    len = 1;
+    if (c < 0x80) return c;
+    const size_t n = c >= 0xC0 && c < 0xE0   ? 2
+                     : c >= 0xE0 && c < 0xF0 ? 3
+                     : c >= 0xF0 && c < 0xF8 ? 4
+                                             : 0;
+    if (n == 0 || i + n > t_.size()) return U'\uFFFD';
+    char32_t cp = c & (0x7F >> n);
+    for (size_t k = 1; k < n; ++k) {
+      if ((byte(i + k) & 0xC0) != 0x80) return U'\uFFFD';
+      cp = (cp << 6) | (byte(i + k) & 0x3F);
     }
+    len = n;
+    return cp;
   }
-  if (i + 1 < s.size() && is_decimal(s[i]) && run(i + 1) > 0) {
-    size_t n = run(i + 1);
-    double scale = 0.1;
-    for (size_t k = 1; k <= n; ++k, scale /= 10) value += digit(s[i + k]) * scale;
-    i += n + 1;
+  /// The character that ends at `i` (> 0).
+  char32_t before(size_t i) const {
+    size_t k = i - 1;
+    while (k > 0 && i - k < 4 && (byte(k) & 0xC0) == 0x80) --k;
+    size_t len;
+    const char32_t cp = at(k, len);
+    return k + len == i ? cp : U'\uFFFD';
   }
-  return value;
-}
+  /// Whether `word` (not empty) is at `i`; the first byte compared inline, since most
+  /// places where a month or a multiplier is looked for hold none.
+  bool has(size_t i, std::string_view word) const {
+    return i < t_.size() && t_[i] == word[0] && t_.substr(i, word.size()) == word;
+  }
+  /// The digit at `i` (ASCII, full-width, Thai) and its length, or -1.
+  int digit_at(size_t i, size_t& len) const {
+    if (i >= t_.size()) return -1;
+    const unsigned char c = byte(i);
+    if (c >= '0' && c <= '9') {
+      len = 1;
+      return c - '0';
+    }
+    if ((c == 0xEF || c == 0xE0) && i + 2 < t_.size()) {
+      const unsigned char b = byte(i + 1), d = byte(i + 2);
+      if (((c == 0xEF && b == 0xBC) || (c == 0xE0 && b == 0xB9)) && d >= 0x90 && d <= 0x99) {
+        len = 3;
+        return d - 0x90;  // ０-９ (U+FF10..19), ๐-๙ (U+0E50..59)
+      }
+    }
+    return -1;
+  }
+  /// The length of the space at `i` (U+0020, U+00A0, U+202F), or 0.
+  size_t space_at(size_t i) const {
+    if (i >= t_.size()) return 0;
+    if (byte(i) == ' ') return 1;
+    if (has(i, "\u00A0")) return 2;
+    if (has(i, "\u202F")) return 3;
+    return 0;
+  }
 
-/// What may_state_numbers looks for in one language's text: the bytes that can begin a
-/// digit (ASCII '0'-'9'; 0xEF and 0xE0 begin full-width and Thai digits), a month name or
-/// Chinese 成, and those words.
-struct NumberSigns {
-  std::array<bool, 256> starts{};
-  std::vector<std::string> words;  ///< UTF-8
+ private:
+  std::string_view t_;
 };
 
-NumberSigns number_signs(const std::string& lang) {
-  NumberSigns signs;
-  for (unsigned char c : std::string_view("0123456789\xEF\xE0")) signs.starts[c] = true;
-  if (lang.rfind("zh", 0) == 0) signs.words.push_back("成");
-  for (const std::u32string& month : month_names(lang)) signs.words.push_back(encode(month));
-  for (const std::string& word : signs.words) {
-    signs.starts[static_cast<unsigned char>(word.front())] = true;
+/// How one language writes numbers: the words after a number that multiply it, the
+/// month names that stand for a number, and the bytes that can begin a character where
+/// one is read: a digit (ASCII; 0xEF and 0xE0 begin full-width and Thai ones) or a month
+/// name. In Chinese, 成 is looked for too ("七成").
+struct NumberWriting {
+  bool zh = false, th = false;
+  bool dot_groups = false;  ///< "vi", "id": "3.256,5"
+  std::vector<std::pair<std::string_view, double>> factors;
+  std::vector<std::string_view> months;
+  std::array<bool, 256> starts{};
+  std::vector<unsigned char> month_starts;  ///< the first bytes of months, but 0xE0
+};
+
+NumberWriting number_writing(const std::string& lang) {
+  NumberWriting w;
+  w.zh = lang.rfind("zh", 0) == 0;
+  w.th = lang == "th";
+  w.dot_groups = lang == "vi" || lang == "id";
+  if (w.zh) {
+    w.factors = {{"千萬", 1e7}, {"百萬", 1e6}, {"萬", 1e4}, {"万", 1e4}, {"億", 1e8}, {"千", 1e3}};
+  } else if (lang == "en") {
+    w.factors = {{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}};
+    w.months = {"January", "February", "March",     "April",   "May",      "June",
+                "July",    "August",   "September", "October", "November", "December"};
+  } else if (lang == "vi") {
+    w.factors = {{"nghìn", 1e3}, {"ngàn", 1e3}, {"triệu", 1e6}, {"tỷ", 1e9}, {"tỉ", 1e9}};
+  } else if (lang == "id") {
+    w.factors = {{"ribu", 1e3}, {"juta", 1e6}, {"miliar", 1e9}};
+    w.months = {"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
+                "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
+  } else if (w.th) {
+    w.factors = {{"พัน", 1e3}, {"หมื่น", 1e4}, {"แสน", 1e5}, {"ล้าน", 1e6}};
+    w.months = {"มกราคม",  "กุมภาพันธ์", "มีนาคม",  "เมษายน", "พฤษภาคม",  "มิถุนายน",
+                "กรกฎาคม", "สิงหาคม",  "กันยายน", "ตุลาคม",  "พฤศจิกายน", "ธันวาคม"};
   }
-  return signs;
+  for (unsigned char c : std::string_view("0123456789\xEF\xE0")) w.starts[c] = true;
+  for (std::string_view month : w.months) {
+    const auto c = static_cast<unsigned char>(month[0]);
+    if (!w.starts[c]) w.month_starts.push_back(c);
+    w.starts[c] = true;
+  }
+  return w;
 }
 
-const NumberSigns& number_signs_of(const std::string& lang) {
-  static const NumberSigns zh = number_signs("zh"), en = number_signs("en"),
-                           id = number_signs("id"), th = number_signs("th"),
-                           none = number_signs("");
+const NumberWriting& number_writing_of(const std::string& lang) {
+  static const NumberWriting zh = number_writing("zh"), en = number_writing("en"),
+                             vi = number_writing("vi"), id = number_writing("id"),
+                             th = number_writing("th"), none = number_writing("");
   return lang.rfind("zh", 0) == 0 ? zh
          : lang == "en"           ? en
+         : lang == "vi"           ? vi
          : lang == "id"           ? id
          : lang == "th"           ? th
                                   : none;
 }
 
-/// False when `text` cannot state a number: no digit (ASCII, full-width, Thai), no 成
-/// in Chinese, no month name. Most text is like that, and it is cheaper to tell, in one
-/// pass that stops only at the bytes that can begin one of them.
-bool may_state_numbers(std::string_view text, const std::string& lang) {
-  const NumberSigns& signs = number_signs_of(lang);
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t size = text.size();
-  for (size_t i = 0; i < size; ++i) {
-    const unsigned char c = bytes[i];
-    if (!signs.starts[c]) continue;
-    if (c >= '0' && c <= '9') return true;
-    if (i + 2 < size && (c == 0xEF || c == 0xE0)) {
-      const unsigned char b = bytes[i + 1], d = bytes[i + 2];
-      if (((c == 0xEF && b == 0xBC) || (c == 0xE0 && b == 0xB9)) && d >= 0x90 && d <= 0x99) {
-        return true;  // ０-９ (U+FF10..19), ๐-๙ (U+0E50..59)
-      }
+/// The first offset from `i` where a number, a month name or (Chinese) 成 may begin, or
+/// the size. Most text can begin none of them: 16 bytes a step.
+size_t next_sign(const Utf8& s, size_t i, const NumberWriting& w) {
+  const size_t size = s.size();
+#if defined(__SSE2__)
+  const auto* b = reinterpret_cast<const unsigned char*>(s.text().data());
+  auto load = [&](size_t at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + at)); };
+  auto eq = [](__m128i v, unsigned char c) {
+    return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c)));
+  };
+  const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+  for (; i + 18 <= size; i += 16) {
+    const __m128i v = load(i);
+    const __m128i d = _mm_sub_epi8(v, zero);  // '0'-'9' become 0-9, all else above 9
+    __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d),
+                               _mm_or_si128(eq(v, 0xE0), eq(v, 0xEF)));
+    for (unsigned char c : w.month_starts) hit = _mm_or_si128(hit, eq(v, c));
+    if (w.zh) {  // 成: E6 88 90
+      hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(eq(v, 0xE6), eq(load(i + 1), 0x88)),
+                                            eq(load(i + 2), 0x90)));
     }
-    for (const std::string& word : signs.words) {
-      if (text.compare(i, word.size(), word) == 0) return true;
+    if (int mask = _mm_movemask_epi8(hit)) return i + static_cast<size_t>(__builtin_ctz(mask));
+  }
+#endif
+  while (i < size && !w.starts[s.byte(i)] && !(w.zh && s.has(i, "成"))) ++i;
+  return i;
+}
+
+/// Reads the digits and separators at `i` as `w` writes numbers; advances `i`.
+double read_number(const Utf8& s, size_t& i, const NumberWriting& w) {
+  const char group = w.dot_groups ? '.' : ',';
+  const char decimal = w.dot_groups ? ',' : '.';
+  auto group_at = [&](size_t at) -> size_t {
+    return at < s.size() && s.byte(at) == static_cast<unsigned char>(group) ? 1 : s.space_at(at);
+  };
+  auto decimal_at = [&](size_t at) -> size_t {
+    if (at < s.size() && s.byte(at) == static_cast<unsigned char>(decimal)) return 1;
+    return !w.dot_groups && s.has(at, "．") ? 3 : 0;
+  };
+  // The number of digits at `at`, their bytes in `bytes`.
+  auto run = [&](size_t at, size_t& bytes) {
+    size_t n = 0, len = 0;
+    bytes = 0;
+    while (s.digit_at(at + bytes, len) >= 0) bytes += len, ++n;
+    return n;
+  };
+  auto add_digits = [&](double value, size_t at, size_t n) {
+    size_t len = 0;
+    for (size_t k = 0; k < n; ++k, at += len) value = value * 10 + s.digit_at(at, len);
+    return value;
+  };
+  size_t bytes = 0;
+  const size_t first = run(i, bytes);
+  double value = add_digits(0, i, first);
+  i += bytes;
+  if (first <= 3) {
+    // Thousands groups: a separator and exactly three digits, again and again.
+    for (size_t g; (g = group_at(i)) != 0 && run(i + g, bytes) == 3; i += g + bytes) {
+      value = add_digits(value, i + g, 3);
     }
   }
-  return false;
+  if (size_t d = decimal_at(i); d != 0) {
+    if (size_t n = run(i + d, bytes); n > 0) {
+      size_t at = i + d, len = 0;
+      double scale = 0.1;
+      for (size_t k = 1; k <= n; ++k, scale /= 10, at += len) value += s.digit_at(at, len) * scale;
+      i += d + bytes;
+    }
+  }
+  return value;
 }
 
 }  // namespace
 
 std::vector<StatedNumber> stated_numbers(std::string_view text, const std::string& lang) {
-  if (!may_state_numbers(text, lang)) return {};
-  std::u32string s = decode(text);
-  const bool zh = lang.rfind("zh", 0) == 0;
+  const Utf8 s(text);
+  const NumberWriting& w = number_writing_of(lang);
+  const bool zh = w.zh;
   std::vector<StatedNumber> out;
   auto add = [&](double value, bool whole, size_t from, size_t to) {
     if (whole && value <= 10 && value == std::floor(value)) return;
-    out.push_back({value, encode(std::u32string_view(s).substr(from, to - from))});
+    out.push_back({value, std::string(text.substr(from, to - from))});
   };
-  const auto& months = month_names(lang);
-  const auto& factors = multipliers(lang);
-  for (size_t i = 0; i < s.size();) {
+  const size_t size = s.size();
+  for (size_t i = 0; i < size;) {
+    // Most characters can begin nothing that is read here.
+    const size_t from = i;
+    i = next_sign(s, i, w);
+    if (i == size) break;
+    if (zh && s.has(i, "成")) {
+      // "七成": 一 to 九 before it, unless read already.
+      static const std::array<std::string_view, 9> kDigits = {"一", "二", "三", "四", "五",
+                                                              "六", "七", "八", "九"};
+      for (size_t d = 0; i >= from + 3 && d < kDigits.size(); ++d) {
+        if (s.has(i - 3, kDigits[d])) {
+          add(static_cast<double>((d + 1) * 10), false, i - 3, i + 3);
+          break;
+        }
+      }
+      i += 3;
+      continue;
+    }
+    size_t len;
+    const char32_t c = s.at(i, len);
     // Month names.
-    bool month = false;
-    if (i == 0 || !is_letter(s[i - 1])) {
-      for (size_t m = 0; m < months.size(); ++m) {
-        size_t end = i + months[m].size();
-        bool latin_after = end < s.size() && ((s[end] >= U'a' && s[end] <= U'z') ||
-                                              (s[end] >= U'A' && s[end] <= U'Z'));
-        if (starts_with_at(s, i, months[m]) && !latin_after) {
-          add(static_cast<double>(m + 1), true, i, i + months[m].size());
-          i += months[m].size();
+    if (!w.months.empty() && (i == 0 || !is_letter(s.before(i)))) {
+      bool month = false;
+      for (size_t m = 0; m < w.months.size(); ++m) {
+        const size_t end = i + w.months[m].size();
+        if (s.has(i, w.months[m]) && !(end < size && is_ascii_letter(s.byte(end)))) {
+          add(static_cast<double>(m + 1), true, i, end);
+          i = end;
           month = true;
           break;
         }
       }
+      if (month) continue;
     }
-    if (month) continue;
-    if (zh && i + 1 < s.size() && s[i + 1] == U'成') {
-      static const std::u32string kDigits = U"一二三四五六七八九";
-      if (size_t d = kDigits.find(s[i]); d != std::u32string::npos) {
-        add(static_cast<double>((d + 1) * 10), false, i, i + 2);
-        i += 2;
+    if (digit(c) < 0) {
+      i += len;
+      continue;
+    }
+    if (i > 0) {
+      const char32_t prev = s.before(i);
+      if (digit(prev) >= 0 || prev == U'.') {
+        i += len;
         continue;
       }
     }
-    if (digit(s[i]) < 0 || (i > 0 && (digit(s[i - 1]) >= 0 || s[i - 1] == U'.'))) {
-      ++i;
-      continue;
-    }
-    size_t start = i;
-    double value = read_number(s, i, lang);
-    if (start >= 2 && s[start - 1] == U'-' &&
-        ((s[start - 2] >= U'A' && s[start - 2] <= U'Z') ||
-         (s[start - 2] >= U'a' && s[start - 2] <= U'z'))) {
+    const size_t start = i;
+    double value = read_number(s, i, w);
+    if (start >= 2 && s.byte(start - 1) == '-' && is_ascii_letter(s.byte(start - 2))) {
       continue;  // part of a name: COVID-19
     }
     bool whole = true;
     size_t j = i;
-    while (j < s.size() && is_space(s[j])) ++j;
-    if (j < s.size() && (s[j] == U'%' || s[j] == U'％')) {
+    while (size_t n = s.space_at(j)) j += n;
+    if (j < size && (s.byte(j) == '%' || s.has(j, "％"))) {
       whole = false;
-      i = j + 1;
-    } else if (zh && j < s.size() && s[j] == U'成') {
+      i = j + (s.byte(j) == '%' ? 1 : 3);
+    } else if (zh && s.has(j, "成")) {
       value *= 10;
       whole = false;
-      i = j + 1;
+      i = j + 3;
     } else {
-      for (const auto& [word, factor] : factors) {
-        if (starts_with_at(s, j, word)) {
+      for (const auto& [word, factor] : w.factors) {
+        if (s.has(j, word)) {
           value *= factor;
           i = j + word.size();
           // "97萬7,000": the rest of the number follows the 萬.
-          if (zh && factor >= 1e4 && i < s.size() && digit(s[i]) >= 0) {
-            value += read_number(s, i, lang);
-          }
+          size_t unused;
+          if (zh && factor >= 1e4 && s.digit_at(i, unused) >= 0) value += read_number(s, i, w);
           break;
         }
       }
       // "6至8成": the first number of a range takes the unit of the second.
-      if (zh && i + 1 < s.size() &&
-          (s[i] == U'至' || s[i] == U'到' || s[i] == U'~' || s[i] == U'-' || s[i] == U'–')) {
-        size_t k = i + 1;
-        while (k < s.size() && digit(s[k]) >= 0) ++k;
-        if (k > i + 1 && k < s.size() && s[k] == U'成') {
-          value *= 10;
-          whole = false;
+      if (zh && i < size) {
+        size_t dash;
+        const char32_t d = s.at(i, dash);
+        if (d == U'至' || d == U'到' || d == U'~' || d == U'-' || d == U'–') {
+          size_t k = i + dash, n;
+          while (s.digit_at(k, n) >= 0) k += n;
+          if (k > i + dash && s.has(k, "成")) {
+            value *= 10;
+            whole = false;
+          }
         }
       }
     }
     if (zh && value >= 1 && value < 200 && value == std::floor(value)) {
       // ROC years: "108年", "民國100年", and the first year of "104至107年".
-      bool era = start >= 2 && s.substr(start - 2, 2) == U"民國";
-      bool year_after = i < s.size() && s[i] == U'年';
-      if (!year_after && i + 1 < s.size() &&
-          (s[i] == U'至' || s[i] == U'到' || s[i] == U'-' || s[i] == U'–' || s[i] == U'~' ||
-           s[i] == U'、')) {
-        size_t k = i + 1, n = 0;
-        while (k + n < s.size() && digit(s[k + n]) >= 0) ++n;
-        year_after = n > 0 && k + n < s.size() && s[k + n] == U'年';
+      const bool era = start >= 6 && s.has(start - 6, "民國");
+      bool year_after = s.has(i, "年");
+      if (!year_after && i < size) {
+        size_t sep;
+        const char32_t d = s.at(i, sep);
+        if (d == U'至' || d == U'到' || d == U'-' || d == U'–' || d == U'~' || d == U'、') {
+          size_t k = i + sep, n = 0, l;
+          while (s.digit_at(k, l) >= 0) k += l, ++n;
+          year_after = n > 0 && s.has(k, "年");
+        }
       }
       if (era || (year_after && value >= 60)) {
         value += 1911;
-        if (year_after && i < s.size() && s[i] == U'年') ++i;
+        if (year_after && s.has(i, "年")) i += 3;
       }
     }
-    if (lang == "th" && start >= 5 && s.substr(start - 5, 5) == U"พ.ศ. " && value > 2400) {
-      value -= 543;
-    }
+    if (w.th && start >= 9 && s.has(start - 9, "พ.ศ. ") && value > 2400) value -= 543;
     add(value, whole, start, i);
   }
   return out;

@@ -71,4 +71,25 @@ TEST_CASE("small whole numbers are left out, the text is kept as written") {
   CHECK(stated_numbers("108年", "zh-TW")[0].text == "108年");
 }
 
+TEST_CASE("long texts: a number, a month or 成 at any offset") {
+  // Past 16 bytes the text is searched in blocks; each sign lands at every offset of one.
+  for (size_t pad = 0; pad < 40; ++pad) {
+    const std::string lead(pad, 'x'), han = [&] {
+      std::string h;
+      for (size_t k = 0; k < pad; ++k) h += "的";
+      return h;
+    }();
+    CHECK(values(lead + " 3,256 and 17 December " + lead, "en") == "3256 17 12");
+    CHECK(values(han + "七成" + han + "三成", "zh-TW") == "70 30");
+    CHECK(values(han + "約占6至8成" + han, "zh-TW") == "60 80");
+    CHECK(values(lead + "๓,๒๕๖ คน" + lead, "th") == "3256");
+  }
+}
+
+TEST_CASE("a byte that begins no character stands alone") {
+  CHECK(values("\xE6 2019 \x88", "en") == "2019");
+  CHECK(values("\x88\x88 12 \xF0\x9F", "en") == "12");
+  CHECK(values("\xE4\xB8成 \xE5", "zh-TW") == "");
+}
+
 }  // namespace firefly
