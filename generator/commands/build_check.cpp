@@ -189,7 +189,10 @@ FileFingerprints BuildRun::file_fingerprints() const {
   f.theme = theme.get();
   // Each dataset's files (data/NAME.csv and data/NAME.yaml) apart; any other file of
   // data/ counts for every dataset.
+  // The datasets' history is read from git: a commit changes what they show.
   Hasher data, shared;
+  data.add(st_.repository);
+  shared.add(st_.repository);
   std::map<std::string, Hasher> own;
   for (const Dataset& d : st_.datasets) own[d.name];
   for (const FoundFile& file : list_files(options_.site_dir / "data", options_.site_dir)) {
