@@ -117,7 +117,8 @@ bool BuildRun::check() {
     st_.bodies = render_bodies_reusing(
         site, data_views, Hasher().add(st_.files.datasets).add(st_.files.theme).get(),
         prev_ ? &prev_->body_cache : nullptr, prev_ ? &prev_->bodies : nullptr, st_.body_cache,
-        st_.jobs, diags_, &photos, &result_.bodies_rendered);
+        st_.jobs, diags_, &photos, &result_.bodies_rendered,
+        st_.site_reused ? std::optional(prev_->body_cache.link_targets) : std::nullopt);
   } else {
     // Nothing after this step reads Markdown: a source's is freed as soon as its bodies
     // are rendered, and the bodies rendered after it take its place in memory. (A build
