@@ -117,7 +117,8 @@ bool BuildRun::check() {
     st_.bodies = render_bodies_reusing(
         site, data_views, Hasher().add(st_.files.datasets).add(st_.files.theme).get(),
         prev_ ? &prev_->body_cache : nullptr, prev_ ? &prev_->bodies : nullptr, st_.body_cache,
-        st_.jobs, diags_, &photos, &result_.bodies_rendered);
+        st_.jobs, diags_, &photos, &result_.bodies_rendered,
+        st_.site_reused ? std::optional(prev_->body_cache.link_targets) : std::nullopt);
   } else {
     // Nothing after this step reads Markdown: a source's is freed as soon as its bodies
     // are rendered, and the bodies rendered after it take its place in memory. (A build
@@ -189,7 +190,10 @@ FileFingerprints BuildRun::file_fingerprints() const {
   f.theme = theme.get();
   // Each dataset's files (data/NAME.csv and data/NAME.yaml) apart; any other file of
   // data/ counts for every dataset.
+  // The datasets' history is read from git: a commit changes what they show.
   Hasher data, shared;
+  data.add(st_.repository);
+  shared.add(st_.repository);
   std::map<std::string, Hasher> own;
   for (const Dataset& d : st_.datasets) own[d.name];
   for (const FoundFile& file : list_files(options_.site_dir / "data", options_.site_dir)) {

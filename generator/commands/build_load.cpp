@@ -13,6 +13,8 @@
 #include "load/content.h"
 #include "load/dataset.h"
 #include "load/dataset_coverage.h"
+#include "load/folder_stamps.h"
+#include "load/git_history.h"
 #include "load/glossary.h"
 #include "model/dataset_text_staleness.h"
 #include "model/indicators.h"
@@ -55,6 +57,71 @@ void add_static_files(const fs::path& site_dir, OutputSet& out, std::set<std::st
   }
 }
 
+/// The fingerprint of what load_theme reads: the settings it uses and the stamps of the
+/// files of the theme and of the site's overrides; 0 when a stamp cannot be trusted.
+std::uint64_t theme_key(const fs::path& site_dir, const SiteConfig& config,
+                        std::chrono::system_clock::time_point now) {
+  Hasher h;
+  h.add(config.theme).add(config.default_language().code).add(config.languages.size());
+  for (const Language& l : config.languages) h.add(l.code);
+  fs::path dir = site_dir / "themes" / config.theme;
+  std::error_code ec;
+  h.add(fs::is_directory(dir, ec) ? 1 : 0);
+  h.add(fs::canonical(dir, ec).string()).add(fs::canonical(site_dir / "themes", ec).string());
+  bool trusted = add_folder_stamps(h, dir, site_dir, now);
+  for (const char* sub : {"layouts", "partials", "i18n"}) {
+    trusted = add_folder_stamps(h, site_dir / sub, site_dir, now) && trusted;
+  }
+  return trusted ? h.get() | 1 : 0;
+}
+
+/// What the datasets' history is read from: the commit the site's repository is at, and
+/// how the repository is ("" outside git).
+std::string repository_state(const fs::path& site_dir, const TimeZone& zone) {
+  GitHistory git(site_dir, zone);
+  if (!git.available()) return "";
+  std::string state = git.at_root() ? "root " : "below ";
+  if (git.shallow()) state += "shallow ";
+  if (auto head = git.lookup("HEAD")) state += head->commit;
+  return state;
+}
+
+/// The fingerprint of what load_datasets reads: the settings it uses, the stamps of the
+/// files of data/ and `repository` (repository_state); 0 when a stamp cannot be trusted.
+std::uint64_t datasets_key(const fs::path& site_dir, const SiteConfig& config,
+                           const std::string& repository,
+                           std::chrono::system_clock::time_point now) {
+  Hasher h;
+  h.add(config.timezone.name()).add(config.data_versions).add(repository);
+  bool trusted = add_folder_stamps(h, site_dir / "data", site_dir, now);
+  return trusted ? h.get() | 1 : 0;
+}
+
+/// Runs `load(Diagnostics&)` with what it reports kept in `record.reported` too. When the
+/// cap of a Diagnostics left some out, runs it again straight into `diags` and forgets
+/// the key (the next build loads again).
+template <typename Load>
+auto load_recorded(Diagnostics& diags, LoadRecord& record, Load&& load) {
+  Diagnostics local;
+  auto made = load(local);
+  record.reported = local.sorted();
+  if (record.reported.size() != local.error_count() + local.warning_count()) {
+    record.key = 0;
+    return load(diags);
+  }
+  for (const Diagnostic& d : record.reported) diags.add(d);
+  return made;
+}
+
+/// True when `now` (worked out for this build) is the key of `before`: then the problems
+/// it reported are reported again and kept in `now`.
+bool take_record(const LoadRecord& before, LoadRecord& now, Diagnostics& diags) {
+  if (now.key == 0 || now.key != before.key) return false;
+  now.reported = before.reported;
+  for (const Diagnostic& d : now.reported) diags.add(d);
+  return true;
+}
+
 }  // namespace
 
 bool BuildRun::load() {
@@ -75,7 +142,21 @@ bool BuildRun::load() {
     if (config.base_url.back() != '/') config.base_url += '/';
   }
   if (config.cms) config.cms->local_backend = options_.cms_local_backend;
-  st_.theme = load_theme(options_.site_dir, config, diags_);
+  // In `serve`, the theme and the datasets are taken from the build before when none of
+  // the files they are loaded from changed since (nor the settings they read).
+  const bool keep = options_.keep_state;
+  const auto now = std::chrono::system_clock::now();
+  if (keep) st_.theme_load.key = theme_key(options_.site_dir, config, now);
+  if (prev_ && prev_->theme && take_record(prev_->theme_load, st_.theme_load, diags_)) {
+    st_.theme = prev_->theme;
+    st_.theme_reused = true;
+  } else if (keep) {
+    st_.theme = load_recorded(diags_, st_.theme_load, [&](Diagnostics& d) {
+      return std::shared_ptr<const Theme>(load_theme(options_.site_dir, config, d));
+    });
+  } else {
+    st_.theme = load_theme(options_.site_dir, config, diags_);
+  }
   if (!st_.theme) {  // site.yaml names a theme that is not there: a configuration error
     result_.exit_code = 2;
     return false;
@@ -89,9 +170,24 @@ bool BuildRun::load() {
   t.step("  content");
   add_git_dates(options_.site_dir, config.timezone, st_.sources, diags_);
   t.step("  git dates");
-  std::vector<std::string> withheld;
-  st_.datasets =
-      load_datasets(options_.site_dir, config.timezone, diags_, config.data_versions, &withheld);
+  if (keep) {
+    st_.repository = repository_state(options_.site_dir, config.timezone);
+    st_.datasets_load.key = datasets_key(options_.site_dir, config, st_.repository, now);
+  }
+  std::vector<std::string>& withheld = st_.datasets_withheld;
+  if (prev_ && take_record(prev_->datasets_load, st_.datasets_load, diags_)) {
+    st_.datasets = prev_->datasets;
+    withheld = prev_->datasets_withheld;
+    st_.datasets_reused = true;
+  } else if (keep) {
+    st_.datasets = load_recorded(diags_, st_.datasets_load, [&](Diagnostics& d) {
+      withheld.clear();
+      return load_datasets(options_.site_dir, config.timezone, d, config.data_versions, &withheld);
+    });
+  } else {
+    st_.datasets =
+        load_datasets(options_.site_dir, config.timezone, diags_, config.data_versions, &withheld);
+  }
   withheld_datasets_.insert(withheld.begin(), withheld.end());
   t.step("  datasets");
   std::vector<std::string> langs;

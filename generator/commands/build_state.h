@@ -33,16 +33,33 @@ struct OutputRecord {
   std::shared_ptr<const ReadSet> reads;
 };
 
+/// What one step of load read and reported, so that an update whose step would read the
+/// same takes what the step made instead of loading it again.
+struct LoadRecord {
+  /// The fingerprint of the stamps of the files it reads and of the settings it uses
+  /// (commands/build_load.cpp); 0: not known (a stamp could not be trusted).
+  std::uint64_t key = 0;
+  std::vector<Diagnostic> reported;  ///< the problems it reported, in order
+};
+
 /// The loaded sources, the site graph and the rendered bodies of a build. Members refer
 /// to each other, so a BuildState lives on the heap and is never moved or copied.
 struct BuildState {
   BuildOptions options;
   int jobs = 1;
   std::optional<SiteConfig> config;
-  std::unique_ptr<Theme> theme;
+  /// Shared with the build before when its files did not change (`theme_load`).
+  std::shared_ptr<const Theme> theme;
+  LoadRecord theme_load;
   SourcePages sources;           ///< shared with the build before and after it (`serve`)
   ContentStamps content_stamps;  ///< how each file of `sources` was when it was read
   std::vector<Dataset> datasets;
+  LoadRecord datasets_load;
+  std::vector<std::string> datasets_withheld;  ///< by load_datasets
+  /// The commit the site's repository was at (the datasets' history is read from it).
+  std::string repository;
+  /// True when `theme`, `datasets` are those of the build before, taken over.
+  bool theme_reused = false, datasets_reused = false;
   std::vector<IndicatorSet> plans;  ///< the indicator datasets' plans
   std::unique_ptr<Site> site;
   /// True when `site` is a copy of the graph of the build before (model/site_reuse.h).

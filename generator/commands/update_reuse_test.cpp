@@ -2,12 +2,15 @@
 // render again) and what it must not.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <set>
 #include <string>
+#include <thread>
 
 #include "commands/build.h"
 #include "commands/build_state.h"
 #include "commands/update_fixture_for_tests.h"
+#include "load/git_fixture_for_tests.h"
 
 namespace firefly {
 
@@ -170,6 +173,45 @@ TEST_CASE("feeds are made again when a summary they show changes, not for an edi
     if (f.path.find("feed.xml") != std::string::npos) CHECK(f.bytes == full.files.at(f.path));
   }
   CHECK(full.files.at("en/stories/feed.xml").find("A new opening.") != std::string::npos);
+}
+
+TEST_CASE("the theme and datasets are taken over until a file of theirs or a commit changes") {
+  SiteCopy site;
+  REQUIRE(testing::run_in(site.dir(), "git init -q") == 0);
+  testing::commit_at(site.dir(), "2024-03-01T10:00:00+00:00", "first");
+  site.write("data/counts.csv", site.read("data/counts.csv") + "2041,1234,\n");  // not committed
+  std::this_thread::sleep_for(std::chrono::milliseconds(60));  // stamps to be trusted
+  Diagnostics first;
+  BuildResult kept = run_build(options_for(site.dir()), first);
+  REQUIRE(kept.state);
+  Diagnostics diags;
+  BuildResult same = run_update(*kept.state, diags);
+  REQUIRE(same.state);
+  CHECK(same.state->theme_reused);
+  CHECK(same.state->datasets_reused);
+  CHECK(same.state->theme == kept.state->theme);
+  // A commit changes the datasets' history (what they show as modified), not their files.
+  testing::commit_at(site.dir(), "2025-06-02T10:00:00+00:00", "rows of 2041");
+  Diagnostics again;
+  BuildResult committed = run_update(*same.state, again);
+  REQUIRE(committed.exit_code == 0);
+  CHECK(committed.state->theme_reused);
+  CHECK_FALSE(committed.state->datasets_reused);
+  Files shown;
+  apply(shown, kept);
+  apply(shown, same);
+  apply(shown, committed);
+  Full full = full_build(site);
+  CHECK(report(again) == full.report);
+  Files before;
+  apply(before, kept);
+  CHECK(before.at("data/counts.metadata.json") != full.files.at("data/counts.metadata.json"));
+  CHECK(full.files.at("data/counts.metadata.json").find("2025-06-02") != std::string::npos);
+  for (const auto& [path, bytes] : full.files) {
+    if (in_search_index(path)) continue;
+    INFO(path);
+    CHECK(shown[path] == bytes);
+  }
 }
 
 }  // namespace firefly

@@ -39,7 +39,7 @@ class Editor {
     std::string text = site_.read(story);
     int n = ++count_;
     std::string num = std::to_string(n);
-    switch (pick(16)) {
+    switch (pick(17)) {
       case 0:
         site_.write(story, text + "\nMore text " + num + ".\n");
         return "text " + story;
@@ -120,10 +120,27 @@ class Editor {
         site_.write(story, pick(2) ? text : text + "\nWritten again " + num + ".\n");
         return "re-create " + story;
       }
+      case 14: {  // a template of the theme
+        std::string rel = "themes/mini/layouts/term.mustache";
+        site_.write(rel, site_.read(rel) + "<!-- edited " + num + " -->\n");
+        return "template " + rel;
+      }
       default: {  // a break, fixed by the next step
         std::string broken;
         std::string what;
-        switch (pick(3)) {
+        switch (pick(5)) {
+          case 3:  // a dataset's metadata that is not YAML
+            story = "data/counts.yaml";
+            text = site_.read(story);
+            broken = "title: [unclosed\n" + text;
+            what = "bad dataset metadata ";
+            break;
+          case 4:  // a template that does not compile
+            story = "themes/mini/layouts/term.mustache";
+            text = site_.read(story);
+            broken = text + "{{#open}}\n";
+            what = "bad template ";
+            break;
           case 0:
             broken = text + "\n[broken](/nowhere-" + num + "/)\n";
             what = "broken link ";
@@ -164,7 +181,7 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
   apply(shown, kept);
   Editor editor(site);
   int failures = 0;
-  size_t rendered = 0, pages = 0, graphs_taken = 0;
+  size_t rendered = 0, pages = 0, graphs_taken = 0, themes_taken = 0, datasets_taken = 0;
   std::vector<std::string> changed;  // since `state` was built, as serve's watcher sees them
   site.take_touched();
   for (int step = 0; step < 240; ++step) {
@@ -188,6 +205,8 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
     changed.clear();
     rendered += update.pages_rendered;
     graphs_taken += update.state->site_reused ? 1 : 0;
+    themes_taken += update.state->theme_reused ? 1 : 0;
+    datasets_taken += update.state->datasets_reused ? 1 : 0;
     pages += full.result.pages;
     apply(shown, update);
     state = update.state;
@@ -222,6 +241,10 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
   // Edits of a story's text (or none) took the site graph of the build before over.
   MESSAGE("site graphs taken over: " << graphs_taken);
   CHECK(graphs_taken >= 20);
+  // The theme and the datasets were loaded again only after their files changed.
+  MESSAGE("themes taken over: " << themes_taken << ", datasets: " << datasets_taken);
+  CHECK(themes_taken >= 100);
+  CHECK(datasets_taken >= 100);
 }
 
 TEST_CASE("an edit to a story's text renders its body and its page, not the others") {

@@ -31,6 +31,14 @@ class Diagnostics {
   void error(std::string path, Pos pos, std::string message, std::string hint = {});
   void warning(std::string path, Pos pos, std::string message, std::string hint = {});
   void add(Diagnostic d);
+  /// add(make()) for a diagnostic of `severity`, with `make` called only when it is kept
+  /// (the first kCap of its kind): one left out costs a count, not its strings.
+  template <typename Make>
+  void add_made(Severity severity, Make&& make) {
+    std::lock_guard lock(mu_);
+    size_t& count = severity == Severity::kError ? errors_ : warnings_;
+    if (++count <= kCap) items_.push_back(make());
+  }
   void append(const Diagnostics& other);
 
   bool has_errors() const;

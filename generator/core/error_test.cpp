@@ -49,6 +49,24 @@ TEST_CASE("Diagnostics caps stored items but counts all") {
   CHECK(diags.sorted().size() == Diagnostics::kCap);
 }
 
+TEST_CASE("a diagnostic made on demand is made only when it is kept, and always counted") {
+  Diagnostics diags;
+  diags.error("a.md", {1, 1}, "first");
+  int made = 0;
+  for (int i = 0; i < 70; ++i) {
+    diags.add_made(Severity::kWarning, [&] {
+      ++made;
+      return Diagnostic{Severity::kWarning, "b.md", {i + 1, 1}, "warning " + std::to_string(i), ""};
+    });
+  }
+  CHECK(made == static_cast<int>(Diagnostics::kCap));
+  CHECK(diags.warning_count() == 70);
+  CHECK(diags.error_count() == 1);
+  std::vector<Diagnostic> kept = diags.sorted();
+  REQUIRE(kept.size() == Diagnostics::kCap + 1);
+  CHECK(kept.back().message == "warning " + std::to_string(Diagnostics::kCap - 1));
+}
+
 }  // namespace firefly
 
 TEST_CASE("one error's text is capped: long messages and long source lines") {

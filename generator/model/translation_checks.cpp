@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <unordered_map>
+#include <utility>
 
 #include "core/hash.h"
 #include "core/parallel.h"
@@ -69,9 +70,14 @@ struct PairFindings {
 void report(const std::vector<TranslationPair>& pairs, std::vector<PairFindings>& found,
             TranslationFindings::List PairFindings::*which, std::uint64_t PairFindings::*key,
             Diagnostics& diags, TranslationFindings* keep) {
+  if (keep) keep->by_inputs.reserve(pairs.size());
   for (size_t i = 0; i < pairs.size(); ++i) {
     const std::string& path = pairs[i].translation->source->path;
-    for (const Drift& d : *(found[i].*which)) diags.warning(path, {d.line, 1}, d.message, d.hint);
+    for (const Drift& d : *(found[i].*which)) {  // most are only counted (Diagnostics::kCap)
+      diags.add_made(Severity::kWarning, [&] {
+        return Diagnostic{Severity::kWarning, path, {d.line, 1}, d.message, d.hint};
+      });
+    }
     if (keep && found[i].*key) keep->by_inputs[found[i].*key] = std::move(found[i].*which);
   }
 }
@@ -92,6 +98,12 @@ void check_translations(const Site& site, const std::vector<Glossary>& glossarie
     if (added) by_original.emplace_back();
     by_original[it->second].push_back(i);
   }
+  // Each glossary's fingerprint, worked out once (by language).
+  std::vector<std::pair<const Glossary*, std::uint64_t>> glossary_of;
+  for (const Glossary& each : glossaries) glossary_of.emplace_back(&each, 0);
+  if (keep) {
+    for (auto& [glossary, print] : glossary_of) print = glossary_fingerprint(glossary);
+  }
   const bool unsafe_html = site.config->unsafe_html;
   const bool* render_ahead = take_bodies ? &unsafe_html : nullptr;
   parallel_for(by_original.size(), jobs, [&](size_t g) {
@@ -100,13 +112,17 @@ void check_translations(const Site& site, const std::vector<Glossary>& glossarie
     for (size_t i : by_original[g]) {
       const SourcePage& translation = *pairs[i].translation->source;
       const Glossary* glossary = nullptr;
-      for (const Glossary& each : glossaries) {
-        if (each.lang == translation.lang) glossary = &each;
+      std::uint64_t glossary_print = glossary_fingerprint(nullptr);
+      for (const auto& [each, print] : glossary_of) {
+        if (each->lang == translation.lang) {
+          glossary = each;
+          glossary_print = print;
+        }
       }
       PairFindings& f = found[i];
       if (keep) {
         f.drift_key = findings_key(original, translation);
-        f.terms_key = findings_key(original, translation, glossary_fingerprint(glossary));
+        f.terms_key = findings_key(original, translation, glossary_print);
       }
       f.drift = previous ? previous->drift.find(f.drift_key) : nullptr;
       f.terms = previous ? previous->terms.find(f.terms_key) : nullptr;

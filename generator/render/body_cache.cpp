@@ -1,5 +1,6 @@
 #include "render/body_cache.h"
 
+#include <algorithm>
 #include <mutex>
 
 #include "core/hash.h"
@@ -28,6 +29,13 @@ std::shared_ptr<const std::vector<Diagnostic>> problems_of(std::vector<Diagnosti
 
 }  // namespace
 
+const BodyOrigin* BodyCache::find(std::uint64_t key) const {
+  auto it = std::upper_bound(by_key.begin(), by_key.end(), key,
+                             [](std::uint64_t k, const auto& e) { return k < e.first; });
+  if (it == by_key.begin() || (it - 1)->first != key) return nullptr;
+  return &origins[(it - 1)->second];  // the last of a key, as a map assigned in order keeps
+}
+
 std::uint64_t body_key(const Site& site, const Page& page) {
   if (!page.source || page.kind == PageKind::kRedirect) return 0;
   const SourcePage& src = *page.source;
@@ -49,38 +57,48 @@ std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views
                                         std::uint64_t data, const BodyCache* previous,
                                         const std::vector<Body>* previous_bodies, BodyCache& cache,
                                         int jobs, Diagnostics& diags, PhotoSet* photos,
-                                        size_t* rendered) {
+                                        size_t* rendered,
+                                        std::optional<std::uint64_t> link_targets) {
   size_t n = site.pages.size();
   std::vector<Body> bodies(n);
   std::vector<std::uint64_t> keys(n);
   std::vector<BodyOrigin> origins(n);
   std::vector<char> stale(n, 0);
-  cache.link_targets = link_targets_fingerprint(site);
+  cache.link_targets = link_targets ? *link_targets : link_targets_fingerprint(site);
+  cache.unsafe_html = site.config->unsafe_html;
   // What the links read is as it was: each taken body's links give what they gave.
   bool same_targets = previous && previous->link_targets == cache.link_targets;
+  // A page of the build before (shared with it) has the key it had there.
+  const bool same_config = previous && previous->unsafe_html == cache.unsafe_html;
   parallel_for(n, jobs, [&](size_t i) {
     const Page& page = *site.pages[i];
-    keys[i] = body_key(site, page);
+    const BodyOrigin* before = nullptr;
+    if (same_config && i < previous->pages.size() && previous->pages[i] == &page) {
+      keys[i] = previous->keys[i];
+      before = &previous->origins[i];
+    } else {
+      keys[i] = body_key(site, page);
+      if (keys[i] && previous) before = previous->find(keys[i]);
+    }
     if (!keys[i]) return;
-    if (previous && previous_bodies) {
-      auto it = previous->origins.find(keys[i]);
-      if (it != previous->origins.end() && it->second.reads && !it->second.reads->photos &&
-          (!it->second.reads->embeds || it->second.data == data)) {
+    if (before && previous_bodies) {
+      if (before->reads && !before->reads->photos &&
+          (!before->reads->embeds || before->data == data)) {
         if (same_targets) {
-          bodies[i] = (*previous_bodies)[it->second.index];
-          origins[i] = it->second;
-          for (const Diagnostic& d : it->second.reads->other) diags.add(d);
-          if (it->second.link_problems) {
-            for (const Diagnostic& d : *it->second.link_problems) diags.add(d);
+          bodies[i] = (*previous_bodies)[before->index];
+          origins[i] = *before;
+          for (const Diagnostic& d : before->reads->other) diags.add(d);
+          if (before->link_problems) {
+            for (const Diagnostic& d : *before->link_problems) diags.add(d);
           }
           return;
         }
         Diagnostics links;
-        if (same_links(site, page, it->second, links)) {
-          bodies[i] = (*previous_bodies)[it->second.index];
-          origins[i] = it->second;
+        if (same_links(site, page, *before, links)) {
+          bodies[i] = (*previous_bodies)[before->index];
+          origins[i] = *before;
           origins[i].link_problems = problems_of(links.sorted());
-          for (const Diagnostic& d : it->second.reads->other) diags.add(d);
+          for (const Diagnostic& d : before->reads->other) diags.add(d);
           diags.append(links);
           return;
         }
@@ -102,13 +120,17 @@ std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views
       origins[i].data = data;
     });
   });
-  cache.origins.clear();
-  cache.origins.reserve(n);
+  cache.by_key.clear();
+  cache.by_key.reserve(n);
+  cache.pages.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    if (!keys[i]) continue;
     origins[i].index = i;
-    cache.origins.insert_or_assign(keys[i], std::move(origins[i]));
+    cache.pages[i] = site.pages[i].get();
+    if (keys[i]) cache.by_key.emplace_back(keys[i], i);
   }
+  std::sort(cache.by_key.begin(), cache.by_key.end());
+  cache.origins = std::move(origins);
+  cache.keys = std::move(keys);
   if (rendered) *rendered = todo.size();
   return bodies;
 }

@@ -4,7 +4,8 @@
 
 #include <cstdint>
 #include <memory>
-#include <unordered_map>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "render/body.h"
@@ -23,12 +24,23 @@ struct BodyOrigin {
   size_t index = 0;        ///< into that build's bodies
 };
 
-/// The bodies of a build, by body_key().
+/// The bodies of a build, indexed like its pages.
 struct BodyCache {
-  std::unordered_map<std::uint64_t, BodyOrigin> origins;
+  /// How each page's body was made (null `reads`: it has none).
+  std::vector<BodyOrigin> origins;
+  /// body_key() of each page (0: it has no body), and the page: a page shared with the
+  /// next build (model/site_reuse.h) has the same key there, not worked out again.
+  std::vector<std::uint64_t> keys;
+  std::vector<const Page*> pages;
+  /// (key, index) of every body, sorted, to find a page's body by its key.
+  std::vector<std::pair<std::uint64_t, size_t>> by_key;
   /// link_targets_fingerprint() of that build's site: while it is the same, a body taken
   /// over keeps its links' results and problems without resolving them again.
   std::uint64_t link_targets = 0;
+  bool unsafe_html = false;  ///< as that build's configuration has it (body_key reads it)
+
+  /// The origin of the body whose key is `key`, or null.
+  const BodyOrigin* find(std::uint64_t key) const;
 };
 
 /// Everything of `page` and its source a body is made from, besides links and data.
@@ -39,11 +51,13 @@ std::uint64_t body_key(const Site& site, const Page& page);
 /// did (known without resolving them when link_targets_fingerprint() is unchanged) and, when it
 /// embeds data, whose data fingerprint is `data` (a body that shows photos is rendered again: that
 /// registers them in `photos`). Fills `cache` for the next build; `rendered` counts the bodies
-/// rendered anew.
+/// rendered anew. `link_targets`, when the caller knows it, is link_targets_fingerprint(site)
+/// (a graph taken over from the build before has that build's).
 std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views,
                                         std::uint64_t data, const BodyCache* previous,
                                         const std::vector<Body>* previous_bodies, BodyCache& cache,
                                         int jobs, Diagnostics& diags, PhotoSet* photos,
-                                        size_t* rendered = nullptr);
+                                        size_t* rendered = nullptr,
+                                        std::optional<std::uint64_t> link_targets = std::nullopt);
 
 }  // namespace firefly

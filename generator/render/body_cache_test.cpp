@@ -94,7 +94,7 @@ TEST_CASE("a body taken over reports its links' problems without resolving them 
 
   // While the link targets are the same, the problems reported are those recorded (the
   // links are not resolved again): a record changed by hand shows.
-  for (auto& [key, origin] : again->cache.origins) {
+  for (BodyOrigin& origin : again->cache.origins) {
     if (origin.link_problems) {
       auto edited = *origin.link_problems;
       edited[0].message = "recorded";
