@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,8 @@ struct BuildResult {
   /// With `keep_state`: the open-data files were taken from the build before, whose
   /// datasets, configuration and theme were the same.
   bool data_files_reused = false;
+  /// Else the datasets whose own open-data files were taken from it.
+  std::set<std::string> dataset_files_taken;
   /// Missing theme strings and untranslated pages, per language (for check).
   std::vector<std::string> translation_report;
   /// With `keep_state`, after a build without errors: the sources, site and bodies.

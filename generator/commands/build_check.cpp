@@ -100,6 +100,7 @@ bool BuildRun::check() {
   st_.data_site = make_data_site(config);
   // The open-data files of the build before, when what they are made from is the same.
   const DataManifest* reuse = nullptr;
+  std::optional<DataFilesBefore> data_before;
   if (options_.keep_state) {  // st_.files are those the model step worked out
     st_.data_files_print = data_files_print(
         Hasher().add(st_.files.datasets).add(st_.files.config).add(st_.files.theme).get(),
@@ -108,10 +109,25 @@ bool BuildRun::check() {
       reuse = &prev_->data_views->manifest();
       result_.data_files_reused = true;
     }
+    // Else the files of each dataset whose own inputs are those of the build before.
+    st_.data_site_print = Hasher().add(st_.files.config).add(st_.files.theme).get();
+    for (const Dataset& d : st_.datasets) {
+      auto own = st_.files.dataset.find(d.name);
+      st_.dataset_files_prints[d.name] =
+          dataset_files_print(own == st_.files.dataset.end() ? 0 : own->second, d);
+    }
+    if (!reuse && prev_ && prev_->data_views && prev_->data_site_print == st_.data_site_print) {
+      DataFilesBefore& b = data_before.emplace(DataFilesBefore{prev_->data_views->manifest(), {}});
+      for (const auto& [name, print] : st_.dataset_files_prints) {
+        auto it = prev_->dataset_files_prints.find(name);
+        if (it != prev_->dataset_files_prints.end() && it->second == print) b.datasets.insert(name);
+      }
+      result_.dataset_files_taken = b.datasets;
+    }
   }
-  const DataViews& data_views =
-      st_.data_views.emplace(st_.datasets, st_.data_site, *st_.theme, &st_.plans,
-                             options_.write && !options_.keep_state, site.withheld_datasets, reuse);
+  const DataViews& data_views = st_.data_views.emplace(
+      st_.datasets, st_.data_site, *st_.theme, &st_.plans, options_.write && !options_.keep_state,
+      site.withheld_datasets, reuse, data_before ? &*data_before : nullptr);
   t.step("  photos, data views");
   if (options_.keep_state) {
     st_.bodies = render_bodies_reusing(

@@ -1,6 +1,7 @@
 // What one build made, kept by `serve` so that an edit re-renders only what depends on it.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -81,6 +82,10 @@ struct BuildState {
   /// data_files_print() of this build: an update where it is the same takes the open-data
   /// files of `data_views` instead of making them again.
   std::uint64_t data_files_print = 0;
+  /// Else an update takes the files of each dataset whose dataset_files_print() is the same,
+  /// when the configuration and theme (`data_site_print`) are.
+  std::uint64_t data_site_print = 0;
+  std::map<std::string, std::uint64_t> dataset_files_prints;
   /// The fingerprint of every grain the outputs read.
   Grains grains;
   /// Output path -> what the file holds, for the files that are not pages; the pages'

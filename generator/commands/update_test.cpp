@@ -352,6 +352,10 @@ TEST_CASE("a dataset's rows render its own pages again, not those of the other d
   CHECK_FALSE(rendered("data/visits/index.html"));
   CHECK_FALSE(rendered("en/data/plan/index.html"));
   CHECK_FALSE(rendered("en/data/plan/scorecard/index.html"));
+  // The other datasets' open-data files are taken as they were, not made again.
+  CHECK_FALSE(e.update.data_files_reused);
+  CHECK(e.update.dataset_files_taken.count("visits"));
+  CHECK_FALSE(e.update.dataset_files_taken.count("counts"));
 }
 
 }  // namespace firefly

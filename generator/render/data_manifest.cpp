@@ -148,24 +148,38 @@ void add_chart_files(DataManifest& manifest, std::vector<DataFile> files) {
   }
 }
 
-std::uint64_t data_files_print(std::uint64_t files, const std::vector<Dataset>& datasets) {
-  Hasher h;
-  h.add(files).add(datasets.size());
+namespace {
+
+/// What git told of `d` (the commits that changed its rows and texts, its dates).
+void add_history(Hasher& h, const Dataset& d) {
   auto add_commit = [&](const HistoryEntry& c) {
     h.add(c.commit).add(c.date.iso()).add(c.message).add(c.blob);
   };
-  for (const Dataset& d : datasets) {
-    h.add(d.name).add(d.updated.iso()).add(d.issued.iso()).add(d.history.size());
-    for (const DatasetChange& change : d.history) {
-      add_commit(change.commit);
-      h.add(change.first ? 1 : 0).add(change.published ? 1 : 0).add(change.csv);
-    }
-    h.add(d.texts.size());
-    for (const MetadataText& text : d.texts) {
-      h.add(text.changed ? 1 : 0).add(text.age);
-      if (text.changed) add_commit(*text.changed);
-    }
+  h.add(d.name).add(d.updated.iso()).add(d.issued.iso()).add(d.history.size());
+  for (const DatasetChange& change : d.history) {
+    add_commit(change.commit);
+    h.add(change.first ? 1 : 0).add(change.published ? 1 : 0).add(change.csv);
   }
+  h.add(d.texts.size());
+  for (const MetadataText& text : d.texts) {
+    h.add(text.changed ? 1 : 0).add(text.age);
+    if (text.changed) add_commit(*text.changed);
+  }
+}
+
+}  // namespace
+
+std::uint64_t data_files_print(std::uint64_t files, const std::vector<Dataset>& datasets) {
+  Hasher h;
+  h.add(files).add(datasets.size());
+  for (const Dataset& d : datasets) add_history(h, d);
+  return h.get();
+}
+
+std::uint64_t dataset_files_print(std::uint64_t own_files, const Dataset& d) {
+  Hasher h;
+  h.add(own_files);
+  add_history(h, d);
   return h.get();
 }
 
@@ -237,14 +251,45 @@ const DataFormat& data_format(std::string_view kind) {
   return kDatasetFormats.front();
 }
 
+namespace {
+
+/// True when `before` keeps the files of dataset `name` in memory, to be taken as they are.
+bool can_take(const DataFilesBefore* before, const std::string& name) {
+  if (!before || !before->datasets.count(name)) return false;
+  const DataManifest& m = before->manifest;
+  if (m.by_dataset.find(name) == m.by_dataset.end()) return false;
+  for (const std::vector<DataFile>* list : {&m.dataset_files(name), &m.dataset_versions(name)}) {
+    for (const DataFile& f : *list) {
+      if (!f.spooled.empty()) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 DataManifest make_data_manifest(const std::vector<Dataset>& datasets, const DataSite& site,
-                                const DataSpool& spool, const std::vector<DataView>& readme_views) {
+                                const DataSpool& spool, const std::vector<DataView>& readme_views,
+                                const DataFilesBefore* before) {
   DataManifest m;
   if (datasets.empty()) return m;
   std::vector<ZipEntry> zip;
   Date newest;
+  auto add_to_zip = [&](const Dataset& ds, const std::vector<DataFile>& files) {
+    for (const DataFile& f : files) zip.push_back(zip_entry(f, ds.updated));
+    if (ds.updated.year &&
+        (!newest.year || ds.updated.days_since_epoch() > newest.days_since_epoch())) {
+      newest = ds.updated;
+    }
+  };
   for (const Dataset& ds : datasets) {
     std::vector<DataFile>& files = m.by_dataset[ds.name];
+    if (can_take(before, ds.name)) {
+      files = before->manifest.dataset_files(ds.name);
+      m.versions[ds.name] = before->manifest.dataset_versions(ds.name);
+      add_to_zip(ds, files);
+      continue;
+    }
     const SheetText text = sheet_text(ds, site, readme_views);
     for (const DataFormat& format : kDatasetFormats) {
       std::string_view kind = format.kind;
@@ -264,11 +309,7 @@ DataManifest make_data_manifest(const std::vector<Dataset>& datasets, const Data
     files.push_back(make_file("data/" + ds.name + meta.suffix,
                               dataset_metadata_json(ds, files, site, readme_views, versions), meta,
                               spool));
-    for (const DataFile& f : files) zip.push_back(zip_entry(f, ds.updated));
-    if (ds.updated.year &&
-        (!newest.year || ds.updated.days_since_epoch() > newest.days_since_epoch())) {
-      newest = ds.updated;
-    }
+    add_to_zip(ds, files);
   }
   DataFile package = make_file("data/datapackage.json", datapackage_json(datasets, m, site),
                                data_format("datapackage"), spool);

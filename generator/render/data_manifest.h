@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -77,14 +78,23 @@ std::vector<std::string> catalogue_file_paths();
 /// The format of `kind` ("zip", "datapackage", "catalog", "sums" or a dataset format).
 const DataFormat& data_format(std::string_view kind);
 
+/// The files of an earlier build's datasets that a new one may take: those of the datasets
+/// named, made from the same files, git history, configuration and theme.
+struct DataFilesBefore {
+  const DataManifest& manifest;
+  std::set<std::string> datasets;
+};
+
 /// Makes every file: each dataset's formats, past versions and metadata file, then the data package
 /// and catalogue (which describe them), the archive with its README, and SHA256SUMS over all of
 /// them. Files are written as streams into `spool` (memory when its folder is ""); each
 /// README is written in the languages of `readme_views` (the default language, English).
-/// Empty without datasets.
+/// Empty without datasets. With `before`, a dataset it names keeps the files (formats, past
+/// versions, metadata) it has there when they are held in memory.
 DataManifest make_data_manifest(const std::vector<Dataset>& datasets, const DataSite& site,
                                 const DataSpool& spool = {},
-                                const std::vector<DataView>& readme_views = {});
+                                const std::vector<DataView>& readme_views = {},
+                                const DataFilesBefore* before = nullptr);
 
 /// Adds the chart files `files` (paths "data/<dataset>/charts/...") to `manifest`, each path
 /// once, and makes its SHA256SUMS again to cover them.
@@ -94,6 +104,9 @@ void add_chart_files(DataManifest& manifest, std::vector<DataFile> files);
 /// that of the files they were loaded from with the site's configuration and theme, and
 /// what git told of each (the commits that changed its rows and texts, its dates).
 std::uint64_t data_files_print(std::uint64_t files, const std::vector<Dataset>& datasets);
+/// The same for dataset `d`'s own files alone (`own_files`: those it was loaded from), the
+/// configuration and theme aside.
+std::uint64_t dataset_files_print(std::uint64_t own_files, const Dataset& d);
 
 /// `manifest` (held in memory) without its chart files: as make_data_manifest made it,
 /// before add_chart_files.

@@ -31,10 +31,12 @@ class DataViews {
   /// that lives as long as this (they are then copied to the output); else into memory.
   /// Embeds that name a dataset of `withheld` (left out for its own errors) are quiet.
   /// With `reuse`, the manifest of an earlier build made from the same datasets, site and
-  /// theme strings, its files are taken from it (without its charts) instead of made again.
+  /// theme strings, its files are taken from it (without its charts) instead of made again;
+  /// else with `before`, the files of the datasets it names (make_data_manifest).
   DataViews(const std::vector<Dataset>& datasets, const DataSite& site, const Theme& theme,
             const std::vector<IndicatorSet>* plans = nullptr, bool spool_files = false,
-            std::set<std::string> withheld = {}, const DataManifest* reuse = nullptr);
+            std::set<std::string> withheld = {}, const DataManifest* reuse = nullptr,
+            const DataFilesBefore* before = nullptr);
   /// The `dataset` map of the dataset page `name` in `lang` (null when there is none).
   Value dataset(const std::string& name, const Language& lang, const Value& t) const;
   /// schema.org JSON-LD of the dataset page `name` (a JSON string; "" when there is none).
