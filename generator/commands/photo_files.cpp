@@ -4,6 +4,7 @@
 #include <atomic>
 #include <charconv>
 #include <fstream>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <utility>
@@ -277,23 +278,64 @@ void publish_file(const PhotoFile& file, CachedFile&& entry, const OutputSink& s
   sink(std::move(out));
 }
 
+/// The files of `photos`, with their cache entries from `entries` (in publishing order, the
+/// first photo's first file at `k`), handed to `sink`.
+void publish_recorded(const Photo* const* photos, size_t n, std::vector<CachedFile>& entries,
+                      size_t k, const OutputSink& sink) {
+  for (size_t i = 0; i < n; ++i) {
+    for (const PhotoRender& render : photos[i]->renders) {
+      for (const PhotoFile& file : render.files) publish_file(file, std::move(entries[k++]), sink);
+    }
+  }
+}
+
+/// The top-level folder of the files of the photo at `site_path` ("/images/a.jpg":
+/// "images"): its files are named after it, beside it.
+std::string_view top_of(std::string_view site_path) {
+  size_t slash = site_path.find('/', 1);
+  return slash == std::string_view::npos ? std::string_view() : site_path.substr(1, slash - 1);
+}
+
+/// Hands the recorded set to `batches`, one batch per top-level folder (the photos are
+/// sorted by path: a folder's are together). A batch's digest is the set's (what its
+/// files are made from and their URLs) and its entries' (names, devices and inodes).
+void publish_batches(std::vector<const Photo*> list, std::shared_ptr<const RecordedSet> recorded,
+                     std::uint64_t digest, const BatchSink& batches) {
+  auto photos = std::make_shared<const std::vector<const Photo*>>(std::move(list));
+  for (size_t i = 0, k = 0; i < photos->size();) {
+    std::string_view top = top_of((*photos)[i]->site_path);
+    size_t from = i, first = k;
+    for (; i < photos->size() && top_of((*photos)[i]->site_path) == top; ++i) {
+      for (const PhotoRender& r : (*photos)[i]->renders) k += r.files.size();
+    }
+    LinkedBatch batch;
+    batch.top = top;
+    batch.count = k - first;
+    batch.digest = Hasher().add(digest).add(recorded->digest()).add(from).add(i).add(top).get();
+    batch.files = [photos, recorded, from, to = i, first](const OutputSink& sink) {
+      std::vector<CachedFile> entries = recorded->files();
+      publish_recorded(photos->data() + from, to - from, entries, first, sink);
+    };
+    batches(std::move(batch));
+  }
+}
+
 }  // namespace
 
 void publish_photos(const PhotoSet& photos, const fs::path& site_dir, PhotoCache& cache, int jobs,
-                    const OutputSink& sink, Diagnostics& diags,
-                    std::vector<const Photo*>* deferred) {
+                    const OutputSink& sink, Diagnostics& diags, std::vector<const Photo*>* deferred,
+                    const BatchSink* batches) {
   std::vector<const Photo*> list = photos.photos();
   // The same photos as the last build, their entries where it found them: published as
   // it recorded them (no key worked out, no entry looked up by name).
   size_t count = 0;
   std::uint64_t digest = set_digest(list, count);
-  if (std::optional<std::vector<CachedFile>> recorded = cache.recorded_set(digest, count)) {
-    size_t k = 0;
-    for (const Photo* photo : list) {
-      for (const PhotoRender& render : photo->renders) {
-        for (const PhotoFile& file : render.files)
-          publish_file(file, std::move((*recorded)[k++]), sink);
-      }
+  if (std::shared_ptr<const RecordedSet> recorded = cache.recorded_set(digest, count)) {
+    if (batches) {
+      publish_batches(std::move(list), std::move(recorded), digest, *batches);
+    } else {
+      std::vector<CachedFile> entries = recorded->files();
+      publish_recorded(list.data(), list.size(), entries, 0, sink);
     }
     return;
   }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/fs.h"
+#include "core/hash.h"
 #include "emit/photo_cache_index.h"
 
 namespace firefly {
@@ -225,45 +226,66 @@ bool PhotoCache::renewing() {
   return renew_;
 }
 
-std::optional<std::vector<CachedFile>> PhotoCache::recorded_set(std::uint64_t digest,
-                                                                size_t count) {
+std::shared_ptr<const RecordedSet> PhotoCache::recorded_set(std::uint64_t digest, size_t count) {
   load_index();
-  if (set_entries_.empty() || digest != set_digest_ || renewing()) return std::nullopt;
-  std::vector<CachedFile> files;
-  files.reserve(count);
+  if (set_entries_.empty() || digest != set_digest_ || renewing()) return nullptr;
+  auto set = std::make_shared<RecordedSet>();
   // Each folder holding entries of the set is looked at once (its device known from then
   // on): as the index recorded it, so every entry recorded there is there still.
-  std::array<unsigned long long, 256> devices{};
-  // Each entry's path made in one buffer, then copied at its size (one allocation each).
-  std::string path = dir_text_;
-  const size_t base = path.size();
   std::string_view list = set_entries_;
-  for (size_t at = 0; at <= list.size();) {
+  size_t items = 0;
+  for (size_t at = 0; at <= list.size(); ++items) {
     size_t comma = std::min(list.find(',', at), list.size());
     std::string_view item = list.substr(at, comma - at);
     at = comma + 1;
     size_t colon = item.rfind(':');
     unsigned long long inode = 0;
     int n = folder_number(item);
-    if (colon == std::string_view::npos || n < 0 || !number(item.substr(colon + 1), inode)) {
-      return std::nullopt;
+    if (colon == std::string_view::npos || colon < 3 || n < 0 ||
+        !number(item.substr(colon + 1), inode)) {
+      return nullptr;
     }
-    std::string_view name = item.substr(0, colon);
-    unsigned long long& device = devices[n];
+    unsigned long long& device = set->devices_[n];
     if (device == 0) {
       Folder& folder = folders_[n];
       std::lock_guard lock(folder.mu);
       if (!folder.checked) check(folder, prefix_of(n));
-      if (folder.relisted || folder.mtime < 0 || folder.device == 0) return std::nullopt;
+      if (folder.relisted || folder.mtime < 0 || folder.device == 0) return nullptr;
       device = folder.device;
     }
+  }
+  if (items != count) return nullptr;
+  set->dir_text_ = dir_text_;
+  set->entries_ = set_entries_;
+  set->count_ = count;
+  Hasher h;
+  h.add(set->dir_text_).add(set->entries_);
+  for (unsigned long long device : set->devices_) h.add(device);
+  set->digest_ = h.get();
+  set_used_ = set_reused_ = true;
+  hits_ += count;
+  return set;
+}
+
+std::vector<CachedFile> RecordedSet::files() const {
+  std::vector<CachedFile> files;
+  files.reserve(count_);
+  // Each entry's path made in one buffer, then copied at its size (one allocation each).
+  std::string path = dir_text_;
+  const size_t base = path.size();
+  std::string_view list = entries_;
+  for (size_t at = 0; at <= list.size();) {
+    size_t comma = std::min(list.find(',', at), list.size());
+    std::string_view item = list.substr(at, comma - at);
+    at = comma + 1;
+    size_t colon = item.rfind(':');
+    unsigned long long inode = 0;
+    number(item.substr(colon + 1), inode);  // checked by recorded_set
+    std::string_view name = item.substr(0, colon);
     path.resize(base);
     path.append(name.substr(0, 2)).append(1, '/').append(name);
-    files.push_back({path, device, inode});
+    files.push_back({path, devices_[folder_number(item)], inode});
   }
-  if (files.size() != count) return std::nullopt;
-  set_used_ = set_reused_ = true;
-  hits_ += files.size();
   return files;
 }
 

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -30,6 +31,25 @@ namespace firefly {
 struct CachedFile {
   std::string path;
   unsigned long long device = 0, inode = 0;  ///< 0: not known
+};
+
+/// The entries of the photo set a build recorded (PhotoCache::recorded_set), checked to
+/// be in the cache; their paths are made only when asked for.
+class RecordedSet {
+ public:
+  size_t size() const { return count_; }
+  /// A digest of every entry's path, device and inode, in order.
+  std::uint64_t digest() const { return digest_; }
+  /// The entries, in the order they were recorded.
+  std::vector<CachedFile> files() const;
+
+ private:
+  friend class PhotoCache;
+  std::string dir_text_;  ///< the cache folder and a slash
+  std::string entries_;   ///< "name:inode,...", every item checked
+  std::array<unsigned long long, 256> devices_{};
+  size_t count_ = 0;
+  std::uint64_t digest_ = 0;
 };
 
 /// How an original looked when it was about to be read: size, modification and change
@@ -91,7 +111,7 @@ class PhotoCache {
   /// that set's, when they are not `count`, or when any folder holding them changed since the index
   /// was written (or this build renews the entries' times). A rebuild of the same photos then looks
   /// up no key and no entry by name, and reads no folder's list of entries.
-  std::optional<std::vector<CachedFile>> recorded_set(std::uint64_t digest, size_t count);
+  std::shared_ptr<const RecordedSet> recorded_set(std::uint64_t digest, size_t count);
   /// Records the entries (names "key.ext" and inodes, in publishing order) of the photo
   /// set with `digest`, for recorded_set in the next build (nothing for an empty set).
   void record_set(std::uint64_t digest, std::string entries);

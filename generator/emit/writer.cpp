@@ -156,9 +156,16 @@ struct OutputWriter::Impl {
     size_t files = 0;                ///< published in it by this build
     size_t linked = 0;               ///< of them, linked files right in it, inode known
     uint64_t digest = 0;             ///< of those (FolderRecords::entry_digest)
+    // A batch of linked files added in it (add_batch): its digest and count, whether it
+    // was taken whole (none of its files added), and how many of its files were added.
+    bool batch = false, whole = false;
+    uint64_t batch_digest = 0;
+    size_t batch_count = 0, batch_added = 0;
   };
   std::map<std::string, Top, std::less<>> tops;  // guarded by mu
   std::optional<FolderRecords> records;
+  /// The batches taken whole, until commit() sees whether their folders stay.
+  std::vector<LinkedBatch> whole;
 
   Impl(const fs::path& out, Diagnostics& d) : out_dir(out), diags(d) {}
 
@@ -171,29 +178,40 @@ struct OutputWriter::Impl {
     it->second.emplace_back(std::move(f.path), std::move(f.source));
   }
 
+  /// The top-level entry `name` (under `mu`).
+  Top& top_of(std::string_view name) {
+    auto it = tops.find(name);
+    if (it == tops.end()) it = tops.emplace(std::string(name), Top{}).first;
+    return it->second;
+  }
+
+  /// Reads the old folder `name`'s time, once, and whether its record is trusted (under
+  /// `mu`).
+  void look(Top& t, std::string_view name) {
+    if (t.looked || !have_old || !records) return;
+    // Before any listing of it: a change from now on gives the folder a later time.
+    t.looked = true;
+    t.seen = now_nanoseconds();
+    struct stat st;
+    std::string folder = out_dir.native();
+    folder.append("/").append(name);
+    if (::stat(folder.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+      t.mtime = static_cast<long long>(st.st_mtim.tv_sec) * 1'000'000'000LL + st.st_mtim.tv_nsec;
+      const FolderRecords::Record* r = records->find(std::string(name));
+      t.trusted = r && r->mtime == t.mtime;
+    }
+  }
+
   /// Counts `f` into its top-level entry (under `mu`); whether it is kept without looking
   /// (its folder's record is trusted and it is a linked file right in it).
   bool count_file(const OutputFile& f) {
     size_t slash = f.path.find('/');
     std::string_view name = std::string_view(f.path).substr(0, slash);
-    auto it = tops.find(name);
-    if (it == tops.end()) it = tops.emplace(std::string(name), Top{}).first;
-    Top& t = it->second;
+    Top& t = top_of(name);
     ++t.files;
     bool flat = slash != std::string::npos && f.path.find('/', slash + 1) == std::string::npos;
     if (!f.linkable || !flat || f.source_inode == 0 || f.source_device != out_device) return false;
-    if (!t.looked && have_old && records) {
-      // Before any listing of it: a change from now on gives the folder a later time.
-      t.looked = true;
-      t.seen = now_nanoseconds();
-      struct stat st;
-      fs::path folder = out_dir / f.path.substr(0, slash);
-      if (::stat(folder.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-        t.mtime = static_cast<long long>(st.st_mtim.tv_sec) * 1'000'000'000LL + st.st_mtim.tv_nsec;
-        const FolderRecords::Record* r = records->find(f.path.substr(0, slash));
-        t.trusted = r && r->mtime == t.mtime;
-      }
-    }
+    look(t, name);
     ++t.linked;
     t.digest +=
         FolderRecords::entry_digest(std::string_view(f.path).substr(slash + 1), f.source_inode);
@@ -231,8 +249,12 @@ struct OutputWriter::Impl {
     if (!records) return;
     std::set<std::string> recorded;
     for (const auto& [name, t] : tops) {
-      if (!in_place.count(name) || t.files == 0 || t.files != t.linked || t.mtime < 0 ||
-          t.mtime >= t.seen - kQuietNanoseconds) {
+      // A folder that holds one batch's files, all of them, is recorded by the batch.
+      bool by_batch = t.whole || (t.batch && t.batch_added == t.batch_count &&
+                                  t.files == t.batch_count && t.files == t.linked);
+      size_t files = t.whole ? t.batch_count : t.files;
+      if (!in_place.count(name) || files == 0 || (!by_batch && t.files != t.linked) ||
+          t.mtime < 0 || t.mtime >= t.seen - kQuietNanoseconds) {
         continue;
       }
       struct stat st;
@@ -242,7 +264,7 @@ struct OutputWriter::Impl {
               t.mtime) {
         continue;
       }
-      records->set(name, {t.mtime, t.linked, t.digest});
+      records->set(name, {t.mtime, files, by_batch ? t.batch_digest : t.digest});
       recorded.insert(name);
     }
     records->keep_only([&](const std::string& name) { return recorded.count(name) > 0; });
@@ -264,6 +286,23 @@ struct OutputWriter::Impl {
       }
     }
     return true;
+  }
+
+  /// Leaves in place the folder of each batch taken whole when nothing else is published
+  /// in it; else adds the batch's files to it. False after a failure.
+  bool place_whole(OutputWriter& writer, std::set<std::string>& in_place) {
+    std::vector<LinkedBatch> batches = std::move(whole);
+    for (LinkedBatch& b : batches) {
+      Top& t = tops[b.top];
+      if (t.files == 0 && !staged_tops.count(b.top)) {
+        in_place.insert(b.top);
+        unchanged += b.count;
+        continue;
+      }
+      t.whole = false;
+      writer.add_each(b);
+    }
+    return failures.empty() && !no_space;
   }
 
   /// Decides for each top-level entry with kept files: left in place when nothing of it
@@ -488,10 +527,53 @@ void OutputWriter::add(OutputFile f) {
   }
 }
 
+void OutputWriter::add_batch(LinkedBatch batch) {
+  Impl& w = *impl_;
+  {
+    std::lock_guard lock(w.mu);
+    if (w.temp.empty()) return;  // the output folder could not be opened
+    const std::string& top = batch.top;
+    bool plain = !top.empty() && top.find_first_of("/\\") == std::string::npos && top != "." &&
+                 top != ".." && !starts_with(top, ".firefly-");
+    Impl::Top& t = w.top_of(top);
+    if (t.batch) {
+      t.batch_count = 0;  // two batches in one folder: recorded file by file
+    } else {
+      t.batch = true;
+      t.batch_digest = batch.digest;
+      t.batch_count = batch.count;
+      if (plain && t.files == 0 && !w.staged_tops.count(top) && batch.count > 0) {
+        w.look(t, top);
+        const FolderRecords::Record* r = t.trusted ? w.records->find(top) : nullptr;
+        t.whole = r && r->files == batch.count && r->digest == batch.digest;
+      }
+      if (t.whole) {
+        w.whole.push_back(std::move(batch));
+        return;
+      }
+    }
+  }
+  add_each(batch);
+}
+
+void OutputWriter::add_each(const LinkedBatch& batch) {
+  if (!batch.files) return;
+  size_t added = 0;
+  bool inside = true;
+  batch.files([&](OutputFile&& f) {
+    ++added;
+    inside = inside && f.path.size() > batch.top.size() && f.path[batch.top.size()] == '/' &&
+             starts_with(f.path, batch.top);
+    add(std::move(f));
+  });
+  std::lock_guard lock(impl_->mu);
+  impl_->tops[batch.top].batch_added = inside ? added : 0;
+}
+
 bool OutputWriter::commit(PublishStats* stats) {
   Impl& w = *impl_;
   std::set<std::string> in_place;
-  if (w.failures.empty() && !w.no_space) w.place_kept(in_place);
+  if (w.failures.empty() && !w.no_space && w.place_whole(*this, in_place)) w.place_kept(in_place);
   if (w.no_space) {
     w.diags.error("", {},
                   "cannot write the site into " + w.out_dir.string() +
@@ -524,6 +606,7 @@ bool OutputWriter::commit(PublishStats* stats) {
   w.record(in_place);
   if (stats) {
     stats->files = w.sources.size();
+    for (const auto& [name, t] : w.tops) stats->files += t.whole ? t.batch_count : 0;
     stats->written = w.written;
     stats->unchanged = w.unchanged;
   }
