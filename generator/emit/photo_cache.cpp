@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <charconv>
 #include <chrono>
 #include <ctime>
@@ -53,6 +54,29 @@ bool stamp_of(const char* path, SourceStamp& stamp) {
   stamp.ctime = nanoseconds(st.st_ctim);
   stamp.inode = static_cast<long long>(st.st_ino);
   return true;
+}
+
+/// The file at `path` as read, in a buffer of its size (not filled with zeros first, nor
+/// grown: the index is hundreds of kilobytes); `size` gets how much was read.
+std::shared_ptr<const char[]> read_whole(const char* path, size_t& size) {
+  int fd = ::open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return nullptr;
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return nullptr;
+  }
+  size_t want = static_cast<size_t>(st.st_size);
+  std::shared_ptr<char[]> buffer(new char[want + 1]);
+  size = 0;
+  while (size < want) {
+    ssize_t n = ::read(fd, buffer.get() + size, want - size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;  // shorter than it was: what was read (a cut line is forgotten)
+    size += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  return buffer;
 }
 
 /// Writes `bytes` to `dest` through a temporary file; the written file's inode (0 when it
@@ -102,8 +126,9 @@ void PhotoCache::load_index() {
   std::call_once(index_once_, [&] {
     // Kept: the folders' lists of entries are read from it when first needed (a rebuild
     // of the same photos needs none of them).
-    if (std::optional<std::string> text = read_file(dir_ / kIndexName)) {
-      index_file_ = std::move(*text);
+    size_t size = 0;
+    if ((index_buffer_ = read_whole((dir_ / kIndexName).c_str(), size))) {
+      index_file_ = std::string_view(index_buffer_.get(), size);
       parse_index(index_file_);
     }
   });
@@ -256,15 +281,21 @@ std::shared_ptr<const RecordedSet> PhotoCache::recorded_set(std::uint64_t digest
   }
   if (items != count) return nullptr;
   set->dir_text_ = dir_text_;
-  set->entries_ = set_entries_;
+  set->entries_ = set_entries_;  // kept by what holds it
+  if (set_text_) {
+    set->text_ = set_text_;
+  } else {
+    set->text_ = index_buffer_;
+  }
   set->count_ = count;
-  Hasher h;
-  h.add(set->dir_text_).add(set->entries_);
-  for (unsigned long long device : set->devices_) h.add(device);
-  set->digest_ = h.get();
+  set->digest_ = entries_digest(set->entries_);
   set_used_ = set_reused_ = true;
   hits_ += count;
   return set;
+}
+
+std::uint64_t PhotoCache::entries_digest(std::string_view entries) const {
+  return Hasher().add(dir_text_).add(entries).get();
 }
 
 std::vector<CachedFile> RecordedSet::files() const {
@@ -313,7 +344,8 @@ void PhotoCache::record_set(std::uint64_t digest, std::string entries) {
   set_used_ = true;
   if (digest == set_digest_ && entries == set_entries_) return;
   set_digest_ = digest;
-  set_entries_ = std::move(entries);
+  set_text_ = std::make_shared<const std::string>(std::move(entries));
+  set_entries_ = *set_text_;
   set_recorded_ = true;
   index_changed_ = true;
 }

@@ -307,6 +307,8 @@ TEST_CASE("photo cache: a rebuild of the same photo set gets the entries recorde
     auto same = again.recorded_set(7, 2);
     REQUIRE(same);
     CHECK(same->digest() == set->digest());
+    CHECK(again.entries_digest(entries) == set->digest());  // as a build that looked sees them
+    CHECK(again.entries_digest(entries + "0") != set->digest());
     cache.finish(0);  // looks for unused entries: the set's were used
   }
   CHECK(fs::exists(path_of(kA + ".webp")));
