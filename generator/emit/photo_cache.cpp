@@ -7,12 +7,14 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <charconv>
 #include <chrono>
 #include <ctime>
 #include <vector>
 
 #include "core/fs.h"
+#include "core/hash.h"
 #include "emit/photo_cache_index.h"
 
 namespace firefly {
@@ -52,6 +54,29 @@ bool stamp_of(const char* path, SourceStamp& stamp) {
   stamp.ctime = nanoseconds(st.st_ctim);
   stamp.inode = static_cast<long long>(st.st_ino);
   return true;
+}
+
+/// The file at `path` as read, in a buffer of its size (not filled with zeros first, nor
+/// grown: the index is hundreds of kilobytes); `size` gets how much was read.
+std::shared_ptr<const char[]> read_whole(const char* path, size_t& size) {
+  int fd = ::open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return nullptr;
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return nullptr;
+  }
+  size_t want = static_cast<size_t>(st.st_size);
+  std::shared_ptr<char[]> buffer(new char[want + 1]);
+  size = 0;
+  while (size < want) {
+    ssize_t n = ::read(fd, buffer.get() + size, want - size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;  // shorter than it was: what was read (a cut line is forgotten)
+    size += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  return buffer;
 }
 
 /// Writes `bytes` to `dest` through a temporary file; the written file's inode (0 when it
@@ -101,8 +126,9 @@ void PhotoCache::load_index() {
   std::call_once(index_once_, [&] {
     // Kept: the folders' lists of entries are read from it when first needed (a rebuild
     // of the same photos needs none of them).
-    if (std::optional<std::string> text = read_file(dir_ / kIndexName)) {
-      index_file_ = std::move(*text);
+    size_t size = 0;
+    if ((index_buffer_ = read_whole((dir_ / kIndexName).c_str(), size))) {
+      index_file_ = std::string_view(index_buffer_.get(), size);
       parse_index(index_file_);
     }
   });
@@ -225,45 +251,72 @@ bool PhotoCache::renewing() {
   return renew_;
 }
 
-std::optional<std::vector<CachedFile>> PhotoCache::recorded_set(std::uint64_t digest,
-                                                                size_t count) {
+std::shared_ptr<const RecordedSet> PhotoCache::recorded_set(std::uint64_t digest, size_t count) {
   load_index();
-  if (set_entries_.empty() || digest != set_digest_ || renewing()) return std::nullopt;
-  std::vector<CachedFile> files;
-  files.reserve(count);
+  if (set_entries_.empty() || digest != set_digest_ || renewing()) return nullptr;
+  auto set = std::make_shared<RecordedSet>();
   // Each folder holding entries of the set is looked at once (its device known from then
   // on): as the index recorded it, so every entry recorded there is there still.
-  std::array<unsigned long long, 256> devices{};
-  // Each entry's path made in one buffer, then copied at its size (one allocation each).
-  std::string path = dir_text_;
-  const size_t base = path.size();
   std::string_view list = set_entries_;
-  for (size_t at = 0; at <= list.size();) {
+  size_t items = 0;
+  for (size_t at = 0; at <= list.size(); ++items) {
     size_t comma = std::min(list.find(',', at), list.size());
     std::string_view item = list.substr(at, comma - at);
     at = comma + 1;
     size_t colon = item.rfind(':');
     unsigned long long inode = 0;
     int n = folder_number(item);
-    if (colon == std::string_view::npos || n < 0 || !number(item.substr(colon + 1), inode)) {
-      return std::nullopt;
+    if (colon == std::string_view::npos || colon < 3 || n < 0 ||
+        !number(item.substr(colon + 1), inode)) {
+      return nullptr;
     }
-    std::string_view name = item.substr(0, colon);
-    unsigned long long& device = devices[n];
+    unsigned long long& device = set->devices_[n];
     if (device == 0) {
       Folder& folder = folders_[n];
       std::lock_guard lock(folder.mu);
       if (!folder.checked) check(folder, prefix_of(n));
-      if (folder.relisted || folder.mtime < 0 || folder.device == 0) return std::nullopt;
+      if (folder.relisted || folder.mtime < 0 || folder.device == 0) return nullptr;
       device = folder.device;
     }
+  }
+  if (items != count) return nullptr;
+  set->dir_text_ = dir_text_;
+  set->entries_ = set_entries_;  // kept by what holds it
+  if (set_text_) {
+    set->text_ = set_text_;
+  } else {
+    set->text_ = index_buffer_;
+  }
+  set->count_ = count;
+  set->digest_ = entries_digest(set->entries_);
+  set_used_ = set_reused_ = true;
+  hits_ += count;
+  return set;
+}
+
+std::uint64_t PhotoCache::entries_digest(std::string_view entries) const {
+  return Hasher().add(dir_text_).add(entries).get();
+}
+
+std::vector<CachedFile> RecordedSet::files() const {
+  std::vector<CachedFile> files;
+  files.reserve(count_);
+  // Each entry's path made in one buffer, then copied at its size (one allocation each).
+  std::string path = dir_text_;
+  const size_t base = path.size();
+  std::string_view list = entries_;
+  for (size_t at = 0; at <= list.size();) {
+    size_t comma = std::min(list.find(',', at), list.size());
+    std::string_view item = list.substr(at, comma - at);
+    at = comma + 1;
+    size_t colon = item.rfind(':');
+    unsigned long long inode = 0;
+    number(item.substr(colon + 1), inode);  // checked by recorded_set
+    std::string_view name = item.substr(0, colon);
     path.resize(base);
     path.append(name.substr(0, 2)).append(1, '/').append(name);
-    files.push_back({path, device, inode});
+    files.push_back({path, devices_[folder_number(item)], inode});
   }
-  if (files.size() != count) return std::nullopt;
-  set_used_ = set_reused_ = true;
-  hits_ += files.size();
   return files;
 }
 
@@ -291,7 +344,8 @@ void PhotoCache::record_set(std::uint64_t digest, std::string entries) {
   set_used_ = true;
   if (digest == set_digest_ && entries == set_entries_) return;
   set_digest_ = digest;
-  set_entries_ = std::move(entries);
+  set_text_ = std::make_shared<const std::string>(std::move(entries));
+  set_entries_ = *set_text_;
   set_recorded_ = true;
   index_changed_ = true;
 }

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -30,6 +31,26 @@ namespace firefly {
 struct CachedFile {
   std::string path;
   unsigned long long device = 0, inode = 0;  ///< 0: not known
+};
+
+/// The entries of the photo set a build recorded (PhotoCache::recorded_set), checked to
+/// be in the cache; their paths are made only when asked for.
+class RecordedSet {
+ public:
+  size_t size() const { return count_; }
+  /// A digest of every entry's path and inode, in order (PhotoCache::entries_digest).
+  std::uint64_t digest() const { return digest_; }
+  /// The entries, in the order they were recorded.
+  std::vector<CachedFile> files() const;
+
+ private:
+  friend class PhotoCache;
+  std::string dir_text_;              ///< the cache folder and a slash
+  std::shared_ptr<const void> text_;  ///< holds `entries_`
+  std::string_view entries_;          ///< "name:inode,...", every item checked
+  std::array<unsigned long long, 256> devices_{};
+  size_t count_ = 0;
+  std::uint64_t digest_ = 0;
 };
 
 /// How an original looked when it was about to be read: size, modification and change
@@ -91,7 +112,10 @@ class PhotoCache {
   /// that set's, when they are not `count`, or when any folder holding them changed since the index
   /// was written (or this build renews the entries' times). A rebuild of the same photos then looks
   /// up no key and no entry by name, and reads no folder's list of entries.
-  std::optional<std::vector<CachedFile>> recorded_set(std::uint64_t digest, size_t count);
+  std::shared_ptr<const RecordedSet> recorded_set(std::uint64_t digest, size_t count);
+  /// The digest of `entries` (as record_set takes them) in this cache: what
+  /// RecordedSet::digest gives for them.
+  std::uint64_t entries_digest(std::string_view entries) const;
   /// Records the entries (names "key.ext" and inodes, in publishing order) of the photo
   /// set with `digest`, for recorded_set in the next build (nothing for an empty set).
   void record_set(std::uint64_t digest, std::string entries);
@@ -137,11 +161,14 @@ class PhotoCache {
   std::map<std::string, Keys> keys_;    ///< prefix -> keys (guarded by mu_)
   /// The index's lines of keys, in index_file_, not yet read into keys_ (guarded by mu_).
   std::vector<std::string_view> keys_lines_;
-  std::string index_file_;  ///< the index as read (the folders' lists point in it)
+  /// The index as read (the folders' lists and the set's entries point in it).
+  std::shared_ptr<const char[]> index_buffer_;
+  std::string_view index_file_;
   /// The photo set recorded (its digest, and its entries "name:inode,..."), whether this
   /// build used it, recorded it, or published it as recorded (recorded_set).
   std::uint64_t set_digest_ = 0;
-  std::string set_entries_;
+  std::string_view set_entries_;                 ///< in index_file_ or set_text_
+  std::shared_ptr<const std::string> set_text_;  ///< the set recorded by this build
   bool set_used_ = false, set_recorded_ = false, set_reused_ = false;
   std::once_flag index_once_;
   std::atomic<bool> index_changed_{false};

@@ -291,14 +291,24 @@ TEST_CASE("photo cache: a rebuild of the same photo set gets the entries recorde
     firefly::PhotoCache cache(c.dir);
     CHECK(!cache.recorded_set(8, 2));  // another set
     CHECK(!cache.recorded_set(7, 3));  // another number of files
-    auto files = cache.recorded_set(7, 2);
-    REQUIRE(files);
-    REQUIRE(files->size() == 2);
-    CHECK((*files)[0].path == path_of(kA + ".webp"));
-    CHECK((*files)[0].inode == c.inode((*files)[0].path));
-    CHECK((*files)[1].path == path_of(kB + ".jpg"));
-    CHECK((*files)[1].inode == c.inode((*files)[1].path));
+    auto set = cache.recorded_set(7, 2);
+    REQUIRE(set);
+    REQUIRE(set->size() == 2);
+    std::vector<firefly::CachedFile> files = set->files();
+    REQUIRE(files.size() == 2);
+    CHECK(files[0].path == path_of(kA + ".webp"));
+    CHECK(files[0].inode == c.inode(files[0].path));
+    CHECK(files[0].device != 0);
+    CHECK(files[1].path == path_of(kB + ".jpg"));
+    CHECK(files[1].inode == c.inode(files[1].path));
     CHECK(cache.hits() == 2);
+    // The digest tells the entries apart: another build of the same set has the same.
+    firefly::PhotoCache again(c.dir);
+    auto same = again.recorded_set(7, 2);
+    REQUIRE(same);
+    CHECK(same->digest() == set->digest());
+    CHECK(again.entries_digest(entries) == set->digest());  // as a build that looked sees them
+    CHECK(again.entries_digest(entries + "0") != set->digest());
     cache.finish(0);  // looks for unused entries: the set's were used
   }
   CHECK(fs::exists(path_of(kA + ".webp")));

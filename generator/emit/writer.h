@@ -2,8 +2,11 @@
 // unchanged files, and switches it in entry by entry only when everything was written.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <string>
 
 #include "core/error.h"
 #include "core/output.h"
@@ -15,6 +18,17 @@ struct PublishStats {
   size_t files = 0;      ///< files in the new output
   size_t written = 0;    ///< files whose bytes changed (or are new)
   size_t unchanged = 0;  ///< files kept as they were (not rewritten)
+};
+
+/// Linked files (OutputFile::linkable, with their sources' inodes) that all lie right in
+/// one top-level folder, told apart by the caller's digest of their paths, sources and
+/// inodes: the same digest, the same files.
+struct LinkedBatch {
+  std::string top;      ///< the top-level folder: "images"
+  uint64_t digest = 0;  ///< of every file's path, source and inode
+  size_t count = 0;     ///< how many files
+  /// Hands every file to the sink; called at most once, by add_batch() or commit().
+  std::function<void(const OutputSink&)> files;
 };
 
 /// A new output written file by file into a staging folder inside `out_dir` (a symbolic
@@ -39,10 +53,18 @@ class OutputWriter {
   /// stays in place when all of it is such files, exactly.
   /// A path written twice or pointing outside the output is an error.
   void add(OutputFile file);
+  /// Adds the files of `batch`. When a build into this output published the same batch
+  /// (digest and count) as all of its folder, which it left in place, and the folder's time
+  /// is still the one it recorded, the folder stays as it is: none of its files is looked
+  /// at. Else, or when another file is published in that folder too, `batch.files` gives
+  /// them to add() one by one (now, or in commit()).
+  void add_batch(LinkedBatch batch);
   /// Swaps the new output in; false (and `out_dir` untouched) after any failure.
   bool commit(PublishStats* stats = nullptr);
 
  private:
+  /// Adds each file of `batch`, counting those in its folder.
+  void add_each(const LinkedBatch& batch);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -293,3 +293,106 @@ TEST_CASE("writer: a folder of linked files left as recorded is not listed again
   CHECK(inode(images / "b.webp") == inode(cache / "c"));
   CHECK(inode(images / "a.webp") == inode(cache / "a"));
 }
+
+TEST_CASE("writer: a batch of linked files published as recorded leaves its folder unlooked at") {
+  Sandbox box;
+  fs::path cache = box.root / "cache";
+  fs::path records = box.root / "records.tsv";
+  fs::create_directories(cache);
+  for (const char* name : {"a", "b", "c"}) std::ofstream(cache / name) << name;
+  auto inode = [](const fs::path& p) {
+    struct stat st;
+    REQUIRE(::stat(p.c_str(), &st) == 0);
+    return st.st_ino;
+  };
+  auto read = [](const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  struct Result {
+    bool asked = false;  // whether the writer asked for the batch's files
+    firefly::PublishStats stats;
+  };
+  // `names`: the batch's files; `extra`: another file published in images/ ("" none).
+  auto build = [&](std::vector<std::string> names, uint64_t digest, std::string extra = "") {
+    Result r;
+    firefly::Diagnostics diags;
+    firefly::OutputWriter writer(box.out, diags, records);
+    writer.add({"index.html", "home", ""});
+    firefly::LinkedBatch batch;
+    batch.top = "images";
+    batch.digest = digest;
+    batch.count = names.size();
+    batch.files = [&, names](const firefly::OutputSink& sink) {
+      r.asked = true;
+      for (const std::string& n : names) {
+        firefly::OutputFile f{"images/" + n + ".webp", "", (cache / n).string()};
+        f.linkable = true;
+        struct stat st;
+        REQUIRE(::stat(f.source.c_str(), &st) == 0);
+        f.source_device = st.st_dev;
+        f.source_inode = st.st_ino;
+        sink(std::move(f));
+      }
+    };
+    writer.add_batch(std::move(batch));
+    if (!extra.empty()) writer.add({"images/" + extra, "extra", ""});
+    REQUIRE(writer.commit(&r.stats));
+    return r;
+  };
+  fs::path images = box.out / "images";
+  auto age = [&] {
+    fs::last_write_time(images, fs::file_time_type::clock::now() - std::chrono::hours(1));
+  };
+  CHECK(build({"a", "b"}, 1).asked);  // nothing recorded: file by file
+  age();
+  CHECK(build({"a", "b"}, 1).asked);  // listed, left in place, recorded as the batch
+  auto folder = inode(images);
+  Result same = build({"a", "b"}, 1);
+  CHECK(!same.asked);
+  CHECK(same.stats.files == 3);
+  CHECK(same.stats.unchanged == 3);
+  CHECK(inode(images) == folder);
+  CHECK(inode(images / "a.webp") == inode(cache / "a"));
+  // Still recorded: the next build takes it whole again.
+  CHECK(!build({"a", "b"}, 1).asked);
+  // Another batch (digest) in the folder: published file by file, exactly.
+  CHECK(build({"a", "c"}, 2).asked);
+  CHECK(!fs::exists(images / "b.webp"));
+  CHECK(inode(images / "c.webp") == inode(cache / "c"));
+  age();
+  CHECK(build({"a", "c"}, 2).asked);
+  CHECK(!build({"a", "c"}, 2).asked);
+  // Another file published in the folder: the batch's files are asked for in commit().
+  CHECK(build({"a", "c"}, 2, "extra.txt").asked);
+  CHECK(read(images / "extra.txt") == "extra");
+  CHECK(inode(images / "a.webp") == inode(cache / "a"));
+  CHECK(inode(images / "c.webp") == inode(cache / "c"));
+  // ... and one at a batch file's path is the error it always is.
+  {
+    age();
+    build({"a", "c"}, 2);  // extra.txt goes: the folder is made again
+    age();
+    build({"a", "c"}, 2);
+    REQUIRE(!build({"a", "c"}, 2).asked);
+    firefly::Diagnostics diags;
+    firefly::OutputWriter writer(box.out, diags, records);
+    firefly::LinkedBatch batch{
+        "images", 2, 2, [&](const firefly::OutputSink& sink) {
+          for (const char* n : {"a", "c"}) {
+            firefly::OutputFile f{std::string("images/") + n + ".webp", "", (cache / n).string()};
+            f.linkable = true;
+            sink(std::move(f));
+          }
+        }};
+    writer.add_batch(std::move(batch));
+    writer.add({"images/a.webp", "page", ""});
+    CHECK(!writer.commit());
+    CHECK(diags.has_errors());
+  }
+  // A file put in the folder by hand changes its time: seen, and removed.
+  std::ofstream(images / "by-hand.txt") << "x";
+  CHECK(build({"a", "c"}, 2).asked);
+  CHECK(!fs::exists(images / "by-hand.txt"));
+  CHECK(!fs::exists(images / "extra.txt"));
+}

@@ -140,9 +140,8 @@ const Photo* PhotoSet::use(const std::string& site_path, const std::string& page
       plan_original(entry->photo);
     }
   });
-  std::string file = "static" + site_path;
   if (!entry->ok) {
-    diags.error(page, pos, "the image " + site_path + " (" + file + ") " + entry->error,
+    diags.error(page, pos, "the image " + site_path + " (static" + site_path + ") " + entry->error,
                 "replace the file with a JPEG or PNG exported again from the original");
     return nullptr;
   }
