@@ -21,6 +21,7 @@
 #include "model/site.h"
 #include "model/site_reuse.h"
 #include "model/translation_checks.h"
+#include "model/translation_pairs.h"
 #include "model/translation_staleness.h"
 #include "render/data_manifest.h"
 #include "render/photos.h"
@@ -248,9 +249,11 @@ bool BuildRun::model() {
   if (!st_.site) st_.site = build_site(config, st_.sources, inputs, diags_);
   t.step(st_.site_reused ? "  site graph (taken over)" : "  site graph");
   if (st_.site) {
-    mark_stale_translations(*st_.site, diags_);
+    // Found once for both checks.
+    const std::vector<TranslationPair> pairs = translation_pairs(*st_.site);
+    mark_stale_translations(*st_.site, pairs, diags_);
     bool keep = options_.keep_state;
-    check_translations(*st_.site, load_glossaries(options_.site_dir, config, diags_), diags_,
+    check_translations(*st_.site, pairs, load_glossaries(options_.site_dir, config, diags_), diags_,
                        st_.jobs, prev_ ? &prev_->translation_findings : nullptr,
                        keep ? &st_.translation_findings : nullptr, /*take_bodies=*/!keep);
     mark_stale_dataset_texts(*st_.site, st_.datasets, diags_);

@@ -39,6 +39,16 @@ class Diagnostics {
     size_t& count = severity == Severity::kError ? errors_ : warnings_;
     if (++count <= kCap) items_.push_back(make());
   }
+  /// add_made() of `n` diagnostics of `severity` under one lock: `make(i)` makes the i-th
+  /// (0-based) when it is kept.
+  template <typename Make>
+  void add_made_n(Severity severity, size_t n, Make&& make) {
+    std::lock_guard lock(mu_);
+    size_t& count = severity == Severity::kError ? errors_ : warnings_;
+    size_t i = 0;
+    for (; i < n && count < kCap; ++i, ++count) items_.push_back(make(i));
+    count += n - i;
+  }
   void append(const Diagnostics& other);
 
   bool has_errors() const;

@@ -67,6 +67,35 @@ TEST_CASE("a diagnostic made on demand is made only when it is kept, and always 
   CHECK(kept.back().message == "warning " + std::to_string(Diagnostics::kCap - 1));
 }
 
+TEST_CASE("diagnostics made n at a time are kept and counted as made one by one") {
+  Diagnostics one_by_one, by_n;
+  int made = 0;
+  auto make = [&](size_t i) {
+    ++made;
+    return Diagnostic{Severity::kWarning,
+                      "b.md",
+                      {static_cast<int>(i) + 1, 1},
+                      "warning " + std::to_string(i),
+                      ""};
+  };
+  for (size_t i = 0; i < 30; ++i) one_by_one.add_made(Severity::kWarning, [&] { return make(i); });
+  for (size_t i = 0; i < 40; ++i) {
+    one_by_one.add_made(Severity::kWarning, [&] { return make(30 + i); });
+  }
+  CHECK(made == static_cast<int>(Diagnostics::kCap));
+  made = 0;
+  by_n.add_made_n(Severity::kWarning, 30, make);
+  by_n.add_made_n(Severity::kWarning, 40, [&](size_t i) { return make(30 + i); });
+  by_n.add_made_n(Severity::kWarning, 0, make);
+  CHECK(made == static_cast<int>(Diagnostics::kCap));
+  CHECK(by_n.warning_count() == 70);
+  CHECK(by_n.error_count() == 0);
+  std::vector<Diagnostic> a = one_by_one.sorted(), b = by_n.sorted();
+  REQUIRE(a.size() == b.size());
+  for (size_t i = 0; i < a.size(); ++i) CHECK(a[i].message == b[i].message);
+  CHECK(b.back().message == "warning " + std::to_string(Diagnostics::kCap - 1));
+}
+
 }  // namespace firefly
 
 TEST_CASE("one error's text is capped: long messages and long source lines") {

@@ -1,6 +1,8 @@
 #include "model/translation_checks.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <unordered_map>
 #include <utility>
@@ -8,7 +10,6 @@
 #include "core/hash.h"
 #include "core/parallel.h"
 #include "load/markdown.h"
-#include "model/translation_pairs.h"
 #include "model/translation_terms.h"
 
 namespace firefly {
@@ -61,71 +62,123 @@ class LazyScan {
   std::optional<std::vector<MarkdownItem>> items_;
 };
 
-/// One pair's findings and their keys.
-struct PairFindings {
-  std::uint64_t drift_key = 0, terms_key = 0;
-  TranslationFindings::List drift, terms;
+/// The findings of the build before, found by a pair's translation: at the pair's index
+/// when the pairs before it are the same, else through an index of the previous pairs by
+/// translation, made the first time it is needed.
+class Previous {
+ public:
+  Previous(const TranslationReport* report, size_t count) : report_(report), count_(count) {}
+
+  /// What was found about (`original`, `translation`) when they are the very sources it
+  /// was found in (files read, with the same fingerprints), else null.
+  const PairFindings* find(size_t i, const SourcePage& original, const SourcePage& translation) {
+    if (!report_ || !original.fingerprint || !translation.fingerprint) return nullptr;
+    const std::vector<PairFindings>& before = report_->pairs;
+    const PairFindings* at = i < before.size() ? &before[i] : nullptr;
+    if (!at || at->translation != &translation) {
+      // The same original at this index among as many pairs: the translation was edited.
+      if (at && at->original == &original && before.size() == count_) return nullptr;
+      at = by_translation(&translation);
+    }
+    if (!at || at->original != &original || at->original_print != original.fingerprint ||
+        at->translation_print != translation.fingerprint) {
+      return nullptr;
+    }
+    return at;
+  }
+
+ private:
+  using Entry = std::pair<const SourcePage*, size_t>;
+  static bool before(const Entry& a, const Entry& b) {
+    return std::less<const SourcePage*>()(a.first, b.first);
+  }
+  const PairFindings* by_translation(const SourcePage* translation) {
+    if (!indexed_) {
+      indexed_ = true;
+      index_.reserve(report_->pairs.size());
+      for (size_t i = 0; i < report_->pairs.size(); ++i) {
+        index_.emplace_back(report_->pairs[i].translation, i);
+      }
+      std::sort(index_.begin(), index_.end(), before);
+    }
+    auto it = std::lower_bound(index_.begin(), index_.end(), Entry{translation, 0}, before);
+    return it != index_.end() && it->first == translation ? &report_->pairs[it->second] : nullptr;
+  }
+
+  const TranslationReport* report_;
+  size_t count_;
+  bool indexed_ = false;
+  std::vector<Entry> index_;
 };
 
-void report(const std::vector<TranslationPair>& pairs, std::vector<PairFindings>& found,
-            TranslationFindings::List PairFindings::*which, std::uint64_t PairFindings::*key,
-            Diagnostics& diags, TranslationFindings* keep) {
-  if (keep) keep->by_inputs.reserve(pairs.size());
-  for (size_t i = 0; i < pairs.size(); ++i) {
-    const std::string& path = pairs[i].translation->source->path;
-    for (const Drift& d : *(found[i].*which)) {  // most are only counted (Diagnostics::kCap)
-      diags.add_made(Severity::kWarning, [&] {
-        return Diagnostic{Severity::kWarning, path, {d.line, 1}, d.message, d.hint};
-      });
-    }
-    if (keep && found[i].*key) keep->by_inputs[found[i].*key] = std::move(found[i].*which);
+/// Reports `which` findings of every pair, in the order of the pairs.
+void report(const std::vector<PairFindings>& found, PairFindings::List PairFindings::*which,
+            Diagnostics& diags) {
+  for (const PairFindings& f : found) {
+    const std::vector<Drift>& list = *(f.*which);
+    if (list.empty()) continue;
+    // Most are only counted (Diagnostics::kCap).
+    diags.add_made_n(Severity::kWarning, list.size(), [&](size_t k) {
+      const Drift& d = list[k];
+      return Diagnostic{Severity::kWarning, f.translation->path, {d.line, 1}, d.message, d.hint};
+    });
   }
 }
 
 }  // namespace
 
-void check_translations(const Site& site, const std::vector<Glossary>& glossaries,
-                        Diagnostics& diags, int jobs, const TranslationReport* previous,
-                        TranslationReport* keep, bool take_bodies) {
-  std::vector<TranslationPair> pairs = translation_pairs(site);
-  std::vector<PairFindings> found(pairs.size());
-  // The pairs by original, each original scanned once for all its translations (and its
-  // page written by one thread).
-  std::vector<std::vector<size_t>> by_original;
-  std::unordered_map<const SourcePage*, size_t> group_of;
-  for (size_t i = 0; i < pairs.size(); ++i) {
-    auto [it, added] = group_of.try_emplace(pairs[i].original->source, by_original.size());
-    if (added) by_original.emplace_back();
-    by_original[it->second].push_back(i);
-  }
+void check_translations(const Site& site, const std::vector<TranslationPair>& pairs,
+                        const std::vector<Glossary>& glossaries, Diagnostics& diags, int jobs,
+                        const TranslationReport* previous, TranslationReport* keep,
+                        bool take_bodies) {
   // Each glossary's fingerprint, worked out once (by language).
   std::vector<std::pair<const Glossary*, std::uint64_t>> glossary_of;
   for (const Glossary& each : glossaries) glossary_of.emplace_back(&each, 0);
-  if (keep) {
+  if (previous || keep) {
     for (auto& [glossary, print] : glossary_of) print = glossary_fingerprint(glossary);
+  }
+  const std::uint64_t no_glossary = glossary_fingerprint(nullptr);
+  // Each pair with what the build before found, if its sources are the same; the pairs
+  // left to check by original, each original scanned once for all its translations (and
+  // its page written by one thread).
+  std::vector<PairFindings> found(pairs.size());
+  std::vector<const Glossary*> glossary_at(pairs.size(), nullptr);
+  std::vector<std::vector<size_t>> by_original;
+  std::unordered_map<const SourcePage*, size_t> group_of;
+  Previous before(previous, pairs.size());
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    PairFindings& f = found[i];
+    const SourcePage& original = *pairs[i].original->source;
+    const SourcePage& translation = *pairs[i].translation->source;
+    f.original = &original;
+    f.translation = &translation;
+    f.original_print = original.fingerprint;
+    f.translation_print = translation.fingerprint;
+    f.glossary_print = no_glossary;
+    for (const auto& [each, print] : glossary_of) {
+      if (each->lang == translation.lang) {
+        glossary_at[i] = each;
+        f.glossary_print = print;
+      }
+    }
+    if (const PairFindings* kept = before.find(i, original, translation)) {
+      f.drift = kept->drift;
+      if (kept->glossary_print == f.glossary_print) f.terms = kept->terms;
+    }
+    if (f.drift && f.terms) continue;
+    auto [it, added] = group_of.try_emplace(&original, by_original.size());
+    if (added) by_original.emplace_back();
+    by_original[it->second].push_back(i);
   }
   const bool unsafe_html = site.config->unsafe_html;
   const bool* render_ahead = take_bodies ? &unsafe_html : nullptr;
   parallel_for(by_original.size(), jobs, [&](size_t g) {
-    const SourcePage& original = *pairs[by_original[g].front()].original->source;
+    const SourcePage& original = *found[by_original[g].front()].original;
     LazyScan theirs(original, render_ahead);
     for (size_t i : by_original[g]) {
-      const SourcePage& translation = *pairs[i].translation->source;
-      const Glossary* glossary = nullptr;
-      std::uint64_t glossary_print = glossary_fingerprint(nullptr);
-      for (const auto& [each, print] : glossary_of) {
-        if (each->lang == translation.lang) {
-          glossary = each;
-          glossary_print = print;
-        }
-      }
       PairFindings& f = found[i];
-      if (keep) {
-        f.drift_key = findings_key(original, translation);
-        f.terms_key = findings_key(original, translation, glossary_print);
-      }
-      f.drift = previous ? previous->drift.find(f.drift_key) : nullptr;
-      f.terms = previous ? previous->terms.find(f.terms_key) : nullptr;
+      const SourcePage& translation = *f.translation;
+      const Glossary* glossary = glossary_at[i];
       LazyScan mine(translation, render_ahead);  // in this pair only (translation_pairs)
       if (!f.drift) {
         f.drift = std::make_shared<const std::vector<Drift>>(
@@ -139,10 +192,16 @@ void check_translations(const Site& site, const std::vector<Glossary>& glossarie
     }
   });
   // Drift first, then terms, each in the order of the pairs.
-  report(pairs, found, &PairFindings::drift, &PairFindings::drift_key, diags,
-         keep ? &keep->drift : nullptr);
-  report(pairs, found, &PairFindings::terms, &PairFindings::terms_key, diags,
-         keep ? &keep->terms : nullptr);
+  report(found, &PairFindings::drift, diags);
+  report(found, &PairFindings::terms, diags);
+  if (keep) keep->pairs = std::move(found);
+}
+
+void check_translations(const Site& site, const std::vector<Glossary>& glossaries,
+                        Diagnostics& diags, int jobs, const TranslationReport* previous,
+                        TranslationReport* keep, bool take_bodies) {
+  check_translations(site, translation_pairs(site), glossaries, diags, jobs, previous, keep,
+                     take_bodies);
 }
 
 }  // namespace firefly

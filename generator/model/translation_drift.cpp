@@ -5,7 +5,6 @@
 #include <map>
 #include <set>
 
-#include "core/hash.h"
 #include "core/json.h"
 #include "load/markdown.h"
 #include "model/stated_numbers.h"
@@ -252,18 +251,6 @@ std::vector<Drift> compare_scanned(const SourcePage& original,
   std::stable_sort(out.begin(), out.end(),
                    [](const Drift& a, const Drift& b) { return a.line < b.line; });
   return out;
-}
-
-std::uint64_t findings_key(const SourcePage& original, const SourcePage& translation,
-                           std::uint64_t more) {
-  if (!original.fingerprint || !translation.fingerprint) return 0;
-  return Hasher()
-      .add(original.fingerprint)
-      .add(original.lang)
-      .add(translation.fingerprint)
-      .add(translation.lang)
-      .add(more)
-      .get();
 }
 
 }  // namespace firefly

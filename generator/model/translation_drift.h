@@ -3,10 +3,7 @@
 // structure, front-matter data).
 #pragma once
 
-#include <cstdint>
-#include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/error.h"
@@ -40,25 +37,5 @@ std::vector<Drift> compare_scanned(const SourcePage& original,
                                    const std::vector<MarkdownItem>& original_items,
                                    const SourcePage& translation,
                                    const std::vector<MarkdownItem>& translation_items);
-
-/// Findings about translations by the fingerprint of what they were found in (the two
-/// files, and whatever else the check read), so that a later check of the same files
-/// takes them instead of looking again (`serve`).
-/// The findings are shared, not copied, from one build to the next.
-struct TranslationFindings {
-  using List = std::shared_ptr<const std::vector<Drift>>;
-  std::unordered_map<std::uint64_t, List> by_inputs;
-  /// The findings kept under `key`, or null (always for a `key` of 0: a page that was
-  /// not read from a file).
-  List find(std::uint64_t key) const {
-    auto it = key ? by_inputs.find(key) : by_inputs.end();
-    return it == by_inputs.end() ? nullptr : it->second;
-  }
-};
-
-/// The key of the findings about `translation` against `original`, from their files and
-/// `more` (what else the check read); 0 when a page was not read from a file.
-std::uint64_t findings_key(const SourcePage& original, const SourcePage& translation,
-                           std::uint64_t more = 0);
 
 }  // namespace firefly

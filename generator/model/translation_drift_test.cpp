@@ -167,33 +167,44 @@ TEST_CASE("check_translations takes the findings of pairs whose files did not ch
   REQUIRE(site);
   Diagnostics diags;
   TranslationReport report;
-  TranslationFindings& first = report.drift;
   check_translations(*site, {}, diags, 1, nullptr, &report);
-  REQUIRE(first.by_inputs.size() == 1);
+  REQUIRE(report.pairs.size() == 1);
   std::string full = warnings(diags);
   CHECK(full.find("content/a.en.md: this translation states 3265") != std::string::npos);
-  REQUIRE_FALSE(first.by_inputs.begin()->second->empty());
+  REQUIRE_FALSE(report.pairs.front().drift->empty());
 
-  // The same files: the findings kept are reported (marked here to tell them apart).
-  std::vector<Drift> marked = *first.by_inputs.begin()->second;
+  // The same sources: the findings kept are reported (marked here to tell them apart).
+  std::vector<Drift> marked = *report.pairs.front().drift;
   marked.front().message = "kept";
-  first.by_inputs.begin()->second = std::make_shared<const std::vector<Drift>>(marked);
+  report.pairs.front().drift = std::make_shared<const std::vector<Drift>>(marked);
   Diagnostics again;
   TranslationReport second;
   check_translations(*site, {}, again, 1, &report, &second);
   CHECK(warnings(again).find("content/a.en.md: kept") != std::string::npos);
-  CHECK(second.drift.by_inputs.size() == 1);
+  REQUIRE(second.pairs.size() == 1);
+  CHECK(second.pairs.front().drift == report.pairs.front().drift);  // shared, not copied
+
+  // Another glossary: the drift is kept, the terms are checked again.
+  Glossary glossary;
+  glossary.lang = "en";
+  glossary.path = "i18n/glossary.en.yaml";
+  Diagnostics with_glossary;
+  TranslationReport third;
+  check_translations(*site, {glossary}, with_glossary, 1, &second, &third);
+  CHECK(warnings(with_glossary).find("content/a.en.md: kept") != std::string::npos);
+  REQUIRE(third.pairs.size() == 1);
+  CHECK(third.pairs.front().terms != second.pairs.front().terms);
 
   // The translation changed: it is compared again.
   sources[1] = read("content/a.en.md", "---\ntitle: A\n---\n3,256 trainees.\n");
   Diagnostics changed_diags;
   auto changed = build_site(*config, sources, {}, changed_diags);
-  Diagnostics third;
+  Diagnostics fourth;
   TranslationReport findings;
-  check_translations(*changed, {}, third, 1, &report, &findings);
-  CHECK(warnings(third).find("kept") == std::string::npos);
-  CHECK(findings.drift.by_inputs.size() == 1);
-  CHECK(findings.drift.by_inputs.begin()->second->empty());
+  check_translations(*changed, {}, fourth, 1, &report, &findings);
+  CHECK(warnings(fourth).find("kept") == std::string::npos);
+  REQUIRE(findings.pairs.size() == 1);
+  CHECK(findings.pairs.front().drift->empty());
 }
 
 }  // namespace firefly

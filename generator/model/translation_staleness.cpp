@@ -57,8 +57,13 @@ void warn_unknown_translated_from(Diagnostics& diags, const std::string& path, P
 }
 
 void mark_stale_translations(Site& site, Diagnostics& diags) {
+  mark_stale_translations(site, translation_pairs(site), diags);
+}
+
+void mark_stale_translations(Site& site, const std::vector<TranslationPair>& pairs,
+                             Diagnostics& diags) {
   std::map<const SourcePage*, const Page*> stale;  // translation source -> original page
-  for (const auto& [page, original] : translation_pairs(site)) {
+  for (const auto& [page, original] : pairs) {
     const SourcePage* src = page->source;
     const std::optional<Date>& changed = original->source->git_updated;
     if (!changed) continue;

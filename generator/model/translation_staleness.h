@@ -4,6 +4,7 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "model/site.h"
+#include "model/translation_pairs.h"
 
 namespace firefly {
 
@@ -22,5 +23,8 @@ void warn_unknown_translated_from(Diagnostics& diags, const std::string& path, P
 /// after the translation last did, or after the date or commit its `translated_from:`
 /// names, sets `stale_original` and warns, naming both files and both dates.
 void mark_stale_translations(Site& site, Diagnostics& diags);
+/// mark_stale_translations() with the site's translation_pairs() found already.
+void mark_stale_translations(Site& site, const std::vector<TranslationPair>& pairs,
+                             Diagnostics& diags);
 
 }  // namespace firefly
