@@ -252,10 +252,19 @@ void PhotoSet::plan(Photo& photo) const {
   std::string_view tag = std::string_view(photo.source.hash).substr(0, 8);
   ImageFormat fallback = info.alpha ? ImageFormat::kPng : ImageFormat::kJpeg;
   struct Size {
-    std::string name;  // short: kept in the string itself
+    char name[16];  // "1600", "card480", "og"
+    size_t name_size;
     TargetSize size;
     int w, h;
     bool modern;
+  };
+  auto named = [](const char* prefix, int n, TargetSize size, int w, int h, bool modern) {
+    Size z{{}, 0, size, w, h, modern};
+    size_t p = std::char_traits<char>::length(prefix);
+    std::copy(prefix, prefix + p, z.name);
+    char* end = n < 0 ? z.name + p : std::to_chars(z.name + p, z.name + sizeof z.name, n).ptr;
+    z.name_size = static_cast<size_t>(end - z.name);
+    return z;
   };
   std::vector<int> widths;
   for (int w : options_.widths) {
@@ -266,25 +275,22 @@ void PhotoSet::plan(Photo& photo) const {
   }
   std::vector<Size> sizes;
   sizes.reserve(widths.size() + 3);
-  for (int w : widths) sizes.push_back({std::to_string(w), {w, 0}, w, height_at(w, info), true});
+  for (int w : widths) sizes.push_back(named("", w, {w, 0}, w, height_at(w, info), true));
   // The card crop (16:9) and the social card (1200x630), never larger than the original.
   size_t card = sizes.size();
   int cw = std::min({kCardWidth, info.width, info.height * 16 / 9});
   if (cw > kSmallCardWidth) {
-    sizes.push_back({"card" + std::to_string(kSmallCardWidth),
-                     {kSmallCardWidth, kSmallCardWidth * 9 / 16},
-                     kSmallCardWidth,
-                     kSmallCardWidth * 9 / 16,
-                     true});
+    sizes.push_back(named("card", kSmallCardWidth, {kSmallCardWidth, kSmallCardWidth * 9 / 16},
+                          kSmallCardWidth, kSmallCardWidth * 9 / 16, true));
   }
-  sizes.push_back({"card" + std::to_string(cw), {cw, cw * 9 / 16}, cw, cw * 9 / 16, true});
+  sizes.push_back(named("card", cw, {cw, cw * 9 / 16}, cw, cw * 9 / 16, true));
   size_t social = sizes.size();
   int sw = std::min({kSocialWidth, info.width, info.height * kSocialWidth / kSocialHeight});
   int sh = sw * kSocialHeight / kSocialWidth;
-  sizes.push_back({"og", {sw, sh}, sw, sh, false});
+  sizes.push_back(named("og", -1, {sw, sh}, sw, sh, false));
   // Every photo of a build is planned again on a rebuild: its files' URLs are appended
-  // into one text (the site path last, for plan_original), the lists reserved at their
-  // size.
+  // into one text (the site path last, for plan_original), reserved for the longest
+  // names and extensions; the lists reserved at their size.
   auto encodings_of = [&](bool modern, Encoding(&out)[3]) {
     size_t k = 0;
     if (modern && options_.avif) out[k++] = {ImageFormat::kAvif, options_.avif_quality};
@@ -292,29 +298,20 @@ void PhotoSet::plan(Photo& photo) const {
     out[k++] = {fallback, options_.jpeg_quality};
     return k;
   };
-  size_t length = photo.site_path.size();
-  for (size_t i = 0; i < sizes.size(); ++i) {
-    Encoding encodings[3];
-    size_t k = encodings_of(sizes[i].modern, encodings);
-    for (size_t e = 0; e < k; ++e) {
-      length += stem.size() + sizes[i].name.size() + tag.size() + 3 +
-                std::string_view(image_extension(encodings[e].format)).size();
-    }
-  }
   auto text = std::make_shared<std::string>();
-  text->reserve(length);
+  text->reserve(sizes.size() * 3 * (stem.size() + tag.size() + 16 + 8) + photo.site_path.size());
   struct Span {
     size_t at, size;
   };
   std::vector<Span> spans;
   spans.reserve(sizes.size() * 3);
-  for (size_t i = 0; i < sizes.size(); ++i) {
+  for (const Size& z : sizes) {
     Encoding encodings[3];
-    size_t k = encodings_of(sizes[i].modern, encodings);
+    size_t k = encodings_of(z.modern, encodings);
     for (size_t e = 0; e < k; ++e) {
       size_t at = text->size();
-      text->append(stem).append("-").append(sizes[i].name).append("-").append(tag).append(".");
-      text->append(image_extension(encodings[e].format));
+      text->append(stem).append("-").append(z.name, z.name_size).append("-").append(tag);
+      text->append(".").append(image_extension(encodings[e].format));
       spans.push_back({at, text->size() - at});
     }
   }
