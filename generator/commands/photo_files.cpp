@@ -279,7 +279,7 @@ std::uint64_t set_digest(const std::vector<const Photo*>& list, size_t& files) {
 
 /// The output file `file` of a photo, a link to the cache's `entry`.
 OutputFile linked_file(const PhotoFile& file, CachedFile&& entry) {
-  OutputFile out{file.url.substr(1), "", std::move(entry.path)};
+  OutputFile out{std::string(file.url.substr(1)), "", std::move(entry.path)};
   out.linkable = true;  // cache entries are replaced, never changed in place
   out.source_device = entry.device;
   out.source_inode = entry.inode;

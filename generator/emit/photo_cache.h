@@ -117,7 +117,9 @@ class PhotoCache {
   /// RecordedSet::digest gives for them.
   std::uint64_t entries_digest(std::string_view entries) const;
   /// Records the entries (names "key.ext" and inodes, in publishing order) of the photo
-  /// set with `digest`, for recorded_set in the next build (nothing for an empty set).
+  /// set with `digest`, for recorded_set in the next build (nothing for an empty set, or
+  /// when an entry is not "name:inode"), with how many they are, their digest and their
+  /// folders: a rebuild of the set reads none of them.
   void record_set(std::uint64_t digest, std::string entries);
 
   /// Removes cached files this build did not use that are older than `grace_seconds` (a
@@ -167,7 +169,13 @@ class PhotoCache {
   /// The photo set recorded (its digest, and its entries "name:inode,..."), whether this
   /// build used it, recorded it, or published it as recorded (recorded_set).
   std::uint64_t set_digest_ = 0;
-  std::string_view set_entries_;                 ///< in index_file_ or set_text_
+  std::string_view set_entries_;  ///< in index_file_ or set_text_
+  /// What the index records beside the set's entries, so that a rebuild of the set
+  /// need not read them: how many, a digest of their text (entries_hash), and the folders
+  /// holding them (a bit each). Made by record_set, which checks every entry.
+  size_t set_count_ = 0;
+  std::uint64_t set_hash_ = 0;
+  std::array<std::uint64_t, 4> set_folders_{};
   std::shared_ptr<const std::string> set_text_;  ///< the set recorded by this build
   bool set_used_ = false, set_recorded_ = false, set_reused_ = false;
   std::once_flag index_once_;
@@ -198,6 +206,9 @@ class PhotoCache {
   bool renewing();
   /// Marks the entries of the photo set recorded as used (before pruning).
   void mark_set_used();
+  /// Reads the summary of a set's entries (set_count_, set_hash_, set_folders_) from
+  /// `entries`; false when an entry is not "name:inode" in a folder.
+  bool summarize_set(std::string_view entries);
 };
 
 }  // namespace firefly

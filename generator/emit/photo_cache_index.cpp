@@ -3,6 +3,8 @@
 // read only when first needed: a rebuild of the photo set recorded needs neither.
 #include "emit/photo_cache_index.h"
 
+#include <array>
+#include <cstdint>
 #include <string>
 
 #include "emit/photo_cache.h"
@@ -16,6 +18,26 @@ namespace {
 /// Whether `line` starts with the cell `tag`.
 bool tagged(std::string_view line, std::string_view tag) {
   return line.size() > tag.size() && line[tag.size()] == '\t' && line.substr(0, tag.size()) == tag;
+}
+
+/// The set's folders as 64 hexadecimal digits, folder 0 in the first digit's low bit.
+std::string folders_text(const std::array<std::uint64_t, 4>& bits) {
+  const char* hex = "0123456789abcdef";
+  std::string out;
+  for (int d = 0; d < 64; ++d) out += hex[bits[d / 16] >> (d % 16 * 4) & 15];
+  return out;
+}
+
+bool parse_folders(std::string_view text, std::array<std::uint64_t, 4>& bits) {
+  if (text.size() != 64) return false;
+  bits = {};
+  for (int d = 0; d < 64; ++d) {
+    char c = text[d];
+    int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (v < 0) return false;
+    bits[d / 16] |= static_cast<std::uint64_t>(v) << (d % 16 * 4);
+  }
+  return true;
 }
 
 }  // namespace
@@ -46,8 +68,13 @@ void PhotoCache::parse_index(std::string_view text) {
       continue;
     }
     if (tagged(line, kSetTag)) {
-      std::string_view f[3];
-      if (split(line, '\t', f) == 3 && number(f[1], set_digest_)) set_entries_ = f[2];
+      // set, digest, count, entries' hash, folders (64 hex digits), entries; an older
+      // line without the summary is forgotten (the set is looked at file by file).
+      std::string_view f[6];
+      if (split(line, '\t', f) == 6 && number(f[1], set_digest_) && number(f[2], set_count_) &&
+          number(f[3], set_hash_) && parse_folders(f[4], set_folders_)) {
+        set_entries_ = f[5];
+      }
       continue;
     }
     std::string_view f[13];
@@ -99,6 +126,8 @@ std::string PhotoCache::index_text() {
   }
   if ((set_used_ || set_recorded_) && !set_entries_.empty()) {
     out.append(kSetTag).append("\t").append(std::to_string(set_digest_)).append("\t");
+    out.append(std::to_string(set_count_)).append("\t").append(std::to_string(set_hash_));
+    out.append("\t").append(folders_text(set_folders_)).append("\t");
     out.append(set_entries_).append("\n");
   }
   for (int n = 0; n < 256; ++n) {

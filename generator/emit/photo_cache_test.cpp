@@ -369,3 +369,69 @@ TEST_CASE("photo cache: a build without photos writes no cache") {
   cache.finish();
   CHECK(!fs::exists(dir));
 }
+
+TEST_CASE("photo cache: the recorded set's folders and summary are in the index") {
+  // A rebuild of the recorded set reads no entry of it: the index says how many there
+  // are, their digest and which folders hold them; each of those folders is looked at.
+  CacheDir c;
+  const std::string kC = "cd" + std::string(38, '3');
+  auto index = c.dir / "index.tsv";
+  std::string entries;
+  {
+    firefly::PhotoCache cache(c.dir);
+    auto a = cache.store(kA, "webp", "a");
+    auto b = cache.store(kC, "jpg", "c");
+    REQUIRE(a);
+    REQUIRE(b);
+    entries =
+        kA + ".webp:" + std::to_string(a->inode) + "," + kC + ".jpg:" + std::to_string(b->inode);
+    cache.record_set(7, entries);
+    cache.finish();
+  }
+  c.age("ab");
+  c.age("cd");
+  {  // The folders changed after they were listed (the stores): looked at file by file.
+    firefly::PhotoCache cache(c.dir);
+    CHECK(!cache.recorded_set(7, 2));
+    CHECK(cache.find(kA, "webp"));
+    CHECK(cache.find(kC, "jpg"));
+    cache.record_set(7, entries);
+    cache.finish();
+  }
+  std::uint64_t digest = 0;
+  {
+    firefly::PhotoCache cache(c.dir);
+    auto set = cache.recorded_set(7, 2);
+    REQUIRE(set);
+    digest = set->digest();
+    CHECK(cache.entries_digest(entries) == digest);  // as a build that looked sees them
+    std::vector<firefly::CachedFile> files = set->files();
+    REQUIRE(files.size() == 2);
+    CHECK(files[1].path == (c.dir / "cd" / (kC + ".jpg")).string());
+    CHECK(files[1].inode == c.inode(files[1].path));
+    CHECK(files[1].device != 0);
+  }
+  // The second folder changes (an entry deleted by hand): the set is not taken as recorded.
+  fs::remove(c.dir / "cd" / (kC + ".jpg"));
+  {
+    firefly::PhotoCache cache(c.dir);
+    CHECK(!cache.recorded_set(7, 2));
+  }
+  // A damaged entry is not recorded; an index line without the summary (an older
+  // Firefly's) is forgotten.
+  {
+    firefly::PhotoCache cache(c.dir);
+    cache.record_set(9, kA + ".webp:12,zz");
+    CHECK(!cache.recorded_set(9, 2));
+    cache.finish();
+  }
+  std::string text;
+  {
+    std::ifstream in(index);
+    text.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  CHECK(text.find("set\t9") == std::string::npos);
+  std::ofstream(index, std::ios::app) << "set\t7\t" << entries << "\n";
+  firefly::PhotoCache cache(c.dir);
+  CHECK(!cache.recorded_set(7, 2));
+}

@@ -223,7 +223,10 @@ void PhotoSet::plan_original(Photo& photo) const {
     return;  // TIFF and HEIF originals are only published as their variants
   }
   int w = std::min(info.width, options_.widths.back());
-  PhotoFile file{photo.site_path, e};
+  // plan() left the site path at the end of the URLs' text.
+  if (!photo.urls) photo.urls = std::make_shared<const std::string>(photo.site_path);
+  std::string_view text = *photo.urls;
+  PhotoFile file{text.substr(text.size() - photo.site_path.size()), e};
   for (PhotoRender& r : photo.renders) {
     if (r.size.width == w && r.size.height == 0) {
       r.files.push_back(file);
@@ -245,26 +248,23 @@ std::vector<const Photo*> PhotoSet::photos() const {
 void PhotoSet::plan(Photo& photo) const {
   const ImageInfo& info = photo.source.info;
   size_t dot = photo.site_path.rfind('.');
-  std::string stem = photo.site_path.substr(0, dot);
-  std::string tag = photo.source.hash.substr(0, 8);
+  std::string_view stem = std::string_view(photo.site_path).substr(0, dot);
+  std::string_view tag = std::string_view(photo.source.hash).substr(0, 8);
   ImageFormat fallback = info.alpha ? ImageFormat::kPng : ImageFormat::kJpeg;
-  // Every photo of a build is planned again on a rebuild: the names are appended in place
-  // (no temporary strings), the lists reserved at their size.
-  auto add = [&](std::string_view name, TargetSize size, int w, int h, bool modern) {
-    Encoding encodings[3];
-    size_t count = 0;
-    if (modern && options_.avif) encodings[count++] = {ImageFormat::kAvif, options_.avif_quality};
-    if (modern) encodings[count++] = {ImageFormat::kWebp, options_.webp_quality};
-    encodings[count++] = {fallback, options_.jpeg_quality};
-    PhotoRender& r = photo.renders.emplace_back(PhotoRender{size, w, h, {}});
-    r.files.reserve(count);
-    for (size_t i = 0; i < count; ++i) {
-      std::string url;
-      url.reserve(stem.size() + name.size() + tag.size() + 8);
-      url.append(stem).append("-").append(name).append("-").append(tag).append(".");
-      url.append(image_extension(encodings[i].format));
-      r.files.push_back({std::move(url), encodings[i]});
-    }
+  struct Size {
+    char name[16];  // "1600", "card480", "og"
+    size_t name_size;
+    TargetSize size;
+    int w, h;
+    bool modern;
+  };
+  auto named = [](const char* prefix, int n, TargetSize size, int w, int h, bool modern) {
+    Size z{{}, 0, size, w, h, modern};
+    size_t p = std::char_traits<char>::length(prefix);
+    std::copy(prefix, prefix + p, z.name);
+    char* end = n < 0 ? z.name + p : std::to_chars(z.name + p, z.name + sizeof z.name, n).ptr;
+    z.name_size = static_cast<size_t>(end - z.name);
+    return z;
   };
   std::vector<int> widths;
   for (int w : options_.widths) {
@@ -273,20 +273,64 @@ void PhotoSet::plan(Photo& photo) const {
   if (widths.empty() || (info.width <= options_.widths.back() && widths.back() < info.width)) {
     widths.push_back(info.width);
   }
-  photo.renders.reserve(widths.size() + 4);  // the card crops, the social card, the original
-  for (int w : widths) add(std::to_string(w), {w, 0}, w, height_at(w, info), true);
+  std::vector<Size> sizes;
+  sizes.reserve(widths.size() + 3);
+  for (int w : widths) sizes.push_back(named("", w, {w, 0}, w, height_at(w, info), true));
   // The card crop (16:9) and the social card (1200x630), never larger than the original.
-  photo.card = photo.renders.size();
+  size_t card = sizes.size();
   int cw = std::min({kCardWidth, info.width, info.height * 16 / 9});
   if (cw > kSmallCardWidth) {
-    add("card" + std::to_string(kSmallCardWidth), {kSmallCardWidth, kSmallCardWidth * 9 / 16},
-        kSmallCardWidth, kSmallCardWidth * 9 / 16, true);
+    sizes.push_back(named("card", kSmallCardWidth, {kSmallCardWidth, kSmallCardWidth * 9 / 16},
+                          kSmallCardWidth, kSmallCardWidth * 9 / 16, true));
   }
-  add("card" + std::to_string(cw), {cw, cw * 9 / 16}, cw, cw * 9 / 16, true);
-  photo.social = photo.renders.size();
+  sizes.push_back(named("card", cw, {cw, cw * 9 / 16}, cw, cw * 9 / 16, true));
+  size_t social = sizes.size();
   int sw = std::min({kSocialWidth, info.width, info.height * kSocialWidth / kSocialHeight});
   int sh = sw * kSocialHeight / kSocialWidth;
-  add("og", {sw, sh}, sw, sh, false);
+  sizes.push_back(named("og", -1, {sw, sh}, sw, sh, false));
+  // Every photo of a build is planned again on a rebuild: its files' URLs are appended
+  // into one text (the site path last, for plan_original), reserved for the longest
+  // names and extensions; the lists reserved at their size.
+  auto encodings_of = [&](bool modern, Encoding(&out)[3]) {
+    size_t k = 0;
+    if (modern && options_.avif) out[k++] = {ImageFormat::kAvif, options_.avif_quality};
+    if (modern) out[k++] = {ImageFormat::kWebp, options_.webp_quality};
+    out[k++] = {fallback, options_.jpeg_quality};
+    return k;
+  };
+  auto text = std::make_shared<std::string>();
+  text->reserve(sizes.size() * 3 * (stem.size() + tag.size() + 16 + 8) + photo.site_path.size());
+  struct Span {
+    size_t at, size;
+  };
+  std::vector<Span> spans;
+  spans.reserve(sizes.size() * 3);
+  for (const Size& z : sizes) {
+    Encoding encodings[3];
+    size_t k = encodings_of(z.modern, encodings);
+    for (size_t e = 0; e < k; ++e) {
+      size_t at = text->size();
+      text->append(stem).append("-").append(z.name, z.name_size).append("-").append(tag);
+      text->append(".").append(image_extension(encodings[e].format));
+      spans.push_back({at, text->size() - at});
+    }
+  }
+  text->append(photo.site_path);
+  photo.urls = text;  // no longer changed: the views below stay valid
+  std::string_view all = *photo.urls;
+  photo.renders.reserve(sizes.size() + 1);  // and the original
+  for (size_t i = 0, f = 0; i < sizes.size(); ++i) {
+    const Size& z = sizes[i];
+    Encoding encodings[3];
+    size_t k = encodings_of(z.modern, encodings);
+    PhotoRender& r = photo.renders.emplace_back(PhotoRender{z.size, z.w, z.h, {}});
+    r.files.reserve(k);
+    for (size_t e = 0; e < k; ++e, ++f) {
+      r.files.push_back({all.substr(spans[f].at, spans[f].size), encodings[e]});
+    }
+  }
+  photo.card = card;
+  photo.social = social;
 }
 
 std::string picture_html(const Photo& photo, const std::string& alt_html, PhotoPlace place) {
@@ -346,7 +390,7 @@ std::string picture_html(const Photo& photo, const std::string& alt_html, PhotoP
 }
 
 std::string social_image_url(const Photo& photo) {
-  return photo.renders[photo.social].files.back().url;
+  return std::string(photo.renders[photo.social].files.back().url);
 }
 
 }  // namespace firefly

@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
@@ -39,7 +40,7 @@ using PhotoInspector =
 
 /// One published file made from a photo.
 struct PhotoFile {
-  std::string url;  ///< site path: "/images/a-800-1a2b3c4d.webp"
+  std::string_view url;  ///< site path: "/images/a-800-1a2b3c4d.webp", in Photo::urls
   Encoding encoding;
 };
 
@@ -55,8 +56,10 @@ struct Photo {
   std::string site_path;  ///< "/images/a.jpg"
   PhotoSource source;
   std::vector<PhotoRender> renders;  ///< widths in order, then the card crop, then og:image
-  size_t card = 0, social = 0;       ///< indexes into renders
-  std::string first_user;            ///< the first page (by path) that uses it
+  /// The text of every file's URL (one allocation a photo, shared by copies of it).
+  std::shared_ptr<const std::string> urls;
+  size_t card = 0, social = 0;  ///< indexes into renders
+  std::string first_user;       ///< the first page (by path) that uses it
   Pos first_pos;
 };
 
