@@ -98,35 +98,37 @@ bool BuildRun::check() {
   PhotoSet& photos = *st_.photos;
   use_front_matter_photos(site, photos, diags_);
   st_.data_site = make_data_site(config);
-  // The open-data files of the build before, when what they are made from is the same.
+  // The open-data files of the build before: all of them when what they are made from is
+  // the same, else those of each dataset whose own inputs are.
   const DataManifest* reuse = nullptr;
   std::optional<DataFilesBefore> data_before;
   if (options_.keep_state) {  // st_.files are those the model step worked out
-    st_.data_files_print = data_files_print(
-        Hasher().add(st_.files.datasets).add(st_.files.config).add(st_.files.theme).get(),
-        st_.datasets);
-    if (prev_ && prev_->data_views && prev_->data_files_print == st_.data_files_print) {
-      reuse = &prev_->data_views->manifest();
-      result_.data_files_reused = true;
-    }
-    // Else the files of each dataset whose own inputs are those of the build before.
     st_.data_site_print = Hasher().add(st_.files.config).add(st_.files.theme).get();
-    for (const Dataset& d : st_.datasets) {
+    for (const Dataset& d : *st_.datasets) {
       auto own = st_.files.dataset.find(d.name);
       st_.dataset_files_prints[d.name] =
           dataset_files_print(own == st_.files.dataset.end() ? 0 : own->second, d);
     }
-    if (!reuse && prev_ && prev_->data_views && prev_->data_site_print == st_.data_site_print) {
-      DataFilesBefore& b = data_before.emplace(DataFilesBefore{prev_->data_views->manifest(), {}});
-      for (const auto& [name, print] : st_.dataset_files_prints) {
-        auto it = prev_->dataset_files_prints.find(name);
-        if (it != prev_->dataset_files_prints.end() && it->second == print) b.datasets.insert(name);
+    if (prev_ && prev_->data_views && prev_->data_site_print == st_.data_site_print) {
+      if (prev_->files.datasets == st_.files.datasets &&
+          prev_->dataset_files_prints == st_.dataset_files_prints) {
+        reuse = &prev_->data_views->manifest();
+        result_.data_files_reused = true;
+      } else {
+        DataFilesBefore& b =
+            data_before.emplace(DataFilesBefore{prev_->data_views->manifest(), {}});
+        for (const auto& [name, print] : st_.dataset_files_prints) {
+          auto it = prev_->dataset_files_prints.find(name);
+          if (it != prev_->dataset_files_prints.end() && it->second == print) {
+            b.datasets.insert(name);
+          }
+        }
+        result_.dataset_files_taken = b.datasets;
       }
-      result_.dataset_files_taken = b.datasets;
     }
   }
   const DataViews& data_views = st_.data_views.emplace(
-      st_.datasets, st_.data_site, *st_.theme, &st_.plans, options_.write && !options_.keep_state,
+      *st_.datasets, st_.data_site, *st_.theme, &st_.plans, options_.write && !options_.keep_state,
       site.withheld_datasets, reuse, data_before ? &*data_before : nullptr);
   t.step("  photos, data views");
   if (options_.keep_state) {
@@ -169,7 +171,7 @@ bool BuildRun::check() {
   for (const std::string& path : static_photos_) photos.original(path, diags_);
   if (!options_.write) warn_photo_locations(photos, diags_);
   result_.languages = config.languages.size();
-  result_.datasets = st_.datasets.size();
+  result_.datasets = st_.datasets->size();
   for (const auto& p : site.pages) {
     if (p->kind != PageKind::kRedirect) ++result_.pages;
   }
@@ -198,12 +200,23 @@ FileFingerprints BuildRun::file_fingerprints() const {
         static_cast<std::uint64_t>(fs::last_write_time(file, ec).time_since_epoch().count()));
   }
   f.config = config.get();
-  Hasher theme;
-  for (const char* dir : {"themes", "layouts", "partials", "i18n"}) {
-    add_files(theme, options_.site_dir / dir, options_.site_dir);
+  // The theme and the datasets taken over from the build before were loaded from the
+  // same files (their stamps say so): their fingerprints are those of the build before.
+  if (st_.theme_reused && prev_) {
+    f.theme = prev_->files.theme;
+  } else {
+    Hasher theme;
+    for (const char* dir : {"themes", "layouts", "partials", "i18n"}) {
+      add_files(theme, options_.site_dir / dir, options_.site_dir);
+    }
+    for (const OutputFile& file : st_.theme->files()) theme.add(file.path).add(file.bytes);
+    f.theme = theme.get();
   }
-  for (const OutputFile& file : st_.theme->files()) theme.add(file.path).add(file.bytes);
-  f.theme = theme.get();
+  if (st_.datasets_reused && prev_) {
+    f.datasets = prev_->files.datasets;
+    f.dataset = prev_->files.dataset;
+    return f;
+  }
   // Each dataset's files (data/NAME.csv and data/NAME.yaml) apart; any other file of
   // data/ counts for every dataset.
   // The datasets' history is read from git: a commit changes what they show.
@@ -211,7 +224,7 @@ FileFingerprints BuildRun::file_fingerprints() const {
   data.add(st_.repository);
   shared.add(st_.repository);
   std::map<std::string, Hasher> own;
-  for (const Dataset& d : st_.datasets) own[d.name];
+  for (const Dataset& d : *st_.datasets) own[d.name];
   for (const FoundFile& file : list_files(options_.site_dir / "data", options_.site_dir)) {
     std::string bytes = read_file(file.full).value_or("");
     data.add(file.rel).add(bytes);

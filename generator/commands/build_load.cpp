@@ -183,19 +183,21 @@ bool BuildRun::load() {
   } else if (keep) {
     st_.datasets = load_recorded(diags_, st_.datasets_load, [&](Diagnostics& d) {
       withheld.clear();
-      return load_datasets(options_.site_dir, config.timezone, d, config.data_versions, &withheld);
+      return std::make_shared<const std::vector<Dataset>>(
+          load_datasets(options_.site_dir, config.timezone, d, config.data_versions, &withheld));
     });
   } else {
-    st_.datasets =
-        load_datasets(options_.site_dir, config.timezone, diags_, config.data_versions, &withheld);
+    st_.datasets = std::make_shared<const std::vector<Dataset>>(
+        load_datasets(options_.site_dir, config.timezone, diags_, config.data_versions, &withheld));
   }
+  const std::vector<Dataset>& datasets = *st_.datasets;
   withheld_datasets_.insert(withheld.begin(), withheld.end());
   t.step("  datasets");
   std::vector<std::string> langs;
   for (const Language& l : config.languages) langs.push_back(l.code);
-  for (const Dataset& ds : st_.datasets) check_dataset_metadata(ds, langs, diags_);
-  st_.plans = build_indicator_sets(st_.datasets, diags_, config.default_language().code);
-  for (const Dataset& ds : st_.datasets) {  // a plan with errors is left out
+  for (const Dataset& ds : datasets) check_dataset_metadata(ds, langs, diags_);
+  st_.plans = build_indicator_sets(datasets, diags_, config.default_language().code);
+  for (const Dataset& ds : datasets) {  // a plan with errors is left out
     auto has_plan = [&](const IndicatorSet& p) { return p.dataset == ds.name; };
     if (ds.indicators && std::none_of(st_.plans.begin(), st_.plans.end(), has_plan)) {
       withheld_datasets_.insert(ds.name);
@@ -226,12 +228,12 @@ bool BuildRun::model() {
                                             {"404", t.get("not_found_title").to_text()}};
     }
   }
-  for (const Dataset& d : st_.datasets) {
+  for (const Dataset& d : *st_.datasets) {
     inputs.datasets.emplace_back(d.name, d.title);
     inputs.plans = &st_.plans;
     for (std::string& path : dataset_file_paths(d)) inputs.files.insert(std::move(path));
   }
-  if (!st_.datasets.empty() || !withheld_datasets_.empty()) {
+  if (!st_.datasets->empty() || !withheld_datasets_.empty()) {
     for (std::string& path : catalogue_file_paths()) inputs.files.insert(std::move(path));
   }
   StepTimer t;
@@ -256,7 +258,7 @@ bool BuildRun::model() {
     check_translations(*st_.site, pairs, load_glossaries(options_.site_dir, config, diags_), diags_,
                        st_.jobs, prev_ ? &prev_->translation_findings : nullptr,
                        keep ? &st_.translation_findings : nullptr, /*take_bodies=*/!keep);
-    mark_stale_dataset_texts(*st_.site, st_.datasets, diags_);
+    mark_stale_dataset_texts(*st_.site, *st_.datasets, diags_);
     t.step("  translation checks");
   }
   if (!st_.theme) result_.exit_code = 1;  // its errors are reported

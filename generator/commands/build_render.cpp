@@ -62,7 +62,7 @@ bool BuildRun::render() {
     StepTimer ts;
     double search_cpu = 0;  // its threads' own: the process's includes the pages'
     for (const Language& lang : site.config->languages) {  // one language's index at a time
-      render_search_index(site, bodies, st_.datasets, lang, sink, st_.jobs, &search_cpu);
+      render_search_index(site, bodies, *st_.datasets, lang, sink, st_.jobs, &search_cpu);
     }
     ts.step("  search index (beside pages)");
     ts.cpu("  search index, own cpu", search_cpu);
@@ -126,6 +126,17 @@ void BuildRun::offer(OutputFile&& f) {
   all_paths_.push_back({f.path, "", f.source, f.origin});
   st_.outputs[f.path] = std::move(record);
   if (!same) result_.output.push_back(std::move(f));
+}
+
+void BuildRun::offer_data(const DataFile& f) {
+  OutputRecord record;
+  record.bytes = f.spooled.empty() ? f.bytes.fingerprint() : Hasher().add(f.spooled).add(1).get();
+  const OutputRecord* before = previous_output(f.path);
+  bool same = before && before->bytes == record.bytes;
+  std::lock_guard lock(output_mu_);
+  all_paths_.push_back({f.path, "", f.spooled, ""});
+  st_.outputs[f.path] = std::move(record);
+  if (!same) result_.output.push_back(OutputFile{f.path, f.bytes, f.spooled});
 }
 
 void BuildRun::offer_page(size_t i, OutputFile&& f, ReadSet reads, const OutputRecord* before) {
@@ -313,10 +324,10 @@ bool BuildRun::render_recorded() {
     result_.removed = std::move(search->removed);
   }
   for (const auto& [path, bytes] : st_.search_files) all_paths_.push_back({path, "", ""});
-  OutputSet data_files;
-  emit_data_files(st_.data_views->manifest(), data_files);
-  render_cms(*st_.config, site.datasets, data_files);
-  offer_all(data_files);
+  for_each_data_file(st_.data_views->manifest(), [&](const DataFile& f) { offer_data(f); });
+  OutputSet cms_files;
+  render_cms(*st_.config, site.datasets, cms_files);
+  offer_all(cms_files);
   OutputSet theme_files = theme.files();
   offer_all(theme_files);
   publish_photos(

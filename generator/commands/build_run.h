@@ -91,6 +91,10 @@ class BuildRun {
   /// previous build made the same bytes. Thread-safe.
   void offer(OutputFile&& f);
 
+  /// offer() for an open-data file: its bytes' fingerprint is kept with them, so a file
+  /// taken over from the build before is neither hashed nor copied again.
+  void offer_data(const DataFile& f);
+
   /// Takes the file of page `i` with what rendering it read: records it, and passes it on
   /// unless the previous build made the same bytes there (`before`, its record, or that
   /// of another file at its path). Thread-safe.

@@ -54,7 +54,8 @@ struct BuildState {
   LoadRecord theme_load;
   SourcePages sources;           ///< shared with the build before and after it (`serve`)
   ContentStamps content_stamps;  ///< how each file of `sources` was when it was read
-  std::vector<Dataset> datasets;
+  /// Shared with the build before when its files did not change (`datasets_load`).
+  std::shared_ptr<const std::vector<Dataset>> datasets;
   LoadRecord datasets_load;
   std::vector<std::string> datasets_withheld;  ///< by load_datasets
   /// The commit the site's repository was at (the datasets' history is read from it).
@@ -79,11 +80,10 @@ struct BuildState {
   BodyCache body_cache;
   /// The fingerprints of the configuration, theme and data files.
   FileFingerprints files;
-  /// data_files_print() of this build: an update where it is the same takes the open-data
-  /// files of `data_views` instead of making them again.
-  std::uint64_t data_files_print = 0;
-  /// Else an update takes the files of each dataset whose dataset_files_print() is the same,
-  /// when the configuration and theme (`data_site_print`) are.
+  /// The fingerprints of what the open-data files are made from: the configuration and
+  /// theme, and each dataset's own (dataset_files_print). An update takes all the files
+  /// of `data_views` when these and the data files are the same, else those of each
+  /// dataset whose own print is.
   std::uint64_t data_site_print = 0;
   std::map<std::string, std::uint64_t> dataset_files_prints;
   /// The fingerprint of every grain the outputs read.

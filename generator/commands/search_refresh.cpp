@@ -14,7 +14,7 @@ std::optional<NewSearchIndex> make_search_refresh(const BuildState& state,
   OutputSet index;
   for (const Language& lang : state.site->config->languages) {
     if (cancel && cancel->load()) return std::nullopt;
-    render_search_index(*state.site, state.bodies, state.datasets, lang, index, state.jobs);
+    render_search_index(*state.site, state.bodies, *state.datasets, lang, index, state.jobs);
   }
   if (cancel && cancel->load()) return std::nullopt;
   SitePaths site_paths(*state.config);

@@ -190,6 +190,11 @@ TEST_CASE("the theme and datasets are taken over until a file of theirs or a com
   CHECK(same.state->theme_reused);
   CHECK(same.state->datasets_reused);
   CHECK(same.state->theme == kept.state->theme);
+  CHECK(same.state->datasets == kept.state->datasets);  // shared, not copied
+  // Their fingerprints are those of the build before, the files not read again.
+  CHECK(same.state->files.theme == kept.state->files.theme);
+  CHECK(same.state->files.dataset == kept.state->files.dataset);
+  CHECK(same.data_files_reused);
   // A commit changes the datasets' history (what they show as modified), not their files.
   testing::commit_at(site.dir(), "2025-06-02T10:00:00+00:00", "rows of 2041");
   Diagnostics again;
@@ -197,6 +202,8 @@ TEST_CASE("the theme and datasets are taken over until a file of theirs or a com
   REQUIRE(committed.exit_code == 0);
   CHECK(committed.state->theme_reused);
   CHECK_FALSE(committed.state->datasets_reused);
+  CHECK(committed.state->files.datasets != same.state->files.datasets);
+  CHECK_FALSE(committed.data_files_reused);
   Files shown;
   apply(shown, kept);
   apply(shown, same);

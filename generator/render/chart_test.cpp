@@ -197,7 +197,7 @@ TEST_CASE("chart: links its plotted columns as CSV and itself as SVG, files of t
   // Every linked file is handed over, with the bytes and size the link names.
   REQUIRE(files.size() == 2);
   CHECK(files[0].path == "data/awards/charts/bar-year-all.csv");
-  CHECK(files[0].bytes == csv);
+  CHECK(files[0].bytes.str() == csv);
   CHECK(files[0].sha256 == sha256_hex(csv));
   CHECK(files[1].path == "data/awards/charts/bar-year-all.en.svg");
   const std::string& svg = files[1].bytes;

@@ -169,13 +169,6 @@ void add_history(Hasher& h, const Dataset& d) {
 
 }  // namespace
 
-std::uint64_t data_files_print(std::uint64_t files, const std::vector<Dataset>& datasets) {
-  Hasher h;
-  h.add(files).add(datasets.size());
-  for (const Dataset& d : datasets) add_history(h, d);
-  return h.get();
-}
-
 std::uint64_t dataset_files_print(std::uint64_t own_files, const Dataset& d) {
   Hasher h;
   h.add(own_files);
@@ -340,17 +333,9 @@ DataManifest make_data_manifest(const std::vector<Dataset>& datasets, const Data
 }
 
 void emit_data_files(const DataManifest& manifest, OutputSet& out) {
-  for (const auto& [name, files] : manifest.by_dataset) {
-    for (const DataFile& f : files) out.push_back(OutputFile{f.path, f.bytes, f.spooled});
-  }
-  for (const auto* group : {&manifest.versions, &manifest.charts}) {
-    for (const auto& [name, files] : *group) {
-      for (const DataFile& f : files) out.push_back(OutputFile{f.path, f.bytes, f.spooled});
-    }
-  }
-  for (const DataFile& f : manifest.catalogue) {
+  for_each_data_file(manifest, [&](const DataFile& f) {
     out.push_back(OutputFile{f.path, f.bytes, f.spooled});
-  }
+  });
 }
 
 }  // namespace firefly

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/output.h"
+#include "core/shared_text.h"
 #include "load/dataset.h"
 #include "render/data_files.h"
 #include "render/data_spool.h"
@@ -31,7 +32,7 @@ struct DataFormat {
 /// One published file: its bytes in memory, or (`spooled`) a file written as a stream.
 struct DataFile {
   std::string path;    ///< relative to the output root: "data/awards.csv"
-  std::string bytes;   ///< the content; "" when `spooled`
+  SharedText bytes;    ///< the content, shared by copies; "" when `spooled`
   std::string sha256;  ///< lower-case hex SHA-256 of the content
   const DataFormat* format = nullptr;
   size_t size = 0;      ///< the content's length in bytes
@@ -100,12 +101,9 @@ DataManifest make_data_manifest(const std::vector<Dataset>& datasets, const Data
 /// once, and makes its SHA256SUMS again to cover them.
 void add_chart_files(DataManifest& manifest, std::vector<DataFile> files);
 
-/// The fingerprint of what make_data_manifest makes the files of `datasets` from: `files`,
-/// that of the files they were loaded from with the site's configuration and theme, and
-/// what git told of each (the commits that changed its rows and texts, its dates).
-std::uint64_t data_files_print(std::uint64_t files, const std::vector<Dataset>& datasets);
-/// The same for dataset `d`'s own files alone (`own_files`: those it was loaded from), the
-/// configuration and theme aside.
+/// The fingerprint of what make_data_manifest makes dataset `d`'s files from, the site's
+/// configuration and theme aside: `own_files` (that of the files it was loaded from) and
+/// what git told of it (the commits that changed its rows and texts, its dates).
 std::uint64_t dataset_files_print(std::uint64_t own_files, const Dataset& d);
 
 /// `manifest` (held in memory) without its chart files: as make_data_manifest made it,
@@ -114,6 +112,18 @@ DataManifest without_charts(const DataManifest& manifest);
 
 /// A published file held in memory.
 DataFile make_data_file(std::string path, std::string_view bytes, const DataFormat& format);
+
+/// Calls `visit(const DataFile&)` for every file of `manifest`: each dataset's, the past
+/// versions, the charts, then the catalogue.
+template <typename Visit>
+void for_each_data_file(const DataManifest& manifest, Visit&& visit) {
+  for (const auto* group : {&manifest.by_dataset, &manifest.versions, &manifest.charts}) {
+    for (const auto& [name, files] : *group) {
+      for (const DataFile& f : files) visit(f);
+    }
+  }
+  for (const DataFile& f : manifest.catalogue) visit(f);
+}
 
 /// Adds every file of `manifest` to `out`.
 void emit_data_files(const DataManifest& manifest, OutputSet& out);

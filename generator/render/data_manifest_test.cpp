@@ -228,12 +228,14 @@ TEST_CASE("data manifest: without its charts, a manifest is as make_data_manifes
   CHECK(without_charts(made).catalogue.size() == made.catalogue.size());
 }
 
-TEST_CASE("data manifest: the print of its inputs follows the files and what git told") {
+TEST_CASE("data manifest: a dataset's print follows its files and what git told") {
   Dataset ds = sample();
-  std::uint64_t print = data_files_print(1, {ds});
-  CHECK(data_files_print(1, {ds}) == print);
-  CHECK(data_files_print(2, {ds}) != print);  // a file, the configuration or the theme
-  CHECK(data_files_print(1, {}) != print);
+  std::uint64_t print = dataset_files_print(1, ds);
+  CHECK(dataset_files_print(1, ds) == print);
+  CHECK(dataset_files_print(2, ds) != print);  // one of its files
+  Dataset renamed = ds;
+  renamed.name = "other";
+  CHECK(dataset_files_print(1, renamed) != print);
   Dataset committed = ds;
   DatasetChange change;
   change.commit.commit = "1a2b3c4d";
@@ -241,16 +243,16 @@ TEST_CASE("data manifest: the print of its inputs follows the files and what git
   change.csv = ds.csv_bytes;
   change.published = true;
   committed.history.push_back(change);
-  CHECK(data_files_print(1, {committed}) != print);  // a commit with the same files
+  CHECK(dataset_files_print(1, committed) != print);  // a commit with the same files
   Dataset other = committed;
   other.history[0].commit.commit = "5e6f7a8b";
-  CHECK(data_files_print(1, {other}) != data_files_print(1, {committed}));
+  CHECK(dataset_files_print(1, other) != dataset_files_print(1, committed));
   Dataset dated = ds;
   dated.updated = Date{2024, 1, 2};
-  CHECK(data_files_print(1, {dated}) != print);
+  CHECK(dataset_files_print(1, dated) != print);
   Dataset texts = ds;
   texts.texts.push_back(MetadataText{"title", "en", "Awards", {}, change.commit, 0});
-  CHECK(data_files_print(1, {texts}) != print);
+  CHECK(dataset_files_print(1, texts) != print);
 }
 
 }  // namespace firefly

@@ -131,7 +131,7 @@ TEST_CASE("dataset page: past versions are published and listed with their check
   const std::vector<DataFile>& versions = m.dataset_versions("awards");
   REQUIRE(versions.size() == 1);
   CHECK(versions[0].path == "data/awards/versions/2023-06-30-abc1234.csv");
-  CHECK(versions[0].bytes == "year,count\n2022,3\n2023,4\n");
+  CHECK(versions[0].bytes.str() == "year,count\n2022,3\n2023,4\n");
   DataView v = view_in("zh-TW");
   v.t = Value(Map{{"history_added_one", Value("新增 1 列")},
                   {"history_changed", Value("修改 {n} 列")},
