@@ -142,8 +142,31 @@ ContextBuilder::ContextBuilder(const Site& site, const Theme& theme,
 size_t ContextBuilder::index_of(const Page& page) const { return index_.at(&page); }
 
 Value ContextBuilder::date_value(const Date& date, const Language& lang) const {
-  return Value(
-      Map{{"iso", date.iso()}, {"display", format_date(date, {lang.html_lang, lang.calendar})}});
+  // A list shows a story's date on every page that lists it: each thread keeps the {iso,
+  // display} it made, by locale and calendar, then by date (both texts depend on no more).
+  struct Dates {
+    std::string locale, calendar;
+    std::unordered_map<std::uint64_t, Value> by_date;
+  };
+  thread_local std::vector<Dates> made;
+  auto make = [&] {
+    return Value(
+        Map{{"iso", date.iso()}, {"display", format_date(date, {lang.html_lang, lang.calendar})}});
+  };
+  // A date without a time of day (as stories have), its fields in their valid ranges.
+  if (date.has_time || date.year < 0 || date.year > 9999 || date.month < 0 || date.month > 99 ||
+      date.day < 0 || date.day > 99) {
+    return make();
+  }
+  Dates* dates = nullptr;
+  for (Dates& d : made) {
+    if (d.locale == lang.html_lang && d.calendar == lang.calendar) dates = &d;
+  }
+  if (!dates) dates = &made.emplace_back(Dates{lang.html_lang, lang.calendar, {}});
+  std::uint64_t key = (static_cast<std::uint64_t>(date.year) * 100 + date.month) * 100 + date.day;
+  auto [it, inserted] = dates->by_date.try_emplace(key);
+  if (inserted) it->second = make();
+  return it->second;
 }
 
 Value ContextBuilder::list_item(const Page& p) const {
