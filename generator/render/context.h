@@ -47,12 +47,23 @@ class ContextBuilder {
   /// text is in another language than the page (kept from the original, or a fallback).
   Value people_value(const Page& page, const Language& lang) const;
 
+  /// What every page in one language shows alike, made once: `lang`, `assets` and the
+  /// members of `site` that do not depend on the page.
+  struct LanguageParts {
+    const Language* language = nullptr;
+    Value lang, assets, publisher, data_license;
+    Map site_head;  ///< title ... feed_url, the first members of `site`
+  };
+  LanguageParts language_parts(const Language& lang) const;
+  const LanguageParts& parts_of(const Language& lang, LanguageParts& spare) const;
+
   const Site& site_;
   const Theme& theme_;
   const std::vector<Body>& bodies_;
   const DataViews& data_;
   std::unordered_map<const Page*, size_t> index_;
   const PhotoSet* photos_ = nullptr;
+  std::vector<LanguageParts> languages_;  ///< one for each language of the site
 };
 
 }  // namespace firefly

@@ -3,11 +3,31 @@
 #pragma once
 
 #include <string>
+#include <utility>
 
 #include "core/value.h"
 #include "model/site.h"
 
 namespace firefly::detail {
+
+inline void add_members(Map&) {}
+template <typename K, typename V, typename... More>
+void add_members(Map& m, K&& key, V&& value, More&&... more) {
+  m.emplace_back(std::forward<K>(key), std::forward<V>(value));
+  add_members(m, std::forward<More>(more)...);
+}
+
+/// The map of `key, value, key, value, ...`, each value copied or moved into it once (a
+/// braced `Map{{k, v}, ...}` copies every member again out of its initializer list), with
+/// room for `extra` members added after.
+template <typename... KeysAndValues>
+Map map_of(size_t extra, KeysAndValues&&... members) {
+  static_assert(sizeof...(members) % 2 == 0, "a key, then its value");
+  Map m;
+  m.reserve(sizeof...(members) / 2 + extra);
+  add_members(m, std::forward<KeysAndValues>(members)...);
+  return m;
+}
 
 /// Notes that the output being rendered shows `page` (as a list entry, link or title).
 const Page* noted(const Page* page);

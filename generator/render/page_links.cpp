@@ -12,6 +12,7 @@ namespace firefly {
 using detail::add_title_lang;
 using detail::find_noted;
 using detail::language_of;
+using detail::map_of;
 
 void ContextBuilder::add_translations(Map& m, const Page& page, const Language& lang) const {
   const SiteConfig& c = *site_.config;
@@ -25,14 +26,14 @@ void ContextBuilder::add_translations(Map& m, const Page& page, const Language& 
       const Page* t = it->second;
       if (page.fallback && t->lang == page.content_lang) canonical = t;
       alternates.push_back(
-          Value(Map{{"hreflang", l.html_lang}, {"url", site_.absolute_url(t->url)}}));
+          Value(map_of(0, "hreflang", l.html_lang, "url", site_.absolute_url(t->url))));
       if (l.code == lang.code) continue;
       translations.push_back(Value(
-          Map{{"code", l.code}, {"name", l.name}, {"html_lang", l.html_lang}, {"url", t->url}}));
+          map_of(0, "code", l.code, "name", l.name, "html_lang", l.html_lang, "url", t->url)));
     }
     if (const Page* d = find_noted(site_, page.key, c.default_language().code); d && !d->fallback) {
       alternates.push_back(
-          Value(Map{{"hreflang", "x-default"}, {"url", site_.absolute_url(d->url)}}));
+          Value(map_of(0, "hreflang", "x-default", "url", site_.absolute_url(d->url))));
     }
   }
   m.emplace_back("has_translations", !translations.empty());
@@ -45,7 +46,7 @@ Value ContextBuilder::breadcrumbs_value(const Page& page, const Language& lang) 
   List crumbs;
   // A crumb of an untranslated page is in its content's language.
   auto crumb = [&](const Page& to, std::string title) {
-    Map m{{"title", std::move(title)}, {"url", to.url}};
+    Map m = map_of(1, "title", std::move(title), "url", to.url);
     add_title_lang(m, site_, to);
     return Value(std::move(m));
   };
@@ -98,7 +99,7 @@ Value ContextBuilder::pagination_value(const Page& page) const {
     bool shown = n == 1 || n == page.page_count || std::abs(n - page.page_number) <= 2;
     if (!shown) continue;
     if (n > last_shown + 1) pages.push_back(Value(Map{{"gap", true}}));
-    pages.push_back(Value(Map{{"n", n}, {"url", url_of(n)}, {"current", n == page.page_number}}));
+    pages.push_back(Value(map_of(0, "n", n, "url", url_of(n), "current", n == page.page_number)));
     last_shown = n;
   }
   Map pag{{"current", page.page_number},
@@ -126,13 +127,13 @@ Value ContextBuilder::taxonomies_value(const Page& page, const Language& lang) c
       std::string from =
           tax->term_title_lang(slug, lang.code, c.default_language().code).value_or("");
       if (from.empty()) from = page.content_lang;
-      Map term{{"title", title}, {"url", base + slug + "/"}};
+      Map term = map_of(1, "title", std::move(title), "url", base + slug + "/");
       if (from != lang.code) term.emplace_back("title_lang", language_of(site_, from).html_lang);
       terms.push_back(Value(std::move(term)));
     }
-    taxonomies.push_back(Value(Map{{"name", name},
-                                   {"title", tax->title.get(lang.code, c.default_language().code)},
-                                   {"terms", Value(std::move(terms))}}));
+    taxonomies.push_back(
+        Value(map_of(0, "name", name, "title", tax->title.get(lang.code, c.default_language().code),
+                     "terms", Value(std::move(terms)))));
   }
   return Value(std::move(taxonomies));
 }
