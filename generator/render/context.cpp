@@ -1,5 +1,6 @@
 #include "render/context.h"
 
+#include <atomic>
 #include <cstdlib>
 #include <string_view>
 #include <unordered_map>
@@ -137,6 +138,8 @@ Value menu_value(const Site& site, const std::vector<MenuEntry>& entries, const 
 ContextBuilder::ContextBuilder(const Site& site, const Theme& theme,
                                const std::vector<Body>& bodies, const DataViews& data)
     : site_(site), theme_(theme), bodies_(bodies), data_(data) {
+  static std::atomic<std::uint64_t> serials{0};
+  serial_ = ++serials;
   index_.reserve(site.pages.size());
   for (size_t i = 0; i < site.pages.size(); ++i) index_[site.pages[i].get()] = i;
   for (const Language& l : site.config->languages) languages_.push_back(language_parts(l));

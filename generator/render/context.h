@@ -1,6 +1,7 @@
 // The template context of a page (docs/templates.md): every value a template shows.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -41,6 +42,9 @@ class ContextBuilder {
   Value pagination_value(const Page& page) const;
   /// The page's taxonomy terms [{name, title, terms[{title, url, title_lang}]}].
   Value taxonomies_value(const Page& page, const Language& lang) const;
+  /// One term {title, url, title_lang} of `page`, or null when `value` has no slug.
+  Value term_value(const Taxonomy& tax, const std::string& name, const std::string& value,
+                   const Page& page, const Language& lang) const;
   size_t index_of(const Page& page) const;
   Value images_value(const Page& page, PhotoPlace first) const;
   /// The front matter's people {name, age, union}, with `name_lang`/`union_lang` when that
@@ -64,6 +68,8 @@ class ContextBuilder {
   std::unordered_map<const Page*, size_t> index_;
   const PhotoSet* photos_ = nullptr;
   std::vector<LanguageParts> languages_;  ///< one for each language of the site
+  /// Tells this builder from every other made in the process (for what threads keep).
+  std::uint64_t serial_;
 };
 
 }  // namespace firefly

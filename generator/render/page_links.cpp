@@ -1,7 +1,9 @@
 // The parts of a page's template context that link it to other pages: its translations and
 // alternates, breadcrumbs, pagination and taxonomy terms (docs/templates.md).
+#include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <unordered_map>
 
 #include "core/text.h"
 #include "render/context.h"
@@ -112,30 +114,51 @@ Value ContextBuilder::pagination_value(const Page& page) const {
 
 Value ContextBuilder::taxonomies_value(const Page& page, const Language& lang) const {
   const SiteConfig& c = *site_.config;
+  const std::string& def = c.default_language().code;
+  // A term looks the same on every page that has it in one language and content language:
+  // each thread keeps the terms it made for this builder (a new builder starts afresh).
+  struct Terms {
+    std::uint64_t builder = 0;
+    std::unordered_map<std::string, Value> made;  ///< null for a value without a slug
+  };
+  thread_local Terms cache;
+  if (cache.builder != serial_) cache = Terms{serial_, {}};
+  std::string key;
   List taxonomies;
   for (const auto& [name, values] : page.terms) {
     const Taxonomy* tax = c.taxonomy(name);
     if (!tax) continue;
     List terms;
-    std::string base = site_.lang_prefix(lang.code) + "/" + name + "/";
+    terms.reserve(values.size());
     for (const std::string& v : values) {
-      std::string slug = slugify(v);
-      if (slug.empty()) continue;
-      std::string title = tax->term_title(slug, lang.code, c.default_language().code, v);
-      // A term without a title in this language is in its title's language, or in that
-      // of the front matter it was written in.
-      std::string from =
-          tax->term_title_lang(slug, lang.code, c.default_language().code).value_or("");
-      if (from.empty()) from = page.content_lang;
-      Map term = map_of(1, "title", std::move(title), "url", base + slug + "/");
-      if (from != lang.code) term.emplace_back("title_lang", language_of(site_, from).html_lang);
-      terms.push_back(Value(std::move(term)));
+      // The languages (codes, without a NUL), the name's length, the name, the value.
+      key.assign(lang.code).append(1, '\0').append(page.content_lang).append(1, '\0');
+      key.append(std::to_string(name.size())).append(1, ':').append(name).append(v);
+      auto [it, inserted] = cache.made.try_emplace(key);
+      if (inserted) it->second = term_value(*tax, name, v, page, lang);
+      if (!it->second.is_null()) terms.push_back(it->second);
     }
-    taxonomies.push_back(
-        Value(map_of(0, "name", name, "title", tax->title.get(lang.code, c.default_language().code),
-                     "terms", Value(std::move(terms)))));
+    taxonomies.push_back(Value(map_of(0, "name", name, "title", tax->title.get(lang.code, def),
+                                      "terms", Value(std::move(terms)))));
   }
   return Value(std::move(taxonomies));
+}
+
+Value ContextBuilder::term_value(const Taxonomy& tax, const std::string& name,
+                                 const std::string& value, const Page& page,
+                                 const Language& lang) const {
+  const std::string& def = site_.config->default_language().code;
+  std::string slug = slugify(value);
+  if (slug.empty()) return Value();
+  std::string title = tax.term_title(slug, lang.code, def, value);
+  // A term without a title in this language is in its title's language, or in that
+  // of the front matter it was written in.
+  std::string from = tax.term_title_lang(slug, lang.code, def).value_or("");
+  if (from.empty()) from = page.content_lang;
+  Map term = map_of(1, "title", std::move(title), "url",
+                    site_.lang_prefix(lang.code) + "/" + name + "/" + slug + "/");
+  if (from != lang.code) term.emplace_back("title_lang", language_of(site_, from).html_lang);
+  return Value(std::move(term));
 }
 
 }  // namespace firefly
