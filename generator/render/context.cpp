@@ -30,9 +30,20 @@ const Page* noted(const Page* page) {
   return page;
 }
 
-const Page* find_noted(const Site& site, const std::string& key, const std::string& lang) {
+Groups groups_of(const Site& site) {
+  Groups groups;
+  groups.reserve(site.groups.size());
+  for (const auto& [key, pages] : site.groups) groups.emplace(key, &pages);
+  return groups;
+}
+
+const Page* find_noted(const Groups& groups, const std::string& key, const std::string& lang) {
   if (recording_reads()) note_read(grain::find(key, lang));
-  return noted(site.find(key, lang));
+  const Page* page = nullptr;
+  if (auto g = groups.find(key); g != groups.end()) {
+    if (auto p = g->second->find(lang); p != g->second->end()) page = p->second;
+  }
+  return noted(page);
 }
 
 const Language& language_of(const Site& site, const std::string& code) {
@@ -61,8 +72,8 @@ std::string key_collection(const std::string& key) { return key.substr(0, key.fi
 
 /// {field, label, title, url} of a ref field's target; `title_lang`/`label_lang` when that
 /// text is in another language than the page.
-Value ref_value(const Site& site, const Page& page, const std::string& field, const Page& target,
-                const Language& lang) {
+Value ref_value(const Site& site, const detail::Groups& groups, const Page& page,
+                const std::string& field, const Page& target, const Language& lang) {
   const SiteConfig& c = *site.config;
   const std::string& def = c.default_language().code;
   Map m = map_of(3, "field", field, "title", target.title, "url", target.url);
@@ -82,7 +93,7 @@ Value ref_value(const Site& site, const Page& page, const std::string& field, co
       label_lang = schema->label.has(def) ? def : schema->label.by_lang.front().first;
     }
   } else if (const Page* section =
-                 find_noted(site, "section:" + key_collection(target.key), lang.code)) {
+                 find_noted(groups, "section:" + key_collection(target.key), lang.code)) {
     label = section->title;
     if (section->fallback) label_lang = section->content_lang;
   }
@@ -93,8 +104,8 @@ Value ref_value(const Site& site, const Page& page, const std::string& field, co
 
 /// A menu of site.yaml (`menus.main`, `menus.footer`) as the page in `lang` shows it:
 /// {title, title_lang, url, current, in_section} per entry (docs/templates.md).
-Value menu_value(const Site& site, const std::vector<MenuEntry>& entries, const Page& page,
-                 const Language& lang) {
+Value menu_value(const Site& site, const detail::Groups& groups,
+                 const std::vector<MenuEntry>& entries, const Page& page, const Language& lang) {
   const std::string& def = site.config->default_language().code;
   const std::string prefix = site.lang_prefix(lang.code);
   List menu;
@@ -102,7 +113,7 @@ Value menu_value(const Site& site, const std::vector<MenuEntry>& entries, const 
     if (recording_reads()) note_read(grain::url(e.page));
     auto it = site.by_url.find(e.page);
     const Page* target =
-        it != site.by_url.end() ? find_noted(site, it->second->key, lang.code) : nullptr;
+        it != site.by_url.end() ? find_noted(groups, it->second->key, lang.code) : nullptr;
     // The entry's own title in this language, else the page's title in it (a language
     // the entry has no title for still gets the page's translated title).
     std::string title = !e.title.empty() && e.title.has(lang.code) ? e.title.get(lang.code, def)
@@ -137,7 +148,7 @@ Value menu_value(const Site& site, const std::vector<MenuEntry>& entries, const 
 
 ContextBuilder::ContextBuilder(const Site& site, const Theme& theme,
                                const std::vector<Body>& bodies, const DataViews& data)
-    : site_(site), theme_(theme), bodies_(bodies), data_(data) {
+    : site_(site), theme_(theme), bodies_(bodies), data_(data), groups_(detail::groups_of(site)) {
   static std::atomic<std::uint64_t> serials{0};
   serial_ = ++serials;
   index_.reserve(site.pages.size());
@@ -264,7 +275,7 @@ Value ContextBuilder::people_value(const Page& page, const Language& lang) const
   if (!people.is_list()) return Value(std::move(out));
   // A name or union written as in the original page's people (a translation keeps the
   // Chinese names) is in the original's language; otherwise in the file's own.
-  const Page* original = find_noted(site_, page.key, site_.config->default_language().code);
+  const Page* original = find_noted(groups_, page.key, site_.config->default_language().code);
   const Value* theirs = original && original != &page && !original->fallback && original->source
                             ? &original->source->front.get("people")
                             : nullptr;
@@ -294,7 +305,7 @@ Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
   List languages;
   languages.reserve(c.languages.size());
   for (const Language& l : c.languages) {
-    const Page* there = find_noted(site_, page.key, l.code);
+    const Page* there = find_noted(groups_, page.key, l.code);
     // The switcher never offers an untranslated page, except the one being read: the
     // current language's link is this page (its aria-current must name this page).
     if (there && there->fallback && l.code != lang.code) there = nullptr;
@@ -316,8 +327,8 @@ Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
   m.emplace_back("publisher", parts.publisher);
   Map menus;
   menus.reserve(2);
-  menus.emplace_back("main", menu_value(site_, c.main_menu, page, lang));
-  menus.emplace_back("footer", menu_value(site_, c.footer_menu, page, lang));
+  menus.emplace_back("main", menu_value(site_, groups_, c.main_menu, page, lang));
+  menus.emplace_back("footer", menu_value(site_, groups_, c.footer_menu, page, lang));
   m.emplace_back("menus", Value(std::move(menus)));
   m.emplace_back("data_license", parts.data_license);
   m.emplace_back("generator", "Firefly " FIREFLY_VERSION_STRING);
@@ -374,8 +385,8 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
   }
   List refs;
   for (const auto& [field, key] : page.refs) {
-    if (const Page* t = find_noted(site_, key, lang.code))
-      refs.push_back(ref_value(site_, page, field, *t, lang));
+    if (const Page* t = find_noted(groups_, key, lang.code))
+      refs.push_back(ref_value(site_, groups_, page, field, *t, lang));
   }
   m.emplace_back("refs", Value(std::move(refs)));
   Map referenced;

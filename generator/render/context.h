@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -66,6 +68,8 @@ class ContextBuilder {
   const std::vector<Body>& bodies_;
   const DataViews& data_;
   std::unordered_map<const Page*, size_t> index_;
+  /// Site::groups by hash.
+  std::unordered_map<std::string_view, const std::map<std::string, Page*>*> groups_;
   const PhotoSet* photos_ = nullptr;
   std::vector<LanguageParts> languages_;  ///< one for each language of the site
   /// Tells this builder from every other made in the process (for what threads keep).

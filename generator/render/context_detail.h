@@ -2,7 +2,10 @@
 // render/page_links.cpp); not for other stages.
 #pragma once
 
+#include <map>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "core/value.h"
@@ -31,8 +34,13 @@ Map map_of(size_t extra, KeysAndValues&&... members) {
 
 /// Notes that the output being rendered shows `page` (as a list entry, link or title).
 const Page* noted(const Page* page);
-/// `site.find(key, lang)`, noting the lookup and the page found.
-const Page* find_noted(const Site& site, const std::string& key, const std::string& lang);
+/// Site::groups by hash (a std::map compares keys): the pages of a key by language.
+using Groups = std::unordered_map<std::string_view, const std::map<std::string, Page*>*>;
+/// The groups of `site`.
+Groups groups_of(const Site& site);
+/// `site.find(key, lang)` through `groups` (those of the site), noting the lookup and the
+/// page found.
+const Page* find_noted(const Groups& groups, const std::string& key, const std::string& lang);
 /// The site's language `code`, or its default language.
 const Language& language_of(const Site& site, const std::string& code);
 /// Adds `title_lang` (its HTML tag) to `m` when `p`'s title is not in the reader's language.

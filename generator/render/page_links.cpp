@@ -20,11 +20,11 @@ void ContextBuilder::add_translations(Map& m, const Page& page, const Language& 
   const SiteConfig& c = *site_.config;
   List translations, alternates;
   const Page* canonical = &page;
-  if (auto g = site_.groups.find(page.key); g != site_.groups.end()) {
+  if (auto g = groups_.find(page.key); g != groups_.end()) {
     for (const Language& l : c.languages) {
-      find_noted(site_, page.key, l.code);
-      auto it = g->second.find(l.code);
-      if (it == g->second.end() || it->second->fallback) continue;
+      find_noted(groups_, page.key, l.code);
+      auto it = g->second->find(l.code);
+      if (it == g->second->end() || it->second->fallback) continue;
       const Page* t = it->second;
       if (page.fallback && t->lang == page.content_lang) canonical = t;
       alternates.push_back(
@@ -33,7 +33,8 @@ void ContextBuilder::add_translations(Map& m, const Page& page, const Language& 
       translations.push_back(Value(
           map_of(0, "code", l.code, "name", l.name, "html_lang", l.html_lang, "url", t->url)));
     }
-    if (const Page* d = find_noted(site_, page.key, c.default_language().code); d && !d->fallback) {
+    if (const Page* d = find_noted(groups_, page.key, c.default_language().code);
+        d && !d->fallback) {
       alternates.push_back(
           Value(map_of(0, "hreflang", "x-default", "url", site_.absolute_url(d->url))));
     }
@@ -53,7 +54,7 @@ Value ContextBuilder::breadcrumbs_value(const Page& page, const Language& lang) 
     return Value(std::move(m));
   };
   if (page.kind != PageKind::kHome) {
-    if (const Page* home = find_noted(site_, "home", lang.code)) {
+    if (const Page* home = find_noted(groups_, "home", lang.code)) {
       crumbs.push_back(crumb(*home, home->title.empty() ? std::string("Home") : home->title));
     }
     std::string parent_key =
@@ -64,7 +65,7 @@ Value ContextBuilder::breadcrumbs_value(const Page& page, const Language& lang) 
             ? std::string("data")
             : std::string();
     if (const Page* parent =
-            parent_key.empty() ? nullptr : find_noted(site_, parent_key, lang.code)) {
+            parent_key.empty() ? nullptr : find_noted(groups_, parent_key, lang.code)) {
       if (parent->kind == PageKind::kData) {
         crumbs.push_back(
             Value(Map{{"title", theme_.strings(lang.code).get("data_catalogue").to_text()},
@@ -80,7 +81,7 @@ Value ContextBuilder::breadcrumbs_value(const Page& page, const Language& lang) 
     }
     if (page.kind == PageKind::kIndicator) plan_keys.push_back("scorecard/" + page.dataset);
     for (const std::string& key : plan_keys) {
-      if (const Page* up = find_noted(site_, key, lang.code)) {
+      if (const Page* up = find_noted(groups_, key, lang.code)) {
         crumbs.push_back(crumb(*up, up->title));
       }
     }
