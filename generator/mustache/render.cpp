@@ -2,6 +2,7 @@
 // pointers (no copies of the data), appending to the caller's string.
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 
 #include "core/text.h"
@@ -93,7 +94,7 @@ class Renderer {
       if (!v || !v->is_string()) return true;
       name = v->as_string();
     }
-    const Template* t = lookup_ ? lookup_(name) : nullptr;
+    const Template* t = n.dynamic ? find_partial(name) : partial_of(n);
     if (!t) return true;
     if (depth_ >= limits_.max_depth) {
       return fail("partial '" + std::string(name) + "' includes itself too deeply (more than " +
@@ -123,6 +124,18 @@ class Renderer {
       line_start_ = true;
     }
     return ok;
+  }
+
+  const Template* find_partial(std::string_view name) const {
+    return lookup_ ? lookup_(name) : nullptr;
+  }
+
+  /// The partial or parent a tag with a fixed name includes: found once per render (a list
+  /// includes the same partial for each item), kept by the tag's node.
+  const Template* partial_of(const Node& n) {
+    Included& slot = included_[(reinterpret_cast<std::uintptr_t>(&n) / sizeof(Node)) % kIncluded];
+    if (slot.node != &n) slot = {&n, find_partial(n.text)};
+    return slot.partial;
   }
 
   /// Runs `body` with `indent` added to every line it writes; `own_line` when the tag
@@ -215,6 +228,12 @@ class Renderer {
     return false;
   }
 
+  struct Included {
+    const Node* node = nullptr;
+    const Template* partial = nullptr;
+  };
+  static constexpr size_t kIncluded = 32;
+  Included included_[kIncluded];  ///< partials found, by their tag's node (direct-mapped)
   const PartialLookup& lookup_;
   std::string& out_;
   const RenderLimits& limits_;

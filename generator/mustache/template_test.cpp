@@ -207,6 +207,23 @@ TEST_CASE("dynamic parents and partials are looked up by the value of a name") {
   CHECK(lib.render_named("page", json(R"({"kind":3})")).empty());
 }
 
+TEST_CASE("a partial in a list is looked up once per render; a dynamic one each time") {
+  Library lib;
+  lib.templates["item"] = must_compile("<{{.}}>");
+  lib.templates["other"] = must_compile("({{.}})");
+  auto page = must_compile("{{#items}}{{>item}}{{>*kind}}{{/items}}");
+  std::map<std::string, int, std::less<>> asked;
+  PartialLookup counting = [&](std::string_view name) -> const Template* {
+    ++asked[std::string(name)];
+    return lib.lookup()(name);
+  };
+  std::string out;
+  CHECK(!render(*page, json(R"({"items":[1,2,3],"kind":"other"})"), counting, out));
+  CHECK(out == "<1>(1)<2>(2)<3>(3)");
+  CHECK(asked["item"] == 1);
+  CHECK(asked["other"] == 3);
+}
+
 TEST_CASE("partials() lists the names a template includes, with positions") {
   auto t = must_compile("a\n  {{> header }}{{<base}}{{/base}}{{>*dynamic}}");
   REQUIRE(t->partials().size() == 2);

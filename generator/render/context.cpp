@@ -1,5 +1,6 @@
 #include "render/context.h"
 
+#include <atomic>
 #include <cstdlib>
 #include <string_view>
 #include <unordered_map>
@@ -29,9 +30,20 @@ const Page* noted(const Page* page) {
   return page;
 }
 
-const Page* find_noted(const Site& site, const std::string& key, const std::string& lang) {
+Groups groups_of(const Site& site) {
+  Groups groups;
+  groups.reserve(site.groups.size());
+  for (const auto& [key, pages] : site.groups) groups.emplace(key, &pages);
+  return groups;
+}
+
+const Page* find_noted(const Groups& groups, const std::string& key, const std::string& lang) {
   if (recording_reads()) note_read(grain::find(key, lang));
-  return noted(site.find(key, lang));
+  const Page* page = nullptr;
+  if (auto g = groups.find(key); g != groups.end()) {
+    if (auto p = g->second->find(lang); p != g->second->end()) page = p->second;
+  }
+  return noted(page);
 }
 
 const Language& language_of(const Site& site, const std::string& code) {
@@ -50,6 +62,7 @@ void add_title_lang(Map& m, const Site& site, const Page& p) {
 using detail::add_title_lang;
 using detail::find_noted;
 using detail::language_of;
+using detail::map_of;
 using detail::noted;
 
 namespace {
@@ -59,11 +72,11 @@ std::string key_collection(const std::string& key) { return key.substr(0, key.fi
 
 /// {field, label, title, url} of a ref field's target; `title_lang`/`label_lang` when that
 /// text is in another language than the page.
-Value ref_value(const Site& site, const Page& page, const std::string& field, const Page& target,
-                const Language& lang) {
+Value ref_value(const Site& site, const detail::Groups& groups, const Page& page,
+                const std::string& field, const Page& target, const Language& lang) {
   const SiteConfig& c = *site.config;
   const std::string& def = c.default_language().code;
-  Map m{{"field", field}, {"title", target.title}, {"url", target.url}};
+  Map m = map_of(3, "field", field, "title", target.title, "url", target.url);
   add_title_lang(m, site, target);
   // The label: the field's `label:` in this language, else the title of the collection
   // referred to (its section page), else the field's name.
@@ -80,7 +93,7 @@ Value ref_value(const Site& site, const Page& page, const std::string& field, co
       label_lang = schema->label.has(def) ? def : schema->label.by_lang.front().first;
     }
   } else if (const Page* section =
-                 find_noted(site, "section:" + key_collection(target.key), lang.code)) {
+                 find_noted(groups, "section:" + key_collection(target.key), lang.code)) {
     label = section->title;
     if (section->fallback) label_lang = section->content_lang;
   }
@@ -91,8 +104,8 @@ Value ref_value(const Site& site, const Page& page, const std::string& field, co
 
 /// A menu of site.yaml (`menus.main`, `menus.footer`) as the page in `lang` shows it:
 /// {title, title_lang, url, current, in_section} per entry (docs/templates.md).
-Value menu_value(const Site& site, const std::vector<MenuEntry>& entries, const Page& page,
-                 const Language& lang) {
+Value menu_value(const Site& site, const detail::Groups& groups,
+                 const std::vector<MenuEntry>& entries, const Page& page, const Language& lang) {
   const std::string& def = site.config->default_language().code;
   const std::string prefix = site.lang_prefix(lang.code);
   List menu;
@@ -100,7 +113,7 @@ Value menu_value(const Site& site, const std::vector<MenuEntry>& entries, const 
     if (recording_reads()) note_read(grain::url(e.page));
     auto it = site.by_url.find(e.page);
     const Page* target =
-        it != site.by_url.end() ? find_noted(site, it->second->key, lang.code) : nullptr;
+        it != site.by_url.end() ? find_noted(groups, it->second->key, lang.code) : nullptr;
     // The entry's own title in this language, else the page's title in it (a language
     // the entry has no title for still gets the page's translated title).
     std::string title = !e.title.empty() && e.title.has(lang.code) ? e.title.get(lang.code, def)
@@ -122,7 +135,8 @@ Value menu_value(const Site& site, const std::vector<MenuEntry>& entries, const 
         !current && target && target->kind != PageKind::kHome &&
         ((!target->section.empty() && page.section == target->section) ||
          (page.url.size() > target->url.size() && starts_with(page.url, target->url)));
-    Map entry{{"title", title}, {"url", url}, {"current", current}, {"in_section", in_section}};
+    Map entry = map_of(1, "title", std::move(title), "url", std::move(url), "current", current,
+                       "in_section", in_section);
     if (!title_lang.empty())
       entry.emplace_back("title_lang", language_of(site, title_lang).html_lang);
     menu.push_back(Value(std::move(entry)));
@@ -134,27 +148,93 @@ Value menu_value(const Site& site, const std::vector<MenuEntry>& entries, const 
 
 ContextBuilder::ContextBuilder(const Site& site, const Theme& theme,
                                const std::vector<Body>& bodies, const DataViews& data)
-    : site_(site), theme_(theme), bodies_(bodies), data_(data) {
+    : site_(site), theme_(theme), bodies_(bodies), data_(data), groups_(detail::groups_of(site)) {
+  static std::atomic<std::uint64_t> serials{0};
+  serial_ = ++serials;
   index_.reserve(site.pages.size());
   for (size_t i = 0; i < site.pages.size(); ++i) index_[site.pages[i].get()] = i;
+  for (const Language& l : site.config->languages) languages_.push_back(language_parts(l));
+}
+
+ContextBuilder::LanguageParts ContextBuilder::language_parts(const Language& lang) const {
+  const SiteConfig& c = *site_.config;
+  const std::string& def = c.default_language().code;
+  std::string prefix = site_.lang_prefix(lang.code);
+  // The html_lang of a site text shown in another language (no text for this one), else "".
+  auto other_lang = [&](const Localized& text) {
+    std::string code(text.lang_of(lang.code, def));
+    return code.empty() || code == lang.code ? std::string() : language_of(site_, code).html_lang;
+  };
+  LanguageParts parts;
+  parts.language = &lang;
+  parts.lang = Value(Map{
+      {"code", lang.code}, {"html_lang", lang.html_lang}, {"name", lang.name}, {"dir", lang.dir}});
+  parts.assets = Value(Map{{"css", theme_.asset_url("style.css")},
+                           {"js", theme_.asset_url("site.js")},
+                           {"search", theme_.asset_url("search.js")}});
+  parts.publisher = Value(Map{{"name", c.publisher.name.get(lang.code, def)},
+                              {"name_lang", other_lang(c.publisher.name)},
+                              {"email", c.publisher.email},
+                              {"phone", c.publisher.phone}});
+  parts.data_license =
+      Value(Map{{"name", c.data_license},
+                {"url", c.data_license == "OGDL-Taiwan-1.0" ? "https://data.gov.tw/license" : ""}});
+  parts.site_head = Map{{"title", c.title.get(lang.code, def)},
+                        {"description", c.description.get(lang.code, def)},
+                        {"base_url", c.base_url},
+                        {"home_url", prefix + "/"},
+                        {"search_url", prefix + "/search/"},
+                        {"search_index_url", "/search/" + lang.code + "/index.json"},
+                        {"sitemap_url", prefix + "/sitemap/"},
+                        {"data_url", prefix + "/data/"},
+                        {"feed_url", prefix + "/feed.xml"}};
+  return parts;
+}
+
+const ContextBuilder::LanguageParts& ContextBuilder::parts_of(const Language& lang,
+                                                              LanguageParts& spare) const {
+  for (const LanguageParts& p : languages_) {
+    if (p.language == &lang) return p;
+  }
+  return spare = language_parts(lang);  // not one of the site's own (not expected)
 }
 
 size_t ContextBuilder::index_of(const Page& page) const { return index_.at(&page); }
 
 Value ContextBuilder::date_value(const Date& date, const Language& lang) const {
-  return Value(
-      Map{{"iso", date.iso()}, {"display", format_date(date, {lang.html_lang, lang.calendar})}});
+  // A list shows a story's date on every page that lists it: each thread keeps the {iso,
+  // display} it made, by locale and calendar, then by date (both texts depend on no more).
+  struct Dates {
+    std::string locale, calendar;
+    std::unordered_map<std::uint64_t, Value> by_date;
+  };
+  thread_local std::vector<Dates> made;
+  auto make = [&] {
+    return Value(
+        Map{{"iso", date.iso()}, {"display", format_date(date, {lang.html_lang, lang.calendar})}});
+  };
+  // A date without a time of day (as stories have), its fields small enough for one key.
+  if (date.has_time || date.year < 0 || date.year > 9999 || date.month < 0 || date.month > 99 ||
+      date.day < 0 || date.day > 99) {
+    return make();
+  }
+  Dates* dates = nullptr;
+  for (Dates& d : made) {
+    if (d.locale == lang.html_lang && d.calendar == lang.calendar) dates = &d;
+  }
+  if (!dates) dates = &made.emplace_back(Dates{lang.html_lang, lang.calendar, {}});
+  std::uint64_t key = (static_cast<std::uint64_t>(date.year) * 100 + date.month) * 100 + date.day;
+  auto [it, inserted] = dates->by_date.try_emplace(key);
+  if (inserted) it->second = make();
+  return it->second;
 }
 
 Value ContextBuilder::list_item(const Page& p) const {
   noted(&p);
   const Language& lang = language_of(site_, p.lang);
   const Body& body = bodies_[index_of(p)];
-  Map m{{"title", p.title},
-        {"url", p.url},
-        {"summary", body.summary},
-        {"section", p.section},
-        {"reading_minutes", body.reading_minutes}};
+  Map m = map_of(3, "title", p.title, "url", p.url, "summary", body.summary, "section", p.section,
+                 "reading_minutes", body.reading_minutes);
   if (p.date) m.emplace_back("date", date_value(*p.date, lang));
   if (p.fallback) m.emplace_back("content_lang", language_of(site_, p.content_lang).html_lang);
   if (p.source) m.emplace_back("images", images_value(p, PhotoPlace::kCard));
@@ -195,7 +275,7 @@ Value ContextBuilder::people_value(const Page& page, const Language& lang) const
   if (!people.is_list()) return Value(std::move(out));
   // A name or union written as in the original page's people (a translation keeps the
   // Chinese names) is in the original's language; otherwise in the file's own.
-  const Page* original = find_noted(site_, page.key, site_.config->default_language().code);
+  const Page* original = find_noted(groups_, page.key, site_.config->default_language().code);
   const Value* theirs = original && original != &page && !original->fallback && original->source
                             ? &original->source->front.get("people")
                             : nullptr;
@@ -222,76 +302,61 @@ Value ContextBuilder::people_value(const Page& page, const Language& lang) const
 
 Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
   const SiteConfig& c = *site_.config;
-  const std::string& def = c.default_language().code;
-  std::string prefix = site_.lang_prefix(lang.code);
-  // The html_lang of a site text shown in another language (no text for this one), else "".
-  auto other_lang = [&](const Localized& text) {
-    std::string code(text.lang_of(lang.code, def));
-    return code.empty() || code == lang.code ? std::string() : language_of(site_, code).html_lang;
-  };
   List languages;
+  languages.reserve(c.languages.size());
   for (const Language& l : c.languages) {
-    const Page* there = find_noted(site_, page.key, l.code);
+    const Page* there = find_noted(groups_, page.key, l.code);
     // The switcher never offers an untranslated page, except the one being read: the
     // current language's link is this page (its aria-current must name this page).
     if (there && there->fallback && l.code != lang.code) there = nullptr;
-    std::string url = there ? there->url : site_.lang_prefix(l.code) + "/";
-    languages.push_back(Value(Map{{"code", l.code},
-                                  {"name", l.name},
-                                  {"html_lang", l.html_lang},
-                                  {"url", url},
-                                  {"current", l.code == lang.code}}));
+    Map entry;
+    entry.reserve(5);
+    entry.emplace_back("code", l.code);
+    entry.emplace_back("name", l.name);
+    entry.emplace_back("html_lang", l.html_lang);
+    entry.emplace_back("url", there ? there->url : site_.lang_prefix(l.code) + "/");
+    entry.emplace_back("current", l.code == lang.code);
+    languages.push_back(Value(std::move(entry)));
   }
-  return Value(Map{
-      {"title", c.title.get(lang.code, def)},
-      {"description", c.description.get(lang.code, def)},
-      {"base_url", c.base_url},
-      {"home_url", prefix + "/"},
-      {"search_url", prefix + "/search/"},
-      {"search_index_url", "/search/" + lang.code + "/index.json"},
-      {"sitemap_url", prefix + "/sitemap/"},
-      {"data_url", prefix + "/data/"},
-      {"feed_url", prefix + "/feed.xml"},
-      {"languages", Value(std::move(languages))},
-      {"publisher", Value(Map{{"name", c.publisher.name.get(lang.code, def)},
-                              {"name_lang", other_lang(c.publisher.name)},
-                              {"email", c.publisher.email},
-                              {"phone", c.publisher.phone}})},
-      {"menus", Value(Map{{"main", menu_value(site_, c.main_menu, page, lang)},
-                          {"footer", menu_value(site_, c.footer_menu, page, lang)}})},
-      {"data_license",
-       Value(
-           Map{{"name", c.data_license},
-               {"url", c.data_license == "OGDL-Taiwan-1.0" ? "https://data.gov.tw/license" : ""}})},
-      {"generator", "Firefly " FIREFLY_VERSION_STRING},
-  });
+  LanguageParts spare;
+  const LanguageParts& parts = parts_of(lang, spare);
+  Map m;
+  m.reserve(parts.site_head.size() + 5);
+  m.insert(m.end(), parts.site_head.begin(), parts.site_head.end());
+  m.emplace_back("languages", Value(std::move(languages)));
+  m.emplace_back("publisher", parts.publisher);
+  Map menus;
+  menus.reserve(2);
+  menus.emplace_back("main", menu_value(site_, groups_, c.main_menu, page, lang));
+  menus.emplace_back("footer", menu_value(site_, groups_, c.footer_menu, page, lang));
+  m.emplace_back("menus", Value(std::move(menus)));
+  m.emplace_back("data_license", parts.data_license);
+  m.emplace_back("generator", "Firefly " FIREFLY_VERSION_STRING);
+  return Value(std::move(m));
 }
 
 Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
   const Body& body = bodies_[index_of(page)];
   std::string_view kind = kind_name(page.kind);
-  Map m{{"title", page.title},
-        {"url", page.url},
-        {"permalink", site_.absolute_url(page.url)},
-        {"kind", std::string(kind)},
-        {"section", page.section},
-        {"summary", body.summary},
-        {"description", page.description.empty() ? body.summary : page.description},
-        {"content", body.html.str()},
-        {"fallback", page.fallback},
-        {"draft", page.draft},
-        {"content_lang", language_of(site_, page.content_lang).html_lang}};
+  Map m =
+      map_of(40, "title", page.title, "url", page.url, "permalink", site_.absolute_url(page.url),
+             "kind", kind, "section", page.section, "summary", body.summary, "description",
+             page.description.empty() ? body.summary : page.description, "content", body.html.str(),
+             "fallback", page.fallback, "draft", page.draft, "content_lang",
+             language_of(site_, page.content_lang).html_lang);
   add_title_lang(m, site_, page);
-  for (std::string_view k : {"home", "section", "page", "taxonomy", "term", "data", "dataset",
-                             "scorecard", "indicator", "search", "sitemap", "404"}) {
-    m.emplace_back("is_" + std::string(k == "404" ? "404" : k), k == kind);
-  }
+  static constexpr std::pair<std::string_view, const char*> kIs[] = {
+      {"home", "is_home"},         {"section", "is_section"},     {"page", "is_page"},
+      {"taxonomy", "is_taxonomy"}, {"term", "is_term"},           {"data", "is_data"},
+      {"dataset", "is_dataset"},   {"scorecard", "is_scorecard"}, {"indicator", "is_indicator"},
+      {"search", "is_search"},     {"sitemap", "is_sitemap"},     {"404", "is_404"}};
+  for (const auto& [k, name] : kIs) m.emplace_back(name, k == kind);
   if (body.reading_minutes && page.kind == PageKind::kPage) {
     m.emplace_back("reading_minutes", body.reading_minutes);
   }
   if (const Page* o = noted(page.stale_original)) {
     const Language& ol = language_of(site_, o->lang);
-    m.emplace_back("stale", Value(Map{{"url", o->url}, {"lang", ol.html_lang}, {"name", ol.name}}));
+    m.emplace_back("stale", Value(map_of(0, "url", o->url, "lang", ol.html_lang, "name", ol.name)));
   }
   if (page.date) m.emplace_back("date", date_value(*page.date, lang));
   if (page.updated) m.emplace_back("updated", date_value(*page.updated, lang));
@@ -320,8 +385,8 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
   }
   List refs;
   for (const auto& [field, key] : page.refs) {
-    if (const Page* t = find_noted(site_, key, lang.code))
-      refs.push_back(ref_value(site_, page, field, *t, lang));
+    if (const Page* t = find_noted(groups_, key, lang.code))
+      refs.push_back(ref_value(site_, groups_, page, field, *t, lang));
   }
   m.emplace_back("refs", Value(std::move(refs)));
   Map referenced;
@@ -398,16 +463,15 @@ Value ContextBuilder::page_context(size_t index) const {
       note_read(g);
     }
   }
-  Map ctx{{"site", site_value(page, lang)},
-          {"lang", Value(Map{{"code", lang.code},
-                             {"html_lang", lang.html_lang},
-                             {"name", lang.name},
-                             {"dir", lang.dir}})},
-          {"t", t},
-          {"assets", Value(Map{{"css", theme_.asset_url("style.css")},
-                               {"js", theme_.asset_url("site.js")},
-                               {"search", theme_.asset_url("search.js")}})},
-          {"page", page_value(page, lang)}};
+  LanguageParts spare;
+  const LanguageParts& parts = parts_of(lang, spare);
+  Map ctx;
+  ctx.reserve(8);
+  ctx.emplace_back("site", site_value(page, lang));
+  ctx.emplace_back("lang", parts.lang);
+  ctx.emplace_back("t", t);
+  ctx.emplace_back("assets", parts.assets);
+  ctx.emplace_back("page", page_value(page, lang));
   if (!page.list.empty()) {
     List items;
     for (const Page* p : page.list) items.push_back(list_item(*p));

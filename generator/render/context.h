@@ -1,7 +1,10 @@
 // The template context of a page (docs/templates.md): every value a template shows.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -41,18 +44,36 @@ class ContextBuilder {
   Value pagination_value(const Page& page) const;
   /// The page's taxonomy terms [{name, title, terms[{title, url, title_lang}]}].
   Value taxonomies_value(const Page& page, const Language& lang) const;
+  /// One term {title, url, title_lang} of `page`, or null when `value` has no slug.
+  Value term_value(const Taxonomy& tax, const std::string& name, const std::string& value,
+                   const Page& page, const Language& lang) const;
   size_t index_of(const Page& page) const;
   Value images_value(const Page& page, PhotoPlace first) const;
   /// The front matter's people {name, age, union}, with `name_lang`/`union_lang` when that
   /// text is in another language than the page (kept from the original, or a fallback).
   Value people_value(const Page& page, const Language& lang) const;
 
+  /// What every page in one language shows alike, made once: `lang`, `assets` and the
+  /// members of `site` that do not depend on the page.
+  struct LanguageParts {
+    const Language* language = nullptr;
+    Value lang, assets, publisher, data_license;
+    Map site_head;  ///< title ... feed_url, the first members of `site`
+  };
+  LanguageParts language_parts(const Language& lang) const;
+  const LanguageParts& parts_of(const Language& lang, LanguageParts& spare) const;
+
   const Site& site_;
   const Theme& theme_;
   const std::vector<Body>& bodies_;
   const DataViews& data_;
   std::unordered_map<const Page*, size_t> index_;
+  /// Site::groups by hash.
+  std::unordered_map<std::string_view, const std::map<std::string, Page*>*> groups_;
   const PhotoSet* photos_ = nullptr;
+  std::vector<LanguageParts> languages_;  ///< one for each language of the site
+  /// Tells this builder from every other made in the process (for what threads keep).
+  std::uint64_t serial_;
 };
 
 }  // namespace firefly

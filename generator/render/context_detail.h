@@ -2,17 +2,45 @@
 // render/page_links.cpp); not for other stages.
 #pragma once
 
+#include <map>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 
 #include "core/value.h"
 #include "model/site.h"
 
 namespace firefly::detail {
 
+inline void add_members(Map&) {}
+template <typename K, typename V, typename... More>
+void add_members(Map& m, K&& key, V&& value, More&&... more) {
+  m.emplace_back(std::forward<K>(key), std::forward<V>(value));
+  add_members(m, std::forward<More>(more)...);
+}
+
+/// The map of `key, value, key, value, ...`, each value copied or moved into it once (a
+/// braced `Map{{k, v}, ...}` copies every member again out of its initializer list), with
+/// room for `extra` members added after.
+template <typename... KeysAndValues>
+Map map_of(size_t extra, KeysAndValues&&... members) {
+  static_assert(sizeof...(members) % 2 == 0, "a key, then its value");
+  Map m;
+  m.reserve(sizeof...(members) / 2 + extra);
+  add_members(m, std::forward<KeysAndValues>(members)...);
+  return m;
+}
+
 /// Notes that the output being rendered shows `page` (as a list entry, link or title).
 const Page* noted(const Page* page);
-/// `site.find(key, lang)`, noting the lookup and the page found.
-const Page* find_noted(const Site& site, const std::string& key, const std::string& lang);
+/// Site::groups by hash (a std::map compares keys): the pages of a key by language.
+using Groups = std::unordered_map<std::string_view, const std::map<std::string, Page*>*>;
+/// The groups of `site`.
+Groups groups_of(const Site& site);
+/// `site.find(key, lang)` through `groups` (those of the site), noting the lookup and the
+/// page found.
+const Page* find_noted(const Groups& groups, const std::string& key, const std::string& lang);
 /// The site's language `code`, or its default language.
 const Language& language_of(const Site& site, const std::string& code);
 /// Adds `title_lang` (its HTML tag) to `m` when `p`'s title is not in the reader's language.

@@ -1,7 +1,9 @@
 // The parts of a page's template context that link it to other pages: its translations and
 // alternates, breadcrumbs, pagination and taxonomy terms (docs/templates.md).
+#include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <unordered_map>
 
 #include "core/text.h"
 #include "render/context.h"
@@ -12,27 +14,29 @@ namespace firefly {
 using detail::add_title_lang;
 using detail::find_noted;
 using detail::language_of;
+using detail::map_of;
 
 void ContextBuilder::add_translations(Map& m, const Page& page, const Language& lang) const {
   const SiteConfig& c = *site_.config;
   List translations, alternates;
   const Page* canonical = &page;
-  if (auto g = site_.groups.find(page.key); g != site_.groups.end()) {
+  if (auto g = groups_.find(page.key); g != groups_.end()) {
     for (const Language& l : c.languages) {
-      find_noted(site_, page.key, l.code);
-      auto it = g->second.find(l.code);
-      if (it == g->second.end() || it->second->fallback) continue;
+      find_noted(groups_, page.key, l.code);
+      auto it = g->second->find(l.code);
+      if (it == g->second->end() || it->second->fallback) continue;
       const Page* t = it->second;
       if (page.fallback && t->lang == page.content_lang) canonical = t;
       alternates.push_back(
-          Value(Map{{"hreflang", l.html_lang}, {"url", site_.absolute_url(t->url)}}));
+          Value(map_of(0, "hreflang", l.html_lang, "url", site_.absolute_url(t->url))));
       if (l.code == lang.code) continue;
       translations.push_back(Value(
-          Map{{"code", l.code}, {"name", l.name}, {"html_lang", l.html_lang}, {"url", t->url}}));
+          map_of(0, "code", l.code, "name", l.name, "html_lang", l.html_lang, "url", t->url)));
     }
-    if (const Page* d = find_noted(site_, page.key, c.default_language().code); d && !d->fallback) {
+    if (const Page* d = find_noted(groups_, page.key, c.default_language().code);
+        d && !d->fallback) {
       alternates.push_back(
-          Value(Map{{"hreflang", "x-default"}, {"url", site_.absolute_url(d->url)}}));
+          Value(map_of(0, "hreflang", "x-default", "url", site_.absolute_url(d->url))));
     }
   }
   m.emplace_back("has_translations", !translations.empty());
@@ -45,12 +49,12 @@ Value ContextBuilder::breadcrumbs_value(const Page& page, const Language& lang) 
   List crumbs;
   // A crumb of an untranslated page is in its content's language.
   auto crumb = [&](const Page& to, std::string title) {
-    Map m{{"title", std::move(title)}, {"url", to.url}};
+    Map m = map_of(1, "title", std::move(title), "url", to.url);
     add_title_lang(m, site_, to);
     return Value(std::move(m));
   };
   if (page.kind != PageKind::kHome) {
-    if (const Page* home = find_noted(site_, "home", lang.code)) {
+    if (const Page* home = find_noted(groups_, "home", lang.code)) {
       crumbs.push_back(crumb(*home, home->title.empty() ? std::string("Home") : home->title));
     }
     std::string parent_key =
@@ -61,7 +65,7 @@ Value ContextBuilder::breadcrumbs_value(const Page& page, const Language& lang) 
             ? std::string("data")
             : std::string();
     if (const Page* parent =
-            parent_key.empty() ? nullptr : find_noted(site_, parent_key, lang.code)) {
+            parent_key.empty() ? nullptr : find_noted(groups_, parent_key, lang.code)) {
       if (parent->kind == PageKind::kData) {
         crumbs.push_back(
             Value(Map{{"title", theme_.strings(lang.code).get("data_catalogue").to_text()},
@@ -77,7 +81,7 @@ Value ContextBuilder::breadcrumbs_value(const Page& page, const Language& lang) 
     }
     if (page.kind == PageKind::kIndicator) plan_keys.push_back("scorecard/" + page.dataset);
     for (const std::string& key : plan_keys) {
-      if (const Page* up = find_noted(site_, key, lang.code)) {
+      if (const Page* up = find_noted(groups_, key, lang.code)) {
         crumbs.push_back(crumb(*up, up->title));
       }
     }
@@ -98,7 +102,7 @@ Value ContextBuilder::pagination_value(const Page& page) const {
     bool shown = n == 1 || n == page.page_count || std::abs(n - page.page_number) <= 2;
     if (!shown) continue;
     if (n > last_shown + 1) pages.push_back(Value(Map{{"gap", true}}));
-    pages.push_back(Value(Map{{"n", n}, {"url", url_of(n)}, {"current", n == page.page_number}}));
+    pages.push_back(Value(map_of(0, "n", n, "url", url_of(n), "current", n == page.page_number)));
     last_shown = n;
   }
   Map pag{{"current", page.page_number},
@@ -111,30 +115,51 @@ Value ContextBuilder::pagination_value(const Page& page) const {
 
 Value ContextBuilder::taxonomies_value(const Page& page, const Language& lang) const {
   const SiteConfig& c = *site_.config;
+  const std::string& def = c.default_language().code;
+  // A term looks the same on every page that has it in one language and content language:
+  // each thread keeps the terms it made for this builder (a new builder starts afresh).
+  struct Terms {
+    std::uint64_t builder = 0;
+    std::unordered_map<std::string, Value> made;  ///< null for a value without a slug
+  };
+  thread_local Terms cache;
+  if (cache.builder != serial_) cache = Terms{serial_, {}};
+  std::string key;
   List taxonomies;
   for (const auto& [name, values] : page.terms) {
     const Taxonomy* tax = c.taxonomy(name);
     if (!tax) continue;
     List terms;
-    std::string base = site_.lang_prefix(lang.code) + "/" + name + "/";
+    terms.reserve(values.size());
     for (const std::string& v : values) {
-      std::string slug = slugify(v);
-      if (slug.empty()) continue;
-      std::string title = tax->term_title(slug, lang.code, c.default_language().code, v);
-      // A term without a title in this language is in its title's language, or in that
-      // of the front matter it was written in.
-      std::string from =
-          tax->term_title_lang(slug, lang.code, c.default_language().code).value_or("");
-      if (from.empty()) from = page.content_lang;
-      Map term{{"title", title}, {"url", base + slug + "/"}};
-      if (from != lang.code) term.emplace_back("title_lang", language_of(site_, from).html_lang);
-      terms.push_back(Value(std::move(term)));
+      // The languages (codes, without a NUL), the name's length, the name, the value.
+      key.assign(lang.code).append(1, '\0').append(page.content_lang).append(1, '\0');
+      key.append(std::to_string(name.size())).append(1, ':').append(name).append(v);
+      auto [it, inserted] = cache.made.try_emplace(key);
+      if (inserted) it->second = term_value(*tax, name, v, page, lang);
+      if (!it->second.is_null()) terms.push_back(it->second);
     }
-    taxonomies.push_back(Value(Map{{"name", name},
-                                   {"title", tax->title.get(lang.code, c.default_language().code)},
-                                   {"terms", Value(std::move(terms))}}));
+    taxonomies.push_back(Value(map_of(0, "name", name, "title", tax->title.get(lang.code, def),
+                                      "terms", Value(std::move(terms)))));
   }
   return Value(std::move(taxonomies));
+}
+
+Value ContextBuilder::term_value(const Taxonomy& tax, const std::string& name,
+                                 const std::string& value, const Page& page,
+                                 const Language& lang) const {
+  const std::string& def = site_.config->default_language().code;
+  std::string slug = slugify(value);
+  if (slug.empty()) return Value();
+  std::string title = tax.term_title(slug, lang.code, def, value);
+  // A term without a title in this language is in its title's language, or in that
+  // of the front matter it was written in.
+  std::string from = tax.term_title_lang(slug, lang.code, def).value_or("");
+  if (from.empty()) from = page.content_lang;
+  Map term = map_of(1, "title", std::move(title), "url",
+                    site_.lang_prefix(lang.code) + "/" + name + "/" + slug + "/");
+  if (from != lang.code) term.emplace_back("title_lang", language_of(site_, from).html_lang);
+  return Value(std::move(term));
 }
 
 }  // namespace firefly
