@@ -249,30 +249,40 @@ bool make_files(const Photo& photo, const Missing& missing, const fs::path& site
 
 /// What the files of `list` depend on, in publishing order: the recipe, and each photo's
 /// source hash and files (URL, size and encoding), from which their cache keys follow.
-/// Each photo's are laid end to end in one buffer and hashed at once (a rebuild of 200
-/// photos hashes 2,800 files' URLs).
+/// A photo's URLs are one text (Photo::urls, every file's URL a view into it): hashed
+/// once, each file by its place in it, its encoding and its render's size packed in
+/// 64-bit words laid end to end in one buffer (a rebuild of 200 photos describes 2,800
+/// files).
 std::uint64_t set_digest(const std::vector<const Photo*>& list, size_t& files) {
   Hasher h;
   h.add(kRecipe).add(list.size());
   files = 0;
-  std::string bytes;
-  auto put = [&](std::uint64_t n) { bytes.append(reinterpret_cast<const char*>(&n), sizeof n); };
+  std::vector<std::uint64_t> words;
   for (const Photo* photo : list) {
-    bytes.clear();
-    put(photo->renders.size());
+    std::string_view text = photo->urls ? std::string_view(*photo->urls) : std::string_view();
+    words.clear();
+    words.push_back(photo->renders.size());
     for (const PhotoRender& r : photo->renders) {
-      put(static_cast<std::uint64_t>(r.size.width));
-      put(static_cast<std::uint64_t>(r.size.height));
-      put(r.files.size());
+      words.push_back(static_cast<std::uint64_t>(static_cast<std::uint32_t>(r.size.width)) << 32 |
+                      static_cast<std::uint32_t>(r.size.height));
+      words.push_back(r.files.size());
       files += r.files.size();
       for (const PhotoFile& f : r.files) {
-        put(f.url.size());
-        bytes += f.url;
-        put(static_cast<std::uint64_t>(f.encoding.format));
-        put(static_cast<std::uint64_t>(f.encoding.quality));
+        // Where the URL sits in the text (a view into it; anything else is hashed whole).
+        auto begin = reinterpret_cast<std::uintptr_t>(text.data());
+        auto url = reinterpret_cast<std::uintptr_t>(f.url.data());
+        std::uint64_t at = url - begin;
+        bool inside = !text.empty() && url >= begin && at + f.url.size() <= text.size();
+        words.push_back(inside ? at << 32 | f.url.size() : ~std::uint64_t{0});
+        if (!inside) h.add(f.url);
+        words.push_back(static_cast<std::uint64_t>(f.encoding.format) << 32 |
+                        static_cast<std::uint32_t>(f.encoding.quality));
       }
     }
-    h.add(photo->source.hash).add(bytes);
+    h.add(photo->source.hash)
+        .add(text)
+        .add(std::string_view(reinterpret_cast<const char*>(words.data()),
+                              words.size() * sizeof(std::uint64_t)));
   }
   return h.get();
 }

@@ -151,23 +151,25 @@ class Builder : public YAML::EventHandler {
  private:
   Pos pos(const YAML::Mark& m) { return column_(m); }
 
+  // Frames are made and taken apart in place (a story's `images:` list of maps nests
+  // three deep: no frame moved when the stack grows or when one ends).
   void push(bool is_map, const YAML::Mark& mark, YAML::anchor_t anchor) {
-    Frame f;
+    if (stack_.capacity() == 0) stack_.reserve(4);
+    Frame& f = stack_.emplace_back();
     f.is_map = is_map;
     f.pos = pos(mark);
     f.anchor = anchor;
-    stack_.push_back(std::move(f));
   }
 
   void pop() {
     if (stack_.empty()) return;
-    Frame f = std::move(stack_.back());
+    Frame& f = stack_.back();
+    Value v = f.is_map ? Value(std::move(f.map)) : Value(std::move(f.list));
+    Pos at = f.pos;
+    YAML::anchor_t anchor = f.anchor;
+    size_t expanded = f.expanded;
     stack_.pop_back();
-    if (f.is_map) {
-      add(Value(std::move(f.map)), f.pos, f.anchor, f.expanded, 0);
-    } else {
-      add(Value(std::move(f.list)), f.pos, f.anchor, f.expanded, 0);
-    }
+    add(std::move(v), at, anchor, expanded, 0);
   }
 
   /// Adds a value of `expanded` nodes; `through_alias` of them are repeated by an alias.

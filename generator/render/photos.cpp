@@ -233,7 +233,8 @@ void PhotoSet::plan_original(Photo& photo) const {
       return;
     }
   }
-  photo.renders.push_back({{w, 0}, w, height_at(w, info), {file}});
+  PhotoRender& r = photo.renders.emplace_back(PhotoRender{{w, 0}, w, height_at(w, info), {}});
+  r.files.push_back(file);
 }
 
 std::vector<const Photo*> PhotoSet::photos() const {
@@ -324,7 +325,6 @@ void PhotoSet::plan(Photo& photo) const {
     Encoding encodings[3];
     size_t k = encodings_of(z.modern, encodings);
     PhotoRender& r = photo.renders.emplace_back(PhotoRender{z.size, z.w, z.h, {}});
-    r.files.reserve(k);
     for (size_t e = 0; e < k; ++e, ++f) {
       r.files.push_back({all.substr(spans[f].at, spans[f].size), encodings[e]});
     }
