@@ -247,9 +247,15 @@ bool BuildRun::model() {
   if (prev_ && prev_->site) {
     st_.site = reuse_site(*prev_->site, prev_->sources, config, st_.sources, inputs);
     st_.site_reused = st_.site != nullptr;
+    if (!st_.site) {
+      st_.site = patch_site(*prev_->site, prev_->sources, config, st_.sources, inputs);
+      st_.site_patched = st_.site != nullptr;
+    }
   }
   if (!st_.site) st_.site = build_site(config, st_.sources, inputs, diags_);
-  t.step(st_.site_reused ? "  site graph (taken over)" : "  site graph");
+  t.step(st_.site_reused    ? "  site graph (taken over)"
+         : st_.site_patched ? "  site graph (patched)"
+                            : "  site graph");
   if (st_.site) {
     // Found once for both checks.
     const std::vector<TranslationPair> pairs = translation_pairs(*st_.site);

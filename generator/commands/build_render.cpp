@@ -201,8 +201,9 @@ bool BuildRun::render_recorded() {
   const Theme& theme = *st_.theme;
   StepTimer t;
   std::optional<GrainsBefore> before;
-  if (prev_ && st_.site_reused) {
-    before.emplace(GrainsBefore{*prev_->site, prev_->bodies, prev_->files, prev_->grains});
+  if (prev_ && (st_.site_reused || st_.site_patched)) {
+    before.emplace(GrainsBefore{*prev_->site, prev_->bodies, prev_->files, prev_->grains,
+                                /*shared_only=*/st_.site_patched});
   }
   st_.grains =
       fingerprint_grains(site, theme, st_.bodies, st_.files, st_.jobs, before ? &*before : nullptr);

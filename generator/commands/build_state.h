@@ -66,6 +66,9 @@ struct BuildState {
   std::unique_ptr<Site> site;
   /// True when `site` is a copy of the graph of the build before (model/site_reuse.h).
   bool site_reused = false;
+  /// True when `site` is the graph of the build before with the pages of edited sources
+  /// replaced (model/site_reuse.h patch_site).
+  bool site_patched = false;
   /// The translation checks' findings, for the next build to take those of unchanged pairs.
   TranslationReport translation_findings;
   DataSite data_site;

@@ -39,7 +39,7 @@ class Editor {
     std::string text = site_.read(story);
     int n = ++count_;
     std::string num = std::to_string(n);
-    switch (pick(17)) {
+    switch (pick(19)) {
       case 0:
         site_.write(story, text + "\nMore text " + num + ".\n");
         return "text " + story;
@@ -58,8 +58,9 @@ class Editor {
                                  std::to_string(1 + pick(9)) + "-1" + std::to_string(pick(10))));
         return "date " + story;
       case 4: {
-        const char* tags[] = {"volunteers", "repair", "youth", "志工"};
-        std::string list = std::string(tags[pick(4)]) + ", " + tags[pick(4)];
+        // "Repair" and "repair" share a page, named as the first page writes it.
+        const char* tags[] = {"volunteers", "repair", "youth", "志工", "Repair", "gardening"};
+        std::string list = std::string(tags[pick(6)]) + ", " + tags[pick(6)];
         site_.write(story, set_line(text, "tags:", "tags: [" + list + "]"));
         return "tags " + story;
       }
@@ -125,10 +126,28 @@ class Editor {
         site_.write(rel, site_.read(rel) + "<!-- edited " + num + " -->\n");
         return "template " + rel;
       }
+      case 15: {  // a program: the stories point to it, its list sorts by weight
+        std::string rel =
+            pick(2) ? "content/programs/health.md" : "content/programs/learning.en.md";
+        std::string program = site_.read(rel);
+        site_.write(rel, pick(2)
+                             ? set_line(program, "title:", "title: Program " + num)
+                             : set_line(program, "weight:", "weight: " + std::to_string(pick(4))));
+        return "program " + rel;
+      }
+      case 16: {  // an alias: a redirect comes, goes or moves
+        std::string line = "aliases: [/old/" + num + "/]";
+        site_.write(story, set_line(text, "aliases:", pick(3) ? line : "aliases: []"));
+        return "alias " + story;
+      }
       default: {  // a break, fixed by the next step
         std::string broken;
         std::string what;
-        switch (pick(5)) {
+        switch (pick(6)) {
+          case 5:  // a term with no letters: it would have no address
+            broken = set_line(text, "tags:", "tags: [\"!!!\", repair]");
+            what = "bad term ";
+            break;
           case 3:  // a dataset's metadata that is not YAML
             story = "data/counts.yaml";
             text = site_.read(story);
@@ -181,7 +200,8 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
   apply(shown, kept);
   Editor editor(site);
   int failures = 0;
-  size_t rendered = 0, pages = 0, graphs_taken = 0, themes_taken = 0, datasets_taken = 0;
+  size_t rendered = 0, pages = 0, graphs_taken = 0, graphs_patched = 0, themes_taken = 0,
+         datasets_taken = 0;
   std::vector<std::string> changed;  // since `state` was built, as serve's watcher sees them
   site.take_touched();
   for (int step = 0; step < 240; ++step) {
@@ -205,6 +225,7 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
     changed.clear();
     rendered += update.pages_rendered;
     graphs_taken += update.state->site_reused ? 1 : 0;
+    graphs_patched += update.state->site_patched ? 1 : 0;
     themes_taken += update.state->theme_reused ? 1 : 0;
     datasets_taken += update.state->datasets_reused ? 1 : 0;
     pages += full.result.pages;
@@ -241,6 +262,9 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
   // Edits of a story's text (or none) took the site graph of the build before over.
   MESSAGE("site graphs taken over: " << graphs_taken);
   CHECK(graphs_taken >= 20);
+  // Edits of front matter, new and deleted stories patched it.
+  MESSAGE("site graphs patched: " << graphs_patched);
+  CHECK(graphs_patched >= 40);
   // The theme and the datasets were loaded again only after their files changed.
   MESSAGE("themes taken over: " << themes_taken << ", datasets: " << datasets_taken);
   CHECK(themes_taken >= 100);

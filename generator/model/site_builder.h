@@ -15,11 +15,19 @@
 
 namespace firefly::detail {
 
+struct SitePatch;
+
 /// Builds one site graph from the loaded pages and the inputs beside them.
 class SiteBuilder {
  public:
   SiteBuilder(const SiteConfig& config, const SiteInputs& inputs, Diagnostics& diags)
       : config_(config), inputs_(inputs), diags_(diags), site_(site_of_inputs(config, inputs)) {}
+
+  /// The graph `before` (built from `before_sources`, reporting nothing) for `sources`, its
+  /// changed pages replaced and only the lists that hold them made again; null when the
+  /// edit is not one it can make exactly as build() would (model/site_reuse.h patch_site).
+  std::unique_ptr<Site> patch(const Site& before, const SourcePages& before_sources,
+                              const SourcePages& sources);
 
   std::unique_ptr<Site> build(const SourcePages& sources) {
     add_content_pages(sources);
@@ -63,6 +71,26 @@ class SiteBuilder {
   const std::string& slug_of(const std::string& term);
 
   void sort_pages(std::vector<const Page*>& list, const std::string& section) const;
+
+  /// The steps of patch() (site_patch.h), each false when it cannot be sure.
+  bool patch_lists(SitePatch& patch);
+  bool patch_order(SitePatch& patch);
+
+  /// Puts `p` into the sorted `list` where sort_pages(…, section) would.
+  void insert_sorted(std::vector<const Page*>& list, const Page* p,
+                     const std::string& section) const;
+
+  /// True when build() puts content or fallback page `a` before `b`.
+  bool order_before(const Page& a, const Page& b) const;
+
+  /// paginate() for patch: `first` (a copy of `old_first`, or new) and its later pages over
+  /// `items`, in patch.chains; the pages of the list before map to them. False when a page
+  /// of the list before is missing.
+  bool repaginate(SitePatch& patch, const Page* old_first, std::shared_ptr<Page> first,
+                  std::vector<const Page*> items, int per);
+
+  /// True when sort_pages(…, section) puts `a` before `b`.
+  bool sorts_before(const Page& a, const Page& b, const std::string& section) const;
 
   /// Splits `items` into pages of the list page `first`, adding the pages after it.
   void paginate(Page& first, std::vector<const Page*> items, int per_page);

@@ -53,6 +53,21 @@ void SiteBuilder::sort_pages(std::vector<const Page*>& list, const std::string& 
   for (size_t i = 0; i < list.size(); ++i) list[i] = entries[i].page;
 }
 
+bool SiteBuilder::sorts_before(const Page& a, const Page& b, const std::string& section) const {
+  const Collection* c = config_.collection(section);
+  std::string by = c ? c->sort_by : "date";
+  bool desc = c ? c->sort_desc : true;
+  if (by == "weight" && a.weight != b.weight)
+    return desc ? a.weight > b.weight : a.weight < b.weight;
+  if (by == "date" && a.date != b.date) return desc ? a.date > b.date : a.date < b.date;
+  if (by == "title" && a.title != b.title) {
+    const Language* lang = config_.language(a.lang);
+    int order = collator(lang ? lang->html_lang : a.lang).compare(a.title, b.title);
+    if (order != 0) return desc ? order > 0 : order < 0;
+  }
+  return a.url < b.url;
+}
+
 void SiteBuilder::paginate(Page& first, std::vector<const Page*> items, int per_page) {
   int count = per_page > 0
                   ? std::max<int>(1, (static_cast<int>(items.size()) + per_page - 1) / per_page)

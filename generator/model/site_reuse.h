@@ -39,4 +39,21 @@ std::unique_ptr<Site> reuse_site(const Site& before, const SourcePages& before_s
                                  const SiteConfig& config, const SourcePages& sources,
                                  const SiteInputs& inputs);
 
+/// The graph `before` (built from `before_sources`) for the pages `sources` after an edit
+/// of front matter, a new or a deleted story: the graph build_site would make from them,
+/// or null when it cannot be sure of that (then build_site makes it). As for reuse_site,
+/// `inputs` have the fingerprint of those of `before`, its build reported nothing and no
+/// page of it waits for a publish time that has come. The sources that are not the objects
+/// of `before_sources` (at most 32) are stories (no index, no placeholder) whose front
+/// matter reads without a problem, with no alias, `url`, draft or publish time to come; a
+/// page that goes leaves no reference to it nor a folder without pages. Their groups'
+/// pages, every page of a list that held one of them or holds one now (a section with its
+/// later pages, a home, a term with its later pages, the references to a page), every
+/// translation marked stale and the datasets' pages are made anew, with no translation
+/// marked stale (as reuse_site); every other page is the page of `before`, shared. The
+/// pages come in build_site's order.
+std::unique_ptr<Site> patch_site(const Site& before, const SourcePages& before_sources,
+                                 const SiteConfig& config, const SourcePages& sources,
+                                 const SiteInputs& inputs);
+
 }  // namespace firefly

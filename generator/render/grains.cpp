@@ -110,7 +110,9 @@ Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vecto
   std::vector<char> fresh(n, 1);  // not taken from `before`
   parallel_for(n, jobs, [&](size_t i) {
     const Page& p = *site.pages[i];
-    if (before && same_as_before(p, bodies[i], *before->site.pages[i], before->bodies[i])) {
+    const Page* q = before ? before->site.pages[i].get() : nullptr;
+    if (q && (!before->shared_only || &p == q) &&
+        same_as_before(p, bodies[i], *q, before->bodies[i])) {
       items[i] = before->grains.items_[i];
       selves[i] = before->grains.selves_[i];
       fresh[i] = 0;

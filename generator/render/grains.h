@@ -35,6 +35,9 @@ struct GrainsBefore {
   const std::vector<Body>& bodies;  ///< indexed like site.pages
   const FileFingerprints& files;
   const Grains& grains;
+  /// True when `site` is a patch of this site (model/site_reuse.h patch_site) rather than
+  /// a copy: only a page that is the very page at its index here keeps its fingerprints.
+  bool shared_only = false;
 };
 
 /// Grain -> fingerprint; a grain that is not there (a page lookup that finds nothing)
@@ -74,8 +77,9 @@ class Grains {
 /// The fingerprints of every grain of a built site. With `before`, whose site `site` is a
 /// copy of (model/site_reuse.h: the same pages in the same order, with the same values but
 /// their sources and stale originals), a page with the same source, stale original and
-/// body as the page at its index there keeps its fingerprints, and the table of `before`
-/// is taken with the fingerprints that changed set anew.
+/// body as the page at its index there keeps its fingerprints (with `shared_only`, a page
+/// that is that page, with the same body), and the table of `before` is taken with the
+/// fingerprints that changed set anew (when it has every grain of `site`).
 Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vector<Body>& bodies,
                           const FileFingerprints& files, int jobs,
                           const GrainsBefore* before = nullptr);

@@ -1,0 +1,154 @@
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+
+#include "model/config_for_tests.h"
+#include "model/site_reuse.h"
+
+namespace firefly {
+
+namespace {
+
+std::shared_ptr<const SourcePage> story(const SiteConfig& config, const std::string& path,
+                                        const std::string& text) {
+  Diagnostics diags;
+  auto page = std::make_shared<SourcePage>();
+  REQUIRE(load_source_page(path, text, config, *page, diags));
+  return page;
+}
+
+/// Every page of `site` in its order, with what the graph says of it: lists, references,
+/// terms; then the maps and the terms' titles.
+std::string describe(const Site& site) {
+  std::string out;
+  for (const auto& p : site.pages) {
+    out += std::string(kind_name(p->kind)) + " " + p->lang + " " + p->key + " " + p->url + " " +
+           p->out_path + " " + p->title + " " + p->title_lang + (p->fallback ? " fallback" : "") +
+           " " + std::to_string(p->page_number) + "/" + std::to_string(p->page_count) + " [";
+    for (const Page* q : p->list) out += q->url + " ";
+    out += "] refs [";
+    for (const auto& [collection, pages] : p->referenced_by) {
+      out += collection + ":";
+      for (const Page* q : pages) out += q->url + " ";
+    }
+    out += "] " + p->redirect_to + " " + (p->source ? p->source->path : "-") + "\n";
+  }
+  for (const auto& [url, page] : site.by_url) out += url + " -> " + page->out_path + "\n";
+  for (const auto& [key, by_lang] : site.groups) {
+    for (const auto& [lang, page] : by_lang) out += key + " " + lang + " -> " + page->url + "\n";
+  }
+  for (const auto& [tax, terms] : site.term_titles) {
+    for (const auto& [slug, written] : terms) {
+      out += tax + " " + slug + " " + written.title + " " + written.lang + "\n";
+    }
+  }
+  return out;
+}
+
+struct Fixture {
+  SiteConfig config = config_from(
+      "title: T\nlanguages:\n  - {code: zh-TW, html_lang: zh-Hant-TW}\n  - {code: en}\n"
+      "taxonomies:\n  tags: {title: Tags}\n"
+      "collections:\n  stories: {sort: date desc, paginate: 2, taxonomies: [tags]}\n"
+      "  programs: {sort: weight}\n");
+  SourcePages sources;
+  SiteInputs inputs;
+  std::unique_ptr<Site> before;
+
+  static std::string text(const std::string& title, const std::string& date,
+                          const std::string& tags, const std::string& more = "") {
+    return "---\ntitle: " + title + "\ndate: " + date + "\ntags: [" + tags + "]\n" + more +
+           "---\nText.\n";
+  }
+
+  Fixture() {
+    inputs.config_print = 7;
+    inputs.now = 1'900'000'000;
+    sources = {
+        story(config, "content/programs/health.md", "---\ntitle: Health\nweight: 1\n---\n"),
+        story(config, "content/stories/a.en.md", text("A", "2023-01-01", "repair")),
+        story(config, "content/stories/a.md", text("甲", "2023-01-01", "志工")),
+        story(config, "content/stories/b.md", text("乙", "2023-02-01", "repair, youth")),
+        story(config, "content/stories/c.md", text("丙", "2023-03-01", "Repair")),
+        story(config, "content/stories/d.md",
+              text("丁", "2023-04-01", "youth", "aliases: [/old/d/]\n")),
+    };
+    Diagnostics diags;
+    before = build_site(config, sources, inputs, diags);
+    REQUIRE_FALSE(diags.has_errors());
+  }
+
+  /// The graph patched for `next`, checked against the graph built from it.
+  std::unique_ptr<Site> patched(const SourcePages& next) const {
+    std::unique_ptr<Site> site = patch_site(*before, sources, config, next, inputs);
+    if (!site) return nullptr;
+    Diagnostics diags;
+    std::unique_ptr<Site> built = build_site(config, next, inputs, diags);
+    CHECK_FALSE(diags.has_errors());
+    CHECK(describe(*site) == describe(*built));
+    return site;
+  }
+
+  SourcePages with(size_t index, const std::string& text) const {
+    SourcePages next = sources;
+    next[index] = story(config, sources[index]->path, text);
+    return next;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("patch_site makes the graph build_site makes after an edit of front matter") {
+  Fixture f;
+  // A title; a date that moves a story to the list's other page; tags that make a term and
+  // drop one; the first way a term is written (its title) changing.
+  CHECK(f.patched(f.with(3, Fixture::text("乙乙", "2023-02-01", "repair, youth"))));
+  CHECK(f.patched(f.with(3, Fixture::text("乙", "2024-02-01", "repair, youth"))));
+  CHECK(f.patched(f.with(3, Fixture::text("乙", "2023-02-01", "gardening"))));
+  CHECK(f.patched(f.with(4, Fixture::text("丙", "2022-03-01", "Repair"))));
+  CHECK(f.patched(f.with(1, Fixture::text("A", "2023-01-01", "REPAIR"))));
+  // An alias moved; a story with an alias edited.
+  CHECK(f.patched(f.with(5, Fixture::text("丁", "2023-04-01", "youth", "aliases: [/new/d/]\n"))));
+  CHECK(f.patched(f.with(5, Fixture::text("丁丁", "2023-04-01", "youth", "aliases: [/old/d/]\n"))));
+  // A new story (its English page falls back to it), and one deleted.
+  SourcePages more = f.sources;
+  more.push_back(story(f.config, "content/stories/e.md", Fixture::text("戊", "2025-01-01", "new")));
+  CHECK(f.patched(more));
+  SourcePages fewer = f.sources;
+  fewer.erase(fewer.begin() + 3);
+  CHECK(f.patched(fewer));
+}
+
+TEST_CASE("patch_site shares the pages no list of the edit holds") {
+  Fixture f;
+  std::unique_ptr<Site> site =
+      f.patched(f.with(3, Fixture::text("乙乙", "2023-02-01", "repair, youth")));
+  REQUIRE(site);
+  CHECK(site->find("programs/health", "zh-TW") == f.before->find("programs/health", "zh-TW"));
+  CHECK(site->find("stories/c", "zh-TW") == f.before->find("stories/c", "zh-TW"));
+  CHECK(site->find("stories/b", "zh-TW") != f.before->find("stories/b", "zh-TW"));
+  CHECK(site->find("stories/b", "zh-TW")->title == "乙乙");
+  CHECK(f.before->find("stories/b", "zh-TW")->title == "乙");  // the graph before as it was
+}
+
+TEST_CASE("patch_site leaves to build_site what it cannot be sure of") {
+  Fixture f;
+  // Errors: a term with no letters, a second page at one address; an index page.
+  CHECK_FALSE(patch_site(*f.before, f.sources, f.config,
+                         f.with(3, Fixture::text("乙", "2023-02-01", "\"!!!\"")), f.inputs));
+  CHECK_FALSE(patch_site(
+      *f.before, f.sources, f.config,
+      f.with(3, Fixture::text("乙", "2023-02-01", "repair", "url: /stories/c/\n")), f.inputs));
+  SourcePages index = f.sources;
+  index.insert(index.begin() + 1,
+               story(f.config, "content/stories/_index.md", "---\ntitle: S\n---\n"));
+  CHECK_FALSE(patch_site(*f.before, f.sources, f.config, index, f.inputs));
+  // Other inputs.
+  SiteInputs inputs = f.inputs;
+  inputs.config_print = 8;
+  CHECK_FALSE(patch_site(*f.before, f.sources, f.config,
+                         f.with(3, Fixture::text("乙乙", "2023-02-01", "repair")), inputs));
+}
+
+}  // namespace firefly
