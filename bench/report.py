@@ -100,14 +100,18 @@ def serve_table(path, cores):
     ]
     rows = (("end", "a paragraph added at the end (the summary stays)"),
             ("start", "a new first paragraph (summary, lists, feeds and search change)"),
-            ("title", "a new title (front matter)"))
-    worst = 0.0  # of the edits to a story's text, which the 200 ms target is about
+            ("title", "a new title (front matter)"),
+            ("date", "a new date (its place in every list by date)"),
+            ("tags", "new tags (a new term; the old terms lose it)"),
+            ("new", "a new story, dated today (first in its lists)"),
+            ("delete", "its English file deleted (the page falls back to Chinese)"),
+            ("rows", "a row added to a dataset's CSV (its page, files and charts)"))
+    worst = 0.0  # of every content edit, which the 200 ms target is about
     for where, label in rows:
         ff, hu = results.get(("firefly", where)), results.get(("hugo", where))
         if not ff:
             continue
-        if where != "title":
-            worst = max(worst, ff[1])
+        worst = max(worst, ff[1])
         cells = [f"{ff[1]:.0f} ({ff[2]:.0f}–{ff[3]:.0f})",
                  f"{hu[1]:.0f} ({hu[2]:.0f}–{hu[3]:.0f})" if hu else "not measured",
                  f"{hu[1] / ff[1]:.0f}x" if hu else ""]
@@ -118,8 +122,8 @@ def serve_table(path, cores):
         ratio = f"{firsts['hugo'] / firsts['firefly']:.1f}x" if "hugo" in firsts else ""
         out.append(f"| (the first build, before the server answers) | {firsts['firefly']:.1f} s "
                    f"| {hugo_first} | {ratio} |")
-    out += ["", f"- 10k: an edit to the text of one story shows in the browser within {worst:.0f} ms "
-            f"(median, target <= 200 ms): {'met' if 0 < worst <= 200 else 'NOT met'}",
+    out += ["", f"- 10k: every content edit above shows in the browser within {worst:.0f} ms "
+            f"(the largest median, target <= 200 ms): {'met' if 0 < worst <= 200 else 'NOT met'}",
             SERVE_END]
     return "\n".join(out)
 

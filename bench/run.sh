@@ -57,7 +57,17 @@ if [ "$SMOKE" = 1 ]; then
     echo "bench smoke: FAILED (serve_edit.py)" >&2
     exit 1
   fi
-  echo "bench smoke: ok (1000 stories, $n files; serve: $(tail -1 "$WORK/serve.out"))"
+  for where in date tags new delete rows; do  # each kind of edit the serve table times
+    file=$site/content/stories/story-00001.en.md page=/en/stories/story-00001/
+    [ "$where" = new ] && page=/en/stories/
+    [ "$where" = rows ] && file=$site/data/outcome-003.csv page=/en/data/outcome-003/
+    if ! python3 "$ROOT/bench/serve_edit.py" "$FIREFLY" "$site" "$file" "$page" --edits 1 \
+      --where "$where" >>"$WORK/serve.out"; then
+      echo "bench smoke: FAILED (serve_edit.py --where $where)" >&2
+      exit 1
+    fi
+  done
+  echo "bench smoke: ok (1000 stories, $n files; serve: $(grep -c '^result' "$WORK/serve.out") kinds of edit)"
   exit 0
 fi
 
@@ -127,10 +137,17 @@ if [ "$SERVE" = 1 ]; then
     if [ "$tool" = firefly ]; then site=$(corpus 10000 firefly) bin=$FIREFLY edits=5
     else site=$(corpus 10000 hugo) bin=hugo edits=3; fi
     story=$site/content/stories/story-00042.en.md
-    for where in end start title; do
-      echo "bench: $tool server, edits at the $where of a story" >&2
-      python3 "$ROOT/bench/serve_edit.py" --tool "$tool" "$bin" "$site" "$story" \
-        /en/stories/story-00042/ --edits "$edits" --where "$where" | tee -a "$WORK/serve.raw" >&2
+    # Hugo's server keeps serving a deleted story's page, and its corpus has no dataset
+    # pages: those two edits are Firefly's alone.
+    kinds="end start title date tags new"
+    [ "$tool" = firefly ] && kinds="$kinds delete rows"
+    for where in $kinds; do
+      file=$story page=/en/stories/story-00042/
+      [ "$where" = new ] && page=/en/stories/
+      [ "$where" = rows ] && file=$site/data/outcome-003.csv page=/en/data/outcome-003/
+      echo "bench: $tool server, edit: $where" >&2
+      python3 "$ROOT/bench/serve_edit.py" --tool "$tool" "$bin" "$site" "$file" \
+        "$page" --edits "$edits" --where "$where" | tee -a "$WORK/serve.raw" >&2
     done
   done
   serve_args=("$WORK/serve.raw")

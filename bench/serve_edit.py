@@ -14,7 +14,15 @@ a WebSocket, which Python's standard library cannot open, so for Hugo the script
 the page every 20 ms instead (at most 20 ms late, against Hugo's seconds). `--where
 start` adds the marker as the first paragraph, which changes the story's summary and so
 every list, feed and search index that shows it; `--where title` changes its title in the
-front matter instead. The story is restored afterwards.
+front matter instead, `date` its date (which moves it in every list sorted by date),
+`tags` its tags (a new term page; the old terms' lists lose it). `--where new` saves a new
+story beside STORY_FILE, dated today, and waits for PAGE_PATH (give the section's first
+list page) to show its title; `--where delete` removes STORY_FILE and waits for PAGE_PATH
+(its page) to change (Firefly then shows the story's other language there, Hugo its
+404 page), then restores it untimed before the next edit. `--where rows` takes
+a dataset's CSV file as STORY_FILE and PAGE_PATH as the dataset's page, and adds a row
+with a marker value. For date edits and rows too, the wait is for PAGE_PATH to change.
+STORY_FILE is restored afterwards (the new stories removed).
 Prints each latency, then one line for bench/run.sh:
     result <tool> <where> <first build s> <median ms> <min ms> <max ms>
 """
@@ -45,14 +53,30 @@ def get(port, path):
         c.close()
 
 
-def with_marker(text, marker, where):
+def tag_of(marker):
+    """The tag a tags edit gives the story: `marker` as a slug."""
+    return marker.lower().replace(" ", "-").replace(".", "")
+
+
+def with_marker(text, marker, where, n=0):
     """The story with `marker` as its last paragraph, its first (after the front matter),
-    or its title."""
+    its title or its tags; with another date (the `n`th); or the CSV with a row whose
+    cells hold `marker` or the year 3000 + n."""
     if where == "end":
         return text + "\n" + marker + "\n"
     lines = text.split("\n")
     if where == "title":
         return "\n".join(f'title: "{marker}"' if l.startswith("title:") else l for l in lines)
+    if where == "date":
+        date = f"2019-{1 + n % 12:02d}-{10 + n // 12 % 18:02d}"
+        return "\n".join(f"date: {date}" if l.startswith("date:") else l for l in lines)
+    if where == "tags":
+        tag = tag_of(marker)
+        return "\n".join(f"tags: [{tag}]" if l.startswith("tags:") else l for l in lines)
+    if where == "rows":
+        cells = lines[0].count(",") + 1
+        row = ",".join([str(3000 + n)] + ["1"] * (cells - 1))
+        return text.rstrip("\n") + "\n" + row + "\n"
     end = lines.index("---", 1) if lines and lines[0] == "---" else -1
     return "\n".join(lines[:end + 1] + ["", marker, ""] + lines[end + 1:])
 
@@ -72,7 +96,8 @@ def main():
     ap.add_argument("story")
     ap.add_argument("page")
     ap.add_argument("--edits", type=int, default=5)
-    ap.add_argument("--where", choices=["end", "start", "title"], default="end")
+    ap.add_argument("--where", default="end", choices=["end", "start", "title", "date", "tags",
+                                                       "new", "delete", "rows"])
     ap.add_argument("--server-log", help="keep the server's output in this file (with "
                     "FIREFLY_TIMINGS=1 in the environment: the CPU of each step of an update)")
     args = ap.parse_args()
@@ -84,6 +109,7 @@ def main():
                               stdout=log, stderr=subprocess.STDOUT)
     original = open(args.story, encoding="utf-8").read()
     latencies = []
+    new_stories = []
     try:
         while True:
             if server.poll() is not None:
@@ -106,25 +132,56 @@ def main():
             while b"connected" not in stream.readline():
                 pass
         time.sleep(1)  # let the watcher settle
-        for n in range(args.edits):
-            marker = f"Edit marker {os.getpid()}-{args.where}-{n}."
-            t0 = time.monotonic()
-            with open(args.story, "w", encoding="utf-8") as f:
-                f.write(with_marker(original, marker, args.where))
+        def reload_seen():
             if events:
                 while not stream.readline().startswith(b"event: reload"):
                     pass
-            while marker not in get(port, args.page)[1]:
+
+        def wait_until(shown, what, t0):
+            while not shown():
                 if time.monotonic() - t0 > 120:
-                    sys.exit(f"{args.tool}: edit {n} not shown within 120 s")
+                    sys.exit(f"{args.tool}: {what} not shown within 120 s")
                 time.sleep(0.02)
+
+        folder = os.path.dirname(args.story)
+        for n in range(args.edits):
+            marker = f"Edit marker {os.getpid()}-{args.where}-{n}."
+            before = get(port, args.page)[1]
+            t0 = time.monotonic()
+            if args.where == "new":
+                path = os.path.join(folder, f"story-edit-{os.getpid()}-{n}.en.md")
+                new_stories.append(path)
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(f'---\ntitle: "{marker}"\ndate: {time.strftime("%Y-%m-%d")}\n'
+                            f"---\n\nA new story.\n")
+            elif args.where == "delete":
+                os.remove(args.story)
+            else:
+                with open(args.story, "w", encoding="utf-8") as f:
+                    f.write(with_marker(original, marker, args.where, n))
+            reload_seen()
+            if args.where in ("date", "rows", "delete"):
+                wait_until(lambda: get(port, args.page)[1] != before, f"edit {n}", t0)
+            else:
+                shown = tag_of(marker) if args.where == "tags" else marker
+                wait_until(lambda: shown in get(port, args.page)[1], f"edit {n}", t0)
             latencies.append(time.monotonic() - t0)
             time.sleep(1)  # a person does not save twice a second
+            if args.where == "delete":  # back, untimed
+                gone = get(port, args.page)[1]
+                with open(args.story, "w", encoding="utf-8") as f:
+                    f.write(original)
+                reload_seen()
+                wait_until(lambda: get(port, args.page)[1] != gone, f"restoring {n}",
+                           time.monotonic())
+                time.sleep(1)
         if events:
             events.close()
     finally:
         with open(args.story, "w", encoding="utf-8") as f:
             f.write(original)
+        for path in new_stories:
+            os.remove(path)
         server.terminate()
         try:
             server.wait(timeout=30)
