@@ -339,6 +339,24 @@ TEST_CASE("the open-data files are made again only when what they are made from 
   }
 }
 
+TEST_CASE("a second full build in the same process renders an edited partial anew") {
+  // The pages' renderer keeps the partials it found for the length of one build.
+  SiteCopy site;
+  auto marked = [](const Files& files) {
+    return std::count_if(files.begin(), files.end(), [](const auto& f) {
+      return f.second.find("edited-partial") != std::string::npos;
+    });
+  };
+  Full before = full_build(site);
+  REQUIRE(before.result.exit_code == 0);
+  CHECK(marked(before.files) == 0);
+  const std::string rel = "themes/mini/partials/items.mustache";
+  site.write(rel, "<i>edited-partial</i>" + site.read(rel));
+  Full after = full_build(site);
+  REQUIRE(after.result.exit_code == 0);
+  CHECK(marked(after.files) > 0);
+}
+
 TEST_CASE("a deleted story's page is removed, and a new one added") {
   SiteCopy site;
   BuildResult update =

@@ -1,5 +1,9 @@
 #include "render/pages.h"
 
+#include <atomic>
+#include <cstdint>
+#include <unordered_map>
+
 #include "core/parallel.h"
 #include "core/text.h"
 
@@ -38,8 +42,18 @@ std::string page_origin(const Page& page) {
   return page.source && !page.fallback ? page.source->path : std::string();
 }
 
-void render_page(const Site& site, const Theme& theme, const ContextBuilder& contexts, size_t index,
-                 const OutputSink& sink, Diagnostics& diags) {
+namespace {
+
+/// The theme's partials found by name, kept by each thread for one `render_pages` call
+/// (the theme does not change during it): a hash look-up instead of the theme's map.
+struct PartialCache {
+  std::uint64_t call = 0;
+  std::unordered_map<std::string, const mustache::Template*> found;
+};
+
+void render_one(const Site& site, const Theme& theme, const ContextBuilder& contexts, size_t index,
+                const OutputSink& sink, Diagnostics& diags,
+                const mustache::PartialLookup& partials) {
   const Page& page = *site.pages[index];
   OutputFile file;
   file.path = page.out_path;
@@ -61,7 +75,6 @@ void render_page(const Site& site, const Theme& theme, const ContextBuilder& con
                 "add layouts/" + name + ".mustache, or remove `layout:`");
     return;
   }
-  auto partials = [&](std::string_view partial) { return theme.find(partial); };
   file.bytes.reserve(32 * 1024);
   if (auto err = mustache::render(*layout, contexts.page_context(index), partials, file.bytes)) {
     diags.error("layouts/" + name + ".mustache", {}, *err,
@@ -72,10 +85,32 @@ void render_page(const Site& site, const Theme& theme, const ContextBuilder& con
   sink(std::move(file));
 }
 
+}  // namespace
+
+void render_page(const Site& site, const Theme& theme, const ContextBuilder& contexts, size_t index,
+                 const OutputSink& sink, Diagnostics& diags) {
+  render_one(site, theme, contexts, index, sink, diags,
+             [&](std::string_view partial) { return theme.find(partial); });
+}
+
 void render_pages(const Site& site, const Theme& theme, const ContextBuilder& contexts, int jobs,
                   const OutputSink& sink, Diagnostics& diags) {
-  parallel_for(site.pages.size(), jobs,
-               [&](size_t i) { render_page(site, theme, contexts, i, sink, diags); });
+  static std::atomic<std::uint64_t> calls{0};
+  const std::uint64_t call = ++calls;
+  parallel_for(site.pages.size(), jobs, [&](size_t i) {
+    thread_local PartialCache cache;
+    if (cache.call != call) {
+      cache.call = call;
+      cache.found.clear();
+    }
+    render_one(site, theme, contexts, i, sink, diags, [&](std::string_view partial) {
+      auto it = cache.found.find(std::string(partial));
+      if (it == cache.found.end()) {
+        it = cache.found.emplace(std::string(partial), theme.find(partial)).first;
+      }
+      return it->second;
+    });
+  });
 }
 
 }  // namespace firefly
