@@ -471,7 +471,7 @@ void set_git_dates(std::shared_ptr<const SourcePage>& page, GitDates dates) {
 }  // namespace
 
 void add_git_dates(const std::filesystem::path& site_dir, const TimeZone& zone, SourcePages& pages,
-                   Diagnostics& diags) {
+                   Diagnostics& diags, const SourcePages* dated) {
   GitHistory git(site_dir, zone);
   if (!git.at_root()) {
     for (auto& page : pages) set_git_dates(page, {});
@@ -484,19 +484,52 @@ void add_git_dates(const std::filesystem::path& site_dir, const TimeZone& zone, 
                   "fetch the whole history (git fetch --unshallow; in GitHub Actions, "
                   "actions/checkout with fetch-depth: 0)");
   }
+  // What a page's file history gave; its `translated_from` commit is looked up again.
+  std::vector<std::optional<GitDates>> known(pages.size());
+  std::vector<char> kept(pages.size(), 0);  // the very page dated then
+  if (dated) {
+    std::unordered_map<std::string_view, const SourcePage*> by_path;  // made when needed
+    for (size_t i = 0; i < pages.size(); ++i) {
+      const SourcePage* was = i < dated->size() ? (*dated)[i].get() : nullptr;
+      if (was == pages[i].get()) {
+        kept[i] = 1;
+        continue;
+      }
+      if (!was || was->path != pages[i]->path) {
+        if (by_path.empty()) {
+          for (const auto& p : *dated) by_path.emplace(p->path, p.get());
+        }
+        auto it = by_path.find(pages[i]->path);
+        was = it == by_path.end() ? nullptr : it->second;
+      }
+      kept[i] = was == pages[i].get();
+      if (was && !kept[i])
+        known[i] = GitDates{was->git_updated, was->git_revised, {}, was->git_commit};
+    }
+  }
   std::vector<std::vector<std::string>> groups;
-  groups.reserve(pages.size());
-  for (const auto& p : pages) groups.push_back({p->path});
+  std::vector<size_t> asked;  // the pages whose files' history is read
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (kept[i] || known[i]) continue;
+    groups.push_back({pages[i]->path});
+    asked.push_back(i);
+  }
   // Two commits per file: the newest, and whether an older one exists (then the newest is
   // a revision, not the commit that created the file).
-  auto history = git.changes(groups, 2);
-  for (size_t i = 0; i < pages.size(); ++i) {
+  auto history = groups.empty() ? std::vector<std::vector<HistoryEntry>>{} : git.changes(groups, 2);
+  for (size_t k = 0; k < asked.size(); ++k) {
+    const auto& h = history[k];
     GitDates dates;
-    if (!history[i].empty()) {
-      dates.updated = history[i].front().date;
-      dates.commit = history[i].front().commit;
+    if (!h.empty()) {
+      dates.updated = h.front().date;
+      dates.commit = h.front().commit;
     }
-    if (history[i].size() > 1) dates.revised = history[i].front().date;
+    if (h.size() > 1) dates.revised = h.front().date;
+    known[asked[k]] = std::move(dates);
+  }
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (kept[i]) continue;  // dated then
+    GitDates dates = std::move(*known[i]);
     const Value& from = pages[i]->front.get("translated_from");
     if (!from.is_null() && !from.is_map() && !from.is_list() && !parse_date(from.to_text())) {
       if (auto c = git.lookup(from.to_text())) dates.translated_from = c->date;

@@ -136,8 +136,11 @@ std::uint64_t reading_fingerprint(const SiteConfig& config);
 /// the last commit that changed its file (so `updated` needs no hand editing), and
 /// resolves a `translated_from:` commit to its date (outside git, clears them). A page
 /// whose dates change is replaced by a changed copy: the pages may be shared.
+/// With `dated`, pages this function dated when the repository was at the same commit (and
+/// as shallow): a page that is one of them keeps its dates, one read again from the same
+/// file takes theirs, and only the files none of them has are looked for in the history.
 void add_git_dates(const std::filesystem::path& site_dir, const TimeZone& zone, SourcePages& pages,
-                   Diagnostics& diags);
+                   Diagnostics& diags, const SourcePages* dated = nullptr);
 
 /// Reads one content file (its text already in memory); false when it has no place in the
 /// site (a file or folder name that cannot be an address, an unknown language). A file

@@ -8,6 +8,8 @@
 #include <memory>
 #include <thread>
 
+#include "load/git_fixture_for_tests.h"
+
 namespace firefly {
 
 namespace fs = std::filesystem;
@@ -420,6 +422,42 @@ TEST_CASE("an update that only edits pages shares the table of stamps and keeps 
   CHECK(loads.page("content/stories/zz.en.md")->front.get("title").to_text() == "K");
   CHECK_FALSE(loads.page("content/stories/a.en.md"));
   CHECK(loads.stamps.size() == 24);
+}
+
+TEST_CASE("at the same commit, git dates are taken from the pages dated before") {
+  ContentFolder site;
+  REQUIRE(testing::run_in(site.dir, "git init -q") == 0);
+  site.write("content/stories/a.en.md", "---\ntitle: A\n---\nAlpha.\n");
+  site.write("content/stories/b.en.md", "---\ntitle: B\n---\nBeta.\n");
+  testing::commit_at(site.dir, "2026-01-02T10:00:00Z", "first");
+  site.write("content/stories/b.en.md", "---\ntitle: B\n---\nBeta, revised.\n");
+  testing::commit_at(site.dir, "2026-02-03T10:00:00Z", "second");
+  Loads loads{site};
+  loads.next();
+  Diagnostics diags;
+  add_git_dates(site.dir, TimeZone(), loads.pages, diags);
+  REQUIRE(loads.page("content/stories/b.en.md")->git_revised);
+  SourcePages dated = loads.pages;
+
+  // Edited (not committed) and a new file: the edited page takes the dates of the page
+  // before from the same file; the new one has none (git does not know it).
+  site.write("content/stories/b.en.md", "---\ntitle: B2\n---\nBeta, again.\n");
+  site.write("content/stories/c.en.md", "---\ntitle: C\n---\nGamma.\n");
+  loads.next();
+  add_git_dates(site.dir, TimeZone(), loads.pages, diags, &dated);
+  SourcePages fresh = loads.pages;
+  for (auto& p : fresh) p = std::make_shared<SourcePage>(*p);  // as loaded anew
+  add_git_dates(site.dir, TimeZone(), fresh, diags);
+  REQUIRE(fresh.size() == 3);
+  for (size_t i = 0; i < fresh.size(); ++i) {
+    INFO(fresh[i]->path);
+    CHECK(loads.pages[i]->git_updated == fresh[i]->git_updated);
+    CHECK(loads.pages[i]->git_revised == fresh[i]->git_revised);
+    CHECK(loads.pages[i]->git_commit == fresh[i]->git_commit);
+  }
+  CHECK(loads.page("content/stories/a.en.md") == dated[0].get());  // shared, unchanged
+  CHECK(loads.page("content/stories/b.en.md")->git_revised == dated[1]->git_revised);
+  CHECK_FALSE(loads.page("content/stories/c.en.md")->git_updated);
 }
 
 }  // namespace firefly
