@@ -169,10 +169,14 @@ bool BuildRun::load() {
                              options_.keep_state ? &st_.content_stamps : nullptr,
                              previous ? &*previous : nullptr);
   t.step("  content");
-  add_git_dates(options_.site_dir, config.timezone, st_.sources, diags_);
+  if (keep) st_.repository = repository_state(options_.site_dir, config.timezone);
+  // At the same commit, the pages of the build before keep their dates: only the files
+  // they do not have are looked for in the history.
+  const bool same_commit = prev_ && !st_.repository.empty() && prev_->repository == st_.repository;
+  add_git_dates(options_.site_dir, config.timezone, st_.sources, diags_,
+                same_commit ? &prev_->sources : nullptr);
   t.step("  git dates");
   if (keep) {
-    st_.repository = repository_state(options_.site_dir, config.timezone);
     st_.datasets_load.key = datasets_key(options_.site_dir, config, st_.repository, now);
   }
   std::vector<std::string>& withheld = st_.datasets_withheld;

@@ -201,7 +201,7 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
   Editor editor(site);
   int failures = 0;
   size_t rendered = 0, pages = 0, graphs_taken = 0, graphs_patched = 0, themes_taken = 0,
-         datasets_taken = 0;
+         datasets_taken = 0, stamps_shared = 0;
   std::vector<std::string> changed;  // since `state` was built, as serve's watcher sees them
   site.take_touched();
   for (int step = 0; step < 240; ++step) {
@@ -228,6 +228,8 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
     graphs_patched += update.state->site_patched ? 1 : 0;
     themes_taken += update.state->theme_reused ? 1 : 0;
     datasets_taken += update.state->datasets_reused ? 1 : 0;
+    // An update that only edited pages looked at those alone (load/content.h).
+    stamps_shared += update.state->content_stamps.base == state->content_stamps.base ? 1 : 0;
     pages += full.result.pages;
     apply(shown, update);
     state = update.state;
@@ -269,6 +271,8 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
   MESSAGE("themes taken over: " << themes_taken << ", datasets: " << datasets_taken);
   CHECK(themes_taken >= 100);
   CHECK(datasets_taken >= 100);
+  MESSAGE("tables of content stamps shared: " << stamps_shared);
+  CHECK(stamps_shared >= 50);
 }
 
 TEST_CASE("an edit to a story's text renders its body and its page, not the others") {

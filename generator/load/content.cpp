@@ -58,7 +58,7 @@ std::optional<std::vector<FoundFile>> files_after(const std::filesystem::path& s
                                                   const ContentStamps& before,
                                                   const std::vector<std::string>& changed,
                                                   std::unordered_set<std::string>& touched) {
-  if (!before.whole) return std::nullopt;
+  if (!before.whole || !before.base) return std::nullopt;
   std::unordered_set<std::string_view> gone;
   std::vector<std::string_view> added;
   for (const std::string& path : changed) {
@@ -82,8 +82,8 @@ std::optional<std::vector<FoundFile>> files_after(const std::filesystem::path& s
     }
   }
   std::vector<std::string_view> rels;  // "content/...", sorted as list_files sorts
-  rels.reserve(before.files.size() + added.size());
-  for (const auto& [rel, entry] : before.files) {
+  rels.reserve(before.size() + added.size());
+  for (const auto& [rel, entry] : *before.base) {
     if (!gone.count(rel)) rels.push_back(rel);
   }
   rels.insert(rels.end(), added.begin(), added.end());
@@ -229,11 +229,133 @@ bool load_source_page(const std::string& rel_path, std::string_view raw, const S
   return true;
 }
 
+const ContentStamps::Entry* ContentStamps::find(const std::string& path) const {
+  if (auto it = changed.find(path); it != changed.end()) return &it->second;
+  if (!base) return nullptr;
+  auto it = base->find(path);
+  return it == base->end() ? nullptr : &it->second;
+}
+
+namespace {
+
+/// Reads the content file `full` (site-relative `rel`) into `page`, with what it reports
+/// in `reported`; false when the file has no place in the site.
+bool read_content_file(const std::string& rel, const std::filesystem::path& full,
+                       const SiteConfig& config, SourcePage& page, Diagnostics& reported) {
+  std::error_code ec;
+  uintmax_t size = std::filesystem::file_size(full, ec);
+  // A file that is not read keeps its page's address, so that links to it resolve.
+  if (!ec && size > config.max_markdown_bytes) {
+    reported.error(rel, {},
+                   "this file has " + std::to_string(size / 1024) +
+                       " KB; a page may have at most " +
+                       std::to_string(config.max_markdown_bytes / 1024) + " KB",
+                   "split it into several pages, or raise markdown.max_file_size_kb in site.yaml");
+    bool ok = read_page_name(rel, config, page, reported);
+    mark_unread(page);
+    return ok;
+  }
+  auto text = read_file(full);
+  if (!text) {
+    reported.error(rel, {}, "cannot read this file (it is not a regular file)");
+    bool ok = read_page_name(rel, config, page, reported);
+    mark_unread(page);
+    return ok;
+  }
+  bool ok = load_source_page(rel, *text, config, page, reported);
+  page.fingerprint = Hasher().add(rel).add(*text).get();
+  return ok;
+}
+
+/// The load after `previous` when the watcher's list names, under content/, only `.md`
+/// files that `previous` read (edited, or written again through a rename) and files that
+/// are not pages: the pages and stamps of `previous` with those files read again, without
+/// a look at any other file. nullopt when the list may have added or removed a page (a
+/// folder or a page created, moved or deleted) or `previous` is not `whole`: then the
+/// files must be found as files_after does.
+std::optional<SourcePages> load_edited(const std::filesystem::path& site_dir,
+                                       const SiteConfig& config, int jobs, Diagnostics& diags,
+                                       ContentStamps& stamps, const LoadedContent& previous,
+                                       std::chrono::system_clock::time_point started) {
+  const ContentStamps& before = previous.stamps;
+  if (!before.whole || !before.base || before.size() != previous.pages.size()) return std::nullopt;
+  std::vector<std::string> touched;
+  for (const std::string& path : *previous.changed) {
+    if (path == "content") return std::nullopt;  // the folder itself
+    if (path.rfind("content/", 0) != 0) continue;
+    if (path.find("/.") != std::string::npos) continue;  // hidden: never listed
+    struct stat st {};
+    const bool exists = ::lstat((site_dir / path).c_str(), &st) == 0;
+    if (exists && !S_ISREG(st.st_mode)) return std::nullopt;  // a folder, a link, a FIFO
+    if (!ends_with(path, ".md")) {
+      // An editor's temporary file, or what is left of a folder that held pages.
+      const std::string folder = path + "/";
+      auto inside = [&](const auto& page) { return page->path.rfind(folder, 0) == 0; };
+      if (std::any_of(previous.pages.begin(), previous.pages.end(), inside)) {
+        return std::nullopt;
+      }
+      continue;
+    }
+    if (!exists || !before.find(path)) return std::nullopt;  // a page gone or new
+    touched.push_back(path);
+  }
+  std::sort(touched.begin(), touched.end());
+  touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+  std::vector<ContentStamps::Entry> entries(touched.size());
+  std::vector<std::shared_ptr<const SourcePage>> read(touched.size());
+  std::vector<std::vector<Diagnostic>> reports(touched.size());
+  std::vector<char> ok(touched.size(), 1);
+  parallel_for(touched.size(), jobs, [&](size_t i) {
+    const ContentStamps::Entry& was = *before.find(touched[i]);
+    entries[i] = {detail::stamp_of(site_dir / touched[i], started), was.page};
+    if (entries[i].stamp == was.stamp) return;  // the same bytes: the page before
+    auto page = std::make_shared<SourcePage>();
+    Diagnostics reported;
+    ok[i] = read_content_file(touched[i], site_dir / touched[i], config, *page, reported);
+    reports[i] = reported.sorted();
+    read[i] = std::move(page);
+  });
+  if (std::find(ok.begin(), ok.end(), 0) != ok.end()) return std::nullopt;
+  SourcePages pages = previous.pages;
+  stamps.config = before.config;
+  stamps.whole = true;
+  stamps.base = before.base;
+  stamps.changed = before.changed;
+  stamps.reported = before.reported;
+  for (size_t i = 0; i < touched.size(); ++i) {
+    if (!read[i]) continue;  // the same stamp as before (never a racy one)
+    stamps.changed[touched[i]] = entries[i];
+    pages[entries[i].page] = std::move(read[i]);
+    if (reports[i].empty()) {
+      stamps.reported.erase(touched[i]);
+    } else {
+      stamps.reported[touched[i]] = std::move(reports[i]);
+    }
+  }
+  if (stamps.changed.size() > stamps.base->size() / 8) {  // folded into a new table
+    auto files = std::make_shared<ContentStamps::Files>(*stamps.base);
+    for (auto& [path, entry] : stamps.changed) (*files)[path] = entry;
+    stamps.base = std::move(files);
+    stamps.changed.clear();
+  }
+  for (const auto& [path, reported] : stamps.reported) {
+    for (const Diagnostic& d : reported) diags.add(d);
+  }
+  return pages;
+}
+
+}  // namespace
+
 SourcePages load_content(const std::filesystem::path& site_dir, const SiteConfig& config, int jobs,
                          Diagnostics& diags, ContentStamps* stamps, const LoadedContent* previous) {
   auto started = std::chrono::system_clock::now();
   std::uint64_t config_print = detail::reading_fingerprint(config);
   if (previous && previous->stamps.config != config_print) previous = nullptr;
+  if (previous && previous->changed && stamps) {
+    if (auto pages = load_edited(site_dir, config, jobs, diags, *stamps, *previous, started)) {
+      return std::move(*pages);
+    }
+  }
   std::vector<std::string> escaped, special;
   std::unordered_set<std::string> touched;  // with `listed`: the .md files changed
   std::optional<std::vector<FoundFile>> listed;
@@ -266,59 +388,45 @@ SourcePages load_content(const std::filesystem::path& site_dir, const SiteConfig
   SourcePages pages(md.size());
   std::vector<char> ok(md.size(), 0);
   std::vector<ContentStamps::Entry> entries(stamps ? md.size() : 0);
+  std::vector<std::vector<Diagnostic>> reports(stamps ? md.size() : 0);
+  const std::vector<Diagnostic> none;
   parallel_for(md.size(), jobs, [&](size_t i) {
     std::string rel = "content/" + md[i].rel;
-    auto it = previous ? previous->stamps.files.find(rel) : ContentStamps::Files::const_iterator();
-    bool known = previous && it != previous->stamps.files.end();
+    const ContentStamps::Entry* was = previous ? previous->stamps.find(rel) : nullptr;
     // A file the watcher did not see change is as it was read (racy stamps included:
     // a write after that reading would have been seen).
-    bool unchanged = known && listed_ok && !touched.count(rel);
-    FileStamp stamp = unchanged ? it->second.stamp
+    bool unchanged = was && listed_ok && !touched.count(rel);
+    if (!unchanged && md[i].full.empty()) md[i].full = site_dir / rel;
+    FileStamp stamp = unchanged ? was->stamp
                       : stamps  ? detail::stamp_of(md[i].full, started)
                                 : FileStamp{};
     if (stamps) entries[i].stamp = stamp;
-    if (known) {
-      if (unchanged || it->second.stamp == stamp) {
-        pages[i] = previous->pages[it->second.page];  // add_git_dates brings its dates up to date
-        for (const Diagnostic& d : it->second.reported) diags.add(d);
-        entries[i].reported = it->second.reported;
-        ok[i] = 1;
-        return;
-      }
+    if (was && (unchanged || was->stamp == stamp)) {
+      pages[i] = previous->pages[was->page];  // add_git_dates brings its dates up to date
+      auto it = previous->stamps.reported.find(rel);
+      const std::vector<Diagnostic>& reported =
+          it == previous->stamps.reported.end() ? none : it->second;
+      for (const Diagnostic& d : reported) diags.add(d);
+      if (stamps) reports[i] = reported;
+      ok[i] = 1;
+      return;
     }
     auto page = std::make_shared<SourcePage>();
     pages[i] = page;
-    std::error_code ec;
-    uintmax_t size = std::filesystem::file_size(md[i].full, ec);
-    // A file that is not read keeps its page's address, so that links to it resolve.
-    if (!ec && size > config.max_markdown_bytes) {
-      diags.error(rel, {},
-                  "this file has " + std::to_string(size / 1024) + " KB; a page may have at most " +
-                      std::to_string(config.max_markdown_bytes / 1024) + " KB",
-                  "split it into several pages, or raise markdown.max_file_size_kb in site.yaml");
-      ok[i] = read_page_name(rel, config, *page, diags);
-      mark_unread(*page);
-      return;
-    }
-    auto text = read_file(md[i].full);
-    if (!text) {
-      diags.error(rel, {}, "cannot read this file (it is not a regular file)");
-      ok[i] = read_page_name(rel, config, *page, diags);
-      mark_unread(*page);
-      return;
-    }
     Diagnostics reported;
-    ok[i] = load_source_page(rel, *text, config, *page, reported);
-    page->fingerprint = Hasher().add(rel).add(*text).get();
-    if (stamps) entries[i].reported = reported.sorted();
+    ok[i] = read_content_file(rel, md[i].full, config, *page, reported);
+    if (stamps) reports[i] = reported.sorted();
     diags.append(reported);
   });
   SourcePages out;
   out.reserve(pages.size());
+  std::shared_ptr<ContentStamps::Files> files_now;
   if (stamps) {
     stamps->config = config_print;
-    stamps->files.clear();
-    stamps->files.reserve(pages.size());
+    files_now = std::make_shared<ContentStamps::Files>();
+    files_now->reserve(pages.size());
+    stamps->changed.clear();
+    stamps->reported.clear();
     stamps->whole = escaped.empty() && special.empty() && !linked &&
                     std::all_of(ok.begin(), ok.end(), [](char c) { return c != 0; });
   }
@@ -326,10 +434,12 @@ SourcePages load_content(const std::filesystem::path& site_dir, const SiteConfig
     if (!ok[i]) continue;
     if (stamps) {
       entries[i].page = out.size();
-      stamps->files.emplace(pages[i]->path, std::move(entries[i]));
+      files_now->emplace(pages[i]->path, entries[i]);
+      if (!reports[i].empty()) stamps->reported.emplace(pages[i]->path, std::move(reports[i]));
     }
     out.push_back(std::move(pages[i]));
   }
+  if (stamps) stamps->base = std::move(files_now);
   for (SourcePage& stub : unreadable) out.push_back(std::make_shared<SourcePage>(std::move(stub)));
   return out;
 }
@@ -361,7 +471,7 @@ void set_git_dates(std::shared_ptr<const SourcePage>& page, GitDates dates) {
 }  // namespace
 
 void add_git_dates(const std::filesystem::path& site_dir, const TimeZone& zone, SourcePages& pages,
-                   Diagnostics& diags) {
+                   Diagnostics& diags, const SourcePages* dated) {
   GitHistory git(site_dir, zone);
   if (!git.at_root()) {
     for (auto& page : pages) set_git_dates(page, {});
@@ -374,19 +484,52 @@ void add_git_dates(const std::filesystem::path& site_dir, const TimeZone& zone, 
                   "fetch the whole history (git fetch --unshallow; in GitHub Actions, "
                   "actions/checkout with fetch-depth: 0)");
   }
+  // What a page's file history gave; its `translated_from` commit is looked up again.
+  std::vector<std::optional<GitDates>> known(pages.size());
+  std::vector<char> kept(pages.size(), 0);  // the very page dated then
+  if (dated) {
+    std::unordered_map<std::string_view, const SourcePage*> by_path;  // made when needed
+    for (size_t i = 0; i < pages.size(); ++i) {
+      const SourcePage* was = i < dated->size() ? (*dated)[i].get() : nullptr;
+      if (was == pages[i].get()) {
+        kept[i] = 1;
+        continue;
+      }
+      if (!was || was->path != pages[i]->path) {
+        if (by_path.empty()) {
+          for (const auto& p : *dated) by_path.emplace(p->path, p.get());
+        }
+        auto it = by_path.find(pages[i]->path);
+        was = it == by_path.end() ? nullptr : it->second;
+      }
+      kept[i] = was == pages[i].get();
+      if (was && !kept[i])
+        known[i] = GitDates{was->git_updated, was->git_revised, {}, was->git_commit};
+    }
+  }
   std::vector<std::vector<std::string>> groups;
-  groups.reserve(pages.size());
-  for (const auto& p : pages) groups.push_back({p->path});
+  std::vector<size_t> asked;  // the pages whose files' history is read
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (kept[i] || known[i]) continue;
+    groups.push_back({pages[i]->path});
+    asked.push_back(i);
+  }
   // Two commits per file: the newest, and whether an older one exists (then the newest is
   // a revision, not the commit that created the file).
-  auto history = git.changes(groups, 2);
-  for (size_t i = 0; i < pages.size(); ++i) {
+  auto history = groups.empty() ? std::vector<std::vector<HistoryEntry>>{} : git.changes(groups, 2);
+  for (size_t k = 0; k < asked.size(); ++k) {
+    const auto& h = history[k];
     GitDates dates;
-    if (!history[i].empty()) {
-      dates.updated = history[i].front().date;
-      dates.commit = history[i].front().commit;
+    if (!h.empty()) {
+      dates.updated = h.front().date;
+      dates.commit = h.front().commit;
     }
-    if (history[i].size() > 1) dates.revised = history[i].front().date;
+    if (h.size() > 1) dates.revised = h.front().date;
+    known[asked[k]] = std::move(dates);
+  }
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (kept[i]) continue;  // dated then
+    GitDates dates = std::move(*known[i]);
     const Value& from = pages[i]->front.get("translated_from");
     if (!from.is_null() && !from.is_map() && !from.is_list() && !parse_date(from.to_text())) {
       if (auto c = git.lookup(from.to_text())) dates.translated_from = c->date;

@@ -71,22 +71,32 @@ struct FileStamp {
 };
 
 /// What one load_content read, so that the next one reads again only the files that
-/// changed (`serve`).
+/// changed (`serve`). After an update that added or removed no file, the table of stamps
+/// is the one before (shared, not copied) with the entries of the files read again beside
+/// it; it is made anew once those pass an eighth of it, or when files come or go.
 struct ContentStamps {
   /// The fingerprint of what reading a file depends on besides it (the configuration).
   std::uint64_t config = 0;
-  /// Site-relative path of each page loaded -> its stamp and its index among the pages.
+  /// A page loaded: its stamp and its index among the pages.
   struct Entry {
     FileStamp stamp;
     size_t page = 0;
-    std::vector<Diagnostic> reported;  ///< the warnings reading it gave
   };
+  /// Site-relative path of each page loaded -> its entry.
   using Files = std::unordered_map<std::string, Entry>;
-  Files files;
-  /// True when `files` names every `.md` file of content/, none through a symbolic link,
-  /// and content/ had nothing that could not be read: then a list of the files changed
-  /// since is enough to know the files of the next load without listing the folder.
+  /// Every page's entry as some load made them; `changed` has the paths' entries that
+  /// differ since (a subset of `base`'s paths).
+  std::shared_ptr<const Files> base;
+  Files changed;
+  /// The problems reading each file gave, for the files that gave some.
+  std::unordered_map<std::string, std::vector<Diagnostic>> reported;
+  /// True when the entries name every `.md` file of content/, none through a symbolic
+  /// link, and content/ had nothing that could not be read: then a list of the files
+  /// changed since is enough to know the files of the next load without listing the folder.
   bool whole = false;
+  /// The entry of `path`, or null.
+  const Entry* find(const std::string& path) const;
+  size_t size() const { return base ? base->size() : 0; }
 };
 
 /// The pages of an earlier load_content and their stamps.
@@ -126,8 +136,11 @@ std::uint64_t reading_fingerprint(const SiteConfig& config);
 /// the last commit that changed its file (so `updated` needs no hand editing), and
 /// resolves a `translated_from:` commit to its date (outside git, clears them). A page
 /// whose dates change is replaced by a changed copy: the pages may be shared.
+/// With `dated`, pages this function dated when the repository was at the same commit (and
+/// as shallow): a page that is one of them keeps its dates, one read again from the same
+/// file takes theirs, and only the files none of them has are looked for in the history.
 void add_git_dates(const std::filesystem::path& site_dir, const TimeZone& zone, SourcePages& pages,
-                   Diagnostics& diags);
+                   Diagnostics& diags, const SourcePages* dated = nullptr);
 
 /// Reads one content file (its text already in memory); false when it has no place in the
 /// site (a file or folder name that cannot be an address, an unknown language). A file

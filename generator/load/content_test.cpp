@@ -8,6 +8,8 @@
 #include <memory>
 #include <thread>
 
+#include "load/git_fixture_for_tests.h"
+
 namespace firefly {
 
 namespace fs = std::filesystem;
@@ -70,7 +72,7 @@ TEST_CASE("a load takes the files whose stamps did not change from the load befo
   Loads loads{site};
   loads.next();
   REQUIRE(loads.pages.size() == 2);
-  CHECK_FALSE(loads.stamps.files.at("content/stories/a.en.md").stamp.racy);
+  CHECK_FALSE(loads.stamps.find("content/stories/a.en.md")->stamp.racy);
   std::uint64_t a = loads.page("content/stories/a.en.md")->fingerprint;
   CHECK(a != 0);
 
@@ -91,7 +93,7 @@ TEST_CASE("a load takes the files whose stamps did not change from the load befo
   CHECK(loads.page("content/stories/c.en.md"));
   CHECK_FALSE(loads.page("content/stories/b.md"));
   // Just written: not trusted, read again next time.
-  CHECK(loads.stamps.files.at("content/stories/a.en.md").stamp.racy);
+  CHECK(loads.stamps.find("content/stories/a.en.md")->stamp.racy);
 }
 
 TEST_CASE("a load shares the pages of unchanged files with the load before") {
@@ -317,6 +319,145 @@ TEST_CASE("with the list of changed files, only those are looked at, unless a fo
   changed = {};
   loads.next(&changed);
   CHECK(loads.pages.size() == 2);
+}
+
+TEST_CASE("an update that only edits pages shares the table of stamps and keeps warnings") {
+  ContentFolder site;
+  for (char name = 'a'; name < 'a' + 24; ++name) {
+    site.write(std::string("content/stories/") + name + ".en.md",
+               std::string("---\ntitle: ") + name + "\n---\nText.\n");
+  }
+  site.age();
+  Loads loads{site};
+  loads.next();
+  REQUIRE(loads.pages.size() == 24);
+  const auto* table = loads.stamps.base.get();
+  SourcePages before = loads.pages;
+
+  // One page written again through a rename (as editors save): read again, the others
+  // not looked at; the table of stamps is the one before, the new stamp beside it.
+  site.write("content/stories/c.en.md.tmp", "---\ntitle: C2\n---\nText.\n");
+  fs::rename(site.dir / "content/stories/c.en.md.tmp", site.dir / "content/stories/c.en.md");
+  site.write("content/stories/d.en.md", "---\ntitle: Not looked at\n---\nText.\n");
+  std::vector<std::string> changed{"content/stories/c.en.md.tmp", "content/stories/c.en.md",
+                                   "content/stories/c.en.md", "static/x.png"};
+  loads.next(&changed);
+  REQUIRE(loads.pages.size() == 24);
+  CHECK(loads.stamps.base.get() == table);
+  CHECK(loads.stamps.changed.size() == 1);
+  CHECK(loads.stamps.whole);
+  CHECK(loads.page("content/stories/c.en.md")->front.get("title").to_text() == "C2");
+  CHECK(loads.page("content/stories/d.en.md")->front.get("title").to_text() == "d");
+  for (size_t i = 0; i < before.size(); ++i) {
+    if (before[i]->path == "content/stories/c.en.md") {
+      CHECK(loads.pages[i] != before[i]);
+      CHECK(loads.pages[i]->path == before[i]->path);
+    } else {
+      CHECK(loads.pages[i] == before[i]);
+    }
+  }
+
+  // A file with an error: reported, and again by each update that takes it over; not
+  // once fixed. Its stamp was just written: the next update looks at it again.
+  site.write("content/stories/e.en.md", "---\ntitle: E\n---\nBad \xff byte.\n");
+  changed = {"content/stories/e.en.md"};
+  loads.next(&changed);
+  CHECK(loads.diags->error_count() == 1);
+  CHECK(loads.stamps.reported.count("content/stories/e.en.md"));
+  changed = {"content/stories/a.en.md"};
+  loads.next(&changed);
+  CHECK(loads.diags->error_count() == 1);
+  CHECK(loads.stamps.base.get() == table);
+  site.write("content/stories/e.en.md", "---\ntitle: E\n---\nGood.\n");
+  changed = {"content/stories/e.en.md"};
+  loads.next(&changed);
+  CHECK(loads.diags->error_count() == 0);
+  CHECK(loads.stamps.reported.empty());
+  CHECK(std::string_view(loads.page("content/stories/e.en.md")->body) == "Good.\n");
+  CHECK(loads.stamps.base.get() == table);
+  CHECK(loads.stamps.changed.size() == 2);  // c and e: a's stamp is as it was
+
+  // Past an eighth of the pages with new stamps, a new table is made with them.
+  site.write("content/stories/f.en.md", "---\ntitle: F2\n---\nText.\n");
+  site.write("content/stories/g.en.md", "---\ntitle: G2\n---\nText.\n");
+  changed = {"content/stories/f.en.md", "content/stories/g.en.md"};
+  loads.next(&changed);
+  CHECK(loads.stamps.base.get() != table);
+  CHECK(loads.stamps.changed.empty());
+  CHECK(loads.stamps.find("content/stories/c.en.md")->stamp.racy);
+  CHECK(loads.stamps.size() == 24);
+  CHECK(loads.page("content/stories/g.en.md")->front.get("title").to_text() == "G2");
+
+  // A folder of pages removed, and named alone: its pages are dropped.
+  fs::create_directories(site.dir / "content/news");
+  site.write("content/news/n.en.md", "---\ntitle: N\n---\nText.\n");
+  changed = {"content/news"};
+  loads.next(&changed);
+  CHECK(loads.pages.size() == 25);
+  fs::remove_all(site.dir / "content/news");
+  changed = {"content/news"};
+  loads.next(&changed);
+  CHECK(loads.pages.size() == 24);
+  fs::create_directories(site.dir / "content/news");
+  site.write("content/news/n.en.md", "---\ntitle: N\n---\nText.\n");
+  changed = {"content/news/n.en.md", "content/news"};
+  loads.next(&changed);
+  fs::rename(site.dir / "content/news", site.dir / "content/old");
+  changed = {"content/news"};  // the watcher missed the new name
+  loads.next(&changed);
+  CHECK(loads.page("content/old/n.en.md"));
+  CHECK_FALSE(loads.page("content/news/n.en.md"));
+  fs::remove_all(site.dir / "content/old");
+  changed = {"content/old"};
+  loads.next(&changed);
+  CHECK(loads.pages.size() == 24);
+
+  // A page named that was not read before (new, or gone): the folder's files are found as
+  // a listed load finds them.
+  site.write("content/stories/zz.en.md", "---\ntitle: K\n---\nText.\n");
+  fs::remove(site.dir / "content/stories/a.en.md");
+  changed = {"content/stories/zz.en.md", "content/stories/a.en.md"};
+  loads.next(&changed);
+  CHECK(loads.pages.size() == 24);
+  CHECK(loads.page("content/stories/zz.en.md")->front.get("title").to_text() == "K");
+  CHECK_FALSE(loads.page("content/stories/a.en.md"));
+  CHECK(loads.stamps.size() == 24);
+}
+
+TEST_CASE("at the same commit, git dates are taken from the pages dated before") {
+  ContentFolder site;
+  REQUIRE(testing::run_in(site.dir, "git init -q") == 0);
+  site.write("content/stories/a.en.md", "---\ntitle: A\n---\nAlpha.\n");
+  site.write("content/stories/b.en.md", "---\ntitle: B\n---\nBeta.\n");
+  testing::commit_at(site.dir, "2026-01-02T10:00:00Z", "first");
+  site.write("content/stories/b.en.md", "---\ntitle: B\n---\nBeta, revised.\n");
+  testing::commit_at(site.dir, "2026-02-03T10:00:00Z", "second");
+  Loads loads{site};
+  loads.next();
+  Diagnostics diags;
+  add_git_dates(site.dir, TimeZone(), loads.pages, diags);
+  REQUIRE(loads.page("content/stories/b.en.md")->git_revised);
+  SourcePages dated = loads.pages;
+
+  // Edited (not committed) and a new file: the edited page takes the dates of the page
+  // before from the same file; the new one has none (git does not know it).
+  site.write("content/stories/b.en.md", "---\ntitle: B2\n---\nBeta, again.\n");
+  site.write("content/stories/c.en.md", "---\ntitle: C\n---\nGamma.\n");
+  loads.next();
+  add_git_dates(site.dir, TimeZone(), loads.pages, diags, &dated);
+  SourcePages fresh = loads.pages;
+  for (auto& p : fresh) p = std::make_shared<SourcePage>(*p);  // as loaded anew
+  add_git_dates(site.dir, TimeZone(), fresh, diags);
+  REQUIRE(fresh.size() == 3);
+  for (size_t i = 0; i < fresh.size(); ++i) {
+    INFO(fresh[i]->path);
+    CHECK(loads.pages[i]->git_updated == fresh[i]->git_updated);
+    CHECK(loads.pages[i]->git_revised == fresh[i]->git_revised);
+    CHECK(loads.pages[i]->git_commit == fresh[i]->git_commit);
+  }
+  CHECK(loads.page("content/stories/a.en.md") == dated[0].get());  // shared, unchanged
+  CHECK(loads.page("content/stories/b.en.md")->git_revised == dated[1]->git_revised);
+  CHECK_FALSE(loads.page("content/stories/c.en.md")->git_updated);
 }
 
 }  // namespace firefly
