@@ -12,6 +12,7 @@
 #include "core/parallel.h"
 #include "emit/photo_cache.h"
 #include "emit/writer.h"
+#include "model/site_patch_match.h"
 #include "render/cms.h"
 #include "render/context.h"
 #include "render/data_manifest.h"
@@ -103,7 +104,11 @@ const OutputRecord* BuildRun::previous_page_output(size_t i) {
   const std::string& path = st_.site->pages[i]->out_path;
   const auto& before = prev_->site->pages;
   const OutputRecord* found = nullptr;
-  if (i < before.size() && before[i]->out_path == path) {
+  size_t same = pages_before_.empty() ? kNoPageBefore : pages_before_[i];
+  if (same != kNoPageBefore) {
+    if (same != i) pages_moved_ = true;
+    found = &prev_->page_outputs[same];
+  } else if (i < before.size() && before[i]->out_path == path) {
     found = &prev_->page_outputs[i];
   } else {
     pages_moved_ = true;
@@ -201,9 +206,11 @@ bool BuildRun::render_recorded() {
   const Theme& theme = *st_.theme;
   StepTimer t;
   std::optional<GrainsBefore> before;
+  if (prev_ && st_.site_patched) pages_before_ = shared_pages(*prev_->site, site);
   if (prev_ && (st_.site_reused || st_.site_patched)) {
     before.emplace(GrainsBefore{*prev_->site, prev_->bodies, prev_->files, prev_->grains,
-                                /*shared_only=*/st_.site_patched});
+                                /*shared_only=*/st_.site_patched,
+                                st_.site_patched ? &pages_before_ : nullptr});
   }
   st_.grains =
       fingerprint_grains(site, theme, st_.bodies, st_.files, st_.jobs, before ? &*before : nullptr);
@@ -234,17 +241,22 @@ bool BuildRun::render_recorded() {
     // show of the pages (or the configuration) changed.
     // What they show of each page is taken from the build before for a page it shares
     // (model/site_reuse.h) with the same summary.
+    // (at its index, or where it was in a graph this one patches).
     const Site* before = prev_ ? prev_->site.get() : nullptr;
     size_t n = site.pages.size();
-    bool take = before && before->pages.size() == n && prev_->site_file_prints.size() == n &&
-                prev_->bodies.size() == n && st_.bodies.size() == n;
+    size_t m = before ? before->pages.size() : 0;
+    bool take = before && (m == n || !pages_before_.empty()) &&
+                prev_->site_file_prints.size() == m && prev_->bodies.size() == m &&
+                st_.bodies.size() == n;
     std::vector<SiteFilePrint>& prints = st_.site_file_prints;
     prints.resize(n);
     for (size_t i = 0; i < n; ++i) {
       std::string_view summary =
           st_.bodies.size() == n ? st_.bodies[i].summary : std::string_view();
-      if (take && site.pages[i] == before->pages[i] && summary == prev_->bodies[i].summary) {
-        prints[i] = prev_->site_file_prints[i];
+      size_t j = !take ? kNoPageBefore : pages_before_.empty() ? i : pages_before_[i];
+      if (j != kNoPageBefore && site.pages[i] == before->pages[j] &&
+          summary == prev_->bodies[j].summary) {
+        prints[i] = prev_->site_file_prints[j];
       } else {
         prints[i] = site_file_print(*site.pages[i], summary);
       }

@@ -82,8 +82,9 @@ class BuildRun {
   /// The previous build's record of the file at `path` that is not a page, or null.
   const OutputRecord* previous_output(const std::string& path) const;
 
-  /// The previous build's record of the file of page `i`: at the same index when the page
-  /// there had the same path (no lookup), else found by path; null when it had none.
+  /// The previous build's record of the file of page `i`: that of the same page when the
+  /// graph is a patch, else at the same index when the page there had the same path (no
+  /// lookup), else found by path; null when it had none.
   /// Thread-safe.
   const OutputRecord* previous_page_output(size_t i);
 
@@ -134,6 +135,9 @@ class BuildRun {
   /// The path, source and origin of every output but the pages', without bytes (serve).
   OutputSet all_paths_;
   /// Set when a page's path is not that of the page at its index in `prev_`.
+  /// For each page, the index of the same page in `prev_` when the graph is a patch of its
+  /// graph (model/site_patch_match.h shared_pages); empty otherwise.
+  std::vector<size_t> pages_before_;
   std::atomic<bool> pages_moved_{false};
   std::once_flag previous_pages_once_;
   /// `prev_`'s page paths -> index, made when a page moved.

@@ -2,8 +2,10 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "model/config_for_tests.h"
+#include "model/site_patch_match.h"
 #include "model/site_reuse.h"
 
 namespace firefly {
@@ -130,6 +132,48 @@ TEST_CASE("patch_site shares the pages no list of the edit holds") {
   CHECK(site->find("stories/b", "zh-TW") != f.before->find("stories/b", "zh-TW"));
   CHECK(site->find("stories/b", "zh-TW")->title == "乙乙");
   CHECK(f.before->find("stories/b", "zh-TW")->title == "乙");  // the graph before as it was
+}
+
+TEST_CASE("shared_pages finds each shared page of a patched graph where it was before") {
+  Fixture f;
+  // Every page of `site` found is the very page at that index before; every page of
+  // `before` that `site` shares is found.
+  auto check = [&](const Site& site) {
+    std::vector<size_t> at = shared_pages(*f.before, site);
+    REQUIRE(at.size() == site.pages.size());
+    size_t found = 0;
+    for (size_t i = 0; i < at.size(); ++i) {
+      if (at[i] == kNoPageBefore) continue;
+      ++found;
+      CHECK(f.before->pages[at[i]] == site.pages[i]);
+    }
+    size_t shared = 0;
+    for (const auto& q : f.before->pages) {
+      for (const auto& p : site.pages) shared += p == q ? 1 : 0;
+    }
+    CHECK(found == shared);
+    return found;
+  };
+  SourcePages more = f.sources;
+  more.push_back(story(f.config, "content/stories/e.md", Fixture::text("戊", "2025-01-01", "new")));
+  std::unique_ptr<Site> added = f.patched(more);
+  REQUIRE(added);
+  REQUIRE(added->pages.size() > f.before->pages.size());
+  size_t kept = check(*added);
+  CHECK(kept > 0);
+  // The program page comes first in both.
+  size_t health = shared_pages(*f.before, *added)[0];
+  CHECK(health == 0);
+  SourcePages fewer = f.sources;
+  fewer.erase(fewer.begin() + 3);
+  std::unique_ptr<Site> removed = f.patched(fewer);
+  REQUIRE(removed);
+  REQUIRE(removed->pages.size() < f.before->pages.size());
+  CHECK(check(*removed) > 0);
+  // A graph built anew shares nothing.
+  Diagnostics diags;
+  std::unique_ptr<Site> built = build_site(f.config, more, f.inputs, diags);
+  CHECK(check(*built) == 0);
 }
 
 TEST_CASE("patch_site leaves to build_site what it cannot be sure of") {

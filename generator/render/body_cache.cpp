@@ -5,6 +5,7 @@
 
 #include "core/hash.h"
 #include "core/parallel.h"
+#include "model/site_patch_match.h"
 
 namespace firefly {
 
@@ -69,13 +70,17 @@ std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views
   // What the links read is as it was: each taken body's links give what they gave.
   bool same_targets = previous && previous->link_targets == cache.link_targets;
   // A page of the build before (shared with it) has the key it had there.
+  // (the page at its index, or where it was when the pages no longer line up: a new or a
+  // deleted story).
   const bool same_config = previous && previous->unsafe_html == cache.unsafe_html;
+  std::vector<size_t> shared;
+  if (same_config) shared = shared_pages(previous->pages, site.pages);
   parallel_for(n, jobs, [&](size_t i) {
     const Page& page = *site.pages[i];
     const BodyOrigin* before = nullptr;
-    if (same_config && i < previous->pages.size() && previous->pages[i] == &page) {
-      keys[i] = previous->keys[i];
-      before = &previous->origins[i];
+    if (same_config && shared[i] != kNoPageBefore) {
+      keys[i] = previous->keys[shared[i]];
+      before = &previous->origins[shared[i]];
     } else {
       keys[i] = body_key(site, page);
       if (keys[i] && previous) before = previous->find(keys[i]);

@@ -104,17 +104,22 @@ Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vecto
   std::vector<std::uint64_t>& selves = g.selves_;
   items.resize(n);
   selves.resize(n);
-  if (before && (before->site.pages.size() != n || before->grains.items_.size() != n)) {
-    before = nullptr;
+  if (before) {
+    size_t m = before->site.pages.size();
+    if (before->grains.items_.size() != m || before->bodies.size() != m ||
+        (before->index ? before->index->size() != n : m != n)) {
+      before = nullptr;
+    }
   }
   std::vector<char> fresh(n, 1);  // not taken from `before`
   parallel_for(n, jobs, [&](size_t i) {
     const Page& p = *site.pages[i];
-    const Page* q = before ? before->site.pages[i].get() : nullptr;
+    size_t j = !before ? kNoPageBefore : before->index ? (*before->index)[i] : i;
+    const Page* q = j != kNoPageBefore ? before->site.pages[j].get() : nullptr;
     if (q && (!before->shared_only || &p == q) &&
-        same_as_before(p, bodies[i], *q, before->bodies[i])) {
-      items[i] = before->grains.items_[i];
-      selves[i] = before->grains.selves_[i];
+        same_as_before(p, bodies[i], *q, before->bodies[j])) {
+      items[i] = before->grains.items_[j];
+      selves[i] = before->grains.selves_[j];
       fresh[i] = 0;
       return;
     }
@@ -136,7 +141,8 @@ Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vecto
   };
   // The table of `before`, with the fingerprints that may have changed set again: the
   // same grains, unless a dataset came or went.
-  if (before && before->files.dataset.size() == files.dataset.size()) {
+  if (before && before->site.pages.size() == n &&
+      before->files.dataset.size() == files.dataset.size()) {
     g.fps_ = before->grains.fps_;
     bool same_grains = true;
     auto reset = [&](std::uint64_t grain, std::uint64_t print) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/site.h"
+#include "model/site_patch_match.h"
 #include "render/body.h"
 #include "render/reads.h"
 #include "render/theme.h"
@@ -36,8 +37,11 @@ struct GrainsBefore {
   const FileFingerprints& files;
   const Grains& grains;
   /// True when `site` is a patch of this site (model/site_reuse.h patch_site) rather than
-  /// a copy: only a page that is the very page at its index here keeps its fingerprints.
+  /// a copy: only a page that is the very page here keeps its fingerprints.
   bool shared_only = false;
+  /// For each page of `site`, the index of its page here (model/site_patch_match.h
+  /// shared_pages; kNoPageBefore: none); null: the page at its own index.
+  const std::vector<size_t>* index = nullptr;
 };
 
 /// Grain -> fingerprint; a grain that is not there (a page lookup that finds nothing)
@@ -76,10 +80,11 @@ class Grains {
 
 /// The fingerprints of every grain of a built site. With `before`, whose site `site` is a
 /// copy of (model/site_reuse.h: the same pages in the same order, with the same values but
-/// their sources and stale originals), a page with the same source, stale original and
-/// body as the page at its index there keeps its fingerprints (with `shared_only`, a page
-/// that is that page, with the same body), and the table of `before` is taken with the
-/// fingerprints that changed set anew (when it has every grain of `site`).
+/// their sources and stale originals) or a patch of, a page with the same source, stale
+/// original and body as its page there (at its index, or at `before.index`) keeps its
+/// fingerprints (with `shared_only`, a page that is that page, with the same body), and
+/// when both have as many pages the table of `before` is taken with the fingerprints that
+/// changed set anew (when it has every grain of `site`).
 Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vector<Body>& bodies,
                           const FileFingerprints& files, int jobs,
                           const GrainsBefore* before = nullptr);
