@@ -79,6 +79,13 @@ const PhotoFile& fallback_file(const Photo& photo, const PhotoRender& render) {
   return render.files.back();
 }
 
+/// Writes the render's width as text, once, for the srcsets that offer it.
+void write_width(PhotoRender& r) {
+  char* begin = r.width_text.data();
+  char* end = std::to_chars(begin, begin + r.width_text.size(), r.width).ptr;
+  r.width_size = static_cast<unsigned char>(end - begin);
+}
+
 /// Appends to `out` the srcset of the files in `format` among `renders[from, to)`; false
 /// when there are none.
 bool append_srcset(std::string& out, const Photo& photo, size_t from, size_t to,
@@ -92,7 +99,7 @@ bool append_srcset(std::string& out, const Photo& photo, size_t from, size_t to,
       any = true;
       out += f.url;
       out += ' ';
-      append_number(out, photo.renders[i].width);
+      out += photo.renders[i].width_digits();
       out += 'w';
     }
   }
@@ -234,6 +241,7 @@ void PhotoSet::plan_original(Photo& photo) const {
     }
   }
   PhotoRender& r = photo.renders.emplace_back(PhotoRender{{w, 0}, w, height_at(w, info), {}});
+  write_width(r);
   r.files.push_back(file);
 }
 
@@ -255,13 +263,14 @@ void PhotoSet::plan(Photo& photo) const {
   struct Size {
     char name[16];  // "1600", "card480", "og"
     size_t name_size;
+    size_t digits_at;  // where the width's digits start in `name` (none for "og")
     TargetSize size;
     int w, h;
     bool modern;
   };
   auto named = [](const char* prefix, int n, TargetSize size, int w, int h, bool modern) {
-    Size z{{}, 0, size, w, h, modern};
     size_t p = std::char_traits<char>::length(prefix);
+    Size z{{}, 0, p, size, w, h, modern};
     std::copy(prefix, prefix + p, z.name);
     char* end = n < 0 ? z.name + p : std::to_chars(z.name + p, z.name + sizeof z.name, n).ptr;
     z.name_size = static_cast<size_t>(end - z.name);
@@ -325,6 +334,10 @@ void PhotoSet::plan(Photo& photo) const {
     Encoding encodings[3];
     size_t k = encodings_of(z.modern, encodings);
     PhotoRender& r = photo.renders.emplace_back(PhotoRender{z.size, z.w, z.h, {}});
+    // The width's digits, already written for the files' names (the social card's
+    // "og" has none: no srcset offers it).
+    r.width_size = static_cast<unsigned char>(z.name_size - z.digits_at);
+    std::copy(z.name + z.digits_at, z.name + z.name_size, r.width_text.data());
     for (size_t e = 0; e < k; ++e, ++f) {
       r.files.push_back({all.substr(spans[f].at, spans[f].size), encodings[e]});
     }

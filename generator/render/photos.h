@@ -73,6 +73,11 @@ struct PhotoRender {
   TargetSize size;
   int width = 0, height = 0;  ///< the size of the files made
   PhotoFiles files;
+  /// `width` in decimal, written by the plan once for every srcset that offers it (empty
+  /// for the social card, which none offers).
+  std::array<char, 11> width_text{};
+  unsigned char width_size = 0;
+  std::string_view width_digits() const { return {width_text.data(), width_size}; }
 };
 
 /// A photo content uses and everything made from it.
