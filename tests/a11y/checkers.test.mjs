@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentType, htmlFiles, serveDir, urlPath } from './lib.mjs';
+import { DeadlineError, contentType, htmlFiles, serveDir, urlPath, withDeadline } from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 let tmp;
@@ -66,6 +66,15 @@ test('server: index for directories, redirects, 404 page, types, no escape', asy
   }
   assert.equal(contentType('/x/feed.xml'), 'application/xml; charset=utf-8');
   assert.equal(contentType('/data/awards.csv'), 'text/csv; charset=utf-8');
+});
+
+test('withDeadline: a check that never ends fails in time; one that ends passes', async () => {
+  const never = new Promise(() => {});
+  await assert.rejects(withDeadline(never, 50, 'the check'),
+    (err) => err instanceof DeadlineError && err.message === 'the check did not finish in 0.05 s');
+  assert.equal(await withDeadline(Promise.resolve(7), 50, 'the check'), 7);
+  await assert.rejects(withDeadline(Promise.reject(new Error('boom')), 50, 'the check'),
+    (err) => !(err instanceof DeadlineError) && err.message === 'boom');
 });
 
 test('page list and URLs', async () => {

@@ -26,7 +26,9 @@
 import path from 'node:path';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { htmlFiles, isRedirect, launchBrowser, pool, serveDir, urlPath } from './lib.mjs';
+import {
+  DeadlineError, htmlFiles, isRedirect, launchBrowser, pool, serveDir, urlPath, withDeadline,
+} from './lib.mjs';
 import { pageProbe } from './probe.mjs';
 import { SNAPSHOT, alfaPool } from './alfa.mjs';
 import { axeFindings } from './axe.mjs';
@@ -47,6 +49,9 @@ const LAYOUTS = [
  */
 const FEW_LAYOUTS = [[320, 'normal'], [320, 'larger'], [640, 'normal']];
 const MIN_TEXT_PX = 14;
+// A page's check (a sample page: every layout, Alfa's slow rules) takes seconds, at most a
+// minute on a loaded machine; one that takes five has hung.
+const PAGE_DEADLINE_MS = 300000;
 /**
  * The header may take at most `max` of a phone's first screen: half of a 390 x 844 screen
  * at the normal text size, and with the largest text on a 320 x 812 one, so much that the
@@ -142,6 +147,7 @@ async function checkPage(page, url, opts, leaksFor, noJsPage) {
   const kind = lang + ' ' + await page.evaluate(() => document.body.className);
   const sample = !opts.seen.has(kind);
   opts.seen.add(kind);
+  if (sample) opts.sampleKind.set(url, kind);
   // Alfa audits a snapshot of the page at 1280 px in a worker thread while this tab goes on
   // with the layouts below.
   let alfa = null;
@@ -217,6 +223,7 @@ async function main() {
   }
   pages = pages.slice(0, opts.limit);
   opts.seen = new Set();
+  opts.sampleKind = new Map(); // url -> its kind, for a page that was its kind's sample
   if (pages.length === 0) usage(`no HTML pages under ${root}`);
   const leakCache = new Map();
   const leaksFor = (lang) => {
@@ -251,14 +258,30 @@ async function main() {
   let passed = 0;
   let failed = 0;
   const started = Date.now();
+  // A page whose check hangs is checked once more in fresh tabs (as the sample of its kind
+  // again if it was one); hanging twice is a finding.
+  const fresh = async (slot) => {
+    tabs[slot].close().catch(() => {});
+    noJsTabs[slot].close().catch(() => {});
+    tabs[slot] = await context.newPage();
+    noJsTabs[slot] = await noJs.newPage();
+  };
   await pool(pages, tabs.length, async (rel, _i, slot) => {
+    const url = origin + urlPath(rel);
     let findings;
-    try {
-      findings = await checkPage(tabs[slot], origin + urlPath(rel), opts, leaksFor, noJsTabs[slot]);
-    } catch (err) {
-      findings = [`check failed: ${err.message.split('\n')[0]}`];
-      tabs[slot] = await context.newPage();
-      noJsTabs[slot] = await noJs.newPage();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        findings = await withDeadline(checkPage(tabs[slot], url, opts, leaksFor, noJsTabs[slot]),
+          PAGE_DEADLINE_MS, 'the check');
+        break;
+      } catch (err) {
+        findings = [`check failed: ${err.message.split('\n')[0]}`];
+        await fresh(slot);
+        if (!(err instanceof DeadlineError) || attempt === 2) break;
+        console.log(`note ${urlPath(rel)}: the check did not finish in ${PAGE_DEADLINE_MS / 1000} s; once more`);
+        const kind = opts.sampleKind.get(url);
+        if (kind) opts.seen.delete(kind);
+      }
     }
     if (findings.length === 0) passed++;
     else {

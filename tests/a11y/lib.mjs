@@ -178,6 +178,22 @@ export function launchBrowser() {
   });
 }
 
+/** Thrown by withDeadline when the work did not finish in time. */
+export class DeadlineError extends Error {}
+
+/**
+ * Resolves as `work` does, or rejects with a DeadlineError after `ms` milliseconds: a tab
+ * that stops answering (Chromium has been seen to hang at 2% CPU) fails one check instead
+ * of holding the whole run until CI's time is up.
+ */
+export function withDeadline(work, ms, what) {
+  let timer;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineError(`${what} did not finish in ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
 /** Runs `worker(item, index, slot)` over items, at most `n` at a time (slot 0..n-1). */
 export async function pool(items, n, worker) {
   let next = 0;
