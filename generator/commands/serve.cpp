@@ -298,7 +298,10 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
   // that reading is seen.
   Watcher watcher(options.site_dir);
   Session session;
-  rebuild(build, session, site, err);
+  {
+    ExitOnStop stop_at_once(signals, out);  // a first build at 100,000 pages takes minutes
+    rebuild(build, session, site, err);
+  }
 
   server.start();
   out << "serving " << fs::absolute(options.site_dir).lexically_normal().string() << " at " << url
@@ -320,6 +323,7 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     err << "changed: " << describe(changed, options.site_dir) << "\n";
     session.changed.insert(session.changed.end(), changed.begin(), changed.end());
     if (watcher.take_overflow()) session.changes_known = false;
+    ExitOnStop stop_at_once(signals, out);
     if (session.state) {
       update(session, site, err);
     } else {

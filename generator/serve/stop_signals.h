@@ -2,6 +2,8 @@
 #pragma once
 
 #include <csignal>
+#include <ostream>
+#include <thread>
 
 namespace firefly {
 
@@ -22,6 +24,22 @@ class StopSignals {
  private:
   sigset_t old_{};
   int fd_ = -1;
+};
+
+/// While alive, a stop signal ends the process at once, after printing "stopped" to
+/// `out`: for work that cannot be interrupted and leaves nothing behind (serve's builds
+/// in memory, which can take minutes at 100,000 pages). A signal that comes after it
+/// ends stays pending for StopSignals::fd().
+class ExitOnStop {
+ public:
+  ExitOnStop(const StopSignals& signals, std::ostream& out);
+  ~ExitOnStop();
+  ExitOnStop(const ExitOnStop&) = delete;
+  ExitOnStop& operator=(const ExitOnStop&) = delete;
+
+ private:
+  int done_[2] = {-1, -1};  // a pipe: the destructor writes to wake the watching thread
+  std::thread watch_;
 };
 
 }  // namespace firefly
