@@ -48,6 +48,24 @@ void mark_unread(SourcePage& page) {
   page.body_unread = true;
 }
 
+/// What one path of the watcher's list is for the pages: not theirs (outside content/, or
+/// hidden), beyond an update by files (content/ itself, a folder, a link), a `.md` file, or
+/// another file (an editor's temporary file, or what is left of a removed folder).
+struct ChangedPath {
+  enum Kind { kNotPages, kBeyond, kMarkdown, kOther } kind;
+  bool exists = false;
+};
+
+ChangedPath changed_path(const std::filesystem::path& site_dir, const std::string& path) {
+  if (path == "content") return {ChangedPath::kBeyond};
+  if (path.rfind("content/", 0) != 0) return {ChangedPath::kNotPages};
+  if (path.find("/.") != std::string::npos) return {ChangedPath::kNotPages};  // never listed
+  struct stat st {};
+  const bool exists = ::lstat((site_dir / path).c_str(), &st) == 0;
+  if (exists && !S_ISREG(st.st_mode)) return {ChangedPath::kBeyond};
+  return {ends_with(path, ".md") ? ChangedPath::kMarkdown : ChangedPath::kOther, exists};
+}
+
 /// The `.md` files of content/ after the changes `changed` (site-relative paths) to the
 /// files `before` read, as list_files would find them, and in `touched` the `.md` files
 /// among the changes; nullopt when the changes may have added or removed files that are
@@ -62,13 +80,10 @@ std::optional<std::vector<FoundFile>> files_after(const std::filesystem::path& s
   std::unordered_set<std::string_view> gone;
   std::vector<std::string_view> added;
   for (const std::string& path : changed) {
-    if (path == "content") return std::nullopt;  // the folder itself
-    if (path.rfind("content/", 0) != 0) continue;
-    if (path.find("/.") != std::string::npos) continue;  // hidden: never listed
-    struct stat st {};
-    const bool exists = ::lstat((site_dir / path).c_str(), &st) == 0;
-    if (exists && !S_ISREG(st.st_mode)) return std::nullopt;  // a folder, a link, a FIFO
-    if (!ends_with(path, ".md")) {
+    auto [kind, exists] = changed_path(site_dir, path);
+    if (kind == ChangedPath::kBeyond) return std::nullopt;
+    if (kind == ChangedPath::kNotPages) continue;
+    if (kind == ChangedPath::kOther) {
       if (!exists) return std::nullopt;  // perhaps a folder that was removed
       continue;
     }
@@ -281,13 +296,10 @@ std::optional<SourcePages> load_edited(const std::filesystem::path& site_dir,
   if (!before.whole || !before.base || before.size() != previous.pages.size()) return std::nullopt;
   std::vector<std::string> touched;
   for (const std::string& path : *previous.changed) {
-    if (path == "content") return std::nullopt;  // the folder itself
-    if (path.rfind("content/", 0) != 0) continue;
-    if (path.find("/.") != std::string::npos) continue;  // hidden: never listed
-    struct stat st {};
-    const bool exists = ::lstat((site_dir / path).c_str(), &st) == 0;
-    if (exists && !S_ISREG(st.st_mode)) return std::nullopt;  // a folder, a link, a FIFO
-    if (!ends_with(path, ".md")) {
+    auto [kind, exists] = changed_path(site_dir, path);
+    if (kind == ChangedPath::kBeyond) return std::nullopt;
+    if (kind == ChangedPath::kNotPages) continue;
+    if (kind == ChangedPath::kOther) {
       // An editor's temporary file, or what is left of a folder that held pages.
       const std::string folder = path + "/";
       auto inside = [&](const auto& page) { return page->path.rfind(folder, 0) == 0; };
