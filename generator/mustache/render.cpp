@@ -40,12 +40,20 @@ class Renderer {
         return fail("rendering takes more than " + std::to_string(limits_.max_steps) +
                     " steps; does a partial include itself?");
       }
-      if (!node(n, frames)) return false;
+      // Text and variables, most of the nodes, are written here without a call.
+      if (n.kind == NodeKind::kText) {
+        write_text(n.text);
+      } else if (n.kind == NodeKind::kVar || n.kind == NodeKind::kRawVar) {
+        if (const Value* v = resolve(n.path)) write_value(*v, n.kind == NodeKind::kVar);
+      } else if (!node(n, frames)) {
+        return false;
+      }
     }
     return true;
   }
 
-  bool node(const Node& n, const Frame* frames) {
+  /// A node other than text and variables (nodes() writes those itself).
+  __attribute__((noinline)) bool node(const Node& n, const Frame* frames) {
     switch (n.kind) {
       case NodeKind::kText:
         write_text(n.text);
