@@ -35,11 +35,12 @@ class Renderer {
 
  private:
   bool nodes(const std::vector<Node>& list, const Frame* frames) {
+    steps_ += list.size();  // a list's nodes are counted as it starts
+    if (steps_ > limits_.max_steps) {
+      return fail("rendering takes more than " + std::to_string(limits_.max_steps) +
+                  " steps; does a partial include itself?");
+    }
     for (const Node& n : list) {
-      if (++steps_ > limits_.max_steps) {
-        return fail("rendering takes more than " + std::to_string(limits_.max_steps) +
-                    " steps; does a partial include itself?");
-      }
       // Text and variables, most of the nodes, are written here without a call.
       if (n.kind == NodeKind::kText) {
         write_text(n.text);
@@ -177,11 +178,13 @@ class Renderer {
   }
 
   void write_text(std::string_view s) {
-    if (indent_.empty()) {
-      out_ += s;
-      line_start_ = !s.empty() ? s.back() == '\n' : line_start_;
-      return;
-    }
+    if (!indent_.empty()) return write_indented(s);
+    out_ += s;
+    line_start_ = !s.empty() ? s.back() == '\n' : line_start_;
+  }
+
+  /// write_text inside an indented partial or block: the indentation begins each line.
+  __attribute__((noinline)) void write_indented(std::string_view s) {
     while (!s.empty()) {
       begin_line_if_needed();
       const void* nl = std::memchr(s.data(), '\n', s.size());
