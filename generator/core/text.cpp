@@ -216,9 +216,13 @@ Pos pos_of_offset(std::string_view text, size_t offset) {
   return pos;
 }
 
-void append_html_escaped(std::string& out, std::string_view s) {
-  while (!s.empty()) {
-    size_t plain = plain_prefix(s);
+namespace {
+
+/// append_html_escaped from the first byte to escape, at `plain` (out of line, so that
+/// a text with nothing to escape, most of them, costs a scan and one append).
+__attribute__((noinline)) void append_escaped_from(std::string& out, std::string_view s,
+                                                   size_t plain) {
+  while (true) {
     out.append(s.data(), plain);
     if (plain == s.size()) return;
     switch (s[plain]) {
@@ -239,6 +243,19 @@ void append_html_escaped(std::string& out, std::string_view s) {
         break;
     }
     s.remove_prefix(plain + 1);
+    if (s.empty()) return;
+    plain = plain_prefix(s);
+  }
+}
+
+}  // namespace
+
+void append_html_escaped(std::string& out, std::string_view s) {
+  size_t plain = plain_prefix(s);
+  if (plain == s.size()) {
+    out.append(s.data(), s.size());
+  } else {
+    append_escaped_from(out, s, plain);
   }
 }
 
