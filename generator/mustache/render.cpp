@@ -45,7 +45,13 @@ class Renderer {
       if (n.kind == NodeKind::kText) {
         write_text(n.text);
       } else if (n.kind == NodeKind::kVar || n.kind == NodeKind::kRawVar) {
-        if (const Value* v = resolve(n.path)) write_value(*v, n.kind == NodeKind::kVar);
+        if (const Value* v = resolve(n.path)) {
+          if (v->is_string()) {
+            write_string(v->as_string(), n.kind == NodeKind::kVar);
+          } else {
+            write_value(*v, n.kind == NodeKind::kVar);
+          }
+        }
       } else if (!node(n, frames)) {
         return false;
       }
@@ -195,7 +201,18 @@ class Renderer {
     }
   }
 
-  void write_value(const Value& v, bool escape) {
+  void write_string(std::string_view s, bool escape) {
+    if (s.empty()) return;
+    if (!indent_.empty()) begin_line_if_needed();
+    line_start_ = false;
+    if (escape) {
+      write_escaped(s);
+    } else {
+      out_ += s;
+    }
+  }
+
+  __attribute__((noinline)) void write_value(const Value& v, bool escape) {
     char buf[32];
     std::string_view s;
     switch (v.kind()) {
@@ -222,14 +239,7 @@ class Renderer {
       default:
         return;  // null, lists and maps print nothing
     }
-    if (s.empty()) return;
-    if (!indent_.empty()) begin_line_if_needed();
-    line_start_ = false;
-    if (escape) {
-      write_escaped(s);
-    } else {
-      out_ += s;
-    }
+    write_string(s, escape);
   }
 
   void write_escaped(std::string_view s) { append_html_escaped(out_, s); }
