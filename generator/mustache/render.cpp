@@ -167,12 +167,14 @@ class Renderer {
 
   const Value* resolve(const std::vector<NamePart>& path) const {
     if (path.empty()) return stack_.back();
+    // Pointers, not indexes: a NamePart is 40 bytes, and size() would divide by it.
     const Value* v = nullptr;
-    const NamePart& first = path.front();
-    for (size_t i = stack_.size(); i-- > 0;) {
-      if ((v = stack_[i]->find(first.name, first.hash))) break;
+    const NamePart* part = path.data();
+    const NamePart* end = part + path.size();
+    for (const Value* const* at = stack_.data() + stack_.size(); at != stack_.data();) {
+      if ((v = (*--at)->find(part->name, part->hash))) break;
     }
-    for (size_t i = 1; v && i < path.size(); ++i) v = v->find(path[i].name, path[i].hash);
+    while (v && ++part != end) v = v->find(part->name, part->hash);
     return v;
   }
 
