@@ -1,5 +1,7 @@
 #include "core/text.h"
 
+#include <cstdint>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -50,20 +52,56 @@ constexpr bool escaped(unsigned char c) {
   return c == '&' || c == '<' || c == '>' || c == '"' || c == '\'';
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#define FIREFLY_ADDRESS_CHECKED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+#define FIREFLY_ADDRESS_CHECKED 1
+#endif
+#endif
+
+#if defined(__SSE2__)
+/// The bytes of `c` that HTML escaping replaces, one bit each (bit k for byte k).
+inline unsigned escaped_mask(__m128i c) {
+  // '&' and '\'' differ in the lowest bit only, '<' and '>' in the next.
+  const __m128i one = _mm_set1_epi8(1), two = _mm_set1_epi8(2);
+  const __m128i amp = _mm_set1_epi8('\''), angle = _mm_set1_epi8('>'), quot = _mm_set1_epi8('"');
+  __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(c, one), amp),
+                                          _mm_cmpeq_epi8(_mm_or_si128(c, two), angle)),
+                             _mm_cmpeq_epi8(c, quot));
+  return static_cast<unsigned>(_mm_movemask_epi8(hit));
+}
+
+inline __m128i load16(const char* p) {
+  return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+}
+#endif
+
 /// The length of the longest start of `s` that HTML escaping leaves as it is.
 size_t plain_prefix(std::string_view s) {
   size_t i = 0;
 #if defined(__SSE2__)
-  // 16 bytes a step: '&' and '\'' differ in the lowest bit only, '<' and '>' in the next.
-  const __m128i one = _mm_set1_epi8(1), two = _mm_set1_epi8(2);
-  const __m128i amp = _mm_set1_epi8('\''), angle = _mm_set1_epi8('>'), quot = _mm_set1_epi8('"');
-  for (; i + 16 <= s.size(); i += 16) {
-    __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(c, one), amp),
-                                            _mm_cmpeq_epi8(_mm_or_si128(c, two), angle)),
-                               _mm_cmpeq_epi8(c, quot));
-    if (int mask = _mm_movemask_epi8(hit)) return i + static_cast<size_t>(__builtin_ctz(mask));
+  const char* p = s.data();
+  const size_t n = s.size();
+  for (; i + 16 <= n; i += 16) {
+    if (unsigned mask = escaped_mask(load16(p + i)))
+      return i + static_cast<size_t>(__builtin_ctz(mask));
   }
+  if (i == n) return n;
+  const size_t rest = n - i;
+  if (n >= 16) {  // the last 16 bytes, of which the first 16 - rest were looked at above
+    unsigned mask = escaped_mask(load16(p + n - 16)) >> (16 - rest);
+    return mask ? i + static_cast<size_t>(__builtin_ctz(mask)) : n;
+  }
+#if !defined(FIREFLY_ADDRESS_CHECKED)
+  // Most values are shorter than 16 bytes. When the 16 bytes from the start stay within
+  // one 4 KiB page they can be loaded (a load cannot fault inside a mapped page); the
+  // bytes past the end are masked off, never used.
+  if ((reinterpret_cast<std::uintptr_t>(p) & 4095) <= 4096 - 16) {
+    unsigned mask = escaped_mask(load16(p)) & ((1u << n) - 1);
+    return mask ? static_cast<size_t>(__builtin_ctz(mask)) : n;
+  }
+#endif
 #endif
   while (i < s.size() && !escaped(static_cast<unsigned char>(s[i]))) ++i;
   return i;
@@ -178,9 +216,13 @@ Pos pos_of_offset(std::string_view text, size_t offset) {
   return pos;
 }
 
-void append_html_escaped(std::string& out, std::string_view s) {
-  while (!s.empty()) {
-    size_t plain = plain_prefix(s);
+namespace {
+
+/// append_html_escaped from the first byte to escape, at `plain` (out of line, so that
+/// a text with nothing to escape, most of them, costs a scan and one append).
+__attribute__((noinline)) void append_escaped_from(std::string& out, std::string_view s,
+                                                   size_t plain) {
+  while (true) {
     out.append(s.data(), plain);
     if (plain == s.size()) return;
     switch (s[plain]) {
@@ -201,6 +243,19 @@ void append_html_escaped(std::string& out, std::string_view s) {
         break;
     }
     s.remove_prefix(plain + 1);
+    if (s.empty()) return;
+    plain = plain_prefix(s);
+  }
+}
+
+}  // namespace
+
+void append_html_escaped(std::string& out, std::string_view s) {
+  size_t plain = plain_prefix(s);
+  if (plain == s.size()) {
+    out.append(s.data(), s.size());
+  } else {
+    append_escaped_from(out, s, plain);
   }
 }
 

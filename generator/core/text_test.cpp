@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <string>
+
 namespace firefly {
 
 TEST_CASE("UTF-8 validation finds the first bad byte") {
@@ -30,6 +33,62 @@ TEST_CASE("percent_decode decodes escapes and flags malformed ones") {
 TEST_CASE("html_escape escapes the five characters") {
   CHECK(html_escape("<a href=\"x\">'&'</a>") ==
         "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+}
+
+TEST_CASE("html_escape is byte for byte the plain escaper at every length, place and page end") {
+  auto plain = [](std::string_view s) {
+    std::string out;
+    for (char c : s) {
+      switch (c) {
+        case '&':
+          out += "&amp;";
+          break;
+        case '<':
+          out += "&lt;";
+          break;
+        case '>':
+          out += "&gt;";
+          break;
+        case '"':
+          out += "&quot;";
+          break;
+        case '\'':
+          out += "&#39;";
+          break;
+        default:
+          out += c;
+      }
+    }
+    return out;
+  };
+  // A page-aligned buffer with a character to escape every third byte: a text read past
+  // its end would take them in. Texts end at and around a page's end, start anywhere.
+  constexpr size_t kPage = 4096;
+  char* buf = static_cast<char*>(std::aligned_alloc(kPage, 2 * kPage));
+  REQUIRE(buf);
+  std::string_view specials = "&<>\"'";
+  auto fill = [&](size_t i) { buf[i] = i % 3 == 2 ? specials[i % specials.size()] : 'x'; };
+  for (size_t i = 0; i < 2 * kPage; ++i) fill(i);
+  size_t checked = 0;
+  for (size_t len = 0; len <= 40; ++len) {
+    for (size_t start : {kPage - len, kPage - len - 1, kPage - len - 9, size_t{0}, size_t{5},
+                         kPage - 16, kPage - 15, kPage + 3}) {
+      if (start + len > 2 * kPage) continue;
+      for (size_t special = 0; special <= len; ++special) {  // == len: none
+        for (size_t i = 0; i < len; ++i) buf[start + i] = static_cast<char>('a' + i % 26);
+        if (special < len) buf[start + special] = specials[special % specials.size()];
+        std::string_view text(buf + start, len);
+        CHECK(html_escape(text) == plain(text));
+        std::string out = "x";
+        append_html_escaped(out, text);
+        CHECK(out == "x" + plain(text));
+        for (size_t i = 0; i < len; ++i) fill(start + i);
+        ++checked;
+      }
+    }
+  }
+  std::free(buf);
+  CHECK(checked > 5000);
 }
 
 TEST_CASE("normalize_newlines and nth_line") {

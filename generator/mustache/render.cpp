@@ -35,17 +35,32 @@ class Renderer {
 
  private:
   bool nodes(const std::vector<Node>& list, const Frame* frames) {
+    steps_ += list.size();  // a list's nodes are counted as it starts
+    if (steps_ > limits_.max_steps) {
+      return fail("rendering takes more than " + std::to_string(limits_.max_steps) +
+                  " steps; does a partial include itself?");
+    }
     for (const Node& n : list) {
-      if (++steps_ > limits_.max_steps) {
-        return fail("rendering takes more than " + std::to_string(limits_.max_steps) +
-                    " steps; does a partial include itself?");
+      // Text and variables, most of the nodes, are written here without a call.
+      if (n.kind == NodeKind::kText) {
+        write_text(n.text);
+      } else if (n.kind == NodeKind::kVar || n.kind == NodeKind::kRawVar) {
+        if (const Value* v = resolve(n.path)) {
+          if (v->is_string()) {
+            write_string(v->as_string(), n.kind == NodeKind::kVar);
+          } else {
+            write_value(*v, n.kind == NodeKind::kVar);
+          }
+        }
+      } else if (!node(n, frames)) {
+        return false;
       }
-      if (!node(n, frames)) return false;
     }
     return true;
   }
 
-  bool node(const Node& n, const Frame* frames) {
+  /// A node other than text and variables (nodes() writes those itself).
+  __attribute__((noinline)) bool node(const Node& n, const Frame* frames) {
     switch (n.kind) {
       case NodeKind::kText:
         write_text(n.text);
@@ -152,12 +167,14 @@ class Renderer {
 
   const Value* resolve(const std::vector<NamePart>& path) const {
     if (path.empty()) return stack_.back();
+    // Pointers, not indexes: a NamePart is 40 bytes, and size() would divide by it.
     const Value* v = nullptr;
-    const NamePart& first = path.front();
-    for (size_t i = stack_.size(); i-- > 0;) {
-      if ((v = stack_[i]->find(first.name, first.hash))) break;
+    const NamePart* part = path.data();
+    const NamePart* end = part + path.size();
+    for (const Value* const* at = stack_.data() + stack_.size(); at != stack_.data();) {
+      if ((v = (*--at)->find(part->name, part->hash))) break;
     }
-    for (size_t i = 1; v && i < path.size(); ++i) v = v->find(path[i].name, path[i].hash);
+    while (v && ++part != end) v = v->find(part->name, part->hash);
     return v;
   }
 
@@ -169,11 +186,13 @@ class Renderer {
   }
 
   void write_text(std::string_view s) {
-    if (indent_.empty()) {
-      out_ += s;
-      line_start_ = !s.empty() ? s.back() == '\n' : line_start_;
-      return;
-    }
+    if (!indent_.empty()) return write_indented(s);
+    out_ += s;
+    line_start_ = !s.empty() ? s.back() == '\n' : line_start_;
+  }
+
+  /// write_text inside an indented partial or block: the indentation begins each line.
+  __attribute__((noinline)) void write_indented(std::string_view s) {
     while (!s.empty()) {
       begin_line_if_needed();
       const void* nl = std::memchr(s.data(), '\n', s.size());
@@ -184,7 +203,18 @@ class Renderer {
     }
   }
 
-  void write_value(const Value& v, bool escape) {
+  void write_string(std::string_view s, bool escape) {
+    if (s.empty()) return;
+    if (!indent_.empty()) begin_line_if_needed();
+    line_start_ = false;
+    if (escape) {
+      write_escaped(s);
+    } else {
+      out_ += s;
+    }
+  }
+
+  __attribute__((noinline)) void write_value(const Value& v, bool escape) {
     char buf[32];
     std::string_view s;
     switch (v.kind()) {
@@ -211,14 +241,7 @@ class Renderer {
       default:
         return;  // null, lists and maps print nothing
     }
-    if (s.empty()) return;
-    if (!indent_.empty()) begin_line_if_needed();
-    line_start_ = false;
-    if (escape) {
-      write_escaped(s);
-    } else {
-      out_ += s;
-    }
+    write_string(s, escape);
   }
 
   void write_escaped(std::string_view s) { append_html_escaped(out_, s); }

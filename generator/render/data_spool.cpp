@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <memory>
 
 #include "core/fs.h"
 #include "render/data_manifest.h"
@@ -15,6 +16,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr size_t kChunk = 1 << 20;
+/// What adopt() reads at a time to hash a spooled file (not zeroed: most files are small).
+constexpr size_t kReadChunk = 1 << 16;
 
 std::atomic<unsigned> g_temp_counter{0};
 
@@ -41,11 +44,11 @@ DataFile DataSpool::adopt(const fs::path& temp, std::string path, const DataForm
   DataFile f{std::move(path), "", "", &format, 0, ""};
   Sha256Stream sha;
   std::FILE* in = std::fopen(temp.c_str(), "rb");
-  std::string chunk(kChunk, '\0');
+  auto chunk = std::make_unique_for_overwrite<char[]>(kReadChunk);
   while (in) {
-    size_t n = std::fread(chunk.data(), 1, chunk.size(), in);
+    size_t n = std::fread(chunk.get(), 1, kReadChunk, in);
     if (n == 0) break;
-    sha.add(std::string_view(chunk.data(), n));
+    sha.add(std::string_view(chunk.get(), n));
     f.size += n;
   }
   if (in) std::fclose(in);
