@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstring>
 #include <string_view>
 #include <tuple>
 
@@ -320,10 +321,10 @@ void PhotoSet::plan(Photo& photo) const {
   // Written through a cursor into the text at its final size (a rebuild writes 2,800
   // names: appended piece by piece, each piece checked the text's capacity).
   auto text = std::make_shared<std::string>(total, '\0');
-  char* const begin = text->data();
-  char* at = begin;
+  char* at = text->data();
   auto put = [&at](std::string_view part) {
-    for (char c : part) *at++ = c;
+    std::memcpy(at, part.data(), part.size());
+    at += part.size();
   };
   photo.renders.reserve(sizes.size() + 1);  // and the original
   for (const Size& z : sizes) {
@@ -334,14 +335,21 @@ void PhotoSet::plan(Photo& photo) const {
     // "og" has none: no srcset offers it).
     r.width_size = static_cast<unsigned char>(z.name_size - z.digits_at);
     std::copy(z.name + z.digits_at, z.name + z.name_size, r.width_text.data());
+    // "stem-name-tag." once a size; its other files copy it and add their extension.
+    char* first = at;
+    put(stem);
+    *at++ = '-';
+    put(std::string_view(z.name, z.name_size));
+    *at++ = '-';
+    put(tag);
+    *at++ = '.';
+    size_t common = static_cast<size_t>(at - first);
     for (size_t e = 0; e < k; ++e) {
-      char* start = at;
-      put(stem);
-      *at++ = '-';
-      put(std::string_view(z.name, z.name_size));
-      *at++ = '-';
-      put(tag);
-      *at++ = '.';
+      char* start = at - common;
+      if (e > 0) {
+        start = at;
+        put(std::string_view(first, common));
+      }
       put(image_extension(encodings[e].format));
       r.files.push_back({std::string_view(start, static_cast<size_t>(at - start)), encodings[e]});
     }
