@@ -396,9 +396,28 @@ std::optional<PhotoSource> PhotoCache::known(const std::string& full, SourceStam
   if (!exists) return std::nullopt;
   load_index();
   std::lock_guard lock(mu_);
-  auto it = index_.find(full);
-  if (it == index_.end() || !it->second.file.same_file(now)) return std::nullopt;
-  return it->second.source;
+  if (!index_.empty()) {  // remembered by this build
+    auto it = index_.find(full);
+    if (it != index_.end()) {
+      if (!it->second.file.same_file(now)) return std::nullopt;
+      return it->second.source;
+    }
+  }
+  // The index's line of the path (the last, should there be two), read now: a rebuild
+  // reads the lines of the originals it uses, once each, into no table.
+  std::string_view path = full;
+  auto line = std::upper_bound(stamp_lines_.begin(), stamp_lines_.end(), path,
+                               [](std::string_view p, const StampLine& l) { return p < l.path; });
+  if (line == stamp_lines_.begin() || (--line)->path != path) return std::nullopt;
+  Stamp s;
+  if (!read_stamp(line->line, s) || !s.file.same_file(now)) {
+    // Damaged, or the file changed: the line goes when the index is written.
+    line->used = false;
+    index_changed_ = true;
+    return std::nullopt;
+  }
+  line->used = true;
+  return std::move(s.source);
 }
 
 void PhotoCache::remember(const std::string& full, const SourceStamp& before,
@@ -473,10 +492,9 @@ void PhotoCache::finish(long long grace_seconds) {
       }
     }
   }
-  if (index_changed_) {
-    std::lock_guard lock(mu_);
-    write_atomically(dir_ / kIndexName, index_text(), "index");
-  }
+  std::lock_guard lock(mu_);
+  // The lines of originals this build did not use are dropped.
+  if (index_changed_ || unused_stamps()) write_atomically(dir_ / kIndexName, index_text(), "index");
 }
 
 }  // namespace firefly

@@ -159,8 +159,17 @@ class PhotoCache {
   std::string dir_text_;  ///< dir_ and a slash, for the entries' paths
   std::mutex mu_;         ///< guards the originals' index and the index's loading
   long long quiet_ns_;
-  std::map<std::string, Stamp> index_;  ///< absolute path -> stamp
-  std::map<std::string, Keys> keys_;    ///< prefix -> keys (guarded by mu_)
+  /// Originals remembered by this build: absolute path -> stamp (guarded by mu_).
+  std::map<std::string, Stamp> index_;
+  /// An original's line of the index as read (in index_file_), its first cell the path.
+  struct StampLine {
+    std::string_view path, line;
+    bool used = false;  ///< found unchanged by this build: written back
+  };
+  /// The originals' lines, sorted by path, read only when known() finds one (guarded by
+  /// mu_). Lines of originals no build used are dropped when the index is written.
+  std::vector<StampLine> stamp_lines_;
+  std::map<std::string, Keys> keys_;  ///< prefix -> keys (guarded by mu_)
   /// The index's lines of keys, in index_file_, not yet read into keys_ (guarded by mu_).
   std::vector<std::string_view> keys_lines_;
   /// The index as read (the folders' lists and the set's entries point in it).
@@ -189,6 +198,10 @@ class PhotoCache {
   std::string path_of(const std::string& name) const;
   void load_index();
   void parse_index(std::string_view text);
+  /// Reads an original's line of the index into `s`; false when it is damaged.
+  static bool read_stamp(std::string_view line, Stamp& s);
+  /// Whether a line of an original is unused by this build (under mu_).
+  bool unused_stamps() const;
   /// The index as text (under mu_).
   std::string index_text();
   /// Reads the index's lines of keys into keys_ when not done yet (under mu_).

@@ -3,6 +3,7 @@
 // read only when first needed: a rebuild of the photo set recorded needs neither.
 #include "emit/photo_cache_index.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -77,24 +78,41 @@ void PhotoCache::parse_index(std::string_view text) {
       }
       continue;
     }
-    std::string_view f[13];
-    if (split(line, '\t', f) != 13)
-      continue;  // an index of an older Firefly: read the photos again
-    Stamp s;
-    SourceStamp& t = s.file;
-    ImageInfo& i = s.source.info;
-    if (!number(f[1], t.size) || !number(f[2], t.mtime) || !number(f[3], t.ctime) ||
-        !number(f[4], t.inode) || !number(f[6], s.source.bytes) || !number(f[8], i.width) ||
-        !number(f[9], i.height)) {
-      continue;
-    }
-    s.source.hash = f[5];
-    i.format = f[7];
-    i.alpha = f[10] == "1";
-    i.gps = f[11] == "1";
-    i.metadata = f[12] == "1";
-    index_[std::string(f[0])] = std::move(s);
+    // An original's line: read when known() asks for its path (a damaged one then is
+    // forgotten: the photo is looked at again).
+    size_t tab = line.find('\t');
+    if (tab == std::string_view::npos || tab == 0) continue;
+    stamp_lines_.push_back({line.substr(0, tab), line});
   }
+  // Written sorted by path; an index edited by hand is sorted here (the later of two
+  // lines of one path is the one read, as before).
+  auto by_path = [](const StampLine& a, const StampLine& b) { return a.path < b.path; };
+  if (!std::is_sorted(stamp_lines_.begin(), stamp_lines_.end(), by_path)) {
+    std::stable_sort(stamp_lines_.begin(), stamp_lines_.end(), by_path);
+  }
+}
+
+bool PhotoCache::read_stamp(std::string_view line, Stamp& s) {
+  std::string_view f[13];
+  if (split(line, '\t', f) != 13) return false;  // an index of an older Firefly
+  SourceStamp& t = s.file;
+  ImageInfo& i = s.source.info;
+  if (!number(f[1], t.size) || !number(f[2], t.mtime) || !number(f[3], t.ctime) ||
+      !number(f[4], t.inode) || !number(f[6], s.source.bytes) || !number(f[8], i.width) ||
+      !number(f[9], i.height)) {
+    return false;
+  }
+  s.source.hash = f[5];
+  i.format = f[7];
+  i.alpha = f[10] == "1";
+  i.gps = f[11] == "1";
+  i.metadata = f[12] == "1";
+  return true;
+}
+
+bool PhotoCache::unused_stamps() const {
+  return std::any_of(stamp_lines_.begin(), stamp_lines_.end(),
+                     [](const StampLine& l) { return !l.used; });
 }
 
 void PhotoCache::parse_keys() {
@@ -109,7 +127,7 @@ void PhotoCache::parse_keys() {
 std::string PhotoCache::index_text() {
   parse_keys();
   std::string out;
-  for (const auto& [path, s] : index_) {
+  auto write_stamp = [&out](const std::string& path, const Stamp& s) {
     const ImageInfo& i = s.source.info;
     const SourceStamp& t = s.file;
     out += path + "\t" + std::to_string(t.size) + "\t" + std::to_string(t.mtime) + "\t" +
@@ -117,6 +135,21 @@ std::string PhotoCache::index_text() {
            std::to_string(s.source.bytes) + "\t" + i.format + "\t" + std::to_string(i.width) +
            "\t" + std::to_string(i.height) + "\t" + (i.alpha ? "1" : "0") + "\t" +
            (i.gps ? "1" : "0") + "\t" + (i.metadata ? "1" : "0") + "\n";
+  };
+  // The originals remembered by this build and the lines this build found unchanged, in
+  // order of path; the lines of originals no build used are dropped (a photo renamed or
+  // removed, a site copied elsewhere).
+  auto remembered = index_.begin();
+  for (const StampLine& l : stamp_lines_) {
+    for (; remembered != index_.end() && std::string_view(remembered->first) < l.path;
+         ++remembered) {
+      write_stamp(remembered->first, remembered->second);
+    }
+    if (remembered != index_.end() && remembered->first == l.path) continue;  // read again
+    if (l.used) out.append(l.line).append("\n");
+  }
+  for (; remembered != index_.end(); ++remembered) {
+    write_stamp(remembered->first, remembered->second);
   }
   // Keys of prefixes no build uses any more are dropped when the index is written.
   for (const auto& [prefix, k] : keys_) {

@@ -238,6 +238,75 @@ TEST_CASE_FIXTURE(Original,
   CHECK(!cache.known(photo.string()));
 }
 
+TEST_CASE_FIXTURE(Original, "photo cache: the index drops the lines of originals no build used") {
+  fs::path other = dir / "other.jpg";
+  std::ofstream(photo) << "jpeg";
+  std::ofstream(other) << "another jpeg";
+  wait_quiet();
+  auto index_lines = [&] {
+    std::ifstream in(cache_dir / "index.tsv");
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) {
+      if (line.rfind("keys\t", 0) != 0 && line.rfind("folder\t", 0) != 0) lines.push_back(line);
+    }
+    return lines;
+  };
+  {  // Both read and remembered: two lines, in order of path.
+    firefly::PhotoCache cache(cache_dir, 50);
+    for (const fs::path& p : {photo, other}) {
+      firefly::SourceStamp stamp;
+      CHECK(!cache.known(p.string(), &stamp));
+      cache.remember(p.string(), stamp, source_of("hash of " + p.filename().string()));
+    }
+    cache.finish();
+  }
+  REQUIRE(index_lines().size() == 2);
+  CHECK(index_lines()[0].rfind(other.string() + "\t", 0) == 0);
+  CHECK(index_lines()[1].rfind(photo.string() + "\t", 0) == 0);
+  auto written = fs::last_write_time(cache_dir / "index.tsv");
+  {  // A rebuild that uses both writes nothing.
+    firefly::PhotoCache cache(cache_dir, 50);
+    auto a = cache.known(photo.string());
+    auto b = cache.known(other.string());
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(a->hash == "hash of photo.jpg");
+    CHECK(b->hash == "hash of other.jpg");
+    cache.finish();
+  }
+  CHECK(fs::last_write_time(cache_dir / "index.tsv") == written);
+  {  // other.jpg renamed: the build that no longer uses it drops its line.
+    firefly::PhotoCache cache(cache_dir, 50);
+    CHECK(cache.known(photo.string()));
+    cache.finish();
+  }
+  REQUIRE(index_lines().size() == 1);
+  CHECK(index_lines()[0].rfind(photo.string() + "\t", 0) == 0);
+  {
+    firefly::PhotoCache cache(cache_dir, 50);
+    CHECK(!cache.known(other.string()));  // read again when it is used again
+    auto a = cache.known(photo.string());
+    REQUIRE(a);
+    CHECK(a->hash == "hash of photo.jpg");
+    CHECK(a->info.gps);
+  }
+  // A damaged line, and lines out of order (an index edited by hand), are read as well as
+  // they can be: the damaged one is forgotten and dropped.
+  std::string kept = index_lines()[0];
+  {
+    std::ofstream out(cache_dir / "index.tsv");
+    out << kept << "\n" << other.string() << "\t12\tdamaged\n";
+  }
+  {
+    firefly::PhotoCache cache(cache_dir, 50);
+    CHECK(!cache.known(other.string()));
+    CHECK(cache.known(photo.string()));
+    cache.finish();
+  }
+  REQUIRE(index_lines().size() == 1);
+  CHECK(index_lines()[0] == kept);
+}
+
 TEST_CASE("photo cache: keys are remembered by prefix while builds use them") {
   CacheDir c;
   const std::string a = "480x0|webp|75=k1,800x0|jpg|80=k2", b = "480x0|webp|75=k3";

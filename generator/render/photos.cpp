@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstring>
 #include <string_view>
 #include <tuple>
 
@@ -298,9 +299,9 @@ void PhotoSet::plan(Photo& photo) const {
   int sw = std::min({kSocialWidth, info.width, info.height * kSocialWidth / kSocialHeight});
   int sh = sw * kSocialHeight / kSocialWidth;
   sizes.push_back(named("og", -1, {sw, sh}, sw, sh, false));
-  // Every photo of a build is planned again on a rebuild: its files' URLs are appended
-  // into one text (the site path last, for plan_original), reserved for the longest
-  // names and extensions; the lists reserved at their size.
+  // Every photo of a build is planned again on a rebuild: its files' URLs are written
+  // into one text (the site path last, for plan_original) of the exact size, reserved
+  // first, so each file's view into it is taken as it is written.
   auto encodings_of = [&](bool modern, Encoding(&out)[3]) {
     size_t k = 0;
     if (modern && options_.avif) out[k++] = {ImageFormat::kAvif, options_.avif_quality};
@@ -308,29 +309,25 @@ void PhotoSet::plan(Photo& photo) const {
     out[k++] = {fallback, options_.jpeg_quality};
     return k;
   };
-  auto text = std::make_shared<std::string>();
-  text->reserve(sizes.size() * 3 * (stem.size() + tag.size() + 16 + 8) + photo.site_path.size());
-  struct Span {
-    size_t at, size;
-  };
-  std::vector<Span> spans;
-  spans.reserve(sizes.size() * 3);
+  size_t total = photo.site_path.size();
   for (const Size& z : sizes) {
     Encoding encodings[3];
     size_t k = encodings_of(z.modern, encodings);
     for (size_t e = 0; e < k; ++e) {
-      size_t at = text->size();
-      text->append(stem).append("-").append(z.name, z.name_size).append("-").append(tag);
-      text->append(".").append(image_extension(encodings[e].format));
-      spans.push_back({at, text->size() - at});
+      total += stem.size() + z.name_size + tag.size() + 3 +
+               std::char_traits<char>::length(image_extension(encodings[e].format));
     }
   }
-  text->append(photo.site_path);
-  photo.urls = text;  // no longer changed: the views below stay valid
-  std::string_view all = *photo.urls;
+  // Written through a cursor into the text at its final size (a rebuild writes 2,800
+  // names: appended piece by piece, each piece checked the text's capacity).
+  auto text = std::make_shared<std::string>(total, '\0');
+  char* at = text->data();
+  auto put = [&at](std::string_view part) {
+    std::memcpy(at, part.data(), part.size());
+    at += part.size();
+  };
   photo.renders.reserve(sizes.size() + 1);  // and the original
-  for (size_t i = 0, f = 0; i < sizes.size(); ++i) {
-    const Size& z = sizes[i];
+  for (const Size& z : sizes) {
     Encoding encodings[3];
     size_t k = encodings_of(z.modern, encodings);
     PhotoRender& r = photo.renders.emplace_back(PhotoRender{z.size, z.w, z.h, {}});
@@ -338,10 +335,27 @@ void PhotoSet::plan(Photo& photo) const {
     // "og" has none: no srcset offers it).
     r.width_size = static_cast<unsigned char>(z.name_size - z.digits_at);
     std::copy(z.name + z.digits_at, z.name + z.name_size, r.width_text.data());
-    for (size_t e = 0; e < k; ++e, ++f) {
-      r.files.push_back({all.substr(spans[f].at, spans[f].size), encodings[e]});
+    // "stem-name-tag." once a size; its other files copy it and add their extension.
+    char* first = at;
+    put(stem);
+    *at++ = '-';
+    put(std::string_view(z.name, z.name_size));
+    *at++ = '-';
+    put(tag);
+    *at++ = '.';
+    size_t common = static_cast<size_t>(at - first);
+    for (size_t e = 0; e < k; ++e) {
+      char* start = at - common;
+      if (e > 0) {
+        start = at;
+        put(std::string_view(first, common));
+      }
+      put(image_extension(encodings[e].format));
+      r.files.push_back({std::string_view(start, static_cast<size_t>(at - start)), encodings[e]});
     }
   }
+  put(photo.site_path);
+  photo.urls = std::move(text);  // the views above stay valid: the text is not changed
   photo.card = card;
   photo.social = social;
 }
