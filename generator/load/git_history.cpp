@@ -62,14 +62,25 @@ struct GitHistory::Impl {
 
 namespace {
 
+/// Whether `dir` or a folder above it holds a `.git` (a folder, or a file naming one): a
+/// site outside git then does not start libgit2, whose start reads every certificate of
+/// the system's bundle (55 M instructions, a quarter of a small site's build).
+bool inside_git_work_tree(const std::filesystem::path& dir) {
+  std::error_code ec;
+  for (std::filesystem::path d = dir;; d = d.parent_path()) {
+    if (std::filesystem::exists(std::filesystem::symlink_status(d / ".git", ec))) return true;
+    if (d == d.parent_path()) return false;
+  }
+}
+
 /// Opens the repository holding `site_dir` into `repo` (null when there is none, or it has
 /// no work tree) and sets `prefix` to the site folder within its work tree ("" or "site/").
 void open_site_repository(const std::filesystem::path& site_dir, git_repository*& repo,
                           std::string& prefix) {
-  init_libgit2();
   std::error_code ec;
   std::filesystem::path site = std::filesystem::weakly_canonical(site_dir, ec);
-  if (ec) return;
+  if (ec || !inside_git_work_tree(site)) return;
+  init_libgit2();
   if (git_repository_open_ext(&repo, site.string().c_str(), 0, nullptr) != 0) {
     repo = nullptr;
     return;
