@@ -40,26 +40,66 @@ void PreviewSite::publish(std::shared_ptr<const Snapshot> snapshot) {
   changed_.notify_all();
 }
 
-void PreviewSite::put(Files& into, OutputSet files) {
+void PreviewSite::pack_file(ShownFile& s) {
+  if (s.size < kSmallestPacked || s.packed) return;
+  std::string packed = pack_bytes(s.file.bytes);
+  if (packed.empty()) return;
+  s.file.bytes = std::move(packed);
+  s.packed = true;
+}
+
+void PreviewSite::put(Files& into, OutputSet files, bool pack) {
   std::vector<std::shared_ptr<ShownFile>> shown(files.size());
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   parallel_for(files.size(), jobs, [&](size_t i) {
     auto s = std::make_shared<ShownFile>();
     s->file = std::move(files[i]);
     s->size = s->file.bytes.size();
-    if (s->size >= kSmallestPacked) {
-      std::string packed = pack_bytes(s->file.bytes);
-      if (!packed.empty()) {
-        s->file.bytes = std::move(packed);
-        s->packed = true;
-      }
-    }
+    if (pack) pack_file(*s);
     shown[i] = std::move(s);
   });
   for (auto& s : shown) {
     std::string path = s->file.path;
     into[std::move(path)] = std::move(s);
   }
+}
+
+void PreviewSite::pack_shown(const std::vector<std::string>& paths) {
+  std::shared_ptr<const Snapshot> current;
+  {
+    std::lock_guard lock(mu_);
+    current = site_;
+  }
+  // Copies of the files to deflate; the files shown stay untouched (a request may be
+  // reading them), and the packed copies replace them in a new snapshot.
+  std::vector<const ShownFile*> found;
+  for (const std::string& path : paths) {
+    const ShownFile* f = current->find(path);
+    if (f && !f->packed && f->file.source.empty() && f->size >= kSmallestPacked) {
+      found.push_back(f);
+    }
+  }
+  if (found.empty()) return;
+  std::vector<std::shared_ptr<ShownFile>> packed(found.size());
+  int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  parallel_for(found.size(), jobs, [&](size_t i) {
+    const ShownFile& f = *found[i];
+    std::string bytes = pack_bytes(f.file.bytes);
+    if (bytes.empty()) return;
+    auto s = std::make_shared<ShownFile>();
+    s->file.path = f.file.path;  // a generated file: its bytes are all it has besides
+    s->file.origin = f.file.origin;
+    s->file.bytes = std::move(bytes);
+    s->size = f.size;
+    s->packed = true;
+    packed[i] = std::move(s);
+  });
+  auto snapshot = std::make_shared<Snapshot>(*current);
+  for (auto& s : packed) {
+    if (s) snapshot->changes[s->file.path] = std::move(s);  // over the base's, if it is there
+  }
+  std::lock_guard lock(mu_);
+  site_ = std::move(snapshot);
 }
 
 const PreviewSite::ShownFile* PreviewSite::Snapshot::find(const std::string& path) const {
@@ -79,7 +119,7 @@ void PreviewSite::show_site(OutputSet output) {
 }
 
 std::shared_ptr<PreviewSite::Snapshot> PreviewSite::changed_copy(
-    OutputSet files, const std::vector<std::string>& removed) {
+    OutputSet files, const std::vector<std::string>& removed, bool pack) {
   std::shared_ptr<const Snapshot> current;
   {
     std::lock_guard lock(mu_);
@@ -93,7 +133,7 @@ std::shared_ptr<PreviewSite::Snapshot> PreviewSite::changed_copy(
       snapshot->changes.erase(path);
     }
   }
-  put(snapshot->changes, std::move(files));
+  put(snapshot->changes, std::move(files), pack);
   // The changes folded into a new base once they are more than an eighth of it (and more
   // than 256 files): a file's entry is copied once per many updates, not once per update.
   if (snapshot->changes.size() > std::max<size_t>(256, snapshot->base->size() / 8)) {
@@ -113,7 +153,11 @@ std::shared_ptr<PreviewSite::Snapshot> PreviewSite::changed_copy(
 
 void PreviewSite::update_site(OutputSet files, const std::vector<std::string>& removed) {
   std::lock_guard updating(update_mu_);
-  publish(changed_copy(std::move(files), removed));
+  std::vector<std::string> paths;
+  paths.reserve(files.size());
+  for (const OutputFile& f : files) paths.push_back(f.path);
+  publish(changed_copy(std::move(files), removed, /*pack=*/false));
+  pack_shown(paths);  // the open pages already load the new files
 }
 
 void PreviewSite::update_files_quietly(OutputSet files, const std::vector<std::string>& removed) {
@@ -206,6 +250,12 @@ void PreviewSite::stop() {
     stopped_ = true;
   }
   changed_.notify_all();
+}
+
+bool PreviewSite::packed(const std::string& path) const {
+  std::lock_guard lock(mu_);
+  const ShownFile* f = site_->find(path);
+  return f && f->packed;
 }
 
 bool PreviewSite::stopped() const {

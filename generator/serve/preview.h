@@ -36,6 +36,8 @@ class PreviewSite {
   void show_site(OutputSet output);
   /// Replaces (or adds) `files` in the site shown, takes the paths `removed` out of it,
   /// clears the errors, and wakes the reload streams; the other files stay as they were.
+  /// The files are shown as they are and deflated after the streams woke (an open page
+  /// need not wait for 1,000 list pages to be packed).
   void update_site(OutputSet files, const std::vector<std::string>& removed = {});
   /// Like update_site, but leaves the errors shown and wakes no reload stream: for files
   /// that no open page shows as it loads, such as the search index.
@@ -54,6 +56,8 @@ class PreviewSite {
   void stop();
   /// True once stop() was called.
   bool stopped() const;
+  /// True when the file shown at `path` is kept deflated (for tests).
+  bool packed(const std::string& path) const;
 
  private:
   /// A file as the preview keeps it: text is deflated (pack_bytes), which keeps a large
@@ -74,11 +78,17 @@ class PreviewSite {
     /// The file at `path`, or null.
     const ShownFile* find(const std::string& path) const;
   };
-  /// Adds `files` to `into`, replacing files of the same path.
-  static void put(Files& into, OutputSet files);
+  /// `s` deflated when that saves a tenth; as it is otherwise.
+  static void pack_file(ShownFile& s);
+  /// Adds `files` to `into`, replacing files of the same path; deflated when `pack`.
+  static void put(Files& into, OutputSet files, bool pack = true);
+  /// Replaces the files shown at `paths` that could be deflated by their deflated copies,
+  /// without waking the reload streams (the bytes served stay the same).
+  void pack_shown(const std::vector<std::string>& paths);
   void publish(std::shared_ptr<const Snapshot> snapshot);
   /// The snapshot shown with `files` put in and `removed` taken out.
-  std::shared_ptr<Snapshot> changed_copy(OutputSet files, const std::vector<std::string>& removed);
+  std::shared_ptr<Snapshot> changed_copy(OutputSet files, const std::vector<std::string>& removed,
+                                         bool pack = true);
   std::mutex update_mu_;  ///< held while an update copies, changes and publishes a snapshot
   std::filesystem::path site_dir_;
   mutable std::mutex mu_;

@@ -100,6 +100,36 @@ TEST_CASE("large files are kept deflated and served as they were built") {
   CHECK(site.get("/data/big.csv").body == csv + "2300,1\n");
 }
 
+TEST_CASE("an update's files are deflated once shown, and still served as built") {
+  std::string list;
+  for (int i = 0; i < 300; ++i) list += "<li>志工 " + std::to_string(i) + "</li>\n";
+  std::string html = "<html><body><ul>" + list + "</ul></body></html>";
+  PreviewSite site("/nonexistent");
+  site.show_site({{"a/index.html", html, ""}, {"small.txt", "tiny", ""}});
+  CHECK(site.packed("a/index.html"));
+  CHECK_FALSE(site.packed("small.txt"));
+  // Changed, added and small files; then enough updates that the changes are folded.
+  for (int round = 0; round < 3; ++round) {
+    std::string changed = html + "<!-- " + std::to_string(round) + " -->";
+    site.update_site({{"a/index.html", changed, ""},
+                      {"b/" + std::to_string(round) + "/index.html", changed, ""},
+                      {"small.txt", "tiny" + std::to_string(round), ""}});
+    CHECK(site.packed("a/index.html"));
+    CHECK(site.packed("b/" + std::to_string(round) + "/index.html"));
+    CHECK_FALSE(site.packed("small.txt"));
+    CHECK(site.get("/a/").body == inject_reload_script(changed, 2 + round));
+    CHECK(site.get("/b/" + std::to_string(round) + "/").body ==
+          inject_reload_script(changed, 2 + round));
+    CHECK(site.get("/small.txt").body == "tiny" + std::to_string(round));
+  }
+  OutputSet many;
+  for (int i = 0; i < 300; ++i) many.push_back({"m/" + std::to_string(i) + ".html", html, ""});
+  site.update_site(many);  // past the fold: the changes become the base
+  CHECK(site.packed("m/7.html"));
+  CHECK(site.packed("a/index.html"));
+  CHECK(site.get("/m/7.html").body == inject_reload_script(html, 5));
+}
+
 TEST_CASE("updates change, add and remove files, before and after they are folded together") {
   PreviewSite site{std::filesystem::temp_directory_path()};
   OutputSet first;
