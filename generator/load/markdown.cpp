@@ -6,6 +6,7 @@
 #include <atomic>
 #include <map>
 #include <mutex>
+#include <utility>
 
 #include "core/text.h"
 #include "core/text_break.h"
@@ -132,15 +133,15 @@ void scan_node(cmark_node* n, int first_line, int& line, std::vector<MarkdownIte
       if (is_embed_kind(kind)) {
         items.push_back({K::kEmbed, kind + "\n" + text, line});
       } else {
-        items.push_back({K::kCode, text, line});
+        items.push_back({K::kCode, std::move(text), line});
       }
       break;
     }
     case CMARK_NODE_CODE:
-      items.push_back({K::kCode, text, line});
+      items.push_back({K::kCode, std::move(text), line});
       break;
     case CMARK_NODE_TEXT:
-      items.push_back({K::kText, text, line});
+      items.push_back({K::kText, std::move(text), line});
       break;
     case CMARK_NODE_HTML_INLINE:
       if (text == "</span>") {

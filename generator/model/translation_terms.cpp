@@ -1,6 +1,8 @@
 #include "model/translation_terms.h"
 
+#include <algorithm>
 #include <map>
+#include <string_view>
 
 #include "core/text.h"
 #include "load/markdown.h"
@@ -9,9 +11,10 @@ namespace firefly {
 
 namespace {
 
-/// One run of text with its line: the front matter's words and the body's text.
+/// One run of text with its line: the front matter's words and the body's text (read in
+/// place: the page and the scan's items outlive the runs).
 struct Run {
-  std::string text;
+  std::string_view text;
   int line = 1;
   bool marked = false;  ///< inside a <span lang="…">
 };
@@ -20,7 +23,7 @@ std::vector<Run> runs_of(const SourcePage& page, const std::vector<MarkdownItem>
   std::vector<Run> runs;
   for (const char* field : {"title", "summary", "description"}) {
     const Value& v = page.front.get(field);
-    if (v.is_string()) runs.push_back({v.to_text(), v.pos.line ? v.pos.line : 1, false});
+    if (v.is_string()) runs.push_back({v.as_string(), v.pos.line ? v.pos.line : 1, false});
   }
   int depth = 0;
   for (const MarkdownItem& item : items) {
@@ -33,6 +36,12 @@ std::vector<Run> runs_of(const SourcePage& page, const std::vector<MarkdownItem>
 
 /// The first run of Han characters (with CJK punctuation between them) in `s`, or "".
 std::string han_run(std::string_view s) {
+  // Every character read as Han or CJK punctuation (from U+3000) begins with a byte of
+  // 0xE3 or more, even read from malformed UTF-8 below: most text has none (the runs of a
+  // translation out of Chinese).
+  if (std::none_of(s.begin(), s.end(),
+                   [](char c) { return static_cast<unsigned char>(c) >= 0xE3; }))
+    return "";
   auto han = [](char32_t c) {
     return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
            (c >= 0x20000 && c <= 0x2FFFF);
@@ -59,7 +68,7 @@ bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= '
 
 /// Whether `word` occurs in `text` (ASCII case ignored); `whole`: not inside a longer
 /// Latin word.
-bool contains(const std::string& text, const std::string& word, bool whole) {
+bool contains(std::string_view text, const std::string& word, bool whole) {
   std::string t = ascii_lower(text), w = ascii_lower(word);
   for (size_t at = t.find(w); at != std::string::npos; at = t.find(w, at + 1)) {
     if (!whole) return true;
@@ -108,7 +117,10 @@ std::vector<Drift> terms_scanned(const SourcePage& original,
   if (glossary) {
     std::vector<Run> theirs = runs_of(original, original_items);
     std::string all_mine;
-    for (const Run& r : mine) all_mine += r.text + "\n";
+    for (const Run& r : mine) {
+      all_mine += r.text;
+      all_mine += '\n';
+    }
     for (const GlossaryEntry& e : glossary->entries) {
       const Run* used = nullptr;
       for (const Run& r : theirs) {

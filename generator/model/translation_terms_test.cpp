@@ -64,4 +64,16 @@ TEST_CASE("Chinese outside a lang span is named; inside one it is not") {
   CHECK(messages(term_problems(o, zh, nullptr)) == "");
 }
 
+TEST_CASE("Chinese is named from the first Han character (U+3400), not before") {
+  SourcePage o = page("content/a.zh-TW.md", "zh-TW", "做工\n");
+  // U+3400 is the first character read as Han (its first byte is 0xE3); U+2FFF and the
+  // CJK punctuation U+3001 before any Han are not (a text with none is passed over).
+  SourcePage t = page("content/a.en.md", "en",
+                      "Plain text, \u2FFF\u3001 none here\n\n"
+                      "A team (\u3400\u3001\u3401) at the edge\n\n"
+                      "Caf\u00E9 \u2014 na\u00EFve\n");
+  CHECK(messages(term_problems(o, t, nullptr)) ==
+        "6: Chinese \"\u3400\u3001\u3401\" is left in this translation\n");
+}
+
 }  // namespace firefly
