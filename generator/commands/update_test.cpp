@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -376,6 +377,37 @@ TEST_CASE("a deleted story's page is removed, and a new one added") {
   bool has_new = false;
   for (const OutputFile& f : added.output) has_new |= f.path == "en/stories/story-9/index.html";
   CHECK(has_new);
+}
+
+TEST_CASE("the site maps render again when what they show changes, not for a new date") {
+  SiteCopy site;
+  Diagnostics first;
+  BuildResult kept = run_build(options_for(site.dir()), first);
+  REQUIRE(kept.state);
+  const OutputRecord* map = kept.state->output("en/sitemap/index.html");
+  REQUIRE(map);
+  REQUIRE(map->reads);
+  auto reads = [&](std::uint64_t g) {
+    return std::find(map->reads->begin(), map->reads->end(), g) != map->reads->end();
+  };
+  CHECK(reads(grain::sitemap("en")));
+  CHECK_FALSE(reads(grain::all("en")));
+  const Grains& before = kept.state->grains;
+  std::string rel = "content/stories/story-3.en.md";
+  std::string text = site.read(rel);
+  // A new date moves the story in the lists, not in the site map (sorted by title).
+  site.write(rel, set_line(text, "date:", "date: 2021-07-01"));
+  Diagnostics diags;
+  BuildResult dated = run_update(*kept.state, diags);
+  REQUIRE(dated.exit_code == 0);
+  CHECK(dated.state->grains.get(grain::all("en")) != before.get(grain::all("en")));
+  CHECK(dated.state->grains.get(grain::sitemap("en")) == before.get(grain::sitemap("en")));
+  CHECK(dated.state->grains.get(grain::sitemap("vi")) == before.get(grain::sitemap("vi")));
+  // A new title is in the English map, and in the Vietnamese one if it falls back to it.
+  site.write(rel, set_line(text, "title:", "title: Another title"));
+  BuildResult titled = run_update(*dated.state, diags);
+  REQUIRE(titled.exit_code == 0);
+  CHECK(titled.state->grains.get(grain::sitemap("en")) != before.get(grain::sitemap("en")));
 }
 
 TEST_CASE("a dataset's rows render its own pages again, not those of the other datasets") {

@@ -181,6 +181,24 @@ int Collator::compare(std::string_view a, std::string_view b) const {
   return c < 0 ? -1 : (c > 0 ? 1 : 0);
 }
 
+std::string Collator::sort_key(std::string_view text) const {
+  if (!impl_->collator) return {};
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  std::string key(2 * static_cast<size_t>(s.length()) + 16, '\0');
+  auto fill = [&] {
+    return impl_->collator->getSortKey(s, reinterpret_cast<uint8_t*>(key.data()),
+                                       static_cast<int32_t>(key.size()));
+  };
+  int32_t n = fill();
+  if (n > static_cast<int32_t>(key.size())) {
+    key.resize(static_cast<size_t>(n));
+    n = fill();
+  }
+  key.resize(static_cast<size_t>(std::max<int32_t>(n, 0)));
+  return key;
+}
+
 namespace {
 
 /// Folds `s` in place, as fold_for_search describes: lower case, NFKD, without U+0300 to

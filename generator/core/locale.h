@@ -37,6 +37,9 @@ class Collator {
   /// Negative, zero or positive like strcmp; strings that collate equal but differ in bytes
   /// are ordered by their bytes, so zero means identical and sorting is deterministic.
   int compare(std::string_view a, std::string_view b) const;
+  /// The collation's sort key of `text`: keys compare by their bytes as compare() does
+  /// before its tie on the strings' bytes (empty when the locale has no collator).
+  std::string sort_key(std::string_view text) const;
 
  private:
   struct Impl;

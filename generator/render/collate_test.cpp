@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <iterator>
+
+#include "core/locale.h"
+
 namespace firefly {
 
 namespace {
@@ -34,6 +38,37 @@ TEST_CASE("sort_by_title: the language's collation, not the bytes or slugs") {
   List en = titled({"Banana", "apple"});
   sort_by_title(en, "en");
   CHECK(order(en) == "apple|Banana");
+}
+
+TEST_CASE("sort_by_title orders as Collator::compare, ties by bytes included") {
+  // Canonically equal (é precomposed and e with a combining accent): by their bytes.
+  List e1 = titled({"\xc3\xa9t\xc3\xa9", "e\xcc\x81te\xcc\x81", "ete"});
+  List e2 = titled({"e\xcc\x81te\xcc\x81", "\xc3\xa9t\xc3\xa9", "ete"});
+  sort_by_title(e1, "en");
+  sort_by_title(e2, "en");
+  CHECK(order(e1) == order(e2));
+  const char* pieces[] = {
+      "a",        "A",        "\xc3\xa4", "b", "B",  "\xc4\x90",     "d",
+      "Z",        " ",        "-",        "1", "10", "\xe4\xba\xba", "\xe5\xb7\xa5",
+      "\xc3\xa9", "e\xcc\x81"};
+  for (const char* locale : {"en", "vi", "zh-Hant-TW", "de"}) {
+    Collator collator(locale);
+    List items;
+    unsigned seed = 7;
+    for (int i = 0; i < 300; ++i) {
+      std::string t;
+      for (int k = 0; k < 1 + i % 4; ++k) {
+        seed = seed * 1103515245u + 12345u;
+        t += pieces[(seed >> 16) % std::size(pieces)];
+      }
+      items.push_back(Value(Map{{"title", t}}));
+    }
+    sort_by_title(items, locale);
+    for (size_t i = 1; i < items.size(); ++i) {
+      CHECK(collator.compare(items[i - 1].get("title").to_text(),
+                             items[i].get("title").to_text()) <= 0);
+    }
+  }
 }
 
 }  // namespace firefly

@@ -403,13 +403,18 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
   return Value(std::move(m));
 }
 
+bool shown_in_sitemap(const Page& p) {
+  if (p.kind == PageKind::kDataset || p.kind == PageKind::kScorecard) return true;
+  return p.page_number == 1 && (p.kind == PageKind::kPage || p.kind == PageKind::kSection);
+}
+
 Value ContextBuilder::sitemap_value(const Language& lang) const {
   List sections;
   std::map<std::string, List> pages_by_section;
   std::vector<const Page*> section_pages;
   List top;
   for (const auto& p : site_.pages) {
-    if (p->lang != lang.code || p->page_number != 1) continue;
+    if (p->lang != lang.code || p->page_number != 1 || !shown_in_sitemap(*p)) continue;
     if (p->kind == PageKind::kSection) section_pages.push_back(p.get());
     if (p->kind == PageKind::kPage) {
       Map m{{"title", p->title}, {"url", p->url}};
@@ -424,7 +429,7 @@ Value ContextBuilder::sitemap_value(const Language& lang) const {
   const Value& t = theme_.strings(lang.code);
   if (!top.empty()) {
     sort_by_title(top, lang.html_lang);
-    const Page* home = site_.find("home", lang.code);
+    const Page* home = find_noted(groups_, "home", lang.code);
     sections.push_back(Value(Map{{"title", home ? home->title : std::string()},
                                  {"url", site_.lang_prefix(lang.code) + "/"},
                                  {"pages", Value(std::move(top))}}));
@@ -531,7 +536,8 @@ Value ContextBuilder::page_context(size_t index) const {
     ctx.emplace_back("indicator", data_.indicator(page.dataset, page.indicator, lang));
   }
   if (page.kind == PageKind::kSitemap) {
-    note_read(grain::all(lang.code));
+    // Not every page (a new date or summary leaves the map as it was): what it shows.
+    note_read(grain::sitemap(lang.code));
     ctx.emplace_back("sitemap", sitemap_value(lang));
   }
   return Value(std::move(ctx));

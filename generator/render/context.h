@@ -18,6 +18,10 @@ namespace firefly {
 
 class DataViews;
 
+/// Whether the site map of `page.lang` lists `page`: a first page of a story or section,
+/// a dataset or a scorecard (render/grains.cpp fingerprints what it shows of them).
+bool shown_in_sitemap(const Page& page);
+
 /// Builds contexts for the pages of one site; thread-safe after construction.
 class ContextBuilder {
  public:

@@ -4,6 +4,7 @@
 
 #include "core/hash.h"
 #include "core/parallel.h"
+#include "render/context.h"
 
 namespace firefly {
 
@@ -126,11 +127,23 @@ Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vecto
     items[i] = item_fingerprint(p, bodies[i]);
     selves[i] = self_fingerprint(p, bodies[i], items[i]);
   });
-  std::map<std::string, Hasher> all;  // language -> its pages
-  for (size_t i = 0; i < n; ++i) all[site.pages[i]->lang].add(items[i]);
+  std::map<std::string, Hasher> all;       // language -> its pages
+  std::map<std::string, Hasher> sitemaps;  // language -> what its site map shows
+  for (size_t i = 0; i < n; ++i) {
+    const Page& p = *site.pages[i];
+    all[p.lang].add(items[i]);
+    if (!shown_in_sitemap(p)) continue;
+    Hasher& h = sitemaps[p.lang];
+    h.add(static_cast<std::uint64_t>(p.kind)).add(p.section).add(p.title).add(p.url);
+    h.add(p.fallback ? 1 : 0).add(p.content_lang).add(p.title_lang);
+  }
   // The grains of the whole site and of each language, given to `put(grain, print)`.
   auto site_wide = [&](auto& put) {
     for (const auto& [lang, h] : all) put(grain::all(lang), h.get());
+    for (const Language& lang : site.config->languages) {
+      auto it = sitemaps.find(lang.code);
+      put(grain::sitemap(lang.code), it == sitemaps.end() ? 1 : it->second.get());
+    }
     for (const Language& lang : site.config->languages) {
       put(grain::strings(lang.code), Hasher().add_value(theme.strings(lang.code)).get());
     }

@@ -21,6 +21,7 @@ std::uint64_t find(std::string_view key, std::string_view lang) { return named("
 std::uint64_t url(std::string_view url) { return named("url", url); }
 std::uint64_t strings(std::string_view lang) { return named("strings", lang); }
 std::uint64_t all(std::string_view lang) { return named("all", lang); }
+std::uint64_t sitemap(std::string_view lang) { return named("sitemap", lang); }
 std::uint64_t config() { return named("config", ""); }
 std::uint64_t theme() { return named("theme", ""); }
 std::uint64_t datasets() { return named("datasets", ""); }

@@ -24,6 +24,8 @@ std::uint64_t url(std::string_view url);
 std::uint64_t strings(std::string_view lang);
 /// Every page of a language as lists show it (site map, term counts, feeds, search).
 std::uint64_t all(std::string_view lang);
+/// What a language's site map shows of its pages: titles, addresses, sections, kinds.
+std::uint64_t sitemap(std::string_view lang);
 /// The configuration (site.yaml and options).
 std::uint64_t config();
 /// The theme's templates and assets.
