@@ -122,26 +122,28 @@ const OutputRecord* BuildRun::previous_page_output(size_t i) {
   return found && found->reads ? found : nullptr;
 }
 
-void BuildRun::offer(OutputFile&& f) {
-  OutputRecord record;
-  record.bytes = bytes_print(f);
-  const OutputRecord* before = previous_output(f.path);
-  bool same = before && before->bytes == record.bytes;
+template <class Pass>
+void BuildRun::offer_printed(const std::string& path, const std::string& source,
+                             const std::string& origin, std::uint64_t print, Pass&& pass) {
+  const OutputRecord* before = previous_output(path);
+  bool same = before && before->bytes == print;
   std::lock_guard lock(output_mu_);
-  all_paths_.push_back({f.path, "", f.source, f.origin});
-  st_.outputs[f.path] = std::move(record);
-  if (!same) result_.output.push_back(std::move(f));
+  all_paths_.push_back({path, "", source, origin});
+  st_.outputs[path] = OutputRecord{print, nullptr};
+  if (!same) pass();
+}
+
+void BuildRun::offer(OutputFile&& f) {
+  offer_printed(f.path, f.source, f.origin, bytes_print(f),
+                [&] { result_.output.push_back(std::move(f)); });
 }
 
 void BuildRun::offer_data(const DataFile& f) {
-  OutputRecord record;
-  record.bytes = f.spooled.empty() ? f.bytes.fingerprint() : Hasher().add(f.spooled).add(1).get();
-  const OutputRecord* before = previous_output(f.path);
-  bool same = before && before->bytes == record.bytes;
-  std::lock_guard lock(output_mu_);
-  all_paths_.push_back({f.path, "", f.spooled, ""});
-  st_.outputs[f.path] = std::move(record);
-  if (!same) result_.output.push_back(OutputFile{f.path, f.bytes, f.spooled});
+  std::uint64_t print =
+      f.spooled.empty() ? f.bytes.fingerprint() : Hasher().add(f.spooled).add(1).get();
+  offer_printed(f.path, f.spooled, "", print, [&] {
+    result_.output.push_back(OutputFile{f.path, f.bytes, f.spooled});
+  });
 }
 
 void BuildRun::offer_page(size_t i, OutputFile&& f, ReadSet reads, const OutputRecord* before) {

@@ -79,6 +79,13 @@ class BuildRun {
     return f.source.empty() ? hash_bytes(f.bytes) : Hasher().add(f.source).add(1).get();
   }
 
+  /// Records a file that is not a page: its `path`, where its bytes are (`source`, as
+  /// OutputFile has it), its `origin` and its bytes' `print`; calls `pass` (under the
+  /// output lock) unless the previous build made the same bytes there. Thread-safe.
+  template <class Pass>
+  void offer_printed(const std::string& path, const std::string& source, const std::string& origin,
+                     std::uint64_t print, Pass&& pass);
+
   /// The previous build's record of the file at `path` that is not a page, or null.
   const OutputRecord* previous_output(const std::string& path) const;
 
