@@ -63,12 +63,9 @@ class Renderer {
   __attribute__((noinline)) bool node(const Node& n, const Frame* frames) {
     switch (n.kind) {
       case NodeKind::kText:
-        write_text(n.text);
-        return true;
       case NodeKind::kVar:
       case NodeKind::kRawVar:
-        if (const Value* v = resolve(n.path)) write_value(*v, n.kind == NodeKind::kVar);
-        return true;
+        return true;  // written by nodes(), never passed here
       case NodeKind::kSection:
         return section(n, frames);
       case NodeKind::kInverted: {
