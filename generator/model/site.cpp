@@ -60,9 +60,12 @@ bool Site::withheld(const std::string& path) const {
 }
 
 std::string Site::absolute_url(const std::string& url) const {
-  std::string base = config->base_url;
-  if (!base.empty() && base.back() == '/' && !url.empty() && url[0] == '/') base.pop_back();
-  return base + url;
+  std::string_view base = config->base_url;
+  if (!base.empty() && base.back() == '/' && !url.empty() && url[0] == '/') base.remove_suffix(1);
+  std::string out;  // one allocation: sitemap.xml makes several per page
+  out.reserve(base.size() + url.size());
+  out.append(base).append(url);
+  return out;
 }
 
 std::string Site::lang_prefix(const std::string& lang) const {

@@ -148,17 +148,11 @@ void render_sitemap_xml(const Site& site, OutputSet& out) {
   // Appended in place into one string reserved for every entry: at 10,000 stories the file
   // is several megabytes, and growing it by doubling (with a temporary per piece) cost as
   // much as the rest of an update's site files.
-  std::string_view base = site.config->base_url;
-  auto append_url = [&](std::string& x, const std::string& url) {  // Site::absolute_url
-    std::string_view b = base;
-    if (!b.empty() && b.back() == '/' && !url.empty() && url[0] == '/') b.remove_suffix(1);
-    std::string absolute;
-    absolute.reserve(b.size() + url.size());
-    absolute.append(b).append(url);
-    append_html_escaped(x, absolute);
+  auto append_url = [&site](std::string& x, const std::string& url) {
+    append_html_escaped(x, site.absolute_url(url));
   };
   std::string x;
-  x.reserve(256 + pages.size() * (512 + 4 * base.size()));
+  x.reserve(256 + pages.size() * (512 + 4 * site.config->base_url.size()));
   x += "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
   x += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
        "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
