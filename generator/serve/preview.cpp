@@ -40,22 +40,37 @@ void PreviewSite::publish(std::shared_ptr<const Snapshot> snapshot) {
   changed_.notify_all();
 }
 
-void PreviewSite::pack_file(ShownFile& s) {
+void PreviewSite::pack_file(ShownFile& s, std::shared_ptr<const std::string> dictionary) {
   if (s.size < kSmallestPacked || s.packed) return;
-  std::string packed = pack_bytes(s.file.bytes);
+  std::string packed = pack_bytes(s.file.bytes, dictionary ? *dictionary : std::string_view());
   if (packed.empty()) return;
   s.file.bytes = std::move(packed);
   s.packed = true;
+  s.dictionary = std::move(dictionary);
+}
+
+std::vector<std::shared_ptr<const std::string>> PreviewSite::dictionaries_for(
+    const OutputSet& files) {
+  std::vector<std::shared_ptr<const std::string>> chosen(files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    const OutputFile& f = files[i];
+    if (f.source.empty() && f.bytes.size() >= kSmallestPacked) {
+      chosen[i] = dictionaries_.choose(f.path, f.bytes);
+    }
+  }
+  return chosen;
 }
 
 void PreviewSite::put(Files& into, OutputSet files, bool pack) {
   std::vector<std::shared_ptr<ShownFile>> shown(files.size());
+  std::vector<std::shared_ptr<const std::string>> dictionaries;
+  if (pack) dictionaries = dictionaries_for(files);
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   parallel_for(files.size(), jobs, [&](size_t i) {
     auto s = std::make_shared<ShownFile>();
     s->file = std::move(files[i]);
     s->size = s->file.bytes.size();
-    if (pack) pack_file(*s);
+    if (pack) pack_file(*s, std::move(dictionaries[i]));
     shown[i] = std::move(s);
   });
   for (auto& s : shown) {
@@ -80,11 +95,16 @@ void PreviewSite::pack_shown(const std::vector<std::string>& paths) {
     }
   }
   if (found.empty()) return;
+  std::vector<std::shared_ptr<const std::string>> dictionaries(found.size());
+  for (size_t i = 0; i < found.size(); ++i) {
+    dictionaries[i] = dictionaries_.choose(found[i]->file.path, found[i]->file.bytes);
+  }
   std::vector<std::shared_ptr<ShownFile>> packed(found.size());
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   parallel_for(found.size(), jobs, [&](size_t i) {
     const ShownFile& f = *found[i];
-    std::string bytes = pack_bytes(f.file.bytes);
+    const std::shared_ptr<const std::string>& dictionary = dictionaries[i];
+    std::string bytes = pack_bytes(f.file.bytes, dictionary ? *dictionary : std::string_view());
     if (bytes.empty()) return;
     auto s = std::make_shared<ShownFile>();
     s->file.path = f.file.path;  // a generated file: its bytes are all it has besides
@@ -92,6 +112,7 @@ void PreviewSite::pack_shown(const std::vector<std::string>& paths) {
     s->file.bytes = std::move(bytes);
     s->size = f.size;
     s->packed = true;
+    s->dictionary = dictionary;
     packed[i] = std::move(s);
   });
   auto snapshot = std::make_shared<Snapshot>(*current);
@@ -110,6 +131,7 @@ const PreviewSite::ShownFile* PreviewSite::Snapshot::find(const std::string& pat
 
 void PreviewSite::show_site(OutputSet output) {
   std::lock_guard updating(update_mu_);
+  dictionaries_ = PackDictionaries();  // a new build may have a new frame
   auto files = std::make_shared<Files>();
   files->reserve(output.size());
   put(*files, std::move(output));
@@ -195,7 +217,8 @@ PreviewReply PreviewSite::get(std::string_view target) const {
   auto find = [&](const std::string& p) -> const ShownFile* { return site->find(p); };
   auto body_of = [this](const ShownFile& f) -> std::optional<std::string> {
     if (!f.file.source.empty()) return read_file_within(f.file.source, site_dir_);
-    return f.packed ? unpack_bytes(f.file.bytes, f.size) : f.file.bytes;
+    if (!f.packed) return f.file.bytes;
+    return unpack_bytes(f.file.bytes, f.size, f.dictionary ? *f.dictionary : std::string_view());
   };
   auto page = [&](int status, std::string_view html) {
     return PreviewReply{status, "text/html; charset=utf-8", inject_reload_script(html, generation),

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/output.h"
+#include "serve/packed_bytes.h"
 
 namespace firefly {
 
@@ -66,6 +67,7 @@ class PreviewSite {
     OutputFile file;  ///< its `bytes` deflated when `packed`
     size_t size = 0;  ///< of its bytes unpacked
     bool packed = false;
+    std::shared_ptr<const std::string> dictionary;  ///< deflated against it, when not null
   };
   /// path -> file; files are shared between snapshots, so an update copies no bytes.
   using Files = std::unordered_map<std::string, std::shared_ptr<const ShownFile>>;
@@ -78,10 +80,13 @@ class PreviewSite {
     /// The file at `path`, or null.
     const ShownFile* find(const std::string& path) const;
   };
-  /// `s` deflated when that saves a tenth; as it is otherwise.
-  static void pack_file(ShownFile& s);
+  /// `s` deflated (against `dictionary`, when not null) when that saves a tenth; as it is
+  /// otherwise.
+  static void pack_file(ShownFile& s, std::shared_ptr<const std::string> dictionary);
+  /// The dictionary of each file of `files` that could be deflated (null for the others).
+  std::vector<std::shared_ptr<const std::string>> dictionaries_for(const OutputSet& files);
   /// Adds `files` to `into`, replacing files of the same path; deflated when `pack`.
-  static void put(Files& into, OutputSet files, bool pack = true);
+  void put(Files& into, OutputSet files, bool pack = true);
   /// Replaces the files shown at `paths` that could be deflated by their deflated copies,
   /// without waking the reload streams (the bytes served stay the same).
   void pack_shown(const std::vector<std::string>& paths);
@@ -90,6 +95,7 @@ class PreviewSite {
   std::shared_ptr<Snapshot> changed_copy(OutputSet files, const std::vector<std::string>& removed,
                                          bool pack = true);
   std::mutex update_mu_;  ///< held while an update copies, changes and publishes a snapshot
+  PackDictionaries dictionaries_;  ///< of the files packed since the last whole build
   std::filesystem::path site_dir_;
   mutable std::mutex mu_;
   mutable std::condition_variable changed_;
