@@ -36,7 +36,6 @@ bool BuildRun::render() {
     writer_ = std::make_unique<OutputWriter>(
         out_dir(), diags_, PhotoCache::folder_of(options_.site_dir) / "published.tsv");
   }
-  std::mutex output_mu;
   std::atomic<size_t> files{0};
   SitePaths site_paths(*st_.config);
   OutputSink sink = [&](OutputFile&& f) {
@@ -45,8 +44,7 @@ bool BuildRun::render() {
     if (writer_) {
       writer_->add(std::move(f));
     } else {
-      std::lock_guard lock(output_mu);
-      result_.output.push_back(std::move(f));
+      keep(std::move(f));
     }
   };
   auto drain = [&](OutputSet& set) {
@@ -127,22 +125,29 @@ void BuildRun::offer_printed(const std::string& path, const std::string& source,
                              const std::string& origin, std::uint64_t print, Pass&& pass) {
   const OutputRecord* before = previous_output(path);
   bool same = before && before->bytes == print;
-  std::lock_guard lock(output_mu_);
-  all_paths_.push_back({path, "", source, origin});
-  st_.outputs[path] = OutputRecord{print, nullptr};
+  {
+    std::lock_guard lock(output_mu_);
+    all_paths_.push_back({path, "", source, origin});
+    st_.outputs[path] = OutputRecord{print, nullptr};
+  }
   if (!same) pass();
 }
 
+void BuildRun::keep(OutputFile&& f) {
+  if (options_.keep_output) return options_.keep_output(std::move(f));
+  std::lock_guard lock(output_mu_);
+  result_.output.push_back(std::move(f));
+}
+
 void BuildRun::offer(OutputFile&& f) {
-  offer_printed(f.path, f.source, f.origin, bytes_print(f),
-                [&] { result_.output.push_back(std::move(f)); });
+  offer_printed(f.path, f.source, f.origin, bytes_print(f), [&] { keep(std::move(f)); });
 }
 
 void BuildRun::offer_data(const DataFile& f) {
   std::uint64_t print =
       f.spooled.empty() ? f.bytes.fingerprint() : Hasher().add(f.spooled).add(1).get();
   offer_printed(f.path, f.spooled, "", print, [&] {
-    result_.output.push_back(OutputFile{f.path, f.bytes, f.spooled});
+    keep(OutputFile{f.path, f.bytes, f.spooled});
   });
 }
 
@@ -152,8 +157,7 @@ void BuildRun::offer_page(size_t i, OutputFile&& f, ReadSet reads, const OutputR
   record.reads = std::make_shared<const ReadSet>(std::move(reads));
   if (!before) before = previous_output(f.path);
   if (before && before->bytes == record.bytes) return;
-  std::lock_guard lock(output_mu_);
-  result_.output.push_back(std::move(f));
+  keep(std::move(f));
 }
 
 bool BuildRun::check_paths() {
@@ -335,7 +339,7 @@ bool BuildRun::render_recorded() {
   t.step("  wait for site files");
   result_.pages_rendered = rendered;
   if (search) {
-    for (OutputFile& f : search->files) result_.output.push_back(std::move(f));
+    for (OutputFile& f : search->files) keep(std::move(f));
     result_.removed = std::move(search->removed);
   }
   for (const auto& [path, bytes] : st_.search_files) all_paths_.push_back({path, "", ""});

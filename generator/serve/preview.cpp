@@ -49,30 +49,26 @@ void PreviewSite::pack_file(ShownFile& s, std::shared_ptr<const std::string> dic
   s.dictionary = std::move(dictionary);
 }
 
-std::vector<std::shared_ptr<const std::string>> PreviewSite::dictionaries_for(
-    const OutputSet& files) {
-  std::vector<std::shared_ptr<const std::string>> chosen(files.size());
-  for (size_t i = 0; i < files.size(); ++i) {
-    const OutputFile& f = files[i];
-    if (f.source.empty() && f.bytes.size() >= kSmallestPacked) {
-      chosen[i] = dictionaries_.choose(f.path, f.bytes);
+std::shared_ptr<PreviewSite::ShownFile> PreviewSite::shown_file(OutputFile file, bool pack) {
+  auto s = std::make_shared<ShownFile>();
+  s->file = std::move(file);
+  s->size = s->file.bytes.size();
+  if (pack && s->file.source.empty() && s->size >= kSmallestPacked) {
+    std::shared_ptr<const std::string> dictionary;
+    {
+      std::lock_guard lock(dictionaries_mu_);
+      dictionary = dictionaries_.choose(s->file.path, s->file.bytes);
     }
+    pack_file(*s, std::move(dictionary));
   }
-  return chosen;
+  return s;
 }
 
 void PreviewSite::put(Files& into, OutputSet files, bool pack) {
   std::vector<std::shared_ptr<ShownFile>> shown(files.size());
-  std::vector<std::shared_ptr<const std::string>> dictionaries;
-  if (pack) dictionaries = dictionaries_for(files);
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  parallel_for(files.size(), jobs, [&](size_t i) {
-    auto s = std::make_shared<ShownFile>();
-    s->file = std::move(files[i]);
-    s->size = s->file.bytes.size();
-    if (pack) pack_file(*s, std::move(dictionaries[i]));
-    shown[i] = std::move(s);
-  });
+  parallel_for(files.size(), jobs,
+               [&](size_t i) { shown[i] = shown_file(std::move(files[i]), pack); });
   for (auto& s : shown) {
     std::string path = s->file.path;
     into[std::move(path)] = std::move(s);
@@ -96,8 +92,11 @@ void PreviewSite::pack_shown(const std::vector<std::string>& paths) {
   }
   if (found.empty()) return;
   std::vector<std::shared_ptr<const std::string>> dictionaries(found.size());
-  for (size_t i = 0; i < found.size(); ++i) {
-    dictionaries[i] = dictionaries_.choose(found[i]->file.path, found[i]->file.bytes);
+  {
+    std::lock_guard lock(dictionaries_mu_);
+    for (size_t i = 0; i < found.size(); ++i) {
+      dictionaries[i] = dictionaries_.choose(found[i]->file.path, found[i]->file.bytes);
+    }
   }
   std::vector<std::shared_ptr<ShownFile>> packed(found.size());
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -131,13 +130,48 @@ const PreviewSite::ShownFile* PreviewSite::Snapshot::find(const std::string& pat
 
 void PreviewSite::show_site(OutputSet output) {
   std::lock_guard updating(update_mu_);
-  dictionaries_ = PackDictionaries();  // a new build may have a new frame
+  {
+    std::lock_guard lock(dictionaries_mu_);
+    dictionaries_ = PackDictionaries();  // a new build may have a new frame
+  }
   auto files = std::make_shared<Files>();
   files->reserve(output.size());
   put(*files, std::move(output));
   auto snapshot = std::make_shared<Snapshot>();
   snapshot->base = std::move(files);
   publish(std::move(snapshot));
+}
+
+void PreviewSite::begin_staging() {
+  {
+    std::lock_guard lock(dictionaries_mu_);
+    dictionaries_ = PackDictionaries();
+  }
+  std::lock_guard lock(stage_mu_);
+  staged_ = std::make_shared<Files>();
+}
+
+void PreviewSite::stage_file(OutputFile file) {
+  std::shared_ptr<ShownFile> s = shown_file(std::move(file), /*pack=*/true);
+  std::string path = s->file.path;
+  std::lock_guard lock(stage_mu_);
+  if (staged_) (*staged_)[std::move(path)] = std::move(s);
+}
+
+void PreviewSite::show_staged() {
+  std::lock_guard updating(update_mu_);
+  auto snapshot = std::make_shared<Snapshot>();
+  {
+    std::lock_guard lock(stage_mu_);
+    if (!staged_) return;
+    snapshot->base = std::move(staged_);
+  }
+  publish(std::move(snapshot));
+}
+
+void PreviewSite::drop_staged() {
+  std::lock_guard lock(stage_mu_);
+  staged_.reset();
 }
 
 std::shared_ptr<PreviewSite::Snapshot> PreviewSite::changed_copy(
