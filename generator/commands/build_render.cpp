@@ -263,6 +263,7 @@ bool BuildRun::render_recorded() {
         prints[i] = site_file_print(*site.pages[i], summary);
       }
     }
+    ts.step("  site file prints");
     SiteFilePrint print = site_files_fingerprint(prints);
     print.feeds = Hasher().add(print.feeds).add(st_.files.config).get();
     print.sitemap = Hasher().add(print.sitemap).add(st_.files.config).get();
@@ -288,12 +289,24 @@ bool BuildRun::render_recorded() {
     } else {
       make_files([&](OutputSet& out) { render_feeds(site, st_.bodies, out); }, st_.feed_paths);
     }
+    ts.step("  feeds");
     if (prev_ && prev_->site_files_print.sitemap == print.sitemap) {
       take_files(prev_->sitemap_paths, st_.sitemap_paths);
+      st_.sitemap_xml = prev_->sitemap_xml;  // the same pages at the same indices
     } else {
-      make_files([&](OutputSet& out) { render_sitemap_xml(site, out); }, st_.sitemap_paths);
+      // With the same configuration, only the entries of the pages that changed are
+      // written again (render/sitemap_xml.h).
+      make_files(
+          [&](OutputSet& out) {
+            bool patched = take && prev_->files.config == st_.files.config &&
+                           patch_sitemap_xml(site, prints, pages_before_,
+                                             {*before, prev_->site_file_prints, prev_->sitemap_xml},
+                                             out, st_.sitemap_xml);
+            if (!patched) render_sitemap_xml(site, out, &st_.sitemap_xml);
+          },
+          st_.sitemap_paths);
     }
-    ts.step("  feeds, sitemap");
+    ts.step("  sitemap.xml");
     if (!defer_search) {
       search = refresh_search_index(st_);
       ts.step("  search index");

@@ -13,10 +13,6 @@ namespace firefly {
 
 namespace {
 
-bool listed(const Page& p) {
-  return p.kind != PageKind::kRedirect && p.kind != PageKind::kNotFound && !p.draft;
-}
-
 std::string feed_xml(const Site& site, const std::vector<Body>& bodies,
                      const std::vector<size_t>& entries, const std::string& title,
                      const std::string& self, const std::string& alternate, const Language& lang) {
@@ -135,63 +131,6 @@ SiteFilePrint site_files_fingerprint(const std::vector<SiteFilePrint>& prints) {
     sitemap.add(print.sitemap);
   }
   return {feeds.get(), sitemap.get()};
-}
-
-void render_sitemap_xml(const Site& site, OutputSet& out) {
-  std::vector<const Page*> pages;
-  pages.reserve(site.pages.size());
-  for (const auto& p : site.pages) {
-    if (listed(*p) && !p->fallback) pages.push_back(p.get());
-  }
-  std::sort(pages.begin(), pages.end(),
-            [](const Page* a, const Page* b) { return a->url < b->url; });
-  // Appended in place into one string reserved for every entry: at 10,000 stories the file
-  // is several megabytes, and growing it by doubling (with a temporary per piece) cost as
-  // much as the rest of an update's site files.
-  auto append_url = [&site](std::string& x, const std::string& url) {
-    append_html_escaped(x, site.absolute_url(url));
-  };
-  std::string x;
-  x.reserve(256 + pages.size() * (512 + 4 * site.config->base_url.size()));
-  x += "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
-  x += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
-       "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
-  std::vector<const Page*> alternates;
-  for (const Page* p : pages) {
-    x += "  <url>\n    <loc>";
-    append_url(x, p->url);
-    x += "</loc>\n";
-    if (p->updated || p->date) {
-      x += "    <lastmod>";
-      x += (p->updated ? *p->updated : *p->date).iso();
-      x += "</lastmod>\n";
-    }
-    auto g = site.groups.find(p->key);
-    alternates.clear();
-    for (const Language& l : site.config->languages) {
-      auto it = g->second.find(l.code);
-      if (it != g->second.end() && !it->second->fallback) alternates.push_back(it->second);
-    }
-    if (alternates.size() > 1) {
-      for (const Page* a : alternates) {
-        const Language* l = site.config->language(a->lang);
-        x += "    <xhtml:link rel=\"alternate\" hreflang=\"";
-        append_html_escaped(x, l->html_lang);
-        x += "\" href=\"";
-        append_url(x, a->url);
-        x += "\"/>\n";
-      }
-      x += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"";
-      append_url(x, alternates.front()->url);
-      x += "\"/>\n";
-    }
-    x += "  </url>\n";
-  }
-  x += "</urlset>\n";
-  out.push_back({"sitemap.xml", std::move(x), ""});
-  out.push_back({"robots.txt",
-                 "User-agent: *\nAllow: /\n\nSitemap: " + site.absolute_url("/sitemap.xml") + "\n",
-                 ""});
 }
 
 }  // namespace firefly

@@ -8,6 +8,7 @@
 #include "core/output.h"
 #include "model/site.h"
 #include "render/body.h"
+#include "render/sitemap_xml.h"
 
 namespace firefly {
 
@@ -16,8 +17,6 @@ void render_feeds(const Site& site, const std::vector<Body>& bodies, OutputSet& 
 /// The feeds of one language.
 void render_feeds(const Site& site, const std::vector<Body>& bodies, const Language& lang,
                   OutputSet& out);
-/// /sitemap.xml with xhtml:link hreflang alternates, and /robots.txt.
-void render_sitemap_xml(const Site& site, OutputSet& out);
 
 /// What the feeds and what sitemap.xml with robots.txt show (besides the configuration),
 /// as two fingerprints: equal fingerprints (with the same configuration), the same files.

@@ -1,0 +1,52 @@
+// sitemap.xml and robots.txt: made whole, or from the file of the build before with only
+// the entries that read something that changed made again.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/output.h"
+#include "model/site.h"
+
+namespace firefly {
+
+struct SiteFilePrint;
+
+/// A sitemap.xml as made, with where each entry lies in it, for the next build to copy
+/// the entries that did not change.
+struct SitemapXml {
+  std::shared_ptr<const std::string> bytes;  ///< the file; null: not made
+  /// Each entry in the file's order (by address): the index of its page in the site it
+  /// was made from, and its first byte.
+  std::vector<std::pair<size_t, size_t>> entries;
+  size_t end = 0;       ///< where the entries end (the closing tag begins)
+  size_t rendered = 0;  ///< the entries written when it was made; the others were copied
+};
+
+/// /sitemap.xml with xhtml:link hreflang alternates, and /robots.txt; with `made`, what
+/// the next build needs to patch the file.
+void render_sitemap_xml(const Site& site, OutputSet& out, SitemapXml* made = nullptr);
+
+/// The build before, as patch_sitemap_xml reads it.
+struct SitemapBefore {
+  const Site& site;
+  const std::vector<SiteFilePrint>& prints;  ///< site_file_print of each of its pages
+  const SitemapXml& file;                    ///< its sitemap.xml
+};
+
+/// The same files as render_sitemap_xml, made from `before`'s sitemap.xml (made with the
+/// same configuration): a page's entry reads its own sitemap print and those of its
+/// group (its alternates), so the entries of the groups of every page that is new, gone
+/// or has another print are written again, and every other entry is copied. `prints`:
+/// those of `site`'s pages; `index`: for each page, the index of the same page in
+/// `before.site` (kNoPageBefore: none, and then the page at its address is taken), empty
+/// when it is the same index. False, with
+/// nothing made, when the pages cannot be matched (or the file before is not known).
+bool patch_sitemap_xml(const Site& site, const std::vector<SiteFilePrint>& prints,
+                       const std::vector<size_t>& index, const SitemapBefore& before,
+                       OutputSet& out, SitemapXml& made);
+
+}  // namespace firefly
