@@ -70,14 +70,27 @@ void sort_by_url(const Site& site, std::vector<size_t>& pages) {
             [&site](size_t a, size_t b) { return site.pages[a]->url < site.pages[b]->url; });
 }
 
-/// Passes sitemap.xml (`x`, the file as written) and robots.txt to `out`, keeping a copy
-/// of the former in `made`.
-void put_files(const Site& site, std::string&& x, OutputSet& out, SitemapXml* made) {
-  if (made) made->bytes = std::make_shared<const std::string>(x);
+/// Passes sitemap.xml (`x`, the file as written) and robots.txt to `out`.
+void put_files(const Site& site, std::string&& x, OutputSet& out) {
   out.push_back({"sitemap.xml", std::move(x), ""});
   out.push_back({"robots.txt",
                  "User-agent: *\nAllow: /\n\nSitemap: " + site.absolute_url("/sitemap.xml") + "\n",
                  ""});
+}
+
+/// The entries of `made` as views into a copy of the file `x`, in which `begins` are
+/// where they start (each ends where the next begins, the last at `end`).
+void keep_whole(SitemapXml& made, const std::string& x, const std::vector<size_t>& pages,
+                const std::vector<size_t>& begins, size_t end) {
+  auto kept = std::make_shared<const std::string>(x);
+  made.made = true;
+  made.pieces = {kept};
+  made.entries.clear();
+  made.entries.reserve(pages.size());
+  for (size_t k = 0; k < pages.size(); ++k) {
+    size_t to = k + 1 < pages.size() ? begins[k + 1] : end;
+    made.entries.emplace_back(pages[k], std::string_view(*kept).substr(begins[k], to - begins[k]));
+  }
 }
 
 }  // namespace
@@ -95,27 +108,26 @@ void render_sitemap_xml(const Site& site, OutputSet& out, SitemapXml* made) {
   std::string x;
   x.reserve(256 + pages.size() * entry_size(site));
   x += kHeader;
-  if (made) {
-    made->entries.clear();
-    made->entries.reserve(pages.size());
-    made->rendered = pages.size();
-  }
+  std::vector<size_t> begins;
+  if (made) begins.reserve(pages.size());
   std::vector<const Page*> alternates;
   for (size_t i : pages) {
-    if (made) made->entries.emplace_back(i, x.size());
+    if (made) begins.push_back(x.size());
     append_entry(x, site, *site.pages[i], alternates);
   }
-  if (made) made->end = x.size();
+  if (made) {
+    keep_whole(*made, x, pages, begins, x.size());
+    made->rendered = pages.size();
+  }
   x += kFooter;
-  put_files(site, std::move(x), out, made);
+  put_files(site, std::move(x), out);
 }
 
 bool patch_sitemap_xml(const Site& site, const std::vector<SiteFilePrint>& prints,
                        const std::vector<size_t>& index, const SitemapBefore& before,
                        OutputSet& out, SitemapXml& made) {
-  const SitemapXml& file = before.file;
   size_t n = site.pages.size(), m = before.site.pages.size();
-  if (!file.bytes || prints.size() != n || before.prints.size() != m) return false;
+  if (!before.file.made || prints.size() != n || before.prints.size() != m) return false;
   if (index.empty() ? m != n : index.size() != n) return false;
   // The groups whose entries change: those of every page that is new, gone, or shows
   // something else (its print holds its key, address, dates and marks). A page is the
@@ -153,46 +165,70 @@ bool patch_sitemap_xml(const Site& site, const std::vector<SiteFilePrint>& print
     unmatched.erase(it);
   }
   for (const auto& [page, i] : unmatched) keys.insert(page->key);  // new
-  // The entries written again, in the file's order, and where each goes among the
-  // entries before (before the entry at that position).
+  // The entries written again, in the file's order, into a piece of their own.
   std::vector<size_t> fresh;
   for (size_t i = 0; i < n; ++i) {
     const Page& p = *site.pages[i];
     if (has_entry(p) && keys.count(p.key)) fresh.push_back(i);
   }
   sort_by_url(site, fresh);
-  const std::vector<std::pair<size_t, size_t>>& entries = file.entries;
-  auto url_before = [&](size_t k) -> const std::string& {
-    return before.site.pages[entries[k].first]->url;
-  };
-  const std::string& b = *file.bytes;
-  std::string x;
-  x.reserve(b.size() + fresh.size() * entry_size(site));
-  x.append(b, 0, entries.empty() ? file.end : entries.front().second);
+  std::vector<const Page*> alternates;
+  std::string written;
+  std::vector<size_t> written_at;
+  written_at.reserve(fresh.size() + 1);
+  for (size_t i : fresh) {
+    written_at.push_back(written.size());
+    append_entry(written, site, *site.pages[i], alternates);
+  }
+  written_at.push_back(written.size());
+  auto piece = std::make_shared<const std::string>(std::move(written));
+  // The entries kept, each after the fresh ones whose addresses sort before it.
+  const std::vector<std::pair<size_t, std::string_view>>& entries = before.file.entries;
+  size_t bytes = 0, held = piece->size();
+  for (const auto& kept : before.file.pieces) held += kept->size();
+  made.made = true;
   made.entries.clear();
   made.entries.reserve(entries.size() + fresh.size());
   made.rendered = fresh.size();
-  std::vector<const Page*> alternates;
   size_t f = 0;
-  auto write_fresh_before = [&](const std::string* url) {  // null: all that are left
+  auto add_fresh_before = [&](const std::string* url) {  // null: all that are left
     for (; f < fresh.size() && (!url || site.pages[fresh[f]]->url < *url); ++f) {
-      made.entries.emplace_back(fresh[f], x.size());
-      append_entry(x, site, *site.pages[fresh[f]], alternates);
+      std::string_view entry =
+          std::string_view(*piece).substr(written_at[f], written_at[f + 1] - written_at[f]);
+      made.entries.emplace_back(fresh[f], entry);
+      bytes += entry.size();
     }
   };
-  for (size_t k = 0; k < entries.size(); ++k) {
-    size_t j = entries[k].first;
-    if (f < fresh.size()) write_fresh_before(&url_before(k));
+  for (const auto& [j, entry] : entries) {
+    if (f < fresh.size()) add_fresh_before(&before.site.pages[j]->url);
     if (now_of[j] == kNoPageBefore || keys.count(before.site.pages[j]->key)) continue;
-    size_t begin = entries[k].second;
-    size_t end = k + 1 < entries.size() ? entries[k + 1].second : file.end;
-    made.entries.emplace_back(now_of[j], x.size());
-    x.append(b, begin, end - begin);
+    made.entries.emplace_back(now_of[j], entry);
+    bytes += entry.size();
   }
-  write_fresh_before(nullptr);
-  made.end = x.size();
-  x.append(b, file.end, std::string::npos);
-  put_files(site, std::move(x), out, &made);
+  add_fresh_before(nullptr);
+  std::string x;
+  x.reserve(kHeader.size() + bytes + kFooter.size());
+  x += kHeader;
+  for (const auto& [i, entry] : made.entries) x += entry;
+  x += kFooter;
+  // The new entries are kept in a piece of their own, until the pieces hold a quarter
+  // more than the file (stale entries): then the file is kept whole again.
+  if (held > bytes + bytes / 4) {
+    std::vector<size_t> pages, begins;
+    pages.reserve(made.entries.size());
+    begins.reserve(made.entries.size());
+    size_t at = kHeader.size();
+    for (const auto& [i, entry] : made.entries) {
+      pages.push_back(i);
+      begins.push_back(at);
+      at += entry.size();
+    }
+    keep_whole(made, x, pages, begins, at);
+  } else {
+    made.pieces = before.file.pieces;
+    if (!piece->empty()) made.pieces.push_back(std::move(piece));
+  }
+  put_files(site, std::move(x), out);
   return true;
 }
 

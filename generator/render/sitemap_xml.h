@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -15,14 +16,18 @@ namespace firefly {
 
 struct SiteFilePrint;
 
-/// A sitemap.xml as made, with where each entry lies in it, for the next build to copy
-/// the entries that did not change.
+/// A sitemap.xml as made: each entry's bytes, for the next build to copy the entries
+/// that did not change. The file itself goes to the output; the entries are kept apart
+/// (in the pieces they were written in), so that a patch does not copy the whole file
+/// once more to keep it.
 struct SitemapXml {
-  std::shared_ptr<const std::string> bytes;  ///< the file; null: not made
+  bool made = false;
   /// Each entry in the file's order (by address): the index of its page in the site it
-  /// was made from, and its first byte.
-  std::vector<std::pair<size_t, size_t>> entries;
-  size_t end = 0;       ///< where the entries end (the closing tag begins)
+  /// was made from, and its bytes (in one of `pieces`).
+  std::vector<std::pair<size_t, std::string_view>> entries;
+  /// The buffers the entries are in: the first those of the file made whole, then one a
+  /// patch (made again whole from time to time, so that they hold few stale entries).
+  std::vector<std::shared_ptr<const std::string>> pieces;
   size_t rendered = 0;  ///< the entries written when it was made; the others were copied
 };
 
