@@ -1,6 +1,7 @@
 // The render step of a build (commands/build_run.h): every output file, streamed to the
 // writer; in `serve`, with what each page read, rendering again only what changed.
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "render/cms.h"
 #include "render/context.h"
 #include "render/data_manifest.h"
+#include "render/feed_reads.h"
 #include "render/pages.h"
 #include "render/search_index.h"
 #include "render/site_files.h"
@@ -286,8 +288,40 @@ bool BuildRun::render_recorded() {
     };
     if (prev_ && prev_->site_files_print.feeds == print.feeds) {
       take_files(prev_->feed_paths, st_.feed_paths);
+      st_.feeds_shown = prev_->feeds_shown;  // the same pages at the same indices
     } else {
-      make_files([&](OutputSet& out) { render_feeds(site, st_.bodies, out); }, st_.feed_paths);
+      // With the same configuration, the feeds of a language are made again only when a
+      // page they show, or one that would now take a place in them, changed
+      // (render/feed_reads.h); the others are taken over.
+      std::vector<size_t> now_of;
+      if (take && prev_->files.config == st_.files.config) {
+        now_of = pages_now(site, pages_before_, *before);
+      }
+      std::set<std::string> langs;
+      if (now_of.size() == m && m > 0) {
+        langs = feed_languages_changed(site, prints, *before, prev_->site_file_prints, now_of,
+                                       prev_->feeds_shown);
+      }
+      make_files(
+          [&](OutputSet& out) {
+            std::vector<std::string> taken;
+            for (const Language& lang : site.config->languages) {
+              if (now_of.size() != m || m == 0 || langs.count(lang.code)) {
+                render_feeds(site, st_.bodies, lang, out, &st_.feeds_shown);
+                continue;
+              }
+              for (const FeedShown& f : prev_->feeds_shown) {
+                if (f.lang != lang.code) continue;
+                FeedShown& g = st_.feeds_shown.emplace_back(f);
+                for (size_t& e : g.entries) e = now_of[e];
+                taken.push_back(f.path);
+              }
+            }
+            std::vector<std::string> paths;
+            take_files(taken, paths);
+            st_.feed_paths.insert(st_.feed_paths.end(), paths.begin(), paths.end());
+          },
+          st_.feed_paths);
     }
     ts.step("  feeds");
     if (prev_ && prev_->site_files_print.sitemap == print.sitemap) {

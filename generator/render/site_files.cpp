@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <unordered_map>
 
 #include "core/hash.h"
 #include "core/json.h"
 #include "core/locale.h"
 #include "core/text.h"
+#include "model/site_patch_match.h"
 
 namespace firefly {
 
@@ -61,12 +63,15 @@ std::string feed_xml(const Site& site, const std::vector<Body>& bodies,
 
 }  // namespace
 
-void render_feeds(const Site& site, const std::vector<Body>& bodies, OutputSet& out) {
-  for (const Language& lang : site.config->languages) render_feeds(site, bodies, lang, out);
+void render_feeds(const Site& site, const std::vector<Body>& bodies, OutputSet& out,
+                  std::vector<FeedShown>* shown) {
+  for (const Language& lang : site.config->languages) {
+    render_feeds(site, bodies, lang, out, shown);
+  }
 }
 
 void render_feeds(const Site& site, const std::vector<Body>& bodies, const Language& lang,
-                  OutputSet& out) {
+                  OutputSet& out, std::vector<FeedShown>* shown) {
   const SiteConfig& c = *site.config;
   std::map<std::string, std::vector<size_t>> by_section;
   std::vector<size_t> all;
@@ -83,7 +88,7 @@ void render_feeds(const Site& site, const std::vector<Body>& bodies, const Langu
   }
   // The 20 newest; URLs are unique, so the order is total and needs no stable sort.
   auto newest_first = [&](std::vector<size_t>& v) {
-    size_t keep = std::min<size_t>(v.size(), 20);
+    size_t keep = std::min<size_t>(v.size(), kFeedEntries);
     std::partial_sort(v.begin(), v.begin() + keep, v.end(), [&](size_t a, size_t b) {
       if (site.pages[a]->date != site.pages[b]->date) {
         return site.pages[a]->date > site.pages[b]->date;
@@ -94,19 +99,56 @@ void render_feeds(const Site& site, const std::vector<Body>& bodies, const Langu
   };
   std::string prefix = site.lang_prefix(lang.code);
   std::string dir = prefix.empty() ? "" : prefix.substr(1) + "/";
+  auto record = [&](const std::string& path, const std::string& section,
+                    const std::vector<size_t>& entries, size_t members) {
+    if (shown) shown->push_back({path, lang.code, section, entries, members > entries.size()});
+  };
+  size_t members = all.size();
   newest_first(all);
   std::string site_title = c.title.get(lang.code, c.default_language().code);
   out.push_back({dir + "feed.xml",
                  feed_xml(site, bodies, all, site_title, prefix + "/feed.xml", prefix + "/", lang),
                  ""});
+  record(out.back().path, "", all, members);
   for (auto& [section, entries] : by_section) {
+    members = entries.size();
     newest_first(entries);
     const Page* s = site.find("section:" + section, lang.code);
     std::string title = (s ? s->title : section) + " — " + site_title;
     std::string url = prefix + "/" + section + "/";
     out.push_back({dir + section + "/feed.xml",
                    feed_xml(site, bodies, entries, title, url + "feed.xml", url, lang), ""});
+    record(out.back().path, section, entries, members);
   }
+}
+
+std::vector<size_t> pages_now(const Site& site, const std::vector<size_t>& index,
+                              const Site& before) {
+  size_t n = site.pages.size(), m = before.pages.size();
+  if (index.empty() ? m != n : index.size() != n) return {};
+  std::vector<size_t> now_of(m, kNoPageBefore);
+  std::unordered_map<const Page*, size_t> unmatched;
+  for (size_t i = 0; i < n; ++i) {
+    size_t j = index.empty() ? i : index[i];
+    if (j == kNoPageBefore) {
+      unmatched.emplace(site.pages[i].get(), i);
+    } else if (j >= m || now_of[j] != kNoPageBefore) {
+      return {};
+    } else {
+      now_of[j] = i;
+    }
+  }
+  if (unmatched.empty()) return now_of;
+  for (size_t j = 0; j < m; ++j) {
+    if (now_of[j] != kNoPageBefore) continue;
+    auto at = site.by_url.find(before.pages[j]->url);
+    if (at == site.by_url.end()) continue;
+    auto it = unmatched.find(at->second);
+    if (it == unmatched.end()) continue;
+    now_of[j] = it->second;
+    unmatched.erase(it);
+  }
+  return now_of;
 }
 
 SiteFilePrint site_file_print(const Page& p, std::string_view summary) {

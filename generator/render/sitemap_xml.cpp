@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "core/text.h"
@@ -128,43 +127,27 @@ bool patch_sitemap_xml(const Site& site, const std::vector<SiteFilePrint>& print
                        OutputSet& out, SitemapXml& made) {
   size_t n = site.pages.size(), m = before.site.pages.size();
   if (!before.file.made || prints.size() != n || before.prints.size() != m) return false;
-  if (index.empty() ? m != n : index.size() != n) return false;
   // The groups whose entries change: those of every page that is new, gone, or shows
-  // something else (its print holds its key, address, dates and marks). A page is the
-  // page at `index` before, or else (a list page made anew) the one at its address.
+  // something else (its print holds its key, address, dates and marks).
+  std::vector<size_t> now_of = pages_now(site, index, before.site);
+  if (now_of.size() != m) return false;
   std::unordered_set<std::string_view> keys;
-  std::vector<size_t> now_of(m, kNoPageBefore);  // index before -> index now
-  std::unordered_map<const Page*, size_t> unmatched;
-  auto match = [&](size_t i, size_t j) {
-    now_of[j] = i;
+  std::vector<bool> matched(n, false);
+  for (size_t j = 0; j < m; ++j) {
+    size_t i = now_of[j];
+    if (i == kNoPageBefore) {
+      keys.insert(before.site.pages[j]->key);  // gone
+      continue;
+    }
+    matched[i] = true;
     if (prints[i].sitemap != before.prints[j].sitemap) {
       keys.insert(site.pages[i]->key);
       keys.insert(before.site.pages[j]->key);
     }
-  };
+  }
   for (size_t i = 0; i < n; ++i) {
-    size_t j = index.empty() ? i : index[i];
-    if (j == kNoPageBefore) {
-      unmatched.emplace(site.pages[i].get(), i);
-    } else if (j >= m || now_of[j] != kNoPageBefore) {
-      return false;
-    } else {
-      match(i, j);
-    }
+    if (!matched[i]) keys.insert(site.pages[i]->key);  // new
   }
-  for (size_t j = 0; j < m; ++j) {
-    if (now_of[j] != kNoPageBefore) continue;
-    const Page& q = *before.site.pages[j];
-    auto at = unmatched.empty() ? site.by_url.end() : site.by_url.find(q.url);
-    auto it = at == site.by_url.end() ? unmatched.end() : unmatched.find(at->second);
-    if (it == unmatched.end()) {
-      keys.insert(q.key);  // gone
-      continue;
-    }
-    match(it->second, j);
-    unmatched.erase(it);
-  }
-  for (const auto& [page, i] : unmatched) keys.insert(page->key);  // new
   // The entries written again, in the file's order, into a piece of their own.
   std::vector<size_t> fresh;
   for (size_t i = 0; i < n; ++i) {
