@@ -270,6 +270,15 @@ bool BuildRun::render_recorded() {
     print.feeds = Hasher().add(print.feeds).add(st_.files.config).get();
     print.sitemap = Hasher().add(print.sitemap).add(st_.files.config).get();
     st_.site_files_print = print;
+    // For each page before, the same page now, when the files can be made from those
+    // before (the same configuration).
+    std::vector<size_t> now_of;
+    if (take && prev_->files.config == st_.files.config &&
+        (prev_->site_files_print.feeds != print.feeds ||
+         prev_->site_files_print.sitemap != print.sitemap)) {
+      now_of = pages_now(site, pages_before_, *before);
+    }
+    bool matched = !now_of.empty();  // pages_now gives one index for each page before
     // Each kind of file again only if what it shows changed (a title: the feeds alone).
     auto take_files = [&](const std::vector<std::string>& paths_before,
                           std::vector<std::string>& paths) {
@@ -293,12 +302,8 @@ bool BuildRun::render_recorded() {
       // With the same configuration, the feeds of a language are made again only when a
       // page they show, or one that would now take a place in them, changed
       // (render/feed_reads.h); the others are taken over.
-      std::vector<size_t> now_of;
-      if (take && prev_->files.config == st_.files.config) {
-        now_of = pages_now(site, pages_before_, *before);
-      }
       std::set<std::string> langs;
-      if (now_of.size() == m && m > 0) {
+      if (matched) {
         langs = feed_languages_changed(site, prints, *before, prev_->site_file_prints, now_of,
                                        prev_->feeds_shown);
       }
@@ -306,7 +311,7 @@ bool BuildRun::render_recorded() {
           [&](OutputSet& out) {
             std::vector<std::string> taken;
             for (const Language& lang : site.config->languages) {
-              if (now_of.size() != m || m == 0 || langs.count(lang.code)) {
+              if (!matched || langs.count(lang.code)) {
                 render_feeds(site, st_.bodies, lang, out, &st_.feeds_shown);
                 continue;
               }
@@ -332,8 +337,8 @@ bool BuildRun::render_recorded() {
       // written again (render/sitemap_xml.h).
       make_files(
           [&](OutputSet& out) {
-            bool patched = take && prev_->files.config == st_.files.config &&
-                           patch_sitemap_xml(site, prints, pages_before_,
+            bool patched =
+                matched && patch_sitemap_xml(site, prints, now_of,
                                              {*before, prev_->site_file_prints, prev_->sitemap_xml},
                                              out, st_.sitemap_xml);
             if (!patched) render_sitemap_xml(site, out, &st_.sitemap_xml);

@@ -123,14 +123,14 @@ void render_sitemap_xml(const Site& site, OutputSet& out, SitemapXml* made) {
 }
 
 bool patch_sitemap_xml(const Site& site, const std::vector<SiteFilePrint>& prints,
-                       const std::vector<size_t>& index, const SitemapBefore& before,
+                       const std::vector<size_t>& now_of, const SitemapBefore& before,
                        OutputSet& out, SitemapXml& made) {
   size_t n = site.pages.size(), m = before.site.pages.size();
-  if (!before.file.made || prints.size() != n || before.prints.size() != m) return false;
+  if (!before.file.made || prints.size() != n || before.prints.size() != m || now_of.size() != m) {
+    return false;
+  }
   // The groups whose entries change: those of every page that is new, gone, or shows
   // something else (its print holds its key, address, dates and marks).
-  std::vector<size_t> now_of = pages_now(site, index, before.site);
-  if (now_of.size() != m) return false;
   std::unordered_set<std::string_view> keys;
   std::vector<bool> matched(n, false);
   for (size_t j = 0; j < m; ++j) {

@@ -46,12 +46,11 @@ struct SitemapBefore {
 /// same configuration): a page's entry reads its own sitemap print and those of its
 /// group (its alternates), so the entries of the groups of every page that is new, gone
 /// or has another print are written again, and every other entry is copied. `prints`:
-/// those of `site`'s pages; `index`: for each page, the index of the same page in
-/// `before.site` (kNoPageBefore: none, and then the page at its address is taken), empty
-/// when it is the same index. False, with
-/// nothing made, when the pages cannot be matched (or the file before is not known).
+/// those of `site`'s pages; `now_of`: for each page of `before.site`, the index of the
+/// same page in `site` (render/site_files.h pages_now). False, with nothing made, when
+/// the pages were not matched or the file before is not known.
 bool patch_sitemap_xml(const Site& site, const std::vector<SiteFilePrint>& prints,
-                       const std::vector<size_t>& index, const SitemapBefore& before,
+                       const std::vector<size_t>& now_of, const SitemapBefore& before,
                        OutputSet& out, SitemapXml& made);
 
 }  // namespace firefly

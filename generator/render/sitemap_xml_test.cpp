@@ -68,7 +68,8 @@ struct Sitemaps {
     render_sitemap_xml(*site, whole);
     SitemapXml again;
     std::vector<SiteFilePrint> before_prints = prints_of(*before);
-    REQUIRE(patch_sitemap_xml(*site, prints_of(*site), shared_pages(*before, *site),
+    REQUIRE(patch_sitemap_xml(*site, prints_of(*site),
+                              pages_now(*site, shared_pages(*before, *site), *before),
                               {*before, before_prints, made}, out, again));
     REQUIRE(out.size() == 2);
     CHECK(out[0].bytes == whole[0].bytes);
@@ -77,8 +78,8 @@ struct Sitemaps {
     SitemapXml third;
     OutputSet out3;
     std::vector<SiteFilePrint> prints = prints_of(*site);
-    std::vector<size_t> same;
-    REQUIRE(patch_sitemap_xml(*site, prints, same, {*site, prints, again}, out3, third));
+    REQUIRE(patch_sitemap_xml(*site, prints, pages_now(*site, {}, *site), {*site, prints, again},
+                              out3, third));
     CHECK(out3[0].bytes == whole[0].bytes);
     CHECK(third.rendered == 0);
     CHECK(out[0].bytes != full);
