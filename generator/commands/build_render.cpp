@@ -1,6 +1,7 @@
 // The render step of a build (commands/build_run.h): every output file, streamed to the
 // writer; in `serve`, with what each page read, rendering again only what changed.
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "render/cms.h"
 #include "render/context.h"
 #include "render/data_manifest.h"
+#include "render/feed_reads.h"
 #include "render/pages.h"
 #include "render/search_index.h"
 #include "render/site_files.h"
@@ -267,10 +269,20 @@ bool BuildRun::render_recorded() {
         prints[i] = site_file_print(*site.pages[i], summary);
       }
     }
+    ts.step("  site file prints");
     SiteFilePrint print = site_files_fingerprint(prints);
     print.feeds = Hasher().add(print.feeds).add(st_.files.config).get();
     print.sitemap = Hasher().add(print.sitemap).add(st_.files.config).get();
     st_.site_files_print = print;
+    // For each page before, the same page now, when the files can be made from those
+    // before (the same configuration).
+    std::vector<size_t> now_of;
+    if (take && prev_->files.config == st_.files.config &&
+        (prev_->site_files_print.feeds != print.feeds ||
+         prev_->site_files_print.sitemap != print.sitemap)) {
+      now_of = pages_now(site, pages_before_, *before);
+    }
+    bool matched = !now_of.empty();  // pages_now gives one index for each page before
     // Each kind of file again only if what it shows changed (a title: the feeds alone).
     auto take_files = [&](const std::vector<std::string>& paths_before,
                           std::vector<std::string>& paths) {
@@ -289,15 +301,55 @@ bool BuildRun::render_recorded() {
     };
     if (prev_ && prev_->site_files_print.feeds == print.feeds) {
       take_files(prev_->feed_paths, st_.feed_paths);
+      st_.feeds_shown = prev_->feeds_shown;  // the same pages at the same indices
     } else {
-      make_files([&](OutputSet& out) { render_feeds(site, st_.bodies, out); }, st_.feed_paths);
+      // With the same configuration, the feeds of a language are made again only when a
+      // page they show, or one that would now take a place in them, changed
+      // (render/feed_reads.h); the others are taken over.
+      std::set<std::string> langs;
+      if (matched) {
+        langs = feed_languages_changed(site, prints, *before, prev_->site_file_prints, now_of,
+                                       prev_->feeds_shown);
+      }
+      make_files(
+          [&](OutputSet& out) {
+            std::vector<std::string> taken;
+            for (const Language& lang : site.config->languages) {
+              if (!matched || langs.count(lang.code)) {
+                render_feeds(site, st_.bodies, lang, out, &st_.feeds_shown);
+                continue;
+              }
+              for (const FeedShown& f : prev_->feeds_shown) {
+                if (f.lang != lang.code) continue;
+                FeedShown& g = st_.feeds_shown.emplace_back(f);
+                for (size_t& e : g.entries) e = now_of[e];
+                taken.push_back(f.path);
+              }
+            }
+            std::vector<std::string> paths;
+            take_files(taken, paths);
+            st_.feed_paths.insert(st_.feed_paths.end(), paths.begin(), paths.end());
+          },
+          st_.feed_paths);
     }
+    ts.step("  feeds");
     if (prev_ && prev_->site_files_print.sitemap == print.sitemap) {
       take_files(prev_->sitemap_paths, st_.sitemap_paths);
+      st_.sitemap_xml = prev_->sitemap_xml;  // the same pages at the same indices
     } else {
-      make_files([&](OutputSet& out) { render_sitemap_xml(site, out); }, st_.sitemap_paths);
+      // With the same configuration, only the entries of the pages that changed are
+      // written again (render/sitemap_xml.h).
+      make_files(
+          [&](OutputSet& out) {
+            bool patched =
+                matched && patch_sitemap_xml(site, prints, now_of,
+                                             {*before, prev_->site_file_prints, prev_->sitemap_xml},
+                                             out, st_.sitemap_xml);
+            if (!patched) render_sitemap_xml(site, out, &st_.sitemap_xml);
+          },
+          st_.sitemap_paths);
     }
-    ts.step("  feeds, sitemap");
+    ts.step("  sitemap.xml");
     if (!defer_search) {
       search = refresh_search_index(st_);
       ts.step("  search index");
