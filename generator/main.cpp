@@ -176,6 +176,7 @@ int main(int argc, char** argv) {
     }
     if (*build) {
       if (!out_dir.empty()) build_options.out_dir = out_dir;
+      build_options.ends_process = true;
       firefly::remove_temporaries_on_interrupt();
       return run_build_command(build_options, "text", false);
     }

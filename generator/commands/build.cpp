@@ -7,6 +7,14 @@
 #include "emit/output_folder.h"
 #include "emit/photo_cache.h"
 
+#if defined(FIREFLY_SANITIZE) || defined(__SANITIZE_ADDRESS__)
+#define FIREFLY_FREES_AT_EXIT 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+#define FIREFLY_FREES_AT_EXIT 1
+#endif
+#endif
+
 namespace firefly {
 
 bool BuildRun::out() {
@@ -35,6 +43,11 @@ bool BuildRun::publish() {
   return true;
 }
 
+void BuildRun::leave_for_exit() {
+  writer_.reset();
+  st_.data_views.reset();
+}
+
 namespace {
 
 /// The steps of every build, in order; `check` and `serve` run them too (without writing).
@@ -46,6 +59,10 @@ constexpr Step kSteps[] = {{"out", &BuildRun::out},       {"load", &BuildRun::lo
                            {"model", &BuildRun::model},   {"check", &BuildRun::check},
                            {"render", &BuildRun::render}, {"publish", &BuildRun::publish}};
 
+/// The state of the build a process ends with (BuildOptions::ends_process). Held here, it
+/// stays reachable: a leak checker would not count it as lost.
+BuildRun* g_left_for_exit = nullptr;
+
 }  // namespace
 
 /// Runs the steps of a build (an update with `previous`).
@@ -53,16 +70,29 @@ static BuildResult run_steps(const BuildOptions& options, Diagnostics& diags,
                              const BuildState* previous,
                              const std::vector<std::string>* changed = nullptr) {
   auto start = std::chrono::steady_clock::now();
-  BuildRun run(options, diags, previous, changed);
+  auto run = std::make_unique<BuildRun>(options, diags, previous, changed);
   StepTimer timer;
   for (const Step& step : kSteps) {
-    bool go_on = (run.*step.run)();
+    bool go_on = ((*run).*step.run)();
     timer.step(step.name);
     if (!go_on) break;
   }
-  BuildResult& result = run.result();
+  BuildResult result = std::move(run->result());
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return std::move(result);
+#if !defined(FIREFLY_FREES_AT_EXIT)
+  // A process that ends now need not free what the build holds: the system takes all of
+  // its memory back at once (compilers end the same way). A warm rebuild of 200 photos
+  // spent about 1.7 M instructions, a tenth of what the photos add, freeing its state.
+  // What has to happen at the end still happens: the output was committed and the photo
+  // cache's index written in `publish`; leave_for_exit() lets go of the output's lock and
+  // removes the open-data spool. After errors the state is freed as always (the writer
+  // then removes its staging folder). Sanitizer builds free it, for the leak checker.
+  if (options.ends_process && result.exit_code == 0) {
+    run->leave_for_exit();
+    g_left_for_exit = run.release();
+  }
+#endif
+  return result;
 }
 
 BuildResult run_build(const BuildOptions& options, Diagnostics& diags) {

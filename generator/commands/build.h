@@ -34,6 +34,9 @@ struct BuildOptions {
   /// /admin/config.yml for Decap's local backend (decap-server editing this checkout):
   /// `serve` and `build --cms-local`; never in a production build.
   bool cms_local_backend = false;
+  /// The process ends after this build (a plain `firefly build`): after a build without
+  /// errors its state is not freed (see run_build).
+  bool ends_process = false;
   /// When set, the files a whole build would return in BuildResult::output are handed to
   /// it as they are made, from any thread (serve keeps each deflated at once, so that a
   /// large site's files are never all held as written). Not kept for updates.
@@ -64,7 +67,10 @@ struct BuildResult {
   std::shared_ptr<BuildState> state;
 };
 
-/// Runs a whole build; every problem found goes to `diags`.
+/// Runs a whole build; every problem found goes to `diags`. With `ends_process`, after a
+/// build without errors, the build's state (sources, site, bodies, photos) is left
+/// allocated for the process's end to reclaim: the output is committed and the photo
+/// cache's index written by then, and freeing it would only cost time.
 BuildResult run_build(const BuildOptions& options, Diagnostics& diags);
 
 /// Builds the site again after edits, from `previous`, the state a build with

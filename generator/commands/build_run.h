@@ -70,6 +70,10 @@ class BuildRun {
 
   BuildResult& result() { return result_; }
 
+  /// Before the process ends without freeing this build (BuildOptions::ends_process):
+  /// closes the output's writer and removes the open-data files' temporary folder.
+  void leave_for_exit();
+
  private:
   /// What the pages read besides the site graph: the configuration, the theme with its
   /// strings, the data (all of which the update reloads as files).

@@ -101,6 +101,11 @@ fi
 ls -a "$work/only" | diff "$work/beside.before" -
 [ ! -e "$work/only/web/old-page.html" ] || { echo "a file of the old output was kept"; exit 1; }
 [ -z "$(find "$work/only/web" -maxdepth 1 -name '.firefly-staging-*')" ]
+# A build that ends the process without freeing its state (build.cpp, run_steps) still
+# removes the open-data files' temporary folder; the site has datasets.
+mkdir "$work/tmp"
+TMPDIR="$work/tmp" "$FIREFLY" build --site "$site" --out "$work/only/web" --quiet
+[ -z "$(ls -A "$work/tmp")" ] || { echo "a build left $(ls "$work/tmp") in TMPDIR"; exit 1; }
 
 # Interrupted builds (SIGTERM, SIGINT, SIGHUP) remove their staging folder; the previous
 # output stays whole.
