@@ -160,7 +160,8 @@ void tokenize_run(const Site& site, const std::vector<Body>& bodies,
 /// The indexes of `langs` in order: language after language, each one's runs on up to
 /// `jobs` threads; a language's files are written on a thread of their own while the
 /// next language's runs are made (and no run of the language after that starts before
-/// they are written: at most two languages' postings are held at once).
+/// they are written: at most two languages' postings are held at once). With one job,
+/// all of it on the calling thread, one language after the other.
 void render_search_indexes(const Site& site, const std::vector<Body>& bodies,
                            const std::vector<Dataset>& datasets,
                            const std::vector<const Language*>& langs, const OutputSink& out,
@@ -180,6 +181,18 @@ void render_search_indexes(const Site& site, const std::vector<Body>& bodies,
     indexes[l].lang = langs[l];
     collect_docs(site, bodies, datasets, indexes[l], jobs);
     for (size_t r = 0; r < indexes[l].runs.size(); ++r) items.push_back({l, r});
+  }
+  if (jobs <= 1) {
+    for (LanguageIndex& index : indexes) {
+      for (size_t r = 0; r < index.runs.size(); ++r) {
+        tokenize_run(site, bodies, datasets, index, r);
+        index.runs[r].finish();
+      }
+      write_search_files(site, index, out, jobs);
+      index = LanguageIndex();
+    }
+    if (cpu_seconds) *cpu_seconds += thread_cpu_seconds() - start_cpu;
+    return;
   }
   std::mutex mu;  // guards `left` and `written`
   std::condition_variable changed;
