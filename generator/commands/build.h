@@ -34,6 +34,10 @@ struct BuildOptions {
   /// /admin/config.yml for Decap's local backend (decap-server editing this checkout):
   /// `serve` and `build --cms-local`; never in a production build.
   bool cms_local_backend = false;
+  /// When set, the files a whole build would return in BuildResult::output are handed to
+  /// it as they are made, from any thread (serve keeps each deflated at once, so that a
+  /// large site's files are never all held as written). Not kept for updates.
+  OutputSink keep_output;
 };
 
 /// What a build produced, for the summary line.

@@ -40,12 +40,13 @@ void add_static_files(const fs::path& site_dir, OutputSet& out, std::set<std::st
                       Diagnostics& diags) {
   std::vector<std::string> escaped, special;
   for (const FoundFile& f : list_files(site_dir / "static", site_dir, &escaped, &special)) {
-    paths.insert("/" + f.rel);
-    if (PhotoSet::is_photo_path("/" + f.rel)) {
-      photos.push_back("/" + f.rel);
+    std::string site_path = "/" + f.rel;
+    if (PhotoSet::is_photo_path(site_path)) {
+      photos.push_back(site_path);
     } else {
-      out.push_back({f.rel, "", f.full.string(), "static/" + f.rel});
+      out.push_back({f.rel, "", f.full, "static/" + f.rel});
     }
+    paths.insert(paths.end(), std::move(site_path));  // listed in order: the end is a hint
   }
   for (const std::string& rel : escaped) {
     diags.error("static/" + rel, {}, "this is a symbolic link to a place outside the site",

@@ -1,6 +1,7 @@
 // The render step of a build (commands/build_run.h): every output file, streamed to the
 // writer; in `serve`, with what each page read, rendering again only what changed.
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "render/cms.h"
 #include "render/context.h"
 #include "render/data_manifest.h"
+#include "render/feed_reads.h"
 #include "render/pages.h"
 #include "render/search_index.h"
 #include "render/site_files.h"
@@ -36,7 +38,6 @@ bool BuildRun::render() {
     writer_ = std::make_unique<OutputWriter>(
         out_dir(), diags_, PhotoCache::folder_of(options_.site_dir) / "published.tsv");
   }
-  std::mutex output_mu;
   std::atomic<size_t> files{0};
   SitePaths site_paths(*st_.config);
   OutputSink sink = [&](OutputFile&& f) {
@@ -45,8 +46,7 @@ bool BuildRun::render() {
     if (writer_) {
       writer_->add(std::move(f));
     } else {
-      std::lock_guard lock(output_mu);
-      result_.output.push_back(std::move(f));
+      keep(std::move(f));
     }
   };
   auto drain = [&](OutputSet& set) {
@@ -130,22 +130,29 @@ void BuildRun::offer_printed(const std::string& path, const std::string& source,
                              const std::string& origin, std::uint64_t print, Pass&& pass) {
   const OutputRecord* before = previous_output(path);
   bool same = before && before->bytes == print;
-  std::lock_guard lock(output_mu_);
-  all_paths_.push_back({path, "", source, origin});
-  st_.outputs[path] = OutputRecord{print, nullptr};
+  {
+    std::lock_guard lock(output_mu_);
+    all_paths_.push_back({path, "", source, origin});
+    st_.outputs[path] = OutputRecord{print, nullptr};
+  }
   if (!same) pass();
 }
 
+void BuildRun::keep(OutputFile&& f) {
+  if (options_.keep_output) return options_.keep_output(std::move(f));
+  std::lock_guard lock(output_mu_);
+  result_.output.push_back(std::move(f));
+}
+
 void BuildRun::offer(OutputFile&& f) {
-  offer_printed(f.path, f.source, f.origin, bytes_print(f),
-                [&] { result_.output.push_back(std::move(f)); });
+  offer_printed(f.path, f.source, f.origin, bytes_print(f), [&] { keep(std::move(f)); });
 }
 
 void BuildRun::offer_data(const DataFile& f) {
   std::uint64_t print =
       f.spooled.empty() ? f.bytes.fingerprint() : Hasher().add(f.spooled).add(1).get();
   offer_printed(f.path, f.spooled, "", print, [&] {
-    result_.output.push_back(OutputFile{f.path, f.bytes, f.spooled});
+    keep(OutputFile{f.path, f.bytes, f.spooled});
   });
 }
 
@@ -155,8 +162,7 @@ void BuildRun::offer_page(size_t i, OutputFile&& f, ReadSet reads, const OutputR
   record.reads = std::make_shared<const ReadSet>(std::move(reads));
   if (!before) before = previous_output(f.path);
   if (before && before->bytes == record.bytes) return;
-  std::lock_guard lock(output_mu_);
-  result_.output.push_back(std::move(f));
+  keep(std::move(f));
 }
 
 bool BuildRun::check_paths() {
@@ -266,10 +272,20 @@ bool BuildRun::render_recorded() {
         prints[i] = site_file_print(*site.pages[i], summary);
       }
     }
+    ts.step("  site file prints");
     SiteFilePrint print = site_files_fingerprint(prints);
     print.feeds = Hasher().add(print.feeds).add(st_.files.config).get();
     print.sitemap = Hasher().add(print.sitemap).add(st_.files.config).get();
     st_.site_files_print = print;
+    // For each page before, the same page now, when the files can be made from those
+    // before (the same configuration).
+    std::vector<size_t> now_of;
+    if (take && prev_->files.config == st_.files.config &&
+        (prev_->site_files_print.feeds != print.feeds ||
+         prev_->site_files_print.sitemap != print.sitemap)) {
+      now_of = pages_now(site, pages_before_, *before);
+    }
+    bool matched = !now_of.empty();  // pages_now gives one index for each page before
     // Each kind of file again only if what it shows changed (a title: the feeds alone).
     auto take_files = [&](const std::vector<std::string>& paths_before,
                           std::vector<std::string>& paths) {
@@ -288,15 +304,55 @@ bool BuildRun::render_recorded() {
     };
     if (prev_ && prev_->site_files_print.feeds == print.feeds) {
       take_files(prev_->feed_paths, st_.feed_paths);
+      st_.feeds_shown = prev_->feeds_shown;  // the same pages at the same indices
     } else {
-      make_files([&](OutputSet& out) { render_feeds(site, st_.bodies, out); }, st_.feed_paths);
+      // With the same configuration, the feeds of a language are made again only when a
+      // page they show, or one that would now take a place in them, changed
+      // (render/feed_reads.h); the others are taken over.
+      std::set<std::string> langs;
+      if (matched) {
+        langs = feed_languages_changed(site, prints, *before, prev_->site_file_prints, now_of,
+                                       prev_->feeds_shown);
+      }
+      make_files(
+          [&](OutputSet& out) {
+            std::vector<std::string> taken;
+            for (const Language& lang : site.config->languages) {
+              if (!matched || langs.count(lang.code)) {
+                render_feeds(site, st_.bodies, lang, out, &st_.feeds_shown);
+                continue;
+              }
+              for (const FeedShown& f : prev_->feeds_shown) {
+                if (f.lang != lang.code) continue;
+                FeedShown& g = st_.feeds_shown.emplace_back(f);
+                for (size_t& e : g.entries) e = now_of[e];
+                taken.push_back(f.path);
+              }
+            }
+            std::vector<std::string> paths;
+            take_files(taken, paths);
+            st_.feed_paths.insert(st_.feed_paths.end(), paths.begin(), paths.end());
+          },
+          st_.feed_paths);
     }
+    ts.step("  feeds");
     if (prev_ && prev_->site_files_print.sitemap == print.sitemap) {
       take_files(prev_->sitemap_paths, st_.sitemap_paths);
+      st_.sitemap_xml = prev_->sitemap_xml;  // the same pages at the same indices
     } else {
-      make_files([&](OutputSet& out) { render_sitemap_xml(site, out); }, st_.sitemap_paths);
+      // With the same configuration, only the entries of the pages that changed are
+      // written again (render/sitemap_xml.h).
+      make_files(
+          [&](OutputSet& out) {
+            bool patched =
+                matched && patch_sitemap_xml(site, prints, now_of,
+                                             {*before, prev_->site_file_prints, prev_->sitemap_xml},
+                                             out, st_.sitemap_xml);
+            if (!patched) render_sitemap_xml(site, out, &st_.sitemap_xml);
+          },
+          st_.sitemap_paths);
     }
-    ts.step("  feeds, sitemap");
+    ts.step("  sitemap.xml");
     if (!defer_search) {
       search = refresh_search_index(st_);
       ts.step("  search index");
@@ -338,7 +394,7 @@ bool BuildRun::render_recorded() {
   t.step("  wait for site files");
   result_.pages_rendered = rendered;
   if (search) {
-    for (OutputFile& f : search->files) result_.output.push_back(std::move(f));
+    for (OutputFile& f : search->files) keep(std::move(f));
     result_.removed = std::move(search->removed);
   }
   for (const auto& [path, bytes] : st_.search_files) all_paths_.push_back({path, "", ""});

@@ -41,6 +41,7 @@ class BuildRun {
         options_(options),
         diags_(diags) {
     st_.options = options;
+    st_.options.keep_output = nullptr;  // an update's files are its result (shown, then packed)
     st_.jobs = options.jobs > 0
                    ? options.jobs
                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -80,8 +81,8 @@ class BuildRun {
   }
 
   /// Records a file that is not a page: its `path`, where its bytes are (`source`, as
-  /// OutputFile has it), its `origin` and its bytes' `print`; calls `pass` (under the
-  /// output lock) unless the previous build made the same bytes there. Thread-safe.
+  /// OutputFile has it), its `origin` and its bytes' `print`; calls `pass` unless the
+  /// previous build made the same bytes there. Thread-safe.
   template <class Pass>
   void offer_printed(const std::string& path, const std::string& source, const std::string& origin,
                      std::uint64_t print, Pass&& pass);
@@ -94,6 +95,10 @@ class BuildRun {
   /// lookup), else found by path; null when it had none.
   /// Thread-safe.
   const OutputRecord* previous_page_output(size_t i);
+
+  /// Passes a file the build made on: to BuildOptions::keep_output, or into the result's
+  /// output. Thread-safe.
+  void keep(OutputFile&& f);
 
   /// Takes one output file that is not a page: records it, and passes it on unless the
   /// previous build made the same bytes. Thread-safe.

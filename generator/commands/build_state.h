@@ -104,6 +104,10 @@ struct BuildState {
   /// What they show of each page (site_file_print), indexed like site->pages.
   std::vector<SiteFilePrint> site_file_prints;
   std::vector<std::string> feed_paths, sitemap_paths;
+  /// What each feed shows, for the next build to take those it need not make again.
+  std::vector<FeedShown> feeds_shown;
+  /// sitemap.xml with where each page's entry is, for the next build to patch.
+  SitemapXml sitemap_xml;
   /// The search index files shown: path -> fingerprint of their bytes.
   std::unordered_map<std::string, std::uint64_t> search_files;
   /// False while `search_files` are those of an earlier build: an update with

@@ -219,8 +219,12 @@ void rebuild(const BuildOptions& build, Session& session, PreviewSite& site, std
   Diagnostics diags;
   auto start = std::chrono::steady_clock::now();
   BuildResult result;
+  // The files go to the preview deflated as the build makes them, not all at its end.
+  BuildOptions staged = build;
+  staged.keep_output = [&site](OutputFile&& f) { site.stage_file(std::move(f)); };
+  site.begin_staging();
   try {
-    result = run_build(build, diags);
+    result = run_build(staged, diags);
   } catch (const std::exception& e) {
     diags.error("", {},
                 std::string("internal error (a bug in Firefly, not in your site): ") + e.what());
@@ -231,10 +235,11 @@ void rebuild(const BuildOptions& build, Session& session, PreviewSite& site, std
   std::snprintf(when, sizeof when, "%.2f", seconds_since(start));
   if (result.exit_code == 0 && !diags.has_errors()) {
     session.adopt(std::move(result.state));
-    site.show_site(std::move(result.output));
+    site.show_staged();
     session.search.start(session.state, site);  // the photos not yet in the cache
     err << "built " << plural(result.pages, "page") << " in " << when << " s\n";
   } else {
+    site.drop_staged();
     show_failure(diags, text, build.site_dir, site, err);
   }
   err.flush();

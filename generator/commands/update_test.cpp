@@ -202,7 +202,7 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
   Editor editor(site);
   int failures = 0;
   size_t rendered = 0, pages = 0, graphs_taken = 0, graphs_patched = 0, themes_taken = 0,
-         datasets_taken = 0, stamps_shared = 0;
+         datasets_taken = 0, stamps_shared = 0, sitemaps_patched = 0;
   std::vector<std::string> changed;  // since `state` was built, as serve's watcher sees them
   site.take_touched();
   for (int step = 0; step < 240; ++step) {
@@ -231,6 +231,11 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
     datasets_taken += update.state->datasets_reused ? 1 : 0;
     // An update that only edited pages looked at those alone (load/content.h).
     stamps_shared += update.state->content_stamps.base == state->content_stamps.base ? 1 : 0;
+    // sitemap.xml made anew with the entries of unchanged pages copied (render/sitemap_xml.h).
+    const SitemapXml& sitemap = update.state->sitemap_xml;
+    bool sitemap_made = std::any_of(update.output.begin(), update.output.end(),
+                                    [](const OutputFile& f) { return f.path == "sitemap.xml"; });
+    sitemaps_patched += sitemap_made && sitemap.rendered < sitemap.entries.size() ? 1 : 0;
     pages += full.result.pages;
     apply(shown, update);
     state = update.state;
@@ -272,6 +277,8 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
   MESSAGE("themes taken over: " << themes_taken << ", datasets: " << datasets_taken);
   CHECK(themes_taken >= 100);
   CHECK(datasets_taken >= 100);
+  MESSAGE("sitemap.xml patched: " << sitemaps_patched);
+  CHECK(sitemaps_patched >= 30);
   MESSAGE("tables of content stamps shared: " << stamps_shared);
   CHECK(stamps_shared >= 50);
 }

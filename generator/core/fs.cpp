@@ -106,7 +106,7 @@ void list_folder(const std::string& path, const std::string& rel, const fs::path
       continue;
     }
     if (type == DT_REG) {
-      out.push_back({fs::path(full), child, false});
+      out.push_back({full, child, false});
       continue;
     }
     if (type == DT_LNK) {
@@ -119,7 +119,7 @@ void list_folder(const std::string& path, const std::string& rel, const fs::path
       }
       if (::stat(full.c_str(), &st) != 0 || S_ISDIR(st.st_mode)) continue;  // broken, or a folder
       if (S_ISREG(st.st_mode)) {
-        out.push_back({fs::path(full), child, true});
+        out.push_back({full, child, true});
       } else if (special) {
         special->push_back(child);
       }

@@ -19,9 +19,11 @@ std::optional<std::string> read_file_within(const std::filesystem::path& path,
 
 /// A file found under a folder of the site.
 struct FoundFile {
-  std::filesystem::path full;  ///< absolute or site-dir-based path to open
-  std::string rel;             ///< '/'-separated path relative to the listed folder
-  bool link = false;           ///< reached through a symbolic link (inside the root)
+  /// Absolute or site-dir-based path to open (text: a listing of 200 photos made an
+  /// fs::path of each, which parses it into components, for the few callers that open them)
+  std::string full;
+  std::string rel;    ///< '/'-separated path relative to the listed folder
+  bool link = false;  ///< reached through a symbolic link (inside the root)
 };
 
 /// Every regular file under `dir` (recursively), sorted by `rel`; empty when `dir` is

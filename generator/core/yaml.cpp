@@ -63,10 +63,14 @@ class ColumnCounter {
   size_t line_start_ = std::string_view::npos, at_ = 0, chars_ = 0;
 };
 
-Value plain_scalar(std::string s) {
-  if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return Value();
-  if (s == "true" || s == "True" || s == "TRUE") return Value(true);
-  if (s == "false" || s == "False" || s == "FALSE") return Value(false);
+Value plain_scalar(std::string_view s) {
+  // Most scalars are text: the words below are only compared when the length matches.
+  if (s.empty()) return Value();
+  if (s.size() <= 5) {
+    if (s == "~" || s == "null" || s == "Null" || s == "NULL") return Value();
+    if (s == "true" || s == "True" || s == "TRUE") return Value(true);
+    if (s == "false" || s == "False" || s == "FALSE") return Value(false);
+  }
   const char* b = s.data();
   const char* e = s.data() + s.size();
   const char* digits = (*b == '-' || *b == '+') ? b + 1 : b;
@@ -80,7 +84,7 @@ Value plain_scalar(std::string s) {
     auto rd = std::from_chars(*b == '+' ? b + 1 : b, e, d);
     if (rd.ec == std::errc() && rd.ptr == e && !leading_zero) return Value(d);
   }
-  return Value(std::move(s));
+  return Value(s);
 }
 
 class Builder : public YAML::EventHandler {
@@ -128,7 +132,7 @@ class Builder : public YAML::EventHandler {
     m.column = e.column;
     switch (e.kind) {
       case YamlEvent::Kind::kScalar:
-        add(e.quoted ? Value(e.text) : plain_scalar(std::string(e.text)), pos(m), 0, 1, 0);
+        add(e.quoted ? Value(e.text) : plain_scalar(e.text), pos(m), 0, 1, 0);
         break;
       case YamlEvent::Kind::kMapStart:
         push(true, m, 0);

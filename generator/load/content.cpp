@@ -109,7 +109,8 @@ std::optional<std::vector<FoundFile>> files_after(const std::filesystem::path& s
   const size_t prefix = std::string_view("content/").size();
   for (size_t i = 0; i < rels.size(); ++i) {
     out[i].rel = rels[i].substr(prefix);
-    if (std::binary_search(added.begin(), added.end(), rels[i])) out[i].full = site_dir / rels[i];
+    if (std::binary_search(added.begin(), added.end(), rels[i]))
+      out[i].full = (site_dir / rels[i]).string();
   }
   return out;
 }
@@ -408,9 +409,10 @@ SourcePages load_content(const std::filesystem::path& site_dir, const SiteConfig
     // A file the watcher did not see change is as it was read (racy stamps included:
     // a write after that reading would have been seen).
     bool unchanged = was && listed_ok && !touched.count(rel);
-    if (!unchanged && md[i].full.empty()) md[i].full = site_dir / rel;
+    std::filesystem::path full;
+    if (!unchanged) full = md[i].full.empty() ? site_dir / rel : std::filesystem::path(md[i].full);
     FileStamp stamp = unchanged ? was->stamp
-                      : stamps  ? detail::stamp_of(md[i].full, started)
+                      : stamps  ? detail::stamp_of(full, started)
                                 : FileStamp{};
     if (stamps) entries[i].stamp = stamp;
     if (was && (unchanged || was->stamp == stamp)) {
@@ -426,7 +428,7 @@ SourcePages load_content(const std::filesystem::path& site_dir, const SiteConfig
     auto page = std::make_shared<SourcePage>();
     pages[i] = page;
     Diagnostics reported;
-    ok[i] = read_content_file(rel, md[i].full, config, *page, reported);
+    ok[i] = read_content_file(rel, full, config, *page, reported);
     if (stamps) reports[i] = reported.sorted();
     diags.append(reported);
   });

@@ -147,22 +147,24 @@ class Checker {
 
   void check_image(const Value& v, const std::string& name, const std::string& path) {
     const Value& src = v.is_map() ? v.get("src") : v;
-    if (src.to_text().empty()) {
+    std::string src_text = src.to_text();  // once: every story's image is checked
+    if (src_text.empty()) {
       error(v, "an image in '" + name + "' needs a `src`");
       return;
     }
     const Value& at = src.pos.line ? src : v;
-    if (std::string why = unsafe_link_reason(src.to_text()); !why.empty()) {
-      error(at, "the image " + src.to_text() + " is not allowed: " + why);
+    if (std::string why = unsafe_link_reason(src_text); !why.empty()) {
+      error(at, "the image " + src_text + " is not allowed: " + why);
       return;
     }
-    if (!v.is_map() || !v.find("alt")) {
-      error(v, "the image " + src.to_text() + " has no alt text",
+    const Value* alt = v.find("alt");  // nullptr unless a map
+    if (!alt) {
+      error(v, "the image " + src_text + " has no alt text",
             "add `alt:` describing the image for people who cannot see it "
             "(write alt: \"\" only for a purely decorative image)");
     }
-    images.push_back({path, src.to_text(), v.get("alt").to_text(), v.get("caption").to_text(),
-                      src.pos.line ? src.pos : v.pos});
+    images.push_back({path, std::move(src_text), alt ? alt->to_text() : std::string(),
+                      v.get("caption").to_text(), src.pos.line ? src.pos : v.pos});
   }
 
   bool ok = true;
@@ -243,13 +245,17 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
     }
   }
   if (const Value* imgs = fm.find("images")) {
-    FieldSchema list;
-    list.name = "images";
-    list.type = "list";
-    list.of = std::make_shared<FieldSchema>();
-    list.of->name = "images";
-    list.of->type = "image";
-    c.check(*imgs, list, "images", "images");
+    // A list of images, made once (every story has one).
+    static const FieldSchema kImages = [] {
+      FieldSchema list;
+      list.name = "images";
+      list.type = "list";
+      list.of = std::make_shared<FieldSchema>();
+      list.of->name = "images";
+      list.of->type = "image";
+      return list;
+    }();
+    c.check(*imgs, kImages, "images", "images");
   }
 
   if (collection) {

@@ -59,7 +59,7 @@ bool Site::withheld(const std::string& path) const {
   return withheld_datasets.count(name) > 0;
 }
 
-std::string Site::absolute_url(const std::string& url) const {
+std::string Site::absolute_url(std::string_view url) const {
   std::string_view base = config->base_url;
   if (!base.empty() && base.back() == '/' && !url.empty() && url[0] == '/') base.remove_suffix(1);
   std::string out;  // one allocation: sitemap.xml makes several per page

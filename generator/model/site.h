@@ -123,7 +123,7 @@ struct Site {
   /// The URL prefix of a language: "" for the default, "/en" otherwise.
   std::string lang_prefix(const std::string& lang) const;
   /// The absolute URL of site path `url` ("/en/a/" -> "https://host/en/a/").
-  std::string absolute_url(const std::string& url) const;
+  std::string absolute_url(std::string_view url) const;
   /// True when site path `path` is a withheld file, or a page or file of a withheld dataset
   /// ("/en/data/awards/", "/data/awards.csv", "/data/awards/charts/...") in any language.
   bool withheld(const std::string& path) const;

@@ -246,11 +246,16 @@ Value ContextBuilder::list_item(const Page& p) const {
 /// card's URL and size).
 Value ContextBuilder::images_value(const Page& page, PhotoPlace first) const {
   List out;
+  out.reserve(page.images.size());
   for (const Image& img : page.images) {
     if (img.field.rfind("images[", 0) != 0) continue;
-    Map m{{"src", img.src}, {"alt", img.alt}};
-    if (!img.caption.empty()) m.emplace_back("caption", img.caption);
     const Photo* photo = photos_ ? photos_->find(img.src) : nullptr;
+    // Every story page and card makes one: the members in place, at their final count.
+    Map m;
+    m.reserve(2 + (img.caption.empty() ? 0 : 1) + (photo ? 2 : 0));
+    m.emplace_back("src", img.src);
+    m.emplace_back("alt", img.alt);
+    if (!img.caption.empty()) m.emplace_back("caption", img.caption);
     if (photo) {
       PhotoPlace place = first == PhotoPlace::kLead && !out.empty() ? PhotoPlace::kBody : first;
       // On a card the picture is decorative (alt=""): the card's link, named by the
@@ -259,9 +264,9 @@ Value ContextBuilder::images_value(const Page& page, PhotoPlace first) const {
       m.emplace_back("picture", picture_html(*photo, alt, place));
       if (out.empty()) {
         const PhotoRender& social = photo->renders[photo->social];
-        m.emplace_back("og_image", Value(Map{{"url", site_.absolute_url(social_image_url(*photo))},
-                                             {"width", social.width},
-                                             {"height", social.height}}));
+        m.emplace_back("og_image",
+                       Value(map_of(0, "url", site_.absolute_url(social.files.back().url), "width",
+                                    social.width, "height", social.height)));
       }
     }
     out.push_back(Value(std::move(m)));

@@ -23,11 +23,16 @@ constexpr const char* kContentSizes = "(min-width: 64rem) 62rem, calc(100vw - 2r
 constexpr const char* kCardSizes =
     "(min-width: 64rem) 20rem, (min-width: 40rem) calc(50vw - 1.5rem), calc(100vw - 2rem)";
 
-std::string lower_extension(const std::string& path) {
+/// The extension of `path`'s last name, as written ("" without one).
+std::string_view extension_of(std::string_view path) {
   size_t dot = path.rfind('.');
   size_t slash = path.rfind('/');
-  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
-  std::string ext = path.substr(dot + 1);
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return {};
+  return path.substr(dot + 1);
+}
+
+std::string lower_extension(const std::string& path) {
+  std::string ext(extension_of(path));
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return ext;
 }
@@ -120,11 +125,17 @@ PhotoSet::PhotoSet(PhotoOptions options, PhotoInspector inspect)
     : options_(std::move(options)), inspect_(std::move(inspect)) {}
 
 bool PhotoSet::is_photo_path(const std::string& site_path) {
-  static const char* kExtensions[] = {"jpg",  "jpeg", "png",  "webp", "tif",
-                                      "tiff", "heic", "heif", "avif"};
-  std::string ext = lower_extension(site_path);
-  return std::find_if(std::begin(kExtensions), std::end(kExtensions),
-                      [&](const char* e) { return ext == e; }) != std::end(kExtensions);
+  static constexpr std::string_view kExtensions[] = {"jpg",  "jpeg", "png",  "webp", "tif",
+                                                     "tiff", "heic", "heif", "avif"};
+  // Compared in lower case without making a string (every file of static/ is asked twice).
+  std::string_view ext = extension_of(site_path);
+  char lower[4];
+  if (ext.size() < 3 || ext.size() > sizeof lower) return false;
+  for (size_t i = 0; i < ext.size(); ++i) {
+    lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(ext[i])));
+  }
+  std::string_view key(lower, ext.size());
+  return std::find(std::begin(kExtensions), std::end(kExtensions), key) != std::end(kExtensions);
 }
 
 const Photo* PhotoSet::use(const std::string& site_path, const std::string& page, Pos pos,

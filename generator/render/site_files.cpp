@@ -3,19 +3,17 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <unordered_map>
 
 #include "core/hash.h"
 #include "core/json.h"
 #include "core/locale.h"
 #include "core/text.h"
+#include "model/site_patch_match.h"
 
 namespace firefly {
 
 namespace {
-
-bool listed(const Page& p) {
-  return p.kind != PageKind::kRedirect && p.kind != PageKind::kNotFound && !p.draft;
-}
 
 std::string feed_xml(const Site& site, const std::vector<Body>& bodies,
                      const std::vector<size_t>& entries, const std::string& title,
@@ -65,12 +63,15 @@ std::string feed_xml(const Site& site, const std::vector<Body>& bodies,
 
 }  // namespace
 
-void render_feeds(const Site& site, const std::vector<Body>& bodies, OutputSet& out) {
-  for (const Language& lang : site.config->languages) render_feeds(site, bodies, lang, out);
+void render_feeds(const Site& site, const std::vector<Body>& bodies, OutputSet& out,
+                  std::vector<FeedShown>* shown) {
+  for (const Language& lang : site.config->languages) {
+    render_feeds(site, bodies, lang, out, shown);
+  }
 }
 
 void render_feeds(const Site& site, const std::vector<Body>& bodies, const Language& lang,
-                  OutputSet& out) {
+                  OutputSet& out, std::vector<FeedShown>* shown) {
   const SiteConfig& c = *site.config;
   std::map<std::string, std::vector<size_t>> by_section;
   std::vector<size_t> all;
@@ -87,7 +88,7 @@ void render_feeds(const Site& site, const std::vector<Body>& bodies, const Langu
   }
   // The 20 newest; URLs are unique, so the order is total and needs no stable sort.
   auto newest_first = [&](std::vector<size_t>& v) {
-    size_t keep = std::min<size_t>(v.size(), 20);
+    size_t keep = std::min<size_t>(v.size(), kFeedEntries);
     std::partial_sort(v.begin(), v.begin() + keep, v.end(), [&](size_t a, size_t b) {
       if (site.pages[a]->date != site.pages[b]->date) {
         return site.pages[a]->date > site.pages[b]->date;
@@ -98,19 +99,56 @@ void render_feeds(const Site& site, const std::vector<Body>& bodies, const Langu
   };
   std::string prefix = site.lang_prefix(lang.code);
   std::string dir = prefix.empty() ? "" : prefix.substr(1) + "/";
+  auto record = [&](const std::string& path, const std::string& section,
+                    const std::vector<size_t>& entries, size_t members) {
+    if (shown) shown->push_back({path, lang.code, section, entries, members > entries.size()});
+  };
+  size_t members = all.size();
   newest_first(all);
   std::string site_title = c.title.get(lang.code, c.default_language().code);
   out.push_back({dir + "feed.xml",
                  feed_xml(site, bodies, all, site_title, prefix + "/feed.xml", prefix + "/", lang),
                  ""});
+  record(out.back().path, "", all, members);
   for (auto& [section, entries] : by_section) {
+    members = entries.size();
     newest_first(entries);
     const Page* s = site.find("section:" + section, lang.code);
     std::string title = (s ? s->title : section) + " — " + site_title;
     std::string url = prefix + "/" + section + "/";
     out.push_back({dir + section + "/feed.xml",
                    feed_xml(site, bodies, entries, title, url + "feed.xml", url, lang), ""});
+    record(out.back().path, section, entries, members);
   }
+}
+
+std::vector<size_t> pages_now(const Site& site, const std::vector<size_t>& index,
+                              const Site& before) {
+  size_t n = site.pages.size(), m = before.pages.size();
+  if (index.empty() ? m != n : index.size() != n) return {};
+  std::vector<size_t> now_of(m, kNoPageBefore);
+  std::unordered_map<const Page*, size_t> unmatched;
+  for (size_t i = 0; i < n; ++i) {
+    size_t j = index.empty() ? i : index[i];
+    if (j == kNoPageBefore) {
+      unmatched.emplace(site.pages[i].get(), i);
+    } else if (j >= m || now_of[j] != kNoPageBefore) {
+      return {};
+    } else {
+      now_of[j] = i;
+    }
+  }
+  if (unmatched.empty()) return now_of;
+  for (size_t j = 0; j < m; ++j) {
+    if (now_of[j] != kNoPageBefore) continue;
+    auto at = site.by_url.find(before.pages[j]->url);
+    if (at == site.by_url.end()) continue;
+    auto it = unmatched.find(at->second);
+    if (it == unmatched.end()) continue;
+    now_of[j] = it->second;
+    unmatched.erase(it);
+  }
+  return now_of;
 }
 
 SiteFilePrint site_file_print(const Page& p, std::string_view summary) {
@@ -135,63 +173,6 @@ SiteFilePrint site_files_fingerprint(const std::vector<SiteFilePrint>& prints) {
     sitemap.add(print.sitemap);
   }
   return {feeds.get(), sitemap.get()};
-}
-
-void render_sitemap_xml(const Site& site, OutputSet& out) {
-  std::vector<const Page*> pages;
-  pages.reserve(site.pages.size());
-  for (const auto& p : site.pages) {
-    if (listed(*p) && !p->fallback) pages.push_back(p.get());
-  }
-  std::sort(pages.begin(), pages.end(),
-            [](const Page* a, const Page* b) { return a->url < b->url; });
-  // Appended in place into one string reserved for every entry: at 10,000 stories the file
-  // is several megabytes, and growing it by doubling (with a temporary per piece) cost as
-  // much as the rest of an update's site files.
-  auto append_url = [&site](std::string& x, const std::string& url) {
-    append_html_escaped(x, site.absolute_url(url));
-  };
-  std::string x;
-  x.reserve(256 + pages.size() * (512 + 4 * site.config->base_url.size()));
-  x += "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
-  x += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
-       "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
-  std::vector<const Page*> alternates;
-  for (const Page* p : pages) {
-    x += "  <url>\n    <loc>";
-    append_url(x, p->url);
-    x += "</loc>\n";
-    if (p->updated || p->date) {
-      x += "    <lastmod>";
-      x += (p->updated ? *p->updated : *p->date).iso();
-      x += "</lastmod>\n";
-    }
-    auto g = site.groups.find(p->key);
-    alternates.clear();
-    for (const Language& l : site.config->languages) {
-      auto it = g->second.find(l.code);
-      if (it != g->second.end() && !it->second->fallback) alternates.push_back(it->second);
-    }
-    if (alternates.size() > 1) {
-      for (const Page* a : alternates) {
-        const Language* l = site.config->language(a->lang);
-        x += "    <xhtml:link rel=\"alternate\" hreflang=\"";
-        append_html_escaped(x, l->html_lang);
-        x += "\" href=\"";
-        append_url(x, a->url);
-        x += "\"/>\n";
-      }
-      x += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"";
-      append_url(x, alternates.front()->url);
-      x += "\"/>\n";
-    }
-    x += "  </url>\n";
-  }
-  x += "</urlset>\n";
-  out.push_back({"sitemap.xml", std::move(x), ""});
-  out.push_back({"robots.txt",
-                 "User-agent: *\nAllow: /\n\nSitemap: " + site.absolute_url("/sitemap.xml") + "\n",
-                 ""});
 }
 
 }  // namespace firefly

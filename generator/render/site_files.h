@@ -1,23 +1,45 @@
 // The site-wide files beside the pages: Atom feeds, sitemap.xml, robots.txt.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/output.h"
 #include "model/site.h"
 #include "render/body.h"
+#include "render/sitemap_xml.h"
 
 namespace firefly {
 
-/// Atom feeds: /feed.xml per language and /<section>/feed.xml per section and language.
-void render_feeds(const Site& site, const std::vector<Body>& bodies, OutputSet& out);
+/// The entries of a feed: its newest pages.
+inline constexpr size_t kFeedEntries = 20;
+
+/// One feed as made: its file, language, section ("" for the language's feed of the whole
+/// site) and the pages of its entries (indices in the site it was made from), newest
+/// first; `full` when pages older than its entries were left out.
+struct FeedShown {
+  std::string path, lang, section;
+  std::vector<size_t> entries;
+  bool full = false;
+};
+
+/// Atom feeds: /feed.xml per language and /<section>/feed.xml per section and language;
+/// with `shown`, what each shows.
+void render_feeds(const Site& site, const std::vector<Body>& bodies, OutputSet& out,
+                  std::vector<FeedShown>* shown = nullptr);
 /// The feeds of one language.
 void render_feeds(const Site& site, const std::vector<Body>& bodies, const Language& lang,
-                  OutputSet& out);
-/// /sitemap.xml with xhtml:link hreflang alternates, and /robots.txt.
-void render_sitemap_xml(const Site& site, OutputSet& out);
+                  OutputSet& out, std::vector<FeedShown>* shown = nullptr);
+
+/// For each page of `before`, the index of the same page in `site`: the page at `index`
+/// (model/site_patch_match.h shared_pages; empty: the same index), or else (a page made
+/// anew) the page now at its address; kNoPageBefore when none. Empty when the pages
+/// cannot be matched.
+std::vector<size_t> pages_now(const Site& site, const std::vector<size_t>& index,
+                              const Site& before);
 
 /// What the feeds and what sitemap.xml with robots.txt show (besides the configuration),
 /// as two fingerprints: equal fingerprints (with the same configuration), the same files.

@@ -40,24 +40,35 @@ void PreviewSite::publish(std::shared_ptr<const Snapshot> snapshot) {
   changed_.notify_all();
 }
 
-void PreviewSite::pack_file(ShownFile& s) {
+void PreviewSite::pack_file(ShownFile& s, std::shared_ptr<const std::string> dictionary) {
   if (s.size < kSmallestPacked || s.packed) return;
-  std::string packed = pack_bytes(s.file.bytes);
+  std::string packed = pack_bytes(s.file.bytes, dictionary ? *dictionary : std::string_view());
   if (packed.empty()) return;
   s.file.bytes = std::move(packed);
   s.packed = true;
+  s.dictionary = std::move(dictionary);
+}
+
+std::shared_ptr<PreviewSite::ShownFile> PreviewSite::shown_file(OutputFile file, bool pack) {
+  auto s = std::make_shared<ShownFile>();
+  s->file = std::move(file);
+  s->size = s->file.bytes.size();
+  if (pack && s->file.source.empty() && s->size >= kSmallestPacked) {
+    std::shared_ptr<const std::string> dictionary;
+    {
+      std::lock_guard lock(dictionaries_mu_);
+      dictionary = dictionaries_.choose(s->file.path, s->file.bytes);
+    }
+    pack_file(*s, std::move(dictionary));
+  }
+  return s;
 }
 
 void PreviewSite::put(Files& into, OutputSet files, bool pack) {
   std::vector<std::shared_ptr<ShownFile>> shown(files.size());
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  parallel_for(files.size(), jobs, [&](size_t i) {
-    auto s = std::make_shared<ShownFile>();
-    s->file = std::move(files[i]);
-    s->size = s->file.bytes.size();
-    if (pack) pack_file(*s);
-    shown[i] = std::move(s);
-  });
+  parallel_for(files.size(), jobs,
+               [&](size_t i) { shown[i] = shown_file(std::move(files[i]), pack); });
   for (auto& s : shown) {
     std::string path = s->file.path;
     into[std::move(path)] = std::move(s);
@@ -80,11 +91,19 @@ void PreviewSite::pack_shown(const std::vector<std::string>& paths) {
     }
   }
   if (found.empty()) return;
+  std::vector<std::shared_ptr<const std::string>> dictionaries(found.size());
+  {
+    std::lock_guard lock(dictionaries_mu_);
+    for (size_t i = 0; i < found.size(); ++i) {
+      dictionaries[i] = dictionaries_.choose(found[i]->file.path, found[i]->file.bytes);
+    }
+  }
   std::vector<std::shared_ptr<ShownFile>> packed(found.size());
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   parallel_for(found.size(), jobs, [&](size_t i) {
     const ShownFile& f = *found[i];
-    std::string bytes = pack_bytes(f.file.bytes);
+    const std::shared_ptr<const std::string>& dictionary = dictionaries[i];
+    std::string bytes = pack_bytes(f.file.bytes, dictionary ? *dictionary : std::string_view());
     if (bytes.empty()) return;
     auto s = std::make_shared<ShownFile>();
     s->file.path = f.file.path;  // a generated file: its bytes are all it has besides
@@ -92,6 +111,7 @@ void PreviewSite::pack_shown(const std::vector<std::string>& paths) {
     s->file.bytes = std::move(bytes);
     s->size = f.size;
     s->packed = true;
+    s->dictionary = dictionary;
     packed[i] = std::move(s);
   });
   auto snapshot = std::make_shared<Snapshot>(*current);
@@ -110,12 +130,48 @@ const PreviewSite::ShownFile* PreviewSite::Snapshot::find(const std::string& pat
 
 void PreviewSite::show_site(OutputSet output) {
   std::lock_guard updating(update_mu_);
+  {
+    std::lock_guard lock(dictionaries_mu_);
+    dictionaries_ = PackDictionaries();  // a new build may have a new frame
+  }
   auto files = std::make_shared<Files>();
   files->reserve(output.size());
   put(*files, std::move(output));
   auto snapshot = std::make_shared<Snapshot>();
   snapshot->base = std::move(files);
   publish(std::move(snapshot));
+}
+
+void PreviewSite::begin_staging() {
+  {
+    std::lock_guard lock(dictionaries_mu_);
+    dictionaries_ = PackDictionaries();
+  }
+  std::lock_guard lock(stage_mu_);
+  staged_ = std::make_shared<Files>();
+}
+
+void PreviewSite::stage_file(OutputFile file) {
+  std::shared_ptr<ShownFile> s = shown_file(std::move(file), /*pack=*/true);
+  std::string path = s->file.path;
+  std::lock_guard lock(stage_mu_);
+  if (staged_) (*staged_)[std::move(path)] = std::move(s);
+}
+
+void PreviewSite::show_staged() {
+  std::lock_guard updating(update_mu_);
+  auto snapshot = std::make_shared<Snapshot>();
+  {
+    std::lock_guard lock(stage_mu_);
+    if (!staged_) return;
+    snapshot->base = std::move(staged_);
+  }
+  publish(std::move(snapshot));
+}
+
+void PreviewSite::drop_staged() {
+  std::lock_guard lock(stage_mu_);
+  staged_.reset();
 }
 
 std::shared_ptr<PreviewSite::Snapshot> PreviewSite::changed_copy(
@@ -195,7 +251,8 @@ PreviewReply PreviewSite::get(std::string_view target) const {
   auto find = [&](const std::string& p) -> const ShownFile* { return site->find(p); };
   auto body_of = [this](const ShownFile& f) -> std::optional<std::string> {
     if (!f.file.source.empty()) return read_file_within(f.file.source, site_dir_);
-    return f.packed ? unpack_bytes(f.file.bytes, f.size) : f.file.bytes;
+    if (!f.packed) return f.file.bytes;
+    return unpack_bytes(f.file.bytes, f.size, f.dictionary ? *f.dictionary : std::string_view());
   };
   auto page = [&](int status, std::string_view html) {
     return PreviewReply{status, "text/html; charset=utf-8", inject_reload_script(html, generation),

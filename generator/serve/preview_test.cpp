@@ -100,6 +100,41 @@ TEST_CASE("large files are kept deflated and served as they were built") {
   CHECK(site.get("/data/big.csv").body == csv + "2300,1\n");
 }
 
+TEST_CASE("a build's files staged one by one from several threads are shown together") {
+  std::string list;
+  for (int i = 0; i < 300; ++i) list += "<li>志工 " + std::to_string(i) + "</li>\n";
+  auto html = [&](int n) { return "<html><body><h1>" + std::to_string(n) + "</h1><ul>" + list; };
+  PreviewSite site("/nonexistent");
+  site.show_site({{"old/index.html", html(0), ""}});
+  site.begin_staging();
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = t; i < 200; i += 4) {
+        site.stage_file({"s/" + std::to_string(i) + "/index.html", html(i), ""});
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  site.stage_file({"small.txt", "tiny", ""});
+  // Until shown, the site shown is the one before.
+  CHECK(site.get("/old/").status == 200);
+  CHECK(site.get("/s/7/").status == 404);
+  site.show_staged();
+  CHECK(site.get("/old/").status == 404);
+  for (int i = 0; i < 200; i += 13) {
+    CHECK(site.packed("s/" + std::to_string(i) + "/index.html"));
+    CHECK(site.get("/s/" + std::to_string(i) + "/").body == inject_reload_script(html(i), 2));
+  }
+  CHECK(site.get("/small.txt").body == "tiny");
+  // A failed build's files are dropped: the site shown stays.
+  site.begin_staging();
+  site.stage_file({"s/7/index.html", html(999), ""});
+  site.drop_staged();
+  site.show_staged();  // nothing staged: nothing changes
+  CHECK(site.get("/s/7/").body == inject_reload_script(html(7), 2));
+}
+
 TEST_CASE("an update's files are deflated once shown, and still served as built") {
   std::string list;
   for (int i = 0; i < 300; ++i) list += "<li>志工 " + std::to_string(i) + "</li>\n";
