@@ -22,7 +22,7 @@ struct SearchDoc {
 };
 
 /// One language's index from its documents to its files: the runs' postings are made on
-/// the workers' threads, then the files on one thread while the next language's runs go on.
+/// the workers' threads, then the files, before the next language's runs start.
 struct LanguageIndex {
   const Language* lang = nullptr;
   std::vector<SearchDoc> docs;
