@@ -1,6 +1,6 @@
-// The search index made by a build: its languages pipelined (a language's files written
-// while the next one's pages are tokenized) and its files made on several threads must
-// give the bytes of one language made at a time, on one thread.
+// The search index made by a build: its languages on a pipeline (a writer thread, each
+// language's files made on several threads before the next one's pages are tokenized)
+// must give the bytes of one language made at a time, on one thread.
 #include <doctest/doctest.h>
 
 #include <map>
