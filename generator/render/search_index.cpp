@@ -2,40 +2,23 @@
 
 #include <algorithm>
 #include <atomic>
-#include <map>
+#include <condition_variable>
+#include <deque>
 #include <mutex>
-#include <optional>
 #include <thread>
-#include <unordered_map>
 
-#include "core/json.h"
 #include "core/locale.h"
 #include "core/parallel.h"
 #include "core/text.h"
 #include "render/search_excerpts.h"
-#include "render/search_postings.h"
-#include "render/search_shards.h"
-#include "render/search_tokens.h"
+#include "render/search_index_files.h"
 
 namespace firefly {
 
 namespace {
 
-/// Shard size aimed at (bytes before compression).
-constexpr size_t kShardTarget = 12 * 1024;
 /// Distinct tokens a run makes room for, per document (render/search_postings.h).
 constexpr size_t kTokensPerDoc = 128;
-/// Documents per chunk on small sites: a chunk is fetched per result shown.
-constexpr size_t kMinChunkDocs = 4;
-
-/// One page in the index.
-struct SearchDoc {
-  size_t page = 0;
-  std::string section;  ///< label of its section, data catalogue or ""
-  std::string date;     ///< as shown, "" for undated pages
-  std::string iso;      ///< for sorting, "" for undated pages
-  std::vector<TextBlock> blocks;
-};
 
 bool indexed_kind(const Page& p) {
   if (p.draft || p.page_number != 1 || p.kind == PageKind::kRedirect) return false;
@@ -116,27 +99,17 @@ std::vector<TextBlock> page_blocks(const Site& site, const Page& p, const Body& 
   return blocks;
 }
 
-std::string year_of(const std::string& iso) { return iso.substr(0, 4); }
-
-}  // namespace
-
-void render_search_index(const Site& site, const std::vector<Body>& bodies,
-                         const std::vector<Dataset>& datasets, const Language& lang,
-                         const OutputSink& out, int jobs, double* cpu_seconds) {
-  // This thread's CPU from here to the end, and the other threads' in their runs.
-  double start_cpu = thread_cpu_seconds();
-  std::thread::id caller = std::this_thread::get_id();
-  std::atomic<double> others_cpu{0};
-  std::vector<size_t> indexed;
+/// The pages of `lang` in the index, newest first (then by address): a year is a run of
+/// ids, and a lower id is newer.
+void collect_docs(const Site& site, const std::vector<Body>& bodies,
+                  const std::vector<Dataset>& datasets, LanguageIndex& index, int jobs) {
+  const Language& lang = *index.lang;
+  std::vector<SearchDoc>& docs = index.docs;
   for (size_t i = 0; i < site.pages.size(); ++i) {
     const Page& p = *site.pages[i];
-    if (p.lang == lang.code && indexed_kind(p)) indexed.push_back(i);
-  }
-  // A home or section page is indexed only for text of its own (a list repeats its
-  // pages'); the blocks of other pages are made as they are tokenized, a run at a time.
-  std::vector<SearchDoc> docs;
-  for (size_t i : indexed) {
-    const Page& p = *site.pages[i];
+    if (p.lang != lang.code || !indexed_kind(p)) continue;
+    // A home or section page is indexed only for text of its own (a list repeats its
+    // pages'); the blocks of other pages are made as they are tokenized, a run at a time.
     SearchDoc d;
     d.page = i;
     if (p.kind == PageKind::kHome || p.kind == PageKind::kSection) {
@@ -150,221 +123,180 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
     }
     docs.push_back(std::move(d));
   }
-  // Newest first (then by address): a year is a run of ids, and a lower id is newer.
   std::sort(docs.begin(), docs.end(), [&](const SearchDoc& a, const SearchDoc& b) {
     if (a.iso != b.iso) return a.iso > b.iso;
     return site.pages[a.page]->url < site.pages[b.page]->url;
   });
-
   // Tokens: each thread writes the postings of a run of documents; the runs are then
   // joined in document order, token by token. One run a thread: each run numbers the
   // tokens it meets, so more runs hold more copies of the same tokens.
   size_t runs = std::min(docs.size(), static_cast<size_t>(std::max(jobs, 1)));
-  std::vector<RunPostings> run_postings(runs);
-  std::vector<std::string> texts(docs.size());  // each page's text, deflated
-  std::mutex placing;
-  parallel_for(runs, jobs, [&](size_t r) {
-    double run_cpu = thread_cpu_seconds();
-    size_t first = docs.size() * r / runs, end = docs.size() * (r + 1) / runs;
-    // Room for the distinct tokens of pages in CJK (at 10,000 stories about 90 new ones a
-    // page); a run with more grows as before.
-    run_postings[r].reserve_tokens((end - first) * kTokensPerDoc);
-    ExcerptDeflater deflater;
-    for (size_t id = first; id < end; ++id) {
-      SearchDoc& d = docs[id];
-      if (d.blocks.empty())
-        d.blocks = page_blocks(site, *site.pages[d.page], bodies[d.page], datasets);
-      run_postings[r].add_document(static_cast<uint32_t>(id), site.pages[d.page]->title, d.blocks);
-      texts[id] = deflater.deflate(excerpt_text(site.pages[d.page]->title, d.blocks));
-      d.blocks = {};
+  index.runs.resize(runs);
+  index.texts.resize(docs.size());
+  index.left = runs;
+}
+
+/// Tokenizes run `r` of the index's documents and deflates their texts.
+void tokenize_run(const Site& site, const std::vector<Body>& bodies,
+                  const std::vector<Dataset>& datasets, LanguageIndex& index, size_t r) {
+  std::vector<SearchDoc>& docs = index.docs;
+  RunPostings& run = index.runs[r];
+  size_t runs = index.runs.size();
+  size_t first = docs.size() * r / runs, end = docs.size() * (r + 1) / runs;
+  // Room for the distinct tokens of pages in CJK (at 10,000 stories about 90 new ones a
+  // page); a run with more grows as before.
+  run.reserve_tokens((end - first) * kTokensPerDoc);
+  ExcerptDeflater deflater;
+  for (size_t id = first; id < end; ++id) {
+    SearchDoc& d = docs[id];
+    if (d.blocks.empty())
+      d.blocks = page_blocks(site, *site.pages[d.page], bodies[d.page], datasets);
+    run.add_document(static_cast<uint32_t>(id), site.pages[d.page]->title, d.blocks);
+    index.texts[id] = deflater.deflate(excerpt_text(site.pages[d.page]->title, d.blocks));
+    d.blocks = {};
+  }
+}
+
+/// The indexes of `langs` in order: language after language, each one's runs on up to
+/// `jobs` threads; a language's files are written on a thread of their own (each file's
+/// steps on up to `jobs` threads), and no run of the next language starts before they are
+/// written: one language's postings are held at a time (overlapping the next language's
+/// runs raised the build's peak memory by about 10%). With one job, all of it on the
+/// calling thread, one language after the other.
+void render_search_indexes(const Site& site, const std::vector<Body>& bodies,
+                           const std::vector<Dataset>& datasets,
+                           const std::vector<const Language*>& langs, const OutputSink& out,
+                           int jobs, double* cpu_seconds) {
+  double start_cpu = thread_cpu_seconds();
+  std::atomic<double> others_cpu{0};  // the CPU of the other threads, in the index's work
+  auto add_cpu = [&](double spent) {
+    for (double seen = others_cpu.load(); !others_cpu.compare_exchange_weak(seen, seen + spent);) {
     }
-    {  // one run placed at a time: placing holds a run's log and its placed postings at once
-      std::lock_guard lock(placing);
-      run_postings[r].finish();
-    }
-    if (std::this_thread::get_id() != caller) {
-      double spent = thread_cpu_seconds() - run_cpu;
-      for (double seen = others_cpu.load();
-           !others_cpu.compare_exchange_weak(seen, seen + spent);) {
+  };
+  std::vector<LanguageIndex> indexes(langs.size());
+  struct Item {
+    size_t lang, run;
+  };
+  std::vector<Item> items;
+  for (size_t l = 0; l < langs.size(); ++l) {
+    indexes[l].lang = langs[l];
+    collect_docs(site, bodies, datasets, indexes[l], jobs);
+    for (size_t r = 0; r < indexes[l].runs.size(); ++r) items.push_back({l, r});
+  }
+  if (jobs <= 1) {
+    for (LanguageIndex& index : indexes) {
+      for (size_t r = 0; r < index.runs.size(); ++r) {
+        tokenize_run(site, bodies, datasets, index, r);
+        index.runs[r].finish();
       }
+      write_search_files(site, index, out, jobs);
+      index = LanguageIndex();
     }
+    if (cpu_seconds) *cpu_seconds += thread_cpu_seconds() - start_cpu;
+    return;
+  }
+  std::mutex mu;  // guards `left` and `written`
+  std::condition_variable changed;
+  size_t written = 0;  // languages whose files are written
+  std::thread writer([&] {
+    double cpu = thread_cpu_seconds();
+    for (size_t l = 0; l < indexes.size(); ++l) {
+      {
+        std::unique_lock lock(mu);
+        changed.wait(lock, [&] { return indexes[l].left == 0; });
+      }
+      write_search_files(site, indexes[l], out, jobs);
+      indexes[l] = LanguageIndex();
+      std::lock_guard lock(mu);
+      ++written;
+      changed.notify_all();
+    }
+    add_cpu(thread_cpu_seconds() - cpu);
   });
-  JoinedPostings lines(run_postings);
-  std::vector<std::string> sections;
-  std::string doc_sections;
-  std::map<std::pair<std::string, std::string>, std::vector<uint32_t>> term_docs;
-  for (uint32_t id = 0; id < docs.size(); ++id) {
-    const SearchDoc& d = docs[id];
-    const Page& p = *site.pages[d.page];
-    auto s = std::find(sections.begin(), sections.end(), d.section);
-    if (s == sections.end()) s = sections.insert(sections.end(), d.section);
-    std::string code;
-    append_vlq(code, static_cast<uint32_t>(s - sections.begin()));
-    doc_sections += code.size() == 1 ? code : "A";  // more than 32 sections: no filter
-    const SiteConfig& c = *site.config;
-    for (const auto& [name, values] : p.terms) {
-      const Taxonomy* tax = c.taxonomy(name);
-      if (!tax) continue;
-      for (const std::string& v : values) {
-        std::string title = tax->term_title(slugify(v), p.lang, c.default_language().code, v);
-        std::vector<uint32_t>& list =
-            term_docs[{tax->title.get(p.lang, c.default_language().code), title}];
-        if (list.empty() || list.back() != id) list.push_back(id);
+  std::thread::id caller = std::this_thread::get_id();
+  // One run placed at a time (placing holds a run's log and its placed postings at once):
+  // a thread that finds another placing leaves its run to that one and goes on to its next.
+  std::deque<Item> to_place;  // under `mu`
+  bool placing = false;
+  parallel_for(items.size(), jobs, [&](size_t i) {
+    auto [l, r] = items[i];
+    {
+      std::unique_lock lock(mu);
+      changed.wait(lock, [&] { return written >= l; });
+    }
+    double run_cpu = thread_cpu_seconds();
+    tokenize_run(site, bodies, datasets, indexes[l], r);
+    std::unique_lock lock(mu);
+    to_place.push_back(items[i]);
+    if (!placing) {
+      placing = true;
+      while (!to_place.empty()) {
+        Item next = to_place.front();
+        to_place.pop_front();
+        lock.unlock();
+        indexes[next.lang].runs[next.run].finish();
+        lock.lock();
+        if (--indexes[next.lang].left == 0) changed.notify_all();
       }
+      placing = false;
     }
-  }
-
-  // Shards: tokens in byte order, cut into pieces of about kShardTarget bytes.
-  // Whether a line has positions is read once (a cache miss a run: the runs' records are
-  // in the order the tokens came, the lines in the order of their bytes).
-  std::vector<size_t> sizes(lines.size());
-  std::vector<bool> positional(lines.size());
-  for (size_t k = 0; k < lines.size(); ++k) {
-    positional[k] = lines.positional(k);
-    sizes[k] = lines.token(k).size() + lines.postings_bytes(k, positional[k]) + 2;
-  }
-  size_t per_chunk =
-      std::max(kMinChunkDocs, (docs.size() + kMaxSearchChunks - 1) / kMaxSearchChunks);
-  size_t chunks = (docs.size() + per_chunk - 1) / per_chunk;
-  // The pages' texts, a chunk's pages together, in files of at most kMaxExcerptFileBytes.
-  std::vector<size_t> chunk_text_bytes(chunks);
-  for (size_t id = 0; id < docs.size(); ++id) chunk_text_bytes[id / per_chunk] += texts[id].size();
-  std::vector<ExcerptPlace> text_places =
-      place_excerpt_chunks(chunk_text_bytes, kMaxExcerptFileBytes);
-  size_t text_files = text_places.empty() ? 0 : text_places.back().file + 1;
-  // The rest of the files: the manifest, terms.json and a margin of 8, shared by the
-  // shards and the files of positions.
-  size_t max_files = kMaxSearchFiles - chunks - text_files - 10;
-  std::string dir = "search/" + lang.code + "/";
-  // The positions of the largest tokens in files of their own, when the budget has room:
-  // a query for one word then reads its page list only.
-  std::vector<size_t> apart = lines_apart(sizes, positional, kShardTarget, max_files);
-  std::unordered_map<size_t, std::string> replaced;  // line -> its postings, when apart
-  for (size_t k = 0; k < apart.size(); ++k) {
-    std::string line;
-    lines.append_postings(apart[k], line);
-    std::optional<PostingsApart> split = split_positions(line);
-    if (!split) continue;  // cannot happen: the writer made it
-    out(OutputFile{dir + "p/" + std::to_string(k) + ".txt", std::move(split->positions), ""});
-    line = "#" + std::to_string(k) + "#" + split->pages;
-    sizes[apart[k]] = lines.token(apart[k]).size() + line.size() + 2;
-    replaced[apart[k]] = std::move(line);
-  }
-  std::vector<size_t> starts = split_shards(sizes, kShardTarget, max_files - apart.size());
-  std::string firsts = "[";
-  for (size_t s = 0; s < starts.size(); ++s) {
-    size_t end = s + 1 < starts.size() ? starts[s + 1] : lines.size();
-    std::string text;
-    size_t bytes = 0;
-    for (size_t k = starts[s]; k < end; ++k) bytes += sizes[k];
-    text.reserve(bytes);
-    for (size_t k = starts[s]; k < end; ++k) {
-      text += lines.token(k);
-      text += '\t';
-      if (auto r = replaced.find(k); r != replaced.end()) {
-        text += r->second;
-      } else {
-        lines.append_postings(k, positional[k], text);
-      }
-      text += '\n';
-    }
-    out(OutputFile{dir + "s/" + std::to_string(s) + ".txt", std::move(text), ""});
-    if (s) firsts += ',';
-    append_json_string(firsts,
-                       s ? shard_separator(lines.token(starts[s] - 1), lines.token(starts[s]))
-                         : lines.token(starts[s]));
-  }
-  firsts += ']';
-
-  // Chunks: what a result shows of its page, and where its title and text are.
-  std::vector<std::string> text_files_bytes(text_files);
-  {  // each made at its size once (up to 8 MiB: growing by doubling copies it all)
-    std::vector<size_t> file_bytes(text_files);
-    for (size_t c = 0; c < chunks; ++c) file_bytes[text_places[c].file] += chunk_text_bytes[c];
-    for (size_t f = 0; f < text_files; ++f) text_files_bytes[f].reserve(file_bytes[f]);
-  }
-  for (size_t first = 0; first < docs.size(); first += per_chunk) {
-    const ExcerptPlace& place = text_places[first / per_chunk];
-    std::string json =
-        "{\"x\":[" + std::to_string(place.file) + "," + std::to_string(place.offset) + "],\"d\":[";
-    size_t opened = json.size();
-    for (size_t id = first; id < std::min(docs.size(), first + per_chunk); ++id) {
-      const SearchDoc& d = docs[id];
-      const Page& p = *site.pages[d.page];
-      if (json.size() > opened) json += ',';
-      json += '[';
-      append_json_string(json, p.url);
-      json += ',';
-      append_json_string(json, d.section);
-      json += ',';
-      append_json_string(json, d.date);
-      json += ',' + std::to_string(texts[id].size()) + ']';
-      text_files_bytes[place.file] += texts[id];
-      texts[id] = {};
-    }
-    json += "]}";
-    out(OutputFile{dir + "d/" + std::to_string(first / per_chunk) + ".json", std::move(json), ""});
-  }
-  for (size_t f = 0; f < text_files; ++f) {
-    out(OutputFile{dir + "x/" + std::to_string(f) + ".bin", std::move(text_files_bytes[f]), ""});
-  }
-
-  // The manifest.
-  std::string m = "{\"version\":6,\"docs\":" + std::to_string(docs.size()) +
-                  ",\"chunk\":" + std::to_string(per_chunk) + ",\"shards\":" + firsts +
-                  ",\"sections\":[";
-  for (size_t s = 0; s < sections.size(); ++s) {
-    if (s) m += ',';
-    append_json_string(m, sections[s]);
-  }
-  m += "],\"doc_sections\":";
-  append_json_string(m, doc_sections);
-  m += ",\"years\":[";
-  for (size_t id = 0; id < docs.size();) {
-    if (docs[id].iso.empty()) break;
-    std::string year = year_of(docs[id].iso);
-    size_t end = id;
-    while (end < docs.size() && !docs[end].iso.empty() && year_of(docs[end].iso) == year) ++end;
-    if (m.back() != '[') m += ',';
-    m += "[" + year + "," + std::to_string(id) + "," + std::to_string(end) + "]";
-    id = end;
-  }
-  m += "],\"terms\":" + std::to_string(term_docs.size()) + "}";
-  out(OutputFile{dir + "index.json", std::move(m), ""});
-
-  // The taxonomy terms' pages: fetched only when the term filter is asked for.
-  std::string t = "[";
-  bool first_term = true;
-  for (const auto& [names, ids] : term_docs) {
-    if (!first_term) t += ',';
-    first_term = false;
-    t += '[';
-    append_json_string(t, names.first);
-    t += ',';
-    append_json_string(t, names.second);
-    t += ',';
-    std::string code;
-    for (size_t k = 0; k < ids.size(); ++k) append_vlq(code, k == 0 ? ids[k] : ids[k] - ids[k - 1]);
-    append_json_string(t, code);
-    t += ']';
-  }
-  t += ']';
-  out(OutputFile{dir + "terms.json", std::move(t), ""});
+    lock.unlock();
+    if (std::this_thread::get_id() != caller) add_cpu(thread_cpu_seconds() - run_cpu);
+  });
+  writer.join();
   if (cpu_seconds) *cpu_seconds += thread_cpu_seconds() - start_cpu + others_cpu.load();
+}
+
+/// The files `out` got from position `from` on, sorted by path: the threads that make
+/// them add them in no set order.
+void sort_by_path(OutputSet& out, size_t from) {
+  std::sort(out.begin() + static_cast<std::ptrdiff_t>(from), out.end(),
+            [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+}
+
+}  // namespace
+
+void render_search_index(const Site& site, const std::vector<Body>& bodies,
+                         const std::vector<Dataset>& datasets, const Language& lang,
+                         const OutputSink& out, int jobs, double* cpu_seconds) {
+  render_search_indexes(site, bodies, datasets, {&lang}, out, jobs, cpu_seconds);
+}
+
+void render_search_index(const Site& site, const std::vector<Body>& bodies,
+                         const std::vector<Dataset>& datasets, const OutputSink& out, int jobs,
+                         double* cpu_seconds) {
+  std::vector<const Language*> langs;
+  for (const Language& lang : site.config->languages) langs.push_back(&lang);
+  render_search_indexes(site, bodies, datasets, langs, out, jobs, cpu_seconds);
 }
 
 void render_search_index(const Site& site, const std::vector<Body>& bodies,
                          const std::vector<Dataset>& datasets, const Language& lang, OutputSet& out,
                          int jobs) {
+  std::mutex mu;
+  size_t before = out.size();
   render_search_index(
-      site, bodies, datasets, lang, [&out](OutputFile&& f) { out.push_back(std::move(f)); }, jobs);
+      site, bodies, datasets, lang,
+      [&](OutputFile&& f) {
+        std::lock_guard lock(mu);
+        out.push_back(std::move(f));
+      },
+      jobs);
+  sort_by_path(out, before);
 }
 
 void render_search_index(const Site& site, const std::vector<Body>& bodies,
                          const std::vector<Dataset>& datasets, OutputSet& out, int jobs) {
-  for (const Language& lang : site.config->languages) {
-    render_search_index(site, bodies, datasets, lang, out, jobs);
-  }
+  std::mutex mu;
+  size_t before = out.size();
+  render_search_index(
+      site, bodies, datasets,
+      [&](OutputFile&& f) {
+        std::lock_guard lock(mu);
+        out.push_back(std::move(f));
+      },
+      jobs);
+  sort_by_path(out, before);
 }
 
 }  // namespace firefly

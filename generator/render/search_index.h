@@ -28,6 +28,12 @@ void render_search_index(const Site& site, const std::vector<Body>& bodies,
 void render_search_index(const Site& site, const std::vector<Body>& bodies,
                          const std::vector<Dataset>& datasets, const Language& lang,
                          const OutputSink& out, int jobs = 1, double* cpu_seconds = nullptr);
+/// The search index of every language, passed to `out` as it is made: a language's files
+/// are written (on a thread of their own, in the order of the languages, each file's steps
+/// on up to `jobs` threads) before the pages of the next language are tokenized.
+void render_search_index(const Site& site, const std::vector<Body>& bodies,
+                         const std::vector<Dataset>& datasets, const OutputSink& out, int jobs,
+                         double* cpu_seconds = nullptr);
 /// The search index of every language, tokenizing pages on up to `jobs` threads.
 void render_search_index(const Site& site, const std::vector<Body>& bodies,
                          const std::vector<Dataset>& datasets, OutputSet& out, int jobs = 1);

@@ -1,0 +1,80 @@
+// The search index made by a build: its languages on a pipeline (a writer thread, each
+// language's files made on several threads before the next one's pages are tokenized)
+// must give the bytes of one language made at a time, on one thread.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <string>
+
+#include "commands/build_state.h"
+#include "commands/update_fixture_for_tests.h"
+#include "render/search_index.h"
+#include "render/site_paths.h"
+
+namespace firefly {
+
+namespace {
+
+/// The files of the search index (search/<language>/...) of a full build of `site` on `jobs`
+/// threads.
+Files built_search_files(const SiteCopy& site, int jobs) {
+  Diagnostics diags;
+  BuildOptions o = options_for(site.dir());
+  o.keep_state = false;
+  o.jobs = jobs;
+  BuildResult result = run_build(o, diags);
+  REQUIRE(result.exit_code == 0);
+  Files files;
+  for (OutputFile& f : result.output) {
+    // search/<language>/..., not the search page
+    if (in_search_index(f.path) && f.path.find('/', 7) != std::string::npos) {
+      files[f.path] = f.bytes;
+    }
+  }
+  return files;
+}
+
+/// `set` as files, with the build's paths; checks that it is sorted by path.
+Files as_files(const BuildState& state, OutputSet& set) {
+  SitePaths paths(*state.config);
+  Files files;
+  for (size_t i = 0; i < set.size(); ++i) {
+    if (i) CHECK(set[i - 1].path < set[i].path);
+    paths.apply(set[i]);
+    files[set[i].path] = set[i].bytes;
+  }
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("the search index is the same pipelined on several threads as a language at a time") {
+  SiteCopy site;
+  Files one = built_search_files(site, 1);
+  REQUIRE(site.read("site.yaml").find("{code: vi") != std::string::npos);  // three languages
+  CHECK(one.count("search/vi/index.json"));
+  CHECK(one.size() > 20);
+  CHECK(built_search_files(site, 2) == one);
+  CHECK(built_search_files(site, 4) == one);
+
+  Diagnostics diags;
+  BuildResult kept = run_build(options_for(site.dir()), diags);
+  REQUIRE(kept.state);
+  const BuildState& state = *kept.state;
+  for (int jobs : {1, 3}) {
+    INFO(jobs);
+    OutputSet all;
+    render_search_index(*state.site, state.bodies, *state.datasets, all, jobs);
+    CHECK(as_files(state, all) == one);
+    Files by_language;
+    for (const Language& lang : state.site->config->languages) {
+      OutputSet set;
+      render_search_index(*state.site, state.bodies, *state.datasets, lang, set, jobs);
+      Files files = as_files(state, set);
+      by_language.insert(files.begin(), files.end());
+    }
+    CHECK(by_language == one);
+  }
+}
+
+}  // namespace firefly
