@@ -1,5 +1,6 @@
 // The check step of a build (commands/build_run.h): the Markdown bodies with their links,
 // the photos, the open-data files, and the counts and translation report.
+#include <algorithm>
 #include <iterator>
 #include <map>
 #include <set>
@@ -132,11 +133,20 @@ bool BuildRun::check() {
       site.withheld_datasets, reuse, data_before ? &*data_before : nullptr);
   t.step("  photos, data views");
   if (options_.keep_state) {
+    match_pages_before();
+    // The previous build's body cache lists its graph's pages: a patched graph's match with
+    // them is pages_before_ (the same indices otherwise, found without a map).
+    const bool patched =
+        prev_ && st_.site_patched &&
+        std::equal(prev_->body_cache.pages.begin(), prev_->body_cache.pages.end(),
+                   prev_->site->pages.begin(), prev_->site->pages.end(),
+                   [](const Page* a, const std::shared_ptr<Page>& b) { return a == b.get(); });
     st_.bodies = render_bodies_reusing(
         site, data_views, Hasher().add(st_.files.datasets).add(st_.files.theme).get(),
         prev_ ? &prev_->body_cache : nullptr, prev_ ? &prev_->bodies : nullptr, st_.body_cache,
         st_.jobs, diags_, &photos, &result_.bodies_rendered,
-        st_.site_reused ? std::optional(prev_->body_cache.link_targets) : std::nullopt);
+        st_.site_reused ? std::optional(prev_->body_cache.link_targets) : std::nullopt,
+        patched ? &pages_before_ : nullptr);
   } else {
     // Nothing after this step reads Markdown: a source's is freed as soon as its bodies
     // are rendered, and the bodies rendered after it take its place in memory. (A build

@@ -212,12 +212,18 @@ std::vector<std::string> BuildRun::removed_paths() const {
   return removed;
 }
 
+void BuildRun::match_pages_before() {
+  if (pages_before_made_) return;
+  pages_before_made_ = true;
+  if (prev_ && st_.site_patched) pages_before_ = shared_pages(*prev_->site, *st_.site);
+}
+
 bool BuildRun::render_recorded() {
   const Site& site = *st_.site;
   const Theme& theme = *st_.theme;
   StepTimer t;
   std::optional<GrainsBefore> before;
-  if (prev_ && st_.site_patched) pages_before_ = shared_pages(*prev_->site, site);
+  match_pages_before();
   if (prev_ && (st_.site_reused || st_.site_patched)) {
     before.emplace(GrainsBefore{*prev_->site, prev_->bodies, prev_->files, prev_->grains,
                                 /*shared_only=*/st_.site_patched,
@@ -263,10 +269,10 @@ bool BuildRun::render_recorded() {
     prints.resize(n);
     for (size_t i = 0; i < n; ++i) {
       std::string_view summary =
-          st_.bodies.size() == n ? st_.bodies[i].summary : std::string_view();
+          st_.bodies.size() == n ? std::string_view(st_.bodies[i].summary) : std::string_view();
       size_t j = !take ? kNoPageBefore : pages_before_.empty() ? i : pages_before_[i];
       if (j != kNoPageBefore && site.pages[i] == before->pages[j] &&
-          summary == prev_->bodies[j].summary) {
+          summary == prev_->bodies[j].summary.str()) {
         prints[i] = prev_->site_file_prints[j];
       } else {
         prints[i] = site_file_print(*site.pages[i], summary);

@@ -154,6 +154,9 @@ class BuildRun {
   /// For each page, the index of the same page in `prev_` when the graph is a patch of its
   /// graph (model/site_patch_match.h shared_pages); empty otherwise.
   std::vector<size_t> pages_before_;
+  bool pages_before_made_ = false;
+  /// Works out pages_before_ once (the bodies and the grains both read it).
+  void match_pages_before();
   std::atomic<bool> pages_moved_{false};
   std::once_flag previous_pages_once_;
   /// `prev_`'s page paths -> index, made when a page moved.

@@ -37,7 +37,9 @@ class SharedText {
     return h;
   }
   friend bool operator==(const SharedText& a, std::string_view b) { return a.str() == b; }
-  friend bool operator==(const SharedText& a, const SharedText& b) { return a.str() == b.str(); }
+  friend bool operator==(const SharedText& a, const SharedText& b) {
+    return a.block_ == b.block_ || a.str() == b.str();  // a copy: the same text
+  }
 
  private:
   struct Block {

@@ -31,7 +31,8 @@ struct ChartLink {
 /// The rendered body of one page.
 struct Body {
   SharedText html;
-  std::string summary;
+  /// Shared, like html: a body taken over from the build before is copied without its text.
+  SharedText summary;
   int reading_minutes = 0;
   /// The files of the charts its ```chart and ```indicator blocks draw (published with
   /// the open data).

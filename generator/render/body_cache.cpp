@@ -58,8 +58,8 @@ std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views
                                         std::uint64_t data, const BodyCache* previous,
                                         const std::vector<Body>* previous_bodies, BodyCache& cache,
                                         int jobs, Diagnostics& diags, PhotoSet* photos,
-                                        size_t* rendered,
-                                        std::optional<std::uint64_t> link_targets) {
+                                        size_t* rendered, std::optional<std::uint64_t> link_targets,
+                                        const std::vector<size_t>* shared_given) {
   size_t n = site.pages.size();
   std::vector<Body> bodies(n);
   std::vector<std::uint64_t> keys(n);
@@ -73,8 +73,9 @@ std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views
   // (the page at its index, or where it was when the pages no longer line up: a new or a
   // deleted story).
   const bool same_config = previous && previous->unsafe_html == cache.unsafe_html;
-  std::vector<size_t> shared;
-  if (same_config) shared = shared_pages(previous->pages, site.pages);
+  std::vector<size_t> shared_made;
+  if (same_config && !shared_given) shared_made = shared_pages(previous->pages, site.pages);
+  const std::vector<size_t>& shared = shared_given ? *shared_given : shared_made;
   parallel_for(n, jobs, [&](size_t i) {
     const Page& page = *site.pages[i];
     const BodyOrigin* before = nullptr;

@@ -52,12 +52,14 @@ std::uint64_t body_key(const Site& site, const Page& page);
 /// embeds data, whose data fingerprint is `data` (a body that shows photos is rendered again: that
 /// registers them in `photos`). Fills `cache` for the next build; `rendered` counts the bodies
 /// rendered anew. `link_targets`, when the caller knows it, is link_targets_fingerprint(site)
-/// (a graph taken over from the build before has that build's).
+/// (a graph taken over from the build before has that build's). `shared`, when the caller
+/// has it, is shared_pages(previous->pages, site.pages) (model/site_patch_match.h).
 std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views,
                                         std::uint64_t data, const BodyCache* previous,
                                         const std::vector<Body>* previous_bodies, BodyCache& cache,
                                         int jobs, Diagnostics& diags, PhotoSet* photos,
                                         size_t* rendered = nullptr,
-                                        std::optional<std::uint64_t> link_targets = std::nullopt);
+                                        std::optional<std::uint64_t> link_targets = std::nullopt,
+                                        const std::vector<size_t>* shared = nullptr);
 
 }  // namespace firefly

@@ -99,8 +99,8 @@ TEST_CASE("bodies the translation checks rendered ahead are the bodies rendered 
     for (const SourcePage& s : sources) CHECK_FALSE(s.body_ahead);  // taken and freed
     std::vector<std::string> out;
     for (size_t i = 0; i < site->pages.size(); ++i) {
-      out.push_back(site->pages[i]->url + "\n" + bodies[i].html.str() + "\n" + bodies[i].summary +
-                    "\n" + std::to_string(bodies[i].reading_minutes));
+      out.push_back(site->pages[i]->url + "\n" + bodies[i].html.str() + "\n" +
+                    bodies[i].summary.str() + "\n" + std::to_string(bodies[i].reading_minutes));
     }
     for (const Diagnostic& d : diags.sorted()) out.push_back(d.path + ": " + d.message);
     return out;

@@ -233,8 +233,8 @@ Value ContextBuilder::list_item(const Page& p) const {
   noted(&p);
   const Language& lang = language_of(site_, p.lang);
   const Body& body = bodies_[index_of(p)];
-  Map m = map_of(3, "title", p.title, "url", p.url, "summary", body.summary, "section", p.section,
-                 "reading_minutes", body.reading_minutes);
+  Map m = map_of(3, "title", p.title, "url", p.url, "summary", body.summary.str(), "section",
+                 p.section, "reading_minutes", body.reading_minutes);
   if (p.date) m.emplace_back("date", date_value(*p.date, lang));
   if (p.fallback) m.emplace_back("content_lang", language_of(site_, p.content_lang).html_lang);
   if (p.source) m.emplace_back("images", images_value(p, PhotoPlace::kCard));
@@ -345,9 +345,9 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
   std::string_view kind = kind_name(page.kind);
   Map m =
       map_of(40, "title", page.title, "url", page.url, "permalink", site_.absolute_url(page.url),
-             "kind", kind, "section", page.section, "summary", body.summary, "description",
-             page.description.empty() ? body.summary : page.description, "content", body.html.str(),
-             "fallback", page.fallback, "draft", page.draft, "content_lang",
+             "kind", kind, "section", page.section, "summary", body.summary.str(), "description",
+             page.description.empty() ? body.summary.str() : page.description, "content",
+             body.html.str(), "fallback", page.fallback, "draft", page.draft, "content_lang",
              language_of(site_, page.content_lang).html_lang);
   add_title_lang(m, site_, page);
   static constexpr std::pair<std::string_view, const char*> kIs[] = {

@@ -112,9 +112,21 @@ Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vecto
       before = nullptr;
     }
   }
-  std::vector<char> fresh(n, 1);  // not taken from `before`
+  std::vector<char> fresh(n, 1);           // not taken from `before`
+  std::vector<std::uint64_t> shown(n, 0);  // what its language's site map shows of it
   parallel_for(n, jobs, [&](size_t i) {
     const Page& p = *site.pages[i];
+    if (shown_in_sitemap(p)) {
+      shown[i] = Hasher()
+                     .add(static_cast<std::uint64_t>(p.kind))
+                     .add(p.section)
+                     .add(p.title)
+                     .add(p.url)
+                     .add(p.fallback ? 1 : 0)
+                     .add(p.content_lang)
+                     .add(p.title_lang)
+                     .get();
+    }
     size_t j = !before ? kNoPageBefore : before->index ? (*before->index)[i] : i;
     const Page* q = j != kNoPageBefore ? before->site.pages[j].get() : nullptr;
     if (q && (!before->shared_only || &p == q) &&
@@ -129,13 +141,22 @@ Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vecto
   });
   std::map<std::string, Hasher> all;       // language -> its pages
   std::map<std::string, Hasher> sitemaps;  // language -> what its site map shows
+  // Each page's part hashed above, in parallel; here only their order (a page's language
+  // looked up again only when it is not that of the page before).
+  const std::string* lang = nullptr;
+  Hasher* in_all = nullptr;
+  Hasher* in_sitemap = nullptr;
   for (size_t i = 0; i < n; ++i) {
     const Page& p = *site.pages[i];
-    all[p.lang].add(items[i]);
+    if (!lang || *lang != p.lang) {
+      lang = &p.lang;
+      in_all = &all[p.lang];
+      in_sitemap = nullptr;
+    }
+    in_all->add(items[i]);
     if (!shown_in_sitemap(p)) continue;
-    Hasher& h = sitemaps[p.lang];
-    h.add(static_cast<std::uint64_t>(p.kind)).add(p.section).add(p.title).add(p.url);
-    h.add(p.fallback ? 1 : 0).add(p.content_lang).add(p.title_lang);
+    if (!in_sitemap) in_sitemap = &sitemaps[p.lang];
+    in_sitemap->add(shown[i]);
   }
   // The grains of the whole site and of each language, given to `put(grain, print)`.
   auto site_wide = [&](auto& put) {

@@ -53,7 +53,8 @@ std::string feed_xml(const Site& site, const std::vector<Body>& bodies,
          xml_escape(site.absolute_url(p.url)) + "\"/>\n";
     x += "    <published>" + zone.rfc3339(*p.date) + "</published>\n";
     x += "    <updated>" + zone.rfc3339(d) + "</updated>\n";
-    const std::string& summary = bodies[i].summary.empty() ? p.description : bodies[i].summary;
+    const std::string& summary =
+        bodies[i].summary.empty() ? p.description : bodies[i].summary.str();
     x += "    <summary>" + xml_escape(summary) + "</summary>\n";
     x += "  </entry>\n";
   }
