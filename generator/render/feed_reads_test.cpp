@@ -9,27 +9,9 @@
 #include "model/config_for_tests.h"
 #include "model/site_patch_match.h"
 #include "model/site_reuse.h"
+#include "render/site_files_for_tests.h"
 
 namespace firefly {
-
-namespace {
-
-std::shared_ptr<const SourcePage> dated(const SiteConfig& config, const std::string& path,
-                                        const std::string& date) {
-  Diagnostics diags;
-  auto page = std::make_shared<SourcePage>();
-  std::string text = "---\ntitle: T\ndate: " + date + "\n---\nText.\n";
-  REQUIRE(load_source_page(path, text, config, *page, diags));
-  return page;
-}
-
-std::vector<SiteFilePrint> prints_of(const Site& site) {
-  std::vector<SiteFilePrint> prints;
-  for (const auto& p : site.pages) prints.push_back(site_file_print(*p, ""));
-  return prints;
-}
-
-}  // namespace
 
 TEST_CASE("feed_languages_changed: the languages whose feeds show or would show a changed page") {
   SiteConfig config = config_from(
@@ -41,10 +23,10 @@ TEST_CASE("feed_languages_changed: the languages whose feeds show or would show 
   SourcePages sources;
   // 25 stories in Chinese (more than a feed shows), one in English.
   for (int k = 0; k < 25; ++k) {
-    sources.push_back(dated(config, "content/stories/s" + std::to_string(10 + k) + ".md",
-                            "2023-01-" + std::to_string(10 + k % 18)));
+    sources.push_back(dated_page(config, "content/stories/s" + std::to_string(10 + k) + ".md",
+                                 "2023-01-" + std::to_string(10 + k % 18)));
   }
-  sources.push_back(dated(config, "content/stories/e.en.md", "2023-02-01"));
+  sources.push_back(dated_page(config, "content/stories/e.en.md", "2023-02-01"));
   Diagnostics diags;
   std::unique_ptr<Site> before = build_site(config, sources, inputs, diags);
   REQUIRE_FALSE(diags.has_errors());
@@ -54,15 +36,16 @@ TEST_CASE("feed_languages_changed: the languages whose feeds show or would show 
   render_feeds(*before, bodies, out, &shown);
   REQUIRE(shown.size() == 4);  // per language, the site's and the stories'
   for (const FeedShown& f : shown) CHECK(f.full == (f.lang == "zh-TW"));
-  std::vector<SiteFilePrint> prints_before = prints_of(*before);
+  std::vector<SiteFilePrint> prints_before = site_file_prints(*before);
   auto changed = [&](size_t at, const std::string& date) {
     SourcePages next = sources;
-    next[at] = dated(config, next[at]->path, date);
+    next[at] = dated_page(config, next[at]->path, date);
     std::unique_ptr<Site> site = patch_site(*before, sources, config, next, inputs);
     REQUIRE(site);
     std::vector<size_t> now_of = pages_now(*site, shared_pages(*before, *site), *before);
     REQUIRE(now_of.size() == before->pages.size());
-    return feed_languages_changed(*site, prints_of(*site), *before, prints_before, now_of, shown);
+    return feed_languages_changed(*site, site_file_prints(*site), *before, prints_before, now_of,
+                                  shown);
   };
   // s10 is among the oldest: not shown, and still too old for the feeds.
   CHECK(changed(0, "2022-05-01").empty());

@@ -10,25 +10,11 @@
 #include "model/site_patch_match.h"
 #include "model/site_reuse.h"
 #include "render/site_files.h"
+#include "render/site_files_for_tests.h"
 
 namespace firefly {
 
 namespace {
-
-std::shared_ptr<const SourcePage> story(const SiteConfig& config, const std::string& path,
-                                        const std::string& date, const std::string& more = "") {
-  Diagnostics diags;
-  auto page = std::make_shared<SourcePage>();
-  std::string text = "---\ntitle: T\ndate: " + date + "\n" + more + "---\nText.\n";
-  REQUIRE(load_source_page(path, text, config, *page, diags));
-  return page;
-}
-
-std::vector<SiteFilePrint> prints_of(const Site& site) {
-  std::vector<SiteFilePrint> prints;
-  for (const auto& p : site.pages) prints.push_back(site_file_print(*p, ""));
-  return prints;
-}
 
 /// A site's sitemap.xml made whole, and made from the file before by patch_sitemap_xml.
 struct Sitemaps {
@@ -45,10 +31,10 @@ struct Sitemaps {
   Sitemaps() {
     inputs.config_print = 7;
     inputs.now = 1'900'000'000;
-    sources = {story(config, "content/stories/a.en.md", "2023-01-01"),
-               story(config, "content/stories/a.md", "2023-01-01"),
-               story(config, "content/stories/b.md", "2023-02-01"),
-               story(config, "content/stories/c.md", "2023-03-01")};
+    sources = {dated_page(config, "content/stories/a.en.md", "2023-01-01"),
+               dated_page(config, "content/stories/a.md", "2023-01-01"),
+               dated_page(config, "content/stories/b.md", "2023-02-01"),
+               dated_page(config, "content/stories/c.md", "2023-03-01")};
     Diagnostics diags;
     before = build_site(config, sources, inputs, diags);
     REQUIRE_FALSE(diags.has_errors());
@@ -67,8 +53,8 @@ struct Sitemaps {
     OutputSet whole, out;
     render_sitemap_xml(*site, whole);
     SitemapXml again;
-    std::vector<SiteFilePrint> before_prints = prints_of(*before);
-    REQUIRE(patch_sitemap_xml(*site, prints_of(*site),
+    std::vector<SiteFilePrint> before_prints = site_file_prints(*before);
+    REQUIRE(patch_sitemap_xml(*site, site_file_prints(*site),
                               pages_now(*site, shared_pages(*before, *site), *before),
                               {*before, before_prints, made}, out, again));
     REQUIRE(out.size() == 2);
@@ -77,7 +63,7 @@ struct Sitemaps {
     // And the next patch from this one.
     SitemapXml third;
     OutputSet out3;
-    std::vector<SiteFilePrint> prints = prints_of(*site);
+    std::vector<SiteFilePrint> prints = site_file_prints(*site);
     REQUIRE(patch_sitemap_xml(*site, prints, pages_now(*site, {}, *site), {*site, prints, again},
                               out3, third));
     CHECK(out3[0].bytes == whole[0].bytes);
@@ -93,16 +79,16 @@ TEST_CASE("patch_sitemap_xml writes the entries of the changed page's group, cop
   Sitemaps maps;
   SourcePages next = maps.sources;
   SUBCASE("a new date: the page's entry (its group has one page with an entry)") {
-    next[3] = story(maps.config, "content/stories/c.md", "2023-05-01");
+    next[3] = dated_page(maps.config, "content/stories/c.md", "2023-05-01");
     CHECK(maps.patched(next) == 1);
   }
   SUBCASE("a new date of a translated page: both entries (each lists the other)") {
-    next[0] = story(maps.config, "content/stories/a.en.md", "2023-06-01");
+    next[0] = dated_page(maps.config, "content/stories/a.en.md", "2023-06-01");
     CHECK(maps.patched(next) == 2);
   }
   SUBCASE("a new story, first and last by address, and a deleted one") {
-    next.push_back(story(maps.config, "content/stories/0.md", "2024-01-01"));
-    next.push_back(story(maps.config, "content/stories/z.md", "2024-01-02"));
+    next.push_back(dated_page(maps.config, "content/stories/0.md", "2024-01-01"));
+    next.push_back(dated_page(maps.config, "content/stories/z.md", "2024-01-02"));
     next.erase(next.begin() + 2);
     CHECK(maps.patched(next) == 2);
   }
