@@ -24,6 +24,11 @@ bool looks_like_page(std::string_view path) {
 /// Files smaller than this are kept as they are: deflating them saves little.
 constexpr size_t kSmallestPacked = 512;
 
+/// The text of `dictionary`, or none.
+std::string_view text_of(const std::shared_ptr<const std::string>& dictionary) {
+  return dictionary ? std::string_view(*dictionary) : std::string_view();
+}
+
 PreviewReply text_reply(int status, std::string body) {
   return {status, "text/plain; charset=utf-8", std::move(body), ""};
 }
@@ -40,9 +45,15 @@ void PreviewSite::publish(std::shared_ptr<const Snapshot> snapshot) {
   changed_.notify_all();
 }
 
-void PreviewSite::pack_file(ShownFile& s, std::shared_ptr<const std::string> dictionary) {
+std::shared_ptr<const std::string> PreviewSite::dictionary_for(const OutputFile& f) {
+  std::lock_guard lock(dictionaries_mu_);
+  return dictionaries_.choose(f.path, f.bytes);
+}
+
+void PreviewSite::pack_file(ShownFile& s) {
   if (s.size < kSmallestPacked || s.packed) return;
-  std::string packed = pack_bytes(s.file.bytes, dictionary ? *dictionary : std::string_view());
+  std::shared_ptr<const std::string> dictionary = dictionary_for(s.file);
+  std::string packed = pack_bytes(s.file.bytes, text_of(dictionary));
   if (packed.empty()) return;
   s.file.bytes = std::move(packed);
   s.packed = true;
@@ -53,14 +64,7 @@ std::shared_ptr<PreviewSite::ShownFile> PreviewSite::shown_file(OutputFile file,
   auto s = std::make_shared<ShownFile>();
   s->file = std::move(file);
   s->size = s->file.bytes.size();
-  if (pack && s->file.source.empty() && s->size >= kSmallestPacked) {
-    std::shared_ptr<const std::string> dictionary;
-    {
-      std::lock_guard lock(dictionaries_mu_);
-      dictionary = dictionaries_.choose(s->file.path, s->file.bytes);
-    }
-    pack_file(*s, std::move(dictionary));
-  }
+  if (pack) pack_file(*s);
   return s;
 }
 
@@ -91,19 +95,12 @@ void PreviewSite::pack_shown(const std::vector<std::string>& paths) {
     }
   }
   if (found.empty()) return;
-  std::vector<std::shared_ptr<const std::string>> dictionaries(found.size());
-  {
-    std::lock_guard lock(dictionaries_mu_);
-    for (size_t i = 0; i < found.size(); ++i) {
-      dictionaries[i] = dictionaries_.choose(found[i]->file.path, found[i]->file.bytes);
-    }
-  }
   std::vector<std::shared_ptr<ShownFile>> packed(found.size());
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   parallel_for(found.size(), jobs, [&](size_t i) {
     const ShownFile& f = *found[i];
-    const std::shared_ptr<const std::string>& dictionary = dictionaries[i];
-    std::string bytes = pack_bytes(f.file.bytes, dictionary ? *dictionary : std::string_view());
+    std::shared_ptr<const std::string> dictionary = dictionary_for(f.file);
+    std::string bytes = pack_bytes(f.file.bytes, text_of(dictionary));
     if (bytes.empty()) return;
     auto s = std::make_shared<ShownFile>();
     s->file.path = f.file.path;  // a generated file: its bytes are all it has besides
@@ -111,7 +108,7 @@ void PreviewSite::pack_shown(const std::vector<std::string>& paths) {
     s->file.bytes = std::move(bytes);
     s->size = f.size;
     s->packed = true;
-    s->dictionary = dictionary;
+    s->dictionary = std::move(dictionary);
     packed[i] = std::move(s);
   });
   auto snapshot = std::make_shared<Snapshot>(*current);
@@ -129,23 +126,16 @@ const PreviewSite::ShownFile* PreviewSite::Snapshot::find(const std::string& pat
 }
 
 void PreviewSite::show_site(OutputSet output) {
-  std::lock_guard updating(update_mu_);
-  {
-    std::lock_guard lock(dictionaries_mu_);
-    dictionaries_ = PackDictionaries();  // a new build may have a new frame
-  }
-  auto files = std::make_shared<Files>();
-  files->reserve(output.size());
-  put(*files, std::move(output));
-  auto snapshot = std::make_shared<Snapshot>();
-  snapshot->base = std::move(files);
-  publish(std::move(snapshot));
+  begin_staging();
+  int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  parallel_for(output.size(), jobs, [&](size_t i) { stage_file(std::move(output[i])); });
+  show_staged();
 }
 
 void PreviewSite::begin_staging() {
   {
     std::lock_guard lock(dictionaries_mu_);
-    dictionaries_ = PackDictionaries();
+    dictionaries_ = PackDictionaries();  // a new build may have a new frame
   }
   std::lock_guard lock(stage_mu_);
   staged_ = std::make_shared<Files>();
@@ -251,8 +241,7 @@ PreviewReply PreviewSite::get(std::string_view target) const {
   auto find = [&](const std::string& p) -> const ShownFile* { return site->find(p); };
   auto body_of = [this](const ShownFile& f) -> std::optional<std::string> {
     if (!f.file.source.empty()) return read_file_within(f.file.source, site_dir_);
-    if (!f.packed) return f.file.bytes;
-    return unpack_bytes(f.file.bytes, f.size, f.dictionary ? *f.dictionary : std::string_view());
+    return f.packed ? unpack_bytes(f.file.bytes, f.size, text_of(f.dictionary)) : f.file.bytes;
   };
   auto page = [&](int status, std::string_view html) {
     return PreviewReply{status, "text/html; charset=utf-8", inject_reload_script(html, generation),

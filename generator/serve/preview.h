@@ -93,9 +93,11 @@ class PreviewSite {
     /// The file at `path`, or null.
     const ShownFile* find(const std::string& path) const;
   };
-  /// `s` deflated (against `dictionary`, when not null) when that saves a tenth; as it is
+  /// The dictionary to deflate `f` against (PackDictionaries::choose). Thread-safe.
+  std::shared_ptr<const std::string> dictionary_for(const OutputFile& f);
+  /// `s` deflated against the dictionary of its kind when that saves a tenth; as it is
   /// otherwise.
-  static void pack_file(ShownFile& s, std::shared_ptr<const std::string> dictionary);
+  void pack_file(ShownFile& s);
   /// `file` as shown, deflated against the dictionary of its kind when `pack`.
   std::shared_ptr<ShownFile> shown_file(OutputFile file, bool pack);
   /// Adds `files` to `into`, replacing files of the same path; deflated when `pack`.
