@@ -8,21 +8,6 @@
 
 namespace firefly {
 
-namespace {
-
-/// A page an Atom feed of its language may list (render_feeds).
-bool in_feeds(const Page& p) {
-  return p.date && !p.fallback && (p.kind == PageKind::kPage || p.kind == PageKind::kScorecard);
-}
-
-/// True when `a` comes before `b` in a feed: newer, or as new with a smaller address.
-bool newer(const Page& a, const Page& b) {
-  if (a.date != b.date) return a.date > b.date;
-  return a.url < b.url;
-}
-
-}  // namespace
-
 std::set<std::string> feed_languages_changed(const Site& site,
                                              const std::vector<SiteFilePrint>& prints,
                                              const Site& before,
@@ -43,7 +28,7 @@ std::set<std::string> feed_languages_changed(const Site& site,
     auto it = feeds.find({p.lang, section});
     if (it == feeds.end()) return true;  // a feed that was not there
     const FeedShown& f = *it->second;
-    return !f.full || f.entries.empty() || newer(p, *before.pages[f.entries.back()]);
+    return !f.full || f.entries.empty() || before_in_feeds(p, *before.pages[f.entries.back()]);
   };
   auto now_counts = [&](const Page& p) {
     if (p.kind == PageKind::kSection) return true;

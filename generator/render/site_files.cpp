@@ -64,6 +64,15 @@ std::string feed_xml(const Site& site, const std::vector<Body>& bodies,
 
 }  // namespace
 
+bool in_feeds(const Page& p) {
+  return p.date && !p.fallback && (p.kind == PageKind::kPage || p.kind == PageKind::kScorecard);
+}
+
+bool before_in_feeds(const Page& a, const Page& b) {
+  if (a.date != b.date) return a.date > b.date;
+  return a.url < b.url;
+}
+
 void render_feeds(const Site& site, const std::vector<Body>& bodies, OutputSet& out,
                   std::vector<FeedShown>* shown) {
   for (const Language& lang : site.config->languages) {
@@ -81,20 +90,15 @@ void render_feeds(const Site& site, const std::vector<Body>& bodies, const Langu
   }
   for (size_t i = 0; i < site.pages.size(); ++i) {
     const Page& p = *site.pages[i];
-    if (p.lang != lang.code || !p.date || p.fallback) continue;
-    if (p.kind == PageKind::kScorecard) all.push_back(i);  // the site's feed: plans' results
-    if (p.kind != PageKind::kPage) continue;
-    all.push_back(i);
-    if (!p.section.empty()) by_section[p.section].push_back(i);
+    if (p.lang != lang.code || !in_feeds(p)) continue;
+    all.push_back(i);  // the site's feed: pages and plans' results
+    if (p.kind == PageKind::kPage && !p.section.empty()) by_section[p.section].push_back(i);
   }
-  // The 20 newest; URLs are unique, so the order is total and needs no stable sort.
+  // The 20 newest; the order is total, so it needs no stable sort.
   auto newest_first = [&](std::vector<size_t>& v) {
     size_t keep = std::min<size_t>(v.size(), kFeedEntries);
     std::partial_sort(v.begin(), v.begin() + keep, v.end(), [&](size_t a, size_t b) {
-      if (site.pages[a]->date != site.pages[b]->date) {
-        return site.pages[a]->date > site.pages[b]->date;
-      }
-      return site.pages[a]->url < site.pages[b]->url;
+      return before_in_feeds(*site.pages[a], *site.pages[b]);
     });
     v.resize(keep);
   };

@@ -17,6 +17,14 @@ namespace firefly {
 /// The entries of a feed: its newest pages.
 inline constexpr size_t kFeedEntries = 20;
 
+/// True for a page the Atom feeds of its language may list: a dated page or plan's results
+/// in its own language.
+bool in_feeds(const Page& p);
+
+/// True when `a` comes before `b` in a feed: newer, or as new with a smaller address
+/// (addresses are unique, so the order is total).
+bool before_in_feeds(const Page& a, const Page& b);
+
 /// One feed as made: its file, language, section ("" for the language's feed of the whole
 /// site) and the pages of its entries (indices in the site it was made from), newest
 /// first; `full` when pages older than its entries were left out.
