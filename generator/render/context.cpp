@@ -265,7 +265,7 @@ Value ContextBuilder::images_value(const Page& page, PhotoPlace first) const {
       if (out.empty()) {
         const PhotoRender& social = photo->renders[photo->social];
         m.emplace_back("og_image",
-                       Value(map_of(0, "url", site_.absolute_url(social.files.back().url), "width",
+                       Value(map_of(0, "url", site_.absolute_url(social_image_url(*photo)), "width",
                                     social.width, "height", social.height)));
       }
     }

@@ -436,8 +436,8 @@ std::string picture_html(const Photo& photo, const std::string& alt_html, PhotoP
   return text;
 }
 
-std::string social_image_url(const Photo& photo) {
-  return std::string(photo.renders[photo.social].files.back().url);
+std::string_view social_image_url(const Photo& photo) {
+  return photo.renders[photo.social].files.back().url;
 }
 
 }  // namespace firefly

@@ -131,6 +131,6 @@ enum class PhotoPlace { kLead, kBody, kCard };
 std::string picture_html(const Photo& photo, const std::string& alt_html, PhotoPlace place);
 
 /// The absolute-path URL of the 1200x630 social card image of `photo`.
-std::string social_image_url(const Photo& photo);
+std::string_view social_image_url(const Photo& photo);
 
 }  // namespace firefly
