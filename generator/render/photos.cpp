@@ -393,12 +393,18 @@ std::string picture_html(const Photo& photo, const std::string& alt_html, PhotoP
   }
   const PhotoFile& fallback_src = fallback_file(photo, *src);
   ImageFormat fallback = fallback_src.encoding.format;
-  // Written through a cursor into a buffer at least the size it ends at (each file in one
-  // srcset, the fallback's URL, `sizes` three times, the alt text and at most 320 bytes of
-  // tags and numbers), then cut to what was written.
+  // Written through a cursor into a buffer at least the size it ends at (each file in each
+  // srcset it is in: the sources' AVIF and WebP, the img's fallback format, which is WebP
+  // too when a photo has no JPEG or PNG variant; the fallback's URL, `sizes` three times,
+  // the alt text and at most 320 bytes of tags and numbers), then cut to what was written.
   size_t bound = 3 * sizes.size() + alt_html.size() + fallback_src.url.size() + 320;
   for (size_t i = from; i < to; ++i) {
-    for (const PhotoFile& f : photo.renders[i].files) bound += srcset_bound(photo.renders[i], f);
+    for (const PhotoFile& f : photo.renders[i].files) {
+      ImageFormat format = f.encoding.format;
+      size_t each = srcset_bound(photo.renders[i], f);
+      if (format == ImageFormat::kAvif || format == ImageFormat::kWebp) bound += each;
+      if (format == fallback) bound += each;
+    }
   }
   std::string text(bound, '\0');
   Cursor out{text.data()};
