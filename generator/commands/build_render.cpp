@@ -1,7 +1,6 @@
 // The render step of a build (commands/build_run.h): every output file, streamed to the
 // writer; in `serve`, with what each page read, rendering again only what changed.
 #include <optional>
-#include <set>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -17,10 +16,10 @@
 #include "render/cms.h"
 #include "render/context.h"
 #include "render/data_manifest.h"
-#include "render/feed_reads.h"
 #include "render/pages.h"
 #include "render/search_index.h"
 #include "render/site_files.h"
+#include "render/site_files_update.h"
 #include "render/site_paths.h"
 #include "render/theme.h"
 
@@ -254,109 +253,39 @@ bool BuildRun::render_recorded() {
   std::optional<SearchChanges> search;
   std::thread site_files([&] {
     StepTimer ts;
-    // Feeds and sitemap.xml show lists of every page: made again only when what they
-    // show of the pages (or the configuration) changed.
-    // What they show of each page is taken from the build before for a page it shares
-    // (model/site_reuse.h) with the same summary.
-    // (at its index, or where it was in a graph this one patches).
-    const Site* before = prev_ ? prev_->site.get() : nullptr;
-    size_t n = site.pages.size();
-    size_t m = before ? before->pages.size() : 0;
-    bool take = before && (m == n || !pages_before_.empty()) &&
-                prev_->site_file_prints.size() == m && prev_->bodies.size() == m &&
-                st_.bodies.size() == n;
-    std::vector<SiteFilePrint>& prints = st_.site_file_prints;
-    prints.resize(n);
-    for (size_t i = 0; i < n; ++i) {
-      std::string_view summary =
-          st_.bodies.size() == n ? std::string_view(st_.bodies[i].summary) : std::string_view();
-      size_t j = !take ? kNoPageBefore : pages_before_.empty() ? i : pages_before_[i];
-      if (j != kNoPageBefore && site.pages[i] == before->pages[j] &&
-          summary == prev_->bodies[j].summary.str()) {
-        prints[i] = prev_->site_file_prints[j];
-      } else {
-        prints[i] = site_file_print(*site.pages[i], summary);
-      }
+    // Feeds and sitemap.xml show lists of every page: taken over, patched or made again by
+    // what they show of the pages (render/site_files_update.h).
+    std::optional<SiteFilesBefore> before;
+    if (prev_) {
+      before.emplace(SiteFilesBefore{*prev_->site, prev_->bodies, prev_->site_files,
+                                     prev_->files.config, pages_before_});
     }
+    SiteFilesUpdate update(site, st_.bodies, st_.files.config, before ? &*before : nullptr,
+                           st_.site_files);
+    update.find_prints();
     ts.step("  site file prints");
-    SiteFilePrint print = site_files_fingerprint(prints);
-    print.feeds = Hasher().add(print.feeds).add(st_.files.config).get();
-    print.sitemap = Hasher().add(print.sitemap).add(st_.files.config).get();
-    st_.site_files_print = print;
-    // For each page before, the same page now, when the files can be made from those
-    // before (the same configuration).
-    std::vector<size_t> now_of;
-    if (take && prev_->files.config == st_.files.config &&
-        (prev_->site_files_print.feeds != print.feeds ||
-         prev_->site_files_print.sitemap != print.sitemap)) {
-      now_of = pages_now(site, pages_before_, *before);
-    }
-    bool matched = !now_of.empty();  // pages_now gives one index for each page before
-    // Each kind of file again only if what it shows changed (a title: the feeds alone).
-    auto take_files = [&](const std::vector<std::string>& paths_before,
-                          std::vector<std::string>& paths) {
-      std::lock_guard lock(output_mu_);
-      paths = paths_before;
-      for (const std::string& path : paths) {
-        all_paths_.push_back({path, "", ""});
-        st_.outputs[path] = prev_->outputs.at(path);
+    auto publish = [&](OutputSet& out, const std::vector<std::string>& taken) {
+      {
+        std::lock_guard lock(output_mu_);
+        for (const std::string& path : taken) {
+          all_paths_.push_back({path, "", ""});
+          st_.outputs[path] = prev_->outputs.at(path);
+        }
       }
-    };
-    auto make_files = [&](auto render, std::vector<std::string>& paths) {
-      OutputSet out;
-      render(out);
-      for (const OutputFile& f : out) paths.push_back(f.path);
       offer_all(out);
     };
-    if (prev_ && prev_->site_files_print.feeds == print.feeds) {
-      take_files(prev_->feed_paths, st_.feed_paths);
-      st_.feeds_shown = prev_->feeds_shown;  // the same pages at the same indices
-    } else {
-      // With the same configuration, the feeds of a language are made again only when a
-      // page they show, or one that would now take a place in them, changed
-      // (render/feed_reads.h); the others are taken over.
-      std::set<std::string> langs;
-      if (matched) {
-        langs = feed_languages_changed(site, prints, *before, prev_->site_file_prints, now_of,
-                                       prev_->feeds_shown);
-      }
-      make_files(
-          [&](OutputSet& out) {
-            std::vector<std::string> taken;
-            for (const Language& lang : site.config->languages) {
-              if (!matched || langs.count(lang.code)) {
-                render_feeds(site, st_.bodies, lang, out, &st_.feeds_shown);
-                continue;
-              }
-              for (const FeedShown& f : prev_->feeds_shown) {
-                if (f.lang != lang.code) continue;
-                FeedShown& g = st_.feeds_shown.emplace_back(f);
-                for (size_t& e : g.entries) e = now_of[e];
-                taken.push_back(f.path);
-              }
-            }
-            std::vector<std::string> paths;
-            take_files(taken, paths);
-            st_.feed_paths.insert(st_.feed_paths.end(), paths.begin(), paths.end());
-          },
-          st_.feed_paths);
+    {
+      OutputSet out;
+      std::vector<std::string> taken;
+      update.feeds(out, taken);
+      publish(out, taken);
     }
     ts.step("  feeds");
-    if (prev_ && prev_->site_files_print.sitemap == print.sitemap) {
-      take_files(prev_->sitemap_paths, st_.sitemap_paths);
-      st_.sitemap_xml = prev_->sitemap_xml;  // the same pages at the same indices
-    } else {
-      // With the same configuration, only the entries of the pages that changed are
-      // written again (render/sitemap_xml.h).
-      make_files(
-          [&](OutputSet& out) {
-            bool patched =
-                matched && patch_sitemap_xml(site, prints, now_of,
-                                             {*before, prev_->site_file_prints, prev_->sitemap_xml},
-                                             out, st_.sitemap_xml);
-            if (!patched) render_sitemap_xml(site, out, &st_.sitemap_xml);
-          },
-          st_.sitemap_paths);
+    {
+      OutputSet out;
+      std::vector<std::string> taken;
+      update.sitemap(out, taken);
+      publish(out, taken);
     }
     ts.step("  sitemap.xml");
     if (!defer_search) {

@@ -21,7 +21,7 @@
 #include "render/data_views.h"
 #include "render/grains.h"
 #include "render/reads.h"
-#include "render/site_files.h"
+#include "render/site_files_update.h"
 #include "render/theme.h"
 
 namespace firefly {
@@ -98,16 +98,8 @@ struct BuildState {
   /// (null `reads`: the page made no file). An update finds a page's record at the same
   /// index when the pages before it are the same, without hashing 25,000 paths.
   std::vector<OutputRecord> page_outputs;
-  /// The fingerprints of what the feeds and sitemap.xml show (with the configuration's),
-  /// and their paths.
-  SiteFilePrint site_files_print;
-  /// What they show of each page (site_file_print), indexed like site->pages.
-  std::vector<SiteFilePrint> site_file_prints;
-  std::vector<std::string> feed_paths, sitemap_paths;
-  /// What each feed shows, for the next build to take those it need not make again.
-  std::vector<FeedShown> feeds_shown;
-  /// sitemap.xml with where each page's entry is, for the next build to patch.
-  SitemapXml sitemap_xml;
+  /// The feeds and sitemap.xml, with what they show of each page.
+  SiteFilesState site_files;
   /// The search index files shown: path -> fingerprint of their bytes.
   std::unordered_map<std::string, std::uint64_t> search_files;
   /// False while `search_files` are those of an earlier build: an update with

@@ -158,7 +158,7 @@ TEST_CASE("feeds are made again when a summary they show changes, not for an edi
   };
   CHECK(text.kept.state->output("en/stories/feed.xml"));
   CHECK(feeds(text.update).empty());
-  CHECK(text.update.state->site_file_prints == text.kept.state->site_file_prints);
+  CHECK(text.update.state->site_files.prints == text.kept.state->site_files.prints);
   // A new first paragraph: the story's summary in the feeds of its language.
   std::string now = site.read(rel);
   size_t body = now.find("---\n", 4) + 4;

@@ -232,7 +232,7 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
     // An update that only edited pages looked at those alone (load/content.h).
     stamps_shared += update.state->content_stamps.base == state->content_stamps.base ? 1 : 0;
     // sitemap.xml made anew with the entries of unchanged pages copied (render/sitemap_xml.h).
-    const SitemapXml& sitemap = update.state->sitemap_xml;
+    const SitemapXml& sitemap = update.state->site_files.sitemap_xml;
     bool sitemap_made = std::any_of(update.output.begin(), update.output.end(),
                                     [](const OutputFile& f) { return f.path == "sitemap.xml"; });
     sitemaps_patched += sitemap_made && sitemap.rendered < sitemap.entries.size() ? 1 : 0;
