@@ -73,7 +73,23 @@ class SiteBuilder {
   void sort_pages(std::vector<const Page*>& list, const std::string& section) const;
 
   /// The steps of patch() (site_patch.h), each false when it cannot be sure.
+  /// The sources that changed and their pages before (at most 32, none an index).
+  bool patch_sources(SitePatch& patch, const SourcePages& before_sources,
+                     const SourcePages& sources);
+  /// The pages of the changed sources now, read as add_content_pages reads them.
+  bool patch_pages(SitePatch& patch);
+  /// The groups of their keys now (content pages, then fallbacks), their references and
+  /// sections checked, and the pages that moved.
+  bool patch_groups(SitePatch& patch);
   bool patch_lists(SitePatch& patch);
+  /// The lists of the pages the moved pages point to, and those of the pages added.
+  bool patch_references(SitePatch& patch);
+  /// As reuse_site: translations marked stale and the datasets' pages made anew, and
+  /// every page pointing to a page made anew.
+  void patch_renewed(SitePatch& patch);
+  /// Every page made points to the pages now; false when a copy whose lists were not
+  /// made again would point to a page of the groups that changed.
+  bool patch_pointers(SitePatch& patch);
   bool patch_order(SitePatch& patch);
 
   /// Puts `p` into the sorted `list` where sort_pages(…, section) would.

@@ -1,11 +1,13 @@
 // The state of one patch of the site graph (site_builder.h SiteBuilder::patch), shared by
-// its steps: site_patch.cpp (the changed sources, their groups now, references, the pages
-// made anew), site_patch_lists.cpp (sections, homes, terms), site_patch_order.cpp (the pages
-// in build()'s order, the graph's maps). Not for other stages.
+// its steps: site_patch.cpp (the changed sources, their pages and groups now),
+// site_patch_lists.cpp (sections, homes, terms), site_patch_refs.cpp (references, the pages
+// made anew), site_patch_order.cpp (the pages in build()'s order, the graph's maps). Not
+// for other stages.
 #pragma once
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -20,6 +22,12 @@ struct SitePatch {
   explicit SitePatch(const Site& b) : before(b), term_titles(b.term_titles) {}
 
   const Site& before;
+  /// The sources that changed: (before, now), either null for a deleted or new file.
+  std::vector<std::pair<const SourcePage*, const SourcePage*>> changes;
+  /// The page of each changed source before.
+  std::unordered_map<const SourcePage*, const Page*> old_page;
+  std::set<std::string> keys;               ///< of the groups that change
+  std::vector<std::shared_ptr<Page>> made;  ///< the pages of the sources now
   /// A page of `before` -> its page now (null: gone); pages not in it are shared.
   std::unordered_map<const Page*, std::shared_ptr<Page>> now_of;
   /// The groups that change, now: key -> language -> page (content pages, fallbacks).
@@ -37,6 +45,8 @@ struct SitePatch {
       term_chains;
   std::map<std::string, std::map<std::string, Site::WrittenTerm>> term_titles;
   std::unordered_set<const Page*> remade;  ///< pages now whose lists were made again
+  /// (key, language) -> the page now whose referenced_by is made again.
+  std::map<std::pair<std::string, std::string>, std::shared_ptr<Page>> targets;
 
   /// The list page `first` of `before` with its later pages; empty when one is missing.
   std::vector<const Page*> chain_of(const Page& first) const {
