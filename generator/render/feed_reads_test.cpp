@@ -14,22 +14,8 @@
 namespace firefly {
 
 TEST_CASE("feed_languages_changed: the languages whose feeds show or would show a changed page") {
-  SiteConfig config = config_from(
-      "title: T\nlanguages:\n  - {code: zh-TW, html_lang: zh-Hant-TW}\n  - {code: en}\n"
-      "collections:\n  stories: {sort: date desc, paginate: 10}\n");
-  SiteInputs inputs;
-  inputs.config_print = 7;
-  inputs.now = 1'900'000'000;
-  SourcePages sources;
-  // 25 stories in Chinese (more than a feed shows), one in English.
-  for (int k = 0; k < 25; ++k) {
-    sources.push_back(dated_page(config, "content/stories/s" + std::to_string(10 + k) + ".md",
-                                 "2023-01-" + std::to_string(10 + k % 18)));
-  }
-  sources.push_back(dated_page(config, "content/stories/e.en.md", "2023-02-01"));
-  Diagnostics diags;
-  std::unique_ptr<Site> before = build_site(config, sources, inputs, diags);
-  REQUIRE_FALSE(diags.has_errors());
+  FeedSite fs;
+  const Site* before = fs.site.get();
   std::vector<Body> bodies(before->pages.size());
   OutputSet out;
   std::vector<FeedShown> shown;
@@ -38,10 +24,7 @@ TEST_CASE("feed_languages_changed: the languages whose feeds show or would show 
   for (const FeedShown& f : shown) CHECK(f.full == (f.lang == "zh-TW"));
   std::vector<SiteFilePrint> prints_before = site_file_prints(*before);
   auto changed = [&](size_t at, const std::string& date) {
-    SourcePages next = sources;
-    next[at] = dated_page(config, next[at]->path, date);
-    std::unique_ptr<Site> site = patch_site(*before, sources, config, next, inputs);
-    REQUIRE(site);
+    std::unique_ptr<Site> site = fs.redated(at, date);
     std::vector<size_t> now_of = pages_now(*site, shared_pages(*before, *site), *before);
     REQUIRE(now_of.size() == before->pages.size());
     return feed_languages_changed(*site, site_file_prints(*site), *before, prints_before, now_of,

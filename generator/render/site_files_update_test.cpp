@@ -38,21 +38,8 @@ const OutputFile* file(const OutputSet& out, const std::string& path) {
 }  // namespace
 
 TEST_CASE("SiteFilesUpdate: takes over, makes again by language, or makes whole") {
-  SiteConfig config = config_from(
-      "title: T\nlanguages:\n  - {code: zh-TW, html_lang: zh-Hant-TW}\n  - {code: en}\n"
-      "collections:\n  stories: {sort: date desc, paginate: 10}\n");
-  SiteInputs inputs;
-  inputs.config_print = 7;
-  inputs.now = 1'900'000'000;
-  SourcePages sources;
-  for (int k = 0; k < 25; ++k) {
-    sources.push_back(dated_page(config, "content/stories/s" + std::to_string(10 + k) + ".md",
-                                 "2023-01-" + std::to_string(10 + k % 18)));
-  }
-  sources.push_back(dated_page(config, "content/stories/e.en.md", "2023-02-01"));
-  Diagnostics diags;
-  std::unique_ptr<Site> before = build_site(config, sources, inputs, diags);
-  REQUIRE_FALSE(diags.has_errors());
+  FeedSite fs;
+  const Site* before = fs.site.get();
   std::vector<Body> bodies(before->pages.size());
   SiteFilesState first;
   OutputSet whole = made_whole(*before, bodies, 1, first);
@@ -68,9 +55,9 @@ TEST_CASE("SiteFilesUpdate: takes over, makes again by language, or makes whole"
   };
   auto update = [&](size_t at, const std::string& date, std::uint64_t config_print) {
     Update u;
-    SourcePages next = sources;
-    if (at < next.size()) next[at] = dated_page(config, next[at]->path, date);
-    u.site = patch_site(*before, sources, config, next, inputs);
+    u.site = at < fs.sources.size()
+                 ? fs.redated(at, date)
+                 : patch_site(*before, fs.sources, fs.config, fs.sources, fs.inputs);
     REQUIRE(u.site);
     std::vector<size_t> index = shared_pages(*before, *u.site);
     SiteFilesBefore was{*before, bodies, first, 1, index};
@@ -83,7 +70,7 @@ TEST_CASE("SiteFilesUpdate: takes over, makes again by language, or makes whole"
   };
 
   SUBCASE("nothing changed: every file taken over, none made") {
-    Update u = update(sources.size(), "", 1);
+    Update u = update(fs.sources.size(), "", 1);
     CHECK(u.out.empty());
     CHECK(u.taken.size() == 6);
     CHECK(u.state.feed_paths == first.feed_paths);
