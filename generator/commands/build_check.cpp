@@ -145,7 +145,9 @@ bool BuildRun::check() {
         site, data_views, Hasher().add(st_.files.datasets).add(st_.files.theme).get(),
         prev_ ? &prev_->body_cache : nullptr, prev_ ? &prev_->bodies : nullptr, st_.body_cache,
         st_.jobs, diags_, &photos, &result_.bodies_rendered,
-        st_.site_reused ? std::optional(prev_->body_cache.link_targets) : std::nullopt,
+        st_.site_reused || (st_.site_patched && site.addresses_as_before)
+            ? std::optional(prev_->body_cache.link_targets)
+            : std::nullopt,
         patched ? &pages_before_ : nullptr);
   } else {
     // Nothing after this step reads Markdown: a source's is freed as soon as its bodies

@@ -117,6 +117,10 @@ struct Site {
   std::uint64_t inputs_print = 0;
   long long next_publish = std::numeric_limits<long long>::max();
   bool reported = false;
+  /// Set by patch_site when every page has the address, key and language it had in the
+  /// graph it patched and no page came or went: links resolve to the same targets there
+  /// (render/body.h link_targets_fingerprint is the one of that graph).
+  bool addresses_as_before = false;
 
   /// The page with `key` in `lang`, or nullptr.
   const Page* find(const std::string& key, const std::string& lang) const;

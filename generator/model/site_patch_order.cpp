@@ -183,8 +183,10 @@ bool SiteBuilder::patch_order(SitePatch& P) {
     auto it = now_of.find(page);
     if (it != now_of.end()) page = it->second.get();
   }
+  bool gone = false;
   for (const auto& [old, page] : now_of) {
     if (page) continue;
+    gone = true;
     auto g = site_->groups.find(old->key);
     if (g != site_->groups.end() && g->second.count(old->lang) && !g->second[old->lang]) {
       g->second.erase(old->lang);
@@ -218,6 +220,7 @@ bool SiteBuilder::patch_order(SitePatch& P) {
     if (!page) return false;
   }
   if (site_->by_url.size() != site_->pages.size()) return false;
+  site_->addresses_as_before = !gone && fresh.empty();
   check_menu();
   if (!quiet()) return false;
   return true;

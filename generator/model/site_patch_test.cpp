@@ -122,6 +122,29 @@ TEST_CASE("patch_site makes the graph build_site makes after an edit of front ma
   CHECK(f.patched(fewer));
 }
 
+TEST_CASE("patch_site tells whether every address, key and language is as before") {
+  Fixture f;
+  auto same = [&](const SourcePages& next) {
+    std::unique_ptr<Site> site = f.patched(next);
+    REQUIRE(site);
+    return site->addresses_as_before;
+  };
+  // A title, a date (the list pages keep their addresses), tags of terms that exist.
+  CHECK(same(f.with(3, Fixture::text("乙乙", "2023-02-01", "repair, youth"))));
+  CHECK(same(f.with(3, Fixture::text("乙", "2024-02-01", "repair, youth"))));
+  CHECK(same(f.with(3, Fixture::text("乙", "2023-02-01", "repair"))));
+  // A new term's page, a term gone, a moved alias, a new story, a deleted story.
+  CHECK_FALSE(same(f.with(3, Fixture::text("乙", "2023-02-01", "repair, youth, new"))));
+  CHECK_FALSE(same(f.with(2, Fixture::text("甲", "2023-01-01", "repair"))));
+  CHECK_FALSE(same(f.with(5, Fixture::text("丁", "2023-04-01", "youth", "aliases: [/new/d/]\n"))));
+  SourcePages more = f.sources;
+  more.push_back(story(f.config, "content/stories/e.md", Fixture::text("戊", "2025-01-01", "new")));
+  CHECK_FALSE(same(more));
+  SourcePages fewer = f.sources;
+  fewer.erase(fewer.begin() + 4);
+  CHECK_FALSE(same(fewer));
+}
+
 TEST_CASE("patch_site shares the pages no list of the edit holds") {
   Fixture f;
   std::unique_ptr<Site> site =
