@@ -165,18 +165,24 @@ void BuildRun::offer_page(size_t i, OutputFile&& f, ReadSet reads, const OutputR
 }
 
 bool BuildRun::check_paths() {
-  if (prev_ && !pages_moved_) {
-    bool known = true;
-    std::vector<std::string_view> others;
-    others.reserve(all_paths_.size());
-    for (const OutputFile& f : all_paths_) {
-      others.push_back(f.path);
-      known = known && (prev_->outputs.count(f.path) || prev_->search_files.count(f.path));
-    }
-    std::sort(others.begin(), others.end());
-    if (known && std::adjacent_find(others.begin(), others.end()) == others.end()) return true;
-  }
   const Site& site = *st_.site;
+  // Most updates publish no path twice: that is seen on the paths alone (views, sorted),
+  // and only a duplicate needs the files' origins for its message.
+  std::vector<std::string_view> paths;
+  bool with_pages = !prev_ || pages_moved_;  // else the pages' paths are those checked before
+  paths.reserve(all_paths_.size() + (with_pages ? site.pages.size() : 0));
+  bool known = !with_pages;
+  for (const OutputFile& f : all_paths_) {
+    paths.push_back(f.path);
+    known = known && (prev_->outputs.count(f.path) || prev_->search_files.count(f.path));
+  }
+  if (!known) {
+    for (size_t i = 0; i < site.pages.size(); ++i) {
+      if (st_.page_outputs[i].reads) paths.push_back(site.pages[i]->out_path);
+    }
+  }
+  std::sort(paths.begin(), paths.end());
+  if (std::adjacent_find(paths.begin(), paths.end()) == paths.end()) return true;
   for (size_t i = 0; i < site.pages.size(); ++i) {
     const Page& page = *site.pages[i];
     if (st_.page_outputs[i].reads) all_paths_.push_back({page.out_path, "", "", page_origin(page)});

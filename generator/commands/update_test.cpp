@@ -386,6 +386,28 @@ TEST_CASE("a deleted story's page is removed, and a new one added") {
   CHECK(has_new);
 }
 
+TEST_CASE("an update reports a file published twice, with pages moved or not") {
+  auto twice = [](bool new_story) {
+    SiteCopy site;
+    Edited e = build_edit_update(site, [&] {
+      fs::create_directories(site.dir() / "static/stories/story-1");
+      site.write("static/stories/story-1/index.html", "<p>mine</p>\n");
+      if (new_story) {
+        site.write("content/stories/story-9.en.md",
+                   "---\ntitle: Story 9\ndate: 2024-01-01\nprogram: learning\n---\nNine.\n");
+      }
+    });
+    CHECK(e.update.exit_code == 1);
+    return e.report;
+  };
+  for (bool new_story : {false, true}) {
+    CAPTURE(new_story);
+    std::string report = twice(new_story);
+    CHECK(report.find("two files would be published at /stories/story-1/index.html") !=
+          std::string::npos);
+  }
+}
+
 TEST_CASE("the site maps render again when what they show changes, not for a new date") {
   SiteCopy site;
   Diagnostics first;
