@@ -1,4 +1,5 @@
 // The `firefly` command line: parse arguments, call a command, print what it found.
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -37,6 +38,20 @@ extern "C" const char* malloc_conf;
 const char* malloc_conf = "narenas:1,dirty_decay_ms:-1,metadata_thp:auto";
 
 extern "C" int mallctl(const char* name, void* oldp, size_t* oldlenp, void* newp, size_t newlen);
+
+/// jemalloc's extent hooks (jemalloc.h's extent_hooks_s, not included: it would declare
+/// the calloc below a second time).
+struct ExtentHooks {
+  void* (*alloc)(ExtentHooks*, void*, size_t, size_t, bool*, bool*, unsigned);
+  bool (*dalloc)(ExtentHooks*, void*, size_t, bool, unsigned);
+  void (*destroy)(ExtentHooks*, void*, size_t, bool, unsigned);
+  bool (*commit)(ExtentHooks*, void*, size_t, size_t, size_t, unsigned);
+  bool (*decommit)(ExtentHooks*, void*, size_t, size_t, size_t, unsigned);
+  bool (*purge_lazy)(ExtentHooks*, void*, size_t, size_t, size_t, unsigned);
+  bool (*purge_forced)(ExtentHooks*, void*, size_t, size_t, size_t, unsigned);
+  bool (*split)(ExtentHooks*, void*, size_t, size_t, size_t, bool, unsigned);
+  bool (*merge)(ExtentHooks*, void*, size_t, void*, size_t, bool, unsigned);
+};
 #endif
 
 namespace {
@@ -59,6 +74,48 @@ void serve_memory_settings() {
     mallctl((arena + "dirty_decay_ms").c_str(), nullptr, nullptr, &dirty, sizeof dirty);
     mallctl((arena + "muzzy_decay_ms").c_str(), nullptr, nullptr, &muzzy, sizeof muzzy);
   }
+#endif
+}
+
+#ifdef FIREFLY_JEMALLOC
+ExtentHooks* default_extent_hooks = nullptr;
+ExtentHooks populating_hooks;
+
+/// Memory from the system (jemalloc's default), said to be not yet committed: jemalloc
+/// then commits each piece it cuts from it when it starts to use the piece
+/// (commit_populated). It is readable and writable all the same.
+void* alloc_uncommitted(ExtentHooks*, void* addr, size_t size, size_t alignment, bool* zero,
+                        bool* commit, unsigned arena) {
+  void* p =
+      default_extent_hooks->alloc(default_extent_hooks, addr, size, alignment, zero, commit, arena);
+  if (p) *commit = false;
+  return p;
+}
+
+/// A piece of new memory that jemalloc starts to use (a slab of small blocks, or a large
+/// block) has its pages mapped by one call (MADV_POPULATE_WRITE, Linux 5.14) instead of a
+/// page fault each. Up to 1 MB and a page (a 1 MB block: the search index's log and
+/// postings); larger blocks are mostly buffers grown by doubling, half written, whose
+/// unwritten pages would then be resident. On a virtual machine each fault costs ~13 µs of
+/// CPU, ~7 µs populated. 10,000 stories: 86,000 page faults -> 9,000, peak RSS the same.
+bool commit_populated(ExtentHooks*, void* addr, size_t, size_t offset, size_t length, unsigned) {
+  constexpr size_t kMost = (size_t{1} << 20) + 4096;
+  if (length <= kMost) madvise(static_cast<char*>(addr) + offset, length, MADV_POPULATE_WRITE);
+  return false;  // mapped or not, the pages are usable: they fault in when touched
+}
+#endif
+
+/// A build's or a check's memory settings (besides malloc_conf): new memory populated as
+/// jemalloc starts to use it (commit_populated).
+void build_memory_settings() {
+#ifdef FIREFLY_JEMALLOC
+  size_t size = sizeof default_extent_hooks;
+  if (mallctl("arena.0.extent_hooks", &default_extent_hooks, &size, nullptr, 0) != 0) return;
+  populating_hooks = *default_extent_hooks;
+  populating_hooks.alloc = alloc_uncommitted;
+  populating_hooks.commit = commit_populated;
+  ExtentHooks* hooks = &populating_hooks;
+  mallctl("arena.0.extent_hooks", nullptr, nullptr, &hooks, sizeof hooks);
 #endif
 }
 
@@ -177,10 +234,12 @@ int main(int argc, char** argv) {
     if (*build) {
       if (!out_dir.empty()) build_options.out_dir = out_dir;
       build_options.ends_process = true;
+      build_memory_settings();
       firefly::remove_temporaries_on_interrupt();
       return run_build_command(build_options, "text", false);
     }
     if (*check) {
+      build_memory_settings();
       check_options.write = false;
       check_options.quiet = true;
       return run_build_command(check_options, format, strict);

@@ -1,6 +1,7 @@
 // File system access: reading site files and listing folders (writing is emit/'s job).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -11,6 +12,11 @@ namespace firefly {
 /// Reads a whole regular file; nullopt when it cannot be read or is not a regular file
 /// (a FIFO or device is refused at once, never waited on).
 std::optional<std::string> read_file(const std::filesystem::path& path);
+
+/// read_file of a file of at most `most` bytes: a larger regular file is not read (nullopt,
+/// with its size in `larger`). One call to the system less than asking its size first.
+std::optional<std::string> read_file_at_most(const std::filesystem::path& path, uintmax_t most,
+                                             uintmax_t& larger);
 
 /// Like read_file, but only when `path`, with every symbolic link followed, is a regular
 /// file inside `root` (for files served to a browser, checked at the moment of reading).

@@ -257,10 +257,10 @@ namespace {
 /// in `reported`; false when the file has no place in the site.
 bool read_content_file(const std::string& rel, const std::filesystem::path& full,
                        const SiteConfig& config, SourcePage& page, Diagnostics& reported) {
-  std::error_code ec;
-  uintmax_t size = std::filesystem::file_size(full, ec);
+  uintmax_t size = 0;
+  auto text = read_file_at_most(full, config.max_markdown_bytes, size);
   // A file that is not read keeps its page's address, so that links to it resolve.
-  if (!ec && size > config.max_markdown_bytes) {
+  if (!text && size > config.max_markdown_bytes) {
     reported.error(rel, {},
                    "this file has " + std::to_string(size / 1024) +
                        " KB; a page may have at most " +
@@ -270,7 +270,6 @@ bool read_content_file(const std::string& rel, const std::filesystem::path& full
     mark_unread(page);
     return ok;
   }
-  auto text = read_file(full);
   if (!text) {
     reported.error(rel, {}, "cannot read this file (it is not a regular file)");
     bool ok = read_page_name(rel, config, page, reported);
