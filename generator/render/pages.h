@@ -3,13 +3,16 @@
 
 #include "core/error.h"
 #include "core/output.h"
+#include "mustache/fragment_cache.h"
 #include "render/context.h"
 
 namespace firefly {
 
-/// Renders `site.pages[index]`, handing the file to `sink`; problems go to `diags`.
+/// Renders `site.pages[index]`, handing the file to `sink`; problems go to `diags`. With
+/// `fragments` (made for `theme`), the cards of its lists are taken from and kept there.
 void render_page(const Site& site, const Theme& theme, const ContextBuilder& contexts, size_t index,
-                 const OutputSink& sink, Diagnostics& diags);
+                 const OutputSink& sink, Diagnostics& diags,
+                 mustache::FragmentCache* fragments = nullptr);
 
 /// The source file an error about `page`'s output names ("" for a generated page): its
 /// own file (not that of a page it falls back to), or for a redirect the file whose
