@@ -369,6 +369,8 @@ bool BuildRun::render_recorded() {
   st_.fragments = prev_ && prev_->fragments && prev_->theme == st_.theme
                       ? prev_->fragments
                       : std::make_shared<mustache::FragmentCache>();
+  st_.sort_keys = prev_ && prev_->sort_keys ? prev_->sort_keys : std::make_shared<SortKeys>();
+  contexts.set_sort_keys(st_.sort_keys.get());
   std::atomic<size_t> rendered{0};
   std::unordered_set<std::uint64_t> changed;
   if (prev_) changed = prev_->grains.changed_grains(st_.grains);

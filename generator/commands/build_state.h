@@ -79,6 +79,8 @@ struct BuildState {
   /// The cards of list pages as rendered (mustache/fragment_cache.h), shared with the
   /// builds before and after it that have the same theme.
   std::shared_ptr<mustache::FragmentCache> fragments;
+  /// Titles' sort keys (render/collate.h), shared with the builds before and after it.
+  std::shared_ptr<SortKeys> sort_keys;
   std::unique_ptr<PhotoCache> photo_cache;
   std::unique_ptr<PhotoSet> photos;  ///< the photos content shows, and static/'s originals
   /// Photos whose files are named but not yet in the cache (`defer_photos`).
