@@ -366,11 +366,6 @@ bool BuildRun::render_recorded() {
   });
   ContextBuilder& contexts = st_.contexts.emplace(site, theme, st_.bodies, *st_.data_views);
   contexts.set_photos(st_.photos.get());
-  st_.fragments = prev_ && prev_->fragments && prev_->theme == st_.theme
-                      ? prev_->fragments
-                      : std::make_shared<mustache::FragmentCache>();
-  st_.sort_keys = prev_ && prev_->sort_keys ? prev_->sort_keys : std::make_shared<SortKeys>();
-  contexts.set_sort_keys(st_.sort_keys.get());
   std::atomic<size_t> rendered{0};
   std::unordered_set<std::uint64_t> changed;
   if (prev_) changed = prev_->grains.changed_grains(st_.grains);
@@ -391,8 +386,7 @@ bool BuildRun::render_recorded() {
     {
       RecordReads recording(reads);
       render_page(
-          site, theme, contexts, i, [&](OutputFile&& f) { made = std::move(f); }, diags_,
-          st_.fragments.get());
+          site, theme, contexts, i, [&](OutputFile&& f) { made = std::move(f); }, diags_);
     }
     if (!made) return;
     std::sort(reads.begin(), reads.end());
@@ -401,7 +395,6 @@ bool BuildRun::render_recorded() {
     site_paths.apply(*made);
     offer_page(i, std::move(*made), std::move(reads), before);
   });
-  st_.fragments->end_pass();
   t.step("  pages");
   site_files.join();
   t.step("  wait for site files");

@@ -15,7 +15,6 @@
 #include "load/dataset.h"
 #include "model/site.h"
 #include "model/translation_checks.h"
-#include "mustache/fragment_cache.h"
 #include "render/body.h"
 #include "render/body_cache.h"
 #include "render/context.h"
@@ -76,11 +75,6 @@ struct BuildState {
   std::optional<DataViews> data_views;
   std::vector<Body> bodies;  ///< indexed like site->pages
   std::optional<ContextBuilder> contexts;
-  /// The cards of list pages as rendered (mustache/fragment_cache.h), shared with the
-  /// builds before and after it that have the same theme.
-  std::shared_ptr<mustache::FragmentCache> fragments;
-  /// Titles' sort keys (render/collate.h), shared with the builds before and after it.
-  std::shared_ptr<SortKeys> sort_keys;
   std::unique_ptr<PhotoCache> photo_cache;
   std::unique_ptr<PhotoSet> photos;  ///< the photos content shows, and static/'s originals
   /// Photos whose files are named but not yet in the cache (`defer_photos`).

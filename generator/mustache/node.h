@@ -36,12 +36,6 @@ struct Node {
   std::string indent;          ///< partial/parent/block: indentation added to each line
   std::vector<NamePart> path;  ///< dotted name split on '.'; empty for "."
   std::vector<Node> children;  ///< section, inverted, parent or block content
-  /// The fingerprint of what the node renders, given the same contexts: its kind, flags,
-  /// text, indentation, name and children's shapes (nodes alike in two templates match).
-  std::uint64_t shape = 0;
-  /// A section whose content includes a partial or parent: its items are kept as
-  /// fragments (mustache/fragment_cache.h) when a render is given a cache.
-  bool memo = false;
 };
 
 }  // namespace firefly::mustache::detail

@@ -7,7 +7,6 @@
 // overriding block takes the indentation of the block it replaces.
 #include <optional>
 
-#include "core/hash.h"
 #include "mustache/lexer.h"
 #include "mustache/node.h"
 #include "mustache/template.h"
@@ -235,29 +234,6 @@ class Parser {
   ParseError error_;
 };
 
-/// Fills the `shape` and `memo` of `nodes` and their children; true when they include a
-/// partial or a parent.
-bool shape_nodes(std::vector<Node>& nodes) {
-  bool includes = false;
-  for (Node& n : nodes) {
-    bool inner = shape_nodes(n.children);
-    Hasher h;
-    h.add(static_cast<std::uint64_t>(n.kind))
-        .add(std::uint64_t{n.standalone} | std::uint64_t{n.ends_line} << 1 |
-             std::uint64_t{n.dynamic} << 2)
-        .add(n.text)
-        .add(n.indent)
-        .add(n.path.size());
-    for (const NamePart& part : n.path) h.add(part.name);
-    h.add(n.children.size());
-    for (const Node& c : n.children) h.add(c.shape);
-    n.shape = h.get();
-    n.memo = n.kind == NodeKind::kSection && inner;
-    includes = includes || inner || n.kind == NodeKind::kPartial || n.kind == NodeKind::kParent;
-  }
-  return includes;
-}
-
 }  // namespace
 
 std::variant<std::shared_ptr<const Template>, ParseError> compile(std::string_view source) {
@@ -268,7 +244,6 @@ std::variant<std::shared_ptr<const Template>, ParseError> compile(std::string_vi
   const auto& tokens = std::get<std::vector<Token>>(lexed);
   std::shared_ptr<Template> t(new Template());
   if (auto err = Parser(source, tokens).run(t->nodes_, t->partials_)) return *std::move(err);
-  shape_nodes(t->nodes_);
   return std::shared_ptr<const Template>(std::move(t));
 }
 

@@ -5,9 +5,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "core/hash.h"
 #include "core/text.h"
-#include "mustache/fragment_cache.h"
 #include "mustache/node.h"
 #include "mustache/template.h"
 
@@ -24,9 +22,8 @@ struct Frame {
 /// The state of one render call (one per call, so rendering is thread-safe).
 class Renderer {
  public:
-  Renderer(const PartialLookup& lookup, std::string& out, const RenderLimits& limits,
-           FragmentCache* fragments)
-      : lookup_(lookup), out_(out), limits_(limits), fragments_(fragments) {
+  Renderer(const PartialLookup& lookup, std::string& out, const RenderLimits& limits)
+      : lookup_(lookup), out_(out), limits_(limits) {
     stack_.reserve(32);
   }
 
@@ -88,10 +85,9 @@ class Renderer {
     const Value* v = resolve(n.path);
     if (!v || !v->truthy()) return true;
     if (v->is_list()) {
-      bool memo = n.memo && fragments_ && !recording_;
       for (const Value& item : v->as_list()) {
         stack_.push_back(&item);
-        bool ok = memo && item.is_map() ? fragment(n, frames) : nodes(n.children, frames);
+        bool ok = nodes(n.children, frames);
         stack_.pop_back();
         if (!ok) return false;
       }
@@ -124,72 +120,13 @@ class Renderer {
     return ok;
   }
 
-  /// The outermost override of block `name` in `frames`, or null.
-  static const Node* override_of(std::string_view name, const Frame* frames) {
-    const Node* found = nullptr;
+  bool block(const Node& n, const Frame* frames) {
+    const Node* override_node = nullptr;
     for (const Frame* f = frames; f; f = f->next) {
       for (const Node& b : f->parent->children) {
-        if (b.text == name) found = &b;  // the outermost override wins
+        if (b.text == n.text) override_node = &b;  // the outermost override wins
       }
     }
-    return found;
-  }
-
-  /// The items of a list section that includes a partial, the one on top of the stack:
-  /// its bytes from the cache when what it read around it is as it was, else rendered
-  /// while its reads outside the item are noted, and kept.
-  bool fragment(const Node& n, const Frame* frames) {
-    Hasher h;
-    h.add(n.shape).add(indent_).add(std::uint64_t{line_start_}).add(depth_);
-    h.add_value(*stack_.back());
-    std::uint64_t key = h.get();
-    if (auto e = fragments_->find(key); e && reads_hold(*e, frames)) {
-      fragments_->count(true);
-      out_ += e->bytes;
-      line_start_ = e->line_start;
-      return true;
-    }
-    fragments_->count(false);
-    auto entry = std::make_shared<FragmentCache::Entry>();
-    Recording rec{stack_.size() - 1, frames, &entry->reads};
-    recording_ = &rec;
-    size_t start = out_.size();
-    bool ok = nodes(n.children, frames);
-    recording_ = nullptr;
-    if (!ok) return false;
-    entry->bytes.assign(out_, start, std::string::npos);
-    entry->line_start = line_start_;
-    fragments_->put(key, std::move(entry));
-    return true;
-  }
-
-  /// True when every read of `e` outside its item finds what it found (the item is on
-  /// top of the stack, `frames` are the parents around it).
-  bool reads_hold(const FragmentCache::Entry& e, const Frame* frames) const {
-    for (const FragmentCache::Read& r : e.reads) {
-      std::uint64_t now = 0;
-      if (r.block) {
-        const Node* o = override_of(static_cast<const Node*>(r.what)->text, frames);
-        now = o ? o->shape : 0;
-      } else {
-        const auto& path = *static_cast<const std::vector<NamePart>*>(r.what);
-        now = print_of(find_in(path, stack_.size() - 1));
-      }
-      if (now != r.print) return false;
-    }
-    return true;
-  }
-
-  static std::uint64_t print_of(const Value* v) {
-    return v ? Hasher().add(1).add_value(*v).get() : 0;
-  }
-
-  bool block(const Node& n, const Frame* frames) {
-    if (recording_) {  // an override from outside the fragment is one of its reads
-      const Node* o = override_of(n.text, recording_->frames);
-      recording_->reads->push_back({&n, true, o ? o->shape : 0});
-    }
-    const Node* override_node = override_of(n.text, frames);
     if (!override_node && !n.standalone) return nodes(n.children, frames);
     const Node& content = override_node ? *override_node : n;
     size_t start = out_.size();
@@ -225,35 +162,16 @@ class Renderer {
     return ok;
   }
 
-  const Value* resolve(const std::vector<NamePart>& path) {
+  const Value* resolve(const std::vector<NamePart>& path) const {
     if (path.empty()) return stack_.back();
-    if (recording_) return resolve_recorded(path);
-    return find_in(path, stack_.size());
-  }
-
-  /// `path` looked up in the lowest `levels` contexts of the stack.
-  const Value* find_in(const std::vector<NamePart>& path, size_t levels) const {
     // Pointers, not indexes: a NamePart is 40 bytes, and size() would divide by it.
     const Value* v = nullptr;
     const NamePart* part = path.data();
     const NamePart* end = part + path.size();
-    for (const Value* const* at = stack_.data() + levels; at != stack_.data();) {
+    for (const Value* const* at = stack_.data() + stack_.size(); at != stack_.data();) {
       if ((v = (*--at)->find(part->name, part->hash))) break;
     }
     while (v && ++part != end) v = v->find(part->name, part->hash);
-    return v;
-  }
-
-  /// resolve() inside a fragment: a name not found in its item (or the contexts above
-  /// it) is a read of the fragment.
-  __attribute__((noinline)) const Value* resolve_recorded(const std::vector<NamePart>& path) {
-    const NamePart& first = path.front();
-    size_t item = recording_->item;
-    for (size_t at = stack_.size(); at > item; --at) {
-      if (stack_[at - 1]->find(first.name, first.hash)) return find_in(path, stack_.size());
-    }
-    const Value* v = find_in(path, item);
-    recording_->reads->push_back({&path, false, print_of(v)});
     return v;
   }
 
@@ -334,12 +252,6 @@ class Renderer {
     const Node* node = nullptr;
     const Template* partial = nullptr;
   };
-  /// A fragment being rendered: its item's place on the stack, the parents around it.
-  struct Recording {
-    size_t item;
-    const Frame* frames;
-    std::vector<FragmentCache::Read>* reads;
-  };
   static constexpr size_t kIncluded = 32;
   Included included_[kIncluded];  ///< partials found, by their tag's node (direct-mapped)
   const PartialLookup& lookup_;
@@ -351,16 +263,14 @@ class Renderer {
   int depth_ = 0;
   size_t steps_ = 0;
   std::optional<std::string> error_;
-  FragmentCache* fragments_;
-  Recording* recording_ = nullptr;
 };
 
 }  // namespace detail
 
 std::optional<std::string> render(const Template& t, const Value& context,
                                   const PartialLookup& partials, std::string& out,
-                                  const RenderLimits& limits, FragmentCache* fragments) {
-  return detail::Renderer(partials, out, limits, fragments).run(t, context);
+                                  const RenderLimits& limits) {
+  return detail::Renderer(partials, out, limits).run(t, context);
 }
 
 }  // namespace firefly::mustache

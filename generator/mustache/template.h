@@ -22,8 +22,6 @@ struct Node;
 class Renderer;
 }  // namespace detail
 
-class FragmentCache;
-
 /// A partial or parent named in a template ({{>name}} or {{<name}}), with where it is named.
 struct PartialRef {
   std::string name;  ///< the name as written (dynamic {{>*x}} names are not listed)
@@ -70,12 +68,8 @@ struct RenderLimits {
 /// Renders `t` against `context` by appending to `out`; returns an error message when a
 /// limit is exceeded (e.g. "partial 'x' includes itself too deeply"), after which `out`
 /// holds partial output. Never throws for bad templates or data, never overflows the stack.
-/// With `fragments` (made for the templates `t` and `partials` come from), the items of
-/// lists that include a partial are taken from it when they read what they read before,
-/// and kept in it when made (mustache/fragment_cache.h): the same bytes either way.
 std::optional<std::string> render(const Template& t, const Value& context,
                                   const PartialLookup& partials, std::string& out,
-                                  const RenderLimits& limits = {},
-                                  FragmentCache* fragments = nullptr);
+                                  const RenderLimits& limits = {});
 
 }  // namespace firefly::mustache

@@ -71,36 +71,4 @@ TEST_CASE("sort_by_title orders as Collator::compare, ties by bytes included") {
   }
 }
 
-TEST_CASE("sort keys kept between sorts order as keys made anew, and are made once a title") {
-  SortKeys kept;
-  std::vector<std::string> titles = {"b", "\xe5\xb7\xa5", "a", "B", "a"};
-  for (const char* locale : {"en", "zh-Hant-TW"}) {
-    List fresh, from_kept, again;
-    for (const std::string& t : titles) {
-      fresh.push_back(Value(Map{{"title", t}}));
-    }
-    from_kept = fresh;
-    again = fresh;
-    sort_by_title(fresh, locale);
-    sort_by_title(from_kept, locale, &kept);
-    sort_by_title(again, locale, &kept);
-    CHECK(order(from_kept) == order(fresh));
-    CHECK(order(again) == order(fresh));
-  }
-  // Kept by locale and title: a second call makes none; another locale makes its own.
-  int made = 0;
-  std::vector<std::string> keys;
-  auto make = [&](const std::string& t) {
-    ++made;
-    return t;
-  };
-  kept.get("vi", titles, keys, make);
-  CHECK(made == 5);  // the same title twice in one call is made twice
-  kept.get("vi", titles, keys, make);
-  CHECK(made == 5);
-  CHECK(keys == titles);
-  kept.get("de", {"a"}, keys, make);
-  CHECK(made == 6);
-}
-
 }  // namespace firefly

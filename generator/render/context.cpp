@@ -433,7 +433,7 @@ Value ContextBuilder::sitemap_value(const Language& lang) const {
   }
   const Value& t = theme_.strings(lang.code);
   if (!top.empty()) {
-    sort_by_title(top, lang.html_lang, sort_keys_);
+    sort_by_title(top, lang.html_lang);
     const Page* home = find_noted(groups_, "home", lang.code);
     sections.push_back(Value(Map{{"title", home ? home->title : std::string()},
                                  {"url", site_.lang_prefix(lang.code) + "/"},
@@ -441,8 +441,8 @@ Value ContextBuilder::sitemap_value(const Language& lang) const {
   }
   for (const Page* s : section_pages) {
     List& pages = pages_by_section[s->section];
-    sort_by_title(pages, lang.html_lang, sort_keys_);
-    Map section{{"title", s->title}, {"url", s->url}, {"pages", Value(std::move(pages))}};
+    sort_by_title(pages, lang.html_lang);
+    Map section{{"title", s->title}, {"url", s->url}, {"pages", Value(pages)}};
     add_title_lang(section, site_, *s);
     sections.push_back(Value(std::move(section)));
   }
@@ -455,7 +455,7 @@ Value ContextBuilder::sitemap_value(const Language& lang) const {
       data_pages.push_back(Value(std::move(item)));
     }
   }
-  sort_by_title(data_pages, lang.html_lang, sort_keys_);
+  sort_by_title(data_pages, lang.html_lang);
   sections.push_back(Value(Map{{"title", t.get("data_catalogue").to_text()},
                                {"url", site_.lang_prefix(lang.code) + "/data/"},
                                {"pages", Value(std::move(data_pages))}}));
@@ -512,7 +512,7 @@ Value ContextBuilder::page_context(size_t index) const {
         terms.push_back(Value(std::move(term)));
       }
     }
-    sort_by_title(terms, lang.html_lang, sort_keys_);
+    sort_by_title(terms, lang.html_lang);
     ctx.emplace_back("terms", Value(std::move(terms)));
   }
   // The catalogue and the home list every dataset; a dataset's own pages show it alone.

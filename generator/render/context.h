@@ -11,7 +11,6 @@
 #include "core/value.h"
 #include "model/site.h"
 #include "render/body.h"
-#include "render/collate.h"
 #include "render/photos.h"
 #include "render/theme.h"
 
@@ -34,8 +33,6 @@ class ContextBuilder {
   Value list_item(const Page& page) const;
   /// Offers the published sizes of the photos in `photos` (once, before rendering).
   void set_photos(const PhotoSet* photos) { photos_ = photos; }
-  /// Sorts titles with the keys kept in `keys` (render/collate.h; once, before rendering).
-  void set_sort_keys(SortKeys* keys) { sort_keys_ = keys; }
   /// {iso, display} of a date in `lang`.
   Value date_value(const Date& date, const Language& lang) const;
 
@@ -78,7 +75,6 @@ class ContextBuilder {
   /// Site::groups by hash.
   std::unordered_map<std::string_view, const std::map<std::string, Page*>*> groups_;
   const PhotoSet* photos_ = nullptr;
-  SortKeys* sort_keys_ = nullptr;
   std::vector<LanguageParts> languages_;  ///< one for each language of the site
   /// Tells this builder from every other made in the process (for what threads keep).
   std::uint64_t serial_;

@@ -52,8 +52,8 @@ struct PartialCache {
 };
 
 void render_one(const Site& site, const Theme& theme, const ContextBuilder& contexts, size_t index,
-                const OutputSink& sink, Diagnostics& diags, const mustache::PartialLookup& partials,
-                mustache::FragmentCache* fragments = nullptr) {
+                const OutputSink& sink, Diagnostics& diags,
+                const mustache::PartialLookup& partials) {
   const Page& page = *site.pages[index];
   OutputFile file;
   file.path = page.out_path;
@@ -76,8 +76,7 @@ void render_one(const Site& site, const Theme& theme, const ContextBuilder& cont
     return;
   }
   file.bytes.reserve(32 * 1024);
-  if (auto err = mustache::render(*layout, contexts.page_context(index), partials, file.bytes, {},
-                                  fragments)) {
+  if (auto err = mustache::render(*layout, contexts.page_context(index), partials, file.bytes)) {
     diags.error("layouts/" + name + ".mustache", {}, *err,
                 "a partial that includes itself must do so inside a section that ends, "
                 "such as {{#children}}{{>tree}}{{/children}}");
@@ -89,10 +88,9 @@ void render_one(const Site& site, const Theme& theme, const ContextBuilder& cont
 }  // namespace
 
 void render_page(const Site& site, const Theme& theme, const ContextBuilder& contexts, size_t index,
-                 const OutputSink& sink, Diagnostics& diags, mustache::FragmentCache* fragments) {
-  render_one(
-      site, theme, contexts, index, sink, diags,
-      [&](std::string_view partial) { return theme.find(partial); }, fragments);
+                 const OutputSink& sink, Diagnostics& diags) {
+  render_one(site, theme, contexts, index, sink, diags,
+             [&](std::string_view partial) { return theme.find(partial); });
 }
 
 void render_pages(const Site& site, const Theme& theme, const ContextBuilder& contexts, int jobs,

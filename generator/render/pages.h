@@ -3,16 +3,13 @@
 
 #include "core/error.h"
 #include "core/output.h"
-#include "mustache/fragment_cache.h"
 #include "render/context.h"
 
 namespace firefly {
 
-/// Renders `site.pages[index]`, handing the file to `sink`; problems go to `diags`. With
-/// `fragments` (made for `theme`), the cards of its lists are taken from and kept there.
+/// Renders `site.pages[index]`, handing the file to `sink`; problems go to `diags`.
 void render_page(const Site& site, const Theme& theme, const ContextBuilder& contexts, size_t index,
-                 const OutputSink& sink, Diagnostics& diags,
-                 mustache::FragmentCache* fragments = nullptr);
+                 const OutputSink& sink, Diagnostics& diags);
 
 /// The source file an error about `page`'s output names ("" for a generated page): its
 /// own file (not that of a page it falls back to), or for a redirect the file whose
