@@ -144,7 +144,7 @@ PhotoInspector make_photo_inspector(const fs::path& site_dir, PhotoCache& cache)
                              : (static_dir / site_path.substr(1)).lexically_normal().string();
     SourceStamp stamp;
     if (std::optional<PhotoSource> known = cache.known(full, &stamp)) {
-      source = *known;
+      source = std::move(*known);
       return true;
     }
     std::optional<std::pair<std::string, long long>> hash = hash_file(full);

@@ -321,6 +321,8 @@ std::vector<const Photo*> PhotoSet::photos() const {
   for (const auto& [path, e] : entries_) {
     if (e->ok) out.push_back(&e->photo);
   }
+  std::sort(out.begin(), out.end(),
+            [](const Photo* a, const Photo* b) { return a->site_path < b->site_path; });
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/error.h"
@@ -126,7 +127,9 @@ class PhotoSet {
   PhotoOptions options_;
   PhotoInspector inspect_;
   mutable std::mutex mu_;
-  std::map<std::string, std::shared_ptr<Entry>> entries_;
+  /// By site path, hashed: a page and a card ask for each photo (a rebuild of 200 photos:
+  /// about 800 lookups of paths alike in their first letters); photos() sorts.
+  std::unordered_map<std::string, std::shared_ptr<Entry>> entries_;
   std::uint64_t plan_digest_ = 0;
   bool inspect(Entry& entry, const std::string& site_path);
   void plan(Photo& photo) const;
