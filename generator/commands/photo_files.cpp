@@ -144,7 +144,7 @@ PhotoInspector make_photo_inspector(const fs::path& site_dir, PhotoCache& cache)
                              : (static_dir / site_path.substr(1)).lexically_normal().string();
     SourceStamp stamp;
     if (std::optional<PhotoSource> known = cache.known(full, &stamp)) {
-      source = *known;
+      source = std::move(*known);
       return true;
     }
     std::optional<std::pair<std::string, long long>> hash = hash_file(full);
@@ -247,42 +247,30 @@ bool make_files(const Photo& photo, const Missing& missing, const fs::path& site
   return true;
 }
 
-/// What the files of `list` depend on, in publishing order: the recipe, and each photo's
-/// source hash and files (URL, size and encoding), from which their cache keys follow.
-/// A photo's URLs are one text (Photo::urls, every file's URL a view into it): hashed
-/// once, each file by its place in it, its encoding and its render's size packed in
-/// 64-bit words laid end to end in one buffer (a rebuild of 200 photos describes 2,800
-/// files).
-std::uint64_t set_digest(const std::vector<const Photo*>& list, size_t& files) {
+/// What the files of `list` depend on, in publishing order: the recipe, what `set` plans
+/// from a source (PhotoSet::plan_digest: its options and the plan itself), and each
+/// photo's site path, source hash and header and the shape of its plan (how many sizes and
+/// files; a photo only published from static/ has one). Every file's URL, size and
+/// encoding, and so its cache key, follow from these: a rebuild of 200 photos no longer
+/// describes its 2,800 files one by one.
+std::uint64_t set_digest(const PhotoSet& set, const std::vector<const Photo*>& list,
+                         size_t& files) {
   Hasher h;
-  h.add(kRecipe).add(list.size());
+  h.add(kRecipe).add(set.plan_digest()).add(list.size());
   files = 0;
-  std::vector<std::uint64_t> words;
   for (const Photo* photo : list) {
-    std::string_view text = photo->urls ? std::string_view(*photo->urls) : std::string_view();
-    words.clear();
-    words.push_back(photo->renders.size());
-    for (const PhotoRender& r : photo->renders) {
-      words.push_back(static_cast<std::uint64_t>(static_cast<std::uint32_t>(r.size.width)) << 32 |
-                      static_cast<std::uint32_t>(r.size.height));
-      words.push_back(r.files.size());
-      files += r.files.size();
-      for (const PhotoFile& f : r.files) {
-        // Where the URL sits in the text (a view into it; anything else is hashed whole).
-        auto begin = reinterpret_cast<std::uintptr_t>(text.data());
-        auto url = reinterpret_cast<std::uintptr_t>(f.url.data());
-        std::uint64_t at = url - begin;
-        bool inside = !text.empty() && url >= begin && at + f.url.size() <= text.size();
-        words.push_back(inside ? at << 32 | f.url.size() : ~std::uint64_t{0});
-        if (!inside) h.add(f.url);
-        words.push_back(static_cast<std::uint64_t>(f.encoding.format) << 32 |
-                        static_cast<std::uint32_t>(f.encoding.quality));
-      }
-    }
-    h.add(photo->source.hash)
-        .add(text)
-        .add(std::string_view(reinterpret_cast<const char*>(words.data()),
-                              words.size() * sizeof(std::uint64_t)));
+    const ImageInfo& info = photo->source.info;
+    size_t n = 0;
+    for (const PhotoRender& r : photo->renders) n += r.files.size();
+    files += n;
+    h.add(photo->site_path)
+        .add(photo->source.hash)
+        .add(info.format)
+        .add(static_cast<std::uint64_t>(static_cast<std::uint32_t>(info.width)) << 32 |
+             static_cast<std::uint32_t>(info.height))
+        .add(static_cast<std::uint64_t>(info.alpha) | photo->renders.size() << 1 |
+             static_cast<std::uint64_t>(n) << 16 | static_cast<std::uint64_t>(photo->card) << 32 |
+             static_cast<std::uint64_t>(photo->social) << 48);
   }
   return h.get();
 }
@@ -356,7 +344,7 @@ void publish_photos(const PhotoSet& photos, const fs::path& site_dir, PhotoCache
   // The same photos as the last build, their entries where it found them: published as
   // it recorded them (no key worked out, no entry looked up by name).
   size_t count = 0;
-  std::uint64_t digest = set_digest(list, count);
+  std::uint64_t digest = set_digest(photos, list, count);
   if (std::shared_ptr<const RecordedSet> recorded = cache.recorded_set(digest, count)) {
     if (batches) {
       auto photos = std::make_shared<const std::vector<const Photo*>>(list);

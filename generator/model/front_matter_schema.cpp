@@ -77,7 +77,8 @@ class Checker {
   // the value sits ("people[0].photo").
   void check(const Value& v, const FieldSchema& schema, const std::string& name,
              const std::string& path) {
-    const std::string& t = schema.type;
+    // Compared as a view: each test is a length check first (every story checks its images).
+    const std::string_view t = schema.type;
     auto fail = [&](const std::string& expected) {
       error(v, "'" + name + "' must be " + expected + ", not " + std::string(v.kind_name()) +
                    (v.is_map() || v.is_list() ? "" : " '" + v.to_text() + "'"));

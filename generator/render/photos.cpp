@@ -7,6 +7,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "core/hash.h"
 #include "core/text.h"
 
 namespace firefly {
@@ -132,7 +133,54 @@ struct PhotoSet::Entry {
 };
 
 PhotoSet::PhotoSet(PhotoOptions options, PhotoInspector inspect)
-    : options_(std::move(options)), inspect_(std::move(inspect)) {}
+    : options_(std::move(options)), inspect_(std::move(inspect)) {
+  // Sources of each shape plan() and plan_original() treat apart: every width kept or
+  // not, the original's width added, the card crop with or without its small size and
+  // limited by the height, the fallback in PNG, formats published as originals or not.
+  struct Sample {
+    const char* path;
+    const char* format;
+    int width, height;
+    bool alpha;
+  };
+  static constexpr Sample kSamples[] = {
+      {"/a/wide.jpg", "jpeg", 4032, 3024, false},  {"/a/tall.JPEG", "jpeg", 3024, 4032, false},
+      {"/a/band.jpg", "jpeg", 5000, 200, false},   {"/a/edge.jpg", "jpeg", 1600, 900, false},
+      {"/a/mid.png", "png", 1000, 700, true},      {"/a/flat.png", "png", 1000, 700, false},
+      {"/a/tiny.webp", "webp", 300, 200, false},   {"/a/scan.tif", "tiff", 2000, 3000, false},
+      {"/a/phone.heic", "heif", 4032, 3024, false}};
+  Hasher h;
+  h.add(options_.widths.size());
+  for (int w : options_.widths) h.add(static_cast<std::uint64_t>(w));
+  for (long long n :
+       {static_cast<long long>(options_.webp_quality),
+        static_cast<long long>(options_.jpeg_quality), static_cast<long long>(options_.avif),
+        static_cast<long long>(options_.avif_quality)}) {
+    h.add(static_cast<std::uint64_t>(n));
+  }
+  for (const Sample& s : kSamples) {
+    for (bool used : {true, false}) {
+      Photo p;
+      p.site_path = s.path;
+      p.source.hash = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+      p.source.info = {s.format, s.width, s.height, s.alpha, false, false};
+      if (used) plan(p);
+      plan_original(p);
+      h.add(p.renders.size()).add(p.card).add(p.social);
+      for (const PhotoRender& r : p.renders) {
+        h.add(static_cast<std::uint64_t>(r.size.width) << 32 |
+              static_cast<std::uint32_t>(r.size.height));
+        h.add(static_cast<std::uint64_t>(r.width) << 32 | static_cast<std::uint32_t>(r.height));
+        h.add(r.width_digits()).add(r.files.size());
+        for (const PhotoFile& f : r.files) {
+          h.add(f.url).add(static_cast<std::uint64_t>(f.encoding.format) << 32 |
+                           static_cast<std::uint32_t>(f.encoding.quality));
+        }
+      }
+    }
+  }
+  plan_digest_ = h.get();
+}
 
 bool PhotoSet::is_photo_path(const std::string& site_path) {
   static constexpr std::string_view kExtensions[] = {"jpg",  "jpeg", "png",  "webp", "tif",
@@ -273,6 +321,8 @@ std::vector<const Photo*> PhotoSet::photos() const {
   for (const auto& [path, e] : entries_) {
     if (e->ok) out.push_back(&e->photo);
   }
+  std::sort(out.begin(), out.end(),
+            [](const Photo* a, const Photo* b) { return a->site_path < b->site_path; });
   return out;
 }
 

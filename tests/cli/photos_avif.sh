@@ -47,6 +47,17 @@ grep -q '<source type="image/webp"' "$page" || fail "WebP not offered"
 sed -i '/^photos:/d' "$site/site.yaml"
 "$FIREFLY" build --site "$site" --out "$work/public2" >/dev/null 2>&1 || fail "build without avif"
 ! ls "$work"/public2/images/*.avif >/dev/null 2>&1 || fail "AVIF without photos.avif"
+# A change of what is planned changes a warm rebuild's output folder: into the folder of
+# the build with AVIF, from the same cache (its recorded photo set is the one with AVIF).
+"$FIREFLY" build --site "$site" --out "$pub" >/dev/null 2>&1 || fail "rebuild without avif"
+! ls "$pub"/images/*.avif >/dev/null 2>&1 || fail "AVIF left in the output folder"
+! grep -q '<source type="image/avif"' "$page" || fail "AVIF still offered"
+printf 'photos: {avif: true}\n' >>"$site/site.yaml"
+"$FIREFLY" build --site "$site" --out "$pub" >"$work/b.out" 2>&1 || fail "rebuild with avif"
+grep -q "0 files encoded" "$work/b.out" || { cat "$work/b.out"; fail "AVIF encoded again"; }
+ls "$pub"/images/class-800-*.avif >/dev/null 2>&1 || fail "AVIF not published again"
+grep -q '<source type="image/avif"' "$page" || fail "AVIF not offered again"
+sed -i '/^photos:/d' "$site/site.yaml"
 
 # An unknown key under photos is a configuration error.
 printf 'photos: {avfi: true}\n' >>"$site/site.yaml"

@@ -1,0 +1,52 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "render/photos.h"
+
+namespace firefly {
+
+namespace {
+
+PhotoSet set_with(PhotoOptions options) {
+  return PhotoSet(std::move(options), [](const std::string&, PhotoSource&, std::string& error) {
+    error = "not read in this test";
+    return false;
+  });
+}
+
+}  // namespace
+
+TEST_CASE("photo plan: its digest changes with every option that changes the files planned") {
+  const PhotoOptions base;
+  std::uint64_t digest = set_with(base).plan_digest();
+  CHECK(set_with(base).plan_digest() == digest);  // the same options, the same plan
+
+  PhotoOptions o = base;
+  o.widths = {480, 800, 1000, 1600};  // one width another
+  CHECK(set_with(o).plan_digest() != digest);
+  o = base;
+  o.widths.pop_back();  // the widest width left out: the original is published at 1200
+  CHECK(set_with(o).plan_digest() != digest);
+  o = base;
+  o.webp_quality = 70;
+  CHECK(set_with(o).plan_digest() != digest);
+  o = base;
+  o.jpeg_quality = 85;
+  CHECK(set_with(o).plan_digest() != digest);
+  o = base;
+  o.avif = true;
+  std::uint64_t with_avif = set_with(o).plan_digest();
+  CHECK(with_avif != digest);
+  o.avif_quality = 60;
+  CHECK(set_with(o).plan_digest() != with_avif);
+
+  // What does not change a planned file does not change the digest.
+  o = base;
+  o.max_pixels = 50'000'000;
+  o.warn_width = 4000;
+  o.warn_bytes = 5'000'000;
+  CHECK(set_with(o).plan_digest() == digest);
+}
+
+}  // namespace firefly
