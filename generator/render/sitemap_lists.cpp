@@ -1,6 +1,7 @@
 #include "render/sitemap_lists.h"
 
 #include <algorithm>
+#include <string_view>
 #include <unordered_map>
 
 #include "core/locale.h"
@@ -33,11 +34,11 @@ std::shared_ptr<const SitemapLists> sitemap_lists(const Site& site, const std::s
                                                   const std::string& locale,
                                                   const SitemapLists* before) {
   if (before && (before->lang != lang || before->locale != locale)) before = nullptr;
-  // The entries of the build before by page, with their list.
-  std::unordered_map<const Page*, const SitemapEntry*> was;
+  // The entries of the build before by address (a graph built again has other pages).
+  std::unordered_map<std::string_view, const SitemapEntry*> was;
   if (before) {
     for (const auto& [section, entries] : before->sections) {
-      for (const auto& e : entries) was.emplace(e->page.get(), e.get());
+      for (const auto& e : entries) was.emplace(e->url, e.get());
     }
   }
   std::unique_ptr<Collator> collator;
@@ -52,16 +53,14 @@ std::shared_ptr<const SitemapLists> sitemap_lists(const Site& site, const std::s
     e.url = p->url;
     e.has_title_lang = p->fallback;
     if (p->fallback) e.title_lang = detail::language_of(site, p->content_lang).html_lang;
-    if (auto it = was.find(p.get()); it != was.end() && same_shown(*it->second, e)) {
-      kept.emplace(it->second, i);
-      continue;
+    if (auto it = was.find(e.url); it != was.end() && same_shown(*it->second, e)) {
+      if (kept.emplace(it->second, i).second) continue;
     }
     if (!collator) collator = std::make_unique<Collator>(locale);
     e.key = collator->sort_key(e.title);
     Map m{{"title", e.title}, {"url", e.url}};
     if (e.has_title_lang) m.emplace_back("title_lang", e.title_lang);
     e.item = Value(std::move(m));
-    e.page = p;
     std::string section = e.section;
     added[section].push_back({std::make_shared<const SitemapEntry>(std::move(e)), i});
   }

@@ -15,7 +15,6 @@ namespace firefly {
 
 /// One page of a site map list: what it shows and its place.
 struct SitemapEntry {
-  std::shared_ptr<const Page> page;  ///< kept alive: an update finds its pages by address
   std::string section, title, url;
   bool has_title_lang = false;
   std::string title_lang;
@@ -32,9 +31,9 @@ struct SitemapLists {
 
 /// The lists of the site map of `lang` (first pages of kind kPage), sorted in the
 /// collation of `locale`. With `before` (the lists of the build before), the entries of
-/// pages it shares unchanged are taken with their sort keys and places, and only the
-/// pages that came or changed are given a key and merged in; the result is what a build
-/// without `before` makes.
+/// pages at the same address with the same section and title are taken with their sort
+/// keys and places, and only the pages that came or changed are given a key and merged
+/// in; the result is what a build without `before` makes.
 std::shared_ptr<const SitemapLists> sitemap_lists(const Site& site, const std::string& lang,
                                                   const std::string& locale,
                                                   const SitemapLists* before);

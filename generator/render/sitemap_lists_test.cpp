@@ -29,8 +29,7 @@ std::string shown(const SitemapLists& lists) {
     s += "[" + section + "]";
     for (const auto& e : entries) {
       s += e->title + "|" + e->url + "|" + e->title_lang + "|" + e->item.get("title").to_text() +
-           "|" + e->item.get("url").to_text() + "|" + e->item.get("title_lang").to_text() + "|" +
-           std::to_string(reinterpret_cast<std::uintptr_t>(e->page.get())) + ";";
+           "|" + e->item.get("url").to_text() + "|" + e->item.get("title_lang").to_text() + ";";
     }
   }
   return s;
