@@ -299,8 +299,12 @@ bool BuildRun::render_recorded() {
       ts.step("  search index");
     }
   });
+  // The site map pages patch the lists of the build before (render/sitemap_lists.h).
+  std::vector<std::shared_ptr<const SitemapLists>> sitemaps;
+  if (prev_ && prev_->contexts) sitemaps = prev_->contexts->sitemaps();
   ContextBuilder& contexts = st_.contexts.emplace(site, theme, st_.bodies, *st_.data_views);
   contexts.set_photos(st_.photos.get());
+  contexts.set_sitemaps_before(std::move(sitemaps));
   std::atomic<size_t> rendered{0};
   std::unordered_set<std::uint64_t> changed;
   if (prev_) changed = prev_->grains.changed_grains(st_.grains);

@@ -153,7 +153,20 @@ ContextBuilder::ContextBuilder(const Site& site, const Theme& theme,
   serial_ = ++serials;
   index_.reserve(site.pages.size());
   for (size_t i = 0; i < site.pages.size(); ++i) index_[site.pages[i].get()] = i;
-  for (const Language& l : site.config->languages) languages_.push_back(language_parts(l));
+  for (const Language& l : site.config->languages) {
+    languages_.push_back(language_parts(l));
+    sitemap_slots_.push_back(std::make_unique<SitemapSlot>());
+  }
+}
+
+std::vector<std::shared_ptr<const SitemapLists>> ContextBuilder::sitemaps() const {
+  std::vector<std::shared_ptr<const SitemapLists>> out;
+  for (size_t i = 0; i < sitemap_slots_.size(); ++i) {
+    std::shared_ptr<const SitemapLists> made = sitemap_slots_[i]->made;
+    if (!made && i < sitemaps_before_.size()) made = sitemaps_before_[i];
+    out.push_back(std::move(made));
+  }
+  return out;
 }
 
 ContextBuilder::LanguageParts ContextBuilder::language_parts(const Language& lang) const {
@@ -415,34 +428,44 @@ bool shown_in_sitemap(const Page& p) {
 
 Value ContextBuilder::sitemap_value(const Language& lang) const {
   List sections;
-  std::map<std::string, List> pages_by_section;
   std::vector<const Page*> section_pages;
-  List top;
   for (const auto& p : site_.pages) {
-    if (p->lang != lang.code || p->page_number != 1 || !shown_in_sitemap(*p)) continue;
-    if (p->kind == PageKind::kSection) section_pages.push_back(p.get());
-    if (p->kind == PageKind::kPage) {
-      Map m{{"title", p->title}, {"url", p->url}};
-      if (p->fallback) m.emplace_back("title_lang", language_of(site_, p->content_lang).html_lang);
-      Value item(std::move(m));
-      if (p->section.empty())
-        top.push_back(item);
-      else
-        pages_by_section[p->section].push_back(item);
-    }
+    if (p->lang == lang.code && p->page_number == 1 && p->kind == PageKind::kSection)
+      section_pages.push_back(p.get());
   }
+  // The lists of pages, patched from the build before's (render/sitemap_lists.h).
+  size_t slot = 0;
+  while (slot < site_.config->languages.size() && site_.config->languages[slot].code != lang.code)
+    ++slot;
+  std::shared_ptr<const SitemapLists> lists;
+  {
+    SitemapSlot& s = *sitemap_slots_.at(slot);
+    std::lock_guard<std::mutex> hold(s.lock);
+    if (!s.made) {
+      const SitemapLists* before =
+          slot < sitemaps_before_.size() ? sitemaps_before_[slot].get() : nullptr;
+      s.made = sitemap_lists(site_, lang.code, lang.html_lang, before);
+    }
+    lists = s.made;
+  }
+  auto list_of = [&](const std::string& section) {
+    List items;
+    if (auto it = lists->sections.find(section); it != lists->sections.end()) {
+      items.reserve(it->second.size());
+      for (const auto& e : it->second) items.push_back(e->item);
+    }
+    return items;
+  };
+  List top = list_of("");
   const Value& t = theme_.strings(lang.code);
   if (!top.empty()) {
-    sort_by_title(top, lang.html_lang);
     const Page* home = find_noted(groups_, "home", lang.code);
     sections.push_back(Value(Map{{"title", home ? home->title : std::string()},
                                  {"url", site_.lang_prefix(lang.code) + "/"},
                                  {"pages", Value(std::move(top))}}));
   }
   for (const Page* s : section_pages) {
-    List& pages = pages_by_section[s->section];
-    sort_by_title(pages, lang.html_lang);
-    Map section{{"title", s->title}, {"url", s->url}, {"pages", Value(pages)}};
+    Map section{{"title", s->title}, {"url", s->url}, {"pages", Value(list_of(s->section))}};
     add_title_lang(section, site_, *s);
     sections.push_back(Value(std::move(section)));
   }

@@ -3,6 +3,8 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -12,6 +14,7 @@
 #include "model/site.h"
 #include "render/body.h"
 #include "render/photos.h"
+#include "render/sitemap_lists.h"
 #include "render/theme.h"
 
 namespace firefly {
@@ -33,6 +36,14 @@ class ContextBuilder {
   Value list_item(const Page& page) const;
   /// Offers the published sizes of the photos in `photos` (once, before rendering).
   void set_photos(const PhotoSet* photos) { photos_ = photos; }
+  /// Offers the site map lists of the build before (its builder's sitemaps()), for the
+  /// site map pages to patch instead of sorting every page again (once, before rendering).
+  void set_sitemaps_before(std::vector<std::shared_ptr<const SitemapLists>> before) {
+    sitemaps_before_ = std::move(before);
+  }
+  /// The site map lists of each language as this builder made them, or else as it was
+  /// offered them (null: neither), for the next build. Not while rendering.
+  std::vector<std::shared_ptr<const SitemapLists>> sitemaps() const;
   /// {iso, display} of a date in `lang`.
   Value date_value(const Date& date, const Language& lang) const;
 
@@ -78,6 +89,13 @@ class ContextBuilder {
   std::vector<LanguageParts> languages_;  ///< one for each language of the site
   /// Tells this builder from every other made in the process (for what threads keep).
   std::uint64_t serial_;
+  /// The site map lists offered from the build before, and those made, by language.
+  std::vector<std::shared_ptr<const SitemapLists>> sitemaps_before_;
+  struct SitemapSlot {
+    std::mutex lock;
+    std::shared_ptr<const SitemapLists> made;
+  };
+  std::vector<std::unique_ptr<SitemapSlot>> sitemap_slots_;
 };
 
 }  // namespace firefly
