@@ -7,6 +7,7 @@
 #include <chrono>
 #include <fstream>
 #include <thread>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -179,6 +180,69 @@ TEST_CASE_FIXTURE(Original, "photo cache: originals are known by size, times and
   std::ofstream(photo) << "jpeg, longer";
   firefly::PhotoCache cache(cache_dir, 50);
   CHECK(!cache.known(photo.string()));
+}
+
+TEST_CASE_FIXTURE(Original, "photo cache: an original's line is read cell by cell, or not at all") {
+  std::ofstream(photo) << "jpeg";
+  wait_quiet();
+  read("h");
+  std::string text;
+  {
+    std::ifstream in(cache_dir / "index.tsv");
+    text.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  std::string line = photo.string() + "\t";
+  size_t at = text.find(line);
+  REQUIRE(at != std::string::npos);
+  size_t eol = text.find('\n', at);
+  line = text.substr(at, eol - at);
+  auto known_with = [&](const std::string& replaced) {
+    std::ofstream(cache_dir / "index.tsv") << text.substr(0, at) + replaced + text.substr(eol);
+    firefly::PhotoCache cache(cache_dir, 50);
+    return cache.known(photo.string());
+  };
+  auto cells = [&] {
+    std::vector<std::string> out;
+    size_t from = 0;
+    for (size_t tab; (tab = line.find('\t', from)) != std::string::npos; from = tab + 1)
+      out.push_back(line.substr(from, tab - from));
+    out.push_back(line.substr(from));
+    return out;
+  }();
+  REQUIRE(cells.size() == 13);
+  auto joined = [](const std::vector<std::string>& c) {
+    std::string out;
+    for (const std::string& cell : c) out += (out.empty() ? "" : "\t") + cell;
+    return out;
+  };
+  {  // Every cell read: the height, alpha and metadata as written by hand.
+    std::vector<std::string> c = cells;
+    c[9] = "30";
+    c[10] = "1";
+    c[12] = "1";
+    auto known = known_with(joined(c));
+    REQUIRE(known);
+    CHECK(known->hash == "h");
+    CHECK(known->bytes == 4);
+    CHECK(known->info.format == "jpeg");
+    CHECK(known->info.width == 40);
+    CHECK(known->info.height == 30);
+    CHECK(known->info.alpha);
+    CHECK(known->info.gps);
+    CHECK(known->info.metadata);
+  }
+  CHECK(known_with(line));
+  CHECK(!known_with(line + "\t0"));         // a cell too many
+  for (size_t i : {1, 2, 3, 4, 6, 8, 9}) {  // a number that is not one, or ends early
+    std::vector<std::string> c = cells;
+    c[i] += "x";
+    CHECK(!known_with(joined(c)));
+    c[i] = "";
+    CHECK(!known_with(joined(c)));
+  }
+  std::vector<std::string> c = cells;
+  c.pop_back();  // a cell too few (an older Firefly's line)
+  CHECK(!known_with(joined(c)));
 }
 
 TEST_CASE_FIXTURE(Original,
