@@ -47,10 +47,19 @@ function parseArgs(argv) {
   return opts;
 }
 
-/** Runs axe in the page (injecting it when missing); returns its violations. */
+/**
+ * Where a page loads axe from: serveDir(root, { scripts: AXE_SCRIPTS }) serves it there. As a
+ * cached script of its own URL, Chromium compiles it once for all pages (its code cache);
+ * put inline into each page, its 500 KB were compiled again on each (0.6 s of a 2.2 s page).
+ */
+export const AXE_PATH = '/__checks__/axe.min.js';
+/** The `scripts` to serve beside a portal for axeFindings. */
+export const AXE_SCRIPTS = { [AXE_PATH]: axe.source };
+
+/** Runs axe in the page (loading it when missing); returns its violations. */
 async function runAxe(page, options) {
   const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined');
-  if (!hasAxe) await page.addScriptTag({ content: axe.source });
+  if (!hasAxe) await page.addScriptTag({ url: new URL(AXE_PATH, page.url()).href });
   return page.evaluate(async (opts) => {
     const result = await window.axe.run(document, opts);
     return result.violations.map((v) => ({
@@ -126,7 +135,7 @@ async function main() {
     process.exit(1);
   }
 
-  const { server, origin } = await serveDir(root);
+  const { server, origin } = await serveDir(root, { scripts: AXE_SCRIPTS });
   let browser;
   try {
     browser = await launchBrowser();

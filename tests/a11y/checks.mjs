@@ -31,7 +31,7 @@ import {
 } from './lib.mjs';
 import { pageProbe } from './probe.mjs';
 import { SNAPSHOT, alfaPool } from './alfa.mjs';
-import { axeFindings } from './axe.mjs';
+import { AXE_SCRIPTS, axeFindings } from './axe.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** Where reflow and text size are measured: [width, text size]; 640 = 1280 at 200%. */
@@ -237,7 +237,7 @@ async function main() {
     `${opts.layout ? LAYOUTS.length : 0} layouts each${opts.sampleLayouts ? ` (${FEW_LAYOUTS.length} on non-sample pages)` : ''}`);
 
   if (opts.alfa) opts.alfaPool = alfaPool(opts.alfaWorkers || opts.jobs);
-  const { server, origin } = await serveDir(root);
+  const { server, origin } = await serveDir(root, { scripts: opts.axe ? AXE_SCRIPTS : {} });
   let browser;
   try {
     browser = await launchBrowser();

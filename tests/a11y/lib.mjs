@@ -61,13 +61,20 @@ async function statOrNull(p) {
 
 /**
  * Serves `root` on 127.0.0.1 at a free port (text gzip-compressed with `gzip`; a single byte
- * range answered unless `ranges` is false); resolves to {server, origin}.
+ * range answered unless `ranges` is false); resolves to {server, origin}. `scripts` maps
+ * site paths outside the portal's (such as axe.mjs's AXE_PATH) to JavaScript served with a
+ * day's caching, so that Chromium compiles a script every page loads once, not on each page.
  */
-export async function serveDir(root, { gzip = false, ranges = true } = {}) {
+export async function serveDir(root, { gzip = false, ranges = true, scripts = {} } = {}) {
   root = path.resolve(root);
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
+      if (Object.hasOwn(scripts, url.pathname)) {
+        res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'max-age=86400' });
+        res.end(req.method === 'HEAD' ? undefined : scripts[url.pathname]);
+        return;
+      }
       let rel;
       try {
         rel = decodeURIComponent(url.pathname);
