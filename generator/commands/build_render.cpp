@@ -181,8 +181,7 @@ bool BuildRun::check_paths() {
       if (st_.page_outputs[i].reads) paths.push_back(site.pages[i]->out_path);
     }
   }
-  std::sort(paths.begin(), paths.end());
-  if (std::adjacent_find(paths.begin(), paths.end()) == paths.end()) return true;
+  if (paths_unique(paths)) return true;
   for (size_t i = 0; i < site.pages.size(); ++i) {
     const Page& page = *site.pages[i];
     if (st_.page_outputs[i].reads) all_paths_.push_back({page.out_path, "", "", page_origin(page)});

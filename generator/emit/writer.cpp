@@ -89,7 +89,16 @@ std::error_code switch_entry(const fs::path& fresh, const fs::path& dest, const 
 
 }  // namespace
 
+bool paths_unique(std::vector<std::string_view>& paths) {
+  std::sort(paths.begin(), paths.end());
+  return std::adjacent_find(paths.begin(), paths.end()) == paths.end();
+}
+
 bool check_unique_paths(OutputSet& files, Diagnostics& diags) {
+  std::vector<std::string_view> paths;
+  paths.reserve(files.size());
+  for (const OutputFile& f : files) paths.push_back(f.path);
+  if (paths_unique(paths)) return true;
   std::stable_sort(files.begin(), files.end(),
                    [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
   bool ok = true;

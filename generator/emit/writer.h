@@ -74,7 +74,11 @@ class OutputWriter {
 bool publish(OutputSet files, const std::filesystem::path& out_dir, Diagnostics& diags,
              PublishStats* stats = nullptr);
 
-/// Sorts `files` by path and reports paths produced twice; false when there are any.
+/// Reports paths produced twice (sorting `files` by path only then); false when there are any.
 bool check_unique_paths(OutputSet& files, Diagnostics& diags);
+
+/// Whether no path comes twice in `paths` (sorted in place): the cheap test before
+/// check_unique_paths, which needs the files' origins only for a duplicate's message.
+bool paths_unique(std::vector<std::string_view>& paths);
 
 }  // namespace firefly

@@ -22,9 +22,8 @@ void sort_by_title(List& items, const std::string& locale) {
     std::string title = items[i].get("title").to_text();
     titled.push_back({collator.sort_key(title), std::move(title), i});
   }
-  std::stable_sort(titled.begin(), titled.end(), [](const Titled& a, const Titled& b) {
-    if (int c = a.key.compare(b.key); c != 0) return c < 0;
-    return a.title < b.title;  // as Collator::compare: equal by the collation, by bytes
+  std::sort(titled.begin(), titled.end(), [](const Titled& a, const Titled& b) {
+    return title_place_before({a.key, a.title, a.at}, {b.key, b.title, b.at});
   });
   List sorted;
   sorted.reserve(items.size());

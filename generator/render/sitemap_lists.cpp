@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/locale.h"
+#include "render/collate.h"
 #include "render/context_detail.h"
 
 namespace firefly {
@@ -18,9 +19,8 @@ struct Placed {
 };
 
 bool before_in_order(const Placed& a, const Placed& b) {
-  if (int c = a.entry->key.compare(b.entry->key); c != 0) return c < 0;
-  if (int c = a.entry->title.compare(b.entry->title); c != 0) return c < 0;
-  return a.at < b.at;
+  return title_place_before({a.entry->key, a.entry->title, a.at},
+                            {b.entry->key, b.entry->title, b.at});
 }
 
 bool same_shown(const SitemapEntry& a, const SitemapEntry& b) {
