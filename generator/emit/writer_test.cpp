@@ -396,3 +396,30 @@ TEST_CASE("writer: a batch of linked files published as recorded leaves its fold
   CHECK(!fs::exists(images / "by-hand.txt"));
   CHECK(!fs::exists(images / "extra.txt"));
 }
+
+TEST_CASE("writer: a path published twice is reported with both files, and only then") {
+  using firefly::OutputFile;
+  firefly::OutputSet files = {{"b/index.html", "b", "", "content/b.md"},
+                              {"a/index.html", "a", "", "content/a.md"},
+                              {"robots.txt", "r", "", ""}};
+  firefly::Diagnostics none;
+  CHECK(firefly::check_unique_paths(files, none));
+  CHECK_FALSE(none.has_errors());
+  CHECK(files[0].path == "b/index.html");  // left as it was: sorted only for a message
+
+  files.push_back({"a/index.html", "<p>", "static/a/index.html", ""});
+  firefly::Diagnostics diags;
+  CHECK_FALSE(firefly::check_unique_paths(files, diags));
+  auto found = diags.sorted();
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].path == "static/a/index.html");
+  CHECK(found[0].message ==
+        "two files would be published at /a/index.html (content/a.md and static/a/index.html)");
+  CHECK(found[0].hint == "rename or remove one of them");
+
+  std::vector<std::string_view> paths = {"x", "a", "x/y"};
+  CHECK(firefly::paths_unique(paths));
+  CHECK(paths == std::vector<std::string_view>{"a", "x", "x/y"});
+  paths.push_back("a");
+  CHECK_FALSE(firefly::paths_unique(paths));
+}
