@@ -68,7 +68,12 @@ void PostingLog::place(size_t tokens) {
   // Each entry where its token's bytes have come to: ends_[id] ends as the token's end.
   for_each_entry(true, [&](uint32_t id, const char* bytes, uint32_t n) {
     uint64_t& e = ends_[id];
-    std::memcpy(pieces_[e >> 32].get() + (e & kOffsetMask), bytes, n);
+    char* to = pieces_[e >> 32].get() + (e & kOffsetMask);
+    if (n <= 4) {  // most entries (a gap and a count): no call of memcpy for a few bytes
+      for (uint32_t k = 0; k < n; ++k) to[k] = bytes[k];
+    } else {
+      std::memcpy(to, bytes, n);
+    }
     e += n;
   });
   blocks_ = std::vector<Block>();

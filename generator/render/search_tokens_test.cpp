@@ -228,6 +228,21 @@ TEST_CASE("simple text: the path without ICU gives the tokens folding gives") {
   CHECK_FALSE(search_text_is_simple("collective agreements: Lao động"));
   CHECK_FALSE(search_text_is_simple("collective agreements 勞資 ＡＢＣ and more words"));
   CHECK_FALSE(search_text_is_simple("twelve bytes\xE4\xB8"));  // cut short: not simple
+  // A character after and before ASCII of every length up to two words of eight bytes:
+  // found wherever the eight-byte steps end.
+  for (size_t before = 0; before < 20; ++before) {
+    for (size_t after = 0; after < 10; ++after) {
+      std::string a(before, 'a'), b(after, 'b');
+      CAPTURE(before);
+      CAPTURE(after);
+      CHECK(search_text_is_simple(a + "勞" + b));
+      CHECK(search_text_is_simple(a + "，" + b));
+      CHECK_FALSE(search_text_is_simple(a + "é" + b));
+      CHECK_FALSE(search_text_is_simple(a + "Ａ" + b));
+      CHECK_FALSE(search_text_is_simple(a + "\xF0\x9F\x98\x80" + b));  // four bytes
+      if (after == 0) CHECK_FALSE(search_text_is_simple(a + "\xE5\x8B"));
+    }
+  }
 }
 
 }  // namespace firefly
