@@ -110,6 +110,30 @@ void RunPostings::add_position(Entry& e, uint32_t at) {
   ++e.positions;
 }
 
+// Inline: it runs for every (token, page) entry (the entries with positions out of line).
+[[gnu::always_inline]] inline void RunPostings::write(uint32_t doc, const Entry& e) {
+  // Most entries (CJK tokens') have no positions: their gap and one character written
+  // straight into the log, with none of the general case's stack room or loops.
+  static_assert(2 + 3 * (kMaxCount - 1) < 32, "a field and count is one VLQ character");
+  if (e.positions == 0 && PostingLog::fits_short(e.id, 2 * kMaxVlqChars)) {
+    TokenRun& t = tokens_[e.id];
+    char* out = log_.short_entry(2 * kMaxVlqChars);
+    size_t n = 0;
+    if (t.written) {
+      n = write_vlq(out, doc - t.last_doc);
+    } else {  // the first document's gap is written when the runs are joined
+      t.written = true;
+      t.first_doc = doc;
+    }
+    t.last_doc = doc;
+    uint32_t count = std::clamp<uint32_t>(e.count, 1, kMaxCount);
+    out[n++] = kVlqDigits[static_cast<uint32_t>(e.field) + 3 * (count - 1)];
+    log_.end_short_entry(e.id, static_cast<uint32_t>(n));
+    return;
+  }
+  write_positions(doc, e);
+}
+
 void RunPostings::add_document(uint32_t doc, std::string_view title,
                                const std::vector<TextBlock>& blocks) {
   uint32_t pos = 0;
@@ -170,29 +194,6 @@ void RunPostings::look_up_pending(SearchField field) {
     occur(ids_.find_key(p.key, {}), field, p.pos, p.positional);
   }
   pending_size_ = 0;
-}
-
-void RunPostings::write(uint32_t doc, const Entry& e) {
-  // Most entries (CJK tokens') have no positions: their gap and one character written
-  // straight into the log, with none of the general case's stack room or loops.
-  static_assert(2 + 3 * (kMaxCount - 1) < 32, "a field and count is one VLQ character");
-  if (e.positions == 0 && PostingLog::fits_short(e.id, 2 * kMaxVlqChars)) {
-    TokenRun& t = tokens_[e.id];
-    char* out = log_.short_entry(2 * kMaxVlqChars);
-    size_t n = 0;
-    if (t.written) {
-      n = write_vlq(out, doc - t.last_doc);
-    } else {  // the first document's gap is written when the runs are joined
-      t.written = true;
-      t.first_doc = doc;
-    }
-    t.last_doc = doc;
-    uint32_t count = std::clamp<uint32_t>(e.count, 1, kMaxCount);
-    out[n++] = kVlqDigits[static_cast<uint32_t>(e.field) + 3 * (count - 1)];
-    log_.end_short_entry(e.id, static_cast<uint32_t>(n));
-    return;
-  }
-  write_positions(doc, e);
 }
 
 void RunPostings::write_positions(uint32_t doc, const Entry& e) {
