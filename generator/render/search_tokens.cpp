@@ -145,7 +145,20 @@ std::vector<TextBlock> html_text_blocks(std::string_view html) {
       while (name_end < tag.size() && std::isalnum(static_cast<unsigned char>(tag[name_end]))) {
         ++name_end;
       }
-      std::string name = ascii_lower(tag.substr(0, name_end));
+      // The name in lower case: on the stack (every tag of every page is read here).
+      char short_name[16];
+      std::string long_name;
+      std::string_view name;
+      if (name_end <= sizeof short_name) {
+        for (size_t k = 0; k < name_end; ++k) {
+          char c = tag[k];
+          short_name[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+        name = std::string_view(short_name, name_end);
+      } else {
+        long_name = ascii_lower(tag.substr(0, name_end));
+        name = long_name;
+      }
       bool self_closing = !tag.empty() && tag.back() == '/';
       if (skipped_element(name)) {
         if (end) {
