@@ -164,6 +164,24 @@ TEST_CASE("HTML text blocks: line breaks, tabs and returns become spaces, wherev
   }
 }
 
+TEST_CASE("HTML text blocks: which elements start a block, in any case") {
+  const char* blocks[] = {"p",  "li", "td",  "th", "dt",      "dd",         "br",        "tr",
+                          "ul", "ol", "hr",  "h1", "h6",      "pre",        "div",       "table",
+                          "P",  "Li", "DIV", "H3", "caption", "blockquote", "figcaption"};
+  for (const char* name : blocks) {
+    CAPTURE(name);
+    std::string n = name;
+    CHECK(html_text_blocks("a<" + n + ">b</" + n + ">c").size() == 3);
+  }
+  const char* inline_ones[] = {"a",   "b",  "i",    "em",    "h7",       "h0",          "hx",
+                               "td2", "pq", "span", "tbody", "captions", "blockquotes", "x"};
+  for (const char* name : inline_ones) {
+    CAPTURE(name);
+    std::string n = name;
+    CHECK(html_text_blocks("a<" + n + ">b</" + n + ">c").size() == 1);
+  }
+}
+
 TEST_CASE("HTML text blocks: a role=img drawing is left out, what follows it is kept") {
   std::vector<TextBlock> b = html_text_blocks(
       "<p class=\"chart-desc\">Rose from 1 to 3.</p><div class=\"chart-view\" role=\"img\">"
