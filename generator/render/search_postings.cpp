@@ -128,6 +128,7 @@ void RunPostings::add_position(Entry& e, uint32_t at) {
     t.last_doc = doc;
     uint32_t count = std::clamp<uint32_t>(e.count, 1, kMaxCount);
     out[n++] = kVlqDigits[static_cast<uint32_t>(e.field) + 3 * (count - 1)];
+    t.bytes += static_cast<uint32_t>(n);
     log_.end_short_entry(e.id, static_cast<uint32_t>(n));
     return;
   }
@@ -224,6 +225,10 @@ void RunPostings::write_positions(uint32_t doc, const Entry& e) {
       last = occurrences_[k].pos;
     }
   }
+  if (n > UINT32_MAX - t.bytes) {
+    throw std::length_error("search index: more than 4 GB of postings for one token");
+  }
+  t.bytes += static_cast<uint32_t>(n);
   if (direct) {
     log_.end_short_entry(e.id, static_cast<uint32_t>(n));
   } else {

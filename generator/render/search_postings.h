@@ -41,7 +41,9 @@ class RunPostings {
   void finish() {
     if (log_.placed()) return;
     ids_.forget_lookup();
-    log_.place(tokens_.size());
+    std::vector<uint64_t> bytes(tokens_.size());
+    for (size_t id = 0; id < bytes.size(); ++id) bytes[id] = tokens_[id].bytes;
+    log_.place_counted(std::move(bytes));
   }
   /// The token's postings in the file format, less the first document's gap (which
   /// depends on the run before); after finish().
@@ -52,6 +54,7 @@ class RunPostings {
   /// What is read once per document a token is in.
   struct TokenRun {
     uint32_t first_doc = 0, last_doc = 0;
+    uint32_t bytes = 0;       ///< of its entries in the log (what placing them needs)
     bool written = false;     ///< has postings
     bool positional = false;  ///< some document's postings hold positions
   };
