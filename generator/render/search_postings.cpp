@@ -316,6 +316,25 @@ size_t JoinedPostings::postings_bytes(size_t line, bool positional) const {
   return bytes;
 }
 
+size_t JoinedPostings::line_bytes(size_t line, bool* positional) const {
+  size_t bytes = 0, token_bytes = 0;
+  bool first = true, with_positions = false;
+  uint32_t previous = 0;
+  for (size_t r = 0; r < runs_.size(); ++r) {
+    uint32_t id = local_[line * runs_.size() + r];
+    if (id == kNone) continue;
+    const RunPostings& run = runs_[r];
+    if (first) token_bytes = run.token(id).size();
+    with_positions = with_positions || run.positional(id);
+    uint32_t doc = run.first_doc(id);
+    bytes += vlq_bytes(first ? doc + 1 : doc - previous) + run.postings(id).size();
+    first = false;
+    previous = run.last_doc(id);
+  }
+  *positional = with_positions;
+  return token_bytes + bytes + (with_positions ? 0 : 1);
+}
+
 void JoinedPostings::append_postings(size_t line, bool positional, std::string& out) const {
   if (!positional) out += '*';
   bool first = true;

@@ -120,6 +120,9 @@ class JoinedPostings {
   size_t postings_bytes(size_t line) const { return postings_bytes(line, positional(line)); }
   /// The same, for a line whose positional() is known.
   size_t postings_bytes(size_t line, bool positional) const;
+  /// The bytes of the line's token and of its postings (token().size() +
+  /// postings_bytes()), and its positional() in `*positional`: one pass over the runs.
+  size_t line_bytes(size_t line, bool* positional) const;
   /// Appends the line's postings: "*" then the page list for a token without positions.
   void append_postings(size_t line, std::string& out) const {
     append_postings(line, positional(line), out);
