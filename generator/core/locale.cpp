@@ -319,12 +319,22 @@ void thai_pieces(std::string_view run, std::vector<SearchPiece>& out) {
 }  // namespace
 
 bool search_text_is_simple(std::string_view text) {
-  for (size_t i = 0; i < text.size();) {
-    if ((static_cast<unsigned char>(text[i]) & 0x80) == 0) {
+  // Every page's text is read here before it is tokenized: ASCII is skipped eight bytes
+  // at a time, and a character's code point read inline (three_byte_code_point's test).
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  for (size_t i = 0; i < n;) {
+    if ((s[i] & 0x80) == 0) {
       ++i;
+      for (uint64_t w; i + 8 <= n; i += 8) {
+        std::memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ULL) break;
+      }
       continue;
     }
-    uint32_t c = three_byte_code_point(text, i);
+    if (i + 2 >= n || (s[i] & 0xF0) != 0xE0) return false;  // not 3 bytes: code point 0
+    uint32_t c = (static_cast<uint32_t>(s[i] & 0x0F) << 12) |
+                 (static_cast<uint32_t>(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3Fu);
     if (!is_unified_ideograph(c) && !is_plain_separator(c)) return false;
     i += 3;
   }

@@ -67,8 +67,9 @@ void write_search_files(const Site& site, LanguageIndex& index, const OutputSink
     std::vector<char> flags(lines.size());
     parallel_for((lines.size() + kBlock - 1) / kBlock, jobs, [&](size_t b) {
       for (size_t k = b * kBlock; k < std::min(lines.size(), (b + 1) * kBlock); ++k) {
-        flags[k] = lines.positional(k);
-        sizes[k] = lines.token(k).size() + lines.postings_bytes(k, flags[k]) + 2;
+        bool with_positions = false;
+        sizes[k] = lines.line_bytes(k, &with_positions) + 2;
+        flags[k] = with_positions;
       }
     });
     positional.assign(flags.begin(), flags.end());

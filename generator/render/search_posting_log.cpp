@@ -49,10 +49,16 @@ void PostingLog::for_each_entry(bool free, F&& f) {
 
 void PostingLog::place(size_t tokens) {
   close_block();
+  std::vector<uint64_t> bytes(tokens, 0);
+  for_each_entry(false, [&](uint32_t id, const char*, uint32_t n) { bytes[id] += n; });
+  place_counted(std::move(bytes));
+}
+
+void PostingLog::place_counted(std::vector<uint64_t> bytes) {
+  close_block();
   // Each token's bytes, then where they start: the tokens in order of their ids, a piece
   // filled before the next is begun.
-  ends_.assign(tokens, 0);
-  for_each_entry(false, [&](uint32_t id, const char*, uint32_t n) { ends_[id] += n; });
+  ends_ = std::move(bytes);
   std::vector<uint64_t> piece_bytes(1, 0);
   for (uint64_t& e : ends_) {
     uint64_t bytes = e;
@@ -68,7 +74,12 @@ void PostingLog::place(size_t tokens) {
   // Each entry where its token's bytes have come to: ends_[id] ends as the token's end.
   for_each_entry(true, [&](uint32_t id, const char* bytes, uint32_t n) {
     uint64_t& e = ends_[id];
-    std::memcpy(pieces_[e >> 32].get() + (e & kOffsetMask), bytes, n);
+    char* to = pieces_[e >> 32].get() + (e & kOffsetMask);
+    if (n <= 4) {  // most entries (a gap and a count): no call of memcpy for a few bytes
+      for (uint32_t k = 0; k < n; ++k) to[k] = bytes[k];
+    } else {
+      std::memcpy(to, bytes, n);
+    }
     e += n;
   });
   blocks_ = std::vector<Block>();

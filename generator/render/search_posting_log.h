@@ -39,6 +39,9 @@ class PostingLog {
   /// token's bytes under 4 GB) and frees the log; postings() works from then on, append()
   /// no more.
   void place(size_t tokens);
+  /// place() of tokens 0 … bytes.size()-1 where bytes[id] is the sum of the sizes of the
+  /// token's entries, as the writer counted them (no pass over the log to count them).
+  void place_counted(std::vector<uint64_t> bytes);
   bool placed() const { return !pieces_.empty(); }
   /// The bytes appended to token `id`, in order (after place()).
   std::string_view postings(uint32_t id) const {

@@ -110,6 +110,31 @@ void RunPostings::add_position(Entry& e, uint32_t at) {
   ++e.positions;
 }
 
+// Inline: it runs for every (token, page) entry (the entries with positions out of line).
+[[gnu::always_inline]] inline void RunPostings::write(uint32_t doc, const Entry& e) {
+  // Most entries (CJK tokens') have no positions: their gap and one character written
+  // straight into the log, with none of the general case's stack room or loops.
+  static_assert(2 + 3 * (kMaxCount - 1) < 32, "a field and count is one VLQ character");
+  if (e.positions == 0 && PostingLog::fits_short(e.id, 2 * kMaxVlqChars)) {
+    TokenRun& t = tokens_[e.id];
+    char* out = log_.short_entry(2 * kMaxVlqChars);
+    size_t n = 0;
+    if (t.written) {
+      n = write_vlq(out, doc - t.last_doc);
+    } else {  // the first document's gap is written when the runs are joined
+      t.written = true;
+      t.first_doc = doc;
+    }
+    t.last_doc = doc;
+    uint32_t count = std::clamp<uint32_t>(e.count, 1, kMaxCount);
+    out[n++] = kVlqDigits[static_cast<uint32_t>(e.field) + 3 * (count - 1)];
+    t.bytes += static_cast<uint32_t>(n);
+    log_.end_short_entry(e.id, static_cast<uint32_t>(n));
+    return;
+  }
+  write_positions(doc, e);
+}
+
 void RunPostings::add_document(uint32_t doc, std::string_view title,
                                const std::vector<TextBlock>& blocks) {
   uint32_t pos = 0;
@@ -172,29 +197,6 @@ void RunPostings::look_up_pending(SearchField field) {
   pending_size_ = 0;
 }
 
-void RunPostings::write(uint32_t doc, const Entry& e) {
-  // Most entries (CJK tokens') have no positions: their gap and one character written
-  // straight into the log, with none of the general case's stack room or loops.
-  static_assert(2 + 3 * (kMaxCount - 1) < 32, "a field and count is one VLQ character");
-  if (e.positions == 0 && PostingLog::fits_short(e.id, 2 * kMaxVlqChars)) {
-    TokenRun& t = tokens_[e.id];
-    char* out = log_.short_entry(2 * kMaxVlqChars);
-    size_t n = 0;
-    if (t.written) {
-      n = write_vlq(out, doc - t.last_doc);
-    } else {  // the first document's gap is written when the runs are joined
-      t.written = true;
-      t.first_doc = doc;
-    }
-    t.last_doc = doc;
-    uint32_t count = std::clamp<uint32_t>(e.count, 1, kMaxCount);
-    out[n++] = kVlqDigits[static_cast<uint32_t>(e.field) + 3 * (count - 1)];
-    log_.end_short_entry(e.id, static_cast<uint32_t>(n));
-    return;
-  }
-  write_positions(doc, e);
-}
-
 void RunPostings::write_positions(uint32_t doc, const Entry& e) {
   TokenRun& t = tokens_[e.id];
   // The entry's characters: straight into the log when it has no positions (most
@@ -223,6 +225,10 @@ void RunPostings::write_positions(uint32_t doc, const Entry& e) {
       last = occurrences_[k].pos;
     }
   }
+  if (n > UINT32_MAX - t.bytes) {
+    throw std::length_error("search index: more than 4 GB of postings for one token");
+  }
+  t.bytes += static_cast<uint32_t>(n);
   if (direct) {
     log_.end_short_entry(e.id, static_cast<uint32_t>(n));
   } else {
@@ -308,6 +314,25 @@ size_t JoinedPostings::postings_bytes(size_t line, bool positional) const {
     previous = runs_[r].last_doc(id);
   }
   return bytes;
+}
+
+size_t JoinedPostings::line_bytes(size_t line, bool* positional) const {
+  size_t bytes = 0, token_bytes = 0;
+  bool first = true, with_positions = false;
+  uint32_t previous = 0;
+  for (size_t r = 0; r < runs_.size(); ++r) {
+    uint32_t id = local_[line * runs_.size() + r];
+    if (id == kNone) continue;
+    const RunPostings& run = runs_[r];
+    if (first) token_bytes = run.token(id).size();
+    with_positions = with_positions || run.positional(id);
+    uint32_t doc = run.first_doc(id);
+    bytes += vlq_bytes(first ? doc + 1 : doc - previous) + run.postings(id).size();
+    first = false;
+    previous = run.last_doc(id);
+  }
+  *positional = with_positions;
+  return token_bytes + bytes + (with_positions ? 0 : 1);
 }
 
 void JoinedPostings::append_postings(size_t line, bool positional, std::string& out) const {

@@ -41,7 +41,9 @@ class RunPostings {
   void finish() {
     if (log_.placed()) return;
     ids_.forget_lookup();
-    log_.place(tokens_.size());
+    std::vector<uint64_t> bytes(tokens_.size());
+    for (size_t id = 0; id < bytes.size(); ++id) bytes[id] = tokens_[id].bytes;
+    log_.place_counted(std::move(bytes));
   }
   /// The token's postings in the file format, less the first document's gap (which
   /// depends on the run before); after finish().
@@ -52,6 +54,7 @@ class RunPostings {
   /// What is read once per document a token is in.
   struct TokenRun {
     uint32_t first_doc = 0, last_doc = 0;
+    uint32_t bytes = 0;       ///< of its entries in the log (what placing them needs)
     bool written = false;     ///< has postings
     bool positional = false;  ///< some document's postings hold positions
   };
@@ -117,6 +120,9 @@ class JoinedPostings {
   size_t postings_bytes(size_t line) const { return postings_bytes(line, positional(line)); }
   /// The same, for a line whose positional() is known.
   size_t postings_bytes(size_t line, bool positional) const;
+  /// The bytes of the line's token and of its postings (token().size() +
+  /// postings_bytes()), and its positional() in `*positional`: one pass over the runs.
+  size_t line_bytes(size_t line, bool* positional) const;
   /// Appends the line's postings: "*" then the page list for a token without positions.
   void append_postings(size_t line, std::string& out) const {
     append_postings(line, positional(line), out);

@@ -91,6 +91,9 @@ void check_joined(const std::vector<std::vector<TextBlock>>& docs,
     lines.append_postings(k, got);
     CHECK(got == expected);
     CHECK(lines.postings_bytes(k) == expected.size());
+    bool positional = !writer.positional();
+    CHECK(lines.line_bytes(k, &positional) == token.size() + expected.size());
+    CHECK(positional == writer.positional());
     ++k;
   }
 }

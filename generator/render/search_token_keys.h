@@ -4,6 +4,7 @@
 // looking the key up.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 
@@ -12,6 +13,15 @@
 #include "render/search_tokens.h"
 
 namespace firefly {
+
+/// By byte: an ASCII letter or digit in lower case, else 0 (every other byte).
+inline constexpr auto kSearchWordBytes = [] {
+  std::array<unsigned char, 256> bytes{};
+  for (int c = '0'; c <= '9'; ++c) bytes[c] = static_cast<unsigned char>(c);
+  for (int c = 'a'; c <= 'z'; ++c) bytes[c] = static_cast<unsigned char>(c);
+  for (int c = 'A'; c <= 'Z'; ++c) bytes[c] = static_cast<unsigned char>(c - 'A' + 'a');
+  return bytes;
+}();
 
 /// The tokens detail::simple_search_tokens gives for `text` (which search_text_is_simple
 /// accepts), in the same order and at the same positions: `sink.key(key, pos, positional)`
@@ -48,15 +58,20 @@ void simple_search_keys(std::string_view text, uint32_t* pos, Sink& sink) {
   for (size_t i = 0; i < text.size();) {
     unsigned char c = s[i];
     if (c < 0x80) {
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
-        if (c <= 'Z' && c >= 'A') c = static_cast<unsigned char>(c - 'A' + 'a');
-        if (word < sizeof(uint64_t)) word_key |= static_cast<uint64_t>(c) << (8 * word);
-        ++word;
-      } else {
-        flush(i);
-      }
       run = 0;
-      ++i;
+      if (kSearchWordBytes[c] == 0) {
+        flush(i);
+        ++i;
+        continue;
+      }
+      do {  // the word's letters and digits, in lower case, read in one loop
+        if (word < sizeof(uint64_t)) {
+          word_key |= static_cast<uint64_t>(kSearchWordBytes[c]) << (8 * word);
+        }
+        ++word;
+        if (++i == text.size()) break;
+        c = s[i];
+      } while (kSearchWordBytes[c] != 0);
       continue;
     }
     flush(i);         // simple text has 3-byte sequences only: ideographs and separators

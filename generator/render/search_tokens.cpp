@@ -18,16 +18,40 @@ bool skipped_element(std::string_view name) {
   return name == "script" || name == "style" || name == "svg" || name == "template";
 }
 
-/// Elements that start a new block of text.
+/// Elements that start a new block of text: p, li, td, th, dt, dd, br, tr, ul, ol, hr,
+/// h1-h6, pre, div, table, caption, blockquote, figcaption (by length first: every tag of
+/// every page is tested).
 bool block_element(std::string_view name) {
-  static constexpr std::string_view kBlocks[] = {
-      "p",          "li",      "td",  "th",    "dt", "dd", "blockquote", "pre",
-      "figcaption", "caption", "div", "br",    "tr", "h1", "h2",         "h3",
-      "h4",         "h5",      "h6",  "table", "ul", "ol", "hr"};
-  for (std::string_view b : kBlocks) {
-    if (name == b) return true;
+  switch (name.size()) {
+    case 1:
+      return name[0] == 'p';
+    case 2:
+      switch ((static_cast<unsigned char>(name[0]) << 8) | static_cast<unsigned char>(name[1])) {
+        case ('l' << 8) | 'i':
+        case ('t' << 8) | 'd':
+        case ('t' << 8) | 'h':
+        case ('d' << 8) | 't':
+        case ('d' << 8) | 'd':
+        case ('b' << 8) | 'r':
+        case ('t' << 8) | 'r':
+        case ('u' << 8) | 'l':
+        case ('o' << 8) | 'l':
+        case ('h' << 8) | 'r':
+          return true;
+        default:
+          return name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
+      }
+    case 3:
+      return name == "pre" || name == "div";
+    case 5:
+      return name == "table";
+    case 7:
+      return name == "caption";
+    case 10:
+      return name == "blockquote" || name == "figcaption";
+    default:
+      return false;
   }
-  return false;
 }
 
 bool heading_element(std::string_view name) {
@@ -145,7 +169,20 @@ std::vector<TextBlock> html_text_blocks(std::string_view html) {
       while (name_end < tag.size() && std::isalnum(static_cast<unsigned char>(tag[name_end]))) {
         ++name_end;
       }
-      std::string name = ascii_lower(tag.substr(0, name_end));
+      // The name in lower case: on the stack (every tag of every page is read here).
+      char short_name[16];
+      std::string long_name;
+      std::string_view name;
+      if (name_end <= sizeof short_name) {
+        for (size_t k = 0; k < name_end; ++k) {
+          char c = tag[k];
+          short_name[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+        name = std::string_view(short_name, name_end);
+      } else {
+        long_name = ascii_lower(tag.substr(0, name_end));
+        name = long_name;
+      }
       bool self_closing = !tag.empty() && tag.back() == '/';
       if (skipped_element(name)) {
         if (end) {

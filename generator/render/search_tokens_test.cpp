@@ -164,6 +164,24 @@ TEST_CASE("HTML text blocks: line breaks, tabs and returns become spaces, wherev
   }
 }
 
+TEST_CASE("HTML text blocks: which elements start a block, in any case") {
+  const char* blocks[] = {"p",  "li", "td",  "th", "dt",      "dd",         "br",        "tr",
+                          "ul", "ol", "hr",  "h1", "h6",      "pre",        "div",       "table",
+                          "P",  "Li", "DIV", "H3", "caption", "blockquote", "figcaption"};
+  for (const char* name : blocks) {
+    CAPTURE(name);
+    std::string n = name;
+    CHECK(html_text_blocks("a<" + n + ">b</" + n + ">c").size() == 3);
+  }
+  const char* inline_ones[] = {"a",   "b",  "i",    "em",    "h7",       "h0",          "hx",
+                               "td2", "pq", "span", "tbody", "captions", "blockquotes", "x"};
+  for (const char* name : inline_ones) {
+    CAPTURE(name);
+    std::string n = name;
+    CHECK(html_text_blocks("a<" + n + ">b</" + n + ">c").size() == 1);
+  }
+}
+
 TEST_CASE("HTML text blocks: a role=img drawing is left out, what follows it is kept") {
   std::vector<TextBlock> b = html_text_blocks(
       "<p class=\"chart-desc\">Rose from 1 to 3.</p><div class=\"chart-view\" role=\"img\">"
@@ -228,6 +246,21 @@ TEST_CASE("simple text: the path without ICU gives the tokens folding gives") {
   CHECK_FALSE(search_text_is_simple("collective agreements: Lao động"));
   CHECK_FALSE(search_text_is_simple("collective agreements 勞資 ＡＢＣ and more words"));
   CHECK_FALSE(search_text_is_simple("twelve bytes\xE4\xB8"));  // cut short: not simple
+  // A character after and before ASCII of every length up to two words of eight bytes:
+  // found wherever the eight-byte steps end.
+  for (size_t before = 0; before < 20; ++before) {
+    for (size_t after = 0; after < 10; ++after) {
+      std::string a(before, 'a'), b(after, 'b');
+      CAPTURE(before);
+      CAPTURE(after);
+      CHECK(search_text_is_simple(a + "勞" + b));
+      CHECK(search_text_is_simple(a + "，" + b));
+      CHECK_FALSE(search_text_is_simple(a + "é" + b));
+      CHECK_FALSE(search_text_is_simple(a + "Ａ" + b));
+      CHECK_FALSE(search_text_is_simple(a + "\xF0\x9F\x98\x80" + b));  // four bytes
+      if (after == 0) CHECK_FALSE(search_text_is_simple(a + "\xE5\x8B"));
+    }
+  }
 }
 
 }  // namespace firefly
