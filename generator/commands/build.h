@@ -28,6 +28,9 @@ struct BuildOptions {
   /// With `keep_state`: an update (run_update) leaves the search index as it was, for
   /// refresh_search_index to bring up to date after the pages are shown.
   bool defer_search = false;
+  /// With `keep_state`: an update leaves the feeds and sitemap.xml (checked at the paths
+  /// they will have) to make_pending_site_files, to make once its pages are shown.
+  bool defer_site_files = false;
   /// With `keep_state`: photos missing from the cache are not encoded; their files are
   /// named as they will be and the photos listed in BuildState::pending_photos.
   bool defer_photos = false;

@@ -8,6 +8,7 @@
 #include "commands/build_run.h"
 #include "commands/photo_files.h"
 #include "commands/search_refresh.h"
+#include "commands/site_files_refresh.h"
 #include "commands/step_timer.h"
 #include "core/parallel.h"
 #include "emit/photo_cache.h"
@@ -19,7 +20,6 @@
 #include "render/pages.h"
 #include "render/search_index.h"
 #include "render/site_files.h"
-#include "render/site_files_update.h"
 #include "render/site_paths.h"
 #include "render/theme.h"
 
@@ -256,43 +256,24 @@ bool BuildRun::render_recorded() {
   if (prev_) st_.search_files = prev_->search_files;
   st_.search_current = !defer_search;
   std::optional<SearchChanges> search;
+  // An update may leave the feeds and sitemap.xml for after its pages are shown
+  // (commands/site_files_refresh.h): their paths are checked with the others now.
+  bool defer_site_files = prev_ && options_.defer_site_files;
   std::thread site_files([&] {
     StepTimer ts;
-    // Feeds and sitemap.xml show lists of every page: taken over, patched or made again by
-    // what they show of the pages (render/site_files_update.h).
-    std::optional<SiteFilesBefore> before;
-    if (prev_) {
-      before.emplace(SiteFilesBefore{*prev_->site, prev_->bodies, prev_->site_files,
-                                     prev_->files.config, pages_before_});
-    }
-    SiteFilesUpdate update(site, st_.bodies, st_.files.config, before ? &*before : nullptr,
-                           st_.site_files);
-    update.find_prints();
-    ts.step("  site file prints");
-    auto publish = [&](OutputSet& out, const std::vector<std::string>& taken) {
-      {
-        std::lock_guard lock(output_mu_);
-        for (const std::string& path : taken) {
-          all_paths_.push_back({path, "", ""});
-          st_.outputs[path] = prev_->outputs.at(path);
+    if (!defer_site_files) {
+      auto publish = [&](OutputSet& out, const std::vector<std::string>& taken) {
+        {
+          std::lock_guard lock(output_mu_);
+          for (const std::string& path : taken) {
+            all_paths_.push_back({path, "", ""});
+            st_.outputs[path] = prev_->outputs.at(path);
+          }
         }
-      }
-      offer_all(out);
-    };
-    {
-      OutputSet out;
-      std::vector<std::string> taken;
-      update.feeds(out, taken);
-      publish(out, taken);
+        offer_all(out);
+      };
+      make_site_files(st_, prev_, pages_before_, publish, ts);
     }
-    ts.step("  feeds");
-    {
-      OutputSet out;
-      std::vector<std::string> taken;
-      update.sitemap(out, taken);
-      publish(out, taken);
-    }
-    ts.step("  sitemap.xml");
     if (!defer_search) {
       search = refresh_search_index(st_);
       ts.step("  search index");
@@ -342,6 +323,18 @@ bool BuildRun::render_recorded() {
     result_.removed = std::move(search->removed);
   }
   for (const auto& [path, bytes] : st_.search_files) all_paths_.push_back({path, "", ""});
+  if (defer_site_files) {
+    // Recorded as the build before had them until they are made.
+    auto pending = std::make_unique<PendingSiteFiles>(PendingSiteFiles{
+        prev_->shared_from_this(), std::move(pages_before_), site_file_paths(site)});
+    for (const std::string& path : pending->paths) {
+      all_paths_.push_back({path, "", ""});
+      auto was = prev_->outputs.find(path);
+      st_.outputs[path] = was == prev_->outputs.end() ? OutputRecord() : was->second;
+    }
+    st_.site_files_pending = std::move(pending);
+    t.step("  site file paths");
+  }
   for_each_data_file(st_.data_views->manifest(), [&](const DataFile& f) { offer_data(f); });
   OutputSet cms_files;
   render_cms(*st_.config, site.datasets, cms_files);

@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -45,6 +46,11 @@ class BuildRun {
     st_.jobs = options.jobs > 0
                    ? options.jobs
                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    if (prev_ && prev_->site_files_pending) {
+      throw std::logic_error(
+          "an update started before the site files of the build before "
+          "were made (make_pending_site_files)");
+    }
   }
 
   /// The output folder, checked before anything is read: never the site or a part of it.

@@ -43,9 +43,24 @@ struct LoadRecord {
   std::vector<Diagnostic> reported;  ///< the problems it reported, in order
 };
 
+struct BuildState;
+
+/// The feeds and sitemap.xml an update left to make after its pages are shown
+/// (BuildOptions::defer_site_files; commands/site_files_refresh.h).
+struct PendingSiteFiles {
+  /// The build the update started from, held until they are made from its.
+  std::shared_ptr<const BuildState> before;
+  /// For each page now, the index of the same page in `before` (BuildRun's match).
+  std::vector<size_t> pages_before;
+  /// Where the files will be, sorted: checked with the update's other paths, and held
+  /// by the preview until they are made.
+  std::vector<std::string> paths;
+};
+
 /// The loaded sources, the site graph and the rendered bodies of a build. Members refer
-/// to each other, so a BuildState lives on the heap and is never moved or copied.
-struct BuildState {
+/// to each other, so a BuildState lives on the heap (made by make_shared: an update's
+/// pending files hold the build before) and is never moved or copied.
+struct BuildState : std::enable_shared_from_this<BuildState> {
   BuildOptions options;
   int jobs = 1;
   std::optional<SiteConfig> config;
@@ -100,6 +115,9 @@ struct BuildState {
   std::vector<OutputRecord> page_outputs;
   /// The feeds and sitemap.xml, with what they show of each page.
   SiteFilesState site_files;
+  /// Set while the feeds and sitemap.xml are still to be made (their `outputs` records are
+  /// then those of the build before); no update may start from this state until then.
+  std::unique_ptr<PendingSiteFiles> site_files_pending;
   /// The search index files shown: path -> fingerprint of their bytes.
   std::unordered_map<std::string, std::uint64_t> search_files;
   /// False while `search_files` are those of an earlier build: an update with

@@ -17,6 +17,7 @@
 #include "commands/photo_files.h"
 #include "commands/report.h"
 #include "commands/search_refresh.h"
+#include "commands/site_files_refresh.h"
 #include "config/site_config.h"
 #include "core/error.h"
 #include "serve/preview.h"
@@ -175,6 +176,22 @@ struct Session {
   }
 };
 
+/// Makes the feeds and sitemap.xml the update of `session.state` left (if it did), before
+/// the next update starts from it, and shows those that changed.
+void make_site_files(Session& session, PreviewSite& site, std::ostream& err) {
+  if (!session.state->site_files_pending) return;
+  OutputSet files;
+  try {
+    files = make_pending_site_files(*session.state);
+  } catch (const std::exception& e) {
+    err << "firefly serve: internal error (a bug in Firefly, not in your site): " << e.what()
+        << "; the next edit builds the whole site\n";
+    err.flush();
+    session.adopt(nullptr);
+  }
+  site.update_held(std::move(files));
+}
+
 /// After edits: builds again from the last good build, rendering only what its recorded
 /// reads say changed, and shows the files that differ (see run_update).
 void update(Session& session, PreviewSite& site, std::ostream& err) {
@@ -198,6 +215,8 @@ void update(Session& session, PreviewSite& site, std::ostream& err) {
     return;
   }
   size_t files = result.output.size(), removed = result.removed.size();
+  // The feeds and sitemap.xml follow the pages: requests for them wait until they are made.
+  if (result.state->site_files_pending) site.hold(result.state->site_files_pending->paths);
   site.update_site(std::move(result.output), result.removed);
   session.adopt(std::move(result.state));
   char ms[32];
@@ -208,6 +227,7 @@ void update(Session& session, PreviewSite& site, std::ostream& err) {
       << plural(result.bodies_rendered, "Markdown body", "Markdown bodies") << ") in " << ms
       << " ms\n";
   err.flush();
+  make_site_files(session, site, err);
   session.search.start(session.state, site);
 }
 
@@ -297,6 +317,7 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
   build.base_url = url;  // permalinks, feeds and canonical links point at the preview
   build.keep_state = true;
   build.defer_search = true;       // an edit is shown first, the search index follows
+  build.defer_site_files = true;   // and so do the feeds and sitemap.xml, before the next edit
   build.defer_photos = true;       // and so do new or changed photos
   build.cms_local_backend = true;  // /admin/ edits this folder through decap-server
   // Watching starts before the first build reads a file, so that every change after

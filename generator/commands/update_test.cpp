@@ -9,11 +9,13 @@
 #include <map>
 #include <random>
 #include <set>
+#include <stdexcept>
 #include <utility>
 
 #include "commands/build.h"
 #include "commands/build_state.h"
 #include "commands/search_refresh.h"
+#include "commands/site_files_refresh.h"
 #include "commands/update_fixture_for_tests.h"
 #include "core/fs.h"
 
@@ -211,6 +213,9 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
     std::vector<std::string> touched = site.take_touched();
     changed.insert(changed.end(), touched.begin(), touched.end());
     Diagnostics diags;
+    // Every other update leaves the feeds and sitemap.xml for after (as serve does).
+    bool defer = step % 2 == 0;
+    state->options.defer_site_files = defer;
     // Every fifth update does not know what changed (as after the watcher lost events).
     BuildResult update = run_update(*state, diags, step % 5 == 4 ? nullptr : &changed);
     Full full = full_build(site);
@@ -224,6 +229,19 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
     }
     REQUIRE(update.state);
     changed.clear();
+    REQUIRE(bool(update.state->site_files_pending) == defer);
+    if (defer) {
+      // No update may start from it before they are made; then they are shown.
+      Diagnostics early;
+      CHECK_THROWS_AS(run_update(*update.state, early), std::logic_error);
+      const std::vector<std::string>& later = update.state->site_files_pending->paths;
+      for (const OutputFile& f : update.output) {
+        CHECK_FALSE(std::binary_search(later.begin(), later.end(), f.path));
+      }
+      OutputSet files = make_pending_site_files(*update.state);
+      CHECK_FALSE(update.state->site_files_pending);
+      for (OutputFile& f : files) update.output.push_back(std::move(f));
+    }
     rendered += update.pages_rendered;
     graphs_taken += update.state->site_reused ? 1 : 0;
     graphs_patched += update.state->site_patched ? 1 : 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 #include <unordered_map>
 
 #include "core/hash.h"
@@ -62,6 +63,12 @@ std::string feed_xml(const Site& site, const std::vector<Body>& bodies,
   return x;
 }
 
+/// The folder of the feeds of `lang`: "" or "en/".
+std::string feed_dir(const Site& site, const Language& lang) {
+  std::string prefix = site.lang_prefix(lang.code);
+  return prefix.empty() ? "" : prefix.substr(1) + "/";
+}
+
 }  // namespace
 
 bool in_feeds(const Page& p) {
@@ -71,6 +78,34 @@ bool in_feeds(const Page& p) {
 bool before_in_feeds(const Page& a, const Page& b) {
   if (a.date != b.date) return a.date > b.date;
   return a.url < b.url;
+}
+
+std::vector<std::string> site_file_paths(const Site& site) {
+  // The sections render_feeds gives a feed, without their entries: one pass over the
+  // pages, which come a section at a time in each language (the languages interleaved).
+  std::map<std::string, std::set<std::string>> sections;  // language -> sections
+  std::vector<const Page*> last;  // the last page added, for each language seen
+  for (const auto& p : site.pages) {
+    bool feed = p->kind == PageKind::kSection ||
+                (p->kind == PageKind::kPage && !p->section.empty() && in_feeds(*p));
+    if (!feed) continue;
+    auto same_lang = [&](const Page* q) { return q->lang == p->lang; };
+    auto seen = std::find_if(last.begin(), last.end(), same_lang);
+    if (seen != last.end() && (*seen)->section == p->section) continue;
+    sections[p->lang].insert(p->section);
+    if (seen == last.end()) seen = last.insert(last.end(), nullptr);
+    *seen = p.get();
+  }
+  std::vector<std::string> paths = {"robots.txt", "sitemap.xml"};
+  for (const Language& lang : site.config->languages) {
+    std::string dir = feed_dir(site, lang);
+    paths.push_back(dir + "feed.xml");
+    for (const std::string& section : sections[lang.code]) {
+      paths.push_back(dir + section + "/feed.xml");
+    }
+  }
+  std::sort(paths.begin(), paths.end());
+  return paths;
 }
 
 void render_feeds(const Site& site, const std::vector<Body>& bodies, OutputSet& out,
@@ -103,7 +138,7 @@ void render_feeds(const Site& site, const std::vector<Body>& bodies, const Langu
     v.resize(keep);
   };
   std::string prefix = site.lang_prefix(lang.code);
-  std::string dir = prefix.empty() ? "" : prefix.substr(1) + "/";
+  std::string dir = feed_dir(site, lang);
   auto record = [&](const std::string& path, const std::string& section,
                     const std::vector<size_t>& entries, size_t members) {
     if (shown) shown->push_back({path, lang.code, section, entries, members > entries.size()});

@@ -42,6 +42,11 @@ void render_feeds(const Site& site, const std::vector<Body>& bodies, OutputSet& 
 void render_feeds(const Site& site, const std::vector<Body>& bodies, const Language& lang,
                   OutputSet& out, std::vector<FeedShown>* shown = nullptr);
 
+/// The paths of the files render_feeds and render_sitemap_xml make for `site`, sorted: a
+/// feed per language and per section of it, sitemap.xml and robots.txt (so that an
+/// update can check and name them before it makes them).
+std::vector<std::string> site_file_paths(const Site& site);
+
 /// For each page of `before`, the index of the same page in `site`: the page at `index`
 /// (model/site_patch_match.h shared_pages; empty: the same index), or else (a page made
 /// anew) the page now at its address; kNoPageBefore when none. Empty when the pages

@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
+#include "render/site_files_for_tests.h"
+
 namespace firefly {
 
 TEST_CASE("site_file_print: the sitemap's print leaves out what only the feeds show") {
@@ -52,6 +56,39 @@ TEST_CASE("site_file_print: the sitemap's print leaves out what only the feeds s
     CHECK(site_files_fingerprint({other, before}).feeds != both.feeds);
     CHECK(site_files_fingerprint({before}).sitemap != both.sitemap);
   }
+}
+
+TEST_CASE("site_file_paths: the paths of the feeds and sitemap.xml, before they are made") {
+  FeedSite fs;
+  auto made_paths = [](const Site& site) {
+    OutputSet out;
+    render_feeds(site, std::vector<Body>(site.pages.size()), out);
+    render_sitemap_xml(site, out);
+    std::vector<std::string> paths;
+    for (const OutputFile& f : out) paths.push_back(f.path);
+    std::sort(paths.begin(), paths.end());
+    return paths;
+  };
+  std::vector<std::string> paths = site_file_paths(*fs.site);
+  CHECK(paths == made_paths(*fs.site));
+  CHECK(std::count(paths.begin(), paths.end(), "en/stories/feed.xml") == 1);
+
+  // A section with no dated page has a feed too; a page outside the sections adds none.
+  SourcePages more = fs.sources;
+  for (auto [path, text] : {std::pair{"content/notes/_index.md", "---\ntitle: Notes\n---\n"},
+                            {"content/about.md", "---\ntitle: Undated\n---\nText.\n"}}) {
+    Diagnostics diags;
+    auto page = std::make_shared<SourcePage>();
+    REQUIRE(load_source_page(path, text, fs.config, *page, diags));
+    more.push_back(page);
+  }
+  Diagnostics diags;
+  std::unique_ptr<Site> site = build_site(fs.config, more, fs.inputs, diags);
+  REQUIRE_FALSE(diags.has_errors());
+  paths = site_file_paths(*site);
+  CHECK(paths == made_paths(*site));
+  CHECK(std::count(paths.begin(), paths.end(), "notes/feed.xml") == 1);
+  CHECK(std::count(paths.begin(), paths.end(), "about/feed.xml") == 0);
 }
 
 }  // namespace firefly

@@ -213,6 +213,27 @@ void PreviewSite::update_files_quietly(OutputSet files, const std::vector<std::s
   site_ = std::move(snapshot);
 }
 
+void PreviewSite::hold(std::vector<std::string> paths) {
+  std::lock_guard lock(mu_);
+  held_ = std::set<std::string, std::less<>>(paths.begin(), paths.end());
+}
+
+void PreviewSite::update_held(OutputSet files) {
+  std::lock_guard updating(update_mu_);
+  std::vector<std::string> paths;
+  paths.reserve(files.size());
+  for (const OutputFile& f : files) paths.push_back(f.path);
+  // Shown as they are, so that the requests waiting go on at once; deflated after.
+  std::shared_ptr<const Snapshot> snapshot = changed_copy(std::move(files), {}, /*pack=*/false);
+  {
+    std::lock_guard lock(mu_);
+    site_ = std::move(snapshot);
+    held_.clear();
+  }
+  released_.notify_all();
+  pack_shown(paths);
+}
+
 void PreviewSite::show_errors(std::string errors, std::string lang) {
   auto shown = std::make_shared<const std::string>(std::move(errors));
   {
@@ -225,19 +246,23 @@ void PreviewSite::show_errors(std::string errors, std::string lang) {
 }
 
 PreviewReply PreviewSite::get(std::string_view target) const {
+  std::optional<std::string> path = normalise_request_path(target);
+  if (!path) return text_reply(400, "400 bad request: this path is not allowed\n");
+  std::string key = *path;
+  if (key.empty() || key.back() == '/') key += "index.html";
   std::shared_ptr<const Snapshot> site;
   std::shared_ptr<const std::string> errors;
   std::string lang;
   std::uint64_t generation;
   {
-    std::lock_guard lock(mu_);
+    std::unique_lock lock(mu_);
+    // A file still being made is answered once it is (update_held).
+    released_.wait(lock, [&] { return stopped_ || !held_.count(key); });
     site = site_;
     errors = errors_;
     lang = errors_lang_;
     generation = generation_;
   }
-  std::optional<std::string> path = normalise_request_path(target);
-  if (!path) return text_reply(400, "400 bad request: this path is not allowed\n");
   auto find = [&](const std::string& p) -> const ShownFile* { return site->find(p); };
   auto body_of = [this](const ShownFile& f) -> std::optional<std::string> {
     if (!f.file.source.empty()) return read_file_within(f.file.source, site_dir_);
@@ -248,8 +273,6 @@ PreviewReply PreviewSite::get(std::string_view target) const {
                         ""};
   };
 
-  std::string key = *path;
-  if (key.empty() || key.back() == '/') key += "index.html";
   const ShownFile* file = find(key);
   if (!file && !path->empty() && path->back() != '/' && find(key + "/index.html")) {
     return {301, "text/plain; charset=utf-8", "moved\n", "/" + key + "/"};
@@ -296,6 +319,7 @@ void PreviewSite::stop() {
     stopped_ = true;
   }
   changed_.notify_all();
+  released_.notify_all();
 }
 
 bool PreviewSite::packed(const std::string& path) const {

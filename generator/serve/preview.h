@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -56,6 +57,13 @@ class PreviewSite {
   /// Like update_site, but leaves the errors shown and wakes no reload stream: for files
   /// that no open page shows as it loads, such as the search index.
   void update_files_quietly(OutputSet files, const std::vector<std::string>& removed);
+  /// Makes requests for the files at `paths` wait until update_held() (or stop()): for
+  /// files an update makes after its pages are shown, which must never be answered
+  /// stale or half made meanwhile. Replaces the paths held before.
+  void hold(std::vector<std::string> paths);
+  /// Shows `files` as update_files_quietly does (nothing removed), and answers the
+  /// requests held by hold() with them.
+  void update_held(OutputSet files);
   /// Shows `errors` for every HTML request (other files still come from the last good
   /// build), in a page worded in `lang` (the site's default language) and English, and
   /// wakes the reload streams.
@@ -122,6 +130,8 @@ class PreviewSite {
   std::string errors_lang_;                    ///< the language of the error page
   std::uint64_t generation_ = 0;
   bool stopped_ = false;
+  std::set<std::string, std::less<>> held_;   ///< paths whose requests wait (hold)
+  mutable std::condition_variable released_;  ///< held_ emptied, or stopped_
 };
 
 }  // namespace firefly

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -264,6 +265,53 @@ TEST_CASE("a quiet update changes files but keeps the errors and wakes no page")
   CHECK(site.get("/search/en/index.json").body == "{\"docs\":2}");
   CHECK(site.get("/data/awards.csv").status == 404);
   CHECK(site.get("/assets/site.css").status == 200);
+}
+
+TEST_CASE("a request for a held file waits for its new bytes; others are answered at once") {
+  PreviewSite site{std::filesystem::temp_directory_path()};
+  OutputSet files = sample_site();
+  files.push_back({"sitemap.xml", "<urlset>old</urlset>", ""});
+  site.show_site(files);
+  site.hold({"sitemap.xml", "en/feed.xml"});  // made after the pages: one changes, one is new
+  site.update_site({{"en/stories/index.html", "<p>new list</p>", ""}});
+  std::atomic<int> answered{0};
+  PreviewReply sitemap, feed;
+  std::thread a([&] {
+    sitemap = site.get("/sitemap.xml");
+    ++answered;
+  });
+  std::thread b([&] {
+    feed = site.get("/en/feed.xml");
+    ++answered;
+  });
+  CHECK(site.get("/en/stories/").body.find("new list") != std::string::npos);
+  CHECK(site.get("/data/awards.csv").status == 200);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  CHECK(answered == 0);           // neither stale nor missing: still waiting
+  std::string big(100'000, 'x');  // deflated once shown: served as made all the same
+  site.update_held({{"sitemap.xml", "<urlset>new" + big + "</urlset>", ""},
+                    {"en/feed.xml", "<feed>new</feed>", ""}});
+  a.join();
+  b.join();
+  CHECK(sitemap.status == 200);
+  CHECK(sitemap.body == "<urlset>new" + big + "</urlset>");
+  CHECK(feed.status == 200);
+  CHECK(feed.body == "<feed>new</feed>");
+  CHECK(site.packed("sitemap.xml"));
+  CHECK(site.get("/sitemap.xml").body == sitemap.body);
+  CHECK(site.generation() == 2);  // the held files reloaded no page
+
+  // Held again with nothing new for them: the old bytes, once released; stop releases too.
+  site.hold({"en/feed.xml"});
+  std::thread c([&] { feed = site.get("/en/feed.xml"); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  site.update_held({});
+  c.join();
+  CHECK(feed.body == "<feed>new</feed>");
+  site.hold({"en/feed.xml"});
+  std::thread d([&] { feed = site.get("/en/feed.xml"); });
+  site.stop();
+  d.join();
 }
 
 TEST_CASE("a broken first build has no site but still shows the errors") {

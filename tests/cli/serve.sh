@@ -106,6 +106,12 @@ has "$base/data/counts.csv" '2022,1357' || fail "the new figure is not in the do
 sed -i 's/^date: 2023-02-12$/date: 2023-04-01/' "$story"
 for _ in $(seq 1 100); do has "$base/en/stories/story-2/" '2023-04-01' && break; sleep 0.1; done
 has "$base/en/stories/story-2/" '2023-04-01' || fail "the new date is not on the page"
+# The feeds and sitemap.xml are made after the page is shown; asked for at once, they wait
+# for it and show the new date (never the old one).
+has "$base/sitemap.xml" '<lastmod>2023-04-01</lastmod>' || fail "sitemap.xml lacks the new date"
+has "$base/en/feed.xml" '<updated>2023-04-01' || fail "the feed lacks the new date"
+! has "$base/en/stories/feed.xml" '<updated>2023-02-12' || fail "the section feed has the old date"
+grep -q '^firefly serve: internal error' "$work/server.log" && fail "the site files were not made"
 [ "$(grep -c '^built ' "$work/server.log")" = 1 ] || fail "a new date rebuilt the whole site"
 
 # A broken file: the accessible error page for HTML, the terminal shows the error too.
