@@ -98,11 +98,17 @@ std::string picture_html(const Photo& photo, const std::string& alt_html, PhotoP
   // too when a photo has no JPEG or PNG variant; the fallback's URL, `sizes` three times,
   // the alt text and at most 320 bytes of tags and numbers), then cut to what was written.
   size_t bound = 3 * sizes.size() + alt_html.size() + fallback_src.url.size() + 320;
+  // Which modern formats the place offers, seen on the way: a source is written only for
+  // them (without AVIF, a pass over every file for none).
+  bool has[2] = {false, false};  // AVIF, WebP
   for (size_t i = from; i < to; ++i) {
     for (const PhotoFile& f : photo.renders[i].files) {
       ImageFormat format = f.encoding.format;
       size_t each = srcset_bound(photo.renders[i], f);
-      if (format == ImageFormat::kAvif || format == ImageFormat::kWebp) bound += each;
+      if (format == ImageFormat::kAvif || format == ImageFormat::kWebp) {
+        bound += each;
+        has[format == ImageFormat::kWebp] = true;
+      }
       if (format == fallback) bound += each;
     }
   }
@@ -110,6 +116,7 @@ std::string picture_html(const Photo& photo, const std::string& alt_html, PhotoP
   Cursor out{text.data()};
   out.put(card ? std::string_view("<picture class=\"card-image\">") : "<picture>");
   for (ImageFormat f : {ImageFormat::kAvif, ImageFormat::kWebp}) {
+    if (!has[f == ImageFormat::kWebp]) continue;
     char* start = out.at;
     out.put("<source type=\"");
     out.put(mime_type(f));
