@@ -135,10 +135,10 @@ class Builder : public YAML::EventHandler {
         add(e.quoted ? Value(e.text) : plain_scalar(e.text), pos(m), 0, 1, 0);
         break;
       case YamlEvent::Kind::kMapStart:
-        push(true, m, 0);
+        push(true, m, 0).map.reserve(static_cast<size_t>(e.members));
         break;
       case YamlEvent::Kind::kListStart:
-        push(false, m, 0);
+        push(false, m, 0).list.reserve(static_cast<size_t>(e.members));
         break;
       case YamlEvent::Kind::kMapEnd:
       case YamlEvent::Kind::kListEnd:
@@ -157,12 +157,13 @@ class Builder : public YAML::EventHandler {
 
   // Frames are made and taken apart in place (a story's `images:` list of maps nests
   // three deep: no frame moved when the stack grows or when one ends).
-  void push(bool is_map, const YAML::Mark& mark, YAML::anchor_t anchor) {
+  Frame& push(bool is_map, const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (stack_.capacity() == 0) stack_.reserve(4);
     Frame& f = stack_.emplace_back();
     f.is_map = is_map;
     f.pos = pos(mark);
     f.anchor = anchor;
+    return f;
   }
 
   void pop() {

@@ -25,9 +25,10 @@ class Reader {
     if (!clean()) return false;
     skip_blank_lines(true);
     if (at_ >= t_.size()) return false;
-    emit(Kind::kMapStart, at_);
+    size_t start = emit(Kind::kMapStart, at_);
     while (at_ < t_.size()) {
       if (!entry()) return false;
+      ++events[start].members;
       skip_blank_lines(true);
     }
     emit(Kind::kMapEnd, at_);
@@ -58,9 +59,11 @@ class Reader {
     return true;
   }
 
-  void emit(Kind kind, size_t offset, std::string_view text = {}, bool quoted = false) {
+  /// Adds an event; returns its index (a start event's members are counted on it).
+  size_t emit(Kind kind, size_t offset, std::string_view text = {}, bool quoted = false) {
     events.push_back({kind, static_cast<int>(offset), line_, static_cast<int>(offset - line_start_),
-                      quoted, text});
+                      quoted, 0, text});
+    return events.size() - 1;
   }
 
   size_t line_end() const {
@@ -121,7 +124,7 @@ class Reader {
 
   /// A block list under a key: `- item` lines at one indentation.
   bool block_list() {
-    size_t indent = 0;
+    size_t indent = 0, start = 0;
     bool first = true;
     while (at_ < t_.size()) {
       size_t end = line_end(), i = at_;
@@ -137,12 +140,13 @@ class Reader {
       }
       if (first) {
         indent = i - at_;
-        emit(Kind::kListStart, i);
+        start = emit(Kind::kListStart, i);
         first = false;
       }
       at_ = i + 1;
       while (at_ < end && t_[at_] == ' ') ++at_;
       if (at_ == end || !node(end, false) || !rest_is_blank(end)) return false;
+      ++events[start].members;
     }
     if (first) return false;
     emit(Kind::kListEnd, at_);
@@ -188,7 +192,7 @@ class Reader {
 
   /// `{key: value, ...}` or `[value, ...]` on one line, of scalars.
   bool collection(size_t end, bool map) {
-    emit(map ? Kind::kMapStart : Kind::kListStart, at_);
+    size_t start = emit(map ? Kind::kMapStart : Kind::kListStart, at_);
     char close = map ? '}' : ']';
     ++at_;
     auto spaces = [&] {
@@ -215,6 +219,7 @@ class Reader {
         if (at_ >= end) return false;
       }
       if (!node(end, true)) return false;
+      ++events[start].members;
       spaces();
       if (at_ >= end) return false;
       if (t_[at_] == close) {

@@ -18,6 +18,7 @@ struct YamlEvent {
   Kind kind = Kind::kScalar;
   int offset = 0, line = 0, column = 0;
   bool quoted = false;
+  int members = 0;        ///< a start event's count of direct members (a map's keys)
   std::string_view text;  ///< a scalar's value (inside its quotes), a view into the text
 };
 

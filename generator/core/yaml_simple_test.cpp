@@ -187,4 +187,20 @@ TEST_CASE("every front matter of the project reads as yaml-cpp reads it") {
   CHECK(read > files / 2);  // most pages take the plain reader
 }
 
+TEST_CASE("a start event counts its direct members") {
+  auto events = simple_yaml_events(
+      "title: T\nimages:\n  - {src: /a.jpg, alt: A}\n  - {src: /b.jpg}\ntags: [x, y, z]\n");
+  REQUIRE(events);
+  std::vector<int> starts;  // members of each start event, in order
+  for (const YamlEvent& e : *events) {
+    if (e.kind == YamlEvent::Kind::kMapStart || e.kind == YamlEvent::Kind::kListStart) {
+      starts.push_back(e.members);
+    } else {
+      CHECK(e.members == 0);
+    }
+  }
+  CHECK(starts == std::vector<int>{3, 2, 2, 1, 3});
+  CHECK(simple_yaml_events("a: {}\n")->at(2).members == 0);
+}
+
 }  // namespace firefly
