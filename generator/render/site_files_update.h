@@ -66,7 +66,8 @@ class SiteFilesUpdate {
   SiteFilesState& state_;
   bool take_prints_ = false;
   /// For each page before, the same page now (pages_now), when the files can be made
-  /// from those before; empty when they cannot.
+  /// from those before; empty when they cannot. Made by find_prints, before feeds() and
+  /// sitemap(), which read it and may run on two threads at once.
   std::vector<size_t> now_of_;
 };
 
