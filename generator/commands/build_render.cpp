@@ -144,7 +144,7 @@ void BuildRun::keep(OutputFile&& f) {
 }
 
 void BuildRun::offer(OutputFile&& f) {
-  offer_printed(f.path, f.source, f.origin, bytes_print(f), [&] { keep(std::move(f)); });
+  offer_printed(f.path, f.source, f.origin, output_print(f), [&] { keep(std::move(f)); });
 }
 
 void BuildRun::offer_data(const DataFile& f) {
@@ -157,7 +157,7 @@ void BuildRun::offer_data(const DataFile& f) {
 
 void BuildRun::offer_page(size_t i, OutputFile&& f, ReadSet reads, const OutputRecord* before) {
   OutputRecord& record = st_.page_outputs[i];
-  record.bytes = bytes_print(f);
+  record.bytes = output_print(f);
   record.reads = std::make_shared<const ReadSet>(std::move(reads));
   if (!before) before = previous_output(f.path);
   if (before && before->bytes == record.bytes) return;

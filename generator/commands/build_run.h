@@ -20,7 +20,6 @@
 #include "commands/build.h"
 #include "commands/build_state.h"
 #include "core/error.h"
-#include "core/hash.h"
 #include "core/output.h"
 #include "emit/writer.h"
 #include "render/grains.h"
@@ -84,11 +83,6 @@ class BuildRun {
   /// What the pages read besides the site graph: the configuration, the theme with its
   /// strings, the data (all of which the update reloads as files).
   FileFingerprints file_fingerprints() const;
-
-  /// The fingerprint of an output file's bytes (or of its source file's path).
-  static std::uint64_t bytes_print(const OutputFile& f) {
-    return f.source.empty() ? hash_bytes(f.bytes) : Hasher().add(f.source).add(1).get();
-  }
 
   /// Records a file that is not a page: its `path`, where its bytes are (`source`, as
   /// OutputFile has it), its `origin` and its bytes' `print`; calls `pass` unless the

@@ -10,6 +10,7 @@
 
 #include "commands/build.h"
 #include "config/site_config.h"
+#include "core/hash.h"
 #include "emit/photo_cache.h"
 #include "load/content.h"
 #include "load/dataset.h"
@@ -33,6 +34,11 @@ struct OutputRecord {
   /// take the page over unrendered, so that taking it costs a pointer, not its reads.
   std::shared_ptr<const ReadSet> reads;
 };
+
+/// The fingerprint an OutputRecord keeps of `f`: of its bytes, or of its source file's path.
+inline std::uint64_t output_print(const OutputFile& f) {
+  return f.source.empty() ? hash_bytes(f.bytes) : Hasher().add(f.source).add(1).get();
+}
 
 /// What one step of load read and reported, so that an update whose step would read the
 /// same takes what the step made instead of loading it again.

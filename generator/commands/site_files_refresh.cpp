@@ -5,7 +5,6 @@
 
 #include "commands/build_state.h"
 #include "commands/step_timer.h"
-#include "core/hash.h"
 #include "render/site_files_update.h"
 #include "render/site_paths.h"
 
@@ -61,7 +60,7 @@ OutputSet make_pending_site_files(BuildState& state) {
     for (const std::string& path : taken) record(path) = before.outputs.at(path);
     for (OutputFile& f : made) {
       site_paths.apply(f);
-      std::uint64_t print = hash_bytes(f.bytes);
+      std::uint64_t print = output_print(f);
       record(f.path) = OutputRecord{print, nullptr};
       auto was = before.outputs.find(f.path);
       if (was == before.outputs.end() || was->second.bytes != print) {
