@@ -86,7 +86,7 @@ bool BuildRun::render() {
     };
     publish_photos(*st_.photos, options_.site_dir, *st_.photo_cache, st_.jobs, sink, diags_,
                    nullptr, writer_ ? &batches : nullptr);
-    result_.photos = st_.photos->photos().size();
+    result_.photos = st_.photos->count();
     result_.photo_encoded = st_.photo_cache->stores();
     result_.photo_cached = st_.photo_cache->hits();
   }
@@ -349,7 +349,7 @@ bool BuildRun::render_recorded() {
       },
       diags_, options_.defer_photos ? &st_.pending_photos : nullptr);
   t.step("  data, theme, photos");
-  result_.photos = st_.photos->photos().size();
+  result_.photos = st_.photos->count();
   result_.photo_encoded = st_.photo_cache->stores();
   result_.photo_cached = st_.photo_cache->hits();
   result_.files = st_.outputs.size() + st_.search_files.size();

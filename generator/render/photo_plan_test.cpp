@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "render/photos.h"
 
@@ -47,6 +48,31 @@ TEST_CASE("photo plan: its digest changes with every option that changes the fil
   o.warn_width = 4000;
   o.warn_bytes = 5'000'000;
   CHECK(set_with(o).plan_digest() == digest);
+}
+
+TEST_CASE("photo set: count() is the number of photos photos() lists, without the refused") {
+  PhotoSet set(PhotoOptions{},
+               [](const std::string& path, PhotoSource& source, std::string& error) {
+                 if (path == "/images/bad.jpg") {
+                   error = "is not an image";
+                   return false;
+                 }
+                 source.info = {"jpeg", 4032, 3024, false, false, false};
+                 source.hash = std::string(64, 'a');
+                 return true;
+               });
+  CHECK(set.count() == 0);
+  Diagnostics diags;
+  CHECK(set.use("/images/b.jpg", "content/b.md", {4, 3}, diags) != nullptr);
+  CHECK(set.use("/images/a.jpg", "content/a.md", {4, 3}, diags) != nullptr);
+  CHECK(set.use("/images/a.jpg", "content/c.md", {4, 3}, diags) != nullptr);  // the same photo
+  CHECK(set.use("/images/bad.jpg", "content/a.md", {5, 3}, diags) == nullptr);
+  set.original("/images/static-only.jpg", diags);
+  CHECK(set.count() == 3);
+  std::vector<const Photo*> listed = set.photos();
+  REQUIRE(listed.size() == set.count());
+  CHECK(listed[0]->site_path == "/images/a.jpg");
+  CHECK(listed[2]->site_path == "/images/static-only.jpg");
 }
 
 }  // namespace firefly

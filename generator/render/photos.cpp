@@ -198,6 +198,12 @@ void PhotoSet::original(const std::string& site_path, Diagnostics& diags) {
   }
 }
 
+size_t PhotoSet::count() const {
+  std::lock_guard lock(mu_);
+  return static_cast<size_t>(
+      std::count_if(entries_.begin(), entries_.end(), [](const auto& e) { return e.second->ok; }));
+}
+
 std::vector<const Photo*> PhotoSet::photos() const {
   std::lock_guard lock(mu_);
   std::vector<const Photo*> out;

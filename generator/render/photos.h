@@ -113,6 +113,8 @@ class PhotoSet {
   void original(const std::string& site_path, Diagnostics& diags);
   /// Every photo used, sorted by site path.
   std::vector<const Photo*> photos() const;
+  /// How many photos photos() lists (without listing and sorting them).
+  size_t count() const;
   const PhotoOptions& options() const { return options_; }
   /// A fingerprint of what this set plans from a source: the options and the files the
   /// plan makes (URLs, sizes, encodings, which is the card and the social card) for sample
