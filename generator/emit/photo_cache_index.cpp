@@ -55,17 +55,26 @@ void PhotoCache::parse_index(std::string_view text) {
       continue;
     }
     if (tagged(line, kFolderTag)) {
-      std::string_view f[5];
+      // Tag, prefix, time and inode, then the folder's list of entries to the end of the
+      // line: not searched for a tab now (the 256 lists hold every entry's name and inode,
+      // most of the index); parse_listed() refuses a list with one when it is first needed.
+      std::string_view f[4];
       int n = -1;
       long long mtime = -1;
       unsigned long long inode = 0;
-      if (split(line, '\t', f) != 5 || f[1].size() != 2 || (n = folder_number(f[1])) < 0 ||
+      size_t rest = 0;
+      for (size_t tab = 0, cell = 0; cell < 4 && rest != std::string_view::npos; ++cell) {
+        tab = line.find('\t', rest);
+        f[cell] = line.substr(rest, tab == std::string_view::npos ? tab : tab - rest);
+        rest = tab == std::string_view::npos ? tab : tab + 1;
+      }
+      if (rest == std::string_view::npos || f[1].size() != 2 || (n = folder_number(f[1])) < 0 ||
           !number(f[2], mtime) || !number(f[3], inode)) {
         continue;
       }
       folders_[n].mtime = mtime;
       folders_[n].inode = inode;
-      folders_[n].listed = f[4];
+      folders_[n].listed = line.substr(rest);
       folders_[n].parsed = false;
       continue;
     }
@@ -205,6 +214,11 @@ bool PhotoCache::parse_listed(Folder& folder) {
   if (folder.parsed) return true;
   folder.parsed = true;
   std::string_view list = folder.listed;
+  if (list.find('\t') != std::string_view::npos) {  // a cell too many: damaged
+    folder.files.clear();
+    folder.listed = {};
+    return false;
+  }
   for (size_t at = 0; at < list.size();) {
     size_t comma = std::min(list.find(',', at), list.size());
     std::string_view file = list.substr(at, comma - at);

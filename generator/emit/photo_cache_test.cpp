@@ -87,6 +87,40 @@ TEST_CASE("photo cache: the index says what a folder holds until the folder chan
   }
 }
 
+TEST_CASE("photo cache: a folder's line with a cell too many in its list is listed again") {
+  CacheDir c;
+  {
+    firefly::PhotoCache cache(c.dir);
+    REQUIRE(cache.store(kA, "webp", "a"));
+    cache.finish();
+  }
+  c.age("ab");
+  {
+    firefly::PhotoCache cache(c.dir);
+    REQUIRE(cache.find(kA, "webp"));  // listed again: the index's line now trusted
+    cache.finish();
+  }
+  // The list (read to the end of the line, not split at tabs) names an entry with a tab
+  // and gives the real one another inode: the folder is listed again, not believed.
+  std::ifstream in(c.dir / "index.tsv");
+  std::string text, line;
+  while (std::getline(in, line)) {
+    if (line.rfind("folder\tab\t", 0) == 0) {
+      line = line.substr(0, line.rfind('\t') + 1) + "zz\t:1," + kA + ".webp:999";
+    }
+    text += line + "\n";
+  }
+  in.close();
+  REQUIRE(text.find("zz\t:1") != std::string::npos);
+  std::ofstream(c.dir / "index.tsv") << text;
+  {
+    firefly::PhotoCache cache(c.dir);
+    auto found = cache.find(kA, "webp");
+    REQUIRE(found);
+    CHECK(found->inode == c.inode(found->path));
+  }
+}
+
 TEST_CASE("photo cache: a folder changed moments ago is listed again by the next build") {
   CacheDir c;
   {
