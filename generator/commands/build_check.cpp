@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -15,6 +16,7 @@
 #include "core/fs.h"
 #include "emit/photo_cache.h"
 #include "model/site.h"
+#include "model/site_patch_match.h"
 #include "render/body.h"
 #include "render/body_cache.h"
 #include "render/data_manifest.h"
@@ -141,14 +143,19 @@ bool BuildRun::check() {
         std::equal(prev_->body_cache.pages.begin(), prev_->body_cache.pages.end(),
                    prev_->site->pages.begin(), prev_->site->pages.end(),
                    [](const Page* a, const std::shared_ptr<Page>& b) { return a == b.get(); });
+    const bool same_addresses = st_.site_reused || (st_.site_patched && site.addresses_as_before);
+    // A patch with pages come, gone or moved: the links looked up where the graphs differ
+    // are resolved again, not every link of every body.
+    std::optional<std::unordered_set<std::string_view>> changed;
+    if (prev_ && st_.site_patched && !same_addresses) {
+      changed = changed_addresses(*prev_->site, site);
+    }
     st_.bodies = render_bodies_reusing(
         site, data_views, Hasher().add(st_.files.datasets).add(st_.files.theme).get(),
         prev_ ? &prev_->body_cache : nullptr, prev_ ? &prev_->bodies : nullptr, st_.body_cache,
         st_.jobs, diags_, &photos, &result_.bodies_rendered,
-        st_.site_reused || (st_.site_patched && site.addresses_as_before)
-            ? std::optional(prev_->body_cache.link_targets)
-            : std::nullopt,
-        patched ? &pages_before_ : nullptr);
+        same_addresses ? std::optional(prev_->body_cache.link_targets) : std::nullopt,
+        patched ? &pages_before_ : nullptr, changed ? &*changed : nullptr);
   } else {
     // Nothing after this step reads Markdown: a source's is freed as soon as its bodies
     // are rendered, and the bodies rendered after it take its place in memory. (A build

@@ -178,7 +178,7 @@ struct Session {
 
 /// Makes the feeds and sitemap.xml the update of `session.state` left (if it did), before
 /// the next update starts from it, and shows those that changed.
-void make_site_files(Session& session, PreviewSite& site, std::ostream& err) {
+void show_pending_site_files(Session& session, PreviewSite& site, std::ostream& err) {
   if (!session.state->site_files_pending) return;
   OutputSet files;
   try {
@@ -227,7 +227,7 @@ void update(Session& session, PreviewSite& site, std::ostream& err) {
       << plural(result.bodies_rendered, "Markdown body", "Markdown bodies") << ") in " << ms
       << " ms\n";
   err.flush();
-  make_site_files(session, site, err);
+  show_pending_site_files(session, site, err);
   session.search.start(session.state, site);
 }
 

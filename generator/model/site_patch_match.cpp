@@ -1,5 +1,8 @@
 #include "model/site_patch_match.h"
 
+#include <algorithm>
+#include <map>
+#include <string>
 #include <type_traits>
 #include <unordered_map>
 
@@ -47,6 +50,60 @@ std::vector<size_t> shared_pages(const std::vector<const Page*>& before,
 
 std::vector<size_t> shared_pages(const Site& before, const Site& now) {
   return match(before.pages, now.pages);
+}
+
+namespace {
+
+/// Calls `one(a)`, `one(b)` or `both(a, b)` for the entries of two maps ordered by key, in
+/// that order, as each key is in `a` only, `b` only, or in both.
+template <typename Map, typename One, typename Both>
+void merge_keys(const Map& a, const Map& b, One&& one, Both&& both) {
+  auto i = a.begin(), j = b.begin();
+  while (i != a.end() || j != b.end()) {
+    int c = i == a.end() ? 1 : j == b.end() ? -1 : i->first.compare(j->first);
+    if (c < 0) {
+      one(*i++);
+    } else if (c > 0) {
+      one(*j++);
+    } else {
+      both(*i++, *j++);
+    }
+  }
+}
+
+}  // namespace
+
+std::unordered_set<std::string_view> changed_addresses(const Site& before, const Site& now) {
+  std::unordered_set<std::string_view> changed;
+  using Url = std::pair<const std::string, Page*>;
+  merge_keys(
+      before.by_url, now.by_url, [&](const Url& u) { changed.insert(u.first); },
+      [&](const Url& a, const Url& b) {
+        if (a.second != b.second &&
+            (a.second->key != b.second->key || a.second->lang != b.second->lang)) {
+          changed.insert(a.first);
+        }
+      });
+  using Group = std::pair<const std::string, std::map<std::string, Page*>>;
+  auto all = [&](const Group& g) {
+    for (const auto& [lang, page] : g.second) {
+      if (page) changed.insert(page->url);
+    }
+  };
+  merge_keys(before.groups, now.groups, all, [&](const Group& a, const Group& b) {
+    bool same = a.second.size() == b.second.size() &&
+                std::equal(a.second.begin(), a.second.end(), b.second.begin(),
+                           [](const auto& x, const auto& y) {
+                             return x.first == y.first &&
+                                    (x.second == y.second ||
+                                     (x.second && y.second && x.second->url == y.second->url));
+                           });
+    if (!same) {
+      all(a);
+      all(b);
+    }
+  });
+  return changed;
 }
 
 }  // namespace firefly

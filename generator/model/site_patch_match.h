@@ -5,6 +5,8 @@
 
 #include <cstddef>
 #include <memory>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "model/site.h"
@@ -23,5 +25,13 @@ std::vector<size_t> shared_pages(const std::vector<const Page*>& before,
 
 /// The same for the pages of two graphs.
 std::vector<size_t> shared_pages(const Site& before, const Site& now);
+
+/// The site paths at which a link may resolve differently in `now` than in `before`: the
+/// addresses whose page has another key or language (or is only in one of them), and
+/// every address, before and now, of a page of a key whose pages (language -> address)
+/// differ. A link looked up at any other path, and at that path with "/", resolves as it
+/// did when the two have the same files, datasets, withheld paths and languages (a
+/// patched graph: its inputs' print says so). Views into both graphs' strings.
+std::unordered_set<std::string_view> changed_addresses(const Site& before, const Site& now);
 
 }  // namespace firefly

@@ -86,7 +86,7 @@ void check_chart_links(const std::vector<Body>& bodies, const std::set<std::stri
 }
 
 std::string resolve_link(const Site& site, const Page& page, const std::string& url, Pos pos,
-                         bool is_image, Diagnostics& diags) {
+                         bool is_image, Diagnostics& diags, std::string* site_path) {
   bool inline_image = is_image && starts_with(ascii_lower(trim(url)), "data:image/");
   if (std::string why = inline_image ? "" : unsafe_link_reason(url); !why.empty()) {
     if (!page.fallback) {
@@ -106,6 +106,7 @@ std::string resolve_link(const Site& site, const Page& page, const std::string& 
     path.resize(cut);
   }
   std::string target = resolve_site_path(authoring_url(site, page), percent_decode(path));
+  if (site_path) *site_path = target;
   const std::string& source_path = page.source ? page.source->path : "";
   // A page: rewrite to the reader's language when that language has it.
   auto it = site.by_url.find(target);
@@ -161,12 +162,14 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
   LinkResolver resolve = [&](const std::string& url, Pos pos, bool is_image) {
     // With reads, its problems are recorded, to be reported again when the body is reused.
     Diagnostics problems;
-    std::string target = resolve_link(site, page, url, pos, is_image, reads ? problems : diags);
+    std::string looked_up;
+    std::string target = resolve_link(site, page, url, pos, is_image, reads ? problems : diags,
+                                      reads ? &looked_up : nullptr);
     if (reads) {
       std::vector<Diagnostic> found = problems.sorted();
       reads->link_problems.insert(reads->link_problems.end(), found.begin(), found.end());
       diags.append(problems);
-      reads->links.push_back({url, pos, is_image, target});
+      reads->links.push_back({url, pos, is_image, target, std::move(looked_up)});
     }
     std::string_view path = std::string_view(target).substr(0, target.find_first_of("?#"));
     if (!page.fallback && !site.files.count(std::string(path)) && is_chart_file_path(site, path)) {

@@ -22,6 +22,21 @@ bool same_links(const Site& site, const Page& page, const BodyOrigin& origin, Di
   return true;
 }
 
+/// True when no link of `origin` was looked up at a path of `changed` (or that path with
+/// "/"): each resolves as it did.
+bool links_untouched(const BodyOrigin& origin,
+                     const std::unordered_set<std::string_view>& changed) {
+  if (changed.empty()) return true;
+  std::string slash;
+  for (const LinkRead& link : origin.reads->links) {
+    if (link.site_path.empty()) continue;
+    if (changed.count(link.site_path)) return false;
+    slash.assign(link.site_path).push_back('/');
+    if (changed.count(slash)) return false;
+  }
+  return true;
+}
+
 /// The problems `found`, shared (null when there are none).
 std::shared_ptr<const std::vector<Diagnostic>> problems_of(std::vector<Diagnostic> found) {
   if (found.empty()) return nullptr;
@@ -59,13 +74,17 @@ std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views
                                         const std::vector<Body>* previous_bodies, BodyCache& cache,
                                         int jobs, Diagnostics& diags, PhotoSet* photos,
                                         size_t* rendered, std::optional<std::uint64_t> link_targets,
-                                        const std::vector<size_t>* shared_given) {
+                                        const std::vector<size_t>* shared_given,
+                                        const std::unordered_set<std::string_view>* changed) {
   size_t n = site.pages.size();
   std::vector<Body> bodies(n);
   std::vector<std::uint64_t> keys(n);
   std::vector<BodyOrigin> origins(n);
   std::vector<char> stale(n, 0);
-  cache.link_targets = link_targets ? *link_targets : link_targets_fingerprint(site);
+  if (changed && !previous) changed = nullptr;
+  cache.link_targets = changed ? Hasher().add(previous->link_targets).add("changed addresses").get()
+                       : link_targets ? *link_targets
+                                      : link_targets_fingerprint(site);
   cache.unsafe_html = site.config->unsafe_html;
   // What the links read is as it was: each taken body's links give what they gave.
   bool same_targets = previous && previous->link_targets == cache.link_targets;
@@ -90,7 +109,8 @@ std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views
     if (before && previous_bodies) {
       if (before->reads && !before->reads->photos &&
           (!before->reads->embeds || before->data == data)) {
-        if (same_targets) {
+        if (same_targets ||
+            (changed && !before->link_problems && links_untouched(*before, *changed))) {
           bodies[i] = (*previous_bodies)[before->index];
           origins[i] = *before;
           for (const Diagnostic& d : before->reads->other) diags.add(d);

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -54,12 +56,16 @@ std::uint64_t body_key(const Site& site, const Page& page);
 /// rendered anew. `link_targets`, when the caller knows it, is link_targets_fingerprint(site)
 /// (a graph taken over from the build before has that build's). `shared`, when the caller
 /// has it, is shared_pages(previous->pages, site.pages) (model/site_patch_match.h).
-std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views,
-                                        std::uint64_t data, const BodyCache* previous,
-                                        const std::vector<Body>* previous_bodies, BodyCache& cache,
-                                        int jobs, Diagnostics& diags, PhotoSet* photos,
-                                        size_t* rendered = nullptr,
-                                        std::optional<std::uint64_t> link_targets = std::nullopt,
-                                        const std::vector<size_t>* shared = nullptr);
+/// `changed`, when given, is changed_addresses() of `previous`'s graph and `site` (a patch
+/// of it): a body taken over whose links had no problems and were looked up at none of
+/// those paths keeps its links' results without resolving them again (and the fingerprint
+/// is not worked out: the cache gets one no other graph has).
+std::vector<Body> render_bodies_reusing(
+    const Site& site, const DataViews& views, std::uint64_t data, const BodyCache* previous,
+    const std::vector<Body>* previous_bodies, BodyCache& cache, int jobs, Diagnostics& diags,
+    PhotoSet* photos, size_t* rendered = nullptr,
+    std::optional<std::uint64_t> link_targets = std::nullopt,
+    const std::vector<size_t>* shared = nullptr,
+    const std::unordered_set<std::string_view>* changed = nullptr);
 
 }  // namespace firefly
