@@ -1,10 +1,12 @@
 // Plain text and UTF-8 helpers that need no locale data.
 #pragma once
 
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 #include "core/value.h"
@@ -62,6 +64,14 @@ inline bool ends_with(std::string_view s, std::string_view suffix) {
 }
 /// `s` without leading and trailing ASCII white space.
 std::string_view trim(std::string_view s);
+
+/// Reads all of `s` as a decimal number into `out`: false when `s` is anything else
+/// (empty, a sign `T` cannot hold, bytes after the digits, out of `T`'s range).
+template <typename T>
+bool read_whole_number(std::string_view s, T& out) {
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && end == s.data() + s.size();
+}
 /// Splits `s` at every `sep`.
 std::vector<std::string_view> split(std::string_view s, char sep);
 /// Decodes %XX escapes; a malformed escape is kept as written and sets `*malformed`.

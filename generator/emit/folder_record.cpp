@@ -2,24 +2,18 @@
 
 #include <unistd.h>
 
-#include <charconv>
 #include <fstream>
 #include <vector>
 
 #include "core/fs.h"
 #include "core/hash.h"
+#include "core/text.h"
 
 namespace firefly {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-template <typename T>
-bool number(std::string_view s, T& out) {
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return ec == std::errc() && end == s.data() + s.size() && !s.empty();
-}
 
 std::vector<std::string_view> cells_of(std::string_view line) {
   std::vector<std::string_view> cells;
@@ -49,7 +43,8 @@ FolderRecords::FolderRecords(fs::path file, std::string output)
       continue;
     }
     Record r;
-    if (number(f[2], r.mtime) && number(f[3], r.files) && number(f[4], r.digest)) {
+    if (read_whole_number(f[2], r.mtime) && read_whole_number(f[3], r.files) &&
+        read_whole_number(f[4], r.digest)) {
       records_[std::string(f[1])] = r;
     }
   }

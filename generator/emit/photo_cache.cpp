@@ -21,7 +21,6 @@ namespace firefly {
 
 namespace fs = std::filesystem;
 using photo_index::folder_number;
-using photo_index::number;
 using photo_index::prefix_of;
 
 namespace {
@@ -301,7 +300,7 @@ bool PhotoCache::summarize_set(std::string_view list) {
     unsigned long long inode = 0;
     int n = folder_number(item);
     if (colon == std::string_view::npos || colon < 3 || n < 0 ||
-        !number(item.substr(colon + 1), inode)) {
+        !read_whole_number(item.substr(colon + 1), inode)) {
       return false;
     }
     set_folders_[n / 64] |= std::uint64_t{1} << (n % 64);
@@ -326,7 +325,7 @@ std::vector<CachedFile> RecordedSet::files() const {
     // Checked when the set was recorded; an index damaged since gives an entry of no
     // known inode (copied, or missing: an error naming it), never another file.
     if (colon == std::string_view::npos) colon = item.size();
-    number(item.substr(std::min(colon + 1, item.size())), inode);
+    read_whole_number(item.substr(std::min(colon + 1, item.size())), inode);
     std::string_view name = item.substr(0, colon);
     int n = folder_number(name);
     path.resize(base);

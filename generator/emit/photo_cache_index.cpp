@@ -69,7 +69,7 @@ void PhotoCache::parse_index(std::string_view text) {
         rest = tab == std::string_view::npos ? tab : tab + 1;
       }
       if (rest == std::string_view::npos || f[1].size() != 2 || (n = folder_number(f[1])) < 0 ||
-          !number(f[2], mtime) || !number(f[3], inode)) {
+          !read_whole_number(f[2], mtime) || !read_whole_number(f[3], inode)) {
         continue;
       }
       folders_[n].mtime = mtime;
@@ -82,8 +82,9 @@ void PhotoCache::parse_index(std::string_view text) {
       // set, digest, count, entries' hash, folders (64 hex digits), entries; an older
       // line without the summary is forgotten (the set is looked at file by file).
       std::string_view f[6];
-      if (split(line, '\t', f) == 6 && number(f[1], set_digest_) && number(f[2], set_count_) &&
-          number(f[3], set_hash_) && parse_folders(f[4], set_folders_)) {
+      if (split(line, '\t', f) == 6 && read_whole_number(f[1], set_digest_) &&
+          read_whole_number(f[2], set_count_) && read_whole_number(f[3], set_hash_) &&
+          parse_folders(f[4], set_folders_)) {
         set_entries_ = f[5];
       }
       continue;
@@ -226,7 +227,7 @@ bool PhotoCache::parse_listed(Folder& folder) {
     if (file.empty()) continue;
     size_t colon = file.rfind(':');
     unsigned long long inode = 0;
-    if (colon == std::string_view::npos || !number(file.substr(colon + 1), inode)) {
+    if (colon == std::string_view::npos || !read_whole_number(file.substr(colon + 1), inode)) {
       folder.files.clear();  // a damaged line is forgotten: the folder is listed again
       return false;
     }

@@ -1,10 +1,11 @@
 // The text of the photo cache's index (index.tsv), shared by the cache's files: the tags
-// of its lines, and reading numbers, folder numbers and cells from it.
+// of its lines, and reading folder numbers and cells from it (numbers: read_whole_number).
 #pragma once
 
-#include <charconv>
 #include <string>
 #include <string_view>
+
+#include "core/text.h"
 
 namespace firefly::photo_index {
 
@@ -14,12 +15,6 @@ constexpr std::string_view kFolderTag = "folder";
 constexpr std::string_view kKeysTag = "keys";
 /// The first cell of the line that records the entries of the last photo set.
 constexpr std::string_view kSetTag = "set";
-
-template <typename T>
-bool number(std::string_view s, T& out) {
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return ec == std::errc() && end == s.data() + s.size();
-}
 
 /// The folder number (0-255) of a key's first two hexadecimal digits; -1 when they are not.
 inline int folder_number(std::string_view key) {

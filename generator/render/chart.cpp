@@ -31,10 +31,6 @@ constexpr int kNoBarLabels = -1;
 
 std::string pct(double v) { return svg_number(v) + "%"; }
 
-std::string value_text(double v, const DataView& view) {
-  return format_number(v == 0 ? 0 : v, view.locale(), 2);
-}
-
 struct Chart {
   const ChartData& d;
   const std::vector<size_t>& pts;  // the categories drawn
@@ -75,7 +71,7 @@ struct Chart {
     double y = 100 - scale.pos(v);
     return "<text class=\"chart-v\" x=\"" + pct(x) + "\" y=\"" + pct(y) + "\" dy=\"" +
            (v >= 0 && !below ? "-0.45em" : "1.2em") + "\">" +
-           html_escape(shown.empty() ? value_text(v, view) : shown) + "</text>\n";
+           html_escape(shown.empty() ? chart_value_text(v, view) : shown) + "</text>\n";
   }
 
   std::string bar_rect(double x, double w, double from, double to, size_t k) const {
@@ -94,7 +90,7 @@ struct Chart {
       double y = 100 - scale.pos(v);
       double shown = std::fabs(v) < scale.step / 1e6 ? 0 : v;
       s += "<text x=\"100%\" dx=\"-0.4em\" y=\"" + pct(y) + "\" dy=\"0.35em\">" +
-           html_escape(value_text(shown, view)) + "</text>\n";
+           html_escape(chart_value_text(shown, view)) + "</text>\n";
       grid += "<line x1=\"0\" x2=\"100%\" y1=\"" + pct(y) + "\" y2=\"" + pct(y) + "\" class=\"" +
               (shown == 0 ? "chart-zero" : "chart-grid") + "\"/>\n";
     }
@@ -219,13 +215,13 @@ struct Chart {
           marks += hrect(base, base + v, j);
           base += v;
         }
-        s += row_line(marks, value_text(up + down, view), up);
+        s += row_line(marks, chart_value_text(up + down, view), up);
       } else {
         for (size_t j = 0; j < m(); ++j) {
           if (range() && j == 2) continue;
           double v = d.series[j].values[i];
           bool outline = target() && j == 0;
-          std::string text = has_value(v)         ? value_text(v, view)
+          std::string text = has_value(v)         ? chart_value_text(v, view)
                              : target() && j == 1 ? view.text("chart_not_reported", "not reported")
                                                   : "";
           std::string marks;
@@ -234,7 +230,7 @@ struct Chart {
             double top = range() && has_value(d.series[2].values[i]) ? d.series[2].values[i] : v;
             if (top != v) {
               text = view.format("indicator_range", "{min} to {max}",
-                                 {{"min", text}, {"max", value_text(top, view)}});
+                                 {{"min", text}, {"max", chart_value_text(top, view)}});
             }
             marks = range() ? target_rect(v, top) : target_rect(0, v);
             end = std::max(v, top);
@@ -381,11 +377,11 @@ std::string render_chart(const Dataset& ds, const ChartSpec& spec, const std::ve
   bool always_rows = kind == "hbar" || (kind != "line" && long_labels);
   std::vector<std::string> ticks, values;
   for (double v = c.scale.lo; v <= c.scale.hi + c.scale.step / 2; v += c.scale.step) {
-    ticks.push_back(value_text(v, view));
+    ticks.push_back(chart_value_text(v, view));
   }
   for (const ChartSeries& s : d.series) {
     for (size_t i : pts) {
-      if (has_value(s.values[i])) values.push_back(value_text(s.values[i], view));
+      if (has_value(s.values[i])) values.push_back(chart_value_text(s.values[i], view));
     }
   }
   if (kind == "target") values.push_back(not_reported);
@@ -393,13 +389,14 @@ std::string render_chart(const Dataset& ds, const ChartSpec& spec, const std::ve
     for (size_t i : pts) {
       double t = d.series[0].values[i], t2 = d.series[2].values[i];
       if (!has_value(t) || !has_value(t2)) continue;
-      values.push_back(view.format("indicator_range", "{min} to {max}",
-                                   {{"min", value_text(t, view)}, {"max", value_text(t2, view)}}));
+      values.push_back(
+          view.format("indicator_range", "{min} to {max}",
+                      {{"min", chart_value_text(t, view)}, {"max", chart_value_text(t2, view)}}));
     }
   }
   if (kind != "line" && !always_rows) {
     double label = widest_bar_label(
-        d, pts, kind, [&](double v) { return value_text(v, view); }, not_reported);
+        d, pts, kind, [&](double v) { return chart_value_text(v, view); }, not_reported);
     size_t per = kind == "bar" ? c.m() : 1;
     double need =
         widest(ticks) + static_cast<double>(pts.size()) * label_ems_per_category(label, per);
@@ -434,12 +431,12 @@ std::string render_chart(const Dataset& ds, const ChartSpec& spec, const std::ve
   }
   if (pts.size() < d.total_points) {
     s += "<p class=\"chart-note\">" +
-         html_escape(
-             view.format("chart_reduced",
-                         "The drawing shows {shown} of {total} points, keeping each "
-                         "stretch's lowest and highest; the data has them all.",
-                         {{"shown", value_text(static_cast<double>(pts.size()), view)},
-                          {"total", value_text(static_cast<double>(d.total_points), view)}})) +
+         html_escape(view.format(
+             "chart_reduced",
+             "The drawing shows {shown} of {total} points, keeping each "
+             "stretch's lowest and highest; the data has them all.",
+             {{"shown", chart_value_text(static_cast<double>(pts.size()), view)},
+              {"total", chart_value_text(static_cast<double>(d.total_points), view)}})) +
          "</p>\n";
   }
   s += "</div>\n";

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/locale.h"
 #include "core/text.h"
 
 namespace firefly {
@@ -139,6 +140,10 @@ std::vector<std::vector<PointLabel>> line_labels(const ChartData& d, const std::
     }
   }
   return out;
+}
+
+std::string chart_value_text(double v, const DataView& view) {
+  return format_number(v == 0 ? 0 : v, view.locale(), 2);
 }
 
 std::string svg_number(double v) {

@@ -52,6 +52,10 @@ double label_ems_per_category(double widest_label_ems, size_t labels_per_categor
 /// A number for an SVG attribute: at most two decimals, no trailing zeros, no "-0".
 std::string svg_number(double v);
 
+/// A value as a chart's labels and table show it: in the view's locale, at most two
+/// decimals, no "-0".
+std::string chart_value_text(double v, const DataView& view);
+
 /// The colour of series `k` (a hex colour).
 const char* series_colour(size_t k);
 /// The stroke-dasharray of a line of series `k` ("" for solid).

@@ -32,10 +32,6 @@ std::string csv_number(double v) {
   return std::string(buf, res.ptr);
 }
 
-std::string value_text(double v, const DataView& view) {
-  return format_number(v == 0 ? 0 : v, view.locale(), 2);
-}
-
 /// `s` broken into lines of at most `ems` wide: at a space when the line has one, else
 /// between any two letters (CJK has no spaces).
 std::vector<std::string> wrap(std::string_view s, double ems) {
@@ -132,14 +128,15 @@ struct Drawing {
   /// `value` written above its mark (below a negative one); `shown` replaces the number.
   void value_label(double x, double at, double value, const std::string& shown = {},
                    bool below = false) {
-    text(x, at + (value >= 0 && !below ? -6 : 18), shown.empty() ? value_text(value, view) : shown,
+    text(x, at + (value >= 0 && !below ? -6 : 18),
+         shown.empty() ? chart_value_text(value, view) : shown,
          "text-anchor=\"middle\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\"");
   }
 
   void columns() {
     std::vector<std::string> ticks;
     for (double t = scale.lo; t <= scale.hi + scale.step / 2; t += scale.step) {
-      ticks.push_back(value_text(std::fabs(t) < scale.step / 1e6 ? 0 : t, view));
+      ticks.push_back(chart_value_text(std::fabs(t) < scale.step / 1e6 ? 0 : t, view));
     }
     double tick_w = 0;
     for (const std::string& t : ticks) tick_w = std::max(tick_w, text_ems(t) * kFont);
@@ -158,7 +155,7 @@ struct Drawing {
     // Value labels on every bar when all of them fit side by side, else on none.
     const std::string not_reported = view.text("chart_not_reported", "not reported");
     const double widest_label = widest_bar_label(
-        d, pts, kind, [&](double value) { return value_text(value, view); }, not_reported);
+        d, pts, kind, [&](double value) { return chart_value_text(value, view); }, not_reported);
     const bool few = band >= label_ems_per_category(widest_label, kind == "bar" ? m() : 1) * kFont;
     std::string labels;
     const double group = band * 0.7;
@@ -244,7 +241,7 @@ struct Drawing {
     std::vector<std::string> values;
     for (const ChartSeries& s : d.series) {
       for (size_t i : pts) {
-        if (has_value(s.values[i])) values.push_back(value_text(s.values[i], view));
+        if (has_value(s.values[i])) values.push_back(chart_value_text(s.values[i], view));
       }
     }
     values.push_back(view.text("chart_not_reported", "not reported"));
@@ -271,13 +268,13 @@ struct Drawing {
           marks += bar(base, base + v(j, i), series_paint("s", j));
           base += v(j, i);
         }
-        bar_line(marks, value_text(up + down, view), at(up) + 6);
+        bar_line(marks, chart_value_text(up + down, view), at(up) + 6);
         continue;
       }
       for (size_t j = 0; j < m(); ++j) {
         if (range() && j == 2) continue;
         double value = v(j, i);
-        std::string label = has_value(value) ? value_text(value, view) : "";
+        std::string label = has_value(value) ? chart_value_text(value, view) : "";
         std::string marks;
         double end = 0;
         if (target() && j == 0 && has_value(value)) {
@@ -285,7 +282,7 @@ struct Drawing {
           end = std::max(value, top);
           if (top != value) {
             label = view.format("indicator_range", "{min} to {max}",
-                                {{"min", label}, {"max", value_text(top, view)}});
+                                {{"min", label}, {"max", chart_value_text(top, view)}});
           }
           marks = bar(range() ? value : 0, range() ? top : value,
                       "fill=\"none\" stroke=\"#1b1b1b\" stroke-width=\"2\" "

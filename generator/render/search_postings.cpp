@@ -13,9 +13,6 @@ namespace firefly {
 
 namespace {
 
-/// Counts above this are stored as this (render/search_shards.h): ranking only needs "often".
-constexpr uint32_t kMaxCount = 10;
-
 /// Characters append_vlq writes for `v`.
 size_t vlq_bytes(uint32_t v) {
   size_t n = 1;
@@ -114,7 +111,7 @@ void RunPostings::add_position(Entry& e, uint32_t at) {
 [[gnu::always_inline]] inline void RunPostings::write(uint32_t doc, const Entry& e) {
   // Most entries (CJK tokens') have no positions: their gap and one character written
   // straight into the log, with none of the general case's stack room or loops.
-  static_assert(2 + 3 * (kMaxCount - 1) < 32, "a field and count is one VLQ character");
+  static_assert(2 + 3 * (kMaxTokenCount - 1) < 32, "a field and count is one VLQ character");
   if (e.positions == 0 && PostingLog::fits_short(e.id, 2 * kMaxVlqChars)) {
     TokenRun& t = tokens_[e.id];
     char* out = log_.short_entry(2 * kMaxVlqChars);
@@ -126,7 +123,7 @@ void RunPostings::add_position(Entry& e, uint32_t at) {
       t.first_doc = doc;
     }
     t.last_doc = doc;
-    uint32_t count = std::clamp<uint32_t>(e.count, 1, kMaxCount);
+    uint32_t count = std::clamp<uint32_t>(e.count, 1, kMaxTokenCount);
     out[n++] = kVlqDigits[static_cast<uint32_t>(e.field) + 3 * (count - 1)];
     t.bytes += static_cast<uint32_t>(n);
     log_.end_short_entry(e.id, static_cast<uint32_t>(n));
@@ -215,7 +212,7 @@ void RunPostings::write_positions(uint32_t doc, const Entry& e) {
     t.first_doc = doc;
   }
   t.last_doc = doc;
-  uint32_t count = e.positions ? e.positions : std::clamp<uint32_t>(e.count, 1, kMaxCount);
+  uint32_t count = e.positions ? e.positions : std::clamp<uint32_t>(e.count, 1, kMaxTokenCount);
   n += write_vlq(out + n, static_cast<uint32_t>(e.field) + 3 * (count - 1));
   if (e.positions) {
     t.positional = true;

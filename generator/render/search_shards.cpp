@@ -16,9 +16,6 @@ constexpr std::array<int8_t, 256> kVlqValues = [] {
   return values;
 }();
 
-/// Counts above this are stored as this: ranking only needs "often".
-constexpr uint32_t kMaxCount = 10;
-
 /// Characters gathered before they are appended to a string at once.
 class VlqBuffer {
  public:
@@ -64,7 +61,7 @@ void PostingWriter::add(const Posting& p) {
   previous_ = p.doc;
   auto weight = [&](uint32_t count) { out.add(static_cast<uint32_t>(p.field) + 3 * (count - 1)); };
   if (p.positions.empty()) {
-    weight(std::clamp<uint32_t>(p.count, 1, kMaxCount));
+    weight(std::clamp<uint32_t>(p.count, 1, kMaxTokenCount));
     return;
   }
   weight(static_cast<uint32_t>(p.positions.size()));
@@ -106,7 +103,7 @@ std::optional<std::vector<Posting>> read_postings(std::string_view s, bool posit
     p.doc = doc;
     p.field = static_cast<SearchField>(*weight % 3);
     p.count = *weight / 3 + 1;
-    if (!positional && p.count > kMaxCount) return std::nullopt;
+    if (!positional && p.count > kMaxTokenCount) return std::nullopt;
     uint32_t pos = 0;
     for (uint32_t k = 0; positional && k < p.count; ++k) {
       auto v = read_vlq(s, &i);

@@ -34,6 +34,9 @@ namespace firefly {
 /// Appends `v` as base-64 VLQ: five bits a character, least significant first, with 32
 /// added to every character but the last ("A".."Z" ends a number: 0..25).
 void append_vlq(std::string& out, uint32_t v);
+/// A token's occurrences in a page are counted up to this many, higher counts stored as
+/// this (ranking only needs "often"; a field and its count fit one VLQ character).
+constexpr uint32_t kMaxTokenCount = 10;
 /// The most characters append_vlq writes for one number (32 bits, five a character).
 constexpr size_t kMaxVlqChars = 7;
 /// The characters of base-64 VLQ: "A".."Z" end a number (0..25), the rest go on.
