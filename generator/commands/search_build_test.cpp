@@ -92,6 +92,9 @@ TEST_CASE("the search index holds content pages, datasets and indicators, not li
   CHECK(listed.find("\"/en/stories/\"") == std::string::npos);
   CHECK(listed.find("/tags/") == std::string::npos);
   CHECK(listed.find("/scorecard/") == std::string::npos);
+  // Indicators last, ranked after every other page from the manifest's "late" on.
+  CHECK(listed.rfind("/indicators/") > listed.rfind("/stories/"));
+  CHECK(files["search/en/index.json"].find("\"late\":") != std::string::npos);
   // A page's terms are indexed by their names, not under the taxonomy's title ("Tags").
   const std::string& shard = files["search/en/s/0.txt"];
   CHECK(shard.find("\nvolunteers\t") != std::string::npos);

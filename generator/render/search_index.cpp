@@ -104,7 +104,8 @@ std::vector<TextBlock> page_blocks(const Site& site, const Page& p, const Body& 
 }
 
 /// The pages of `lang` in the index, newest first (then by address): a year is a run of
-/// ids, and a lower id is newer.
+/// ids, and a lower id is newer. Undated indicators come last: the search page ranks them
+/// after every other page (they detail a plan's dataset, which is found by its own text).
 void collect_docs(const Site& site, LanguageIndex& index, int jobs) {
   const Language& lang = *index.lang;
   std::vector<SearchDoc>& docs = index.docs;
@@ -113,6 +114,7 @@ void collect_docs(const Site& site, LanguageIndex& index, int jobs) {
     if (p.lang != lang.code || !indexed_kind(p)) continue;
     SearchDoc d;
     d.page = i;
+    d.late = p.kind == PageKind::kIndicator;
     d.section = section_label(site, p);
     if (p.date) {
       d.iso = p.date->iso();
@@ -122,6 +124,7 @@ void collect_docs(const Site& site, LanguageIndex& index, int jobs) {
   }
   std::sort(docs.begin(), docs.end(), [&](const SearchDoc& a, const SearchDoc& b) {
     if (a.iso != b.iso) return a.iso > b.iso;
+    if (a.late != b.late) return b.late;  // undated, after the other undated pages
     return site.pages[a.page]->url < site.pages[b.page]->url;
   });
   // Tokens: each thread writes the postings of a run of documents; the runs are then

@@ -90,7 +90,8 @@ export async function contentPages(site, prefix, langs, defaultLang) {
           .slice(start, end < 0 ? html.indexOf('</main>', start) : end)
           .replace(/<section[^>]*referenced-by[\s\S]*?<\/section>/g, ' ')
           .replace(/<ul class="people"[\s\S]*?<\/ul>/g, ' ')
-          .replace(/<figure[\s\S]*?<\/figure>/g, ' ')
+          .replace(/<figure class="figure"[\s\S]*?<\/figure>/g, ' ') // the front matter's picture
+          .replace(/<p class="chart-downloads"[\s\S]*?<\/p>/g, ' ')
           .replace(/<div class="taxonomy">[\s\S]*?<\/div>/g, (tax) => {
             for (const m of tax.matchAll(/<li>([\s\S]*?)<\/li>/g)) terms.push(htmlText(m[1]));
             return ' ';
