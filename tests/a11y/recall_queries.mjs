@@ -116,8 +116,11 @@ export async function contentPages(site, prefix, langs, defaultLang) {
 function escape(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
-const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}\\p{M}])';
-const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}\\p{M}])';
+// A letter, digit or mark of a word: Han and Thai are not (a figure beside them, as in
+// 修法10年, is a word of its own).
+const WORD = '(?:(?![\\p{Script=Han}\\u0E00-\\u0E7F])[\\p{L}\\p{N}\\p{M}])';
+const NOT_WORD_BEFORE = `(?<!${WORD})`;
+const NOT_WORD_AFTER = `(?!${WORD})`;
 /** A matcher of a query on folded text: a function (folded page text) -> bool. */
 export function matcher(q) {
   const f = foldText(q).trim();
@@ -139,7 +142,7 @@ export function matcher(q) {
     if (!body.length) return;
     const last = i === parts.length - 1 && typing && !part.quoted;
     if (part.quoted) {
-      res.push(new RegExp(NOT_WORD_BEFORE + body.join('[^\\p{L}\\p{N}\\p{M}]+') + NOT_WORD_AFTER, 'u'));
+      res.push(new RegExp(NOT_WORD_BEFORE + body.join(`(?:(?!${WORD}).)+`) + NOT_WORD_AFTER, 'u'));
     } else {
       body.forEach((w, k) => {
         const prefix = last && k === body.length - 1;
