@@ -142,7 +142,7 @@ export function matcher(q) {
     if (!body.length) return;
     const last = i === parts.length - 1 && typing && !part.quoted;
     if (part.quoted) {
-      res.push(new RegExp(NOT_WORD_BEFORE + body.join(`(?:(?!${WORD}).)+`) + NOT_WORD_AFTER, 'u'));
+      res.push(new RegExp(NOT_WORD_BEFORE + body.join('[^\\p{L}\\p{N}\\p{M}]+') + NOT_WORD_AFTER, 'u'));
     } else {
       body.forEach((w, k) => {
         const prefix = last && k === body.length - 1;
@@ -251,7 +251,9 @@ export function makeQueries(pages, { seed = 27, perKind = 8 } = {}) {
         return pick(rnd, ws.filter((w) => [...w].length >= 3)) || '';
       };
     }
-    const latin = lines.map((l) => ({ ...l, ws: words(l.line).filter((w) => !HAN.test(w) && !THAI.test(w)) })).filter((l) => l.ws.length);
+    // Every word of a line, Han and Thai too: a run of words is taken only where all are
+    // Latin, so that no run skips what stands between its words.
+    const latin = lines.map((l) => ({ ...l, ws: words(l.line) })).filter((l) => l.ws.some(plainWord));
     const allWords = latin.flatMap((l) => l.ws.filter(plainWord));
     if (allWords.length > 50) {
       const runOf = (n) => {
