@@ -77,4 +77,28 @@ TEST_CASE("the search index is the same pipelined on several threads as a langua
   }
 }
 
+TEST_CASE("the search index holds content pages, datasets and indicators, not lists") {
+  SiteCopy site;
+  Files files = built_search_files(site, 1);
+  std::string listed;  // every result chunk's entries
+  for (const auto& [path, bytes] : files) {
+    if (path.rfind("search/en/d/", 0) == 0) listed += bytes;
+  }
+  CHECK(listed.find("\"/en/stories/story-1/\"") != std::string::npos);
+  CHECK(listed.find("\"/en/data/counts/\"") != std::string::npos);
+  CHECK(listed.find("\"/en/data/plan/indicators/classes/\"") != std::string::npos);
+  // Not the home page, a section, a taxonomy's term or a plan's scorecard.
+  CHECK(listed.find("\"/en/\"") == std::string::npos);
+  CHECK(listed.find("\"/en/stories/\"") == std::string::npos);
+  CHECK(listed.find("/tags/") == std::string::npos);
+  CHECK(listed.find("/scorecard/") == std::string::npos);
+  // Indicators last, ranked after every other page from the manifest's "late" on.
+  CHECK(listed.rfind("/indicators/") > listed.rfind("/stories/"));
+  CHECK(files["search/en/index.json"].find("\"late\":") != std::string::npos);
+  // A page's terms are indexed by their names, not under the taxonomy's title ("Tags").
+  const std::string& shard = files["search/en/s/0.txt"];
+  CHECK(shard.find("\nvolunteers\t") != std::string::npos);
+  CHECK(shard.find("\ntags\t") == std::string::npos);
+}
+
 }  // namespace firefly

@@ -20,10 +20,12 @@ namespace {
 /// Distinct tokens a run makes room for, per document (render/search_postings.h).
 constexpr size_t kTokensPerDoc = 128;
 
+/// Content pages, datasets and indicators; not the lists (home, sections, terms, a plan's
+/// scorecard), which repeat their pages' titles and summaries and would take the places
+/// of the pages themselves in the first ten results.
 bool indexed_kind(const Page& p) {
   if (p.draft || p.page_number != 1 || p.kind == PageKind::kRedirect) return false;
-  return p.kind == PageKind::kPage || p.kind == PageKind::kDataset || p.kind == PageKind::kHome ||
-         p.kind == PageKind::kSection || p.kind == PageKind::kScorecard ||
+  return p.kind == PageKind::kPage || p.kind == PageKind::kDataset ||
          p.kind == PageKind::kIndicator;
 }
 
@@ -48,7 +50,8 @@ std::string section_label(const Site& site, const Page& p) {
 }
 
 /// The text blocks of a page: summary, body (with its images' alt text), the front
-/// matter images' alt text and captions, terms; for datasets the description and columns.
+/// matter images' alt text and captions, terms' names; for datasets the description and
+/// columns (not the publishing agency, the same on every dataset).
 std::vector<TextBlock> page_blocks(const Site& site, const Page& p, const Body& body,
                                    const std::vector<Dataset>& datasets) {
   const SiteConfig& c = *site.config;
@@ -72,7 +75,6 @@ std::vector<TextBlock> page_blocks(const Site& site, const Page& p, const Body& 
         add(col.title.get(p.lang, def), true);
         add(col.description.get(p.lang, def));
       }
-      add(d->source.agency.get(p.lang, def));
     }
   }
   if ((p.kind == PageKind::kScorecard || p.kind == PageKind::kIndicator) && site.plans) {
@@ -89,33 +91,30 @@ std::vector<TextBlock> page_blocks(const Site& site, const Page& p, const Body& 
   for (const auto& [name, values] : p.terms) {
     const Taxonomy* tax = c.taxonomy(name);
     if (!tax) continue;
+    // The terms' names only: the taxonomy's own title ("Who it serves") is on every page
+    // that has a term of it, and would match them all.
     std::string line;
     for (const std::string& v : values) {
       if (!line.empty()) line += ", ";
       line += tax->term_title(slugify(v), p.lang, def, v);
     }
-    add(tax->title.get(p.lang, def) + ": " + line);
+    add(line);
   }
   return blocks;
 }
 
 /// The pages of `lang` in the index, newest first (then by address): a year is a run of
-/// ids, and a lower id is newer.
-void collect_docs(const Site& site, const std::vector<Body>& bodies,
-                  const std::vector<Dataset>& datasets, LanguageIndex& index, int jobs) {
+/// ids, and a lower id is newer. Undated indicators come last: the search page ranks them
+/// after every other page (they detail a plan's dataset, which is found by its own text).
+void collect_docs(const Site& site, LanguageIndex& index, int jobs) {
   const Language& lang = *index.lang;
   std::vector<SearchDoc>& docs = index.docs;
   for (size_t i = 0; i < site.pages.size(); ++i) {
     const Page& p = *site.pages[i];
     if (p.lang != lang.code || !indexed_kind(p)) continue;
-    // A home or section page is indexed only for text of its own (a list repeats its
-    // pages'); the blocks of other pages are made as they are tokenized, a run at a time.
     SearchDoc d;
     d.page = i;
-    if (p.kind == PageKind::kHome || p.kind == PageKind::kSection) {
-      d.blocks = page_blocks(site, p, bodies[i], datasets);
-      if (d.blocks.empty()) continue;
-    }
+    d.late = p.kind == PageKind::kIndicator;
     d.section = section_label(site, p);
     if (p.date) {
       d.iso = p.date->iso();
@@ -125,6 +124,7 @@ void collect_docs(const Site& site, const std::vector<Body>& bodies,
   }
   std::sort(docs.begin(), docs.end(), [&](const SearchDoc& a, const SearchDoc& b) {
     if (a.iso != b.iso) return a.iso > b.iso;
+    if (a.late != b.late) return b.late;  // undated, after the other undated pages
     return site.pages[a.page]->url < site.pages[b.page]->url;
   });
   // Tokens: each thread writes the postings of a run of documents; the runs are then
@@ -149,8 +149,7 @@ void tokenize_run(const Site& site, const std::vector<Body>& bodies,
   ExcerptDeflater deflater;
   for (size_t id = first; id < end; ++id) {
     SearchDoc& d = docs[id];
-    if (d.blocks.empty())
-      d.blocks = page_blocks(site, *site.pages[d.page], bodies[d.page], datasets);
+    d.blocks = page_blocks(site, *site.pages[d.page], bodies[d.page], datasets);
     run.add_document(static_cast<uint32_t>(id), site.pages[d.page]->title, d.blocks);
     index.texts[id] = deflater.deflate(excerpt_text(site.pages[d.page]->title, d.blocks));
     d.blocks = {};
@@ -180,7 +179,7 @@ void render_search_indexes(const Site& site, const std::vector<Body>& bodies,
   std::vector<Item> items;
   for (size_t l = 0; l < langs.size(); ++l) {
     indexes[l].lang = langs[l];
-    collect_docs(site, bodies, datasets, indexes[l], jobs);
+    collect_docs(site, indexes[l], jobs);
     for (size_t r = 0; r < indexes[l].runs.size(); ++r) items.push_back({l, r});
   }
   if (jobs <= 1) {

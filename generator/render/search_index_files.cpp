@@ -193,7 +193,12 @@ void write_search_files(const Site& site, LanguageIndex& index, const OutputSink
     m += "[" + year + "," + std::to_string(id) + "," + std::to_string(end) + "]";
     id = end;
   }
-  m += "],\"terms\":" + std::to_string(term_docs.size()) + "}";
+  m += "],\"terms\":" + std::to_string(term_docs.size());
+  // The pages ranked after all others (their ids are the last ones), when there are any.
+  size_t late = docs.size();
+  while (late > 0 && docs[late - 1].late) --late;
+  if (late < docs.size()) m += ",\"late\":" + std::to_string(late);
+  m += "}";
   out(OutputFile{dir + "index.json", std::move(m), ""});
 
   // The taxonomy terms' pages: fetched only when the term filter is asked for.

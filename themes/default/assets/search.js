@@ -337,8 +337,11 @@
         }
         hits.push({ doc: doc, field: field, score: often + 3 * near });
       });
+      // Pages ranked late (the manifest's "late" on: an indicator, a plan's detail) after
+      // every other page, so that they never take a content page's place in the first ten.
+      var late = manifest.late === undefined ? Infinity : manifest.late;
       hits.sort(function (a, b) {
-        return b.field - a.field || b.score - a.score || a.doc - b.doc;
+        return (a.doc >= late) - (b.doc >= late) || b.field - a.field || b.score - a.score || a.doc - b.doc;
       });
       return hits;
     });

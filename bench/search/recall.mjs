@@ -1,0 +1,124 @@
+// Recall in the top ten of Firefly's search and Pagefind's on the same built portal, over
+// queries generated from the portal's own pages (tests/a11y/recall_queries.mjs: single
+// Han characters and runs of 2-6, words, phrases quoted and not, toneless Vietnamese,
+// other case and full width, prefixes, figures, hyphens and apostrophes, Thai words,
+// words deep in long pages, taxonomy terms, dataset column titles) in every language.
+// For each query: of the pages that contain it (at most ten counted), how many the engine
+// lists in its first ten. Prints the misses, then recall by language and by kind.
+//
+// Usage: node bench/search/recall.mjs SITE_DIR [--per-kind N] [--seed S] [--pagefind]
+//   [--json FILE]   SITE_DIR is a built portal at /; --pagefind also runs Pagefind's index
+//   in SITE_DIR/pagefind (bench/search/recall.sh makes it over the content pages only).
+import { readFileSync, writeFileSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import { launchBrowser, serveDir } from '../../tests/a11y/lib.mjs';
+import {
+  contentPages,
+  fireflyTop,
+  makeQueries,
+  recallOf,
+  relevant,
+  siteLanguages,
+} from '../../tests/a11y/recall_queries.mjs';
+
+const args = process.argv.slice(2);
+const dir = args[0];
+const opt = (name, def) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : def;
+};
+const perKind = Number(opt('--per-kind', 8));
+const seed = Number(opt('--seed', 27));
+const withPagefind = args.includes('--pagefind');
+const jsonOut = opt('--json', '');
+const only = opt('--only', '');
+
+const { codes, defaultLang } = await siteLanguages(dir);
+const pages = await contentPages(dir, '/', codes, defaultLang);
+let queries = makeQueries(pages, { seed, perKind });
+if (only) queries = queries.filter((x) => x.kind === only || x.lang === only);
+console.error(`${pages.length} content pages, ${queries.length} queries`);
+
+const htmlLangOf = {};
+for (const lang of [defaultLang, ...codes]) {
+  const file = path.join(dir, lang === defaultLang ? '' : lang, 'search', 'index.html');
+  htmlLangOf[lang] = (readFileSync(file, 'utf8').match(/<html[^>]*\slang="([^"]+)"/) || [])[1];
+}
+const pfPages = [];
+if (withPagefind) {
+  for (const lang of Object.keys(htmlLangOf)) {
+    const f = path.join(dir, `pf-recall-${lang}.html`);
+    writeFileSync(
+      f,
+      `<!doctype html><html lang="${htmlLangOf[lang]}"><meta charset="utf-8"><title>pf</title><script type="module">
+const pf = await import('/pagefind/pagefind.js');
+const q = new URLSearchParams(location.search).get('q');
+const r = await pf.search(q);
+const top = await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
+window.done = { n: r.results.length, top: top.map((d) => d.url) };
+</script>`,
+    );
+    pfPages.push(f);
+  }
+}
+
+const { server, origin } = await serveDir(dir);
+const browser = await launchBrowser();
+const rows = [];
+try {
+  const page = await browser.newPage();
+  const pfPage = withPagefind ? await browser.newPage() : null;
+  for (const { lang, q, kind } of queries) {
+    const rel = relevant(pages, lang, q);
+    const row = { lang, kind, q, relevant: rel };
+    try {
+      row.firefly = (await fireflyTop(page, origin, '/', lang, defaultLang, q)).top;
+    } catch (e) {
+      row.firefly = [];
+      row.error = e.message.split('\n')[0];
+    }
+    if (pfPage) {
+      await pfPage.goto(`${origin}/pf-recall-${lang}.html?q=${encodeURIComponent(q)}`);
+      try {
+        await pfPage.waitForFunction(() => window.done !== undefined, null, { timeout: 30000 });
+        row.pagefind = (await pfPage.evaluate(() => window.done)).top.map((u) => new URL(u, 'http://x/').pathname);
+      } catch {
+        row.pagefind = [];
+      }
+    }
+    rows.push(row);
+  }
+} finally {
+  await browser.close();
+  server.close();
+  for (const f of pfPages) unlinkSync(f);
+}
+
+const engines = withPagefind ? ['firefly', 'pagefind'] : ['firefly'];
+for (const r of rows) {
+  const rel = new Set(r.relevant);
+  const want = Math.min(10, rel.size);
+  const got = r.firefly.filter((u) => rel.has(u)).length;
+  if (got < want) {
+    const missing = r.relevant.filter((u) => !r.firefly.includes(u));
+    console.log(
+      `miss ${r.lang} ${r.kind} ${JSON.stringify(r.q)}: ${got}/${want} (relevant ${rel.size}, listed ${r.firefly.length})` +
+        `${r.error ? ' ' + r.error : ''} e.g. ${missing.slice(0, 3).join(' ')}`,
+    );
+  }
+}
+function table(key) {
+  const groups = {};
+  for (const r of rows) (groups[r[key]] ??= []).push(r);
+  console.log(`\n| ${key} | queries | ${engines.map((e) => e).join(' | ')} |`);
+  console.log(`| --- | ---: | ${engines.map(() => '---:').join(' | ')} |`);
+  for (const [k, rs] of Object.entries(groups).sort()) {
+    const cells = engines.map((e) => recallOf(rs.map((r) => ({ relevant: r.relevant, top: r[e] }))).recall.toFixed(3));
+    console.log(`| ${k} | ${rs.length} | ${cells.join(' | ')} |`);
+  }
+  const all = engines.map((e) => recallOf(rows.map((r) => ({ relevant: r.relevant, top: r[e] }))).recall.toFixed(3));
+  console.log(`| all | ${rows.length} | ${all.join(' | ')} |`);
+}
+table('lang');
+table('kind');
+if (jsonOut) writeFileSync(jsonOut, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');

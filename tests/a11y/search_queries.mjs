@@ -1,0 +1,69 @@
+// Search recall on queries generated from the built portal's own pages, in Debian's
+// Chromium: one query of each kind and language (tests/a11y/recall_queries.mjs: Han
+// characters and runs, words, phrases, toneless Vietnamese, other case and full width,
+// prefixes, figures, hyphens, Thai words, deep words, taxonomy terms, column titles),
+// about 65 queries. For each, the pages whose main text contains it are worked out from
+// the HTML by plain string matching, and the search page's first ten results are read.
+// Passes when the recall in the top ten (found / at most ten relevant a query) is at least
+// 0.95 over all queries and every query finds at least one of its pages.
+// bench/search/recall.sh runs the whole set (about 500 queries) beside Pagefind.
+//
+// Usage: node tests/a11y/search_queries.mjs HOST_DIR [PREFIX] [--per-kind N] [--seed S]
+// Prints one line per query that misses a page, then "search queries: N passed, M failed".
+import path from 'node:path';
+import { launchBrowser, serveDir } from './lib.mjs';
+import { contentPages, fireflyTop, makeQueries, recallOf, relevant, siteLanguages } from './recall_queries.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, def) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args.splice(i, 2)[1] : def;
+};
+const perKind = Number(opt('--per-kind', 1));
+const seed = Number(opt('--seed', 27));
+const [dir, prefix = '/'] = args;
+if (!dir || !prefix.startsWith('/') || !prefix.endsWith('/')) {
+  console.error('usage: node search_queries.mjs HOST_DIR [PREFIX] [--per-kind N] [--seed S]');
+  process.exit(2);
+}
+const site = path.join(dir, prefix);
+const { codes, defaultLang } = await siteLanguages(site);
+const pages = await contentPages(site, prefix, codes, defaultLang);
+const queries = makeQueries(pages, { seed, perKind });
+const { server, origin } = await serveDir(dir);
+const browser = await launchBrowser();
+const rows = [];
+let failed = 0;
+try {
+  const page = await browser.newPage();
+  for (const { lang, q, kind } of queries) {
+    const rel = relevant(pages, lang, q);
+    let top = [];
+    let problem = '';
+    try {
+      top = (await fireflyTop(page, origin, prefix, lang, defaultLang, q)).top;
+    } catch (e) {
+      problem = `the results did not appear (${e.message.split('\n')[0]})`;
+    }
+    rows.push({ relevant: rel, top });
+    const found = top.filter((u) => rel.includes(u)).length;
+    if (!problem && found === 0) problem = 'none of its pages in the first ten';
+    if (problem) failed++;
+    if (problem || found < Math.min(10, rel.length)) {
+      const missing = rel.filter((u) => !top.includes(u));
+      console.log(
+        `${problem ? 'FAIL' : 'miss'} ${lang} ${kind} ${JSON.stringify(q)}: ${found} of ${Math.min(10, rel.length)} ` +
+          `(${rel.length} pages contain it)${problem ? ': ' + problem : ''}; e.g. ${missing.slice(0, 3).join(' ')}`,
+      );
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+const { found, possible, recall } = recallOf(rows);
+const ok = recall >= 0.95;
+console.log(`${ok ? 'ok  ' : 'FAIL'} recall in the top ten ${recall.toFixed(3)} (${found} of ${possible}), at least 0.95`);
+if (!ok) failed++;
+console.log(`search queries: ${queries.length + 1 - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
