@@ -317,20 +317,6 @@ void set_tile_height(int lines) {
 
 }  // namespace
 
-const char* image_extension(ImageFormat format) {
-  switch (format) {
-    case ImageFormat::kWebp:
-      return "webp";
-    case ImageFormat::kJpeg:
-      return "jpg";
-    case ImageFormat::kPng:
-      return "png";
-    case ImageFormat::kAvif:
-      return "avif";
-  }
-  return "";
-}
-
 bool start_image_codec() {
   static std::once_flag once;
   std::call_once(once, [] {

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace firefly {
@@ -20,8 +21,20 @@ struct ImageInfo {
 /// A file format images are encoded in.
 enum class ImageFormat { kWebp, kJpeg, kPng, kAvif };
 
-/// The file extension of `format` ("webp", "jpg", "png", "avif").
-const char* image_extension(ImageFormat format);
+/// The file extension of `format` ("webp", "jpg", "png", "avif"), of known length.
+constexpr std::string_view image_extension(ImageFormat format) {
+  switch (format) {
+    case ImageFormat::kWebp:
+      return "webp";
+    case ImageFormat::kJpeg:
+      return "jpg";
+    case ImageFormat::kPng:
+      return "png";
+    case ImageFormat::kAvif:
+      return "avif";
+  }
+  return "";
+}
 
 /// One encoding of a decoded image.
 struct Encoding {

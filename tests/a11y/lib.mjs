@@ -33,6 +33,19 @@ const TYPES = {
   '.zip': 'application/zip',
 };
 
+/** HTML text with its character references (the ones the generator writes) resolved. */
+export function decodeEntities(s) {
+  return s
+    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&');
+}
+
 /** Text folded as the site search folds it (case, width, diacritics, đ), to compare with. */
 export function fold(s) {
   return s

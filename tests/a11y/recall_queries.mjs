@@ -11,7 +11,7 @@
 // that order with only spaces or punctuation between them.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { htmlFiles, isRedirect, urlPath } from './lib.mjs';
+import { decodeEntities as decode, htmlFiles, isRedirect, urlPath } from './lib.mjs';
 
 /** A seeded random number generator (mulberry32): the same queries for the same seed. */
 export function random(seed) {
@@ -35,17 +35,6 @@ const HAN = /\p{Script=Han}/u;
 const THAI = /[\u0E00-\u0E7F]/;
 const WORDCHAR = /[\p{L}\p{N}\p{M}]/u;
 
-function decode(s) {
-  return s
-    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&');
-}
 const BLOCK = /^(p|li|td|th|dt|dd|br|tr|ul|ol|h[1-6]|pre|div|table|caption|blockquote|figcaption|section|article|header|footer|figure|dl)$/i;
 /** The text of an HTML fragment in blocks (one a line): inline tags join, block tags split. */
 export function htmlText(html) {

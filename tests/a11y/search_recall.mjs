@@ -9,7 +9,7 @@
 // Prints one line per query, then "search recall: N passed, M failed"; exits 1 on a miss.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fold, htmlFiles, isRedirect, launchBrowser, serveDir, urlPath } from './lib.mjs';
+import { decodeEntities as decode, fold, htmlFiles, isRedirect, launchBrowser, serveDir, urlPath } from './lib.mjs';
 
 // lang: the language's search page; q: the query as typed; kind: how a page contains it
 // ("chars": as a substring; "words": every word starts a word of the page, the last as a
@@ -45,17 +45,6 @@ if (!dir || !prefix.startsWith('/') || !prefix.endsWith('/')) {
 }
 const site = path.join(dir, prefix);
 
-function decode(s) {
-  return s
-    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&');
-}
 function text(html) {
   return decode(html.replace(/<(script|style|svg)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' '))
     .replace(/\s+/g, ' ');
