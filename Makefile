@@ -50,10 +50,12 @@ sanitize: sanitize-build
 # optimization (CI: "core;config;load;model;mustache" at -O0, which compiles in half the time).
 SANITIZE_STAGES ?= core;config;load;model;mustache;render;emit;serve;commands
 SANITIZE_OPT ?= -O1
+# More cmake arguments for the sanitizer build (CI: -DCMAKE_UNITY_BUILD=ON).
+SANITIZE_CMAKE_ARGS ?=
 sanitize-build: deps
 	@test -f build-asan/Makefile || cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug \
 	  -DCMAKE_CXX_FLAGS_DEBUG="$(SANITIZE_OPT) -g1" -DFIREFLY_SANITIZE=ON \
-	  -DFIREFLY_SANITIZE_STAGES="$(SANITIZE_STAGES)" >/dev/null
+	  -DFIREFLY_SANITIZE_STAGES="$(SANITIZE_STAGES)" $(SANITIZE_CMAKE_ARGS) >/dev/null
 	@cmake --build build-asan -j$(JOBS)
 
 bench: firefly
