@@ -10,8 +10,9 @@
 //   QUERIES.json: [{"lang": "en", "q": "word", "df": pages containing it}, ...]
 // Prints one JSON line per query: {lang, q, df, engine, bytes, files, results, top}, top
 // being the addresses of the first ten results.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { writePagefindProbe } from './pagefind_probe.mjs';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser, serveDir } from '../../tests/a11y/lib.mjs';
 
@@ -22,16 +23,7 @@ const prefixOf = (lang) => (lang === 'zh-TW' ? '' : lang + '/');
 if (pagefind) {
   // One page per language: Pagefind picks the index of the page's lang.
   for (const lang of new Set(queries.map((x) => x.lang))) {
-    writeFileSync(
-      path.join(dir, `pf-bench-${lang}.html`),
-      `<!doctype html><html lang="${lang}"><meta charset="utf-8"><title>pf</title><script type="module">
-const pf = await import('/pagefind/pagefind.js');
-const q = new URLSearchParams(location.search).get('q');
-const r = await pf.search(q);
-const top = await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
-window.done = { n: r.results.length, top: top.map((d) => d.url) };
-</script>`,
-    );
+    writePagefindProbe(path.join(dir, `pf-bench-${lang}.html`), lang);
   }
 }
 const { server, origin } = await serveDir(dir);

@@ -11,6 +11,7 @@
 //   in SITE_DIR/pagefind (bench/search/recall.sh makes it over the content pages only).
 import { readFileSync, writeFileSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
+import { writePagefindProbe } from './pagefind_probe.mjs';
 import { launchBrowser, serveDir } from '../../tests/a11y/lib.mjs';
 import {
   contentPages,
@@ -48,16 +49,7 @@ const pfPages = [];
 if (withPagefind) {
   for (const lang of Object.keys(htmlLangOf)) {
     const f = path.join(dir, `pf-recall-${lang}.html`);
-    writeFileSync(
-      f,
-      `<!doctype html><html lang="${htmlLangOf[lang]}"><meta charset="utf-8"><title>pf</title><script type="module">
-const pf = await import('/pagefind/pagefind.js');
-const q = new URLSearchParams(location.search).get('q');
-const r = await pf.search(q);
-const top = await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
-window.done = { n: r.results.length, top: top.map((d) => d.url) };
-</script>`,
-    );
+    writePagefindProbe(f, htmlLangOf[lang]);
     pfPages.push(f);
   }
 }
