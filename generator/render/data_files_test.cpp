@@ -3,32 +3,12 @@
 #include <doctest/doctest.h>
 
 #include "core/json.h"
+#include "render/awards_for_tests.h"
 
 namespace firefly {
 
-namespace {
-
-Dataset sample() {
-  Diagnostics d;
-  Dataset ds;
-  ds.name = "awards";
-  ds.title.by_lang = {{"zh-TW", "得獎"}, {"en", "Awards"}};
-  ds.source.agency.plain = "Bureau";
-  ds.frequency = "yearly";
-  ds.updated = Date{2023, 6, 30};
-  ds.columns = {Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, {}, {}},
-                Column{"delta", ColumnType::kNumber, {}, {}, {{}, "people", {}}, {}},
-                Column{"note", ColumnType::kString, {}, {}, {}, {}},
-                Column{"ok", ColumnType::kBoolean, {}, {}, {}, {}}};
-  ds.csv_bytes = "\xEF\xBB\xBFyear,delta,note,ok\n2021,-5,=SUM(A1),true\n2022,,\"a,b\",\n";
-  ds.index_rows();
-  return ds;
-}
-
-}  // namespace
-
 TEST_CASE("data files: canonical CSV drops the BOM, Excel CSV neutralises formulas") {
-  Dataset ds = sample();
+  Dataset ds = awards_test_dataset();
   CHECK(canonical_csv(ds) == "year,delta,note,ok\n2021,-5,=SUM(A1),true\n2022,,\"a,b\",\n");
   CHECK(excel_csv(ds) ==
         "\xEF\xBB\xBFyear,delta,note,ok\r\n2021,-5,'=SUM(A1),true\r\n2022,,\"a,b\",\r\n");
@@ -40,7 +20,7 @@ TEST_CASE("data files: canonical CSV drops the BOM, Excel CSV neutralises formul
 }
 
 TEST_CASE("data files: JSON rows keep their types") {
-  auto parsed = parse_json(dataset_json(sample()));
+  auto parsed = parse_json(dataset_json(awards_test_dataset()));
   REQUIRE(parsed);
   REQUIRE(parsed->as_list().size() == 2);
   const Value& first = parsed->as_list()[0];

@@ -6,6 +6,7 @@
 
 #include "core/json.h"
 #include "core/sha256.h"
+#include "render/awards_for_tests.h"
 #include "render/data_catalog.h"
 #include "render/data_package.h"
 #include "render/zip_writer.h"
@@ -13,23 +14,6 @@
 namespace firefly {
 
 namespace {
-
-Dataset sample() {
-  Diagnostics d;
-  Dataset ds;
-  ds.name = "awards";
-  ds.title.by_lang = {{"zh-TW", "得獎"}, {"en", "Awards"}};
-  ds.source.agency.plain = "Bureau";
-  ds.frequency = "yearly";
-  ds.updated = Date{2023, 6, 30};
-  ds.columns = {Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, {}, {}},
-                Column{"delta", ColumnType::kNumber, {}, {}, {{}, "people", {}}, {}},
-                Column{"note", ColumnType::kString, {}, {}, {}, {}},
-                Column{"ok", ColumnType::kBoolean, {}, {}, {}, {}}};
-  ds.csv_bytes = "\xEF\xBB\xBFyear,delta,note,ok\n2021,-5,=SUM(A1),true\n2022,,\"a,b\",\n";
-  ds.index_rows();
-  return ds;
-}
 
 DataSite site() {
   DataSite s;
@@ -51,7 +35,7 @@ const OutputFile* find(const OutputSet& out, const std::string& path) {
 }  // namespace
 
 TEST_CASE("data manifest: datapackage.json has typed fields, bytes and a sha256 hash") {
-  Dataset ds = sample();
+  Dataset ds = awards_test_dataset();
   auto pkg = parse_json(datapackage_json({ds}, make_data_manifest({ds}, site()), site()));
   REQUIRE(pkg);
   CHECK(pkg->get("$schema").as_string() == "https://datapackage.org/profiles/2.0/datapackage.json");
@@ -71,7 +55,8 @@ TEST_CASE("data manifest: datapackage.json has typed fields, bytes and a sha256 
 }
 
 TEST_CASE("data manifest: DCAT catalogue names distributions with licence and dates") {
-  auto cat = parse_json(catalog_jsonld({sample()}, make_data_manifest({sample()}, site()), site()));
+  auto cat = parse_json(catalog_jsonld(
+      {awards_test_dataset()}, make_data_manifest({awards_test_dataset()}, site()), site()));
   REQUIRE(cat);
   CHECK(cat->get("@type").as_string() == "dcat:Catalog");
   CHECK(cat->get("dct:title").as_list().at(1).get("@language").as_string() == "en");
@@ -90,7 +75,7 @@ TEST_CASE("data manifest: DCAT catalogue names distributions with licence and da
 
 TEST_CASE("data manifest: every file is produced; SHA256SUMS matches; zip is deterministic") {
   OutputSet out;
-  emit_data_files(make_data_manifest({sample()}, site()), out);
+  emit_data_files(make_data_manifest({awards_test_dataset()}, site()), out);
   for (const char* p : {"data/awards.csv", "data/awards.excel.csv", "data/awards.xlsx",
                         "data/awards.ods", "data/awards.json", "data/datapackage.json",
                         "data/catalog.jsonld", "data/SHA256SUMS", "data/all.zip"}) {
@@ -108,7 +93,7 @@ TEST_CASE("data manifest: every file is produced; SHA256SUMS matches; zip is det
   const std::string& zip = find(out, "data/all.zip")->bytes;
   CHECK(zip.substr(0, 2) == "PK");
   OutputSet again;
-  emit_data_files(make_data_manifest({sample()}, site()), again);
+  emit_data_files(make_data_manifest({awards_test_dataset()}, site()), again);
   CHECK(find(again, "data/all.zip")->bytes == zip);
   CHECK(find(again, "data/awards.xlsx")->bytes == find(out, "data/awards.xlsx")->bytes);
   CHECK(find(again, "data/awards.ods")->bytes == find(out, "data/awards.ods")->bytes);
@@ -119,7 +104,7 @@ TEST_CASE("data manifest: every file is produced; SHA256SUMS matches; zip is det
 }
 
 TEST_CASE("data manifest: one list feeds the downloads, the package and the catalogue") {
-  DataManifest m = make_data_manifest({sample()}, site());
+  DataManifest m = make_data_manifest({awards_test_dataset()}, site());
   const std::vector<DataFile>& files = m.dataset_files("awards");
   REQUIRE(files.size() == dataset_formats().size());
   for (const DataFile& f : files) CHECK(f.sha256 == sha256_hex(f.bytes));
@@ -144,7 +129,7 @@ TEST_CASE("data manifest: one list feeds the downloads, the package and the cata
 }
 
 TEST_CASE("data manifest: the paths links may point to are the files the manifest makes") {
-  Dataset ds = sample();
+  Dataset ds = awards_test_dataset();
   DatasetChange change;
   change.commit = {Date{2023, 6, 30, 9, 0, 0, true, 480, true}, "Add 2023", "abc1234def5678"};
   change.csv = ds.csv_bytes;
@@ -171,7 +156,7 @@ TEST_CASE("data manifest: the paths links may point to are the files the manifes
 namespace firefly {
 
 TEST_CASE("data manifest: themes, keys and the categories of coded columns") {
-  Dataset ds = sample();
+  Dataset ds = awards_test_dataset();
   ds.themes = {"SOCI", "EDUC"};
   ds.key = {"year"};
   ds.columns[2].values = {{"=SUM(A1)", Localized{{}, "a formula", {}}},
@@ -206,7 +191,7 @@ TEST_CASE("data manifest: themes, keys and the categories of coded columns") {
 }
 
 TEST_CASE("data manifest: without its charts, a manifest is as make_data_manifest made it") {
-  DataManifest made = make_data_manifest({sample()}, site());
+  DataManifest made = make_data_manifest({awards_test_dataset()}, site());
   DataManifest charted = made;
   DataFile chart{"data/awards/charts/c.csv", "year,n\n2021,3\n", "", nullptr, 0, ""};
   chart.sha256 = sha256_hex(chart.bytes);
@@ -229,7 +214,7 @@ TEST_CASE("data manifest: without its charts, a manifest is as make_data_manifes
 }
 
 TEST_CASE("data manifest: a dataset's print follows its files and what git told") {
-  Dataset ds = sample();
+  Dataset ds = awards_test_dataset();
   std::uint64_t print = dataset_files_print(1, ds);
   CHECK(dataset_files_print(1, ds) == print);
   CHECK(dataset_files_print(2, ds) != print);  // one of its files
