@@ -45,10 +45,10 @@ class BuildRun {
     st_.jobs = options.jobs > 0
                    ? options.jobs
                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    if (prev_ && prev_->site_files_pending) {
+    if (prev_ && prev_->pending) {
       throw std::logic_error(
-          "an update started before the site files of the build before "
-          "were made (make_pending_site_files)");
+          "an update started before the files the build before left "
+          "were made (make_pending_files)");
     }
   }
 
