@@ -115,8 +115,16 @@ const OutputRecord* BuildRun::previous_page_output(size_t i) {
   } else {
     pages_moved_ = true;
     std::call_once(previous_pages_once_, [&] {
-      previous_pages_.reserve(before.size());
-      for (size_t j = 0; j < before.size(); ++j) previous_pages_.emplace(before[j]->out_path, j);
+      // With a patched graph, a page it made anew can only be at the path of a page before
+      // that it does not share (a page shared is at its own path now): the 1,000 list
+      // pages a new story makes anew are looked up among about as many, not 25,000.
+      std::vector<char> shared(before.size(), 0);
+      for (size_t j : pages_before_) {
+        if (j != kNoPageBefore) shared[j] = 1;
+      }
+      for (size_t j = 0; j < before.size(); ++j) {
+        if (!shared[j]) previous_pages_.emplace(before[j]->out_path, j);
+      }
     });
     auto it = previous_pages_.find(path);
     if (it != previous_pages_.end()) found = &prev_->page_outputs[it->second];
@@ -191,11 +199,20 @@ bool BuildRun::check_paths() {
 
 std::vector<std::string> BuildRun::removed_paths() const {
   const Site& site = *st_.site;
-  std::unordered_set<std::string_view> pages;  // only when pages moved
+  const auto& before = prev_->site->pages;
+  // Only when pages moved: the paths of the pages now; with a patched graph, of the pages
+  // it made anew (one it shares is the very page before, at the same path: it only keeps
+  // that path, taken by no other file before).
+  std::unordered_set<std::string_view> pages;
+  std::vector<char> shared(pages_before_.empty() ? 0 : before.size(), 0);
   if (pages_moved_) {
-    pages.reserve(site.pages.size());
     for (size_t i = 0; i < site.pages.size(); ++i) {
-      if (st_.page_outputs[i].reads) pages.insert(site.pages[i]->out_path);
+      size_t j = pages_before_.empty() ? kNoPageBefore : pages_before_[i];
+      if (j != kNoPageBefore) {
+        shared[j] = 1;
+      } else if (st_.page_outputs[i].reads) {
+        pages.insert(site.pages[i]->out_path);
+      }
     }
   }
   auto kept = [&](const std::string& path) {
@@ -205,10 +222,10 @@ std::vector<std::string> BuildRun::removed_paths() const {
   for (const auto& [path, record] : prev_->outputs) {
     if (!kept(path)) removed.push_back(path);
   }
-  const auto& before = prev_->site->pages;
   for (size_t j = 0; j < before.size(); ++j) {
-    // Unmoved pages keep their paths; a page that made no file was not rendered.
-    if (pages_moved_ && prev_->page_outputs[j].reads && !kept(before[j]->out_path)) {
+    // Unmoved and shared pages keep their paths; a page that made no file was not rendered.
+    if (pages_moved_ && prev_->page_outputs[j].reads && !(j < shared.size() && shared[j]) &&
+        !kept(before[j]->out_path)) {
       removed.push_back(before[j]->out_path);
     }
   }
@@ -336,7 +353,7 @@ bool BuildRun::render_recorded() {
     if (defer_site_files) {
       // Recorded as the build before had them until they are made.
       pending->before = prev_->shared_from_this();
-      pending->pages_before = std::move(pages_before_);
+      pending->pages_before = pages_before_;
       pending->site_files = true;
       pending->site_file_paths = site_file_paths(site);
       for (const std::string& path : pending->site_file_paths) {

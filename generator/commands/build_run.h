@@ -159,7 +159,8 @@ class BuildRun {
   void match_pages_before();
   std::atomic<bool> pages_moved_{false};
   std::once_flag previous_pages_once_;
-  /// `prev_`'s page paths -> index, made when a page moved.
+  /// `prev_`'s page paths -> index, made when a page moved (with pages_before_, only those
+  /// of the pages before that the graph does not share).
   std::unordered_map<std::string_view, size_t> previous_pages_;
   const BuildOptions& options_;
   Diagnostics& diags_;
