@@ -8,8 +8,9 @@ served page shows the edit.
 
 Starts the server (`firefly serve` or `hugo server`) on a free port, waits for the first
 build, then N times: saves STORY_FILE with a marker paragraph added and waits until
-PAGE_PATH shows it. For Firefly the script does what an open browser tab does: it waits
-for the "reload" event on the event stream, then fetches the page. Hugo's live reload is
+PAGE_PATH shows it. For Firefly the script does what an open browser tab does: it listens
+on the event stream (naming PAGE_PATH, as the tab's script names its page), waits for the
+"reload" event, then fetches the page. Hugo's live reload is
 a WebSocket, which Python's standard library cannot open, so for Hugo the script fetches
 the page every 20 ms instead (at most 20 ms late, against Hugo's seconds). `--where
 start` adds the marker as the first paragraph, which changes the story's summary and so
@@ -35,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 
 
 def free_port():
@@ -127,7 +129,9 @@ def main():
         events = None
         if args.tool == "firefly":
             events = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-            events.request("GET", "/__firefly/events")
+            # As the tab's reload script does: it names the page it shows, which an
+            # update renders first.
+            events.request("GET", "/__firefly/events?path=" + urllib.parse.quote(args.page))
             stream = events.getresponse()
             while b"connected" not in stream.readline():
                 pass

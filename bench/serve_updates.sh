@@ -4,8 +4,10 @@
 # SITE_DIR is a corpus of bench/gen_corpus.py (it is edited, then put back). For each
 # kind of edit (text at the end, a new first paragraph, title, date, tags, a new story, a
 # deleted story, a dataset's rows, a dataset's title) it saves the file 3 times and reads
-# serve's own "updated ... in N ms" line (from the file event to the new files in
-# memory; the browser's reload adds the 40 ms debounce and a fetch). Then it prints
+# serve's own "updated ... in N ms, the reload sent after M ms" line (N: from the file
+# event to every new file in memory, the feeds, sitemap.xml and pages no tab shows
+# included; M: to the open pages' files shown and the reload sent; the browser's reload
+# adds the 40 ms debounce and a fetch). Then it prints
 # serve's resident memory (VmRSS, VmHWM) and the peak of a plain `firefly build`.
 set -euo pipefail
 FIREFLY=$1

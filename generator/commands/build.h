@@ -1,6 +1,7 @@
 // `firefly build` and `firefly check`: load, then build, each step named.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <set>
@@ -29,8 +30,16 @@ struct BuildOptions {
   /// refresh_search_index to bring up to date after the pages are shown.
   bool defer_search = false;
   /// With `keep_state`: an update leaves the feeds and sitemap.xml (checked at the paths
-  /// they will have) to make_pending_site_files, to make once its pages are shown.
+  /// they will have) to make_pending_files, to make once its pages are shown.
   bool defer_site_files = false;
+  /// With `keep_state`: an update that would render more pages than this renders only
+  /// those at `first_pages` and leaves the others to make_pending_files, to render once
+  /// those are shown (a new story moves 1,000 list pages; an open tab shows one of them).
+  /// SIZE_MAX: none are left.
+  size_t defer_pages_above = SIZE_MAX;
+  /// The output paths ("en/stories/index.html") of the pages an update renders first:
+  /// those open in a browser.
+  std::vector<std::string> first_pages;
   /// With `keep_state`: photos missing from the cache are not encoded; their files are
   /// named as they will be and the photos listed in BuildState::pending_photos.
   bool defer_photos = false;
@@ -57,8 +66,10 @@ struct BuildResult {
   OutputSet output;          ///< kept when `write` is false (for tests and the preview server);
                              ///< after run_update, only the files that are new or changed
   std::vector<std::string> removed;  ///< after run_update: paths the site no longer has
-  size_t pages_rendered = 0;         ///< with `keep_state`: pages rendered (not reused)
-  size_t bodies_rendered = 0;        ///< Markdown bodies rendered (not reused)
+  /// With `keep_state`: pages rendered (not reused); after run_update, not counting the
+  /// pages it left to make_pending_files.
+  size_t pages_rendered = 0;
+  size_t bodies_rendered = 0;  ///< Markdown bodies rendered (not reused)
   /// With `keep_state`: the open-data files were taken from the build before, whose
   /// datasets, configuration and theme were the same.
   bool data_files_reused = false;

@@ -115,8 +115,16 @@ const OutputRecord* BuildRun::previous_page_output(size_t i) {
   } else {
     pages_moved_ = true;
     std::call_once(previous_pages_once_, [&] {
-      previous_pages_.reserve(before.size());
-      for (size_t j = 0; j < before.size(); ++j) previous_pages_.emplace(before[j]->out_path, j);
+      // With a patched graph, a page it made anew can only be at the path of a page before
+      // that it does not share (a page shared is at its own path now): the 1,000 list
+      // pages a new story makes anew are looked up among about as many, not 25,000.
+      std::vector<char> shared(before.size(), 0);
+      for (size_t j : pages_before_) {
+        if (j != kNoPageBefore) shared[j] = 1;
+      }
+      for (size_t j = 0; j < before.size(); ++j) {
+        if (!shared[j]) previous_pages_.emplace(before[j]->out_path, j);
+      }
     });
     auto it = previous_pages_.find(path);
     if (it != previous_pages_.end()) found = &prev_->page_outputs[it->second];
@@ -191,11 +199,20 @@ bool BuildRun::check_paths() {
 
 std::vector<std::string> BuildRun::removed_paths() const {
   const Site& site = *st_.site;
-  std::unordered_set<std::string_view> pages;  // only when pages moved
+  const auto& before = prev_->site->pages;
+  // Only when pages moved: the paths of the pages now; with a patched graph, of the pages
+  // it made anew (one it shares is the very page before, at the same path: it only keeps
+  // that path, taken by no other file before).
+  std::unordered_set<std::string_view> pages;
+  std::vector<char> shared(pages_before_.empty() ? 0 : before.size(), 0);
   if (pages_moved_) {
-    pages.reserve(site.pages.size());
     for (size_t i = 0; i < site.pages.size(); ++i) {
-      if (st_.page_outputs[i].reads) pages.insert(site.pages[i]->out_path);
+      size_t j = pages_before_.empty() ? kNoPageBefore : pages_before_[i];
+      if (j != kNoPageBefore) {
+        shared[j] = 1;
+      } else if (st_.page_outputs[i].reads) {
+        pages.insert(site.pages[i]->out_path);
+      }
     }
   }
   auto kept = [&](const std::string& path) {
@@ -205,10 +222,10 @@ std::vector<std::string> BuildRun::removed_paths() const {
   for (const auto& [path, record] : prev_->outputs) {
     if (!kept(path)) removed.push_back(path);
   }
-  const auto& before = prev_->site->pages;
   for (size_t j = 0; j < before.size(); ++j) {
-    // Unmoved pages keep their paths; a page that made no file was not rendered.
-    if (pages_moved_ && prev_->page_outputs[j].reads && !kept(before[j]->out_path)) {
+    // Unmoved and shared pages keep their paths; a page that made no file was not rendered.
+    if (pages_moved_ && prev_->page_outputs[j].reads && !(j < shared.size() && shared[j]) &&
+        !kept(before[j]->out_path)) {
       removed.push_back(before[j]->out_path);
     }
   }
@@ -285,55 +302,79 @@ bool BuildRun::render_recorded() {
   ContextBuilder& contexts = st_.contexts.emplace(site, theme, st_.bodies, *st_.data_views);
   contexts.set_photos(st_.photos.get());
   contexts.set_sitemaps_before(std::move(sitemaps));
-  std::atomic<size_t> rendered{0};
   std::unordered_set<std::uint64_t> changed;
   if (prev_) changed = prev_->grains.changed_grains(st_.grains);
   auto read_changed = [&](const ReadSet& reads) {
     return std::any_of(reads.begin(), reads.end(),
                        [&](std::uint64_t g) { return changed.count(g) != 0; });
   };
+  // Each page is taken over, or rendered now, or left for after the first are shown.
+  std::vector<const OutputRecord*> records_before(site.pages.size());
+  std::vector<char> stale(site.pages.size(), 0);
   parallel_for(site.pages.size(), st_.jobs, [&](size_t i) {
-    const Page& page = *site.pages[i];
     const OutputRecord* before = prev_ ? previous_page_output(i) : nullptr;
     if (before && !read_changed(*before->reads)) {
       st_.page_outputs[i] = *before;  // each index is this thread's alone
       return;
     }
-    ++rendered;
-    ReadSet reads{grain::config(), grain::theme(), grain::self(page.out_path)};
-    std::optional<OutputFile> made;
-    {
-      RecordReads recording(reads);
-      render_page(
-          site, theme, contexts, i, [&](OutputFile&& f) { made = std::move(f); }, diags_);
-    }
+    stale[i] = 1;
+    records_before[i] = before;
+  });
+  std::vector<size_t> now, later;
+  for (size_t i = 0; i < site.pages.size(); ++i) {
+    if (stale[i]) now.push_back(i);
+  }
+  if (prev_ && now.size() > options_.defer_pages_above) {
+    std::unordered_set<std::string_view> first(options_.first_pages.begin(),
+                                               options_.first_pages.end());
+    std::vector<size_t> open;
+    for (size_t i : now) (first.count(site.pages[i]->out_path) ? open : later).push_back(i);
+    now = std::move(open);
+  }
+  parallel_for(now.size(), st_.jobs, [&](size_t k) {
+    size_t i = now[k];
+    ReadSet reads;
+    std::optional<OutputFile> made = render_page_recorded(site, theme, contexts, i, reads, diags_);
     if (!made) return;
-    std::sort(reads.begin(), reads.end());
-    reads.erase(std::unique(reads.begin(), reads.end()), reads.end());
-    reads.shrink_to_fit();
     site_paths.apply(*made);
-    offer_page(i, std::move(*made), std::move(reads), before);
+    offer_page(i, std::move(*made), std::move(reads), records_before[i]);
   });
   t.step("  pages");
   site_files.join();
   t.step("  wait for site files");
-  result_.pages_rendered = rendered;
+  result_.pages_rendered = now.size();
   if (search) {
     for (OutputFile& f : search->files) keep(std::move(f));
     result_.removed = std::move(search->removed);
   }
   for (const auto& [path, bytes] : st_.search_files) all_paths_.push_back({path, "", ""});
-  if (defer_site_files) {
-    // Recorded as the build before had them until they are made.
-    auto pending = std::make_unique<PendingSiteFiles>(PendingSiteFiles{
-        prev_->shared_from_this(), std::move(pages_before_), site_file_paths(site)});
-    for (const std::string& path : pending->paths) {
-      all_paths_.push_back({path, "", ""});
-      auto was = prev_->outputs.find(path);
-      st_.outputs[path] = was == prev_->outputs.end() ? OutputRecord() : was->second;
+  if (defer_site_files || !later.empty()) {
+    auto pending = std::make_unique<PendingFiles>();
+    if (defer_site_files) {
+      // Recorded as the build before had them until they are made.
+      pending->before = prev_->shared_from_this();
+      pending->pages_before = pages_before_;
+      pending->site_files = true;
+      pending->site_file_paths = site_file_paths(site);
+      for (const std::string& path : pending->site_file_paths) {
+        all_paths_.push_back({path, "", ""});
+        auto was = prev_->outputs.find(path);
+        st_.outputs[path] = was == prev_->outputs.end() ? OutputRecord() : was->second;
+      }
     }
-    st_.site_files_pending = std::move(pending);
-    t.step("  site file paths");
+    // A page left is recorded as one that makes a file (so its path is checked and kept)
+    // until it is rendered.
+    static const auto kReadsToCome = std::make_shared<const ReadSet>();
+    pending->pages.reserve(later.size());
+    for (size_t i : later) {
+      const OutputRecord* before = records_before[i];
+      if (!before) before = previous_output(site.pages[i]->out_path);
+      pending->pages.push_back(
+          PendingPage{i, before ? std::optional(before->bytes) : std::nullopt});
+      st_.page_outputs[i] = OutputRecord{0, kReadsToCome};
+    }
+    st_.pending = std::move(pending);
+    t.step("  pending paths");
   }
   for_each_data_file(st_.data_views->manifest(), [&](const DataFile& f) { offer_data(f); });
   OutputSet cms_files;

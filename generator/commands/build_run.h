@@ -45,10 +45,10 @@ class BuildRun {
     st_.jobs = options.jobs > 0
                    ? options.jobs
                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    if (prev_ && prev_->site_files_pending) {
+    if (prev_ && prev_->pending) {
       throw std::logic_error(
-          "an update started before the site files of the build before "
-          "were made (make_pending_site_files)");
+          "an update started before the files the build before left "
+          "were made (make_pending_files)");
     }
   }
 
@@ -159,7 +159,8 @@ class BuildRun {
   void match_pages_before();
   std::atomic<bool> pages_moved_{false};
   std::once_flag previous_pages_once_;
-  /// `prev_`'s page paths -> index, made when a page moved.
+  /// `prev_`'s page paths -> index, made when a page moved (with pages_before_, only those
+  /// of the pages before that the graph does not share).
   std::unordered_map<std::string_view, size_t> previous_pages_;
   const BuildOptions& options_;
   Diagnostics& diags_;

@@ -51,16 +51,27 @@ struct LoadRecord {
 
 struct BuildState;
 
-/// The feeds and sitemap.xml an update left to make after its pages are shown
-/// (BuildOptions::defer_site_files; commands/site_files_refresh.h).
-struct PendingSiteFiles {
-  /// The build the update started from, held until they are made from its.
+/// A page an update left to render after its first files are shown.
+struct PendingPage {
+  size_t index = 0;  ///< in site->pages
+  /// The fingerprint of the file the build before had at its path; unset: it had none.
+  std::optional<std::uint64_t> bytes_before;
+};
+
+/// What an update left to make after its first files are shown (commands/pending_files.h):
+/// the feeds and sitemap.xml (BuildOptions::defer_site_files), the pages no open tab
+/// shows (BuildOptions::defer_pages_above).
+struct PendingFiles {
+  /// The build the update started from, held until the site files are made from its.
   std::shared_ptr<const BuildState> before;
   /// For each page now, the index of the same page in `before` (BuildRun's match).
   std::vector<size_t> pages_before;
-  /// Where the files will be, sorted: checked with the update's other paths, and held
-  /// by the preview until they are made.
-  std::vector<std::string> paths;
+  /// True when the feeds and sitemap.xml are left; they will be at `site_file_paths`
+  /// (sorted), which the update checked with its other paths.
+  bool site_files = false;
+  std::vector<std::string> site_file_paths;
+  /// The pages left to render, in page order.
+  std::vector<PendingPage> pages;
 };
 
 /// The loaded sources, the site graph and the rendered bodies of a build. Members refer
@@ -121,9 +132,10 @@ struct BuildState : std::enable_shared_from_this<BuildState> {
   std::vector<OutputRecord> page_outputs;
   /// The feeds and sitemap.xml, with what they show of each page.
   SiteFilesState site_files;
-  /// Set while the feeds and sitemap.xml are still to be made (their `outputs` records are
-  /// then those of the build before); no update may start from this state until then.
-  std::unique_ptr<PendingSiteFiles> site_files_pending;
+  /// Set while files are still to be made: the feeds and sitemap.xml (their `outputs`
+  /// records are then those of the build before), pages (their `page_outputs` records
+  /// then have empty reads). No update may start from this state until they are made.
+  std::unique_ptr<PendingFiles> pending;
   /// The search index files shown: path -> fingerprint of their bytes.
   std::unordered_map<std::string, std::uint64_t> search_files;
   /// False while `search_files` are those of an earlier build: an update with

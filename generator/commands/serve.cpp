@@ -14,10 +14,10 @@
 
 #include "commands/build.h"
 #include "commands/build_state.h"
+#include "commands/pending_files.h"
 #include "commands/photo_files.h"
 #include "commands/report.h"
 #include "commands/search_refresh.h"
-#include "commands/site_files_refresh.h"
 #include "config/site_config.h"
 #include "core/error.h"
 #include "serve/preview.h"
@@ -176,29 +176,48 @@ struct Session {
   }
 };
 
-/// Makes the feeds and sitemap.xml the update of `session.state` left (if it did), before
-/// the next update starts from it, and shows those that changed.
-void show_pending_site_files(Session& session, PreviewSite& site, std::ostream& err) {
-  if (!session.state->site_files_pending) return;
-  OutputSet files;
+/// An update that would render more pages than this renders those open in a browser,
+/// shows them, and then the others (a new story moves about 1,000 list pages at 10,000
+/// stories).
+constexpr size_t kPagesBeforeReload = 16;
+
+/// Makes the files the update of `session.state` left (the pages no open tab shows, the
+/// feeds and sitemap.xml), before the next update starts from it, and shows those that
+/// changed; adds their number to `files` and `pages`. False when they have errors: those
+/// are shown, and the next edit builds the whole site (the preview holds files of a
+/// build that did not finish).
+bool show_pending_files(Session& session, PreviewSite& site, size_t& files, size_t& pages,
+                        std::ostream& err) {
+  if (!session.state->pending) return true;
+  Diagnostics diags;
+  PendingMade made;
   try {
-    files = make_pending_site_files(*session.state);
+    made = make_pending_files(*session.state, diags);
   } catch (const std::exception& e) {
-    err << "firefly serve: internal error (a bug in Firefly, not in your site): " << e.what()
-        << "; the next edit builds the whole site\n";
-    err.flush();
+    diags.error("", {},
+                std::string("internal error (a bug in Firefly, not in your site): ") + e.what());
+  }
+  files += made.files.size();
+  pages += made.pages_rendered;
+  bool any = diags.error_count() + diags.warning_count() > 0;
+  std::string text = any ? report(diags, session.state->options, err) : "";
+  if (diags.has_errors()) {
+    show_failure(diags, text, session.state->options.site_dir, site, err);
     session.adopt(nullptr);
   }
-  site.update_held(std::move(files));
+  site.update_held(std::move(made.files));  // the requests held wait no more
+  return !diags.has_errors();
 }
 
 /// After edits: builds again from the last good build, rendering only what its recorded
-/// reads say changed, and shows the files that differ (see run_update).
+/// reads say changed, and shows the files that differ (see run_update): first those of
+/// the pages open in a browser, then the others.
 void update(Session& session, PreviewSite& site, std::ostream& err) {
   session.search.stop();
   Diagnostics diags;
   auto start = std::chrono::steady_clock::now();
   BuildResult result;
+  session.state->options.first_pages = site.pages_open();
   try {
     result = run_update(*session.state, diags, session.changes_known ? &session.changed : nullptr);
   } catch (const std::exception& e) {
@@ -215,19 +234,30 @@ void update(Session& session, PreviewSite& site, std::ostream& err) {
     return;
   }
   size_t files = result.output.size(), removed = result.removed.size();
-  // The feeds and sitemap.xml follow the pages: requests for them wait until they are made.
-  if (result.state->site_files_pending) site.hold(result.state->site_files_pending->paths);
+  size_t pages = result.pages_rendered;
+  // The pages left and the feeds and sitemap.xml follow: requests for them wait until
+  // they are made.
+  bool pending = bool(result.state->pending);
+  if (pending) site.hold(pending_paths(*result.state));
   site.update_site(std::move(result.output), result.removed);
+  double reloaded = seconds_since(start);
   session.adopt(std::move(result.state));
-  char ms[32];
-  std::snprintf(ms, sizeof ms, "%.0f", seconds_since(start) * 1000);
+  if (!show_pending_files(session, site, files, pages, err)) {
+    err.flush();
+    return;
+  }
+  char ms[64];
+  std::snprintf(ms, sizeof ms, "%.0f ms", seconds_since(start) * 1000);
+  std::string when = ms;
+  if (pending) {
+    std::snprintf(ms, sizeof ms, ", the reload sent after %.0f ms", reloaded * 1000);
+    when += ms;
+  }
   err << "updated " << plural(files, "file") << (removed ? ", removed " : "")
-      << (removed ? plural(removed, "file") : "") << " (rendered "
-      << plural(result.pages_rendered, "page") << ", "
-      << plural(result.bodies_rendered, "Markdown body", "Markdown bodies") << ") in " << ms
-      << " ms\n";
+      << (removed ? plural(removed, "file") : "") << " (rendered " << plural(pages, "page") << ", "
+      << plural(result.bodies_rendered, "Markdown body", "Markdown bodies") << ") in " << when
+      << "\n";
   err.flush();
-  show_pending_site_files(session, site, err);
   session.search.start(session.state, site);
 }
 
@@ -316,10 +346,11 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
   build.jobs = options.jobs;
   build.base_url = url;  // permalinks, feeds and canonical links point at the preview
   build.keep_state = true;
-  build.defer_search = true;       // an edit is shown first, the search index follows
-  build.defer_site_files = true;   // and so do the feeds and sitemap.xml, before the next edit
-  build.defer_photos = true;       // and so do new or changed photos
-  build.cms_local_backend = true;  // /admin/ edits this folder through decap-server
+  build.defer_search = true;      // an edit is shown first, the search index follows
+  build.defer_site_files = true;  // and so do the feeds and sitemap.xml, before the next edit
+  build.defer_pages_above = kPagesBeforeReload;  // the pages open in a browser come first
+  build.defer_photos = true;                     // and so do new or changed photos
+  build.cms_local_backend = true;                // /admin/ edits this folder through decap-server
   // Watching starts before the first build reads a file, so that every change after
   // that reading is seen.
   Watcher watcher(options.site_dir);

@@ -40,10 +40,8 @@ void make_site_files(BuildState& state, const BuildState* before,
   timer.step("  sitemap.xml");
 }
 
-OutputSet make_pending_site_files(BuildState& state) {
-  if (!state.site_files_pending) return {};
-  std::unique_ptr<PendingSiteFiles> pending = std::move(state.site_files_pending);
-  const BuildState& before = *pending->before;
+OutputSet make_pending_site_files(BuildState& state, const PendingFiles& pending) {
+  const BuildState& before = *pending.before;
   SitePaths site_paths(*state.config);
   OutputSet changed;
   size_t published = 0;
@@ -69,8 +67,8 @@ OutputSet make_pending_site_files(BuildState& state) {
     }
   };
   StepTimer timer;
-  make_site_files(state, &before, pending->pages_before, publish, timer);
-  if (published != pending->paths.size()) {
+  make_site_files(state, &before, pending.pages_before, publish, timer);
+  if (published != pending.site_file_paths.size()) {
     throw std::logic_error("the feeds and sitemap.xml are not at the paths the update checked");
   }
   return changed;

@@ -12,6 +12,7 @@
 namespace firefly {
 
 struct BuildState;
+struct PendingFiles;
 class StepTimer;
 
 /// Takes the files made (their site paths not yet applied) and the paths taken over
@@ -28,10 +29,10 @@ void make_site_files(BuildState& state, const BuildState* before,
                      const std::vector<size_t>& pages_before, const SiteFilesPublish& publish,
                      StepTimer& timer);
 
-/// Makes the feeds and sitemap.xml an update left (BuildState::site_files_pending), records
-/// them in `state` and lets the build before go; returns the files whose bytes differ
-/// from that build's. Returns nothing when none are pending. Throws std::logic_error when
-/// they are not at the paths the update checked.
-OutputSet make_pending_site_files(BuildState& state);
+/// Makes the feeds and sitemap.xml an update left (`pending`, once taken out of
+/// BuildState::pending) from the build before, and records them in `state`; returns the
+/// files whose bytes differ from that build's. Throws std::logic_error when they are not
+/// at the paths the update checked.
+OutputSet make_pending_site_files(BuildState& state, const PendingFiles& pending);
 
 }  // namespace firefly

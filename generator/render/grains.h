@@ -74,8 +74,10 @@ class Grains {
   /// Sets the fingerprint of a grain the table has; false when it has none.
   bool reset(std::uint64_t grain, std::uint64_t print);
   std::vector<Entry> fps_;  ///< sorted by grain, one entry each
-  /// The fingerprints of each page as an item and of its self, indexed like site.pages.
-  std::vector<std::uint64_t> items_, selves_;
+  /// The fingerprints of each page as an item and of its self, indexed like site.pages;
+  /// the ids of those two grains; and what its language's site map shows of it (0: not
+  /// shown). A page taken over takes them all.
+  std::vector<std::uint64_t> items_, selves_, item_ids_, self_ids_, shown_;
 };
 
 /// The fingerprints of every grain of a built site. With `before`, whose site `site` is a

@@ -1,5 +1,6 @@
 #include "render/pages.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <unordered_map>
@@ -91,6 +92,23 @@ void render_page(const Site& site, const Theme& theme, const ContextBuilder& con
                  const OutputSink& sink, Diagnostics& diags) {
   render_one(site, theme, contexts, index, sink, diags,
              [&](std::string_view partial) { return theme.find(partial); });
+}
+
+std::optional<OutputFile> render_page_recorded(const Site& site, const Theme& theme,
+                                               const ContextBuilder& contexts, size_t index,
+                                               ReadSet& reads, Diagnostics& diags) {
+  const Page& page = *site.pages[index];
+  reads = {grain::config(), grain::theme(), grain::self(page.out_path)};
+  std::optional<OutputFile> made;
+  {
+    RecordReads recording(reads);
+    render_page(
+        site, theme, contexts, index, [&](OutputFile&& f) { made = std::move(f); }, diags);
+  }
+  std::sort(reads.begin(), reads.end());
+  reads.erase(std::unique(reads.begin(), reads.end()), reads.end());
+  reads.shrink_to_fit();
+  return made;
 }
 
 void render_pages(const Site& site, const Theme& theme, const ContextBuilder& contexts, int jobs,

@@ -1,15 +1,26 @@
 // Pages -> HTML files through the theme's layouts, on all cores.
 #pragma once
 
+#include <optional>
+
 #include "core/error.h"
 #include "core/output.h"
 #include "render/context.h"
+#include "render/reads.h"
 
 namespace firefly {
 
 /// Renders `site.pages[index]`, handing the file to `sink`; problems go to `diags`.
 void render_page(const Site& site, const Theme& theme, const ContextBuilder& contexts, size_t index,
                  const OutputSink& sink, Diagnostics& diags);
+
+/// Renders `site.pages[index]` as render_page does, while recording in `reads` the grains
+/// it reads (render/reads.h) besides the configuration, the theme and the page itself:
+/// sorted, each once. Returns the file, or nothing when it made none (its problems are in
+/// `diags`).
+std::optional<OutputFile> render_page_recorded(const Site& site, const Theme& theme,
+                                               const ContextBuilder& contexts, size_t index,
+                                               ReadSet& reads, Diagnostics& diags);
 
 /// The source file an error about `page`'s output names ("" for a generated page): its
 /// own file (not that of a page it falls back to), or for a redirect the file whose

@@ -54,7 +54,8 @@ const OverlayWords* words_for(std::string_view lang) {
 std::string reload_script(std::uint64_t generation) {
   return "<script>(function(){var s=new EventSource(\"" + std::string(kEventsPath) +
          "?since=" + std::to_string(generation) +
-         "\");s.addEventListener(\"reload\",function(){s.close();location.reload();});})();"
+         "&path=\"+encodeURIComponent(location.pathname));s.addEventListener(\"reload\",function(){"
+         "s.close();location.reload();});})();"
          "</script>";
 }
 

@@ -10,7 +10,8 @@ namespace firefly {
 /// The URL path of the server-sent events stream that tells pages to reload.
 inline constexpr std::string_view kEventsPath = "/__firefly/events";
 
-/// The <script> that reloads the page when the site was rebuilt after `generation`.
+/// The <script> that reloads the page when the site was rebuilt after `generation`. It
+/// names the page it is on (`path`), which an update renders first.
 std::string reload_script(std::uint64_t generation);
 
 /// `html` with the reload script inserted before the last </body> (appended if none).

@@ -29,6 +29,16 @@ std::string_view text_of(const std::shared_ptr<const std::string>& dictionary) {
   return dictionary ? std::string_view(*dictionary) : std::string_view();
 }
 
+/// The output path a request target asks for ("/en/" -> "en/index.html"), or nullopt.
+std::optional<std::string> requested_file(std::string_view target) {
+  std::optional<std::string> path = normalise_request_path(target);
+  if (path && (path->empty() || path->back() == '/')) *path += "index.html";
+  return path;
+}
+
+/// Pages an update renders first at most: a few tabs' worth.
+constexpr size_t kMostPagesOpen = 32;
+
 PreviewReply text_reply(int status, std::string body) {
   return {status, "text/plain; charset=utf-8", std::move(body), ""};
 }
@@ -245,6 +255,32 @@ void PreviewSite::show_errors(std::string errors, std::string lang) {
   changed_.notify_all();
 }
 
+void PreviewSite::page_opened(std::string_view target) {
+  std::optional<std::string> key = requested_file(target);
+  if (!key) return;
+  std::lock_guard lock(mu_);
+  if (open_.size() < kMostPagesOpen || open_.count(*key)) ++open_[*key];
+}
+
+void PreviewSite::page_closed(std::string_view target) {
+  std::optional<std::string> key = requested_file(target);
+  if (!key) return;
+  std::lock_guard lock(mu_);
+  auto it = open_.find(*key);
+  if (it != open_.end() && --it->second <= 0) open_.erase(it);
+}
+
+std::vector<std::string> PreviewSite::pages_open() const {
+  std::lock_guard lock(mu_);
+  std::vector<std::string> paths;
+  paths.reserve(open_.size() + 1);
+  for (const auto& [path, streams] : open_) paths.push_back(path);
+  if (!last_page_.empty() && !open_.count(last_page_)) {
+    paths.insert(std::lower_bound(paths.begin(), paths.end(), last_page_), last_page_);
+  }
+  return paths;
+}
+
 PreviewReply PreviewSite::get(std::string_view target) const {
   std::optional<std::string> path = normalise_request_path(target);
   if (!path) return text_reply(400, "400 bad request: this path is not allowed\n");
@@ -256,6 +292,7 @@ PreviewReply PreviewSite::get(std::string_view target) const {
   std::uint64_t generation;
   {
     std::unique_lock lock(mu_);
+    if (looks_like_page(key)) last_page_ = key;
     // A file still being made is answered once it is (update_held).
     released_.wait(lock, [&] { return stopped_ || !held_.count(key); });
     site = site_;

@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -64,6 +65,13 @@ class PreviewSite {
   /// Shows `files` as update_files_quietly does (nothing removed), and answers the
   /// requests held by hold() with them.
   void update_held(OutputSet files);
+  /// Notes that a page at request target `target` ("/en/stories/") is open in a browser,
+  /// listening for reloads, until page_closed(target).
+  void page_opened(std::string_view target);
+  void page_closed(std::string_view target);
+  /// The output paths ("en/stories/index.html") of the pages open in a browser and of the
+  /// last page asked for: an update renders them first. Sorted.
+  std::vector<std::string> pages_open() const;
   /// Shows `errors` for every HTML request (other files still come from the last good
   /// build), in a page worded in `lang` (the site's default language) and English, and
   /// wakes the reload streams.
@@ -130,8 +138,10 @@ class PreviewSite {
   std::string errors_lang_;                    ///< the language of the error page
   std::uint64_t generation_ = 0;
   bool stopped_ = false;
-  std::set<std::string, std::less<>> held_;   ///< paths whose requests wait (hold)
-  mutable std::condition_variable released_;  ///< held_ emptied, or stopped_
+  std::set<std::string, std::less<>> held_;       ///< paths whose requests wait (hold)
+  std::map<std::string, int, std::less<>> open_;  ///< output path -> reload streams on it
+  mutable std::string last_page_;                 ///< the output path last asked for
+  mutable std::condition_variable released_;      ///< held_ emptied, or stopped_
 };
 
 }  // namespace firefly

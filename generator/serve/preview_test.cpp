@@ -9,6 +9,7 @@
 #include <fstream>
 #include <map>
 #include <thread>
+#include <vector>
 
 #include "serve/overlay.h"
 
@@ -36,6 +37,8 @@ TEST_CASE("the reload script goes before the last </body>, whatever its case") {
   CHECK(s.find("</body>") < script);
   CHECK(s.find("/__firefly/events?since=7") != std::string::npos);
   CHECK(s.find("location.reload()") != std::string::npos);
+  // It names the page it is on, which an update renders first.
+  CHECK(s.find("&path=\"+encodeURIComponent(location.pathname)") != std::string::npos);
   // No </body>: appended.
   std::string t = inject_reload_script("<p>fragment</p>", 1);
   CHECK(t.rfind("<p>fragment</p><script>", 0) == 0);
@@ -312,6 +315,51 @@ TEST_CASE("a request for a held file waits for its new bytes; others are answere
   std::thread d([&] { feed = site.get("/en/feed.xml"); });
   site.stop();
   d.join();
+}
+
+TEST_CASE("a held page is answered with its new bytes once they are made, never the old") {
+  PreviewSite site{std::filesystem::temp_directory_path()};
+  OutputSet files = sample_site();
+  files.push_back({"en/stories/page/2/index.html", "<html><body>old second</body></html>", ""});
+  site.show_site(files);
+  // A new story: the open list page is shown at once, the second page (moved too) after.
+  site.hold({"en/stories/page/2/index.html"});
+  site.update_site({{"en/stories/index.html", "<html><body>new first</body></html>", ""}});
+  CHECK(site.get("/en/stories/").body.find("new first") != std::string::npos);
+  std::atomic<bool> answered{false};
+  PreviewReply second;
+  std::thread t([&] {
+    second = site.get("/en/stories/page/2/");
+    answered = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  CHECK_FALSE(answered);  // not the old bytes: still waiting
+  site.update_held({{"en/stories/page/2/index.html", "<html><body>new second</body></html>", ""}});
+  t.join();
+  CHECK(second.status == 200);
+  CHECK(second.body.find("new second") != std::string::npos);
+  CHECK(second.body.find("old second") == std::string::npos);
+  CHECK(second.body.find("since=2") != std::string::npos);  // the update that made it
+}
+
+TEST_CASE("the pages open in a browser and the last page asked for are rendered first") {
+  using Paths = std::vector<std::string>;
+  PreviewSite site{std::filesystem::temp_directory_path()};
+  site.show_site(sample_site());
+  CHECK(site.pages_open().empty());
+  site.page_opened("/en/stories/");
+  site.page_opened("/en/stories/?x=1");  // a second tab on it
+  site.page_opened("/../site.yaml");     // not a path of the site
+  site.get("/assets/site.css");          // not a page
+  CHECK(site.pages_open() == Paths{"en/stories/index.html"});
+  site.get("/");
+  CHECK(site.pages_open() == Paths{"en/stories/index.html", "index.html"});
+  site.page_closed("/en/stories/");
+  CHECK(site.pages_open() == Paths{"en/stories/index.html", "index.html"});
+  site.page_closed("/en/stories/?x=1");
+  CHECK(site.pages_open() == Paths{"index.html"});
+  site.get("/en/stories/");
+  CHECK(site.pages_open() == Paths{"en/stories/index.html"});
 }
 
 TEST_CASE("a broken first build has no site but still shows the errors") {

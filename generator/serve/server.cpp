@@ -97,9 +97,14 @@ PreviewServer::PreviewServer(PreviewSite& site) : impl_(std::make_unique<Impl>(s
     auto seen = std::make_shared<std::uint64_t>(since && *since != now ? *since : now);
     auto reload_now = std::make_shared<bool>(since && *since != now);
     auto greeted = std::make_shared<bool>(false);
+    // The page the stream belongs to ("path", its location.pathname) is rendered first
+    // after an edit, while the stream is open.
+    std::string open_page = req.has_param("path") ? req.get_param_value("path") : "";
+    if (!open_page.empty()) s.page_opened(open_page);
     res.set_header("Cache-Control", "no-store");
     res.set_chunked_content_provider(
-        "text/event-stream", [&s, seen, reload_now, greeted](size_t, httplib::DataSink& sink) {
+        "text/event-stream",
+        [&s, seen, reload_now, greeted](size_t, httplib::DataSink& sink) {
           std::string msg;
           if (!*greeted) {
             *greeted = true;
@@ -124,6 +129,9 @@ PreviewServer::PreviewServer(PreviewSite& site) : impl_(std::make_unique<Impl>(s
             }
           }
           return sink.write(msg.data(), msg.size());
+        },
+        [&s, open_page](bool) {
+          if (!open_page.empty()) s.page_closed(open_page);
         });
   });
 

@@ -71,7 +71,7 @@ has "$base/en/" 'Serve marker 4711' || fail "the edit is not shown"
 kill "$sse_pid" 2>/dev/null || true
 sse_pid=""
 # An edit to the text only re-renders what shows it; the terminal says how much.
-grep -q '^updated [0-9]* files\?\(, removed [0-9]* files\?\)\? (rendered [0-9]* pages\?, [0-9]* Markdown bod\(y\|ies\)) in [0-9]* ms$' "$work/server.log" ||
+grep -q '^updated [0-9]* files\?\(, removed [0-9]* files\?\)\? (rendered [0-9]* pages\?, [0-9]* Markdown bod\(y\|ies\)) in [0-9]* ms\(, the reload sent after [0-9]* ms\)\?$' "$work/server.log" ||
   fail "a text edit was not updated in place"
 [ "$(grep -c '^built ' "$work/server.log")" = 1 ] || fail "a text edit rebuilt the whole site"
 
