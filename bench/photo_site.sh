@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # The photo benchmarks' site, sourced by bench/photos.sh and bench/photos_warm.sh (needs
 # `vips` and `exiftool`, from Debian's libvips-tools and libimage-exiftool-perl).
 #
@@ -15,7 +16,7 @@ photo_site() {
   printf -- '---\ntitle: Stories\n---\n' >"$site/content/stories/_index.md"
   # A photo-like picture: smooth shapes with sensor noise, saved as a phone would (Q=90).
   (
-    cd "$tmp"
+    cd "$tmp" || exit 1
     vips perlin p.v 4032 3024 --cell-size 256 --seed 7
     vips linear p.v r.v 120 100
     vips bandjoin "r.v p.v r.v" c.v

@@ -81,7 +81,7 @@ for k in "${!bins[@]}"; do
   cp -al site "sw_$k"
   cp -al plain "sp_$k"
 done
-for warm in 1 2; do
+for _ in 1 2; do
   for k in "${!bins[@]}"; do
     build "$k" with
     build "$k" without
