@@ -11,6 +11,8 @@
 # site without photos. Hugo: `.Resize` of every photo to the same 4 widths in WebP.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/photo_site.sh
+source bench/photo_site.sh
 FIREFLY=${FIREFLY:-$PWD/build/firefly}
 N=${1:-200}
 work=$(mktemp -d)
@@ -18,24 +20,7 @@ trap 'rm -rf "$work"' EXIT
 cd "$work"
 
 site=site
-mkdir -p $site/content/stories $site/static/images
-printf 'title: Photo bench\nbase_url: https://example.org/\nlanguages:\n  - {code: en, html_lang: en, name: English}\ncollections:\n  stories: {sort: date desc}\n' >$site/site.yaml
-printf -- '---\ntitle: Home\n---\nWelcome.\n' >$site/content/_index.md
-printf -- '---\ntitle: Stories\n---\n' >$site/content/stories/_index.md
-# A photo-like picture: smooth shapes with sensor noise, saved as a phone would (Q=90).
-vips perlin p.v 4032 3024 --cell-size 256 --seed 7
-vips linear p.v r.v 120 100
-vips bandjoin "r.v p.v r.v" c.v
-vips gaussnoise n.v 4032 3024 --sigma 20
-vips add c.v n.v d.v
-vips cast d.v base.jpg[Q=90] uchar
-for i in $(seq 1 "$N"); do
-  # Each photo differs (its description), so each is a new cache entry.
-  exiftool -q -n -o "$site/static/images/p$i.jpg" -GPSLatitude=22.99 -GPSLatitudeRef=N \
-    -GPSLongitude=120.21 -GPSLongitudeRef=E -ImageDescription="photo $i" base.jpg
-  printf -- '---\ntitle: Story %s\ndate: 2026-03-%02d\nimages:\n  - {src: /images/p%s.jpg, alt: Photo %s}\n---\nText.\n' \
-    "$i" $((i % 28 + 1)) "$i" "$i" >"$site/content/stories/s$i.md"
-done
+photo_site $site "$N"
 measure() {  # label command...: wall seconds, CPU seconds (user + system), peak RSS
   /usr/bin/time -f "%e %U %S %M" -o t.txt "${@:2}" >/dev/null 2>&1
   read -r secs user sys kb <t.txt
@@ -44,8 +29,7 @@ measure() {  # label command...: wall seconds, CPU seconds (user + system), peak
 measure "firefly, cold cache" "$FIREFLY" build --site $site --out out1 --jobs 2
 measure "firefly, warm cache" "$FIREFLY" build --site $site --out out2 --jobs 2
 diff -r out1 out2 >/dev/null || { echo "FAIL: the warm rebuild differs"; exit 1; }
-cp -r $site plain && rm -rf plain/.firefly-cache plain/static/images/*
-sed -i '/^images:/,/src:/d' plain/content/stories/*.md
+plain_site $site plain
 measure "firefly, no photos" "$FIREFLY" build --site plain --out out3 --jobs 2
 # A warm rebuild against the build without photos, alternating (a busy machine drifts):
 # each rebuilds into the output of the one before.

@@ -124,29 +124,6 @@ class Builder : public YAML::EventHandler {
   }
   void OnMapEnd() override { pop(); }
 
-  /// An event of simple_yaml_events.
-  void take(const YamlEvent& e) {
-    YAML::Mark m;
-    m.pos = e.offset;
-    m.line = e.line;
-    m.column = e.column;
-    switch (e.kind) {
-      case YamlEvent::Kind::kScalar:
-        add(e.quoted ? Value(e.text) : plain_scalar(e.text), pos(m), 0, 1, 0);
-        break;
-      case YamlEvent::Kind::kMapStart:
-        push(true, m, 0).map.reserve(static_cast<size_t>(e.members));
-        break;
-      case YamlEvent::Kind::kListStart:
-        push(false, m, 0).list.reserve(static_cast<size_t>(e.members));
-        break;
-      case YamlEvent::Kind::kMapEnd:
-      case YamlEvent::Kind::kListEnd:
-        pop();
-        break;
-    }
-  }
-
   void fail(Pos at, std::string message, std::string hint) {
     if (!failed) diags_.error(path_, at, std::move(message), std::move(hint));
     failed = true;
@@ -232,6 +209,101 @@ class Builder : public YAML::EventHandler {
   size_t total_ = 0;
 };
 
+/// The Value of simple_yaml_events' events, made straight from them: what Builder makes
+/// of the same events, without its stack of frames (the events come in order, each start
+/// with its count of members, and name no anchor or alias). A story's front matter is three
+/// maps and a list deep with its `images:`; every page of a build is read this way.
+class EventTree {
+ public:
+  EventTree(const std::vector<YamlEvent>& events, std::string_view text, const std::string& path,
+            Diagnostics& diags, int line_offset)
+      : events_(events), path_(path), diags_(diags), column_(text, line_offset) {}
+
+  /// The value, or null after reporting a key written twice in one map.
+  Value build() {
+    size_t i = 0;
+    Value v;
+    if (!node(i, v)) return Value();
+    return v;
+  }
+
+ private:
+  const std::vector<YamlEvent>& events_;
+  const std::string& path_;
+  Diagnostics& diags_;
+  ColumnCounter column_;
+
+  Pos pos(const YamlEvent& e) {
+    YAML::Mark m;
+    m.pos = e.offset;
+    m.line = e.line;
+    m.column = e.column;
+    return column_(m);
+  }
+
+  /// A map's key as Builder reads it: the plain scalar's text (a number or a word such as
+  /// `null` read as one first).
+  static std::string key_text(const YamlEvent& e) {
+    std::string_view t = e.text;
+    if (e.quoted || t.empty()) return std::string(t);
+    // Only a number (a key starts with neither a sign nor a dot) or one of plain_scalar's
+    // words (at most 5 letters, starting with one of these) reads as other than itself.
+    bool number = t[0] >= '0' && t[0] <= '9';
+    bool word = t.size() <= 5 && std::string_view("nNtTfF~").find(t[0]) != std::string_view::npos;
+    if (!number && !word) return std::string(t);
+    return plain_scalar(t).to_text();
+  }
+
+  /// The value whose first event is events_[i]; i ends past its last.
+  bool node(size_t& i, Value& out) {
+    const YamlEvent& e = events_[i++];
+    Pos at = pos(e);
+    switch (e.kind) {
+      case YamlEvent::Kind::kScalar:
+        out = e.quoted ? Value(e.text) : plain_scalar(e.text);
+        break;
+      case YamlEvent::Kind::kListStart: {
+        List list;
+        list.reserve(static_cast<size_t>(e.members));
+        while (events_[i].kind != YamlEvent::Kind::kListEnd) {
+          if (!node(i, list.emplace_back())) return false;
+        }
+        ++i;
+        out = Value(std::move(list));
+        break;
+      }
+      case YamlEvent::Kind::kMapStart: {
+        Map map;
+        map.reserve(static_cast<size_t>(e.members));
+        while (events_[i].kind != YamlEvent::Kind::kMapEnd) {
+          const YamlEvent& k = events_[i++];
+          Pos key_pos = pos(k);
+          std::string key = key_text(k);
+          for (const auto& [name, existing] : map) {
+            if (name == key) {
+              diags_.error(path_, key_pos,
+                           "the key '" + key + "' appears twice in the same map (first on line " +
+                               std::to_string(existing.key_pos.line) + ")",
+                           "remove one of them");
+              return false;
+            }
+          }
+          auto& member = map.emplace_back(std::move(key), Value());
+          if (!node(i, member.second)) return false;
+          member.second.key_pos = key_pos;
+        }
+        ++i;
+        out = Value(std::move(map));
+        break;
+      }
+      default:  // an end without its start: not made by simple_yaml_events
+        break;
+    }
+    out.pos = at;
+    return true;
+  }
+};
+
 // YAML forbids tabs in indentation; yaml-cpp's own message for it is cryptic.
 bool check_tabs(std::string_view text, const std::string& path, Diagnostics& diags,
                 int line_offset) {
@@ -301,10 +373,7 @@ Value parse_yaml(std::string_view text, const std::string& path, Diagnostics& di
   if (!check_text(text, path, diags, line_offset)) return Value();
   // The plain shapes of front matter, read to the events yaml-cpp would give.
   if (std::optional<std::vector<YamlEvent>> events = simple_yaml_events(text)) {
-    Builder builder(text, path, diags, line_offset);
-    for (const YamlEvent& e : *events) builder.take(e);
-    if (builder.failed) return Value();
-    return builder.result;
+    return EventTree(*events, text, path, diags, line_offset).build();
   }
   return parse_with_yaml_cpp(text, path, diags, line_offset);
 }

@@ -65,14 +65,18 @@ TEST_CASE("the plain shapes are read as yaml-cpp reads them") {
       "people:\n    - {name: 六十八, role: 志工}\n    - {name: \"Ann\", role: 'x'}\n\n    - "
       "x\nlast: y",
       "images:\n- {src: /a.jpg}\n# between\nnext: 2\n",
-      "a: b\na: c\n",        // a duplicate key: the same error
-      "true: 1\n2020: x\n",  // keys that are not text
-      "title: 'it''s'\n",    // refused: an escaped quote
+      "a: b\na: c\n",                                  // a duplicate key: the same error
+      "true: 1\n2020: x\n",                            // keys that are not text
+      "1.50: a\nnull: b\n007: c\nFalse: d\n1e3: e\n",  // keys read as numbers and words first
+      "images:\n  - {src: a, alt: x}\n  - {src: b, src: c}\n",  // a duplicate key in an item
+      "title: 'it''s'\n",                                       // refused: an escaped quote
   };
   for (const char* s : shapes) check_same(s);
   CHECK(simple_yaml_events(shapes[0]));
   CHECK(simple_yaml_events(shapes[5]));
   CHECK(simple_yaml_events(shapes[7]));
+  CHECK(simple_yaml_events(shapes[9]));  // read without yaml-cpp, as the ones above
+  CHECK(simple_yaml_events(shapes[10]));
 }
 
 TEST_CASE("shapes the plain reader is not sure of are left to yaml-cpp") {

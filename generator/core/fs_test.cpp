@@ -1,0 +1,38 @@
+#include "core/fs.h"
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace firefly {
+
+TEST_CASE("list_files gives every file under a folder, sorted by its relative path") {
+  namespace fs = std::filesystem;
+  fs::path root = fs::temp_directory_path() / ("firefly-list-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "static" / "images" / "b");
+  // Made out of order: a folder's entries come in the order the file system keeps them.
+  const std::vector<std::string> made = {"images/p9.jpg", "z.txt",          "images/p10.jpg",
+                                         "a.css",         "images/b/c.png", "images/p1.jpg",
+                                         ".hidden",       "images/.skip"};
+  for (const std::string& rel : made) std::ofstream(root / "static" / rel) << rel;
+  std::vector<FoundFile> found = list_files(root / "static", root);
+  std::vector<std::string> rels, fulls;
+  for (const FoundFile& f : found) {
+    rels.push_back(f.rel);
+    fulls.push_back(f.full);
+    CHECK_FALSE(f.link);
+  }
+  CHECK(rels == std::vector<std::string>{"a.css", "images/b/c.png", "images/p1.jpg",
+                                         "images/p10.jpg", "images/p9.jpg", "z.txt"});
+  for (size_t i = 0; i < found.size(); ++i) {
+    CHECK(fulls[i] == (root / "static").string() + "/" + rels[i]);  // each with its own path
+  }
+  fs::remove_all(root);
+}
+
+}  // namespace firefly
