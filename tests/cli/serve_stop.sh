@@ -18,7 +18,7 @@ cp -r tests/sites/multilingual/site "$work/site"
 import sys
 for i in range(1000, 9000):
     with open(f"{sys.argv[1]}/many-{i}.en.md", "w") as f:
-        f.write(f"---\ntitle: Story {i}\ndate: 2023-01-11\ntags: [volunteers]\n---\nStory number {i}.\n")
+        f.write(f"---\ntitle: Story {i}\ndate: 2023-01-11\nprogram: learning\ntags: [volunteers]\n---\nStory number {i}.\n")
 PY
 
 for sig in TERM INT; do
