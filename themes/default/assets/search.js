@@ -4,7 +4,7 @@
 // titles and texts (for the excerpt around the first match), nothing else.
 // Tokens are made exactly as the generator makes them (render/search_tokens): folded words
 // (lower case, compatibility forms, no diacritics, đ as d), Thai split at word breaks,
-// Han/kana/hangul as single characters, pairs and runs of three (without positions).
+// Han/kana/hangul as single characters and pairs (without positions).
 (function () {
   "use strict";
   var results = document.getElementById("search-results");
@@ -103,17 +103,17 @@
       var terms = [];
       ps.forEach(function (p, i) {
         if (p.cjk) {
-          // A run of CJK characters: itself when it has up to three, else each of its
-          // runs of three (they keep no positions: each need only be on the page).
+          // A run of CJK characters: itself when it has one or two, else each of its
+          // pairs (they keep no positions: each need only be on the page).
           if (p.joined) return;
           var end = i + 1;
           while (end < ps.length && ps[end].cjk && ps[end].joined) end++;
           var run = ps.slice(i, end).map(function (c) {
             return c.text;
           });
-          if (run.length <= 3) terms.push({ token: run.join(""), offset: null });
-          for (var k = 0; run.length > 3 && k + 3 <= run.length; k++) {
-            terms.push({ token: run.slice(k, k + 3).join(""), offset: null });
+          if (run.length <= 2) terms.push({ token: run.join(""), offset: null });
+          for (var k = 0; run.length > 2 && k + 2 <= run.length; k++) {
+            terms.push({ token: run.slice(k, k + 2).join(""), offset: null });
           }
         } else if (utf8Length(p.text) <= MAX_TOKEN_BYTES) {
           var prefix = typing && pi === parts.length - 1 && i === ps.length - 1 && !part.quoted;
