@@ -627,11 +627,72 @@
       item.appendChild(p);
     }
   }
+  // The query's runs of three or more CJK characters. The index finds a run by its pairs,
+  // so a page can have every pair and not the run.
+  function longRuns(groups) {
+    var out = [];
+    groups.forEach(function (g) {
+      var run = [];
+      g.pieces.concat([{ cjk: false }]).forEach(function (p) {
+        if (p.cjk && p.joined) {
+          run.push(p.text);
+          return;
+        }
+        if (run.length >= 3) out.push(run.join(""));
+        run = p.cjk ? [p.text] : [];
+      });
+    });
+    return out;
+  }
+  // Marks `dropped` the pages among the next results (from hits[from] on, until `want` are
+  // kept) whose title and text lack one of `runs`: their texts are read as the excerpts
+  // read them (and cached for them), a page whose text cannot be read is kept.
+  function dropWithoutRuns(hits, from, want, runs) {
+    var kept = 0;
+    function step(at) {
+      if (kept >= want || at >= hits.length) return Promise.resolve();
+      var batch = hits.slice(at, at + want - kept);
+      return Promise.all(
+        batch.map(function (h) {
+          return chunkOf(h.doc).then(function (place) {
+            return textOf(place).then(function (page) {
+              var all = page ? fold(page.title + "\n" + page.text) : null;
+              h.dropped = !!all && !runs.every(function (r) {
+                return all.indexOf(r) >= 0;
+              });
+              if (!h.dropped) kept++;
+            });
+          });
+        }),
+      ).then(function () {
+        return step(at + batch.length);
+      });
+    }
+    return step(from);
+  }
+  // Lists the next results (see list); for a query with a CJK run of three or more, only
+  // once the pages without the run among them are dropped (one request later). `fresh`: a
+  // new query's first results, whose filters are shown again if pages were dropped (not
+  // after a filter's change: the reader is in it).
+  function show(gen, more, fresh) {
+    if (!more) current.shown = 0;
+    var runs = longRuns(current.groups);
+    if (!runs.length) return list(gen, more);
+    return dropWithoutRuns(filtered(), current.shown, PAGE, runs).then(function () {
+      if (gen !== generation) return;
+      var before = current.hits.length;
+      current.hits = current.hits.filter(function (h) {
+        return !h.dropped;
+      });
+      if (current.hits.length < before && fresh) renderFilters();
+      return list(gen, more);
+    });
+  }
   // Lists the first results (or the next ones after "more") as soon as their chunks are in,
   // all at once and in rank order, each named by its address until its title arrives with
   // its text (a range request each, started as its chunk arrives). The promise is settled
   // once they are listed; the list's data-excerpts is "done" once every text is in.
-  function show(gen, more) {
+  function list(gen, more) {
     var hits = filtered();
     var count = attr("count").replace("{n}", String(hits.length)).replace("{q}", current.query);
     say(count);
@@ -733,7 +794,7 @@
         current.hits = hits;
         current.groups = groups;
         renderFilters();
-        return show(gen);
+        return show(gen, false, true);
       })
       .catch(function () {
         if (gen !== generation) return;
