@@ -22,8 +22,8 @@ chunk's gzip size (at most 10, assuming each in a different chunk) plus its page
 text, read by a range request from x/<n>.bin (the average record, as stored: deflated).
 
 Query tokens are made as the search page makes them for the benchmark's queries: a run of
-up to three Han characters is one token (a page list without positions, "*"), a longer
-run gives each of its runs of three; other text gives its lower-case words.
+one or two Han characters is one token (a page list without positions, "*"), a longer
+run gives each of its pairs; other text gives its lower-case words.
 
 Usage: python3 bench/search/index_costs.py SITE_DIR QUERIES.json LANG
 """
@@ -120,7 +120,7 @@ def query_tokens(q):
     tokens = []
     for part in re.findall(r"[\u3400-\u9fff]+|[^\W\d_]+|\d+", q.lower()):
         if HAN.fullmatch(part):
-            tokens += [part] if len(part) <= 3 else [part[i:i + 3] for i in range(len(part) - 2)]
+            tokens += [part] if len(part) <= 2 else [part[i:i + 2] for i in range(len(part) - 1)]
         else:
             tokens.append(part)
     return tokens

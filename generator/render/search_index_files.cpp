@@ -174,7 +174,7 @@ void write_search_files(const Site& site, LanguageIndex& index, const OutputSink
   });
 
   // The manifest.
-  std::string m = "{\"version\":6,\"docs\":" + std::to_string(docs.size()) +
+  std::string m = "{\"version\":7,\"docs\":" + std::to_string(docs.size()) +
                   ",\"chunk\":" + std::to_string(per_chunk) + ",\"shards\":" + firsts +
                   ",\"sections\":[";
   for (size_t s = 0; s < sections.size(); ++s) {

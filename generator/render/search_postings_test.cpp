@@ -113,8 +113,8 @@ TEST_CASE("joined postings: runs of documents give the lines one writer would") 
 
 TEST_CASE("joined postings: runs of many tokens, some sharing their first eight bytes") {
   // Thousands of distinct tokens a run (sorted by their digits, not by comparing), among
-  // them runs of three whose first eight bytes are the same (一二三, 一二丁: only the last
-  // byte differs) and words that start alike (volunteer, volunteers, volunteering).
+  // them CJK pairs that share their first bytes and words whose first eight bytes are the
+  // same (volunteer, volunteers, volunteering).
   std::vector<std::vector<TextBlock>> docs;
   std::vector<std::string> titles;
   uint32_t seed = 7;

@@ -16,7 +16,8 @@
 //   x/<n>.bin    the pages' titles and texts, each deflated on its own, read by range requests
 // Postings are base-64 VLQ numbers (see append_vlq): per document the gap from the
 // previous document id (+1 for the first) and the weight, field + 3 * (count - 1); then,
-// for every token but a CJK one (a character, a pair or a run of three, looked up whole),
+// for every token but a CJK one (a character or a pair, looked up whole; a longer run is
+// found by its pairs),
 // the count's positions: the first, then the gaps after it. A CJK token's count is capped
 // at 10 (ranking only needs "often"); other counts are exact, as they count positions.
 #pragma once

@@ -1,6 +1,6 @@
 // Numbers for the distinct tokens of a search index, found by hashing: the index looks
-// one up for every token of every page, so short tokens (CJK characters, their pairs and
-// runs of three, most words) are kept as one 64-bit number in an open-addressed table.
+// one up for every token of every page, so short tokens (CJK characters and their pairs,
+// most words) are kept as one 64-bit number in an open-addressed table.
 #pragma once
 
 #include <cstdint>
@@ -97,7 +97,7 @@ class SearchTokenIds {
   size_t size() const { return ends_.size(); }
 
  private:
-  /// True for three 3-byte UTF-8 characters (a run of three CJK characters).
+  /// True for three 3-byte UTF-8 characters (a Thai word of three letters, say).
   static bool three_by_three(std::string_view t) {
     for (size_t i = 0; i < 9; ++i) {
       auto b = static_cast<unsigned char>(t[i]);

@@ -48,17 +48,13 @@ void simple_search_keys(std::string_view text, uint32_t* pos, Sink& sink) {
     word = 0;
     word_key = 0;
   };
-  // The CJK characters just before i in the same run (at most the last two): their
-  // bytes as a key, their code points, and whether their bytes are well formed (a run of
-  // three with a malformed one has no short key).
-  size_t run = 0;
+  // The CJK character just before i in the same run, if any: its bytes as a key.
+  bool in_run = false;
   uint64_t key1 = 0;
-  uint32_t cp1 = 0, cp2 = 0;
-  bool ok1 = false, ok2 = false;
   for (size_t i = 0; i < text.size();) {
     unsigned char c = s[i];
     if (c < 0x80) {
-      run = 0;
+      in_run = false;
       if (kSearchWordBytes[c] == 0) {
         flush(i);
         ++i;
@@ -83,27 +79,13 @@ void simple_search_keys(std::string_view text, uint32_t* pos, Sink& sink) {
     if (is_unified_ideograph(cp)) {
       uint64_t key =
           s[i] | (static_cast<uint64_t>(s[i + 1]) << 8) | (static_cast<uint64_t>(s[i + 2]) << 16);
-      bool ok = (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80;
-      if (run >= 2) {
-        if (ok && ok1 && ok2) {
-          sink.key((uint64_t{0xFF} << 56) | (static_cast<uint64_t>(cp2) << 32) |
-                       (static_cast<uint64_t>(cp1) << 16) | cp,
-                   *pos - 2, false);
-        } else {
-          sink.token(text.substr(i - 6, 9), *pos - 2, false);
-        }
-      }
-      if (run >= 1) sink.key(key1 | (key << 24), *pos - 1, false);
+      if (in_run) sink.key(key1 | (key << 24), *pos - 1, false);
       sink.key(key, *pos, false);
       key1 = key;
-      cp2 = cp1;
-      cp1 = cp;
-      ok2 = ok1;
-      ok1 = ok;
       ++*pos;
-      ++run;
+      in_run = true;
     } else {
-      run = 0;
+      in_run = false;
     }
     i += 3;
   }

@@ -1,6 +1,6 @@
 // What search indexes of a page: its text as blocks (from the rendered HTML), and the
-// tokens of a text: folded words, and for CJK each character, each pair of neighbouring
-// characters and each run of three.
+// tokens of a text: folded words, and for CJK each character and each pair of
+// neighbouring characters.
 #pragma once
 
 #include <cstdint>
@@ -29,8 +29,8 @@ struct TextBlock {
 std::vector<TextBlock> html_text_blocks(std::string_view html);
 
 /// Receives a token, its position (in pieces from the start of the page) and whether the
-/// position is kept (CJK tokens keep none: a run of up to three characters is a token of
-/// its own, and a longer one is found by its runs of three).
+/// position is kept (CJK tokens keep none: a character or pair is a token of its own, and
+/// a longer run is found by its pairs).
 using TokenSink = std::function<void(std::string_view token, uint32_t pos, bool positional)>;
 
 /// Longest token kept, in bytes; longer words (addresses, hashes) are not indexed.
@@ -53,7 +53,7 @@ void simple_search_tokens(std::string_view text, uint32_t* pos, Sink& sink) {
     ++*pos;
     word.clear();
   };
-  size_t run = 0;  // CJK characters in a row just before i
+  bool in_run = false;  // a CJK character just before i
   for (size_t i = 0; i < text.size();) {
     auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
@@ -64,19 +64,18 @@ void simple_search_tokens(std::string_view text, uint32_t* pos, Sink& sink) {
       } else {
         flush();
       }
-      run = 0;
+      in_run = false;
       ++i;
       continue;
     }
     flush();  // simple text has 3-byte sequences only: ideographs and separators
     if (is_unified_ideograph(three_byte_code_point(text, i))) {
-      if (run >= 2) sink(text.substr(i - 6, 9), *pos - 2, false);
-      if (run >= 1) sink(text.substr(i - 3, 6), *pos - 1, false);
+      if (in_run) sink(text.substr(i - 3, 6), *pos - 1, false);
       sink(text.substr(i, 3), *pos, false);
       ++*pos;
-      ++run;
+      in_run = true;
     } else {
-      run = 0;
+      in_run = false;
     }
     i += 3;
   }
@@ -89,25 +88,19 @@ namespace detail {
 template <class Sink>
 void piece_search_tokens(std::string_view text, uint32_t* pos, Sink& sink) {
   std::vector<SearchPiece> pieces = search_pieces(text);
-  const std::string* previous_cjk = nullptr;  // the CJK characters just before
-  const std::string* second_cjk = nullptr;    // and the one before that, in the same run
+  const std::string* previous_cjk = nullptr;  // the CJK character just before, in a run
   std::string run;
   for (const SearchPiece& p : pieces) {
     if (p.cjk) {
-      if (!p.joined) previous_cjk = second_cjk = nullptr;
-      if (second_cjk) {
-        run.assign(*second_cjk).append(*previous_cjk).append(p.text);
-        sink(std::string_view(run), *pos - 2, false);
-      }
+      if (!p.joined) previous_cjk = nullptr;
       if (previous_cjk) {
         run.assign(*previous_cjk).append(p.text);
         sink(std::string_view(run), *pos - 1, false);
       }
       sink(std::string_view(p.text), *pos, false);
-      second_cjk = previous_cjk;
       previous_cjk = &p.text;
     } else {
-      previous_cjk = second_cjk = nullptr;
+      previous_cjk = nullptr;
       if (p.text.size() > kMaxTokenBytes) {
         ++*pos;
         continue;
@@ -131,8 +124,7 @@ void piece_search_tokens(std::string_view text, uint32_t* pos, Sink& sink) {
 
 /// Calls `sink(token, pos, positional)` for the tokens of `text`, numbering its pieces
 /// from `*pos` (advanced past them): a word is one piece, as is each CJK character,
-/// which also makes a bigram with the one before it and a run of three with the two
-/// before it (each at its first character's position).
+/// which also makes a pair with the one before it (at that one's position).
 template <class Sink>
 void for_each_search_token(std::string_view text, uint32_t* pos, Sink&& sink) {
   if (search_text_is_simple(text)) {

@@ -21,8 +21,8 @@ const QUERIES = [
   { page: 'search/', q: '勞資會議', kind: 'chars' },
   { page: 'search/', q: '市民講座', kind: 'chars' },
   { page: 'search/', q: '就業服務', kind: 'chars' },
-  { page: 'search/', q: '中高齡', kind: 'chars' }, // one trigram
-  { page: 'search/', q: '身心障礙者', kind: 'chars' }, // three trigrams in a row
+  { page: 'search/', q: '中高齡', kind: 'chars' }, // two pairs
+  { page: 'search/', q: '身心障礙者', kind: 'chars' }, // four pairs in a row
   { page: 'en/search/', q: 'volunteer', kind: 'words' },
   { page: 'en/search/', q: 'collective agreement', kind: 'words' },
   { page: 'en/search/', q: '"collective agreements"', kind: 'phrase' },

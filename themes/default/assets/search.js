@@ -4,7 +4,7 @@
 // titles and texts (for the excerpt around the first match), nothing else.
 // Tokens are made exactly as the generator makes them (render/search_tokens): folded words
 // (lower case, compatibility forms, no diacritics, đ as d), Thai split at word breaks,
-// Han/kana/hangul as single characters, pairs and runs of three (without positions).
+// Han/kana/hangul as single characters and pairs (without positions).
 (function () {
   "use strict";
   var results = document.getElementById("search-results");
@@ -103,17 +103,17 @@
       var terms = [];
       ps.forEach(function (p, i) {
         if (p.cjk) {
-          // A run of CJK characters: itself when it has up to three, else each of its
-          // runs of three (they keep no positions: each need only be on the page).
+          // A run of CJK characters: itself when it has one or two, else each of its
+          // pairs (they keep no positions: each need only be on the page).
           if (p.joined) return;
           var end = i + 1;
           while (end < ps.length && ps[end].cjk && ps[end].joined) end++;
           var run = ps.slice(i, end).map(function (c) {
             return c.text;
           });
-          if (run.length <= 3) terms.push({ token: run.join(""), offset: null });
-          for (var k = 0; run.length > 3 && k + 3 <= run.length; k++) {
-            terms.push({ token: run.slice(k, k + 3).join(""), offset: null });
+          if (run.length <= 2) terms.push({ token: run.join(""), offset: null });
+          for (var k = 0; run.length > 2 && k + 2 <= run.length; k++) {
+            terms.push({ token: run.slice(k, k + 2).join(""), offset: null });
           }
         } else if (utf8Length(p.text) <= MAX_TOKEN_BYTES) {
           var prefix = typing && pi === parts.length - 1 && i === ps.length - 1 && !part.quoted;
@@ -627,10 +627,125 @@
       item.appendChild(p);
     }
   }
+  // The query's runs of three or more CJK characters. The index finds a run by its pairs,
+  // so a page can have every pair and not the run.
+  function longRuns(groups) {
+    var out = [];
+    groups.forEach(function (g) {
+      var run = [];
+      g.pieces.concat([{ cjk: false }]).forEach(function (p) {
+        if (p.cjk && p.joined) {
+          run.push(p.text);
+          return;
+        }
+        if (run.length >= 3) out.push(run.join(""));
+        run = p.cjk ? [p.text] : [];
+      });
+    });
+    return out;
+  }
+  // Whether a page's title or text ({title, text}) has every run of `runs`.
+  function hasRuns(page, runs) {
+    var all = fold(page.title + "\n" + page.text);
+    return runs.every(function (r) {
+      return all.indexOf(r) >= 0;
+    });
+  }
+  // Marks `dropped` the pages among the next results (from hits[from] on, until `want` are
+  // kept) whose title and text lack one of `runs`; a page whose text cannot be read is kept.
+  function dropWithoutRuns(hits, from, want, runs) {
+    var kept = 0;
+    function step(at) {
+      if (kept >= want || at >= hits.length) return Promise.resolve();
+      var batch = hits.slice(at, at + want - kept);
+      return Promise.all(
+        batch.map(function (h) {
+          return chunkOf(h.doc).then(function (place) {
+            return textOf(place).then(function (page) {
+              h.dropped = !!page && !hasRuns(page, runs);
+              if (!h.dropped) kept++;
+            });
+          });
+        }),
+      ).then(function () {
+        return step(at + batch.length);
+      });
+    }
+    return step(from);
+  }
+  // For a query with a CJK run of three or more: the listed results (`slice`, listed as
+  // `items`, with their texts `pages`) whose texts lack a run are taken out of the list,
+  // and as many next results whose texts have them are listed after the others (each
+  // once its text is read). The reader's focus, if on a result taken out, moves to the
+  // first result left of those just listed, else to the first one added.
+  function replaceWithoutRuns(gen, list, slice, items, pages, runs) {
+    var focused = false,
+      out = 0;
+    slice.forEach(function (h, i) {
+      if (!pages[i] || hasRuns(pages[i], runs)) return;
+      h.dropped = true;
+      focused = focused || items[i].contains(document.activeElement);
+      items[i].remove();
+      out++;
+    });
+    if (!out) return Promise.resolve();
+    var left = items.filter(function (item, i) {
+      return !slice[i].dropped;
+    });
+    if (focused && left.length) left[0].querySelector("h3 a").focus();
+    current.hits = current.hits.filter(function (h) {
+      return !h.dropped;
+    });
+    current.shown -= out;
+    return dropWithoutRuns(filtered(), current.shown, out, runs).then(function () {
+      if (gen !== generation) return;
+      current.hits = current.hits.filter(function (h) {
+        return !h.dropped;
+      });
+      var next = filtered().slice(current.shown, current.shown + out);
+      current.shown += next.length;
+      return Promise.all(
+        next.map(function (h) {
+          return chunkOf(h.doc).then(function (place) {
+            return textOf(place).then(function (page) {
+              return { place: place, page: page };
+            });
+          });
+        }),
+      ).then(function (got) {
+        if (gen !== generation) return;
+        got.forEach(function (g, k) {
+          var item = listItem(g.place.entry);
+          list.appendChild(item);
+          fill(item, g.page, current.groups);
+          if (focused && !left.length && k === 0) item.querySelector("h3 a").focus();
+        });
+      });
+    });
+  }
+  // A result's list item: its link (named by its address until its title arrives, and for
+  // good on a host without ranges), section and date, from its chunk entry.
+  function listItem(d) {
+    var item = document.createElement("li");
+    var heading = document.createElement("h3");
+    var link = document.createElement("a");
+    link.href = root + d[0].replace(/^\//, "");
+    link.textContent = d[0];
+    heading.appendChild(link);
+    item.appendChild(heading);
+    if (d[1] || d[2]) {
+      var meta = document.createElement("p");
+      meta.className = "search-meta";
+      meta.textContent = [d[1], d[2]].filter(Boolean).join(" · ");
+      item.appendChild(meta);
+    }
+    return item;
+  }
   // Lists the first results (or the next ones after "more") as soon as their chunks are in,
   // all at once and in rank order, each named by its address until its title arrives with
   // its text (a range request each, started as its chunk arrives). The promise is settled
-  // once they are listed; the list's data-excerpts is "done" once every text is in.
+  // once they are listed; the list's data-excerpts is "done" once every text is in (and,
+  // for a CJK run of three or more, the results without it replaced).
   function show(gen, more) {
     var hits = filtered();
     var count = attr("count").replace("{n}", String(hits.length)).replace("{q}", current.query);
@@ -665,21 +780,7 @@
     return Promise.all(places).then(function (shown) {
       if (gen !== generation) return;
       var items = shown.map(function (place) {
-        var d = place.entry;
-        var item = document.createElement("li");
-        var heading = document.createElement("h3");
-        var link = document.createElement("a");
-        link.href = root + d[0].replace(/^\//, "");
-        // Its address names it until its title arrives (and for good on a host without ranges).
-        link.textContent = d[0];
-        heading.appendChild(link);
-        item.appendChild(heading);
-        if (d[1] || d[2]) {
-          var meta = document.createElement("p");
-          meta.className = "search-meta";
-          meta.textContent = [d[1], d[2]].filter(Boolean).join(" · ");
-          item.appendChild(meta);
-        }
+        var item = listItem(place.entry);
         list.appendChild(item);
         return item;
       });
@@ -688,26 +789,33 @@
       if (more && items.length) items[0].querySelector("h3 a").focus();
       // "Show more results" comes once the listed texts are in: they push whatever follows
       // them down as they arrive, and a reader's press must not land where the button was.
+      var pages = [];
+      var runs = longRuns(groups);
       Promise.all(
         texts.map(function (text, i) {
           return text.then(function (page) {
+            pages[i] = page;
             if (gen === generation) fill(items[i], page, groups);
           });
         }),
-      ).then(function () {
-        if (gen !== generation) return;
-        if (--list.pending === 0) list.setAttribute("data-excerpts", "done");
-        if (current.shown < hits.length && !results.querySelector("button.search-more")) {
-          button = document.createElement("button");
-          button.type = "button";
-          button.className = "search-more";
-          button.textContent = attr("more");
-          button.addEventListener("click", function () {
-            show(gen, true);
-          });
-          results.appendChild(button);
-        }
-      });
+      )
+        .then(function () {
+          if (gen === generation && runs.length) return replaceWithoutRuns(gen, list, slice, items, pages, runs);
+        })
+        .then(function () {
+          if (gen !== generation) return;
+          if (--list.pending === 0) list.setAttribute("data-excerpts", "done");
+          if (current.shown < filtered().length && !results.querySelector("button.search-more")) {
+            button = document.createElement("button");
+            button.type = "button";
+            button.className = "search-more";
+            button.textContent = attr("more");
+            button.addEventListener("click", function () {
+              show(gen, true);
+            });
+            results.appendChild(button);
+          }
+        });
     });
   }
   function search(query) {

@@ -1,0 +1,96 @@
+// Search for a run of three or more CJK characters, which the index finds by its pairs, in
+// Debian's Chromium: builds a small site in which the newest pages have every pair of
+// 團體協約 apart (團體, 體協 and 協約, never the run) and three older pages have the run,
+// then checks that the search page lists exactly the pages with the run once their texts
+// are in (the pages with the pairs apart rank first, so each listed one is replaced), and
+// that a query of one pair still finds every page that has it.
+//
+// Usage: node tests/a11y/search_pairs.mjs FIREFLY
+// Prints one line per query, then "search pairs: N passed, M failed"; exits 1 when any failed.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { launchBrowser, serveDir } from './lib.mjs';
+
+const [firefly] = process.argv.slice(2);
+if (!firefly) {
+  console.error('usage: node search_pairs.mjs FIREFLY');
+  process.exit(2);
+}
+const work = mkdtempSync(path.join(tmpdir(), 'firefly-search-pairs-'));
+const site = path.join(work, 'site');
+const out = path.join(work, 'out');
+mkdirSync(path.join(site, 'content', 'stories'), { recursive: true });
+writeFileSync(
+  path.join(site, 'site.yaml'),
+  'title: {zh-TW: 配對}\nbase_url: https://example.org/\n' +
+    'languages:\n  - {code: zh-TW, html_lang: zh-Hant-TW, name: 中文}\n' +
+    'collections:\n  stories: {sort: date desc}\n',
+);
+writeFileSync(path.join(site, 'content', '_index.md'), '---\ntitle: 故事\n---\n');
+// Twelve pages with the pairs apart (newest: they rank first, more than a page of results),
+// three with the run.
+const pages = {};
+for (let i = 1; i <= 12; i++) {
+  pages[`apart-${i}`] = { date: `2026-02-${i + 10}`, text: '團體活動。體協會議。協約期滿。' };
+}
+for (let i = 1; i <= 3; i++) pages[`run-${i}`] = { date: `2026-01-0${i}`, text: '勞資雙方簽訂團體協約。' };
+for (const [name, { date, text }] of Object.entries(pages)) {
+  writeFileSync(
+    path.join(site, 'content', 'stories', `${name}.md`),
+    `---\ntitle: 第${name}篇\ndate: ${date}\n---\n\n${text}\n`,
+  );
+}
+execFileSync(firefly, ['build', '--site', site, '--out', out, '--quiet'], { stdio: 'ignore' });
+
+// Newest first, as they rank when they match alike.
+const apart = Object.keys(pages).filter((n) => n.startsWith('apart')).reverse();
+const run = Object.keys(pages).filter((n) => n.startsWith('run')).reverse();
+// [query, the pages listed once every text is in, in order ("Show more" pressed until gone)]
+const QUERIES = [
+  ['團體協約', run],
+  ['體協約', run],
+  ['體協', [...apart, ...run]],
+];
+
+let passed = 0;
+let failed = 0;
+const { server, origin } = await serveDir(out);
+const browser = await launchBrowser();
+try {
+  for (const [q, expected] of QUERIES) {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/search/?q=${encodeURIComponent(q)}`);
+    const problem = await (async () => {
+      const done = '#search-results ol.search-hits[data-excerpts="done"]';
+      try {
+        await page.locator(done).waitFor({ timeout: 10000 });
+        for (;;) {
+          const more = page.locator('#search-results button.search-more');
+          if (!(await more.count())) break;
+          await more.click();
+          await page.locator(done).waitFor({ timeout: 10000 });
+        }
+      } catch {
+        return 'the results were not listed';
+      }
+      const found = await page.$$eval('#search-results ol.search-hits li h3 a', (as) =>
+        as.map((a) => new URL(a.href).pathname.split('/').filter(Boolean).pop()),
+      );
+      if (found.join() !== expected.join()) return `listed ${found.join()}, expected ${expected.join()}`;
+      return `ok (${found.length} pages)`;
+    })();
+    const ok = problem.startsWith('ok');
+    if (ok) passed++;
+    else failed++;
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${q}: ${problem}`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+  rmSync(work, { recursive: true, force: true });
+}
+console.log(`search pairs: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
