@@ -3,7 +3,7 @@
 # more), counted in user-space instructions with callgrind: CPU seconds of a 50 ms build
 # on a shared machine cannot tell a few percent apart, instruction counts can.
 #
-#   bench/photos_warm.sh [--jobs J] [--rounds R] [--photos N] [--work DIR] [--keep DIR] BASE [NEW]
+#   bench/photos_warm.sh [--time] [--jobs J] [--rounds R] [--photos N] [--work DIR] [--keep DIR] BASE [NEW]
 #
 # BASE and NEW are firefly binaries. The site is bench/photos.sh's: N stories (default 200),
 # each with a 4032 x 3024 phone photo, and the same stories without their photos; a cold
@@ -26,14 +26,25 @@
 # missing, reused when it holds a site): later runs skip the generation and the cold build.
 # --keep DIR keeps each binary's last callgrind files there (for callgrind_annotate).
 # CALLGRIND_ARGS adds options to callgrind (for example --toggle-collect=...).
+#
+# --time measures time instead (the goal's own unit), independent of the machine's load:
+# each counted build runs under bench/idle_wall.py, which estimates the wall it would take
+# on an idle 2-core machine from its threads' CPU and how many were runnable, and reports
+# its user + system CPU and how long its threads waited for a core (the load it met).
+# Defaults then: --jobs 2 (the default on 2 cores) and 15 rounds, each round's two builds
+# of a binary in alternating order (with photos first in odd rounds). Prints every build,
+# then per binary the medians, the extra in estimated wall and in CPU (of the medians and
+# the median of each round's own ratio, with its quartiles), and whether the figures of the
+# builds without photos follow the load they met (a load-independent figure does not).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=bench/photo_site.sh
 source "$repo/bench/photo_site.sh"
 
-jobs=1 rounds=6 photos=200 work="" keep=""
+jobs="" rounds="" photos=200 work="" keep="" timed=0
 while [[ $# -gt 0 && $1 == --* ]]; do
   case $1 in
+    --time) timed=1; shift; continue ;;
     --jobs) jobs=$2 ;;
     --rounds) rounds=$2 ;;
     --photos) photos=$2 ;;
@@ -43,6 +54,11 @@ while [[ $# -gt 0 && $1 == --* ]]; do
   esac
   shift 2
 done
+if ((timed)); then
+  jobs=${jobs:-2} rounds=${rounds:-15}
+else
+  jobs=${jobs:-1} rounds=${rounds:-6}
+fi
 if [[ $# -lt 1 || $# -gt 2 ]]; then
   sed -n '6p' "$0" | sed 's/^# *//' >&2
   exit 2
@@ -50,7 +66,7 @@ fi
 bins=()
 for b in "$@"; do bins+=("$(realpath "$b")"); done
 names=(base new)
-command -v valgrind >/dev/null || { echo "needs valgrind" >&2; exit 2; }
+((timed)) || command -v valgrind >/dev/null || { echo "needs valgrind" >&2; exit 2; }
 
 if [[ -z $work ]]; then
   work=$(mktemp -d "${TMPDIR:-/dev/shm}/photos_warm.XXXXXX")
@@ -102,6 +118,29 @@ count() {  # k with|without: the build's user-space instructions (callgrind's to
   awk '/^(summary|totals):/ {print $2; exit}' "$out"
 }
 
+timed_build() {  # k with|without: the build under bench/idle_wall.py, its line and the load
+  local k=$1 kind=$2
+  touch "sw_$k/.firefly-cache/photos/renewed" 2>/dev/null || true
+  rm -f timed.out
+  build "$k" "$kind" python3 "$repo/bench/idle_wall.py" --out=timed.out
+  echo "$k $kind $(cat timed.out) load $(cut -d' ' -f1 /proc/loadavg)"
+}
+
+if ((timed)); then
+  rows=timed_rows.txt
+  : >"$rows"
+  for r in $(seq 1 "$rounds"); do
+    for k in "${!bins[@]}"; do
+      if ((r % 2)); then kinds=(with without); else kinds=(without with); fi
+      for kind in "${kinds[@]}"; do
+        line="$r $(timed_build "$k" "$kind")"
+        echo "$line" | tee -a "$rows"
+      done
+    done
+  done
+  python3 "$repo/bench/photos_warm_time.py" "${names[@]}" <"$rows"
+  [[ -z $keep ]] || { mkdir -p "$keep"; cp "$rows" "$keep/"; }
+else
 printf '%-6s' round
 for k in "${!bins[@]}"; do printf ' %16s %16s' "${names[$k]} with" "${names[$k]} without"; done
 echo
@@ -140,6 +179,7 @@ for k, (w, p) in sorted(rows.items()):
           f"without {min(p)/1e6:.2f}-{max(p)/1e6:.2f} M (median {mp/1e6:.2f}); "
           f"extra {extra/1e6:.2f} M (+{100*extra/mp:.2f}%); goal at most {0.05*mp/1e6:.2f} M")
 ' "${names[@]}"
+fi
 echo "jobs $jobs, $rounds rounds, $photos photos"
 
 if [[ ${#bins[@]} -eq 2 ]]; then

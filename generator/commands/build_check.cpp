@@ -87,17 +87,13 @@ bool BuildRun::check() {
   const SiteConfig& config = *st_.config;
   const Site& site = *st_.site;
   StepTimer t;
-  st_.photo_cache = std::make_unique<PhotoCache>(PhotoCache::folder_of(options_.site_dir));
-  PhotoOptions photo_options;
-  photo_options.avif = config.photo_avif && can_encode_avif();
-  if (config.photo_avif && !photo_options.avif) {
+  // The photo set and its cache were made by load() (static/'s photos looked at ahead).
+  if (config.photo_avif && !st_.photos->options().avif) {
     diags_.warning("site.yaml", {},
                    "photos.avif: this system's libvips cannot write AVIF; photos are "
                    "published in WebP and JPEG only",
                    "install libheif with an AV1 encoder (Debian: libheif1 and libaom3)");
   }
-  st_.photos = std::make_unique<PhotoSet>(
-      photo_options, make_photo_inspector(options_.site_dir, *st_.photo_cache));
   PhotoSet& photos = *st_.photos;
   use_front_matter_photos(site, photos, diags_);
   st_.data_site = make_data_site(config);

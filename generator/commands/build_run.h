@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -169,6 +170,17 @@ class BuildRun {
   std::vector<std::string> static_photos_;   ///< site paths of static/'s photos
   std::set<std::string> withheld_datasets_;  ///< left out for their errors (Site has them)
   std::unique_ptr<OutputWriter> writer_;
+  /// static/ as listed by the thread load() starts, for model(): every file's site path,
+  /// and the links out of the site and the special files it left out (reported by model()).
+  struct StaticListing {
+    std::set<std::string> paths;
+    std::vector<std::string> escaped, special;
+    std::exception_ptr error;
+  };
+  StaticListing static_listing_;
+  /// Lists static/ and looks at its photos (PhotoSet::inspect_ahead) beside the theme and
+  /// the content; joined by model(). Last, so that it is joined before the rest is freed.
+  std::jthread static_thread_;
 };
 
 }  // namespace firefly

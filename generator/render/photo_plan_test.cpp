@@ -75,4 +75,43 @@ TEST_CASE("photo set: count() is the number of photos photos() lists, without th
   CHECK(listed[2]->site_path == "/images/static-only.jpg");
 }
 
+TEST_CASE("photo set: a photo inspected ahead is looked at once and registered only when used") {
+  std::vector<std::string> inspected;
+  PhotoSet set(PhotoOptions{},
+               [&](const std::string& path, PhotoSource& source, std::string& error) {
+                 inspected.push_back(path);
+                 if (path == "/images/bad.jpg") {
+                   error = "is not an image";
+                   return false;
+                 }
+                 source.info = {"jpeg", 4032, 3024, false, false, false};
+                 source.hash = std::string(64, 'a');
+                 return true;
+               });
+  for (const char* path : {"/images/a.jpg", "/images/bad.jpg", "/images/static-only.jpg",
+                           "/images/never.jpg", "/images/a.jpg"}) {
+    set.inspect_ahead(path);
+  }
+  CHECK(inspected.size() == 4);  // each file once
+  CHECK(set.count() == 0);       // nothing registered, nothing reported
+  CHECK(set.find("/images/a.jpg") == nullptr);
+
+  Diagnostics diags;
+  const Photo* a = set.use("/images/a.jpg", "content/a.md", {4, 3}, diags);
+  REQUIRE(a != nullptr);
+  CHECK(a->renders.size() > 1);  // planned with its sizes
+  CHECK(a->first_user == "content/a.md");
+  CHECK(set.use("/images/bad.jpg", "content/b.md", {5, 3}, diags) == nullptr);
+  CHECK(diags.error_count() == 1);  // the error of the file inspected ahead, named on use
+  set.original("/images/static-only.jpg", diags);
+  set.original("/images/a.jpg", diags);  // used by content: planned with its variants
+  set.inspect_ahead("/images/a.jpg");    // registered: nothing to do
+  CHECK(inspected.size() == 4);
+  std::vector<const Photo*> listed = set.photos();
+  REQUIRE(listed.size() == 2);  // never.jpg was neither used nor published
+  CHECK(listed[0] == a);
+  CHECK(listed[1]->site_path == "/images/static-only.jpg");
+  CHECK(listed[1]->first_user == "static/images/static-only.jpg");
+}
+
 }  // namespace firefly

@@ -37,7 +37,8 @@ std::string format_of_extension(const std::string& ext) {
 }  // namespace
 
 struct PhotoSet::Entry {
-  std::once_flag once;
+  std::once_flag once;       ///< inspected and planned
+  std::once_flag inspected;  ///< inspected (ahead of the plan, or with it)
   bool ok = false;
   std::string error;
   Photo photo;
@@ -113,7 +114,7 @@ const Photo* PhotoSet::use(const std::string& site_path, const std::string& page
   {
     std::lock_guard lock(mu_);
     auto& slot = entries_[site_path];
-    if (!slot) slot = std::make_shared<Entry>();
+    if (!slot) slot = new_entry(site_path);
     entry = slot;
     Photo& p = entry->photo;
     if (p.first_user.empty() || std::tie(page, pos.line, pos.col) <
@@ -123,7 +124,7 @@ const Photo* PhotoSet::use(const std::string& site_path, const std::string& page
     }
   }
   std::call_once(entry->once, [&] {
-    if (inspect(*entry, site_path)) {
+    if (inspect_once(*entry, site_path)) {
       plan(entry->photo);
       plan_original(entry->photo);
     }
@@ -149,6 +150,35 @@ const Photo* PhotoSet::use(const std::string& site_path, const std::string& page
         "repository keeps every version");
   }
   return &p;
+}
+
+std::shared_ptr<PhotoSet::Entry> PhotoSet::new_entry(const std::string& site_path) {
+  auto it = ahead_.find(site_path);
+  if (it == ahead_.end()) return std::make_shared<Entry>();
+  std::shared_ptr<Entry> entry = std::move(it->second);
+  ahead_.erase(it);
+  return entry;
+}
+
+void PhotoSet::inspect_ahead(const std::string& site_path) {
+  std::shared_ptr<Entry> entry;
+  {
+    std::lock_guard lock(mu_);
+    auto used = entries_.find(site_path);
+    if (used != entries_.end()) {
+      entry = used->second;
+    } else {
+      auto& slot = ahead_[site_path];
+      if (!slot) slot = std::make_shared<Entry>();
+      entry = slot;
+    }
+  }
+  inspect_once(*entry, site_path);
+}
+
+bool PhotoSet::inspect_once(Entry& entry, const std::string& site_path) {
+  std::call_once(entry.inspected, [&] { inspect(entry, site_path); });
+  return entry.ok;
 }
 
 bool PhotoSet::inspect(Entry& entry, const std::string& site_path) {
@@ -186,11 +216,11 @@ void PhotoSet::original(const std::string& site_path, Diagnostics& diags) {
     std::lock_guard lock(mu_);
     auto& slot = entries_[site_path];
     if (slot) return;  // used by content: planned with its variants
-    slot = entry = std::make_shared<Entry>();
+    slot = entry = new_entry(site_path);
     entry->photo.first_user = "static" + site_path;
   }
   std::call_once(entry->once, [&] {
-    if (inspect(*entry, site_path)) plan_original(entry->photo);
+    if (inspect_once(*entry, site_path)) plan_original(entry->photo);
   });
   if (!entry->ok) {
     diags.error("static" + site_path, {}, "the image " + site_path + " " + entry->error,

@@ -111,6 +111,11 @@ class PhotoSet {
   /// metadata and at most as wide as the widest width; `use()` must come first. A file
   /// that cannot be read is an error naming it.
   void original(const std::string& site_path, Diagnostics& diags);
+  /// Looks at the file at `site_path` (its stamp in the cache's index, or its header and
+  /// hash) ahead of the use() or original() that registers it, which then only plans its
+  /// files: a build looks at static/'s photos on a thread of its own while the theme and
+  /// the content load, off the serial steps. It registers nothing and reports nothing.
+  void inspect_ahead(const std::string& site_path);
   /// Every photo used, sorted by site path.
   std::vector<const Photo*> photos() const;
   /// How many photos photos() lists (without listing and sorting them).
@@ -132,7 +137,13 @@ class PhotoSet {
   /// By site path, hashed: a page and a card ask for each photo (a rebuild of 200 photos:
   /// about 800 lookups of paths alike in their first letters); photos() sorts.
   std::unordered_map<std::string, std::shared_ptr<Entry>> entries_;
+  /// Inspected ahead, not registered yet: moved into entries_ by use() or original().
+  std::unordered_map<std::string, std::shared_ptr<Entry>> ahead_;
   std::uint64_t plan_digest_ = 0;
+  /// The entry ahead_ holds for `site_path`, taken out of it, or a new one (under mu_).
+  std::shared_ptr<Entry> new_entry(const std::string& site_path);
+  /// inspect() once per entry, whoever asks first (inspect_ahead, use or original).
+  bool inspect_once(Entry& entry, const std::string& site_path);
   bool inspect(Entry& entry, const std::string& site_path);
   void plan(Photo& photo) const;
   void plan_original(Photo& photo) const;
