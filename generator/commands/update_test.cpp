@@ -205,7 +205,8 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
   Editor editor(site);
   int failures = 0;
   size_t rendered = 0, pages = 0, pages_left = 0, graphs_taken = 0, graphs_patched = 0,
-         themes_taken = 0, datasets_taken = 0, stamps_shared = 0, sitemaps_patched = 0;
+         themes_taken = 0, datasets_taken = 0, stamps_shared = 0, sitemaps_patched = 0,
+         grains_patched = 0;
   std::vector<std::string> changed;  // since `state` was built, as serve's watcher sees them
   site.take_touched();
   for (int step = 0; step < 240; ++step) {
@@ -274,6 +275,14 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
                                     [](const OutputFile& f) { return f.path == "sitemap.xml"; });
     sitemaps_patched += sitemap_made && sitemap.rendered < sitemap.entries.size() ? 1 : 0;
     pages += full.result.pages;
+    // A grains table patched for the pages that came or went: the table a build makes.
+    if (update.state->grains.patched()) {
+      ++grains_patched;
+      Diagnostics again;
+      BuildResult built = run_build(options_for(site.dir()), again);
+      REQUIRE(built.state);
+      CHECK(update.state->grains.changed_grains(built.state->grains).empty());
+    }
     apply(shown, update);
     state = update.state;
     // serve refreshes the search index after the pages; every third step a later edit
@@ -319,6 +328,8 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
   // Pages no open tab showed were rendered after the others were shown.
   MESSAGE("pages left for after: " << pages_left);
   CHECK(pages_left >= 100);
+  MESSAGE("grains tables patched: " << grains_patched);
+  CHECK(grains_patched >= 10);
   MESSAGE("tables of content stamps shared: " << stamps_shared);
   CHECK(stamps_shared >= 50);
 }

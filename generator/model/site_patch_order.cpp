@@ -32,6 +32,26 @@ int block_of(const Page& p) {
   }
 }
 
+/// `pages` (sorted by `by`) with `adding` (sorted, and few) put in their places, each after
+/// the pages it does not sort before, as std::merge would: a search for each instead of a
+/// comparison for every page.
+template <typename By>
+std::vector<std::shared_ptr<Page>> merge_few(std::vector<std::shared_ptr<Page>> pages,
+                                             std::vector<std::shared_ptr<Page>> adding, By by) {
+  if (adding.empty()) return pages;
+  std::vector<std::shared_ptr<Page>> merged;
+  merged.reserve(pages.size() + adding.size());
+  auto from = pages.begin();
+  for (auto& a : adding) {
+    auto at = std::upper_bound(from, pages.end(), a, by);
+    std::move(from, at, std::back_inserter(merged));
+    merged.push_back(std::move(a));
+    from = at;
+  }
+  std::move(from, pages.end(), std::back_inserter(merged));
+  return merged;
+}
+
 bool has_upper(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
@@ -87,11 +107,7 @@ bool SiteBuilder::patch_order(SitePatch& P) {
       return order_before(*x, *y);
     };
     std::sort(adding.begin(), adding.end(), by);
-    std::vector<std::shared_ptr<Page>> merged;
-    merged.reserve(blocks[b].size() + adding.size());
-    std::merge(blocks[b].begin(), blocks[b].end(), adding.begin(), adding.end(),
-               std::back_inserter(merged), by);
-    blocks[b] = std::move(merged);
+    blocks[b] = merge_few(std::move(blocks[b]), std::move(adding), by);
   }
   for (int b = 0; b <= 2; ++b) {
     for (const auto& p : blocks[b]) {
@@ -171,29 +187,31 @@ bool SiteBuilder::patch_order(SitePatch& P) {
   for (auto& b : blocks) {
     for (auto& p : b) site_->pages.push_back(std::move(p));
   }
+  // A page of a graph is in its maps at its own key, language and URL only (build() and
+  // this put it there), so each page replaced is looked up there, not every entry.
   site_->groups = before.groups;
   site_->by_url = before.by_url;
-  for (auto& [key, by_lang] : site_->groups) {
-    for (auto& [lang, page] : by_lang) {
-      auto it = now_of.find(page);
-      if (it != now_of.end()) page = it->second.get();  // null: gone
-    }
-  }
-  for (auto& [url, page] : site_->by_url) {
-    auto it = now_of.find(page);
-    if (it != now_of.end()) page = it->second.get();
-  }
   bool gone = false;
   for (const auto& [old, page] : now_of) {
-    if (page) continue;
-    gone = true;
-    auto g = site_->groups.find(old->key);
-    if (g != site_->groups.end() && g->second.count(old->lang) && !g->second[old->lang]) {
-      g->second.erase(old->lang);
-      if (g->second.empty()) site_->groups.erase(g);
+    gone = gone || !page;
+    if (auto g = site_->groups.find(old->key); g != site_->groups.end()) {
+      auto l = g->second.find(old->lang);
+      if (l != g->second.end() && l->second == old) {
+        if (page) {
+          l->second = page.get();
+        } else {
+          g->second.erase(l);
+          if (g->second.empty()) site_->groups.erase(g);
+        }
+      }
     }
-    auto u = site_->by_url.find(old->url);
-    if (u != site_->by_url.end() && !u->second) site_->by_url.erase(u);
+    if (auto u = site_->by_url.find(old->url); u != site_->by_url.end() && u->second == old) {
+      if (page) {
+        u->second = page.get();
+      } else {
+        site_->by_url.erase(u);
+      }
+    }
   }
   // The pages that are new in the maps, at addresses no other page has (nor one that only
   // differs in letter case, nor one that is the same file).
@@ -215,9 +233,6 @@ bool SiteBuilder::patch_order(SitePatch& P) {
       std::string bare = p->url.substr(0, p->url.size() - 1);
       if (site_->by_url.count(bare) || site_->by_url.count(p->url + "index.html")) return false;
     }
-  }
-  for (auto& [url, page] : site_->by_url) {
-    if (!page) return false;
   }
   if (site_->by_url.size() != site_->pages.size()) return false;
   site_->addresses_as_before = !gone && fresh.empty();

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -120,6 +121,20 @@ TEST_CASE("patch_site makes the graph build_site makes after an edit of front ma
   SourcePages fewer = f.sources;
   fewer.erase(fewer.begin() + 3);
   CHECK(f.patched(fewer));
+}
+
+TEST_CASE("patch_site puts new stories among the others in build()'s order") {
+  Fixture f;
+  // New files before every story, between two, and after every one: each in its place in
+  // the pages' order, with its fallback among the fallbacks.
+  SourcePages more = f.sources;
+  more.push_back(story(f.config, "content/stories/0.md", Fixture::text("零", "2021-01-01", "x")));
+  more.push_back(
+      story(f.config, "content/stories/bb.md", Fixture::text("乙乙", "2023-02-02", "y")));
+  more.push_back(story(f.config, "content/stories/z.en.md", Fixture::text("Z", "2020-01-01", "x")));
+  std::sort(more.begin(), more.end(),
+            [](const auto& a, const auto& b) { return a->path < b->path; });
+  CHECK(f.patched(more));
 }
 
 TEST_CASE("patch_site tells whether every address, key and language is as before") {

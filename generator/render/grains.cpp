@@ -112,6 +112,32 @@ void sort_grain_table(std::vector<std::pair<std::uint64_t, std::uint64_t>>& fps)
   }
 }
 
+/// The table of `before` with the grains of `gone` taken out and those of `fresh` (sorted
+/// by grain, one entry each) put in, in one pass: a fresh grain keeps its new fingerprint
+/// where it was in `before` too.
+std::vector<std::pair<std::uint64_t, std::uint64_t>> patched_grain_table(
+    const std::vector<std::pair<std::uint64_t, std::uint64_t>>& before,
+    std::vector<std::uint64_t> gone,
+    const std::vector<std::pair<std::uint64_t, std::uint64_t>>& fresh) {
+  std::sort(gone.begin(), gone.end());
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> out;
+  out.reserve(before.size() + fresh.size());
+  auto f = fresh.begin();
+  auto g = gone.begin();
+  for (const auto& e : before) {
+    for (; f != fresh.end() && f->first < e.first; ++f) out.push_back(*f);
+    if (f != fresh.end() && f->first == e.first) {
+      out.push_back(*f++);
+      continue;
+    }
+    while (g != gone.end() && *g < e.first) ++g;
+    if (g != gone.end() && *g == e.first) continue;
+    out.push_back(e);
+  }
+  out.insert(out.end(), f, fresh.end());
+  return out;
+}
+
 Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vector<Body>& bodies,
                           const FileFingerprints& files, int jobs, const GrainsBefore* before) {
   size_t n = site.pages.size();
@@ -212,6 +238,55 @@ Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vecto
     }
     site_wide(reset);
     if (same_grains) return g;
+    g.fps_.clear();
+  }
+  // A patched graph with pages come or gone: the table of `before` without the grains of
+  // its pages that are not shared and with those of the pages made anew (a page is in
+  // `groups` and `by_url` at its own key, language and URL only, and a shared page keeps
+  // them), instead of every page's grains again.
+  if (before && before->shared_only && before->index && before->grains.fps_.size() > 0 &&
+      before->files.dataset.size() == files.dataset.size()) {
+    size_t m = before->site.pages.size();
+    std::vector<char> kept_page(m, 0);
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> made;
+    for (size_t i = 0; i < n; ++i) {
+      if (fresh[i]) {
+        const Page& p = *site.pages[i];
+        made.emplace_back(item_ids[i], items[i]);
+        made.emplace_back(self_ids[i], selves[i]);
+        made.emplace_back(grain::find(p.key, p.lang), hash_bytes(p.out_path));
+        made.emplace_back(grain::url(p.url), hash_bytes(p.key));
+      } else {
+        kept_page[(*before->index)[i]] = 1;
+      }
+    }
+    std::vector<std::uint64_t> gone;
+    for (size_t j = 0; j < m; ++j) {
+      if (kept_page[j]) continue;
+      const Page& q = *before->site.pages[j];
+      gone.insert(gone.end(), {before->grains.item_ids_[j], before->grains.self_ids_[j],
+                               grain::find(q.key, q.lang), grain::url(q.url)});
+    }
+    // A grain set twice keeps the fingerprint set last.
+    sort_grain_table(made);
+    size_t last = 0;
+    for (size_t i = 0; i < made.size(); ++i) {
+      if (i + 1 < made.size() && made[i + 1].first == made[i].first) continue;
+      made[last++] = made[i];
+    }
+    made.resize(last);
+    g.fps_ = patched_grain_table(before->grains.fps_, std::move(gone), made);
+    bool same_grains = true;
+    auto reset = [&](std::uint64_t grain, std::uint64_t print) {
+      same_grains = g.reset(grain, print) && same_grains;
+    };
+    site_wide(reset);
+    // Four grains a page (its item, its self, its key and its address) when each is where
+    // this takes it to be; else the table is made anew.
+    if (same_grains && g.fps_.size() + 4 * m == before->grains.fps_.size() + 4 * n) {
+      g.patched_ = true;
+      return g;
+    }
     g.fps_.clear();
   }
   auto& fps = g.fps_;

@@ -66,6 +66,10 @@ class Grains {
   /// After an edit the set is small: looking an output's reads up in it is cheaper than
   /// comparing each read's fingerprints in both builds.
   std::unordered_set<std::uint64_t> changed_grains(const Grains& now) const;
+  /// True when the table is the one of the build before with the grains of the pages that
+  /// came, went or were made anew in a patched graph put in or taken out (the others as
+  /// they were), rather than every page's grains worked out again.
+  bool patched() const { return patched_; }
 
  private:
   using Entry = std::pair<std::uint64_t, std::uint64_t>;  ///< grain, fingerprint
@@ -74,6 +78,7 @@ class Grains {
   /// Sets the fingerprint of a grain the table has; false when it has none.
   bool reset(std::uint64_t grain, std::uint64_t print);
   std::vector<Entry> fps_;  ///< sorted by grain, one entry each
+  bool patched_ = false;    ///< see patched()
   /// The fingerprints of each page as an item and of its self, indexed like site.pages;
   /// the ids of those two grains; and what its language's site map shows of it (0: not
   /// shown). A page taken over takes them all.
