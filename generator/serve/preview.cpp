@@ -78,15 +78,13 @@ std::shared_ptr<PreviewSite::ShownFile> PreviewSite::shown_file(OutputFile file,
   return s;
 }
 
-void PreviewSite::put(Files& into, OutputSet files, bool pack) {
+std::vector<std::shared_ptr<PreviewSite::ShownFile>> PreviewSite::shown_files(OutputSet files,
+                                                                              bool pack) {
   std::vector<std::shared_ptr<ShownFile>> shown(files.size());
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   parallel_for(files.size(), jobs,
                [&](size_t i) { shown[i] = shown_file(std::move(files[i]), pack); });
-  for (auto& s : shown) {
-    std::string path = s->file.path;
-    into[std::move(path)] = std::move(s);
-  }
+  return shown;
 }
 
 void PreviewSite::pack_shown(const std::vector<std::string>& paths) {
@@ -175,7 +173,7 @@ void PreviewSite::drop_staged() {
 }
 
 std::shared_ptr<PreviewSite::Snapshot> PreviewSite::changed_copy(
-    OutputSet files, const std::vector<std::string>& removed, bool pack) {
+    std::vector<std::shared_ptr<ShownFile>> files, const std::vector<std::string>& removed) {
   std::shared_ptr<const Snapshot> current;
   {
     std::lock_guard lock(mu_);
@@ -189,7 +187,10 @@ std::shared_ptr<PreviewSite::Snapshot> PreviewSite::changed_copy(
       snapshot->changes.erase(path);
     }
   }
-  put(snapshot->changes, std::move(files), pack);
+  for (auto& f : files) {
+    std::string path = f->file.path;
+    snapshot->changes[std::move(path)] = std::move(f);
+  }
   // The changes folded into a new base once they are more than an eighth of it (and more
   // than 256 files): a file's entry is copied once per many updates, not once per update.
   if (snapshot->changes.size() > std::max<size_t>(256, snapshot->base->size() / 8)) {
@@ -212,13 +213,23 @@ void PreviewSite::update_site(OutputSet files, const std::vector<std::string>& r
   std::vector<std::string> paths;
   paths.reserve(files.size());
   for (const OutputFile& f : files) paths.push_back(f.path);
-  publish(changed_copy(std::move(files), removed, /*pack=*/false));
+  publish(changed_copy(shown_files(std::move(files), /*pack=*/false), removed));
   pack_shown(paths);  // the open pages already load the new files
 }
 
+PreviewSite::PackedFiles PreviewSite::pack_files(OutputSet files) {
+  PackedFiles packed;
+  packed.files_ = shown_files(std::move(files), /*pack=*/true);
+  return packed;
+}
+
 void PreviewSite::update_files_quietly(OutputSet files, const std::vector<std::string>& removed) {
+  update_files_quietly(pack_files(std::move(files)), removed);
+}
+
+void PreviewSite::update_files_quietly(PackedFiles files, const std::vector<std::string>& removed) {
   std::lock_guard updating(update_mu_);
-  std::shared_ptr<const Snapshot> snapshot = changed_copy(std::move(files), removed);
+  std::shared_ptr<const Snapshot> snapshot = changed_copy(std::move(files.files_), removed);
   std::lock_guard lock(mu_);
   site_ = std::move(snapshot);
 }
@@ -234,7 +245,8 @@ void PreviewSite::update_held(OutputSet files) {
   paths.reserve(files.size());
   for (const OutputFile& f : files) paths.push_back(f.path);
   // Shown as they are, so that the requests waiting go on at once; deflated after.
-  std::shared_ptr<const Snapshot> snapshot = changed_copy(std::move(files), {}, /*pack=*/false);
+  std::shared_ptr<const Snapshot> snapshot =
+      changed_copy(shown_files(std::move(files), /*pack=*/false), {});
   {
     std::lock_guard lock(mu_);
     site_ = std::move(snapshot);

@@ -31,6 +31,8 @@ struct PreviewReply {
 /// The site being previewed. Thread-safe: the rebuild thread updates it while request
 /// threads read it; readers always see one whole build.
 class PreviewSite {
+  struct ShownFile;  // below
+
  public:
   /// Files copied from the site (static/, a theme's files) are read from disk at request
   /// time, and only when they are still regular files inside `site_dir`.
@@ -55,9 +57,20 @@ class PreviewSite {
   /// The files are shown as they are and deflated after the streams woke (an open page
   /// need not wait for 1,000 list pages to be packed).
   void update_site(OutputSet files, const std::vector<std::string>& removed = {});
+  /// Files made ready to be shown (deflated against the dictionary of their kind), by
+  /// pack_files, apart from the update that shows them.
+  class PackedFiles {
+    friend class PreviewSite;
+    std::vector<std::shared_ptr<ShownFile>> files_;
+  };
+  /// `files` deflated as update_files_quietly would, holding no lock an update takes: the
+  /// search refresh packs its thousands of files while the next edit's update may run.
+  PackedFiles pack_files(OutputSet files);
   /// Like update_site, but leaves the errors shown and wakes no reload stream: for files
   /// that no open page shows as it loads, such as the search index.
   void update_files_quietly(OutputSet files, const std::vector<std::string>& removed);
+  /// update_files_quietly of files packed ahead by pack_files.
+  void update_files_quietly(PackedFiles files, const std::vector<std::string>& removed);
   /// Makes requests for the files at `paths` wait until update_held() (or stop()): for
   /// files an update makes after its pages are shown, which must never be answered
   /// stale or half made meanwhile. Replaces the paths held before.
@@ -116,15 +129,15 @@ class PreviewSite {
   void pack_file(ShownFile& s);
   /// `file` as shown, deflated against the dictionary of its kind when `pack`.
   std::shared_ptr<ShownFile> shown_file(OutputFile file, bool pack);
-  /// Adds `files` to `into`, replacing files of the same path; deflated when `pack`.
-  void put(Files& into, OutputSet files, bool pack = true);
+  /// `files` as shown, deflated when `pack` (on up to one thread a core).
+  std::vector<std::shared_ptr<ShownFile>> shown_files(OutputSet files, bool pack);
   /// Replaces the files shown at `paths` that could be deflated by their deflated copies,
   /// without waking the reload streams (the bytes served stay the same).
   void pack_shown(const std::vector<std::string>& paths);
   void publish(std::shared_ptr<const Snapshot> snapshot);
   /// The snapshot shown with `files` put in and `removed` taken out.
-  std::shared_ptr<Snapshot> changed_copy(OutputSet files, const std::vector<std::string>& removed,
-                                         bool pack = true);
+  std::shared_ptr<Snapshot> changed_copy(std::vector<std::shared_ptr<ShownFile>> files,
+                                         const std::vector<std::string>& removed);
   std::mutex update_mu_;  ///< held while an update copies, changes and publishes a snapshot
   std::mutex dictionaries_mu_;
   PackDictionaries dictionaries_;  ///< of the files packed since the last whole build

@@ -270,6 +270,21 @@ TEST_CASE("a quiet update changes files but keeps the errors and wakes no page")
   CHECK(site.get("/assets/site.css").status == 200);
 }
 
+TEST_CASE("files packed ahead are shown deflated by a quiet update, and not before it") {
+  PreviewSite site{std::filesystem::temp_directory_path()};
+  site.show_site(sample_site());
+  std::string shard(20000, 'a');
+  for (size_t i = 0; i < shard.size(); i += 7) shard[i] = static_cast<char>('b' + i % 13);
+  PreviewSite::PackedFiles packed = site.pack_files({{"search/en/s/1.txt", shard, ""}});
+  CHECK(site.get("/search/en/s/1.txt").status == 404);  // packing shows nothing yet
+  CHECK(site.generation() == 1);
+  site.update_files_quietly(std::move(packed), {"data/awards.csv"});
+  CHECK(site.get("/search/en/s/1.txt").body == shard);
+  CHECK(site.packed("search/en/s/1.txt"));
+  CHECK(site.get("/data/awards.csv").status == 404);
+  CHECK(site.generation() == 1);  // no page woken
+}
+
 TEST_CASE("a request for a held file waits for its new bytes; others are answered at once") {
   PreviewSite site{std::filesystem::temp_directory_path()};
   OutputSet files = sample_site();
