@@ -1,8 +1,10 @@
 // Shared helpers of the browser checks: a static file server for a built
 // portal, the list of its pages, and Debian's Chromium through playwright-core.
 import { createServer } from 'node:http';
-import { createReadStream } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -224,4 +226,32 @@ export async function pool(items, n, worker) {
     }
   };
   await Promise.all(Array.from({ length: Math.min(n, items.length) }, (_, slot) => run(slot)));
+}
+
+// A small one-language site of dated stories, built with `firefly` into a temporary folder
+// named after `name`: `siteYaml` is its site.yaml, `indexTitle` its home page's title and
+// `stories` maps each story's file name to {title, date, text}. Returns {work, out}: the
+// caller removes `work` when done.
+export function buildStorySite(firefly, name, siteYaml, indexTitle, stories) {
+  const work = mkdtempSync(path.join(tmpdir(), `firefly-${name}-`));
+  const site = path.join(work, 'site');
+  const out = path.join(work, 'out');
+  mkdirSync(path.join(site, 'content', 'stories'), { recursive: true });
+  writeFileSync(path.join(site, 'site.yaml'), siteYaml);
+  writeFileSync(path.join(site, 'content', '_index.md'), `---\ntitle: ${indexTitle}\n---\n`);
+  for (const [file, { title, date, text }] of Object.entries(stories)) {
+    writeFileSync(
+      path.join(site, 'content', 'stories', `${file}.md`),
+      `---\ntitle: ${title}\ndate: ${date}\n---\n\n${text}\n`,
+    );
+  }
+  execFileSync(firefly, ['build', '--site', site, '--out', out, '--quiet'], { stdio: 'ignore' });
+  return { work, out };
+}
+
+// The last part of the address of each result the search page lists, in order.
+export function listedResults(page) {
+  return page.$$eval('#search-results ol.search-hits li h3 a', (as) =>
+    as.map((a) => new URL(a.href).pathname.split('/').filter(Boolean).pop()),
+  );
 }

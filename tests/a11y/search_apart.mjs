@@ -6,41 +6,34 @@
 //
 // Usage: node tests/a11y/search_apart.mjs FIREFLY
 // Prints one line per query, then "search apart: N passed, M failed"; exits 1 when any failed.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, serveDir } from './lib.mjs';
+import { buildStorySite, launchBrowser, listedResults, serveDir } from './lib.mjs';
 
 const [firefly] = process.argv.slice(2);
 if (!firefly) {
   console.error('usage: node search_apart.mjs FIREFLY');
   process.exit(2);
 }
-const work = mkdtempSync(path.join(tmpdir(), 'firefly-search-apart-'));
-const site = path.join(work, 'site');
-const out = path.join(work, 'out');
-mkdirSync(path.join(site, 'content', 'stories'), { recursive: true });
-writeFileSync(
-  path.join(site, 'site.yaml'),
-  'title: {en: Positions apart}\nbase_url: https://example.org/\n' +
-    'languages:\n  - {code: en, html_lang: en, name: English}\n' +
-    'collections:\n  stories: {sort: date desc}\n',
-);
-writeFileSync(path.join(site, 'content', '_index.md'), '---\ntitle: Stories\n---\n');
-const pages = {
+const texts = {
   long: 'alpha '.repeat(15000) + 'alpha beta end.',
   one: 'gamma alpha beta.',
   two: 'beta gamma alpha.',
   three: 'alpha only.',
 };
-Object.entries(pages).forEach(([name, text], i) => {
-  writeFileSync(
-    path.join(site, 'content', 'stories', `${name}.md`),
-    `---\ntitle: Page ${name}\ndate: 2026-01-0${i + 1}\n---\n\n${text}\n`,
-  );
+const pages = {};
+Object.entries(texts).forEach(([name, text], i) => {
+  pages[name] = { title: `Page ${name}`, date: `2026-01-0${i + 1}`, text };
 });
-execFileSync(firefly, ['build', '--site', site, '--out', out, '--quiet'], { stdio: 'ignore' });
+const { work, out } = buildStorySite(
+  firefly,
+  'search-apart',
+  'title: {en: Positions apart}\nbase_url: https://example.org/\n' +
+    'languages:\n  - {code: en, html_lang: en, name: English}\n' +
+    'collections:\n  stories: {sort: date desc}\n',
+  'Stories',
+  pages,
+);
 
 // [query, the pages found, whether the positions file is read]
 const QUERIES = [
@@ -73,11 +66,7 @@ try {
       } catch {
         return 'no results listed';
       }
-      const found = (
-        await page.$$eval('#search-results ol.search-hits li h3 a', (as) =>
-          as.map((a) => new URL(a.href).pathname.split('/').filter(Boolean).pop()),
-        )
-      ).sort();
+      const found = (await listedResults(page)).sort();
       if (found.join() !== expected.join()) return `found ${found.join()}, expected ${expected.join()}`;
       if (read !== readsPositions) return read ? 'read p/0.txt, which it needs not' : 'did not read p/0.txt';
       return `ok (${found.length} pages${read ? ', positions read' : ''})`;

@@ -7,28 +7,14 @@
 //
 // Usage: node tests/a11y/search_pairs.mjs FIREFLY
 // Prints one line per query, then "search pairs: N passed, M failed"; exits 1 when any failed.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { launchBrowser, serveDir } from './lib.mjs';
+import { rmSync } from 'node:fs';
+import { buildStorySite, launchBrowser, listedResults, serveDir } from './lib.mjs';
 
 const [firefly] = process.argv.slice(2);
 if (!firefly) {
   console.error('usage: node search_pairs.mjs FIREFLY');
   process.exit(2);
 }
-const work = mkdtempSync(path.join(tmpdir(), 'firefly-search-pairs-'));
-const site = path.join(work, 'site');
-const out = path.join(work, 'out');
-mkdirSync(path.join(site, 'content', 'stories'), { recursive: true });
-writeFileSync(
-  path.join(site, 'site.yaml'),
-  'title: {zh-TW: 配對}\nbase_url: https://example.org/\n' +
-    'languages:\n  - {code: zh-TW, html_lang: zh-Hant-TW, name: 中文}\n' +
-    'collections:\n  stories: {sort: date desc}\n',
-);
-writeFileSync(path.join(site, 'content', '_index.md'), '---\ntitle: 故事\n---\n');
 // Twelve pages with the pairs apart (newest: they rank first, more than a page of results),
 // three with the run.
 const pages = {};
@@ -36,13 +22,16 @@ for (let i = 1; i <= 12; i++) {
   pages[`apart-${i}`] = { date: `2026-02-${i + 10}`, text: '團體活動。體協會議。協約期滿。' };
 }
 for (let i = 1; i <= 3; i++) pages[`run-${i}`] = { date: `2026-01-0${i}`, text: '勞資雙方簽訂團體協約。' };
-for (const [name, { date, text }] of Object.entries(pages)) {
-  writeFileSync(
-    path.join(site, 'content', 'stories', `${name}.md`),
-    `---\ntitle: 第${name}篇\ndate: ${date}\n---\n\n${text}\n`,
-  );
-}
-execFileSync(firefly, ['build', '--site', site, '--out', out, '--quiet'], { stdio: 'ignore' });
+for (const [name, page] of Object.entries(pages)) page.title = `第${name}篇`;
+const { work, out } = buildStorySite(
+  firefly,
+  'search-pairs',
+  'title: {zh-TW: 配對}\nbase_url: https://example.org/\n' +
+    'languages:\n  - {code: zh-TW, html_lang: zh-Hant-TW, name: 中文}\n' +
+    'collections:\n  stories: {sort: date desc}\n',
+  '故事',
+  pages,
+);
 
 // Newest first, as they rank when they match alike.
 const apart = Object.keys(pages).filter((n) => n.startsWith('apart')).reverse();
@@ -75,9 +64,7 @@ try {
       } catch {
         return 'the results were not listed';
       }
-      const found = await page.$$eval('#search-results ol.search-hits li h3 a', (as) =>
-        as.map((a) => new URL(a.href).pathname.split('/').filter(Boolean).pop()),
-      );
+      const found = await listedResults(page);
       if (found.join() !== expected.join()) return `listed ${found.join()}, expected ${expected.join()}`;
       return `ok (${found.length} pages)`;
     })();
