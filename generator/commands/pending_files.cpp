@@ -20,7 +20,7 @@ std::vector<std::string> pending_paths(const BuildState& state) {
   if (!state.pending) return paths;
   const PendingFiles& pending = *state.pending;
   paths.reserve(pending.site_file_paths.size() + pending.pages.size());
-  paths = pending.site_file_paths;
+  paths.insert(paths.end(), pending.site_file_paths.begin(), pending.site_file_paths.end());
   for (const PendingPage& p : pending.pages) paths.push_back(state.site->pages[p.index]->out_path);
   std::sort(paths.begin(), paths.end());
   return paths;
@@ -33,10 +33,11 @@ PendingMade make_pending_files(BuildState& state, Diagnostics& diags) {
   std::mutex made_mu;
   // The site files on a thread beside the pages: they write `state.outputs` and
   // `state.site_files`, the pages each their own `state.page_outputs` entry.
+  // Joined before this returns or throws (a std::jthread).
   std::exception_ptr site_files_failed;
-  std::thread site_files;
+  std::jthread site_files;
   if (pending->site_files) {
-    site_files = std::thread([&] {
+    site_files = std::jthread([&] {
       try {
         OutputSet files = make_pending_site_files(state, *pending);
         std::lock_guard lock(made_mu);
@@ -46,13 +47,6 @@ PendingMade make_pending_files(BuildState& state, Diagnostics& diags) {
       }
     });
   }
-  // Joined before this returns or throws.
-  struct Joined {
-    std::thread& thread;
-    ~Joined() {
-      if (thread.joinable()) thread.join();
-    }
-  } joined{site_files};
   StepTimer timer;
   const Site& site = *state.site;
   SitePaths site_paths(*state.config);
