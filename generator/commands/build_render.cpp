@@ -102,6 +102,14 @@ const OutputRecord* BuildRun::previous_output(const std::string& path) const {
   return it == prev_->outputs.end() ? nullptr : &it->second;
 }
 
+std::vector<char> BuildRun::shared_pages_before() const {
+  std::vector<char> shared(prev_->site->pages.size(), 0);
+  for (size_t j : pages_before_) {
+    if (j != kNoPageBefore) shared[j] = 1;
+  }
+  return shared;
+}
+
 const OutputRecord* BuildRun::previous_page_output(size_t i) {
   const std::string& path = st_.site->pages[i]->out_path;
   const auto& before = prev_->site->pages;
@@ -118,10 +126,7 @@ const OutputRecord* BuildRun::previous_page_output(size_t i) {
       // With a patched graph, a page it made anew can only be at the path of a page before
       // that it does not share (a page shared is at its own path now): the 1,000 list
       // pages a new story makes anew are looked up among about as many, not 25,000.
-      std::vector<char> shared(before.size(), 0);
-      for (size_t j : pages_before_) {
-        if (j != kNoPageBefore) shared[j] = 1;
-      }
+      std::vector<char> shared = shared_pages_before();
       for (size_t j = 0; j < before.size(); ++j) {
         if (!shared[j]) previous_pages_.emplace(before[j]->out_path, j);
       }
@@ -204,15 +209,12 @@ std::vector<std::string> BuildRun::removed_paths() const {
   // it made anew (one it shares is the very page before, at the same path: it only keeps
   // that path, taken by no other file before).
   std::unordered_set<std::string_view> pages;
-  std::vector<char> shared(pages_before_.empty() ? 0 : before.size(), 0);
+  std::vector<char> shared;
   if (pages_moved_) {
+    shared = shared_pages_before();
     for (size_t i = 0; i < site.pages.size(); ++i) {
-      size_t j = pages_before_.empty() ? kNoPageBefore : pages_before_[i];
-      if (j != kNoPageBefore) {
-        shared[j] = 1;
-      } else if (st_.page_outputs[i].reads) {
-        pages.insert(site.pages[i]->out_path);
-      }
+      bool made_anew = pages_before_.empty() || pages_before_[i] == kNoPageBefore;
+      if (made_anew && st_.page_outputs[i].reads) pages.insert(site.pages[i]->out_path);
     }
   }
   auto kept = [&](const std::string& path) {
@@ -224,8 +226,7 @@ std::vector<std::string> BuildRun::removed_paths() const {
   }
   for (size_t j = 0; j < before.size(); ++j) {
     // Unmoved and shared pages keep their paths; a page that made no file was not rendered.
-    if (pages_moved_ && prev_->page_outputs[j].reads && !(j < shared.size() && shared[j]) &&
-        !kept(before[j]->out_path)) {
+    if (pages_moved_ && prev_->page_outputs[j].reads && !shared[j] && !kept(before[j]->out_path)) {
       removed.push_back(before[j]->out_path);
     }
   }

@@ -160,6 +160,9 @@ class BuildRun {
   void match_pages_before();
   std::atomic<bool> pages_moved_{false};
   std::once_flag previous_pages_once_;
+  /// For each page of `prev_`: whether the patched graph shares it (pages_before_ names
+  /// it), so that it is the very page now, at its own path. None without a patched graph.
+  std::vector<char> shared_pages_before() const;
   /// `prev_`'s page paths -> index, made when a page moved (with pages_before_, only those
   /// of the pages before that the graph does not share).
   std::unordered_map<std::string_view, size_t> previous_pages_;
