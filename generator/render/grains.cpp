@@ -97,9 +97,12 @@ std::unordered_set<std::uint64_t> Grains::changed_grains(const Grains& now) cons
   return out;
 }
 
-/// Sorts `fps` by grain, keeping entries of the same grain in their order (as
-/// std::stable_sort would): a radix sort, a byte a pass. An update that adds or removes
-/// pages sorts its 125,000 grains at 10,000 stories in a few linear passes.
+namespace {
+
+/// Sorts `fps` by grain and keeps one entry a grain: the one set last (entries of a grain
+/// stay in their order, as std::stable_sort would keep them: a radix sort, a byte a
+/// pass). An update that adds or removes pages sorts its 125,000 grains at 10,000 stories
+/// in a few linear passes.
 void sort_grain_table(std::vector<std::pair<std::uint64_t, std::uint64_t>>& fps) {
   std::vector<std::pair<std::uint64_t, std::uint64_t>> other(fps.size());
   for (int shift = 0; shift < 64; shift += 8) {
@@ -110,6 +113,12 @@ void sort_grain_table(std::vector<std::pair<std::uint64_t, std::uint64_t>>& fps)
     for (auto& e : fps) other[counts[(e.first >> shift) & 0xff]++] = e;
     fps.swap(other);
   }
+  size_t kept = 0;
+  for (size_t i = 0; i < fps.size(); ++i) {
+    if (i + 1 < fps.size() && fps[i + 1].first == fps[i].first) continue;
+    fps[kept++] = fps[i];
+  }
+  fps.resize(kept);
 }
 
 /// The table of `before` with the grains of `gone` taken out and those of `fresh` (sorted
@@ -137,6 +146,8 @@ std::vector<std::pair<std::uint64_t, std::uint64_t>> patched_grain_table(
   out.insert(out.end(), f, fresh.end());
   return out;
 }
+
+}  // namespace
 
 Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vector<Body>& bodies,
                           const FileFingerprints& files, int jobs, const GrainsBefore* before) {
@@ -267,14 +278,7 @@ Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vecto
       gone.insert(gone.end(), {before->grains.item_ids_[j], before->grains.self_ids_[j],
                                grain::find(q.key, q.lang), grain::url(q.url)});
     }
-    // A grain set twice keeps the fingerprint set last.
-    sort_grain_table(made);
-    size_t last = 0;
-    for (size_t i = 0; i < made.size(); ++i) {
-      if (i + 1 < made.size() && made[i + 1].first == made[i].first) continue;
-      made[last++] = made[i];
-    }
-    made.resize(last);
+    sort_grain_table(made);  // a grain set twice keeps the fingerprint set last
     g.fps_ = patched_grain_table(before->grains.fps_, std::move(gone), made);
     bool same_grains = true;
     auto reset = [&](std::uint64_t grain, std::uint64_t print) {
@@ -302,14 +306,7 @@ Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vecto
   }
   for (const auto& [url, p] : site.by_url) set(grain::url(url), hash_bytes(p->key));
   site_wide(set);
-  // A grain set twice keeps the fingerprint set last.
-  sort_grain_table(fps);
-  size_t kept = 0;
-  for (size_t i = 0; i < fps.size(); ++i) {
-    if (i + 1 < fps.size() && fps[i + 1].first == fps[i].first) continue;
-    fps[kept++] = fps[i];
-  }
-  fps.resize(kept);
+  sort_grain_table(fps);  // a grain set twice keeps the fingerprint set last
   return g;
 }
 
