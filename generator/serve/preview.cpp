@@ -29,11 +29,17 @@ std::string_view text_of(const std::shared_ptr<const std::string>& dictionary) {
   return dictionary ? std::string_view(*dictionary) : std::string_view();
 }
 
-/// The output path a request target asks for ("/en/" -> "en/index.html"), or nullopt.
+/// The output file a normalised request path names ("en/" -> "en/index.html").
+std::string file_of_path(std::string path) {
+  if (path.empty() || path.back() == '/') path += "index.html";
+  return path;
+}
+
+/// The output file a request target asks for ("/en/" -> "en/index.html"), or nullopt.
 std::optional<std::string> requested_file(std::string_view target) {
   std::optional<std::string> path = normalise_request_path(target);
-  if (path && (path->empty() || path->back() == '/')) *path += "index.html";
-  return path;
+  if (!path) return std::nullopt;
+  return file_of_path(std::move(*path));
 }
 
 /// Pages an update renders first at most: a few tabs' worth.
@@ -296,8 +302,7 @@ std::vector<std::string> PreviewSite::pages_open() const {
 PreviewReply PreviewSite::get(std::string_view target) const {
   std::optional<std::string> path = normalise_request_path(target);
   if (!path) return text_reply(400, "400 bad request: this path is not allowed\n");
-  std::string key = *path;
-  if (key.empty() || key.back() == '/') key += "index.html";
+  std::string key = file_of_path(*path);
   std::shared_ptr<const Snapshot> site;
   std::shared_ptr<const std::string> errors;
   std::string lang;
