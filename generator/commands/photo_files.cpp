@@ -200,7 +200,7 @@ Missing missing_files(const Photo& photo, const std::vector<std::vector<std::str
       bool planned =
           std::find(request_keys.begin(), request_keys.end(), keys[r][f]) != request_keys.end();
       if (planned) continue;
-      missing.found[r][f] = cache.find(keys[r][f], std::string(image_extension(e.format)));
+      missing.found[r][f] = cache.find(keys[r][f], image_extension(e.format));
       if (!missing.found[r][f]) {
         request.encodings.push_back(e);
         request_keys.push_back(keys[r][f]);
@@ -236,7 +236,7 @@ bool make_files(const Photo& photo, const Missing& missing, const fs::path& site
   }
   for (size_t m = 0; m < missing.requests.size(); ++m) {
     for (size_t e = 0; e < missing.requests[m].encodings.size(); ++e) {
-      std::string ext(image_extension(missing.requests[m].encodings[e].format));
+      std::string_view ext = image_extension(missing.requests[m].encodings[e].format);
       if (!cache.store(missing.keys[m][e], ext, (*encoded)[m][e])) {
         return report("the processed image cannot be written into " +
                           PhotoCache::folder_of(site_dir).string(),
@@ -409,10 +409,9 @@ void publish_photos(const PhotoSet& photos, const fs::path& site_dir, PhotoCache
       const PhotoRender& render = photo.renders[r];
       for (size_t f = 0; f < render.files.size(); ++f) {
         std::optional<CachedFile>& found = plans[i].missing.found[r][f];
-        CachedFile entry =
-            found ? std::move(*found)
-                  : cache.entry(plans[i].keys[r][f],
-                                std::string(image_extension(render.files[f].encoding.format)));
+        CachedFile entry = found ? std::move(*found)
+                                 : cache.entry(plans[i].keys[r][f],
+                                               image_extension(render.files[f].encoding.format));
         size_t slash = entry.path.rfind('/');
         if (entry.inode == 0 || slash == std::string::npos) complete = false;
         if (complete) {

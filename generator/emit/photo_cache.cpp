@@ -25,6 +25,14 @@ using photo_index::prefix_of;
 
 namespace {
 
+/// The cache's file name of `key` with extension `ext` ("<key>.webp").
+std::string cache_file_name(const std::string& key, std::string_view ext) {
+  std::string name;
+  name.reserve(key.size() + 1 + ext.size());
+  name.append(key).append(1, '.').append(ext);
+  return name;
+}
+
 constexpr const char* kIndexName = "index.tsv";
 /// Its modification time says when unused entries were last looked for.
 constexpr const char* kPrunedName = "pruned";
@@ -199,8 +207,8 @@ PhotoCache::Folder* PhotoCache::folder_of_key(const std::string& key,
   return &folder;
 }
 
-CachedFile PhotoCache::entry(const std::string& key, const std::string& ext) {
-  std::string name = key + "." + ext;
+CachedFile PhotoCache::entry(const std::string& key, std::string_view ext) {
+  std::string name = cache_file_name(key, ext);
   CachedFile file{path_of(name)};
   std::unique_lock<std::mutex> lock;
   if (Folder* folder = folder_of_key(key, lock)) {
@@ -213,8 +221,8 @@ CachedFile PhotoCache::entry(const std::string& key, const std::string& ext) {
   return file;
 }
 
-std::optional<CachedFile> PhotoCache::find(const std::string& key, const std::string& ext) {
-  std::string name = key + "." + ext;
+std::optional<CachedFile> PhotoCache::find(const std::string& key, std::string_view ext) {
+  std::string name = cache_file_name(key, ext);
   CachedFile file{path_of(name)};
   renewing();
   std::unique_lock<std::mutex> lock;
@@ -366,9 +374,9 @@ void PhotoCache::record_set(std::uint64_t digest, std::string entries) {
   index_changed_ = true;
 }
 
-std::optional<CachedFile> PhotoCache::store(const std::string& key, const std::string& ext,
+std::optional<CachedFile> PhotoCache::store(const std::string& key, std::string_view ext,
                                             const std::string& bytes) {
-  std::string name = key + "." + ext;
+  std::string name = cache_file_name(key, ext);
   CachedFile file{path_of(name)};
   unsigned long long inode = write_atomically(file.path, bytes, std::to_string(temp_counter_++));
   if (inode == 0) return std::nullopt;

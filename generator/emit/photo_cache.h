@@ -79,12 +79,12 @@ class PhotoCache {
   /// modification time is still the one the index recorded, else in a new listing of it.
   /// At most every ten minutes a build also renews the modification time of the entries
   /// it uses, by which other builds keep them.
-  std::optional<CachedFile> find(const std::string& key, const std::string& ext);
+  std::optional<CachedFile> find(const std::string& key, std::string_view ext);
   /// The entry for `key` with extension `ext` as this build knows it (found or stored
   /// before): its path, and which file it is when known.
-  CachedFile entry(const std::string& key, const std::string& ext);
+  CachedFile entry(const std::string& key, std::string_view ext);
   /// Stores `bytes` under `key` atomically; the file, or nullopt when it cannot be written.
-  std::optional<CachedFile> store(const std::string& key, const std::string& ext,
+  std::optional<CachedFile> store(const std::string& key, std::string_view ext,
                                   const std::string& bytes);
 
   /// The remembered header and hash of the file at `full` (absolute and normalised) when
