@@ -23,6 +23,12 @@ inline bool eight_ascii(const unsigned char* p) {
   std::memcpy(&eight, p, 8);
   return (eight & 0x8080808080808080u) == 0;
 }
+/// True when one of the eight bytes of `eight` is below `n` (at most 0x80): the loops over
+/// long texts skip eight bytes at a time where none is.
+constexpr bool has_byte_below(std::uint64_t eight, unsigned n) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101u, kHighs = 0x8080808080808080u;
+  return ((eight - kOnes * n) & ~eight & kHighs) != 0;
+}
 /// The code point of the well-formed three-byte sequence at `p[i]` of `size` bytes (no
 /// overlong, no surrogate: all of Chinese), or -1 when there is none there.
 inline std::int32_t valid_three_byte_code_point(const unsigned char* p, size_t i, size_t size) {

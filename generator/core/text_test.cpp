@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <string>
 
@@ -95,6 +96,30 @@ TEST_CASE("normalize_newlines and nth_line") {
   CHECK(normalize_newlines("a\r\nb\rc\n") == "a\nb\nc\n");
   CHECK(nth_line("a\nbb\r\nc", 2) == "bb");
   CHECK(nth_line("a", 3).empty());
+}
+
+TEST_CASE("has_byte_below tells, for any eight bytes, whether one is below n") {
+  std::uint64_t state = 0x9E3779B97F4A7C15u;  // a fixed sequence of words (xorshift)
+  auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::uint64_t w = next();
+    // Make low bytes common: clear the top bits of a few bytes.
+    for (int b = 0; b < 8; ++b) {
+      if ((w >> (b * 8 + 3)) & 1) w &= ~(std::uint64_t{0xE0} << (b * 8));
+    }
+    for (unsigned n : {1u, 0x0Eu, 0x20u, 0x80u}) {
+      bool any = false;
+      for (int b = 0; b < 8; ++b) any = any || ((w >> (b * 8)) & 0xFF) < n;
+      REQUIRE(has_byte_below(w, n) == any);
+    }
+  }
+  CHECK(has_byte_below(0x4141414141414100u, 1));  // a zero byte, lowest
+  CHECK_FALSE(has_byte_below(0xFFFFFFFFFFFFFFFFu, 0x80));
 }
 
 }  // namespace firefly

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "core/text.h"
+
 namespace firefly {
 
 namespace {
@@ -49,17 +51,15 @@ class Reader {
   /// time while they are all printable ASCII (every page's front matter is read here),
   /// byte by byte otherwise.
   bool clean() const {
-    constexpr std::uint64_t kOnes = 0x0101010101010101u, kHigh = 0x8080808080808080u;
     const size_t n = t_.size();
+    const auto* bytes = reinterpret_cast<const unsigned char*>(t_.data());
     for (size_t i = 0; i < n;) {
       size_t stop = std::min(n, i + 8);
-      if (stop == i + 8) {
+      if (stop == i + 8 && eight_ascii(bytes + i)) {
         std::uint64_t w;
-        std::memcpy(&w, t_.data() + i, 8);
-        std::uint64_t below = (w - kOnes * 0x20) & ~w & kHigh;  // a byte below 0x20
-        std::uint64_t del = w ^ (kOnes * 0x7F);
-        del = (del - kOnes) & ~del & kHigh;  // a byte 0x7F
-        if (((w & kHigh) | below | del) == 0) {
+        std::memcpy(&w, bytes + i, 8);
+        // No byte below 0x20, and none 0x7F (none of w ^ 0x7F..7F is 0).
+        if (!has_byte_below(w, 0x20) && !has_byte_below(w ^ 0x7F7F7F7F7F7F7F7Fu, 1)) {
           i = stop;
           continue;
         }

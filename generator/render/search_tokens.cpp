@@ -129,14 +129,13 @@ std::string attribute_text(std::string_view tag, std::string_view name) {
 /// Replaces the line breaks and tabs of [p, end) with spaces, skipping eight bytes at a
 /// time where none is below 0x0E (every page's text passes through here).
 void spaces_for_breaks(char* p, char* end) {
-  constexpr uint64_t kOnes = 0x0101010101010101u, kHighs = 0x8080808080808080u;
   auto replace = [](char& c) {
     if (c == '\n' || c == '\t' || c == '\r') c = ' ';
   };
   for (; end - p >= 8; p += 8) {
     uint64_t eight;
     std::memcpy(&eight, p, 8);
-    if (((eight - kOnes * 0x0E) & ~eight & kHighs) == 0) continue;  // no byte below 0x0E
+    if (!has_byte_below(eight, 0x0E)) continue;
     for (int k = 0; k < 8; ++k) replace(p[k]);
   }
   for (; p != end; ++p) replace(*p);
