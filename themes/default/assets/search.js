@@ -627,6 +627,15 @@
       item.appendChild(p);
     }
   }
+  // A result's place in its chunk and its title and text ({place, page}; both fetched
+  // once, whoever asks).
+  function placeAndText(doc) {
+    return chunkOf(doc).then(function (place) {
+      return textOf(place).then(function (page) {
+        return { place: place, page: page };
+      });
+    });
+  }
   // The query's runs of three or more CJK characters. The index finds a run by its pairs,
   // so a page can have every pair and not the run.
   function longRuns(groups) {
@@ -660,11 +669,9 @@
       var batch = hits.slice(at, at + want - kept);
       return Promise.all(
         batch.map(function (h) {
-          return chunkOf(h.doc).then(function (place) {
-            return textOf(place).then(function (page) {
-              h.dropped = !!page && !hasRuns(page, runs);
-              if (!h.dropped) kept++;
-            });
+          return placeAndText(h.doc).then(function (got) {
+            h.dropped = !!got.page && !hasRuns(got.page, runs);
+            if (!h.dropped) kept++;
           });
         }),
       ).then(function () {
@@ -706,11 +713,7 @@
       current.shown += next.length;
       return Promise.all(
         next.map(function (h) {
-          return chunkOf(h.doc).then(function (place) {
-            return textOf(place).then(function (page) {
-              return { place: place, page: page };
-            });
-          });
+          return placeAndText(h.doc);
         }),
       ).then(function (got) {
         if (gen !== generation) return;
