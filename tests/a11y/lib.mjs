@@ -2,7 +2,7 @@
 // portal, the list of its pages, and Debian's Chromium through playwright-core.
 import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
-import { createReadStream, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -254,4 +254,30 @@ export function listedResults(page) {
   return page.$$eval('#search-results ol.search-hits li h3 a', (as) =>
     as.map((a) => new URL(a.href).pathname.split('/').filter(Boolean).pop()),
   );
+}
+
+// Runs `check(page, origin, query)` for each entry of `queries` (its first item the query
+// text) in a new tab of Debian's Chromium over the site built at `site.out`: `check` says
+// "ok …" or what is wrong. Prints a line for each, then "NAME: N passed, M failed"
+// (counting `tally`'s checks made before), removes `site.work` and exits 1 when any failed.
+export async function runQueryChecks(name, site, queries, check, tally = { passed: 0, failed: 0 }) {
+  const { server, origin } = await serveDir(site.out);
+  const browser = await launchBrowser();
+  try {
+    for (const query of queries) {
+      const page = await browser.newPage();
+      const problem = await check(page, origin, query);
+      const ok = problem.startsWith('ok');
+      if (ok) tally.passed++;
+      else tally.failed++;
+      console.log(`${ok ? 'ok  ' : 'FAIL'} ${query[0]}: ${problem}`);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(site.work, { recursive: true, force: true });
+  }
+  console.log(`${name}: ${tally.passed} passed, ${tally.failed} failed`);
+  process.exit(tally.failed ? 1 : 0);
 }

@@ -6,9 +6,9 @@
 //
 // Usage: node tests/a11y/search_apart.mjs FIREFLY
 // Prints one line per query, then "search apart: N passed, M failed"; exits 1 when any failed.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildStorySite, launchBrowser, listedResults, serveDir } from './lib.mjs';
+import { buildStorySite, listedResults, runQueryChecks } from './lib.mjs';
 
 const [firefly] = process.argv.slice(2);
 if (!firefly) {
@@ -25,7 +25,7 @@ const pages = {};
 Object.entries(texts).forEach(([name, text], i) => {
   pages[name] = { title: `Page ${name}`, date: `2026-01-0${i + 1}`, text };
 });
-const { work, out } = buildStorySite(
+const site = buildStorySite(
   firefly,
   'search-apart',
   'title: {en: Positions apart}\nbase_url: https://example.org/\n' +
@@ -42,45 +42,32 @@ const QUERIES = [
   ['beta alpha', ['long', 'one', 'two'], true],
 ];
 
-let passed = 0;
-let failed = 0;
-const shard = readFileSync(path.join(out, 'search', 'en', 's', '0.txt'), 'utf8');
-const kept = existsSync(path.join(out, 'search', 'en', 'p', '0.txt')) && /^alpha\t#0#/m.test(shard);
+const tally = { passed: 0, failed: 0 };
+const shard = readFileSync(path.join(site.out, 'search', 'en', 's', '0.txt'), 'utf8');
+const kept = existsSync(path.join(site.out, 'search', 'en', 'p', '0.txt')) && /^alpha\t#0#/m.test(shard);
 console.log(`${kept ? 'ok  ' : 'FAIL'} the positions of "alpha" are kept in p/0.txt`);
-if (kept) passed++;
-else failed++;
+if (kept) tally.passed++;
+else tally.failed++;
 
-const { server, origin } = await serveDir(out);
-const browser = await launchBrowser();
-try {
-  for (const [q, expected, readsPositions] of QUERIES) {
-    const page = await browser.newPage();
+await runQueryChecks(
+  'search apart',
+  site,
+  QUERIES,
+  async (page, origin, [q, expected, readsPositions]) => {
     let read = false;
     page.on('request', (r) => {
       if (new URL(r.url()).pathname === '/search/en/p/0.txt') read = true;
     });
     await page.goto(`${origin}/search/?q=${encodeURIComponent(q)}`);
-    const problem = await (async () => {
-      try {
-        await page.locator('#search-results ol.search-hits li a').first().waitFor({ timeout: 10000 });
-      } catch {
-        return 'no results listed';
-      }
-      const found = (await listedResults(page)).sort();
-      if (found.join() !== expected.join()) return `found ${found.join()}, expected ${expected.join()}`;
-      if (read !== readsPositions) return read ? 'read p/0.txt, which it needs not' : 'did not read p/0.txt';
-      return `ok (${found.length} pages${read ? ', positions read' : ''})`;
-    })();
-    const ok = problem.startsWith('ok');
-    if (ok) passed++;
-    else failed++;
-    console.log(`${ok ? 'ok  ' : 'FAIL'} ${q}: ${problem}`);
-    await page.close();
-  }
-} finally {
-  await browser.close();
-  server.close();
-  rmSync(work, { recursive: true, force: true });
-}
-console.log(`search apart: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+    try {
+      await page.locator('#search-results ol.search-hits li a').first().waitFor({ timeout: 10000 });
+    } catch {
+      return 'no results listed';
+    }
+    const found = (await listedResults(page)).sort();
+    if (found.join() !== expected.join()) return `found ${found.join()}, expected ${expected.join()}`;
+    if (read !== readsPositions) return read ? 'read p/0.txt, which it needs not' : 'did not read p/0.txt';
+    return `ok (${found.length} pages${read ? ', positions read' : ''})`;
+  },
+  tally,
+);

@@ -7,8 +7,7 @@
 //
 // Usage: node tests/a11y/search_pairs.mjs FIREFLY
 // Prints one line per query, then "search pairs: N passed, M failed"; exits 1 when any failed.
-import { rmSync } from 'node:fs';
-import { buildStorySite, launchBrowser, listedResults, serveDir } from './lib.mjs';
+import { buildStorySite, listedResults, runQueryChecks } from './lib.mjs';
 
 const [firefly] = process.argv.slice(2);
 if (!firefly) {
@@ -23,7 +22,7 @@ for (let i = 1; i <= 12; i++) {
 }
 for (let i = 1; i <= 3; i++) pages[`run-${i}`] = { date: `2026-01-0${i}`, text: '勞資雙方簽訂團體協約。' };
 for (const [name, page] of Object.entries(pages)) page.title = `第${name}篇`;
-const { work, out } = buildStorySite(
+const site = buildStorySite(
   firefly,
   'search-pairs',
   'title: {zh-TW: 配對}\nbase_url: https://example.org/\n' +
@@ -43,41 +42,21 @@ const QUERIES = [
   ['體協', [...apart, ...run]],
 ];
 
-let passed = 0;
-let failed = 0;
-const { server, origin } = await serveDir(out);
-const browser = await launchBrowser();
-try {
-  for (const [q, expected] of QUERIES) {
-    const page = await browser.newPage();
-    await page.goto(`${origin}/search/?q=${encodeURIComponent(q)}`);
-    const problem = await (async () => {
-      const done = '#search-results ol.search-hits[data-excerpts="done"]';
-      try {
-        await page.locator(done).waitFor({ timeout: 10000 });
-        for (;;) {
-          const more = page.locator('#search-results button.search-more');
-          if (!(await more.count())) break;
-          await more.click();
-          await page.locator(done).waitFor({ timeout: 10000 });
-        }
-      } catch {
-        return 'the results were not listed';
-      }
-      const found = await listedResults(page);
-      if (found.join() !== expected.join()) return `listed ${found.join()}, expected ${expected.join()}`;
-      return `ok (${found.length} pages)`;
-    })();
-    const ok = problem.startsWith('ok');
-    if (ok) passed++;
-    else failed++;
-    console.log(`${ok ? 'ok  ' : 'FAIL'} ${q}: ${problem}`);
-    await page.close();
+await runQueryChecks('search pairs', site, QUERIES, async (page, origin, [q, expected]) => {
+  await page.goto(`${origin}/search/?q=${encodeURIComponent(q)}`);
+  const done = '#search-results ol.search-hits[data-excerpts="done"]';
+  try {
+    await page.locator(done).waitFor({ timeout: 10000 });
+    for (;;) {
+      const more = page.locator('#search-results button.search-more');
+      if (!(await more.count())) break;
+      await more.click();
+      await page.locator(done).waitFor({ timeout: 10000 });
+    }
+  } catch {
+    return 'the results were not listed';
   }
-} finally {
-  await browser.close();
-  server.close();
-  rmSync(work, { recursive: true, force: true });
-}
-console.log(`search pairs: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+  const found = await listedResults(page);
+  if (found.join() !== expected.join()) return `listed ${found.join()}, expected ${expected.join()}`;
+  return `ok (${found.length} pages)`;
+});
