@@ -16,6 +16,22 @@ PhotoSet set_with(PhotoOptions options) {
   });
 }
 
+/// A set whose photos are 4032 x 3024 JPEGs, except /images/bad.jpg, which is not an
+/// image; each path it looks at is added to `inspected` when given.
+PhotoSet set_of_phone_photos(std::vector<std::string>* inspected = nullptr) {
+  return PhotoSet(PhotoOptions{},
+                  [inspected](const std::string& path, PhotoSource& source, std::string& error) {
+                    if (inspected) inspected->push_back(path);
+                    if (path == "/images/bad.jpg") {
+                      error = "is not an image";
+                      return false;
+                    }
+                    source.info = {"jpeg", 4032, 3024, false, false, false};
+                    source.hash = std::string(64, 'a');
+                    return true;
+                  });
+}
+
 }  // namespace
 
 TEST_CASE("photo plan: its digest changes with every option that changes the files planned") {
@@ -51,16 +67,7 @@ TEST_CASE("photo plan: its digest changes with every option that changes the fil
 }
 
 TEST_CASE("photo set: count() is the number of photos photos() lists, without the refused") {
-  PhotoSet set(PhotoOptions{},
-               [](const std::string& path, PhotoSource& source, std::string& error) {
-                 if (path == "/images/bad.jpg") {
-                   error = "is not an image";
-                   return false;
-                 }
-                 source.info = {"jpeg", 4032, 3024, false, false, false};
-                 source.hash = std::string(64, 'a');
-                 return true;
-               });
+  PhotoSet set = set_of_phone_photos();
   CHECK(set.count() == 0);
   Diagnostics diags;
   CHECK(set.use("/images/b.jpg", "content/b.md", {4, 3}, diags) != nullptr);
@@ -77,17 +84,7 @@ TEST_CASE("photo set: count() is the number of photos photos() lists, without th
 
 TEST_CASE("photo set: a photo inspected ahead is looked at once and registered only when used") {
   std::vector<std::string> inspected;
-  PhotoSet set(PhotoOptions{},
-               [&](const std::string& path, PhotoSource& source, std::string& error) {
-                 inspected.push_back(path);
-                 if (path == "/images/bad.jpg") {
-                   error = "is not an image";
-                   return false;
-                 }
-                 source.info = {"jpeg", 4032, 3024, false, false, false};
-                 source.hash = std::string(64, 'a');
-                 return true;
-               });
+  PhotoSet set = set_of_phone_photos(&inspected);
   for (const char* path : {"/images/a.jpg", "/images/bad.jpg", "/images/static-only.jpg",
                            "/images/never.jpg", "/images/a.jpg"}) {
     set.inspect_ahead(path);
