@@ -9,14 +9,25 @@ python3 "$(dirname "$0")/../../bench/gen_corpus.py" --stories 3000 --datasets 2 
 "$FIREFLY" build --site "$work/site" --out "$work/public" --quiet
 (cd "$work/public" && find . -type f -print0 | sort -z | xargs -0 sha256sum) >"$work/before.txt"
 
-# Kill a build midway.
+# The published files, a staging folder aside.
+published() {
+  (cd "$work/public" && find . -path ./.firefly-staging-\* -prune -o -type f -print0 | sort -z |
+    xargs -0 sha256sum)
+}
+
+# Kill a build midway: once its staging folder has files in it, so the kill lands while it
+# writes (a fixed sleep killed it before or after that, by how fast the machine was).
 "$FIREFLY" build --site "$work/site" --out "$work/public" --quiet --jobs 1 &
 pid=$!
-sleep 0.5
+for _ in $(seq 1 500); do
+  if compgen -G "$work/public/.firefly-staging-*/stories" >/dev/null; then break; fi
+  sleep 0.01
+done
 kill -KILL "$pid" 2>/dev/null || true
 wait "$pid" 2>/dev/null || true
-(cd "$work/public" && find . -path ./.firefly-staging-\* -prune -o -type f -print0 | sort -z |
-  xargs -0 sha256sum) >"$work/after.txt"
+compgen -G "$work/public/.firefly-staging-*" >/dev/null ||
+  { echo "the build ended before it could be killed midway"; exit 1; }
+published >"$work/after.txt"
 diff "$work/before.txt" "$work/after.txt"
 
 # A failing build leaves it too.
@@ -24,7 +35,7 @@ printf -- '---\ntitle: broken\n' >"$work/site/content/stories/broken.md"
 if "$FIREFLY" build --site "$work/site" --out "$work/public" --quiet 2>/dev/null; then
   echo "a broken site built"; exit 1
 fi
-(cd "$work/public" && find . -type f -print0 | sort -z | xargs -0 sha256sum) >"$work/after2.txt"
+published >"$work/after2.txt"
 diff "$work/before.txt" "$work/after2.txt"
 
 # The next good build removes the stale temporary folder of the killed build.
