@@ -55,6 +55,13 @@ TEST_CASE("too many www. in one word") {
   CHECK(found[0].pos.col == 1 + 6 * 100);
   CHECK(found[0].help == "put a space between web addresses");
   CHECK(find_markdown_hazards(repeat("www.x_ ", 15000)).empty());
+  CHECK(find_markdown_hazards(repeat("www.x_\t", 15000)).empty());
+  CHECK(find_markdown_hazards(repeat("www.x_\n", 15000)).empty());
+  CHECK(find_markdown_hazards(repeat("www.x_ www.y_", 15000)).empty());
+  // 101 in the last word, after words of 100: the count starts again at each space.
+  auto last = find_markdown_hazards(repeat(repeat("www.x", 100) + " ", 3) + repeat("www.x", 101));
+  REQUIRE(last.size() == 1);
+  CHECK(last[0].pos.col == 3 * 501 + 100 * 5 + 1);
 }
 
 TEST_CASE("each kind is reported once, the first") {
