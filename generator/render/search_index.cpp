@@ -139,11 +139,13 @@ void collect_docs(const Site& site, const std::vector<Body>& bodies,
   index.texts.resize(docs.size());
   index.left = runs;
   // The texts' codes, fitted to pages spread over the language's (their texts made once
-  // more here: a few percent of the pages).
+  // more here: a few percent of the pages), each the middle one of its share. The newest
+  // page, the one most often edited while `serve` runs, is not among them once a language
+  // has 64 pages: an edit of a page fitted to changes the codes, and so every text file.
   std::vector<std::string> samples;
   size_t count = std::min(docs.size(), kTextCodeSamples);
   for (size_t k = 0; k < count; ++k) {
-    const SearchDoc& d = docs[docs.size() * k / count];
+    const SearchDoc& d = docs[docs.size() * (2 * k + 1) / (2 * count)];
     const Page& p = *site.pages[d.page];
     samples.push_back(excerpt_text(p.title, page_blocks(site, p, bodies[d.page], datasets)));
   }
