@@ -1,9 +1,6 @@
 #include "render/search_excerpts.h"
 
-#include <libdeflate.h>
 #include <zlib.h>
-
-#include <stdexcept>
 
 namespace firefly {
 
@@ -21,32 +18,6 @@ std::string excerpt_text(std::string_view title, const std::vector<TextBlock>& b
     text += b.text;
   }
   return text;
-}
-
-struct ExcerptDeflater::Impl {
-  libdeflate_compressor* c = nullptr;
-  std::string buffer;  ///< the compressor's output, reused: the result is a copy of its exact size
-};
-
-ExcerptDeflater::ExcerptDeflater() : impl_(std::make_unique<Impl>()) {
-  // Raw deflate (no zlib header), as "deflate-raw" reads it. libdeflate at level 1: at
-  // 10,000 stories less than half of zlib's CPU at its level 1, and fewer bytes.
-  impl_->c = libdeflate_alloc_compressor(1);
-  if (!impl_->c) throw std::runtime_error("libdeflate: cannot start deflate");
-}
-
-ExcerptDeflater::~ExcerptDeflater() { libdeflate_free_compressor(impl_->c); }
-
-std::string ExcerptDeflater::deflate(std::string_view text) {
-  if (text.empty()) return {};
-  // Every page's text is held until its file is written: a string the size of the bound
-  // would hold about twice the bytes.
-  std::string& out = impl_->buffer;
-  size_t bound = libdeflate_deflate_compress_bound(impl_->c, text.size());
-  if (out.size() < bound) out.resize(bound);
-  size_t n = libdeflate_deflate_compress(impl_->c, text.data(), text.size(), out.data(), bound);
-  if (n == 0) throw std::runtime_error("libdeflate: deflate failed");
-  return out.substr(0, n);
 }
 
 std::optional<std::string> inflate_raw(std::string_view bytes) {

@@ -1,12 +1,13 @@
 // The pages' titles and texts for the search results: search/<lang>/x/<n>.bin. Each page's
-// title and text are deflated on their own (raw deflate, RFC 1951) and the pages follow one another
+// title and text are deflated on their own (raw deflate, RFC 1951, with the codes the
+// language's texts share: render/search_text_deflate.h) and the pages follow one another
 // in id order, so that the search page reads the text of a result it shows with one HTTP range
-// request (its offset and size are in the result's chunk) and inflates it in the browser
-// (DecompressionStream "deflate-raw"), then shows the title and the text around the first
-// match. (The titles are here, not in the chunks: a chunk is read for one of its pages.)
+// request (its offset and size are in the result's chunk), puts the shared header before it
+// and inflates it in the browser (DecompressionStream "deflate-raw"), then shows the title
+// and the text around the first match. (The titles are here, not in the chunks: a chunk is read for
+// one of its pages.)
 #pragma once
 
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,21 +24,6 @@ constexpr size_t kMaxExcerptFileBytes = 8 * 1024 * 1024;
 /// What a result reads of its page: the title (newlines made spaces) on the first line,
 /// then the text its excerpt is cut from, the blocks joined by newlines.
 std::string excerpt_text(std::string_view title, const std::vector<TextBlock>& blocks);
-
-/// Deflates texts one at a time (raw deflate), keeping its state between them.
-class ExcerptDeflater {
- public:
-  ExcerptDeflater();
-  ~ExcerptDeflater();
-  ExcerptDeflater(const ExcerptDeflater&) = delete;
-  ExcerptDeflater& operator=(const ExcerptDeflater&) = delete;
-  /// `text` deflated; "" for an empty text.
-  std::string deflate(std::string_view text);
-
- private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
-};
 
 /// Inflates raw deflate; nullopt when malformed.
 std::optional<std::string> inflate_raw(std::string_view bytes);

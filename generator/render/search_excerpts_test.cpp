@@ -11,21 +11,6 @@ TEST_CASE("a result's text: the title on the first line, then the blocks a line 
   CHECK(excerpt_text("", {{"text", false}}) == "\ntext");
 }
 
-TEST_CASE("excerpt texts deflate one at a time and inflate back") {
-  ExcerptDeflater d;
-  std::string long_text;
-  for (int i = 0; i < 500; ++i)
-    long_text += "團體協約 collective agreement " + std::to_string(i) + "\n";
-  std::string a = d.deflate(long_text);
-  std::string b = d.deflate("lao động");
-  CHECK(a.size() < long_text.size() / 3);
-  CHECK(inflate_raw(a) == long_text);
-  CHECK(inflate_raw(b) == "lao động");  // the state of the first text is not carried over
-  CHECK(d.deflate("").empty());
-  CHECK(inflate_raw(a.substr(0, a.size() / 2)) == std::nullopt);  // cut short
-  CHECK(inflate_raw(a + "x") == std::nullopt);                    // bytes after its end
-}
-
 TEST_CASE("excerpt chunks fill files in order and are never split") {
   auto places = place_excerpt_chunks({40, 50, 20, 120, 10}, 100);
   REQUIRE(places.size() == 5);

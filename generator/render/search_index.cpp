@@ -19,6 +19,9 @@ namespace {
 
 /// Distinct tokens a run makes room for, per document (render/search_postings.h).
 constexpr size_t kTokensPerDoc = 128;
+/// Pages whose texts the language's codes are fitted to (more did not make the texts of
+/// 1,000 stories smaller).
+constexpr size_t kTextCodeSamples = 32;
 
 /// Content pages, datasets and indicators; not the lists (home, sections, terms, a plan's
 /// scorecard), which repeat their pages' titles and summaries and would take the places
@@ -106,7 +109,8 @@ std::vector<TextBlock> page_blocks(const Site& site, const Page& p, const Body& 
 /// The pages of `lang` in the index, newest first (then by address): a year is a run of
 /// ids, and a lower id is newer. Undated indicators come last: the search page ranks them
 /// after every other page (they detail a plan's dataset, which is found by its own text).
-void collect_docs(const Site& site, LanguageIndex& index, int jobs) {
+void collect_docs(const Site& site, const std::vector<Body>& bodies,
+                  const std::vector<Dataset>& datasets, LanguageIndex& index, int jobs) {
   const Language& lang = *index.lang;
   std::vector<SearchDoc>& docs = index.docs;
   for (size_t i = 0; i < site.pages.size(); ++i) {
@@ -134,6 +138,19 @@ void collect_docs(const Site& site, LanguageIndex& index, int jobs) {
   index.runs.resize(runs);
   index.texts.resize(docs.size());
   index.left = runs;
+  // The texts' codes, fitted to pages spread over the language's (their texts made once
+  // more here: a few percent of the pages), each the middle one of its share. The newest
+  // page, the one most often edited while `serve` runs, is not among them once a language
+  // has 64 pages: an edit of a page fitted to changes the codes, and so every text file.
+  std::vector<std::string> samples;
+  size_t count = std::min(docs.size(), kTextCodeSamples);
+  for (size_t k = 0; k < count; ++k) {
+    const SearchDoc& d = docs[docs.size() * (2 * k + 1) / (2 * count)];
+    const Page& p = *site.pages[d.page];
+    samples.push_back(excerpt_text(p.title, page_blocks(site, p, bodies[d.page], datasets)));
+  }
+  index.text_code = std::make_unique<SearchTextCode>(
+      std::vector<std::string_view>(samples.begin(), samples.end()));
 }
 
 /// Tokenizes run `r` of the index's documents and deflates their texts.
@@ -146,7 +163,7 @@ void tokenize_run(const Site& site, const std::vector<Body>& bodies,
   // Room for the distinct tokens of pages in CJK (at 10,000 stories about 90 new ones a
   // page); a run with more grows as before.
   run.reserve_tokens((end - first) * kTokensPerDoc);
-  ExcerptDeflater deflater;
+  SearchTextDeflater deflater(*index.text_code);
   for (size_t id = first; id < end; ++id) {
     SearchDoc& d = docs[id];
     d.blocks = page_blocks(site, *site.pages[d.page], bodies[d.page], datasets);
@@ -179,7 +196,7 @@ void render_search_indexes(const Site& site, const std::vector<Body>& bodies,
   std::vector<Item> items;
   for (size_t l = 0; l < langs.size(); ++l) {
     indexes[l].lang = langs[l];
-    collect_docs(site, indexes[l], jobs);
+    collect_docs(site, bodies, datasets, indexes[l], jobs);
     for (size_t r = 0; r < indexes[l].runs.size(); ++r) items.push_back({l, r});
   }
   if (jobs <= 1) {

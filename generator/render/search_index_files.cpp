@@ -8,6 +8,7 @@
 
 #include "core/json.h"
 #include "core/parallel.h"
+#include "core/sha256.h"
 #include "core/text.h"
 #include "render/search_excerpts.h"
 #include "render/search_index.h"
@@ -174,7 +175,7 @@ void write_search_files(const Site& site, LanguageIndex& index, const OutputSink
   });
 
   // The manifest.
-  std::string m = "{\"version\":7,\"docs\":" + std::to_string(docs.size()) +
+  std::string m = "{\"version\":8,\"docs\":" + std::to_string(docs.size()) +
                   ",\"chunk\":" + std::to_string(per_chunk) + ",\"shards\":" + firsts +
                   ",\"sections\":[";
   for (size_t s = 0; s < sections.size(); ++s) {
@@ -194,6 +195,8 @@ void write_search_files(const Site& site, LanguageIndex& index, const OutputSink
     id = end;
   }
   m += "],\"terms\":" + std::to_string(term_docs.size());
+  // The texts' header (their codes), put before each text's bytes to inflate it.
+  m += ",\"xh\":\"" + base64(index.text_code->header()) + "\"";
   // The pages ranked after all others (their ids are the last ones), when there are any.
   size_t late = docs.size();
   while (late > 0 && docs[late - 1].late) --late;

@@ -2,12 +2,14 @@
 // the pages it holds, their postings as the runs made them, and the files made from them.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/output.h"
 #include "model/site.h"
 #include "render/search_postings.h"
+#include "render/search_text_deflate.h"
 #include "render/search_tokens.h"
 
 namespace firefly {
@@ -28,8 +30,10 @@ struct LanguageIndex {
   const Language* lang = nullptr;
   std::vector<SearchDoc> docs;
   std::vector<RunPostings> runs;
-  std::vector<std::string> texts;  ///< each page's text, deflated
-  size_t left = 0;                 ///< runs not placed yet (under the pipeline's lock)
+  std::vector<std::string> texts;  ///< each page's text, deflated with `text_code`
+  /// The Huffman codes of the language's texts, fitted to a sample of them before the runs.
+  std::unique_ptr<SearchTextCode> text_code;
+  size_t left = 0;  ///< runs not placed yet (under the pipeline's lock)
 };
 
 /// The files of `index` (shards, files of positions, chunks, texts, manifest and terms)

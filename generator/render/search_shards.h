@@ -1,7 +1,8 @@
 // The search index's file format. Each language has, under search/<lang>/:
 //   index.json   the manifest: document count, documents per chunk, each shard's name
 //                (the shortest start of its first token above the shard before; see
-//                shard_separator), sections, years and the number of taxonomy terms
+//                shard_separator), sections, years, the number of taxonomy terms and
+//                the texts' header ("xh")
 //   terms.json   the taxonomy terms with their documents (read only for the term filter)
 //   s/<n>.txt    shard n: lines "token<TAB>postings", tokens in byte order, so that the
 //                tokens of a shard run from its first token to the next shard's; the
@@ -13,7 +14,9 @@
 //   d/<n>.json   chunk n: {"x": [file, offset], "d": [[url, section, date, bytes], ...]}:
 //                its documents, and where their titles and texts are: one after the other
 //                in x/<file>.bin from byte offset, each `bytes` long (render/search_excerpts.h)
-//   x/<n>.bin    the pages' titles and texts, each deflated on its own, read by range requests
+//   x/<n>.bin    the pages' titles and texts, each deflated on its own, read by range requests;
+//                the header of their shared codes is the manifest's "xh"
+//                (render/search_text_deflate.h)
 // Postings are base-64 VLQ numbers (see append_vlq): per document the gap from the
 // previous document id (+1 for the first) and the weight, field + 3 * (count - 1); then,
 // for every token but a CJK one (a character or a pair, looked up whole; a longer run is

@@ -587,6 +587,16 @@
   // request and inflated; null where the host answers a range with the whole file (that
   // download is stopped, and no range is asked for again).
   var ranges = window.DecompressionStream && window.AbortController ? {} : null;
+  // The header every text of the language shares (its Huffman codes: the manifest's "xh"),
+  // which goes before a text's bytes to make the deflate stream.
+  function textHeader(manifest) {
+    if (!manifest.xhBytes) {
+      var s = atob(manifest.xh || "");
+      manifest.xhBytes = new Uint8Array(s.length);
+      for (var i = 0; i < s.length; i++) manifest.xhBytes[i] = s.charCodeAt(i);
+    }
+    return manifest.xhBytes;
+  }
   function textOf(place) {
     var bytes = place.entry[3];
     if (!bytes || !ranges) return Promise.resolve(null);
@@ -594,6 +604,7 @@
     var range = "bytes=" + place.offset + "-" + (place.offset + bytes - 1);
     var key = url + "#" + range;
     if (!ranges[key]) {
+      var header = textHeader(current.manifest);
       var abort = new AbortController();
       ranges[key] = fetch(url, { headers: { Range: range }, signal: abort.signal })
         .then(function (r) {
@@ -602,8 +613,10 @@
             ranges = null;
             return null;
           }
-          var inflated = r.body.pipeThrough(new DecompressionStream("deflate-raw"));
-          return new Response(inflated).text().then(function (all) {
+          return r.arrayBuffer().then(function (bytes) {
+            var inflated = new Blob([header, bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+            return new Response(inflated).text();
+          }).then(function (all) {
             var line = all.indexOf("\n");
             return line < 0 ? { title: all, text: "" } : { title: all.slice(0, line), text: all.slice(line + 1) };
           });
