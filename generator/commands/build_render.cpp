@@ -65,7 +65,7 @@ bool BuildRun::render() {
   PhotoList photo_list;
   bool photos_recorded = false;
   std::thread recorded_photos;
-  if (writer_) {
+  if (writer_ && st_.photos->count() > 0) {
     recorded_photos = std::thread([&] {
       photo_list = list_photos(*st_.photos);
       photos_recorded = publish_recorded_photos(photo_list, *st_.photo_cache, sink, &batches);
@@ -95,15 +95,18 @@ bool BuildRun::render() {
   render_cms(*st_.config, site.datasets, data_files);
   drain(data_files);
   for (const OutputFile& f : theme.files()) sink(OutputFile(f));
-  if (recorded_photos.joinable()) recorded_photos.join();
   if (options_.write || options_.keep_state) {
     // The photo set of the build before, unchanged, went to the writer as one batch a
     // folder (2,800 files for 200 photos).
-    if (!writer_) {
-      publish_photos(*st_.photos, options_.site_dir, *st_.photo_cache, st_.jobs, sink, diags_);
-    } else if (!photos_recorded) {
-      publish_unrecorded_photos(photo_list, options_.site_dir, *st_.photo_cache, st_.jobs, sink,
-                                diags_, nullptr, &batches);
+    if (recorded_photos.joinable()) {
+      recorded_photos.join();
+      if (!photos_recorded) {
+        publish_unrecorded_photos(photo_list, options_.site_dir, *st_.photo_cache, st_.jobs, sink,
+                                  diags_, nullptr, &batches);
+      }
+    } else {
+      publish_photos(*st_.photos, options_.site_dir, *st_.photo_cache, st_.jobs, sink, diags_,
+                     nullptr, writer_ ? &batches : nullptr);
     }
     result_.photos = st_.photos->count();
     result_.photo_encoded = st_.photo_cache->stores();
