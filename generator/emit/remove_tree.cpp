@@ -19,6 +19,17 @@ constexpr size_t kListingBytes = 4096;
 
 bool remove_folder_entries(int dir, int level);
 
+/// Removes everything in `folder` (open) and then the folder, `name` in `parent` (AT_FDCWD
+/// for a path). A listing read while its entries are removed may skip some on a few file
+/// systems (POSIX leaves it open): a folder still not empty is listed again from its start.
+bool empty_and_remove(int folder, int parent, const char* name, int level) {
+  for (int pass = 0;; ++pass) {
+    bool ok = remove_folder_entries(folder, level);
+    if (::unlinkat(parent, name, AT_REMOVEDIR) == 0 || errno == ENOENT) return ok;
+    if (errno != ENOTEMPTY || pass == 2 || ::lseek(folder, 0, SEEK_SET) != 0) return false;
+  }
+}
+
 /// Removes the entry `name` of the folder open as `dir` (its type as the listing says).
 bool remove_entry_at(int dir, const char* name, unsigned char type, int level) {
   if (type != DT_DIR) {
@@ -30,9 +41,9 @@ bool remove_entry_at(int dir, const char* name, unsigned char type, int level) {
     // A symbolic link or a file after all (the listing's type was unknown): unlinked.
     return ::unlinkat(dir, name, 0) == 0 || errno == ENOENT;
   }
-  bool ok = remove_folder_entries(sub, level + 1);
+  bool ok = empty_and_remove(sub, dir, name, level + 1);
   ::close(sub);
-  return (::unlinkat(dir, name, AT_REMOVEDIR) == 0 || errno == ENOENT) && ok;
+  return ok;
 }
 
 /// Removes everything in the folder open as `dir`, `level` folders down, reading its
@@ -75,9 +86,9 @@ bool remove_tree(const std::string& path) {
   if (errno != EISDIR && errno != EPERM) return false;
   int dir = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   if (dir < 0) return false;
-  bool ok = remove_folder_entries(dir, 0);
+  bool ok = empty_and_remove(dir, AT_FDCWD, path.c_str(), 0);
   ::close(dir);
-  return (::rmdir(path.c_str()) == 0 || errno == ENOENT) && ok;
+  return ok;
 }
 
 }  // namespace firefly
