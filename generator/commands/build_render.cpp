@@ -53,6 +53,24 @@ bool BuildRun::render() {
     set.clear();
   };
   drain(static_files_);
+  // A rebuild of the photo set the last build recorded hands its files to the writer on a
+  // thread of its own, beside the pages (the set is complete once check() has run): serial
+  // work after them otherwise, with a core idle (a warm rebuild of 200 photos: about 0.4
+  // ms, 2,800 files in one batch). Any other set is published after the pages, as before:
+  // encoding beside them would raise a cold build's peak memory.
+  BatchSink batches = [&](LinkedBatch&& b) {
+    files += b.count;
+    writer_->add_batch(std::move(b));
+  };
+  PhotoList photo_list;
+  bool photos_recorded = false;
+  std::thread recorded_photos;
+  if (writer_ && st_.photos->count() > 0) {
+    recorded_photos = std::thread([&] {
+      photo_list = list_photos(*st_.photos);
+      photos_recorded = publish_recorded_photos(photo_list, *st_.photo_cache, sink, &batches);
+    });
+  }
   // The search index (the longest piece of work on large sites, with steps on one thread)
   // starts first; feeds and sitemaps (serial) run on a thread of their own. Both run beside
   // the pages and everything after them, so that a core left idle by one is used by another.
@@ -78,14 +96,18 @@ bool BuildRun::render() {
   drain(data_files);
   for (const OutputFile& f : theme.files()) sink(OutputFile(f));
   if (options_.write || options_.keep_state) {
-    // The photo set of the build before, unchanged, goes to the writer as one batch a
+    // The photo set of the build before, unchanged, went to the writer as one batch a
     // folder (2,800 files for 200 photos).
-    BatchSink batches = [&](LinkedBatch&& b) {
-      files += b.count;
-      writer_->add_batch(std::move(b));
-    };
-    publish_photos(*st_.photos, options_.site_dir, *st_.photo_cache, st_.jobs, sink, diags_,
-                   nullptr, writer_ ? &batches : nullptr);
+    if (recorded_photos.joinable()) {
+      recorded_photos.join();
+      if (!photos_recorded) {
+        publish_unrecorded_photos(photo_list, options_.site_dir, *st_.photo_cache, st_.jobs, sink,
+                                  diags_, nullptr, &batches);
+      }
+    } else {
+      publish_photos(*st_.photos, options_.site_dir, *st_.photo_cache, st_.jobs, sink, diags_,
+                     nullptr, writer_ ? &batches : nullptr);
+    }
     result_.photos = st_.photos->count();
     result_.photo_encoded = st_.photo_cache->stores();
     result_.photo_cached = st_.photo_cache->hits();

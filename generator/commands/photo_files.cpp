@@ -337,30 +337,48 @@ void publish_batches(std::vector<const Photo*> list, std::uint64_t digest, std::
 
 }  // namespace
 
+PhotoList list_photos(const PhotoSet& photos) {
+  PhotoList list;
+  list.photos = photos.photos();
+  list.digest = set_digest(photos, list.photos, list.files);
+  return list;
+}
+
+bool publish_recorded_photos(const PhotoList& list, PhotoCache& cache, const OutputSink& sink,
+                             const BatchSink* batches) {
+  // The same photos as the last build, their entries where it found them: published as
+  // it recorded them (no key worked out, no entry looked up by name).
+  std::shared_ptr<const RecordedSet> recorded = cache.recorded_set(list.digest, list.files);
+  if (!recorded) return false;
+  if (batches) {
+    auto photos = std::make_shared<const std::vector<const Photo*>>(list.photos);
+    FilesOf files_of = [photos, recorded](size_t from, size_t to, size_t first, size_t,
+                                          const OutputSink& out) {
+      std::vector<CachedFile> entries = recorded->files();
+      publish_recorded(photos->data() + from, to - from, entries, first, out);
+    };
+    publish_batches(list.photos, list.digest, recorded->digest(), std::move(files_of), *batches);
+  } else {
+    std::vector<CachedFile> entries = recorded->files();
+    publish_recorded(list.photos.data(), list.photos.size(), entries, 0, sink);
+  }
+  return true;
+}
+
 void publish_photos(const PhotoSet& photos, const fs::path& site_dir, PhotoCache& cache, int jobs,
                     const OutputSink& sink, Diagnostics& diags, std::vector<const Photo*>* deferred,
                     const BatchSink* batches) {
-  std::vector<const Photo*> list = photos.photos();
-  // The same photos as the last build, their entries where it found them: published as
-  // it recorded them (no key worked out, no entry looked up by name).
-  size_t count = 0;
-  std::uint64_t digest = set_digest(photos, list, count);
-  if (std::shared_ptr<const RecordedSet> recorded = cache.recorded_set(digest, count)) {
-    if (batches) {
-      auto photos = std::make_shared<const std::vector<const Photo*>>(list);
-      std::uint64_t entries = recorded->digest();
-      FilesOf files_of = [photos, recorded](size_t from, size_t to, size_t first, size_t,
-                                            const OutputSink& out) {
-        std::vector<CachedFile> entries = recorded->files();
-        publish_recorded(photos->data() + from, to - from, entries, first, out);
-      };
-      publish_batches(std::move(list), digest, entries, std::move(files_of), *batches);
-    } else {
-      std::vector<CachedFile> entries = recorded->files();
-      publish_recorded(list.data(), list.size(), entries, 0, sink);
-    }
-    return;
-  }
+  PhotoList list = list_photos(photos);
+  if (publish_recorded_photos(list, cache, sink, batches)) return;
+  publish_unrecorded_photos(list, site_dir, cache, jobs, sink, diags, deferred, batches);
+}
+
+void publish_unrecorded_photos(const PhotoList& photo_list, const fs::path& site_dir,
+                               PhotoCache& cache, int jobs, const OutputSink& sink,
+                               Diagnostics& diags, std::vector<const Photo*>* deferred,
+                               const BatchSink* batches) {
+  const std::vector<const Photo*>& list = photo_list.photos;
+  std::uint64_t digest = photo_list.digest;
   struct Plan {
     std::vector<std::vector<std::string>> keys;
     Missing missing;

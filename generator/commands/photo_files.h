@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <vector>
@@ -33,6 +34,27 @@ void publish_photos(const PhotoSet& photos, const std::filesystem::path& site_di
                     PhotoCache& cache, int jobs, const OutputSink& sink, Diagnostics& diags,
                     std::vector<const Photo*>* deferred = nullptr,
                     const BatchSink* batches = nullptr);
+
+/// The photos of a set in publishing order (by site path) and the digest of what their
+/// files are made from: the set's plan and each photo's source and sizes.
+struct PhotoList {
+  std::vector<const Photo*> photos;
+  std::uint64_t digest = 0;
+  size_t files = 0;  ///< how many files they make
+};
+PhotoList list_photos(const PhotoSet& photos);
+
+/// publish_photos in two steps, the first of which can run beside the pages: when `cache`
+/// recorded the set `list` for the last build, hands its files over as that build found
+/// them (one batch per top-level folder with `batches`, else to `sink`), reporting nothing,
+/// and returns true. Else false, having handed over nothing: publish_unrecorded_photos
+/// then does the rest (keys, lookups, encoding), as publish_photos does.
+bool publish_recorded_photos(const PhotoList& list, PhotoCache& cache, const OutputSink& sink,
+                             const BatchSink* batches = nullptr);
+void publish_unrecorded_photos(const PhotoList& list, const std::filesystem::path& site_dir,
+                               PhotoCache& cache, int jobs, const OutputSink& sink,
+                               Diagnostics& diags, std::vector<const Photo*>* deferred = nullptr,
+                               const BatchSink* batches = nullptr);
 
 /// Encodes into `cache` the files `photos` lack (deferred by publish_photos); stops
 /// between photos once `cancel` is set. Returns how many photos were completed.

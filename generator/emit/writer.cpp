@@ -30,6 +30,7 @@
 #include "emit/interrupt.h"
 #include "emit/output_folder.h"
 #include "emit/place_file.h"
+#include "emit/remove_tree.h"
 #include "emit/writer_impl.h"
 
 namespace firefly {
@@ -188,9 +189,9 @@ bool OutputWriter::Impl::switch_in(const std::set<std::string>& in_place) {
   }
   for (const auto& entry : fs::directory_iterator(out_dir, ec)) {
     std::string name = entry.path().filename().string();
-    if (!fresh.count(name) && entry.path() != temp) fs::remove_all(entry.path(), ec);
+    if (!fresh.count(name) && entry.path() != temp) remove_tree(entry.path().native());
   }
-  fs::remove_all(temp, ec);
+  remove_tree(temp.native());
   return true;
 }
 

@@ -111,4 +111,37 @@ TEST_CASE("photo set: a photo inspected ahead is looked at once and registered o
   CHECK(listed[1]->first_user == "static/images/static-only.jpg");
 }
 
+TEST_CASE("photo set: a photo planned ahead has the plan of one planned when used or published") {
+  // The files of a photo: each size's width and height, and each file's URL and encoding.
+  auto files_of = [](const Photo& p) {
+    std::string out = std::to_string(p.card) + "/" + std::to_string(p.social);
+    for (const PhotoRender& r : p.renders) {
+      out += " " + std::to_string(r.width) + "x" + std::to_string(r.height) + ":" +
+             std::string(r.width_digits());
+      for (const PhotoFile& f : r.files) {
+        out += " " + std::string(f.url) + "=" + std::to_string(static_cast<int>(f.encoding.format));
+      }
+    }
+    return out;
+  };
+  Diagnostics diags;
+  PhotoSet plain = set_of_phone_photos();
+  const Photo* used = plain.use("/images/a.jpg", "content/a.md", {1, 1}, diags);
+  plain.original("/images/static-only.jpg", diags);
+  REQUIRE(used != nullptr);
+  const Photo* published = plain.photos().back();
+  REQUIRE(published->site_path == "/images/static-only.jpg");
+  REQUIRE(published->renders.size() == 1);  // the original alone
+
+  PhotoSet ahead = set_of_phone_photos();
+  ahead.inspect_ahead("/images/a.jpg");
+  ahead.inspect_ahead("/images/static-only.jpg");
+  const Photo* used_ahead = ahead.use("/images/a.jpg", "content/a.md", {1, 1}, diags);
+  ahead.original("/images/static-only.jpg", diags);
+  REQUIRE(used_ahead != nullptr);
+  CHECK(files_of(*used_ahead) == files_of(*used));
+  CHECK(files_of(*ahead.photos().back()) == files_of(*published));
+  CHECK(diags.error_count() == 0);
+}
+
 }  // namespace firefly

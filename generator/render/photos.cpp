@@ -40,6 +40,9 @@ struct PhotoSet::Entry {
   std::once_flag once;       ///< inspected and planned
   std::once_flag inspected;  ///< inspected (ahead of the plan, or with it)
   bool ok = false;
+  /// Planned ahead (inspect_ahead) as content uses a photo (plan and plan_original): use()
+  /// takes the plan over, original() plans the original alone instead.
+  bool planned_ahead = false;
   std::string error;
   Photo photo;
 };
@@ -124,7 +127,7 @@ const Photo* PhotoSet::use(const std::string& site_path, const std::string& page
     }
   }
   std::call_once(entry->once, [&] {
-    if (inspect_once(*entry, site_path)) {
+    if (inspect_once(*entry, site_path) && !entry->planned_ahead) {
       plan(entry->photo);
       plan_original(entry->photo);
     }
@@ -173,11 +176,17 @@ void PhotoSet::inspect_ahead(const std::string& site_path) {
       entry = slot;
     }
   }
-  inspect_once(*entry, site_path);
+  inspect_once(*entry, site_path, true);
 }
 
-bool PhotoSet::inspect_once(Entry& entry, const std::string& site_path) {
-  std::call_once(entry.inspected, [&] { inspect(entry, site_path); });
+bool PhotoSet::inspect_once(Entry& entry, const std::string& site_path, bool plan_ahead) {
+  std::call_once(entry.inspected, [&] {
+    if (inspect(entry, site_path) && plan_ahead) {
+      plan(entry.photo);
+      plan_original(entry.photo);
+      entry.planned_ahead = true;
+    }
+  });
   return entry.ok;
 }
 
@@ -220,7 +229,14 @@ void PhotoSet::original(const std::string& site_path, Diagnostics& diags) {
     entry->photo.first_user = "static" + site_path;
   }
   std::call_once(entry->once, [&] {
-    if (inspect_once(*entry, site_path)) plan_original(entry->photo);
+    if (!inspect_once(*entry, site_path)) return;
+    if (entry->planned_ahead) {  // as content uses it, which none does: planned again
+      Photo& p = entry->photo;
+      p.renders.clear();
+      p.urls.reset();
+      p.card = p.social = 0;
+    }
+    plan_original(entry->photo);
   });
   if (!entry->ok) {
     diags.error("static" + site_path, {}, "the image " + site_path + " " + entry->error,

@@ -112,9 +112,10 @@ class PhotoSet {
   /// that cannot be read is an error naming it.
   void original(const std::string& site_path, Diagnostics& diags);
   /// Looks at the file at `site_path` (its stamp in the cache's index, or its header and
-  /// hash) ahead of the use() or original() that registers it, which then only plans its
-  /// files: a build looks at static/'s photos on a thread of its own while the theme and
-  /// the content load, off the serial steps. It registers nothing and reports nothing.
+  /// hash) and plans its files as content uses a photo, ahead of the use() that registers
+  /// it (which takes the plan over) or the original() (which plans the original alone):
+  /// a build looks at static/'s photos on a thread of its own while the theme and the
+  /// content load, off the serial steps. It registers nothing and reports nothing.
   void inspect_ahead(const std::string& site_path);
   /// Every photo used, sorted by site path.
   std::vector<const Photo*> photos() const;
@@ -142,8 +143,9 @@ class PhotoSet {
   std::uint64_t plan_digest_ = 0;
   /// The entry ahead_ holds for `site_path`, taken out of it, or a new one (under mu_).
   std::shared_ptr<Entry> new_entry(const std::string& site_path);
-  /// inspect() once per entry, whoever asks first (inspect_ahead, use or original).
-  bool inspect_once(Entry& entry, const std::string& site_path);
+  /// inspect() once per entry, whoever asks first (inspect_ahead, use or original), and
+  /// with `plan_ahead` the plan of a photo content uses.
+  bool inspect_once(Entry& entry, const std::string& site_path, bool plan_ahead = false);
   bool inspect(Entry& entry, const std::string& site_path);
   void plan(Photo& photo) const;
   void plan_original(Photo& photo) const;
