@@ -97,12 +97,25 @@ class Editor {
                                            std::to_string(1000 + pick(500)) + ",\n");
         return "rows";
       }
-      case 9: {
+      case 9: {  // a dataset's title (in one language or both) or its description
         std::string yaml = site_.read("data/counts.yaml");
-        site_.write("data/counts.yaml",
-                    set_line(yaml, "title:",
-                             "title: {zh-TW: 參與人數" + num + ", en: Participants " + num + "}"));
-        return "dataset title";
+        switch (pick(3)) {
+          case 0:
+            site_.write("data/counts.yaml", set_line(yaml, "title:",
+                                                     "title: {zh-TW: 參與人數" + num +
+                                                         ", en: Participants " + num + "}"));
+            return "dataset title";
+          case 1:  // no English title: the English pages show the Chinese one
+            site_.write("data/counts.yaml",
+                        set_line(yaml, "title:", "title: {zh-TW: 參與人數" + num + "}"));
+            return "dataset title in Chinese";
+          default:
+            site_.write("data/counts.yaml",
+                        set_line(yaml, "description:",
+                                 "description: {zh-TW: 每年參與人數" + num +
+                                     ", en: Participants per year " + num + "}"));
+            return "dataset description";
+        }
       }
       case 10: {
         std::string rel = "themes/mini/i18n/" + std::string(pick(2) ? "en" : "vi") + ".yaml";
@@ -206,7 +219,7 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
   int failures = 0;
   size_t rendered = 0, pages = 0, pages_left = 0, graphs_taken = 0, graphs_patched = 0,
          themes_taken = 0, datasets_taken = 0, stamps_shared = 0, sitemaps_patched = 0,
-         grains_patched = 0;
+         grains_patched = 0, dataset_graphs_kept = 0;
   std::vector<std::string> changed;  // since `state` was built, as serve's watcher sees them
   site.take_touched();
   for (int step = 0; step < 240; ++step) {
@@ -265,6 +278,11 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
     rendered += update.pages_rendered;
     graphs_taken += update.state->site_reused ? 1 : 0;
     graphs_patched += update.state->site_patched ? 1 : 0;
+    // A dataset's title or description: the graph is taken over, its dataset pages retitled.
+    if (what.rfind("dataset ", 0) == 0 &&
+        (update.state->site_reused || update.state->site_patched)) {
+      ++dataset_graphs_kept;
+    }
     themes_taken += update.state->theme_reused ? 1 : 0;
     datasets_taken += update.state->datasets_reused ? 1 : 0;
     // An update that only edited pages looked at those alone (load/content.h).
@@ -328,6 +346,8 @@ TEST_CASE("after each of 240 random edits, the update equals a full build of the
   // Pages no open tab showed were rendered after the others were shown.
   MESSAGE("pages left for after: " << pages_left);
   CHECK(pages_left >= 100);
+  MESSAGE("dataset titles and descriptions with the graph taken over: " << dataset_graphs_kept);
+  CHECK(dataset_graphs_kept >= 8);
   MESSAGE("grains tables patched: " << grains_patched);
   CHECK(grains_patched >= 10);
   MESSAGE("tables of content stamps shared: " << stamps_shared);
