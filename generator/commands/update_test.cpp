@@ -117,14 +117,16 @@ class Editor {
             return "dataset description";
         }
       }
-      case 10: {
+      case 10: {  // a string the 404 pages show, the fallback pages, or none
         std::string rel = "themes/mini/i18n/" + std::string(pick(2) ? "en" : "vi") + ".yaml";
+        std::string key =
+            std::vector<std::string>{"not_found", "fallback_notice", "unused"}[pick(3)];
         std::string yaml = site_.read(rel);
-        std::string line = "not_found: Not found " + num;
-        site_.write(rel, yaml.find("\nnot_found:") == std::string::npos
+        std::string line = key + ": " + key + " " + num;
+        site_.write(rel, ("\n" + yaml).find("\n" + key + ":") == std::string::npos
                              ? yaml + line + "\n"
-                             : set_line(yaml, "not_found:", line));
-        return "string " + rel;
+                             : set_line(yaml, key + ":", line));
+        return "string " + key + " " + rel;
       }
       case 11:
         site_.write(story, set_line(text, "program:",

@@ -22,8 +22,9 @@ struct Frame {
 /// The state of one render call (one per call, so rendering is thread-safe).
 class Renderer {
  public:
-  Renderer(const PartialLookup& lookup, std::string& out, const RenderLimits& limits)
-      : lookup_(lookup), out_(out), limits_(limits) {
+  Renderer(const PartialLookup& lookup, std::string& out, const RenderLimits& limits,
+           const MapWatch* watch)
+      : lookup_(lookup), out_(out), limits_(limits), watch_(watch) {
     stack_.reserve(32);
   }
 
@@ -163,6 +164,7 @@ class Renderer {
   }
 
   const Value* resolve(const std::vector<NamePart>& path) const {
+    if (watch_) return resolve_watched(path);
     if (path.empty()) return stack_.back();
     // Pointers, not indexes: a NamePart is 40 bytes, and size() would divide by it.
     const Value* v = nullptr;
@@ -172,6 +174,32 @@ class Renderer {
       if ((v = (*--at)->find(part->name, part->hash))) break;
     }
     while (v && ++part != end) v = v->find(part->name, part->hash);
+    return v;
+  }
+
+  bool watched(const Value* v) const { return v->is_map() && &v->as_map() == watch_->map; }
+
+  /// resolve() reporting every look-up in the watched map, and the map when it is the value.
+  __attribute__((noinline)) const Value* resolve_watched(const std::vector<NamePart>& path) const {
+    const Value* v = nullptr;
+    if (path.empty()) {
+      v = stack_.back();
+    } else {
+      const NamePart* part = path.data();
+      const NamePart* end = part + path.size();
+      for (const Value* const* at = stack_.data() + stack_.size(); at != stack_.data();) {
+        const Value* frame = *--at;
+        v = frame->find(part->name, part->hash);
+        if (watched(frame)) watch_->looked_up(part->name);
+        if (v) break;
+      }
+      while (v && ++part != end) {
+        const Value* in = v;
+        v = v->find(part->name, part->hash);
+        if (watched(in)) watch_->looked_up(part->name);
+      }
+    }
+    if (v && watched(v)) watch_->taken_whole();
     return v;
   }
 
@@ -257,6 +285,7 @@ class Renderer {
   const PartialLookup& lookup_;
   std::string& out_;
   const RenderLimits& limits_;
+  const MapWatch* watch_;
   std::vector<const Value*> stack_;
   std::string indent_;      ///< indentation of the partials and blocks being expanded
   bool line_start_ = true;  ///< the next output starts a line (gets indent_ first)
@@ -269,8 +298,8 @@ class Renderer {
 
 std::optional<std::string> render(const Template& t, const Value& context,
                                   const PartialLookup& partials, std::string& out,
-                                  const RenderLimits& limits) {
-  return detail::Renderer(partials, out, limits).run(t, context);
+                                  const RenderLimits& limits, const MapWatch* watch) {
+  return detail::Renderer(partials, out, limits, watch).run(t, context);
 }
 
 }  // namespace firefly::mustache

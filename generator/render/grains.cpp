@@ -228,10 +228,14 @@ Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vecto
       put(grain::sitemap(lang.code), it == sitemaps.end() ? 1 : it->second.get());
     }
     for (const Language& lang : site.config->languages) {
-      put(grain::strings(lang.code), Hasher().add_value(theme.strings(lang.code)).get());
+      const Value& strings = theme.strings(lang.code);
+      put(grain::strings(lang.code), Hasher().add_value(strings).get());
+      for (const auto& [key, value] : strings.as_map()) {
+        put(grain::string(lang.code, key), Hasher().add_value(value).get() | 1);
+      }
     }
     put(grain::config(), files.config);
-    put(grain::theme(), files.theme);
+    put(grain::theme(), files.templates);
     put(grain::datasets(), files.datasets);
     for (const auto& [name, print] : files.dataset) put(grain::dataset(name), print);
   };
