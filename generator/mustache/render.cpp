@@ -29,7 +29,7 @@ class Renderer {
   }
 
   std::optional<std::string> run(const Template& t, const Value& context) {
-    stack_.push_back(&context);
+    push(&context);
     nodes(t.nodes_, nullptr);
     return std::move(error_);
   }
@@ -87,16 +87,16 @@ class Renderer {
     if (!v || !v->truthy()) return true;
     if (v->is_list()) {
       for (const Value& item : v->as_list()) {
-        stack_.push_back(&item);
+        push(&item);
         bool ok = nodes(n.children, frames);
-        stack_.pop_back();
+        pop();
         if (!ok) return false;
       }
       return true;
     }
-    stack_.push_back(v);
+    push(v);
     bool ok = nodes(n.children, frames);
-    stack_.pop_back();
+    pop();
     return ok;
   }
 
@@ -179,6 +179,30 @@ class Renderer {
 
   bool watched(const Value* v) const { return v->is_map() && &v->as_map() == watch_->map; }
 
+  /// The context stack, counting the watched map's places on it: a name is looked up in
+  /// each frame, but the frames need checking only while the map is one of them.
+  void push(const Value* v) {
+    stack_.push_back(v);
+    if (watch_ && watched(v)) ++watched_frames_;
+  }
+  void pop() {
+    if (watch_ && watched(stack_.back())) --watched_frames_;
+    stack_.pop_back();
+  }
+
+  /// Reports `name` looked up in the watched map, where `found` (a member's value or null).
+  void report(std::string_view name, const Value* found) const {
+    const Map& map = *watch_->map;
+    size_t index = std::string_view::npos;
+    if (found && !map.empty()) {
+      auto at = static_cast<size_t>(reinterpret_cast<const char*>(found) -
+                                    reinterpret_cast<const char*>(&map.front().second)) /
+                sizeof(map.front());
+      if (at < map.size() && &map[at].second == found) index = at;
+    }
+    watch_->looked_up(name, index);
+  }
+
   /// resolve() reporting every look-up in the watched map, and the map when it is the value.
   __attribute__((noinline)) const Value* resolve_watched(const std::vector<NamePart>& path) const {
     const Value* v = nullptr;
@@ -190,13 +214,13 @@ class Renderer {
       for (const Value* const* at = stack_.data() + stack_.size(); at != stack_.data();) {
         const Value* frame = *--at;
         v = frame->find(part->name, part->hash);
-        if (watched(frame)) watch_->looked_up(part->name);
+        if (watched_frames_ && watched(frame)) report(part->name, v);
         if (v) break;
       }
       while (v && ++part != end) {
         const Value* in = v;
         v = v->find(part->name, part->hash);
-        if (watched(in)) watch_->looked_up(part->name);
+        if (watched(in)) report(part->name, v);
       }
     }
     if (v && watched(v)) watch_->taken_whole();
@@ -286,6 +310,7 @@ class Renderer {
   std::string& out_;
   const RenderLimits& limits_;
   const MapWatch* watch_;
+  int watched_frames_ = 0;  ///< the watched map's places on stack_
   std::vector<const Value*> stack_;
   std::string indent_;      ///< indentation of the partials and blocks being expanded
   bool line_start_ = true;  ///< the next output starts a line (gets indent_ first)

@@ -66,11 +66,11 @@ struct RenderLimits {
 };
 
 /// What a render looks up in one map of its context (`serve` records which of a page's
-/// strings it shows): each name looked up in that map, found or not, and the map itself
-/// when a tag takes it whole (a section over it).
+/// strings it shows): each name looked up in that map, with its index in the map (or
+/// npos: not there), and the map itself when a tag takes it whole (a section over it).
 struct MapWatch {
   const Map* map = nullptr;  ///< the map watched (a copy of its Value shares it)
-  std::function<void(std::string_view name)> looked_up;
+  std::function<void(std::string_view name, std::size_t index)> looked_up;
   std::function<void()> taken_whole;
 };
 

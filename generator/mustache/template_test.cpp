@@ -275,11 +275,17 @@ TEST_CASE("a watched map reports each name looked up in it, found or not, and it
                     {"page", Value(Map{{"title", Value("A")}, {"t", strings}})},
                     {"title", Value("Site")}});
   std::vector<std::string> names;
+  std::vector<size_t> places;
   int whole = 0;
-  MapWatch watch{&strings.as_map(), [&](std::string_view n) { names.emplace_back(n); },
+  MapWatch watch{&strings.as_map(),
+                 [&](std::string_view n, size_t at) {
+                   names.emplace_back(n);
+                   places.push_back(at);
+                 },
                  [&] { ++whole; }};
   auto run = [&](std::string_view source) {
     names.clear();
+    places.clear();
     whole = 0;
     auto t = std::get<0>(compile(source));
     std::string out;
@@ -289,6 +295,7 @@ TEST_CASE("a watched map reports each name looked up in it, found or not, and it
   // Through a dotted name, also from a copy of the map's Value elsewhere in the context.
   CHECK(run("{{t.more}} {{t.missing}} {{page.t.next}} {{page.title}}") == "More  Next A");
   CHECK(names == std::vector<std::string>{"more", "missing", "next"});
+  CHECK(places == std::vector<size_t>{0, std::string_view::npos, 1});  // their places in it
   CHECK(whole == 0);
   // Inside a section over the map every name is looked up in it first: a name it lacks
   // would show the map's value if the map had it.

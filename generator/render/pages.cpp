@@ -82,10 +82,13 @@ void render_one(const Site& site, const Theme& theme, const ContextBuilder& cont
   std::optional<mustache::MapWatch> strings;
   if (recording_reads()) {
     const std::string& lang = detail::language_of(site, page.lang).code;
-    strings.emplace(
-        mustache::MapWatch{&theme.strings(lang).as_map(),
-                           [&lang](std::string_view key) { note_read(grain::string(lang, key)); },
-                           [&lang] { note_read(grain::strings(lang)); }});
+    const std::vector<std::uint64_t>& grains = theme.string_grains(lang);
+    strings.emplace(mustache::MapWatch{
+        &theme.strings(lang).as_map(),
+        [&lang, &grains](std::string_view key, size_t index) {
+          note_read(index < grains.size() ? grains[index] : grain::string(lang, key));
+        },
+        [&lang] { note_read(grain::strings(lang)); }});
   }
   if (auto err = mustache::render(*layout, contexts.page_context(index), partials, file.bytes, {},
                                   strings ? &*strings : nullptr)) {
