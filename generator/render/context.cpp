@@ -415,17 +415,12 @@ Value ContextBuilder::page_context(size_t index) const {
   const Page& page = *site_.pages[index];
   const Language& lang = language_of(site_, page.lang);
   const Value& t = theme_.strings(lang.code);
-  // Every page shows the configuration, the theme and itself; of the strings, those its
-  // templates look up (render/pages.cpp), and all of them for the pages whose values are
-  // made with strings here (the data pages, their breadcrumbs, the home's datasets, the
-  // site map).
+  // Every page shows the configuration, the theme, itself and the strings its templates look
+  // up (render/pages.cpp); the data pages, home and site map are made with all strings here.
   if (recording_reads()) {
-    for (std::uint64_t g : {grain::config(), grain::theme(), grain::self(page.out_path)}) {
-      note_read(g);
-    }
-    if (page.kind == PageKind::kData || page.kind == PageKind::kDataset ||
-        page.kind == PageKind::kScorecard || page.kind == PageKind::kIndicator ||
-        page.kind == PageKind::kHome || page.kind == PageKind::kSitemap || !page.dataset.empty()) {
+    for (auto g : {grain::config(), grain::theme(), grain::self(page.out_path)}) note_read(g);
+    if (page.kind == PageKind::kData || page.kind == PageKind::kHome ||
+        page.kind == PageKind::kSitemap || !page.dataset.empty()) {  // datasets, plans
       note_read(grain::strings(lang.code));
     }
   }
