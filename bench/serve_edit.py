@@ -22,7 +22,12 @@ list page) to show its title; `--where delete` removes STORY_FILE and waits for 
 (its page) to change (Firefly then shows the story's other language there, Hugo its
 404 page), then restores it untimed before the next edit. `--where rows` takes
 a dataset's CSV file as STORY_FILE and PAGE_PATH as the dataset's page, and adds a row
-with a marker value. For date edits and rows too, the wait is for PAGE_PATH to change.
+with a marker value. `--where dtitle` takes a dataset's YAML file as STORY_FILE (its
+`title:` a line of its own or a map with an `en:` line) and PAGE_PATH as its English
+page, and gives it an English title holding the marker. `--where string` takes a strings
+file (i18n/<code>.yaml of the site) as STORY_FILE and gives its string `--string-key`
+(default `preview`, which only the dataset pages show) a value holding the marker.
+For date edits and rows too, the wait is for PAGE_PATH to change.
 STORY_FILE is restored afterwards (the new stories removed).
 Prints each latency, then one line for bench/run.sh:
     result <tool> <where> <first build s> <median ms> <min ms> <max ms>
@@ -79,6 +84,19 @@ def with_marker(text, marker, where, n=0):
         cells = lines[0].count(",") + 1
         row = ",".join([str(3000 + n)] + ["1"] * (cells - 1))
         return text.rstrip("\n") + "\n" + row + "\n"
+    if where == "dtitle":
+        # The English title: the `en:` line of a title map, or the title line itself.
+        at = next(i for i, l in enumerate(lines) if l.startswith("title:"))
+        if lines[at].strip() == "title:":
+            at = next(i for i in range(at + 1, len(lines)) if lines[i].strip().startswith("en:"))
+            return "\n".join(lines[:at] + [f'  en: "{marker}"'] + lines[at + 1:])
+        return "\n".join(lines[:at] + [f'title: "{marker}"'] + lines[at + 1:])
+    if where.startswith("string:"):
+        key = where[len("string:"):]
+        line = f'{key}: "{marker}"'
+        if any(l.startswith(key + ":") for l in lines):
+            return "\n".join(line if l.startswith(key + ":") else l for l in lines)
+        return text.rstrip("\n") + "\n" + line + "\n"
     end = lines.index("---", 1) if lines and lines[0] == "---" else -1
     return "\n".join(lines[:end + 1] + ["", marker, ""] + lines[end + 1:])
 
@@ -99,7 +117,10 @@ def main():
     ap.add_argument("page")
     ap.add_argument("--edits", type=int, default=5)
     ap.add_argument("--where", default="end", choices=["end", "start", "title", "date", "tags",
-                                                       "new", "delete", "rows"])
+                                                       "new", "delete", "rows", "dtitle",
+                                                       "string"])
+    ap.add_argument("--string-key", default="preview",
+                    help="with --where string: the string the edit changes")
     ap.add_argument("--server-log", help="keep the server's output in this file (with "
                     "FIREFLY_TIMINGS=1 in the environment: the CPU of each step of an update)")
     args = ap.parse_args()
@@ -162,7 +183,9 @@ def main():
                 os.remove(args.story)
             else:
                 with open(args.story, "w", encoding="utf-8") as f:
-                    f.write(with_marker(original, marker, args.where, n))
+                    where = ("string:" + args.string_key if args.where == "string"
+                             else args.where)
+                    f.write(with_marker(original, marker, where, n))
             reload_seen()
             if args.where in ("date", "rows", "delete"):
                 wait_until(lambda: get(port, args.page)[1] != before, f"edit {n}", t0)

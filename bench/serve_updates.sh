@@ -8,7 +8,9 @@
 # event to every new file in memory, the feeds, sitemap.xml and pages no tab shows
 # included; M: to the open pages' files shown and the reload sent; the browser's reload
 # adds the 40 ms debounce and a fetch). Then it prints
-# serve's resident memory (VmRSS, VmHWM) and the peak of a plain `firefly build`.
+# serve's resident memory (VmRSS, VmHWM) and the peak of a plain `firefly build`. With
+# SETTLE=N in the environment it also reads VmRSS again N seconds after the last edit, once
+# its search refresh and freed memory have settled (the memory goal's measure).
 set -euo pipefail
 FIREFLY=$1
 SITE=$2
@@ -65,6 +67,10 @@ edit delete delete
 edit rows rows
 edit "dataset title" dtitle
 grep -E 'VmRSS|VmHWM' /proc/$pid/status
+if [ "${SETTLE:-0}" != 0 ]; then
+  sleep "$SETTLE"
+  echo "after $SETTLE s: $(grep -E 'VmRSS' /proc/$pid/status)"
+fi
 kill $pid
 wait $pid 2>/dev/null || true
 restore

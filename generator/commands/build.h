@@ -34,7 +34,8 @@ struct BuildOptions {
   bool defer_site_files = false;
   /// With `keep_state`: an update that would render more pages than this renders only
   /// those at `first_pages` and leaves the others to make_pending_files, to render once
-  /// those are shown (a new story moves 1,000 list pages; an open tab shows one of them).
+  /// those are shown (a new story moves 1,000 list pages; an open tab shows one of them);
+  /// below it, the site map pages (`/sitemap/`) not at `first_pages` are left.
   /// SIZE_MAX: none are left.
   size_t defer_pages_above = SIZE_MAX;
   /// The output paths ("en/stories/index.html") of the pages an update renders first:

@@ -31,11 +31,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// Adds the path and bytes of every file under `dir` to `h`.
-void add_files(Hasher& h, const fs::path& dir, const fs::path& site_dir) {
-  for (const FoundFile& f : list_files(dir, site_dir)) {
-    h.add(f.rel).add(read_file(f.full).value_or(""));
-  }
+/// True for a file of strings, `rel` in the site's folder `dir`: i18n/<code>.yaml of the
+/// site, or of a theme under themes/ (<name>/i18n/<code>.yaml).
+bool is_strings_file(std::string_view dir, std::string_view rel) {
+  if (dir == "i18n") return true;
+  size_t slash = rel.find('/');
+  return dir == "themes" && slash != std::string_view::npos &&
+         rel.compare(slash, 6, "/i18n/") == 0;
 }
 
 /// Registers the photos among the typed front-matter images of every page in `photos`
@@ -219,13 +221,20 @@ FileFingerprints BuildRun::file_fingerprints() const {
   // same files (their stamps say so): their fingerprints are those of the build before.
   if (st_.theme_reused && prev_) {
     f.theme = prev_->files.theme;
+    f.templates = prev_->files.templates;
   } else {
-    Hasher theme;
+    // The strings apart: each page records which strings it shows (grain::string).
+    Hasher templates, strings;
     for (const char* dir : {"themes", "layouts", "partials", "i18n"}) {
-      add_files(theme, options_.site_dir / dir, options_.site_dir);
+      for (const FoundFile& file : list_files(options_.site_dir / dir, options_.site_dir)) {
+        (is_strings_file(dir, file.rel) ? strings : templates)
+            .add(file.rel)
+            .add(read_file(file.full).value_or(""));
+      }
     }
-    for (const OutputFile& file : st_.theme->files()) theme.add(file.path).add(file.bytes);
-    f.theme = theme.get();
+    for (const OutputFile& file : st_.theme->files()) templates.add(file.path).add(file.bytes);
+    f.templates = templates.get();
+    f.theme = Hasher().add(f.templates).add(strings.get()).get();
   }
   if (st_.datasets_reused && prev_) {
     f.datasets = prev_->files.datasets;

@@ -277,7 +277,8 @@ bool BuildRun::model() {
     // What the pages read besides the site graph; with what the graph reads of the
     // pages, they tell whether the graph of the build before can be taken over.
     st_.files = file_fingerprints();
-    inputs.config_print = Hasher().add(st_.files.config).add(st_.files.theme).get() | 1;
+    // The graph reads no string but the generated pages' titles, which `inputs` hold.
+    inputs.config_print = Hasher().add(st_.files.config).add(st_.files.templates).get() | 1;
     t.step("  file fingerprints");
   }
   if (prev_ && prev_->site) {

@@ -347,11 +347,19 @@ bool BuildRun::render_recorded() {
   for (size_t i = 0; i < site.pages.size(); ++i) {
     if (stale[i]) now.push_back(i);
   }
-  if (prev_ && now.size() > options_.defer_pages_above) {
+  if (prev_ && options_.defer_pages_above != SIZE_MAX) {
+    // Past the limit every page no tab shows is left; below it the site map pages are
+    // (each lists every page of its language: the longest pages to render, and a title
+    // edit reaches them).
+    const bool all = now.size() > options_.defer_pages_above;
     std::unordered_set<std::string_view> first(options_.first_pages.begin(),
                                                options_.first_pages.end());
     std::vector<size_t> open;
-    for (size_t i : now) (first.count(site.pages[i]->out_path) ? open : later).push_back(i);
+    for (size_t i : now) {
+      const Page& page = *site.pages[i];
+      bool left = (all || page.kind == PageKind::kSitemap) && !first.count(page.out_path);
+      (left ? later : open).push_back(i);
+    }
     now = std::move(open);
   }
   parallel_for(now.size(), st_.jobs, [&](size_t k) {

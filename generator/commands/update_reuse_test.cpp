@@ -274,4 +274,35 @@ TEST_CASE("a link to a story that comes, goes and comes back resolves as in a fu
         std::string::npos);
 }
 
+TEST_CASE("a string edit renders again the pages that show that string, the graph taken over") {
+  SiteCopy site;
+  const std::string rel = "themes/mini/i18n/en.yaml";
+  Edited e = build_edit_update(
+      site, [&] { site.write(rel, set_line(site.read(rel), "not_found:", "not_found: Gone")); });
+  REQUIRE(e.update.exit_code == 0);
+  CHECK(e.update.state->site_reused);
+  const BuildState& before = *e.kept.state;
+  const BuildState& after = *e.update.state;
+  CHECK(rendered(before, after, "en/404.html"));     // {{t.not_found}}
+  CHECK_FALSE(rendered(before, after, "404.html"));  // another language's strings
+  CHECK_FALSE(rendered(before, after, "en/stories/story-1/index.html"));
+  CHECK_FALSE(rendered(before, after, "en/tags/index.html"));
+  // The English data pages are made with every English string.
+  CHECK(rendered(before, after, "en/data/counts/index.html"));
+  CHECK(e.update.pages_rendered < 20);
+  // A string no template looks up yet, then one that a template looked up and missed.
+  Diagnostics diags;
+  site.write(rel, site.read(rel) + "unused: Not shown\n");
+  BuildResult added = run_update(after, diags);
+  REQUIRE(added.exit_code == 0);
+  CHECK_FALSE(rendered(after, *added.state, "en/404.html"));
+  CHECK_FALSE(rendered(after, *added.state, "en/stories/story-1/index.html"));
+  const std::string vi = "themes/mini/i18n/vi.yaml";
+  site.write(vi, site.read(vi) + "not_found: Không tìm thấy\n");
+  BuildResult found = run_update(*added.state, diags);
+  REQUIRE(found.exit_code == 0);
+  CHECK(rendered(*added.state, *found.state, "vi/404.html"));
+  CHECK_FALSE(rendered(*added.state, *found.state, "vi/tags/index.html"));
+}
+
 }  // namespace firefly

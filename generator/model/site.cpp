@@ -72,6 +72,20 @@ std::string Site::lang_prefix(const std::string& lang) const {
   return lang == config->default_language().code ? "" : "/" + lang;
 }
 
+void Site::title_dataset_page(Page& page) const {
+  const std::string& def = config->default_language().code;
+  page.title.clear();
+  page.title_lang.clear();
+  for (const auto& [name, title] : datasets) {
+    if (name != page.dataset) continue;
+    page.title = title.get(page.lang, def);
+    if (std::string_view in = title.lang_of(page.lang, def); !in.empty() && in != page.lang) {
+      page.title_lang = std::string(in);
+    }
+    return;
+  }
+}
+
 std::unique_ptr<Site> site_of_inputs(const SiteConfig& config, const SiteInputs& inputs) {
   auto site = std::make_unique<Site>();
   site->config = &config;

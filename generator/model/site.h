@@ -131,6 +131,10 @@ struct Site {
   /// True when site path `path` is a withheld file, or a page or file of a withheld dataset
   /// ("/en/data/awards/", "/data/awards.csv", "/data/awards/charts/...") in any language.
   bool withheld(const std::string& path) const;
+  /// Gives dataset page `page` (PageKind::kDataset) its dataset's title in `datasets`, in
+  /// its language, with the language of that title when it is another (as build_site does;
+  /// a graph taken over or patched gives it to the dataset pages it makes anew).
+  void title_dataset_page(Page& page) const;
 };
 
 /// What the site graph is built from besides the content.

@@ -257,14 +257,11 @@ void SiteBuilder::add_generated_pages() {
       return page;
     };
     simple(PageKind::kData, "data", p + "/data/");
-    for (const auto& [name, title] : site_->datasets) {
+    for (const auto& dataset : site_->datasets) {
+      const std::string& name = dataset.first;
       Page& d = simple(PageKind::kDataset, "data/" + name, p + "/data/" + name + "/");
       d.dataset = name;
-      d.title = title.get(lang.code, config_.default_language().code);
-      if (std::string_view in = title.lang_of(lang.code, config_.default_language().code);
-          !in.empty() && in != lang.code) {
-        d.title_lang = std::string(in);
-      }
+      site_->title_dataset_page(d);
     }
     add_plan_pages(lang.code, p, simple);
     simple(PageKind::kSearch, "search", p + "/search/");

@@ -92,7 +92,11 @@ void SiteBuilder::patch_renewed(SitePatch& P) {
   }
   for (auto it = before.groups.lower_bound("data/");
        it != before.groups.end() && it->first.compare(0, 5, "data/") == 0; ++it) {
-    for (const auto& [lang, page] : it->second) renew(page);
+    for (const auto& [lang, page] : it->second) {
+      renew(page);
+      // Its title as the dataset has it now (the inputs' print leaves titles out).
+      if (page->kind == PageKind::kDataset) site_->title_dataset_page(*now_of[page]);
+    }
   }
   auto points_to_renewed = [&](const Page& page) {
     auto r = [&](const Page* p) { return p && now_of.count(p); };

@@ -172,6 +172,56 @@ TEST_CASE("patch_site shares the pages no list of the edit holds") {
   CHECK(f.before->find("stories/b", "zh-TW")->title == "乙");  // the graph before as it was
 }
 
+TEST_CASE("a dataset's new title: the graph taken over or patched shows it, never the old one") {
+  Fixture f;
+  Localized counts;
+  counts.by_lang = {{"zh-TW", "人數"}, {"en", "People"}};
+  Localized visits;
+  visits.plain = "Visits";
+  f.inputs.datasets = {{"counts", counts}, {"visits", visits}};
+  Diagnostics diags;
+  f.before = build_site(f.config, f.sources, f.inputs, diags);
+  REQUIRE_FALSE(diags.has_errors());
+  // The English title gone (the English page shows the Chinese one, in its language),
+  // and the other dataset's title in every language.
+  SiteInputs renamed = f.inputs;
+  renamed.datasets[0].second.by_lang = {{"zh-TW", "參與人數"}};
+  renamed.datasets[1].second.plain = "Visitors";
+  auto built_from = [&](const SourcePages& sources) {
+    Diagnostics again;
+    std::unique_ptr<Site> built = build_site(f.config, sources, renamed, again);
+    CHECK_FALSE(again.has_errors());
+    return describe(*built);
+  };
+  auto no_old_title = [](const Site& site) {
+    for (const auto& p : site.pages) {
+      CHECK(p->title != "People");
+      CHECK(p->title != "人數");
+      CHECK(p->title != "Visits");
+    }
+  };
+  std::unique_ptr<Site> reused = reuse_site(*f.before, f.sources, f.config, f.sources, renamed);
+  REQUIRE(reused);
+  CHECK(describe(*reused) == built_from(f.sources));
+  CHECK(reused->find("data/counts", "en")->title == "參與人數");
+  CHECK(reused->find("data/counts", "en")->title_lang == "zh-TW");
+  CHECK(reused->find("data/visits", "zh-TW")->title == "Visitors");
+  no_old_title(*reused);
+  // With a story's title edited in the same update: the graph patched.
+  SourcePages next = f.with(3, Fixture::text("乙乙", "2023-02-01", "repair, youth"));
+  REQUIRE_FALSE(reuse_site(*f.before, f.sources, f.config, next, renamed));
+  std::unique_ptr<Site> patched = patch_site(*f.before, f.sources, f.config, next, renamed);
+  REQUIRE(patched);
+  CHECK(describe(*patched) == built_from(next));
+  no_old_title(*patched);
+  // The graph before keeps its titles; a dataset added is another graph.
+  CHECK(f.before->find("data/counts", "en")->title == "People");
+  CHECK(f.before->find("data/counts", "en")->title_lang.empty());
+  renamed.datasets.push_back({"jobs", visits});
+  CHECK_FALSE(reuse_site(*f.before, f.sources, f.config, f.sources, renamed));
+  CHECK_FALSE(patch_site(*f.before, f.sources, f.config, next, renamed));
+}
+
 TEST_CASE("shared_pages finds each shared page of a patched graph where it was before") {
   Fixture f;
   // Every page of `site` found is the very page at that index before; every page of

@@ -27,11 +27,10 @@ std::uint64_t site_inputs_print(const SiteInputs& inputs) {
   add_set(inputs.withheld_datasets);
   add_set(inputs.withheld_files);
   add_set(inputs.layouts);
+  // The datasets' names, not their titles: a graph taken over or patched makes every
+  // dataset page anew and gives it its title as it is now (Site::title_dataset_page).
   h.add(static_cast<std::uint64_t>(inputs.datasets.size()));
-  for (const auto& [name, title] : inputs.datasets) {
-    h.add(name);
-    add_localized(h, title);
-  }
+  for (const auto& dataset : inputs.datasets) h.add(dataset.first);
   // What the graph shows of a plan: its scorecard and a page per indicator.
   h.add(static_cast<std::uint64_t>(inputs.plans ? inputs.plans->size() + 1 : 0));
   static const std::vector<IndicatorSet> kNoPlans;
@@ -157,6 +156,7 @@ std::unique_ptr<Site> reuse_site(const Site& before, const SourcePages& before_s
     repoint(page->list);
     for (auto& [collection, pages] : page->referenced_by) repoint(pages);
     page->stale_original = nullptr;
+    if (page->kind == PageKind::kDataset) site->title_dataset_page(*page);
   }
   site->groups = before.groups;
   site->by_url = before.by_url;

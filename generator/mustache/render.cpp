@@ -22,13 +22,14 @@ struct Frame {
 /// The state of one render call (one per call, so rendering is thread-safe).
 class Renderer {
  public:
-  Renderer(const PartialLookup& lookup, std::string& out, const RenderLimits& limits)
-      : lookup_(lookup), out_(out), limits_(limits) {
+  Renderer(const PartialLookup& lookup, std::string& out, const RenderLimits& limits,
+           const MapWatch* watch)
+      : lookup_(lookup), out_(out), limits_(limits), watch_(watch) {
     stack_.reserve(32);
   }
 
   std::optional<std::string> run(const Template& t, const Value& context) {
-    stack_.push_back(&context);
+    push(&context);
     nodes(t.nodes_, nullptr);
     return std::move(error_);
   }
@@ -86,16 +87,16 @@ class Renderer {
     if (!v || !v->truthy()) return true;
     if (v->is_list()) {
       for (const Value& item : v->as_list()) {
-        stack_.push_back(&item);
+        push(&item);
         bool ok = nodes(n.children, frames);
-        stack_.pop_back();
+        pop();
         if (!ok) return false;
       }
       return true;
     }
-    stack_.push_back(v);
+    push(v);
     bool ok = nodes(n.children, frames);
-    stack_.pop_back();
+    pop();
     return ok;
   }
 
@@ -163,6 +164,7 @@ class Renderer {
   }
 
   const Value* resolve(const std::vector<NamePart>& path) const {
+    if (watch_) return resolve_watched(path);
     if (path.empty()) return stack_.back();
     // Pointers, not indexes: a NamePart is 40 bytes, and size() would divide by it.
     const Value* v = nullptr;
@@ -172,6 +174,56 @@ class Renderer {
       if ((v = (*--at)->find(part->name, part->hash))) break;
     }
     while (v && ++part != end) v = v->find(part->name, part->hash);
+    return v;
+  }
+
+  bool watched(const Value* v) const { return v->is_map() && &v->as_map() == watch_->map; }
+
+  /// The context stack, counting the watched map's places on it: a name is looked up in
+  /// each frame, but the frames need checking only while the map is one of them.
+  void push(const Value* v) {
+    stack_.push_back(v);
+    if (watch_ && watched(v)) ++watched_frames_;
+  }
+  void pop() {
+    if (watch_ && watched(stack_.back())) --watched_frames_;
+    stack_.pop_back();
+  }
+
+  /// Reports `name` looked up in the watched map, where `found` (a member's value or null).
+  void report(std::string_view name, const Value* found) const {
+    const Map& map = *watch_->map;
+    size_t index = std::string_view::npos;
+    if (found && !map.empty()) {
+      auto at = static_cast<size_t>(reinterpret_cast<const char*>(found) -
+                                    reinterpret_cast<const char*>(&map.front().second)) /
+                sizeof(map.front());
+      if (at < map.size() && &map[at].second == found) index = at;
+    }
+    watch_->looked_up(name, index);
+  }
+
+  /// resolve() reporting every look-up in the watched map, and the map when it is the value.
+  __attribute__((noinline)) const Value* resolve_watched(const std::vector<NamePart>& path) const {
+    const Value* v = nullptr;
+    if (path.empty()) {
+      v = stack_.back();
+    } else {
+      const NamePart* part = path.data();
+      const NamePart* end = part + path.size();
+      for (const Value* const* at = stack_.data() + stack_.size(); at != stack_.data();) {
+        const Value* frame = *--at;
+        v = frame->find(part->name, part->hash);
+        if (watched_frames_ && watched(frame)) report(part->name, v);
+        if (v) break;
+      }
+      while (v && ++part != end) {
+        const Value* in = v;
+        v = v->find(part->name, part->hash);
+        if (watched(in)) report(part->name, v);
+      }
+    }
+    if (v && watched(v)) watch_->taken_whole();
     return v;
   }
 
@@ -257,6 +309,8 @@ class Renderer {
   const PartialLookup& lookup_;
   std::string& out_;
   const RenderLimits& limits_;
+  const MapWatch* watch_;
+  int watched_frames_ = 0;  ///< the watched map's places on stack_
   std::vector<const Value*> stack_;
   std::string indent_;      ///< indentation of the partials and blocks being expanded
   bool line_start_ = true;  ///< the next output starts a line (gets indent_ first)
@@ -269,8 +323,8 @@ class Renderer {
 
 std::optional<std::string> render(const Template& t, const Value& context,
                                   const PartialLookup& partials, std::string& out,
-                                  const RenderLimits& limits) {
-  return detail::Renderer(partials, out, limits).run(t, context);
+                                  const RenderLimits& limits, const MapWatch* watch) {
+  return detail::Renderer(partials, out, limits, watch).run(t, context);
 }
 
 }  // namespace firefly::mustache

@@ -65,11 +65,21 @@ struct RenderLimits {
   std::size_t max_steps = 50'000'000;  ///< template nodes rendered in all
 };
 
+/// What a render looks up in one map of its context (`serve` records which of a page's
+/// strings it shows): each name looked up in that map, with its index in the map (or
+/// npos: not there), and the map itself when a tag takes it whole (a section over it).
+struct MapWatch {
+  const Map* map = nullptr;  ///< the map watched (a copy of its Value shares it)
+  std::function<void(std::string_view name, std::size_t index)> looked_up;
+  std::function<void()> taken_whole;
+};
+
 /// Renders `t` against `context` by appending to `out`; returns an error message when a
 /// limit is exceeded (e.g. "partial 'x' includes itself too deeply"), after which `out`
 /// holds partial output. Never throws for bad templates or data, never overflows the stack.
+/// With `watch`, reports the look-ups in its map.
 std::optional<std::string> render(const Template& t, const Value& context,
                                   const PartialLookup& partials, std::string& out,
-                                  const RenderLimits& limits = {});
+                                  const RenderLimits& limits = {}, const MapWatch* watch = nullptr);
 
 }  // namespace firefly::mustache

@@ -3,7 +3,9 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "core/json.h"
 
@@ -263,4 +265,50 @@ TEST_CASE("escaping finds each special character wherever it falls in a long val
 }
 
 }  // namespace
+}  // namespace firefly::mustache
+
+namespace firefly::mustache {
+
+TEST_CASE("a watched map reports each name looked up in it, found or not, and its use whole") {
+  Value strings = *parse_json(R"({"more": "More", "next": "Next"})");
+  Value context(Map{{"t", strings},
+                    {"page", Value(Map{{"title", Value("A")}, {"t", strings}})},
+                    {"title", Value("Site")}});
+  std::vector<std::string> names;
+  std::vector<size_t> places;
+  int whole = 0;
+  MapWatch watch{&strings.as_map(),
+                 [&](std::string_view n, size_t at) {
+                   names.emplace_back(n);
+                   places.push_back(at);
+                 },
+                 [&] { ++whole; }};
+  auto run = [&](std::string_view source) {
+    names.clear();
+    places.clear();
+    whole = 0;
+    auto t = std::get<0>(compile(source));
+    std::string out;
+    REQUIRE_FALSE(render(*t, context, nullptr, out, {}, &watch));
+    return out;
+  };
+  // Through a dotted name, also from a copy of the map's Value elsewhere in the context.
+  CHECK(run("{{t.more}} {{t.missing}} {{page.t.next}} {{page.title}}") == "More  Next A");
+  CHECK(names == std::vector<std::string>{"more", "missing", "next"});
+  CHECK(places == std::vector<size_t>{0, std::string_view::npos, 1});  // their places in it
+  CHECK(whole == 0);
+  // Inside a section over the map every name is looked up in it first: a name it lacks
+  // would show the map's value if the map had it.
+  CHECK(run("{{#t}}{{next}} {{title}}{{/t}}") == "Next Site");
+  CHECK(whole == 1);
+  CHECK(names == std::vector<std::string>{"next", "title"});
+  // Nothing reported without a watch, nor for other maps.
+  CHECK(run("{{page.title}}{{title}}") == "ASite");
+  CHECK(names.empty());
+  auto t = std::get<0>(compile("{{t.more}}"));
+  std::string out;
+  REQUIRE_FALSE(render(*t, context, nullptr, out));
+  CHECK(out == "More");
+}
+
 }  // namespace firefly::mustache

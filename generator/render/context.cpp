@@ -415,11 +415,13 @@ Value ContextBuilder::page_context(size_t index) const {
   const Page& page = *site_.pages[index];
   const Language& lang = language_of(site_, page.lang);
   const Value& t = theme_.strings(lang.code);
-  // Every page shows the configuration, the theme, its strings and itself.
+  // Every page shows the configuration, the theme, itself and the strings its templates look
+  // up (render/pages.cpp); the data pages, home and site map are made with all strings here.
   if (recording_reads()) {
-    for (std::uint64_t g :
-         {grain::config(), grain::theme(), grain::strings(lang.code), grain::self(page.out_path)}) {
-      note_read(g);
+    for (auto g : {grain::config(), grain::theme(), grain::self(page.out_path)}) note_read(g);
+    if (page.kind == PageKind::kData || page.kind == PageKind::kHome ||
+        page.kind == PageKind::kSitemap || !page.dataset.empty()) {  // datasets, plans
+      note_read(grain::strings(lang.code));
     }
   }
   LanguageParts spare;

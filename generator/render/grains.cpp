@@ -16,7 +16,7 @@ void add_date(Hasher& h, const std::optional<Date>& d) { h.add(d ? d->iso() : st
 std::uint64_t item_fingerprint(const Page& p, const Body& body) {
   Hasher h;
   h.add(static_cast<std::uint64_t>(p.kind)).add(p.key).add(p.lang).add(p.content_lang);
-  h.add(p.title).add(p.url).add(p.section).add(p.fallback ? 1 : 0);
+  h.add(p.title).add(p.title_lang).add(p.url).add(p.section).add(p.fallback ? 1 : 0);
   h.add(body.summary).add(static_cast<std::uint64_t>(body.reading_minutes));
   add_date(h, p.date);
   add_date(h, p.updated);
@@ -58,12 +58,14 @@ std::uint64_t self_fingerprint(const Page& p, const Body& body, std::uint64_t it
 }
 
 /// True when `p` (in a copy of the graph of `q`) shows what `q` showed: the same source,
-/// stale original and body; its other values are those of `q`.
+/// stale original and body, and the same title (a dataset page made anew takes its
+/// dataset's title as it is now); its other values are those of `q`.
 bool same_as_before(const Page& p, const Body& body, const Page& q, const Body& before) {
   auto stale = [](const Page& page) {
     return page.stale_original ? std::string_view(page.stale_original->out_path) : "-";
   };
   return p.source == q.source && stale(p) == stale(q) &&
+         (&p == &q || (p.title == q.title && p.title_lang == q.title_lang)) &&
          body.reading_minutes == before.reading_minutes && body.summary == before.summary &&
          body.html.fingerprint() == before.html.fingerprint();
 }
@@ -226,10 +228,14 @@ Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vecto
       put(grain::sitemap(lang.code), it == sitemaps.end() ? 1 : it->second.get());
     }
     for (const Language& lang : site.config->languages) {
-      put(grain::strings(lang.code), Hasher().add_value(theme.strings(lang.code)).get());
+      const Value& strings = theme.strings(lang.code);
+      put(grain::strings(lang.code), Hasher().add_value(strings).get());
+      for (const auto& [key, value] : strings.as_map()) {
+        put(grain::string(lang.code, key), Hasher().add_value(value).get() | 1);
+      }
     }
     put(grain::config(), files.config);
-    put(grain::theme(), files.theme);
+    put(grain::theme(), files.templates);
     put(grain::datasets(), files.datasets);
     for (const auto& [name, print] : files.dataset) put(grain::dataset(name), print);
   };

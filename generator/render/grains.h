@@ -20,9 +20,10 @@ namespace firefly {
 
 /// Fingerprints of the inputs that are files rather than parts of the site graph.
 struct FileFingerprints {
-  std::uint64_t config = 0;    ///< site.yaml and the options that override it
-  std::uint64_t theme = 0;     ///< templates and assets
-  std::uint64_t datasets = 0;  ///< data/ and what shapes the data pages
+  std::uint64_t config = 0;     ///< site.yaml and the options that override it
+  std::uint64_t theme = 0;      ///< templates, assets and strings (i18n/)
+  std::uint64_t templates = 0;  ///< the same without the strings, which have grains of their own
+  std::uint64_t datasets = 0;   ///< data/ and what shapes the data pages
   /// Each dataset's own: its files, and those of data/ that belong to no dataset.
   std::map<std::string, std::uint64_t> dataset;
 };

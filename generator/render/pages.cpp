@@ -7,6 +7,7 @@
 
 #include "core/parallel.h"
 #include "core/text.h"
+#include "render/context_detail.h"
 
 namespace firefly {
 
@@ -77,7 +78,20 @@ void render_one(const Site& site, const Theme& theme, const ContextBuilder& cont
     return;
   }
   file.bytes.reserve(32 * 1024);
-  if (auto err = mustache::render(*layout, contexts.page_context(index), partials, file.bytes)) {
+  // Recording, each string the templates look up is a read of its own.
+  std::optional<mustache::MapWatch> strings;
+  if (recording_reads()) {
+    const std::string& lang = detail::language_of(site, page.lang).code;
+    const std::vector<std::uint64_t>& grains = theme.string_grains(lang);
+    strings.emplace(mustache::MapWatch{
+        &theme.strings(lang).as_map(),
+        [&lang, &grains](std::string_view key, size_t index) {
+          note_read(index < grains.size() ? grains[index] : grain::string(lang, key));
+        },
+        [&lang] { note_read(grain::strings(lang)); }});
+  }
+  if (auto err = mustache::render(*layout, contexts.page_context(index), partials, file.bytes, {},
+                                  strings ? &*strings : nullptr)) {
     diags.error("layouts/" + name + ".mustache", {}, *err,
                 "a partial that includes itself must do so inside a section that ends, "
                 "such as {{#children}}{{>tree}}{{/children}}");

@@ -20,6 +20,9 @@ std::uint64_t self(std::string_view out_path) { return named("self", out_path); 
 std::uint64_t find(std::string_view key, std::string_view lang) { return named("find", key, lang); }
 std::uint64_t url(std::string_view url) { return named("url", url); }
 std::uint64_t strings(std::string_view lang) { return named("strings", lang); }
+std::uint64_t string(std::string_view lang, std::string_view key) {
+  return named("string", lang, key);
+}
 std::uint64_t all(std::string_view lang) { return named("all", lang); }
 std::uint64_t sitemap(std::string_view lang) { return named("sitemap", lang); }
 std::uint64_t config() { return named("config", ""); }

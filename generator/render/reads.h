@@ -20,8 +20,11 @@ std::uint64_t self(std::string_view out_path);
 std::uint64_t find(std::string_view key, std::string_view lang);
 /// Which page has the site address `url`, if any.
 std::uint64_t url(std::string_view url);
-/// The theme's strings of a language (t.*).
+/// The theme's strings of a language (t.*), all of them.
 std::uint64_t strings(std::string_view lang);
+/// One string of a language (t.<key>): a template that shows it, or looks it up and
+/// finds none.
+std::uint64_t string(std::string_view lang, std::string_view key);
 /// Every page of a language as lists show it (site map, term counts, feeds, search).
 std::uint64_t all(std::string_view lang);
 /// What a language's site map shows of its pages: titles, addresses, sections, kinds.

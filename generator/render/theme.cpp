@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "core/yaml.h"
 #include "render/embedded_theme.h"
+#include "render/reads.h"
 
 namespace firefly {
 
@@ -22,6 +23,12 @@ const Value& Theme::strings(const std::string& lang) const {
   static const Value kEmpty;
   auto it = strings_.find(lang);
   return it == strings_.end() ? kEmpty : it->second;
+}
+
+const std::vector<std::uint64_t>& Theme::string_grains(const std::string& lang) const {
+  static const std::vector<std::uint64_t> kNone;
+  auto it = string_grains_.find(lang);
+  return it == string_grains_.end() ? kNone : it->second;
 }
 
 std::string Theme::asset_url(const std::string& name) const {
@@ -123,6 +130,8 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
         theme->missing_[lang.code].push_back(key);
       }
     }
+    std::vector<std::uint64_t>& grains = theme->string_grains_[lang.code];
+    for (const auto& [key, value] : merged) grains.push_back(grain::string(lang.code, key));
     theme->strings_[lang.code] = Value(std::move(merged));
   }
 

@@ -2,6 +2,7 @@
 // site's own layouts/, partials/, i18n/ and static/ overriding single files.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -26,6 +27,9 @@ class Theme {
   const std::set<std::string>& layouts() const { return layouts_; }
   /// The strings of `lang`, completed from the default language (t.<key>).
   const Value& strings(const std::string& lang) const;
+  /// The grain of each string of `lang` (render/reads.h grain::string), in the order of
+  /// strings(lang)'s map: a page's reads name them without hashing each name it looks up.
+  const std::vector<std::uint64_t>& string_grains(const std::string& lang) const;
   /// Strings missing per language (for `firefly check`): lang -> keys.
   const std::map<std::string, std::vector<std::string>>& missing_strings() const {
     return missing_;
@@ -41,6 +45,7 @@ class Theme {
   std::map<std::string, std::shared_ptr<const mustache::Template>, std::less<>> templates_;
   std::set<std::string> layouts_;
   std::map<std::string, Value> strings_;
+  std::map<std::string, std::vector<std::uint64_t>> string_grains_;
   std::map<std::string, std::vector<std::string>> missing_;
   std::map<std::string, std::string> asset_urls_;
   OutputSet files_;
