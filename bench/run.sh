@@ -138,13 +138,20 @@ if [ "$SERVE" = 1 ]; then
     else site=$(corpus 10000 hugo) bin=hugo edits=3; fi
     story=$site/content/stories/story-00042.en.md
     # Hugo's server keeps serving a deleted story's page, and its corpus has no dataset
-    # pages: those two edits are Firefly's alone.
+    # pages or strings: those edits are Firefly's alone.
     kinds="end start title date tags new"
-    [ "$tool" = firefly ] && kinds="$kinds delete rows"
+    [ "$tool" = firefly ] && kinds="$kinds delete rows dtitle string"
+    # The string edit changes the site's own copy of the theme's English strings.
+    if [ "$tool" = firefly ] && [ ! -f "$site/i18n/en.yaml" ]; then
+      mkdir -p "$site/i18n" && cp "$ROOT/themes/default/i18n/en.yaml" "$site/i18n/en.yaml"
+    fi
     for where in $kinds; do
       file=$story page=/en/stories/story-00042/
       [ "$where" = new ] && page=/en/stories/
       [ "$where" = rows ] && file=$site/data/outcome-003.csv page=/en/data/outcome-003/
+      [ "$where" = dtitle ] && file=$site/data/outcome-003.yaml page=/en/data/outcome-003/
+      # `preview` ("Data preview") shows on the dataset pages only.
+      [ "$where" = string ] && file=$site/i18n/en.yaml page=/en/data/outcome-003/
       echo "bench: $tool server, edit: $where" >&2
       python3 "$ROOT/bench/serve_edit.py" --tool "$tool" "$bin" "$site" "$file" \
         "$page" --edits "$edits" --where "$where" | tee -a "$WORK/serve.raw" >&2
