@@ -64,9 +64,9 @@ bool BuildRun::render() {
   };
   PhotoList photo_list;
   bool photos_recorded = false;
-  std::thread recorded_photos;
+  std::jthread recorded_photos;  // joined on every way out, as the two below
   if (writer_ && st_.photos->count() > 0) {
-    recorded_photos = std::thread([&] {
+    recorded_photos = std::jthread([&] {
       photo_list = list_photos(*st_.photos);
       photos_recorded = publish_recorded_photos(photo_list, *st_.photo_cache, sink, &batches);
     });
@@ -74,14 +74,14 @@ bool BuildRun::render() {
   // The search index (the longest piece of work on large sites, with steps on one thread)
   // starts first; feeds and sitemaps (serial) run on a thread of their own. Both run beside
   // the pages and everything after them, so that a core left idle by one is used by another.
-  std::thread search_files([&] {
+  std::jthread search_files([&] {
     StepTimer ts;
     double search_cpu = 0;  // its threads' own: the process's includes the pages'
     render_search_index(site, bodies, *st_.datasets, sink, st_.jobs, &search_cpu);
     ts.step("  search index (beside pages)");
     ts.cpu("  search index, own cpu", search_cpu);
   });
-  std::thread site_files([&] {
+  std::jthread site_files([&] {
     OutputSet out;
     render_feeds(site, bodies, out);
     render_sitemap_xml(site, out);
@@ -299,7 +299,7 @@ bool BuildRun::render_recorded() {
   // An update may leave the feeds and sitemap.xml for after its pages are shown
   // (commands/site_files_refresh.h): their paths are checked with the others now.
   bool defer_site_files = prev_ && options_.defer_site_files;
-  std::thread site_files([&] {
+  std::jthread site_files([&] {
     StepTimer ts;
     if (!defer_site_files) {
       auto publish = [&](OutputSet& out, const std::vector<std::string>& taken) {
