@@ -6,7 +6,9 @@
 #
 # Usage: bench/search/compare.sh [STORIES]   (FIREFLY=path/to/firefly, WORK=folder,
 #   QUERIES=file: queries-1k.json, picked from the 1,000-story corpus at four page
-#   frequencies per language, or queries.json, picked the same way from 10,000 stories)
+#   frequencies per language, queries.json, picked the same way from 10,000 stories, or
+#   queries-mixed.json, 1-5 Chinese characters and 1-3 English words cut from 10,000
+#   stories' pages by pick_mixed_queries.py)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 stories=${1:-1000}

@@ -21,6 +21,7 @@
   var indexUrl = new URL(attr("index"), window.location.href);
   var pageTitle = document.title;
   var PAGE = 10;
+  var RUN_CHECKS = 4 * PAGE;
   var MAX_TOKEN_BYTES = 64;
 
   // ---- Tokens, as render/search_tokens makes them.
@@ -295,14 +296,18 @@
   }
   // Ranked hits [{doc, score...}]: the best field, then how often and how close, then newer.
   function run(manifest, groups) {
-    // Positions are needed to check a phrase or run of terms and to rank by nearness.
+    // Positions are needed to check a phrase or run of terms, so a phrase reads those kept
+    // apart too. Nearness ranks by the positions the lines hold: a word whose positions are
+    // kept apart is on most pages, and its positions would cost a query of several words
+    // more than everything else it reads (on a large site, over 100 KB), to rank pages that
+    // all have the word.
     var all = [];
     groups.forEach(function (g) {
       var placed = g.terms.filter(function (t) {
         return t.offset !== null;
       }).length;
       g.terms.forEach(function (t) {
-        all.push(lookup(manifest, t, groups.length > 1 || placed > 1));
+        all.push(lookup(manifest, t, placed > 1));
       });
     });
     return Promise.all(all).then(function (lists) {
@@ -675,14 +680,20 @@
   }
   // Marks `dropped` the pages among the next results (from hits[from] on, until `want` are
   // kept) whose title and text lack one of `runs`; a page whose text cannot be read is kept.
+  // At most RUN_CHECKS texts are read: where most pages that have every pair lack the run,
+  // fewer than `want` are kept, and "Show more results" goes on from there (each text
+  // costs about 2 KB; without a bound, a query read 80 of them before showing ten).
   function dropWithoutRuns(hits, from, want, runs) {
-    var kept = 0;
+    var kept = 0,
+      read = 0;
     function step(at) {
-      if (kept >= want || at >= hits.length) return Promise.resolve();
-      var batch = hits.slice(at, at + want - kept);
+      if (kept >= want || at >= hits.length || read >= RUN_CHECKS) return Promise.resolve();
+      var batch = hits.slice(at, at + Math.min(want - kept, RUN_CHECKS - read));
+      read += batch.length;
       return Promise.all(
         batch.map(function (h) {
           return placeAndText(h.doc).then(function (got) {
+            h.checked = true;
             h.dropped = !!got.page && !hasRuns(got.page, runs);
             if (!h.dropped) kept++;
           });
@@ -722,7 +733,10 @@
       current.hits = current.hits.filter(function (h) {
         return !h.dropped;
       });
-      var next = filtered().slice(current.shown, current.shown + out);
+      // The next results whose texts were read (and have the runs): none past the bound.
+      var rest = filtered(),
+        next = [];
+      for (var i = current.shown; i < rest.length && next.length < out && rest[i].checked; i++) next.push(rest[i]);
       current.shown += next.length;
       return Promise.all(
         next.map(function (h) {
