@@ -14,7 +14,7 @@ namespace firefly {
 /// Most files of one language's index (static hosts cap the files of a site): chunks,
 /// then as many shards as the rest allows (smaller shards: fewer bytes a query).
 constexpr size_t kMaxSearchFiles = 2000;
-constexpr size_t kMaxSearchChunks = 900;
+constexpr size_t kMaxSearchChunks = 450;
 
 /// search/<lang>/... of one language: every content page's title, headings, text,
 /// summary and taxonomy terms, and each dataset page's title, description and columns.

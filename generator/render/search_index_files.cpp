@@ -102,22 +102,33 @@ void write_search_files(const Site& site, LanguageIndex& index, const OutputSink
     sizes[apart[k]] = lines.token(apart[k]).size() + line.size() + 2;
     replaced[apart[k]] = std::move(line);
   }
-  std::vector<size_t> starts = split_shards(sizes, kShardTarget, max_files - apart.size());
+  // The words in shards cut in byte order (a prefix reads neighbouring ones); the CJK
+  // tokens larger than a shard in files of their own, which the manifest lists, and the
+  // others in shards by hash, which it need not name.
+  ShardPlan plan = plan_shards(
+      sizes, positional, [&](size_t k) { return lines.token(k); }, kShardTarget,
+      max_files - apart.size());
+  const std::vector<std::vector<size_t>>& shard_lines = plan.files;
   std::string firsts = "[";
-  for (size_t s = 0; s < starts.size(); ++s) {
+  for (size_t s = 0; s < plan.words.size(); ++s) {
     if (s) firsts += ',';
-    append_json_string(firsts,
-                       s ? shard_separator(lines.token(starts[s] - 1), lines.token(starts[s]))
-                         : lines.token(starts[s]));
+    append_json_string(firsts, s ? shard_separator(lines.token(shard_lines[s - 1].back()),
+                                                   lines.token(plan.words[s]))
+                                 : lines.token(plan.words[s]));
   }
   firsts += ']';
+  std::string alone = "[";
+  for (size_t k : plan.alone) {
+    if (alone.size() > 1) alone += ',';
+    append_json_string(alone, lines.token(k));
+  }
+  alone += ']';
   auto write_shard = [&](size_t s) {
-    size_t end = s + 1 < starts.size() ? starts[s + 1] : lines.size();
     std::string text;
     size_t bytes = 0;
-    for (size_t k = starts[s]; k < end; ++k) bytes += sizes[k];
+    for (size_t k : shard_lines[s]) bytes += sizes[k];
     text.reserve(bytes);
-    for (size_t k = starts[s]; k < end; ++k) {
+    for (size_t k : shard_lines[s]) {
       text += lines.token(k);
       text += '\t';
       if (auto r = replaced.find(k); r != replaced.end()) {
@@ -166,7 +177,7 @@ void write_search_files(const Site& site, LanguageIndex& index, const OutputSink
     }
   };
   // The chunks first, beside the first shards: on up to `jobs` threads.
-  parallel_for(starts.size() + 1, jobs, [&](size_t task) {
+  parallel_for(shard_lines.size() + 1, jobs, [&](size_t task) {
     if (task == 0) {
       write_chunks();
     } else {
@@ -175,8 +186,9 @@ void write_search_files(const Site& site, LanguageIndex& index, const OutputSink
   });
 
   // The manifest.
-  std::string m = "{\"version\":8,\"docs\":" + std::to_string(docs.size()) +
+  std::string m = "{\"version\":9,\"docs\":" + std::to_string(docs.size()) +
                   ",\"chunk\":" + std::to_string(per_chunk) + ",\"shards\":" + firsts +
+                  ",\"alone\":" + alone + ",\"hashed\":" + std::to_string(plan.hashed) +
                   ",\"sections\":[";
   for (size_t s = 0; s < sections.size(); ++s) {
     if (s) m += ',';

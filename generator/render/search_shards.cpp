@@ -161,6 +161,77 @@ std::optional<std::vector<Posting>> read_postings_apart(std::string_view pages,
   return postings;
 }
 
+uint32_t cjk_shard_hash(std::string_view token) {
+  uint32_t h = 2166136261u;
+  for (char c : token) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 16777619u;
+  }
+  return h;
+}
+
+size_t hashed_shard_count(size_t cjk_bytes, size_t word_bytes, size_t target, size_t max_files) {
+  if (cjk_bytes == 0) return 0;
+  size_t wanted = (cjk_bytes + target - 1) / target;
+  if (max_files == 0) return wanted;  // no cap
+  // Their share of the files by bytes.
+  auto share = static_cast<size_t>(static_cast<double>(max_files) * static_cast<double>(cjk_bytes) /
+                                   static_cast<double>(cjk_bytes + word_bytes));
+  return std::max<size_t>(1, std::min(wanted, share));
+}
+
+ShardPlan plan_shards(const std::vector<size_t>& line_sizes, const std::vector<bool>& positional,
+                      const std::function<std::string_view(size_t)>& token, size_t target,
+                      size_t max_files) {
+  ShardPlan plan;
+  std::vector<size_t> word_lines, word_sizes;
+  size_t word_bytes = 0;
+  for (size_t k = 0; k < line_sizes.size(); ++k) {
+    if (positional[k]) {
+      word_lines.push_back(k);
+      word_sizes.push_back(line_sizes[k]);
+      word_bytes += line_sizes[k];
+    } else if (line_sizes[k] > target) {
+      plan.alone.push_back(k);
+    }
+  }
+  if (max_files > 0 && plan.alone.size() > max_files / 3) {  // the largest, in byte order
+    std::stable_sort(plan.alone.begin(), plan.alone.end(),
+                     [&](size_t a, size_t b) { return line_sizes[a] > line_sizes[b]; });
+    plan.alone.resize(max_files / 3);
+    std::sort(plan.alone.begin(), plan.alone.end());
+  }
+  std::vector<bool> is_alone(line_sizes.size(), false);
+  for (size_t k : plan.alone) is_alone[k] = true;
+  size_t cjk_bytes = 0;
+  for (size_t k = 0; k < line_sizes.size(); ++k) {
+    if (!positional[k] && !is_alone[k]) cjk_bytes += line_sizes[k];
+  }
+  size_t left = max_files > 0 ? max_files - plan.alone.size() : 0;
+  plan.hashed = hashed_shard_count(cjk_bytes, word_bytes, target, left);
+  std::vector<size_t> starts;
+  if (!word_lines.empty()) {
+    // At least one file for the words, even when the CJK tokens' share would take all.
+    size_t for_words = max_files > 0 ? std::max<size_t>(1, left - std::min(left, plan.hashed)) : 0;
+    starts = split_shards(word_sizes, target, for_words);
+  }
+  plan.files.resize(starts.size() + plan.alone.size() + plan.hashed);
+  for (size_t s = 0; s < starts.size(); ++s) {
+    size_t end = s + 1 < starts.size() ? starts[s + 1] : word_lines.size();
+    plan.words.push_back(word_lines[starts[s]]);
+    plan.files[s].assign(word_lines.begin() + static_cast<std::ptrdiff_t>(starts[s]),
+                         word_lines.begin() + static_cast<std::ptrdiff_t>(end));
+  }
+  for (size_t b = 0; b < plan.alone.size(); ++b) plan.files[starts.size() + b] = {plan.alone[b]};
+  size_t first_hashed = starts.size() + plan.alone.size();
+  for (size_t k = 0; k < line_sizes.size(); ++k) {
+    if (!positional[k] && !is_alone[k]) {
+      plan.files[first_hashed + cjk_shard_hash(token(k)) % plan.hashed].push_back(k);
+    }
+  }
+  return plan;
+}
+
 std::string shard_separator(std::string_view last, std::string_view first) {
   size_t same = 0;
   while (same < last.size() && same < first.size() && last[same] == first[same]) ++same;

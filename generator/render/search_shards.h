@@ -1,13 +1,18 @@
 // The search index's file format. Each language has, under search/<lang>/:
-//   index.json   the manifest: document count, documents per chunk, each shard's name
-//                (the shortest start of its first token above the shard before; see
-//                shard_separator), sections, years, the number of taxonomy terms and
-//                the texts' header ("xh")
+//   index.json   the manifest: document count, documents per chunk, each word shard's
+//                name (the shortest start of its first token above the shard before; see
+//                shard_separator), the number of CJK shards ("hashed"), sections, years,
+//                the number of taxonomy terms and the texts' header ("xh")
 //   terms.json   the taxonomy terms with their documents (read only for the term filter)
-//   s/<n>.txt    shard n: lines "token<TAB>postings", tokens in byte order, so that the
-//                tokens of a shard run from its first token to the next shard's; the
-//                postings of a token without positions start with "*", those of a token
-//                whose positions are in a file of their own with "#<k>#" (k in decimal)
+//   s/<n>.txt    shard n: lines "token<TAB>postings", tokens in byte order. The first
+//                shards (as many as the manifest names) hold the words: the tokens of a
+//                shard run from its first token to the next shard's, so a prefix is read
+//                in neighbouring shards. The CJK tokens (characters and pairs, looked up
+//                whole) follow in "hashed" shards: a token is in shard (number of word
+//                shards) + cjk_shard_hash(token) % hashed, which costs the manifest no
+//                names. The postings of a token without positions (a CJK token) start
+//                with "*", those of a token whose positions are in a file of their own
+//                with "#<k>#" (k in decimal)
 //   p/<k>.txt    the positions of one token whose postings are large, read only when a
 //                query checks a phrase, a run of words or nearness; written
 //                only when the file budget has room beyond the shards
@@ -26,6 +31,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -111,6 +117,32 @@ std::optional<std::vector<Posting>> read_postings_apart(std::string_view pages,
 /// `target` bytes, at most `max_shards`; returns the index of each shard's first token.
 std::vector<size_t> split_shards(const std::vector<size_t>& line_sizes, size_t target,
                                  size_t max_shards);
+
+/// Where a CJK token's shard is among the hashed shards (modulo their number): FNV-1a of
+/// its UTF-8 bytes, 32 bits (the search page computes the same).
+uint32_t cjk_shard_hash(std::string_view token);
+
+/// How many hashed shards the CJK tokens' `cjk_bytes` take, of `max_files` shared with the
+/// words' `word_bytes`: enough for `target` bytes each, and no more than their share of
+/// the files by bytes (0 without CJK tokens; at least 1 with them).
+size_t hashed_shard_count(size_t cjk_bytes, size_t word_bytes, size_t target, size_t max_files);
+
+/// The lines of each shard file: first the words' shards, cut in byte order (`words`:
+/// each one's first line, which the manifest names); then a file of its own for each CJK
+/// token whose line is larger than `target` (`alone`, at most a third of the files: the
+/// largest); then `hashed` shards of the other CJK tokens, by cjk_shard_hash. A line is a
+/// CJK token's when it has no positions.
+struct ShardPlan {
+  std::vector<std::vector<size_t>> files;  ///< each file's lines, in byte order
+  std::vector<size_t> words;               ///< the first line of each word shard
+  std::vector<size_t> alone;               ///< in byte order; file words.size() + i
+  size_t hashed = 0;
+};
+/// The plan for lines of `line_sizes` (in byte order of their tokens, `token(i)` giving
+/// each), in at most `max_files` files (0: no cap).
+ShardPlan plan_shards(const std::vector<size_t>& line_sizes, const std::vector<bool>& positional,
+                      const std::function<std::string_view(size_t)>& token, size_t target,
+                      size_t max_files);
 
 /// What the manifest names a shard by: the shortest start of its first token `first`
 /// (whole characters) that sorts after `last`, the previous shard's last token (`first`

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 namespace firefly {
 
 TEST_CASE("VLQ numbers round-trip and read as documented") {
@@ -93,6 +95,51 @@ TEST_CASE("shards: cut at the target size, never more than the cap") {
   CHECK(split_shards(many, 10, 100).size() == 100);
   CHECK(split_shards(many, 10, 333).size() <= 333);
   CHECK(split_shards(many, 10, 333).size() == 323);  // 31 lines each: 30 would make 334
+}
+
+TEST_CASE("shards: CJK tokens by hash, the largest alone, the words cut in byte order") {
+  // FNV-1a, 32 bits, of the UTF-8 bytes: search.js computes the same.
+  CHECK(cjk_shard_hash("") == 0x811c9dc5u);
+  CHECK(cjk_shard_hash("a") == 0xe40c292cu);
+  CHECK(cjk_shard_hash("志工") == 0xf382a095u);
+  CHECK(hashed_shard_count(0, 100, 10, 50) == 0);
+  CHECK(hashed_shard_count(95, 0, 10, 50) == 10);       // enough for the target each
+  CHECK(hashed_shard_count(5000, 5000, 10, 40) == 20);  // no more than their share by bytes
+  CHECK(hashed_shard_count(1, 100000, 10, 40) == 1);    // at least one
+
+  // Lines in byte order: words (with positions) and CJK tokens (without), one large.
+  std::vector<std::string> tokens = {"alpha", "beta", "gamma", "志", "志工", "工", "團體"};
+  std::vector<size_t> sizes = {10, 10, 10, 10, 100, 10, 10};
+  std::vector<bool> positional = {true, true, true, false, false, false, false};
+  auto token = [&](size_t k) { return std::string_view(tokens[k]); };
+  ShardPlan plan = plan_shards(sizes, positional, token, 25, 0);
+  CHECK(plan.words == std::vector<size_t>{0, 2});  // alpha+beta, gamma
+  CHECK(plan.alone == std::vector<size_t>{4});     // 志工, larger than a shard
+  CHECK(plan.hashed == 2);                         // 30 bytes of other CJK lines
+  REQUIRE(plan.files.size() == 5);
+  CHECK(plan.files[0] == std::vector<size_t>{0, 1});
+  CHECK(plan.files[1] == std::vector<size_t>{2});
+  CHECK(plan.files[2] == std::vector<size_t>{4});
+  size_t placed = 0;
+  for (size_t k : {3, 5, 6}) {
+    const std::vector<size_t>& file = plan.files[3 + cjk_shard_hash(tokens[k]) % 2];
+    CHECK(std::find(file.begin(), file.end(), k) != file.end());
+  }
+  for (size_t f = 3; f < 5; ++f) {
+    placed += plan.files[f].size();
+    CHECK(std::is_sorted(plan.files[f].begin(), plan.files[f].end()));  // byte order
+  }
+  CHECK(placed == 3);
+
+  // Files of their own for at most a third of the files: the largest.
+  std::vector<size_t> big = {10, 40, 60, 50, 70};
+  std::vector<bool> none(5, false);
+  std::vector<std::string> han = {"一", "二", "三", "四", "五"};
+  ShardPlan capped = plan_shards(
+      big, none, [&](size_t k) { return std::string_view(han[k]); }, 25, 6);
+  CHECK(capped.alone == std::vector<size_t>{2, 4});  // 60 and 70, in byte order
+  CHECK(capped.words.empty());
+  CHECK(capped.files.size() <= 6);
 }
 
 TEST_CASE("postings apart: page list and positions split, read back as one") {

@@ -112,9 +112,9 @@
           var run = ps.slice(i, end).map(function (c) {
             return c.text;
           });
-          if (run.length <= 2) terms.push({ token: run.join(""), offset: null });
+          if (run.length <= 2) terms.push({ token: run.join(""), offset: null, cjk: true });
           for (var k = 0; run.length > 2 && k + 2 <= run.length; k++) {
-            terms.push({ token: run.slice(k, k + 2).join(""), offset: null });
+            terms.push({ token: run.slice(k, k + 2).join(""), offset: null, cjk: true });
           }
         } else if (utf8Length(p.text) <= MAX_TOKEN_BYTES) {
           var prefix = typing && pi === parts.length - 1 && i === ps.length - 1 && !part.quoted;
@@ -216,16 +216,39 @@
     if (!want || postings[0] !== "#") return Promise.resolve(null);
     return get("p/" + postings.slice(1, postings.indexOf("#", 1)) + ".txt", false);
   }
+  // Which of the hashed shards a CJK token is in (before the modulo): FNV-1a of its UTF-8
+  // bytes, as the generator computes it (render/search_shards.h).
+  function cjkShardHash(token) {
+    var bytes = new TextEncoder().encode(token),
+      h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
+    return h;
+  }
   // The postings of a term: its own line, or for a prefix every token it begins (in at
   // most three shards); with positions only when `withPositions` (or kept in the line).
+  // A CJK token is in a shard of its own (listed in the manifest's "alone", after the words'
+  // named shards) or else in one of the hashed shards that follow.
   function lookup(manifest, term, withPositions) {
-    var first = shardOf(manifest, term.token);
-    var last = first;
-    if (term.prefix) {
-      while (last + 1 < manifest.shards.length && manifest.shards[last + 1].indexOf(term.token) === 0 && last < first + 2) last++;
-    }
     var files = [];
-    for (var s = first; s <= last; s++) files.push(get("s/" + s + ".txt", false));
+    if (term.cjk) {
+      if (!manifest.aloneAt) {
+        manifest.aloneAt = new Map();
+        (manifest.alone || []).forEach(function (token, i) {
+          manifest.aloneAt.set(token, manifest.shards.length + i);
+        });
+      }
+      var own = manifest.aloneAt.get(term.token);
+      var first = manifest.shards.length + (manifest.alone || []).length;
+      if (own !== undefined) files.push(get("s/" + own + ".txt", false));
+      else if (manifest.hashed) files.push(get("s/" + (first + (cjkShardHash(term.token) % manifest.hashed)) + ".txt", false));
+    } else if (manifest.shards.length) {
+      var first = shardOf(manifest, term.token);
+      var last = first;
+      if (term.prefix) {
+        while (last + 1 < manifest.shards.length && manifest.shards[last + 1].indexOf(term.token) === 0 && last < first + 2) last++;
+      }
+      for (var s = first; s <= last; s++) files.push(get("s/" + s + ".txt", false));
+    }
     return Promise.all(files).then(function (texts) {
       var lines = [];
       texts.forEach(function (text) {
