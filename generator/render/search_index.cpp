@@ -12,6 +12,7 @@
 #include "core/text.h"
 #include "render/search_excerpts.h"
 #include "render/search_index_files.h"
+#include "render/search_tokens.h"
 
 namespace firefly {
 
@@ -52,21 +53,22 @@ std::string section_label(const Site& site, const Page& p) {
   return parent ? parent->title : "";
 }
 
-/// The text blocks of a page: summary, body (with its images' alt text), the front
-/// matter images' alt text and captions, terms' names; for datasets the description and
-/// columns (not the publishing agency, the same on every dataset).
-std::vector<TextBlock> page_blocks(const Site& site, const Page& p, const Body& body,
-                                   const std::vector<Dataset>& datasets) {
+/// The text blocks of a page in `blocks` (emptied first: a run keeps one vector's room from
+/// page to page): summary, body (with its images' alt text), the front matter images' alt
+/// text and captions, terms' names; for datasets the description and columns (not the
+/// publishing agency, the same on every dataset).
+void page_blocks(const Site& site, const Page& p, const Body& body,
+                 const std::vector<Dataset>& datasets, std::vector<TextBlock>& blocks) {
   const SiteConfig& c = *site.config;
   const std::string& def = c.default_language().code;
-  std::vector<TextBlock> blocks;
-  auto add = [&](std::string text, bool heading = false) {
+  blocks.clear();
+  auto add = [&](std::string_view text, bool heading = false) {
     std::string_view t = trim(text);
     if (!t.empty()) blocks.push_back({std::string(t), heading});
   };
   add(p.summary);
   if (p.description != p.summary) add(p.description);
-  for (TextBlock& b : html_text_blocks(body.html)) blocks.push_back(std::move(b));
+  html_text_blocks(body.html, blocks);
   for (const Image& img : p.images) {  // the front matter's images: what they show
     add(img.alt);
     add(img.caption);
@@ -103,7 +105,6 @@ std::vector<TextBlock> page_blocks(const Site& site, const Page& p, const Body& 
     }
     add(line);
   }
-  return blocks;
 }
 
 /// The pages of `lang` in the index, newest first (then by address): a year is a run of
@@ -143,11 +144,13 @@ void collect_docs(const Site& site, const std::vector<Body>& bodies,
   // page, the one most often edited while `serve` runs, is not among them once a language
   // has 64 pages: an edit of a page fitted to changes the codes, and so every text file.
   std::vector<std::string> samples;
+  std::vector<TextBlock> blocks;
   size_t count = std::min(docs.size(), kTextCodeSamples);
   for (size_t k = 0; k < count; ++k) {
     const SearchDoc& d = docs[docs.size() * (2 * k + 1) / (2 * count)];
     const Page& p = *site.pages[d.page];
-    samples.push_back(excerpt_text(p.title, page_blocks(site, p, bodies[d.page], datasets)));
+    page_blocks(site, p, bodies[d.page], datasets, blocks);
+    samples.push_back(excerpt_text(p.title, blocks));
   }
   index.text_code = std::make_unique<SearchTextCode>(
       std::vector<std::string_view>(samples.begin(), samples.end()));
@@ -164,12 +167,13 @@ void tokenize_run(const Site& site, const std::vector<Body>& bodies,
   // page); a run with more grows as before.
   run.reserve_tokens((end - first) * kTokensPerDoc);
   SearchTextDeflater deflater(*index.text_code);
+  std::vector<TextBlock> blocks;  // one page's at a time
   for (size_t id = first; id < end; ++id) {
-    SearchDoc& d = docs[id];
-    d.blocks = page_blocks(site, *site.pages[d.page], bodies[d.page], datasets);
-    run.add_document(static_cast<uint32_t>(id), site.pages[d.page]->title, d.blocks);
-    index.texts[id] = deflater.deflate(excerpt_text(site.pages[d.page]->title, d.blocks));
-    d.blocks = {};
+    const SearchDoc& d = docs[id];
+    const Page& p = *site.pages[d.page];
+    page_blocks(site, p, bodies[d.page], datasets, blocks);
+    run.add_document(static_cast<uint32_t>(id), p.title, blocks);
+    index.texts[id] = deflater.deflate(excerpt_text(p.title, blocks));
   }
 }
 

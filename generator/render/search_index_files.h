@@ -20,8 +20,7 @@ struct SearchDoc {
   std::string section;  ///< label of its section, data catalogue or ""
   std::string date;     ///< as shown, "" for undated pages
   std::string iso;      ///< for sorting, "" for undated pages
-  std::vector<TextBlock> blocks;
-  bool late = false;  ///< ranked after every other page (an indicator: a plan's detail)
+  bool late = false;    ///< ranked after every other page (an indicator: a plan's detail)
 };
 
 /// One language's index from its documents to its files: the runs' postings are made on

@@ -1,10 +1,15 @@
 #include "render/search_tokens.h"
 
 #include <algorithm>
-#include <cctype>
+#include <bit>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/locale.h"
 #include "core/text.h"
@@ -13,18 +18,23 @@ namespace firefly {
 
 namespace {
 
-/// Elements whose content is not text a reader reads.
-bool skipped_element(std::string_view name) {
-  return name == "script" || name == "style" || name == "svg" || name == "template";
-}
+/// What an element is to the reader of a page's text.
+enum class HtmlElement : uint8_t {
+  kInline,   ///< its text goes on in the block around it
+  kBlock,    ///< starts a new block: p, li, td, th, dt, dd, br, tr, ul, ol, hr, pre, div,
+             ///< table, caption, blockquote, figcaption
+  kHeading,  ///< h1-h6: starts a new block, a heading
+  kSkipped,  ///< script, style, svg, template: no text a reader reads
+  kImage,    ///< img: its alt text is a block
+};
 
-/// Elements that start a new block of text: p, li, td, th, dt, dd, br, tr, ul, ol, hr,
-/// h1-h6, pre, div, table, caption, blockquote, figcaption (by length first: every tag of
-/// every page is tested).
-bool block_element(std::string_view name) {
+/// The element named `name` (in lower case), by its length first: every tag of every
+/// page is looked up here.
+HtmlElement html_element(std::string_view name) {
+  using enum HtmlElement;
   switch (name.size()) {
     case 1:
-      return name[0] == 'p';
+      return name[0] == 'p' ? kBlock : kInline;
     case 2:
       switch ((static_cast<unsigned char>(name[0]) << 8) | static_cast<unsigned char>(name[1])) {
         case ('l' << 8) | 'i':
@@ -37,49 +47,59 @@ bool block_element(std::string_view name) {
         case ('u' << 8) | 'l':
         case ('o' << 8) | 'l':
         case ('h' << 8) | 'r':
-          return true;
+          return kBlock;
         default:
-          return name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
+          return name[0] == 'h' && name[1] >= '1' && name[1] <= '6' ? kHeading : kInline;
       }
     case 3:
-      return name == "pre" || name == "div";
+      if (name == "pre" || name == "div") return kBlock;
+      if (name == "img") return kImage;
+      return name == "svg" ? kSkipped : kInline;
     case 5:
-      return name == "table";
+      if (name == "table") return kBlock;
+      return name == "style" ? kSkipped : kInline;
+    case 6:
+      return name == "script" ? kSkipped : kInline;
     case 7:
-      return name == "caption";
+      return name == "caption" ? kBlock : kInline;
+    case 8:
+      return name == "template" ? kSkipped : kInline;
     case 10:
-      return name == "blockquote" || name == "figcaption";
+      return name == "blockquote" || name == "figcaption" ? kBlock : kInline;
     default:
-      return false;
+      return kInline;
   }
 }
 
-bool heading_element(std::string_view name) {
-  return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
-}
-
-/// Appends the UTF-8 of code point `c` (nothing for invalid ones).
-void append_utf8(std::string& out, unsigned long c) {
-  if (c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return;
+/// Writes the UTF-8 of code point `c` to `out` (room for 4 bytes); returns its length (0,
+/// nothing written, for invalid ones).
+size_t utf8_of(unsigned long c, char* out) {
+  if (c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
   if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
+    out[0] = static_cast<char>(c);
+    return 1;
   }
+  if (c < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (c >> 6));
+    out[1] = static_cast<char>(0x80 | (c & 0x3F));
+    return 2;
+  }
+  if (c < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (c >> 12));
+    out[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (c & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (c >> 18));
+  out[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (c & 0x3F));
+  return 4;
 }
 
-/// Decodes the entity at html[i] == '&'; returns the bytes it took (0 when not one).
-size_t decode_entity(std::string_view html, size_t i, std::string& out) {
+/// Decodes the entity at html[i] == '&' to `out` (room for 4 bytes: never more than the
+/// entity's own length), its length to `*size`; returns the bytes it took (0 when not one).
+size_t decode_entity(std::string_view html, size_t i, char* out, size_t* size) {
   size_t semi = html.find(';', i);
   if (semi == std::string_view::npos || semi - i > 10) return 0;
   std::string_view name = html.substr(i + 1, semi - i - 1);
@@ -90,14 +110,15 @@ size_t decode_entity(std::string_view html, size_t i, std::string& out) {
     char* end = nullptr;
     unsigned long c = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
     if (*end) return 0;
-    append_utf8(out, c);
+    *size = utf8_of(c, out);
     return semi - i + 1;
   }
-  static constexpr std::pair<std::string_view, std::string_view> kNamed[] = {
-      {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", " "}};
-  for (const auto& [n, text] : kNamed) {
+  static constexpr std::pair<std::string_view, char> kNamed[] = {
+      {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}, {"nbsp", ' '}};
+  for (const auto& [n, c] : kNamed) {
     if (name == n) {
-      out += text;
+      out[0] = c;
+      *size = 1;
       return semi - i + 1;
     }
   }
@@ -114,8 +135,11 @@ std::string attribute_text(std::string_view tag, std::string_view name) {
     size_t close = tag.find('"', eq + 2);
     if (close == std::string_view::npos) return "";
     for (size_t i = eq + 2; i < close;) {
-      size_t used = tag[i] == '&' ? decode_entity(tag, i, text) : 0;
+      char decoded[4];
+      size_t size = 0;
+      size_t used = tag[i] == '&' ? decode_entity(tag, i, decoded, &size) : 0;
       if (used) {
+        text.append(decoded, size);
         i += used;
       } else {
         text += tag[i++];
@@ -126,124 +150,210 @@ std::string attribute_text(std::string_view tag, std::string_view name) {
   return text;
 }
 
-/// Replaces the line breaks and tabs of [p, end) with spaces, skipping eight bytes at a
-/// time where none is below 0x0E (every page's text passes through here).
-void spaces_for_breaks(char* p, char* end) {
-  auto replace = [](char& c) {
-    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
-  };
-  for (; end - p >= 8; p += 8) {
-    uint64_t eight;
-    std::memcpy(&eight, p, 8);
-    if (!has_byte_below(eight, 0x0E)) continue;
-    for (int k = 0; k < 8; ++k) replace(p[k]);
-  }
-  for (; p != end; ++p) replace(*p);
+/// What trim() removes: ASCII spaces, tabs and line breaks.
+bool html_block_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/// A letter or digit of a tag's name (ASCII only, as isalnum in the "C" locale).
+bool html_name_char(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return static_cast<unsigned char>((u | 0x20) - 'a') < 26 ||
+         static_cast<unsigned char>(u - '0') < 10;
 }
+
+/// The first byte of [p, end) that is `c` (`end` when none): the first sixteen bytes at
+/// once (most tags are shorter), memchr after.
+const char* find_in_tag(const char* p, const char* end, char c) {
+#if defined(__SSE2__)
+  if (end - p >= 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    auto hits = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c))));
+    if (hits) return p + std::countr_zero(hits);
+    p += 16;
+  }
+#endif
+  const void* found = std::memchr(p, c, static_cast<size_t>(end - p));
+  return found ? static_cast<const char*>(found) : end;
+}
+
+/// Copies the text of [p, end) up to its first '<' or '&' to `out`, each line break and
+/// tab as a space; returns where it stopped and advances `out` past what it wrote. Sixteen
+/// bytes are read and written at a time up to the first byte that is '<', '&' or below
+/// 0x0E: `out` must have room for `end - p` bytes (it writes at most what it reads).
+const char* copy_html_text(const char* p, const char* end, char*& out) {
+  char* o = out;
+#if defined(__SSE2__)
+  const __m128i lt = _mm_set1_epi8('<'), amp = _mm_set1_epi8('&'), control = _mm_set1_epi8(0x0D);
+  while (end - p >= 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
+    __m128i marks = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, amp)),
+                                 _mm_cmpeq_epi8(_mm_min_epu8(v, control), v));
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(marks));
+    if (!mask) {
+      p += 16;
+      o += 16;
+      continue;
+    }
+    int k = std::countr_zero(mask);
+    p += k;
+    o += k;
+    char c = *p;
+    if (c == '<' || c == '&') {
+      out = o;
+      return p;
+    }
+    *o++ = c == '\n' || c == '\t' || c == '\r' ? ' ' : c;
+    ++p;
+  }
+#endif
+  for (; p != end; ++p) {
+    char c = *p;
+    if (c == '<' || c == '&') break;
+    *o++ = c == '\n' || c == '\t' || c == '\r' ? ' ' : c;
+  }
+  out = o;
+  return p;
+}
+
+/// The reading of one page's HTML into blocks. The text of the block being read is
+/// gathered in one buffer the size of the page (text is never longer than its HTML), then
+/// copied, trimmed, into the block it ends.
+class HtmlBlockReader {
+ public:
+  HtmlBlockReader(std::string_view html, std::vector<TextBlock>& blocks)
+      : html_(html), blocks_(blocks), buffer_(new char[html.size()]) {
+    text_end_ = buffer_.get();
+  }
+
+  void read() {
+    const char* data = html_.data();
+    const char* end = data + html_.size();
+    for (const char* p = data; p != end;) {
+      char c = *p;
+      if (c == '<') {
+        const char* close = find_in_tag(p + 1, end, '>');
+        if (close == end) break;
+        tag(std::string_view(p + 1, static_cast<size_t>(close - p - 1)));
+        p = close + 1;
+      } else if (skipping_ || !picture_.empty()) {
+        const void* lt = std::memchr(p, '<', static_cast<size_t>(end - p));
+        p = lt ? static_cast<const char*>(lt) : end;
+      } else if (c == '&') {
+        size_t size = 0;
+        size_t used = decode_entity(html_, static_cast<size_t>(p - data), text_end_, &size);
+        if (used) {
+          text_end_ += size;
+          p += used;
+        } else {
+          *text_end_++ = '&';
+          ++p;
+        }
+      } else if (text_end_ == buffer_.get() && html_block_space(c)) {
+        ++p;  // spaces at a block's start: trimmed from it
+      } else {
+        p = copy_html_text(p, end, text_end_);
+      }
+    }
+    flush();
+  }
+
+ private:
+  /// Ends the block being read: kept when anything but spaces is in it.
+  void flush() {
+    if (text_end_ != buffer_.get()) {
+      add(std::string_view(buffer_.get(), static_cast<size_t>(text_end_ - buffer_.get())),
+          heading_);
+      text_end_ = buffer_.get();
+    }
+    heading_ = false;
+  }
+
+  /// Adds `text`, trimmed, as a block (nothing when it is only spaces).
+  void add(std::string_view text, bool heading) {
+    size_t b = 0, e = text.size();
+    while (b < e && html_block_space(text[b])) ++b;
+    while (e > b && html_block_space(text[e - 1])) --e;
+    if (b == e) return;
+    blocks_.push_back({std::string(text.data() + b, e - b), heading});
+  }
+
+  /// A tag, without its angle brackets.
+  void tag(std::string_view tag) {
+    if (tag.empty() || tag[0] == '!' || tag[0] == '?') return;
+    bool end = tag[0] == '/';
+    if (end) tag.remove_prefix(1);
+    // The name in lower case: on the stack (every tag of every page is read here). Its
+    // letters and digits are lower case with the 0x20 bit set.
+    char short_name[16];
+    size_t name_end = 0;
+    for (; name_end < tag.size() && html_name_char(tag[name_end]); ++name_end) {
+      if (name_end < sizeof short_name) short_name[name_end] = tag[name_end] | 0x20;
+    }
+    std::string long_name;
+    std::string_view name;
+    if (name_end <= sizeof short_name) {
+      name = std::string_view(short_name, name_end);
+    } else {
+      long_name = ascii_lower(tag.substr(0, name_end));
+      name = long_name;
+    }
+    bool self_closing = !tag.empty() && tag.back() == '/';
+    HtmlElement element = html_element(name);
+    if (element == HtmlElement::kSkipped) {
+      if (end) {
+        if (skipping_ > 0) --skipping_;
+      } else if (!self_closing) {
+        ++skipping_;
+      }
+      return;
+    }
+    if (!picture_.empty()) {  // inside a role="img" element: its text is drawn, not read
+      if (name == picture_) picture_depth_ += end ? -1 : (self_closing ? 0 : 1);
+      if (picture_depth_ == 0) picture_.clear();
+      return;
+    }
+    if (skipping_) return;
+    // The attributes (none in most tags; a name holds neither '=' nor '-').
+    std::string_view attributes = tag.substr(name_end);
+    if (!end && !self_closing && !attributes.empty() &&
+        (attributes.find("role=\"img\"") != std::string_view::npos ||
+         attributes.find("data-search-ignore") != std::string_view::npos)) {
+      picture_ = name;
+      picture_depth_ = 1;
+      return;
+    }
+    if (element == HtmlElement::kBlock || element == HtmlElement::kHeading) {
+      flush();
+      if (!end && element == HtmlElement::kHeading) heading_ = true;
+    }
+    if (!end && element == HtmlElement::kImage) {  // an image's alt text is what it says
+      std::string alt = attribute_text(tag, "alt");
+      if (!trim(alt).empty()) {
+        flush();
+        add(alt, false);
+      }
+    }
+  }
+
+  std::string_view html_;
+  std::vector<TextBlock>& blocks_;
+  std::unique_ptr<char[]> buffer_;  ///< the text of the block being read, from its start
+  char* text_end_;
+  bool heading_ = false;
+  int skipping_ = 0;     ///< depth inside skipped elements
+  std::string picture_;  ///< the name of the role="img" element we are in, if any
+  int picture_depth_ = 0;
+};
 
 }  // namespace
 
+void html_text_blocks(std::string_view html, std::vector<TextBlock>& blocks) {
+  HtmlBlockReader(html, blocks).read();
+}
+
 std::vector<TextBlock> html_text_blocks(std::string_view html) {
   std::vector<TextBlock> blocks;
-  TextBlock current;
-  int skipping = 0;     // depth inside skipped elements
-  std::string picture;  // the name of the role="img" element we are in, if any
-  int picture_depth = 0;
-  auto flush = [&] {
-    std::string_view t = trim(current.text);
-    if (!t.empty()) blocks.push_back({std::string(t), current.heading});
-    current = {};
-  };
-  for (size_t i = 0; i < html.size();) {
-    char c = html[i];
-    if (c == '<') {
-      size_t close = html.find('>', i);
-      if (close == std::string_view::npos) break;
-      std::string_view tag = html.substr(i + 1, close - i - 1);
-      i = close + 1;
-      if (tag.empty() || tag[0] == '!' || tag[0] == '?') continue;
-      bool end = tag[0] == '/';
-      if (end) tag.remove_prefix(1);
-      size_t name_end = 0;
-      while (name_end < tag.size() && std::isalnum(static_cast<unsigned char>(tag[name_end]))) {
-        ++name_end;
-      }
-      // The name in lower case: on the stack (every tag of every page is read here).
-      char short_name[16];
-      std::string long_name;
-      std::string_view name;
-      if (name_end <= sizeof short_name) {
-        for (size_t k = 0; k < name_end; ++k) {
-          char c = tag[k];
-          short_name[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-        }
-        name = std::string_view(short_name, name_end);
-      } else {
-        long_name = ascii_lower(tag.substr(0, name_end));
-        name = long_name;
-      }
-      bool self_closing = !tag.empty() && tag.back() == '/';
-      if (skipped_element(name)) {
-        if (end) {
-          if (skipping > 0) --skipping;
-        } else if (!self_closing) {
-          ++skipping;
-        }
-        continue;
-      }
-      if (!picture.empty()) {  // inside a role="img" element: its text is drawn, not read
-        if (name == picture) picture_depth += end ? -1 : (self_closing ? 0 : 1);
-        if (picture_depth == 0) picture.clear();
-        continue;
-      }
-      if (skipping) continue;
-      if (!end && !self_closing &&
-          (tag.find("role=\"img\"") != std::string_view::npos ||
-           tag.find("data-search-ignore") != std::string_view::npos)) {
-        picture = name;
-        picture_depth = 1;
-        continue;
-      }
-      if (block_element(name)) {
-        flush();
-        if (!end && heading_element(name)) current.heading = true;
-      }
-      if (!end && name == "img") {  // an image's alt text is what it says to a reader
-        std::string alt = attribute_text(tag, "alt");
-        if (!trim(alt).empty()) {
-          flush();
-          current.text = std::move(alt);
-          flush();
-        }
-      }
-      continue;
-    }
-    if (skipping || !picture.empty()) {
-      i = std::min(html.find('<', i), html.size());
-      continue;
-    }
-    if (c == '&') {
-      size_t used = decode_entity(html, i, current.text);
-      i += used ? used : 1;
-      if (!used) current.text += '&';
-      continue;
-    }
-    // The text up to the next tag or entity, with line breaks and tabs as spaces (each
-    // found by memchr: find_first_of calls memchr for every byte).
-    const char* rest = html.data() + i;
-    size_t left = html.size() - i;
-    const void* lt = std::memchr(rest, '<', left);
-    size_t stop = lt ? static_cast<size_t>(static_cast<const char*>(lt) - rest) : left;
-    if (const void* amp = std::memchr(rest, '&', stop)) {
-      stop = static_cast<size_t>(static_cast<const char*>(amp) - rest);
-    }
-    stop += i;
-    size_t from = current.text.size();
-    current.text.append(html, i, stop - i);
-    spaces_for_breaks(current.text.data() + from, current.text.data() + current.text.size());
-    i = stop;
-  }
-  flush();
+  html_text_blocks(html, blocks);
   return blocks;
 }
 

@@ -27,6 +27,8 @@ struct TextBlock {
 /// drawing: its title, summary and table are read instead) or a data-search-ignore
 /// attribute (a chart's download links).
 std::vector<TextBlock> html_text_blocks(std::string_view html);
+/// html_text_blocks, appended to `blocks`.
+void html_text_blocks(std::string_view html, std::vector<TextBlock>& blocks);
 
 /// Receives a token, its position (in pieces from the start of the page) and whether the
 /// position is kept (CJK tokens keep none: a character or pair is a token of its own, and

@@ -209,6 +209,68 @@ TEST_CASE("HTML text blocks: an element marked data-search-ignore is left out") 
   CHECK(b[0].text == "kept");
 }
 
+TEST_CASE("HTML text blocks: appended after the blocks already there") {
+  std::vector<TextBlock> b = {{"summary", false}};
+  html_text_blocks("<h2>Title</h2><p>text</p>", b);
+  REQUIRE(b.size() == 3);
+  CHECK(b[0].text == "summary");
+  CHECK(b[1].text == "Title");
+  CHECK(b[1].heading);
+  CHECK(b[2].text == "text");
+  CHECK_FALSE(b[2].heading);
+}
+
+TEST_CASE("HTML text blocks: a tag or an entity at any offset of a long text") {
+  // Texts are read sixteen bytes at a time: a tag, an entity or a lone '&' wherever it
+  // falls in them ends the run of text there, and the text after it goes on.
+  const std::string base = "volunteers repaired the roof 修繕屋頂 of the community hall";
+  struct Piece {
+    std::string html, text;
+  };
+  const Piece pieces[] = {
+      {"<b>", ""},          {"</a>", ""},
+      {"&amp;", "&"},       {"&#x1F600;", "😀"},
+      {"&#xD800;", ""},     {"&bogus;", "&bogus;"},
+      {"&", "&"},           {"&#10;", "\n"},
+      {"&lt;p&gt;", "<p>"}, {"<a href=\"https://example.org/a/long/path/to/a/page\">", ""}};
+  for (size_t at = 0; at <= base.size(); ++at) {
+    for (const Piece& piece : pieces) {
+      CAPTURE(at);
+      CAPTURE(piece.html);
+      std::string html = "<p>x" + base.substr(0, at) + piece.html + base.substr(at) + "</p>";
+      std::vector<TextBlock> b = html_text_blocks(html);
+      REQUIRE(b.size() == 1);
+      CHECK(b[0].text ==
+            std::string(trim("x" + base.substr(0, at) + piece.text + base.substr(at))));
+    }
+  }
+}
+
+TEST_CASE("HTML text blocks: spaces between tags make no block, nor start one") {
+  std::vector<TextBlock> b = html_text_blocks(
+      "<table>\n<tr>\n<td align=\"right\">\n \t 2019</td>\n<td>\r\n</td>\n</tr>\n</table>\n"
+      "<p>  two  words \n</p>  \n  ");
+  REQUIRE(b.size() == 2);
+  CHECK(b[0].text == "2019");
+  CHECK(b[1].text == "two  words");
+}
+
+TEST_CASE("HTML text blocks: a tag left open ends the text; names of any length and case") {
+  std::vector<TextBlock> b = html_text_blocks("<p>kept</p><p>also kept <a href=\"x\" not read");
+  REQUIRE(b.size() == 2);
+  CHECK(b[1].text == "also kept");
+  b = html_text_blocks(
+      "<H2 ID=\"x\">Heading</H2><averyveryverylongname1 role=\"img\"><averyveryverylongname1>"
+      "drawn</averyveryverylongname1>drawn</averyveryverylongname1><p>read</p>"
+      "<averyveryverylongname12>inline</averyveryverylongname12> text");
+  REQUIRE(b.size() == 3);
+  CHECK(b[0].text == "Heading");
+  CHECK(b[0].heading);
+  CHECK(b[1].text == "read");
+  CHECK(b[2].text == "inline text");
+  CHECK_FALSE(b[2].heading);
+}
+
 TEST_CASE("simple text: the path without ICU gives the tokens folding gives") {
   std::vector<std::string> texts = {"勞工局的志工服務",
                                     "Collective Agreement 2019 與 團體協約",
