@@ -172,13 +172,11 @@ class PhotoSet {
   PhotoInspector inspect_;
   mutable std::mutex mu_;
   /// By site path, hashed: a page and a card ask for each photo (a rebuild of 200 photos:
-  /// about 800 lookups of paths alike in their first letters); photos() sorts.
+  /// about 800 lookups of paths alike in their first letters); photos() sorts. Those
+  /// inspected ahead too, registered by use() or original() when they come (one table:
+  /// a photo's use finds its entry without moving it from another).
   std::unordered_map<std::string, std::shared_ptr<Entry>> entries_;
-  /// Inspected ahead, not registered yet: moved into entries_ by use() or original().
-  std::unordered_map<std::string, std::shared_ptr<Entry>> ahead_;
   std::uint64_t plan_digest_ = 0;
-  /// The entry ahead_ holds for `site_path`, taken out of it, or a new one (under mu_).
-  std::shared_ptr<Entry> new_entry(const std::string& site_path);
   /// inspect() once per entry, whoever asks first (inspect_ahead, use or original), and
   /// with `plan_ahead` the plan of a photo content uses.
   bool inspect_once(Entry& entry, const std::string& site_path, bool plan_ahead = false);
