@@ -53,10 +53,12 @@ bool BuildRun::render() {
     set.clear();
   };
   drain(static_files_);
-  // A rebuild of the photo set the last build recorded hands its files to the writer on a
-  // thread of its own, beside the pages (the set is complete once check() has run): serial
-  // work after them otherwise, with a core idle (a warm rebuild of 200 photos: about 0.4
-  // ms, 2,800 files in one batch). Any other set is published after the pages, as before:
+  // A rebuild of the photo set the last build recorded hands its files to the writer
+  // beside the pages (the set is complete once check() has run), on the thread of the
+  // feeds and site maps: serial work after them otherwise, with a core idle (a warm
+  // rebuild of 200 photos: about 0.4 ms, 2,800 files in one batch), and a thread of its
+  // own cost more than the work (its allocator cache filled and flushed: about 0.15 M
+  // instructions of 0.5 M). Any other set is published after the pages, as before:
   // encoding beside them would raise a cold build's peak memory.
   BatchSink batches = [&](LinkedBatch&& b) {
     files += b.count;
@@ -64,13 +66,7 @@ bool BuildRun::render() {
   };
   PhotoList photo_list;
   bool photos_recorded = false;
-  std::jthread recorded_photos;  // joined on every way out, as the two below
-  if (writer_ && st_.photos->count() > 0) {
-    recorded_photos = std::jthread([&] {
-      photo_list = list_photos(*st_.photos);
-      photos_recorded = publish_recorded_photos(photo_list, *st_.photo_cache, sink, &batches);
-    });
-  }
+  const bool recorded_beside = writer_ && st_.photos->count() > 0;
   // The search index (the longest piece of work on large sites, with steps on one thread)
   // starts first; feeds and sitemaps (serial) run on a thread of their own. Both run beside
   // the pages and everything after them, so that a core left idle by one is used by another.
@@ -82,6 +78,10 @@ bool BuildRun::render() {
     ts.cpu("  search index, own cpu", search_cpu);
   });
   std::jthread site_files([&] {
+    if (recorded_beside) {
+      photo_list = list_photos(*st_.photos);
+      photos_recorded = publish_recorded_photos(photo_list, *st_.photo_cache, sink, &batches);
+    }
     OutputSet out;
     render_feeds(site, bodies, out);
     render_sitemap_xml(site, out);
@@ -98,8 +98,8 @@ bool BuildRun::render() {
   if (options_.write || options_.keep_state) {
     // The photo set of the build before, unchanged, went to the writer as one batch a
     // folder (2,800 files for 200 photos).
-    if (recorded_photos.joinable()) {
-      recorded_photos.join();
+    if (recorded_beside) {
+      site_files.join();
       if (!photos_recorded) {
         publish_unrecorded_photos(photo_list, options_.site_dir, *st_.photo_cache, st_.jobs, sink,
                                   diags_, nullptr, &batches);
@@ -112,7 +112,7 @@ bool BuildRun::render() {
     result_.photo_encoded = st_.photo_cache->stores();
     result_.photo_cached = st_.photo_cache->hits();
   }
-  site_files.join();
+  if (site_files.joinable()) site_files.join();
   search_files.join();
   result_.files = files;
   return stop_on_errors();

@@ -126,6 +126,20 @@ std::optional<std::pair<std::string, long long>> hash_file(const fs::path& path)
 
 }  // namespace
 
+bool is_normal_site_path(std::string_view site_path) {
+  // One pass: every photo of a rebuild is asked (nine searches of the text were 0.4 K
+  // instructions).
+  if (site_path.size() < 2 || site_path[0] != '/') return false;
+  size_t start = 1;
+  for (size_t i = 1; i <= site_path.size(); ++i) {
+    if (i < site_path.size() && site_path[i] != '/') continue;
+    std::string_view name = site_path.substr(start, i - start);
+    if (name.empty() || name == "." || name == "..") return false;
+    start = i + 1;
+  }
+  return true;
+}
+
 PhotoInspector make_photo_inspector(const fs::path& site_dir, PhotoCache& cache) {
   // The index knows originals by absolute path: the folder is made absolute once, not per
   // photo (a getcwd each).
@@ -135,11 +149,7 @@ PhotoInspector make_photo_inspector(const fs::path& site_dir, PhotoCache& cache)
   std::string static_text = static_dir.lexically_normal().string();
   return [static_dir, static_text, &cache](const std::string& site_path, PhotoSource& source,
                                            std::string& error) {
-    bool plain = site_path.size() > 1 && site_path[0] == '/' && static_text.back() != '/' &&
-                 site_path.find("//") == std::string::npos &&
-                 site_path.find("/./") == std::string::npos &&
-                 site_path.find("/../") == std::string::npos && !ends_with(site_path, "/.") &&
-                 !ends_with(site_path, "/..") && site_path.back() != '/';
+    bool plain = static_text.back() != '/' && is_normal_site_path(site_path);
     std::string full = plain ? static_text + site_path
                              : (static_dir / site_path.substr(1)).lexically_normal().string();
     SourceStamp stamp;

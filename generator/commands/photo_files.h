@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
@@ -15,6 +16,10 @@
 #include "render/photos.h"
 
 namespace firefly {
+
+/// Whether `site_path` is a slash and names, none of them empty, `.` or `..`, with no slash
+/// at the end: appended to a normalised folder, it gives a normalised path as it is.
+bool is_normal_site_path(std::string_view site_path);
 
 /// Looks at originals under `site_dir`/static through `cache`: the remembered header and
 /// hash when the file did not change, else its header and a fresh hash.

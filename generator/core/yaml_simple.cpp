@@ -1,6 +1,7 @@
 #include "core/yaml_simple.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 
@@ -19,6 +20,26 @@ bool is_key_char(char c) {
 
 /// A character that gives a plain scalar another meaning when it comes first.
 bool is_indicator(char c) { return std::strchr("-?:,[]{}#&*!|>'\"%@`~", c) != nullptr; }
+
+/// What a byte of a plain scalar is to plain().
+enum class PlainByte : unsigned char { kText, kSpace, kEnd, kRefused, kColon };
+
+constexpr std::array<PlainByte, 256> plain_byte_classes(bool flow) {
+  std::array<PlainByte, 256> classes{};
+  classes[' '] = PlainByte::kSpace;
+  classes['#'] = PlainByte::kRefused;
+  if (flow) {
+    for (char c : {',', '}', ']'}) classes[static_cast<unsigned char>(c)] = PlainByte::kEnd;
+    for (char c : {':', '[', '{', '"', '\''}) {
+      classes[static_cast<unsigned char>(c)] = PlainByte::kRefused;
+    }
+  } else {
+    classes[':'] = PlainByte::kColon;
+  }
+  return classes;
+}
+constexpr std::array<PlainByte, 256> kFlowPlainBytes = plain_byte_classes(true);
+constexpr std::array<PlainByte, 256> kBlockPlainBytes = plain_byte_classes(false);
 
 /// Reads the plain shapes line by line; any doubt makes it give up (false).
 class Reader {
@@ -202,14 +223,21 @@ class Reader {
   bool plain(size_t end, bool flow) {
     if (is_indicator(t_[at_])) return false;
     size_t start = at_, last = at_;  // last: one past the last character that is not a space
+    // Each byte's class looked up (most are none of these): in a flow collection `,` `}`
+    // `]` end the scalar and `:` `[` `{` `"` `'` are refused; `#` always is; outside one,
+    // `:` is refused before a space or the line's end.
+    const std::array<PlainByte, 256>& classes = flow ? kFlowPlainBytes : kBlockPlainBytes;
     for (; at_ < end; ++at_) {
-      char c = t_[at_];
-      if (flow && (c == ',' || c == '}' || c == ']')) break;
-      if (c == '#' || (flow && (c == ':' || c == '[' || c == '{' || c == '"' || c == '\''))) {
-        return false;
+      PlainByte k = classes[static_cast<unsigned char>(t_[at_])];
+      if (k == PlainByte::kText) {
+        last = at_ + 1;
+        continue;
       }
-      if (c == ':' && (at_ + 1 == end || t_[at_ + 1] == ' ')) return false;
-      if (c != ' ') last = at_ + 1;
+      if (k == PlainByte::kSpace) continue;
+      if (k == PlainByte::kEnd) break;
+      if (k == PlainByte::kRefused) return false;
+      if (at_ + 1 == end || t_[at_ + 1] == ' ') return false;  // kColon
+      last = at_ + 1;
     }
     emit(Kind::kScalar, start, t_.substr(start, last - start));
     at_ = last;

@@ -1,6 +1,7 @@
 #include "model/front_matter_schema.h"
 
 #include <algorithm>
+#include <charconv>
 #include <string_view>
 
 #include "core/text.h"
@@ -116,8 +117,15 @@ class Checker {
         return;
       }
       const List& items = v.as_list();
+      // Each item's path written in place (every story's `images` has one).
+      std::string item = path + "[";
+      const size_t prefix = item.size();
       for (size_t i = 0; i < items.size(); ++i) {
-        check(items[i], *schema.of, name, path + "[" + std::to_string(i) + "]");
+        char digits[24];
+        char* end = std::to_chars(digits, digits + sizeof digits, i).ptr;
+        item.resize(prefix);
+        item.append(digits, end).push_back(']');
+        check(items[i], *schema.of, name, item);
       }
     } else if (t == "object") {
       if (!v.is_map()) {

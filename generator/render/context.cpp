@@ -266,10 +266,12 @@ Value ContextBuilder::images_value(const Page& page, PhotoPlace first) const {
       std::string alt = place == PhotoPlace::kCard ? std::string() : html_escape(img.alt);
       m.emplace_back("picture", picture_html(*photo, alt, place));
       if (out.empty()) {
-        const PhotoRender& social = photo->renders[photo->social];
-        m.emplace_back("og_image",
-                       Value(map_of(0, "url", site_.absolute_url(social_image_url(*photo)), "width",
-                                    social.width, "height", social.height)));
+        // Made once for the photo's page and its card.
+        m.emplace_back("og_image", photo->og_image.get(serial_, [&] {
+          const PhotoRender& social = photo->renders[photo->social];
+          return Value(map_of(0, "url", site_.absolute_url(social_image_url(*photo)), "width",
+                              social.width, "height", social.height));
+        }));
       }
     }
     out.push_back(Value(std::move(m)));

@@ -144,4 +144,23 @@ TEST_CASE("photo set: a photo planned ahead has the plan of one planned when use
   CHECK(diags.error_count() == 0);
 }
 
+TEST_CASE("a photo's value is made once for its maker, again for another, and not copied") {
+  Photo photo;
+  int made = 0;
+  auto make = [&] {
+    ++made;
+    return Value(Map{{"n", made}});
+  };
+  CHECK(photo.og_image.get(1, make).get("n").as_int() == 1);
+  CHECK(photo.og_image.get(1, make).get("n").as_int() == 1);  // shared: not made again
+  CHECK(made == 1);
+  CHECK(photo.og_image.get(2, make).get("n").as_int() == 2);  // another maker's own
+  CHECK(photo.og_image.get(1, make).get("n").as_int() == 1);
+  Photo copy = photo;
+  CHECK(copy.og_image.get(1, make).get("n").as_int() == 3);  // a copy starts empty
+  copy = photo;
+  CHECK(copy.og_image.get(1, make).get("n").as_int() == 4);
+  CHECK(photo.og_image.get(1, make).get("n").as_int() == 1);
+}
+
 }  // namespace firefly

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/value.h"
 #include "render/photo_codec.h"
 
 namespace firefly {
@@ -82,6 +84,39 @@ struct PhotoRender {
   std::string_view width_digits() const { return {width_text.data(), width_size}; }
 };
 
+/// A template value made from a photo by the first page that shows it, for the others
+/// that show it too (thread-safe): a photo's story page and its card show the same social
+/// card. Kept for one maker (a context builder's serial); a copy of the photo starts empty.
+class PhotoValue {
+ public:
+  PhotoValue() = default;
+  PhotoValue(const PhotoValue&) {}
+  PhotoValue& operator=(const PhotoValue&) {
+    delete made_.exchange(nullptr);
+    return *this;
+  }
+  ~PhotoValue() { delete made_.load(std::memory_order_relaxed); }
+
+  /// The value `make()` gave when first asked by `maker`; made again for any other maker.
+  template <class Make>
+  Value get(std::uint64_t maker, Make&& make) const {
+    const Made* made = made_.load(std::memory_order_acquire);
+    if (made) return made->maker == maker ? made->value : make();
+    auto* fresh = new Made{maker, make()};
+    if (made_.compare_exchange_strong(made, fresh, std::memory_order_acq_rel)) return fresh->value;
+    Value value = std::move(fresh->value);  // another thread's came first
+    delete fresh;
+    return made->maker == maker ? made->value : value;
+  }
+
+ private:
+  struct Made {
+    std::uint64_t maker;
+    Value value;
+  };
+  mutable std::atomic<const Made*> made_{nullptr};
+};
+
 /// A photo content uses and everything made from it.
 struct Photo {
   std::string site_path;  ///< "/images/a.jpg"
@@ -92,6 +127,7 @@ struct Photo {
   size_t card = 0, social = 0;  ///< indexes into renders
   std::string first_user;       ///< the first page (by path) that uses it
   Pos first_pos;
+  PhotoValue og_image;  ///< its `og_image` {url, width, height} (render/context.cpp)
 };
 
 /// The photos of one build, registered as pages are rendered (thread-safe).
@@ -136,13 +172,11 @@ class PhotoSet {
   PhotoInspector inspect_;
   mutable std::mutex mu_;
   /// By site path, hashed: a page and a card ask for each photo (a rebuild of 200 photos:
-  /// about 800 lookups of paths alike in their first letters); photos() sorts.
+  /// about 800 lookups of paths alike in their first letters); photos() sorts. Those
+  /// inspected ahead too, registered by use() or original() when they come (one table:
+  /// a photo's use finds its entry without moving it from another).
   std::unordered_map<std::string, std::shared_ptr<Entry>> entries_;
-  /// Inspected ahead, not registered yet: moved into entries_ by use() or original().
-  std::unordered_map<std::string, std::shared_ptr<Entry>> ahead_;
   std::uint64_t plan_digest_ = 0;
-  /// The entry ahead_ holds for `site_path`, taken out of it, or a new one (under mu_).
-  std::shared_ptr<Entry> new_entry(const std::string& site_path);
   /// inspect() once per entry, whoever asks first (inspect_ahead, use or original), and
   /// with `plan_ahead` the plan of a photo content uses.
   bool inspect_once(Entry& entry, const std::string& site_path, bool plan_ahead = false);
