@@ -799,10 +799,20 @@
   // its text (a range request each, started as its chunk arrives). The promise is settled
   // once they are listed; the list's data-excerpts is "done" once every text is in (and,
   // for a CJK run of three or more, the results without it replaced).
+  // Says how many results there are: "N results for Q", or "Up to N results for Q" while
+  // some of them may lack a CJK run of the query (not `exact`).
+  function sayCount(hits, exact) {
+    var text = (!exact && attr("count-upto")) || attr("count");
+    say(text.replace("{n}", String(hits.length)).replace("{q}", current.query));
+  }
   function show(gen, more) {
     var hits = filtered();
-    var count = attr("count").replace("{n}", String(hits.length)).replace("{q}", current.query);
-    say(count);
+    // A query with a CJK run of three or more: its hits are the pages with every pair, and
+    // only a page whose text has been read is known to have the run. Its count is said once
+    // the listed results' texts are read: exact when every hit left has been read.
+    var runs = longRuns(current.groups);
+    if (!runs.length || !hits.length) sayCount(hits, true);
+    else if (!more) say(attr("searching"));
     if (!more) {
       results.textContent = "";
       current.shown = 0;
@@ -843,7 +853,6 @@
       // "Show more results" comes once the listed texts are in: they push whatever follows
       // them down as they arrive, and a reader's press must not land where the button was.
       var pages = [];
-      var runs = longRuns(groups);
       Promise.all(
         texts.map(function (text, i) {
           return text.then(function (page) {
@@ -857,6 +866,20 @@
         })
         .then(function () {
           if (gen !== generation) return;
+          if (runs.length) {
+            var left = filtered();
+            sayCount(
+              left,
+              left.slice(current.shown).every(function (h) {
+                return h.checked;
+              }),
+            );
+            if (!left.length) {
+              results.textContent = "";
+              results.appendChild(noResults());
+              return;
+            }
+          }
           if (--list.pending === 0) list.setAttribute("data-excerpts", "done");
           if (current.shown < filtered().length && !results.querySelector("button.search-more")) {
             button = document.createElement("button");
