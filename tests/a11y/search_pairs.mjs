@@ -7,7 +7,7 @@
 // to replace those without the run; "Show more results" goes on from there), that a
 // query of one pair still finds every page that has it, and that the status says "up to"
 // while pages with every pair are unread, the exact count once none is (none at all for a
-// run that no page has: the no-results message).
+// run that no page has: the no-results message), as the year filter's counts do.
 //
 // Usage: node tests/a11y/search_pairs.mjs FIREFLY
 // Prints one line per query, then "search pairs: N passed, M failed"; exits 1 when any failed.
@@ -25,7 +25,10 @@ for (let i = 1; i <= 60; i++) {
   const date = new Date(Date.UTC(2026, 1, 1 + i)).toISOString().slice(0, 10);
   pages[`apart-${String(i).padStart(2, '0')}`] = { date, text: '團體活動。體協會議。協約期滿。' };
 }
-for (let i = 1; i <= 3; i++) pages[`run-${i}`] = { date: `2026-01-0${i}`, text: '勞資雙方簽訂團體協約。' };
+// The oldest in another year, so that the search page offers a year filter.
+for (let i = 1; i <= 3; i++) {
+  pages[`run-${i}`] = { date: i === 1 ? '2025-12-31' : `2026-01-0${i}`, text: '勞資雙方簽訂團體協約。' };
+}
 for (const [name, page] of Object.entries(pages)) page.title = `第${name}篇`;
 const site = buildStorySite(
   firefly,
@@ -84,6 +87,11 @@ await runQueryChecks('search pairs', site, QUERIES, async (page, origin, [q, exp
   if (!new RegExp(`^${firstIs}$`).test(firstStatus)) return `the first status "${firstStatus}", expected "${firstIs}"`;
   const last = await status();
   if (last !== exactStatus(q, expected.length)) return `the status "${last}", expected "${exactStatus(q, expected.length)}"`;
+  // The year filter's counts leave out the pages taken out (no filter when none is left).
+  const allOption = page.locator('#search-filter-year option').first();
+  const allText = (await allOption.count()) ? ((await allOption.textContent()) ?? '') : '';
+  const allCount = Number((allText.match(/\((\d+)\)$/) || [0, 0])[1]);
+  if (allCount !== expected.length) return `the year filter's first option is "${allText}", expected ${expected.length}`;
   if (!expected.length && !(await page.locator('#search-results > p.search-none').isVisible())) {
     return 'no results and no no-results message';
   }

@@ -811,6 +811,7 @@
     // only a page whose text has been read is known to have the run. Its count is said once
     // the listed results' texts are read: exact when every hit left has been read.
     var runs = longRuns(current.groups);
+    var candidates = current.hits.length;
     if (!runs.length || !hits.length) sayCount(hits, true);
     else if (!more) say(attr("searching"));
     if (!more) {
@@ -874,6 +875,11 @@
                 return h.checked;
               }),
             );
+            // The filters' counts without the pages taken out (not while the reader is in
+            // them: remaking them would lose their focus).
+            if (current.hits.length !== candidates && filtersEl && !filtersEl.contains(document.activeElement)) {
+              renderFilters();
+            }
             if (!left.length) {
               results.textContent = "";
               results.appendChild(noResults());
