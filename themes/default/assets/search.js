@@ -794,17 +794,17 @@
     }
     return item;
   }
-  // Lists the first results (or the next ones after "more") as soon as their chunks are in,
-  // all at once and in rank order, each named by its address until its title arrives with
-  // its text (a range request each, started as its chunk arrives). The promise is settled
-  // once they are listed; the list's data-excerpts is "done" once every text is in (and,
-  // for a CJK run of three or more, the results without it replaced).
   // Says how many results there are: "N results for Q", or "Up to N results for Q" while
   // some of them may lack a CJK run of the query (not `exact`).
   function sayCount(hits, exact) {
     var text = (!exact && attr("count-upto")) || attr("count");
     say(text.replace("{n}", String(hits.length)).replace("{q}", current.query));
   }
+  // Lists the first results (or the next ones after "more") as soon as their chunks are in,
+  // all at once and in rank order, each named by its address until its title arrives with
+  // its text (a range request each, started as its chunk arrives). The promise is settled
+  // once they are listed; the list's data-excerpts is "done" once every text is in (and,
+  // for a CJK run of three or more, the results without it replaced).
   function show(gen, more) {
     var hits = filtered();
     // A query with a CJK run of three or more: its hits are the pages with every pair, and
