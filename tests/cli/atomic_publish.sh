@@ -16,17 +16,21 @@ published() {
 }
 
 # Kill a build midway: once its staging folder has files in it, so the kill lands while it
-# writes (a fixed sleep killed it before or after that, by how fast the machine was).
+# writes (a fixed sleep killed it before or after that, by how fast the machine was). The
+# wait lasts as long as the build does: the sanitizer build's reading of 3,000 stories
+# took more than the five seconds a count of 500 short sleeps allowed, and the kill landed
+# before the staging folder was made. (Here it writes pages for about 3 s.)
 "$FIREFLY" build --site "$work/site" --out "$work/public" --quiet --jobs 1 &
 pid=$!
-for _ in $(seq 1 500); do
-  if compgen -G "$work/public/.firefly-staging-*/stories" >/dev/null; then break; fi
+deadline=$((SECONDS + 600))
+while ! compgen -G "$work/public/.firefly-staging-*/stories" >/dev/null; do
+  if ! kill -0 "$pid" 2>/dev/null || ((SECONDS > deadline)); then break; fi
   sleep 0.01
 done
 kill -KILL "$pid" 2>/dev/null || true
 wait "$pid" 2>/dev/null || true
 compgen -G "$work/public/.firefly-staging-*" >/dev/null ||
-  { echo "the build ended before it could be killed midway"; exit 1; }
+  { echo "the build ended before its staging folder had pages, or was killed before it had one"; exit 1; }
 published >"$work/after.txt"
 diff "$work/before.txt" "$work/after.txt"
 
