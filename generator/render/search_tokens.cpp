@@ -270,11 +270,8 @@ class HtmlBlockReader {
 
   /// Adds `text`, trimmed, as a block (nothing when it is only spaces).
   void add(std::string_view text, bool heading) {
-    size_t b = 0, e = text.size();
-    while (b < e && html_block_space(text[b])) ++b;
-    while (e > b && html_block_space(text[e - 1])) --e;
-    if (b == e) return;
-    blocks_.push_back({std::string(text.data() + b, e - b), heading});
+    std::string_view t = trim(text);
+    if (!t.empty()) blocks_.push_back({std::string(t), heading});
   }
 
   /// A tag, without its angle brackets.
