@@ -1,18 +1,21 @@
 // The search index's file format. Each language has, under search/<lang>/:
 //   index.json   the manifest: document count, documents per chunk, each word shard's
 //                name (the shortest start of its first token above the shard before; see
-//                shard_separator), the number of CJK shards ("hashed"), sections, years,
-//                the number of taxonomy terms and the texts' header ("xh")
+//                shard_separator), the CJK tokens with a file of their own ("alone"), the
+//                number of hashed CJK shards ("hashed"), sections, years, the number of
+//                taxonomy terms and the texts' header ("xh")
 //   terms.json   the taxonomy terms with their documents (read only for the term filter)
 //   s/<n>.txt    shard n: lines "token<TAB>postings", tokens in byte order. The first
 //                shards (as many as the manifest names) hold the words: the tokens of a
 //                shard run from its first token to the next shard's, so a prefix is read
 //                in neighbouring shards. The CJK tokens (characters and pairs, looked up
-//                whole) follow in "hashed" shards: a token is in shard (number of word
-//                shards) + cjk_shard_hash(token) % hashed, which costs the manifest no
-//                names. The postings of a token without positions (a CJK token) start
-//                with "*", those of a token whose positions are in a file of their own
-//                with "#<k>#" (k in decimal)
+//                whole) follow: first a file for each token the manifest lists in "alone"
+//                (its line is larger than a shard; file (word shards) + its place in the
+//                list), then "hashed" shards holding the others: a token is in file (word
+//                shards) + (alone tokens) + cjk_shard_hash(token) % hashed, which costs the
+//                manifest no names (see plan_shards). The postings of a token without
+//                positions (a CJK token) start with "*", those of a token whose positions
+//                are in a file of their own with "#<k>#" (k in decimal)
 //   p/<k>.txt    the positions of one token whose postings are large, read only when a
 //                query checks a phrase, a run of words or nearness; written
 //                only when the file budget has room beyond the shards

@@ -238,9 +238,9 @@
         });
       }
       var own = manifest.aloneAt.get(term.token);
-      var first = manifest.shards.length + (manifest.alone || []).length;
+      var firstHashed = manifest.shards.length + (manifest.alone || []).length;
       if (own !== undefined) files.push(get("s/" + own + ".txt", false));
-      else if (manifest.hashed) files.push(get("s/" + (first + (cjkShardHash(term.token) % manifest.hashed)) + ".txt", false));
+      else if (manifest.hashed) files.push(get("s/" + (firstHashed + (cjkShardHash(term.token) % manifest.hashed)) + ".txt", false));
     } else if (manifest.shards.length) {
       var first = shardOf(manifest, term.token);
       var last = first;
