@@ -345,8 +345,11 @@ TEST_CASE("with the list of changed files, only those are looked at, unless a fo
 TEST_CASE("an update that only edits pages shares the table of stamps and keeps warnings") {
   ContentFolder site;
   for (char name = 'a'; name < 'a' + 24; ++name) {
-    site.write(std::string("content/stories/") + name + ".en.md",
-               std::string("---\ntitle: ") + name + "\n---\nText.\n");
+    // Appended, not joined with +: GCC 12 at -O1 warns (-Warray-bounds) on a string
+    // temporary plus a char plus a literal, a known false positive.
+    std::string text = "---\ntitle: ";
+    text.append(1, name).append("\n---\nText.\n");
+    site.write(std::string("content/stories/") + name + ".en.md", text);
   }
   site.age();
   Loads loads{site};

@@ -59,7 +59,7 @@ TEST_CASE("search token keys: the keys of the tokens the simple path gives") {
                                     "",
                                     "志工。團隊（臺中）ABC123def",
                                     "x" + std::string(70, 'y') + " short 長字",
-                                    std::string(64, 'Q') + " " + std::string(65, 'q'),
+                                    std::string(64, 'Q').append(" ").append(65, 'q'),
                                     "　全形空白　和「引號」",
                                     "UPPER lower MiXeD 99",
                                     "志",
