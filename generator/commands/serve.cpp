@@ -82,9 +82,11 @@ class SearchRefresh {
     for (auto& run : stopped_) run->thread.join();
   }
 
-  /// Starts refreshing the search index of `state`, unless it is current.
+  /// Starts refreshing the search index of `state`, unless it is current; the index's
+  /// requests held (hold_search_index) are answered once it is.
   void start(std::shared_ptr<BuildState> state, PreviewSite& site) {
     stop();
+    if (!state || state->search_current) site.release_index();
     if (!state || (state->search_current && state->pending_photos.empty())) return;
     run_ = std::make_unique<Run>();
     run_->thread = std::thread([run = run_.get(), state = std::move(state), &site] {
@@ -105,6 +107,7 @@ class SearchRefresh {
       if (packed && !run->cancel) {
         SearchChanges changes = record_search_refresh(*state, std::move(*index));
         site.update_files_quietly(std::move(*packed), changes.removed);
+        site.release_index();
       }
       run->done = true;
     });
@@ -164,6 +167,16 @@ class SearchRefresh {
   std::unique_ptr<Run> run_;                   ///< the refresh of the last state shown
   std::vector<std::unique_ptr<Run>> stopped_;  ///< refreshes stopped, still ending
 };
+
+/// Makes the requests for `state`'s search index files wait until the index is made again
+/// (SearchRefresh): a search made once a page shows an edit finds the edit.
+void hold_search_index(const BuildState& state, PreviewSite& site) {
+  if (state.search_current) return;
+  std::vector<std::string> paths;
+  paths.reserve(state.search_files.size());
+  for (const auto& [path, bytes] : state.search_files) paths.push_back(path);
+  site.hold_index(std::move(paths));
+}
 
 /// What the last build left for the next edit.
 struct Session {
@@ -244,10 +257,12 @@ void update(Session& session, PreviewSite& site, std::ostream& err) {
   // they are made.
   bool pending = bool(result.state->pending);
   if (pending) site.hold(pending_paths(*result.state));
+  hold_search_index(*result.state, site);
   site.update_site(std::move(result.output), result.removed);
   double reloaded = seconds_since(start);
   session.adopt(std::move(result.state));
   if (!show_pending_files(session, site, files, pages, err)) {
+    site.release_index();  // no index follows: the next edit builds the whole site
     err.flush();
     return;
   }
@@ -295,6 +310,7 @@ void rebuild(const BuildOptions& build, Session& session, PreviewSite& site, std
     err << "built " << plural(result.pages, "page") << " in " << when << " s\n";
   } else {
     site.drop_staged();
+    site.release_index();  // the index shown stays that of the last good build
     show_failure(diags, text, build.site_dir, site, err);
   }
   err.flush();

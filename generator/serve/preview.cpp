@@ -262,6 +262,22 @@ void PreviewSite::update_held(OutputSet files) {
   pack_shown(paths);
 }
 
+void PreviewSite::hold_index(std::vector<std::string> paths) {
+  std::unordered_set<std::string> held(std::make_move_iterator(paths.begin()),
+                                       std::make_move_iterator(paths.end()));
+  std::lock_guard lock(mu_);
+  index_held_ = std::move(held);
+}
+
+void PreviewSite::release_index() {
+  std::unordered_set<std::string> released;  // freed outside the lock
+  {
+    std::lock_guard lock(mu_);
+    released.swap(index_held_);
+  }
+  released_.notify_all();
+}
+
 void PreviewSite::show_errors(std::string errors, std::string lang) {
   auto shown = std::make_shared<const std::string>(std::move(errors));
   {
@@ -310,8 +326,9 @@ PreviewReply PreviewSite::get(std::string_view target) const {
   {
     std::unique_lock lock(mu_);
     if (looks_like_page(key)) last_page_ = key;
-    // A file still being made is answered once it is (update_held).
-    released_.wait(lock, [&] { return stopped_ || !held_.count(key); });
+    // A file still being made is answered once it is (update_held, release_index).
+    released_.wait(lock,
+                   [&] { return stopped_ || (!held_.count(key) && !index_held_.count(key)); });
     site = site_;
     errors = errors_;
     lang = errors_lang_;

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/output.h"
@@ -78,6 +79,13 @@ class PreviewSite {
   /// Shows `files` as update_files_quietly does (nothing removed), and answers the
   /// requests held by hold() with them.
   void update_held(OutputSet files);
+  /// Makes requests for the files at `paths` wait until release_index() (or stop()): the
+  /// search index while serve remakes it after the pages it indexes are shown, so that a
+  /// search made after a page shows an edit finds the edit. Apart from hold(): the pages an
+  /// update leaves are made before the index is. Replaces the paths held before.
+  void hold_index(std::vector<std::string> paths);
+  /// Answers the requests held by hold_index() with the files shown now.
+  void release_index();
   /// Notes that a page at request target `target` ("/en/stories/") is open in a browser,
   /// listening for reloads, until page_closed(target).
   void page_opened(std::string_view target);
@@ -152,6 +160,7 @@ class PreviewSite {
   std::uint64_t generation_ = 0;
   bool stopped_ = false;
   std::set<std::string, std::less<>> held_;       ///< paths whose requests wait (hold)
+  std::unordered_set<std::string> index_held_;    ///< paths whose requests wait (hold_index)
   std::map<std::string, int, std::less<>> open_;  ///< output path -> reload streams on it
   mutable std::string last_page_;                 ///< the output path last asked for
   mutable std::condition_variable released_;      ///< held_ emptied, or stopped_

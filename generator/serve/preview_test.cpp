@@ -357,6 +357,43 @@ TEST_CASE("a held page is answered with its new bytes once they are made, never 
   CHECK(second.body.find("since=2") != std::string::npos);  // the update that made it
 }
 
+TEST_CASE("the search index held apart from an update's pending files, until released") {
+  PreviewSite site{std::filesystem::temp_directory_path()};
+  OutputSet files = sample_site();
+  files.push_back({"search/en/index.json", "{\"docs\":1}", ""});
+  files.push_back({"sitemap.xml", "<urlset>old</urlset>", ""});
+  site.show_site(files);
+  site.hold_index({"search/en/index.json"});
+  site.hold({"sitemap.xml"});
+  site.update_site({{"en/stories/index.html", "<p>new list</p>", ""}});
+  std::atomic<bool> answered{false};
+  PreviewReply index;
+  std::thread t([&] {
+    index = site.get("/search/en/index.json");
+    answered = true;
+  });
+  // The pending files released: the index still waits, and is never answered stale.
+  site.update_held({{"sitemap.xml", "<urlset>new</urlset>", ""}});
+  CHECK(site.get("/sitemap.xml").body == "<urlset>new</urlset>");
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  CHECK_FALSE(answered);
+  site.update_files_quietly({{"search/en/index.json", "{\"docs\":2}", ""}}, {});
+  site.release_index();
+  t.join();
+  CHECK(index.body == "{\"docs\":2}");
+  // Released with nothing new: the bytes shown; stop releases too.
+  site.hold_index({"search/en/index.json"});
+  std::thread u([&] { index = site.get("/search/en/index.json"); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  site.release_index();
+  u.join();
+  CHECK(index.body == "{\"docs\":2}");
+  site.hold_index({"search/en/index.json"});
+  std::thread v([&] { index = site.get("/search/en/index.json"); });
+  site.stop();
+  v.join();
+}
+
 TEST_CASE("the pages open in a browser and the last page asked for are rendered first") {
   using Paths = std::vector<std::string>;
   PreviewSite site{std::filesystem::temp_directory_path()};
