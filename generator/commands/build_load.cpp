@@ -56,11 +56,11 @@ void list_static_files(const fs::path& site_dir, OutputSet& out, std::set<std::s
 }
 
 /// The errors for the files of static/ that list_static_files left out, which are withheld.
-void report_static_files(const std::vector<std::string>& escaped,
+void report_static_files(const fs::path& site_dir, const std::vector<std::string>& escaped,
                          const std::vector<std::string>& special, std::set<std::string>& withheld,
                          Diagnostics& diags) {
   for (const std::string& rel : escaped) {
-    diags.error("static/" + rel, {}, "this is a symbolic link to a place outside the site",
+    diags.error("static/" + rel, {}, escaped_link_message(site_dir / "static" / rel, site_dir),
                 "copy the file into static/ instead");
     withheld.insert("/" + rel);
   }
@@ -159,6 +159,19 @@ bool BuildRun::load() {
   // their headers and hashes) on a thread of their own while the theme and the content
   // load: serial work otherwise (a rebuild of 200 photos: about 1 ms), beside a step that
   // leaves a core idle. The check step registers the photos pages use.
+  // The cache deletes old entries: never through a link to a place outside it.
+  for (const fs::path& dir :
+       {options_.site_dir / ".firefly-cache", PhotoCache::folder_of(options_.site_dir)}) {
+    std::error_code ec;
+    if (fs::is_symlink(dir, ec)) {
+      diags_.error(dir.lexically_relative(options_.site_dir).string(), {},
+                   "this is a symbolic link: Firefly keeps its photo cache only in a real folder "
+                   "of the site, since it deletes old entries there",
+                   "delete the link; the next build makes the cache again");
+      result_.exit_code = 1;
+      return false;
+    }
+  }
   st_.photo_cache = std::make_unique<PhotoCache>(PhotoCache::folder_of(options_.site_dir));
   PhotoOptions photo_options;
   photo_options.avif = config.photo_avif && can_encode_avif();
@@ -252,8 +265,8 @@ bool BuildRun::model() {
   static_thread_.join();
   if (static_listing_.error) std::rethrow_exception(static_listing_.error);
   inputs.files = std::move(static_listing_.paths);
-  report_static_files(static_listing_.escaped, static_listing_.special, inputs.withheld_files,
-                      diags_);
+  report_static_files(options_.site_dir, static_listing_.escaped, static_listing_.special,
+                      inputs.withheld_files, diags_);
   inputs.withheld_datasets = withheld_datasets_;
   if (theme) {
     for (const OutputFile& f : theme->files()) inputs.files.insert("/" + f.path);

@@ -118,7 +118,9 @@ int run_new_page(const NewPageOptions& options, std::ostream& out, std::ostream&
       std::filesystem::path("content") / options.collection / (options.slug + suffix + ".md");
   std::filesystem::path path = options.site_dir / rel;
   std::error_code ec;
-  if (std::filesystem::exists(path, ec)) {
+  // A link counts as there even when it leads nowhere: writing through it would create a
+  // file wherever it points, maybe outside the site.
+  if (std::filesystem::exists(std::filesystem::symlink_status(path, ec))) {
     err << "firefly: error: " << rel.generic_string()
         << " already exists; it was not changed (choose another name, or edit that file)\n";
     return 1;

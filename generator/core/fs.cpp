@@ -90,7 +90,29 @@ bool is_inside(const fs::path& child, const fs::path& root) {
   return mismatch.first == r.end() ||
          (std::next(mismatch.first) == r.end() && mismatch.first->empty());
 }
+
+/// True when `target` (inside `root`) is or lies in a hidden file or folder of it: a name
+/// starting with '.' (.git, .env, .firefly-cache), but not .well-known.
+bool is_hidden_below(const fs::path& target, const fs::path& root) {
+  for (const fs::path& part :
+       target.lexically_normal().lexically_relative(root.lexically_normal())) {
+    std::string name = part.string();
+    if (name.size() > 1 && name[0] == '.' && name != ".." && name != ".well-known") return true;
+  }
+  return false;
+}
 }  // namespace
+
+std::string escaped_link_message(const fs::path& link, const fs::path& root) {
+  std::error_code ec;
+  fs::path target = fs::weakly_canonical(link, ec);
+  fs::path real_root = fs::weakly_canonical(root, ec);
+  if (!ec && is_inside(target, real_root) && is_hidden_below(target, real_root)) {
+    return "this is a symbolic link to " + target.lexically_relative(real_root).string() +
+           ", a hidden file of the site, which is never published";
+  }
+  return "this is a symbolic link to a place outside the site";
+}
 
 namespace {
 
@@ -134,7 +156,7 @@ void list_folder(const std::string& path, const std::string& rel, const fs::path
       // Followed when it leads inside the root; a folder it leads to is not listed.
       std::error_code ec;
       fs::path target = fs::weakly_canonical(fs::path(full), ec);
-      if (ec || !is_inside(target, real_root)) {
+      if (ec || !is_inside(target, real_root) || is_hidden_below(target, real_root)) {
         if (escaped) escaped->push_back(child);
         continue;
       }

@@ -33,13 +33,18 @@ struct FoundFile {
 };
 
 /// Every regular file under `dir` (recursively), sorted by `rel`; empty when `dir` is
-/// missing. Symbolic links that resolve outside `root` are skipped and their `rel` paths
-/// appended to `escaped` (when given), so callers can report them; so are FIFOs, sockets
-/// and devices, appended to `special`.
+/// missing. Symbolic links that resolve outside `root`, or to a hidden file or folder of
+/// it (a name starting with '.', such as .git/config or .env; .well-known/ excepted), are
+/// skipped and their `rel` paths appended to `escaped` (when given), so callers can report
+/// them (escaped_link_message); so are FIFOs, sockets and devices, appended to `special`.
 std::vector<FoundFile> list_files(const std::filesystem::path& dir,
                                   const std::filesystem::path& root,
                                   std::vector<std::string>* escaped = nullptr,
                                   std::vector<std::string>* special = nullptr);
+
+/// The error message for the link `link` that list_files left out under `root`.
+std::string escaped_link_message(const std::filesystem::path& link,
+                                 const std::filesystem::path& root);
 
 /// The error message for a special file (FIFO, socket, device) found among a site's files.
 inline constexpr const char* kSpecialFileMessage =

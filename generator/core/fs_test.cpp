@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -32,6 +33,34 @@ TEST_CASE("list_files gives every file under a folder, sorted by its relative pa
   for (size_t i = 0; i < found.size(); ++i) {
     CHECK(fulls[i] == (root / "static").string() + "/" + rels[i]);  // each with its own path
   }
+  fs::remove_all(root);
+}
+
+TEST_CASE("list_files leaves out links to hidden files of the root, and outside it") {
+  namespace fs = std::filesystem;
+  fs::path root = fs::temp_directory_path() / ("firefly-links-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "static" / ".well-known");
+  fs::create_directories(root / ".git");
+  std::ofstream(root / ".git" / "config") << "extraheader = AUTHORIZATION: basic x";
+  std::ofstream(root / ".env") << "TOKEN=x";
+  std::ofstream(root / "notes.txt") << "notes";
+  std::ofstream(root / "static" / ".well-known" / "security.txt") << "contact";
+  fs::create_symlink(root / ".git" / "config", root / "static" / "c.txt");
+  fs::create_symlink("../.env", root / "static" / "env.txt");
+  fs::create_symlink("../notes.txt", root / "static" / "notes.txt");
+  fs::create_symlink(".well-known/security.txt", root / "static" / "security.txt");
+  fs::create_symlink("/etc/hostname", root / "static" / "host.txt");
+  std::vector<std::string> escaped, rels;
+  for (const FoundFile& f : list_files(root / "static", root, &escaped)) rels.push_back(f.rel);
+  CHECK(rels == std::vector<std::string>{"notes.txt", "security.txt"});
+  std::sort(escaped.begin(), escaped.end());
+  CHECK(escaped == std::vector<std::string>{"c.txt", "env.txt", "host.txt"});
+  CHECK(escaped_link_message(root / "static" / "c.txt", root) ==
+        "this is a symbolic link to .git/config, a hidden file of the site, which is never "
+        "published");
+  CHECK(escaped_link_message(root / "static" / "host.txt", root) ==
+        "this is a symbolic link to a place outside the site");
   fs::remove_all(root);
 }
 

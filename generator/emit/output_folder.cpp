@@ -11,9 +11,9 @@ namespace fs = std::filesystem;
 namespace {
 
 /// The folders (and file) of a site that a build reads; an output may not live in them.
-constexpr std::array<std::string_view, 10> kSourceEntries = {
-    "site.yaml", "content", "data",   "static", "themes",
-    "i18n",      "layouts", "assets", ".git",   ".firefly-cache"};
+constexpr std::array<std::string_view, 11> kSourceEntries = {
+    "site.yaml", "content",  "data",   "static", "themes",        "i18n",
+    "layouts",   "partials", "assets", ".git",   ".firefly-cache"};
 
 /// True when `inner` is `outer` or lies below it.
 bool is_within(const fs::path& inner, const fs::path& outer) {
@@ -24,11 +24,35 @@ bool is_within(const fs::path& inner, const fs::path& outer) {
 }  // namespace
 
 fs::path resolve_output_folder(const fs::path& path) {
+  // Component by component, as the system will when the build creates and writes it:
+  // each folder that exists is followed to its real place (links too), so that a `..`
+  // after it goes to that place's parent; a `..` after a folder that does not exist yet
+  // (which the build would create) goes back to where that folder would be. (Resolving
+  // `missing/../link` on paper, as weakly_canonical does, never follows `link`.)
   std::error_code ec;
-  fs::path abs = fs::weakly_canonical(fs::absolute(path), ec);
-  if (ec) abs = fs::absolute(path).lexically_normal();
-  if (abs.filename().empty()) abs = abs.parent_path();
-  return abs;
+  fs::path abs = fs::absolute(path, ec);
+  if (ec) abs = path;
+  fs::path real = abs.root_path();
+  int missing = 0;  // how many of `real`'s last components do not exist (yet)
+  for (const fs::path& part : abs.relative_path()) {
+    if (part.empty() || part == ".") continue;
+    if (part == "..") {
+      if (missing > 0) --missing;
+      real = real.parent_path();
+      continue;
+    }
+    fs::path next = real / part;
+    if (missing == 0 && fs::exists(next, ec)) {
+      fs::path resolved = fs::canonical(next, ec);
+      if (!ec) {
+        real = std::move(resolved);
+        continue;
+      }
+    }
+    real = std::move(next);
+    ++missing;
+  }
+  return real;
 }
 
 bool check_output_folder(const fs::path& site_dir, const fs::path& out_dir, bool force,
@@ -72,7 +96,14 @@ bool check_output_folder(const fs::path& site_dir, const fs::path& out_dir, bool
     return refuse("--out " + shown + " is a file, not a folder", "name a folder for the site");
   }
   if (force || fs::exists(out / kOutputMarker, ec)) return true;
-  bool empty = fs::directory_iterator(out, ec) == fs::directory_iterator();
+  // Empty, or with only the staging folder of a first build that was killed.
+  bool empty = true;
+  for (const auto& entry : fs::directory_iterator(out, ec)) {
+    if (entry.path().filename().string().rfind(kStagingPrefix, 0) != 0) {
+      empty = false;
+      break;
+    }
+  }
   if (ec) return refuse("cannot read --out " + shown + ": " + ec.message(), "");
   if (empty) return true;
   return refuse("--out " + shown + " is a folder that Firefly did not create and it is not " +

@@ -75,3 +75,29 @@ TEST_CASE("output folder: a symbolic link is judged by where it points") {
   CHECK_FALSE(firefly::check_output_folder(t.site, t.root / "link", false, diags));
   CHECK(first_error(diags).find("inside the site's content/ folder") != std::string::npos);
 }
+
+TEST_CASE("output folder: a link reached through `..` after a missing folder is followed") {
+  TempSite t;
+  fs::create_directory_symlink(t.site, t.root / "link");
+  fs::create_directory(t.root / "holder");
+  fs::create_directory_symlink(t.root, t.root / "holder" / "up");
+  for (bool force : {false, true}) {
+    firefly::Diagnostics diags;
+    // missing/.. is the folder it would be made in: `link` there is the site.
+    CHECK_FALSE(firefly::check_output_folder(t.site, t.root / "nx" / ".." / "link", force, diags));
+    CHECK(first_error(diags).find("is the site folder itself") != std::string::npos);
+    firefly::Diagnostics deeper;
+    CHECK_FALSE(firefly::check_output_folder(
+        t.site, t.root / "a" / "b" / ".." / ".." / "link" / "content", force, deeper));
+    CHECK(first_error(deeper).find("content/ folder") != std::string::npos);
+    // holder/up/.. is the parent of the link's target (the real place), not `holder`.
+    firefly::Diagnostics parent;
+    CHECK_FALSE(firefly::check_output_folder(
+        t.site, t.root / "holder" / "up" / ".." / t.root.filename() / "site", force, parent));
+  }
+  CHECK(firefly::resolve_output_folder(t.root / "nx" / ".." / "link") == fs::canonical(t.site));
+  CHECK(firefly::resolve_output_folder(t.root / "new" / "deeper" / "") ==
+        fs::canonical(t.root) / "new" / "deeper");
+  CHECK(firefly::resolve_output_folder(t.root / "new" / ".." / "new2") ==
+        fs::canonical(t.root) / "new2");
+}

@@ -480,7 +480,8 @@ void PhotoCache::finish(long long grace_seconds) {
     write_atomically(marker, "", "pruned");
     if (set_used_ && !set_recorded_) mark_set_used();
     for (const auto& sub : fs::directory_iterator(dir_, ec)) {
-      if (!sub.is_directory(ec)) continue;
+      // Never through a link: its files are not the cache's to delete.
+      if (sub.is_symlink(ec) || !sub.is_directory(ec)) continue;
       std::string prefix = sub.path().filename().string();
       int n = prefix.size() == 2 ? folder_number(prefix) : -1;
       for (const auto& entry : fs::directory_iterator(sub.path(), ec)) {
@@ -491,6 +492,7 @@ void PhotoCache::finish(long long grace_seconds) {
           auto it = folders_[n].files.find(name);
           if (folders_[n].checked && it != folders_[n].files.end() && it->second.used) continue;
         }
+        if (!entry.is_regular_file(ec) && !entry.is_symlink(ec)) continue;  // a folder: not an entry
         auto t = fs::last_write_time(entry.path(), ec);
         if (!ec && t < cutoff && fs::remove(entry.path(), ec) && n >= 0) {
           std::lock_guard lock(folders_[n].mu);

@@ -41,7 +41,6 @@ using writer_internal::lowercase_first;
 namespace {
 
 /// Where a build writes its new output, inside the output folder; one per process.
-const char* kStagingPrefix = ".firefly-staging-";
 
 bool exchange(const fs::path& a, const fs::path& b) {
 #ifdef SYS_renameat2
@@ -84,8 +83,32 @@ std::error_code switch_entry(const fs::path& fresh, const fs::path& dest, const 
       if (ec) return ec;
     }
   }
-  fs::rename(fresh, dest, ec);  // a file replaces a file in one step
+  // A file replaces a file in one step; the old one is kept aside (a second name, no
+  // copy) so that a publish that fails later can put it back.
+  if (fs::exists(old) && !fs::is_directory(old)) fs::create_hard_link(dest, aside, ec);
+  ec.clear();
+  fs::rename(fresh, dest, ec);
   return ec;
+}
+
+/// Undoes switch_entry for each of `names` (last first): the new entry goes back to the
+/// staging folder `temp`, the old one (kept under `aside`) back to its place. True when
+/// every one is back.
+bool switch_back(const std::vector<std::string>& names, const fs::path& out_dir,
+                 const fs::path& temp, const fs::path& aside) {
+  bool ok = true;
+  for (auto it = names.rbegin(); it != names.rend(); ++it) {
+    std::error_code ec;
+    fs::path dest = out_dir / *it, old = aside / *it;
+    fs::rename(dest, temp / *it, ec);
+    if (ec) {
+      ok = false;
+      continue;
+    }
+    if (fs::exists(fs::symlink_status(old, ec))) fs::rename(old, dest, ec);
+    ok = ok && !ec;
+  }
+  return ok;
 }
 
 }  // namespace
@@ -178,14 +201,26 @@ bool OutputWriter::Impl::switch_in(const std::set<std::string>& in_place) {
   }
   std::filesystem::path aside = temp / ".firefly-previous";
   fs::create_directory(aside, ec);
+  std::vector<std::string> switched;  // in the order they were switched in
   for (const std::string& name : fresh) {
     if (in_place.count(name)) continue;
-    if ((ec = switch_entry(temp / name, out_dir / name, aside / name))) {
-      diags.error(
-          "", {},
-          "cannot publish " + (out_dir / name).string() + ": " + lowercase_first(ec.message()));
+    ec = name == detail::fail_switching_in
+             ? std::make_error_code(std::errc::io_error)
+             : switch_entry(temp / name, out_dir / name, aside / name);
+    if (ec) {
+      std::string why = lowercase_first(ec.message());
+      if (switch_back(switched, out_dir, temp, aside)) {
+        diags.error("", {}, "cannot publish " + (out_dir / name).string() + ": " + why);
+      } else {
+        diags.error("", {},
+                    "cannot publish " + (out_dir / name).string() + ": " + why +
+                        "; and what was already published could not all be put back: the "
+                        "folder now mixes the old and the new site",
+                    "fix the cause and build again");
+      }
       return false;
     }
+    switched.push_back(name);
   }
   for (const auto& entry : fs::directory_iterator(out_dir, ec)) {
     std::string name = entry.path().filename().string();

@@ -74,6 +74,12 @@ class OutputWriter {
 bool publish(OutputSet files, const std::filesystem::path& out_dir, Diagnostics& diags,
              PublishStats* stats = nullptr);
 
+namespace detail {
+/// For tests: the name of a top-level entry whose switching in fails as if the system had
+/// refused it ("" = none), to show that what was switched before it is put back.
+inline std::string fail_switching_in;
+}  // namespace detail
+
 /// Reports paths produced twice (sorting `files` by path only then); false when there are any.
 bool check_unique_paths(OutputSet& files, Diagnostics& diags);
 

@@ -423,3 +423,32 @@ TEST_CASE("writer: a path published twice is reported with both files, and only 
   paths.push_back("a");
   CHECK_FALSE(firefly::paths_unique(paths));
 }
+
+TEST_CASE("writer: a publish that fails midway puts back what it had switched in") {
+  Sandbox box;
+  auto site = [](const std::string& v) {
+    return firefly::OutputSet{{"a.txt", "a" + v, ""},
+                              {"b/index.html", "b" + v, ""},
+                              {"c.txt", "c" + v, ""},
+                              {"d/index.html", "d" + v, ""},
+                              {"e" + v + ".txt", "e", ""}};
+  };
+  firefly::Diagnostics first;
+  REQUIRE(firefly::publish(site("1"), box.out, first));
+  auto before = firefly::folder_snapshot(box.out, box.out / ".none");
+  // Entries switch in by name: a.txt, b, then c.txt fails; a new e2.txt never arrives.
+  firefly::detail::fail_switching_in = "c.txt";
+  firefly::Diagnostics second;
+  CHECK_FALSE(firefly::publish(site("2"), box.out, second));
+  firefly::detail::fail_switching_in.clear();
+  CHECK(second.has_errors());
+  CHECK(firefly::folder_snapshot(box.out, box.out / ".none") == before);
+  for (const auto& entry : fs::directory_iterator(box.out)) {
+    CHECK(entry.path().filename().string().rfind(".firefly-staging-", 0) != 0);
+  }
+  firefly::Diagnostics third;
+  CHECK(firefly::publish(site("3"), box.out, third));
+  std::ifstream b(box.out / "b" / "index.html");
+  std::string text((std::istreambuf_iterator<char>(b)), std::istreambuf_iterator<char>());
+  CHECK(text == "b3");
+}

@@ -388,9 +388,10 @@ SourcePages load_content(const std::filesystem::path& site_dir, const SiteConfig
     }
   }
   for (const std::string& rel : escaped) {
-    diags.error("content/" + rel, {},
-                "this is a symbolic link to a place outside the site; it is not published",
-                "copy the file into the site instead");
+    diags.error(
+        "content/" + rel, {},
+        escaped_link_message(site_dir / "content" / rel, site_dir) + "; it is not published",
+        "copy the file into the site instead");
   }
   std::vector<FoundFile> md;
   for (auto& f : files) {

@@ -58,7 +58,7 @@ void overlay_dir(const fs::path& dir, const fs::path& site_dir, const std::strin
     }
   }
   for (const std::string& rel : escaped) {
-    diags.error(origin_prefix + rel, {}, "this is a symbolic link to a place outside the site",
+    diags.error(origin_prefix + rel, {}, escaped_link_message(dir / rel, site_dir),
                 "copy the file into the site instead");
   }
   for (const std::string& rel : special) {

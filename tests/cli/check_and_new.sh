@@ -32,6 +32,13 @@ set +e
 "$FIREFLY" new stories nantou-roses --lang en --site "$work/ml" 2>"$work/err.txt"; code=$?
 set -e
 [ "$code" = 1 ] && grep -q 'already exists' "$work/err.txt"
+# A link that leads nowhere is there too: nothing is written where it points.
+ln -s "$work/outside.md" "$work/ml/content/stories/dangling.en.md"
+set +e
+"$FIREFLY" new stories dangling --lang en --site "$work/ml" 2>"$work/err.txt"; code=$?
+set -e
+[ "$code" = 1 ] && grep -q 'already exists' "$work/err.txt" && [ ! -e "$work/outside.md" ]
+rm "$work/ml/content/stories/dangling.en.md"
 set +e
 "$FIREFLY" new storys x --site "$work/ml" 2>"$work/err.txt"; code=$?
 set -e

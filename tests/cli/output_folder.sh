@@ -34,6 +34,14 @@ refused 2 "firefly: error: --out $site/content is inside the site's content/ fol
 ln -s "$site/data" "$work/data-link"
 refused 2 "firefly: error: --out $work/data-link is inside the site's data/ folder, which the build reads; building would replace or republish the site's own files" -- --out "$work/data-link"
 rm "$work/data-link"
+# A link reached through `..` after a folder that does not exist (which the build would
+# create): the link is followed, with --force too; partials/ is a source folder too.
+ln -s "$site" "$work/site-link"
+refused 2 "firefly: error: --out $work/nx/../site-link is the site folder itself; building would replace site.yaml, content/, data/ and static/ with the published site" -- --out "$work/nx/../site-link" --force
+refused 2 "firefly: error: --out $work/nx/../site-link/content is inside the site's content/ folder, which the build reads; building would replace or republish the site's own files" -- --out "$work/nx/../site-link/content"
+rm "$work/site-link"
+[ ! -e "$work/nx" ] || { echo "a refused --out created $work/nx"; exit 1; }
+refused 2 "firefly: error: --out $site/partials is inside the site's partials/ folder, which the build reads; building would replace or republish the site's own files" -- --out "$site/partials" --force
 # A file, and a folder Firefly did not make.
 echo hi >"$work/a-file"
 refused 2 "firefly: error: --out $work/a-file is a file, not a folder" -- --out "$work/a-file"
@@ -137,6 +145,11 @@ pid=$!
 for _ in $(seq 100); do [ -d "$work/fresh" ] && break; sleep 0.02; done
 kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
 [ ! -e "$work/fresh" ] || { echo "an interrupted first build left $work/fresh"; exit 1; }
+# A first build killed outright leaves its staging folder: the next build takes the folder.
+mkdir -p "$work/killed/.firefly-staging-99999/en" && echo x >"$work/killed/.firefly-staging-99999/en/a.html"
+"$FIREFLY" build --site "$site" --out "$work/killed" --quiet
+[ -f "$work/killed/index.html" ] && [ -z "$(find "$work/killed" -name '.firefly-staging-*')" ] ||
+  { echo "the folder a killed first build left was not taken over"; exit 1; }
 
 snapshot "$site" | grep -v bulk- | diff <(grep -v bulk- "$work/site.before") -
 echo "output folder: ok"

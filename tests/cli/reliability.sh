@@ -46,4 +46,14 @@ set +e
 set -e
 grep -qxF "::error file=content/stories/a%2Cb%3Ac.md::the file name 'a,b:c' cannot be part of a web address (use letters, digits and '-')" "$work/gh.txt" ||
   { cat "$work/gh.txt"; exit 1; }
+# A photo cache that is a link to another place: refused, and nothing there is deleted.
+rm -f "$work/site/content/stories/a,b:c.md"
+mkdir -p "$work/elsewhere/ab" && echo keep >"$work/elsewhere/ab/old.txt" && touch -d '2 days ago' "$work/elsewhere/ab/old.txt"
+rm -rf "$work/site/.firefly-cache" && ln -s "$work/elsewhere" "$work/site/.firefly-cache"
+set +e
+"$FIREFLY" build --site "$work/site" --out "$work/cache-out" --quiet 2>"$work/cache.txt"; code=$?
+set -e
+[ "$code" = 1 ] && grep -qF ".firefly-cache: error: this is a symbolic link" "$work/cache.txt" &&
+  [ -f "$work/elsewhere/ab/old.txt" ] || { echo "exit $code"; cat "$work/cache.txt"; exit 1; }
+rm "$work/site/.firefly-cache"
 echo "reliability: ok"
