@@ -205,7 +205,10 @@ class Parser {
         if (t.dynamic) node.path = split_path(t.text);
         node.standalone = t.standalone;
         if (t.standalone) node.indent = std::string(strip(t.indent, current_strip()));
-        if (!t.dynamic) refs.push_back(PartialRef{node.text, pos_at(src_, t.offset)});
+        if (!t.dynamic) {
+          refs.push_back(
+              PartialRef{node.text, pos_at(src_, t.offset), t.kind == TokenKind::kParent});
+        }
         if (t.kind == TokenKind::kPartial) {
           add(std::move(node));
           return true;

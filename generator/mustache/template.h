@@ -24,8 +24,9 @@ class Renderer;
 
 /// A partial or parent named in a template ({{>name}} or {{<name}}), with where it is named.
 struct PartialRef {
-  std::string name;  ///< the name as written (dynamic {{>*x}} names are not listed)
-  Pos pos;           ///< line and column of the tag (1-based)
+  std::string name;     ///< the name as written (dynamic {{>*x}} names are not listed)
+  Pos pos;              ///< line and column of the tag (1-based)
+  bool parent = false;  ///< {{<name}} (a parent), not {{>name}} (a partial)
 };
 
 /// A parse error with its position in the template source.

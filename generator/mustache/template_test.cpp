@@ -230,6 +230,8 @@ TEST_CASE("partials() lists the names a template includes, with positions") {
   auto t = must_compile("a\n  {{> header }}{{<base}}{{/base}}{{>*dynamic}}");
   REQUIRE(t->partials().size() == 2);
   CHECK(t->partials()[0].name == "header");
+  CHECK_FALSE(t->partials()[0].parent);
+  CHECK(t->partials()[1].parent);
   CHECK(t->partials()[0].pos.line == 2);
   CHECK(t->partials()[0].pos.col == 3);
   CHECK(t->partials()[1].name == "base");

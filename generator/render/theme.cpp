@@ -66,6 +66,35 @@ void overlay_dir(const fs::path& dir, const fs::path& site_dir, const std::strin
   }
 }
 
+/// Reports each {{>partial}} and {{<parent}} a template names that the theme does not
+/// have: Mustache renders it as nothing, so a misspelt name would publish empty titles or
+/// empty pages without a word.
+void check_template_names(const Theme& theme,
+                          const std::map<std::string, const ThemeFile*>& sources,
+                          Diagnostics& diags) {
+  std::vector<std::string> names;
+  for (const auto& [name, file] : sources) names.push_back(name);
+  for (const auto& [name, file] : sources) {
+    const mustache::Template* t = theme.find(name);
+    if (!t) continue;
+    for (const mustache::PartialRef& ref : t->partials()) {
+      if (sources.count(ref.name)) continue;
+      std::string tag = std::string(ref.parent ? "{{<" : "{{>") + ref.name + "}}";
+      std::string hint = did_you_mean_hint(ref.name, names);
+      if (hint.empty()) {
+        hint = std::string("add ") + (ref.parent ? "layouts/" : "partials/") + ref.name +
+               ".mustache, or correct the name";
+      }
+      diags.error(
+          file->origin, ref.pos,
+          (ref.parent ? "the parent template " : "the partial ") + in_quotes(ref.name) +
+              " is not in the theme: " + tag +
+              (ref.parent ? " would leave the pages it lays out empty" : " would show nothing"),
+          hint);
+    }
+  }
+}
+
 }  // namespace
 
 std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& config,
@@ -100,6 +129,7 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
   }
 
   // Templates: layouts/ before partials/ for the same name.
+  std::map<std::string, const ThemeFile*> sources;  // template name -> its file
   for (const char* sub : {"partials/", "layouts/"}) {
     for (const auto& [path, file] : files) {
       if (!starts_with(path, sub) || !ends_with(path, ".mustache")) continue;
@@ -111,9 +141,11 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
         continue;
       }
       theme->templates_[name] = std::get<0>(compiled);
+      sources[name] = &file;
       if (std::string_view(sub) == "layouts/") theme->layouts_.insert(name);
     }
   }
+  check_template_names(*theme, sources, diags);
 
   // Strings: each language completed from the default language.
   std::map<std::string, Value> raw;
