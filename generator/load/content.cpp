@@ -217,7 +217,16 @@ bool load_source_page(const std::string& rel_path, std::string_view raw, const S
   // Front matter that is not YAML or never closed hides neither the body's errors nor
   // those of the entries that can be read alone.
   Diagnostics yaml_diags;
-  out.front = parse_yaml(split.yaml, rel_path, yaml_diags, split.yaml_line);
+  if (auto quote = find_unclosed_quote(split.yaml, split.yaml_line)) {
+    // YAML would read the lines after it into the value, or fail further down.
+    yaml_diags.error(rel_path, quote->pos,
+                     "the quote that opens '" + quote->key +
+                         "' is not closed on its line: the line '" + quote->next_key +
+                         ":' after it would be read as part of the text",
+                     "add the closing quote at the end of the text");
+  } else {
+    out.front = parse_yaml(split.yaml, rel_path, yaml_diags, split.yaml_line);
+  }
   const bool not_yaml = yaml_diags.has_errors();
   diags.append(yaml_diags);
   const bool not_map = !out.front.is_null() && !out.front.is_map();

@@ -86,6 +86,63 @@ FrontMatterSplit split_front_matter(std::string_view text, const std::string& pa
   return out;
 }
 
+namespace {
+
+/// The key of a line at the margin written `key:` (followed by a space or nothing), or "".
+std::string_view margin_key(std::string_view line) {
+  if (line.empty() || line[0] == ' ' || line[0] == '\t' || line[0] == '#' || line[0] == '-') {
+    return "";
+  }
+  size_t colon = line.find(':');
+  if (colon == 0 || colon == std::string_view::npos) return "";
+  if (colon + 1 < line.size() && line[colon + 1] != ' ' && line[colon + 1] != '\t') return "";
+  std::string_view key = line.substr(0, colon);
+  if (key.find_first_of("\"'{[") != std::string_view::npos) return "";
+  return key;
+}
+
+/// Where the quote `q` opened before `from` closes in `text` (from `from` on), or npos.
+size_t closing_quote(std::string_view text, size_t from, char q) {
+  for (size_t i = from; i < text.size(); ++i) {
+    if (q == '"' && text[i] == '\\') {
+      ++i;  // an escaped character
+    } else if (text[i] == q) {
+      if (q == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;  // '' is a quote inside single quotes
+      } else {
+        return i;
+      }
+    }
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+std::optional<UnclosedQuote> find_unclosed_quote(std::string_view yaml, int line_offset) {
+  std::vector<Line> lines = lines_of(yaml, 0);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view key = margin_key(lines[i].text);
+    if (key.empty()) continue;
+    std::string_view line = lines[i].text;
+    size_t at = line.find_first_not_of(" \t", key.size() + 1);
+    if (at == std::string_view::npos || (line[at] != '"' && line[at] != '\'')) continue;
+    if (closing_quote(line, at + 1, line[at]) != std::string_view::npos) continue;
+    // Not closed on its line: the lines it would run into, up to the one that closes it.
+    for (size_t j = i + 1; j < lines.size(); ++j) {
+      std::string_view next = margin_key(lines[j].text);
+      if (!next.empty()) {
+        int col = 1;
+        for (size_t b = 0; b < at; ++b) col += (static_cast<unsigned char>(line[b]) & 0xC0) != 0x80;
+        return UnclosedQuote{
+            {line_offset + static_cast<int>(i) + 1, col}, std::string(key), std::string(next)};
+      }
+      if (closing_quote(lines[j].text, 0, line[at]) != std::string_view::npos) break;
+    }
+  }
+  return std::nullopt;
+}
+
 Value readable_entries(std::string_view yaml, const std::string& path, int line_offset) {
   Map out;
   std::vector<Line> lines = lines_of(yaml, 0);

@@ -1,6 +1,7 @@
 // Splitting a content file into its YAML front matter and Markdown body.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,21 @@ struct FrontMatterSplit {
 /// body is taken to start.
 FrontMatterSplit split_front_matter(std::string_view text, const std::string& path,
                                     Diagnostics& diags);
+
+/// A quoted value of front matter that is not closed on its line, where YAML would read
+/// the lines after it into the value (up to a quote further down), with the first of
+/// those lines that is a `key:` of its own.
+struct UnclosedQuote {
+  Pos pos;               ///< of the opening quote (columns count characters)
+  std::string key;       ///< the entry whose value it opens ("summary")
+  std::string next_key;  ///< the `key:` line it would swallow ("images")
+};
+
+/// The first quoted value of front matter `yaml` that runs on into a later `key:` line at
+/// the margin (a closing quote forgotten), or nothing. A quoted value may span lines in
+/// YAML, but never over a line that is a key of the front matter: the author meant it
+/// to end on its own line. `line_offset` as for parse_yaml.
+std::optional<UnclosedQuote> find_unclosed_quote(std::string_view yaml, int line_offset);
 
 /// The top-level entries of front matter `yaml` that can be read one by one, for front
 /// matter that as a whole is not YAML (an error already reported): each entry, a line at

@@ -73,4 +73,26 @@ TEST_CASE("readable_entries keeps the entries that are YAML on their own") {
   CHECK_FALSE(aliases.find("b"));
 }
 
+TEST_CASE("find_unclosed_quote: a quoted value that runs on into the next key") {
+  auto found = find_unclosed_quote("title: \"Roses from 南投\ndate: 2021-03-08\nx: \"a\"\n", 1);
+  REQUIRE(found);
+  CHECK(found->pos.line == 2);  // the offset of the first YAML line, plus one
+  CHECK(found->pos.col == 8);
+  CHECK(found->key == "title");
+  CHECK(found->next_key == "date");
+  // Columns count characters: the quote after 摘要 (two characters, six bytes).
+  found = find_unclosed_quote("摘要: 'text\nimages:\n  - src: a.svg\n", 0);
+  REQUIRE(found);
+  CHECK(found->pos.col == 5);
+  CHECK(found->next_key == "images");
+  // Quoted values closed on their line, or spanning lines that are not keys, are YAML
+  // as meant; escaped quotes and '' do not close.
+  CHECK_FALSE(find_unclosed_quote("title: \"A \\\" B\"\nsummary: 'it''s'\n", 0));
+  CHECK_FALSE(find_unclosed_quote("summary: \"a long text\n  folded on\n  lines\"\ndate: x\n", 0));
+  CHECK_FALSE(find_unclosed_quote("people:\n  - name: \"a\n    b\"\n", 0));
+  CHECK(find_unclosed_quote("title: \"A \\\"\ndate: 2021-03-08\n", 0));
+  CHECK(find_unclosed_quote("title: 'it''s\ndate: 2021-03-08\n", 0));
+  CHECK_FALSE(find_unclosed_quote("", 0));
+}
+
 }  // namespace firefly

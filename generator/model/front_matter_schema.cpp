@@ -11,6 +11,30 @@ namespace firefly {
 
 namespace {
 
+/// ": there is no month 13" or ": 2023-02 has no day 30" for text in the shape YYYY-MM-DD
+/// that is not a day of the calendar; "" otherwise.
+std::string not_a_day(std::string_view text) {
+  auto digits = [&](size_t at, size_t n) {
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return "";
+  int year = digits(0, 4), month = digits(5, 2), day = digits(8, 2);
+  if (year < 0 || month < 0 || day < 0) return "";
+  if (month < 1 || month > 12) return ": there is no month " + std::to_string(month);
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  int days = month == 2 && !leap ? 28 : kDays[month - 1];
+  if (day < 1 || day > days) {
+    return ": " + std::string(text.substr(0, 7)) + " has no day " + std::to_string(day);
+  }
+  return "";
+}
+
 const std::vector<std::string> kCommonFields = {
     "title",           "date", "updated", "draft",  "publish_at", "summary", "description",
     "translation_key", "url",  "aliases", "weight", "layout",     "images",  "translated_from"};
@@ -65,9 +89,17 @@ class Checker {
 
   /// A date as the site's zone reads it (a time with an offset is converted to it).
   std::optional<Date> date(const Value& v, const std::string& field) {
-    auto d = parse_date(v.to_text());
+    std::string text = v.to_text();
+    auto d = parse_date(text);
+    if (d && d->year < 1000) {
+      error(v, "'" + field + "' has the year " + text.substr(0, 4) + ", which cannot be meant",
+            "write the year of the Western calendar in four digits (民國113年 is 2024)");
+      return std::nullopt;
+    }
     if (!d) {
-      error(v, "'" + field + "' must be a date written as YYYY-MM-DD, not '" + v.to_text() + "'",
+      error(v,
+            "'" + field + "' must be a date written as YYYY-MM-DD, not '" + text + "'" +
+                not_a_day(text),
             "for example 2023-06-30");
       return d;
     }
@@ -296,7 +328,16 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
         values.push_back(items[i].to_text());
       }
     } else if (!v->is_null()) {
-      values.push_back(v->to_text());
+      std::string text = v->to_text();
+      if (text.find(',') != std::string::npos) {
+        // Text, not a list: it would make one term of every word, and a page of its own.
+        diags.error(src.path, v->pos.line ? v->pos : Pos{1, 1},
+                    "'" + tax.name + "' is one piece of text here, not a list of terms",
+                    "write the terms in brackets: " + tax.name + ": [" + text + "]");
+        c.ok = false;
+        continue;
+      }
+      values.push_back(std::move(text));
     }
     out.terms.emplace_back(tax.name, std::move(values));
   }
@@ -310,6 +351,15 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
       return false;
     });
     std::string guess = did_you_mean(key, known);
+    if (guess == "draft" || guess == "publish_at") {
+      // A misspelt field that keeps a page unpublished would publish it: not a warning.
+      diags.error(src.path, value.key_pos,
+                  "unknown front-matter field '" + key +
+                      "': this page would be published now, whatever it says",
+                  "did you mean '" + guess + "'?");
+      c.ok = false;
+      continue;
+    }
     diags.warning(src.path, value.key_pos, "unknown front-matter field '" + key + "'",
                   guess.empty() ? "it is kept in page.params but nothing checks it"
                                 : "did you mean '" + guess + "'?");

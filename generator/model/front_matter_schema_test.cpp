@@ -95,7 +95,7 @@ TEST_CASE("front matter: each field type names the value and what it must be") {
 TEST_CASE("front matter: dates, required fields, images and unknown keys") {
   CHECK(errors_of("title: A\ndate: 2023-02-30\nprogram: x\n") ==
         std::vector<std::string>{"3:7 'date' must be a date written as YYYY-MM-DD, not "
-                                 "'2023-02-30' | for example 2023-06-30"});
+                                 "'2023-02-30': 2023-02 has no day 30 | for example 2023-06-30"});
   CHECK(errors_of("title: A\ndate: 2023-06-30\n") ==
         std::vector<std::string>{"1:1 this page needs a 'program' field (ref) | add `program: "
                                  "...` to its front matter"});
@@ -106,6 +106,35 @@ TEST_CASE("front matter: dates, required fields, images and unknown keys") {
   CHECK(errors_of(kValid + "audience: [elderly]\n") ==
         std::vector<std::string>{"5:1 unknown front-matter field 'audience' | did you mean "
                                  "'audiences'?"});
+}
+
+TEST_CASE("front matter: mistakes that would publish a page or make terms are errors") {
+  // A misspelt field that keeps a page unpublished.
+  for (std::string key : {"darft", "Draft", "drafts", "publish_on", "publishat"}) {
+    std::string guess = key.find("pub") == 0 ? "publish_at" : "draft";
+    CHECK(errors_of(kValid + key + ": true\n") ==
+          std::vector<std::string>{"5:1 unknown front-matter field '" + key +
+                                   "': this page would be published now, whatever it says | "
+                                   "did you mean '" +
+                                   guess + "'?"});
+  }
+  // Terms written as text with commas, not as a list.
+  CHECK(errors_of(kValid + "audiences: elderly, volunteers\n") ==
+        std::vector<std::string>{"5:12 'audiences' is one piece of text here, not a list of "
+                                 "terms | write the terms in brackets: audiences: [elderly, "
+                                 "volunteers]"});
+  // Dates in the right shape that are not days, and years that cannot be meant.
+  CHECK(errors_of("title: A\ndate: 2021-13-45\nprogram: x\n") ==
+        std::vector<std::string>{"3:7 'date' must be a date written as YYYY-MM-DD, not "
+                                 "'2021-13-45': there is no month 13 | for example 2023-06-30"});
+  CHECK(errors_of("title: A\ndate: 2023-02-29\nprogram: x\n") ==
+        std::vector<std::string>{"3:7 'date' must be a date written as YYYY-MM-DD, not "
+                                 "'2023-02-29': 2023-02 has no day 29 | for example 2023-06-30"});
+  CHECK(errors_of("title: A\ndate: 0113-05-20\nprogram: x\n") ==
+        std::vector<std::string>{"3:7 'date' has the year 0113, which cannot be meant | write "
+                                 "the year of the Western calendar in four digits (民國113年 is "
+                                 "2024)"});
+  CHECK(errors_of("title: A\ndate: 2024-02-29\nprogram: x\n").empty());
 }
 
 TEST_CASE("front matter: with an error, what could be read is kept") {
