@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -11,6 +12,7 @@
 #include <iostream>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "commands/build.h"
 #include "commands/init.h"
@@ -225,10 +227,44 @@ int main(int argc, char** argv) {
 
     auto* version = app.add_subcommand("version", "Print the version");
 
+    // A misspelt command or option: said with the closest one, as for a misspelt field.
+    auto subcommand = [&](const std::string& name) -> CLI::App* {
+      for (CLI::App* sub : app.get_subcommands({})) {
+        if (sub->get_name() == name) return sub;
+      }
+      return nullptr;
+    };
+    if (argc > 1 && argv[1][0] != '-' && !subcommand(argv[1])) {
+      std::vector<std::string> names;
+      for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+      std::string guess = firefly::did_you_mean(argv[1], names);
+      std::cerr << "firefly: error: '" << argv[1] << "' is not a command"
+                << (guess.empty() ? "" : "; did you mean '" + guess + "'?") << "\n"
+                << "the commands: build, check, serve, new, init, version (firefly --help)\n";
+      return 2;
+    }
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
       int code = app.exit(e);
+      if (code != 0 && argc > 1) {
+        if (CLI::App* sub = subcommand(argv[1])) {
+          std::vector<std::string> options;
+          for (const CLI::Option* o : sub->get_options()) {
+            for (const std::string& name : o->get_lnames()) options.push_back("--" + name);
+          }
+          for (int i = 2; i < argc; ++i) {
+            std::string arg = argv[i];
+            arg = arg.substr(0, arg.find('='));
+            if (arg.rfind("--", 0) != 0 ||
+                std::find(options.begin(), options.end(), arg) != options.end()) {
+              continue;
+            }
+            std::string guess = firefly::did_you_mean(arg, options);
+            if (!guess.empty()) std::cerr << arg << ": did you mean " << guess << "?\n";
+          }
+        }
+      }
       return code == 0 ? 0 : 2;
     }
 

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <iterator>
 #include <optional>
@@ -171,9 +172,24 @@ bool read_page_name(const std::string& rel_path, const SiteConfig& config, Sourc
   size_t dot = name.rfind('.');
   if (dot != std::string::npos) {
     std::string suffix = name.substr(dot + 1);
+    auto same_letters = [&](const Language& l) {
+      return l.code.size() == suffix.size() &&
+             std::equal(l.code.begin(), l.code.end(), suffix.begin(), [](char a, char b) {
+               return std::tolower(static_cast<unsigned char>(a)) ==
+                      std::tolower(static_cast<unsigned char>(b));
+             });
+    };
+    auto cased = std::find_if(config.languages.begin(), config.languages.end(), same_letters);
     if (config.language(suffix)) {
       out.lang = suffix;
       name = name.substr(0, dot);
+    } else if (cased != config.languages.end()) {
+      // "a.EN.md" would be a page of its own, in the default language, at /a.EN/.
+      diags.error(rel_path, {},
+                  "the language '" + suffix + "' in this file name is written '" + cased->code +
+                      "' in site.yaml",
+                  "rename the file to " + name.substr(0, dot) + "." + cased->code + ".md");
+      return false;
     } else if (looks_like_language(suffix)) {
       std::vector<std::string> codes;
       for (const Language& l : config.languages) codes.push_back(l.code);
@@ -192,6 +208,14 @@ bool read_page_name(const std::string& rel_path, const SiteConfig& config, Sourc
     if (!safe_name(out.slug)) {
       diags.error(rel_path, {}, "the file name '" + out.slug + "' cannot be part of a web address",
                   "use letters, digits and '-'");
+      return false;
+    }
+    if (out.slug.find(' ') != std::string::npos) {
+      diags.error(rel_path, {},
+                  "the file name '" + out.slug +
+                      "' has spaces: its web address would have "
+                      "%20 in their place",
+                  "use '-' between the words");
       return false;
     }
   }

@@ -49,6 +49,33 @@ FrontMatterSplit split_front_matter(std::string_view text, const std::string& pa
   FrontMatterSplit out;
   size_t first_end = text.find('\n');
   if (!is_fence(text.substr(0, first_end))) {
+    // Empty lines above a `---`: meant as front matter, which must start on line 1.
+    size_t at = 0;
+    int blank = 0;
+    while (at < text.size()) {
+      size_t end = text.find('\n', at);
+      std::string_view line = text.substr(at, end == std::string_view::npos ? end : end - at);
+      if (line.find_first_not_of(" \t") != std::string_view::npos) break;
+      ++blank;
+      at = end == std::string_view::npos ? text.size() : end + 1;
+    }
+    size_t fence_end = text.find('\n', at);
+    if (blank > 0 && at < text.size() && fence_end != std::string_view::npos &&
+        is_fence(text.substr(at, fence_end - at))) {
+      Diagnostics inner;
+      FrontMatterSplit moved = split_front_matter(text.substr(at), path, inner);
+      std::string_view first = moved.yaml.substr(0, moved.yaml.find('\n'));
+      if (moved.closed && may_be_front_matter(first) && first.find(':') != std::string::npos) {
+        diags.error(path, {blank + 1, 1},
+                    "this '---' has " + std::to_string(blank) +
+                        (blank == 1 ? " empty line" : " empty lines") +
+                        " above it: front matter must start on the very first line of the file",
+                    "remove the empty lines above it");
+        moved.yaml_line += blank;
+        moved.body_line += blank;
+        return moved;
+      }
+    }
     out.body = text;
     return out;
   }

@@ -15,6 +15,25 @@ TEST_CASE("split_front_matter finds the YAML and the body line") {
   CHECK(diags.sorted().empty());
 }
 
+TEST_CASE("split_front_matter: empty lines above the front matter are an error, not a body") {
+  Diagnostics diags;
+  auto s = split_front_matter("\n  \n---\ntitle: A\n---\nHello\n", "a.md", diags);
+  CHECK(s.yaml == "title: A\n");
+  CHECK(s.yaml_line == 3);
+  CHECK(s.body_line == 6);
+  auto found = diags.sorted();
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].pos.line == 3);
+  CHECK(found[0].message ==
+        "this '---' has 2 empty lines above it: front matter must start on the very first line "
+        "of the file");
+  // A rule in a page without front matter stays text.
+  Diagnostics none;
+  auto body = split_front_matter("\n---\nText\n\n---\n", "a.md", none);
+  CHECK(body.body == "\n---\nText\n\n---\n");
+  CHECK(none.sorted().empty());
+}
+
 TEST_CASE("split_front_matter without front matter is all body") {
   Diagnostics diags;
   auto s = split_front_matter("# Hi\n", "a.md", diags);

@@ -24,6 +24,14 @@ PY
 for sig in TERM INT; do
   "$FIREFLY" serve --site "$work/site" --port 0 >"$work/server.log" 2>&1 &
   server_pid=$!
+  # Once it takes the signals (blocked, read from a signalfd: SigBlk has SIGINT's and
+  # SIGTERM's bits, 0x4002), a moment into the first build; on a loaded machine the process
+  # can take longer than half a second to get there.
+  for _ in $(seq 1 100); do
+    blk=$(awk '/^SigBlk/ {print $2}' "/proc/$server_pid/status" 2>/dev/null || echo 0)
+    (( (16#${blk:-0} & 0x4002) == 0x4002 )) && break
+    sleep 0.1
+  done
   sleep 0.5
   kill -"$sig" "$server_pid"
   for _ in $(seq 1 20); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
