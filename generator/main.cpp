@@ -11,7 +11,9 @@
 #include <cstring>
 #include <iostream>
 #include <map>
+#include <new>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "commands/build.h"
@@ -145,6 +147,10 @@ extern "C" void* calloc(size_t count, size_t size) {
 #endif
 
 namespace {
+
+constexpr const char* kOutOfMemory =
+    "firefly: out of memory: the system gave Firefly less memory than this needed (a very "
+    "large file, or a limit such as ulimit -v), and it stopped";
 
 int run_build_command(const firefly::BuildOptions& options, const std::string& format,
                       bool strict) {
@@ -295,6 +301,21 @@ int main(int argc, char** argv) {
       return firefly::run_serve(serve_options, std::cout, std::cerr);
     }
     return 2;
+  } catch (const std::bad_alloc&) {
+    // On any thread of a build (core/parallel.h brings a worker's here): a message and
+    // exit 3, not an abort.
+    std::cerr << kOutOfMemory << "\n";
+    return 3;
+  } catch (const std::system_error& e) {
+    // No memory for one more thread's stack (EAGAIN) is the same shortage.
+    if (e.code() == std::errc::resource_unavailable_try_again ||
+        e.code() == std::errc::not_enough_memory) {
+      std::cerr << kOutOfMemory << " (" << e.what() << ")\n";
+      return 3;
+    }
+    std::cerr << "firefly: internal error (a bug in Firefly, not in your site): " << e.what()
+              << "\n";
+    return 3;
   } catch (const firefly::InternalError& e) {
     std::cerr << "firefly: internal error (a bug in Firefly, not in your site): " << e.what()
               << "\n";

@@ -70,14 +70,14 @@ bool BuildRun::render() {
   // The search index (the longest piece of work on large sites, with steps on one thread)
   // starts first; feeds and sitemaps (serial) run on a thread of their own. Both run beside
   // the pages and everything after them, so that a core left idle by one is used by another.
-  std::jthread search_files([&] {
+  BesideThread search_files([&] {
     StepTimer ts;
     double search_cpu = 0;  // its threads' own: the process's includes the pages'
     render_search_index(site, bodies, *st_.datasets, sink, st_.jobs, &search_cpu);
     ts.step("  search index (beside pages)");
     ts.cpu("  search index, own cpu", search_cpu);
   });
-  std::jthread site_files([&] {
+  BesideThread site_files([&] {
     if (recorded_beside) {
       photo_list = list_photos(*st_.photos);
       photos_recorded = publish_recorded_photos(photo_list, *st_.photo_cache, sink, &batches);
@@ -299,7 +299,7 @@ bool BuildRun::render_recorded() {
   // An update may leave the feeds and sitemap.xml for after its pages are shown
   // (commands/site_files_refresh.h): their paths are checked with the others now.
   bool defer_site_files = prev_ && options_.defer_site_files;
-  std::jthread site_files([&] {
+  BesideThread site_files([&] {
     StepTimer ts;
     if (!defer_site_files) {
       auto publish = [&](OutputSet& out, const std::vector<std::string>& taken) {

@@ -4,6 +4,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <new>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -18,6 +20,38 @@ TEST_CASE("parallel_for calls every index exactly once") {
   int calls = 0;
   parallel_for(0, 4, [&](size_t) { ++calls; });
   CHECK(calls == 0);
+}
+
+TEST_CASE("parallel_for throws a worker's exception on the caller once every thread stopped") {
+  for (int jobs : {1, 2, 4}) {
+    std::atomic<int> calls{0};
+    auto run = [&] {
+      parallel_for(2000, jobs, [&](size_t i) {
+        ++calls;
+        if (i == 10) throw std::bad_alloc();
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+      });
+    };
+    CHECK_THROWS_AS(run(), std::bad_alloc);
+    CHECK(calls < 100);  // no index handed out after the throw (but those under way)
+  }
+}
+
+TEST_CASE("BesideThread throws its work's exception from join(), and its destructor waits") {
+  BesideThread failing([] { throw std::runtime_error("out of room"); });
+  CHECK(failing.joinable());
+  CHECK_THROWS_WITH(failing.join(), "out of room");
+  CHECK_FALSE(failing.joinable());
+  CHECK_NOTHROW(failing.join());
+  std::atomic<bool> done{false};
+  {
+    BesideThread slow([&] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      done = true;
+      throw std::runtime_error("dropped");
+    });
+  }
+  CHECK(done);
 }
 
 TEST_CASE("thread_cpu_seconds counts the calling thread's work, not its waiting") {

@@ -5,11 +5,13 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <sstream>
 
 #include "core/text.h"
+#include "core/yaml_scan.h"
 #include "core/yaml_simple.h"
 
 namespace firefly {
@@ -21,13 +23,31 @@ namespace {
 /// proportion to the file's size.
 constexpr size_t kMaxExpandedNodes = 200000;
 
+/// Above this many bytes of text repeated by aliases (or 10 times the YAML's own size, if
+/// more), a document is refused: a few aliases of one long value cost as much memory, and
+/// as large a page, as the value count above allows. An honest file repeats an address or
+/// a list of names a few times: kilobytes.
+constexpr size_t kMinAliasBytes = 1000000;
+constexpr size_t kAliasBytesPerFileByte = 10;
+
+/// Deeper than this many lists and maps inside each other, a document is refused: honest
+/// data nests a few levels (a story's `images:` three), and each level costs the parser
+/// and every reader of the value stack space.
+constexpr size_t kMaxDepth = 100;
+
+/// The size of a value: its values, and the bytes of its scalars' text (keys included).
+struct Size {
+  size_t nodes = 0;
+  size_t bytes = 0;
+};
+
 struct Frame {
   bool is_map = false;
   Pos pos;
   YAML::anchor_t anchor = 0;
   List list;
   Map map;
-  size_t expanded = 1;  // nodes under this one, aliases counted in full
+  Size size{1, 0};  // under this one, aliases counted in full
   bool have_key = false;
   std::string key;
   Pos key_pos;
@@ -90,7 +110,11 @@ Value plain_scalar(std::string_view s) {
 class Builder : public YAML::EventHandler {
  public:
   Builder(std::string_view text, const std::string& path, Diagnostics& diags, int line_offset)
-      : path_(path), diags_(diags), column_(text, line_offset) {}
+      : text_(text),
+        path_(path),
+        diags_(diags),
+        column_(text, line_offset),
+        max_alias_bytes_(std::max(kMinAliasBytes, kAliasBytesPerFileByte * text.size())) {}
 
   Value result;
   bool failed = false;
@@ -98,20 +122,38 @@ class Builder : public YAML::EventHandler {
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    add(Value(), pos(mark), anchor, 1, 0);
+    add(Value(), pos(mark), anchor, {1, 0}, {});
   }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    if (failed) return;
     auto it = anchors_.find(anchor);
     if (it == anchors_.end()) {
       fail(pos(mark), "this alias refers to an anchor that is not defined", "");
       return;
     }
-    add(with_pos(it->second.first, pos(mark)), pos(mark), 0, it->second.second, it->second.second);
+    const Size& size = it->second.second;
+    alias_bytes_ += size.bytes;
+    if (alias_bytes_ > max_alias_bytes_) {
+      std::string name(alias_name_at(text_, static_cast<size_t>(std::max(0, mark.pos))));
+      fail(pos(mark),
+           "the alias *" + name + " repeats too much text: an alias (*name) stands for a copy " +
+               "of the value marked &name, and with this one the copies in this file add up " +
+               "to more than " + std::to_string(max_alias_bytes_) + " bytes",
+           "write the value out where it is needed, or use the alias fewer times");
+      return;
+    }
+    add(with_pos(it->second.first, pos(mark)), pos(mark), 0, size, size);
   }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
+    if (failed) return;
+    ControlChar bad = find_control_char(value);
+    if (bad.offset != std::string_view::npos) {
+      control_char(mark, bad.code);
+      return;
+    }
     Value v = tag == "?" ? plain_scalar(value) : Value(value);
-    add(std::move(v), pos(mark), anchor, 1, 0);
+    add(std::move(v), pos(mark), anchor, {1, value.size()}, {});
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
@@ -132,34 +174,75 @@ class Builder : public YAML::EventHandler {
  private:
   Pos pos(const YAML::Mark& m) { return column_(m); }
 
+  /// Reports the control character `code` of the scalar at `mark`, where it was written.
+  void control_char(const YAML::Mark& mark, char32_t code) {
+    Pos at = pos(mark);
+    size_t where = control_char_in_source(text_, static_cast<size_t>(std::max(0, mark.pos)));
+    if (where != std::string_view::npos) at = column_(mark_at(where));
+    std::string whose = "a value";
+    if (!stack_.empty() && stack_.back().is_map) {
+      whose = stack_.back().have_key ? "the value of '" + stack_.back().key + "'" : "a key";
+    } else {
+      for (size_t i = stack_.size(); i-- > 0;) {
+        if (stack_[i].have_key) {
+          whose = "a value in '" + stack_[i].key + "'";
+          break;
+        }
+      }
+    }
+    fail(at,
+         whose + " has an invisible control character (" + code_point_name(code) + ") at column " +
+             std::to_string(at.col),
+         "remove it: pages and feeds cannot show it (it often comes with text pasted from "
+         "another program, or from an escape such as \\0 or \\e in double quotes)");
+  }
+
+  /// The mark of the byte at `offset` of the text (its line and column counted).
+  YAML::Mark mark_at(size_t offset) const {
+    YAML::Mark m;
+    m.pos = static_cast<int>(offset);
+    size_t line_start = text_.rfind('\n', offset == 0 ? 0 : offset - 1);
+    line_start = line_start == std::string_view::npos || offset == 0 ? 0 : line_start + 1;
+    m.column = static_cast<int>(offset - line_start);
+    m.line = static_cast<int>(std::count(text_.begin(), text_.begin() + line_start, '\n'));
+    return m;
+  }
+
   // Frames are made and taken apart in place (a story's `images:` list of maps nests
   // three deep: no frame moved when the stack grows or when one ends).
-  Frame& push(bool is_map, const YAML::Mark& mark, YAML::anchor_t anchor) {
+  void push(bool is_map, const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (failed) return;
+    if (stack_.size() >= kMaxDepth) {
+      fail(pos(mark),
+           "this YAML is nested more than " + std::to_string(kMaxDepth) +
+               " levels deep (lists and maps inside each other)",
+           "put fewer lists and maps inside each other");
+      return;
+    }
     if (stack_.capacity() == 0) stack_.reserve(4);
     Frame& f = stack_.emplace_back();
     f.is_map = is_map;
     f.pos = pos(mark);
     f.anchor = anchor;
-    return f;
   }
 
   void pop() {
-    if (stack_.empty()) return;
+    if (stack_.empty() || failed) return;
     Frame& f = stack_.back();
     Value v = f.is_map ? Value(std::move(f.map)) : Value(std::move(f.list));
     Pos at = f.pos;
     YAML::anchor_t anchor = f.anchor;
-    size_t expanded = f.expanded;
+    Size size = f.size;
     stack_.pop_back();
-    add(std::move(v), at, anchor, expanded, 0);
+    add(std::move(v), at, anchor, size, {});
   }
 
-  /// Adds a value of `expanded` nodes; `through_alias` of them are repeated by an alias.
-  void add(Value v, Pos at, YAML::anchor_t anchor, size_t expanded, size_t through_alias) {
+  /// Adds a value of `size`; `through_alias` of it is repeated by an alias.
+  void add(Value v, Pos at, YAML::anchor_t anchor, Size size, Size through_alias) {
     if (failed) return;
     v.pos = at;
-    if (anchor) anchors_[anchor] = {v, expanded};
-    total_ += through_alias;
+    if (anchor) anchors_[anchor] = {v, size};
+    total_ += through_alias.nodes;
     if (total_ > kMaxExpandedNodes) {
       fail(at,
            "this YAML expands to more than " + std::to_string(kMaxExpandedNodes) +
@@ -172,7 +255,8 @@ class Builder : public YAML::EventHandler {
       return;
     }
     Frame& top = stack_.back();
-    top.expanded += expanded;
+    top.size.nodes += size.nodes;
+    top.size.bytes += size.bytes;
     if (!top.is_map) {
       top.list.push_back(std::move(v));
       return;
@@ -201,12 +285,15 @@ class Builder : public YAML::EventHandler {
     top.have_key = false;
   }
 
+  std::string_view text_;
   const std::string& path_;
   Diagnostics& diags_;
   ColumnCounter column_;
   std::vector<Frame> stack_;
-  std::map<YAML::anchor_t, std::pair<Value, size_t>> anchors_;
-  size_t total_ = 0;
+  std::map<YAML::anchor_t, std::pair<Value, Size>> anchors_;
+  size_t total_ = 0;        // values repeated by aliases
+  size_t alias_bytes_ = 0;  // bytes of text repeated by aliases
+  size_t max_alias_bytes_;
 };
 
 /// The Value of simple_yaml_events' events, made straight from them: what Builder makes
@@ -371,7 +458,12 @@ bool check_text(std::string_view& text, const std::string& path, Diagnostics& di
 Value parse_yaml(std::string_view text, const std::string& path, Diagnostics& diags,
                  int line_offset) {
   if (!check_text(text, path, diags, line_offset)) return Value();
-  // The plain shapes of front matter, read to the events yaml-cpp would give.
+  // The plain shapes of front matter, read to the events yaml-cpp would give. A text with
+  // an invisible control character goes to yaml-cpp's reader, which reports it with the
+  // key it is the value of.
+  if (find_control_char(text).offset != std::string_view::npos) {
+    return parse_with_yaml_cpp(text, path, diags, line_offset);
+  }
   if (std::optional<std::vector<YamlEvent>> events = simple_yaml_events(text)) {
     return EventTree(*events, text, path, diags, line_offset).build();
   }

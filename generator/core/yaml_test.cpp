@@ -104,3 +104,115 @@ TEST_CASE("parse_yaml accepts a BOM and CRLF") {
 }
 
 }  // namespace firefly
+
+namespace firefly {
+
+namespace {
+
+/// `x: &p <value>` and a one-line list of `aliases` aliases of it.
+std::string aliased(const std::string& value, int aliases) {
+  std::string text = "x: &p " + value + "\nl: [";
+  for (int i = 0; i < aliases; ++i) text += i ? ", *p" : "*p";
+  return text + "]\n";
+}
+
+}  // namespace
+
+TEST_CASE("parse_yaml counts the bytes aliases repeat: 1,000,000 in a small file") {
+  Diagnostics under;
+  Value v = parse_yaml(aliased(std::string(1000, 'a'), 1000), "x.yaml", under);
+  CHECK_FALSE(under.has_errors());
+  CHECK(v.get("l").as_list().size() == 1000);
+  Diagnostics over;
+  CHECK(parse_yaml(aliased(std::string(1000, 'a'), 1001), "x.yaml", over).is_null());
+  auto all = over.sorted();
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].pos.line == 2);
+  CHECK(all[0].pos.col == 4 + 1000 * 4 + 1);  // the 1001st alias
+  CHECK(all[0].message ==
+        "the alias *p repeats too much text: an alias (*name) stands for a copy of the value "
+        "marked &name, and with this one the copies in this file add up to more than 1000000 "
+        "bytes");
+}
+
+TEST_CASE("parse_yaml allows aliases 10 times a large file's size in bytes") {
+  std::string value(200000, 'a');
+  std::string ten = aliased(value, 10), eleven = aliased(value, 11);
+  REQUIRE(10 * value.size() <= 10 * ten.size());
+  REQUIRE(11 * value.size() > 10 * eleven.size());
+  Diagnostics under;
+  parse_yaml(ten, "x.yaml", under);
+  CHECK_FALSE(under.has_errors());
+  Diagnostics over;
+  parse_yaml(eleven, "x.yaml", over);
+  REQUIRE(over.has_errors());
+  CHECK(over.sorted()[0].message.find("more than " + std::to_string(10 * eleven.size()) +
+                                      " bytes") != std::string::npos);
+}
+
+TEST_CASE("parse_yaml counts an alias of aliases in full, keys and nested maps included") {
+  auto text = [](int uses) {
+    std::string t = "a: &a {k: " + std::string(9999, 'v') + "}\nb: &b [";
+    for (int i = 0; i < 10; ++i) t += i ? ", *a" : "*a";  // 10 x 10,000 bytes
+    t += "]\nc: [";
+    for (int i = 0; i < uses; ++i) t += i ? ", *b" : "*b";  // each 100,000 bytes
+    return t + "]\n";
+  };
+  Diagnostics under;
+  parse_yaml(text(9), "x.yaml", under);  // 100,000 + 9 x 100,000
+  CHECK_FALSE(under.has_errors());
+  Diagnostics over;
+  parse_yaml(text(10), "x.yaml", over);
+  REQUIRE(over.has_errors());
+  CHECK(over.sorted()[0].pos.line == 3);
+}
+
+TEST_CASE("parse_yaml refuses invisible control characters in values, where they are written") {
+  auto first = [](const std::string& text) {
+    Diagnostics diags;
+    Value v = parse_yaml(text, "x.yaml", diags, 1);
+    CHECK(v.is_null());
+    REQUIRE(diags.has_errors());
+    return diags.sorted()[0];
+  };
+  Diagnostic d = first("title: \"Bad\\0title\\e[31m\\x01\"\n");
+  CHECK(d.message ==
+        "the value of 'title' has an invisible control character (U+0000) at column 12");
+  CHECK(d.pos.line == 2);
+  CHECK(d.pos.col == 12);
+  CHECK(d.hint.find("remove it") != std::string::npos);
+  d = first("a: ok\nb: x\x01y\n");  // written as it is, in a plain value
+  CHECK(d.message == "the value of 'b' has an invisible control character (U+0001) at column 5");
+  CHECK(d.pos.line == 3);
+  d = first("rows:\n  - {name: 'a\x1b[31m'}\n");
+  CHECK(d.message ==
+        "the value of 'name' has an invisible control character (U+001B) at column 14");
+  d = first("tags: [a, \"b\\u007F\"]\n");
+  CHECK(d.message == "a value in 'tags' has an invisible control character (U+007F) at column 13");
+  d = first("t: a\xEF\xBF\xBE\n");
+  CHECK(d.message == "the value of 't' has an invisible control character (U+FFFE) at column 5");
+  d = first("\"k\\x01\": v\n");
+  CHECK(d.message == "a key has an invisible control character (U+0001) at column 3");
+  Diagnostics fine;
+  Value v = parse_yaml("t: \"a\\tb\\nc\\rd\"\nu: \"\\u00e9\"\n", "x.yaml", fine);
+  CHECK_FALSE(fine.has_errors());
+  CHECK(v.get("t").as_string() == "a\tb\nc\rd");
+}
+
+TEST_CASE("parse_yaml names the depth passed where YAML nests too deep") {
+  for (int depth : {150, 600}) {
+    std::string text = "a: " + std::string(depth, '[') + std::string(depth, ']') + "\n";
+    Diagnostics diags;
+    CHECK(parse_yaml(text, "x.yaml", diags).is_null());
+    auto all = diags.sorted();
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].message ==
+          "this YAML is nested more than 100 levels deep (lists and maps inside each other)");
+    CHECK(all[0].pos.col == 3 + 100);  // the 100th list, inside the map
+  }
+  Diagnostics fine;
+  parse_yaml("a: " + std::string(99, '[') + std::string(99, ']') + "\n", "x.yaml", fine);
+  CHECK_FALSE(fine.has_errors());
+}
+
+}  // namespace firefly

@@ -215,54 +215,77 @@ void render_search_indexes(const Site& site, const std::vector<Body>& bodies,
     if (cpu_seconds) *cpu_seconds += thread_cpu_seconds() - start_cpu;
     return;
   }
-  std::mutex mu;  // guards `left` and `written`
+  std::mutex mu;  // guards `left`, `written` and `stopped`
   std::condition_variable changed;
-  size_t written = 0;  // languages whose files are written
-  std::thread writer([&] {
-    double cpu = thread_cpu_seconds();
-    for (size_t l = 0; l < indexes.size(); ++l) {
-      {
-        std::unique_lock lock(mu);
-        changed.wait(lock, [&] { return indexes[l].left == 0; });
+  size_t written = 0;    // languages whose files are written
+  bool stopped = false;  // a thread threw: the others wait no longer (and do no more)
+  auto stop = [&] {
+    std::lock_guard lock(mu);
+    stopped = true;
+    changed.notify_all();
+  };
+  BesideThread writer([&] {
+    try {
+      double cpu = thread_cpu_seconds();
+      for (size_t l = 0; l < indexes.size(); ++l) {
+        {
+          std::unique_lock lock(mu);
+          changed.wait(lock, [&] { return indexes[l].left == 0 || stopped; });
+          if (stopped) return;
+        }
+        write_search_files(site, indexes[l], out, jobs);
+        indexes[l] = LanguageIndex();
+        std::lock_guard lock(mu);
+        ++written;
+        changed.notify_all();
       }
-      write_search_files(site, indexes[l], out, jobs);
-      indexes[l] = LanguageIndex();
-      std::lock_guard lock(mu);
-      ++written;
-      changed.notify_all();
+      add_cpu(thread_cpu_seconds() - cpu);
+    } catch (...) {
+      stop();
+      throw;
     }
-    add_cpu(thread_cpu_seconds() - cpu);
   });
   std::thread::id caller = std::this_thread::get_id();
   // One run placed at a time (placing holds a run's log and its placed postings at once):
   // a thread that finds another placing leaves its run to that one and goes on to its next.
   std::deque<Item> to_place;  // under `mu`
   bool placing = false;
-  parallel_for(items.size(), jobs, [&](size_t i) {
-    auto [l, r] = items[i];
-    {
-      std::unique_lock lock(mu);
-      changed.wait(lock, [&] { return written >= l; });
-    }
-    double run_cpu = thread_cpu_seconds();
-    tokenize_run(site, bodies, datasets, indexes[l], r);
-    std::unique_lock lock(mu);
-    to_place.push_back(items[i]);
-    if (!placing) {
-      placing = true;
-      while (!to_place.empty()) {
-        Item next = to_place.front();
-        to_place.pop_front();
+  try {
+    parallel_for(items.size(), jobs, [&](size_t i) {
+      try {
+        auto [l, r] = items[i];
+        {
+          std::unique_lock lock(mu);
+          changed.wait(lock, [&] { return written >= l || stopped; });
+          if (stopped) return;
+        }
+        double run_cpu = thread_cpu_seconds();
+        tokenize_run(site, bodies, datasets, indexes[l], r);
+        std::unique_lock lock(mu);
+        to_place.push_back(items[i]);
+        if (!placing) {
+          placing = true;
+          while (!to_place.empty() && !stopped) {
+            Item next = to_place.front();
+            to_place.pop_front();
+            lock.unlock();
+            indexes[next.lang].runs[next.run].finish();
+            lock.lock();
+            if (--indexes[next.lang].left == 0) changed.notify_all();
+          }
+          placing = false;
+        }
         lock.unlock();
-        indexes[next.lang].runs[next.run].finish();
-        lock.lock();
-        if (--indexes[next.lang].left == 0) changed.notify_all();
+        if (std::this_thread::get_id() != caller) add_cpu(thread_cpu_seconds() - run_cpu);
+      } catch (...) {
+        stop();  // no thread waits for what this one was to do
+        throw;
       }
-      placing = false;
-    }
-    lock.unlock();
-    if (std::this_thread::get_id() != caller) add_cpu(thread_cpu_seconds() - run_cpu);
-  });
+    });
+  } catch (...) {
+    stop();  // the writer waits no longer; it is joined as this leaves
+    throw;
+  }
   writer.join();
   if (cpu_seconds) *cpu_seconds += thread_cpu_seconds() - start_cpu + others_cpu.load();
 }

@@ -1,0 +1,98 @@
+#include "core/yaml_scan.h"
+
+#include <cstdio>
+
+namespace firefly {
+
+namespace {
+
+constexpr bool is_control(char32_t c) {
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F || c == 0xFFFE ||
+         c == 0xFFFF;
+}
+
+/// The value of `digits` hex digits at text[at], or -1 when they are not all hex.
+long hex_at(std::string_view text, size_t at, size_t digits) {
+  if (at + digits > text.size()) return -1;
+  long v = 0;
+  for (size_t k = 0; k < digits; ++k) {
+    char c = text[at + k];
+    int d = c >= '0' && c <= '9'   ? c - '0'
+            : c >= 'a' && c <= 'f' ? c - 'a' + 10
+            : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                   : -1;
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+/// Whether the escape after the backslash at text[at] makes a control character.
+bool escape_is_control(std::string_view text, size_t at) {
+  if (at + 1 >= text.size()) return false;
+  switch (text[at + 1]) {
+    case '0':
+    case 'a':
+    case 'b':
+    case 'e':
+    case 'f':
+    case 'v':
+      return true;
+    case 'x':
+      return is_control(static_cast<char32_t>(hex_at(text, at + 2, 2)));
+    case 'u':
+      return is_control(static_cast<char32_t>(hex_at(text, at + 2, 4)));
+    case 'U':
+      return is_control(static_cast<char32_t>(hex_at(text, at + 2, 8)));
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+ControlChar find_control_char(std::string_view value) {
+  for (size_t i = 0; i < value.size(); ++i) {
+    auto c = static_cast<unsigned char>(value[i]);
+    if (is_control(c)) return {i, c};
+    // U+FFFE and U+FFFF: EF BF BE and EF BF BF.
+    if (c == 0xEF && i + 2 < value.size() && static_cast<unsigned char>(value[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(value[i + 2]) & 0xFE) == 0xBE) {
+      return {i, static_cast<unsigned char>(value[i + 2]) == 0xBE ? 0xFFFEu : 0xFFFFu};
+    }
+  }
+  return {};
+}
+
+size_t control_char_in_source(std::string_view text, size_t start) {
+  if (start >= text.size()) return std::string_view::npos;
+  bool double_quoted = text[start] == '"';
+  for (size_t i = start + (double_quoted ? 1 : 0); i < text.size(); ++i) {
+    char c = text[i];
+    if (double_quoted && c == '"') break;
+    if (double_quoted && c == '\\') {
+      if (escape_is_control(text, i)) return i;
+      ++i;  // the escaped character (an escaped quote does not end the scalar)
+      continue;
+    }
+    if (find_control_char(text.substr(i, 3)).offset == 0) return i;
+  }
+  return std::string_view::npos;
+}
+
+std::string code_point_name(char32_t code) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(code));
+  return buf;
+}
+
+std::string_view alias_name_at(std::string_view text, size_t offset) {
+  if (offset >= text.size() || text[offset] != '*') return {};
+  size_t end = offset + 1;
+  while (end < text.size() && std::string_view(" \t\r\n,[]{}").find(text[end]) == text.npos) {
+    ++end;
+  }
+  return text.substr(offset + 1, end - offset - 1);
+}
+
+}  // namespace firefly
