@@ -53,6 +53,22 @@ struct FieldReader {
   }
 };
 
+/// True when `a` and `b` say the same in every language either is written in.
+bool same_text(const Localized& a, const Localized& b) {
+  if (a.get("", "") != b.get("", "")) return false;
+  for (const auto* t : {&a, &b}) {
+    for (const auto& [lang, words] : t->by_lang) {
+      if (a.get(lang, lang) != b.get(lang, lang)) return false;
+    }
+  }
+  return true;
+}
+
+/// A unit as errors name it: its English text, else the first written, else "no unit".
+std::string unit_name(const Localized& unit) {
+  return unit.empty() ? std::string("no unit") : in_quotes(unit.get("en", ""));
+}
+
 }  // namespace
 
 bool read_chart_fields(const Value& block, const ChartFieldsSource& src, Diagnostics& diags,
@@ -76,6 +92,18 @@ bool read_chart_fields(const Value& block, const ChartFieldsSource& src, Diagnos
   } else {
     std::string name = r.column(y, "y", true);
     if (!name.empty()) spec.y.push_back(name);
+  }
+  // One y axis has one unit: columns of other units would be read against the first's.
+  for (size_t i = 1; r.ok && i < spec.y.size(); ++i) {
+    const Column& first = *r.find(spec.y[0]);
+    const Column& other = *r.find(spec.y[i]);
+    if (!same_text(first.unit, other.unit)) {
+      r.error(y,
+              "columns " + in_quotes(first.name) + " (" + unit_name(first.unit) + ") and " +
+                  in_quotes(other.name) + " (" + unit_name(other.unit) + ") of " + src.where +
+                  " have different units, so one y axis cannot show both",
+              "make two charts, one for each unit");
+    }
   }
   if (const Value* k = block.find("kind"); k && !k->is_null()) {
     spec.kind = k->to_text();

@@ -12,6 +12,7 @@
 #include "render/chart_style.h"
 #include "render/chart_summary.h"
 #include "render/chart_svg.h"
+#include "render/chart_table.h"
 #include "render/data_manifest.h"
 #include "render/dataset_page.h"
 
@@ -333,10 +334,12 @@ std::string chart_file_stem(const std::string& dataset, const ChartSpec& spec,
   return "data/" + dataset + "/charts/" + name;
 }
 
-std::string render_chart(const Dataset& ds, const ChartSpec& spec, const std::vector<size_t>* rows,
-                         const std::string& id, const DataView& view, const std::string& page,
-                         const std::string& file_stem) {
-  ChartData d = chart_data(ds, spec, rows, view);
+namespace {
+
+/// The chart of `spec` drawn from `d` (see render_chart).
+std::string draw_chart(const Dataset& ds, const ChartSpec& spec, const ChartData& d,
+                       const std::string& id, const DataView& view, const std::string& page,
+                       const std::string& file_stem) {
   std::string kind = spec.kind;
   if (kind != "line" && d.size() > kMaxBars) kind = "line";
   std::vector<size_t> pts = drawn_points(d);
@@ -465,6 +468,23 @@ std::string render_chart(const Dataset& ds, const ChartSpec& spec, const std::ve
     view.chart_files->push_back(std::move(svg));
   }
   return s;
+}
+
+}  // namespace
+
+std::string render_chart(const Dataset& ds, const ChartSpec& spec, const std::vector<size_t>* rows,
+                         const std::string& id, const DataView& view, const std::string& page,
+                         const std::string& file_stem) {
+  return draw_chart(ds, spec, chart_data(ds, spec, rows, view), id, view, page, file_stem);
+}
+
+ChartHtml render_chart_and_table(const Dataset& ds, const ChartSpec& spec,
+                                 const std::vector<size_t>* rows, const std::string& id,
+                                 const TableSpec& table, const DataView& view,
+                                 const std::string& page, const std::string& file_stem) {
+  ChartData d = chart_data(ds, spec, rows, view);
+  return {draw_chart(ds, spec, d, id, view, page, file_stem),
+          render_chart_table(ds, spec, d, table, view)};
 }
 
 }  // namespace firefly

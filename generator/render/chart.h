@@ -36,4 +36,17 @@ std::string render_chart(const Dataset& ds, const ChartSpec& spec, const std::ve
                          const std::string& id, const DataView& view, const std::string& page = {},
                          const std::string& file_stem = {});
 
+/// A chart and the table of the values it draws.
+struct ChartHtml {
+  std::string chart;  ///< as render_chart
+  std::string table;  ///< the <table> of render_chart_table
+};
+
+/// render_chart, and the data table of the same ChartData (render_chart_table, captioned
+/// per `table`): the table lists exactly what the drawing, its summary, CSV and SVG show.
+ChartHtml render_chart_and_table(const Dataset& ds, const ChartSpec& spec,
+                                 const std::vector<size_t>* rows, const std::string& id,
+                                 const TableSpec& table, const DataView& view,
+                                 const std::string& page = {}, const std::string& file_stem = {});
+
 }  // namespace firefly

@@ -78,6 +78,11 @@ bool is_year_column(const Column& column) {
   return n == "year" || ends_with(n, "_year") || starts_with(n, "year_");
 }
 
+bool is_numeric_column(const Column& column) {
+  return column.type == ColumnType::kNumber ||
+         (column.type == ColumnType::kInteger && !is_year_column(column));
+}
+
 std::string format_cell(const Value& value, const Column& column, const DataView& view) {
   if (value.is_null()) return "";
   if (!column.values.empty()) {
@@ -189,6 +194,44 @@ std::vector<size_t> select_rows(const Dataset& ds,
   return out;
 }
 
+std::string data_table_caption(const Dataset& ds, const TableSpec& spec, size_t shown, size_t total,
+                               const DataView& view) {
+  std::string html = "<caption";
+  if (!spec.id.empty()) html += " id=\"" + html_escape(spec.id) + "\"";
+  html += ">";
+  if (spec.caption.empty()) {
+    std::string title_lang = view.lang_of(ds.title);
+    if (!title_lang.empty()) html += "<span" + lang_attribute(title_lang) + ">";
+    append_html_escaped(html, view.pick(ds.title));
+    if (!title_lang.empty()) html += "</span>";
+  } else {
+    if (!spec.caption_lang.empty()) html += "<span" + lang_attribute(spec.caption_lang) + ">";
+    append_html_escaped(html, spec.caption);
+    if (!spec.caption_lang.empty()) html += "</span>";
+  }
+  if (shown < total) {
+    html += " <span class=\"meta\">";
+    append_html_escaped(
+        html,
+        view.format("data_showing_rows", "(showing {shown} of {total} rows)",
+                    {{"shown", format_number(static_cast<double>(shown), view.locale(), 0)},
+                     {"total", format_number(static_cast<double>(total), view.locale(), 0)}}));
+    if (!spec.all_rows_url.empty()) {
+      html += " <a href=\"" + html_escape(spec.all_rows_url) + "\">";
+      append_html_escaped(html, view.text("data_all_rows_link", "all rows are in the downloads"));
+      html += "</a>";
+    }
+    html += "</span>";
+  }
+  html += "</caption>\n";
+  return html;
+}
+
+std::string missing_value_html(const DataView& view) {
+  return "<span aria-hidden=\"true\">–</span><span class=\"visually-hidden\">" +
+         html_escape(view.text("data_missing", "no value")) + "</span>";
+}
+
 std::string render_data_table(const Dataset& ds, const TableSpec& spec, const DataView& view) {
   std::vector<size_t> cols;
   if (spec.columns.empty()) {
@@ -203,39 +246,9 @@ std::string render_data_table(const Dataset& ds, const TableSpec& spec, const Da
   const size_t total = rows.size();
   if (spec.max_rows > 0 && rows.size() > spec.max_rows) rows.resize(spec.max_rows);
 
-  auto numeric = [&](size_t c) {
-    ColumnType t = ds.columns[c].type;
-    return t == ColumnType::kNumber ||
-           (t == ColumnType::kInteger && !is_year_column(ds.columns[c]));
-  };
-  std::string html = "<table class=\"data-table\">\n<caption";
-  if (!spec.id.empty()) html += " id=\"" + html_escape(spec.id) + "\"";
-  html += ">";
-  if (spec.caption.empty()) {
-    std::string title_lang = view.lang_of(ds.title);
-    if (!title_lang.empty()) html += "<span" + lang_attribute(title_lang) + ">";
-    append_html_escaped(html, view.pick(ds.title));
-    if (!title_lang.empty()) html += "</span>";
-  } else {
-    if (!spec.caption_lang.empty()) html += "<span" + lang_attribute(spec.caption_lang) + ">";
-    append_html_escaped(html, spec.caption);
-    if (!spec.caption_lang.empty()) html += "</span>";
-  }
-  if (rows.size() < total) {
-    html += " <span class=\"meta\">";
-    append_html_escaped(
-        html,
-        view.format("data_showing_rows", "(showing {shown} of {total} rows)",
-                    {{"shown", format_number(static_cast<double>(rows.size()), view.locale(), 0)},
-                     {"total", format_number(static_cast<double>(total), view.locale(), 0)}}));
-    if (!spec.all_rows_url.empty()) {
-      html += " <a href=\"" + html_escape(spec.all_rows_url) + "\">";
-      append_html_escaped(html, view.text("data_all_rows_link", "all rows are in the downloads"));
-      html += "</a>";
-    }
-    html += "</span>";
-  }
-  html += "</caption>\n<thead>\n<tr>";
+  auto numeric = [&](size_t c) { return is_numeric_column(ds.columns[c]); };
+  std::string html = "<table class=\"data-table\">\n" +
+                     data_table_caption(ds, spec, rows.size(), total, view) + "<thead>\n<tr>";
   for (size_t c : cols) {
     html += numeric(c) ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">";
     html += column_heading_html(ds.columns[c], view) + "</th>";
@@ -260,9 +273,7 @@ std::string render_data_table(const Dataset& ds, const TableSpec& spec, const Da
       if (!v.is_null()) html += lang_attribute(view.cell_lang(ds.columns[c]));
       html += ">";
       if (v.is_null()) {
-        html += "<span aria-hidden=\"true\">–</span><span class=\"visually-hidden\">";
-        append_html_escaped(html, view.text("data_missing", "no value"));
-        html += "</span>";
+        html += missing_value_html(view);
       } else if (ds.columns[c].type == ColumnType::kDate) {
         html += "<time datetime=\"" + html_escape(v.to_text()) + "\">";
         append_html_escaped(html, format_cell(v, ds.columns[c], view));

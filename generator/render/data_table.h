@@ -79,6 +79,9 @@ std::string unmark_html(std::string_view marked);
 /// True for integer columns that hold years (name "year", "*_year", "year_*"), which are
 /// shown without digit grouping.
 bool is_year_column(const Column& column);
+/// True for columns whose cells are quantities, right-aligned in tables (numbers, and
+/// integers that are not years).
+bool is_numeric_column(const Column& column);
 /// The display text of a cell (plain text, not escaped): the words of a code the column's
 /// `values` name, localized numbers, dates in the reader's calendar, yes/no for booleans,
 /// "" for a missing value.
@@ -103,6 +106,19 @@ struct TableSpec {
 /// The indexes of the rows matching every `where` condition (numbers compare by value).
 std::vector<size_t> select_rows(const Dataset& ds,
                                 const std::vector<std::pair<std::string, Value>>& where);
+
+/// The rows of a table embed without `limit:` and of the data table under a chart (the
+/// caption says how many there are in all and links to the downloads).
+inline constexpr size_t kTableMaxRows = 1000;
+
+/// The <caption> of a table of `ds` per `spec` (its id, caption or the dataset's title,
+/// and a "showing `shown` of `total` rows" note with the link to `spec.all_rows_url` when
+/// rows are cut), with a line break after it.
+std::string data_table_caption(const Dataset& ds, const TableSpec& spec, size_t shown, size_t total,
+                               const DataView& view);
+/// A cell's missing value: a dash for the eye and "no value" (t.data_missing) for a screen
+/// reader.
+std::string missing_value_html(const DataView& view);
 
 /// A <table> with <caption>, column headers (scope="col"), the first column as row
 /// headers (scope="row"), numbers right-aligned and a "showing N of M rows" note in the

@@ -95,8 +95,9 @@ Value DataViews::indicator(const std::string& name, const std::string& id,
   const Dataset* d = find(name);
   const Indicator* ind = plan ? plan->find(id) : nullptr;
   if (!ind || !d) return Value();
+  const ChartHtml* chart = prepared_chart(name + "\n" + id + "\n" + lang.code);
   return indicator_context(*plan, *d, *ind, data_view(site_, lang.code, theme_.strings(lang.code)),
-                           prepared_chart(name + "\n" + id + "\n" + lang.code));
+                           chart ? &chart->chart : nullptr);
 }
 
 std::string DataViews::scorecard_url(const std::string& name, const Language& lang) const {
@@ -162,7 +163,7 @@ std::string DataViews::embed(const Embed& embed, const Page& page, Diagnostics& 
   return html;
 }
 
-const std::string* DataViews::prepared_chart(const std::string& key) const {
+const ChartHtml* DataViews::prepared_chart(const std::string& key) const {
   auto it = chart_html_.find(key);
   return it == chart_html_.end() ? nullptr : &it->second;
 }
@@ -171,7 +172,7 @@ void DataViews::prepare_charts(const Site& site, std::vector<DataFile> embedded,
   struct Work {
     std::string key;
     const Page* page;
-    std::string html;
+    ChartHtml html;
     std::vector<DataFile> files;
   };
   std::vector<Work> work;
@@ -191,10 +192,10 @@ void DataViews::prepare_charts(const Site& site, std::vector<DataFile> embedded,
     DataView view = data_view(site_, page.lang, theme_.strings(page.lang));
     view.chart_files = &w.files;
     if (page.kind == PageKind::kDataset) {
-      w.html = render_chart(d, *d.chart, nullptr, dataset_chart_id(d), view);
+      w.html = dataset_chart(d, view);
     } else if (const IndicatorSet* plan = find_plan(page.dataset)) {
       if (const Indicator* ind = plan->find(page.indicator)) {
-        w.html = indicator_chart(*plan, *ind, kIndicatorChartId, view);
+        w.html.chart = indicator_chart(*plan, *ind, kIndicatorChartId, view);
       }
     }
   });

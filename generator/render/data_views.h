@@ -14,6 +14,7 @@
 #include "load/dataset.h"
 #include "load/markdown.h"
 #include "model/site.h"
+#include "render/chart.h"
 #include "render/data_files.h"
 #include "render/data_manifest.h"
 #include "render/theme.h"
@@ -76,9 +77,9 @@ class DataViews {
   DataManifest manifest_;
   /// The drawn charts of dataset pages ("<dataset>\n<lang>") and indicator pages
   /// ("<dataset>\n<indicator>\n<lang>").
-  std::map<std::string, std::string> chart_html_;
-  /// The chart of `key` in chart_html_, or null.
-  const std::string* prepared_chart(const std::string& key) const;
+  std::map<std::string, ChartHtml> chart_html_;
+  /// The chart of `key` in chart_html_ (and the data table of a dataset page's), or null.
+  const ChartHtml* prepared_chart(const std::string& key) const;
 };
 
 }  // namespace firefly

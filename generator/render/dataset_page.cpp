@@ -212,9 +212,23 @@ std::string dataset_citation_html(const Dataset& ds, const DataSite& site, const
 
 std::string dataset_chart_id(const Dataset& ds) { return "chart-" + ds.name; }
 
+ChartHtml dataset_chart(const Dataset& ds, const DataView& view) {
+  TableSpec table;
+  table.caption = view.pick(ds.chart->title);
+  table.caption_lang = view.lang_of(ds.chart->title);
+  if (table.caption.empty()) {
+    table.caption = view.pick(ds.title);
+    table.caption_lang = view.lang_of(ds.title);
+  }
+  table.id = dataset_chart_id(ds) + "-table";
+  table.max_rows = kTableMaxRows;
+  table.all_rows_url = "#downloads-title";
+  return render_chart_and_table(ds, *ds.chart, nullptr, dataset_chart_id(ds), table, view);
+}
+
 Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, const DataSite& site,
                       const DataView& view, const std::vector<DataFile>& versions,
-                      const std::string* chart_html) {
+                      const ChartHtml* chart) {
   List columns;
   for (const Column& c : ds.columns) {
     List values;
@@ -257,14 +271,10 @@ Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, con
         {"row_count", Value(static_cast<std::int64_t>(ds.row_count()))},
         {"table_html", Value(render_data_table(ds, preview, view))}};
   if (ds.chart) {
-    m.emplace_back("chart_html", Value(chart_html ? *chart_html
-                                                  : render_chart(ds, *ds.chart, nullptr,
-                                                                 dataset_chart_id(ds), view)));
-    TableSpec beside;
-    beside.columns = {ds.chart->x};
-    beside.columns.insert(beside.columns.end(), ds.chart->y.begin(), ds.chart->y.end());
-    beside.caption = view.pick(ds.chart->title);
-    m.emplace_back("chart_table_html", Value(render_data_table(ds, beside, view)));
+    ChartHtml drawn = chart ? *chart : dataset_chart(ds, view);
+    m.emplace_back("chart_html", Value(std::move(drawn.chart)));
+    m.emplace_back("chart_table_html", Value(std::move(drawn.table)));
+    m.emplace_back("chart_table_id", Value(dataset_chart_id(ds) + "-table"));
   }
   m.emplace_back("downloads", Value(std::move(downloads)));
   if (const DataFile* csv = DataManifest::find(files, "csv")) {

@@ -7,6 +7,7 @@
 #include "core/output.h"
 #include "core/value.h"
 #include "load/dataset.h"
+#include "render/chart.h"
 #include "render/data_files.h"
 #include "render/data_manifest.h"
 #include "render/data_table.h"
@@ -14,7 +15,7 @@
 namespace firefly {
 
 /// Rows shown in a dataset page's preview table.
-inline constexpr size_t kPreviewRows = 20;
+inline constexpr size_t kPreviewRows = 50;
 
 /// "8.2 KB", "512 bytes", "1.5 MB" with the reader's number format.
 std::string size_display(size_t bytes, const DataView& view);
@@ -35,16 +36,21 @@ std::string dataset_citation_html(const Dataset& ds, const DataSite& site, const
 
 /// The `dataset` map of a dataset page (see docs/open-data.md): title, description, name,
 /// url, source, license{id,name,url}, frequency, columns[], table_html, chart_html (absent
-/// without a chart), chart_table_html, downloads[], sha256, updated{iso,display},
-/// history[{date{iso,display}, summary (rows added/changed/removed in the reader's
-/// language), message (default language only, else ""), commit, short_commit,
+/// without a chart), chart_table_html and chart_table_id (its caption's id), downloads[], sha256,
+/// updated{iso,display}, history[{date{iso,display}, summary (rows added/changed/removed in the
+/// reader's language), message (default language only, else ""), commit, short_commit,
 /// version{url,name,size_display,sha256} (absent when not published)}], citation,
-/// row_count. `chart_html` is the page's chart when drawn already (null: drawn here).
+/// row_count. `chart` is the page's chart and its data table when drawn already (null:
+/// drawn here).
 Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, const DataSite& site,
                       const DataView& view, const std::vector<DataFile>& versions = {},
-                      const std::string* chart_html = nullptr);
+                      const ChartHtml* chart = nullptr);
 /// The id of the chart on the dataset page of `ds`: "chart-<name>".
 std::string dataset_chart_id(const Dataset& ds);
+/// The chart of the dataset page of `ds` (its metadata's `chart`, which it must have) and
+/// the table of the values it draws, captioned with the chart's title, its caption's id
+/// "<chart id>-table", at most kTableMaxRows rows (else linking to the downloads).
+ChartHtml dataset_chart(const Dataset& ds, const DataView& view);
 /// The schema.org Dataset JSON-LD of a dataset page (for `jsonld`).
 std::string dataset_jsonld(const Dataset& ds, const std::vector<DataFile>& files,
                            const DataSite& site, const DataView& view);

@@ -160,6 +160,23 @@ TEST_CASE("dataset page: ROC dates and localized strings in the default language
   CHECK_FALSE(dataset_context(no_chart, files_of(no_chart), site(), v).find("chart_html"));
 }
 
+TEST_CASE("dataset page: the chart's data table lists the values the chart draws") {
+  Dataset ds = sample();
+  ds.csv_bytes = "year,count\n2022,3\n2022,2\n2023,4\n2023,\n";
+  ds.index_rows();
+  Value c = dataset_context(ds, files_of(ds), site(), view_in("en"));
+  CHECK(c.get("chart_table_id").as_string() == "chart-awards-table");
+  std::string table = c.get("chart_table_html").as_string();
+  CHECK(table.find("<caption id=\"chart-awards-table\">") != std::string::npos);
+  table = table.substr(table.find("<tbody>"));
+  // One row per year, the sum the chart draws (3 + 2 in 2022).
+  CHECK(table ==
+        "<tbody>\n"
+        "<tr><th scope=\"row\">2022</th><td class=\"num\">5</td></tr>\n"
+        "<tr><th scope=\"row\">2023</th><td class=\"num\">4</td></tr>\n"
+        "</tbody>\n</table>\n");
+}
+
 TEST_CASE("dataset page: schema.org JSON-LD and catalogue entries") {
   auto ld = parse_json(dataset_jsonld(sample(), files_of(sample()), site(), view_in("en")));
   REQUIRE(ld);

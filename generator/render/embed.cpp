@@ -13,9 +13,6 @@ namespace firefly {
 namespace {
 
 const std::vector<std::string> kChartKeys = {"dataset", "x", "y", "kind", "title", "where"};
-/// The rows of a table embed without `limit:` and of the data table under a chart (the
-/// caption says how many there are in all and links to the downloads).
-constexpr size_t kTableMaxRows = 1000;
 const std::vector<std::string> kTableKeys = {"dataset", "columns", "where", "title", "limit"};
 
 /// Checks one embed block and reports its mistakes.
@@ -188,25 +185,23 @@ std::string render_embed(std::string_view kind, std::string_view yaml_text, cons
       caption = view.pick(ds.title);
       caption_lang = view.lang_of(ds.title);
     }
-    TableSpec table;
-    table.columns = {spec.x};
-    table.columns.insert(table.columns.end(), spec.y.begin(), spec.y.end());
-    table.where = where;
+    TableSpec table;  // the chart's values: its rows are the chart's
     table.caption = caption;
     table.caption_lang = caption_lang;
     table.id = id + "-table";
     table.max_rows = kTableMaxRows;  // the downloads have them all
     table.all_rows_url = downloads_url(ds, view);
-    std::string html = "<figure class=\"chart\" id=\"" + id + "\">\n";
-    html += render_chart(ds, spec, where.empty() ? nullptr : &rows, id, view, {},
-                         chart_file_stem(ds.name, spec, chart_variant(ds, spec, where)));
-    html += "<figcaption>" + source_link(ds, view) + "</figcaption>\n";
-    html += "</figure>\n";
-    // The data behind the chart, right after it (a <details> may not sit inside <figure>
-    // after its <figcaption>).
+    ChartHtml drawn =
+        render_chart_and_table(ds, spec, where.empty() ? nullptr : &rows, id, table, view, {},
+                               chart_file_stem(ds.name, spec, chart_variant(ds, spec, where)));
+    // The data behind the chart, under it in the figure and before the caption (a
+    // <figcaption> is a figure's first or last child).
+    std::string html = "<figure class=\"chart\" id=\"" + id + "\">\n" + drawn.chart;
     html += "<details class=\"chart-data\">\n<summary>" +
             html_escape(view.text("chart_data_table", "Data table")) + "</summary>\n" +
-            scroll_wrap(render_data_table(ds, table, view), table.id) + "</details>\n";
+            scroll_wrap(drawn.table, table.id) + "</details>\n";
+    html += "<figcaption>" + source_link(ds, view) + "</figcaption>\n";
+    html += "</figure>\n";
     return html;
   }
 

@@ -39,13 +39,37 @@ TEST_CASE("embed: a chart is a figure with SVG, caption link and data table") {
   CHECK(html.find("aria-labelledby=\"chart-awards-10-title chart-awards-10-desc\"") !=
         std::string::npos);
   CHECK(html.find("<a href=\"/data/awards/\">Awards</a>") != std::string::npos);
-  // The data table follows the figure (a <details> after <figcaption> is invalid HTML).
-  CHECK(html.find("<details class=\"chart-data\">") > html.find("</figure>"));
-  CHECK(html.find("</figure>") != std::string::npos);
+  // The data table is in the figure, after the drawing and before the caption (a
+  // <figcaption> is a figure's first or last child).
+  CHECK(html.find("<details class=\"chart-data\">") > html.find("role=\"img\""));
+  CHECK(html.find("</details>") < html.find("<figcaption>"));
+  const std::string end = "</figcaption>\n</figure>\n";
+  CHECK(html.rfind(end) + end.size() == html.size());
   CHECK(html.find("<th scope=\"col\">Year</th>") != std::string::npos);
   CHECK(html.find("<use href=\"#chart-awards-10-m0\"") != std::string::npos);
   // Rows sharing a year are summed: 4 in 2021 and 4 in 2022.
   CHECK(html.find("Count was 4 in 2021 and the same in 2022.") != std::string::npos);
+}
+
+TEST_CASE("embed: a chart's data table lists the values the chart draws, one row per x") {
+  Diagnostics d;
+  DataView view;
+  std::vector<Dataset> all = datasets();
+  Dataset& ds = all[0];
+  // Two rows of 2022 (summed), and two more of 2022 that report no value.
+  ds.csv_bytes =
+      "year,count,award\n2021,167,Gold\n2022,100,Silver\n2022,77,Gold\n2022,,Bronze\n"
+      "2022,,Gold\n";
+  ds.index_rows();
+  std::string html = render_embed("chart", "dataset: awards\nx: year\ny: count\nkind: hbar\n",
+                                  "content/a.md", 10, all, view, d);
+  CHECK(messages(d).empty());
+  std::string table = html.substr(html.find("<tbody>"));
+  table = table.substr(0, table.find("</tbody>"));
+  CHECK(table ==
+        "<tbody>\n"
+        "<tr><th scope=\"row\">2021</th><td class=\"num\">167</td></tr>\n"
+        "<tr><th scope=\"row\">2022</th><td class=\"num\">177</td></tr>\n");
 }
 
 TEST_CASE("embed: a table honours where and columns") {
