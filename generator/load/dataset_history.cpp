@@ -1,7 +1,10 @@
 #include "load/dataset_history.h"
 
 #include <algorithm>
+#include <optional>
 
+#include "core/error.h"
+#include "load/csv.h"
 #include "load/dataset.h"
 
 namespace firefly {
@@ -11,6 +14,32 @@ namespace {
 /// The most bytes of past versions kept in memory for publishing (all datasets together);
 /// older versions beyond it are listed but not published.
 constexpr size_t kVersionBytes = 256 * 1024 * 1024;
+
+/// The column names in the header of the CSV text `csv`, sorted.
+std::vector<std::string> column_names(std::string_view csv) {
+  Diagnostics ignored;
+  CsvTable table = parse_csv(csv, "", ignored);
+  std::vector<std::string> names = table.header.fields;
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+/// The newest of the commits `h` (newest first) that changed the data of `ds`: a row, as the
+/// history compares them (diff_rows), or a column added or removed; a commit that only
+/// changed how the file is written (CRLF line ends, a byte order mark, quoting, the order of
+/// the columns) is passed over. The oldest commit when none did (it published the rows).
+const HistoryEntry& newest_data_change(const std::vector<HistoryEntry>& h, const GitHistory& git,
+                                       const Dataset& ds) {
+  std::optional<std::string> after = git.file_at(h[0].commit, ds.csv_path);
+  for (size_t j = 0; j + 1 < h.size(); ++j) {
+    std::optional<std::string> before = git.file_at(h[j + 1].commit, ds.csv_path);
+    const std::string a = before.value_or(""), b = after.value_or("");
+    RowDiff d = diff_rows(a, b, ds.key);
+    if (d.added || d.removed || d.changed || column_names(a) != column_names(b)) return h[j];
+    after = std::move(before);
+  }
+  return h.back();
+}
 
 }  // namespace
 
@@ -41,7 +70,10 @@ void add_history(std::vector<Dataset>& datasets, const GitHistory& git, size_t v
     Dataset& ds = datasets[i];
     const std::vector<HistoryEntry>& h = histories[i];
     if (h.empty()) continue;
-    const Date& newest = h.front().date;
+    // The newest commit that changed the data, not one that only rewrote the file (CRLF, a
+    // BOM): the same comparison as the history's, so modified and the default version (the
+    // date) agree with "no row changed" there.
+    const Date& newest = newest_data_change(h, git, ds).date;
     const Date& oldest = h.back().date;
     if (!ds.declared_modified) ds.updated = Date{newest.year, newest.month, newest.day};
     if (!ds.declared_issued) ds.issued = Date{oldest.year, oldest.month, oldest.day};

@@ -1,11 +1,49 @@
 #include "render/chart_data.h"
 
 #include <algorithm>
+#include <charconv>
 #include <numeric>
 
+#include "core/text.h"
 #include "render/chart_group.h"
 
 namespace firefly {
+
+std::string chart_number(double v, int decimals) {
+  char buf[400];        // a fixed double has at most 309 digits before the point
+  if (v == 0) v = 0.0;  // no "-0"
+  auto res = decimals < 0 ? std::to_chars(buf, buf + sizeof buf, v)
+                          : std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed,
+                                          std::min(decimals, 17));
+  std::string s(buf, res.ptr);
+  if (decimals > 0 && s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  if (s == "-0") s = "0";  // a small negative rounded away
+  return s;
+}
+
+int decimals_in(std::string_view text) {
+  std::string_view t = trim(text);
+  size_t e = t.find_first_of("eE");
+  std::string_view mantissa = t.substr(0, e);
+  size_t dot = mantissa.find('.');
+  int n = 0;
+  if (dot != std::string_view::npos) {
+    for (size_t i = dot + 1; i < mantissa.size() && mantissa[i] >= '0' && mantissa[i] <= '9'; ++i) {
+      ++n;
+    }
+  }
+  if (e != std::string_view::npos) {
+    int exponent = 0;
+    std::string_view x = t.substr(e + 1);
+    if (!x.empty() && x.front() == '+') x.remove_prefix(1);
+    auto [end, ec] = std::from_chars(x.data(), x.data() + x.size(), exponent);
+    if (ec == std::errc()) n -= std::clamp(exponent, -17, 17);
+  }
+  return std::clamp(n, 0, 17);
+}
 
 ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector<size_t>* rows,
                      const DataView& view) {

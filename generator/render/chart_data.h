@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "load/dataset.h"
@@ -29,6 +30,9 @@ struct ChartSeries {
   std::vector<double> values;  ///< one per category; kNoValue when no row reported one
   std::string name_lang = {};  ///< the `lang` its name needs ("" = the reader's language)
   std::string unit_lang = {};  ///< the `lang` its unit needs ("" = the reader's language)
+  /// The most digits after the decimal point among the cells summed into its values (2 for
+  /// "86.90"), to which the sums are rounded when written (chart_number); -1 when unknown.
+  int decimals = -1;
 };
 
 /// The categories and series of a chart.
@@ -49,6 +53,16 @@ struct ChartData {
 
   size_t size() const { return x.size(); }
 };
+
+/// `v` as a plain decimal ("3.3", "-0.25", "15"), the one way a chart's data file writes
+/// its numbers: rounded to `decimals` digits after the point (a sum of 1.1 and 2.2 is 3.3,
+/// not the binary noise 3.3000000000000003), then without trailing zeros; the shortest
+/// text that reads back as `v` when `decimals` is negative (unknown).
+std::string chart_number(double v, int decimals);
+
+/// The digits after the decimal point in the number `text` as a CSV cell writes it
+/// ("86.90": 2, "15": 0, "1.5e-3": 4), at most 17; 0 for a text that is not a decimal.
+int decimals_in(std::string_view text);
 
 /// Collects `spec` from the rows `*rows` of `ds` (every row when null): rows whose x is
 /// present and that report at least one y; rows sharing an x are summed per series (see

@@ -87,4 +87,38 @@ TEST_CASE("chart data: a million rows into a bounded drawing that keeps peaks an
   CHECK(pts.back() == d.size() - 1);
 }
 
+TEST_CASE("chart number: sums rounded to the decimals of their cells, no binary noise") {
+  CHECK(chart_number(1.1 + 2.2, 1) == "3.3");  // 3.3000000000000003 summed
+  CHECK(chart_number(0.1 + 0.2, 1) == "0.3");  // 0.30000000000000004
+  CHECK(chart_number(0.1 + 0.7, 1) == "0.8");  // 0.7999999999999999
+  CHECK(chart_number(86.9, 2) == "86.9");
+  CHECK(chart_number(15, 0) == "15");
+  CHECK(chart_number(-0.0001, 2) == "0");
+  CHECK(chart_number(35000000, 0) == "35000000");
+  CHECK(chart_number(7.5, -1) == "7.5");  // decimals unknown: the shortest round trip
+  CHECK(decimals_in("86.90") == 2);
+  CHECK(decimals_in(" 15 ") == 0);
+  CHECK(decimals_in("1.5e-3") == 4);
+  CHECK(decimals_in("1.25E+1") == 1);
+  CHECK(decimals_in("2e5") == 0);
+}
+
+TEST_CASE("chart data: each series knows the most decimals among its cells") {
+  DataView view;
+  for (const char* x : {"year", "name"}) {  // grouped by number and by value
+    Dataset ds;
+    ds.columns = {Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, {}, {}},
+                  Column{"name", ColumnType::kString, {{}, "Name", {}}, {}, {}, {}},
+                  Column{"a", ColumnType::kNumber, {{}, "A", {}}, {}, {}, {}},
+                  Column{"n", ColumnType::kInteger, {{}, "N", {}}, {}, {}, {}}};
+    ds.csv_bytes = "year,name,a,n\n2020,A,1.1,3\n2020,A,2.20,4\n2021,B,0.1,5\n";
+    ds.index_rows();
+    ChartData d = chart_data(ds, ChartSpec{x, {"a", "n"}, "bar", {}}, nullptr, view);
+    REQUIRE(d.series.size() == 2);
+    CHECK(d.series[0].decimals == 2);
+    CHECK(d.series[1].decimals == 0);
+    CHECK(chart_number(d.series[0].values[0], d.series[0].decimals) == "3.3");
+  }
+}
+
 }  // namespace firefly

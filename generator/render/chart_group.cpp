@@ -96,6 +96,7 @@ bool group_sorted(const Dataset& ds, const ChartColumns& cols, const std::vector
   keys.reserve(expected);
   ys.reserve(expected * k);
   std::vector<double> row_y(k);
+  std::vector<int> decimals(k, 0);  // per series, the most among its cells
   bool plain = true;
   for_each_row(ds, rows, [&](const std::vector<std::string>& cells) {
     if (!plain) return;
@@ -109,7 +110,9 @@ bool group_sorted(const Dataset& ds, const ChartColumns& cols, const std::vector
     bool any = false;
     for (size_t j = 0; j < k; ++j) {
       const Column& col = ds.columns[static_cast<size_t>(cols.y[j])];
-      row_y[j] = y_value(cell_text(cells, cols.y[j]), col);
+      std::string_view text = cell_text(cells, cols.y[j]);
+      row_y[j] = y_value(text, col);
+      if (has_value(row_y[j])) decimals[j] = std::max(decimals[j], decimals_in(text));
       any = any || has_value(row_y[j]);
     }
     if (!any) return;
@@ -117,6 +120,7 @@ bool group_sorted(const Dataset& ds, const ChartColumns& cols, const std::vector
     ys.insert(ys.end(), row_y.begin(), row_y.end());
   });
   if (!plain) return false;
+  for (size_t j = 0; j < k; ++j) out.series[j].decimals = decimals[j];
 
   // Equal x stay in row order, so sums add up in the order the rows are written.
   std::sort(keys.begin(), keys.end(), [](const Keyed& a, const Keyed& b) {
@@ -167,6 +171,10 @@ void group_by_value(const Dataset& ds, const ChartColumns& cols, const std::vect
     for (size_t k = 0; k < cols.y.size(); ++k) {
       ys[k] = cell(cols.y[k]);
       any = any || ys[k].is_number();
+      if (ys[k].is_number()) {
+        int& most = out.series[k].decimals;
+        most = std::max({most, 0, decimals_in(detail::cell_text(cells, cols.y[k]))});
+      }
     }
     if (!any) return;
     size_t at = out.x.size();

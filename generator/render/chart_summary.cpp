@@ -4,6 +4,7 @@
 
 #include "core/locale.h"
 #include "core/text.h"
+#include "render/chart_style.h"
 
 namespace firefly {
 
@@ -12,9 +13,8 @@ namespace {
 std::string y_name(const ChartSeries& s) { return mark_lang(s.name, s.name_lang); }
 std::string x_name(const ChartData& d, size_t i) { return mark_lang(d.x_labels[i], d.x_lang); }
 
-std::string number(double v, const DataView& view) {
-  return format_number(v == 0 ? 0 : v, view.locale(), 2);
-}
+/// As the drawing and its labels write it.
+std::string number(double v, const DataView& view) { return chart_value_text(v, view); }
 
 /// Sentences joined: a space, except after a full-width full stop (Chinese, Japanese).
 void add_sentence(std::string& out, const std::string& sentence) {

@@ -1,7 +1,6 @@
 #include "render/chart_svg.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 
 #include "core/locale.h"
@@ -24,13 +23,6 @@ constexpr double kBar = 18;     ///< a bar's thickness in px (rows)
 const char* kTargetStroke = "stroke=\"#1b1b1b\" stroke-width=\"3\" stroke-dasharray=\"6 3\"";
 
 std::string px(double v) { return svg_number(v); }
-
-/// The shortest text that reads back as `v` ("3", "7.5", "86.97").
-std::string csv_number(double v) {
-  char buf[64];
-  auto res = std::to_chars(buf, buf + sizeof buf, v == 0 ? 0.0 : v);
-  return std::string(buf, res.ptr);
-}
 
 /// `s` broken into lines of at most `ems` wide: at a space when the line has one, else
 /// between any two letters (CJK has no spaces).
@@ -363,7 +355,7 @@ std::string chart_csv(const ChartData& d, const std::string& x_column) {
     s += csv_quote(d.x[i].to_text());
     for (const ChartSeries& series : d.series) {
       s += ",";
-      if (has_value(series.values[i])) s += csv_number(series.values[i]);
+      if (has_value(series.values[i])) s += chart_number(series.values[i], series.decimals);
     }
     s += "\n";
   }

@@ -31,6 +31,7 @@ std::string chart_svg(const ChartData& d, const std::vector<size_t>& pts, const 
 
 /// The plotted columns as CSV: `x_column`, then each series' column, one line per
 /// category (rows sharing a category summed, as drawn); a value no row reported is empty.
+/// Each number as chart_number writes it, to its series' decimals (1.1 + 2.2 is 3.3).
 std::string chart_csv(const ChartData& d, const std::string& x_column);
 
 }  // namespace firefly

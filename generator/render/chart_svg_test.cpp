@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "render/chart_data.h"
+#include "render/chart_style.h"
 #include "render/theme_view_for_tests.h"
 
 namespace firefly {
@@ -37,6 +39,19 @@ TEST_CASE("chart csv: the plotted columns, numbers round-trip, gaps empty, names
   ChartData d = awards();
   d.series[0].column = "a,b";
   CHECK(chart_csv(d, "year").rfind("year,\"a,b\",national\n", 0) == 0);
+}
+
+TEST_CASE("chart csv: sums are written as the page shows them, without binary noise") {
+  Dataset ds;
+  ds.columns = {Column{"cat", ColumnType::kString, {{}, "Category", {}}, {}, {}, {}},
+                Column{"amount", ColumnType::kNumber, {{}, "Amount", {}}, {}, {}, {}},
+                Column{"share", ColumnType::kNumber, {{}, "Share", {}}, {}, {}, {}}};
+  ds.csv_bytes = "cat,amount,share\nA,1.1,0.1\nA,2.2,0.7\nB,0.1,0.2\nB,0.2,0.1\n";
+  ds.index_rows();
+  DataView view;
+  ChartData d = chart_data(ds, ChartSpec{"cat", {"amount", "share"}, "bar", {}}, nullptr, view);
+  CHECK(chart_csv(d, "cat") == "cat,amount,share\nA,3.3,0.8\nB,0.3,0.3\n");
+  CHECK(chart_value_text(d.series[0].values[0], view) == "3.3");
 }
 
 TEST_CASE("chart svg: standalone, with its title, source and licence as text and metadata") {

@@ -1,5 +1,7 @@
 #include "render/data_files.h"
 
+#include <algorithm>
+
 #include "core/json.h"
 #include "core/text.h"
 #include "load/csv.h"
@@ -80,24 +82,67 @@ std::string excel_csv(const Dataset& ds) {
   return out;
 }
 
+std::string json_number(std::string_view cell) {
+  std::string_view t = trim(cell);
+  std::string out;
+  if (!t.empty() && (t.front() == '+' || t.front() == '-')) {
+    if (t.front() == '-') out += '-';
+    t.remove_prefix(1);
+  }
+  auto digits = [&t] {
+    size_t n = 0;
+    while (n < t.size() && t[n] >= '0' && t[n] <= '9') ++n;
+    std::string_view d = t.substr(0, n);
+    t.remove_prefix(n);
+    return d;
+  };
+  std::string_view whole = digits(), fraction;
+  if (!t.empty() && t.front() == '.') {
+    t.remove_prefix(1);
+    fraction = digits();
+  }
+  if (whole.empty() && fraction.empty()) return {};
+  while (whole.size() > 1 && whole.front() == '0') whole.remove_prefix(1);  // JSON has no 007
+  out += whole.empty() ? std::string_view("0") : whole;
+  if (!fraction.empty()) out += "." + std::string(fraction);
+  if (!t.empty() && (t.front() == 'e' || t.front() == 'E')) {
+    out += t.front();
+    t.remove_prefix(1);
+    if (!t.empty() && (t.front() == '+' || t.front() == '-')) {
+      out += t.front();
+      t.remove_prefix(1);
+    }
+    std::string_view exponent = digits();
+    if (exponent.empty()) return {};
+    out += exponent;
+  }
+  return t.empty() ? out : std::string();
+}
+
 void write_dataset_json(const Dataset& ds, const ByteSink& sink) {
-  // Written row by row (as to_json would write the whole list) so that no Value holds
+  // Written row by row (as to_json(…, 2) would write the whole list) so that no Value holds
   // every row at once, and handed on in pieces so that no string holds the whole file.
   std::string out = "[";
   for (size_t r = 0; r < ds.row_count(); ++r) {
     const std::vector<Value> row = ds.row(r);
-    Map m;
-    for (size_t i = 0; i < ds.columns.size() && i < row.size(); ++i) {
-      m.emplace_back(ds.columns[i].name, row[i]);
-    }
-    out += r ? ",\n  " : "\n  ";
-    for (char c : to_json(Value(std::move(m)), 2)) {
-      if (c == '\n') {
-        out += "\n  ";
-      } else {
-        out += c;
+    const std::vector<std::string> cells = ds.cells(r);
+    out += r ? ",\n  {" : "\n  {";
+    const size_t n = std::min(ds.columns.size(), row.size());
+    for (size_t i = 0; i < n; ++i) {
+      out += i ? ",\n    " : "\n    ";
+      append_json_string(out, ds.columns[i].name);
+      out += ": ";
+      // A number as the CSV writes it ("86.90", "15", digits beyond a double's), so that a
+      // figure reads the same in both; typed (to_json) when its spelling is not JSON's.
+      std::string number;
+      const ColumnType t = ds.columns[i].type;
+      if ((t == ColumnType::kInteger || t == ColumnType::kNumber) && row[i].is_number() &&
+          i < cells.size()) {
+        number = json_number(cells[i]);
       }
+      out += number.empty() ? to_json(row[i], 2) : number;
     }
+    out += n ? "\n  }" : "}";
     if (out.size() >= kPiece) {
       sink(out);
       out.clear();

@@ -53,10 +53,15 @@ using ByteSink = std::function<void(std::string_view)>;
 
 /// Writes the Excel CSV to `sink` piece by piece (see excel_csv).
 void write_excel_csv(const Dataset& ds, const ByteSink& sink);
+/// The number `cell` (a valid cell of a number or integer column) as JSON text with the
+/// CSV's digits: "86.90", "15" and "99999999999999999999" as they are, "+3" as "3", ".5" as
+/// "0.5", "5." as "5"; "" when it is spelled some other way.
+std::string json_number(std::string_view cell);
 /// Writes the JSON rows to `sink` piece by piece (see dataset_json).
 void write_dataset_json(const Dataset& ds, const ByteSink& sink);
 /// The Excel CSV: UTF-8 BOM, CRLF line ends, every cell neutralised and quoted as needed.
 std::string excel_csv(const Dataset& ds);
-/// The rows as a JSON array of objects with typed values (numbers, booleans, null).
+/// The rows as a JSON array of objects with typed values (numbers, booleans, null); each
+/// number as the CSV writes it (json_number), so "15" is not "15.0" nor "86.90" "86.9".
 std::string dataset_json(const Dataset& ds);
 }  // namespace firefly

@@ -76,8 +76,9 @@ std::string dataset_metadata_json(const Dataset& ds, const std::vector<DataFile>
     citation.emplace_back(v.lang, Value(dataset_citation(ds, site, v)));
   m.emplace_back("citation", Value(std::move(citation)));
   m.emplace_back("version", Value(dataset_version(ds)));
-  m.emplace_back("issued", Value(day(ds.issued)));
-  m.emplace_back("modified", Value(day(ds.updated)));
+  // An unknown date is left out, never written as "" or invented.
+  if (ds.issued.year) m.emplace_back("issued", Value(day(ds.issued)));
+  if (ds.updated.year) m.emplace_back("modified", Value(day(ds.updated)));
   if (ds.temporal) m.emplace_back("temporal", Value(ds.temporal->iso()));
   if (!ds.spatial.empty()) m.emplace_back("spatial", by_lang(ds.spatial, site));
   m.emplace_back("frequency", Value(ds.frequency));

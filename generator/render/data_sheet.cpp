@@ -131,8 +131,7 @@ SheetText sheet_text(const Dataset& ds, const DataSite& site, const std::vector<
     if (!s.about.empty()) s.about.push_back({});
     add_about(s.about, ds, site, view);
   }
-  s.created =
-      ds.updated.year ? Date{ds.updated.year, ds.updated.month, ds.updated.day} : Date{2000, 1, 1};
+  if (ds.updated.year) s.created = Date{ds.updated.year, ds.updated.month, ds.updated.day};
   return s;
 }
 

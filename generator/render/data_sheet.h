@@ -46,7 +46,7 @@ struct SheetText {
   std::vector<std::string> headings;            ///< per column: title (unit)
   std::vector<double> widths;                   ///< per column: a width in characters
   std::vector<std::vector<std::string>> about;  ///< the about sheet, row by row
-  Date created;  ///< the files' date: the rows' last change (2000-01-01 when unknown)
+  Date created;  ///< the files' date: the rows' last change (unset when unknown)
 };
 
 /// The SheetText of `ds`: headings and sheet names in the language of views[0]; the about

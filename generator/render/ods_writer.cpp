@@ -101,7 +101,9 @@ bool typed_cell(std::string& out, const SheetCell& cell) {
   return true;
 }
 
-std::string meta_xml(const SheetText& text) {
+}  // namespace
+
+std::string ods_meta_xml(const SheetText& text) {
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-meta";
   out += kNamespaces;
   out += "><office:meta><dc:title>";
@@ -116,11 +118,17 @@ std::string meta_xml(const SheetText& text) {
   append_html_escaped(out, text.publisher);
   out += "</meta:initial-creator><dc:language>";
   append_html_escaped(out, text.lang);
-  std::string day = Date{text.created.year, text.created.month, text.created.day}.iso();
-  out += "</dc:language><meta:creation-date>" + day + "T00:00:00</meta:creation-date>";
-  out += "<dc:date>" + day + "T00:00:00</dc:date></office:meta></office:document-meta>\n";
+  out += "</dc:language>";
+  if (text.created.year) {  // an unknown date is left out, not invented
+    std::string day = Date{text.created.year, text.created.month, text.created.day}.iso();
+    out += "<meta:creation-date>" + day + "T00:00:00</meta:creation-date>";
+    out += "<dc:date>" + day + "T00:00:00</dc:date>";
+  }
+  out += "</office:meta></office:document-meta>\n";
   return out;
 }
+
+namespace {
 
 std::string styles_xml() {
   return std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-styles") +
@@ -269,7 +277,7 @@ bool write_ods(const Dataset& ds, const SheetText& text, const fs::path& dest,
     if (f && std::fclose(f) != 0) written = false;
     ok = ok && written;
   }
-  std::string mimetype = kOdsMediaType, meta = meta_xml(text), styles = styles_xml(),
+  std::string mimetype = kOdsMediaType, meta = ods_meta_xml(text), styles = styles_xml(),
               settings = ods_settings_xml(text), manifest = manifest_xml();
   if (ok) {
     std::vector<ZipEntry> entries{{"mimetype", mimetype, "", text.created, true},

@@ -21,6 +21,10 @@ inline constexpr const char* kOdsMediaType = "application/vnd.oasis.opendocument
 /// the view settings Calc writes for "Freeze First Row".
 std::string ods_settings_xml(const SheetText& text);
 
+/// meta.xml: title, description, creator and language, and `text.created` as the creation
+/// date and dc:date, both left out when the date is unknown (unset).
+std::string ods_meta_xml(const SheetText& text);
+
 /// Writes content.xml of the ODS of `ds` to `sink` piece by piece: a sheet of the rows
 /// under a bold header row of `text.headings` (numbers as office:value-type "float",
 /// dates as "date", booleans as "boolean", a missing value as an empty cell) and an about

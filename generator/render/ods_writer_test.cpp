@@ -106,4 +106,15 @@ TEST_CASE("ods: the data sheet's header row is frozen") {
   CHECK(xml.find("\"PositionBottom\" config:type=\"int\">1<") != std::string::npos);
 }
 
+TEST_CASE("ods: meta.xml leaves an unknown date out instead of inventing one") {
+  SheetText t = text();
+  CHECK(ods_meta_xml(t).find("<meta:creation-date>2023-06-30T00:00:00</meta:creation-date>") !=
+        std::string::npos);
+  t.created = Date{};
+  const std::string meta = ods_meta_xml(t);
+  CHECK(meta.find("creation-date") == std::string::npos);
+  CHECK(meta.find("<dc:date>") == std::string::npos);  // was 2000-01-01T00:00:00
+  CHECK(meta.find("</office:meta></office:document-meta>") != std::string::npos);
+}
+
 }  // namespace firefly

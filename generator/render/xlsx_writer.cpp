@@ -96,7 +96,11 @@ bool write_xlsx(const Dataset& ds, const SheetText& text, const std::filesystem:
   props.title = title.data();
   props.author = author.data();
   props.comments = comments.empty() ? nullptr : comments.data();
-  props.created = utc_midnight(text.created);
+  // libxlsxwriter (1.1.4) always writes dcterms:created and dcterms:modified in
+  // docProps/core.xml and takes 0 for the time of the build, which would make every build's
+  // bytes differ; so an unknown date is 1980-01-01, the zip epoch that all.zip gives such
+  // files too: recognisably no date. (Leaving the two out would mean rewriting core.xml.)
+  props.created = utc_midnight(text.created.year ? text.created : Date{1980, 1, 1});
   workbook_set_properties(book, &props);
   lxw_format* head = workbook_add_format(book);
   format_set_bold(head);

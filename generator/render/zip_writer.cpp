@@ -12,10 +12,12 @@ namespace firefly {
 namespace {
 
 /// `d` at 00:00 in the local time zone, which is what libzip converts back from when it
-/// writes the DOS date, so every machine writes the same date fields.
+/// writes the DOS date, so every machine writes the same date fields. An unknown date is
+/// 1980-01-01, the first day a zip entry can have (a zip entry always has a date, and the
+/// same input must give the same bytes): recognisably no date rather than an invented one.
 time_t local_midnight(const Date& d) {
   std::tm tm{};
-  tm.tm_year = (d.year ? d.year : 2000) - 1900;
+  tm.tm_year = (d.year ? d.year : 1980) - 1900;
   tm.tm_mon = (d.year ? d.month : 1) - 1;
   tm.tm_mday = d.year ? d.day : 1;
   tm.tm_isdst = -1;

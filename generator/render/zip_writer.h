@@ -17,7 +17,8 @@ struct ZipEntry {
   std::string name;
   std::string_view bytes;  ///< the content when `file` is empty (must outlive the call)
   std::string file = {};   ///< a file on disk holding the content, read as a stream
-  Date modified = {};      ///< the entry's date (00:00 of that day); 2000-01-01 when unset
+  Date modified = {};      ///< the entry's date (00:00 of that day); when unset (unknown),
+                           ///< 1980-01-01, the zip format's first day: no date
   bool stored = false;     ///< kept uncompressed (an ODF package's `mimetype`)
 };
 

@@ -16,6 +16,7 @@ struct LocalHeader {
   int method = -1;          ///< 0 stored, 8 deflated
   int deflate_option = -1;  ///< general purpose bits 1-2: 0 normal, 1 maximum
   std::uint32_t compressed = 0;
+  unsigned dos_date = 0;  ///< (year - 1980) << 9 | month << 5 | day
 };
 
 unsigned le(const std::string& z, size_t at, int bytes) {
@@ -33,6 +34,7 @@ std::vector<LocalHeader> local_headers(const std::string& zip) {
     LocalHeader h;
     h.deflate_option = static_cast<int>(le(zip, at + 6, 2) >> 1 & 3);
     h.method = static_cast<int>(le(zip, at + 8, 2));
+    h.dos_date = le(zip, at + 12, 2);
     h.compressed = le(zip, at + 18, 4);
     size_t name_len = le(zip, at + 26, 2), extra_len = le(zip, at + 28, 2);
     h.name = zip.substr(at + 30, name_len);
@@ -62,6 +64,14 @@ TEST_CASE("zip: small entries deflated at the maximum level, large ones at the n
   CHECK(h[2].method == 8);
   CHECK(h[2].deflate_option == 0);
   CHECK(h[2].compressed < large.size() / 3);
+}
+
+TEST_CASE("zip: an entry with no date is dated 1980-01-01, the zip epoch, not an invented day") {
+  std::vector<LocalHeader> h =
+      local_headers(make_zip({{"a.csv", "x"}, {"b.csv", "y", "", Date{2023, 6, 30}}}));
+  REQUIRE(h.size() == 2);
+  CHECK(h[0].dos_date == (0u << 9 | 1u << 5 | 1u));  // was 2000-01-01
+  CHECK(h[1].dos_date == (43u << 9 | 6u << 5 | 30u));
 }
 
 }  // namespace firefly

@@ -89,7 +89,7 @@ def check_catalog_rdf(site, report):
             problems.append("a keyword has no language tag")
         # Dates: those of the metadata file, and none where it has none (outside git).
         for pred, key in ((DCTERMS.issued, "issued"), (DCTERMS.modified, "modified")):
-            if not meta[key]:
+            if not meta.get(key):  # absent when unknown
                 if list(g.objects(ds, pred)):
                     problems.append(f"dct:{key} given, but the metadata file has no {key} date")
                 continue
