@@ -1,5 +1,6 @@
 #include "core/text.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #if defined(__SSE2__)
@@ -214,6 +215,19 @@ Pos pos_of_offset(std::string_view text, size_t offset) {
     ++pos.col;
   }
   return pos;
+}
+
+int char_column(std::string_view line, int byte_column) {
+  if (byte_column <= 1) return byte_column;
+  size_t bytes = static_cast<size_t>(byte_column - 1), end = std::min(bytes, line.size());
+  int col = 1;
+  for (size_t i = 0; i < end; ++col) {
+    size_t len = utf8_sequence_length(line, i);
+    if (len == 0) len = 1;
+    if (i + len > end) break;  // the byte is inside this character
+    i += len;
+  }
+  return col + static_cast<int>(bytes - end);
 }
 
 namespace {
