@@ -43,8 +43,6 @@ inline std::int32_t valid_three_byte_code_point(const unsigned char* p, size_t i
 std::string_view nth_line(std::string_view text, int line);
 /// The first `n` code points of `s`.
 std::string_view utf8_prefix(std::string_view s, int n);
-/// Columns `s` takes in a terminal: East Asian wide characters count 2.
-size_t display_width(std::string_view s);
 /// Line and 1-based code-point column of byte `offset` in `text`.
 Pos pos_of_offset(std::string_view text, size_t offset);
 /// The 1-based code-point column (what a diagnostic's Pos holds) of the 1-based byte
