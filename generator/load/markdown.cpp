@@ -3,6 +3,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 #include <mutex>
@@ -81,34 +82,27 @@ bool is_lang_span(cmark_node* n) {
 /// characters (as the front matter's and the caret do): the '[' of "請看[平台](/p/)" is in
 /// column 3, not 7. Nodes come in document order, so the line is looked for from the last
 /// node's.
-class NodePositions {
- public:
-  NodePositions(std::string_view body, int first_line) : body_(body), first_line_(first_line) {}
+struct NodePositions {
+  std::string_view body;
+  int first_line;
+  int line = 1;      ///< the line (of the body) that starts at `start`
+  size_t start = 0;  ///< where `line` starts in `body`
 
   Pos operator()(cmark_node* n) {
-    int line = cmark_node_get_start_line(n);
-    int col = cmark_node_get_start_column(n);
-    if (line < line_) {
-      line_ = 1;
-      start_ = 0;
+    int node_line = cmark_node_get_start_line(n), col = cmark_node_get_start_column(n);
+    if (node_line < line) {  // a footnote, moved to the end: look from the start
+      line = 1;
+      start = 0;
     }
-    while (line_ < line && start_ < body_.size()) {
-      size_t nl = body_.find('\n', start_);
-      start_ = nl == std::string_view::npos ? body_.size() : nl + 1;
-      ++line_;
+    for (; line < node_line && start < body.size(); ++line) {
+      start = std::min(body.find('\n', start), body.size() - 1) + 1;
     }
-    if (line_ == line) {
-      std::string_view text = body_.substr(start_);
+    if (line == node_line) {
+      std::string_view text = body.substr(start);
       col = char_column(text.substr(0, text.find('\n')), col);
     }
-    return {line + first_line_ - 1, col};
+    return {node_line + first_line - 1, col};
   }
-
- private:
-  std::string_view body_;
-  int first_line_;
-  int line_ = 1;      ///< the line (of the body) that starts at start_
-  size_t start_ = 0;  ///< where line_ starts in body_
 };
 
 struct Walk {
@@ -277,7 +271,7 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
   cmark_iter* iter = cmark_iter_new(t.doc);
   cmark_event_type ev;
   int scan_line = first_line;
-  NodePositions position(body, first_line);
+  NodePositions position{body, first_line};
   while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
     if (ev != CMARK_EVENT_ENTER) continue;
     cmark_node* n = cmark_iter_get_node(iter);

@@ -119,6 +119,15 @@ TEST_CASE("markdown gives a link's column in characters, as the caret counts the
   CHECK(seen[4].col == 8);
   CHECK(seen[5].line == 12);
   CHECK(seen[5].col == 9);
+  // A footnote's definition is moved to the end: its link comes after a later line's.
+  seen.clear();
+  o.first_line = 1;
+  render_markdown("a[^1]\n\n[^1]: 註[x](/f/)\n\n請看[y](/g/)\n", o);
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0].line == 5);
+  CHECK(seen[0].col == 3);
+  CHECK(seen[1].line == 3);
+  CHECK(seen[1].col == 8);
 }
 
 TEST_CASE("markdown survives 10,000 nested blockquotes and lists") {
