@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "core/text.h"
+#include "core/text_break.h"
 
 namespace firefly {
 
@@ -58,6 +59,20 @@ std::string visible(std::string_view text) {
     }
     out += text[i];
   }
+  return out;
+}
+
+/// The blank start of the caret line, as wide in a terminal as `text`, the quoted line's
+/// text before the caret: a space for each column a character takes (display_width: two
+/// for a wide one, none for a combining mark), and a tab for each tab, which then reaches
+/// the tab stop the line's tab reaches, however wide the terminal's tabs are.
+std::string blank_as_wide_as(std::string_view text) {
+  std::string out;
+  for (size_t tab; (tab = text.find('\t')) != std::string_view::npos; text.remove_prefix(tab + 1)) {
+    out.append(display_width(text.substr(0, tab)), ' ');
+    out += '\t';
+  }
+  out.append(display_width(text), ' ');
   return out;
 }
 
@@ -137,10 +152,9 @@ std::string format_diagnostic(const Diagnostic& d, std::string_view source) {
       out += visible(line.substr(from, to - from));
       out += to < line.size() ? "…\n" : "\n";
       if (d.pos.col > 0) {
-        // Width of the text before the caret, counting wide (CJK) characters twice.
-        size_t width = display_width(visible(line.substr(from, caret - from))) + (from > 0 ? 1 : 0);
-        out += "    ";
-        out.append(width, ' ');
+        // Under the caret's character, however wide the characters before it are.
+        out += from > 0 ? "     " : "    ";  // "…" takes one column
+        out += blank_as_wide_as(visible(line.substr(from, caret - from)));
         out += "^\n";
       }
     }

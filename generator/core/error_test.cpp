@@ -22,6 +22,27 @@ TEST_CASE("format_diagnostic counts wide characters twice for the caret") {
   CHECK(format_diagnostic(d, "中文x") == "a.md:1:3: warning: here\n    中文x\n        ^\n");
 }
 
+TEST_CASE("format_diagnostic puts the caret under the character of a Markdown link's column") {
+  // Column 3 is the '[' after two Han characters, which take two columns each.
+  Diagnostic d{Severity::kError, "a.zh-TW.md", {2, 3}, "the link /p/ points to nothing", ""};
+  CHECK(format_diagnostic(d, "---\n請看[平台](/p/)。\n") ==
+        "a.zh-TW.md:2:3: error: the link /p/ points to nothing\n"
+        "    請看[平台](/p/)。\n"
+        "        ^\n");
+  // Full-width punctuation is wide too; a Thai vowel mark and a zero-width space take none.
+  d.pos = {1, 5};
+  CHECK(format_diagnostic(d, "（註）：[x](/p/)").find("\n            ^\n") != std::string::npos);
+  d.pos = {1, 4};
+  CHECK(format_diagnostic(d, "ที่[x](/p/)").find("\n     ^\n") != std::string::npos);
+  d.pos = {1, 3};
+  CHECK(format_diagnostic(d, "a\u200B[x](/p/)").find("\n     ^\n") != std::string::npos);
+}
+
+TEST_CASE("format_diagnostic copies tabs into the caret line, so both reach the same tab stop") {
+  Diagnostic d{Severity::kError, "a.md", {1, 5}, "bad", ""};
+  CHECK(format_diagnostic(d, "a\t中\tb") == "a.md:1:5: error: bad\n    a\t中\tb\n     \t  \t^\n");
+}
+
 TEST_CASE("format_diagnostic shows bidirectional controls instead of obeying them") {
   Diagnostic d{Severity::kError, "a.md", {1, 5}, "the alias '/a\u202Eb/' is not allowed", ""};
   CHECK(format_diagnostic(d, "x: \u2066/a\u202Eb/") ==

@@ -1,5 +1,6 @@
 #include "core/text.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #if defined(__SSE2__)
@@ -107,14 +108,6 @@ size_t plain_prefix(std::string_view s) {
   return i;
 }
 
-bool is_wide(unsigned int cp) {
-  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-         (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-         (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-         (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF) ||
-         (cp >= 0x20000 && cp <= 0x3FFFD);
-}
-
 }  // namespace
 
 bool is_valid_utf8(std::string_view s) { return first_invalid_utf8(s).line == 0; }
@@ -178,28 +171,6 @@ std::string_view utf8_prefix(std::string_view s, int n) {
   return s.substr(0, i);
 }
 
-size_t display_width(std::string_view s) {
-  size_t width = 0;
-  for (size_t i = 0; i < s.size();) {
-    size_t len = utf8_sequence_length(s, i);
-    if (len == 0) {
-      ++width;
-      ++i;
-      continue;
-    }
-    unsigned int cp = decode_at(s, i, len);
-    if (cp == '\t') {
-      width += 4;
-    } else if (cp >= 0x300 && cp <= 0x36F) {
-      // combining marks take no column
-    } else {
-      width += is_wide(cp) ? 2 : 1;
-    }
-    i += len;
-  }
-  return width;
-}
-
 Pos pos_of_offset(std::string_view text, size_t offset) {
   Pos pos{1, 1};
   for (size_t i = 0; i < offset && i < text.size();) {
@@ -214,6 +185,19 @@ Pos pos_of_offset(std::string_view text, size_t offset) {
     ++pos.col;
   }
   return pos;
+}
+
+int char_column(std::string_view line, int byte_column) {
+  if (byte_column <= 1) return byte_column;
+  size_t bytes = static_cast<size_t>(byte_column - 1), end = std::min(bytes, line.size());
+  int col = 1;
+  for (size_t i = 0; i < end; ++col) {
+    size_t len = utf8_sequence_length(line, i);
+    if (len == 0) len = 1;
+    if (i + len > end) break;  // the byte is inside this character
+    i += len;
+  }
+  return col + static_cast<int>(bytes - end);
 }
 
 namespace {

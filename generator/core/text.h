@@ -43,10 +43,14 @@ inline std::int32_t valid_three_byte_code_point(const unsigned char* p, size_t i
 std::string_view nth_line(std::string_view text, int line);
 /// The first `n` code points of `s`.
 std::string_view utf8_prefix(std::string_view s, int n);
-/// Columns `s` takes in a terminal: East Asian wide characters count 2.
-size_t display_width(std::string_view s);
 /// Line and 1-based code-point column of byte `offset` in `text`.
 Pos pos_of_offset(std::string_view text, size_t offset);
+/// The 1-based code-point column (what a diagnostic's Pos holds) of the 1-based byte
+/// column `byte_column` of `line`, as a library that counts bytes gives it: one more than
+/// the characters that end at or before that byte ("請看[" : byte 7 is column 3). A byte
+/// inside a character gives that character's column, each byte past the end of the line
+/// one column more, a byte that is not valid UTF-8 one column; 0 (unknown) stays 0.
+int char_column(std::string_view line, int byte_column);
 
 /// Escapes &, <, >, " and ' for HTML text and attribute values.
 std::string html_escape(std::string_view s);

@@ -141,6 +141,41 @@ bool is_cjk(uint32_t code_point) {
          u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC);
 }
 
+int terminal_width(uint32_t code_point) {
+  auto c = static_cast<UChar32>(code_point);
+  if (c < 0x300) return 1;  // Latin, no marks: the first combining mark is U+0300
+  int width = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  if (width == U_EA_WIDE || width == U_EA_FULLWIDTH) return 2;
+  int8_t type = u_charType(c);
+  if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR ||
+      (c >= 0x1160 && c <= 0x11FF)) {
+    return 0;
+  }
+  return 1;
+}
+
+size_t display_width(std::string_view s) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  auto size = static_cast<int32_t>(s.size());
+  size_t width = 0;
+  for (int32_t i = 0; i < size;) {
+    if (bytes[i] < 0x80) {
+      width += bytes[i++] == '\t' ? 4 : 1;
+      continue;
+    }
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, size, c);
+    if (c < 0) {
+      width += 1;
+      i = start + 1;  // each byte that is not valid UTF-8 takes a column
+      continue;
+    }
+    width += static_cast<size_t>(terminal_width(static_cast<uint32_t>(c)));
+  }
+  return width;
+}
+
 std::vector<size_t> word_boundaries(std::string_view text) {
   icu::BreakIterator* words = breaker(1);
   Utf8Text ut(text);

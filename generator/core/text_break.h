@@ -1,6 +1,7 @@
 // Text segmentation by ICU's break rules (graphemes, words, sentences): cutting text for
-// summaries, first sentences, reading counts and word boundaries. Thread-safe: each thread
-// keeps its own break iterators.
+// summaries, first sentences, reading counts and word boundaries; and what ICU tells of a
+// character (CJK or not, how wide in a terminal). Thread-safe: each thread keeps its own
+// break iterators.
 #pragma once
 
 #include <cstddef>
@@ -44,6 +45,16 @@ std::vector<size_t> word_boundaries(std::string_view text);
 
 /// True for a Han character, kana or hangul (also by script extension, like "ー").
 bool is_cjk(uint32_t code_point);
+
+/// Columns `code_point` takes in a terminal, by its East Asian Width (Unicode UAX #11):
+/// 2 for a wide or full-width character (Han, kana, hangul syllables, full-width forms and
+/// punctuation, most emoji), 0 for a combining mark (Thai vowel signs, Vietnamese tones
+/// written apart), a hangul vowel or final consonant (they join the syllable before) and
+/// an invisible format character (zero-width space and joiner), else 1.
+int terminal_width(uint32_t code_point);
+/// Columns `s` takes in a terminal: the sum of terminal_width of its characters, a tab
+/// counted 4 and a byte that is not valid UTF-8 one.
+size_t display_width(std::string_view s);
 
 /// True for a code point that is a grapheme on its own wherever it stands, without
 /// asking ICU: ASCII but CR (which joins a following LF), CJK punctuation (U+3000 to

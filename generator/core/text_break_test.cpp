@@ -202,6 +202,26 @@ TEST_CASE("word_boundaries: Thai by its dictionary, other scripts at spaces and 
   CHECK(word_boundaries("") == std::vector<size_t>{0});
 }
 
+TEST_CASE("display_width: wide and full-width characters take two columns, marks none") {
+  CHECK(display_width("") == 0);
+  CHECK(display_width("See [the plan]") == 14);
+  CHECK(display_width("請看[平台]") == 10);         // Han 2, ASCII brackets 1
+  CHECK(display_width("。，「」（）") == 12);       // full-width punctuation
+  CHECK(display_width("ＡＢ１") == 6);              // full-width forms of ASCII
+  CHECK(display_width("カタカナ한국어") == 14);     // kana, hangul syllables
+  CHECK(display_width("Ngày hội") == 8);            // Vietnamese, precomposed
+  CHECK(display_width("Nga\u0300y") == 4);          // a tone written apart takes none
+  CHECK(display_width("ที่นี่") == 2);                  // Thai: vowel and tone marks take none
+  CHECK(display_width("\u1100\u1161\u11A8") == 2);  // a hangul syllable of three jamo
+  CHECK(display_width("a\u200Bb") == 2);            // zero-width space
+  CHECK(display_width("😀") == 2);
+  CHECK(display_width("…—“”") == 4);  // East Asian Ambiguous: one
+  CHECK(display_width("a\tb") == 6);
+  CHECK(display_width("\xFF\xFE"
+                      "a") == 3);  // a byte that is not UTF-8: one
+  CHECK(display_width(std::string_view("\xE4\xB8", 2)) == 2);
+}
+
 TEST_CASE("is_cjk: Han, kana and hangul, and the prolonged sound mark") {
   CHECK(is_cjk(U'勞'));
   CHECK(is_cjk(U'の'));

@@ -17,6 +17,42 @@ TEST_CASE("UTF-8 validation finds the first bad byte") {
   CHECK(p.col == 2);
 }
 
+TEST_CASE("char_column turns a byte column into a character column") {
+  // ASCII: bytes are characters.
+  CHECK(char_column("See [the plan](/plan/)", 5) == 5);
+  CHECK(char_column("abc", 1) == 1);
+  // CJK: three bytes a character. The '[' of 請看[平台] is byte 7, character 3.
+  CHECK(char_column("請看[平台](/p/)。", 7) == 3);
+  CHECK(char_column("請看[平台](/p/)。", 8) == 4);
+  // Mixed, with a two-byte (Vietnamese) and a four-byte character.
+  std::string_view mixed = "a中ơ😀b";  // bytes: a 1, 中 2-4, ơ 5-6, 😀 7-10, b 11
+  CHECK(char_column(mixed, 2) == 2);
+  CHECK(char_column(mixed, 5) == 3);
+  CHECK(char_column(mixed, 7) == 4);
+  CHECK(char_column(mixed, 11) == 5);
+  CHECK(char_column(mixed, 12) == 6);
+  // A byte inside a character gives that character's column.
+  CHECK(char_column("請看[", 3) == 1);
+  CHECK(char_column("請看[", 5) == 2);
+  // At the end of the line, and past it one column a byte.
+  CHECK(char_column("請看", 7) == 3);
+  CHECK(char_column("請看", 9) == 5);
+  CHECK(char_column("", 1) == 1);
+  CHECK(char_column("", 3) == 3);
+  // Unknown stays unknown.
+  CHECK(char_column("請看", 0) == 0);
+  // Invalid UTF-8 counts a byte a column and never reads past the line.
+  CHECK(char_column("\xE4\xB8x", 3) == 3);
+  CHECK(char_column("\xFF\xFE\x80", 4) == 4);
+  CHECK(char_column(std::string_view("\xE4\xB8\xAD", 2), 3) == 3);
+  // The character column finds the byte again (utf8_prefix, as the caret does).
+  std::string_view line = "更多課程請看[教育及終身學習平台](/programs/lerning/)。";
+  size_t bracket = line.find('[');
+  int col = char_column(line, static_cast<int>(bracket) + 1);
+  CHECK(col == 7);
+  CHECK(utf8_prefix(line, col - 1).size() == bracket);
+}
+
 TEST_CASE("slugify keeps CJK and folds punctuation") {
   CHECK(slugify("Hello, World!") == "hello-world");
   CHECK(slugify("南投 玫瑰") == "南投-玫瑰");

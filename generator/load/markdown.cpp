@@ -3,6 +3,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 #include <mutex>
@@ -75,6 +76,34 @@ bool is_lang_span(cmark_node* n) {
   std::string_view html = lit ? lit : "";
   return html == "</span>" || !lang_span_open(html).empty();
 }
+
+/// Where cmark-gfm's nodes are in the file: the line of the body plus `first_line` - 1, and
+/// the column in characters. cmark-gfm counts the column in bytes, a diagnostic's Pos in
+/// characters (as the front matter's and the caret do): the '[' of "請看[平台](/p/)" is in
+/// column 3, not 7. Nodes come in document order, so the line is looked for from the last
+/// node's.
+struct NodePositions {
+  std::string_view body;
+  int first_line;
+  int line = 1;      ///< the line (of the body) that starts at `start`
+  size_t start = 0;  ///< where `line` starts in `body`
+
+  Pos operator()(cmark_node* n) {
+    int node_line = cmark_node_get_start_line(n), col = cmark_node_get_start_column(n);
+    if (node_line < line) {  // a footnote, moved to the end: look from the start
+      line = 1;
+      start = 0;
+    }
+    for (; line < node_line && start < body.size(); ++line) {
+      start = std::min(body.find('\n', start), body.size() - 1) + 1;
+    }
+    if (line == node_line) {
+      std::string_view text = body.substr(start);
+      col = char_column(text.substr(0, text.find('\n')), col);
+    }
+    return {node_line + first_line - 1, col};
+  }
+};
 
 struct Walk {
   std::vector<cmark_node*> raw_html;
@@ -242,11 +271,11 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
   cmark_iter* iter = cmark_iter_new(t.doc);
   cmark_event_type ev;
   int scan_line = first_line;
+  NodePositions position{body, first_line};
   while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
     if (ev != CMARK_EVENT_ENTER) continue;
     cmark_node* n = cmark_iter_get_node(iter);
     if (scan) scan_node(n, first_line, scan_line, *scan);
-    Pos pos{cmark_node_get_start_line(n) + first_line - 1, cmark_node_get_start_column(n)};
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_HTML_BLOCK:
       case CMARK_NODE_HTML_INLINE:
@@ -257,7 +286,8 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
         std::string kind = info ? std::string(trim(info)) : "";
         if (is_embed_kind(kind)) {
           const char* lit = cmark_node_get_literal(n);
-          result.embeds.push_back({kind, lit ? lit : "", pos.line});
+          result.embeds.push_back(
+              {kind, lit ? lit : "", cmark_node_get_start_line(n) + first_line - 1});
           walk.embeds.push_back(n);
         }
         break;
@@ -282,7 +312,7 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
         bool is_image = cmark_node_get_type(n) == CMARK_NODE_IMAGE;
         const char* url = cmark_node_get_url(n);
         t.links.push_back(
-            {n, url ? url : "", pos, is_image, is_image && trim(node_text(n)).empty()});
+            {n, url ? url : "", position(n), is_image, is_image && trim(node_text(n)).empty()});
         break;
       }
       default:

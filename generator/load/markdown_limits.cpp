@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "core/text.h"
+
 namespace firefly {
 
 namespace {
@@ -22,15 +24,6 @@ bool has_space(std::string_view body, size_t from, size_t to) {
   return false;
 }
 
-/// The character column of byte `i`, on the line that starts at byte `line_start`.
-int column_of(std::string_view body, size_t line_start, size_t i) {
-  int col = 1;
-  for (size_t k = line_start; k < i; ++k) {
-    if ((static_cast<unsigned char>(body[k]) & 0xC0) != 0x80) ++col;
-  }
-  return col;
-}
-
 }  // namespace
 
 std::vector<MarkdownHazard> find_markdown_hazards(std::string_view body, int first_line) {
@@ -45,7 +38,11 @@ std::vector<MarkdownHazard> find_markdown_hazards(std::string_view body, int fir
   size_t last_www = 0;  // where the last `www.` ended (each is looked back from only once)
   int line = first_line;
   size_t line_start = 0;
-  auto pos = [&](size_t i) { return Pos{line, column_of(body, line_start, i)}; };
+  // The character column of byte i, on the line that starts at byte line_start.
+  auto pos = [&](size_t i) {
+    return Pos{line, char_column(body.substr(line_start, i - line_start),
+                                 static_cast<int>(i - line_start) + 1)};
+  };
   for (size_t i = 0; i < body.size(); ++i) {
     char c = body[i];
     if (!kInteresting[static_cast<unsigned char>(c)]) continue;

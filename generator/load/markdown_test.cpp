@@ -91,6 +91,45 @@ TEST_CASE("markdown resolves links with their line") {
   CHECK(r.html.find("href=\"/en/stories/\"") != std::string::npos);
 }
 
+TEST_CASE("markdown gives a link's column in characters, as the caret counts them") {
+  // cmark-gfm counts bytes: the '[' after 請看 is its byte 7, but character 3.
+  std::vector<Pos> seen;
+  MarkdownOptions o;
+  o.first_line = 5;
+  o.resolve_link = [&](const std::string& url, Pos pos, bool) {
+    seen.push_back(pos);
+    return url;
+  };
+  o.on_missing_alt = [&](Pos pos) { seen.push_back(pos); };
+  render_markdown(
+      "請看[平台](/programs/nope/)。\n\n"
+      "- 第一項\n  第二行有[連結](/a/)與 ![](/b.png)\n\n"
+      "> Ngày [hội](/c/)\n\n"
+      "English [link](/d/)\n",
+      o);
+  REQUIRE(seen.size() == 6);
+  CHECK(seen[0].line == 5);
+  CHECK(seen[0].col == 3);
+  CHECK(seen[1].line == 8);  // a list item's second line: its indent counts
+  CHECK(seen[1].col == 7);
+  CHECK(seen[2].line == 8);  // the image without alt text, then its URL
+  CHECK(seen[2].col == 18);
+  CHECK(seen[3].col == 18);
+  CHECK(seen[4].line == 10);
+  CHECK(seen[4].col == 8);
+  CHECK(seen[5].line == 12);
+  CHECK(seen[5].col == 9);
+  // A footnote's definition is moved to the end: its link comes after a later line's.
+  seen.clear();
+  o.first_line = 1;
+  render_markdown("a[^1]\n\n[^1]: 註[x](/f/)\n\n請看[y](/g/)\n", o);
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0].line == 5);
+  CHECK(seen[0].col == 3);
+  CHECK(seen[1].line == 3);
+  CHECK(seen[1].col == 8);
+}
+
 TEST_CASE("markdown survives 10,000 nested blockquotes and lists") {
   std::string deep(10000, '>');
   deep += " x\n";

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text.h"
+#include "core/text_break.h"
 #include "render/dataset_page.h"
 
 namespace firefly {
