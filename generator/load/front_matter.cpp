@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/text.h"
 #include "core/yaml.h"
 
 namespace firefly {
@@ -159,10 +160,10 @@ std::optional<UnclosedQuote> find_unclosed_quote(std::string_view yaml, int line
     for (size_t j = i + 1; j < lines.size(); ++j) {
       std::string_view next = margin_key(lines[j].text);
       if (!next.empty()) {
-        int col = 1;
-        for (size_t b = 0; b < at; ++b) col += (static_cast<unsigned char>(line[b]) & 0xC0) != 0x80;
         return UnclosedQuote{
-            {line_offset + static_cast<int>(i) + 1, col}, std::string(key), std::string(next)};
+            {line_offset + static_cast<int>(i) + 1, char_column(line, static_cast<int>(at) + 1)},
+            std::string(key),
+            std::string(next)};
       }
       if (closing_quote(lines[j].text, 0, line[at]) != std::string_view::npos) break;
     }

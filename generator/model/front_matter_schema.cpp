@@ -4,6 +4,7 @@
 #include <charconv>
 #include <string_view>
 
+#include "core/date.h"
 #include "core/text.h"
 #include "model/paths.h"
 
@@ -26,10 +27,7 @@ std::string not_a_day(std::string_view text) {
   int year = digits(0, 4), month = digits(5, 2), day = digits(8, 2);
   if (year < 0 || month < 0 || day < 0) return "";
   if (month < 1 || month > 12) return ": there is no month " + std::to_string(month);
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  int days = month == 2 && !leap ? 28 : kDays[month - 1];
-  if (day < 1 || day > days) {
+  if (day < 1 || day > days_in_month(year, month)) {
     return ": " + std::string(text.substr(0, 7)) + " has no day " + std::to_string(day);
   }
   return "";

@@ -19,8 +19,6 @@ Value by_lang(const Localized& text, const DataSite& site) {
   return Value(std::move(m));
 }
 
-std::string day(const Date& d) { return d.year ? Date{d.year, d.month, d.day}.iso() : ""; }
-
 /// A published file as {name, url, media_type, bytes, sha256}.
 Value file_entry(const DataFile& f, const DataSite& site) {
   return Value(Map{{"name", Value(f.name())},
@@ -77,8 +75,8 @@ std::string dataset_metadata_json(const Dataset& ds, const std::vector<DataFile>
   m.emplace_back("citation", Value(std::move(citation)));
   m.emplace_back("version", Value(dataset_version(ds)));
   // An unknown date is left out, never written as "" or invented.
-  if (ds.issued.year) m.emplace_back("issued", Value(day(ds.issued)));
-  if (ds.updated.year) m.emplace_back("modified", Value(day(ds.updated)));
+  if (ds.issued.year) m.emplace_back("issued", Value(dataset_day(ds.issued)));
+  if (ds.updated.year) m.emplace_back("modified", Value(dataset_day(ds.updated)));
   if (ds.temporal) m.emplace_back("temporal", Value(ds.temporal->iso()));
   if (!ds.spatial.empty()) m.emplace_back("spatial", by_lang(ds.spatial, site));
   m.emplace_back("frequency", Value(ds.frequency));
@@ -143,14 +141,17 @@ std::string data_readme(const std::vector<Dataset>& datasets, const DataManifest
       }
       out += "  " + files + "\n";
       out += "  " +
-             v.format("data_readme_rows", "{rows} rows, last changed {modified}",
-                      {{"rows", std::to_string(ds.row_count())},
-                       {"modified", day(ds.updated).empty() ? "-" : day(ds.updated)}}) +
+             v.format(
+                 "data_readme_rows", "{rows} rows, last changed {modified}",
+                 {{"rows", std::to_string(ds.row_count())},
+                  {"modified", dataset_day(ds.updated).empty() ? "-" : dataset_day(ds.updated)}}) +
              "\n";
       out += "  " + dataset_citation(ds, site, v) + "\n\n";
     }
   }
   return out;
 }
+
+std::string dataset_day(const Date& d) { return d.year ? Date{d.year, d.month, d.day}.iso() : ""; }
 
 }  // namespace firefly

@@ -11,6 +11,9 @@
 
 namespace firefly {
 
+/// A dataset's date as YYYY-MM-DD (without a time), or "" when it is not known.
+std::string dataset_day(const Date& d);
+
 /// <name>.metadata.json: title, description, publisher, source, licence, citation (in each
 /// language of `views`), version, dates, frequency, keywords, row count, the columns with
 /// titles and units, every other published file of the dataset with size and SHA-256, and

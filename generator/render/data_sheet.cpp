@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "core/text_break.h"
+#include "render/data_metadata.h"
 #include "render/dataset_page.h"
 
 namespace firefly {
@@ -54,8 +55,6 @@ bool fits_spreadsheet(const Dataset& ds) {
 
 namespace {
 
-std::string sheet_day(const Date& d) { return d.year ? Date{d.year, d.month, d.day}.iso() : ""; }
-
 /// The about rows of one language: label and value pairs, then the data dictionary.
 void add_about(std::vector<std::vector<std::string>>& rows, const Dataset& ds, const DataSite& site,
                const DataView& v) {
@@ -80,8 +79,8 @@ void add_about(std::vector<std::vector<std::string>>& rows, const Dataset& ds, c
   row(v.text("license", "Licence"), license);
   row(v.text("citation", "How to cite"), dataset_citation(ds, site, v));
   row(v.text("data_sheet_version", "Version"), dataset_version(ds));
-  row(v.text("data_issued", "First published"), sheet_day(ds.issued));
-  row(v.text("last_updated", "Last updated"), sheet_day(ds.updated));
+  row(v.text("data_issued", "First published"), dataset_day(ds.issued));
+  row(v.text("last_updated", "Last updated"), dataset_day(ds.updated));
   if (ds.temporal) row(v.text("data_temporal", "Period covered"), ds.temporal->iso());
   row(v.text("data_spatial", "Area covered"), v.pick(ds.spatial));
   row(v.text("frequency", "Update frequency"), frequency_display(ds.frequency, v));
