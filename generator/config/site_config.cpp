@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "config/collections.h"
+#include "config/site_yaml_values.h"
 #include "core/fs.h"
 #include "core/language_tag.h"
 #include "core/locale.h"
@@ -52,92 +54,11 @@ const Taxonomy* SiteConfig::taxonomy(std::string_view name) const {
 
 namespace {
 
-const char* kPath = "site.yaml";
-
-const std::vector<std::string> kFieldTypes = {"string",  "text", "integer", "number",
-                                              "boolean", "date", "enum",    "ref",
-                                              "image",   "list", "object",  "localized"};
-
-/// Reports keys of `map` not in `known`, with a did-you-mean.
-void check_keys(const Value& map, const std::vector<std::string>& known, const std::string& what,
-                Diagnostics& diags) {
-  for (const auto& [key, value] : map.as_map()) {
-    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
-    std::string guess = did_you_mean(key, known);
-    diags.error(kPath, value.key_pos, "unknown key '" + key + "' in " + what,
-                guess.empty() ? "known keys: " +
-                                    [&] {
-                                      std::string all;
-                                      for (const auto& k : known)
-                                        all += (all.empty() ? "" : ", ") + k;
-                                      return all;
-                                    }()
-                              : "did you mean '" + guess + "'?");
-  }
-}
-
-bool expect(const Value& v, bool ok, const std::string& what, Diagnostics& diags) {
-  if (!ok) {
-    diags.error(kPath, v.pos, what + ": found " + std::string(v.kind_name()));
-  }
-  return ok;
-}
-
-Localized localized(const Value& v, const std::string& what, Diagnostics& diags) {
-  std::string error;
-  Localized out = to_localized(v, &error);
-  if (!error.empty()) diags.error(kPath, v.pos, what + ": " + error);
-  return out;
-}
-
-std::string text(const Value& v, const std::string& what, Diagnostics& diags) {
-  if (v.is_null()) return "";
-  if (v.is_map() || v.is_list()) {
-    diags.error(kPath, v.pos, what + " must be text, not " + std::string(v.kind_name()));
-    return "";
-  }
-  return v.to_text();
-}
-
-FieldSchema field_schema(const std::string& name, const Value& v, Diagnostics& diags) {
-  FieldSchema f;
-  f.name = name;
-  f.pos = v.pos;
-  const Value* type = &v;
-  if (v.is_map()) {
-    check_keys(v, {"type", "required", "values", "to", "of", "fields", "label", "hint"},
-               "field '" + name + "'", diags);
-    f.label = localized(v.get("label"), "label of field '" + name + "'", diags);
-    f.hint = localized(v.get("hint"), "hint of field '" + name + "'", diags);
-    type = &v.get("type");
-    f.required = v.get("required").truthy();
-    for (const Value& e : v.get("values").as_list()) f.values.push_back(e.to_text());
-    f.to = v.get("to").to_text();
-    if (const Value* of = v.find("of")) {
-      f.of = std::make_shared<FieldSchema>(field_schema(name + "[]", *of, diags));
-    }
-    for (const auto& [sub, subv] : v.get("fields").as_map()) {
-      f.fields.push_back(field_schema(sub, subv, diags));
-    }
-  }
-  f.type = type->to_text();
-  if (std::find(kFieldTypes.begin(), kFieldTypes.end(), f.type) == kFieldTypes.end()) {
-    std::string guess = did_you_mean(f.type, kFieldTypes);
-    diags.error(kPath, type->pos, "unknown field type '" + f.type + "' for field '" + name + "'",
-                guess.empty() ? "use one of: string, text, integer, number, boolean, date, enum, "
-                                "ref, image, list, object, localized"
-                              : "did you mean '" + guess + "'?");
-  }
-  if (f.type == "ref" && f.to.empty()) {
-    diags.error(kPath, v.pos, "field '" + name + "' is a ref but does not say what it refers to",
-                "add `to: <collection>`");
-  }
-  if (f.type == "list" && !f.of) {
-    f.of = std::make_shared<FieldSchema>();
-    f.of->type = "string";
-  }
-  return f;
-}
+const char* const kPath = config_detail::kSiteYaml;
+using config_detail::check_keys;
+using config_detail::expect;
+using config_detail::localized;
+using config_detail::text;
 
 std::optional<CmsConfig> cms_config(const Value& v, Diagnostics& diags) {
   if (!expect(v, v.is_map(), "cms (a map of settings: backend, repo, ...)", diags)) {
@@ -190,35 +111,6 @@ std::optional<CmsConfig> cms_config(const Value& v, Diagnostics& diags) {
   if (const Value* w = v.find("editorial_workflow")) cms.editorial_workflow = w->truthy();
   if (diags.error_count() > errors_before) return std::nullopt;
   return cms;
-}
-
-Collection collection(const std::string& name, const Value& v, Diagnostics& diags) {
-  Collection c;
-  c.name = name;
-  check_keys(v, {"title", "sort", "paginate", "taxonomies", "fields"}, "collection '" + name + "'",
-             diags);
-  c.title = localized(v.get("title"), "title of collection '" + name + "'", diags);
-  if (const Value* sort = v.find("sort")) {
-    std::string text = sort->to_text();  // `parts` points into it
-    auto parts = split(trim(text), ' ');
-    c.sort_by = std::string(parts[0]);
-    c.sort_desc = parts.size() > 1 ? parts[1] == "desc" : c.sort_by == "date";
-    if (c.sort_by != "date" && c.sort_by != "weight" && c.sort_by != "title") {
-      diags.error(kPath, sort->pos,
-                  "collections can be sorted by date, weight or title, not '" + c.sort_by + "'");
-    }
-  }
-  if (const Value* p = v.find("paginate")) {
-    if (expect(*p, p->is_int() && p->as_int() >= 0 && p->as_int() < 100000,
-               "paginate of '" + name + "' (a whole number of pages per list page)", diags)) {
-      c.paginate = static_cast<int>(p->as_int());
-    }
-  }
-  for (const Value& t : v.get("taxonomies").as_list()) c.taxonomies.push_back(t.to_text());
-  for (const auto& [field, fv] : v.get("fields").as_map()) {
-    c.fields.push_back(field_schema(field, fv, diags));
-  }
-  return c;
 }
 
 }  // namespace
@@ -357,7 +249,7 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
     c.taxonomies.push_back(std::move(tax));
   }
   for (const auto& [name, col] : root.get("collections").as_map()) {
-    c.collections.push_back(collection(name, col, diags));
+    c.collections.push_back(config_detail::read_collection(name, col, diags));
     for (const std::string& t : c.collections.back().taxonomies) {
       if (!c.taxonomy(t)) {
         diags.error(kPath, col.get("taxonomies").pos,
