@@ -113,6 +113,86 @@ std::optional<CmsConfig> cms_config(const Value& v, Diagnostics& diags) {
   return cms;
 }
 
+/// The example the errors of `languages:` give.
+const char* const kLanguagesExample =
+    "`languages: [{code: zh-TW, name: 中文}, {code: en, name: English}]`, the default "
+    "language first";
+
+/// The language `l`, an entry of `languages:`; nullopt when it is no language (reported).
+std::optional<Language> read_language(const Value& l, Diagnostics& diags) {
+  if (!l.is_map()) {
+    diags.error(kPath, l.pos, "a language is a map such as {code: en, name: English}",
+                "write its code as `code: ...`");
+    return std::nullopt;
+  }
+  check_keys(l, {"code", "html_lang", "name", "calendar", "dir"}, "a language", diags);
+  Language lang;
+  const Value& code = l.get("code");
+  const size_t errors_before = diags.error_count();
+  lang.code = text(code, "language code", diags);
+  if (diags.error_count() > errors_before) return std::nullopt;  // not text
+  if (lang.code.empty()) {
+    diags.error(kPath, l.pos, "a language needs a code, like zh-TW or en", "add `code: ...`");
+    return std::nullopt;
+  }
+  if (!is_known_language_code(lang.code)) {
+    // Content files are named after the code (.en.md), and the URLs begin with it (/en/):
+    // one that is not a language's would give every page of the language an error.
+    std::string guess = suggest_language_code(lang.code);
+    diags.error(kPath, code.pos,
+                "language code '" + lang.code +
+                    "' is not one Firefly knows: write a BCP 47 tag such as en, zh-TW, vi, id "
+                    "or th",
+                guess.empty() ? "the code is also the language's URL prefix (/en/) and the "
+                                "suffix of its files (.en.md)"
+                              : "did you mean '" + guess + "'?");
+    return std::nullopt;
+  }
+  lang.html_lang = l.find("html_lang") ? l.get("html_lang").to_text() : lang.code;
+  if (const Value* h = l.find("html_lang"); h && !is_language_tag(lang.html_lang)) {
+    diags.error(kPath, h->pos, "html_lang '" + lang.html_lang + "' is not a language tag",
+                "write a BCP 47 tag such as zh-Hant-TW or en");
+    lang.html_lang = lang.code;
+  }
+  lang.name = l.find("name") ? l.get("name").to_text() : lang.code;
+  lang.calendar = l.get("calendar").to_text();
+  if (l.find("dir")) lang.dir = l.get("dir").to_text();
+  return lang;
+}
+
+/// Reads `languages:` into `c`: a site is published in at least one.
+void read_languages(const Value& root, SiteConfig& c, Diagnostics& diags) {
+  const Value* list = root.find("languages");
+  if (!list) {
+    for (const auto& [key, v] : root.as_map()) {  // says "did you mean 'languages'?" already
+      if (did_you_mean(key, {"languages"}) == "languages") return;
+    }
+    diags.error(kPath, {1, 1}, "site.yaml has no languages: a site is published in at least one",
+                "add " + std::string(kLanguagesExample));
+    return;
+  }
+  if (!list->is_list() && !list->is_null()) {
+    diags.error(kPath, list->pos,
+                "languages must be a list of languages, not " + std::string(list->kind_name()),
+                "write " + std::string(kLanguagesExample));
+    return;
+  }
+  if (list->is_null() || list->as_list().empty()) {
+    diags.error(kPath, list->key_pos, "languages is empty: a site is published in at least one",
+                "write " + std::string(kLanguagesExample));
+    return;
+  }
+  for (const Value& l : list->as_list()) {
+    std::optional<Language> lang = read_language(l, diags);
+    if (!lang) continue;
+    if (c.language(lang->code)) {
+      diags.error(kPath, l.pos, "language '" + lang->code + "' is listed twice");
+      continue;
+    }
+    c.languages.push_back(std::move(*lang));
+  }
+}
+
 }  // namespace
 
 std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags) {
@@ -151,36 +231,7 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
     }
   }
   c.relative_urls = root.get("relative_urls").truthy();
-  for (const Value& l : root.get("languages").as_list()) {
-    check_keys(l, {"code", "html_lang", "name", "calendar", "dir"}, "a language", diags);
-    Language lang;
-    lang.code = text(l.get("code"), "language code", diags);
-    lang.html_lang = l.find("html_lang") ? l.get("html_lang").to_text() : lang.code;
-    if (const Value* h = l.find("html_lang"); h && !is_language_tag(lang.html_lang)) {
-      diags.error(kPath, h->pos, "html_lang '" + lang.html_lang + "' is not a language tag",
-                  "write a BCP 47 tag such as zh-Hant-TW or en");
-      lang.html_lang = lang.code;
-    }
-    lang.name = l.find("name") ? l.get("name").to_text() : lang.code;
-    lang.calendar = l.get("calendar").to_text();
-    if (l.find("dir")) lang.dir = l.get("dir").to_text();
-    bool safe = !lang.code.empty() && std::all_of(lang.code.begin(), lang.code.end(), [](char ch) {
-      return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '-' ||
-             (ch >= '0' && ch <= '9');
-    });
-    if (!safe) {
-      diags.error(kPath, l.pos, "a language needs a code of letters and '-', like zh-TW or en");
-      continue;
-    }
-    if (c.language(lang.code)) {
-      diags.error(kPath, l.pos, "language '" + lang.code + "' is listed twice");
-      continue;
-    }
-    c.languages.push_back(std::move(lang));
-  }
-  if (c.languages.empty()) {
-    c.languages.push_back({"en", "en", "English", "", "ltr"});
-  }
+  read_languages(root, c, diags);
   if (const Value* m = root.find("missing_translation")) {
     c.missing_translation = m->to_text();
     if (c.missing_translation != "fallback" && c.missing_translation != "omit") {
