@@ -54,6 +54,39 @@ FieldSchema field_schema(const std::string& name, const Value& v, Diagnostics& d
   return f;
 }
 
+/// Reads `sort: <field> [asc|desc]` into `c`; anything else is an error at it, which lists
+/// the words allowed.
+void read_sort(Collection& c, const Value& sort, Diagnostics& diags) {
+  const std::vector<std::string> fields = {"date", "weight", "title"};
+  const std::vector<std::string> orders = {"asc", "desc"};
+  const std::string written = sort.to_text();
+  std::vector<std::string> words;
+  for (std::string_view w : split(trim(written), ' ')) {
+    if (!w.empty()) words.emplace_back(w);
+  }
+  auto known = [](const std::vector<std::string>& allowed, const std::string& w) {
+    return std::find(allowed.begin(), allowed.end(), w) != allowed.end();
+  };
+  std::string hint;
+  if (words.empty() || words.size() > 2) {
+    hint = "like `sort: date desc` (newest first) or `sort: weight`";
+  } else if (!known(fields, words[0])) {
+    hint = hint_among(words[0], fields, "like `sort: date desc` (newest first) or `sort: weight`");
+  } else if (words.size() == 2 && !known(orders, words[1])) {
+    hint = hint_among(words[1], orders,
+                      "desc puts the newest date, the highest weight or the last title first; "
+                      "asc the other way round");
+  } else {
+    c.sort_by = words[0];
+    c.sort_desc = words.size() == 2 ? words[1] == "desc" : c.sort_by == "date";
+    return;
+  }
+  diags.error(kSiteYaml, sort.pos,
+              "collection '" + c.name + "' is sorted by '" + written +
+                  "': write date, weight or title, then asc or desc",
+              hint);
+}
+
 }  // namespace
 
 Collection read_collection(const std::string& name, const Value& v, Diagnostics& diags) {
@@ -62,16 +95,7 @@ Collection read_collection(const std::string& name, const Value& v, Diagnostics&
   check_keys(v, {"title", "sort", "paginate", "taxonomies", "fields"}, "collection '" + name + "'",
              diags);
   c.title = localized(v.get("title"), "title of collection '" + name + "'", diags);
-  if (const Value* sort = v.find("sort")) {
-    std::string text = sort->to_text();  // `parts` points into it
-    auto parts = split(trim(text), ' ');
-    c.sort_by = std::string(parts[0]);
-    c.sort_desc = parts.size() > 1 ? parts[1] == "desc" : c.sort_by == "date";
-    if (c.sort_by != "date" && c.sort_by != "weight" && c.sort_by != "title") {
-      diags.error(kSiteYaml, sort->pos,
-                  "collections can be sorted by date, weight or title, not '" + c.sort_by + "'");
-    }
-  }
+  if (const Value* sort = v.find("sort")) read_sort(c, *sort, diags);
   if (const Value* p = v.find("paginate")) {
     if (expect(*p, p->is_int() && p->as_int() >= 0 && p->as_int() < 100000,
                "paginate of '" + name + "' (a whole number of pages per list page)", diags)) {
