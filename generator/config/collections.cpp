@@ -5,7 +5,9 @@
 #include "config/site_yaml_values.h"
 #include "core/text.h"
 
-namespace firefly::config_detail {
+namespace firefly {
+
+namespace config_detail {
 
 namespace {
 
@@ -27,6 +29,7 @@ FieldSchema field_schema(const std::string& name, const Value& v, Diagnostics& d
     f.required = v.get("required").truthy();
     for (const Value& e : v.get("values").as_list()) f.values.push_back(e.to_text());
     f.to = v.get("to").to_text();
+    f.to_pos = v.find("to") ? v.get("to").pos : v.pos;
     if (const Value* of = v.find("of")) {
       f.of = std::make_shared<FieldSchema>(field_schema(name + "[]", *of, diags));
     }
@@ -109,4 +112,55 @@ Collection read_collection(const std::string& name, const Value& v, Diagnostics&
   return c;
 }
 
-}  // namespace firefly::config_detail
+}  // namespace config_detail
+
+namespace {
+
+/// Calls `visit` for `f` when it is a ref field, and for each ref field within it (the
+/// items of a list, the fields of an object).
+template <typename Visit>
+void each_ref(const FieldSchema& f, Visit& visit) {
+  if (f.type == "ref") visit(f);
+  if (f.of) each_ref(*f.of, visit);
+  for (const FieldSchema& sub : f.fields) each_ref(sub, visit);
+}
+
+/// True when `to` is a folder under `content_dir` written as a relative path of names.
+bool content_folder(const std::filesystem::path& content_dir, const std::string& to) {
+  for (std::string_view part : split(to, '/')) {
+    if (part.empty() || part == "." || part == ".." || part.find('\\') != part.npos) return false;
+  }
+  std::error_code ec;
+  return std::filesystem::is_directory(content_dir / to, ec);
+}
+
+}  // namespace
+
+bool check_ref_targets(const SiteConfig& config, const std::filesystem::path& content_dir,
+                       Diagnostics& diags) {
+  const size_t errors_before = diags.error_count();
+  std::vector<std::string> sections;  // what a ref may point to, for the did-you-mean
+  for (const Collection& c : config.collections) sections.push_back(c.name);
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(content_dir, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    std::error_code type_ec;
+    if (it->is_directory(type_ec)) sections.push_back(it->path().filename().string());
+  }
+  std::sort(sections.begin(), sections.end());  // the listing's order is the system's
+  for (const Collection& c : config.collections) {
+    auto check = [&](const FieldSchema& f) {
+      if (f.to.empty() || config.collection(f.to) || content_folder(content_dir, f.to)) return;
+      diags.error(config_detail::kSiteYaml, f.to_pos,
+                  "field '" + f.name + "' of collection '" + c.name + "' refers to '" + f.to +
+                      "', which is neither a collection nor a folder of content/",
+                  config_detail::hint_among(f.to, sections,
+                                            "write the name of a collection under "
+                                            "`collections:` or of a folder of content/"));
+    };
+    for (const FieldSchema& f : c.fields) each_ref(f, check);
+  }
+  return diags.error_count() == errors_before;
+}
+
+}  // namespace firefly

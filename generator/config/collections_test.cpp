@@ -1,6 +1,10 @@
 #include "config/collections.h"
 
 #include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include "core/yaml.h"
 
@@ -54,6 +58,47 @@ TEST_CASE("a sort word Firefly does not know is an error at the sort, listing th
     CHECK(errors[0].hint == t.hint);
     CHECK((errors[0].pos.line == 5 && errors[0].pos.col == 11));
   }
+}
+
+TEST_CASE("a ref field's `to` names a collection or a folder of content/") {
+  namespace fs = std::filesystem;
+  const fs::path root =
+      fs::temp_directory_path() / ("firefly-ref-targets-test-" + std::to_string(::getpid()));
+  fs::create_directories(root / "content" / "news");  // a section without settings
+  fs::create_directories(root / "content" / "programs");
+  std::ofstream(root / "site.yaml")
+      << "title: T\nlanguages: [{code: en}]\ncollections:\n  programs: {sort: weight}\n"
+         "  stories:\n    fields:\n"
+         "      program: {type: ref, to: program, required: true}\n"
+         "      news: {type: ref, to: news}\n"
+         "      related: {type: list, of: {type: ref, to: storys}}\n"
+         "      people: {type: list, of: {type: object, fields: {team: {type: ref, to: teams}}}}\n"
+         "  events:\n    fields: {program: {type: ref, to: programs}}\n";
+  Diagnostics diags;
+  CHECK_FALSE(load_site_config(root, diags));
+  std::vector<Diagnostic> errors = diags.sorted();
+  REQUIRE(errors.size() == 3);
+  CHECK(errors[0].message ==
+        "field 'program' of collection 'stories' refers to 'program', which is neither a "
+        "collection nor a folder of content/");
+  CHECK(errors[0].hint == "did you mean 'programs'?");
+  CHECK((errors[0].pos.line == 7 && errors[0].pos.col == 32));  // at `to:`'s value
+  CHECK(errors[1].message ==
+        "field 'related[]' of collection 'stories' refers to 'storys', which is neither a "
+        "collection nor a folder of content/");
+  CHECK(errors[1].hint == "did you mean 'stories'?");
+  CHECK(errors[2].hint ==
+        "write the name of a collection under `collections:` or of a folder of content/");
+  // Fixed, the same site reads; a folder of content/ is a target too (news).
+  std::ofstream(root / "site.yaml")
+      << "title: T\nlanguages: [{code: en}]\ncollections:\n  programs: {sort: weight}\n"
+         "  stories:\n    fields:\n"
+         "      program: {type: ref, to: programs, required: true}\n"
+         "      news: {type: ref, to: news}\n";
+  Diagnostics fixed;
+  CHECK(load_site_config(root, fixed));
+  CHECK_FALSE(fixed.has_errors());
+  fs::remove_all(root);
 }
 
 }  // namespace firefly

@@ -371,7 +371,10 @@ std::optional<SiteConfig> load_site_config(const std::filesystem::path& site_dir
   }
   Value root = parse_yaml(*text, kPath, diags);
   if (diags.has_errors()) return std::nullopt;
-  return site_config_from(root, diags);
+  std::optional<SiteConfig> config = site_config_from(root, diags);
+  // A ref to no collection would give every page that fills the field an error of its own.
+  if (config && !check_ref_targets(*config, site_dir / "content", diags)) return std::nullopt;
+  return config;
 }
 
 }  // namespace firefly

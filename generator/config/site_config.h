@@ -31,6 +31,7 @@ struct FieldSchema {
   bool required = false;
   std::vector<std::string> values;  ///< for enum
   std::string to;                   ///< for ref: the collection referred to
+  Pos to_pos;                       ///< where `to` is written (the field's own when it is not)
   std::shared_ptr<FieldSchema> of;  ///< for list: the item schema
   std::vector<FieldSchema> fields;  ///< for object
   Localized label;                  ///< shown in editors instead of the name
@@ -144,5 +145,10 @@ std::optional<SiteConfig> load_site_config(const std::filesystem::path& site_dir
                                            Diagnostics& diags);
 /// Validates already-parsed site.yaml content.
 std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags);
+/// Reports each `ref` field whose `to` names neither a collection of `config` nor a folder
+/// of `content_dir` (a section without settings), at its `to:` in site.yaml, with the
+/// nearest of both; true when there is none. load_site_config calls it.
+bool check_ref_targets(const SiteConfig& config, const std::filesystem::path& content_dir,
+                       Diagnostics& diags);
 
 }  // namespace firefly
