@@ -240,6 +240,7 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
   }
   if (const Value* t = root.find("theme")) {
     c.theme = t->to_text();
+    c.theme_pos = t->pos;
     bool plain = !c.theme.empty() && c.theme != "." && c.theme != ".." &&
                  c.theme.find_first_of("/\\") == std::string::npos;
     if (!plain) {

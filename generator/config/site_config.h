@@ -103,6 +103,7 @@ struct SiteConfig {
   std::vector<Language> languages;
   std::string missing_translation = "fallback";  ///< or "omit"
   std::string theme = "default";
+  Pos theme_pos;  ///< where `theme:` gives it (line 0 when the default is taken)
   /// The site's time zone: decides when a publish_at comes and the day of every date shown.
   TimeZone timezone;
   size_t max_markdown_bytes = 2 * 1024 * 1024;  ///< a larger content file is an error
