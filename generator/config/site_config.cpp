@@ -155,8 +155,27 @@ std::optional<Language> read_language(const Value& l, Diagnostics& diags) {
     lang.html_lang = lang.code;
   }
   lang.name = l.find("name") ? l.get("name").to_text() : lang.code;
-  lang.calendar = l.get("calendar").to_text();
-  if (l.find("dir")) lang.dir = l.get("dir").to_text();
+  // Exact words, as every other choice of site.yaml: `ROC` is an error that suggests `roc`
+  // (it showed Gregorian dates without a word).
+  if (const Value* cal = l.find("calendar"); cal && !cal->is_null()) {
+    lang.calendar = cal->to_text();
+    const std::vector<std::string> calendars = {"roc", "gregorian"};
+    if (std::find(calendars.begin(), calendars.end(), lang.calendar) == calendars.end()) {
+      diags.error(kPath, cal->pos,
+                  "calendar '" + lang.calendar +
+                      "' is not one Firefly knows: write roc (the Republic of China's, "
+                      "民國112年) or gregorian (the default)",
+                  did_you_mean_hint(lang.calendar, calendars));
+    }
+  }
+  if (const Value* dir = l.find("dir"); dir && !dir->is_null()) {
+    lang.dir = dir->to_text();
+    if (lang.dir != "ltr" && lang.dir != "rtl") {
+      diags.error(kPath, dir->pos,
+                  "dir '" + lang.dir + "' is not ltr (left to right) or rtl (right to left)",
+                  did_you_mean_hint(lang.dir, {"ltr", "rtl"}));
+    }
+  }
   return lang;
 }
 

@@ -16,11 +16,11 @@ namespace firefly {
 
 /// One language the site is published in.
 struct Language {
-  std::string code;       ///< "zh-TW": the URL prefix and file suffix
-  std::string html_lang;  ///< "zh-Hant-TW": for <html lang> and ICU
-  std::string name;       ///< "中文": shown in the language switcher
-  std::string calendar;   ///< "" (Gregorian) or "roc"
-  std::string dir = "ltr";
+  std::string code;         ///< "zh-TW": the URL prefix and file suffix
+  std::string html_lang;    ///< "zh-Hant-TW": for <html lang> and ICU
+  std::string name;         ///< "中文": shown in the language switcher
+  std::string calendar;     ///< "" or "gregorian" (Gregorian), or "roc"
+  std::string dir = "ltr";  ///< or "rtl"
 };
 
 /// The schema of one front-matter field of a collection.

@@ -137,4 +137,33 @@ TEST_CASE("site config: a language code Firefly does not know is an error at the
   CHECK(none.sorted()[0].message == "a language needs a code, like zh-TW or en");
 }
 
+TEST_CASE("site config: a language's calendar and dir are exact words") {
+  Diagnostics ok;
+  auto c = load(
+      "title: T\nlanguages:\n  - {code: zh-TW, calendar: roc}\n  - {code: en, calendar: "
+      "gregorian}\n"
+      "  - {code: ar, dir: rtl}\n",
+      ok);
+  REQUIRE(c);
+  CHECK(c->language("zh-TW")->calendar == "roc");
+  CHECK(c->language("ar")->dir == "rtl");
+  Diagnostics wrong;
+  CHECK_FALSE(
+      load("title: T\nlanguages:\n  - {code: zh-TW, calendar: ROC}\n"
+           "  - {code: en, calendar: minguo}\n  - {code: ar, dir: RTL}\n",
+           wrong));
+  std::vector<Diagnostic> errors = wrong.sorted();
+  REQUIRE(errors.size() == 3);
+  const char* calendars =
+      "' is not one Firefly knows: write roc (the Republic of China's, 民國112年) or gregorian "
+      "(the default)";
+  CHECK(errors[0].message == "calendar 'ROC" + std::string(calendars));
+  CHECK(errors[0].hint == "did you mean 'roc'?");
+  CHECK((errors[0].pos.line == 3 && errors[0].pos.col == 29));
+  CHECK(errors[1].message == "calendar 'minguo" + std::string(calendars));
+  CHECK(errors[1].hint.empty());
+  CHECK(errors[2].message == "dir 'RTL' is not ltr (left to right) or rtl (right to left)");
+  CHECK(errors[2].hint == "did you mean 'rtl'?");
+}
+
 }  // namespace firefly
