@@ -326,7 +326,9 @@ bool BuildRun::model() {
   // whole keeps its address; what was left out (a dataset, a static file) is withheld:
   // links to it are not reported.
   if (!st_.site) return stop_on_errors() && st_.theme;
-  if (diags_.has_errors()) result_.exit_code = 1;
+  // A menu entry to no page is an error of site.yaml found only now that the pages are
+  // known: a configuration error, as those load() finds.
+  if (diags_.has_errors()) result_.exit_code = st_.site->config_errors ? 2 : 1;
   return st_.theme != nullptr;
 }
 

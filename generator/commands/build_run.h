@@ -137,10 +137,11 @@ class BuildRun {
     return options_.out_dir.empty() ? options_.site_dir / "public" : options_.out_dir;
   }
 
-  /// False, with exit code 1, when a step found errors.
+  /// False, with exit code 1, when a step found errors (2 when an earlier step found the
+  /// configuration wrong, model()'s menus: it is kept).
   bool stop_on_errors() {
     if (!diags_.has_errors()) return true;
-    result_.exit_code = 1;
+    if (result_.exit_code == 0) result_.exit_code = 1;
     return false;
   }
 

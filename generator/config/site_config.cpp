@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "config/collections.h"
+#include "config/site_yaml_values.h"
 #include "core/fs.h"
 #include "core/language_tag.h"
 #include "core/locale.h"
@@ -52,92 +54,11 @@ const Taxonomy* SiteConfig::taxonomy(std::string_view name) const {
 
 namespace {
 
-const char* kPath = "site.yaml";
-
-const std::vector<std::string> kFieldTypes = {"string",  "text", "integer", "number",
-                                              "boolean", "date", "enum",    "ref",
-                                              "image",   "list", "object",  "localized"};
-
-/// Reports keys of `map` not in `known`, with a did-you-mean.
-void check_keys(const Value& map, const std::vector<std::string>& known, const std::string& what,
-                Diagnostics& diags) {
-  for (const auto& [key, value] : map.as_map()) {
-    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
-    std::string guess = did_you_mean(key, known);
-    diags.error(kPath, value.key_pos, "unknown key '" + key + "' in " + what,
-                guess.empty() ? "known keys: " +
-                                    [&] {
-                                      std::string all;
-                                      for (const auto& k : known)
-                                        all += (all.empty() ? "" : ", ") + k;
-                                      return all;
-                                    }()
-                              : "did you mean '" + guess + "'?");
-  }
-}
-
-bool expect(const Value& v, bool ok, const std::string& what, Diagnostics& diags) {
-  if (!ok) {
-    diags.error(kPath, v.pos, what + ": found " + std::string(v.kind_name()));
-  }
-  return ok;
-}
-
-Localized localized(const Value& v, const std::string& what, Diagnostics& diags) {
-  std::string error;
-  Localized out = to_localized(v, &error);
-  if (!error.empty()) diags.error(kPath, v.pos, what + ": " + error);
-  return out;
-}
-
-std::string text(const Value& v, const std::string& what, Diagnostics& diags) {
-  if (v.is_null()) return "";
-  if (v.is_map() || v.is_list()) {
-    diags.error(kPath, v.pos, what + " must be text, not " + std::string(v.kind_name()));
-    return "";
-  }
-  return v.to_text();
-}
-
-FieldSchema field_schema(const std::string& name, const Value& v, Diagnostics& diags) {
-  FieldSchema f;
-  f.name = name;
-  f.pos = v.pos;
-  const Value* type = &v;
-  if (v.is_map()) {
-    check_keys(v, {"type", "required", "values", "to", "of", "fields", "label", "hint"},
-               "field '" + name + "'", diags);
-    f.label = localized(v.get("label"), "label of field '" + name + "'", diags);
-    f.hint = localized(v.get("hint"), "hint of field '" + name + "'", diags);
-    type = &v.get("type");
-    f.required = v.get("required").truthy();
-    for (const Value& e : v.get("values").as_list()) f.values.push_back(e.to_text());
-    f.to = v.get("to").to_text();
-    if (const Value* of = v.find("of")) {
-      f.of = std::make_shared<FieldSchema>(field_schema(name + "[]", *of, diags));
-    }
-    for (const auto& [sub, subv] : v.get("fields").as_map()) {
-      f.fields.push_back(field_schema(sub, subv, diags));
-    }
-  }
-  f.type = type->to_text();
-  if (std::find(kFieldTypes.begin(), kFieldTypes.end(), f.type) == kFieldTypes.end()) {
-    std::string guess = did_you_mean(f.type, kFieldTypes);
-    diags.error(kPath, type->pos, "unknown field type '" + f.type + "' for field '" + name + "'",
-                guess.empty() ? "use one of: string, text, integer, number, boolean, date, enum, "
-                                "ref, image, list, object, localized"
-                              : "did you mean '" + guess + "'?");
-  }
-  if (f.type == "ref" && f.to.empty()) {
-    diags.error(kPath, v.pos, "field '" + name + "' is a ref but does not say what it refers to",
-                "add `to: <collection>`");
-  }
-  if (f.type == "list" && !f.of) {
-    f.of = std::make_shared<FieldSchema>();
-    f.of->type = "string";
-  }
-  return f;
-}
+const char* const kPath = config_detail::kSiteYaml;
+using config_detail::check_keys;
+using config_detail::expect;
+using config_detail::localized;
+using config_detail::text;
 
 std::optional<CmsConfig> cms_config(const Value& v, Diagnostics& diags) {
   if (!expect(v, v.is_map(), "cms (a map of settings: backend, repo, ...)", diags)) {
@@ -192,33 +113,103 @@ std::optional<CmsConfig> cms_config(const Value& v, Diagnostics& diags) {
   return cms;
 }
 
-Collection collection(const std::string& name, const Value& v, Diagnostics& diags) {
-  Collection c;
-  c.name = name;
-  check_keys(v, {"title", "sort", "paginate", "taxonomies", "fields"}, "collection '" + name + "'",
-             diags);
-  c.title = localized(v.get("title"), "title of collection '" + name + "'", diags);
-  if (const Value* sort = v.find("sort")) {
-    std::string text = sort->to_text();  // `parts` points into it
-    auto parts = split(trim(text), ' ');
-    c.sort_by = std::string(parts[0]);
-    c.sort_desc = parts.size() > 1 ? parts[1] == "desc" : c.sort_by == "date";
-    if (c.sort_by != "date" && c.sort_by != "weight" && c.sort_by != "title") {
-      diags.error(kPath, sort->pos,
-                  "collections can be sorted by date, weight or title, not '" + c.sort_by + "'");
+/// The example the errors of `languages:` give.
+const char* const kLanguagesExample =
+    "`languages: [{code: zh-TW, name: 中文}, {code: en, name: English}]`, the default "
+    "language first";
+
+/// The language `l`, an entry of `languages:`; nullopt when it is no language (reported).
+std::optional<Language> read_language(const Value& l, Diagnostics& diags) {
+  if (!l.is_map()) {
+    diags.error(kPath, l.pos, "a language is a map such as {code: en, name: English}",
+                "write its code as `code: ...`");
+    return std::nullopt;
+  }
+  check_keys(l, {"code", "html_lang", "name", "calendar", "dir"}, "a language", diags);
+  Language lang;
+  const Value& code = l.get("code");
+  const size_t errors_before = diags.error_count();
+  lang.code = text(code, "language code", diags);
+  if (diags.error_count() > errors_before) return std::nullopt;  // not text
+  if (lang.code.empty()) {
+    diags.error(kPath, l.pos, "a language needs a code, like zh-TW or en", "add `code: ...`");
+    return std::nullopt;
+  }
+  if (!is_known_language_code(lang.code)) {
+    // Content files are named after the code (.en.md), and the URLs begin with it (/en/):
+    // one that is not a language's would give every page of the language an error.
+    std::string guess = suggest_language_code(lang.code);
+    diags.error(kPath, code.pos,
+                "language code '" + lang.code +
+                    "' is not one Firefly knows: write a BCP 47 tag such as en, zh-TW, vi, id "
+                    "or th",
+                guess.empty() ? "the code is also the language's URL prefix (/en/) and the "
+                                "suffix of its files (.en.md)"
+                              : "did you mean '" + guess + "'?");
+    return std::nullopt;
+  }
+  lang.html_lang = l.find("html_lang") ? l.get("html_lang").to_text() : lang.code;
+  if (const Value* h = l.find("html_lang"); h && !is_language_tag(lang.html_lang)) {
+    diags.error(kPath, h->pos, "html_lang '" + lang.html_lang + "' is not a language tag",
+                "write a BCP 47 tag such as zh-Hant-TW or en");
+    lang.html_lang = lang.code;
+  }
+  lang.name = l.find("name") ? l.get("name").to_text() : lang.code;
+  // Exact words, as every other choice of site.yaml: `ROC` is an error that suggests `roc`
+  // (it showed Gregorian dates without a word).
+  if (const Value* cal = l.find("calendar"); cal && !cal->is_null()) {
+    lang.calendar = cal->to_text();
+    const std::vector<std::string> calendars = {"roc", "gregorian"};
+    if (std::find(calendars.begin(), calendars.end(), lang.calendar) == calendars.end()) {
+      diags.error(kPath, cal->pos,
+                  "calendar '" + lang.calendar +
+                      "' is not one Firefly knows: write roc (the Republic of China's, "
+                      "民國112年) or gregorian (the default)",
+                  did_you_mean_hint(lang.calendar, calendars));
     }
   }
-  if (const Value* p = v.find("paginate")) {
-    if (expect(*p, p->is_int() && p->as_int() >= 0 && p->as_int() < 100000,
-               "paginate of '" + name + "' (a whole number of pages per list page)", diags)) {
-      c.paginate = static_cast<int>(p->as_int());
+  if (const Value* dir = l.find("dir"); dir && !dir->is_null()) {
+    lang.dir = dir->to_text();
+    if (lang.dir != "ltr" && lang.dir != "rtl") {
+      diags.error(kPath, dir->pos,
+                  "dir '" + lang.dir + "' is not ltr (left to right) or rtl (right to left)",
+                  did_you_mean_hint(lang.dir, {"ltr", "rtl"}));
     }
   }
-  for (const Value& t : v.get("taxonomies").as_list()) c.taxonomies.push_back(t.to_text());
-  for (const auto& [field, fv] : v.get("fields").as_map()) {
-    c.fields.push_back(field_schema(field, fv, diags));
+  return lang;
+}
+
+/// Reads `languages:` into `c`: a site is published in at least one.
+void read_languages(const Value& root, SiteConfig& c, Diagnostics& diags) {
+  const Value* list = root.find("languages");
+  if (!list) {
+    for (const auto& [key, v] : root.as_map()) {  // says "did you mean 'languages'?" already
+      if (did_you_mean(key, {"languages"}) == "languages") return;
+    }
+    diags.error(kPath, {1, 1}, "site.yaml has no languages: a site is published in at least one",
+                "add " + std::string(kLanguagesExample));
+    return;
   }
-  return c;
+  if (!list->is_list() && !list->is_null()) {
+    diags.error(kPath, list->pos,
+                "languages must be a list of languages, not " + std::string(list->kind_name()),
+                "write " + std::string(kLanguagesExample));
+    return;
+  }
+  if (list->is_null() || list->as_list().empty()) {
+    diags.error(kPath, list->key_pos, "languages is empty: a site is published in at least one",
+                "write " + std::string(kLanguagesExample));
+    return;
+  }
+  for (const Value& l : list->as_list()) {
+    std::optional<Language> lang = read_language(l, diags);
+    if (!lang) continue;
+    if (c.language(lang->code)) {
+      diags.error(kPath, l.pos, "language '" + lang->code + "' is listed twice");
+      continue;
+    }
+    c.languages.push_back(std::move(*lang));
+  }
 }
 
 }  // namespace
@@ -259,36 +250,7 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
     }
   }
   c.relative_urls = root.get("relative_urls").truthy();
-  for (const Value& l : root.get("languages").as_list()) {
-    check_keys(l, {"code", "html_lang", "name", "calendar", "dir"}, "a language", diags);
-    Language lang;
-    lang.code = text(l.get("code"), "language code", diags);
-    lang.html_lang = l.find("html_lang") ? l.get("html_lang").to_text() : lang.code;
-    if (const Value* h = l.find("html_lang"); h && !is_language_tag(lang.html_lang)) {
-      diags.error(kPath, h->pos, "html_lang '" + lang.html_lang + "' is not a language tag",
-                  "write a BCP 47 tag such as zh-Hant-TW or en");
-      lang.html_lang = lang.code;
-    }
-    lang.name = l.find("name") ? l.get("name").to_text() : lang.code;
-    lang.calendar = l.get("calendar").to_text();
-    if (l.find("dir")) lang.dir = l.get("dir").to_text();
-    bool safe = !lang.code.empty() && std::all_of(lang.code.begin(), lang.code.end(), [](char ch) {
-      return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '-' ||
-             (ch >= '0' && ch <= '9');
-    });
-    if (!safe) {
-      diags.error(kPath, l.pos, "a language needs a code of letters and '-', like zh-TW or en");
-      continue;
-    }
-    if (c.language(lang.code)) {
-      diags.error(kPath, l.pos, "language '" + lang.code + "' is listed twice");
-      continue;
-    }
-    c.languages.push_back(std::move(lang));
-  }
-  if (c.languages.empty()) {
-    c.languages.push_back({"en", "en", "English", "", "ltr"});
-  }
+  read_languages(root, c, diags);
   if (const Value* m = root.find("missing_translation")) {
     c.missing_translation = m->to_text();
     if (c.missing_translation != "fallback" && c.missing_translation != "omit") {
@@ -297,6 +259,7 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
   }
   if (const Value* t = root.find("theme")) {
     c.theme = t->to_text();
+    c.theme_pos = t->pos;
     bool plain = !c.theme.empty() && c.theme != "." && c.theme != ".." &&
                  c.theme.find_first_of("/\\") == std::string::npos;
     if (!plain) {
@@ -357,7 +320,7 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
     c.taxonomies.push_back(std::move(tax));
   }
   for (const auto& [name, col] : root.get("collections").as_map()) {
-    c.collections.push_back(collection(name, col, diags));
+    c.collections.push_back(config_detail::read_collection(name, col, diags));
     for (const std::string& t : c.collections.back().taxonomies) {
       if (!c.taxonomy(t)) {
         diags.error(kPath, col.get("taxonomies").pos,
@@ -428,7 +391,10 @@ std::optional<SiteConfig> load_site_config(const std::filesystem::path& site_dir
   }
   Value root = parse_yaml(*text, kPath, diags);
   if (diags.has_errors()) return std::nullopt;
-  return site_config_from(root, diags);
+  std::optional<SiteConfig> config = site_config_from(root, diags);
+  // A ref to no collection would give every page that fills the field an error of its own.
+  if (config && !check_ref_targets(*config, site_dir / "content", diags)) return std::nullopt;
+  return config;
 }
 
 }  // namespace firefly

@@ -16,11 +16,11 @@ namespace firefly {
 
 /// One language the site is published in.
 struct Language {
-  std::string code;       ///< "zh-TW": the URL prefix and file suffix
-  std::string html_lang;  ///< "zh-Hant-TW": for <html lang> and ICU
-  std::string name;       ///< "中文": shown in the language switcher
-  std::string calendar;   ///< "" (Gregorian) or "roc"
-  std::string dir = "ltr";
+  std::string code;         ///< "zh-TW": the URL prefix and file suffix
+  std::string html_lang;    ///< "zh-Hant-TW": for <html lang> and ICU
+  std::string name;         ///< "中文": shown in the language switcher
+  std::string calendar;     ///< "" or "gregorian" (Gregorian), or "roc"
+  std::string dir = "ltr";  ///< or "rtl"
 };
 
 /// The schema of one front-matter field of a collection.
@@ -31,6 +31,7 @@ struct FieldSchema {
   bool required = false;
   std::vector<std::string> values;  ///< for enum
   std::string to;                   ///< for ref: the collection referred to
+  Pos to_pos;                       ///< where `to` is written (the field's own when it is not)
   std::shared_ptr<FieldSchema> of;  ///< for list: the item schema
   std::vector<FieldSchema> fields;  ///< for object
   Localized label;                  ///< shown in editors instead of the name
@@ -102,6 +103,7 @@ struct SiteConfig {
   std::vector<Language> languages;
   std::string missing_translation = "fallback";  ///< or "omit"
   std::string theme = "default";
+  Pos theme_pos;  ///< where `theme:` gives it (line 0 when the default is taken)
   /// The site's time zone: decides when a publish_at comes and the day of every date shown.
   TimeZone timezone;
   size_t max_markdown_bytes = 2 * 1024 * 1024;  ///< a larger content file is an error
@@ -144,5 +146,10 @@ std::optional<SiteConfig> load_site_config(const std::filesystem::path& site_dir
                                            Diagnostics& diags);
 /// Validates already-parsed site.yaml content.
 std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags);
+/// Reports each `ref` field whose `to` names neither a collection of `config` nor a folder
+/// of `content_dir` (a section without settings), at its `to:` in site.yaml, with the
+/// nearest of both; true when there is none. load_site_config calls it.
+bool check_ref_targets(const SiteConfig& config, const std::filesystem::path& content_dir,
+                       Diagnostics& diags);
 
 }  // namespace firefly

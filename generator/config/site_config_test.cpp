@@ -46,14 +46,16 @@ TEST_CASE("site config: unknown keys get a did-you-mean at the key's position") 
 
 TEST_CASE("site config: a collection using an undefined taxonomy is an error") {
   Diagnostics diags;
-  CHECK_FALSE(load("title: T\ncollections:\n  stories: {taxonomies: [tagz]}\n", diags));
+  CHECK_FALSE(load(
+      "title: T\nlanguages: [{code: en}]\ncollections:\n  stories: {taxonomies: [tagz]}\n", diags));
   CHECK(diags.sorted()[0].message ==
         "collection 'stories' uses taxonomy 'tagz', which is not defined");
 }
 
 TEST_CASE("site config: the base_url's scheme and host are case-insensitive") {
   Diagnostics diags;
-  auto c = load("title: T\nbase_url: HTTPS://Labor.Example.GOV.tw/Portal\n", diags);
+  auto c = load(
+      "title: T\nlanguages: [{code: en}]\nbase_url: HTTPS://Labor.Example.GOV.tw/Portal\n", diags);
   REQUIRE(c);
   CHECK_FALSE(diags.has_errors());
   CHECK(c->base_url == "https://labor.example.gov.tw/Portal/");
@@ -80,6 +82,88 @@ TEST_CASE("site config: commit_language names a site language or a BCP 47 tag") 
   CHECK_FALSE(load((std::string("title: T\ncommit_language: English\n") + langs).c_str(), diags));
   REQUIRE(diags.sorted().size() == 1);
   CHECK(diags.sorted()[0].message == "commit_language 'English' is not a language tag");
+}
+
+TEST_CASE("site config: languages are required, one error at site.yaml") {
+  Diagnostics missing;
+  CHECK_FALSE(load("# the bureau's site\ntitle: T\n", missing));
+  REQUIRE(missing.sorted().size() == 1);
+  const Diagnostic d = missing.sorted()[0];
+  CHECK(d.message == "site.yaml has no languages: a site is published in at least one");
+  CHECK(d.hint ==
+        "add `languages: [{code: zh-TW, name: 中文}, {code: en, name: English}]`, the default "
+        "language first");
+  CHECK((d.pos.line == 1 && d.pos.col == 1));
+  for (const char* empty : {"title: T\nlanguages:\n", "title: T\nlanguages: []\n"}) {
+    Diagnostics diags;
+    CHECK_FALSE(load(empty, diags));
+    REQUIRE(diags.sorted().size() == 1);
+    CHECK(diags.sorted()[0].message == "languages is empty: a site is published in at least one");
+    CHECK(diags.sorted()[0].pos.line == 2);  // at the key
+  }
+  Diagnostics text;
+  CHECK_FALSE(load("title: T\nlanguages: en\n", text));
+  REQUIRE(text.sorted().size() == 1);
+  CHECK(text.sorted()[0].message == "languages must be a list of languages, not text");
+}
+
+TEST_CASE("site config: a language code Firefly does not know is an error at the code") {
+  struct Case {
+    const char* code;
+    const char* hint;
+  };
+  for (const Case& c : {Case{"english", "did you mean 'en'?"}, Case{"EN", "did you mean 'en'?"},
+                        Case{"vn", "did you mean 'vi'?"}, Case{"zh_TW", "did you mean 'zh-TW'?"},
+                        Case{"xx",
+                             "the code is also the language's URL prefix (/en/) and the suffix "
+                             "of its files (.en.md)"}}) {
+    CAPTURE(c.code);
+    Diagnostics diags;
+    std::string yaml =
+        "title: T\nlanguages:\n  - {code: zh-TW}\n  - {code: " + std::string(c.code) +
+        ", name: English}\n";
+    CHECK_FALSE(load(yaml.c_str(), diags));
+    REQUIRE(diags.sorted().size() == 1);
+    const Diagnostic d = diags.sorted()[0];
+    CHECK(d.message == "language code '" + std::string(c.code) +
+                           "' is not one Firefly knows: write a BCP 47 tag such as en, zh-TW, "
+                           "vi, id or th");
+    CHECK(d.hint == c.hint);
+    CHECK((d.pos.line == 4 && d.pos.col == 12));
+  }
+  Diagnostics none;
+  CHECK_FALSE(load("title: T\nlanguages:\n  - {name: English}\n", none));
+  REQUIRE(none.sorted().size() == 1);
+  CHECK(none.sorted()[0].message == "a language needs a code, like zh-TW or en");
+}
+
+TEST_CASE("site config: a language's calendar and dir are exact words") {
+  Diagnostics ok;
+  auto c = load(
+      "title: T\nlanguages:\n  - {code: zh-TW, calendar: roc}\n  - {code: en, calendar: "
+      "gregorian}\n"
+      "  - {code: ar, dir: rtl}\n",
+      ok);
+  REQUIRE(c);
+  CHECK(c->language("zh-TW")->calendar == "roc");
+  CHECK(c->language("ar")->dir == "rtl");
+  Diagnostics wrong;
+  CHECK_FALSE(
+      load("title: T\nlanguages:\n  - {code: zh-TW, calendar: ROC}\n"
+           "  - {code: en, calendar: minguo}\n  - {code: ar, dir: RTL}\n",
+           wrong));
+  std::vector<Diagnostic> errors = wrong.sorted();
+  REQUIRE(errors.size() == 3);
+  const char* calendars =
+      "' is not one Firefly knows: write roc (the Republic of China's, 民國112年) or gregorian "
+      "(the default)";
+  CHECK(errors[0].message == "calendar 'ROC" + std::string(calendars));
+  CHECK(errors[0].hint == "did you mean 'roc'?");
+  CHECK((errors[0].pos.line == 3 && errors[0].pos.col == 29));
+  CHECK(errors[1].message == "calendar 'minguo" + std::string(calendars));
+  CHECK(errors[1].hint.empty());
+  CHECK(errors[2].message == "dir 'RTL' is not ltr (left to right) or rtl (right to left)");
+  CHECK(errors[2].hint == "did you mean 'rtl'?");
 }
 
 }  // namespace firefly

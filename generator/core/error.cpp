@@ -184,6 +184,12 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  // The same word in other letter case first ('ROC' -> 'roc'): the edit distance counts
+  // each letter, so a short word would find no candidate, or a nearer other one.
+  const std::string lower = ascii_lower(word);
+  for (const std::string& c : candidates) {
+    if (c != word && ascii_lower(c) == lower) return c;
+  }
   std::string best;
   size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;
   for (const std::string& c : candidates) {

@@ -72,7 +72,8 @@ std::string format_diagnostic(const Diagnostic& d, std::string_view source);
 /// A name or value as an error message quotes it: 'x'.
 std::string in_quotes(std::string_view s);
 
-/// The closest candidate to `word` (edit distance), or "" when none is close.
+/// The closest candidate to `word`: one that differs only in ASCII letter case, else the
+/// nearest by edit distance; "" when none is close.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 /// The hint "did you mean 'x'?" for the closest candidate, or "" when none is close.
 std::string did_you_mean_hint(std::string_view word, const std::vector<std::string>& candidates);

@@ -63,6 +63,13 @@ TEST_CASE("did_you_mean finds close words only") {
   CHECK(did_you_mean("xyz", words).empty());
 }
 
+TEST_CASE("did_you_mean prefers the same word in other letter case") {
+  // 'ROC' is three edits from 'roc' and from 'rtl': only its letter case is wrong.
+  CHECK(did_you_mean("ROC", {"rtl", "roc"}) == "roc");
+  CHECK(did_you_mean("EN", {"vi", "en", "th"}) == "en");
+  CHECK(did_you_mean("Leaning", {"learning"}) == "learning");  // a typo still counts
+}
+
 TEST_CASE("Diagnostics caps stored items but counts all") {
   Diagnostics diags;
   for (int i = 0; i < 70; ++i) diags.error("a", {i + 1, 1}, "bad");

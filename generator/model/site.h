@@ -121,6 +121,9 @@ struct Site {
   /// graph it patched and no page came or went: links resolve to the same targets there
   /// (render/body.h link_targets_fingerprint is the one of that graph).
   bool addresses_as_before = false;
+  /// Set when building it found site.yaml wrong: a menu entry that points to no page of
+  /// the site or is not allowed. A configuration error: the build exits with code 2.
+  bool config_errors = false;
 
   /// The page with `key` in `lang`, or nullptr.
   const Page* find(const std::string& key, const std::string& lang) const;

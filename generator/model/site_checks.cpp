@@ -14,6 +14,7 @@ void SiteBuilder::check_menu() {
     const MenuEntry& e = *entry;
     if (std::string why = unsafe_link_reason(e.page); !why.empty()) {
       diags_.error("site.yaml", e.pos, "the menu entry " + e.page + " is not allowed: " + why);
+      site_->config_errors = true;
       continue;
     }
     if (!url_scheme(e.page).empty()) continue;  // an http(s), mailto or tel address
@@ -27,6 +28,7 @@ void SiteBuilder::check_menu() {
                  guess.empty() ? "write the address of a page in the site's default language, "
                                  "like /stories/"
                                : "did you mean " + guess + "?");
+    site_->config_errors = true;
   }
 }
 

@@ -142,32 +142,39 @@ TEST_CASE("cms: /admin/ loads the configured script and its config; nothing with
 
 TEST_CASE("cms settings are checked") {
   Diagnostics diags;
-  Value root = parse_yaml("title: x\ncms: {backend: svn, repo: a/b}\n", "site.yaml", diags);
+  Value root = parse_yaml("title: x\nlanguages: [{code: en}]\ncms: {backend: svn, repo: a/b}\n",
+                          "site.yaml", diags);
   CHECK_FALSE(site_config_from(root, diags));
   REQUIRE(diags.error_count() == 1);
   CHECK(diags.sorted().front().message == "cms backend 'svn' is not one of github, gitlab, gitea");
   Diagnostics d2;
-  root = parse_yaml("title: x\ncms: {backend: github, repo: portal, editorial: false}\n",
-                    "site.yaml", d2);
+  root = parse_yaml(
+      "title: x\nlanguages: [{code: en}]\ncms: {backend: github, repo: portal, editorial: false}\n",
+      "site.yaml", d2);
   CHECK_FALSE(site_config_from(root, d2));
   CHECK(d2.error_count() == 2);
   Diagnostics d3;
-  root = parse_yaml("title: x\ncms: {backend: github, repo: a/b, editorial_workflow: false}\n",
-                    "site.yaml", d3);
+  root = parse_yaml(
+      "title: x\nlanguages: [{code: en}]\ncms: {backend: github, repo: a/b, editorial_workflow: "
+      "false}\n",
+      "site.yaml", d3);
   auto c = site_config_from(root, d3);
   REQUIRE(c);
   CHECK_FALSE(cms_config(*c, {}).find("publish_mode"));
   Diagnostics d3b;  // site.yaml cannot publish the local backend: only serve and --cms-local
-  root = parse_yaml("title: x\ncms: {backend: github, repo: a/b, local_backend: true}\n",
-                    "site.yaml", d3b);
+  root = parse_yaml(
+      "title: x\nlanguages: [{code: en}]\ncms: {backend: github, repo: a/b, local_backend: true}\n",
+      "site.yaml", d3b);
   CHECK_FALSE(site_config_from(root, d3b));
   Diagnostics d4;
-  root = parse_yaml("title: x\ncms: {backend: gitlab, repo: /, api_root: git.example.org}\n",
-                    "site.yaml", d4);
+  root = parse_yaml(
+      "title: x\nlanguages: [{code: en}]\ncms: {backend: gitlab, repo: /, api_root: "
+      "git.example.org}\n",
+      "site.yaml", d4);
   CHECK_FALSE(site_config_from(root, d4));
   CHECK(d4.error_count() == 2);  // every problem of the block at once
   Diagnostics d5;
-  root = parse_yaml("title: x\ncms: github\n", "site.yaml", d5);
+  root = parse_yaml("title: x\nlanguages: [{code: en}]\ncms: github\n", "site.yaml", d5);
   CHECK_FALSE(site_config_from(root, d5));
   CHECK(d5.sorted().front().message == "cms (a map of settings: backend, repo, ...): found text");
 }

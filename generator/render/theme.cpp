@@ -95,6 +95,19 @@ void check_template_names(const Theme& theme,
   }
 }
 
+/// The themes a site can name: the folders of its themes/, and the built-in default.
+std::vector<std::string> theme_names(const fs::path& site_dir) {
+  std::vector<std::string> names = {"default"};
+  std::error_code ec;
+  for (fs::directory_iterator it(site_dir / "themes", ec), end; !ec && it != end;
+       it.increment(ec)) {
+    std::error_code type_ec;
+    if (it->is_directory(type_ec)) names.push_back(it->path().filename().string());
+  }
+  std::sort(names.begin() + 1, names.end());  // the listing's order is the system's
+  return names;
+}
+
 }  // namespace
 
 std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& config,
@@ -108,8 +121,10 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
   } else {
     fs::path dir = site_dir / "themes" / config.theme;
     if (!fs::is_directory(dir)) {
-      diags.error("site.yaml", {}, "the theme '" + config.theme + "' is not in themes/",
-                  "remove `theme:` to use the built-in default theme");
+      std::string hint = did_you_mean_hint(config.theme, theme_names(site_dir));
+      diags.error("site.yaml", config.theme_pos,
+                  "the theme '" + config.theme + "' is not in themes/",
+                  hint.empty() ? "remove `theme:` to use the built-in default theme" : hint);
       return nullptr;
     }
     std::error_code ec;

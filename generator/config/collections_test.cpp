@@ -1,0 +1,104 @@
+#include "config/collections.h"
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/yaml.h"
+
+namespace firefly {
+
+namespace {
+
+/// The errors of a site.yaml with one language and `collections` (its YAML text).
+std::vector<Diagnostic> errors_of(const std::string& collections) {
+  Diagnostics diags;
+  std::string yaml = "title: T\nlanguages: [{code: en}]\ncollections:\n" + collections;
+  site_config_from(parse_yaml(yaml, "site.yaml", diags), diags);
+  return diags.sorted();
+}
+
+}  // namespace
+
+TEST_CASE("a collection's sort is a field, then asc or desc") {
+  Diagnostics diags;
+  auto c = site_config_from(
+      parse_yaml("title: T\nlanguages: [{code: en}]\ncollections:\n  a: {sort: weight}\n"
+                 "  b: {sort: title desc}\n  c: {sort: date}\n  d: {sort: ' date  asc '}\n",
+                 "site.yaml", diags),
+      diags);
+  REQUIRE(c);
+  CHECK((c->collection("a")->sort_by == "weight" && !c->collection("a")->sort_desc));
+  CHECK((c->collection("b")->sort_by == "title" && c->collection("b")->sort_desc));
+  CHECK((c->collection("c")->sort_by == "date" && c->collection("c")->sort_desc));
+  CHECK((c->collection("d")->sort_by == "date" && !c->collection("d")->sort_desc));
+}
+
+TEST_CASE("a sort word Firefly does not know is an error at the sort, listing the words") {
+  struct Case {
+    const char* sort;
+    const char* hint;
+  };
+  const char* order_hint =
+      "desc puts the newest date, the highest weight or the last title first; asc the other "
+      "way round";
+  const char* example = "like `sort: date desc` (newest first) or `sort: weight`";
+  for (const Case& t :
+       {Case{"date newest", order_hint}, Case{"date des", "did you mean 'desc'?"},
+        Case{"dates desc", "did you mean 'date'?"}, Case{"DATE", "did you mean 'date'?"},
+        Case{"newest", example}, Case{"date desc first", example}}) {
+    CAPTURE(t.sort);
+    std::vector<Diagnostic> errors =
+        errors_of("  stories:\n    sort: " + std::string(t.sort) + "\n");
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].message == "collection 'stories' is sorted by '" + std::string(t.sort) +
+                                   "': write date, weight or title, then asc or desc");
+    CHECK(errors[0].hint == t.hint);
+    CHECK((errors[0].pos.line == 5 && errors[0].pos.col == 11));
+  }
+}
+
+TEST_CASE("a ref field's `to` names a collection or a folder of content/") {
+  namespace fs = std::filesystem;
+  const fs::path root =
+      fs::temp_directory_path() / ("firefly-ref-targets-test-" + std::to_string(::getpid()));
+  fs::create_directories(root / "content" / "news");  // a section without settings
+  fs::create_directories(root / "content" / "programs");
+  std::ofstream(root / "site.yaml")
+      << "title: T\nlanguages: [{code: en}]\ncollections:\n  programs: {sort: weight}\n"
+         "  stories:\n    fields:\n"
+         "      program: {type: ref, to: program, required: true}\n"
+         "      news: {type: ref, to: news}\n"
+         "      related: {type: list, of: {type: ref, to: storys}}\n"
+         "      people: {type: list, of: {type: object, fields: {team: {type: ref, to: teams}}}}\n"
+         "  events:\n    fields: {program: {type: ref, to: programs}}\n";
+  Diagnostics diags;
+  CHECK_FALSE(load_site_config(root, diags));
+  std::vector<Diagnostic> errors = diags.sorted();
+  REQUIRE(errors.size() == 3);
+  CHECK(errors[0].message ==
+        "field 'program' of collection 'stories' refers to 'program', which is neither a "
+        "collection nor a folder of content/");
+  CHECK(errors[0].hint == "did you mean 'programs'?");
+  CHECK((errors[0].pos.line == 7 && errors[0].pos.col == 32));  // at `to:`'s value
+  CHECK(errors[1].message ==
+        "field 'related[]' of collection 'stories' refers to 'storys', which is neither a "
+        "collection nor a folder of content/");
+  CHECK(errors[1].hint == "did you mean 'stories'?");
+  CHECK(errors[2].hint ==
+        "write the name of a collection under `collections:` or of a folder of content/");
+  // Fixed, the same site reads; a folder of content/ is a target too (news).
+  std::ofstream(root / "site.yaml")
+      << "title: T\nlanguages: [{code: en}]\ncollections:\n  programs: {sort: weight}\n"
+         "  stories:\n    fields:\n"
+         "      program: {type: ref, to: programs, required: true}\n"
+         "      news: {type: ref, to: news}\n";
+  Diagnostics fixed;
+  CHECK(load_site_config(root, fixed));
+  CHECK_FALSE(fixed.has_errors());
+  fs::remove_all(root);
+}
+
+}  // namespace firefly

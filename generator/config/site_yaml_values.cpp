@@ -1,0 +1,47 @@
+#include "config/site_yaml_values.h"
+
+#include <algorithm>
+
+namespace firefly::config_detail {
+
+void check_keys(const Value& map, const std::vector<std::string>& known, const std::string& what,
+                Diagnostics& diags) {
+  for (const auto& [key, value] : map.as_map()) {
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    std::string all;
+    for (const auto& k : known) all += (all.empty() ? "" : ", ") + k;
+    diags.error(kSiteYaml, value.key_pos, "unknown key '" + key + "' in " + what,
+                hint_among(key, known, "known keys: " + all));
+  }
+}
+
+bool expect(const Value& v, bool ok, const std::string& what, Diagnostics& diags) {
+  if (!ok) {
+    diags.error(kSiteYaml, v.pos, what + ": found " + std::string(v.kind_name()));
+  }
+  return ok;
+}
+
+Localized localized(const Value& v, const std::string& what, Diagnostics& diags) {
+  std::string error;
+  Localized out = to_localized(v, &error);
+  if (!error.empty()) diags.error(kSiteYaml, v.pos, what + ": " + error);
+  return out;
+}
+
+std::string text(const Value& v, const std::string& what, Diagnostics& diags) {
+  if (v.is_null()) return "";
+  if (v.is_map() || v.is_list()) {
+    diags.error(kSiteYaml, v.pos, what + " must be text, not " + std::string(v.kind_name()));
+    return "";
+  }
+  return v.to_text();
+}
+
+std::string hint_among(const std::string& word, const std::vector<std::string>& allowed,
+                       const std::string& otherwise) {
+  std::string hint = did_you_mean_hint(word, allowed);
+  return hint.empty() ? otherwise : hint;
+}
+
+}  // namespace firefly::config_detail

@@ -1,0 +1,36 @@
+// How site.yaml's values are read: each one that is not what its key needs is reported at
+// its position in site.yaml (for config/ alone).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/localized.h"
+#include "core/value.h"
+
+namespace firefly::config_detail {
+
+/// The path every problem of the configuration is reported at.
+inline constexpr const char* kSiteYaml = "site.yaml";
+
+/// Reports each key of `map` not in `known` (`what` names the map: "cms"), with the nearest
+/// known key or the list of them.
+void check_keys(const Value& map, const std::vector<std::string>& known, const std::string& what,
+                Diagnostics& diags);
+
+/// `ok`; when false, reports that `v` is not `what` ("paginate of 'stories' (a whole
+/// number ...)") and which kind of value it is.
+bool expect(const Value& v, bool ok, const std::string& what, Diagnostics& diags);
+
+/// `v` as a localizable value; reports what is wrong with it, named by `what`.
+Localized localized(const Value& v, const std::string& what, Diagnostics& diags);
+
+/// `v` as text ("" for none); reports a map or a list, named by `what`.
+std::string text(const Value& v, const std::string& what, Diagnostics& diags);
+
+/// The hint for `word` among `allowed`: "did you mean 'x'?", else `otherwise`.
+std::string hint_among(const std::string& word, const std::vector<std::string>& allowed,
+                       const std::string& otherwise);
+
+}  // namespace firefly::config_detail
