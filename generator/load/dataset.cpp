@@ -272,10 +272,19 @@ std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, const 
     if (withheld) withheld->push_back(name);
   };
   std::map<std::string, std::pair<std::filesystem::path, std::filesystem::path>> pairs;
-  std::vector<std::string> special;
-  std::vector<FoundFile> found = list_files(site_dir / "data", site_dir, nullptr, &special);
+  std::vector<std::string> escaped, special;
+  std::vector<FoundFile> found = list_files(site_dir / "data", site_dir, &escaped, &special);
   for (const std::string& rel : special) {
     diags.error("data/" + rel, Pos{}, kSpecialFileMessage, "replace it with a CSV or YAML file");
+  }
+  std::set<std::string> refused;  // datasets with a file left out: their pair is not complete
+  for (const std::string& rel : escaped) {
+    diags.error("data/" + rel, Pos{},
+                escaped_link_message(site_dir / "data" / rel, site_dir) + "; it is not read",
+                "copy the file into data/ instead");
+    for (std::string_view ext : {".csv", ".yaml"}) {
+      if (ends_with(rel, ext)) refused.insert(rel.substr(0, rel.size() - ext.size()));
+    }
   }
   for (const FoundFile& f : found) {
     if (f.rel.find('/') != std::string::npos) continue;  // only the top folder
@@ -291,6 +300,10 @@ std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, const 
   std::vector<Dataset> out;
   for (const auto& [name, files] : pairs) {
     const auto& [csv, yaml] = files;
+    if (refused.count(name)) {  // reported above; "has no data" would be a second error
+      withhold(name);
+      continue;
+    }
     if (yaml.empty()) {
       diags.error("data/" + name + ".csv", Pos{}, "data/" + name + ".csv has no metadata",
                   "add data/" + name + ".yaml with its title and columns");
