@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/date.h"
 #include "core/text.h"
 
 namespace firefly {
@@ -103,7 +104,8 @@ bool read_day(std::string_view t, int& y, int& m, int& d) {
   if (std::sscanf(s.c_str(), "%d%c%d%c%d%n", &y, &sep1, &m, &sep2, &d, &used) != 5) return false;
   if (static_cast<size_t>(used) != s.size() || sep1 != sep2) return false;
   if (sep1 != '/' && sep1 != '.' && sep1 != '-') return false;
-  return y > 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+  if (y <= 0 || m < 1 || m > 12 || d < 1) return false;
+  return d <= days_in_month(y < 1000 ? y + 1911 : y, m);
 }
 
 }  // namespace
@@ -141,16 +143,12 @@ std::string cell_hint(std::string_view text, ColumnType type) {
       return "";
     }
     case ColumnType::kDate: {
-      int y = 0, m = 0, d = 0;
-      if (!read_day(ascii, y, m, d)) return "";
-      // Before 1000 a year is a year of the Republic of China (民國), as on forms in Taiwan.
-      std::string roc = y < 1000 ? " (ROC year " + std::to_string(y) + " is " +
-                                       std::to_string(y + 1911) + "; data dates are Gregorian)"
-                                 : "";
-      if (y < 1000) y += 1911;
-      char iso[48];
-      std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
-      return write(iso, roc);
+      int roc = 0;
+      std::string iso = iso_of_written_day(ascii, &roc);
+      if (iso.empty()) return "";
+      return write(iso, roc ? " (ROC year " + std::to_string(roc) + " is " + iso.substr(0, 4) +
+                                  "; data dates are Gregorian)"
+                            : "");
     }
     case ColumnType::kBoolean: {
       static const char* const kYes[] = {"yes", "y", "1", "是", "有", "ya", "có", "ใช่"};
@@ -168,6 +166,20 @@ std::string cell_hint(std::string_view text, ColumnType type) {
       break;
   }
   return "";
+}
+
+std::string iso_of_written_day(std::string_view text, int* roc_year) {
+  if (roc_year) *roc_year = 0;
+  int y = 0, m = 0, d = 0;
+  if (!read_day(ascii_from_full_width(trim(text)), y, m, d)) return "";
+  // Before 1000 a year is a year of the Republic of China (民國), as on forms in Taiwan.
+  if (y < 1000) {
+    if (roc_year) *roc_year = y;
+    y += 1911;
+  }
+  char iso[48];
+  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+  return iso;
 }
 
 char other_separator(std::string_view header_field) {

@@ -41,6 +41,10 @@ TEST_CASE("cell_hint writes dates in ISO form, ROC years made Gregorian") {
   CHECK(cell_hint("112-6-30", ColumnType::kDate) ==
         "write 2023-06-30 (ROC year 112 is 2023; data dates are Gregorian)");
   CHECK(cell_hint("2023/13/30", ColumnType::kDate) == "");  // no month 13
+  CHECK(cell_hint("2023/02/29", ColumnType::kDate) == "");  // no such day
+  CHECK(cell_hint("2023-02-30", ColumnType::kDate) == "");
+  CHECK(cell_hint("113/02/29", ColumnType::kDate) ==  // 2024 is a leap year
+        "write 2024-02-29 (ROC year 113 is 2024; data dates are Gregorian)");
   CHECK(cell_hint("2023/06-30", ColumnType::kDate) == "");  // two separators
   CHECK(cell_hint("June 2023", ColumnType::kDate) == "");
 }
@@ -52,6 +56,17 @@ TEST_CASE("cell_hint names true and false for yes and no") {
   CHECK(cell_hint("không", ColumnType::kBoolean) == "write false");
   CHECK(cell_hint("maybe", ColumnType::kBoolean) == "");
   CHECK(cell_hint("anything", ColumnType::kString) == "");
+}
+
+TEST_CASE("iso_of_written_day reads days written with slashes, points and ROC years") {
+  int roc = -1;
+  CHECK(iso_of_written_day("2024/01/03", &roc) == "2024-01-03");
+  CHECK(roc == 0);
+  CHECK(iso_of_written_day("113/1/2", &roc) == "2024-01-02");
+  CHECK(roc == 113);
+  CHECK(iso_of_written_day("１１３．１．２") == "2024-01-02");
+  CHECK(iso_of_written_day("2024-01") == "");
+  CHECK(iso_of_written_day("2024/1/2/3") == "");
 }
 
 TEST_CASE("other_separator finds semicolons or tabs in a header read as one field") {
