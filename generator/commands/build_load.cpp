@@ -11,6 +11,7 @@
 #include "config/site_config.h"
 #include "core/fs.h"
 #include "core/hash.h"
+#include "core/text.h"
 #include "emit/photo_cache.h"
 #include "load/content.h"
 #include "load/dataset.h"
@@ -26,6 +27,7 @@
 #include "model/translation_pairs.h"
 #include "model/translation_staleness.h"
 #include "render/data_manifest.h"
+#include "render/image_bytes.h"
 #include "render/photo_codec.h"
 #include "render/photos.h"
 #include "render/theme.h"
@@ -37,17 +39,35 @@ namespace fs = std::filesystem;
 namespace {
 
 /// static/ files of the site, published as they are, except photos (published without
-/// their metadata by the photo step), whose site paths go to `photos`; the site paths of
-/// all to `paths`, the files left out to `escaped` (links out of the site) and `special`.
+/// their metadata by the photo step), whose site paths go to `photos`, and GIFs, published
+/// without theirs; the site paths of all to `paths`, the files left out to `escaped` (links
+/// out of the site), `special` and `broken` (GIFs that cannot be read to their end).
 void list_static_files(const fs::path& site_dir, OutputSet& out, std::set<std::string>& paths,
                        std::vector<std::string>& photos, std::vector<std::string>& escaped,
-                       std::vector<std::string>& special) {
+                       std::vector<std::string>& special, std::vector<std::string>& broken) {
   std::vector<FoundFile> files = list_files(site_dir / "static", site_dir, &escaped, &special);
   photos.reserve(files.size());  // grown one by one: nine copies for 200 photos
   for (const FoundFile& f : files) {
     std::string site_path = "/" + f.rel;
-    if (PhotoSet::is_photo_path(site_path)) {
+    // A photo under another name (.gif, .jfif, none) is one too: the photo step strips it,
+    // or says its name does not match; a browser shows it whatever its name.
+    // An icon may be a PNG named .ico, which browsers accept.
+    std::string head = PhotoSet::is_photo_path(site_path) || ends_with(f.rel, ".ico")
+                           ? ""
+                           : read_file_head(f.full, 16);
+    if (head.empty() ? PhotoSet::is_photo_path(site_path) : !sniff_photo_format(head).empty()) {
       photos.push_back(site_path);
+    } else if (head.compare(0, 4, "GIF8") == 0) {
+      std::optional<std::string> gif = read_file(f.full);
+      std::string stripped;
+      GifStrip result = gif ? strip_gif_metadata(*gif, stripped) : GifStrip::kMalformed;
+      if (result == GifStrip::kMalformed) {
+        broken.push_back(f.rel);
+      } else if (result == GifStrip::kStripped) {
+        out.push_back({f.rel, std::move(stripped), "", "static/" + f.rel});
+      } else {
+        out.push_back({f.rel, "", f.full, "static/" + f.rel});
+      }
     } else {
       out.push_back({f.rel, "", f.full, "static/" + f.rel});
     }
@@ -57,7 +77,8 @@ void list_static_files(const fs::path& site_dir, OutputSet& out, std::set<std::s
 
 /// The errors for the files of static/ that list_static_files left out, which are withheld.
 void report_static_files(const fs::path& site_dir, const std::vector<std::string>& escaped,
-                         const std::vector<std::string>& special, std::set<std::string>& withheld,
+                         const std::vector<std::string>& special,
+                         const std::vector<std::string>& broken, std::set<std::string>& withheld,
                          Diagnostics& diags) {
   for (const std::string& rel : escaped) {
     diags.error("static/" + rel, {}, escaped_link_message(site_dir / "static" / rel, site_dir),
@@ -66,6 +87,13 @@ void report_static_files(const fs::path& site_dir, const std::vector<std::string
   }
   for (const std::string& rel : special) {
     diags.error("static/" + rel, {}, kSpecialFileMessage, "remove it from static/");
+    withheld.insert("/" + rel);
+  }
+  for (const std::string& rel : broken) {
+    diags.error("static/" + rel, {},
+                "this GIF has a part cut off, so the data hidden in it (comments, XMP) cannot "
+                "be removed; it is not published",
+                "export the picture again from the original");
     withheld.insert("/" + rel);
   }
 }
@@ -181,7 +209,7 @@ bool BuildRun::load() {
     try {
       StaticListing& s = static_listing_;
       list_static_files(options_.site_dir, static_files_, s.paths, static_photos_, s.escaped,
-                        s.special);
+                        s.special, s.broken);
       for (const std::string& path : static_photos_) st_.photos->inspect_ahead(path);
     } catch (...) {
       static_listing_.error = std::current_exception();
@@ -266,7 +294,7 @@ bool BuildRun::model() {
   if (static_listing_.error) std::rethrow_exception(static_listing_.error);
   inputs.files = std::move(static_listing_.paths);
   report_static_files(options_.site_dir, static_listing_.escaped, static_listing_.special,
-                      inputs.withheld_files, diags_);
+                      static_listing_.broken, inputs.withheld_files, diags_);
   inputs.withheld_datasets = withheld_datasets_;
   if (theme) {
     for (const OutputFile& f : theme->files()) inputs.files.insert("/" + f.path);

@@ -179,6 +179,7 @@ class BuildRun {
   struct StaticListing {
     std::set<std::string> paths;
     std::vector<std::string> escaped, special;
+    std::vector<std::string> broken;  ///< GIFs that cannot be read to strip them
     std::exception_ptr error;
   };
   StaticListing static_listing_;

@@ -71,6 +71,25 @@ std::optional<std::string> read_file_at_most(const fs::path& path, uintmax_t mos
   return read_open_file(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK), most, &larger);
 }
 
+std::string read_file_head(const fs::path& path, size_t n) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return "";
+  std::string head(n, '\0');
+  size_t got = 0;
+  struct stat st;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    while (got < n) {
+      ssize_t r = ::read(fd, head.data() + got, n - got);
+      if (r < 0 && errno == EINTR) continue;
+      if (r <= 0) break;
+      got += static_cast<size_t>(r);
+    }
+  }
+  ::close(fd);
+  head.resize(got);
+  return head;
+}
+
 std::optional<std::string> read_file_within(const fs::path& path, const fs::path& root) {
   std::error_code ec;
   fs::path real = fs::canonical(path, ec);

@@ -18,6 +18,10 @@ std::optional<std::string> read_file(const std::filesystem::path& path);
 std::optional<std::string> read_file_at_most(const std::filesystem::path& path, uintmax_t most,
                                              uintmax_t& larger);
 
+/// The first `n` bytes of a regular file (fewer when it is shorter); "" when it cannot be
+/// read.
+std::string read_file_head(const std::filesystem::path& path, size_t n);
+
 /// Like read_file, but only when `path`, with every symbolic link followed, is a regular
 /// file inside `root` (for files served to a browser, checked at the moment of reading).
 std::optional<std::string> read_file_within(const std::filesystem::path& path,

@@ -64,4 +64,17 @@ TEST_CASE("list_files leaves out links to hidden files of the root, and outside 
   fs::remove_all(root);
 }
 
+TEST_CASE("read_file_head reads at most n bytes of a regular file") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("firefly-head-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "a.bin") << "GIF89a and more";
+  CHECK(read_file_head(dir / "a.bin", 6) == "GIF89a");
+  CHECK(read_file_head(dir / "a.bin", 100) == "GIF89a and more");
+  CHECK(read_file_head(dir / "missing", 6) == "");
+  CHECK(read_file_head(dir, 6) == "");  // a folder
+  fs::remove_all(dir);
+}
+
 }  // namespace firefly

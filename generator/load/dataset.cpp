@@ -10,6 +10,7 @@
 #include "core/fs.h"
 #include "core/text.h"
 #include "core/yaml.h"
+#include "load/cell_text.h"
 #include "load/dataset_history.h"
 #include "load/dataset_key.h"
 #include "load/dataset_meta.h"
@@ -17,35 +18,6 @@
 namespace firefly {
 
 namespace {
-
-bool is_integer_text(std::string_view s) {
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
-  if (s.empty()) return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-bool is_decimal_text(std::string_view s) {
-  size_t i = 0;
-  auto digits = [&] {
-    size_t start = i;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-    return i - start;
-  };
-  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
-  size_t whole = digits();
-  size_t frac = 0;
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    frac = digits();
-  }
-  if (whole + frac == 0) return false;
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
-    if (digits() == 0) return false;
-  }
-  return i == s.size();
-}
 
 /// Above this many undeclared columns, the header gets one error that counts them.
 constexpr size_t kMaxColumnErrors = 5;
@@ -61,6 +33,16 @@ void match_header(const CsvRecord& header_record, const std::vector<Column>& col
     declared_index.emplace(columns[i].name, static_cast<int>(i));
   }
   const auto& header = header_record.fields;
+  if (char sep = header.size() == 1 && columns.size() > 1 ? other_separator(header[0]) : '\0') {
+    // One error, not one for the header and one for each declared column.
+    ds.columns.push_back(Column{header[0], ColumnType::kString, {}, {}, {}, {}});
+    diags.error(ds.csv_path, Pos{header_record.line, 1},
+                std::string("the values are separated by ") +
+                    (sep == ';' ? "semicolons (;)" : "tabs") + ", not commas",
+                "save the file as \"CSV UTF-8 (Comma delimited)\"; in LibreOffice, choose the "
+                "comma as field delimiter");
+    return;
+  }
   std::set<std::string_view> in_header(header.begin(), header.end());
   std::vector<size_t> undeclared;
   for (size_t i = 0; i < header.size(); ++i) {
@@ -240,20 +222,20 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
   }
   CsvRecord header_record;
   bool matched = false;  // the header is matched when the first row (or the end) is reached
-  bool read =
-      scan_csv(ds.csv_bytes, ds.csv_path, csv_diags, header_record,
-               [&](const CsvRecord& rec, size_t offset) {
-                 if (!matched) match_header(header_record, *columns, ds, csv_diags);
-                 matched = true;
-                 for (size_t i = 0; i < rec.fields.size(); ++i) {
-                   std::string error;
-                   type_cell(rec.fields[i], ds.columns[i], &error);
-                   if (!error.empty()) {
-                     csv_diags.error(ds.csv_path, Pos{rec.line, static_cast<int>(i) + 1}, error);
-                   }
-                 }
-                 ds.row_starts.push_back(static_cast<std::uint32_t>(offset));
-               });
+  bool read = scan_csv(ds.csv_bytes, ds.csv_path, csv_diags, header_record,
+                       [&](const CsvRecord& rec, size_t offset) {
+                         if (!matched) match_header(header_record, *columns, ds, csv_diags);
+                         matched = true;
+                         for (size_t i = 0; i < rec.fields.size(); ++i) {
+                           std::string error;
+                           type_cell(rec.fields[i], ds.columns[i], &error);
+                           if (!error.empty()) {
+                             csv_diags.error(ds.csv_path, Pos{rec.line, static_cast<int>(i) + 1},
+                                             error, cell_hint(rec.fields[i], ds.columns[i].type));
+                           }
+                         }
+                         ds.row_starts.push_back(static_cast<std::uint32_t>(offset));
+                       });
   if (read && !matched) match_header(header_record, *columns, ds, csv_diags);
   ds.row_starts.shrink_to_fit();
   if (!csv_diags.has_errors()) check_key_unique(ds, csv_diags);
@@ -272,10 +254,19 @@ std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, const 
     if (withheld) withheld->push_back(name);
   };
   std::map<std::string, std::pair<std::filesystem::path, std::filesystem::path>> pairs;
-  std::vector<std::string> special;
-  std::vector<FoundFile> found = list_files(site_dir / "data", site_dir, nullptr, &special);
+  std::vector<std::string> escaped, special;
+  std::vector<FoundFile> found = list_files(site_dir / "data", site_dir, &escaped, &special);
   for (const std::string& rel : special) {
     diags.error("data/" + rel, Pos{}, kSpecialFileMessage, "replace it with a CSV or YAML file");
+  }
+  std::set<std::string> refused;  // datasets with a file left out: their pair is not complete
+  for (const std::string& rel : escaped) {
+    diags.error("data/" + rel, Pos{},
+                escaped_link_message(site_dir / "data" / rel, site_dir) + "; it is not read",
+                "copy the file into data/ instead");
+    for (std::string_view ext : {".csv", ".yaml"}) {
+      if (ends_with(rel, ext)) refused.insert(rel.substr(0, rel.size() - ext.size()));
+    }
   }
   for (const FoundFile& f : found) {
     if (f.rel.find('/') != std::string::npos) continue;  // only the top folder
@@ -291,6 +282,10 @@ std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, const 
   std::vector<Dataset> out;
   for (const auto& [name, files] : pairs) {
     const auto& [csv, yaml] = files;
+    if (refused.count(name)) {  // reported above; "has no data" would be a second error
+      withhold(name);
+      continue;
+    }
     if (yaml.empty()) {
       diags.error("data/" + name + ".csv", Pos{}, "data/" + name + ".csv has no metadata",
                   "add data/" + name + ".yaml with its title and columns");

@@ -65,13 +65,26 @@ RowDiff diff_rows(std::string_view before, std::string_view after,
                   const std::vector<std::string>& key) {
   Rows old_rows = read_rows(before);
   Rows new_rows = read_rows(after);
-  // Cells are compared in the newer file's column order, so moving a column changes nothing.
-  const std::vector<std::string>& names = new_rows.header;
+  // Cells are compared in the newer file's column order, so moving a column changes nothing;
+  // on the columns both files have, so adding one does not change every row.
+  RowDiff d;
+  std::vector<std::string> names;
+  for (const std::string& n : new_rows.header) {
+    bool in_old =
+        std::find(old_rows.header.begin(), old_rows.header.end(), n) != old_rows.header.end();
+    if (in_old || old_rows.header.empty()) names.push_back(n);
+    if (!in_old && !old_rows.header.empty()) d.columns_added.push_back(n);
+  }
+  for (const std::string& n : old_rows.header) {
+    if (!new_rows.header.empty() &&
+        std::find(new_rows.header.begin(), new_rows.header.end(), n) == new_rows.header.end()) {
+      d.columns_removed.push_back(n);
+    }
+  }
   std::vector<int> old_cells = positions(old_rows.header, names);
   std::vector<int> new_cells = positions(new_rows.header, names);
   std::vector<int> old_key = positions(old_rows.header, key);
   std::vector<int> new_key = positions(new_rows.header, key);
-  RowDiff d;
   if (has_all(old_key) && has_all(new_key)) {
     std::multimap<std::string, std::string> old_by_key;
     for (const auto& row : old_rows.rows) {

@@ -36,3 +36,20 @@ TEST_CASE("diff_rows falls back to file order when the key column is missing") {
   RowDiff d = diff_rows("a,b\n1,x\n", "a,b\n1,y\n", {"id"});
   CHECK(d.changed == 1);
 }
+
+TEST_CASE("diff_rows names columns added and removed, and compares rows on the others") {
+  std::string before = "year,count,note\n2019,10,a\n2020,12,b\n";
+  std::string after = "year,rate,count,source\n2019,86.9,10,x\n2020,88.1,13,y\n";
+  RowDiff keyed = diff_rows(before, after, {"year"});
+  CHECK(keyed.columns_added == std::vector<std::string>{"rate", "source"});
+  CHECK(keyed.columns_removed == std::vector<std::string>{"note"});
+  CHECK(keyed.changed == 1);  // 2020: 12 -> 13; a new column's cells are no change
+  CHECK(keyed.added == 0);
+  RowDiff ordered = diff_rows(before, after, {});
+  CHECK(ordered.columns_added.size() == 2);
+  CHECK(ordered.changed == 1);
+  CHECK(ordered.added + ordered.removed == 0);
+  RowDiff first = diff_rows("", after, {});
+  CHECK(first.columns_added.empty());  // a first version adds rows, not columns
+  CHECK(first.added == 2);
+}

@@ -6,6 +6,7 @@
 
 #include "core/date.h"
 #include "core/text.h"
+#include "load/cell_text.h"
 #include "model/paths.h"
 
 namespace firefly {
@@ -95,10 +96,16 @@ class Checker {
       return std::nullopt;
     }
     if (!d) {
+      int roc = 0;
+      std::string iso = iso_of_written_day(text, &roc);
       error(v,
             "'" + field + "' must be a date written as YYYY-MM-DD, not '" + text + "'" +
                 not_a_day(text),
-            "for example 2023-06-30");
+            iso.empty()
+                ? "for example 2023-06-30"
+                : "write " + iso +
+                      (roc ? " (民國" + std::to_string(roc) + "年 is " + iso.substr(0, 4) + ")"
+                           : ""));
       return d;
     }
     return config_.timezone.local(*d);

@@ -123,6 +123,13 @@ TEST_CASE("front matter: mistakes that would publish a page or make terms are er
         std::vector<std::string>{"5:12 'audiences' is one piece of text here, not a list of "
                                  "terms | write the terms in brackets: audiences: [elderly, "
                                  "volunteers]"});
+  // Dates written with slashes, or with the year of the Republic of China: the day to write.
+  CHECK(errors_of("title: A\ndate: 2024/01/03\nprogram: x\n") ==
+        std::vector<std::string>{"3:7 'date' must be a date written as YYYY-MM-DD, not "
+                                 "'2024/01/03' | write 2024-01-03"});
+  CHECK(errors_of("title: A\ndate: 113/01/02\nprogram: x\n") ==
+        std::vector<std::string>{"3:7 'date' must be a date written as YYYY-MM-DD, not "
+                                 "'113/01/02' | write 2024-01-02 (民國113年 is 2024)"});
   // Dates in the right shape that are not days, and years that cannot be meant.
   CHECK(errors_of("title: A\ndate: 2021-13-45\nprogram: x\n") ==
         std::vector<std::string>{"3:7 'date' must be a date written as YYYY-MM-DD, not "

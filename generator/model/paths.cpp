@@ -96,6 +96,15 @@ std::string unsafe_link_reason(std::string_view url) {
       scheme == "tel") {
     return "";
   }
+  constexpr std::string_view kCopy =
+      ", which readers cannot open; put the file in static/ and write its site path "
+      "(static/images/a.jpg is /images/a.jpg)";
+  if (scheme.size() == 1 && trimmed.size() > 2 && (trimmed[2] == '\\' || trimmed[2] == '/')) {
+    return "it is a file on a computer (drive " +
+           std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(scheme[0])))) +
+           ":)" + std::string(kCopy);
+  }
+  if (scheme == "file") return "it is a file on a computer (file:)" + std::string(kCopy);
   return "a link to '" + scheme +
          ":' does not open a page (use a site path or an https:// address)";
 }

@@ -43,6 +43,15 @@ TEST_CASE("links may point to site paths and to http(s), mailto and tel addresse
   CHECK(unsafe_link_reason("data:text/html,x") ==
         "a link to 'data:' does not open a page (use a site path or an https:// address)");
   CHECK(unsafe_link_reason("java\tscript:x") == "it contains a control character");
+  // A path on the writer's computer, as Word or a file manager copies it.
+  const std::string copy =
+      ", which readers cannot open; put the file in static/ and write its site path "
+      "(static/images/a.jpg is /images/a.jpg)";
+  CHECK(unsafe_link_reason("c:\\Users\\lin\\rose.jpg") ==
+        "it is a file on a computer (drive C:)" + copy);
+  CHECK(unsafe_link_reason("D:/photos/rose.jpg") == "it is a file on a computer (drive D:)" + copy);
+  CHECK(unsafe_link_reason("file:///C:/Users/lin/rose.jpg") ==
+        "it is a file on a computer (file:)" + copy);
 }
 
 TEST_CASE("relative links resolve against the page's directory") {

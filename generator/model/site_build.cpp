@@ -1,7 +1,10 @@
 // The site graph's content pages, their references and addresses (see site_builder.h).
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <unordered_map>
+#include <utility>
 
 #include "core/locale.h"
 #include "core/text.h"
@@ -243,23 +246,45 @@ void SiteBuilder::add_aliases() {
 
 void SiteBuilder::index_urls() {
   std::map<std::string, const Page*> lower_urls;
-  for (const auto& p : site_->pages) {
-    if (p->out_path.empty()) p->out_path = output_path_for_url(p->url);
-    auto [it, inserted] = site_->by_url.emplace(p->url, p.get());
-    std::string lower = ascii_lower(p->out_path);
-    auto [lit, linserted] = lower_urls.emplace(lower, p.get());
-    if (!inserted || !linserted) {
-      const Page* other = inserted ? lit->second : it->second;
-      std::string where = p->source ? p->source->path : p->alias_source;
-      std::string other_where = other->source ? other->source->path : other->alias_source;
-      if (where.empty()) where = "site.yaml";
-      diags_.error(
-          where, p->alias_pos,
-          "this page would be published at " + p->url + ", which " +
-              (other_where.empty() ? std::string("a generated page") : other_where) +
-              (inserted ? " also uses (the addresses differ only in letter case)" : " also uses"),
-          "give one of them another file name or `url`");
+  // Pages of their own language first: a clash of two of them is reported at its own
+  // address, not at that of a copy shown in another language (it was reported once a
+  // language); each pair of files is reported once.
+  std::vector<Page*> order;
+  order.reserve(site_->pages.size());
+  for (int copies = 0; copies < 2; ++copies) {
+    for (const auto& p : site_->pages) {
+      if (p->fallback == (copies == 1)) order.push_back(p.get());
     }
+  }
+  std::set<std::pair<std::string, std::string>> reported;
+  for (Page* p : order) {
+    if (p->out_path.empty()) p->out_path = output_path_for_url(p->url);
+    auto [it, inserted] = site_->by_url.emplace(p->url, p);
+    std::string lower = ascii_lower(p->out_path);
+    auto [lit, linserted] = lower_urls.emplace(lower, p);
+    if (inserted && linserted) continue;
+    const Page* other = inserted ? lit->second : it->second;
+    std::string where = p->source ? p->source->path : p->alias_source;
+    std::string other_where = other->source ? other->source->path : other->alias_source;
+    if (!reported.insert(std::minmax(where, other_where)).second) continue;
+    // At what made the address when it is written: an alias, or a `url` (of either page).
+    Pos pos = p->alias_pos;
+    auto url_field = [](const Page* page) {
+      return page->source && page->alias_source.empty() ? page->source->front.get("url").pos
+                                                        : Pos{};
+    };
+    if (pos.line == 0) pos = url_field(p);
+    if (pos.line == 0 && other->alias_source.empty() && url_field(other).line != 0) {
+      pos = url_field(other);
+      std::swap(where, other_where);
+    }
+    if (where.empty()) where = "site.yaml";
+    diags_.error(
+        where, pos,
+        "this page would be published at " + p->url + ", which " +
+            (other_where.empty() ? std::string("a generated page") : other_where) +
+            (inserted ? " also uses (the addresses differ only in letter case)" : " also uses"),
+        "give one of them another file name or `url`");
   }
 }
 

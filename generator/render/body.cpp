@@ -56,6 +56,20 @@ void report_broken_link(const std::string& source_path, Pos pos, const std::stri
                             : "did you mean " + guess + "?");
 }
 
+/// The page written in the file a link names by its path from the linking file
+/// (`tulips.md`, `../_index.md`, `/stories/tulips.en.md`), as the repository's web view
+/// follows it; nullptr when the link names no page's file.
+const Page* page_of_file_link(const Site& site, const std::string& source_path,
+                              const std::string& path) {
+  constexpr std::string_view kContent = "content/";
+  if (!ends_with(path, ".md") || !starts_with(source_path, kContent)) return nullptr;
+  std::string file = "content" + resolve_site_path(source_path.substr(kContent.size() - 1), path);
+  for (const auto& p : site.pages) {
+    if (p->source && !p->fallback && p->source->path == file) return p.get();
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 bool is_chart_file_path(const Site& site, std::string_view target) {
@@ -119,6 +133,10 @@ std::string resolve_link(const Site& site, const Page& page, const std::string& 
     return (local ? local->url : target) + suffix;
   }
   if (site.files.count(target) || is_chart_file_path(site, target)) return target + suffix;
+  if (const Page* linked = page_of_file_link(site, source_path, percent_decode(path))) {
+    const Page* local = site.find(linked->key, page.lang);
+    return (local ? local->url : linked->url) + suffix;
+  }
   // Left out for its own errors (reported): it would be published once they are fixed.
   if (site.withheld(target)) return url;
   if (!page.fallback) {

@@ -117,4 +117,45 @@ TEST_CASE("bodies the translation checks rendered ahead are the bodies rendered 
   CHECK(all.find("href=\"/en/c/?q=1&amp;r=&#x27;s&#x27;\"") != std::string::npos);
 }
 
+TEST_CASE("a link to a page's file goes to that page, in the reader's language") {
+  Diagnostics diags;
+  auto config = site_config_from(
+      parse_yaml("title: T\nlanguages:\n  - {code: zh-TW, html_lang: zh-Hant-TW}\n  - {code: en}\n",
+                 "site.yaml", diags),
+      diags);
+  REQUIRE(config);
+  auto source = [&](const std::string& path, const std::string& text) {
+    SourcePage page;
+    REQUIRE(load_source_page(path, text, *config, page, diags));
+    return page;
+  };
+  // As a repository's web view follows them: from the linking file's folder.
+  std::vector<SourcePage> sources = {
+      source("content/stories/a.md",
+             "---\ntitle: 甲\n---\n[乙](b.md) [首頁](../_index.md#top) [B](/stories/b.en.md)\n"),
+      source("content/stories/b.md", "---\ntitle: 乙\n---\n乙文\n"),
+      source("content/stories/b.en.md", "---\ntitle: B\n---\nB text [gone](c.md)\n"),
+      source("content/_index.md", "---\ntitle: 首頁\n---\n")};
+  auto site = build_site(*config, sources, {}, diags);
+  REQUIRE(site);
+  auto theme =
+      load_theme(std::filesystem::temp_directory_path() / "firefly-no-site", *config, diags);
+  REQUIRE(theme);
+  DataViews data({}, make_data_site(*config), *theme);
+  REQUIRE_FALSE(diags.has_errors());
+  std::vector<Body> bodies = render_bodies(*site, data, 1, diags, nullptr, nullptr);
+  std::map<std::string, std::string> html;  // url -> body
+  for (size_t i = 0; i < site->pages.size(); ++i) html[site->pages[i]->url] = bodies[i].html.str();
+  CHECK(html["/stories/a/"].find("<a href=\"/stories/b/\">乙</a>") != std::string::npos);
+  CHECK(html["/stories/a/"].find("<a href=\"/#top\">首頁</a>") != std::string::npos);
+  // As every link: to the page in the reader's language, whichever translation's file.
+  CHECK(html["/stories/a/"].find("<a href=\"/stories/b/\">B</a>") != std::string::npos);
+  // a.md shown in English (it has no translation) links to b's English page.
+  CHECK(html["/en/stories/a/"].find("<a href=\"/en/stories/b/\">乙</a>") != std::string::npos);
+  // A file that is no page is still a broken link.
+  REQUIRE(diags.error_count() == 1);
+  CHECK(diags.sorted()[0].message ==
+        "the link c.md (/stories/b/c.md) points to nothing this site publishes");
+}
+
 }  // namespace firefly

@@ -39,6 +39,13 @@ Value history_list(const Dataset& ds, const DataSite& site, const std::vector<Da
           {"rows_added", Value(static_cast<std::int64_t>(c.rows.added))},
           {"rows_removed", Value(static_cast<std::int64_t>(c.rows.removed))},
           {"rows_changed", Value(static_cast<std::int64_t>(c.rows.changed))}};
+    for (const auto& [key, names] : {std::pair{"columns_added", &c.rows.columns_added},
+                                     std::pair{"columns_removed", &c.rows.columns_removed}}) {
+      if (names->empty()) continue;
+      List list;
+      for (const std::string& n : *names) list.push_back(Value(n));
+      m.emplace_back(key, Value(std::move(list)));
+    }
     for (const DataFile& f : versions) {
       if (c.published && f.name() == c.version_file()) m.emplace_back("file", file_entry(f, site));
     }

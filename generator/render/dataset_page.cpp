@@ -54,8 +54,26 @@ std::string rows_words(std::string_view key, size_t n, std::string_view one_en,
                      {{"n", format_number(static_cast<double>(n), view.locale(), 0)}});
 }
 
+/// "column “Rate” added", "columns “Rate”, “Source” removed": each column by its title in
+/// the reader's language while the dataset has it, else by its name in the file.
+std::string columns_words(std::string_view key, const std::vector<std::string>& names,
+                          const Dataset& ds, std::string_view one_en, std::string_view many_en,
+                          const DataView& view) {
+  std::string list;
+  for (const std::string& name : names) {
+    std::string shown = name;
+    for (const Column& c : ds.columns) {
+      if (c.name == name && !view.pick(c.title).empty()) shown = view.pick(c.title);
+    }
+    if (!list.empty()) list += view.text("history_name_separator", ", ");
+    list += view.format("history_quoted", "“{name}”", {{"name", shown}});
+  }
+  if (names.size() == 1) return view.format(std::string(key) + "_one", one_en, {{"names", list}});
+  return view.format(key, many_en, {{"names", list}});
+}
+
 /// What a change did to the rows, in the reader's language: "新增 3 列、修改 1 列".
-std::string change_summary(const DatasetChange& c, const DataView& view) {
+std::string change_summary(const DatasetChange& c, const Dataset& ds, const DataView& view) {
   if (c.first) {
     return rows_words("history_first", c.rows.added, "first published with 1 row",
                       "first published with {n} rows", view);
@@ -73,6 +91,14 @@ std::string change_summary(const DatasetChange& c, const DataView& view) {
     parts.push_back(
         rows_words("history_removed", c.rows.removed, "1 row removed", "{n} rows removed", view));
   }
+  if (!c.rows.columns_added.empty()) {
+    parts.push_back(columns_words("history_columns_added", c.rows.columns_added, ds,
+                                  "column {names} added", "columns {names} added", view));
+  }
+  if (!c.rows.columns_removed.empty()) {
+    parts.push_back(columns_words("history_columns_removed", c.rows.columns_removed, ds,
+                                  "column {names} removed", "columns {names} removed", view));
+  }
   if (parts.empty()) {
     return view.text("history_no_row_change", "no row changed (only how the file is written)");
   }
@@ -89,7 +115,7 @@ Value history_list(const Dataset& ds, const std::vector<DataFile>& versions, con
   List out;
   for (const DatasetChange& c : ds.history) {
     Map m{{"date", date_value(c.commit.date, view)},
-          {"summary", Value(change_summary(c, view))},
+          {"summary", Value(change_summary(c, ds, view))},
           {"message", Value(c.commit.message)},
           {"message_lang", Value(view.commit_lang.empty() ? view.html_lang : view.commit_lang)},
           {"commit", Value(c.commit.commit)},

@@ -24,12 +24,12 @@ Dataset sample() {
   DatasetChange change;
   change.commit = {Date{2023, 6, 30, 9, 0, 0, true, 480, true}, "Add 2023 awards",
                    "abc1234def5678"};
-  change.rows = RowDiff{1, 0, 1};
+  change.rows = RowDiff{1, 0, 1, {}, {}};
   change.csv = "year,count\n2022,3\n2023,4\n";
   change.published = true;
   DatasetChange first;
   first.commit = {Date{2022, 1, 5, 9, 0, 0, true, 480, true}, "Import", "0011223344"};
-  first.rows = RowDiff{1, 0, 0};
+  first.rows = RowDiff{1, 0, 0, {}, {}};
   first.first = true;
   ds.history = {change, first};
   ds.columns = {
@@ -143,6 +143,27 @@ TEST_CASE("dataset page: past versions are published and listed with their check
   CHECK(h.get("message").as_string() == "Add 2023 awards");
   CHECK(h.get("version").get("url").as_string() == "/data/awards/versions/2023-06-30-abc1234.csv");
   CHECK(h.get("version").get("sha256").as_string() == sha256_hex("year,count\n2022,3\n2023,4\n"));
+}
+
+TEST_CASE("dataset page: a change that added or removed columns names them, not every row") {
+  Dataset ds = sample();
+  ds.history[0].rows = RowDiff{0, 0, 0, {"count"}, {"note", "source"}};
+  DataManifest m = make_data_manifest({ds}, site());
+  Value en = dataset_context(ds, m.dataset_files("awards"), site(), view_in("en"),
+                             m.dataset_versions("awards"));
+  // The column the dataset still has by its title; those it no longer has by their name.
+  CHECK(en.get("history").as_list().at(0).get("summary").as_string() ==
+        "column “Count” added, columns “note”, “source” removed");
+  DataView zh = view_in("zh-TW");
+  zh.t = Value(Map{{"history_columns_added_one", Value("新增欄位{names}")},
+                   {"history_columns_removed", Value("刪除欄位{names}")},
+                   {"history_quoted", Value("「{name}」")},
+                   {"history_name_separator", Value("、")},
+                   {"history_separator", Value("；")}});
+  Value c =
+      dataset_context(ds, m.dataset_files("awards"), site(), zh, m.dataset_versions("awards"));
+  CHECK(c.get("history").as_list().at(0).get("summary").as_string() ==
+        "新增欄位「Count」；刪除欄位「note」、「source」");
 }
 
 TEST_CASE("dataset page: ROC dates and localized strings in the default language") {

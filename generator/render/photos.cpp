@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <string_view>
 #include <tuple>
 
@@ -31,7 +32,10 @@ std::string lower_extension(const std::string& path) {
 
 /// The format a file's extension promises ("jpg" -> "jpeg").
 std::string format_of_extension(const std::string& ext) {
-  if (ext == "jpg" || ext == "jpeg") return "jpeg";
+  if (ext == "jpg" || ext == "jpeg" || ext == "jpe" || ext == "jfif" || ext == "jfi" ||
+      ext == "jif") {
+    return "jpeg";
+  }
   if (ext == "tif" || ext == "tiff") return "tiff";
   if (ext == "heic" || ext == "heif" || ext == "avif") return "heif";
   return ext;
@@ -50,6 +54,7 @@ struct PhotoSet::Entry {
   /// it is not one of the set's photos.
   bool registered = false;
   std::string error;
+  std::string hint = "replace the file with a JPEG or PNG exported again from the original";
   Photo photo;
 };
 
@@ -104,8 +109,9 @@ PhotoSet::PhotoSet(PhotoOptions options, PhotoInspector inspect)
 }
 
 bool PhotoSet::is_photo_path(const std::string& site_path) {
-  static constexpr std::string_view kExtensions[] = {"jpg",  "jpeg", "png",  "webp", "tif",
-                                                     "tiff", "heic", "heif", "avif"};
+  static constexpr std::string_view kExtensions[] = {"jpg",  "jpeg", "jpe",  "jfif", "jfi",
+                                                     "jif",  "png",  "webp", "tif",  "tiff",
+                                                     "heic", "heif", "avif"};
   // Compared in lower case without making a string (every file of static/ is asked twice).
   std::string_view ext = extension_of(site_path);
   char lower[4];
@@ -141,7 +147,7 @@ const Photo* PhotoSet::use(const std::string& site_path, const std::string& page
   });
   if (!entry->ok) {
     diags.error(page, pos, "the image " + site_path + " (static" + site_path + ") " + entry->error,
-                "replace the file with a JPEG or PNG exported again from the original");
+                entry->hint);
     return nullptr;
   }
   const Photo& p = entry->photo;
@@ -195,7 +201,13 @@ bool PhotoSet::inspect(Entry& entry, const std::string& site_path) {
   const ImageInfo& info = p.source.info;
   std::string ext = lower_extension(site_path);
   if (info.format != format_of_extension(ext)) {
-    entry.error = "is named ." + ext + " but its content is " + info.format;
+    entry.error = (ext.empty() ? std::string("has no file extension") : "is named ." + ext) +
+                  " but its content is " + info.format;
+    static const std::map<std::string, std::string> kUsual = {
+        {"jpeg", ".jpg"}, {"png", ".png"}, {"webp", ".webp"}, {"tiff", ".tif"}, {"heif", ".heic"}};
+    if (auto usual = kUsual.find(info.format); usual != kUsual.end()) {
+      entry.hint = "rename the file to end in " + usual->second;
+    }
   } else if (static_cast<long long>(info.width) * info.height > options_.max_pixels) {
     entry.error = "is " + std::to_string(info.width) + "x" + std::to_string(info.height) +
                   " pixels, more than the " + std::to_string(options_.max_pixels / 1'000'000) +
@@ -238,7 +250,7 @@ void PhotoSet::original(const std::string& site_path, Diagnostics& diags) {
   });
   if (!entry->ok) {
     diags.error("static" + site_path, {}, "the image " + site_path + " " + entry->error,
-                "replace the file with a JPEG or PNG exported again from the original");
+                entry->hint);
   }
 }
 

@@ -123,4 +123,23 @@ sed -i '1i modified: 2024-07-01\nissued: 2021-01-01' "$work/shallow/data/counts.
 "$FIREFLY" build --site "$work/shallow" --out "$work/out-declared" --quiet 2>/dev/null
 grep -q '"modified": "2024-07-01"' "$work/out-declared/data/counts.metadata.json"
 grep -q '"issued": "2021-01-01"' "$work/out-declared/data/counts.metadata.json"
+# A column added (with its title) and one removed: the history names them and says no row
+# changed, where it said that every row changed.
+cd "$site"
+printf 'year,people,courses\n2021,1200,10\n2022,1360,12\n2023,1500,15\n2024,1600,16\n' >data/counts.csv
+sed -i 's/^  - {name: people, .*/&\n  - {name: courses, type: integer, title: {zh-TW: 課程數, en: Courses}}/' data/counts.yaml
+commit_at "2025-03-04T10:00:00+08:00" "新增課程數"
+cd - >/dev/null
+"$FIREFLY" build --site "$site" --out "$work/out" --quiet
+grep -q '<time datetime="2025-03-04">民國114年3月4日</time>：新增欄位「課程數」' "$zh" ||
+  { grep -o '<time datetime="2025-03-04">[^<]*</time>[^<]*' "$zh"; echo "no column in the history"; exit 1; }
+grep -q '<time datetime="2025-03-04">4 March 2025</time>: column “Courses” added<' "$en"
+python3 - "$work/out" <<'PY'
+import json, sys, pathlib
+meta = json.loads((pathlib.Path(sys.argv[1]) / "data/counts.metadata.json").read_text())
+h = meta["history"][0]
+assert (h["rows_added"], h["rows_changed"], h["rows_removed"]) == (0, 0, 0), h
+assert h["columns_added"] == ["courses"] and "columns_removed" not in h, h
+assert meta["modified"] == "2025-03-04", meta["modified"]
+PY
 echo "dataset history: ok"

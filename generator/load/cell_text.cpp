@@ -1,0 +1,192 @@
+#include "load/cell_text.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+#include "core/date.h"
+#include "core/text.h"
+
+namespace firefly {
+
+bool is_integer_text(std::string_view s) {
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  if (s.empty()) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_decimal_text(std::string_view s) {
+  size_t i = 0;
+  auto digits = [&] {
+    size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i - start;
+  };
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+  size_t whole = digits();
+  size_t frac = 0;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    frac = digits();
+  }
+  if (whole + frac == 0) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+    if (digits() == 0) return false;
+  }
+  return i == s.size();
+}
+
+namespace {
+
+/// `text` with full-width digits, signs, points and slashes (U+FF01-FF5E, as a Chinese
+/// input method types them) made ASCII; the same text when it has none.
+std::string ascii_from_full_width(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char b0 = static_cast<unsigned char>(text[i]);
+    if (b0 == 0xEF && i + 2 < text.size()) {
+      unsigned cp = ((b0 & 0x0Fu) << 12) |
+                    ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
+                    (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
+      if (cp >= 0xFF01 && cp <= 0xFF5E) {
+        out += static_cast<char>(cp - 0xFF01 + 0x21);
+        i += 2;
+        continue;
+      }
+    }
+    out += static_cast<char>(b0);
+  }
+  return out;
+}
+
+/// `1,234` or `1,234,567.5`: digits in groups of three after the first.
+bool is_grouped_number(std::string_view s) {
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  std::string_view whole = s.substr(0, s.find('.'));
+  size_t comma = whole.find(',');
+  if (comma == 0 || comma == std::string_view::npos || comma > 3) return false;
+  for (size_t at = comma; at < whole.size(); at += 4) {
+    if (whole[at] != ',' || at + 4 > whole.size()) return false;
+  }
+  std::string plain;
+  for (char c : s) {
+    if (c != ',') plain += c;
+  }
+  return is_decimal_text(plain);
+}
+
+/// The value a number cell means, written as Firefly reads it; "" when it is not one.
+std::string plain_number(std::string_view t, bool whole) {
+  auto ok = [&](const std::string& s) { return whole ? is_integer_text(s) : is_decimal_text(s); };
+  if (is_grouped_number(t)) {
+    std::string plain;
+    for (char c : t) {
+      if (c != ',') plain += c;
+    }
+    if (ok(plain)) return plain;
+  }
+  // 3,5 with a decimal comma (as written in Indonesia and Vietnam).
+  if (!whole && std::count(t.begin(), t.end(), ',') == 1) {
+    std::string dot(t);
+    dot[dot.find(',')] = '.';
+    if (is_decimal_text(dot)) return dot;
+  }
+  return "";
+}
+
+/// Y, M, D of `2023/06/30`, `2023.6.30` or `112-06-30`; false for anything else.
+bool read_day(std::string_view t, int& y, int& m, int& d) {
+  char sep1 = 0, sep2 = 0;
+  int used = 0;
+  std::string s(t);
+  if (std::sscanf(s.c_str(), "%d%c%d%c%d%n", &y, &sep1, &m, &sep2, &d, &used) != 5) return false;
+  if (static_cast<size_t>(used) != s.size() || sep1 != sep2) return false;
+  if (sep1 != '/' && sep1 != '.' && sep1 != '-') return false;
+  if (y <= 0 || m < 1 || m > 12 || d < 1) return false;
+  return d <= days_in_month(y < 1000 ? y + 1911 : y, m);
+}
+
+}  // namespace
+
+std::string cell_hint(std::string_view text, ColumnType type) {
+  std::string t(trim(text));
+  std::string ascii = ascii_from_full_width(t);
+  const bool full_width = ascii != t;
+  auto write = [&](const std::string& value, const std::string& why) {
+    return "write " + value + why;
+  };
+  switch (type) {
+    case ColumnType::kInteger:
+    case ColumnType::kNumber: {
+      const bool whole = type == ColumnType::kInteger;
+      auto ok = [&](const std::string& s) {
+        return whole ? is_integer_text(s) : is_decimal_text(s);
+      };
+      if (full_width && ok(ascii)) return write(ascii, " (digits typed half-width)");
+      if (std::string plain = plain_number(ascii, whole); !plain.empty()) {
+        return write(plain,
+                     plain.find('.') != std::string::npos && ascii.find('.') == std::string::npos
+                         ? " (a point, not a comma, before the decimals)"
+                         : " (no thousands separators)");
+      }
+      if (!ascii.empty() && ascii.back() == '%' &&
+          is_decimal_text(ascii.substr(0, ascii.size() - 1))) {
+        return write(ascii.substr(0, ascii.size() - 1),
+                     " without the %; say the unit once with the column's `unit: percent`");
+      }
+      if (whole && is_decimal_text(ascii)) {
+        return "a whole-number column holds no decimals: declare the column `type: number` if "
+               "it has them";
+      }
+      return "";
+    }
+    case ColumnType::kDate: {
+      int roc = 0;
+      std::string iso = iso_of_written_day(ascii, &roc);
+      if (iso.empty()) return "";
+      return write(iso, roc ? " (ROC year " + std::to_string(roc) + " is " + iso.substr(0, 4) +
+                                  "; data dates are Gregorian)"
+                            : "");
+    }
+    case ColumnType::kBoolean: {
+      static const char* const kYes[] = {"yes", "y", "1", "是", "有", "ya", "có", "ใช่"};
+      static const char* const kNo[] = {"no", "n", "0", "否", "無", "tidak", "không", "ไม่"};
+      std::string lower = ascii_lower(ascii);
+      for (const char* w : kYes) {
+        if (lower == w) return "write true";
+      }
+      for (const char* w : kNo) {
+        if (lower == w) return "write false";
+      }
+      return "";
+    }
+    case ColumnType::kString:
+      break;
+  }
+  return "";
+}
+
+std::string iso_of_written_day(std::string_view text, int* roc_year) {
+  if (roc_year) *roc_year = 0;
+  int y = 0, m = 0, d = 0;
+  if (!read_day(ascii_from_full_width(trim(text)), y, m, d)) return "";
+  // Before 1000 a year is a year of the Republic of China (民國), as on forms in Taiwan.
+  if (y < 1000) {
+    if (roc_year) *roc_year = y;
+    y += 1911;
+  }
+  char iso[48];
+  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+  return iso;
+}
+
+char other_separator(std::string_view header_field) {
+  size_t semicolons = std::count(header_field.begin(), header_field.end(), ';');
+  size_t tabs = std::count(header_field.begin(), header_field.end(), '\t');
+  if (semicolons == 0 && tabs == 0) return '\0';
+  return semicolons >= tabs ? ';' : '\t';
+}
+
+}  // namespace firefly

@@ -1,0 +1,31 @@
+// How a CSV cell's text is read as a number, and what to tell staff when it is not.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "load/dataset.h"
+
+namespace firefly {
+
+/// `-12`, `+3`, `2021`: optional sign, then ASCII digits.
+bool is_integer_text(std::string_view s);
+
+/// `3.5`, `-0.25`, `.5`, `1e6`.
+bool is_decimal_text(std::string_view s);
+
+/// The help for a cell `text` that is not a value of `type`, when it looks like one written
+/// the way a spreadsheet or a person would (`1,234`, `86.9%`, `２０２２`, `2023/06/30`,
+/// `112-06-30`, `yes`): what to write instead. "" when nothing better than the error fits.
+std::string cell_hint(std::string_view text, ColumnType type);
+
+/// The ISO form of a day written `2023/06/30`, `2023.6.30` or with a year of the Republic
+/// of China (`112/06/30`, `112-6-30`, made 2023; `roc_year` set to 112, else 0), or full
+/// width; "" for anything else.
+std::string iso_of_written_day(std::string_view text, int* roc_year = nullptr);
+
+/// The separator a CSV header written as one field seems to use instead of commas (';'
+/// or a tab, as spreadsheets set to some regions save it), or '\0'.
+char other_separator(std::string_view header_field);
+
+}  // namespace firefly

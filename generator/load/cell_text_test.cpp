@@ -1,0 +1,78 @@
+#include "load/cell_text.h"
+
+#include <doctest/doctest.h>
+
+namespace firefly {
+
+TEST_CASE("is_integer_text and is_decimal_text read the numbers the docs list") {
+  for (const char* ok : {"-12", "+3", "2021", "0"}) CHECK(is_integer_text(ok));
+  for (const char* no : {"", "-", "1.0", "1,234", "١٢", "12 "}) CHECK_FALSE(is_integer_text(no));
+  for (const char* ok : {"3.5", "-0.25", ".5", "1e6", "5.", "2E-3"}) CHECK(is_decimal_text(ok));
+  for (const char* no : {"", ".", "e5", "1e", "3,5", "86.9%"}) CHECK_FALSE(is_decimal_text(no));
+}
+
+TEST_CASE("cell_hint says how to write a number as a spreadsheet or a person wrote it") {
+  CHECK(cell_hint("1,234", ColumnType::kInteger) == "write 1234 (no thousands separators)");
+  CHECK(cell_hint("-1,234,567.5", ColumnType::kNumber) ==
+        "write -1234567.5 (no thousands separators)");
+  CHECK(cell_hint("3,5", ColumnType::kNumber) ==
+        "write 3.5 (a point, not a comma, before the decimals)");
+  CHECK(cell_hint("3,5", ColumnType::kInteger) == "");    // neither reading is whole
+  CHECK(cell_hint("12,34", ColumnType::kInteger) == "");  // not groups of three
+  CHECK(cell_hint("1,2345", ColumnType::kNumber) ==
+        "write 1.2345 (a point, not a comma, "
+        "before the decimals)");
+  CHECK(cell_hint("２０２２", ColumnType::kInteger) == "write 2022 (digits typed half-width)");
+  CHECK(cell_hint("８６．９", ColumnType::kNumber) == "write 86.9 (digits typed half-width)");
+  CHECK(cell_hint("86.9%", ColumnType::kNumber) ==
+        "write 86.9 without the %; say the unit once with the column's `unit: percent`");
+  CHECK(cell_hint("12.0", ColumnType::kInteger) ==
+        "a whole-number column holds no decimals: declare the column `type: number` if it has "
+        "them");
+  CHECK(cell_hint("twelve", ColumnType::kInteger) == "");
+  CHECK(cell_hint("n/a", ColumnType::kNumber) == "");
+}
+
+TEST_CASE("cell_hint writes dates in ISO form, ROC years made Gregorian") {
+  CHECK(cell_hint("2023/06/30", ColumnType::kDate) == "write 2023-06-30");
+  CHECK(cell_hint("2023.6.3", ColumnType::kDate) == "write 2023-06-03");
+  CHECK(cell_hint("112/06/30", ColumnType::kDate) ==
+        "write 2023-06-30 (ROC year 112 is 2023; data dates are Gregorian)");
+  CHECK(cell_hint("112-6-30", ColumnType::kDate) ==
+        "write 2023-06-30 (ROC year 112 is 2023; data dates are Gregorian)");
+  CHECK(cell_hint("2023/13/30", ColumnType::kDate) == "");  // no month 13
+  CHECK(cell_hint("2023/02/29", ColumnType::kDate) == "");  // no such day
+  CHECK(cell_hint("2023-02-30", ColumnType::kDate) == "");
+  CHECK(cell_hint("113/02/29", ColumnType::kDate) ==  // 2024 is a leap year
+        "write 2024-02-29 (ROC year 113 is 2024; data dates are Gregorian)");
+  CHECK(cell_hint("2023/06-30", ColumnType::kDate) == "");  // two separators
+  CHECK(cell_hint("June 2023", ColumnType::kDate) == "");
+}
+
+TEST_CASE("cell_hint names true and false for yes and no") {
+  CHECK(cell_hint("Yes", ColumnType::kBoolean) == "write true");
+  CHECK(cell_hint("是", ColumnType::kBoolean) == "write true");
+  CHECK(cell_hint("0", ColumnType::kBoolean) == "write false");
+  CHECK(cell_hint("không", ColumnType::kBoolean) == "write false");
+  CHECK(cell_hint("maybe", ColumnType::kBoolean) == "");
+  CHECK(cell_hint("anything", ColumnType::kString) == "");
+}
+
+TEST_CASE("iso_of_written_day reads days written with slashes, points and ROC years") {
+  int roc = -1;
+  CHECK(iso_of_written_day("2024/01/03", &roc) == "2024-01-03");
+  CHECK(roc == 0);
+  CHECK(iso_of_written_day("113/1/2", &roc) == "2024-01-02");
+  CHECK(roc == 113);
+  CHECK(iso_of_written_day("１１３．１．２") == "2024-01-02");
+  CHECK(iso_of_written_day("2024-01") == "");
+  CHECK(iso_of_written_day("2024/1/2/3") == "");
+}
+
+TEST_CASE("other_separator finds semicolons or tabs in a header read as one field") {
+  CHECK(other_separator("year;count;rate") == ';');
+  CHECK(other_separator("year\tcount") == '\t');
+  CHECK(other_separator("year") == '\0');
+}
+
+}  // namespace firefly
