@@ -101,6 +101,20 @@ bool chart_x_is_years(const Dataset& ds, const Column& column, const std::vector
   });
 }
 
+std::vector<size_t> series_gaps(const ChartSeries& series) {
+  const std::vector<double>& v = series.values;
+  auto first = std::find_if(v.begin(), v.end(), has_value);
+  auto last = std::find_if(v.rbegin(), v.rend(), has_value);
+  std::vector<size_t> gaps;
+  if (first == v.end()) return gaps;
+  const size_t from = static_cast<size_t>(first - v.begin());
+  const size_t to = v.size() - static_cast<size_t>(last - v.rbegin());  // past the last
+  for (size_t i = from + 1; i < to; ++i) {
+    if (!has_value(v[i])) gaps.push_back(i);
+  }
+  return gaps;
+}
+
 ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector<size_t>* rows,
                      const DataView& view) {
   ChartData out;
@@ -148,6 +162,10 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
     if (first != s.values.end()) named.push_back(static_cast<size_t>(first - s.values.begin()));
     if (last != s.values.rend())
       named.push_back(s.values.size() - 1 - static_cast<size_t>(last - s.values.rbegin()));
+    // The summary names a series' first few gaps.
+    std::vector<size_t> gaps = series_gaps(s);
+    named.insert(named.end(), gaps.begin(),
+                 gaps.begin() + static_cast<std::ptrdiff_t>(std::min(gaps.size(), kSummaryNamed)));
   }
   for (size_t i : named) {
     if (out.x_labels[i].empty()) out.x_labels[i] = format_cell(out.x[i], xcol, view);

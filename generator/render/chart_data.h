@@ -22,6 +22,9 @@ inline bool has_value(double v) { return !std::isnan(v); }
 /// lowest, highest and last points (the shape, peaks and troughs survive).
 inline constexpr size_t kMaxDrawnPoints = 800;
 
+/// The most categories a chart's summary names in one list ("A, B, C and 2 more").
+inline constexpr size_t kSummaryNamed = 3;
+
 /// One plotted column.
 struct ChartSeries {
   std::string column;          ///< the column name
@@ -78,6 +81,10 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
 /// "*_year", "year_*"), or whose values all lie in the years of the dataset's period
 /// (`temporal:` in years). Text, date and number columns are never years here.
 bool chart_x_is_years(const Dataset& ds, const Column& column, const std::vector<Value>& x);
+
+/// The categories between the first and the last reported value of `series` that have no
+/// value (where its line breaks), in order.
+std::vector<size_t> series_gaps(const ChartSeries& series);
 
 /// The categories to draw: every index when there are at most `max_points`, else for each
 /// of max_points/4 buckets its first, last and each series' lowest and highest point.

@@ -89,6 +89,8 @@ TEST_CASE("chart data: a year no row reports, or whose cell is empty, is a gap, 
   CHECK_FALSE(has_value(d.series[0].values[2]));  // the empty cell
   CHECK_FALSE(has_value(d.series[0].values[3]));  // no row
   CHECK(d.series[0].values[4] == 4);
+  CHECK(series_gaps(d.series[0]) == std::vector<size_t>{2, 3});
+  CHECK(series_gaps(d.series[1]) == std::vector<size_t>{1, 2, 3});
   CHECK(d.total_points == 5);
   // The same through the typed grouping (an x that is not a number: a dataset made
   // without checks).

@@ -38,8 +38,8 @@ TEST_CASE("chart: visible title and summary, an img labelled by both, no script"
   std::string html = chart(awards(), "year", {"all"}, "bar");
   CHECK(html.find("<p class=\"chart-title\" id=\"c-title\">Awards</p>") == 0);
   CHECK(html.find("<p class=\"chart-desc\" id=\"c-desc\">All awards rose from 1 in 2013 to 3 in "
-                  "2022, up 2. The lowest value was 1 in 2013 and the highest 10 in 2021.</p>") !=
-        std::string::npos);
+                  "2022, up 2. The lowest value was 1 in 2013 and the highest 10 in 2021. All "
+                  "awards has no value for 2014, 2015, 2016 and 4 more.</p>") != std::string::npos);
   CHECK(html.find("role=\"img\" aria-labelledby=\"c-title c-desc\"") != std::string::npos);
   CHECK(html.find("<script") == std::string::npos);
 }
@@ -161,6 +161,9 @@ TEST_CASE("chart: a year without a value stays on the axis; the line breaks, no 
   CHECK(count(line, "<line x1=\"") - count(line, "<line x1=\"0\" x2=\"100%\"") == 1);
   CHECK(line.find("x1=\"37.5%\"") == std::string::npos);
   CHECK(count(line, "href=\"#c-m0\"") == 3);  // a marker on each value, none at 2021
+  CHECK(line.find("Visits rose from 1 in 2019 to 4 in 2022, up 3. The lowest value was 1 in "
+                  "2019 and the highest 4 in 2022. Visits has no value for 2021.") !=
+        std::string::npos);
   std::string bar = chart(ds, "year", {"n"}, "bar");
   CHECK(count(bar, "<rect x=") == 6);  // 3 columns + 3 rows: none for 2021
   CHECK(bar.find("<div class=\"chart-cat\">2021</div>") != std::string::npos);
@@ -296,6 +299,7 @@ TEST_CASE("chart: the CSV and SVG of a chart over years list a year without a va
   CHECK(files[0].bytes.str() == "year,all,national\n2019,1,1\n2020,,\n2021,3,\n");
   const std::string& svg = files[1].bytes;
   CHECK(svg.find(">2020</text>") != std::string::npos);
+  CHECK(svg.find("All awards has no value for 2020.") != std::string::npos);
   CHECK(count(svg, "stroke=\"#0072B2\" stroke-width=\"3\"") == 1);  // the legend's: no segment
 }
 
