@@ -65,6 +65,10 @@ struct ChartSpec {
   /// x is a sequence in time order even though its column is text (a plan's periods, as
   /// "2015-2018"); set by Firefly, never read from metadata. A text x is else a category.
   bool x_in_order = false;
+  /// The x values a ```chart block's `where:` keeps (empty = every value); set by Firefly,
+  /// never read from metadata. Over years, a year no row reports is a gap in the chart only
+  /// when it is one of them: the years a `where:` leaves out are not drawn.
+  std::vector<Value> x_kept = {};
 };
 
 /// Where a dataset's figures come from (metadata `source:`): the agency that produced

@@ -11,6 +11,7 @@
 
 #include "core/text.h"
 #include "core/text_break.h"
+#include "load/markdown_fences.h"
 
 namespace firefly {
 
@@ -130,10 +131,6 @@ std::string lang_span_open(std::string_view html) {
 }
 
 namespace {
-
-bool is_embed_kind(const std::string& kind) {
-  return kind == "chart" || kind == "table" || kind == "scorecard" || kind == "indicator";
-}
 
 /// Adds the scan's item for `n` (entered in document order) to `items`; `line` is the line
 /// of the last node with one.
@@ -289,6 +286,13 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
           result.embeds.push_back(
               {kind, lit ? lit : "", cmark_node_get_start_line(n) + first_line - 1});
           walk.embeds.push_back(n);
+        } else if (!kind.empty()) {  // ```tabel: code, though it most likely meant a table
+          int length = 0, offset = 0;
+          char mark = '`';
+          cmark_node_get_fenced(n, &length, &offset, &mark);
+          if (auto typo = misspelt_fence(kind, std::string(length, mark), position(n))) {
+            result.misspelt_fences.push_back(std::move(*typo));
+          }
         }
         break;
       }
@@ -472,6 +476,7 @@ MarkdownResult MarkdownDocument::render(const LinkResolver& resolve_link,
   result.summary = t.parts.summary;
   result.reading = t.parts.reading;
   result.embeds = t.parts.embeds;
+  result.misspelt_fences = t.parts.misspelt_fences;
   if (!t.ahead) {
     result.html = html_with_ids(t.doc, t.parser, t.heading_ids);
     return result;

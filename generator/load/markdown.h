@@ -9,6 +9,7 @@
 
 #include "core/text_break.h"
 #include "core/value.h"
+#include "load/markdown_fences.h"
 
 namespace firefly {
 
@@ -42,6 +43,9 @@ struct MarkdownResult {
   std::string summary;   ///< `text` trimmed and cut to kSummaryUnits (truncate_text)
   ReadingCount reading;  ///< count_reading(text)
   std::vector<Embed> embeds;
+  /// Fenced blocks published as code whose info string most likely meant an embed
+  /// (```tabel, ```Chart), for a warning at each.
+  std::vector<MisspeltFence> misspelt_fences;
 };
 
 /// Renders GitHub-flavoured Markdown (tables, strikethrough, autolinks, task lists,

@@ -218,6 +218,13 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
   if (!parsed)
     parsed = &own.emplace(page.source->body, site.config->unsafe_html, page.source->body_line);
   MarkdownResult md = parsed->render(resolve, on_missing_alt);
+  if (!page.fallback) {
+    // ```tabel, ```Chart: the block its author wrote is published as code, not as an embed.
+    for (const MisspeltFence& fence : md.misspelt_fences) {
+      other_diags.warning(page.source->path, fence.pos, misspelt_fence_message(fence),
+                          misspelt_fence_hint(fence));
+    }
+  }
   for (size_t e = 0; e < md.embeds.size(); ++e) {
     std::string placeholder = embed_placeholder(e);
     size_t at = md.html.find(placeholder);

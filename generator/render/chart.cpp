@@ -112,10 +112,14 @@ struct Chart {
                pct(centre(k + 1)) + "\" y2=\"" + pct(100 - scale.pos(b)) + "\" " +
                series_stroke(j) + "/>\n";
         }
+        // A marker on every point of a short series; on a long one only on a point between
+        // two gaps, which has no line to show it.
         const bool markers = n <= 60;
         for (size_t k = 0; k < n; ++k) {
           double y = v[pts[k]];
-          if (markers && has_value(y)) {
+          const bool alone =
+              (k == 0 || !has_value(v[pts[k - 1]])) && (k + 1 == n || !has_value(v[pts[k + 1]]));
+          if ((markers || alone) && has_value(y)) {
             s += series_marker(id, j, pct(centre(k)), pct(100 - scale.pos(y)));
           }
         }

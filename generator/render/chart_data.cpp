@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
+#include <cstdlib>
 #include <numeric>
 
 #include "core/text.h"
@@ -45,6 +47,74 @@ int decimals_in(std::string_view text) {
   return std::clamp(n, 0, 17);
 }
 
+namespace {
+
+/// True when a `where:` on x that keeps `kept` (empty: no such condition) keeps `year`,
+/// compared as select_rows compares a number cell.
+bool where_keeps_year(std::int64_t year, const std::vector<Value>& kept) {
+  if (kept.empty()) return true;
+  const double y = static_cast<double>(year);
+  for (const Value& k : kept) {
+    if (k.is_number() && k.as_double() == y) return true;
+    if (k.is_string() && !k.as_string().empty()) {
+      char* end = nullptr;
+      double d = std::strtod(k.as_string().c_str(), &end);
+      if (end && *end == '\0' && d == y) return true;
+    }
+  }
+  return false;
+}
+
+/// Makes every year from the first to the last of `out.x` (ascending whole years) a
+/// category: the years no row reports become gaps, kNoValue in every series. A year that
+/// `kept` leaves out is not added.
+void add_missing_years(ChartData& out, const std::vector<Value>& kept) {
+  const std::int64_t first = out.x.front().as_int(), last = out.x.back().as_int();
+  if (static_cast<size_t>(last - first) + 1 == out.x.size()) return;  // none missing
+  std::vector<Value> x;
+  std::vector<std::vector<double>> values(out.series.size());
+  size_t at = 0;
+  for (std::int64_t year = first; year <= last; ++year) {
+    const bool reported = at < out.x.size() && out.x[at].as_int() == year;
+    if (!reported && !where_keeps_year(year, kept)) continue;
+    x.push_back(reported ? std::move(out.x[at]) : Value(year));
+    for (size_t j = 0; j < out.series.size(); ++j) {
+      values[j].push_back(reported ? out.series[j].values[at] : kNoValue);
+    }
+    if (reported) ++at;
+  }
+  out.x = std::move(x);
+  for (size_t j = 0; j < out.series.size(); ++j) out.series[j].values = std::move(values[j]);
+}
+
+}  // namespace
+
+bool chart_x_is_years(const Dataset& ds, const Column& column, const std::vector<Value>& x) {
+  if (column.type != ColumnType::kInteger || x.empty()) return false;
+  for (const Value& v : x) {
+    if (!v.is_int() || v.as_int() < 1 || v.as_int() > 9999) return false;
+  }
+  if (is_year_column(column)) return true;
+  if (!ds.temporal || !ds.temporal->years) return false;
+  return std::all_of(x.begin(), x.end(), [&](const Value& v) {
+    return v.as_int() >= ds.temporal->start.year && v.as_int() <= ds.temporal->end.year;
+  });
+}
+
+std::vector<size_t> series_gaps(const ChartSeries& series) {
+  const std::vector<double>& v = series.values;
+  auto first = std::find_if(v.begin(), v.end(), has_value);
+  auto last = std::find_if(v.rbegin(), v.rend(), has_value);
+  std::vector<size_t> gaps;
+  if (first == v.end()) return gaps;
+  const size_t from = static_cast<size_t>(first - v.begin());
+  const size_t to = v.size() - static_cast<size_t>(last - v.rbegin());  // past the last
+  for (size_t i = from + 1; i < to; ++i) {
+    if (!has_value(v[i])) gaps.push_back(i);
+  }
+  return gaps;
+}
+
 ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector<size_t>* rows,
                      const DataView& view) {
   ChartData out;
@@ -72,6 +142,9 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
 
   ChartColumns cols{xc, std::move(ycols)};
   if (!group_by_number(ds, cols, rows, out)) group_by_value(ds, cols, rows, out);
+  // Years are a sequence of their own: one no row reports is shown as missing, never left
+  // out (a line joining 2020 straight to 2022 would say that they follow each other).
+  if (chart_x_is_years(ds, xcol, out.x)) add_missing_years(out, spec.x_kept);
   out.total_points = out.x.size();
   // Every category's label when all are drawn; else (a long series, up to millions of
   // categories) only the drawn ones and each series' first and last reported one, which
@@ -89,6 +162,10 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
     if (first != s.values.end()) named.push_back(static_cast<size_t>(first - s.values.begin()));
     if (last != s.values.rend())
       named.push_back(s.values.size() - 1 - static_cast<size_t>(last - s.values.rbegin()));
+    // The summary names a series' first few gaps.
+    std::vector<size_t> gaps = series_gaps(s);
+    named.insert(named.end(), gaps.begin(),
+                 gaps.begin() + static_cast<std::ptrdiff_t>(std::min(gaps.size(), kSummaryNamed)));
   }
   for (size_t i : named) {
     if (out.x_labels[i].empty()) out.x_labels[i] = format_cell(out.x[i], xcol, view);

@@ -22,6 +22,9 @@ inline bool has_value(double v) { return !std::isnan(v); }
 /// lowest, highest and last points (the shape, peaks and troughs survive).
 inline constexpr size_t kMaxDrawnPoints = 800;
 
+/// The most categories a chart's summary names in one list ("A, B, C and 2 more").
+inline constexpr size_t kSummaryNamed = 3;
+
 /// One plotted column.
 struct ChartSeries {
   std::string column;          ///< the column name
@@ -67,8 +70,21 @@ int decimals_in(std::string_view text);
 /// Collects `spec` from the rows `*rows` of `ds` (every row when null): rows whose x is
 /// present and that report at least one y; rows sharing an x are summed per series (see
 /// chart_group.h); ordered by x when x is a number or date, else by first appearance.
+/// Over years (chart_x_is_years), every year from the first to the last reported one is a
+/// category: a year no row reports a value for is a gap (kNoValue in every series), unless
+/// the spec's `x_kept` (a `where:` on x) leaves it out.
 ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector<size_t>* rows,
                      const DataView& view);
+
+/// True when the categories `x` of a chart over `column` of `ds` are years: whole numbers
+/// from 1 to 9999 in an integer column that is a year column (is_year_column: "year",
+/// "*_year", "year_*"), or whose values all lie in the years of the dataset's period
+/// (`temporal:` in years). Text, date and number columns are never years here.
+bool chart_x_is_years(const Dataset& ds, const Column& column, const std::vector<Value>& x);
+
+/// The categories between the first and the last reported value of `series` that have no
+/// value (where its line breaks), in order.
+std::vector<size_t> series_gaps(const ChartSeries& series);
 
 /// The categories to draw: every index when there are at most `max_points`, else for each
 /// of max_points/4 buckets its first, last and each series' lowest and highest point.

@@ -61,6 +61,95 @@ TEST_CASE("chart data: only the given rows; a row with no y is skipped") {
   CHECK(chart_data(rates(), ChartSpec{"year", {"rate"}, "bar", {}}, &none, view).size() == 0);
 }
 
+namespace {
+
+/// Values for 2019, 2020 and 2023, an empty cell for 2021, no row for 2022.
+Dataset skipped_years(const std::string& x_name = "year") {
+  Dataset ds;
+  ds.name = "skips";
+  ds.columns = {Column{x_name, ColumnType::kInteger, {{}, "Year", {}}, {}, {}, {}},
+                Column{"n", ColumnType::kInteger, {{}, "N", {}}, {}, {}, {}},
+                Column{"m", ColumnType::kInteger, {{}, "M", {}}, {}, {}, {}}};
+  ds.csv_bytes = x_name + ",n,m\n2020,2,\n2019,1,5\n2021,,\n2023,4,6\n";
+  ds.index_rows();
+  return ds;
+}
+
+std::vector<std::string> labels(const ChartData& d) { return d.x_labels; }
+
+}  // namespace
+
+TEST_CASE("chart data: a year no row reports, or whose cell is empty, is a gap, not left out") {
+  DataView view;
+  ChartData d =
+      chart_data(skipped_years(), ChartSpec{"year", {"n", "m"}, "line", {}}, nullptr, view);
+  CHECK(labels(d) == std::vector<std::string>{"2019", "2020", "2021", "2022", "2023"});
+  REQUIRE(d.series.size() == 2);
+  CHECK(d.series[0].values[1] == 2);
+  CHECK_FALSE(has_value(d.series[0].values[2]));  // the empty cell
+  CHECK_FALSE(has_value(d.series[0].values[3]));  // no row
+  CHECK(d.series[0].values[4] == 4);
+  CHECK(series_gaps(d.series[0]) == std::vector<size_t>{2, 3});
+  CHECK(series_gaps(d.series[1]) == std::vector<size_t>{1, 2, 3});
+  CHECK(d.total_points == 5);
+  // The same through the typed grouping (an x that is not a number: a dataset made
+  // without checks).
+  Dataset typed = skipped_years();
+  typed.csv_bytes = "year,n,m\n2020,2,\nabc,9,9\n2019,1,5\n2023,4,6\n";
+  typed.index_rows();
+  CHECK(labels(chart_data(typed, ChartSpec{"year", {"n"}, "bar", {}}, nullptr, view)) ==
+        std::vector<std::string>{"2019", "2020", "2021", "2022", "2023"});
+  // Before the first and after the last reported year nothing is added.
+  std::vector<size_t> middle{0, 2};  // 2020 and 2021: only 2020 has a value
+  CHECK(labels(chart_data(skipped_years(), ChartSpec{"year", {"n"}, "line", {}}, &middle, view)) ==
+        std::vector<std::string>{"2020"});
+}
+
+TEST_CASE("chart data: only years get gaps; categories, other numbers and dates are as given") {
+  DataView view;
+  // An integer column that is not named as a year column: other numbers (ages, counts).
+  ChartData ages =
+      chart_data(skipped_years("age"), ChartSpec{"age", {"n"}, "line", {}}, nullptr, view);
+  CHECK(ages.size() == 3);
+  // ...unless the dataset's period says they are years.
+  Dataset dated = skipped_years("yr");
+  dated.temporal = Period{Date{2019, 1, 1}, Date{2023, 12, 31}, true};
+  CHECK(chart_data(dated, ChartSpec{"yr", {"n"}, "line", {}}, nullptr, view).size() == 5);
+  dated.temporal = Period{Date{2020, 1, 1}, Date{2023, 12, 31}, true};  // 2019 is outside
+  CHECK(chart_data(dated, ChartSpec{"yr", {"n"}, "line", {}}, nullptr, view).size() == 3);
+  dated.temporal = Period{Date{2019, 1, 1}, Date{2023, 12, 31}, false};  // days, not years
+  CHECK(chart_data(dated, ChartSpec{"yr", {"n"}, "line", {}}, nullptr, view).size() == 3);
+  // Text categories, even when they read as years, and dates.
+  Dataset text = skipped_years();
+  text.columns[0].type = ColumnType::kString;
+  CHECK(chart_data(text, ChartSpec{"year", {"n"}, "bar", {}}, nullptr, view).size() == 3);
+  Dataset days;
+  days.columns = {Column{"day", ColumnType::kDate, {}, {}, {}, {}},
+                  Column{"n", ColumnType::kInteger, {}, {}, {}, {}}};
+  days.csv_bytes = "day,n\n2020-01-01,1\n2020-01-03,2\n";
+  days.index_rows();
+  CHECK(chart_data(days, ChartSpec{"day", {"n"}, "line", {}}, nullptr, view).size() == 2);
+  // A "year" column holding no years (0 is none) is left alone.
+  Dataset zero = skipped_years();
+  zero.csv_bytes = "year,n,m\n0,1,\n5,2,\n";
+  zero.index_rows();
+  CHECK(chart_data(zero, ChartSpec{"year", {"n"}, "line", {}}, nullptr, view).size() == 2);
+}
+
+TEST_CASE("chart data: a where: on the years keeps only the years it names") {
+  DataView view;
+  Dataset ds = skipped_years();
+  ChartSpec two{"year", {"n"}, "bar", {}};
+  two.x_kept = {Value(2019), Value("2023")};
+  std::vector<size_t> rows{1, 3};
+  CHECK(labels(chart_data(ds, two, &rows, view)) == std::vector<std::string>{"2019", "2023"});
+  ChartSpec all{"year", {"n"}, "bar", {}};
+  all.x_kept = {Value(2019), Value(2020), Value(2021), Value("2022"), Value(2023)};
+  std::vector<size_t> kept{0, 1, 2, 3};
+  CHECK(labels(chart_data(ds, all, &kept, view)) ==
+        std::vector<std::string>{"2019", "2020", "2021", "2022", "2023"});
+}
+
 TEST_CASE("chart data: a million rows into a bounded drawing that keeps peaks and troughs") {
   Dataset ds = rates();
   const int n = 1000000;

@@ -25,7 +25,7 @@ void add_sentence(std::string& out, const std::string& sentence) {
 /// The names of the categories `at` ("A, B and 3 more"): at most three, then how many more.
 std::string category_names(const ChartData& data, const std::vector<size_t>& at,
                            const DataView& view) {
-  constexpr size_t kNamed = 3;
+  constexpr size_t kNamed = kSummaryNamed;
   const std::string separator = view.text("chart_summary_separator", ", ");
   std::string names;
   for (size_t k = 0; k < at.size() && k < kNamed; ++k) {
@@ -120,14 +120,21 @@ std::string marked_series_summary(const ChartData& data, const ChartSeries& s,
                                  {"last", number(b, view)},
                                  {"x_last", x_name(data, last)},
                                  {"change", number(b > a ? b - a : a - b, view)}});
-  if (s.values[lo] == s.values[hi]) return out;
-  add_sentence(
-      out, view.format("chart_summary_range",
-                       "The lowest value was {min} in {x_min} and the highest {max} in {x_max}.",
-                       {{"min", number(s.values[lo], view)},
-                        {"x_min", x_name(data, lo)},
-                        {"max", number(s.values[hi], view)},
-                        {"x_max", x_name(data, hi)}}));
+  if (s.values[lo] != s.values[hi]) {
+    add_sentence(
+        out, view.format("chart_summary_range",
+                         "The lowest value was {min} in {x_min} and the highest {max} in {x_max}.",
+                         {{"min", number(s.values[lo], view)},
+                          {"x_min", x_name(data, lo)},
+                          {"max", number(s.values[hi], view)},
+                          {"x_max", x_name(data, hi)}}));
+  }
+  // The years (or dates) in between that have no value, which the drawing shows as a break:
+  // "from 1 in 2019 to 4 in 2022" must not read as a value for every year between.
+  if (std::vector<size_t> gaps = series_gaps(s); !gaps.empty()) {
+    add_sentence(out, view.format("chart_summary_gaps", "{y} has no value for {x}.",
+                                  {{"y", y_name(s)}, {"x", category_names(data, gaps, view)}}));
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 // The generated description of a chart, in the reader's language: for each series over
 // years, dates or periods its first and last values, its lowest and highest with when they
-// occurred, and the change; over text categories its highest and lowest with where.
+// occurred, the change, and the ones between that have no value; over text categories its
+// highest and lowest with where.
 #pragma once
 
 #include <string>
@@ -10,7 +11,9 @@
 namespace firefly {
 
 /// The summary of one series ("Awards rose from 1 in 2013 to 3 in 2022, a change of +2.
-/// The lowest value was 0 in 2017 and the highest 10 in 2021."), localized through
+/// The lowest value was 0 in 2017 and the highest 10 in 2021."), then the categories
+/// between its first and last values that have none, where its line breaks ("Awards has
+/// no value for 2015, 2016."; see series_gaps), localized through
 /// t.chart_summary_* with numbers in the reader's locale. Over text categories (data.categories),
 /// which have no order, it names the highest and lowest values and their categories instead
 /// ("Award entries: highest for Tainan (5) and lowest for Kaohsiung (1), of 3 categories.").

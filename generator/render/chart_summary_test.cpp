@@ -121,7 +121,7 @@ TEST_CASE("summary: first, last, change, lowest and highest with when, in Englis
   d = series({1200.5, kNoValue, 900}, {"2019", "2020", "2021"});
   CHECK(chart_summary(d, en) ==
         "Y fell from 1,200.5 in 2019 to 900 in 2021, down 300.5. The lowest value was 900 in "
-        "2021 and the highest 1,200.5 in 2019.");
+        "2021 and the highest 1,200.5 in 2019. Y has no value for 2020.");
   d = series({5, 5}, {"2019", "2020"});
   CHECK(chart_summary(d, en) == "Y was 5 in 2019 and the same in 2020.");
   d = series({kNoValue, 7}, {"2019", "2020"});
@@ -164,6 +164,33 @@ TEST_CASE("summary: every language of the theme, with its number formatting") {
   CHECK(
       chart_summary(fall, theme_view("th", "th")).find("Y ลดจาก 3 ใน 2013 เป็น 1 ใน 2014 ลดลง 2") ==
       0);
+}
+
+TEST_CASE("summary: the years between the first and last that have no value are named") {
+  DataView en = theme_view("en", "en");
+  ChartData d =
+      series({1, kNoValue, kNoValue, 4, kNoValue}, {"2019", "2020", "2021", "2022", "2023"});
+  // The change speaks of 2019 and 2022 only; 2023, after the last value, is no gap.
+  CHECK(chart_summary(d, en) ==
+        "Y rose from 1 in 2019 to 4 in 2022, up 3. The lowest value was 1 in 2019 and the "
+        "highest 4 in 2022. Y has no value for 2020, 2021.");
+  d = series({2, kNoValue, 2}, {"2019", "2020", "2021"});
+  CHECK(chart_summary(d, en) == "Y was 2 in 2019 and the same in 2021. Y has no value for 2020.");
+  d = series({1, kNoValue, kNoValue, kNoValue, kNoValue, kNoValue, 2},
+             {"2016", "2017", "2018", "2019", "2020", "2021", "2022"});
+  CHECK(chart_summary(d, en).find("Y has no value for 2017, 2018, 2019 and 2 more.") !=
+        std::string::npos);
+  const std::map<std::string, std::pair<std::string, std::string>> expected = {
+      {"zh-TW", {"zh-Hant-TW", "Y沒有數值：2017、2018、2019等 5 項。"}},
+      {"vi", {"vi", "Y không có giá trị vào 2017, 2018, 2019 và 2 nhóm khác."}},
+      {"id", {"id", "Y tidak memiliki nilai pada 2017, 2018, 2019 dan 2 lainnya."}},
+      {"th", {"th", "Y ไม่มีค่าใน 2017, 2018, 2019 และอีก 2 หมวด"}},
+  };
+  for (const auto& [lang, want] : expected) {
+    CAPTURE(lang);
+    std::string text = chart_summary(d, theme_view(lang, want.first));
+    CHECK(text.substr(text.size() - std::min(text.size(), want.second.size())) == want.second);
+  }
 }
 
 }  // namespace firefly

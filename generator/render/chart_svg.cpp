@@ -200,7 +200,10 @@ struct Drawing {
       for (size_t j = 0; j < m(); ++j) {
         for (size_t c = 0; c < n; ++c) {
           double value = v(j, pts[c]);
-          if (has_value(value) && n <= 60) {
+          // Every point of a short series; of a long one, a point between two gaps.
+          const bool alone = (c == 0 || !has_value(v(j, pts[c - 1]))) &&
+                             (c + 1 == n || !has_value(v(j, pts[c + 1])));
+          if (has_value(value) && (n <= 60 || alone)) {
             out += series_marker("s", j, px(centre(c)), px(at(value)));
           }
         }

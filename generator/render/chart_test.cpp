@@ -38,8 +38,8 @@ TEST_CASE("chart: visible title and summary, an img labelled by both, no script"
   std::string html = chart(awards(), "year", {"all"}, "bar");
   CHECK(html.find("<p class=\"chart-title\" id=\"c-title\">Awards</p>") == 0);
   CHECK(html.find("<p class=\"chart-desc\" id=\"c-desc\">All awards rose from 1 in 2013 to 3 in "
-                  "2022, up 2. The lowest value was 1 in 2013 and the highest 10 in 2021.</p>") !=
-        std::string::npos);
+                  "2022, up 2. The lowest value was 1 in 2013 and the highest 10 in 2021. All "
+                  "awards has no value for 2014, 2015, 2016 and 4 more.</p>") != std::string::npos);
   CHECK(html.find("role=\"img\" aria-labelledby=\"c-title c-desc\"") != std::string::npos);
   CHECK(html.find("<script") == std::string::npos);
 }
@@ -147,6 +147,51 @@ TEST_CASE("chart: every bar carries its value, a zero too, where all fit side by
   CHECK(count(many, "<span class=\"chart-num\" style=\"left:0%\">0</span>") == 100);
 }
 
+TEST_CASE("chart: a year without a value stays on the axis; the line breaks, no bar is drawn") {
+  Dataset ds;
+  ds.name = "visits";
+  ds.title.plain = "Visits";
+  ds.columns = {Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, {}, {}},
+                Column{"n", ColumnType::kInteger, {{}, "Visits", {}}, {}, {}, {}}};
+  ds.csv_bytes = "year,n\n2019,1\n2020,2\n2022,4\n";  // no row for 2021
+  ds.index_rows();
+  std::string line = chart(ds, "year", {"n"}, "line");
+  CHECK(line.find(">2021</li>") != std::string::npos);
+  // Segments 2019-2020 only: 2020 (centre 37.5%) joins nothing, 2022 stands alone.
+  CHECK(count(line, "<line x1=\"") - count(line, "<line x1=\"0\" x2=\"100%\"") == 1);
+  CHECK(line.find("x1=\"37.5%\"") == std::string::npos);
+  CHECK(count(line, "href=\"#c-m0\"") == 3);  // a marker on each value, none at 2021
+  CHECK(line.find("Visits rose from 1 in 2019 to 4 in 2022, up 3. The lowest value was 1 in "
+                  "2019 and the highest 4 in 2022. Visits has no value for 2021.") !=
+        std::string::npos);
+  std::string bar = chart(ds, "year", {"n"}, "bar");
+  CHECK(count(bar, "<rect x=") == 6);  // 3 columns + 3 rows: none for 2021
+  CHECK(bar.find("<div class=\"chart-cat\">2021</div>") != std::string::npos);
+  // The table under the chart lists the year, with its missing value.
+  DataView view;
+  TableSpec table;
+  ChartHtml both =
+      render_chart_and_table(ds, ChartSpec{"year", {"n"}, "line", {}}, nullptr, "c", table, view);
+  CHECK(both.table.find("<tr><th scope=\"row\">2021</th><td class=\"num\"><span "
+                        "aria-hidden=\"true\">–</span><span class=\"visually-hidden\">no "
+                        "value</span></td></tr>") != std::string::npos);
+  CHECK(both.table.find(">2020</th><td class=\"num\">2</td>") != std::string::npos);
+}
+
+TEST_CASE("chart: on a long line a point between two gaps keeps its marker") {
+  Dataset ds;
+  ds.name = "long";
+  ds.columns = {Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, {}, {}},
+                Column{"n", ColumnType::kInteger, {{}, "N", {}}, {}, {}, {}}};
+  ds.csv_bytes = "year,n\n";
+  for (int y = 1901; y <= 2000; ++y) {
+    if (y != 1949 && y != 1951) ds.csv_bytes += std::to_string(y) + ",1\n";
+  }
+  ds.index_rows();
+  std::string line = chart(ds, "year", {"n"}, "line");
+  CHECK(count(line, "href=\"#c-m0\"") == 1);  // 1950 alone; no markers on 100 points else
+}
+
 TEST_CASE("chart: a long series is drawn reduced, and says so") {
   Dataset ds = awards();
   ds.csv_bytes = "year,all,national,place\n";
@@ -181,7 +226,10 @@ TEST_CASE("chart: links its plotted columns as CSV and itself as SVG, files of t
   view.chart_files = &files;
   ChartSpec spec{"year", {"all"}, "bar", {}};
   std::string html = render_chart(ds, spec, nullptr, "chart-awards", view);
-  std::string csv = "year,all\n2013,1\n2021,10\n2022,3\n";
+  // The years between without a row are listed, with no value.
+  std::string csv = "year,all\n2013,1\n";
+  for (int y = 2014; y <= 2020; ++y) csv += std::to_string(y) + ",\n";
+  csv += "2021,10\n2022,3\n";
   CHECK(chart_csv(chart_data(ds, spec, nullptr, view), "year") == csv);
   size_t links = html.find("<p class=\"chart-downloads\" data-search-ignore>");
   REQUIRE(links != std::string::npos);
@@ -189,7 +237,7 @@ TEST_CASE("chart: links its plotted columns as CSV and itself as SVG, files of t
   CHECK(html.find("data:") == std::string::npos);  // nothing inlined in the page
   CHECK(html.find(
             "<a href=\"/data/awards/charts/bar-year-all.csv\" download=\"awards-bar-year-all.csv\" "
-            "type=\"text/csv\" aria-describedby=\"chart-awards-title\">data (CSV, 31 "
+            "type=\"text/csv\" aria-describedby=\"chart-awards-title\">data (CSV, 73 "
             "bytes)</a>") != std::string::npos);
   CHECK(html.find("<a href=\"/data/awards/charts/bar-year-all.en.svg\" "
                   "download=\"awards-bar-year-all.en.svg\" type=\"image/svg+xml\"") !=
@@ -237,6 +285,22 @@ TEST_CASE("chart: file names say the kind and columns, the same in every languag
   CHECK(en_files[0].path == zh_files[0].path);  // one CSV
   CHECK(en_files[0].bytes == zh_files[0].bytes);
   CHECK(zh_files[1].path == "data/awards/charts/bar-year-all.zh-TW.svg");
+}
+
+TEST_CASE("chart: the CSV and SVG of a chart over years list a year without a value") {
+  Dataset ds = awards();
+  ds.csv_bytes = "year,all,national,place\n2019,1,1,A\n2021,3,,B\n";
+  ds.index_rows();
+  std::vector<DataFile> files;
+  DataView view;
+  view.chart_files = &files;
+  render_chart(ds, ChartSpec{"year", {"all", "national"}, "line", {}}, nullptr, "c", view);
+  REQUIRE(files.size() == 2);
+  CHECK(files[0].bytes.str() == "year,all,national\n2019,1,1\n2020,,\n2021,3,\n");
+  const std::string& svg = files[1].bytes;
+  CHECK(svg.find(">2020</text>") != std::string::npos);
+  CHECK(svg.find("All awards has no value for 2020.") != std::string::npos);
+  CHECK(count(svg, "stroke=\"#0072B2\" stroke-width=\"3\"") == 1);  // the legend's: no segment
 }
 
 }  // namespace firefly

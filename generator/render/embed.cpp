@@ -173,6 +173,14 @@ std::string render_embed(std::string_view kind, std::string_view yaml_text, cons
     }
     spec.title = title;
     if (!check.ok) return {};
+    for (const auto& [column, value] : where) {  // the years a `where:` on x keeps
+      if (column != spec.x) continue;
+      if (value.is_list()) {
+        spec.x_kept.insert(spec.x_kept.end(), value.as_list().begin(), value.as_list().end());
+      } else {
+        spec.x_kept.push_back(value);
+      }
+    }
     // Every row when there is no 'where' (no list of a million row numbers to read through).
     std::vector<size_t> rows = where.empty() ? std::vector<size_t>() : select_rows(ds, where);
     if (!where.empty() && rows.empty()) {

@@ -72,6 +72,32 @@ TEST_CASE("embed: a chart's data table lists the values the chart draws, one row
         "<tr><th scope=\"row\">2022</th><td class=\"num\">177</td></tr>\n");
 }
 
+TEST_CASE("embed: a chart over years shows a year without a value; a where: on x keeps its own") {
+  DataView view;
+  std::vector<Dataset> all = datasets();
+  all[0].csv_bytes = "year,count,award\n2019,1,Gold\n2020,2,Gold\n2022,4,Silver\n";
+  all[0].index_rows();
+  auto years = [&](const std::string& yaml) {
+    Diagnostics d;
+    std::string html = render_embed("chart", yaml, "content/a.md", 10, all, view, d);
+    CHECK(messages(d).empty());
+    std::string table = html.substr(html.find("<tbody>"));
+    std::string out;
+    // Each row's year, with "-" after it when its value is missing.
+    const std::string th = "<th scope=\"row\">", td = "</th><td class=\"num\">";
+    for (size_t at = table.find(th); at != std::string::npos; at = table.find(th, at + 1)) {
+      size_t cell = table.find(td, at) + td.size();
+      out += table.substr(at + th.size(), 4) + (table.compare(cell, 5, "<span") == 0 ? "- " : " ");
+    }
+    return out;
+  };
+  const std::string chart = "dataset: awards\nx: year\ny: count\nkind: line\n";
+  CHECK(years(chart) == "2019 2020 2021- 2022 ");  // 2021: no row, no value
+  CHECK(years(chart + "where: {year: [2019, 2022]}\n") == "2019 2022 ");
+  CHECK(years(chart + "where: {year: [2019, 2020, 2021, 2022]}\n") == "2019 2020 2021- 2022 ");
+  CHECK(years(chart + "where: {award: Gold}\n") == "2019 2020 ");
+}
+
 TEST_CASE("embed: a table honours where and columns") {
   Diagnostics d;
   DataView view;
