@@ -204,6 +204,18 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 
 std::string did_you_mean_hint(std::string_view word, const std::vector<std::string>& candidates) {
   std::string best = did_you_mean(word, candidates);
+  if (best.empty()) {
+    // Words other tools use for a key Firefly names otherwise (a chart's `type:` in most
+    // chart libraries is its `kind:` here), offered when that key is one of the candidates.
+    static constexpr std::pair<std::string_view, std::string_view> kOtherWords[] = {
+        {"type", "kind"}, {"chart_type", "kind"}, {"caption", "title"}, {"label", "title"}};
+    for (const auto& [other, ours] : kOtherWords) {
+      if (word == other &&
+          std::find(candidates.begin(), candidates.end(), ours) != candidates.end()) {
+        best = ours;
+      }
+    }
+  }
   return best.empty() ? std::string() : "did you mean '" + best + "'?";
 }
 

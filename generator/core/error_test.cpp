@@ -124,6 +124,12 @@ TEST_CASE("diagnostics made n at a time are kept and counted as made one by one"
   CHECK(b.back().message == "warning " + std::to_string(Diagnostics::kCap - 1));
 }
 
+TEST_CASE("did_you_mean_hint offers Firefly's word for a key other tools name otherwise") {
+  CHECK(did_you_mean_hint("type", {"x", "y", "kind", "title"}) == "did you mean 'kind'?");
+  CHECK(did_you_mean_hint("caption", {"dataset", "title"}) == "did you mean 'title'?");
+  CHECK(did_you_mean_hint("type", {"x", "y", "title"}) == "");  // no `kind` to offer
+}
+
 }  // namespace firefly
 
 TEST_CASE("one error's text is capped: long messages and long source lines") {

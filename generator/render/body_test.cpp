@@ -4,6 +4,9 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <optional>
+#include <utility>
 
 #include "core/yaml.h"
 #include "model/translation_checks.h"
@@ -12,29 +15,51 @@
 
 namespace firefly {
 
-TEST_CASE("render_bodies says when each source's pages all have their bodies") {
+namespace {
+
+/// A two-language site (zh-TW, en) of the pages `files` ({path, text}), its theme and data
+/// views, as the build makes them for render_bodies.
+struct TwoLanguageSite {
   Diagnostics diags;
-  auto config = site_config_from(
-      parse_yaml("title: T\nlanguages:\n  - {code: zh-TW, html_lang: zh-Hant-TW}\n  - {code: en}\n",
-                 "site.yaml", diags),
-      diags);
-  REQUIRE(config);
-  auto source = [&](const std::string& path, const std::string& text) {
-    SourcePage page;
-    REQUIRE(load_source_page(path, text, *config, page, diags));
-    return page;
-  };
+  std::optional<SiteConfig> config;
+  std::vector<SourcePage> sources;
+  std::unique_ptr<Site> site;
+  std::unique_ptr<Theme> theme;
+  std::vector<Dataset> datasets;  // none; kept, as the views refer to it
+  std::unique_ptr<DataViews> data;
+
+  explicit TwoLanguageSite(const std::vector<std::pair<std::string, std::string>>& files) {
+    config = site_config_from(
+        parse_yaml(
+            "title: T\nlanguages:\n  - {code: zh-TW, html_lang: zh-Hant-TW}\n  - {code: en}\n",
+            "site.yaml", diags),
+        diags);
+    REQUIRE(config);
+    for (const auto& [path, text] : files) {
+      SourcePage page;
+      REQUIRE(load_source_page(path, text, *config, page, diags));
+      sources.push_back(std::move(page));
+    }
+    site = build_site(*config, sources, {}, diags);
+    REQUIRE(site);
+    theme = load_theme(std::filesystem::temp_directory_path() / "firefly-no-site", *config, diags);
+    REQUIRE(theme);
+    data = std::make_unique<DataViews>(datasets, make_data_site(*config), *theme);
+    REQUIRE_FALSE(diags.has_errors());
+  }
+};
+
+}  // namespace
+
+TEST_CASE("render_bodies says when each source's pages all have their bodies") {
   // a.md has no English translation: its English page shows it too (a fallback).
-  std::vector<SourcePage> sources = {source("content/a.md", "---\ntitle: 甲\n---\n甲文\n"),
-                                     source("content/b.md", "---\ntitle: 乙\n---\n乙文\n"),
-                                     source("content/b.en.md", "---\ntitle: B\n---\nB text\n")};
-  auto site = build_site(*config, sources, {}, diags);
-  REQUIRE(site);
-  auto theme =
-      load_theme(std::filesystem::temp_directory_path() / "firefly-no-site", *config, diags);
-  REQUIRE(theme);
-  DataViews data({}, make_data_site(*config), *theme);
-  REQUIRE_FALSE(diags.has_errors());
+  TwoLanguageSite t({{"content/a.md", "---\ntitle: 甲\n---\n甲文\n"},
+                     {"content/b.md", "---\ntitle: 乙\n---\n乙文\n"},
+                     {"content/b.en.md", "---\ntitle: B\n---\nB text\n"}});
+  Diagnostics& diags = t.diags;
+  std::vector<SourcePage>& sources = t.sources;
+  auto& site = t.site;
+  DataViews& data = *t.data;
 
   // As the build does: each source's Markdown is freed once it says so.
   std::map<std::string, int> done;
@@ -118,31 +143,16 @@ TEST_CASE("bodies the translation checks rendered ahead are the bodies rendered 
 }
 
 TEST_CASE("a link to a page's file goes to that page, in the reader's language") {
-  Diagnostics diags;
-  auto config = site_config_from(
-      parse_yaml("title: T\nlanguages:\n  - {code: zh-TW, html_lang: zh-Hant-TW}\n  - {code: en}\n",
-                 "site.yaml", diags),
-      diags);
-  REQUIRE(config);
-  auto source = [&](const std::string& path, const std::string& text) {
-    SourcePage page;
-    REQUIRE(load_source_page(path, text, *config, page, diags));
-    return page;
-  };
   // As a repository's web view follows them: from the linking file's folder.
-  std::vector<SourcePage> sources = {
-      source("content/stories/a.md",
-             "---\ntitle: 甲\n---\n[乙](b.md) [首頁](../_index.md#top) [B](/stories/b.en.md)\n"),
-      source("content/stories/b.md", "---\ntitle: 乙\n---\n乙文\n"),
-      source("content/stories/b.en.md", "---\ntitle: B\n---\nB text [gone](c.md)\n"),
-      source("content/_index.md", "---\ntitle: 首頁\n---\n")};
-  auto site = build_site(*config, sources, {}, diags);
-  REQUIRE(site);
-  auto theme =
-      load_theme(std::filesystem::temp_directory_path() / "firefly-no-site", *config, diags);
-  REQUIRE(theme);
-  DataViews data({}, make_data_site(*config), *theme);
-  REQUIRE_FALSE(diags.has_errors());
+  TwoLanguageSite t(
+      {{"content/stories/a.md",
+        "---\ntitle: 甲\n---\n[乙](b.md) [首頁](../_index.md#top) [B](/stories/b.en.md)\n"},
+       {"content/stories/b.md", "---\ntitle: 乙\n---\n乙文\n"},
+       {"content/stories/b.en.md", "---\ntitle: B\n---\nB text [gone](c.md)\n"},
+       {"content/_index.md", "---\ntitle: 首頁\n---\n"}});
+  Diagnostics& diags = t.diags;
+  auto& site = t.site;
+  DataViews& data = *t.data;
   std::vector<Body> bodies = render_bodies(*site, data, 1, diags, nullptr, nullptr);
   std::map<std::string, std::string> html;  // url -> body
   for (size_t i = 0; i < site->pages.size(); ++i) html[site->pages[i]->url] = bodies[i].html.str();

@@ -165,13 +165,18 @@ std::string render_embed(std::string_view kind, std::string_view yaml_text, cons
 
   if (is_chart) {
     ChartSpec spec;
-    if (!read_chart_fields(
-            block,
-            ChartFieldsSource{path, check.fallback, ds.columns, "dataset " + in_quotes(ds.name)},
-            diags, spec)) {
+    // A block that names only the dataset (and a title) shows the chart its metadata
+    // declares, as its dataset page does.
+    const bool declared = ds.chart && !block.find("x") && !block.find("y") && !block.find("kind");
+    if (declared) {
+      spec = *ds.chart;
+    } else if (!read_chart_fields(block,
+                                  ChartFieldsSource{path, check.fallback, ds.columns,
+                                                    "dataset " + in_quotes(ds.name)},
+                                  diags, spec)) {
       check.ok = false;
     }
-    spec.title = title;
+    if (!declared || !title.empty()) spec.title = title;
     if (!check.ok) return {};
     for (const auto& [column, value] : where) {  // the years a `where:` on x keeps
       if (column != spec.x) continue;

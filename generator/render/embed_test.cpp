@@ -51,6 +51,30 @@ TEST_CASE("embed: a chart is a figure with SVG, caption link and data table") {
   CHECK(html.find("Count was 4 in 2021 and the same in 2022.") != std::string::npos);
 }
 
+TEST_CASE("embed: a chart block naming only its dataset shows the chart the metadata declares") {
+  std::vector<Dataset> all = datasets();
+  all[0].chart = ChartSpec{"year", {"count"}, "line", {{}, "Awards by year", {}}};
+  Diagnostics d;
+  DataView view;
+  std::string html = render_embed("chart", "dataset: awards\n", "content/a.md", 10, all, view, d);
+  CHECK(messages(d).empty());
+  CHECK(html.find("Awards by year") != std::string::npos);
+  CHECK(html.find("Count was 4 in 2021 and the same in 2022.") != std::string::npos);
+  // A title of its own wins; an x, y or kind of its own asks for the rest.
+  html =
+      render_embed("chart", "dataset: awards\ntitle: Medals\n", "content/a.md", 10, all, view, d);
+  CHECK(html.find("Medals") != std::string::npos);
+  CHECK(html.find("Awards by year") == std::string::npos);
+  render_embed("chart", "dataset: awards\nkind: bar\n", "content/a.md", 10, all, view, d);
+  CHECK(messages(d) == std::vector<std::string>{
+                           "11: dataset 'awards' needs 'x' (a column name)",
+                           "11: dataset 'awards' needs 'y' (a number column, or a list of them)"});
+  // Without a declared chart the block needs its x and y.
+  Diagnostics none;
+  render_embed("chart", "dataset: awards\n", "content/a.md", 10, datasets(), view, none);
+  CHECK(messages(none).size() == 2);
+}
+
 TEST_CASE("embed: a chart's data table lists the values the chart draws, one row per x") {
   Diagnostics d;
   DataView view;

@@ -5,7 +5,8 @@
 // 14 CSS px (its font size times any scaling of an enclosing SVG), and each larger setting
 // must make chart text larger (it follows the reader's setting like body text). Text drawn
 // in a narrow chart must also stay inside the chart's box, and no two value labels of one
-// chart may overlap (their boxes as laid out, at every width and text size). A horizontal
+// chart may overlap (their boxes as laid out, at every width and text size), nor two shown
+// labels of its x axis touch. A horizontal
 // bar's value must start within an em of its bar's end.
 //
 // Usage: node tests/a11y/chart-text.mjs PUBLIC_DIR [--limit N]
@@ -59,6 +60,23 @@ function measure() {
         if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
           out.overlaps.push(`"${boxes[i].text}" and "${boxes[j].text}"`);
         }
+      }
+    }
+  }
+  // The x axis's shown labels must not touch each other (their text as laid out: a label
+  // is wider than its slot when there are many).
+  for (const axis of document.querySelectorAll('.chart-x')) {
+    const shown = [];
+    for (const li of axis.querySelectorAll('li')) {
+      if (getComputedStyle(li).visibility === 'hidden' || !li.textContent.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(li);
+      const r = range.getBoundingClientRect();
+      if (r.width > 0) shown.push({ text: li.textContent.trim(), r });
+    }
+    for (let i = 1; i < shown.length; i++) {
+      if (shown[i].r.left < shown[i - 1].r.right + 4) {
+        out.overlaps.push(`x labels "${shown[i - 1].text}" and "${shown[i].text}"`);
       }
     }
   }
@@ -152,7 +170,7 @@ async function main() {
           } else if (width < 600 && overflow.length) {
             fail(`${where}: text outside the chart's box: "${overflow[0]}"`);
           } else if (overlaps.length) {
-            fail(`${where}: ${overlaps.length} pairs of value labels overlap, e.g. ${overlaps[0]}`);
+            fail(`${where}: ${overlaps.length} pairs of labels overlap, e.g. ${overlaps[0]}`);
           } else if (far.length) {
             fail(`${where}: ${far.length} row values are not just past their bars, e.g. ${far[0]}`);
           } else {
