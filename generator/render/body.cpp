@@ -155,7 +155,14 @@ std::uint64_t link_targets_fingerprint(const Site& site) {
   h.add(site.config->default_language().code);
   for (const Language& l : site.config->languages) h.add(l.code);
   h.add(site.by_url.size());
-  for (const auto& [url, page] : site.by_url) h.add(url).add(page->key).add(page->lang);
+  for (const auto& [url, page] : site.by_url) {
+    // The file too: a link may name it (`b.md`), and a file renamed keeping its `url:` and
+    // `translation_key` keeps the rest.
+    h.add(url)
+        .add(page->key)
+        .add(page->lang)
+        .add(page->source ? std::string_view(page->source->path) : std::string_view());
+  }
   h.add(site.groups.size());
   for (const auto& [key, langs] : site.groups) {
     h.add(key).add(langs.size());

@@ -168,4 +168,14 @@ TEST_CASE("a link to a page's file goes to that page, in the reader's language")
         "the link c.md (/stories/b/c.md) points to nothing this site publishes");
 }
 
+TEST_CASE("link targets' fingerprint changes with a page's file, not only its address") {
+  auto print = [](const std::string& file) {
+    TwoLanguageSite t({{file, "---\ntitle: 甲\nurl: /x/\ntranslation_key: k\n---\n"}});
+    return link_targets_fingerprint(*t.site);
+  };
+  CHECK(print("content/a.md") == print("content/a.md"));
+  // Renamed, keeping its address and key: a link naming a.md names nothing now.
+  CHECK(print("content/a.md") != print("content/b.md"));
+}
+
 }  // namespace firefly
