@@ -61,8 +61,13 @@ std::string ascii_from_full_width(std::string_view text) {
   return out;
 }
 
-/// `1,234` or `1,234,567.5`: digits in groups of three after the first.
-bool is_grouped_number(std::string_view s) {
+/// `s` is a number of the column's kind: whole (`integer`) or any (`number`).
+bool is_number_text(std::string_view s, bool whole) {
+  return whole ? is_integer_text(s) : is_decimal_text(s);
+}
+
+/// `1,234` or `1,234,567.5`: the commas between groups of three digits after the first.
+bool has_thousands_commas(std::string_view s) {
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
   std::string_view whole = s.substr(0, s.find('.'));
   size_t comma = whole.find(',');
@@ -70,22 +75,17 @@ bool is_grouped_number(std::string_view s) {
   for (size_t at = comma; at < whole.size(); at += 4) {
     if (whole[at] != ',' || at + 4 > whole.size()) return false;
   }
-  std::string plain;
-  for (char c : s) {
-    if (c != ',') plain += c;
-  }
-  return is_decimal_text(plain);
+  return true;
 }
 
 /// The value a number cell means, written as Firefly reads it; "" when it is not one.
 std::string plain_number(std::string_view t, bool whole) {
-  auto ok = [&](const std::string& s) { return whole ? is_integer_text(s) : is_decimal_text(s); };
-  if (is_grouped_number(t)) {
+  if (has_thousands_commas(t)) {
     std::string plain;
     for (char c : t) {
       if (c != ',') plain += c;
     }
-    if (ok(plain)) return plain;
+    if (is_number_text(plain, whole)) return plain;
   }
   // 3,5 with a decimal comma (as written in Indonesia and Vietnam).
   if (!whole && std::count(t.begin(), t.end(), ',') == 1) {
@@ -121,10 +121,9 @@ std::string cell_hint(std::string_view text, ColumnType type) {
     case ColumnType::kInteger:
     case ColumnType::kNumber: {
       const bool whole = type == ColumnType::kInteger;
-      auto ok = [&](const std::string& s) {
-        return whole ? is_integer_text(s) : is_decimal_text(s);
-      };
-      if (full_width && ok(ascii)) return write(ascii, " (digits typed half-width)");
+      if (full_width && is_number_text(ascii, whole)) {
+        return write(ascii, " (digits typed half-width)");
+      }
       if (std::string plain = plain_number(ascii, whole); !plain.empty()) {
         return write(plain,
                      plain.find('.') != std::string::npos && ascii.find('.') == std::string::npos
