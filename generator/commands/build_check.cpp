@@ -36,8 +36,7 @@ namespace {
 bool is_strings_file(std::string_view dir, std::string_view rel) {
   if (dir == "i18n") return true;
   size_t slash = rel.find('/');
-  return dir == "themes" && slash != std::string_view::npos &&
-         rel.compare(slash, 6, "/i18n/") == 0;
+  return dir == "themes" && slash != std::string_view::npos && rel.compare(slash, 6, "/i18n/") == 0;
 }
 
 /// Registers the photos among the typed front-matter images of every page in `photos`

@@ -19,7 +19,8 @@ std::filesystem::path resolve_output_folder(const std::filesystem::path& path);
 /// Checks, before anything is built, that `out_dir` may be replaced by a build of
 /// `site_dir`: it is not the site, does not contain it, is not inside one of its source
 /// folders, is a folder (or does not exist yet), and is empty (or holds only the staging
-/// folder of a killed first build) or a previous Firefly output unless `force`. Problems go to `diags` (they are usage errors: exit 2); true when none.
+/// folder of a killed first build) or a previous Firefly output unless `force`. Problems go to
+/// `diags` (they are usage errors: exit 2); true when none.
 bool check_output_folder(const std::filesystem::path& site_dir,
                          const std::filesystem::path& out_dir, bool force, Diagnostics& diags);
 

@@ -492,7 +492,8 @@ void PhotoCache::finish(long long grace_seconds) {
           auto it = folders_[n].files.find(name);
           if (folders_[n].checked && it != folders_[n].files.end() && it->second.used) continue;
         }
-        if (!entry.is_regular_file(ec) && !entry.is_symlink(ec)) continue;  // a folder: not an entry
+        // A folder is not an entry.
+        if (!entry.is_regular_file(ec) && !entry.is_symlink(ec)) continue;
         auto t = fs::last_write_time(entry.path(), ec);
         if (!ec && t < cutoff && fs::remove(entry.path(), ec) && n >= 0) {
           std::lock_guard lock(folders_[n].mu);

@@ -20,8 +20,8 @@ struct RowDiff {
 
 /// Compares the data rows of two CSV texts (headers and quoting aside: cells are compared by
 /// column name, on the columns both files have; a column added or removed is named, not
-/// counted as a change of every row). With `key` columns present in both, rows are matched by their key: a key
-/// only in `after` is added, only in `before` removed, in both with other cells changed.
+/// counted as a change of every row). With `key` columns present in both, rows are matched by their
+/// key: a key only in `after` is added, only in `before` removed, in both with other cells changed.
 /// Without a key, runs of differing rows are paired in file order: in each run the rows
 /// both sides have count as changed, the rest as added or removed.
 RowDiff diff_rows(std::string_view before, std::string_view after,

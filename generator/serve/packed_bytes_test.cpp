@@ -41,15 +41,15 @@ TEST_CASE("pages deflated against the first page of their kind shrink more and c
   CHECK(d1 == d2);  // one kind: the first page's text
   CHECK(*d1 == first);
   CHECK(dictionaries.choose("en/stories/a/index.html", second) != d1);  // another folder
-  CHECK(dictionaries.choose("stories/a/data.json", second) != d1);     // another extension
+  CHECK(dictionaries.choose("stories/a/data.json", second) != d1);      // another extension
   CHECK_FALSE(dictionaries.choose("stories/c/index.html", "<p>short</p>"));
   std::string plain = pack_bytes(second);
   std::string against = pack_bytes(second, *d1);
   REQUIRE_FALSE(against.empty());
   CHECK(against.size() < plain.size() / 3);
   CHECK(unpack_bytes(against, second.size(), *d1) == second);
-  CHECK_THROWS(unpack_bytes(against, second.size()));                // without it
-  CHECK_THROWS(unpack_bytes(against, second.size(), page(3)));       // another text
+  CHECK_THROWS(unpack_bytes(against, second.size()));           // without it
+  CHECK_THROWS(unpack_bytes(against, second.size(), page(3)));  // another text
   // A dictionary keeps only the last 32 KiB, all that deflate looks back at.
   std::string big(100000, 'x');
   auto d3 = dictionaries.choose("big/a/index.html", big);
