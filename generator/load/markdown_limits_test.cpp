@@ -70,4 +70,27 @@ TEST_CASE("each kind is reported once, the first") {
   CHECK(found.size() == 3);
 }
 
+TEST_CASE("hazards are found at every offset after text the scan passes over") {
+  // The scan passes over sixteen bytes at a time: a hazard, an escape or a blank line
+  // may start at any byte of such a block, or just after it.
+  for (int k = 0; k < 40; ++k) {
+    CAPTURE(k);
+    std::string lead = repeat("中", k / 3) + repeat("a ", k % 3);
+    auto images = find_markdown_hazards(lead + repeat("![", 1001));
+    REQUIRE(images.size() == 1);
+    CHECK(images[0].pos.col == (k / 3) + 2 * (k % 3) + 2 * 1000 + 1);
+    CHECK(find_markdown_hazards(lead + repeat("\\![", 1001)).empty());
+    CHECK(find_markdown_hazards(lead + repeat("![", 1000) + "\n" + repeat(" ", k) + "\n" +
+                                repeat("![", 1000))
+              .empty());
+    auto pipes = find_markdown_hazards(lead + "\n" + lead + repeat("|", 202));
+    REQUIRE(pipes.size() == 1);
+    CHECK(pipes[0].pos.line == 2);
+    CHECK(pipes[0].pos.col == (k / 3) + 2 * (k % 3) + 202);
+    auto www = find_markdown_hazards(lead + repeat("WwW.x", 101));
+    REQUIRE(www.size() == 1);
+    CHECK(www[0].pos.col == (k / 3) + 2 * (k % 3) + 5 * 100 + 1);
+  }
+}
+
 }  // namespace firefly
