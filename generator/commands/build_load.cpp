@@ -51,8 +51,8 @@ void list_static_files(const fs::path& site_dir, OutputSet& out, std::set<std::s
     std::string site_path = "/" + f.rel;
     // A photo under another name (.gif, .jfif, none) is one too: the photo step strips it,
     // or says its name does not match; a browser shows it whatever its name.
-    // An icon may be a PNG named .ico, which browsers accept.
-    std::string head = PhotoSet::is_photo_path(site_path) || ends_with(f.rel, ".ico")
+    // An icon may be a PNG named .ico (or .ICO), which browsers accept.
+    std::string head = PhotoSet::is_photo_path(site_path) || ends_with(ascii_lower(f.rel), ".ico")
                            ? ""
                            : read_file_head(f.full, 16);
     if (head.empty() ? PhotoSet::is_photo_path(site_path) : !sniff_photo_format(head).empty()) {

@@ -2,7 +2,8 @@
 # Files of static/ that are not published through a page: a JPEG named .jfif, and one
 # named .gif, are known as photos by their content (the first published without its GPS
 # position, the second an error that names the extension to give it); a GIF keeps its
-# frames but loses its comment, its XMP (with a GPS position) and what follows its end.
+# frames but loses its comment, its XMP (with a GPS position) and what follows its end; a
+# PNG named .ico or .ICO is an icon, published as it is.
 set -euo pipefail
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -38,12 +39,19 @@ printf 'Lane 5, No. 12' >>"$site/static/images/wave.gif"
 exiftool -Comment -XMP:GPSLatitude "$site/static/images/wave.gif" | grep -q "Mrs Lin" ||
   fail "the GIF was not given a comment"
 
+# Icons: a PNG named .ico (which browsers accept), however the extension is written.
+vips black "$work/icon.png" 16 16
+cp "$work/icon.png" "$site/static/favicon.ico"
+cp "$work/icon.png" "$site/static/touch.ICO"
+
 "$bin" build --site "$site" --out "$work/out" >"$work/build.log" 2>&1 ||
   { cat "$work/build.log"; fail "the build failed"; }
 out=$work/out/images
 [ -s "$out/visit.jfif" ] || fail "visit.jfif was not published"
 [ "$(exiftool -q -q -GPSLatitude "$out/visit.jfif")" = "" ] ||
   fail "visit.jfif kept its GPS position"
+cmp -s "$work/icon.png" "$work/out/favicon.ico" || fail "favicon.ico was not published as it is"
+cmp -s "$work/icon.png" "$work/out/touch.ICO" || fail "touch.ICO was not published as it is"
 [ -s "$out/wave.gif" ] || fail "wave.gif was not published"
 for hidden in "Mrs Lin" "GPS" "XMP" "Lane 5"; do
   ! grep -aq "$hidden" "$out/wave.gif" || fail "wave.gif still holds '$hidden'"
