@@ -90,13 +90,20 @@ void append_postings(std::string& out, const std::vector<Posting>& postings) {
   out += w.text();
 }
 
-std::optional<std::vector<Posting>> read_postings(std::string_view s, bool positional) {
+namespace {
+
+/// The postings of `pages`, each with its positions when `positional`: read from `pages`
+/// after its page and weight, or from `positions` when `apart` (which must hold them all).
+std::optional<std::vector<Posting>> read_postings_in(std::string_view pages, bool positional,
+                                                     bool apart, std::string_view positions) {
   std::vector<Posting> postings;
-  size_t i = 0;
+  size_t i = 0, j = 0;
+  std::string_view from = apart ? positions : pages;
+  size_t& at = apart ? j : i;
   uint32_t doc = 0;
-  while (i < s.size()) {
-    auto gap = read_vlq(s, &i);
-    auto weight = gap ? read_vlq(s, &i) : std::nullopt;
+  while (i < pages.size()) {
+    auto gap = read_vlq(pages, &i);
+    auto weight = gap ? read_vlq(pages, &i) : std::nullopt;
     if (!weight || *gap == 0) return std::nullopt;
     Posting p;
     doc = postings.empty() ? *gap - 1 : doc + *gap;
@@ -106,14 +113,21 @@ std::optional<std::vector<Posting>> read_postings(std::string_view s, bool posit
     if (!positional && p.count > kMaxTokenCount) return std::nullopt;
     uint32_t pos = 0;
     for (uint32_t k = 0; positional && k < p.count; ++k) {
-      auto v = read_vlq(s, &i);
+      auto v = read_vlq(from, &at);
       if (!v) return std::nullopt;
       pos += *v;
       p.positions.push_back(pos);
     }
     postings.push_back(std::move(p));
   }
+  if (apart && j != positions.size()) return std::nullopt;
   return postings;
+}
+
+}  // namespace
+
+std::optional<std::vector<Posting>> read_postings(std::string_view s, bool positional) {
+  return read_postings_in(s, positional, false, {});
 }
 
 std::optional<PostingsApart> split_positions(std::string_view s) {
@@ -136,29 +150,7 @@ std::optional<PostingsApart> split_positions(std::string_view s) {
 
 std::optional<std::vector<Posting>> read_postings_apart(std::string_view pages,
                                                         std::string_view positions) {
-  std::vector<Posting> postings;
-  size_t i = 0, j = 0;
-  uint32_t doc = 0;
-  while (i < pages.size()) {
-    auto gap = read_vlq(pages, &i);
-    auto weight = gap ? read_vlq(pages, &i) : std::nullopt;
-    if (!weight || *gap == 0) return std::nullopt;
-    Posting p;
-    doc = postings.empty() ? *gap - 1 : doc + *gap;
-    p.doc = doc;
-    p.field = static_cast<SearchField>(*weight % 3);
-    p.count = *weight / 3 + 1;
-    uint32_t pos = 0;
-    for (uint32_t k = 0; k < p.count; ++k) {
-      auto v = read_vlq(positions, &j);
-      if (!v) return std::nullopt;
-      pos += *v;
-      p.positions.push_back(pos);
-    }
-    postings.push_back(std::move(p));
-  }
-  if (j != positions.size()) return std::nullopt;
-  return postings;
+  return read_postings_in(pages, true, true, positions);
 }
 
 uint32_t cjk_shard_hash(std::string_view token) {
