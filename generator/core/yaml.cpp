@@ -10,6 +10,7 @@
 #include <map>
 #include <sstream>
 
+#include "core/legacy_encoding.h"
 #include "core/text.h"
 #include "core/yaml_scan.h"
 #include "core/yaml_simple.h"
@@ -446,7 +447,7 @@ bool check_text(std::string_view& text, const std::string& path, Diagnostics& di
   if (bad.line) {
     diags.error(path, {bad.line + line_offset, bad.col},
                 "this file is not valid UTF-8 text (a byte here is not part of any character)",
-                "save the file as UTF-8");
+                not_utf8_help(text, "save the file as UTF-8"));
     return false;
   }
   text = strip_bom(text);

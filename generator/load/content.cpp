@@ -11,6 +11,7 @@
 
 #include "core/fs.h"
 #include "core/hash.h"
+#include "core/legacy_encoding.h"
 #include "core/parallel.h"
 #include "core/text.h"
 #include "core/yaml.h"
@@ -229,7 +230,7 @@ bool load_source_page(const std::string& rel_path, std::string_view raw, const S
   if (bad.line) {
     diags.error(rel_path, bad,
                 "this file is not valid UTF-8 text (a byte here is not part of any character)",
-                "save the file as UTF-8");
+                not_utf8_help(raw, "save the file as UTF-8"));
     mark_unread(out);
     return true;
   }

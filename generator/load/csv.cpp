@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "core/legacy_encoding.h"
 #include "core/text.h"
 
 namespace firefly {
@@ -82,7 +83,7 @@ bool scan_csv(std::string_view text, const std::string& path, Diagnostics& diags
   text.remove_prefix(bom);
   if (!is_valid_utf8(text)) {
     diags.error(path, first_invalid_utf8(text), "the file is not valid UTF-8",
-                "save it as UTF-8 (in Excel: \"CSV UTF-8\")");
+                not_utf8_help(text, "save it as UTF-8 (in Excel: \"CSV UTF-8\")"));
     return false;
   }
   CsvReader reader(text, path, diags);
