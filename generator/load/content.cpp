@@ -16,6 +16,7 @@
 #include "core/text.h"
 #include "core/yaml.h"
 #include "load/front_matter.h"
+#include "load/wide_typing.h"
 #include "load/markdown_limits.h"
 
 namespace firefly {
@@ -249,7 +250,7 @@ bool load_source_page(const std::string& rel_path, std::string_view raw, const S
                          "' is not closed on its line: the line '" + quote->next_key +
                          ":' after it would be read as part of the text",
                      "add the closing quote at the end of the text");
-  } else {
+  } else if (!report_wide_typing(split.yaml, rel_path, split.yaml_line, yaml_diags)) {
     out.front = parse_yaml(split.yaml, rel_path, yaml_diags, split.yaml_line);
   }
   const bool not_yaml = yaml_diags.has_errors();

@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "core/yaml.h"
+#include "load/wide_typing.h"
 
 namespace firefly {
 
@@ -49,7 +50,8 @@ FrontMatterSplit split_front_matter(std::string_view text, const std::string& pa
                                     Diagnostics& diags) {
   FrontMatterSplit out;
   size_t first_end = text.find('\n');
-  if (!is_fence(text.substr(0, first_end))) {
+  const bool wide = is_wide_fence(text.substr(0, first_end));
+  if (!is_fence(text.substr(0, first_end)) && !wide) {
     // Empty lines above a `---`: meant as front matter, which must start on line 1.
     size_t at = 0;
     int blank = 0;
@@ -83,8 +85,16 @@ FrontMatterSplit split_front_matter(std::string_view text, const std::string& pa
   size_t start = first_end == std::string_view::npos ? text.size() : first_end + 1;
   std::vector<Line> lines = lines_of(text, start);
   out.yaml_line = 1;
+  auto wide_fence = [&](int line) {
+    diags.error(path, {line, 1},
+                "this line is written with full-width dashes; front matter starts and ends "
+                "with a line of three hyphens",
+                "write it as `---` (switch the input method to half-width)");
+  };
+  if (wide) wide_fence(1);
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (is_fence(lines[i].text) || lines[i].text == "...") {
+    if (is_wide_fence(lines[i].text)) wide_fence(static_cast<int>(i) + 2);
+    if (is_fence(lines[i].text) || lines[i].text == "..." || is_wide_fence(lines[i].text)) {
       out.yaml = text.substr(start, lines[i].start - start);
       out.body = lines[i].next > text.size() ? std::string_view() : text.substr(lines[i].next);
       out.body_line = static_cast<int>(i) + 3;
@@ -183,7 +193,8 @@ Value readable_entries(std::string_view yaml, const std::string& path, int line_
     while (j < lines.size() && continues(lines[j].text)) ++j;
     size_t end = j < lines.size() ? lines[j].start : yaml.size();
     std::string_view text = yaml.substr(lines[i].start, end - lines[i].start);
-    if (text.find('*') != std::string_view::npos) {  // may be an alias: see the header
+    // May be an alias (see the header), or a key after a full-width space (reported).
+    if (text.find('*') != std::string_view::npos || text.substr(0, 3) == "\xE3\x80\x80") {
       i = j;
       continue;
     }

@@ -1,5 +1,6 @@
 #include "render/body.h"
 
+#include <algorithm>
 #include <numeric>
 #include <optional>
 #include <unordered_map>
@@ -8,6 +9,7 @@
 #include "core/parallel.h"
 #include "core/text.h"
 #include "core/text_break.h"
+#include "load/wide_typing.h"
 #include "model/paths.h"
 #include "render/data_views.h"
 
@@ -48,12 +50,18 @@ void report_broken_link(const std::string& source_path, Pos pos, const std::stri
                         const std::string& target, bool is_image,
                         const std::vector<std::string>& candidates, Diagnostics& diags) {
   std::string guess = did_you_mean(target, candidates);
+  std::string help = guess.empty() ? (is_image ? "put the file in static/" : "check the address")
+                                   : "did you mean " + guess + "?";
+  if (url.find('\\') != std::string::npos) {  // a path copied from Windows' file explorer
+    std::string forward = url;
+    std::replace(forward.begin(), forward.end(), '\\', '/');
+    help = "write the path with forward slashes: " + forward;
+  }
   diags.error(source_path, pos,
               std::string(is_image ? "the image " : "the link ") + url +
                   (url == target ? "" : " (" + target + ")") +
                   " points to nothing this site publishes",
-              guess.empty() ? (is_image ? "put the file in static/" : "check the address")
-                            : "did you mean " + guess + "?");
+              std::move(help));
 }
 
 /// The page written in the file a link names by its path from the linking file
@@ -230,6 +238,13 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
     for (const MisspeltFence& fence : md.misspelt_fences) {
       other_diags.warning(page.source->path, fence.pos, misspelt_fence_message(fence),
                           misspelt_fence_hint(fence));
+    }
+    // [關於我們]（/about/）: published as it is written, brackets and all.
+    for (const WideLink& link : find_wide_links(page.source->body, page.source->body_line)) {
+      other_diags.warning(page.source->path, link.pos,
+                          "this link is written with full-width brackets, so the page shows " +
+                              link.written + " as text, not as a link",
+                          "write it as " + link.meant);
     }
   }
   for (size_t e = 0; e < md.embeds.size(); ++e) {

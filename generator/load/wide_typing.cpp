@@ -1,0 +1,160 @@
+#include "load/wide_typing.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+
+namespace firefly {
+
+namespace {
+
+constexpr std::string_view kWideColon = "\xEF\xBC\x9A";  // ：
+constexpr std::string_view kWideSpace = "\xE3\x80\x80";  // the ideographic space
+
+/// `s` without spaces (ASCII and full-width) at either end.
+std::string_view trim_spaces(std::string_view s) {
+  for (;;) {
+    if (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+      s.remove_prefix(1);
+    } else if (s.substr(0, 3) == kWideSpace) {
+      s.remove_prefix(3);
+    } else if (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
+      s.remove_suffix(1);
+    } else if (s.size() >= 3 && s.substr(s.size() - 3) == kWideSpace) {
+      s.remove_suffix(3);
+    } else {
+      return s;
+    }
+  }
+}
+
+/// A field name as front matter writes them: ASCII letters, digits, '_' and '-'.
+bool is_field_name(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (!letter && c != '_' && c != '-') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool is_wide_fence(std::string_view line) {
+  line = trim_spaces(line);
+  // － (U+FF0D), — (U+2014), ― (U+2015), ─ (U+2500), ー (U+30FC): three bytes each.
+  static constexpr std::string_view kDashes[] = {"\xEF\xBC\x8D", "\xE2\x80\x94", "\xE2\x80\x95",
+                                                 "\xE2\x94\x80", "\xE3\x83\xBC"};
+  if (line.size() < 9 || line.size() % 3 != 0) return false;
+  for (size_t i = 0; i < line.size(); i += 3) {
+    bool dash = false;
+    for (std::string_view d : kDashes) dash = dash || line.substr(i, 3) == d;
+    if (!dash) return false;
+  }
+  return true;
+}
+
+bool report_wide_typing(std::string_view yaml, const std::string& path, int line_offset,
+                        Diagnostics& diags) {
+  bool found = false;
+  int line_no = line_offset;
+  for (size_t at = 0; at < yaml.size();) {
+    size_t end = yaml.find('\n', at);
+    if (end == std::string_view::npos) end = yaml.size();
+    std::string_view line = yaml.substr(at, end - at);
+    at = end + 1;
+    ++line_no;
+    if (line.substr(0, 3) == kWideSpace) {
+      found = true;
+      diags.error(path, {line_no, 1},
+                  "this line starts with a full-width space (　), which YAML does not read as "
+                  "a space",
+                  "delete it (a field at the margin needs no space before it)");
+      continue;
+    }
+    size_t colon = line.find(kWideColon);
+    if (colon == std::string_view::npos || line.find(':') < colon) continue;
+    std::string_view name = trim_spaces(line.substr(0, colon));
+    if (!is_field_name(name) || line[0] == ' ' || line[0] == '\t') continue;
+    found = true;
+    std::string_view value = trim_spaces(line.substr(colon + kWideColon.size()));
+    diags.error(path, {line_no, char_column(line, static_cast<int>(colon) + 1)},
+                "the colon after '" + std::string(name) +
+                    "' is full-width (：); YAML needs a half-width colon and a space",
+                "write it as `" + std::string(name) + ": " + std::string(value) + "`");
+  }
+  return found;
+}
+
+std::vector<WideLink> find_wide_links(std::string_view body, int first_line) {
+  constexpr std::string_view kOpen = "\xEF\xBC\xBB", kClose = "\xEF\xBC\xBD";  // ［ ］
+  constexpr std::string_view kParen = "\xEF\xBC\x88", kEnd = "\xEF\xBC\x89";   // （ ）
+  std::vector<WideLink> found;
+  int line_no = first_line - 1;
+  bool in_code = false;
+  for (size_t at = 0; at < body.size();) {
+    size_t end = body.find('\n', at);
+    if (end == std::string_view::npos) end = body.size();
+    std::string_view line = body.substr(at, end - at);
+    at = end + 1;
+    ++line_no;
+    std::string_view code = line.substr(std::min(line.find_first_not_of(' '), line.size()));
+    if (code.substr(0, 3) == "```" || code.substr(0, 3) == "~~~") {
+      in_code = !in_code;  // a fence opens or closes a block of code, shown as written
+      continue;
+    }
+    if (in_code) continue;
+    if (line.find(kParen) == std::string_view::npos &&
+        line.find(kClose) == std::string_view::npos) {
+      continue;  // no full-width parenthesis nor closing bracket: most lines
+    }
+    // Each closing bracket followed by an opening parenthesis, one of them full-width.
+    for (size_t i = 0; i < line.size(); ++i) {
+      size_t close_len = line[i] == ']' ? 1 : line.substr(i, 3) == kClose ? 3 : 0;
+      if (close_len == 0) continue;
+      size_t paren = i + close_len;
+      size_t paren_len = line.substr(paren, 1) == "(" ? 1 : line.substr(paren, 3) == kParen ? 3 : 0;
+      if (paren_len == 0 || (close_len == 1 && paren_len == 1)) continue;
+      // The bracket that opens the text, and the parenthesis that ends the address.
+      size_t open = std::string_view::npos, open_len = 0;
+      for (size_t k = i; k-- > 0;) {
+        if (line[k] == '[') {
+          open = k, open_len = 1;
+          break;
+        }
+        if (k + 3 <= i && line.substr(k, 3) == kOpen) {
+          open = k, open_len = 3;
+          break;
+        }
+      }
+      size_t address = paren + paren_len, stop = address;
+      size_t end_len = 0;
+      // An address: printable ASCII (a note in parentheses after a bracket is not one).
+      while (stop < line.size()) {
+        if (line[stop] == ')') {
+          end_len = 1;
+          break;
+        }
+        if (line.substr(stop, 3) == kEnd) {
+          end_len = 3;
+          break;
+        }
+        auto c = static_cast<unsigned char>(line[stop]);
+        if (c <= ' ' || c >= 0x7F) break;
+        ++stop;
+      }
+      if (open == std::string_view::npos || end_len == 0 || stop == address) continue;
+      // Inside `code`, as an example of how not to write a link.
+      if (std::count(line.begin(), line.begin() + static_cast<ptrdiff_t>(open), '`') % 2) continue;
+      std::string_view text = line.substr(open + open_len, i - open - open_len);
+      std::string_view target = line.substr(address, stop - address);
+      found.push_back({{line_no, char_column(line, static_cast<int>(open) + 1)},
+                       std::string(line.substr(open, stop + end_len - open)),
+                       "[" + std::string(text) + "](" + std::string(target) + ")"});
+      i = stop + end_len - 1;
+    }
+  }
+  return found;
+}
+
+}  // namespace firefly
