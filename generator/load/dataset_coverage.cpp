@@ -43,6 +43,54 @@ bool is_year_name(const std::string& n) {
   return n == "year" || ends_with(n, "_year") || starts_with(n, "year_");
 }
 
+/// The character column where cell `c` of the CSV row starting at byte `start` begins.
+int cell_column(std::string_view csv, size_t start, size_t c) {
+  size_t end = csv.find('\n', start);
+  std::string_view line = csv.substr(start, end == std::string_view::npos ? end : end - start);
+  size_t at = 0;
+  bool quoted = false;
+  for (size_t seen = 0; at < line.size() && seen < c; ++at) {
+    if (line[at] == '"') quoted = !quoted;
+    if (line[at] == ',' && !quoted) ++seen;
+  }
+  return char_column(line, static_cast<int>(at) + 1);
+}
+
+/// Warns at the first year of a year column (named as one, without a unit) written as a year
+/// of the Republic of China (民國, 1 to 199: 112 is 2023), as on forms in Taiwan; true when
+/// there was one.
+bool warn_roc_years(const Dataset& ds, Diagnostics& diags) {
+  for (size_t c = 0; c < ds.columns.size(); ++c) {
+    const Column& col = ds.columns[c];
+    // A year has no unit (forums_per_year counts forums) and is not a rate.
+    if (col.type != ColumnType::kInteger || !is_year_name(col.name) || !col.unit.empty() ||
+        col.name.find("per_") != std::string::npos) {
+      continue;
+    }
+    for (size_t r = 0; r < ds.row_count(); ++r) {
+      std::vector<std::string> cells = ds.cells(r);
+      if (c >= cells.size() || cells[c].empty()) continue;
+      std::string_view cell = trim(cells[c]);
+      if (cell.size() > 3 ||
+          !std::all_of(cell.begin(), cell.end(), [](char d) { return d >= '0' && d <= '9'; })) {
+        break;  // a year of four digits: the column is in Western years
+      }
+      int roc = std::stoi(std::string(cell));
+      if (roc < 1 || roc > 199) break;
+      std::string year = std::to_string(roc + 1911);
+      diags.warning(ds.csv_path, {ds.row_line(r), cell_column(ds.csv_bytes, ds.row_starts[r], c)},
+                    "the " + col.name + " " + std::string(cell) +
+                        " looks like a year of the Republic of China (民國" + std::string(cell) +
+                        "年 is " + year +
+                        "); open data gives years in four digits, which spreadsheets, "
+                        "catalogues and the chart read as years",
+                    "write " + year + " (add 1911 to each year of the column)");
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string Period::iso() const {
@@ -148,7 +196,8 @@ void check_dataset_metadata(const Dataset& ds, const std::vector<std::string>& l
     diags.warning(ds.yaml_path, top, "dataset '" + ds.name + "' has no keywords",
                   "add 'keywords: [...]' so that catalogues can find it");
   }
-  if (!ds.temporal) {
+  const bool roc_years = warn_roc_years(ds, diags);
+  if (!ds.temporal && !roc_years) {
     diags.warning(ds.yaml_path, top,
                   "dataset '" + ds.name + "' does not say which period it covers",
                   "add 'temporal: 2017/2021' or a year or date column");

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -326,6 +327,46 @@ TEST_CASE("dataset: coverage from a year column, declared periods and metadata w
 }  // namespace firefly
 
 namespace firefly {
+
+TEST_CASE("dataset: years of the Republic of China in a year column are a warning at the cell") {
+  Diagnostics scratch;
+  Value meta = parse_yaml(
+      "title: {zh-TW: T}\ncolumns: [{name: note, type: string}, {name: year, type: integer}]\n",
+      "data/t.yaml", scratch);
+  Diagnostics d;
+  auto ds = build_dataset("t", meta, "note,year\n\"a, b\",\n\"舊, 制\",110\nc,111\n", d);
+  REQUIRE(ds);
+  CHECK_FALSE(ds->temporal);
+  Diagnostics w;
+  check_dataset_metadata(*ds, {"zh-TW"}, w);
+  std::vector<Diagnostic> found = w.sorted();
+  auto roc = std::find_if(found.begin(), found.end(),
+                          [](const Diagnostic& x) { return x.path == "data/t.csv"; });
+  REQUIRE(roc != found.end());
+  CHECK(roc->pos.line == 3);
+  CHECK(roc->pos.col == 8);  // after the quoted cell with its comma, in characters
+  CHECK(roc->message ==
+        "the year 110 looks like a year of the Republic of China (民國110年 is 2021); open data "
+        "gives years in four digits, which spreadsheets, catalogues and the chart read as years");
+  CHECK(roc->hint == "write 2021 (add 1911 to each year of the column)");
+  for (const Diagnostic& x : found) CHECK(x.message.find("which period") == std::string::npos);
+  // Western years: no warning.
+  auto western = build_dataset("t", meta, "note,year\na,2021\nb,2022\n", d);
+  REQUIRE(western);
+  Diagnostics none;
+  check_dataset_metadata(*western, {"zh-TW"}, none);
+  for (const Diagnostic& x : none.sorted()) CHECK(x.path != "data/t.csv");
+  // A count per year, or a column with a unit, is not a year.
+  Value counts = parse_yaml(
+      "title: {zh-TW: T}\ncolumns: [{name: forums_per_year, type: integer}, "
+      "{name: year, type: integer, unit: persons}]\n",
+      "data/t.yaml", scratch);
+  auto counted = build_dataset("t", counts, "forums_per_year,year\n5,12\n", d);
+  REQUIRE(counted);
+  Diagnostics quiet;
+  check_dataset_metadata(*counted, {"zh-TW"}, quiet);
+  for (const Diagnostic& x : quiet.sorted()) CHECK(x.path != "data/t.csv");
+}
 
 TEST_CASE("dataset: a column's values give words to its codes; mistakes are errors") {
   Diagnostics d;
