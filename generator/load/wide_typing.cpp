@@ -1,7 +1,5 @@
 #include "load/wide_typing.h"
 
-#include <algorithm>
-
 #include "core/text.h"
 
 namespace firefly {
@@ -109,24 +107,22 @@ std::vector<WideLink> find_wide_links(std::string_view body, int first_line) {
       continue;  // no full-width parenthesis nor closing bracket: most lines
     }
     // Each closing bracket followed by an opening parenthesis, one of them full-width.
+    // The last bracket that opened a text before i (tracked, not looked back for: a line of
+    // a million closing brackets is read once).
+    size_t open = std::string_view::npos, open_len = 0;
+    size_t ticks = 0, open_ticks = 0;  // backticks before i, and before `open`
     for (size_t i = 0; i < line.size(); ++i) {
+      if (line[i] == '`') ++ticks;
+      if (line[i] == '[' || line.substr(i, 3) == kOpen) {
+        open = i, open_len = line[i] == '[' ? 1 : 3, open_ticks = ticks;
+        continue;
+      }
       size_t close_len = line[i] == ']' ? 1 : line.substr(i, 3) == kClose ? 3 : 0;
       if (close_len == 0) continue;
       size_t paren = i + close_len;
       size_t paren_len = line.substr(paren, 1) == "(" ? 1 : line.substr(paren, 3) == kParen ? 3 : 0;
       if (paren_len == 0 || (close_len == 1 && paren_len == 1)) continue;
-      // The bracket that opens the text, and the parenthesis that ends the address.
-      size_t open = std::string_view::npos, open_len = 0;
-      for (size_t k = i; k-- > 0;) {
-        if (line[k] == '[') {
-          open = k, open_len = 1;
-          break;
-        }
-        if (k + 3 <= i && line.substr(k, 3) == kOpen) {
-          open = k, open_len = 3;
-          break;
-        }
-      }
+      // The parenthesis that ends the address.
       size_t address = paren + paren_len, stop = address;
       size_t end_len = 0;
       // An address: printable ASCII (a note in parentheses after a bracket is not one).
@@ -145,12 +141,14 @@ std::vector<WideLink> find_wide_links(std::string_view body, int first_line) {
       }
       if (open == std::string_view::npos || end_len == 0 || stop == address) continue;
       // Inside `code`, as an example of how not to write a link.
-      if (std::count(line.begin(), line.begin() + static_cast<ptrdiff_t>(open), '`') % 2) continue;
+      if (open_ticks % 2) continue;
       std::string_view text = line.substr(open + open_len, i - open - open_len);
       std::string_view target = line.substr(address, stop - address);
       found.push_back({{line_no, char_column(line, static_cast<int>(open) + 1)},
                        std::string(line.substr(open, stop + end_len - open)),
                        "[" + std::string(text) + "](" + std::string(target) + ")"});
+      if (found.size() == kMostWideLinks) return found;
+      for (size_t k = i + 1; k < stop + end_len; ++k) ticks += line[k] == '`';
       i = stop + end_len - 1;
     }
   }

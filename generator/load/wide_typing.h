@@ -30,9 +30,13 @@ struct WideLink {
   std::string meant;    ///< with half-width ones: `[關於我們](/about/)`
 };
 
+/// The most find_wide_links lists in one page.
+inline constexpr size_t kMostWideLinks = 20;
+
 /// The links of Markdown `body` (its first line is line `first_line`) written with a
 /// full-width bracket or parenthesis, one line each: `[text]（address）`, `［text］(address)`,
-/// and the same with the other pairs mixed, the address without spaces.
+/// and the same with the other pairs mixed, the address printable ASCII; at most
+/// kMostWideLinks. Each line is read once, however many brackets it has.
 std::vector<WideLink> find_wide_links(std::string_view body, int first_line);
 
 }  // namespace firefly

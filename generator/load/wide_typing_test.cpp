@@ -68,4 +68,16 @@ TEST_CASE("real links, brackets in prose and code are not taken for full-width l
   CHECK(find_wide_links("~~~md\n[x]（y）\n~~~\n[z]（/z/）", 1).size() == 1);
 }
 
+TEST_CASE("a page of a million brackets is read once, and at most 20 links are listed") {
+  std::string closing;
+  for (int i = 0; i < 300000; ++i) closing += "]（";
+  CHECK(find_wide_links(closing, 1).empty());  // no opening bracket: none is a link
+  std::string many;
+  for (int i = 0; i < 100000; ++i) many += "[a]（/a/）`";
+  CHECK(find_wide_links(many, 1).size() == kMostWideLinks);
+  std::string ticks = "x" + std::string(499999, '`');
+  CHECK(find_wide_links(ticks + "[a]（/a/）", 1).empty());        // after an odd count: in code
+  CHECK(find_wide_links(ticks + "` [a]（/a/）", 1).size() == 1);  // after an even count: not
+}
+
 }  // namespace firefly
