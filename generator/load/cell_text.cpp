@@ -108,12 +108,30 @@ bool read_day(std::string_view t, int& y, int& m, int& d) {
   return d <= days_in_month(y < 1000 ? y + 1911 : y, m);
 }
 
+/// Whether `ascii` (full-width folded) is a mark spreadsheets and statistical tables put
+/// where there is no value: N/A, NA, -, —, …, null, none, 無, 不詳, 無資料, 未提供.
+bool is_missing_mark(std::string_view ascii) {
+  static const char* const kMarks[] = {
+      "n/a",  "na",   "-",   "--", "\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\xA6", "...",
+      "null", "none", "nil", "無", "不詳",         "無資料",       "未提供",       "不適用"};
+  std::string lower = ascii_lower(ascii);
+  for (const char* m : kMarks) {
+    if (lower == m) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string cell_hint(std::string_view text, ColumnType type) {
   std::string t(trim(text));
   std::string ascii = ascii_from_full_width(t);
   const bool full_width = ascii != t;
+  if (type != ColumnType::kString && is_missing_mark(ascii)) {
+    const bool count = type == ColumnType::kInteger || type == ColumnType::kNumber;
+    return "leave the cell empty where there is no value (an empty cell is a missing value)" +
+           (count ? ", or write 0 if '" + t + "' means none" : std::string());
+  }
   auto write = [&](const std::string& value, const std::string& why) {
     return "write " + value + why;
   };

@@ -30,7 +30,7 @@ TEST_CASE("cell_hint says how to write a number as a spreadsheet or a person wro
         "a whole-number column holds no decimals: declare the column `type: number` if it has "
         "them");
   CHECK(cell_hint("twelve", ColumnType::kInteger) == "");
-  CHECK(cell_hint("n/a", ColumnType::kNumber) == "");
+  CHECK(cell_hint("about 5", ColumnType::kNumber) == "");
 }
 
 TEST_CASE("cell_hint writes dates in ISO form, ROC years made Gregorian") {
@@ -73,6 +73,19 @@ TEST_CASE("other_separator finds semicolons or tabs in a header read as one fiel
   CHECK(other_separator("year;count;rate") == ';');
   CHECK(other_separator("year\tcount") == '\t');
   CHECK(other_separator("year") == '\0');
+}
+
+TEST_CASE("cell_hint says an empty cell is a missing value for N/A, dashes and 不詳") {
+  const std::string empty =
+      "leave the cell empty where there is no value (an empty cell is a missing value)";
+  CHECK(cell_hint("N/A", ColumnType::kInteger) == empty + ", or write 0 if 'N/A' means none");
+  CHECK(cell_hint(" - ", ColumnType::kNumber) == empty + ", or write 0 if '-' means none");
+  CHECK(cell_hint("－", ColumnType::kNumber) == empty + ", or write 0 if '－' means none");
+  CHECK(cell_hint("…", ColumnType::kInteger) == empty + ", or write 0 if '…' means none");
+  CHECK(cell_hint("不詳", ColumnType::kDate) == empty);
+  CHECK(cell_hint("null", ColumnType::kBoolean) == empty);
+  CHECK(cell_hint("NA", ColumnType::kString) == "");  // text may say anything
+  CHECK(cell_hint("-5x", ColumnType::kInteger) == "");
 }
 
 }  // namespace firefly
