@@ -12,6 +12,7 @@
 #include "load/wide_typing.h"
 #include "model/paths.h"
 #include "render/data_views.h"
+#include "render/language_runs.h"
 
 namespace firefly {
 
@@ -233,6 +234,11 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
   if (!parsed)
     parsed = &own.emplace(page.source->body, site.config->unsafe_html, page.source->body_line);
   MarkdownResult md = parsed->render(resolve, on_missing_alt);
+  // 臺南市勞工局 in an English story: marked as Chinese for screen readers.
+  if (const Language* written = site.config->language(page.source->lang)) {
+    md.html = mark_language_runs(std::move(md.html), written->html_lang,
+                                 script_languages(site.config->languages));
+  }
   if (!page.fallback) {
     // ```tabel, ```Chart: the block its author wrote is published as code, not as an embed.
     for (const MisspeltFence& fence : md.misspelt_fences) {

@@ -12,6 +12,7 @@
 #include "render/collate.h"
 #include "render/context_detail.h"
 #include "render/data_views.h"
+#include "render/language_runs.h"
 #include "render/reads.h"
 
 namespace firefly {
@@ -238,6 +239,11 @@ Value ContextBuilder::list_item(const Page& p) const {
   const Body& body = bodies_[index_of(p)];
   Map m = map_of(3, "title", p.title, "url", p.url, "summary", body.summary.str(), "section",
                  p.section, "reading_minutes", body.reading_minutes);
+  // 做工行善團 in an English summary, marked as Chinese (summary_html: none to mark, none).
+  std::string marked =
+      marked_text_html(body.summary.str(), language_of(site_, p.content_lang).html_lang,
+                       script_languages(site_.config->languages));
+  if (!marked.empty()) m.emplace_back("summary_html", std::move(marked));
   if (p.date) m.emplace_back("date", date_value(*p.date, lang));
   if (p.fallback) m.emplace_back("content_lang", language_of(site_, p.content_lang).html_lang);
   if (p.source) m.emplace_back("images", images_value(p, PhotoPlace::kCard));

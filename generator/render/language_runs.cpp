@@ -1,0 +1,249 @@
+#include "render/language_runs.h"
+
+#include <cstring>
+#include <vector>
+
+#include "core/text.h"
+
+namespace firefly {
+
+namespace {
+
+enum class Kind { kOther, kHan, kKana, kCjkMark, kThai, kLatin, kVietnamese, kJoiner };
+
+/// The code point at `s[*i]` (valid UTF-8: content is checked when read), `*i` moved past it.
+uint32_t next_code_point(std::string_view s, size_t* i) {
+  auto b = [&](size_t k) { return static_cast<uint32_t>(static_cast<unsigned char>(s[k])); };
+  uint32_t c = b(*i);
+  size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  if (*i + len > s.size()) len = 1;  // never for valid text; keeps the reads inside
+  if (len == 2) c = (c & 0x1F) << 6 | (b(*i + 1) & 0x3F);
+  if (len == 3) c = (c & 0x0F) << 12 | (b(*i + 1) & 0x3F) << 6 | (b(*i + 2) & 0x3F);
+  if (len == 4) {
+    c = (c & 0x07) << 18 | (b(*i + 1) & 0x3F) << 12 | (b(*i + 2) & 0x3F) << 6 | (b(*i + 3) & 0x3F);
+  }
+  *i += len;
+  return c;
+}
+
+Kind kind_of(uint32_t c) {
+  if (c < 0x80) {
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return Kind::kLatin;
+    return c == ' ' || c == '-' || c == '\'' ? Kind::kJoiner : Kind::kOther;
+  }
+  if ((c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+      (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF) ||
+      (c >= 0x2E80 && c <= 0x2FDF) || c == 0x3005 || c == 0x3007) {
+    return Kind::kHan;
+  }
+  if (c >= 0x3040 && c <= 0x30FF && c != 0x30FB) return Kind::kKana;
+  if ((c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) || c == 0x2027 || c == 0x30FB) {
+    return Kind::kCjkMark;  // punctuation and full-width forms between characters
+  }
+  if (c >= 0x0E00 && c <= 0x0E7F) return Kind::kThai;
+  // Letters only Vietnamese writes (ă đ ơ ư, the vowels with a dot below or a hook), and
+  // its dot below and hook above as combining marks.
+  if (c == 0x0102 || c == 0x0103 || c == 0x0110 || c == 0x0111 || c == 0x01A0 || c == 0x01A1 ||
+      c == 0x01AF || c == 0x01B0 || (c >= 0x1EA0 && c <= 0x1EF9) || c == 0x0323 || c == 0x0309) {
+    return Kind::kVietnamese;
+  }
+  if ((c >= 0x00C0 && c <= 0x024F && c != 0x00D7 && c != 0x00F7) || (c >= 0x0300 && c <= 0x036F)) {
+    return Kind::kLatin;
+  }
+  return Kind::kOther;
+}
+
+/// Appends `text` (between tags) to `out`, each run of another script in a span.
+void mark_text(std::string_view text, bool han, bool thai, bool viet, const ScriptLanguages& tags,
+               std::string& out) {
+  size_t i = 0, plain = 0;
+  while (i < text.size()) {
+    size_t start = i;
+    Kind k = kind_of(next_code_point(text, &i));
+    bool cjk = han && (k == Kind::kHan || k == Kind::kKana);
+    bool th = thai && k == Kind::kThai;
+    bool vi_word = viet && (k == Kind::kLatin || k == Kind::kVietnamese);
+    if (!cjk && !th && !vi_word) continue;
+    // The run: characters of its script, with the marks or spaces between them.
+    size_t end = i, at = i;
+    bool kana = k == Kind::kKana, vietnamese = k == Kind::kVietnamese;
+    while (at < text.size()) {
+      Kind n = kind_of(next_code_point(text, &at));
+      bool same = cjk  ? n == Kind::kHan || n == Kind::kKana
+                  : th ? n == Kind::kThai
+                       : n == Kind::kLatin || n == Kind::kVietnamese;
+      bool between = cjk ? n == Kind::kCjkMark : n == Kind::kJoiner;
+      if (same) {
+        end = at;
+        kana = kana || n == Kind::kKana;
+        vietnamese = vietnamese || n == Kind::kVietnamese;
+      } else if (!between) {
+        break;
+      }
+    }
+    i = end;
+    if (vi_word && !vietnamese) continue;  // Latin words without a Vietnamese letter
+    const std::string& tag = cjk  ? (kana ? std::string("ja") : tags.han)
+                             : th ? tags.thai
+                                  : tags.vietnamese;
+    out.append(text.substr(plain, start - plain));
+    out.append("<span lang=\"").append(tag).append("\">");
+    out.append(text.substr(start, end - start));
+    out.append("</span>");
+    plain = end;
+  }
+  out.append(text.substr(plain));
+}
+
+/// The lower-case ASCII name of the tag at `html[i]` ('<' or "</" before it), and its end.
+std::string tag_name(std::string_view html, size_t i) {
+  std::string name;
+  while (i < html.size() && (((html[i] | 0x20) >= 'a' && (html[i] | 0x20) <= 'z') ||
+                             (html[i] >= '0' && html[i] <= '9'))) {
+    name += static_cast<char>(html[i] | 0x20);
+    ++i;
+  }
+  return name;
+}
+
+/// The end of the tag that starts at `html[i]` ('<'): past its '>', quotes respected.
+size_t tag_end(std::string_view html, size_t i) {
+  char quote = 0;
+  for (++i; i < html.size(); ++i) {
+    char c = html[i];
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '>') {
+      return i + 1;
+    }
+  }
+  return html.size();
+}
+
+bool is_void(const std::string& name) {
+  static const char* const kVoid[] = {"area",  "base", "br",   "col",   "embed",  "hr",    "img",
+                                      "input", "link", "meta", "param", "source", "track", "wbr"};
+  for (const char* v : kVoid) {
+    if (name == v) return true;
+  }
+  return false;
+}
+
+/// Whether the text of this element is not to be marked (raw text, or a span not allowed).
+bool keeps_text(const std::string& name) {
+  return name == "script" || name == "style" || name == "textarea" || name == "title" ||
+         name == "option" || name == "svg" || name == "math";
+}
+
+/// Whether an opening tag's text holds a lang attribute.
+bool has_lang(std::string_view tag) {
+  for (size_t at = tag.find("lang="); at != std::string_view::npos;
+       at = tag.find("lang=", at + 1)) {
+    char before = tag[at - 1];
+    if (before == ' ' || before == '\t' || before == '\n') return true;
+  }
+  return false;
+}
+
+/// Whether `html` may hold a run to mark: a byte that starts a character of three or four
+/// bytes (Han, kana, Thai), or one of the first bytes of the Vietnamese letters.
+bool may_mark(std::string_view html, bool cjk_or_thai, bool viet) {
+  for (char c : html) {
+    auto b = static_cast<unsigned char>(c);
+    if (b < 0xC4) continue;
+    if (cjk_or_thai && b >= 0xE0) return true;
+    if (viet && (b == 0xC4 || b == 0xC6 || b == 0xCC || b == 0xE1)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+ScriptLanguages script_languages(const std::vector<Language>& languages) {
+  ScriptLanguages tags;
+  for (const Language& l : languages) {
+    std::string_view primary = std::string_view(l.html_lang).substr(0, l.html_lang.find('-'));
+    if (primary == "zh" && tags.han == "zh") tags.han = l.html_lang;
+    if (primary == "th" && tags.thai == "th") tags.thai = l.html_lang;
+    if (primary == "vi" && tags.vietnamese == "vi") tags.vietnamese = l.html_lang;
+  }
+  return tags;
+}
+
+std::string mark_language_runs(std::string html, std::string_view lang,
+                               const ScriptLanguages& tags) {
+  std::string primary;
+  for (char c : lang.substr(0, lang.find('-'))) primary += static_cast<char>(c | 0x20);
+  const bool han = primary != "zh" && primary != "ja", thai = primary != "th",
+             viet = primary == "zh";
+  if (!may_mark(html, han || thai, viet)) return html;
+  std::string out;
+  out.reserve(html.size() + html.size() / 8);
+  struct Open {
+    std::string name;
+    bool lang;
+  };
+  std::vector<Open> open;
+  int marked = 0;  // open elements with a lang
+  const std::string_view s = html;
+  size_t i = 0, text = 0;
+  auto flush = [&](size_t end) {
+    if (marked == 0) {
+      mark_text(s.substr(text, end - text), han, thai, viet, tags, out);
+    } else {
+      out.append(s.substr(text, end - text));
+    }
+  };
+  while (i < s.size()) {
+    const char* lt = static_cast<const char*>(std::memchr(s.data() + i, '<', s.size() - i));
+    if (!lt) break;
+    i = static_cast<size_t>(lt - s.data());
+    flush(i);
+    size_t end;
+    if (s.substr(i, 4) == "<!--") {
+      size_t close = s.find("-->", i + 4);
+      end = close == std::string_view::npos ? s.size() : close + 3;
+    } else if (s.substr(i, 2) == "</") {
+      end = tag_end(s, i);
+      std::string name = tag_name(s, i + 2);
+      for (size_t k = open.size(); k-- > 0;) {  // close it, and what it left open
+        if (open[k].name != name) continue;
+        for (size_t m = k; m < open.size(); ++m) marked -= open[m].lang;
+        open.resize(k);
+        break;
+      }
+    } else {
+      end = tag_end(s, i);
+      std::string name = tag_name(s, i + 1);
+      bool self_closing = end >= 2 && s[end - 2] == '/';
+      if (!name.empty() && keeps_text(name) && !self_closing) {
+        // Up to its closing tag, as it is.
+        size_t close = i;
+        do {
+          close = s.find("</", close + 1);
+        } while (close != std::string_view::npos && tag_name(s, close + 2) != name);
+        end = close == std::string_view::npos ? s.size() : tag_end(s, close);
+      } else if (!name.empty() && !is_void(name) && !self_closing) {
+        bool l = has_lang(s.substr(i, end - i));
+        open.push_back({std::move(name), l});
+        marked += l;
+      }
+    }
+    out.append(s.substr(i, end - i));
+    i = end;
+    text = end;
+  }
+  flush(s.size());
+  return out;
+}
+
+std::string marked_text_html(std::string_view text, std::string_view lang,
+                             const ScriptLanguages& tags) {
+  std::string html = html_escape(text);
+  std::string marked = mark_language_runs(html, lang, tags);
+  return marked == html ? std::string() : marked;
+}
+
+}  // namespace firefly

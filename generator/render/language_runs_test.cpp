@@ -1,0 +1,64 @@
+#include "render/language_runs.h"
+
+#include <doctest/doctest.h>
+
+namespace firefly {
+
+namespace {
+const ScriptLanguages kTags{"zh-Hant-TW", "th", "vi"};
+std::string mark(const std::string& html, const char* lang) {
+  return mark_language_runs(html, lang, kTags);
+}
+}  // namespace
+
+TEST_CASE("Chinese in another language's text is marked as Chinese, run by run") {
+  CHECK(mark("<p>The bureau (臺南市勞工局) runs 做工行善團.</p>", "en") ==
+        "<p>The bureau (<span lang=\"zh-Hant-TW\">臺南市勞工局</span>) runs "
+        "<span lang=\"zh-Hant-TW\">做工行善團</span>.</p>");
+  // Punctuation between characters stays in the run; around them it does not.
+  CHECK(mark("<li>「希望家園‧幸福永續」論壇</li>", "vi") ==
+        "<li>「<span lang=\"zh-Hant-TW\">希望家園‧幸福永續」論壇</span></li>");
+  CHECK(mark("<p>ひらがなと漢字</p>", "th") == "<p><span lang=\"ja\">ひらがなと漢字</span></p>");
+  CHECK(mark("<p>ไทย 臺南</p>", "id") ==
+        "<p><span lang=\"th\">ไทย</span> <span lang=\"zh-Hant-TW\">臺南</span></p>");
+  // Chinese text on a Chinese page is not marked.
+  CHECK(mark("<p>臺南市勞工局</p>", "zh-Hant-TW") == "<p>臺南市勞工局</p>");
+}
+
+TEST_CASE("Vietnamese names in Chinese text are marked as Vietnamese; other Latin words not") {
+  CHECK(mark("<p>移工阮氏花（Nguyễn Thị Hoa）與 NPO 合作。</p>", "zh-Hant-TW") ==
+        "<p>移工阮氏花（<span lang=\"vi\">Nguyễn Thị Hoa</span>）與 NPO 合作。</p>");
+  CHECK(mark("<p>Ông Đức nói</p>", "zh-Hant-TW") == "<p><span lang=\"vi\">Ông Đức nói</span></p>");
+  CHECK(mark("<p>Hello World café</p>", "zh-Hant-TW") == "<p>Hello World café</p>");
+  CHECK(mark("<p>Nguyễn Thị Hoa</p>", "en") == "<p>Nguyễn Thị Hoa</p>");  // only in Chinese
+}
+
+TEST_CASE("marked languages, attributes, comments and raw text are left as they are") {
+  std::string own = "<p>Hsiao (<span lang=\"zh-Hant-TW\">蕭竹欽 <b>主席</b></span>) 臺南</p>";
+  CHECK(mark(own, "en") ==
+        "<p>Hsiao (<span lang=\"zh-Hant-TW\">蕭竹欽 <b>主席</b></span>) "
+        "<span lang=\"zh-Hant-TW\">臺南</span></p>");
+  CHECK(mark("<div lang='zh'><p>臺南</p></div><p>臺南</p>", "en") ==
+        "<div lang='zh'><p>臺南</p></div><p><span lang=\"zh-Hant-TW\">臺南</span></p>");
+  CHECK(mark("<img alt=\"臺南\" src=\"/a.jpg\"><a href=\"/臺南/\" title=\"臺南\">x</a>", "en") ==
+        "<img alt=\"臺南\" src=\"/a.jpg\"><a href=\"/臺南/\" title=\"臺南\">x</a>");
+  CHECK(mark("<!--firefly-embed:0--><script>var a='臺南';</script><svg><text>臺南</text></svg>",
+             "en") ==
+        "<!--firefly-embed:0--><script>var a='臺南';</script><svg><text>臺南</text></svg>");
+  CHECK(mark("<p data-x=\"a>b\">臺</p>", "en") ==
+        "<p data-x=\"a>b\"><span lang=\"zh-Hant-TW\">臺</span></p>");
+  // A blanklang= attribute or text "lang=" is not a lang.
+  CHECK(mark("<p data-slang=\"x\">臺</p>", "en") ==
+        "<p data-slang=\"x\"><span lang=\"zh-Hant-TW\">臺</span></p>");
+}
+
+TEST_CASE("text without another script, and broken HTML, come back unchanged") {
+  CHECK(mark("<p>Plain English &amp; more</p>", "en") == "<p>Plain English &amp; more</p>");
+  CHECK(mark("<p>unclosed <b>臺南", "en") ==
+        "<p>unclosed <b><span lang=\"zh-Hant-TW\">臺南</span>");
+  CHECK(mark("</i></p>臺<", "en") == "</i></p><span lang=\"zh-Hant-TW\">臺</span><");
+  CHECK(mark("<script>臺", "en") == "<script>臺");
+  CHECK(mark("", "en").empty());
+}
+
+}  // namespace firefly
