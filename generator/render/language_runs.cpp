@@ -147,13 +147,37 @@ bool has_lang(std::string_view tag) {
   return false;
 }
 
-/// Whether `html` may hold a run to mark: a byte that starts a character of three or four
-/// bytes (Han, kana, Thai), or one of the first bytes of the Vietnamese letters.
-bool may_mark(std::string_view html, bool cjk_or_thai, bool viet) {
-  for (char c : html) {
-    auto b = static_cast<unsigned char>(c);
-    if (b < 0xC4) continue;
-    if (cjk_or_thai && b >= 0xE0) return true;
+/// Whether the language tag `lang` is of the language `code` ("zh-Hant-TW" of "zh").
+bool is_primary(std::string_view lang, std::string_view code) {
+  std::string_view primary = lang.substr(0, lang.find('-'));
+  if (primary.size() != code.size()) return false;
+  for (size_t i = 0; i < code.size(); ++i) {
+    if ((primary[i] | 0x20) != code[i]) return false;
+  }
+  return true;
+}
+
+/// Whether `html` may hold a run to mark: the first bytes of Han or kana (E3-E9, E2 BA-BF,
+/// EF A4-AB, F0), of
+/// Thai (E0), or of a Vietnamese letter (C4, C6, CC, E1). ASCII is passed eight bytes at a
+/// time; Chinese text, read for Vietnamese only, stops nowhere.
+bool may_mark(std::string_view html, bool han, bool thai, bool viet) {
+  if (!han) {  // a Chinese page: its text is all first bytes E3-E9 and EF, never these
+    auto has = [&](unsigned char b) { return std::memchr(html.data(), b, html.size()) != nullptr; };
+    return (thai && has(0xE0)) || (viet && (has(0xC4) || has(0xC6) || has(0xCC) || has(0xE1)));
+  }
+  const auto* p = reinterpret_cast<const unsigned char*>(html.data());
+  for (size_t i = 0; i < html.size(); ++i) {
+    while (i + 8 <= html.size() && eight_ascii(p + i)) i += 8;
+    if (i == html.size()) break;
+    unsigned char b = p[i], next = i + 1 < html.size() ? p[i + 1] : 0;
+    // E2 BA-BF: the radicals (E2 80-B9 is punctuation: ’ “ ” — …); EF A4-AB: compatibility
+    // ideographs (EF BC-BF: full-width forms).
+    if (han && ((b >= 0xE3 && b <= 0xE9) || (b == 0xE2 && next >= 0xBA) ||
+                (b == 0xEF && next >= 0xA4 && next <= 0xAB) || b == 0xF0)) {
+      return true;
+    }
+    if (thai && b == 0xE0) return true;
     if (viet && (b == 0xC4 || b == 0xC6 || b == 0xCC || b == 0xE1)) return true;
   }
   return false;
@@ -174,11 +198,9 @@ ScriptLanguages script_languages(const std::vector<Language>& languages) {
 
 std::string mark_language_runs(std::string html, std::string_view lang,
                                const ScriptLanguages& tags) {
-  std::string primary;
-  for (char c : lang.substr(0, lang.find('-'))) primary += static_cast<char>(c | 0x20);
-  const bool han = primary != "zh" && primary != "ja", thai = primary != "th",
-             viet = primary == "zh";
-  if (!may_mark(html, han || thai, viet)) return html;
+  const bool han = !is_primary(lang, "zh") && !is_primary(lang, "ja"),
+             thai = !is_primary(lang, "th"), viet = is_primary(lang, "zh");
+  if (!may_mark(html, han, thai, viet)) return html;
   std::string out;
   out.reserve(html.size() + html.size() / 8);
   struct Open {
@@ -241,6 +263,9 @@ std::string mark_language_runs(std::string html, std::string_view lang,
 
 std::string marked_text_html(std::string_view text, std::string_view lang,
                              const ScriptLanguages& tags) {
+  const bool han = !is_primary(lang, "zh") && !is_primary(lang, "ja"),
+             thai = !is_primary(lang, "th"), viet = is_primary(lang, "zh");
+  if (!may_mark(text, han, thai, viet)) return {};  // most summaries: nothing escaped
   std::string html = html_escape(text);
   std::string marked = mark_language_runs(html, lang, tags);
   return marked == html ? std::string() : marked;
