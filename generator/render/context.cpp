@@ -239,11 +239,13 @@ Value ContextBuilder::list_item(const Page& p) const {
   const Body& body = bodies_[index_of(p)];
   Map m = map_of(3, "title", p.title, "url", p.url, "summary", body.summary.str(), "section",
                  p.section, "reading_minutes", body.reading_minutes);
-  // 做工行善團 in an English summary, marked as Chinese (summary_html: none to mark, none).
-  std::string marked =
-      marked_text_html(body.summary.str(), language_of(site_, p.content_lang).html_lang,
-                       script_languages(site_.config->languages));
-  if (!marked.empty()) m.emplace_back("summary_html", std::move(marked));
+  // 做工行善團 in an English title or summary, marked as Chinese (title_html, summary_html).
+  const std::string& written = language_of(site_, p.content_lang).html_lang;
+  const std::string title_code = title_lang_code(p);
+  ScriptLanguages tags = script_languages(site_.config->languages);
+  add_marked_html(m, "title", p.title,
+                  title_code.empty() ? written : language_of(site_, title_code).html_lang, tags);
+  add_marked_html(m, "summary", body.summary.str(), written, tags);
   if (p.date) m.emplace_back("date", date_value(*p.date, lang));
   if (p.fallback) m.emplace_back("content_lang", language_of(site_, p.content_lang).html_lang);
   if (p.source) m.emplace_back("images", images_value(p, PhotoPlace::kCard));
@@ -361,6 +363,10 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
              body.html.str(), "fallback", page.fallback, "draft", page.draft, "content_lang",
              language_of(site_, page.content_lang).html_lang);
   add_title_lang(m, site_, page);
+  std::string title_code = title_lang_code(page);  // a title in another language
+  add_marked_html(m, "title", page.title,
+                  language_of(site_, title_code.empty() ? page.content_lang : title_code).html_lang,
+                  script_languages(site_.config->languages));
   static constexpr std::pair<std::string_view, const char*> kIs[] = {
       {"home", "is_home"},         {"section", "is_section"},     {"page", "is_page"},
       {"taxonomy", "is_taxonomy"}, {"term", "is_term"},           {"data", "is_data"},

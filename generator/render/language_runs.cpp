@@ -271,4 +271,10 @@ std::string marked_text_html(std::string_view text, std::string_view lang,
   return marked == html ? std::string() : marked;
 }
 
+void add_marked_html(Map& m, std::string_view name, std::string_view text, std::string_view lang,
+                     const ScriptLanguages& tags) {
+  std::string marked = marked_text_html(text, lang, tags);
+  if (!marked.empty()) m.emplace_back(std::string(name) + "_html", std::move(marked));
+}
+
 }  // namespace firefly

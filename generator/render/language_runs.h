@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "config/site_config.h"
+#include "core/value.h"
 
 namespace firefly {
 
@@ -37,5 +38,10 @@ std::string mark_language_runs(std::string html, std::string_view lang,
 /// of other scripts marked as mark_language_runs marks them; "" when there are none.
 std::string marked_text_html(std::string_view text, std::string_view lang,
                              const ScriptLanguages& tags);
+
+/// Adds `<name>_html` to `m` (for title, `title_html`): marked_text_html of `text`, when it
+/// marks a run (a theme shows `{{{title_html}}}` where there is one, else `{{title}}`).
+void add_marked_html(Map& m, std::string_view name, std::string_view text, std::string_view lang,
+                     const ScriptLanguages& tags);
 
 }  // namespace firefly

@@ -7,6 +7,7 @@
 #include "core/locale.h"
 #include "render/collate.h"
 #include "render/context_detail.h"
+#include "render/language_runs.h"
 
 namespace firefly {
 
@@ -42,6 +43,7 @@ std::shared_ptr<const SitemapLists> sitemap_lists(const Site& site, const std::s
     }
   }
   std::unique_ptr<Collator> collator;
+  const ScriptLanguages tags = script_languages(site.config->languages);
   std::unordered_map<const SitemapEntry*, size_t> kept;  // entry before -> page index now
   std::map<std::string, std::vector<Placed>> added;
   for (size_t i = 0; i < site.pages.size(); ++i) {
@@ -60,6 +62,7 @@ std::shared_ptr<const SitemapLists> sitemap_lists(const Site& site, const std::s
     e.key = collator->sort_key(e.title);
     Map m{{"title", e.title}, {"url", e.url}};
     if (e.has_title_lang) m.emplace_back("title_lang", e.title_lang);
+    add_marked_html(m, "title", e.title, e.has_title_lang ? e.title_lang : locale, tags);
     e.item = Value(std::move(m));
     std::string section = e.section;
     added[section].push_back({std::make_shared<const SitemapEntry>(std::move(e)), i});
