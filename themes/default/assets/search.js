@@ -905,11 +905,20 @@
     current.query = query.trim();
     current.filter = {};
     var groups = parseQuery(current.query);
-    if (resultsSection) resultsSection.hidden = !groups.length;
+    if (resultsSection) resultsSection.hidden = !current.query;
     if (!groups.length) {
+      // Nothing to look up: an empty field says nothing; a query of only punctuation,
+      // symbols or emoji (or of words longer than the index keeps) finds no page, and
+      // says so with the no-results message, as any other query that finds none.
       results.textContent = "";
       if (filtersEl) filtersEl.textContent = "";
-      say("");
+      current.hits = [];
+      if (current.query) {
+        sayCount([], true);
+        results.appendChild(noResults());
+      } else {
+        say("");
+      }
       return;
     }
     say(attr("searching"));

@@ -1,0 +1,69 @@
+// Queries at the edges of how words are made, in Debian's Chromium: builds a small English
+// site and checks that a query with nothing to look up (punctuation, symbols or emoji
+// only, or a word longer than the index keeps) says "0 results" and shows the no-results
+// message with its link to the site map, as any query that finds nothing does, instead of
+// nothing at all.
+//
+// Usage: node tests/a11y/search_edges.mjs FIREFLY
+// Prints one line per query, then "search edges: N passed, M failed"; exits 1 when any failed.
+import { buildStorySite, listedResults, runQueryChecks } from './lib.mjs';
+
+const [firefly] = process.argv.slice(2);
+if (!firefly) {
+  console.error('usage: node search_edges.mjs FIREFLY');
+  process.exit(2);
+}
+const texts = {
+  owned: "The bureau's staff repaired the roof.",
+  curly: 'The bureau’s plan for older workers.',
+  staff: 'The bureau staff met the union.',
+  says: 'A bureau said no; its budget is spent.',
+};
+const pages = {};
+Object.entries(texts).forEach(([name, text], i) => {
+  pages[name] = { title: `Page ${name}`, date: `2026-01-0${i + 1}`, text };
+});
+const site = buildStorySite(
+  firefly,
+  'search-edges',
+  'title: {en: Edges}\nbase_url: https://example.org/\n' +
+    'languages:\n  - {code: en, html_lang: en, name: English}\n' +
+    'collections:\n  stories: {sort: date desc}\n',
+  'Stories',
+  pages,
+);
+
+// [query, the pages found ([]: the no-results message)]
+const QUERIES = [
+  ['bureau s', ['curly', 'owned', 'says', 'staff']],
+  ['!!!', []],
+  ['😀', []],
+  ['—', []],
+  ['x'.repeat(80), []],
+];
+
+await runQueryChecks('search edges', site, QUERIES, async (page, origin, [q, expected]) => {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${origin}/search/?q=${encodeURIComponent(q)}`);
+  try {
+    await page
+      .locator('#search-results ol.search-hits li a, #search-results > p.search-none')
+      .first()
+      .waitFor({ timeout: 10000 });
+  } catch {
+    return 'neither results nor the no-results message shown';
+  }
+  if (errors.length) return `script error: ${errors[0]}`;
+  const found = (await listedResults(page)).sort();
+  if (found.join() !== expected.join()) return `found ${found.join() || 'none'}, expected ${expected.join() || 'none'}`;
+  const status = ((await page.locator('#search-status').textContent()) ?? '').trim();
+  if (!status.startsWith(`${expected.length} result`)) return `the status says "${status}"`;
+  if (!expected.length) {
+    const none = page.locator('#search-results > p.search-none');
+    if (!(await none.isVisible())) return 'the no-results message is not visible';
+    const href = await none.locator('a').getAttribute('href');
+    if (!/sitemap\/$/.test(href ?? '')) return `the no-results message links to ${href}, not the site map`;
+  }
+  return `ok (${status})`;
+});
