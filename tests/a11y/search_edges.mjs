@@ -1,8 +1,9 @@
 // Queries at the edges of how words are made, in Debian's Chromium: builds a small English
-// site and checks that a query with nothing to look up (punctuation, symbols or emoji
-// only, or a word longer than the index keeps) says "0 results" and shows the no-results
-// message with its link to the site map, as any query that finds nothing does, instead of
-// nothing at all.
+// site and checks that the search page finds exactly the pages it should for a word with
+// an apostrophe's ending (bureau's: the "s" is a word, not the start of "staff"), and that
+// a query with nothing to look up (punctuation, symbols or emoji only, or a word longer
+// than the index keeps) says "0 results" and shows the no-results message with its link
+// to the site map, as any query that finds nothing does, instead of nothing at all.
 //
 // Usage: node tests/a11y/search_edges.mjs FIREFLY
 // Prints one line per query, then "search edges: N passed, M failed"; exits 1 when any failed.
@@ -35,6 +36,10 @@ const site = buildStorySite(
 
 // [query, the pages found ([]: the no-results message)]
 const QUERIES = [
+  ["bureau's", ['curly', 'owned']],
+  ['bureau’s', ['curly', 'owned']],
+  ["Bureau's staff", ['owned']],
+  ["bureau'", ['curly', 'owned', 'says', 'staff']],
   ['bureau s', ['curly', 'owned', 'says', 'staff']],
   ['!!!', []],
   ['😀', []],

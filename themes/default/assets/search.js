@@ -90,6 +90,8 @@
     return out;
   }
 
+  var CLITIC = /[\p{L}\p{N}]['\u2018\u2019](s|t|d|m|ll|re|ve)$/u;
+
   // ---- The query: groups (a quoted phrase, or a run without spaces) whose terms must
   // occur at their offsets; all groups must occur. {token, offset (null: anywhere), prefix}
   function parseQuery(q) {
@@ -101,6 +103,9 @@
     var typing = !/[\s"]$/.test(q);
     parts.forEach(function (part, pi) {
       var ps = pieces(part.text);
+      // An ending after an apostrophe (bureau's, don't, we'll) is a whole word: as a prefix,
+      // "s" would find every word with an s after "bureau" (bureau staff).
+      var clitic = CLITIC.test(fold(part.text).replace(/[^\p{L}\p{N}\p{M}]+$/u, ""));
       var terms = [];
       ps.forEach(function (p, i) {
         if (p.cjk) {
@@ -117,7 +122,7 @@
             terms.push({ token: run.slice(k, k + 2).join(""), offset: null, cjk: true });
           }
         } else if (utf8Length(p.text) <= MAX_TOKEN_BYTES) {
-          var prefix = typing && pi === parts.length - 1 && i === ps.length - 1 && !part.quoted;
+          var prefix = typing && pi === parts.length - 1 && i === ps.length - 1 && !part.quoted && !clitic;
           terms.push({ token: p.text, offset: i, prefix: prefix });
         }
       });
