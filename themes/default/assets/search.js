@@ -73,8 +73,11 @@
       out.push({ text: fold(run), cjk: false, joined: false });
       return;
     }
+    var first = true;
     for (var seg of thaiWords.segment(run)) {
-      if (reLN.test(seg.segment)) out.push({ text: fold(seg.segment), cjk: false, joined: false });
+      if (!reLN.test(seg.segment)) continue;
+      out.push({ text: fold(seg.segment), cjk: false, joined: false, thai: true, inRun: !first });
+      first = false;
     }
   }
   function pieces(text) {
@@ -126,9 +129,74 @@
           terms.push({ token: p.text, offset: i, prefix: prefix });
         }
       });
-      if (terms.length) groups.push({ terms: terms, pieces: ps });
+      if (!terms.length) return;
+      var group = { terms: terms, pieces: ps };
+      var last = terms[terms.length - 1];
+      var thaiRun = /([\u0E00-\u0E7F]+)[^\p{L}\p{N}\p{M}]*$/u.exec(part.text);
+      if (last.prefix && ps[ps.length - 1].thai && thaiRun) group.alts = thaiTails(terms, ps, thaiRun[1]);
+      groups.push(group);
     });
     return groups;
+  }
+  // A Thai word being typed is split by ICU as it stands, not as the word it will be:
+  // ข้อมู as ข้อ and มู (the page has ข้อมูล, one word), ผู้สูงอ as ผู้, สู and งอ (the page
+  // has ผู้, สูง and อายุ). The other readings of the query's last run of Thai (`run`, as
+  // typed; its pieces end `ps`): cut where a syllable can start, what is before the cut
+  // split by ICU (each word whole) and what is after it the beginning of a word. Cuts
+  // within its last two pieces, and between any two of its pieces (its last pieces written
+  // together: ข้อมู); each reading a list of terms like `terms`.
+  function thaiTails(terms, ps, run) {
+    if (!thaiWords) return [];
+    var n = ps.length;
+    var r0 = n - 1;
+    while (r0 > 0 && ps[r0].inRun && ps[r0 - 1].thai) r0--;
+    var starts = [];
+    for (var seg of thaiWords.segment(run)) {
+      if (reLN.test(seg.segment)) starts.push(seg.index);
+    }
+    var cuts = starts.slice();
+    for (var k = starts.length >= 2 ? starts[starts.length - 2] : 0; k < run.length; k++) {
+      var c = run.charCodeAt(k);
+      if ((c >= 0x0e01 && c <= 0x0e2e) || (c >= 0x0e40 && c <= 0x0e44)) cuts.push(k);
+    }
+    var before = terms.filter(function (t) {
+      return t.offset === null || t.offset < r0;
+    });
+    var key = function (ts) {
+      return ts
+        .map(function (t) {
+          return t.offset + ":" + t.token + (t.prefix ? "*" : "");
+        })
+        .join(" ");
+    };
+    var seen = {};
+    seen[key(terms)] = true;
+    var alts = [];
+    cuts.forEach(function (cut) {
+      var head = [];
+      if (cut > 0) thaiPieces(run.slice(0, cut), head);
+      var tail = fold(run.slice(cut));
+      if (!tail || utf8Length(tail) > MAX_TOKEN_BYTES) return;
+      var reading = before.slice();
+      head.forEach(function (p, i) {
+        reading.push({ token: p.text, offset: r0 + i, prefix: false });
+      });
+      reading.push({ token: tail, offset: r0 + head.length, prefix: true });
+      if (seen[key(reading)]) return;
+      seen[key(reading)] = true;
+      alts.push(reading);
+    });
+    return alts;
+  }
+  // The queries to run: `groups` as they are, and where the last group has other readings
+  // (thaiTails), the same with each of those; a page found by any of them is found.
+  function readings(groups) {
+    var out = [groups];
+    var last = groups[groups.length - 1];
+    (last.alts || []).forEach(function (terms) {
+      out.push(groups.slice(0, -1).concat([{ terms: terms, pieces: last.pieces }]));
+    });
+    return out;
   }
 
   // ---- Index files.
@@ -322,7 +390,7 @@
     }
     return best;
   }
-  // Ranked hits [{doc, score...}]: the best field, then how often and how close, then newer.
+  // The hits [{doc, field, score}] of a query's groups, unranked.
   function run(manifest, groups) {
     // Positions are needed to check a phrase or run of terms, so a phrase reads those kept
     // apart too. Nearness ranks by the positions the lines hold: a word whose positions are
@@ -370,14 +438,31 @@
         }
         hits.push({ doc: doc, field: field, score: often + 3 * near });
       });
-      // Pages ranked late (the manifest's "late" on: an indicator, a plan's detail) after
-      // every other page, so that they never take a content page's place in the first ten.
-      var late = manifest.late === undefined ? Infinity : manifest.late;
-      hits.sort(function (a, b) {
-        return (a.doc >= late) - (b.doc >= late) || b.field - a.field || b.score - a.score || a.doc - b.doc;
-      });
       return hits;
     });
+  }
+  // The hits of each reading of a query (readings), ranked: the pages the query's own
+  // reading finds first (another reading finds more, such as a Thai word's start that the
+  // query's last word is not on its own: ข้อ|มู), a page found by several keeping its best;
+  // then the best field, how often and how close, then newer.
+  function rank(manifest, perReading) {
+    var best = new Map();
+    perReading.forEach(function (hits, reading) {
+      hits.forEach(function (h) {
+        h.other = reading > 0;
+        var old = best.get(h.doc);
+        var better = old && old.other === h.other && (h.field - old.field || h.score - old.score) > 0;
+        if (!old || old.other > h.other || better) best.set(h.doc, h);
+      });
+    });
+    var hits = Array.from(best.values());
+    // Pages ranked late (the manifest's "late" on: an indicator, a plan's detail) after
+    // every other page, so that they never take a content page's place in the first ten.
+    var late = manifest.late === undefined ? Infinity : manifest.late;
+    hits.sort(function (a, b) {
+      return (a.doc >= late) - (b.doc >= late) || a.other - b.other || b.field - a.field || b.score - a.score || a.doc - b.doc;
+    });
+    return hits;
   }
 
   // ---- Excerpts: the text around the first match, matches marked.
@@ -930,7 +1015,13 @@
     get("index.json", true)
       .then(function (manifest) {
         current.manifest = manifest;
-        return run(manifest, groups);
+        return Promise.all(
+          readings(groups).map(function (r) {
+            return run(manifest, r);
+          }),
+        ).then(function (perReading) {
+          return rank(manifest, perReading);
+        });
       })
       .then(function (hits) {
         if (gen !== generation) return;
