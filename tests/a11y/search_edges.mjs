@@ -26,6 +26,8 @@ const thai = {
   data: 'ข้อมูลการจ้างงานของผู้สูงอายุในเมือง',
   boss: 'นายจ้างและลูกจ้างตกลงกันได้',
   other: 'ข้อเสนอของมูลนิธิ',
+  // ICU splits this page's ชาติ as ชา and ติ (before a name it does not know).
+  uni: 'ร่วมกับมหาวิทยาลัยแห่งชาติเฉิงกง',
 };
 const pages = {};
 Object.entries(texts).forEach(([name, text], i) => {
@@ -62,6 +64,7 @@ const QUERIES = [
   ['นายจ้า', ['boss'], 'th/'],
   ['การจ้างงานของผู้สูงอ', ['data'], 'th/'],
   ['ข้อ', ['data', 'other'], 'th/'],
+  ['ชาติ', ['uni'], 'th/'],
 ];
 
 await runQueryChecks('search edges', site, QUERIES, async (page, origin, [q, expected, lang = '']) => {

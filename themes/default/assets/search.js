@@ -143,8 +143,9 @@
   // has ผู้, สูง and อายุ). The other readings of the query's last run of Thai (`run`, as
   // typed; its pieces end `ps`): cut where a syllable can start, what is before the cut
   // split by ICU (each word whole) and what is after it the beginning of a word. Cuts
-  // within its last two pieces, and between any two of its pieces (its last pieces written
-  // together: ข้อมู); each reading a list of terms like `terms`.
+  // within its last two pieces, and before the third last (its last pieces written
+  // together: ข้อมู); each reading a list of terms like `terms`. Each reading may read
+  // a shard more, so the cuts stay near the end, where the word being typed is.
   function thaiTails(terms, ps, run) {
     if (!thaiWords) return [];
     var n = ps.length;
@@ -154,7 +155,7 @@
     for (var seg of thaiWords.segment(run)) {
       if (reLN.test(seg.segment)) starts.push(seg.index);
     }
-    var cuts = starts.slice();
+    var cuts = starts.slice(-3);
     for (var k = starts.length >= 2 ? starts[starts.length - 2] : 0; k < run.length; k++) {
       var c = run.charCodeAt(k);
       if ((c >= 0x0e01 && c <= 0x0e2e) || (c >= 0x0e40 && c <= 0x0e44)) cuts.push(k);
