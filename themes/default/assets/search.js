@@ -885,10 +885,10 @@
     }
     return item;
   }
-  // Says how many results there are: "N results for Q", or "Up to N results for Q" while
-  // some of them may lack a CJK run of the query (not `exact`).
+  // Says how many results there are: "N results for Q" ("1 result for Q"), or "Up to N
+  // results for Q" while some of them may lack a CJK run of the query (not `exact`).
   function sayCount(hits, exact) {
-    var text = (!exact && attr("count-upto")) || attr("count");
+    var text = (!exact && attr("count-upto")) || (hits.length === 1 && attr("count-one")) || attr("count");
     say(text.replace("{n}", String(hits.length)).replace("{q}", current.query));
   }
   // Lists the first results (or the next ones after "more") as soon as their chunks are in,
