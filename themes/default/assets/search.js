@@ -130,7 +130,7 @@
         }
       });
       if (!terms.length) return;
-      var group = { terms: terms, pieces: ps };
+      var group = { terms: terms, pieces: ps, wholeLast: clitic };
       var last = terms[terms.length - 1];
       var thaiRun = /([\u0E00-\u0E7F]+)[^\p{L}\p{N}\p{M}]*$/u.exec(part.text);
       if (last.prefix && ps[ps.length - 1].thai && thaiRun) group.alts = thaiTails(terms, ps, thaiRun[1]);
@@ -195,7 +195,7 @@
     var out = [groups];
     var last = groups[groups.length - 1];
     (last.alts || []).forEach(function (terms) {
-      out.push(groups.slice(0, -1).concat([{ terms: terms, pieces: last.pieces }]));
+      out.push(groups.slice(0, -1).concat([{ terms: terms, pieces: last.pieces, wholeLast: last.wholeLast }]));
     });
     return out;
   }
@@ -427,11 +427,15 @@
           var at = groupMatch(groups[gi], perGroup[gi], doc);
           if (!at) return;
           spots.push(at);
+          // A group is in the title only if all its terms are: the "s" of bureau's, or one
+          // pair of a CJK run, in a title does not put the group there.
+          var groupField = 2;
           perGroup[gi].forEach(function (list) {
             var p = list.get(doc);
-            field = Math.max(field, p.field);
+            groupField = Math.min(groupField, p.field);
             often += Math.log(1 + p.count);
           });
+          field = Math.max(field, groupField);
         }
         var near = 0;
         for (var s = 1; s < spots.length; s++) {
@@ -481,18 +485,20 @@
     return { folded: folded, map: map };
   }
   // What to mark: runs of CJK characters as they are, other words where a word starts
-  // (the last word typed may be the start of a longer one; Thai has no spaces to start at).
+  // (the last word typed may be the start of a longer one; Thai has no spaces to start at),
+  // an ending after an apostrophe (the s of bureau's) only as a whole word.
   function needles(groups) {
     var out = [];
     groups.forEach(function (g) {
       var run = "";
-      g.pieces.forEach(function (p) {
+      g.pieces.forEach(function (p, i) {
         if (p.cjk) {
           run += p.text;
         } else {
           if (run) out.push({ text: run, word: false });
           run = "";
-          out.push({ text: p.text, word: !/[\u0E00-\u0E7F]/.test(p.text) });
+          var whole = !!g.wholeLast && i === g.pieces.length - 1;
+          out.push({ text: p.text, word: !/[\u0E00-\u0E7F]/.test(p.text), whole: whole });
         }
       });
       if (run) out.push({ text: run, word: false });
@@ -507,6 +513,13 @@
     var before = Array.from(s.slice(Math.max(0, at - 2), at)).pop();
     return !before || reCjk.test(before) || !(reLN.test(before) || reMark.test(before));
   }
+  // Whether a word ends just before `at` of `s`: no letter, digit or mark of a word there.
+  function wordEnd(s, at) {
+    var after = s.codePointAt(at);
+    if (after === undefined) return true;
+    var c = String.fromCodePoint(after);
+    return reCjk.test(c) || !(reLN.test(c) || reMark.test(c));
+  }
   function excerpt(text, groups) {
     var fm = foldedWithMap(text);
     var marks = [];
@@ -514,6 +527,7 @@
       var len = n.text.length;
       for (var at = fm.folded.indexOf(n.text); at >= 0; at = fm.folded.indexOf(n.text, at + 1)) {
         if (n.word && !wordStart(fm.folded, at)) continue;
+        if (n.whole && !wordEnd(fm.folded, at + len)) continue;
         marks.push([fm.map[at], fm.map[at + len]]);
         at += len - 1;
       }
