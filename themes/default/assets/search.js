@@ -73,8 +73,11 @@
       out.push({ text: fold(run), cjk: false, joined: false });
       return;
     }
+    var first = true;
     for (var seg of thaiWords.segment(run)) {
-      if (reLN.test(seg.segment)) out.push({ text: fold(seg.segment), cjk: false, joined: false });
+      if (!reLN.test(seg.segment)) continue;
+      out.push({ text: fold(seg.segment), cjk: false, joined: false, thai: true, inRun: !first });
+      first = false;
     }
   }
   function pieces(text) {
@@ -90,6 +93,8 @@
     return out;
   }
 
+  var CLITIC = /[\p{L}\p{N}]['\u2018\u2019](s|t|d|m|ll|re|ve)$/u;
+
   // ---- The query: groups (a quoted phrase, or a run without spaces) whose terms must
   // occur at their offsets; all groups must occur. {token, offset (null: anywhere), prefix}
   function parseQuery(q) {
@@ -101,6 +106,9 @@
     var typing = !/[\s"]$/.test(q);
     parts.forEach(function (part, pi) {
       var ps = pieces(part.text);
+      // An ending after an apostrophe (bureau's, don't, we'll) is a whole word: as a prefix,
+      // "s" would find every word with an s after "bureau" (bureau staff).
+      var clitic = CLITIC.test(fold(part.text).replace(/[^\p{L}\p{N}\p{M}]+$/u, ""));
       var terms = [];
       ps.forEach(function (p, i) {
         if (p.cjk) {
@@ -117,13 +125,79 @@
             terms.push({ token: run.slice(k, k + 2).join(""), offset: null, cjk: true });
           }
         } else if (utf8Length(p.text) <= MAX_TOKEN_BYTES) {
-          var prefix = typing && pi === parts.length - 1 && i === ps.length - 1 && !part.quoted;
+          var prefix = typing && pi === parts.length - 1 && i === ps.length - 1 && !part.quoted && !clitic;
           terms.push({ token: p.text, offset: i, prefix: prefix });
         }
       });
-      if (terms.length) groups.push({ terms: terms, pieces: ps });
+      if (!terms.length) return;
+      var group = { terms: terms, pieces: ps, wholeLast: clitic };
+      var last = terms[terms.length - 1];
+      var thaiRun = /([\u0E00-\u0E7F]+)[^\p{L}\p{N}\p{M}]*$/u.exec(part.text);
+      if (last.prefix && ps[ps.length - 1].thai && thaiRun) group.alts = thaiTails(terms, ps, thaiRun[1]);
+      groups.push(group);
     });
     return groups;
+  }
+  // A Thai word being typed is split by ICU as it stands, not as the word it will be:
+  // ข้อมู as ข้อ and มู (the page has ข้อมูล, one word), ผู้สูงอ as ผู้, สู and งอ (the page
+  // has ผู้, สูง and อายุ). The other readings of the query's last run of Thai (`run`, as
+  // typed; its pieces end `ps`): cut where a syllable can start, what is before the cut
+  // split by ICU (each word whole) and what is after it the beginning of a word. Cuts
+  // within its last two pieces, and before the third last (its last pieces written
+  // together: ข้อมู); each reading a list of terms like `terms`. Each reading may read
+  // a shard more, so the cuts stay near the end, where the word being typed is.
+  function thaiTails(terms, ps, run) {
+    if (!thaiWords) return [];
+    var n = ps.length;
+    var r0 = n - 1;
+    while (r0 > 0 && ps[r0].inRun && ps[r0 - 1].thai) r0--;
+    var starts = [];
+    for (var seg of thaiWords.segment(run)) {
+      if (reLN.test(seg.segment)) starts.push(seg.index);
+    }
+    var cuts = starts.slice(-3);
+    for (var k = starts.length >= 2 ? starts[starts.length - 2] : 0; k < run.length; k++) {
+      var c = run.charCodeAt(k);
+      if ((c >= 0x0e01 && c <= 0x0e2e) || (c >= 0x0e40 && c <= 0x0e44)) cuts.push(k);
+    }
+    var before = terms.filter(function (t) {
+      return t.offset === null || t.offset < r0;
+    });
+    var key = function (ts) {
+      return ts
+        .map(function (t) {
+          return t.offset + ":" + t.token + (t.prefix ? "*" : "");
+        })
+        .join(" ");
+    };
+    var seen = {};
+    seen[key(terms)] = true;
+    var alts = [];
+    cuts.forEach(function (cut) {
+      var head = [];
+      if (cut > 0) thaiPieces(run.slice(0, cut), head);
+      var tail = fold(run.slice(cut));
+      if (!tail || utf8Length(tail) > MAX_TOKEN_BYTES) return;
+      var reading = before.slice();
+      head.forEach(function (p, i) {
+        reading.push({ token: p.text, offset: r0 + i, prefix: false });
+      });
+      reading.push({ token: tail, offset: r0 + head.length, prefix: true });
+      if (seen[key(reading)]) return;
+      seen[key(reading)] = true;
+      alts.push(reading);
+    });
+    return alts;
+  }
+  // The queries to run: `groups` as they are, and where the last group has other readings
+  // (thaiTails), the same with each of those; a page found by any of them is found.
+  function readings(groups) {
+    var out = [groups];
+    var last = groups[groups.length - 1];
+    (last.alts || []).forEach(function (terms) {
+      out.push(groups.slice(0, -1).concat([{ terms: terms, pieces: last.pieces, wholeLast: last.wholeLast }]));
+    });
+    return out;
   }
 
   // ---- Index files.
@@ -317,7 +391,7 @@
     }
     return best;
   }
-  // Ranked hits [{doc, score...}]: the best field, then how often and how close, then newer.
+  // The hits [{doc, field, score}] of a query's groups, unranked.
   function run(manifest, groups) {
     // Positions are needed to check a phrase or run of terms, so a phrase reads those kept
     // apart too. Nearness ranks by the positions the lines hold: a word whose positions are
@@ -353,11 +427,15 @@
           var at = groupMatch(groups[gi], perGroup[gi], doc);
           if (!at) return;
           spots.push(at);
+          // A group is in the title only if all its terms are: the "s" of bureau's, or one
+          // pair of a CJK run, in a title does not put the group there.
+          var groupField = 2;
           perGroup[gi].forEach(function (list) {
             var p = list.get(doc);
-            field = Math.max(field, p.field);
+            groupField = Math.min(groupField, p.field);
             often += Math.log(1 + p.count);
           });
+          field = Math.max(field, groupField);
         }
         var near = 0;
         for (var s = 1; s < spots.length; s++) {
@@ -365,14 +443,31 @@
         }
         hits.push({ doc: doc, field: field, score: often + 3 * near });
       });
-      // Pages ranked late (the manifest's "late" on: an indicator, a plan's detail) after
-      // every other page, so that they never take a content page's place in the first ten.
-      var late = manifest.late === undefined ? Infinity : manifest.late;
-      hits.sort(function (a, b) {
-        return (a.doc >= late) - (b.doc >= late) || b.field - a.field || b.score - a.score || a.doc - b.doc;
-      });
       return hits;
     });
+  }
+  // The hits of each reading of a query (readings), ranked: the pages the query's own
+  // reading finds first (another reading finds more, such as a Thai word's start that the
+  // query's last word is not on its own: ข้อ|มู), a page found by several keeping its best;
+  // then the best field, how often and how close, then newer.
+  function rank(manifest, perReading) {
+    var best = new Map();
+    perReading.forEach(function (hits, reading) {
+      hits.forEach(function (h) {
+        h.other = reading > 0;
+        var old = best.get(h.doc);
+        var better = old && old.other === h.other && (h.field - old.field || h.score - old.score) > 0;
+        if (!old || old.other > h.other || better) best.set(h.doc, h);
+      });
+    });
+    var hits = Array.from(best.values());
+    // Pages ranked late (the manifest's "late" on: an indicator, a plan's detail) after
+    // every other page, so that they never take a content page's place in the first ten.
+    var late = manifest.late === undefined ? Infinity : manifest.late;
+    hits.sort(function (a, b) {
+      return (a.doc >= late) - (b.doc >= late) || a.other - b.other || b.field - a.field || b.score - a.score || a.doc - b.doc;
+    });
+    return hits;
   }
 
   // ---- Excerpts: the text around the first match, matches marked.
@@ -390,18 +485,20 @@
     return { folded: folded, map: map };
   }
   // What to mark: runs of CJK characters as they are, other words where a word starts
-  // (the last word typed may be the start of a longer one; Thai has no spaces to start at).
+  // (the last word typed may be the start of a longer one; Thai has no spaces to start at),
+  // an ending after an apostrophe (the s of bureau's) only as a whole word.
   function needles(groups) {
     var out = [];
     groups.forEach(function (g) {
       var run = "";
-      g.pieces.forEach(function (p) {
+      g.pieces.forEach(function (p, i) {
         if (p.cjk) {
           run += p.text;
         } else {
           if (run) out.push({ text: run, word: false });
           run = "";
-          out.push({ text: p.text, word: !/[\u0E00-\u0E7F]/.test(p.text) });
+          var whole = !!g.wholeLast && i === g.pieces.length - 1;
+          out.push({ text: p.text, word: !/[\u0E00-\u0E7F]/.test(p.text), whole: whole });
         }
       });
       if (run) out.push({ text: run, word: false });
@@ -416,6 +513,13 @@
     var before = Array.from(s.slice(Math.max(0, at - 2), at)).pop();
     return !before || reCjk.test(before) || !(reLN.test(before) || reMark.test(before));
   }
+  // Whether a word ends just before `at` of `s`: no letter, digit or mark of a word there.
+  function wordEnd(s, at) {
+    var after = s.codePointAt(at);
+    if (after === undefined) return true;
+    var c = String.fromCodePoint(after);
+    return reCjk.test(c) || !(reLN.test(c) || reMark.test(c));
+  }
   function excerpt(text, groups) {
     var fm = foldedWithMap(text);
     var marks = [];
@@ -423,6 +527,7 @@
       var len = n.text.length;
       for (var at = fm.folded.indexOf(n.text); at >= 0; at = fm.folded.indexOf(n.text, at + 1)) {
         if (n.word && !wordStart(fm.folded, at)) continue;
+        if (n.whole && !wordEnd(fm.folded, at + len)) continue;
         marks.push([fm.map[at], fm.map[at + len]]);
         at += len - 1;
       }
@@ -794,10 +899,10 @@
     }
     return item;
   }
-  // Says how many results there are: "N results for Q", or "Up to N results for Q" while
-  // some of them may lack a CJK run of the query (not `exact`).
+  // Says how many results there are: "N results for Q" ("1 result for Q"), or "Up to N
+  // results for Q" while some of them may lack a CJK run of the query (not `exact`).
   function sayCount(hits, exact) {
-    var text = (!exact && attr("count-upto")) || attr("count");
+    var text = (!exact && attr("count-upto")) || (hits.length === 1 && attr("count-one")) || attr("count");
     say(text.replace("{n}", String(hits.length)).replace("{q}", current.query));
   }
   // Lists the first results (or the next ones after "more") as soon as their chunks are in,
@@ -905,18 +1010,33 @@
     current.query = query.trim();
     current.filter = {};
     var groups = parseQuery(current.query);
-    if (resultsSection) resultsSection.hidden = !groups.length;
+    if (resultsSection) resultsSection.hidden = !current.query;
     if (!groups.length) {
+      // Nothing to look up: an empty field says nothing; a query of only punctuation,
+      // symbols or emoji (or of words longer than the index keeps) finds no page, and
+      // says so with the no-results message, as any other query that finds none.
       results.textContent = "";
       if (filtersEl) filtersEl.textContent = "";
-      say("");
+      current.hits = [];
+      if (current.query) {
+        sayCount([], true);
+        results.appendChild(noResults());
+      } else {
+        say("");
+      }
       return;
     }
     say(attr("searching"));
     get("index.json", true)
       .then(function (manifest) {
         current.manifest = manifest;
-        return run(manifest, groups);
+        return Promise.all(
+          readings(groups).map(function (r) {
+            return run(manifest, r);
+          }),
+        ).then(function (perReading) {
+          return rank(manifest, perReading);
+        });
       })
       .then(function (hits) {
         if (gen !== generation) return;
