@@ -89,7 +89,7 @@ grep -q '^changed: content/stories/story-2.en.md$' "$work/server.log" ||
   fail "the terminal does not name the edited file (sed -i's scratch file instead?)"
 
 # A new title: updated in place too, and the lists show it.
-sed -i 's/^title: Story 2$/title: Story Two Retitled/' "$story"
+sed -i 's/^title: Story 2.*$/title: Story Two Retitled/' "$story"
 for _ in $(seq 1 100); do has "$base/en/stories/" 'Story Two Retitled' && break; sleep 0.1; done
 has "$base/en/stories/story-2/" 'Story Two Retitled' || fail "the new title is not on the page"
 has "$base/en/stories/" 'Story Two Retitled' || fail "the new title is not in the list"
