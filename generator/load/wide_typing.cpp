@@ -36,6 +36,19 @@ bool is_field_name(std::string_view s) {
   return true;
 }
 
+/// Calls `fn(line, number)` for each line of `text`, the first numbered `first`, until `fn`
+/// returns false.
+template <class Fn>
+void each_line(std::string_view text, int first, Fn&& fn) {
+  int number = first;
+  for (size_t at = 0; at < text.size(); ++number) {
+    size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    if (!fn(text.substr(at, end - at), number)) return;
+    at = end + 1;
+  }
+}
+
 }  // namespace
 
 bool is_wide_fence(std::string_view line) {
@@ -55,32 +68,27 @@ bool is_wide_fence(std::string_view line) {
 bool report_wide_typing(std::string_view yaml, const std::string& path, int line_offset,
                         Diagnostics& diags) {
   bool found = false;
-  int line_no = line_offset;
-  for (size_t at = 0; at < yaml.size();) {
-    size_t end = yaml.find('\n', at);
-    if (end == std::string_view::npos) end = yaml.size();
-    std::string_view line = yaml.substr(at, end - at);
-    at = end + 1;
-    ++line_no;
+  each_line(yaml, line_offset + 1, [&](std::string_view line, int line_no) {
     if (line.substr(0, 3) == kWideSpace) {
       found = true;
       diags.error(path, {line_no, 1},
                   "this line starts with a full-width space (　), which YAML does not read as "
                   "a space",
                   "delete it (a field at the margin needs no space before it)");
-      continue;
+      return true;
     }
     size_t colon = line.find(kWideColon);
-    if (colon == std::string_view::npos || line.find(':') < colon) continue;
+    if (colon == std::string_view::npos || line.find(':') < colon) return true;
     std::string_view name = trim_spaces(line.substr(0, colon));
-    if (!is_field_name(name) || line[0] == ' ' || line[0] == '\t') continue;
+    if (!is_field_name(name) || line[0] == ' ' || line[0] == '\t') return true;
     found = true;
     std::string_view value = trim_spaces(line.substr(colon + kWideColon.size()));
     diags.error(path, {line_no, char_column(line, static_cast<int>(colon) + 1)},
                 "the colon after '" + std::string(name) +
                     "' is full-width (：); YAML needs a half-width colon and a space",
                 "write it as `" + std::string(name) + ": " + std::string(value) + "`");
-  }
+    return true;
+  });
   return found;
 }
 
@@ -88,23 +96,17 @@ std::vector<WideLink> find_wide_links(std::string_view body, int first_line) {
   constexpr std::string_view kOpen = "\xEF\xBC\xBB", kClose = "\xEF\xBC\xBD";  // ［ ］
   constexpr std::string_view kParen = "\xEF\xBC\x88", kEnd = "\xEF\xBC\x89";   // （ ）
   std::vector<WideLink> found;
-  int line_no = first_line - 1;
   bool in_code = false;
-  for (size_t at = 0; at < body.size();) {
-    size_t end = body.find('\n', at);
-    if (end == std::string_view::npos) end = body.size();
-    std::string_view line = body.substr(at, end - at);
-    at = end + 1;
-    ++line_no;
+  each_line(body, first_line, [&](std::string_view line, int line_no) {
     std::string_view code = line.substr(std::min(line.find_first_not_of(' '), line.size()));
     if (code.substr(0, 3) == "```" || code.substr(0, 3) == "~~~") {
       in_code = !in_code;  // a fence opens or closes a block of code, shown as written
-      continue;
+      return true;
     }
-    if (in_code) continue;
+    if (in_code) return true;
     if (line.find(kParen) == std::string_view::npos &&
         line.find(kClose) == std::string_view::npos) {
-      continue;  // no full-width parenthesis nor closing bracket: most lines
+      return true;  // no full-width parenthesis nor closing bracket: most lines
     }
     // Each closing bracket followed by an opening parenthesis, one of them full-width.
     // The last bracket that opened a text before i (tracked, not looked back for: a line of
@@ -147,11 +149,12 @@ std::vector<WideLink> find_wide_links(std::string_view body, int first_line) {
       found.push_back({{line_no, char_column(line, static_cast<int>(open) + 1)},
                        std::string(line.substr(open, stop + end_len - open)),
                        "[" + std::string(text) + "](" + std::string(target) + ")"});
-      if (found.size() == kMostWideLinks) return found;
+      if (found.size() == kMostWideLinks) return false;
       for (size_t k = i + 1; k < stop + end_len; ++k) ticks += line[k] == '`';
       i = stop + end_len - 1;
     }
-  }
+    return true;
+  });
   return found;
 }
 
