@@ -43,19 +43,6 @@ bool is_year_name(const std::string& n) {
   return n == "year" || ends_with(n, "_year") || starts_with(n, "year_");
 }
 
-/// The character column where cell `c` of the CSV row starting at byte `start` begins.
-int cell_column(std::string_view csv, size_t start, size_t c) {
-  size_t end = csv.find('\n', start);
-  std::string_view line = csv.substr(start, end == std::string_view::npos ? end : end - start);
-  size_t at = 0;
-  bool quoted = false;
-  for (size_t seen = 0; at < line.size() && seen < c; ++at) {
-    if (line[at] == '"') quoted = !quoted;
-    if (line[at] == ',' && !quoted) ++seen;
-  }
-  return char_column(line, static_cast<int>(at) + 1);
-}
-
 /// Warns at the first year of a year column (named as one, without a unit) written as a year
 /// of the Republic of China (民國, 1 to 199: 112 is 2023), as on forms in Taiwan; true when
 /// there was one.
@@ -78,7 +65,8 @@ bool warn_roc_years(const Dataset& ds, Diagnostics& diags) {
       int roc = std::stoi(std::string(cell));
       if (roc < 1 || roc > 199) break;
       std::string year = std::to_string(roc + 1911);
-      diags.warning(ds.csv_path, {ds.row_line(r), cell_column(ds.csv_bytes, ds.row_starts[r], c)},
+      // A CSV diagnostic's column is its field's number (the caret is put under the field).
+      diags.warning(ds.csv_path, {ds.row_line(r), static_cast<int>(c) + 1},
                     "the " + col.name + " " + std::string(cell) +
                         " looks like a year of the Republic of China (民國" + std::string(cell) +
                         "年 is " + year +
