@@ -157,11 +157,21 @@ bool is_primary(std::string_view lang, std::string_view code) {
   return true;
 }
 
+/// The scripts marked in text of a language: Han outside Chinese and Japanese, Thai outside
+/// Thai, Vietnamese letters inside Chinese.
+struct Marked {
+  bool han, thai, viet;
+};
+Marked marked_in(std::string_view lang) {
+  return {!is_primary(lang, "zh") && !is_primary(lang, "ja"), !is_primary(lang, "th"),
+          is_primary(lang, "zh")};
+}
+
 /// Whether `html` may hold a run to mark: the first bytes of Han or kana (E3-E9, E2 BA-BF,
-/// EF A4-AB, F0), of
-/// Thai (E0), or of a Vietnamese letter (C4, C6, CC, E1). ASCII is passed eight bytes at a
-/// time; Chinese text, read for Vietnamese only, stops nowhere.
-bool may_mark(std::string_view html, bool han, bool thai, bool viet) {
+/// EF A4-AB, F0), of Thai (E0), or of a Vietnamese letter (C4, C6, CC, E1). ASCII is passed
+/// eight bytes at a time; Chinese text, read for Vietnamese only, stops nowhere.
+bool may_mark(std::string_view html, Marked want) {
+  const bool han = want.han, thai = want.thai, viet = want.viet;
   if (!han) {  // a Chinese page: its text is all first bytes E3-E9 and EF, never these
     auto has = [&](unsigned char b) { return std::memchr(html.data(), b, html.size()) != nullptr; };
     return (thai && has(0xE0)) || (viet && (has(0xC4) || has(0xC6) || has(0xCC) || has(0xE1)));
@@ -188,19 +198,18 @@ bool may_mark(std::string_view html, bool han, bool thai, bool viet) {
 ScriptLanguages script_languages(const std::vector<Language>& languages) {
   ScriptLanguages tags;
   for (const Language& l : languages) {
-    std::string_view primary = std::string_view(l.html_lang).substr(0, l.html_lang.find('-'));
-    if (primary == "zh" && tags.han == "zh") tags.han = l.html_lang;
-    if (primary == "th" && tags.thai == "th") tags.thai = l.html_lang;
-    if (primary == "vi" && tags.vietnamese == "vi") tags.vietnamese = l.html_lang;
+    if (is_primary(l.html_lang, "zh") && tags.han == "zh") tags.han = l.html_lang;
+    if (is_primary(l.html_lang, "th") && tags.thai == "th") tags.thai = l.html_lang;
+    if (is_primary(l.html_lang, "vi") && tags.vietnamese == "vi") tags.vietnamese = l.html_lang;
   }
   return tags;
 }
 
-std::string mark_language_runs(std::string html, std::string_view lang,
-                               const ScriptLanguages& tags) {
-  const bool han = !is_primary(lang, "zh") && !is_primary(lang, "ja"),
-             thai = !is_primary(lang, "th"), viet = is_primary(lang, "zh");
-  if (!may_mark(html, han, thai, viet)) return html;
+namespace {
+
+/// mark_language_runs without its first look for a byte that may start a run.
+std::string mark_runs(const std::string& html, Marked want, const ScriptLanguages& tags) {
+  const bool han = want.han, thai = want.thai, viet = want.viet;
   std::string out;
   out.reserve(html.size() + html.size() / 8);
   struct Open {
@@ -261,14 +270,21 @@ std::string mark_language_runs(std::string html, std::string_view lang,
   return out;
 }
 
+}  // namespace
+
+std::string mark_language_runs(std::string html, std::string_view lang,
+                               const ScriptLanguages& tags) {
+  Marked want = marked_in(lang);
+  return may_mark(html, want) ? mark_runs(html, want, tags) : html;
+}
+
 std::string marked_text_html(std::string_view text, std::string_view lang,
                              const ScriptLanguages& tags) {
-  const bool han = !is_primary(lang, "zh") && !is_primary(lang, "ja"),
-             thai = !is_primary(lang, "th"), viet = is_primary(lang, "zh");
-  if (!may_mark(text, han, thai, viet)) return {};  // most summaries: nothing escaped
+  Marked want = marked_in(lang);
+  if (!may_mark(text, want)) return {};  // most summaries: nothing escaped
   std::string html = html_escape(text);
-  std::string marked = mark_language_runs(html, lang, tags);
-  return marked == html ? std::string() : marked;
+  std::string marked = mark_runs(html, want, tags);
+  return marked.size() == html.size() ? std::string() : marked;  // marking only adds spans
 }
 
 void add_marked_html(Map& m, std::string_view name, std::string_view text, std::string_view lang,
