@@ -12,7 +12,6 @@
 #include "render/collate.h"
 #include "render/context_detail.h"
 #include "render/data_views.h"
-#include "render/language_runs.h"
 #include "render/reads.h"
 
 namespace firefly {
@@ -149,7 +148,12 @@ Value menu_value(const Site& site, const detail::Groups& groups,
 
 ContextBuilder::ContextBuilder(const Site& site, const Theme& theme,
                                const std::vector<Body>& bodies, const DataViews& data)
-    : site_(site), theme_(theme), bodies_(bodies), data_(data), groups_(detail::groups_of(site)) {
+    : site_(site),
+      theme_(theme),
+      bodies_(bodies),
+      data_(data),
+      groups_(detail::groups_of(site)),
+      script_tags_(script_languages(site.config->languages)) {
   static std::atomic<std::uint64_t> serials{0};
   serial_ = ++serials;
   index_.reserve(site.pages.size());
@@ -242,10 +246,10 @@ Value ContextBuilder::list_item(const Page& p) const {
   // 做工行善團 in an English title or summary, marked as Chinese (title_html, summary_html).
   const std::string& written = language_of(site_, p.content_lang).html_lang;
   const std::string title_code = title_lang_code(p);
-  ScriptLanguages tags = script_languages(site_.config->languages);
   add_marked_html(m, "title", p.title,
-                  title_code.empty() ? written : language_of(site_, title_code).html_lang, tags);
-  add_marked_html(m, "summary", body.summary.str(), written, tags);
+                  title_code.empty() ? written : language_of(site_, title_code).html_lang,
+                  script_tags_);
+  add_marked_html(m, "summary", body.summary.str(), written, script_tags_);
   if (p.date) m.emplace_back("date", date_value(*p.date, lang));
   if (p.fallback) m.emplace_back("content_lang", language_of(site_, p.content_lang).html_lang);
   if (p.source) m.emplace_back("images", images_value(p, PhotoPlace::kCard));
@@ -366,7 +370,7 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
   std::string title_code = title_lang_code(page);  // a title in another language
   add_marked_html(m, "title", page.title,
                   language_of(site_, title_code.empty() ? page.content_lang : title_code).html_lang,
-                  script_languages(site_.config->languages));
+                  script_tags_);
   static constexpr std::pair<std::string_view, const char*> kIs[] = {
       {"home", "is_home"},         {"section", "is_section"},     {"page", "is_page"},
       {"taxonomy", "is_taxonomy"}, {"term", "is_term"},           {"data", "is_data"},

@@ -13,6 +13,7 @@
 #include "core/value.h"
 #include "model/site.h"
 #include "render/body.h"
+#include "render/language_runs.h"
 #include "render/photos.h"
 #include "render/sitemap_lists.h"
 #include "render/theme.h"
@@ -87,6 +88,7 @@ class ContextBuilder {
   std::unordered_map<std::string_view, const std::map<std::string, Page*>*> groups_;
   const PhotoSet* photos_ = nullptr;
   std::vector<LanguageParts> languages_;  ///< one for each language of the site
+  ScriptLanguages script_tags_;           ///< the site's tags for marked scripts
   /// Tells this builder from every other made in the process (for what threads keep).
   std::uint64_t serial_;
   /// The site map lists offered from the build before, and those made, by language.
