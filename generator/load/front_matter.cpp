@@ -93,8 +93,9 @@ FrontMatterSplit split_front_matter(std::string_view text, const std::string& pa
   };
   if (wide) wide_fence(1);
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (is_wide_fence(lines[i].text)) wide_fence(static_cast<int>(i) + 2);
-    if (is_fence(lines[i].text) || lines[i].text == "..." || is_wide_fence(lines[i].text)) {
+    const bool wide_line = is_wide_fence(lines[i].text);
+    if (wide_line) wide_fence(static_cast<int>(i) + 2);
+    if (is_fence(lines[i].text) || lines[i].text == "..." || wide_line) {
       out.yaml = text.substr(start, lines[i].start - start);
       out.body = lines[i].next > text.size() ? std::string_view() : text.substr(lines[i].next);
       out.body_line = static_cast<int>(i) + 3;
