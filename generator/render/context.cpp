@@ -16,14 +16,9 @@
 
 namespace firefly {
 
-namespace {
-
-/// The language code a page's title is in when it is not the reader's ("" when it is).
-std::string title_lang_code(const Page& p) { return p.fallback ? p.content_lang : p.title_lang; }
-
-}  // namespace
-
 namespace detail {
+
+std::string title_lang_code(const Page& p) { return p.fallback ? p.content_lang : p.title_lang; }
 
 const Page* noted(const Page* page) {
   if (page && recording_reads()) note_read(grain::item(page->out_path));
@@ -57,6 +52,18 @@ void add_title_lang(Map& m, const Site& site, const Page& p) {
   }
 }
 
+void add_title_html(Map& m, const Site& site, std::string_view title, const std::string& code,
+                    const Language& lang, const ScriptLanguages& tags) {
+  add_marked_html(m, "title", title,
+                  code.empty() ? lang.html_lang : language_of(site, code).html_lang, tags);
+}
+
+void add_title_marks(Map& m, const Site& site, const Page& p, const Language& lang,
+                     const ScriptLanguages& tags) {
+  add_title_lang(m, site, p);
+  add_title_html(m, site, p.title, title_lang_code(p), lang, tags);
+}
+
 }  // namespace detail
 
 using detail::add_title_lang;
@@ -64,6 +71,7 @@ using detail::find_noted;
 using detail::language_of;
 using detail::map_of;
 using detail::noted;
+using detail::title_lang_code;
 
 namespace {
 
@@ -73,11 +81,12 @@ std::string key_collection(const std::string& key) { return key.substr(0, key.fi
 /// {field, label, title, url} of a ref field's target; `title_lang`/`label_lang` when that
 /// text is in another language than the page.
 Value ref_value(const Site& site, const detail::Groups& groups, const Page& page,
-                const std::string& field, const Page& target, const Language& lang) {
+                const std::string& field, const Page& target, const Language& lang,
+                const ScriptLanguages& tags) {
   const SiteConfig& c = *site.config;
   const std::string& def = c.default_language().code;
-  Map m = map_of(3, "field", field, "title", target.title, "url", target.url);
-  add_title_lang(m, site, target);
+  Map m = map_of(4, "field", field, "title", target.title, "url", target.url);
+  detail::add_title_marks(m, site, target, lang, tags);
   // The label: the field's `label:` in this language, else the title of the collection
   // referred to (its section page), else the field's name.
   const FieldSchema* schema = nullptr;
@@ -105,7 +114,8 @@ Value ref_value(const Site& site, const detail::Groups& groups, const Page& page
 /// A menu of site.yaml (`menus.main`, `menus.footer`) as the page in `lang` shows it:
 /// {title, title_lang, url, current, in_section} per entry (docs/templates.md).
 Value menu_value(const Site& site, const detail::Groups& groups,
-                 const std::vector<MenuEntry>& entries, const Page& page, const Language& lang) {
+                 const std::vector<MenuEntry>& entries, const Page& page, const Language& lang,
+                 const ScriptLanguages& tags) {
   const std::string& def = site.config->default_language().code;
   const std::string prefix = site.lang_prefix(lang.code);
   List menu;
@@ -135,10 +145,11 @@ Value menu_value(const Site& site, const detail::Groups& groups,
         !current && target && target->kind != PageKind::kHome &&
         ((!target->section.empty() && page.section == target->section) ||
          (page.url.size() > target->url.size() && starts_with(page.url, target->url)));
-    Map entry = map_of(1, "title", std::move(title), "url", std::move(url), "current", current,
-                       "in_section", in_section);
+    Map entry = map_of(2, "title", title, "url", std::move(url), "current", current, "in_section",
+                       in_section);
     if (!title_lang.empty())
       entry.emplace_back("title_lang", language_of(site, title_lang).html_lang);
+    detail::add_title_html(entry, site, title, title_lang, lang, tags);
     menu.push_back(Value(std::move(entry)));
   }
   return Value(std::move(menu));
@@ -349,8 +360,8 @@ Value ContextBuilder::site_value(const Page& page, const Language& lang) const {
   m.emplace_back("publisher", parts.publisher);
   Map menus;
   menus.reserve(2);
-  menus.emplace_back("main", menu_value(site_, groups_, c.main_menu, page, lang));
-  menus.emplace_back("footer", menu_value(site_, groups_, c.footer_menu, page, lang));
+  menus.emplace_back("main", menu_value(site_, groups_, c.main_menu, page, lang, script_tags_));
+  menus.emplace_back("footer", menu_value(site_, groups_, c.footer_menu, page, lang, script_tags_));
   m.emplace_back("menus", Value(std::move(menus)));
   m.emplace_back("data_license", parts.data_license);
   m.emplace_back("generator", "Firefly " FIREFLY_VERSION_STRING);
@@ -412,7 +423,7 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
   List refs;
   for (const auto& [field, key] : page.refs) {
     if (const Page* t = find_noted(groups_, key, lang.code))
-      refs.push_back(ref_value(site_, groups_, page, field, *t, lang));
+      refs.push_back(ref_value(site_, groups_, page, field, *t, lang, script_tags_));
   }
   m.emplace_back("refs", Value(std::move(refs)));
   Map referenced;
@@ -477,7 +488,7 @@ Value ContextBuilder::page_context(size_t index) const {
         auto found = counts.find(std::string_view(p->key));
         int count = found == counts.end() ? 0 : found->second;
         Map term{{"title", p->title}, {"url", p->url}, {"count", count}};
-        add_title_lang(term, site_, *p);
+        detail::add_title_marks(term, site_, *p, lang, script_tags_);
         terms.push_back(Value(std::move(term)));
       }
     }

@@ -10,6 +10,7 @@
 
 #include "core/value.h"
 #include "model/site.h"
+#include "render/language_runs.h"
 
 namespace firefly::detail {
 
@@ -43,7 +44,16 @@ Groups groups_of(const Site& site);
 const Page* find_noted(const Groups& groups, const std::string& key, const std::string& lang);
 /// The site's language `code`, or its default language.
 const Language& language_of(const Site& site, const std::string& code);
+/// The language code a page's title is in when it is not the reader's ("" when it is).
+std::string title_lang_code(const Page& p);
 /// Adds `title_lang` (its HTML tag) to `m` when `p`'s title is not in the reader's language.
 void add_title_lang(Map& m, const Site& site, const Page& p);
+/// Adds `title_html` to `m` when `title`, written in the language `code` ("" = the
+/// reader's language `lang`), has runs of another script to mark (language_runs.h).
+void add_title_html(Map& m, const Site& site, std::string_view title, const std::string& code,
+                    const Language& lang, const ScriptLanguages& tags);
+/// add_title_lang and add_title_html of `p`'s title (or `title`, what a link shows of it).
+void add_title_marks(Map& m, const Site& site, const Page& p, const Language& lang,
+                     const ScriptLanguages& tags);
 
 }  // namespace firefly::detail

@@ -11,6 +11,7 @@
 #include "core/localized.h"
 #include "core/value.h"
 #include "load/dataset.h"
+#include "render/language_runs.h"
 
 namespace firefly {
 
@@ -29,6 +30,7 @@ struct DataView {
   std::string commit_lang;  ///< BCP 47 tag of commit messages ("" = the page's language)
   /// Each site language's code and BCP 47 tag ({"zh-TW", "zh-Hant-TW"}).
   std::vector<std::pair<std::string, std::string>> tags = {};
+  ScriptLanguages scripts = {};  ///< the tags marked runs of other scripts get
   /// Where charts drawn with this view put their files (null = nowhere: the caller
   /// publishes them otherwise).
   std::vector<DataFile>* chart_files = nullptr;

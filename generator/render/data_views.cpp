@@ -35,6 +35,7 @@ DataView data_view(const DataSite& site, const std::string& lang, const Value& t
       v.calendar = l.calendar;
     }
     v.tags.emplace_back(l.code, l.html_lang);
+    v.scripts.add(l.html_lang);
   }
   v.t = t;
   v.base_url = site.base_url;

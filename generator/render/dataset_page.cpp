@@ -5,6 +5,7 @@
 #include "core/text_break.h"
 #include "render/chart.h"
 #include "render/data_manifest.h"
+#include "render/language_runs.h"
 
 namespace firefly {
 
@@ -285,6 +286,10 @@ Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, con
   TableSpec preview;
   preview.max_rows = kPreviewRows;
   preview.id = "preview-caption";
+  // 做工行善團 in an English title, description, caption or citation: marked as Chinese.
+  auto marked = [&](std::string html) {
+    return mark_language_runs(std::move(html), view.html_lang, view.scripts);
+  };
   Map m{{"name", Value(ds.name)},
         {"url", Value(view.dataset_url(ds.name))},
         {"title", Value(view.pick(ds.title))},
@@ -295,11 +300,11 @@ Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, con
         {"frequency_id", Value(ds.frequency)},
         {"columns", Value(std::move(columns))},
         {"row_count", Value(static_cast<std::int64_t>(ds.row_count()))},
-        {"table_html", Value(render_data_table(ds, preview, view))}};
+        {"table_html", Value(marked(render_data_table(ds, preview, view)))}};
   if (ds.chart) {
     ChartHtml drawn = chart ? *chart : dataset_chart(ds, view);
-    m.emplace_back("chart_html", Value(std::move(drawn.chart)));
-    m.emplace_back("chart_table_html", Value(std::move(drawn.table)));
+    m.emplace_back("chart_html", Value(marked(std::move(drawn.chart))));
+    m.emplace_back("chart_table_html", Value(marked(std::move(drawn.table))));
     m.emplace_back("chart_table_id", Value(dataset_chart_id(ds) + "-table"));
   }
   m.emplace_back("downloads", Value(std::move(downloads)));
@@ -319,11 +324,15 @@ Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, con
   bool description_fallback = !ds.description.empty() && !ds.description.has(view.lang);
   m.emplace_back("title_lang", Value(title_fallback ? shown_lang : ""));
   m.emplace_back("description_lang", Value(description_fallback ? shown_lang : ""));
+  add_marked_html(m, "title", view.pick(ds.title), title_fallback ? shown_lang : view.html_lang,
+                  view.scripts);
+  add_marked_html(m, "description", view.pick(ds.description),
+                  description_fallback ? shown_lang : view.html_lang, view.scripts);
   m.emplace_back("fallback", Value(title_fallback || description_fallback));
   m.emplace_back("has_history", Value(!ds.history.empty()));
   m.emplace_back("history", std::move(history));
   m.emplace_back("citation", Value(dataset_citation(ds, site, view)));
-  m.emplace_back("citation_html", Value(dataset_citation_html(ds, site, view)));
+  m.emplace_back("citation_html", Value(marked(dataset_citation_html(ds, site, view))));
   return Value(std::move(m));
 }
 
@@ -414,17 +423,25 @@ Value dataset_list_item(const Dataset& ds, const DataView& view) {
     summary = short_summary(summary, summary_lang.empty() ? view.html_lang : summary_lang,
                             kCardSummaryUnits);
   }
-  return Value(Map{{"name", Value(ds.name)},
-                   {"title", Value(view.pick(ds.title))},
-                   {"title_lang", Value(view.lang_of(ds.title))},
-                   {"description", Value(view.pick(ds.description))},
-                   {"description_lang", Value(view.lang_of(ds.description))},
-                   {"summary", Value(summary)},
-                   {"summary_lang", Value(summary_lang)},
-                   {"url", Value(view.dataset_url(ds.name))},
-                   {"row_count", Value(static_cast<std::int64_t>(ds.row_count()))},
-                   {"one_row", Value(ds.row_count() == 1)},
-                   {"updated", date_value(ds.updated, view)}});
+  std::string title = view.pick(ds.title), title_lang = view.lang_of(ds.title);
+  Map item{{"name", Value(ds.name)},
+           {"title", Value(title)},
+           {"title_lang", Value(title_lang)},
+           {"description", Value(view.pick(ds.description))},
+           {"description_lang", Value(view.lang_of(ds.description))},
+           {"summary", Value(summary)},
+           {"summary_lang", Value(summary_lang)},
+           {"url", Value(view.dataset_url(ds.name))},
+           {"row_count", Value(static_cast<std::int64_t>(ds.row_count()))},
+           {"one_row", Value(ds.row_count() == 1)},
+           {"updated", date_value(ds.updated, view)}};
+  // 做工行善團 in an English dataset title or summary, marked as Chinese (title_html,
+  // summary_html).
+  add_marked_html(item, "title", title, title_lang.empty() ? view.html_lang : title_lang,
+                  view.scripts);
+  add_marked_html(item, "summary", summary, summary_lang.empty() ? view.html_lang : summary_lang,
+                  view.scripts);
+  return Value(std::move(item));
 }
 
 Value catalogue_downloads(const std::vector<DataFile>& files, const DataView& view) {

@@ -195,13 +195,15 @@ bool may_mark(std::string_view html, Marked want) {
 
 }  // namespace
 
+void ScriptLanguages::add(std::string_view html_lang) {
+  if (is_primary(html_lang, "zh") && han == "zh") han = html_lang;
+  if (is_primary(html_lang, "th") && thai == "th") thai = html_lang;
+  if (is_primary(html_lang, "vi") && vietnamese == "vi") vietnamese = html_lang;
+}
+
 ScriptLanguages script_languages(const std::vector<Language>& languages) {
   ScriptLanguages tags;
-  for (const Language& l : languages) {
-    if (is_primary(l.html_lang, "zh") && tags.han == "zh") tags.han = l.html_lang;
-    if (is_primary(l.html_lang, "th") && tags.thai == "th") tags.thai = l.html_lang;
-    if (is_primary(l.html_lang, "vi") && tags.vietnamese == "vi") tags.vietnamese = l.html_lang;
-  }
+  for (const Language& l : languages) tags.add(l.html_lang);
   return tags;
 }
 

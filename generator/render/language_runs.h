@@ -20,6 +20,9 @@ struct ScriptLanguages {
   std::string han = "zh";  ///< Han runs (with kana among them: "ja")
   std::string thai = "th";
   std::string vietnamese = "vi";
+
+  /// Takes `html_lang` (a site language's tag) for its script when none has been taken.
+  void add(std::string_view html_lang);
 };
 
 /// The tags of a site with `languages`: its own language for each script it has.

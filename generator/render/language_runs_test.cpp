@@ -61,4 +61,22 @@ TEST_CASE("text without another script, and broken HTML, come back unchanged") {
   CHECK(mark("", "en").empty());
 }
 
+TEST_CASE("a site's tags: its own language for each script, the first one it has") {
+  ScriptLanguages tags;
+  for (const char* l : {"en", "zh-Hant-TW", "zh-Hans", "th-TH", "vi"}) tags.add(l);
+  CHECK(tags.han == "zh-Hant-TW");
+  CHECK(tags.thai == "th-TH");
+  CHECK(tags.vietnamese == "vi");
+  CHECK(ScriptLanguages().han == "zh");  // a site without Chinese: the bare code
+}
+
+TEST_CASE("a chart or table a page embeds: its caption marked, its drawing left as it is") {
+  CHECK(mark("<figure><p class=\"chart-title\">Visits (各隊訪視)</p><svg><text>各隊</text></svg>"
+             "<figcaption><a href=\"/en/data/v/\">Visits (各隊訪視)</a></figcaption></figure>",
+             "en") ==
+        "<figure><p class=\"chart-title\">Visits (<span lang=\"zh-Hant-TW\">各隊訪視</span>)</p>"
+        "<svg><text>各隊</text></svg><figcaption><a href=\"/en/data/v/\">Visits (<span "
+        "lang=\"zh-Hant-TW\">各隊訪視</span>)</a></figcaption></figure>");
+}
+
 }  // namespace firefly

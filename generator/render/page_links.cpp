@@ -49,8 +49,9 @@ Value ContextBuilder::breadcrumbs_value(const Page& page, const Language& lang) 
   List crumbs;
   // A crumb of an untranslated page is in its content's language.
   auto crumb = [&](const Page& to, std::string title) {
-    Map m = map_of(1, "title", std::move(title), "url", to.url);
+    Map m = map_of(2, "title", title, "url", to.url);
     add_title_lang(m, site_, to);
+    detail::add_title_html(m, site_, title, detail::title_lang_code(to), lang, script_tags_);
     return Value(std::move(m));
   };
   if (page.kind != PageKind::kHome) {
@@ -156,9 +157,11 @@ Value ContextBuilder::term_value(const Taxonomy& tax, const std::string& name,
   // of the front matter it was written in.
   std::string from = tax.term_title_lang(slug, lang.code, def).value_or("");
   if (from.empty()) from = page.content_lang;
-  Map term = map_of(1, "title", std::move(title), "url",
+  Map term = map_of(2, "title", title, "url",
                     site_.lang_prefix(lang.code) + "/" + name + "/" + slug + "/");
   if (from != lang.code) term.emplace_back("title_lang", language_of(site_, from).html_lang);
+  detail::add_title_html(term, site_, title, from == lang.code ? std::string() : from, lang,
+                         script_tags_);
   return Value(std::move(term));
 }
 

@@ -9,7 +9,6 @@
 
 namespace firefly {
 
-using detail::add_title_lang;
 using detail::find_noted;
 
 bool shown_in_sitemap(const Page& p) {
@@ -57,7 +56,7 @@ Value ContextBuilder::sitemap_value(const Language& lang) const {
   }
   for (const Page* s : section_pages) {
     Map section{{"title", s->title}, {"url", s->url}, {"pages", Value(list_of(s->section))}};
-    add_title_lang(section, site_, *s);
+    detail::add_title_marks(section, site_, *s, lang, script_tags_);
     sections.push_back(Value(std::move(section)));
   }
   List data_pages;
@@ -65,7 +64,7 @@ Value ContextBuilder::sitemap_value(const Language& lang) const {
     if (p->lang == lang.code &&
         (p->kind == PageKind::kDataset || p->kind == PageKind::kScorecard)) {
       Map item{{"title", p->title}, {"url", p->url}};
-      add_title_lang(item, site_, *p);
+      detail::add_title_marks(item, site_, *p, lang, script_tags_);
       data_pages.push_back(Value(std::move(item)));
     }
   }
