@@ -5,8 +5,8 @@
 // than the index keeps) says "0 results" and shows the no-results message with its link
 // to the site map, as any query that finds nothing does, instead of nothing at all; and
 // that a Thai word being typed finds the pages with the word it begins, however ICU splits
-// what has been typed so far (ข้อมู is split as ข้อ and มู; the page has ข้อมูล). The status
-// says "1 result", not "1 results".
+// what has been typed so far (ข้อมู is split as ข้อ and มู; the page has ข้อมูล), as does a
+// quoted phrase being typed ("sign lang). The status says "1 result", not "1 results".
 //
 // Usage: node tests/a11y/search_edges.mjs FIREFLY
 // Prints one line per query, then "search edges: N passed, M failed"; exits 1 when any failed.
@@ -25,6 +25,7 @@ const texts = {
   // The "s" of chair's in its title does not put "council's" there: "often" ranks first.
   often: "The council's plan. The council's plan again.",
   chair: "The council's plan.",
+  sign: 'Staff learned sign language for deaf visitors.',
 };
 const thai = {
   data: 'ข้อมูลการจ้างงานของผู้สูงอายุในเมือง',
@@ -64,6 +65,12 @@ const QUERIES = [
   ['—', []],
   ['x'.repeat(80), []],
   ["council's", ['often', 'chair'], '', true],
+  // A phrase being typed, its quote not yet closed: the last word is a beginning, as an
+  // unquoted last word is. Closed, it is a whole word.
+  ['"sign lang', ['sign']],
+  ['"sign language"', ['sign']],
+  ['"sign lang"', []],
+  ['"language sign', []],
   // Typed so far: the start of ข้อมูล, of ผู้สูงอายุ and of นายจ้าง; each as typed is split
   // by ICU where the page's word is not. ข้อ alone is also on the page of ข้อเสนอ.
   ['ข้อมู', ['data'], 'th/'],

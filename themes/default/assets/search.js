@@ -102,7 +102,12 @@
     var parts = [];
     var re = /"([^"]*)"?|(\S+)/g;
     var m;
-    while ((m = re.exec(q))) parts.push({ text: m[1] !== undefined ? m[1] : m[2], quoted: m[1] !== undefined });
+    while ((m = re.exec(q))) {
+      var quoted = m[1] !== undefined;
+      // A phrase still being typed ("sign lang, its quote not yet closed): its last word is
+      // the beginning of a word, as an unquoted last word is.
+      parts.push({ text: quoted ? m[1] : m[2], quoted: quoted, open: quoted && !/^"[^"]*"$/.test(m[0]) });
+    }
     var typing = !/[\s"]$/.test(q);
     parts.forEach(function (part, pi) {
       var ps = pieces(part.text);
@@ -125,7 +130,7 @@
             terms.push({ token: run.slice(k, k + 2).join(""), offset: null, cjk: true });
           }
         } else if (utf8Length(p.text) <= MAX_TOKEN_BYTES) {
-          var prefix = typing && pi === parts.length - 1 && i === ps.length - 1 && !part.quoted && !clitic;
+          var prefix = typing && pi === parts.length - 1 && i === ps.length - 1 && (!part.quoted || part.open) && !clitic;
           terms.push({ token: p.text, offset: i, prefix: prefix });
         }
       });
