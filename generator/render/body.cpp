@@ -234,12 +234,12 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
   if (!parsed)
     parsed = &own.emplace(page.source->body, site.config->unsafe_html, page.source->body_line);
   MarkdownResult md = parsed->render(resolve, on_missing_alt);
-  // 臺南市勞工局 in an English story: marked as Chinese for screen readers (and in the
-  // charts and tables it embeds, below).
-  const Language* written = site.config->language(page.source->lang);
-  const ScriptLanguages script_tags =
-      written ? script_languages(site.config->languages) : ScriptLanguages();
-  if (written) md.html = mark_language_runs(std::move(md.html), written->html_lang, script_tags);
+  // 臺南市勞工局 in an English story: marked as Chinese for screen readers (the charts and
+  // tables it embeds are marked as they are made, in the reader's language).
+  if (const Language* written = site.config->language(page.source->lang)) {
+    md.html = mark_language_runs(std::move(md.html), written->html_lang,
+                                 script_languages(site.config->languages));
+  }
   if (!page.fallback) {
     // ```tabel, ```Chart: the block its author wrote is published as code, not as an embed.
     for (const MisspeltFence& fence : md.misspelt_fences) {
@@ -260,7 +260,6 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
     if (at == std::string::npos) continue;
     Diagnostics local;
     std::string html = data.embed(md.embeds[e], page, local, &body.chart_files);
-    if (written) html = mark_language_runs(std::move(html), written->html_lang, script_tags);
     if (!page.fallback) other_diags.append(local);
     md.html.replace(at, placeholder.size(), html);
   }

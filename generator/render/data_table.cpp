@@ -56,6 +56,11 @@ std::string DataView::data_lang_of(const Localized& text) const {
   return tag == html_lang ? std::string() : tag;
 }
 
+void DataView::add_marked(Map& m, std::string_view name, const Localized& text,
+                          const std::string& lang) const {
+  add_marked_html(m, name, pick(text), lang.empty() ? html_lang : lang, scripts);
+}
+
 std::string DataView::cell_lang(const Column& column) const {
   if (column.type != ColumnType::kString || !column.values.empty()) return {};
   const std::string& code = column.lang.empty() ? default_lang : column.lang;

@@ -60,6 +60,11 @@ struct DataView {
   /// site's default language (as a string column's default `lang`), so it gets that tag on
   /// pages in other languages.
   std::string data_lang_of(const Localized& text) const;
+  /// Adds `<name>_html` to `m`: pick(text) as HTML with its runs of another script marked
+  /// (做工行善團 in an English title), when it has any; `lang` is the tag it is in ("" =
+  /// this view's).
+  void add_marked(Map& m, std::string_view name, const Localized& text,
+                  const std::string& lang) const;
   /// The `lang` a column's text cells need on this view's pages ("" = the reader's).
   std::string cell_lang(const Column& column) const;
 };

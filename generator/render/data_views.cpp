@@ -5,6 +5,7 @@
 #include "render/collate.h"
 #include "render/dataset_page.h"
 #include "render/embed.h"
+#include "render/language_runs.h"
 #include "render/plan_embed.h"
 #include "render/scorecard.h"
 
@@ -118,6 +119,7 @@ Value DataViews::datasets(const Language& lang) const {
       m.emplace_back("scorecard_url", Value(firefly::scorecard_url(*plan, view)));
       m.emplace_back("scorecard_title", Value(view.pick(plan->title)));
       m.emplace_back("scorecard_title_lang", Value(view.lang_of(plan->title)));
+      view.add_marked(m, "scorecard_title", plan->title, view.lang_of(plan->title));
       item = Value(std::move(m));
     }
     list.push_back(std::move(item));
@@ -154,6 +156,8 @@ std::string DataViews::embed(const Embed& embed, const Page& page, Diagnostics& 
     html = render_embed(embed.kind, embed.yaml, page.source->path, embed.line, datasets_, view,
                         diags, withheld_);
   }
+  // 做工行善團 in an English chart's or table's title: marked as Chinese.
+  html = mark_language_runs(std::move(html), view.html_lang, view.scripts);
   // An untranslated page (its text in the original's lang) shows the embed in the reader's
   // language: the embed says so.
   for (const DataSite::Language& reader : site_.languages) {

@@ -186,6 +186,7 @@ Value source_context(const DatasetSource& source, const DataView& view) {
         {"title", Value(view.pick(source.title))},
         {"title_lang", Value(view.data_lang_of(source.title))},
         {"url", Value(source.url)}};
+  view.add_marked(m, "title", source.title, view.data_lang_of(source.title));
   if (source.date) m.emplace_back("date", date_value(*source.date, view));
   return Value(std::move(m));
 }

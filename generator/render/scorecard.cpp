@@ -152,15 +152,17 @@ Value scorecard_context(const IndicatorSet& plan, const Dataset& ds, const DataV
                               {"id", Value("goal-" + std::to_string(g + 1))},
                               {"indicators", Value(std::move(goal_rows[g]))}}));
   }
-  return Value(Map{{"title", Value(view.pick(plan.title))},
-                   {"description", Value(view.pick(ds.description))},
-                   {"dataset_url", Value(view.dataset_url(plan.dataset))},
-                   {"dataset_title", Value(view.pick(ds.title))},
-                   {"dataset_title_lang", Value(view.lang_of(ds.title))},
-                   {"url", Value(scorecard_url(plan, view))},
-                   {"source", source_context(ds.source, view)},
-                   {"counts", Value(std::move(counts))},
-                   {"goals", Value(std::move(goals))}});
+  Map m{{"title", Value(view.pick(plan.title))},
+        {"description", Value(view.pick(ds.description))},
+        {"dataset_url", Value(view.dataset_url(plan.dataset))},
+        {"dataset_title", Value(view.pick(ds.title))},
+        {"dataset_title_lang", Value(view.lang_of(ds.title))},
+        {"url", Value(scorecard_url(plan, view))},
+        {"source", source_context(ds.source, view)},
+        {"counts", Value(std::move(counts))},
+        {"goals", Value(std::move(goals))}};
+  view.add_marked(m, "dataset_title", ds.title, view.lang_of(ds.title));
+  return Value(std::move(m));
 }
 
 std::string indicator_chart_stem(const IndicatorSet& plan, const Indicator& ind) {
@@ -247,6 +249,8 @@ Value indicator_context(const IndicatorSet& plan, const Dataset& ds, const Indic
         {"dataset_url", Value(view.dataset_url(plan.dataset))},
         {"dataset_title", Value(view.pick(ds.title))},
         {"dataset_title_lang", Value(view.lang_of(ds.title))}};
+  view.add_marked(m, "plan_title", plan.title, view.lang_of(plan.title));
+  view.add_marked(m, "dataset_title", ds.title, view.lang_of(ds.title));
   return Value(std::move(m));
 }
 
