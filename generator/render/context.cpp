@@ -78,8 +78,8 @@ namespace {
 /// The collection of a page key "programs/learning": "programs".
 std::string key_collection(const std::string& key) { return key.substr(0, key.find('/')); }
 
-/// {field, label, title, url} of a ref field's target; `title_lang`/`label_lang` when that
-/// text is in another language than the page.
+/// {field, label, title, title_html, url} of a ref field's target; `title_lang`/`label_lang`
+/// when that text is in another language than the page.
 Value ref_value(const Site& site, const detail::Groups& groups, const Page& page,
                 const std::string& field, const Page& target, const Language& lang,
                 const ScriptLanguages& tags) {
@@ -112,7 +112,7 @@ Value ref_value(const Site& site, const detail::Groups& groups, const Page& page
 }
 
 /// A menu of site.yaml (`menus.main`, `menus.footer`) as the page in `lang` shows it:
-/// {title, title_lang, url, current, in_section} per entry (docs/templates.md).
+/// {title, title_html, title_lang, url, current, in_section} per entry (docs/templates.md).
 Value menu_value(const Site& site, const detail::Groups& groups,
                  const std::vector<MenuEntry>& entries, const Page& page, const Language& lang,
                  const ScriptLanguages& tags) {

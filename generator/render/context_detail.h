@@ -52,7 +52,7 @@ void add_title_lang(Map& m, const Site& site, const Page& p);
 /// reader's language `lang`), has runs of another script to mark (language_runs.h).
 void add_title_html(Map& m, const Site& site, std::string_view title, const std::string& code,
                     const Language& lang, const ScriptLanguages& tags);
-/// add_title_lang and add_title_html of `p`'s title (or `title`, what a link shows of it).
+/// add_title_lang and add_title_html of `p`'s title, as a link to `p` shows it.
 void add_title_marks(Map& m, const Site& site, const Page& p, const Language& lang,
                      const ScriptLanguages& tags);
 
