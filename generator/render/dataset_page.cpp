@@ -270,17 +270,20 @@ Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, con
                                  {"label", Value(view.pick(words))},
                                  {"label_lang", Value(view.lang_of(words))}}));
     }
-    columns.push_back(Value(Map{{"name", Value(c.name)},
-                                {"title", Value(view.pick(c.title))},
-                                {"title_lang", Value(view.lang_of(c.title))},
-                                {"type", Value(type_display(c.type, view))},
-                                {"type_id", Value(column_type_name(c.type))},
-                                {"unit", Value(view.pick(c.unit))},
-                                {"unit_lang", Value(view.lang_of(c.unit))},
-                                {"description", Value(view.pick(c.description))},
-                                {"description_lang", Value(view.lang_of(c.description))},
-                                {"has_values", Value(!values.empty())},
-                                {"values", Value(std::move(values))}}));
+    Map column{{"name", Value(c.name)},
+               {"title", Value(view.pick(c.title))},
+               {"title_lang", Value(view.lang_of(c.title))},
+               {"type", Value(type_display(c.type, view))},
+               {"type_id", Value(column_type_name(c.type))},
+               {"unit", Value(view.pick(c.unit))},
+               {"unit_lang", Value(view.lang_of(c.unit))},
+               {"description", Value(view.pick(c.description))},
+               {"description_lang", Value(view.lang_of(c.description))},
+               {"has_values", Value(!values.empty())},
+               {"values", Value(std::move(values))}};
+    view.add_marked(column, "title", c.title, view.lang_of(c.title));
+    view.add_marked(column, "description", c.description, view.lang_of(c.description));
+    columns.push_back(Value(std::move(column)));
   }
   Value downloads = download_list(files, view);
   Value history = history_list(ds, versions, view);
@@ -424,10 +427,9 @@ Value dataset_list_item(const Dataset& ds, const DataView& view) {
     summary = short_summary(summary, summary_lang.empty() ? view.html_lang : summary_lang,
                             kCardSummaryUnits);
   }
-  std::string title = view.pick(ds.title), title_lang = view.lang_of(ds.title);
   Map item{{"name", Value(ds.name)},
-           {"title", Value(title)},
-           {"title_lang", Value(title_lang)},
+           {"title", Value(view.pick(ds.title))},
+           {"title_lang", Value(view.lang_of(ds.title))},
            {"description", Value(view.pick(ds.description))},
            {"description_lang", Value(view.lang_of(ds.description))},
            {"summary", Value(summary)},
@@ -438,8 +440,7 @@ Value dataset_list_item(const Dataset& ds, const DataView& view) {
            {"updated", date_value(ds.updated, view)}};
   // 做工行善團 in an English dataset title or summary, marked as Chinese (title_html,
   // summary_html).
-  add_marked_html(item, "title", title, title_lang.empty() ? view.html_lang : title_lang,
-                  view.scripts);
+  view.add_marked(item, "title", ds.title, view.lang_of(ds.title));
   add_marked_html(item, "summary", summary, summary_lang.empty() ? view.html_lang : summary_lang,
                   view.scripts);
   return Value(std::move(item));
