@@ -71,6 +71,11 @@ const QUERIES = [
   ['"sign language"', ['sign']],
   ['"sign lang"', []],
   ['"language sign', []],
+  // The quotes a phone types (“ ”) and those of a Chinese input method (「 」) are quotes too.
+  ['“sign language”', ['sign']],
+  ['“language sign”', []],
+  ['“sign lang”', []],
+  ['「sign lang', ['sign']],
   // Typed so far: the start of ข้อมูล, of ผู้สูงอายุ and of นายจ้าง; each as typed is split
   // by ICU where the page's word is not. ข้อ alone is also on the page of ข้อเสนอ.
   ['ข้อมู', ['data'], 'th/'],

@@ -94,21 +94,26 @@
   }
 
   var CLITIC = /[\p{L}\p{N}]['\u2018\u2019](s|t|d|m|ll|re|ve)$/u;
+  // Quotes around a phrase: straight ones, and those a phone or an input method types
+  // (“ ” „ « » 「 」 『 』 ＂), any one opening and any one closing.
+  var QUOTES = '"\u201C\u201D\u201E\u00AB\u00BB\u300C\u300D\u300E\u300F\uFF02';
+  var PHRASE = new RegExp('[' + QUOTES + ']([^' + QUOTES + ']*)[' + QUOTES + ']?|(\\S+)', 'gu');
+  var CLOSED = new RegExp('^[' + QUOTES + '][^' + QUOTES + ']*[' + QUOTES + ']$', 'u');
+  var ENDED = new RegExp('[\\s' + QUOTES + ']$', 'u');
 
   // ---- The query: groups (a quoted phrase, or a run without spaces) whose terms must
   // occur at their offsets; all groups must occur. {token, offset (null: anywhere), prefix}
   function parseQuery(q) {
     var groups = [];
     var parts = [];
-    var re = /"([^"]*)"?|(\S+)/g;
     var m;
-    while ((m = re.exec(q))) {
+    while ((m = PHRASE.exec(q))) {
       var quoted = m[1] !== undefined;
       // A phrase still being typed ("sign lang, its quote not yet closed): its last word is
       // the beginning of a word, as an unquoted last word is.
-      parts.push({ text: quoted ? m[1] : m[2], quoted: quoted, open: quoted && !/^"[^"]*"$/.test(m[0]) });
+      parts.push({ text: quoted ? m[1] : m[2], quoted: quoted, open: quoted && !CLOSED.test(m[0]) });
     }
-    var typing = !/[\s"]$/.test(q);
+    var typing = !ENDED.test(q);
     parts.forEach(function (part, pi) {
       var ps = pieces(part.text);
       // An ending after an apostrophe (bureau's, don't, we'll) is a whole word: as a prefix,
