@@ -108,6 +108,33 @@ bool read_day(std::string_view t, int& y, int& m, int& d) {
   return d <= days_in_month(y < 1000 ? y + 1911 : y, m);
 }
 
+/// A day written the Chinese way, 2023年5月1日 or 民國112年5月1日 (日 or 號, spaces
+/// allowed), as 2023/5/1 and 112/5/1; any other text as it is.
+std::string chinese_day_as_slashes(std::string_view t) {
+  constexpr std::string_view kRoc = "\xE6\xB0\x91\xE5\x9C\x8B";                // 民國
+  constexpr std::string_view kYear = "\xE5\xB9\xB4", kMonth = "\xE6\x9C\x88";  // 年 月
+  constexpr std::string_view kDay = "\xE6\x97\xA5", kDay2 = "\xE8\x99\x9F";    // 日 號
+  if (t.substr(0, kRoc.size()) == kRoc) t.remove_prefix(kRoc.size());
+  size_t year = t.find(kYear), month = t.find(kMonth);
+  if (year == std::string_view::npos || month == std::string_view::npos || month < year) {
+    return std::string(t);
+  }
+  std::string_view day = t.substr(month + kMonth.size());
+  if (day.size() >= kDay.size() && (day.substr(day.size() - kDay.size()) == kDay ||
+                                    day.substr(day.size() - kDay2.size()) == kDay2)) {
+    day.remove_suffix(kDay.size());
+  }
+  std::string out;
+  for (std::string_view part :
+       {t.substr(0, year), std::string_view("/"),
+        t.substr(year + kYear.size(), month - year - kYear.size()), std::string_view("/"), day}) {
+    for (char c : part) {
+      if (c != ' ') out += c;
+    }
+  }
+  return out;
+}
+
 /// Whether `ascii` (full-width folded) is a mark spreadsheets and statistical tables put
 /// where there is no value: N/A, NA, -, —, …, null, none, 無, 不詳, 無資料, 未提供.
 bool is_missing_mark(std::string_view ascii) {
@@ -188,7 +215,7 @@ std::string cell_hint(std::string_view text, ColumnType type) {
 std::string iso_of_written_day(std::string_view text, int* roc_year) {
   if (roc_year) *roc_year = 0;
   int y = 0, m = 0, d = 0;
-  if (!read_day(ascii_from_full_width(trim(text)), y, m, d)) return "";
+  if (!read_day(chinese_day_as_slashes(ascii_from_full_width(trim(text))), y, m, d)) return "";
   // Before 1000 a year is a year of the Republic of China (民國), as on forms in Taiwan.
   if (y < 1000) {
     if (roc_year) *roc_year = y;

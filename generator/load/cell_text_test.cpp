@@ -65,6 +65,16 @@ TEST_CASE("iso_of_written_day reads days written with slashes, points and ROC ye
   CHECK(iso_of_written_day("113/1/2", &roc) == "2024-01-02");
   CHECK(roc == 113);
   CHECK(iso_of_written_day("１１３．１．２") == "2024-01-02");
+  // The Chinese way: 年 月 日 (or 號), with 民國 or without.
+  CHECK(iso_of_written_day("2023年5月1日", &roc) == "2023-05-01");
+  CHECK(roc == 0);
+  CHECK(iso_of_written_day("民國112年5月1日", &roc) == "2023-05-01");
+  CHECK(roc == 112);
+  CHECK(iso_of_written_day("112 年 12 月 31 號") == "2023-12-31");
+  CHECK(iso_of_written_day("２０２３年５月１日") == "2023-05-01");
+  CHECK(iso_of_written_day("2023年5月") == "");
+  CHECK(iso_of_written_day("5月1日") == "");
+  CHECK(iso_of_written_day("2023年2月30日") == "");
   CHECK(iso_of_written_day("2024-01") == "");
   CHECK(iso_of_written_day("2024/1/2/3") == "");
 }
