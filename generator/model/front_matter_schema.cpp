@@ -13,6 +13,33 @@ namespace firefly {
 
 namespace {
 
+constexpr std::string_view kIdeographicComma = "\xE3\x80\x81";  // 、
+constexpr std::string_view kFullWidthComma = "\xEF\xBC\x8C";    // ，
+
+/// The full-width comma (，) or enumeration comma (、) in `text`; "" when it has none.
+std::string wide_comma_in(std::string_view text) {
+  if (text.find(kFullWidthComma) != std::string_view::npos) return std::string(kFullWidthComma);
+  if (text.find(kIdeographicComma) != std::string_view::npos) {
+    return std::string(kIdeographicComma);
+  }
+  return "";
+}
+
+/// `text` cut at its commas (, ， 、) into terms, written for a list: "志工, 修繕".
+std::string terms_written_apart(std::string_view text) {
+  std::string out;
+  while (!text.empty()) {
+    size_t cut = text.size(), width = 0;
+    for (std::string_view comma : {std::string_view(","), kFullWidthComma, kIdeographicComma}) {
+      if (size_t at = text.find(comma); at < cut) cut = at, width = comma.size();
+    }
+    std::string_view term = trim(text.substr(0, cut));
+    if (!term.empty()) out += (out.empty() ? "" : ", ") + std::string(term);
+    text.remove_prefix(cut == text.size() ? cut : cut + width);
+  }
+  return out;
+}
+
 /// ": there is no month 13" or ": 2023-02 has no day 30" for text in the shape YYYY-MM-DD
 /// that is not a day of the calendar; "" otherwise.
 std::string not_a_day(std::string_view text) {
@@ -331,14 +358,23 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
                           "of its own in every language");
       for (size_t i = 0; i < n; ++i) {
         values.push_back(items[i].to_text());
+        // [志工，修繕]: the comma typed full-width (or 、) makes one term of two.
+        if (std::string wide = wide_comma_in(values.back()); !wide.empty()) {
+          diags.warning(src.path, items[i].pos.line ? items[i].pos : v->pos,
+                        "this term has a full-width comma (" + wide + "), so it is one term, " +
+                            values.back(),
+                        "for separate terms, write " + tax.name + ": [" +
+                            terms_written_apart(values.back()) + "]");
+        }
       }
     } else if (!v->is_null()) {
       std::string text = v->to_text();
-      if (text.find(',') != std::string::npos) {
+      if (text.find(',') != std::string::npos || !wide_comma_in(text).empty()) {
         // Text, not a list: it would make one term of every word, and a page of its own.
-        diags.error(src.path, v->pos.line ? v->pos : Pos{1, 1},
-                    "'" + tax.name + "' is one piece of text here, not a list of terms",
-                    "write the terms in brackets: " + tax.name + ": [" + text + "]");
+        diags.error(
+            src.path, v->pos.line ? v->pos : Pos{1, 1},
+            "'" + tax.name + "' is one piece of text here, not a list of terms",
+            "write the terms in brackets: " + tax.name + ": [" + terms_written_apart(text) + "]");
         c.ok = false;
         continue;
       }

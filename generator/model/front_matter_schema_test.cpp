@@ -123,6 +123,19 @@ TEST_CASE("front matter: mistakes that would publish a page or make terms are er
         std::vector<std::string>{"5:12 'audiences' is one piece of text here, not a list of "
                                  "terms | write the terms in brackets: audiences: [elderly, "
                                  "volunteers]"});
+  // Chinese commas: 、 and ， in text are commas too; in a list, a warning at the term.
+  CHECK(errors_of(kValid + "audiences: 長者、志工\n") ==
+        std::vector<std::string>{"5:12 'audiences' is one piece of text here, not a list of "
+                                 "terms | write the terms in brackets: audiences: [長者, 志工]"});
+  CHECK(errors_of(kValid + "audiences: 長者，志工 ,\n") ==
+        std::vector<std::string>{"5:12 'audiences' is one piece of text here, not a list of "
+                                 "terms | write the terms in brackets: audiences: [長者, 志工]"});
+  FrontMatter fm;
+  CHECK(errors_of(kValid + "audiences: [長者，志工, 移工]\n", &fm) ==
+        std::vector<std::string>{"5:13 this term has a full-width comma (，), so it is one term, "
+                                 "長者，志工 | for separate terms, write audiences: [長者, 志工]"});
+  REQUIRE(fm.terms.size() == 1);
+  CHECK(fm.terms[0].second == std::vector<std::string>{"長者，志工", "移工"});
   // Dates written with slashes, or with the year of the Republic of China: the day to write.
   CHECK(errors_of("title: A\ndate: 2024/01/03\nprogram: x\n") ==
         std::vector<std::string>{"3:7 'date' must be a date written as YYYY-MM-DD, not "
