@@ -272,7 +272,12 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
   if (const Value* d = fm.find("updated")) out.updated = c.date(*d, "updated");
   if (const Value* d = fm.find("publish_at")) out.publish_at = c.date(*d, "publish_at");
   if (const Value* d = fm.find("draft")) {
-    if (!d->is_bool()) c.error(*d, "'draft' must be true or false");
+    if (!d->is_bool()) {
+      // 是, yes, 否: the word to write instead, as for a true/false cell of a dataset.
+      std::string hint = cell_hint(d->to_text(), ColumnType::kBoolean);
+      c.error(*d, "'draft' must be true or false",
+              hint.empty() ? "write true (not published) or false" : hint);
+    }
     out.draft = d->truthy();
   }
   if (const Value* w = fm.find("weight")) {

@@ -123,6 +123,14 @@ TEST_CASE("front matter: mistakes that would publish a page or make terms are er
         std::vector<std::string>{"5:12 'audiences' is one piece of text here, not a list of "
                                  "terms | write the terms in brackets: audiences: [elderly, "
                                  "volunteers]"});
+  // draft written as a word: the word to write.
+  CHECK(errors_of(kValid + "draft: 是\n") ==
+        std::vector<std::string>{"5:8 'draft' must be true or false | write true"});
+  CHECK(errors_of(kValid + "draft: no\n") ==
+        std::vector<std::string>{"5:8 'draft' must be true or false | write false"});
+  CHECK(errors_of(kValid + "draft: maybe\n") ==
+        std::vector<std::string>{"5:8 'draft' must be true or false | write true (not "
+                                 "published) or false"});
   // Chinese commas: 、 and ， in text are commas too; in a list, a warning at the term.
   CHECK(errors_of(kValid + "audiences: 長者、志工\n") ==
         std::vector<std::string>{"5:12 'audiences' is one piece of text here, not a list of "
