@@ -322,6 +322,23 @@ std::string ascii_lower(std::string_view s) {
   return out;
 }
 
+bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+std::string letter_case_hint(std::string_view meant) {
+  // Windows finds roof.jpg by Roof.JPG; a web server does not.
+  return "did you mean " + std::string(meant) +
+         "? Capital and small letters differ in web addresses";
+}
+
 std::string slugify(std::string_view s) {
   std::string out;
   bool dash = false;

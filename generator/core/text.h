@@ -88,6 +88,19 @@ std::vector<std::string_view> split(std::string_view s, char sep);
 std::string percent_decode(std::string_view s, bool* malformed = nullptr);
 /// Lower-cases ASCII letters.
 std::string ascii_lower(std::string_view s);
+/// Whether `a` and `b` differ at most in the case of their ASCII letters.
+bool equal_ignoring_ascii_case(std::string_view a, std::string_view b);
+/// The first of `names` that is `name` but for the case of its ASCII letters (a file
+/// /images/roof.jpg for a link to /images/Roof.JPG); "" when none is.
+template <class Names>
+std::string differs_only_in_case(const Names& names, std::string_view name) {
+  for (const auto& n : names) {
+    if (n != name && equal_ignoring_ascii_case(n, name)) return std::string(n);
+  }
+  return {};
+}
+/// The help for an address that names `meant` with other capital letters.
+std::string letter_case_hint(std::string_view meant);
 
 /// A URL-safe slug: lower-case ASCII letters, digits and '-', other text kept
 /// as UTF-8 (CJK slugs are valid URLs); spaces and punctuation become '-'.

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <set>
 #include <string>
 
 namespace firefly {
@@ -65,6 +66,18 @@ TEST_CASE("percent_decode decodes escapes and flags malformed ones") {
   CHECK_FALSE(bad);
   CHECK(percent_decode("/x%zz%4", &bad) == "/x%zz%4");
   CHECK(bad);
+}
+
+TEST_CASE("an address that differs from a file's only in the case of its letters") {
+  CHECK(equal_ignoring_ascii_case("/images/Roof.JPG", "/images/roof.jpg"));
+  CHECK_FALSE(equal_ignoring_ascii_case("/images/roof.jpg", "/images/roof.jpeg"));
+  CHECK_FALSE(equal_ignoring_ascii_case("/images/a-b", "/images/a_b"));
+  std::set<std::string> files{"/images/roof.jpg", "/images/team.png"};
+  CHECK(differs_only_in_case(files, "/images/ROOF.jpg") == "/images/roof.jpg");
+  CHECK(differs_only_in_case(files, "/images/roof.jpg").empty());  // the same: not a twin
+  CHECK(differs_only_in_case(files, "/images/roofs.jpg").empty());
+  CHECK(letter_case_hint("/images/roof.jpg") ==
+        "did you mean /images/roof.jpg? Capital and small letters differ in web addresses");
 }
 
 TEST_CASE("html_escape escapes the five characters") {

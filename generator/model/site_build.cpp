@@ -145,8 +145,9 @@ void SiteBuilder::check_images(const Page& p) {
   for (const Image& img : p.images) {
     if (!img.src.empty() && img.src[0] == '/' && !site_->files.count(img.src) &&
         !site_->withheld_files.count(img.src)) {
+      std::string twin = differs_only_in_case(site_->files, img.src);
       diags_.error(p.source->path, img.pos, "the image " + img.src + " is not in static/",
-                   "put the file at static" + img.src);
+                   twin.empty() ? "put the file at static" + img.src : letter_case_hint(twin));
     }
   }
 }

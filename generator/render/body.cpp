@@ -53,6 +53,17 @@ void report_broken_link(const std::string& source_path, Pos pos, const std::stri
   std::string guess = did_you_mean(target, candidates);
   std::string help = guess.empty() ? (is_image ? "put the file in static/" : "check the address")
                                    : "did you mean " + guess + "?";
+  // images/a.jpg on /stories/a/ is /stories/a/images/a.jpg: the file is /images/a.jpg.
+  const std::string path = url.substr(0, url.find_first_of("?#"));
+  const std::string rooted = "/" + percent_decode(path);
+  if (std::string twin = differs_only_in_case(candidates, target); !twin.empty()) {
+    help = letter_case_hint(twin);
+  } else if (!path.empty() && path[0] != '/' && path[0] != '.' &&
+             std::find(candidates.begin(), candidates.end(), rooted) != candidates.end()) {
+    help = "did you mean " + rooted +
+           "? Start the path with /: without it, it is read from "
+           "this page's address";
+  }
   if (url.find('\\') != std::string::npos) {  // a path copied from Windows' file explorer
     std::string forward = url;
     std::replace(forward.begin(), forward.end(), '\\', '/');
