@@ -1,0 +1,74 @@
+#include "load/spaced_links.h"
+
+#include "core/text.h"
+
+namespace firefly {
+
+std::vector<SpacedLink> find_spaced_links(std::string_view body, int first_line) {
+  std::vector<SpacedLink> found;
+  bool in_code = false;
+  int line_no = first_line;
+  for (size_t at = 0; at < body.size(); ++line_no) {
+    size_t end = body.find('\n', at);
+    if (end == std::string_view::npos) end = body.size();
+    const std::string_view line = body.substr(at, end - at);
+    at = end + 1;
+    std::string_view code = line.substr(std::min(line.find_first_not_of(' '), line.size()));
+    if (code.substr(0, 3) == "```" || code.substr(0, 3) == "~~~") {
+      in_code = !in_code;  // a fence opens or closes a block of code, shown as written
+      continue;
+    }
+    if (in_code || line.find("](") == std::string_view::npos) continue;
+    // The last `[` before i and the backticks before it (an odd count: inside `code`).
+    size_t open = std::string_view::npos, ticks = 0, open_ticks = 0;
+    for (size_t i = 0; i < line.size(); ++i) {
+      if (line[i] == '`') ++ticks;
+      if (line[i] == '[') {
+        open = i, open_ticks = ticks;
+        continue;
+      }
+      if (line[i] != ']' || i + 1 >= line.size() || line[i + 1] != '(') continue;
+      const size_t address = i + 2;
+      const size_t close = line.find(')', address);
+      if (close == std::string_view::npos) break;  // no address ends on this line
+      std::string_view written = line.substr(address, close - address);
+      const size_t space = written.find(' ');
+      i = close;  // read on after the address
+      if (open == std::string_view::npos || open_ticks % 2 || written.empty() ||
+          written[0] == '<' || space == std::string_view::npos) {
+        continue;
+      }
+      std::string_view after = trim(written.substr(space));
+      if (!after.empty() && (after[0] == '"' || after[0] == '\'' || after[0] == '(')) continue;
+      written = trim(written);
+      if (written.find_first_of("/.") == std::string_view::npos) continue;  // (some words)
+      const bool image = open > 0 && line[open - 1] == '!';
+      const size_t from = image ? open - 1 : open;
+      found.push_back(
+          {{line_no, char_column(line, static_cast<int>(from) + 1)}, image, std::string(written)});
+      if (found.size() == kMostSpacedLinks) return found;
+      open = std::string_view::npos;
+    }
+  }
+  return found;
+}
+
+std::string address_without_spaces(std::string_view address) {
+  std::string out;
+  for (char c : address) {
+    if (c != ' ') {
+      out += c;
+    } else if (out.empty() || out.back() != '-') {
+      out += '-';
+    }
+  }
+  return out;
+}
+
+std::string address_with_escaped_spaces(std::string_view address) {
+  std::string out;
+  for (char c : address) out += c == ' ' ? std::string("%20") : std::string(1, c);
+  return out;
+}
+
+}  // namespace firefly

@@ -1,0 +1,45 @@
+#include "load/spaced_links.h"
+
+#include <doctest/doctest.h>
+
+namespace firefly {
+
+TEST_CASE("links and images whose address has a space are found where they start") {
+  auto found = find_spaced_links(
+      "Intro.\n"
+      "![合照](/images/my photo.jpg) and [報名表](files/form 2024.pdf).\n"
+      "A [note](see below) and [a link](/about/ \"About us\") and [b](</a b.jpg>).\n"
+      "`[code](/a b.jpg)` and [ok](/x.jpg)\n"
+      "```\n"
+      "![in a block](/a b.jpg)\n"
+      "```\n"
+      "[報名](https://example.org/sign up)",
+      5);
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].pos.line == 6);
+  CHECK(found[0].pos.col == 1);
+  CHECK(found[0].image);
+  CHECK(found[0].address == "/images/my photo.jpg");
+  CHECK(found[1].pos.col == 33);  // characters, not bytes: 合照 is two
+  CHECK_FALSE(found[1].image);
+  CHECK(found[1].address == "files/form 2024.pdf");
+  CHECK(found[2].pos.line == 12);
+  CHECK(found[2].address == "https://example.org/sign up");
+}
+
+TEST_CASE("a line of many brackets is read once, and a page lists at most the most") {
+  std::string line;
+  for (int i = 0; i < 100000; ++i) line += "[a](/b)";
+  CHECK(find_spaced_links(line, 1).empty());
+  std::string many;
+  for (int i = 0; i < 50; ++i) many += "[a](/b c.jpg)\n";
+  CHECK(find_spaced_links(many, 1).size() == kMostSpacedLinks);
+}
+
+TEST_CASE("the name to give a file: its spaces as hyphens") {
+  CHECK(address_without_spaces("/images/my  photo 1.jpg") == "/images/my-photo-1.jpg");
+  CHECK(address_with_escaped_spaces("https://example.org/sign up") ==
+        "https://example.org/sign%20up");
+}
+
+}  // namespace firefly
