@@ -54,10 +54,12 @@ grep -qF "<a href=\"/data/daily/#downloads-title\">data (every row: the dataset&
   grep -qF "<a href=\"/data/daily/#downloads-title\">data (every row: the dataset's downloads)</a>" "$page" ||
   fail "no link from the chart to the dataset's downloads"
 # The embed without limit: 1,000 rows and a note with a link; with limit: 3, three rows.
+# (A here-string, not `echo | grep -q`: bash writes a line at a time, and grep -q leaving at
+# the first match made the echo's next line fail with SIGPIPE under pipefail, at random.)
 tables=$(awk '/<table class="data-table">/{n++} /<\/table>/{print n": "c; c=0} /<tr><th scope="row"/{c++}' "$page")
-echo "$tables" | grep -qx "1: 1000" || fail "the chart's table does not have 1,000 rows: $tables"
-echo "$tables" | grep -qx "2: 1000" || fail "the table embed without limit does not have 1,000 rows: $tables"
-echo "$tables" | grep -qx "3: 3" || fail "the table embed with limit: 3 does not have 3 rows: $tables"
+grep -qx "1: 1000" <<<"$tables" || fail "the chart's table does not have 1,000 rows: $tables"
+grep -qx "2: 1000" <<<"$tables" || fail "the table embed without limit does not have 1,000 rows: $tables"
+grep -qx "3: 3" <<<"$tables" || fail "the table embed with limit: 3 does not have 3 rows: $tables"
 [ "$(grep -cF '(showing 1,000 of 5,000 rows) <a href="/data/daily/#downloads-title">all rows are in the downloads</a>' "$page")" = 2 ] ||
   fail "the capped tables do not count every row and link to the downloads"
 grep -qF '(showing 3 of 5,000 rows)' "$page" || fail "the limited table does not count every row"
