@@ -1,6 +1,7 @@
-#include "load/spaced_links.h"
+#include "load/links_as_text.h"
 
 #include "core/text.h"
+#include "load/wide_typing.h"
 
 namespace firefly {
 
@@ -63,6 +64,28 @@ std::string address_without_spaces(std::string_view address) {
     }
   }
   return out;
+}
+
+void report_links_as_text(std::string_view body, int first_line, const std::string& path,
+                          Diagnostics& diags) {
+  // ![合照](/images/my photo.jpg): published as text, and the photo missing.
+  for (const SpacedLink& link : find_spaced_links(body, first_line)) {
+    const bool web = link.address.find("://") != std::string::npos;  // https://…, not a file
+    diags.warning(path, link.pos,
+                  std::string(link.image ? "this image's" : "this link's") +
+                      " address has a space, so the page shows it as text, not as " +
+                      (link.image ? "the image" : "a link"),
+                  web ? "write each space as %20: " + address_with_escaped_spaces(link.address)
+                      : "give the file a name without spaces and write that: " +
+                            address_without_spaces(link.address));
+  }
+  // [關於我們]（/about/）: published as it is written, brackets and all.
+  for (const WideLink& link : find_wide_links(body, first_line)) {
+    diags.warning(path, link.pos,
+                  "this link is written with full-width brackets, so the page shows " +
+                      link.written + " as text, not as a link",
+                  "write it as " + link.meant);
+  }
 }
 
 std::string address_with_escaped_spaces(std::string_view address) {

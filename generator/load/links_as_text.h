@@ -1,7 +1,9 @@
-// Links whose address has a space: `![合照](/images/my photo.jpg)`, a file named as Windows
-// allows. Markdown does not read that as a link (an address ends at its first space, and
-// what follows is not a title), so the page would show the brackets and the path as text,
-// and the image would be missing with nothing said.
+// Links that Markdown shows as text, with nothing said: an address with a space
+// (`![合照](/images/my photo.jpg)`, a file named as Windows allows: an address ends at its
+// first space, and what follows is not a title) and a link typed with full-width brackets
+// (`[關於我們]（/about/）`, load/wide_typing.h). The page shows the brackets and the path, and
+// the image is missing. Each is a warning at its bracket, found when the page is read (the
+// Markdown of a page rendered ahead is not kept for the render stage).
 #pragma once
 
 #include <string>
@@ -33,5 +35,10 @@ std::string address_without_spaces(std::string_view address);
 
 /// `address` with each space written %20, as a web address needs it.
 std::string address_with_escaped_spaces(std::string_view address);
+
+/// Reports each link of Markdown `body` (of the file `path`, its first line is line
+/// `first_line`) that find_spaced_links or find_wide_links finds, as a warning.
+void report_links_as_text(std::string_view body, int first_line, const std::string& path,
+                          Diagnostics& diags);
 
 }  // namespace firefly

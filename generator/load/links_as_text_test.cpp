@@ -1,4 +1,4 @@
-#include "load/spaced_links.h"
+#include "load/links_as_text.h"
 
 #include <doctest/doctest.h>
 

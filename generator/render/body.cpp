@@ -9,8 +9,6 @@
 #include "core/parallel.h"
 #include "core/text.h"
 #include "core/text_break.h"
-#include "load/spaced_links.h"
-#include "load/wide_typing.h"
 #include "model/paths.h"
 #include "render/data_views.h"
 #include "render/language_runs.h"
@@ -257,25 +255,6 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
     for (const MisspeltFence& fence : md.misspelt_fences) {
       other_diags.warning(page.source->path, fence.pos, misspelt_fence_message(fence),
                           misspelt_fence_hint(fence));
-    }
-    // ![合照](/images/my photo.jpg): published as text, and the photo missing.
-    for (const SpacedLink& link : find_spaced_links(page.source->body, page.source->body_line)) {
-      const bool web = !url_scheme(link.address).empty();
-      other_diags.warning(
-          page.source->path, link.pos,
-          std::string(link.image ? "this image's" : "this link's") +
-              " address has a space, so the page shows it as text, not as " +
-              (link.image ? "the image" : "a link"),
-          web ? "write each space as %20: " + address_with_escaped_spaces(link.address)
-              : "give the file a name without spaces and write that: " +
-                    address_without_spaces(link.address));
-    }
-    // [關於我們]（/about/）: published as it is written, brackets and all.
-    for (const WideLink& link : find_wide_links(page.source->body, page.source->body_line)) {
-      other_diags.warning(page.source->path, link.pos,
-                          "this link is written with full-width brackets, so the page shows " +
-                              link.written + " as text, not as a link",
-                          "write it as " + link.meant);
     }
   }
   for (size_t e = 0; e < md.embeds.size(); ++e) {
