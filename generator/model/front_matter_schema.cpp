@@ -368,8 +368,8 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
           diags.warning(src.path, items[i].pos.line ? items[i].pos : v->pos,
                         "this term has a full-width comma (" + wide + "), so it is one term, " +
                             values.back(),
-                        "for separate terms, write " + tax.name + ": [" +
-                            terms_written_apart(values.back()) + "]");
+                        "for separate terms, write them with a half-width comma: " +
+                            terms_written_apart(values.back()));
         }
       }
     } else if (!v->is_null()) {

@@ -140,8 +140,9 @@ TEST_CASE("front matter: mistakes that would publish a page or make terms are er
                                  "terms | write the terms in brackets: audiences: [長者, 志工]"});
   FrontMatter fm;
   CHECK(errors_of(kValid + "audiences: [長者，志工, 移工]\n", &fm) ==
-        std::vector<std::string>{"5:13 this term has a full-width comma (，), so it is one term, "
-                                 "長者，志工 | for separate terms, write audiences: [長者, 志工]"});
+        std::vector<std::string>{
+            "5:13 this term has a full-width comma (，), so it is one term, "
+            "長者，志工 | for separate terms, write them with a half-width comma: 長者, 志工"});
   REQUIRE(fm.terms.size() == 1);
   CHECK(fm.terms[0].second == std::vector<std::string>{"長者，志工", "移工"});
   // Dates written with slashes, or with the year of the Republic of China: the day to write.
