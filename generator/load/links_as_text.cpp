@@ -1,25 +1,15 @@
 #include "load/links_as_text.h"
 
 #include "core/text.h"
+#include "load/markdown_lines.h"
 #include "load/wide_typing.h"
 
 namespace firefly {
 
 std::vector<SpacedLink> find_spaced_links(std::string_view body, int first_line) {
   std::vector<SpacedLink> found;
-  bool in_code = false;
-  int line_no = first_line;
-  for (size_t at = 0; at < body.size(); ++line_no) {
-    size_t end = body.find('\n', at);
-    if (end == std::string_view::npos) end = body.size();
-    const std::string_view line = body.substr(at, end - at);
-    at = end + 1;
-    std::string_view code = line.substr(std::min(line.find_first_not_of(' '), line.size()));
-    if (code.substr(0, 3) == "```" || code.substr(0, 3) == "~~~") {
-      in_code = !in_code;  // a fence opens or closes a block of code, shown as written
-      continue;
-    }
-    if (in_code || line.find("](") == std::string_view::npos) continue;
+  each_prose_line(body, first_line, [&](std::string_view line, int line_no) {
+    if (line.find("](") == std::string_view::npos) return true;
     // The last `[` before i and the backticks before it (an odd count: inside `code`).
     size_t open = std::string_view::npos, ticks = 0, open_ticks = 0;
     for (size_t i = 0; i < line.size(); ++i) {
@@ -47,10 +37,11 @@ std::vector<SpacedLink> find_spaced_links(std::string_view body, int first_line)
       const size_t from = image ? open - 1 : open;
       found.push_back(
           {{line_no, char_column(line, static_cast<int>(from) + 1)}, image, std::string(written)});
-      if (found.size() == kMostSpacedLinks) return found;
+      if (found.size() == kMostSpacedLinks) return false;
       open = std::string_view::npos;
     }
-  }
+    return true;
+  });
   return found;
 }
 

@@ -1,6 +1,7 @@
 #include "load/wide_typing.h"
 
 #include "core/text.h"
+#include "load/markdown_lines.h"
 
 namespace firefly {
 
@@ -96,14 +97,7 @@ std::vector<WideLink> find_wide_links(std::string_view body, int first_line) {
   constexpr std::string_view kOpen = "\xEF\xBC\xBB", kClose = "\xEF\xBC\xBD";  // ［ ］
   constexpr std::string_view kParen = "\xEF\xBC\x88", kEnd = "\xEF\xBC\x89";   // （ ）
   std::vector<WideLink> found;
-  bool in_code = false;
-  each_line(body, first_line, [&](std::string_view line, int line_no) {
-    std::string_view code = line.substr(std::min(line.find_first_not_of(' '), line.size()));
-    if (code.substr(0, 3) == "```" || code.substr(0, 3) == "~~~") {
-      in_code = !in_code;  // a fence opens or closes a block of code, shown as written
-      return true;
-    }
-    if (in_code) return true;
+  each_prose_line(body, first_line, [&](std::string_view line, int line_no) {
     if (line.find(kParen) == std::string_view::npos &&
         line.find(kClose) == std::string_view::npos) {
       return true;  // no full-width parenthesis nor closing bracket: most lines
