@@ -12,6 +12,7 @@
 #include "core/text.h"
 #include "core/text_break.h"
 #include "load/markdown_fences.h"
+#include "load/markdown_html.h"
 
 namespace firefly {
 
@@ -269,6 +270,7 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
   cmark_event_type ev;
   int scan_line = first_line;
   NodePositions position{body, first_line};
+  int shown_level = 1;  // of the heading before: the page's title at first
   while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
     if (ev != CMARK_EVENT_ENTER) continue;
     cmark_node* n = cmark_iter_get_node(iter);
@@ -297,6 +299,12 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
         break;
       }
       case CMARK_NODE_HEADING: {
+        // A heading that skips levels (##### after ##, or after the page's title, its h1)
+        // is made the level below the heading before it: screen reader users move by
+        // levels, and a skipped one reads as a missing section (WCAG 1.3.1).
+        int level = cmark_node_get_heading_level(n);
+        if (level > shown_level + 1) cmark_node_set_heading_level(n, level = shown_level + 1);
+        shown_level = level;
         std::string text = node_text(n);
         std::string id = slugify(text);
         if (id.empty()) id = "section";
@@ -376,34 +384,7 @@ std::string link_url(const std::string& url, Pos pos, bool is_image,
 std::string html_with_ids(cmark_node* doc, cmark_parser* parser,
                           const std::vector<std::string>& heading_ids) {
   char* html = cmark_render_html(doc, kOptions, cmark_parser_get_syntax_extensions(parser));
-  std::string_view out = html;  // read in place, freed below
-  std::string result;
-  // Exactly the room the ids take (` id="…"`): bodies are kept for the whole build, and a
-  // string grown past its reserve would hold up to twice its size.
-  std::vector<std::string> ids(heading_ids.size());
-  size_t room = out.size();
-  for (size_t i = 0; i < ids.size(); ++i) {
-    append_html_escaped(ids[i], heading_ids[i]);
-    room += 6 + ids[i].size();
-  }
-  result.reserve(room);
-  size_t next_id = 0, pos = 0;
-  while (pos < out.size()) {
-    size_t h = out.find("<h", pos);
-    if (h == std::string_view::npos || h + 3 >= out.size()) break;
-    char level = out[h + 2];
-    if (level >= '1' && level <= '6' && out[h + 3] == '>' && next_id < heading_ids.size()) {
-      result.append(out, pos, h + 3 - pos);
-      result += " id=\"";
-      result += ids[next_id++];
-      result += '"';
-      pos = h + 3;
-    } else {
-      result.append(out, pos, h + 2 - pos);
-      pos = h + 2;
-    }
-  }
-  result.append(out, pos, std::string_view::npos);
+  std::string result = finish_markdown_html(html, heading_ids);  // read in place, freed here
   free(html);
   return result;
 }

@@ -57,6 +57,27 @@ TEST_CASE("markdown gives headings unique ids, CJK included") {
   CHECK(r.html.find("<h2 id=\"results-2\">") != std::string::npos);
 }
 
+TEST_CASE("markdown: a heading that skips levels is shown one level below the one before") {
+  // The page's title is its h1: a first ### is an h2; ##### after ## is an h3; a heading
+  // that goes back up (## after ####) keeps its level.
+  auto r = md("### First\n\n##### Deep\n\n## Back\n\n#### Skip\n\n### Next\n\n# Top\n");
+  CHECK(r.html ==
+        "<h2 id=\"first\">First</h2>\n<h3 id=\"deep\">Deep</h3>\n<h2 id=\"back\">Back</h2>\n"
+        "<h3 id=\"skip\">Skip</h3>\n<h3 id=\"next\">Next</h3>\n<h1 id=\"top\">Top</h1>\n");
+  CHECK(md("## a\n\n### b\n\n#### c\n").html ==
+        "<h2 id=\"a\">a</h2>\n<h3 id=\"b\">b</h3>\n<h4 id=\"c\">c</h4>\n");
+}
+
+TEST_CASE("markdown: each task list item's check box is named by its item") {
+  auto r = md("## Task 1\n\n- [ ] call the union\n- [x] book the hall\n- plain\n");
+  CHECK(r.html ==
+        "<h2 id=\"task-1\">Task 1</h2>\n<ul>\n"
+        "<li id=\"task-2\"><input aria-labelledby=\"task-2\" type=\"checkbox\" disabled=\"\" /> "
+        "call the union</li>\n"
+        "<li id=\"task-3\"><input aria-labelledby=\"task-3\" type=\"checkbox\" checked=\"\" "
+        "disabled=\"\" /> book the hall</li>\n<li>plain</li>\n</ul>\n");
+}
+
 TEST_CASE("markdown's HTML takes no more memory than its bytes, headings' ids included") {
   // A build keeps every page's body: a string grown past its reserve holds up to twice.
   std::string text = "Intro\n\n";
