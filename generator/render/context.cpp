@@ -47,9 +47,8 @@ const Language& language_of(const Site& site, const std::string& code) {
 }
 
 void add_title_lang(Map& m, const Site& site, const Page& p) {
-  if (std::string code = title_lang_code(p); !code.empty()) {
-    m.emplace_back("title_lang", language_of(site, code).html_lang);
-  }
+  std::string code = title_lang_code(p);
+  m.emplace_back("title_lang", code.empty() ? std::string() : language_of(site, code).html_lang);
 }
 
 void add_title_html(Map& m, const Site& site, std::string_view title, const std::string& code,
@@ -147,8 +146,8 @@ Value menu_value(const Site& site, const detail::Groups& groups,
          (page.url.size() > target->url.size() && starts_with(page.url, target->url)));
     Map entry = map_of(2, "title", title, "url", std::move(url), "current", current, "in_section",
                        in_section);
-    if (!title_lang.empty())
-      entry.emplace_back("title_lang", language_of(site, title_lang).html_lang);
+    entry.emplace_back(
+        "title_lang", title_lang.empty() ? std::string() : language_of(site, title_lang).html_lang);
     detail::add_title_html(entry, site, title, title_lang, lang, tags);
     menu.push_back(Value(std::move(entry)));
   }
@@ -191,14 +190,26 @@ ContextBuilder::LanguageParts ContextBuilder::language_parts(const Language& lan
   parts.assets = Value(Map{{"css", theme_.asset_url("style.css")},
                            {"js", theme_.asset_url("site.js")},
                            {"search", theme_.asset_url("search.js")}});
-  parts.publisher = Value(Map{{"name", c.publisher.name.get(lang.code, def)},
-                              {"name_lang", other_lang(c.publisher.name)},
-                              {"email", c.publisher.email},
-                              {"phone", c.publisher.phone}});
+  // The site's title and publisher are often written once, in one language, and shown on
+  // every page of every language: a run of another script in them is marked (title_html,
+  // name_html) as in the pages' own titles.
+  auto add_marked = [&](Map& m, std::string_view name, const std::string& text,
+                        const std::string& from) {
+    add_marked_html(m, name, text, from.empty() ? lang.html_lang : from, script_tags_);
+  };
+  std::string name = c.publisher.name.get(lang.code, def), name_lang = other_lang(c.publisher.name);
+  Map publisher{{"name", name},
+                {"name_lang", name_lang},
+                {"email", c.publisher.email},
+                {"phone", c.publisher.phone}};
+  add_marked(publisher, "name", name, name_lang);
+  parts.publisher = Value(std::move(publisher));
   parts.data_license =
       Value(Map{{"name", c.data_license},
                 {"url", c.data_license == "OGDL-Taiwan-1.0" ? "https://data.gov.tw/license" : ""}});
-  parts.site_head = Map{{"title", c.title.get(lang.code, def)},
+  std::string title = c.title.get(lang.code, def), title_lang = other_lang(c.title);
+  parts.site_head = Map{{"title", title},
+                        {"title_lang", title_lang},
                         {"description", c.description.get(lang.code, def)},
                         {"base_url", c.base_url},
                         {"home_url", prefix + "/"},
@@ -207,6 +218,7 @@ ContextBuilder::LanguageParts ContextBuilder::language_parts(const Language& lan
                         {"sitemap_url", prefix + "/sitemap/"},
                         {"data_url", prefix + "/data/"},
                         {"feed_url", prefix + "/feed.xml"}};
+  add_marked(parts.site_head, "title", title, title_lang);
   return parts;
 }
 

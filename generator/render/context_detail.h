@@ -46,7 +46,8 @@ const Page* find_noted(const Groups& groups, const std::string& key, const std::
 const Language& language_of(const Site& site, const std::string& code);
 /// The language code a page's title is in when it is not the reader's ("" when it is).
 std::string title_lang_code(const Page& p);
-/// Adds `title_lang` (its HTML tag) to `m` when `p`'s title is not in the reader's language.
+/// Adds `title_lang` to `m`: the HTML tag of `p`'s title's language when it is not the
+/// reader's, else "" (present either way, as add_marked_html's names are).
 void add_title_lang(Map& m, const Site& site, const Page& p);
 /// Adds `title_html` to `m` when `title`, written in the language `code` ("" = the
 /// reader's language `lang`), has runs of another script to mark (language_runs.h).

@@ -265,10 +265,12 @@ Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, con
     const std::string code_lang =
         c.lang.empty() || c.lang == view.lang ? std::string() : view.tag_of(c.lang);
     for (const auto& [code, words] : c.values) {
-      values.push_back(Value(Map{{"code", Value(code)},
-                                 {"code_lang", Value(code_lang)},
-                                 {"label", Value(view.pick(words))},
-                                 {"label_lang", Value(view.lang_of(words))}}));
+      Map value{{"code", Value(code)},
+                {"code_lang", Value(code_lang)},
+                {"label", Value(view.pick(words))},
+                {"label_lang", Value(view.lang_of(words))}};
+      view.add_marked(value, "label", words, view.lang_of(words));
+      values.push_back(Value(std::move(value)));
     }
     Map column{{"name", Value(c.name)},
                {"title", Value(view.pick(c.title))},
@@ -283,6 +285,7 @@ Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, con
                {"values", Value(std::move(values))}};
     view.add_marked(column, "title", c.title, view.lang_of(c.title));
     view.add_marked(column, "description", c.description, view.lang_of(c.description));
+    view.add_marked(column, "unit", c.unit, view.lang_of(c.unit));  // 人次 on an English page
     columns.push_back(Value(std::move(column)));
   }
   Value downloads = download_list(files, view);
@@ -318,7 +321,11 @@ Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, con
   m.emplace_back("updated", date_value(ds.updated, view));
   m.emplace_back("issued", date_value(ds.issued, view));
   if (ds.temporal) m.emplace_back("temporal", period_value(*ds.temporal, view));
-  if (!ds.spatial.empty()) m.emplace_back("spatial", Value(view.pick(ds.spatial)));
+  if (!ds.spatial.empty()) {
+    m.emplace_back("spatial", Value(view.pick(ds.spatial)));
+    m.emplace_back("spatial_lang", Value(view.lang_of(ds.spatial)));
+    view.add_marked(m, "spatial", ds.spatial, view.lang_of(ds.spatial));  // 臺南市, written once
+  }
   // Text in the default language on another language's page carries its lang and a notice.
   std::string shown_lang;
   for (const auto& l : site.languages) {

@@ -291,8 +291,7 @@ std::string marked_text_html(std::string_view text, std::string_view lang,
 
 void add_marked_html(Map& m, std::string_view name, std::string_view text, std::string_view lang,
                      const ScriptLanguages& tags) {
-  std::string marked = marked_text_html(text, lang, tags);
-  if (!marked.empty()) m.emplace_back(std::string(name) + "_html", std::move(marked));
+  m.emplace_back(std::string(name) + "_html", marked_text_html(text, lang, tags));
 }
 
 }  // namespace firefly

@@ -42,8 +42,10 @@ std::string mark_language_runs(std::string html, std::string_view lang,
 std::string marked_text_html(std::string_view text, std::string_view lang,
                              const ScriptLanguages& tags);
 
-/// Adds `<name>_html` to `m` (for title, `title_html`): marked_text_html of `text`, when it
-/// marks a run (a theme shows `{{{title_html}}}` where there is one, else `{{title}}`).
+/// Adds `<name>_html` to `m` (for title, `title_html`): marked_text_html of `text`, "" when
+/// it marks no run (a theme shows `{{{title_html}}}` where there is one, else `{{title}}`).
+/// Always added: a section of a template looks a name it lacks up in the sections around it,
+/// and a site map page's entry would show its section's title.
 void add_marked_html(Map& m, std::string_view name, std::string_view text, std::string_view lang,
                      const ScriptLanguages& tags);
 

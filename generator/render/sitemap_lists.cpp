@@ -61,7 +61,7 @@ std::shared_ptr<const SitemapLists> sitemap_lists(const Site& site, const std::s
     if (!collator) collator = std::make_unique<Collator>(locale);
     e.key = collator->sort_key(e.title);
     Map m{{"title", e.title}, {"url", e.url}};
-    if (e.has_title_lang) m.emplace_back("title_lang", e.title_lang);
+    m.emplace_back("title_lang", e.has_title_lang ? e.title_lang : std::string());
     add_marked_html(m, "title", e.title, e.has_title_lang ? e.title_lang : locale, tags);
     e.item = Value(std::move(m));
     std::string section = e.section;

@@ -50,9 +50,11 @@ Value ContextBuilder::sitemap_value(const Language& lang) const {
   const Value& t = theme_.strings(lang.code);
   if (!top.empty()) {
     const Page* home = find_noted(groups_, "home", lang.code);
-    sections.push_back(Value(Map{{"title", home ? home->title : std::string()},
-                                 {"url", site_.lang_prefix(lang.code) + "/"},
-                                 {"pages", Value(std::move(top))}}));
+    Map section{{"title", home ? home->title : std::string()},
+                {"url", site_.lang_prefix(lang.code) + "/"},
+                {"pages", Value(std::move(top))}};
+    if (home) detail::add_title_marks(section, site_, *home, lang, script_tags_);
+    sections.push_back(Value(std::move(section)));
   }
   for (const Page* s : section_pages) {
     Map section{{"title", s->title}, {"url", s->url}, {"pages", Value(list_of(s->section))}};
