@@ -1,6 +1,7 @@
 #include "load/chart_spec.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace firefly {
 
@@ -53,20 +54,34 @@ struct FieldReader {
   }
 };
 
-/// True when `a` and `b` say the same in every language either is written in.
-bool same_text(const Localized& a, const Localized& b) {
-  if (a.get("", "") != b.get("", "")) return false;
-  for (const auto* t : {&a, &b}) {
+/// Where two units differ: the first language both write a text of their own for with the
+/// two texts apart (a plain string is written for every language); "" when none does. A
+/// language only one of them is translated into is not a difference: {en: hours, id: jam}
+/// and {en: hours} are the same unit, one translated further.
+std::optional<std::string> unit_difference(const Localized& a, const Localized& b) {
+  if (a.empty() || b.empty()) {
+    if (a.empty() && b.empty()) return std::nullopt;
+    return std::string();
+  }
+  if (a.by_lang.empty() && b.by_lang.empty()) {
+    return a.plain == b.plain ? std::nullopt : std::optional<std::string>("");
+  }
+  bool shared = false;
+  for (const Localized* t : {&a, &b}) {
     for (const auto& [lang, words] : t->by_lang) {
-      if (a.get(lang, lang) != b.get(lang, lang)) return false;
+      if (!a.has(lang) || !b.has(lang)) continue;
+      shared = true;
+      if (a.get(lang, lang) != b.get(lang, lang)) return lang;
     }
   }
-  return true;
+  return shared ? std::nullopt : std::optional<std::string>("");
 }
 
-/// A unit as errors name it: its English text, else the first written, else "no unit".
-std::string unit_name(const Localized& unit) {
-  return unit.empty() ? std::string("no unit") : in_quotes(unit.get("en", ""));
+/// A unit as errors name it: in `lang` when it has one, else its English text, else the
+/// first written, else "no unit".
+std::string unit_name(const Localized& unit, const std::string& lang) {
+  return unit.empty() ? std::string("no unit")
+                      : in_quotes(unit.get(lang.empty() ? "en" : lang, "en"));
 }
 
 }  // namespace
@@ -97,11 +112,15 @@ bool read_chart_fields(const Value& block, const ChartFieldsSource& src, Diagnos
   for (size_t i = 1; r.ok && i < spec.y.size(); ++i) {
     const Column& first = *r.find(spec.y[0]);
     const Column& other = *r.find(spec.y[i]);
-    if (!same_text(first.unit, other.unit)) {
+    if (auto lang = unit_difference(first.unit, other.unit)) {
+      // Named in English, or in the language they differ in when their English is the same.
+      if (unit_name(first.unit, "en") != unit_name(other.unit, "en")) lang->clear();
       r.error(y,
-              "columns " + in_quotes(first.name) + " (" + unit_name(first.unit) + ") and " +
-                  in_quotes(other.name) + " (" + unit_name(other.unit) + ") of " + src.where +
-                  " have different units, so one y axis cannot show both",
+              "columns " + in_quotes(first.name) + " (" + unit_name(first.unit, *lang) + ") and " +
+                  in_quotes(other.name) + " (" + unit_name(other.unit, *lang) + ") of " +
+                  src.where + " have different units" +
+                  (lang->empty() ? std::string() : " in " + in_quotes(*lang)) +
+                  ", so one y axis cannot show both",
               "make two charts, one for each unit");
     }
   }

@@ -1,0 +1,54 @@
+#include "load/chart_spec.h"
+
+#include <doctest/doctest.h>
+
+#include "core/yaml.h"
+
+namespace firefly {
+
+namespace {
+
+/// The errors of a chart of y columns a and b with units `a` and `b` (YAML), one a line.
+std::string unit_errors(const std::string& a, const std::string& b) {
+  Diagnostics diags;
+  std::vector<Column> columns(3);
+  columns[0].name = "year";
+  columns[0].type = ColumnType::kInteger;
+  const std::string units[] = {a, b};
+  for (int i = 0; i < 2; ++i) {
+    columns[i + 1].name = i == 0 ? "a" : "b";
+    columns[i + 1].type = ColumnType::kInteger;
+    if (!units[i].empty())
+      columns[i + 1].unit = to_localized(parse_yaml(units[i], "u.yaml", diags));
+  }
+  REQUIRE_FALSE(diags.has_errors());
+  Value block = parse_yaml("x: year\ny: [a, b]\n", "c.yaml", diags);
+  ChartSpec spec;
+  const std::string path = "c.yaml";
+  read_chart_fields(block, ChartFieldsSource{path, {}, columns, "'chart'"}, diags, spec);
+  std::string out;
+  for (const Diagnostic& d : diags.sorted()) out += d.message + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("chart units: one unit translated further is the same unit; a difference is named") {
+  // The same unit, one column's translated into Indonesian too: one axis.
+  CHECK(unit_errors("{en: hours, id: jam}", "{en: hours}") == "");
+  CHECK(unit_errors("hours", "hours") == "");
+  CHECK(unit_errors("", "") == "");
+  // Different in English: named in English, as before.
+  CHECK(unit_errors("{en: persons, zh-TW: 人}", "'%'") ==
+        "columns 'a' ('persons') and 'b' ('%') of 'chart' have different units, so one y axis "
+        "cannot show both\n");
+  // The same in English, different in Chinese: named in the language they differ in.
+  CHECK(unit_errors("{en: hours, zh-TW: 小時}", "{en: hours, zh-TW: 時數}") ==
+        "columns 'a' ('小時') and 'b' ('時數') of 'chart' have different units in 'zh-TW', so "
+        "one y axis cannot show both\n");
+  CHECK(unit_errors("hours", "") ==
+        "columns 'a' ('hours') and 'b' (no unit) of 'chart' have different units, so one y axis "
+        "cannot show both\n");
+}
+
+}  // namespace firefly
