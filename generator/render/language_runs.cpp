@@ -1,6 +1,8 @@
 #include "render/language_runs.h"
 
 #include <cstring>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "core/text.h"
@@ -137,14 +139,22 @@ bool keeps_text(const std::string& name) {
          name == "option" || name == "svg" || name == "math";
 }
 
-/// Whether an opening tag's text holds a lang attribute.
-bool has_lang(std::string_view tag) {
+/// The value of an opening tag's lang attribute (quoted or not); nullopt when it has none.
+std::optional<std::string_view> lang_value(std::string_view tag) {
   for (size_t at = tag.find("lang="); at != std::string_view::npos;
        at = tag.find("lang=", at + 1)) {
     char before = tag[at - 1];
-    if (before == ' ' || before == '\t' || before == '\n') return true;
+    if (before != ' ' && before != '\t' && before != '\n') continue;
+    size_t from = at + 5, to;
+    if (from < tag.size() && (tag[from] == '"' || tag[from] == '\'')) {
+      to = tag.find(tag[from], from + 1);
+      ++from;
+    } else {
+      to = tag.find_first_of(" \t\n/>", from);
+    }
+    return tag.substr(from, (to == std::string_view::npos ? tag.size() : to) - from);
   }
-  return false;
+  return std::nullopt;
 }
 
 /// Whether the language tag `lang` is of the language `code` ("zh-Hant-TW" of "zh").
@@ -209,25 +219,28 @@ ScriptLanguages script_languages(const std::vector<Language>& languages) {
 
 namespace {
 
-/// mark_language_runs without its first look for a byte that may start a run.
+/// mark_language_runs without its first look for a byte that may start a run. Text inside an
+/// element with a lang attribute is marked against that language: Chinese in a cell
+/// tagged English (a column whose `lang` is wrong) is marked as Chinese there too.
 std::string mark_runs(const std::string& html, Marked want, const ScriptLanguages& tags) {
-  const bool han = want.han, thai = want.thai, viet = want.viet;
   std::string out;
   out.reserve(html.size() + html.size() / 8);
   struct Open {
     std::string name;
-    bool lang;
+    std::optional<Marked> want;  ///< of its lang attribute, when it has one
   };
   std::vector<Open> open;
-  int marked = 0;  // open elements with a lang
   const std::string_view s = html;
   size_t i = 0, text = 0;
   auto flush = [&](size_t end) {
-    if (marked == 0) {
-      mark_text(s.substr(text, end - text), han, thai, viet, tags, out);
-    } else {
-      out.append(s.substr(text, end - text));
+    Marked now = want;
+    for (size_t k = open.size(); k-- > 0;) {
+      if (open[k].want) {
+        now = *open[k].want;
+        break;
+      }
     }
+    mark_text(s.substr(text, end - text), now.han, now.thai, now.viet, tags, out);
   };
   while (i < s.size()) {
     const char* lt = static_cast<const char*>(std::memchr(s.data() + i, '<', s.size() - i));
@@ -243,7 +256,6 @@ std::string mark_runs(const std::string& html, Marked want, const ScriptLanguage
       std::string name = tag_name(s, i + 2);
       for (size_t k = open.size(); k-- > 0;) {  // close it, and what it left open
         if (open[k].name != name) continue;
-        for (size_t m = k; m < open.size(); ++m) marked -= open[m].lang;
         open.resize(k);
         break;
       }
@@ -259,9 +271,9 @@ std::string mark_runs(const std::string& html, Marked want, const ScriptLanguage
         } while (close != std::string_view::npos && tag_name(s, close + 2) != name);
         end = close == std::string_view::npos ? s.size() : tag_end(s, close);
       } else if (!name.empty() && !is_void(name) && !self_closing) {
-        bool l = has_lang(s.substr(i, end - i));
-        open.push_back({std::move(name), l});
-        marked += l;
+        std::optional<Marked> inner;
+        if (auto lang = lang_value(s.substr(i, end - i))) inner = marked_in(*lang);
+        open.push_back({std::move(name), inner});
       }
     }
     out.append(s.substr(i, end - i));
@@ -277,7 +289,9 @@ std::string mark_runs(const std::string& html, Marked want, const ScriptLanguage
 std::string mark_language_runs(std::string html, std::string_view lang,
                                const ScriptLanguages& tags) {
   Marked want = marked_in(lang);
-  return may_mark(html, want) ? mark_runs(html, want, tags) : html;
+  // An element with a lang of its own may want what the page's language does not.
+  Marked look = html.find("lang=") == std::string::npos ? want : Marked{true, true, true};
+  return may_mark(html, look) ? mark_runs(html, want, tags) : html;
 }
 
 std::string marked_text_html(std::string_view text, std::string_view lang,

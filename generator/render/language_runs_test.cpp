@@ -52,6 +52,20 @@ TEST_CASE("marked languages, attributes, comments and raw text are left as they 
         "<p data-slang=\"x\"><span lang=\"zh-Hant-TW\">臺</span></p>");
 }
 
+TEST_CASE("text inside an element with a lang is marked against that element's language") {
+  // A cell tagged English (a column whose `lang` says so) holding Chinese, on an Indonesian
+  // page; Vietnamese inside a Chinese fallback on an English page.
+  CHECK(mark("<td lang=\"en\">110年 total</td><td>臺南</td>", "id") ==
+        "<td lang=\"en\">110<span lang=\"zh-Hant-TW\">年</span> total</td>"
+        "<td><span lang=\"zh-Hant-TW\">臺南</span></td>");
+  CHECK(mark("<div lang=zh-Hant-TW><p>移工 Nguyễn</p></div><p>Nguyễn 臺</p>", "en") ==
+        "<div lang=zh-Hant-TW><p>移工 <span lang=\"vi\">Nguyễn</span></p></div>"
+        "<p>Nguyễn <span lang=\"zh-Hant-TW\">臺</span></p>");
+  // Inside the element, its own language is not marked; after it, the page's again.
+  CHECK(mark("<p>臺</p><span lang='th'>ไทย 臺</span>", "zh-Hant-TW") ==
+        "<p>臺</p><span lang='th'>ไทย <span lang=\"zh-Hant-TW\">臺</span></span>");
+}
+
 TEST_CASE("text without another script, and broken HTML, come back unchanged") {
   CHECK(mark("<p>Plain English &amp; more</p>", "en") == "<p>Plain English &amp; more</p>");
   CHECK(mark("<p>unclosed <b>臺南", "en") ==
