@@ -187,6 +187,7 @@ Value source_context(const DatasetSource& source, const DataView& view) {
         {"title_lang", Value(view.data_lang_of(source.title))},
         {"url", Value(source.url)}};
   view.add_marked(m, "title", source.title, view.data_lang_of(source.title));
+  view.add_marked(m, "agency", source.agency, view.data_lang_of(source.agency));
   if (source.date) m.emplace_back("date", date_value(*source.date, view));
   return Value(std::move(m));
 }
