@@ -177,6 +177,53 @@ Marked marked_in(std::string_view lang) {
           is_primary(lang, "zh")};
 }
 
+/// The tag for an image whose whole alt text is in one script the text around it marks (a
+/// Chinese alt on an English page), else "": an attribute cannot hold a span, but the img
+/// can carry a lang for its alt. An alt that mixes scripts is left as it is.
+std::string alt_language(std::string_view alt, Marked want, const ScriptLanguages& tags) {
+  bool han = false, kana = false, thai = false, viet = false, latin = false;
+  for (size_t i = 0; i < alt.size();) {
+    switch (kind_of(next_code_point(alt, &i))) {
+      case Kind::kHan:
+        han = true;
+        break;
+      case Kind::kKana:
+        kana = true;
+        break;
+      case Kind::kThai:
+        thai = true;
+        break;
+      case Kind::kVietnamese:
+        viet = true;
+        break;
+      case Kind::kLatin:
+        latin = true;
+        break;
+      default:
+        break;
+    }
+  }
+  bool cjk = han || kana;
+  if (want.han && cjk && !thai && !viet && !latin) return kana ? "ja" : tags.han;
+  if (want.thai && thai && !cjk && !viet && !latin) return tags.thai;
+  if (want.viet && viet && !cjk && !thai) return tags.vietnamese;
+  return {};
+}
+
+/// The value of the alt attribute of an img tag's text, if it has one.
+std::optional<std::string_view> alt_value(std::string_view tag) {
+  for (size_t at = tag.find("alt="); at != std::string_view::npos; at = tag.find("alt=", at + 1)) {
+    char before = tag[at - 1];
+    if (before != ' ' && before != '\t' && before != '\n') continue;
+    size_t from = at + 4;
+    if (from >= tag.size() || (tag[from] != '"' && tag[from] != '\'')) return std::nullopt;
+    size_t to = tag.find(tag[from], from + 1);
+    return to == std::string_view::npos ? std::nullopt
+                                        : std::optional(tag.substr(from + 1, to - from - 1));
+  }
+  return std::nullopt;
+}
+
 /// Whether `html` may hold a run to mark: the first bytes of Han or kana (E3-E9, E2 BA-BF,
 /// EF A4-AB, F0), of Thai (E0), or of a Vietnamese letter (C4, C6, CC, E1). ASCII is passed
 /// eight bytes at a time; Chinese text, read for Vietnamese only, stops nowhere.
@@ -232,14 +279,14 @@ std::string mark_runs(const std::string& html, Marked want, const ScriptLanguage
   std::vector<Open> open;
   const std::string_view s = html;
   size_t i = 0, text = 0;
-  auto flush = [&](size_t end) {
-    Marked now = want;
+  auto current = [&] {  // of the innermost element with a lang, else the page's
     for (size_t k = open.size(); k-- > 0;) {
-      if (open[k].want) {
-        now = *open[k].want;
-        break;
-      }
+      if (open[k].want) return *open[k].want;
     }
+    return want;
+  };
+  auto flush = [&](size_t end) {
+    Marked now = current();
     mark_text(s.substr(text, end - text), now.han, now.thai, now.viet, tags, out);
   };
   while (i < s.size()) {
@@ -270,6 +317,15 @@ std::string mark_runs(const std::string& html, Marked want, const ScriptLanguage
           close = s.find("</", close + 1);
         } while (close != std::string_view::npos && tag_name(s, close + 2) != name);
         end = close == std::string_view::npos ? s.size() : tag_end(s, close);
+      } else if (name == "img") {
+        std::string_view tag = s.substr(i, end - i);
+        std::optional<std::string_view> alt = alt_value(tag);
+        if (alt && !lang_value(tag)) {
+          if (std::string lang = alt_language(*alt, current(), tags); !lang.empty()) {
+            out.append("<img lang=\"").append(lang).append("\"");
+            i += 4;  // the rest of the tag is appended as it is
+          }
+        }
       } else if (!name.empty() && !is_void(name) && !self_closing) {
         std::optional<Marked> inner;
         if (auto lang = lang_value(s.substr(i, end - i))) inner = marked_in(*lang);

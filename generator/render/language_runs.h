@@ -32,8 +32,10 @@ ScriptLanguages script_languages(const std::vector<Language>& languages);
 /// with each run of text in another script wrapped in `<span lang="…">`: Han (and kana)
 /// when `lang` is not Chinese or Japanese, Thai when it is not Thai, and Latin words with
 /// Vietnamese letters (ơ ư đ ă ạ ế …) when it is Chinese. Text inside an element that has
-/// a lang, and in script, style, textarea, title and option, is left as it is, as are tags,
-/// attributes and comments. Returns `html` unchanged when nothing is marked.
+/// a lang is marked against that language; text in script, style, textarea, title and
+/// option is left as it is, as are tags, attributes and comments, except that an img whose
+/// whole alt text is in another script gets that script's lang. Returns `html` unchanged
+/// when nothing is marked.
 std::string mark_language_runs(std::string html, std::string_view lang,
                                const ScriptLanguages& tags);
 

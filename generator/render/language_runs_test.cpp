@@ -40,8 +40,19 @@ TEST_CASE("marked languages, attributes, comments and raw text are left as they 
         "<span lang=\"zh-Hant-TW\">臺南</span></p>");
   CHECK(mark("<div lang='zh'><p>臺南</p></div><p>臺南</p>", "en") ==
         "<div lang='zh'><p>臺南</p></div><p><span lang=\"zh-Hant-TW\">臺南</span></p>");
+  // An attribute holds no span: a title is left as it is, and an image whose whole alt
+  // text is in the other script gets a lang of its own; one that mixes scripts does not.
   CHECK(mark("<img alt=\"臺南\" src=\"/a.jpg\"><a href=\"/臺南/\" title=\"臺南\">x</a>", "en") ==
-        "<img alt=\"臺南\" src=\"/a.jpg\"><a href=\"/臺南/\" title=\"臺南\">x</a>");
+        "<img lang=\"zh-Hant-TW\" alt=\"臺南\" src=\"/a.jpg\"><a href=\"/臺南/\" "
+        "title=\"臺南\">x</a>");
+  CHECK(mark("<img src=a.png alt='網站圖示：一隻螢火蟲 2024' />", "en") ==
+        "<img lang=\"zh-Hant-TW\" src=a.png alt='網站圖示：一隻螢火蟲 2024' />");
+  CHECK(mark("<img alt=\"The 臺南 office\" src=a.png>", "en") ==
+        "<img alt=\"The 臺南 office\" src=a.png>");
+  CHECK(mark("<img alt=\"臺南\" lang=\"ja\">", "en") == "<img alt=\"臺南\" lang=\"ja\">");
+  CHECK(mark("<img alt=\"臺南\">", "zh-Hant-TW") == "<img alt=\"臺南\">");
+  CHECK(mark("<img alt=\"Nguyễn Thị Hoa\">", "zh-Hant-TW") ==
+        "<img lang=\"vi\" alt=\"Nguyễn Thị Hoa\">");
   CHECK(mark("<!--firefly-embed:0--><script>var a='臺南';</script><svg><text>臺南</text></svg>",
              "en") ==
         "<!--firefly-embed:0--><script>var a='臺南';</script><svg><text>臺南</text></svg>");
