@@ -236,17 +236,19 @@ std::vector<Drift> compare_scanned(const SourcePage& original,
   compare_sets(o, t, o.embeds, t.embeds, "the embed", "embed", out);
   compare_sets(o, t, o.images, t.images, "the image", "image", out);
   compare_sets(o, t, o.code, t.code, "the code", "code", out);
-  auto count_drift = [&](int in_o, int in_t, int tolerance, const std::string& what) {
+  // `one` and `many`: the thing counted, as one and as several ("1 heading", "2 headings").
+  auto count_drift = [&](int in_o, int in_t, int tolerance, const std::string& one,
+                         const std::string& many) {
     if (std::abs(in_o - in_t) <= tolerance) return;
     out.push_back({t.first_line,
-                   "this translation has " + std::to_string(in_t) + " " + what +
+                   "this translation has " + std::to_string(in_t) + " " + (in_t == 1 ? one : many) +
                        " where the original (" + at(o, o.first_line) + ") has " +
                        std::to_string(in_o),
                    "a translation keeps every section and list item of its original"});
   };
   count_drift(static_cast<int>(o.headings.size()), static_cast<int>(t.headings.size()),
-              kHeadingTolerance, "headings");
-  count_drift(o.list_items, t.list_items, kListItemTolerance, "list items");
+              kHeadingTolerance, "heading", "headings");
+  count_drift(o.list_items, t.list_items, kListItemTolerance, "list item", "list items");
   compare_front(original, translation, out);
   std::stable_sort(out.begin(), out.end(),
                    [](const Drift& a, const Drift& b) { return a.line < b.line; });

@@ -78,7 +78,7 @@ TEST_CASE("each kind of drift is named with both positions") {
   CHECK(m.find("this translation has the embed chart of awards-by-year") != std::string::npos);
   CHECK(m.find("the original has the image /images/a.jpg") != std::string::npos);
   CHECK(m.find("the original has the code firefly check") != std::string::npos);
-  CHECK(m.find("5: this translation has 1 headings where the original (content/a.zh-TW.md:5) "
+  CHECK(m.find("5: this translation has 1 heading where the original (content/a.zh-TW.md:5) "
                "has 2") != std::string::npos);
   CHECK(m.find("'date' is \"2021-01-03\" here but \"2021-01-02\" in the original "
                "(content/a.zh-TW.md:3)") != std::string::npos);
