@@ -226,7 +226,8 @@ struct MarkdownDocument::Tree {
   };
   std::vector<Link> links;
   std::vector<std::string> heading_ids;
-  MarkdownResult parts;  ///< text and embeds (html is made by render)
+  bool task_list = false;  ///< an item of a task list: its boxes are named (markdown_html.h)
+  MarkdownResult parts;    ///< text and embeds (html is made by render)
   /// Rendered ahead (doc and parser freed): the HTML, and where each link's URL goes.
   bool ahead = false;
   struct Hole {
@@ -328,7 +329,11 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
         break;
       }
       default:
-        if (std::string_view(cmark_node_get_type_string(n)) == "table") walk.tables.push_back(n);
+        if (std::string_view type = cmark_node_get_type_string(n); type == "table") {
+          walk.tables.push_back(n);
+        } else if (type == "tasklist") {
+          t.task_list = true;
+        }
         break;
     }
   }
@@ -382,9 +387,10 @@ std::string link_url(const std::string& url, Pos pos, bool is_image,
 
 /// The HTML of `doc`, its headings given `heading_ids` in document order.
 std::string html_with_ids(cmark_node* doc, cmark_parser* parser,
-                          const std::vector<std::string>& heading_ids) {
+                          const std::vector<std::string>& heading_ids, bool task_list) {
   char* html = cmark_render_html(doc, kOptions, cmark_parser_get_syntax_extensions(parser));
-  std::string result = finish_markdown_html(html, heading_ids);  // read in place, freed here
+  std::string result =
+      finish_markdown_html(html, heading_ids, task_list);  // read in place, freed here
   free(html);
   return result;
 }
@@ -405,7 +411,7 @@ bool MarkdownDocument::render_ahead() {
   for (size_t i = 0; i < t.links.size(); ++i) {
     cmark_node_set_url(t.links[i].node, (marker + std::to_string(i) + kMarkerEnd).c_str());
   }
-  std::string html = html_with_ids(t.doc, t.parser, t.heading_ids);
+  std::string html = html_with_ids(t.doc, t.parser, t.heading_ids, t.task_list);
   // Each link's marker once, and no other text like it.
   std::vector<Tree::Hole> holes;
   std::vector<char> seen(t.links.size(), 0);
@@ -459,7 +465,7 @@ MarkdownResult MarkdownDocument::render(const LinkResolver& resolve_link,
   result.embeds = t.parts.embeds;
   result.misspelt_fences = t.parts.misspelt_fences;
   if (!t.ahead) {
-    result.html = html_with_ids(t.doc, t.parser, t.heading_ids);
+    result.html = html_with_ids(t.doc, t.parser, t.heading_ids, t.task_list);
     return result;
   }
   const std::string& html = t.parts.html;

@@ -33,8 +33,8 @@ std::string name_task_boxes(std::string_view html, const std::vector<std::string
 
 }  // namespace
 
-std::string finish_markdown_html(std::string_view out,
-                                 const std::vector<std::string>& heading_ids) {
+std::string finish_markdown_html(std::string_view out, const std::vector<std::string>& heading_ids,
+                                 bool task_list) {
   std::string result;
   // Exactly the room the ids take (` id="…"`): bodies are kept for the whole build, and a
   // string grown past its reserve would hold up to twice its size.
@@ -63,7 +63,7 @@ std::string finish_markdown_html(std::string_view out,
   }
   result.append(out, pos, std::string_view::npos);
   // Task lists are rare: the body is copied once more only when it has one.
-  if (result.find(kTaskItem) != std::string::npos) {
+  if (task_list && result.find(kTaskItem) != std::string::npos) {
     std::string named = name_task_boxes(result, heading_ids);
     named.shrink_to_fit();
     return named;
