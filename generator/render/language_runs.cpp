@@ -1,5 +1,6 @@
 #include "render/language_runs.h"
 
+#include <algorithm>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -345,8 +346,17 @@ std::string mark_runs(const std::string& html, Marked want, const ScriptLanguage
 std::string mark_language_runs(std::string html, std::string_view lang,
                                const ScriptLanguages& tags) {
   Marked want = marked_in(lang);
-  // An element with a lang of its own may want what the page's language does not.
-  Marked look = html.find("lang=") == std::string::npos ? want : Marked{true, true, true};
+  // An element with a lang of its own may want what the page's language does not: what
+  // is looked for is what any of the languages in `html` would mark.
+  Marked look = want;
+  for (size_t at = html.find("lang="); at != std::string::npos; at = html.find("lang=", at + 5)) {
+    if (at == 0) continue;
+    std::optional<std::string_view> lang = lang_value(
+        std::string_view(html).substr(at - 1, std::min<size_t>(64, html.size() - at + 1)));
+    if (!lang) continue;
+    Marked m = marked_in(*lang);
+    look = {look.han || m.han, look.thai || m.thai, look.viet || m.viet};
+  }
   return may_mark(html, look) ? mark_runs(html, want, tags) : html;
 }
 
