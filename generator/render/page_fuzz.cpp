@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "core/text.h"
@@ -15,6 +16,7 @@
 #include "render/search_excerpts.h"
 #include "render/search_postings.h"
 #include "render/search_text_deflate.h"
+#include "render/search_token_keys.h"
 #include "render/search_tokens.h"
 
 namespace {
@@ -35,6 +37,30 @@ std::vector<std::string> body_html(std::string_view body, int first_line) {
     __builtin_trap();
   }
   return html;
+}
+
+/// The tokens of simple text as (short key or 0, token when the key is 0, position, positional),
+/// from either of simple_search_keys and detail::simple_search_tokens.
+struct TokenList {
+  std::vector<std::tuple<uint64_t, std::string, uint32_t, bool>> tokens;
+  void key(uint64_t key, uint32_t pos, bool positional) {
+    tokens.emplace_back(key, "", pos, positional);
+  }
+  void token(std::string_view token, uint32_t pos, bool positional) {
+    uint64_t key = SearchTokenIds::short_key(token);
+    tokens.emplace_back(key, key ? "" : std::string(token), pos, positional);
+  }
+  void operator()(std::string_view t, uint32_t pos, bool positional) { token(t, pos, positional); }
+};
+
+/// Checks that the keys of `text`, when simple, are those of its tokens, in order.
+void same_keys(std::string_view text) {
+  if (!search_text_is_simple(text)) return;
+  TokenList keys, tokens;
+  uint32_t key_pos = 0, token_pos = 0;
+  simple_search_keys(text, &key_pos, keys);
+  detail::simple_search_tokens(text, &token_pos, tokens);
+  if (keys.tokens != tokens.tokens || key_pos != token_pos) __builtin_trap();
 }
 
 /// Deflates `text` with a code fitted to it and checks that it inflates back.
@@ -68,6 +94,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   }
   std::vector<TextBlock> raw_blocks = html_text_blocks(raw);  // the bytes read as HTML
+  for (const TextBlock& b : blocks) same_keys(b.text);
+  for (const TextBlock& b : raw_blocks) same_keys(b.text);
   std::vector<RunPostings> runs(2);
   runs[0].add_document(0, title, blocks);
   runs[0].add_document(1, "", raw_blocks);
