@@ -82,28 +82,46 @@ bool is_lang_span(cmark_node* n) {
 /// Where cmark-gfm's nodes are in the file: the line of the body plus `first_line` - 1, and
 /// the column in characters. cmark-gfm counts the column in bytes, a diagnostic's Pos in
 /// characters (as the front matter's and the caret do): the '[' of "請看[平台](/p/)" is in
-/// column 3, not 7. Nodes come in document order, so the line is looked for from the last
-/// node's.
+/// column 3, not 7. Each line's start is found once (a footnote's nodes, moved to the end,
+/// go back to an earlier line), and a node's column is counted on from the last node's on
+/// the same line: a page of footnotes in reverse order, or a line of 100,000 links, is read
+/// once, not once for each.
 struct NodePositions {
+  NodePositions(std::string_view b, int first) : body(b), first_line(first) {}
+
   std::string_view body;
   int first_line;
-  int line = 1;      ///< the line (of the body) that starts at `start`
-  size_t start = 0;  ///< where `line` starts in `body`
+  std::vector<size_t> starts{0};  ///< where each line of the body found so far starts
+  int line = 0;                   ///< the line of the last node counted (0: none)
+  std::string_view text;          ///< that line, without its line break
+  size_t byte = 0;                ///< a character's first byte in it, at or before that node
+  int col = 1;                    ///< its column in characters
 
   Pos operator()(cmark_node* n) {
-    int node_line = cmark_node_get_start_line(n), col = cmark_node_get_start_column(n);
-    if (node_line < line) {  // a footnote, moved to the end: look from the start
-      line = 1;
-      start = 0;
+    int node_line = cmark_node_get_start_line(n), node_col = cmark_node_get_start_column(n);
+    while (static_cast<int>(starts.size()) < node_line && starts.back() < body.size()) {
+      size_t end = body.find('\n', starts.back());
+      starts.push_back(end == std::string_view::npos ? body.size() : end + 1);
     }
-    for (; line < node_line && start < body.size(); ++line) {
-      start = std::min(body.find('\n', start), body.size() - 1) + 1;
+    if (node_line < 1 || node_line > static_cast<int>(starts.size()) || node_col < 1) {
+      return {node_line + first_line - 1, node_col};
     }
-    if (line == node_line) {
-      std::string_view text = body.substr(start);
-      col = char_column(text.substr(0, text.find('\n')), col);
+    auto at = static_cast<size_t>(node_col - 1);  // the node's first byte in its line
+    if (node_line != line || at < byte) {
+      if (node_line != line) {
+        std::string_view rest = body.substr(starts[static_cast<size_t>(node_line) - 1]);
+        text = rest.substr(0, rest.find('\n'));
+        line = node_line;
+      }
+      byte = 0;
+      col = 1;
     }
-    return {node_line + first_line - 1, col};
+    int chars = col - 1 + char_column(text.substr(byte), static_cast<int>(at - byte) + 1);
+    if (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80) {
+      byte = at;  // counted on from here for the next node on this line
+      col = chars;
+    }
+    return {node_line + first_line - 1, chars};
   }
 };
 

@@ -17,7 +17,7 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; 
 /// The bytes the scan stops at; everything else is passed over. Spaces are not among them
 /// (they are a sixth of English text): a `www.` looks back for one since the last `www.`.
 constexpr bool interesting(unsigned char c) {
-  return c == '\n' || c == '\\' || c == '!' || c == '|' || c == 'w' || c == 'W';
+  return c == '\n' || c == '\\' || c == '!' || c == '|' || c == '<' || c == 'w' || c == 'W';
 }
 
 #if defined(__SSE2__)
@@ -27,6 +27,7 @@ unsigned interesting_mask(const char* p) {
   __m128i hit = _mm_or_si128(
       _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(c, _mm_set1_epi8('\\'))),
       _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('!')), _mm_cmpeq_epi8(c, _mm_set1_epi8('|'))));
+  hit = _mm_or_si128(hit, _mm_cmpeq_epi8(c, _mm_set1_epi8('<')));
   // 'w' and 'W' differ in the 0x20 bit only, and no other byte is either with it set.
   hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_or_si128(c, _mm_set1_epi8(0x20)), _mm_set1_epi8('w')));
   return static_cast<unsigned>(_mm_movemask_epi8(hit));
@@ -41,6 +42,14 @@ bool has_space(std::string_view body, size_t from, size_t to) {
   return false;
 }
 
+/// Whether body[i] == '<' opens raw HTML that cmark-gfm 0.29 looks for the end of up to the
+/// end of the paragraph when it is not closed: `<?` (to `?>`), `<![CDATA[` (to `]]>`) and
+/// `<!X` (a declaration, to `>`); not a comment (`<!--`), which ends at its next `--`.
+bool html_opener(std::string_view body, size_t i) {
+  if (i + 1 >= body.size()) return false;
+  return body[i + 1] == '?' || (body[i + 1] == '!' && body.substr(i + 2, 2) != "--");
+}
+
 }  // namespace
 
 std::vector<MarkdownHazard> find_markdown_hazards(std::string_view body, int first_line) {
@@ -50,8 +59,8 @@ std::vector<MarkdownHazard> find_markdown_hazards(std::string_view body, int fir
     return t;
   }();
   std::vector<MarkdownHazard> found;
-  bool images_found = false, table_found = false, www_found = false;
-  int images_in_block = 0, pipes_in_line = 0, www_in_word = 0;
+  bool images_found = false, table_found = false, www_found = false, html_found = false;
+  int images_in_block = 0, html_in_block = 0, pipes_in_line = 0, www_in_word = 0;
   size_t last_www = 0;  // where the last `www.` ended (each is looked back from only once)
   int line = first_line;
   size_t line_start = 0;
@@ -75,10 +84,10 @@ std::vector<MarkdownHazard> find_markdown_hazards(std::string_view body, int fir
     char c = body[i];
     if (!kInteresting[static_cast<unsigned char>(c)]) continue;
     if (c == '\n') {
-      if (images_in_block) {  // a blank line ends the block
+      if (images_in_block || html_in_block) {  // a blank line ends the block
         bool blank = true;
         for (size_t k = line_start; k < i && blank; ++k) blank = is_space(body[k]);
-        if (blank) images_in_block = 0;
+        if (blank) images_in_block = html_in_block = 0;
       }
       pipes_in_line = 0;
       ++line;
@@ -97,6 +106,15 @@ std::vector<MarkdownHazard> find_markdown_hazards(std::string_view body, int fir
                            std::to_string(kMaxImageOpenersPerBlock) +
                            " images (`![`); Markdown would take minutes to read it",
                        "separate the images with blank lines, or write `\\![` for a literal `![`"});
+    }
+    if (c == '<' && html_opener(body, i) && ++html_in_block > kMaxHtmlOpenersPerBlock &&
+        !html_found) {
+      html_found = true;
+      found.push_back({pos(i),
+                       "this paragraph opens more than " + std::to_string(kMaxHtmlOpenersPerBlock) +
+                           " raw HTML instructions or declarations (`<?`, `<!`); Markdown would "
+                           "take minutes to read it",
+                       "write `\\<` for a literal `<`, or separate the lines with blank lines"});
     }
     if (c == '|' && ++pipes_in_line > kMaxTableColumns + 1 && !table_found) {
       table_found = true;

@@ -12,6 +12,10 @@ namespace firefly {
 
 /// At most this many `![` (image openers) in one block of lines without a blank line.
 inline constexpr int kMaxImageOpenersPerBlock = 1000;
+/// At most this many raw-HTML openers that are not tags nor comments (`<?`, `<!`: a
+/// processing instruction, CDATA section or declaration) in one block of lines without a
+/// blank line: each unclosed one is read to the end of its paragraph.
+inline constexpr int kMaxHtmlOpenersPerBlock = 1000;
 /// At most this many table columns (`|` on one line, less one).
 inline constexpr int kMaxTableColumns = 200;
 /// At most this many `www.` in one word (a run without white space).

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 namespace firefly {
@@ -38,6 +39,35 @@ TEST_CASE("too many image openers in one paragraph, even across lines") {
   CHECK(find_markdown_hazards(repeat("\\![[]()", 3000)).empty());
 }
 
+TEST_CASE("too many raw HTML instructions or declarations in one paragraph") {
+  // Each `<?`, `<![CDATA[` or `<!X ` that is not closed is read to the end of its paragraph:
+  // "a" + "<?" x 80,000 took cmark-gfm 0.29 over 5 s, and a 2 MB page minutes.
+  const std::string message =
+      "this paragraph opens more than 1000 raw HTML instructions or declarations (`<?`, `<!`); "
+      "Markdown would take minutes to read it";
+  auto html_hazards = [&](const std::string& body) {  // (`<![` opens an image too)
+    auto found = find_markdown_hazards(body, 3);
+    return std::count_if(found.begin(), found.end(),
+                         [&](const MarkdownHazard& h) { return h.message == message; });
+  };
+  for (std::string opener : {"<?", "<![CDATA[", "<!A "}) {
+    CAPTURE(opener);
+    auto found = find_markdown_hazards("intro\n\na" + repeat(opener, 1001), 3);
+    REQUIRE(!found.empty());
+    CHECK(found[0].message == message);
+    CHECK(found[0].pos.line == 5);
+    CHECK(found[0].pos.col == 2 + static_cast<int>(opener.size()) * 1000);
+    // Across the lines of one paragraph too; a blank line starts the count again.
+    CHECK(html_hazards(repeat(opener + "\n", 1001)) == 1);
+    CHECK(html_hazards(repeat(opener, 1000) + "\n \n" + repeat(opener, 1000)) == 0);
+    CHECK(html_hazards(repeat("\\" + opener, 3000)) == 0);
+  }
+  // Comments end at their next `--`, and tags at the next `>`: not counted.
+  CHECK(find_markdown_hazards(repeat("<!-- a -->", 3000)).empty());
+  CHECK(find_markdown_hazards(repeat("<b>x</b>", 3000)).empty());
+  CHECK(find_markdown_hazards("a <?php echo 1; ?> and <!DOCTYPE html>").empty());
+}
+
 TEST_CASE("too many table columns on one line") {
   std::string row = "|" + repeat("é|", 300) + "\n";
   auto found = find_markdown_hazards("text\n" + row);
@@ -65,9 +95,10 @@ TEST_CASE("too many www. in one word") {
 }
 
 TEST_CASE("each kind is reported once, the first") {
-  std::string body = repeat("www.", 300) + "\n" + repeat("|", 2000) + "\n" + repeat("![", 3000);
+  std::string body = repeat("www.", 300) + "\n" + repeat("|", 2000) + "\n" + repeat("![", 3000) +
+                     repeat("<?", 3000);
   auto found = find_markdown_hazards(body);
-  CHECK(found.size() == 3);
+  CHECK(found.size() == 4);
 }
 
 TEST_CASE("hazards are found at every offset after text the scan passes over") {
@@ -87,6 +118,10 @@ TEST_CASE("hazards are found at every offset after text the scan passes over") {
     REQUIRE(pipes.size() == 1);
     CHECK(pipes[0].pos.line == 2);
     CHECK(pipes[0].pos.col == (k / 3) + 2 * (k % 3) + 202);
+    auto html = find_markdown_hazards(lead + repeat("<?", 1001));
+    REQUIRE(html.size() == 1);
+    CHECK(html[0].pos.col == (k / 3) + 2 * (k % 3) + 2 * 1000 + 1);
+    CHECK(find_markdown_hazards(lead + repeat("\\<?", 1001)).empty());
     auto www = find_markdown_hazards(lead + repeat("WwW.x", 101));
     REQUIRE(www.size() == 1);
     CHECK(www[0].pos.col == (k / 3) + 2 * (k % 3) + 5 * 100 + 1);

@@ -388,7 +388,8 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
     out.terms.emplace_back(tax.name, std::move(values));
   }
   for (const auto& [key, value] : fm.as_map()) {
-    auto same = [&](std::string_view name) { return name == key; };
+    // (key captured by an init-capture: clang before 16 cannot capture a structured binding)
+    auto same = [&key = key](std::string_view name) { return name == key; };
     if (any_allowed_field(collection, config, same)) continue;
     // The names a page may use, listed only for a page that uses another one.
     std::vector<std::string> known;

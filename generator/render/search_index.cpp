@@ -253,7 +253,8 @@ void render_search_indexes(const Site& site, const std::vector<Body>& bodies,
   try {
     parallel_for(items.size(), jobs, [&](size_t i) {
       try {
-        auto [l, r] = items[i];
+        // Not a structured binding: the lambda below reads l (clang before 16 cannot capture one).
+        const size_t l = items[i].lang, r = items[i].run;
         {
           std::unique_lock lock(mu);
           changed.wait(lock, [&] { return written >= l || stopped; });

@@ -201,6 +201,22 @@ TEST_CASE("HTML text blocks: an image's alt text is a block of its own") {
   CHECK(b[3].text == "志工修繕");
 }
 
+TEST_CASE("HTML text blocks: four million '&' without a ';' are read once, as text or alt text") {
+  // Raw HTML (markdown.unsafe_html) keeps a page's '&' as written; each looked for its ';'
+  // up to the end of the page, and a page of them took minutes.
+  const std::string amps(1 << 22, '&');
+  std::vector<TextBlock> b = html_text_blocks("<div>" + amps + "</div>");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].text == amps);
+  b = html_text_blocks("<img alt=\"" + amps + "\">");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].text == amps);
+  // An entity's ';' is at most ten bytes after its '&', as before.
+  b = html_text_blocks("<p>&#x0004E00; &#x00004E00; &amp</p>");
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].text == "一 &#x00004E00; &amp");
+}
+
 TEST_CASE("HTML text blocks: an element marked data-search-ignore is left out") {
   std::vector<TextBlock> b = html_text_blocks(
       "<p class=\"chart-downloads\" data-search-ignore>Download: <a href=\"x\">data (CSV, "
