@@ -46,9 +46,12 @@ const Language& language_of(const Site& site, const std::string& code) {
   return l ? *l : site.config->default_language();
 }
 
+std::string other_language_tag(const Site& site, const std::string& code, std::string_view reader) {
+  return code.empty() || code == reader ? std::string() : language_of(site, code).html_lang;
+}
+
 void add_title_lang(Map& m, const Site& site, const Page& p) {
-  std::string code = title_lang_code(p);
-  m.emplace_back("title_lang", code.empty() ? std::string() : language_of(site, code).html_lang);
+  m.emplace_back("title_lang", other_language_tag(site, title_lang_code(p)));
 }
 
 void add_title_html(Map& m, const Site& site, std::string_view title, const std::string& code,
@@ -146,8 +149,7 @@ Value menu_value(const Site& site, const detail::Groups& groups,
          (page.url.size() > target->url.size() && starts_with(page.url, target->url)));
     Map entry = map_of(2, "title", title, "url", std::move(url), "current", current, "in_section",
                        in_section);
-    entry.emplace_back(
-        "title_lang", title_lang.empty() ? std::string() : language_of(site, title_lang).html_lang);
+    entry.emplace_back("title_lang", detail::other_language_tag(site, title_lang));
     detail::add_title_html(entry, site, title, title_lang, lang, tags);
     menu.push_back(Value(std::move(entry)));
   }
@@ -180,8 +182,7 @@ ContextBuilder::LanguageParts ContextBuilder::language_parts(const Language& lan
   std::string prefix = site_.lang_prefix(lang.code);
   // The html_lang of a site text shown in another language (no text for this one), else "".
   auto other_lang = [&](const Localized& text) {
-    std::string code(text.lang_of(lang.code, def));
-    return code.empty() || code == lang.code ? std::string() : language_of(site_, code).html_lang;
+    return detail::other_language_tag(site_, std::string(text.lang_of(lang.code, def)), lang.code);
   };
   LanguageParts parts;
   parts.language = &lang;

@@ -44,6 +44,10 @@ Groups groups_of(const Site& site);
 const Page* find_noted(const Groups& groups, const std::string& key, const std::string& lang);
 /// The site's language `code`, or its default language.
 const Language& language_of(const Site& site, const std::string& code);
+/// The HTML tag of the site language `code` for a text shown to a reader of `reader` (a
+/// code), or "" when the text needs none: `code` empty, or the reader's own.
+std::string other_language_tag(const Site& site, const std::string& code,
+                               std::string_view reader = {});
 /// The language code a page's title is in when it is not the reader's ("" when it is).
 std::string title_lang_code(const Page& p);
 /// Adds `title_lang` to `m`: the HTML tag of `p`'s title's language when it is not the

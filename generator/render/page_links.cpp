@@ -141,13 +141,11 @@ Value ContextBuilder::taxonomies_value(const Page& page, const Language& lang) c
       if (inserted) it->second = term_value(*tax, name, v, page, lang);
       if (!it->second.is_null()) terms.push_back(it->second);
     }
-    // A taxonomy titled in other languages only shows the default language's title.
     // A taxonomy titled in other languages only shows the default language's title; one
     // titled once (標籤) has its runs of another script marked.
-    std::string from(tax->title.lang_of(lang.code, def));
     std::string title = tax->title.get(lang.code, def);
-    std::string title_lang =
-        from.empty() || from == lang.code ? std::string() : language_of(site_, from).html_lang;
+    std::string title_lang = detail::other_language_tag(
+        site_, std::string(tax->title.lang_of(lang.code, def)), lang.code);
     Map taxonomy = map_of(1, "name", name, "title", title, "title_lang", title_lang, "terms",
                           Value(std::move(terms)));
     add_marked_html(taxonomy, "title", title, title_lang.empty() ? lang.html_lang : title_lang,
@@ -171,8 +169,7 @@ Value ContextBuilder::term_value(const Taxonomy& tax, const std::string& name,
   Map term = map_of(2, "title", title, "url",
                     site_.lang_prefix(lang.code) + "/" + name + "/" + slug + "/");
   // Present when "" too: a term inside a card must not take the card's title_lang.
-  term.emplace_back("title_lang",
-                    from != lang.code ? language_of(site_, from).html_lang : std::string());
+  term.emplace_back("title_lang", detail::other_language_tag(site_, from, lang.code));
   detail::add_title_html(term, site_, title, from == lang.code ? std::string() : from, lang,
                          script_tags_);
   return Value(std::move(term));
