@@ -140,22 +140,28 @@ bool keeps_text(const std::string& name) {
          name == "option" || name == "svg" || name == "math";
 }
 
+/// Where the value of the attribute `name_eq` ("lang=") starts in an opening tag's text,
+/// just after its '='; npos when the tag has none (a blanklang= or data-slang= is not it).
+size_t attribute_start(std::string_view tag, std::string_view name_eq) {
+  for (size_t at = tag.find(name_eq); at != std::string_view::npos;
+       at = tag.find(name_eq, at + 1)) {
+    char before = tag[at - 1];
+    if (before == ' ' || before == '\t' || before == '\n') return at + name_eq.size();
+  }
+  return std::string_view::npos;
+}
+
 /// The value of an opening tag's lang attribute (quoted or not); nullopt when it has none.
 std::optional<std::string_view> lang_value(std::string_view tag) {
-  for (size_t at = tag.find("lang="); at != std::string_view::npos;
-       at = tag.find("lang=", at + 1)) {
-    char before = tag[at - 1];
-    if (before != ' ' && before != '\t' && before != '\n') continue;
-    size_t from = at + 5, to;
-    if (from < tag.size() && (tag[from] == '"' || tag[from] == '\'')) {
-      to = tag.find(tag[from], from + 1);
-      ++from;
-    } else {
-      to = tag.find_first_of(" \t\n/>", from);
-    }
-    return tag.substr(from, (to == std::string_view::npos ? tag.size() : to) - from);
+  size_t from = attribute_start(tag, "lang="), to;
+  if (from == std::string_view::npos) return std::nullopt;
+  if (from < tag.size() && (tag[from] == '"' || tag[from] == '\'')) {
+    to = tag.find(tag[from], from + 1);
+    ++from;
+  } else {
+    to = tag.find_first_of(" \t\n/>", from);
   }
-  return std::nullopt;
+  return tag.substr(from, (to == std::string_view::npos ? tag.size() : to) - from);
 }
 
 /// Whether the language tag `lang` is of the language `code` ("zh-Hant-TW" of "zh").
@@ -211,18 +217,13 @@ std::string alt_language(std::string_view alt, Marked want, const ScriptLanguage
   return {};
 }
 
-/// The value of the alt attribute of an img tag's text, if it has one.
+/// The value of the alt attribute of an img tag's text, if it has one (quoted).
 std::optional<std::string_view> alt_value(std::string_view tag) {
-  for (size_t at = tag.find("alt="); at != std::string_view::npos; at = tag.find("alt=", at + 1)) {
-    char before = tag[at - 1];
-    if (before != ' ' && before != '\t' && before != '\n') continue;
-    size_t from = at + 4;
-    if (from >= tag.size() || (tag[from] != '"' && tag[from] != '\'')) return std::nullopt;
-    size_t to = tag.find(tag[from], from + 1);
-    return to == std::string_view::npos ? std::nullopt
-                                        : std::optional(tag.substr(from + 1, to - from - 1));
-  }
-  return std::nullopt;
+  size_t from = attribute_start(tag, "alt=");
+  if (from >= tag.size() || (tag[from] != '"' && tag[from] != '\'')) return std::nullopt;
+  size_t to = tag.find(tag[from], from + 1);
+  return to == std::string_view::npos ? std::nullopt
+                                      : std::optional(tag.substr(from + 1, to - from - 1));
 }
 
 /// Whether `html` may hold a run to mark: the first bytes of Han or kana (E3-E9, E2 BA-BF,
