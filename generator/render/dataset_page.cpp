@@ -266,27 +266,30 @@ Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, con
     const std::string code_lang =
         c.lang.empty() || c.lang == view.lang ? std::string() : view.tag_of(c.lang);
     for (const auto& [code, words] : c.values) {
+      std::string label_lang = view.lang_of(words);
       Map value{{"code", Value(code)},
                 {"code_lang", Value(code_lang)},
                 {"label", Value(view.pick(words))},
-                {"label_lang", Value(view.lang_of(words))}};
-      view.add_marked(value, "label", words, view.lang_of(words));
+                {"label_lang", Value(label_lang)}};
+      view.add_marked(value, "label", words, label_lang);
       values.push_back(Value(std::move(value)));
     }
+    std::string title_lang = view.lang_of(c.title), unit_lang = view.lang_of(c.unit),
+                description_lang = view.lang_of(c.description);
     Map column{{"name", Value(c.name)},
                {"title", Value(view.pick(c.title))},
-               {"title_lang", Value(view.lang_of(c.title))},
+               {"title_lang", Value(title_lang)},
                {"type", Value(type_display(c.type, view))},
                {"type_id", Value(column_type_name(c.type))},
                {"unit", Value(view.pick(c.unit))},
-               {"unit_lang", Value(view.lang_of(c.unit))},
+               {"unit_lang", Value(unit_lang)},
                {"description", Value(view.pick(c.description))},
-               {"description_lang", Value(view.lang_of(c.description))},
+               {"description_lang", Value(description_lang)},
                {"has_values", Value(!values.empty())},
                {"values", Value(std::move(values))}};
-    view.add_marked(column, "title", c.title, view.lang_of(c.title));
-    view.add_marked(column, "description", c.description, view.lang_of(c.description));
-    view.add_marked(column, "unit", c.unit, view.lang_of(c.unit));  // 人次 on an English page
+    view.add_marked(column, "title", c.title, title_lang);
+    view.add_marked(column, "description", c.description, description_lang);
+    view.add_marked(column, "unit", c.unit, unit_lang);  // 人次 on an English page
     columns.push_back(Value(std::move(column)));
   }
   Value downloads = download_list(files, view);
@@ -323,9 +326,10 @@ Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, con
   m.emplace_back("issued", date_value(ds.issued, view));
   if (ds.temporal) m.emplace_back("temporal", period_value(*ds.temporal, view));
   if (!ds.spatial.empty()) {
+    std::string spatial_lang = view.lang_of(ds.spatial);
     m.emplace_back("spatial", Value(view.pick(ds.spatial)));
-    m.emplace_back("spatial_lang", Value(view.lang_of(ds.spatial)));
-    view.add_marked(m, "spatial", ds.spatial, view.lang_of(ds.spatial));  // 臺南市, written once
+    m.emplace_back("spatial_lang", Value(spatial_lang));
+    view.add_marked(m, "spatial", ds.spatial, spatial_lang);  // 臺南市, written once
   }
   // Text in the default language on another language's page carries its lang and a notice.
   std::string shown_lang;
