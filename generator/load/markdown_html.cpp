@@ -33,35 +33,35 @@ std::string name_task_boxes(std::string_view html, const std::vector<std::string
 
 }  // namespace
 
-std::string finish_markdown_html(std::string_view out, const std::vector<std::string>& heading_ids,
+std::string finish_markdown_html(std::string_view html, const std::vector<std::string>& heading_ids,
                                  bool task_list) {
   std::string result;
   // Exactly the room the ids take (` id="…"`): bodies are kept for the whole build, and a
   // string grown past its reserve would hold up to twice its size.
   std::vector<std::string> ids(heading_ids.size());
-  size_t room = out.size();
+  size_t room = html.size();
   for (size_t i = 0; i < ids.size(); ++i) {
     append_html_escaped(ids[i], heading_ids[i]);
     room += 6 + ids[i].size();
   }
   result.reserve(room);
   size_t next_id = 0, pos = 0;
-  while (pos < out.size()) {
-    size_t h = out.find("<h", pos);
-    if (h == std::string_view::npos || h + 3 >= out.size()) break;
-    char level = out[h + 2];
-    if (level >= '1' && level <= '6' && out[h + 3] == '>' && next_id < heading_ids.size()) {
-      result.append(out, pos, h + 3 - pos);
+  while (pos < html.size()) {
+    size_t h = html.find("<h", pos);
+    if (h == std::string_view::npos || h + 3 >= html.size()) break;
+    char level = html[h + 2];
+    if (level >= '1' && level <= '6' && html[h + 3] == '>' && next_id < heading_ids.size()) {
+      result.append(html, pos, h + 3 - pos);
       result += " id=\"";
       result += ids[next_id++];
       result += '"';
       pos = h + 3;
     } else {
-      result.append(out, pos, h + 2 - pos);
+      result.append(html, pos, h + 2 - pos);
       pos = h + 2;
     }
   }
-  result.append(out, pos, std::string_view::npos);
+  result.append(html, pos, std::string_view::npos);
   // Task lists are rare: the body is copied once more only when it has one.
   if (task_list && result.find(kTaskItem) != std::string::npos) {
     std::string named = name_task_boxes(result, heading_ids);
