@@ -7,6 +7,7 @@
 #include <numeric>
 
 #include "core/text.h"
+#include "render/chart_dates.h"
 #include "render/chart_group.h"
 
 namespace firefly {
@@ -87,6 +88,41 @@ void add_missing_years(ChartData& out, const std::vector<Value>& kept) {
   for (size_t j = 0; j < out.series.size(); ++j) out.series[j].values = std::move(values[j]);
 }
 
+/// True when a `where:` on x that keeps `kept` (empty: no such condition) keeps the date
+/// `day` ("YYYY-MM-DD"), compared as select_rows compares a date cell: as text.
+bool where_keeps_day(const std::string& day, const std::vector<Value>& kept) {
+  if (kept.empty()) return true;
+  return std::any_of(kept.begin(), kept.end(),
+                     [&](const Value& k) { return k.is_string() && k.as_string() == day; });
+}
+
+/// Adds the dates a series at a regular step skips (missing_series_dates) as categories
+/// with no value in every series; a date that `kept` leaves out is not added.
+void add_missing_dates(ChartData& out, const std::vector<Value>& kept) {
+  std::vector<std::string> given;
+  for (const Value& x : out.x) {
+    if (!x.is_string()) return;
+    given.push_back(x.as_string());
+  }
+  std::vector<std::string> missing = missing_series_dates(given);
+  std::erase_if(missing, [&](const std::string& day) { return !where_keeps_day(day, kept); });
+  if (missing.empty()) return;
+  std::vector<Value> x;
+  std::vector<std::vector<double>> values(out.series.size());
+  size_t at = 0, next = 0;
+  while (at < given.size() || next < missing.size()) {
+    const bool reported =
+        next == missing.size() || (at < given.size() && given[at] < missing[next]);
+    x.push_back(reported ? std::move(out.x[at]) : Value(missing[next]));
+    for (size_t j = 0; j < out.series.size(); ++j) {
+      values[j].push_back(reported ? out.series[j].values[at] : kNoValue);
+    }
+    reported ? ++at : ++next;
+  }
+  out.x = std::move(x);
+  for (size_t j = 0; j < out.series.size(); ++j) out.series[j].values = std::move(values[j]);
+}
+
 }  // namespace
 
 bool chart_x_is_years(const Dataset& ds, const Column& column, const std::vector<Value>& x) {
@@ -145,6 +181,8 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
   // Years are a sequence of their own: one no row reports is shown as missing, never left
   // out (a line joining 2020 straight to 2022 would say that they follow each other).
   if (chart_x_is_years(ds, xcol, out.x)) add_missing_years(out, spec.x_kept);
+  // So are the dates of a series reported every day, week, month, quarter or year.
+  if (xcol.type == ColumnType::kDate && !out.x.empty()) add_missing_dates(out, spec.x_kept);
   out.total_points = out.x.size();
   // Every category's label when all are drawn; else (a long series, up to millions of
   // categories) only the drawn ones and each series' first and last reported one, which

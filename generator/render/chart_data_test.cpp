@@ -105,7 +105,7 @@ TEST_CASE("chart data: a year no row reports, or whose cell is empty, is a gap, 
         std::vector<std::string>{"2020"});
 }
 
-TEST_CASE("chart data: only years get gaps; categories, other numbers and dates are as given") {
+TEST_CASE("chart data: only years and dates get gaps; categories and other numbers are as given") {
   DataView view;
   // An integer column that is not named as a year column: other numbers (ages, counts).
   ChartData ages =
@@ -134,6 +134,25 @@ TEST_CASE("chart data: only years get gaps; categories, other numbers and dates 
   zero.csv_bytes = "year,n,m\n0,1,\n5,2,\n";
   zero.index_rows();
   CHECK(chart_data(zero, ChartSpec{"year", {"n"}, "line", {}}, nullptr, view).size() == 2);
+}
+
+TEST_CASE("chart data: a month a monthly series skips is a gap, as a year is") {
+  DataView view;
+  Dataset ds;
+  ds.columns = {Column{"month", ColumnType::kDate, {}, {}, {}, {}},
+                Column{"n", ColumnType::kInteger, {}, {}, {}, {}}};
+  ds.csv_bytes = "month,n\n2023-04-01,4\n2023-01-01,1\n2023-02-01,2\n";
+  ds.index_rows();
+  ChartData d = chart_data(ds, ChartSpec{"month", {"n"}, "line", {}}, nullptr, view);
+  REQUIRE(d.size() == 4);
+  CHECK(d.x[2].to_text() == "2023-03-01");
+  CHECK(series_gaps(d.series[0]) == std::vector<size_t>{2});
+  CHECK(d.series[0].values[3] == 4);
+  // A where: that names the months shown adds none it leaves out.
+  ChartSpec some{"month", {"n"}, "line", {}};
+  some.x_kept = {Value("2023-01-01"), Value("2023-02-01"), Value("2023-04-01")};
+  std::vector<size_t> rows{0, 1, 2};
+  CHECK(chart_data(ds, some, &rows, view).size() == 3);
 }
 
 TEST_CASE("chart data: a where: on the years keeps only the years it names") {
