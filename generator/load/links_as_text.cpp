@@ -6,6 +6,22 @@
 
 namespace firefly {
 
+namespace {
+
+/// True when `written` reads as an address rather than words in brackets: it has a `/`,
+/// or a `.` before a letter (photo.jpg, example.org), not only a number's (see 2.1).
+bool looks_like_address(std::string_view written) {
+  if (written.find('/') != std::string_view::npos) return true;
+  for (size_t dot = written.find('.'); dot != std::string_view::npos;
+       dot = written.find('.', dot + 1)) {
+    const auto c = static_cast<unsigned char>(dot + 1 < written.size() ? written[dot + 1] : 0);
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<SpacedLink> find_spaced_links(std::string_view body, int first_line) {
   std::vector<SpacedLink> found;
   each_prose_line(body, first_line, [&](std::string_view line, int line_no) {
@@ -32,7 +48,7 @@ std::vector<SpacedLink> find_spaced_links(std::string_view body, int first_line)
       std::string_view after = trim(written.substr(space));
       if (!after.empty() && (after[0] == '"' || after[0] == '\'' || after[0] == '(')) continue;
       written = trim(written);
-      if (written.find_first_of("/.") == std::string_view::npos) continue;  // (some words)
+      if (!looks_like_address(written)) continue;  // (some words), (see 2.1)
       const bool image = open > 0 && line[open - 1] == '!';
       const size_t from = image ? open - 1 : open;
       found.push_back(

@@ -9,13 +9,14 @@ TEST_CASE("links and images whose address has a space are found where they start
       "Intro.\n"
       "![合照](/images/my photo.jpg) and [報名表](files/form 2024.pdf).\n"
       "A [note](see below) and [a link](/about/ \"About us\") and [b](</a b.jpg>).\n"
+      "Rule [1](see 2.1) and [2](p. 3), but [form](form v2.pdf).\n"
       "`[code](/a b.jpg)` and [ok](/x.jpg)\n"
       "```\n"
       "![in a block](/a b.jpg)\n"
       "```\n"
       "[報名](https://example.org/sign up)",
       5);
-  REQUIRE(found.size() == 3);
+  REQUIRE(found.size() == 4);
   CHECK(found[0].pos.line == 6);
   CHECK(found[0].pos.col == 1);
   CHECK(found[0].image);
@@ -23,8 +24,10 @@ TEST_CASE("links and images whose address has a space are found where they start
   CHECK(found[1].pos.col == 33);  // characters, not bytes: 合照 is two
   CHECK_FALSE(found[1].image);
   CHECK(found[1].address == "files/form 2024.pdf");
-  CHECK(found[2].pos.line == 12);
-  CHECK(found[2].address == "https://example.org/sign up");
+  CHECK(found[2].pos.line == 8);  // not (see 2.1) nor (p. 3): words and numbers
+  CHECK(found[2].address == "form v2.pdf");
+  CHECK(found[3].pos.line == 13);
+  CHECK(found[3].address == "https://example.org/sign up");
 }
 
 TEST_CASE("a line of many brackets is read once, and a page lists at most the most") {
