@@ -73,11 +73,18 @@ icu::Locale date_locale(const Date& date, const LocaleSpec& spec) {
   return loc;
 }
 
-/// A long-date formatter for `loc` in UTC with a proleptic Gregorian calendar, or null.
-std::unique_ptr<icu::DateFormat> make_date_format(const icu::Locale& loc) {
+/// The ICU skeleton of a part of a date: a month and its year, or a year alone.
+const char* date_skeleton(DatePart part) { return part == DatePart::kMonth ? "yMMMM" : "y"; }
+
+/// A formatter of `part` of a date (kDay: the long date) for `loc` in UTC with a proleptic
+/// Gregorian calendar, or null.
+std::unique_ptr<icu::DateFormat> make_date_format(const icu::Locale& loc, DatePart part) {
+  UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::DateFormat> fmt(
-      icu::DateFormat::createDateInstance(icu::DateFormat::kLong, loc));
-  if (!fmt) return nullptr;
+      part == DatePart::kDay ? icu::DateFormat::createDateInstance(icu::DateFormat::kLong, loc)
+                             : icu::DateFormat::createInstanceForSkeleton(
+                                   icu::UnicodeString(date_skeleton(part)), loc, status));
+  if (!fmt || U_FAILURE(status)) return nullptr;
   std::unique_ptr<icu::Calendar> cal(fmt->getCalendar()->clone());
   if (auto* greg = dynamic_cast<icu::GregorianCalendar*>(cal.get())) {
     UErrorCode status = U_ZERO_ERROR;
@@ -89,11 +96,13 @@ std::unique_ptr<icu::DateFormat> make_date_format(const icu::Locale& loc) {
   return fmt;
 }
 
-/// This thread's formatter for `loc` (ICU formatters are not shared between threads).
-icu::DateFormat* date_format(const icu::Locale& loc) {
+/// This thread's formatter of `part` for `loc` (ICU formatters are not shared between
+/// threads).
+icu::DateFormat* date_format(const icu::Locale& loc, DatePart part) {
   thread_local std::unordered_map<std::string, std::unique_ptr<icu::DateFormat>> cache;
-  auto [it, inserted] = cache.try_emplace(loc.getName());
-  if (inserted) it->second = make_date_format(loc);
+  auto [it, inserted] =
+      cache.try_emplace(std::string(loc.getName()) + "#" + std::to_string(static_cast<int>(part)));
+  if (inserted) it->second = make_date_format(loc, part);
   return it->second.get();
 }
 
@@ -112,9 +121,9 @@ const icu::number::LocalizedNumberFormatter& number_format(const icu::Locale& lo
   return it->second;
 }
 
-/// A day in the locale and calendar of `spec`, formatted by ICU.
-std::string format_day(const Date& date, const LocaleSpec& spec) {
-  icu::DateFormat* fmt = date_format(date_locale(date, spec));
+/// `part` of a day in the locale and calendar of `spec`, formatted by ICU.
+std::string format_day(const Date& date, const LocaleSpec& spec, DatePart part = DatePart::kDay) {
+  icu::DateFormat* fmt = date_format(date_locale(date, spec), part);
   if (!fmt) return date.iso();
   Date day_only;
   day_only.year = date.year;
@@ -146,6 +155,12 @@ std::string format_date(const Date& date, const LocaleSpec& spec) {
   auto [it, inserted] = days->by_day.try_emplace(day);
   if (inserted) it->second = format_day(date, spec);
   return it->second;
+}
+
+std::string format_date(const Date& date, const LocaleSpec& spec, DatePart part) {
+  if (part == DatePart::kDay) return format_date(date, spec);
+  if (!is_valid_date(date.year, date.month, date.day)) return date.iso();
+  return format_day(date, spec, part);
 }
 
 std::string format_number(double value, const LocaleSpec& spec, int max_fraction_digits) {

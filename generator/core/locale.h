@@ -24,6 +24,11 @@ struct LocaleSpec {
 /// where the locale's default differs (Thai); bare "en" reads day-month-year as en-GB.
 /// Thread-safe (formatters are cached per thread).
 std::string format_date(const Date& date, const LocaleSpec& locale);
+/// How much of a date to show.
+enum class DatePart { kDay, kMonth, kYear };
+/// `part` of a date in the locale: for kMonth "民國113年1月" (roc), "January 2024" (en),
+/// "tháng 1 năm 2024" (vi); for kYear "民國113年", "2024"; kDay is format_date's long date.
+std::string format_date(const Date& date, const LocaleSpec& locale, DatePart part);
 /// A number with the locale's grouping and at most `max_fraction_digits` decimals.
 std::string format_number(double value, const LocaleSpec& locale, int max_fraction_digits = 2);
 

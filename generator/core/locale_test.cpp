@@ -49,6 +49,20 @@ TEST_CASE("ROC dates") {
   CHECK(format_date(day("2023-06-30"), {"zh-Hant-TW", "gregorian"}) == "2023年6月30日");
 }
 
+TEST_CASE("a date's month or year alone, in each language") {
+  Date d = day("2024-01-31");
+  CHECK(format_date(d, kRoc, DatePart::kMonth) == "民國113年1月");
+  CHECK(format_date(d, kRoc, DatePart::kYear) == "民國113年");
+  CHECK(format_date(d, {"en", ""}, DatePart::kMonth) == "January 2024");
+  CHECK(format_date(d, {"en", ""}, DatePart::kYear) == "2024");
+  CHECK(format_date(d, {"en", ""}, DatePart::kDay) == "31 January 2024");
+  CHECK(format_date(d, {"vi", ""}, DatePart::kMonth) == "tháng 1 năm 2024");
+  CHECK(format_date(d, {"id", ""}, DatePart::kMonth) == "Januari 2024");
+  CHECK(format_date(d, {"th", ""}, DatePart::kMonth) == "มกราคม 2024");
+  // Before the Republic, Gregorian as for days.
+  CHECK(format_date(day("1911-05-01"), kRoc, DatePart::kMonth) == "1911年5月");
+}
+
 TEST_CASE("English, Vietnamese, Indonesian and Thai dates") {
   Date d = day("2023-06-30");
   CHECK(format_date(d, {"en", ""}) == "30 June 2023");

@@ -29,6 +29,9 @@ constexpr size_t kMaxBars = 120;
 constexpr std::array<int, 9> kLabelWidths = {36, 40, 44, 48, 52, 56, 64, 72, 80};
 /// No value labels on the bars (they fit at no width).
 constexpr int kNoBarLabels = -1;
+/// Category labels wider than this (in em) start at the drawing's start and end at its
+/// end when first or last, instead of being centred under their point.
+constexpr double kLongXLabelEms = 4;
 
 std::string pct(double v) { return svg_number(v) + "%"; }
 
@@ -51,13 +54,26 @@ struct Chart {
 
   void fit() { scale = fit_scale(d, pts, stacked()); }
 
+  /// The widest drawn category label, in em.
+  double x_label_ems() const {
+    double w = 0;
+    for (size_t i : pts) w = std::max(w, text_ems(d.x_labels[i]));
+    return w;
+  }
+
   /// Which labels show at which container width: every s_n-th label in narrow, every
-  /// s_m-th in medium and every s_w-th in wide containers (each a multiple of the next).
-  std::string x_label_class(size_t k) const {
-    size_t n = pts.size();
-    size_t sw = std::max<size_t>(1, (n + 13) / 14);
-    size_t sm = sw * std::max<size_t>(1, (n + 8 * sw - 1) / (8 * sw));
-    size_t sn = sm * std::max<size_t>(1, (n + 4 * sm - 1) / (4 * sm));
+  /// s_m-th in medium and every s_w-th in wide containers (each a multiple of the next):
+  /// at most 4, 8 and 14 of them, and no more than fit side by side in the narrowest box
+  /// of each (14em, 30em and 50em, with an em between two labels), so that long labels
+  /// (dates: "1 January 2024") neither overlap nor run off the page.
+  std::string x_label_class(size_t k, double label_ems) const {
+    auto at_most = [&](size_t most, double box_ems) {
+      return std::clamp<size_t>(static_cast<size_t>(box_ems / (label_ems + 1)), 1, most);
+    };
+    const size_t n = pts.size(), cw = at_most(14, 50), cm = at_most(8, 30), cn = at_most(4, 14);
+    size_t sw = std::max<size_t>(1, (n + cw - 1) / cw);
+    size_t sm = sw * std::max<size_t>(1, (n + cm * sw - 1) / (cm * sw));
+    size_t sn = sm * std::max<size_t>(1, (n + cn * sm - 1) / (cn * sm));
     std::string c;
     if (k % sn == 0) c += " x-n";
     if (k % sm == 0) c += " x-m";
@@ -171,9 +187,12 @@ struct Chart {
         }
       }
     }
-    s += labels + "</svg>\n</div>\n<ol class=\"chart-x\">\n";
+    // Labels wider than a few em: the first and the last kept inside the drawing's edges.
+    const double label_ems = x_label_ems();
+    s += labels + "</svg>\n</div>\n<ol class=\"chart-x" +
+         (label_ems > kLongXLabelEms ? " chart-x-long" : "") + "\">\n";
     for (size_t k = 0; k < n; ++k) {
-      s += "<li" + x_label_class(k) + lang_attribute(d.x_lang) + ">" +
+      s += "<li" + x_label_class(k, label_ems) + lang_attribute(d.x_lang) + ">" +
            html_escape(d.x_labels[pts[k]]) + "</li>\n";
     }
     s += "</ol>\n</div>\n";

@@ -5,7 +5,9 @@
 #include <cstdint>
 #include <cstdlib>
 #include <numeric>
+#include <optional>
 
+#include "core/date.h"
 #include "core/text.h"
 #include "render/chart_dates.h"
 #include "render/chart_group.h"
@@ -187,9 +189,21 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
   // Every category's label when all are drawn; else (a long series, up to millions of
   // categories) only the drawn ones and each series' first and last reported one, which
   // are all that the drawing and its summary name.
+  // A monthly or yearly series of dates is labelled by its months or years.
+  DatePart part = DatePart::kDay;
+  if (xcol.type == ColumnType::kDate) {
+    std::vector<std::string> days;
+    for (const Value& x : out.x) days.push_back(x.to_text());
+    part = series_date_part(days);
+  }
+  auto label = [&](const Value& x) {
+    std::optional<Date> day;
+    if (part != DatePart::kDay) day = parse_date(x.to_text());
+    return day ? format_date(*day, view.locale(), part) : format_cell(x, xcol, view);
+  };
   if (out.x.size() <= kMaxDrawnPoints) {
     out.x_labels.reserve(out.x.size());
-    for (const Value& x : out.x) out.x_labels.push_back(format_cell(x, xcol, view));
+    for (const Value& x : out.x) out.x_labels.push_back(label(x));
     return out;
   }
   out.x_labels.assign(out.x.size(), std::string());
@@ -206,7 +220,7 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
                  gaps.begin() + static_cast<std::ptrdiff_t>(std::min(gaps.size(), kSummaryNamed)));
   }
   for (size_t i : named) {
-    if (out.x_labels[i].empty()) out.x_labels[i] = format_cell(out.x[i], xcol, view);
+    if (out.x_labels[i].empty()) out.x_labels[i] = label(out.x[i]);
   }
   return out;
 }

@@ -146,6 +146,7 @@ TEST_CASE("chart data: a month a monthly series skips is a gap, as a year is") {
   ChartData d = chart_data(ds, ChartSpec{"month", {"n"}, "line", {}}, nullptr, view);
   REQUIRE(d.size() == 4);
   CHECK(d.x[2].to_text() == "2023-03-01");
+  CHECK(d.x_labels[2] == "March 2023");  // a monthly series: its months, not their first days
   CHECK(series_gaps(d.series[0]) == std::vector<size_t>{2});
   CHECK(d.series[0].values[3] == 4);
   // A where: that names the months shown adds none it leaves out.

@@ -58,17 +58,24 @@ std::string iso_day(int year, int month, int day) {
   return d.iso();
 }
 
+/// `texts` as days, when there are two or more and each is "YYYY-MM-DD"; else none.
+std::vector<Date> plain_days(const std::vector<std::string>& texts) {
+  std::vector<Date> dates;
+  if (texts.size() < 2) return dates;
+  for (const std::string& t : texts) {
+    std::optional<Date> d = parse_date(t);
+    if (!d || d->has_time || t.size() != 10) return {};
+    dates.push_back(*d);
+  }
+  return dates;
+}
+
 }  // namespace
 
 std::vector<std::string> missing_series_dates(const std::vector<std::string>& texts) {
   std::vector<std::string> out;
-  if (texts.size() < 2) return out;
-  std::vector<Date> dates;
-  for (const std::string& t : texts) {
-    std::optional<Date> d = parse_date(t);
-    if (!d || d->has_time || t.size() != 10) return out;
-    dates.push_back(*d);
-  }
+  std::vector<Date> dates = plain_days(texts);
+  if (dates.empty()) return out;
   if (std::optional<MonthDay> day = month_day_of(dates)) {
     std::vector<long> months;
     for (const Date& d : dates) months.push_back(d.year * 12L + (d.month - 1));
@@ -86,6 +93,19 @@ std::vector<std::string> missing_series_dates(const std::vector<std::string>& te
     out.push_back(iso_day(d.year, d.month, d.day));
   }
   return out;
+}
+
+DatePart series_date_part(const std::vector<std::string>& texts) {
+  std::vector<Date> dates = plain_days(texts);
+  if (dates.empty()) return DatePart::kDay;
+  std::optional<MonthDay> day = month_day_of(dates);
+  if (!day || (*day == MonthDay::kSame && dates.front().day != 1)) return DatePart::kDay;
+  std::vector<long> months;
+  for (const Date& d : dates) months.push_back(d.year * 12L + (d.month - 1));
+  const int month = dates.front().month;
+  const bool whole_years =
+      common_step(months) % 12 == 0 && month == (*day == MonthDay::kSame ? 1 : 12);
+  return whole_years ? DatePart::kYear : DatePart::kMonth;
 }
 
 }  // namespace firefly

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/locale.h"
+
 namespace firefly {
 
 /// The dates ("YYYY-MM-DD") that complete `dates` (ascending, distinct, each
@@ -17,5 +19,12 @@ namespace firefly {
 /// "YYYY-MM-DD", or when the missing dates would outnumber the given ones (dates of
 /// events, not a series reported at a step).
 std::vector<std::string> missing_series_dates(const std::vector<std::string>& dates);
+
+/// What the dates of a series (ascending, distinct, "YYYY-MM-DD") stand for: years when
+/// they are all 1 January, or all 31 December, at steps of whole years; months when they
+/// are all the first, or all the last, day of their month; else days (and for fewer than
+/// two dates, or any that is not "YYYY-MM-DD"). A chart labels them so: "January 2024",
+/// not "1 January 2024", for a monthly series.
+DatePart series_date_part(const std::vector<std::string>& dates);
 
 }  // namespace firefly

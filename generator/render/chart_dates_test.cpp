@@ -44,4 +44,19 @@ TEST_CASE("chart dates: nothing is added where no step is skipped, or the dates 
   CHECK(missing_series_dates({"2023-01-01", "2023-03-01", "soon"}).empty());
 }
 
+TEST_CASE("chart dates: a series of first or last days stands for months, of new years for years") {
+  CHECK(series_date_part({"2024-01-01", "2024-02-01", "2024-04-01"}) == DatePart::kMonth);
+  CHECK(series_date_part({"2024-01-31", "2024-02-29", "2024-03-31"}) == DatePart::kMonth);
+  CHECK(series_date_part({"2022-03-31", "2022-06-30"}) == DatePart::kMonth);  // quarters
+  CHECK(series_date_part({"2020-01-01", "2021-01-01", "2023-01-01"}) == DatePart::kYear);
+  CHECK(series_date_part({"2020-12-31", "2021-12-31"}) == DatePart::kYear);
+  // Days: the 15th of each month, a month's first day among others, one date alone.
+  CHECK(series_date_part({"2024-01-15", "2024-02-15"}) == DatePart::kDay);
+  CHECK(series_date_part({"2024-01-01", "2024-01-02"}) == DatePart::kDay);
+  CHECK(series_date_part({"2024-01-01"}) == DatePart::kDay);
+  // A yearly series on 1 July is not a calendar year's: its months are shown.
+  CHECK(series_date_part({"2020-07-01", "2021-07-01"}) == DatePart::kMonth);
+  CHECK(series_date_part({"2020-01-01", "2020-07-01"}) == DatePart::kMonth);
+}
+
 }  // namespace firefly
