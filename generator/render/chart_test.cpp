@@ -64,6 +64,24 @@ TEST_CASE("chart: bars have columns for wide boxes and rows for narrow ones") {
   CHECK(html.find("<span class=\"chart-num\" style=\"left:100%\">10</span>") != std::string::npos);
 }
 
+TEST_CASE("chart: long labels under a line are thinned to what fits, ends inside the drawing") {
+  Dataset ds;
+  ds.name = "days";
+  ds.columns = {Column{"day", ColumnType::kDate, {{}, "Day", {}}, {}, {}, {}},
+                Column{"n", ColumnType::kInteger, {{}, "N", {}}, {}, {}, {}}};
+  ds.csv_bytes = "day,n\n2024-01-02,1\n2024-01-03,2\n2024-01-04,3\n2024-01-05,4\n2024-01-06,5\n";
+  ds.index_rows();
+  std::string html = chart(ds, "day", {"n"}, "line");
+  CHECK(html.find("<ol class=\"chart-x chart-x-long\">") != std::string::npos);
+  // "2 January 2024" (about 7em): one fits a narrow box, three a medium one, five a wide one.
+  CHECK(html.find("<li class=\"x-n x-m x-w\">2 January 2024</li>") != std::string::npos);
+  CHECK(html.find("<li class=\"x-w\">3 January 2024</li>") != std::string::npos);
+  CHECK(html.find("<li class=\"x-m x-w\">4 January 2024</li>") != std::string::npos);
+  CHECK(count(html, "x-n") == 1);
+  // Years are short: all of them in every box.
+  CHECK(chart(awards(), "year", {"all"}, "line").find("chart-x-long") == std::string::npos);
+}
+
 TEST_CASE("chart: a row's value is written just past its bar's end, not at the far side") {
   // The scale runs from 0 to 10: the bar of 3 ends at 30%, so its value starts there.
   std::string html = chart(awards(), "year", {"all"}, "hbar");
