@@ -108,9 +108,12 @@ export function pageProbe(arg) {
         findings.push(`aria-current: ${current.length} in the navigation "${name}": ` +
           [...current].map((a) => a.textContent.trim()).join(', '));
       }
+      // A folder's index.html is the folder's page: a site built with relative_urls links
+      // ../about/index.html (so it opens from file://), served as /about/.
+      const folder = (p) => p.replace(/\/index\.html$/, '/');
       for (const a of current) {
         const href = a.href ? new URL(a.href) : null;
-        if (!href || href.pathname !== location.pathname) {
+        if (!href || folder(href.pathname) !== folder(location.pathname)) {
           findings.push(`aria-current: "${a.textContent.trim()}" in "${name}" marks ` +
             `${href ? href.pathname : 'no link'}, not this page ${location.pathname}`);
         }
