@@ -179,3 +179,44 @@ TEST_CASE("link targets' fingerprint changes with a page's file, not only its ad
 }
 
 }  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("a footnote's link back is named in the language the body is written in") {
+  // a.md (Chinese) has an English translation; c.md has none: its English page shows the
+  // Chinese text, marked as Chinese, so its back link is named in Chinese there too.
+  TwoLanguageSite t({{"content/a.md", "---\ntitle: 甲\n---\n甲文[^1]\n\n[^1]: 註。\n"},
+                     {"content/a.en.md", "---\ntitle: A\n---\nA text[^n]\n\n[^n]: Note.\n"},
+                     {"content/c.md", "---\ntitle: 丙\n---\n丙文[^1]\n\n[^1]: 註。\n"}});
+  std::vector<Body> bodies = render_bodies(*t.site, *t.data, 1, t.diags);
+  size_t chinese = 0, english = 0;
+  for (size_t i = 0; i < t.site->pages.size(); ++i) {
+    const Page& page = *t.site->pages[i];
+    if (!page.source) continue;
+    std::string html = bodies[i].html.str();
+    if (page.source->lang == "en") {
+      CHECK(html.find("aria-label=\"Back to content\"") != std::string::npos);
+      ++english;
+    } else {
+      CHECK(html.find("aria-label=\"回到內文\"") != std::string::npos);
+      CHECK(html.find("Back to content") == std::string::npos);
+      ++chinese;
+    }
+  }
+  CHECK(english == 1);
+  CHECK(chinese == 3);  // a, c and c's English fallback page
+
+  // Words with markup characters are escaped; a theme without the string keeps the name.
+  std::string html = "<a aria-label=\"Back to content\">↩</a> <a aria-label=\"Back to content\">";
+  CHECK(name_footnote_back_links(html, Value(Map{{"footnote_back", Value("A \"B\" & C")}})));
+  CHECK(html ==
+        "<a aria-label=\"A &quot;B&quot; &amp; C\">↩</a> <a aria-label=\"A &quot;B&quot; &amp; "
+        "C\">");
+  std::string plain = "<p>no notes</p>";
+  CHECK_FALSE(name_footnote_back_links(plain, Value(Map{})));
+  std::string kept = "<a aria-label=\"Back to content\">";
+  CHECK(name_footnote_back_links(kept, Value(Map{})));
+  CHECK(kept == "<a aria-label=\"Back to content\">");
+}
+
+}  // namespace firefly
