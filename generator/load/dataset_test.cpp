@@ -471,3 +471,23 @@ TEST_CASE("dataset: a year column named or titled in the site's languages gives 
 }
 
 }  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("dataset: unit: percent, as the CSV check advises, is worded in each language") {
+  Diagnostics scratch;
+  Value meta = parse_yaml(
+      "title: {id: T}\ncolumns: [{name: a, type: number, unit: percent}, "
+      "{name: b, type: number, unit: orang}]\n",
+      "data/t.yaml", scratch);
+  Diagnostics d;
+  auto ds = build_dataset("t", meta, "a,b\n86.97,3\n", d);
+  REQUIRE(ds);
+  CHECK(ds->columns[0].unit.get("id", "id") == "persen");
+  CHECK(ds->columns[0].unit.get("zh-TW", "id") == "%");
+  CHECK(ds->columns[0].unit.get("en", "id") == "percent");
+  CHECK(ds->columns[0].unit.pos.line == 2);
+  CHECK(ds->columns[1].unit.plain == "orang");  // other units stay as written
+}
+
+}  // namespace firefly
