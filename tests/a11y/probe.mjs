@@ -81,6 +81,30 @@ export function pageProbe(arg) {
     }
     return out;
   }
+  // A Markdown table's column alignment (|---:|) is written as align="right" on its cells:
+  // a stylesheet rule for every th and td must not undo it (a column of figures read
+  // against the left edge).
+  function cellAlignment() {
+    const out = [];
+    const seen = new Set();
+    for (const cell of document.querySelectorAll('td[align], th[align]')) {
+      const want = cell.getAttribute('align').toLowerCase();
+      if (!['left', 'right', 'center'].includes(want)) continue;
+      const ltr = getComputedStyle(cell).direction !== 'rtl';
+      let got = getComputedStyle(cell).textAlign;
+      if (got === 'start') got = ltr ? 'left' : 'right';
+      if (got === 'end') got = ltr ? 'right' : 'left';
+      if (got === '-webkit-right') got = 'right';
+      if (got === '-webkit-center') got = 'center';
+      if (got === '-webkit-left') got = 'left';
+      const key = `${want}/${got}`;
+      if (got !== want && !seen.has(key)) {
+        seen.add(key);
+        out.push(`table cell "${cell.textContent.trim().slice(0, 30)}" has align="${want}" but is shown ${got}`);
+      }
+    }
+    return out;
+  }
   const describe = (el) => {
     let s = el.localName;
     if (el.id) s += `#${el.id}`;
@@ -121,6 +145,7 @@ export function pageProbe(arg) {
     }
     findings.push(...languageOfParts(describe));
     findings.push(...cardImages());
+    findings.push(...cellAlignment());
     if (arg.leaks.length) {
       // Text marked as English (lang="en": an English column of a dataset, a commit note) is
       // content in English, not the theme's words; it is left out.
