@@ -166,6 +166,19 @@ std::string resolve_link(const Site& site, const Page& page, const std::string& 
     const Page* local = site.find(it->second->key, page.lang);
     return (local ? local->url : target) + suffix;
   }
+  // A page published only in other languages (missing_translation: omit, a page without
+  // one in the default language): the reader's language's, else the first language's that
+  // has it, as a link to its file goes.
+  for (const Language& l : site.config->languages) {
+    const std::string prefix = site.lang_prefix(l.code);
+    if (prefix.empty()) continue;
+    auto other = site.by_url.find(prefix + target);
+    if (other == site.by_url.end() && target.back() != '/')
+      other = site.by_url.find(prefix + target + "/");
+    if (other == site.by_url.end()) continue;
+    const Page* local = site.find(other->second->key, page.lang);
+    return (local ? local->url : other->second->url) + suffix;
+  }
   if (site.files.count(target) || is_chart_file_path(site, target)) return target + suffix;
   if (const Page* linked = page_of_file_link(site, source_path, percent_decode(path))) {
     const Page* local = site.find(linked->key, page.lang);
