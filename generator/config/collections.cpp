@@ -26,7 +26,7 @@ FieldSchema field_schema(const std::string& name, const Value& v, Diagnostics& d
     f.label = localized(v.get("label"), "label of field '" + name + "'", diags);
     f.hint = localized(v.get("hint"), "hint of field '" + name + "'", diags);
     type = &v.get("type");
-    f.required = v.get("required").truthy();
+    f.required = yes_no(v.find("required"), "required", diags);
     for (const Value& e : v.get("values").as_list()) f.values.push_back(e.to_text());
     f.to = v.get("to").to_text();
     f.to_pos = v.find("to") ? v.get("to").pos : v.pos;

@@ -59,6 +59,7 @@ using config_detail::check_keys;
 using config_detail::expect;
 using config_detail::localized;
 using config_detail::text;
+using config_detail::yes_no;
 
 std::optional<CmsConfig> cms_config(const Value& v, Diagnostics& diags) {
   if (!expect(v, v.is_map(), "cms (a map of settings: backend, repo, ...)", diags)) {
@@ -108,7 +109,9 @@ std::optional<CmsConfig> cms_config(const Value& v, Diagnostics& diags) {
                   "give the address of the CMS's script, or remove `script:` for the default");
     }
   }
-  if (const Value* w = v.find("editorial_workflow")) cms.editorial_workflow = w->truthy();
+  if (const Value* w = v.find("editorial_workflow")) {
+    cms.editorial_workflow = yes_no(w, "cms.editorial_workflow", diags, cms.editorial_workflow);
+  }
   if (diags.error_count() > errors_before) return std::nullopt;
   return cms;
 }
@@ -249,7 +252,7 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
                   hint.empty() ? "use an IANA name such as Asia/Taipei or UTC" : hint);
     }
   }
-  c.relative_urls = root.get("relative_urls").truthy();
+  c.relative_urls = yes_no(root.find("relative_urls"), "relative_urls", diags);
   read_languages(root, c, diags);
   if (const Value* m = root.find("missing_translation")) {
     c.missing_translation = m->to_text();
@@ -305,9 +308,9 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
       c.max_markdown_bytes = static_cast<size_t>(m->as_int()) * 1024;
     }
   }
-  c.unsafe_html = root.get("markdown").get("unsafe_html").truthy();
+  c.unsafe_html = yes_no(root.get("markdown").find("unsafe_html"), "markdown.unsafe_html", diags);
   check_keys(root.get("photos"), {"avif"}, "photos", diags);
-  c.photo_avif = root.get("photos").get("avif").truthy();
+  c.photo_avif = yes_no(root.get("photos").find("avif"), "photos.avif", diags);
   for (const auto& [name, t] : root.get("taxonomies").as_map()) {
     check_keys(t, {"title", "terms"}, "taxonomy '" + name + "'", diags);
     Taxonomy tax;
@@ -323,9 +326,11 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
     c.collections.push_back(config_detail::read_collection(name, col, diags));
     for (const std::string& t : c.collections.back().taxonomies) {
       if (!c.taxonomy(t)) {
+        std::vector<std::string> defined;
+        for (const Taxonomy& tax : c.taxonomies) defined.push_back(tax.name);
         diags.error(kPath, col.get("taxonomies").pos,
                     "collection '" + name + "' uses taxonomy '" + t + "', which is not defined",
-                    "add it under `taxonomies:`");
+                    config_detail::hint_among(t, defined, "add it under `taxonomies:`"));
       }
     }
   }

@@ -50,6 +50,46 @@ TEST_CASE("site config: a collection using an undefined taxonomy is an error") {
       "title: T\nlanguages: [{code: en}]\ncollections:\n  stories: {taxonomies: [tagz]}\n", diags));
   CHECK(diags.sorted()[0].message ==
         "collection 'stories' uses taxonomy 'tagz', which is not defined");
+  CHECK(diags.sorted()[0].hint == "add it under `taxonomies:`");
+  // A misspelt name gets the one meant.
+  Diagnostics typo;
+  CHECK_FALSE(
+      load("title: T\nlanguages: [{code: en}]\ntaxonomies: {wilayah: {}}\n"
+           "collections:\n  stories: {taxonomies: [wilayh]}\n",
+           typo));
+  CHECK(typo.sorted()[0].hint == "did you mean 'wilayah'?");
+}
+
+TEST_CASE("site config: a switch is true or false; no, off, 0 and \"false\" are errors") {
+  // Read as text, `no` was switched on: markdown.unsafe_html: no published raw HTML.
+  for (const char* written : {"no", "off", "0", "'false'", "n"}) {
+    CAPTURE(written);
+    Diagnostics diags;
+    std::string yaml = std::string("title: T\nlanguages: [{code: en}]\nrelative_urls: ") + written +
+                       "\nmarkdown: {unsafe_html: " + written + "}\nphotos: {avif: " + written +
+                       "}\ncollections:\n  s: {fields: {d: {type: date, required: " + written +
+                       "}}}\n";
+    auto c = load(yaml.c_str(), diags);
+    std::vector<std::string> found;
+    for (const Diagnostic& d : diags.sorted()) found.push_back(d.message + " | " + d.hint);
+    CHECK(found.size() == 4);
+    const std::string shown = std::string(written) == "'false'" ? "false" : written;
+    CHECK(found[0] == "relative_urls must be true or false, not '" + shown +
+                          "' | write `relative_urls: false`");
+    CHECK(found[1] == "markdown.unsafe_html must be true or false, not '" + shown +
+                          "' | write `markdown.unsafe_html: false`");
+  }
+  Diagnostics yes;
+  auto c = load("title: T\nlanguages: [{code: en}]\nrelative_urls: yes\n", yes);
+  CHECK(yes.sorted().at(0).hint == "write `relative_urls: true`");
+  Diagnostics ok;
+  c = load(
+      "title: T\nlanguages: [{code: en}]\nrelative_urls: true\nmarkdown: {unsafe_html: false}\n",
+      ok);
+  REQUIRE(c);
+  CHECK_FALSE(ok.has_errors());
+  CHECK(c->relative_urls);
+  CHECK_FALSE(c->unsafe_html);
 }
 
 TEST_CASE("site config: the base_url's scheme and host are case-insensitive") {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/text.h"
+
 namespace firefly::config_detail {
 
 void check_keys(const Value& map, const std::vector<std::string>& known, const std::string& what,
@@ -27,6 +29,24 @@ Localized localized(const Value& v, const std::string& what, Diagnostics& diags)
   Localized out = to_localized(v, &error);
   if (!error.empty()) diags.error(kSiteYaml, v.pos, what + ": " + error);
   return out;
+}
+
+bool yes_no(const Value* v, const std::string& what, Diagnostics& diags, bool fallback) {
+  if (!v || v->is_null()) return fallback;
+  if (v->is_bool()) return v->as_bool();
+  std::string written = ascii_lower(trim(v->to_text()));
+  const bool off =
+      written == "no" || written == "off" || written == "false" || written == "0" || written == "n";
+  const bool on =
+      written == "yes" || written == "on" || written == "true" || written == "1" || written == "y";
+  diags.error(
+      kSiteYaml, v->pos,
+      what + " must be true or false, not " +
+          (v->is_map() || v->is_list() ? std::string(v->kind_name()) : "'" + v->to_text() + "'"),
+      off  ? "write `" + what + ": false`"
+      : on ? "write `" + what + ": true`"
+           : "write true or false, without quotes");
+  return fallback;
 }
 
 std::string text(const Value& v, const std::string& what, Diagnostics& diags) {

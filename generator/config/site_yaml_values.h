@@ -26,6 +26,12 @@ bool expect(const Value& v, bool ok, const std::string& what, Diagnostics& diags
 /// `v` as a localizable value; reports what is wrong with it, named by `what`.
 Localized localized(const Value& v, const std::string& what, Diagnostics& diags);
 
+/// `v` (a key's value, found or not) as true or false: `fallback` when it is not written
+/// (or null). Anything but `true` or `false` is an error at it naming `what`
+/// ("relative_urls"): `no`, `off`, `0` or the text "false" would otherwise read as
+/// switched on, and `markdown.unsafe_html: no` would publish raw HTML.
+bool yes_no(const Value* v, const std::string& what, Diagnostics& diags, bool fallback = false);
+
 /// `v` as text ("" for none); reports a map or a list, named by `what`.
 std::string text(const Value& v, const std::string& what, Diagnostics& diags);
 

@@ -108,6 +108,22 @@ bool read_day(std::string_view t, int& y, int& m, int& d) {
   return d <= days_in_month(y < 1000 ? y + 1911 : y, m);
 }
 
+/// A day written day first, as Indonesian, Vietnamese and Thai (and European) forms do
+/// (17-12-2019, 17/12/2019, 17.12.2019), with a four-digit year of the Western calendar:
+/// read only when the first number cannot be a month (13 to 31) or is the month too
+/// (05/05/2019), so that a day written month first (12/05/2019) is never read wrongly.
+bool read_day_first(std::string_view t, int& y, int& m, int& d) {
+  char sep1 = 0, sep2 = 0;
+  int used = 0;
+  std::string s(t);
+  if (std::sscanf(s.c_str(), "%d%c%d%c%d%n", &d, &sep1, &m, &sep2, &y, &used) != 5) return false;
+  if (static_cast<size_t>(used) != s.size() || sep1 != sep2) return false;
+  if (sep1 != '/' && sep1 != '.' && sep1 != '-') return false;
+  // 2562 in the Thai (Buddhist) calendar is 2019: only years that cannot be one.
+  if (y < 1000 || y > 2200 || m < 1 || m > 12 || d < 1 || (d <= 12 && d != m)) return false;
+  return d <= days_in_month(y, m);
+}
+
 /// A day written the Chinese way, 2023年5月1日 or 民國112年5月1日 (日 or 號, spaces
 /// allowed), as 2023/5/1 and 112/5/1; any other text as it is.
 std::string chinese_day_as_slashes(std::string_view t) {
@@ -215,7 +231,8 @@ std::string cell_hint(std::string_view text, ColumnType type) {
 std::string iso_of_written_day(std::string_view text, int* roc_year) {
   if (roc_year) *roc_year = 0;
   int y = 0, m = 0, d = 0;
-  if (!read_day(chinese_day_as_slashes(ascii_from_full_width(trim(text))), y, m, d)) return "";
+  std::string t = chinese_day_as_slashes(ascii_from_full_width(trim(text)));
+  if (!read_day(t, y, m, d) && !read_day_first(t, y, m, d)) return "";
   // Before 1000 a year is a year of the Republic of China (民國), as on forms in Taiwan.
   if (y < 1000) {
     if (roc_year) *roc_year = y;

@@ -20,8 +20,9 @@ bool is_decimal_text(std::string_view s);
 std::string cell_hint(std::string_view text, ColumnType type);
 
 /// The ISO form of a day written `2023/06/30`, `2023.6.30` or with a year of the Republic
-/// of China (`112/06/30`, `112-6-30`, made 2023; `roc_year` set to 112, else 0), or full
-/// width; "" for anything else.
+/// of China (`112/06/30`, `112-6-30`, made 2023; `roc_year` set to 112, else 0), day first
+/// where it cannot be read month first (`30-06-2023`, `30/6/2023`, `5.5.2023`), or full
+/// width; "" for anything else (`05/06/2023`: 5 June or May 6).
 std::string iso_of_written_day(std::string_view text, int* roc_year = nullptr);
 
 /// The separator a CSV header written as one field seems to use instead of commas (';'

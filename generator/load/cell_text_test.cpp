@@ -77,6 +77,15 @@ TEST_CASE("iso_of_written_day reads days written with slashes, points and ROC ye
   CHECK(iso_of_written_day("2023年2月30日") == "");
   CHECK(iso_of_written_day("2024-01") == "");
   CHECK(iso_of_written_day("2024/1/2/3") == "");
+  // Day first, as Indonesian, Vietnamese and Thai forms write it, where it cannot be a
+  // month first: 17 is no month.
+  CHECK(iso_of_written_day("17-12-2019", &roc) == "2019-12-17");
+  CHECK(roc == 0);
+  CHECK(iso_of_written_day("17/12/2019") == "2019-12-17");
+  CHECK(iso_of_written_day("5.5.2023") == "2023-05-05");
+  CHECK(iso_of_written_day("05/06/2019") == "");  // 5 June or May 6: not guessed
+  CHECK(iso_of_written_day("31/02/2019") == "");  // no such day
+  CHECK(iso_of_written_day("17/12/2562") == "");  // a Thai (Buddhist) year: not 2562
 }
 
 TEST_CASE("other_separator finds semicolons or tabs in a header read as one field") {

@@ -39,9 +39,37 @@ size_t utf8_length(std::string_view s) {
   return n;
 }
 
-bool is_year_name(const std::string& n) {
-  return n == "year" || ends_with(n, "_year") || starts_with(n, "year_");
+/// The word for "year" in the languages staff name columns in: English, Indonesian,
+/// Vietnamese, Thai and Chinese. Vietnamese "nam" without its tone mark is left out: it
+/// also means "men" (a count of men, beside "nu").
+const std::vector<std::string_view> kYearWords = {"year", "tahun", "năm", "ปี",
+                                                  "年",   "年度",  "年份"};
+
+bool is_year_word(std::string_view text) {
+  std::string t = ascii_lower(trim(text));
+  return std::find(kYearWords.begin(), kYearWords.end(), t) != kYearWords.end();
 }
+
+bool is_year_name(const std::string& n) {
+  if (is_year_word(n)) return true;
+  // year_of_award, award_year, tahun_penghargaan: the ASCII words joined with '_'.
+  for (std::string_view w : {std::string_view("year"), std::string_view("tahun")}) {
+    if (ends_with(n, "_" + std::string(w)) || starts_with(n, std::string(w) + "_")) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_year_column(const Column& column) {
+  if (column.type != ColumnType::kInteger) return false;
+  if (is_year_name(column.name)) return true;
+  if (!column.title.plain.empty()) return is_year_word(column.title.plain);
+  return std::any_of(column.title.by_lang.begin(), column.title.by_lang.end(),
+                     [](const auto& t) { return is_year_word(t.second); });
+}
+
+namespace {
 
 /// Warns at the first year of a year column (named as one, without a unit) written as a year
 /// of the Republic of China (民國, 1 to 199: 112 is 2023), as on forms in Taiwan; true when
@@ -50,8 +78,7 @@ bool warn_roc_years(const Dataset& ds, Diagnostics& diags) {
   for (size_t c = 0; c < ds.columns.size(); ++c) {
     const Column& col = ds.columns[c];
     // A year has no unit (forums_per_year counts forums) and is not a rate.
-    if (col.type != ColumnType::kInteger || !is_year_name(col.name) || !col.unit.empty() ||
-        col.name.find("per_") != std::string::npos) {
+    if (!is_year_column(col) || !col.unit.empty() || col.name.find("per_") != std::string::npos) {
       continue;
     }
     for (size_t r = 0; r < ds.row_count(); ++r) {
@@ -140,7 +167,7 @@ std::optional<Period> rows_period(const Dataset& ds) {
   for (size_t c = 0; c < ds.columns.size(); ++c) {
     const Column& col = ds.columns[c];
     bool date = col.type == ColumnType::kDate;
-    bool year = col.type == ColumnType::kInteger && is_year_name(col.name);
+    bool year = is_year_column(col);
     if (!date && !year) continue;
     std::optional<Period> out;
     for (size_t r = 0; r < ds.row_count(); ++r) {

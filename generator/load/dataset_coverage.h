@@ -37,8 +37,17 @@ inline const std::vector<std::string> kDataThemes = {"AGRI", "ECON", "EDUC", "EN
 void read_coverage(const Value& meta, const std::string& yaml_path, Dataset& ds,
                    Diagnostics& diags);
 
-/// The period the rows cover, from the first date column or year column (an integer
-/// column named "year", "*_year" or "year_*"); nullopt when there is none or it is empty.
+struct Column;
+
+/// True for an integer column that holds years: named for them in English or Indonesian
+/// ("year", "*_year", "year_*", "tahun", "*_tahun", "tahun_*"), in Vietnamese, Thai or
+/// Chinese ("năm", "ปี", "年", "年度", "年份"), or titled with one of these words in any
+/// language (a column `periode` titled "Tahun"). Years are shown without digit grouping
+/// (2021, never 2.021) and give a dataset its period.
+bool is_year_column(const Column& column);
+
+/// The period the rows cover, from the first date column or year column
+/// (is_year_column); nullopt when there is none or it is empty.
 std::optional<Period> rows_period(const Dataset& ds);
 
 }  // namespace firefly

@@ -444,3 +444,50 @@ columns:
 }
 
 }  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("dataset: a year column named or titled in the site's languages gives the period") {
+  Diagnostics scratch;
+  auto period = [&](const std::string& columns, const std::string& csv) -> std::string {
+    Value meta = parse_yaml("title: {id: T}\ncolumns: " + columns + "\n", "data/t.yaml", scratch);
+    Diagnostics d;
+    auto ds = build_dataset("t", meta, csv, d);
+    REQUIRE(ds);
+    return ds->temporal ? ds->temporal->iso() : std::string("none");
+  };
+  const std::string n = "{name: n, type: integer}";
+  CHECK(period("[{name: tahun, type: integer}, " + n + "]", "tahun,n\n2019,1\n2022,2\n") ==
+        "2019/2022");
+  CHECK(period("[{name: tahun_laporan, type: integer}, " + n + "]", "tahun_laporan,n\n2020,1\n") ==
+        "2020");
+  CHECK(period("[{name: 年度, type: integer}, " + n + "]", "年度,n\n2018,1\n") == "2018");
+  CHECK(period("[{name: periode, type: integer, title: {id: Tahun, en: Year}}, " + n + "]",
+               "periode,n\n2016,1\n2017,2\n") == "2016/2017");
+  // Vietnamese "nam" without its tone mark also means "men": a count, not a year.
+  CHECK(period("[{name: nam, type: integer}, " + n + "]", "nam,n\n2019,1\n") == "none");
+  // A string column named tahun is text ("2019/2020"), not years.
+  CHECK(period("[{name: tahun, type: string}, " + n + "]", "tahun,n\n2019,1\n") == "none");
+}
+
+}  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("dataset: unit: percent, as the CSV check advises, is worded in each language") {
+  Diagnostics scratch;
+  Value meta = parse_yaml(
+      "title: {id: T}\ncolumns: [{name: a, type: number, unit: percent}, "
+      "{name: b, type: number, unit: orang}]\n",
+      "data/t.yaml", scratch);
+  Diagnostics d;
+  auto ds = build_dataset("t", meta, "a,b\n86.97,3\n", d);
+  REQUIRE(ds);
+  CHECK(ds->columns[0].unit.get("id", "id") == "persen");
+  CHECK(ds->columns[0].unit.get("zh-TW", "id") == "%");
+  CHECK(ds->columns[0].unit.get("en", "id") == "percent");
+  CHECK(ds->columns[0].unit.pos.line == 2);
+  CHECK(ds->columns[1].unit.plain == "orang");  // other units stay as written
+}
+
+}  // namespace firefly

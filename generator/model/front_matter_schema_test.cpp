@@ -152,6 +152,10 @@ TEST_CASE("front matter: mistakes that would publish a page or make terms are er
   CHECK(errors_of("title: A\ndate: 113/01/02\nprogram: x\n") ==
         std::vector<std::string>{"3:7 'date' must be a date written as YYYY-MM-DD, not "
                                  "'113/01/02' | write 2024-01-02 (民國113年 is 2024)"});
+  // Day first, as Indonesian, Vietnamese and Thai staff write it: the day to write.
+  CHECK(errors_of("title: A\ndate: 17-12-2019\nprogram: x\n") ==
+        std::vector<std::string>{"3:7 'date' must be a date written as YYYY-MM-DD, not "
+                                 "'17-12-2019' | write 2019-12-17"});
   // Dates in the right shape that are not days, and years that cannot be meant.
   CHECK(errors_of("title: A\ndate: 2021-13-45\nprogram: x\n") ==
         std::vector<std::string>{"3:7 'date' must be a date written as YYYY-MM-DD, not "

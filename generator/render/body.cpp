@@ -18,6 +18,9 @@ namespace firefly {
 namespace {
 
 /// The default-language URL a content page is written against (links are written so).
+/// The name cmark-gfm gives a footnote's link back to its reference, in English.
+constexpr std::string_view kFootnoteBack = "aria-label=\"Back to content\"";
+
 std::string authoring_url(const Site& site, const Page& page) {
   std::string prefix = site.lang_prefix(page.lang);
   return page.url.substr(prefix.size());
@@ -91,6 +94,18 @@ const Page* page_of_file_link(const Site& site, const std::string& source_path,
 
 }  // namespace
 
+bool name_footnote_back_links(std::string& html, const Value& strings) {
+  size_t at = html.find(kFootnoteBack);
+  if (at == std::string::npos) return false;
+  const Value* words = strings.find("footnote_back");
+  if (!words || !words->is_string() || words->as_string().empty()) return true;
+  const std::string named = "aria-label=\"" + html_escape(words->as_string()) + "\"";
+  for (; at != std::string::npos; at = html.find(kFootnoteBack, at + named.size())) {
+    html.replace(at, kFootnoteBack.size(), named);
+  }
+  return true;
+}
+
 bool is_chart_file_path(const Site& site, std::string_view target) {
   constexpr std::string_view kData = "/data/", kCharts = "/charts/";
   if (!starts_with(target, kData)) return false;
@@ -150,6 +165,19 @@ std::string resolve_link(const Site& site, const Page& page, const std::string& 
   if (it != site.by_url.end()) {
     const Page* local = site.find(it->second->key, page.lang);
     return (local ? local->url : target) + suffix;
+  }
+  // A page published only in other languages (missing_translation: omit, a page without
+  // one in the default language): the reader's language's, else the first language's that
+  // has it, as a link to its file goes.
+  for (const Language& l : site.config->languages) {
+    const std::string prefix = site.lang_prefix(l.code);
+    if (prefix.empty()) continue;
+    auto other = site.by_url.find(prefix + target);
+    if (other == site.by_url.end() && target.back() != '/')
+      other = site.by_url.find(prefix + target + "/");
+    if (other == site.by_url.end()) continue;
+    const Page* local = site.find(other->second->key, page.lang);
+    return (local ? local->url : other->second->url) + suffix;
   }
   if (site.files.count(target) || is_chart_file_path(site, target)) return target + suffix;
   if (const Page* linked = page_of_file_link(site, source_path, percent_decode(path))) {
@@ -244,6 +272,9 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
   if (!parsed)
     parsed = &own.emplace(page.source->body, site.config->unsafe_html, page.source->body_line);
   MarkdownResult md = parsed->render(resolve, on_missing_alt);
+  if (name_footnote_back_links(md.html, data.strings(page.source->lang)) && reads) {
+    reads->theme_words = true;
+  }
   // 臺南市勞工局 in an English story: marked as Chinese for screen readers (the charts and
   // tables it embeds are marked as they are made, in the reader's language).
   if (const Language* written = site.config->language(page.source->lang)) {

@@ -60,10 +60,19 @@ struct LinkRead {
 struct BodyReads {
   std::vector<LinkRead> links;
   bool embeds = false;
+  /// It writes words of the theme (a footnote's back link): taken again only while the
+  /// theme is the same, as a body with embeds while the data is.
+  bool theme_words = false;
   bool photos = false;
   std::vector<Diagnostic> link_problems;  ///< from resolve_link: broken or unsafe links
   std::vector<Diagnostic> other;
 };
+
+/// Names each footnote's link back to its reference in the language of `strings` (the
+/// theme's strings of the language the body is written in: t.footnote_back), where the
+/// Markdown renderer wrote "Back to content" in English on every page. True when the body
+/// has such a link (its words then depend on the theme).
+bool name_footnote_back_links(std::string& html, const Value& strings);
 
 /// Renders the body of one page ({} for pages without a source). With `photos`, its
 /// photos become <picture> elements offering their published sizes. With `reads`, records

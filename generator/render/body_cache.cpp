@@ -108,7 +108,7 @@ std::vector<Body> render_bodies_reusing(const Site& site, const DataViews& views
     if (!keys[i]) return;
     if (before && previous_bodies) {
       if (before->reads && !before->reads->photos &&
-          (!before->reads->embeds || before->data == data)) {
+          ((!before->reads->embeds && !before->reads->theme_words) || before->data == data)) {
         if (same_targets ||
             (changed && !before->link_problems && links_untouched(*before, *changed))) {
           bodies[i] = (*previous_bodies)[before->index];

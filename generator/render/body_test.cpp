@@ -28,10 +28,12 @@ struct TwoLanguageSite {
   std::vector<Dataset> datasets;  // none; kept, as the views refer to it
   std::unique_ptr<DataViews> data;
 
-  explicit TwoLanguageSite(const std::vector<std::pair<std::string, std::string>>& files) {
+  explicit TwoLanguageSite(const std::vector<std::pair<std::string, std::string>>& files,
+                           const std::string& more_yaml = {}) {
     config = site_config_from(
         parse_yaml(
-            "title: T\nlanguages:\n  - {code: zh-TW, html_lang: zh-Hant-TW}\n  - {code: en}\n",
+            "title: T\nlanguages:\n  - {code: zh-TW, html_lang: zh-Hant-TW}\n  - {code: en}\n" +
+                more_yaml,
             "site.yaml", diags),
         diags);
     REQUIRE(config);
@@ -176,6 +178,76 @@ TEST_CASE("link targets' fingerprint changes with a page's file, not only its ad
   CHECK(print("content/a.md") == print("content/a.md"));
   // Renamed, keeping its address and key: a link naming a.md names nothing now.
   CHECK(print("content/a.md") != print("content/b.md"));
+}
+
+}  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("a footnote's link back is named in the language the body is written in") {
+  // a.md (Chinese) has an English translation; c.md has none: its English page shows the
+  // Chinese text, marked as Chinese, so its back link is named in Chinese there too.
+  TwoLanguageSite t({{"content/a.md", "---\ntitle: 甲\n---\n甲文[^1]\n\n[^1]: 註。\n"},
+                     {"content/a.en.md", "---\ntitle: A\n---\nA text[^n]\n\n[^n]: Note.\n"},
+                     {"content/c.md", "---\ntitle: 丙\n---\n丙文[^1]\n\n[^1]: 註。\n"}});
+  std::vector<Body> bodies = render_bodies(*t.site, *t.data, 1, t.diags);
+  size_t chinese = 0, english = 0;
+  for (size_t i = 0; i < t.site->pages.size(); ++i) {
+    const Page& page = *t.site->pages[i];
+    if (!page.source) continue;
+    std::string html = bodies[i].html.str();
+    if (page.source->lang == "en") {
+      CHECK(html.find("aria-label=\"Back to content\"") != std::string::npos);
+      ++english;
+    } else {
+      CHECK(html.find("aria-label=\"回到內文\"") != std::string::npos);
+      CHECK(html.find("Back to content") == std::string::npos);
+      ++chinese;
+    }
+  }
+  CHECK(english == 1);
+  CHECK(chinese == 3);  // a, c and c's English fallback page
+
+  // Words with markup characters are escaped; a theme without the string keeps the name.
+  std::string html = "<a aria-label=\"Back to content\">↩</a> <a aria-label=\"Back to content\">";
+  CHECK(name_footnote_back_links(html, Value(Map{{"footnote_back", Value("A \"B\" & C")}})));
+  CHECK(html ==
+        "<a aria-label=\"A &quot;B&quot; &amp; C\">↩</a> <a aria-label=\"A &quot;B&quot; &amp; "
+        "C\">");
+  std::string plain = "<p>no notes</p>";
+  CHECK_FALSE(name_footnote_back_links(plain, Value(Map{})));
+  std::string kept = "<a aria-label=\"Back to content\">";
+  CHECK(name_footnote_back_links(kept, Value(Map{})));
+  CHECK(kept == "<a aria-label=\"Back to content\">");
+}
+
+}  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("a site path to a page published only in another language links to it there") {
+  // missing_translation: omit: e.html is only in English, at /en/e/; a Chinese page links
+  // it as written, without the language prefix, as every link to a page is written.
+  TwoLanguageSite t({{"content/a.md", "---\ntitle: 甲\n---\n見 [E](/e/) 與 [E2](../e/#x)\n"},
+                     {"content/e.en.md", "---\ntitle: E\n---\nEnglish only\n"}},
+                    "missing_translation: omit\n");
+  std::vector<Body> bodies = render_bodies(*t.site, *t.data, 1, t.diags);
+  CHECK_FALSE(t.diags.has_errors());
+  bool seen = false;
+  for (size_t i = 0; i < t.site->pages.size(); ++i) {
+    const Page& page = *t.site->pages[i];
+    if (!page.source || page.source->path != "content/a.md") continue;
+    std::string html = bodies[i].html.str();
+    CHECK(html.find("href=\"/en/e/\"") != std::string::npos);
+    CHECK(html.find("href=\"/en/e/#x\"") != std::string::npos);
+    seen = true;
+  }
+  CHECK(seen);
+  // A path no language publishes is still an error.
+  TwoLanguageSite broken({{"content/a.md", "---\ntitle: 甲\n---\n[X](/nowhere/)\n"}},
+                         "missing_translation: omit\n");
+  render_bodies(*broken.site, *broken.data, 1, broken.diags);
+  CHECK(broken.diags.has_errors());
 }
 
 }  // namespace firefly

@@ -442,7 +442,9 @@ std::string draw_chart(const Dataset& ds, const ChartSpec& spec, const ChartData
   s += "<p class=\"chart-desc\" id=\"" + id + "-desc\">" + summary_html + "</p>\n";
   s += "<div class=\"chart-view chart-kind-" + kind + (always_rows ? " chart-always-rows" : "") +
        (c.label_width > 0 ? " chart-labels-" + std::to_string(c.label_width) : "") +
-       (kind == "line" ? " chart-no-rows" : "") + "\" role=\"img\" aria-labelledby=\"" + id +
+       (kind == "line" ? " chart-no-rows" : "") +
+       // Below zero, a value is written under its mark: room under the plot for the lowest.
+       (c.scale.lo < 0 ? " chart-below" : "") + "\" role=\"img\" aria-labelledby=\"" + id +
        "-title " + id + "-desc\" style=\"--y-w:" + svg_number(widest(ticks)) +
        "em;--v-w:" + svg_number(std::min(widest(values), 9.0)) + "em\">\n";
   s += chart_defs(id);

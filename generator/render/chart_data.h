@@ -78,8 +78,9 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
                      const DataView& view);
 
 /// True when the categories `x` of a chart over `column` of `ds` are years: whole numbers
-/// from 1 to 9999 in an integer column that is a year column (is_year_column: "year",
-/// "*_year", "year_*"), or whose values all lie in the years of the dataset's period
+/// from 1 to 9999 in a year column (is_year_column: "year", "tahun", "年度", a column
+/// titled "Tahun", ...), or an integer column whose values all lie in the years of the dataset's
+/// period
 /// (`temporal:` in years). Text, date and number columns are never years here.
 bool chart_x_is_years(const Dataset& ds, const Column& column, const std::vector<Value>& x);
 

@@ -67,9 +67,12 @@ namespace {
 Dataset skipped_years(const std::string& x_name = "year") {
   Dataset ds;
   ds.name = "skips";
-  ds.columns = {Column{x_name, ColumnType::kInteger, {{}, "Year", {}}, {}, {}, {}},
-                Column{"n", ColumnType::kInteger, {{}, "N", {}}, {}, {}, {}},
-                Column{"m", ColumnType::kInteger, {{}, "M", {}}, {}, {}, {}}};
+  // Titled "Year" only when named so: a title that says "year" makes a year column too.
+  ds.columns = {
+      Column{
+          x_name, ColumnType::kInteger, {{}, x_name == "year" ? "Year" : x_name, {}}, {}, {}, {}},
+      Column{"n", ColumnType::kInteger, {{}, "N", {}}, {}, {}, {}},
+      Column{"m", ColumnType::kInteger, {{}, "M", {}}, {}, {}, {}}};
   ds.csv_bytes = x_name + ",n,m\n2020,2,\n2019,1,5\n2021,,\n2023,4,6\n";
   ds.index_rows();
   return ds;

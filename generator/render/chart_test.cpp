@@ -322,3 +322,20 @@ TEST_CASE("chart: the CSV and SVG of a chart over years list a year without a va
 }
 
 }  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("chart: below zero, the plot keeps room under it for the lowest value's label") {
+  // -10 is the scale's lowest tick: its label, written under its mark, would cover the
+  // x axis' labels without the room .chart-below gives the plot row.
+  Dataset ds = awards();
+  ds.csv_bytes = "year,all,national,place\n2015,-2,1,A\n2016,0,,B\n2020,-10,-1,C\n";
+  ds.index_rows();
+  for (const char* kind : {"line", "bar"}) {
+    CAPTURE(kind);
+    CHECK(chart(ds, "year", {"all", "national"}, kind).find(" chart-below\"") != std::string::npos);
+    CHECK(chart(awards(), "year", {"all"}, kind).find("chart-below") == std::string::npos);
+  }
+}
+
+}  // namespace firefly

@@ -77,12 +77,6 @@ std::string in_lang(const std::string& text, const std::string& lang) {
                       : "<span" + lang_attribute(lang) + ">" + html_escape(text) + "</span>";
 }
 
-bool is_year_column(const Column& column) {
-  if (column.type != ColumnType::kInteger) return false;
-  const std::string& n = column.name;
-  return n == "year" || ends_with(n, "_year") || starts_with(n, "year_");
-}
-
 bool is_numeric_column(const Column& column) {
   return column.type == ColumnType::kNumber ||
          (column.type == ColumnType::kInteger && !is_year_column(column));

@@ -11,6 +11,7 @@
 #include "core/localized.h"
 #include "core/value.h"
 #include "load/dataset.h"
+#include "load/dataset_coverage.h"
 #include "render/language_runs.h"
 
 namespace firefly {
@@ -83,9 +84,8 @@ std::string unmark_text(std::string_view marked);
 /// A sentence with marked parts as HTML: escaped, each marked part in a <span lang>.
 std::string unmark_html(std::string_view marked);
 
-/// True for integer columns that hold years (name "year", "*_year", "year_*"), which are
-/// shown without digit grouping.
-bool is_year_column(const Column& column);
+// is_year_column (load/dataset_coverage.h): integer columns that hold years, shown
+// without digit grouping.
 /// True for columns whose cells are quantities, right-aligned in tables (numbers, and
 /// integers that are not years).
 bool is_numeric_column(const Column& column);

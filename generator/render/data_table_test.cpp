@@ -117,3 +117,29 @@ TEST_CASE("data view: strings from t with English fallback, URLs per language") 
 }
 
 }  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("data table: years in a column named or titled in another language are not grouped") {
+  Dataset ds;
+  ds.name = "kelas";
+  ds.title.plain = "Kelas";
+  ds.columns = {
+      Column{"tahun", ColumnType::kInteger, {}, {}, {}, {}},
+      Column{"periode", ColumnType::kInteger, {{{"id", "Tahun"}}, "", {}}, {}, {}, {}},
+      Column{"nam", ColumnType::kInteger, {}, {}, {}, {}},
+  };
+  ds.csv_bytes = "tahun,periode,nam\n2021,2022,1043\n";
+  ds.index_rows();
+  DataView view;
+  view.lang = "id";
+  view.html_lang = "id";
+  std::string html = render_data_table(ds, TableSpec{}, view);
+  CHECK(html.find(">2021</th>") != std::string::npos);
+  CHECK(html.find(">2022</td>") != std::string::npos);
+  CHECK(html.find("2.021") == std::string::npos);
+  CHECK(html.find("2.022") == std::string::npos);
+  CHECK(html.find(">1.043</td>") != std::string::npos);  // a count is grouped
+}
+
+}  // namespace firefly

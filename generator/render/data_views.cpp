@@ -173,6 +173,8 @@ const ChartHtml* DataViews::prepared_chart(const std::string& key) const {
   return it == chart_html_.end() ? nullptr : &it->second;
 }
 
+const Value& DataViews::strings(const std::string& lang) const { return theme_.strings(lang); }
+
 void DataViews::prepare_charts(const Site& site, std::vector<DataFile> embedded, int jobs) {
   struct Work {
     std::string key;

@@ -62,6 +62,8 @@ class DataViews {
   /// which those pages then show, and adds their files and `embedded` (the files of the
   /// charts in page bodies) to the manifest. Called once, before the pages render.
   void prepare_charts(const Site& site, std::vector<DataFile> embedded, int jobs);
+  /// The theme's strings of `lang` (t.<key>), for words a page body writes itself.
+  const Value& strings(const std::string& lang) const;
 
  private:
   const Dataset* find(const std::string& name) const;

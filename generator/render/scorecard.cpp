@@ -34,16 +34,33 @@ std::string number_text(std::optional<double> v, const DataView& view) {
   return v ? format_number(*v == 0 ? 0 : *v, view.locale(), 2) : std::string();
 }
 
-/// "95 percent", "1 to 2 events", "" when there is no figure.
+/// "95 percent", "1 to 2 events", "" when there is no figure. With `unit_lang` (the unit's
+/// words fall back to another language than the reader's), as HTML: the unit in a
+/// <span lang> (the number stays in the reader's language).
 std::string figure_text(std::optional<double> low, std::optional<double> high,
-                        const std::string& unit, const DataView& view) {
+                        const std::string& unit, const DataView& view,
+                        const std::string& unit_lang = {}) {
   if (!low) return {};
   std::string n = number_text(low, view);
   if (high && *high != *low) {
     n = view.format("indicator_range", "{min} to {max}",
                     {{"min", n}, {"max", number_text(high, view)}});
   }
+  if (!unit_lang.empty())
+    return unit.empty() ? "" : html_escape(n) + " " + in_lang(unit, unit_lang);
   return unit.empty() ? n : n + " " + unit;
+}
+
+/// `m[key]` = the figure as text and, when its unit is in another language than the
+/// reader's, `m[key_html]` = the figure with its unit marked.
+void add_figure(Map& m, const std::string& key, std::optional<double> low,
+                std::optional<double> high, const Indicator& ind, const DataView& view) {
+  const std::string unit = view.pick(ind.unit);
+  m.emplace_back(key, Value(figure_text(low, high, unit, view)));
+  const std::string unit_lang = view.lang_of(ind.unit);
+  if (!unit_lang.empty() && low && !unit.empty()) {
+    m.emplace_back(key + "_html", Value(figure_text(low, high, unit, view, unit_lang)));
+  }
 }
 
 std::string ratio_text(std::optional<double> ratio, const DataView& view) {
@@ -60,12 +77,12 @@ Value status_value(IndicatorStatus status, const DataView& view) {
 
 /// One period's figures: period, target, actual, status{name, text, icon}, ratio.
 Value period_value(const Indicator& ind, const PeriodResult& p, const DataView& view) {
-  return Value(
-      Map{{"period", Value(p.period)},
-          {"target", Value(figure_text(p.target, p.target_max, view.pick(ind.unit), view))},
-          {"actual", Value(figure_text(p.actual, {}, view.pick(ind.unit), view))},
-          {"status", status_value(p.status, view)},
-          {"ratio", Value(ratio_text(p.ratio, view))}});
+  Map m{{"period", Value(p.period)}};
+  add_figure(m, "target", p.target, p.target_max, ind, view);
+  add_figure(m, "actual", p.actual, {}, ind, view);
+  m.emplace_back("status", status_value(p.status, view));
+  m.emplace_back("ratio", Value(ratio_text(p.ratio, view)));
+  return Value(std::move(m));
 }
 
 std::string direction_text(Direction d, const DataView& view) {
@@ -232,8 +249,8 @@ Value indicator_context(const IndicatorSet& plan, const Dataset& ds, const Indic
         {"goal", Value(view.pick(ind.goal))},
         {"goal_lang", Value(view.lang_of(ind.goal))},
         {"unit", Value(view.pick(ind.unit))},
+        {"unit_lang", Value(view.lang_of(ind.unit))},
         {"direction", Value(direction_text(ind.direction, view))},
-        {"baseline", Value(figure_text(ind.baseline, {}, view.pick(ind.unit), view))},
         {"latest", period_value(ind, latest, view)},
         {"periods", Value(std::move(periods))},
         {"chart_html",
@@ -249,6 +266,7 @@ Value indicator_context(const IndicatorSet& plan, const Dataset& ds, const Indic
         {"dataset_url", Value(view.dataset_url(plan.dataset))},
         {"dataset_title", Value(view.pick(ds.title))},
         {"dataset_title_lang", Value(view.lang_of(ds.title))}};
+  add_figure(m, "baseline", ind.baseline, {}, ind, view);
   view.add_marked(m, "plan_title", plan.title, view.lang_of(plan.title));
   view.add_marked(m, "dataset_title", ds.title, view.lang_of(ds.title));
   return Value(std::move(m));

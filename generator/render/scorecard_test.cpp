@@ -193,3 +193,35 @@ TEST_CASE("a range target's summary and legend in every language of the theme") 
 }
 
 }  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("a unit in another language than the reader's is marked, the number is not") {
+  // units: {services: {zh-TW: 項, id: layanan}}: no English words, so an English page
+  // shows the Indonesian ones, marked as Indonesian.
+  IndicatorSet plan = sample_plan();
+  Indicator& ind = plan.indicators[0];
+  ind.unit = Localized{};
+  ind.unit.by_lang = {{"id", "layanan"}, {"zh-TW", "項"}};
+  ind.baseline = 1.5;
+  DataView en = theme_view("en", "en");
+  en.default_lang = "id";
+  Value row = scorecard_row(plan, ind, en);
+  CHECK(row.get("target").to_text() == "36 layanan");
+  CHECK(row.get("target_html").to_text() == "36 <span lang=\"id\">layanan</span>");
+  CHECK(row.get("actual_html").to_text() == "36 <span lang=\"id\">layanan</span>");
+  Value page = indicator_context(plan, Dataset{}, ind, en, nullptr);
+  CHECK(page.get("unit_lang").to_text() == "id");
+  CHECK(page.get("baseline_html").to_text() == "1.5 <span lang=\"id\">layanan</span>");
+  // In the unit's own language nothing is marked.
+  DataView id = theme_view("id", "id");
+  Value own = scorecard_row(plan, ind, id);
+  CHECK(own.get("target").to_text() == "36 layanan");
+  CHECK(own.get("target_html").is_null());
+  CHECK(indicator_context(plan, Dataset{}, ind, id, nullptr).get("unit_lang").to_text() == "");
+  // A missing figure has no HTML either.
+  Value missing = scorecard_row(plan, plan.indicators[2], en);
+  CHECK(missing.get("actual_html").is_null());
+}
+
+}  // namespace firefly

@@ -131,6 +131,15 @@ test('checks: language of parts, aria-current, card images and theme English, ri
     'ok/index.html': page('en', '<p>Recipient: <span lang="zh-Hant-TW">臺南市勞工局</span></p>'),
     'ok-zh/index.html': page('zh-Hant-TW', '<p>說明：<span lang="en">You are here</span></p>' +
       '<nav aria-label="n"><a href="/ok-zh/" aria-current="page">這裡</a> <a href="/ok/">那裡</a></nav>'),
+    // Right: a Markdown table's right-aligned column shown right-aligned under a rule for
+    // every cell. Wrong: the same rule without the one for align.
+    'align-ok/index.html': page('en', '<style>td{text-align:start}td[align=right]{text-align:right}' +
+      '</style><table><tr><td>Year</td><td align="right">20</td></tr></table>'),
+    'align-lost/index.html': page('en', '<style>td{text-align:start}</style>' +
+      '<table><tr><td>Year</td><td align="right">20</td></tr></table>'),
+    // Right: a site built with relative_urls links a folder's index.html file, the same page.
+    'ok-rel/index.html': page('en', '<nav aria-label="n"><a href="../ok-rel/index.html" ' +
+      'aria-current="page">Here</a> <a href="../ok/index.html">There</a></nav>'),
     // Wrong: untagged Chinese on an English page, a theme string on a Chinese page, two
     // current links in one navigation.
     'han/index.html': page('en', '<table><tr><td>臺南市勞工局</td></tr></table>'),
@@ -168,7 +177,9 @@ test('checks: language of parts, aria-current, card images and theme English, ri
   assert.match(r.out, /^FAIL \/card-alt\/ card image of "Roses" has alt text "Two roses", not alt=""$/m);
   assert.match(r.out, /^FAIL \/card-alt\/ card "Roses" links to \/s\/ more than once$/m);
   assert.match(r.out, /^FAIL \/lead-empty\/ the page's image \/r.svg has no alt text$/m);
-  assert.match(r.out, /^checks: 3 passed, 6 failed$/m);
+  assert.doesNotMatch(r.out, /^FAIL \/align-ok\//m);
+  assert.match(r.out, /^FAIL \/align-lost\/ table cell "20" has align="right" but is shown left$/m);
+  assert.match(r.out, /^checks: 5 passed, 7 failed$/m);
 });
 
 test('checks.mjs: Alfa, audited in worker threads, passes a sound page and names each failure', () => {

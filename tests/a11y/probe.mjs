@@ -81,6 +81,30 @@ export function pageProbe(arg) {
     }
     return out;
   }
+  // A Markdown table's column alignment (|---:|) is written as align="right" on its cells:
+  // a stylesheet rule for every th and td must not undo it (a column of figures read
+  // against the left edge).
+  function cellAlignment() {
+    const out = [];
+    const seen = new Set();
+    for (const cell of document.querySelectorAll('td[align], th[align]')) {
+      const want = cell.getAttribute('align').toLowerCase();
+      if (!['left', 'right', 'center'].includes(want)) continue;
+      const ltr = getComputedStyle(cell).direction !== 'rtl';
+      let got = getComputedStyle(cell).textAlign;
+      if (got === 'start') got = ltr ? 'left' : 'right';
+      if (got === 'end') got = ltr ? 'right' : 'left';
+      if (got === '-webkit-right') got = 'right';
+      if (got === '-webkit-center') got = 'center';
+      if (got === '-webkit-left') got = 'left';
+      const key = `${want}/${got}`;
+      if (got !== want && !seen.has(key)) {
+        seen.add(key);
+        out.push(`table cell "${cell.textContent.trim().slice(0, 30)}" has align="${want}" but is shown ${got}`);
+      }
+    }
+    return out;
+  }
   const describe = (el) => {
     let s = el.localName;
     if (el.id) s += `#${el.id}`;
@@ -108,9 +132,12 @@ export function pageProbe(arg) {
         findings.push(`aria-current: ${current.length} in the navigation "${name}": ` +
           [...current].map((a) => a.textContent.trim()).join(', '));
       }
+      // A folder's index.html is the folder's page: a site built with relative_urls links
+      // ../about/index.html (so it opens from file://), served as /about/.
+      const folder = (p) => p.replace(/\/index\.html$/, '/');
       for (const a of current) {
         const href = a.href ? new URL(a.href) : null;
-        if (!href || href.pathname !== location.pathname) {
+        if (!href || folder(href.pathname) !== folder(location.pathname)) {
           findings.push(`aria-current: "${a.textContent.trim()}" in "${name}" marks ` +
             `${href ? href.pathname : 'no link'}, not this page ${location.pathname}`);
         }
@@ -118,6 +145,7 @@ export function pageProbe(arg) {
     }
     findings.push(...languageOfParts(describe));
     findings.push(...cardImages());
+    findings.push(...cellAlignment());
     if (arg.leaks.length) {
       // Text marked as English (lang="en": an English column of a dataset, a commit note) is
       // content in English, not the theme's words; it is left out.
