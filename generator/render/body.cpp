@@ -1,6 +1,7 @@
 #include "render/body.h"
 
 #include <algorithm>
+#include <cstring>
 #include <numeric>
 #include <optional>
 #include <unordered_map>
@@ -94,13 +95,25 @@ const Page* page_of_file_link(const Site& site, const std::string& source_path,
 
 }  // namespace
 
+namespace {
+
+/// Where `needle` first occurs in `html` from `from` on (npos when it does not): memmem, not
+/// std::string::find, which stops at every 'a' of every body to compare.
+size_t find_footnote_text(const std::string& html, std::string_view needle, size_t from) {
+  if (from > html.size()) return std::string::npos;
+  const void* hit = memmem(html.data() + from, html.size() - from, needle.data(), needle.size());
+  return hit ? static_cast<size_t>(static_cast<const char*>(hit) - html.data()) : std::string::npos;
+}
+
+}  // namespace
+
 bool name_footnote_back_links(std::string& html, const Value& strings) {
-  size_t at = html.find(kFootnoteBack);
+  size_t at = find_footnote_text(html, kFootnoteBack, 0);
   if (at == std::string::npos) return false;
   const Value* words = strings.find("footnote_back");
   if (!words || !words->is_string() || words->as_string().empty()) return true;
   const std::string named = "aria-label=\"" + html_escape(words->as_string()) + "\"";
-  for (; at != std::string::npos; at = html.find(kFootnoteBack, at + named.size())) {
+  for (; at != std::string::npos; at = find_footnote_text(html, kFootnoteBack, at + named.size())) {
     html.replace(at, kFootnoteBack.size(), named);
   }
   return true;
