@@ -18,10 +18,18 @@ namespace firefly {
 
 namespace {
 
-/// The default-language URL a content page is written against (links are written so).
 /// The name cmark-gfm gives a footnote's link back to its reference, in English.
 constexpr std::string_view kFootnoteBack = "aria-label=\"Back to content\"";
 
+/// Where `needle` first occurs in `html` from `from` on (npos when it does not): memmem, not
+/// std::string::find, which stops at every 'a' of every body to compare.
+size_t find_footnote_text(const std::string& html, std::string_view needle, size_t from) {
+  if (from > html.size()) return std::string::npos;
+  const void* hit = memmem(html.data() + from, html.size() - from, needle.data(), needle.size());
+  return hit ? static_cast<size_t>(static_cast<const char*>(hit) - html.data()) : std::string::npos;
+}
+
+/// The default-language URL a content page is written against (links are written so).
 std::string authoring_url(const Site& site, const Page& page) {
   std::string prefix = site.lang_prefix(page.lang);
   return page.url.substr(prefix.size());
@@ -91,18 +99,6 @@ const Page* page_of_file_link(const Site& site, const std::string& source_path,
     if (p->source && !p->fallback && p->source->path == file) return p.get();
   }
   return nullptr;
-}
-
-}  // namespace
-
-namespace {
-
-/// Where `needle` first occurs in `html` from `from` on (npos when it does not): memmem, not
-/// std::string::find, which stops at every 'a' of every body to compare.
-size_t find_footnote_text(const std::string& html, std::string_view needle, size_t from) {
-  if (from > html.size()) return std::string::npos;
-  const void* hit = memmem(html.data() + from, html.size() - from, needle.data(), needle.size());
-  return hit ? static_cast<size_t>(static_cast<const char*>(hit) - html.data()) : std::string::npos;
 }
 
 }  // namespace
