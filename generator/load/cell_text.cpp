@@ -96,14 +96,20 @@ std::string plain_number(std::string_view t, bool whole) {
   return "";
 }
 
-/// Y, M, D of `2023/06/30`, `2023.6.30` or `112-06-30`; false for anything else.
-bool read_day(std::string_view t, int& y, int& m, int& d) {
+/// The three numbers of `a/b/c`, `a.b.c` or `a-b-c` (one separator, twice, and nothing
+/// else); false for anything else.
+bool read_three_numbers(std::string_view t, int& a, int& b, int& c) {
   char sep1 = 0, sep2 = 0;
   int used = 0;
   std::string s(t);
-  if (std::sscanf(s.c_str(), "%d%c%d%c%d%n", &y, &sep1, &m, &sep2, &d, &used) != 5) return false;
+  if (std::sscanf(s.c_str(), "%d%c%d%c%d%n", &a, &sep1, &b, &sep2, &c, &used) != 5) return false;
   if (static_cast<size_t>(used) != s.size() || sep1 != sep2) return false;
-  if (sep1 != '/' && sep1 != '.' && sep1 != '-') return false;
+  return sep1 == '/' || sep1 == '.' || sep1 == '-';
+}
+
+/// Y, M, D of `2023/06/30`, `2023.6.30` or `112-06-30`; false for anything else.
+bool read_day(std::string_view t, int& y, int& m, int& d) {
+  if (!read_three_numbers(t, y, m, d)) return false;
   if (y <= 0 || m < 1 || m > 12 || d < 1) return false;
   return d <= days_in_month(y < 1000 ? y + 1911 : y, m);
 }
@@ -113,12 +119,7 @@ bool read_day(std::string_view t, int& y, int& m, int& d) {
 /// read only when the first number cannot be a month (13 to 31) or is the month too
 /// (05/05/2019), so that a day written month first (12/05/2019) is never read wrongly.
 bool read_day_first(std::string_view t, int& y, int& m, int& d) {
-  char sep1 = 0, sep2 = 0;
-  int used = 0;
-  std::string s(t);
-  if (std::sscanf(s.c_str(), "%d%c%d%c%d%n", &d, &sep1, &m, &sep2, &y, &used) != 5) return false;
-  if (static_cast<size_t>(used) != s.size() || sep1 != sep2) return false;
-  if (sep1 != '/' && sep1 != '.' && sep1 != '-') return false;
+  if (!read_three_numbers(t, d, m, y)) return false;
   // 2562 in the Thai (Buddhist) calendar is 2019: only years that cannot be one.
   if (y < 1000 || y > 2200 || m < 1 || m > 12 || d < 1 || (d <= 12 && d != m)) return false;
   return d <= days_in_month(y, m);
