@@ -98,17 +98,19 @@ bool where_keeps_day(const std::string& day, const std::vector<Value>& kept) {
                      [&](const Value& k) { return k.is_string() && k.as_string() == day; });
 }
 
-/// Adds the dates a series at a regular step skips (missing_series_dates) as categories
-/// with no value in every series; a date that `kept` leaves out is not added.
-void add_missing_dates(ChartData& out, const std::vector<Value>& kept) {
+/// Adds the dates a series at a regular step skips (DateSeries::missing) as categories
+/// with no value in every series; a date that `kept` leaves out is not added. Returns what
+/// the dates stand for (DateSeries::part; days when an x is not a date's text).
+DatePart add_missing_dates(ChartData& out, const std::vector<Value>& kept) {
   std::vector<std::string> given;
   for (const Value& x : out.x) {
-    if (!x.is_string()) return;
+    if (!x.is_string()) return DatePart::kDay;
     given.push_back(x.as_string());
   }
-  std::vector<std::string> missing = missing_series_dates(given);
+  DateSeries series = date_series(given);
+  std::vector<std::string>& missing = series.missing;
   std::erase_if(missing, [&](const std::string& day) { return !where_keeps_day(day, kept); });
-  if (missing.empty()) return;
+  if (missing.empty()) return series.part;
   std::vector<Value> x;
   std::vector<std::vector<double>> values(out.series.size());
   size_t at = 0, next = 0;
@@ -123,6 +125,7 @@ void add_missing_dates(ChartData& out, const std::vector<Value>& kept) {
   }
   out.x = std::move(x);
   for (size_t j = 0; j < out.series.size(); ++j) out.series[j].values = std::move(values[j]);
+  return series.part;
 }
 
 }  // namespace
@@ -183,19 +186,14 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
   // Years are a sequence of their own: one no row reports is shown as missing, never left
   // out (a line joining 2020 straight to 2022 would say that they follow each other).
   if (chart_x_is_years(ds, xcol, out.x)) add_missing_years(out, spec.x_kept);
-  // So are the dates of a series reported every day, week, month, quarter or year.
-  if (xcol.type == ColumnType::kDate && !out.x.empty()) add_missing_dates(out, spec.x_kept);
+  // So are the dates of a series reported every day, week, month, quarter or year; a
+  // monthly or yearly series of dates is labelled by its months or years.
+  DatePart part = DatePart::kDay;
+  if (xcol.type == ColumnType::kDate && !out.x.empty()) part = add_missing_dates(out, spec.x_kept);
   out.total_points = out.x.size();
   // Every category's label when all are drawn; else (a long series, up to millions of
   // categories) only the drawn ones and each series' first and last reported one, which
   // are all that the drawing and its summary name.
-  // A monthly or yearly series of dates is labelled by its months or years.
-  DatePart part = DatePart::kDay;
-  if (xcol.type == ColumnType::kDate) {
-    std::vector<std::string> days;
-    for (const Value& x : out.x) days.push_back(x.to_text());
-    part = series_date_part(days);
-  }
   auto label = [&](const Value& x) {
     std::optional<Date> day;
     if (part != DatePart::kDay) day = parse_date(x.to_text());

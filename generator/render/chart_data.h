@@ -73,7 +73,7 @@ int decimals_in(std::string_view text);
 /// Over years (chart_x_is_years), every year from the first to the last reported one is a
 /// category: a year no row reports a value for is a gap (kNoValue in every series), unless
 /// the spec's `x_kept` (a `where:` on x) leaves it out. The same over a date column whose
-/// dates are a series at one step with some skipped (missing_series_dates).
+/// dates are a series at one step with some skipped (date_series).
 ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector<size_t>* rows,
                      const DataView& view);
 

@@ -72,17 +72,25 @@ std::vector<Date> plain_days(const std::vector<std::string>& texts) {
 
 }  // namespace
 
-std::vector<std::string> missing_series_dates(const std::vector<std::string>& texts) {
-  std::vector<std::string> out;
+DateSeries date_series(const std::vector<std::string>& texts) {
+  DateSeries out;
   std::vector<Date> dates = plain_days(texts);
   if (dates.empty()) return out;
   if (std::optional<MonthDay> day = month_day_of(dates)) {
     std::vector<long> months;
     for (const Date& d : dates) months.push_back(d.year * 12L + (d.month - 1));
-    for (long m : missing_points(months, common_step(months))) {
+    const long step = common_step(months);
+    for (long m : missing_points(months, step)) {
       const int year = static_cast<int>(m / 12), month = static_cast<int>(m % 12) + 1;
-      out.push_back(iso_day(
+      out.missing.push_back(iso_day(
           year, month, *day == MonthDay::kSame ? dates.front().day : days_in_month(year, month)));
+    }
+    // Months when each is a whole month's (its first or its last day), years when they
+    // are also a whole number of years apart at a year's start or end.
+    if (*day == MonthDay::kLast || dates.front().day == 1) {
+      const int month = dates.front().month;
+      const bool whole_years = step % 12 == 0 && month == (*day == MonthDay::kSame ? 1 : 12);
+      out.part = whole_years ? DatePart::kYear : DatePart::kMonth;
     }
     return out;
   }
@@ -90,22 +98,9 @@ std::vector<std::string> missing_series_dates(const std::vector<std::string>& te
   for (const Date& d : dates) days.push_back(d.days_since_epoch());
   for (long n : missing_points(days, common_step(days))) {
     Date d = date_from_wall_seconds(n * 86400LL, 0);
-    out.push_back(iso_day(d.year, d.month, d.day));
+    out.missing.push_back(iso_day(d.year, d.month, d.day));
   }
   return out;
-}
-
-DatePart series_date_part(const std::vector<std::string>& texts) {
-  std::vector<Date> dates = plain_days(texts);
-  if (dates.empty()) return DatePart::kDay;
-  std::optional<MonthDay> day = month_day_of(dates);
-  if (!day || (*day == MonthDay::kSame && dates.front().day != 1)) return DatePart::kDay;
-  std::vector<long> months;
-  for (const Date& d : dates) months.push_back(d.year * 12L + (d.month - 1));
-  const int month = dates.front().month;
-  const bool whole_years =
-      common_step(months) % 12 == 0 && month == (*day == MonthDay::kSame ? 1 : 12);
-  return whole_years ? DatePart::kYear : DatePart::kMonth;
 }
 
 }  // namespace firefly

@@ -11,20 +11,25 @@
 
 namespace firefly {
 
-/// The dates ("YYYY-MM-DD") that complete `dates` (ascending, distinct, each
-/// "YYYY-MM-DD") into a sequence at one step, when they have one: in months when every
-/// date is the same day of its month or the last day of its month (monthly, quarterly,
-/// yearly series), else in days (daily, weekly); the step is the largest that every gap
-/// between two dates is a multiple of. Empty when nothing is missing, when a date is not
-/// "YYYY-MM-DD", or when the missing dates would outnumber the given ones (dates of
-/// events, not a series reported at a step).
-std::vector<std::string> missing_series_dates(const std::vector<std::string>& dates);
+/// What a chart over a date column makes of its dates (ascending, distinct, each
+/// "YYYY-MM-DD"; see date_series).
+struct DateSeries {
+  /// The dates ("YYYY-MM-DD") that complete the given ones into a sequence at one step,
+  /// when they have one: in months when every date is the same day of its month or the
+  /// last day of its month (monthly, quarterly, yearly series), else in days (daily,
+  /// weekly); the step is the largest that every gap between two dates is a multiple of.
+  /// Empty when nothing is missing, or when the missing dates would outnumber the given
+  /// ones (dates of events, not a series reported at a step).
+  std::vector<std::string> missing;
+  /// What the dates stand for: years when they are all 1 January, or all 31 December, at
+  /// steps of whole years; months when they are all the first, or all the last, day of
+  /// their month; else days. A chart labels them so: "January 2024", not "1 January
+  /// 2024", for a monthly series.
+  DatePart part = DatePart::kDay;
+};
 
-/// What the dates of a series (ascending, distinct, "YYYY-MM-DD") stand for: years when
-/// they are all 1 January, or all 31 December, at steps of whole years; months when they
-/// are all the first, or all the last, day of their month; else days (and for fewer than
-/// two dates, or any that is not "YYYY-MM-DD"). A chart labels them so: "January 2024",
-/// not "1 January 2024", for a monthly series.
-DatePart series_date_part(const std::vector<std::string>& dates);
+/// The series `dates` make; nothing missing, and days, for fewer than two dates or when
+/// any is not "YYYY-MM-DD". The dates it adds keep what the given ones stand for.
+DateSeries date_series(const std::vector<std::string>& dates);
 
 }  // namespace firefly
