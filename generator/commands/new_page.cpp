@@ -1,5 +1,6 @@
 #include "commands/new_page.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
@@ -101,10 +102,16 @@ int run_new_page(const NewPageOptions& options, std::ostream& out, std::ostream&
     err << "firefly: error: the language '" << lang << "' is not in site.yaml\n";
     return 2;
   }
-  if (options.slug.empty() || slugify(options.slug) != options.slug) {
+  // '_' too is refused, as the message says: slugify keeps it, but `_index` is a
+  // section's own page, not a new one in it.
+  if (options.slug.empty() || slugify(options.slug) != options.slug ||
+      options.slug.find('_') != std::string::npos) {
+    std::string like = slugify(options.slug);
+    std::replace(like.begin(), like.end(), '_', '-');
+    like = slugify(like);  // no '-' left at either end
     err << "firefly: error: '" << options.slug
-        << "' cannot be a file name; use lower-case letters, digits and '-', like '"
-        << slugify(options.slug) << "'\n";
+        << "' cannot be a file name; use lower-case letters, digits and '-'"
+        << (like.empty() ? "" : ", like '" + like + "'") << "\n";
     return 2;
   }
   if (options.slug.size() > kMaxSlug) {

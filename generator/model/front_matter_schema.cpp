@@ -355,6 +355,19 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
   for (const Taxonomy& tax : config.taxonomies) {
     const Value* v = fm.find(tax.name);
     if (!v) continue;
+    if (collection && !collection->taxonomies.empty() &&
+        std::find(collection->taxonomies.begin(), collection->taxonomies.end(), tax.name) ==
+            collection->taxonomies.end()) {
+      // Its terms are published all the same, but the collection's form in the editor
+      // (render/cms) has no field for them: staff there neither see nor change them.
+      std::string listed;
+      for (const std::string& name : collection->taxonomies) listed += name + ", ";
+      diags.warning(src.path, v->key_pos.line ? v->key_pos : Pos{1, 1},
+                    "collection '" + collection->name + "' does not list the taxonomy '" +
+                        tax.name + "', so the editor's form has no field for these terms",
+                    "add it in site.yaml: collections: " + collection->name + ": taxonomies: [" +
+                        listed + tax.name + "]");
+    }
     std::vector<std::string> values;
     if (v->is_list()) {
       const auto& items = v->as_list();

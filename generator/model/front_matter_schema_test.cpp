@@ -13,7 +13,7 @@ SiteConfig schema_site() {
   Value root = parse_yaml(
       "title: T\n"
       "languages: [{code: en}]\n"
-      "taxonomies: {audiences: {title: Who}}\n"
+      "taxonomies: {audiences: {title: Who}, tags: {title: Tags}}\n"
       "collections:\n"
       "  stories:\n"
       "    taxonomies: [audiences]\n"
@@ -69,6 +69,17 @@ TEST_CASE("front matter: a valid story has no errors and its ref and terms") {
   REQUIRE(fm.terms.size() == 1);
   CHECK(fm.terms[0].second == std::vector<std::string>{"elderly"});
   CHECK(fm.date->iso() == "2023-06-30");
+}
+
+TEST_CASE("front matter: a taxonomy the collection does not list is a warning, its terms kept") {
+  FrontMatter fm;
+  CHECK(errors_of(kValid + "tags: [repair]\n", &fm) ==
+        std::vector<std::string>{
+            "5:1 collection 'stories' does not list the taxonomy 'tags', so the editor's form has "
+            "no field for these terms | add it in site.yaml: collections: stories: taxonomies: "
+            "[audiences, tags]"});
+  REQUIRE(fm.terms.size() == 1);
+  CHECK(fm.terms[0].second == std::vector<std::string>{"repair"});
 }
 
 TEST_CASE("front matter: each field type names the value and what it must be") {

@@ -43,6 +43,15 @@ set +e
 "$FIREFLY" new storys x --site "$work/ml" 2>"$work/err.txt"; code=$?
 set -e
 [ "$code" = 2 ] && grep -q "did you mean 'stories'" "$work/err.txt"
+# '_' is refused as the message says ('_index' would be the section's own page).
+for slug in _index my_story; do
+  set +e
+  "$FIREFLY" new stories "$slug" --lang en --site "$work/ml" 2>"$work/err.txt"; code=$?
+  set -e
+  [ "$code" = 2 ] && [ ! -e "$work/ml/content/stories/$slug.en.md" ] ||
+    { echo "new accepted '$slug' (exit $code)"; exit 1; }
+done
+grep -qF "'my_story' cannot be a file name; use lower-case letters, digits and '-', like 'my-story'" "$work/err.txt"
 
 "$FIREFLY" version | grep -q '^firefly [0-9]'
 set +e
