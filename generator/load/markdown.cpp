@@ -290,6 +290,7 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
   int scan_line = first_line;
   NodePositions position{body, first_line};
   int shown_level = 1;  // of the heading before: the page's title at first
+  std::string prose;    // the start of the paragraphs' text, for the summary
   while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
     if (ev != CMARK_EVENT_ENTER) continue;
     cmark_node* n = cmark_iter_get_node(iter);
@@ -334,10 +335,15 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
         result.text += "\n";
         break;
       }
-      case CMARK_NODE_PARAGRAPH:
-        result.text += node_text(n);
+      case CMARK_NODE_PARAGRAPH: {
+        std::string text = node_text(n);
+        // The summary's text: paragraphs only, while it may still be short of the summary
+        // (a heading's words run into the next paragraph's with nothing between them).
+        if (prose.size() < kSummaryUnits * 16) prose.append(text).append("\n");
+        result.text += text;
         result.text += "\n";
         break;
+      }
       case CMARK_NODE_LINK:
       case CMARK_NODE_IMAGE: {
         bool is_image = cmark_node_get_type(n) == CMARK_NODE_IMAGE;
@@ -356,7 +362,8 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
     }
   }
   cmark_iter_free(iter);
-  result.summary = truncate_text(trim(result.text), kSummaryUnits);
+  // A body of headings only is summed up by them.
+  result.summary = truncate_text(trim(prose.empty() ? result.text : prose), kSummaryUnits);
   result.reading = count_reading(result.text);
 
   // A wide table scrolls inside its own box (reachable by keyboard), not the page.

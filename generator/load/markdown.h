@@ -40,7 +40,7 @@ struct MarkdownResult {
   std::string html;
   /// Plain text of the paragraphs and headings ("" from a document rendered ahead).
   std::string text;
-  std::string summary;   ///< `text` trimmed and cut to kSummaryUnits (truncate_text)
+  std::string summary;   ///< its paragraphs' text (no headings) trimmed and cut to kSummaryUnits
   ReadingCount reading;  ///< count_reading(text)
   std::vector<Embed> embeds;
   /// Fenced blocks published as code whose info string most likely meant an embed

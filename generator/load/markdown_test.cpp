@@ -88,6 +88,12 @@ TEST_CASE("markdown's HTML takes no more memory than its bytes, headings' ids in
   CHECK(r.html.capacity() - r.html.size() < 32);
 }
 
+TEST_CASE("markdown: the summary is the paragraphs' text, a heading's words not run into it") {
+  CHECK(md("## 背景\n\n去年志工修繕了房屋。\n\n### 成果\n\n長者滿意。\n").summary ==
+        "去年志工修繕了房屋。\n長者滿意。");
+  CHECK(md("## Only headings\n\n### Here\n").summary == "Only headings\nHere");
+}
+
 TEST_CASE("markdown replaces chart and table fences with placeholders") {
   MarkdownOptions o;
   o.first_line = 5;
