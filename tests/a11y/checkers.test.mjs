@@ -182,6 +182,24 @@ test('checks: language of parts, aria-current, card images and theme English, ri
   assert.match(r.out, /^checks: 5 passed, 7 failed$/m);
 });
 
+test('checks: a cell of long text squeezed in a table that scrolls sideways, right and wrong', () => {
+  const dir = path.join(tmp, 'squeeze');
+  const cells = '<td>修繕</td>' + '<td>第六屆臺灣健康城市暨高齡友善城市獎創新成果獎原表將兩獎合列於同一年</td>'.repeat(7);
+  const page = (cellWidth) => '<!doctype html><html lang="zh-Hant-TW"><head><meta charset="utf-8">' +
+    `<title>t</title><style>.table-wrap{overflow-x:auto}td{min-width:${cellWidth}}</style></head>` +
+    `<body><main><div class="table-wrap"><table><tr>${cells}</tr></table></div></main></body></html>`;
+  for (const [rel, html] of Object.entries({ 'roomy/index.html': page('11em'), 'squeezed/index.html': page('4.5em') })) {
+    const file = path.join(dir, rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, html);
+  }
+  const r = run(process.execPath, ['checks.mjs', dir, '--no-alfa']);
+  assert.equal(r.code, 1, r.out);
+  assert.doesNotMatch(r.out, /^FAIL \/roomy\//m);
+  assert.match(r.out, /^FAIL \/squeezed\/ a table cell of 33 characters squeezed to \d+ px at \d+ px/m);
+  assert.match(r.out, /^checks: 1 passed, 1 failed$/m);
+});
+
 test('checks.mjs: Alfa, audited in worker threads, passes a sound page and names each failure', () => {
   const dir = path.join(tmp, 'alfa');
   const page = (body) => '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>' +

@@ -208,6 +208,21 @@ export function pageProbe(arg) {
         `${box.scrollWidth} px in ${box.clientWidth} px`);
     }
   }
+  // A table that scrolls sideways in its box has room to give: a cell of long text squeezed
+  // under 8 of its em (Chinese breaks after any character) makes a row screens tall.
+  for (const box of document.querySelectorAll('.table-wrap:not(.table-reflow)')) {
+    if (box.scrollWidth <= box.clientWidth + 1 || !shown(box)) continue;
+    for (const cell of box.querySelectorAll('td')) {
+      const text = cell.textContent.trim();
+      const em = parseFloat(getComputedStyle(cell).fontSize);
+      if ([...text].length >= 30 && cell.getBoundingClientRect().width < 8 * em) {
+        findings.push(`a table cell of ${[...text].length} characters squeezed to ` +
+          `${Math.round(cell.getBoundingClientRect().width)} px at ${arg.where} in a table ` +
+          `that scrolls: "${text.slice(0, 30)}"`);
+        break;
+      }
+    }
+  }
   const small = new Map();
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let t = walker.nextNode(); t; t = walker.nextNode()) {
