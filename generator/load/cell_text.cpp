@@ -165,6 +165,20 @@ bool is_missing_mark(std::string_view ascii) {
   return false;
 }
 
+/// Whether `ascii` (full-width folded) is the word a spreadsheet's total row starts with:
+/// 合計, Total, Tổng cộng, Jumlah, รวม and their like.
+bool is_total_word(std::string_view ascii) {
+  static const char* const kWords[] = {
+      "合計", "總計",     "小計",        "共計", "总计",      "合计", "total",  "totals",
+      "sum",  "subtotal", "grand total", "tổng", "tổng cộng", "cộng", "jumlah", "total keseluruhan",
+      "รวม",  "ยอดรวม",   "รวมทั้งสิ้น"};
+  std::string lower = ascii_lower(ascii);
+  for (const char* w : kWords) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string cell_hint(std::string_view text, ColumnType type) {
@@ -175,6 +189,12 @@ std::string cell_hint(std::string_view text, ColumnType type) {
     const bool count = type == ColumnType::kInteger || type == ColumnType::kNumber;
     return "leave the cell empty where there is no value (an empty cell is a missing value)" +
            (count ? ", or write 0 if '" + t + "' means none" : std::string());
+  }
+  if (type != ColumnType::kString && is_total_word(ascii)) {
+    // A spreadsheet's total row, kept in the export: a reader summing the download (or a
+    // chart of it) would count every figure twice.
+    return "a total row? leave it out: readers, tables and charts add up the rows "
+           "themselves, and would count a total as one more row";
   }
   auto write = [&](const std::string& value, const std::string& why) {
     return "write " + value + why;

@@ -107,4 +107,18 @@ TEST_CASE("cell_hint says an empty cell is a missing value for N/A, dashes and �
   CHECK(cell_hint("-5x", ColumnType::kInteger) == "");
 }
 
+TEST_CASE("cell_hint names a spreadsheet's total row in the site's languages") {
+  const std::string total =
+      "a total row? leave it out: readers, tables and charts add up the rows themselves, and "
+      "would count a total as one more row";
+  CHECK(cell_hint("合計", ColumnType::kInteger) == total);
+  CHECK(cell_hint(" Total ", ColumnType::kDate) == total);
+  CHECK(cell_hint("ＴＯＴＡＬ", ColumnType::kNumber) == total);
+  CHECK(cell_hint("Tổng cộng", ColumnType::kInteger) == total);
+  CHECK(cell_hint("Jumlah", ColumnType::kInteger) == total);
+  CHECK(cell_hint("รวม", ColumnType::kNumber) == total);
+  CHECK(cell_hint("合計", ColumnType::kString) == "");  // text may say anything
+  CHECK(cell_hint("合計人數", ColumnType::kInteger) == "");
+}
+
 }  // namespace firefly
