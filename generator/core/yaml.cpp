@@ -416,6 +416,34 @@ bool check_tabs(std::string_view text, const std::string& path, Diagnostics& dia
   return true;
 }
 
+/// The help for yaml-cpp's "illegal map value" on a line `key: some: text`: a colon and a
+/// space inside an unquoted value start another key (a title "Volunteers: the team").
+std::string colon_in_value_help(std::string_view text, int line) {
+  size_t start = 0;
+  for (int l = 0; l < line && start != std::string_view::npos; ++l) {
+    start = text.find('\n', start);
+    if (start != std::string_view::npos) ++start;
+  }
+  if (start == std::string_view::npos) return "";
+  std::string_view l = text.substr(start, text.find('\n', start) - start);
+  size_t at = l.find_first_not_of(' ');
+  if (at != std::string_view::npos && l.compare(at, 2, "- ") == 0) at += 2;
+  size_t colon = l.find(": ", at);
+  if (at == std::string_view::npos || colon == std::string_view::npos) return "";
+  std::string_view key = l.substr(at, colon - at);
+  std::string_view value = trim(l.substr(colon + 2));
+  if (key.empty() || key.find_first_of("\"'[{#") != std::string_view::npos || value.empty() ||
+      std::string_view("\"'[{|>").find(value.front()) != std::string_view::npos ||
+      value.find(": ") == std::string_view::npos) {
+    return "";
+  }
+  std::string quoted;
+  for (char c : value) quoted += c == '"' ? std::string("\\\"") : std::string(1, c);
+  return "a colon followed by a space inside a value starts another key; put the value in "
+         "quotes: " +
+         std::string(key) + ": \"" + quoted + "\"";
+}
+
 std::string plain_message(const std::string& msg) {
   if (msg.empty()) return "this is not valid YAML";
   return "this is not valid YAML: " + msg;
@@ -431,7 +459,8 @@ Value parse_with_yaml_cpp(std::string_view text, const std::string& path, Diagno
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);
   } catch (const YAML::ParserException& e) {
-    builder.fail(ColumnCounter(copy, line_offset)(e.mark), plain_message(e.msg), "");
+    builder.fail(ColumnCounter(copy, line_offset)(e.mark), plain_message(e.msg),
+                 e.msg == YAML::ErrorMsg::MAP_VALUE ? colon_in_value_help(copy, e.mark.line) : "");
   } catch (const YAML::Exception& e) {
     builder.fail({line_offset + 1, 1}, plain_message(e.msg), "");
   }

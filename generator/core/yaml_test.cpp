@@ -95,6 +95,22 @@ TEST_CASE("parse_yaml reports syntax errors and invalid UTF-8 with positions") {
   CHECK(d2.sorted()[0].pos.col == 4);
 }
 
+TEST_CASE("parse_yaml says to quote a value with a colon and a space in it") {
+  Diagnostics d;
+  parse_yaml("date: 2024-01-02\ntitle: Volunteers: the \"repair\" team\n", "a.md", d, 1);
+  REQUIRE(d.sorted().size() == 1);
+  const Diagnostic e = d.sorted()[0];
+  CHECK(e.pos.line == 3);
+  CHECK(e.message == "this is not valid YAML: illegal map value");
+  CHECK(e.hint ==
+        "a colon followed by a space inside a value starts another key; put the value in quotes: "
+        "title: \"Volunteers: the \\\"repair\\\" team\"");
+  Diagnostics list;  // in a list of maps too
+  parse_yaml("people:\n  - name: Chen: leader\n", "b.yaml", list);
+  REQUIRE(list.sorted().size() == 1);
+  CHECK(list.sorted()[0].hint.find("quotes: name: \"Chen: leader\"") != std::string::npos);
+}
+
 TEST_CASE("parse_yaml accepts a BOM and CRLF") {
   Diagnostics diags;
   Value v = parse_yaml("\xEF\xBB\xBFtitle: Hi\r\nn: 2\r\n", "x.yaml", diags);

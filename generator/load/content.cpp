@@ -254,6 +254,14 @@ bool load_source_page(const std::string& rel_path, std::string_view raw, const S
   } else if (!report_wide_typing(split.yaml, rel_path, split.yaml_line, yaml_diags)) {
     out.front = parse_yaml(split.yaml, rel_path, yaml_diags, split.yaml_line);
   }
+  for (const CommentValue& c : find_comment_values(split.yaml, split.yaml_line)) {
+    yaml_diags.warning(rel_path, c.pos,
+                       "'" + c.key +
+                           "' is empty: YAML reads a '#' after a space as the start "
+                           "of a comment, so '" +
+                           c.text + "' is left out",
+                       "put the value in quotes: " + c.key + ": \"" + c.text + "\"");
+  }
   const bool not_yaml = yaml_diags.has_errors();
   diags.append(yaml_diags);
   const bool not_map = !out.front.is_null() && !out.front.is_map();

@@ -182,6 +182,26 @@ std::optional<UnclosedQuote> find_unclosed_quote(std::string_view yaml, int line
   return std::nullopt;
 }
 
+std::vector<CommentValue> find_comment_values(std::string_view yaml, int line_offset) {
+  std::vector<CommentValue> out;
+  std::vector<Line> lines = lines_of(yaml, 0);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view key = margin_key(lines[i].text);
+    if (key.empty()) continue;
+    std::string_view line = lines[i].text;
+    size_t at = line.find_first_not_of(" \t", key.size() + 1);
+    if (at == std::string_view::npos || at == key.size() + 1 || line[at] != '#' ||
+        at + 1 >= line.size() || line[at + 1] == ' ' || line[at + 1] == '\t') {
+      continue;
+    }
+    out.push_back(
+        {{line_offset + static_cast<int>(i) + 1, char_column(line, static_cast<int>(at) + 1)},
+         std::string(key),
+         std::string(trim(line.substr(at)))});
+  }
+  return out;
+}
+
 Value readable_entries(std::string_view yaml, const std::string& path, int line_offset) {
   Map out;
   std::vector<Line> lines = lines_of(yaml, 0);

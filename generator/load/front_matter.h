@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.h"
 #include "core/value.h"
@@ -43,6 +44,19 @@ struct UnclosedQuote {
 /// YAML, but never over a line that is a key of the front matter: the author meant it
 /// to end on its own line. `line_offset` as for parse_yaml.
 std::optional<UnclosedQuote> find_unclosed_quote(std::string_view yaml, int line_offset);
+
+/// A front-matter value that YAML reads as a comment: `title: #1 volunteer team` (a `#`
+/// after a space starts a comment, so the key is empty).
+struct CommentValue {
+  Pos pos;           ///< of the `#` (columns count characters)
+  std::string key;   ///< "title"
+  std::string text;  ///< "#1 volunteer team"
+};
+
+/// The values of front matter `yaml`'s top-level keys that start with `#` and a character
+/// other than a space: meant as text, read by YAML as a comment (`key: # note` is taken as
+/// a comment meant). `line_offset` as for parse_yaml.
+std::vector<CommentValue> find_comment_values(std::string_view yaml, int line_offset);
 
 /// The top-level entries of front matter `yaml` that can be read one by one, for front
 /// matter that as a whole is not YAML (an error already reported): each entry, a line at

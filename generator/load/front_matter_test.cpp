@@ -114,4 +114,20 @@ TEST_CASE("find_unclosed_quote: a quoted value that runs on into the next key") 
   CHECK_FALSE(find_unclosed_quote("", 0));
 }
 
+TEST_CASE("find_comment_values: a value YAML reads as a comment, not a comment meant") {
+  auto found = find_comment_values(
+      "title: #1 volunteer team\nsummary: # to write later\ntags: [a]  #x\n"
+      "description:   #志工\n# title: #2\n",
+      1);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].key == "title");
+  CHECK(found[0].text == "#1 volunteer team");
+  CHECK(found[0].pos.line == 2);
+  CHECK(found[0].pos.col == 8);
+  CHECK(found[1].key == "description");
+  CHECK(found[1].text == "#志工");
+  CHECK(found[1].pos.line == 5);
+  CHECK(found[1].pos.col == 16);
+}
+
 }  // namespace firefly
