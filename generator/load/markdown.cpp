@@ -127,6 +127,7 @@ struct NodePositions {
 
 struct Walk {
   std::vector<cmark_node*> raw_html;
+  std::vector<cmark_node*> comments;  ///< left out of the page (markdown_raw_html.h)
   std::vector<cmark_node*> embeds;
   std::vector<cmark_node*> tables;
   std::vector<std::string> heading_ids;
@@ -298,7 +299,16 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_HTML_BLOCK:
       case CMARK_NODE_HTML_INLINE:
-        if (!unsafe_html && !is_lang_span(n)) walk.raw_html.push_back(n);
+        if (!unsafe_html && !is_lang_span(n)) {
+          const char* lit = cmark_node_get_literal(n);
+          std::string_view html = lit ? lit : "";
+          if (is_html_comment(html)) {
+            walk.comments.push_back(n);
+          } else {
+            walk.raw_html.push_back(n);
+            count_shown_html(html, position(n), result.shown_html);
+          }
+        }
         break;
       case CMARK_NODE_CODE_BLOCK: {
         const char* info = cmark_node_get_fence_info(n);
@@ -376,6 +386,10 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
     cmark_node_insert_after(table, close);
   }
 
+  for (cmark_node* n : walk.comments) {
+    cmark_node_unlink(n);
+    cmark_node_free(n);
+  }
   for (cmark_node* n : walk.raw_html) {
     const char* lit = cmark_node_get_literal(n);
     cmark_node* replacement = text_node(lit ? lit : "");
@@ -489,6 +503,7 @@ MarkdownResult MarkdownDocument::render(const LinkResolver& resolve_link,
   result.reading = t.parts.reading;
   result.embeds = t.parts.embeds;
   result.misspelt_fences = t.parts.misspelt_fences;
+  result.shown_html = t.parts.shown_html;
   if (!t.ahead) {
     result.html = html_with_ids(t.doc, t.parser, t.heading_ids, t.task_list);
     return result;

@@ -10,6 +10,7 @@
 #include "core/text_break.h"
 #include "core/value.h"
 #include "load/markdown_fences.h"
+#include "load/markdown_raw_html.h"
 
 namespace firefly {
 
@@ -46,6 +47,8 @@ struct MarkdownResult {
   /// Fenced blocks published as code whose info string most likely meant an embed
   /// (```tabel, ```Chart), for a warning at each.
   std::vector<MisspeltFence> misspelt_fences;
+  /// Raw HTML shown as text (markdown.unsafe_html off), one entry per tag, for a warning.
+  std::vector<ShownHtml> shown_html;
 };
 
 /// Renders GitHub-flavoured Markdown (tables, strikethrough, autolinks, task lists,

@@ -94,6 +94,17 @@ TEST_CASE("markdown: the summary is the paragraphs' text, a heading's words not 
   CHECK(md("## Only headings\n\n### Here\n").summary == "Only headings\nHere");
 }
 
+TEST_CASE("markdown: a comment is left out, other raw HTML shown as text and listed") {
+  auto r = md("<!-- note: check the figure with Mr Chen -->\n\nOne<br>two <!-- aside --> "
+              "<b>three</b>.\n");
+  CHECK(r.html == "<p>One&lt;br&gt;two  &lt;b&gt;three&lt;/b&gt;.</p>\n");
+  REQUIRE(r.shown_html.size() == 2);
+  CHECK(r.shown_html[0].tag == "br");
+  CHECK(r.shown_html[0].pos.line == 3);
+  CHECK(r.shown_html[0].pos.col == 4);
+  CHECK(r.shown_html[1].tag == "b");
+}
+
 TEST_CASE("markdown replaces chart and table fences with placeholders") {
   MarkdownOptions o;
   o.first_line = 5;

@@ -296,6 +296,11 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
       other_diags.warning(page.source->path, fence.pos, misspelt_fence_message(fence),
                           misspelt_fence_hint(fence));
     }
+    // <br>, <b>: shown as text, as the site keeps no HTML (a comment is left out).
+    for (const ShownHtml& shown : md.shown_html) {
+      other_diags.warning(page.source->path, shown.pos, shown_html_message(shown),
+                          shown_html_hint(shown));
+    }
   }
   for (size_t e = 0; e < md.embeds.size(); ++e) {
     std::string placeholder = embed_placeholder(e);
