@@ -358,8 +358,14 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
       case CMARK_NODE_IMAGE: {
         bool is_image = cmark_node_get_type(n) == CMARK_NODE_IMAGE;
         const char* url = cmark_node_get_url(n);
+        Pos at = position(n);
+        if (!is_image) {
+          // Its words as a screen reader lists them (an image in it: the image's alt text).
+          std::string words = node_text(n);
+          if (is_vague_link_text(words)) result.vague_links.push_back({std::move(words), at});
+        }
         t.links.push_back(
-            {n, url ? url : "", position(n), is_image, is_image && trim(node_text(n)).empty()});
+            {n, url ? url : "", at, is_image, is_image && trim(node_text(n)).empty()});
         break;
       }
       default:
@@ -504,6 +510,7 @@ MarkdownResult MarkdownDocument::render(const LinkResolver& resolve_link,
   result.embeds = t.parts.embeds;
   result.misspelt_fences = t.parts.misspelt_fences;
   result.shown_html = t.parts.shown_html;
+  result.vague_links = t.parts.vague_links;
   if (!t.ahead) {
     result.html = html_with_ids(t.doc, t.parser, t.heading_ids, t.task_list);
     return result;

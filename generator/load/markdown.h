@@ -11,6 +11,7 @@
 #include "core/value.h"
 #include "load/markdown_fences.h"
 #include "load/markdown_raw_html.h"
+#include "load/vague_links.h"
 
 namespace firefly {
 
@@ -49,6 +50,8 @@ struct MarkdownResult {
   std::vector<MisspeltFence> misspelt_fences;
   /// Raw HTML shown as text (markdown.unsafe_html off), one entry per tag, for a warning.
   std::vector<ShownHtml> shown_html;
+  /// Links whose words say nothing of where they lead ("click here"), for a warning.
+  std::vector<VagueLink> vague_links;
 };
 
 /// Renders GitHub-flavoured Markdown (tables, strikethrough, autolinks, task lists,

@@ -301,6 +301,9 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
       other_diags.warning(page.source->path, shown.pos, shown_html_message(shown),
                           shown_html_hint(shown));
     }
+    for (const VagueLink& link : md.vague_links) {
+      other_diags.warning(page.source->path, link.pos, vague_link_message(link), vague_link_hint());
+    }
   }
   for (size_t e = 0; e < md.embeds.size(); ++e) {
     std::string placeholder = embed_placeholder(e);
