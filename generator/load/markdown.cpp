@@ -127,7 +127,8 @@ struct NodePositions {
 
 struct Walk {
   std::vector<cmark_node*> raw_html;
-  std::vector<cmark_node*> comments;  ///< left out of the page (markdown_raw_html.h)
+  std::vector<cmark_node*> comments;        ///< left out of the page (markdown_raw_html.h)
+  std::vector<cmark_node*> empty_headings;  ///< left out of the page
   std::vector<cmark_node*> embeds;
   std::vector<cmark_node*> tables;
   std::vector<std::string> heading_ids;
@@ -329,6 +330,11 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
         break;
       }
       case CMARK_NODE_HEADING: {
+        if (trim(node_text(n)).empty()) {  // `## ` alone: an empty heading, left out
+          walk.empty_headings.push_back(n);
+          result.empty_headings.push_back(position(n));
+          break;
+        }
         // A heading that skips levels (##### after ##, or after the page's title, its h1)
         // is made the level below the heading before it: screen reader users move by
         // levels, and a skipped one reads as a missing section (WCAG 1.3.1).
@@ -392,6 +398,10 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
     cmark_node_insert_after(table, close);
   }
 
+  for (cmark_node* n : walk.empty_headings) {
+    cmark_node_unlink(n);
+    cmark_node_free(n);
+  }
   for (cmark_node* n : walk.comments) {
     cmark_node_unlink(n);
     cmark_node_free(n);
@@ -511,6 +521,7 @@ MarkdownResult MarkdownDocument::render(const LinkResolver& resolve_link,
   result.misspelt_fences = t.parts.misspelt_fences;
   result.shown_html = t.parts.shown_html;
   result.vague_links = t.parts.vague_links;
+  result.empty_headings = t.parts.empty_headings;
   if (!t.ahead) {
     result.html = html_with_ids(t.doc, t.parser, t.heading_ids, t.task_list);
     return result;

@@ -52,6 +52,8 @@ struct MarkdownResult {
   std::vector<ShownHtml> shown_html;
   /// Links whose words say nothing of where they lead ("click here"), for a warning.
   std::vector<VagueLink> vague_links;
+  /// Headings with no words (`## ` alone), left out of the HTML, for a warning.
+  std::vector<Pos> empty_headings;
 };
 
 /// Renders GitHub-flavoured Markdown (tables, strikethrough, autolinks, task lists,

@@ -95,14 +95,23 @@ TEST_CASE("markdown: the summary is the paragraphs' text, a heading's words not 
 }
 
 TEST_CASE("markdown: a comment is left out, other raw HTML shown as text and listed") {
-  auto r = md("<!-- note: check the figure with Mr Chen -->\n\nOne<br>two <!-- aside --> "
-              "<b>three</b>.\n");
+  auto r =
+      md("<!-- note: check the figure with Mr Chen -->\n\nOne<br>two <!-- aside --> "
+         "<b>three</b>.\n");
   CHECK(r.html == "<p>One&lt;br&gt;two  &lt;b&gt;three&lt;/b&gt;.</p>\n");
   REQUIRE(r.shown_html.size() == 2);
   CHECK(r.shown_html[0].tag == "br");
   CHECK(r.shown_html[0].pos.line == 3);
   CHECK(r.shown_html[0].pos.col == 4);
   CHECK(r.shown_html[1].tag == "b");
+}
+
+TEST_CASE("markdown: an empty heading is left out and listed, the ids of the others kept") {
+  auto r = md("## One\n\n## \n\nText.\n\n###\n\n## One\n");
+  CHECK(r.html == "<h2 id=\"one\">One</h2>\n<p>Text.</p>\n<h2 id=\"one-2\">One</h2>\n");
+  REQUIRE(r.empty_headings.size() == 2);
+  CHECK(r.empty_headings[0].line == 3);
+  CHECK(r.empty_headings[1].line == 7);
 }
 
 TEST_CASE("markdown replaces chart and table fences with placeholders") {

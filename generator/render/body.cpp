@@ -301,6 +301,11 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
       other_diags.warning(page.source->path, shown.pos, shown_html_message(shown),
                           shown_html_hint(shown));
     }
+    for (Pos at : md.empty_headings) {
+      other_diags.warning(page.source->path, at,
+                          "this heading has no words, so it is left out of the page",
+                          "write the heading after the #s (## Results), or remove the line");
+    }
     for (const VagueLink& link : md.vague_links) {
       other_diags.warning(page.source->path, link.pos, vague_link_message(link), vague_link_hint());
     }
