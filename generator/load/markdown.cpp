@@ -125,6 +125,21 @@ struct NodePositions {
   }
 };
 
+/// Whether line `line` (1-based) of `body` is a closing fence of at least `length` `mark`s:
+/// a fenced block that ends on another line ran to the end of the file unclosed.
+bool closes_fence(std::string_view body, int line, int length, char mark) {
+  size_t start = 0;
+  for (int l = 1; l < line && start != std::string_view::npos; ++l) {
+    start = body.find('\n', start);
+    if (start != std::string_view::npos) ++start;
+  }
+  if (start == std::string_view::npos || length <= 0) return false;
+  std::string_view text = trim(body.substr(start, body.find('\n', start) - start));
+  size_t marks = text.find_first_not_of(mark);
+  if (marks == std::string_view::npos) marks = text.size();
+  return marks >= static_cast<size_t>(length) && trim(text.substr(marks)).empty();
+}
+
 struct Walk {
   std::vector<cmark_node*> raw_html;
   std::vector<cmark_node*> comments;        ///< left out of the page (markdown_raw_html.h)
@@ -316,8 +331,12 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
         std::string kind = info ? std::string(trim(info)) : "";
         if (is_embed_kind(kind)) {
           const char* lit = cmark_node_get_literal(n);
-          result.embeds.push_back(
-              {kind, lit ? lit : "", cmark_node_get_start_line(n) + first_line - 1});
+          int length = 0, offset = 0;
+          char mark = '`';
+          cmark_node_get_fenced(n, &length, &offset, &mark);
+          result.embeds.push_back({kind, lit ? lit : "",
+                                   cmark_node_get_start_line(n) + first_line - 1,
+                                   !closes_fence(body, cmark_node_get_end_line(n), length, mark)});
           walk.embeds.push_back(n);
         } else if (!kind.empty()) {  // ```tabel: code, though it most likely meant a table
           int length = 0, offset = 0;

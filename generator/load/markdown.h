@@ -21,6 +21,8 @@ struct Embed {
   std::string kind;  ///< "chart" or "table"
   std::string yaml;  ///< the block's text
   int line = 0;      ///< line of the opening fence in the source file
+  /// No closing fence: the block runs to the end of the file (its text is not settings).
+  bool unclosed = false;
 };
 
 /// Rewrites a link or image URL found at `pos`; returns the URL to write.

@@ -315,7 +315,17 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
     size_t at = md.html.find(placeholder);
     if (at == std::string::npos) continue;
     Diagnostics local;
-    std::string html = data.embed(md.embeds[e], page, local, &body.chart_files);
+    std::string html;
+    if (md.embeds[e].unclosed) {
+      // The rest of the file is in the block: read as settings, it would be a YAML error
+      // far from the cause, and the page's text would be lost from it.
+      local.error(page.source->path, {md.embeds[e].line, 1},
+                  "this ```" + md.embeds[e].kind +
+                      " block is never closed, so the rest of the file is read as its settings",
+                  "add a line ``` after its settings");
+    } else {
+      html = data.embed(md.embeds[e], page, local, &body.chart_files);
+    }
     if (!page.fallback) other_diags.append(local);
     md.html.replace(at, placeholder.size(), html);
   }
