@@ -75,6 +75,25 @@ void report_broken_link(const std::string& source_path, Pos pos, const std::stri
            "? Start the path with /: without it, it is read from "
            "this page's address";
   }
+  // static/images/a.jpg: the folder's files are published at the site's root.
+  for (std::string_view folder : {"static/", "/static/", "./static/", "../static/"}) {
+    if (!starts_with(path, folder)) continue;
+    std::string published = "/" + percent_decode(path.substr(folder.size()));
+    if (std::find(candidates.begin(), candidates.end(), published) != candidates.end()) {
+      help = "did you mean " + published +
+             "? The files in static/ are published at the site's root, without static/";
+    }
+  }
+  // someone@example.org, www.example.org: an address without its scheme is read as a path.
+  if (path.find(':') == std::string::npos) {
+    size_t at = path.find('@');
+    if (at != std::string::npos && at > 0 && path.find('/') == std::string::npos &&
+        path.find('.', at) != std::string::npos) {
+      help = "write an email address as mailto:" + path;
+    } else if (starts_with(path, "www.")) {
+      help = "write the whole address, starting with https://: https://" + url;
+    }
+  }
   if (url.find('\\') != std::string::npos) {  // a path copied from Windows' file explorer
     std::string forward = url;
     std::replace(forward.begin(), forward.end(), '\\', '/');
