@@ -127,10 +127,18 @@ bool read_chart_fields(const Value& block, const ChartFieldsSource& src, Diagnos
   if (const Value* k = block.find("kind"); k && !k->is_null()) {
     spec.kind = k->to_text();
     if (std::find(kChartKinds.begin(), kChartKinds.end(), spec.kind) == kChartKinds.end()) {
+      // A pie is not drawn: slices are hard to compare by eye, and to read out as a table's
+      // rows would be bars' (an area is a line filled in; a column is a bar).
+      const std::string& kind = spec.kind;
+      std::string hint = kind == "pie" || kind == "donut" || kind == "doughnut"
+                             ? "Firefly draws no pie charts: the parts of a whole compare better "
+                               "as bars; use kind: hbar"
+                         : kind == "area"   ? "use kind: line"
+                         : kind == "column" ? "use kind: bar"
+                                            : did_you_mean_hint(kind, kChartKinds);
       r.error(*k,
-              "unknown chart kind " + in_quotes(spec.kind) +
-                  " (use bar, stacked, hbar, line or target)",
-              did_you_mean_hint(spec.kind, kChartKinds));
+              "unknown chart kind " + in_quotes(kind) + " (use bar, stacked, hbar, line or target)",
+              hint);
     } else if (spec.kind == "target" && r.ok && spec.y.size() != 2) {
       r.error(y, "a target chart needs 'y: [target, actual]' (two number columns)");
     }

@@ -22,6 +22,23 @@ const std::vector<std::string> kColumnKeys = {"name",        "type",   "title", 
                                               "description", "values", "lang"};
 const std::vector<std::string> kChartKeys = {"x", "y", "kind", "title"};
 const std::vector<std::string> kTypeNames = {"string", "integer", "number", "boolean", "date"};
+
+/// The type another tool's name for a column type means (int: integer, float: number,
+/// bool: boolean, text: string, datetime: date; a year is counted as an integer); "" for
+/// any other word.
+std::string column_type_meant(const std::string& written) {
+  static const std::pair<const char*, const char*> kOthers[] = {
+      {"int", "integer"},    {"int32", "integer"},   {"int64", "integer"},   {"long", "integer"},
+      {"year", "integer"},   {"count", "integer"},   {"float", "number"},    {"double", "number"},
+      {"decimal", "number"}, {"numeric", "number"},  {"real", "number"},     {"percent", "number"},
+      {"bool", "boolean"},   {"str", "string"},      {"text", "string"},     {"varchar", "string"},
+      {"datetime", "date"},  {"timestamp", "date"},  {"Integer", "integer"}, {"Number", "number"},
+      {"String", "string"},  {"Boolean", "boolean"}, {"Date", "date"}};
+  for (const auto& [other, type] : kOthers) {
+    if (written == other) return type;
+  }
+  return "";
+}
 const std::vector<std::string> kFrequencies = {"daily",      "weekly", "monthly",  "quarterly",
                                                "semiannual", "yearly", "irregular"};
 
@@ -197,10 +214,17 @@ std::optional<std::vector<Column>> read_columns(const Value& meta, MetaReader& r
     if (type.empty()) type = "string";
     auto it = std::find(kTypeNames.begin(), kTypeNames.end(), type);
     if (it == kTypeNames.end()) {
+      // int, float, bool, text: the names of other tools for the same types. The column is
+      // read as the type meant, so that no second error follows from its being text.
+      std::string meant = column_type_meant(type);
       r.diags.error(r.path, c.get("type").pos,
                     "unknown column type " + in_quotes(type) +
                         " (use string, integer, number, boolean or date)",
-                    did_you_mean_hint(type, kTypeNames));
+                    meant.empty() ? did_you_mean_hint(type, kTypeNames) : "write type: " + meant);
+      if (!meant.empty()) {
+        it = std::find(kTypeNames.begin(), kTypeNames.end(), meant);
+        col.type = static_cast<ColumnType>(it - kTypeNames.begin());
+      }
     } else {
       col.type = static_cast<ColumnType>(it - kTypeNames.begin());
     }

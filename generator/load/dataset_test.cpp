@@ -128,8 +128,26 @@ columns:
   CHECK(m[1].find("did you mean 'yearly'?") != std::string::npos);
   CHECK(m[2].find("unknown column 'yaer' in 'chart' | did you mean 'year'?") != std::string::npos);
   CHECK(m[3].find("unknown chart kind 'pie'") != std::string::npos);
+  CHECK(m[3].find("| Firefly draws no pie charts: the parts of a whole compare better as bars; "
+                  "use kind: hbar") != std::string::npos);
   CHECK(m[4].find("unknown column type 'integr'") != std::string::npos);
   CHECK(m[4].find("did you mean 'integer'?") != std::string::npos);
+}
+
+TEST_CASE("dataset: another tool's name for a type names ours, and the column is read as it") {
+  Diagnostics d;
+  auto ds = build("title: T\nchart: {x: year, y: count}\ncolumns:\n"
+                  "  - {name: year, type: int}\n  - {name: count, type: float}\n",
+                  "year,count\n2021,2.5\n2022,x\n", d);
+  CHECK_FALSE(ds);
+  auto m = messages(d);
+  // No "not a number column" for the chart: 'float' is read as number, and its cells checked.
+  REQUIRE(m.size() == 3);
+  CHECK(m[0] == "data/awards.csv:3:2: value 'x' in column 'count' is not a number");
+  CHECK(m[1] == "data/awards.yaml:4:24: unknown column type 'int' (use string, integer, number, "
+                "boolean or date) | write type: integer");
+  CHECK(m[2] == "data/awards.yaml:5:25: unknown column type 'float' (use string, integer, number, "
+                "boolean or date) | write type: number");
 }
 
 TEST_CASE("dataset: metadata errors do not hide the rows' errors while the columns are known") {
