@@ -444,6 +444,32 @@ std::string colon_in_value_help(std::string_view text, int line) {
          std::string(key) + ": \"" + quoted + "\"";
 }
 
+/// The help for yaml-cpp's "unknown token" at byte `at` of `text`: a plain value may not
+/// start with % @ or ` (YAML keeps them for itself), as in `unit: %`.
+std::string reserved_start_help(std::string_view text, size_t at) {
+  if (at >= text.size() || std::string_view("%@`").find(text[at]) == std::string_view::npos) {
+    return "";
+  }
+  size_t end = text.find_first_of(",}]\n#", at);
+  std::string_view value = trim(text.substr(at, end == std::string_view::npos ? end : end - at));
+  // The key: the word before the ": " that ends just before the value.
+  std::string key;
+  size_t colon = text.rfind(": ", at);
+  size_t line = text.rfind('\n', at);
+  if (colon != std::string_view::npos && colon > 0 &&
+      (line == std::string_view::npos || colon > line) &&
+      trim(text.substr(colon + 1, at - colon - 1)).empty()) {
+    size_t from = text.find_last_of(" {,\n", colon - 1);
+    from = from == std::string_view::npos ? 0 : from + 1;
+    key = std::string(trim(text.substr(from, colon - from)));
+  }
+  std::string quoted = (key.empty() ? "" : key + ": ") + "\"" + std::string(value) + "\"";
+  std::string help = "YAML does not let a value start with " + std::string(1, text[at]) +
+                     ": put it in quotes, " + quoted;
+  if (key == "unit" && value == "%") help += ", or write unit: percent";
+  return help;
+}
+
 std::string plain_message(const std::string& msg) {
   if (msg.empty()) return "this is not valid YAML";
   return "this is not valid YAML: " + msg;
@@ -460,7 +486,10 @@ Value parse_with_yaml_cpp(std::string_view text, const std::string& path, Diagno
     parser.HandleNextDocument(builder);
   } catch (const YAML::ParserException& e) {
     builder.fail(ColumnCounter(copy, line_offset)(e.mark), plain_message(e.msg),
-                 e.msg == YAML::ErrorMsg::MAP_VALUE ? colon_in_value_help(copy, e.mark.line) : "");
+                 e.msg == YAML::ErrorMsg::MAP_VALUE ? colon_in_value_help(copy, e.mark.line)
+                 : e.msg == YAML::ErrorMsg::UNKNOWN_TOKEN
+                     ? reserved_start_help(copy, static_cast<size_t>(std::max(0, e.mark.pos)))
+                     : "");
   } catch (const YAML::Exception& e) {
     builder.fail({line_offset + 1, 1}, plain_message(e.msg), "");
   }

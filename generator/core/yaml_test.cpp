@@ -111,6 +111,21 @@ TEST_CASE("parse_yaml says to quote a value with a colon and a space in it") {
   CHECK(list.sorted()[0].hint.find("quotes: name: \"Chen: leader\"") != std::string::npos);
 }
 
+TEST_CASE("parse_yaml says to quote a value that starts with % @ or `") {
+  Diagnostics d;
+  parse_yaml("columns:\n  - {name: share, unit: %, type: number}\n", "a.yaml", d);
+  REQUIRE(d.sorted().size() == 1);
+  CHECK(d.sorted()[0].hint ==
+        "YAML does not let a value start with %: put it in quotes, unit: \"%\", or write unit: "
+        "percent");
+  Diagnostics at;
+  parse_yaml("title: @volunteers team\n", "b.md", at, 1);
+  REQUIRE(at.sorted().size() == 1);
+  CHECK(at.sorted()[0].pos.line == 2);
+  CHECK(at.sorted()[0].hint ==
+        "YAML does not let a value start with @: put it in quotes, title: \"@volunteers team\"");
+}
+
 TEST_CASE("parse_yaml accepts a BOM and CRLF") {
   Diagnostics diags;
   Value v = parse_yaml("\xEF\xBB\xBFtitle: Hi\r\nn: 2\r\n", "x.yaml", diags);
