@@ -66,13 +66,30 @@ void match_header(const CsvRecord& header_record, const std::vector<Column>& col
                     ", or remove the columns from the CSV file");
     undeclared.clear();
   }
+  // 年度 for year: a header written with the columns' titles, as a spreadsheet shows them.
+  std::set<std::string_view> titled;  // declared columns whose title is in the header
+  auto column_titled = [&](std::string_view cell) -> const Column* {
+    for (const Column& c : columns) {
+      if (in_header.count(c.name)) continue;
+      if (c.title.plain == cell) return &c;
+      for (const auto& [lang, text] : c.title.by_lang) {
+        if (text == cell) return &c;
+      }
+    }
+    return nullptr;
+  };
   for (size_t i : undeclared) {
+    std::string hint = did_you_mean_hint(header[i], declared);
+    if (const Column* c = column_titled(header[i])) {
+      titled.insert(c->name);
+      hint = in_quotes(header[i]) + " is the title of column " + in_quotes(c->name) +
+             ": the header row names each column by its name; write " + c->name;
+    }
     diags.error(ds.csv_path, Pos{header_record.line, static_cast<int>(i) + 1},
-                "column " + in_quotes(header[i]) + " is not declared in " + ds.yaml_path,
-                did_you_mean_hint(header[i], declared));
+                "column " + in_quotes(header[i]) + " is not declared in " + ds.yaml_path, hint);
   }
   for (const Column& c : columns) {
-    if (!in_header.count(c.name) && !header.empty()) {
+    if (!in_header.count(c.name) && !header.empty() && !titled.count(c.name)) {
       diags.error(ds.yaml_path, c.pos,
                   "column " + in_quotes(c.name) + " is declared but missing from " + ds.csv_path,
                   did_you_mean_hint(c.name, header));

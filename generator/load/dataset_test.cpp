@@ -150,6 +150,20 @@ TEST_CASE("dataset: another tool's name for a type names ours, and the column is
                 "boolean or date) | write type: number");
 }
 
+TEST_CASE("dataset: a header written with the columns' titles names each column to write") {
+  Diagnostics d;
+  CHECK_FALSE(build("title: T\ncolumns:\n  - {name: year, type: integer, title: {zh-TW: 年度}}\n"
+                    "  - {name: count, type: integer, title: {zh-TW: 人數, en: People}}\n",
+                    "年度,People\n2021,3\n", d));
+  auto m = messages(d);
+  // Two errors, not four: the declared columns are not said to be missing as well.
+  REQUIRE(m.size() == 2);
+  CHECK(m[0] == "data/awards.csv:1:1: column '年度' is not declared in data/awards.yaml | '年度' "
+                "is the title of column 'year': the header row names each column by its name; "
+                "write year");
+  CHECK(m[1].find("'People' is the title of column 'count'") != std::string::npos);
+}
+
 TEST_CASE("dataset: metadata errors do not hide the rows' errors while the columns are known") {
   Diagnostics d;
   auto ds = build(R"(title: T
