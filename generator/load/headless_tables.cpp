@@ -1,0 +1,79 @@
+#include "load/headless_tables.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "load/markdown_lines.h"
+
+namespace firefly {
+
+namespace {
+
+/// The line without its indent (at most three spaces: four make it code) when it starts
+/// with `|` and holds another `|`; "" otherwise.
+std::string_view table_row(std::string_view line) {
+  size_t indent = std::min(line.find_first_not_of(' '), line.size());
+  if (indent > 3) return "";
+  std::string_view row = trim(line);
+  if (row.size() < 2 || row[0] != '|' || row.find('|', 1) == std::string_view::npos) return "";
+  return row;
+}
+
+/// Whether a row is a header's line of dashes (`| --- | :---: |`).
+bool is_dash_row(std::string_view row) {
+  return row.find('-') != std::string_view::npos &&
+         row.find_first_not_of("|-: \t") == std::string_view::npos;
+}
+
+/// The cells of a row: `| a | b |` has 2, `| a | b` too.
+size_t cells_of(std::string_view row) {
+  size_t bars = static_cast<size_t>(std::count(row.begin(), row.end(), '|'));
+  return row.back() == '|' ? bars - 1 : bars;
+}
+
+}  // namespace
+
+std::vector<HeadlessTable> find_headless_tables(std::string_view body, int first_line) {
+  std::vector<HeadlessTable> found;
+  int run_start = 0, run_length = 0;
+  bool table = false;  // the run's second line is a dash row: a table
+  std::string_view first_row;
+  Pos first_pos;
+  auto end_run = [&] {
+    if (run_length >= 2 && !table && found.size() < 20) {
+      found.push_back({first_pos, cells_of(first_row)});
+    }
+    run_length = 0;
+    table = false;
+  };
+  each_prose_line(body, first_line, [&](std::string_view line, int number) {
+    std::string_view row = table_row(line);
+    if (row.empty() || (run_length > 0 && number != run_start + run_length)) end_run();
+    if (row.empty()) return true;
+    if (run_length == 0) {
+      run_start = number;
+      first_row = row;
+      first_pos = {number, char_column(line, static_cast<int>(line.find('|')) + 1)};
+    } else if (run_length == 1 && is_dash_row(row)) {
+      table = true;
+    }
+    ++run_length;
+    return true;
+  });
+  end_run();
+  return found;
+}
+
+void report_headless_tables(std::string_view body, int first_line, const std::string& path,
+                            Diagnostics& diags) {
+  for (const HeadlessTable& t : find_headless_tables(body, first_line)) {
+    std::string dashes = "|";
+    for (size_t i = 0; i < std::max<size_t>(t.columns, 1); ++i) dashes += " --- |";
+    diags.warning(path, t.pos,
+                  "these lines look like a table, but no line of dashes follows the first, so "
+                  "they are shown as text with their | marks",
+                  "add the line " + dashes + " under the first line (the table's header)");
+  }
+}
+
+}  // namespace firefly
