@@ -226,6 +226,19 @@ std::string cell_hint(std::string_view text, ColumnType type) {
     case ColumnType::kDate: {
       int roc = 0;
       std::string iso = iso_of_written_day(ascii, &roc);
+      if (iso.empty() && is_number_text(ascii, true) && ascii.size() == 5) {
+        // 45292: a spreadsheet's count of days (since 1899-12-30), saved from a cell not
+        // formatted as a date. 1955 to 2119; read as the day it counts to.
+        long long serial = std::stoll(ascii);
+        if (serial >= 20000 && serial <= 80000) {
+          constexpr long long kDaysTo1970 = 25569;  // 1899-12-30 to 1970-01-01
+          Date d = date_from_wall_seconds((serial - kDaysTo1970) * 86400, 0);
+          char day[16];
+          std::snprintf(day, sizeof day, "%04d-%02d-%02d", d.year, d.month, d.day);
+          return "a spreadsheet's day number: format the column as a date before saving, or " +
+                 write(day, "");
+        }
+      }
       if (iso.empty()) return "";
       return write(iso, roc ? " (ROC year " + std::to_string(roc) + " is " + iso.substr(0, 4) +
                                   "; data dates are Gregorian)"

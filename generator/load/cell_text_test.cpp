@@ -107,6 +107,14 @@ TEST_CASE("cell_hint says an empty cell is a missing value for N/A, dashes and ä
   CHECK(cell_hint("-5x", ColumnType::kInteger) == "");
 }
 
+TEST_CASE("cell_hint reads a spreadsheet's day number in a date column") {
+  CHECK(cell_hint("45292", ColumnType::kDate) ==
+        "a spreadsheet's day number: format the column as a date before saving, or write "
+        "2024-01-01");
+  CHECK(cell_hint("43830", ColumnType::kDate).find("write 2019-12-31") != std::string::npos);
+  CHECK(cell_hint("12345", ColumnType::kDate) == "");  // no day a portal would publish
+}
+
 TEST_CASE("cell_hint names a spreadsheet's total row in the site's languages") {
   const std::string total =
       "a total row? leave it out: readers, tables and charts add up the rows themselves, and "
