@@ -156,49 +156,56 @@ size_t closing_quote(std::string_view text, size_t from, char q) {
   return std::string_view::npos;
 }
 
+/// Calls `fn(i, key, line, at)` for each line `i` of `lines` that is a top-level `key:` with
+/// a value, which starts at byte `at` of `line`, until `fn` returns false.
+template <class Fn>
+void each_margin_value(const std::vector<Line>& lines, Fn fn) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view key = margin_key(lines[i].text);
+    if (key.empty()) continue;
+    std::string_view line = lines[i].text;
+    size_t at = line.find_first_not_of(" \t", key.size() + 1);
+    if (at != std::string_view::npos && !fn(i, key, line, at)) return;
+  }
+}
+
 }  // namespace
 
 std::optional<UnclosedQuote> find_unclosed_quote(std::string_view yaml, int line_offset) {
   std::vector<Line> lines = lines_of(yaml, 0);
-  for (size_t i = 0; i < lines.size(); ++i) {
-    std::string_view key = margin_key(lines[i].text);
-    if (key.empty()) continue;
-    std::string_view line = lines[i].text;
-    size_t at = line.find_first_not_of(" \t", key.size() + 1);
-    if (at == std::string_view::npos || (line[at] != '"' && line[at] != '\'')) continue;
-    if (closing_quote(line, at + 1, line[at]) != std::string_view::npos) continue;
+  std::optional<UnclosedQuote> found;
+  each_margin_value(lines, [&](size_t i, std::string_view key, std::string_view line, size_t at) {
+    if (line[at] != '"' && line[at] != '\'') return true;
+    if (closing_quote(line, at + 1, line[at]) != std::string_view::npos) return true;
     // Not closed on its line: the lines it would run into, up to the one that closes it.
     for (size_t j = i + 1; j < lines.size(); ++j) {
       std::string_view next = margin_key(lines[j].text);
       if (!next.empty()) {
-        return UnclosedQuote{
+        found = UnclosedQuote{
             {line_offset + static_cast<int>(i) + 1, char_column(line, static_cast<int>(at) + 1)},
             std::string(key),
             std::string(next)};
+        return false;
       }
       if (closing_quote(lines[j].text, 0, line[at]) != std::string_view::npos) break;
     }
-  }
-  return std::nullopt;
+    return true;
+  });
+  return found;
 }
 
 std::vector<CommentValue> find_comment_values(std::string_view yaml, int line_offset) {
   std::vector<CommentValue> out;
-  std::vector<Line> lines = lines_of(yaml, 0);
-  for (size_t i = 0; i < lines.size(); ++i) {
-    std::string_view key = margin_key(lines[i].text);
-    if (key.empty()) continue;
-    std::string_view line = lines[i].text;
-    size_t at = line.find_first_not_of(" \t", key.size() + 1);
-    if (at == std::string_view::npos || at == key.size() + 1 || line[at] != '#' ||
-        at + 1 >= line.size() || line[at + 1] == ' ' || line[at + 1] == '\t') {
-      continue;
+  each_margin_value(lines_of(yaml, 0), [&](size_t i, std::string_view key, std::string_view line,
+                                           size_t at) {
+    if (line[at] == '#' && at + 1 < line.size() && line[at + 1] != ' ' && line[at + 1] != '\t') {
+      out.push_back(
+          {{line_offset + static_cast<int>(i) + 1, char_column(line, static_cast<int>(at) + 1)},
+           std::string(key),
+           std::string(trim(line.substr(at)))});
     }
-    out.push_back(
-        {{line_offset + static_cast<int>(i) + 1, char_column(line, static_cast<int>(at) + 1)},
-         std::string(key),
-         std::string(trim(line.substr(at)))});
-  }
+    return true;
+  });
   return out;
 }
 
