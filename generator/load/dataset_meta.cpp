@@ -220,7 +220,9 @@ std::optional<std::vector<Column>> read_columns(const Value& meta, MetaReader& r
       r.diags.error(r.path, c.get("type").pos,
                     "unknown column type " + in_quotes(type) +
                         " (use string, integer, number, boolean or date)",
-                    meant.empty() ? did_you_mean_hint(type, kTypeNames) : "write type: " + meant);
+                    meant.empty()       ? did_you_mean_hint(type, kTypeNames)
+                    : type == "percent" ? "write type: number, and unit: percent for its unit"
+                                        : "write type: " + meant);
       if (!meant.empty()) {
         it = std::find(kTypeNames.begin(), kTypeNames.end(), meant);
         col.type = static_cast<ColumnType>(it - kTypeNames.begin());
