@@ -196,6 +196,7 @@ std::optional<UnclosedQuote> find_unclosed_quote(std::string_view yaml, int line
 
 std::vector<CommentValue> find_comment_values(std::string_view yaml, int line_offset) {
   std::vector<CommentValue> out;
+  if (yaml.find('#') == std::string_view::npos) return out;  // most front matter
   each_margin_value(lines_of(yaml, 0), [&](size_t i, std::string_view key, std::string_view line,
                                            size_t at) {
     if (line[at] == '#' && at + 1 < line.size() && line[at + 1] != ' ' && line[at + 1] != '\t') {

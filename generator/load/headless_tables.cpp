@@ -35,6 +35,7 @@ size_t cells_of(std::string_view row) {
 
 std::vector<HeadlessTable> find_headless_tables(std::string_view body, int first_line) {
   std::vector<HeadlessTable> found;
+  if (body.find('|') == std::string_view::npos) return found;  // most pages: no line read
   int run_start = 0, run_length = 0;
   bool table = false;  // the run's second line is a dash row: a table
   std::string_view first_row;

@@ -384,10 +384,15 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
         bool is_image = cmark_node_get_type(n) == CMARK_NODE_IMAGE;
         const char* url = cmark_node_get_url(n);
         Pos at = position(n);
-        if (!is_image) {
-          // Its words as a screen reader lists them (an image in it: the image's alt text).
-          std::string words = node_text(n);
-          if (is_vague_link_text(words)) result.vague_links.push_back({std::move(words), at});
+        // Its words, when they are one short text ("click here", not *click* here): as a
+        // screen reader lists the link.
+        cmark_node* words = is_image ? nullptr : cmark_node_first_child(n);
+        if (words && !cmark_node_next(words) && cmark_node_get_type(words) == CMARK_NODE_TEXT) {
+          const char* lit = cmark_node_get_literal(words);
+          std::string_view text = lit ? lit : "";
+          if (text.size() <= 48 && is_vague_link_text(text)) {
+            result.vague_links.push_back({std::string(text), at});
+          }
         }
         t.links.push_back(
             {n, url ? url : "", at, is_image, is_image && trim(node_text(n)).empty()});
