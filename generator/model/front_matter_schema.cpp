@@ -333,7 +333,12 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
       list.of->type = "image";
       return list;
     }();
-    c.check(*imgs, kImages, "images", "images");
+    if (imgs->is_string()) {  // images: /images/a.jpg, the one photo's address alone
+      c.error(*imgs, "'images' must be a list of images, not the address '" + imgs->to_text() + "'",
+              "write images: [{src: " + imgs->to_text() + ", alt: what it shows}]");
+    } else {
+      c.check(*imgs, kImages, "images", "images");
+    }
   }
 
   if (collection) {

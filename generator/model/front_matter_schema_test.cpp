@@ -82,6 +82,13 @@ TEST_CASE("front matter: a taxonomy the collection does not list is a warning, i
   CHECK(fm.terms[0].second == std::vector<std::string>{"repair"});
 }
 
+TEST_CASE("front matter: images written as one address say how to list it") {
+  CHECK(errors_of(kValid + "images: /images/roof.jpg\n") ==
+        std::vector<std::string>{"5:9 'images' must be a list of images, not the address "
+                                 "'/images/roof.jpg' | write images: [{src: /images/roof.jpg, "
+                                 "alt: what it shows}]"});
+}
+
 TEST_CASE("front matter: each field type names the value and what it must be") {
   CHECK(errors_of(kValid + "age: seventy\n") ==
         std::vector<std::string>{"5:6 'age' must be a whole number, not text 'seventy'"});
