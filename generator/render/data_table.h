@@ -36,7 +36,8 @@ struct DataView {
   /// publishes them otherwise).
   std::vector<DataFile>* chart_files = nullptr;
 
-  /// The site path of the data catalogue in this language: "/data/" or "/en/data/".
+  /// The site path of the data catalogue in this language: "/data/" or "/en/data/"; the
+  /// default language's ("/data/") for a language the site is not published in (`tags`).
   std::string data_url() const;
   /// The site path of a dataset page: "/data/awards/" or "/en/data/awards/".
   std::string dataset_url(const std::string& name) const;
