@@ -43,6 +43,16 @@ set +e
 "$FIREFLY" new storys x --site "$work/ml" 2>"$work/err.txt"; code=$?
 set -e
 [ "$code" = 2 ] && grep -q "did you mean 'stories'" "$work/err.txt"
+# A language written as its country ('vn'), or one letter off, is named: 'vn' is as near
+# to 'en' as to 'vi', and it was only said to be missing from site.yaml.
+set +e
+"$FIREFLY" new stories x --lang vn --site "$work/ml" 2>"$work/err.txt"; code=$?
+set -e
+[ "$code" = 2 ] && grep -q "the language 'vn' is not in site.yaml (did you mean 'vi'?)" "$work/err.txt"
+set +e
+"$FIREFLY" new stories x --lang zh-tw --site "$work/ml" 2>"$work/err.txt"; code=$?
+set -e
+[ "$code" = 2 ] && grep -q "(did you mean 'zh-TW'?)" "$work/err.txt"
 
 "$FIREFLY" version | grep -q '^firefly [0-9]'
 set +e
