@@ -8,6 +8,7 @@
 
 #include "commands/report.h"
 #include "core/date.h"
+#include "core/language_tag.h"
 #include "core/text.h"
 
 namespace firefly {
@@ -99,7 +100,14 @@ int run_new_page(const NewPageOptions& options, std::ostream& out, std::ostream&
   }
   std::string lang = options.lang.empty() ? config->default_language().code : options.lang;
   if (!config->language(lang)) {
-    err << "firefly: error: the language '" << lang << "' is not in site.yaml\n";
+    // 'vn' (the country's code) or 'english' names a language of the site: say which one,
+    // else the nearest code, as for a collection.
+    std::vector<std::string> codes;
+    for (const Language& l : config->languages) codes.push_back(l.code);
+    std::string guess = suggest_language_code(lang);
+    if (!config->language(guess)) guess = did_you_mean(lang, codes);
+    err << "firefly: error: the language '" << lang << "' is not in site.yaml"
+        << (guess.empty() ? "" : " (did you mean '" + guess + "'?)") << "\n";
     return 2;
   }
   // '_' too is refused, as the message says: slugify keeps it, but `_index` is a

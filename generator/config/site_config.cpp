@@ -162,12 +162,13 @@ std::optional<Language> read_language(const Value& l, Diagnostics& diags) {
   // (it showed Gregorian dates without a word).
   if (const Value* cal = l.find("calendar"); cal && !cal->is_null()) {
     lang.calendar = cal->to_text();
-    const std::vector<std::string> calendars = {"roc", "gregorian"};
+    const std::vector<std::string> calendars = {"roc", "buddhist", "gregorian"};
     if (std::find(calendars.begin(), calendars.end(), lang.calendar) == calendars.end()) {
       diags.error(kPath, cal->pos,
                   "calendar '" + lang.calendar +
                       "' is not one Firefly knows: write roc (the Republic of China's, "
-                      "民國112年) or gregorian (the default)",
+                      "民國112年), buddhist (the Thai Buddhist era, พ.ศ. 2566) or gregorian "
+                      "(the default)",
                   did_you_mean_hint(lang.calendar, calendars));
     }
   }

@@ -182,10 +182,13 @@ TEST_CASE("site config: a language's calendar and dir are exact words") {
   auto c = load(
       "title: T\nlanguages:\n  - {code: zh-TW, calendar: roc}\n  - {code: en, calendar: "
       "gregorian}\n"
-      "  - {code: ar, dir: rtl}\n",
+      "  - {code: ar, dir: rtl}\n  - {code: th, calendar: buddhist}\n",
       ok);
   REQUIRE(c);
+  CHECK_FALSE(ok.has_errors());
   CHECK(c->language("zh-TW")->calendar == "roc");
+  // The Thai Buddhist era, พ.ศ. 2566 for 2023, as Thai readers read dates (it was refused).
+  CHECK(c->language("th")->calendar == "buddhist");
   CHECK(c->language("ar")->dir == "rtl");
   Diagnostics wrong;
   CHECK_FALSE(
@@ -195,8 +198,8 @@ TEST_CASE("site config: a language's calendar and dir are exact words") {
   std::vector<Diagnostic> errors = wrong.sorted();
   REQUIRE(errors.size() == 3);
   const char* calendars =
-      "' is not one Firefly knows: write roc (the Republic of China's, 民國112年) or gregorian "
-      "(the default)";
+      "' is not one Firefly knows: write roc (the Republic of China's, 民國112年), buddhist "
+      "(the Thai Buddhist era, พ.ศ. 2566) or gregorian (the default)";
   CHECK(errors[0].message == "calendar 'ROC" + std::string(calendars));
   CHECK(errors[0].hint == "did you mean 'roc'?");
   CHECK((errors[0].pos.line == 3 && errors[0].pos.col == 29));

@@ -1,5 +1,9 @@
 #include "core/text.h"
 
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <cstdint>
 
@@ -339,7 +343,37 @@ std::string letter_case_hint(std::string_view meant) {
          "? Capital and small letters differ in web addresses";
 }
 
-std::string slugify(std::string_view s) {
+std::string lower_case(std::string_view s) {
+  if (std::all_of(s.begin(), s.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return ascii_lower(s);
+  }
+  // Composed first: a letter typed as a base and combining marks (e, U+0323, U+0302, as
+  // some Vietnamese keyboards and macOS file names write it) is the same letter as ệ.
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  icu::UnicodeString text =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  if (U_SUCCESS(status)) {
+    icu::UnicodeString composed = nfc->normalize(text, status);
+    if (U_SUCCESS(status)) text = composed;
+  }
+  // One code point for one: u_tolower, not the locale's full mapping, so the result does
+  // not depend on a language (Turkish İ) and keeps its length in code points.
+  icu::UnicodeString lower;
+  for (int32_t i = 0; i < text.length();) {
+    UChar32 c = text.char32At(i);
+    lower.append(u_tolower(c));
+    i += U16_LENGTH(c);
+  }
+  std::string out;
+  lower.toUTF8String(out);
+  return out;
+}
+
+std::string slugify(std::string_view input) {
+  const std::string lowered = lower_case(input);
+  const std::string_view s = lowered;
   std::string out;
   bool dash = false;
   for (size_t i = 0; i < s.size();) {
@@ -351,6 +385,10 @@ std::string slugify(std::string_view s) {
         continue;
       }
       unsigned int cp = decode_at(s, i, len);
+      if (cp == 0xFFFD) {  // what lower_case made of a malformed sequence
+        i += len;
+        continue;
+      }
       bool punct = (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF0F) ||
                    (cp >= 0x2000 && cp <= 0x206F);
       if (punct) {

@@ -102,8 +102,11 @@ std::string differs_only_in_case(const Names& names, std::string_view name) {
 /// The help for an address that names `meant` with other capital letters.
 std::string letter_case_hint(std::string_view meant);
 
-/// A URL-safe slug: lower-case ASCII letters, digits and '-', other text kept
-/// as UTF-8 (CJK slugs are valid URLs); spaces and punctuation become '-'.
+/// `s` in lower case, every letter of every script (Đ as đ, Á as á), composed (NFC): the
+/// key under which two spellings are one address on a file system that ignores case.
+std::string lower_case(std::string_view s);
+/// A URL-safe slug: lower-case letters (of any script, composed), digits and '-', other
+/// text kept as UTF-8 (CJK slugs are valid URLs); spaces and punctuation become '-'.
 std::string slugify(std::string_view s);
 
 }  // namespace firefly

@@ -60,6 +60,22 @@ TEST_CASE("slugify keeps CJK and folds punctuation") {
   CHECK(slugify("  a  b ") == "a-b");
 }
 
+TEST_CASE("slugify lower-cases the letters of every script, composed") {
+  // Vietnamese capitals are not ASCII: Đ and Á were kept, so "Đào-tạo" and "đào-tạo" were
+  // two terms with two pages, and a heading "Đội thợ" had the id "Đội-thợ".
+  CHECK(slugify("Đào Tạo Nghề") == "đào-tạo-nghề");
+  CHECK(slugify("Ánh Sáng") == slugify("ánh sáng"));
+  CHECK(slugify("ΑΘΗΝΑ") == "αθηνα");
+  // e + U+0323 + U+0302 (decomposed, as some keyboards type it) is ệ.
+  CHECK(slugify("vie\xCC\xA3\xCC\x82"
+                "c-la\xCC\x80m") == "việc-làm");
+  CHECK(slugify("南投 玫瑰") == "南投-玫瑰");
+  CHECK(slugify("ฝึกอาชีพ") == "ฝึกอาชีพ");
+  CHECK(slugify("a\xFF b") == "a-b");  // a malformed byte is left out, as before
+  CHECK(lower_case("Đội THỢ") == "đội thợ");
+  CHECK(lower_case("ABC") == "abc");
+}
+
 TEST_CASE("percent_decode decodes escapes and flags malformed ones") {
   bool bad = false;
   CHECK(percent_decode("/a%20b/%E4%B8%AD/", &bad) == "/a b/中/");

@@ -261,7 +261,7 @@ void SiteBuilder::index_urls() {
   for (Page* p : order) {
     if (p->out_path.empty()) p->out_path = output_path_for_url(p->url);
     auto [it, inserted] = site_->by_url.emplace(p->url, p);
-    std::string lower = ascii_lower(p->out_path);
+    std::string lower = lower_case(p->out_path);
     auto [lit, linserted] = lower_urls.emplace(lower, p);
     if (inserted && linserted) continue;
     const Page* other = inserted ? lit->second : it->second;

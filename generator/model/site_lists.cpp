@@ -158,7 +158,7 @@ void SiteBuilder::add_taxonomies() {
             }
             auto [first, fresh] = first_use.try_emplace(slug, v, p.get());
             const std::string& other = first->second.first;
-            if (!fresh && other != v && ascii_lower(trim(other)) != ascii_lower(trim(v))) {
+            if (!fresh && other != v && lower_case(trim(other)) != lower_case(trim(v))) {
               const Page* q = first->second.second;
               std::string where =
                   q != p.get() && q->source ? " (" + q->source->path + ")" : std::string();

@@ -176,8 +176,8 @@ bool SiteBuilder::patch_lists(SitePatch& P) {
           break;
         }
       }
-      // Written one way (up to case and spaces) in each language, as build() requires;
-      // the first page in build()'s order writes its title.
+      // Written one way (up to the case of any script and spaces) in each language, as
+      // build() requires; the first page in build()'s order writes its title.
       std::string form;
       const Page* earliest = nullptr;
       std::string earliest_form;
@@ -187,7 +187,7 @@ bool SiteBuilder::patch_lists(SitePatch& P) {
           bool first_in_page = true;
           for (const std::string& v : values) {
             if (slug_of(v) != t.slug) continue;
-            std::string low = ascii_lower(trim(v));
+            std::string low = lower_case(trim(v));
             if (form.empty()) form = low;
             if (low != form) return false;  // build() reports the two ways
             if (first_in_page && (!earliest || order_before(*item, *earliest))) {

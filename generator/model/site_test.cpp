@@ -184,4 +184,24 @@ TEST_CASE("build_site holds back a page until the instant of its publish_at in t
   }
 }
 
+TEST_CASE("build_site takes Vietnamese terms that differ only in letter case for one term") {
+  // "Đào-tạo" and "đào-tạo" had two pages, /tags/Đào-tạo/ and /tags/đào-tạo/ (one folder
+  // on a file system that ignores case), each listing half of the stories.
+  SiteConfig config = config_from(
+      "title: T\nlanguages:\n  - {code: vi}\ntaxonomies:\n  tags: {title: Từ khóa}\n"
+      "collections:\n  stories: {taxonomies: [tags]}\n");
+  std::vector<SourcePage> sources = {
+      source(config, "content/stories/a.md", "---\ntitle: A\ntags: [Đào-tạo]\n---\n"),
+      source(config, "content/stories/b.md", "---\ntitle: B\ntags: [đào-tạo]\n---\n"),
+  };
+  Diagnostics diags;
+  auto site = build_site(config, sources, {}, diags);
+  CHECK_FALSE(diags.has_errors());
+  CHECK_FALSE(site->find("term:tags/Đào-tạo", "vi"));
+  const Page* term = site->find("term:tags/đào-tạo", "vi");
+  REQUIRE(term);
+  CHECK(term->url == "/tags/đào-tạo/");
+  CHECK(term->list.size() == 2);
+}
+
 }  // namespace firefly

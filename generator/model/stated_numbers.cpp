@@ -106,7 +106,7 @@ class Utf8 {
 /// one is read: a digit (ASCII; 0xEF and 0xE0 begin full-width and Thai ones) or a month
 /// name. In Chinese, 成 is looked for too ("七成").
 struct NumberWriting {
-  bool zh = false, th = false;
+  bool zh = false, th = false, vi = false;
   bool dot_groups = false;  ///< "vi", "id": "3.256,5"
   std::vector<std::pair<std::string_view, double>> factors;
   std::vector<std::string_view> months;
@@ -118,6 +118,7 @@ NumberWriting number_writing(const std::string& lang) {
   NumberWriting w;
   w.zh = lang.rfind("zh", 0) == 0;
   w.th = lang == "th";
+  w.vi = lang == "vi";
   w.dot_groups = lang == "vi" || lang == "id";
   if (w.zh) {
     w.factors = {{"千萬", 1e7}, {"百萬", 1e6}, {"萬", 1e4}, {"万", 1e4}, {"億", 1e8}, {"千", 1e3}};
@@ -345,6 +346,12 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
       }
     }
     if (w.th && start >= 9 && s.has(start - 9, "พ.ศ. ") && value > 2400) value -= 543;
+    // "năm Dân Quốc 108": the ROC year, as Vietnamese texts write it, right after the era.
+    constexpr std::string_view kRocEra = "Dân Quốc ";
+    if (w.vi && value >= 1 && value < 200 && value == std::floor(value) &&
+        start >= kRocEra.size() && s.has(start - kRocEra.size(), kRocEra)) {
+      value += 1911;
+    }
     add(value, whole, start, i);
   }
   return out;

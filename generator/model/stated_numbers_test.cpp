@@ -46,6 +46,12 @@ TEST_CASE("ROC years become Gregorian, other counts of years do not") {
   CHECK(values("連續9年、6年累計100戶", "zh-TW") == "100");
   CHECK(values("服務滿30年", "zh-TW") == "30");
   CHECK(values("พ.ศ. 2562", "th") == "2019");
+  // Vietnamese writes the ROC year after the era's name; the Chinese original's 108年 is
+  // 2019, so a Vietnamese translation that kept "năm Dân Quốc 108" was said to lack 2019
+  // and to state a figure 108 the original does not.
+  CHECK(values("năm Dân Quốc 108 (2019)", "vi") == "2019 2019");
+  CHECK(values("Dân Quốc 111", "vi") == "2022");
+  CHECK(values("Dân Quốc có 108 người", "vi") == "108");
   CHECK(values("in 2019 (108)", "en") == "2019 108");
 }
 

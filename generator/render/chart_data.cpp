@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstdint>
 #include <cstdlib>
+#include <iterator>
 #include <numeric>
 #include <optional>
 
@@ -99,16 +100,32 @@ bool where_keeps_day(const std::string& day, const std::vector<Value>& kept) {
 }
 
 /// Adds the dates a series at a regular step skips (DateSeries::missing) as categories
-/// with no value in every series; a date that `kept` leaves out is not added. Returns what
-/// the dates stand for (DateSeries::part; days when an x is not a date's text).
-DatePart add_missing_dates(ChartData& out, const std::vector<Value>& kept) {
+/// with no value in every series, and so the dates of rows without a value
+/// (`without_value`) between the first and the last with one; a date that `kept` leaves
+/// out is not added. Returns what the dates stand for (DateSeries::part; days when an x is
+/// not a date's text).
+DatePart add_missing_dates(ChartData& out, const std::vector<Value>& kept,
+                           std::vector<std::string> without_value) {
   std::vector<std::string> given;
   for (const Value& x : out.x) {
     if (!x.is_string()) return DatePart::kDay;
     given.push_back(x.as_string());
   }
-  DateSeries series = date_series(given);
-  std::vector<std::string>& missing = series.missing;
+  // A row with an empty cell reports its date as much as one with a value: a quarterly
+  // series whose second and fourth quarters are empty is no half-yearly one.
+  std::sort(without_value.begin(), without_value.end());
+  without_value.erase(std::unique(without_value.begin(), without_value.end()), without_value.end());
+  std::erase_if(without_value, [&](const std::string& day) {
+    return day <= given.front() || day >= given.back() ||
+           std::binary_search(given.begin(), given.end(), day);
+  });
+  std::vector<std::string> dates;
+  std::merge(given.begin(), given.end(), without_value.begin(), without_value.end(),
+             std::back_inserter(dates));
+  DateSeries series = date_series(dates);
+  std::vector<std::string> missing;
+  std::merge(series.missing.begin(), series.missing.end(), without_value.begin(),
+             without_value.end(), std::back_inserter(missing));
   std::erase_if(missing, [&](const std::string& day) { return !where_keeps_day(day, kept); });
   if (missing.empty()) return series.part;
   std::vector<Value> x;
@@ -182,14 +199,19 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
   if (ycols.empty()) return out;
 
   ChartColumns cols{xc, std::move(ycols)};
-  if (!group_by_number(ds, cols, rows, out)) group_by_value(ds, cols, rows, out);
+  std::vector<std::string> without_value;  // the dates of rows that report no y
+  if (!group_by_number(ds, cols, rows, out)) {
+    group_by_value(ds, cols, rows, out, xcol.type == ColumnType::kDate ? &without_value : nullptr);
+  }
   // Years are a sequence of their own: one no row reports is shown as missing, never left
   // out (a line joining 2020 straight to 2022 would say that they follow each other).
   if (chart_x_is_years(ds, xcol, out.x)) add_missing_years(out, spec.x_kept);
   // So are the dates of a series reported every day, week, month, quarter or year; a
   // monthly or yearly series of dates is labelled by its months or years.
   DatePart part = DatePart::kDay;
-  if (xcol.type == ColumnType::kDate && !out.x.empty()) part = add_missing_dates(out, spec.x_kept);
+  if (xcol.type == ColumnType::kDate && !out.x.empty()) {
+    part = add_missing_dates(out, spec.x_kept, std::move(without_value));
+  }
   out.total_points = out.x.size();
   // Every category's label when all are drawn; else (a long series, up to millions of
   // categories) only the drawn ones and each series' first and last reported one, which

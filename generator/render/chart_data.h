@@ -73,7 +73,9 @@ int decimals_in(std::string_view text);
 /// Over years (chart_x_is_years), every year from the first to the last reported one is a
 /// category: a year no row reports a value for is a gap (kNoValue in every series), unless
 /// the spec's `x_kept` (a `where:` on x) leaves it out. The same over a date column whose
-/// dates are a series at one step with some skipped (date_series).
+/// dates are a series at one step with some skipped (date_series), the dates of rows with
+/// empty cells counted among them, and for every date between the first and the last
+/// with a value whose row reports none.
 ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector<size_t>* rows,
                      const DataView& view);
 

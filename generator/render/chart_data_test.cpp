@@ -159,6 +159,32 @@ TEST_CASE("chart data: a month a monthly series skips is a gap, as a year is") {
   CHECK(chart_data(ds, some, &rows, view).size() == 3);
 }
 
+TEST_CASE("chart data: a quarter whose row has an empty cell is a gap, not a longer step") {
+  // Q2 and Q4 are rows without a value: the series was taken for a half-yearly one
+  // (January, July, January), with no gap, no "–" in its table and nothing said of them.
+  DataView view;
+  Dataset ds;
+  ds.columns = {Column{"quarter", ColumnType::kDate, {}, {}, {}, {}},
+                Column{"n", ColumnType::kInteger, {}, {}, {}, {}}};
+  ds.csv_bytes =
+      "quarter,n\n2024-01-01,45\n2024-04-01,\n2024-07-01,80\n2024-10-01,\n2025-01-01,95\n";
+  ds.index_rows();
+  ChartData d = chart_data(ds, ChartSpec{"quarter", {"n"}, "line", {}}, nullptr, view);
+  REQUIRE(d.size() == 5);
+  CHECK(d.x[1].to_text() == "2024-04-01");
+  CHECK(d.x_labels[3] == "October 2024");
+  CHECK(series_gaps(d.series[0]) == std::vector<size_t>{1, 3});
+  CHECK(d.series[0].values[4] == 95);
+  // Among dates that are no series (days of events), a row without a value is a gap too;
+  // before the first and after the last value nothing is added.
+  ds.csv_bytes = "quarter,n\n2023-12-30,\n2024-01-03,1\n2024-01-04,\n2024-02-17,2\n2024-03-01,\n";
+  ds.index_rows();
+  d = chart_data(ds, ChartSpec{"quarter", {"n"}, "line", {}}, nullptr, view);
+  REQUIRE(d.size() == 3);
+  CHECK(d.x[1].to_text() == "2024-01-04");
+  CHECK(series_gaps(d.series[0]) == std::vector<size_t>{1});
+}
+
 TEST_CASE("chart data: a where: on the years keeps only the years it names") {
   DataView view;
   Dataset ds = skipped_years();

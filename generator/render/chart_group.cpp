@@ -154,7 +154,7 @@ bool group_by_number(const Dataset& ds, const ChartColumns& cols, const std::vec
 }
 
 void group_by_value(const Dataset& ds, const ChartColumns& cols, const std::vector<size_t>* rows,
-                    ChartData& out) {
+                    ChartData& out, std::vector<std::string>* without_value) {
   // x -> category: numbers by value, anything else by its text.
   std::unordered_map<double, size_t> by_number;
   std::unordered_map<std::string, size_t> by_text;
@@ -176,7 +176,10 @@ void group_by_value(const Dataset& ds, const ChartColumns& cols, const std::vect
         most = std::max({most, 0, decimals_in(detail::cell_text(cells, cols.y[k]))});
       }
     }
-    if (!any) return;
+    if (!any) {
+      if (without_value) without_value->push_back(x.to_text());
+      return;
+    }
     size_t at = out.x.size();
     bool added = false;
     if (x.is_number() && !std::isnan(x.as_double())) {

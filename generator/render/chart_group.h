@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "load/dataset.h"
@@ -28,8 +29,9 @@ bool group_by_number(const Dataset& ds, const ChartColumns& cols, const std::vec
 
 /// Groups like group_by_number for any x, keyed by its typed value (numbers by value, else
 /// by text) in a hash map: ordered by x for number and date columns, else by first
-/// appearance.
+/// appearance. The x (as text) of each row skipped for reporting no y is added to
+/// `*without_value` when it is given: a series of dates shows those as gaps.
 void group_by_value(const Dataset& ds, const ChartColumns& cols, const std::vector<size_t>* rows,
-                    ChartData& out);
+                    ChartData& out, std::vector<std::string>* without_value = nullptr);
 
 }  // namespace firefly

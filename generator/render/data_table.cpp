@@ -1,5 +1,6 @@
 #include "render/data_table.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -8,7 +9,13 @@
 namespace firefly {
 
 std::string DataView::data_url() const {
-  return lang == default_lang ? std::string("/data/") : "/" + lang + "/data/";
+  // A view in a language the site is not published in (the English half of the
+  // spreadsheets' about sheet, all.zip's README and the metadata's citations, on a site
+  // without English) links the default language's pages: there is no /en/ to link to.
+  const bool published = tags.empty() || std::any_of(tags.begin(), tags.end(), [&](const auto& t) {
+                           return t.first == lang;
+                         });
+  return lang == default_lang || !published ? std::string("/data/") : "/" + lang + "/data/";
 }
 
 std::string DataView::dataset_url(const std::string& name) const { return data_url() + name + "/"; }

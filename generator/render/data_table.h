@@ -22,7 +22,7 @@ struct DataFile;
 struct DataView {
   std::string lang = "en";          ///< language code, e.g. "zh-TW"
   std::string html_lang = "en";     ///< BCP 47 tag for ICU, e.g. "zh-Hant-TW"
-  std::string calendar;             ///< "" or "roc"
+  std::string calendar;             ///< "", "gregorian", "roc" or "buddhist"
   std::string default_lang = "en";  ///< the site's default language code
   Value t;                          ///< the theme's strings in `lang` (a map)
   std::string base_url;             ///< the site's base URL ("" in tests: paths stay relative)
@@ -36,7 +36,8 @@ struct DataView {
   /// publishes them otherwise).
   std::vector<DataFile>* chart_files = nullptr;
 
-  /// The site path of the data catalogue in this language: "/data/" or "/en/data/".
+  /// The site path of the data catalogue in this language: "/data/" or "/en/data/"; the
+  /// default language's ("/data/") for a language the site is not published in (`tags`).
   std::string data_url() const;
   /// The site path of a dataset page: "/data/awards/" or "/en/data/awards/".
   std::string dataset_url(const std::string& name) const;

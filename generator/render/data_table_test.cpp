@@ -116,6 +116,20 @@ TEST_CASE("data view: strings from t with English fallback, URLs per language") 
   CHECK(view.dataset_url("awards") == "/data/awards/");
 }
 
+TEST_CASE("data view: a language the site is not published in links the default one's pages") {
+  // The English half of the spreadsheets' about sheet, all.zip's README and the English
+  // citation of <name>.metadata.json linked /en/data/... on a site without English: a page
+  // that does not exist, in the citation a journalist copies.
+  DataView view;
+  view.lang = "en";
+  view.default_lang = "vi";
+  view.tags = {{"vi", "vi"}, {"th", "th"}};
+  CHECK(view.data_url() == "/data/");
+  CHECK(view.dataset_url("awards") == "/data/awards/");
+  view.lang = "th";
+  CHECK(view.dataset_url("awards") == "/th/data/awards/");
+}
+
 }  // namespace firefly
 
 namespace firefly {

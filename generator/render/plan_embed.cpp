@@ -29,8 +29,11 @@ std::string scorecard_html(const IndicatorSet& plan, const std::string& id, cons
   for (size_t i = 0; i < plan.periods.size(); ++i) {
     h += "<li>" + html_escape(counts_text(plan, i, view)) + "</li>\n";
   }
-  h += "</ul>\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"" + id +
-       "-caption\">\n<table class=\"scorecard-table\">\n<caption id=\"" + id + "-caption\">" +
+  // The table reflows as the scorecard page's does: on a phone, or at a larger text size,
+  // each row is a card with every figure under its column's name (data-label).
+  h += "</ul>\n<div class=\"table-wrap table-reflow\" tabindex=\"0\" role=\"region\" "
+       "aria-labelledby=\"" +
+       id + "-caption\">\n<table class=\"scorecard-table\">\n<caption id=\"" + id + "-caption\">" +
        in_lang(view.pick(plan.title), view.lang_of(plan.title)) + "</caption>\n<thead>\n<tr>";
   for (const auto& [key, english] :
        std::vector<std::pair<const char*, const char*>>{{"indicator", "Indicator"},
@@ -41,16 +44,21 @@ std::string scorecard_html(const IndicatorSet& plan, const std::string& id, cons
     h += "<th scope=\"col\">" + html_escape(view.text(key, english)) + "</th>";
   }
   h += "</tr>\n</thead>\n<tbody>\n";
+  auto label = [&](const char* key, const char* english) {
+    return " data-label=\"" + html_escape(view.text(key, english)) + "\">";
+  };
   for (const Indicator& ind : plan.indicators) {
     Value row = scorecard_row(plan, ind, view);
     const Value& st = row.get("status");
     h += "<tr><th scope=\"row\"><a href=\"" + html_escape(row.get("url").to_text()) + "\"" +
          lang_attribute(row.get("name_lang").to_text()) + ">" +
-         html_escape(row.get("name").to_text()) + "</a></th><td>" +
-         html_escape(row.get("period").to_text()) + "</td><td class=\"num\">" +
-         html_escape(row.get("target").to_text()) + "</td><td class=\"num\">" +
-         html_escape(row.get("actual").to_text()) + "</td><td class=\"status status-" +
-         html_escape(st.get("name").to_text()) + "\">" + status_html(row) + "</td></tr>\n";
+         html_escape(row.get("name").to_text()) + "</a></th><td" +
+         label("indicator_period", "Period") + html_escape(row.get("period").to_text()) +
+         "</td><td class=\"num\"" + label("indicator_target", "Target") +
+         html_escape(row.get("target").to_text()) + "</td><td class=\"num\"" +
+         label("indicator_actual", "Actual") + html_escape(row.get("actual").to_text()) +
+         "</td><td class=\"status status-" + html_escape(st.get("name").to_text()) + "\"" +
+         label("indicator_status", "Status") + "<span>" + status_html(row) + "</span></td></tr>\n";
   }
   h += "</tbody>\n</table>\n</div>\n<figcaption>" +
        link(view.text("scorecard", "Scorecard") + ":", scorecard_url(plan, view),
@@ -74,7 +82,11 @@ std::string indicator_html(const IndicatorSet& plan, const Indicator& ind, const
     if (!figure.empty())
       h += " · " + html_escape(view.text(key, english)) + " " + html_escape(figure);
   }
-  h += "</p>\n" + indicator_chart(plan, ind, id + "-chart", view);
+  // In a chart box, as on the indicator's page: the box is what turns the chart's
+  // columns into rows on a phone or at a larger text size.
+  std::string chart = indicator_chart(plan, ind, id + "-chart", view);
+  h += "</p>\n";
+  if (!chart.empty()) h += "<div class=\"chart\">\n" + chart + "</div>\n";
   h += "<figcaption>" +
        link(view.text("indicator", "Indicator") + ":", indicator_url(plan, ind, view),
             view.pick(ind.name), view.lang_of(ind.name)) +

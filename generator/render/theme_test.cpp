@@ -4,6 +4,9 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <string_view>
+
+#include "render/embedded_theme.h"
 
 namespace firefly {
 
@@ -36,6 +39,30 @@ TEST_CASE("a theme that is not there is an error at `theme:`, naming the nearest
     CHECK(d.hint == hint);
   }
   fs::remove_all(site);
+}
+
+TEST_CASE(
+    "the default theme clips the x labels it hides and wraps long ones in the narrowest charts") {
+  // Every n-th label under a chart is shown; the others kept the width of their text, so a
+  // long Vietnamese date not shown ("tháng 10 năm 2024") scrolled a 320 px phone sideways,
+  // and at the largest text the one shown ran past the chart.
+  std::string_view css;
+  for (const EmbeddedFile& f : embedded_theme()) {
+    if (f.path == "assets/style.css") css = f.bytes;
+  }
+  REQUIRE_FALSE(css.empty());
+  auto rule = [&](std::string_view selector, size_t from = 0) {
+    size_t at = css.find(std::string(selector) + " {", from);
+    REQUIRE(at != std::string_view::npos);
+    return css.substr(at, css.find('}', at) - at);
+  };
+  CHECK(rule(".chart-x li").find("overflow: hidden;") != std::string_view::npos);
+  CHECK(rule(".chart-x li.x-n").find("overflow: visible;") != std::string_view::npos);
+  CHECK(rule(".chart-x li.x-m").find("overflow: visible;") != std::string_view::npos);
+  CHECK(rule(".chart-x li.x-w").find("overflow: visible;") != std::string_view::npos);
+  const size_t narrowest = css.find("@container (max-width: 14em) {");
+  REQUIRE(narrowest != std::string_view::npos);
+  CHECK(rule(".chart-x-long li", narrowest).find("white-space: normal;") != std::string_view::npos);
 }
 
 }  // namespace firefly

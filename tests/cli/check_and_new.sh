@@ -52,6 +52,16 @@ for slug in _index my_story; do
     { echo "new accepted '$slug' (exit $code)"; exit 1; }
 done
 grep -qF "'my_story' cannot be a file name; use lower-case letters, digits and '-', like 'my-story'" "$work/err.txt"
+# A language written as its country ('vn'), or one letter off, is named: 'vn' is as near
+# to 'en' as to 'vi', and it was only said to be missing from site.yaml.
+set +e
+"$FIREFLY" new stories x --lang vn --site "$work/ml" 2>"$work/err.txt"; code=$?
+set -e
+[ "$code" = 2 ] && grep -q "the language 'vn' is not in site.yaml (did you mean 'vi'?)" "$work/err.txt"
+set +e
+"$FIREFLY" new stories x --lang zh-tw --site "$work/ml" 2>"$work/err.txt"; code=$?
+set -e
+[ "$code" = 2 ] && grep -q "(did you mean 'zh-TW'?)" "$work/err.txt"
 
 "$FIREFLY" version | grep -q '^firefly [0-9]'
 set +e
