@@ -163,6 +163,22 @@ void read_coverage(const Value& meta, const std::string& yaml_path, Dataset& ds,
   }
 }
 
+/// The last day of the period that starts on `first` (the first day of a month) at the
+/// dataset's frequency: a monthly row of 2025-01-01 stands for January, a quarterly one for
+/// January to March, a yearly one of 1 January for the year, a semiannual one for six
+/// months. `first` itself for any other frequency.
+Date period_end(const Date& first, const std::string& frequency) {
+  int months = frequency == "monthly"      ? 1
+               : frequency == "quarterly"  ? 3
+               : frequency == "semiannual" ? 6
+               : frequency == "yearly"     ? 12
+                                           : 0;
+  if (months == 0 || (months == 12 && first.month != 1)) return first;
+  int month = first.month + months - 1, year = first.year + (month - 1) / 12;
+  month = (month - 1) % 12 + 1;
+  return Date{year, month, days_in_month(year, month)};
+}
+
 std::optional<Period> rows_period(const Dataset& ds) {
   for (size_t c = 0; c < ds.columns.size(); ++c) {
     const Column& col = ds.columns[c];
@@ -170,11 +186,13 @@ std::optional<Period> rows_period(const Dataset& ds) {
     bool year = is_year_column(col);
     if (!date && !year) continue;
     std::optional<Period> out;
+    bool month_starts = true;  // every date is the first day of its month
     for (size_t r = 0; r < ds.row_count(); ++r) {
       std::vector<std::string> cells = ds.cells(r);
       if (c >= cells.size() || cells[c].empty()) continue;
       auto p = date ? parse_end(cells[c]) : parse_end(cells[c]);
       if (!p || p->years != year) continue;
+      month_starts = month_starts && p->start.day == 1;
       if (!out) {
         out = p;
         continue;
@@ -182,6 +200,8 @@ std::optional<Period> rows_period(const Dataset& ds) {
       if (p->start.days_since_epoch() < out->start.days_since_epoch()) out->start = p->start;
       if (p->end.days_since_epoch() > out->end.days_since_epoch()) out->end = p->end;
     }
+    // The last row of a series of periods named by their first days covers its period.
+    if (out && date && month_starts) out->end = period_end(out->end, ds.frequency);
     if (out) return out;
   }
   return std::nullopt;

@@ -136,31 +136,36 @@ columns:
 
 TEST_CASE("dataset: another tool's name for a type names ours, and the column is read as it") {
   Diagnostics d;
-  auto ds = build("title: T\nchart: {x: year, y: count}\ncolumns:\n"
-                  "  - {name: year, type: int}\n  - {name: count, type: float}\n",
-                  "year,count\n2021,2.5\n2022,x\n", d);
+  auto ds = build(
+      "title: T\nchart: {x: year, y: count}\ncolumns:\n"
+      "  - {name: year, type: int}\n  - {name: count, type: float}\n",
+      "year,count\n2021,2.5\n2022,x\n", d);
   CHECK_FALSE(ds);
   auto m = messages(d);
   // No "not a number column" for the chart: 'float' is read as number, and its cells checked.
   REQUIRE(m.size() == 3);
   CHECK(m[0] == "data/awards.csv:3:2: value 'x' in column 'count' is not a number");
-  CHECK(m[1] == "data/awards.yaml:4:24: unknown column type 'int' (use string, integer, number, "
-                "boolean or date) | write type: integer");
-  CHECK(m[2] == "data/awards.yaml:5:25: unknown column type 'float' (use string, integer, number, "
-                "boolean or date) | write type: number");
+  CHECK(m[1] ==
+        "data/awards.yaml:4:24: unknown column type 'int' (use string, integer, number, "
+        "boolean or date) | write type: integer");
+  CHECK(m[2] ==
+        "data/awards.yaml:5:25: unknown column type 'float' (use string, integer, number, "
+        "boolean or date) | write type: number");
 }
 
 TEST_CASE("dataset: a header written with the columns' titles names each column to write") {
   Diagnostics d;
-  CHECK_FALSE(build("title: T\ncolumns:\n  - {name: year, type: integer, title: {zh-TW: 年度}}\n"
-                    "  - {name: count, type: integer, title: {zh-TW: 人數, en: People}}\n",
-                    "年度,People\n2021,3\n", d));
+  CHECK_FALSE(
+      build("title: T\ncolumns:\n  - {name: year, type: integer, title: {zh-TW: 年度}}\n"
+            "  - {name: count, type: integer, title: {zh-TW: 人數, en: People}}\n",
+            "年度,People\n2021,3\n", d));
   auto m = messages(d);
   // Two errors, not four: the declared columns are not said to be missing as well.
   REQUIRE(m.size() == 2);
-  CHECK(m[0] == "data/awards.csv:1:1: column '年度' is not declared in data/awards.yaml | '年度' "
-                "is the title of column 'year': the header row names each column by its name; "
-                "write year");
+  CHECK(m[0] ==
+        "data/awards.csv:1:1: column '年度' is not declared in data/awards.yaml | '年度' "
+        "is the title of column 'year': the header row names each column by its name; "
+        "write year");
   CHECK(m[1].find("'People' is the title of column 'count'") != std::string::npos);
 }
 
@@ -321,6 +326,30 @@ TEST_CASE("dataset: many undeclared header columns give one error that counts th
 }  // namespace firefly
 
 namespace firefly {
+
+TEST_CASE("dataset: coverage from a date column ends with the last row's period") {
+  auto period = [](const std::string& frequency, const std::string& rows) {
+    Diagnostics scratch;
+    Value meta = parse_yaml("title: T\nfrequency: " + frequency +
+                                "\ncolumns: [{name: day, type: date}, {name: n, type: integer}]\n",
+                            "data/t.yaml", scratch);
+    Diagnostics d;
+    auto ds = build_dataset("t", meta, "day,n\n" + rows, d);
+    REQUIRE(ds);
+    REQUIRE(ds->temporal);
+    return ds->temporal->iso();
+  };
+  // A row named by its period's first day covers the period (a journalist citing the
+  // coverage reads the first quarter of 2025 as ending on 31 March).
+  CHECK(period("quarterly", "2024-04-01,1\n2025-01-01,2\n") == "2024-04-01/2025-03-31");
+  CHECK(period("monthly", "2024-01-01,1\n2024-02-01,2\n") == "2024-01-01/2024-02-29");
+  CHECK(period("semiannual", "2024-07-01,1\n") == "2024-07-01/2024-12-31");
+  CHECK(period("yearly", "2023-01-01,1\n2024-01-01,2\n") == "2023-01-01/2024-12-31");
+  CHECK(period("yearly", "2023-07-01,1\n") == "2023-07-01");  // a year from July: not known
+  // Days that are not the first of their months, or another frequency: the dates as given.
+  CHECK(period("quarterly", "2024-03-31,1\n2024-06-30,2\n") == "2024-03-31/2024-06-30");
+  CHECK(period("irregular", "2024-01-01,1\n2024-03-01,2\n") == "2024-01-01/2024-03-01");
+}
 
 TEST_CASE("dataset: coverage from a year column, declared periods and metadata warnings") {
   Diagnostics scratch;

@@ -31,11 +31,36 @@ size_t cells_of(std::string_view row) {
   return row.back() == '|' ? bars - 1 : bars;
 }
 
+/// Whether `body` may have a headless table: two lines in a row that table_row takes, the
+/// second no dash row. Reads only the lines with a `|` (a page with a table or none is
+/// passed over without reading it line by line); code is not told apart here.
+bool may_have_headless_table(std::string_view body) {
+  size_t previous_row = std::string_view::npos;  // where the last row's line starts
+  bool previous_starts_run = false;              // that row is the first of its run
+  for (size_t bar = body.find('|'); bar != std::string_view::npos;) {
+    size_t start = body.rfind('\n', bar);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    size_t end = std::min(body.find('\n', bar), body.size());
+    std::string_view row = table_row(body.substr(start, end - start));
+    if (!row.empty()) {
+      // The line before this one is the last row's: the two are a run.
+      size_t before = start >= 2 ? body.rfind('\n', start - 2) : std::string_view::npos;
+      before = before == std::string_view::npos ? 0 : before + 1;
+      bool follows = start > 0 && previous_row == before;
+      if (follows && previous_starts_run && !is_dash_row(row)) return true;
+      previous_starts_run = !follows;
+      previous_row = start;
+    }
+    bar = end == body.size() ? std::string_view::npos : body.find('|', end + 1);
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<HeadlessTable> find_headless_tables(std::string_view body, int first_line) {
   std::vector<HeadlessTable> found;
-  if (body.find('|') == std::string_view::npos) return found;  // most pages: no line read
+  if (!may_have_headless_table(body)) return found;  // most pages: no line read
   int run_start = 0, run_length = 0;
   bool table = false;  // the run's second line is a dash row: a table
   std::string_view first_row;
