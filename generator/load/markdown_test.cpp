@@ -117,8 +117,8 @@ TEST_CASE("markdown: an empty heading is left out and listed, the ids of the oth
 TEST_CASE("markdown: an embed's block without its closing fence is marked unclosed") {
   auto r = md("```table\ndataset: a\n````\n\n~~~chart\ndataset: a\n```\n\nText.\n");
   REQUIRE(r.embeds.size() == 2);
-  CHECK_FALSE(r.embeds[0].unclosed);  // a longer fence closes it
-  CHECK(r.embeds[1].unclosed);        // ``` does not close ~~~
+  CHECK_FALSE(r.embeds[0].unclosed);                                // a longer fence closes it
+  CHECK(r.embeds[1].unclosed);                                      // ``` does not close ~~~
   CHECK_FALSE(md("```chart\ndataset: a\n```").embeds[0].unclosed);  // closed on the last line
 }
 
