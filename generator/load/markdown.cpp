@@ -140,6 +140,17 @@ bool closes_fence(std::string_view body, int line, int length, char mark) {
   return marks >= static_cast<size_t>(length) && trim(text.substr(marks)).empty();
 }
 
+/// Whether a heading holds nothing but white space: no words, no image, no link, nothing a
+/// later step keeps a pointer to (the walk goes on into a node's children).
+bool has_no_words(cmark_node* heading) {
+  for (cmark_node* c = cmark_node_first_child(heading); c; c = cmark_node_next(c)) {
+    if (cmark_node_get_type(c) != CMARK_NODE_TEXT) return false;
+    const char* lit = cmark_node_get_literal(c);
+    if (lit && !trim(lit).empty()) return false;
+  }
+  return true;
+}
+
 struct Walk {
   std::vector<cmark_node*> raw_html;
   std::vector<cmark_node*> comments;        ///< left out of the page (markdown_raw_html.h)
@@ -349,7 +360,7 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
         break;
       }
       case CMARK_NODE_HEADING: {
-        if (trim(node_text(n)).empty()) {  // `## ` alone: an empty heading, left out
+        if (has_no_words(n)) {  // `## ` alone: an empty heading, left out
           walk.empty_headings.push_back(n);
           result.empty_headings.push_back(position(n));
           break;

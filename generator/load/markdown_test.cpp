@@ -110,6 +110,11 @@ TEST_CASE("markdown: an empty heading is left out and listed, the ids of the oth
   auto r = md("## One\n\n## \n\nText.\n\n###\n\n## One\n");
   CHECK(r.html == "<h2 id=\"one\">One</h2>\n<p>Text.</p>\n<h2 id=\"one-2\">One</h2>\n");
   REQUIRE(r.empty_headings.size() == 2);
+  // A heading of an image without alt text is no empty heading: it is kept (and its image
+  // reported), not freed under the link list that still points at the image.
+  auto image = md("## ![](/a.svg)\n");
+  CHECK(image.empty_headings.empty());
+  CHECK(image.html.find("<h2") != std::string::npos);
   CHECK(r.empty_headings[0].line == 3);
   CHECK(r.empty_headings[1].line == 7);
 }
