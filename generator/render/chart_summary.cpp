@@ -22,14 +22,18 @@ void add_sentence(std::string& out, const std::string& sentence) {
   out += sentence;
 }
 
-/// The names of the categories `at` ("A, B and 3 more"): at most three, then how many more.
+/// The names of the categories `at` ("A, B and C", "A, B, C and 3 more"): at most three,
+/// then how many more.
 std::string category_names(const ChartData& data, const std::vector<size_t>& at,
                            const DataView& view) {
   constexpr size_t kNamed = kSummaryNamed;
   const std::string separator = view.text("chart_summary_separator", ", ");
+  // All of them named: the last after "and" ("2019, 2020 and 2022", "2019、2020和2022").
+  const std::string last = at.size() <= kNamed ? view.text("chart_summary_last_separator", " and ")
+                                               : separator;
   std::string names;
   for (size_t k = 0; k < at.size() && k < kNamed; ++k) {
-    if (k > 0) names += separator;
+    if (k > 0) names += k + 1 == at.size() ? last : separator;
     names += x_name(data, at[k]);
   }
   if (at.size() <= kNamed) return names;

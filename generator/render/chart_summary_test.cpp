@@ -57,7 +57,7 @@ TEST_CASE("summary: text categories get highest and lowest with where, never fir
         "Y: highest for North (1,200.5) and lowest for South (0), of 4 categories.");
   // Ties name every category that has the value, up to three, then how many more.
   d = categories({5, 1, 5, kNoValue}, {"A", "B", "C", "D"});
-  CHECK(chart_summary(d, en) == "Y: highest for A, C (5) and lowest for B (1), of 3 categories.");
+  CHECK(chart_summary(d, en) == "Y: highest for A and C (5) and lowest for B (1), of 3 categories.");
   d = categories({1, 1, 1, 1, 1, 9}, {"A", "B", "C", "D", "E", "F"});
   CHECK(chart_summary(d, en) ==
         "Y: highest for F (9) and lowest for A, B, C and 2 more (1), of 6 categories.");
@@ -173,7 +173,18 @@ TEST_CASE("summary: the years between the first and last that have no value are 
   // The change speaks of 2019 and 2022 only; 2023, after the last value, is no gap.
   CHECK(chart_summary(d, en) ==
         "Y rose from 1 in 2019 to 4 in 2022, up 3. The lowest value was 1 in 2019 and the "
-        "highest 4 in 2022. Y has no value for 2020, 2021.");
+        "highest 4 in 2022. Y has no value for 2020 and 2021.");
+  // In every language, the last of names all given follows the word for "and".
+  const std::map<std::string, std::pair<std::string, std::string>> pairs = {
+      {"zh-TW", {"zh-Hant-TW", "2020和2021"}},
+      {"vi", {"vi", "2020 và 2021"}},
+      {"id", {"id", "2020 dan 2021"}},
+      {"th", {"th", "2020 และ 2021"}},
+  };
+  for (const auto& [lang, want] : pairs) {
+    CAPTURE(lang);
+    CHECK(chart_summary(d, theme_view(lang, want.first)).find(want.second) != std::string::npos);
+  }
   d = series({2, kNoValue, 2}, {"2019", "2020", "2021"});
   CHECK(chart_summary(d, en) == "Y was 2 in 2019 and the same in 2021. Y has no value for 2020.");
   d = series({1, kNoValue, kNoValue, kNoValue, kNoValue, kNoValue, 2},
