@@ -419,13 +419,7 @@ bool check_tabs(std::string_view text, const std::string& path, Diagnostics& dia
 /// The help for yaml-cpp's "illegal map value" on a line `key: some: text`: a colon and a
 /// space inside an unquoted value start another key (a title "Volunteers: the team").
 std::string colon_in_value_help(std::string_view text, int line) {
-  size_t start = 0;
-  for (int l = 0; l < line && start != std::string_view::npos; ++l) {
-    start = text.find('\n', start);
-    if (start != std::string_view::npos) ++start;
-  }
-  if (start == std::string_view::npos) return "";
-  std::string_view l = text.substr(start, text.find('\n', start) - start);
+  std::string_view l = nth_line(text, line + 1);  // yaml-cpp counts lines from 0
   size_t at = l.find_first_not_of(' ');
   if (at != std::string_view::npos && l.compare(at, 2, "- ") == 0) at += 2;
   size_t colon = l.find(": ", at);

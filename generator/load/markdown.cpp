@@ -128,13 +128,8 @@ struct NodePositions {
 /// Whether line `line` (1-based) of `body` is a closing fence of at least `length` `mark`s:
 /// a fenced block that ends on another line ran to the end of the file unclosed.
 bool closes_fence(std::string_view body, int line, int length, char mark) {
-  size_t start = 0;
-  for (int l = 1; l < line && start != std::string_view::npos; ++l) {
-    start = body.find('\n', start);
-    if (start != std::string_view::npos) ++start;
-  }
-  if (start == std::string_view::npos || length <= 0) return false;
-  std::string_view text = trim(body.substr(start, body.find('\n', start) - start));
+  if (length <= 0) return false;
+  std::string_view text = trim(nth_line(body, line));
   size_t marks = text.find_first_not_of(mark);
   if (marks == std::string_view::npos) marks = text.size();
   return marks >= static_cast<size_t>(length) && trim(text.substr(marks)).empty();
