@@ -431,11 +431,9 @@ std::string colon_in_value_help(std::string_view text, int line) {
       value.find(": ") == std::string_view::npos) {
     return "";
   }
-  std::string quoted;
-  for (char c : value) quoted += c == '"' ? std::string("\\\"") : std::string(1, c);
   return "a colon followed by a space inside a value starts another key; put the value in "
          "quotes: " +
-         std::string(key) + ": \"" + quoted + "\"";
+         std::string(key) + ": " + yaml_quoted(value);
 }
 
 /// The help for yaml-cpp's "unknown token" at byte `at` of `text`: a plain value may not
@@ -457,7 +455,7 @@ std::string reserved_start_help(std::string_view text, size_t at) {
     from = from == std::string_view::npos ? 0 : from + 1;
     key = std::string(trim(text.substr(from, colon - from)));
   }
-  std::string quoted = (key.empty() ? "" : key + ": ") + "\"" + std::string(value) + "\"";
+  std::string quoted = (key.empty() ? "" : key + ": ") + yaml_quoted(value);
   std::string help = "YAML does not let a value start with " + std::string(1, text[at]) +
                      ": put it in quotes, " + quoted;
   if (key == "unit" && value == "%") help += ", or write unit: percent";
@@ -507,6 +505,15 @@ bool check_text(std::string_view& text, const std::string& path, Diagnostics& di
 }
 
 }  // namespace
+
+std::string yaml_quoted(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
 
 Value parse_yaml(std::string_view text, const std::string& path, Diagnostics& diags,
                  int line_offset) {

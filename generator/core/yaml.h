@@ -23,4 +23,8 @@ Value parse_yaml(std::string_view text, const std::string& path, Diagnostics& di
 Value parse_yaml_general(std::string_view text, const std::string& path, Diagnostics& diags,
                          int line_offset = 0);
 
+/// `text` as a YAML double-quoted scalar (`"Volunteers: the \"repair\" team"`): what a
+/// help line tells an author to write for a value YAML cannot take unquoted.
+std::string yaml_quoted(std::string_view text);
+
 }  // namespace firefly

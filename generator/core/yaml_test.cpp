@@ -126,6 +126,16 @@ TEST_CASE("parse_yaml says to quote a value that starts with % @ or `") {
         "YAML does not let a value start with @: put it in quotes, title: \"@volunteers team\"");
 }
 
+TEST_CASE("yaml_quoted writes a value YAML reads back as written") {
+  for (std::string_view v :
+       {"#1 volunteer team", "Volunteers: the \"repair\" team", "C:\\data\\x", "%", "志工：修繕"}) {
+    Diagnostics d;
+    Value back = parse_yaml("title: " + yaml_quoted(v) + "\n", "a.yaml", d);
+    REQUIRE_FALSE(d.has_errors());
+    CHECK(back.get("title").to_text() == v);
+  }
+}
+
 TEST_CASE("parse_yaml accepts a BOM and CRLF") {
   Diagnostics diags;
   Value v = parse_yaml("\xEF\xBB\xBFtitle: Hi\r\nn: 2\r\n", "x.yaml", diags);

@@ -261,7 +261,7 @@ bool load_source_page(const std::string& rel_path, std::string_view raw, const S
                            "' is empty: YAML reads a '#' after a space as the start "
                            "of a comment, so '" +
                            c.text + "' is left out",
-                       "put the value in quotes: " + c.key + ": \"" + c.text + "\"");
+                       "put the value in quotes: " + c.key + ": " + yaml_quoted(c.text));
   }
   const bool not_yaml = yaml_diags.has_errors();
   diags.append(yaml_diags);
