@@ -233,10 +233,8 @@ std::string cell_hint(std::string_view text, ColumnType type) {
         if (serial >= 20000 && serial <= 80000) {
           constexpr long long kDaysTo1970 = 25569;  // 1899-12-30 to 1970-01-01
           Date d = date_from_wall_seconds((serial - kDaysTo1970) * 86400, 0);
-          char day[16];
-          std::snprintf(day, sizeof day, "%04d-%02d-%02d", d.year, d.month, d.day);
           return "a spreadsheet's day number: format the column as a date before saving, or " +
-                 write(day, "");
+                 write(Date{d.year, d.month, d.day}.iso(), "");
         }
       }
       if (iso.empty()) return "";
