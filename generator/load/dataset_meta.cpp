@@ -23,24 +23,26 @@ const std::vector<std::string> kColumnKeys = {"name",        "type",   "title", 
 const std::vector<std::string> kChartKeys = {"x", "y", "kind", "title"};
 const std::vector<std::string> kTypeNames = {"string", "integer", "number", "boolean", "date"};
 
-/// The type another tool's name for a column type means (int: integer, float: number,
-/// bool: boolean, text: string, datetime: date; a year is counted as an integer); "" for
-/// any other word.
+const std::vector<std::string> kFrequencies = {"daily",      "weekly", "monthly",  "quarterly",
+                                               "semiannual", "yearly", "irregular"};
+
+/// The type another tool's name for a column type means, in any letter case (Integer,
+/// int: integer; float: number; bool: boolean; text: string; datetime: date; a year is
+/// counted as an integer); "" for any other word.
 std::string column_type_meant(const std::string& written) {
   static const std::pair<const char*, const char*> kOthers[] = {
-      {"int", "integer"},    {"int32", "integer"},   {"int64", "integer"},   {"long", "integer"},
-      {"year", "integer"},   {"count", "integer"},   {"float", "number"},    {"double", "number"},
-      {"decimal", "number"}, {"numeric", "number"},  {"real", "number"},     {"percent", "number"},
-      {"bool", "boolean"},   {"str", "string"},      {"text", "string"},     {"varchar", "string"},
-      {"datetime", "date"},  {"timestamp", "date"},  {"Integer", "integer"}, {"Number", "number"},
-      {"String", "string"},  {"Boolean", "boolean"}, {"Date", "date"}};
+      {"int", "integer"},    {"int32", "integer"},  {"int64", "integer"}, {"long", "integer"},
+      {"year", "integer"},   {"count", "integer"},  {"float", "number"},  {"double", "number"},
+      {"decimal", "number"}, {"numeric", "number"}, {"real", "number"},   {"percent", "number"},
+      {"bool", "boolean"},   {"str", "string"},     {"text", "string"},   {"varchar", "string"},
+      {"datetime", "date"},  {"timestamp", "date"}};
+  const std::string lower = ascii_lower(written);
+  if (std::find(kTypeNames.begin(), kTypeNames.end(), lower) != kTypeNames.end()) return lower;
   for (const auto& [other, type] : kOthers) {
-    if (written == other) return type;
+    if (lower == other) return type;
   }
   return "";
 }
-const std::vector<std::string> kFrequencies = {"daily",      "weekly", "monthly",  "quarterly",
-                                               "semiannual", "yearly", "irregular"};
 
 /// A helper that validates one metadata file and reports into `diags`.
 struct MetaReader {

@@ -151,6 +151,18 @@ TEST_CASE("dataset: another tool's name for a type names ours, and the column is
   CHECK(m[2] ==
         "data/awards.yaml:5:25: unknown column type 'float' (use string, integer, number, "
         "boolean or date) | write type: number");
+  // In any letter case: a type of ours written with a capital, another tool's in capitals.
+  for (const auto& [written, meant] : std::vector<std::pair<std::string, std::string>>{
+           {"Integer", "integer"}, {"DATE", "date"}, {"INT", "integer"}}) {
+    Diagnostics e;
+    build("title: T\ncolumns:\n  - {name: n, type: " + written + "}\n", "n\n1\n", e);
+    auto all = messages(e);
+    CAPTURE(all.size());
+    CHECK(std::any_of(all.begin(), all.end(), [&](const std::string& x) {
+      return x.find("unknown column type '" + written + "'") != std::string::npos &&
+             x.find("| write type: " + meant) != std::string::npos;
+    }));
+  }
 }
 
 TEST_CASE("dataset: a header written with the columns' titles names each column to write") {
