@@ -190,7 +190,7 @@ std::optional<Period> rows_period(const Dataset& ds) {
     for (size_t r = 0; r < ds.row_count(); ++r) {
       std::vector<std::string> cells = ds.cells(r);
       if (c >= cells.size() || cells[c].empty()) continue;
-      auto p = date ? parse_end(cells[c]) : parse_end(cells[c]);
+      auto p = parse_end(cells[c]);
       if (!p || p->years != year) continue;
       month_starts = month_starts && p->start.day == 1;
       if (!out) {
