@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# A comment is left out of the page (never shown, not even in its source), and an empty
+# heading is no <h2>; the rows without their dashes are shown as the text they are.
+out=$1
+page="$out/visit/index.html"
+! grep -q 'note to colleagues' "$page" || exit 1
+! grep -q '<h2 id="section"></h2>' "$page" || exit 1
+grep -q '| Year | People |' "$page"
