@@ -143,6 +143,19 @@ void SiteBuilder::copy_content(const Page& from, Page& to) {
 
 void SiteBuilder::check_images(const Page& p) {
   for (const Image& img : p.images) {
+    if (!img.src.empty() && img.src[0] != '/' && url_scheme(img.src).empty()) {
+      // images/a.jpg, static/images/a.jpg: a front matter image is shown on the page, its
+      // section's list and the feed, so a path relative to one of them cannot be right.
+      std::string in_static = starts_with(img.src, "static/") ? img.src.substr(6) : "";
+      std::string site_path = in_static.empty() ? "/" + img.src : in_static;
+      bool found = site_->files.count(site_path) || site_->withheld_files.count(site_path);
+      diags_.error(p.source->path, img.pos,
+                   "the image " + img.src +
+                       " does not start with '/': front matter names a file "
+                       "of static/ by its path from the site's root",
+                   "write " + site_path + (found ? "" : " and put the file at static" + site_path));
+      continue;
+    }
     if (!img.src.empty() && img.src[0] == '/' && !site_->files.count(img.src) &&
         !site_->withheld_files.count(img.src)) {
       std::string twin = differs_only_in_case(site_->files, img.src);
