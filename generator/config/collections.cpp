@@ -27,7 +27,17 @@ FieldSchema field_schema(const std::string& name, const Value& v, Diagnostics& d
     f.hint = localized(v.get("hint"), "hint of field '" + name + "'", diags);
     type = &v.get("type");
     f.required = yes_no(v.find("required"), "required", diags);
-    for (const Value& e : v.get("values").as_list()) f.values.push_back(e.to_text());
+    const Value& values = v.get("values");
+    if (values.is_map()) {
+      for (const auto& [value, words] : values.as_map()) {
+        f.values.push_back(value);
+        f.value_words.emplace_back(
+            value,
+            localized(words, "words of value '" + value + "' of field '" + name + "'", diags));
+      }
+    } else {
+      for (const Value& e : values.as_list()) f.values.push_back(e.to_text());
+    }
     f.to = v.get("to").to_text();
     f.to_pos = v.find("to") ? v.get("to").pos : v.pos;
     if (const Value* of = v.find("of")) {

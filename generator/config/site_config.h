@@ -30,6 +30,9 @@ struct FieldSchema {
                      ///< object, localized
   bool required = false;
   std::vector<std::string> values;  ///< for enum
+  /// For enum written as a map (`values: {employment: {zh-TW: 就業, en: Employment}}`): the
+  /// words pages show for each value; empty for a list of values (shown as written).
+  std::vector<std::pair<std::string, Localized>> value_words;
   std::string to;                   ///< for ref: the collection referred to
   Pos to_pos;                       ///< where `to` is written (the field's own when it is not)
   std::shared_ptr<FieldSchema> of;  ///< for list: the item schema

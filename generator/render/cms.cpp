@@ -71,7 +71,15 @@ Map type_keys(const FieldSchema& f, const SiteConfig& config) {
   }
   if (f.type == "enum") {
     List options;
-    for (const std::string& v : f.values) options.push_back(Value(v));
+    const std::string& def = config.default_language().code;
+    for (const std::string& v : f.values) {
+      // A value with words is offered by them (in the default language), written as its code.
+      auto words = std::find_if(f.value_words.begin(), f.value_words.end(),
+                                [&](const auto& w) { return w.first == v && !w.second.empty(); });
+      options.push_back(words == f.value_words.end()
+                            ? Value(v)
+                            : Value(Map{{"label", words->second.get(def, def)}, {"value", v}}));
+    }
     return {{"widget", "select"}, {"options", Value(std::move(options))}};
   }
   if (f.type == "ref") {

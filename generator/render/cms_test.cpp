@@ -35,6 +35,7 @@ collections:
       photo: {type: image}
       people: {type: list, of: {type: object, fields: {name: string, age: integer}}}
       links: {type: list}
+      topic: {type: enum, values: {jobs: {zh-TW: 就業, en: Jobs}, safety: {en: Safety}, other: {}}}
 cms: {backend: gitlab, repo: bureau/portal, script: /cms.js}
 )";
 
@@ -102,6 +103,9 @@ TEST_CASE("cms config: widgets follow the schema") {
   CHECK(kind.get("widget").to_text() == "select");
   CHECK(to_json(kind.get("options")) == R"(["news","story"])");
   CHECK_FALSE(kind.get("required").truthy());
+  // Values with words are offered by them, in the default language (else the first written).
+  CHECK(to_json(find(fields, "topic").get("options")) ==
+        R"([{"label":"就業","value":"jobs"},{"label":"Safety","value":"safety"},"other"])");
   Value photo = find(fields, "photo");
   CHECK(photo.get("widget").to_text() == "object");
   CHECK(find(photo.get("fields"), "src").get("widget").to_text() == "image");

@@ -283,11 +283,24 @@ Value ContextBuilder::list_item(const Page& p) const {
 /// The page's `images` field, from the typed model: a list of {src, alt, caption}, and for
 /// photos `picture` (the <picture> element) and, on the first, `og_image` (the social
 /// card's URL and size).
+namespace {
+
+/// `images[2]`, `cover`, `gallery[0]`: the front matter's own images, not those of an
+/// object (`people[0].photo`, which the people's list does not show).
+bool shown_image_field(std::string_view field) {
+  size_t bracket = field.find('[');
+  return field.find('.') == std::string_view::npos &&
+         (bracket == std::string_view::npos ||
+          field.find('[', bracket + 1) == std::string_view::npos);
+}
+
+}  // namespace
+
 Value ContextBuilder::images_value(const Page& page, PhotoPlace first) const {
   List out;
   out.reserve(page.images.size());
   for (const Image& img : page.images) {
-    if (img.field.rfind("images[", 0) != 0) continue;
+    if (!shown_image_field(img.field)) continue;
     const Photo* photo = photos_ ? photos_->find(img.src) : nullptr;
     // Every story page and card makes one: the members in place, at their final count.
     Map m;
@@ -426,6 +439,9 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
     Value people = people_value(page, lang);
     m.emplace_back("has_people", Value(!people.as_list().empty()));
     m.emplace_back("people", std::move(people));
+    Value fields = fields_value(page, lang);
+    m.emplace_back("has_fields", Value(!fields.as_list().empty()));
+    m.emplace_back("fields", std::move(fields));
     Value images = images_value(page, PhotoPlace::kLead);
     const List& list = images.as_list();
     if (!list.empty() && !list[0].get("og_image").is_null()) {

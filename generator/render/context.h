@@ -68,6 +68,10 @@ class ContextBuilder {
   /// The front matter's people {name, age, union}, with `name_lang`/`union_lang` when that
   /// text is in another language than the page (kept from the original, or a fallback).
   Value people_value(const Page& page, const Language& lang) const;
+  /// The collection's own fields the page shows as "label: value" [{name, label,
+  /// label_lang, text, text_lang, iso, yes, no, has_values, values[{text, text_lang}]}]
+  /// (render/context_fields.cpp).
+  Value fields_value(const Page& page, const Language& lang) const;
 
   /// What every page in one language shows alike, made once: `lang`, `assets` and the
   /// members of `site` that do not depend on the page.

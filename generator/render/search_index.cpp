@@ -10,6 +10,7 @@
 #include "core/locale.h"
 #include "core/parallel.h"
 #include "core/text.h"
+#include "render/page_fields.h"
 #include "render/search_excerpts.h"
 #include "render/search_index_files.h"
 #include "render/search_tokens.h"
@@ -55,8 +56,8 @@ std::string section_label(const Site& site, const Page& p) {
 
 /// The text blocks of a page in `blocks` (emptied first: a run keeps one vector's room from
 /// page to page): summary, body (with its images' alt text), the front matter images' alt
-/// text and captions, terms' names; for datasets the description and columns (not the
-/// publishing agency, the same on every dataset).
+/// text and captions, the story's own fields and people, terms' names; for datasets the description
+/// and columns (not the publishing agency, the same on every dataset).
 void page_blocks(const Site& site, const Page& p, const Body& body,
                  const std::vector<Dataset>& datasets, std::vector<TextBlock>& blocks) {
   const SiteConfig& c = *site.config;
@@ -72,6 +73,22 @@ void page_blocks(const Site& site, const Page& p, const Body& body,
   for (const Image& img : p.images) {  // the front matter's images: what they show
     add(img.alt);
     add(img.caption);
+  }
+  if (p.source && p.kind == PageKind::kPage) {  // the story's own fields and people
+    if (const Language* lang = c.language(p.lang)) {
+      const Page* original = site.find(p.key, c.default_language().code);
+      for (const ShownField& f : shown_fields(site, p, *lang, original)) {
+        for (const FieldText& t : f.values) add(t.text);
+      }
+    }
+    const Value& people = p.source->front.get("people");
+    if (people.is_list()) {
+      for (const Value& person : people.as_list()) {
+        if (!person.is_map()) continue;
+        add(person.get("name").to_text());
+        add(person.get("union").to_text());
+      }
+    }
   }
   if (p.kind == PageKind::kDataset) {
     if (const Dataset* d = find_dataset(datasets, p.dataset)) {

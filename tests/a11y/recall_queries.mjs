@@ -78,7 +78,9 @@ export async function contentPages(site, prefix, langs, defaultLang) {
         const body = html
           .slice(start, end < 0 ? html.indexOf('</main>', start) : end)
           .replace(/<section[^>]*referenced-by[\s\S]*?<\/section>/g, ' ')
-          .replace(/<ul class="people"[\s\S]*?<\/ul>/g, ' ')
+          // The people's names (not the labels "Age", "Union" every such page repeats).
+          .replace(/<ul class="people"[\s\S]*?<\/ul>/g, (list) =>
+            [...list.matchAll(/<span class="person-name"[^>]*>([\s\S]*?)<\/span>/g)].map((m) => `<p>${m[1]}</p>`).join(''))
           .replace(/<figure class="figure"[\s\S]*?<\/figure>/g, ' ') // the front matter's picture
           .replace(/<p class="chart-downloads"[\s\S]*?<\/p>/g, ' ')
           .replace(/<div class="taxonomy">[\s\S]*?<\/div>/g, (tax) => {
@@ -87,6 +89,9 @@ export async function contentPages(site, prefix, langs, defaultLang) {
           });
         blocks.push(htmlText(body));
       }
+      // The story's own fields, above its text: their values, not their labels.
+      const fields = (html.match(/<dl class="fields">([\s\S]*?)<\/dl>/) || [])[1] || '';
+      for (const m of fields.matchAll(/<dd>([\s\S]*?)<\/dd>/g)) blocks.push(htmlText(m[1]));
     } else {
       const lead = (html.match(/<p class="lead">([\s\S]*?)<\/p>/) || [])[1];
       if (lead) blocks.push(htmlText(lead));
