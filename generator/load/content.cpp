@@ -19,6 +19,7 @@
 #include "load/headless_tables.h"
 #include "load/links_as_text.h"
 #include "load/markdown_limits.h"
+#include "load/unread_files.h"
 #include "load/wide_typing.h"
 
 namespace firefly {
@@ -444,7 +445,11 @@ SourcePages load_content(const std::filesystem::path& site_dir, const SiteConfig
   }
   std::vector<FoundFile> md;
   for (auto& f : files) {
-    if (ends_with(f.rel, ".md")) md.push_back(std::move(f));
+    if (ends_with(f.rel, ".md")) {
+      md.push_back(std::move(f));
+    } else if (auto unread = unread_content_file(f.rel)) {
+      diags.warning("content/" + f.rel, {}, std::move(unread->message), std::move(unread->hint));
+    }
   }
   SourcePages pages(md.size());
   std::vector<char> ok(md.size(), 0);

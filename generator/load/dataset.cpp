@@ -14,6 +14,7 @@
 #include "load/dataset_history.h"
 #include "load/dataset_key.h"
 #include "load/dataset_meta.h"
+#include "load/unread_files.h"
 
 namespace firefly {
 
@@ -286,6 +287,10 @@ std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, const 
     }
   }
   for (const FoundFile& f : found) {
+    if (auto unread = unread_data_file(f.rel)) {
+      diags.warning("data/" + f.rel, Pos{}, std::move(unread->message), std::move(unread->hint));
+      continue;
+    }
     if (f.rel.find('/') != std::string::npos) continue;  // only the top folder
     if (ends_with(f.rel, ".csv")) {
       pairs[f.rel.substr(0, f.rel.size() - 4)].first = f.full;
