@@ -33,13 +33,18 @@ std::string example(const FieldSchema& f, const TimeZone& zone) {
   return "\"\"";
 }
 
-std::string describe(const FieldSchema& f) {
+std::string describe(const FieldSchema& f, const std::string& lang, const std::string& def) {
   std::string d = f.required ? "required: " : "optional: ";
   if (f.type == "ref") return d + "the file name (slug) of a page in " + f.to;
   if (f.type == "date") return d + "a date, YYYY-MM-DD";
   if (f.type == "enum") {
     std::string all;
-    for (const auto& v : f.values) all += (all.empty() ? "" : ", ") + v;
+    for (const auto& v : f.values) {
+      all += (all.empty() ? "" : ", ") + v;
+      for (const auto& [value, words] : f.value_words) {  // the words pages show for it
+        if (value == v && !words.empty()) all += " (" + words.get(lang, def) + ")";
+      }
+    }
     return d + "one of " + all;
   }
   if (f.type == "list" && f.of) {
@@ -70,7 +75,8 @@ std::string scaffold_page(const SiteConfig& config, const Collection& collection
     if (!f.required) ordered.push_back(&f);
   }
   for (const FieldSchema* f : ordered) {
-    s += "# " + describe(*f) + "\n" + f->name + ": " + example(*f, config.timezone) + "\n";
+    s += "# " + describe(*f, lang, config.default_language().code) + "\n" + f->name + ": " +
+         example(*f, config.timezone) + "\n";
   }
   for (const std::string& tax : collection.taxonomies) {
     const Taxonomy* t = config.taxonomy(tax);

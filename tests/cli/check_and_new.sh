@@ -28,6 +28,9 @@ cp -r tests/sites/multilingual/site "$work/ml"
 "$FIREFLY" new stories nantou-roses --lang en --site "$work/ml" >/dev/null
 f="$work/ml/content/stories/nantou-roses.en.md"
 grep -q '^date: ' "$f" && grep -q '^program: ' "$f" && grep -q '^# required: ' "$f"
+# An enum's values with the words pages show for them, in the page's language (else the
+# default language's).
+grep -qxF '# optional: one of jobs (Jobs), safety (安全)' "$f" || { cat "$f"; exit 1; }
 set +e
 "$FIREFLY" new stories nantou-roses --lang en --site "$work/ml" 2>"$work/err.txt"; code=$?
 set -e
