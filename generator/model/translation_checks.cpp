@@ -174,6 +174,7 @@ void check_translations(const Site& site, const std::vector<TranslationPair>& pa
   const bool* render_ahead = take_bodies ? &unsafe_html : nullptr;
   parallel_for(by_original.size(), jobs, [&](size_t g) {
     const SourcePage& original = *found[by_original[g].front()].original;
+    const Collection* collection = site.config->collection(original.section);
     LazyScan theirs(original, render_ahead);
     for (size_t i : by_original[g]) {
       PairFindings& f = found[i];
@@ -182,7 +183,8 @@ void check_translations(const Site& site, const std::vector<TranslationPair>& pa
       LazyScan mine(translation, render_ahead);  // in this pair only (translation_pairs)
       if (!f.drift) {
         f.drift = std::make_shared<const std::vector<Drift>>(
-            compare_scanned(original, theirs.get(), translation, mine.get()));
+            compare_scanned(original, theirs.get(), translation, mine.get(),
+                            collection ? &collection->fields : nullptr));
       }
       if (!f.terms) {
         static const std::vector<MarkdownItem> kUnread;

@@ -150,13 +150,21 @@ void compare_sets(const Facts& o, const Facts& t, const std::map<std::string, in
 
 /// Front-matter fields that hold data: equal in every translation.
 void compare_front(const SourcePage& original, const SourcePage& translation,
-                   std::vector<Drift>& out) {
+                   const std::vector<FieldSchema>* schema, std::vector<Drift>& out) {
   static const std::set<std::string> kWords = {
       "title",   "summary",         "description",     "url",
       "aliases", "translated_from", "translation_key", "images"};
+  auto words = [&](const std::string& key) {  // a field of the schema written in words
+    if (!schema) return false;
+    for (const FieldSchema& f : *schema) {
+      const FieldSchema& item = f.type == "list" && f.of ? *f.of : f;
+      if (f.name == key) return item.type == "string" || item.type == "text";
+    }
+    return false;
+  };
   if (!original.front.is_map() || !translation.front.is_map()) return;
   for (const auto& [key, tv] : translation.front.as_map()) {
-    if (kWords.count(key)) continue;
+    if (kWords.count(key) || words(key)) continue;
     const Value* ov = original.front.find(key);
     if (!ov || to_json(*ov) == to_json(tv)) continue;
     out.push_back({tv.key_pos.line ? tv.key_pos.line : 1,
@@ -184,15 +192,17 @@ void compare_front(const SourcePage& original, const SourcePage& translation,
 
 }  // namespace
 
-std::vector<Drift> compare_translation(const SourcePage& original, const SourcePage& translation) {
+std::vector<Drift> compare_translation(const SourcePage& original, const SourcePage& translation,
+                                       const std::vector<FieldSchema>* schema) {
   return compare_scanned(original, scan_markdown(original.body, original.body_line), translation,
-                         scan_markdown(translation.body, translation.body_line));
+                         scan_markdown(translation.body, translation.body_line), schema);
 }
 
 std::vector<Drift> compare_scanned(const SourcePage& original,
                                    const std::vector<MarkdownItem>& original_items,
                                    const SourcePage& translation,
-                                   const std::vector<MarkdownItem>& translation_items) {
+                                   const std::vector<MarkdownItem>& translation_items,
+                                   const std::vector<FieldSchema>* schema) {
   Facts o = facts_of(original, original_items), t = facts_of(translation, translation_items);
   std::vector<Drift> out;
   // Figures on one side only, one warning per line of the translation (a table whose
@@ -249,7 +259,7 @@ std::vector<Drift> compare_scanned(const SourcePage& original,
   count_drift(static_cast<int>(o.headings.size()), static_cast<int>(t.headings.size()),
               kHeadingTolerance, "heading", "headings");
   count_drift(o.list_items, t.list_items, kListItemTolerance, "list item", "list items");
-  compare_front(original, translation, out);
+  compare_front(original, translation, schema, out);
   std::stable_sort(out.begin(), out.end(),
                    [](const Drift& a, const Drift& b) { return a.line < b.line; });
   return out;

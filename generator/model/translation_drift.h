@@ -29,13 +29,17 @@ inline constexpr int kListItemTolerance = 1;
 /// #fragments) and URLs; embeds (kind and dataset); images; code; the number of
 /// headings and of list items (within the tolerances); and front-matter fields that
 /// hold data rather than words (everything but title, summary, description, url,
-/// aliases, translated_from, translation_key and images' alt text).
-std::vector<Drift> compare_translation(const SourcePage& original, const SourcePage& translation);
+/// aliases, translated_from, translation_key, images' alt text and the fields `schema`, the
+/// collection's, types as words: `string` and `text`, which pages show and translators may
+/// translate).
+std::vector<Drift> compare_translation(const SourcePage& original, const SourcePage& translation,
+                                       const std::vector<FieldSchema>* schema = nullptr);
 
 /// `compare_translation` of pages whose bodies the caller scanned (`scan_markdown`).
 std::vector<Drift> compare_scanned(const SourcePage& original,
                                    const std::vector<MarkdownItem>& original_items,
                                    const SourcePage& translation,
-                                   const std::vector<MarkdownItem>& translation_items);
+                                   const std::vector<MarkdownItem>& translation_items,
+                                   const std::vector<FieldSchema>* schema = nullptr);
 
 }  // namespace firefly

@@ -207,4 +207,27 @@ TEST_CASE("check_translations takes the findings of pairs whose files did not ch
   CHECK(findings.pairs.front().drift->empty());
 }
 
+TEST_CASE("a field the schema types as words may be translated; data may not") {
+  SourcePage o = page("content/a.zh-TW.md", "zh-TW",
+                      "title: 甲\nplace: 新營區\npartners: [伊甸]\nhelpers: 12\ncode: A1", "文。");
+  SourcePage t = page("content/a.en.md", "en",
+                      "title: A\nplace: Xinying\npartners: [Eden]\nhelpers: 13\ncode: B2", "Text.");
+  std::vector<FieldSchema> schema(4);
+  schema[0].name = "place";
+  schema[0].type = "string";
+  schema[1].name = "partners";
+  schema[1].type = "list";
+  schema[1].of = std::make_shared<FieldSchema>();
+  schema[1].of->type = "text";
+  schema[2].name = "helpers";
+  schema[2].type = "integer";
+  schema[3].name = "code";
+  schema[3].type = "enum";
+  CHECK(messages(compare_translation(o, t, &schema)) ==
+        "5: 'helpers' is 13 here but 12 in the original (content/a.zh-TW.md:5)\n"
+        "6: 'code' is \"B2\" here but \"A1\" in the original (content/a.zh-TW.md:6)\n");
+  // Without the schema (a folder with none) every field but the page's words is data.
+  CHECK(messages(compare_translation(o, t)).find("'place' is") != std::string::npos);
+}
+
 }  // namespace firefly
