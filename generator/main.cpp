@@ -267,7 +267,25 @@ int main(int argc, char** argv) {
               continue;
             }
             std::string guess = firefly::did_you_mean(arg, options);
-            if (!guess.empty()) std::cerr << arg << ": did you mean " << guess << "?\n";
+            if (!guess.empty()) {
+              std::cerr << arg << ": did you mean " << guess << "?\n";
+              continue;
+            }
+            // An option of another command: `build --format json` meant `check`.
+            for (const CLI::App* other : app.get_subcommands({})) {
+              if (other == sub) continue;
+              for (const CLI::Option* o : other->get_options()) {
+                const auto names = o->get_lnames();
+                if (std::find(names.begin(), names.end(), arg.substr(2)) == names.end()) continue;
+                std::cerr << arg << " is an option of `firefly " << other->get_name()
+                          << "`, not of `firefly " << sub->get_name() << "`\n";
+              }
+            }
+          }
+          // A command without its words: say what they are, as the usage line does.
+          if (dynamic_cast<const CLI::RequiredError*>(&e) && sub->get_name() == "new") {
+            std::cerr << "usage: firefly new <collection> <file name>, e.g. firefly new stories "
+                         "nantou-roses\n";
           }
         }
       }

@@ -71,4 +71,16 @@ set +e
 "$FIREFLY" build --no-such-flag >/dev/null 2>&1; code=$?
 set -e
 [ "$code" = 2 ] || { echo "usage error exit code $code"; exit 1; }
+# An option of another command says which; `new` without its words shows them.
+set +e
+"$FIREFLY" build --format json --site "$work/ml" >/dev/null 2>"$work/err.txt"; code=$?
+set -e
+[ "$code" = 2 ] && grep -qxF -e '--format is an option of `firefly check`, not of `firefly build`' "$work/err.txt" ||
+  { cat "$work/err.txt"; exit 1; }
+set +e
+"$FIREFLY" new stories --site "$work/ml" >/dev/null 2>"$work/err.txt"; code=$?
+set -e
+[ "$code" = 2 ] &&
+  grep -qxF 'usage: firefly new <collection> <file name>, e.g. firefly new stories nantou-roses' "$work/err.txt" ||
+  { cat "$work/err.txt"; exit 1; }
 echo "check and new: ok"
