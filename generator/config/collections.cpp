@@ -110,8 +110,11 @@ Collection read_collection(const std::string& name, const Value& v, Diagnostics&
   c.title = localized(v.get("title"), "title of collection '" + name + "'", diags);
   if (const Value* sort = v.find("sort")) read_sort(c, *sort, diags);
   if (const Value* p = v.find("paginate")) {
-    if (expect(*p, p->is_int() && p->as_int() >= 0 && p->as_int() < 100000,
-               "paginate of '" + name + "' (a whole number of pages per list page)", diags)) {
+    if (expect(
+            *p, p->is_int() && p->as_int() >= 0 && p->as_int() < 100000,
+            "paginate of '" + name +
+                "' (how many entries a list page shows: a whole number from 1, or 0 for one page)",
+            diags)) {
       c.paginate = static_cast<int>(p->as_int());
     }
   }

@@ -19,7 +19,10 @@ void check_keys(const Value& map, const std::vector<std::string>& known, const s
 
 bool expect(const Value& v, bool ok, const std::string& what, Diagnostics& diags) {
   if (!ok) {
-    diags.error(kSiteYaml, v.pos, what + ": found " + std::string(v.kind_name()));
+    // A number or a word is quoted as written (-1, twenty); a list or a map by its kind.
+    bool scalar = !v.is_map() && !v.is_list() && !v.is_null();
+    diags.error(kSiteYaml, v.pos,
+                what + ": found " + (scalar ? in_quotes(v.to_text()) : std::string(v.kind_name())));
   }
   return ok;
 }

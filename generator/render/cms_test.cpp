@@ -180,7 +180,8 @@ TEST_CASE("cms settings are checked") {
   Diagnostics d5;
   root = parse_yaml("title: x\nlanguages: [{code: en}]\ncms: github\n", "site.yaml", d5);
   CHECK_FALSE(site_config_from(root, d5));
-  CHECK(d5.sorted().front().message == "cms (a map of settings: backend, repo, ...): found text");
+  CHECK(d5.sorted().front().message ==
+        "cms (a map of settings: backend, repo, ...): found 'github'");
 }
 
 }  // namespace firefly
