@@ -16,6 +16,7 @@
 #include "core/text.h"
 #include "core/yaml.h"
 #include "load/front_matter.h"
+#include "load/heading_marks.h"
 #include "load/headless_tables.h"
 #include "load/links_as_text.h"
 #include "load/markdown_limits.h"
@@ -283,6 +284,7 @@ bool load_source_page(const std::string& rel_path, std::string_view raw, const S
   if (!out.body_unread) {
     report_links_as_text(out.body, out.body_line, rel_path, diags);
     report_headless_tables(out.body, out.body_line, rel_path, diags);
+    report_unspaced_headings(out.body, out.body_line, rel_path, diags);
   }
   // A translation with neither title nor text: the CMS writes one for every language of a
   // new page (with its dates and references copied in). Not translated yet: not published,

@@ -6,3 +6,5 @@ page="$out/visit/index.html"
 ! grep -q 'note to colleagues' "$page" || exit 1
 ! grep -q '<h2 id="section"></h2>' "$page" || exit 1
 grep -q '| Year | People |' "$page"
+# The heading without its space is text, as the warning says.
+grep -q '###Who came' "$page"
