@@ -94,6 +94,15 @@ void report_broken_link(const std::string& source_path, Pos pos, const std::stri
       help = "write the whole address, starting with https://: https://" + url;
     }
   }
+  // “https://example.org/”: a word processor's quotes around the address make it a path.
+  for (std::string_view quote : {"\u201c", "\u201d", "\"", "'", "\u300c", "\u300e"}) {
+    if (!starts_with(url, quote)) continue;
+    std::string inner = url.substr(quote.size());
+    for (std::string_view end : {"\u201d", "\u201c", "\"", "'", "\u300d", "\u300f"}) {
+      if (ends_with(inner, end)) inner.resize(inner.size() - end.size());
+    }
+    help = "remove the quotes around the address: (" + inner + ")";
+  }
   if (url.find('\\') != std::string::npos) {  // a path copied from Windows' file explorer
     std::string forward = url;
     std::replace(forward.begin(), forward.end(), '\\', '/');
