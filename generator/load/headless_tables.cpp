@@ -56,7 +56,78 @@ bool may_have_headless_table(std::string_view body) {
   return false;
 }
 
+/// The cells of a row, its `|` written `\|` left out; 0 for a row with code.
+size_t unescaped_cells(std::string_view row) {
+  if (row.find('`') != std::string_view::npos) return 0;
+  size_t bars = 0;
+  for (size_t i = 0; i < row.size(); ++i) {
+    if (row[i] == '|' && (i == 0 || row[i - 1] != '\\')) ++bars;
+  }
+  return row.back() == '|' && (row.size() < 2 || row[row.size() - 2] != '\\') ? bars - 1 : bars;
+}
+
+/// Reads a table's rows one after another: whether a row, given with whether it follows
+/// the row before at once, has more cells than its table's header.
+struct TableRows {
+  size_t run = 0;      // rows in a row so far
+  size_t columns = 0;  // the first row's cells
+  bool table = false;  // the second row is the header's dashes, cell for cell
+  bool overfull(std::string_view row, bool follows) {
+    if (!follows) run = 0;
+    size_t cells = cells_of(row);
+    if (++run == 1) {
+      columns = cells;
+      table = false;
+    } else if (run == 2) {
+      table = is_dash_row(row) && cells == columns;
+    }
+    if (run < 3 || !table) return false;
+    size_t unescaped = unescaped_cells(row);
+    return unescaped > columns;
+  }
+};
+
+/// Whether `body` may have a row with more cells than its table's header, read as
+/// may_have_headless_table reads (code not told apart here).
+bool may_have_overfull_row(std::string_view body) {
+  size_t previous_row = std::string_view::npos;
+  TableRows rows;
+  for (size_t bar = body.find('|'); bar != std::string_view::npos;) {
+    size_t start = body.rfind('\n', bar);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    size_t end = std::min(body.find('\n', bar), body.size());
+    std::string_view row = table_row(body.substr(start, end - start));
+    if (!row.empty()) {
+      size_t before = start >= 2 ? body.rfind('\n', start - 2) : std::string_view::npos;
+      before = before == std::string_view::npos ? 0 : before + 1;
+      if (rows.overfull(row, start > 0 && previous_row == before)) return true;
+      previous_row = start;
+    }
+    bar = end == body.size() ? std::string_view::npos : body.find('|', end + 1);
+  }
+  return false;
+}
+
 }  // namespace
+
+std::vector<OverfullRow> find_overfull_rows(std::string_view body, int first_line) {
+  std::vector<OverfullRow> found;
+  if (!may_have_overfull_row(body)) return found;  // most pages: no line read
+  TableRows rows;
+  int previous = 0;  // the line of the last row
+  each_prose_line(body, first_line, [&](std::string_view line, int number) {
+    std::string_view row = table_row(line);
+    if (row.empty()) return true;
+    if (rows.overfull(row, previous && number == previous + 1)) {
+      found.push_back({{number, char_column(line, static_cast<int>(line.find('|')) + 1)},
+                       unescaped_cells(row),
+                       rows.columns});
+    }
+    previous = number;
+    return found.size() < 20;
+  });
+  return found;
+}
 
 std::vector<HeadlessTable> find_headless_tables(std::string_view body, int first_line) {
   std::vector<HeadlessTable> found;
@@ -99,6 +170,14 @@ void report_headless_tables(std::string_view body, int first_line, const std::st
                   "these lines look like a table, but no line of dashes follows the first, so "
                   "they are shown as text with their | marks",
                   "add the line " + dashes + " under the first line (the table's header)");
+  }
+  for (const OverfullRow& r : find_overfull_rows(body, first_line)) {
+    diags.warning(
+        path, r.pos,
+        "this row has " + std::to_string(r.cells) + " cells but the table has " +
+            std::to_string(r.columns) + " columns, so the page leaves out its last " +
+            (r.cells - r.columns == 1 ? "cell" : std::to_string(r.cells - r.columns) + " cells"),
+        "add the column to the table's first two lines, or remove the extra cell");
   }
 }
 

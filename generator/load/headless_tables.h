@@ -22,7 +22,21 @@ struct HeadlessTable {
 /// (which makes them a table). At most 20.
 std::vector<HeadlessTable> find_headless_tables(std::string_view body, int first_line);
 
-/// Reports each run find_headless_tables finds in `body` (of the file `path`) as a warning.
+/// A row of a table with more cells than the table has columns: Markdown leaves the last
+/// ones out of the page (`| 2021 | 26 | note |` under `| 年度 | 人數 |`).
+struct OverfullRow {
+  Pos pos;             ///< of the row's first `|`
+  size_t cells = 0;    ///< the row's
+  size_t columns = 0;  ///< the table's (its header's)
+};
+
+/// The rows of the tables of Markdown `body` (its first line is line `first_line`), outside
+/// code, each written starting with `|`, that have more cells than their header. Rows with
+/// code (`` ` ``) are left alone: a `|` in code is no cell's end. At most 20.
+std::vector<OverfullRow> find_overfull_rows(std::string_view body, int first_line);
+
+/// Reports each run find_headless_tables finds in `body` (of the file `path`) as a warning,
+/// and each row find_overfull_rows finds.
 void report_headless_tables(std::string_view body, int first_line, const std::string& path,
                             Diagnostics& diags);
 

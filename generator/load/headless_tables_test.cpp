@@ -34,3 +34,39 @@ TEST_CASE("find_headless_tables: table rows with no dashes under the first, not 
 }
 
 }  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("find_overfull_rows: a row with more cells than its table's header") {
+  auto found = [](std::string_view body) {
+    std::string s;
+    for (const OverfullRow& r : find_overfull_rows(body, 5)) {
+      s += std::to_string(r.pos.line) + ":" + std::to_string(r.pos.col) + " " +
+           std::to_string(r.cells) + "/" + std::to_string(r.columns) + "\n";
+    }
+    return s;
+  };
+  CHECK(found("| 年 | 人數 |\n|---|---|\n| 2021 | 26 | 多一格 |\n| 2022 | 30 |\n") == "7:1 3/2\n");
+  CHECK(found("| a | b |\n| - | - |\n| 1 | 2 | 3 | 4\n") == "7:1 4/2\n");  // no closing bar
+  CHECK(found("| a | b |\n| - | - |\n| 1 | 2 |\n| 3 |\n") == "");          // fewer: filled
+  CHECK(found("| a | b |\n| - | - |\n| 1 \\| 2 | 3 |\n") == "");           // an escaped bar
+  CHECK(found("| a | b |\n| - | - |\n| `x|y` | 3 |\n") == "");             // a bar in code
+  CHECK(found("| a | b |\n| 1 | 2 | 3 |\n") == "");                        // no table
+  CHECK(found("```\n| a | b |\n| - | - |\n| 1 | 2 | 3 |\n```\n") == "");   // code
+  CHECK(found("| a | b |\n| - | - |\n\n| 1 | 2 | 3 |\n") == "");           // another run: no table
+}
+
+TEST_CASE("report_headless_tables: an overfull row's warning") {
+  Diagnostics diags;
+  report_headless_tables("| 年 | 人數 |\n|---|---|\n| 2021 | 26 | 多一格 | 再一格 |\n", 5,
+                         "content/a.md", diags);
+  REQUIRE(diags.warning_count() == 1);
+  const Diagnostic d = diags.sorted().front();
+  CHECK(d.pos.line == 7);
+  CHECK(d.message ==
+        "this row has 4 cells but the table has 2 columns, so the page leaves out its last 2 "
+        "cells");
+  CHECK(d.hint == "add the column to the table's first two lines, or remove the extra cell");
+}
+
+}  // namespace firefly

@@ -8,3 +8,5 @@ page="$out/visit/index.html"
 grep -q '| Year | People |' "$page"
 # The heading without its space is text, as the warning says.
 grep -q '###Who came' "$page"
+# The extra cell is not on the page, as the warning says.
+! grep -q 'since 2019' "$page"
