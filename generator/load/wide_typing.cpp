@@ -96,10 +96,27 @@ bool report_wide_typing(std::string_view yaml, const std::string& path, int line
 std::vector<WideLink> find_wide_links(std::string_view body, int first_line) {
   constexpr std::string_view kOpen = "\xEF\xBC\xBB", kClose = "\xEF\xBC\xBD";  // ［ ］
   constexpr std::string_view kParen = "\xEF\xBC\x88", kEnd = "\xEF\xBC\x89";   // （ ）
+  // 【】, 「」 and 〔〕, which Chinese input methods type for [ and ]: also quotation marks
+  // and brackets of their own, so only before an address that looks like one.
+  constexpr std::string_view kOthers[][2] = {{"\xE3\x80\x90", "\xE3\x80\x91"},
+                                             {"\xE3\x80\x8C", "\xE3\x80\x8D"},
+                                             {"\xE3\x80\x94", "\xE3\x80\x95"}};
+  auto other = [&](std::string_view at, int side) {
+    for (const auto& pair : kOthers) {
+      if (at.substr(0, 3) == pair[side]) return true;
+    }
+    return false;
+  };
+  auto looks_like_address = [](std::string_view a) {
+    return starts_with(a, "/") || starts_with(a, "./") || starts_with(a, "../") ||
+           starts_with(a, "http://") || starts_with(a, "https://") || starts_with(a, "www.") ||
+           starts_with(a, "mailto:") || a.find(".md") != std::string_view::npos;
+  };
   std::vector<WideLink> found;
   each_prose_line(body, first_line, [&](std::string_view line, int line_no) {
     if (line.find(kParen) == std::string_view::npos &&
-        line.find(kClose) == std::string_view::npos) {
+        line.find(kClose) == std::string_view::npos &&
+        line.find("\xE3\x80") == std::string_view::npos) {
       return true;  // no full-width parenthesis nor closing bracket: most lines
     }
     // Each closing bracket followed by an opening parenthesis, one of them full-width.
@@ -109,11 +126,12 @@ std::vector<WideLink> find_wide_links(std::string_view body, int first_line) {
     size_t ticks = 0, open_ticks = 0;  // backticks before i, and before `open`
     for (size_t i = 0; i < line.size(); ++i) {
       if (line[i] == '`') ++ticks;
-      if (line[i] == '[' || line.substr(i, 3) == kOpen) {
+      if (line[i] == '[' || line.substr(i, 3) == kOpen || other(line.substr(i), 0)) {
         open = i, open_len = line[i] == '[' ? 1 : 3, open_ticks = ticks;
         continue;
       }
-      size_t close_len = line[i] == ']' ? 1 : line.substr(i, 3) == kClose ? 3 : 0;
+      const bool quote_like = other(line.substr(i), 1);
+      size_t close_len = line[i] == ']' ? 1 : line.substr(i, 3) == kClose || quote_like ? 3 : 0;
       if (close_len == 0) continue;
       size_t paren = i + close_len;
       size_t paren_len = line.substr(paren, 1) == "(" ? 1 : line.substr(paren, 3) == kParen ? 3 : 0;
@@ -136,6 +154,7 @@ std::vector<WideLink> find_wide_links(std::string_view body, int first_line) {
         ++stop;
       }
       if (open == std::string_view::npos || end_len == 0 || stop == address) continue;
+      if (quote_like && !looks_like_address(line.substr(address, stop - address))) continue;
       // Inside `code`, as an example of how not to write a link.
       if (open_ticks % 2) continue;
       std::string_view text = line.substr(open + open_len, i - open - open_len);

@@ -35,7 +35,9 @@ inline constexpr size_t kMostWideLinks = 20;
 
 /// The links of Markdown `body` (its first line is line `first_line`) written with a
 /// full-width bracket or parenthesis, one line each: `[text]（address）`, `［text］(address)`,
-/// and the same with the other pairs mixed, the address printable ASCII; at most
+/// and the same with the other pairs mixed, the address printable ASCII; also with the
+/// brackets Chinese input methods type for [ and ] (「」【】〔〕) before an address that
+/// looks like one (`/…`, `https://…`, `www.…`, `….md`: they are quotation marks too); at most
 /// kMostWideLinks. Each line is read once, however many brackets it has.
 std::vector<WideLink> find_wide_links(std::string_view body, int first_line);
 

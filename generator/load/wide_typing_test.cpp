@@ -58,6 +58,17 @@ TEST_CASE("links written with full-width brackets or parentheses") {
   CHECK(two[1].meant == "[b](/b/)");
 }
 
+TEST_CASE("links typed with the brackets Chinese input methods give for [ and ]") {
+  auto links = find_wide_links(
+      "請看「關於我們」(/about/)、【報名】（https://example.org/a）和〔表〕(data.md)", 1);
+  REQUIRE(links.size() == 3);
+  CHECK(links[0].meant == "[關於我們](/about/)");
+  CHECK(links[1].meant == "[報名](https://example.org/a)");
+  CHECK(links[2].meant == "[表](data.md)");
+  // Quotation marks and brackets of their own before a note: not a link.
+  CHECK(find_wide_links("「勞動部」(MOL)與【公告】(2024)", 1).empty());
+}
+
 TEST_CASE("real links, brackets in prose and code are not taken for full-width links") {
   CHECK(find_wide_links("[故事](/stories/)（很好）", 1).empty());
   CHECK(find_wide_links("參考資料[1]（2019年報）", 1).empty());  // a note, not an address
