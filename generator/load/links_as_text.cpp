@@ -24,7 +24,17 @@ bool looks_like_address(std::string_view written) {
 
 std::vector<SpacedLink> find_spaced_links(std::string_view body, int first_line) {
   std::vector<SpacedLink> found;
+  int unclosed_at = 0;  // the line of the last unclosed address found
   each_prose_line(body, first_line, [&](std::string_view line, int line_no) {
+    // Markdown lets the `)` (or a title) come on the next line: `![a](/a.jpg` then `)`.
+    if (unclosed_at && unclosed_at == line_no - 1) {
+      std::string_view next = trim(line);
+      if (!next.empty() &&
+          (next[0] == ')' || next[0] == '"' || next[0] == '\'' || next[0] == '(')) {
+        found.pop_back();
+      }
+    }
+    unclosed_at = 0;
     if (line.find("](") == std::string_view::npos) return true;
     // The last `[` before i and the backticks before it (an odd count: inside `code`).
     size_t open = std::string_view::npos, ticks = 0, open_ticks = 0;
@@ -37,7 +47,21 @@ std::vector<SpacedLink> find_spaced_links(std::string_view body, int first_line)
       if (line[i] != ']' || i + 1 >= line.size() || line[i + 1] != '(') continue;
       const size_t address = i + 2;
       const size_t close = line.find(')', address);
-      if (close == std::string_view::npos) break;  // no address ends on this line
+      if (close == std::string_view::npos) {  // no address ends on this line
+        std::string_view rest = trim(line.substr(address));
+        if (open != std::string_view::npos && open_ticks % 2 == 0 && !rest.empty() &&
+            rest.find(' ') == std::string_view::npos && looks_like_address(rest)) {
+          const bool image = open > 0 && line[open - 1] == '!';
+          const size_t from = image ? open - 1 : open;
+          found.push_back({{line_no, char_column(line, static_cast<int>(from) + 1)},
+                           image,
+                           std::string(rest),
+                           true});
+          unclosed_at = line_no;
+          if (found.size() == kMostSpacedLinks) return false;
+        }
+        break;
+      }
       std::string_view written = line.substr(address, close - address);
       const size_t space = written.find(' ');
       i = close;  // read on after the address
@@ -77,6 +101,14 @@ void report_links_as_text(std::string_view body, int first_line, const std::stri
                           Diagnostics& diags) {
   // ![合照](/images/my photo.jpg): published as text, and the photo missing.
   for (const SpacedLink& link : find_spaced_links(body, first_line)) {
+    if (link.unclosed) {  // ![合照](/images/a.jpg
+      diags.warning(path, link.pos,
+                    std::string(link.image ? "this image's" : "this link's") +
+                        " address has no closing ), so the page shows it as text, not as " +
+                        (link.image ? "the image" : "a link"),
+                    "add ) after " + link.address);
+      continue;
+    }
     const bool web = link.address.find("://") != std::string::npos;  // https://…, not a file
     diags.warning(path, link.pos,
                   std::string(link.image ? "this image's" : "this link's") +

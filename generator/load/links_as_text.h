@@ -16,9 +16,10 @@ namespace firefly {
 
 /// A link or image whose address has a space.
 struct SpacedLink {
-  Pos pos;              ///< of its `[` (or the `!` of an image; columns count characters)
-  bool image = false;   ///< written `![…](…)`
-  std::string address;  ///< as written: "/images/my photo.jpg"
+  Pos pos;                ///< of its `[` (or the `!` of an image; columns count characters)
+  bool image = false;     ///< written `![…](…)`
+  std::string address;    ///< as written: "/images/my photo.jpg"
+  bool unclosed = false;  ///< no `)` ends the address on its line: `![合照](/images/a.jpg`
 };
 
 /// The most find_spaced_links lists in one page.
@@ -27,7 +28,9 @@ inline constexpr size_t kMostSpacedLinks = 20;
 /// The links of Markdown `body` (its first line is line `first_line`) written
 /// `[text](address)` on one line with a space in an address that looks like a path or a
 /// URL (it has a / or a .): not `[text](</a b.jpg>)` nor `[text](/a "title")`, which
-/// Markdown reads as links, nor in code. At most kMostSpacedLinks; each line read once.
+/// Markdown reads as links, nor in code; and those whose address no `)` ends on the line
+/// (`unclosed`), the address alone on the rest of it. At most kMostSpacedLinks; each line
+/// read once.
 std::vector<SpacedLink> find_spaced_links(std::string_view body, int first_line);
 
 /// `address` with its spaces as hyphens: the name to give the file.

@@ -30,6 +30,34 @@ TEST_CASE("links and images whose address has a space are found where they start
   CHECK(found[3].address == "https://example.org/sign up");
 }
 
+TEST_CASE("links and images whose address no ) ends on its line") {
+  auto found = find_spaced_links(
+      "![照片](/images/roof.jpg\n"
+      "See [the form](https://example.org/form and more words.\n"
+      "A [note](see below\n"
+      "`[code](/a.jpg` and [ok](/b.jpg)\n"
+      "[報名](/about/  \n"
+      "![a](/a.jpg\n"
+      ")\n"
+      "[b](/b/\n"
+      "  \"B\")\n",
+      5);
+  REQUIRE(found.size() == 2);  // not /a.jpg nor /b/: their ) or title is on the next line
+  CHECK(found[0].unclosed);
+  CHECK(found[0].image);
+  CHECK(found[0].pos.line == 5);
+  CHECK(found[0].address == "/images/roof.jpg");
+  CHECK(found[1].unclosed);  // the trailing spaces are not the address's
+  CHECK(found[1].pos.line == 9);
+  CHECK(found[1].address == "/about/");
+  Diagnostics diags;
+  report_links_as_text("![照片](/images/roof.jpg\n", 3, "content/a.md", diags);
+  REQUIRE(diags.warning_count() == 1);
+  CHECK(diags.sorted().front().message ==
+        "this image's address has no closing ), so the page shows it as text, not as the image");
+  CHECK(diags.sorted().front().hint == "add ) after /images/roof.jpg");
+}
+
 TEST_CASE("a line of many brackets is read once, and a page lists at most the most") {
   std::string line;
   for (int i = 0; i < 100000; ++i) line += "[a](/b)";

@@ -10,3 +10,5 @@ grep -q '| Year | People |' "$page"
 grep -q '###Who came' "$page"
 # The extra cell is not on the page, as the warning says.
 ! grep -q 'since 2019' "$page"
+# The link without its ) is text; the one whose ) is on the next line is a link.
+grep -q 'See \[the workshop\](/visit/' "$page" && grep -q '<a href="/visit/">the team</a>' "$page"
