@@ -157,7 +157,11 @@ class Checker {
     } else if (t == "boolean") {
       if (!v.is_bool()) fail("true or false");
     } else if (t == "date") {
-      if (!parse_date(v.to_text())) fail("a date (YYYY-MM-DD)");
+      if (v.is_map() || v.is_list()) {
+        fail("a date (YYYY-MM-DD)");
+      } else {
+        date(v, name);  // as the page's own date: 2024/05/01 and 113年5月1日 say what to write
+      }
     } else if (t == "enum") {
       std::string s = v.to_text();
       if (std::find(schema.values.begin(), schema.values.end(), s) == schema.values.end()) {

@@ -28,7 +28,8 @@ SiteConfig schema_site() {
       "      cover: image\n"
       "      people: {type: list, of: {type: object, fields: {name: string, age: integer, "
       "photo: image}}}\n"
-      "      motto: localized\n",
+      "      motto: localized\n"
+      "      held_on: date\n",
       "site.yaml", diags);
   auto config = site_config_from(root, diags);
   REQUIRE(config);
@@ -105,6 +106,12 @@ TEST_CASE("front matter: each field type names the value and what it must be") {
         std::vector<std::string>{"5:9 'people' must be a list, not a map of keys"});
   CHECK(errors_of(kValid + "people: [{name: x, agee: 3}]\n") ==
         std::vector<std::string>{"5:20 'people' has no field 'agee' | did you mean 'age'?"});
+  // A date field of the schema is told what to write as the page's date is.
+  CHECK(errors_of(kValid + "held_on: 113年5月1日\n") ==
+        std::vector<std::string>{"5:10 'held_on' must be a date written as YYYY-MM-DD, not "
+                                 "'113年5月1日' | write 2024-05-01 (民國113年 is 2024)"});
+  CHECK(errors_of(kValid + "held_on: [2024-05-01]\n") ==
+        std::vector<std::string>{"5:10 'held_on' must be a date (YYYY-MM-DD), not a list"});
   CHECK(errors_of(kValid + "motto: [a, b]\n") ==
         std::vector<std::string>{
             "5:8 'motto' must be text or a map of language codes to text, not a list"});
