@@ -344,12 +344,18 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
   if (collection) {
     for (const FieldSchema& f : collection->fields) {
       const Value* v = fm.find(f.name);
+      // `award: ""`, as a field left empty in `firefly new`'s file or the editor, is no value.
+      const bool given = v && !v->is_null() && !(v->is_string() && v->to_text().empty());
       bool common =
           std::find(kCommonFields.begin(), kCommonFields.end(), f.name) != kCommonFields.end();
-      if (v && !v->is_null() && common && (f.type == "date" || f.name == "images")) {
+      if (given && common && (f.type == "date" || f.name == "images")) {
         // Already checked above with the common fields; one error is enough.
-      } else if (v && !v->is_null()) {
+      } else if (given) {
         c.check(*v, f, f.name, f.name);
+      } else if (f.required && !src.is_index && !may_miss && v && v->key_pos.line) {
+        diags.error(src.path, v->key_pos, "'" + f.name + "' is empty, and this page needs it",
+                    "write its value (" + f.type + ") after `" + f.name + ":`");
+        c.ok = false;
       } else if (f.required && !src.is_index && !may_miss) {
         diags.error(src.path, {1, 1}, "this page needs a '" + f.name + "' field (" + f.type + ")",
                     "add `" + f.name + ": ...` to its front matter");

@@ -27,7 +27,7 @@ PY
 cp -r tests/sites/multilingual/site "$work/ml"
 "$FIREFLY" new stories nantou-roses --lang en --site "$work/ml" >/dev/null
 f="$work/ml/content/stories/nantou-roses.en.md"
-grep -q '^date: ' "$f" && grep -q '^program: ' "$f" && grep -q '^# required: ' "$f"
+grep -q '^date: ' "$f" && grep -qx 'program:' "$f" && grep -q '^# required: ' "$f"
 set +e
 "$FIREFLY" new stories nantou-roses --lang en --site "$work/ml" 2>"$work/err.txt"; code=$?
 set -e
