@@ -69,7 +69,12 @@ std::string scaffold_page(const SiteConfig& config, const Collection& collection
   for (const FieldSchema* f : ordered) {
     s += "# " + describe(*f) + "\n" + f->name + ":" + example(*f, config.timezone) + "\n";
   }
-  for (const std::string& tax : collection.taxonomies) {
+  // A collection that lists no taxonomies uses every one of the site (as the editor's form).
+  std::vector<std::string> taxonomies = collection.taxonomies;
+  if (taxonomies.empty()) {
+    for (const Taxonomy& t : config.taxonomies) taxonomies.push_back(t.name);
+  }
+  for (const std::string& tax : taxonomies) {
     const Taxonomy* t = config.taxonomy(tax);
     s += "# optional: " + (t ? t->title.get(lang, config.default_language().code) : tax) +
          " (a list of terms)\n" + tax + ": []\n";

@@ -64,6 +64,8 @@ TEST_CASE("new: no field is given a value nobody wrote; check names each one sti
   CHECK(text.find("\nstory:\n") != std::string::npos);
   CHECK(text.find("# optional: a map {name: string}\nteam:\n") != std::string::npos);
   CHECK(text.find("\npeople: []\n") != std::string::npos);
+  // The collection lists no taxonomies, so it uses the site's every one.
+  CHECK(text.find("# optional: Label (a list of terms)\nlabel: []\n") != std::string::npos);
   // Left as written, the file has two things to fill: its title and the required level.
   CHECK(findings(config, text) ==
         std::vector<std::string>{"1:1 this page has no title",
