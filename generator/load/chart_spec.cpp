@@ -42,7 +42,7 @@ struct FieldReader {
     const Column* c = find(name);
     if (!c) {
       error(v, "unknown column " + in_quotes(name) + " in " + src.where,
-            did_you_mean_hint(name, names()));
+            did_you_mean_or_list(name, names(), "the columns"));
       return {};
     }
     if (numeric && c->type != ColumnType::kInteger && c->type != ColumnType::kNumber) {

@@ -43,7 +43,7 @@ struct EmbedChecker {
     std::string name = v.to_text();
     if (ds.column_index(name) < 0) {
       error(v, "unknown column " + in_quotes(name) + " in dataset " + in_quotes(ds.name),
-            suggest(name, ds.column_names()));
+            did_you_mean_or_list(name, ds.column_names(), "the columns"));
       return {};
     }
     return name;
@@ -61,7 +61,7 @@ struct EmbedChecker {
       if (ds.column_index(name) < 0) {
         error(value,
               "unknown column " + in_quotes(name) + " in 'where' of dataset " + in_quotes(ds.name),
-              suggest(name, ds.column_names()));
+              did_you_mean_or_list(name, ds.column_names(), "the columns"));
       } else if (value.is_map()) {
         error(value, "'where' values must be a value or a list of values");
       } else {
@@ -152,7 +152,8 @@ std::string render_embed(std::string_view kind, std::string_view yaml_text, cons
     if (withheld.count(name)) return {};
     std::vector<std::string> names;
     for (const Dataset& d : datasets) names.push_back(d.name);
-    check.error(name_value, "unknown dataset " + in_quotes(name), check.suggest(name, names));
+    check.error(name_value, "unknown dataset " + in_quotes(name),
+                did_you_mean_or_list(name, names, "the datasets"));
     return {};
   }
   const Dataset& ds = *it;

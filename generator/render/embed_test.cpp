@@ -165,6 +165,15 @@ TEST_CASE("embed: mistakes are reported at their line with a suggestion") {
   REQUIRE(m3.size() == 2);
   CHECK(m3[0] == "3: unknown column 'yr' in 'where' of dataset 'awards' | did you mean 'year'?");
   CHECK(m3[1] == "4: unknown column 'awrd' in dataset 'awards' | did you mean 'award'?");
+  // Nothing close (x written in English, the columns in Indonesian): the columns are named.
+  Diagnostics d4;
+  CHECK(render_embed("chart", "dataset: awards\nx: tahun\ny: count\n", "content/a.md", 1,
+                     datasets(), view, d4)
+            .empty());
+  auto m4 = messages(d4);
+  REQUIRE(m4.size() == 1);
+  CHECK(m4[0].rfind("3: unknown column 'tahun' in dataset 'awards' | the columns are year, ", 0) ==
+        0);
 }
 
 }  // namespace firefly
