@@ -68,7 +68,7 @@ TEST_CASE("new: no field is given a value nobody wrote; check names each one sti
   CHECK(text.find("# optional: Label (a list of terms)\nlabel: []\n") != std::string::npos);
   // Left as written, the file has two things to fill: its title and the required level.
   CHECK(findings(config, text) ==
-        std::vector<std::string>{"1:1 this page has no title",
+        std::vector<std::string>{"3:1 this page has no title",
                                  "7:1 'level' is empty, and this page needs it"});
 }
 

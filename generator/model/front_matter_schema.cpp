@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <set>
 #include <string_view>
 
 #include "core/date.h"
@@ -82,6 +83,24 @@ bool any_allowed_field(const Collection* collection, const SiteConfig& config, V
     if (visit(tax.name)) return true;
   }
   return false;
+}
+
+/// The key of `fm` that is no field a page of `collection` may use and is closest to
+/// `field` of all those (a misspelling of it: `distrik` for `district`); "" when none is.
+std::string misspelling_of(const std::string& field, const Value& fm, const Collection* collection,
+                           const SiteConfig& config) {
+  std::vector<std::string> known;
+  any_allowed_field(collection, config, [&](std::string_view name) {
+    known.emplace_back(name);
+    return false;
+  });
+  for (const auto& [key, value] : fm.as_map()) {
+    if (std::find(known.begin(), known.end(), key) == known.end() &&
+        did_you_mean(key, known) == field) {
+      return key;
+    }
+  }
+  return "";
 }
 
 class Checker {
@@ -255,6 +274,7 @@ class Checker {
 bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMatter& out,
                        Diagnostics& diags) {
   Checker c(src, config, diags);
+  std::set<std::string> misspelt_required;  // keys already reported as a required field's
   const Value& fm = src.front;
   const Collection* collection = config.collection(src.section);
 
@@ -265,7 +285,14 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
   // part that could not: it is reported once that part is fixed.
   const bool may_miss = src.front_incomplete;
   if (out.title.empty() && !src.is_index && !title_not_text && !may_miss) {
-    diags.error(src.path, {1, 1}, "this page has no title", "add `title: ...` to its front matter");
+    // `title: ""`, as `firefly new` writes it: at its line, with what to write there.
+    if (title && title->key_pos.line) {
+      diags.error(src.path, title->key_pos, "this page has no title",
+                  "write the page's title after `title:`");
+    } else {
+      diags.error(src.path, {1, 1}, "this page has no title",
+                  "add `title: ...` to its front matter");
+    }
     c.ok = false;
   }
   if (const Value* d = fm.find("date")) out.date = c.date(*d, "date");
@@ -357,8 +384,19 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
                     "write its value (" + f.type + ") after `" + f.name + ":`");
         c.ok = false;
       } else if (f.required && !src.is_index && !may_miss) {
-        diags.error(src.path, {1, 1}, "this page needs a '" + f.name + "' field (" + f.type + ")",
-                    "add `" + f.name + ": ...` to its front matter");
+        // distrik: for district: the field is there, misspelt; said at the misspelling.
+        const std::string misspelt = misspelling_of(f.name, fm, collection, config);
+        if (!misspelt.empty()) {
+          misspelt_required.insert(misspelt);
+          diags.error(
+              src.path, fm.find(misspelt)->key_pos,
+              "this page needs a '" + f.name + "' field (" + f.type + "), and '" + misspelt +
+                  "' is none",
+              "did you mean '" + f.name + "'? write " + f.name + ": instead of " + misspelt + ":");
+        } else {
+          diags.error(src.path, {1, 1}, "this page needs a '" + f.name + "' field (" + f.type + ")",
+                      "add `" + f.name + ": ...` to its front matter");
+        }
         c.ok = false;
       }
     }
@@ -414,7 +452,7 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
   for (const auto& [key, value] : fm.as_map()) {
     // (key captured by an init-capture: clang before 16 cannot capture a structured binding)
     auto same = [&key = key](std::string_view name) { return name == key; };
-    if (any_allowed_field(collection, config, same)) continue;
+    if (any_allowed_field(collection, config, same) || misspelt_required.count(key)) continue;
     // The names a page may use, listed only for a page that uses another one.
     std::vector<std::string> known;
     any_allowed_field(collection, config, [&](std::string_view name) {

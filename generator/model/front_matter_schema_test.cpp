@@ -117,6 +117,11 @@ TEST_CASE("front matter: dates, required fields, images and unknown keys") {
   CHECK(errors_of("title: A\ndate: 2023-06-30\n") ==
         std::vector<std::string>{"1:1 this page needs a 'program' field (ref) | add `program: "
                                  "...` to its front matter"});
+  // Misspelt, it is said once, at the misspelling, with the name to write instead.
+  CHECK(errors_of("title: A\ndate: 2023-06-30\nprogramme: learning\n") ==
+        std::vector<std::string>{"4:1 this page needs a 'program' field (ref), and 'programme' is "
+                                 "none | did you mean 'program'? write program: instead of "
+                                 "programme:"});
   CHECK(errors_of(kValid + "cover: {src: /a.svg}\n") ==
         std::vector<std::string>{
             "5:8 the image /a.svg has no alt text | add `alt:` describing the image for people "
