@@ -103,6 +103,21 @@ std::string misspelling_of(const std::string& field, const Value& fm, const Coll
   return "";
 }
 
+/// The field a page of `collection` may use that the first line of `body` starts with
+/// (`title: x`), or "".
+std::string field_on_first_line(std::string_view body, const Collection* collection,
+                                const SiteConfig& config) {
+  std::string_view line = body.substr(0, body.find('\n'));
+  size_t colon = line.find(':');
+  if (colon == std::string_view::npos || (colon + 1 < line.size() && line[colon + 1] != ' ')) {
+    return "";
+  }
+  std::string_view key = trim(line.substr(0, colon));
+  return any_allowed_field(collection, config, [&](std::string_view name) { return name == key; })
+             ? std::string(key)
+             : "";
+}
+
 class Checker {
  public:
   Checker(const SourcePage& src, const SiteConfig& config, Diagnostics& diags)
@@ -281,9 +296,20 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
   const Value* title = fm.find("title");
   if (title) out.title = c.text(*title, "title");
   const bool title_not_text = title && (title->is_map() || title->is_list());  // said above
+  // `title: x` at the top of a file without the --- lines: the fields are read as its text.
+  const std::string bare = src.body_line == 1 && (!fm.is_map() || fm.as_map().empty())
+                               ? field_on_first_line(src.body, collection, config)
+                               : std::string();
+  if (!bare.empty()) {
+    diags.error(src.path, {1, 1},
+                "this file has no front matter: `" + bare +
+                    ":` and the lines after it are read as the page's text",
+                "put a line --- above it, and another after the last field");
+    c.ok = false;
+  }
   // Of front matter that could not be read whole, a field that seems missing may be in the
   // part that could not: it is reported once that part is fixed.
-  const bool may_miss = src.front_incomplete;
+  const bool may_miss = src.front_incomplete || !bare.empty();
   if (out.title.empty() && !src.is_index && !title_not_text && !may_miss) {
     // `title: ""`, as `firefly new` writes it: at its line, with what to write there.
     if (title && title->key_pos.line) {
