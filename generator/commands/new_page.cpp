@@ -19,18 +19,14 @@ namespace {
 /// for the language suffix, and still a readable web address.
 constexpr size_t kMaxSlug = 100;
 
-/// An example value for `f`; a date is today in the site's time zone.
+/// The value `new` writes for `f` after its name: today (in the site's time zone) for a
+/// required date, an empty list for a list, else nothing, for staff to fill in: an example
+/// figure (0), the first of an enum's words or an example picture left as it was would be
+/// published as if someone had written it; a field left empty is no value.
 std::string example(const FieldSchema& f, const TimeZone& zone) {
-  if (f.type == "date") return zone.today().iso();
-  if (f.type == "integer") return "0";
-  if (f.type == "number") return "0.0";
-  if (f.type == "boolean") return "false";
-  if (f.type == "enum") return f.values.empty() ? "\"\"" : f.values.front();
-  if (f.type == "ref") return "\"\"";
-  if (f.type == "list") return "[]";
-  if (f.type == "image") return "{src: /images/example.svg, alt: \"\"}";
-  if (f.type == "object") return "{}";
-  return "\"\"";
+  if (f.type == "date" && f.required) return " " + zone.today().iso();
+  if (f.type == "list") return " []";
+  return "";
 }
 
 std::string describe(const FieldSchema& f, const std::string& lang, const std::string& def) {
@@ -47,16 +43,17 @@ std::string describe(const FieldSchema& f, const std::string& lang, const std::s
     }
     return d + "one of " + all;
   }
+  // An object's fields, which its empty value no longer shows: {name: string, age: integer}.
+  auto fields = [](const FieldSchema& object) {
+    std::string inner = "{";
+    for (const auto& sub : object.fields)
+      inner += (inner.size() > 1 ? ", " : "") + sub.name + ": " + sub.type;
+    return inner + "}";
+  };
   if (f.type == "list" && f.of) {
-    std::string inner = f.of->type;
-    if (f.of->type == "object") {
-      inner = "{";
-      for (const auto& sub : f.of->fields)
-        inner += (inner.size() > 1 ? ", " : "") + sub.name + ": " + sub.type;
-      inner += "}";
-    }
-    return d + "a list of " + inner;
+    return d + "a list of " + (f.of->type == "object" ? fields(*f.of) : f.of->type);
   }
+  if (f.type == "object") return d + "a map " + fields(f);
   if (f.type == "image") return d + "an image {src, alt, caption}";
   return d + f.type;
 }
@@ -75,10 +72,15 @@ std::string scaffold_page(const SiteConfig& config, const Collection& collection
     if (!f.required) ordered.push_back(&f);
   }
   for (const FieldSchema* f : ordered) {
-    s += "# " + describe(*f, lang, config.default_language().code) + "\n" + f->name + ": " +
+    s += "# " + describe(*f, lang, config.default_language().code) + "\n" + f->name + ":" +
          example(*f, config.timezone) + "\n";
   }
-  for (const std::string& tax : collection.taxonomies) {
+  // A collection that lists no taxonomies uses every one of the site (as the editor's form).
+  std::vector<std::string> taxonomies = collection.taxonomies;
+  if (taxonomies.empty()) {
+    for (const Taxonomy& t : config.taxonomies) taxonomies.push_back(t.name);
+  }
+  for (const std::string& tax : taxonomies) {
     const Taxonomy* t = config.taxonomy(tax);
     s += "# optional: " + (t ? t->title.get(lang, config.default_language().code) : tax) +
          " (a list of terms)\n" + tax + ": []\n";

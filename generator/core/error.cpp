@@ -219,4 +219,20 @@ std::string did_you_mean_hint(std::string_view word, const std::vector<std::stri
   return best.empty() ? std::string() : "did you mean '" + best + "'?";
 }
 
+std::string did_you_mean_or_list(std::string_view word, const std::vector<std::string>& candidates,
+                                 std::string_view what) {
+  std::string hint = did_you_mean_hint(word, candidates);
+  if (!hint.empty() || candidates.empty()) return hint;
+  // "x: year" where the columns are Indonesian (tahun): nothing is close, so name them.
+  constexpr size_t kListed = 12;
+  hint = std::string(what) + " are ";
+  for (size_t i = 0; i < candidates.size() && i < kListed; ++i) {
+    hint += (i ? ", " : "") + candidates[i];
+  }
+  if (candidates.size() > kListed) {
+    hint += " and " + std::to_string(candidates.size() - kListed) + " more";
+  }
+  return hint;
+}
+
 }  // namespace firefly

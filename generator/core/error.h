@@ -77,6 +77,10 @@ std::string in_quotes(std::string_view s);
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 /// The hint "did you mean 'x'?" for the closest candidate, or "" when none is close.
 std::string did_you_mean_hint(std::string_view word, const std::vector<std::string>& candidates);
+/// did_you_mean_hint, or when none is close the candidates themselves, after `what`: "the
+/// columns are tahun, rumah, catatan" (at most 12, then "and 3 more"); "" when there are none.
+std::string did_you_mean_or_list(std::string_view word, const std::vector<std::string>& candidates,
+                                 std::string_view what);
 
 /// Thrown for a programming bug; main() turns it into exit code 3.
 struct InternalError : std::exception {

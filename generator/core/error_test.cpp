@@ -124,6 +124,19 @@ TEST_CASE("diagnostics made n at a time are kept and counted as made one by one"
   CHECK(b.back().message == "warning " + std::to_string(Diagnostics::kCap - 1));
 }
 
+TEST_CASE("did_you_mean_or_list names the candidates when none is close") {
+  CHECK(did_you_mean_or_list("yaer", {"year", "count"}, "the columns") == "did you mean 'year'?");
+  CHECK(did_you_mean_or_list("year", {"tahun", "rumah", "catatan"}, "the columns") ==
+        "the columns are tahun, rumah, catatan");
+  std::vector<std::string> many;
+  for (int i = 1; i <= 15; ++i) many.push_back("c" + std::to_string(i) + "_long_name");
+  CHECK(did_you_mean_or_list("year", many, "the columns") ==
+        "the columns are c1_long_name, c2_long_name, c3_long_name, c4_long_name, c5_long_name, "
+        "c6_long_name, c7_long_name, c8_long_name, c9_long_name, c10_long_name, c11_long_name, "
+        "c12_long_name and 3 more");
+  CHECK(did_you_mean_or_list("year", {}, "the columns") == "");
+}
+
 TEST_CASE("did_you_mean_hint offers Firefly's word for a key other tools name otherwise") {
   CHECK(did_you_mean_hint("type", {"x", "y", "kind", "title"}) == "did you mean 'kind'?");
   CHECK(did_you_mean_hint("caption", {"dataset", "title"}) == "did you mean 'title'?");

@@ -66,24 +66,31 @@ bool is_number_text(std::string_view s, bool whole) {
   return whole ? is_integer_text(s) : is_decimal_text(s);
 }
 
-/// `1,234` or `1,234,567.5`: the commas between groups of three digits after the first.
-bool has_thousands_commas(std::string_view s) {
+/// `1,234`, `1,234,567.5`, `1.234.567,5` (as Indonesian and Vietnamese write it) or
+/// `1 234`: `sep` between groups of three digits after the first, in the whole part (before
+/// the decimals' point, or comma when `sep` is a point).
+bool has_thousands(std::string_view s, char sep) {
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
-  std::string_view whole = s.substr(0, s.find('.'));
-  size_t comma = whole.find(',');
-  if (comma == 0 || comma == std::string_view::npos || comma > 3) return false;
-  for (size_t at = comma; at < whole.size(); at += 4) {
-    if (whole[at] != ',' || at + 4 > whole.size()) return false;
+  std::string_view whole =
+      s.substr(0, sep == ' ' ? s.find_first_of(".,") : s.find(sep == '.' ? ',' : '.'));
+  size_t first = whole.find(sep);
+  if (first == 0 || first == std::string_view::npos || first > 3) return false;
+  for (size_t at = first; at < whole.size(); at += 4) {
+    if (whole[at] != sep || at + 4 > whole.size()) return false;
+    for (size_t k = at + 1; k < at + 4; ++k) {
+      if (whole[k] < '0' || whole[k] > '9') return false;  // 1.2.3 is no number
+    }
   }
   return true;
 }
 
 /// The value a number cell means, written as Firefly reads it; "" when it is not one.
 std::string plain_number(std::string_view t, bool whole) {
-  if (has_thousands_commas(t)) {
+  for (char sep : {',', '.', ' '}) {
+    if (!has_thousands(t, sep)) continue;
     std::string plain;
     for (char c : t) {
-      if (c != ',') plain += c;
+      if (c != sep) plain += c == ',' ? '.' : c;  // a comma left marks the decimals
     }
     if (is_number_text(plain, whole)) return plain;
   }
@@ -207,15 +214,30 @@ std::string cell_hint(std::string_view text, ColumnType type) {
         return write(ascii, " (digits typed half-width)");
       }
       if (std::string plain = plain_number(ascii, whole); !plain.empty()) {
-        return write(plain,
-                     plain.find('.') != std::string::npos && ascii.find('.') == std::string::npos
-                         ? " (a point, not a comma, before the decimals)"
-                         : " (no thousands separators)");
+        const bool groups = plain.size() < ascii.size();
+        const size_t comma = ascii.rfind(','), point = ascii.rfind('.');
+        const bool decimal_comma = plain.find('.') != std::string::npos &&
+                                   comma != std::string::npos &&
+                                   (point == std::string::npos || comma > point);
+        std::string hint =
+            write(plain, groups && decimal_comma ? " (no thousands separators, and a point before "
+                                                   "the decimals)"
+                         : decimal_comma         ? " (a point, not a comma, before the decimals)"
+                                                 : " (no thousands separators)");
+        // 1.584: a thousand and more as Indonesian writes it, or a fraction.
+        if (whole && comma == std::string::npos && point != std::string::npos) {
+          hint += "; if the point marks decimals, declare the column `type: number`";
+        }
+        return hint;
       }
-      if (!ascii.empty() && ascii.back() == '%' &&
-          is_decimal_text(ascii.substr(0, ascii.size() - 1))) {
-        return write(ascii.substr(0, ascii.size() - 1),
-                     " without the %; say the unit once with the column's `unit: percent`");
+      if (!ascii.empty() && ascii.back() == '%') {
+        std::string_view number = trim(std::string_view(ascii).substr(0, ascii.size() - 1));
+        std::string value =
+            is_decimal_text(number) ? std::string(number) : plain_number(number, false);
+        if (!value.empty()) {
+          return write(value,
+                       " without the %; say the unit once with the column's `unit: percent`");
+        }
       }
       if (whole && is_decimal_text(ascii)) {
         return "a whole-number column holds no decimals: declare the column `type: number` if "

@@ -33,6 +33,25 @@ TEST_CASE("cell_hint says how to write a number as a spreadsheet or a person wro
   CHECK(cell_hint("about 5", ColumnType::kNumber) == "");
 }
 
+TEST_CASE("cell_hint reads numbers written with points between thousands, as in Indonesia") {
+  // 1.584 visits: never "declare the column a number", which would publish 1.584.
+  CHECK(cell_hint("1.584", ColumnType::kInteger) ==
+        "write 1584 (no thousands separators); if the point marks decimals, declare the column "
+        "`type: number`");
+  CHECK(cell_hint("12.345.678", ColumnType::kInteger).rfind("write 12345678 (", 0) == 0);
+  CHECK(cell_hint("-1.200,75", ColumnType::kNumber) ==
+        "write -1200.75 (no thousands separators, and a point before the decimals)");
+  CHECK(cell_hint("1 500", ColumnType::kInteger) == "write 1500 (no thousands separators)");
+  CHECK(cell_hint("1 500,5", ColumnType::kNumber) ==
+        "write 1500.5 (no thousands separators, and a point before the decimals)");
+  CHECK(cell_hint("42,9 %", ColumnType::kNumber) ==
+        "write 42.9 without the %; say the unit once with the column's `unit: percent`");
+  CHECK(cell_hint("1.234,5", ColumnType::kInteger) == "");  // not whole either way
+  CHECK(cell_hint("1.23.456", ColumnType::kInteger) == "");
+  CHECK(cell_hint("1.2.3", ColumnType::kNumber) == "");  // a version, or a typo: no guess
+  CHECK(cell_hint("1,2,3", ColumnType::kInteger) == "");
+}
+
 TEST_CASE("cell_hint writes dates in ISO form, ROC years made Gregorian") {
   CHECK(cell_hint("2023/06/30", ColumnType::kDate) == "write 2023-06-30");
   CHECK(cell_hint("2023.6.3", ColumnType::kDate) == "write 2023-06-03");

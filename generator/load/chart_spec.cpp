@@ -42,7 +42,7 @@ struct FieldReader {
     const Column* c = find(name);
     if (!c) {
       error(v, "unknown column " + in_quotes(name) + " in " + src.where,
-            did_you_mean_hint(name, names()));
+            did_you_mean_or_list(name, names(), "the columns"));
       return {};
     }
     if (numeric && c->type != ColumnType::kInteger && c->type != ColumnType::kNumber) {
@@ -124,6 +124,17 @@ bool read_chart_fields(const Value& block, const ChartFieldsSource& src, Diagnos
               "make two charts, one for each unit");
     }
   }
+  if (!read_chart_kind(block, src, diags, spec)) {
+    r.ok = false;
+  } else if (spec.kind == "target" && r.ok && spec.y.size() != 2) {
+    r.error(y, "a target chart needs 'y: [target, actual]' (two number columns)");
+  }
+  return r.ok;
+}
+
+bool read_chart_kind(const Value& block, const ChartFieldsSource& src, Diagnostics& diags,
+                     ChartSpec& spec) {
+  FieldReader r{src, diags};
   if (const Value* k = block.find("kind"); k && !k->is_null()) {
     spec.kind = k->to_text();
     if (std::find(kChartKinds.begin(), kChartKinds.end(), spec.kind) == kChartKinds.end()) {
@@ -139,8 +150,6 @@ bool read_chart_fields(const Value& block, const ChartFieldsSource& src, Diagnos
       r.error(*k,
               "unknown chart kind " + in_quotes(kind) + " (use bar, stacked, hbar, line or target)",
               hint);
-    } else if (spec.kind == "target" && r.ok && spec.y.size() != 2) {
-      r.error(y, "a target chart needs 'y: [target, actual]' (two number columns)");
     }
   }
   return r.ok;

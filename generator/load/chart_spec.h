@@ -25,4 +25,10 @@ struct ChartFieldsSource {
 bool read_chart_fields(const Value& block, const ChartFieldsSource& src, Diagnostics& diags,
                        ChartSpec& spec);
 
+/// Reads kind (kChartKinds, default bar) from `block` into `spec`, reporting an unknown one:
+/// the part of read_chart_fields that needs no columns (a block over a dataset left out for
+/// its errors is checked this far). Returns false when something was reported.
+bool read_chart_kind(const Value& block, const ChartFieldsSource& src, Diagnostics& diags,
+                     ChartSpec& spec);
+
 }  // namespace firefly

@@ -76,7 +76,16 @@ void add_history(std::vector<Dataset>& datasets, const GitHistory& git, size_t v
     const Date& newest = newest_data_change(h, git, ds).date;
     const Date& oldest = h.back().date;
     if (!ds.declared_modified) ds.updated = Date{newest.year, newest.month, newest.day};
-    if (!ds.declared_issued) ds.issued = Date{oldest.year, oldest.month, oldest.day};
+    if (!ds.declared_issued) {
+      ds.issued = Date{oldest.year, oldest.month, oldest.day};
+      // Rows declared changed before this repository first had them (a dataset moved in
+      // with its `modified:`) were first published before it too: when, git cannot tell,
+      // and its first commit would read as published after the last change.
+      if (ds.declared_modified &&
+          ds.declared_modified->days_since_epoch() < ds.issued.days_since_epoch()) {
+        ds.issued = Date{};
+      }
+    }
     size_t shown = std::min(h.size(), kHistoryShown);
     std::optional<std::string> after = git.file_at(h[0].commit, ds.csv_path);
     for (size_t j = 0; j < shown; ++j) {

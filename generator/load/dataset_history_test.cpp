@@ -50,6 +50,24 @@ TEST_CASE("dataset history: modified follows the rows, not how the file is writt
   ds = load();
   REQUIRE(ds.history.size() == 4);
   CHECK(ds.updated.year == 2024);  // the data changed, though no row did
+
+  // Declared changed before the first commit (moved in from elsewhere): first published
+  // then is not known, never the commit's day after the last change.
+  auto declared = [&](const std::string& modified) {
+    std::vector<Dataset> datasets(1);
+    datasets[0].name = "c";
+    datasets[0].csv_path = "data/c.csv";
+    datasets[0].yaml_path = "data/c.yaml";
+    datasets[0].declared_modified = parse_date(modified);
+    datasets[0].updated = *datasets[0].declared_modified;
+    GitHistory git(site, TimeZone());
+    add_history(datasets, git, 0);
+    return datasets[0];
+  };
+  ds = declared("2020-12-31");
+  CHECK(ds.updated.year == 2020);
+  CHECK(ds.issued.year == 0);
+  CHECK(declared("2024-06-30").issued.year == 2021);  // after the first commit: git's day
   fs::remove_all(site);
 }
 

@@ -84,6 +84,58 @@ struct MetaReader {
   }
 };
 
+/// The frequency meant by `word` written in a language staff write in (bulanan, รายปี,
+/// hằng năm, 每年) or in other English words (annual, every year); "" for another word.
+std::string frequency_meant(std::string_view word) {
+  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
+      {"harian", "daily"},
+      {"setiap hari", "daily"},
+      {"hằng ngày", "daily"},
+      {"hàng ngày", "daily"},
+      {"รายวัน", "daily"},
+      {"每日", "daily"},
+      {"每天", "daily"},
+      {"mingguan", "weekly"},
+      {"hằng tuần", "weekly"},
+      {"hàng tuần", "weekly"},
+      {"รายสัปดาห์", "weekly"},
+      {"每週", "weekly"},
+      {"每周", "weekly"},
+      {"bulanan", "monthly"},
+      {"setiap bulan", "monthly"},
+      {"hằng tháng", "monthly"},
+      {"hàng tháng", "monthly"},
+      {"รายเดือน", "monthly"},
+      {"每月", "monthly"},
+      {"triwulanan", "quarterly"},
+      {"kuartalan", "quarterly"},
+      {"hằng quý", "quarterly"},
+      {"hàng quý", "quarterly"},
+      {"รายไตรมาส", "quarterly"},
+      {"每季", "quarterly"},
+      {"semesteran", "semiannual"},
+      {"nửa năm", "semiannual"},
+      {"รายครึ่งปี", "semiannual"},
+      {"每半年", "semiannual"},
+      {"tahunan", "yearly"},
+      {"setiap tahun", "yearly"},
+      {"hằng năm", "yearly"},
+      {"hàng năm", "yearly"},
+      {"รายปี", "yearly"},
+      {"每年", "yearly"},
+      {"annual", "yearly"},
+      {"annually", "yearly"},
+      {"every year", "yearly"},
+      {"tidak tentu", "irregular"},
+      {"không định kỳ", "irregular"},
+      {"不定期", "irregular"}};
+  const std::string lower = ascii_lower(trim(word));
+  for (const auto& [other, ours] : kWords) {
+    if (lower == other) return std::string(ours);
+  }
+  return "";
+}
+
 bool valid_frequency(std::string_view f) {
   if (std::find(kFrequencies.begin(), kFrequencies.end(), f) != kFrequencies.end()) return true;
   // ISO 8601 repeating interval or duration: R/P1Y, R12/P1M, P3M, PT1H.
@@ -307,7 +359,9 @@ std::optional<std::vector<Column>> read_dataset_metadata(const Value& meta, Data
                 "unknown frequency " + in_quotes(ds.frequency) +
                     " (use daily, weekly, monthly, quarterly, semiannual, yearly, irregular "
                     "or an ISO 8601 interval such as R/P1Y)",
-                did_you_mean_hint(ds.frequency, kFrequencies));
+                frequency_meant(ds.frequency).empty()
+                    ? did_you_mean_hint(ds.frequency, kFrequencies)
+                    : "write frequency: " + frequency_meant(ds.frequency));
   }
   ds.license = r.text(meta, "license");
   if (!ds.license.empty() && !is_license_id(ds.license)) {

@@ -107,6 +107,21 @@ TEST_CASE("dataset: type_cell accepts the written forms of each type") {
   CHECK_FALSE(e.empty());
 }
 
+TEST_CASE("dataset: a frequency written in the staff's language names the word to write") {
+  for (auto [written, meant] : {std::pair{"bulanan", "monthly"}, std::pair{"รายปี", "yearly"},
+                                std::pair{"hằng quý", "quarterly"}, std::pair{"每年", "yearly"},
+                                std::pair{"Annual", "yearly"}}) {
+    CAPTURE(written);
+    Diagnostics d;
+    build(std::string("title: T\nfrequency: ") + written +
+              "\ncolumns: [{name: year, type: integer}]\n",
+          "year\n2021\n", d);
+    auto m = messages(d);
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].find(" | write frequency: " + std::string(meant)) != std::string::npos);
+  }
+}
+
 TEST_CASE("dataset: metadata errors suggest the fix") {
   Diagnostics d;
   auto ds = build(R"(title: T
@@ -197,6 +212,7 @@ columns:
   CHECK(m[0] == "data/awards.csv:3:3: value 'twelve' in column 'count' is not a whole number");
   CHECK(m[1].rfind("data/awards.csv:4:2: this row has 2 fields but the header has 3", 0) == 0);
   CHECK(m[2].rfind("data/awards.yaml:2:12: unknown frequency 'every year'", 0) == 0);
+  CHECK(m[2].find(" | write frequency: yearly") != std::string::npos);
   // A column of an unknown type is read as text: its cells give no second error.
   CHECK(m[3].rfind("data/awards.yaml:5:25: unknown column type 'percent'", 0) == 0);
 

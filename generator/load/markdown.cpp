@@ -107,12 +107,15 @@ struct NodePositions {
       return {node_line + first_line - 1, node_col};
     }
     auto at = static_cast<size_t>(node_col - 1);  // the node's first byte in its line
-    if (node_line != line || at < byte) {
-      if (node_line != line) {
-        std::string_view rest = body.substr(starts[static_cast<size_t>(node_line) - 1]);
-        text = rest.substr(0, rest.find('\n'));
-        line = node_line;
-      }
+    if (node_line != line) {
+      std::string_view rest = body.substr(starts[static_cast<size_t>(node_line) - 1]);
+      text = rest.substr(0, rest.find('\n'));
+      line = node_line;
+      byte = 0;
+      col = 1;
+    }
+    at = lazy_line_byte(n, node_line, at);
+    if (at < byte) {
       byte = 0;
       col = 1;
     }
@@ -122,6 +125,42 @@ struct NodePositions {
       col = chars;
     }
     return {node_line + first_line - 1, chars};
+  }
+
+  /// `at`, the first byte cmark-gfm gives inline node `n` on `node_line` (the line `text`),
+  /// set right on a lazy continuation line of a paragraph in a list item, quote or footnote
+  /// (its text at the margin, "- item\nmore [x](/y/)"): cmark-gfm counts such a line as if
+  /// it had the container's prefix, from the paragraph's first column, so the '[' was
+  /// reported that many columns on. Taken only when the byte found is the node's opening
+  /// mark ('[' of a link, '!' of an image, '<' of HTML, '`' of code) and `at` is not.
+  size_t lazy_line_byte(cmark_node* n, int node_line, size_t at) const {
+    std::string_view marks;
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_LINK:
+        marks = "[<";
+        break;
+      case CMARK_NODE_IMAGE:
+        marks = "!";
+        break;
+      case CMARK_NODE_HTML_INLINE:
+        marks = "<";
+        break;
+      case CMARK_NODE_CODE:
+        marks = "`";
+        break;
+      default:
+        return at;
+    }
+    if (at < text.size() && marks.find(text[at]) != std::string_view::npos) return at;
+    cmark_node* para = cmark_node_parent(n);
+    while (para && cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
+      para = cmark_node_parent(para);
+    if (!para || cmark_node_get_start_line(para) >= node_line) return at;
+    const auto shift = static_cast<size_t>(std::max(cmark_node_get_start_column(para) - 1, 0));
+    const size_t lead = text.find_first_not_of(" \t");
+    if (lead == std::string_view::npos || shift > at) return at;
+    const size_t lazy = at - shift + lead;
+    return lazy < text.size() && marks.find(text[lazy]) != std::string_view::npos ? lazy : at;
   }
 };
 

@@ -190,6 +190,32 @@ TEST_CASE("markdown gives a link's column in characters, as the caret counts the
   CHECK(seen[1].col == 8);
 }
 
+TEST_CASE("markdown: a link on a lazy line of a list item, quote or footnote is at its '['") {
+  // The line goes on at the margin, without the container's prefix: cmark-gfm counts it
+  // as if the prefix were there ("- ", "> ", "[^1]: "), two to six columns too far.
+  std::vector<Pos> seen;
+  MarkdownOptions o;
+  o.resolve_link = [&](const std::string& url, Pos pos, bool) {
+    seen.push_back(pos);
+    return url;
+  };
+  render_markdown(
+      "- item\nlanjut [y](/a/)\n\n"
+      "> kutip\nlanjut ![foto](/b.png)\n\n"
+      "Teks[^1].\n\n[^1]: Catatan.\nดูข้อมูล [ลิงก์](/c/)\n\n"
+      "- item\n  indented [z](/d/)\n",
+      o);
+  REQUIRE(seen.size() == 4);
+  CHECK(seen[0].line == 2);
+  CHECK(seen[0].col == 8);
+  CHECK(seen[1].line == 5);
+  CHECK(seen[1].col == 8);
+  CHECK(seen[2].line == 13);  // an indented line was right already, and stays so
+  CHECK(seen[2].col == 12);
+  CHECK(seen[3].line == 10);  // the footnote's, moved to the end
+  CHECK(seen[3].col == 10);
+}
+
 TEST_CASE("links' columns: a line of 100,000 links and 50,000 footnotes in reverse are read once") {
   // Each link's column was counted from its line's start, and each footnote's line looked
   // for from the body's first: minutes for either page (cmark-gfm itself reads each in 0.03 s).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <set>
 #include <string_view>
 
 #include "core/date.h"
@@ -82,6 +83,39 @@ bool any_allowed_field(const Collection* collection, const SiteConfig& config, V
     if (visit(tax.name)) return true;
   }
   return false;
+}
+
+/// The key of `fm` that is no field a page of `collection` may use and is closest to
+/// `field` of all those (a misspelling of it: `distrik` for `district`); "" when none is.
+std::string misspelling_of(const std::string& field, const Value& fm, const Collection* collection,
+                           const SiteConfig& config) {
+  std::vector<std::string> known;
+  any_allowed_field(collection, config, [&](std::string_view name) {
+    known.emplace_back(name);
+    return false;
+  });
+  for (const auto& [key, value] : fm.as_map()) {
+    if (std::find(known.begin(), known.end(), key) == known.end() &&
+        did_you_mean(key, known) == field) {
+      return key;
+    }
+  }
+  return "";
+}
+
+/// The field a page of `collection` may use that the first line of `body` starts with
+/// (`title: x`), or "".
+std::string field_on_first_line(std::string_view body, const Collection* collection,
+                                const SiteConfig& config) {
+  std::string_view line = body.substr(0, body.find('\n'));
+  size_t colon = line.find(':');
+  if (colon == std::string_view::npos || (colon + 1 < line.size() && line[colon + 1] != ' ')) {
+    return "";
+  }
+  std::string_view key = trim(line.substr(0, colon));
+  return any_allowed_field(collection, config, [&](std::string_view name) { return name == key; })
+             ? std::string(key)
+             : "";
 }
 
 class Checker {
@@ -259,17 +293,36 @@ class Checker {
 bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMatter& out,
                        Diagnostics& diags) {
   Checker c(src, config, diags);
+  std::set<std::string> misspelt_required;  // keys already reported as a required field's
   const Value& fm = src.front;
   const Collection* collection = config.collection(src.section);
 
   const Value* title = fm.find("title");
   if (title) out.title = c.text(*title, "title");
   const bool title_not_text = title && (title->is_map() || title->is_list());  // said above
+  // `title: x` at the top of a file without the --- lines: the fields are read as its text.
+  const std::string bare = src.body_line == 1 && (!fm.is_map() || fm.as_map().empty())
+                               ? field_on_first_line(src.body, collection, config)
+                               : std::string();
+  if (!bare.empty()) {
+    diags.error(src.path, {1, 1},
+                "this file has no front matter: `" + bare +
+                    ":` and the lines after it are read as the page's text",
+                "put a line --- above it, and another after the last field");
+    c.ok = false;
+  }
   // Of front matter that could not be read whole, a field that seems missing may be in the
   // part that could not: it is reported once that part is fixed.
-  const bool may_miss = src.front_incomplete;
+  const bool may_miss = src.front_incomplete || !bare.empty();
   if (out.title.empty() && !src.is_index && !title_not_text && !may_miss) {
-    diags.error(src.path, {1, 1}, "this page has no title", "add `title: ...` to its front matter");
+    // `title: ""`, as `firefly new` writes it: at its line, with what to write there.
+    if (title && title->key_pos.line) {
+      diags.error(src.path, title->key_pos, "this page has no title",
+                  "write the page's title after `title:`");
+    } else {
+      diags.error(src.path, {1, 1}, "this page has no title",
+                  "add `title: ...` to its front matter");
+    }
     c.ok = false;
   }
   if (const Value* d = fm.find("date")) out.date = c.date(*d, "date");
@@ -348,15 +401,32 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
   if (collection) {
     for (const FieldSchema& f : collection->fields) {
       const Value* v = fm.find(f.name);
+      // `award: ""`, as a field left empty in `firefly new`'s file or the editor, is no value.
+      const bool given = v && !v->is_null() && !(v->is_string() && v->to_text().empty());
       bool common =
           std::find(kCommonFields.begin(), kCommonFields.end(), f.name) != kCommonFields.end();
-      if (v && !v->is_null() && common && (f.type == "date" || f.name == "images")) {
+      if (given && common && (f.type == "date" || f.name == "images")) {
         // Already checked above with the common fields; one error is enough.
-      } else if (v && !v->is_null()) {
+      } else if (given) {
         c.check(*v, f, f.name, f.name);
+      } else if (f.required && !src.is_index && !may_miss && v && v->key_pos.line) {
+        diags.error(src.path, v->key_pos, "'" + f.name + "' is empty, and this page needs it",
+                    "write its value (" + f.type + ") after `" + f.name + ":`");
+        c.ok = false;
       } else if (f.required && !src.is_index && !may_miss) {
-        diags.error(src.path, {1, 1}, "this page needs a '" + f.name + "' field (" + f.type + ")",
-                    "add `" + f.name + ": ...` to its front matter");
+        // distrik: for district: the field is there, misspelt; said at the misspelling.
+        const std::string misspelt = misspelling_of(f.name, fm, collection, config);
+        if (!misspelt.empty()) {
+          misspelt_required.insert(misspelt);
+          diags.error(
+              src.path, fm.find(misspelt)->key_pos,
+              "this page needs a '" + f.name + "' field (" + f.type + "), and '" + misspelt +
+                  "' is none",
+              "did you mean '" + f.name + "'? write " + f.name + ": instead of " + misspelt + ":");
+        } else {
+          diags.error(src.path, {1, 1}, "this page needs a '" + f.name + "' field (" + f.type + ")",
+                      "add `" + f.name + ": ...` to its front matter");
+        }
         c.ok = false;
       }
     }
@@ -412,7 +482,7 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
   for (const auto& [key, value] : fm.as_map()) {
     // (key captured by an init-capture: clang before 16 cannot capture a structured binding)
     auto same = [&key = key](std::string_view name) { return name == key; };
-    if (any_allowed_field(collection, config, same)) continue;
+    if (any_allowed_field(collection, config, same) || misspelt_required.count(key)) continue;
     // The names a page may use, listed only for a page that uses another one.
     std::vector<std::string> known;
     any_allowed_field(collection, config, [&](std::string_view name) {

@@ -117,6 +117,21 @@ TEST_CASE("front matter: each field type names the value and what it must be") {
             "5:8 'motto' must be text or a map of language codes to text, not a list"});
 }
 
+TEST_CASE("front matter: fields written without the --- lines are one error, saying so") {
+  SiteConfig config = schema_site();
+  Diagnostics diags;
+  SourcePage page;
+  REQUIRE(load_source_page("content/stories/a.md", "title: A\ndate: 2023-06-30\n\nBody\n", config,
+                           page, diags));
+  FrontMatter fm;
+  read_front_matter(page, config, fm, diags);
+  REQUIRE(diags.sorted().size() == 1);  // not also "no title", "needs a 'date'", ...
+  CHECK(diags.sorted()[0].message ==
+        "this file has no front matter: `title:` and the lines after it are read as the page's "
+        "text");
+  CHECK(diags.sorted()[0].hint == "put a line --- above it, and another after the last field");
+}
+
 TEST_CASE("front matter: dates, required fields, images and unknown keys") {
   CHECK(errors_of("title: A\ndate: 2023-02-30\nprogram: x\n") ==
         std::vector<std::string>{"3:7 'date' must be a date written as YYYY-MM-DD, not "
@@ -124,6 +139,11 @@ TEST_CASE("front matter: dates, required fields, images and unknown keys") {
   CHECK(errors_of("title: A\ndate: 2023-06-30\n") ==
         std::vector<std::string>{"1:1 this page needs a 'program' field (ref) | add `program: "
                                  "...` to its front matter"});
+  // Misspelt, it is said once, at the misspelling, with the name to write instead.
+  CHECK(errors_of("title: A\ndate: 2023-06-30\nprogramme: learning\n") ==
+        std::vector<std::string>{"4:1 this page needs a 'program' field (ref), and 'programme' is "
+                                 "none | did you mean 'program'? write program: instead of "
+                                 "programme:"});
   CHECK(errors_of(kValid + "cover: {src: /a.svg}\n") ==
         std::vector<std::string>{
             "5:8 the image /a.svg has no alt text | add `alt:` describing the image for people "

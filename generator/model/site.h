@@ -50,7 +50,9 @@ struct Page {
   std::string section;                 ///< "stories", "" for top-level pages
   std::string title;
   /// The language code the title is in when it is neither the reader's nor content_lang
-  /// (a generated page named only in another language); "" otherwise.
+  /// (a generated page named only in another language); "" otherwise. A fallback page
+  /// with a title of its own in the reader's language (a list page titled by its
+  /// collection's `title`) has the reader's code.
   std::string title_lang;
   std::string url;       ///< "/en/stories/roses/"
   std::string out_path;  ///< "en/stories/roses/index.html"

@@ -116,6 +116,7 @@ void SiteBuilder::add_fallbacks() {
       Page& p = new_page(original->kind, lang.code, key);
       copy_content(*original, p);
       p.fallback = true;
+      title_by_collection(p);
       std::string path = original->url.substr(prefix(original->lang).size());
       p.url = prefix(lang.code) + path;
       p.base_url = p.url;
@@ -139,6 +140,15 @@ void SiteBuilder::copy_content(const Page& from, Page& to) {
   to.terms = from.terms;
   to.refs = from.refs;
   to.images = from.images;
+}
+
+void SiteBuilder::title_by_collection(Page& p) const {
+  if (p.kind != PageKind::kSection || !p.fallback) return;
+  const Collection* c = config_.collection(p.section);
+  // Written for that language: a plain string is in no language we could tell.
+  if (!c || c->title.by_lang.empty() || !c->title.has(p.lang)) return;
+  p.title = c->title.get(p.lang, p.lang);
+  p.title_lang = p.lang;  // its own, though the page is the original's
 }
 
 void SiteBuilder::check_images(const Page& p) {

@@ -59,6 +59,11 @@ class SiteBuilder {
 
   static void copy_content(const Page& from, Page& to);
 
+  /// A collection's list page missing in its language (the original's copy) titled by the
+  /// collection's `title` in that language, when site.yaml gives one: its menu entry,
+  /// heading and ref labels are then in the reader's language, not the original's.
+  void title_by_collection(Page& p) const;
+
   /// Images the site serves must be files it publishes (static/ or the theme).
   void check_images(const Page& p);
 

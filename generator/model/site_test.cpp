@@ -58,6 +58,30 @@ TEST_CASE("build_site publishes an untranslated page as a marked fallback") {
   CHECK_FALSE(site->find("about", "zh-TW")->fallback);
 }
 
+TEST_CASE("build_site titles a list page missing in a language by its collection's title there") {
+  // The _index is written in the default language only, as `firefly init` makes it; the
+  // collection's title in site.yaml has English too, so the English menu, heading and ref
+  // labels read "People", not the Chinese heading of the copy.
+  SiteConfig config = config_from(
+      "title: T\nlanguages:\n  - {code: zh-TW, html_lang: zh-Hant-TW}\n  - {code: en}\n"
+      "collections:\n  people: {title: {zh-TW: 人物, en: People}}\n  teams: {title: 團隊}\n");
+  std::vector<SourcePage> sources = {
+      source(config, "content/people/_index.md", "---\ntitle: 人物誌\n---\n"),
+      source(config, "content/teams/_index.md", "---\ntitle: 志工團隊\n---\n")};
+  Diagnostics diags;
+  auto site = build_site(config, sources, {}, diags);
+  const Page* people = site->find("section:people", "en");
+  REQUIRE(people);
+  CHECK(people->fallback);  // still the original's text, with its notice
+  CHECK(people->title == "People");
+  CHECK(people->title_lang == "en");
+  CHECK(site->find("section:people", "zh-TW")->title == "人物誌");  // the _index wins
+  const Page* teams = site->find("section:teams", "en");  // no English title: the original's
+  REQUIRE(teams);
+  CHECK(teams->title == "志工團隊");
+  CHECK(teams->title_lang.empty());
+}
+
 TEST_CASE("build_site keeps a page whose front matter has errors, so its body is checked") {
   SiteConfig config = config_from(kSite);
   std::vector<SourcePage> sources = {

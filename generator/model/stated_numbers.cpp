@@ -10,6 +10,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "core/text.h"
+
 namespace firefly {
 
 namespace {
@@ -186,6 +188,16 @@ size_t next_sign(const Utf8& s, size_t i, const NumberWriting& w) {
   return i;
 }
 
+/// Whether `before`, the text before a number, ends with a word Thai writes before a year
+/// of the Buddhist era (2563 is 2020): พ.ศ., ปี ("year") or a month's name (13 เมษายน 2565,
+/// as Thai readers read dates), spaces allowed between.
+bool after_thai_year_word(std::string_view before, const NumberWriting& w) {
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  if (ends_with(before, "พ.ศ.") || ends_with(before, "ปี")) return true;
+  return std::any_of(w.months.begin(), w.months.end(),
+                     [&](std::string_view month) { return ends_with(before, month); });
+}
+
 /// Reads the digits and separators at `i` as `w` writes numbers; advances `i`.
 double read_number(const Utf8& s, size_t& i, const NumberWriting& w) {
   const char group = w.dot_groups ? '.' : ',';
@@ -282,7 +294,8 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
     }
     if (i > 0) {
       const char32_t prev = s.before(i);
-      if (digit(prev) >= 0 || prev == U'.') {
+      // (a point before a number makes it decimals, except the era's: พ.ศ.2563)
+      if (digit(prev) >= 0 || (prev == U'.' && !(w.th && ends_with(text.substr(0, i), "พ.ศ.")))) {
         i += len;
         continue;
       }
@@ -345,7 +358,10 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
         if (year_after && s.has(i, "年")) i += 3;
       }
     }
-    if (w.th && start >= 9 && s.has(start - 9, "พ.ศ. ") && value > 2400) value -= 543;
+    if (w.th && value > 2400 && value < 2800 && value == std::floor(value) &&
+        after_thai_year_word(text.substr(0, start), w)) {
+      value -= 543;
+    }
     // "năm Dân Quốc 108": the ROC year, as Vietnamese texts write it, right after the era.
     constexpr std::string_view kRocEra = "Dân Quốc ";
     if (w.vi && value >= 1 && value < 200 && value == std::floor(value) &&

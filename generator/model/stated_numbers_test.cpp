@@ -46,6 +46,10 @@ TEST_CASE("ROC years become Gregorian, other counts of years do not") {
   CHECK(values("連續9年、6年累計100戶", "zh-TW") == "100");
   CHECK(values("服務滿30年", "zh-TW") == "30");
   CHECK(values("พ.ศ. 2562", "th") == "2019");
+  // Thai dates give the year of the Buddhist era after the month's name, or after ปี.
+  CHECK(values("ตั้งแต่เดือนมิถุนายน 2563 ถึง 13 เมษายน 2565", "th") == "2020 13 2022");
+  CHECK(values("ในปี 2562 และ พ.ศ.2564", "th") == "2019 2021");
+  CHECK(values("อาสาสมัคร 2500 คน", "th") == "2500");
   // Vietnamese writes the ROC year after the era's name; the Chinese original's 108年 is
   // 2019, so a Vietnamese translation that kept "năm Dân Quốc 108" was said to lack 2019
   // and to state a figure 108 the original does not.

@@ -148,6 +148,24 @@ void compare_sets(const Facts& o, const Facts& t, const std::map<std::string, in
   }
 }
 
+/// `v` without the words of its images (`alt` and `caption` beside a `src`), which each
+/// translation writes in its own language: what must be equal in every translation.
+Value without_image_words(const Value& v) {
+  if (v.is_list()) {
+    List items;
+    for (const Value& item : v.as_list()) items.push_back(without_image_words(item));
+    return Value(std::move(items));
+  }
+  if (!v.is_map()) return v;
+  const bool image = v.find("src") != nullptr;
+  Map fields;
+  for (const auto& [key, field] : v.as_map()) {
+    if (image && (key == "alt" || key == "caption")) continue;
+    fields.emplace_back(key, without_image_words(field));
+  }
+  return Value(std::move(fields));
+}
+
 /// Front-matter fields that hold data: equal in every translation.
 void compare_front(const SourcePage& original, const SourcePage& translation,
                    const std::vector<FieldSchema>* schema, std::vector<Drift>& out) {
@@ -166,7 +184,7 @@ void compare_front(const SourcePage& original, const SourcePage& translation,
   for (const auto& [key, tv] : translation.front.as_map()) {
     if (kWords.count(key) || words(key)) continue;
     const Value* ov = original.front.find(key);
-    if (!ov || to_json(*ov) == to_json(tv)) continue;
+    if (!ov || to_json(without_image_words(*ov)) == to_json(without_image_words(tv))) continue;
     out.push_back({tv.key_pos.line ? tv.key_pos.line : 1,
                    "'" + key + "' is " + to_json(tv) + " here but " + to_json(*ov) +
                        " in the original (" + original.path + ":" +

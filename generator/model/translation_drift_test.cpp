@@ -84,6 +84,23 @@ TEST_CASE("each kind of drift is named with both positions") {
                "(content/a.zh-TW.md:3)") != std::string::npos);
 }
 
+TEST_CASE("an image field's alt text and caption are translated; its src is the same") {
+  const std::string photo = "photo: {src: /images/a.jpg, alt: 志工修繕屋頂, caption: 安平區}\n";
+  SourcePage o = page("content/a.zh-TW.md", "zh-TW", "title: 修繕\n" + photo, "內容\n");
+  SourcePage t = page("content/a.th.md", "th",
+                      "title: ซ่อม\nphoto: {src: /images/a.jpg, alt: อาสาสมัครซ่อมหลังคา, "
+                      "caption: เขตอันผิง}\n",
+                      "เนื้อหา\n");
+  CHECK(messages(compare_translation(o, t)) == "");
+  SourcePage other =
+      page("content/a.en.md", "en",
+           "title: Repairs\nphoto: {src: /images/b.jpg, alt: Volunteers}\n", "Text\n");
+  CHECK(messages(compare_translation(o, other)) ==
+        "3: 'photo' is {\"src\":\"/images/b.jpg\",\"alt\":\"Volunteers\"} here but "
+        "{\"src\":\"/images/a.jpg\",\"alt\":\"志工修繕屋頂\",\"caption\":\"安平區\"} in the "
+        "original (content/a.zh-TW.md:3)\n");
+}
+
 TEST_CASE("an ROC year written beside its Gregorian year is no new figure") {
   SourcePage o = page("content/a.zh-TW.md", "zh-TW", "title: 計畫", "104至107年的計畫\n");
   SourcePage t = page("content/a.en.md", "en", "title: Plan",

@@ -62,8 +62,12 @@ void report_broken_link(const std::string& source_path, Pos pos, const std::stri
                         const std::string& target, bool is_image,
                         const std::vector<std::string>& candidates, Diagnostics& diags) {
   std::string guess = did_you_mean(target, candidates);
-  std::string help = guess.empty() ? (is_image ? "put the file in static/" : "check the address")
-                                   : "did you mean " + guess + "?";
+  // The place the file would be published from, as for an image of the front matter.
+  const std::string in_static = !target.empty() && target[0] == '/'
+                                    ? "put the file at static" + percent_decode(target)
+                                    : "put the file in static/";
+  std::string help =
+      guess.empty() ? (is_image ? in_static : "check the address") : "did you mean " + guess + "?";
   // images/a.jpg on /stories/a/ is /stories/a/images/a.jpg: the file is /images/a.jpg.
   const std::string path = url.substr(0, url.find_first_of("?#"));
   const std::string rooted = "/" + percent_decode(path);

@@ -158,7 +158,7 @@ struct Chart {
             s += bar_rect(left, group, base, base + v, j);
             base += v;
           }
-          if (few) labels += value_label(centre(k), up + down);
+          if (few && d.reported(i)) labels += value_label(centre(k), up + down);
         } else if (target()) {
           double t = d.series[0].values[i], a = d.series[1].values[i];
           if (has_value(a)) {
@@ -239,7 +239,7 @@ struct Chart {
           marks += hrect(base, base + v, j);
           base += v;
         }
-        s += row_line(marks, chart_value_text(up + down, view), up);
+        s += row_line(marks, d.reported(i) ? chart_value_text(up + down, view) : "", up);
       } else {
         for (size_t j = 0; j < m(); ++j) {
           if (range() && j == 2) continue;

@@ -55,6 +55,13 @@ struct ChartData {
   bool categories = false;
 
   size_t size() const { return x.size(); }
+  /// True when some series has a value at category `i` (a stack there has a total).
+  bool reported(size_t i) const {
+    for (const ChartSeries& s : series) {
+      if (has_value(s.values[i])) return true;
+    }
+    return false;
+  }
 };
 
 /// `v` as a plain decimal ("3.3", "-0.25", "15"), the one way a chart's data file writes

@@ -39,6 +39,7 @@ double widest_bar_label(const ChartData& d, const std::vector<size_t>& pts, cons
   double w = 0;
   for (size_t i : pts) {
     if (kind == "stacked") {
+      if (!d.reported(i)) continue;  // no stack, no total
       double sum = 0;
       for (const ChartSeries& s : d.series) sum += has_value(s.values[i]) ? s.values[i] : 0;
       w = std::max(w, text_ems(text(sum)));

@@ -170,7 +170,7 @@ struct Drawing {
           rect(x0, a, group, b - a, series_paint("s", j));
           base += v(j, i);
         }
-        if (few) value_label(centre(c), at(up + down), up + down);
+        if (few && d.reported(i)) value_label(centre(c), at(up + down), up + down);
       } else if (target()) {
         double t = v(0, i), a = v(1, i), t2 = range() ? v(2, i) : kNoValue;
         if (has_value(a)) {
@@ -263,7 +263,7 @@ struct Drawing {
           marks += bar(base, base + v(j, i), series_paint("s", j));
           base += v(j, i);
         }
-        bar_line(marks, chart_value_text(up + down, view), at(up) + 6);
+        bar_line(marks, d.reported(i) ? chart_value_text(up + down, view) : "", at(up) + 6);
         continue;
       }
       for (size_t j = 0; j < m(); ++j) {

@@ -154,4 +154,16 @@ TEST_CASE("chart svg: every bar labelled, zeros too, when all labels fit; else n
   CHECK(labels(chart_svg(d, pts, "bar", false, credit(), en)) == 0);
 }
 
+TEST_CASE("chart svg: a stack of no value has no total, in columns or rows") {
+  DataView en = theme_view("en", "en");
+  ChartData d = awards();
+  d.series[0].values[2] = kNoValue;  // 2022: neither series reports a value
+  std::string columns = chart_svg(d, {0, 1, 2}, "stacked", false, credit(), en);
+  CHECK(columns.find("stroke-width=\"3\">2</text>") != std::string::npos);  // 2013: 1 + 1
+  CHECK(columns.find("stroke-width=\"3\">0</text>") == std::string::npos);
+  std::string rows = chart_svg(d, {0, 1, 2}, "stacked", true, credit(), en);
+  CHECK(rows.find(">0</text>") == std::string::npos);
+  CHECK(rows.find(">17.5</text>") != std::string::npos);
+}
+
 }  // namespace firefly

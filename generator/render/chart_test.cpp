@@ -185,6 +185,15 @@ TEST_CASE("chart: a year without a value stays on the axis; the line breaks, no 
   std::string bar = chart(ds, "year", {"n"}, "bar");
   CHECK(count(bar, "<rect x=") == 6);  // 3 columns + 3 rows: none for 2021
   CHECK(bar.find("<div class=\"chart-cat\">2021</div>") != std::string::npos);
+  // A stack of no value has no total either: 2021 is written nowhere as 0.
+  std::string stacked = chart(ds, "year", {"n"}, "stacked");
+  CHECK(count(stacked, "<text class=\"chart-v\"") == 3);
+  CHECK(stacked.find("dy=\"-0.45em\">0</text>") == std::string::npos);
+  CHECK(
+      stacked.find("<div class=\"chart-cat\">2021</div>\n<div class=\"chart-bar-line\"><div "
+                   "class=\"chart-track\"><svg class=\"chart-hbar\" width=\"100%\" "
+                   "height=\"100%\">\n</svg><span class=\"chart-num\" style=\"left:0%\"></span>") !=
+      std::string::npos);
   // The table under the chart lists the year, with its missing value.
   DataView view;
   TableSpec table;

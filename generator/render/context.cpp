@@ -18,7 +18,11 @@ namespace firefly {
 
 namespace detail {
 
-std::string title_lang_code(const Page& p) { return p.fallback ? p.content_lang : p.title_lang; }
+std::string title_lang_code(const Page& p) {
+  if (!p.fallback) return p.title_lang;
+  // The original's title, unless it has its own in the reader's language.
+  return p.title_lang.empty() ? p.content_lang : p.title_lang == p.lang ? "" : p.title_lang;
+}
 
 const Page* noted(const Page* page) {
   if (page && recording_reads()) note_read(grain::item(page->out_path));
@@ -106,7 +110,7 @@ Value ref_value(const Site& site, const detail::Groups& groups, const Page& page
   } else if (const Page* section =
                  find_noted(groups, "section:" + key_collection(target.key), lang.code)) {
     label = section->title;
-    if (section->fallback) label_lang = section->content_lang;
+    if (section->fallback) label_lang = title_lang_code(*section);
   }
   m.emplace_back("label", label);
   if (!label_lang.empty()) m.emplace_back("label_lang", language_of(site, label_lang).html_lang);
@@ -271,7 +275,7 @@ Value ContextBuilder::list_item(const Page& p) const {
   const std::string& written = language_of(site_, p.content_lang).html_lang;
   const std::string title_code = title_lang_code(p);
   add_marked_html(m, "title", p.title,
-                  title_code.empty() ? written : language_of(site_, title_code).html_lang,
+                  title_code.empty() ? lang.html_lang : language_of(site_, title_code).html_lang,
                   script_tags_);
   add_marked_html(m, "summary", body.summary.str(), written, script_tags_);
   if (p.date) m.emplace_back("date", date_value(*p.date, lang));
@@ -406,7 +410,7 @@ Value ContextBuilder::page_value(const Page& page, const Language& lang) const {
   add_title_lang(m, site_, page);
   std::string title_code = title_lang_code(page);  // a title in another language
   add_marked_html(m, "title", page.title,
-                  language_of(site_, title_code.empty() ? page.content_lang : title_code).html_lang,
+                  language_of(site_, title_code.empty() ? page.lang : title_code).html_lang,
                   script_tags_);
   static constexpr std::pair<std::string_view, const char*> kIs[] = {
       {"home", "is_home"},         {"section", "is_section"},     {"page", "is_page"},

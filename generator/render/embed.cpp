@@ -29,6 +29,17 @@ struct EmbedChecker {
     ok = false;
   }
 
+  /// The `limit:` of a table block; 0 when it has none or after reporting a wrong one.
+  size_t limit(const Value& block) {
+    const Value* limit = block.find("limit");
+    if (!limit || limit->is_null()) return 0;
+    if (!limit->is_int() || limit->as_int() < 1) {
+      error(*limit, "'limit' must be a whole number of rows, at least 1");
+      return 0;
+    }
+    return static_cast<size_t>(limit->as_int());
+  }
+
   std::string suggest(std::string_view word, const std::vector<std::string>& names) {
     std::string best = did_you_mean(word, names);
     return best.empty() ? std::string() : "did you mean " + in_quotes(best) + "?";
@@ -43,7 +54,7 @@ struct EmbedChecker {
     std::string name = v.to_text();
     if (ds.column_index(name) < 0) {
       error(v, "unknown column " + in_quotes(name) + " in dataset " + in_quotes(ds.name),
-            suggest(name, ds.column_names()));
+            did_you_mean_or_list(name, ds.column_names(), "the columns"));
       return {};
     }
     return name;
@@ -61,7 +72,7 @@ struct EmbedChecker {
       if (ds.column_index(name) < 0) {
         error(value,
               "unknown column " + in_quotes(name) + " in 'where' of dataset " + in_quotes(ds.name),
-              suggest(name, ds.column_names()));
+              did_you_mean_or_list(name, ds.column_names(), "the columns"));
       } else if (value.is_map()) {
         error(value, "'where' values must be a value or a list of values");
       } else {
@@ -149,10 +160,19 @@ std::string render_embed(std::string_view kind, std::string_view yaml_text, cons
   auto it = std::find_if(datasets.begin(), datasets.end(),
                          [&](const Dataset& d) { return d.name == name; });
   if (it == datasets.end()) {
-    if (withheld.count(name)) return {};
+    if (withheld.count(name)) {
+      // Left out for its errors: the block's columns cannot be checked, its own words can.
+      const std::vector<Column> none;
+      ChartSpec spec;
+      if (is_chart)
+        read_chart_kind(block, ChartFieldsSource{path, check.fallback, none, ""}, diags, spec);
+      if (!is_chart) check.limit(block);
+      return {};
+    }
     std::vector<std::string> names;
     for (const Dataset& d : datasets) names.push_back(d.name);
-    check.error(name_value, "unknown dataset " + in_quotes(name), check.suggest(name, names));
+    check.error(name_value, "unknown dataset " + in_quotes(name),
+                did_you_mean_or_list(name, names, "the datasets"));
     return {};
   }
   const Dataset& ds = *it;
@@ -235,13 +255,7 @@ std::string render_embed(std::string_view kind, std::string_view yaml_text, cons
       }
     }
   }
-  if (const Value* limit = block.find("limit"); limit && !limit->is_null()) {
-    if (!limit->is_int() || limit->as_int() < 1) {
-      check.error(*limit, "'limit' must be a whole number of rows, at least 1");
-    } else {
-      table.max_rows = static_cast<size_t>(limit->as_int());
-    }
-  }
+  if (size_t limit = check.limit(block)) table.max_rows = limit;
   if (!check.ok) return {};
   return "<figure class=\"data-embed\" id=\"" + id + "\">\n" +
          scroll_wrap(render_data_table(ds, table, view), table.id) + "<figcaption>" +

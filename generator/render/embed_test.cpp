@@ -139,6 +139,28 @@ TEST_CASE("embed: a table honours where and columns") {
   CHECK(html.find("href=\"/en/data/awards/\"") != std::string::npos);
 }
 
+TEST_CASE("embed: a block over a dataset left out for its errors still has its own words checked") {
+  DataView view;
+  const std::set<std::string> withheld = {"visits"};
+  Diagnostics d;
+  CHECK(render_embed("chart", "dataset: visits\nx: month\ny: n\nkind: garis\n", "content/a.md", 10,
+                     datasets(), view, d, withheld)
+            .empty());
+  CHECK(messages(d) ==
+        std::vector<std::string>{
+            "14: unknown chart kind 'garis' (use bar, stacked, hbar, line or target)"});
+  Diagnostics t;
+  CHECK(render_embed("table", "dataset: visits\nlimit: -3\ncolumns: [any]\n", "content/a.md", 1,
+                     datasets(), view, t, withheld)
+            .empty());
+  CHECK(messages(t) ==
+        std::vector<std::string>{"3: 'limit' must be a whole number of rows, at least 1"});
+  Diagnostics fine;  // the columns are not known: nothing said of them
+  render_embed("chart", "dataset: visits\nx: month\ny: n\nkind: line\n", "content/a.md", 1,
+               datasets(), view, fine, withheld);
+  CHECK(messages(fine).empty());
+}
+
 TEST_CASE("embed: mistakes are reported at their line with a suggestion") {
   Diagnostics d1;
   DataView view;
@@ -165,6 +187,15 @@ TEST_CASE("embed: mistakes are reported at their line with a suggestion") {
   REQUIRE(m3.size() == 2);
   CHECK(m3[0] == "3: unknown column 'yr' in 'where' of dataset 'awards' | did you mean 'year'?");
   CHECK(m3[1] == "4: unknown column 'awrd' in dataset 'awards' | did you mean 'award'?");
+  // Nothing close (x written in English, the columns in Indonesian): the columns are named.
+  Diagnostics d4;
+  CHECK(render_embed("chart", "dataset: awards\nx: tahun\ny: count\n", "content/a.md", 1,
+                     datasets(), view, d4)
+            .empty());
+  auto m4 = messages(d4);
+  REQUIRE(m4.size() == 1);
+  CHECK(m4[0].rfind("3: unknown column 'tahun' in dataset 'awards' | the columns are year, ", 0) ==
+        0);
 }
 
 }  // namespace firefly

@@ -27,7 +27,7 @@ PY
 cp -r tests/sites/multilingual/site "$work/ml"
 "$FIREFLY" new stories nantou-roses --lang en --site "$work/ml" >/dev/null
 f="$work/ml/content/stories/nantou-roses.en.md"
-grep -q '^date: ' "$f" && grep -q '^program: ' "$f" && grep -q '^# required: ' "$f"
+grep -q '^date: ' "$f" && grep -qx 'program:' "$f" && grep -q '^# required: ' "$f"
 # An enum's values with the words pages show for them, in the page's language (else the
 # default language's).
 grep -qxF '# optional: one of jobs (Jobs), safety (安全)' "$f" || { cat "$f"; exit 1; }
