@@ -110,6 +110,38 @@ std::vector<std::string> theme_names(const fs::path& site_dir) {
 
 }  // namespace
 
+namespace {
+
+/// A warning for a language whose pages show `missing` of the theme's strings in another
+/// language (`from_english` of them in English, the rest in the default language): its
+/// readers find menus, buttons and notices they may not read, and a screen reader reads
+/// them in the page's language.
+void warn_missing_strings(const Language& lang, const SiteConfig& config, size_t missing,
+                          size_t from_english, const std::string& origin, Diagnostics& diags) {
+  const bool has_file = !origin.empty();
+  if (missing == 0) return;
+  const Language& def = config.default_language();
+  std::string in = from_english == missing ? "English"
+                   : from_english == 0     ? def.name.empty() ? def.code : def.name
+                                       : "English and " + (def.name.empty() ? def.code : def.name);
+  std::string file = "i18n/" + lang.code + ".yaml";
+  if (!has_file) {
+    diags.warning("site.yaml", {},
+                  "the theme has no strings in " + lang.code +
+                      (lang.name.empty() ? "" : " (" + lang.name + ")") + ": its pages show the " +
+                      "theme's words (menus, buttons, labels, notices) in " + in,
+                  "write the theme's strings in " + lang.code + " in " + file +
+                      " (`firefly check` lists them)");
+    return;
+  }
+  diags.warning(origin, {},
+                "this file has no text for " + std::to_string(missing) +
+                    " of the theme's strings: the pages in " + lang.code + " show them in " + in,
+                "`firefly check` lists them; add each to " + origin);
+}
+
+}  // namespace
+
 std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& config,
                                   Diagnostics& diags) {
   auto theme = std::make_unique<Theme>();
@@ -138,6 +170,11 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
     }
     overlay_dir(dir, site_dir, "", "themes/" + config.theme + "/", files, diags);
   }
+  // The theme's strings, which a site's i18n/<code>.yaml adds to string by string.
+  std::map<std::string, ThemeFile> theme_strings;
+  for (const auto& [path, file] : files) {
+    if (starts_with(path, "i18n/")) theme_strings[path] = file;
+  }
   for (const char* sub : {"layouts", "partials", "i18n"}) {
     overlay_dir(site_dir / sub, site_dir, std::string(sub) + "/", std::string(sub) + "/", files,
                 diags);
@@ -162,21 +199,43 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
   }
   check_template_names(*theme, sources, diags);
 
-  // Strings: each language completed from the default language.
+  // Strings: each language completed from the default language, then from the theme's
+  // English, so that a language the theme has no strings in (ja, fil) has no empty label.
   std::map<std::string, Value> raw;
-  for (const Language& lang : config.languages) {
-    auto it = files.find("i18n/" + lang.code + ".yaml");
-    if (it != files.end()) raw[lang.code] = parse_yaml(it->second.bytes, it->second.origin, diags);
-  }
+  auto read_strings = [&](const std::string& code) {
+    const std::string path = "i18n/" + code + ".yaml";
+    auto it = files.find(path);
+    if (it == files.end()) return;
+    Value strings = parse_yaml(it->second.bytes, it->second.origin, diags);
+    auto theirs = theme_strings.find(path);
+    if (strings.is_map() && theirs != theme_strings.end() &&
+        theirs->second.origin != it->second.origin) {  // the site's: the theme's fill it out
+      Map merged = strings.as_map();
+      Value theme_values = parse_yaml(theirs->second.bytes, theirs->second.origin, diags);
+      for (const auto& [key, value] : theme_values.as_map()) {
+        if (!strings.find(key)) merged.emplace_back(key, value);
+      }
+      strings = Value(std::move(merged));
+    }
+    raw[code] = std::move(strings);
+  };
+  for (const Language& lang : config.languages) read_strings(lang.code);
+  if (!raw.count("en")) read_strings("en");
   const std::string& def = config.default_language().code;
   for (const Language& lang : config.languages) {
     Map merged = raw[lang.code].as_map();
-    for (const auto& [key, value] : raw[def].as_map()) {
-      if (!raw[lang.code].find(key)) {
+    size_t from_english = 0;
+    for (const std::string& fallback : {def, std::string("en")}) {
+      for (const auto& [key, value] : raw[fallback].as_map()) {
+        if (raw[lang.code].find(key) || (fallback != def && raw[def].find(key))) continue;
         merged.emplace_back(key, value);
         theme->missing_[lang.code].push_back(key);
+        from_english += fallback != def;
       }
     }
+    auto file = files.find("i18n/" + lang.code + ".yaml");
+    warn_missing_strings(lang, config, theme->missing_[lang.code].size(), from_english,
+                         file == files.end() ? std::string() : file->second.origin, diags);
     std::vector<std::uint64_t>& grains = theme->string_grains_[lang.code];
     for (const auto& [key, value] : merged) grains.push_back(grain::string(lang.code, key));
     theme->strings_[lang.code] = Value(std::move(merged));
