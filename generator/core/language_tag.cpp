@@ -54,7 +54,9 @@ bool known_language(std::string_view s) {
   if (std::find(kNotALanguage.begin(), kNotALanguage.end(), s) != kNotALanguage.end()) {
     return false;
   }
-  return !s.empty() && every(s, lower) && listed(icu::Locale::getISOLanguages(), s);
+  // ICU leaves out "tl" (Tagalog), which it replaces with "fil"; the IANA registry keeps it,
+  // and a bureau may write pages for Filipino workers under either.
+  return !s.empty() && every(s, lower) && (s == "tl" || listed(icu::Locale::getISOLanguages(), s));
 }
 
 bool known_script(std::string_view s) {

@@ -29,7 +29,7 @@ TEST_CASE("is_language_tag rejects what is not a tag") {
 
 TEST_CASE("is_known_language_code knows the languages, scripts and regions of BCP 47") {
   for (const char* code : {"en", "zh-TW", "zh-Hant-TW", "vi", "id", "th", "nan", "nan-Latn",
-                           "es-419", "sr-Latn-RS", "de-1901", "sl-rozaj"}) {
+                           "es-419", "sr-Latn-RS", "de-1901", "sl-rozaj", "tl", "fil", "my"}) {
     CAPTURE(code);
     CHECK(is_known_language_code(code));
   }
