@@ -31,12 +31,13 @@ size_t cells_of(std::string_view row) {
   return row.back() == '|' ? bars - 1 : bars;
 }
 
-/// Whether `body` may have a headless table: two lines in a row that table_row takes, the
-/// second no dash row. Reads only the lines with a `|` (a page with a table or none is
-/// passed over without reading it line by line); code is not told apart here.
-bool may_have_headless_table(std::string_view body) {
+/// Calls `fn(row, follows)` for each line of `body` that table_row takes, `follows` when
+/// the line before it was one too, until `fn` returns true; returns whether one did. Reads
+/// only the lines with a `|` (a page with a table or none is passed over without reading
+/// it line by line); code is not told apart here.
+template <class Fn>
+bool any_bar_row(std::string_view body, Fn&& fn) {
   size_t previous_row = std::string_view::npos;  // where the last row's line starts
-  bool previous_starts_run = false;              // that row is the first of its run
   for (size_t bar = body.find('|'); bar != std::string_view::npos;) {
     size_t start = body.rfind('\n', bar);
     start = start == std::string_view::npos ? 0 : start + 1;
@@ -46,14 +47,23 @@ bool may_have_headless_table(std::string_view body) {
       // The line before this one is the last row's: the two are a run.
       size_t before = start >= 2 ? body.rfind('\n', start - 2) : std::string_view::npos;
       before = before == std::string_view::npos ? 0 : before + 1;
-      bool follows = start > 0 && previous_row == before;
-      if (follows && previous_starts_run && !is_dash_row(row)) return true;
-      previous_starts_run = !follows;
+      if (fn(row, start > 0 && previous_row == before)) return true;
       previous_row = start;
     }
     bar = end == body.size() ? std::string_view::npos : body.find('|', end + 1);
   }
   return false;
+}
+
+/// Whether `body` may have a headless table: two lines in a row that table_row takes, the
+/// second no dash row.
+bool may_have_headless_table(std::string_view body) {
+  bool previous_starts_run = false;  // the last row is the first of its run
+  return any_bar_row(body, [&](std::string_view row, bool follows) {
+    if (follows && previous_starts_run && !is_dash_row(row)) return true;
+    previous_starts_run = !follows;
+    return false;
+  });
 }
 
 /// The cells of a row, its `|` written `\|` left out; 0 for a row with code.
@@ -87,25 +97,12 @@ struct TableRows {
   }
 };
 
-/// Whether `body` may have a row with more cells than its table's header, read as
-/// may_have_headless_table reads (code not told apart here).
+/// Whether `body` may have a row with more cells than its table's header (code not told
+/// apart here).
 bool may_have_overfull_row(std::string_view body) {
-  size_t previous_row = std::string_view::npos;
   TableRows rows;
-  for (size_t bar = body.find('|'); bar != std::string_view::npos;) {
-    size_t start = body.rfind('\n', bar);
-    start = start == std::string_view::npos ? 0 : start + 1;
-    size_t end = std::min(body.find('\n', bar), body.size());
-    std::string_view row = table_row(body.substr(start, end - start));
-    if (!row.empty()) {
-      size_t before = start >= 2 ? body.rfind('\n', start - 2) : std::string_view::npos;
-      before = before == std::string_view::npos ? 0 : before + 1;
-      if (rows.overfull(row, start > 0 && previous_row == before)) return true;
-      previous_row = start;
-    }
-    bar = end == body.size() ? std::string_view::npos : body.find('|', end + 1);
-  }
-  return false;
+  return any_bar_row(
+      body, [&](std::string_view row, bool follows) { return rows.overfull(row, follows); });
 }
 
 }  // namespace
