@@ -14,6 +14,7 @@
 #include "commands/photo_files.h"
 #include "commands/step_timer.h"
 #include "core/fs.h"
+#include "core/json.h"
 #include "emit/photo_cache.h"
 #include "model/site.h"
 #include "model/site_patch_match.h"
@@ -192,8 +193,10 @@ bool BuildRun::check() {
     if (p->kind != PageKind::kRedirect) ++result_.pages;
   }
   for (const auto& [lang, keys] : st_.theme->missing_strings()) {
+    const Value& shown = st_.theme->strings(lang);  // what the pages show in its place
     for (const std::string& k : keys) {
-      result_.translation_report.push_back(lang + ": theme string '" + k + "' is missing");
+      result_.translation_report.push_back(lang + ": theme string '" + k +
+                                           "' is missing; its pages show " + to_json(shown.get(k)));
     }
   }
   add_untranslated(site, result_.translation_report);
