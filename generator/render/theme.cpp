@@ -95,6 +95,31 @@ void check_template_names(const Theme& theme,
   }
 }
 
+/// The strings of `theme` with those of `site` (a site's i18n/<code>.yaml, `path`) over
+/// them. A string the theme does not have is added (for the site's own templates), unless
+/// its name is close to one the theme has (search_faild): that is a misspelling, which
+/// would leave the theme's string as it was, and is a warning.
+Value overlay_strings(const Value& theme, const Value& site, const std::string& path,
+                      Diagnostics& diags) {
+  Map merged = theme.as_map();
+  std::vector<std::string> names;
+  for (const auto& [key, value] : merged) names.push_back(key);
+  for (const auto& [key, value] : site.as_map()) {
+    auto same = std::find_if(merged.begin(), merged.end(),
+                             [&key = key](const auto& entry) { return entry.first == key; });
+    if (same != merged.end()) {
+      same->second = value;
+    } else if (std::string guess = did_you_mean(key, names); !guess.empty()) {
+      diags.warning(path, value.key_pos.line ? value.key_pos : Pos{1, 1},
+                    "the theme has no string " + in_quotes(key) + ", so this one is not used",
+                    "did you mean " + in_quotes(guess) + "?");
+    } else {
+      merged.emplace_back(key, value);
+    }
+  }
+  return Value(std::move(merged));
+}
+
 /// The themes a site can name: the folders of its themes/, and the built-in default.
 std::vector<std::string> theme_names(const fs::path& site_dir) {
   std::vector<std::string> names = {"default"};
@@ -138,6 +163,11 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
     }
     overlay_dir(dir, site_dir, "", "themes/" + config.theme + "/", files, diags);
   }
+  // The theme's strings, which a site's i18n/<code>.yaml overrides one by one.
+  std::map<std::string, ThemeFile> theme_strings;
+  for (const auto& [path, file] : files) {
+    if (starts_with(path, "i18n/")) theme_strings.emplace(path, file);
+  }
   for (const char* sub : {"layouts", "partials", "i18n"}) {
     overlay_dir(site_dir / sub, site_dir, std::string(sub) + "/", std::string(sub) + "/", files,
                 diags);
@@ -162,11 +192,22 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
   }
   check_template_names(*theme, sources, diags);
 
-  // Strings: each language completed from the default language.
+  // Strings: the theme's, then the site's file of the language over them string by string
+  // (a site file with one string keeps the theme's others); each language completed from
+  // the default language.
   std::map<std::string, Value> raw;
   for (const Language& lang : config.languages) {
-    auto it = files.find("i18n/" + lang.code + ".yaml");
-    if (it != files.end()) raw[lang.code] = parse_yaml(it->second.bytes, it->second.origin, diags);
+    const std::string path = "i18n/" + lang.code + ".yaml";
+    auto it = files.find(path);
+    auto theirs = theme_strings.find(path);
+    if (theirs != theme_strings.end()) {
+      raw[lang.code] = parse_yaml(theirs->second.bytes, theirs->second.origin, diags);
+    }
+    if (it != files.end() && (theirs == theme_strings.end() || it->second.origin == path)) {
+      raw[lang.code] =
+          overlay_strings(raw[lang.code], parse_yaml(it->second.bytes, it->second.origin, diags),
+                          it->second.origin, diags);
+    }
   }
   const std::string& def = config.default_language().code;
   for (const Language& lang : config.languages) {
