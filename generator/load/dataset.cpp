@@ -23,6 +23,10 @@ namespace {
 /// Above this many undeclared columns, the header gets one error that counts them.
 constexpr size_t kMaxColumnErrors = 5;
 
+/// Values of one column that do not fit its type reported one by one; the rest are counted
+/// in one error at the column's declaration.
+constexpr size_t kWrongCellsShown = 3;
+
 /// Sets `ds.columns` from the CSV header and the declared `columns`, reporting columns
 /// missing from either side.
 void match_header(const CsvRecord& header_record, const std::vector<Column>& columns, Dataset& ds,
@@ -240,6 +244,9 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
   }
   CsvRecord header_record;
   bool matched = false;  // the header is matched when the first row (or the end) is reached
+  // Values that do not fit their column, per field: past kWrongCellsShown in one column
+  // (a column declared of the wrong type fails in every row), the rest are counted.
+  std::vector<size_t> wrong;
   bool read = scan_csv(ds.csv_bytes, ds.csv_path, csv_diags, header_record,
                        [&](const CsvRecord& rec, size_t offset) {
                          if (!matched) match_header(header_record, *columns, ds, csv_diags);
@@ -247,14 +254,28 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
                          for (size_t i = 0; i < rec.fields.size(); ++i) {
                            std::string error;
                            type_cell(rec.fields[i], ds.columns[i], &error);
-                           if (!error.empty()) {
-                             csv_diags.error(ds.csv_path, Pos{rec.line, static_cast<int>(i) + 1},
-                                             error, cell_hint(rec.fields[i], ds.columns[i].type));
-                           }
+                           if (error.empty()) continue;
+                           if (wrong.size() <= i) wrong.resize(i + 1);
+                           if (++wrong[i] > kWrongCellsShown) continue;
+                           csv_diags.error(ds.csv_path, Pos{rec.line, static_cast<int>(i) + 1},
+                                           error, cell_hint(rec.fields[i], ds.columns[i].type));
                          }
                          ds.row_starts.push_back(static_cast<std::uint32_t>(offset));
                        });
   if (read && !matched) match_header(header_record, *columns, ds, csv_diags);
+  for (size_t i = 0; i < wrong.size(); ++i) {
+    if (wrong[i] <= kWrongCellsShown) continue;
+    // Said once, where the column is declared: its type is more likely wrong than its rows.
+    const Column& c = ds.columns[i];
+    csv_diags.error(
+        c.pos.line ? ds.yaml_path : ds.csv_path,
+        c.pos.line ? c.pos : Pos{1, static_cast<int>(i) + 1},
+        std::to_string(wrong[i]) + " of the " + std::to_string(ds.row_starts.size()) +
+            " values of column " + in_quotes(c.name) + " are not of its type, " +
+            column_type_name(c.type) + " (the first " + std::to_string(kWrongCellsShown) +
+            " are shown in " + ds.csv_path + ")",
+        "if the column holds other values, declare its type for them; else correct the values");
+  }
   ds.row_starts.shrink_to_fit();
   if (!csv_diags.has_errors()) check_key_unique(ds, csv_diags);
   diags.append(csv_diags);

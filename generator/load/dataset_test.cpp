@@ -88,6 +88,26 @@ TEST_CASE("dataset: type errors name the row, field and column") {
         "data/awards.csv:3:4: value '2023-02-30' in column 'day' is not a date (YYYY-MM-DD)");
 }
 
+TEST_CASE("dataset: a column whose values mostly do not fit its type is one error past three") {
+  Diagnostics d;
+  auto ds = build(R"(title: T
+columns:
+  - {name: year, type: integer}
+  - {name: share, type: integer}
+)",
+                  "year,share\n2019,1.5\n2020,2.5\n2021,3\n2022,4.5\n2023,5.5\n", d);
+  CHECK_FALSE(ds);
+  auto m = messages(d);
+  REQUIRE(m.size() == 4);
+  CHECK(m[0].rfind("data/awards.csv:2:2: value '1.5' in column 'share' is not a whole number", 0) ==
+        0);
+  CHECK(m[2].rfind("data/awards.csv:5:2: value '4.5'", 0) == 0);
+  CHECK(m[3] ==
+        "data/awards.yaml:4:5: 4 of the 5 values of column 'share' are not of its type, integer "
+        "(the first 3 are shown in data/awards.csv) | if the column holds other values, declare "
+        "its type for them; else correct the values");
+}
+
 TEST_CASE("dataset: type_cell accepts the written forms of each type") {
   Column integer{"n", ColumnType::kInteger, {}, {}, {}, {}};
   Column number{"x", ColumnType::kNumber, {}, {}, {}, {}};

@@ -95,6 +95,31 @@ void check_template_names(const Theme& theme,
   }
 }
 
+/// The strings of `theme` with those of `site` (a site's i18n/<code>.yaml, `path`) over
+/// them. A string the theme does not have is added (for the site's own templates), unless
+/// its name is close to one the theme has (search_faild): that is a misspelling, which
+/// would leave the theme's string as it was, and is a warning.
+Value overlay_strings(const Value& theme, const Value& site, const std::string& path,
+                      Diagnostics& diags) {
+  Map merged = theme.as_map();
+  std::vector<std::string> names;
+  for (const auto& [key, value] : merged) names.push_back(key);
+  for (const auto& [key, value] : site.as_map()) {
+    auto same = std::find_if(merged.begin(), merged.end(),
+                             [&key = key](const auto& entry) { return entry.first == key; });
+    if (same != merged.end()) {
+      same->second = value;
+    } else if (std::string guess = did_you_mean(key, names); !guess.empty()) {
+      diags.warning(path, value.key_pos.line ? value.key_pos : Pos{1, 1},
+                    "the theme has no string " + in_quotes(key) + ", so this one is not used",
+                    "did you mean " + in_quotes(guess) + "?");
+    } else {
+      merged.emplace_back(key, value);
+    }
+  }
+  return Value(std::move(merged));
+}
+
 /// The themes a site can name: the folders of its themes/, and the built-in default.
 std::vector<std::string> theme_names(const fs::path& site_dir) {
   std::vector<std::string> names = {"default"};
@@ -170,10 +195,10 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
     }
     overlay_dir(dir, site_dir, "", "themes/" + config.theme + "/", files, diags);
   }
-  // The theme's strings, which a site's i18n/<code>.yaml adds to string by string.
+  // The theme's strings, which a site's i18n/<code>.yaml overrides one by one.
   std::map<std::string, ThemeFile> theme_strings;
   for (const auto& [path, file] : files) {
-    if (starts_with(path, "i18n/")) theme_strings[path] = file;
+    if (starts_with(path, "i18n/")) theme_strings.emplace(path, file);
   }
   for (const char* sub : {"layouts", "partials", "i18n"}) {
     overlay_dir(site_dir / sub, site_dir, std::string(sub) + "/", std::string(sub) + "/", files,
@@ -199,25 +224,22 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
   }
   check_template_names(*theme, sources, diags);
 
-  // Strings: each language completed from the default language, then from the theme's
-  // English, so that a language the theme has no strings in (ja, fil) has no empty label.
+  // Strings: the theme's, then the site's file of the language over them string by string
+  // (a site file with one string keeps the theme's others); each language completed from
+  // the default language, then from the theme's English, so that a language the theme has
+  // no strings in (ja, fil) has no empty label.
   std::map<std::string, Value> raw;
   auto read_strings = [&](const std::string& code) {
     const std::string path = "i18n/" + code + ".yaml";
     auto it = files.find(path);
-    if (it == files.end()) return;
-    Value strings = parse_yaml(it->second.bytes, it->second.origin, diags);
     auto theirs = theme_strings.find(path);
-    if (strings.is_map() && theirs != theme_strings.end() &&
-        theirs->second.origin != it->second.origin) {  // the site's: the theme's fill it out
-      Map merged = strings.as_map();
-      Value theme_values = parse_yaml(theirs->second.bytes, theirs->second.origin, diags);
-      for (const auto& [key, value] : theme_values.as_map()) {
-        if (!strings.find(key)) merged.emplace_back(key, value);
-      }
-      strings = Value(std::move(merged));
+    if (theirs != theme_strings.end()) {
+      raw[code] = parse_yaml(theirs->second.bytes, theirs->second.origin, diags);
     }
-    raw[code] = std::move(strings);
+    if (it != files.end() && (theirs == theme_strings.end() || it->second.origin == path)) {
+      raw[code] = overlay_strings(raw[code], parse_yaml(it->second.bytes, it->second.origin, diags),
+                                  it->second.origin, diags);
+    }
   };
   for (const Language& lang : config.languages) read_strings(lang.code);
   if (!raw.count("en")) read_strings("en");

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string_view>
 
 #include "render/embedded_theme.h"
@@ -38,6 +39,36 @@ TEST_CASE("a theme that is not there is an error at `theme:`, naming the nearest
     CHECK(d.message == "the theme '" + std::string(theme) + "' is not in themes/");
     CHECK(d.hint == hint);
   }
+  fs::remove_all(site);
+}
+
+TEST_CASE("a site's i18n file overrides the theme's strings one by one, and names a misspelt one") {
+  namespace fs = std::filesystem;
+  const fs::path site =
+      fs::temp_directory_path() / ("firefly-theme-strings-" + std::to_string(::getpid()));
+  fs::create_directories(site / "i18n");
+  std::ofstream(site / "i18n" / "id.yaml")
+      << "footnote_back: \"Kembali\"\nsearch_faild: \"Gagal\"\nmy_banner: \"Halo\"\n";
+  SiteConfig config;
+  config.languages.push_back({"id", "id", "Bahasa Indonesia", "", "ltr"});
+  config.theme = "default";
+  Diagnostics diags;
+  auto theme = load_theme(site, config, diags);
+  REQUIRE(theme);
+  const Value& id = theme->strings("id");
+  CHECK(id.get("footnote_back").to_text() == "Kembali");  // overridden
+  // The theme's other strings stay: the file replaced them all, leaving the home page's
+  // search field and landmarks with empty labels.
+  CHECK(id.get("search_failed").to_text() ==
+        "Indeks pencarian tidak dapat dimuat. Coba lagi, atau telusuri peta situs.");
+  CHECK(id.get("my_banner").to_text() == "Halo");  // one of the site's own templates'
+  CHECK(id.find("search_faild") == nullptr);
+  REQUIRE(diags.sorted().size() == 1);
+  CHECK(diags.sorted()[0].path == "i18n/id.yaml");
+  CHECK(diags.sorted()[0].pos.line == 2);
+  CHECK(diags.sorted()[0].message ==
+        "the theme has no string 'search_faild', so this one is not used");
+  CHECK(diags.sorted()[0].hint == "did you mean 'search_failed'?");
   fs::remove_all(site);
 }
 
