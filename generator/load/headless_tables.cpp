@@ -55,17 +55,6 @@ bool any_bar_row(std::string_view body, Fn&& fn) {
   return false;
 }
 
-/// Whether `body` may have a headless table: two lines in a row that table_row takes, the
-/// second no dash row.
-bool may_have_headless_table(std::string_view body) {
-  bool previous_starts_run = false;  // the last row is the first of its run
-  return any_bar_row(body, [&](std::string_view row, bool follows) {
-    if (follows && previous_starts_run && !is_dash_row(row)) return true;
-    previous_starts_run = !follows;
-    return false;
-  });
-}
-
 /// The cells of a row, its `|` written `\|` left out; 0 for a row with code.
 size_t unescaped_cells(std::string_view row) {
   if (row.find('`') != std::string_view::npos) return 0;
@@ -91,25 +80,33 @@ struct TableRows {
     } else if (run == 2) {
       table = is_dash_row(row) && cells == columns;
     }
-    if (run < 3 || !table) return false;
-    size_t unescaped = unescaped_cells(row);
-    return unescaped > columns;
+    // Counted again without escaped bars only when the plain count is over.
+    return run >= 3 && table && cells > columns && unescaped_cells(row) > columns;
   }
 };
 
-/// Whether `body` may have a row with more cells than its table's header (code not told
-/// apart here).
-bool may_have_overfull_row(std::string_view body) {
+/// What `body` may have, read in one walk over its lines with a `|` (code not told apart
+/// here): a headless table (two lines in a row that table_row takes, the second no dash
+/// row), a row with more cells than its table's header.
+struct TableHints {
+  bool headless = false;
+  bool overfull = false;
+};
+TableHints table_hints(std::string_view body) {
+  TableHints hints;
+  bool previous_starts_run = false;  // the last row is the first of its run
   TableRows rows;
-  return any_bar_row(
-      body, [&](std::string_view row, bool follows) { return rows.overfull(row, follows); });
+  any_bar_row(body, [&](std::string_view row, bool follows) {
+    if (follows && previous_starts_run && !is_dash_row(row)) hints.headless = true;
+    previous_starts_run = !follows;
+    if (rows.overfull(row, follows)) hints.overfull = true;
+    return hints.headless && hints.overfull;
+  });
+  return hints;
 }
 
-}  // namespace
-
-std::vector<OverfullRow> find_overfull_rows(std::string_view body, int first_line) {
+std::vector<OverfullRow> overfull_rows(std::string_view body, int first_line) {
   std::vector<OverfullRow> found;
-  if (!may_have_overfull_row(body)) return found;  // most pages: no line read
   TableRows rows;
   int previous = 0;  // the line of the last row
   each_prose_line(body, first_line, [&](std::string_view line, int number) {
@@ -126,9 +123,8 @@ std::vector<OverfullRow> find_overfull_rows(std::string_view body, int first_lin
   return found;
 }
 
-std::vector<HeadlessTable> find_headless_tables(std::string_view body, int first_line) {
+std::vector<HeadlessTable> headless_tables(std::string_view body, int first_line) {
   std::vector<HeadlessTable> found;
-  if (!may_have_headless_table(body)) return found;  // most pages: no line read
   int run_start = 0, run_length = 0;
   bool table = false;  // the run's second line is a dash row: a table
   std::string_view first_row;
@@ -158,9 +154,25 @@ std::vector<HeadlessTable> find_headless_tables(std::string_view body, int first
   return found;
 }
 
+}  // namespace
+
+std::vector<OverfullRow> find_overfull_rows(std::string_view body, int first_line) {
+  if (!table_hints(body).overfull) return {};  // most pages: no line read
+  return overfull_rows(body, first_line);
+}
+
+std::vector<HeadlessTable> find_headless_tables(std::string_view body, int first_line) {
+  if (!table_hints(body).headless) return {};  // most pages: no line read
+  return headless_tables(body, first_line);
+}
+
 void report_headless_tables(std::string_view body, int first_line, const std::string& path,
                             Diagnostics& diags) {
-  for (const HeadlessTable& t : find_headless_tables(body, first_line)) {
+  const TableHints hints = table_hints(body);  // most pages: neither, and no line read
+  if (!hints.headless && !hints.overfull) return;
+  const std::vector<HeadlessTable> headless =
+      hints.headless ? headless_tables(body, first_line) : std::vector<HeadlessTable>();
+  for (const HeadlessTable& t : headless) {
     std::string dashes = "|";
     for (size_t i = 0; i < std::max<size_t>(t.columns, 1); ++i) dashes += " --- |";
     diags.warning(path, t.pos,
@@ -168,7 +180,8 @@ void report_headless_tables(std::string_view body, int first_line, const std::st
                   "they are shown as text with their | marks",
                   "add the line " + dashes + " under the first line (the table's header)");
   }
-  for (const OverfullRow& r : find_overfull_rows(body, first_line)) {
+  if (!hints.overfull) return;
+  for (const OverfullRow& r : overfull_rows(body, first_line)) {
     diags.warning(
         path, r.pos,
         "this row has " + std::to_string(r.cells) + " cells but the table has " +

@@ -114,17 +114,22 @@ std::vector<WideLink> find_wide_links(std::string_view body, int first_line) {
   };
   std::vector<WideLink> found;
   each_prose_line(body, first_line, [&](std::string_view line, int line_no) {
-    if (line.find(kParen) == std::string_view::npos &&
-        line.find(kClose) == std::string_view::npos &&
-        line.find("\xE3\x80") == std::string_view::npos) {
-      return true;  // no full-width parenthesis nor closing bracket: most lines
+    // A full-width parenthesis, or a ( after a full-width or input-method closing bracket
+    // (］( 】( 」( 〕(): most lines have neither, Chinese ones included.
+    bool may_have = line.find(kParen) != std::string_view::npos;
+    for (size_t p = line.find('('); !may_have && p != std::string_view::npos;
+         p = line.find('(', p + 1)) {
+      may_have = p >= 3 && (line.substr(p - 3, 3) == kClose || other(line.substr(p - 3), 1));
     }
+    if (!may_have) return true;
     // Each closing bracket followed by an opening parenthesis, one of them full-width.
     // The last bracket that opened a text before i (tracked, not looked back for: a line of
     // a million closing brackets is read once).
     size_t open = std::string_view::npos, open_len = 0;
     size_t ticks = 0, open_ticks = 0;  // backticks before i, and before `open`
     for (size_t i = 0; i < line.size(); ++i) {
+      const auto c = static_cast<unsigned char>(line[i]);
+      if (c != '`' && c != '[' && c != ']' && c != 0xE3 && c != 0xEF) continue;  // most bytes
       if (line[i] == '`') ++ticks;
       if (line[i] == '[' || line.substr(i, 3) == kOpen || other(line.substr(i), 0)) {
         open = i, open_len = line[i] == '[' ? 1 : 3, open_ticks = ticks;
