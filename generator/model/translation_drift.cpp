@@ -166,25 +166,51 @@ Value without_image_words(const Value& v) {
   return Value(std::move(fields));
 }
 
+/// The field `name` of `fields`, or null.
+const FieldSchema* field_named(const std::vector<FieldSchema>& fields, const std::string& name) {
+  for (const FieldSchema& f : fields) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+/// `v` without what a translation writes in its own language, as the field's `schema` (or
+/// null: none) types it: the words of `string`, `text` and `localized` values, in lists and
+/// objects too (a person's name beside their age), and of images (`alt`, `caption`). What
+/// is left is data, equal in every translation; the browser editor offers the same words
+/// for translating.
+Value data_of(const Value& v, const FieldSchema* schema) {
+  if (!schema) return without_image_words(v);
+  const std::string& t = schema->type;
+  if (t == "string" || t == "text" || t == "localized") return Value();
+  if (t == "list" && v.is_list()) {
+    List items;
+    for (const Value& item : v.as_list()) items.push_back(data_of(item, schema->of.get()));
+    return Value(std::move(items));
+  }
+  if (t == "object" && v.is_map()) {
+    Map fields;
+    for (const auto& [key, field] : v.as_map()) {
+      const FieldSchema* sub = field_named(schema->fields, key);
+      fields.emplace_back(key, sub ? data_of(field, sub) : field);
+    }
+    return Value(std::move(fields));
+  }
+  return without_image_words(v);
+}
+
 /// Front-matter fields that hold data: equal in every translation.
 void compare_front(const SourcePage& original, const SourcePage& translation,
                    const std::vector<FieldSchema>* schema, std::vector<Drift>& out) {
   static const std::set<std::string> kWords = {
       "title",   "summary",         "description",     "url",
       "aliases", "translated_from", "translation_key", "images"};
-  auto words = [&](const std::string& key) {  // a field of the schema written in words
-    if (!schema) return false;
-    for (const FieldSchema& f : *schema) {
-      const FieldSchema& item = f.type == "list" && f.of ? *f.of : f;
-      if (f.name == key) return item.type == "string" || item.type == "text";
-    }
-    return false;
-  };
   if (!original.front.is_map() || !translation.front.is_map()) return;
   for (const auto& [key, tv] : translation.front.as_map()) {
-    if (kWords.count(key) || words(key)) continue;
+    if (kWords.count(key)) continue;
     const Value* ov = original.front.find(key);
-    if (!ov || to_json(without_image_words(*ov)) == to_json(without_image_words(tv))) continue;
+    const FieldSchema* f = schema ? field_named(*schema, key) : nullptr;
+    if (!ov || to_json(data_of(*ov, f)) == to_json(data_of(tv, f))) continue;
     out.push_back({tv.key_pos.line ? tv.key_pos.line : 1,
                    "'" + key + "' is " + to_json(tv) + " here but " + to_json(*ov) +
                        " in the original (" + original.path + ":" +

@@ -29,9 +29,10 @@ inline constexpr int kListItemTolerance = 1;
 /// #fragments) and URLs; embeds (kind and dataset); images; code; the number of
 /// headings and of list items (within the tolerances); and front-matter fields that
 /// hold data rather than words (everything but title, summary, description, url,
-/// aliases, translated_from, translation_key, images' alt text and the fields `schema`, the
-/// collection's, types as words: `string` and `text`, which pages show and translators may
-/// translate).
+/// aliases, translated_from, translation_key, images' alt text and the words of the fields
+/// `schema`, the collection's, types `string`, `text` or `localized`, in lists and objects
+/// too: a person's name but not their age; the browser editor offers the same for
+/// translating).
 std::vector<Drift> compare_translation(const SourcePage& original, const SourcePage& translation,
                                        const std::vector<FieldSchema>* schema = nullptr);
 

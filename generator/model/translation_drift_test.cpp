@@ -243,6 +243,25 @@ TEST_CASE("a field the schema types as words may be translated; data may not") {
   CHECK(messages(compare_translation(o, t, &schema)) ==
         "5: 'helpers' is 13 here but 12 in the original (content/a.zh-TW.md:5)\n"
         "6: 'code' is \"B2\" here but \"A1\" in the original (content/a.zh-TW.md:6)\n");
+  // In a list of objects, a person's name is words and their age data.
+  std::vector<FieldSchema> people(1);
+  people[0].name = "people";
+  people[0].type = "list";
+  people[0].of = std::make_shared<FieldSchema>();
+  people[0].of->type = "object";
+  people[0].of->fields.resize(2);
+  people[0].of->fields[0].name = "name";
+  people[0].of->fields[0].type = "string";
+  people[0].of->fields[1].name = "age";
+  people[0].of->fields[1].type = "integer";
+  SourcePage po =
+      page("content/b.zh-TW.md", "zh-TW", "title: 乙\npeople: [{name: 蕭竹欽, age: 71}]", "文。");
+  SourcePage named =
+      page("content/b.en.md", "en", "title: B\npeople: [{name: Hsiao Chu-chin, age: 71}]", "Text.");
+  CHECK(messages(compare_translation(po, named, &people)) == "");
+  SourcePage aged =
+      page("content/b.en.md", "en", "title: B\npeople: [{name: Hsiao Chu-chin, age: 17}]", "Text.");
+  CHECK(messages(compare_translation(po, aged, &people)).find("'people' is") != std::string::npos);
   // Without the schema (a folder with none) every field but the page's words is data.
   CHECK(messages(compare_translation(o, t)).find("'place' is") != std::string::npos);
 }
