@@ -9,6 +9,7 @@
 
 #include "core/text.h"
 #include "load/front_matter.h"
+#include "load/heading_marks.h"
 #include "load/headless_tables.h"
 #include "load/links_as_text.h"
 #include "load/markdown.h"
@@ -90,6 +91,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (find_markdown_hazards(split.body, split.body_line).empty()) {
       report_links_as_text(split.body, split.body_line, path, diags);
       report_headless_tables(split.body, split.body_line, path, diags);
+      report_unspaced_headings(split.body, split.body_line, path, diags);
       for (const std::string& html : body_html(split.body, split.body_line)) {
         html_text_blocks(html, blocks);
       }

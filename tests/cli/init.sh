@@ -13,6 +13,14 @@ for lang in zh-TW en vi id th; do
     { echo "init --lang $lang: build failed"; exit 1; }
   [ -f "$work/$lang/public/index.html" ] && [ -f "$work/$lang/public/stories/first-story/index.html" ]
   [ -f "$work/$lang/public/data/haircut-sessions.csv" ]
+  # The sample story shows its own fields: the topic by its label and words, the photo once.
+  story="$work/$lang/public/stories/first-story/index.html"
+  label=$(sed -n 's/^topic_label: //p' "skeleton/strings/$lang.yaml")
+  words=$(sed -n 's/^topic_employment: //p' "skeleton/strings/$lang.yaml")
+  grep -qF "<dt>$label" "$story" && grep -qF "<dd>$words</dd>" "$story" ||
+    { echo "init --lang $lang: the story's topic is not shown as '$label: $words'"; exit 1; }
+  [ "$(grep -c 'src="/images/firefly.svg"' "$story")" = 1 ] ||
+    { echo "init --lang $lang: the story's photo is not shown once"; exit 1; }
   # The browser editor's page, configured for the site's language.
   [ -f "$work/$lang/public/admin/index.html" ] &&
     grep -q "\"default_locale\": \"$lang\"" "$work/$lang/public/admin/config.yml" ||
