@@ -133,10 +133,6 @@ std::vector<std::string> theme_names(const fs::path& site_dir) {
   return names;
 }
 
-}  // namespace
-
-namespace {
-
 /// A warning for a language whose pages show `missing` of the theme's strings in another
 /// language (`from_english` of them in English, the rest in the default language): its
 /// readers find menus, buttons and notices they may not read, and a screen reader reads
@@ -247,7 +243,9 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
   for (const Language& lang : config.languages) {
     Map merged = raw[lang.code].as_map();
     size_t from_english = 0;
-    for (const std::string& fallback : {def, std::string("en")}) {
+    std::vector<std::string> fallbacks = {def};
+    if (def != "en") fallbacks.push_back("en");
+    for (const std::string& fallback : fallbacks) {
       for (const auto& [key, value] : raw[fallback].as_map()) {
         if (raw[lang.code].find(key) || (fallback != def && raw[def].find(key))) continue;
         merged.emplace_back(key, value);

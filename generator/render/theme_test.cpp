@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string_view>
 
 #include "render/embedded_theme.h"
@@ -94,6 +95,31 @@ TEST_CASE(
   const size_t narrowest = css.find("@container (max-width: 14em) {");
   REQUIRE(narrowest != std::string_view::npos);
   CHECK(rule(".chart-x-long li", narrowest).find("white-space: normal;") != std::string_view::npos);
+}
+
+TEST_CASE("a language the theme has no strings in shows the default language's, each once") {
+  namespace fs = std::filesystem;
+  const fs::path site =
+      fs::temp_directory_path() / ("firefly-theme-fallback-" + std::to_string(::getpid()));
+  fs::create_directories(site);
+  SiteConfig config;
+  config.languages.push_back({"en", "en", "English", "", "ltr"});
+  config.languages.push_back({"ja", "ja", "日本語", "", "ltr"});
+  config.theme = "default";
+  Diagnostics diags;
+  auto theme = load_theme(site, config, diags);
+  REQUIRE(theme);
+  const std::vector<std::string>& missing = theme->missing_strings().at("ja");
+  // English is the default language and the last fallback: every string once, not twice.
+  CHECK(missing.size() == theme->strings("en").as_map().size());
+  CHECK(std::set<std::string>(missing.begin(), missing.end()).size() == missing.size());
+  CHECK(theme->strings("ja").as_map().size() == theme->strings("en").as_map().size());
+  CHECK(theme->strings("ja").get("skip_to_content").to_text() == "Skip to main content");
+  REQUIRE(diags.sorted().size() == 1);
+  CHECK(diags.sorted()[0].message ==
+        "the theme has no strings in ja (日本語): its pages show the theme's words (menus, "
+        "buttons, labels, notices) in English");
+  fs::remove_all(site);
 }
 
 }  // namespace firefly
