@@ -113,18 +113,12 @@ void SiteBuilder::add_fallbacks() {
   for (auto& [key, original] : originals) {
     for (const Language& lang : config_.languages) {
       if (site_->find(key, lang.code)) continue;
-      Page& p = new_page(original->kind, lang.code, key);
-      copy_content(*original, p);
-      p.fallback = true;
-      title_by_collection(p);
-      std::string path = original->url.substr(prefix(original->lang).size());
-      p.url = prefix(lang.code) + path;
-      p.base_url = p.url;
+      fill_fallback(*original, new_page(original->kind, lang.code, key));
     }
   }
 }
 
-void SiteBuilder::copy_content(const Page& from, Page& to) {
+void SiteBuilder::fill_fallback(const Page& from, Page& to) const {
   to.content_lang = from.content_lang;
   to.source = from.source;
   to.section = from.section;
@@ -140,15 +134,15 @@ void SiteBuilder::copy_content(const Page& from, Page& to) {
   to.terms = from.terms;
   to.refs = from.refs;
   to.images = from.images;
-}
-
-void SiteBuilder::title_by_collection(Page& p) const {
-  if (p.kind != PageKind::kSection || !p.fallback) return;
-  const Collection* c = config_.collection(p.section);
+  to.fallback = true;
+  to.url = prefix(to.lang) + from.url.substr(prefix(from.lang).size());
+  to.base_url = to.url;
+  if (to.kind != PageKind::kSection) return;
+  const Collection* c = config_.collection(to.section);
   // Written for that language: a plain string is in no language we could tell.
-  if (!c || c->title.by_lang.empty() || !c->title.has(p.lang)) return;
-  p.title = c->title.get(p.lang, p.lang);
-  p.title_lang = p.lang;  // its own, though the page is the original's
+  if (!c || c->title.by_lang.empty() || !c->title.has(to.lang)) return;
+  to.title = c->title.get(to.lang, to.lang);
+  to.title_lang = to.lang;  // its own, though the page is the original's
 }
 
 void SiteBuilder::check_images(const Page& p) {

@@ -57,12 +57,11 @@ class SiteBuilder {
   /// Pages missing in a language: publish the original with a notice, or nothing.
   void add_fallbacks();
 
-  static void copy_content(const Page& from, Page& to);
-
-  /// A collection's list page missing in its language (the original's copy) titled by the
-  /// collection's `title` in that language, when site.yaml gives one: its menu entry,
-  /// heading and ref labels are then in the reader's language, not the original's.
-  void title_by_collection(Page& p) const;
+  /// Makes `p` (its kind, lang and key set) the fallback of `original` in `p.lang`: the
+  /// original's content at the address of `p.lang`; a collection's list page is titled by
+  /// the collection's `title` in that language when site.yaml gives one (its menu entry,
+  /// heading and ref labels are then in the reader's language, not the original's).
+  void fill_fallback(const Page& original, Page& p) const;
 
   /// Images the site serves must be files it publishes (static/ or the theme).
   void check_images(const Page& p);

@@ -173,11 +173,7 @@ bool SiteBuilder::patch_groups(SitePatch& P) {
         p->kind = original->kind;
         p->lang = lang.code;
         p->key = key;
-        copy_content(*original, *p);
-        p->fallback = true;
-        title_by_collection(*p);
-        p->url = prefix(lang.code) + original->url.substr(prefix(original->lang).size());
-        p->base_url = p->url;
+        fill_fallback(*original, *p);
         p->out_path = output_path_for_url(p->url);
         group[lang.code] = p;
       }
