@@ -37,9 +37,7 @@ std::string describe(const FieldSchema& f, const std::string& lang, const std::s
     std::string all;
     for (const auto& v : f.values) {
       all += (all.empty() ? "" : ", ") + v;
-      for (const auto& [value, words] : f.value_words) {  // the words pages show for it
-        if (value == v && !words.empty()) all += " (" + words.get(lang, def) + ")";
-      }
+      if (const Localized* words = f.words_of(v)) all += " (" + words->get(lang, def) + ")";
     }
     return d + "one of " + all;
   }

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
@@ -33,6 +34,13 @@ struct FieldSchema {
   /// For enum written as a map (`values: {employment: {zh-TW: 就業, en: Employment}}`): the
   /// words pages show for each value; empty for a list of values (shown as written).
   std::vector<std::pair<std::string, Localized>> value_words;
+  /// The words of enum value `value`, or null when it has none.
+  const Localized* words_of(std::string_view value) const {
+    for (const auto& [v, words] : value_words) {
+      if (v == value && !words.empty()) return &words;
+    }
+    return nullptr;
+  }
   std::string to;                   ///< for ref: the collection referred to
   Pos to_pos;                       ///< where `to` is written (the field's own when it is not)
   std::shared_ptr<FieldSchema> of;  ///< for list: the item schema

@@ -74,11 +74,9 @@ Map type_keys(const FieldSchema& f, const SiteConfig& config) {
     const std::string& def = config.default_language().code;
     for (const std::string& v : f.values) {
       // A value with words is offered by them (in the default language), written as its code.
-      auto words = std::find_if(f.value_words.begin(), f.value_words.end(),
-                                [&](const auto& w) { return w.first == v && !w.second.empty(); });
-      options.push_back(words == f.value_words.end()
-                            ? Value(v)
-                            : Value(Map{{"label", words->second.get(def, def)}, {"value", v}}));
+      const Localized* words = f.words_of(v);
+      options.push_back(words ? Value(Map{{"label", words->get(def, def)}, {"value", v}})
+                              : Value(v));
     }
     return {{"widget", "select"}, {"options", Value(std::move(options))}};
   }

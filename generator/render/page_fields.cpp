@@ -75,11 +75,9 @@ std::vector<ShownField> shown_fields(const Site& site, const Page& page, const L
       }
       std::string written(trim(item.to_text()));
       if (type.type == "enum") {
-        for (const auto& [value, words] : type.value_words) {
-          if (value == written && !words.empty())
-            return {words.get(lang.code, def), tag_for(site, words.lang_of(lang.code, def), lang)};
-        }
-        return {written, ""};  // a code, in no language
+        const Localized* words = type.words_of(written);
+        if (!words) return {written, ""};  // a code, in no language
+        return {words->get(lang.code, def), tag_for(site, words->lang_of(lang.code, def), lang)};
       }
       if (type.type == "localized") {
         Localized words = to_localized(item);
