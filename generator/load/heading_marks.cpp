@@ -19,17 +19,10 @@ size_t unspaced_marks(std::string_view line) {
   return next == ' ' || next == '\t' || next == '\r' ? 0 : marks;
 }
 
-/// Whether a line of `body` may start with `##` and text: the lines are found by their
-/// marks, so a page without them is passed over without reading it line by line.
+/// Whether a line of `body` may start with `##` and text (code not told apart here).
 bool may_have_unspaced_heading(std::string_view body) {
-  for (size_t at = body.find("##"); at != std::string_view::npos;) {
-    size_t start = body.rfind('\n', at);
-    start = start == std::string_view::npos ? 0 : start + 1;
-    size_t end = std::min(body.find('\n', at), body.size());
-    if (unspaced_marks(body.substr(start, end - start))) return true;
-    at = end == body.size() ? std::string_view::npos : body.find("##", end + 1);
-  }
-  return false;
+  return any_line_with(body, "##",
+                       [](std::string_view line, size_t) { return unspaced_marks(line) != 0; });
 }
 
 }  // namespace

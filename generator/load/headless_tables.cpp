@@ -38,21 +38,16 @@ size_t cells_of(std::string_view row) {
 template <class Fn>
 bool any_bar_row(std::string_view body, Fn&& fn) {
   size_t previous_row = std::string_view::npos;  // where the last row's line starts
-  for (size_t bar = body.find('|'); bar != std::string_view::npos;) {
-    size_t start = body.rfind('\n', bar);
-    start = start == std::string_view::npos ? 0 : start + 1;
-    size_t end = std::min(body.find('\n', bar), body.size());
-    std::string_view row = table_row(body.substr(start, end - start));
-    if (!row.empty()) {
-      // The line before this one is the last row's: the two are a run.
-      size_t before = start >= 2 ? body.rfind('\n', start - 2) : std::string_view::npos;
-      before = before == std::string_view::npos ? 0 : before + 1;
-      if (fn(row, start > 0 && previous_row == before)) return true;
-      previous_row = start;
-    }
-    bar = end == body.size() ? std::string_view::npos : body.find('|', end + 1);
-  }
-  return false;
+  return any_line_with(body, "|", [&](std::string_view line, size_t start) {
+    std::string_view row = table_row(line);
+    if (row.empty()) return false;
+    // The line before this one is the last row's: the two are a run.
+    size_t before = start >= 2 ? body.rfind('\n', start - 2) : std::string_view::npos;
+    before = before == std::string_view::npos ? 0 : before + 1;
+    const bool follows = start > 0 && previous_row == before;
+    previous_row = start;
+    return fn(row, follows);
+  });
 }
 
 /// The cells of a row, its `|` written `\|` left out; 0 for a row with code.

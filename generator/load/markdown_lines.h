@@ -1,6 +1,7 @@
 // The lines of a page's Markdown that are prose: those outside its fenced code blocks, for
 // the checks that look at a page's text line by line for what Markdown will not read as
-// meant (load/wide_typing.h, load/links_as_text.h). A block of code is shown as written.
+// meant (load/wide_typing.h, load/links_as_text.h, load/headless_tables.h,
+// load/heading_marks.h). A block of code is shown as written.
 #pragma once
 
 #include <algorithm>
@@ -27,6 +28,22 @@ void each_prose_line(std::string_view body, int first_line, Fn&& fn) {
     }
     if (!in_code && !fn(line, number)) return;
   }
+}
+
+/// Calls `fn(line, start)` for each line of `body` that holds `needle` (`start`: where the
+/// line begins in `body`), in order, until `fn` returns true; returns whether it did. The
+/// lines are found by their needle, so a body without it is not read line by line (code
+/// is not told apart: a check's quick look before each_prose_line).
+template <class Fn>
+bool any_line_with(std::string_view body, std::string_view needle, Fn&& fn) {
+  for (size_t at = body.find(needle); at != std::string_view::npos;) {
+    size_t start = body.rfind('\n', at);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    size_t end = std::min(body.find('\n', at), body.size());
+    if (fn(body.substr(start, end - start), start)) return true;
+    at = end == body.size() ? std::string_view::npos : body.find(needle, end + 1);
+  }
+  return false;
 }
 
 }  // namespace firefly
