@@ -355,13 +355,13 @@ std::optional<std::vector<Column>> read_dataset_metadata(const Value& meta, Data
   ds.version = r.text(meta, "version");
   ds.frequency = r.text(meta, "frequency");
   if (!ds.frequency.empty() && !valid_frequency(ds.frequency)) {
+    const std::string meant = frequency_meant(ds.frequency);
     local.error(ds.yaml_path, meta.get("frequency").pos,
                 "unknown frequency " + in_quotes(ds.frequency) +
                     " (use daily, weekly, monthly, quarterly, semiannual, yearly, irregular "
                     "or an ISO 8601 interval such as R/P1Y)",
-                frequency_meant(ds.frequency).empty()
-                    ? did_you_mean_hint(ds.frequency, kFrequencies)
-                    : "write frequency: " + frequency_meant(ds.frequency));
+                meant.empty() ? did_you_mean_hint(ds.frequency, kFrequencies)
+                              : "write frequency: " + meant);
   }
   ds.license = r.text(meta, "license");
   if (!ds.license.empty() && !is_license_id(ds.license)) {

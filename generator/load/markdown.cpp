@@ -187,8 +187,8 @@ bool has_no_words(cmark_node* heading) {
 
 struct Walk {
   std::vector<cmark_node*> raw_html;
-  std::vector<cmark_node*> comments;        ///< left out of the page (markdown_raw_html.h)
-  std::vector<cmark_node*> empty_headings;  ///< left out of the page
+  /// Left out of the page: HTML comments (markdown_raw_html.h) and empty headings.
+  std::vector<cmark_node*> left_out;
   std::vector<cmark_node*> embeds;
   std::vector<cmark_node*> tables;
   std::vector<std::string> heading_ids;
@@ -364,7 +364,7 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
           const char* lit = cmark_node_get_literal(n);
           std::string_view html = lit ? lit : "";
           if (is_html_comment(html)) {
-            walk.comments.push_back(n);
+            walk.left_out.push_back(n);
           } else {
             walk.raw_html.push_back(n);
             count_shown_html(html, position(n), result.shown_html);
@@ -395,7 +395,7 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
       }
       case CMARK_NODE_HEADING: {
         if (has_no_words(n)) {  // `## ` alone: an empty heading, left out
-          walk.empty_headings.push_back(n);
+          walk.left_out.push_back(n);
           result.empty_headings.push_back(position(n));
           break;
         }
@@ -467,11 +467,7 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
     cmark_node_insert_after(table, close);
   }
 
-  for (cmark_node* n : walk.empty_headings) {
-    cmark_node_unlink(n);
-    cmark_node_free(n);
-  }
-  for (cmark_node* n : walk.comments) {
+  for (cmark_node* n : walk.left_out) {
     cmark_node_unlink(n);
     cmark_node_free(n);
   }

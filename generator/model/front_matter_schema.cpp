@@ -85,15 +85,21 @@ bool any_allowed_field(const Collection* collection, const SiteConfig& config, V
   return false;
 }
 
-/// The key of `fm` that is no field a page of `collection` may use and is closest to
-/// `field` of all those (a misspelling of it: `distrik` for `district`); "" when none is.
-std::string misspelling_of(const std::string& field, const Value& fm, const Collection* collection,
-                           const SiteConfig& config) {
+/// Every field a page of `collection` may use, for a message that lists or matches them.
+std::vector<std::string> allowed_fields(const Collection* collection, const SiteConfig& config) {
   std::vector<std::string> known;
   any_allowed_field(collection, config, [&](std::string_view name) {
     known.emplace_back(name);
     return false;
   });
+  return known;
+}
+
+/// The key of `fm` that is no field a page of `collection` may use and is closest to
+/// `field` of all those (a misspelling of it: `distrik` for `district`); "" when none is.
+std::string misspelling_of(const std::string& field, const Value& fm, const Collection* collection,
+                           const SiteConfig& config) {
+  const std::vector<std::string> known = allowed_fields(collection, config);
   for (const auto& [key, value] : fm.as_map()) {
     if (std::find(known.begin(), known.end(), key) == known.end() &&
         did_you_mean(key, known) == field) {
@@ -484,11 +490,7 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
     auto same = [&key = key](std::string_view name) { return name == key; };
     if (any_allowed_field(collection, config, same) || misspelt_required.count(key)) continue;
     // The names a page may use, listed only for a page that uses another one.
-    std::vector<std::string> known;
-    any_allowed_field(collection, config, [&](std::string_view name) {
-      known.emplace_back(name);
-      return false;
-    });
+    const std::vector<std::string> known = allowed_fields(collection, config);
     std::string guess = did_you_mean(key, known);
     if (guess == "draft" || guess == "publish_at") {
       // A misspelt field that keeps a page unpublished would publish it: not a warning.

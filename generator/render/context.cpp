@@ -284,9 +284,6 @@ Value ContextBuilder::list_item(const Page& p) const {
   return Value(std::move(m));
 }
 
-/// The page's `images` field, from the typed model: a list of {src, alt, caption}, and for
-/// photos `picture` (the <picture> element) and, on the first, `og_image` (the social
-/// card's URL and size).
 namespace {
 
 /// `images[2]`, `cover`, `gallery[0]`: the front matter's own images, not those of an
@@ -300,6 +297,9 @@ bool shown_image_field(std::string_view field) {
 
 }  // namespace
 
+/// The page's `images` field and other image fields, from the typed model: a list of {src,
+/// alt, caption}, and for photos `picture` (the <picture> element) and, on the first,
+/// `og_image` (the social card's URL and size).
 Value ContextBuilder::images_value(const Page& page, PhotoPlace first) const {
   List out;
   out.reserve(page.images.size());

@@ -164,9 +164,11 @@ std::string render_embed(std::string_view kind, std::string_view yaml_text, cons
       // Left out for its errors: the block's columns cannot be checked, its own words can.
       const std::vector<Column> none;
       ChartSpec spec;
-      if (is_chart)
+      if (is_chart) {
         read_chart_kind(block, ChartFieldsSource{path, check.fallback, none, ""}, diags, spec);
-      if (!is_chart) check.limit(block);
+      } else {
+        check.limit(block);
+      }
       return {};
     }
     std::vector<std::string> names;
