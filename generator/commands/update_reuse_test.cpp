@@ -305,4 +305,31 @@ TEST_CASE("a string edit renders again the pages that show that string, the grap
   CHECK_FALSE(rendered(*added.state, *found.state, "vi/tags/index.html"));
 }
 
+TEST_CASE("an edit of a field of the original renders its translations again") {
+  SiteCopy site;
+  // The English story keeps the original's place as it is written there: in the
+  // original's language (render/page_fields.h), as long as the original has it.
+  const std::string zh = "content/stories/story-1.zh-TW.md";
+  const std::string en = "content/stories/story-1.en.md";
+  const std::string page = "en/stories/story-1/index.html";
+  site.write(zh, set_line(site.read(zh), "place:", "place: Xinying"));
+  site.write(en, set_line(site.read(en), "place:", "place: Xinying"));
+  auto [kept, update, problems] = build_edit_update(
+      site, [&] { site.write(zh, set_line(site.read(zh), "place:", "place: 新營區")); });
+  REQUIRE(update.exit_code == 0);
+  CHECK(rendered(*kept.state, *update.state, page));
+  CHECK_FALSE(rendered(*kept.state, *update.state, "en/stories/story-2/index.html"));
+  Full full = full_build(site);
+  const std::string& want = full.files.at(page);
+  CHECK(want.find("Xinying") != std::string::npos);
+  CHECK(want.find("lang=\"zh-Hant-TW\">Xinying") == std::string::npos);
+  bool found = false;
+  for (const OutputFile& f : update.output) {
+    if (f.path != page) continue;
+    found = true;
+    CHECK(f.bytes == want);
+  }
+  CHECK(found);
+}
+
 }  // namespace firefly

@@ -337,11 +337,14 @@ Value ContextBuilder::people_value(const Page& page, const Language& lang) const
   const Value& people = page.source->front.get("people");
   if (!people.is_list()) return Value(std::move(out));
   // A name or union written as in the original page's people (a translation keeps the
-  // Chinese names) is in the original's language; otherwise in the file's own.
+  // Chinese names) is in the original's language; otherwise in the file's own, unless it
+  // is wholly in another script (a name kept after the original's was corrected).
   const Page* original = find_noted(groups_, page.key, site_.config->default_language().code);
   const Value* theirs = original && original != &page && !original->fallback && original->source
                             ? &original->source->front.get("people")
                             : nullptr;
+  // What this page shows depends on the original's people: an edit of those renders it again.
+  if (theirs && recording_reads()) note_read(grain::self(original->out_path));
   auto source_lang = [&](const std::string& field, const std::string& text) {
     if (theirs && theirs->is_list()) {
       for (const Value& p : theirs->as_list()) {
@@ -356,7 +359,9 @@ Value ContextBuilder::people_value(const Page& page, const Language& lang) const
     for (const std::string field : {"name", "union"}) {
       std::string text = person.get(field).to_text();
       std::string from = text.empty() ? lang.code : source_lang(field, text);
-      if (from != lang.code) m.emplace_back(field + "_lang", language_of(site_, from).html_lang);
+      std::string tag = from == lang.code ? text_language(text, lang.html_lang, script_tags_)
+                                          : language_of(site_, from).html_lang;
+      if (!tag.empty()) m.emplace_back(field + "_lang", std::move(tag));
     }
     out.push_back(Value(std::move(m)));
   }

@@ -2,6 +2,7 @@
 #include "render/context.h"
 #include "render/context_detail.h"
 #include "render/page_fields.h"
+#include "render/reads.h"
 
 namespace firefly {
 
@@ -11,7 +12,12 @@ Value ContextBuilder::fields_value(const Page& page, const Language& lang) const
   const Page* original =
       page.source ? detail::find_noted(groups_, page.key, site_.config->default_language().code)
                   : nullptr;
-  for (ShownField& f : shown_fields(site_, page, lang, original)) {
+  std::vector<ShownField> shown = shown_fields(site_, page, lang, original);
+  // A field's language depends on the original's value: an edit of it renders this again.
+  if (!shown.empty() && original && original != &page && recording_reads()) {
+    note_read(grain::self(original->out_path));
+  }
+  for (ShownField& f : shown) {
     Map m;
     m.reserve(6);
     m.emplace_back("name", std::move(f.name));

@@ -370,6 +370,11 @@ std::string marked_text_html(std::string_view text, std::string_view lang,
   return marked.size() == html.size() ? std::string() : marked;  // marking only adds spans
 }
 
+std::string text_language(std::string_view text, std::string_view lang,
+                          const ScriptLanguages& tags) {
+  return alt_language(text, marked_in(lang), tags);
+}
+
 void add_marked_html(Map& m, std::string_view name, std::string_view text, std::string_view lang,
                      const ScriptLanguages& tags) {
   m.emplace_back(std::string(name) + "_html", marked_text_html(text, lang, tags));

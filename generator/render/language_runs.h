@@ -44,6 +44,13 @@ std::string mark_language_runs(std::string html, std::string_view lang,
 std::string marked_text_html(std::string_view text, std::string_view lang,
                              const ScriptLanguages& tags);
 
+/// The tag of the one other script that all of `text` (plain text in the language `lang`)
+/// is written in, as mark_language_runs would mark it (a Chinese name on an English page:
+/// "zh-Hant-TW"); "" when it is in the page's own scripts or mixes scripts. For a value
+/// shown in an element of its own, which carries the lang.
+std::string text_language(std::string_view text, std::string_view lang,
+                          const ScriptLanguages& tags);
+
 /// Adds `<name>_html` to `m` (for title, `title_html`): marked_text_html of `text`, "" when
 /// it marks no run (a theme shows `{{{title_html}}}` where there is one, else `{{title}}`).
 /// Always added: a section of a template looks a name it lacks up in the sections around it,

@@ -104,4 +104,15 @@ TEST_CASE("a chart or table a page embeds: its caption marked, its drawing left 
         "lang=\"zh-Hant-TW\">各隊訪視</span>)</a></figcaption></figure>");
 }
 
+TEST_CASE("text_language: the one other script a whole text is written in") {
+  CHECK(text_language("蕭竹欽", "en", kTags) == "zh-Hant-TW");
+  CHECK(text_language("蕭竹欽", "zh-Hant-TW", kTags) == "");  // the page's own script
+  CHECK(text_language("蕭竹欽 (Hsiao)", "en", kTags) == "");  // mixed: no one language
+  CHECK(text_language("สหภาพแรงงาน", "vi", kTags) == "th");
+  CHECK(text_language("Nguyễn Văn An", "zh-Hant-TW", kTags) == "vi");
+  CHECK(text_language("Nguyen Van An", "zh-Hant-TW", kTags) == "");  // no Vietnamese letter
+  CHECK(text_language("Union", "en", kTags) == "");
+  CHECK(text_language("", "en", kTags) == "");
+}
+
 }  // namespace firefly

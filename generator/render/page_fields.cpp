@@ -8,6 +8,7 @@
 #include "core/locale.h"
 #include "core/localized.h"
 #include "core/text.h"
+#include "render/language_runs.h"
 
 namespace firefly {
 
@@ -51,6 +52,7 @@ std::vector<ShownField> shown_fields(const Site& site, const Page& page, const L
                             : nullptr;
   const std::string originals = theirs ? tag_for(site, original->lang, lang) : "";
   const LocaleSpec locale{lang.html_lang, lang.calendar};
+  const ScriptLanguages scripts = script_languages(site.config->languages);
   for (const FieldSchema& f : c->fields) {
     if (!shown_as_field(f, *c)) continue;
     const Value* v = page.source->front.find(f.name);
@@ -83,7 +85,11 @@ std::vector<ShownField> shown_fields(const Site& site, const Page& page, const L
         Localized words = to_localized(item);
         return {words.get(lang.code, def), tag_for(site, words.lang_of(lang.code, def), lang)};
       }
-      return {written, in_original(written) ? originals : written_in};
+      std::string tag = in_original(written) ? originals : written_in;
+      // In the reader's language by its file, but wholly in another script: a Chinese
+      // name a translation kept after the original's was corrected.
+      if (tag.empty()) tag = text_language(written, lang.html_lang, scripts);
+      return {written, tag};
     };
     ShownField field;
     field.name = f.name;

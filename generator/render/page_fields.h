@@ -34,7 +34,8 @@ struct ShownField {
 /// shown otherwise or not at all. Numbers and dates are written as `lang` writes them, an
 /// enum value with its words (`values: {code: {lang: words}}`) when it has them. A text
 /// is in the language of the file it is written in, unless it is a translation's copy of
-/// the text `original` (the page in the default language, or null) has for the field.
+/// the text `original` (the page in the default language, or null) has for the field, or
+/// is wholly in another script (render/language_runs.h: text_language).
 std::vector<ShownField> shown_fields(const Site& site, const Page& page, const Language& lang,
                                      const Page* original);
 

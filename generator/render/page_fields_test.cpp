@@ -118,11 +118,11 @@ TEST_CASE(
                        "---\ntitle: 甲\ndate: 2023-01-02\nplace: 新營區\npartners: [伊甸, 工會]\n"
                        "---\n內容。\n",
                        config, *zh, diags));
-  REQUIRE(
-      load_source_page("content/stories/c.en.md",
-                       "---\ntitle: A\ndate: 2023-01-02\nplace: 新營區\npartners: [伊甸, Union]\n"
-                       "---\nText.\n",
-                       config, *en, diags));
+  REQUIRE(load_source_page(
+      "content/stories/c.en.md",
+      "---\ntitle: A\ndate: 2023-01-02\nplace: 新營區\npartners: [伊甸, Union, 勞工局]\n"
+      "---\nText.\n",
+      config, *en, diags));
   SiteInputs inputs;
   std::unique_ptr<Site> site = build_site(config, {zh, en}, inputs, diags);
   REQUIRE_FALSE(diags.has_errors());
@@ -130,10 +130,11 @@ TEST_CASE(
   REQUIRE(page);
   REQUIRE_FALSE(page->fallback);
   CHECK(shown(shown_fields(*site, *page, config.languages[1], site->find("stories/c", "zh-TW"))) ==
-        "地點[zh-Hant-TW]=新營區[zh-Hant-TW];partners=伊甸[zh-Hant-TW],Union;");
-  // Without the original to compare with, the text is in the file's language.
+        "地點[zh-Hant-TW]=新營區[zh-Hant-TW];partners=伊甸[zh-Hant-TW],Union,勞工局[zh-Hant-TW];");
+  // Without the original to compare with, a text wholly in another script is in the
+  // language the site writes that script in; the rest in the file's language.
   CHECK(shown(shown_fields(*site, *page, config.languages[1], nullptr)) ==
-        "地點[zh-Hant-TW]=新營區;partners=伊甸,Union;");
+        "地點[zh-Hant-TW]=新營區[zh-Hant-TW];partners=伊甸[zh-Hant-TW],Union,勞工局[zh-Hant-TW];");
 }
 
 }  // namespace firefly
