@@ -28,7 +28,7 @@ class RandomEditor {
     std::string text = site_.read(story);
     int n = ++count_;
     std::string num = std::to_string(n);
-    switch (pick(19)) {
+    switch (pick(21)) {
       case 0:
         site_.write(story, text + "\nMore text " + num + ".\n");
         return "text " + story;
@@ -144,6 +144,22 @@ class RandomEditor {
         site_.write(story, set_line(text, "aliases:", pick(3) ? line : "aliases: []"));
         return "alias " + story;
       }
+      case 17:
+      case 18: {  // a field of the schema: a translation marks what it kept by the original
+        const char* places[] = {"Xinying", "Tainan", "新營區"};
+        std::string line = std::string("place: ") + places[pick(3)];
+        if (pick(2)) {  // in every language of the story, as a translator copies it
+          std::string base = story.substr(0, story.find('.'));
+          for (const std::string& s : stories) {
+            if (s.compare(0, base.size() + 1, base + ".") == 0) {
+              site_.write(s, set_line(site_.read(s), "place:", line));
+            }
+          }
+          return "place everywhere " + story;
+        }
+        site_.write(story, set_line(text, "place:", line));
+        return "place " + story;
+      }
       default: {  // a break, fixed by the next step
         std::string broken;
         std::string what;
@@ -187,7 +203,7 @@ class RandomEditor {
  private:
   size_t pick(size_t n) { return rng_() % n; }
   const SiteCopy& site_;
-  std::mt19937 rng_{20261130};
+  std::mt19937 rng_{20261207};
   int count_ = 0;
   std::map<std::string, std::string> undo_;
 };
