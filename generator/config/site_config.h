@@ -41,6 +41,17 @@ struct FieldSchema {
     }
     return nullptr;
   }
+  /// The enum value whose words in some language are `words` (a page that wrote 就業 for
+  /// employment), or null.
+  const std::string* value_with_words(std::string_view words) const {
+    for (const auto& [v, w] : value_words) {
+      if (w.plain == words) return &v;
+      for (const auto& [lang, text] : w.by_lang) {
+        if (text == words) return &v;
+      }
+    }
+    return nullptr;
+  }
   std::string to;                   ///< for ref: the collection referred to
   Pos to_pos;                       ///< where `to` is written (the field's own when it is not)
   std::shared_ptr<FieldSchema> of;  ///< for list: the item schema

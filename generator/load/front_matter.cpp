@@ -16,6 +16,14 @@ bool is_fence(std::string_view line) {
   return line == "---";
 }
 
+/// The number of hyphens of a line of two or of four to eight hyphens and nothing else (a
+/// fence typed with one too few or too many), else 0.
+size_t miscounted_fence(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  if (line.size() < 2 || line.size() > 8 || line.size() == 3) return 0;
+  return line.find_first_not_of('-') == std::string_view::npos ? line.size() : 0;
+}
+
 /// A line that may belong to front matter: indented, a `#` comment, a `- ` item or a
 /// `key:` (followed by a space or nothing).
 bool may_be_front_matter(std::string_view line) {
@@ -51,7 +59,14 @@ FrontMatterSplit split_front_matter(std::string_view text, const std::string& pa
   FrontMatterSplit out;
   size_t first_end = text.find('\n');
   const bool wide = is_wide_fence(text.substr(0, first_end));
-  if (!is_fence(text.substr(0, first_end)) && !wide) {
+  // `--` or `----` above a line of front matter: meant as its start.
+  size_t first_dashes = miscounted_fence(text.substr(0, first_end));
+  if (first_dashes && first_end != std::string_view::npos) {
+    std::string_view next = text.substr(first_end + 1);
+    next = next.substr(0, next.find('\n'));
+    if (!may_be_front_matter(next) || next.find(':') == std::string_view::npos) first_dashes = 0;
+  }
+  if (!is_fence(text.substr(0, first_end)) && !wide && !first_dashes) {
     // Empty lines above a `---`: meant as front matter, which must start on line 1.
     size_t at = 0;
     int blank = 0;
@@ -91,11 +106,20 @@ FrontMatterSplit split_front_matter(std::string_view text, const std::string& pa
                 "with a line of three hyphens",
                 "write it as `---` (switch the input method to half-width)");
   };
+  auto miscounted = [&](int line, size_t dashes) {
+    diags.error(path, {line, 1},
+                "this line has " + std::to_string(dashes) +
+                    " hyphens; front matter starts and ends with a line of exactly three",
+                "write it as `---`");
+  };
   if (wide) wide_fence(1);
+  if (first_dashes) miscounted(1, first_dashes);
   for (size_t i = 0; i < lines.size(); ++i) {
     const bool wide_line = is_wide_fence(lines[i].text);
     if (wide_line) wide_fence(static_cast<int>(i) + 2);
-    if (is_fence(lines[i].text) || lines[i].text == "..." || wide_line) {
+    const size_t dashes = miscounted_fence(lines[i].text);
+    if (dashes) miscounted(static_cast<int>(i) + 2, dashes);
+    if (is_fence(lines[i].text) || lines[i].text == "..." || wide_line || dashes) {
       out.yaml = text.substr(start, lines[i].start - start);
       out.body = lines[i].next > text.size() ? std::string_view() : text.substr(lines[i].next);
       out.body_line = static_cast<int>(i) + 3;

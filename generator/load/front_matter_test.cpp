@@ -130,4 +130,25 @@ TEST_CASE("find_comment_values: a value YAML reads as a comment, not a comment m
   CHECK(found[1].pos.col == 16);
 }
 
+TEST_CASE("split_front_matter: a fence of two or four hyphens is an error, read as the fence") {
+  Diagnostics diags;
+  auto s = split_front_matter("--\ntitle: A\n----\nHello\n", "a.md", diags);
+  CHECK(s.yaml == "title: A\n");
+  CHECK(s.body == "Hello\n");
+  CHECK(s.body_line == 4);
+  auto found = diags.sorted();
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].message ==
+        "this line has 2 hyphens; front matter starts and ends with a line of exactly three");
+  CHECK(found[0].pos.line == 1);
+  CHECK(found[1].message ==
+        "this line has 4 hyphens; front matter starts and ends with a line of exactly three");
+  CHECK(found[1].pos.line == 3);
+  // A thematic break at the top of a page without front matter is the page's text.
+  Diagnostics none;
+  auto t = split_front_matter("----\nSome text.\n", "a.md", none);
+  CHECK(t.body == "----\nSome text.\n");
+  CHECK(none.sorted().empty());
+}
+
 }  // namespace firefly

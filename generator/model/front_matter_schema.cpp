@@ -208,8 +208,13 @@ class Checker {
         std::string guess = did_you_mean(s, schema.values);
         std::string all;
         for (const auto& e : schema.values) all += (all.empty() ? "" : ", ") + e;
-        error(v, "'" + name + "' is '" + s + "', which is not one of: " + all,
-              guess.empty() ? "" : "did you mean '" + guess + "'?");
+        std::string help = guess.empty() ? "" : "did you mean '" + guess + "'?";
+        // The words a page shows for a value, written instead of the value itself.
+        if (const std::string* value = schema.value_with_words(s)) {
+          help = "'" + s + "' is what pages show for '" + *value + "'; write `" + name + ": " +
+                 *value + "`";
+        }
+        error(v, "'" + name + "' is '" + s + "', which is not one of: " + all, help);
       }
     } else if (t == "ref") {
       if (v.is_map() || v.is_list()) {

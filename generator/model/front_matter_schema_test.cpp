@@ -24,7 +24,8 @@ SiteConfig schema_site() {
       "      age: integer\n"
       "      score: number\n"
       "      featured: boolean\n"
-      "      level: {type: enum, values: [national, municipal]}\n"
+      "      level: {type: enum, values: {national: {zh-TW: 全國, en: National}, municipal: "
+      "{zh-TW: 市級, en: Municipal}}}\n"
       "      cover: image\n"
       "      people: {type: list, of: {type: object, fields: {name: string, age: integer, "
       "photo: image}}}\n"
@@ -100,6 +101,11 @@ TEST_CASE("front matter: each field type names the value and what it must be") {
   CHECK(errors_of(kValid + "level: nationl\n") ==
         std::vector<std::string>{"5:8 'level' is 'nationl', which is not one of: national, "
                                  "municipal | did you mean 'national'?"});
+  // The words pages show for a value, written instead of it.
+  CHECK(errors_of(kValid + "level: 市級\n") ==
+        std::vector<std::string>{"5:8 'level' is '市級', which is not one of: national, "
+                                 "municipal | '市級' is what pages show for 'municipal'; write "
+                                 "`level: municipal`"});
   CHECK(errors_of(kValid + "summary_zh: [a]\n") ==
         std::vector<std::string>{"5:13 'summary_zh' must be text, not a list"});
   CHECK(errors_of(kValid + "people: {name: x}\n") ==
