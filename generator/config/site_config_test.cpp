@@ -106,6 +106,22 @@ TEST_CASE("site config: the base_url's scheme and host are case-insensitive") {
   CHECK(normalize_base_url("HTTP://X.org") == "http://x.org");
 }
 
+TEST_CASE("site config: data_license is a licence id; one without a known address warns") {
+  Diagnostics words;
+  load("title: T\nlanguages: [{code: en}]\ndata_license: 政府資料開放授權條款\n", words);
+  REQUIRE(words.sorted().size() == 1);
+  CHECK(words.sorted()[0].message ==
+        "data_license '政府資料開放授權條款' is not a licence id (letters, digits, '-', '.', '_')");
+  CHECK(words.sorted()[0].pos.line == 3);
+  CHECK(words.has_errors());
+  Diagnostics unknown;
+  auto c = load("title: T\nlanguages: [{code: en}]\ndata_license: CC-BY-4\n", unknown);
+  REQUIRE(c);
+  CHECK_FALSE(unknown.has_errors());
+  REQUIRE(unknown.sorted().size() == 1);
+  CHECK(unknown.sorted()[0].hint == "did you mean 'CC-BY-4.0'?");
+}
+
 TEST_CASE("site config: commit_language names a site language or a BCP 47 tag") {
   const char* langs = "languages:\n  - {code: zh-TW, html_lang: zh-Hant-TW}\n  - {code: en}\n";
   Diagnostics diags;

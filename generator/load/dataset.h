@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "config/licenses.h"
 #include "core/date.h"
 #include "core/error.h"
 #include "core/localized.h"
@@ -181,10 +182,5 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
 std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, const TimeZone& zone,
                                    Diagnostics& diags, size_t versions_kept = 20,
                                    std::vector<std::string>* withheld = nullptr);
-
-/// True when `license` is a licence id that a data package accepts ([-a-zA-Z0-9._]+).
-bool is_license_id(std::string_view license);
-/// The URL of a known licence id ("" when unknown).
-std::string license_url(std::string_view license);
 
 }  // namespace firefly

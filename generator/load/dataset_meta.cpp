@@ -323,27 +323,6 @@ const char* column_type_name(ColumnType type) {
   return kTypeNames[static_cast<size_t>(type)].c_str();
 }
 
-bool is_license_id(std::string_view license) {
-  if (license.empty()) return false;
-  return std::all_of(license.begin(), license.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '.' || c == '_';
-  });
-}
-
-std::string license_url(std::string_view license) {
-  static const std::map<std::string, std::string, std::less<>> kUrls = {
-      {"OGDL-Taiwan-1.0", "https://data.gov.tw/license"},
-      {"CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/"},
-      {"CC-BY-SA-4.0", "https://creativecommons.org/licenses/by-sa/4.0/"},
-      {"CC0-1.0", "https://creativecommons.org/publicdomain/zero/1.0/"},
-      {"ODC-BY-1.0", "https://opendatacommons.org/licenses/by/1-0/"},
-      {"PDDL-1.0", "https://opendatacommons.org/licenses/pddl/1-0/"},
-  };
-  auto it = kUrls.find(license);
-  return it == kUrls.end() ? std::string() : it->second;
-}
-
 std::optional<std::vector<Column>> read_dataset_metadata(const Value& meta, Dataset& ds,
                                                          Diagnostics& local, bool* all_named) {
   MetaReader r{ds.yaml_path, local};
@@ -368,6 +347,9 @@ std::optional<std::vector<Column>> read_dataset_metadata(const Value& meta, Data
     local.error(ds.yaml_path, meta.get("license").pos,
                 "licence " + in_quotes(ds.license) +
                     " is not a licence id (letters, digits, '-', '.', '_'), e.g. OGDL-Taiwan-1.0");
+  }
+  if (auto [message, help] = unknown_license_warning(ds.license); !message.empty()) {
+    local.warning(ds.yaml_path, meta.get("license").pos, std::move(message), std::move(help));
   }
   if (const Value* kw = meta.find("keywords"); kw && !kw->is_null()) {
     if (!kw->is_list()) {

@@ -211,13 +211,41 @@ Value license_context(const std::string& license, const DataView& view) {
       Map{{"id", Value(license)}, {"name", Value(name)}, {"url", Value(license_url(license))}});
 }
 
+namespace {
+
+/// What a citation's {license_url} is while it is made, for a licence with no known address.
+constexpr std::string_view kNoAddress = "\x01";
+
+/// `citation` without kNoAddress and the brackets around it ("X (\x01)." -> "X."): a
+/// licence Firefly knows no address of is named alone, not followed by its id again.
+void drop_no_address(std::string& citation) {
+  size_t at = citation.find(kNoAddress);
+  if (at == std::string::npos) return;
+  size_t from = at, to = at + kNoAddress.size();
+  for (std::string_view open : {" (", "(", " （", "（"}) {
+    if (from >= open.size() && citation.compare(from - open.size(), open.size(), open) == 0) {
+      for (std::string_view close : {")", "）"}) {
+        if (citation.compare(to, close.size(), close) == 0) {
+          from -= open.size();
+          to += close.size();
+          break;
+        }
+      }
+      break;
+    }
+  }
+  citation.erase(from, to - from);
+}
+
+}  // namespace
+
 /// The citation, with the publisher and title marked when they fall back to another language.
 static std::string citation_marked(const Dataset& ds, const DataSite& site, const DataView& view) {
   std::string version = dataset_version(ds);
   std::string license = dataset_license(ds, site);
   Value lic = license_context(license, view);
   std::string lurl = lic.get("url").as_string();
-  return view.format(
+  std::string citation = view.format(
       "data_citation",
       "{publisher} ({year}). {title} (version {version}) [data set]. {url}. Released under "
       "the {license} "
@@ -228,7 +256,9 @@ static std::string citation_marked(const Dataset& ds, const DataSite& site, cons
        {"title", mark_lang(view.pick(ds.title), view.lang_of(ds.title))},
        {"url", site.absolute(view.dataset_url(ds.name))},
        {"license", lic.get("name").as_string()},
-       {"license_url", lurl.empty() ? license : lurl}});
+       {"license_url", lurl.empty() ? std::string(kNoAddress) : lurl}});
+  if (lurl.empty()) drop_no_address(citation);
+  return citation;
 }
 
 std::string dataset_citation(const Dataset& ds, const DataSite& site, const DataView& view) {

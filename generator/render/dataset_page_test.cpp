@@ -275,4 +275,19 @@ TEST_CASE("catalogue card: the dataset's summary, else its description's first s
   CHECK(dataset_list_item(ds, vi).get("summary_lang").as_string() == "zh-Hant-TW");
 }
 
+TEST_CASE("dataset page: a licence with no known address is named once in the citation") {
+  Dataset ds = sample();
+  ds.license = "MIT";
+  CHECK(dataset_citation(ds, site(), view_in("en")) ==
+        "Labor Bureau (2023). Awards (version 2023-06-30) [data set]. "
+        "https://labor.example.gov.tw/en/data/awards/. Released under the MIT.");
+  // In Chinese, the full-width brackets go with it.
+  DataView zh = view_in("zh-TW");
+  zh.t = Value(Map{
+      {"data_citation", Value("{publisher}（{year}）。{title}（版本 {version}）［資料集］。{url}。"
+                              "依{license}（{license_url}）釋出。")}});
+  std::string cited = dataset_citation(ds, site(), zh);
+  CHECK(cited.substr(cited.size() - std::string("依MIT釋出。").size()) == "依MIT釋出。");
+}
+
 }  // namespace firefly
