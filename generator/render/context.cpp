@@ -499,6 +499,7 @@ Value ContextBuilder::page_context(size_t index) const {
     List items;
     for (const Page* p : page.list) items.push_back(list_item(*p));
     ctx.emplace_back("list", Value(std::move(items)));
+    ctx.emplace_back("has_list", Value(true));  // for the <ul> around the items: none when empty
   }
   if (page.kind == PageKind::kTaxonomy) {
     note_read(grain::all(lang.code));
