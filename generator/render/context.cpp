@@ -209,9 +209,7 @@ ContextBuilder::LanguageParts ContextBuilder::language_parts(const Language& lan
                 {"phone", c.publisher.phone}};
   add_marked(publisher, "name", name, name_lang);
   parts.publisher = Value(std::move(publisher));
-  parts.data_license =
-      Value(Map{{"name", c.data_license},
-                {"url", c.data_license == "OGDL-Taiwan-1.0" ? "https://data.gov.tw/license" : ""}});
+  parts.data_license = Value(Map{{"name", c.data_license}, {"url", license_url(c.data_license)}});
   std::string title = c.title.get(lang.code, def), title_lang = other_lang(c.title);
   parts.site_head = Map{{"title", title},
                         {"title_lang", title_lang},
