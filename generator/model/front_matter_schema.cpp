@@ -124,6 +124,15 @@ std::string field_on_first_line(std::string_view body, const Collection* collect
              : "";
 }
 
+/// The help a dataset's cell written `text` gets (cell_hint), as far as it fits a
+/// front-matter value: what to write (`1,234`: write 1234; `yes`: write true), without
+/// what it says of a column (its `unit:`, its `type:`); "" for any other help.
+std::string value_hint(std::string_view text, ColumnType type) {
+  std::string hint = cell_hint(text, type);
+  if (!hint.starts_with("write ")) return "";
+  return hint.substr(0, hint.find("; "));
+}
+
 class Checker {
  public:
   Checker(const SourcePage& src, const SiteConfig& config, Diagnostics& diags)
@@ -184,18 +193,23 @@ class Checker {
              const std::string& path) {
     // Compared as a view: each test is a length check first (every story checks its images).
     const std::string_view t = schema.type;
-    auto fail = [&](const std::string& expected) {
-      error(v, "'" + name + "' must be " + expected + ", not " + std::string(v.kind_name()) +
-                   (v.is_map() || v.is_list() ? "" : " '" + v.to_text() + "'"));
+    // `as`: the column type whose cells are written as this field's values, for the help a
+    // dataset's cell gets (`1,234`: write 1234; `yes`: write true).
+    auto fail = [&](const std::string& expected, std::optional<ColumnType> as = std::nullopt) {
+      const bool scalar = !v.is_map() && !v.is_list();
+      error(v,
+            "'" + name + "' must be " + expected + ", not " + std::string(v.kind_name()) +
+                (scalar ? " '" + v.to_text() + "'" : ""),
+            scalar && as ? value_hint(v.to_text(), *as) : "");
     };
     if (t == "string" || t == "text") {
       if (v.is_map() || v.is_list()) fail("text");
     } else if (t == "integer") {
-      if (!v.is_int()) fail("a whole number");
+      if (!v.is_int()) fail("a whole number", ColumnType::kInteger);
     } else if (t == "number") {
-      if (!v.is_number()) fail("a number");
+      if (!v.is_number()) fail("a number", ColumnType::kNumber);
     } else if (t == "boolean") {
-      if (!v.is_bool()) fail("true or false");
+      if (!v.is_bool()) fail("true or false", ColumnType::kBoolean);
     } else if (t == "date") {
       if (v.is_map() || v.is_list()) {
         fail("a date (YYYY-MM-DD)");
