@@ -199,6 +199,17 @@ Value data_of(const Value& v, const FieldSchema* schema) {
   return without_image_words(v);
 }
 
+/// Whether `v` (what data_of() leaves) holds any data: not null, nor a list or map of nulls
+/// (a list of names, every one of them translated).
+bool has_data(const Value& v) {
+  if (v.is_list()) return std::any_of(v.as_list().begin(), v.as_list().end(), has_data);
+  if (v.is_map()) {
+    return std::any_of(v.as_map().begin(), v.as_map().end(),
+                       [](const auto& field) { return has_data(field.second); });
+  }
+  return !v.is_null();
+}
+
 /// Front-matter fields that hold data: equal in every translation.
 void compare_front(const SourcePage& original, const SourcePage& translation,
                    const std::vector<FieldSchema>* schema, std::vector<Drift>& out) {
@@ -216,6 +227,29 @@ void compare_front(const SourcePage& original, const SourcePage& translation,
                        " in the original (" + original.path + ":" +
                        std::to_string(ov->key_pos.line) + ")",
                    "front-matter data is the same in every language; copy it from the original"});
+  }
+  // Data the original has and the translation leaves out: its page would show less (a fine,
+  // a date) than the original's. One warning naming every such field.
+  std::vector<std::string> left_out;
+  for (const auto& [key, ov] : original.front.as_map()) {
+    if (kWords.count(key) || translation.front.find(key) || translation.front_incomplete) continue;
+    if (has_data(data_of(ov, schema ? field_named(*schema, key) : nullptr))) {
+      left_out.push_back("'" + key + "'");
+    }
+  }
+  if (!left_out.empty()) {
+    std::string names;
+    for (size_t i = 0; i < left_out.size(); ++i) {
+      names += (i == 0 ? "" : i + 1 == left_out.size() ? " and " : ", ") + left_out[i];
+    }
+    const bool one = left_out.size() == 1;
+    out.push_back({1,
+                   "the original (" + original.path + ") has " + names +
+                       " in its front matter, which this translation leaves out, so this "
+                       "page does not show " +
+                       (one ? "it" : "them"),
+                   "front-matter data is the same in every language; copy " +
+                       std::string(one ? "it" : "them") + " from the original"});
   }
   std::map<std::string, int> oi, ti;
   for (const Value& img : original.front.get("images").as_list()) {

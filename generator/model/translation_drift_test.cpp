@@ -266,4 +266,26 @@ TEST_CASE("a field the schema types as words may be translated; data may not") {
   CHECK(messages(compare_translation(o, t)).find("'place' is") != std::string::npos);
 }
 
+TEST_CASE("data the translation leaves out of its front matter is one warning naming it") {
+  SourcePage o = page("content/a.en.md", "en",
+                      "title: A\nplace: Harbour\ninspectors: [Lin]\nfine: 120000\nfollow_up: "
+                      "2026-06-01\ntags: [falls]",
+                      "Text.");
+  std::vector<FieldSchema> schema(2);
+  schema[0].name = "place";
+  schema[0].type = "string";
+  schema[1].name = "inspectors";
+  schema[1].type = "list";
+  schema[1].of = std::make_shared<FieldSchema>();
+  schema[1].of->type = "string";
+  // Words (a place, a list of names) may be left out; a fine, a date and terms may not.
+  SourcePage t = page("content/a.vi.md", "vi", "title: B\nfollow_up: 2026-06-01", "Văn.");
+  CHECK(messages(compare_translation(o, t, &schema)) ==
+        "1: the original (content/a.en.md) has 'fine' and 'tags' in its front matter, which this "
+        "translation leaves out, so this page does not show them\n");
+  SourcePage all = page("content/a.vi.md", "vi",
+                        "title: B\nfine: 120000\nfollow_up: 2026-06-01\ntags: [falls]", "Văn.");
+  CHECK(messages(compare_translation(o, all, &schema)) == "");
+}
+
 }  // namespace firefly
