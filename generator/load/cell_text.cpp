@@ -188,6 +188,14 @@ bool is_total_word(std::string_view ascii) {
 
 }  // namespace
 
+std::string written_day_hint(std::string_view text) {
+  int roc = 0;
+  std::string iso = iso_of_written_day(trim(text), &roc);
+  if (iso.empty()) return "";
+  return "write " + iso +
+         (roc ? " (ROC year " + std::to_string(roc) + " is " + iso.substr(0, 4) + ")" : "");
+}
+
 std::string cell_hint(std::string_view text, ColumnType type) {
   std::string t(trim(text));
   std::string ascii = ascii_from_full_width(t);
