@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "core/date.h"
 #include "core/json.h"
 #include "load/markdown.h"
 #include "model/stated_numbers.h"
@@ -210,6 +211,24 @@ bool has_data(const Value& v) {
   return !v.is_null();
 }
 
+/// Whether `v` can be a value of the field `key` typed by `schema` (or null: none): a date
+/// that reads as one, a whole number, a number, true or false, one of an enum's values. A
+/// type not checked here (text, lists, references) is taken as readable.
+bool readable(const Value& v, const std::string& key, const FieldSchema* schema) {
+  const std::string type = schema                              ? schema->type
+                           : key == "date" || key == "updated" ? std::string("date")
+                                                               : std::string();
+  if (type == "date") return !v.is_map() && !v.is_list() && parse_date(v.to_text()).has_value();
+  if (type == "integer") return v.is_int();
+  if (type == "number") return v.is_number();
+  if (type == "boolean") return v.is_bool();
+  if (type == "enum") {
+    return std::find(schema->values.begin(), schema->values.end(), v.to_text()) !=
+           schema->values.end();
+  }
+  return true;
+}
+
 /// Front-matter fields that hold data: equal in every translation.
 void compare_front(const SourcePage& original, const SourcePage& translation,
                    const std::vector<FieldSchema>* schema, std::vector<Drift>& out) {
@@ -222,11 +241,17 @@ void compare_front(const SourcePage& original, const SourcePage& translation,
     const Value* ov = original.front.find(key);
     const FieldSchema* f = schema ? field_named(*schema, key) : nullptr;
     if (!ov || to_json(data_of(*ov, f)) == to_json(data_of(tv, f))) continue;
+    // The original's value is the one that is wrong (its error says so): copying it here
+    // would make this page wrong too.
+    const bool original_wrong = !readable(*ov, key, f) && readable(tv, key, f);
     out.push_back({tv.key_pos.line ? tv.key_pos.line : 1,
                    "'" + key + "' is " + to_json(tv) + " here but " + to_json(*ov) +
                        " in the original (" + original.path + ":" +
                        std::to_string(ov->key_pos.line) + ")",
-                   "front-matter data is the same in every language; copy it from the original"});
+                   original_wrong ? "the original's value is the one to correct (see its error); "
+                                    "front-matter data is the same in every language"
+                                  : "front-matter data is the same in every language; copy it "
+                                    "from the original"});
   }
   // Data the original has and the translation leaves out: its page would show less (a fine,
   // a date) than the original's. One warning naming every such field.

@@ -288,4 +288,24 @@ TEST_CASE("data the translation leaves out of its front matter is one warning na
   CHECK(messages(compare_translation(o, all, &schema)) == "");
 }
 
+TEST_CASE(
+    "a data value that differs because the original's is wrong says to correct the original") {
+  SourcePage o = page("content/a.en.md", "en", "title: A\ndate: 04/03/2026\nfine: 120000", "Text.");
+  SourcePage t = page("content/a.vi.md", "vi", "title: B\ndate: 2026-03-04\nfine: 12000", "Văn.");
+  std::vector<FieldSchema> schema(1);
+  schema[0].name = "fine";
+  schema[0].type = "integer";
+  std::vector<Drift> drift = compare_translation(o, t, &schema);
+  REQUIRE(drift.size() == 2);
+  CHECK(drift[0].message ==
+        "'date' is \"2026-03-04\" here but \"04/03/2026\" in the original (content/a.en.md:3)");
+  CHECK(drift[0].hint ==
+        "the original's value is the one to correct (see its error); front-matter data is the "
+        "same in every language");
+  // Both readable: the translation is the one to correct.
+  CHECK(drift[1].hint ==
+        "front-matter data is the same in every language; copy it from the "
+        "original");
+}
+
 }  // namespace firefly
