@@ -85,7 +85,13 @@ TEST_CASE("dataset: type errors name the row, field and column") {
   CHECK(m[1] == "data/awards.csv:3:2: value '1.2.3' in column 'count' is not a number");
   CHECK(m[2] == "data/awards.csv:3:3: value 'maybe' in column 'open' is not true or false");
   CHECK(m[3] ==
-        "data/awards.csv:3:4: value '2023-02-30' in column 'day' is not a date (YYYY-MM-DD)");
+        "data/awards.csv:3:4: value '2023-02-30' in column 'day' is not a date (YYYY-MM-DD): "
+        "2023-02 has no day 30");
+  Diagnostics month;
+  build(kMeta, "year,count,open,day,note\n2025,1,true,2025-13-01,x\n", month);
+  CHECK(messages(month).at(0) ==
+        "data/awards.csv:2:4: value '2025-13-01' in column 'day' is not "
+        "a date (YYYY-MM-DD): there is no month 13");
 }
 
 TEST_CASE("dataset: a column whose values mostly do not fit its type is one error past three") {
