@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "core/error.h"
+#include "core/language_tag.h"
 #include "core/yaml.h"
 #include "mustache/template.h"
 #include "render/embedded_theme.h"
@@ -129,7 +130,13 @@ int run_init(const InitOptions& options, std::istream& in, std::ostream& out, st
   if (lang.empty()) lang = options.interactive ? ask_language(in, out) : init_languages().front();
   auto files = init_files(lang, today());
   if (!files) {
-    err << "firefly init: no starting site in language '" << lang << "'\n  hint: use one of:";
+    // 'vn' (the country's code), 'english' or 'zh-tw': the starting site meant, as `new`
+    // names the site's language meant. Not the nearest by spelling: 'fr' is French, not en.
+    const std::vector<std::string> langs = init_languages();
+    std::string guess = suggest_language_code(lang);
+    if (std::find(langs.begin(), langs.end(), guess) == langs.end()) guess.clear();
+    err << "firefly init: no starting site in language '" << lang << "'"
+        << (guess.empty() ? "" : " (did you mean '" + guess + "'?)") << "\n  hint: use one of:";
     for (const std::string& l : init_languages()) err << " " << l;
     err << "; add more languages to site.yaml afterwards\n";
     return 2;

@@ -65,8 +65,15 @@ TEST_CASE("init rejects a language it has no starting site for") {
   std::ostringstream out, err;
   fs::path dir = fresh_dir("fr");
   CHECK(run_init({dir, "fr", false}, in, out, err) == 2);
-  CHECK(err.str().find("no starting site in language 'fr'") != std::string::npos);
+  CHECK(err.str().find("no starting site in language 'fr'\n") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "site.yaml"));
+  // Viet Nam's country code, a name, another letter case: the language meant.
+  for (auto [typed, meant] : {std::pair{"vn", "vi"}, {"english", "en"}, {"zh-tw", "zh-TW"}}) {
+    std::ostringstream e;
+    CHECK(run_init({fresh_dir(typed), typed, false}, in, out, e) == 2);
+    CHECK(e.str().find("no starting site in language '" + std::string(typed) + "' (did you mean '" +
+                       meant + "'?)") != std::string::npos);
+  }
 }
 
 TEST_CASE("init refuses a folder that is not empty, and changes nothing in it") {

@@ -110,10 +110,19 @@ int run_new_page(const NewPageOptions& options, std::ostream& out, std::ostream&
     // else the nearest code, as for a collection.
     std::vector<std::string> codes;
     for (const Language& l : config->languages) codes.push_back(l.code);
-    std::string guess = suggest_language_code(lang);
-    if (!config->language(guess)) guess = did_you_mean(lang, codes);
-    err << "firefly: error: the language '" << lang << "' is not in site.yaml"
-        << (guess.empty() ? "" : " (did you mean '" + guess + "'?)") << "\n";
+    // A code of another language ('th' on a site in en and vi) is no misspelling of the
+    // nearest code: 'th' is one letter from 'en', and a Thai page written as .en.md would be
+    // published as English.
+    const std::string guess = config->language_meant(lang);
+    err << "firefly: error: the language '" << lang << "' is not in site.yaml";
+    if (!guess.empty()) {
+      err << " (did you mean '" << guess << "'?)\n";
+    } else {
+      std::string all;
+      for (const std::string& c : codes) all += (all.empty() ? "" : ", ") + c;
+      err << " (its languages are " << all << ")\n  hint: to write in it, add {code: " << lang
+          << "} to languages: in site.yaml first\n";
+    }
     return 2;
   }
   // '_' too is refused, as the message says: slugify keeps it, but `_index` is a

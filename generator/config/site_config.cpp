@@ -21,6 +21,14 @@ const Language* SiteConfig::language(std::string_view code) const {
   return nullptr;
 }
 
+std::string SiteConfig::language_meant(std::string_view code) const {
+  if (std::string guess = suggest_language_code(code); language(guess)) return guess;
+  if (is_known_language_code(code)) return "";
+  std::vector<std::string> codes;
+  for (const Language& l : languages) codes.push_back(l.code);
+  return did_you_mean(code, codes);
+}
+
 const Collection* SiteConfig::collection(std::string_view name) const {
   for (const Collection& c : collections) {
     if (c.name == name) return &c;

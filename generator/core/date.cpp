@@ -195,4 +195,23 @@ Date today() {
   return d;
 }
 
+std::string not_a_day(std::string_view text) {
+  auto digits = [&](size_t at, size_t n) {
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return "";
+  int year = digits(0, 4), month = digits(5, 2), day = digits(8, 2);
+  if (year < 0 || month < 0 || day < 0) return "";
+  if (month < 1 || month > 12) return ": there is no month " + std::to_string(month);
+  if (day < 1 || day > days_in_month(year, month)) {
+    return ": " + std::string(text.substr(0, 7)) + " has no day " + std::to_string(day);
+  }
+  return "";
+}
+
 }  // namespace firefly

@@ -52,4 +52,8 @@ Date today();
 /// Returns nullopt for anything else, including impossible dates (2023-02-30).
 std::optional<Date> parse_date(std::string_view text);
 
+/// ": there is no month 13" or ": 2023-02 has no day 30" for text in the shape YYYY-MM-DD
+/// that is not a day of the calendar; "" otherwise. What an error about such a date adds.
+std::string not_a_day(std::string_view text);
+
 }  // namespace firefly

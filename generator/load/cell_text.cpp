@@ -188,6 +188,14 @@ bool is_total_word(std::string_view ascii) {
 
 }  // namespace
 
+std::string written_day_hint(std::string_view text) {
+  int roc = 0;
+  std::string iso = iso_of_written_day(trim(text), &roc);
+  if (iso.empty()) return "";
+  return "write " + iso +
+         (roc ? " (ROC year " + std::to_string(roc) + " is " + iso.substr(0, 4) + ")" : "");
+}
+
 std::string cell_hint(std::string_view text, ColumnType type) {
   std::string t(trim(text));
   std::string ascii = ascii_from_full_width(t);
@@ -212,6 +220,14 @@ std::string cell_hint(std::string_view text, ColumnType type) {
       const bool whole = type == ColumnType::kInteger;
       if (full_width && is_number_text(ascii, whole)) {
         return write(ascii, " (digits typed half-width)");
+      }
+      // −9.9 or –9.9: a minus sign or a dash where a word processor, a PDF or a report
+      // typeset the sign (U+2212, U+2013, U+2012, U+2014).
+      for (std::string_view dash : {"\u2212", "\u2013", "\u2012", "\u2014"}) {
+        if (!ascii.starts_with(dash)) continue;
+        std::string minus = "-" + ascii.substr(dash.size());
+        if (!is_number_text(minus, whole)) minus = plain_number(minus, whole);
+        if (!minus.empty()) return write(minus, " (the minus sign typed as a hyphen, -)");
       }
       if (std::string plain = plain_number(ascii, whole); !plain.empty()) {
         const bool groups = plain.size() < ascii.size();

@@ -25,6 +25,10 @@ std::string cell_hint(std::string_view text, ColumnType type);
 /// width; "" for anything else (`05/06/2023`: 5 June or May 6).
 std::string iso_of_written_day(std::string_view text, int* roc_year = nullptr);
 
+/// The help for a date of the metadata written as iso_of_written_day() reads it: "write
+/// 2026-01-31" for `31.01.2026` (with the Gregorian year of an ROC one); "" for anything else.
+std::string written_day_hint(std::string_view text);
+
 /// The separator a CSV header written as one field seems to use instead of commas (';'
 /// or a tab, as spreadsheets set to some regions save it), or '\0'.
 char other_separator(std::string_view header_field);

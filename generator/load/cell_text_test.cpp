@@ -29,6 +29,11 @@ TEST_CASE("cell_hint says how to write a number as a spreadsheet or a person wro
   CHECK(cell_hint("12.0", ColumnType::kInteger) ==
         "a whole-number column holds no decimals: declare the column `type: number` if it has "
         "them");
+  CHECK(cell_hint("\u22129.9", ColumnType::kNumber) ==
+        "write -9.9 (the minus sign typed as a hyphen, -)");
+  CHECK(cell_hint("\u20131,200", ColumnType::kInteger) ==
+        "write -1200 (the minus sign typed as a hyphen, -)");
+  CHECK(cell_hint("\u2013", ColumnType::kInteger).starts_with("leave the cell empty"));
   CHECK(cell_hint("twelve", ColumnType::kInteger) == "");
   CHECK(cell_hint("about 5", ColumnType::kNumber) == "");
 }

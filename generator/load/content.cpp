@@ -197,9 +197,9 @@ bool read_page_name(const std::string& rel_path, const SiteConfig& config, Sourc
                   "rename the file to " + name.substr(0, dot) + "." + cased->code + ".md");
       return false;
     } else if (looks_like_language(suffix)) {
-      std::vector<std::string> codes;
-      for (const Language& l : config.languages) codes.push_back(l.code);
-      std::string guess = did_you_mean(suffix, codes);
+      // 'vn' (Viet Nam's country code) means 'vi'; 'th' on a site without Thai is Thai, not
+      // a misspelt 'en' (a Thai page renamed .en.md would be published as English).
+      const std::string guess = config.language_meant(suffix);
       diags.error(rel_path, {},
                   "the language '" + suffix + "' in this file name is not in site.yaml",
                   guess.empty() ? "add it under `languages:` in site.yaml"

@@ -206,7 +206,7 @@ Value type_cell(std::string_view text, const Column& column, std::string* error)
     }
     case ColumnType::kDate: {
       auto d = parse_date(t);
-      if (!d || d->has_time) return fail("a date (YYYY-MM-DD)");
+      if (!d || d->has_time) return fail("a date (YYYY-MM-DD)" + not_a_day(t));
       return Value(d->iso());
     }
     case ColumnType::kString:

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text.h"
+#include "load/cell_text.h"
 #include "load/dataset.h"
 
 namespace firefly {
@@ -125,7 +126,8 @@ void read_coverage(const Value& meta, const std::string& yaml_path, Dataset& ds,
     if (!d || d->has_time) {
       diags.error(yaml_path, v->pos,
                   std::string("'") + key + "' must be a date like 2023-06-30, not " + "'" +
-                      v->to_text() + "'");
+                      v->to_text() + "'",
+                  written_day_hint(v->to_text()));
       continue;
     }
     (std::string_view(key) == "issued" ? ds.declared_issued : ds.declared_modified) = *d;

@@ -6,6 +6,7 @@
 
 #include "core/language_tag.h"
 #include "core/text.h"
+#include "load/cell_text.h"
 #include "load/chart_spec.h"
 #include "load/dataset_key.h"
 
@@ -183,7 +184,8 @@ DatasetSource read_source(const Value& meta, MetaReader& r) {
     out.date = parse_date(date);
     if (!out.date) {
       r.diags.error(r.path, v->get("date").pos,
-                    "source date " + in_quotes(date) + " is not a date like 2019-12-31");
+                    "source date " + in_quotes(date) + " is not a date like 2019-12-31",
+                    written_day_hint(date));
     }
   }
   out.url = r.text(*v, "url");

@@ -85,7 +85,13 @@ TEST_CASE("dataset: type errors name the row, field and column") {
   CHECK(m[1] == "data/awards.csv:3:2: value '1.2.3' in column 'count' is not a number");
   CHECK(m[2] == "data/awards.csv:3:3: value 'maybe' in column 'open' is not true or false");
   CHECK(m[3] ==
-        "data/awards.csv:3:4: value '2023-02-30' in column 'day' is not a date (YYYY-MM-DD)");
+        "data/awards.csv:3:4: value '2023-02-30' in column 'day' is not a date (YYYY-MM-DD): "
+        "2023-02 has no day 30");
+  Diagnostics month;
+  build(kMeta, "year,count,open,day,note\n2025,1,true,2025-13-01,x\n", month);
+  CHECK(messages(month).at(0) ==
+        "data/awards.csv:2:4: value '2025-13-01' in column 'day' is not "
+        "a date (YYYY-MM-DD): there is no month 13");
 }
 
 TEST_CASE("dataset: a column whose values mostly do not fit its type is one error past three") {
@@ -431,6 +437,27 @@ TEST_CASE("dataset: coverage from a year column, declared periods and metadata w
   for (const Diagnostic& x : e.sorted()) errs += x.message + "\n";
   CHECK(errs.find("'modified' must be a date like 2023-06-30, not 'soon'") != std::string::npos);
   CHECK(errs.find("'temporal' must be a period like 2017/2021") != std::string::npos);
+}
+
+TEST_CASE(
+    "dataset: a date of the metadata written day first or with an ROC year says what to write") {
+  Diagnostics scratch;
+  Value meta = parse_yaml(
+      "title: T\nmodified: 31.01.2026\nissued: 113/05/20\nsource: {agency: A, date: 31/12/2019}\n"
+      "columns: [{name: a}]\n",
+      "data/b.yaml", scratch);
+  Diagnostics e;
+  CHECK_FALSE(build_dataset("b", meta, "a\n1\n", e));
+  std::string errs;
+  for (const Diagnostic& x : e.sorted()) errs += x.message + " | " + x.hint + "\n";
+  CHECK(errs.find(
+            "'modified' must be a date like 2023-06-30, not '31.01.2026' | write 2026-01-31\n") !=
+        std::string::npos);
+  CHECK(
+      errs.find("'issued' must be a date like 2023-06-30, not '113/05/20' | write 2024-05-20 (ROC "
+                "year 113 is 2024)\n") != std::string::npos);
+  CHECK(errs.find("source date '31/12/2019' is not a date like 2019-12-31 | write 2019-12-31\n") !=
+        std::string::npos);
 }
 
 }  // namespace firefly

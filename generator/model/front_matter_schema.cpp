@@ -41,27 +41,6 @@ std::string terms_written_apart(std::string_view text) {
   return out;
 }
 
-/// ": there is no month 13" or ": 2023-02 has no day 30" for text in the shape YYYY-MM-DD
-/// that is not a day of the calendar; "" otherwise.
-std::string not_a_day(std::string_view text) {
-  auto digits = [&](size_t at, size_t n) {
-    int v = 0;
-    for (size_t i = at; i < at + n; ++i) {
-      if (text[i] < '0' || text[i] > '9') return -1;
-      v = v * 10 + (text[i] - '0');
-    }
-    return v;
-  };
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return "";
-  int year = digits(0, 4), month = digits(5, 2), day = digits(8, 2);
-  if (year < 0 || month < 0 || day < 0) return "";
-  if (month < 1 || month > 12) return ": there is no month " + std::to_string(month);
-  if (day < 1 || day > days_in_month(year, month)) {
-    return ": " + std::string(text.substr(0, 7)) + " has no day " + std::to_string(day);
-  }
-  return "";
-}
-
 const std::vector<std::string> kCommonFields = {
     "title",           "date", "updated", "draft",  "publish_at", "summary", "description",
     "translation_key", "url",  "aliases", "weight", "layout",     "images",  "translated_from"};
@@ -124,6 +103,15 @@ std::string field_on_first_line(std::string_view body, const Collection* collect
              : "";
 }
 
+/// The help a dataset's cell written `text` gets (cell_hint), as far as it fits a
+/// front-matter value: what to write (`1,234`: write 1234; `yes`: write true), without
+/// what it says of a column (its `unit:`, its `type:`); "" for any other help.
+std::string value_hint(std::string_view text, ColumnType type) {
+  std::string hint = cell_hint(text, type);
+  if (!hint.starts_with("write ")) return "";
+  return hint.substr(0, hint.find("; "));
+}
+
 class Checker {
  public:
   Checker(const SourcePage& src, const SiteConfig& config, Diagnostics& diags)
@@ -184,18 +172,23 @@ class Checker {
              const std::string& path) {
     // Compared as a view: each test is a length check first (every story checks its images).
     const std::string_view t = schema.type;
-    auto fail = [&](const std::string& expected) {
-      error(v, "'" + name + "' must be " + expected + ", not " + std::string(v.kind_name()) +
-                   (v.is_map() || v.is_list() ? "" : " '" + v.to_text() + "'"));
+    // `as`: the column type whose cells are written as this field's values, for the help a
+    // dataset's cell gets (`1,234`: write 1234; `yes`: write true).
+    auto fail = [&](const std::string& expected, std::optional<ColumnType> as = std::nullopt) {
+      const bool scalar = !v.is_map() && !v.is_list();
+      error(v,
+            "'" + name + "' must be " + expected + ", not " + std::string(v.kind_name()) +
+                (scalar ? " '" + v.to_text() + "'" : ""),
+            scalar && as ? value_hint(v.to_text(), *as) : "");
     };
     if (t == "string" || t == "text") {
       if (v.is_map() || v.is_list()) fail("text");
     } else if (t == "integer") {
-      if (!v.is_int()) fail("a whole number");
+      if (!v.is_int()) fail("a whole number", ColumnType::kInteger);
     } else if (t == "number") {
-      if (!v.is_number()) fail("a number");
+      if (!v.is_number()) fail("a number", ColumnType::kNumber);
     } else if (t == "boolean") {
-      if (!v.is_bool()) fail("true or false");
+      if (!v.is_bool()) fail("true or false", ColumnType::kBoolean);
     } else if (t == "date") {
       if (v.is_map() || v.is_list()) {
         fail("a date (YYYY-MM-DD)");

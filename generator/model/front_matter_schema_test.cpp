@@ -91,13 +91,23 @@ TEST_CASE("front matter: images written as one address say how to list it") {
                                  "alt: what it shows}]"});
 }
 
+TEST_CASE("front matter: a figure written as a spreadsheet shows it says what to write") {
+  CHECK(errors_of(kValid + "age: 1,234\n") ==
+        std::vector<std::string>{"5:6 'age' must be a whole number, not text '1,234' | write "
+                                 "1234 (no thousands separators)"});
+  CHECK(errors_of(kValid + "score: 86.9%\n") ==
+        std::vector<std::string>{"5:8 'score' must be a number, not text '86.9%' | write 86.9 "
+                                 "without the %"});
+}
+
 TEST_CASE("front matter: each field type names the value and what it must be") {
   CHECK(errors_of(kValid + "age: seventy\n") ==
         std::vector<std::string>{"5:6 'age' must be a whole number, not text 'seventy'"});
   CHECK(errors_of(kValid + "score: high\n") ==
         std::vector<std::string>{"5:8 'score' must be a number, not text 'high'"});
   CHECK(errors_of(kValid + "featured: yes\n") ==
-        std::vector<std::string>{"5:11 'featured' must be true or false, not text 'yes'"});
+        std::vector<std::string>{"5:11 'featured' must be true or false, not text 'yes' | write "
+                                 "true"});
   CHECK(errors_of(kValid + "level: nationl\n") ==
         std::vector<std::string>{"5:8 'level' is 'nationl', which is not one of: national, "
                                  "municipal | did you mean 'national'?"});

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "core/date.h"
 #include "core/json.h"
 #include "load/markdown.h"
 #include "model/stated_numbers.h"
@@ -199,6 +200,35 @@ Value data_of(const Value& v, const FieldSchema* schema) {
   return without_image_words(v);
 }
 
+/// Whether `v` (what data_of() leaves) holds any data: not null, nor a list or map of nulls
+/// (a list of names, every one of them translated).
+bool has_data(const Value& v) {
+  if (v.is_list()) return std::any_of(v.as_list().begin(), v.as_list().end(), has_data);
+  if (v.is_map()) {
+    return std::any_of(v.as_map().begin(), v.as_map().end(),
+                       [](const auto& field) { return has_data(field.second); });
+  }
+  return !v.is_null();
+}
+
+/// Whether `v` can be a value of the field `key` typed by `schema` (or null: none): a date
+/// that reads as one, a whole number, a number, true or false, one of an enum's values. A
+/// type not checked here (text, lists, references) is taken as readable.
+bool readable(const Value& v, const std::string& key, const FieldSchema* schema) {
+  const std::string type = schema                              ? schema->type
+                           : key == "date" || key == "updated" ? std::string("date")
+                                                               : std::string();
+  if (type == "date") return !v.is_map() && !v.is_list() && parse_date(v.to_text()).has_value();
+  if (type == "integer") return v.is_int();
+  if (type == "number") return v.is_number();
+  if (type == "boolean") return v.is_bool();
+  if (type == "enum") {
+    return std::find(schema->values.begin(), schema->values.end(), v.to_text()) !=
+           schema->values.end();
+  }
+  return true;
+}
+
 /// Front-matter fields that hold data: equal in every translation.
 void compare_front(const SourcePage& original, const SourcePage& translation,
                    const std::vector<FieldSchema>* schema, std::vector<Drift>& out) {
@@ -211,11 +241,40 @@ void compare_front(const SourcePage& original, const SourcePage& translation,
     const Value* ov = original.front.find(key);
     const FieldSchema* f = schema ? field_named(*schema, key) : nullptr;
     if (!ov || to_json(data_of(*ov, f)) == to_json(data_of(tv, f))) continue;
+    // The original's value is the one that is wrong (its error says so): copying it here
+    // would make this page wrong too.
+    const bool original_wrong = !readable(*ov, key, f) && readable(tv, key, f);
     out.push_back({tv.key_pos.line ? tv.key_pos.line : 1,
                    "'" + key + "' is " + to_json(tv) + " here but " + to_json(*ov) +
                        " in the original (" + original.path + ":" +
                        std::to_string(ov->key_pos.line) + ")",
-                   "front-matter data is the same in every language; copy it from the original"});
+                   original_wrong ? "the original's value is the one to correct (see its error); "
+                                    "front-matter data is the same in every language"
+                                  : "front-matter data is the same in every language; copy it "
+                                    "from the original"});
+  }
+  // Data the original has and the translation leaves out: its page would show less (a fine,
+  // a date) than the original's. One warning naming every such field.
+  std::vector<std::string> left_out;
+  for (const auto& [key, ov] : original.front.as_map()) {
+    if (kWords.count(key) || translation.front.find(key) || translation.front_incomplete) continue;
+    if (has_data(data_of(ov, schema ? field_named(*schema, key) : nullptr))) {
+      left_out.push_back("'" + key + "'");
+    }
+  }
+  if (!left_out.empty()) {
+    std::string names;
+    for (size_t i = 0; i < left_out.size(); ++i) {
+      names += (i == 0 ? "" : i + 1 == left_out.size() ? " and " : ", ") + left_out[i];
+    }
+    const bool one = left_out.size() == 1;
+    out.push_back({1,
+                   "the original (" + original.path + ") has " + names +
+                       " in its front matter, which this translation leaves out, so this "
+                       "page does not show " +
+                       (one ? "it" : "them"),
+                   "front-matter data is the same in every language; copy " +
+                       std::string(one ? "it" : "them") + " from the original"});
   }
   std::map<std::string, int> oi, ti;
   for (const Value& img : original.front.get("images").as_list()) {

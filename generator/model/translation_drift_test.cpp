@@ -266,4 +266,46 @@ TEST_CASE("a field the schema types as words may be translated; data may not") {
   CHECK(messages(compare_translation(o, t)).find("'place' is") != std::string::npos);
 }
 
+TEST_CASE("data the translation leaves out of its front matter is one warning naming it") {
+  SourcePage o = page("content/a.en.md", "en",
+                      "title: A\nplace: Harbour\ninspectors: [Lin]\nfine: 120000\nfollow_up: "
+                      "2026-06-01\ntags: [falls]",
+                      "Text.");
+  std::vector<FieldSchema> schema(2);
+  schema[0].name = "place";
+  schema[0].type = "string";
+  schema[1].name = "inspectors";
+  schema[1].type = "list";
+  schema[1].of = std::make_shared<FieldSchema>();
+  schema[1].of->type = "string";
+  // Words (a place, a list of names) may be left out; a fine, a date and terms may not.
+  SourcePage t = page("content/a.vi.md", "vi", "title: B\nfollow_up: 2026-06-01", "Văn.");
+  CHECK(messages(compare_translation(o, t, &schema)) ==
+        "1: the original (content/a.en.md) has 'fine' and 'tags' in its front matter, which this "
+        "translation leaves out, so this page does not show them\n");
+  SourcePage all = page("content/a.vi.md", "vi",
+                        "title: B\nfine: 120000\nfollow_up: 2026-06-01\ntags: [falls]", "Văn.");
+  CHECK(messages(compare_translation(o, all, &schema)) == "");
+}
+
+TEST_CASE(
+    "a data value that differs because the original's is wrong says to correct the original") {
+  SourcePage o = page("content/a.en.md", "en", "title: A\ndate: 04/03/2026\nfine: 120000", "Text.");
+  SourcePage t = page("content/a.vi.md", "vi", "title: B\ndate: 2026-03-04\nfine: 12000", "Văn.");
+  std::vector<FieldSchema> schema(1);
+  schema[0].name = "fine";
+  schema[0].type = "integer";
+  std::vector<Drift> drift = compare_translation(o, t, &schema);
+  REQUIRE(drift.size() == 2);
+  CHECK(drift[0].message ==
+        "'date' is \"2026-03-04\" here but \"04/03/2026\" in the original (content/a.en.md:3)");
+  CHECK(drift[0].hint ==
+        "the original's value is the one to correct (see its error); front-matter data is the "
+        "same in every language");
+  // Both readable: the translation is the one to correct.
+  CHECK(drift[1].hint ==
+        "front-matter data is the same in every language; copy it from the "
+        "original");
+}
+
 }  // namespace firefly

@@ -209,9 +209,7 @@ ContextBuilder::LanguageParts ContextBuilder::language_parts(const Language& lan
                 {"phone", c.publisher.phone}};
   add_marked(publisher, "name", name, name_lang);
   parts.publisher = Value(std::move(publisher));
-  parts.data_license =
-      Value(Map{{"name", c.data_license},
-                {"url", c.data_license == "OGDL-Taiwan-1.0" ? "https://data.gov.tw/license" : ""}});
+  parts.data_license = Value(Map{{"name", c.data_license}, {"url", license_url(c.data_license)}});
   std::string title = c.title.get(lang.code, def), title_lang = other_lang(c.title);
   parts.site_head = Map{{"title", title},
                         {"title_lang", title_lang},
@@ -504,6 +502,7 @@ Value ContextBuilder::page_context(size_t index) const {
     List items;
     for (const Page* p : page.list) items.push_back(list_item(*p));
     ctx.emplace_back("list", Value(std::move(items)));
+    ctx.emplace_back("has_list", Value(true));  // for the <ul> around the items: none when empty
   }
   if (page.kind == PageKind::kTaxonomy) {
     note_read(grain::all(lang.code));

@@ -46,9 +46,12 @@ std::string figure_text(std::optional<double> low, std::optional<double> high,
     n = view.format("indicator_range", "{min} to {max}",
                     {{"min", n}, {"max", number_text(high, view)}});
   }
+  // A percent sign follows its number without a space (95%, as the achieved ratio beside
+  // it); a unit in words after one (95 percent, 14 天).
+  const std::string space = unit == "%" || unit == "\uFF05" ? "" : " ";
   if (!unit_lang.empty())
-    return unit.empty() ? "" : html_escape(n) + " " + in_lang(unit, unit_lang);
-  return unit.empty() ? n : n + " " + unit;
+    return unit.empty() ? "" : html_escape(n) + space + in_lang(unit, unit_lang);
+  return unit.empty() ? n : n + space + unit;
 }
 
 /// `m[key]` = the figure as text and, when its unit is in another language than the

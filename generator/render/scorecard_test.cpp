@@ -224,4 +224,23 @@ TEST_CASE("a unit in another language than the reader's is marked, the number is
   CHECK(missing.get("actual_html").is_null());
 }
 
+TEST_CASE("a percent sign follows its figure without a space, as the achieved ratio does") {
+  // units: {percent: {en: percent, zh-TW: "%", vi: "%"}}
+  IndicatorSet plan = sample_plan();
+  Indicator& ind = plan.indicators[1];
+  ind.unit = Localized{};
+  ind.unit.by_lang = {{"en", "percent"}, {"zh-TW", "%"}, {"vi", "%"}};
+  DataView vi = theme_view("vi", "vi");
+  vi.default_lang = "en";
+  Value row = scorecard_row(plan, ind, vi);
+  CHECK(row.get("target").to_text() == "14%");
+  CHECK(row.get("actual").to_text() == "15%");
+  CHECK(row.get("ratio").to_text() == "93%");
+  DataView zh = theme_view("zh-TW", "zh-Hant-TW");
+  zh.default_lang = "en";
+  CHECK(scorecard_row(plan, ind, zh).get("target").to_text() == "14%");
+  DataView en = theme_view("en", "en");
+  CHECK(scorecard_row(plan, ind, en).get("target").to_text() == "14 percent");
+}
+
 }  // namespace firefly

@@ -52,12 +52,18 @@ Value ContextBuilder::sitemap_value(const Language& lang) const {
     const Page* home = find_noted(groups_, "home", lang.code);
     Map section{{"title", home ? home->title : std::string()},
                 {"url", site_.lang_prefix(lang.code) + "/"},
-                {"pages", Value(std::move(top))}};
+                {"pages", Value(std::move(top))},
+                {"has_pages", Value(true)}};
     if (home) detail::add_title_marks(section, site_, *home, lang, script_tags_);
     sections.push_back(Value(std::move(section)));
   }
   for (const Page* s : section_pages) {
-    Map section{{"title", s->title}, {"url", s->url}, {"pages", Value(list_of(s->section))}};
+    List pages = list_of(s->section);
+    const bool has_pages = !pages.empty();  // a section with no page yet: no empty <ul>
+    Map section{{"title", s->title},
+                {"url", s->url},
+                {"pages", Value(std::move(pages))},
+                {"has_pages", Value(has_pages)}};
     detail::add_title_marks(section, site_, *s, lang, script_tags_);
     sections.push_back(Value(std::move(section)));
   }
@@ -71,9 +77,11 @@ Value ContextBuilder::sitemap_value(const Language& lang) const {
     }
   }
   sort_by_title(data_pages, lang.html_lang);
+  const bool has_data = !data_pages.empty();
   sections.push_back(Value(Map{{"title", t.get("data_catalogue").to_text()},
                                {"url", site_.lang_prefix(lang.code) + "/data/"},
-                               {"pages", Value(std::move(data_pages))}}));
+                               {"pages", Value(std::move(data_pages))},
+                               {"has_pages", Value(has_data)}}));
   return Value(Map{{"sections", Value(std::move(sections))}});
 }
 

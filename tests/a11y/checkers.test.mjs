@@ -200,6 +200,30 @@ test('checks: a cell of long text squeezed in a table that scrolls sideways, rig
   assert.match(r.out, /^checks: 1 passed, 1 failed$/m);
 });
 
+test('checks: the caption of a table that scrolls sideways stays in its box, right and wrong', () => {
+  const dir = path.join(tmp, 'caption');
+  const cells = '<td>2025-01-01</td><td>123456789</td>'.repeat(8);
+  const page = (captionStyle) => '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+    '<title>t</title><style>.table-wrap{overflow-x:auto;container-type:inline-size}' +
+    `caption{${captionStyle}}</style></head><body><main><div class="table-wrap"><table>` +
+    '<caption>Workplace accidents by district and month (showing 5 of 10 rows)</caption>' +
+    `<tr>${cells}</tr></table></div></main></body></html>`;
+  const files = {
+    'kept/index.html': page('position:sticky;left:0;max-width:100cqi'),
+    'clipped/index.html': page(''),
+  };
+  for (const [rel, html] of Object.entries(files)) {
+    const file = path.join(dir, rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, html);
+  }
+  const r = run(process.execPath, ['checks.mjs', dir, '--no-alfa']);
+  assert.equal(r.code, 1, r.out);
+  assert.doesNotMatch(r.out, /^FAIL \/kept\//m);
+  assert.match(r.out, /^FAIL \/clipped\/ a table's caption runs \d+ px past its box at \d+ px/m);
+  assert.match(r.out, /^checks: 1 passed, 1 failed$/m);
+});
+
 test('checks.mjs: Alfa, audited in worker threads, passes a sound page and names each failure', () => {
   const dir = path.join(tmp, 'alfa');
   const page = (body) => '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>' +

@@ -208,6 +208,17 @@ export function pageProbe(arg) {
         `${box.scrollWidth} px in ${box.clientWidth} px`);
     }
   }
+  // A table that scrolls sideways in its box keeps its caption (its name, "showing 5 of 10
+  // rows" and the link to the downloads) in view: not running past the box's edge.
+  for (const box of document.querySelectorAll('.table-wrap')) {
+    const caption = box.querySelector(':scope > table > caption');
+    if (!caption || !shown(box) || box.scrollWidth <= box.clientWidth + 1) continue;
+    const over = caption.getBoundingClientRect().right - box.getBoundingClientRect().right;
+    if (over > 1) {
+      findings.push(`a table's caption runs ${Math.round(over)} px past its box at ${arg.where}: ` +
+        `"${caption.textContent.trim().slice(0, 40)}"`);
+    }
+  }
   // A table that scrolls sideways in its box has room to give: a cell of long text squeezed
   // under 8 of its em (Chinese breaks after any character) makes a row screens tall.
   for (const box of document.querySelectorAll('.table-wrap:not(.table-reflow)')) {

@@ -65,6 +65,15 @@ set +e
 "$FIREFLY" new stories x --lang zh-tw --site "$work/ml" 2>"$work/err.txt"; code=$?
 set -e
 [ "$code" = 2 ] && grep -q "(did you mean 'zh-TW'?)" "$work/err.txt"
+# Another language's own code is not a misspelt one of the site's: 'th' on a site without
+# Thai was answered "did you mean 'en'?", which would publish a Thai page as English.
+set +e
+"$FIREFLY" new stories x --lang ja --site "$work/ml" 2>"$work/err.txt"; code=$?
+set -e
+[ "$code" = 2 ] && ! grep -q "did you mean" "$work/err.txt" &&
+  grep -q "the language 'ja' is not in site.yaml (its languages are " "$work/err.txt" &&
+  grep -q "add {code: ja} to languages: in site.yaml first" "$work/err.txt" ||
+  { echo "new --lang ja: $(cat "$work/err.txt")"; exit 1; }
 
 "$FIREFLY" version | grep -q '^firefly [0-9]'
 set +e

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# A collection with no page yet (a new site whose example story was deleted): its list
+# page, the home page and the site map say "Nothing here yet" and write no empty <ul>,
+# which a screen reader announces as a list of 0 items (and Alfa fails, sia-r68).
+set -euo pipefail
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+"$FIREFLY" init "$work/site" --lang en >/dev/null
+rm "$work/site/content/stories/first-story.en.md"
+"$FIREFLY" build --site "$work/site" --out "$work/public" --quiet
+for page in index.html stories/index.html sitemap/index.html; do
+  f="$work/public/$page"
+  [ -f "$f" ] || fail "$page was not published"
+  python3 - "$f" <<'PY' || fail "$page has an empty list"
+import re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+sys.exit(1 if re.search(r"<ul[^>]*>\s*</ul>", html) else 0)
+PY
+done
+grep -q '<p>Nothing here yet.</p>' "$work/public/stories/index.html" ||
+  fail "the empty stories list does not say so"
+echo "empty_lists: ok"
