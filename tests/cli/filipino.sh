@@ -24,7 +24,7 @@ expect() {  # expect FILE TEXT: FILE has TEXT
 expect "$out/index.html" '<html lang="fil"'
 expect "$out/index.html" '<a class="skip-link" href="#main">Lumaktaw sa pangunahing nilalaman</a>'
 expect "$out/index.html" '<label for="search-q">Maghanap sa website na ito</label>'
-expect "$out/index.html" 'Pinakabagong mga kuwento'
+expect "$out/index.html" 'Mga bagong kuwento'
 expect "$out/en/index.html" '<a class="skip-link" href="#main">Skip to main content</a>'
 story=$out/stories/first-story/index.html
 expect "$story" 'Inilathala'
