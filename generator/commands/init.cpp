@@ -19,9 +19,10 @@ constexpr std::string_view kStrings = "strings/";
 constexpr std::string_view kTemplateSuffix = ".mustache";
 constexpr std::string_view kLangMark = "_LANG_";
 
-/// The strings of `lang` from skeleton/strings/<lang>.yaml, or nullopt.
+/// The strings of `lang` from skeleton/strings/<lang>.yaml (fil.yaml for tl, as
+/// words_language says), or nullopt.
 std::optional<Value> language_strings(const std::string& lang) {
-  const std::string path = std::string(kStrings) + lang + ".yaml";
+  const std::string path = std::string(kStrings) + words_language(lang) + ".yaml";
   for (const EmbeddedFile& f : embedded_skeleton()) {
     if (f.path != path) continue;
     Diagnostics diags;

@@ -27,8 +27,20 @@ fs::path fresh_dir(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("init offers the five languages of the default theme, zh-TW first") {
-  CHECK(init_languages() == std::vector<std::string>{"zh-TW", "en", "id", "th", "vi"});
+TEST_CASE("init offers the six languages of the default theme, zh-TW first") {
+  CHECK(init_languages() == std::vector<std::string>{"zh-TW", "en", "fil", "id", "th", "vi"});
+}
+
+TEST_CASE("init --lang tl writes a site in tl with the Filipino words") {
+  auto files = init_files("tl", Date{2026, 3, 14});
+  REQUIRE(files);
+  const std::string* site = file(*files, "site.yaml");
+  REQUIRE(site);
+  CHECK(site->find("{code: tl, html_lang: fil, name: \"Filipino\"}") != std::string::npos);
+  const std::string* home = file(*files, "content/_index.tl.md");
+  REQUIRE(home);
+  CHECK(home->find("title: \"Unang pahina\"") != std::string::npos);
+  CHECK_FALSE(file(*files, "content/_index.fil.md"));
 }
 
 TEST_CASE("init writes one language's files with the language in names and site.yaml") {

@@ -170,4 +170,8 @@ std::string suggest_language_code(std::string_view code) {
   return language_of_country(code);
 }
 
+std::string words_language(std::string_view code) {
+  return code == "tl" ? "fil" : std::string(code);
+}
+
 }  // namespace firefly

@@ -23,4 +23,11 @@ bool is_known_language_code(std::string_view code);
 /// "vi", "jp" -> "ja", "at" -> "de-AT").
 std::string suggest_language_code(std::string_view code);
 
+/// The language whose words Firefly's own texts (the default theme's strings, the new
+/// site of `firefly init`, the preview's and the editor's pages) give a site language
+/// `code`: "fil" (Filipino) for "tl" (Tagalog, which Filipino is based on, and the code
+/// ICU replaces with "fil"), so a site that writes its pages for Filipino workers under
+/// either code finds the same words; `code` itself for any other.
+std::string words_language(std::string_view code);
+
 }  // namespace firefly

@@ -173,12 +173,14 @@ bool is_missing_mark(std::string_view ascii) {
 }
 
 /// Whether `ascii` (full-width folded) is the word a spreadsheet's total row starts with:
-/// 合計, Total, Tổng cộng, Jumlah, รวม and their like.
+/// 合計, Total, Tổng cộng, Jumlah, รวม, Kabuuan and their like.
 bool is_total_word(std::string_view ascii) {
-  static const char* const kWords[] = {
-      "合計", "總計",     "小計",        "共計", "总计",      "合计", "total",  "totals",
-      "sum",  "subtotal", "grand total", "tổng", "tổng cộng", "cộng", "jumlah", "total keseluruhan",
-      "รวม",  "ยอดรวม",   "รวมทั้งสิ้น"};
+  static const char* const kWords[] = {"合計", "總計", "小計", "共計", "总计", "合计", "total",
+                                       "totals", "sum", "subtotal", "grand total", "tổng",
+                                       "tổng cộng", "cộng", "jumlah", "total keseluruhan", "รวม",
+                                       "ยอดรวม", "รวมทั้งสิ้น",
+                                       // Filipino
+                                       "kabuuan", "kabuuang bilang"};
   std::string lower = ascii_lower(ascii);
   for (const char* w : kWords) {
     if (lower == w) return true;
@@ -281,8 +283,9 @@ std::string cell_hint(std::string_view text, ColumnType type) {
                             : "");
     }
     case ColumnType::kBoolean: {
-      static const char* const kYes[] = {"yes", "y", "1", "是", "有", "ya", "có", "ใช่"};
-      static const char* const kNo[] = {"no", "n", "0", "否", "無", "tidak", "không", "ไม่"};
+      static const char* const kYes[] = {"yes", "y", "1", "是", "有", "ya", "có", "ใช่", "oo"};
+      static const char* const kNo[] = {"no",    "n",     "0",  "否",   "無",
+                                        "tidak", "không", "ไม่", "hindi"};
       std::string lower = ascii_lower(ascii);
       for (const char* w : kYes) {
         if (lower == w) return "write true";

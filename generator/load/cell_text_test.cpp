@@ -77,6 +77,8 @@ TEST_CASE("cell_hint names true and false for yes and no") {
   CHECK(cell_hint("Yes", ColumnType::kBoolean) == "write true");
   CHECK(cell_hint("是", ColumnType::kBoolean) == "write true");
   CHECK(cell_hint("0", ColumnType::kBoolean) == "write false");
+  CHECK(cell_hint("Oo", ColumnType::kBoolean) == "write true");  // Filipino
+  CHECK(cell_hint("Hindi", ColumnType::kBoolean) == "write false");
   CHECK(cell_hint("không", ColumnType::kBoolean) == "write false");
   CHECK(cell_hint("maybe", ColumnType::kBoolean) == "");
   CHECK(cell_hint("anything", ColumnType::kString) == "");
@@ -149,6 +151,7 @@ TEST_CASE("cell_hint names a spreadsheet's total row in the site's languages") {
   CHECK(cell_hint("Tổng cộng", ColumnType::kInteger) == total);
   CHECK(cell_hint("Jumlah", ColumnType::kInteger) == total);
   CHECK(cell_hint("รวม", ColumnType::kNumber) == total);
+  CHECK(cell_hint("Kabuuan", ColumnType::kInteger) == total);
   CHECK(cell_hint("合計", ColumnType::kString) == "");  // text may say anything
   CHECK(cell_hint("合計人數", ColumnType::kInteger) == "");
 }

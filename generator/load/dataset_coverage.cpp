@@ -41,10 +41,10 @@ size_t utf8_length(std::string_view s) {
 }
 
 /// The word for "year" in the languages staff name columns in: English, Indonesian,
-/// Vietnamese, Thai and Chinese. Vietnamese "nam" without its tone mark is left out: it
+/// Filipino, Vietnamese, Thai and Chinese. Vietnamese "nam" without its tone mark is left out: it
 /// also means "men" (a count of men, beside "nu").
-const std::vector<std::string_view> kYearWords = {"year", "tahun", "năm", "ปี",
-                                                  "年",   "年度",  "年份"};
+const std::vector<std::string_view> kYearWords = {"year", "tahun", "taon", "năm",
+                                                  "ปี",    "年",    "年度", "年份"};
 
 bool is_year_word(std::string_view text) {
   std::string t = ascii_lower(trim(text));
@@ -53,8 +53,10 @@ bool is_year_word(std::string_view text) {
 
 bool is_year_name(const std::string& n) {
   if (is_year_word(n)) return true;
-  // year_of_award, award_year, tahun_penghargaan: the ASCII words joined with '_'.
-  for (std::string_view w : {std::string_view("year"), std::string_view("tahun")}) {
+  // year_of_award, award_year, tahun_penghargaan, taon_ng_ulat: the ASCII words joined
+  // with '_'.
+  for (std::string_view w :
+       {std::string_view("year"), std::string_view("tahun"), std::string_view("taon")}) {
     if (ends_with(n, "_" + std::string(w)) || starts_with(n, std::string(w) + "_")) return true;
   }
   return false;

@@ -229,8 +229,9 @@ void read_values(const Value& column, Column& col, MetaReader& r) {
 /// language Firefly knows, so a Chinese or Indonesian page does not show it in English.
 Localized percent_words(const Localized& written) {
   Localized words;
-  words.by_lang = {{"en", "percent"}, {"zh-TW", "%"},   {"zh-CN", "%"},
-                   {"vi", "%"},       {"id", "persen"}, {"th", "เปอร์เซ็นต์"}};
+  words.by_lang = {{"en", "percent"},    {"zh-TW", "%"},     {"zh-CN", "%"},
+                   {"vi", "%"},          {"id", "persen"},   {"th", "เปอร์เซ็นต์"},
+                   {"fil", "porsyento"}, {"tl", "porsyento"}};
   words.pos = written.pos;
   return words;
 }

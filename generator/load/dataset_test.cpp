@@ -598,6 +598,10 @@ TEST_CASE("dataset: a year column named or titled in the site's languages gives 
   CHECK(period("[{name: tahun_laporan, type: integer}, " + n + "]", "tahun_laporan,n\n2020,1\n") ==
         "2020");
   CHECK(period("[{name: 年度, type: integer}, " + n + "]", "年度,n\n2018,1\n") == "2018");
+  CHECK(period("[{name: taon_ng_ulat, type: integer}, " + n + "]", "taon_ng_ulat,n\n2021,1\n") ==
+        "2021");
+  CHECK(period("[{name: p, type: integer, title: {fil: Taon}}, " + n + "]", "p,n\n2015,1\n") ==
+        "2015");
   CHECK(period("[{name: periode, type: integer, title: {id: Tahun, en: Year}}, " + n + "]",
                "periode,n\n2016,1\n2017,2\n") == "2016/2017");
   // Vietnamese "nam" without its tone mark also means "men": a count, not a year.
@@ -622,6 +626,8 @@ TEST_CASE("dataset: unit: percent, as the CSV check advises, is worded in each l
   CHECK(ds->columns[0].unit.get("id", "id") == "persen");
   CHECK(ds->columns[0].unit.get("zh-TW", "id") == "%");
   CHECK(ds->columns[0].unit.get("en", "id") == "percent");
+  CHECK(ds->columns[0].unit.get("fil", "id") == "porsyento");
+  CHECK(ds->columns[0].unit.get("tl", "id") == "porsyento");
   CHECK(ds->columns[0].unit.pos.line == 2);
   CHECK(ds->columns[1].unit.plain == "orang");  // other units stay as written
 }

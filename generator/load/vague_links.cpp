@@ -21,7 +21,11 @@ constexpr std::string_view kVague[] = {
     "di sini", "klik di sini", "sini", "selengkapnya", "baca selengkapnya", "lihat selengkapnya",
     "tautan", "lebih lanjut",
     // ภาษาไทย
-    "ที่นี่", "คลิกที่นี่", "คลิก", "อ่านเพิ่มเติม", "เพิ่มเติม", "ลิงก์", "รายละเอียด"};
+    "ที่นี่", "คลิกที่นี่", "คลิก", "อ่านเพิ่มเติม", "เพิ่มเติม", "ลิงก์", "รายละเอียด",
+    // Filipino
+    "dito", "i-click dito", "mag-click dito", "pindutin dito", "i-click", "basahin pa",
+    "magbasa pa", "higit pa", "alamin pa", "tingnan", "tingnan dito", "detalye", "mga detalye",
+    "karagdagang impormasyon"};
 
 /// `text` trimmed of white space and of the marks a link's words often end with.
 std::string_view without_marks(std::string_view text) {

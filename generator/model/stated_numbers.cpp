@@ -134,6 +134,13 @@ NumberWriting number_writing(const std::string& lang) {
     w.factors = {{"ribu", 1e3}, {"juta", 1e6}, {"miliar", 1e9}};
     w.months = {"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
                 "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
+  } else if (lang == "fil" || lang == "tl") {
+    // "50 milyon", "3 libong tao"; Filipino texts write months in Filipino or in English.
+    w.factors = {{"libo", 1e3}, {"milyon", 1e6}, {"bilyon", 1e9}};
+    w.months = {"Enero",   "Pebrero",  "Marso",     "Abril",   "Mayo",      "Hunyo",
+                "Hulyo",   "Agosto",   "Setyembre", "Oktubre", "Nobyembre", "Disyembre",
+                "January", "February", "March",     "April",   "May",       "June",
+                "July",    "August",   "September", "October", "November",  "December"};
   } else if (w.th) {
     w.factors = {{"พัน", 1e3}, {"หมื่น", 1e4}, {"แสน", 1e5}, {"ล้าน", 1e6}};
     w.months = {"มกราคม",  "กุมภาพันธ์", "มีนาคม",  "เมษายน", "พฤษภาคม",  "มิถุนายน",
@@ -151,13 +158,15 @@ NumberWriting number_writing(const std::string& lang) {
 const NumberWriting& number_writing_of(const std::string& lang) {
   static const NumberWriting zh = number_writing("zh"), en = number_writing("en"),
                              vi = number_writing("vi"), id = number_writing("id"),
-                             th = number_writing("th"), none = number_writing("");
-  return lang.rfind("zh", 0) == 0 ? zh
-         : lang == "en"           ? en
-         : lang == "vi"           ? vi
-         : lang == "id"           ? id
-         : lang == "th"           ? th
-                                  : none;
+                             th = number_writing("th"), fil = number_writing("fil"),
+                             none = number_writing("");
+  return lang.rfind("zh", 0) == 0        ? zh
+         : lang == "en"                  ? en
+         : lang == "vi"                  ? vi
+         : lang == "id"                  ? id
+         : lang == "th"                  ? th
+         : lang == "fil" || lang == "tl" ? fil
+                                         : none;
 }
 
 /// The first offset from `i` where a number, a month name or (Chinese) 成 may begin, or
@@ -280,7 +289,7 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
       for (size_t m = 0; m < w.months.size(); ++m) {
         const size_t end = i + w.months[m].size();
         if (s.has(i, w.months[m]) && !(end < size && is_ascii_letter(s.byte(end)))) {
-          add(static_cast<double>(m + 1), true, i, end);
+          add(static_cast<double>(m % 12 + 1), true, i, end);  // fil: two lists
           i = end;
           month = true;
           break;

@@ -20,10 +20,10 @@ struct StatedNumber {
 /// may group with spaces. Full-width and Thai digits count; Chinese ("zh…") years
 /// written as ROC years ("108年", "民國100年", "104至107年") become Gregorian, and
 /// Thai years of the Buddhist era after "พ.ศ.", "ปี" or a month's name too; "成", "萬",
-/// "million", "triệu", "juta", "ล้าน"... multiply; English, Indonesian and Thai month
-/// names are numbers. Whole numbers from 0 to 10 are left out (translations often write
-/// them as words). A byte that begins no well-formed UTF-8 character stands for U+FFFD
-/// on its own.
+/// "million", "triệu", "juta", "ล้าน", "milyon"... multiply; English, Indonesian, Thai and
+/// Filipino ("fil", "tl": in Filipino or English) month names are numbers. Whole numbers from 0 to
+/// 10 are left out (translations often write them as words). A byte that begins no well-formed
+/// UTF-8 character stands for U+FFFD on its own.
 std::vector<StatedNumber> stated_numbers(std::string_view text, const std::string& lang);
 
 /// "3256" or "86.97": a normalized value as the warnings show it.

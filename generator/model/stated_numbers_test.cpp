@@ -69,6 +69,11 @@ TEST_CASE("multipliers and month names") {
   CHECK(values("17 December 2019", "en") == "17 12 2019");
   CHECK(values("17 Desember 2019", "id") == "17 12 2019");
   CHECK(values("17 ธันวาคม 2019", "th") == "17 12 2019");
+  // Filipino: months in Filipino or English, "libo"/"libong" and "milyon"/"milyong".
+  CHECK(values("Disyembre 17, 2019 at 3,256 katao, 86.97%", "fil") == "12 17 2019 3256 86.97");
+  CHECK(values("November 17, 2019", "tl") == "11 17 2019");
+  CHECK(values("mahigit 50 milyong piso at 12 libong tao", "fil") == "50000000 12000");
+  CHECK(values("Mayor ng lungsod, 2019", "fil") == "2019");
   CHECK(values("Decembers of the past", "en") == "");
 }
 

@@ -3,6 +3,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/language_tag.h"
 #include "core/text.h"
 
 namespace firefly {
@@ -40,13 +41,21 @@ constexpr AdminWords kOtherLanguages[] = {
      "หากยังไม่ได้ ให้ผู้ดูแลเว็บไซต์วางสคริปต์ของโปรแกรมแก้ไขไว้ที่ที่อยู่ที่เครือข่ายของสำนักงานเข้าถึงได้ "
      "(script: ใต้ cms: ใน site.yaml)",
      "โปรแกรมแก้ไขต้องใช้ JavaScript: เปิดใช้ในเบราว์เซอร์แล้วโหลดหน้านี้ใหม่"},
+    {"fil", "Nilo-load ang editor…",
+     "Hindi ma-load ang editor mula sa {url}. Tingnan ang koneksyon sa network at i-reload ang "
+     "pahinang ito; kung hindi pa rin gumagana, hilingin sa tagapangasiwa ng website na ilagay "
+     "ang script ng editor sa isang address na naaabot ng network ng opisina (script: sa ilalim "
+     "ng cms: sa site.yaml).",
+     "Kailangan ng editor ang JavaScript: i-on ito sa browser at i-reload ang pahinang ito."},
 };
 
-/// The words for the site's default language first, then English (once).
+/// The words for the site's default language first (tl has the Filipino ones:
+/// words_language), then English (once).
 std::vector<const AdminWords*> words_for(std::string_view lang) {
   std::vector<const AdminWords*> out;
+  const std::string code = words_language(lang);
   for (const AdminWords& w : kOtherLanguages) {
-    if (w.code == lang) out.push_back(&w);
+    if (w.code == code) out.push_back(&w);
   }
   out.push_back(&kEnglish);
   return out;

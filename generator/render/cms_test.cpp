@@ -144,6 +144,19 @@ TEST_CASE("cms: /admin/ loads the configured script and its config; nothing with
   CHECK(out.empty());
 }
 
+TEST_CASE("cms: /admin/ says \"loading\" in Filipino for a fil or a tl site, then in English") {
+  for (const char* code : {"fil", "tl"}) {
+    CAPTURE(code);
+    SiteConfig c = config_of(std::string("title: Kawanihan\nlanguages: [{code: ") + code +
+                             "}]\ncms: {backend: github, repo: a/b, script: /cms.js}\n");
+    OutputSet out;
+    render_cms(c, {}, out);
+    REQUIRE(out.size() == 2);
+    CHECK(out[1].bytes.find("<p lang=\"fil\">Nilo-load ang editor…</p>\n<p lang=\"en\">Loading "
+                            "the editor…</p>") != std::string::npos);
+  }
+}
+
 TEST_CASE("cms settings are checked") {
   Diagnostics diags;
   Value root = parse_yaml("title: x\nlanguages: [{code: en}]\ncms: {backend: svn, repo: a/b}\n",

@@ -68,8 +68,8 @@ Value publisher_node(const DataSite& site) {
 /// The EU language vocabulary IRI of a site language ("" when unknown).
 std::string language_iri(const std::string& code) {
   static const std::pair<const char*, const char*> kCodes[] = {
-      {"zh", "ZHO"}, {"en", "ENG"}, {"vi", "VIE"}, {"id", "IND"}, {"th", "THA"},
-      {"ja", "JPN"}, {"ko", "KOR"}, {"tl", "TGL"}, {"ms", "MSA"}, {"my", "MYA"}};
+      {"zh", "ZHO"}, {"en", "ENG"}, {"vi", "VIE"},  {"id", "IND"}, {"th", "THA"}, {"ja", "JPN"},
+      {"ko", "KOR"}, {"tl", "TGL"}, {"fil", "FIL"}, {"ms", "MSA"}, {"my", "MYA"}};
   std::string base = code.substr(0, code.find('-'));
   for (const auto& [key, eu] : kCodes) {
     if (base == key) return std::string(kEuLanguage) + eu;

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/fs.h"
+#include "core/language_tag.h"
 #include "core/sha256.h"
 #include "core/text.h"
 #include "core/yaml.h"
@@ -223,12 +224,16 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
   // Strings: the theme's, then the site's file of the language over them string by string
   // (a site file with one string keeps the theme's others); each language completed from
   // the default language, then from the theme's English, so that a language the theme has
-  // no strings in (ja, fil) has no empty label.
+  // no strings in (ja) has no empty label. A theme without strings in tl gives its fil
+  // ones (words_language): Filipino is written under either code.
   std::map<std::string, Value> raw;
   auto read_strings = [&](const std::string& code) {
     const std::string path = "i18n/" + code + ".yaml";
     auto it = files.find(path);
     auto theirs = theme_strings.find(path);
+    if (theirs == theme_strings.end()) {
+      theirs = theme_strings.find("i18n/" + words_language(code) + ".yaml");
+    }
     if (theirs != theme_strings.end()) {
       raw[code] = parse_yaml(theirs->second.bytes, theirs->second.origin, diags);
     }

@@ -5,9 +5,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <regex>
 #include <set>
 #include <string_view>
 
+#include "core/yaml.h"
 #include "render/embedded_theme.h"
 
 namespace firefly {
@@ -119,6 +122,74 @@ TEST_CASE("a language the theme has no strings in shows the default language's, 
   CHECK(diags.sorted()[0].message ==
         "the theme has no strings in ja (日本語): its pages show the theme's words (menus, "
         "buttons, labels, notices) in English");
+  fs::remove_all(site);
+}
+
+TEST_CASE("every language of the default theme has every string, with the placeholders given") {
+  std::map<std::string, Value> langs;
+  for (const EmbeddedFile& f : embedded_theme()) {
+    if (!f.path.starts_with("i18n/") || !f.path.ends_with(".yaml")) continue;
+    Diagnostics diags;
+    const std::string code(f.path.substr(5, f.path.size() - 10));
+    langs[code] = parse_yaml(f.bytes, std::string(f.path), diags);
+    CHECK_MESSAGE(!diags.has_errors(), f.path);
+  }
+  CHECK(langs.size() == 6);
+  for (const char* code : {"zh-TW", "en", "vi", "id", "th", "fil"}) {
+    CHECK_MESSAGE(langs.count(code), code);
+  }
+  const Value& en = langs["en"];
+  auto placeholders = [](const std::string& text) {
+    static const std::regex kPlaceholder(R"(\{[a-z_]+\})");
+    std::set<std::string> out;
+    for (std::sregex_iterator it(text.begin(), text.end(), kPlaceholder), end; it != end; ++it) {
+      out.insert(it->str());
+    }
+    return out;
+  };
+  for (const auto& [code, strings] : langs) {
+    CAPTURE(code);
+    CHECK(strings.as_map().size() == en.as_map().size());
+    for (const auto& [key, value] : en.as_map()) {
+      CAPTURE(key);
+      const Value* own = strings.find(key);
+      REQUIRE(own);
+      CHECK_FALSE(own->to_text().empty());
+      // Each placeholder is one the English string has: the code gives those. Chinese
+      // counts every category ("{names}等 {all} 項"), which the code gives too.
+      std::set<std::string> given = placeholders(value.to_text());
+      if (key == "chart_summary_more") given.insert("{all}");
+      for (const std::string& p : placeholders(own->to_text())) CHECK(given.count(p));
+      if (code == "fil") CHECK(placeholders(own->to_text()) == placeholders(value.to_text()));
+    }
+  }
+}
+
+TEST_CASE("a site in fil or tl shows the theme's Filipino strings, with no warning") {
+  namespace fs = std::filesystem;
+  const fs::path site =
+      fs::temp_directory_path() / ("firefly-theme-filipino-" + std::to_string(::getpid()));
+  fs::create_directories(site / "i18n");
+  // The site's own tl file changes one string and keeps the theme's other Filipino ones.
+  std::ofstream(site / "i18n" / "tl.yaml") << "footnote_back: \"Balik sa itaas\"\n";
+  SiteConfig config;
+  config.languages.push_back({"en", "en", "English", "", "ltr"});
+  config.languages.push_back({"fil", "fil", "Filipino", "", "ltr"});
+  config.languages.push_back({"tl", "tl", "Tagalog", "", "ltr"});
+  config.theme = "default";
+  Diagnostics diags;
+  auto theme = load_theme(site, config, diags);
+  REQUIRE(theme);
+  CHECK(diags.sorted().empty());
+  for (const char* code : {"fil", "tl"}) {
+    CAPTURE(code);
+    const auto missing = theme->missing_strings().find(code);
+    CHECK((missing == theme->missing_strings().end() || missing->second.empty()));
+    CHECK(theme->strings(code).get("skip_to_content").to_text() ==
+          "Lumaktaw sa pangunahing nilalaman");
+  }
+  CHECK(theme->strings("fil").get("footnote_back").to_text() == "Bumalik sa nilalaman");
+  CHECK(theme->strings("tl").get("footnote_back").to_text() == "Balik sa itaas");
   fs::remove_all(site);
 }
 

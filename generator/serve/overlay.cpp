@@ -1,5 +1,6 @@
 #include "serve/overlay.h"
 
+#include "core/language_tag.h"
 #include "core/text.h"
 
 namespace firefly {
@@ -40,11 +41,15 @@ constexpr OverlayWords kOtherLanguages[] = {
      "sendiri."},
     {"th", "th", "สร้างเว็บไซต์ไม่สำเร็จ", "ไม่สามารถสร้างเว็บไซต์ได้",
      "แก้ไขข้อผิดพลาดด้านล่างแล้วบันทึกไฟล์ หน้านี้จะโหลดใหม่เอง"},
+    {"fil", "fil", "Hindi nabuo ang website", "Hindi mabuo ang website",
+     "Ayusin ang mga mali sa ibaba at i-save ang file: kusang maglo-load muli ang pahinang ito."},
 };
 
+/// The words in `lang`, or nullptr for English; tl has the Filipino ones (words_language).
 const OverlayWords* words_for(std::string_view lang) {
+  const std::string code = words_language(lang);
   for (const OverlayWords& w : kOtherLanguages) {
-    if (w.code == lang) return &w;
+    if (w.code == code) return &w;
   }
   return nullptr;
 }

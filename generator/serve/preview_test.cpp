@@ -469,11 +469,15 @@ TEST_CASE("the error page speaks the site's default language, then English") {
   CHECK(zh.find("<h1>網站無法產生</h1>") != std::string::npos);
   CHECK(zh.find("<p lang=\"en\"><strong>The site could not be built.</strong>") !=
         std::string::npos);
-  for (const char* lang : {"vi", "id", "th"}) {
+  for (const char* lang : {"vi", "id", "th", "fil"}) {
     std::string page = error_overlay_page("e\n", 1, lang);
     CHECK(page.find(std::string("<html lang=\"") + lang + "\">") != std::string::npos);
     CHECK(page.find("<p lang=\"en\">") != std::string::npos);
   }
+  // tl (Tagalog) is written in Filipino's words.
+  std::string tl = error_overlay_page("e\n", 1, "tl");
+  CHECK(tl.find("<html lang=\"fil\">") != std::string::npos);
+  CHECK(tl.find("<h1>Hindi mabuo ang website</h1>") != std::string::npos);
   for (const char* lang : {"", "en", "fr"}) {
     std::string page = error_overlay_page("e\n", 1, lang);
     CHECK(page.find("<html lang=\"en\">") != std::string::npos);

@@ -4,7 +4,7 @@
 set -euo pipefail
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for lang in zh-TW en vi id th; do
+for lang in zh-TW en vi id th fil; do
   "$FIREFLY" init "$work/$lang" --lang "$lang" </dev/null >"$work/init.out"
   grep -q "created a new site" "$work/init.out"
   "$FIREFLY" check --site "$work/$lang" --strict >"$work/check.out" 2>&1 ||
@@ -28,6 +28,14 @@ for lang in zh-TW en vi id th; do
   grep -q "lang=\"$(sed -n 's/.*html_lang: \([^,]*\),.*/\1/p' "$work/$lang/site.yaml")\"" \
     "$work/$lang/public/index.html"
 done
+# tl (Tagalog): a site in tl with the Filipino words, which the theme's fil strings complete.
+"$FIREFLY" init "$work/tl" --lang tl </dev/null >/dev/null
+grep -q "code: tl, html_lang: fil" "$work/tl/site.yaml"
+"$FIREFLY" check --site "$work/tl" --strict >"$work/check.out" 2>&1 ||
+  { cat "$work/check.out"; echo "init --lang tl: check failed"; exit 1; }
+"$FIREFLY" build --site "$work/tl" --quiet
+grep -qF '>Lumaktaw sa pangunahing nilalaman</a>' "$work/tl/public/index.html" ||
+  { echo "init --lang tl: the home page does not show the theme's Filipino words"; exit 1; }
 # Without --lang and without a terminal: the default language.
 "$FIREFLY" init "$work/default" </dev/null >/dev/null
 grep -q "code: zh-TW" "$work/default/site.yaml"
