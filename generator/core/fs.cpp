@@ -204,6 +204,13 @@ std::vector<FoundFile> list_files(const fs::path& dir, const fs::path& root,
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return out;
   fs::path real_root = fs::weakly_canonical(root, ec);
+  // The folder itself may be a link (static -> /home/me): one that leads out of the root,
+  // or to a hidden folder of it, is not listed at all, and reported as the entry "".
+  fs::path real_dir = fs::weakly_canonical(dir, ec);
+  if (ec || !is_inside(real_dir, real_root) || is_hidden_below(real_dir, real_root)) {
+    if (escaped) escaped->push_back("");
+    return out;
+  }
   // Each entry's path is `dir`, a slash (unless `dir` ends with one) and its relative path.
   std::string dir_text = dir.native();
   if (dir_text.back() != '/') dir_text += '/';

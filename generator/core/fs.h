@@ -41,6 +41,8 @@ struct FoundFile {
 /// it (a name starting with '.', such as .git/config or .env; .well-known/ excepted), are
 /// skipped and their `rel` paths appended to `escaped` (when given), so callers can report
 /// them (escaped_link_message); so are FIFOs, sockets and devices, appended to `special`.
+/// When `dir` itself is such a link (static -> /home/me), nothing is listed and `escaped`
+/// gets the entry "".
 std::vector<FoundFile> list_files(const std::filesystem::path& dir,
                                   const std::filesystem::path& root,
                                   std::vector<std::string>* escaped = nullptr,
@@ -49,6 +51,13 @@ std::vector<FoundFile> list_files(const std::filesystem::path& dir,
 /// The error message for the link `link` that list_files left out under `root`.
 std::string escaped_link_message(const std::filesystem::path& link,
                                  const std::filesystem::path& root);
+
+/// The hint for the link `rel` that list_files left out: `file_hint` for a file, and for
+/// the listed folder itself (`rel` empty) to put the folder there instead of the link.
+inline std::string escaped_link_hint(const std::string& rel, std::string file_hint) {
+  return rel.empty() ? "replace the link with the folder itself (a copy of what it leads to)"
+                     : file_hint;
+}
 
 /// The error message for a special file (FIFO, socket, device) found among a site's files.
 inline constexpr const char* kSpecialFileMessage =
