@@ -77,6 +77,11 @@ PreviewServer::PreviewServer(PreviewSite& site) : impl_(std::make_unique<Impl>(s
   Impl* impl = impl_.get();
   http.set_pre_routing_handler([impl](const httplib::Request& req, httplib::Response& res) {
     if (is_allowed_host(req.get_header_value("Host"), impl->bind, impl->port)) {
+      // Several byte ranges are answered with the whole file (as HTTP allows): httplib
+      // 0.11 puts every range in one reply in memory, and "Range: bytes=0-,0-,..." (2,600
+      // in a header) made a 1 MB download 2.6 GB. The search page asks for one range.
+      // The request is the server's own, not const; its handlers only read it.
+      if (req.ranges.size() > 1) const_cast<httplib::Request&>(req).ranges.clear();
       return httplib::Server::HandlerResponse::Unhandled;
     }
     res.status = 421;
