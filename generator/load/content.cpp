@@ -281,6 +281,9 @@ bool load_source_page(const std::string& rel_path, std::string_view raw, const S
     out.body = SharedText();  // never parsed: the page's other errors are still reported
     out.body_unread = true;
   }
+  for (MarkdownHazard& c : find_control_characters(out.body, out.body_line)) {
+    diags.error(rel_path, c.pos, std::move(c.message), std::move(c.help));
+  }
   if (!out.body_unread) {
     report_links_as_text(out.body, out.body_line, rel_path, diags);
     report_headless_tables(out.body, out.body_line, rel_path, diags);
