@@ -122,6 +122,14 @@ bool is_hidden_below(const fs::path& target, const fs::path& root) {
 }
 }  // namespace
 
+bool leads_inside(const fs::path& path, const fs::path& root) {
+  std::error_code ec;
+  fs::path target = fs::weakly_canonical(path, ec);
+  if (ec) return false;
+  fs::path real_root = fs::weakly_canonical(root, ec);
+  return !ec && is_inside(target, real_root) && !is_hidden_below(target, real_root);
+}
+
 std::string escaped_link_message(const fs::path& link, const fs::path& root) {
   std::error_code ec;
   fs::path target = fs::weakly_canonical(link, ec);
@@ -206,8 +214,7 @@ std::vector<FoundFile> list_files(const fs::path& dir, const fs::path& root,
   fs::path real_root = fs::weakly_canonical(root, ec);
   // The folder itself may be a link (static -> /home/me): one that leads out of the root,
   // or to a hidden folder of it, is not listed at all, and reported as the entry "".
-  fs::path real_dir = fs::weakly_canonical(dir, ec);
-  if (ec || !is_inside(real_dir, real_root) || is_hidden_below(real_dir, real_root)) {
+  if (!leads_inside(dir, root)) {
     if (escaped) escaped->push_back("");
     return out;
   }

@@ -48,6 +48,10 @@ std::vector<FoundFile> list_files(const std::filesystem::path& dir,
                                   std::vector<std::string>* escaped = nullptr,
                                   std::vector<std::string>* special = nullptr);
 
+/// True when `path`, its links followed as far as it exists, lies inside `root` and not
+/// in a hidden file or folder of it: what list_files reads, and where a command may write.
+bool leads_inside(const std::filesystem::path& path, const std::filesystem::path& root);
+
 /// The error message for the link `link` that list_files left out under `root`.
 std::string escaped_link_message(const std::filesystem::path& link,
                                  const std::filesystem::path& root);
