@@ -17,6 +17,7 @@ namespace {
 
 constexpr std::chrono::seconds kKeepAlive{15};
 constexpr size_t kMaxConnections = 1024;
+constexpr size_t kMaxRequestBody = 64 * 1024;
 
 /// One thread per connection, up to kMaxConnections at once. An open tab's reload stream
 /// waits on its own thread, so however many tabs are open, a page request never waits
@@ -75,7 +76,17 @@ PreviewServer::PreviewServer(PreviewSite& site) : impl_(std::make_unique<Impl>(s
   // Only requests that name this server: a web page elsewhere must not read the preview
   // (drafts and embargoed pages included) through a name pointed at this machine.
   Impl* impl = impl_.get();
+  // The preview takes no request bodies: httplib kept any body in memory whole, so one
+  // POST of gigabytes (from any page open in a browser) took as much.
+  http.set_payload_max_length(kMaxRequestBody);
   http.set_pre_routing_handler([impl](const httplib::Request& req, httplib::Response& res) {
+    if (req.method != "GET" && req.method != "HEAD") {
+      res.status = 405;
+      res.set_header("Allow", "GET, HEAD");
+      res.set_content("405 method not allowed: the preview only answers GET\n",
+                      "text/plain; charset=utf-8");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     if (is_allowed_host(req.get_header_value("Host"), impl->bind, impl->port)) {
       // Several byte ranges are answered with the whole file (as HTTP allows): httplib
       // 0.11 puts every range in one reply in memory, and "Range: bytes=0-,0-,..." (2,600

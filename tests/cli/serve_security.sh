@@ -2,7 +2,7 @@
 # firefly serve answers only its owner: Host headers that do not name it get 421 (DNS
 # rebinding); a static file swapped for a symlink out of the site or for a FIFO is refused
 # at request time (and never hangs); 200 open live-reload streams leave pages answering;
-# a request for thousands of byte ranges gets the file once.
+# a request for thousands of byte ranges gets the file once; a request body is not kept.
 set -euo pipefail
 work=$(mktemp -d)
 server_pid=""
@@ -35,6 +35,15 @@ got=$(curl -s --max-time 10 -o "$work/ranges.bin" -w '%{http_code} %{size_downlo
   -H "Range: $ranges" "$base/extra.css") || true
 [ "$got" = "200 7" ] || fail "2601 ranges of a 7-byte file answered $got"
 [ "$(status -H 'Range: bytes=1-2' "$base/extra.css")" = 206 ] || fail "one range"
+
+# A request body is never kept: a POST of 300 MB is refused, and the server stays small.
+big=$(head -c 300000000 /dev/zero | curl -s --max-time 20 -o /dev/null -w '%{http_code}' -X POST \
+  --data-binary @- "$base/x") || true
+[ "$big" = 405 ] || [ "$big" = 000 ] || fail "a POST of 300 MB answered $big"
+rss=$(awk '/^VmHWM/ {print $2}' "/proc/$server_pid/status")
+[ "$rss" -lt 200000 ] || fail "a POST of 300 MB made the server $rss KB"
+[ "$(status "$base/")" = 200 ] || fail "pages after a large POST"
+[ "$(status -X POST "$base/")" = 405 ] || fail "a POST was answered"
 
 # 200 open tabs (live-reload streams) and pages still answer.
 /usr/bin/python3 - "$port" <<'PY'
