@@ -378,6 +378,27 @@ std::string base_url_problem(std::string_view url) {
   if (url.find('?') != std::string_view::npos || url.find('#') != std::string_view::npos) {
     return "may not contain a query (?) or a fragment (#)";
   }
+  const std::string_view host = rest.substr(0, rest.find('/'));
+  const std::string_view path = rest.substr(host.size());
+  if (host.find('@') != std::string_view::npos) {
+    // https://user:token@host/: every page, feed and data file would publish it.
+    return "may not contain a user name or password (user:password@)";
+  }
+  if (size_t colon = host.rfind(':');
+      colon != std::string_view::npos && host.find(']', colon) == std::string_view::npos) {
+    std::string_view port = host.substr(colon + 1);
+    unsigned n = 0;
+    if (!read_whole_number(port, n) || n < 1 || n > 65535) {
+      return "has the port '" + std::string(port) + "', which is not a number from 1 to 65535";
+    }
+  }
+  const std::string lower = ascii_lower(path);
+  for (std::string_view seg : split(lower, '/')) {
+    if (seg == "." || seg == ".." || seg == "%2e" || seg == "%2e%2e" || seg == ".%2e" ||
+        seg == "%2e.") {
+      return "has a '.' or '..' part in its path (browsers would drop or climb it)";
+    }
+  }
   return "";
 }
 
