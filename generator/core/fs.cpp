@@ -212,8 +212,9 @@ std::vector<FoundFile> list_files(const fs::path& dir, const fs::path& root,
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return out;
   fs::path real_root = fs::weakly_canonical(root, ec);
-  // The folder itself may be a link (static -> /home/me): one that leads out of the root,
-  // or to a hidden folder of it, is not listed at all, and reported as the entry "".
+  // The folder itself may be a link (static/ leading to a home folder): one that leads out
+  // of the root, or to a hidden folder of it, is not listed at all, and reported as the
+  // entry "".
   if (!leads_inside(dir, root)) {
     if (escaped) escaped->push_back("");
     return out;

@@ -41,8 +41,8 @@ struct FoundFile {
 /// it (a name starting with '.', such as .git/config or .env; .well-known/ excepted), are
 /// skipped and their `rel` paths appended to `escaped` (when given), so callers can report
 /// them (escaped_link_message); so are FIFOs, sockets and devices, appended to `special`.
-/// When `dir` itself is such a link (static -> /home/me), nothing is listed and `escaped`
-/// gets the entry "".
+/// When `dir` itself is such a link (static/ leading to a home folder), nothing is listed
+/// and `escaped` gets the entry "".
 std::vector<FoundFile> list_files(const std::filesystem::path& dir,
                                   const std::filesystem::path& root,
                                   std::vector<std::string>* escaped = nullptr,

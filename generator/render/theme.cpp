@@ -184,7 +184,7 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
     fs::path real = fs::canonical(dir, ec);
     fs::path themes = fs::canonical(site_dir / "themes", ec);
     fs::path site = fs::canonical(site_dir, ec);
-    // themes/ itself may be a link (themes -> /home/me/themes): it is followed only inside.
+    // themes/ itself may be a link (to a home folder, say): it is followed only inside.
     bool inside =
         std::mismatch(site.begin(), site.end(), themes.begin(), themes.end()).first == site.end();
     if (ec || real.parent_path() != themes || !inside) {
