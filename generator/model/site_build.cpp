@@ -307,7 +307,12 @@ void SiteBuilder::index_urls() {
         where, pos,
         "this page would be published at " + p->url + ", which " +
             (other_where.empty() ? std::string("a generated page") : other_where) +
-            (inserted ? " also uses (the addresses differ only in letter case)" : " also uses"),
+            (!inserted ? " also uses"
+             : equal_ignoring_ascii_case(p->out_path, lit->second->out_path)
+                 ? " also uses (the addresses differ only in letter case)"
+                 // café typed as one letter é or as e and an accent (macOS file names)
+                 : " also uses (the addresses differ only in letter case or in how an accented "
+                   "letter is typed)"),
         "give one of them another file name or `url`");
   }
 }
