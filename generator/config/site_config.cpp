@@ -404,8 +404,16 @@ std::string base_url_problem(std::string_view url) {
 
 std::optional<SiteConfig> load_site_config(const std::filesystem::path& site_dir,
                                            Diagnostics& diags) {
-  auto text = read_file(site_dir / "site.yaml");
   std::error_code ec;
+  // A link out of the site (site.yaml -> /proc/self/environ) would print what it leads to
+  // in the errors: refused as the content's links are.
+  if (std::filesystem::is_symlink(site_dir / "site.yaml", ec) &&
+      !leads_inside(site_dir / "site.yaml", site_dir)) {
+    diags.error(kPath, {}, escaped_link_message(site_dir / "site.yaml", site_dir),
+                "replace the link with the file itself");
+    return std::nullopt;
+  }
+  auto text = read_file(site_dir / "site.yaml");
   auto status = std::filesystem::status(site_dir / "site.yaml", ec);
   if (!text && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
     diags.error(kPath, {}, kSpecialFileMessage, "replace it with a text file");
