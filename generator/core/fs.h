@@ -27,6 +27,11 @@ std::string read_file_head(const std::filesystem::path& path, size_t n);
 std::optional<std::string> read_file_within(const std::filesystem::path& path,
                                             const std::filesystem::path& root);
 
+/// Opens `path` for reading under the conditions of read_file_within: an open descriptor
+/// of a regular file (the caller closes it), with its size in `size`; -1 otherwise.
+int open_file_within(const std::filesystem::path& path, const std::filesystem::path& root,
+                     std::uint64_t& size);
+
 /// A file found under a folder of the site.
 struct FoundFile {
   /// Absolute or site-dir-based path to open (text: a listing of 200 photos made an

@@ -1,7 +1,9 @@
 #include "serve/server.h"
 
 #include <httplib.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
 #include <condition_variable>
 #include <mutex>
@@ -161,6 +163,19 @@ PreviewServer::PreviewServer(PreviewSite& site) : impl_(std::make_unique<Impl>(s
     res.set_header("Cache-Control", "no-store");
     res.set_header("X-Content-Type-Options", "nosniff");
     if (!reply.location.empty()) res.set_header("Location", reply.location);
+    if (reply.file && reply.file->size > 0) {
+      // Read as it is sent, a range at a time (httplib cuts a byte range from it too).
+      res.set_content_provider(
+          reply.file->size, reply.content_type,
+          [file = reply.file](size_t offset, size_t length, httplib::DataSink& sink) {
+            char buffer[64 * 1024];
+            ssize_t got = ::pread(file->fd, buffer, std::min(length, sizeof buffer),
+                                  static_cast<off_t>(offset));
+            // A file cut short meanwhile ends the reply (its length was said).
+            return got > 0 && sink.write(buffer, static_cast<size_t>(got));
+          });
+      return;
+    }
     res.set_content(std::move(reply.body), reply.content_type.c_str());
   });
 
