@@ -219,7 +219,9 @@ bool BuildRun::check_paths() {
   if (paths_unique(paths)) return true;
   for (size_t i = 0; i < site.pages.size(); ++i) {
     const Page& page = *site.pages[i];
-    if (st_.page_outputs[i].reads) all_paths_.push_back({page.out_path, "", "", page_origin(page)});
+    if (!st_.page_outputs[i].reads) continue;
+    all_paths_.push_back({page.out_path, "", "", page_origin(page)});
+    all_paths_.back().origin_pos = page_origin_pos(page);
   }
   return check_unique_paths(all_paths_, diags_);
 }

@@ -1,7 +1,7 @@
 #include "commands/init.h"
 
 #include <algorithm>
-#include <fstream>
+#include <cstdio>
 #include <system_error>
 
 #include "core/error.h"
@@ -122,6 +122,16 @@ std::optional<std::vector<std::pair<std::string, std::string>>> init_files(const
 int run_init(const InitOptions& options, std::istream& in, std::ostream& out, std::ostream& err) {
   const fs::path& dir = options.dir;
   std::error_code ec;
+  if (dir.empty()) {  // `firefly init ""` (an unset variable): the files would go into .
+    err << "firefly init: the folder's name is empty\n"
+        << "  hint: name a new folder, or an empty one, such as: firefly init my-site\n";
+    return 2;
+  }
+  if (fs::is_symlink(dir, ec) && !fs::exists(dir, ec)) {
+    err << "firefly init: " << dir.string() << " is a link to a place that does not exist\n"
+        << "  hint: name a new folder, or an empty one\n";
+    return 2;
+  }
   if (fs::exists(dir, ec) && !is_empty_dir(dir, ec)) {
     err << "firefly init: " << dir.string() << " is not an empty folder\n"
         << "  hint: name a new folder, or an empty one; init never changes existing files\n";
@@ -145,8 +155,11 @@ int run_init(const InitOptions& options, std::istream& in, std::ostream& out, st
   for (const auto& [rel, bytes] : *files) {
     const fs::path path = dir / rel;
     fs::create_directories(path.parent_path(), ec);
-    std::ofstream file(path, std::ios::binary);
-    if (ec || !(file << bytes) || !file.flush()) {
+    // "x": never over a file that appeared meanwhile (init changes no existing file).
+    std::FILE* file = ec ? nullptr : std::fopen(path.c_str(), "wbx");
+    bool written = file && std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
+    if (file && std::fclose(file) != 0) written = false;
+    if (!written) {
       err << "firefly init: cannot write " << path.string() << "\n";
       return 1;
     }

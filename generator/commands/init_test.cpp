@@ -100,6 +100,28 @@ TEST_CASE("init refuses a folder that is not empty, and changes nothing in it") 
   fs::remove_all(dir);
 }
 
+TEST_CASE("init refuses an empty name and a link to nothing, and writes nothing") {
+  // With an empty name the files went into the current folder, not empty at all.
+  fs::path cwd = fs::current_path();
+  fs::path here = fresh_dir("cwd");
+  fs::create_directories(here);
+  std::ofstream(here / "notes.txt") << "keep";
+  fs::current_path(here);
+  std::istringstream in;
+  std::ostringstream out, err;
+  int code = run_init({"", "en", false}, in, out, err);
+  fs::current_path(cwd);
+  CHECK(code == 2);
+  CHECK(err.str().find("the folder's name is empty") != std::string::npos);
+  CHECK(std::distance(fs::directory_iterator(here), fs::directory_iterator()) == 1);
+  fs::create_directory_symlink(here / "nowhere", here / "link");
+  std::ostringstream err2;
+  CHECK(run_init({here / "link", "en", false}, in, out, err2) == 2);
+  CHECK(err2.str().find("is a link to a place that does not exist") != std::string::npos);
+  CHECK_FALSE(fs::exists(here / "nowhere"));
+  fs::remove_all(here);
+}
+
 TEST_CASE("init asks for the language on a terminal; an empty answer takes zh-TW") {
   for (auto [answer, lang] : {std::pair{"vi\n", "vi"}, std::pair{"\n", "zh-TW"}}) {
     fs::path dir = fresh_dir(std::string("ask-") + lang);

@@ -2,12 +2,13 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <ctime>
-#include <fstream>
 
 #include "commands/report.h"
 #include "core/date.h"
+#include "core/fs.h"
 #include "core/language_tag.h"
 #include "core/text.h"
 
@@ -155,10 +156,18 @@ int run_new_page(const NewPageOptions& options, std::ostream& out, std::ostream&
         << " already exists; it was not changed (choose another name, or edit that file)\n";
     return 1;
   }
+  // content/ or the collection's folder may be a link: never followed out of the site.
+  if (!leads_inside(path.parent_path(), options.site_dir)) {
+    err << "firefly: error: " << rel.parent_path().generic_string()
+        << " is a symbolic link to a place outside the site; the page was not written there\n";
+    return 1;
+  }
   std::filesystem::create_directories(path.parent_path(), ec);
-  std::ofstream file(path, std::ios::binary);
-  file << scaffold_page(*config, *collection, lang);
-  if (!file) {
+  const std::string text = scaffold_page(*config, *collection, lang);
+  std::FILE* file = std::fopen(path.c_str(), "wbx");  // never over a file made meanwhile
+  bool written = file && std::fwrite(text.data(), 1, text.size(), file) == text.size();
+  if (file && std::fclose(file) != 0) written = false;
+  if (!written) {
     err << "firefly: error: cannot write " << path.string() << ": " << std::strerror(errno) << "\n";
     return 1;
   }

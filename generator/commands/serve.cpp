@@ -398,7 +398,7 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     while ((r = watcher.wait(kDebounceMs, signals.fd(), changed)) == WatchResult::kChanged) {
     }
     if (r == WatchResult::kStopped || r == WatchResult::kFailed) break;
-    err << "changed: " << describe(changed, options.site_dir) << "\n";
+    err << "changed: " << visible_text(describe(changed, options.site_dir)) << "\n";
     session.changed.insert(session.changed.end(), changed.begin(), changed.end());
     if (watcher.take_overflow()) session.changes_known = false;
     ExitOnStop stop_at_once(signals, out);

@@ -398,13 +398,42 @@ std::string base_url_problem(std::string_view url) {
   if (url.find('?') != std::string_view::npos || url.find('#') != std::string_view::npos) {
     return "may not contain a query (?) or a fragment (#)";
   }
+  const std::string_view host = rest.substr(0, rest.find('/'));
+  const std::string_view path = rest.substr(host.size());
+  if (host.find('@') != std::string_view::npos) {
+    // https://user:token@host/: every page, feed and data file would publish it.
+    return "may not contain a user name or password (user:password@)";
+  }
+  if (size_t colon = host.rfind(':');
+      colon != std::string_view::npos && host.find(']', colon) == std::string_view::npos) {
+    std::string_view port = host.substr(colon + 1);
+    unsigned n = 0;
+    if (!read_whole_number(port, n) || n < 1 || n > 65535) {
+      return "has the port '" + std::string(port) + "', which is not a number from 1 to 65535";
+    }
+  }
+  const std::string lower = ascii_lower(path);
+  for (std::string_view seg : split(lower, '/')) {
+    if (seg == "." || seg == ".." || seg == "%2e" || seg == "%2e%2e" || seg == ".%2e" ||
+        seg == "%2e.") {
+      return "has a '.' or '..' part in its path (browsers would drop or climb it)";
+    }
+  }
   return "";
 }
 
 std::optional<SiteConfig> load_site_config(const std::filesystem::path& site_dir,
                                            Diagnostics& diags) {
-  auto text = read_file(site_dir / "site.yaml");
   std::error_code ec;
+  // A link out of the site (site.yaml -> /proc/self/environ) would print what it leads to
+  // in the errors: refused as the content's links are.
+  if (std::filesystem::is_symlink(site_dir / "site.yaml", ec) &&
+      !leads_inside(site_dir / "site.yaml", site_dir)) {
+    diags.error(kPath, {}, escaped_link_message(site_dir / "site.yaml", site_dir),
+                "replace the link with the file itself");
+    return std::nullopt;
+  }
+  auto text = read_file(site_dir / "site.yaml");
   auto status = std::filesystem::status(site_dir / "site.yaml", ec);
   if (!text && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
     diags.error(kPath, {}, kSpecialFileMessage, "replace it with a text file");

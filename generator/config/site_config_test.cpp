@@ -122,6 +122,24 @@ TEST_CASE("site config: data_license is a licence id; one without a known addres
   CHECK(unknown.sorted()[0].hint == "did you mean 'CC-BY-4.0'?");
 }
 
+TEST_CASE("site config: a base_url with a password, a bad port or a '..' part is refused") {
+  // Published in every page, feed and data file; a password would be published with it,
+  // and browsers drop or climb a '.' or '..' part, so every link would lead elsewhere.
+  CHECK(base_url_problem("https://ci:token@x.org/") ==
+        "may not contain a user name or password (user:password@)");
+  CHECK(base_url_problem("https://x.org:99999/") ==
+        "has the port '99999', which is not a number from 1 to 65535");
+  CHECK(base_url_problem("https://x.org:/") != "");
+  CHECK(base_url_problem("https://x.org:8080/portal/") == "");
+  CHECK(base_url_problem("https://[::1]:8080/") == "");
+  CHECK(base_url_problem("https://[::1]/") == "");
+  CHECK(base_url_problem("https://x.org/a/../b/") ==
+        "has a '.' or '..' part in its path (browsers would drop or climb it)");
+  CHECK(base_url_problem("https://x.org/%2E%2e/") != "");
+  CHECK(base_url_problem("https://x.org/./") != "");
+  CHECK(base_url_problem("https://x.org/a..b/") == "");
+}
+
 TEST_CASE("site config: commit_language names a site language or a BCP 47 tag") {
   const char* langs = "languages:\n  - {code: zh-TW, html_lang: zh-Hant-TW}\n  - {code: en}\n";
   Diagnostics diags;

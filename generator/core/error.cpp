@@ -33,35 +33,6 @@ size_t char_boundary(std::string_view s, size_t i) {
   return i;
 }
 
-/// `text` with bidirectional controls written as "<U+202E>": printed raw, they would
-/// reorder the terminal's line and hide what the error is about.
-std::string visible(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    auto b = [&](size_t k) { return static_cast<unsigned char>(text[i + k]); };
-    uint32_t c = 0;
-    size_t len = 0;
-    if (b(0) == 0xE2 && i + 2 < text.size()) {
-      c = 0x2000 | (b(1) & 0x3F) << 6 | (b(2) & 0x3F);
-      len = 3;
-    } else if (b(0) == 0xD8 && i + 1 < text.size() && b(1) == 0x9C) {
-      c = 0x061C;
-      len = 2;
-    }
-    if (c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
-        (c >= 0x2066 && c <= 0x2069)) {
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "<U+%04X>", static_cast<unsigned>(c));
-      out += buf;
-      i += len - 1;
-      continue;
-    }
-    out += text[i];
-  }
-  return out;
-}
-
 /// The blank start of the caret line, as wide in a terminal as `text`, the quoted line's
 /// text before the caret: a space for each column a character takes (display_width: two
 /// for a wide one, none for a combining mark), and a tab for each tab, which then reaches
@@ -78,8 +49,8 @@ std::string blank_as_wide_as(std::string_view text) {
 
 /// `text` cut to about `max` bytes at a character boundary, with "…" when cut.
 std::string capped(std::string_view text, size_t max) {
-  if (text.size() <= max) return visible(text);
-  return visible(text.substr(0, char_boundary(text, max))) + "…";
+  if (text.size() <= max) return visible_text(text);
+  return visible_text(text.substr(0, char_boundary(text, max))) + "…";
 }
 }  // namespace
 
@@ -128,8 +99,43 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
   return out;
 }
 
+/// `text` with bidirectional controls written as "<U+202E>": printed raw, they would
+/// reorder the terminal's line and hide what the error is about. So are control
+/// characters but the tab (from a file's name or text): an escape sequence would restyle
+/// or clear the terminal, and a line break start a line of its own, which CI logs read
+/// as a command ("::error ...").
+std::string visible_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto b = [&](size_t k) { return static_cast<unsigned char>(text[i + k]); };
+    uint32_t c = 0;
+    size_t len = 0;
+    if ((b(0) < 0x20 && b(0) != '\t') || b(0) == 0x7F) {
+      c = b(0);
+      len = 1;
+    } else if (b(0) == 0xE2 && i + 2 < text.size()) {
+      c = 0x2000 | (b(1) & 0x3F) << 6 | (b(2) & 0x3F);
+      len = 3;
+    } else if (b(0) == 0xD8 && i + 1 < text.size() && b(1) == 0x9C) {
+      c = 0x061C;
+      len = 2;
+    }
+    if ((len == 1 && c < 0x80) || c == 0x061C || c == 0x200E || c == 0x200F ||
+        (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "<U+%04X>", static_cast<unsigned>(c));
+      out += buf;
+      i += len - 1;
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
 std::string format_diagnostic(const Diagnostic& d, std::string_view source) {
-  std::string out = d.path.empty() ? std::string("firefly") : d.path;
+  std::string out = d.path.empty() ? std::string("firefly") : visible_text(d.path);
   if (d.pos.line > 0) {
     out += ':' + std::to_string(d.pos.line);
     if (d.pos.col > 0) out += ':' + std::to_string(d.pos.col);
@@ -149,12 +155,12 @@ std::string format_diagnostic(const Diagnostic& d, std::string_view source) {
       size_t to = char_boundary(line, std::min(line.size(), caret + kMaxContext));
       std::string lead = from > 0 ? "…" : "";
       out += "    " + lead;
-      out += visible(line.substr(from, to - from));
+      out += visible_text(line.substr(from, to - from));
       out += to < line.size() ? "…\n" : "\n";
       if (d.pos.col > 0) {
         // Under the caret's character, however wide the characters before it are.
         out += from > 0 ? "     " : "    ";  // "…" takes one column
-        out += blank_as_wide_as(visible(line.substr(from, caret - from)));
+        out += blank_as_wide_as(visible_text(line.substr(from, caret - from)));
         out += "^\n";
       }
     }

@@ -69,6 +69,10 @@ class Diagnostics {
 /// empty when unavailable).
 std::string format_diagnostic(const Diagnostic& d, std::string_view source);
 
+/// `text` (a file's name or line) as the terminal is to show it: bidirectional controls and
+/// control characters but the tab written as "<U+001B>", never obeyed.
+std::string visible_text(std::string_view text);
+
 /// A name or value as an error message quotes it: 'x'.
 std::string in_quotes(std::string_view s);
 

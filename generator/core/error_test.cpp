@@ -51,6 +51,22 @@ TEST_CASE("format_diagnostic shows bidirectional controls instead of obeying the
         "               ^\n");
 }
 
+TEST_CASE("format_diagnostic shows control characters of names and lines as code points") {
+  // A file named with a line break and a workflow command, and a line with an escape
+  // sequence: printed raw, CI would read a command and the terminal turn red.
+  Diagnostic d{Severity::kError,
+               "content/a\n::error file=x::b.md",
+               {1, 4},
+               "the file name 'a\n::error file=x::b' is \x1b[31mbad",
+               "rename \x7f it"};
+  CHECK(format_diagnostic(d, "ab\x1b[31mc") ==
+        "content/a<U+000A>::error file=x::b.md:1:4: error: the file name "
+        "'a<U+000A>::error file=x::b' is <U+001B>[31mbad\n"
+        "    ab<U+001B>[31mc\n"
+        "              ^\n"
+        "    = help: rename <U+007F> it\n");
+}
+
 TEST_CASE("format_diagnostic puts the caret under a CSV field, not a character") {
   Diagnostic d{Severity::kError, "data/a.csv", {2, 3}, "bad", ""};
   CHECK(format_diagnostic(d, "year,name,count\n2021,\"中, 文\",abc\n") ==

@@ -90,15 +90,33 @@ std::string read_file_head(const fs::path& path, size_t n) {
   return head;
 }
 
-std::optional<std::string> read_file_within(const fs::path& path, const fs::path& root) {
+namespace {
+/// `path` opened under the conditions of read_file_within (not checked to be regular), or -1.
+int open_within(const fs::path& path, const fs::path& root) {
   std::error_code ec;
   fs::path real = fs::canonical(path, ec);
-  if (ec) return std::nullopt;
+  if (ec) return -1;
   fs::path real_root = fs::canonical(root, ec);
-  if (ec) return std::nullopt;
+  if (ec) return -1;
   auto [r, p] = std::mismatch(real_root.begin(), real_root.end(), real.begin(), real.end());
-  if (r != real_root.end()) return std::nullopt;
-  return read_open_file(::open(real.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW));
+  if (r != real_root.end()) return -1;
+  return ::open(real.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+}
+}  // namespace
+
+std::optional<std::string> read_file_within(const fs::path& path, const fs::path& root) {
+  return read_open_file(open_within(path, root));
+}
+
+int open_file_within(const fs::path& path, const fs::path& root, std::uint64_t& size) {
+  int fd = open_within(path, root);
+  struct stat st;
+  if (fd >= 0 && (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+    ::close(fd);
+    return -1;
+  }
+  if (fd >= 0) size = static_cast<std::uint64_t>(st.st_size);
+  return fd;
 }
 
 namespace {
@@ -121,6 +139,14 @@ bool is_hidden_below(const fs::path& target, const fs::path& root) {
   return false;
 }
 }  // namespace
+
+bool leads_inside(const fs::path& path, const fs::path& root) {
+  std::error_code ec;
+  fs::path target = fs::weakly_canonical(path, ec);
+  if (ec) return false;
+  fs::path real_root = fs::weakly_canonical(root, ec);
+  return !ec && is_inside(target, real_root) && !is_hidden_below(target, real_root);
+}
 
 std::string escaped_link_message(const fs::path& link, const fs::path& root) {
   std::error_code ec;
@@ -204,6 +230,13 @@ std::vector<FoundFile> list_files(const fs::path& dir, const fs::path& root,
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return out;
   fs::path real_root = fs::weakly_canonical(root, ec);
+  // The folder itself may be a link (static/ leading to a home folder): one that leads out
+  // of the root, or to a hidden folder of it, is not listed at all, and reported as the
+  // entry "".
+  if (!leads_inside(dir, root)) {
+    if (escaped) escaped->push_back("");
+    return out;
+  }
   // Each entry's path is `dir`, a slash (unless `dir` ends with one) and its relative path.
   std::string dir_text = dir.native();
   if (dir_text.back() != '/') dir_text += '/';

@@ -27,6 +27,11 @@ std::string read_file_head(const std::filesystem::path& path, size_t n);
 std::optional<std::string> read_file_within(const std::filesystem::path& path,
                                             const std::filesystem::path& root);
 
+/// Opens `path` for reading under the conditions of read_file_within: an open descriptor
+/// of a regular file (the caller closes it), with its size in `size`; -1 otherwise.
+int open_file_within(const std::filesystem::path& path, const std::filesystem::path& root,
+                     std::uint64_t& size);
+
 /// A file found under a folder of the site.
 struct FoundFile {
   /// Absolute or site-dir-based path to open (text: a listing of 200 photos made an
@@ -41,14 +46,27 @@ struct FoundFile {
 /// it (a name starting with '.', such as .git/config or .env; .well-known/ excepted), are
 /// skipped and their `rel` paths appended to `escaped` (when given), so callers can report
 /// them (escaped_link_message); so are FIFOs, sockets and devices, appended to `special`.
+/// When `dir` itself is such a link (static/ leading to a home folder), nothing is listed
+/// and `escaped` gets the entry "".
 std::vector<FoundFile> list_files(const std::filesystem::path& dir,
                                   const std::filesystem::path& root,
                                   std::vector<std::string>* escaped = nullptr,
                                   std::vector<std::string>* special = nullptr);
 
+/// True when `path`, its links followed as far as it exists, lies inside `root` and not
+/// in a hidden file or folder of it: what list_files reads, and where a command may write.
+bool leads_inside(const std::filesystem::path& path, const std::filesystem::path& root);
+
 /// The error message for the link `link` that list_files left out under `root`.
 std::string escaped_link_message(const std::filesystem::path& link,
                                  const std::filesystem::path& root);
+
+/// The hint for the link `rel` that list_files left out: `file_hint` for a file, and for
+/// the listed folder itself (`rel` empty) to put the folder there instead of the link.
+inline std::string escaped_link_hint(const std::string& rel, std::string file_hint) {
+  return rel.empty() ? "replace the link with the folder itself (a copy of what it leads to)"
+                     : file_hint;
+}
 
 /// The error message for a special file (FIFO, socket, device) found among a site's files.
 inline constexpr const char* kSpecialFileMessage =

@@ -64,6 +64,36 @@ TEST_CASE("list_files leaves out links to hidden files of the root, and outside 
   fs::remove_all(root);
 }
 
+TEST_CASE("list_files lists nothing of a folder that is a link out of the root") {
+  namespace fs = std::filesystem;
+  fs::path work = fs::temp_directory_path() / ("firefly-dirlink-" + std::to_string(::getpid()));
+  fs::remove_all(work);
+  fs::path root = work / "site";
+  fs::create_directories(work / "home");
+  fs::create_directories(root / "content");
+  fs::create_directories(root / ".git");
+  std::ofstream(work / "home" / "letter.txt") << "private";
+  std::ofstream(root / ".git" / "config") << "[core]";
+  std::ofstream(root / "content" / "a.md") << "a";
+  fs::create_directory_symlink(work / "home", root / "static");
+  fs::create_directory_symlink(".git", root / "data");
+  fs::create_directory_symlink("content", root / "i18n");  // inside the site: followed
+  for (const char* dir : {"static", "data"}) {
+    std::vector<std::string> escaped;
+    CHECK(list_files(root / dir, root, &escaped).empty());
+    CHECK(escaped == std::vector<std::string>{""});
+    CHECK(escaped_link_hint("", "x") != "x");
+  }
+  std::vector<std::string> escaped;
+  std::vector<FoundFile> inside = list_files(root / "i18n", root, &escaped);
+  CHECK(escaped.empty());
+  REQUIRE(inside.size() == 1);
+  CHECK(inside[0].rel == "a.md");
+  CHECK(escaped_link_message(root / "static" / "", root) ==
+        "this is a symbolic link to a place outside the site");
+  fs::remove_all(work);
+}
+
 TEST_CASE("read_file_head reads at most n bytes of a regular file") {
   namespace fs = std::filesystem;
   fs::path dir = fs::temp_directory_path() / ("firefly-head-" + std::to_string(::getpid()));

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/value.h"
+
 namespace firefly {
 
 /// One file of the built site.
@@ -19,6 +21,10 @@ struct OutputFile {
   /// For a linkable file, which file `source` is (its device and inode) when the caller
   /// knows it, so the writer need not look; 0 when not known.
   unsigned long long source_device = 0, source_inode = 0;
+
+  /// Where in `origin` the file's address is written (a page's `url:`, an alias), for
+  /// errors; unknown (0) for a page at its file's own address.
+  Pos origin_pos = {};
 
   /// The file an error about this output names: where it was rendered or copied from.
   const std::string& cause() const { return origin.empty() ? source : origin; }

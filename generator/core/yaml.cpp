@@ -493,6 +493,16 @@ Value parse_with_yaml_cpp(std::string_view text, const std::string& path, Diagno
 /// loses its BOM.
 bool check_text(std::string_view& text, const std::string& path, Diagnostics& diags,
                 int line_offset) {
+  if (text.size() > kMaxYamlBytes) {
+    // Read, a YAML file takes about 70 times its size (16 MB of a list: 1.1 GB).
+    diags.error(path, {1 + line_offset, 1},
+                "this YAML has " + std::to_string(text.size() / 1024) +
+                    " KB; Firefly reads at "
+                    "most " +
+                    std::to_string(kMaxYamlBytes / 1024) + " KB of YAML in one file",
+                "keep long lists of figures in a dataset's CSV file");
+    return false;
+  }
   Pos bad = first_invalid_utf8(text);
   if (bad.line) {
     diags.error(path, {bad.line + line_offset, bad.col},

@@ -9,6 +9,10 @@
 
 namespace firefly {
 
+/// The most YAML read from one file (site.yaml, a dataset's metadata, front matter): more
+/// is an error. As large as the largest page (markdown.max_file_size_kb's most).
+inline constexpr size_t kMaxYamlBytes = 8192 * 1024;
+
 /// Parses YAML text into a Value whose every node carries its line and column.
 /// `line_offset` is added to reported lines (front matter starts after the `---`).
 /// Errors (syntax, tabs, duplicate keys, alias bombs, invalid UTF-8) go to `diags`

@@ -28,6 +28,19 @@ TEST_CASE("parse_yaml counts columns in characters, not bytes") {
   CHECK(v.get("person").get("age").pos.col == 26);  // 32 if bytes were counted
 }
 
+TEST_CASE("parse_yaml refuses more than kMaxYamlBytes, before reading it") {
+  // 16 MB of a list took 1.1 GB to read.
+  std::string big = "a: 1\n# " + std::string(kMaxYamlBytes - 7, 'x') + "\n";  // one over
+  Diagnostics diags;
+  CHECK(parse_yaml(big, "data/a.yaml", diags).is_null());
+  REQUIRE(diags.error_count() == 1);
+  Diagnostic d = diags.sorted()[0];
+  CHECK(d.pos.line == 1);
+  CHECK(d.message == "this YAML has 8192 KB; Firefly reads at most 8192 KB of YAML in one file");
+  Diagnostics fine;
+  CHECK(parse_yaml("a: 1\n", "data/a.yaml", fine).is_map());
+}
+
 TEST_CASE("parse_yaml reports duplicate keys with both lines") {
   Diagnostics diags;
   parse_yaml("a: 1\nb: 2\na: 3\n", "x.yaml", diags);

@@ -130,7 +130,13 @@ bool check_unique_paths(OutputSet& files, Diagnostics& diags) {
     if (files[i].path == files[i - 1].path) {
       const std::string& a = files[i - 1].cause();
       const std::string& b = files[i].cause();
-      diags.error(b.empty() ? a : b, {}, duplicate_message(files[i].path, a, b), kDuplicateHint);
+      // At the url: or alias that made a page's address, when one did.
+      const OutputFile& at = files[i].origin_pos.line       ? files[i]
+                             : files[i - 1].origin_pos.line ? files[i - 1]
+                             : b.empty()                    ? files[i - 1]
+                                                            : files[i];
+      diags.error(at.cause(), at.origin_pos, duplicate_message(files[i].path, a, b),
+                  kDuplicateHint);
       ok = false;
     }
   }
@@ -263,9 +269,19 @@ void OutputWriter::add(OutputFile f) {
     std::lock_guard lock(impl_->mu);
     if (impl_->temp.empty()) return;  // the output folder could not be opened
     auto [it, inserted] = impl_->sources.emplace(f.path, f.cause());
+    if (inserted && f.origin_pos.line) impl_->source_pos[f.path] = f.origin_pos;
     if (!inserted) {
-      impl_->failures.push_back(
-          {f.path, duplicate_message(f.path, it->second, f.cause()), kDuplicateHint, {}});
+      // At the url: or alias that made a page's address, when one did (of either file).
+      std::string cause;
+      Pos at = f.origin_pos;
+      if (at.line) {
+        cause = f.cause();
+      } else if (auto p = impl_->source_pos.find(f.path); p != impl_->source_pos.end()) {
+        cause = it->second;
+        at = p->second;
+      }
+      impl_->failures.push_back({f.path, duplicate_message(f.path, it->second, f.cause()),
+                                 kDuplicateHint, std::move(cause), at});
       if (it->second.empty()) it->second = f.cause();  // the error names a source file
       return;
     }
@@ -367,7 +383,7 @@ bool OutputWriter::commit(PublishStats* stats) {
     for (const Impl::Failure& f : w.failures) {
       auto it = w.sources.find(f.path);
       std::string cause = !f.cause.empty() ? f.cause : it != w.sources.end() ? it->second : "";
-      w.diags.error(cause, {}, f.message, f.hint);
+      w.diags.error(cause, f.pos, f.message, f.hint);
     }
     return false;
   }

@@ -42,10 +42,13 @@ struct OutputWriter::Impl {
   /// path -> where it came from ("" generated); hashed: a rebuild with photos adds 14 paths
   /// a photo, all in one folder and alike in their first letters.
   std::unordered_map<std::string, std::string> sources;
+  /// path -> where its page's address is written (a url:, an alias), for the few that are.
+  std::unordered_map<std::string, Pos> source_pos;
   std::set<std::string, std::less<>> dirs;
   struct Failure {
     std::string path, message, hint;
     std::string cause;  ///< the source file that asked for `path` ("" = look it up)
+    Pos pos = {};       ///< where in `cause`, when known
     bool operator<(const Failure& o) const {
       return std::tie(path, message) < std::tie(o.path, o.message);
     }

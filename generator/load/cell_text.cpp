@@ -114,10 +114,11 @@ bool read_three_numbers(std::string_view t, int& a, int& b, int& c) {
   return sep1 == '/' || sep1 == '.' || sep1 == '-';
 }
 
-/// Y, M, D of `2023/06/30`, `2023.6.30` or `112-06-30`; false for anything else.
+/// Y, M, D of `2023/06/30`, `2023.6.30` or `112-06-30`; false for anything else (a year
+/// of five digits too: as YYYY-MM-DD it would be the same text).
 bool read_day(std::string_view t, int& y, int& m, int& d) {
   if (!read_three_numbers(t, y, m, d)) return false;
-  if (y <= 0 || m < 1 || m > 12 || d < 1) return false;
+  if (y <= 0 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
   return d <= days_in_month(y < 1000 ? y + 1911 : y, m);
 }
 

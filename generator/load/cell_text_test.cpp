@@ -103,6 +103,8 @@ TEST_CASE("iso_of_written_day reads days written with slashes, points and ROC ye
   CHECK(iso_of_written_day("2023年2月30日") == "");
   CHECK(iso_of_written_day("2024-01") == "");
   CHECK(iso_of_written_day("2024/1/2/3") == "");
+  CHECK(iso_of_written_day("99999-01-01") == "");  // no day to write instead
+  CHECK(iso_of_written_day("99999/1/1") == "");
   // Day first, as Indonesian, Vietnamese and Thai forms write it, where it cannot be a
   // month first: 17 is no month.
   CHECK(iso_of_written_day("17-12-2019", &roc) == "2019-12-17");

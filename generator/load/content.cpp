@@ -281,6 +281,9 @@ bool load_source_page(const std::string& rel_path, std::string_view raw, const S
     out.body = SharedText();  // never parsed: the page's other errors are still reported
     out.body_unread = true;
   }
+  for (MarkdownHazard& c : find_control_characters(out.body, out.body_line)) {
+    diags.error(rel_path, c.pos, std::move(c.message), std::move(c.help));
+  }
   if (!out.body_unread) {
     report_links_as_text(out.body, out.body_line, rel_path, diags);
     report_headless_tables(out.body, out.body_line, rel_path, diags);
@@ -443,7 +446,7 @@ SourcePages load_content(const std::filesystem::path& site_dir, const SiteConfig
     diags.error(
         "content/" + rel, {},
         escaped_link_message(site_dir / "content" / rel, site_dir) + "; it is not published",
-        "copy the file into the site instead");
+        escaped_link_hint(rel, "copy the file into the site instead"));
   }
   std::vector<FoundFile> md;
   for (auto& f : files) {

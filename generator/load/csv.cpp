@@ -4,6 +4,7 @@
 
 #include "core/legacy_encoding.h"
 #include "core/text.h"
+#include "core/yaml_scan.h"
 
 namespace firefly {
 
@@ -77,6 +78,25 @@ void CsvReader::skip_newline() {
   ++line_;
 }
 
+namespace {
+
+/// An error at each field of `record` with an invisible control character, which no
+/// spreadsheet (XML) or page can hold (tabs and line breaks are text).
+void report_unshowable(const CsvRecord& record, const std::string& path, Diagnostics& diags) {
+  for (size_t i = 0; i < record.fields.size(); ++i) {
+    if (ControlChar found = find_control_char(record.fields[i]);
+        found.offset != std::string_view::npos) {
+      diags.error(
+          path, Pos{record.line, static_cast<int>(i) + 1},
+          "this field has an invisible control character (" + code_point_name(found.code) + ")",
+          "remove it: spreadsheets (.xlsx, .ods) and pages cannot hold it (it often "
+          "comes with text pasted from another program)");
+    }
+  }
+}
+
+}  // namespace
+
 bool scan_csv(std::string_view text, const std::string& path, Diagnostics& diags, CsvRecord& header,
               const std::function<void(const CsvRecord&, size_t)>& row) {
   const size_t bom = text.size() - strip_bom(text).size();
@@ -91,6 +111,9 @@ bool scan_csv(std::string_view text, const std::string& path, Diagnostics& diags
     diags.error(path, Pos{1, 1}, "the file is empty; it needs a header row");
     return false;
   }
+  // Looked for field by field only in a file that has one (one pass over the bytes).
+  const bool unshowable = find_control_char(text).offset != std::string_view::npos;
+  if (unshowable) report_unshowable(header, path, diags);
   std::set<std::string> seen;
   for (size_t i = 0; i < header.fields.size(); ++i) {
     std::string name(trim(header.fields[i]));
@@ -105,6 +128,7 @@ bool scan_csv(std::string_view text, const std::string& path, Diagnostics& diags
   const size_t width = header.fields.size();
   CsvRecord record;
   while (reader.next(record)) {
+    if (unshowable) report_unshowable(record, path, diags);
     if (record.fields.size() != width) {
       // Point at the first extra field, or at the last field of a short row.
       int col = static_cast<int>(record.fields.size() > width ? width + 1 : record.fields.size());

@@ -93,6 +93,30 @@ TEST_CASE("csv: text after a closing quote, duplicate header, invalid UTF-8") {
   CHECK(d4.error_count() == 1);
 }
 
+TEST_CASE("csv: a control character in a field is an error at its row and field") {
+  // Spreadsheets (XML) cannot hold them: the .xlsx and .ods would not open.
+  Diagnostics d;
+  CsvTable t = parse("a,b\x01\n1,\"x\ty\nz\"\n2,p\x1bq\n3,\xEF\xBF\xBE\n4,\x7f\n", d);
+  auto all = d.sorted();
+  REQUIRE(all.size() == 4);
+  CHECK(all[0].pos.line == 1);
+  CHECK(all[0].pos.col == 2);
+  CHECK(all[0].message == "this field has an invisible control character (U+0001)");
+  CHECK(all[1].pos.line == 4);
+  CHECK(all[1].pos.col == 2);  // a tab and a quoted line break are text
+  CHECK(all[1].message == "this field has an invisible control character (U+001B)");
+  CHECK(all[2].pos.line == 5);
+  CHECK(all[2].pos.col == 2);
+  CHECK(all[2].message == "this field has an invisible control character (U+FFFE)");
+  CHECK(all[3].pos.line == 6);
+  CHECK(all[3].pos.col == 2);
+  CHECK(t.rows.size() == 4);
+  Diagnostics nul;
+  parse(std::string_view("a\n1\0\n", 5), nul);
+  REQUIRE(nul.error_count() == 1);
+  CHECK(nul.sorted()[0].message == "this field has an invisible control character (U+0000)");
+}
+
 TEST_CASE("csv: quoting for output round-trips") {
   CHECK(csv_quote("plain") == "plain");
   CHECK(csv_quote("a,b") == "\"a,b\"");

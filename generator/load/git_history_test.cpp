@@ -58,6 +58,22 @@ TEST_CASE("git history: commits that changed each file group, newest first") {
   fs::remove_all(root);
 }
 
+TEST_CASE("git history: a message's control characters are spaces") {
+  // Shown on the dataset's page: an escape sequence there is no HTML (a tab is).
+  fs::path root = fs::temp_directory_path() / "firefly_git_message_test";
+  fs::remove_all(root);
+  fs::create_directories(root / "data");
+  if (run_in(root, "git init -q") != 0) return;  // no git binary: nothing to check
+  std::ofstream(root / "data/a.csv") << "x\n1\n";
+  commit_at(root, "2021-03-04T10:00:00+08:00", "Rows \x1b[31mred\x01 and \xE4\xB8\xAD\tok");
+  GitHistory git(root, TimeZone());
+  REQUIRE(git.available());
+  auto h = git.changes({{"data/a.csv"}});
+  REQUIRE(h[0].size() == 1);
+  CHECK(h[0][0].message == "Rows  [31mred  and \xE4\xB8\xAD\tok");
+  fs::remove_all(root);
+}
+
 TEST_CASE("git history: a folder outside git has none; mtime gives a date") {
   fs::path dir = fs::temp_directory_path() / "firefly_no_git_test";
   fs::remove_all(dir);

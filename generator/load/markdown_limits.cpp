@@ -1,8 +1,10 @@
 #include "load/markdown_limits.h"
 
+#include <algorithm>
 #include <array>
 
 #include "core/text.h"
+#include "core/yaml_scan.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -135,6 +137,28 @@ std::vector<MarkdownHazard> find_markdown_hazards(std::string_view body, int fir
                          "put a space between web addresses"});
       }
     }
+  }
+  return found;
+}
+
+std::vector<MarkdownHazard> find_control_characters(std::string_view body, int first_line) {
+  std::vector<MarkdownHazard> found;
+  int line = first_line;
+  for (size_t from = 0; from < body.size();) {  // `from` starts line `line`
+    ControlChar c = find_control_char(body.substr(from));
+    if (c.offset == std::string_view::npos) break;
+    size_t at = from + c.offset;
+    size_t start = body.rfind('\n', at);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    line += static_cast<int>(std::count(body.begin() + from, body.begin() + start, '\n'));
+    found.push_back(
+        {{line, pos_of_offset(body.substr(start), at - start).col},
+         "this line has an invisible control character (" + code_point_name(c.code) + ")",
+         "remove it: pages and feeds cannot show it (it often comes with text "
+         "pasted from another program)"});
+    size_t end = body.find('\n', at);
+    from = end == std::string_view::npos ? body.size() : end + 1;
+    ++line;
   }
   return found;
 }

@@ -32,4 +32,9 @@ struct MarkdownHazard {
 /// `first_line` is the line of the body's first line in its file.
 std::vector<MarkdownHazard> find_markdown_hazards(std::string_view body, int first_line = 1);
 
+/// The invisible control characters of a page's body (U+0001, ESC, U+FFFE; not tabs and
+/// line breaks), the first of each line: no feed (XML) can hold them and pages do not show
+/// them. Not a hazard: the body is still read.
+std::vector<MarkdownHazard> find_control_characters(std::string_view body, int first_line = 1);
+
 }  // namespace firefly

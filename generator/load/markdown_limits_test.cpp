@@ -128,4 +128,22 @@ TEST_CASE("hazards are found at every offset after text the scan passes over") {
   }
 }
 
+TEST_CASE("a body's control characters: the first of each line, where it is written") {
+  // No feed can hold them (XML); tabs are text.
+  std::string body = "Hello\tworld.\n請看 \x01 and \x1b[31m\n\nok\nend \xEF\xBF\xBF";
+  std::vector<MarkdownHazard> found = find_control_characters(body, 5);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].pos.line == 6);
+  CHECK(found[0].pos.col == 4);  // counted in characters
+  CHECK(found[0].message == "this line has an invisible control character (U+0001)");
+  CHECK(found[1].pos.line == 9);
+  CHECK(found[1].pos.col == 5);
+  CHECK(found[1].message == "this line has an invisible control character (U+FFFF)");
+  CHECK(find_control_characters("plain\ttext\n").empty());
+  // One on each of 100,000 lines is found in one pass.
+  std::string many;
+  for (int i = 0; i < 100000; ++i) many += "a\x01\n";
+  CHECK(find_control_characters(many).size() == 100000);
+}
+
 }  // namespace firefly

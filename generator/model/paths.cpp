@@ -70,6 +70,10 @@ std::string unsafe_path_reason(std::string_view path) {
     }
   }
   if (path.find("//") != std::string_view::npos) return "it contains '//'";
+  // The output folder's own entries (its mark, the staging folder of a build).
+  if (path.substr(1, 9) == ".firefly-") {
+    return "it starts with '.firefly-', a name Firefly keeps for its own files";
+  }
   return "";
 }
 

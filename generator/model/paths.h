@@ -16,7 +16,8 @@ inline constexpr size_t kMaxPathSegmentBytes = 255;
 
 /// Checks a site path written in front matter (`url`, `aliases`): it must start with
 /// '/', and contain no '..', '\', spaces, '?', '#', control, bidirectional or zero-width
-/// characters, percent-encoded dots and slashes, or a part longer than kMaxPathSegmentBytes.
+/// characters, percent-encoded dots and slashes, or a part longer than kMaxPathSegmentBytes,
+/// and do not start with `/.firefly-` (the output folder's own entries).
 /// Returns "" when safe, else the reason.
 std::string unsafe_path_reason(std::string_view path);
 

@@ -19,6 +19,10 @@ TEST_CASE("unsafe paths are refused with a reason") {
   CHECK(unsafe_path_reason("/x/" + std::string(300, 'a') + "/") ==
         "a part of it has 300 bytes; file systems allow 255");
   CHECK(unsafe_path_reason("/a\\b/") == "it contains a backslash");
+  CHECK(unsafe_path_reason("/.firefly-output/") ==
+        "it starts with '.firefly-', a name Firefly keeps for its own files");
+  CHECK(unsafe_path_reason("/.firefly-staging-1") != "");
+  CHECK(unsafe_path_reason("/en/.firefly-notes/") == "");
   CHECK(unsafe_path_reason("/%2E%2E/x/") == "it contains a percent-encoded dot, slash or NUL");
   CHECK(unsafe_path_reason(std::string_view("/a\0b", 4)) == "it contains a control character");
   CHECK(unsafe_path_reason("/a b/") == "it contains a space (write '-' instead)");

@@ -67,10 +67,16 @@ void SiteBuilder::add_content_pages(const SourcePages& sources) {
     if (waiting && !inputs_.drafts) continue;
     std::string key = page_key(src, fm.translation_key);
     if (const Page* other = site_->find(key, src.lang)) {
-      diags_.error(
-          src.path, {},
-          "this page is a second '" + src.lang + "' version of the page in " + other->source->path,
-          "give one of them a different translation_key or file name");
+      // At the translation_key that made the two one page (of either file), if any.
+      std::string where = src.path, other_path = other->source->path;
+      Pos at = src.front.get("translation_key").pos;
+      if (at.line == 0 && other->source->front.get("translation_key").pos.line != 0) {
+        at = other->source->front.get("translation_key").pos;
+        std::swap(where, other_path);
+      }
+      diags_.error(where, at,
+                   "this page is a second '" + src.lang + "' version of the page in " + other_path,
+                   "give one of them a different translation_key or file name");
       continue;
     }
     PageKind kind = src.is_index ? (src.section.empty() ? PageKind::kHome : PageKind::kSection)
@@ -301,7 +307,12 @@ void SiteBuilder::index_urls() {
         where, pos,
         "this page would be published at " + p->url + ", which " +
             (other_where.empty() ? std::string("a generated page") : other_where) +
-            (inserted ? " also uses (the addresses differ only in letter case)" : " also uses"),
+            (!inserted ? " also uses"
+             : equal_ignoring_ascii_case(p->out_path, lit->second->out_path)
+                 ? " also uses (the addresses differ only in letter case)"
+                 // café typed as one letter é or as e and an accent (macOS file names)
+                 : " also uses (the addresses differ only in letter case or in how an accented "
+                   "letter is typed)"),
         "give one of them another file name or `url`");
   }
 }

@@ -56,6 +56,10 @@ class Renderer {
       } else if (!node(n, frames)) {
         return false;
       }
+      if (out_.size() > limits_.max_output) {
+        return fail("rendering makes more than " + std::to_string(limits_.max_output >> 20) +
+                    " MB of text; does a partial include itself, or others many times over?");
+      }
     }
     return true;
   }

@@ -64,6 +64,9 @@ using PartialLookup = std::function<const Template*(std::string_view name)>;
 struct RenderLimits {
   int max_depth = 64;                  ///< partials and parents nested inside each other
   std::size_t max_steps = 50'000'000;  ///< template nodes rendered in all
+  /// Bytes written in all: partials that each include the next ten times over a page's
+  /// text made gigabytes in few steps.
+  std::size_t max_output = std::size_t{256} << 20;
 };
 
 /// What a render looks up in one map of its context (`serve` records which of a page's

@@ -138,6 +138,27 @@ TEST_CASE("exponential rendering hits the step limit") {
   CHECK(err->find("more than 10000 steps") != std::string::npos);
 }
 
+TEST_CASE("partials that each include the next many times hit the output limit") {
+  // Few steps (10 + 100 + 1000 nodes), but each text is a megabyte: a gigabyte.
+  Library lib;
+  for (const char* name : {"a", "b", "c"}) {
+    std::string tag =
+        name == std::string("c") ? "{{{text}}}" : "{{>" + std::string(1, *name + 1) + "}}";
+    std::string source;
+    for (int i = 0; i < 10; ++i) source += tag;
+    lib.templates[name] = must_compile(source);
+  }
+  Map m;
+  m.emplace_back("text", Value(std::string(1 << 20, 'x')));
+  std::string out;
+  RenderLimits limits;
+  limits.max_output = 8 << 20;
+  auto err = render(*lib.templates["a"], Value(std::move(m)), lib.lookup(), out, limits);
+  REQUIRE(err.has_value());
+  CHECK(err->find("more than 8 MB of text") != std::string::npos);
+  CHECK(out.size() <= (9u << 20));
+}
+
 TEST_CASE("recursion driven by data renders to any depth within the limit") {
   Library lib;
   lib.templates["tree"] = must_compile("<{{name}}{{#kids}}{{>tree}}{{/kids}}>");

@@ -1,6 +1,7 @@
 #include "render/body.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 #include <numeric>
 #include <optional>
@@ -39,7 +40,8 @@ std::string authoring_url(const Site& site, const Page& page) {
 constexpr std::string_view kPhotoMarker = "firefly-photo:";
 
 /// Replaces each `<img src="firefly-photo:N" alt="..." />` cmark wrote with the picture of
-/// photo N.
+/// photo N. One that names no photo shown (raw HTML of a site with `unsafe_html` may be
+/// written so) is left as it is.
 void write_pictures(std::string& html, const std::vector<const Photo*>& photos) {
   std::string marker = "<img src=\"" + std::string(kPhotoMarker);
   for (size_t at = html.find(marker); at != std::string::npos; at = html.find(marker, at)) {
@@ -48,7 +50,14 @@ void write_pictures(std::string& html, const std::vector<const Photo*>& photos) 
     size_t alt = html.find(" alt=\"", at);
     if (end == std::string::npos || alt == std::string::npos || alt > end) break;
     size_t alt_end = html.find('"', alt + 6);
-    size_t n = std::stoul(html.substr(n_at, html.find('"', n_at) - n_at));
+    size_t n = 0;
+    const char* digits = html.data() + n_at;
+    auto [stop, ec] = std::from_chars(digits, html.data() + html.size(), n);
+    if (ec != std::errc() || stop == digits || *stop != '"' || n >= photos.size() ||
+        alt_end > end) {
+      at = n_at;
+      continue;
+    }
     std::string picture =
         picture_html(*photos[n], html.substr(alt + 6, alt_end - alt - 6), PhotoPlace::kBody);
     html.replace(at, end + 2 - at, picture);

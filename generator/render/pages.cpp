@@ -44,6 +44,12 @@ std::string page_origin(const Page& page) {
   return page.source && !page.fallback ? page.source->path : std::string();
 }
 
+Pos page_origin_pos(const Page& page) {
+  if (page.kind == PageKind::kRedirect) return page.alias_pos;
+  if (!page.source || page.fallback) return {};
+  return page.source->front.get("url").pos;
+}
+
 namespace {
 
 /// The theme's partials found by name, kept by each thread for one `render_pages` call
@@ -60,6 +66,7 @@ void render_one(const Site& site, const Theme& theme, const ContextBuilder& cont
   OutputFile file;
   file.path = page.out_path;
   file.origin = page_origin(page);
+  file.origin_pos = page_origin_pos(page);
   if (page.kind == PageKind::kRedirect) {
     const Language* lang = site.config->language(page.lang);
     file.bytes = redirect_html(page, lang ? lang->html_lang : page.lang,

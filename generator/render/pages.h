@@ -27,6 +27,10 @@ std::optional<OutputFile> render_page_recorded(const Site& site, const Theme& th
 /// `aliases:` made it.
 std::string page_origin(const Page& page);
 
+/// Where in page_origin the page's address is written: the alias of a redirect, the
+/// `url:` of a page that has one; unknown (0) otherwise.
+Pos page_origin_pos(const Page& page);
+
 /// Renders every page of the site on `jobs` threads, handing each to `sink` when done.
 void render_pages(const Site& site, const Theme& theme, const ContextBuilder& contexts, int jobs,
                   const OutputSink& sink, Diagnostics& diags);

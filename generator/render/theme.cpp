@@ -60,7 +60,7 @@ void overlay_dir(const fs::path& dir, const fs::path& site_dir, const std::strin
   }
   for (const std::string& rel : escaped) {
     diags.error(origin_prefix + rel, {}, escaped_link_message(dir / rel, site_dir),
-                "copy the file into the site instead");
+                escaped_link_hint(rel, "copy the file into the site instead"));
   }
   for (const std::string& rel : special) {
     diags.error(origin_prefix + rel, {}, kSpecialFileMessage, "replace it with a text file");
@@ -184,7 +184,11 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
     std::error_code ec;
     fs::path real = fs::canonical(dir, ec);
     fs::path themes = fs::canonical(site_dir / "themes", ec);
-    if (ec || real.parent_path() != themes) {
+    fs::path site = fs::canonical(site_dir, ec);
+    // themes/ itself may be a link (to a home folder, say): it is followed only inside.
+    bool inside =
+        std::mismatch(site.begin(), site.end(), themes.begin(), themes.end()).first == site.end();
+    if (ec || real.parent_path() != themes || !inside) {
       diags.error("themes/" + config.theme, {},
                   "this is a symbolic link to a place outside the site",
                   "copy the theme into themes/ instead");

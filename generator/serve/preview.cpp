@@ -1,5 +1,7 @@
 #include "serve/preview.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <thread>
 
@@ -23,6 +25,8 @@ bool looks_like_page(std::string_view path) {
 
 /// Files smaller than this are kept as they are: deflating them saves little.
 constexpr size_t kSmallestPacked = 512;
+/// A static HTML file larger than this is sent as it is, without the reload script.
+constexpr std::uint64_t kMaxHtmlRead = 32 << 20;
 
 /// The text of `dictionary`, or none.
 std::string_view text_of(const std::shared_ptr<const std::string>& dictionary) {
@@ -345,6 +349,17 @@ PreviewReply PreviewSite::get(std::string_view target) const {
   };
 
   const ShownFile* file = find(key);
+  // A file copied from the site (static/) is sent from disk: a page of HTML only up to a
+  // size (its bytes get the reload script), anything else whatever its size.
+  if (file && !file->file.source.empty() && !(errors && is_html_type(content_type_for(key)))) {
+    std::uint64_t size = 0;
+    int fd = open_file_within(file->file.source, site_dir_, size);
+    if (fd >= 0 && (size > kMaxHtmlRead || !is_html_type(content_type_for(key)))) {
+      auto open = std::make_shared<const OpenSiteFile>(fd, size);
+      return {200, content_type_for(key), "", "", std::move(open)};
+    }
+    if (fd >= 0) ::close(fd);
+  }
   if (!file && !path->empty() && path->back() != '/' && find(key + "/index.html")) {
     return {301, "text/plain; charset=utf-8", "moved\n", "/" + key + "/"};
   }
@@ -371,6 +386,8 @@ PreviewReply PreviewSite::get(std::string_view target) const {
   }
   return text_reply(404, "404 not found\n");
 }
+
+OpenSiteFile::~OpenSiteFile() { ::close(fd); }
 
 std::uint64_t PreviewSite::generation() const {
   std::lock_guard lock(mu_);

@@ -21,12 +21,24 @@
 
 namespace firefly {
 
+/// A file of the site sent from disk as it is read, never held whole (a video of
+/// static/ of 1.5 GB took 3 GB for each request); closed when the last copy goes.
+struct OpenSiteFile {
+  OpenSiteFile(int f, std::uint64_t s) : fd(f), size(s) {}
+  OpenSiteFile(const OpenSiteFile&) = delete;
+  OpenSiteFile& operator=(const OpenSiteFile&) = delete;
+  ~OpenSiteFile();
+  int fd;
+  std::uint64_t size;
+};
+
 /// One answer of the preview server.
 struct PreviewReply {
   int status = 200;
   std::string content_type;
   std::string body;
-  std::string location;  ///< where a redirect (301) points, else ""
+  std::string location;                           ///< where a redirect (301) points, else ""
+  std::shared_ptr<const OpenSiteFile> file = {};  ///< when set, the body is this file's bytes
 };
 
 /// The site being previewed. Thread-safe: the rebuild thread updates it while request

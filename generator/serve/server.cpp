@@ -1,7 +1,9 @@
 #include "serve/server.h"
 
 #include <httplib.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
 #include <condition_variable>
 #include <mutex>
@@ -17,6 +19,7 @@ namespace {
 
 constexpr std::chrono::seconds kKeepAlive{15};
 constexpr size_t kMaxConnections = 1024;
+constexpr size_t kMaxRequestBody = 64 * 1024;
 
 /// One thread per connection, up to kMaxConnections at once. An open tab's reload stream
 /// waits on its own thread, so however many tabs are open, a page request never waits
@@ -75,8 +78,23 @@ PreviewServer::PreviewServer(PreviewSite& site) : impl_(std::make_unique<Impl>(s
   // Only requests that name this server: a web page elsewhere must not read the preview
   // (drafts and embargoed pages included) through a name pointed at this machine.
   Impl* impl = impl_.get();
+  // The preview takes no request bodies: httplib kept any body in memory whole, so one
+  // POST of gigabytes (from any page open in a browser) took as much.
+  http.set_payload_max_length(kMaxRequestBody);
   http.set_pre_routing_handler([impl](const httplib::Request& req, httplib::Response& res) {
+    if (req.method != "GET" && req.method != "HEAD") {
+      res.status = 405;
+      res.set_header("Allow", "GET, HEAD");
+      res.set_content("405 method not allowed: the preview only answers GET\n",
+                      "text/plain; charset=utf-8");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     if (is_allowed_host(req.get_header_value("Host"), impl->bind, impl->port)) {
+      // Several byte ranges are answered with the whole file (as HTTP allows): httplib
+      // 0.11 puts every range in one reply in memory, and "Range: bytes=0-,0-,..." (2,600
+      // in a header) made a 1 MB download 2.6 GB. The search page asks for one range.
+      // The request is the server's own, not const; its handlers only read it.
+      if (req.ranges.size() > 1) const_cast<httplib::Request&>(req).ranges.clear();
       return httplib::Server::HandlerResponse::Unhandled;
     }
     res.status = 421;
@@ -145,6 +163,19 @@ PreviewServer::PreviewServer(PreviewSite& site) : impl_(std::make_unique<Impl>(s
     res.set_header("Cache-Control", "no-store");
     res.set_header("X-Content-Type-Options", "nosniff");
     if (!reply.location.empty()) res.set_header("Location", reply.location);
+    if (reply.file && reply.file->size > 0) {
+      // Read as it is sent, a range at a time (httplib cuts a byte range from it too).
+      res.set_content_provider(
+          reply.file->size, reply.content_type,
+          [file = reply.file](size_t offset, size_t length, httplib::DataSink& sink) {
+            char buffer[64 * 1024];
+            ssize_t got = ::pread(file->fd, buffer, std::min(length, sizeof buffer),
+                                  static_cast<off_t>(offset));
+            // A file cut short meanwhile ends the reply (its length was said).
+            return got > 0 && sink.write(buffer, static_cast<size_t>(got));
+          });
+      return;
+    }
     res.set_content(std::move(reply.body), reply.content_type.c_str());
   });
 

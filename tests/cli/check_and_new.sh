@@ -42,6 +42,16 @@ set +e
 set -e
 [ "$code" = 1 ] && grep -q 'already exists' "$work/err.txt" && [ ! -e "$work/outside.md" ]
 rm "$work/ml/content/stories/dangling.en.md"
+# A collection's folder that is a link out of the site: nothing is written there.
+cp -r tests/sites/multilingual/site "$work/linked"
+mv "$work/linked/content/stories" "$work/elsewhere"
+ln -s "$work/elsewhere" "$work/linked/content/stories"
+ls -A "$work/elsewhere" >"$work/elsewhere.before"
+set +e
+"$FIREFLY" new stories x --lang en --site "$work/linked" 2>"$work/err.txt"; code=$?
+set -e
+[ "$code" = 1 ] && grep -qxF "firefly: error: content/stories is a symbolic link to a place outside the site; the page was not written there" "$work/err.txt" &&
+  ls -A "$work/elsewhere" | diff "$work/elsewhere.before" - || { echo "exit $code"; cat "$work/err.txt"; exit 1; }
 set +e
 "$FIREFLY" new storys x --site "$work/ml" 2>"$work/err.txt"; code=$?
 set -e

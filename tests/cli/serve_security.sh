@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # firefly serve answers only its owner: Host headers that do not name it get 421 (DNS
 # rebinding); a static file swapped for a symlink out of the site or for a FIFO is refused
-# at request time (and never hangs); 200 open live-reload streams leave pages answering.
+# at request time (and never hangs); 200 open live-reload streams leave pages answering;
+# a request for thousands of byte ranges gets the file once; a request body is not kept;
+# a large static file is sent from disk, never held whole.
 set -euo pipefail
 work=$(mktemp -d)
 server_pid=""
@@ -26,6 +28,35 @@ start_server "$work/site"
 [ "$(status -H "Host: evil.example:$port" "$base/")" = 421 ] || fail "a foreign name was answered"
 [ "$(status -H "Host: localhost:1" "$base/")" = 421 ] || fail "another port was answered"
 [ "$(status -H "Host: evil.example:$port" "$base/__firefly/events")" = 421 ] || fail "events"
+
+# Many byte ranges: the whole file once (each range in the reply, all of them in memory,
+# made a 1 MB file 2.6 GB); one range is still cut.
+ranges="bytes=$(printf '0-,%.0s' $(seq 2600))0-"
+got=$(curl -s --max-time 10 -o "$work/ranges.bin" -w '%{http_code} %{size_download}' \
+  -H "Range: $ranges" "$base/extra.css") || true
+[ "$got" = "200 7" ] || fail "2601 ranges of a 7-byte file answered $got"
+[ "$(status -H 'Range: bytes=1-2' "$base/extra.css")" = 206 ] || fail "one range"
+
+# A large file of static/ is sent as it is read: 300 MB in full, and a range of it.
+truncate -s 300M "$work/site/static/video.bin"
+for _ in $(seq 50); do [ "$(status -I "$base/video.bin")" = 200 ] && break; sleep 0.1; done
+got=$(curl -s --max-time 30 -o /dev/null -w '%{http_code} %{size_download}' "$base/video.bin") || true
+[ "$got" = "200 314572800" ] || fail "a 300 MB file answered $got"
+got=$(curl -s --max-time 10 -o /dev/null -w '%{http_code} %{size_download}' \
+  -H 'Range: bytes=1000-1099' "$base/video.bin") || true
+[ "$got" = "206 100" ] || fail "a range of a 300 MB file answered $got"
+rss=$(awk '/^VmHWM/ {print $2}' "/proc/$server_pid/status")
+[ "$rss" -lt 200000 ] || fail "sending a 300 MB file made the server $rss KB"
+rm "$work/site/static/video.bin"
+
+# A request body is never kept: a POST of 300 MB is refused, and the server stays small.
+big=$(head -c 300000000 /dev/zero | curl -s --max-time 20 -o /dev/null -w '%{http_code}' -X POST \
+  --data-binary @- "$base/x") || true
+[ "$big" = 405 ] || [ "$big" = 000 ] || fail "a POST of 300 MB answered $big"
+rss=$(awk '/^VmHWM/ {print $2}' "/proc/$server_pid/status")
+[ "$rss" -lt 200000 ] || fail "a POST of 300 MB made the server $rss KB"
+[ "$(status "$base/")" = 200 ] || fail "pages after a large POST"
+[ "$(status -X POST "$base/")" = 405 ] || fail "a POST was answered"
 
 # 200 open tabs (live-reload streams) and pages still answer.
 /usr/bin/python3 - "$port" <<'PY'
