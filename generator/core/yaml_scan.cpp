@@ -2,6 +2,10 @@
 
 #include <cstdio>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace firefly {
 
 namespace {
@@ -49,17 +53,47 @@ bool escape_is_control(std::string_view text, size_t at) {
   }
 }
 
+/// The control character that starts at value[i], if any.
+ControlChar control_char_at(std::string_view value, size_t i) {
+  auto c = static_cast<unsigned char>(value[i]);
+  if (is_control(c)) return {i, c};
+  // U+FFFE and U+FFFF: EF BF BE and EF BF BF.
+  if (c == 0xEF && i + 2 < value.size() && static_cast<unsigned char>(value[i + 1]) == 0xBF &&
+      (static_cast<unsigned char>(value[i + 2]) & 0xFE) == 0xBE) {
+    return {i, static_cast<unsigned char>(value[i + 2]) == 0xBE ? 0xFFFEu : 0xFFFFu};
+  }
+  return {};
+}
+
 }  // namespace
 
 ControlChar find_control_char(std::string_view value) {
-  for (size_t i = 0; i < value.size(); ++i) {
-    auto c = static_cast<unsigned char>(value[i]);
-    if (is_control(c)) return {i, c};
-    // U+FFFE and U+FFFF: EF BF BE and EF BF BF.
-    if (c == 0xEF && i + 2 < value.size() && static_cast<unsigned char>(value[i + 1]) == 0xBF &&
-        (static_cast<unsigned char>(value[i + 2]) & 0xFE) == 0xBE) {
-      return {i, static_cast<unsigned char>(value[i + 2]) == 0xBE ? 0xFFFEu : 0xFFFFu};
+  size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time past those that hold none: no byte below 0x20 but tab, line
+  // feed and return, no 0x7F, and no EF followed by BF (U+FFC0-U+FFFF, where U+FFFE and
+  // U+FFFF are). A page's whole text is read so (load/markdown_limits.h).
+  const auto* p = reinterpret_cast<const unsigned char*>(value.data());
+  const __m128i below = _mm_set1_epi8(0x1F), tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n'),
+                cr = _mm_set1_epi8('\r'), del = _mm_set1_epi8(0x7F),
+                ef = _mm_set1_epi8(static_cast<char>(0xEF)),
+                bf = _mm_set1_epi8(static_cast<char>(0xBF));
+  for (; i + 17 <= value.size(); i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+    __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, below), v);  // bytes 0x00-0x1F
+    __m128i space = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, lf)),
+                                 _mm_cmpeq_epi8(v, cr));
+    __m128i hit = _mm_or_si128(_mm_andnot_si128(space, low), _mm_cmpeq_epi8(v, del));
+    hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(v, ef), _mm_cmpeq_epi8(next, bf)));
+    if (_mm_movemask_epi8(hit) == 0) continue;
+    for (size_t k = i; k < i + 16; ++k) {  // a halfwidth form (EF BF ..) is not one
+      if (ControlChar c = control_char_at(value, k); c.offset != std::string_view::npos) return c;
     }
+  }
+#endif
+  for (; i < value.size(); ++i) {
+    if (ControlChar c = control_char_at(value, i); c.offset != std::string_view::npos) return c;
   }
   return {};
 }

@@ -44,7 +44,8 @@ class Renderer {
     for (const Node& n : list) {
       // Text and variables, most of the nodes, are written here without a call.
       if (n.kind == NodeKind::kText) {
-        write_text(n.text);
+        write_text(n.text);  // adds at most the template's own size: no limit to look at
+        continue;
       } else if (n.kind == NodeKind::kVar || n.kind == NodeKind::kRawVar) {
         if (const Value* v = resolve(n.path)) {
           if (v->is_string()) {

@@ -1,0 +1,39 @@
+#include "core/yaml_scan.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace firefly {
+
+TEST_CASE("find_control_char: at every offset, past tabs, line breaks and halfwidth forms") {
+  // Text that holds none: tabs, line breaks, Chinese punctuation (EF BC 8C), a halfwidth
+  // form (U+FFE5, EF BF A5), 0x7E.
+  const std::string clean = "a\tb\r\n，￥~中文 text\n";
+  for (size_t n = 0; n < 3; ++n) {
+    std::string text;
+    for (size_t k = 0; k <= n; ++k) text += clean;
+    CHECK(find_control_char(text).offset == std::string_view::npos);
+  }
+  const std::pair<std::string, char32_t> kinds[] = {{"\x01", 0x01},
+                                                    {"\x1b", 0x1B},
+                                                    {"\x7f", 0x7F},
+                                                    {"\xEF\xBF\xBE", 0xFFFE},
+                                                    {"\xEF\xBF\xBF", 0xFFFF}};
+  for (const auto& [bad, code] : kinds) {
+    for (size_t at = 0; at < 40; ++at) {
+      std::string text(at, 'x');
+      text += bad;
+      text += std::string(at % 17, 'y');
+      ControlChar found = find_control_char(text);
+      INFO("at " << at << ", U+" << static_cast<unsigned>(code));
+      CHECK(found.offset == at);
+      CHECK(found.code == code);
+      // After a halfwidth form that starts a block's last byte (EF at 15, BF at 16).
+      std::string later = std::string(15, 'x') + "\xEF\xBF\xA5" + std::string(at, 'z') + bad;
+      CHECK(find_control_char(later).offset == 18 + at);
+    }
+  }
+}
+
+}  // namespace firefly
