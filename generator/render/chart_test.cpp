@@ -185,15 +185,16 @@ TEST_CASE("chart: a year without a value stays on the axis; the line breaks, no 
   std::string bar = chart(ds, "year", {"n"}, "bar");
   CHECK(count(bar, "<rect x=") == 6);  // 3 columns + 3 rows: none for 2021
   CHECK(bar.find("<div class=\"chart-cat\">2021</div>") != std::string::npos);
-  // A stack of no value has no total either: 2021 is written nowhere as 0.
+  // A stack of no value has no total either: 2021 is written nowhere as 0, but shows the
+  // table's "–", hidden from screen readers (the summary and the table say it in words).
   std::string stacked = chart(ds, "year", {"n"}, "stacked");
   CHECK(count(stacked, "<text class=\"chart-v\"") == 3);
   CHECK(stacked.find("dy=\"-0.45em\">0</text>") == std::string::npos);
-  CHECK(
-      stacked.find("<div class=\"chart-cat\">2021</div>\n<div class=\"chart-bar-line\"><div "
-                   "class=\"chart-track\"><svg class=\"chart-hbar\" width=\"100%\" "
-                   "height=\"100%\">\n</svg><span class=\"chart-num\" style=\"left:0%\"></span>") !=
-      std::string::npos);
+  CHECK(count(stacked, "<text class=\"chart-v chart-none\" aria-hidden=\"true\"") == 1);
+  CHECK(stacked.find("<div class=\"chart-cat\">2021</div>\n<div class=\"chart-bar-line\"><div "
+                     "class=\"chart-track\"><svg class=\"chart-hbar\" width=\"100%\" "
+                     "height=\"100%\">\n</svg><span class=\"chart-num chart-none\" "
+                     "aria-hidden=\"true\" style=\"left:0%\">–</span>") != std::string::npos);
   // The table under the chart lists the year, with its missing value.
   DataView view;
   TableSpec table;
@@ -203,6 +204,34 @@ TEST_CASE("chart: a year without a value stays on the axis; the line breaks, no 
                         "aria-hidden=\"true\">–</span><span class=\"visually-hidden\">no "
                         "value</span></td></tr>") != std::string::npos);
   CHECK(both.table.find(">2020</th><td class=\"num\">2</td>") != std::string::npos);
+}
+
+TEST_CASE("chart: a bar of no value shows the table's \"–\" where its value would be") {
+  Dataset ds;
+  ds.name = "visits";
+  ds.title.plain = "Visits";
+  ds.columns = {Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, {}, {}},
+                Column{"n", ColumnType::kInteger, {{}, "Visits", {}}, {}, {}, {}}};
+  ds.csv_bytes = "year,n\n2019,4\n2020,\n2021,2\n";  // 2020 reported none
+  ds.index_rows();
+  std::string bar = chart(ds, "year", {"n"}, "bar");
+  // The row: the year, no bar, and "–" at the zero line (not an empty line).
+  CHECK(bar.find("<div class=\"chart-cat\">2020</div>\n<div class=\"chart-bar-line\"><div "
+                 "class=\"chart-track\"><svg class=\"chart-hbar\" width=\"100%\" "
+                 "height=\"100%\">\n</svg><span class=\"chart-num chart-none\" "
+                 "aria-hidden=\"true\" style=\"left:0%\">–</span>") != std::string::npos);
+  CHECK(count(bar, "<span class=\"chart-num\"") == 2);
+  // The column: "–" just above the zero line, at 2020's centre, hidden from screen readers.
+  CHECK(count(bar, ">–</text>") == 1);
+  CHECK(bar.find("<text class=\"chart-v chart-none\" aria-hidden=\"true\" x=\"50%\" "
+                 "y=\"100%\" dy=\"-0.45em\">–</text>") != std::string::npos);
+  // The table beside it shows the same mark.
+  DataView view;
+  TableSpec table;
+  ChartHtml both =
+      render_chart_and_table(ds, ChartSpec{"year", {"n"}, "bar", {}}, nullptr, "c", table, view);
+  CHECK(both.table.find(">2020</th><td class=\"num\"><span aria-hidden=\"true\">–</span>") !=
+        std::string::npos);
 }
 
 TEST_CASE("chart: on a long line a point between two gaps keeps its marker") {
