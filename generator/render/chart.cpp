@@ -166,8 +166,13 @@ struct Chart {
             s += bar_rect(left, group, base, base + v, j);
             base += v;
           }
-          if (few)
-            labels += d.reported(i) ? value_label(centre(k), up + down) : no_value_label(centre(k));
+          if (few) {
+            // Above the stack's top, or under its bottom when the total is negative: past
+            // the end on the total's side, never inside the bars.
+            labels += d.reported(i) ? value_label(centre(k), up + down < 0 ? down : up, false,
+                                                  chart_value_text(up + down, view))
+                                    : no_value_label(centre(k));
+          }
         } else if (target()) {
           double t = d.series[0].values[i], a = d.series[1].values[i];
           if (has_value(a)) {
@@ -224,13 +229,16 @@ struct Chart {
   /// free for it).
   /// A line of no value (`none`) shows the table's "–" at the zero line instead, hidden
   /// from screen readers as no_value_label is.
+  /// A negative stack's total (`before`) is written just before the bar's left end.
   std::string row_line(const std::string& marks, const std::string& text, double end,
-                       bool none = false) const {
-    double at = std::clamp(scale.pos(std::max(end, 0.0)), 0.0, 100.0);
+                       bool none = false, bool before = false) const {
+    double at = std::clamp(scale.pos(before ? end : std::max(end, 0.0)), 0.0, 100.0);
+    std::string where = before ? "chart-num chart-num-before\" style=\"right:" + pct(100 - at)
+                               : "chart-num\" style=\"left:" + pct(at);
+    if (none) where = "chart-num chart-none\" aria-hidden=\"true\" style=\"left:" + pct(at);
     return "<div class=\"chart-bar-line\"><div class=\"chart-track\"><svg class=\"chart-hbar\" "
            "width=\"100%\" height=\"100%\">\n" +
-           marks + "</svg><span class=\"chart-num" +
-           (none ? " chart-none\" aria-hidden=\"true" : "") + "\" style=\"left:" + pct(at) + "\">" +
+           marks + "</svg><span class=\"" + where + "\">" +
            (none ? kNoValueMark : html_escape(text)) + "</span></div></div>\n";
   }
 
@@ -256,8 +264,11 @@ struct Chart {
           marks += hrect(base, base + v, j);
           base += v;
         }
-        s += row_line(marks, d.reported(i) ? chart_value_text(up + down, view) : "", up,
-                      !d.reported(i));
+        // The total is written past the end on its own sign's side (97 and -23.9: 73.1
+        // after 97; 23.9 and -97: -73.1 before -97), never past the other side's end.
+        const bool below = up + down < 0;
+        s += row_line(marks, d.reported(i) ? chart_value_text(up + down, view) : "",
+                      below ? down : up, !d.reported(i), below);
       } else {
         for (size_t j = 0; j < m(); ++j) {
           if (range() && j == 2) continue;

@@ -176,7 +176,8 @@ struct Drawing {
           rect(x0, a, group, b - a, series_paint("s", j));
           base += v(j, i);
         }
-        if (few && d.reported(i)) value_label(centre(c), at(up + down), up + down);
+        // The total past the stack's end on its own sign's side, never inside the bars.
+        if (few && d.reported(i)) value_label(centre(c), at(up + down < 0 ? down : up), up + down);
         if (few && !d.reported(i)) no_value_label(centre(c), at(0));
       } else if (target()) {
         double t = v(0, i), a = v(1, i), t2 = range() ? v(2, i) : kNoValue;
@@ -239,12 +240,12 @@ struct Drawing {
   /// A line of no value (`none`) shows the table's "–" there instead, hidden from screen
   /// readers as no_value_label is.
   void bar_line(const std::string& marks, const std::string& label, double value_x,
-                bool none = false) {
+                bool none = false, bool before = false) {
     out += marks;
     if (none) {
       text(value_x, y + kBar - 3, kNoValueMark, "aria-hidden=\"true\"");
     } else if (!label.empty()) {
-      text(value_x, y + kBar - 3, label);
+      text(value_x, y + kBar - 3, label, before ? "text-anchor=\"end\"" : "");
     }
     y += kBar + 6;
   }
@@ -259,7 +260,15 @@ struct Drawing {
     values.push_back(view.text("chart_not_reported", "not reported"));
     double value_w = 0;
     for (const std::string& t : values) value_w = std::max(value_w, text_ems(t) * kFont);
-    const double left = kPad, right = kWidth - kPad - std::min(value_w, 300.0) - 8;
+    // A negative stack's total is written before its left end: room for it there too.
+    bool negative = false;
+    for (size_t i : pts) {
+      double sum = 0;
+      for (size_t j = 0; j < m(); ++j) sum += has_value(v(j, i)) ? v(j, i) : 0;
+      negative = negative || (stacked() && sum < 0);
+    }
+    const double left = kPad + (negative ? std::min(value_w, 300.0) + 8 : 0),
+                 right = kWidth - kPad - std::min(value_w, 300.0) - 8;
     auto at = [&](double value) { return left + (right - left) * scale.pos(value) / 100; };
     auto bar = [&](double from, double to, const std::string& paint) {
       std::string s = "<rect x=\"" + px(at(std::min(from, to))) + "\" y=\"" + px(y) +
@@ -280,8 +289,9 @@ struct Drawing {
           marks += bar(base, base + v(j, i), series_paint("s", j));
           base += v(j, i);
         }
-        bar_line(marks, d.reported(i) ? chart_value_text(up + down, view) : "", at(up) + 6,
-                 !d.reported(i));
+        const bool below = up + down < 0;
+        bar_line(marks, d.reported(i) ? chart_value_text(up + down, view) : "",
+                 below ? at(down) - 6 : at(up) + 6, !d.reported(i), below);
         continue;
       }
       for (size_t j = 0; j < m(); ++j) {
