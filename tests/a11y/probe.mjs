@@ -219,13 +219,14 @@ export function pageProbe(arg) {
         `"${caption.textContent.trim().slice(0, 40)}"`);
     }
   }
-  // A scorecard's or an indicator's card (a table that reflows, the latest status) breaks
-  // lines only between words: a word split inside ("Belu/m dilap/orkan") is read as two.
-  // A word is a run of letters and digits of a script that puts spaces between words (Han
-  // and Thai break between any characters); one whose line boxes are on two lines is split.
+  // A scorecard's or an indicator's card (its table, reflowed or not, and the latest status)
+  // breaks lines only between words: a word split inside ("Belu/m dilap/orkan") is read as
+  // two. A word is a run of letters and digits of a script that puts spaces between words
+  // (Han and Thai break between any characters); one whose line boxes are on two lines is
+  // split. (A data dictionary's column names are identifiers, broken where they must be.)
   const broken = new Set();
   const NO_SPACES = /[\p{Script=Han}\p{Script=Thai}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-  for (const card of document.querySelectorAll('.table-reflow, .indicator-latest')) {
+  for (const card of document.querySelectorAll('.scorecard-table, .indicator-latest')) {
     if (!shown(card)) continue;
     const cardWalker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
     for (let t = cardWalker.nextNode(); t; t = cardWalker.nextNode()) {
