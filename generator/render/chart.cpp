@@ -91,6 +91,14 @@ struct Chart {
            html_escape(shown.empty() ? chart_value_text(v, view) : shown) + "</text>\n";
   }
 
+  /// The mark of a category without a value, at the zero line above x: the "–" the table
+  /// beside the drawing shows, hidden from screen readers (the drawing's text alternative
+  /// and the table say "no value" in words).
+  std::string no_value_label(double x) const {
+    return "<text class=\"chart-v chart-none\" aria-hidden=\"true\" x=\"" + pct(x) + "\" y=\"" +
+           pct(100 - scale.pos(0)) + "\" dy=\"-0.45em\">" + kNoValueMark + "</text>\n";
+  }
+
   std::string bar_rect(double x, double w, double from, double to, size_t k) const {
     double a = 100 - scale.pos(std::max(from, to)), b = 100 - scale.pos(std::min(from, to));
     return "<rect x=\"" + pct(x) + "\" y=\"" + pct(a) + "\" width=\"" + pct(w) + "\" height=\"" +
@@ -158,7 +166,13 @@ struct Chart {
             s += bar_rect(left, group, base, base + v, j);
             base += v;
           }
-          if (few && d.reported(i)) labels += value_label(centre(k), up + down);
+          if (few) {
+            // Above the stack's top, or under its bottom when the total is negative: past
+            // the end on the total's side, never inside the bars.
+            labels += d.reported(i) ? value_label(centre(k), up + down < 0 ? down : up, false,
+                                                  chart_value_text(up + down, view))
+                                    : no_value_label(centre(k));
+          }
         } else if (target()) {
           double t = d.series[0].values[i], a = d.series[1].values[i];
           if (has_value(a)) {
@@ -180,9 +194,13 @@ struct Chart {
           double w = group / static_cast<double>(m());
           for (size_t j = 0; j < m(); ++j) {
             double v = d.series[j].values[i];
-            if (!has_value(v)) continue;
+            const double x = left + w * (static_cast<double>(j) + 0.5);
+            if (!has_value(v)) {
+              if (few) labels += no_value_label(x);
+              continue;
+            }
             s += bar_rect(left + w * static_cast<double>(j), w, 0, v, j);
-            if (few) labels += value_label(left + w * (static_cast<double>(j) + 0.5), v);
+            if (few) labels += value_label(x, v);
           }
         }
       }
@@ -209,12 +227,19 @@ struct Chart {
   /// One horizontal bar line: the bar(s), and the value written just past the bar's end
   /// (`end`, the largest value the marks reach; the space after the longest bar is kept
   /// free for it).
-  std::string row_line(const std::string& marks, const std::string& text, double end) const {
-    double at = std::clamp(scale.pos(std::max(end, 0.0)), 0.0, 100.0);
+  /// A line of no value (`none`) shows the table's "–" at the zero line instead, hidden
+  /// from screen readers as no_value_label is.
+  /// A negative stack's total (`before`) is written just before the bar's left end.
+  std::string row_line(const std::string& marks, const std::string& text, double end,
+                       bool none = false, bool before = false) const {
+    double at = std::clamp(scale.pos(before ? end : std::max(end, 0.0)), 0.0, 100.0);
+    std::string where = before ? "chart-num chart-num-before\" style=\"right:" + pct(100 - at)
+                               : "chart-num\" style=\"left:" + pct(at);
+    if (none) where = "chart-num chart-none\" aria-hidden=\"true\" style=\"left:" + pct(at);
     return "<div class=\"chart-bar-line\"><div class=\"chart-track\"><svg class=\"chart-hbar\" "
            "width=\"100%\" height=\"100%\">\n" +
-           marks + "</svg><span class=\"chart-num\" style=\"left:" + pct(at) + "\">" +
-           html_escape(text) + "</span></div></div>\n";
+           marks + "</svg><span class=\"" + where + "\">" +
+           (none ? kNoValueMark : html_escape(text)) + "</span></div></div>\n";
   }
 
   std::string hrect(double from, double to, size_t k) const {
@@ -239,7 +264,11 @@ struct Chart {
           marks += hrect(base, base + v, j);
           base += v;
         }
-        s += row_line(marks, d.reported(i) ? chart_value_text(up + down, view) : "", up);
+        // The total is written past the end on its own sign's side (97 and -23.9: 73.1
+        // after 97; 23.9 and -97: -73.1 before -97), never past the other side's end.
+        const bool below = up + down < 0;
+        s += row_line(marks, d.reported(i) ? chart_value_text(up + down, view) : "",
+                      below ? down : up, !d.reported(i), below);
       } else {
         for (size_t j = 0; j < m(); ++j) {
           if (range() && j == 2) continue;
@@ -262,7 +291,7 @@ struct Chart {
             marks = hrect(0, v, j);
             end = v;
           }
-          s += row_line(marks, text, end);
+          s += row_line(marks, text, end, !has_value(v) && !(target() && j == 1));
         }
       }
       s += "</div>\n";

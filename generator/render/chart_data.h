@@ -15,6 +15,8 @@ namespace firefly {
 
 /// A value no row reported (a gap in a series, "not reported" in a target chart).
 inline constexpr double kNoValue = std::numeric_limits<double>::quiet_NaN();
+/// What a drawing shows where a category has no value: the "–" of the table beside it.
+inline constexpr const char* kNoValueMark = "–";
 /// True when `v` is a reported value.
 inline bool has_value(double v) { return !std::isnan(v); }
 

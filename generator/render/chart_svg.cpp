@@ -125,6 +125,12 @@ struct Drawing {
          "text-anchor=\"middle\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\"");
   }
 
+  /// The table's "–" where a category has no value, just above the zero line (`zero`),
+  /// hidden from screen readers: the drawing's text alternative says it in words.
+  void no_value_label(double x, double zero) {
+    text(x, zero - 6, kNoValueMark, "text-anchor=\"middle\" aria-hidden=\"true\"");
+  }
+
   void columns() {
     std::vector<std::string> ticks;
     for (double t = scale.lo; t <= scale.hi + scale.step / 2; t += scale.step) {
@@ -170,7 +176,9 @@ struct Drawing {
           rect(x0, a, group, b - a, series_paint("s", j));
           base += v(j, i);
         }
-        if (few && d.reported(i)) value_label(centre(c), at(up + down), up + down);
+        // The total past the stack's end on its own sign's side, never inside the bars.
+        if (few && d.reported(i)) value_label(centre(c), at(up + down < 0 ? down : up), up + down);
+        if (few && !d.reported(i)) no_value_label(centre(c), at(0));
       } else if (target()) {
         double t = v(0, i), a = v(1, i), t2 = range() ? v(2, i) : kNoValue;
         if (has_value(a)) {
@@ -189,8 +197,11 @@ struct Drawing {
         double w = group / static_cast<double>(m());
         for (size_t j = 0; j < m(); ++j) {
           double value = v(j, i);
-          if (!has_value(value)) continue;
           double x = x0 + w * static_cast<double>(j);
+          if (!has_value(value)) {
+            if (few) no_value_label(x + w / 2, at(0));
+            continue;
+          }
           rect(x, at(std::max(value, 0.0)), w, std::fabs(at(value) - at(0)), series_paint("s", j));
           if (few) value_label(x + w / 2, at(value), value);
         }
@@ -226,9 +237,16 @@ struct Drawing {
 
   /// One horizontal bar line of `rows()`: the marks, then `label` just past their end
   /// (`value_x`; the space after the longest bar is kept free for it).
-  void bar_line(const std::string& marks, const std::string& label, double value_x) {
+  /// A line of no value (`none`) shows the table's "–" there instead, hidden from screen
+  /// readers as no_value_label is.
+  void bar_line(const std::string& marks, const std::string& label, double value_x,
+                bool none = false, bool before = false) {
     out += marks;
-    if (!label.empty()) text(value_x, y + kBar - 3, label);
+    if (none) {
+      text(value_x, y + kBar - 3, kNoValueMark, "aria-hidden=\"true\"");
+    } else if (!label.empty()) {
+      text(value_x, y + kBar - 3, label, before ? "text-anchor=\"end\"" : "");
+    }
     y += kBar + 6;
   }
 
@@ -242,7 +260,15 @@ struct Drawing {
     values.push_back(view.text("chart_not_reported", "not reported"));
     double value_w = 0;
     for (const std::string& t : values) value_w = std::max(value_w, text_ems(t) * kFont);
-    const double left = kPad, right = kWidth - kPad - std::min(value_w, 300.0) - 8;
+    // A negative stack's total is written before its left end: room for it there too.
+    bool negative = false;
+    for (size_t i : pts) {
+      double sum = 0;
+      for (size_t j = 0; j < m(); ++j) sum += has_value(v(j, i)) ? v(j, i) : 0;
+      negative = negative || (stacked() && sum < 0);
+    }
+    const double left = kPad + (negative ? std::min(value_w, 300.0) + 8 : 0),
+                 right = kWidth - kPad - std::min(value_w, 300.0) - 8;
     auto at = [&](double value) { return left + (right - left) * scale.pos(value) / 100; };
     auto bar = [&](double from, double to, const std::string& paint) {
       std::string s = "<rect x=\"" + px(at(std::min(from, to))) + "\" y=\"" + px(y) +
@@ -263,7 +289,9 @@ struct Drawing {
           marks += bar(base, base + v(j, i), series_paint("s", j));
           base += v(j, i);
         }
-        bar_line(marks, d.reported(i) ? chart_value_text(up + down, view) : "", at(up) + 6);
+        const bool below = up + down < 0;
+        bar_line(marks, d.reported(i) ? chart_value_text(up + down, view) : "",
+                 below ? at(down) - 6 : at(up) + 6, !d.reported(i), below);
         continue;
       }
       for (size_t j = 0; j < m(); ++j) {
@@ -288,7 +316,8 @@ struct Drawing {
         } else if (target() && j == 1) {
           label = view.text("chart_not_reported", "not reported");
         }
-        bar_line(marks, label, at(std::max(end, 0.0)) + 6);
+        bar_line(marks, label, at(std::max(end, 0.0)) + 6,
+                 !has_value(value) && !(target() && j == 1));
       }
     }
     y += 8;

@@ -101,6 +101,21 @@ TEST_CASE("chart svg: the words are in the reader's language; a long title wraps
   CHECK(svg.find("xml:lang=\"zh-Hant-TW\"") != std::string::npos);
 }
 
+TEST_CASE("chart svg: a bar of no value shows the table's \"–\", hidden from screen readers") {
+  DataView en = theme_view("en", "en");
+  // National has no value for 2022: one "–" in its place, in rows and in columns.
+  for (bool rows : {false, true}) {
+    CAPTURE(rows);
+    std::string svg = chart_svg(awards(), {0, 1, 2}, "bar", rows, credit(), en);
+    size_t at = svg.find(">–</text>");
+    REQUIRE(at != std::string::npos);
+    CHECK(svg.find(">–</text>", at + 1) == std::string::npos);
+    CHECK(svg.rfind("<text ", at) == svg.rfind("<text ", at));
+    std::string text = svg.substr(svg.rfind("<text ", at), at - svg.rfind("<text ", at));
+    CHECK(text.find("aria-hidden=\"true\"") != std::string::npos);
+  }
+}
+
 TEST_CASE("chart svg: a row's value is written just past its bar's end") {
   DataView en = theme_view("en", "en");
   ChartData d = awards();

@@ -185,15 +185,16 @@ TEST_CASE("chart: a year without a value stays on the axis; the line breaks, no 
   std::string bar = chart(ds, "year", {"n"}, "bar");
   CHECK(count(bar, "<rect x=") == 6);  // 3 columns + 3 rows: none for 2021
   CHECK(bar.find("<div class=\"chart-cat\">2021</div>") != std::string::npos);
-  // A stack of no value has no total either: 2021 is written nowhere as 0.
+  // A stack of no value has no total either: 2021 is written nowhere as 0, but shows the
+  // table's "–", hidden from screen readers (the summary and the table say it in words).
   std::string stacked = chart(ds, "year", {"n"}, "stacked");
   CHECK(count(stacked, "<text class=\"chart-v\"") == 3);
   CHECK(stacked.find("dy=\"-0.45em\">0</text>") == std::string::npos);
-  CHECK(
-      stacked.find("<div class=\"chart-cat\">2021</div>\n<div class=\"chart-bar-line\"><div "
-                   "class=\"chart-track\"><svg class=\"chart-hbar\" width=\"100%\" "
-                   "height=\"100%\">\n</svg><span class=\"chart-num\" style=\"left:0%\"></span>") !=
-      std::string::npos);
+  CHECK(count(stacked, "<text class=\"chart-v chart-none\" aria-hidden=\"true\"") == 1);
+  CHECK(stacked.find("<div class=\"chart-cat\">2021</div>\n<div class=\"chart-bar-line\"><div "
+                     "class=\"chart-track\"><svg class=\"chart-hbar\" width=\"100%\" "
+                     "height=\"100%\">\n</svg><span class=\"chart-num chart-none\" "
+                     "aria-hidden=\"true\" style=\"left:0%\">–</span>") != std::string::npos);
   // The table under the chart lists the year, with its missing value.
   DataView view;
   TableSpec table;
@@ -203,6 +204,76 @@ TEST_CASE("chart: a year without a value stays on the axis; the line breaks, no 
                         "aria-hidden=\"true\">–</span><span class=\"visually-hidden\">no "
                         "value</span></td></tr>") != std::string::npos);
   CHECK(both.table.find(">2020</th><td class=\"num\">2</td>") != std::string::npos);
+}
+
+TEST_CASE("chart: a bar of no value shows the table's \"–\" where its value would be") {
+  Dataset ds;
+  ds.name = "visits";
+  ds.title.plain = "Visits";
+  ds.columns = {Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, {}, {}},
+                Column{"n", ColumnType::kInteger, {{}, "Visits", {}}, {}, {}, {}}};
+  ds.csv_bytes = "year,n\n2019,4\n2020,\n2021,2\n";  // 2020 reported none
+  ds.index_rows();
+  std::string bar = chart(ds, "year", {"n"}, "bar");
+  // The row: the year, no bar, and "–" at the zero line (not an empty line).
+  CHECK(bar.find("<div class=\"chart-cat\">2020</div>\n<div class=\"chart-bar-line\"><div "
+                 "class=\"chart-track\"><svg class=\"chart-hbar\" width=\"100%\" "
+                 "height=\"100%\">\n</svg><span class=\"chart-num chart-none\" "
+                 "aria-hidden=\"true\" style=\"left:0%\">–</span>") != std::string::npos);
+  CHECK(count(bar, "<span class=\"chart-num\"") == 2);
+  // The column: "–" just above the zero line, at 2020's centre, hidden from screen readers.
+  CHECK(count(bar, ">–</text>") == 1);
+  CHECK(bar.find("<text class=\"chart-v chart-none\" aria-hidden=\"true\" x=\"50%\" "
+                 "y=\"100%\" dy=\"-0.45em\">–</text>") != std::string::npos);
+  // The table beside it shows the same mark.
+  DataView view;
+  TableSpec table;
+  ChartHtml both =
+      render_chart_and_table(ds, ChartSpec{"year", {"n"}, "bar", {}}, nullptr, "c", table, view);
+  CHECK(both.table.find(">2020</th><td class=\"num\"><span aria-hidden=\"true\">–</span>") !=
+        std::string::npos);
+}
+
+TEST_CASE("chart: a stack's total is written past its end on the total's side") {
+  Dataset ds;
+  ds.name = "balance";
+  ds.title.plain = "Balance";
+  ds.columns = {Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, {}, {}},
+                Column{"in", ColumnType::kNumber, {{}, "In", {}}, {}, {}, {}},
+                Column{"out", ColumnType::kNumber, {{}, "Out", {}}, {}, {}, {}}};
+  // 2020: 97 and -23.9, a total of 73.1; 2021: 23.9 and -97, a total of -73.1.
+  ds.csv_bytes = "year,in,out\n2020,97,-23.9\n2021,23.9,-97\n";
+  ds.index_rows();
+  std::string html = chart(ds, "year", {"in", "out"}, "stacked");
+  // Rows: 73.1 just past 97 (the end of the positive side, the total's); -73.1 just before
+  // -97, right-aligned there, not after 23.9 where it would claim the positive side.
+  auto row = [&](const std::string& year) {
+    size_t at = html.find("<div class=\"chart-cat\">" + year + "</div>");
+    REQUIRE(at != std::string::npos);
+    return html.substr(at, html.find("</div></div>", at) - at);
+  };
+  CHECK(row("2020").find("<span class=\"chart-num\" style=\"left:") != std::string::npos);
+  CHECK(row("2020").find(">73.1</span>") != std::string::npos);
+  std::string neg = row("2021");
+  CHECK(neg.find("<span class=\"chart-num chart-num-before\" style=\"right:") != std::string::npos);
+  CHECK(neg.find("<span class=\"chart-num\" style=\"left:") == std::string::npos);
+  // Columns: the total over the top of the positive stack, or under the bottom of the
+  // negative one; never at the total's own height, inside the bars.
+  size_t pos = html.find(">73.1</text>"), negt = html.find(">-73.1</text>");
+  REQUIRE(pos != std::string::npos);
+  REQUIRE(negt != std::string::npos);
+  std::string top = html.substr(html.rfind("<text", pos), pos - html.rfind("<text", pos));
+  std::string bottom = html.substr(html.rfind("<text", negt), negt - html.rfind("<text", negt));
+  CHECK(top.find("dy=\"-0.45em\"") != std::string::npos);
+  CHECK(bottom.find("dy=\"1.2em\"") != std::string::npos);
+  // On a scale from -100 to 100, 97 is at 1.5% from the top and -97 at 98.5% (73.1 would
+  // be at 13.5%, inside the bar).
+  auto y_of = [](const std::string& t) {
+    size_t at = t.find(" y=\"") + 4;
+    return std::stod(t.substr(at, t.find('%', at) - at));
+  };
+  CHECK(y_of(top) == doctest::Approx(1.5));
+  CHECK(y_of(bottom) == doctest::Approx(98.5));
 }
 
 TEST_CASE("chart: on a long line a point between two gaps keeps its marker") {

@@ -219,6 +219,34 @@ export function pageProbe(arg) {
         `"${caption.textContent.trim().slice(0, 40)}"`);
     }
   }
+  // A scorecard's or an indicator's card (its table, reflowed or not, and the latest status)
+  // breaks lines only between words: a word split inside ("Belu/m dilap/orkan") is read as
+  // two. A word is a run of letters and digits of a script that puts spaces between words
+  // (Han and Thai break between any characters); one whose line boxes are on two lines is
+  // split. (A data dictionary's column names are identifiers, broken where they must be.)
+  const broken = new Set();
+  const NO_SPACES = /[\p{Script=Han}\p{Script=Thai}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+  for (const card of document.querySelectorAll('.scorecard-table, .indicator-latest')) {
+    if (!shown(card)) continue;
+    const cardWalker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+    for (let t = cardWalker.nextNode(); t; t = cardWalker.nextNode()) {
+      if (!t.parentElement || !shown(t.parentElement)) continue;
+      for (const m of t.data.matchAll(/[\p{L}\p{M}\p{N}]{2,}/gu)) {
+        if (NO_SPACES.test(m[0])) continue;
+        const range = document.createRange();
+        range.setStart(t, m.index);
+        range.setEnd(t, m.index + m[0].length);
+        const tops = new Set();
+        for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
+        // Two rects on one line (bidi, a font change) are not a split; on two lines they are.
+        const lines = [...tops].sort((a, b) => a - b).filter((v, i, a) => i === 0 || v - a[i - 1] > 2);
+        if (lines.length > 1 && !broken.has(m[0])) {
+          broken.add(m[0]);
+          findings.push(`a word split across lines at ${arg.where} in ${describe(t.parentElement)}: "${m[0]}"`);
+        }
+      }
+    }
+  }
   // A table that scrolls sideways in its box has room to give: a cell of long text squeezed
   // under 8 of its em (Chinese breaks after any character) makes a row screens tall.
   for (const box of document.querySelectorAll('.table-wrap:not(.table-reflow)')) {
