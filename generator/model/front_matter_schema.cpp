@@ -198,14 +198,15 @@ class Checker {
     } else if (t == "enum") {
       std::string s = v.to_text();
       if (std::find(schema.values.begin(), schema.values.end(), s) == schema.values.end()) {
-        std::string guess = did_you_mean(s, schema.values);
         std::string all;
         for (const auto& e : schema.values) all += (all.empty() ? "" : ", ") + e;
-        std::string help = guess.empty() ? "" : "did you mean '" + guess + "'?";
+        std::string help;
         // The words a page shows for a value, written instead of the value itself.
         if (const std::string* value = schema.value_with_words(s)) {
           help = "'" + s + "' is what pages show for '" + *value + "'; write `" + name + ": " +
                  *value + "`";
+        } else if (std::string guess = did_you_mean(s, schema.values); !guess.empty()) {
+          help = "did you mean '" + guess + "'?";
         }
         error(v, "'" + name + "' is '" + s + "', which is not one of: " + all, help);
       }

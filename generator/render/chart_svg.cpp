@@ -261,12 +261,13 @@ struct Drawing {
     double value_w = 0;
     for (const std::string& t : values) value_w = std::max(value_w, text_ems(t) * kFont);
     // A negative stack's total is written before its left end: room for it there too.
-    bool negative = false;
-    for (size_t i : pts) {
-      double sum = 0;
-      for (size_t j = 0; j < m(); ++j) sum += has_value(v(j, i)) ? v(j, i) : 0;
-      negative = negative || (stacked() && sum < 0);
-    }
+    const bool negative = stacked() && std::any_of(pts.begin(), pts.end(), [&](size_t i) {
+                            double sum = 0;
+                            for (size_t j = 0; j < m(); ++j) {
+                              if (has_value(v(j, i))) sum += v(j, i);
+                            }
+                            return sum < 0;
+                          });
     const double left = kPad + (negative ? std::min(value_w, 300.0) + 8 : 0),
                  right = kWidth - kPad - std::min(value_w, 300.0) - 8;
     auto at = [&](double value) { return left + (right - left) * scale.pos(value) / 100; };
