@@ -287,15 +287,7 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
   c.publisher.phone = pub.get("phone").to_text();
   if (const Value* v = root.find("data_license")) {
     c.data_license = v->to_text();
-    if (!is_license_id(c.data_license)) {
-      diags.error(kPath, v->pos,
-                  "data_license '" + c.data_license +
-                      "' is not a licence id (letters, digits, '-', '.', '_')",
-                  "write the id of the licence, e.g. OGDL-Taiwan-1.0 (政府資料開放授權條款, "
-                  "Taiwan's Open Government Data License) or CC-BY-4.0");
-    } else if (auto [message, help] = unknown_license_warning(c.data_license); !message.empty()) {
-      diags.warning(kPath, v->pos, std::move(message), std::move(help));
-    }
+    check_license(c.data_license, kPath, v->pos, "data_license", diags);
   }
   if (const Value* v = root.find("data_versions")) {
     if (!v->is_int() || v->as_int() < 0 || v->as_int() > 1000) {

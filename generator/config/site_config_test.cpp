@@ -113,6 +113,7 @@ TEST_CASE("site config: data_license is a licence id; one without a known addres
   CHECK(words.sorted()[0].message ==
         "data_license '政府資料開放授權條款' is not a licence id (letters, digits, '-', '.', '_')");
   CHECK(words.sorted()[0].pos.line == 3);
+  CHECK(words.sorted()[0].hint == "write data_license: OGDL-Taiwan-1.0");
   CHECK(words.has_errors());
   Diagnostics unknown;
   auto c = load("title: T\nlanguages: [{code: en}]\ndata_license: CC-BY-4\n", unknown);

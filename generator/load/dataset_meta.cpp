@@ -346,14 +346,7 @@ std::optional<std::vector<Column>> read_dataset_metadata(const Value& meta, Data
                               : "write frequency: " + meant);
   }
   ds.license = r.text(meta, "license");
-  if (!ds.license.empty() && !is_license_id(ds.license)) {
-    local.error(ds.yaml_path, meta.get("license").pos,
-                "licence " + in_quotes(ds.license) +
-                    " is not a licence id (letters, digits, '-', '.', '_'), e.g. OGDL-Taiwan-1.0");
-  }
-  if (auto [message, help] = unknown_license_warning(ds.license); !message.empty()) {
-    local.warning(ds.yaml_path, meta.get("license").pos, std::move(message), std::move(help));
-  }
+  check_license(ds.license, ds.yaml_path, meta.get("license").pos, "license", local);
   if (const Value* kw = meta.find("keywords"); kw && !kw->is_null()) {
     if (!kw->is_list()) {
       local.error(ds.yaml_path, kw->pos, "'keywords' must be a list of words");
