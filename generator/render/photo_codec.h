@@ -1,4 +1,5 @@
-// Reading and encoding raster images: the one file that talks to libvips.
+// Reading and encoding raster images, with libvips in the photo module (firefly-photos.so,
+// generator/photo_module/), which render/photo_codec.cpp loads the first time it is needed.
 #pragma once
 
 #include <optional>
@@ -51,6 +52,13 @@ struct TargetSize {
 
 /// Starts libvips once per process (thread-safe); false when it cannot start.
 bool start_image_codec();
+
+/// The photo module's file name (it holds libvips; loaded the first time it is needed).
+constexpr const char* kPhotoModuleName = "firefly-photos.so";
+
+/// Why the photo module could not be loaded, as the end of "the image X ..." ("cannot be
+/// read: ..."); "" when it is loaded (or not yet needed).
+std::string image_codec_problem();
 
 /// Reads the header of the image at `path`; nullopt with a reason in `error` when the
 /// file is not an image any decoder knows.

@@ -196,6 +196,10 @@ bool PhotoSet::inspect(Entry& entry, const std::string& site_path) {
   std::string reason;
   if (!inspect_(site_path, p.source, reason)) {
     entry.error = reason;
+    if (!image_codec_problem().empty()) {
+      entry.hint = "install Firefly again: its photo module, " + std::string(kPhotoModuleName) +
+                   ", belongs beside the program or in ../libexec/firefly/ from it";
+    }
     return false;
   }
   const ImageInfo& info = p.source.info;

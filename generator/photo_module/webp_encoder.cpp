@@ -1,4 +1,4 @@
-#include "render/webp_encoder.h"
+#include "photo_module/webp_encoder.h"
 
 #include <webp/encode.h>
 

@@ -1,4 +1,4 @@
-#include "render/webp_encoder.h"
+#include "photo_module/webp_encoder.h"
 
 #include <doctest/doctest.h>
 #include <webp/decode.h>
