@@ -49,11 +49,13 @@ constexpr AdminWords kOtherLanguages[] = {
      "Kailangan ng editor ang JavaScript: i-on ito sa browser at i-reload ang pahinang ito."},
 };
 
-/// The words for the site's default language first (tl has the Filipino ones:
-/// words_language), then English (once).
+/// The words closest to the site's default language first (closest_language: vi-VN has
+/// the Vietnamese ones, tl the Filipino ones), then English (once).
 std::vector<const AdminWords*> words_for(std::string_view lang) {
   std::vector<const AdminWords*> out;
-  const std::string code = words_language(lang);
+  std::vector<std::string> codes;
+  for (const AdminWords& w : kOtherLanguages) codes.emplace_back(w.code);
+  const std::string code = closest_language(lang, codes);
   for (const AdminWords& w : kOtherLanguages) {
     if (w.code == code) out.push_back(&w);
   }

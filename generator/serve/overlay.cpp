@@ -1,5 +1,8 @@
 #include "serve/overlay.h"
 
+#include <string>
+#include <vector>
+
 #include "core/language_tag.h"
 #include "core/text.h"
 
@@ -45,9 +48,12 @@ constexpr OverlayWords kOtherLanguages[] = {
      "Ayusin ang mga mali sa ibaba at i-save ang file: kusang maglo-load muli ang pahinang ito."},
 };
 
-/// The words in `lang`, or nullptr for English; tl has the Filipino ones (words_language).
+/// The words closest to `lang` (closest_language: vi-VN has the Vietnamese ones, tl the
+/// Filipino ones), or nullptr for English.
 const OverlayWords* words_for(std::string_view lang) {
-  const std::string code = words_language(lang);
+  std::vector<std::string> codes;
+  for (const OverlayWords& w : kOtherLanguages) codes.emplace_back(w.code);
+  const std::string code = closest_language(lang, codes);
   for (const OverlayWords& w : kOtherLanguages) {
     if (w.code == code) return &w;
   }
