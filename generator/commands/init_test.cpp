@@ -28,8 +28,9 @@ fs::path fresh_dir(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("init offers the six languages of the default theme, zh-TW first") {
-  CHECK(init_languages() == std::vector<std::string>{"zh-TW", "en", "fil", "id", "th", "vi"});
+TEST_CASE("init offers the eight languages of the default theme, zh-TW first") {
+  CHECK(init_languages() ==
+        std::vector<std::string>{"zh-TW", "en", "fil", "id", "ja", "ko", "th", "vi"});
 }
 
 TEST_CASE("init --lang tl writes a site in tl with the Filipino words") {
@@ -53,6 +54,8 @@ TEST_CASE("init --lang with a region or a script starts from its language's word
         {"id-ID", "id", "html_lang: id-ID, name: \"Bahasa Indonesia\"}"},
         {"th-TH", "th", "html_lang: th-TH, name: \"ไทย\"}"},
         {"en-GB", "en", "html_lang: en-GB, name: \"English\"}"},
+        {"ja-JP", "ja", "html_lang: ja-JP, name: \"日本語\"}"},
+        {"ko-KR", "ko", "html_lang: ko-KR, name: \"한국어\"}"},
         {"zh-Hant-TW", "zh-TW", "html_lang: zh-Hant-TW, name: \"中文\", calendar: roc}"},
         // Hong Kong writes Traditional Chinese, but does not count years from 1912.
         {"zh-HK", "zh-TW", "html_lang: zh-HK, name: \"中文\"}"}}) {

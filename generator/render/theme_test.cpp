@@ -100,6 +100,25 @@ TEST_CASE(
   CHECK(rule(".chart-x-long li", narrowest).find("white-space: normal;") != std::string_view::npos);
 }
 
+TEST_CASE("the default theme breaks Korean between words, and sets ja and ko in their fonts") {
+  // Korean broken inside a word ("환영합니/다") at 320 px reads badly; Han in a Chinese font
+  // takes Chinese shapes on a Japanese page.
+  std::string_view css;
+  for (const EmbeddedFile& f : embedded_theme()) {
+    if (f.path == "assets/style.css") css = f.bytes;
+  }
+  auto rule = [&](std::string_view selector) {
+    size_t at = css.find(std::string(selector) + " {");
+    REQUIRE(at != std::string_view::npos);
+    return css.substr(at, css.find('}', at) - at);
+  };
+  CHECK(rule(":lang(ko)").find("word-break: keep-all;") != std::string_view::npos);
+  CHECK(rule("[lang]:not(:lang(ko))").find("word-break: normal;") != std::string_view::npos);
+  CHECK(rule(":lang(ko)").find("\"Noto Sans KR\"") != std::string_view::npos);
+  CHECK(rule(":lang(ja)").find("\"Noto Sans JP\"") != std::string_view::npos);
+  CHECK(rule("body").find("overflow-wrap: break-word;") != std::string_view::npos);
+}
+
 TEST_CASE("a language the theme has no strings in shows the default language's, each once") {
   // Simplified Chinese: the theme's Traditional Chinese words never stand in for it.
   namespace fs = std::filesystem;
@@ -135,8 +154,8 @@ TEST_CASE("every language of the default theme has every string, with the placeh
     langs[code] = parse_yaml(f.bytes, std::string(f.path), diags);
     CHECK_MESSAGE(!diags.has_errors(), f.path);
   }
-  CHECK(langs.size() == 6);
-  for (const char* code : {"zh-TW", "en", "vi", "id", "th", "fil"}) {
+  CHECK(langs.size() == 8);
+  for (const char* code : {"zh-TW", "en", "vi", "id", "th", "fil", "ja", "ko"}) {
     CHECK_MESSAGE(langs.count(code), code);
   }
   const Value& en = langs["en"];
@@ -161,7 +180,9 @@ TEST_CASE("every language of the default theme has every string, with the placeh
       std::set<std::string> given = placeholders(value.to_text());
       if (key == "chart_summary_more") given.insert("{all}");
       for (const std::string& p : placeholders(own->to_text())) CHECK(given.count(p));
-      if (code == "fil") CHECK(placeholders(own->to_text()) == placeholders(value.to_text()));
+      if (code == "fil" || code == "ja" || code == "ko") {
+        CHECK(placeholders(own->to_text()) == placeholders(value.to_text()));
+      }
     }
   }
 }
