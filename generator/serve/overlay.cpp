@@ -46,6 +46,10 @@ constexpr OverlayWords kOtherLanguages[] = {
      "แก้ไขข้อผิดพลาดด้านล่างแล้วบันทึกไฟล์ หน้านี้จะโหลดใหม่เอง"},
     {"fil", "fil", "Hindi nabuo ang website", "Hindi mabuo ang website",
      "Ayusin ang mga mali sa ibaba at i-save ang file: kusang maglo-load muli ang pahinang ito."},
+    {"ja", "ja", "サイトを作成できませんでした", "サイトを作成できませんでした",
+     "下のエラーを直してファイルを保存してください。このページは自動で再読み込みされます。"},
+    {"ko", "ko", "사이트를 만들지 못했습니다", "사이트를 만들 수 없습니다",
+     "아래 오류를 고친 뒤 파일을 저장하십시오. 이 페이지는 자동으로 다시 불러옵니다."},
 };
 
 /// The words closest to `lang` (closest_language: vi-VN has the Vietnamese ones, tl the

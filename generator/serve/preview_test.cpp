@@ -492,7 +492,9 @@ TEST_CASE("the error page speaks the site's default language, then English") {
   for (auto [lang, heading] : {std::pair{"vi-VN", "Không tạo được trang web"},
                                {"zh-Hant-TW", "網站無法產生"},
                                {"zh-HK", "網站無法產生"},
-                               {"fil-PH", "Hindi mabuo ang website"}}) {
+                               {"fil-PH", "Hindi mabuo ang website"},
+                               {"ja", "サイトを作成できませんでした"},
+                               {"ko-KR", "사이트를 만들 수 없습니다"}}) {
     CAPTURE(lang);
     CHECK(error_overlay_page("e\n", 1, lang).find(std::string("<h1>") + heading + "</h1>") !=
           std::string::npos);
