@@ -19,16 +19,31 @@ constexpr std::string_view kStrings = "strings/";
 constexpr std::string_view kTemplateSuffix = ".mustache";
 constexpr std::string_view kLangMark = "_LANG_";
 
-/// The strings of `lang` from skeleton/strings/<lang>.yaml (fil.yaml for tl, as
-/// words_language says), or nullopt.
+/// The strings of `lang` from the closest skeleton/strings/<code>.yaml (closest_language:
+/// vi.yaml for vi-VN, zh-TW.yaml for zh-Hant-TW or zh-HK, fil.yaml for tl), or nullopt
+/// when `lang` is not a language code or no file is in its language and script. Written
+/// for a code with a region or script, the site keeps `lang` as its pages' lang; a
+/// calendar is kept only in the region it is for (zh-HK does not count years from 1912
+/// as Taiwan does).
 std::optional<Value> language_strings(const std::string& lang) {
-  const std::string path = std::string(kStrings) + words_language(lang) + ".yaml";
+  if (!is_known_language_code(lang)) return std::nullopt;
+  const std::string code = closest_language(lang, init_languages());
+  if (code.empty()) return std::nullopt;
+  const std::string path = std::string(kStrings) + code + ".yaml";
   for (const EmbeddedFile& f : embedded_skeleton()) {
     if (f.path != path) continue;
     Diagnostics diags;
     Value v = parse_yaml(f.bytes, path, diags);
     if (diags.has_errors() || !v.is_map()) throw InternalError("bad skeleton file " + path);
-    return v;
+    if (code == lang) return v;
+    // tl keeps the Filipino words' html_lang (fil), as a site in tl always has.
+    auto subtag = [](std::string_view c) { return c.substr(0, c.find('-')); };
+    Map strings = v.as_map();
+    for (auto& [key, value] : strings) {
+      if (key == "html_lang" && subtag(lang) == subtag(code)) value = Value(lang);
+      if (key == "calendar" && likely_region(code) != likely_region(lang)) value = Value("");
+    }
+    return Value(std::move(strings));
   }
   return std::nullopt;
 }
@@ -145,9 +160,21 @@ int run_init(const InitOptions& options, std::istream& in, std::ostream& out, st
     // names the site's language meant. Not the nearest by spelling: 'fr' is French, not en.
     const std::vector<std::string> langs = init_languages();
     std::string guess = suggest_language_code(lang);
-    if (std::find(langs.begin(), langs.end(), guess) == langs.end()) guess.clear();
+    if (closest_language(guess, langs).empty()) guess.clear();
+    // 'zh' (Simplified Chinese, as ICU reads it): the Chinese site is Traditional.
+    std::string other_script;
+    for (const std::string& l : langs) {
+      if (guess.empty() && is_known_language_code(lang) &&
+          primary_language(l) == primary_language(lang)) {
+        other_script = l;
+      }
+    }
     err << "firefly init: no starting site in language '" << lang << "'"
-        << (guess.empty() ? "" : " (did you mean '" + guess + "'?)") << "\n  hint: use one of:";
+        << (guess.empty() ? "" : " (did you mean '" + guess + "'?)")
+        << (other_script.empty()
+                ? ""
+                : " (the starting site in '" + other_script + "' is written in another script)")
+        << "\n  hint: use one of:";
     for (const std::string& l : init_languages()) err << " " << l;
     err << "; add more languages to site.yaml afterwards\n";
     return 2;

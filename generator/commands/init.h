@@ -24,7 +24,9 @@ struct InitOptions {
 std::vector<std::string> init_languages();
 
 /// The files of a new site in `lang`, as (path relative to the site, bytes), sorted by path;
-/// nullopt when `lang` is not one of init_languages(). `today` dates the example story.
+/// nullopt when no init_languages() is close to `lang` (closest_language: vi-VN starts
+/// from vi, zh-Hant-TW from zh-TW; zh, Simplified, from none). `today` dates the example
+/// story.
 std::optional<std::vector<std::pair<std::string, std::string>>> init_files(const std::string& lang,
                                                                            const Date& today);
 

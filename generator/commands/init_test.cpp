@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 namespace firefly {
 namespace {
@@ -27,8 +28,9 @@ fs::path fresh_dir(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("init offers the six languages of the default theme, zh-TW first") {
-  CHECK(init_languages() == std::vector<std::string>{"zh-TW", "en", "fil", "id", "th", "vi"});
+TEST_CASE("init offers the eight languages of the default theme, zh-TW first") {
+  CHECK(init_languages() ==
+        std::vector<std::string>{"zh-TW", "en", "fil", "id", "ja", "ko", "th", "vi"});
 }
 
 TEST_CASE("init --lang tl writes a site in tl with the Filipino words") {
@@ -41,6 +43,49 @@ TEST_CASE("init --lang tl writes a site in tl with the Filipino words") {
   REQUIRE(home);
   CHECK(home->find("title: \"Unang pahina\"") != std::string::npos);
   CHECK_FALSE(file(*files, "content/_index.fil.md"));
+}
+
+TEST_CASE("init --lang with a region or a script starts from its language's words") {
+  const Date day{2026, 3, 14};
+  // {typed, words' file, html_lang and calendar written}: the lang is the one typed.
+  for (auto [typed, words, written] :
+       {std::tuple{"vi-VN", "vi", "html_lang: vi-VN, name: \"Tiếng Việt\"}"},
+        {"fil-PH", "fil", "html_lang: fil-PH, name: \"Filipino\"}"},
+        {"id-ID", "id", "html_lang: id-ID, name: \"Bahasa Indonesia\"}"},
+        {"th-TH", "th", "html_lang: th-TH, name: \"ไทย\"}"},
+        {"en-GB", "en", "html_lang: en-GB, name: \"English\"}"},
+        {"ja-JP", "ja", "html_lang: ja-JP, name: \"日本語\"}"},
+        {"ko-KR", "ko", "html_lang: ko-KR, name: \"한국어\"}"},
+        {"zh-Hant-TW", "zh-TW", "html_lang: zh-Hant-TW, name: \"中文\", calendar: roc}"},
+        // Hong Kong writes Traditional Chinese, but does not count years from 1912.
+        {"zh-HK", "zh-TW", "html_lang: zh-HK, name: \"中文\"}"}}) {
+    CAPTURE(typed);
+    auto files = init_files(typed, day);
+    REQUIRE(files);
+    auto same = init_files(words, day);
+    REQUIRE(same);
+    const std::string* site = file(*files, "site.yaml");
+    REQUIRE(site);
+    CHECK(site->find("{code: " + std::string(typed) + ", " + written) != std::string::npos);
+    const std::string* home = file(*files, "content/_index." + std::string(typed) + ".md");
+    REQUIRE(home);
+    CHECK(*home == *file(*same, "content/_index." + std::string(words) + ".md"));
+  }
+  // Simplified Chinese never starts from the Traditional words; a code with a region in
+  // the wrong letter case is no code.
+  for (const char* typed : {"zh", "zh-CN", "zh-Hans-TW", "vi-vn"}) {
+    CAPTURE(typed);
+    CHECK_FALSE(init_files(typed, day));
+  }
+  std::istringstream in;
+  std::ostringstream out, err;
+  CHECK(run_init({fresh_dir("zh-CN"), "zh-CN", false}, in, out, err) == 2);
+  CHECK(err.str().find("no starting site in language 'zh-CN' (the starting site in 'zh-TW' is "
+                       "written in another script)\n") != std::string::npos);
+  std::ostringstream e;
+  CHECK(run_init({fresh_dir("vi-vn"), "vi-vn", false}, in, out, e) == 2);
+  CHECK(e.str().find("no starting site in language 'vi-vn' (did you mean 'vi-VN'?)") !=
+        std::string::npos);
 }
 
 TEST_CASE("init writes one language's files with the language in names and site.yaml") {

@@ -22,10 +22,16 @@ const Language* SiteConfig::language(std::string_view code) const {
 }
 
 std::string SiteConfig::language_meant(std::string_view code) const {
-  if (std::string guess = suggest_language_code(code); language(guess)) return guess;
-  if (is_known_language_code(code)) return "";
+  std::string guess = suggest_language_code(code);
+  if (language(guess)) return guess;
   std::vector<std::string> codes;
   for (const Language& l : languages) codes.push_back(l.code);
+  // "vi" on a site in vi-VN: the site's code of the same language and script.
+  const std::string known = is_known_language_code(code) ? std::string(code) : guess;
+  if (!known.empty()) {
+    if (std::string near = closest_language(known, codes); !near.empty()) return near;
+  }
+  if (is_known_language_code(code)) return "";
   return did_you_mean(code, codes);
 }
 

@@ -148,8 +148,10 @@ struct SiteConfig {
   const Language* language(std::string_view code) const;
   /// The code of the site's language `code` most likely meant, or "": the one
   /// suggest_language_code() names ("vn" -> "vi", "zh_tw" -> "zh-TW", "english" -> "en"),
-  /// else, for a code of no language Firefly knows ("vii"), the nearest by spelling. The
-  /// code of a language the site is not in ("th", "fr") is no misspelling of another: "".
+  /// else the closest_language() of the site to it ("vi" -> "vi-VN", "zh-Hant" -> "zh-TW";
+  /// never "zh" -> "zh-TW"), else, for a code of no language Firefly knows ("vii"), the
+  /// nearest by spelling. The code of a language the site is not in ("th", "fr") is no
+  /// misspelling of another: "".
   std::string language_meant(std::string_view code) const;
   /// The collection named `name`, or nullptr.
   const Collection* collection(std::string_view name) const;

@@ -170,8 +170,75 @@ std::string suggest_language_code(std::string_view code) {
   return language_of_country(code);
 }
 
-std::string words_language(std::string_view code) {
-  return code == "tl" ? "fil" : std::string(code);
+namespace {
+
+/// A code's language (with "tl" as "fil"), script and region as written, and the script
+/// and region ICU's likely subtags give it where it names none.
+struct TagParts {
+  std::string language, script, region;
+  std::string likely_script, likely_region;
+};
+
+TagParts tag_parts(std::string_view code) {
+  TagParts t;
+  const std::string cased = bcp47_case(code);
+  std::vector<std::string_view> parts = split(cased, '-');
+  t.language = primary_language(code);
+  for (size_t i = 1; i < parts.size(); ++i) {
+    std::string_view p = parts[i];
+    if (i == 1 && p.size() == 4 && every(p, letter)) {
+      t.script = p;
+    } else if (t.region.empty() && i <= 2 &&
+               (p.size() == 2 || (p.size() == 3 && every(p, digit)))) {
+      t.region = p;
+    }
+  }
+  std::string tag = t.language + (t.script.empty() ? "" : "-" + t.script) +
+                    (t.region.empty() ? "" : "-" + t.region);
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale likely = icu::Locale::forLanguageTag(tag, status);
+  likely.addLikelySubtags(status);
+  if (U_SUCCESS(status)) {
+    t.likely_script = likely.getScript();
+    t.likely_region = likely.getCountry();
+  }
+  if (!t.script.empty()) t.likely_script = t.script;
+  if (!t.region.empty()) t.likely_region = t.region;
+  return t;
+}
+
+}  // namespace
+
+std::string likely_region(std::string_view code) { return tag_parts(code).likely_region; }
+
+std::string primary_language(std::string_view code) {
+  std::string lang = ascii_lower(code.substr(0, code.find_first_of("-_")));
+  return lang == "tl" ? "fil" : lang;
+}
+
+std::string closest_language(std::string_view code, const std::vector<std::string>& available) {
+  const TagParts want = tag_parts(code);
+  // Where `have` comes in the lookup: 0 itself, 1 the same region, 2 no region, 3 the
+  // script's main region, 4 another; -1 another language or script.
+  auto rank = [&](const std::string& have) {
+    if (have == code) return 0;
+    const TagParts t = tag_parts(have);
+    if (t.language != want.language || t.likely_script != want.likely_script) return -1;
+    if (!want.region.empty() && t.region == want.region) return 1;
+    if (t.region.empty()) return 2;
+    return t.likely_region == tag_parts(want.language + "-" + want.likely_script).likely_region ? 3
+                                                                                                : 4;
+  };
+  std::string best;
+  int best_rank = 5;
+  for (const std::string& have : available) {
+    int r = rank(have);
+    if (r >= 0 && (r < best_rank || (r == best_rank && have < best))) {
+      best = have;
+      best_rank = r;
+    }
+  }
+  return best;
 }
 
 }  // namespace firefly

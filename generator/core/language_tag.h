@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace firefly {
 
@@ -23,11 +24,25 @@ bool is_known_language_code(std::string_view code);
 /// "vi", "jp" -> "ja", "at" -> "de-AT").
 std::string suggest_language_code(std::string_view code);
 
-/// The language whose words Firefly's own texts (the default theme's strings, the new
-/// site of `firefly init`, the preview's and the editor's pages) give a site language
-/// `code`: "fil" (Filipino) for "tl" (Tagalog, which Filipino is based on, and the code
-/// ICU replaces with "fil"), so a site that writes its pages for Filipino workers under
-/// either code finds the same words; `code` itself for any other.
-std::string words_language(std::string_view code);
+/// The code among `available` whose words (theme strings, the new site of `firefly init`,
+/// the preview's and the editor's pages) a site language `code` shows, or "" when none
+/// fits. BCP 47 lookup: `code` itself, then a code of the same region ("zh-TW" for
+/// "zh-Hant-TW", "vi-VN" for "vi-VN-x"), then the language without a region ("vi" for
+/// "vi-VN", "zh-Hant" for "zh-HK"), then the language in its main region ("zh-TW" for
+/// "zh-HK", "pt-BR" for "pt-PT"), then in any other. A code only ever finds one in the same
+/// script, the script a code without one is written in by ICU's likely subtags ("zh-TW",
+/// "zh-HK" and "zh-MO" are Traditional Chinese, "zh", "zh-CN" and "zh-SG" Simplified, "sr"
+/// Cyrillic): dropping a script never changes the script read, so Traditional and
+/// Simplified Chinese never stand in for each other. "tl" (Tagalog, the code ICU replaces
+/// with "fil") finds Filipino's words, and "fil" Tagalog's.
+std::string closest_language(std::string_view code, const std::vector<std::string>& available);
+
+/// The region of `code`, or the one ICU's likely subtags give it ("TW" of "zh-Hant", "VN"
+/// of "vi"); "" when ICU knows none.
+std::string likely_region(std::string_view code);
+
+/// The language subtag of `code` ("vi" of "vi-VN", "zh" of "zh-Hant-TW"), with "tl" as
+/// "fil": what number words and month names are read by.
+std::string primary_language(std::string_view code);
 
 }  // namespace firefly

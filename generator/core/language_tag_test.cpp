@@ -56,4 +56,65 @@ TEST_CASE("suggest_language_code finds the code that was meant") {
   CHECK(suggest_language_code("").empty());
 }
 
+TEST_CASE("closest_language finds the words of a code with a region or a script") {
+  const std::vector<std::string> theme = {"en", "fil", "id", "th", "vi", "zh-TW"};
+  CHECK(closest_language("vi", theme) == "vi");     // itself
+  CHECK(closest_language("vi-VN", theme) == "vi");  // the region dropped
+  CHECK(closest_language("fil-PH", theme) == "fil");
+  CHECK(closest_language("id-ID", theme) == "id");
+  CHECK(closest_language("th-TH", theme) == "th");
+  CHECK(closest_language("en-GB", theme) == "en");
+  CHECK(closest_language("vi-Latn-VN", theme) == "vi");  // and the script it is written in
+  CHECK(closest_language("tl", theme) == "fil");         // Filipino is written under either code
+  CHECK(closest_language("tl-PH", theme) == "fil");
+  CHECK(closest_language("fil", {"en", "tl"}) == "tl");
+  CHECK(closest_language("ja", theme).empty());  // no words in the language
+  CHECK(closest_language("ms", theme).empty());
+}
+
+TEST_CASE("closest_language keeps Traditional and Simplified Chinese apart") {
+  const std::vector<std::string> theme = {"en", "vi", "zh-TW"};
+  CHECK(closest_language("zh-TW", theme) == "zh-TW");
+  CHECK(closest_language("zh-Hant-TW", theme) == "zh-TW");  // the same region and script
+  CHECK(closest_language("zh-Hant", theme) == "zh-TW");
+  CHECK(closest_language("zh-HK", theme) == "zh-TW");  // Traditional, as Hong Kong writes
+  CHECK(closest_language("zh-MO", theme) == "zh-TW");
+  CHECK(closest_language("zh-Hant-HK", theme) == "zh-TW");
+  CHECK(closest_language("zh", theme).empty());  // Simplified, as ICU reads "zh"
+  CHECK(closest_language("zh-CN", theme).empty());
+  CHECK(closest_language("zh-Hans", theme).empty());
+  CHECK(closest_language("zh-SG", theme).empty());
+  CHECK(closest_language("zh-Hans-TW", theme).empty());  // a script written wins
+  const std::vector<std::string> both = {"zh", "zh-CN", "zh-Hant", "zh-TW"};
+  CHECK(closest_language("zh-Hant-TW", both) == "zh-TW");
+  CHECK(closest_language("zh-HK", both) == "zh-Hant");  // no region before another region
+  CHECK(closest_language("zh-Hant", both) == "zh-Hant");
+  CHECK(closest_language("zh-SG", both) == "zh");
+  CHECK(closest_language("zh-Hans-CN", both) == "zh-CN");
+  CHECK(closest_language("zh-Hans", {"zh-TW", "zh-CN"}) == "zh-CN");
+  CHECK(closest_language("zh-TW", {"zh", "zh-CN", "zh-Hans"}).empty());
+}
+
+TEST_CASE("closest_language prefers the same region, then none, then the main one") {
+  CHECK(closest_language("en-GB", {"en-US", "en-GB", "en"}) == "en-GB");
+  CHECK(closest_language("en-AU", {"en-US", "en-GB", "en"}) == "en");
+  CHECK(closest_language("en-AU", {"en-GB", "en-US"}) == "en-US");  // English's main region
+  CHECK(closest_language("pt-PT", {"pt-BR"}) == "pt-BR");
+  CHECK(closest_language("pt", {"pt-PT", "pt-BR"}) == "pt-BR");
+  CHECK(closest_language("es-MX", {"es-419", "es"}) == "es");
+  CHECK(closest_language("sr-Latn", {"sr"}).empty());  // Serbian's own script is Cyrillic
+  CHECK(closest_language("sr-Latn-RS", {"sr", "sr-Latn"}) == "sr-Latn");
+  CHECK(closest_language("sr-RS", {"sr-Latn", "sr"}) == "sr");
+  CHECK(closest_language("", {"en"}).empty());
+  CHECK(closest_language("en", {}).empty());
+}
+
+TEST_CASE("primary_language is the language subtag, tl read as fil") {
+  CHECK(primary_language("vi-VN") == "vi");
+  CHECK(primary_language("zh-Hant-TW") == "zh");
+  CHECK(primary_language("en") == "en");
+  CHECK(primary_language("tl-PH") == "fil");
+  CHECK(primary_language("fil") == "fil");
+}
+
 }  // namespace firefly

@@ -10,6 +10,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "core/language_tag.h"
 #include "core/text.h"
 
 namespace firefly {
@@ -155,18 +156,19 @@ NumberWriting number_writing(const std::string& lang) {
   return w;
 }
 
-const NumberWriting& number_writing_of(const std::string& lang) {
+const NumberWriting& number_writing_of(const std::string& code) {
   static const NumberWriting zh = number_writing("zh"), en = number_writing("en"),
                              vi = number_writing("vi"), id = number_writing("id"),
                              th = number_writing("th"), fil = number_writing("fil"),
                              none = number_writing("");
-  return lang.rfind("zh", 0) == 0        ? zh
-         : lang == "en"                  ? en
-         : lang == "vi"                  ? vi
-         : lang == "id"                  ? id
-         : lang == "th"                  ? th
-         : lang == "fil" || lang == "tl" ? fil
-                                         : none;
+  const std::string lang = primary_language(code);  // "vi-VN" writes as "vi", "tl" as "fil"
+  return lang == "zh"    ? zh
+         : lang == "en"  ? en
+         : lang == "vi"  ? vi
+         : lang == "id"  ? id
+         : lang == "th"  ? th
+         : lang == "fil" ? fil
+                         : none;
 }
 
 /// The first offset from `i` where a number, a month name or (Chinese) 成 may begin, or

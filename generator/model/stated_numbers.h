@@ -15,7 +15,8 @@ struct StatedNumber {
   std::string text;  ///< as written ("3.256", "108年", "5千萬")
 };
 
-/// The numbers `text` states, read as `lang` writes them: "vi" and "id" group thousands
+/// The numbers `text` states, read as `lang` writes them (by its language subtag: "vi-VN"
+/// as "vi", "zh-Hant-TW" as "zh"): "vi" and "id" group thousands
 /// with "." and mark decimals with ","; the others the other way round; any language
 /// may group with spaces. Full-width and Thai digits count; Chinese ("zh…") years
 /// written as ROC years ("108年", "民國100年", "104至107年") become Gregorian, and

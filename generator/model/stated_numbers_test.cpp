@@ -86,6 +86,17 @@ TEST_CASE("small whole numbers are left out, the text is kept as written") {
   CHECK(stated_numbers("108年", "zh-TW")[0].text == "108年");
 }
 
+TEST_CASE("a code with a region or a script reads numbers as its language does") {
+  CHECK(values("đào tạo 3.256 người", "vi-VN") == "3256");  // "." groups, as in vi
+  CHECK(values("3,5 triệu", "vi-VN") == "3500000");
+  CHECK(values("5 juta pekerja", "id-ID") == "5000000");
+  CHECK(values("50 milyon", "fil-PH") == "50000000");
+  CHECK(values("50 milyon", "tl-PH") == "50000000");
+  CHECK(values("พ.ศ. 2566", "th-TH") == "2023");
+  CHECK(values("民國108年", "zh-Hant-TW") == "2019");
+  CHECK(values("3 thousand people", "en-GB") == "3000");
+}
+
 TEST_CASE("long texts: a number, a month or 成 at any offset") {
   // Past 16 bytes the text is searched in blocks; each sign lands at every offset of one.
   for (size_t pad = 0; pad < 40; ++pad) {

@@ -4,6 +4,7 @@
 #include <map>
 #include <string_view>
 
+#include "core/language_tag.h"
 #include "core/text.h"
 #include "load/markdown.h"
 
@@ -86,7 +87,8 @@ std::string quoted_list(const std::vector<std::string>& words) {
 }
 
 bool written_in_han(const std::string& lang) {
-  return starts_with(lang, "zh") || starts_with(lang, "ja") || starts_with(lang, "ko");
+  const std::string primary = primary_language(lang);  // "ja-JP" too; not "jam" (Jamaican)
+  return primary == "zh" || primary == "ja" || primary == "ko";
 }
 
 }  // namespace

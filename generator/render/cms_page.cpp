@@ -47,13 +47,29 @@ constexpr AdminWords kOtherLanguages[] = {
      "ang script ng editor sa isang address na naaabot ng network ng opisina (script: sa ilalim "
      "ng cms: sa site.yaml).",
      "Kailangan ng editor ang JavaScript: i-on ito sa browser at i-reload ang pahinang ito."},
+    {"ja", "編集画面を読み込んでいます…",
+     "{url} "
+     "から編集画面を読み込めませんでした。ネットワークの接続を確認して、このページを再読み込み"
+     "してください。それでも読み込めない場合は、サイトの管理者に、編集画面のスクリプトを庁内の"
+     "ネットワークから接続できるアドレスに置くよう依頼してください（site.yaml の cms: の "
+     "script:）。",
+     "編集画面には JavaScript "
+     "が必要です。ブラウザーで有効にして、このページを再読み込みしてください。"},
+    {"ko", "편집기를 불러오는 중…",
+     "{url}에서 편집기를 불러오지 못했습니다. 네트워크 연결을 확인한 뒤 이 페이지를 새로 "
+     "고치십시오. "
+     "그래도 안 되면 사이트 관리자에게 편집기 스크립트를 기관 네트워크에서 접속할 수 있는 주소에 "
+     "두도록 요청하십시오(site.yaml의 cms: 아래 script:).",
+     "편집기에는 JavaScript가 필요합니다. 브라우저에서 켠 뒤 이 페이지를 새로 고치십시오."},
 };
 
-/// The words for the site's default language first (tl has the Filipino ones:
-/// words_language), then English (once).
+/// The words closest to the site's default language first (closest_language: vi-VN has
+/// the Vietnamese ones, tl the Filipino ones), then English (once).
 std::vector<const AdminWords*> words_for(std::string_view lang) {
   std::vector<const AdminWords*> out;
-  const std::string code = words_language(lang);
+  std::vector<std::string> codes;
+  for (const AdminWords& w : kOtherLanguages) codes.emplace_back(w.code);
+  const std::string code = closest_language(lang, codes);
   for (const AdminWords& w : kOtherLanguages) {
     if (w.code == code) out.push_back(&w);
   }

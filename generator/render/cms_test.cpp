@@ -157,6 +157,21 @@ TEST_CASE("cms: /admin/ says \"loading\" in Filipino for a fil or a tl site, the
   }
 }
 
+TEST_CASE("cms: /admin/ says \"loading\" in the language of a code with a region, ja, ko") {
+  for (auto [code, words] : {std::pair{"vi-VN", "<p lang=\"vi\">Đang tải trình soạn thảo…</p>"},
+                             {"zh-HK", "<p lang=\"zh-Hant-TW\">正在載入編輯器…</p>"},
+                             {"ja-JP", "<p lang=\"ja\">編集画面を読み込んでいます…</p>"},
+                             {"ko", "<p lang=\"ko\">편집기를 불러오는 중…</p>"}}) {
+    CAPTURE(code);
+    SiteConfig c = config_of(std::string("title: Bureau\nlanguages: [{code: ") + code +
+                             "}]\ncms: {backend: github, repo: a/b, script: /cms.js}\n");
+    OutputSet out;
+    render_cms(c, {}, out);
+    REQUIRE(out.size() == 2);
+    CHECK(out[1].bytes.find(words) != std::string::npos);
+  }
+}
+
 TEST_CASE("cms settings are checked") {
   Diagnostics diags;
   Value root = parse_yaml("title: x\nlanguages: [{code: en}]\ncms: {backend: svn, repo: a/b}\n",

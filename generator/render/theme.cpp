@@ -121,6 +121,18 @@ Value overlay_strings(const Value& theme, const Value& site, const std::string& 
   return Value(std::move(merged));
 }
 
+/// True for a theme path of a language's strings: "i18n/<code>.yaml" (not a glossary's
+/// "i18n/glossary.<code>.yaml").
+bool is_strings_file(std::string_view path) {
+  return starts_with(path, "i18n/") && ends_with(path, ".yaml") && path.size() > 10 &&
+         is_language_tag(path.substr(5, path.size() - 10));
+}
+
+/// The language code of a strings file's path: "vi" of "i18n/vi.yaml".
+std::string strings_code(std::string_view path) {
+  return std::string(path.substr(5, path.size() - 10));
+}
+
 /// The themes a site can name: the folders of its themes/, and the built-in default.
 std::vector<std::string> theme_names(const fs::path& site_dir) {
   std::vector<std::string> names = {"default"};
@@ -225,25 +237,37 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
   }
   check_template_names(*theme, sources, diags);
 
-  // Strings: the theme's, then the site's file of the language over them string by string
-  // (a site file with one string keeps the theme's others); each language completed from
-  // the default language, then from the theme's English, so that a language the theme has
-  // no strings in (ja) has no empty label. A theme without strings in tl gives its fil
-  // ones (words_language): Filipino is written under either code.
+  // Strings: the theme's closest to the language (closest_language: vi for vi-VN, zh-TW
+  // for zh-Hant-TW, fil for tl; never Simplified Chinese for Traditional), then the site's
+  // closest file over them string by string (a site file with one string keeps the
+  // theme's others); each language completed from the default language, then from the
+  // theme's English, so that a language the theme has no strings in has no empty label.
+  std::vector<std::string> theme_codes, site_codes;
+  for (const auto& [path, file] : theme_strings) {
+    if (is_strings_file(path)) theme_codes.push_back(strings_code(path));
+  }
+  for (const auto& [path, file] : files) {
+    if (is_strings_file(path) && file.origin == path) site_codes.push_back(strings_code(path));
+  }
   std::map<std::string, Value> raw;
+  std::map<std::string, std::string> site_file;  // language code -> the site's file of it
   auto read_strings = [&](const std::string& code) {
-    const std::string path = "i18n/" + code + ".yaml";
-    auto it = files.find(path);
-    auto theirs = theme_strings.find(path);
-    if (theirs == theme_strings.end()) {
-      theirs = theme_strings.find("i18n/" + words_language(code) + ".yaml");
+    const std::string theirs = closest_language(code, theme_codes);
+    if (!theirs.empty()) {
+      const ThemeFile& file = theme_strings.at("i18n/" + theirs + ".yaml");
+      raw[code] = parse_yaml(file.bytes, file.origin, diags);
     }
-    if (theirs != theme_strings.end()) {
-      raw[code] = parse_yaml(theirs->second.bytes, theirs->second.origin, diags);
+    // The site's file of another of its languages is that language's alone (tl.yaml on a
+    // site in fil and tl); one of no site language is any close one's (vi.yaml for vi-VN).
+    std::vector<std::string> mine_to_pick;
+    for (const std::string& c : site_codes) {
+      if (c == code || !config.language(c)) mine_to_pick.push_back(c);
     }
-    if (it != files.end() && (theirs == theme_strings.end() || it->second.origin == path)) {
-      raw[code] = overlay_strings(raw[code], parse_yaml(it->second.bytes, it->second.origin, diags),
-                                  it->second.origin, diags);
+    if (const std::string mine = closest_language(code, mine_to_pick); !mine.empty()) {
+      const ThemeFile& file = files.at("i18n/" + mine + ".yaml");
+      raw[code] = overlay_strings(raw[code], parse_yaml(file.bytes, file.origin, diags),
+                                  file.origin, diags);
+      site_file[code] = file.origin;
     }
   };
   for (const Language& lang : config.languages) read_strings(lang.code);
@@ -262,9 +286,8 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
         from_english += fallback != def;
       }
     }
-    auto file = files.find("i18n/" + lang.code + ".yaml");
     warn_missing_strings(lang, config, theme->missing_[lang.code].size(), from_english,
-                         file == files.end() ? std::string() : file->second.origin, diags);
+                         site_file[lang.code], diags);
     std::vector<std::uint64_t>& grains = theme->string_grains_[lang.code];
     for (const auto& [key, value] : merged) grains.push_back(grain::string(lang.code, key));
     theme->strings_[lang.code] = Value(std::move(merged));

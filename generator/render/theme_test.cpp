@@ -100,27 +100,47 @@ TEST_CASE(
   CHECK(rule(".chart-x-long li", narrowest).find("white-space: normal;") != std::string_view::npos);
 }
 
+TEST_CASE("the default theme breaks Korean between words, and sets ja and ko in their fonts") {
+  // Korean broken inside a word ("환영합니/다") at 320 px reads badly; Han in a Chinese font
+  // takes Chinese shapes on a Japanese page.
+  std::string_view css;
+  for (const EmbeddedFile& f : embedded_theme()) {
+    if (f.path == "assets/style.css") css = f.bytes;
+  }
+  auto rule = [&](std::string_view selector) {
+    size_t at = css.find(std::string(selector) + " {");
+    REQUIRE(at != std::string_view::npos);
+    return css.substr(at, css.find('}', at) - at);
+  };
+  CHECK(rule(":lang(ko)").find("word-break: keep-all;") != std::string_view::npos);
+  CHECK(rule("[lang]:not(:lang(ko))").find("word-break: normal;") != std::string_view::npos);
+  CHECK(rule(":lang(ko)").find("\"Noto Sans KR\"") != std::string_view::npos);
+  CHECK(rule(":lang(ja)").find("\"Noto Sans JP\"") != std::string_view::npos);
+  CHECK(rule("body").find("overflow-wrap: break-word;") != std::string_view::npos);
+}
+
 TEST_CASE("a language the theme has no strings in shows the default language's, each once") {
+  // Simplified Chinese: the theme's Traditional Chinese words never stand in for it.
   namespace fs = std::filesystem;
   const fs::path site =
       fs::temp_directory_path() / ("firefly-theme-fallback-" + std::to_string(::getpid()));
   fs::create_directories(site);
   SiteConfig config;
   config.languages.push_back({"en", "en", "English", "", "ltr"});
-  config.languages.push_back({"ja", "ja", "日本語", "", "ltr"});
+  config.languages.push_back({"zh-CN", "zh-CN", "简体中文", "", "ltr"});
   config.theme = "default";
   Diagnostics diags;
   auto theme = load_theme(site, config, diags);
   REQUIRE(theme);
-  const std::vector<std::string>& missing = theme->missing_strings().at("ja");
+  const std::vector<std::string>& missing = theme->missing_strings().at("zh-CN");
   // English is the default language and the last fallback: every string once, not twice.
   CHECK(missing.size() == theme->strings("en").as_map().size());
   CHECK(std::set<std::string>(missing.begin(), missing.end()).size() == missing.size());
-  CHECK(theme->strings("ja").as_map().size() == theme->strings("en").as_map().size());
-  CHECK(theme->strings("ja").get("skip_to_content").to_text() == "Skip to main content");
+  CHECK(theme->strings("zh-CN").as_map().size() == theme->strings("en").as_map().size());
+  CHECK(theme->strings("zh-CN").get("skip_to_content").to_text() == "Skip to main content");
   REQUIRE(diags.sorted().size() == 1);
   CHECK(diags.sorted()[0].message ==
-        "the theme has no strings in ja (日本語): its pages show the theme's words (menus, "
+        "the theme has no strings in zh-CN (简体中文): its pages show the theme's words (menus, "
         "buttons, labels, notices) in English");
   fs::remove_all(site);
 }
@@ -134,8 +154,8 @@ TEST_CASE("every language of the default theme has every string, with the placeh
     langs[code] = parse_yaml(f.bytes, std::string(f.path), diags);
     CHECK_MESSAGE(!diags.has_errors(), f.path);
   }
-  CHECK(langs.size() == 6);
-  for (const char* code : {"zh-TW", "en", "vi", "id", "th", "fil"}) {
+  CHECK(langs.size() == 8);
+  for (const char* code : {"zh-TW", "en", "vi", "id", "th", "fil", "ja", "ko"}) {
     CHECK_MESSAGE(langs.count(code), code);
   }
   const Value& en = langs["en"];
@@ -160,7 +180,9 @@ TEST_CASE("every language of the default theme has every string, with the placeh
       std::set<std::string> given = placeholders(value.to_text());
       if (key == "chart_summary_more") given.insert("{all}");
       for (const std::string& p : placeholders(own->to_text())) CHECK(given.count(p));
-      if (code == "fil") CHECK(placeholders(own->to_text()) == placeholders(value.to_text()));
+      if (code == "fil" || code == "ja" || code == "ko") {
+        CHECK(placeholders(own->to_text()) == placeholders(value.to_text()));
+      }
     }
   }
 }
@@ -193,4 +215,35 @@ TEST_CASE("a site in fil or tl shows the theme's Filipino strings, with no warni
   fs::remove_all(site);
 }
 
+TEST_CASE("a code with a region or a script shows the theme's words of its language") {
+  namespace fs = std::filesystem;
+  const fs::path site =
+      fs::temp_directory_path() / ("firefly-theme-regions-" + std::to_string(::getpid()));
+  fs::create_directories(site / "i18n");
+  // The site's file named after the language serves its code with a region.
+  std::ofstream(site / "i18n" / "vi.yaml") << "footnote_back: \"Về đầu bài\"\n";
+  SiteConfig config;
+  for (const char* code : {"en-GB", "vi-VN", "fil-PH", "id-ID", "th-TH", "zh-Hant-TW", "zh-HK"}) {
+    config.languages.push_back({code, code, code, "", "ltr"});
+  }
+  config.theme = "default";
+  Diagnostics diags;
+  auto theme = load_theme(site, config, diags);
+  REQUIRE(theme);
+  CHECK(diags.sorted().empty());  // no "the theme has no strings" warning
+  for (const auto& [code, missing] : theme->missing_strings()) {
+    CAPTURE(code);
+    CHECK(missing.empty());
+  }
+  CHECK(theme->strings("en-GB").get("skip_to_content").to_text() == "Skip to main content");
+  CHECK(theme->strings("vi-VN").get("skip_to_content").to_text() == "Chuyển đến nội dung chính");
+  CHECK(theme->strings("vi-VN").get("footnote_back").to_text() == "Về đầu bài");
+  CHECK(theme->strings("fil-PH").get("skip_to_content").to_text() ==
+        "Lumaktaw sa pangunahing nilalaman");
+  CHECK(theme->strings("id-ID").get("search").to_text() == "Cari");
+  CHECK(theme->strings("th-TH").get("search").to_text() == "ค้นหา");
+  CHECK(theme->strings("zh-Hant-TW").get("search").to_text() == "搜尋");
+  CHECK(theme->strings("zh-HK").get("search").to_text() == "搜尋");  // Traditional too
+  fs::remove_all(site);
+}
 }  // namespace firefly

@@ -1,5 +1,8 @@
 #include "serve/overlay.h"
 
+#include <string>
+#include <vector>
+
 #include "core/language_tag.h"
 #include "core/text.h"
 
@@ -43,11 +46,18 @@ constexpr OverlayWords kOtherLanguages[] = {
      "แก้ไขข้อผิดพลาดด้านล่างแล้วบันทึกไฟล์ หน้านี้จะโหลดใหม่เอง"},
     {"fil", "fil", "Hindi nabuo ang website", "Hindi mabuo ang website",
      "Ayusin ang mga mali sa ibaba at i-save ang file: kusang maglo-load muli ang pahinang ito."},
+    {"ja", "ja", "サイトを作成できませんでした", "サイトを作成できませんでした",
+     "下のエラーを直してファイルを保存してください。このページは自動で再読み込みされます。"},
+    {"ko", "ko", "사이트를 만들지 못했습니다", "사이트를 만들 수 없습니다",
+     "아래 오류를 고친 뒤 파일을 저장하십시오. 이 페이지는 자동으로 다시 불러옵니다."},
 };
 
-/// The words in `lang`, or nullptr for English; tl has the Filipino ones (words_language).
+/// The words closest to `lang` (closest_language: vi-VN has the Vietnamese ones, tl the
+/// Filipino ones), or nullptr for English.
 const OverlayWords* words_for(std::string_view lang) {
-  const std::string code = words_language(lang);
+  std::vector<std::string> codes;
+  for (const OverlayWords& w : kOtherLanguages) codes.emplace_back(w.code);
+  const std::string code = closest_language(lang, codes);
   for (const OverlayWords& w : kOtherLanguages) {
     if (w.code == code) return &w;
   }

@@ -487,7 +487,19 @@ TEST_CASE("the error page speaks the site's default language, then English") {
   std::string tl = error_overlay_page("e\n", 1, "tl");
   CHECK(tl.find("<html lang=\"fil\">") != std::string::npos);
   CHECK(tl.find("<h1>Hindi mabuo ang website</h1>") != std::string::npos);
-  for (const char* lang : {"", "en", "fr"}) {
+  // A code with a region or a script finds its language's words; Simplified Chinese
+  // never the Traditional ones.
+  for (auto [lang, heading] : {std::pair{"vi-VN", "Không tạo được trang web"},
+                               {"zh-Hant-TW", "網站無法產生"},
+                               {"zh-HK", "網站無法產生"},
+                               {"fil-PH", "Hindi mabuo ang website"},
+                               {"ja", "サイトを作成できませんでした"},
+                               {"ko-KR", "사이트를 만들 수 없습니다"}}) {
+    CAPTURE(lang);
+    CHECK(error_overlay_page("e\n", 1, lang).find(std::string("<h1>") + heading + "</h1>") !=
+          std::string::npos);
+  }
+  for (const char* lang : {"", "en", "fr", "en-GB", "zh-CN"}) {
     std::string page = error_overlay_page("e\n", 1, lang);
     CHECK(page.find("<html lang=\"en\">") != std::string::npos);
     CHECK(page.find("<p lang=\"en\">") == std::string::npos);  // said once, not twice

@@ -143,7 +143,7 @@ async function checkPage(page, url, opts, leaksFor, noJsPage) {
   const resp = await page.goto(url, { waitUntil: 'load', timeout: 60000 });
   if (!resp || !resp.ok()) return [`page did not load (HTTP ${resp ? resp.status() : 'no response'})`];
   const lang = await page.evaluate(() => document.documentElement.lang);
-  // tl (Tagalog) pages show the theme's Filipino strings (words_language in Firefly).
+  // tl (Tagalog) pages show the theme's Filipino strings (closest_language in Firefly).
   const primary = lang.split('-')[0];
   const themeLang = lang.startsWith('zh') ? 'zh-TW' : primary === 'tl' ? 'fil' : primary;
   findings.push(...await page.evaluate(pageProbe, { kind: 'static', leaks: leaksFor(themeLang) }));

@@ -4,7 +4,7 @@
 set -euo pipefail
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for lang in zh-TW en vi id th fil; do
+for lang in zh-TW en vi id th fil ja ko; do
   "$FIREFLY" init "$work/$lang" --lang "$lang" </dev/null >"$work/init.out"
   grep -q "created a new site" "$work/init.out"
   "$FIREFLY" check --site "$work/$lang" --strict >"$work/check.out" 2>&1 ||

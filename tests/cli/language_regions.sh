@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Language codes with a region or a script (vi-VN, zh-Hant-TW, zh-HK, en-GB) find the
+# theme's words of their language by BCP 47 fallback, with no "theme has no strings"
+# warning, and keep the code the site wrote as the pages' lang, hreflang and the feed's
+# xml:lang. Simplified Chinese (zh-CN) never gets the Traditional words: it is warned of
+# and shows the default language's. `firefly new --lang vi` on a site in vi-VN names vi-VN.
+set -euo pipefail
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$FIREFLY" init "$work/site" --lang vi-VN </dev/null >/dev/null
+site=$work/site
+grep -q '^  - {code: vi-VN, html_lang: vi-VN, name: "Tiếng Việt"}$' "$site/site.yaml" ||
+  { grep -n code: "$site/site.yaml"; echo "init --lang vi-VN: not the code written"; exit 1; }
+sed -i 's/^  - {code: vi-VN, html_lang: vi-VN, name: "Tiếng Việt"}$/&\n  - {code: zh-Hant-TW, name: 中文}\n  - {code: zh-HK, name: 香港中文}\n  - {code: en-GB, name: English}/' \
+  "$site/site.yaml"
+grep -q "code: en-GB" "$site/site.yaml"
+"$FIREFLY" build --site "$site" >"$work/build.out" 2>&1 ||
+  { cat "$work/build.out"; echo "the vi-VN site did not build"; exit 1; }
+if grep -q "warning" "$work/build.out"; then
+  cat "$work/build.out"; echo "the site in vi-VN, zh-Hant-TW, zh-HK and en-GB built with warnings"; exit 1
+fi
+out=$site/public
+expect() {  # expect FILE TEXT: FILE has TEXT
+  grep -qF -- "$2" "$1" || { echo "${1#"$out"/}: no '$2'"; exit 1; }
+}
+expect "$out/index.html" '<html lang="vi-VN"'
+expect "$out/index.html" '>Chuyển đến nội dung chính</a>'
+expect "$out/index.html" 'hreflang="zh-Hant-TW"'
+expect "$out/feed.xml" 'xml:lang="vi-VN"'
+expect "$out/zh-Hant-TW/index.html" '<html lang="zh-Hant-TW"'
+expect "$out/zh-Hant-TW/index.html" '>跳到主要內容</a>'
+expect "$out/zh-HK/index.html" '<html lang="zh-HK"'
+expect "$out/zh-HK/index.html" '>跳到主要內容</a>'
+expect "$out/en-GB/index.html" '<html lang="en-GB"'
+expect "$out/en-GB/index.html" '>Skip to main content</a>'
+story=$out/stories/first-story/index.html
+grep -qE '<time datetime="[0-9-]+">[0-9]{1,2} tháng [0-9]{1,2}, [0-9]{4}</time>' "$story" ||
+  { grep -o '<time[^<]*</time>' "$story" | head -3; echo "the story's date is not in Vietnamese"; exit 1; }
+expect "$out/data/haircut-sessions/index.html" '1.584'  # thousands grouped as vi writes them
+# Simplified Chinese: a warning, and the default language's words, never the Traditional ones.
+sed -i 's/^  - {code: en-GB, name: English}$/&\n  - {code: zh-CN, name: 简体中文}/' "$site/site.yaml"
+"$FIREFLY" build --site "$site" >"$work/build.out" 2>&1 ||
+  { cat "$work/build.out"; echo "the site with zh-CN did not build"; exit 1; }
+grep -qF "the theme has no strings in zh-CN (简体中文): its pages show the theme's words (menus, buttons, labels, notices) in Tiếng Việt" "$work/build.out" ||
+  { cat "$work/build.out"; echo "zh-CN: no warning of the missing strings"; exit 1; }
+expect "$out/zh-CN/index.html" '<html lang="zh-CN"'
+expect "$out/zh-CN/index.html" '>Chuyển đến nội dung chính</a>'
+! grep -qF '跳到主要內容' "$out/zh-CN/index.html" ||
+  { echo "zh-CN shows the Traditional Chinese words"; exit 1; }
+# new: the language written without its region names the site's code.
+set +e
+"$FIREFLY" new stories x --lang vi --site "$site" 2>"$work/err.txt"; code=$?
+set -e
+[ "$code" = 2 ] && grep -qF "the language 'vi' is not in site.yaml (did you mean 'vi-VN'?)" "$work/err.txt" ||
+  { cat "$work/err.txt"; echo "new --lang vi: exit $code, vi-VN not named"; exit 1; }
+echo "language_regions: ok"
