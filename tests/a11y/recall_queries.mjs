@@ -97,6 +97,11 @@ export async function contentPages(site, prefix, langs, defaultLang) {
       if (lead) blocks.push(htmlText(lead));
       const dict = (html.match(/<table class="dictionary">([\s\S]*?)<\/table>/) || [])[1] || '';
       for (const m of dict.matchAll(/<th scope="row">([\s\S]*?)(<br>|<\/th>)/g)) columns.push(htmlText(m[1]));
+      // Each column's description (its row's last cell), without the list of its codes.
+      for (const row of dict.split('</tr>').filter((r) => r.includes('<th scope="row">'))) {
+        const cell = row.slice(row.lastIndexOf('<td'));
+        if (cell.startsWith('<td')) blocks.push(htmlText(cell.replace(/<ul class="codes">[\s\S]*?<\/ul>/g, ' ')));
+      }
     }
     blocks.push(...terms, ...columns);
     const text = blocks.filter(Boolean).join('\n');
@@ -117,11 +122,16 @@ const NOT_WORD_BEFORE = `(?<!${WORD})`;
 const NOT_WORD_AFTER = `(?!${WORD})`;
 /** A matcher of a query on folded text: a function (folded page text) -> bool. */
 export function matcher(q) {
-  const f = foldText(q).trim();
+  // The quotes a phone or an input method types are quotes too (“…”, 「…」, « »).
+  const f = foldText(q).trim().replace(/[\u201C\u201D\u201E\u00AB\u00BB\u300C-\u300F\uFF02]/g, '"');
   if (HAN.test(f) || THAI.test(f)) {
-    // Characters, not words: each run between spaces is a substring (quotes dropped).
-    const parts = f.replace(/"/g, ' ').split(/\s+/).filter(Boolean);
-    return (text) => parts.every((p) => text.includes(p));
+    // Characters, not words: each run between spaces and punctuation is a substring
+    // (「照護幫手」 is 照護幫手; a figure's comma or point stays: 1,584人次).
+    const parts = f
+      .replace(/[^\p{L}\p{N}\p{M}]+/gu, (m, at, s) => (/\d/.test(s[at - 1] || '') && /\d/.test(s[at + m.length] || '') ? m : ' '))
+      .split(/\s+/)
+      .filter(Boolean);
+    return (text) => parts.length > 0 && parts.every((p) => text.includes(p));
   }
   const res = [];
   const re = /"([^"]*)"?|(\S+)/g;
@@ -131,15 +141,19 @@ export function matcher(q) {
   parts.forEach((part, i) => {
     const words = part.text.split(/\s+/).filter(Boolean);
     if (!words.length) return;
-    // Punctuation at a word's edges is not part of the word (a reader types "workers'").
-    const body = words.map((w) => escape(w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))).filter(Boolean);
+    // Punctuation at a word's edges is not part of the word (a reader types "workers'");
+    // within it, it stands for any (2015-2018 is 2015–2018, bureau’s is bureau's).
+    const bare = words.map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean);
+    const body = bare.map((w) => w.split(/[^\p{L}\p{N}\p{M}]+/u).map(escape).join('[^\\p{L}\\p{N}\\p{M}]+'));
     if (!body.length) return;
+    // An ending after an apostrophe (bureau's, don't) is a whole word, never a beginning.
+    const clitic = /[\p{L}\p{N}]['\u2018\u2019](s|t|d|m|ll|re|ve)$/u.test(bare[bare.length - 1]);
     const last = i === parts.length - 1 && typing && !part.quoted;
     if (part.quoted) {
       res.push(new RegExp(NOT_WORD_BEFORE + body.join('[^\\p{L}\\p{N}\\p{M}]+') + NOT_WORD_AFTER, 'u'));
     } else {
       body.forEach((w, k) => {
-        const prefix = last && k === body.length - 1;
+        const prefix = last && k === body.length - 1 && !clitic;
         res.push(new RegExp(NOT_WORD_BEFORE + w + (prefix ? '' : NOT_WORD_AFTER), 'u'));
       });
     }

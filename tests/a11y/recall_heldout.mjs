@@ -1,0 +1,61 @@
+// Written recall queries, held out from the generated ones (recall_queries.mjs makes its
+// queries by cutting the pages' own words): what citizens and journalists type that no cut
+// of a page gives. Figures and years as written (2019, 108年, 1,043, 86.97%), codes and
+// words with hyphens or apostrophes (COVID-19, e-book, bureau's), mixed scripts (EASY手冊),
+// full-width Latin and digits, Vietnamese composed, decomposed (NFD) and without tones,
+// Indonesian words with their affixes, Thai with and without spaces, a word being typed
+// (a prefix, a CJK or Thai query one character at a time), column titles and taxonomy
+// terms, words deep in long pages, punctuation and extra spaces around the query.
+// Which pages each should find is worked out from the pages' text (recall_queries.mjs's
+// matcher); kind says what the query is for.
+//
+// PORTAL: the sample portal (tests/a11y/search_queries.mjs --held-out, in CI). CORPUS: the
+// corpus of bench/gen_corpus.py --stories 1000 --vocab 5000 (bench/search/heldout.sh).
+
+const q = (lang, kind, ...qs) => qs.map((x) => ({ lang, kind, q: x }));
+const nfd = (s) => s.normalize('NFD');
+
+export const PORTAL = [
+  // Chinese
+  ...q('zh-TW', 'figure', '108年', '108年度', '1,043', '86.97%', '720本', '55歲以上', '2019'),
+  ...q('zh-TW', 'fullwidth', '１０８年', 'ＴＴＱＳ', 'ttqs金牌'),
+  ...q('zh-TW', 'mixed', 'TTQS金牌', 'EASY手冊', '工作好找APP', '照顧好EASY手冊'),
+  ...q('zh-TW', 'typing', '照', '照護', '照護幫', '照護幫手', '視', '視障', '視障朋'),
+  ...q('zh-TW', 'punct', '  志工  ', '「照護幫手」', '勞工局。', '(TTQS)', '職安，'),
+  ...q('zh-TW', 'code', 'COVID-19'),
+  ...q('zh-TW', 'term', '長者', '工會'),
+  // English
+  ...q('en', 'figure', '2019', '1,043', '86.97%', '3,256', '80%', '2015-2018', 'version 2.0'),
+  ...q('en', 'code', 'COVID-19', 'covid', 'e-book', 'e book', 'sign-language', 'hard-of-hearing', 'TTQS', 'WCAG 2.1'),
+  ...q('en', 'apostrophe', "bureau's", 'bureau’s', "city's", "Tainan's"),
+  ...q('en', 'fullwidth', 'ＣＯＶＩＤ－１９', '２０１９'),
+  ...q('en', 'typing', 'caregi', 'person-ti', 'interpr', 'sign lang'),
+  ...q('en', 'punct', '  volunteers  ', 'caregivers?', '"sign language"!', 'haircuts, free', '(TTQS)'),
+  ...q('en', 'mixed', 'EASY手冊', '照顧好EASY'),
+  ...q('en', 'term', 'Older people', 'Trade unions'),
+  // Vietnamese
+  ...q('vi', 'figure', '2019', '86,97%', '80%'),
+  ...q('vi', 'code', 'COVID-19', 'ma-nơ-canh', 'ma no canh'),
+  ...q('vi', 'nfd', nfd('công đoàn'), nfd('người cao tuổi'), nfd('Đài Nam'), nfd('ngôn ngữ ký hiệu')),
+  ...q('vi', 'toneless', 'cong doan', 'nguoi cao tuoi', 'dai nam', 'ngon ngu ky hieu', 'CONG DOAN'),
+  ...q('vi', 'typing', 'công đo', 'nguoi cao tu', 'thông dị'),
+  ...q('vi', 'punct', '  công đoàn  ', 'công đoàn?', '“người cao tuổi”'),
+  ...q('vi', 'term', 'Tình nguyện viên', 'tinh nguyen vien'),
+  // Indonesian
+  ...q('id', 'figure', '1.043', '86,97%', '2019', '720'),
+  ...q('id', 'affix', 'ketenagakerjaan', 'pelatihan', 'keselamatan kerja', 'mengunjungi', 'keterampilan', 'penyandang', 'menyelenggarakan', 'pengasuh'),
+  ...q('id', 'code', 'orang-kali', 'e-book', 'berturut-turut', 'rata-rata', 'negara-negara', 'kira kira'),
+  ...q('id', 'typing', 'ketenagaker', 'pengas', 'keselamatan ker'),
+  ...q('id', 'punct', '  pekerja migran  ', 'pekerja migran?', '"pekerja migran"'),
+  ...q('id', 'term', 'Lansia', 'Serikat pekerja'),
+  ...q('id', 'mixed', 'EASY手冊'),
+  // Thai
+  ...q('th', 'words', 'แรงงานข้ามชาติ', 'แรงงาน ข้ามชาติ', 'คู่มือการดูแล', 'ความปลอดภัย', 'อาสาสมัคร', 'เหรียญทอง'),
+  ...q('th', 'typing', 'ต', 'ตั', 'ตัด', 'ตัดผ', 'ความปลอดภ', 'มหาวิทยา'),
+  ...q('th', 'figure', '2019', '720', 'TTQS'),
+  ...q('th', 'punct', '  ตัดผมฟรี  ', '“คู่มือการดูแล”', 'ความปลอดภัย?'),
+  ...q('th', 'term', 'ผู้สูงอายุ', 'สหภาพแรงงาน'),
+  ...q('th', 'mixed', 'EASY手冊', 'TTQS金牌'),
+];
+
+export const CORPUS = [];
