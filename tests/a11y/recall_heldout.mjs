@@ -58,4 +58,23 @@ export const PORTAL = [
   ...q('th', 'mixed', 'EASY手冊', 'TTQS金牌'),
 ];
 
-export const CORPUS = [];
+export const CORPUS = [
+  // Chinese
+  ...q('zh-TW', 'figure', '2023', '２０２３', '310', '故事 932', '成果指標 1'),
+  ...q('zh-TW', 'column', '志工人數', '戶數', '指標', '數值'),
+  ...q('zh-TW', 'heading', '修繕紀錄'),
+  ...q('zh-TW', 'typing', '修', '修繕', '修繕紀', '吳', '吳玄', '吳玄慈'),
+  ...q('zh-TW', 'code', 'tag-32', 'TAG-32', 'ｔａｇ－３２'),
+  ...q('zh-TW', 'punct', '  人專書  ', '「吳玄慈」', '吳玄慈，', '修繕紀錄？'),
+  ...q('zh-TW', 'mixed', '故事 13', '成果指標 0 年度'),
+  // English
+  ...q('en', 'figure', '2023', '２０２３', '310', 'Story 932', 'story 93', 'Outcome indicator 1'),
+  ...q('en', 'column', 'Volunteers', 'Homes', 'Indicator', 'Value'),
+  ...q('en', 'heading', 'Repair log', 'repair lo'),
+  ...q('en', 'code', 'tag-32', 'TAG-32', 'ｔａｇ－３２', 'tag 32'),
+  ...q('en', 'words', 'riltukasan', 'belshamasan', 'shavolopel', 'mikagorni gorshalogor', 'vogor kacor'),
+  ...q('en', 'typing', 'riltuka', 'belsha', 'shavolo', 'mikagorni gorsha'),
+  ...q('en', 'case', 'SHAVOLOPEL', 'ShaVoloPel'),
+  ...q('en', 'punct', '  shavolopel  ', 'shavolopel?', '"Repair log"', '(belshamasan)', 'vogor, kacor'),
+  ...q('en', 'term', 'participation', 'tag-09'),
+];

@@ -131,7 +131,16 @@ export function matcher(q) {
       .replace(/[^\p{L}\p{N}\p{M}]+/gu, (m, at, s) => (/\d/.test(s[at - 1] || '') && /\d/.test(s[at + m.length] || '') ? m : ' '))
       .split(/\s+/)
       .filter(Boolean);
-    return (text) => parts.length > 0 && parts.every((p) => text.includes(p));
+    // A part with neither (a figure, a Latin word) is a word: 0 is not the 0 of 10; the
+    // last one, being typed, the beginning of a word.
+    const typing = !/[\s"]$/.test(f);
+    const tests = parts.map((p, i) => {
+      if (HAN.test(p) || THAI.test(p)) return (text) => text.includes(p);
+      const w = p.split(/[^\p{L}\p{N}\p{M}]+/u).map(escape).join('[^\\p{L}\\p{N}\\p{M}]+');
+      const re = new RegExp(NOT_WORD_BEFORE + w + (typing && i === parts.length - 1 ? '' : NOT_WORD_AFTER), 'u');
+      return (text) => re.test(text);
+    });
+    return (text) => tests.length > 0 && tests.every((t) => t(text));
   }
   const res = [];
   const re = /"([^"]*)"?|(\S+)/g;
