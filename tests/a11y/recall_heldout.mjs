@@ -56,6 +56,19 @@ export const PORTAL = [
   ...q('th', 'punct', '  ตัดผมฟรี  ', '“คู่มือการดูแล”', 'ความปลอดภัย?'),
   ...q('th', 'term', 'ผู้สูงอายุ', 'สหภาพแรงงาน'),
   ...q('th', 'mixed', 'EASY手冊', 'TTQS金牌'),
+  // More of each: dates and sums as written, words written together or apart.
+  ...q('zh-TW', 'figure', '111年', '108年12月17日', '55歲', '92.8%'),
+  ...q('zh-TW', 'fullwidth', 'ＥＡＳＹ手冊', '１，０４３'),
+  ...q('zh-TW', 'words', '勞工局 志工', '志工 2019', '身心障', '十大亮點'),
+  ...q('en', 'figure', '92.8%', '92.8', '1.0', 'year-end 2019'),
+  ...q('en', 'code', 'Work-and-Charity', 'work and charity', 'hands-on', 'hands on', 'year end'),
+  ...q('en', 'apostrophe', "workers'", "Workers' Academy", "bureau's volunteers"),
+  ...q('vi', 'figure', '92,8%', '86,97'),
+  ...q('vi', 'nfd', nfd('CÔNG ĐOÀN'), nfd('Thành phố Đài Nam')),
+  ...q('vi', 'toneless', '"thanh pho dai nam"', 'hoà', 'hòa'),
+  ...q('id', 'figure', '35.000.000', '2.500', '92,8%'),
+  ...q('id', 'code', 'kira-kira', 'sama sama'),
+  ...q('th', 'words', 'ผู้ ดูแล', 'สิ้นปี 2019', 'ปี 2019', 'ข้ามช', 'แรงงานข้ามช'),
 ];
 
 export const CORPUS = [

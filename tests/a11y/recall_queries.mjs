@@ -81,7 +81,8 @@ export async function contentPages(site, prefix, langs, defaultLang) {
           // The people's names (not the labels "Age", "Union" every such page repeats).
           .replace(/<ul class="people"[\s\S]*?<\/ul>/g, (list) =>
             [...list.matchAll(/<span class="person-name"[^>]*>([\s\S]*?)<\/span>/g)].map((m) => `<p>${m[1]}</p>`).join(''))
-          .replace(/<figure class="figure"[\s\S]*?<\/figure>/g, ' ') // the front matter's picture
+          // Images by their alt text (the front matter's picture too, with its caption).
+          .replace(/<img\b[^>]*\balt="([^"]*)"[^>]*>/g, (_, alt) => `<p>${alt}</p>`)
           .replace(/<p class="chart-downloads"[\s\S]*?<\/p>/g, ' ')
           .replace(/<div class="taxonomy">[\s\S]*?<\/div>/g, (tax) => {
             for (const m of tax.matchAll(/<li>([\s\S]*?)<\/li>/g)) terms.push(htmlText(m[1]));
