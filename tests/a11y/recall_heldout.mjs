@@ -90,4 +90,8 @@ export const CORPUS = [
   ...q('en', 'case', 'SHAVOLOPEL', 'ShaVoloPel'),
   ...q('en', 'punct', '  shavolopel  ', 'shavolopel?', '"Repair log"', '(belshamasan)', 'vogor, kacor'),
   ...q('en', 'term', 'participation', 'tag-09'),
+  ...q('en', 'typing', 'l', 'lo', 'r', 'ri', 'sha', 'v', 'b', 'ma', 'care lo', 'founded lo'),
+  // A word being typed whose words fill more than three shards (ca: from cafe… to cat…).
+  ...q('en', 'typing', 'mishabel ca', 'nimigor ca', 'sanmalobel ca', 'vonipel tu', 'shariltugor te'),
+  ...q('zh-TW', 'typing', '就', '就業', '翻', '翻譯'),
 ];
