@@ -7,12 +7,18 @@
 # ("order"), each query where Pagefind finds more ("behind"), and recall by language and kind.
 #
 # Usage: bench/search/heldout.sh [portal|corpus]...   (default both; FIREFLY=path/to/firefly,
-#   WORK=folder, GEN=another copy of bench/gen_corpus.py)
+#   WORK=folder, GEN=the corpus generator, default ../shared/bench/gen_corpus.py,
+#   or ../../shared/… from a worktree)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 firefly=${FIREFLY:-build/firefly}
 work=${WORK:-bench/out/search-heldout}
 mkdir -p "$work"
+# The corpus the written CORPUS queries were picked from: the workspace's shared generator
+# (its words differ from bench/gen_corpus.py's, whose corpus lacks most of those queries).
+gen=${GEN:-../shared/bench/gen_corpus.py}
+[ -n "${GEN:-}" ] || [ -f "$gen" ] || gen=../../shared/bench/gen_corpus.py  # from a worktree
+[ -f "$gen" ] || { echo "heldout.sh: no $gen; set GEN=path/to/gen_corpus.py" >&2; exit 2; }
 (cd bench/search && { [ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null; })
 (cd tests/a11y && { [ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null; })
 for which in "${@:-portal corpus}"; do
@@ -20,7 +26,7 @@ for which in "${@:-portal corpus}"; do
     site="$work/$w/site"
     rm -rf "$site" "$work/$w/content" && mkdir -p "$work/$w"
     if [ "$w" = corpus ]; then
-      [ -d "$work/corpus/src" ] || python3 "${GEN:-bench/gen_corpus.py}" --stories 1000 --vocab 5000 --out "$work/corpus/src" >/dev/null
+      [ -d "$work/corpus/src" ] || python3 "$gen" --stories 1000 --vocab 5000 --out "$work/corpus/src" >/dev/null
       "$firefly" build --site "$work/corpus/src" --out "$site" --quiet 2>/dev/null
     else
       "$firefly" build --site . --out "$site" --quiet 2>/dev/null
