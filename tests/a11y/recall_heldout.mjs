@@ -70,6 +70,10 @@ export const PORTAL = [
   ...q('vi', 'toneless', '"thanh pho dai nam"', 'hoà', 'hòa'),
   ...q('id', 'figure', '35.000.000', '2.500', '92,8%'),
   ...q('id', 'code', 'kira-kira', 'sama sama'),
+  // Deep in the longest pages, in the last paragraphs.
+  ...q('en', 'deep', 'major building projects', '"injured and disadvantaged workers"', 'just under'),
+  ...q('zh-TW', 'deep', '重大建設', '職災弱勢房屋修繕', '保障勞工權益'),
+  ...q('vi', 'deep', 'Đài Trung qua các con số', 'ket qua nam 2019'),
   ...q('th', 'words', 'ผู้ ดูแล', 'สิ้นปี 2019', 'ปี 2019', 'ข้ามช', 'แรงงานข้ามช'),
 ];
 
