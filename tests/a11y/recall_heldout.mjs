@@ -10,9 +10,9 @@
 // matcher); kind says what the query is for.
 //
 // PORTAL: the sample portal (tests/a11y/search_queries.mjs --held-out, in CI). CORPUS: the
-// corpus of the workspace's shared gen_corpus.py --stories 1000 --vocab 5000 (seed 42;
-// bench/search/heldout.sh): its made-up words (nimigor, shavolopel) are that corpus's,
-// not those of this repository's bench/gen_corpus.py.
+// corpus of the reference gen_corpus.py --stories 1000 --vocab 5000 (seed 42) the search
+// was compared on (bench/search/heldout.sh, GEN=): its made-up words (nimigor,
+// shavolopel) are that corpus's, not those of this repository's bench/gen_corpus.py.
 
 const q = (lang, kind, ...qs) => qs.map((x) => ({ lang, kind, q: x }));
 const nfd = (s) => s.normalize('NFD');
