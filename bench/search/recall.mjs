@@ -7,8 +7,11 @@
 // lists in its first ten. Prints the misses, then recall by language and by kind.
 //
 // Usage: node bench/search/recall.mjs SITE_DIR [--per-kind N] [--seed S] [--pagefind]
-//   [--json FILE]   SITE_DIR is a built portal at /; --pagefind also runs Pagefind's index
-//   in SITE_DIR/pagefind (bench/search/recall.sh makes it over the content pages only).
+//   [--json FILE] [--held-out portal|corpus]   SITE_DIR is a built portal at /; --pagefind
+//   also runs Pagefind's index in SITE_DIR/pagefind (bench/search/recall.sh makes it over
+//   the content pages only); --held-out runs the written queries of
+//   tests/a11y/recall_heldout.mjs for the sample portal or the generated corpus instead
+//   (bench/search/heldout.sh).
 import { readFileSync, writeFileSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { writePagefindProbe } from './pagefind_probe.mjs';
@@ -16,11 +19,14 @@ import { launchBrowser, serveDir } from '../../tests/a11y/lib.mjs';
 import {
   contentPages,
   fireflyTop,
+  foldText,
   makeQueries,
+  matcher,
   recallOf,
   relevant,
   siteLanguages,
 } from '../../tests/a11y/recall_queries.mjs';
+import { CORPUS, PORTAL } from '../../tests/a11y/recall_heldout.mjs';
 
 const args = process.argv.slice(2);
 const dir = args[0];
@@ -33,10 +39,12 @@ const seed = Number(opt('--seed', 27));
 const withPagefind = args.includes('--pagefind');
 const jsonOut = opt('--json', '');
 const only = opt('--only', '');
+const heldOut = opt('--held-out', '');
 
 const { codes, defaultLang } = await siteLanguages(dir);
 const pages = await contentPages(dir, '/', codes, defaultLang);
-let queries = makeQueries(pages, { seed, perKind });
+let queries = heldOut ? { portal: PORTAL, corpus: CORPUS }[heldOut] : makeQueries(pages, { seed, perKind });
+if (!queries) throw new Error(`--held-out ${heldOut}: portal or corpus`);
 if (only) queries = queries.filter((x) => x.kind === only || x.lang === only);
 console.error(`${pages.length} content pages, ${queries.length} queries`);
 
@@ -62,7 +70,9 @@ try {
   const pfPage = withPagefind ? await browser.newPage() : null;
   for (const { lang, q, kind } of queries) {
     const rel = relevant(pages, lang, q);
-    const row = { lang, kind, q, relevant: rel };
+    const inTitle = matcher(q);
+    const titled = pages.filter((p) => p.lang === lang && inTitle(foldText(p.title))).map((p) => p.url);
+    const row = { lang, kind, q, relevant: rel, titled };
     try {
       row.firefly = (await fireflyTop(page, origin, '/', lang, defaultLang, q)).top;
     } catch (e) {
@@ -91,12 +101,27 @@ for (const r of rows) {
   const rel = new Set(r.relevant);
   const want = Math.min(10, rel.size);
   const got = r.firefly.filter((u) => rel.has(u)).length;
-  if (got < want) {
+  if (got < want || rel.size === 0) {
     const missing = r.relevant.filter((u) => !r.firefly.includes(u));
     console.log(
       `miss ${r.lang} ${r.kind} ${JSON.stringify(r.q)}: ${got}/${want} (relevant ${rel.size}, listed ${r.firefly.length})` +
         `${r.error ? ' ' + r.error : ''} e.g. ${missing.slice(0, 3).join(' ')}`,
     );
+  }
+}
+// Out of order: a page with the query in its title listed after one with it only in its text.
+for (const r of rows) {
+  for (const e of engines) {
+    const ranks = r[e].filter((u) => r.relevant.includes(u));
+    const firstOther = ranks.findIndex((u) => !r.titled.includes(u));
+    const lateTitle = firstOther < 0 ? undefined : ranks.slice(firstOther).find((u) => r.titled.includes(u));
+    if (lateTitle) console.log(`order ${e} ${r.lang} ${r.kind} ${JSON.stringify(r.q)}: ${lateTitle} (title) after ${ranks[firstOther]}`);
+  }
+  if (r.pagefind) {
+    const rel = new Set(r.relevant);
+    const f = r.firefly.filter((u) => rel.has(u)).length;
+    const p = r.pagefind.filter((u) => rel.has(u)).length;
+    if (p > f) console.log(`behind ${r.lang} ${r.kind} ${JSON.stringify(r.q)}: firefly ${f}, pagefind ${p}`);
   }
 }
 function table(key) {

@@ -81,7 +81,8 @@ export async function contentPages(site, prefix, langs, defaultLang) {
           // The people's names (not the labels "Age", "Union" every such page repeats).
           .replace(/<ul class="people"[\s\S]*?<\/ul>/g, (list) =>
             [...list.matchAll(/<span class="person-name"[^>]*>([\s\S]*?)<\/span>/g)].map((m) => `<p>${m[1]}</p>`).join(''))
-          .replace(/<figure class="figure"[\s\S]*?<\/figure>/g, ' ') // the front matter's picture
+          // Images by their alt text (the front matter's picture too, with its caption).
+          .replace(/<img\b[^>]*\balt="([^"]*)"[^>]*>/g, (_, alt) => `<p>${alt}</p>`)
           .replace(/<p class="chart-downloads"[\s\S]*?<\/p>/g, ' ')
           .replace(/<div class="taxonomy">[\s\S]*?<\/div>/g, (tax) => {
             for (const m of tax.matchAll(/<li>([\s\S]*?)<\/li>/g)) terms.push(htmlText(m[1]));
@@ -97,6 +98,11 @@ export async function contentPages(site, prefix, langs, defaultLang) {
       if (lead) blocks.push(htmlText(lead));
       const dict = (html.match(/<table class="dictionary">([\s\S]*?)<\/table>/) || [])[1] || '';
       for (const m of dict.matchAll(/<th scope="row">([\s\S]*?)(<br>|<\/th>)/g)) columns.push(htmlText(m[1]));
+      // Each column's description (its row's last cell), without the list of its codes.
+      for (const row of dict.split('</tr>').filter((r) => r.includes('<th scope="row">'))) {
+        const cell = row.slice(row.lastIndexOf('<td'));
+        if (cell.startsWith('<td')) blocks.push(htmlText(cell.replace(/<ul class="codes">[\s\S]*?<\/ul>/g, ' ')));
+      }
     }
     blocks.push(...terms, ...columns);
     const text = blocks.filter(Boolean).join('\n');
@@ -117,11 +123,25 @@ const NOT_WORD_BEFORE = `(?<!${WORD})`;
 const NOT_WORD_AFTER = `(?!${WORD})`;
 /** A matcher of a query on folded text: a function (folded page text) -> bool. */
 export function matcher(q) {
-  const f = foldText(q).trim();
+  // The quotes a phone or an input method types are quotes too (“…”, 「…」, « »).
+  const f = foldText(q).trim().replace(/[\u201C\u201D\u201E\u00AB\u00BB\u300C-\u300F\uFF02]/g, '"');
   if (HAN.test(f) || THAI.test(f)) {
-    // Characters, not words: each run between spaces is a substring (quotes dropped).
-    const parts = f.replace(/"/g, ' ').split(/\s+/).filter(Boolean);
-    return (text) => parts.every((p) => text.includes(p));
+    // Characters, not words: each run between spaces and punctuation is a substring
+    // (「照護幫手」 is 照護幫手; a figure's comma or point stays: 1,584人次).
+    const parts = f
+      .replace(/[^\p{L}\p{N}\p{M}]+/gu, (m, at, s) => (/\d/.test(s[at - 1] || '') && /\d/.test(s[at + m.length] || '') ? m : ' '))
+      .split(/\s+/)
+      .filter(Boolean);
+    // A part with neither (a figure, a Latin word) is a word: 0 is not the 0 of 10; the
+    // last one, being typed, the beginning of a word.
+    const typing = !/[\s"]$/.test(f);
+    const tests = parts.map((p, i) => {
+      if (HAN.test(p) || THAI.test(p)) return (text) => text.includes(p);
+      const w = p.split(/[^\p{L}\p{N}\p{M}]+/u).map(escape).join('[^\\p{L}\\p{N}\\p{M}]+');
+      const re = new RegExp(NOT_WORD_BEFORE + w + (typing && i === parts.length - 1 ? '' : NOT_WORD_AFTER), 'u');
+      return (text) => re.test(text);
+    });
+    return (text) => tests.length > 0 && tests.every((t) => t(text));
   }
   const res = [];
   const re = /"([^"]*)"?|(\S+)/g;
@@ -131,15 +151,19 @@ export function matcher(q) {
   parts.forEach((part, i) => {
     const words = part.text.split(/\s+/).filter(Boolean);
     if (!words.length) return;
-    // Punctuation at a word's edges is not part of the word (a reader types "workers'").
-    const body = words.map((w) => escape(w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))).filter(Boolean);
+    // Punctuation at a word's edges is not part of the word (a reader types "workers'");
+    // within it, it stands for any (2015-2018 is 2015–2018, bureau’s is bureau's).
+    const bare = words.map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean);
+    const body = bare.map((w) => w.split(/[^\p{L}\p{N}\p{M}]+/u).map(escape).join('[^\\p{L}\\p{N}\\p{M}]+'));
     if (!body.length) return;
+    // An ending after an apostrophe (bureau's, don't) is a whole word, never a beginning.
+    const clitic = /[\p{L}\p{N}]['\u2018\u2019](s|t|d|m|ll|re|ve)$/u.test(bare[bare.length - 1]);
     const last = i === parts.length - 1 && typing && !part.quoted;
     if (part.quoted) {
       res.push(new RegExp(NOT_WORD_BEFORE + body.join('[^\\p{L}\\p{N}\\p{M}]+') + NOT_WORD_AFTER, 'u'));
     } else {
       body.forEach((w, k) => {
-        const prefix = last && k === body.length - 1;
+        const prefix = last && k === body.length - 1 && !clitic;
         res.push(new RegExp(NOT_WORD_BEFORE + w + (prefix ? '' : NOT_WORD_AFTER), 'u'));
       });
     }

@@ -7,12 +7,18 @@
 // Passes when the recall in the top ten (found / at most ten relevant a query) is at least
 // 0.95 over all queries and every query finds at least one of its pages.
 // bench/search/recall.sh runs the whole set (about 500 queries) beside Pagefind.
+// With --held-out, the queries are instead the written ones of recall_heldout.mjs (figures,
+// codes, mixed scripts, full width, Unicode forms, affixes, typing in progress,
+// punctuation), which no generator makes; the same rule holds, and a page with the query
+// in its title must come before every page with it only in its text.
 //
 // Usage: node tests/a11y/search_queries.mjs HOST_DIR [PREFIX] [--per-kind N] [--seed S]
+//   [--held-out]
 // Prints one line per query that misses a page, then "search queries: N passed, M failed".
 import path from 'node:path';
 import { launchBrowser, serveDir } from './lib.mjs';
-import { contentPages, fireflyTop, makeQueries, recallOf, relevant, siteLanguages } from './recall_queries.mjs';
+import { contentPages, fireflyTop, foldText, makeQueries, matcher, recallOf, relevant, siteLanguages } from './recall_queries.mjs';
+import { PORTAL } from './recall_heldout.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, def) => {
@@ -21,6 +27,8 @@ const opt = (name, def) => {
 };
 const perKind = Number(opt('--per-kind', 1));
 const seed = Number(opt('--seed', 27));
+const heldOut = args.includes('--held-out');
+if (heldOut) args.splice(args.indexOf('--held-out'), 1);
 const [dir, prefix = '/'] = args;
 if (!dir || !prefix.startsWith('/') || !prefix.endsWith('/')) {
   console.error('usage: node search_queries.mjs HOST_DIR [PREFIX] [--per-kind N] [--seed S]');
@@ -29,7 +37,7 @@ if (!dir || !prefix.startsWith('/') || !prefix.endsWith('/')) {
 const site = path.join(dir, prefix);
 const { codes, defaultLang } = await siteLanguages(site);
 const pages = await contentPages(site, prefix, codes, defaultLang);
-const queries = makeQueries(pages, { seed, perKind });
+const queries = heldOut ? PORTAL : makeQueries(pages, { seed, perKind });
 const { server, origin } = await serveDir(dir);
 const browser = await launchBrowser();
 const rows = [];
@@ -47,7 +55,17 @@ try {
     }
     rows.push({ relevant: rel, top });
     const found = top.filter((u) => rel.includes(u)).length;
+    if (!problem && rel.length === 0) problem = 'no page contains it (a query that tests nothing)';
     if (!problem && found === 0) problem = 'none of its pages in the first ten';
+    if (!problem && heldOut) {
+      // Title first: no page with the query in its title after one with it only elsewhere.
+      const inTitle = matcher(q);
+      const titled = new Set(pages.filter((p) => p.lang === lang && inTitle(foldText(p.title))).map((p) => p.url));
+      const ranks = top.filter((u) => rel.includes(u));
+      const other = ranks.findIndex((u) => !titled.has(u));
+      const late = other < 0 ? undefined : ranks.slice(other).find((u) => titled.has(u));
+      if (late) problem = `${late} (the query in its title) listed after ${ranks[other]}`;
+    }
     if (problem) failed++;
     if (problem || found < Math.min(10, rel.length)) {
       const missing = rel.filter((u) => !top.includes(u));

@@ -329,7 +329,10 @@
       var first = shardOf(manifest, term.token);
       var last = first;
       if (term.prefix) {
-        while (last + 1 < manifest.shards.length && manifest.shards[last + 1].indexOf(term.token) === 0 && last < first + 2) last++;
+        // Every shard of the words it begins: a page whose only such word is in a later
+        // shard is found too. A single letter reads three (its next letter finds the rest).
+        var most = Array.from(term.token).length > 1 ? Infinity : first + 2;
+        while (last + 1 < manifest.shards.length && manifest.shards[last + 1].indexOf(term.token) === 0 && last < most) last++;
       }
       for (var s = first; s <= last; s++) files.push(get("s/" + s + ".txt", false));
     }
@@ -430,7 +433,11 @@
       });
       var hits = [];
       rarest.forEach(function (_, doc) {
-        var field = 0,
+        // The page's field is the lowest of its groups': a query's words are in the title
+        // when all of them are (the nam of năm in a title does not put "Đài Nam" there);
+        // then the more of them in the title or a heading, the higher.
+        var field = 2,
+          fields = 0,
           often = 0,
           spots = [];
         for (var gi = 0; gi < groups.length; gi++) {
@@ -445,13 +452,14 @@
             groupField = Math.min(groupField, p.field);
             often += Math.log(1 + p.count);
           });
-          field = Math.max(field, groupField);
+          field = Math.min(field, groupField);
+          fields += groupField;
         }
         var near = 0;
         for (var s = 1; s < spots.length; s++) {
           if (spots[s].length && spots[s - 1].length) near += 1 / (1 + closest(spots[s - 1], spots[s]));
         }
-        hits.push({ doc: doc, field: field, score: often + 3 * near });
+        hits.push({ doc: doc, field: field, fields: fields, score: often + 3 * near });
       });
       return hits;
     });
@@ -466,7 +474,7 @@
       hits.forEach(function (h) {
         h.other = reading > 0;
         var old = best.get(h.doc);
-        var better = old && old.other === h.other && (h.field - old.field || h.score - old.score) > 0;
+        var better = old && old.other === h.other && (h.field - old.field || h.fields - old.fields || h.score - old.score) > 0;
         if (!old || old.other > h.other || better) best.set(h.doc, h);
       });
     });
@@ -475,7 +483,7 @@
     // every other page, so that they never take a content page's place in the first ten.
     var late = manifest.late === undefined ? Infinity : manifest.late;
     hits.sort(function (a, b) {
-      return (a.doc >= late) - (b.doc >= late) || a.other - b.other || b.field - a.field || b.score - a.score || a.doc - b.doc;
+      return (a.doc >= late) - (b.doc >= late) || a.other - b.other || b.field - a.field || b.fields - a.fields || b.score - a.score || a.doc - b.doc;
     });
     return hits;
   }
