@@ -86,7 +86,8 @@ void report_static_files(const fs::path& site_dir, const std::vector<std::string
     withheld.insert("/" + rel);
   }
   for (const std::string& rel : special) {
-    diags.error("static/" + rel, {}, kSpecialFileMessage, "remove it from static/");
+    diags.error("static/" + rel, {}, special_entry_message(site_dir / "static", rel),
+                special_entry_hint(rel, "remove it from static/"));
     withheld.insert("/" + rel);
   }
   for (const std::string& rel : broken) {
