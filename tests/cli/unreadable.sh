@@ -2,7 +2,8 @@
 # Files and folders the build cannot read (copied with another user's permissions): each
 # is an error saying so, and the site published before stays as it was. A folder of
 # stories that could not be opened was left out without a word (its pages vanished from
-# the site), and a page that could not be read was said to be "not a regular file".
+# the site), a page that could not be read was said to be "not a regular file", and a file
+# of static/ was said to be one the build "cannot write" in a staging folder of the output.
 set -euo pipefail
 work=$(mktemp -d)
 trap 'chmod -R u+rwX "$work" 2>/dev/null; rm -rf "$work"' EXIT
@@ -41,6 +42,13 @@ expect "data/haircut-sessions.csv: error: cannot read this file (permission deni
 expect "exit 1"
 chmod 755 "$work/site/content/stories/kept"
 chmod 644 "$work/site/content/about.en.md" "$work/site/data/haircut-sessions.csv"
+
+chmod 000 "$work/site/static/images/firefly.svg"
+build
+expect "static/images/firefly.svg: error: cannot read this file (permission denied)"
+expect "exit 1"
+! grep -q "cannot write" "$work/stderr" || { echo "the output was blamed"; cat "$work/stderr"; exit 1; }
+chmod 644 "$work/site/static/images/firefly.svg"
 
 after=$(cd "$work/out" && find . -type f | sort | xargs md5sum)
 [ "$before" = "$after" ] || { echo "the site published before was changed"; exit 1; }
