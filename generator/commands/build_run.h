@@ -179,7 +179,8 @@ class BuildRun {
   struct StaticListing {
     std::set<std::string> paths;
     std::vector<std::string> escaped, special;
-    std::vector<std::string> broken;  ///< GIFs that cannot be read to strip them
+    std::vector<std::string> broken;    ///< GIFs that cannot be read to strip them
+    std::vector<std::string> misnamed;  ///< names that cannot be part of a web address
     std::exception_ptr error;
   };
   StaticListing static_listing_;

@@ -40,11 +40,13 @@ bool looks_like_language(std::string_view s) {
 bool safe_name(std::string_view s) {
   if (s.empty() || s == "." || s == "..") return false;
   for (unsigned char c : s) {
-    if (c < 0x20 || c == '\\' || c == '%' || c == ':' || c == '"' || c == '<' || c == '>' ||
-        c == '?' || c == '#' || c == '*' || c == '|')
+    if (c < 0x20 || c == 0x7f || c == '\\' || c == '%' || c == ':' || c == '"' || c == '<' ||
+        c == '>' || c == '?' || c == '#' || c == '*' || c == '|')
       return false;
   }
-  return true;
+  // Bytes that are not UTF-8 made an address no feed or sitemap may hold; a bidirectional
+  // control, one that reads as another ("pay<U+202E>gpj.exe"), as a `url` may not.
+  return is_valid_utf8(s) && invisible_character(s).empty();
 }
 
 /// A page whose file could not be read: it keeps its address, with no fields and no text.
