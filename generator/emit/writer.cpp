@@ -198,6 +198,10 @@ void OutputWriter::Impl::open() {
   cleanup_temp.emplace(temp);
   fs::create_directory(temp, ec);
   if (ec) {
+    // Nothing is written then: each file said it could not be written (38 errors for a
+    // small site, under a staging folder that never was), after the one that says why.
+    cleanup_temp.reset();
+    temp.clear();
     return fail("", "cannot write into " + out_dir.string() + ": " + lowercase_first(ec.message()));
   }
   have_old = !created_out;

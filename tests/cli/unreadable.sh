@@ -4,6 +4,7 @@
 # stories that could not be opened was left out without a word (its pages vanished from
 # the site), a page that could not be read was said to be "not a regular file", and a file
 # of static/ was said to be one the build "cannot write" in a staging folder of the output.
+# An output folder that cannot be written into is said once.
 set -euo pipefail
 work=$(mktemp -d)
 trap 'chmod -R u+rwX "$work" 2>/dev/null; rm -rf "$work"' EXIT
@@ -41,6 +42,7 @@ expect "content/about.en.md: error: cannot read this file (permission denied)"
 expect "data/haircut-sessions.csv: error: cannot read this file (permission denied)"
 expect "exit 1"
 chmod 755 "$work/site/content/stories/kept"
+rm -r "$work/site/content/stories/kept"
 chmod 644 "$work/site/content/about.en.md" "$work/site/data/haircut-sessions.csv"
 
 chmod 000 "$work/site/static/images/firefly.svg"
@@ -49,6 +51,15 @@ expect "static/images/firefly.svg: error: cannot read this file (permission deni
 expect "exit 1"
 ! grep -q "cannot write" "$work/stderr" || { echo "the output was blamed"; cat "$work/stderr"; exit 1; }
 chmod 644 "$work/site/static/images/firefly.svg"
+
+# An output folder the build cannot write into: said once (each file said it could not be
+# written, under a staging folder that never was: 38 errors for this small site).
+chmod 555 "$work/out"
+build
+[ "$(cat "$work/stderr")" = "firefly: error: cannot write into $work/out: permission denied
+build failed: 1 error, 0 warnings; the previous output was left as it was
+exit 1" ] || { echo "a read-only output folder:"; cat "$work/stderr"; exit 1; }
+chmod 777 "$work/out"
 
 after=$(cd "$work/out" && find . -type f | sort | xargs md5sum)
 [ "$before" = "$after" ] || { echo "the site published before was changed"; exit 1; }
