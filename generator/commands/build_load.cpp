@@ -3,6 +3,7 @@
 #include <chrono>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "commands/build_run.h"
@@ -53,18 +54,24 @@ std::string static_name_problem(std::string_view rel) {
 /// their metadata by the photo step), whose site paths go to `photos`, and GIFs, published
 /// without theirs; the site paths of all to `paths`, the files left out to `escaped` (links
 /// out of the site), `special`, `broken` (GIFs that cannot be read to their end) and
-/// `misnamed` (static_name_problem).
+/// `misnamed` (static_name_problem); to `clashes`, each file whose path differs from an
+/// earlier one's only in letter case or in how an accented letter is typed (Logo.png and
+/// logo.png, one of which replaces the other on a host that ignores case), with that one.
 void list_static_files(const fs::path& site_dir, OutputSet& out, std::set<std::string>& paths,
                        std::vector<std::string>& photos, std::vector<std::string>& escaped,
                        std::vector<std::string>& special, std::vector<std::string>& broken,
-                       std::vector<std::string>& misnamed) {
+                       std::vector<std::string>& misnamed,
+                       std::vector<std::pair<std::string, std::string>>& clashes) {
   std::vector<FoundFile> files = list_files(site_dir / "static", site_dir, &escaped, &special);
   photos.reserve(files.size());  // grown one by one: nine copies for 200 photos
+  std::unordered_map<std::string, std::string> folded;
   for (const FoundFile& f : files) {
     if (!static_name_problem(f.rel).empty()) {
       misnamed.push_back(f.rel);
       continue;
     }
+    auto [first, added] = folded.emplace(lower_case(f.rel), f.rel);
+    if (!added) clashes.emplace_back(f.rel, first->second);
     std::string site_path = "/" + f.rel;
     // A photo under another name (.gif, .jfif, none) is one too: the photo step strips it,
     // or says its name does not match; a browser shows it whatever its name.
@@ -96,8 +103,18 @@ void list_static_files(const fs::path& site_dir, OutputSet& out, std::set<std::s
 void report_static_files(const fs::path& site_dir, const std::vector<std::string>& escaped,
                          const std::vector<std::string>& special,
                          const std::vector<std::string>& broken,
-                         const std::vector<std::string>& misnamed, std::set<std::string>& withheld,
-                         Diagnostics& diags) {
+                         const std::vector<std::string>& misnamed,
+                         const std::vector<std::pair<std::string, std::string>>& clashes,
+                         std::set<std::string>& withheld, Diagnostics& diags) {
+  for (const auto& [rel, first] : clashes) {
+    diags.error("static/" + rel, {},
+                "this file would be published at /" + rel + ", which static/" + first +
+                    (equal_ignoring_ascii_case(rel, first)
+                         ? " also uses (the addresses differ only in letter case)"
+                         : " also uses (the addresses differ only in letter case or in how an "
+                           "accented letter is typed)"),
+                "give one of them another name");
+  }
   for (const std::string& rel : misnamed) {
     diags.error(
         "static/" + rel, {},
@@ -234,7 +251,7 @@ bool BuildRun::load() {
     try {
       StaticListing& s = static_listing_;
       list_static_files(options_.site_dir, static_files_, s.paths, static_photos_, s.escaped,
-                        s.special, s.broken, s.misnamed);
+                        s.special, s.broken, s.misnamed, s.clashes);
       for (const std::string& path : static_photos_) st_.photos->inspect_ahead(path);
     } catch (...) {
       static_listing_.error = std::current_exception();
@@ -319,8 +336,8 @@ bool BuildRun::model() {
   if (static_listing_.error) std::rethrow_exception(static_listing_.error);
   inputs.files = std::move(static_listing_.paths);
   report_static_files(options_.site_dir, static_listing_.escaped, static_listing_.special,
-                      static_listing_.broken, static_listing_.misnamed, inputs.withheld_files,
-                      diags_);
+                      static_listing_.broken, static_listing_.misnamed, static_listing_.clashes,
+                      inputs.withheld_files, diags_);
   inputs.withheld_datasets = withheld_datasets_;
   if (theme) {
     for (const OutputFile& f : theme->files()) inputs.files.insert("/" + f.path);

@@ -10,3 +10,6 @@ printf '%s' "$page" >"$1/content/del"$'\x7f'".md"
 echo a >"$1/static/report"$'\u202e'"fdp.exe"
 echo a >"$1/static/plan"$'\n'"2024.txt"
 echo a >"$1/static/caf"$'\xe9'".txt"
+# café typed as one letter é and as e and an accent (as macOS names files): one address.
+echo a >"$1/static/caf"$'\u00e9'".pdf"
+echo b >"$1/static/caf"$'e\u0301'".pdf"
