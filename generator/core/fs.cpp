@@ -170,6 +170,10 @@ std::string special_entry_message(const fs::path& dir, const std::string& rel) {
 std::string escaped_link_message(const fs::path& link, const fs::path& root) {
   std::error_code ec;
   fs::path target = fs::weakly_canonical(link, ec);
+  if (ec == std::errc::too_many_symbolic_link_levels) {
+    return "this is a symbolic link that leads back to itself (a loop of links), so it leads "
+           "to no file";
+  }
   fs::path real_root = fs::weakly_canonical(root, ec);
   if (!ec && is_inside(target, real_root) && is_hidden_below(target, real_root)) {
     return "this is a symbolic link to " + target.lexically_relative(real_root).string() +

@@ -66,6 +66,23 @@ TEST_CASE("list_files leaves out links to hidden files of the root, and outside 
   fs::remove_all(root);
 }
 
+TEST_CASE("list_files leaves out a loop of links, and says it is one") {
+  namespace fs = std::filesystem;
+  fs::path root = fs::temp_directory_path() / ("firefly-loop-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "static");
+  fs::create_symlink("b.css", root / "static" / "a.css");
+  fs::create_symlink("a.css", root / "static" / "b.css");
+  std::vector<std::string> escaped;
+  CHECK(list_files(root / "static", root, &escaped).empty());
+  std::sort(escaped.begin(), escaped.end());  // in the order the folder keeps them
+  CHECK(escaped == std::vector<std::string>{"a.css", "b.css"});
+  CHECK(escaped_link_message(root / "static" / "a.css", root) ==
+        "this is a symbolic link that leads back to itself (a loop of links), so it leads to no "
+        "file");
+  fs::remove_all(root);
+}
+
 TEST_CASE("list_files lists nothing of a folder that is a link out of the root") {
   namespace fs = std::filesystem;
   fs::path work = fs::temp_directory_path() / ("firefly-dirlink-" + std::to_string(::getpid()));
