@@ -3,6 +3,7 @@
 #include <chrono>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "commands/build_run.h"
@@ -38,16 +39,39 @@ namespace fs = std::filesystem;
 
 namespace {
 
+/// What in the path `rel` of a file of static/ cannot be part of a web address (a control
+/// character such as a line break, bytes that are not UTF-8, a bidirectional control that
+/// makes "report<U+202E>fdp.exe" read as "reportexe.pdf"); "" when nothing.
+std::string static_name_problem(std::string_view rel) {
+  for (unsigned char c : rel) {
+    if (c < 0x20 || c == 0x7f) return "a control character";
+  }
+  if (!is_valid_utf8(rel)) return "bytes that are not UTF-8";
+  return invisible_character(rel);
+}
+
 /// static/ files of the site, published as they are, except photos (published without
 /// their metadata by the photo step), whose site paths go to `photos`, and GIFs, published
 /// without theirs; the site paths of all to `paths`, the files left out to `escaped` (links
-/// out of the site), `special` and `broken` (GIFs that cannot be read to their end).
+/// out of the site), `special`, `broken` (GIFs that cannot be read to their end) and
+/// `misnamed` (static_name_problem); to `clashes`, each file whose path differs from an
+/// earlier one's only in letter case or in how an accented letter is typed (Logo.png and
+/// logo.png, one of which replaces the other on a host that ignores case), with that one.
 void list_static_files(const fs::path& site_dir, OutputSet& out, std::set<std::string>& paths,
                        std::vector<std::string>& photos, std::vector<std::string>& escaped,
-                       std::vector<std::string>& special, std::vector<std::string>& broken) {
+                       std::vector<std::string>& special, std::vector<std::string>& broken,
+                       std::vector<std::string>& misnamed,
+                       std::vector<std::pair<std::string, std::string>>& clashes) {
   std::vector<FoundFile> files = list_files(site_dir / "static", site_dir, &escaped, &special);
   photos.reserve(files.size());  // grown one by one: nine copies for 200 photos
+  std::unordered_map<std::string, std::string> folded;
   for (const FoundFile& f : files) {
+    if (!static_name_problem(f.rel).empty()) {
+      misnamed.push_back(f.rel);
+      continue;
+    }
+    auto [first, added] = folded.emplace(lower_case(f.rel), f.rel);
+    if (!added) clashes.emplace_back(f.rel, first->second);
     std::string site_path = "/" + f.rel;
     // A photo under another name (.gif, .jfif, none) is one too: the photo step strips it,
     // or says its name does not match; a browser shows it whatever its name.
@@ -78,15 +102,33 @@ void list_static_files(const fs::path& site_dir, OutputSet& out, std::set<std::s
 /// The errors for the files of static/ that list_static_files left out, which are withheld.
 void report_static_files(const fs::path& site_dir, const std::vector<std::string>& escaped,
                          const std::vector<std::string>& special,
-                         const std::vector<std::string>& broken, std::set<std::string>& withheld,
-                         Diagnostics& diags) {
+                         const std::vector<std::string>& broken,
+                         const std::vector<std::string>& misnamed,
+                         const std::vector<std::pair<std::string, std::string>>& clashes,
+                         std::set<std::string>& withheld, Diagnostics& diags) {
+  for (const auto& [rel, first] : clashes) {
+    diags.error("static/" + rel, {},
+                "this file would be published at /" + rel + ", which static/" + first +
+                    (equal_ignoring_ascii_case(rel, first)
+                         ? " also uses (the addresses differ only in letter case)"
+                         : " also uses (the addresses differ only in letter case or in how an "
+                           "accented letter is typed)"),
+                "give one of them another name");
+  }
+  for (const std::string& rel : misnamed) {
+    diags.error(
+        "static/" + rel, {},
+        "this file name cannot be part of a web address: it contains " + static_name_problem(rel),
+        "rename the file");
+  }
   for (const std::string& rel : escaped) {
     diags.error("static/" + rel, {}, escaped_link_message(site_dir / "static" / rel, site_dir),
                 escaped_link_hint(rel, "copy the file into static/ instead"));
     withheld.insert("/" + rel);
   }
   for (const std::string& rel : special) {
-    diags.error("static/" + rel, {}, kSpecialFileMessage, "remove it from static/");
+    diags.error("static/" + rel, {}, special_entry_message(site_dir / "static", rel),
+                special_entry_hint(rel, "remove it from static/"));
     withheld.insert("/" + rel);
   }
   for (const std::string& rel : broken) {
@@ -209,7 +251,7 @@ bool BuildRun::load() {
     try {
       StaticListing& s = static_listing_;
       list_static_files(options_.site_dir, static_files_, s.paths, static_photos_, s.escaped,
-                        s.special, s.broken);
+                        s.special, s.broken, s.misnamed, s.clashes);
       for (const std::string& path : static_photos_) st_.photos->inspect_ahead(path);
     } catch (...) {
       static_listing_.error = std::current_exception();
@@ -294,7 +336,8 @@ bool BuildRun::model() {
   if (static_listing_.error) std::rethrow_exception(static_listing_.error);
   inputs.files = std::move(static_listing_.paths);
   report_static_files(options_.site_dir, static_listing_.escaped, static_listing_.special,
-                      static_listing_.broken, inputs.withheld_files, diags_);
+                      static_listing_.broken, static_listing_.misnamed, static_listing_.clashes,
+                      inputs.withheld_files, diags_);
   inputs.withheld_datasets = withheld_datasets_;
   if (theme) {
     for (const OutputFile& f : theme->files()) inputs.files.insert("/" + f.path);

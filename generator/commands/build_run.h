@@ -179,7 +179,10 @@ class BuildRun {
   struct StaticListing {
     std::set<std::string> paths;
     std::vector<std::string> escaped, special;
-    std::vector<std::string> broken;  ///< GIFs that cannot be read to strip them
+    std::vector<std::string> broken;    ///< GIFs that cannot be read to strip them
+    std::vector<std::string> misnamed;  ///< names that cannot be part of a web address
+    /// files whose paths differ from another's only in case: (this, the other)
+    std::vector<std::pair<std::string, std::string>> clashes;
     std::exception_ptr error;
   };
   StaticListing static_listing_;

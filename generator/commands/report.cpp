@@ -93,11 +93,12 @@ std::string check_json(const BuildResult& r, const Diagnostics& diags,
                        const std::filesystem::path&) {
   List errors, warnings, translations;
   for (const Diagnostic& d : diags.sorted()) {
-    Value v(Map{{"file", d.path},
+    // As the terminal shows them: JSON must be UTF-8, and a file's name may not be.
+    Value v(Map{{"file", visible_text(d.path)},
                 {"line", d.pos.line},
                 {"column", d.pos.col},
-                {"message", d.message},
-                {"hint", d.hint}});
+                {"message", visible_text(d.message)},
+                {"hint", visible_text(d.hint)}});
     (d.severity == Severity::kError ? errors : warnings).push_back(v);
   }
   for (const std::string& t : r.translation_report) translations.push_back(Value(t));

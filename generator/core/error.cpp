@@ -109,6 +109,18 @@ std::string visible_text(std::string_view text) {
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
     auto b = [&](size_t k) { return static_cast<unsigned char>(text[i + k]); };
+    size_t n = 1;  // the character's bytes
+    if (b(0) >= 0x80) {
+      // A byte that is not part of a UTF-8 character (a file name in Latin-1): shown as
+      // "<0xFF>", so that what reads this (a terminal, a JSON parser) gets UTF-8.
+      n = b(0) >= 0xF0 ? 4 : b(0) >= 0xE0 ? 3 : 2;
+      if (b(0) < 0xC2 || b(0) > 0xF4 || i + n > text.size() || !is_valid_utf8(text.substr(i, n))) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "<0x%02X>", static_cast<unsigned>(b(0)));
+        out += buf;
+        continue;
+      }
+    }
     uint32_t c = 0;
     size_t len = 0;
     if ((b(0) < 0x20 && b(0) != '\t') || b(0) == 0x7F) {
@@ -129,7 +141,8 @@ std::string visible_text(std::string_view text) {
       i += len - 1;
       continue;
     }
-    out += text[i];
+    out.append(text, i, n);
+    i += n - 1;
   }
   return out;
 }

@@ -70,7 +70,8 @@ class Diagnostics {
 std::string format_diagnostic(const Diagnostic& d, std::string_view source);
 
 /// `text` (a file's name or line) as the terminal is to show it: bidirectional controls and
-/// control characters but the tab written as "<U+001B>", never obeyed.
+/// control characters but the tab written as "<U+001B>", never obeyed; a byte that is not
+/// UTF-8 as "<0xFF>".
 std::string visible_text(std::string_view text);
 
 /// A name or value as an error message quotes it: 'x'.

@@ -67,6 +67,16 @@ TEST_CASE("format_diagnostic shows control characters of names and lines as code
         "    = help: rename <U+007F> it\n");
 }
 
+TEST_CASE("visible_text shows a byte that is not UTF-8 as its value, and keeps characters") {
+  // A file named in Latin-1 (caf\xe9.md): the terminal and --format json get UTF-8.
+  CHECK(visible_text("content/caf\xe9.md") == "content/caf<0xE9>.md");
+  CHECK(visible_text("caf\xc3\xa9 \xe8\xab\x8b \xf0\x9f\x99\x82") ==
+        "caf\xc3\xa9 \xe8\xab\x8b \xf0\x9f\x99\x82");
+  CHECK(visible_text("a\xc0\xaf"
+                     "b\xe8\xab") == "a<0xC0><0xAF>b<0xE8><0xAB>");  // overlong, cut
+  CHECK(visible_text("\xed\xa0\x80") == "<0xED><0xA0><0x80>");       // a surrogate
+}
+
 TEST_CASE("format_diagnostic puts the caret under a CSV field, not a character") {
   Diagnostic d{Severity::kError, "data/a.csv", {2, 3}, "bad", ""};
   CHECK(format_diagnostic(d, "year,name,count\n2021,\"中, 文\",abc\n") ==

@@ -6,8 +6,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdint>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -69,6 +71,14 @@ std::optional<std::string> read_file(const fs::path& path) {
 std::optional<std::string> read_file_at_most(const fs::path& path, uintmax_t most,
                                              uintmax_t& larger) {
   return read_open_file(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK), most, &larger);
+}
+
+std::string unreadable_message(const fs::path& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  std::string why = fd < 0 ? std::strerror(errno) : "it is not a regular file";
+  if (fd >= 0) ::close(fd);
+  why[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(why[0])));
+  return "cannot read this file (" + why + ")";
 }
 
 std::string read_file_head(const fs::path& path, size_t n) {
@@ -148,9 +158,22 @@ bool leads_inside(const fs::path& path, const fs::path& root) {
   return !ec && is_inside(target, real_root) && !is_hidden_below(target, real_root);
 }
 
+std::string special_entry_message(const fs::path& dir, const std::string& rel) {
+  if (!is_unopened_folder(rel)) return kSpecialFileMessage;
+  DIR* d = ::opendir((dir / rel).c_str());
+  std::string why = d ? "it could not be listed" : std::strerror(errno);
+  if (d) ::closedir(d);
+  why[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(why[0])));
+  return "cannot open this folder (" + why + "), so its files would be left out of the site";
+}
+
 std::string escaped_link_message(const fs::path& link, const fs::path& root) {
   std::error_code ec;
   fs::path target = fs::weakly_canonical(link, ec);
+  if (ec == std::errc::too_many_symbolic_link_levels) {
+    return "this is a symbolic link that leads back to itself (a loop of links), so it leads "
+           "to no file";
+  }
   fs::path real_root = fs::weakly_canonical(root, ec);
   if (!ec && is_inside(target, real_root) && is_hidden_below(target, real_root)) {
     return "this is a symbolic link to " + target.lexically_relative(real_root).string() +
@@ -169,7 +192,12 @@ void list_folder(const std::string& path, const std::string& rel, const fs::path
                  std::vector<FoundFile>& out, std::vector<std::string>* escaped,
                  std::vector<std::string>* special) {
   DIR* d = ::opendir(path.c_str());
-  if (!d) return;  // unreadable: skipped, as its files cannot be read either
+  if (!d) {
+    // Its files would be missing from the site without a word (a folder of stories copied
+    // with another user's permissions): reported.
+    if (special) special->push_back(rel);
+    return;
+  }
   std::vector<std::string> folders;
   std::string full = path, child = rel;
   const size_t full_size = full.size(), child_size = child.size();

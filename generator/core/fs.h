@@ -18,6 +18,10 @@ std::optional<std::string> read_file(const std::filesystem::path& path);
 std::optional<std::string> read_file_at_most(const std::filesystem::path& path, uintmax_t most,
                                              uintmax_t& larger);
 
+/// Why read_file could not read `path`, as the message "cannot read this file (permission
+/// denied)", or "(it is not a regular file)".
+std::string unreadable_message(const std::filesystem::path& path);
+
 /// The first `n` bytes of a regular file (fewer when it is shorter); "" when it cannot be
 /// read.
 std::string read_file_head(const std::filesystem::path& path, size_t n);
@@ -45,7 +49,9 @@ struct FoundFile {
 /// missing. Symbolic links that resolve outside `root`, or to a hidden file or folder of
 /// it (a name starting with '.', such as .git/config or .env; .well-known/ excepted), are
 /// skipped and their `rel` paths appended to `escaped` (when given), so callers can report
-/// them (escaped_link_message); so are FIFOs, sockets and devices, appended to `special`.
+/// them (escaped_link_message); so are FIFOs, sockets and devices, appended to `special`,
+/// and folders that cannot be opened (no permission, a path too long), appended to
+/// `special` with a '/' at the end ("" for `dir` itself): their files would be missing.
 /// When `dir` itself is such a link (static/ leading to a home folder), nothing is listed
 /// and `escaped` gets the entry "".
 std::vector<FoundFile> list_files(const std::filesystem::path& dir,
@@ -71,5 +77,19 @@ inline std::string escaped_link_hint(const std::string& rel, std::string file_hi
 /// The error message for a special file (FIFO, socket, device) found among a site's files.
 inline constexpr const char* kSpecialFileMessage =
     "this is not a regular file (a FIFO, socket or device); Firefly reads only regular files";
+
+/// True when the entry `rel` of list_files's `special` is a folder that could not be opened.
+inline bool is_unopened_folder(const std::string& rel) { return rel.empty() || rel.back() == '/'; }
+
+/// The error message for the entry `rel` of list_files's `special`, found under `dir`: a
+/// special file's, or why the folder could not be opened.
+std::string special_entry_message(const std::filesystem::path& dir, const std::string& rel);
+
+/// The hint for the entry `rel` of list_files's `special`: `file_hint` for a special file.
+inline std::string special_entry_hint(const std::string& rel, std::string file_hint) {
+  return is_unopened_folder(rel)
+             ? "let the user who builds the site open it and read its files (chmod -R a+rX)"
+             : file_hint;
+}
 
 }  // namespace firefly

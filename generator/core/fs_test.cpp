@@ -1,6 +1,8 @@
 #include "core/fs.h"
 
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -64,6 +66,23 @@ TEST_CASE("list_files leaves out links to hidden files of the root, and outside 
   fs::remove_all(root);
 }
 
+TEST_CASE("list_files leaves out a loop of links, and says it is one") {
+  namespace fs = std::filesystem;
+  fs::path root = fs::temp_directory_path() / ("firefly-loop-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "static");
+  fs::create_symlink("b.css", root / "static" / "a.css");
+  fs::create_symlink("a.css", root / "static" / "b.css");
+  std::vector<std::string> escaped;
+  CHECK(list_files(root / "static", root, &escaped).empty());
+  std::sort(escaped.begin(), escaped.end());  // in the order the folder keeps them
+  CHECK(escaped == std::vector<std::string>{"a.css", "b.css"});
+  CHECK(escaped_link_message(root / "static" / "a.css", root) ==
+        "this is a symbolic link that leads back to itself (a loop of links), so it leads to no "
+        "file");
+  fs::remove_all(root);
+}
+
 TEST_CASE("list_files lists nothing of a folder that is a link out of the root") {
   namespace fs = std::filesystem;
   fs::path work = fs::temp_directory_path() / ("firefly-dirlink-" + std::to_string(::getpid()));
@@ -92,6 +111,53 @@ TEST_CASE("list_files lists nothing of a folder that is a link out of the root")
   CHECK(escaped_link_message(root / "static" / "", root) ==
         "this is a symbolic link to a place outside the site");
   fs::remove_all(work);
+}
+
+TEST_CASE("list_files reports a folder it cannot open, whose files would be missing") {
+  namespace fs = std::filesystem;
+  fs::path root = fs::temp_directory_path() / ("firefly-deep-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "content");
+  std::ofstream(root / "content" / "a.md") << "a";
+  // Twenty folders of 250 letters: a path longer than the system opens (4096 bytes). Made
+  // and removed a folder at a time, as no path reaches the innermost.
+  const std::string name(250, 'd');
+  std::vector<int> fds{::open((root / "content").c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+  for (int i = 0; i < 20; ++i) {
+    REQUIRE(::mkdirat(fds.back(), name.c_str(), 0755) == 0);
+    fds.push_back(::openat(fds.back(), name.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  }
+  ::close(::openat(fds.back(), "deep.md", O_WRONLY | O_CREAT | O_CLOEXEC, 0644));
+  std::vector<std::string> escaped, special;
+  std::vector<FoundFile> found = list_files(root / "content", root, &escaped, &special);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].rel == "a.md");
+  CHECK(escaped.empty());
+  REQUIRE(special.size() == 1);
+  CHECK(special[0].rfind(name + "/" + name + "/", 0) == 0);
+  CHECK(is_unopened_folder(special[0]));
+  CHECK(special_entry_message(root / "content", special[0]) ==
+        "cannot open this folder (file name too long), so its files would be left out of the "
+        "site");
+  CHECK(special_entry_hint(special[0], "x") != "x");
+  CHECK(special_entry_message(root / "content", "pipe.md") == kSpecialFileMessage);
+  CHECK(special_entry_hint("pipe.md", "x") == "x");
+  ::unlinkat(fds.back(), "deep.md", 0);
+  for (size_t i = fds.size() - 1; i > 0; --i) {
+    ::close(fds[i]);
+    ::unlinkat(fds[i - 1], name.c_str(), AT_REMOVEDIR);
+  }
+  ::close(fds[0]);
+  fs::remove_all(root);
+}
+
+TEST_CASE("unreadable_message says why a file cannot be read") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("firefly-unread-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  CHECK(unreadable_message(dir / "gone.md") == "cannot read this file (no such file or directory)");
+  CHECK(unreadable_message(dir) == "cannot read this file (it is not a regular file)");
+  fs::remove_all(dir);
 }
 
 TEST_CASE("read_file_head reads at most n bytes of a regular file") {

@@ -417,4 +417,26 @@ std::string slugify(std::string_view input) {
   return out;
 }
 
+std::string invisible_character(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
+    if (b(0) == 0xC2 && i + 1 < s.size() && (b(1) == 0xA0 || b(1) == 0x85 || b(1) < 0xA0)) {
+      return "a no-break space or a control character";
+    }
+    if (b(0) == 0xD8 && i + 1 < s.size() && b(1) == 0x9C) return "a bidirectional control";
+    if (i + 2 >= s.size()) continue;
+    uint32_t c = (b(0) & 0x0F) << 12 | (b(1) & 0x3F) << 6 | (b(2) & 0x3F);
+    if ((b(0) & 0xF0) != 0xE0) continue;
+    if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E ||
+        c == 0x200F) {
+      return "a bidirectional control";
+    }
+    if ((c >= 0x2000 && c <= 0x200D) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+        c == 0x2060 || c == 0x3000 || c == 0xFEFF) {
+      return "a Unicode space or zero-width character";
+    }
+  }
+  return "";
+}
+
 }  // namespace firefly

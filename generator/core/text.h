@@ -109,4 +109,9 @@ std::string lower_case(std::string_view s);
 /// text kept as UTF-8 (CJK slugs are valid URLs); spaces and punctuation become '-'.
 std::string slugify(std::string_view s);
 
+/// A name for the first character of UTF-8 `s` that reads as nothing or as a space but is
+/// not one: no-break and other Unicode spaces, line separators, zero-width characters and
+/// bidirectional controls (which can make an address look like another); "" when none.
+std::string invisible_character(std::string_view s);
+
 }  // namespace firefly

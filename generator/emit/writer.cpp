@@ -111,6 +111,13 @@ bool switch_back(const std::vector<std::string>& names, const fs::path& out_dir,
   return ok;
 }
 
+/// True when `path` can be opened for reading.
+bool readable(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd >= 0) ::close(fd);
+  return fd >= 0;
+}
+
 }  // namespace
 
 bool paths_unique(std::vector<std::string_view>& paths) {
@@ -191,6 +198,10 @@ void OutputWriter::Impl::open() {
   cleanup_temp.emplace(temp);
   fs::create_directory(temp, ec);
   if (ec) {
+    // Nothing is written then: each file said it could not be written (38 errors for a
+    // small site, under a staging folder that never was), after the one that says why.
+    cleanup_temp.reset();
+    temp.clear();
     return fail("", "cannot write into " + out_dir.string() + ": " + lowercase_first(ec.message()));
   }
   have_old = !created_out;
@@ -313,6 +324,10 @@ void OutputWriter::add(OutputFile f) {
   int outcome = place_file(f, impl_->temp, impl_->out_dir, impl_->have_old, ec);
   if (outcome == 0 && ec == std::errc::no_space_on_device) {
     ++impl_->no_space;  // said once, by commit()
+  } else if (outcome == 0 && !f.source.empty() && !readable(f.source)) {
+    // The file of static/ is what failed (no permission to read it, or removed meanwhile),
+    // not the output folder, which the message would otherwise name.
+    impl_->fail(f.path, unreadable_message(f.source), {}, f.cause());
   } else if (outcome == 0) {
     impl_->fail(
         f.path,

@@ -40,11 +40,13 @@ bool looks_like_language(std::string_view s) {
 bool safe_name(std::string_view s) {
   if (s.empty() || s == "." || s == "..") return false;
   for (unsigned char c : s) {
-    if (c < 0x20 || c == '\\' || c == '%' || c == ':' || c == '"' || c == '<' || c == '>' ||
-        c == '?' || c == '#' || c == '*' || c == '|')
+    if (c < 0x20 || c == 0x7f || c == '\\' || c == '%' || c == ':' || c == '"' || c == '<' ||
+        c == '>' || c == '?' || c == '#' || c == '*' || c == '|')
       return false;
   }
-  return true;
+  // Bytes that are not UTF-8 made an address no feed or sitemap may hold; a bidirectional
+  // control, one that reads as another ("pay<U+202E>gpj.exe"), as a `url` may not.
+  return is_valid_utf8(s) && invisible_character(s).empty();
 }
 
 /// A page whose file could not be read: it keeps its address, with no fields and no text.
@@ -326,7 +328,7 @@ bool read_content_file(const std::string& rel, const std::filesystem::path& full
     return ok;
   }
   if (!text) {
-    reported.error(rel, {}, "cannot read this file (it is not a regular file)");
+    reported.error(rel, {}, unreadable_message(full));
     bool ok = read_page_name(rel, config, page, reported);
     mark_unread(page);
     return ok;
@@ -434,7 +436,8 @@ SourcePages load_content(const std::filesystem::path& site_dir, const SiteConfig
   bool linked = std::any_of(files.begin(), files.end(), [](const FoundFile& f) { return f.link; });
   std::vector<SourcePage> unreadable;  // special files named like pages keep their address
   for (const std::string& rel : special) {
-    diags.error("content/" + rel, {}, kSpecialFileMessage, "replace it with a text file");
+    diags.error("content/" + rel, {}, special_entry_message(site_dir / "content", rel),
+                special_entry_hint(rel, "replace it with a text file"));
     Diagnostics name_errors;  // a name error would be a second error about the same file
     SourcePage stub;
     if (ends_with(rel, ".md") && read_page_name("content/" + rel, config, stub, name_errors)) {

@@ -296,7 +296,8 @@ std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, const 
   std::vector<std::string> escaped, special;
   std::vector<FoundFile> found = list_files(site_dir / "data", site_dir, &escaped, &special);
   for (const std::string& rel : special) {
-    diags.error("data/" + rel, Pos{}, kSpecialFileMessage, "replace it with a CSV or YAML file");
+    diags.error("data/" + rel, Pos{}, special_entry_message(site_dir / "data", rel),
+                special_entry_hint(rel, "replace it with a CSV or YAML file"));
   }
   std::set<std::string> refused;  // datasets with a file left out: their pair is not complete
   for (const std::string& rel : escaped) {
@@ -350,7 +351,8 @@ std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, const 
     auto yaml_text = read_file(yaml);
     auto csv_text = read_file(csv);
     if (!yaml_text || !csv_text) {
-      diags.error("data/" + name + (yaml_text ? ".csv" : ".yaml"), Pos{}, "cannot read the file");
+      diags.error("data/" + name + (yaml_text ? ".csv" : ".yaml"), Pos{},
+                  unreadable_message(yaml_text ? csv : yaml));
       withhold(name);
       continue;
     }

@@ -55,7 +55,7 @@ void overlay_dir(const fs::path& dir, const fs::path& site_dir, const std::strin
     if (auto bytes = read_file(f.full)) {
       files[prefix + f.rel] = {origin_prefix + f.rel, std::move(*bytes)};
     } else {
-      diags.error(origin_prefix + f.rel, {}, "cannot read this file");
+      diags.error(origin_prefix + f.rel, {}, unreadable_message(f.full));
     }
   }
   for (const std::string& rel : escaped) {
@@ -63,7 +63,8 @@ void overlay_dir(const fs::path& dir, const fs::path& site_dir, const std::strin
                 escaped_link_hint(rel, "copy the file into the site instead"));
   }
   for (const std::string& rel : special) {
-    diags.error(origin_prefix + rel, {}, kSpecialFileMessage, "replace it with a text file");
+    diags.error(origin_prefix + rel, {}, special_entry_message(dir, rel),
+                special_entry_hint(rel, "replace it with a text file"));
   }
 }
 

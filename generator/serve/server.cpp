@@ -10,6 +10,7 @@
 #include <optional>
 #include <thread>
 
+#include "serve/bounded_server.h"
 #include "serve/overlay.h"
 #include "serve/paths.h"
 
@@ -64,7 +65,7 @@ std::optional<std::uint64_t> since_param(const httplib::Request& req) {
 struct PreviewServer::Impl {
   explicit Impl(PreviewSite& s) : site(s) {}
   PreviewSite& site;
-  httplib::Server http;
+  BoundedServer http;  // a request's head is bounded (httplib 0.11 bounds only each line)
   std::thread thread;
   std::string bind;
   int port = 0;
@@ -72,7 +73,7 @@ struct PreviewServer::Impl {
 };
 
 PreviewServer::PreviewServer(PreviewSite& site) : impl_(std::make_unique<Impl>(site)) {
-  httplib::Server& http = impl_->http;
+  BoundedServer& http = impl_->http;
   PreviewSite& s = site;
   http.new_task_queue = [] { return new ConnectionThreads(); };
   // Only requests that name this server: a web page elsewhere must not read the preview
