@@ -146,8 +146,9 @@ void read_coverage(const Value& meta, const std::string& yaml_path, Dataset& ds,
   }
   if (const Value* v = meta.find("spatial"); v && !v->is_null()) {
     std::string error;
-    ds.spatial = to_localized(*v, &error);
-    if (!error.empty()) diags.error(yaml_path, v->pos, "'spatial': " + error);
+    std::string hint;
+    ds.spatial = to_localized(*v, &error, &hint);
+    if (!error.empty()) diags.error(yaml_path, v->pos, "'spatial': " + error, hint);
   }
   if (const Value* v = meta.find("themes"); v && !v->is_null()) {
     if (!v->is_list()) {

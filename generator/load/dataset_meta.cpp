@@ -67,9 +67,9 @@ struct MetaReader {
       if (required) diags.error(path, map.pos, "missing required key " + in_quotes(key));
       return {};
     }
-    std::string error;
-    Localized out = to_localized(*v, &error);
-    if (!error.empty()) diags.error(path, v->pos, in_quotes(key) + ": " + error);
+    std::string error, hint;
+    Localized out = to_localized(*v, &error, &hint);
+    if (!error.empty()) diags.error(path, v->pos, in_quotes(key) + ": " + error, hint);
     return out;
   }
 

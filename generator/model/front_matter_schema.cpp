@@ -281,7 +281,12 @@ class Checker {
         }
       }
     } else if (t == "localized") {
-      if (v.is_list()) fail("text or a map of language codes to text");
+      std::string comma, hint;
+      if (v.is_list()) {
+        fail("text or a map of language codes to text");
+      } else if (to_localized(v, &comma, &hint); !comma.empty()) {
+        error(v, "'" + name + "': " + comma, hint);
+      }
     }
   }
 
