@@ -28,9 +28,9 @@ bool expect(const Value& v, bool ok, const std::string& what, Diagnostics& diags
 }
 
 Localized localized(const Value& v, const std::string& what, Diagnostics& diags) {
-  std::string error;
-  Localized out = to_localized(v, &error);
-  if (!error.empty()) diags.error(kSiteYaml, v.pos, what + ": " + error);
+  std::string error, hint;
+  Localized out = to_localized(v, &error, &hint);
+  if (!error.empty()) diags.error(kSiteYaml, v.pos, what + ": " + error, hint);
   return out;
 }
 

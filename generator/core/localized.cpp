@@ -1,5 +1,8 @@
 #include "core/localized.h"
 
+#include "core/language_tag.h"
+#include "core/yaml.h"
+
 namespace firefly {
 
 std::string Localized::get(std::string_view lang, std::string_view fallback_lang) const {
@@ -32,13 +35,32 @@ bool Localized::has(std::string_view lang) const {
   return false;
 }
 
-Localized to_localized(const Value& v, std::string* error) {
+Localized to_localized(const Value& v, std::string* error, std::string* hint) {
   Localized out;
   out.pos = v.pos;
   if (v.is_map()) {
-    for (const auto& [code, text] : v.as_map()) {
+    const Map& entries = v.as_map();
+    for (size_t i = 0; i < entries.size(); ++i) {
+      const auto& [code, text] = entries[i];
       if (text.is_map() || text.is_list()) {
         if (error) *error = "the text for '" + code + "' must be plain text";
+        return Localized{};
+      }
+      // `{zh-TW: 勞動部, vi: Cục Lao động, Bộ Lao động}`: YAML ends a text written without
+      // quotes at the comma, and reads what follows as a key with no text. The text before
+      // it would be published cut short, and the rest taken for a language.
+      auto cut = [&](size_t k) {
+        return entries[k].second.is_null() && !is_known_language_code(entries[k].first);
+      };
+      if (cut(i) && !out.by_lang.empty()) {
+        const auto& [before_code, before] = out.by_lang.back();
+        std::string whole = before;
+        for (size_t k = i; k < entries.size() && cut(k); ++k) whole += ", " + entries[k].first;
+        if (error) {
+          *error = "'" + code + "' is not a language code: a comma inside the text for '" +
+                   before_code + "' ended it there";
+        }
+        if (hint) *hint = "put that text in quotes: " + before_code + ": " + yaml_quoted(whole);
         return Localized{};
       }
       out.by_lang.emplace_back(code, text.to_text());

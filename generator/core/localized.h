@@ -26,7 +26,9 @@ struct Localized {
 };
 
 /// Reads a Localized from a string or a map of strings; nullopt-like empty result and
-/// `*error` set when `v` is neither (e.g. a list).
-Localized to_localized(const Value& v, std::string* error = nullptr);
+/// `*error` set when `v` is neither (e.g. a list), or when a comma inside an unquoted text
+/// of a `{…}` map cut it short (`{vi: Cục Lao động, Đài Nam}` makes "Đài Nam" a key
+/// without a text): then `*hint` (when given) is the entry to write instead.
+Localized to_localized(const Value& v, std::string* error = nullptr, std::string* hint = nullptr);
 
 }  // namespace firefly

@@ -431,6 +431,21 @@ std::string colon_in_value_help(std::string_view text, int line) {
       value.find(": ") == std::string_view::npos) {
     return "";
   }
+  // “…” or ‘…’, as a word processor or a phone types quotes: YAML reads them as text, so
+  // the value is not quoted at all. The help keeps the words and straightens the quotes.
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"\u201C", "\u201D"},
+                             {"\u2018", "\u2019"},
+                             {"\u201D", "\u201D"},
+                             {"\u201E", "\u201C"}}) {
+    if (value.size() > open.size() + close.size() && value.starts_with(open) &&
+        value.ends_with(close)) {
+      std::string_view inner = value.substr(open.size(), value.size() - open.size() - close.size());
+      return "the quotes around the value are curly (" + std::string(open) + std::string(close) +
+             "), which YAML reads as part of the text, so its colon starts another key; write "
+             "straight quotes: " +
+             std::string(key) + ": " + yaml_quoted(inner);
+    }
+  }
   return "a colon followed by a space inside a value starts another key; put the value in "
          "quotes: " +
          std::string(key) + ": " + yaml_quoted(value);

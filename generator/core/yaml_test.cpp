@@ -124,6 +124,23 @@ TEST_CASE("parse_yaml says to quote a value with a colon and a space in it") {
   CHECK(list.sorted()[0].hint.find("quotes: name: \"Chen: leader\"") != std::string::npos);
 }
 
+TEST_CASE("parse_yaml says to straighten curly quotes around a value with a colon in it") {
+  // A word processor's quotes are text to YAML: the colon inside still starts a key, and
+  // quoting the value as it is would publish the curly quotes in the title.
+  Diagnostics d;
+  parse_yaml("title: \u201CHuy ch\u01B0\u01A1ng v\u00E0ng TTQS: ch\u00EDn n\u0103m\u201D\n", "a.md",
+             d, 1);
+  REQUIRE(d.sorted().size() == 1);
+  CHECK(d.sorted()[0].hint ==
+        "the quotes around the value are curly (\u201C\u201D), which YAML reads as part of the "
+        "text, so its colon starts another key; write straight quotes: title: \"Huy "
+        "ch\u01B0\u01A1ng v\u00E0ng TTQS: ch\u00EDn n\u0103m\"");
+  Diagnostics single;
+  parse_yaml("title: \u2018Volunteers: the team\u2019\n", "b.md", single, 1);
+  REQUIRE(single.sorted().size() == 1);
+  CHECK(single.sorted()[0].hint.ends_with("title: \"Volunteers: the team\""));
+}
+
 TEST_CASE("parse_yaml says to quote a value that starts with % @ or `") {
   Diagnostics d;
   parse_yaml("columns:\n  - {name: share, unit: %, type: number}\n", "a.yaml", d);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 
 #include "core/date.h"
 #include "core/text.h"
@@ -189,6 +190,60 @@ bool is_total_word(std::string_view ascii) {
   return false;
 }
 
+/// `193人`, `1,234 persons`, `62*`, `62（暫定）` (full width folded): the number it
+/// starts with as Firefly reads it (thousands separators taken out) and the text after
+/// it; empty when it does not start with one, or the text after it has digits (`3千500萬`).
+std::pair<std::string, std::string> number_then_text(std::string_view ascii, bool whole) {
+  size_t end = 0;
+  while (end < ascii.size() &&
+         std::string_view("+-0123456789.,").find(ascii[end]) != std::string_view::npos) {
+    ++end;
+  }
+  std::string_view rest = trim(ascii.substr(end));
+  if (end == 0 || rest.empty() ||
+      std::any_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return {};
+  }
+  std::string_view number = ascii.substr(0, end);
+  std::string value =
+      is_number_text(number, whole) ? std::string(number) : plain_number(number, whole);
+  if (value.empty()) return {};
+  return {value, std::string(rest)};
+}
+
+/// Whether the text after a figure marks it rather than naming its unit: `*`, `†`, a
+/// letter (`p`, `r`, `e`), superscript digits, a note in brackets (`(暫定)`, `[註]`) or a
+/// word that says provisional, estimated or revised, as statistical tables mark figures.
+bool is_figure_mark(std::string_view rest) {
+  if (rest.size() >= 2 && ((rest.front() == '(' && rest.back() == ')') ||
+                           (rest.front() == '[' && rest.back() == ']'))) {
+    return true;
+  }
+  // p provisional, r revised, e estimated, f forecast (as statistical tables letter them).
+  if (rest.size() == 1 && std::string_view("prefPREF").find(rest[0]) != std::string_view::npos) {
+    return true;
+  }
+  static const char* const kSymbols[] = {"*",        "\xE2\x80\xA0", "\xE2\x80\xA1", "#", "^",
+                                         "\xC2\xB9", "\xC2\xB2",     "\xC2\xB3"};  // † ‡ ¹ ² ³
+  std::string_view left = rest;
+  while (!left.empty()) {
+    size_t before = left.size();
+    for (const char* sym : kSymbols) {
+      if (left.starts_with(sym)) left.remove_prefix(std::string_view(sym).size());
+    }
+    if (left.size() == before) break;
+  }
+  if (left.empty()) return true;
+  static const char* const kWords[] = {
+      "暫定",     "暫定數",   "暫估",      "初步",        "初估",        "預估",      "估計",
+      "推估",     "修正",     "註",        "provisional", "prov",        "prov.",     "est",
+      "est.",     "estimate", "estimated", "revised",     "preliminary", "sementara", "perkiraan",
+      "tạm tính", "ước tính", "เบื้องต้น",    "ประมาณการ"};
+  std::string lower = ascii_lower(rest);
+  return std::any_of(std::begin(kWords), std::end(kWords),
+                     [&](const char* w) { return lower == w; });
+}
+
 }  // namespace
 
 std::string written_day_hint(std::string_view text) {
@@ -199,7 +254,7 @@ std::string written_day_hint(std::string_view text) {
          (roc ? " (ROC year " + std::to_string(roc) + " is " + iso.substr(0, 4) + ")" : "");
 }
 
-std::string cell_hint(std::string_view text, ColumnType type) {
+std::string cell_hint(std::string_view text, ColumnType type, bool year) {
   std::string t(trim(text));
   std::string ascii = ascii_from_full_width(t);
   const bool full_width = ascii != t;
@@ -256,6 +311,25 @@ std::string cell_hint(std::string_view text, ColumnType type) {
         if (!value.empty()) {
           return write(value,
                        " without the %; say the unit once with the column's `unit: percent`");
+        }
+      }
+      if (auto [value, rest] = number_then_text(ascii, whole); !value.empty()) {
+        if (year && rest == "年" && is_integer_text(value)) {  // 108年, 2019年
+          int y = std::stoi(value);
+          if (y >= 1 && y <= 199) {
+            return write(std::to_string(y + 1911),
+                         " (民國" + value + "年 is " + std::to_string(y + 1911) + ")");
+          }
+          if (y >= 1000) return write(value, "");
+        }
+        if (is_figure_mark(rest)) {
+          return write(value, "; a mark on a figure ('" + rest +
+                                  "': provisional, estimated, a footnote) goes in a column of "
+                                  "its own, such as `status` with `values:` giving its words");
+        }
+        // One other letter (`5x`) is no unit anyone types: no guess.
+        if (rest.size() > 1) {
+          return write(value, "; say the unit '" + rest + "' once, as the column's `unit:`");
         }
       }
       if (whole && is_decimal_text(ascii)) {

@@ -16,8 +16,9 @@ bool is_decimal_text(std::string_view s);
 
 /// The help for a cell `text` that is not a value of `type`, when it looks like one written
 /// the way a spreadsheet or a person would (`1,234`, `86.9%`, `２０２２`, `2023/06/30`,
-/// `112-06-30`, `yes`): what to write instead. "" when nothing better than the error fits.
-std::string cell_hint(std::string_view text, ColumnType type);
+/// `112-06-30`, `yes`, `193人`, `62*`): what to write instead. "" when nothing better than
+/// the error fits. `year`: the column holds years (is_year_column), so `108年` is ROC 108.
+std::string cell_hint(std::string_view text, ColumnType type, bool year = false);
 
 /// The ISO form of a day written `2023/06/30`, `2023.6.30` or with a year of the Republic
 /// of China (`112/06/30`, `112-6-30`, made 2023; `roc_year` set to 112, else 0), day first

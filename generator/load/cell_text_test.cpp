@@ -38,6 +38,34 @@ TEST_CASE("cell_hint says how to write a number as a spreadsheet or a person wro
   CHECK(cell_hint("about 5", ColumnType::kNumber) == "");
 }
 
+TEST_CASE("cell_hint takes a unit or a mark typed after the figure out of the cell") {
+  CHECK(cell_hint("1,234人", ColumnType::kInteger) ==
+        "write 1234; say the unit '人' once, as the column's `unit:`");
+  CHECK(cell_hint("１，２３４ 人次", ColumnType::kInteger) ==
+        "write 1234; say the unit '人次' once, as the column's `unit:`");
+  CHECK(cell_hint("3.5 orang", ColumnType::kNumber) ==
+        "write 3.5; say the unit 'orang' once, as the column's `unit:`");
+  const std::string mark =
+      "': provisional, estimated, a footnote) goes in a column of its own, such as `status` "
+      "with `values:` giving its words";
+  CHECK(cell_hint("62*", ColumnType::kInteger) == "write 62; a mark on a figure ('*" + mark);
+  CHECK(cell_hint("62（暫定）", ColumnType::kInteger) ==
+        "write 62; a mark on a figure ('(暫定)" + mark);
+  CHECK(cell_hint("62p", ColumnType::kInteger) == "write 62; a mark on a figure ('p" + mark);
+  CHECK(cell_hint("86.9 est.", ColumnType::kNumber) ==
+        "write 86.9; a mark on a figure ('est." + mark);
+  CHECK(cell_hint("62†", ColumnType::kInteger) == "write 62; a mark on a figure ('†" + mark);
+  // Years: 108年 in a year column is an ROC year; elsewhere 年 is a unit.
+  CHECK(cell_hint("108年", ColumnType::kInteger, true) == "write 2019 (民國108年 is 2019)");
+  CHECK(cell_hint("2019年", ColumnType::kInteger, true) == "write 2019");
+  CHECK(cell_hint("3年", ColumnType::kInteger) ==
+        "write 3; say the unit '年' once, as the column's `unit:`");
+  // No guess where the text after the first digits holds more of the figure.
+  CHECK(cell_hint("3千500萬", ColumnType::kInteger) == "");
+  CHECK(cell_hint("12.5人", ColumnType::kInteger) == "");  // not whole either way
+  CHECK(cell_hint("人", ColumnType::kInteger) == "");
+}
+
 TEST_CASE("cell_hint reads numbers written with points between thousands, as in Indonesia") {
   // 1.584 visits: never "declare the column a number", which would publish 1.584.
   CHECK(cell_hint("1.584", ColumnType::kInteger) ==

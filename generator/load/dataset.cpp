@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "core/yaml.h"
 #include "load/cell_text.h"
+#include "load/dataset_coverage.h"
 #include "load/dataset_history.h"
 #include "load/dataset_key.h"
 #include "load/dataset_meta.h"
@@ -247,21 +248,23 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
   // Values that do not fit their column, per field: past kWrongCellsShown in one column
   // (a column declared of the wrong type fails in every row), the rest are counted.
   std::vector<size_t> wrong;
-  bool read = scan_csv(ds.csv_bytes, ds.csv_path, csv_diags, header_record,
-                       [&](const CsvRecord& rec, size_t offset) {
-                         if (!matched) match_header(header_record, *columns, ds, csv_diags);
-                         matched = true;
-                         for (size_t i = 0; i < rec.fields.size(); ++i) {
-                           std::string error;
-                           type_cell(rec.fields[i], ds.columns[i], &error);
-                           if (error.empty()) continue;
-                           if (wrong.size() <= i) wrong.resize(i + 1);
-                           if (++wrong[i] > kWrongCellsShown) continue;
-                           csv_diags.error(ds.csv_path, Pos{rec.line, static_cast<int>(i) + 1},
-                                           error, cell_hint(rec.fields[i], ds.columns[i].type));
-                         }
-                         ds.row_starts.push_back(static_cast<std::uint32_t>(offset));
-                       });
+  bool read =
+      scan_csv(ds.csv_bytes, ds.csv_path, csv_diags, header_record,
+               [&](const CsvRecord& rec, size_t offset) {
+                 if (!matched) match_header(header_record, *columns, ds, csv_diags);
+                 matched = true;
+                 for (size_t i = 0; i < rec.fields.size(); ++i) {
+                   std::string error;
+                   type_cell(rec.fields[i], ds.columns[i], &error);
+                   if (error.empty()) continue;
+                   if (wrong.size() <= i) wrong.resize(i + 1);
+                   if (++wrong[i] > kWrongCellsShown) continue;
+                   csv_diags.error(
+                       ds.csv_path, Pos{rec.line, static_cast<int>(i) + 1}, error,
+                       cell_hint(rec.fields[i], ds.columns[i].type, is_year_column(ds.columns[i])));
+                 }
+                 ds.row_starts.push_back(static_cast<std::uint32_t>(offset));
+               });
   if (read && !matched) match_header(header_record, *columns, ds, csv_diags);
   for (size_t i = 0; i < wrong.size(); ++i) {
     if (wrong[i] <= kWrongCellsShown) continue;

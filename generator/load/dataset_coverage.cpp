@@ -40,11 +40,13 @@ size_t utf8_length(std::string_view s) {
   return n;
 }
 
+}  // namespace
+
 /// The word for "year" in the languages staff name columns in: English, Indonesian,
 /// Filipino, Vietnamese, Thai and Chinese. Vietnamese "nam" without its tone mark is left out: it
 /// also means "men" (a count of men, beside "nu").
-const std::vector<std::string_view> kYearWords = {"year", "tahun", "taon", "năm",
-                                                  "ปี",    "年",    "年度", "年份"};
+static const std::vector<std::string_view> kYearWords = {"year", "tahun", "taon", "năm",
+                                                         "ปี",    "年",    "年度", "年份"};
 
 bool is_year_word(std::string_view text) {
   std::string t = ascii_lower(trim(text));
@@ -61,8 +63,6 @@ bool is_year_name(const std::string& n) {
   }
   return false;
 }
-
-}  // namespace
 
 bool is_year_column(const Column& column) {
   if (column.type != ColumnType::kInteger) return false;
@@ -146,8 +146,9 @@ void read_coverage(const Value& meta, const std::string& yaml_path, Dataset& ds,
   }
   if (const Value* v = meta.find("spatial"); v && !v->is_null()) {
     std::string error;
-    ds.spatial = to_localized(*v, &error);
-    if (!error.empty()) diags.error(yaml_path, v->pos, "'spatial': " + error);
+    std::string hint;
+    ds.spatial = to_localized(*v, &error, &hint);
+    if (!error.empty()) diags.error(yaml_path, v->pos, "'spatial': " + error, hint);
   }
   if (const Value* v = meta.find("themes"); v && !v->is_null()) {
     if (!v->is_list()) {

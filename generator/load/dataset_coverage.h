@@ -39,6 +39,14 @@ void read_coverage(const Value& meta, const std::string& yaml_path, Dataset& ds,
 
 struct Column;
 
+/// True for a word for "year" in the languages staff name columns in ("year", "tahun",
+/// "taon", "năm", "ปี", "年", "年度", "年份"), in any letter case.
+bool is_year_word(std::string_view text);
+
+/// True for a column or field name made of a year word ("year", "award_year",
+/// "tahun_penghargaan").
+bool is_year_name(const std::string& name);
+
 /// True for an integer column that holds years: named for them in English or Indonesian
 /// ("year", "*_year", "year_*", "tahun", "*_tahun", "tahun_*"), in Vietnamese, Thai or
 /// Chinese ("năm", "ปี", "年", "年度", "年份"), or titled with one of these words in any

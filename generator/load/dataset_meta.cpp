@@ -64,12 +64,33 @@ struct MetaReader {
   Localized localized(const Value& map, std::string_view key, bool required) {
     const Value* v = map.find(key);
     if (!v || v->is_null()) {
-      if (required) diags.error(path, map.pos, "missing required key " + in_quotes(key));
+      if (required && v) {  // `title:` with nothing after it
+        diags.error(
+            path, v->key_pos.line ? v->key_pos : map.pos, in_quotes(key) + " is empty",
+            "write the dataset's " + std::string(key) + " after `" + std::string(key) + ":`");
+      } else if (required) {
+        diags.error(path, map.pos, "missing required key " + in_quotes(key));
+      }
       return {};
     }
-    std::string error;
-    Localized out = to_localized(*v, &error);
-    if (!error.empty()) diags.error(path, v->pos, in_quotes(key) + ": " + error);
+    std::string error, hint;
+    Localized out = to_localized(*v, &error, &hint);
+    if (!error.empty()) diags.error(path, v->pos, in_quotes(key) + ": " + error, hint);
+    if (!required || !error.empty()) return out;
+    // `title: ""` or `{zh-TW: "", en: …}`: the page in that language would have an empty
+    // heading and title, and the catalogue and data package an empty name.
+    if (out.by_lang.empty() && trim(out.plain).empty()) {
+      diags.error(path, v->pos, in_quotes(key) + " is empty",
+                  "write the dataset's " + std::string(key));
+    }
+    for (const auto& [lang, text] : out.by_lang) {
+      if (!trim(text).empty()) continue;
+      const Value* entry = v->find(lang);
+      diags.error(path, entry && entry->pos.line ? entry->pos : v->pos,
+                  in_quotes(key) + " is empty in " + lang,
+                  "write the " + std::string(key) + " in " + lang + ", or leave " + lang +
+                      " out of the map");
+    }
     return out;
   }
 

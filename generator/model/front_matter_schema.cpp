@@ -8,6 +8,7 @@
 #include "core/date.h"
 #include "core/text.h"
 #include "load/cell_text.h"
+#include "load/dataset_coverage.h"
 #include "model/paths.h"
 
 namespace firefly {
@@ -106,10 +107,20 @@ std::string field_on_first_line(std::string_view body, const Collection* collect
 /// The help a dataset's cell written `text` gets (cell_hint), as far as it fits a
 /// front-matter value: what to write (`1,234`: write 1234; `yes`: write true), without
 /// what it says of a column (its `unit:`, its `type:`); "" for any other help.
-std::string value_hint(std::string_view text, ColumnType type) {
-  std::string hint = cell_hint(text, type);
+std::string value_hint(std::string_view text, ColumnType type, bool year = false) {
+  std::string hint = cell_hint(text, type, year);
   if (!hint.starts_with("write ")) return "";
   return hint.substr(0, hint.find("; "));
+}
+
+/// An integer field that holds years, named or labelled as a year column is
+/// (is_year_column: `year`, `award_year`, 年度, `label: {zh-TW: 年度}`).
+bool is_year_field(const FieldSchema& schema) {
+  if (schema.type != "integer") return false;
+  if (is_year_name(schema.name)) return true;
+  if (!schema.label.plain.empty()) return is_year_word(schema.label.plain);
+  return std::any_of(schema.label.by_lang.begin(), schema.label.by_lang.end(),
+                     [](const auto& t) { return is_year_word(t.second); });
 }
 
 class Checker {
@@ -179,12 +190,25 @@ class Checker {
       error(v,
             "'" + name + "' must be " + expected + ", not " + std::string(v.kind_name()) +
                 (scalar ? " '" + v.to_text() + "'" : ""),
-            scalar && as ? value_hint(v.to_text(), *as) : "");
+            scalar && as ? value_hint(v.to_text(), *as, is_year_field(schema)) : "");
     };
     if (t == "string" || t == "text") {
       if (v.is_map() || v.is_list()) fail("text");
     } else if (t == "integer") {
-      if (!v.is_int()) fail("a whole number", ColumnType::kInteger);
+      if (!v.is_int()) {
+        fail("a whole number", ColumnType::kInteger);
+      } else if (is_year_field(schema) && v.as_int() >= 1 && v.as_int() <= 199) {
+        // 108 on a form in Taiwan is 民國108年: published as it is, it would read as the
+        // year 108 (a list sorted by it, a search for 2019 that does not find it).
+        const std::string roc = std::to_string(v.as_int()),
+                          year = std::to_string(v.as_int() + 1911);
+        diags_.warning(src_.path, v.pos.line ? v.pos : Pos{1, 1},
+                       "'" + name + "' is " + roc +
+                           ", which looks like a year of the Republic "
+                           "of China (民國" +
+                           roc + "年 is " + year + "); pages give years in four digits",
+                       "write " + year);
+      }
     } else if (t == "number") {
       if (!v.is_number()) fail("a number", ColumnType::kNumber);
     } else if (t == "boolean") {
@@ -257,7 +281,12 @@ class Checker {
         }
       }
     } else if (t == "localized") {
-      if (v.is_list()) fail("text or a map of language codes to text");
+      std::string comma, hint;
+      if (v.is_list()) {
+        fail("text or a map of language codes to text");
+      } else if (to_localized(v, &comma, &hint); !comma.empty()) {
+        error(v, "'" + name + "': " + comma, hint);
+      }
     }
   }
 

@@ -159,6 +159,39 @@ TEST_CASE("chart data: a month a monthly series skips is a gap, as a year is") {
   CHECK(chart_data(ds, some, &rows, view).size() == 3);
 }
 
+TEST_CASE("chart data: a quarterly or half-yearly dataset's months are named as its periods") {
+  // A quarterly row of 2019-04-01 counts April to June: "April 2019" read as one month's.
+  DataView view;
+  Dataset ds;
+  ds.frequency = "quarterly";
+  ds.columns = {Column{"quarter", ColumnType::kDate, {}, {}, {}, {}},
+                Column{"n", ColumnType::kInteger, {}, {}, {}, {}}};
+  ds.csv_bytes = "quarter,n\n2019-04-01,2\n2019-07-01,1\n2020-01-01,3\n";
+  ds.index_rows();
+  ChartData d = chart_data(ds, ChartSpec{"quarter", {"n"}, "bar", {}}, nullptr, view);
+  CHECK(d.x_labels == std::vector<std::string>{"Q2 2019", "Q3 2019", "Q4 2019", "Q1 2020"});
+  // The theme's words, and the quarter's last day as well as its first.
+  view.t = Value(Map{{"chart_quarter", Value("{year}第{quarter}季")}});
+  view.html_lang = "zh-Hant-TW";
+  view.calendar = "roc";
+  ds.csv_bytes = "quarter,n\n2019-06-30,2\n2019-09-30,1\n";
+  ds.index_rows();
+  d = chart_data(ds, ChartSpec{"quarter", {"n"}, "bar", {}}, nullptr, view);
+  CHECK(d.x_labels == std::vector<std::string>{"民國108年第2季", "民國108年第3季"});
+  ds.frequency = "semiannual";
+  ds.csv_bytes = "half,n\n2019-01-01,2\n2019-07-01,1\n";
+  ds.columns[0].name = "half";
+  ds.index_rows();
+  d = chart_data(ds, ChartSpec{"half", {"n"}, "bar", {}}, nullptr, DataView{});
+  CHECK(d.x_labels == std::vector<std::string>{"first half of 2019", "second half of 2019"});
+  // A month that starts no quarter: the dataset's dates are not its quarters; months stay.
+  ds.frequency = "quarterly";
+  ds.csv_bytes = "half,n\n2019-02-01,2\n2019-05-01,1\n";
+  ds.index_rows();
+  d = chart_data(ds, ChartSpec{"half", {"n"}, "bar", {}}, nullptr, DataView{});
+  CHECK(d.x_labels == std::vector<std::string>{"February 2019", "May 2019"});
+}
+
 TEST_CASE("chart data: a quarter whose row has an empty cell is a gap, not a longer step") {
   // Q2 and Q4 are rows without a value: the series was taken for a half-yearly one
   // (January, July, January), with no gap, no "–" in its table and nothing said of them.

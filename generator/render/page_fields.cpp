@@ -81,10 +81,12 @@ std::vector<ShownField> shown_fields(const Site& site, const Page& page, const L
         if (!words) return {written, ""};  // a code, in no language
         return {words->get(lang.code, def), tag_for(site, words->lang_of(lang.code, def), lang)};
       }
-      if (type.type == "localized") {
+      if (type.type == "localized" && item.is_map()) {
         Localized words = to_localized(item);
         return {words.get(lang.code, def), tag_for(site, words.lang_of(lang.code, def), lang)};
       }
+      // A localized field written once (`awarded_by: 勞動部`) is text in the language its
+      // page is written in, as a string field's is: 勞動部 on a Thai page is Chinese.
       std::string tag = in_original(written) ? originals : written_in;
       // In the reader's language by its file, but wholly in another script: a Chinese
       // name a translation kept after the original's was corrected.

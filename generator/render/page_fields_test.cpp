@@ -34,7 +34,8 @@ const char* kConfig =
     "      program: {type: ref, to: programs}\n"
     "      cover: {type: image}\n"
     "      contact: {type: object, fields: {name: string}}\n"
-    "      blank: {type: string}\n";
+    "      blank: {type: string}\n"
+    "      awarded_by: {type: localized, label: {zh-TW: 頒獎單位, en: Awarded by}}\n";
 
 /// The fields as one line: label[label_lang]=value[lang]|... ; a boolean as yes/no.
 std::string shown(const std::vector<ShownField>& fields) {
@@ -135,6 +136,34 @@ TEST_CASE(
   // language the site writes that script in; the rest in the file's language.
   CHECK(shown(shown_fields(*site, *page, config.languages[1], nullptr)) ==
         "地點[zh-Hant-TW]=新營區[zh-Hant-TW];partners=伊甸[zh-Hant-TW],Union,勞工局[zh-Hant-TW];");
+}
+
+TEST_CASE("shown_fields: a localized field written once is in its page's language") {
+  // awarded_by: 勞動部 on the English copy of a Chinese page was shown unmarked, so a
+  // screen reader read the ministry's name with English sounds.
+  SiteConfig config = config_from(kConfig);
+  Diagnostics diags;
+  auto story = std::make_shared<SourcePage>();
+  REQUIRE(load_source_page("content/stories/d.zh-TW.md",
+                           "---\ntitle: 甲\ndate: 2023-01-02\nawarded_by: 勞動部\n---\n內容。\n",
+                           config, *story, diags));
+  auto both = std::make_shared<SourcePage>();
+  REQUIRE(load_source_page("content/stories/e.zh-TW.md",
+                           "---\ntitle: 乙\ndate: 2023-01-02\nawarded_by: {zh-TW: 勞動部, en: "
+                           "Ministry of Labor}\n---\n內容。\n",
+                           config, *both, diags));
+  SiteInputs inputs;
+  std::unique_ptr<Site> site = build_site(config, {story, both}, inputs, diags);
+  REQUIRE_FALSE(diags.has_errors());
+  const Page* en = site->find("stories/d", "en");
+  REQUIRE(en);
+  CHECK(shown(shown_fields(*site, *en, config.languages[1], site->find("stories/d", "zh-TW"))) ==
+        "Awarded by=勞動部[zh-Hant-TW];");
+  const Page* zh = site->find("stories/d", "zh-TW");
+  CHECK(shown(shown_fields(*site, *zh, config.languages[0], zh)) == "頒獎單位=勞動部;");
+  const Page* en2 = site->find("stories/e", "en");
+  CHECK(shown(shown_fields(*site, *en2, config.languages[1], site->find("stories/e", "zh-TW"))) ==
+        "Awarded by=Ministry of Labor;");
 }
 
 }  // namespace firefly

@@ -55,7 +55,7 @@ printf 'year,people\n2021,1200\n2022,1360\n2023,1500\n2024,1600\n' >data/counts.
 commit_at "2024-07-08T09:30:00+08:00" "更正111年人數並新增113年"
 row_commit=$(git rev-parse HEAD)
 first_commit=$(git rev-list --max-parents=0 HEAD)
-sed -i 's/description: {zh-TW: \(.*\)}/description: {zh-TW: \1, en: People who took part in the bureau'"'"'s courses each year, from its yearly results report.}/' data/counts.yaml
+sed -i 's/description: {zh-TW: \(.*\)}/description: {zh-TW: \1, en: "People who took part in the bureau'"'"'s courses each year, from its yearly results report."}/' data/counts.yaml
 commit_at "2025-02-03T10:00:00+08:00" "Translate the description"
 cd - >/dev/null
 

@@ -1,0 +1,35 @@
+#include "core/localized.h"
+
+#include <doctest/doctest.h>
+
+#include "core/error.h"
+#include "core/yaml.h"
+
+namespace firefly {
+
+TEST_CASE("to_localized says where a comma cut an unquoted text of a language map short") {
+  // Written as a translator writes a ministry's name; YAML reads "Bộ Lao động" as a key
+  // with no text, and the Vietnamese page would name half of the ministry.
+  Diagnostics d;
+  Value v = parse_yaml("by: {zh-TW: 勞動部, vi: Cơ quan Phát triển, Bộ Lao động}\n", "a.yaml", d);
+  REQUIRE_FALSE(d.has_errors());
+  std::string error, hint;
+  Localized out = to_localized(v.get("by"), &error, &hint);
+  CHECK(out.empty());
+  CHECK(error ==
+        "'Bộ Lao động' is not a language code: a comma inside the text for 'vi' ended it "
+        "there");
+  CHECK(hint == "put that text in quotes: vi: \"Cơ quan Phát triển, Bộ Lao động\"");
+  Value twice = parse_yaml("by: {en: Tainan, Taiwan, Asia}\n", "c.yaml", d);
+  to_localized(twice.get("by"), &error, &hint);
+  CHECK(hint == "put that text in quotes: en: \"Tainan, Taiwan, Asia\"");
+  // A language's empty text, and a map of languages only, are read as before.
+  error.clear();
+  Value ok = parse_yaml("by: {zh-TW: 勞動部, en: , vi: Bộ}\n", "b.yaml", d);
+  Localized read = to_localized(ok.get("by"), &error);
+  CHECK(error.empty());
+  CHECK(read.by_lang.size() == 3);
+  CHECK(read.get("vi", "zh-TW") == "Bộ");
+}
+
+}  // namespace firefly
