@@ -329,9 +329,10 @@
       var first = shardOf(manifest, term.token);
       var last = first;
       if (term.prefix) {
-        // Every shard of the words it begins: a page whose only such word is in a later
-        // shard is found too. A single letter reads three (its next letter finds the rest).
-        var most = Array.from(term.token).length > 1 ? Infinity : first + 2;
+        // The shards of the words it begins, so a page whose only such word is in a later
+        // shard is found too: at most twelve (a beginning shared by more words, on a large
+        // site, would cost 200 KB; its next letters narrow it), a single letter three.
+        var most = Array.from(term.token).length > 1 ? first + 11 : first + 2;
         while (last + 1 < manifest.shards.length && manifest.shards[last + 1].indexOf(term.token) === 0 && last < most) last++;
       }
       for (var s = first; s <= last; s++) files.push(get("s/" + s + ".txt", false));
