@@ -52,29 +52,31 @@ std::pair<std::string, std::string> unknown_license_warning(std::string_view lic
               : "did you mean '" + meant + "'?"};
 }
 
-std::string license_id_meant(std::string_view written) {
-  // ASCII letters lowered and digits kept, spaces and punctuation dropped, other scripts kept:
-  // "CC BY 4.0" and "cc-by-4.0" are both "ccby40".
+namespace {
+
+/// `text` with ASCII letters lowered and digits kept, spaces and punctuation dropped, and
+/// other scripts kept: "CC BY 4.0" and "cc-by-4.0" are both "ccby40".
+std::string squeezed(std::string_view text) {
   std::string n;
-  for (char c : written) {
+  for (char c : text) {
     if (c >= 'A' && c <= 'Z')
       n += static_cast<char>(c - 'A' + 'a');
     else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80))
       n += c;
   }
+  return n;
+}
+
+}  // namespace
+
+std::string license_id_meant(std::string_view written) {
+  std::string n = squeezed(written);
   auto has = [&n](std::string_view part) { return n.find(part) != std::string::npos; };
   for (std::string_view tail : {"international", "universal", "license", "licence", "國際"}) {
     if (n.size() > tail.size() && n.ends_with(tail)) n.resize(n.size() - tail.size());
   }
   for (const auto& [id, url] : kLicenses) {
-    std::string known;
-    for (char c : id) {
-      if (c >= 'A' && c <= 'Z')
-        known += static_cast<char>(c - 'A' + 'a');
-      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-        known += c;
-    }
-    if (n == known) return std::string(id);
+    if (n == squeezed(id)) return std::string(id);
   }
   if (n == "cc0" || n == "cc0publicdomaindedication") return "CC0-1.0";
   if (has("政府資料開放授權條款") || (has("opengovernmentdatalicense") && has("taiwan"))) {
