@@ -6,13 +6,16 @@
 #include <algorithm>
 #include <atomic>
 #include <map>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <utility>
 
 #include "core/text.h"
 #include "core/text_break.h"
 #include "load/markdown_fences.h"
 #include "load/markdown_html.h"
+#include "load/markdown_memory.h"
 
 namespace firefly {
 
@@ -65,7 +68,7 @@ std::string node_text(cmark_node* node) {
 }
 
 cmark_node* text_node(const std::string& text) {
-  cmark_node* t = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node* t = cmark_node_new_with_mem(CMARK_NODE_TEXT, MarkdownMemory::allocator());
   cmark_node_set_literal(t, text.c_str());
   return t;
 }
@@ -266,7 +269,9 @@ void scan_node(cmark_node* n, int first_line, int& line, std::vector<MarkdownIte
 
 std::vector<MarkdownItem> scan_markdown(std::string_view body, int first_line) {
   ensure_extensions();
-  cmark_parser* parser = cmark_parser_new(kOptions);
+  MarkdownMemory memory;
+  MarkdownMemory::Use use(memory);
+  cmark_parser* parser = cmark_parser_new_with_mem(kOptions, MarkdownMemory::allocator());
   if (cmark_syntax_extension* ext = cmark_find_syntax_extension("table")) {
     cmark_parser_attach_syntax_extension(parser, ext);
   }
@@ -294,6 +299,8 @@ std::string embed_placeholder(size_t index) {
 
 /// The parsed tree of a document and what the render step needs of it.
 struct MarkdownDocument::Tree {
+  /// What the parser and the tree are allocated from (null once both are freed).
+  std::unique_ptr<MarkdownMemory> memory = std::make_unique<MarkdownMemory>();
   cmark_parser* parser = nullptr;
   cmark_node* doc = nullptr;
   /// A link or image, its URL as written, where it is and whether it lacks alt text.
@@ -336,7 +343,8 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
   ++documents_parsed;
   Tree& t = *tree_;
   MarkdownResult& result = t.parts;
-  t.parser = cmark_parser_new(kOptions);
+  MarkdownMemory::Use use(*t.memory);
+  t.parser = cmark_parser_new_with_mem(kOptions, MarkdownMemory::allocator());
   for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
       cmark_parser_attach_syntax_extension(t.parser, ext);
@@ -459,9 +467,9 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
 
   // A wide table scrolls inside its own box (reachable by keyboard), not the page.
   for (cmark_node* table : walk.tables) {
-    cmark_node* open = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+    cmark_node* open = cmark_node_new_with_mem(CMARK_NODE_HTML_BLOCK, MarkdownMemory::allocator());
     cmark_node_set_literal(open, "<div class=\"table-wrap\" tabindex=\"0\">\n");
-    cmark_node* close = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+    cmark_node* close = cmark_node_new_with_mem(CMARK_NODE_HTML_BLOCK, MarkdownMemory::allocator());
     cmark_node_set_literal(close, "</div>\n");
     cmark_node_insert_before(table, open);
     cmark_node_insert_after(table, close);
@@ -475,7 +483,7 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
     const char* lit = cmark_node_get_literal(n);
     cmark_node* replacement = text_node(lit ? lit : "");
     if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK) {
-      cmark_node* para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+      cmark_node* para = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH, MarkdownMemory::allocator());
       cmark_node_append_child(para, replacement);
       replacement = para;
     }
@@ -483,7 +491,7 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
     cmark_node_free(n);
   }
   for (size_t i = 0; i < walk.embeds.size(); ++i) {
-    cmark_node* html = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+    cmark_node* html = cmark_node_new_with_mem(CMARK_NODE_HTML_BLOCK, MarkdownMemory::allocator());
     cmark_node_set_literal(html, (embed_placeholder(i) + "\n").c_str());
     cmark_node_replace(walk.embeds[i], html);
     cmark_node_free(walk.embeds[i]);
@@ -508,7 +516,9 @@ std::string link_url(const std::string& url, Pos pos, bool is_image,
 /// The HTML of `doc`, its headings given `heading_ids` in document order.
 std::string html_with_ids(cmark_node* doc, cmark_parser* parser,
                           const std::vector<std::string>& heading_ids, bool task_list) {
-  char* html = cmark_render_html(doc, kOptions, cmark_parser_get_syntax_extensions(parser));
+  // The heap's memory (a tree's own would be its document's: markdown_memory.h), freed below.
+  char* html = cmark_render_html_with_mem(doc, kOptions, cmark_parser_get_syntax_extensions(parser),
+                                          cmark_get_default_mem_allocator());
   std::string result =
       finish_markdown_html(html, heading_ids, task_list);  // read in place, freed here
   free(html);
@@ -527,6 +537,7 @@ bool MarkdownDocument::rendered_ahead() const { return tree_->ahead; }
 bool MarkdownDocument::render_ahead() {
   Tree& t = *tree_;
   if (t.ahead) return true;
+  std::optional<MarkdownMemory::Use> use(*t.memory);
   std::string marker(kMarker);
   for (size_t i = 0; i < t.links.size(); ++i) {
     cmark_node_set_url(t.links[i].node, (marker + std::to_string(i) + kMarkerEnd).c_str());
@@ -557,6 +568,8 @@ bool MarkdownDocument::render_ahead() {
   cmark_parser_free(t.parser);
   t.doc = nullptr;
   t.parser = nullptr;
+  use.reset();
+  t.memory.reset();
   for (Tree::Link& link : t.links) link.node = nullptr;
   t.ahead = true;
   return true;

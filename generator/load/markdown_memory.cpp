@@ -1,0 +1,121 @@
+#include "load/markdown_memory.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+
+namespace firefly {
+
+namespace {
+
+/// Before each block cmark gets: its size, and whether it came from the heap (16 bytes, so
+/// that the block after it stays 16-aligned, as malloc's are).
+struct Header {
+  size_t size;
+  size_t from_heap;
+};
+static_assert(sizeof(Header) == 16);
+
+/// Blocks of this size or more come from the heap even with a memory in use: a text
+/// buffer that grows to this size is moved from place to place as it grows, and the heap
+/// grows it in place where it can.
+constexpr size_t kLargest = 64 * 1024;
+/// The first block a document takes; each later one twice the one before, up to kBlockMost.
+constexpr size_t kFirstBlock = 32 * 1024;
+constexpr size_t kBlockMost = 512 * 1024;
+
+thread_local MarkdownMemory* in_use = nullptr;
+
+Header* header_of(void* p) { return static_cast<Header*>(p) - 1; }
+
+size_t rounded(size_t n) { return (n + 15) & ~size_t{15}; }
+
+void* heap_block(size_t n, bool zero) {
+  if (n > SIZE_MAX - sizeof(Header)) return nullptr;
+  void* raw = zero ? std::calloc(1, sizeof(Header) + n) : std::malloc(sizeof(Header) + n);
+  if (!raw) return nullptr;
+  auto* h = static_cast<Header*>(raw);
+  *h = {n, 1};
+  return h + 1;
+}
+
+void* block(size_t n, bool zero) {
+  if (in_use && n < kLargest) return in_use->allocate(n, zero);
+  return heap_block(n, zero);
+}
+
+void* memory_calloc(size_t count, size_t size) {
+  if (size != 0 && count > SIZE_MAX / size) return nullptr;
+  return block(count * size, true);
+}
+
+void memory_free(void* p) {
+  if (!p) return;
+  Header* h = header_of(p);
+  if (h->from_heap) std::free(h);  // a document's own blocks go when its memory does
+}
+
+void* memory_realloc(void* p, size_t n) {
+  if (!p) return block(n, false);
+  Header* h = header_of(p);
+  if (h->from_heap) {
+    if (n > SIZE_MAX - sizeof(Header)) return nullptr;
+    auto* grown = static_cast<Header*>(std::realloc(h, sizeof(Header) + n));
+    if (!grown) return nullptr;
+    grown->size = n;
+    return grown + 1;
+  }
+  if (in_use && n < kLargest && in_use->grow_last(p, n)) return p;
+  void* moved = block(n, false);
+  if (moved) std::memcpy(moved, p, std::min(h->size, n));
+  return moved;
+}
+
+cmark_mem allocator_functions = {memory_calloc, memory_realloc, memory_free};
+
+}  // namespace
+
+MarkdownMemory::~MarkdownMemory() {
+  if (in_use == this) in_use = nullptr;
+  for (char* b : blocks_) std::free(b);
+}
+
+cmark_mem* MarkdownMemory::allocator() { return &allocator_functions; }
+
+MarkdownMemory::Use::Use(MarkdownMemory& memory) : previous_(in_use) { in_use = &memory; }
+
+MarkdownMemory::Use::~Use() { in_use = previous_; }
+
+void* MarkdownMemory::allocate(size_t n, bool zero) {
+  size_t need = sizeof(Header) + rounded(n);
+  if (static_cast<size_t>(end_ - next_) < need) {
+    size_t size = std::min(kBlockMost, kFirstBlock << std::min<size_t>(blocks_.size(), 8));
+    size = std::max(size, need);
+    char* b = static_cast<char*>(std::malloc(size));
+    if (!b) return nullptr;
+    blocks_.push_back(b);
+    reserved_ += size;
+    next_ = b;
+    end_ = b + size;
+  }
+  auto* h = reinterpret_cast<Header*>(next_);
+  *h = {n, 0};
+  next_ += need;
+  last_ = h + 1;
+  if (zero) std::memset(last_, 0, n);
+  return last_;
+}
+
+bool MarkdownMemory::grow_last(void* p, size_t n) {
+  if (p != last_) return false;
+  char* start = static_cast<char*>(p);
+  size_t room = static_cast<size_t>(end_ - start);
+  if (rounded(n) > room) return false;
+  header_of(p)->size = n;
+  next_ = start + rounded(n);
+  return true;
+}
+
+}  // namespace firefly
