@@ -7,7 +7,6 @@
 #include <atomic>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <utility>
 
@@ -16,20 +15,11 @@
 #include "load/markdown_fences.h"
 #include "load/markdown_html.h"
 #include "load/markdown_memory.h"
+#include "load/markdown_nodes.h"
 
 namespace firefly {
 
 namespace {
-
-// Without CMARK_OPT_VALIDATE_UTF8: every body is valid UTF-8 already (load_source_page
-// rejects a file that is not), and cmark replaces a NUL byte with U+FFFD either way.
-// Checking every line again cost 2% of a build.
-const int kOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG;
-
-void ensure_extensions() {
-  static std::once_flag once;
-  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
-}
 
 bool dangerous_url(std::string_view url, bool is_image) {
   std::string lower = ascii_lower(trim(url));
@@ -82,91 +72,6 @@ bool is_lang_span(cmark_node* n) {
   return html == "</span>" || !lang_span_open(html).empty();
 }
 
-/// Where cmark-gfm's nodes are in the file: the line of the body plus `first_line` - 1, and
-/// the column in characters. cmark-gfm counts the column in bytes, a diagnostic's Pos in
-/// characters (as the front matter's and the caret do): the '[' of "請看[平台](/p/)" is in
-/// column 3, not 7. Each line's start is found once (a footnote's nodes, moved to the end,
-/// go back to an earlier line), and a node's column is counted on from the last node's on
-/// the same line: a page of footnotes in reverse order, or a line of 100,000 links, is read
-/// once, not once for each.
-struct NodePositions {
-  NodePositions(std::string_view b, int first) : body(b), first_line(first) {}
-
-  std::string_view body;
-  int first_line;
-  std::vector<size_t> starts{0};  ///< where each line of the body found so far starts
-  int line = 0;                   ///< the line of the last node counted (0: none)
-  std::string_view text;          ///< that line, without its line break
-  size_t byte = 0;                ///< a character's first byte in it, at or before that node
-  int col = 1;                    ///< its column in characters
-
-  Pos operator()(cmark_node* n) {
-    int node_line = cmark_node_get_start_line(n), node_col = cmark_node_get_start_column(n);
-    while (static_cast<int>(starts.size()) < node_line && starts.back() < body.size()) {
-      size_t end = body.find('\n', starts.back());
-      starts.push_back(end == std::string_view::npos ? body.size() : end + 1);
-    }
-    if (node_line < 1 || node_line > static_cast<int>(starts.size()) || node_col < 1) {
-      return {node_line + first_line - 1, node_col};
-    }
-    auto at = static_cast<size_t>(node_col - 1);  // the node's first byte in its line
-    if (node_line != line) {
-      std::string_view rest = body.substr(starts[static_cast<size_t>(node_line) - 1]);
-      text = rest.substr(0, rest.find('\n'));
-      line = node_line;
-      byte = 0;
-      col = 1;
-    }
-    at = lazy_line_byte(n, node_line, at);
-    if (at < byte) {
-      byte = 0;
-      col = 1;
-    }
-    int chars = col - 1 + char_column(text.substr(byte), static_cast<int>(at - byte) + 1);
-    if (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80) {
-      byte = at;  // counted on from here for the next node on this line
-      col = chars;
-    }
-    return {node_line + first_line - 1, chars};
-  }
-
-  /// `at`, the first byte cmark-gfm gives inline node `n` on `node_line` (the line `text`),
-  /// set right on a lazy continuation line of a paragraph in a list item, quote or footnote
-  /// (its text at the margin, "- item\nmore [x](/y/)"): cmark-gfm counts such a line as if
-  /// it had the container's prefix, from the paragraph's first column, so the '[' was
-  /// reported that many columns on. Taken only when the byte found is the node's opening
-  /// mark ('[' of a link, '!' of an image, '<' of HTML, '`' of code) and `at` is not.
-  size_t lazy_line_byte(cmark_node* n, int node_line, size_t at) const {
-    std::string_view marks;
-    switch (cmark_node_get_type(n)) {
-      case CMARK_NODE_LINK:
-        marks = "[<";
-        break;
-      case CMARK_NODE_IMAGE:
-        marks = "!";
-        break;
-      case CMARK_NODE_HTML_INLINE:
-        marks = "<";
-        break;
-      case CMARK_NODE_CODE:
-        marks = "`";
-        break;
-      default:
-        return at;
-    }
-    if (at < text.size() && marks.find(text[at]) != std::string_view::npos) return at;
-    cmark_node* para = cmark_node_parent(n);
-    while (para && cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
-      para = cmark_node_parent(para);
-    if (!para || cmark_node_get_start_line(para) >= node_line) return at;
-    const auto shift = static_cast<size_t>(std::max(cmark_node_get_start_column(para) - 1, 0));
-    const size_t lead = text.find_first_not_of(" \t");
-    if (lead == std::string_view::npos || shift > at) return at;
-    const size_t lazy = at - shift + lead;
-    return lazy < text.size() && marks.find(text[lazy]) != std::string_view::npos ? lazy : at;
-  }
-};
-
 /// Whether line `line` (1-based) of `body` is a closing fence of at least `length` `mark`s:
 /// a fenced block that ends on another line ran to the end of the file unclosed.
 bool closes_fence(std::string_view body, int line, int length, char mark) {
@@ -198,100 +103,6 @@ struct Walk {
 };
 
 }  // namespace
-
-std::string lang_span_open(std::string_view html) {
-  constexpr std::string_view kOpen = "<span lang=\"", kClose = "\">";
-  if (!starts_with(html, kOpen) || html.size() < kOpen.size() + kClose.size() + 1 ||
-      html.substr(html.size() - kClose.size()) != kClose) {
-    return "";
-  }
-  std::string_view lang = html.substr(kOpen.size(), html.size() - kOpen.size() - kClose.size());
-  for (char c : lang) {
-    bool ok =
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-    if (!ok) return "";
-  }
-  return std::string(lang);
-}
-
-namespace {
-
-/// Adds the scan's item for `n` (entered in document order) to `items`; `line` is the line
-/// of the last node with one.
-void scan_node(cmark_node* n, int first_line, int& line, std::vector<MarkdownItem>& items) {
-  using K = MarkdownItem::Kind;
-  if (int l = cmark_node_get_start_line(n); l > 0) line = l + first_line - 1;
-  const char* lit = cmark_node_get_literal(n);
-  std::string text = lit ? lit : "";
-  switch (cmark_node_get_type(n)) {
-    case CMARK_NODE_HEADING:
-      items.push_back({K::kHeading, "", line});
-      break;
-    case CMARK_NODE_ITEM:
-      items.push_back({K::kListItem, "", line});
-      break;
-    case CMARK_NODE_LINK:
-    case CMARK_NODE_IMAGE: {
-      const char* url = cmark_node_get_url(n);
-      bool image = cmark_node_get_type(n) == CMARK_NODE_IMAGE;
-      items.push_back({image ? K::kImage : K::kLink, url ? url : "", line});
-      break;
-    }
-    case CMARK_NODE_CODE_BLOCK: {
-      const char* info = cmark_node_get_fence_info(n);
-      std::string kind = info ? std::string(trim(info)) : "";
-      if (is_embed_kind(kind)) {
-        items.push_back({K::kEmbed, kind + "\n" + text, line});
-      } else {
-        items.push_back({K::kCode, std::move(text), line});
-      }
-      break;
-    }
-    case CMARK_NODE_CODE:
-      items.push_back({K::kCode, std::move(text), line});
-      break;
-    case CMARK_NODE_TEXT:
-      items.push_back({K::kText, std::move(text), line});
-      break;
-    case CMARK_NODE_HTML_INLINE:
-      if (text == "</span>") {
-        items.push_back({K::kLangClose, "", line});
-      } else if (std::string lang = lang_span_open(text); !lang.empty()) {
-        items.push_back({K::kLangOpen, lang, line});
-      }
-      break;
-    default:
-      break;
-  }
-}
-
-}  // namespace
-
-std::vector<MarkdownItem> scan_markdown(std::string_view body, int first_line) {
-  ensure_extensions();
-  MarkdownMemory memory;
-  MarkdownMemory::Use use(memory);
-  cmark_parser* parser = cmark_parser_new_with_mem(kOptions, MarkdownMemory::allocator());
-  if (cmark_syntax_extension* ext = cmark_find_syntax_extension("table")) {
-    cmark_parser_attach_syntax_extension(parser, ext);
-  }
-  if (cmark_syntax_extension* ext = cmark_find_syntax_extension("autolink")) {
-    cmark_parser_attach_syntax_extension(parser, ext);
-  }
-  cmark_parser_feed(parser, body.data(), body.size());
-  cmark_node* doc = cmark_parser_finish(parser);
-  std::vector<MarkdownItem> items;
-  cmark_iter* iter = cmark_iter_new(doc);
-  cmark_event_type ev;
-  int line = first_line;
-  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-    if (ev == CMARK_EVENT_ENTER) scan_node(cmark_iter_get_node(iter), first_line, line, items);
-  }
-  cmark_iter_free(iter);
-  cmark_node_free(doc);
-  cmark_parser_free(parser);
-  return items;
-}
 
 std::string embed_placeholder(size_t index) {
   return "<!--firefly-embed:" + std::to_string(index) + "-->";
@@ -339,12 +150,12 @@ size_t markdown_documents_parsed() { return documents_parsed; }
 MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int first_line,
                                    std::vector<MarkdownItem>* scan)
     : tree_(std::make_unique<Tree>()) {
-  ensure_extensions();
+  detail::ensure_markdown_extensions();
   ++documents_parsed;
   Tree& t = *tree_;
   MarkdownResult& result = t.parts;
   MarkdownMemory::Use use(*t.memory);
-  t.parser = cmark_parser_new_with_mem(kOptions, MarkdownMemory::allocator());
+  t.parser = cmark_parser_new_with_mem(detail::kMarkdownOptions, MarkdownMemory::allocator());
   for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
       cmark_parser_attach_syntax_extension(t.parser, ext);
@@ -358,13 +169,13 @@ MarkdownDocument::MarkdownDocument(std::string_view body, bool unsafe_html, int 
   cmark_iter* iter = cmark_iter_new(t.doc);
   cmark_event_type ev;
   int scan_line = first_line;
-  NodePositions position{body, first_line};
+  detail::NodePositions position{body, first_line};
   int shown_level = 1;  // of the heading before: the page's title at first
   std::string prose;    // the start of the paragraphs' text, for the summary
   while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
     if (ev != CMARK_EVENT_ENTER) continue;
     cmark_node* n = cmark_iter_get_node(iter);
-    if (scan) scan_node(n, first_line, scan_line, *scan);
+    if (scan) detail::scan_node(n, first_line, scan_line, *scan);
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_HTML_BLOCK:
       case CMARK_NODE_HTML_INLINE:
@@ -517,7 +328,8 @@ std::string link_url(const std::string& url, Pos pos, bool is_image,
 std::string html_with_ids(cmark_node* doc, cmark_parser* parser,
                           const std::vector<std::string>& heading_ids, bool task_list) {
   // The heap's memory (a tree's own would be its document's: markdown_memory.h), freed below.
-  char* html = cmark_render_html_with_mem(doc, kOptions, cmark_parser_get_syntax_extensions(parser),
+  char* html = cmark_render_html_with_mem(doc, detail::kMarkdownOptions,
+                                          cmark_parser_get_syntax_extensions(parser),
                                           cmark_get_default_mem_allocator());
   std::string result =
       finish_markdown_html(html, heading_ids, task_list);  // read in place, freed here
