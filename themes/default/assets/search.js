@@ -11,10 +11,27 @@
   "use strict";
   var results = document.getElementById("search-results");
   var field = document.getElementById("search-q");
-  // Its parts, or none of the search (a browser that could not run one of them).
-  var parts = window.fireflySearch;
-  if (!results || !field || !window.fetch || !window.URL || !parts) return;
-  if (!parts.fold || !parts.parseQuery || !parts.openIndex || !parts.run || !parts.openTexts || !parts.excerpt) return;
+  if (!results || !field || !window.fetch || !window.URL) return;
+  // Its parts, each a file loaded before this one.
+  var parts = window.fireflySearch || {};
+  var missing = ["fold", "parseQuery", "openIndex", "run", "openTexts", "excerpt"].filter(function (k) {
+    return !parts[k];
+  });
+  if (missing.length) {
+    // A layout that loads this file without its parts, or a browser that could not run one
+    // of them: the reader is told search could not start, and given the site map.
+    var shown = results.closest("section");
+    var none = document.getElementById("search-none");
+    var status = document.getElementById("search-status");
+    if (shown) shown.hidden = false;
+    if (none) none.hidden = false;
+    if (status) status.textContent = results.getAttribute("data-failed") || "";
+    if (window.console) {
+      console.error("search.js: parts not loaded (" + missing.join(", ") +
+        "): a search layout loads each of assets.search_* before assets.search");
+    }
+    return;
+  }
   var statusEl = document.getElementById("search-status");
   var filtersEl = document.getElementById("search-filters");
   // The results' heading shows once there is a query (hidden before one, and without JS).
