@@ -130,6 +130,14 @@ FileStamp stamp_of(const std::filesystem::path& file,
                    std::chrono::system_clock::time_point read_at);
 /// The fingerprint of what reading a content file depends on in `config`.
 std::uint64_t reading_fingerprint(const SiteConfig& config);
+/// Makes `page` a page whose file could not be read: it keeps its address, with no fields
+/// and no text.
+void mark_unread(SourcePage& page);
+/// Reads the content file `full` (site-relative `rel`) into `page`, with what it reports
+/// in `reported`; false when the file has no place in the site. A file over the size
+/// limit, or that cannot be read, keeps its page's address (mark_unread).
+bool read_content_file(const std::string& rel, const std::filesystem::path& full,
+                       const SiteConfig& config, SourcePage& page, Diagnostics& reported);
 }  // namespace detail
 
 /// In a site's own git repository, sets each page's `git_updated` and `git_commit` from

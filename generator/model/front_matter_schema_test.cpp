@@ -2,62 +2,13 @@
 
 #include <doctest/doctest.h>
 
-#include "core/yaml.h"
+#include "model/front_matter_for_tests.h"
 
 namespace firefly {
 
-namespace {
-
-SiteConfig schema_site() {
-  Diagnostics diags;
-  Value root = parse_yaml(
-      "title: T\n"
-      "languages: [{code: en}]\n"
-      "taxonomies: {audiences: {title: Who}, tags: {title: Tags}}\n"
-      "collections:\n"
-      "  stories:\n"
-      "    taxonomies: [audiences]\n"
-      "    fields:\n"
-      "      date: {type: date, required: true}\n"
-      "      program: {type: ref, to: programs, required: true}\n"
-      "      summary_zh: text\n"
-      "      age: integer\n"
-      "      score: number\n"
-      "      featured: boolean\n"
-      "      level: {type: enum, values: {national: {zh-TW: 全國, en: National}, municipal: "
-      "{zh-TW: 市級, en: Municipal}}}\n"
-      "      cover: image\n"
-      "      people: {type: list, of: {type: object, fields: {name: string, age: integer, "
-      "photo: image}}}\n"
-      "      motto: localized\n"
-      "      held_on: date\n",
-      "site.yaml", diags);
-  auto config = site_config_from(root, diags);
-  REQUIRE(config);
-  return *config;
-}
-
-/// The messages of reading `front` as a story's front matter.
-std::vector<std::string> errors_of(const std::string& front, FrontMatter* out = nullptr) {
-  SiteConfig config = schema_site();
-  Diagnostics diags;
-  SourcePage page;
-  REQUIRE(load_source_page("content/stories/a.md", "---\n" + front + "---\nBody\n", config, page,
-                           diags));
-  FrontMatter fm;
-  read_front_matter(page, config, fm, diags);
-  if (out) *out = fm;
-  std::vector<std::string> messages;
-  for (const Diagnostic& d : diags.sorted()) {
-    messages.push_back(std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + " " +
-                       d.message + (d.hint.empty() ? "" : " | " + d.hint));
-  }
-  return messages;
-}
-
-const std::string kValid = "title: A\ndate: 2023-06-30\nprogram: learning\n";
-
-}  // namespace
+using testing::errors_of;
+using testing::kValid;
+using testing::schema_site;
 
 TEST_CASE("front matter: a valid story has no errors and its ref and terms") {
   FrontMatter fm;
@@ -89,48 +40,6 @@ TEST_CASE("front matter: images written as one address say how to list it") {
         std::vector<std::string>{"5:9 'images' must be a list of images, not the address "
                                  "'/images/roof.jpg' | write images: [{src: /images/roof.jpg, "
                                  "alt: what it shows}]"});
-}
-
-TEST_CASE("front matter: a figure written as a spreadsheet shows it says what to write") {
-  CHECK(errors_of(kValid + "age: 1,234\n") ==
-        std::vector<std::string>{"5:6 'age' must be a whole number, not text '1,234' | write "
-                                 "1234 (no thousands separators)"});
-  CHECK(errors_of(kValid + "score: 86.9%\n") ==
-        std::vector<std::string>{"5:8 'score' must be a number, not text '86.9%' | write 86.9 "
-                                 "without the %"});
-}
-
-TEST_CASE("front matter: each field type names the value and what it must be") {
-  CHECK(errors_of(kValid + "age: seventy\n") ==
-        std::vector<std::string>{"5:6 'age' must be a whole number, not text 'seventy'"});
-  CHECK(errors_of(kValid + "score: high\n") ==
-        std::vector<std::string>{"5:8 'score' must be a number, not text 'high'"});
-  CHECK(errors_of(kValid + "featured: yes\n") ==
-        std::vector<std::string>{"5:11 'featured' must be true or false, not text 'yes' | write "
-                                 "true"});
-  CHECK(errors_of(kValid + "level: nationl\n") ==
-        std::vector<std::string>{"5:8 'level' is 'nationl', which is not one of: national, "
-                                 "municipal | did you mean 'national'?"});
-  // The words pages show for a value, written instead of it.
-  CHECK(errors_of(kValid + "level: 市級\n") ==
-        std::vector<std::string>{"5:8 'level' is '市級', which is not one of: national, "
-                                 "municipal | '市級' is what pages show for 'municipal'; write "
-                                 "`level: municipal`"});
-  CHECK(errors_of(kValid + "summary_zh: [a]\n") ==
-        std::vector<std::string>{"5:13 'summary_zh' must be text, not a list"});
-  CHECK(errors_of(kValid + "people: {name: x}\n") ==
-        std::vector<std::string>{"5:9 'people' must be a list, not a map of keys"});
-  CHECK(errors_of(kValid + "people: [{name: x, agee: 3}]\n") ==
-        std::vector<std::string>{"5:20 'people' has no field 'agee' | did you mean 'age'?"});
-  // A date field of the schema is told what to write as the page's date is.
-  CHECK(errors_of(kValid + "held_on: 113年5月1日\n") ==
-        std::vector<std::string>{"5:10 'held_on' must be a date written as YYYY-MM-DD, not "
-                                 "'113年5月1日' | write 2024-05-01 (民國113年 is 2024)"});
-  CHECK(errors_of(kValid + "held_on: [2024-05-01]\n") ==
-        std::vector<std::string>{"5:10 'held_on' must be a date (YYYY-MM-DD), not a list"});
-  CHECK(errors_of(kValid + "motto: [a, b]\n") ==
-        std::vector<std::string>{
-            "5:8 'motto' must be text or a map of language codes to text, not a list"});
 }
 
 TEST_CASE("front matter: fields written without the --- lines are one error, saying so") {
@@ -244,33 +153,6 @@ TEST_CASE("front matter: with an error, what could be read is kept") {
   // A title that is not text is one error, not also "no title".
   CHECK(errors_of("title: [a, b]\ndate: 2023-06-30\nprogram: learning\n") ==
         std::vector<std::string>{"2:8 'title' must be text, not a list"});
-}
-
-TEST_CASE("front matter: every image-typed value is typed, in lists and objects too") {
-  FrontMatter fm;
-  CHECK(errors_of(kValid + "cover: {src: /c.jpg, alt: A cover, caption: Spring}\n"
-                           "images:\n"
-                           "  - {src: /i.svg, alt: \"\"}\n"
-                           "people:\n"
-                           "  - {name: Lin}\n"
-                           "  - {name: Wu, photo: {src: /wu.png, alt: Ms Wu}}\n",
-                  &fm)
-            .empty());
-  REQUIRE(fm.images.size() == 3);
-  CHECK(fm.images[0].field == "images[0]");
-  CHECK(fm.images[0].src == "/i.svg");
-  CHECK(fm.images[0].alt == "");
-  CHECK(fm.images[1].field == "cover");
-  CHECK(fm.images[1].alt == "A cover");
-  CHECK(fm.images[1].caption == "Spring");
-  CHECK(fm.images[1].pos.line == 5);
-  CHECK(fm.images[2].field == "people[1].photo");
-  CHECK(fm.images[2].src == "/wu.png");
-  CHECK(fm.images[2].pos.line == 10);
-  CHECK(errors_of(kValid + "people:\n  - {name: Wu, photo: {src: /wu.png}}\n") ==
-        std::vector<std::string>{
-            "6:23 the image /wu.png has no alt text | add `alt:` describing the image for "
-            "people who cannot see it (write alt: \"\" only for a purely decorative image)"});
 }
 
 TEST_CASE("front matter: at most 100 terms of a taxonomy, the first 100 kept") {

@@ -192,8 +192,15 @@ ContextBuilder::LanguageParts ContextBuilder::language_parts(const Language& lan
   parts.language = &lang;
   parts.lang = Value(Map{
       {"code", lang.code}, {"html_lang", lang.html_lang}, {"name", lang.name}, {"dir", lang.dir}});
+  // The search page's script (search.js) runs last, after its parts (search-*.js).
   parts.assets = Value(Map{{"css", theme_.asset_url("style.css")},
                            {"js", theme_.asset_url("site.js")},
+                           {"search_tokens", theme_.asset_url("search-tokens.js")},
+                           {"search_query", theme_.asset_url("search-query.js")},
+                           {"search_index", theme_.asset_url("search-index.js")},
+                           {"search_rank", theme_.asset_url("search-rank.js")},
+                           {"search_texts", theme_.asset_url("search-texts.js")},
+                           {"search_excerpt", theme_.asset_url("search-excerpt.js")},
                            {"search", theme_.asset_url("search.js")}});
   // The site's title and publisher are often written once, in one language, and shown on
   // every page of every language: a run of another script in them is marked (title_html,

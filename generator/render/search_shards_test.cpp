@@ -98,7 +98,7 @@ TEST_CASE("shards: cut at the target size, never more than the cap") {
 }
 
 TEST_CASE("shards: CJK tokens by hash, the largest alone, the words cut in byte order") {
-  // FNV-1a, 32 bits, of the UTF-8 bytes: search.js computes the same.
+  // FNV-1a, 32 bits, of the UTF-8 bytes: search-index.js computes the same.
   CHECK(cjk_shard_hash("") == 0x811c9dc5u);
   CHECK(cjk_shard_hash("a") == 0xe40c292cu);
   CHECK(cjk_shard_hash("志工") == 0xf382a095u);
