@@ -84,7 +84,8 @@ std::string draw_chart(const Dataset& ds, const ChartSpec& spec, const ChartData
   }
   for (const ChartSeries& s : d.series) {
     for (size_t i : pts) {
-      if (has_value(s.values[i])) values.push_back(chart_value_text(s.values[i], view));
+      if (has_value(s.values[i]))
+        values.push_back(d.marked(i, chart_value_text(s.values[i], view)));
     }
   }
   if (kind == "target") values.push_back(not_reported);
@@ -98,8 +99,10 @@ std::string draw_chart(const Dataset& ds, const ChartSpec& spec, const ChartData
     }
   }
   if (kind != "line" && !always_rows) {
+    // A provisional figure's label carries its mark: room for it on every label.
+    const std::string mark = d.provisional.empty() ? "" : kProvisionalMark;
     double label = widest_bar_label(
-        d, pts, kind, [&](double v) { return chart_value_text(v, view); }, not_reported);
+        d, pts, kind, [&](double v) { return chart_value_text(v, view) + mark; }, not_reported);
     size_t per = kind == "bar" ? c.m() : 1;
     double need =
         widest(ticks) + static_cast<double>(pts.size()) * label_ems_per_category(label, per);
@@ -142,6 +145,10 @@ std::string draw_chart(const Dataset& ds, const ChartSpec& spec, const ChartData
              "stretch's lowest and highest; the data has them all.",
              {{"shown", chart_value_text(static_cast<double>(pts.size()), view)},
               {"total", chart_value_text(static_cast<double>(d.total_points), view)}})) +
+         "</p>\n";
+  }
+  if (!d.provisional.empty()) {
+    s += "<p class=\"chart-note chart-provisional-note\">" + html_escape(provisional_note(view)) +
          "</p>\n";
   }
   s += "</div>\n";

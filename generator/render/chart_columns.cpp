@@ -96,7 +96,8 @@ std::string ChartDrawing::columns() const {
     std::vector<std::vector<PointLabel>> at = line_labels(d, pts, scale);
     for (size_t k = 0; k < n; ++k) {
       for (const PointLabel& l : at[k]) {
-        labels += value_label(centre(k), l.value, l.below, chart_value_text(l.value, view));
+        labels += value_label(centre(k), l.value, l.below,
+                              d.marked(pts[k], chart_value_text(l.value, view)));
       }
     }
   } else {
@@ -117,14 +118,15 @@ std::string ChartDrawing::columns() const {
           // Above the stack's top, or under its bottom when the total is negative: past
           // the end on the total's side, never inside the bars.
           labels += d.reported(i) ? value_label(centre(k), up + down < 0 ? down : up, false,
-                                                chart_value_text(up + down, view))
+                                                d.marked(i, chart_value_text(up + down, view)))
                                   : no_value_label(centre(k));
         }
       } else if (target()) {
         double t = d.series[0].values[i], a = d.series[1].values[i];
         if (has_value(a)) {
           s += bar_rect(centre(k) - group / 3, group * 2 / 3, 0, a, 1);
-          if (few) labels += value_label(centre(k), a, false, chart_value_text(a, view));
+          if (few)
+            labels += value_label(centre(k), a, false, d.marked(i, chart_value_text(a, view)));
         } else if (few) {
           labels +=
               value_label(centre(k), 0, false, view.text("chart_not_reported", "not reported"));
@@ -148,7 +150,7 @@ std::string ChartDrawing::columns() const {
             continue;
           }
           s += bar_rect(left + w * static_cast<double>(j), w, 0, v, j);
-          if (few) labels += value_label(x, v, false, chart_value_text(v, view));
+          if (few) labels += value_label(x, v, false, d.marked(i, chart_value_text(v, view)));
         }
       }
     }
@@ -159,7 +161,7 @@ std::string ChartDrawing::columns() const {
        (label_ems > kLongXLabelEms ? " chart-x-long" : "") + "\">\n";
   for (size_t k = 0; k < n; ++k) {
     s += "<li" + x_label_class(k, label_ems) + lang_attribute(d.x_lang) + ">" +
-         html_escape(d.x_labels[pts[k]]) + "</li>\n";
+         html_escape(d.marked(pts[k], d.x_labels[pts[k]])) + "</li>\n";
   }
   s += "</ol>\n</div>\n";
   return s;

@@ -27,7 +27,7 @@ std::string ChartDrawing::rows() const {
   std::string s = "<div class=\"chart-rows\">\n";
   for (size_t i : pts) {
     s += "<div class=\"chart-row\"><div class=\"chart-cat\"" + lang_attribute(d.x_lang) + ">" +
-         html_escape(d.x_labels[i]) + "</div>\n";
+         html_escape(d.marked(i, d.x_labels[i])) + "</div>\n";
     if (stacked()) {
       std::string marks;
       double up = 0, down = 0;
@@ -41,7 +41,7 @@ std::string ChartDrawing::rows() const {
       // The total is written past the end on its own sign's side (97 and -23.9: 73.1
       // after 97; 23.9 and -97: -73.1 before -97), never past the other side's end.
       const bool below = up + down < 0;
-      s += row_line(marks, d.reported(i) ? chart_value_text(up + down, view) : "",
+      s += row_line(marks, d.reported(i) ? d.marked(i, chart_value_text(up + down, view)) : "",
                     below ? down : up, !d.reported(i), below);
     } else {
       for (size_t j = 0; j < m(); ++j) {
@@ -64,6 +64,7 @@ std::string ChartDrawing::rows() const {
         } else if (has_value(v)) {
           marks = hrect(0, v, j);
           end = v;
+          text = d.marked(i, text);
         }
         s += row_line(marks, text, end, !has_value(v) && !(target() && j == 1));
       }
