@@ -43,6 +43,9 @@ struct Column {
   /// `values:`: the words of the column's codes per language ({at_least: {zh-TW: 至少}});
   /// pages and spreadsheets show them, the CSV and JSON keep the codes.
   std::vector<std::pair<std::string, Localized>> values = {};
+  /// The unit's code when Firefly has words for it in each language (`unit: percent`;
+  /// known_unit_words), else "".
+  std::string unit_code = {};
 
   /// The words of `code` (nullptr when the column gives none).
   const Localized* label_of(std::string_view code) const;

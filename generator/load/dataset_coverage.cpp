@@ -184,30 +184,103 @@ Date period_end(const Date& first, const std::string& frequency) {
   return Date{year, month, days_in_month(year, month)};
 }
 
-std::optional<Period> rows_period(const Dataset& ds) {
+namespace {
+
+/// Words that name a date as the day figures were published, released or updated, or the
+/// day they run to ("as of", 截至), in the languages staff name columns in: such a date says
+/// nothing of the period the rows cover (the figures of 2023 published on 2024-03-01).
+const std::vector<std::string_view> kAsOfWords = {
+    "as of",        "asof",      "publish",  "publication", "release", "update",
+    "modified",     "retrieved", "issued",   "announce",    "截至",    "截止",
+    "公布",         "公佈",      "發布",     "發佈",        "发布",    "更新",
+    "tính đến",     "công bố",   "cập nhật", "per tanggal", "terbit",  "diperbarui",
+    "pembaruan",    "rilis",     "ณ วันที่",    "เผยแพร่",      "ปรับปรุง",  "inilathala",
+    "paglalathala", "時点",      "公表",     "공표",        "발표",    "갱신"};
+
+/// Words that name a column of the period each row covers.
+const std::vector<std::string_view> kPeriodWords = {
+    "period",   "month",   "quarter", "期間",   "期別",    "統計期",  "月份",
+    "年月",     "季別",    "kỳ",      "tháng",  "quý",     "periode", "bulan",
+    "triwulan", "ช่วงเวลา", "เดือน",    "ไตรมาส", "panahon", "buwan",   "기간"};
+
+/// True when the column's name (its '_' and '-' read as spaces) or its title in any
+/// language holds one of `words`, in any ASCII letter case.
+bool named_with(const Column& column, const std::vector<std::string_view>& words) {
+  auto holds = [&](std::string text) {
+    text = ascii_lower(text);
+    std::replace_if(
+        text.begin(), text.end(), [](char c) { return c == '_' || c == '-'; }, ' ');
+    return std::any_of(words.begin(), words.end(),
+                       [&](std::string_view w) { return text.find(w) != std::string::npos; });
+  };
+  if (holds(column.name) || holds(column.title.plain)) return true;
+  return std::any_of(column.title.by_lang.begin(), column.title.by_lang.end(),
+                     [&](const auto& t) { return holds(t.second); });
+}
+
+}  // namespace
+
+bool is_as_of_column(const Column& column) {
+  return column.type == ColumnType::kDate && named_with(column, kAsOfWords);
+}
+
+namespace {
+
+/// The columns that may give the dataset its period, the likeliest first (see
+/// period_column).
+std::vector<size_t> period_columns(const Dataset& ds) {
+  std::vector<std::pair<int, size_t>> ranked;
   for (size_t c = 0; c < ds.columns.size(); ++c) {
     const Column& col = ds.columns[c];
-    bool date = col.type == ColumnType::kDate;
-    bool year = is_year_column(col);
-    if (!date && !year) continue;
-    std::optional<Period> out;
-    bool month_starts = true;  // every date is the first day of its month
-    for (size_t r = 0; r < ds.row_count(); ++r) {
-      std::vector<std::string> cells = ds.cells(r);
-      if (c >= cells.size() || cells[c].empty()) continue;
-      auto p = parse_end(cells[c]);
-      if (!p || p->years != year) continue;
-      month_starts = month_starts && p->start.day == 1;
-      if (!out) {
-        out = p;
-        continue;
-      }
-      if (p->start.days_since_epoch() < out->start.days_since_epoch()) out->start = p->start;
-      if (p->end.days_since_epoch() > out->end.days_since_epoch()) out->end = p->end;
+    const bool year = is_year_column(col);
+    if ((!year && col.type != ColumnType::kDate) || is_as_of_column(col)) continue;
+    const bool keyed = std::find(ds.key.begin(), ds.key.end(), col.name) != ds.key.end();
+    ranked.emplace_back(year || named_with(col, kPeriodWords) ? 0 : keyed ? 1 : 2, c);
+  }
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<size_t> out;
+  for (const auto& [rank, c] : ranked) out.push_back(c);
+  return out;
+}
+
+/// The span of column `c`'s dates or years; nullopt when it has none.
+std::optional<Period> column_period(const Dataset& ds, size_t c) {
+  const Column& col = ds.columns[c];
+  const bool date = col.type == ColumnType::kDate;
+  const bool year = is_year_column(col);
+  std::optional<Period> out;
+  bool month_starts = true;  // every date is the first day of its month
+  for (size_t r = 0; r < ds.row_count(); ++r) {
+    std::vector<std::string> cells = ds.cells(r);
+    if (c >= cells.size() || cells[c].empty()) continue;
+    auto p = parse_end(cells[c]);
+    if (!p || p->years != year) continue;
+    month_starts = month_starts && p->start.day == 1;
+    if (!out) {
+      out = p;
+      continue;
     }
-    // The last row of a series of periods named by their first days covers its period.
-    if (out && date && month_starts) out->end = period_end(out->end, ds.frequency);
-    if (out) return out;
+    if (p->start.days_since_epoch() < out->start.days_since_epoch()) out->start = p->start;
+    if (p->end.days_since_epoch() > out->end.days_since_epoch()) out->end = p->end;
+  }
+  // The last row of a series of periods named by their first days covers its period.
+  if (out && date && month_starts) out->end = period_end(out->end, ds.frequency);
+  return out;
+}
+
+}  // namespace
+
+int period_column(const Dataset& ds) {
+  for (size_t c : period_columns(ds)) {
+    if (column_period(ds, c)) return static_cast<int>(c);
+  }
+  return -1;
+}
+
+std::optional<Period> rows_period(const Dataset& ds) {
+  for (size_t c : period_columns(ds)) {
+    if (auto p = column_period(ds, c)) return p;
   }
   return std::nullopt;
 }

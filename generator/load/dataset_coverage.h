@@ -54,8 +54,21 @@ bool is_year_name(const std::string& name);
 /// (2021, never 2.021) and give a dataset its period.
 bool is_year_column(const Column& column);
 
-/// The period the rows cover, from the first date column or year column
-/// (is_year_column); nullopt when there is none or it is empty.
+/// True for a date column named or titled as the day its figures were published, released
+/// or updated, or the day they run to ("as_of", "published", "release_date", "截至日期",
+/// "公布日期", "ngày công bố", "per tanggal", "ณ วันที่"): no period of the rows.
+bool is_as_of_column(const Column& column);
+
+/// The index of the column that gives the dataset its period, or -1 when none has a date or
+/// year: the first year column
+/// (is_year_column) or date column named or titled as a period ("period", "month",
+/// "quarter", "期間", "月份", "tháng", "bulan", "เดือน", "buwan"), else the first date column
+/// of the `key`, else the first date column; a column without a value is passed over; never
+/// an "as of" or publication date (is_as_of_column).
+int period_column(const Dataset& ds);
+
+/// The period the rows cover, from period_column(); nullopt when there is none or it is
+/// empty.
 std::optional<Period> rows_period(const Dataset& ds);
 
 }  // namespace firefly

@@ -9,6 +9,7 @@
 #include "load/cell_text.h"
 #include "load/chart_spec.h"
 #include "load/dataset_key.h"
+#include "load/unit_words.h"
 
 namespace firefly {
 
@@ -246,17 +247,6 @@ void read_values(const Value& column, Column& col, MetaReader& r) {
   }
 }
 
-/// `unit: percent`, as the CSV check advises for a cell written 86.9%: the word in each
-/// language Firefly knows, so a Chinese or Indonesian page does not show it in English.
-Localized percent_words(const Localized& written) {
-  Localized words;
-  words.by_lang = {{"en", "percent"},    {"zh-TW", "%"},     {"zh-CN", "%"},
-                   {"vi", "%"},          {"id", "persen"},   {"th", "เปอร์เซ็นต์"},
-                   {"fil", "porsyento"}, {"tl", "porsyento"}};
-  words.pos = written.pos;
-  return words;
-}
-
 /// The declared columns; `*all_named` is false when an entry could not be read as a column
 /// (then the CSV header cannot be matched against them).
 std::optional<std::vector<Column>> read_columns(const Value& meta, MetaReader& r, bool* all_named) {
@@ -312,7 +302,12 @@ std::optional<std::vector<Column>> read_columns(const Value& meta, MetaReader& r
     if (col.title.empty()) col.title.plain = col.name;
     col.description = r.localized(c, "description", false);
     col.unit = r.localized(c, "unit", false);
-    if (col.unit.by_lang.empty() && col.unit.plain == "percent") col.unit = percent_words(col.unit);
+    if (col.unit.by_lang.empty()) {
+      if (Localized words = known_unit_words(col.unit.plain, col.unit.pos); !words.empty()) {
+        col.unit_code = col.unit.plain;
+        col.unit = std::move(words);
+      }
+    }
     col.lang = r.text(c, "lang");
     if (!col.lang.empty() && !is_language_tag(col.lang)) {
       r.diags.error(r.path, c.get("lang").pos,

@@ -11,18 +11,10 @@
 
 #include "load/dataset.h"
 #include "render/chart_data.h"
+#include "render/chart_files.h"  // chart_file_stem, file_name_part
 #include "render/data_table.h"
 
 namespace firefly {
-
-/// `name` as a part of a file name: ASCII letters, digits, '_' and '-' kept, others '_'.
-std::string file_name_part(std::string_view name);
-
-/// The path of the files of a chart of `dataset` without their extension,
-/// "data/awards/charts/bar-year-count": its kind, x and y columns, then `variant` (which
-/// tells apart charts of the same columns that show other rows or another title).
-std::string chart_file_stem(const std::string& dataset, const ChartSpec& spec,
-                            std::string_view variant = {});
 
 /// The chart of `spec` over the rows `*rows` of `ds` (every row when null): a visible
 /// title (id `<id>-title`) and summary (`<id>-desc`), then the drawing in a

@@ -164,7 +164,60 @@ int period_of(const Date& day, int months) {
   return 0;
 }
 
+/// Marks in `out.provisional` each category with a value that a row of `rows` (every row
+/// when null) marked provisional sums into: rows are matched to categories by their x, as
+/// numbers for a number x (1.5 and 1.50 are one), else as text. Reads the rows only when
+/// the dataset has a column that marks figures provisional.
+void mark_provisional(const Dataset& ds, const std::vector<size_t>* rows, int xc, ChartData& out) {
+  const int pc = provisional_column(ds);
+  if (pc < 0 || out.x.empty()) return;
+  const Column& xcol = ds.columns[static_cast<size_t>(xc)];
+  std::vector<size_t> ycols;
+  for (const ChartSeries& s : out.series)
+    ycols.push_back(static_cast<size_t>(ds.column_index(s.column)));
+  std::vector<Value> marked;
+  const size_t n = rows ? rows->size() : ds.row_count();
+  for (size_t k = 0; k < n; ++k) {
+    std::vector<std::string> cells = ds.cells(rows ? (*rows)[k] : k);
+    const size_t p = static_cast<size_t>(pc), x = static_cast<size_t>(xc);
+    if (p >= cells.size() || x >= cells.size() || ascii_lower(trim(cells[p])) != "provisional") {
+      continue;
+    }
+    // A provisional row whose plotted cells are empty adds no figure to its category.
+    if (std::none_of(ycols.begin(), ycols.end(),
+                     [&](size_t y) { return y < cells.size() && !trim(cells[y]).empty(); })) {
+      continue;
+    }
+    std::string error;
+    Value v = type_cell(cells[x], xcol, &error);
+    if (error.empty() && !v.is_null()) marked.push_back(std::move(v));
+  }
+  if (marked.empty()) return;
+  auto same = [](const Value& a, const Value& b) {
+    if (a.is_number() && b.is_number()) return a.as_double() == b.as_double();
+    return a.to_text() == b.to_text();
+  };
+  out.provisional.assign(out.x.size(), false);
+  for (size_t i = 0; i < out.x.size(); ++i) {
+    if (!out.reported(i)) continue;
+    out.provisional[i] = std::any_of(marked.begin(), marked.end(),
+                                     [&](const Value& v) { return same(v, out.x[i]); });
+  }
+  if (std::none_of(out.provisional.begin(), out.provisional.end(), [](bool b) { return b; })) {
+    out.provisional.clear();
+  }
+}
+
 }  // namespace
+
+int provisional_column(const Dataset& ds) {
+  for (size_t c = 0; c < ds.columns.size(); ++c) {
+    for (const auto& [code, words] : ds.columns[c].values) {
+      if (ascii_lower(code) == "provisional") return static_cast<int>(c);
+    }
+  }
+  return -1;
+}
 
 bool chart_x_is_years(const Dataset& ds, const Column& column, const std::vector<Value>& x) {
   if (column.type != ColumnType::kInteger || x.empty()) return false;
@@ -232,6 +285,7 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
     part = add_missing_dates(out, spec.x_kept, std::move(without_value));
   }
   out.total_points = out.x.size();
+  mark_provisional(ds, rows, xc, out);
   // Every category's label when all are drawn; else (a long series, up to millions of
   // categories) only the drawn ones and each series' first and last reported one, which
   // are all that the drawing and its summary name.
@@ -276,6 +330,11 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
     named.insert(named.end(), gaps.begin(),
                  gaps.begin() + static_cast<std::ptrdiff_t>(std::min(gaps.size(), kSummaryNamed)));
   }
+  // And its first few provisional categories.
+  std::vector<size_t> provisional = out.provisional_categories();
+  named.insert(named.end(), provisional.begin(),
+               provisional.begin() +
+                   static_cast<std::ptrdiff_t>(std::min(provisional.size(), kSummaryNamed)));
   for (size_t i : named) {
     if (out.x_labels[i].empty()) out.x_labels[i] = label(out.x[i]);
   }

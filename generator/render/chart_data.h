@@ -24,6 +24,9 @@ inline bool has_value(double v) { return !std::isnan(v); }
 /// lowest, highest and last points (the shape, peaks and troughs survive).
 inline constexpr size_t kMaxDrawnPoints = 800;
 
+/// The mark of a provisional figure on a chart's labels ("1,043*"), which its note explains.
+inline constexpr const char* kProvisionalMark = "*";
+
 /// The most categories a chart's summary names in one list ("A, B, C and 2 more").
 inline constexpr size_t kSummaryNamed = 3;
 
@@ -55,8 +58,27 @@ struct ChartData {
   /// sequence (years, dates, numbers, a plan's periods): the summary then names the
   /// largest and smallest instead of the first, the last and the change.
   bool categories = false;
+  /// Per category, true when a row summed into it is marked provisional
+  /// (provisional_column); empty when none is.
+  std::vector<bool> provisional = {};
 
   size_t size() const { return x.size(); }
+  /// True when the figures of category `i` are provisional.
+  bool is_provisional(size_t i) const { return i < provisional.size() && provisional[i]; }
+  /// `text` (a figure or a category of `i`) with the provisional mark when its figures are
+  /// provisional.
+  std::string marked(size_t i, std::string text) const {
+    if (is_provisional(i)) text += kProvisionalMark;
+    return text;
+  }
+  /// The provisional categories, in order.
+  std::vector<size_t> provisional_categories() const {
+    std::vector<size_t> out;
+    for (size_t i = 0; i < provisional.size(); ++i) {
+      if (provisional[i]) out.push_back(i);
+    }
+    return out;
+  }
   /// True when some series has a value at category `i` (a stack there has a total).
   bool reported(size_t i) const {
     for (const ChartSeries& s : series) {
@@ -85,8 +107,15 @@ int decimals_in(std::string_view text);
 /// dates are a series at one step with some skipped (date_series), the dates of rows with
 /// empty cells counted among them, and for every date between the first and the last
 /// with a value whose row reports none.
+/// Categories that a provisional row (provisional_column) reports a value for are marked
+/// in `provisional`.
 ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector<size_t>* rows,
                      const DataView& view);
+
+/// The index of the column of `ds` that marks a row's figures provisional, or -1: a
+/// column whose `values:` name the code `provisional` (docs: "Provisional, estimated and
+/// footnoted figures"); a row whose cell there is that code is provisional.
+int provisional_column(const Dataset& ds);
 
 /// True when the categories `x` of a chart over `column` of `ds` are years: whole numbers
 /// from 1 to 9999 in a year column (is_year_column: "year", "tahun", "年度", a column

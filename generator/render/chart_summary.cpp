@@ -29,8 +29,8 @@ std::string category_names(const ChartData& data, const std::vector<size_t>& at,
   constexpr size_t kNamed = kSummaryNamed;
   const std::string separator = view.text("chart_summary_separator", ", ");
   // All of them named: the last after "and" ("2019, 2020 and 2022", "2019、2020和2022").
-  const std::string last = at.size() <= kNamed ? view.text("chart_summary_last_separator", " and ")
-                                               : separator;
+  const std::string last =
+      at.size() <= kNamed ? view.text("chart_summary_last_separator", " and ") : separator;
   std::string names;
   for (size_t k = 0; k < at.size() && k < kNamed; ++k) {
     if (k > 0) names += k + 1 == at.size() ? last : separator;
@@ -142,6 +142,14 @@ std::string marked_series_summary(const ChartData& data, const ChartSeries& s,
   return out;
 }
 
+/// "The figures for 2021 are provisional.", added to `out` when some category's are.
+void add_provisional(std::string& out, const ChartData& data, const DataView& view) {
+  std::vector<size_t> at = data.provisional_categories();
+  if (at.empty()) return;
+  add_sentence(out, view.format("chart_summary_provisional", "The figures for {x} are provisional.",
+                                {{"x", category_names(data, at, view)}}));
+}
+
 std::string marked_chart_summary(const ChartData& data, const DataView& view) {
   bool any = false;
   for (const ChartSeries& s : data.series) {
@@ -152,6 +160,7 @@ std::string marked_chart_summary(const ChartData& data, const DataView& view) {
   for (const ChartSeries& s : data.series) {
     add_sentence(out, marked_series_summary(data, s, view));
   }
+  add_provisional(out, data, view);
   return out;
 }
 
@@ -169,10 +178,16 @@ std::string marked_target_range_summary(const ChartData& data, const DataView& v
     add_sentence(out, view.format("chart_summary_target_range", "The target was {range} in {x}.",
                                   {{"range", range}, {"x", x_name(data, i)}}));
   }
+  add_provisional(out, data, view);
   return out;
 }
 
 }  // namespace
+
+std::string provisional_note(const DataView& view) {
+  return view.format("chart_provisional_note", "{mark} Provisional figure: it may still change.",
+                     {{"mark", kProvisionalMark}});
+}
 
 std::string series_summary(const ChartData& data, const ChartSeries& s, const DataView& view) {
   return unmark_text(marked_series_summary(data, s, view));

@@ -20,12 +20,18 @@ namespace firefly {
 std::string series_summary(const ChartData& data, const ChartSeries& series, const DataView& view);
 
 /// The summaries of every series, one after another ("There are no values to chart." when
-/// no series has a value).
+/// no series has a value), then which categories' figures are provisional ("The figures for
+/// 2021 are provisional.").
 std::string chart_summary(const ChartData& data, const DataView& view);
 
 /// The summary of a target chart whose target is a range (series target, actual, upper
-/// end): the actual's summary, then each period's range ("The target was 60 to 80 in 2019.").
+/// end): the actual's summary, then each period's range ("The target was 60 to 80 in 2019."),
+/// then the provisional ones as chart_summary.
 std::string target_range_summary(const ChartData& data, const DataView& view);
+
+/// The note under a chart with provisional figures that says what their mark means
+/// ("* Provisional figure: it may still change.").
+std::string provisional_note(const DataView& view);
 
 /// chart_summary (or target_range_summary when `target_range`) as HTML: escaped, with each
 /// series name and category from the data that is not in the reader's language in a

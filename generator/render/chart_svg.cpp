@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "load/csv.h"
 #include "render/chart_style.h"
+#include "render/chart_summary.h"
 
 namespace firefly {
 
@@ -152,8 +153,10 @@ struct Drawing {
     auto centre = [&](size_t i) { return left + band * (static_cast<double>(i) + 0.5); };
     // Value labels on every bar when all of them fit side by side, else on none.
     const std::string not_reported = view.text("chart_not_reported", "not reported");
+    const std::string mark = d.provisional.empty() ? "" : kProvisionalMark;
     const double widest_label = widest_bar_label(
-        d, pts, kind, [&](double value) { return chart_value_text(value, view); }, not_reported);
+        d, pts, kind, [&](double value) { return chart_value_text(value, view) + mark; },
+        not_reported);
     const bool few = band >= label_ems_per_category(widest_label, kind == "bar" ? m() : 1) * kFont;
     std::string labels;
     const double group = band * 0.7;
@@ -177,14 +180,17 @@ struct Drawing {
           base += v(j, i);
         }
         // The total past the stack's end on its own sign's side, never inside the bars.
-        if (few && d.reported(i)) value_label(centre(c), at(up + down < 0 ? down : up), up + down);
+        if (few && d.reported(i)) {
+          value_label(centre(c), at(up + down < 0 ? down : up), up + down,
+                      d.marked(i, chart_value_text(up + down, view)));
+        }
         if (few && !d.reported(i)) no_value_label(centre(c), at(0));
       } else if (target()) {
         double t = v(0, i), a = v(1, i), t2 = range() ? v(2, i) : kNoValue;
         if (has_value(a)) {
           rect(centre(c) - group / 3, at(std::max(a, 0.0)), group * 2 / 3, std::fabs(at(a) - at(0)),
                series_paint("s", 1));
-          if (few) value_label(centre(c), at(a), a);
+          if (few) value_label(centre(c), at(a), a, d.marked(i, chart_value_text(a, view)));
         } else if (few) {
           value_label(centre(c), at(0), 0, not_reported);
         }
@@ -203,7 +209,8 @@ struct Drawing {
             continue;
           }
           rect(x, at(std::max(value, 0.0)), w, std::fabs(at(value) - at(0)), series_paint("s", j));
-          if (few) value_label(x + w / 2, at(value), value);
+          if (few)
+            value_label(x + w / 2, at(value), value, d.marked(i, chart_value_text(value, view)));
         }
       }
     }
@@ -221,16 +228,21 @@ struct Drawing {
       }
       std::vector<std::vector<PointLabel>> labels_at = line_labels(d, pts, scale);
       for (size_t c = 0; c < n; ++c) {
-        for (const PointLabel& l : labels_at[c])
-          value_label(centre(c), at(l.value), l.value, {}, l.below);
+        for (const PointLabel& l : labels_at[c]) {
+          value_label(centre(c), at(l.value), l.value,
+                      d.marked(pts[c], chart_value_text(l.value, view)), l.below);
+        }
       }
     }
     // Category labels: every step-th, so that they do not overlap.
     double label_w = 0;
-    for (size_t i : pts) label_w = std::max(label_w, text_ems(d.x_labels[i]) * kFont + 8);
+    for (size_t i : pts) {
+      label_w = std::max(label_w, text_ems(d.marked(i, d.x_labels[i])) * kFont + 8);
+    }
     size_t step = std::max<size_t>(1, static_cast<size_t>(std::ceil(label_w / band)));
     for (size_t c = 0; c < n; c += step) {
-      text(centre(c), top + kPlot + 22, d.x_labels[pts[c]], "text-anchor=\"middle\"");
+      text(centre(c), top + kPlot + 22, d.marked(pts[c], d.x_labels[pts[c]]),
+           "text-anchor=\"middle\"");
     }
     y = top + kPlot + 34;
   }
@@ -254,7 +266,8 @@ struct Drawing {
     std::vector<std::string> values;
     for (const ChartSeries& s : d.series) {
       for (size_t i : pts) {
-        if (has_value(s.values[i])) values.push_back(chart_value_text(s.values[i], view));
+        if (has_value(s.values[i]))
+          values.push_back(d.marked(i, chart_value_text(s.values[i], view)));
       }
     }
     values.push_back(view.text("chart_not_reported", "not reported"));
@@ -279,7 +292,7 @@ struct Drawing {
     };
     for (size_t i : pts) {
       y += 4;
-      lines(d.x_labels[i], kFont);
+      lines(d.marked(i, d.x_labels[i]), kFont);
       y += 4;
       if (stacked()) {
         std::string marks;
@@ -291,7 +304,7 @@ struct Drawing {
           base += v(j, i);
         }
         const bool below = up + down < 0;
-        bar_line(marks, d.reported(i) ? chart_value_text(up + down, view) : "",
+        bar_line(marks, d.reported(i) ? d.marked(i, chart_value_text(up + down, view)) : "",
                  below ? at(down) - 6 : at(up) + 6, !d.reported(i), below);
         continue;
       }
@@ -314,6 +327,7 @@ struct Drawing {
         } else if (has_value(value)) {
           marks = bar(0, value, series_paint("s", j));
           end = value;
+          label = d.marked(i, label);
         } else if (target() && j == 1) {
           label = view.text("chart_not_reported", "not reported");
         }
@@ -337,6 +351,7 @@ std::string chart_svg(const ChartData& d, const std::vector<size_t>& pts, const 
     g.rows();
   else
     g.columns();
+  if (!d.provisional.empty()) g.lines(provisional_note(view), kFont);
   g.y += 6;
   g.line(kPad, g.y, kWidth - kPad, g.y, "stroke=\"#d9d9d9\"");
   g.y += 4;
@@ -381,8 +396,12 @@ std::string chart_svg(const ChartData& d, const std::vector<size_t>& pts, const 
 }
 
 std::string chart_csv(const ChartData& d, const std::string& x_column) {
+  // A chart with provisional figures says which in a column of its own, kept by any
+  // spreadsheet that opens the file: true on their lines, false on the others.
+  const bool provisional = !d.provisional.empty();
   std::string s = csv_quote(x_column);
   for (const ChartSeries& series : d.series) s += "," + csv_quote(series.column);
+  if (provisional) s += "," + csv_quote(kProvisionalCsvColumn);
   s += "\n";
   for (size_t i = 0; i < d.size(); ++i) {
     s += csv_quote(d.x[i].to_text());
@@ -390,6 +409,7 @@ std::string chart_csv(const ChartData& d, const std::string& x_column) {
       s += ",";
       if (has_value(series.values[i])) s += chart_number(series.values[i], series.decimals);
     }
+    if (provisional) s += d.is_provisional(i) ? ",true" : ",false";
     s += "\n";
   }
   return s;

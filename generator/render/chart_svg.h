@@ -25,13 +25,19 @@ struct ChartCredit {
 
 /// The chart `kind` (bar, stacked, hbar, line or target) of the categories `pts` of `d`
 /// as a standalone SVG 800 px wide: title, legend, axis, marks, value and category labels
-/// (horizontal rows when `rows`), then the source, data URL and licence as text.
+/// (horizontal rows when `rows`; a provisional figure's with kProvisionalMark), the note
+/// that explains that mark, then the source, data URL and licence as text.
 std::string chart_svg(const ChartData& d, const std::vector<size_t>& pts, const std::string& kind,
                       bool rows, const ChartCredit& credit, const DataView& view);
 
+/// The name of the chart CSV's column that says which lines' figures are provisional.
+inline constexpr const char* kProvisionalCsvColumn = "provisional";
+
 /// The plotted columns as CSV: `x_column`, then each series' column, one line per
 /// category (rows sharing a category summed, as drawn); a value no row reported is empty.
-/// Each number as chart_number writes it, to its series' decimals (1.1 + 2.2 is 3.3).
+/// Each number as chart_number writes it, to its series' decimals (1.1 + 2.2 is 3.3). When
+/// some figures are provisional (ChartData::provisional), a last column
+/// kProvisionalCsvColumn says `true` on their lines and `false` on the others.
 std::string chart_csv(const ChartData& d, const std::string& x_column);
 
 }  // namespace firefly

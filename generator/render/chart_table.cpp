@@ -43,6 +43,10 @@ std::string render_chart_table(const Dataset& ds, const ChartSpec& spec, const C
     } else {
       html += html_escape(label);
     }
+    // Said in words, as the chart's summary says it: "2021 (provisional)".
+    if (data.is_provisional(i)) {
+      html += html_escape(view.text("chart_provisional_after", " (provisional)"));
+    }
     html += "</th>";
     for (const ChartSeries& s : data.series) {
       double v = s.values[i];

@@ -15,7 +15,8 @@ namespace firefly {
 /// caption, id, max_rows and all_rows_url; its columns and where are not read: `data`
 /// has the chart's rows already), the x column's heading and each series' column heading
 /// (scope="col"), then for each category its label as a row header (scope="row", a date in
-/// <time datetime>) and each series' value as the chart writes it, or "no value" (a gap).
+/// <time datetime>; "(provisional)" after it when its figures are) and each series' value as
+/// the chart writes it, or "no value" (a gap).
 std::string render_chart_table(const Dataset& ds, const ChartSpec& spec, const ChartData& data,
                                const TableSpec& table, const DataView& view);
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A build onto a full disk says "no space left on device" once (not once per file), exits 1,
 # and leaves the previous output, the site and the other files on that disk as they were,
-# with no staging folder. The disk is a 1 MB tmpfs mounted in a private mount namespace
+# with no staging folder. The disk is a 2 MB tmpfs mounted in a private mount namespace
 # (unshare -rm: no root needed where user namespaces are allowed).
 set -euo pipefail
 if ! unshare -rm true 2>/dev/null; then
@@ -16,11 +16,11 @@ snapshot() { (cd "$1" && find . -printf '%y %p %s\n' | LC_ALL=C sort && find . -
 
 FIREFLY="$FIREFLY" work="$work" unshare -rm bash -euo pipefail -c '
   snapshot() { (cd "$1" && find . -printf "%y %p %s\n" | LC_ALL=C sort && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum); }
-  mount -t tmpfs -o size=1m tmpfs "$work/disk"
+  mount -t tmpfs -o size=2m tmpfs "$work/disk"
   out="$work/disk/public"
   "$FIREFLY" build --site "$work/site" --out "$out" --quiet 2>/dev/null
   # Fill the disk, then build a changed site.
-  head -c 2000000 /dev/zero >"$work/disk/filler" 2>/dev/null || true
+  head -c 3000000 /dev/zero >"$work/disk/filler" 2>/dev/null || true
   echo "Changed." >>"$work/site/content/_index.zh-TW.md"
   snapshot "$out" >"$work/out.before"
   snapshot "$work/site" >"$work/site.before"

@@ -1,0 +1,176 @@
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "core/text.h"
+#include "render/chart_draw.h"
+
+namespace firefly {
+
+namespace {
+
+/// Category labels wider than this (in em) start at the drawing's start and end at its
+/// end when first or last, instead of being centred under their point.
+constexpr double kLongXLabelEms = 4;
+
+}  // namespace
+
+std::string chart_pct(double v) { return svg_number(v) + "%"; }
+
+std::string ChartDrawing::x_label_class(size_t k, double label_ems) const {
+  auto at_most = [&](size_t most, double box_ems) {
+    return std::clamp<size_t>(static_cast<size_t>(box_ems / (label_ems + 1)), 1, most);
+  };
+  const size_t n = pts.size(), cw = at_most(14, 50), cm = at_most(8, 30), cn = at_most(4, 14);
+  size_t sw = std::max<size_t>(1, (n + cw - 1) / cw);
+  size_t sm = sw * std::max<size_t>(1, (n + cm * sw - 1) / (cm * sw));
+  size_t sn = sm * std::max<size_t>(1, (n + cn * sm - 1) / (cn * sm));
+  std::string c;
+  if (k % sn == 0) c += " x-n";
+  if (k % sm == 0) c += " x-m";
+  if (k % sw == 0) c += " x-w";
+  return c.empty() ? "" : " class=\"" + c.substr(1) + "\"";
+}
+
+std::string ChartDrawing::value_label(double x, double v, bool below,
+                                      const std::string& shown) const {
+  double y = 100 - scale.pos(v);
+  return "<text class=\"chart-v\" x=\"" + chart_pct(x) + "\" y=\"" + chart_pct(y) + "\" dy=\"" +
+         (v >= 0 && !below ? "-0.45em" : "1.2em") + "\">" +
+         html_escape(shown.empty() ? chart_value_text(v, view) : shown) + "</text>\n";
+}
+
+std::string ChartDrawing::no_value_label(double x) const {
+  return "<text class=\"chart-v chart-none\" aria-hidden=\"true\" x=\"" + chart_pct(x) + "\" y=\"" +
+         chart_pct(100 - scale.pos(0)) + "\" dy=\"-0.45em\">" + kNoValueMark + "</text>\n";
+}
+
+std::string ChartDrawing::bar_rect(double x, double w, double from, double to, size_t k) const {
+  double a = 100 - scale.pos(std::max(from, to)), b = 100 - scale.pos(std::min(from, to));
+  return "<rect x=\"" + chart_pct(x) + "\" y=\"" + chart_pct(a) + "\" width=\"" + chart_pct(w) +
+         "\" height=\"" + chart_pct(b - a) + "\" " + series_paint(id, k) + "/>\n";
+}
+
+std::string ChartDrawing::columns() const {
+  const size_t n = pts.size();
+  std::string s = "<div class=\"chart-cols\">\n<div class=\"chart-plot-row\">\n";
+  s += "<svg class=\"chart-yticks\" width=\"100%\" height=\"100%\" overflow=\"visible\">\n";
+  std::string grid;
+  for (double v = scale.lo; v <= scale.hi + scale.step / 2; v += scale.step) {
+    double y = 100 - scale.pos(v);
+    double shown = std::fabs(v) < scale.step / 1e6 ? 0 : v;
+    s += "<text x=\"100%\" dx=\"-0.4em\" y=\"" + chart_pct(y) + "\" dy=\"0.35em\">" +
+         html_escape(chart_value_text(shown, view)) + "</text>\n";
+    grid += "<line x1=\"0\" x2=\"100%\" y1=\"" + chart_pct(y) + "\" y2=\"" + chart_pct(y) +
+            "\" class=\"" + (shown == 0 ? "chart-zero" : "chart-grid") + "\"/>\n";
+  }
+  s += "</svg>\n<svg class=\"chart-plot\" width=\"100%\" height=\"100%\" overflow=\"visible\">\n";
+  s += grid;
+  const double band = 100.0 / static_cast<double>(std::max<size_t>(n, 1));
+  auto centre = [&](size_t k) { return band * (static_cast<double>(k) + 0.5); };
+  const bool few = label_width != kNoBarLabels;
+  std::string labels;
+  if (kind == "line") {
+    // Value labels only on each series' first, last, lowest and highest points.
+    for (size_t j = 0; j < m(); ++j) {
+      const auto& v = d.series[j].values;
+      for (size_t k = 0; k + 1 < n; ++k) {
+        double a = v[pts[k]], b = v[pts[k + 1]];
+        if (!has_value(a) || !has_value(b)) continue;
+        s += "<line x1=\"" + chart_pct(centre(k)) + "\" y1=\"" + chart_pct(100 - scale.pos(a)) +
+             "\" x2=\"" + chart_pct(centre(k + 1)) + "\" y2=\"" + chart_pct(100 - scale.pos(b)) +
+             "\" " + series_stroke(j) + "/>\n";
+      }
+      // A marker on every point of a short series; on a long one only on a point between
+      // two gaps, which has no line to show it.
+      const bool markers = n <= 60;
+      for (size_t k = 0; k < n; ++k) {
+        double y = v[pts[k]];
+        const bool alone =
+            (k == 0 || !has_value(v[pts[k - 1]])) && (k + 1 == n || !has_value(v[pts[k + 1]]));
+        if ((markers || alone) && has_value(y)) {
+          s += series_marker(id, j, chart_pct(centre(k)), chart_pct(100 - scale.pos(y)));
+        }
+      }
+    }
+    std::vector<std::vector<PointLabel>> at = line_labels(d, pts, scale);
+    for (size_t k = 0; k < n; ++k) {
+      for (const PointLabel& l : at[k]) {
+        labels += value_label(centre(k), l.value, l.below,
+                              d.marked(pts[k], chart_value_text(l.value, view)));
+      }
+    }
+  } else {
+    const double group = band * 0.7;
+    for (size_t k = 0; k < n; ++k) {
+      const size_t i = pts[k];
+      double left = centre(k) - group / 2;
+      if (stacked()) {
+        double up = 0, down = 0;
+        for (size_t j = 0; j < m(); ++j) {
+          double v = d.series[j].values[i];
+          if (!has_value(v)) continue;
+          double& base = v >= 0 ? up : down;
+          s += bar_rect(left, group, base, base + v, j);
+          base += v;
+        }
+        if (few) {
+          // Above the stack's top, or under its bottom when the total is negative: past
+          // the end on the total's side, never inside the bars.
+          labels += d.reported(i) ? value_label(centre(k), up + down < 0 ? down : up, false,
+                                                d.marked(i, chart_value_text(up + down, view)))
+                                  : no_value_label(centre(k));
+        }
+      } else if (target()) {
+        double t = d.series[0].values[i], a = d.series[1].values[i];
+        if (has_value(a)) {
+          s += bar_rect(centre(k) - group / 3, group * 2 / 3, 0, a, 1);
+          if (few)
+            labels += value_label(centre(k), a, false, d.marked(i, chart_value_text(a, view)));
+        } else if (few) {
+          labels +=
+              value_label(centre(k), 0, false, view.text("chart_not_reported", "not reported"));
+        }
+        double t2 = range() ? d.series[2].values[i] : kNoValue;
+        if (has_value(t) && has_value(t2)) {
+          double a = 100 - scale.pos(std::max(t, t2)), b = 100 - scale.pos(std::min(t, t2));
+          s += "<rect x=\"" + chart_pct(left) + "\" y=\"" + chart_pct(a) + "\" width=\"" +
+               chart_pct(group) + "\" height=\"" + chart_pct(b - a) +
+               "\" class=\"chart-target-band\"/>\n";
+          s += target_line(left, group, t2);
+        }
+        if (has_value(t)) s += target_line(left, group, t);
+      } else {
+        double w = group / static_cast<double>(m());
+        for (size_t j = 0; j < m(); ++j) {
+          double v = d.series[j].values[i];
+          const double x = left + w * (static_cast<double>(j) + 0.5);
+          if (!has_value(v)) {
+            if (few) labels += no_value_label(x);
+            continue;
+          }
+          s += bar_rect(left + w * static_cast<double>(j), w, 0, v, j);
+          if (few) labels += value_label(x, v, false, d.marked(i, chart_value_text(v, view)));
+        }
+      }
+    }
+  }
+  // Labels wider than a few em: the first and the last kept inside the drawing's edges.
+  const double label_ems = x_label_ems();
+  s += labels + "</svg>\n</div>\n<ol class=\"chart-x" +
+       (label_ems > kLongXLabelEms ? " chart-x-long" : "") + "\">\n";
+  for (size_t k = 0; k < n; ++k) {
+    s += "<li" + x_label_class(k, label_ems) + lang_attribute(d.x_lang) + ">" +
+         html_escape(d.marked(pts[k], d.x_labels[pts[k]])) + "</li>\n";
+  }
+  s += "</ol>\n</div>\n";
+  return s;
+}
+
+std::string ChartDrawing::target_line(double left, double w, double v) const {
+  double y = 100 - scale.pos(v);
+  return "<line x1=\"" + chart_pct(left) + "\" x2=\"" + chart_pct(left + w) + "\" y1=\"" +
+         chart_pct(y) + "\" y2=\"" + chart_pct(y) + "\" class=\"chart-target\"/>\n";
+}
+
+}  // namespace firefly

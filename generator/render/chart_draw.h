@@ -1,0 +1,92 @@
+// The drawing of a chart as HTML with inline SVG marks: vertical columns (chart_columns.cpp)
+// and horizontal rows, one per category, with the legend (chart_rows.cpp). Every text is
+// page text in em; only the marks stretch with the width.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "render/chart_data.h"
+#include "render/chart_style.h"
+#include "render/data_table.h"
+
+namespace firefly {
+
+/// No value labels on the bars (they fit at no width).
+inline constexpr int kNoBarLabels = -1;
+
+/// `v` percent as an SVG coordinate ("12.5%").
+std::string chart_pct(double v);
+
+/// A chart of `d` being drawn: the categories `pts`, its kind and its scale.
+struct ChartDrawing {
+  const ChartData& d;
+  const std::vector<size_t>& pts;  // the categories drawn
+  const std::string& kind;         // bar, stacked, hbar, line or target
+  const std::string& id;
+  const DataView& view;
+  ChartScale scale;
+  /// Bar value labels: shown at every width (0), from a box of this many em, or never
+  /// (kNoBarLabels); always all of them or none.
+  int label_width = 0;
+
+  bool stacked() const { return kind == "stacked"; }
+  bool target() const { return kind == "target"; }
+  /// A target chart whose third series is the upper end of a target range.
+  bool range() const { return target() && m() > 2; }
+  size_t m() const { return d.series.size(); }
+
+  void fit() { scale = fit_scale(d, pts, stacked()); }
+
+  /// The widest drawn category label, in em.
+  double x_label_ems() const {
+    double w = 0;
+    for (size_t i : pts) w = std::max(w, text_ems(d.x_labels[i]));
+    return w;
+  }
+
+  // The vertical drawing (chart_columns.cpp).
+
+  /// Which labels show at which container width: every s_n-th label in narrow, every
+  /// s_m-th in medium and every s_w-th in wide containers (each a multiple of the next):
+  /// at most 4, 8 and 14 of them, and no more than fit side by side in the narrowest box
+  /// of each (14em, 30em and 50em, with an em between two labels), so that long labels
+  /// (dates: "1 January 2024") neither overlap nor run off the page.
+  std::string x_label_class(size_t k, double label_ems) const;
+  /// `v` written above its mark at x (below a negative one, or when `below`); `shown`
+  /// replaces the number.
+  std::string value_label(double x, double v, bool below = false,
+                          const std::string& shown = {}) const;
+  /// The mark of a category without a value, at the zero line above x: the "–" the table
+  /// beside the drawing shows, hidden from screen readers (the drawing's text alternative
+  /// and the table say "no value" in words).
+  std::string no_value_label(double x) const;
+  /// A bar of series `k` from `from` to `to`, `w` wide from `x`.
+  std::string bar_rect(double x, double w, double from, double to, size_t k) const;
+  /// The vertical drawing: y ticks, gridlines, marks, value labels and x labels.
+  std::string columns() const;
+  /// The dashed target mark across a group of width `w` from `left`, at value `v`.
+  std::string target_line(double left, double w, double v) const;
+
+  // The horizontal drawing and the legend (chart_rows.cpp).
+
+  /// One horizontal bar line: the bar(s), and the value written just past the bar's end
+  /// (`end`, the largest value the marks reach; the space after the longest bar is kept
+  /// free for it).
+  /// A line of no value (`none`) shows the table's "–" at the zero line instead, hidden
+  /// from screen readers as no_value_label is.
+  /// A negative stack's total (`before`) is written just before the bar's left end.
+  std::string row_line(const std::string& marks, const std::string& text, double end,
+                       bool none = false, bool before = false) const;
+  /// A horizontal bar of series `k` from `from` to `to`.
+  std::string hrect(double from, double to, size_t k) const;
+  /// The horizontal drawing: one row per category, its name above its bars.
+  std::string rows() const;
+  /// A target's outlined bar from `from` to `to` in a row.
+  std::string target_rect(double from, double to) const;
+  /// The legend of a chart of several series: each one's key (fill, dash or target mark)
+  /// and name; "" for one series.
+  std::string legend() const;
+};
+
+}  // namespace firefly
