@@ -1,39 +1,66 @@
 #include "core/localized.h"
 
+#include <unordered_map>
+#include <vector>
+
 #include "core/language_tag.h"
 #include "core/yaml.h"
 
 namespace firefly {
 
+namespace {
+
+/// The language subtag of a code ("vi" of "vi-VN").
+std::string_view primary_subtag(std::string_view code) { return code.substr(0, code.find('-')); }
+
+}  // namespace
+
+const std::pair<std::string, std::string>* Localized::text_for(std::string_view lang) const {
+  for (const auto& entry : by_lang) {
+    if (entry.first == lang) return &entry;
+  }
+  // A text written for the language under another code: "vi" on a site whose language is
+  // "vi-VN", "en" for "en-GB", "zh-TW" for "zh-HK" (never Simplified Chinese for
+  // Traditional: closest_language). Only a code of the same language can be it, so most
+  // texts without `lang` are passed over here, and the choice is worked out once per
+  // language and codes on each thread (closest_language asks ICU).
+  std::string memo_key(lang);
+  for (const auto& entry : by_lang) {
+    if (primary_subtag(entry.first) == primary_subtag(lang)) (memo_key += '|') += entry.first;
+  }
+  if (memo_key.size() == lang.size()) return nullptr;
+  thread_local std::unordered_map<std::string, std::string> closest;
+  auto it = closest.find(memo_key);
+  if (it == closest.end()) {
+    std::vector<std::string> codes;
+    for (const auto& entry : by_lang) {
+      if (primary_subtag(entry.first) == primary_subtag(lang)) codes.push_back(entry.first);
+    }
+    it = closest.emplace(std::move(memo_key), closest_language(lang, codes)).first;
+  }
+  for (const auto& entry : by_lang) {
+    if (!it->second.empty() && entry.first == it->second) return &entry;
+  }
+  return nullptr;
+}
+
 std::string Localized::get(std::string_view lang, std::string_view fallback_lang) const {
   if (by_lang.empty()) return plain;
-  for (const auto& [code, text] : by_lang) {
-    if (code == lang) return text;
-  }
-  for (const auto& [code, text] : by_lang) {
-    if (code == fallback_lang) return text;
-  }
+  if (const auto* in = text_for(lang)) return in->second;
+  if (const auto* in = text_for(fallback_lang)) return in->second;
   return by_lang.front().second;
 }
 
 std::string_view Localized::lang_of(std::string_view lang, std::string_view fallback_lang) const {
   if (by_lang.empty()) return {};
-  for (const auto& entry : by_lang) {
-    if (entry.first == lang) return entry.first;
-  }
-  for (const auto& entry : by_lang) {
-    if (entry.first == fallback_lang) return entry.first;
+  if (text_for(lang)) return lang;  // written in it, under its own code or another of it
+  if (const auto* in = text_for(fallback_lang)) {
+    return in->first == fallback_lang ? fallback_lang : std::string_view(in->first);
   }
   return by_lang.front().first;
 }
 
-bool Localized::has(std::string_view lang) const {
-  if (by_lang.empty()) return true;
-  for (const auto& entry : by_lang) {
-    if (entry.first == lang) return true;
-  }
-  return false;
-}
+bool Localized::has(std::string_view lang) const { return by_lang.empty() || text_for(lang); }
 
 Localized to_localized(const Value& v, std::string* error, std::string* hint) {
   Localized out;

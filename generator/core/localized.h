@@ -16,13 +16,20 @@ struct Localized {
   std::string plain;
   Pos pos;
 
-  /// The text in `lang`, else in `fallback_lang`, else the first one written.
+  /// The text in `lang`, else in `fallback_lang`, else the first one written. A text is in
+  /// `lang` when written under its code or the closest other code of the same language
+  /// ("vi" for "vi-VN", "en" for "en-GB"; core/language_tag.h: closest_language).
   std::string get(std::string_view lang, std::string_view fallback_lang) const;
-  /// The language code of the text get() returns: "" for a plain string.
+  /// The language code of the text get() returns (`lang` itself when it is in `lang`): ""
+  /// for a plain string.
   std::string_view lang_of(std::string_view lang, std::string_view fallback_lang) const;
-  /// True when it has a text written for `lang` itself (or is a plain string).
+  /// True when it has a text written for `lang` (as get() finds it) or is a plain string.
   bool has(std::string_view lang) const;
   bool empty() const { return by_lang.empty() && plain.empty(); }
+
+ private:
+  /// The entry written for `lang`, under its own code or the closest of the same language.
+  const std::pair<std::string, std::string>* text_for(std::string_view lang) const;
 };
 
 /// Reads a Localized from a string or a map of strings; nullopt-like empty result and

@@ -33,3 +33,31 @@ TEST_CASE("to_localized says where a comma cut an unquoted text of a language ma
 }
 
 }  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("a text written under a shorter code of the language is that language's") {
+  Localized title;
+  title.by_lang = {{"zh-TW", "勞工局"}, {"vi", "Cục Lao động"}, {"en", "Labor Bureau"}};
+  // A site whose languages carry regions: staff write `vi:` and `en:`.
+  CHECK(title.get("vi-VN", "zh-TW") == "Cục Lao động");
+  CHECK(title.get("en-GB", "zh-TW") == "Labor Bureau");
+  CHECK(title.has("vi-VN"));
+  CHECK(title.lang_of("vi-VN", "zh-TW") == "vi-VN");  // in the page's own language: no mark
+  // Traditional Chinese is found for Hong Kong; Simplified never stands in for it.
+  CHECK(title.get("zh-HK", "en") == "勞工局");
+  Localized simplified;
+  simplified.by_lang = {{"zh", "劳工局"}, {"en", "Labor Bureau"}};
+  CHECK(simplified.get("zh-TW", "en") == "Labor Bureau");
+  CHECK_FALSE(simplified.has("zh-TW"));
+  CHECK(simplified.lang_of("zh-TW", "en") == "en");
+  // Another language is not found this way, and a code's own text comes first.
+  CHECK_FALSE(title.has("id-ID"));
+  CHECK(title.get("id-ID", "en") == "Labor Bureau");
+  Localized both;
+  both.by_lang = {{"vi", "chung"}, {"vi-VN", "riêng"}};
+  CHECK(both.get("vi-VN", "vi") == "riêng");
+  CHECK(both.get("vi", "vi-VN") == "chung");
+}
+
+}  // namespace firefly

@@ -2,7 +2,8 @@
 # Language codes with a region or a script (vi-VN, zh-Hant-TW, zh-HK, en-GB) find the
 # theme's words of their language by BCP 47 fallback, with no "theme has no strings"
 # warning, and so do the words of a dataset's `unit: percent` on pages and charts; they
-# keep the code the site wrote as the pages' lang, hreflang and the feed's xml:lang.
+# keep the code the site wrote as the pages' lang, hreflang and the feed's xml:lang. Texts
+# staff write under a short code (vi:, en:, zh-TW:) are those languages' own.
 # Simplified Chinese (zh-CN) never gets the Traditional words: it is warned of and shows
 # the default language's. `firefly new --lang vi` on a site in vi-VN names vi-VN.
 set -euo pipefail
@@ -38,6 +39,24 @@ columns:
   - {name: classes, type: integer, title: {vi-VN: Số lớp, zh-Hant-TW: 班數, zh-HK: 班數, en-GB: Classes}}
   - {name: employment_rate, type: number, unit: percent, title: {vi-VN: Tỷ lệ có việc làm, zh-Hant-TW: 訓後就業率, zh-HK: 訓後就業率, en-GB: Employment rate}}
 YAML
+# The same figures with their texts written under the languages' short codes, as staff
+# write them: vi for vi-VN, en for en-GB, zh-TW for zh-Hant-TW and zh-HK.
+cp "$site/data/caregiver-classes.csv" "$site/data/caregiver-short-codes.csv"
+cat >"$site/data/caregiver-short-codes.yaml" <<YAML
+title: {vi: Các lớp chăm sóc viên, zh-TW: 照顧服務員訓練班, en: Classes for caregivers}
+description:
+  vi: Số lớp đào tạo nhân viên chăm sóc và tỷ lệ có việc làm sau đào tạo, theo từng năm.
+  zh-TW: 失業者職訓照顧服務員專班的開班數與訓後就業率，依年度列出，資料來自臺南市政府勞工局。
+  en: Caregiver training classes for the unemployed and the share employed after training, each year.
+source: {vi: Cục Lao động Đài Nam, zh-TW: 臺南市政府勞工局, en: Tainan City Labor Affairs Bureau}
+modified: $(date -u +%F)
+keywords: [caregiver]
+spatial: {vi: Đài Nam, zh-TW: 臺南市, en: Tainan City}
+columns:
+  - {name: year, type: integer, title: {vi: Năm, zh-TW: 年度, en: Year}}
+  - {name: classes, type: integer, title: {vi: Số lớp, zh-TW: 班數, en: Classes}}
+  - {name: employment_rate, type: number, unit: percent, title: {vi: Tỷ lệ có việc làm, zh-TW: 訓後就業率, en: Employment rate}}
+YAML
 "$FIREFLY" build --site "$site" >"$work/build.out" 2>&1 ||
   { cat "$work/build.out"; echo "the vi-VN site did not build"; exit 1; }
 if grep -q "warning" "$work/build.out"; then
@@ -72,6 +91,12 @@ for page in "$out/data/caregiver-classes/index.html" "$out/zh-Hant-TW/data/careg
 done
 grep -qF '(%)' "$out"/data/caregiver-classes/charts/bar-year-employment_rate.vi-VN.svg ||
   { echo "the chart's SVG in vi-VN has no (%)"; exit 1; }
+# Texts written under a language's short code are that language's: no fallback, no mark.
+expect "$out/data/caregiver-short-codes/index.html" '<h1>Các lớp chăm sóc viên</h1>'
+expect "$out/zh-Hant-TW/data/caregiver-short-codes/index.html" '<h1>照顧服務員訓練班</h1>'
+expect "$out/zh-HK/data/caregiver-short-codes/index.html" '<h1>照顧服務員訓練班</h1>'
+expect "$out/en-GB/data/caregiver-short-codes/index.html" '<h1>Classes for caregivers</h1>'
+expect "$out/en-GB/data/caregiver-short-codes/index.html" 'Employment rate (percent)'
 # Simplified Chinese: a warning, and the default language's words, never the Traditional ones.
 sed -i 's/^  - {code: en-GB, name: English}$/&\n  - {code: zh-CN, name: 简体中文}/' "$site/site.yaml"
 "$FIREFLY" build --site "$site" >"$work/build.out" 2>&1 ||
