@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "config/collections.h"
+#include "config/language_keys.h"
 #include "config/licenses.h"
 #include "config/site_yaml_values.h"
 #include "core/fs.h"
@@ -370,6 +371,9 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
     }
   }
   if (diags.error_count() > errors_before) return std::nullopt;
+  std::vector<std::string> codes;
+  for (const Language& l : c.languages) codes.push_back(l.code);
+  warn_unread_language_keys(root, codes, kPath, diags);
   return c;
 }
 

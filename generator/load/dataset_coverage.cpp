@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "config/language_keys.h"
 #include "core/text.h"
 #include "load/cell_text.h"
 #include "load/dataset.h"
@@ -318,6 +319,18 @@ void check_dataset_metadata(const Dataset& ds, const std::vector<std::string>& l
   if (ds.spatial.empty()) {
     diags.warning(ds.yaml_path, top, "dataset '" + ds.name + "' does not say which place it covers",
                   "add 'spatial:', e.g. {zh-TW: 臺南市, en: Tainan City}");
+  }
+  // A text under a code no page is in: a slip ("vn" for vi-VN), or a language not added.
+  auto unread = [&](const Localized& text, const std::string& what) {
+    warn_unread_language_keys(text, langs, ds.yaml_path, text.pos.line ? text.pos : top, what,
+                              diags);
+  };
+  unread(ds.title, "title");
+  unread(ds.description, "description");
+  unread(ds.spatial, "spatial");
+  for (const Column& col : ds.columns) {
+    unread(col.title, "column '" + col.name + "' title");
+    unread(col.description, "column '" + col.name + "' description");
   }
   for (size_t i = 1; i < langs.size(); ++i) {
     std::string missing;
