@@ -12,6 +12,7 @@
 
 #include "core/legacy_encoding.h"
 #include "core/text.h"
+#include "core/yaml_help.h"
 #include "core/yaml_scan.h"
 #include "core/yaml_simple.h"
 
@@ -392,96 +393,6 @@ class EventTree {
   }
 };
 
-// YAML forbids tabs in indentation; yaml-cpp's own message for it is cryptic.
-bool check_tabs(std::string_view text, const std::string& path, Diagnostics& diags,
-                int line_offset) {
-  int line = 1;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    std::string_view l =
-        text.substr(start, end == std::string_view::npos ? text.npos : end - start);
-    for (size_t i = 0; i < l.size() && (l[i] == ' ' || l[i] == '\t' || l[i] == '-'); ++i) {
-      if (l[i] == '\t') {
-        diags.error(path, {line + line_offset, static_cast<int>(i) + 1},
-                    "a tab character is used for indentation; YAML allows only spaces",
-                    "replace the tab with spaces");
-        return false;
-      }
-    }
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-    ++line;
-  }
-  return true;
-}
-
-/// The help for yaml-cpp's "illegal map value" on a line `key: some: text`: a colon and a
-/// space inside an unquoted value start another key (a title "Volunteers: the team").
-std::string colon_in_value_help(std::string_view text, int line) {
-  std::string_view l = nth_line(text, line + 1);  // yaml-cpp counts lines from 0
-  size_t at = l.find_first_not_of(' ');
-  if (at != std::string_view::npos && l.compare(at, 2, "- ") == 0) at += 2;
-  size_t colon = l.find(": ", at);
-  if (at == std::string_view::npos || colon == std::string_view::npos) return "";
-  std::string_view key = l.substr(at, colon - at);
-  std::string_view value = trim(l.substr(colon + 2));
-  if (key.empty() || key.find_first_of("\"'[{#") != std::string_view::npos || value.empty() ||
-      std::string_view("\"'[{|>").find(value.front()) != std::string_view::npos ||
-      value.find(": ") == std::string_view::npos) {
-    return "";
-  }
-  // “…” or ‘…’, as a word processor or a phone types quotes: YAML reads them as text, so
-  // the value is not quoted at all. The help keeps the words and straightens the quotes.
-  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"\u201C", "\u201D"},
-                             {"\u2018", "\u2019"},
-                             {"\u201D", "\u201D"},
-                             {"\u201E", "\u201C"}}) {
-    if (value.size() > open.size() + close.size() && value.starts_with(open) &&
-        value.ends_with(close)) {
-      std::string_view inner = value.substr(open.size(), value.size() - open.size() - close.size());
-      return "the quotes around the value are curly (" + std::string(open) + std::string(close) +
-             "), which YAML reads as part of the text, so its colon starts another key; write "
-             "straight quotes: " +
-             std::string(key) + ": " + yaml_quoted(inner);
-    }
-  }
-  return "a colon followed by a space inside a value starts another key; put the value in "
-         "quotes: " +
-         std::string(key) + ": " + yaml_quoted(value);
-}
-
-/// The help for yaml-cpp's "unknown token" at byte `at` of `text`: a plain value may not
-/// start with % @ or ` (YAML keeps them for itself), as in `unit: %`.
-std::string reserved_start_help(std::string_view text, size_t at) {
-  if (at >= text.size() || std::string_view("%@`").find(text[at]) == std::string_view::npos) {
-    return "";
-  }
-  size_t end = text.find_first_of(",}]\n#", at);
-  std::string_view value = trim(text.substr(at, end == std::string_view::npos ? end : end - at));
-  // The key: the word before the ": " that ends just before the value.
-  std::string key;
-  size_t colon = text.rfind(": ", at);
-  size_t line = text.rfind('\n', at);
-  if (colon != std::string_view::npos && colon > 0 &&
-      (line == std::string_view::npos || colon > line) &&
-      trim(text.substr(colon + 1, at - colon - 1)).empty()) {
-    size_t from = text.find_last_of(" {,\n", colon - 1);
-    from = from == std::string_view::npos ? 0 : from + 1;
-    key = std::string(trim(text.substr(from, colon - from)));
-  }
-  std::string quoted = (key.empty() ? "" : key + ": ") + yaml_quoted(value);
-  std::string help = "YAML does not let a value start with " + std::string(1, text[at]) +
-                     ": put it in quotes, " + quoted;
-  if (key == "unit" && value == "%") help += ", or write unit: percent";
-  return help;
-}
-
-std::string plain_message(const std::string& msg) {
-  if (msg.empty()) return "this is not valid YAML";
-  return "this is not valid YAML: " + msg;
-}
-
 /// The text (valid UTF-8, no BOM, no tab in indentation) through yaml-cpp.
 Value parse_with_yaml_cpp(std::string_view text, const std::string& path, Diagnostics& diags,
                           int line_offset) {
@@ -492,13 +403,14 @@ Value parse_with_yaml_cpp(std::string_view text, const std::string& path, Diagno
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);
   } catch (const YAML::ParserException& e) {
-    builder.fail(ColumnCounter(copy, line_offset)(e.mark), plain_message(e.msg),
-                 e.msg == YAML::ErrorMsg::MAP_VALUE ? colon_in_value_help(copy, e.mark.line)
-                 : e.msg == YAML::ErrorMsg::UNKNOWN_TOKEN
-                     ? reserved_start_help(copy, static_cast<size_t>(std::max(0, e.mark.pos)))
-                     : "");
+    builder.fail(
+        ColumnCounter(copy, line_offset)(e.mark), detail::plain_message(e.msg),
+        e.msg == YAML::ErrorMsg::MAP_VALUE ? detail::colon_in_value_help(copy, e.mark.line)
+        : e.msg == YAML::ErrorMsg::UNKNOWN_TOKEN
+            ? detail::reserved_start_help(copy, static_cast<size_t>(std::max(0, e.mark.pos)))
+            : "");
   } catch (const YAML::Exception& e) {
-    builder.fail({line_offset + 1, 1}, plain_message(e.msg), "");
+    builder.fail({line_offset + 1, 1}, detail::plain_message(e.msg), "");
   }
   if (builder.failed) return Value();
   return builder.result;
@@ -526,7 +438,7 @@ bool check_text(std::string_view& text, const std::string& path, Diagnostics& di
     return false;
   }
   text = strip_bom(text);
-  return check_tabs(text, path, diags, line_offset);
+  return detail::check_tabs(text, path, diags, line_offset);
 }
 
 }  // namespace
