@@ -130,6 +130,28 @@ std::optional<std::vector<Posting>> read_postings(std::string_view s, bool posit
   return read_postings_in(s, positional, false, {});
 }
 
+namespace {
+
+/// Moves `*i` past `n` VLQ numbers of `s` without reading their values (a large token's
+/// positions, millions of numbers); false when `s` ends first or holds a character or a
+/// number (more than kMaxVlqChars characters) read_vlq would refuse.
+bool skip_vlq(std::string_view s, size_t* i, uint32_t n) {
+  size_t at = *i, chars = 0;
+  while (n > 0) {
+    if (at == s.size()) return false;
+    int digit = kVlqValues[static_cast<unsigned char>(s[at++])];
+    if (digit < 0 || ++chars > kMaxVlqChars) return false;
+    if (!(digit & 32)) {
+      --n;
+      chars = 0;
+    }
+  }
+  *i = at;
+  return true;
+}
+
+}  // namespace
+
 std::optional<PostingsApart> split_positions(std::string_view s) {
   PostingsApart out;
   size_t i = 0;
@@ -140,9 +162,7 @@ std::optional<PostingsApart> split_positions(std::string_view s) {
     if (!weight) return std::nullopt;
     out.pages.append(s.substr(start, i - start));
     start = i;
-    for (uint32_t k = 0; k < *weight / 3 + 1; ++k) {
-      if (!read_vlq(s, &i)) return std::nullopt;
-    }
+    if (!skip_vlq(s, &i, *weight / 3 + 1)) return std::nullopt;
     out.positions.append(s.substr(start, i - start));
   }
   return out;

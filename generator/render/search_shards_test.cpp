@@ -161,6 +161,9 @@ TEST_CASE("postings apart: page list and positions split, read back as one") {
   CHECK_FALSE(read_postings_apart(split->pages, "AHDG"));     // positions missing
   CHECK_FALSE(read_postings_apart(split->pages, "AHDG/FA"));  // one too many
   CHECK_FALSE(split_positions("BF"));                         // cut short
+  CHECK_FALSE(split_positions("BFA!"));                       // not a VLQ character
+  CHECK_FALSE(split_positions("BFAgggggggA"));                // a position of 8 characters
+  CHECK(split_positions("BFAggggggA"));                       // 7: the most a number has
 }
 
 TEST_CASE("positions apart: the largest lines, only with files to spare") {
