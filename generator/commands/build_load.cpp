@@ -20,7 +20,6 @@
 #include "load/folder_stamps.h"
 #include "load/git_history.h"
 #include "load/glossary.h"
-#include "load/unit_words.h"
 #include "model/dataset_text_staleness.h"
 #include "model/indicators.h"
 #include "model/site.h"
@@ -177,7 +176,6 @@ std::uint64_t datasets_key(const fs::path& site_dir, const SiteConfig& config,
                            std::chrono::system_clock::time_point now) {
   Hasher h;
   h.add(config.timezone.name()).add(config.data_versions).add(repository);
-  for (const Language& l : config.languages) h.add(l.code);  // the units' words (give_unit_words)
   bool trusted = add_folder_stamps(h, site_dir / "data", site_dir, now);
   return trusted ? h.get() | 1 : 0;
 }
@@ -298,13 +296,9 @@ bool BuildRun::load() {
   std::vector<std::string>& withheld = st_.datasets_withheld;
   std::vector<std::string> langs;
   for (const Language& l : config.languages) langs.push_back(l.code);
-  // The datasets with the words of the units Firefly knows given to each site language
-  // (vi-VN reads vi's): matched here once per language, not per page or figure.
   auto read_datasets = [&](Diagnostics& d) {
-    std::vector<Dataset> loaded =
-        load_datasets(options_.site_dir, config.timezone, d, config.data_versions, &withheld);
-    give_unit_words(loaded, langs);
-    return std::make_shared<const std::vector<Dataset>>(std::move(loaded));
+    return std::make_shared<const std::vector<Dataset>>(
+        load_datasets(options_.site_dir, config.timezone, d, config.data_versions, &withheld));
   };
   if (prev_ && take_record(prev_->datasets_load, st_.datasets_load, diags_)) {
     st_.datasets = prev_->datasets;
