@@ -24,27 +24,34 @@ void warn_one(std::string_view code, const std::vector<std::string>& site_langs,
                     "the site's languages: " + site_languages_list(site_langs));
 }
 
-/// A map of texts: every value text (or empty), and a key a site language reads.
-bool is_text_map(const Value& v, const std::vector<std::string>& site_langs) {
-  if (!v.is_map() || v.as_map().empty()) return false;
-  bool read = false;
-  for (const auto& [key, value] : v.as_map()) {
-    if (value.is_map() || value.is_list()) return false;
-    read = read || language_key_read(key, site_langs);
+/// The codes of `text` a page of `site_langs` shows (Localized::code_for).
+std::vector<std::string_view> shown_codes(const Localized& text,
+                                          const std::vector<std::string>& site_langs) {
+  std::vector<std::string_view> shown;
+  for (const std::string& lang : site_langs) {
+    if (std::string_view code = text.code_for(lang); !code.empty()) shown.push_back(code);
   }
-  return read;
+  return shown;
+}
+
+/// Calls `unread(code)` for each code of `text` no page shows, when some page shows one
+/// (else it is no map of the site's languages).
+template <class Unread>
+void each_unread(const Localized& text, const std::vector<std::string>& site_langs,
+                 Unread&& unread) {
+  std::vector<std::string_view> shown = shown_codes(text, site_langs);
+  if (shown.empty()) return;
+  for (const auto& [code, t] : text.by_lang) {
+    if (std::find(shown.begin(), shown.end(), code) == shown.end()) unread(code);
+  }
 }
 
 }  // namespace
 
 bool language_key_read(std::string_view code, const std::vector<std::string>& site_langs) {
-  for (const std::string& lang : site_langs) {
-    if (lang == code) return true;
-  }
-  const std::vector<std::string> one{std::string(code)};
-  return std::any_of(site_langs.begin(), site_langs.end(), [&](const std::string& lang) {
-    return closest_language(lang, one) == one.front();
-  });
+  Localized one;
+  one.by_lang.emplace_back(std::string(code), "");
+  return !shown_codes(one, site_langs).empty();
 }
 
 std::string site_language_meant(std::string_view code, const std::vector<std::string>& site_langs) {
@@ -53,9 +60,10 @@ std::string site_language_meant(std::string_view code, const std::vector<std::st
   if (is_known_language_code(code)) return "";
   std::string known = suggest_language_code(code);
   if (known.empty()) return "";
-  const std::vector<std::string> one{known};
+  Localized one;
+  one.by_lang.emplace_back(known, "");
   for (const std::string& lang : site_langs) {
-    if (lang == known || closest_language(lang, one) == known) return lang;
+    if (!one.code_for(lang).empty()) return lang;
   }
   return "";
 }
@@ -63,14 +71,8 @@ std::string site_language_meant(std::string_view code, const std::vector<std::st
 void warn_unread_language_keys(const Localized& text, const std::vector<std::string>& site_langs,
                                const std::string& path, Pos where, const std::string& what,
                                Diagnostics& diags) {
-  if (text.by_lang.empty() || site_langs.empty()) return;
-  bool any_read = false;
-  for (const auto& [code, t] : text.by_lang)
-    any_read = any_read || language_key_read(code, site_langs);
-  if (!any_read) return;  // not a map of languages at all, or one reported elsewhere
-  for (const auto& [code, t] : text.by_lang) {
-    if (!language_key_read(code, site_langs)) warn_one(code, site_langs, path, where, what, diags);
-  }
+  each_unread(text, site_langs,
+              [&](std::string_view code) { warn_one(code, site_langs, path, where, what, diags); });
 }
 
 namespace {
@@ -82,12 +84,16 @@ void walk(const Value& v, const std::vector<std::string>& site_langs, const std:
     return;
   }
   if (!v.is_map()) return;
-  if (is_text_map(v, site_langs)) {
-    for (const auto& [key, value] : v.as_map()) {
-      if (!language_key_read(key, site_langs)) {
-        warn_one(key, site_langs, path, value.key_pos, key_above, diags);
+  const Map& members = v.as_map();
+  // A map of texts (every value text or empty): its codes no page shows, each at its key.
+  if (!members.empty() && std::none_of(members.begin(), members.end(), [](const auto& m) {
+        return m.second.is_map() || m.second.is_list();
+      })) {
+    each_unread(to_localized(v), site_langs, [&](std::string_view code) {
+      for (const auto& [key, value] : members) {
+        if (key == code) warn_one(code, site_langs, path, value.key_pos, key_above, diags);
       }
-    }
+    });
     return;
   }
   for (const auto& [key, value] : v.as_map()) walk(value, site_langs, path, key, diags);

@@ -62,6 +62,11 @@ std::string_view Localized::lang_of(std::string_view lang, std::string_view fall
 
 bool Localized::has(std::string_view lang) const { return by_lang.empty() || text_for(lang); }
 
+std::string_view Localized::code_for(std::string_view lang) const {
+  const auto* in = text_for(lang);
+  return in ? std::string_view(in->first) : std::string_view();
+}
+
 Localized to_localized(const Value& v, std::string* error, std::string* hint) {
   Localized out;
   out.pos = v.pos;

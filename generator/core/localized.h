@@ -25,6 +25,9 @@ struct Localized {
   std::string_view lang_of(std::string_view lang, std::string_view fallback_lang) const;
   /// True when it has a text written for `lang` (as get() finds it) or is a plain string.
   bool has(std::string_view lang) const;
+  /// The code of the text written for `lang` (its own, or the closest of its language), or
+  /// "" when none is (a plain string has none).
+  std::string_view code_for(std::string_view lang) const;
   bool empty() const { return by_lang.empty() && plain.empty(); }
 
  private:
