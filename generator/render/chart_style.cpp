@@ -143,8 +143,8 @@ std::vector<std::vector<PointLabel>> line_labels(const ChartData& d, const std::
   return out;
 }
 
-std::string chart_value_text(double v, const DataView& view) {
-  return format_number(v == 0 ? 0 : v, view.locale(), 2);
+std::string chart_value_text(double v, const DataView& view, int decimals) {
+  return format_number(v == 0 ? 0 : v, view.locale(), decimals);
 }
 
 std::string svg_number(double v) {

@@ -52,9 +52,10 @@ double label_ems_per_category(double widest_label_ems, size_t labels_per_categor
 /// A number for an SVG attribute: at most two decimals, no trailing zeros, no "-0".
 std::string svg_number(double v);
 
-/// A value as a chart's labels and table show it: in the view's locale, at most two
-/// decimals, no "-0".
-std::string chart_value_text(double v, const DataView& view);
+/// A value as a chart's labels, table and summary show it: in the view's locale, with at
+/// most `decimals` digits after the point (ChartData::value_decimals for a figure, so
+/// 1.584 stays 1.584; two for an axis tick), no "-0".
+std::string chart_value_text(double v, const DataView& view, int decimals = 2);
 
 /// The colour of series `k` (a hex colour).
 const char* series_colour(size_t k);
