@@ -59,4 +59,23 @@ TEST_CASE("line labels: of two close values the lower goes below its mark; gaps 
   CHECK(labels[2][1].below);
 }
 
+TEST_CASE("line labels: a third close value that fits neither side is left out, never covering") {
+  // The sample portal's awards in 2021: all 10, national 7, local 3, each its series' highest.
+  ChartData d = lines({{10}, {7}, {3}});
+  auto labels = line_labels(d, all(1), make_scale(0, 40));
+  REQUIRE(labels[0].size() == 2);
+  CHECK(labels[0][0].value == 10);
+  CHECK_FALSE(labels[0][0].below);
+  CHECK(labels[0][1].value == 7);
+  CHECK(labels[0][1].below);  // 3 above its mark would stand where 7 is written
+  // Far enough under the label below 7, a third value is written above its mark.
+  labels = line_labels(lines({{90}, {87}, {60}}), all(1), make_scale(0, 100));
+  REQUIRE(labels[0].size() == 3);
+  CHECK_FALSE(labels[0][2].below);
+  // Two close negative values: the second would be written over the first's label.
+  labels = line_labels(lines({{-5}, {-6}}), all(1), make_scale(-100, 0));
+  REQUIRE(labels[0].size() == 1);
+  CHECK(labels[0][0].value == -5);
+}
+
 }  // namespace firefly
