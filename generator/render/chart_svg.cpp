@@ -390,7 +390,9 @@ std::string chart_svg(const ChartData& d, const std::vector<size_t>& pts, const 
   s += "<dc:format>image/svg+xml</dc:format>\n";
   s += "<dc:language>" + html_escape(credit.lang) + "</dc:language>\n";
   s += "<dc:publisher>" + html_escape(credit.publisher) + "</dc:publisher>\n";
-  if (!credit.source.empty()) s += "<dc:creator>" + html_escape(credit.source) + "</dc:creator>\n";
+  // Who made the figures, as the visible "Source:" line names them (the publisher when the
+  // dataset names no other source), so that a copy passed on still says it.
+  s += "<dc:creator>" + html_escape(source) + "</dc:creator>\n";
   s += "<dc:source>" + html_escape(credit.data_url) + "</dc:source>\n";
   s += "<dc:rights>" + html_escape(credit.license_name) + "</dc:rights>\n";
   if (!credit.license_url.empty()) {

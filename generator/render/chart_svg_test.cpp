@@ -115,6 +115,14 @@ TEST_CASE("chart svg: standalone, with its title, source and licence as text and
   }
 }
 
+TEST_CASE("chart svg: without a source of its own, the publisher is named as its creator") {
+  ChartCredit c = credit();
+  c.source.clear();
+  std::string svg = chart_svg(awards(), {0, 1, 2}, "bar", false, c, theme_view("en", "en"));
+  CHECK(svg.find(">Source: Tainan City Government</text>") != std::string::npos);
+  CHECK(svg.find("<dc:creator>Tainan City Government</dc:creator>") != std::string::npos);
+}
+
 TEST_CASE("chart svg: the words are in the reader's language; a long title wraps") {
   DataView zh = theme_view("zh-TW", "zh-Hant-TW");
   ChartCredit c = credit();
