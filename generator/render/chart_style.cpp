@@ -141,12 +141,13 @@ std::vector<std::vector<PointLabel>> line_labels(const ChartData& d, const std::
       if (v >= 0 && p + kLabelGap <= floor) {
         out[k].push_back({v, false});
         floor = p;
-      } else if (p <= floor) {
+      } else if (p <= floor && (p >= kLabelGap || scale.lo < 0)) {
         out[k].push_back({v, true});
         floor = p - kLabelGap;
       }
-      // Else it would cover a label above it on either side of its mark: left out (the
-      // table under the chart and the chart's CSV give every value).
+      // Else it would cover a label above it on either side of its mark, or, under its
+      // mark, the category labels under the plot (a chart with negative values keeps room
+      // there): left out (the table under the chart and the chart's CSV give every value).
     }
   }
   return out;

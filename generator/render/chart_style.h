@@ -32,8 +32,8 @@ struct PointLabel {
 /// The value labels of a line chart at each drawn point: each series' first, last, lowest
 /// and highest reported values only; one label for equal values at a point, and of two
 /// values closer than a line of text the lower written below its mark; a third that would
-/// cover one of them on either side of its mark is left out, so that no label covers
-/// another.
+/// cover one of them on either side of its mark, or one that under its mark would reach the
+/// category labels under the plot, is left out, so that no label covers another text.
 std::vector<std::vector<PointLabel>> line_labels(const ChartData& d, const std::vector<size_t>& pts,
                                                  const ChartScale& scale);
 
