@@ -85,7 +85,7 @@ std::string draw_chart(const Dataset& ds, const ChartSpec& spec, const ChartData
   for (const ChartSeries& s : d.series) {
     for (size_t i : pts) {
       if (has_value(s.values[i]))
-        values.push_back(d.marked(i, chart_value_text(s.values[i], view)));
+        values.push_back(d.marked(i, chart_value_text(s.values[i], view, d.value_decimals())));
     }
   }
   if (kind == "target") values.push_back(not_reported);
@@ -93,16 +93,18 @@ std::string draw_chart(const Dataset& ds, const ChartSpec& spec, const ChartData
     for (size_t i : pts) {
       double t = d.series[0].values[i], t2 = d.series[2].values[i];
       if (!has_value(t) || !has_value(t2)) continue;
-      values.push_back(
-          view.format("indicator_range", "{min} to {max}",
-                      {{"min", chart_value_text(t, view)}, {"max", chart_value_text(t2, view)}}));
+      values.push_back(view.format("indicator_range", "{min} to {max}",
+                                   {{"min", chart_value_text(t, view, d.value_decimals())},
+                                    {"max", chart_value_text(t2, view, d.value_decimals())}}));
     }
   }
   if (kind != "line" && !always_rows) {
     // A provisional figure's label carries its mark: room for it on every label.
     const std::string mark = d.provisional.empty() ? "" : kProvisionalMark;
     double label = widest_bar_label(
-        d, pts, kind, [&](double v) { return chart_value_text(v, view) + mark; }, not_reported);
+        d, pts, kind,
+        [&](double v) { return chart_value_text(v, view, d.value_decimals()) + mark; },
+        not_reported);
     size_t per = kind == "bar" ? c.m() : 1;
     double need =
         widest(ticks) + static_cast<double>(pts.size()) * label_ems_per_category(label, per);

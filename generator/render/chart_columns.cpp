@@ -37,7 +37,8 @@ std::string ChartDrawing::value_label(double x, double v, bool below,
   double y = 100 - scale.pos(v);
   return "<text class=\"chart-v\" x=\"" + chart_pct(x) + "\" y=\"" + chart_pct(y) + "\" dy=\"" +
          (v >= 0 && !below ? "-0.45em" : "1.2em") + "\">" +
-         html_escape(shown.empty() ? chart_value_text(v, view) : shown) + "</text>\n";
+         html_escape(shown.empty() ? chart_value_text(v, view, d.value_decimals()) : shown) +
+         "</text>\n";
 }
 
 std::string ChartDrawing::no_value_label(double x) const {
@@ -96,8 +97,9 @@ std::string ChartDrawing::columns() const {
     std::vector<std::vector<PointLabel>> at = line_labels(d, pts, scale);
     for (size_t k = 0; k < n; ++k) {
       for (const PointLabel& l : at[k]) {
-        labels += value_label(centre(k), l.value, l.below,
-                              d.marked(pts[k], chart_value_text(l.value, view)));
+        labels +=
+            value_label(centre(k), l.value, l.below,
+                        d.marked(pts[k], chart_value_text(l.value, view, d.value_decimals())));
       }
     }
   } else {
@@ -117,16 +119,19 @@ std::string ChartDrawing::columns() const {
         if (few) {
           // Above the stack's top, or under its bottom when the total is negative: past
           // the end on the total's side, never inside the bars.
-          labels += d.reported(i) ? value_label(centre(k), up + down < 0 ? down : up, false,
-                                                d.marked(i, chart_value_text(up + down, view)))
-                                  : no_value_label(centre(k));
+          labels +=
+              d.reported(i)
+                  ? value_label(centre(k), up + down < 0 ? down : up, false,
+                                d.marked(i, chart_value_text(up + down, view, d.value_decimals())))
+                  : no_value_label(centre(k));
         }
       } else if (target()) {
         double t = d.series[0].values[i], a = d.series[1].values[i];
         if (has_value(a)) {
           s += bar_rect(centre(k) - group / 3, group * 2 / 3, 0, a, 1);
           if (few)
-            labels += value_label(centre(k), a, false, d.marked(i, chart_value_text(a, view)));
+            labels += value_label(centre(k), a, false,
+                                  d.marked(i, chart_value_text(a, view, d.value_decimals())));
         } else if (few) {
           labels +=
               value_label(centre(k), 0, false, view.text("chart_not_reported", "not reported"));
@@ -150,7 +155,9 @@ std::string ChartDrawing::columns() const {
             continue;
           }
           s += bar_rect(left + w * static_cast<double>(j), w, 0, v, j);
-          if (few) labels += value_label(x, v, false, d.marked(i, chart_value_text(v, view)));
+          if (few)
+            labels += value_label(x, v, false,
+                                  d.marked(i, chart_value_text(v, view, d.value_decimals())));
         }
       }
     }

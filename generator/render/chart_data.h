@@ -2,6 +2,7 @@
 // sharing an x summed, and at most a bounded number of drawn points.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -78,6 +79,14 @@ struct ChartData {
       if (provisional[i]) out.push_back(i);
     }
     return out;
+  }
+  /// The digits after the point a value of the chart is written with: the most any of its
+  /// series' cells have, and at least two (so a sum's binary noise never shows); a figure
+  /// is never rounded on its way from the CSV to a label, the table or the summary.
+  int value_decimals() const {
+    int most = 2;
+    for (const ChartSeries& s : series) most = std::max(most, s.decimals);
+    return std::min(most, 15);
   }
   /// True when some series has a value at category `i` (a stack there has a total).
   bool reported(size_t i) const {

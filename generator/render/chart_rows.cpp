@@ -41,14 +41,16 @@ std::string ChartDrawing::rows() const {
       // The total is written past the end on its own sign's side (97 and -23.9: 73.1
       // after 97; 23.9 and -97: -73.1 before -97), never past the other side's end.
       const bool below = up + down < 0;
-      s += row_line(marks, d.reported(i) ? d.marked(i, chart_value_text(up + down, view)) : "",
-                    below ? down : up, !d.reported(i), below);
+      s += row_line(
+          marks,
+          d.reported(i) ? d.marked(i, chart_value_text(up + down, view, d.value_decimals())) : "",
+          below ? down : up, !d.reported(i), below);
     } else {
       for (size_t j = 0; j < m(); ++j) {
         if (range() && j == 2) continue;
         double v = d.series[j].values[i];
         bool outline = target() && j == 0;
-        std::string text = has_value(v)         ? chart_value_text(v, view)
+        std::string text = has_value(v)         ? chart_value_text(v, view, d.value_decimals())
                            : target() && j == 1 ? view.text("chart_not_reported", "not reported")
                                                 : "";
         std::string marks;
@@ -56,8 +58,9 @@ std::string ChartDrawing::rows() const {
         if (has_value(v) && outline) {
           double top = range() && has_value(d.series[2].values[i]) ? d.series[2].values[i] : v;
           if (top != v) {
-            text = view.format("indicator_range", "{min} to {max}",
-                               {{"min", text}, {"max", chart_value_text(top, view)}});
+            text = view.format(
+                "indicator_range", "{min} to {max}",
+                {{"min", text}, {"max", chart_value_text(top, view, d.value_decimals())}});
           }
           marks = range() ? target_rect(v, top) : target_rect(0, v);
           end = std::max(v, top);

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 #include "core/locale.h"
 #include "core/text.h"
@@ -132,19 +133,28 @@ std::vector<std::vector<PointLabel>> line_labels(const ChartData& d, const std::
     std::vector<double>& values = at[k];
     std::sort(values.begin(), values.end(), std::greater<>());
     values.erase(std::unique(values.begin(), values.end()), values.end());
-    double above = -1;  // where the last label written above its mark stands
+    // How low the labels written so far reach: a label above its mark takes the line of
+    // text over it, one below its mark (a negative value's too) the line under it.
+    double floor = std::numeric_limits<double>::infinity();
     for (double v : values) {
       double p = scale.pos(v);
-      bool below = above >= 0 && above - p < kLabelGap && v >= 0;
-      out[k].push_back({v, below});
-      above = below ? -1 : p;
+      if (v >= 0 && p + kLabelGap <= floor) {
+        out[k].push_back({v, false});
+        floor = p;
+      } else if (p <= floor && (p >= kLabelGap || scale.lo < 0)) {
+        out[k].push_back({v, true});
+        floor = p - kLabelGap;
+      }
+      // Else it would cover a label above it on either side of its mark, or, under its
+      // mark, the category labels under the plot (a chart with negative values keeps room
+      // there): left out (the table under the chart and the chart's CSV give every value).
     }
   }
   return out;
 }
 
-std::string chart_value_text(double v, const DataView& view) {
-  return format_number(v == 0 ? 0 : v, view.locale(), 2);
+std::string chart_value_text(double v, const DataView& view, int decimals) {
+  return format_number(v == 0 ? 0 : v, view.locale(), decimals);
 }
 
 std::string svg_number(double v) {

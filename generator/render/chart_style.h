@@ -31,8 +31,9 @@ struct PointLabel {
 };
 /// The value labels of a line chart at each drawn point: each series' first, last, lowest
 /// and highest reported values only; one label for equal values at a point, and of two
-/// values closer than a line of text the lower written below its mark, so that no label
-/// covers another.
+/// values closer than a line of text the lower written below its mark; a third that would
+/// cover one of them on either side of its mark, or one that under its mark would reach the
+/// category labels under the plot, is left out, so that no label covers another text.
 std::vector<std::vector<PointLabel>> line_labels(const ChartData& d, const std::vector<size_t>& pts,
                                                  const ChartScale& scale);
 
@@ -52,9 +53,10 @@ double label_ems_per_category(double widest_label_ems, size_t labels_per_categor
 /// A number for an SVG attribute: at most two decimals, no trailing zeros, no "-0".
 std::string svg_number(double v);
 
-/// A value as a chart's labels and table show it: in the view's locale, at most two
-/// decimals, no "-0".
-std::string chart_value_text(double v, const DataView& view);
+/// A value as a chart's labels, table and summary show it: in the view's locale, with at
+/// most `decimals` digits after the point (ChartData::value_decimals for a figure, so
+/// 1.584 stays 1.584; two for an axis tick), no "-0".
+std::string chart_value_text(double v, const DataView& view, int decimals = 2);
 
 /// The colour of series `k` (a hex colour).
 const char* series_colour(size_t k);

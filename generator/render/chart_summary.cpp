@@ -13,8 +13,10 @@ namespace {
 std::string y_name(const ChartSeries& s) { return mark_lang(s.name, s.name_lang); }
 std::string x_name(const ChartData& d, size_t i) { return mark_lang(d.x_labels[i], d.x_lang); }
 
-/// As the drawing and its labels write it.
-std::string number(double v, const DataView& view) { return chart_value_text(v, view); }
+/// As the drawing and its labels write it: with as many decimals as the chart's figures.
+std::string number(double v, const ChartData& d, const DataView& view) {
+  return chart_value_text(v, view, d.value_decimals());
+}
 
 /// Sentences joined: a space, except after a full-width full stop (Chinese, Japanese).
 void add_sentence(std::string& out, const std::string& sentence) {
@@ -39,8 +41,8 @@ std::string category_names(const ChartData& data, const std::vector<size_t>& at,
   if (at.size() <= kNamed) return names;
   return view.format("chart_summary_more", "{names} and {more} more",
                      {{"names", names},
-                      {"more", number(static_cast<double>(at.size() - kNamed), view)},
-                      {"all", number(static_cast<double>(at.size()), view)}});
+                      {"more", number(static_cast<double>(at.size() - kNamed), data, view)},
+                      {"all", number(static_cast<double>(at.size()), data, view)}});
 }
 
 /// The summary of a series over text categories, which have no first or last: the largest
@@ -56,7 +58,7 @@ std::string category_summary(const ChartData& data, const ChartSeries& s, const 
   if (reported.size() == 1) {
     return view.format("chart_summary_category_single", "{y}: {value} for {x}.",
                        {{"y", y_name(s)},
-                        {"value", number(s.values[reported[0]], view)},
+                        {"value", number(s.values[reported[0]], data, view)},
                         {"x", x_name(data, reported[0])}});
   }
   double lo = s.values[reported[0]], hi = lo;
@@ -64,11 +66,11 @@ std::string category_summary(const ChartData& data, const ChartSeries& s, const 
     lo = std::min(lo, s.values[i]);
     hi = std::max(hi, s.values[i]);
   }
-  const std::string count = number(static_cast<double>(reported.size()), view);
+  const std::string count = number(static_cast<double>(reported.size()), data, view);
   if (lo == hi) {
     return view.format("chart_summary_categories_same",
                        "{y}: {value} for each of {count} categories.",
-                       {{"y", y_name(s)}, {"value", number(lo, view)}, {"count", count}});
+                       {{"y", y_name(s)}, {"value", number(lo, data, view)}, {"count", count}});
   }
   std::vector<size_t> at_lo, at_hi;
   for (size_t i : reported) {
@@ -79,9 +81,9 @@ std::string category_summary(const ChartData& data, const ChartSeries& s, const 
       "chart_summary_categories",
       "{y}: highest for {x_max} ({max}) and lowest for {x_min} ({min}), of {count} categories.",
       {{"y", y_name(s)},
-       {"max", number(hi, view)},
+       {"max", number(hi, data, view)},
        {"x_max", category_names(data, at_hi, view)},
-       {"min", number(lo, view)},
+       {"min", number(lo, data, view)},
        {"x_min", category_names(data, at_lo, view)},
        {"count", count}});
 }
@@ -105,9 +107,10 @@ std::string marked_series_summary(const ChartData& data, const ChartSeries& s,
     return view.format("chart_summary_none", "{y} has no values.", {{"y", y_name(s)}});
   }
   if (count == 1) {
-    return view.format(
-        "chart_summary_single", "{y} was {value} in {x}.",
-        {{"y", y_name(s)}, {"value", number(s.values[first], view)}, {"x", x_name(data, first)}});
+    return view.format("chart_summary_single", "{y} was {value} in {x}.",
+                       {{"y", y_name(s)},
+                        {"value", number(s.values[first], data, view)},
+                        {"x", x_name(data, first)}});
   }
   const double a = s.values[first], b = s.values[last];
   std::string key = b > a   ? "chart_summary_rise"
@@ -119,18 +122,18 @@ std::string marked_series_summary(const ChartData& data, const ChartSeries& s,
               : "{y} was {first} in {x_first} and the same in {x_last}.";
   std::string out = view.format(key, fallback,
                                 {{"y", y_name(s)},
-                                 {"first", number(a, view)},
+                                 {"first", number(a, data, view)},
                                  {"x_first", x_name(data, first)},
-                                 {"last", number(b, view)},
+                                 {"last", number(b, data, view)},
                                  {"x_last", x_name(data, last)},
-                                 {"change", number(b > a ? b - a : a - b, view)}});
+                                 {"change", number(b > a ? b - a : a - b, data, view)}});
   if (s.values[lo] != s.values[hi]) {
     add_sentence(
         out, view.format("chart_summary_range",
                          "The lowest value was {min} in {x_min} and the highest {max} in {x_max}.",
-                         {{"min", number(s.values[lo], view)},
+                         {{"min", number(s.values[lo], data, view)},
                           {"x_min", x_name(data, lo)},
-                          {"max", number(s.values[hi], view)},
+                          {"max", number(s.values[hi], data, view)},
                           {"x_max", x_name(data, hi)}}));
   }
   // The years (or dates) in between that have no value, which the drawing shows as a break:
@@ -170,10 +173,10 @@ std::string marked_target_range_summary(const ChartData& data, const DataView& v
   for (size_t i = 0; i < data.size() && data.series.size() > 2; ++i) {
     double lo = data.series[0].values[i], hi = data.series[2].values[i];
     if (!has_value(lo)) continue;
-    std::string range = number(lo, view);
+    std::string range = number(lo, data, view);
     if (has_value(hi) && hi != lo) {
       range = view.format("indicator_range", "{min} to {max}",
-                          {{"min", range}, {"max", number(hi, view)}});
+                          {{"min", range}, {"max", number(hi, data, view)}});
     }
     add_sentence(out, view.format("chart_summary_target_range", "The target was {range} in {x}.",
                                   {{"range", range}, {"x", x_name(data, i)}}));

@@ -122,7 +122,7 @@ struct Drawing {
   void value_label(double x, double at, double value, const std::string& shown = {},
                    bool below = false) {
     text(x, at + (value >= 0 && !below ? -6 : 18),
-         shown.empty() ? chart_value_text(value, view) : shown,
+         shown.empty() ? chart_value_text(value, view, d.value_decimals()) : shown,
          "text-anchor=\"middle\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\"");
   }
 
@@ -155,7 +155,8 @@ struct Drawing {
     const std::string not_reported = view.text("chart_not_reported", "not reported");
     const std::string mark = d.provisional.empty() ? "" : kProvisionalMark;
     const double widest_label = widest_bar_label(
-        d, pts, kind, [&](double value) { return chart_value_text(value, view) + mark; },
+        d, pts, kind,
+        [&](double value) { return chart_value_text(value, view, d.value_decimals()) + mark; },
         not_reported);
     const bool few = band >= label_ems_per_category(widest_label, kind == "bar" ? m() : 1) * kFont;
     std::string labels;
@@ -182,7 +183,7 @@ struct Drawing {
         // The total past the stack's end on its own sign's side, never inside the bars.
         if (few && d.reported(i)) {
           value_label(centre(c), at(up + down < 0 ? down : up), up + down,
-                      d.marked(i, chart_value_text(up + down, view)));
+                      d.marked(i, chart_value_text(up + down, view, d.value_decimals())));
         }
         if (few && !d.reported(i)) no_value_label(centre(c), at(0));
       } else if (target()) {
@@ -190,7 +191,9 @@ struct Drawing {
         if (has_value(a)) {
           rect(centre(c) - group / 3, at(std::max(a, 0.0)), group * 2 / 3, std::fabs(at(a) - at(0)),
                series_paint("s", 1));
-          if (few) value_label(centre(c), at(a), a, d.marked(i, chart_value_text(a, view)));
+          if (few)
+            value_label(centre(c), at(a), a,
+                        d.marked(i, chart_value_text(a, view, d.value_decimals())));
         } else if (few) {
           value_label(centre(c), at(0), 0, not_reported);
         }
@@ -210,7 +213,8 @@ struct Drawing {
           }
           rect(x, at(std::max(value, 0.0)), w, std::fabs(at(value) - at(0)), series_paint("s", j));
           if (few)
-            value_label(x + w / 2, at(value), value, d.marked(i, chart_value_text(value, view)));
+            value_label(x + w / 2, at(value), value,
+                        d.marked(i, chart_value_text(value, view, d.value_decimals())));
         }
       }
     }
@@ -230,7 +234,8 @@ struct Drawing {
       for (size_t c = 0; c < n; ++c) {
         for (const PointLabel& l : labels_at[c]) {
           value_label(centre(c), at(l.value), l.value,
-                      d.marked(pts[c], chart_value_text(l.value, view)), l.below);
+                      d.marked(pts[c], chart_value_text(l.value, view, d.value_decimals())),
+                      l.below);
         }
       }
     }
@@ -267,7 +272,7 @@ struct Drawing {
     for (const ChartSeries& s : d.series) {
       for (size_t i : pts) {
         if (has_value(s.values[i]))
-          values.push_back(d.marked(i, chart_value_text(s.values[i], view)));
+          values.push_back(d.marked(i, chart_value_text(s.values[i], view, d.value_decimals())));
       }
     }
     values.push_back(view.text("chart_not_reported", "not reported"));
@@ -304,22 +309,26 @@ struct Drawing {
           base += v(j, i);
         }
         const bool below = up + down < 0;
-        bar_line(marks, d.reported(i) ? d.marked(i, chart_value_text(up + down, view)) : "",
-                 below ? at(down) - 6 : at(up) + 6, !d.reported(i), below);
+        bar_line(
+            marks,
+            d.reported(i) ? d.marked(i, chart_value_text(up + down, view, d.value_decimals())) : "",
+            below ? at(down) - 6 : at(up) + 6, !d.reported(i), below);
         continue;
       }
       for (size_t j = 0; j < m(); ++j) {
         if (range() && j == 2) continue;
         double value = v(j, i);
-        std::string label = has_value(value) ? chart_value_text(value, view) : "";
+        std::string label =
+            has_value(value) ? chart_value_text(value, view, d.value_decimals()) : "";
         std::string marks;
         double end = 0;
         if (target() && j == 0 && has_value(value)) {
           double top = range() && has_value(v(2, i)) ? v(2, i) : value;
           end = std::max(value, top);
           if (top != value) {
-            label = view.format("indicator_range", "{min} to {max}",
-                                {{"min", label}, {"max", chart_value_text(top, view)}});
+            label = view.format(
+                "indicator_range", "{min} to {max}",
+                {{"min", label}, {"max", chart_value_text(top, view, d.value_decimals())}});
           }
           marks = bar(range() ? value : 0, range() ? top : value,
                       "fill=\"none\" stroke=\"#1b1b1b\" stroke-width=\"2\" "
@@ -381,7 +390,9 @@ std::string chart_svg(const ChartData& d, const std::vector<size_t>& pts, const 
   s += "<dc:format>image/svg+xml</dc:format>\n";
   s += "<dc:language>" + html_escape(credit.lang) + "</dc:language>\n";
   s += "<dc:publisher>" + html_escape(credit.publisher) + "</dc:publisher>\n";
-  if (!credit.source.empty()) s += "<dc:creator>" + html_escape(credit.source) + "</dc:creator>\n";
+  // Who made the figures, as the visible "Source:" line names them (the publisher when the
+  // dataset names no other source), so that a copy passed on still says it.
+  s += "<dc:creator>" + html_escape(source) + "</dc:creator>\n";
   s += "<dc:source>" + html_escape(credit.data_url) + "</dc:source>\n";
   s += "<dc:rights>" + html_escape(credit.license_name) + "</dc:rights>\n";
   if (!credit.license_url.empty()) {

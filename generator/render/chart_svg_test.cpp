@@ -4,6 +4,8 @@
 
 #include "render/chart_data.h"
 #include "render/chart_style.h"
+#include "render/chart_summary.h"
+#include "render/chart_table.h"
 #include "render/theme_view_for_tests.h"
 
 namespace firefly {
@@ -54,6 +56,32 @@ TEST_CASE("chart csv: sums are written as the page shows them, without binary no
   CHECK(chart_value_text(d.series[0].values[0], view) == "3.3");
 }
 
+TEST_CASE("chart: a figure keeps every decimal of its cell in labels, table and summary") {
+  // Trainees in thousands: 1,043 and 3,256 people written as 1.043 and 3.256 (thousand).
+  Dataset ds;
+  ds.columns = {Column{"course", ColumnType::kString, {{}, "Course", {}}, {}, {}, {}},
+                Column{"trainees", ColumnType::kNumber, {{}, "Trainees", {}}, {}, {}, {}}};
+  ds.csv_bytes = "course,trainees\nCaregivers,1.043\nLeaders,3.256\n";
+  ds.index_rows();
+  DataView view = theme_view("en", "en");
+  const ChartSpec spec{"course", {"trainees"}, "bar", {}};
+  ChartData d = chart_data(ds, spec, nullptr, view);
+  CHECK(d.value_decimals() == 3);
+  CHECK(chart_summary(d, view) ==
+        "Trainees: highest for Leaders (3.256) and lowest for Caregivers (1.043), of 2 "
+        "categories.");
+  std::string table = render_chart_table(ds, spec, d, TableSpec{}, view);
+  CHECK(table.find("<td class=\"num\">1.043</td>") != std::string::npos);
+  CHECK(table.find("<td class=\"num\">3.256</td>") != std::string::npos);
+  for (bool rows : {false, true}) {
+    std::string svg = chart_svg(d, {0, 1}, "bar", rows, credit(), view);
+    CHECK(svg.find(">3.256</text>") != std::string::npos);
+  }
+  // A change is written with the figures' decimals: 3.256 - 1.043, not 2.21.
+  d.categories = false;
+  CHECK(chart_summary(d, view).find("up 2.213.") != std::string::npos);
+}
+
 TEST_CASE("chart svg: standalone, with its title, source and licence as text and metadata") {
   DataView en = theme_view("en", "en");
   std::vector<size_t> pts = {0, 1, 2};
@@ -85,6 +113,14 @@ TEST_CASE("chart svg: standalone, with its title, source and licence as text and
       CHECK(svg.find("<script") == std::string::npos);
     }
   }
+}
+
+TEST_CASE("chart svg: without a source of its own, the publisher is named as its creator") {
+  ChartCredit c = credit();
+  c.source.clear();
+  std::string svg = chart_svg(awards(), {0, 1, 2}, "bar", false, c, theme_view("en", "en"));
+  CHECK(svg.find(">Source: Tainan City Government</text>") != std::string::npos);
+  CHECK(svg.find("<dc:creator>Tainan City Government</dc:creator>") != std::string::npos);
 }
 
 TEST_CASE("chart svg: the words are in the reader's language; a long title wraps") {

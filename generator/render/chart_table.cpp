@@ -51,7 +51,8 @@ std::string render_chart_table(const Dataset& ds, const ChartSpec& spec, const C
     for (const ChartSeries& s : data.series) {
       double v = s.values[i];
       html += "<td class=\"num\">" +
-              (has_value(v) ? html_escape(chart_value_text(v, view)) : missing_value_html(view)) +
+              (has_value(v) ? html_escape(chart_value_text(v, view, data.value_decimals()))
+                            : missing_value_html(view)) +
               "</td>";
     }
     html += "</tr>\n";

@@ -38,12 +38,30 @@ std::string dataset_version(const Dataset& ds) {
 
 std::string canonical_csv(const Dataset& ds) { return std::string(strip_bom(ds.csv_bytes)); }
 
-std::string neutralise_cell(std::string_view cell, bool is_valid_number) {
+namespace {
+
+/// True when a spreadsheet opening a CSV would take the text `cell` for a number, a date,
+/// a time or a truth value: digits with number or date punctuation only, starting with a
+/// digit (or a point, or a bracket as accountants write a negative number), or true/false.
+/// At most 255 characters, the longest text a formula may hold.
+bool reads_as_number(std::string_view cell) {
+  std::string_view t = trim(cell);
+  if (t.empty() || t.size() > 255) return false;
+  if (const std::string word = ascii_lower(t); word == "true" || word == "false") return true;
+  size_t first = t.front() == '(' || t.front() == '.' ? 1 : 0;
+  if (first >= t.size() || t[first] < '0' || t[first] > '9') return false;
+  return t.find_first_not_of("0123456789.,:/-+eE% ()") == std::string_view::npos;
+}
+
+}  // namespace
+
+std::string neutralise_cell(std::string_view cell, bool is_valid_number, bool is_text) {
   if (cell.empty() || is_valid_number) return std::string(cell);
   char c = cell.front();
   if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
     return "'" + std::string(cell);
   }
+  if (is_text && reads_as_number(cell)) return "=\"" + std::string(cell) + "\"";
   return std::string(cell);
 }
 
@@ -52,13 +70,14 @@ void write_excel_csv(const Dataset& ds, const ByteSink& sink) {
   auto line = [&](const std::vector<std::string>& cells, const std::vector<Value>* typed_row) {
     for (size_t i = 0; i < cells.size(); ++i) {
       if (i) out += ',';
-      bool number = false;
+      bool number = false, text = false;
       if (typed_row && i < ds.columns.size()) {
         ColumnType t = ds.columns[i].type;
         number =
             (t == ColumnType::kInteger || t == ColumnType::kNumber) && (*typed_row)[i].is_number();
+        text = t == ColumnType::kString;
       }
-      out += csv_quote(neutralise_cell(cells[i], number));
+      out += csv_quote(neutralise_cell(cells[i], number, text));
     }
     out += "\r\n";
     if (out.size() >= kPiece) {

@@ -46,8 +46,12 @@ std::string dataset_version(const Dataset& ds);
 /// The published CSV: the original bytes without a leading BOM.
 std::string canonical_csv(const Dataset& ds);
 /// `cell` made safe for spreadsheets: a leading ' before = + - @ tab or CR (cells of
-/// number columns that hold a valid number are left alone).
-std::string neutralise_cell(std::string_view cell, bool is_valid_number);
+/// number columns that hold a valid number are left alone). A cell of a text column
+/// (`is_text`) that a spreadsheet would read as a number, a date, a time or a truth
+/// value (`001`, `0912345678`, `1/2`, `3-4`, `1e5`, `10:30`, `true`) is written `="001"`,
+/// a formula whose value is the text itself, so that codes keep their leading zeros and no
+/// text becomes a date.
+std::string neutralise_cell(std::string_view cell, bool is_valid_number, bool is_text = false);
 /// Receives a file's bytes piece by piece.
 using ByteSink = std::function<void(std::string_view)>;
 

@@ -19,6 +19,29 @@ TEST_CASE("data files: canonical CSV drops the BOM, Excel CSV neutralises formul
   CHECK(neutralise_cell("plain", false) == "plain");
 }
 
+TEST_CASE("data files: Excel CSV keeps text that a spreadsheet would read as a number as text") {
+  // Codes with leading zeros, a phone number, fractions and ranges that would become dates.
+  for (const char* cell : {"001", "0912345678", "1/2", "3-4", "1e5", "10:30", "TRUE", "(5)"}) {
+    CAPTURE(cell);
+    CHECK(neutralise_cell(cell, false, true) == std::string("=\"") + cell + "\"");
+    CHECK(neutralise_cell(cell, false, false) == cell);  // not a text column: as written
+  }
+  for (const char* cell : {"2019年", "Q1", "Team 1", "3.5 orang", ""}) {
+    CAPTURE(cell);
+    CHECK(neutralise_cell(cell, false, true) == cell);
+  }
+  CHECK(neutralise_cell("-5", false, true) == "'-5");  // the formula guard comes first
+  CHECK(neutralise_cell(std::string(256, '1'), false, true) == std::string(256, '1'));
+  Dataset ds;
+  ds.columns = {Column{"code", ColumnType::kString, {}, {}, {}, {}},
+                Column{"n", ColumnType::kInteger, {}, {}, {}, {}}};
+  ds.csv_bytes = "code,n\n001,007\n";
+  ds.index_rows();
+  CHECK(excel_csv(ds) ==
+        "\xEF\xBB\xBF"
+        "code,n\r\n\"=\"\"001\"\"\",007\r\n");
+}
+
 TEST_CASE("data files: JSON rows keep their types") {
   auto parsed = parse_json(dataset_json(awards_test_dataset()));
   REQUIRE(parsed);

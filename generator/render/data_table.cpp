@@ -1,6 +1,7 @@
 #include "render/data_table.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 
@@ -84,6 +85,18 @@ std::string in_lang(const std::string& text, const std::string& lang) {
                       : "<span" + lang_attribute(lang) + ">" + html_escape(text) + "</span>";
 }
 
+namespace {
+/// The digits after the point of `v` written the shortest way that reads back as it (the
+/// CSV's digits: 1.584 has 3, 0.00125 has 5), so that no figure is rounded on a page.
+int own_decimals(double v) {
+  char buf[64];
+  auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
+  std::string_view text(buf, res.ec == std::errc() ? static_cast<size_t>(res.ptr - buf) : 0);
+  size_t dot = text.find('.');
+  return dot == std::string_view::npos ? 0 : static_cast<int>(text.size() - dot - 1);
+}
+}  // namespace
+
 bool is_numeric_column(const Column& column) {
   return column.type == ColumnType::kNumber ||
          (column.type == ColumnType::kInteger && !is_year_column(column));
@@ -99,7 +112,8 @@ std::string format_cell(const Value& value, const Column& column, const DataView
       if (is_year_column(column) || !value.is_number()) return value.to_text();
       return format_number(value.as_double(), view.locale(), 0);
     case ColumnType::kNumber:
-      return value.is_number() ? format_number(value.as_double(), view.locale(), 4)
+      return value.is_number() ? format_number(value.as_double(), view.locale(),
+                                               std::max(4, own_decimals(value.as_double())))
                                : value.to_text();
     case ColumnType::kBoolean:
       return value.is_bool() && value.as_bool() ? view.text("data_yes", "Yes")

@@ -42,6 +42,21 @@ TEST_CASE("data table: caption, scopes, localized numbers, escaping, missing val
   CHECK(html.find("<span class=\"visually-hidden\">no data</span>") != std::string::npos);
 }
 
+TEST_CASE("data table: a number shows every decimal its cell has, in the reader's locale") {
+  Dataset ds;
+  ds.title.plain = "Rates";
+  ds.columns = {Column{"share", ColumnType::kNumber, {{}, "Share", {}}, {}, {}, {}}};
+  ds.csv_bytes = "share\n0.92857\n1234.5\n-0.000125\n";
+  ds.index_rows();
+  DataView view;
+  view.lang = "vi";
+  view.html_lang = "vi";
+  std::string html = render_data_table(ds, TableSpec{}, view);
+  CHECK(html.find(">0,92857</th>") != std::string::npos);  // not 0,9286
+  CHECK(html.find(">1.234,5</th>") != std::string::npos);
+  CHECK(html.find(">-0,000125</th>") != std::string::npos);  // not -0,0001
+}
+
 TEST_CASE("data table: text cells and a fallback caption carry their language") {
   Dataset ds = sample();
   ds.title.by_lang = {{"zh-TW", "得獎"}};

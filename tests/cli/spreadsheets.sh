@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # A dataset's XLSX, ODS and Excel CSV, opened by LibreOffice (headless) and saved back as
 # CSV, hold the canonical CSV's values: numbers, dates, booleans, empty cells, Chinese text,
-# commas, quotes, line breaks, leading spaces and a leading '='; the header row is the
-# column titles with units in the site's language, and the about sheet holds the title,
-# the citations and the data dictionary.
+# commas, quotes, line breaks, leading spaces, a leading '=', and text that a spreadsheet
+# would take for a number or a date (a code 001, a phone number, 1/2), which the Excel CSV
+# must keep as text; the header row is the column titles with units in the site's language,
+# and the about sheet holds the title, the citations and the data dictionary.
 set -euo pipefail
 if ! command -v soffice >/dev/null; then
   if [ -n "${CI:-}${FIREFLY_REQUIRE_SOFFICE:-}" ]; then  # CI installs it: never skip there

@@ -28,6 +28,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from catalog_rdf import check_catalog_rdf  # noqa: E402
 
+# A text cell a spreadsheet would take for a number, date or time (001, 1/2, 3-4, 10:30).
+TEXT_READ_AS_NUMBER = re.compile(r"^[(.]?[0-9][0-9.,:/+eE% ()-]*$")
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -674,6 +676,8 @@ def neutralised(cell):
         return forms
     if cell.startswith(("\t", "\r")):
         return {cell, "'" + cell}
+    if TEXT_READ_AS_NUMBER.match(cell.strip()) or cell.strip().lower() in ("true", "false"):
+        return {cell, '="' + cell + '"'}  # text a spreadsheet would read as a number or date
     return {cell}
 
 
