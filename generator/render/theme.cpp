@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <variant>
 
 #include "core/fs.h"
 #include "core/language_tag.h"
 #include "core/sha256.h"
 #include "core/text.h"
 #include "core/yaml.h"
+#include "mustache/lexer.h"
 #include "render/embedded_theme.h"
 #include "render/reads.h"
 
@@ -93,6 +95,31 @@ void check_template_names(const Theme& theme,
               " is not in the theme: " + tag +
               (ref.parent ? " would leave the pages it lays out empty" : " would show nothing"),
           hint);
+    }
+  }
+}
+
+/// Reports each value a template shows unescaped ({{{page.title}}}) that is not HTML
+/// Firefly made (page.content, jsonld, picture, a name ending in _html): a title written
+/// `<img src=x onerror=...>` ran as a script on the page, unsafe_html or not.
+void check_raw_values(const std::map<std::string, const ThemeFile*>& sources, Diagnostics& diags) {
+  for (const auto& [name, file] : sources) {
+    auto lexed = mustache::detail::lex(file->bytes);  // compiled already: no error
+    if (!std::holds_alternative<std::vector<mustache::detail::Token>>(lexed)) continue;
+    for (const mustache::detail::Token& t : std::get<0>(lexed)) {
+      if (t.kind != mustache::detail::TokenKind::kRawVar) continue;
+      const std::string_view last = t.text.substr(t.text.rfind('.') + 1);
+      if (t.text != "." && (ends_with(last, "_html") || last == "content" || last == "jsonld" ||
+                            last == "picture")) {
+        continue;
+      }
+      const std::string value(t.text);
+      diags.error(file->origin, pos_of_offset(file->bytes, t.offset),
+                  std::string(t.raw) + " shows " + in_quotes(value) +
+                      " unescaped: a < or & in it, which staff may write in any title or "
+                      "field, would become HTML on the page, a script even",
+                  "write {{" + value + "}}; three braces are only for HTML Firefly made: " +
+                      "page.content, jsonld, picture and values named *_html");
     }
   }
 }
@@ -237,6 +264,7 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
     }
   }
   check_template_names(*theme, sources, diags);
+  check_raw_values(sources, diags);
 
   // Strings: the theme's closest to the language (closest_language: vi for vi-VN, zh-TW
   // for zh-Hant-TW, fil for tl; never Simplified Chinese for Traditional), then the site's
