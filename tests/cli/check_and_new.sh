@@ -90,6 +90,25 @@ set +e
 "$FIREFLY" build --no-such-flag >/dev/null 2>&1; code=$?
 set -e
 [ "$code" = 2 ] || { echo "usage error exit code $code"; exit 1; }
+# An empty value (an unset variable) is a usage error that says so: `build --out= --quiet`
+# published into a folder named --quiet, `--site ""` read the current folder.
+empty_value() {
+  local line=$1
+  shift
+  set +e
+  (cd "$work" && "$FIREFLY" "$@" >/dev/null 2>"$work/err.txt")
+  local code=$?
+  set -e
+  [ "$code" = 2 ] && head -1 "$work/err.txt" | grep -qxF -e "$line" ||
+    { echo "exit $code for: $*"; cat "$work/err.txt"; exit 1; }
+  [ ! -e "$work/--quiet" ] || { echo "built into $work/--quiet"; exit 1; }
+}
+empty_value "firefly: error: --out= has no value after '=' (an empty variable?)" build --site "$work/ml" --out= --quiet
+empty_value "firefly: error: --site= has no value after '=' (an empty variable?)" check --site= --strict
+empty_value "firefly: error: --out is empty (an empty variable?)" build --site "$work/ml" --out "" --quiet
+empty_value "firefly: error: --site is empty (an empty variable?)" build --site "" --quiet
+empty_value "firefly: error: --lang is empty (an empty variable?)" new stories x --site "$work/ml" --lang ""
+grep -qxF "    = help: leave out --lang for its default, or write its value" "$work/err.txt"
 # An option of another command says which; `new` without its words shows them.
 set +e
 "$FIREFLY" build --format json --site "$work/ml" >/dev/null 2>"$work/err.txt"; code=$?
