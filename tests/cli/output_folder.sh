@@ -73,7 +73,9 @@ home_refused() {
 home_refused "firefly: error: --out $work/users/alice is your home folder; building would delete everything in it, even with --force" --out "$work/users/alice" --force
 home_refused "firefly: error: --out $work/users contains your home folder $work/users/alice; building would delete everything in it, even with --force" --out "$work/users" --force
 WHERE="$work/users/alice/Documents" home_refused "firefly: error: --out . is the current folder, where you are working; building would delete everything in it, even with --force" --out . --force
-grep -qxF -- "    = help: --out is a folder for the published site alone: choose an empty or new one, e.g. --out ../../../site/public" "$work/err.txt" ||
+# The example is the site's public/ from where the command was typed (three folders up).
+up=..
+grep -qxF -- "    = help: --out is a folder for the published site alone: choose an empty or new one, e.g. --out $up/$up/$up/site/public" "$work/err.txt" ||
   { cat "$work/err.txt"; exit 1; }
 mkdir -p "$work/gh-pages/.git" && echo x >"$work/gh-pages/index.html"
 refused 2 "firefly: error: --out $work/gh-pages holds a git repository (.git); building would delete it and its history with everything else in the folder, even with --force" -- --out "$work/gh-pages" --force
