@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
 #include <variant>
 
 #include "core/fs.h"
@@ -120,6 +121,58 @@ void check_raw_values(const std::map<std::string, const ThemeFile*>& sources, Di
                       "field, would become HTML on the page, a script even",
                   "write {{" + value + "}}; three braces are only for HTML Firefly made: " +
                       "page.content, jsonld, picture and values named *_html");
+    }
+  }
+}
+
+/// Reports a template that includes itself, directly or through other partials, outside
+/// any section: rendering it would never end. The render's depth limit stopped it, but
+/// named the page's layout, without a line.
+void check_partial_loops(const std::map<std::string, const ThemeFile*>& sources,
+                         Diagnostics& diags) {
+  using mustache::detail::TokenKind;
+  struct Call {
+    std::string name;
+    Pos pos;
+  };
+  std::map<std::string, std::vector<Call>> calls;  // the partials each names outside sections
+  for (const auto& [name, file] : sources) {
+    auto lexed = mustache::detail::lex(file->bytes);
+    if (!std::holds_alternative<std::vector<mustache::detail::Token>>(lexed)) continue;
+    int depth = 0;
+    for (const mustache::detail::Token& t : std::get<0>(lexed)) {
+      if (t.kind == TokenKind::kSection || t.kind == TokenKind::kInverted ||
+          t.kind == TokenKind::kParent || t.kind == TokenKind::kBlock) {
+        ++depth;
+      } else if (t.kind == TokenKind::kClose) {
+        --depth;
+      } else if (t.kind == TokenKind::kPartial && depth == 0 && !t.dynamic) {
+        calls[name].push_back({std::string(t.text), pos_of_offset(file->bytes, t.offset)});
+      }
+    }
+  }
+  for (const auto& [name, named] : calls) {
+    for (const Call& call : named) {
+      std::set<std::string> seen;
+      std::vector<std::string> todo{call.name};
+      bool loop = false;
+      while (!todo.empty() && !loop) {
+        std::string next = std::move(todo.back());
+        todo.pop_back();
+        loop = next == name;
+        if (!seen.insert(next).second) continue;
+        if (auto it = calls.find(next); it != calls.end()) {
+          for (const Call& c : it->second) todo.push_back(c.name);
+        }
+      }
+      if (!loop) continue;
+      diags.error(sources.at(name)->origin, call.pos,
+                  "{{>" + call.name + "}} makes " + in_quotes(name) + " include itself" +
+                      (call.name == name ? "" : " (through " + in_quotes(call.name) + ")") +
+                      " outside any section: the page would never end",
+                  "a template may include itself only inside a section that ends, such as "
+                  "{{#children}}{{>tree}}{{/children}}");
+      break;
     }
   }
 }
@@ -265,6 +318,7 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
   }
   check_template_names(*theme, sources, diags);
   check_raw_values(sources, diags);
+  check_partial_loops(sources, diags);
 
   // Strings: the theme's closest to the language (closest_language: vi for vi-VN, zh-TW
   // for zh-Hant-TW, fil for tl; never Simplified Chinese for Traditional), then the site's
