@@ -164,11 +164,18 @@ int run_new_page(const NewPageOptions& options, std::ostream& out, std::ostream&
   }
   std::filesystem::create_directories(path.parent_path(), ec);
   const std::string text = scaffold_page(*config, *collection, lang);
+  errno = 0;
   std::FILE* file = std::fopen(path.c_str(), "wbx");  // never over a file made meanwhile
   bool written = file && std::fwrite(text.data(), 1, text.size(), file) == text.size();
+  const int why = written ? 0 : errno;
   if (file && std::fclose(file) != 0) written = false;
   if (!written) {
-    err << "firefly: error: cannot write " << path.string() << ": " << std::strerror(errno) << "\n";
+    const int reason = why ? why : errno;
+    // A page cut short (a full disk) would be "already exists" to the next `new`, and an
+    // error of its own at the next build.
+    if (file) std::filesystem::remove(path, ec);
+    err << "firefly: error: cannot write " << path.string() << ": " << std::strerror(reason)
+        << "\n";
     return 1;
   }
   out << "created " << rel.generic_string() << "\n";
