@@ -97,6 +97,17 @@ std::string ask_language(std::istream& in, std::ostream& out) {
   return line.empty() ? langs.front() : line;
 }
 
+/// `path` as one word of a shell command, quoted when it has to be: `cd my site` (to copy
+/// and paste) went to a folder named "my".
+std::string shell_word(const std::string& path) {
+  if (!path.empty() && path.find_first_of(" \t\n'\"\\$`!*?[]{}()<>|&;#~=%^") == std::string::npos) {
+    return path;
+  }
+  std::string quoted = "'";
+  for (char c : path) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
 }  // namespace
 
 std::vector<std::string> init_languages() {
@@ -222,7 +233,8 @@ int run_init(const InitOptions& options, std::istream& in, std::ostream& out, st
   }
   out << "created a new site in " << dir.string() << " (" << lang << ", " << files->size()
       << " files)\n"
-      << "next: cd " << dir.string() << " && firefly serve   (preview at http://127.0.0.1:1313/)\n";
+      << "next: cd " << shell_word(dir.string())
+      << " && firefly serve   (preview at http://127.0.0.1:1313/)\n";
   return 0;
 }
 

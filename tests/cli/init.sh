@@ -62,6 +62,12 @@ for target in half half-empty; do
     { echo "init left $(find "$work/$target")"; exit 1; }
 done
 "$FIREFLY" init "$work/half" --lang en </dev/null >/dev/null
+# The `cd` it prints works as typed for a name with a space or a quote in it: `cd my site`
+# went to a folder named "my".
+"$FIREFLY" init "$work/bureau's site" --lang en </dev/null >"$work/init.out"
+cd_line=$(sed -n 's/^next: \(cd .*\) && firefly serve .*/\1/p' "$work/init.out")
+(eval "$cd_line" && [ -f site.yaml ] && [ "$PWD" = "$work/bureau's site" ]) ||
+  { echo "the printed command does not reach the site: $cd_line"; exit 1; }
 # An unknown language is a usage error.
 set +e
 "$FIREFLY" init "$work/fr" --lang fr 2>/dev/null
