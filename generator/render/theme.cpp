@@ -177,6 +177,23 @@ void check_partial_loops(const std::map<std::string, const ThemeFile*>& sources,
   }
 }
 
+/// Reports each string of a strings file (`path`) that is not text: a list, a map or
+/// nothing. `skip_to_content: [Skip, this]` or `skip_to_content:` gave every page a skip
+/// link without words, which a screen reader announces as a bare link.
+void check_string_values(const Value& strings, const std::string& path, Diagnostics& diags) {
+  for (const auto& [key, value] : strings.as_map()) {
+    if (!value.is_map() && !value.is_list() && !value.is_null()) continue;
+    const Pos at = value.is_null() ? value.key_pos : value.pos;
+    diags.error(
+        path, at.line ? at : Pos{1, 1},
+        "the string " + in_quotes(key) +
+            (value.is_null() ? " is empty"
+                             : " must be text, not " + std::string(value.kind_name())) +
+            ": the pages would show nothing where it belongs",
+        "write its words on the line, `" + key + ": ...`, or delete the line to show the theme's");
+  }
+}
+
 /// The strings of `theme` with those of `site` (a site's i18n/<code>.yaml, `path`) over
 /// them. A string the theme does not have is added (for the site's own templates), unless
 /// its name is close to one the theme has (search_faild): that is a misspelling, which
@@ -334,11 +351,13 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
   }
   std::map<std::string, Value> raw;
   std::map<std::string, std::string> site_file;  // language code -> the site's file of it
+  std::set<std::string> checked;  // the strings files checked (one may serve two languages)
   auto read_strings = [&](const std::string& code) {
     const std::string theirs = closest_language(code, theme_codes);
     if (!theirs.empty()) {
       const ThemeFile& file = theme_strings.at("i18n/" + theirs + ".yaml");
       raw[code] = parse_yaml(file.bytes, file.origin, diags);
+      if (checked.insert(file.origin).second) check_string_values(raw[code], file.origin, diags);
     }
     // The site's file of another of its languages is that language's alone (tl.yaml on a
     // site in fil and tl); one of no site language is any close one's (vi.yaml for vi-VN).
@@ -348,8 +367,9 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
     }
     if (const std::string mine = closest_language(code, mine_to_pick); !mine.empty()) {
       const ThemeFile& file = files.at("i18n/" + mine + ".yaml");
-      raw[code] = overlay_strings(raw[code], parse_yaml(file.bytes, file.origin, diags),
-                                  file.origin, diags);
+      const Value site_strings = parse_yaml(file.bytes, file.origin, diags);
+      if (checked.insert(file.origin).second) check_string_values(site_strings, file.origin, diags);
+      raw[code] = overlay_strings(raw[code], site_strings, file.origin, diags);
       site_file[code] = file.origin;
     }
   };
