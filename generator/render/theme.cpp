@@ -177,6 +177,49 @@ void check_partial_loops(const std::map<std::string, const ThemeFile*>& sources,
   }
 }
 
+/// Reports each {{assets.x}} a template shows whose file the theme does not have (outside
+/// a {{#assets.x}} section that checks): `<script src="{{assets.js}}">` without
+/// assets/site.js published src="", which loads the page itself as a script.
+void check_asset_names(const std::map<std::string, const ThemeFile*>& sources,
+                       const std::map<std::string, ThemeFile>& files, Diagnostics& diags) {
+  using mustache::detail::TokenKind;
+  for (const auto& [name, file] : sources) {
+    auto lexed = mustache::detail::lex(file->bytes);
+    if (!std::holds_alternative<std::vector<mustache::detail::Token>>(lexed)) continue;
+    std::vector<std::string_view> open;  // the sections around a token
+    for (const mustache::detail::Token& t : std::get<0>(lexed)) {
+      if (t.kind == TokenKind::kSection || t.kind == TokenKind::kInverted ||
+          t.kind == TokenKind::kParent || t.kind == TokenKind::kBlock) {
+        open.push_back(t.kind == TokenKind::kSection ? t.text : std::string_view());
+      } else if (t.kind == TokenKind::kClose && !open.empty()) {
+        open.pop_back();
+      }
+      if ((t.kind != TokenKind::kVar && t.kind != TokenKind::kRawVar) ||
+          !starts_with(t.text, "assets.") ||
+          std::find(open.begin(), open.end(), t.text) != open.end()) {
+        continue;
+      }
+      std::string key(t.text.substr(7));
+      std::string asset = key == "css" ? "style.css" : key == "js" ? "site.js" : key + ".js";
+      std::replace(asset.begin(), asset.end(), '_', '-');
+      const bool known = key == "css" || key == "js" || key == "search" ||
+                         (starts_with(key, "search_") && key.find('.') == std::string::npos);
+      if (known && files.count("assets/" + asset)) continue;
+      diags.error(file->origin, pos_of_offset(file->bytes, t.offset),
+                  known ? std::string(t.raw) + " names assets/" + asset +
+                              ", which the theme does not have: the page would load nothing "
+                              "from an empty address"
+                        : std::string(t.raw) + " is not one of the theme's assets",
+                  known ? "add assets/" + asset +
+                              " to the theme, or show the tag only when the "
+                              "file is there: {{#" +
+                              std::string(t.text) + "}}...{{/" + std::string(t.text) + "}}"
+                        : "the assets are assets.css (assets/style.css), assets.js "
+                          "(assets/site.js) and assets.search (assets/search.js)");
+    }
+  }
+}
+
 /// Reports each string of a strings file (`path`) that is not text: a list, a map or
 /// nothing. `skip_to_content: [Skip, this]` or `skip_to_content:` gave every page a skip
 /// link without words, which a screen reader announces as a bare link.
@@ -336,6 +379,7 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
   check_template_names(*theme, sources, diags);
   check_raw_values(sources, diags);
   check_partial_loops(sources, diags);
+  check_asset_names(sources, files, diags);
 
   // Strings: the theme's closest to the language (closest_language: vi for vi-VN, zh-TW
   // for zh-Hant-TW, fil for tl; never Simplified Chinese for Traditional), then the site's
