@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <string_view>
 
 #include "commands/report.h"
 #include "core/date.h"
@@ -55,6 +56,16 @@ std::string describe(const FieldSchema& f, const std::string& lang, const std::s
   if (f.type == "object") return d + "a map " + fields(f);
   if (f.type == "image") return d + "an image {src, alt, caption}";
   return d + f.type;
+}
+
+/// Whether `slug` (lower case) is a name Windows reserves for a device, with or without
+/// an extension: con, prn, aux, nul, com1-com9, lpt1-lpt9.
+bool is_windows_device_name(std::string_view slug) {
+  for (std::string_view name : {"con", "prn", "aux", "nul"}) {
+    if (slug == name) return true;
+  }
+  return slug.size() == 4 && (slug.starts_with("com") || slug.starts_with("lpt")) &&
+         slug[3] >= '1' && slug[3] <= '9';
 }
 
 }  // namespace
@@ -136,6 +147,15 @@ int run_new_page(const NewPageOptions& options, std::ostream& out, std::ostream&
     err << "firefly: error: '" << options.slug
         << "' cannot be a file name; use lower-case letters, digits and '-'"
         << (like.empty() ? "" : ", like '" + like + "'") << "\n";
+    return 2;
+  }
+  // CON, AUX, NUL, COM1...: a staff member on Windows could not check out the site's
+  // repository with content/stories/con.md in it, nor a Windows server serve /con/.
+  if (is_windows_device_name(options.slug)) {
+    err << "firefly: error: '" << options.slug
+        << "' is a name Windows keeps for a device: the page could not be checked out on a "
+           "Windows computer, nor published on a Windows server\n"
+        << "  hint: choose another name, like '" << options.slug << "-page'\n";
     return 2;
   }
   if (options.slug.size() > kMaxSlug) {

@@ -76,6 +76,17 @@ for slug in _index my_story; do
     { echo "new accepted '$slug' (exit $code)"; exit 1; }
 done
 grep -qF "'my_story' cannot be a file name; use lower-case letters, digits and '-', like 'my-story'" "$work/err.txt"
+# A name Windows keeps for a device: a repository with content/stories/con.md cannot be
+# checked out on a Windows computer.
+for slug in con aux nul com1 lpt9; do
+  set +e
+  "$FIREFLY" new stories "$slug" --lang en --site "$work/ml" 2>"$work/err.txt"; code=$?
+  set -e
+  [ "$code" = 2 ] && [ ! -e "$work/ml/content/stories/$slug.en.md" ] ||
+    { echo "new accepted '$slug' (exit $code)"; exit 1; }
+done
+grep -qxF "firefly: error: 'lpt9' is a name Windows keeps for a device: the page could not be checked out on a Windows computer, nor published on a Windows server" "$work/err.txt"
+"$FIREFLY" new stories console --lang en --site "$work/ml" >/dev/null
 # A language written as its country ('vn'), or one letter off, is named: 'vn' is as near
 # to 'en' as to 'vi', and it was only said to be missing from site.yaml.
 set +e
