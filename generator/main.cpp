@@ -249,6 +249,18 @@ int main(int argc, char** argv) {
                 << "the commands: build, check, serve, new, init, version (firefly --help)\n";
       return 2;
     }
+    // `--out=$DIR` with DIR unset: the option took the next argument as its value, and
+    // `build --out= --quiet` published into a folder named --quiet.
+    for (int i = 2; i < argc; ++i) {
+      const std::string_view arg = argv[i];
+      if (arg == "--") break;
+      if (arg.size() > 3 && arg.starts_with("--") && arg.ends_with('=')) {
+        std::cerr << "firefly: error: " << arg << " has no value after '=' (an empty variable?)\n"
+                  << "    = help: write its value after '=', or leave out "
+                  << arg.substr(0, arg.size() - 1) << " for its default\n";
+        return 2;
+      }
+    }
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -292,6 +304,21 @@ int main(int argc, char** argv) {
       return code == 0 ? 0 : 2;
     }
 
+    // `--site "$SITE"` with SITE unset was the current folder, `--out ""` the default one.
+    for (const CLI::App* sub : app.get_subcommands()) {
+      for (const CLI::Option* o : sub->get_options()) {
+        const std::vector<std::string>& given = o->results();
+        if (o->get_positional() || o->get_type_size() == 0 || o->get_lnames().empty() ||
+            std::find(given.begin(), given.end(), "") == given.end()) {
+          continue;
+        }
+        const std::string name = "--" + o->get_lnames().front();
+        std::cerr << "firefly: error: " << name << " is empty (an empty variable?)\n"
+                  << "    = help: leave out " << name << " for its default, or write its value"
+                  << (name == "--site" ? ", e.g. --site ." : "") << "\n";
+        return 2;
+      }
+    }
     if (*version) {
       std::cout << "firefly " FIREFLY_VERSION_STRING "\n";
       return 0;

@@ -1,7 +1,9 @@
 #include "commands/init.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <system_error>
 
 #include "core/error.h"
@@ -95,6 +97,17 @@ std::string ask_language(std::istream& in, std::ostream& out) {
   return line.empty() ? langs.front() : line;
 }
 
+/// `path` as one word of a shell command, quoted when it has to be: `cd my site` (to copy
+/// and paste) went to a folder named "my".
+std::string shell_word(const std::string& path) {
+  if (!path.empty() && path.find_first_of(" \t\n'\"\\$`!*?[]{}()<>|&;#~=%^") == std::string::npos) {
+    return path;
+  }
+  std::string quoted = "'";
+  for (char c : path) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
 }  // namespace
 
 std::vector<std::string> init_languages() {
@@ -179,21 +192,49 @@ int run_init(const InitOptions& options, std::istream& in, std::ostream& out, st
     err << "; add more languages to site.yaml afterwards\n";
     return 2;
   }
+  // A file that cannot be written (a full disk, a quota) leaves nothing behind: a half
+  // site was left, without saying why, and `init` again refused the folder as not empty.
+  const bool made_dir = !fs::exists(dir, ec);
+  std::vector<fs::path> made;  // files and folders written, in order
+  auto undo = [&] {
+    std::error_code ignored;
+    for (auto it = made.rbegin(); it != made.rend(); ++it) fs::remove(*it, ignored);
+    if (made_dir) fs::remove_all(dir, ignored);
+  };
   for (const auto& [rel, bytes] : *files) {
     const fs::path path = dir / rel;
-    fs::create_directories(path.parent_path(), ec);
+    // Each missing folder on the way, recorded so that it can be removed again.
+    std::vector<fs::path> missing;
+    std::error_code look;
+    for (fs::path p = path.parent_path(); !p.empty() && !fs::exists(p, look);) {
+      missing.push_back(p);
+      if (p == p.parent_path()) break;
+      p = p.parent_path();
+    }
+    errno = 0;
+    for (auto it = missing.rbegin(); it != missing.rend() && !ec; ++it) {
+      if (fs::create_directory(*it, ec)) made.push_back(*it);
+    }
     // "x": never over a file that appeared meanwhile (init changes no existing file).
     std::FILE* file = ec ? nullptr : std::fopen(path.c_str(), "wbx");
+    if (file) made.push_back(path);
     bool written = file && std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
+    const int why = ec ? ec.value() : errno;
     if (file && std::fclose(file) != 0) written = false;
     if (!written) {
-      err << "firefly init: cannot write " << path.string() << "\n";
+      const int reason = why ? why : errno;
+      undo();
+      err << "firefly init: cannot write " << path.string()
+          << (reason ? ": " + std::string(std::strerror(reason)) : std::string()) << "\n"
+          << "  hint: nothing was left in " << dir.string()
+          << "; make room (or choose another folder) and run init again\n";
       return 1;
     }
   }
   out << "created a new site in " << dir.string() << " (" << lang << ", " << files->size()
       << " files)\n"
-      << "next: cd " << dir.string() << " && firefly serve   (preview at http://127.0.0.1:1313/)\n";
+      << "next: cd " << shell_word(dir.string())
+      << " && firefly serve   (preview at http://127.0.0.1:1313/)\n";
   return 0;
 }
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <string_view>
 
 #include "commands/report.h"
 #include "core/date.h"
@@ -55,6 +56,16 @@ std::string describe(const FieldSchema& f, const std::string& lang, const std::s
   if (f.type == "object") return d + "a map " + fields(f);
   if (f.type == "image") return d + "an image {src, alt, caption}";
   return d + f.type;
+}
+
+/// Whether `slug` (lower case) is a name Windows reserves for a device, with or without
+/// an extension: con, prn, aux, nul, com1-com9, lpt1-lpt9.
+bool is_windows_device_name(std::string_view slug) {
+  for (std::string_view name : {"con", "prn", "aux", "nul"}) {
+    if (slug == name) return true;
+  }
+  return slug.size() == 4 && (slug.starts_with("com") || slug.starts_with("lpt")) &&
+         slug[3] >= '1' && slug[3] <= '9';
 }
 
 }  // namespace
@@ -138,6 +149,15 @@ int run_new_page(const NewPageOptions& options, std::ostream& out, std::ostream&
         << (like.empty() ? "" : ", like '" + like + "'") << "\n";
     return 2;
   }
+  // CON, AUX, NUL, COM1...: a staff member on Windows could not check out the site's
+  // repository with content/stories/con.md in it, nor a Windows server serve /con/.
+  if (is_windows_device_name(options.slug)) {
+    err << "firefly: error: '" << options.slug
+        << "' is a name Windows keeps for a device: the page could not be checked out on a "
+           "Windows computer, nor published on a Windows server\n"
+        << "  hint: choose another name, like '" << options.slug << "-page'\n";
+    return 2;
+  }
   if (options.slug.size() > kMaxSlug) {
     err << "firefly: error: the name is " << options.slug.size()
         << " characters long; a page's file name (and web address) may have at most " << kMaxSlug
@@ -164,11 +184,18 @@ int run_new_page(const NewPageOptions& options, std::ostream& out, std::ostream&
   }
   std::filesystem::create_directories(path.parent_path(), ec);
   const std::string text = scaffold_page(*config, *collection, lang);
+  errno = 0;
   std::FILE* file = std::fopen(path.c_str(), "wbx");  // never over a file made meanwhile
   bool written = file && std::fwrite(text.data(), 1, text.size(), file) == text.size();
+  const int why = written ? 0 : errno;
   if (file && std::fclose(file) != 0) written = false;
   if (!written) {
-    err << "firefly: error: cannot write " << path.string() << ": " << std::strerror(errno) << "\n";
+    const int reason = why ? why : errno;
+    // A page cut short (a full disk) would be "already exists" to the next `new`, and an
+    // error of its own at the next build.
+    if (file) std::filesystem::remove(path, ec);
+    err << "firefly: error: cannot write " << path.string() << ": " << std::strerror(reason)
+        << "\n";
     return 1;
   }
   out << "created " << rel.generic_string() << "\n";

@@ -105,6 +105,7 @@ void read_sort(Collection& c, const Value& sort, Diagnostics& diags) {
 Collection read_collection(const std::string& name, const Value& v, Diagnostics& diags) {
   Collection c;
   c.name = name;
+  shaped(&v, false, "collection '" + name + "'", "`" + name + ": {sort: date desc}`", diags);
   check_keys(v, {"title", "sort", "paginate", "taxonomies", "fields"}, "collection '" + name + "'",
              diags);
   c.title = localized(v.get("title"), "title of collection '" + name + "'", diags);
@@ -118,7 +119,11 @@ Collection read_collection(const std::string& name, const Value& v, Diagnostics&
       c.paginate = static_cast<int>(p->as_int());
     }
   }
+  shaped(v.find("taxonomies"), true, "the taxonomies of collection '" + name + "'",
+         "`taxonomies: [tags]`", diags);
   for (const Value& t : v.get("taxonomies").as_list()) c.taxonomies.push_back(t.to_text());
+  shaped(v.find("fields"), false, "the fields of collection '" + name + "'",
+         "one key a field: `fields: {date: {type: date, required: true}}`", diags);
   for (const auto& [field, fv] : v.get("fields").as_map()) {
     c.fields.push_back(field_schema(field, fv, diags));
   }

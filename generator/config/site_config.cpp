@@ -74,6 +74,7 @@ const char* const kPath = config_detail::kSiteYaml;
 using config_detail::check_keys;
 using config_detail::expect;
 using config_detail::localized;
+using config_detail::shaped;
 using config_detail::text;
 using config_detail::yes_no;
 
@@ -287,11 +288,14 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
                   "put the theme in themes/<name>/ and write `theme: <name>`");
     }
   }
+  // A part written as text or a list where a map belongs was read as empty, silently: the
+  // site published without its menu, publisher or taxonomy terms.
   const Value& pub = root.get("publisher");
+  shaped(&pub, false, "publisher", "`publisher: {name: Labor Affairs Bureau, email: ...}`", diags);
   check_keys(pub, {"name", "email", "phone"}, "publisher", diags);
   c.publisher.name = localized(pub.get("name"), "publisher name", diags);
-  c.publisher.email = pub.get("email").to_text();
-  c.publisher.phone = pub.get("phone").to_text();
+  c.publisher.email = text(pub.get("email"), "publisher email", diags);
+  c.publisher.phone = text(pub.get("phone"), "publisher phone", diags);
   if (const Value* v = root.find("data_license")) {
     c.data_license = v->to_text();
     check_license(c.data_license, kPath, v->pos, "data_license", diags);
@@ -315,6 +319,7 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
     }
   }
   if (c.commit_lang.empty() && !c.languages.empty()) c.commit_lang = c.languages.front().html_lang;
+  shaped(root.find("markdown"), false, "markdown", "`markdown: {unsafe_html: false}`", diags);
   check_keys(root.get("markdown"), {"unsafe_html", "max_file_size_kb"}, "markdown", diags);
   if (const Value* m = root.get("markdown").find("max_file_size_kb")) {
     if (!m->is_int() || m->as_int() < 1) {
@@ -329,9 +334,15 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
     }
   }
   c.unsafe_html = yes_no(root.get("markdown").find("unsafe_html"), "markdown.unsafe_html", diags);
+  shaped(root.find("photos"), false, "photos", "`photos: {avif: true}`", diags);
   check_keys(root.get("photos"), {"avif"}, "photos", diags);
   c.photo_avif = yes_no(root.get("photos").find("avif"), "photos.avif", diags);
+  shaped(root.find("taxonomies"), false, "taxonomies", "`taxonomies: {tags: {title: Tags}}`",
+         diags);
   for (const auto& [name, t] : root.get("taxonomies").as_map()) {
+    shaped(&t, false, "taxonomy '" + name + "'", "`" + name + ": {title: ..., terms: ...}`", diags);
+    shaped(t.find("terms"), false, "the terms of taxonomy '" + name + "'",
+           "each term's key and its words: `terms: {jobs: {zh-TW: 就業, en: Jobs}}`", diags);
     check_keys(t, {"title", "terms"}, "taxonomy '" + name + "'", diags);
     Taxonomy tax;
     tax.name = name;
@@ -342,6 +353,8 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
     }
     c.taxonomies.push_back(std::move(tax));
   }
+  shaped(root.find("collections"), false, "collections",
+         "`collections: {stories: {sort: date desc}}`", diags);
   for (const auto& [name, col] : root.get("collections").as_map()) {
     c.collections.push_back(config_detail::read_collection(name, col, diags));
     for (const std::string& t : c.collections.back().taxonomies) {
@@ -355,6 +368,7 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
     }
   }
   if (const Value* cms = root.find("cms")) c.cms = cms_config(*cms, diags);
+  shaped(root.find("menus"), false, "menus", "`menus: {main: [{page: /stories/}]}`", diags);
   for (const auto& [name, menu] : root.get("menus").as_map()) {
     std::vector<MenuEntry>* entries = name == "main"     ? &c.main_menu
                                       : name == "footer" ? &c.footer_menu
@@ -364,10 +378,15 @@ std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags
                   "the theme shows `main` and `footer`");
       continue;
     }
+    shaped(&menu, true, "menu '" + name + "'",
+           "one entry a page: `" + name + ": [{page: /stories/}, {page: /data/}]`", diags);
     for (const Value& e : menu.as_list()) {
+      if (!shaped(&e, false, "a menu entry", "`{page: /stories/, title: Stories}`", diags)) {
+        continue;
+      }
       check_keys(e, {"page", "title"}, "a menu entry", diags);
-      entries->push_back(
-          {e.get("page").to_text(), localized(e.get("title"), "title", diags), e.pos});
+      entries->push_back({text(e.get("page"), "a menu entry's page", diags),
+                          localized(e.get("title"), "title", diags), e.pos});
     }
   }
   if (diags.error_count() > errors_before) return std::nullopt;

@@ -27,6 +27,17 @@ bool expect(const Value& v, bool ok, const std::string& what, Diagnostics& diags
   return ok;
 }
 
+bool shaped(const Value* v, bool list, const std::string& what, const std::string& example,
+            Diagnostics& diags) {
+  if (!v || v->is_null() || (list ? v->is_list() : v->is_map())) return true;
+  const bool scalar = !v->is_map() && !v->is_list();
+  diags.error(kSiteYaml, v->pos,
+              what + (list ? " must be a list, not " : " must be a map of keys, not ") +
+                  (scalar ? in_quotes(v->to_text()) : std::string(v->kind_name())),
+              "write " + example);
+  return false;
+}
+
 Localized localized(const Value& v, const std::string& what, Diagnostics& diags) {
   std::string error, hint;
   Localized out = to_localized(v, &error, &hint);

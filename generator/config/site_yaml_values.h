@@ -23,6 +23,12 @@ void check_keys(const Value& map, const std::vector<std::string>& known, const s
 /// number ...)") and which kind of value it is.
 bool expect(const Value& v, bool ok, const std::string& what, Diagnostics& diags);
 
+/// Whether `v` (a key's value, found or not) is a map, or a list when `list`, or is not
+/// written (null); else reports that `what` must be one, with `example` to write instead:
+/// `menus: {main: {page: /}}` (a map for a list) showed no menu and said nothing.
+bool shaped(const Value* v, bool list, const std::string& what, const std::string& example,
+            Diagnostics& diags);
+
 /// `v` as a localizable value; reports what is wrong with it, named by `what`.
 Localized localized(const Value& v, const std::string& what, Diagnostics& diags);
 

@@ -1,7 +1,11 @@
 #include "emit/output_folder.h"
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <string_view>
 
 namespace firefly {
@@ -21,7 +25,34 @@ bool is_within(const fs::path& inner, const fs::path& outer) {
   return o == outer.end();
 }
 
+/// The user's home folders: $HOME and the account's own (they differ under sudo).
+std::vector<fs::path> home_folders() {
+  std::vector<fs::path> homes;
+  if (const char* home = std::getenv("HOME"); home && *home) homes.emplace_back(home);
+  if (const passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_dir && *pw->pw_dir) {
+    homes.emplace_back(pw->pw_dir);
+  }
+  return homes;
+}
+
 }  // namespace
+
+std::string forced_output_danger(const fs::path& out, const std::vector<fs::path>& homes,
+                                 const fs::path& cwd) {
+  if (out == out.root_path()) return "is the root of the file system";
+  for (const fs::path& home : homes) {
+    const fs::path real = resolve_output_folder(home);
+    if (real == real.root_path()) continue;  // HOME=/ for a service: the root is refused above
+    if (real == out) return "is your home folder";
+    if (is_within(real, out)) return "contains your home folder " + real.string();
+  }
+  if (!cwd.empty()) {
+    const fs::path here = resolve_output_folder(cwd);
+    if (here == out) return "is the current folder, where you are working";
+    if (is_within(here, out)) return "contains the current folder " + here.string();
+  }
+  return "";
+}
 
 fs::path resolve_output_folder(const fs::path& path) {
   // Component by component, as the system will when the build creates and writes it:
@@ -64,8 +95,9 @@ bool check_output_folder(const fs::path& site_dir, const fs::path& out_dir, bool
   };
   const fs::path site = resolve_output_folder(site_dir);
   const fs::path out = resolve_output_folder(out_dir);
-  const std::string choose = "choose a new folder outside the site's sources, e.g. --out " +
-                             (site / "public").lexically_relative(fs::current_path()).string();
+  const std::string example =
+      "--out " + (site / "public").lexically_relative(fs::current_path()).string();
+  const std::string choose = "choose a new folder outside the site's sources, e.g. " + example;
   if (out == site) {
     return refuse("--out " + shown + " is the site folder itself; building would replace " +
                       "site.yaml, content/, data/ and static/ with the published site",
@@ -95,8 +127,8 @@ bool check_output_folder(const fs::path& site_dir, const fs::path& out_dir, bool
   if (!fs::is_directory(status)) {
     return refuse("--out " + shown + " is a file, not a folder", "name a folder for the site");
   }
-  if (force || fs::exists(out / kOutputMarker, ec)) return true;
   // Empty, or with only the staging folder of a first build that was killed.
+  const bool ours = fs::exists(out / kOutputMarker, ec);
   bool empty = true;
   for (const auto& entry : fs::directory_iterator(out, ec)) {
     if (entry.path().filename().string().rfind(kStagingPrefix, 0) != 0) {
@@ -106,9 +138,34 @@ bool check_output_folder(const fs::path& site_dir, const fs::path& out_dir, bool
   }
   if (ec) return refuse("cannot read --out " + shown + ": " + ec.message(), "");
   if (empty) return true;
-  return refuse("--out " + shown + " is a folder that Firefly did not create and it is not " +
-                    "empty; building would delete everything in it",
-                "choose an empty or new folder, or add --force to replace its contents");
+  // A repository inside an output (`git init` in public/ to push it by hand) lost its
+  // history at the next build, which replaces everything in the folder.
+  if (fs::exists(fs::symlink_status(out / ".git", ec))) {
+    return refuse("--out " + shown + " holds a git repository (.git); building would delete " +
+                      "it and its history with everything else in the folder" +
+                      (ours ? "" : (force ? ", even with --force" : "")),
+                  "build into a folder of its own and copy the site into the repository "
+                  "from there, e.g. " +
+                      example);
+  }
+  if (ours) return true;
+  if (!force) {
+    return refuse("--out " + shown + " is a folder that Firefly did not create and it is not " +
+                      "empty; building would delete everything in it",
+                  "choose an empty or new folder, or add --force to replace its contents");
+  }
+  // --force replaces someone's own folder, but never a home, the folder one works in or
+  // the whole disk: `--out ~ --force` deleted the home folder.
+  std::error_code cwd_ec;
+  const fs::path cwd = fs::current_path(cwd_ec);
+  if (std::string danger = forced_output_danger(out, home_folders(), cwd); !danger.empty()) {
+    return refuse("--out " + shown + " " + danger +
+                      "; building would delete everything in it, even with --force",
+                  "--out is a folder for the published site alone: choose an empty or new "
+                  "one, e.g. " +
+                      example);
+  }
+  return true;
 }
 
 }  // namespace firefly

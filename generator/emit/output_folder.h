@@ -2,6 +2,8 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "core/error.h"
 
@@ -16,10 +18,19 @@ inline constexpr const char* kStagingPrefix = ".firefly-staging-";
 /// a build really writes into; a link named as --out stays a link).
 std::filesystem::path resolve_output_folder(const std::filesystem::path& path);
 
+/// Why `out` (resolved) may not be replaced even with --force, as the end of a sentence
+/// "--out X ...", or "" when it may: the root of the file system, one of `homes` or a
+/// folder holding one, or the folder `cwd` or one holding it.
+std::string forced_output_danger(const std::filesystem::path& out,
+                                 const std::vector<std::filesystem::path>& homes,
+                                 const std::filesystem::path& cwd);
+
 /// Checks, before anything is built, that `out_dir` may be replaced by a build of
 /// `site_dir`: it is not the site, does not contain it, is not inside one of its source
 /// folders, is a folder (or does not exist yet), and is empty (or holds only the staging
-/// folder of a killed first build) or a previous Firefly output unless `force`. Problems go to
+/// folder of a killed first build) or a previous Firefly output unless `force`; never a
+/// folder holding a git repository, and with `force` never one that forced_output_danger
+/// names. Problems go to
 /// `diags` (they are usage errors: exit 2); true when none.
 bool check_output_folder(const std::filesystem::path& site_dir,
                          const std::filesystem::path& out_dir, bool force, Diagnostics& diags);

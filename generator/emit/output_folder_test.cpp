@@ -101,3 +101,38 @@ TEST_CASE("output folder: a link reached through `..` after a missing folder is 
   CHECK(firefly::resolve_output_folder(t.root / "new" / ".." / "new2") ==
         fs::canonical(t.root) / "new2");
 }
+
+TEST_CASE("output folder: --force never replaces the disk, a home or the folder one works in") {
+  TempSite t;
+  const fs::path real = fs::canonical(t.root);
+  const fs::path home = real / "home" / "alice";
+  fs::create_directories(home / "Documents");
+  const fs::path none;
+  CHECK(firefly::forced_output_danger("/", {}, none) == "is the root of the file system");
+  CHECK(firefly::forced_output_danger(home, {home}, none) == "is your home folder");
+  CHECK(firefly::forced_output_danger(real / "home", {home}, none) ==
+        "contains your home folder " + home.string());
+  CHECK(firefly::forced_output_danger(home / "Documents", {home}, home / "Documents") ==
+        "is the current folder, where you are working");
+  CHECK(firefly::forced_output_danger(home, {}, home / "Documents") ==
+        "contains the current folder " + (home / "Documents").string());
+  // A folder of its own, beside or inside them, may be replaced; HOME=/ (a service's) is no
+  // reason to refuse every folder.
+  CHECK(firefly::forced_output_danger(home / "portal", {home}, home) == "");
+  CHECK(firefly::forced_output_danger(real / "www", {"/"}, "/") == "");
+}
+
+TEST_CASE("output folder: a git repository is never replaced, even a previous output's") {
+  TempSite t;
+  for (bool ours : {false, true}) {
+    const fs::path out = t.root / (ours ? "public" : "gh-pages");
+    fs::create_directories(out / ".git");
+    std::ofstream(out / "index.html") << "old";
+    if (ours) std::ofstream(out / firefly::kOutputMarker) << "";
+    for (bool force : {false, true}) {
+      firefly::Diagnostics diags;
+      CHECK_FALSE(firefly::check_output_folder(t.site, out, force, diags));
+      CHECK(first_error(diags).find("holds a git repository (.git)") != std::string::npos);
+    }
+  }
+}

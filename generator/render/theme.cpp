@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
+#include <variant>
 
 #include "core/fs.h"
 #include "core/language_tag.h"
 #include "core/sha256.h"
 #include "core/text.h"
 #include "core/yaml.h"
+#include "mustache/lexer.h"
 #include "render/embedded_theme.h"
 #include "render/reads.h"
 
@@ -94,6 +97,143 @@ void check_template_names(const Theme& theme,
               (ref.parent ? " would leave the pages it lays out empty" : " would show nothing"),
           hint);
     }
+  }
+}
+
+/// Reports each value a template shows unescaped ({{{page.title}}}) that is not HTML
+/// Firefly made (page.content, jsonld, picture, a name ending in _html): a title written
+/// `<img src=x onerror=...>` ran as a script on the page, unsafe_html or not.
+void check_raw_values(const std::map<std::string, const ThemeFile*>& sources, Diagnostics& diags) {
+  for (const auto& [name, file] : sources) {
+    auto lexed = mustache::detail::lex(file->bytes);  // compiled already: no error
+    if (!std::holds_alternative<std::vector<mustache::detail::Token>>(lexed)) continue;
+    for (const mustache::detail::Token& t : std::get<0>(lexed)) {
+      if (t.kind != mustache::detail::TokenKind::kRawVar) continue;
+      const std::string_view last = t.text.substr(t.text.rfind('.') + 1);
+      if (t.text != "." && (ends_with(last, "_html") || last == "content" || last == "jsonld" ||
+                            last == "picture")) {
+        continue;
+      }
+      const std::string value(t.text);
+      diags.error(file->origin, pos_of_offset(file->bytes, t.offset),
+                  std::string(t.raw) + " shows " + in_quotes(value) +
+                      " unescaped: a < or & in it, which staff may write in any title or "
+                      "field, would become HTML on the page, a script even",
+                  "write {{" + value + "}}; three braces are only for HTML Firefly made: " +
+                      "page.content, jsonld, picture and values named *_html");
+    }
+  }
+}
+
+/// Reports a template that includes itself, directly or through other partials, outside
+/// any section: rendering it would never end. The render's depth limit stopped it, but
+/// named the page's layout, without a line.
+void check_partial_loops(const std::map<std::string, const ThemeFile*>& sources,
+                         Diagnostics& diags) {
+  using mustache::detail::TokenKind;
+  struct Call {
+    std::string name;
+    Pos pos;
+  };
+  std::map<std::string, std::vector<Call>> calls;  // the partials each names outside sections
+  for (const auto& [name, file] : sources) {
+    auto lexed = mustache::detail::lex(file->bytes);
+    if (!std::holds_alternative<std::vector<mustache::detail::Token>>(lexed)) continue;
+    int depth = 0;
+    for (const mustache::detail::Token& t : std::get<0>(lexed)) {
+      if (t.kind == TokenKind::kSection || t.kind == TokenKind::kInverted ||
+          t.kind == TokenKind::kParent || t.kind == TokenKind::kBlock) {
+        ++depth;
+      } else if (t.kind == TokenKind::kClose) {
+        --depth;
+      } else if (t.kind == TokenKind::kPartial && depth == 0 && !t.dynamic) {
+        calls[name].push_back({std::string(t.text), pos_of_offset(file->bytes, t.offset)});
+      }
+    }
+  }
+  for (const auto& [name, named] : calls) {
+    for (const Call& call : named) {
+      std::set<std::string> seen;
+      std::vector<std::string> todo{call.name};
+      bool loop = false;
+      while (!todo.empty() && !loop) {
+        std::string next = std::move(todo.back());
+        todo.pop_back();
+        loop = next == name;
+        if (!seen.insert(next).second) continue;
+        if (auto it = calls.find(next); it != calls.end()) {
+          for (const Call& c : it->second) todo.push_back(c.name);
+        }
+      }
+      if (!loop) continue;
+      diags.error(sources.at(name)->origin, call.pos,
+                  "{{>" + call.name + "}} makes " + in_quotes(name) + " include itself" +
+                      (call.name == name ? "" : " (through " + in_quotes(call.name) + ")") +
+                      " outside any section: the page would never end",
+                  "a template may include itself only inside a section that ends, such as "
+                  "{{#children}}{{>tree}}{{/children}}");
+      break;
+    }
+  }
+}
+
+/// Reports each {{assets.x}} a template shows whose file the theme does not have (outside
+/// a {{#assets.x}} section that checks): `<script src="{{assets.js}}">` without
+/// assets/site.js published src="", which loads the page itself as a script.
+void check_asset_names(const std::map<std::string, const ThemeFile*>& sources,
+                       const std::map<std::string, ThemeFile>& files, Diagnostics& diags) {
+  using mustache::detail::TokenKind;
+  for (const auto& [name, file] : sources) {
+    auto lexed = mustache::detail::lex(file->bytes);
+    if (!std::holds_alternative<std::vector<mustache::detail::Token>>(lexed)) continue;
+    std::vector<std::string_view> open;  // the sections around a token
+    for (const mustache::detail::Token& t : std::get<0>(lexed)) {
+      if (t.kind == TokenKind::kSection || t.kind == TokenKind::kInverted ||
+          t.kind == TokenKind::kParent || t.kind == TokenKind::kBlock) {
+        open.push_back(t.kind == TokenKind::kSection ? t.text : std::string_view());
+      } else if (t.kind == TokenKind::kClose && !open.empty()) {
+        open.pop_back();
+      }
+      if ((t.kind != TokenKind::kVar && t.kind != TokenKind::kRawVar) ||
+          !starts_with(t.text, "assets.") ||
+          std::find(open.begin(), open.end(), t.text) != open.end()) {
+        continue;
+      }
+      std::string key(t.text.substr(7));
+      std::string asset = key == "css" ? "style.css" : key == "js" ? "site.js" : key + ".js";
+      std::replace(asset.begin(), asset.end(), '_', '-');
+      const bool known = key == "css" || key == "js" || key == "search" ||
+                         (starts_with(key, "search_") && key.find('.') == std::string::npos);
+      if (known && files.count("assets/" + asset)) continue;
+      diags.error(file->origin, pos_of_offset(file->bytes, t.offset),
+                  known ? std::string(t.raw) + " names assets/" + asset +
+                              ", which the theme does not have: the page would load nothing "
+                              "from an empty address"
+                        : std::string(t.raw) + " is not one of the theme's assets",
+                  known ? "add assets/" + asset +
+                              " to the theme, or show the tag only when the "
+                              "file is there: {{#" +
+                              std::string(t.text) + "}}...{{/" + std::string(t.text) + "}}"
+                        : "the assets are assets.css (assets/style.css), assets.js "
+                          "(assets/site.js) and assets.search (assets/search.js)");
+    }
+  }
+}
+
+/// Reports each string of a strings file (`path`) that is not text: a list, a map or
+/// nothing. `skip_to_content: [Skip, this]` or `skip_to_content:` gave every page a skip
+/// link without words, which a screen reader announces as a bare link.
+void check_string_values(const Value& strings, const std::string& path, Diagnostics& diags) {
+  for (const auto& [key, value] : strings.as_map()) {
+    if (!value.is_map() && !value.is_list() && !value.is_null()) continue;
+    const Pos at = value.is_null() ? value.key_pos : value.pos;
+    diags.error(
+        path, at.line ? at : Pos{1, 1},
+        "the string " + in_quotes(key) +
+            (value.is_null() ? " is empty"
+                             : " must be text, not " + std::string(value.kind_name())) +
+            ": the pages would show nothing where it belongs",
+        "write its words on the line, `" + key + ": ...`, or delete the line to show the theme's");
   }
 }
 
@@ -237,6 +377,9 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
     }
   }
   check_template_names(*theme, sources, diags);
+  check_raw_values(sources, diags);
+  check_partial_loops(sources, diags);
+  check_asset_names(sources, files, diags);
 
   // Strings: the theme's closest to the language (closest_language: vi for vi-VN, zh-TW
   // for zh-Hant-TW, fil for tl; never Simplified Chinese for Traditional), then the site's
@@ -252,11 +395,13 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
   }
   std::map<std::string, Value> raw;
   std::map<std::string, std::string> site_file;  // language code -> the site's file of it
+  std::set<std::string> checked;  // the strings files checked (one may serve two languages)
   auto read_strings = [&](const std::string& code) {
     const std::string theirs = closest_language(code, theme_codes);
     if (!theirs.empty()) {
       const ThemeFile& file = theme_strings.at("i18n/" + theirs + ".yaml");
       raw[code] = parse_yaml(file.bytes, file.origin, diags);
+      if (checked.insert(file.origin).second) check_string_values(raw[code], file.origin, diags);
     }
     // The site's file of another of its languages is that language's alone (tl.yaml on a
     // site in fil and tl); one of no site language is any close one's (vi.yaml for vi-VN).
@@ -266,8 +411,9 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
     }
     if (const std::string mine = closest_language(code, mine_to_pick); !mine.empty()) {
       const ThemeFile& file = files.at("i18n/" + mine + ".yaml");
-      raw[code] = overlay_strings(raw[code], parse_yaml(file.bytes, file.origin, diags),
-                                  file.origin, diags);
+      const Value site_strings = parse_yaml(file.bytes, file.origin, diags);
+      if (checked.insert(file.origin).second) check_string_values(site_strings, file.origin, diags);
+      raw[code] = overlay_strings(raw[code], site_strings, file.origin, diags);
       site_file[code] = file.origin;
     }
   };

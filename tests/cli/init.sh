@@ -48,6 +48,26 @@ set -e
 [ "$code" = 2 ] || { echo "non-empty folder: exit $code, expected 2"; exit 1; }
 grep -q "is not an empty folder" "$work/err"
 [ "$(ls -A "$work/busy")" = notes.txt ]
+# A file that cannot be written (a full disk; here a limit on a file's size) leaves nothing
+# behind, and says why: a half site was left, and init again refused it as not empty.
+for target in half half-empty; do
+  [ "$target" = half-empty ] && mkdir "$work/half-empty"
+  set +e
+  (trap '' XFSZ; ulimit -f 4; "$FIREFLY" init "$work/$target" --lang en </dev/null >/dev/null 2>"$work/err")
+  code=$?
+  set -e
+  grep -qxF "firefly init: cannot write $work/$target/.github/workflows/publish.yml: File too large" "$work/err" &&
+    [ "$code" = 1 ] || { echo "init onto a full disk: exit $code"; cat "$work/err"; exit 1; }
+  if [ "$target" = half ]; then [ ! -e "$work/half" ]; else [ -z "$(ls -A "$work/half-empty")" ]; fi ||
+    { echo "init left $(find "$work/$target")"; exit 1; }
+done
+"$FIREFLY" init "$work/half" --lang en </dev/null >/dev/null
+# The `cd` it prints works as typed for a name with a space or a quote in it: `cd my site`
+# went to a folder named "my".
+"$FIREFLY" init "$work/bureau's site" --lang en </dev/null >"$work/init.out"
+cd_line=$(sed -n 's/^next: \(cd .*\) && firefly serve .*/\1/p' "$work/init.out")
+(eval "$cd_line" && [ -f site.yaml ] && [ "$PWD" = "$work/bureau's site" ]) ||
+  { echo "the printed command does not reach the site: $cd_line"; exit 1; }
 # An unknown language is a usage error.
 set +e
 "$FIREFLY" init "$work/fr" --lang fr 2>/dev/null

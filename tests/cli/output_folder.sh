@@ -55,6 +55,39 @@ grep -q "add --force to replace its contents" "$work/err.txt"
 [ ! -e "$work/documents/letter.txt" ] && [ -f "$work/documents/.firefly-output" ] && [ -f "$work/documents/index.html" ]
 "$FIREFLY" build --site "$site" --out "$work/documents" --quiet
 
+# --force never replaces a home folder, a folder holding one, the folder one works in, or a
+# git repository (a previous output's too): `--out ~ --force` deleted the home folder.
+mkdir -p "$work/users/alice/Documents" && echo precious >"$work/users/alice/Documents/letter.txt"
+home_refused() {
+  local line=$1
+  shift
+  set +e
+  (cd "${WHERE:-.}" && HOME="$work/users/alice" "$FIREFLY" build --site "$site" --quiet "$@") \
+    >/dev/null 2>"$work/err.txt"
+  local got=$?
+  set -e
+  [ "$got" = 2 ] && head -1 "$work/err.txt" | grep -qxF "$line" ||
+    { echo "exit $got for: $*"; cat "$work/err.txt"; exit 1; }
+  grep -qx precious "$work/users/alice/Documents/letter.txt"
+}
+home_refused "firefly: error: --out $work/users/alice is your home folder; building would delete everything in it, even with --force" --out "$work/users/alice" --force
+home_refused "firefly: error: --out $work/users contains your home folder $work/users/alice; building would delete everything in it, even with --force" --out "$work/users" --force
+WHERE="$work/users/alice/Documents" home_refused "firefly: error: --out . is the current folder, where you are working; building would delete everything in it, even with --force" --out . --force
+# The example is the site's public/ from where the command was typed (three folders up).
+up=..
+grep -qxF -- "    = help: --out is a folder for the published site alone: choose an empty or new one, e.g. --out $up/$up/$up/site/public" "$work/err.txt" ||
+  { cat "$work/err.txt"; exit 1; }
+mkdir -p "$work/gh-pages/.git" && echo x >"$work/gh-pages/index.html"
+refused 2 "firefly: error: --out $work/gh-pages holds a git repository (.git); building would delete it and its history with everything else in the folder, even with --force" -- --out "$work/gh-pages" --force
+[ -d "$work/gh-pages/.git" ]
+"$FIREFLY" build --site "$site" --out "$work/pushed" --quiet && mkdir "$work/pushed/.git"
+refused 2 "firefly: error: --out $work/pushed holds a git repository (.git); building would delete it and its history with everything else in the folder" -- --out "$work/pushed"
+[ -d "$work/pushed/.git" ]
+# A folder of one's own under the home folder is replaced as before.
+mkdir -p "$work/users/alice/portal" && echo old >"$work/users/alice/portal/old.html"
+(cd "$work/users/alice" && HOME="$work/users/alice" "$FIREFLY" build --site "$site" --out portal --force --quiet)
+[ -f "$work/users/alice/portal/index.html" ] && [ ! -e "$work/users/alice/portal/old.html" ]
+
 # An empty folder and a new one are fine; public/ inside the site is fine.
 mkdir "$work/empty"
 "$FIREFLY" build --site "$site" --out "$work/empty" --quiet
