@@ -138,17 +138,18 @@ bool check_output_folder(const fs::path& site_dir, const fs::path& out_dir, bool
   }
   if (ec) return refuse("cannot read --out " + shown + ": " + ec.message(), "");
   if (empty) return true;
-  // A repository inside an output (`git init` in public/ to push it by hand) lost its
-  // history at the next build, which replaces everything in the folder.
+  // A previous output's repository (`git init` in public/ to push it by hand) is kept by
+  // the build (OutputWriter leaves .git alone); someone's own repository would lose its
+  // files, --force or not.
+  if (ours) return true;
   if (fs::exists(fs::symlink_status(out / ".git", ec))) {
-    return refuse("--out " + shown + " holds a git repository (.git); building would delete " +
-                      "it and its history with everything else in the folder" +
-                      (ours ? "" : (force ? ", even with --force" : "")),
+    return refuse("--out " + shown + " holds a git repository (.git) that is not a Firefly " +
+                      "output; building would delete its files" +
+                      (force ? ", even with --force" : ""),
                   "build into a folder of its own and copy the site into the repository "
                   "from there, e.g. " +
                       example);
   }
-  if (ours) return true;
   if (!force) {
     return refuse("--out " + shown + " is a folder that Firefly did not create and it is not " +
                       "empty; building would delete everything in it",

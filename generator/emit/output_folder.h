@@ -13,6 +13,9 @@ namespace firefly {
 inline constexpr const char* kOutputMarker = ".firefly-output";
 /// The start of the name of the folder a build stages its output in, inside the output.
 inline constexpr const char* kStagingPrefix = ".firefly-staging-";
+/// The entry of an output folder a build leaves alone: a repository made in it to push the
+/// site (`git init` in public/).
+inline constexpr const char* kKeptRepository = ".git";
 
 /// `path` made absolute with every symbolic link of its existing part followed (the folder
 /// a build really writes into; a link named as --out stays a link).

@@ -241,7 +241,10 @@ bool OutputWriter::Impl::switch_in(const std::set<std::string>& in_place) {
   }
   for (const auto& entry : fs::directory_iterator(out_dir, ec)) {
     std::string name = entry.path().filename().string();
-    if (!fresh.count(name) && entry.path() != temp) remove_tree(entry.path().native());
+    // An output's own repository (`git init` in public/ to push it) is left alone.
+    if (!fresh.count(name) && entry.path() != temp && name != kKeptRepository) {
+      remove_tree(entry.path().native());
+    }
   }
   remove_tree(temp.native());
   return true;
@@ -268,6 +271,12 @@ void OutputWriter::add(OutputFile f) {
   if (f.path.empty() || f.path[0] == '/' || f.path.find("..") != std::string::npos ||
       f.path.find('\\') != std::string::npos) {
     impl_->fail(f.path, "refusing to write outside the output folder: " + f.path, {}, f.cause());
+    return;
+  }
+  if (f.path == kKeptRepository || starts_with(f.path, std::string(kKeptRepository) + "/")) {
+    impl_->fail(f.path,
+                "the name /" + f.path + " is kept for a git repository in the output folder",
+                "rename the file", f.cause());
     return;
   }
   if (starts_with(f.path, ".firefly-")) {

@@ -452,3 +452,27 @@ TEST_CASE("writer: a publish that fails midway puts back what it had switched in
   std::string text((std::istreambuf_iterator<char>(b)), std::istreambuf_iterator<char>());
   CHECK(text == "b3");
 }
+
+TEST_CASE("writer: a repository in the output folder is kept, and no file is published in it") {
+  Sandbox box;
+  firefly::Diagnostics first;
+  REQUIRE(firefly::publish({{"index.html", "1", ""}, {"old.html", "o", ""}}, box.out, first));
+  // `git init` in the output, to push the site by hand from there.
+  fs::create_directories(box.out / ".git" / "refs");
+  std::ofstream(box.out / ".git" / "HEAD") << "ref: refs/heads/main\n";
+  auto repository = firefly::folder_snapshot(box.out / ".git", box.out / ".none");
+  firefly::Diagnostics second;
+  REQUIRE(firefly::publish({{"index.html", "2", ""}}, box.out, second));
+  CHECK(firefly::folder_snapshot(box.out / ".git", box.out / ".none") == repository);
+  CHECK(fs::is_directory(box.out / ".git" / "refs"));
+  CHECK(fs::exists(box.out / "index.html"));
+  CHECK_FALSE(fs::exists(box.out / "old.html"));  // the rest is replaced as before
+
+  firefly::Diagnostics third;
+  CHECK_FALSE(firefly::publish({{"index.html", "3", ""}, {".git/HEAD", "x", ""}}, box.out, third));
+  auto found = third.sorted();
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message ==
+        "the name /.git/HEAD is kept for a git repository in the output folder");
+  CHECK(firefly::folder_snapshot(box.out / ".git", box.out / ".none") == repository);
+}

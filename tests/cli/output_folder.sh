@@ -78,11 +78,14 @@ up=..
 grep -qxF -- "    = help: --out is a folder for the published site alone: choose an empty or new one, e.g. --out $up/$up/$up/site/public" "$work/err.txt" ||
   { cat "$work/err.txt"; exit 1; }
 mkdir -p "$work/gh-pages/.git" && echo x >"$work/gh-pages/index.html"
-refused 2 "firefly: error: --out $work/gh-pages holds a git repository (.git); building would delete it and its history with everything else in the folder, even with --force" -- --out "$work/gh-pages" --force
-[ -d "$work/gh-pages/.git" ]
-"$FIREFLY" build --site "$site" --out "$work/pushed" --quiet && mkdir "$work/pushed/.git"
-refused 2 "firefly: error: --out $work/pushed holds a git repository (.git); building would delete it and its history with everything else in the folder" -- --out "$work/pushed"
-[ -d "$work/pushed/.git" ]
+refused 2 "firefly: error: --out $work/gh-pages holds a git repository (.git) that is not a Firefly output; building would delete its files, even with --force" -- --out "$work/gh-pages" --force
+[ -d "$work/gh-pages/.git" ] && [ -f "$work/gh-pages/index.html" ]
+# A repository made in an output to push the site from there is kept by every build.
+"$FIREFLY" build --site "$site" --out "$work/pushed" --quiet
+mkdir -p "$work/pushed/.git/refs" && echo "ref: refs/heads/main" >"$work/pushed/.git/HEAD"
+"$FIREFLY" build --site "$site" --out "$work/pushed" --quiet
+grep -qx "ref: refs/heads/main" "$work/pushed/.git/HEAD" && [ -d "$work/pushed/.git/refs" ]
+[ -f "$work/pushed/index.html" ]
 # A folder of one's own under the home folder is replaced as before.
 mkdir -p "$work/users/alice/portal" && echo old >"$work/users/alice/portal/old.html"
 (cd "$work/users/alice" && HOME="$work/users/alice" "$FIREFLY" build --site "$site" --out portal --force --quiet)
