@@ -31,7 +31,7 @@ expect "$story" 'Inilathala'
 grep -qE '<time datetime="[0-9-]+">(Enero|Pebrero|Marso|Abril|Mayo|Hunyo|Hulyo|Agosto|Setyembre|Oktubre|Nobyembre|Disyembre) [0-9]{1,2}, [0-9]{4}</time>' "$story" ||
   { grep -o '<time[^<]*</time>' "$story" | head -3; echo "the story's date is not in Filipino"; exit 1; }
 dataset=$out/data/haircut-sessions/index.html
-expect "$dataset" 'Diksyunaryo ng datos'
+expect "$dataset" 'Paliwanag sa mga kolum'
 expect "$dataset" 'I-download'
 expect "$dataset" '1,584'  # thousands grouped with a comma, as Filipino writes them
 expect "$out/data/catalog.jsonld" 'http://publications.europa.eu/resource/authority/language/FIL'
