@@ -147,19 +147,37 @@ std::optional<std::vector<std::pair<std::string, std::string>>> init_files(const
   return files;
 }
 
-int run_init(const InitOptions& options, std::istream& in, std::ostream& out, std::ostream& err) {
-  const fs::path& dir = options.dir;
+namespace {
+
+/// The folder `typed` names, its `..` worked out ("x/../y" is "y": the files went into y
+/// and an empty x was left), relative to the current folder when typed so, as the `cd`
+/// printed at the end needs it. A link is followed as the system follows it.
+fs::path init_folder(const fs::path& typed) {
   std::error_code ec;
-  if (dir.empty()) {  // `firefly init ""` (an unset variable): the files would go into .
+  const fs::path real = fs::weakly_canonical(typed, ec);
+  if (ec || real.empty()) return typed.lexically_normal();
+  if (typed.is_absolute()) return real;
+  const fs::path here = fs::weakly_canonical(fs::current_path(ec), ec);
+  if (ec) return real;
+  const fs::path relative = real.lexically_relative(here);
+  return relative.empty() ? real : relative;
+}
+
+}  // namespace
+
+int run_init(const InitOptions& options, std::istream& in, std::ostream& out, std::ostream& err) {
+  std::error_code ec;
+  if (options.dir.empty()) {  // `firefly init ""` (an unset variable): the files would go into .
     err << "firefly init: the folder's name is empty\n"
         << "  hint: name a new folder, or an empty one, such as: firefly init my-site\n";
     return 2;
   }
-  if (fs::is_symlink(dir, ec) && !fs::exists(dir, ec)) {
-    err << "firefly init: " << dir.string() << " is a link to a place that does not exist\n"
+  if (fs::is_symlink(options.dir, ec) && !fs::exists(options.dir, ec)) {
+    err << "firefly init: " << options.dir.string() << " is a link to a place that does not exist\n"
         << "  hint: name a new folder, or an empty one\n";
     return 2;
   }
+  const fs::path dir = init_folder(options.dir);
   if (fs::exists(dir, ec) && !is_empty_dir(dir, ec)) {
     err << "firefly init: " << dir.string() << " is not an empty folder\n"
         << "  hint: name a new folder, or an empty one; init never changes existing files\n";

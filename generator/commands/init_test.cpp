@@ -179,4 +179,21 @@ TEST_CASE("init asks for the language on a terminal; an empty answer takes zh-TW
   }
 }
 
+TEST_CASE("init works out the .. in a folder's name: no empty folder is left on the way") {
+  fs::path cwd = fs::current_path();
+  fs::path here = fresh_dir("dots");
+  fs::create_directories(here);
+  fs::current_path(here);
+  std::istringstream in;
+  std::ostringstream out, err;
+  int code = run_init({"x/../y/", "en", false}, in, out, err);
+  fs::current_path(cwd);
+  CHECK(code == 0);
+  CHECK(fs::exists(here / "y" / "site.yaml"));
+  CHECK_FALSE(fs::exists(here / "x"));  // x/../y made x, then y beside it
+  CHECK(out.str().find("created a new site in y/ (en,") != std::string::npos);
+  CHECK(out.str().find("next: cd y/ && firefly serve") != std::string::npos);
+  fs::remove_all(here);
+}
+
 }  // namespace firefly
