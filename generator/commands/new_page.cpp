@@ -58,16 +58,6 @@ std::string describe(const FieldSchema& f, const std::string& lang, const std::s
   return d + f.type;
 }
 
-/// Whether `slug` (lower case) is a name Windows reserves for a device, with or without
-/// an extension: con, prn, aux, nul, com1-com9, lpt1-lpt9.
-bool is_windows_device_name(std::string_view slug) {
-  for (std::string_view name : {"con", "prn", "aux", "nul"}) {
-    if (slug == name) return true;
-  }
-  return slug.size() == 4 && (slug.starts_with("com") || slug.starts_with("lpt")) &&
-         slug[3] >= '1' && slug[3] <= '9';
-}
-
 }  // namespace
 
 std::string scaffold_page(const SiteConfig& config, const Collection& collection,

@@ -439,4 +439,13 @@ std::string invisible_character(std::string_view s) {
   return "";
 }
 
+bool is_windows_device_name(std::string_view name) {
+  const std::string base = ascii_lower(name.substr(0, name.find('.')));
+  for (std::string_view device : {"con", "prn", "aux", "nul"}) {
+    if (base == device) return true;
+  }
+  return base.size() == 4 && (base.starts_with("com") || base.starts_with("lpt")) &&
+         base[3] >= '1' && base[3] <= '9';
+}
+
 }  // namespace firefly

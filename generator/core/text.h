@@ -114,4 +114,9 @@ std::string slugify(std::string_view s);
 /// bidirectional controls (which can make an address look like another); "" when none.
 std::string invisible_character(std::string_view s);
 
+/// Whether a file named `name` cannot exist on Windows because the name (before any
+/// extension, in any letter case) is one Windows keeps for a device: con, prn, aux, nul,
+/// com1-com9, lpt1-lpt9 ("con.md", "Aux.en.md").
+bool is_windows_device_name(std::string_view name);
+
 }  // namespace firefly

@@ -188,3 +188,16 @@ TEST_CASE("has_byte_below tells, for any eight bytes, whether one is below n") {
 }
 
 }  // namespace firefly
+
+TEST_CASE("is_windows_device_name: the names Windows keeps, with any extension or case") {
+  for (const char* name :
+       {"con", "CON", "con.md", "Aux.en.md", "nul", "prn.txt", "com1", "LPT9.md"}) {
+    CAPTURE(name);
+    CHECK(firefly::is_windows_device_name(name));
+  }
+  for (const char* name :
+       {"console", "com0", "com10", "lpt", "icon.md", "", ".con", "con-page.md"}) {
+    CAPTURE(name);
+    CHECK_FALSE(firefly::is_windows_device_name(name));
+  }
+}

@@ -49,6 +49,13 @@ bool read_page_name(const std::string& rel_path, const SiteConfig& config, Sourc
           "the folder name '" + std::string(parts[i]) + "' cannot be part of a web address");
       return false;
     }
+    if (is_windows_device_name(parts[i])) {
+      diags.warning(rel_path, {},
+                    "the folder name '" + std::string(parts[i]) +
+                        "' is one Windows keeps for a device: its files cannot be checked out "
+                        "on a Windows computer, so staff there cannot work on the site",
+                    "give it another name, e.g. '" + std::string(parts[i]) + "-pages'");
+    }
     out.section += (i ? "/" : "") + std::string(parts[i]);
   }
   std::string name(file);
@@ -93,6 +100,14 @@ bool read_page_name(const std::string& rel_path, const SiteConfig& config, Sourc
       diags.error(rel_path, {}, "the file name '" + out.slug + "' cannot be part of a web address",
                   "use letters, digits and '-'");
       return false;
+    }
+    if (is_windows_device_name(out.slug)) {
+      // CON, AUX, NUL, COM1...: a staff member on Windows cannot check out the repository.
+      diags.warning(rel_path, {},
+                    "'" + out.slug +
+                        "' is a name Windows keeps for a device: this file cannot be checked "
+                        "out on a Windows computer, so staff there cannot work on the site",
+                    "give it another name, e.g. '" + out.slug + "-page'");
     }
     if (out.slug.find(' ') != std::string::npos) {
       diags.error(rel_path, {},
