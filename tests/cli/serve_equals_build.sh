@@ -17,6 +17,6 @@ run() {
 # The golden site previews as published (--no-drafts), the portal with its drafts shown;
 # each in a git repository of its own, some steps a commit (the pages' "updated" dates,
 # translations out of date and the datasets' history come from git).
-run tests/sites/multilingual/site "$work/golden" --seed "$seed" --steps "${SERVE_STEPS:-30}" --no-drafts --git
-run . "$work/portal" --seed "$((seed + 1))" --steps "${SERVE_STEPS:-20}" --git
+run tests/sites/multilingual/site "$work/golden" --seed "$seed" --steps "${SERVE_STEPS:-24}" --no-drafts --git
+run . "$work/portal" --seed "$((seed + 1))" --steps "${SERVE_STEPS:-16}" --git
 echo "serve_equals_build: ok"

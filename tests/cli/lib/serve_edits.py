@@ -267,7 +267,7 @@ class Editor(SiteFiles):
 
     def e_section(self):
         """A new section folder with its pages (as `cp -r` or a checkout makes it), then
-        the folder renamed or a page in it edited."""
+        the folder renamed or deleted, or a page in it edited."""
         sections = sorted(d for d in os.listdir(self.path('content')) if d.startswith('notices'))
         if not sections:
             folder = 'content/notices-%d' % self.n
@@ -279,6 +279,11 @@ class Editor(SiteFiles):
                            '---\ntitle: First notice %s\n---\nNotice text %d.\n' % (lang, self.n))
             return 'new section ' + folder
         folder = 'content/' + sections[0]
+        if self.rng.random() < 0.3:  # the whole folder deleted (`git rm -r`)
+            for f in self.list(folder, '.md'):
+                self.remove(f)
+            os.rmdir(self.path(folder))
+            return 'deleted section ' + folder
         if self.rng.random() < 0.5:
             new = 'content/notices-%d' % self.n
             os.rename(self.path(folder), self.path(new))
@@ -343,6 +348,36 @@ class Editor(SiteFiles):
             return None
         self.commit('Edit %d' % self.n)
         return 'git commit'
+
+    def e_svg(self):
+        """An illustration of static/ redrawn at another size (pages may give its size)."""
+        rel = self.pick([f for f in self.list('static/images', '.svg') +
+                         self.list('static/images/stories', '.svg')])
+        if rel is None:
+            return None
+        size = (8 + self.n % 7) * 40
+        text = re.sub(r'width="[0-9]+" height="[0-9]+"', 'width="%d" height="%d"' % (size, size),
+                      self.read(rel), count=1)
+        self.write(rel, text)
+        return 'illustration %s redrawn at %d' % (rel, size)
+
+    def e_column_title(self):
+        name = self.pick(self.datasets())
+        rel = 'data/%s.yaml' % name
+        text = self.read(rel)
+        m = self.pick(list(re.finditer(r'(title: \{%s: )([^,}]*)' % self.default, text))[1:])
+        if m is None:
+            return None
+        self.write(rel, text[:m.start(2)] + '欄位%d' % self.n + text[m.end(2):])
+        return 'a column title of ' + rel
+
+    def e_strings_file_deleted(self):
+        files = self.list('i18n', '.yaml') + self.list('themes/mini/i18n', '.yaml')
+        rel = self.pick([f for f in files if 'glossary' not in f])
+        if rel is None:
+            return None
+        self.remove(rel)
+        return 'deleted strings file ' + rel
 
     def e_touch(self):
         story = self.pick(self.stories())

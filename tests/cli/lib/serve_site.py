@@ -138,7 +138,8 @@ class SiteFiles:
         self.remember(rel)
         os.makedirs(os.path.dirname(self.path(rel)), exist_ok=True)
         tmp = self.path('.photo-%d.v' % self.n)
-        subprocess.run(['vips', 'perlin', tmp, '240', '180', '--cell-size', '32',
+        width = ('240', '320')[self.n % 2]  # a photo replaced may change its shape
+        subprocess.run(['vips', 'perlin', tmp, width, '180', '--cell-size', '32',
                         '--seed', str(self.n)], check=True)
         out = self.path(rel) + '.tmp~.jpg'
         subprocess.run(['vips', 'cast', tmp, out + '[Q=80]', 'uchar', '--shift'], check=True)
