@@ -69,7 +69,9 @@ void Watcher::watch_repository(const fs::path& git_dir, const fs::path& common_d
     int wd = add_one(dir);
     if (wd >= 0) repo_heads_.insert(wd);
   }
-  add_refs(common_dir / "refs");
+  // Branches only: an editor's background `git fetch` moves refs/remotes/, which changes
+  // nothing the site shows until a merge moves a branch.
+  add_refs(common_dir / "refs/heads");
 }
 
 void Watcher::add_refs(const fs::path& dir) {

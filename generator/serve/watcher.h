@@ -32,7 +32,7 @@ class Watcher {
   /// The folders the site is watched through (one watch each), relative to the site.
   std::vector<std::string> watched() const;
   /// Also watches where the site's git repository records its commit: HEAD in `git_dir`,
-  /// the branches under `common_dir` (refs/, packed-refs). A commit, checkout or pull
+  /// the branches under `common_dir` (refs/heads/, packed-refs). A commit, checkout or pull
   /// changes no file of the site but the pages' dates from git and the datasets' history;
   /// wait() names the file that moved (".git/refs/heads/main"), relative to the site.
   void watch_repository(const std::filesystem::path& git_dir,
@@ -49,10 +49,10 @@ class Watcher {
  private:
   void add_tree(const std::filesystem::path& dir);
   int add_one(const std::filesystem::path& dir);
-  /// A folder of the repository's refs/ and those in it, whose every file counts.
+  /// A folder of the repository's branches (refs/heads/) and those in it: each file counts.
   void add_refs(const std::filesystem::path& dir);
   /// Whether an event `mask` on `name` in the repository's folder `wd` is a commit moving
-  /// (HEAD, a branch, packed-refs); adds the folders made under refs/.
+  /// (HEAD, a branch, packed-refs); adds the folders made under refs/heads/.
   bool repository_event(int wd, const std::string& name, std::uint32_t mask);
   bool read_events(std::vector<std::string>& changed);
 
@@ -62,7 +62,7 @@ class Watcher {
   std::map<int, std::filesystem::path> dirs_;  ///< watch descriptor -> folder
   int root_wd_ = -1;
   std::set<int> repo_heads_;  ///< the repository's own folders: only HEAD and packed-refs count
-  std::set<int> repo_refs_;   ///< refs/ and the folders in it
+  std::set<int> repo_refs_;   ///< refs/heads/ and the folders in it
   bool overflowed_ = false;
 };
 

@@ -82,6 +82,7 @@ TEST_CASE("the watcher sees a commit move HEAD or a branch, not git's other file
   TempSite site;
   fs::path git = site.dir / ".git";
   fs::create_directories(git / "refs/heads");
+  fs::create_directories(git / "refs/remotes/origin");
   std::ofstream(git / "HEAD") << "ref: refs/heads/main\n";
   Watcher w(site.dir);
   REQUIRE(w.ok());
@@ -99,10 +100,12 @@ TEST_CASE("the watcher sees a commit move HEAD or a branch, not git's other file
   CHECK(has(changes(w), ".git/refs/heads/feature/x"));
   std::ofstream(git / "HEAD") << "ref: refs/heads/feature/x\n";
   CHECK(has(changes(w), ".git/HEAD"));
-  // `git add` and `git status` write the index; objects are written before a ref moves.
+  // `git add` and `git status` write the index; objects are written before a ref moves;
+  // a fetch moves refs/remotes/ (an editor fetches every few minutes).
   std::ofstream(git / "index") << "x";
   std::ofstream(git / "ORIG_HEAD") << "x";
   fs::create_directories(git / "objects/ab");
+  std::ofstream(git / "refs/remotes/origin/main") << "89ab\n";
   std::vector<std::string> none;
   CHECK(w.wait(200, -1, none) == WatchResult::kTimeout);
   CHECK(none.empty());
