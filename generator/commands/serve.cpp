@@ -20,6 +20,7 @@
 #include "commands/search_refresh.h"
 #include "config/site_config.h"
 #include "core/error.h"
+#include "load/git_history.h"
 #include "serve/preview.h"
 #include "serve/server.h"
 #include "serve/stop_signals.h"
@@ -375,6 +376,11 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
   // Watching starts before the first build reads a file, so that every change after
   // that reading is seen.
   Watcher watcher(options.site_dir);
+  // A commit, checkout or pull changes no file of the site but what pages show from git
+  // (their "updated" dates, translations out of date, the datasets' history).
+  if (std::optional<RepositoryFolders> git = repository_folders(options.site_dir)) {
+    watcher.watch_repository(git->git_dir, git->common_dir);
+  }
   Session session;
   {
     ExitOnStop stop_at_once(signals, out);  // a first build at 100,000 pages takes minutes

@@ -198,6 +198,16 @@ bool GitHistory::available() const {
   return git_reference_name_to_id(&head, impl_->repo, "HEAD") == 0;
 }
 
+std::optional<RepositoryFolders> repository_folders(const std::filesystem::path& site_dir) {
+  git_repository* repo = nullptr;
+  std::string prefix;
+  open_site_repository(site_dir, repo, prefix);
+  if (!repo) return std::nullopt;
+  RepositoryFolders out{git_repository_path(repo), git_repository_commondir(repo)};
+  git_repository_free(repo);
+  return out;
+}
+
 bool GitHistory::at_root() const { return available() && impl_->prefix.empty(); }
 
 bool GitHistory::shallow() const {

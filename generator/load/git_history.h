@@ -58,6 +58,16 @@ class GitHistory {
   std::unique_ptr<Impl> impl_;
 };
 
+/// The folders of the git repository that holds a site folder, as `serve` watches them.
+struct RepositoryFolders {
+  std::filesystem::path git_dir;     ///< its own: HEAD (a linked work tree has one of its own)
+  std::filesystem::path common_dir;  ///< shared: refs/ and packed-refs
+};
+
+/// The folders of the repository that contains `site_dir` (searching parent folders), or
+/// nullopt outside git.
+std::optional<RepositoryFolders> repository_folders(const std::filesystem::path& site_dir);
+
 /// One run of changed lines between two texts: `removed` old lines replaced by `added` new ones.
 struct LineHunk {
   size_t removed = 0;

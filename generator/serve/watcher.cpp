@@ -57,9 +57,42 @@ Watcher::~Watcher() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-void Watcher::add_one(const fs::path& dir) {
+int Watcher::add_one(const fs::path& dir) {
   int wd = inotify_add_watch(fd_, dir.c_str(), kMask);
   if (wd >= 0) dirs_[wd] = dir;
+  return wd;
+}
+
+void Watcher::watch_repository(const fs::path& git_dir, const fs::path& common_dir) {
+  if (fd_ < 0) return;
+  for (const fs::path& dir : {git_dir, common_dir}) {
+    int wd = add_one(dir);
+    if (wd >= 0) repo_heads_.insert(wd);
+  }
+  // Branches only: an editor's background `git fetch` moves refs/remotes/, which changes
+  // nothing the site shows until a merge moves a branch.
+  add_refs(common_dir / "refs/heads");
+}
+
+void Watcher::add_refs(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(fs::symlink_status(dir, ec))) return;
+  if (int wd = add_one(dir); wd >= 0) repo_refs_.insert(wd);
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_directory(ec) && !it->is_symlink(ec)) {
+      if (int wd = add_one(it->path()); wd >= 0) repo_refs_.insert(wd);
+    }
+  }
+}
+
+bool Watcher::repository_event(int wd, const std::string& name, std::uint32_t mask) {
+  // git writes name.lock and renames it over name: the rename is the change.
+  if (name.size() > 5 && name.compare(name.size() - 5, 5, ".lock") == 0) return false;
+  if (repo_refs_.count(wd)) {
+    if ((mask & IN_ISDIR) && (mask & (IN_CREATE | IN_MOVED_TO))) add_refs(dirs_[wd] / name);
+    return !(mask & IN_ISDIR);
+  }
+  return name == "HEAD" || name == "packed-refs";
 }
 
 void Watcher::add_tree(const fs::path& dir) {
@@ -101,6 +134,16 @@ bool Watcher::read_events(std::vector<std::string>& changed) {
       }
       if (ev->mask & IN_IGNORED) {
         dirs_.erase(ev->wd);
+        repo_heads_.erase(ev->wd);
+        repo_refs_.erase(ev->wd);
+        continue;
+      }
+      if (repo_heads_.count(ev->wd) || repo_refs_.count(ev->wd)) {
+        if (!repository_event(ev->wd, name, ev->mask)) continue;
+        std::error_code ec;
+        fs::path site = fs::weakly_canonical(site_dir_, ec);
+        changed.push_back((dirs_[ev->wd] / name).lexically_relative(site).string());
+        any = true;
         continue;
       }
       if (ev->wd == root_wd_) {

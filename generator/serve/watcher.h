@@ -1,9 +1,12 @@
 // Watches a site's sources with inotify: content/, data/, static/, layouts/, partials/,
-// i18n/, themes/ (recursively, including folders created later) and site.yaml.
+// i18n/, themes/ (recursively, including folders created later) and site.yaml, and where
+// its git repository records its commit.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,6 +31,12 @@ class Watcher {
   const std::string& error() const { return error_; }
   /// The folders the site is watched through (one watch each), relative to the site.
   std::vector<std::string> watched() const;
+  /// Also watches where the site's git repository records its commit: HEAD in `git_dir`,
+  /// the branches under `common_dir` (refs/heads/, packed-refs). A commit, checkout or pull
+  /// changes no file of the site but the pages' dates from git and the datasets' history;
+  /// wait() names the file that moved (".git/refs/heads/main"), relative to the site.
+  void watch_repository(const std::filesystem::path& git_dir,
+                        const std::filesystem::path& common_dir);
 
   /// Waits up to `timeout_ms` (-1: forever) for a source change, or until `stop_fd`
   /// (ignored when < 0) becomes readable. Site-relative paths of changed files are
@@ -39,7 +48,12 @@ class Watcher {
 
  private:
   void add_tree(const std::filesystem::path& dir);
-  void add_one(const std::filesystem::path& dir);
+  int add_one(const std::filesystem::path& dir);
+  /// A folder of the repository's branches (refs/heads/) and those in it: each file counts.
+  void add_refs(const std::filesystem::path& dir);
+  /// Whether an event `mask` on `name` in the repository's folder `wd` is a commit moving
+  /// (HEAD, a branch, packed-refs); adds the folders made under refs/heads/.
+  bool repository_event(int wd, const std::string& name, std::uint32_t mask);
   bool read_events(std::vector<std::string>& changed);
 
   std::filesystem::path site_dir_;
@@ -47,6 +61,8 @@ class Watcher {
   std::string error_;
   std::map<int, std::filesystem::path> dirs_;  ///< watch descriptor -> folder
   int root_wd_ = -1;
+  std::set<int> repo_heads_;  ///< the repository's own folders: only HEAD and packed-refs count
+  std::set<int> repo_refs_;   ///< refs/heads/ and the folders in it
   bool overflowed_ = false;
 };
 

@@ -78,6 +78,39 @@ TEST_CASE("the watcher follows folders created later") {
   CHECK(w.wait(200, -1, none) == WatchResult::kTimeout);
 }
 
+TEST_CASE("the watcher sees a commit move HEAD or a branch, not git's other files") {
+  TempSite site;
+  fs::path git = site.dir / ".git";
+  fs::create_directories(git / "refs/heads");
+  fs::create_directories(git / "refs/remotes/origin");
+  std::ofstream(git / "HEAD") << "ref: refs/heads/main\n";
+  Watcher w(site.dir);
+  REQUIRE(w.ok());
+  w.watch_repository(git, git);
+  // A commit: the branch written as main.lock and renamed over main.
+  std::ofstream(git / "refs/heads/main.lock") << "0123\n";
+  fs::rename(git / "refs/heads/main.lock", git / "refs/heads/main");
+  std::vector<std::string> commit = changes(w);
+  CHECK(has(commit, ".git/refs/heads/main"));
+  CHECK_FALSE(has(commit, ".git/refs/heads/main.lock"));
+  // A branch in a folder made later (feature/x), and a checkout moving HEAD.
+  fs::create_directories(git / "refs/heads/feature");
+  changes(w);
+  std::ofstream(git / "refs/heads/feature/x") << "4567\n";
+  CHECK(has(changes(w), ".git/refs/heads/feature/x"));
+  std::ofstream(git / "HEAD") << "ref: refs/heads/feature/x\n";
+  CHECK(has(changes(w), ".git/HEAD"));
+  // `git add` and `git status` write the index; objects are written before a ref moves;
+  // a fetch moves refs/remotes/ (an editor fetches every few minutes).
+  std::ofstream(git / "index") << "x";
+  std::ofstream(git / "ORIG_HEAD") << "x";
+  fs::create_directories(git / "objects/ab");
+  std::ofstream(git / "refs/remotes/origin/main") << "89ab\n";
+  std::vector<std::string> none;
+  CHECK(w.wait(200, -1, none) == WatchResult::kTimeout);
+  CHECK(none.empty());
+}
+
 TEST_CASE("the watcher stops when the stop descriptor is readable") {
   TempSite site;
   Watcher w(site.dir);
