@@ -274,6 +274,29 @@ TEST_CASE("a link to a story that comes, goes and comes back resolves as in a fu
         std::string::npos);
 }
 
+TEST_CASE("a link to a page only another language has breaks when that page goes") {
+  // With missing_translation: omit and the Chinese story 1 a draft, the Chinese story 3's link to
+  // ../story-1/ goes to the English page: looked up at /en/stories/story-1/ too.
+  SiteCopy site;
+  site.write("site.yaml",
+             set_line(site.read("site.yaml"), "missing_translation:", "missing_translation: omit"));
+  const std::string zh = "content/stories/story-1.zh-TW.md";
+  site.write(zh, "---\ndraft: true\n" + site.read(zh).substr(4));
+  Diagnostics first;
+  BuildResult built = run_build(options_for(site.dir()), first);
+  REQUIRE(built.exit_code == 0);
+  site.remove("content/stories/story-1.en.md");
+  Diagnostics diags;
+  const std::vector<std::string> changed{"content/stories/story-1.en.md"};  // as serve sees it
+  BuildResult next = run_update(*built.state, diags, &changed);
+  Full full = full_build(site);
+  CHECK(full.report.find("content/stories/story-3.zh-TW.md:7:10: error: the link ../story-1/ "
+                         "(/stories/story-1/) points to nothing this site publishes") !=
+        std::string::npos);
+  CHECK(report(diags) == full.report);
+  CHECK(next.exit_code == full.result.exit_code);
+}
+
 TEST_CASE("a string edit renders again the pages that show that string, the graph taken over") {
   SiteCopy site;
   const std::string rel = "themes/mini/i18n/en.yaml";

@@ -184,7 +184,7 @@ void check_chart_links(const std::vector<Body>& bodies, const std::set<std::stri
 }
 
 std::string resolve_link(const Site& site, const Page& page, const std::string& url, Pos pos,
-                         bool is_image, Diagnostics& diags, std::string* site_path) {
+                         bool is_image, Diagnostics& diags, std::vector<std::string>* looked_up) {
   bool inline_image = is_image && starts_with(ascii_lower(trim(url)), "data:image/");
   if (std::string why = inline_image ? "" : unsafe_link_reason(url); !why.empty()) {
     if (!page.fallback) {
@@ -204,12 +204,17 @@ std::string resolve_link(const Site& site, const Page& page, const std::string& 
     path.resize(cut);
   }
   std::string target = resolve_site_path(authoring_url(site, page), percent_decode(path));
-  if (site_path) *site_path = target;
   const std::string& source_path = page.source ? page.source->path : "";
+  // The page at `address`, if any; the address noted as looked up.
+  auto page_at = [&](std::string address) {
+    auto found = site.by_url.find(address);
+    if (looked_up) looked_up->push_back(std::move(address));
+    return found;
+  };
   // A page: rewrite to the reader's language when that language has it.
-  auto it = site.by_url.find(target);
+  auto it = page_at(target);
   if (it == site.by_url.end() && target.back() != '/' && target.find('.') == std::string::npos) {
-    it = site.by_url.find(target + "/");
+    it = page_at(target + "/");
     if (it != site.by_url.end()) target += "/";
   }
   if (it != site.by_url.end()) {
@@ -222,15 +227,15 @@ std::string resolve_link(const Site& site, const Page& page, const std::string& 
   for (const Language& l : site.config->languages) {
     const std::string prefix = site.lang_prefix(l.code);
     if (prefix.empty()) continue;
-    auto other = site.by_url.find(prefix + target);
-    if (other == site.by_url.end() && target.back() != '/')
-      other = site.by_url.find(prefix + target + "/");
+    auto other = page_at(prefix + target);
+    if (other == site.by_url.end() && target.back() != '/') other = page_at(prefix + target + "/");
     if (other == site.by_url.end()) continue;
     const Page* local = site.find(other->second->key, page.lang);
     return (local ? local->url : other->second->url) + suffix;
   }
   if (site.files.count(target) || is_chart_file_path(site, target)) return target + suffix;
   if (const Page* linked = page_of_file_link(site, source_path, percent_decode(path))) {
+    if (looked_up) looked_up->push_back(linked->url);
     const Page* local = site.find(linked->key, page.lang);
     return (local ? local->url : linked->url) + suffix;
   }
@@ -284,7 +289,7 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
   LinkResolver resolve = [&](const std::string& url, Pos pos, bool is_image) {
     // With reads, its problems are recorded, to be reported again when the body is reused.
     Diagnostics problems;
-    std::string looked_up;
+    std::vector<std::string> looked_up;
     std::string target = resolve_link(site, page, url, pos, is_image, reads ? problems : diags,
                                       reads ? &looked_up : nullptr);
     if (reads) {

@@ -47,11 +47,12 @@ struct LinkRead {
   Pos pos;
   bool is_image = false;
   std::string result;
-  /// The site path it was looked up at among the pages and files ("" when it was not:
-  /// an anchor, another site, a link not allowed); its result changes only with what the
-  /// graph has at that path or that path with "/" (model/site_patch_match.h
-  /// changed_addresses).
-  std::string site_path;
+  /// Every address it was looked up at among the pages, in order (none for an anchor,
+  /// another site, a link not allowed): "/stories/a" and "/stories/a/", then the same in
+  /// each language's folder ("/en/stories/a/") when no page was there, and the address of
+  /// the page whose file it names. Its result changes only with what the graph has at
+  /// these addresses (model/site_patch_match.h changed_addresses).
+  std::vector<std::string> looked_up;
 };
 
 /// What rendering a body read besides its page and source, for reusing it after an edit:
@@ -104,10 +105,11 @@ std::vector<Body> render_bodies(const Site& site, const DataViews& data, int job
 
 /// Rewrites one link of `page` written at `pos`; reports it in `diags` when it points to
 /// nothing the build publishes. A link into a dataset's charts/ folder is left for
-/// check_chart_links (the chart files are drawn after the bodies). `site_path`, when
-/// given, is set to the site path looked up (left as it is when none was).
+/// check_chart_links (the chart files are drawn after the bodies). `looked_up`, when
+/// given, gets every address a page was looked up at (LinkRead::looked_up).
 std::string resolve_link(const Site& site, const Page& page, const std::string& url, Pos pos,
-                         bool is_image, Diagnostics& diags, std::string* site_path = nullptr);
+                         bool is_image, Diagnostics& diags,
+                         std::vector<std::string>* looked_up = nullptr);
 
 /// The fingerprint of everything of `site` resolve_link reads besides the page itself:
 /// its pages' URLs, keys and languages, its files, datasets, withheld paths and languages.

@@ -22,17 +22,15 @@ bool same_links(const Site& site, const Page& page, const BodyOrigin& origin, Di
   return true;
 }
 
-/// True when no link of `origin` was looked up at a path of `changed` (or that path with
-/// "/"): each resolves as it did.
+/// True when no link of `origin` was looked up at an address of `changed`: each resolves
+/// as it did.
 bool links_untouched(const BodyOrigin& origin,
                      const std::unordered_set<std::string_view>& changed) {
   if (changed.empty()) return true;
-  std::string slash;
   for (const LinkRead& link : origin.reads->links) {
-    if (link.site_path.empty()) continue;
-    if (changed.count(link.site_path)) return false;
-    slash.assign(link.site_path).push_back('/');
-    if (changed.count(slash)) return false;
+    for (const std::string& address : link.looked_up) {
+      if (changed.count(address)) return false;
+    }
   }
   return true;
 }
