@@ -334,6 +334,17 @@ std::string describe(std::vector<std::string> changed, const fs::path& site_dir)
   return s;
 }
 
+/// Watches the git repository that holds the site, unless one is watched already: one
+/// made while serve runs (`git init`, then a commit) dates the pages and versions the
+/// datasets as it would have from the start. Called before an update reads the
+/// repository, so that a commit made after that reading is seen.
+void follow_repository(Watcher& watcher, const fs::path& site_dir) {
+  if (watcher.watching_repository()) return;
+  if (std::optional<RepositoryFolders> git = repository_folders(site_dir)) {
+    watcher.watch_repository(git->git_dir, git->common_dir);
+  }
+}
+
 }  // namespace
 
 std::string preview_url(const std::string& bind, int port) {
@@ -378,9 +389,7 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
   Watcher watcher(options.site_dir);
   // A commit, checkout or pull changes no file of the site but what pages show from git
   // (their "updated" dates, translations out of date, the datasets' history).
-  if (std::optional<RepositoryFolders> git = repository_folders(options.site_dir)) {
-    watcher.watch_repository(git->git_dir, git->common_dir);
-  }
+  follow_repository(watcher, options.site_dir);
   Session session;
   {
     ExitOnStop stop_at_once(signals, out);  // a first build at 100,000 pages takes minutes
@@ -407,6 +416,7 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     err << "changed: " << visible_text(describe(changed, options.site_dir)) << "\n";
     session.changed.insert(session.changed.end(), changed.begin(), changed.end());
     if (watcher.take_overflow()) session.changes_known = false;
+    follow_repository(watcher, options.site_dir);
     ExitOnStop stop_at_once(signals, out);
     if (session.state) {
       update(session, site, err);

@@ -147,10 +147,11 @@ bool Watcher::read_events(std::vector<std::string>& changed) {
         continue;
       }
       if (ev->wd == root_wd_) {
-        // In the site folder only site.yaml and the source folders matter.
+        // In the site folder only site.yaml, the source folders and the repository (made
+        // by `git init` while serve runs, or removed) matter.
         bool folder = std::find(watched_site_folders().begin(), watched_site_folders().end(),
                                 name) != watched_site_folders().end();
-        if (name != "site.yaml" && !folder) continue;
+        if (name != "site.yaml" && name != ".git" && !folder) continue;
         if (folder && (ev->mask & (IN_CREATE | IN_MOVED_TO))) add_tree(site_dir_ / name);
         changed.push_back(name);
         any = true;

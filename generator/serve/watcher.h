@@ -37,10 +37,13 @@ class Watcher {
   /// wait() names the file that moved (".git/refs/heads/main"), relative to the site.
   void watch_repository(const std::filesystem::path& git_dir,
                         const std::filesystem::path& common_dir);
+  /// True while a repository is watched (watch_repository, until its folders are removed).
+  bool watching_repository() const { return !repo_heads_.empty(); }
 
   /// Waits up to `timeout_ms` (-1: forever) for a source change, or until `stop_fd`
   /// (ignored when < 0) becomes readable. Site-relative paths of changed files are
-  /// appended to `changed`; editor scratch files (.swp, ~, hidden) are ignored.
+  /// appended to `changed`; editor scratch files (.swp, ~, hidden) are ignored, but for a
+  /// repository made or removed in the site folder (`git init`: ".git").
   WatchResult wait(int timeout_ms, int stop_fd, std::vector<std::string>& changed);
   /// True when events were lost since the last call (the kernel's queue of them
   /// overflowed): the paths wait() gave since may be incomplete. Resets the flag.

@@ -111,6 +111,26 @@ TEST_CASE("the watcher sees a commit move HEAD or a branch, not git's other file
   CHECK(none.empty());
 }
 
+TEST_CASE("the watcher sees a repository made in the site folder, and its removal") {
+  TempSite site;
+  Watcher w(site.dir);
+  REQUIRE(w.ok());
+  CHECK_FALSE(w.watching_repository());
+  // `git init` while serve runs: the first commit dates the pages and versions the data.
+  fs::path git = site.dir / ".git";
+  fs::create_directories(git / "refs/heads");
+  std::ofstream(git / "HEAD") << "ref: refs/heads/main\n";
+  CHECK(has(changes(w), ".git"));
+  w.watch_repository(git, git);
+  CHECK(w.watching_repository());
+  std::ofstream(git / "refs/heads/main") << "0123\n";
+  CHECK(has(changes(w), ".git/refs/heads/main"));
+  // The repository removed: no longer watched, so that one made again is.
+  fs::remove_all(git);
+  CHECK(has(changes(w), ".git"));
+  CHECK_FALSE(w.watching_repository());
+}
+
 TEST_CASE("the watcher stops when the stop descriptor is readable") {
   TempSite site;
   Watcher w(site.dir);
