@@ -5,11 +5,13 @@ own layouts and strings), so the same edits run on the sample portal and a golde
 An edit the fresh build rejects is undone by the next step, as staff fix what they broke."""
 import os
 import re
+import shutil
 
+from serve_edits_more import MoreEdits
 from serve_site import SiteFiles, get_key, set_key
 
 
-class Editor(SiteFiles):
+class Editor(MoreEdits, SiteFiles):
     # The edits: each returns what it did, or None when the site has nothing to do it to.
     def e_body(self):
         story = self.pick(self.stories())
@@ -344,7 +346,7 @@ class Editor(SiteFiles):
     def e_commit(self):
         """The edits so far committed (changing no file of the site: the pages' "updated"
         dates, translations out of date and the datasets' history come from git)."""
-        if not os.path.isdir(self.path('.git')):
+        if not self.in_git:
             return None
         self.commit('Edit %d' % self.n)
         return 'git commit'
@@ -409,8 +411,10 @@ class Editor(SiteFiles):
 
     # Steps.
     def broken(self):
-        """The fresh build rejected the last step: the next one undoes it."""
+        """The fresh build rejected the last step: the next one undoes it (and no checkout
+        goes back to a commit made in it)."""
         self.fix_next = True
+        self.good_commits = [c for c in self.good_commits if c not in self.step_commits]
 
     def step(self, more=False):
         """Makes the next edit (`more`: one more while serve may still be updating after
@@ -418,16 +422,20 @@ class Editor(SiteFiles):
         if self.fix_next:
             self.fix_next = False
             undo, self.undo = self.undo, {}
-            for rel, text in sorted(undo.items()):
+            # The files made first removed: a folder that replaced a file goes with them.
+            for rel, text in sorted(undo.items(), key=lambda e: (e[1] is not None, e[0])):
                 if text is None:
                     if self.exists(rel):
                         self.remove(rel)
                 else:
+                    if os.path.isdir(self.path(rel)):
+                        shutil.rmtree(self.path(rel))
                     self.write_bytes(rel, text)
             self.undo = {}
             return 'fixed: ' + ', '.join(sorted(undo))
         if not more:
             self.undo = {}
+            self.step_commits = []
         done = []
         for _ in range(self.rng.choice([1, 1, 1, 2, 3])):
             what = None

@@ -4,10 +4,12 @@ edit (stories, translations, datasets, photos, site.yaml, the theme, strings, a 
 its fix), one edit or a few at a time, chosen by a seed; after each update every path a
 fresh `firefly build --drafts --cms-local` of the same files publishes must be served with
 exactly its bytes (HTML with serve's reload script taken out), every path an earlier build
-published and this one does not must answer 404, and a site with errors must show them.
+published and this one does not must answer 404 (or redirect to the folder that replaced
+the file), and a site with errors must show them.
 
 Usage: serve_equals_build.py FIREFLY SITE WORK [--seed N] [--steps N] [--keep-going]
-                             [--no-drafts]
+                             [--no-drafts] [--git | --git-below | --git-later]
+                             [--kinds A,B,...]
 """
 import argparse
 import html
@@ -155,9 +157,12 @@ def compare(serve, built, gone):
             body = RELOAD.sub(b'', body, count=1)
         if body != want:
             problems.append('%s: %s' % (rel, first_difference(body, want)))
+    folders = {rel[:i] for rel in built for i in range(len(rel)) if rel[i] == '/'}
     for rel in sorted(gone):
         status, _, _ = serve.get(url_of(rel))
-        if status != 404:
+        if status == 301 and rel in folders:
+            pass  # a file replaced by a folder: its address redirects to the folder's
+        elif status != 404:
             problems.append('%s: answered %d, the build no longer publishes it' % (rel, status))
         if rel.endswith('/index.html') or rel == 'index.html':
             folder = url_of(rel[:-len('index.html')])
@@ -193,10 +198,17 @@ def main():
     ap.add_argument('--keep-going', action='store_true')
     ap.add_argument('--git', action='store_true',
                     help='the site in a git repository of its own, its edits committed')
+    ap.add_argument('--git-below', action='store_true',
+                    help='as --git, the site in a folder below the top of the repository')
+    ap.add_argument('--git-later', action='store_true',
+                    help='the site put in a git repository of its own by the first edit')
+    ap.add_argument('--kinds', default='',
+                    help='only these edits (serve_edits.py e_<kind>), comma-separated')
     ap.add_argument('--no-drafts', action='store_true',
                     help='serve --no-drafts against build without --drafts')
     args = ap.parse_args()
-    site = os.path.join(args.work, 'site')
+    repo = os.path.join(args.work, 'repo')
+    site = os.path.join(repo, 'portal') if args.git_below else os.path.join(args.work, 'site')
     out = os.path.join(args.work, 'public')
     ignore = shutil.ignore_patterns('public', '.firefly-cache', '.git', 'node_modules', 'build*')
     os.makedirs(site)
@@ -211,11 +223,19 @@ def main():
         # The sample portal: the default theme is built into firefly; a copy would be the
         # site's own theme folder, which it does not have.
         shutil.rmtree(os.path.join(site, 'themes'), ignore_errors=True)
-    if args.git:
-        subprocess.run(['git', 'init', '-q', site], check=True)
+    if args.git or args.git_below:
+        subprocess.run(['git', 'init', '-q', '-b', 'main', repo if args.git_below else site],
+                       check=True)
+    if args.git_below:  # the repository has more than the site
+        with open(os.path.join(repo, 'README.md'), 'w') as f:
+            f.write('The bureau\'s portal is in portal/.\n')
+        subprocess.run(['git', '-C', repo, 'add', 'README.md'], check=True)
     editor = Editor(site, args.seed)
-    if args.git:
-        editor.commit('The site as copied')
+    editor.in_git = args.git or args.git_below
+    if args.kinds:
+        editor.kinds = [getattr(editor, 'e_' + k) for k in args.kinds.split(',')]
+    if editor.in_git:
+        editor.commit('The site as copied', good=True)
     drafts = [] if args.no_drafts else ['--drafts']
     serve = Serve(args.firefly, site, os.path.join(args.work, 'serve.log'),
                   ['--no-drafts'] if args.no_drafts else [])
@@ -229,7 +249,7 @@ def main():
                 what = 'as copied'
             else:
                 before, _ = serve.counts()
-                what = editor.step()
+                what = editor.git_init() if args.git_later and step == 1 else editor.step()
                 if 'fixed' not in what and editor.rng.random() < 0.3:
                     # Saved again while serve may still be busy with the last save.
                     time.sleep(editor.rng.uniform(0.03, 0.4))

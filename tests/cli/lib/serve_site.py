@@ -41,6 +41,9 @@ class SiteFiles:
         self.undo = {}        # rel -> text before the last step (None: it did not exist)
         self.fix_next = False
         self.photos = []      # (story, photo) added by photo edits
+        self.in_git = False   # the site is in a git repository (its own or a parent folder's)
+        self.good_commits = []  # the commits made of files the build took, oldest first
+        self.step_commits = []  # the commits made in this step (bad if the step breaks)
         yaml = self.read('site.yaml')
         self.langs = re.findall(r'code: ([A-Za-z-]+)', yaml.split('\nlanguages:')[1])[:8]
         self.default = self.langs[0]
@@ -159,8 +162,9 @@ class SiteFiles:
                 self.write(rel, f.read())
         return rel
 
-    def commit(self, message):
-        """Commits every change, dated day `self.n` of 2026 (so each run's dates are the same)."""
+    def commit(self, message, good=False):
+        """Commits every change of the site's folder, dated day `self.n` of 2026 (so each
+        run's dates are the same); `good`: the files committed are known to build."""
         env = dict(os.environ, GIT_AUTHOR_NAME='Staff', GIT_AUTHOR_EMAIL='staff@example.org',
                    GIT_COMMITTER_NAME='Staff', GIT_COMMITTER_EMAIL='staff@example.org',
                    GIT_AUTHOR_DATE='%d +0800' % (1767232800 + 86400 * self.n))
@@ -168,3 +172,8 @@ class SiteFiles:
         git = ['git', '-C', self.site]
         subprocess.run(git + ['add', '-A', '--', '.', ':!.firefly-cache'], check=True)
         subprocess.run(git + ['commit', '-q', '--allow-empty', '-m', message], check=True, env=env)
+        sha = subprocess.run(git + ['rev-parse', 'HEAD'], check=True, capture_output=True,
+                             text=True).stdout.strip()
+        self.good_commits.append(sha)
+        if not good:
+            self.step_commits.append(sha)
