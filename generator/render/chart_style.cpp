@@ -13,10 +13,22 @@ namespace firefly {
 
 namespace {
 
-constexpr size_t kStyles = 4;
+constexpr size_t kColoursN = 4;
 /// Okabe–Ito blue, vermillion, bluish green, reddish purple: 5.1, 4.0, 3.3 and 3.0:1 on white.
-constexpr std::array<const char*, kStyles> kColours = {"#0072B2", "#C74E00", "#007A5A", "#B5578F"};
-constexpr std::array<const char*, kStyles> kDashes = {"", "8 4", "2 4", "10 3 2 3"};
+constexpr std::array<const char*, kColoursN> kColours = {"#0072B2", "#C74E00", "#007A5A",
+                                                         "#B5578F"};
+/// The looks series are told apart by besides colour: the first four series have a colour
+/// each, the next four the same colours again with a dash, marker and fill pattern of their
+/// own, so that no two of eight series share all three.
+constexpr size_t kStyles = 8;
+constexpr std::array<const char*, kStyles> kDashes = {"",     "8 4", "2 4",     "10 3 2 3",
+                                                      "14 3", "4 2", "2 2 8 2", "6 2 2 2 2 2"};
+
+/// The colour of series `k`.
+const char* colour(size_t k) { return kColours[k % kColoursN]; }
+/// The marker of series `k`: circle, square, triangle, diamond; the second four series
+/// shifted by two, so that the first and fifth series (one colour) differ.
+size_t marker(size_t k) { return (k % kStyles + 2 * (k % kStyles / kColoursN)) % 4; }
 
 }  // namespace
 
@@ -102,7 +114,7 @@ ChartScale fit_scale(const ChartData& d, const std::vector<size_t>& pts, bool st
   return make_scale(lo, hi);
 }
 
-const char* series_colour(size_t k) { return kColours[k % kStyles]; }
+const char* series_colour(size_t k) { return colour(k); }
 const char* series_dash(size_t k) { return kDashes[k % kStyles]; }
 
 namespace {
@@ -239,6 +251,18 @@ std::string chart_defs(const std::string& id) {
        "<rect width=\"8\" height=\"8\" fill=\"" +
        std::string(kColours[3]) +
        "\"/><path d=\"M0 4H8M4 0V8\" stroke=\"#ffffff\" stroke-width=\"1.5\"/></pattern>\n";
+  // Series 4 to 7, the colours again: stripes the other way, horizontal lines, vertical
+  // lines, a checkerboard.
+  auto pattern = [&](size_t k, const std::string& attrs, const std::string& white) {
+    s += "<pattern id=\"" + id + "-p" + std::to_string(k) +
+         "\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"" + attrs +
+         "><rect width=\"8\" height=\"8\" fill=\"" + colour(k) + "\"/>" + white + "</pattern>\n";
+  };
+  pattern(4, " patternTransform=\"rotate(-45)\"",
+          "<rect width=\"3\" height=\"8\" fill=\"#ffffff\"/>");
+  pattern(5, "", "<rect width=\"8\" height=\"3\" fill=\"#ffffff\"/>");
+  pattern(6, "", "<rect width=\"3\" height=\"8\" fill=\"#ffffff\"/>");
+  pattern(7, "", "<path d=\"M0 0H4V4H0ZM4 4H8V8H4Z\" fill=\"#ffffff\"/>");
   // Markers: circle, square, triangle, diamond, centred on 0,0.
   s += "<circle id=\"" + id + "-m0\" r=\"5\"/>\n";
   s += "<rect id=\"" + id + "-m1\" x=\"-4.5\" y=\"-4.5\" width=\"9\" height=\"9\"/>\n";
@@ -250,21 +274,20 @@ std::string chart_defs(const std::string& id) {
 std::string series_paint(const std::string& id, size_t k) {
   k %= kStyles;
   std::string fill = k == 0 ? kColours[0] : "url(#" + id + "-p" + std::to_string(k) + ")";
-  return "fill=\"" + fill + "\" stroke=\"" + kColours[k] + "\" stroke-width=\"1.5\"";
+  return "fill=\"" + fill + "\" stroke=\"" + colour(k) + "\" stroke-width=\"1.5\"";
 }
 
 std::string series_stroke(size_t k) {
   k %= kStyles;
-  std::string s = "stroke=\"" + std::string(kColours[k]) + "\" stroke-width=\"3\"";
+  std::string s = "stroke=\"" + std::string(colour(k)) + "\" stroke-width=\"3\"";
   if (*kDashes[k]) s += " stroke-dasharray=\"" + std::string(kDashes[k]) + "\"";
   return s;
 }
 
 std::string series_marker(const std::string& id, size_t k, const std::string& x,
                           const std::string& y) {
-  k %= kStyles;
-  return "<use href=\"#" + id + "-m" + std::to_string(k) + "\" x=\"" + x + "\" y=\"" + y +
-         "\" fill=\"" + kColours[k] + "\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n";
+  return "<use href=\"#" + id + "-m" + std::to_string(marker(k)) + "\" x=\"" + x + "\" y=\"" + y +
+         "\" fill=\"" + colour(k) + "\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n";
 }
 
 std::string bar_key(const std::string& id, size_t k) {

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <limits>
+#include <set>
 #include <string>
 
 namespace firefly {
@@ -142,6 +143,26 @@ TEST_CASE("bar labels: each category leaves half an em between two neighbouring 
   // A stack's total, and the "–" of a category without one.
   d = lines({{5, kNoValue}, {6, kNoValue}});
   CHECK(bar_label_band(d, all(2), "stacked", text, "") == doctest::Approx(1.7));
+}
+
+TEST_CASE("series styles: eight series each have a dash and a fill of their own") {
+  std::set<std::string> strokes, paints, looks;
+  for (size_t k = 0; k < 8; ++k) {
+    strokes.insert(series_dash(k));
+    paints.insert(series_paint("c", k));
+    // A line's look: its dash with its marker and colour (shown on short series).
+    looks.insert(series_stroke(k) + series_marker("c", k, "0", "0"));
+  }
+  CHECK(strokes.size() == 8);  // told apart on a long line too, where markers are left out
+  CHECK(paints.size() == 8);
+  CHECK(looks.size() == 8);
+  // The fifth series: the first one's colour, another dash, marker and pattern.
+  CHECK(std::string(series_colour(4)) == series_colour(0));
+  CHECK(series_marker("c", 4, "0", "0").find("#c-m2") != std::string::npos);
+  CHECK(series_paint("c", 4).find("url(#c-p4)") != std::string::npos);
+  CHECK(chart_defs("c").find("id=\"c-p7\"") != std::string::npos);
+  // A ninth looks as the first.
+  CHECK(series_stroke(8) == series_stroke(0));
 }
 
 }  // namespace firefly
