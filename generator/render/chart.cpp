@@ -130,7 +130,7 @@ std::string draw_chart(const Dataset& ds, const ChartSpec& spec, const ChartData
        (c.scale.lo < 0 ? " chart-below" : "") + "\" role=\"img\" aria-labelledby=\"" + id +
        "-title " + id + "-desc\" style=\"--y-w:" + svg_number(widest(ticks)) +
        "em;--v-w:" + svg_number(std::min(widest(values), 9.0)) + "em\">\n";
-  s += chart_defs(id);
+  s += chart_defs(id, d.series.size());
   s += c.legend();
   if (!y_title.empty()) {
     s += "<p class=\"chart-axis-title\">" + y_title_html + "</p>\n";

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <numeric>
 
 #include "core/text.h"
 #include "render/chart_draw.h"
@@ -49,8 +50,13 @@ std::string ChartDrawing::line_value_labels() const {
   }
   const double widest = kLineLabelWidths.back() - y_ems;
   std::vector<double> need = label_plot_widths(boxes, pts.size(), widest);
+  // Written in the order of the points, as line_labels gives them.
+  std::vector<size_t> drawn(placed.size());
+  std::iota(drawn.begin(), drawn.end(), 0);
+  std::sort(drawn.begin(), drawn.end(),
+            [&](size_t a, size_t b) { return placed[a].order < placed[b].order; });
   std::string s;
-  for (size_t i = 0; i < placed.size(); ++i) {
+  for (size_t i : drawn) {
     if (need[i] > widest) continue;  // too close to a more important label at any width
     int from = 0;
     if (need[i] > 0) {

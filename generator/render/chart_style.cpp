@@ -185,7 +185,8 @@ std::vector<PlacedLabel> ranked_line_labels(const ChartData& d, const std::vecto
   std::vector<std::vector<PointLabel>> at = line_labels(d, pts, scale);
   for (size_t k = 0; k < at.size(); ++k) {
     for (const PointLabel& l : at[k]) {
-      out.push_back({k, l, d.marked(pts[k], chart_value_text(l.value, view, d.value_decimals()))});
+      out.push_back({k, l, d.marked(pts[k], chart_value_text(l.value, view, d.value_decimals())),
+                     out.size()});
     }
   }
   std::stable_sort(out.begin(), out.end(), [](const PlacedLabel& a, const PlacedLabel& b) {
@@ -232,7 +233,7 @@ std::string svg_number(double v) {
   return s == "-0" ? "0" : s;
 }
 
-std::string chart_defs(const std::string& id) {
+std::string chart_defs(const std::string& id, size_t series) {
   std::string s =
       "<svg class=\"chart-defs\" width=\"0\" height=\"0\" aria-hidden=\"true\"><defs>\n";
   // Series 1: stripes; 2: dots; 3: cross-hatch (each over its colour).
@@ -254,6 +255,7 @@ std::string chart_defs(const std::string& id) {
   // Series 4 to 7, the colours again: stripes the other way, horizontal lines, vertical
   // lines, a checkerboard.
   auto pattern = [&](size_t k, const std::string& attrs, const std::string& white) {
+    if (k >= series) return;  // no such series: no pattern
     s += "<pattern id=\"" + id + "-p" + std::to_string(k) +
          "\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"" + attrs +
          "><rect width=\"8\" height=\"8\" fill=\"" + colour(k) + "\"/>" + white + "</pattern>\n";

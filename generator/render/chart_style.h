@@ -47,6 +47,7 @@ struct PlacedLabel {
   size_t k;
   PointLabel label;
   std::string text;
+  size_t order = 0;  ///< its place among all the labels in line_labels' order (as drawn)
 };
 /// The labels of line_labels with their texts (chart_value_text, with the provisional
 /// mark), the most important first (PointLabel::rank), in the order of the points within
@@ -101,8 +102,9 @@ const char* series_colour(size_t k);
 const char* series_dash(size_t k);
 
 /// The <svg> holding the patterns and markers of the chart `id` (always rendered, so the
-/// marks of either layout can use them).
-std::string chart_defs(const std::string& id);
+/// marks of either layout can use them), with the patterns of the fifth to eighth series
+/// only when it has that many `series`.
+std::string chart_defs(const std::string& id, size_t series);
 
 /// fill/stroke attributes of a bar of series `k`.
 std::string series_paint(const std::string& id, size_t k);

@@ -160,7 +160,11 @@ TEST_CASE("series styles: eight series each have a dash and a fill of their own"
   CHECK(std::string(series_colour(4)) == series_colour(0));
   CHECK(series_marker("c", 4, "0", "0").find("#c-m2") != std::string::npos);
   CHECK(series_paint("c", 4).find("url(#c-p4)") != std::string::npos);
-  CHECK(chart_defs("c").find("id=\"c-p7\"") != std::string::npos);
+  CHECK(chart_defs("c", 8).find("id=\"c-p7\"") != std::string::npos);
+  // Patterns only for the series drawn beyond the first four.
+  CHECK(chart_defs("c", 5).find("id=\"c-p4\"") != std::string::npos);
+  CHECK(chart_defs("c", 5).find("id=\"c-p5\"") == std::string::npos);
+  CHECK(chart_defs("c", 2).find("id=\"c-p4\"") == std::string::npos);
   // A ninth looks as the first.
   CHECK(series_stroke(8) == series_stroke(0));
 }

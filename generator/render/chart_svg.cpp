@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 #include "core/locale.h"
 #include "core/text.h"
@@ -144,7 +145,12 @@ struct Drawing {
       boxes.push_back({p.k, text_ems(p.text), (at(p.label.value) + (under ? 18 : -6)) / kFont});
     }
     std::vector<double> need = label_plot_widths(boxes, pts.size(), plot_ems);
-    for (size_t i = 0; i < placed.size(); ++i) {
+    // Written in the order of the points, as line_labels gives them.
+    std::vector<size_t> drawn(placed.size());
+    std::iota(drawn.begin(), drawn.end(), 0);
+    std::sort(drawn.begin(), drawn.end(),
+              [&](size_t a, size_t b) { return placed[a].order < placed[b].order; });
+    for (size_t i : drawn) {
       if (need[i] > plot_ems) continue;
       value_label(centre(placed[i].k), at(placed[i].label.value), placed[i].label.value,
                   placed[i].text, placed[i].label.below);
@@ -413,7 +419,7 @@ std::string chart_svg(const ChartData& d, const std::vector<size_t>& pts, const 
     s += "<cc:license rdf:resource=\"" + html_escape(credit.license_url) + "\"/>\n";
   }
   s += "</cc:Work>\n</rdf:RDF>\n</metadata>\n";
-  s += chart_defs("s");
+  s += chart_defs("s", d.series.size());
   s += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
   s += g.out;
   s += "</svg>\n";
