@@ -172,6 +172,14 @@ std::string format_number(double value, const LocaleSpec& spec, int max_fraction
   return to_utf8(out);
 }
 
+std::string format_integer(std::int64_t value, const LocaleSpec& spec) {
+  const auto& fmt = number_format(make_locale(spec.locale), 0);
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString out = fmt.formatInt(value, status).toString(status);
+  if (U_FAILURE(status)) return std::to_string(value);
+  return to_utf8(out);
+}
+
 struct Collator::Impl {
   std::unique_ptr<icu::Collator> collator;  // only const methods are used: thread-safe
 };

@@ -2,6 +2,7 @@
 // is in core/text_break.h).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,6 +32,9 @@ enum class DatePart { kDay, kMonth, kYear };
 std::string format_date(const Date& date, const LocaleSpec& locale, DatePart part);
 /// A number with the locale's grouping and at most `max_fraction_digits` decimals.
 std::string format_number(double value, const LocaleSpec& locale, int max_fraction_digits = 2);
+/// A whole number with the locale's grouping, every digit exact (a double keeps 15 or 16:
+/// 9007199254740993 stays that, never 9,007,199,254,740,992).
+std::string format_integer(std::int64_t value, const LocaleSpec& locale);
 
 /// Compares strings by the locale's collation; thread-safe once constructed.
 class Collator {

@@ -94,6 +94,10 @@ TEST_CASE("number grouping per locale") {
   CHECK(format_number(1234567, {"vi", ""}) == "1.234.567");
   CHECK(format_number(1234567.891, {"en", ""}) == "1,234,567.89");
   CHECK(format_number(1234567.891, {"vi", ""}) == "1.234.567,89");
+  // Past 2^53 a double loses the last digit; a whole number keeps it.
+  CHECK(format_integer(9007199254740993, {"vi", ""}) == "9.007.199.254.740.993");
+  CHECK(format_integer(-9007199254740993, {"en", ""}) == "-9,007,199,254,740,993");
+  CHECK(format_integer(0, {"en", ""}) == "0");
   CHECK(format_number(1234.5, {"id", ""}) == "1.234,5");
   CHECK(format_number(-1234.5, {"en", ""}) == "-1,234.5");
   CHECK(format_number(3.14159, {"en", ""}, 0) == "3");

@@ -245,16 +245,41 @@ std::vector<size_t> period_columns(const Dataset& ds) {
   return out;
 }
 
-/// The span of column `c`'s dates or years; nullopt when it has none.
+/// The columns whose cells are the figures of a row when column `c` gives the period: the
+/// numbers (integer and number columns), else, in a dataset without any, the other cells;
+/// never a year, a date or a column of the key, which say which row it is.
+std::vector<size_t> figure_columns(const Dataset& ds, size_t c) {
+  std::vector<size_t> numbers, others;
+  for (size_t i = 0; i < ds.columns.size(); ++i) {
+    const Column& col = ds.columns[i];
+    if (i == c || col.type == ColumnType::kDate || is_year_column(col) ||
+        std::find(ds.key.begin(), ds.key.end(), col.name) != ds.key.end()) {
+      continue;
+    }
+    const bool number = col.type == ColumnType::kInteger || col.type == ColumnType::kNumber;
+    (number ? numbers : others).push_back(i);
+  }
+  return numbers.empty() ? others : numbers;
+}
+
+/// The span of column `c`'s dates or years over the rows with at least one figure
+/// (figure_columns): a row written ahead for the year to come, its figures empty, is no part
+/// of it. Every row counts in a dataset with no column of figures. Nullopt when it has none.
 std::optional<Period> column_period(const Dataset& ds, size_t c) {
   const Column& col = ds.columns[c];
   const bool date = col.type == ColumnType::kDate;
   const bool year = is_year_column(col);
+  const std::vector<size_t> figures = figure_columns(ds, c);
   std::optional<Period> out;
   bool month_starts = true;  // every date is the first day of its month
   for (size_t r = 0; r < ds.row_count(); ++r) {
     std::vector<std::string> cells = ds.cells(r);
     if (c >= cells.size() || cells[c].empty()) continue;
+    if (!figures.empty() && std::none_of(figures.begin(), figures.end(), [&](size_t f) {
+          return f < cells.size() && !trim(cells[f]).empty();
+        })) {
+      continue;
+    }
     auto p = parse_end(cells[c]);
     if (!p || p->years != year) continue;
     month_starts = month_starts && p->start.day == 1;

@@ -67,8 +67,10 @@ bool is_as_of_column(const Column& column);
 /// an "as of" or publication date (is_as_of_column).
 int period_column(const Dataset& ds);
 
-/// The period the rows cover, from period_column(); nullopt when there is none or it is
-/// empty.
+/// The period the rows cover, from period_column(): the span of the rows with at least one
+/// figure (a number; in a dataset without numbers, any cell but the key's, dates and years),
+/// so a row written ahead with empty figures for the year to come does not extend it;
+/// nullopt when there is none or it is empty.
 std::optional<Period> rows_period(const Dataset& ds);
 
 }  // namespace firefly

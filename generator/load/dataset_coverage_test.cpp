@@ -64,6 +64,31 @@ TEST_CASE("period: a column named as the period comes before another date, then 
                   "month,b,n\n,2019-05-01,1\n") == "2019-05-01");
 }
 
+TEST_CASE("period: a row with no figure is no part of it") {
+  const std::string cols =
+      "[{name: year, type: integer}, {name: district, type: string}, "
+      "{name: jobs, type: integer}, {name: rate, type: number}]";
+  // The year to come written ahead, every figure empty (its district named): 2019-2021.
+  CHECK(period_of(cols,
+                  "year,district,jobs,rate\n2018,A,,\n2019,A,-3,\n2020,A,5,0.5\n"
+                  "2021,A,,-1.25\n2022,A,,\n") == "2019/2021");
+  // One figure in the row is enough, at either end.
+  CHECK(period_of(cols, "year,district,jobs,rate\n2018,A,0,\n2022,A,,0\n") == "2018/2022");
+  // Only rows without figures: no period.
+  CHECK(period_of(cols, "year,district,jobs,rate\n2018,A,,\n2019,B,,\n") == "none");
+  // A date period ends at the last month with a figure, and that month stands for itself.
+  CHECK(period_of("[{name: month, type: date}, {name: n, type: integer}]",
+                  "month,n\n2024-01-01,4\n2024-02-01,7\n2024-03-01,\n",
+                  "frequency: monthly\n") == "2024-01-01/2024-02-29");
+  // Without numbers, a text is the figure; the key and dates name the row, not figures.
+  CHECK(period_of("[{name: year, type: integer}, {name: team, type: string}, "
+                  "{name: award, type: string}, {name: noted, type: date}]",
+                  "year,team,award,noted\n2019,A,Gold,\n2020,B,,2020-05-01\n",
+                  "key: [year, team]\n") == "2019");
+  // A dataset of years alone: each row is its own figure.
+  CHECK(period_of("[{name: year, type: integer}]", "year\n2019\n2023\n") == "2019/2023");
+}
+
 TEST_CASE("period: which column gives it") {
   Diagnostics scratch;
   Value meta = parse_yaml(

@@ -82,6 +82,7 @@ std::string draw_chart(const Dataset& ds, const ChartSpec& spec, const ChartData
   for (double v = c.scale.lo; v <= c.scale.hi + c.scale.step / 2; v += c.scale.step) {
     ticks.push_back(chart_value_text(v, view));
   }
+  c.y_ems = widest(ticks);
   for (const ChartSeries& s : d.series) {
     for (size_t i : pts) {
       if (has_value(s.values[i]))
@@ -101,13 +102,13 @@ std::string draw_chart(const Dataset& ds, const ChartSpec& spec, const ChartData
   if (kind != "line" && !always_rows) {
     // A provisional figure's label carries its mark: room for it on every label.
     const std::string mark = d.provisional.empty() ? "" : kProvisionalMark;
-    double label = widest_bar_label(
-        d, pts, kind,
-        [&](double v) { return chart_value_text(v, view, d.value_decimals()) + mark; },
-        not_reported);
-    size_t per = kind == "bar" ? c.m() : 1;
     double need =
-        widest(ticks) + static_cast<double>(pts.size()) * label_ems_per_category(label, per);
+        widest(ticks) +
+        static_cast<double>(pts.size()) *
+            bar_label_band(
+                d, pts, kind,
+                [&](double v) { return chart_value_text(v, view, d.value_decimals()) + mark; },
+                not_reported);
     c.label_width = kNoBarLabels;
     for (int w : kLabelWidths) {
       if (need <= w) {
@@ -129,7 +130,7 @@ std::string draw_chart(const Dataset& ds, const ChartSpec& spec, const ChartData
        (c.scale.lo < 0 ? " chart-below" : "") + "\" role=\"img\" aria-labelledby=\"" + id +
        "-title " + id + "-desc\" style=\"--y-w:" + svg_number(widest(ticks)) +
        "em;--v-w:" + svg_number(std::min(widest(values), 9.0)) + "em\">\n";
-  s += chart_defs(id);
+  s += chart_defs(id, d.series.size());
   s += c.legend();
   if (!y_title.empty()) {
     s += "<p class=\"chart-axis-title\">" + y_title_html + "</p>\n";

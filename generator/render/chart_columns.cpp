@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <numeric>
 
 #include "core/text.h"
 #include "render/chart_draw.h"
@@ -17,6 +18,11 @@ constexpr double kLongXLabelEms = 4;
 
 std::string chart_pct(double v) { return svg_number(v) + "%"; }
 
+double ChartDrawing::centre(size_t k) const {
+  return 100.0 * (static_cast<double>(k) + 0.5) /
+         static_cast<double>(std::max<size_t>(pts.size(), 1));
+}
+
 std::string ChartDrawing::x_label_class(size_t k, double label_ems) const {
   auto at_most = [&](size_t most, double box_ems) {
     return std::clamp<size_t>(static_cast<size_t>(box_ems / (label_ems + 1)), 1, most);
@@ -30,6 +36,43 @@ std::string ChartDrawing::x_label_class(size_t k, double label_ems) const {
   if (k % sm == 0) c += " x-m";
   if (k % sw == 0) c += " x-w";
   return c.empty() ? "" : " class=\"" + c.substr(1) + "\"";
+}
+
+std::string ChartDrawing::line_value_labels() const {
+  std::vector<PlacedLabel> placed = ranked_line_labels(d, pts, scale, view);
+  // The plot's height in em (style.css: .chart-plot-row, less room under it below zero).
+  const double height = scale.lo < 0 ? 12 : 13.5;
+  std::vector<LabelBox> boxes;
+  for (const PlacedLabel& p : placed) {
+    const double y = height * (100 - scale.pos(p.label.value)) / 100;
+    const bool under = p.label.below || p.label.value < 0;
+    boxes.push_back({p.k, text_ems(p.text), under ? y + 1.2 : y - 0.45});
+  }
+  const double widest = kLineLabelWidths.back() - y_ems;
+  std::vector<double> need = label_plot_widths(boxes, pts.size(), widest);
+  // Written in the order of the points, as line_labels gives them.
+  std::vector<size_t> drawn(placed.size());
+  std::iota(drawn.begin(), drawn.end(), 0);
+  std::sort(drawn.begin(), drawn.end(),
+            [&](size_t a, size_t b) { return placed[a].order < placed[b].order; });
+  std::string s;
+  for (size_t i : drawn) {
+    if (need[i] > widest) continue;  // too close to a more important label at any width
+    int from = 0;
+    if (need[i] > 0) {
+      for (int w : kLineLabelWidths) {
+        if (need[i] + y_ems <= w) {
+          from = w;
+          break;
+        }
+      }
+    }
+    std::string label = value_label(centre(placed[i].k), placed[i].label.value,
+                                    placed[i].label.below, placed[i].text);
+    if (from) label.insert(label.find("chart-v") + 7, " chart-v-" + std::to_string(from));
+    s += label;
+  }
+  return s;
 }
 
 std::string ChartDrawing::value_label(double x, double v, bool below,
@@ -68,7 +111,6 @@ std::string ChartDrawing::columns() const {
   s += "</svg>\n<svg class=\"chart-plot\" width=\"100%\" height=\"100%\" overflow=\"visible\">\n";
   s += grid;
   const double band = 100.0 / static_cast<double>(std::max<size_t>(n, 1));
-  auto centre = [&](size_t k) { return band * (static_cast<double>(k) + 0.5); };
   const bool few = label_width != kNoBarLabels;
   std::string labels;
   if (kind == "line") {
@@ -94,14 +136,7 @@ std::string ChartDrawing::columns() const {
         }
       }
     }
-    std::vector<std::vector<PointLabel>> at = line_labels(d, pts, scale);
-    for (size_t k = 0; k < n; ++k) {
-      for (const PointLabel& l : at[k]) {
-        labels +=
-            value_label(centre(k), l.value, l.below,
-                        d.marked(pts[k], chart_value_text(l.value, view, d.value_decimals())));
-      }
-    }
+    labels += line_value_labels();
   } else {
     const double group = band * 0.7;
     for (size_t k = 0; k < n; ++k) {

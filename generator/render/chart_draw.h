@@ -3,6 +3,7 @@
 // page text in em; only the marks stretch with the width.
 #pragma once
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,12 @@ namespace firefly {
 
 /// No value labels on the bars (they fit at no width).
 inline constexpr int kNoBarLabels = -1;
+
+/// The chart box widths (in em) from which a line chart's value label that needs room
+/// beside another shows (class `chart-v-<em>`; style.css hides it in narrower boxes): from
+/// a phone at the largest text size (under 10em) to a wide page.
+inline constexpr std::array<int, 14> kLineLabelWidths = {4,  6,  8,  10, 12, 14, 16,
+                                                         20, 24, 32, 40, 48, 64, 80};
 
 /// `v` percent as an SVG coordinate ("12.5%").
 std::string chart_pct(double v);
@@ -29,6 +36,8 @@ struct ChartDrawing {
   /// Bar value labels: shown at every width (0), from a box of this many em, or never
   /// (kNoBarLabels); always all of them or none.
   int label_width = 0;
+  /// The width of the y axis' ticks beside the plot, in em (--y-w).
+  double y_ems = 0;
 
   bool stacked() const { return kind == "stacked"; }
   bool target() const { return kind == "target"; }
@@ -53,6 +62,12 @@ struct ChartDrawing {
   /// of each (14em, 30em and 50em, with an em between two labels), so that long labels
   /// (dates: "1 January 2024") neither overlap nor run off the page.
   std::string x_label_class(size_t k, double label_ems) const;
+  /// The centre of drawn category `k`, in percent of the plot's width.
+  double centre(size_t k) const;
+  /// A line chart's value labels (line_labels): of two on one line of text that stand
+  /// closer than kLabelClearEms in a narrow box, the less important (PointLabel::rank)
+  /// shows only from the box width (kLineLabelWidths) at which they stand clear, or never.
+  std::string line_value_labels() const;
   /// `v` written above its mark at x (below a negative one, or when `below`); `shown`
   /// replaces the number.
   std::string value_label(double x, double v, bool below = false,

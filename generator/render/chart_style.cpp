@@ -13,10 +13,22 @@ namespace firefly {
 
 namespace {
 
-constexpr size_t kStyles = 4;
+constexpr size_t kColoursN = 4;
 /// Okabe–Ito blue, vermillion, bluish green, reddish purple: 5.1, 4.0, 3.3 and 3.0:1 on white.
-constexpr std::array<const char*, kStyles> kColours = {"#0072B2", "#C74E00", "#007A5A", "#B5578F"};
-constexpr std::array<const char*, kStyles> kDashes = {"", "8 4", "2 4", "10 3 2 3"};
+constexpr std::array<const char*, kColoursN> kColours = {"#0072B2", "#C74E00", "#007A5A",
+                                                         "#B5578F"};
+/// The looks series are told apart by besides colour: the first four series have a colour
+/// each, the next four the same colours again with a dash, marker and fill pattern of their
+/// own, so that no two of eight series share all three.
+constexpr size_t kStyles = 8;
+constexpr std::array<const char*, kStyles> kDashes = {"",     "8 4", "2 4",     "10 3 2 3",
+                                                      "14 3", "4 2", "2 2 8 2", "6 2 2 2 2 2"};
+
+/// The colour of series `k`.
+const char* colour(size_t k) { return kColours[k % kColoursN]; }
+/// The marker of series `k`: circle, square, triangle, diamond; the second four series
+/// shifted by two, so that the first and fifth series (one colour) differ.
+size_t marker(size_t k) { return (k % kStyles + 2 * (k % kStyles / kColoursN)) % 4; }
 
 }  // namespace
 
@@ -34,34 +46,40 @@ double text_ems(std::string_view s) {
   return w;
 }
 
-double widest_bar_label(const ChartData& d, const std::vector<size_t>& pts, const std::string& kind,
-                        const std::function<std::string(double)>& text,
-                        const std::string& not_reported) {
-  double w = 0;
-  for (size_t i : pts) {
+double bar_label_band(const ChartData& d, const std::vector<size_t>& pts, const std::string& kind,
+                      const std::function<std::string(double)>& text,
+                      const std::string& not_reported) {
+  // Each label's centre (in bands from the drawing's start) and width, in drawing order.
+  std::vector<std::pair<double, double>> labels;
+  const size_t m = kind == "bar" ? std::max<size_t>(d.series.size(), 1) : 1;
+  for (size_t c = 0; c < pts.size(); ++c) {
+    const size_t i = pts[c];
+    const double centre = static_cast<double>(c) + 0.5;
     if (kind == "stacked") {
-      if (!d.reported(i)) continue;  // no stack, no total
       double sum = 0;
       for (const ChartSeries& s : d.series) sum += has_value(s.values[i]) ? s.values[i] : 0;
-      w = std::max(w, text_ems(text(sum)));
+      labels.emplace_back(centre, text_ems(d.reported(i) ? text(sum) : kNoValueMark));
     } else if (kind == "target") {
       double a = d.series.size() > 1 ? d.series[1].values[i] : kNoValue;
-      w = std::max(w, text_ems(has_value(a) ? text(a) : not_reported));
+      labels.emplace_back(centre, text_ems(has_value(a) ? text(a) : not_reported));
     } else {
-      for (const ChartSeries& s : d.series) {
-        if (has_value(s.values[i])) w = std::max(w, text_ems(text(s.values[i])));
+      // The bars of a category fill 70% of its band, each series an equal share.
+      for (size_t j = 0; j < d.series.size(); ++j) {
+        const double v = d.series[j].values[i];
+        const double at =
+            centre - 0.35 + 0.7 * (static_cast<double>(j) + 0.5) / static_cast<double>(m);
+        labels.emplace_back(at, text_ems(has_value(v) ? text(v) : kNoValueMark));
       }
     }
   }
-  return w;
-}
-
-double label_ems_per_category(double widest_label_ems, size_t labels_per_category) {
-  constexpr double kGap = 0.3;    // between two labels
-  constexpr double kGroup = 0.7;  // the share of a category its bars fill
-  double per_label = widest_label_ems + kGap;
-  if (labels_per_category <= 1) return per_label;
-  return per_label * static_cast<double>(labels_per_category) / kGroup;
+  double band = 0;
+  for (size_t k = 0; k < labels.size(); ++k) {
+    band = std::max(band, labels[k].second + kLabelClearEms);
+    if (k == 0) continue;
+    const double apart = labels[k].first - labels[k - 1].first;
+    band = std::max(band, ((labels[k].second + labels[k - 1].second) / 2 + kLabelClearEms) / apart);
+  }
+  return band;
 }
 
 ChartScale make_scale(double lo, double hi) {
@@ -96,7 +114,7 @@ ChartScale fit_scale(const ChartData& d, const std::vector<size_t>& pts, bool st
   return make_scale(lo, hi);
 }
 
-const char* series_colour(size_t k) { return kColours[k % kStyles]; }
+const char* series_colour(size_t k) { return colour(k); }
 const char* series_dash(size_t k) { return kDashes[k % kStyles]; }
 
 namespace {
@@ -105,7 +123,8 @@ namespace {
 /// height, a little more than a line of text in the plot) would cover each other.
 constexpr double kLabelGap = 12;
 
-/// First, last, lowest and highest reported rows of a series.
+/// Last, first, highest and lowest reported rows of a series, in the order of their
+/// labels' rank (PointLabel::rank).
 std::vector<size_t> key_points(const std::vector<double>& v) {
   std::vector<size_t> idx;
   for (size_t i = 0; i < v.size(); ++i) {
@@ -113,36 +132,43 @@ std::vector<size_t> key_points(const std::vector<double>& v) {
   }
   if (idx.empty()) return idx;
   auto less = [&](size_t a, size_t b) { return v[a] < v[b]; };
-  return {idx.front(), idx.back(), *std::min_element(idx.begin(), idx.end(), less),
-          *std::max_element(idx.begin(), idx.end(), less)};
+  return {idx.back(), idx.front(), *std::max_element(idx.begin(), idx.end(), less),
+          *std::min_element(idx.begin(), idx.end(), less)};
 }
 
 }  // namespace
 
 std::vector<std::vector<PointLabel>> line_labels(const ChartData& d, const std::vector<size_t>& pts,
                                                  const ChartScale& scale) {
-  std::vector<std::vector<double>> at(pts.size());
+  // Per point, its values that are key points, each with its best rank.
+  std::vector<std::vector<std::pair<double, int>>> at(pts.size());
   for (const ChartSeries& s : d.series) {
     std::vector<size_t> key = key_points(s.values);
     for (size_t k = 0; k < pts.size(); ++k) {
-      if (std::find(key.begin(), key.end(), pts[k]) != key.end()) at[k].push_back(s.values[pts[k]]);
+      auto it = std::find(key.begin(), key.end(), pts[k]);
+      if (it != key.end()) at[k].emplace_back(s.values[pts[k]], static_cast<int>(it - key.begin()));
     }
   }
   std::vector<std::vector<PointLabel>> out(pts.size());
   for (size_t k = 0; k < pts.size(); ++k) {
-    std::vector<double>& values = at[k];
-    std::sort(values.begin(), values.end(), std::greater<>());
-    values.erase(std::unique(values.begin(), values.end()), values.end());
+    std::vector<std::pair<double, int>>& values = at[k];
+    // Highest value first; of equal values, the best rank, which the one label keeps.
+    std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
+      return a.first > b.first || (a.first == b.first && a.second < b.second);
+    });
+    values.erase(std::unique(values.begin(), values.end(),
+                             [](const auto& a, const auto& b) { return a.first == b.first; }),
+                 values.end());
     // How low the labels written so far reach: a label above its mark takes the line of
     // text over it, one below its mark (a negative value's too) the line under it.
     double floor = std::numeric_limits<double>::infinity();
-    for (double v : values) {
+    for (const auto& [v, rank] : values) {
       double p = scale.pos(v);
       if (v >= 0 && p + kLabelGap <= floor) {
-        out[k].push_back({v, false});
+        out[k].push_back({v, false, rank});
         floor = p;
       } else if (p <= floor && (p >= kLabelGap || scale.lo < 0)) {
-        out[k].push_back({v, true});
+        out[k].push_back({v, true, rank});
         floor = p - kLabelGap;
       }
       // Else it would cover a label above it on either side of its mark, or, under its
@@ -151,6 +177,47 @@ std::vector<std::vector<PointLabel>> line_labels(const ChartData& d, const std::
     }
   }
   return out;
+}
+
+std::vector<PlacedLabel> ranked_line_labels(const ChartData& d, const std::vector<size_t>& pts,
+                                            const ChartScale& scale, const DataView& view) {
+  std::vector<PlacedLabel> out;
+  std::vector<std::vector<PointLabel>> at = line_labels(d, pts, scale);
+  for (size_t k = 0; k < at.size(); ++k) {
+    for (const PointLabel& l : at[k]) {
+      out.push_back({k, l, d.marked(pts[k], chart_value_text(l.value, view, d.value_decimals())),
+                     out.size()});
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const PlacedLabel& a, const PlacedLabel& b) {
+    return a.label.rank < b.label.rank;
+  });
+  return out;
+}
+
+std::vector<double> label_plot_widths(const std::vector<LabelBox>& boxes, size_t n, double widest) {
+  constexpr double kNever = std::numeric_limits<double>::infinity();
+  std::vector<double> need(boxes.size(), 0);
+  for (size_t i = 0; i < boxes.size(); ++i) {
+    const LabelBox& a = boxes[i];
+    for (size_t j = 0; j < i; ++j) {
+      const LabelBox& b = boxes[j];
+      // One never shown, or over the same point (line_labels keeps those apart), or on
+      // different lines of text: no need of room between them.
+      if (need[j] == kNever || a.k == b.k || std::fabs(a.baseline - b.baseline) >= kLabelLineEms) {
+        continue;
+      }
+      // Their centres stand |a.k - b.k| bands of width/n apart.
+      const double apart = static_cast<double>(a.k > b.k ? a.k - b.k : b.k - a.k);
+      const double width =
+          static_cast<double>(n) * ((a.width + b.width) / 2 + kLabelClearEms) / apart;
+      // Where b is hidden (narrower than need[j]), a would not meet it; hidden there too all
+      // the same, so that one width says when each label shows.
+      if (width > need[j]) need[i] = std::max(need[i], width);
+    }
+    if (need[i] > widest) need[i] = kNever;
+  }
+  return need;
 }
 
 std::string chart_value_text(double v, const DataView& view, int decimals) {
@@ -166,7 +233,7 @@ std::string svg_number(double v) {
   return s == "-0" ? "0" : s;
 }
 
-std::string chart_defs(const std::string& id) {
+std::string chart_defs(const std::string& id, size_t series) {
   std::string s =
       "<svg class=\"chart-defs\" width=\"0\" height=\"0\" aria-hidden=\"true\"><defs>\n";
   // Series 1: stripes; 2: dots; 3: cross-hatch (each over its colour).
@@ -185,6 +252,19 @@ std::string chart_defs(const std::string& id) {
        "<rect width=\"8\" height=\"8\" fill=\"" +
        std::string(kColours[3]) +
        "\"/><path d=\"M0 4H8M4 0V8\" stroke=\"#ffffff\" stroke-width=\"1.5\"/></pattern>\n";
+  // Series 4 to 7, the colours again: stripes the other way, horizontal lines, vertical
+  // lines, a checkerboard.
+  auto pattern = [&](size_t k, const std::string& attrs, const std::string& white) {
+    if (k >= series) return;  // no such series: no pattern
+    s += "<pattern id=\"" + id + "-p" + std::to_string(k) +
+         "\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"" + attrs +
+         "><rect width=\"8\" height=\"8\" fill=\"" + colour(k) + "\"/>" + white + "</pattern>\n";
+  };
+  pattern(4, " patternTransform=\"rotate(-45)\"",
+          "<rect width=\"3\" height=\"8\" fill=\"#ffffff\"/>");
+  pattern(5, "", "<rect width=\"8\" height=\"3\" fill=\"#ffffff\"/>");
+  pattern(6, "", "<rect width=\"3\" height=\"8\" fill=\"#ffffff\"/>");
+  pattern(7, "", "<path d=\"M0 0H4V4H0ZM4 4H8V8H4Z\" fill=\"#ffffff\"/>");
   // Markers: circle, square, triangle, diamond, centred on 0,0.
   s += "<circle id=\"" + id + "-m0\" r=\"5\"/>\n";
   s += "<rect id=\"" + id + "-m1\" x=\"-4.5\" y=\"-4.5\" width=\"9\" height=\"9\"/>\n";
@@ -196,21 +276,20 @@ std::string chart_defs(const std::string& id) {
 std::string series_paint(const std::string& id, size_t k) {
   k %= kStyles;
   std::string fill = k == 0 ? kColours[0] : "url(#" + id + "-p" + std::to_string(k) + ")";
-  return "fill=\"" + fill + "\" stroke=\"" + kColours[k] + "\" stroke-width=\"1.5\"";
+  return "fill=\"" + fill + "\" stroke=\"" + colour(k) + "\" stroke-width=\"1.5\"";
 }
 
 std::string series_stroke(size_t k) {
   k %= kStyles;
-  std::string s = "stroke=\"" + std::string(kColours[k]) + "\" stroke-width=\"3\"";
+  std::string s = "stroke=\"" + std::string(colour(k)) + "\" stroke-width=\"3\"";
   if (*kDashes[k]) s += " stroke-dasharray=\"" + std::string(kDashes[k]) + "\"";
   return s;
 }
 
 std::string series_marker(const std::string& id, size_t k, const std::string& x,
                           const std::string& y) {
-  k %= kStyles;
-  return "<use href=\"#" + id + "-m" + std::to_string(k) + "\" x=\"" + x + "\" y=\"" + y +
-         "\" fill=\"" + kColours[k] + "\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n";
+  return "<use href=\"#" + id + "-m" + std::to_string(marker(k)) + "\" x=\"" + x + "\" y=\"" + y +
+         "\" fill=\"" + colour(k) + "\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n";
 }
 
 std::string bar_key(const std::string& id, size_t k) {

@@ -24,10 +24,14 @@ ChartScale make_scale(double lo, double hi);
 /// The scale the marks of `pts` need (stacked bars sum their positive and negative parts).
 ChartScale fit_scale(const ChartData& d, const std::vector<size_t>& pts, bool stacked);
 
-/// A value label of a line chart: the value, and whether it is written below its mark.
+/// A value label of a line chart: the value, whether it is written below its mark, and its
+/// rank: 0 for a series' last value, 1 its first, 2 its highest, 3 its lowest (the best of
+/// the series whose value it is), which says which of two labels too close to stand side
+/// by side keeps its place (label_plot_widths).
 struct PointLabel {
   double value;
   bool below;
+  int rank = 0;
 };
 /// The value labels of a line chart at each drawn point: each series' first, last, lowest
 /// and highest reported values only; one label for equal values at a point, and of two
@@ -37,18 +41,52 @@ struct PointLabel {
 std::vector<std::vector<PointLabel>> line_labels(const ChartData& d, const std::vector<size_t>& pts,
                                                  const ChartScale& scale);
 
-/// The widest value label (in ems) of a column drawing of `kind` ("bar", "stacked" or
-/// "target"): each bar's value, each stack's total, or a target chart's actuals and
-/// `not_reported` where an actual is missing; `text` writes a value.
-double widest_bar_label(const ChartData& d, const std::vector<size_t>& pts, const std::string& kind,
-                        const std::function<std::string(double)>& text,
-                        const std::string& not_reported);
+/// A line chart's value label with the index of the drawn category it stands over and its
+/// text as shown.
+struct PlacedLabel {
+  size_t k;
+  PointLabel label;
+  std::string text;
+  size_t order = 0;  ///< its place among all the labels in line_labels' order (as drawn)
+};
+/// The labels of line_labels with their texts (chart_value_text, with the provisional
+/// mark), the most important first (PointLabel::rank), in the order of the points within
+/// a rank.
+std::vector<PlacedLabel> ranked_line_labels(const ChartData& d, const std::vector<size_t>& pts,
+                                            const ChartScale& scale, const DataView& view);
 
-/// How wide (in ems) each category of a column drawing must be for every value label to
-/// sit beside the next with a gap: one label per category (`labels_per_category` 1: stacked,
-/// target, a single series) may use the whole category; grouped bars share the 70% of it
-/// their bars fill.
-double label_ems_per_category(double widest_label_ems, size_t labels_per_category);
+/// The least clear space (in em) between two value labels side by side on one line of
+/// text: half an em, wider than a space, so that "7" over 2021 and "3" over 2022 never read
+/// as "73".
+inline constexpr double kLabelClearEms = 0.5;
+/// Two value labels whose baselines lie closer than this (in em) stand on one line of text
+/// (their boxes, about 1.2em high, overlap or nearly touch): side by side, they would read
+/// as one.
+inline constexpr double kLabelLineEms = 1.5;
+
+/// A value label as the check for room beside it sees it: the index of the drawn category
+/// it stands over, and its width and its baseline's height in the plot, in em.
+struct LabelBox {
+  size_t k;
+  double width;
+  double baseline;
+};
+/// For each of `boxes` over a drawing of `n` categories, the most important first, the
+/// least width of the plot (in em) from which it shows: there it stands kLabelClearEms or
+/// more from every more important label on its line of text (kLabelLineEms) that shows
+/// there; 0 when it never comes that close, infinity when it would need more than `widest`
+/// (it never shows; the table and the downloads give its value).
+std::vector<double> label_plot_widths(const std::vector<LabelBox>& boxes, size_t n, double widest);
+
+/// How wide (in ems) each category of a column drawing of `kind` ("bar", "stacked" or
+/// "target") must be for every value label to stand kLabelClearEms or more from the next:
+/// each bar's value (grouped bars share the 70% of the category their bars fill), each
+/// stack's total, or a target chart's actuals and `not_reported` where an actual is
+/// missing, the "–" of a missing value too; `text` writes a value. Two neighbours are
+/// measured by their own widths, and each label needs its own width and that space.
+double bar_label_band(const ChartData& d, const std::vector<size_t>& pts, const std::string& kind,
+                      const std::function<std::string(double)>& text,
+                      const std::string& not_reported);
 
 /// A number for an SVG attribute: at most two decimals, no trailing zeros, no "-0".
 std::string svg_number(double v);
@@ -64,8 +102,9 @@ const char* series_colour(size_t k);
 const char* series_dash(size_t k);
 
 /// The <svg> holding the patterns and markers of the chart `id` (always rendered, so the
-/// marks of either layout can use them).
-std::string chart_defs(const std::string& id);
+/// marks of either layout can use them), with the patterns of the fifth to eighth series
+/// only when it has that many `series`.
+std::string chart_defs(const std::string& id, size_t series);
 
 /// fill/stroke attributes of a bar of series `k`.
 std::string series_paint(const std::string& id, size_t k);

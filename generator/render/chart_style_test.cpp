@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <limits>
+#include <set>
+#include <string>
+
 namespace firefly {
 
 namespace {
@@ -81,6 +85,88 @@ TEST_CASE("line labels: a third close value that fits neither side is left out, 
   labels = line_labels(lines({{-5}, {-6}}), all(1), make_scale(-100, 0));
   REQUIRE(labels[0].size() == 1);
   CHECK(labels[0][0].value == -5);
+}
+
+TEST_CASE("line labels: ranked last, first, highest, lowest; equal values keep the best") {
+  // One series: first 5, highest 9, lowest 1, last 4; a second ends at 9 too.
+  ChartData d = lines({{5, 9, 1, 4}, {2, 9, 3, 9}});
+  auto labels = line_labels(d, all(4), make_scale(0, 10));
+  REQUIRE(labels[0].size() == 2);
+  CHECK(labels[0][0].rank == 1);  // 5, first of the first series
+  CHECK(labels[0][1].rank == 1);  // 2, first (and lowest) of the second
+  REQUIRE(labels[1].size() == 1);
+  CHECK(labels[1][0].rank == 2);  // 9, highest of both
+  REQUIRE(labels[3].size() == 2);
+  CHECK(labels[3][0].value == 9);
+  CHECK(labels[3][0].rank == 0);  // the second's last (and highest)
+  CHECK(labels[3][1].rank == 0);  // 4, the first's last
+}
+
+TEST_CASE("label room: two labels on one line keep half an em between them, or one waits") {
+  // "7" over 2021 and "3" over 2022 of ten years, on one line: the more important one (the
+  // first given) always shows, the other from a plot of 10 * (0.6 + 0.5) em, where their
+  // centres stand 1.1em apart and the boxes (0.6em each) half an em.
+  std::vector<LabelBox> two = {{9, 0.6, 10.0}, {8, 0.6, 10.7}};
+  auto need = label_plot_widths(two, 10, 80);
+  CHECK(need[0] == 0);
+  CHECK(need[1] == doctest::Approx(11));
+  // At a plot 11em wide the gap is what is asked, not the mere absence of overlap.
+  const double apart = 11.0 / 10, gap = apart - (0.6 + 0.6) / 2;
+  CHECK(gap == doctest::Approx(kLabelClearEms));
+  CHECK(gap >= 0.5);
+  // Two points apart, half that width.
+  CHECK(label_plot_widths({{9, 0.6, 10.0}, {7, 0.6, 10.0}}, 10, 80)[1] == doctest::Approx(5.5));
+  // A line of text higher, they do not read as one number: both always show.
+  CHECK(label_plot_widths({{9, 0.6, 10.0}, {8, 0.6, 10.0 - kLabelLineEms}}, 10, 80)[1] == 0);
+  // Too close for any plot up to the widest: never shown (the table gives the value) ...
+  need = label_plot_widths({{1, 3, 5}, {0, 10, 5}, {3, 0.6, 5}}, 10, 30);
+  CHECK(need[0] == 0);
+  CHECK(need[1] == std::numeric_limits<double>::infinity());  // 10 * (6.5 + 0.5) > 30
+  // ... and it takes no room from another: the third needs room beside the first only
+  // (beside the second it would need 10 * (5.3 + 0.5) / 3).
+  CHECK(need[2] == doctest::Approx(10 * (1.8 + 0.5) / 2));
+}
+
+TEST_CASE("bar labels: each category leaves half an em between two neighbouring labels") {
+  auto text = [](double v) { return std::to_string(static_cast<int>(v)); };
+  // One bar a category: "7" beside "3", 0.6em each: a band of 0.6 + 0.5em.
+  ChartData d = lines({{7, 3}});
+  CHECK(bar_label_band(d, all(2), "bar", text, "") == doctest::Approx(0.6 + kLabelClearEms));
+  // "10" beside "7": their own widths, (1.2 + 0.6) / 2 + 0.5, and "10" its own 1.2 + 0.5.
+  d = lines({{10, 7}});
+  CHECK(bar_label_band(d, all(2), "bar", text, "") == doctest::Approx(1.7));
+  // Two series: two bars share 70% of the band, their centres 0.35 of it apart; "10" and
+  // "7" of one year need (0.9 + 0.5) / 0.35 = 4em, not the 4.86 of two labels as wide as
+  // the widest.
+  d = lines({{10, 1}, {7, 1}});
+  CHECK(bar_label_band(d, all(2), "bar", text, "") == doctest::Approx(1.4 / 0.35));
+  // A stack's total, and the "–" of a category without one.
+  d = lines({{5, kNoValue}, {6, kNoValue}});
+  CHECK(bar_label_band(d, all(2), "stacked", text, "") == doctest::Approx(1.7));
+}
+
+TEST_CASE("series styles: eight series each have a dash and a fill of their own") {
+  std::set<std::string> strokes, paints, looks;
+  for (size_t k = 0; k < 8; ++k) {
+    strokes.insert(series_dash(k));
+    paints.insert(series_paint("c", k));
+    // A line's look: its dash with its marker and colour (shown on short series).
+    looks.insert(series_stroke(k) + series_marker("c", k, "0", "0"));
+  }
+  CHECK(strokes.size() == 8);  // told apart on a long line too, where markers are left out
+  CHECK(paints.size() == 8);
+  CHECK(looks.size() == 8);
+  // The fifth series: the first one's colour, another dash, marker and pattern.
+  CHECK(std::string(series_colour(4)) == series_colour(0));
+  CHECK(series_marker("c", 4, "0", "0").find("#c-m2") != std::string::npos);
+  CHECK(series_paint("c", 4).find("url(#c-p4)") != std::string::npos);
+  CHECK(chart_defs("c", 8).find("id=\"c-p7\"") != std::string::npos);
+  // Patterns only for the series drawn beyond the first four.
+  CHECK(chart_defs("c", 5).find("id=\"c-p4\"") != std::string::npos);
+  CHECK(chart_defs("c", 5).find("id=\"c-p5\"") == std::string::npos);
+  CHECK(chart_defs("c", 2).find("id=\"c-p4\"") == std::string::npos);
+  // A ninth looks as the first.
+  CHECK(series_stroke(8) == series_stroke(0));
 }
 
 }  // namespace firefly

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 #include "core/locale.h"
 #include "core/text.h"
@@ -132,6 +133,30 @@ struct Drawing {
     text(x, zero - 6, kNoValueMark, "text-anchor=\"middle\" aria-hidden=\"true\"");
   }
 
+  /// A line chart's value labels (line_labels) at `at(value)` and `centre(point)`, but one
+  /// that stands closer than kLabelClearEms to a more important one on its line of text
+  /// in the plot `plot_ems` wide (label_plot_widths).
+  template <typename At, typename Centre>
+  void line_value_labels(const At& at, const Centre& centre, double plot_ems) {
+    std::vector<PlacedLabel> placed = ranked_line_labels(d, pts, scale, view);
+    std::vector<LabelBox> boxes;
+    for (const PlacedLabel& p : placed) {
+      const bool under = p.label.below || p.label.value < 0;
+      boxes.push_back({p.k, text_ems(p.text), (at(p.label.value) + (under ? 18 : -6)) / kFont});
+    }
+    std::vector<double> need = label_plot_widths(boxes, pts.size(), plot_ems);
+    // Written in the order of the points, as line_labels gives them.
+    std::vector<size_t> drawn(placed.size());
+    std::iota(drawn.begin(), drawn.end(), 0);
+    std::sort(drawn.begin(), drawn.end(),
+              [&](size_t a, size_t b) { return placed[a].order < placed[b].order; });
+    for (size_t i : drawn) {
+      if (need[i] > plot_ems) continue;
+      value_label(centre(placed[i].k), at(placed[i].label.value), placed[i].label.value,
+                  placed[i].text, placed[i].label.below);
+    }
+  }
+
   void columns() {
     std::vector<std::string> ticks;
     for (double t = scale.lo; t <= scale.hi + scale.step / 2; t += scale.step) {
@@ -154,11 +179,13 @@ struct Drawing {
     // Value labels on every bar when all of them fit side by side, else on none.
     const std::string not_reported = view.text("chart_not_reported", "not reported");
     const std::string mark = d.provisional.empty() ? "" : kProvisionalMark;
-    const double widest_label = widest_bar_label(
-        d, pts, kind,
-        [&](double value) { return chart_value_text(value, view, d.value_decimals()) + mark; },
-        not_reported);
-    const bool few = band >= label_ems_per_category(widest_label, kind == "bar" ? m() : 1) * kFont;
+    const bool few = band >= bar_label_band(
+                                 d, pts, kind,
+                                 [&](double value) {
+                                   return chart_value_text(value, view, d.value_decimals()) + mark;
+                                 },
+                                 not_reported) *
+                                 kFont;
     std::string labels;
     const double group = band * 0.7;
     for (size_t c = 0; c < n; ++c) {
@@ -230,14 +257,7 @@ struct Drawing {
           }
         }
       }
-      std::vector<std::vector<PointLabel>> labels_at = line_labels(d, pts, scale);
-      for (size_t c = 0; c < n; ++c) {
-        for (const PointLabel& l : labels_at[c]) {
-          value_label(centre(c), at(l.value), l.value,
-                      d.marked(pts[c], chart_value_text(l.value, view, d.value_decimals())),
-                      l.below);
-        }
-      }
+      line_value_labels(at, centre, (right - left) / kFont);
     }
     // Category labels: every step-th, so that they do not overlap.
     double label_w = 0;
@@ -399,7 +419,7 @@ std::string chart_svg(const ChartData& d, const std::vector<size_t>& pts, const 
     s += "<cc:license rdf:resource=\"" + html_escape(credit.license_url) + "\"/>\n";
   }
   s += "</cc:Work>\n</rdf:RDF>\n</metadata>\n";
-  s += chart_defs("s");
+  s += chart_defs("s", d.series.size());
   s += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
   s += g.out;
   s += "</svg>\n";

@@ -110,6 +110,7 @@ std::string format_cell(const Value& value, const Column& column, const DataView
   switch (column.type) {
     case ColumnType::kInteger:
       if (is_year_column(column) || !value.is_number()) return value.to_text();
+      if (value.is_int()) return format_integer(value.as_int(), view.locale());
       return format_number(value.as_double(), view.locale(), 0);
     case ColumnType::kNumber:
       return value.is_number() ? format_number(value.as_double(), view.locale(),

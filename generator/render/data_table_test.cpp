@@ -57,6 +57,22 @@ TEST_CASE("data table: a number shows every decimal its cell has, in the reader'
   CHECK(html.find(">-0,000125</th>") != std::string::npos);  // not -0,0001
 }
 
+TEST_CASE("data table: a whole number shows every digit its cell has, past 2^53 too") {
+  Dataset ds;
+  ds.title.plain = "Budget";
+  ds.columns = {Column{"k", ColumnType::kString, {{}, "K", {}}, {}, {}, {}},
+                Column{"dong", ColumnType::kInteger, {{}, "Dong", {}}, {}, {}, {}}};
+  ds.csv_bytes = "k,dong\na,9007199254740993\nb,-0\nc,+5\n";
+  ds.index_rows();
+  DataView view;
+  view.lang = "vi";
+  view.html_lang = "vi";
+  std::string html = render_data_table(ds, TableSpec{}, view);
+  CHECK(html.find(">9.007.199.254.740.993</td>") != std::string::npos);  // not …992
+  CHECK(html.find(">0</td>") != std::string::npos);                      // not -0
+  CHECK(html.find(">5</td>") != std::string::npos);
+}
+
 TEST_CASE("data table: text cells and a fallback caption carry their language") {
   Dataset ds = sample();
   ds.title.by_lang = {{"zh-TW", "得獎"}};

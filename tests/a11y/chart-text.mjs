@@ -5,7 +5,8 @@
 // 14 CSS px (its font size times any scaling of an enclosing SVG), and each larger setting
 // must make chart text larger (it follows the reader's setting like body text). Text drawn
 // in a narrow chart must also stay inside the chart's box, and no two value labels of one
-// chart may overlap (their boxes as laid out, at every width and text size), nor two shown
+// chart may overlap (their boxes as laid out, at every width and text size) or stand side by
+// side on one line closer than 0.4em (they would read as one number), nor two shown
 // labels of its x axis touch. A horizontal
 // bar's value must start within an em of its bar's end.
 //
@@ -52,13 +53,20 @@ function measure() {
       if (style.display === 'none' || style.visibility === 'hidden' || t.closest('[hidden]')) continue;
       const r = t.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
-      boxes.push({ text: t.textContent.trim(), r });
+      boxes.push({ text: t.textContent.trim(), r, em: parseFloat(style.fontSize) });
     }
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
         const a = boxes[i].r, b = boxes[j].r;
         if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
           out.overlaps.push(`"${boxes[i].text}" and "${boxes[j].text}"`);
+        } else if (a.top < b.bottom - 1 && b.top < a.bottom - 1) {
+          // Side by side on one line, two labels closer than a space read as one number
+          // ("7" and "3" as "73"): the drawing keeps half an em between them.
+          const gap = Math.max(b.left - a.right, a.left - b.right);
+          if (gap < 0.4 * boxes[i].em) {
+            out.overlaps.push(`"${boxes[i].text}" and "${boxes[j].text}" ${gap.toFixed(1)} px apart on one line`);
+          }
         }
       }
     }
