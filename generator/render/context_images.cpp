@@ -48,8 +48,9 @@ Value ContextBuilder::images_value(const Page& page, PhotoPlace first) const {
         // Made once for the photo's page and its card.
         m.emplace_back("og_image", photo->og_image.get(serial_, [&] {
           const PhotoRender& social = photo->renders[photo->social];
-          return Value(map_of(0, "url", site_.absolute_url(social_image_url(*photo)), "width",
-                              social.width, "height", social.height));
+          return Value(map_of(0, "url",
+                              site_.absolute_url(url_path_escaped(social_image_url(*photo))),
+                              "width", social.width, "height", social.height));
         }));
       }
     }
