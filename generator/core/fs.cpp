@@ -179,6 +179,15 @@ std::string escaped_link_message(const fs::path& link, const fs::path& root) {
     return "this is a symbolic link to " + target.lexically_relative(real_root).string() +
            ", a hidden file of the site, which is never published";
   }
+  if (!fs::exists(link, ec)) {
+    return "this is a symbolic link to " + fs::read_symlink(link, ec).string() +
+           ", which does not exist, so it leads to no file";
+  }
+  if (!ec && is_inside(target, real_root) && fs::is_directory(target, ec)) {
+    return "this is a symbolic link to the folder " +
+           target.lexically_relative(real_root).string() +
+           ", and links to folders are not followed: its files would be left out of the site";
+  }
   return "this is a symbolic link to a place outside the site";
 }
 
@@ -233,7 +242,12 @@ void list_folder(const std::string& path, const std::string& rel, const fs::path
         if (escaped) escaped->push_back(child);
         continue;
       }
-      if (::stat(full.c_str(), &st) != 0 || S_ISDIR(st.st_mode)) continue;  // broken, or a folder
+      // A link to nothing, or to a folder (not followed): its files would be left out of
+      // the site without a word.
+      if (::stat(full.c_str(), &st) != 0 || S_ISDIR(st.st_mode)) {
+        if (escaped) escaped->push_back(child);
+        continue;
+      }
       if (S_ISREG(st.st_mode)) {
         out.push_back({full, child, true});
       } else if (special) {
