@@ -167,6 +167,18 @@ std::string special_entry_message(const fs::path& dir, const std::string& rel) {
   return "cannot open this folder (" + why + "), so its files would be left out of the site";
 }
 
+std::string escaped_link_hint(const fs::path& link, const fs::path& root, const std::string& rel,
+                              std::string file_hint) {
+  std::error_code ec;
+  if (!rel.empty() && fs::is_directory(link, ec) && leads_inside(link, root)) {
+    return escaped_link_hint("", {});
+  }
+  if (!rel.empty() && !fs::exists(link, ec) && !ec) {
+    return "put back the file it leads to, or remove the link";
+  }
+  return escaped_link_hint(rel, std::move(file_hint));
+}
+
 std::string escaped_link_message(const fs::path& link, const fs::path& root) {
   std::error_code ec;
   fs::path target = fs::weakly_canonical(link, ec);

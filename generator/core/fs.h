@@ -74,17 +74,10 @@ inline std::string escaped_link_hint(const std::string& rel, std::string file_hi
                      : file_hint;
 }
 
-/// escaped_link_hint for the link at `link`: for a link to a folder, to put the folder
-/// there; for a link to nothing, to put the file back or remove the link.
-inline std::string escaped_link_hint(const std::filesystem::path& link, const std::string& rel,
-                                     std::string file_hint) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(link, ec)) return escaped_link_hint("", {});
-  if (!rel.empty() && !std::filesystem::exists(link, ec) && !ec) {
-    return "put back the file it leads to, or remove the link";
-  }
-  return escaped_link_hint(rel, std::move(file_hint));
-}
+/// escaped_link_hint for the link at `link` under `root`: for a link to a folder of the
+/// site, to put the folder there; for a link to nothing, to put the file back or remove it.
+std::string escaped_link_hint(const std::filesystem::path& link, const std::filesystem::path& root,
+                              const std::string& rel, std::string file_hint);
 
 /// The error message for a special file (FIFO, socket, device) found among a site's files.
 inline constexpr const char* kSpecialFileMessage =
