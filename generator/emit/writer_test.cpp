@@ -438,49 +438,6 @@ TEST_CASE("writer: a path published twice is reported with both files, and only 
   CHECK_FALSE(firefly::paths_unique(paths));
 }
 
-TEST_CASE(
-    "writer: a file where another's folder goes is one error naming both, not the file "
-    "system's") {
-  using firefly::OutputFile;
-  // static/about beside the page /about/; a folder static/feed.xml/ at the feed's path.
-  firefly::OutputSet files = {{"about/index.html", "<p>", "", "content/about.md"},
-                              {"about/photo.jpg", "j", "", "content/about.md"},
-                              {"about", "a", "", "static/about"},
-                              {"about-us/index.html", "<p>", "", "content/about-us.md"},
-                              {"feed.xml", "<feed>", "", ""},
-                              {"feed.xml/a.txt", "t", "", "static/feed.xml/a.txt"}};
-  const std::vector<std::string> expected = {
-      "static/about: /about would be published as a file (static/about) and as the folder of "
-      "/about/index.html (content/about.md)",
-      "static/feed.xml/a.txt: /feed.xml would be published as a file (a generated file) and as "
-      "the folder of /feed.xml/a.txt (static/feed.xml/a.txt)"};
-  auto said = [](const firefly::Diagnostics& d) {
-    std::vector<std::string> out;
-    for (const firefly::Diagnostic& e : d.sorted()) {
-      out.push_back(e.path + ": " + e.message);
-      CHECK(e.hint == "rename or remove one of them");
-    }
-    return out;
-  };
-  firefly::Diagnostics checked;
-  CHECK_FALSE(firefly::check_unique_paths(files, checked));
-  CHECK(said(checked) == expected);
-
-  // The writer, whichever file comes first.
-  for (int order = 0; order < 2; ++order) {
-    Sandbox box;
-    firefly::Diagnostics diags;
-    {
-      firefly::OutputWriter writer(box.out, diags);
-      for (size_t i = 0; i < files.size(); ++i) {
-        writer.add(OutputFile(files[order ? files.size() - 1 - i : i]));
-      }
-      CHECK_FALSE(writer.commit());
-    }
-    CHECK(said(diags) == expected);
-  }
-}
-
 TEST_CASE("writer: a publish that fails midway puts back what it had switched in") {
   Sandbox box;
   auto site = [](const std::string& v) {
