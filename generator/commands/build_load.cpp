@@ -123,7 +123,8 @@ void report_static_files(const fs::path& site_dir, const std::vector<std::string
   }
   for (const std::string& rel : escaped) {
     diags.error("static/" + rel, {}, escaped_link_message(site_dir / "static" / rel, site_dir),
-                escaped_link_hint(rel, "copy the file into static/ instead"));
+                escaped_link_hint(site_dir / "static" / rel, site_dir, rel,
+                                  "copy the file into static/ instead"));
     withheld.insert("/" + rel);
   }
   for (const std::string& rel : special) {

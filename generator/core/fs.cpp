@@ -167,6 +167,18 @@ std::string special_entry_message(const fs::path& dir, const std::string& rel) {
   return "cannot open this folder (" + why + "), so its files would be left out of the site";
 }
 
+std::string escaped_link_hint(const fs::path& link, const fs::path& root, const std::string& rel,
+                              std::string file_hint) {
+  std::error_code ec;
+  if (!rel.empty() && fs::is_directory(link, ec) && leads_inside(link, root)) {
+    return escaped_link_hint("", {});
+  }
+  if (!rel.empty() && !fs::exists(link, ec) && !ec) {
+    return "put back the file it leads to, or remove the link";
+  }
+  return escaped_link_hint(rel, std::move(file_hint));
+}
+
 std::string escaped_link_message(const fs::path& link, const fs::path& root) {
   std::error_code ec;
   fs::path target = fs::weakly_canonical(link, ec);
@@ -178,6 +190,15 @@ std::string escaped_link_message(const fs::path& link, const fs::path& root) {
   if (!ec && is_inside(target, real_root) && is_hidden_below(target, real_root)) {
     return "this is a symbolic link to " + target.lexically_relative(real_root).string() +
            ", a hidden file of the site, which is never published";
+  }
+  if (!fs::exists(link, ec)) {
+    return "this is a symbolic link to " + fs::read_symlink(link, ec).string() +
+           ", which does not exist, so it leads to no file";
+  }
+  if (!ec && is_inside(target, real_root) && fs::is_directory(target, ec)) {
+    return "this is a symbolic link to the folder " +
+           target.lexically_relative(real_root).string() +
+           ", and links to folders are not followed: its files would be left out of the site";
   }
   return "this is a symbolic link to a place outside the site";
 }
@@ -233,7 +254,12 @@ void list_folder(const std::string& path, const std::string& rel, const fs::path
         if (escaped) escaped->push_back(child);
         continue;
       }
-      if (::stat(full.c_str(), &st) != 0 || S_ISDIR(st.st_mode)) continue;  // broken, or a folder
+      // A link to nothing, or to a folder (not followed): its files would be left out of
+      // the site without a word.
+      if (::stat(full.c_str(), &st) != 0 || S_ISDIR(st.st_mode)) {
+        if (escaped) escaped->push_back(child);
+        continue;
+      }
       if (S_ISREG(st.st_mode)) {
         out.push_back({full, child, true});
       } else if (special) {

@@ -47,13 +47,13 @@ struct FoundFile {
 
 /// Every regular file under `dir` (recursively), sorted by `rel`; empty when `dir` is
 /// missing. Symbolic links that resolve outside `root`, or to a hidden file or folder of
-/// it (a name starting with '.', such as .git/config or .env; .well-known/ excepted), are
-/// skipped and their `rel` paths appended to `escaped` (when given), so callers can report
-/// them (escaped_link_message); so are FIFOs, sockets and devices, appended to `special`,
-/// and folders that cannot be opened (no permission, a path too long), appended to
-/// `special` with a '/' at the end ("" for `dir` itself): their files would be missing.
-/// When `dir` itself is such a link (static/ leading to a home folder), nothing is listed
-/// and `escaped` gets the entry "".
+/// it (a name starting with '.', such as .git/config or .env; .well-known/ excepted), to
+/// nothing, or to a folder (links to folders are not followed), are skipped and their `rel` paths
+/// appended to `escaped` (when given), so callers can report them (escaped_link_message); so are
+/// FIFOs, sockets and devices, appended to `special`, and folders that cannot be opened (no
+/// permission, a path too long), appended to `special` with a '/' at the end ("" for `dir` itself):
+/// their files would be missing. When `dir` itself is such a link (static/ leading to a home
+/// folder), nothing is listed and `escaped` gets the entry "".
 std::vector<FoundFile> list_files(const std::filesystem::path& dir,
                                   const std::filesystem::path& root,
                                   std::vector<std::string>* escaped = nullptr,
@@ -73,6 +73,11 @@ inline std::string escaped_link_hint(const std::string& rel, std::string file_hi
   return rel.empty() ? "replace the link with the folder itself (a copy of what it leads to)"
                      : file_hint;
 }
+
+/// escaped_link_hint for the link at `link` under `root`: for a link to a folder of the
+/// site, to put the folder there; for a link to nothing, to put the file back or remove it.
+std::string escaped_link_hint(const std::filesystem::path& link, const std::filesystem::path& root,
+                              const std::string& rel, std::string file_hint);
 
 /// The error message for a special file (FIFO, socket, device) found among a site's files.
 inline constexpr const char* kSpecialFileMessage =

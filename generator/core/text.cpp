@@ -318,6 +318,36 @@ std::string percent_decode(std::string_view s, bool* malformed) {
   return out;
 }
 
+namespace {
+bool url_path_unsafe(unsigned char c) {
+  return c == ' ' || c == '"' || c == '#' || c == '%' || c == '<' || c == '>' || c == '?' ||
+         c == '`' || c == '{' || c == '}' || c == '|' || c == '\\' || c == '^';
+}
+}  // namespace
+
+bool needs_url_path_escape(std::string_view path) {
+  for (unsigned char c : path) {
+    if (url_path_unsafe(c)) return true;
+  }
+  return false;
+}
+
+std::string url_path_escaped(std::string_view path) {
+  static constexpr std::string_view kHex = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(path.size());
+  for (unsigned char c : path) {
+    if (url_path_unsafe(c)) {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {

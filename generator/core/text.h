@@ -86,6 +86,13 @@ bool read_whole_number(std::string_view s, T& out) {
 std::vector<std::string_view> split(std::string_view s, char sep);
 /// Decodes %XX escapes; a malformed escape is kept as written and sets `*malformed`.
 std::string percent_decode(std::string_view s, bool* malformed = nullptr);
+/// Whether the site path of a file, as it is named on disk, needs url_path_escaped.
+bool needs_url_path_escape(std::string_view path);
+/// The site path of a file, as it is named on disk ("/images/a b#1.jpg"), as a URL's path
+/// ("/images/a%20b%231.jpg"): each ASCII byte a URL's path cannot hold as it is (a space,
+/// `"`, `#`, `%`, `<`, `>`, `?`, a backquote, `{`, `}`, `|`, a backslash, `^`) as %XX;
+/// other bytes, letters of any script among them, as they are.
+std::string url_path_escaped(std::string_view path);
 /// Lower-cases ASCII letters.
 std::string ascii_lower(std::string_view s);
 /// Whether `a` and `b` differ at most in the case of their ASCII letters.

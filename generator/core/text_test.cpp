@@ -84,6 +84,16 @@ TEST_CASE("percent_decode decodes escapes and flags malformed ones") {
   CHECK(bad);
 }
 
+TEST_CASE("url_path_escaped writes a file's name as a URL's path, letters of any script kept") {
+  CHECK(url_path_escaped("/images/a b#1?.jpg") == "/images/a%20b%231%3F.jpg");
+  CHECK(url_path_escaped("/images/q\"x<y>%`{|}\\^.png") ==
+        "/images/q%22x%3Cy%3E%25%60%7B%7C%7D%5C%5E.png");
+  CHECK(url_path_escaped("/images/照片,a&b'-1.jpg") == "/images/照片,a&b'-1.jpg");
+  CHECK_FALSE(needs_url_path_escape("/images/照片,a&b'-1.jpg"));
+  CHECK(needs_url_path_escape("/images/a b.jpg"));
+  CHECK(percent_decode(url_path_escaped("/a b\"#%?.png")) == "/a b\"#%?.png");
+}
+
 TEST_CASE("an address that differs from a file's only in the case of its letters") {
   CHECK(equal_ignoring_ascii_case("/images/Roof.JPG", "/images/roof.jpg"));
   CHECK_FALSE(equal_ignoring_ascii_case("/images/roof.jpg", "/images/roof.jpeg"));

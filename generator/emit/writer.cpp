@@ -29,6 +29,7 @@
 #include "emit/folder_record.h"
 #include "emit/interrupt.h"
 #include "emit/output_folder.h"
+#include "emit/path_clashes.h"
 #include "emit/place_file.h"
 #include "emit/remove_tree.h"
 #include "emit/writer_impl.h"
@@ -122,7 +123,11 @@ bool readable(const std::string& path) {
 
 bool paths_unique(std::vector<std::string_view>& paths) {
   std::sort(paths.begin(), paths.end());
-  return std::adjacent_find(paths.begin(), paths.end()) == paths.end();
+  if (std::adjacent_find(paths.begin(), paths.end()) != paths.end()) return false;
+  std::string_view checked;
+  return std::none_of(paths.begin(), paths.end(), [&](std::string_view p) {
+    return file_at_folder(p, paths, checked) != std::string_view::npos;
+  });
 }
 
 bool check_unique_paths(OutputSet& files, Diagnostics& diags) {
@@ -146,6 +151,21 @@ bool check_unique_paths(OutputSet& files, Diagnostics& diags) {
                   kDuplicateHint);
       ok = false;
     }
+  }
+  std::vector<std::string_view> sorted;
+  for (const OutputFile& f : files) {
+    if (sorted.empty() || sorted.back() != f.path) sorted.push_back(f.path);
+  }
+  auto find = [&](std::string_view path) -> const OutputFile& {
+    return *std::lower_bound(files.begin(), files.end(), path,
+                             [](const OutputFile& f, std::string_view p) { return f.path < p; });
+  };
+  for (const FolderClash& clash : folder_clashes(sorted)) {
+    const OutputFile &file = find(clash.file), &inner = find(clash.inner);
+    const OutputFile& at = file.cause().empty() ? inner : file;  // a source file to fix
+    diags.error(at.cause(), at.origin_pos, folder_clash_message(clash, file.cause(), inner.cause()),
+                kDuplicateHint);
+    ok = false;
   }
   return ok;
 }
@@ -402,6 +422,7 @@ bool OutputWriter::commit(PublishStats* stats) {
                   "free space on the disk that holds it, then build again");
   }
   if (!w.failures.empty() || w.no_space) {
+    if (!w.failures.empty()) w.explain_folder_clashes();
     // Report in path order, so the outcome does not depend on thread scheduling.
     std::sort(w.failures.begin(), w.failures.end());
     for (const Impl::Failure& f : w.failures) {

@@ -121,6 +121,11 @@ struct OutputWriter::Impl {
     failures.push_back({path, std::move(message), std::move(hint), std::move(cause)});
   }
 
+  /// Replaces the file system's refusals of files published where another file's folder
+  /// must be ("not a directory", "is a directory", naming the staging folder) by one error a
+  /// clash, naming both sources, whichever thread came first.
+  void explain_folder_clashes();
+
   // Creates the folder of `path` once; `ec` says why it could not.
   bool ensure_dir(const std::string& path, std::error_code& ec);
 

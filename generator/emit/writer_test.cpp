@@ -12,6 +12,7 @@
 #include <set>
 
 #include "emit/folder_snapshot_for_tests.h"
+#include "emit/path_clashes.h"
 
 namespace fs = std::filesystem;
 
@@ -74,8 +75,8 @@ bool plainly_inside(const std::string& path) {
 }
 
 /// The error each of `paths` must cause, by its text alone (outside the folder, a name kept
-/// for Firefly, a second file at one path), as (source file, message) pairs; the indexes of
-/// the other paths, which only the file system may refuse, go to `others`.
+/// for Firefly, a second file at one path, a file at another's folder), as (source file, message)
+/// pairs; the indexes of the other paths, which only the file system may refuse, go to `others`.
 std::multiset<std::pair<std::string, std::string>> errors_by_text(
     const std::vector<std::string>& paths, const std::vector<std::string>& causes,
     std::set<size_t>& others) {
@@ -95,6 +96,17 @@ std::multiset<std::pair<std::string, std::string>> errors_by_text(
     } else {
       first[p] = i;
       others.insert(i);
+    }
+  }
+  // A file where another's folder must be ("a" and "a/index.html"): one error a clash, in
+  // place of what the file system says of the paths in it.
+  std::vector<std::string_view> sorted;
+  for (const auto& [p, i] : first) sorted.push_back(p);
+  for (const firefly::FolderClash& c : firefly::folder_clashes(sorted)) {
+    size_t file = first.at(std::string(c.file)), inner = first.at(std::string(c.inner));
+    expected.insert({causes[file], firefly::folder_clash_message(c, causes[file], causes[inner])});
+    for (const auto& [p, i] : first) {
+      if (p == c.file || p.rfind(std::string(c.file) + "/", 0) == 0) others.erase(i);
     }
   }
   return expected;
@@ -417,10 +429,12 @@ TEST_CASE("writer: a path published twice is reported with both files, and only 
         "two files would be published at /a/index.html (content/a.md and static/a/index.html)");
   CHECK(found[0].hint == "rename or remove one of them");
 
-  std::vector<std::string_view> paths = {"x", "a", "x/y"};
+  std::vector<std::string_view> paths = {"x-y", "a", "x/y"};
   CHECK(firefly::paths_unique(paths));
-  CHECK(paths == std::vector<std::string_view>{"a", "x", "x/y"});
+  CHECK(paths == std::vector<std::string_view>{"a", "x-y", "x/y"});
   paths.push_back("a");
+  CHECK_FALSE(firefly::paths_unique(paths));
+  paths = {"x-y", "a", "x/y", "x"};  // a file where the folder of x/y goes
   CHECK_FALSE(firefly::paths_unique(paths));
 }
 

@@ -52,7 +52,8 @@ SourcePages load_content(const std::filesystem::path& site_dir, const SiteConfig
     diags.error(
         "content/" + rel, {},
         escaped_link_message(site_dir / "content" / rel, site_dir) + "; it is not published",
-        escaped_link_hint(rel, "copy the file into the site instead"));
+        escaped_link_hint(site_dir / "content" / rel, site_dir, rel,
+                          "copy the file into the site instead"));
   }
   std::vector<FoundFile> md;
   for (auto& f : files) {

@@ -49,6 +49,15 @@ bool read_page_name(const std::string& rel_path, const SiteConfig& config, Sourc
           "the folder name '" + std::string(parts[i]) + "' cannot be part of a web address");
       return false;
     }
+    if (parts[i].find(' ') != std::string_view::npos) {
+      // Published at "/my stories/": a sitemap's <loc> may not hold the space, and the
+      // address is mailed and printed as /my%20stories/.
+      diags.error(rel_path, {},
+                  "the folder name '" + std::string(parts[i]) +
+                      "' has spaces: its web address would have %20 in their place",
+                  "use '-' between the words");
+      return false;
+    }
     if (is_windows_device_name(parts[i])) {
       diags.warning(rel_path, {},
                     "the folder name '" + std::string(parts[i]) +

@@ -306,7 +306,8 @@ std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, const 
   for (const std::string& rel : escaped) {
     diags.error("data/" + rel, Pos{},
                 escaped_link_message(site_dir / "data" / rel, site_dir) + "; it is not read",
-                escaped_link_hint(rel, "copy the file into data/ instead"));
+                escaped_link_hint(site_dir / "data" / rel, site_dir, rel,
+                                  "copy the file into data/ instead"));
     for (std::string_view ext : {".csv", ".yaml"}) {
       if (ends_with(rel, ext)) refused.insert(rel.substr(0, rel.size() - ext.size()));
     }

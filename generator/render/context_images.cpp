@@ -35,7 +35,11 @@ Value ContextBuilder::images_value(const Page& page, PhotoPlace first) const {
     // Every story page and card makes one: the members in place, at their final count.
     Map m;
     m.reserve(2 + (img.caption.empty() ? 0 : 1) + (photo ? 2 : 0));
-    m.emplace_back("src", img.src);
+    // A file of static/ by its name on disk ("/images/plan#2.svg") as the URL that reaches
+    // it: a # or ? would end the path, a space or a quote is no URL.
+    m.emplace_back("src", img.src.starts_with('/') && needs_url_path_escape(img.src)
+                              ? url_path_escaped(img.src)
+                              : img.src);
     m.emplace_back("alt", img.alt);
     if (!img.caption.empty()) m.emplace_back("caption", img.caption);
     if (photo) {
@@ -48,8 +52,9 @@ Value ContextBuilder::images_value(const Page& page, PhotoPlace first) const {
         // Made once for the photo's page and its card.
         m.emplace_back("og_image", photo->og_image.get(serial_, [&] {
           const PhotoRender& social = photo->renders[photo->social];
-          return Value(map_of(0, "url", site_.absolute_url(social_image_url(*photo)), "width",
-                              social.width, "height", social.height));
+          return Value(map_of(0, "url",
+                              site_.absolute_url(url_path_escaped(social_image_url(*photo))),
+                              "width", social.width, "height", social.height));
         }));
       }
     }

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "core/text.h"
 #include "render/photos.h"
 
 namespace firefly {
@@ -46,18 +47,38 @@ const PhotoFile& fallback_file(const Photo& photo, const PhotoRender& render) {
 /// checked the string's capacity for every piece).
 struct Cursor {
   char* at;
+  /// Whether URLs are written escaped (a photo named "a b.jpg", "q\"x.jpg" or "a&b.jpg").
+  bool escape = false;
   void put(std::string_view part) {
     std::memcpy(at, part.data(), part.size());
     at += part.size();
+  }
+  /// A photo's URL as a URL's path in an attribute: a space would split a srcset, a quote
+  /// end the attribute, a `#` or `?` end the path.
+  void put_url(std::string_view url) {
+    if (escape) {
+      put(html_escape(url_path_escaped(url)));
+    } else {
+      put(url);
+    }
   }
   void put(char c) { *at++ = c; }
   void number(int n) { at = std::to_chars(at, at + 11, n).ptr; }
 };
 
+/// The most bytes a URL takes in an attribute: 5 a byte when it is escaped ("&amp;").
+constexpr size_t kEscapedUrlGrowth = 5;
+
+/// Whether a photo's URLs, made from its file's name, need escaping in an attribute.
+bool url_needs_escape(std::string_view site_path) {
+  return needs_url_path_escape(site_path) ||
+         site_path.find_first_of("&'") != std::string_view::npos;
+}
+
 /// The most bytes append_srcset writes for one file of `render`: ", ", its URL, a space,
 /// the width's digits and "w".
-size_t srcset_bound(const PhotoRender& render, const PhotoFile& f) {
-  return f.url.size() + 4 + render.width_text.size();
+size_t srcset_bound(const PhotoRender& render, const PhotoFile& f, size_t growth) {
+  return f.url.size() * growth + 4 + render.width_text.size();
 }
 
 /// Writes through `out` the srcset of the files in `format` among `renders[from, to)`;
@@ -70,7 +91,7 @@ bool append_srcset(Cursor& out, const Photo& photo, size_t from, size_t to, Imag
       if (f.encoding.format != format || f.url == photo.site_path) continue;
       if (any) out.put(", ");
       any = true;
-      out.put(f.url);
+      out.put_url(f.url);
       out.put(' ');
       out.put(photo.renders[i].width_digits());
       out.put('w');
@@ -97,14 +118,16 @@ std::string picture_html(const Photo& photo, const std::string& alt_html, PhotoP
   // srcset it is in: the sources' AVIF and WebP, the img's fallback format, which is WebP
   // too when a photo has no JPEG or PNG variant; the fallback's URL, `sizes` three times,
   // the alt text and at most 320 bytes of tags and numbers), then cut to what was written.
-  size_t bound = 3 * sizes.size() + alt_html.size() + fallback_src.url.size() + 320;
+  const bool escape = url_needs_escape(photo.site_path);
+  const size_t growth = escape ? kEscapedUrlGrowth : 1;
+  size_t bound = 3 * sizes.size() + alt_html.size() + fallback_src.url.size() * growth + 320;
   // Which modern formats the place offers, seen on the way: a source is written only for
   // them (without AVIF, a pass over every file for none).
   bool has[2] = {false, false};  // AVIF, WebP
   for (size_t i = from; i < to; ++i) {
     for (const PhotoFile& f : photo.renders[i].files) {
       ImageFormat format = f.encoding.format;
-      size_t each = srcset_bound(photo.renders[i], f);
+      size_t each = srcset_bound(photo.renders[i], f, growth);
       if (format == ImageFormat::kAvif || format == ImageFormat::kWebp) {
         bound += each;
         has[format == ImageFormat::kWebp] = true;
@@ -113,7 +136,7 @@ std::string picture_html(const Photo& photo, const std::string& alt_html, PhotoP
     }
   }
   std::string text(bound, '\0');
-  Cursor out{text.data()};
+  Cursor out{text.data(), escape};
   out.put(card ? std::string_view("<picture class=\"card-image\">") : "<picture>");
   for (ImageFormat f : {ImageFormat::kAvif, ImageFormat::kWebp}) {
     if (!has[f == ImageFormat::kWebp]) continue;
@@ -130,7 +153,7 @@ std::string picture_html(const Photo& photo, const std::string& alt_html, PhotoP
     out.put("\">");
   }
   out.put("<img src=\"");
-  out.put(fallback_src.url);
+  out.put_url(fallback_src.url);
   out.put("\" srcset=\"");
   append_srcset(out, photo, from, to, fallback);
   out.put("\" sizes=\"");

@@ -63,7 +63,7 @@ void overlay_dir(const fs::path& dir, const fs::path& site_dir, const std::strin
   }
   for (const std::string& rel : escaped) {
     diags.error(origin_prefix + rel, {}, escaped_link_message(dir / rel, site_dir),
-                escaped_link_hint(rel, "copy the file into the site instead"));
+                escaped_link_hint(dir / rel, site_dir, rel, "copy the file into the site instead"));
   }
   for (const std::string& rel : special) {
     diags.error(origin_prefix + rel, {}, special_entry_message(dir, rel),
