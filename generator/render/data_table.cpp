@@ -57,13 +57,6 @@ std::string DataView::lang_of(const Localized& text) const {
   return code.empty() || code == lang ? std::string() : tag_of(code);
 }
 
-std::string DataView::data_lang_of(const Localized& text) const {
-  if (!text.by_lang.empty()) return lang_of(text);
-  if (text.plain.empty() || default_lang == lang) return {};
-  std::string tag = tag_of(default_lang);
-  return tag == html_lang ? std::string() : tag;
-}
-
 void DataView::add_marked(Map& m, std::string_view name, const Localized& text,
                           const std::string& lang) const {
   add_marked_html(m, name, pick(text), lang.empty() ? html_lang : lang, scripts);
