@@ -164,7 +164,9 @@ std::string draw_chart(const Dataset& ds, const ChartSpec& spec, const ChartData
                      view.absolute(page.empty() ? view.dataset_url(ds.name) : page),
                      license.get("name").as_string(),
                      license.get("url").as_string(),
-                     view.html_lang};
+                     view.html_lang,
+                     title_lang,
+                     view.lang_of(view.publisher)};
   const std::string stem = file_stem.empty() ? chart_file_stem(ds.name, spec) : file_stem;
   const bool reduced = pts.size() < d.total_points;
   std::optional<DataFile> csv;
