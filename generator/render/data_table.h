@@ -57,7 +57,8 @@ struct DataView {
   /// The `lang` that pick(text) needs on this view's pages: "" when it is in the reader's
   /// language or in none, else the tag of the language it falls back to, or of the default
   /// language a text written once is in (Localized::lang_of: "Báo cáo" on an English page
-  /// of a site in Vietnamese, not "GDP").
+  /// of a site in Vietnamese, not "GDP"); a text wholly in another script than that
+  /// language's gets the script's (text_language: 臺南市 under `vi` is Chinese).
   std::string lang_of(const Localized& text) const;
   /// Adds `<name>_html` to `m`: pick(text) as HTML with its runs of another script marked
   /// (做工行善團 in an English title), when it has any; `lang` is the tag it is in ("" =

@@ -14,6 +14,17 @@ cd "$work/site"
 sed -i 's/^  - {code: vi, html_lang: vi, name: "Tiếng Việt"}$/&\n  - {code: en, html_lang: en, name: English}\n  - {code: th, html_lang: th, name: ไทย}\n  - {code: zh-TW, html_lang: zh-Hant-TW, name: 中文}/' site.yaml
 sed -i 's|main: \[{page: /stories/}, {page: /data/}, {page: /about/}\]|main: [{page: /stories/}, {page: /data/, title: Dữ liệu mở}, {page: /about/, title: FAQ}]|' site.yaml
 grep -q 'code: zh-TW' site.yaml && grep -q 'title: FAQ' site.yaml
+# A story in Vietnamese only, naming a Chinese trainer and a Vietnamese union: the English
+# page shows it untranslated, the trainer's name in Chinese and the union's in Vietnamese.
+cat >content/stories/trainer.vi.md <<'MD'
+---
+title: Lớp may
+date: 2024-03-01
+people:
+  - {name: 郭浩然, union: Công đoàn thợ may}
+---
+Lớp may của công đoàn.
+MD
 "$FIREFLY" build --site . --out "$work/out" --quiet 2>/dev/null
 
 fail() { echo "$1"; exit 1; }
@@ -36,6 +47,9 @@ for lang in en th zh-TW; do
   has "$out/$lang/feed.xml" '<author xml:lang="vi"><name>Cục Lao động</name></author>'
   has "$out/data/haircut-sessions/charts/bar-year-people_served.$lang.svg" "<title id=\"chart-title\" xml:lang=\"vi\">$title</title>"
 done
+has "$out/en/stories/trainer/index.html" '<span class="person-name" lang="zh-Hant-TW">郭浩然</span>'
+has "$out/en/stories/trainer/index.html" '<span lang="vi">Công đoàn thợ may</span>'
+has "$out/stories/trainer/index.html" '<span class="person-name" lang="zh-Hant-TW">郭浩然</span>'
 # An acronym is no language's; the default language's own pages mark none of it.
 has "$out/en/index.html" '<li><a href="/en/about/">FAQ</a>'
 lacks "$out/index.html" 'lang="vi">Cục Lao động'
