@@ -54,7 +54,9 @@ std::string DataView::tag_of(std::string_view code) const {
 
 std::string DataView::lang_of(const Localized& text) const {
   std::string_view code = text.lang_of(lang, default_lang);
-  if (code.empty() || code == lang) return {};
+  // In the reader's language or in none, but wholly in another script (Chinese notes in a
+  // column of a site in Vietnamese, on its Vietnamese page): that script's language.
+  if (code.empty() || code == lang) return text_language(pick(text), html_lang, scripts);
   std::string tag = tag_of(code);
   // Wholly in a script its language does not write (Chinese notes in a column of a site in
   // Vietnamese, whose `lang` says the default): the script's language says it.

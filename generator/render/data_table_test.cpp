@@ -193,6 +193,13 @@ TEST_CASE("data view: a text's lang is its default language's, unless its script
   CHECK(view.lang_of(once) == "vi");
   once.plain = "GDP";
   CHECK(view.lang_of(once) == "");
+  // On the Vietnamese page too, the note is Chinese; a name in no language is as well.
+  view.lang = "vi";
+  view.html_lang = "vi";
+  CHECK(view.lang_of(note) == "zh-Hant-TW");
+  Localized name;
+  name.plain = "臺南市";
+  CHECK(view.lang_of(name) == "zh-Hant-TW");
   // On the Chinese page the note is in the reader's own language.
   view.lang = "zh-TW";
   view.html_lang = "zh-Hant-TW";
