@@ -211,6 +211,8 @@ TagParts tag_parts(std::string_view code) {
 
 std::string likely_region(std::string_view code) { return tag_parts(code).likely_region; }
 
+std::string likely_script(std::string_view code) { return tag_parts(code).likely_script; }
+
 std::string primary_language(std::string_view code) {
   std::string lang = ascii_lower(code.substr(0, code.find_first_of("-_")));
   return lang == "tl" ? "fil" : lang;

@@ -41,6 +41,10 @@ std::string closest_language(std::string_view code, const std::vector<std::strin
 /// of "vi"); "" when ICU knows none.
 std::string likely_region(std::string_view code);
 
+/// The script of `code` as written, or the one ICU's likely subtags give it ("Latn" of "vi",
+/// "Hant" of "zh-TW", "Thai" of "th"); "" when ICU knows none.
+std::string likely_script(std::string_view code);
+
 /// The language subtag of `code` ("vi" of "vi-VN", "zh" of "zh-Hant-TW"), with "tl" as
 /// "fil": what number words and month names are read by.
 std::string primary_language(std::string_view code);

@@ -1,5 +1,9 @@
 #include "core/localized.h"
 
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
 #include <unordered_map>
 #include <vector>
 
@@ -52,7 +56,10 @@ std::string Localized::get(std::string_view lang, std::string_view fallback_lang
 }
 
 std::string_view Localized::lang_of(std::string_view lang, std::string_view fallback_lang) const {
-  if (by_lang.empty()) return {};
+  if (by_lang.empty()) {
+    if (primary_subtag(lang) == primary_subtag(fallback_lang)) return lang;
+    return written_once_in(plain, fallback_lang) ? fallback_lang : std::string_view();
+  }
   if (text_for(lang)) return lang;  // written in it, under its own code or another of it
   if (const auto* in = text_for(fallback_lang)) {
     return in->first == fallback_lang ? fallback_lang : std::string_view(in->first);
@@ -65,6 +72,45 @@ bool Localized::has(std::string_view lang) const { return by_lang.empty() || tex
 std::string_view Localized::code_for(std::string_view lang) const {
   const auto* in = text_for(lang);
   return in ? std::string_view(in->first) : std::string_view();
+}
+
+namespace {
+
+/// ICU's likely script of `code`, worked out once per code on each thread.
+const std::string& script_of(std::string_view code) {
+  thread_local std::unordered_map<std::string, std::string> scripts;
+  auto it = scripts.find(std::string(code));
+  if (it == scripts.end()) it = scripts.emplace(std::string(code), likely_script(code)).first;
+  return it->second;
+}
+
+}  // namespace
+
+bool written_once_in(std::string_view text, std::string_view code) {
+  const std::string& script = script_of(code);
+  if (script == "Hant" || script == "Hans" || script == "Hani" || script == "Thai") return false;
+  return reads_as(text, code);
+}
+
+bool reads_as(std::string_view text, std::string_view code) {
+  const std::string& script = script_of(code);
+  if (script.empty()) return false;
+  auto of_language = [&](UScriptCode s) {
+    if (script == "Jpan") return s == USCRIPT_HAN || s == USCRIPT_HIRAGANA || s == USCRIPT_KATAKANA;
+    if (script == "Kore") return s == USCRIPT_HANGUL || s == USCRIPT_HAN;
+    if (script == "Hant" || script == "Hans") return s == USCRIPT_HAN;
+    return script == uscript_getShortName(s);
+  };
+  const auto size = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < size;) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, size, c);
+    if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) continue;  // most of a text
+    if (c < 0 || !u_isalpha(c) || (u_isupper(c) || u_istitle(c))) continue;
+    UErrorCode status = U_ZERO_ERROR;
+    if (of_language(uscript_getScript(c, &status)) && U_SUCCESS(status)) return true;
+  }
+  return false;
 }
 
 Localized to_localized(const Value& v, std::string* error, std::string* hint) {

@@ -61,3 +61,49 @@ TEST_CASE("a text written under a shorter code of the language is that language'
 }
 
 }  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("a text written once is in the default language when it reads as it") {
+  auto once = [](std::string text) {
+    Localized l;
+    l.plain = std::move(text);
+    return l;
+  };
+  // Staff of a site in Vietnamese write its title once: an English page reads it in
+  // Vietnamese, and so does a Thai or a Chinese one.
+  CHECK(once("Báo cáo việc làm").lang_of("en", "vi") == "vi");
+  CHECK(once("Tainan City").lang_of("th", "vi-VN") == "vi-VN");
+  CHECK(once("Laporan tenaga kerja").lang_of("zh-TW", "id") == "id");
+  CHECK(once("Labor report").lang_of("id", "en") == "en");
+  CHECK(once("Ulat sa paggawa").lang_of("ko", "fil") == "fil");
+  // On the default language's own pages, and another of the same language: no mark.
+  CHECK(once("Báo cáo").lang_of("vi", "vi") == "vi");
+  CHECK(once("Labor report").lang_of("en-GB", "en") == "en-GB");
+  // An acronym, a number or a sign is in no language; a name in another script is marked
+  // by its script (render/language_runs.h), as is a text written once on a Chinese or Thai
+  // site.
+  CHECK(once("GDP").lang_of("en", "vi") == "");
+  CHECK(once("ILO 2023").lang_of("th", "id") == "");
+  CHECK(once("COVID-19 — %").lang_of("th", "id") == "");
+  CHECK(once("臺南市").lang_of("en", "vi") == "");
+  CHECK(once("กรุงเทพ").lang_of("en", "id") == "");
+  CHECK(once("臺南市").lang_of("en", "zh-TW") == "");
+  CHECK(once("ข้อมูล").lang_of("en", "th") == "");
+  // Languages whose script no run marks: Korean, Japanese (its kanji too).
+  CHECK(once("노동 보고서").lang_of("en", "ko") == "ko");
+  CHECK(once("労働局").lang_of("en", "ja") == "ja");
+  CHECK(once("").lang_of("en", "vi") == "");
+}
+
+TEST_CASE("reads_as: a letter of the language's script, not an acronym's") {
+  CHECK(reads_as("臺南市", "zh-TW"));
+  CHECK(reads_as("สถิติ", "th"));
+  CHECK(reads_as("Đà Nẵng", "vi"));
+  CHECK_FALSE(reads_as("GDP", "en"));
+  CHECK_FALSE(reads_as("Labor", "zh-TW"));
+  CHECK_FALSE(reads_as("2023", "vi"));
+  CHECK_FALSE(written_once_in("臺南市", "zh-TW"));
+}
+
+}  // namespace firefly

@@ -157,15 +157,13 @@ std::string draw_chart(const Dataset& ds, const ChartSpec& spec, const ChartData
   s += "</div>\n";
 
   Value license = license_context(ds.license.empty() ? view.site_license : ds.license, view);
-  ChartCredit credit{title,
-                     summary,
-                     y_title,
-                     chart_source_text(ds, view),
-                     view.pick(view.publisher),
-                     view.absolute(page.empty() ? view.dataset_url(ds.name) : page),
-                     license.get("name").as_string(),
-                     license.get("url").as_string(),
-                     view.html_lang};
+  ChartCredit credit{
+      title, summary, y_title, chart_source_text(ds, view), view.pick(view.publisher),
+      view.absolute(page.empty() ? view.dataset_url(ds.name) : page),
+      license.get("name").as_string(), license.get("url").as_string(), view.html_lang,
+      // A title marked in the HTML (an embed's) is still one language in the file.
+      title_lang.empty() ? text_language(title, view.html_lang, view.scripts) : title_lang,
+      view.lang_of(view.publisher)};
   const std::string stem = file_stem.empty() ? chart_file_stem(ds.name, spec) : file_stem;
   const bool reduced = pts.size() < d.total_points;
   std::optional<DataFile> csv;

@@ -84,7 +84,7 @@ TEST_CASE("provisional: the SVG file, its description, the table and the CSV say
   DataView view;
   ChartData d = chart_data(classes(), kSpec, nullptr, view);
   std::vector<size_t> pts = drawn_points(d);
-  ChartCredit credit{"Classes", chart_summary(d, view), "", "", "", "", "", "", "en"};
+  ChartCredit credit{"Classes", chart_summary(d, view), "", "", "", "", "", "", "en", "", ""};
   std::string svg = chart_svg(d, pts, "bar", false, credit, view);
   CHECK(has(svg, ">2023*</text>"));
   CHECK(has(svg, ">24*</text>"));

@@ -373,7 +373,13 @@ struct Drawing {
 std::string chart_svg(const ChartData& d, const std::vector<size_t>& pts, const std::string& kind,
                       bool rows, const ChartCredit& credit, const DataView& view) {
   Drawing g{d, pts, kind, view, fit_scale(d, pts, kind == "stacked"), {}};
-  g.lines(credit.title, kTitle, "font-size=\"22\" font-weight=\"700\"");
+  // A title or a publisher in another language (written once in the default language)
+  // says so, for a screen reader's voice.
+  auto xml_lang = [](const std::string& tag) {
+    return tag.empty() ? std::string() : " xml:lang=\"" + html_escape(tag) + "\"";
+  };
+  const std::string title_lang = xml_lang(credit.title_lang);
+  g.lines(credit.title, kTitle, "font-size=\"22\" font-weight=\"700\"" + title_lang);
   g.legend();
   if (!credit.y_title.empty()) g.lines(credit.y_title, kFont, "font-weight=\"700\"");
   if (rows)
@@ -402,14 +408,15 @@ std::string chart_svg(const ChartData& d, const std::vector<size_t>& pts, const 
        html_escape(credit.lang) +
        "\" font-family=\"'Noto Sans CJK TC', 'Noto Sans', sans-serif\" font-size=\"16\" "
        "fill=\"#1b1b1b\">\n";
-  s += "<title id=\"chart-title\">" + html_escape(credit.title) + "</title>\n";
+  s += "<title id=\"chart-title\"" + title_lang + ">" + html_escape(credit.title) + "</title>\n";
   s += "<desc id=\"chart-desc\">" + html_escape(credit.summary) + "</desc>\n";
   s += "<metadata>\n<rdf:RDF>\n<cc:Work rdf:about=\"\">\n";
-  s += "<dc:title>" + html_escape(credit.title) + "</dc:title>\n";
+  s += "<dc:title" + title_lang + ">" + html_escape(credit.title) + "</dc:title>\n";
   s += "<dc:description>" + html_escape(credit.summary) + "</dc:description>\n";
   s += "<dc:format>image/svg+xml</dc:format>\n";
   s += "<dc:language>" + html_escape(credit.lang) + "</dc:language>\n";
-  s += "<dc:publisher>" + html_escape(credit.publisher) + "</dc:publisher>\n";
+  s += "<dc:publisher" + xml_lang(credit.publisher_lang) + ">" + html_escape(credit.publisher) +
+       "</dc:publisher>\n";
   // Who made the figures, as the visible "Source:" line names them (the publisher when the
   // dataset names no other source), so that a copy passed on still says it.
   s += "<dc:creator>" + html_escape(source) + "</dc:creator>\n";

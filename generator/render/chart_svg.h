@@ -12,15 +12,17 @@ namespace firefly {
 
 /// What a standalone chart says besides its marks.
 struct ChartCredit {
-  std::string title;         ///< the chart's title
-  std::string summary;       ///< its generated description
-  std::string y_title;       ///< the value axis title ("" = none)
-  std::string source;        ///< who produced the figures, and the document ("" = none)
-  std::string publisher;     ///< who publishes the data
-  std::string data_url;      ///< the dataset page (absolute when the site has a base URL)
-  std::string license_name;  ///< the licence's name in the reader's language
-  std::string license_url;   ///< the licence's URL ("" when unknown)
-  std::string lang;          ///< the BCP 47 tag of the words
+  std::string title;           ///< the chart's title
+  std::string summary;         ///< its generated description
+  std::string y_title;         ///< the value axis title ("" = none)
+  std::string source;          ///< who produced the figures, and the document ("" = none)
+  std::string publisher;       ///< who publishes the data
+  std::string data_url;        ///< the dataset page (absolute when the site has a base URL)
+  std::string license_name;    ///< the licence's name in the reader's language
+  std::string license_url;     ///< the licence's URL ("" when unknown)
+  std::string lang;            ///< the BCP 47 tag of the words
+  std::string title_lang;      ///< the tag of the title when not `lang` ("" when it is)
+  std::string publisher_lang;  ///< the tag of the publisher's name when not `lang`
 };
 
 /// The chart `kind` (bar, stacked, hbar, line or target) of the categories `pts` of `d`

@@ -31,7 +31,9 @@ ChartCredit credit() {
                      "https://labor.example.gov.tw/en/data/awards/",
                      "Open Government Data License, version 1.0",
                      "https://data.gov.tw/license",
-                     "en"};
+                     "en",
+                     "",
+                     ""};
 }
 
 }  // namespace
@@ -215,6 +217,31 @@ TEST_CASE("chart svg: a stack of no value has no total, in columns or rows") {
   std::string rows = chart_svg(d, {0, 1, 2}, "stacked", true, credit(), en);
   CHECK(rows.find(">0</text>") == std::string::npos);
   CHECK(rows.find(">17.5</text>") != std::string::npos);
+}
+
+}  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("chart svg: a title and a publisher in another language carry its xml:lang") {
+  // A site in Vietnamese: its dataset's title and its publisher, written once, on the
+  // English chart.
+  ChartCredit c = credit();
+  c.title = "Cắt tóc miễn phí";
+  c.publisher = "Cục Lao động";
+  c.title_lang = "vi";
+  c.publisher_lang = "vi";
+  std::string svg = chart_svg(awards(), {0, 1, 2}, "bar", false, c, theme_view("en", "en"));
+  CHECK(svg.find("<title id=\"chart-title\" xml:lang=\"vi\">Cắt tóc miễn phí</title>") !=
+        std::string::npos);
+  CHECK(svg.find("<dc:title xml:lang=\"vi\">Cắt tóc miễn phí</dc:title>") != std::string::npos);
+  CHECK(svg.find("<dc:publisher xml:lang=\"vi\">Cục Lao động</dc:publisher>") != std::string::npos);
+  CHECK(svg.find("font-weight=\"700\" xml:lang=\"vi\">Cắt tóc miễn phí</text>") !=
+        std::string::npos);
+  // In the reader's language: no mark.
+  std::string own = chart_svg(awards(), {0, 1, 2}, "bar", false, credit(), theme_view("en", "en"));
+  CHECK(own.find("<title id=\"chart-title\">Awards &amp; prizes</title>") != std::string::npos);
+  CHECK(own.find("<dc:publisher>Tainan City Government</dc:publisher>") != std::string::npos);
 }
 
 }  // namespace firefly

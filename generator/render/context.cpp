@@ -104,9 +104,8 @@ Value ref_value(const Site& site, const detail::Groups& groups, const Page& page
   std::string label = field, label_lang;
   if (schema && !schema->label.empty()) {
     label = schema->label.get(lang.code, def);
-    if (!schema->label.has(lang.code)) {
-      label_lang = schema->label.has(def) ? def : schema->label.by_lang.front().first;
-    }
+    // Falling back to another language's, or written once in the default language.
+    if (std::string in(schema->label.lang_of(lang.code, def)); in != lang.code) label_lang = in;
   } else if (const Page* section =
                  find_noted(groups, "section:" + key_collection(target.key), lang.code)) {
     label = section->title;
@@ -136,8 +135,10 @@ Value menu_value(const Site& site, const detail::Groups& groups,
                         : target                                   ? target->title
                         : !e.title.empty()                         ? e.title.get(lang.code, def)
                                                                    : e.page;
-    std::string title_lang = !e.title.empty() && e.title.has(lang.code) ? std::string()
-                             : target                                   ? title_lang_code(*target)
+    // A title written once is in the default language, as Localized::lang_of says.
+    std::string title_lang = !e.title.empty() && e.title.has(lang.code)
+                                 ? std::string(e.title.lang_of(lang.code, def))
+                             : target ? title_lang_code(*target)
                                       : std::string(e.title.lang_of(lang.code, def));
     if (title_lang == lang.code) title_lang.clear();
     std::string url = target                        ? target->url

@@ -38,6 +38,13 @@ Value ContextBuilder::people_value(const Page& page, const Language& lang) const
       std::string from = text.empty() ? lang.code : source_lang(field, text);
       std::string tag = from == lang.code ? text_language(text, lang.html_lang, script_tags_)
                                           : language_of(site_, from).html_lang;
+      // A name from the original wholly in another script than its language's (a Chinese
+      // name in a story written in Vietnamese) is in the script's language.
+      if (from != lang.code) {
+        if (std::string by_script = text_language(text, tag, script_tags_); !by_script.empty()) {
+          tag = by_script == lang.html_lang ? "" : by_script;
+        }
+      }
       if (!tag.empty()) m.emplace_back(field + "_lang", std::move(tag));
     }
     out.push_back(Value(std::move(m)));

@@ -1,6 +1,7 @@
 #include "render/data_catalog.h"
 
 #include "core/json.h"
+#include "core/localized.h"
 #include "render/data_manifest.h"
 
 namespace firefly {
@@ -12,9 +13,16 @@ constexpr const char* kEuFrequency = "http://publications.europa.eu/resource/aut
 constexpr const char* kEuDataTheme = "http://publications.europa.eu/resource/authority/data-theme/";
 constexpr const char* kEuLanguage = "http://publications.europa.eu/resource/authority/language/";
 
-/// A localized text as a JSON-LD value: a plain string, or language-tagged values.
+/// A localized text as JSON-LD language-tagged values; a text written once is in the
+/// default language when it reads as it (Localized::lang_of), else a plain string ("GDP").
 Value ld_text(const Localized& text, const DataSite& site) {
-  if (text.by_lang.empty()) return Value(text.plain);
+  if (text.by_lang.empty()) {
+    if (site.languages.empty() || !reads_as(text.plain, site.languages.front().code)) {
+      return Value(text.plain);
+    }
+    return Value(List{Value(Map{{"@language", Value(site.languages.front().html_lang)},
+                                {"@value", Value(text.plain)}})});
+  }
   List out;
   for (const auto& [code, value] : text.by_lang) {
     std::string tag = code;
@@ -109,7 +117,9 @@ void add_coverage(Map& item, const Dataset& ds, const DataSite& site) {
   List languages;
   for (const auto& l : site.languages) {
     std::string iri = language_iri(l.code);
-    if (!iri.empty() && ds.title.has(l.code)) languages.push_back(ld_id(iri));
+    // A title written once is the default language's (the first).
+    bool written = ds.title.by_lang.empty() ? &l == &site.languages.front() : ds.title.has(l.code);
+    if (!iri.empty() && written) languages.push_back(ld_id(iri));
   }
   if (!languages.empty()) item.emplace_back("dct:language", Value(std::move(languages)));
   item.emplace_back("dcat:contactPoint", contact_point(site));
@@ -193,7 +203,8 @@ std::string catalog_jsonld(const std::vector<Dataset>& datasets, const DataManif
               {"xsd", Value("http://www.w3.org/2001/XMLSchema#")}};
   Localized description = site.description;
   if (description.empty()) {
-    description.plain = "Open data of " + site.title.get("en", site.default_lang());
+    // An English sentence, whatever the language of the site's name in it.
+    description.by_lang = {{"en", "Open data of " + site.title.get("en", site.default_lang())}};
   }
   Map catalog{{"@context", Value(std::move(context))},
               {"@id", Value(site.absolute("/data/catalog.jsonld"))},

@@ -54,14 +54,15 @@ std::string DataView::tag_of(std::string_view code) const {
 
 std::string DataView::lang_of(const Localized& text) const {
   std::string_view code = text.lang_of(lang, default_lang);
-  return code.empty() || code == lang ? std::string() : tag_of(code);
-}
-
-std::string DataView::data_lang_of(const Localized& text) const {
-  if (!text.by_lang.empty()) return lang_of(text);
-  if (text.plain.empty() || default_lang == lang) return {};
-  std::string tag = tag_of(default_lang);
-  return tag == html_lang ? std::string() : tag;
+  // In the reader's language or in none, but wholly in another script (Chinese notes in a
+  // column of a site in Vietnamese, on its Vietnamese page): that script's language.
+  if (code.empty() || code == lang) return text_language(pick(text), html_lang, scripts);
+  std::string tag = tag_of(code);
+  // Wholly in a script its language does not write (Chinese notes in a column of a site in
+  // Vietnamese, whose `lang` says the default): the script's language says it.
+  std::string by_script = text_language(pick(text), tag, scripts);
+  if (by_script.empty()) return tag;
+  return by_script == html_lang ? std::string() : by_script;
 }
 
 void DataView::add_marked(Map& m, std::string_view name, const Localized& text,

@@ -55,13 +55,11 @@ struct DataView {
   /// The BCP 47 tag of a site language's code (a code that is none is taken as a tag).
   std::string tag_of(std::string_view code) const;
   /// The `lang` that pick(text) needs on this view's pages: "" when it is in the reader's
-  /// language or written once for all, else the tag of the language it falls back to.
+  /// language or in none, else the tag of the language it falls back to, or of the default
+  /// language a text written once is in (Localized::lang_of: "Báo cáo" on an English page
+  /// of a site in Vietnamese, not "GDP"); a text wholly in another script than that
+  /// language's gets the script's (text_language: 臺南市 under `vi` is Chinese).
   std::string lang_of(const Localized& text) const;
-  /// lang_of for a text of a dataset's metadata that names something as written (a
-  /// source's agency or document): a plain string there is in the dataset's language, the
-  /// site's default language (as a string column's default `lang`), so it gets that tag on
-  /// pages in other languages.
-  std::string data_lang_of(const Localized& text) const;
   /// Adds `<name>_html` to `m`: pick(text) as HTML with its runs of another script marked
   /// (做工行善團 in an English title), when it has any; `lang` is the tag it is in ("" =
   /// this view's).

@@ -188,3 +188,41 @@ TEST_CASE("data table: years in a column named or titled in another language are
 }
 
 }  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("data view: a text's lang is its default language's, unless its script says another") {
+  // A site in Vietnamese whose plan reads its notes from a column of Chinese text without a
+  // `lang`: the column says Vietnamese, the script says Chinese, and a Vietnamese voice
+  // must not read 計畫列為績效指標 on the English page.
+  DataView view;
+  view.lang = "en";
+  view.html_lang = "en";
+  view.default_lang = "vi";
+  view.tags = {{"vi", "vi"}, {"en", "en"}, {"zh-TW", "zh-Hant-TW"}};
+  view.scripts.add("zh-Hant-TW");
+  Localized note;
+  note.by_lang = {{"vi", "計畫列為績效指標"}};
+  CHECK(view.lang_of(note) == "zh-Hant-TW");
+  Localized once;
+  once.plain = "Báo cáo việc làm";
+  CHECK(view.lang_of(once) == "vi");
+  once.plain = "GDP";
+  CHECK(view.lang_of(once) == "");
+  // On the Vietnamese page too, the note is Chinese; a name in no language is as well.
+  view.lang = "vi";
+  view.html_lang = "vi";
+  CHECK(view.lang_of(note) == "zh-Hant-TW");
+  Localized name;
+  name.plain = "臺南市";
+  CHECK(view.lang_of(name) == "zh-Hant-TW");
+  // On the Chinese page the note is in the reader's own language.
+  view.lang = "zh-TW";
+  view.html_lang = "zh-Hant-TW";
+  CHECK(view.lang_of(note) == "");
+  CHECK(view.lang_of(once) == "");
+  once.plain = "Báo cáo";
+  CHECK(view.lang_of(once) == "vi");
+}
+
+}  // namespace firefly

@@ -182,12 +182,12 @@ std::string type_display(ColumnType type, const DataView& view) {
 Value source_context(const DatasetSource& source, const DataView& view) {
   if (source.empty()) return Value();
   Map m{{"agency", Value(view.pick(source.agency))},
-        {"agency_lang", Value(view.data_lang_of(source.agency))},
+        {"agency_lang", Value(view.lang_of(source.agency))},
         {"title", Value(view.pick(source.title))},
-        {"title_lang", Value(view.data_lang_of(source.title))},
+        {"title_lang", Value(view.lang_of(source.title))},
         {"url", Value(source.url)}};
-  view.add_marked(m, "title", source.title, view.data_lang_of(source.title));
-  view.add_marked(m, "agency", source.agency, view.data_lang_of(source.agency));
+  view.add_marked(m, "title", source.title, view.lang_of(source.title));
+  view.add_marked(m, "agency", source.agency, view.lang_of(source.agency));
   if (source.date) m.emplace_back("date", date_value(*source.date, view));
   return Value(std::move(m));
 }
@@ -368,12 +368,15 @@ Value dataset_context(const Dataset& ds, const std::vector<DataFile>& files, con
   }
   bool title_fallback = !ds.title.has(view.lang);
   bool description_fallback = !ds.description.empty() && !ds.description.has(view.lang);
-  m.emplace_back("title_lang", Value(title_fallback ? shown_lang : ""));
-  m.emplace_back("description_lang", Value(description_fallback ? shown_lang : ""));
-  add_marked_html(m, "title", view.pick(ds.title), title_fallback ? shown_lang : view.html_lang,
+  // Written once, a text is in the default language when it reads as it (no notice).
+  std::string title_lang = title_fallback ? shown_lang : view.lang_of(ds.title);
+  std::string description_lang = description_fallback ? shown_lang : view.lang_of(ds.description);
+  m.emplace_back("title_lang", Value(title_lang));
+  m.emplace_back("description_lang", Value(description_lang));
+  add_marked_html(m, "title", view.pick(ds.title), title_lang.empty() ? view.html_lang : title_lang,
                   view.scripts);
   add_marked_html(m, "description", view.pick(ds.description),
-                  description_fallback ? shown_lang : view.html_lang, view.scripts);
+                  description_lang.empty() ? view.html_lang : description_lang, view.scripts);
   m.emplace_back("fallback", Value(title_fallback || description_fallback));
   m.emplace_back("has_history", Value(!ds.history.empty()));
   m.emplace_back("history", std::move(history));

@@ -16,10 +16,22 @@ namespace firefly {
 
 namespace {
 
+/// ` xml:lang="tag"` for a text of the feed in the site language `code` when that is not
+/// the feed's own, else "": a screen reader or a feed reader reads it in its language.
+std::string xml_lang_of(const Site& site, std::string_view code, const Language& lang) {
+  if (code.empty() || code == lang.code) return "";
+  const Language* in = site.config->language(std::string(code));
+  return in && in->html_lang != lang.html_lang ? " xml:lang=\"" + xml_escape(in->html_lang) + "\""
+                                               : "";
+}
+
+/// `title_lang`: the code of the language `title` is in when not the feed's ("" when it is).
 std::string feed_xml(const Site& site, const std::vector<Body>& bodies,
                      const std::vector<size_t>& entries, const std::string& title,
-                     const std::string& self, const std::string& alternate, const Language& lang) {
+                     std::string_view title_lang, const std::string& self,
+                     const std::string& alternate, const Language& lang) {
   const SiteConfig& c = *site.config;
+  const std::string& def = c.default_language().code;
   const TimeZone& zone = c.timezone;
   // The newest entry's time, compared as instants (offsets differ across daylight saving).
   std::string updated = "1970-01-01T00:00:00Z";
@@ -35,20 +47,21 @@ std::string feed_xml(const Site& site, const std::vector<Body>& bodies,
   std::string x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
   x += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" + xml_escape(lang.html_lang) +
        "\">\n";
-  x += "  <title>" + xml_escape(title) + "</title>\n";
+  x += "  <title" + xml_lang_of(site, title_lang, lang) + ">" + xml_escape(title) + "</title>\n";
   x += "  <id>" + xml_escape(site.absolute_url(self)) + "</id>\n";
   x += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" +
        xml_escape(site.absolute_url(self)) + "\"/>\n";
   x += "  <link rel=\"alternate\" type=\"text/html\" href=\"" +
        xml_escape(site.absolute_url(alternate)) + "\"/>\n";
   x += "  <updated>" + updated + "</updated>\n";
-  x += "  <author><name>" + xml_escape(c.publisher.name.get(lang.code, c.default_language().code)) +
-       "</name></author>\n";
+  x += "  <author" + xml_lang_of(site, c.publisher.name.lang_of(lang.code, def), lang) + "><name>" +
+       xml_escape(c.publisher.name.get(lang.code, def)) + "</name></author>\n";
   for (size_t i : entries) {
     const Page& p = *site.pages[i];
     const Date& d = p.updated ? *p.updated : *p.date;
     x += "  <entry>\n";
-    x += "    <title>" + xml_escape(p.title) + "</title>\n";
+    x += "    <title" + xml_lang_of(site, p.title_lang, lang) + ">" + xml_escape(p.title) +
+         "</title>\n";
     x += "    <id>" + xml_escape(site.absolute_url(p.url)) + "</id>\n";
     x += "    <link rel=\"alternate\" type=\"text/html\" href=\"" +
          xml_escape(site.absolute_url(p.url)) + "\"/>\n";
@@ -145,9 +158,13 @@ void render_feeds(const Site& site, const std::vector<Body>& bodies, const Langu
   };
   size_t members = all.size();
   newest_first(all);
-  std::string site_title = c.title.get(lang.code, c.default_language().code);
+  const std::string& def = c.default_language().code;
+  std::string site_title = c.title.get(lang.code, def);
+  std::string site_title_lang(c.title.lang_of(lang.code, def));
+  if (site_title_lang == lang.code) site_title_lang.clear();
   out.push_back({dir + "feed.xml",
-                 feed_xml(site, bodies, all, site_title, prefix + "/feed.xml", prefix + "/", lang),
+                 feed_xml(site, bodies, all, site_title, site_title_lang, prefix + "/feed.xml",
+                          prefix + "/", lang),
                  ""});
   record(out.back().path, "", all, members);
   for (auto& [section, entries] : by_section) {
@@ -155,9 +172,17 @@ void render_feeds(const Site& site, const std::vector<Body>& bodies, const Langu
     newest_first(entries);
     const Page* s = site.find("section:" + section, lang.code);
     std::string title = (s ? s->title : section) + " — " + site_title;
+    // The title is in one other language only when both its parts are.
+    // A section page shown from another language's (no _index of this one) has its title.
+    std::string section_lang = !s                                     ? ""
+                               : s->fallback && s->title_lang.empty() ? s->content_lang
+                               : s->title_lang == s->lang             ? ""
+                                                                      : s->title_lang;
+    std::string title_lang = s && section_lang == site_title_lang ? site_title_lang : "";
     std::string url = prefix + "/" + section + "/";
     out.push_back({dir + section + "/feed.xml",
-                   feed_xml(site, bodies, entries, title, url + "feed.xml", url, lang), ""});
+                   feed_xml(site, bodies, entries, title, title_lang, url + "feed.xml", url, lang),
+                   ""});
     record(out.back().path, section, entries, members);
   }
 }

@@ -60,8 +60,8 @@ has "$vi/sitemap/index.html" '<li><a href="/vi/stories/visit/">Thăm nhà</a></l
 has "$vi/sitemap/index.html" '<h2><a href="/vi/" lang="zh-Hant-TW">'
 has "$vi/stories/visit/index.html" '<span class="label" id="terms-tags"><span lang="zh-Hant-TW">標籤</span>'
 has "$vi/stories/visit/index.html" '<ul class="terms" aria-labelledby="terms-tags">'
-has "$vi/data/haircut-sessions/index.html" '<span lang="zh-Hant-TW">臺南市</span></dd>'
-has "$vi/data/haircut-sessions/index.html" '<span lang="zh-Hant-TW">人次</span></td>'
+has "$vi/data/haircut-sessions/index.html" '<dd lang="zh-Hant-TW">臺南市</dd>'
+has "$vi/data/haircut-sessions/index.html" '<td data-label="Đơn vị" lang="zh-Hant-TW">人次</td>'
 # Headings: the first (####) is the level below the page's h1; ##### after ## is an h3.
 page=$work/out/stories/visit/index.html
 has "$page" '<h2 id="準備">準備</h2>'
