@@ -296,6 +296,24 @@ int main(int argc, char** argv) {
           }
           // A command without its words: say what they are, as the usage line does.
           if (dynamic_cast<const CLI::RequiredError*>(&e) && sub->get_name() == "new") {
+            // `firefly new stories -a`: the name was taken for an option, and "slug is
+            // required" alone does not say so. No page's name starts with '-' anyway.
+            for (int i = 2; i < argc; ++i) {
+              const std::string arg = argv[i];
+              const std::string before = i > 2 ? argv[i - 1] : "";
+              if (arg.size() < 2 || arg[0] != '-' || arg == "--" ||
+                  std::find(options.begin(), options.end(), arg.substr(0, arg.find('='))) !=
+                      options.end() ||
+                  before == "--lang" || before == "--site") {
+                continue;
+              }
+              const std::string like = arg.substr(arg.find_first_not_of('-') == std::string::npos
+                                                      ? arg.size()
+                                                      : arg.find_first_not_of('-'));
+              std::cerr << "'" << arg << "' was read as an option, and `firefly new` has none by "
+                        << "that name; a page's file name cannot start with '-'"
+                        << (like.empty() ? "" : " (write '" + like + "')") << "\n";
+            }
             std::cerr << "usage: firefly new <collection> <file name>, e.g. firefly new stories "
                          "nantou-roses\n";
           }

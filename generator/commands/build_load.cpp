@@ -9,6 +9,7 @@
 #include "commands/build_run.h"
 #include "commands/photo_files.h"
 #include "commands/step_timer.h"
+#include "config/base_url.h"
 #include "config/site_config.h"
 #include "core/fs.h"
 #include "core/hash.h"

@@ -162,14 +162,6 @@ struct SiteConfig {
 /// The largest markdown.max_file_size_kb a site may set (8 MB): parsing stays bounded.
 inline constexpr int kMaxMarkdownKbLimit = 8192;
 
-/// What is wrong with `url` as a base_url ("must be an absolute http:// or https://
-/// address"), or "" when it is a usable absolute http(s) address without markup.
-std::string base_url_problem(std::string_view url);
-/// `url` (a usable base_url) with its scheme and host in lower case (both are
-/// case-insensitive): "HTTPS://Labor.Example.gov.tw/Portal" ->
-/// "https://labor.example.gov.tw/Portal".
-std::string normalize_base_url(std::string_view url);
-
 /// Reads and validates `<site_dir>/site.yaml`; errors go to `diags` (path "site.yaml").
 std::optional<SiteConfig> load_site_config(const std::filesystem::path& site_dir,
                                            Diagnostics& diags);

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "config/base_url.h"
 #include "core/yaml.h"
 
 namespace firefly {
@@ -139,6 +140,21 @@ TEST_CASE("site config: a base_url with a password, a bad port or a '..' part is
   CHECK(base_url_problem("https://x.org/%2E%2e/") != "");
   CHECK(base_url_problem("https://x.org/./") != "");
   CHECK(base_url_problem("https://x.org/a..b/") == "");
+}
+
+TEST_CASE("site config: a Unicode host is published in ASCII; a host no URL carries is refused") {
+  CHECK(normalize_base_url("https://勞工局.台灣/新聞/") ==
+        "https://xn--qhr41tckb.xn--kpry57d/新聞/");
+  CHECK(normalize_base_url("https://Bücher.example:8080") == "https://xn--bcher-kva.example:8080");
+  CHECK(normalize_base_url("https://[::1]:8080/") == "https://[::1]:8080/");
+  CHECK(base_url_problem("https://勞工局.台灣:8080/") == "");
+  CHECK(base_url_problem("https://x_y.org/") ==
+        "has the host name 'x_y.org', which contains '_': a host name has only letters, digits, "
+        "'-' and '.'");
+  CHECK(base_url_problem("https://-x.org:8080/") ==
+        "has the host name '-x.org', which has a part (between dots) that starts or ends with '-'");
+  CHECK(base_url_problem("https://a..b/") != "");
+  CHECK(base_url_problem("https://" + std::string(64, 'a') + ".org/") != "");
 }
 
 TEST_CASE("site config: commit_language names a site language or a BCP 47 tag") {

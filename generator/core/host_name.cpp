@@ -1,0 +1,77 @@
+#include "core/host_name.h"
+
+#include <unicode/uidna.h>
+
+#include <memory>
+
+namespace firefly {
+namespace {
+
+struct IdnaCloser {
+  void operator()(UIDNA* idna) const { uidna_close(idna); }
+};
+
+/// The UTS #46 converter with the checks of a host name for the web: STD3's characters
+/// (letters, digits, '-'), hyphens, bidi and joiners; nontransitional ("ß" stays "ß").
+const UIDNA* converter() {
+  static const std::unique_ptr<UIDNA, IdnaCloser> idna = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    UIDNA* made = uidna_openUTS46(UIDNA_USE_STD3_RULES | UIDNA_CHECK_BIDI | UIDNA_CHECK_CONTEXTJ |
+                                      UIDNA_NONTRANSITIONAL_TO_ASCII,
+                                  &status);
+    return std::unique_ptr<UIDNA, IdnaCloser>(U_SUCCESS(status) ? made : nullptr);
+  }();
+  return idna.get();
+}
+
+/// The first ASCII character of `host` a host name cannot contain, or 0.
+char first_bad_ascii(std::string_view host) {
+  for (char c : host) {
+    unsigned char u = static_cast<unsigned char>(c);
+    bool ok = u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c == '-' || c == '.';
+    if (!ok) return c;
+  }
+  return 0;
+}
+
+std::string problem_of(std::string_view host, uint32_t errors) {
+  if (errors & UIDNA_ERROR_EMPTY_LABEL) {
+    return "has an empty part (two dots in a row, or a dot at the start)";
+  }
+  if (errors & UIDNA_ERROR_LABEL_TOO_LONG) {
+    return "has a part (between dots) longer than 63 bytes";
+  }
+  if (errors & UIDNA_ERROR_DOMAIN_NAME_TOO_LONG) return "is longer than 253 bytes";
+  if (errors & (UIDNA_ERROR_LEADING_HYPHEN | UIDNA_ERROR_TRAILING_HYPHEN)) {
+    return "has a part (between dots) that starts or ends with '-'";
+  }
+  if (char c = first_bad_ascii(host); c != 0) {
+    return "contains '" + std::string(1, c) +
+           "': a host name has only letters, digits, '-' and '.'";
+  }
+  if (errors & UIDNA_ERROR_HYPHEN_3_4) {
+    return "has a part with '--' as its 3rd and 4th characters (kept for 'xn--' names)";
+  }
+  return "is not a valid international domain name (a character no host name may contain, "
+         "or a broken 'xn--' part)";
+}
+
+}  // namespace
+
+AsciiHost ascii_host(std::string_view host) {
+  const UIDNA* idna = converter();
+  if (idna == nullptr) return {"", "cannot be checked: ICU's IDNA data is missing"};
+  if (host.empty()) return {"", "is empty"};
+  char out[512];
+  UIDNAInfo info = UIDNA_INFO_INITIALIZER;
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t n = uidna_nameToASCII_UTF8(idna, host.data(), static_cast<int32_t>(host.size()), out,
+                                     sizeof out, &info, &status);
+  if (status == U_BUFFER_OVERFLOW_ERROR) return {"", "is longer than 253 bytes"};
+  if (U_FAILURE(status)) return {"", "is not valid UTF-8"};
+  if (info.errors != 0) return {"", problem_of(host, info.errors)};
+  return {std::string(out, static_cast<size_t>(n)), ""};
+}
+
+}  // namespace firefly

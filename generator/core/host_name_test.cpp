@@ -1,0 +1,35 @@
+#include "core/host_name.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace firefly;
+
+TEST_CASE("host name: a Unicode host gets its ASCII (punycode) form, an ASCII one its lower case") {
+  CHECK(ascii_host("勞工局.台灣").ascii == "xn--qhr41tckb.xn--kpry57d");
+  CHECK(ascii_host("勞工局.台灣").problem == "");
+  CHECK(ascii_host("Labor.Example.GOV.tw").ascii == "labor.example.gov.tw");
+  CHECK(ascii_host("bücher.example").ascii == "xn--bcher-kva.example");
+  CHECK(ascii_host("localhost").ascii == "localhost");
+  CHECK(ascii_host("127.0.0.1").ascii == "127.0.0.1");
+  CHECK(ascii_host("xn--bcher-kva.example").ascii == "xn--bcher-kva.example");
+}
+
+TEST_CASE("host name: a name no URL can carry says what is wrong") {
+  CHECK(ascii_host("-x.org").problem == "has a part (between dots) that starts or ends with '-'");
+  CHECK(ascii_host("x-.org").problem == "has a part (between dots) that starts or ends with '-'");
+  CHECK(ascii_host("x_y.org").problem ==
+        "contains '_': a host name has only letters, digits, '-' and '.'");
+  CHECK(ascii_host("a..b").problem ==
+        "has an empty part (two dots in a row, or a dot at the start)");
+  CHECK(ascii_host(".a.b").problem ==
+        "has an empty part (two dots in a row, or a dot at the start)");
+  CHECK(ascii_host(std::string(64, 'a') + ".org").problem ==
+        "has a part (between dots) longer than 63 bytes");
+  CHECK(ascii_host(std::string(63, 'a') + ".org").problem == "");
+  CHECK(ascii_host("").problem == "is empty");
+  CHECK(ascii_host("\xff.org").problem != "");
+  CHECK(ascii_host("xn--zz.org").problem != "");
+  CHECK(ascii_host("xn--zz.org").ascii == "");
+}
