@@ -267,6 +267,7 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
                                      {},
                                      view.lang_of(col.title),
                                      view.lang_of(col.unit)});
+    out.series.back().percent = col.unit_code == "percent";
   }
   if (ycols.empty()) return out;
 
