@@ -12,6 +12,7 @@
 #include "core/text.h"
 #include "render/chart_dates.h"
 #include "render/chart_group.h"
+#include "render/date_labels.h"
 
 namespace firefly {
 
@@ -145,25 +146,6 @@ DatePart add_missing_dates(ChartData& out, const std::vector<Value>& kept,
   return series.part;
 }
 
-/// How many months a row of `frequency` stands for when it is a quarter (3) or a half
-/// year (6); 0 for any other frequency.
-int period_months(const std::string& frequency) {
-  if (frequency == "quarterly" || frequency == "P3M" || frequency == "R/P3M") return 3;
-  if (frequency == "semiannual" || frequency == "P6M" || frequency == "R/P6M") return 6;
-  return 0;
-}
-
-/// The quarter or half year (1-based) that `day` stands for in a series of `months`-long
-/// periods: the first day of its first month (2019-04-01, the second quarter) or the last
-/// day of its last (2019-06-30); 0 when it is neither.
-int period_of(const Date& day, int months) {
-  if (day.day == 1 && (day.month - 1) % months == 0) return (day.month - 1) / months + 1;
-  if (day.day == days_in_month(day.year, day.month) && day.month % months == 0) {
-    return day.month / months;
-  }
-  return 0;
-}
-
 /// Marks in `out.provisional` each category with a value that a row of `rows` (every row
 /// when null) marked provisional sums into: rows are matched to categories by their x, as
 /// numbers for a number x (1.5 and 1.50 are one), else as text. Reads the rows only when
@@ -267,6 +249,7 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
                                      {},
                                      view.lang_of(col.title),
                                      view.lang_of(col.unit)});
+    out.series.back().percent = col.unit_code == "percent";
   }
   if (ycols.empty()) return out;
 
@@ -291,26 +274,16 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
   // are all that the drawing and its summary name.
   // A quarterly or half-yearly dataset's month is its quarter or half year: the row of
   // 2019-04-01 counts April to June, and "April 2019" would read as that month's alone.
-  const int months = part == DatePart::kMonth ? period_months(ds.frequency) : 0;
-  const bool periods = months && std::all_of(out.x.begin(), out.x.end(), [&](const Value& x) {
-                         std::optional<Date> day = parse_date(x.to_text());
-                         return day && period_of(*day, months) != 0;
-                       });
+  std::vector<std::string> dates;
+  if (part == DatePart::kMonth) {
+    for (const Value& x : out.x) dates.push_back(x.to_text());
+  }
+  const DateLabels labels = date_labels(ds.frequency, dates, part);
   auto label = [&](const Value& x) {
     std::optional<Date> day;
     if (part != DatePart::kDay) day = parse_date(x.to_text());
     if (!day) return format_cell(x, xcol, view);
-    if (periods) {
-      const int n = period_of(*day, months);
-      const std::string year = format_date(*day, view.locale(), DatePart::kYear);
-      if (months == 3) {
-        return view.format("chart_quarter", "Q{quarter} {year}",
-                           {{"quarter", std::to_string(n)}, {"year", year}});
-      }
-      return n == 1 ? view.format("chart_half_first", "first half of {year}", {{"year", year}})
-                    : view.format("chart_half_second", "second half of {year}", {{"year", year}});
-    }
-    return format_date(*day, view.locale(), part);
+    return labels.label(*day, view);
   };
   if (out.x.size() <= kMaxDrawnPoints) {
     out.x_labels.reserve(out.x.size());

@@ -31,6 +31,11 @@ TEST_CASE("chart data: rows sharing an x are summed, sorted by x, gaps kept as n
   CHECK(d.series[1].values[0] == doctest::Approx(5.0));
   CHECK_FALSE(has_value(d.series[1].values[1]));
   CHECK(d.series[1].unit == "%");
+  // Only `unit: percent` makes a series a percentage (the summary's "%" and points).
+  CHECK_FALSE(d.series[0].percent);
+  Dataset ds = rates();
+  ds.columns[1].unit_code = "percent";
+  CHECK(chart_data(ds, ChartSpec{"year", {"rate"}, "bar", {}}, nullptr, view).series[0].percent);
 }
 
 TEST_CASE("chart data: a text x is a set of categories, unless it is a sequence in time order") {

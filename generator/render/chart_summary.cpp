@@ -18,6 +18,30 @@ std::string number(double v, const ChartData& d, const DataView& view) {
   return chart_value_text(v, view, d.value_decimals());
 }
 
+/// True when the figures of `s` are percentages: `unit: percent`, or a unit written "%".
+bool percent(const ChartSeries& s) { return s.percent || s.unit == "%"; }
+
+/// A figure of series `s` as the summary says it: with "%" when its unit is percent
+/// ("2,15%"), else with its unit when it has one ("1,234 person-times"), else the number.
+std::string figure(double v, const ChartData& d, const ChartSeries& s, const DataView& view) {
+  std::string n = number(v, d, view);
+  if (percent(s)) return view.format("chart_summary_percent", "{value}%", {{"value", n}});
+  if (s.unit.empty()) return n;
+  return view.format("chart_summary_unit", "{value} {unit}",
+                     {{"value", n}, {"unit", mark_lang(s.unit, s.unit_lang)}});
+}
+
+/// The size `v` of a change of series `s`: a change between percentages is in percentage
+/// points ("0,2 điểm phần trăm", "1 percentage point"), any other as figure writes it.
+std::string change(double v, const ChartData& d, const ChartSeries& s, const DataView& view) {
+  if (!percent(s)) return figure(v, d, s, view);
+  std::string n = number(v, d, view);
+  if (n == number(1, d, view)) {
+    return view.format("chart_summary_point", "{value} percentage point", {{"value", n}});
+  }
+  return view.format("chart_summary_points", "{value} percentage points", {{"value", n}});
+}
+
 /// Sentences joined: a space, except after a full-width full stop (Chinese, Japanese).
 void add_sentence(std::string& out, const std::string& sentence) {
   if (!out.empty() && !ends_with(out, "。")) out += " ";
@@ -58,7 +82,7 @@ std::string category_summary(const ChartData& data, const ChartSeries& s, const 
   if (reported.size() == 1) {
     return view.format("chart_summary_category_single", "{y}: {value} for {x}.",
                        {{"y", y_name(s)},
-                        {"value", number(s.values[reported[0]], data, view)},
+                        {"value", figure(s.values[reported[0]], data, s, view)},
                         {"x", x_name(data, reported[0])}});
   }
   double lo = s.values[reported[0]], hi = lo;
@@ -70,7 +94,7 @@ std::string category_summary(const ChartData& data, const ChartSeries& s, const 
   if (lo == hi) {
     return view.format("chart_summary_categories_same",
                        "{y}: {value} for each of {count} categories.",
-                       {{"y", y_name(s)}, {"value", number(lo, data, view)}, {"count", count}});
+                       {{"y", y_name(s)}, {"value", figure(lo, data, s, view)}, {"count", count}});
   }
   std::vector<size_t> at_lo, at_hi;
   for (size_t i : reported) {
@@ -81,9 +105,9 @@ std::string category_summary(const ChartData& data, const ChartSeries& s, const 
       "chart_summary_categories",
       "{y}: highest for {x_max} ({max}) and lowest for {x_min} ({min}), of {count} categories.",
       {{"y", y_name(s)},
-       {"max", number(hi, data, view)},
+       {"max", figure(hi, data, s, view)},
        {"x_max", category_names(data, at_hi, view)},
-       {"min", number(lo, data, view)},
+       {"min", figure(lo, data, s, view)},
        {"x_min", category_names(data, at_lo, view)},
        {"count", count}});
 }
@@ -109,7 +133,7 @@ std::string marked_series_summary(const ChartData& data, const ChartSeries& s,
   if (count == 1) {
     return view.format("chart_summary_single", "{y} was {value} in {x}.",
                        {{"y", y_name(s)},
-                        {"value", number(s.values[first], data, view)},
+                        {"value", figure(s.values[first], data, s, view)},
                         {"x", x_name(data, first)}});
   }
   const double a = s.values[first], b = s.values[last];
@@ -122,18 +146,18 @@ std::string marked_series_summary(const ChartData& data, const ChartSeries& s,
               : "{y} was {first} in {x_first} and the same in {x_last}.";
   std::string out = view.format(key, fallback,
                                 {{"y", y_name(s)},
-                                 {"first", number(a, data, view)},
+                                 {"first", figure(a, data, s, view)},
                                  {"x_first", x_name(data, first)},
-                                 {"last", number(b, data, view)},
+                                 {"last", figure(b, data, s, view)},
                                  {"x_last", x_name(data, last)},
-                                 {"change", number(b > a ? b - a : a - b, data, view)}});
+                                 {"change", change(b > a ? b - a : a - b, data, s, view)}});
   if (s.values[lo] != s.values[hi]) {
     add_sentence(
         out, view.format("chart_summary_range",
                          "The lowest value was {min} in {x_min} and the highest {max} in {x_max}.",
-                         {{"min", number(s.values[lo], data, view)},
+                         {{"min", figure(s.values[lo], data, s, view)},
                           {"x_min", x_name(data, lo)},
-                          {"max", number(s.values[hi], data, view)},
+                          {"max", figure(s.values[hi], data, s, view)},
                           {"x_max", x_name(data, hi)}}));
   }
   // The years (or dates) in between that have no value, which the drawing shows as a break:
@@ -173,10 +197,10 @@ std::string marked_target_range_summary(const ChartData& data, const DataView& v
   for (size_t i = 0; i < data.size() && data.series.size() > 2; ++i) {
     double lo = data.series[0].values[i], hi = data.series[2].values[i];
     if (!has_value(lo)) continue;
-    std::string range = number(lo, data, view);
+    std::string range = figure(lo, data, data.series[0], view);
     if (has_value(hi) && hi != lo) {
       range = view.format("indicator_range", "{min} to {max}",
-                          {{"min", range}, {"max", number(hi, data, view)}});
+                          {{"min", range}, {"max", figure(hi, data, data.series[0], view)}});
     }
     add_sentence(out, view.format("chart_summary_target_range", "The target was {range} in {x}.",
                                   {{"range", range}, {"x", x_name(data, i)}}));

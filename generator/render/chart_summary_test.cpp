@@ -57,7 +57,8 @@ TEST_CASE("summary: text categories get highest and lowest with where, never fir
         "Y: highest for North (1,200.5) and lowest for South (0), of 4 categories.");
   // Ties name every category that has the value, up to three, then how many more.
   d = categories({5, 1, 5, kNoValue}, {"A", "B", "C", "D"});
-  CHECK(chart_summary(d, en) == "Y: highest for A and C (5) and lowest for B (1), of 3 categories.");
+  CHECK(chart_summary(d, en) ==
+        "Y: highest for A and C (5) and lowest for B (1), of 3 categories.");
   d = categories({1, 1, 1, 1, 1, 9}, {"A", "B", "C", "D", "E", "F"});
   CHECK(chart_summary(d, en) ==
         "Y: highest for F (9) and lowest for A, B, C and 2 more (1), of 6 categories.");
@@ -202,6 +203,80 @@ TEST_CASE("summary: the years between the first and last that have no value are 
     std::string text = chart_summary(d, theme_view(lang, want.first));
     CHECK(text.substr(text.size() - std::min(text.size(), want.second.size())) == want.second);
   }
+}
+
+TEST_CASE("summary: a percent series says %, its change in percentage points; a unit is said") {
+  ChartData pct = series({2.15, 2.3, 1.95}, {"2021", "2022", "2023"});
+  pct.series[0].percent = true;
+  pct.series[0].unit = "%";
+  const std::map<std::string, std::pair<std::string, std::string>> expected = {
+      {"vi",
+       {"vi",
+        "Y giảm từ 2,15% (2021) xuống 1,95% (2023), giảm 0,2 điểm phần trăm. Thấp nhất là "
+        "1,95% (2023), cao nhất là 2,3% (2022)."}},
+      {"en",
+       {"en",
+        "Y fell from 2.15% in 2021 to 1.95% in 2023, down 0.2 percentage points. The lowest "
+        "value was 1.95% in 2023 and the highest 2.3% in 2022."}},
+      {"zh-TW",
+       {"zh-Hant-TW",
+        "Y從 2.15%（2021）減少到 1.95%（2023），減少 0.2 個百分點。最低為 1.95%（2023），最高為 "
+        "2.3%（2022）。"}},
+      {"id",
+       {"id",
+        "Y turun dari 2,15% pada 2021 menjadi 1,95% pada 2023, berkurang 0,2 poin "
+        "persentase. Nilai terendah 1,95% pada 2023 dan tertinggi 2,3% pada 2022."}},
+      {"th",
+       {"th",
+        "Y ลดจาก 2.15% ใน 2021 เป็น 1.95% ใน 2023 ลดลง 0.2 จุดเปอร์เซ็นต์ ค่าต่ำสุดคือ 1.95% ใน 2023 "
+        "และค่าสูงสุดคือ 2.3% ใน 2022"}},
+      {"fil",
+       {"fil",
+        "Bumaba ang Y mula 2.15% sa 2021 hanggang 1.95% sa 2023, bawas na 0.2 puntong "
+        "porsyento. Ang pinakamababang bilang ay 1.95% sa 2023 at ang pinakamataas ay 2.3% "
+        "sa 2022."}},
+      {"ja",
+       {"ja",
+        "Yは 2021 の 2.15% から 2023 の 1.95% へ、0.2 ポイント 減りました。最も低い値は 2023 の "
+        "1.95%、最も高い値は 2022 の 2.3% でした。"}},
+      {"ko",
+       {"ko",
+        "Y: 2021 2.15%, 2023 1.95%. 0.2%p 감소했습니다. 가장 낮은 값은 2023의 1.95%, 가장 "
+        "높은 값은 2022의 2.3%입니다."}},
+  };
+  for (const auto& [lang, want] : expected) {
+    CAPTURE(lang);
+    CHECK(chart_summary(pct, theme_view(lang, want.first)) == want.second);
+  }
+  DataView en = theme_view("en", "en");
+  // One point is one, not "points"; the percent sign whatever the unit's words are.
+  pct = series({2, 3}, {"2022", "2023"});
+  pct.series[0].percent = true;
+  pct.series[0].unit = "percent";
+  CHECK(chart_summary(pct, en) ==
+        "Y rose from 2% in 2022 to 3% in 2023, up 1 percentage point. The lowest value was 2% in "
+        "2022 and the highest 3% in 2023.");
+  // Over categories and as a target range, every figure has it.
+  ChartData cats = categories({5, 1}, {"A", "B"});
+  cats.series[0].percent = true;
+  CHECK(chart_summary(cats, en) == "Y: highest for A (5%) and lowest for B (1%), of 2 categories.");
+  // Any other unit follows the figure and the change, in its own language in HTML.
+  ChartData visits = series({1200, 900}, {"2022", "2023"});
+  visits.series[0].unit = "人次";
+  visits.series[0].unit_lang = "zh-Hant-TW";
+  CHECK(chart_summary(visits, en) ==
+        "Y fell from 1,200 人次 in 2022 to 900 人次 in 2023, down 300 人次. The lowest value was "
+        "900 人次 in 2023 and the highest 1,200 人次 in 2022.");
+  CHECK(chart_summary_html(visits, en, false)
+            .find("from 1,200 <span lang=\"zh-Hant-TW\">人次</span> in 2022") != std::string::npos);
+  CHECK(chart_summary(visits, theme_view("vi", "vi")) ==
+        "Y giảm từ 1.200 人次 (2022) xuống 900 人次 (2023), giảm 300 人次. Thấp nhất là 900 人次 "
+        "(2023), cao nhất là 1.200 人次 (2022).");
+  // Without a unit, the number alone, as before.
+  visits.series[0].unit.clear();
+  CHECK(chart_summary(visits, en) ==
+        "Y fell from 1,200 in 2022 to 900 in 2023, down 300. The lowest value was 900 in 2023 and "
+        "the highest 1,200 in 2022.");
 }
 
 }  // namespace firefly

@@ -5,7 +5,10 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "core/date.h"
 #include "core/text.h"
+#include "render/chart_dates.h"
+#include "render/date_labels.h"
 
 namespace firefly {
 
@@ -254,6 +257,23 @@ std::string missing_value_html(const DataView& view) {
          html_escape(view.text("data_missing", "no value")) + "</span>";
 }
 
+namespace {
+
+/// How the table writes the dates of column `c` of `ds`: as the periods they stand for,
+/// as a chart over the column labels them (date_labels over all of the column's dates).
+DateLabels column_date_labels(const Dataset& ds, size_t c) {
+  std::vector<std::string> dates;
+  for (size_t r = 0; r < ds.row_count(); ++r) {
+    std::vector<std::string> cells = ds.cells(r);
+    if (c < cells.size() && !cells[c].empty()) dates.push_back(std::move(cells[c]));
+  }
+  std::sort(dates.begin(), dates.end());
+  dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+  return date_labels(ds.frequency, dates, date_series(dates).part);
+}
+
+}  // namespace
+
 std::string render_data_table(const Dataset& ds, const TableSpec& spec, const DataView& view) {
   std::vector<size_t> cols;
   if (spec.columns.empty()) {
@@ -269,6 +289,14 @@ std::string render_data_table(const Dataset& ds, const TableSpec& spec, const Da
   if (spec.max_rows > 0 && rows.size() > spec.max_rows) rows.resize(spec.max_rows);
 
   auto numeric = [&](size_t c) { return is_numeric_column(ds.columns[c]); };
+  // A quarterly dataset's row of 2023-10-01 is "Q4 2023" here as on its chart.
+  std::vector<DateLabels> date_text(cols.size());
+  for (size_t i = 0; i < cols.size(); ++i) {
+    const Column& column = ds.columns[cols[i]];
+    if (column.type == ColumnType::kDate && column.values.empty() && !rows.empty()) {
+      date_text[i] = column_date_labels(ds, cols[i]);
+    }
+  }
   std::string html = "<table class=\"data-table\">\n" +
                      data_table_caption(ds, spec, rows.size(), total, view) + "<thead>\n<tr>";
   for (size_t c : cols) {
@@ -298,7 +326,10 @@ std::string render_data_table(const Dataset& ds, const TableSpec& spec, const Da
         html += missing_value_html(view);
       } else if (ds.columns[c].type == ColumnType::kDate) {
         html += "<time datetime=\"" + html_escape(v.to_text()) + "\">";
-        append_html_escaped(html, format_cell(v, ds.columns[c], view));
+        std::optional<Date> day = parse_date(v.to_text());
+        append_html_escaped(html, day && ds.columns[c].values.empty()
+                                      ? date_text[i].label(*day, view)
+                                      : format_cell(v, ds.columns[c], view));
         html += "</time>";
       } else {
         std::string text = html_escape(format_cell(v, ds.columns[c], view));

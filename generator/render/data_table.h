@@ -127,9 +127,10 @@ std::string data_table_caption(const Dataset& ds, const TableSpec& spec, size_t 
 std::string missing_value_html(const DataView& view);
 
 /// A <table> with <caption>, column headers (scope="col"), the first column as row
-/// headers (scope="row"), numbers right-aligned and a "showing N of M rows" note in the
-/// caption when cut (with a link to `all_rows_url`, the downloads). Unknown column names are
-/// skipped (callers validate them first).
+/// headers (scope="row"), numbers right-aligned, dates as the periods they stand for (as
+/// a chart labels them: "Q4 2023" in a quarterly dataset; see date_labels) and a "showing N
+/// of M rows" note in the caption when cut (with a link to `all_rows_url`, the downloads).
+/// Unknown column names are skipped (callers validate them first).
 std::string render_data_table(const Dataset& ds, const TableSpec& spec, const DataView& view);
 
 }  // namespace firefly

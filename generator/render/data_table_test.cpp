@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "render/theme_view_for_tests.h"
+
 namespace firefly {
 
 namespace {
@@ -185,6 +187,36 @@ TEST_CASE("data table: years in a column named or titled in another language are
   CHECK(html.find("2.021") == std::string::npos);
   CHECK(html.find("2.022") == std::string::npos);
   CHECK(html.find(">1.043</td>") != std::string::npos);  // a count is grouped
+}
+
+TEST_CASE("data table: dates that stand for quarters or months are shown as the chart shows them") {
+  Dataset ds;
+  ds.name = "claims";
+  ds.columns = {Column{"period", ColumnType::kDate, {}, {}, {}, {}},
+                Column{"claims", ColumnType::kInteger, {}, {}, {}, {}}};
+  ds.csv_bytes = "period,claims\n2023-07-01,5\n2023-10-01,\n2024-01-01,7\n2023-04-01,3\n";
+  ds.index_rows();
+  ds.frequency = "quarterly";
+  DataView vi = theme_view("vi", "vi");
+  TableSpec first_two;
+  first_two.max_rows = 2;  // the rows not shown count for what the dates stand for
+  std::string html = render_data_table(ds, first_two, vi);
+  CHECK(html.find("<th scope=\"row\"><time datetime=\"2023-07-01\">quý 3 năm 2023</time></th>") !=
+        std::string::npos);
+  CHECK(html.find("<time datetime=\"2023-10-01\">quý 4 năm 2023</time>") != std::string::npos);
+  CHECK(html.find("<time datetime=\"2023-10-01\">Q4 2023</time>") == std::string::npos);
+  CHECK(render_data_table(ds, first_two, theme_view("en", "en"))
+            .find("<time datetime=\"2023-10-01\">Q4 2023</time>") != std::string::npos);
+  // Monthly, or not said to be quarterly: the months.
+  ds.frequency = "monthly";
+  html = render_data_table(ds, first_two, vi);
+  CHECK(html.find("<time datetime=\"2023-10-01\">tháng 10 năm 2023</time>") != std::string::npos);
+  // Dates that are not a series at one step of months are days, as before.
+  ds.csv_bytes = "period,claims\n2023-07-01,5\n2023-10-01,\n2023-10-05,7\n";
+  ds.index_rows();
+  ds.frequency = "quarterly";
+  html = render_data_table(ds, first_two, theme_view("en", "en"));
+  CHECK(html.find("<time datetime=\"2023-10-01\">1 October 2023</time>") != std::string::npos);
 }
 
 }  // namespace firefly

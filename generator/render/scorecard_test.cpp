@@ -145,8 +145,9 @@ TEST_CASE("a range target is drawn with both ends, and said in words") {
   CHECK(html.find("<li>") != std::string::npos);
   CHECK(html.find("Target range</li>") != std::string::npos);
   CHECK(html.find("Target (upper end)") == std::string::npos);  // never a series of its own
-  CHECK(html.find("Actual was 85 in 2019. The target was 60 to 80 in 2019. The target was 60 to "
-                  "80 in 2020.") != std::string::npos);
+  // A unit "%" is said as the figures' percent sign.
+  CHECK(html.find("Actual was 85% in 2019. The target was 60% to 80% in 2019. The target was "
+                  "60% to 80% in 2020.") != std::string::npos);
   // Written past the upper end of the range (80 on a scale up to 100).
   CHECK(html.find("<span class=\"chart-num\" style=\"left:80%\">60 to 80</span>") !=
         std::string::npos);
@@ -176,11 +177,11 @@ TEST_CASE("a range target's summary and legend in every language of the theme") 
     const char* met;
   };
   const Expected cases[] = {
-      {"en", "en", "The target was 60 to 80 in 2019.", "Target range", "Met"},
-      {"zh-TW", "zh-Hant-TW", "目標為 60 至 80（2019）。", "目標區間", "已達成"},
-      {"vi", "vi", "Mục tiêu là từ 60 đến 80 vào 2019.", "Khoảng mục tiêu", "Đạt"},
-      {"id", "id", "Targetnya 60 sampai 80 pada 2019.", "Rentang target", "Tercapai"},
-      {"th", "th", "เป้าหมายคือ 60 ถึง 80 ใน 2019", "ช่วงเป้าหมาย", "บรรลุ"},
+      {"en", "en", "The target was 60% to 80% in 2019.", "Target range", "Met"},
+      {"zh-TW", "zh-Hant-TW", "目標為 60% 至 80%（2019）。", "目標區間", "已達成"},
+      {"vi", "vi", "Mục tiêu là từ 60% đến 80% vào 2019.", "Khoảng mục tiêu", "Đạt"},
+      {"id", "id", "Targetnya 60% sampai 80% pada 2019.", "Rentang target", "Tercapai"},
+      {"th", "th", "เป้าหมายคือ 60% ถึง 80% ใน 2019", "ช่วงเป้าหมาย", "บรรลุ"},
   };
   for (const Expected& e : cases) {
     CAPTURE(e.lang);
