@@ -10,7 +10,23 @@ namespace firefly {
 
 namespace {
 
-std::string y_name(const ChartSeries& s) { return mark_lang(s.name, s.name_lang); }
+/// True when the figures of `s` are percentages: `unit: percent`, or a unit written "%".
+bool percent(const ChartSeries& s) { return s.percent || s.unit == "%"; }
+
+/// The series' name as the summary says it: with its unit when it has one that is not
+/// percent ("Award entries (awards)"), said once, as the chart's table heads its column:
+/// a unit after each figure reads "1 awards" in English, which has no way to make it one.
+/// Not when the name holds the unit already ("Classes", in classes).
+std::string y_name(const ChartSeries& s, const DataView& view) {
+  std::string name = mark_lang(s.name, s.name_lang);
+  // Nor when the name says it already ("Classes", whose unit is "classes").
+  if (s.unit.empty() || percent(s) ||
+      ascii_lower(s.name).find(ascii_lower(s.unit)) != std::string::npos) {
+    return name;
+  }
+  return view.format("chart_summary_series_unit", "{y} ({unit})",
+                     {{"y", name}, {"unit", mark_lang(s.unit, s.unit_lang)}});
+}
 std::string x_name(const ChartData& d, size_t i) { return mark_lang(d.x_labels[i], d.x_lang); }
 
 /// As the drawing and its labels write it: with as many decimals as the chart's figures.
@@ -18,17 +34,12 @@ std::string number(double v, const ChartData& d, const DataView& view) {
   return chart_value_text(v, view, d.value_decimals());
 }
 
-/// True when the figures of `s` are percentages: `unit: percent`, or a unit written "%".
-bool percent(const ChartSeries& s) { return s.percent || s.unit == "%"; }
-
 /// A figure of series `s` as the summary says it: with "%" when its unit is percent
-/// ("2,15%"), else with its unit when it has one ("1,234 person-times"), else the number.
+/// ("2,15%"), else the number (another unit is said with the series' name: y_name).
 std::string figure(double v, const ChartData& d, const ChartSeries& s, const DataView& view) {
   std::string n = number(v, d, view);
   if (percent(s)) return view.format("chart_summary_percent", "{value}%", {{"value", n}});
-  if (s.unit.empty()) return n;
-  return view.format("chart_summary_unit", "{value} {unit}",
-                     {{"value", n}, {"unit", mark_lang(s.unit, s.unit_lang)}});
+  return n;
 }
 
 /// The size `v` of a change of series `s`: a change between percentages is in percentage
@@ -77,11 +88,11 @@ std::string category_summary(const ChartData& data, const ChartSeries& s, const 
     if (has_value(s.values[i])) reported.push_back(i);
   }
   if (reported.empty()) {
-    return view.format("chart_summary_none", "{y} has no values.", {{"y", y_name(s)}});
+    return view.format("chart_summary_none", "{y} has no values.", {{"y", y_name(s, view)}});
   }
   if (reported.size() == 1) {
     return view.format("chart_summary_category_single", "{y}: {value} for {x}.",
-                       {{"y", y_name(s)},
+                       {{"y", y_name(s, view)},
                         {"value", figure(s.values[reported[0]], data, s, view)},
                         {"x", x_name(data, reported[0])}});
   }
@@ -92,9 +103,9 @@ std::string category_summary(const ChartData& data, const ChartSeries& s, const 
   }
   const std::string count = number(static_cast<double>(reported.size()), data, view);
   if (lo == hi) {
-    return view.format("chart_summary_categories_same",
-                       "{y}: {value} for each of {count} categories.",
-                       {{"y", y_name(s)}, {"value", figure(lo, data, s, view)}, {"count", count}});
+    return view.format(
+        "chart_summary_categories_same", "{y}: {value} for each of {count} categories.",
+        {{"y", y_name(s, view)}, {"value", figure(lo, data, s, view)}, {"count", count}});
   }
   std::vector<size_t> at_lo, at_hi;
   for (size_t i : reported) {
@@ -104,7 +115,7 @@ std::string category_summary(const ChartData& data, const ChartSeries& s, const 
   return view.format(
       "chart_summary_categories",
       "{y}: highest for {x_max} ({max}) and lowest for {x_min} ({min}), of {count} categories.",
-      {{"y", y_name(s)},
+      {{"y", y_name(s, view)},
        {"max", figure(hi, data, s, view)},
        {"x_max", category_names(data, at_hi, view)},
        {"min", figure(lo, data, s, view)},
@@ -128,11 +139,11 @@ std::string marked_series_summary(const ChartData& data, const ChartSeries& s,
     last = i;
   }
   if (count == 0) {
-    return view.format("chart_summary_none", "{y} has no values.", {{"y", y_name(s)}});
+    return view.format("chart_summary_none", "{y} has no values.", {{"y", y_name(s, view)}});
   }
   if (count == 1) {
     return view.format("chart_summary_single", "{y} was {value} in {x}.",
-                       {{"y", y_name(s)},
+                       {{"y", y_name(s, view)},
                         {"value", figure(s.values[first], data, s, view)},
                         {"x", x_name(data, first)}});
   }
@@ -145,7 +156,7 @@ std::string marked_series_summary(const ChartData& data, const ChartSeries& s,
       : b < a ? "{y} fell from {first} in {x_first} to {last} in {x_last}, down {change}."
               : "{y} was {first} in {x_first} and the same in {x_last}.";
   std::string out = view.format(key, fallback,
-                                {{"y", y_name(s)},
+                                {{"y", y_name(s, view)},
                                  {"first", figure(a, data, s, view)},
                                  {"x_first", x_name(data, first)},
                                  {"last", figure(b, data, s, view)},
@@ -163,8 +174,9 @@ std::string marked_series_summary(const ChartData& data, const ChartSeries& s,
   // The years (or dates) in between that have no value, which the drawing shows as a break:
   // "from 1 in 2019 to 4 in 2022" must not read as a value for every year between.
   if (std::vector<size_t> gaps = series_gaps(s); !gaps.empty()) {
-    add_sentence(out, view.format("chart_summary_gaps", "{y} has no value for {x}.",
-                                  {{"y", y_name(s)}, {"x", category_names(data, gaps, view)}}));
+    add_sentence(out,
+                 view.format("chart_summary_gaps", "{y} has no value for {x}.",
+                             {{"y", y_name(s, view)}, {"x", category_names(data, gaps, view)}}));
   }
   return out;
 }

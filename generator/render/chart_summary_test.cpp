@@ -260,18 +260,30 @@ TEST_CASE("summary: a percent series says %, its change in percentage points; a 
   ChartData cats = categories({5, 1}, {"A", "B"});
   cats.series[0].percent = true;
   CHECK(chart_summary(cats, en) == "Y: highest for A (5%) and lowest for B (1%), of 2 categories.");
-  // Any other unit follows the figure and the change, in its own language in HTML.
+  // Any other unit is said once, after the series' name, in its own language in HTML: after
+  // each figure English would say "1 awards".
   ChartData visits = series({1200, 900}, {"2022", "2023"});
   visits.series[0].unit = "人次";
   visits.series[0].unit_lang = "zh-Hant-TW";
   CHECK(chart_summary(visits, en) ==
-        "Y fell from 1,200 人次 in 2022 to 900 人次 in 2023, down 300 人次. The lowest value was "
-        "900 人次 in 2023 and the highest 1,200 人次 in 2022.");
+        "Y (人次) fell from 1,200 in 2022 to 900 in 2023, down 300. The lowest value was 900 in "
+        "2023 and the highest 1,200 in 2022.");
   CHECK(chart_summary_html(visits, en, false)
-            .find("from 1,200 <span lang=\"zh-Hant-TW\">人次</span> in 2022") != std::string::npos);
+            .find("Y (<span lang=\"zh-Hant-TW\">人次</span>) fell from 1,200 in 2022") !=
+        std::string::npos);
   CHECK(chart_summary(visits, theme_view("vi", "vi")) ==
-        "Y giảm từ 1.200 人次 (2022) xuống 900 人次 (2023), giảm 300 人次. Thấp nhất là 900 人次 "
-        "(2023), cao nhất là 1.200 人次 (2022).");
+        "Y (人次) giảm từ 1.200 (2022) xuống 900 (2023), giảm 300. Thấp nhất là 900 (2023), cao "
+        "nhất là 1.200 (2022).");
+  CHECK(chart_summary(visits, theme_view("zh-TW", "zh-Hant-TW")).rfind("Y（人次）從 1,200", 0) ==
+        0);
+  ChartData one = series({1, 3}, {"2013", "2022"});
+  one.series[0].unit = "awards";
+  one.series[0].name = "Awards";  // the name says the unit already
+  CHECK(chart_summary(one, en).rfind("Awards rose from 1 in 2013", 0) == 0);
+  one.series[0].name = "Y";
+  CHECK(chart_summary(one, en) ==
+        "Y (awards) rose from 1 in 2013 to 3 in 2022, up 2. The lowest value was 1 in 2013 and the "
+        "highest 3 in 2022.");
   // Without a unit, the number alone, as before.
   visits.series[0].unit.clear();
   CHECK(chart_summary(visits, en) ==
