@@ -249,7 +249,11 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
                                      {},
                                      view.lang_of(col.title),
                                      view.lang_of(col.unit)});
-    out.series.back().percent = col.unit_code == "percent";
+    // Percent: `unit: percent`, or "%" as the unit in any language ({zh-TW: "%", en:
+    // percent}), so that every language's summary says "86.97%".
+    bool percent = col.unit_code == "percent" || col.unit.plain == "%";
+    for (const auto& [code, text] : col.unit.by_lang) percent = percent || text == "%";
+    out.series.back().percent = percent;
   }
   if (ycols.empty()) return out;
 

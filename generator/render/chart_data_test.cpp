@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "core/localized.h"
+
 namespace firefly {
 
 namespace {
@@ -31,11 +33,25 @@ TEST_CASE("chart data: rows sharing an x are summed, sorted by x, gaps kept as n
   CHECK(d.series[1].values[0] == doctest::Approx(5.0));
   CHECK_FALSE(has_value(d.series[1].values[1]));
   CHECK(d.series[1].unit == "%");
-  // Only `unit: percent` makes a series a percentage (the summary's "%" and points).
-  CHECK_FALSE(d.series[0].percent);
+  // `unit: percent`, or "%" as the unit in some language, makes a series a percentage (the
+  // summary's "%" and points): both columns' unit is "%"; another unit does not.
+  CHECK(d.series[0].percent);
+  CHECK(d.series[1].percent);
   Dataset ds = rates();
+  ds.columns[1].unit = to_localized(Value("persons"));
+  CHECK_FALSE(
+      chart_data(ds, ChartSpec{"year", {"rate"}, "bar", {}}, nullptr, view).series[0].percent);
   ds.columns[1].unit_code = "percent";
   CHECK(chart_data(ds, ChartSpec{"year", {"rate"}, "bar", {}}, nullptr, view).series[0].percent);
+  // Written per language, "%" in one of them: in English too ("percent" there).
+  ds.columns[1].unit_code.clear();
+  ds.columns[1].unit = to_localized(Value(Map{{"zh-TW", Value("%")}, {"en", Value("percent")}}));
+  DataView en;
+  en.lang = "en";
+  en.default_lang = "zh-TW";
+  ChartData by_lang = chart_data(ds, ChartSpec{"year", {"rate"}, "bar", {}}, nullptr, en);
+  CHECK(by_lang.series[0].unit == "percent");
+  CHECK(by_lang.series[0].percent);
 }
 
 TEST_CASE("chart data: a text x is a set of categories, unless it is a sequence in time order") {
