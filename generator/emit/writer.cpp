@@ -51,8 +51,6 @@ bool exchange(const fs::path& a, const fs::path& b) {
   return false;
 }
 
-const char* kDuplicateHint = "rename or remove one of them";
-
 /// The error for two files published at `path`, coming from `a` and `b` ("" = generated).
 std::string duplicate_message(const std::string& path, std::string a, std::string b) {
   // Source files first, in name order: the text does not depend on which thread came first.

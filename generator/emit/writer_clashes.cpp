@@ -19,7 +19,7 @@ void OutputWriter::Impl::explain_folder_clashes() {
     const std::string &file = sources.at(std::string(clash.file)),
                       &inner = sources.at(std::string(clash.inner));
     explained.push_back({std::string(clash.file), folder_clash_message(clash, file, inner),
-                         "rename or remove one of them", file.empty() ? inner : file});
+                         kDuplicateHint, file.empty() ? inner : file});
   }
   // What the file system said of the paths in a clash, now said by the clash's error.
   std::erase_if(failures, [&](const Failure& f) {

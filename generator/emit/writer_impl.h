@@ -30,6 +30,9 @@ inline std::string lowercase_first(std::string s) {
 
 }  // namespace writer_internal
 
+/// The hint for two files published at one path, or a file where another's folder goes.
+inline constexpr const char* kDuplicateHint = "rename or remove one of them";
+
 struct OutputWriter::Impl {
   std::filesystem::path out_dir, temp;
   Diagnostics& diags;

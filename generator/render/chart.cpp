@@ -102,13 +102,13 @@ std::string draw_chart(const Dataset& ds, const ChartSpec& spec, const ChartData
   if (kind != "line" && !always_rows) {
     // A provisional figure's label carries its mark: room for it on every label.
     const std::string mark = d.provisional.empty() ? "" : kProvisionalMark;
-    double need =
-        widest(ticks) +
-        static_cast<double>(pts.size()) *
-            bar_label_band(
-                d, pts, kind,
-                [&](double v) { return chart_value_text(v, view, d.value_decimals()) + mark; },
-                not_reported);
+    double need = c.y_ems + static_cast<double>(pts.size()) *
+                                bar_label_band(
+                                    d, pts, kind,
+                                    [&](double v) {
+                                      return chart_value_text(v, view, d.value_decimals()) + mark;
+                                    },
+                                    not_reported);
     c.label_width = kNoBarLabels;
     for (int w : kLabelWidths) {
       if (need <= w) {
@@ -128,7 +128,7 @@ std::string draw_chart(const Dataset& ds, const ChartSpec& spec, const ChartData
        (kind == "line" ? " chart-no-rows" : "") +
        // Below zero, a value is written under its mark: room under the plot for the lowest.
        (c.scale.lo < 0 ? " chart-below" : "") + "\" role=\"img\" aria-labelledby=\"" + id +
-       "-title " + id + "-desc\" style=\"--y-w:" + svg_number(widest(ticks)) +
+       "-title " + id + "-desc\" style=\"--y-w:" + svg_number(c.y_ems) +
        "em;--v-w:" + svg_number(std::min(widest(values), 9.0)) + "em\">\n";
   s += chart_defs(id, d.series.size());
   s += c.legend();

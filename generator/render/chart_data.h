@@ -42,8 +42,8 @@ struct ChartSeries {
   /// The most digits after the decimal point among the cells summed into its values (2 for
   /// "86.90"), to which the sums are rounded when written (chart_number); -1 when unknown.
   int decimals = -1;
-  /// True when its column's unit is `unit: percent` (the summary takes a unit "%" as one
-  /// too): the summary writes its figures with "%" and a change in percentage points.
+  /// True when its column's unit is `unit: percent` or "%" in any language: the summary
+  /// writes its figures with "%" and a change in percentage points.
   bool percent = false;
 };
 

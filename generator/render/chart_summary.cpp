@@ -10,8 +10,8 @@ namespace firefly {
 
 namespace {
 
-/// True when the figures of `s` are percentages: `unit: percent`, or a unit written "%".
-bool percent(const ChartSeries& s) { return s.percent || s.unit == "%"; }
+/// True when the figures of `s` are percentages (chart_data: `unit: percent`, or "%").
+bool percent(const ChartSeries& s) { return s.percent; }
 
 /// The series' name as the summary says it: with its unit when it has one that is not
 /// percent ("Award entries (awards)"), said once, as the chart's table heads its column:

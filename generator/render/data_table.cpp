@@ -57,14 +57,12 @@ std::string DataView::tag_of(std::string_view code) const {
 
 std::string DataView::lang_of(const Localized& text) const {
   std::string_view code = text.lang_of(lang, default_lang);
-  // In the reader's language or in none, but wholly in another script (Chinese notes in a
-  // column of a site in Vietnamese, on its Vietnamese page): that script's language.
-  if (code.empty() || code == lang) return text_language(pick(text), html_lang, scripts);
-  std::string tag = tag_of(code);
-  // Wholly in a script its language does not write (Chinese notes in a column of a site in
-  // Vietnamese, whose `lang` says the default): the script's language says it.
+  const bool own = code.empty() || code == lang;  // in the reader's language, or in none
+  const std::string tag = own ? html_lang : tag_of(code);
+  // Wholly in a script that language does not write (Chinese notes in a column of a site in
+  // Vietnamese, on any of its pages): the script's language says it.
   std::string by_script = text_language(pick(text), tag, scripts);
-  if (by_script.empty()) return tag;
+  if (by_script.empty()) return own ? std::string() : tag;
   return by_script == html_lang ? std::string() : by_script;
 }
 
