@@ -78,6 +78,12 @@ struct Page {
   /// For a translation whose original changed after it: the original page.
   const Page* stale_original = nullptr;
   Pos alias_pos;  ///< for redirects: where the alias was written
+
+  /// The language code the title is written in: title_lang, else content_lang (the
+  /// reader's, unless the page is shown untranslated).
+  const std::string& title_language() const {
+    return !title_lang.empty() ? title_lang : fallback ? content_lang : lang;
+  }
 };
 
 /// Every page of the site and the indexes over them.

@@ -41,8 +41,9 @@ const Dataset* find_dataset(const std::vector<Dataset>& datasets, const std::str
   return nullptr;
 }
 
-/// The label results show for a page: its section's title, or the data catalogue's.
-std::string section_label(const Site& site, const Page& p) {
+/// The page whose title results show as a page's section: its section's, or the data
+/// catalogue's; null for none.
+const Page* section_page(const Site& site, const Page& p) {
   const Page* parent = nullptr;
   if (p.kind == PageKind::kDataset || p.kind == PageKind::kScorecard ||
       p.kind == PageKind::kIndicator) {
@@ -51,7 +52,14 @@ std::string section_label(const Site& site, const Page& p) {
   if (p.kind == PageKind::kPage && !p.section.empty()) {
     parent = site.find("section:" + p.section, p.lang);
   }
-  return parent ? parent->title : "";
+  return parent;
+}
+
+/// The html_lang of language `code` when it is not the reader's (`lang`), else "".
+std::string other_html_lang(const SiteConfig& c, const std::string& code, const Language& lang) {
+  if (code == lang.code) return "";
+  const Language* other = c.language(code);
+  return other ? other->html_lang : "";
 }
 
 /// The text blocks of a page in `blocks` (emptied first: a run keeps one vector's room from
@@ -137,7 +145,11 @@ void collect_docs(const Site& site, const std::vector<Body>& bodies,
     SearchDoc d;
     d.page = i;
     d.late = p.kind == PageKind::kIndicator;
-    d.section = section_label(site, p);
+    if (const Page* s = section_page(site, p)) {
+      d.section = s->title;
+      d.section_lang = other_html_lang(*site.config, s->title_language(), lang);
+    }
+    d.text_lang = other_html_lang(*site.config, p.content_lang, lang);
     if (p.date) {
       d.iso = p.date->iso();
       d.date = format_date(*p.date, {lang.html_lang, lang.calendar});

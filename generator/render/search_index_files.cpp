@@ -33,14 +33,17 @@ void write_search_files(const Site& site, LanguageIndex& index, const OutputSink
   std::vector<std::string>& texts = index.texts;
   std::vector<RunPostings>& run_postings = index.runs;
   JoinedPostings lines(run_postings);
-  std::vector<std::string> sections;
+  std::vector<std::string> sections, section_langs;
   std::string doc_sections;
   std::map<std::pair<std::string, std::string>, std::vector<uint32_t>> term_docs;
   for (uint32_t id = 0; id < docs.size(); ++id) {
     const SearchDoc& d = docs[id];
     const Page& p = *site.pages[d.page];
     auto s = std::find(sections.begin(), sections.end(), d.section);
-    if (s == sections.end()) s = sections.insert(sections.end(), d.section);
+    if (s == sections.end()) {
+      s = sections.insert(sections.end(), d.section);
+      section_langs.push_back(d.section_lang);
+    }
     std::string code;
     append_vlq(code, static_cast<uint32_t>(s - sections.begin()));
     doc_sections += code.size() == 1 ? code : "A";  // more than 32 sections: no filter
@@ -164,7 +167,14 @@ void write_search_files(const Site& site, LanguageIndex& index, const OutputSink
         append_json_string(json, d.section);
         json += ',';
         append_json_string(json, d.date);
-        json += ',' + std::to_string(texts[id].size()) + ']';
+        json += ',' + std::to_string(texts[id].size());
+        // A page shown untranslated: its title and text are in the language it is written
+        // in, which the result marks for screen readers (its section and date are not).
+        if (!d.text_lang.empty()) {
+          json += ',';
+          append_json_string(json, d.text_lang);
+        }
+        json += ']';
         text_files_bytes[place.file] += texts[id];
         texts[id] = {};
       }
@@ -194,7 +204,18 @@ void write_search_files(const Site& site, LanguageIndex& index, const OutputSink
     if (s) m += ',';
     append_json_string(m, sections[s]);
   }
-  m += "],\"doc_sections\":";
+  m += ']';
+  // The labels' languages, where one is not the reader's (a section not translated).
+  if (std::any_of(section_langs.begin(), section_langs.end(),
+                  [](const std::string& l) { return !l.empty(); })) {
+    m += ",\"section_langs\":[";
+    for (size_t s = 0; s < section_langs.size(); ++s) {
+      if (s) m += ',';
+      append_json_string(m, section_langs[s]);
+    }
+    m += ']';
+  }
+  m += ",\"doc_sections\":";
   append_json_string(m, doc_sections);
   m += ",\"years\":[";
   for (size_t id = 0; id < docs.size();) {

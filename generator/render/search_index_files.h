@@ -17,10 +17,12 @@ namespace firefly {
 /// One page in the index.
 struct SearchDoc {
   size_t page = 0;
-  std::string section;  ///< label of its section, data catalogue or ""
-  std::string date;     ///< as shown, "" for undated pages
-  std::string iso;      ///< for sorting, "" for undated pages
-  bool late = false;    ///< ranked after every other page (an indicator: a plan's detail)
+  std::string section;       ///< label of its section, data catalogue or ""
+  std::string section_lang;  ///< html_lang of the label when not the reader's, else ""
+  std::string text_lang;     ///< html_lang of its title and text when shown untranslated, else ""
+  std::string date;          ///< as shown, "" for undated pages
+  std::string iso;           ///< for sorting, "" for undated pages
+  bool late = false;         ///< ranked after every other page (an indicator: a plan's detail)
 };
 
 /// One language's index from its documents to its files: the runs' postings are made on

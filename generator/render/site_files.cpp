@@ -174,10 +174,7 @@ void render_feeds(const Site& site, const std::vector<Body>& bodies, const Langu
     std::string title = (s ? s->title : section) + " — " + site_title;
     // The title is in one other language only when both its parts are.
     // A section page shown from another language's (no _index of this one) has its title.
-    std::string section_lang = !s                                     ? ""
-                               : s->fallback && s->title_lang.empty() ? s->content_lang
-                               : s->title_lang == s->lang             ? ""
-                                                                      : s->title_lang;
+    std::string section_lang = !s || s->title_language() == s->lang ? "" : s->title_language();
     std::string title_lang = s && section_lang == site_title_lang ? site_title_lang : "";
     std::string url = prefix + "/" + section + "/";
     out.push_back({dir + section + "/feed.xml",

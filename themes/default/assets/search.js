@@ -99,7 +99,8 @@
         key: "section",
         label: attr("filter-section"),
         options: m.sections.map(function (name, i) {
-          return { value: i, name: name || attr("filter-other") };
+          var lang = (name && m.section_langs && m.section_langs[i]) || "";
+          return { value: i, name: name || attr("filter-other"), lang: lang };
         }),
         count: function (h, i) {
           return m.doc_sections[h.doc] === parts.DIGITS[i];
@@ -132,7 +133,7 @@
           var n = current.hits.filter(function (h) {
             return choice.count(h, o.value);
           }).length;
-          return { value: o.value, name: o.name, n: n };
+          return { value: o.value, name: o.name, lang: o.lang, n: n };
         })
         .filter(function (o) {
           return o.n > 0;
@@ -153,6 +154,7 @@
         var opt = document.createElement("option");
         opt.value = String(o.value);
         opt.textContent = o.name + " (" + o.n + ")";
+        if (o.lang) opt.lang = o.lang;
         if (current.filter[choice.key] === o.value) opt.selected = true;
         select.appendChild(opt);
       });
@@ -201,6 +203,7 @@
       // Text nodes and <mark> elements only: the page's text is never parsed as HTML.
       var p = document.createElement("p");
       p.className = "search-excerpt";
+      if (item.firstChild.lang) p.lang = item.firstChild.lang;
       p.appendChild(parts.excerpt(page.text, groups));
       item.appendChild(p);
     }
@@ -288,12 +291,25 @@
     var link = document.createElement("a");
     link.href = root + d[0].replace(/^\//, "");
     link.textContent = d[0];
+    // An untranslated page's title and text are in the language it is written in (d[4]).
+    if (d[4]) heading.lang = d[4];
     heading.appendChild(link);
     item.appendChild(heading);
     if (d[1] || d[2]) {
       var meta = document.createElement("p");
       meta.className = "search-meta";
-      meta.textContent = [d[1], d[2]].filter(Boolean).join(" · ");
+      // A section not translated is named in its own language, marked as such.
+      var m = current.manifest,
+        sectionLang = d[1] && m.section_langs ? m.section_langs[m.sections.indexOf(d[1])] : "";
+      if (sectionLang) {
+        var section = document.createElement("span");
+        section.lang = sectionLang;
+        section.textContent = d[1];
+        meta.appendChild(section);
+        if (d[2]) meta.appendChild(document.createTextNode(" · " + d[2]));
+      } else {
+        meta.textContent = [d[1], d[2]].filter(Boolean).join(" · ");
+      }
       item.appendChild(meta);
     }
     return item;
