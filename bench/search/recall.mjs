@@ -7,11 +7,13 @@
 // lists in its first ten. Prints the misses, then recall by language and by kind.
 //
 // Usage: node bench/search/recall.mjs SITE_DIR [--per-kind N] [--seed S] [--pagefind]
-//   [--json FILE] [--held-out portal|corpus]   SITE_DIR is a built portal at /; --pagefind
-//   also runs Pagefind's index in SITE_DIR/pagefind (bench/search/recall.sh makes it over
-//   the content pages only); --held-out runs the written queries of
-//   tests/a11y/recall_heldout.mjs for the sample portal or the generated corpus instead
-//   (bench/search/heldout.sh).
+//   [--json FILE] [--held-out portal|portal-more|corpus|made] [--titles]
+//   SITE_DIR is a built portal at /; --pagefind also runs Pagefind's index in
+//   SITE_DIR/pagefind (bench/search/recall.sh makes it over the content pages only);
+//   --held-out runs the written queries of tests/a11y/recall_heldout.mjs for the sample
+//   portal or the generated corpus instead, or those of tests/a11y/recall_made.mjs for the
+//   portal or its made five-language site (bench/search/heldout.sh); --titles each content
+//   page's title, as written.
 import { readFileSync, writeFileSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { writePagefindProbe } from './pagefind_probe.mjs';
@@ -27,6 +29,7 @@ import {
   siteLanguages,
 } from '../../tests/a11y/recall_queries.mjs';
 import { CORPUS, PORTAL } from '../../tests/a11y/recall_heldout.mjs';
+import { MADE, PORTAL_MORE } from '../../tests/a11y/recall_made.mjs';
 
 const args = process.argv.slice(2);
 const dir = args[0];
@@ -43,8 +46,14 @@ const heldOut = opt('--held-out', '');
 
 const { codes, defaultLang } = await siteLanguages(dir);
 const pages = await contentPages(dir, '/', codes, defaultLang);
-let queries = heldOut ? { portal: PORTAL, corpus: CORPUS }[heldOut] : makeQueries(pages, { seed, perKind });
-if (!queries) throw new Error(`--held-out ${heldOut}: portal or corpus`);
+// Every content page's title, as written, finds its page (--titles).
+const titles = () => pages.filter((p) => p.title).map((p) => ({ lang: p.lang, q: p.title, kind: 'title' }));
+let queries = args.includes('--titles')
+  ? titles()
+  : heldOut
+    ? { portal: PORTAL, corpus: CORPUS, made: MADE, 'portal-more': PORTAL_MORE }[heldOut]
+    : makeQueries(pages, { seed, perKind });
+if (!queries) throw new Error(`--held-out ${heldOut}: portal, portal-more, corpus or made`);
 if (only) queries = queries.filter((x) => x.kind === only || x.lang === only);
 console.error(`${pages.length} content pages, ${queries.length} queries`);
 

@@ -136,8 +136,10 @@ void RunPostings::add_document(uint32_t doc, std::string_view title,
                                const std::vector<TextBlock>& blocks) {
   uint32_t pos = 0;
   add_text(title, SearchField::kTitle, &pos);
+  // The blocks' words are numbered on from the title's, with no gap between blocks: a
+  // quoted phrase runs from a heading into the paragraph after it, as a reader sees the
+  // words one after another.
   for (const TextBlock& b : blocks) {
-    ++pos;  // no phrase runs from one block into the next
     add_text(b.text, b.heading ? SearchField::kHeading : SearchField::kBody, &pos);
   }
   // Each token's record fetched ahead, as above.

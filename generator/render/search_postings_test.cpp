@@ -71,7 +71,6 @@ void check_joined(const std::vector<std::vector<TextBlock>>& docs,
     };
     add(titles[d], SearchField::kTitle);
     for (const TextBlock& b : docs[d]) {
-      ++pos;
       add(b.text, b.heading ? SearchField::kHeading : SearchField::kBody);
     }
     for (const auto& [token, p] : current) one[token].add(p);
@@ -135,6 +134,28 @@ TEST_CASE("joined postings: runs of many tokens, some sharing their first eight 
   }
   check_joined(docs, titles, 2);
   check_joined(docs, titles, 3);
+}
+
+TEST_CASE("run postings: a block's first word follows the last word of the one before") {
+  // A quoted phrase finds words in a row by their positions: "volunteers retired" runs
+  // from the heading into the paragraph after it, "notes join" from the title into the
+  // heading.
+  RunPostings run;
+  run.add_document(0, "Notes", {{"Join the volunteers", true}, {"Retired workers.", false}});
+  run.finish();
+  std::map<std::string, uint32_t> at;
+  for (uint32_t id = 0; id < run.size(); ++id) {
+    std::string_view postings = run.postings(id);  // the weight, then the one position
+    size_t i = 1;
+    auto pos = read_vlq(postings, &i);
+    REQUIRE(pos);
+    at[std::string(run.token(id))] = *pos;
+  }
+  CHECK(at.at("notes") == 0);
+  CHECK(at.at("join") == 1);
+  CHECK(at.at("volunteers") == 3);
+  CHECK(at.at("retired") == 4);
+  CHECK(at.at("workers") == 5);
 }
 
 }  // namespace firefly

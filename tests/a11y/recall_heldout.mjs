@@ -75,6 +75,10 @@ export const PORTAL = [
   ...q('zh-TW', 'deep', '重大建設', '職災弱勢房屋修繕', '保障勞工權益'),
   ...q('vi', 'deep', 'Đài Trung qua các con số', 'ket qua nam 2019'),
   ...q('th', 'words', 'ผู้ ดูแล', 'สิ้นปี 2019', 'ปี 2019', 'ข้ามช', 'แรงงานข้ามช'),
+  // A quoted phrase from a heading into the paragraph after it.
+  ...q('en', 'heading', '"Partners The Workforce Development"', '"Results In 2021"'),
+  ...q('vi', 'heading', '"Đối tác Cơ quan Phát triển"', '"ket qua nam 2021"'),
+  ...q('id', 'heading', '"Mitra Badan Pengembangan"', '"Hasil Pada 2021"'),
 ];
 
 export const CORPUS = [

@@ -6,7 +6,8 @@
 // to the site map, as any query that finds nothing does, instead of nothing at all; and
 // that a Thai word being typed finds the pages with the word it begins, however ICU splits
 // what has been typed so far (ข้อมู is split as ข้อ and มู; the page has ข้อมูล), as does a
-// quoted phrase being typed ("sign lang). The status says "1 result", not "1 results".
+// quoted phrase being typed ("sign lang), and one with a space typed inside a word (นาย จ้าง
+// for นายจ้าง). The status says "1 result", not "1 results".
 //
 // Usage: node tests/a11y/search_edges.mjs FIREFLY
 // Prints one line per query, then "search edges: N passed, M failed"; exits 1 when any failed.
@@ -84,6 +85,9 @@ const QUERIES = [
   ['การจ้างงานของผู้สูงอ', ['data'], 'th/'],
   ['ข้อ', ['data', 'other'], 'th/'],
   ['ชาติ', ['uni'], 'th/'],
+  // A space typed inside a Thai word: the page's นายจ้าง and ลูกจ้าง are found.
+  ['นาย จ้าง', ['boss'], 'th/'],
+  ['ลูก จ้าง ตกลง', ['boss'], 'th/'],
 ];
 
 await runQueryChecks('search edges', site, QUERIES, async (page, origin, [q, expected, lang = '', ordered = false]) => {

@@ -10,15 +10,25 @@
 // With --held-out, the queries are instead the written ones of recall_heldout.mjs (figures,
 // codes, mixed scripts, full width, Unicode forms, affixes, typing in progress,
 // punctuation), which no generator makes; the same rule holds, and a page with the query
-// in its title must come before every page with it only in its text.
+// in its title must come before every page with it only in its text. The held-out queries
+// are those of recall_heldout.mjs and recall_made.mjs's PORTAL_MORE (one-character CJK
+// queries, a space typed inside a word, brackets, column titles, a page's title).
+// With --made FIREFLY, the queries are recall_made.mjs's MADE, on the five-language site it
+// writes, built by FIREFLY with relative_urls: true under --base-url https://x.org/sub/ (in
+// a folder of its own, removed after; HOST_DIR and PREFIX are not given): the same rules,
+// and the live region (role="status") says the count and the query.
 //
 // Usage: node tests/a11y/search_queries.mjs HOST_DIR [PREFIX] [--per-kind N] [--seed S]
-//   [--held-out]
+//   [--held-out]    or: node tests/a11y/search_queries.mjs --made FIREFLY
 // Prints one line per query that misses a page, then "search queries: N passed, M failed".
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchBrowser, serveDir } from './lib.mjs';
 import { contentPages, fireflyTop, foldText, makeQueries, matcher, recallOf, relevant, siteLanguages } from './recall_queries.mjs';
 import { PORTAL } from './recall_heldout.mjs';
+import { MADE, PORTAL_MORE, writeMadeSite } from './recall_made.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, def) => {
@@ -29,15 +39,28 @@ const perKind = Number(opt('--per-kind', 1));
 const seed = Number(opt('--seed', 27));
 const heldOut = args.includes('--held-out');
 if (heldOut) args.splice(args.indexOf('--held-out'), 1);
+const firefly = opt('--made', '');
+let work = '';
+if (firefly) {
+  // The made site, its links relative, under a sub-path.
+  work = mkdtempSync(path.join(tmpdir(), 'firefly-made-'));
+  writeMadeSite(path.join(work, 'src'));
+  appendFileSync(path.join(work, 'src', 'site.yaml'), 'relative_urls: true\n');
+  execFileSync(firefly, ['build', '--site', path.join(work, 'src'), '--out', path.join(work, 'host', 'sub'),
+    '--base-url', 'https://x.org/sub/', '--quiet'], { stdio: 'ignore' });
+  args.splice(0, args.length, path.join(work, 'host'), '/sub/');
+}
 const [dir, prefix = '/'] = args;
 if (!dir || !prefix.startsWith('/') || !prefix.endsWith('/')) {
-  console.error('usage: node search_queries.mjs HOST_DIR [PREFIX] [--per-kind N] [--seed S]');
+  console.error('usage: node search_queries.mjs HOST_DIR [PREFIX] [--per-kind N] [--seed S] [--held-out]\n' +
+    '       node search_queries.mjs --made FIREFLY');
   process.exit(2);
 }
 const site = path.join(dir, prefix);
 const { codes, defaultLang } = await siteLanguages(site);
 const pages = await contentPages(site, prefix, codes, defaultLang);
-const queries = heldOut ? PORTAL : makeQueries(pages, { seed, perKind });
+const queries = firefly ? MADE : heldOut ? [...PORTAL, ...PORTAL_MORE] : makeQueries(pages, { seed, perKind });
+const titleFirst = heldOut || Boolean(firefly);
 const { server, origin } = await serveDir(dir);
 const browser = await launchBrowser();
 const rows = [];
@@ -49,7 +72,15 @@ try {
     let top = [];
     let problem = '';
     try {
-      top = (await fireflyTop(page, origin, prefix, lang, defaultLang, q)).top;
+      ({ top } = await fireflyTop(page, origin, prefix, lang, defaultLang, q));
+      if (firefly) {
+        // The live region says the count and the query ("12 results for 志工").
+        const said = await page.$eval('#search-status', (s) => [s.getAttribute('role'), s.textContent.trim()]);
+        const count = Number((said[1].match(/\d+/) || ['0'])[0]);
+        if (said[0] !== 'status' || count < top.length || !said[1].includes(q.trim())) {
+          problem = `the status (role ${said[0]}) says "${said[1]}"`;
+        }
+      }
     } catch (e) {
       problem = `the results did not appear (${e.message.split('\n')[0]})`;
     }
@@ -57,7 +88,7 @@ try {
     const found = top.filter((u) => rel.includes(u)).length;
     if (!problem && rel.length === 0) problem = 'no page contains it (a query that tests nothing)';
     if (!problem && found === 0) problem = 'none of its pages in the first ten';
-    if (!problem && heldOut) {
+    if (!problem && titleFirst) {
       // Title first: no page with the query in its title after one with it only elsewhere.
       const inTitle = matcher(q);
       const titled = new Set(pages.filter((p) => p.lang === lang && inTitle(foldText(p.title))).map((p) => p.url));
@@ -78,6 +109,7 @@ try {
 } finally {
   await browser.close();
   server.close();
+  if (work) rmSync(work, { recursive: true, force: true });
 }
 const { found, possible, recall } = recallOf(rows);
 const ok = recall >= 0.95;

@@ -16,6 +16,11 @@
   // ---- The query: groups (a quoted phrase, or a run without spaces) whose terms must
   // occur at their offsets; all groups must occur. {token, offset (null: anywhere), prefix}
   function parseQuery(q) {
+    var groups = parseGroups(q);
+    if (groups.length) groups.joined = thaiJoined(q).map(parseGroups);
+    return groups;
+  }
+  function parseGroups(q) {
     var groups = [];
     var parts = [];
     var m;
@@ -59,6 +64,23 @@
       groups.push(group);
     });
     return groups;
+  }
+  // A space typed inside a Thai word (แรง งาน for แรงงาน): Thai is written without spaces
+  // between its words, so the query is also read with each space between two Thai letters
+  // taken out (the first two, one at a time; each reading may read a shard more), and
+  // with all of them out when it has several: the queries to parse.
+  var THAI_SPACE = /([\u0E00-\u0E7F])\s+(?=[\u0E00-\u0E7F])/g;
+  function thaiJoined(q) {
+    var spaces = [];
+    var m;
+    THAI_SPACE.lastIndex = 0;
+    while ((m = THAI_SPACE.exec(q)) && spaces.length < 2) spaces.push(m);
+    var out = spaces.map(function (sp) {
+      var at = sp.index + sp[1].length;
+      return q.slice(0, at) + q.slice(at + sp[0].length - sp[1].length);
+    });
+    if (spaces.length > 1) out.push(q.replace(THAI_SPACE, "$1"));  // every space, not only two
+    return out;
   }
   // A Thai word being typed is split by ICU as it stands, not as the word it will be:
   // ข้อมู as ข้อ and มู (the page has ข้อมูล, one word), ผู้สูงอ as ผู้, สู and งอ (the page
@@ -113,11 +135,15 @@
   }
   // The queries to run: `groups` as they are, and where the last group has other readings
   // (thaiTails), the same with each of those; a page found by any of them is found.
+  // Then the readings of the query with a space inside a Thai word taken out (thaiJoined).
   function readings(groups) {
     var out = [groups];
     var last = groups[groups.length - 1];
     (last.alts || []).forEach(function (terms) {
       out.push(groups.slice(0, -1).concat([{ terms: terms, pieces: last.pieces, wholeLast: last.wholeLast }]));
+    });
+    (groups.joined || []).forEach(function (joined) {
+      if (joined.length) out = out.concat(readings(joined));
     });
     return out;
   }
