@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 #include "core/locale.h"
 #include "core/text.h"
@@ -133,27 +132,17 @@ struct Drawing {
     text(x, zero - 6, kNoValueMark, "text-anchor=\"middle\" aria-hidden=\"true\"");
   }
 
-  /// A line chart's value labels (line_labels) at `at(value)` and `centre(point)`, but one
-  /// that stands closer than kLabelClearEms to a more important one on its line of text
-  /// in the plot `plot_ems` wide (label_plot_widths).
+  /// A line chart's value labels (shown_line_labels) at `at(value)` and `centre(point)`,
+  /// but one that stands closer than kLabelClearEms to a more important one on its line of
+  /// text in the plot `plot_ems` wide.
   template <typename At, typename Centre>
   void line_value_labels(const At& at, const Centre& centre, double plot_ems) {
-    std::vector<PlacedLabel> placed = ranked_line_labels(d, pts, scale, view);
-    std::vector<LabelBox> boxes;
-    for (const PlacedLabel& p : placed) {
-      const bool under = p.label.below || p.label.value < 0;
-      boxes.push_back({p.k, text_ems(p.text), (at(p.label.value) + (under ? 18 : -6)) / kFont});
-    }
-    std::vector<double> need = label_plot_widths(boxes, pts.size(), plot_ems);
-    // Written in the order of the points, as line_labels gives them.
-    std::vector<size_t> drawn(placed.size());
-    std::iota(drawn.begin(), drawn.end(), 0);
-    std::sort(drawn.begin(), drawn.end(),
-              [&](size_t a, size_t b) { return placed[a].order < placed[b].order; });
-    for (size_t i : drawn) {
-      if (need[i] > plot_ems) continue;
-      value_label(centre(placed[i].k), at(placed[i].label.value), placed[i].label.value,
-                  placed[i].text, placed[i].label.below);
+    auto baseline = [&](double value, bool under) {
+      return (at(value) + (under ? 18 : -6)) / kFont;
+    };
+    for (const ShownLabel& l : shown_line_labels(d, pts, scale, view, plot_ems, baseline)) {
+      value_label(centre(l.placed.k), at(l.placed.label.value), l.placed.label.value, l.placed.text,
+                  l.placed.label.below);
     }
   }
 
