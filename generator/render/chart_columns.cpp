@@ -56,19 +56,18 @@ std::string ChartDrawing::line_value_labels() const {
         }
       }
     }
-    std::string label =
-        value_label(centre(l.placed.k), l.placed.label.value, l.placed.label.below, l.placed.text);
-    if (from) label.insert(label.find("chart-v") + 7, " chart-v-" + std::to_string(from));
-    s += label;
+    s += value_label(centre(l.placed.k), l.placed.label.value, l.placed.label.below, l.placed.text,
+                     from);
   }
   return s;
 }
 
-std::string ChartDrawing::value_label(double x, double v, bool below,
-                                      const std::string& shown) const {
+std::string ChartDrawing::value_label(double x, double v, bool below, const std::string& shown,
+                                      int from_ems) const {
   double y = 100 - scale.pos(v);
-  return "<text class=\"chart-v\" x=\"" + chart_pct(x) + "\" y=\"" + chart_pct(y) + "\" dy=\"" +
-         (v >= 0 && !below ? "-0.45em" : "1.2em") + "\">" +
+  const std::string from = from_ems ? " chart-v-" + std::to_string(from_ems) : "";
+  return "<text class=\"chart-v" + from + "\" x=\"" + chart_pct(x) + "\" y=\"" + chart_pct(y) +
+         "\" dy=\"" + (v >= 0 && !below ? "-0.45em" : "1.2em") + "\">" +
          html_escape(shown.empty() ? chart_value_text(v, view, d.value_decimals()) : shown) +
          "</text>\n";
 }
