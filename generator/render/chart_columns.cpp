@@ -2,6 +2,7 @@
 #include <array>
 #include <cmath>
 
+#include "core/language_tag.h"
 #include "core/text.h"
 #include "render/chart_draw.h"
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/language_tag.h"
 #include "core/locale.h"
 #include "core/text.h"
 #include "load/csv.h"
@@ -364,10 +365,7 @@ std::string chart_svg(const ChartData& d, const std::vector<size_t>& pts, const 
   Drawing g{d, pts, kind, view, fit_scale(d, pts, kind == "stacked"), {}};
   // A title or a publisher in another language (written once in the default language)
   // says so, for a screen reader's voice.
-  auto xml_lang = [](const std::string& tag) {
-    return tag.empty() ? std::string() : " xml:lang=\"" + html_escape(tag) + "\"";
-  };
-  const std::string title_lang = xml_lang(credit.title_lang);
+  const std::string title_lang = lang_attribute(credit.title_lang, LangSyntax::kXml);
   g.lines(credit.title, kTitle, "font-size=\"22\" font-weight=\"700\"" + title_lang);
   g.legend();
   if (!credit.y_title.empty()) g.lines(credit.y_title, kFont, "font-weight=\"700\"");
@@ -404,8 +402,8 @@ std::string chart_svg(const ChartData& d, const std::vector<size_t>& pts, const 
   s += "<dc:description>" + html_escape(credit.summary) + "</dc:description>\n";
   s += "<dc:format>image/svg+xml</dc:format>\n";
   s += "<dc:language>" + html_escape(credit.lang) + "</dc:language>\n";
-  s += "<dc:publisher" + xml_lang(credit.publisher_lang) + ">" + html_escape(credit.publisher) +
-       "</dc:publisher>\n";
+  s += "<dc:publisher" + lang_attribute(credit.publisher_lang, LangSyntax::kXml) + ">" +
+       html_escape(credit.publisher) + "</dc:publisher>\n";
   // Who made the figures, as the visible "Source:" line names them (the publisher when the
   // dataset names no other source), so that a copy passed on still says it.
   s += "<dc:creator>" + html_escape(source) + "</dc:creator>\n";
