@@ -14,6 +14,12 @@
 
 namespace firefly {
 
+std::string lang_attribute(std::string_view tag, LangSyntax syntax) {
+  if (tag.empty()) return {};
+  return std::string(syntax == LangSyntax::kXml ? " xml:lang=\"" : " lang=\"") + html_escape(tag) +
+         "\"";
+}
+
 bool is_language_tag(std::string_view tag) {
   size_t start = 0;
   for (size_t part = 0;; ++part) {

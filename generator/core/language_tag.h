@@ -8,6 +8,14 @@
 
 namespace firefly {
 
+/// The attribute that says which language a text is in: `lang` in HTML, `xml:lang` in XML
+/// (an SVG image, an Atom feed).
+enum class LangSyntax { kHtml, kXml };
+
+/// ` lang="tag"` (` xml:lang="tag"` in kXml), the tag escaped, for a text in another
+/// language than what holds it; "" for an empty `tag` (the text is in that language).
+std::string lang_attribute(std::string_view tag, LangSyntax syntax = LangSyntax::kHtml);
+
 /// True for a tag in the simple hand-written BCP 47 form: a 2–3 letter language, then
 /// subtags of 2–8 letters or digits joined by '-' ("en", "zh-Hant-TW", "nan-Latn", "es-419").
 bool is_language_tag(std::string_view tag);

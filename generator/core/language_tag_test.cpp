@@ -4,6 +4,17 @@
 
 namespace firefly {
 
+TEST_CASE("lang_attribute writes lang in HTML and xml:lang in XML, nothing for no tag") {
+  CHECK(lang_attribute("zh-Hant-TW") == " lang=\"zh-Hant-TW\"");
+  CHECK(lang_attribute("vi", LangSyntax::kHtml) == " lang=\"vi\"");
+  CHECK(lang_attribute("zh-Hant-TW", LangSyntax::kXml) == " xml:lang=\"zh-Hant-TW\"");
+  // The text is in the language of what holds it.
+  CHECK(lang_attribute("") == "");
+  CHECK(lang_attribute("", LangSyntax::kXml) == "");
+  // A tag is written escaped, whatever a caller passes.
+  CHECK(lang_attribute("x\"><b") == " lang=\"x&quot;&gt;&lt;b\"");
+}
+
 TEST_CASE("is_language_tag accepts the tags sites write") {
   CHECK(is_language_tag("en"));
   CHECK(is_language_tag("zh-TW"));

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "core/language_tag.h"
 #include "core/locale.h"
 #include "core/text.h"
 #include "render/chart_draw.h"

@@ -1,8 +1,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <numeric>
 
+#include "core/language_tag.h"
 #include "core/text.h"
 #include "render/chart_draw.h"
 
@@ -39,47 +39,36 @@ std::string ChartDrawing::x_label_class(size_t k, double label_ems) const {
 }
 
 std::string ChartDrawing::line_value_labels() const {
-  std::vector<PlacedLabel> placed = ranked_line_labels(d, pts, scale, view);
   // The plot's height in em (style.css: .chart-plot-row, less room under it below zero).
   const double height = scale.lo < 0 ? 12 : 13.5;
-  std::vector<LabelBox> boxes;
-  for (const PlacedLabel& p : placed) {
-    const double y = height * (100 - scale.pos(p.label.value)) / 100;
-    const bool under = p.label.below || p.label.value < 0;
-    boxes.push_back({p.k, text_ems(p.text), under ? y + 1.2 : y - 0.45});
-  }
-  const double widest = kLineLabelWidths.back() - y_ems;
-  std::vector<double> need = label_plot_widths(boxes, pts.size(), widest);
-  // Written in the order of the points, as line_labels gives them.
-  std::vector<size_t> drawn(placed.size());
-  std::iota(drawn.begin(), drawn.end(), 0);
-  std::sort(drawn.begin(), drawn.end(),
-            [&](size_t a, size_t b) { return placed[a].order < placed[b].order; });
+  auto baseline = [&](double value, bool under) {
+    const double y = height * (100 - scale.pos(value)) / 100;
+    return under ? y + 1.2 : y - 0.45;
+  };
   std::string s;
-  for (size_t i : drawn) {
-    if (need[i] > widest) continue;  // too close to a more important label at any width
+  for (const ShownLabel& l :
+       shown_line_labels(d, pts, scale, view, kLineLabelWidths.back() - y_ems, baseline)) {
     int from = 0;
-    if (need[i] > 0) {
+    if (l.plot_ems > 0) {
       for (int w : kLineLabelWidths) {
-        if (need[i] + y_ems <= w) {
+        if (l.plot_ems + y_ems <= w) {
           from = w;
           break;
         }
       }
     }
-    std::string label = value_label(centre(placed[i].k), placed[i].label.value,
-                                    placed[i].label.below, placed[i].text);
-    if (from) label.insert(label.find("chart-v") + 7, " chart-v-" + std::to_string(from));
-    s += label;
+    s += value_label(centre(l.placed.k), l.placed.label.value, l.placed.label.below, l.placed.text,
+                     from);
   }
   return s;
 }
 
-std::string ChartDrawing::value_label(double x, double v, bool below,
-                                      const std::string& shown) const {
+std::string ChartDrawing::value_label(double x, double v, bool below, const std::string& shown,
+                                      int from_ems) const {
   double y = 100 - scale.pos(v);
-  return "<text class=\"chart-v\" x=\"" + chart_pct(x) + "\" y=\"" + chart_pct(y) + "\" dy=\"" +
-         (v >= 0 && !below ? "-0.45em" : "1.2em") + "\">" +
+  const std::string from = from_ems ? " chart-v-" + std::to_string(from_ems) : "";
+  return "<text class=\"chart-v" + from + "\" x=\"" + chart_pct(x) + "\" y=\"" + chart_pct(y) +
+         "\" dy=\"" + (v >= 0 && !below ? "-0.45em" : "1.2em") + "\">" +
          html_escape(shown.empty() ? chart_value_text(v, view, d.value_decimals()) : shown) +
          "</text>\n";
 }

@@ -69,9 +69,10 @@ struct ChartDrawing {
   /// shows only from the box width (kLineLabelWidths) at which they stand clear, or never.
   std::string line_value_labels() const;
   /// `v` written above its mark at x (below a negative one, or when `below`); `shown`
-  /// replaces the number.
-  std::string value_label(double x, double v, bool below = false,
-                          const std::string& shown = {}) const;
+  /// replaces the number. A label that shows only in a box `from_ems` wide or wider has
+  /// the class `chart-v-<from_ems>` (kLineLabelWidths; 0: it shows at every width).
+  std::string value_label(double x, double v, bool below = false, const std::string& shown = {},
+                          int from_ems = 0) const;
   /// The mark of a category without a value, at the zero line above x: the "–" the table
   /// beside the drawing shows, hidden from screen readers (the drawing's text alternative
   /// and the table say "no value" in words).

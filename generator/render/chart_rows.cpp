@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "core/language_tag.h"
 #include "core/text.h"
 #include "render/chart_draw.h"
 

@@ -220,6 +220,27 @@ std::vector<double> label_plot_widths(const std::vector<LabelBox>& boxes, size_t
   return need;
 }
 
+std::vector<ShownLabel> shown_line_labels(const ChartData& d, const std::vector<size_t>& pts,
+                                          const ChartScale& scale, const DataView& view,
+                                          double widest,
+                                          const std::function<double(double, bool)>& baseline) {
+  std::vector<PlacedLabel> placed = ranked_line_labels(d, pts, scale, view);
+  std::vector<LabelBox> boxes;
+  for (const PlacedLabel& p : placed) {
+    const bool under = p.label.below || p.label.value < 0;
+    boxes.push_back({p.k, text_ems(p.text), baseline(p.label.value, under)});
+  }
+  std::vector<double> need = label_plot_widths(boxes, pts.size(), widest);
+  std::vector<ShownLabel> shown;
+  for (size_t i = 0; i < placed.size(); ++i) {
+    if (need[i] <= widest) shown.push_back({std::move(placed[i]), need[i]});
+  }
+  std::sort(shown.begin(), shown.end(), [](const ShownLabel& a, const ShownLabel& b) {
+    return a.placed.order < b.placed.order;
+  });
+  return shown;
+}
+
 std::string chart_value_text(double v, const DataView& view, int decimals) {
   return format_number(v == 0 ? 0 : v, view.locale(), decimals);
 }

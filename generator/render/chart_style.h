@@ -78,6 +78,22 @@ struct LabelBox {
 /// (it never shows; the table and the downloads give its value).
 std::vector<double> label_plot_widths(const std::vector<LabelBox>& boxes, size_t n, double widest);
 
+/// A line chart's value label to draw, and the least width of the plot (in em) from which
+/// it shows (0: at every width).
+struct ShownLabel {
+  PlacedLabel placed;
+  double plot_ems;
+};
+/// The value labels of a line chart that show in a plot up to `widest` em wide, in drawing
+/// order (line_labels' order), each with the width it needs (label_plot_widths); one that
+/// would need more stands too close to a more important label at any width and is left
+/// out. `baseline` gives the height of a label's baseline in the plot, in em, from its value
+/// and whether it is written under its mark (below it, or a negative value).
+std::vector<ShownLabel> shown_line_labels(const ChartData& d, const std::vector<size_t>& pts,
+                                          const ChartScale& scale, const DataView& view,
+                                          double widest,
+                                          const std::function<double(double, bool)>& baseline);
+
 /// How wide (in ems) each category of a column drawing of `kind` ("bar", "stacked" or
 /// "target") must be for every value label to stand kLabelClearEms or more from the next:
 /// each bar's value (grouped bars share the 70% of the category their bars fill), each

@@ -127,6 +127,39 @@ TEST_CASE("label room: two labels on one line keep half an em between them, or o
   CHECK(need[2] == doctest::Approx(10 * (1.8 + 0.5) / 2));
 }
 
+TEST_CASE("shown line labels: in drawing order, each with the plot width it needs") {
+  // Ten years; the last (9) is the most important, the first (1) and the highest (10,
+  // over the year before the last) follow.
+  ChartData d = lines({{1, 2, 3, 4, 5, 6, 7, 8, 10, 9}});
+  auto one_line = [](double, bool) { return 5.0; };
+  auto shown = shown_line_labels(d, all(10), make_scale(0, 10), DataView{}, 20, one_line);
+  REQUIRE(shown.size() == 3);
+  CHECK(shown[0].placed.k == 0);
+  CHECK(shown[0].placed.text == "1");
+  CHECK(shown[1].placed.k == 8);
+  CHECK(shown[1].placed.text == "10");
+  CHECK(shown[2].placed.k == 9);
+  CHECK(shown[2].plot_ems == 0);  // the last value shows at every width
+  // "1" nine points from "9": 10 * (0.6 + 0.5) / 9; "10" beside "9": 10 * (0.9 + 0.5).
+  CHECK(shown[0].plot_ems == doctest::Approx(10 * 1.1 / 9));
+  CHECK(shown[1].plot_ems == doctest::Approx(14));
+  // In a plot at most 10em wide, "10" never stands clear of "9": left out.
+  shown = shown_line_labels(d, all(10), make_scale(0, 10), DataView{}, 10, one_line);
+  REQUIRE(shown.size() == 2);
+  CHECK(shown[0].placed.k == 0);
+  CHECK(shown[1].placed.k == 9);
+  // Baselines two em apart per unit of value: no two on one line of text, all always show.
+  std::vector<bool> under;
+  auto apart = [&](double value, bool below) {
+    under.push_back(below);
+    return 2 * value;
+  };
+  shown = shown_line_labels(d, all(10), make_scale(0, 10), DataView{}, 10, apart);
+  REQUIRE(shown.size() == 3);
+  for (const ShownLabel& l : shown) CHECK(l.plot_ems == 0);
+  CHECK(under == std::vector<bool>(3, false));
+}
+
 TEST_CASE("bar labels: each category leaves half an em between two neighbouring labels") {
   auto text = [](double v) { return std::to_string(static_cast<int>(v)); };
   // One bar a category: "7" beside "3", 0.6em each: a band of 0.6 + 0.5em.

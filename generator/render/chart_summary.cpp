@@ -162,7 +162,9 @@ std::string marked_series_summary(const ChartData& data, const ChartSeries& s,
                                  {"last", figure(b, data, s, view)},
                                  {"x_last", x_name(data, last)},
                                  {"change", change(b > a ? b - a : a - b, data, s, view)}});
-  if (s.values[lo] != s.values[hi]) {
+  // The lowest and the highest of more than two values; of two, the first sentence has
+  // said both already.
+  if (count > 2 && s.values[lo] != s.values[hi]) {
     add_sentence(
         out, view.format("chart_summary_range",
                          "The lowest value was {min} in {x_min} and the highest {max} in {x_max}.",

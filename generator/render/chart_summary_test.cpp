@@ -121,8 +121,7 @@ TEST_CASE("summary: first, last, change, lowest and highest with when, in Englis
         "highest 10 in 2021.");
   d = series({1200.5, kNoValue, 900}, {"2019", "2020", "2021"});
   CHECK(chart_summary(d, en) ==
-        "Y fell from 1,200.5 in 2019 to 900 in 2021, down 300.5. The lowest value was 900 in "
-        "2021 and the highest 1,200.5 in 2019. Y has no value for 2020.");
+        "Y fell from 1,200.5 in 2019 to 900 in 2021, down 300.5. Y has no value for 2020.");
   d = series({5, 5}, {"2019", "2020"});
   CHECK(chart_summary(d, en) == "Y was 5 in 2019 and the same in 2020.");
   d = series({kNoValue, 7}, {"2019", "2020"});
@@ -157,7 +156,7 @@ TEST_CASE("summary: every language of the theme, with its number formatting") {
   }
   ChartData fall = series({3, 1}, {"2013", "2014"});
   CHECK(chart_summary(fall, theme_view("zh-TW", "zh-Hant-TW")) ==
-        "Y從 3（2013）減少到 1（2014），減少 2。最低為 1（2014），最高為 3（2013）。");
+        "Y從 3（2013）減少到 1（2014），減少 2。");
   CHECK(chart_summary(fall, theme_view("vi", "vi"))
             .find("Y giảm từ 3 (2013) xuống 1 (2014), giảm 2.") == 0);
   CHECK(chart_summary(fall, theme_view("id", "id"))
@@ -167,14 +166,60 @@ TEST_CASE("summary: every language of the theme, with its number formatting") {
       0);
 }
 
+TEST_CASE("summary: two values are said once, in every language of the theme") {
+  // The first and the last are the lowest and the highest: the change says them, and no
+  // second sentence says them again ("The lowest value was 1 in 2013 and the highest 3 in
+  // 2022.").
+  ChartData rise = series({1, 3}, {"2013", "2022"});
+  ChartData fall = series({3, 1}, {"2013", "2022"});
+  struct Want {
+    std::string locale, rise, fall;
+  };
+  const std::map<std::string, Want> expected = {
+      {"en",
+       {"en", "Y rose from 1 in 2013 to 3 in 2022, up 2.",
+        "Y fell from 3 in 2013 to 1 in 2022, down 2."}},
+      {"fil",
+       {"fil", "Tumaas ang Y mula 1 sa 2013 hanggang 3 sa 2022, dagdag na 2.",
+        "Bumaba ang Y mula 3 sa 2013 hanggang 1 sa 2022, bawas na 2."}},
+      {"id",
+       {"id", "Y naik dari 1 pada 2013 menjadi 3 pada 2022, bertambah 2.",
+        "Y turun dari 3 pada 2013 menjadi 1 pada 2022, berkurang 2."}},
+      {"ja",
+       {"ja", "Yは 2013 の 1 から 2022 の 3 へ、2 増えました。",
+        "Yは 2013 の 3 から 2022 の 1 へ、2 減りました。"}},
+      {"ko", {"ko", "Y: 2013 1, 2022 3. 2 증가했습니다.", "Y: 2013 3, 2022 1. 2 감소했습니다."}},
+      {"th",
+       {"th", "Y เพิ่มจาก 1 ใน 2013 เป็น 3 ใน 2022 เพิ่มขึ้น 2",
+        "Y ลดจาก 3 ใน 2013 เป็น 1 ใน 2022 ลดลง 2"}},
+      {"vi",
+       {"vi", "Y tăng từ 1 (2013) lên 3 (2022), tăng 2.",
+        "Y giảm từ 3 (2013) xuống 1 (2022), giảm 2."}},
+      {"zh-TW",
+       {"zh-Hant-TW", "Y從 1（2013）增加到 3（2022），增加 2。",
+        "Y從 3（2013）減少到 1（2022），減少 2。"}},
+  };
+  for (const auto& [lang, want] : expected) {
+    CAPTURE(lang);
+    DataView view = theme_view(lang, want.locale);
+    CHECK(chart_summary(rise, view) == want.rise);
+    CHECK(chart_summary(fall, view) == want.fall);
+  }
+  // A third value between them: the lowest and the highest are news again (they could have
+  // been any of the three).
+  ChartData three = series({1, 2, 3}, {"2013", "2014", "2022"});
+  CHECK(chart_summary(three, theme_view("en", "en")) ==
+        "Y rose from 1 in 2013 to 3 in 2022, up 2. The lowest value was 1 in 2013 and the "
+        "highest 3 in 2022.");
+}
+
 TEST_CASE("summary: the years between the first and last that have no value are named") {
   DataView en = theme_view("en", "en");
   ChartData d =
       series({1, kNoValue, kNoValue, 4, kNoValue}, {"2019", "2020", "2021", "2022", "2023"});
   // The change speaks of 2019 and 2022 only; 2023, after the last value, is no gap.
   CHECK(chart_summary(d, en) ==
-        "Y rose from 1 in 2019 to 4 in 2022, up 3. The lowest value was 1 in 2019 and the "
-        "highest 4 in 2022. Y has no value for 2020 and 2021.");
+        "Y rose from 1 in 2019 to 4 in 2022, up 3. Y has no value for 2020 and 2021.");
   // In every language, the last of names all given follows the word for "and".
   const std::map<std::string, std::pair<std::string, std::string>> pairs = {
       {"zh-TW", {"zh-Hant-TW", "2020和2021"}},
@@ -253,9 +298,7 @@ TEST_CASE("summary: a percent series says %, its change in percentage points; a 
   pct = series({2, 3}, {"2022", "2023"});
   pct.series[0].percent = true;
   pct.series[0].unit = "percent";
-  CHECK(chart_summary(pct, en) ==
-        "Y rose from 2% in 2022 to 3% in 2023, up 1 percentage point. The lowest value was 2% in "
-        "2022 and the highest 3% in 2023.");
+  CHECK(chart_summary(pct, en) == "Y rose from 2% in 2022 to 3% in 2023, up 1 percentage point.");
   // Over categories and as a target range, every figure has it.
   ChartData cats = categories({5, 1}, {"A", "B"});
   cats.series[0].percent = true;
@@ -265,15 +308,12 @@ TEST_CASE("summary: a percent series says %, its change in percentage points; a 
   ChartData visits = series({1200, 900}, {"2022", "2023"});
   visits.series[0].unit = "人次";
   visits.series[0].unit_lang = "zh-Hant-TW";
-  CHECK(chart_summary(visits, en) ==
-        "Y (人次) fell from 1,200 in 2022 to 900 in 2023, down 300. The lowest value was 900 in "
-        "2023 and the highest 1,200 in 2022.");
+  CHECK(chart_summary(visits, en) == "Y (人次) fell from 1,200 in 2022 to 900 in 2023, down 300.");
   CHECK(chart_summary_html(visits, en, false)
             .find("Y (<span lang=\"zh-Hant-TW\">人次</span>) fell from 1,200 in 2022") !=
         std::string::npos);
   CHECK(chart_summary(visits, theme_view("vi", "vi")) ==
-        "Y (人次) giảm từ 1.200 (2022) xuống 900 (2023), giảm 300. Thấp nhất là 900 (2023), cao "
-        "nhất là 1.200 (2022).");
+        "Y (人次) giảm từ 1.200 (2022) xuống 900 (2023), giảm 300.");
   CHECK(chart_summary(visits, theme_view("zh-TW", "zh-Hant-TW")).rfind("Y（人次）從 1,200", 0) ==
         0);
   ChartData one = series({1, 3}, {"2013", "2022"});
@@ -281,14 +321,10 @@ TEST_CASE("summary: a percent series says %, its change in percentage points; a 
   one.series[0].name = "Awards";  // the name says the unit already
   CHECK(chart_summary(one, en).rfind("Awards rose from 1 in 2013", 0) == 0);
   one.series[0].name = "Y";
-  CHECK(chart_summary(one, en) ==
-        "Y (awards) rose from 1 in 2013 to 3 in 2022, up 2. The lowest value was 1 in 2013 and the "
-        "highest 3 in 2022.");
+  CHECK(chart_summary(one, en) == "Y (awards) rose from 1 in 2013 to 3 in 2022, up 2.");
   // Without a unit, the number alone, as before.
   visits.series[0].unit.clear();
-  CHECK(chart_summary(visits, en) ==
-        "Y fell from 1,200 in 2022 to 900 in 2023, down 300. The lowest value was 900 in 2023 and "
-        "the highest 1,200 in 2022.");
+  CHECK(chart_summary(visits, en) == "Y fell from 1,200 in 2022 to 900 in 2023, down 300.");
 }
 
 }  // namespace firefly

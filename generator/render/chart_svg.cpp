@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
+#include "core/language_tag.h"
 #include "core/locale.h"
 #include "core/text.h"
 #include "load/csv.h"
@@ -133,27 +133,17 @@ struct Drawing {
     text(x, zero - 6, kNoValueMark, "text-anchor=\"middle\" aria-hidden=\"true\"");
   }
 
-  /// A line chart's value labels (line_labels) at `at(value)` and `centre(point)`, but one
-  /// that stands closer than kLabelClearEms to a more important one on its line of text
-  /// in the plot `plot_ems` wide (label_plot_widths).
+  /// A line chart's value labels (shown_line_labels) at `at(value)` and `centre(point)`,
+  /// but one that stands closer than kLabelClearEms to a more important one on its line of
+  /// text in the plot `plot_ems` wide.
   template <typename At, typename Centre>
   void line_value_labels(const At& at, const Centre& centre, double plot_ems) {
-    std::vector<PlacedLabel> placed = ranked_line_labels(d, pts, scale, view);
-    std::vector<LabelBox> boxes;
-    for (const PlacedLabel& p : placed) {
-      const bool under = p.label.below || p.label.value < 0;
-      boxes.push_back({p.k, text_ems(p.text), (at(p.label.value) + (under ? 18 : -6)) / kFont});
-    }
-    std::vector<double> need = label_plot_widths(boxes, pts.size(), plot_ems);
-    // Written in the order of the points, as line_labels gives them.
-    std::vector<size_t> drawn(placed.size());
-    std::iota(drawn.begin(), drawn.end(), 0);
-    std::sort(drawn.begin(), drawn.end(),
-              [&](size_t a, size_t b) { return placed[a].order < placed[b].order; });
-    for (size_t i : drawn) {
-      if (need[i] > plot_ems) continue;
-      value_label(centre(placed[i].k), at(placed[i].label.value), placed[i].label.value,
-                  placed[i].text, placed[i].label.below);
+    auto baseline = [&](double value, bool under) {
+      return (at(value) + (under ? 18 : -6)) / kFont;
+    };
+    for (const ShownLabel& l : shown_line_labels(d, pts, scale, view, plot_ems, baseline)) {
+      value_label(centre(l.placed.k), at(l.placed.label.value), l.placed.label.value, l.placed.text,
+                  l.placed.label.below);
     }
   }
 
@@ -375,10 +365,7 @@ std::string chart_svg(const ChartData& d, const std::vector<size_t>& pts, const 
   Drawing g{d, pts, kind, view, fit_scale(d, pts, kind == "stacked"), {}};
   // A title or a publisher in another language (written once in the default language)
   // says so, for a screen reader's voice.
-  auto xml_lang = [](const std::string& tag) {
-    return tag.empty() ? std::string() : " xml:lang=\"" + html_escape(tag) + "\"";
-  };
-  const std::string title_lang = xml_lang(credit.title_lang);
+  const std::string title_lang = lang_attribute(credit.title_lang, LangSyntax::kXml);
   g.lines(credit.title, kTitle, "font-size=\"22\" font-weight=\"700\"" + title_lang);
   g.legend();
   if (!credit.y_title.empty()) g.lines(credit.y_title, kFont, "font-weight=\"700\"");
@@ -415,8 +402,8 @@ std::string chart_svg(const ChartData& d, const std::vector<size_t>& pts, const 
   s += "<dc:description>" + html_escape(credit.summary) + "</dc:description>\n";
   s += "<dc:format>image/svg+xml</dc:format>\n";
   s += "<dc:language>" + html_escape(credit.lang) + "</dc:language>\n";
-  s += "<dc:publisher" + xml_lang(credit.publisher_lang) + ">" + html_escape(credit.publisher) +
-       "</dc:publisher>\n";
+  s += "<dc:publisher" + lang_attribute(credit.publisher_lang, LangSyntax::kXml) + ">" +
+       html_escape(credit.publisher) + "</dc:publisher>\n";
   // Who made the figures, as the visible "Source:" line names them (the publisher when the
   // dataset names no other source), so that a copy passed on still says it.
   s += "<dc:creator>" + html_escape(source) + "</dc:creator>\n";

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/language_tag.h"
 #include "core/text.h"
 #include "render/chart_style.h"
 

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "core/date.h"
+#include "core/language_tag.h"
 #include "core/text.h"
 #include "render/chart_dates.h"
 #include "render/date_labels.h"
@@ -76,10 +77,6 @@ std::string DataView::cell_lang(const Column& column) const {
   const std::string& code = column.lang.empty() ? default_lang : column.lang;
   std::string tag = tag_of(code);
   return code == lang || tag == html_lang ? std::string() : tag;
-}
-
-std::string lang_attribute(const std::string& tag) {
-  return tag.empty() ? std::string() : " lang=\"" + html_escape(tag) + "\"";
 }
 
 std::string in_lang(const std::string& text, const std::string& lang) {

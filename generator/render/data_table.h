@@ -69,8 +69,6 @@ struct DataView {
   std::string cell_lang(const Column& column) const;
 };
 
-/// ` lang="tag"` for a non-empty tag, else "".
-std::string lang_attribute(const std::string& tag);
 /// `text` escaped, in a <span lang> when `lang` is set (a part in another language).
 std::string in_lang(const std::string& text, const std::string& lang);
 

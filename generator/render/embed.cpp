@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/language_tag.h"
 #include "core/sha256.h"
 #include "core/text.h"
 #include "core/yaml.h"

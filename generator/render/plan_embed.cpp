@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "core/language_tag.h"
 #include "core/text.h"
 #include "core/yaml.h"
 #include "render/scorecard.h"

@@ -8,6 +8,7 @@
 
 #include "core/hash.h"
 #include "core/json.h"
+#include "core/language_tag.h"
 #include "core/locale.h"
 #include "core/text.h"
 #include "model/site_patch_match.h"
@@ -16,13 +17,13 @@ namespace firefly {
 
 namespace {
 
-/// ` xml:lang="tag"` for a text of the feed in the site language `code` when that is not
-/// the feed's own, else "": a screen reader or a feed reader reads it in its language.
+/// The xml:lang attribute of a text of the feed in the site language `code` when that is
+/// not the feed's own, else "": a screen reader or a feed reader reads it in its language.
 std::string xml_lang_of(const Site& site, std::string_view code, const Language& lang) {
   if (code.empty() || code == lang.code) return "";
   const Language* in = site.config->language(std::string(code));
-  return in && in->html_lang != lang.html_lang ? " xml:lang=\"" + xml_escape(in->html_lang) + "\""
-                                               : "";
+  return lang_attribute(in && in->html_lang != lang.html_lang ? in->html_lang : "",
+                        LangSyntax::kXml);
 }
 
 /// `title_lang`: the code of the language `title` is in when not the feed's ("" when it is).
