@@ -101,8 +101,11 @@ bool scan_csv(std::string_view text, const std::string& path, Diagnostics& diags
               const std::function<void(const CsvRecord&, size_t)>& row) {
   const size_t bom = text.size() - strip_bom(text).size();
   text.remove_prefix(bom);
-  if (!is_valid_utf8(text)) {
-    diags.error(path, first_invalid_utf8(text), "the file is not valid UTF-8",
+  // UTF-16 without a byte order mark is valid UTF-8 where it is letters, digits and commas
+  // (each with a NUL byte): said as such, not as a control character in every field.
+  if (!is_valid_utf8(text) || saved_as_utf16(text)) {
+    Pos bad = first_invalid_utf8(text);
+    diags.error(path, bad.line ? bad : Pos{1, 1}, "the file is not valid UTF-8",
                 not_utf8_help(text, "save it as UTF-8 (in Excel: \"CSV UTF-8\")"));
     return false;
   }
