@@ -80,17 +80,26 @@ void CsvReader::skip_newline() {
 
 namespace {
 
+/// A byte order mark (U+FEFF): at the start of a file, where it is skipped.
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
 /// An error at each field of `record` with an invisible control character, which no
-/// spreadsheet (XML) or page can hold (tabs and line breaks are text).
+/// spreadsheet (XML) or page can hold (tabs and line breaks are text), or with a byte
+/// order mark, which a reader of the data cannot see and a figure cannot hold.
 void report_unshowable(const CsvRecord& record, const std::string& path, Diagnostics& diags) {
   for (size_t i = 0; i < record.fields.size(); ++i) {
+    const Pos pos{record.line, static_cast<int>(i) + 1};
     if (ControlChar found = find_control_char(record.fields[i]);
         found.offset != std::string_view::npos) {
       diags.error(
-          path, Pos{record.line, static_cast<int>(i) + 1},
+          path, pos,
           "this field has an invisible control character (" + code_point_name(found.code) + ")",
           "remove it: spreadsheets (.xlsx, .ods) and pages cannot hold it (it often "
           "comes with text pasted from another program)");
+    } else if (record.fields[i].find(kByteOrderMark) != std::string::npos) {
+      diags.error(path, pos, "this field has an invisible byte order mark (U+FEFF)",
+                  "remove it: it marks the start of a file, and is left inside one where two "
+                  "files were joined or a file's text was pasted");
     }
   }
 }
@@ -115,7 +124,8 @@ bool scan_csv(std::string_view text, const std::string& path, Diagnostics& diags
     return false;
   }
   // Looked for field by field only in a file that has one (one pass over the bytes).
-  const bool unshowable = find_control_char(text).offset != std::string_view::npos;
+  const bool unshowable = find_control_char(text).offset != std::string_view::npos ||
+                          text.find(kByteOrderMark) != std::string_view::npos;
   if (unshowable) report_unshowable(header, path, diags);
   std::set<std::string> seen;
   for (size_t i = 0; i < header.fields.size(); ++i) {
