@@ -376,6 +376,11 @@ std::string cell_hint(std::string_view text, ColumnType type, bool year) {
           return write(value, "; say the unit '" + rest + "' once, as the column's `unit:`");
         }
       }
+      if (whole && is_integer_text(ascii)) {  // digits past what a whole number holds
+        return "a whole-number column holds figures from -9223372036854775808 to "
+               "9223372036854775807: declare the "
+               "column `type: number` for larger ones";
+      }
       if (whole && is_decimal_text(ascii)) {
         return "a whole-number column holds no decimals: declare the column `type: number` if "
                "it has them";

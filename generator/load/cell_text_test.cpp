@@ -38,6 +38,16 @@ TEST_CASE("cell_hint says how to write a number as a spreadsheet or a person wro
   CHECK(cell_hint("about 5", ColumnType::kNumber) == "");
 }
 
+TEST_CASE("cell_hint says a whole number too large for its column is one for a number column") {
+  // It said "a whole-number column holds no decimals" of 23 digits.
+  CHECK(cell_hint("99999999999999999999999", ColumnType::kInteger) ==
+        "a whole-number column holds figures from -9223372036854775808 to 9223372036854775807: "
+        "declare the column `type: number` for larger ones");
+  CHECK(cell_hint("-99999999999999999999999", ColumnType::kInteger) ==
+        "a whole-number column holds figures from -9223372036854775808 to 9223372036854775807: "
+        "declare the column `type: number` for larger ones");
+}
+
 TEST_CASE("cell_hint names an invisible character in a cell, with the value to write") {
   // A no-break space after the figure was read as its unit ("say the unit ' ' once").
   CHECK(cell_hint("1\xC2\xA0", ColumnType::kInteger) ==

@@ -142,12 +142,14 @@ bool scan_csv(std::string_view text, const std::string& path, Diagnostics& diags
   CsvRecord record;
   while (reader.next(record)) {
     if (unshowable) report_unshowable(record, path, diags);
+    if (reader.failed()) break;  // the rest of the file in one field: its count says nothing
     if (record.fields.size() != width) {
       // Point at the first extra field, or at the last field of a short row.
       int col = static_cast<int>(record.fields.size() > width ? width + 1 : record.fields.size());
       diags.error(path, Pos{record.line, col},
                   "this row has " + std::to_string(record.fields.size()) +
-                      " fields but the header has " + std::to_string(width),
+                      (record.fields.size() == 1 ? " field" : " fields") + " but the header has " +
+                      std::to_string(width),
                   "check for a missing or extra comma; quote fields that contain commas");
       continue;
     }
