@@ -67,6 +67,24 @@ TEST_CASE("format_diagnostic shows control characters of names and lines as code
         "    = help: rename <U+007F> it\n");
 }
 
+TEST_CASE("visible_text shows characters that show as nothing or a space as code points") {
+  CHECK(visible_text("\xEF\xBB\xBF"
+                     "1") == "<U+FEFF>1");
+  CHECK(visible_text("1\xC2\xA0"
+                     "234\xE2\x80\xAF"
+                     "5") == "1<U+00A0>234<U+202F>5");
+  CHECK(visible_text("b\xE2\x81\xA0"
+                     "c") == "b<U+2060>c");
+  // Other characters of those blocks are kept: en dash, zero-width joiner, ©, and the
+  // zero-width space (Thai text writes it between words).
+  CHECK(visible_text("\xE0\xB8\x81\xE2\x80\x8B\xE0\xB8\x82") ==
+        "\xE0\xB8\x81\xE2\x80\x8B\xE0\xB8\x82");
+  CHECK(visible_text("1\xE2\x80\x93"
+                     "2 \xE2\x80\x8D \xC2\xA9") ==
+        "1\xE2\x80\x93"
+        "2 \xE2\x80\x8D \xC2\xA9");
+}
+
 TEST_CASE("visible_text shows a byte that is not UTF-8 as its value, and keeps characters") {
   // A file named in Latin-1 (caf\xe9.md): the terminal and --format json get UTF-8.
   CHECK(visible_text("content/caf\xe9.md") == "content/caf<0xE9>.md");

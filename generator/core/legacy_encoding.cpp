@@ -3,6 +3,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/utf16.h>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -50,8 +51,22 @@ bool starts_as_utf16(std::string_view bytes) {
 
 }  // namespace detail
 
+bool saved_as_utf16(std::string_view bytes) {
+  if (detail::starts_as_utf16(bytes)) return true;
+  const size_t pairs = std::min<size_t>(bytes.size(), 4096) / 2;
+  size_t zero[2] = {0, 0};  // pairs whose first, second byte is zero
+  for (size_t i = 0; i < pairs; ++i) {
+    zero[0] += bytes[2 * i] == '\0';
+    zero[1] += bytes[2 * i + 1] == '\0';
+  }
+  auto mostly = [&](size_t side, size_t other) {
+    return side >= 2 && side * 5 >= pairs && other * 50 <= pairs;
+  };
+  return mostly(zero[0], zero[1]) || mostly(zero[1], zero[0]);
+}
+
 std::string not_utf8_help(std::string_view bytes, std::string_view fallback) {
-  if (detail::starts_as_utf16(bytes)) {
+  if (saved_as_utf16(bytes)) {
     return "it was saved as UTF-16 (\"Unicode\" in Windows programs); " + std::string(fallback);
   }
   if (detail::reads_as_big5(bytes)) {

@@ -30,6 +30,22 @@ TEST_CASE("not_utf8_help names UTF-16 by its byte order mark") {
   CHECK(detail::starts_as_utf16(std::string("\xFE\xFF\0t", 4)));
 }
 
+TEST_CASE("UTF-16 without a byte order mark: every second byte zero") {
+  const std::string le("y\0e\0a\0r\0,\0c\0o\0u\0n\0t\0\n\0", 22);
+  const std::string be("\0y\0e\0a\0r\0,\0c\0o\0u\0n\0t\0\n", 22);
+  CHECK(saved_as_utf16(le));
+  CHECK(saved_as_utf16(be));
+  CHECK(not_utf8_help(le, "save it as UTF-8") ==
+        "it was saved as UTF-16 (\"Unicode\" in Windows programs); save it as UTF-8");
+  // Chinese in UTF-16 (年,份 then ASCII): not valid UTF-8, and said to be UTF-16, not Big5.
+  CHECK(saved_as_utf16(std::string("\x74\x5e,\0\xfd\x4e\n\0a\0b\0c\0", 14)));
+  // Text with a stray NUL or two, and NULs on both sides, are not UTF-16.
+  CHECK_FALSE(saved_as_utf16(std::string("year,count\n2021,1\0\n2022,2\n", 26)));
+  CHECK_FALSE(saved_as_utf16(std::string(100, '\0')));
+  CHECK_FALSE(saved_as_utf16("year,count\n"));
+  CHECK_FALSE(saved_as_utf16(""));
+}
+
 TEST_CASE("not_utf8_help says only how to save it for other bytes") {
   const std::string fallback = "save the file as UTF-8";
   CHECK(not_utf8_help("R\xe9sum\xe9 du projet", fallback) == fallback);  // Windows-1252

@@ -431,9 +431,9 @@ bool check_text(std::string_view& text, const std::string& path, Diagnostics& di
     return false;
   }
   Pos bad = first_invalid_utf8(text);
-  if (bad.line) {
-    diags.error(path, {bad.line + line_offset, bad.col},
-                "this file is not valid UTF-8 text (a byte here is not part of any character)",
+  if (bad.line || saved_as_utf16(text)) {
+    diags.error(path, bad.line ? Pos{bad.line + line_offset, bad.col} : Pos{1 + line_offset, 1},
+                bad.line ? kNotUtf8 : kUtf16WithoutMark,
                 not_utf8_help(text, "save the file as UTF-8"));
     return false;
   }

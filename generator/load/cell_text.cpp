@@ -244,6 +244,33 @@ bool is_figure_mark(std::string_view rest) {
                      [&](const char* w) { return lower == w; });
 }
 
+/// `text` with the characters that show as a space or as nothing written plainly: no-break
+/// spaces (U+00A0, and U+202F, which French and Excel group thousands with) as spaces,
+/// zero-width ones (U+200B, U+2060, U+FEFF) left out; `named` gets the first one's name.
+std::string without_invisible(std::string_view text, std::string* named) {
+  static const std::pair<std::string_view, std::string_view> kInvisible[] = {{"\xC2\xA0", " "},
+                                                                             {"\xE2\x80\xAF", " "},
+                                                                             {"\xE2\x80\x8B", ""},
+                                                                             {"\xE2\x81\xA0", ""},
+                                                                             {"\xEF\xBB\xBF", ""}};
+  static const char* const kNames[] = {"no-break space (U+00A0)", "narrow no-break space (U+202F)",
+                                       "zero-width space (U+200B)", "word joiner (U+2060)",
+                                       "byte order mark (U+FEFF)"};
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    size_t k = 0;
+    while (k < std::size(kInvisible) && !text.substr(i).starts_with(kInvisible[k].first)) ++k;
+    if (k == std::size(kInvisible)) {
+      out += text[i++];
+      continue;
+    }
+    if (named->empty()) *named = kNames[k];
+    out += kInvisible[k].second;
+    i += kInvisible[k].first.size();
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string written_day_hint(std::string_view text) {
@@ -255,6 +282,23 @@ std::string written_day_hint(std::string_view text) {
 }
 
 std::string cell_hint(std::string_view text, ColumnType type, bool year) {
+  // `1 234` with no-break spaces (as a spreadsheet shows thousands), or a figure with an
+  // invisible character pasted with it: said so, with the value to write.
+  if (type != ColumnType::kString) {
+    std::string invisible;
+    std::string plain = without_invisible(text, &invisible);
+    if (!invisible.empty()) {
+      const std::string_view shown = trim(plain);
+      const bool fits = type == ColumnType::kInteger  ? is_integer_text(shown)
+                        : type == ColumnType::kNumber ? is_decimal_text(shown)
+                        : type == ColumnType::kBoolean
+                            ? ascii_lower(shown) == "true" || ascii_lower(shown) == "false"
+                            : parse_date(shown).has_value();
+      std::string hint = fits ? "write " + std::string(shown) : cell_hint(shown, type, year);
+      return (hint.empty() ? "" : hint + "; ") + "remove the invisible " + invisible +
+             " from the cell";
+    }
+  }
   std::string t(trim(text));
   std::string ascii = ascii_from_full_width(t);
   const bool full_width = ascii != t;
@@ -331,6 +375,11 @@ std::string cell_hint(std::string_view text, ColumnType type, bool year) {
         if (rest.size() > 1) {
           return write(value, "; say the unit '" + rest + "' once, as the column's `unit:`");
         }
+      }
+      if (whole && is_integer_text(ascii)) {  // digits past what a whole number holds
+        return "a whole-number column holds figures from -9223372036854775808 to "
+               "9223372036854775807: declare the "
+               "column `type: number` for larger ones";
       }
       if (whole && is_decimal_text(ascii)) {
         return "a whole-number column holds no decimals: declare the column `type: number` if "

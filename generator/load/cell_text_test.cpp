@@ -38,6 +38,40 @@ TEST_CASE("cell_hint says how to write a number as a spreadsheet or a person wro
   CHECK(cell_hint("about 5", ColumnType::kNumber) == "");
 }
 
+TEST_CASE("cell_hint says a whole number too large for its column is one for a number column") {
+  // It said "a whole-number column holds no decimals" of 23 digits.
+  CHECK(cell_hint("99999999999999999999999", ColumnType::kInteger) ==
+        "a whole-number column holds figures from -9223372036854775808 to 9223372036854775807: "
+        "declare the column `type: number` for larger ones");
+  CHECK(cell_hint("-99999999999999999999999", ColumnType::kInteger) ==
+        "a whole-number column holds figures from -9223372036854775808 to 9223372036854775807: "
+        "declare the column `type: number` for larger ones");
+}
+
+TEST_CASE("cell_hint names an invisible character in a cell, with the value to write") {
+  // A no-break space after the figure was read as its unit ("say the unit ' ' once").
+  CHECK(cell_hint("1\xC2\xA0", ColumnType::kInteger) ==
+        "write 1; remove the invisible no-break space (U+00A0) from the cell");
+  CHECK(cell_hint("1\xE2\x80\xAF"
+                  "234",
+                  ColumnType::kInteger) ==
+        "write 1234 (no thousands separators); remove the invisible narrow no-break space "
+        "(U+202F) from the cell");
+  CHECK(cell_hint("\xEF\xBB\xBF"
+                  "2.5",
+                  ColumnType::kNumber) ==
+        "write 2.5; remove the invisible byte order mark (U+FEFF) from the cell");
+  CHECK(cell_hint("\xE2\x80\x8B"
+                  "2023-01-31",
+                  ColumnType::kDate) ==
+        "write 2023-01-31; remove the invisible zero-width space (U+200B) from the cell");
+  CHECK(cell_hint("TRUE\xE2\x81\xA0", ColumnType::kBoolean) ==
+        "write TRUE; remove the invisible word joiner (U+2060) from the cell");
+  CHECK(cell_hint("abc\xC2\xA0", ColumnType::kInteger) ==
+        "remove the invisible no-break space (U+00A0) from the cell");
+  CHECK(cell_hint("1\xC2\xA0", ColumnType::kString) == "");
+}
+
 TEST_CASE("cell_hint takes a unit or a mark typed after the figure out of the cell") {
   CHECK(cell_hint("1,234人", ColumnType::kInteger) ==
         "write 1234; say the unit '人' once, as the column's `unit:`");

@@ -19,9 +19,8 @@ bool load_source_page(const std::string& rel_path, std::string_view raw, const S
                       SourcePage& out, Diagnostics& diags) {
   if (!read_page_name(rel_path, config, out, diags)) return false;
   Pos bad = first_invalid_utf8(raw);
-  if (bad.line) {
-    diags.error(rel_path, bad,
-                "this file is not valid UTF-8 text (a byte here is not part of any character)",
+  if (bad.line || saved_as_utf16(raw)) {
+    diags.error(rel_path, bad.line ? bad : Pos{1, 1}, bad.line ? kNotUtf8 : kUtf16WithoutMark,
                 not_utf8_help(raw, "save the file as UTF-8"));
     detail::mark_unread(out);
     return true;

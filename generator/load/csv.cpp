@@ -80,17 +80,26 @@ void CsvReader::skip_newline() {
 
 namespace {
 
+/// A byte order mark (U+FEFF): at the start of a file, where it is skipped.
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
 /// An error at each field of `record` with an invisible control character, which no
-/// spreadsheet (XML) or page can hold (tabs and line breaks are text).
+/// spreadsheet (XML) or page can hold (tabs and line breaks are text), or with a byte
+/// order mark, which a reader of the data cannot see and a figure cannot hold.
 void report_unshowable(const CsvRecord& record, const std::string& path, Diagnostics& diags) {
   for (size_t i = 0; i < record.fields.size(); ++i) {
+    const Pos pos{record.line, static_cast<int>(i) + 1};
     if (ControlChar found = find_control_char(record.fields[i]);
         found.offset != std::string_view::npos) {
       diags.error(
-          path, Pos{record.line, static_cast<int>(i) + 1},
+          path, pos,
           "this field has an invisible control character (" + code_point_name(found.code) + ")",
           "remove it: spreadsheets (.xlsx, .ods) and pages cannot hold it (it often "
           "comes with text pasted from another program)");
+    } else if (record.fields[i].find(kByteOrderMark) != std::string::npos) {
+      diags.error(path, pos, "this field has an invisible byte order mark (U+FEFF)",
+                  "remove it: it marks the start of a file, and is left inside one where two "
+                  "files were joined or a file's text was pasted");
     }
   }
 }
@@ -101,8 +110,11 @@ bool scan_csv(std::string_view text, const std::string& path, Diagnostics& diags
               const std::function<void(const CsvRecord&, size_t)>& row) {
   const size_t bom = text.size() - strip_bom(text).size();
   text.remove_prefix(bom);
-  if (!is_valid_utf8(text)) {
-    diags.error(path, first_invalid_utf8(text), "the file is not valid UTF-8",
+  // UTF-16 without a byte order mark is valid UTF-8 where it is letters, digits and commas
+  // (each with a NUL byte): said as such, not as a control character in every field.
+  if (!is_valid_utf8(text) || saved_as_utf16(text)) {
+    Pos bad = first_invalid_utf8(text);
+    diags.error(path, bad.line ? bad : Pos{1, 1}, "the file is not valid UTF-8",
                 not_utf8_help(text, "save it as UTF-8 (in Excel: \"CSV UTF-8\")"));
     return false;
   }
@@ -112,7 +124,8 @@ bool scan_csv(std::string_view text, const std::string& path, Diagnostics& diags
     return false;
   }
   // Looked for field by field only in a file that has one (one pass over the bytes).
-  const bool unshowable = find_control_char(text).offset != std::string_view::npos;
+  const bool unshowable = find_control_char(text).offset != std::string_view::npos ||
+                          text.find(kByteOrderMark) != std::string_view::npos;
   if (unshowable) report_unshowable(header, path, diags);
   std::set<std::string> seen;
   for (size_t i = 0; i < header.fields.size(); ++i) {
@@ -129,12 +142,14 @@ bool scan_csv(std::string_view text, const std::string& path, Diagnostics& diags
   CsvRecord record;
   while (reader.next(record)) {
     if (unshowable) report_unshowable(record, path, diags);
+    if (reader.failed()) break;  // the rest of the file in one field: its count says nothing
     if (record.fields.size() != width) {
       // Point at the first extra field, or at the last field of a short row.
       int col = static_cast<int>(record.fields.size() > width ? width + 1 : record.fields.size());
       diags.error(path, Pos{record.line, col},
                   "this row has " + std::to_string(record.fields.size()) +
-                      " fields but the header has " + std::to_string(width),
+                      (record.fields.size() == 1 ? " field" : " fields") + " but the header has " +
+                      std::to_string(width),
                   "check for a missing or extra comma; quote fields that contain commas");
       continue;
     }

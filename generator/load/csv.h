@@ -36,6 +36,9 @@ class CsvReader {
   bool next(CsvRecord& out);
   /// The byte offset where the record last read by next() starts.
   size_t record_offset() const { return record_offset_; }
+  /// True after a quoted field that is never closed: the record last read is the rest of
+  /// the file, and no other follows.
+  bool failed() const { return failed_; }
 
  private:
   void skip_newline();

@@ -61,6 +61,18 @@ TEST_CASE("csv: an unterminated quote is an error at its line and field") {
   CHECK(all[0].message == "a quoted field is never closed");
 }
 
+TEST_CASE("csv: a quote never closed is its one error, not a row of one field too") {
+  Diagnostics d;
+  parse("a,b\n\"x,1\n2,3\n", d);
+  auto all = d.sorted();
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].message == "a quoted field is never closed");
+  Diagnostics one;
+  parse("a,b\n1\n", one);
+  REQUIRE(one.sorted().size() == 1);
+  CHECK(one.sorted()[0].message == "this row has 1 field but the header has 2");
+}
+
 TEST_CASE("csv: ragged rows are errors naming the row") {
   Diagnostics d;
   CsvTable t = parse("a,b,c\n1,2,3\n1,2\n1,2,3,4\n", d);

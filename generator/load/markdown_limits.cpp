@@ -19,7 +19,8 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; 
 /// The bytes the scan stops at; everything else is passed over. Spaces are not among them
 /// (they are a sixth of English text): a `www.` looks back for one since the last `www.`.
 constexpr bool interesting(unsigned char c) {
-  return c == '\n' || c == '\\' || c == '!' || c == '|' || c == '<' || c == 'w' || c == 'W';
+  return c == '\n' || c == '\\' || c == '!' || c == '|' || c == '<' || c == 'w' || c == 'W' ||
+         c == '*' || c == '_' || c == '~' || c == ']';
 }
 
 #if defined(__SSE2__)
@@ -30,6 +31,10 @@ unsigned interesting_mask(const char* p) {
       _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(c, _mm_set1_epi8('\\'))),
       _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('!')), _mm_cmpeq_epi8(c, _mm_set1_epi8('|'))));
   hit = _mm_or_si128(hit, _mm_cmpeq_epi8(c, _mm_set1_epi8('<')));
+  hit = _mm_or_si128(hit, _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('*')),
+                                                    _mm_cmpeq_epi8(c, _mm_set1_epi8('_'))),
+                                       _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('~')),
+                                                    _mm_cmpeq_epi8(c, _mm_set1_epi8(']')))));
   // 'w' and 'W' differ in the 0x20 bit only, and no other byte is either with it set.
   hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_or_si128(c, _mm_set1_epi8(0x20)), _mm_set1_epi8('w')));
   return static_cast<unsigned>(_mm_movemask_epi8(hit));
@@ -52,6 +57,50 @@ bool html_opener(std::string_view body, size_t i) {
   return body[i + 1] == '?' || (body[i + 1] == '!' && body.substr(i + 2, 2) != "--");
 }
 
+/// What the line starting at body[s] does to the paragraph the lines before it make, as far
+/// as its links and emphasis marks go (cmark-gfm reads each paragraph, list item, heading
+/// and table cell's text on its own).
+enum class LineKind {
+  kText,            ///< goes on with the paragraph (a `>` quote's line too)
+  kNewBlock,        ///< a list item or a heading: a paragraph of its own
+  kFence,           ///< opens or closes a code fence (``` or ~~~)
+  kTableDelimiter,  ///< a table's delimiter row (`|---|:--|`): the lines after it are rows
+};
+
+LineKind line_kind(std::string_view body, size_t s) {
+  size_t k = s;
+  while (k < body.size() && (body[k] == ' ' || body[k] == '\t' || body[k] == '>')) ++k;
+  if (k >= body.size()) return LineKind::kText;
+  std::string_view rest = body.substr(k, 3);
+  if (rest == "```" || rest == "~~~") return LineKind::kFence;
+  auto spaced = [&](size_t at) {
+    return at >= body.size() || body[at] == ' ' || body[at] == '\t' || body[at] == '\n' ||
+           body[at] == '\r';
+  };
+  const char c = body[k];
+  if (c == '#' || ((c == '-' || c == '*' || c == '+') && spaced(k + 1))) return LineKind::kNewBlock;
+  if (c >= '0' && c <= '9') {
+    size_t d = k;
+    while (d < body.size() && d - k < 9 && body[d] >= '0' && body[d] <= '9') ++d;
+    if (d < body.size() && (body[d] == '.' || body[d] == ')') && spaced(d + 1)) {
+      return LineKind::kNewBlock;
+    }
+    return LineKind::kText;
+  }
+  if (c != '|' && c != '-' && c != ':') return LineKind::kText;
+  bool pipe = false, dash = false;
+  for (; k < body.size() && body[k] != '\n'; ++k) {
+    const char b = body[k];
+    if (b == '|')
+      pipe = true;
+    else if (b == '-')
+      dash = true;
+    else if (b != ':' && b != ' ' && b != '\t' && b != '\r')
+      return LineKind::kText;
+  }
+  return pipe && dash ? LineKind::kTableDelimiter : LineKind::kText;
+}
+
 }  // namespace
 
 std::vector<MarkdownHazard> find_markdown_hazards(std::string_view body, int first_line) {
@@ -61,7 +110,8 @@ std::vector<MarkdownHazard> find_markdown_hazards(std::string_view body, int fir
     return t;
   }();
   std::vector<MarkdownHazard> found;
-  bool images_found = false, table_found = false, www_found = false, html_found = false;
+  bool images_found = false, table_found = false, www_found = false, html_found = false,
+       links_found = false;
   int images_in_block = 0, html_in_block = 0, pipes_in_line = 0, www_in_word = 0;
   size_t last_www = 0;  // where the last `www.` ended (each is looked back from only once)
   int line = first_line;
@@ -71,6 +121,43 @@ std::vector<MarkdownHazard> find_markdown_hazards(std::string_view body, int fir
     return Pos{line, char_column(body.substr(line_start, i - line_start),
                                  static_cast<int>(i - line_start) + 1)};
   };
+  // Inline links and emphasis marks of the paragraph (or table row) being read, outside
+  // code fences.
+  long long links_in_block = 0, marks_in_block = 0;
+  bool in_fence = false, in_table = false;
+  auto start_line = [&](size_t s) {
+    switch (line_kind(body, s)) {
+      case LineKind::kFence:
+        in_fence = !in_fence;
+        links_in_block = marks_in_block = 0;
+        break;
+      case LineKind::kTableDelimiter:
+        in_table = !in_fence;
+        links_in_block = marks_in_block = 0;
+        break;
+      case LineKind::kNewBlock:
+        links_in_block = marks_in_block = 0;
+        break;
+      case LineKind::kText:
+        if (in_table) links_in_block = marks_in_block = 0;  // each row's cells on their own
+        break;
+    }
+  };
+  auto count_link_or_mark = [&](size_t i, long long& count) {
+    if (in_fence) return;
+    if (++count * (&count == &links_in_block ? marks_in_block : links_in_block) <=
+            kMaxLinksTimesEmphasisPerBlock ||
+        links_found) {
+      return;
+    }
+    links_found = true;
+    found.push_back({pos(i),
+                     "this paragraph has " + std::to_string(links_in_block) +
+                         " links (`](`) among " + std::to_string(marks_in_block) +
+                         " emphasis marks (`*`, `_`, `~`); Markdown would take minutes to read it",
+                     "split it into shorter paragraphs with blank lines"});
+  };
+  start_line(0);
   for (size_t i = 0; i < body.size(); ++i) {
 #if defined(__SSE2__)
     // Sixteen bytes at a time up to the next interesting one (most bytes are not).
@@ -86,18 +173,33 @@ std::vector<MarkdownHazard> find_markdown_hazards(std::string_view body, int fir
     char c = body[i];
     if (!kInteresting[static_cast<unsigned char>(c)]) continue;
     if (c == '\n') {
-      if (images_in_block || html_in_block) {  // a blank line ends the block
-        bool blank = true;
-        for (size_t k = line_start; k < i && blank; ++k) blank = is_space(body[k]);
-        if (blank) images_in_block = html_in_block = 0;
+      if (images_in_block || html_in_block || links_in_block || marks_in_block || in_table) {
+        bool blank = true;  // a blank line ends the block (in a quote, a line of `>`)
+        for (size_t k = line_start; k < i && blank; ++k)
+          blank = is_space(body[k]) || body[k] == '>';
+        if (blank) {
+          images_in_block = html_in_block = 0;
+          links_in_block = marks_in_block = 0;
+          in_table = false;
+        }
       }
       pipes_in_line = 0;
       ++line;
       line_start = i + 1;
+      start_line(line_start);
       continue;
     }
     if (c == '\\' && i + 1 < body.size() && body[i + 1] != '\n') {
       ++i;  // an escaped character opens nothing
+      continue;
+    }
+    if (c == '*' || c == '_' || c == '~') {
+      while (i + 1 < body.size() && body[i + 1] == c) ++i;  // a run is one mark
+      count_link_or_mark(i, marks_in_block);
+      continue;
+    }
+    if (c == ']') {
+      if (i + 1 < body.size() && body[i + 1] == '(') count_link_or_mark(i, links_in_block);
       continue;
     }
     if (c == '!' && i + 1 < body.size() && body[i + 1] == '[' &&

@@ -94,6 +94,45 @@ TEST_CASE("too many www. in one word") {
   CHECK(last[0].pos.col == 3 * 501 + 100 * 5 + 1);
 }
 
+TEST_CASE("too many links among emphasis marks in one paragraph") {
+  // cmark-gfm 0.29 takes time in proportion to the paragraph's inline links times its
+  // emphasis marks: 200 KB of `*a [e](f) ` (20,000 of each) took it 35 s.
+  auto links_hazards = [](const std::string& body) {
+    auto found = find_markdown_hazards(body);
+    return std::count_if(found.begin(), found.end(), [](const MarkdownHazard& h) {
+      return h.message.find("links (`](`) among") != std::string::npos;
+    });
+  };
+  std::string body = "intro\n\n" + repeat("*a [e](f) ", 3163);
+  auto found = find_markdown_hazards(body, 5);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message ==
+        "this paragraph has 3162 links (`](`) among 3163 emphasis marks (`*`, `_`, `~`); Markdown "
+        "would take minutes to read it");
+  CHECK(found[0].help == "split it into shorter paragraphs with blank lines");
+  CHECK(found[0].pos.line == 7);
+  CHECK(found[0].pos.col == 10 * 3162 + 1);  // the mark that passes the limit
+  // Across the lines of one paragraph, and of one quote; with `_` and `~` too.
+  CHECK(links_hazards(repeat("_a [e](f)\n", 3200)) == 1);
+  CHECK(links_hazards(repeat("> ~~a~~ [e](f)\n", 3200)) == 1);
+  CHECK(links_hazards("- x\n" + repeat("**a** [e](f)\n", 3200)) == 1);  // lazy lines
+  // A run of marks is one mark; escaped marks and other brackets do not count.
+  CHECK(links_hazards(repeat("***a [e](f) ", 3000)) == 0);
+  CHECK(links_hazards(repeat("\\*a [e](f) ", 5000)) == 0);
+  CHECK(links_hazards(repeat("*a [e][] [e] ", 5000)) == 0);
+  // Each paragraph, list item, heading, table row and code line counts on its own.
+  CHECK(links_hazards(repeat("*a* [e](f)\n\n", 5000)) == 0);
+  CHECK(links_hazards(repeat("> *a* [e](f)\n>\n", 5000)) == 0);
+  CHECK(links_hazards(repeat("- *a* [e](f)\n", 5000)) == 0);
+  CHECK(links_hazards(repeat("  12. *a* [e](f)\n", 5000)) == 0);
+  CHECK(links_hazards(repeat("## *a* [e](f)\n", 5000)) == 0);
+  CHECK(links_hazards("| a | b |\n| :-- | --- |\n" + repeat("| *a* | [e](f) |\n", 5000)) == 0);
+  CHECK(links_hazards("```\n" + repeat("x = a*b; f[i](j);\n", 5000) + "```\n") == 0);
+  // A table ends at a blank line; a fence at its closing line.
+  CHECK(links_hazards("|a|\n|-|\n|b|\n\n" + repeat("*a [e](f)\n", 3200)) == 1);
+  CHECK(links_hazards("```\nx\n```\n" + repeat("*a [e](f)\n", 3200)) == 1);
+}
+
 TEST_CASE("each kind is reported once, the first") {
   std::string body = repeat("www.", 300) + "\n" + repeat("|", 2000) + "\n" + repeat("![", 3000) +
                      repeat("<?", 3000);
@@ -125,6 +164,10 @@ TEST_CASE("hazards are found at every offset after text the scan passes over") {
     auto www = find_markdown_hazards(lead + repeat("WwW.x", 101));
     REQUIRE(www.size() == 1);
     CHECK(www[0].pos.col == (k / 3) + 2 * (k % 3) + 5 * 100 + 1);
+    auto links = find_markdown_hazards(lead + repeat("_[](x)", 3163));
+    REQUIRE(links.size() == 1);
+    CHECK(links[0].pos.col == (k / 3) + 2 * (k % 3) + 6 * 3162 + 1);
+    CHECK(find_markdown_hazards(lead + repeat("\\_[](x)", 3163)).empty());
   }
 }
 

@@ -1,5 +1,6 @@
 #include "serve/paths.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <utility>
@@ -145,6 +146,16 @@ bool is_allowed_host(std::string_view host_header, std::string_view bind, int po
   std::string bound(bind);
   if (bound.find(':') != std::string::npos && bound.front() != '[') bound = "[" + bound + "]";
   return lower == bound;
+}
+
+std::optional<ByteRange> range_within(ByteRange asked, long long size) {
+  if (size <= 0) return std::nullopt;
+  if (asked.first < 0) {  // the last `asked.last` bytes
+    if (asked.last <= 0) return std::nullopt;
+    return ByteRange{std::max(0LL, size - asked.last), size - 1};
+  }
+  if (asked.first >= size || (asked.last >= 0 && asked.last < asked.first)) return std::nullopt;
+  return ByteRange{asked.first, asked.last < 0 ? size - 1 : std::min(asked.last, size - 1)};
 }
 
 }  // namespace firefly

@@ -20,6 +20,18 @@ std::optional<std::string> normalise_request_path(std::string_view target);
 /// reach the preview by pointing its own name at this machine (DNS rebinding).
 bool is_allowed_host(std::string_view host_header, std::string_view bind, int port);
 
+/// A byte range a request asks for, as httplib reads "Range: bytes=first-last" (-1 where
+/// a bound is not written: "500-" and the last 500 bytes, "-500").
+struct ByteRange {
+  long long first = -1;
+  long long last = -1;
+};
+
+/// The range of a reply of `size` bytes that `asked` stands for, its last byte at most
+/// the reply's last ("bytes=0-99999" of a 1000-byte file is 0-999); nullopt when no byte
+/// of the reply is in it (the answer is 416: "bytes=5000-6000" of a 1000-byte file).
+std::optional<ByteRange> range_within(ByteRange asked, long long size);
+
 /// The Content-Type for an output path, by extension ("text/html; charset=utf-8").
 std::string content_type_for(std::string_view path);
 

@@ -36,6 +36,21 @@ got=$(curl -s --max-time 10 -o "$work/ranges.bin" -w '%{http_code} %{size_downlo
   -H "Range: $ranges" "$base/extra.css") || true
 [ "$got" = "200 7" ] || fail "2601 ranges of a 7-byte file answered $got"
 [ "$(status -H 'Range: bytes=1-2' "$base/extra.css")" = 206 ] || fail "one range"
+# A range past the end of the file: 416 with the file's size (httplib said 206 and a
+# Content-Length it never sent, and the client waited); one that ends past it is cut.
+range_reply() {
+  curl -s --max-time 5 -o "$work/range.bin" -D - -H "Range: bytes=$1" "$base/extra.css" |
+    tr -d '\r' | grep -i '^HTTP/\|^content-range:' | tr '\n' ' '
+  stat -c %s "$work/range.bin"
+}
+for r in 100-200 7- -0; do
+  got=$(range_reply "$r") || true
+  [ "$got" = "HTTP/1.1 416 Range Not Satisfiable Content-Range: bytes */7 0" ] ||
+    fail "the range $r of a 7-byte file answered $got"
+done
+got=$(range_reply 5-99) || true
+[ "$got" = "HTTP/1.1 206 Partial Content Content-Range: bytes 5-6/7 2" ] ||
+  fail "the range 5-99 of a 7-byte file answered $got"
 
 # A large file of static/ is sent as it is read: 300 MB in full, and a range of it.
 truncate -s 300M "$work/site/static/video.bin"
