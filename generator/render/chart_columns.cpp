@@ -46,7 +46,8 @@ std::string ChartDrawing::line_value_labels() const {
   for (const PlacedLabel& p : placed) {
     const double y = height * (100 - scale.pos(p.label.value)) / 100;
     const bool under = p.label.below || p.label.value < 0;
-    boxes.push_back({p.k, text_ems(p.text), under ? y + 1.2 : y - 0.45});
+    boxes.push_back({p.k, text_ems(p.text), under ? y + 1.2 : y - 0.45,
+                     line_label_before(p.k, pts.size(), text_ems(p.text))});
   }
   const double widest = kLineLabelWidths.back() - y_ems;
   std::vector<double> need = label_plot_widths(boxes, pts.size(), widest);
@@ -69,6 +70,10 @@ std::string ChartDrawing::line_value_labels() const {
     }
     std::string label = value_label(centre(placed[i].k), placed[i].label.value,
                                     placed[i].label.below, placed[i].text);
+    const double before = boxes[i].before;
+    if (before != 0.5) {
+      label.insert(label.find("chart-v") + 7, before == 0 ? " chart-v-start" : " chart-v-end");
+    }
     if (from) label.insert(label.find("chart-v") + 7, " chart-v-" + std::to_string(from));
     s += label;
   }

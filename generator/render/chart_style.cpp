@@ -207,10 +207,14 @@ std::vector<double> label_plot_widths(const std::vector<LabelBox>& boxes, size_t
       if (need[j] == kNever || a.k == b.k || std::fabs(a.baseline - b.baseline) >= kLabelLineEms) {
         continue;
       }
-      // Their centres stand |a.k - b.k| bands of width/n apart.
-      const double apart = static_cast<double>(a.k > b.k ? a.k - b.k : b.k - a.k);
+      // Their points stand |a.k - b.k| bands of width/n apart; between them lie the part of
+      // the right one's box before its point and the part of the left one's after it.
+      const LabelBox& left = a.k < b.k ? a : b;
+      const LabelBox& right = a.k < b.k ? b : a;
+      const double apart = static_cast<double>(right.k - left.k);
       const double width =
-          static_cast<double>(n) * ((a.width + b.width) / 2 + kLabelClearEms) / apart;
+          static_cast<double>(n) *
+          (right.before * right.width + (1 - left.before) * left.width + kLabelClearEms) / apart;
       // Where b is hidden (narrower than need[j]), a would not meet it; hidden there too all
       // the same, so that one width says when each label shows.
       if (width > need[j]) need[i] = std::max(need[i], width);

@@ -119,12 +119,14 @@ struct Drawing {
     y += kLine + 8;
   }
 
-  /// `value` written above its mark (below a negative one); `shown` replaces the number.
+  /// `value` written above its mark (below a negative one); `shown` replaces the number;
+  /// `anchor` is its text-anchor (a line's first and last labels: line_label_before).
   void value_label(double x, double at, double value, const std::string& shown = {},
-                   bool below = false) {
+                   bool below = false, const char* anchor = "middle") {
     text(x, at + (value >= 0 && !below ? -6 : 18),
          shown.empty() ? chart_value_text(value, view, d.value_decimals()) : shown,
-         "text-anchor=\"middle\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\"");
+         std::string("text-anchor=\"") + anchor +
+             "\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\"");
   }
 
   /// The table's "–" where a category has no value, just above the zero line (`zero`),
@@ -142,7 +144,8 @@ struct Drawing {
     std::vector<LabelBox> boxes;
     for (const PlacedLabel& p : placed) {
       const bool under = p.label.below || p.label.value < 0;
-      boxes.push_back({p.k, text_ems(p.text), (at(p.label.value) + (under ? 18 : -6)) / kFont});
+      boxes.push_back({p.k, text_ems(p.text), (at(p.label.value) + (under ? 18 : -6)) / kFont,
+                       line_label_before(p.k, pts.size(), text_ems(p.text))});
     }
     std::vector<double> need = label_plot_widths(boxes, pts.size(), plot_ems);
     // Written in the order of the points, as line_labels gives them.
@@ -152,8 +155,12 @@ struct Drawing {
               [&](size_t a, size_t b) { return placed[a].order < placed[b].order; });
     for (size_t i : drawn) {
       if (need[i] > plot_ems) continue;
+      const double before = boxes[i].before;
       value_label(centre(placed[i].k), at(placed[i].label.value), placed[i].label.value,
-                  placed[i].text, placed[i].label.below);
+                  placed[i].text, placed[i].label.below,
+                  before == 0   ? "start"
+                  : before == 1 ? "end"
+                                : "middle");
     }
   }
 
