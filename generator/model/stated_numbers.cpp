@@ -209,6 +209,20 @@ bool after_thai_year_word(std::string_view before, const NumberWriting& w) {
                      [&](std::string_view month) { return ends_with(before, month); });
 }
 
+/// Whether `before`, the text before a number, is a Buddhist-era year that ends at
+/// `year_end` and a range's dash or ถึง ("to") after it: the second year of "พ.ศ. 2568–2570"
+/// and "ปี 2568 ถึง 2570" is of that era too.
+bool closes_thai_year_range(std::string_view before, size_t year_end) {
+  if (year_end == std::string_view::npos || year_end > before.size()) return false;
+  std::string_view between = before.substr(year_end);
+  auto trim = [&] {
+    while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+    while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
+  };
+  trim();
+  return between == "-" || between == "–" || between == "—" || between == "ถึง";
+}
+
 /// Reads the digits and separators at `i` as `w` writes numbers; advances `i`.
 double read_number(const Utf8& s, size_t& i, const NumberWriting& w) {
   const char group = w.dot_groups ? '.' : ',';
@@ -265,6 +279,7 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
     out.push_back({value, std::string(text.substr(from, to - from))});
   };
   const size_t size = s.size();
+  size_t thai_year_end = std::string_view::npos;  // where the last Buddhist-era year ends
   for (size_t i = 0; i < size;) {
     // Most characters can begin nothing that is read here.
     const size_t from = i;
@@ -370,8 +385,10 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
       }
     }
     if (w.th && value > 2400 && value < 2800 && value == std::floor(value) &&
-        after_thai_year_word(text.substr(0, start), w)) {
+        (after_thai_year_word(text.substr(0, start), w) ||
+         closes_thai_year_range(text.substr(0, start), thai_year_end))) {
       value -= 543;
+      thai_year_end = i;
     }
     // "năm Dân Quốc 108": the ROC year, as Vietnamese texts write it, right after the era.
     constexpr std::string_view kRocEra = "Dân Quốc ";

@@ -50,6 +50,13 @@ TEST_CASE("ROC years become Gregorian, other counts of years do not") {
   CHECK(values("ตั้งแต่เดือนมิถุนายน 2563 ถึง 13 เมษายน 2565", "th") == "2020 13 2022");
   CHECK(values("ในปี 2562 และ พ.ศ.2564", "th") == "2019 2021");
   CHECK(values("อาสาสมัคร 2500 คน", "th") == "2500");
+  // The second year of a range is of the era too: an English "2025–2027" was said to state
+  // two figures the Thai "พ.ศ. 2568–2570" does not, and the Thai 2570 one it lacks.
+  CHECK(values("แผนพัฒนาทักษะ พ.ศ. 2568–2570", "th") == "2025 2027");
+  CHECK(values("ปี 2568 - 2570 และ ปี 2562 ถึง 2564", "th") == "2025 2027 2019 2021");
+  CHECK(values("ปี 2568-2570", "th") == "2025 2027");
+  CHECK(values("ปี 2568 มี 2570 คน", "th") == "2025 2570");
+  CHECK(values("อาสาสมัคร 2500–2600 คน", "th") == "2500 2600");
   // Vietnamese writes the ROC year after the era's name; the Chinese original's 108年 is
   // 2019, so a Vietnamese translation that kept "năm Dân Quốc 108" was said to lack 2019
   // and to state a figure 108 the original does not.

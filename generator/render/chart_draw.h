@@ -70,9 +70,11 @@ struct ChartDrawing {
   std::string line_value_labels() const;
   /// `v` written above its mark at x (below a negative one, or when `below`); `shown`
   /// replaces the number. A label that shows only in a box `from_ems` wide or wider has
-  /// the class `chart-v-<from_ems>` (kLineLabelWidths; 0: it shows at every width).
+  /// the class `chart-v-<from_ems>` (kLineLabelWidths; 0: it shows at every width); one
+  /// that starts or ends at its point (`before` 0 or 1: line_label_before) `chart-v-start`
+  /// or `chart-v-end`.
   std::string value_label(double x, double v, bool below = false, const std::string& shown = {},
-                          int from_ems = 0) const;
+                          int from_ems = 0, double before = 0.5) const;
   /// The mark of a category without a value, at the zero line above x: the "–" the table
   /// beside the drawing shows, hidden from screen readers (the drawing's text alternative
   /// and the table say "no value" in words).

@@ -207,10 +207,14 @@ std::vector<double> label_plot_widths(const std::vector<LabelBox>& boxes, size_t
       if (need[j] == kNever || a.k == b.k || std::fabs(a.baseline - b.baseline) >= kLabelLineEms) {
         continue;
       }
-      // Their centres stand |a.k - b.k| bands of width/n apart.
-      const double apart = static_cast<double>(a.k > b.k ? a.k - b.k : b.k - a.k);
+      // Their points stand |a.k - b.k| bands of width/n apart; between them lie the part of
+      // the right one's box before its point and the part of the left one's after it.
+      const LabelBox& left = a.k < b.k ? a : b;
+      const LabelBox& right = a.k < b.k ? b : a;
+      const double apart = static_cast<double>(right.k - left.k);
       const double width =
-          static_cast<double>(n) * ((a.width + b.width) / 2 + kLabelClearEms) / apart;
+          static_cast<double>(n) *
+          (right.before * right.width + (1 - left.before) * left.width + kLabelClearEms) / apart;
       // Where b is hidden (narrower than need[j]), a would not meet it; hidden there too all
       // the same, so that one width says when each label shows.
       if (width > need[j]) need[i] = std::max(need[i], width);
@@ -228,12 +232,13 @@ std::vector<ShownLabel> shown_line_labels(const ChartData& d, const std::vector<
   std::vector<LabelBox> boxes;
   for (const PlacedLabel& p : placed) {
     const bool under = p.label.below || p.label.value < 0;
-    boxes.push_back({p.k, text_ems(p.text), baseline(p.label.value, under)});
+    boxes.push_back({p.k, text_ems(p.text), baseline(p.label.value, under),
+                     line_label_before(p.k, pts.size(), text_ems(p.text))});
   }
   std::vector<double> need = label_plot_widths(boxes, pts.size(), widest);
   std::vector<ShownLabel> shown;
   for (size_t i = 0; i < placed.size(); ++i) {
-    if (need[i] <= widest) shown.push_back({std::move(placed[i]), need[i]});
+    if (need[i] <= widest) shown.push_back({std::move(placed[i]), need[i], boxes[i].before});
   }
   std::sort(shown.begin(), shown.end(), [](const ShownLabel& a, const ShownLabel& b) {
     return a.placed.order < b.placed.order;

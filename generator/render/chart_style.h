@@ -70,7 +70,22 @@ struct LabelBox {
   size_t k;
   double width;
   double baseline;
+  double before = 0.5;  ///< the share of its width before its point (line_label_before)
 };
+/// The narrowest plot, in em, that a chart's box leaves beside its y axis: a phone 320 px
+/// wide at the largest text size has about 7.
+inline constexpr double kNarrowPlotEms = 6;
+/// The share of a line chart's value label `width` em wide over category `k` of `n` that
+/// stands before its point. The first and last points stand half a band (a plot's n-th)
+/// from the plot's edges: a label wider than a band of the narrowest plot
+/// (kNarrowPlotEms) starts at the first point (0) and ends at the last (1), so that it
+/// neither covers the y axis' ticks nor reaches out of the chart's box; the others are
+/// centred on their point (0.5).
+inline double line_label_before(size_t k, size_t n, double width) {
+  // (0.6em five times is a hair over 3em: a tolerance keeps such a label as wide as it is)
+  if (n < 2 || static_cast<double>(n) * width <= kNarrowPlotEms + 1e-9) return 0.5;
+  return k == 0 ? 0 : k + 1 == n ? 1 : 0.5;
+}
 /// For each of `boxes` over a drawing of `n` categories, the most important first, the
 /// least width of the plot (in em) from which it shows: there it stands kLabelClearEms or
 /// more from every more important label on its line of text (kLabelLineEms) that shows
@@ -83,6 +98,7 @@ std::vector<double> label_plot_widths(const std::vector<LabelBox>& boxes, size_t
 struct ShownLabel {
   PlacedLabel placed;
   double plot_ems;
+  double before = 0.5;  ///< the share of its width before its point (line_label_before)
 };
 /// The value labels of a line chart that show in a plot up to `widest` em wide, in drawing
 /// order (line_labels' order), each with the width it needs (label_plot_widths); one that

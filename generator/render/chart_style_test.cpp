@@ -160,6 +160,30 @@ TEST_CASE("shown line labels: in drawing order, each with the plot width it need
   CHECK(under == std::vector<bool>(3, false));
 }
 
+TEST_CASE("line labels: the first starts at its point and the last ends at it") {
+  // Centred, the last label of a long series reached out of the chart's box on a phone
+  // (113.5 over the last of 72 months) and the first covered the y axis' 0.
+  CHECK(line_label_before(0, 72, 3) == 0);
+  CHECK(line_label_before(71, 72, 3) == 1);
+  CHECK(line_label_before(35, 72, 3) == 0.5);
+  CHECK(line_label_before(0, 1, 3) == 0.5);
+  // Two points, each half a band of 6em (1.5em) from its edge: "1,500" (2.7em) fits
+  // centred; a label of 3.5em does not.
+  CHECK(line_label_before(1, 2, 2.7) == 0.5);
+  CHECK(line_label_before(1, 2, 3.5) == 1);
+  CHECK(line_label_before(0, 2, 3.5) == 0);
+  // "3" ends at the last of 10 points and "7" is centred on the one before: between their
+  // points lie 0.6em of "3", 0.3em of "7" and half an em, so a plot of 10 * 1.4em.
+  CHECK(label_plot_widths({{9, 0.6, 10.0, 1}, {8, 0.6, 10.0, 0.5}}, 10, 80)[1] ==
+        doctest::Approx(14));
+  // "20" starts at the first point, "22" is centred on the next: 1.2 + 0.6 + 0.5em.
+  CHECK(label_plot_widths({{0, 1.2, 10.0, 0}, {1, 1.2, 10.0, 0.5}}, 10, 80)[1] ==
+        doctest::Approx(23));
+  // A label centred between them needs nothing of the first's room before its point.
+  CHECK(label_plot_widths({{1, 1.2, 10.0, 0.5}, {0, 1.2, 10.0, 0}}, 10, 80)[1] ==
+        doctest::Approx(23));
+}
+
 TEST_CASE("bar labels: each category leaves half an em between two neighbouring labels") {
   auto text = [](double v) { return std::to_string(static_cast<int>(v)); };
   // One bar a category: "7" beside "3", 0.6em each: a band of 0.6 + 0.5em.

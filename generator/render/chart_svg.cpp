@@ -119,12 +119,14 @@ struct Drawing {
     y += kLine + 8;
   }
 
-  /// `value` written above its mark (below a negative one); `shown` replaces the number.
+  /// `value` written above its mark (below a negative one); `shown` replaces the number;
+  /// `anchor` is its text-anchor (a line's first and last labels: line_label_before).
   void value_label(double x, double at, double value, const std::string& shown = {},
-                   bool below = false) {
+                   bool below = false, const char* anchor = "middle") {
     text(x, at + (value >= 0 && !below ? -6 : 18),
          shown.empty() ? chart_value_text(value, view, d.value_decimals()) : shown,
-         "text-anchor=\"middle\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\"");
+         std::string("text-anchor=\"") + anchor +
+             "\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\"");
   }
 
   /// The table's "–" where a category has no value, just above the zero line (`zero`),
@@ -143,7 +145,10 @@ struct Drawing {
     };
     for (const ShownLabel& l : shown_line_labels(d, pts, scale, view, plot_ems, baseline)) {
       value_label(centre(l.placed.k), at(l.placed.label.value), l.placed.label.value, l.placed.text,
-                  l.placed.label.below);
+                  l.placed.label.below,
+                  l.before == 0   ? "start"
+                  : l.before == 1 ? "end"
+                                  : "middle");
     }
   }
 

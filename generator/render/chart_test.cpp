@@ -439,23 +439,34 @@ TEST_CASE("chart: two line labels on one line keep half an em apart, or one wait
   view.chart_files = &files;
   std::string html =
       render_chart(ds, ChartSpec{"year", {"all", "national"}, "line", {}}, nullptr, "c", view);
-  // The last values always show; the highest ones from the box (y axis 2em, plot 10 bands)
-  // at which half an em stands between them and the next year's: 2 + 10 * (0.6 + 0.5) em
-  // for "7", 2 + 10 * (1.2 + 0.5) em for "40".
+  // The last values always show: "38", wider than a band of the narrowest plot (10 * 1.2em
+  // over 6em), ends at its point; "3" (10 * 0.6em) is centred on it. The highest ones show
+  // from the box (y axis 2em, plot 10 bands) at which half an em stands between them and
+  // the next year's: 2 + 10 * (0.3 + 0.3 + 0.5) em for "7", and for "40", the whole of
+  // "38" lying before its point, 2 + 10 * (0.6 + 1.2 + 0.5) em.
   CHECK(html.find("<text class=\"chart-v\" x=\"95%\" y=\"92.5%\" dy=\"-0.45em\">3</text>") !=
         std::string::npos);
-  CHECK(html.find("<text class=\"chart-v\" x=\"95%\" y=\"5%\" dy=\"-0.45em\">38</text>") !=
-        std::string::npos);
+  CHECK(html.find("<text class=\"chart-v chart-v-end\" x=\"95%\" y=\"5%\" "
+                  "dy=\"-0.45em\">38</text>") != std::string::npos);
   CHECK(html.find("<text class=\"chart-v chart-v-14\" x=\"85%\" y=\"82.5%\" "
                   "dy=\"-0.45em\">7</text>") != std::string::npos);
-  CHECK(html.find("<text class=\"chart-v chart-v-20\" x=\"85%\" y=\"0%\" "
+  CHECK(html.find("<text class=\"chart-v chart-v-32\" x=\"85%\" y=\"0%\" "
                   "dy=\"-0.45em\">40</text>") != std::string::npos);
-  // The first values, far from any other: always.
-  CHECK(html.find("<text class=\"chart-v\" x=\"5%\" y=\"50%\" dy=\"-0.45em\">20</text>") !=
-        std::string::npos);
+  // The first values, far from any other: always, starting at their point.
+  CHECK(html.find("<text class=\"chart-v chart-v-start\" x=\"5%\" y=\"50%\" "
+                  "dy=\"-0.45em\">20</text>") != std::string::npos);
   // The SVG file's plot of about 44em has room for all of them.
   REQUIRE(files.size() == 2);
   for (const char* label : {">3</text>", ">7</text>", ">38</text>", ">40</text>"}) {
+    CAPTURE(label);
+    CHECK(files[1].bytes.str().find(label) != std::string::npos);
+  }
+  // There too "38" ends at its point and "20" starts at its own.
+  for (const char* label :
+       {"\"middle\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\">3<",
+        "\"end\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\">38<",
+        "\"start\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\">20<",
+        "\"middle\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\">7<"}) {
     CAPTURE(label);
     CHECK(files[1].bytes.str().find(label) != std::string::npos);
   }

@@ -141,6 +141,8 @@ Value ContextBuilder::taxonomies_value(const Page& page, const Language& lang) c
       if (inserted) it->second = term_value(*tax, name, v, page, lang);
       if (!it->second.is_null()) terms.push_back(it->second);
     }
+    // `tags: []` (as `firefly new` writes it): no label over an empty list (sia-r68).
+    if (terms.empty()) continue;
     // A taxonomy titled in other languages only shows the default language's title; one
     // titled once (標籤) has its runs of another script marked.
     std::string title = tax->title.get(lang.code, def);

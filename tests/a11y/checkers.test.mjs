@@ -159,6 +159,8 @@ test('checks: language of parts, aria-current, card images and theme English, ri
       '<a href="/s/"><img src="/r.svg" alt="Two roses"></a></li></ul>'),
     'lead-empty/index.html': page('en', '<article class="entry"><figure class="figure">' +
       '<img src="/r.svg" alt=""></figure></article>'),
+    'lead-decorative/index.html': page('en', '<article class="entry"><div class="figure figure-decorative">' +
+      '<img src="/r.svg" alt=""></div></article>'),
   };
   for (const [rel, html] of Object.entries(files)) {
     const file = path.join(dir, rel);
@@ -177,9 +179,10 @@ test('checks: language of parts, aria-current, card images and theme English, ri
   assert.match(r.out, /^FAIL \/card-alt\/ card image of "Roses" has alt text "Two roses", not alt=""$/m);
   assert.match(r.out, /^FAIL \/card-alt\/ card "Roses" links to \/s\/ more than once$/m);
   assert.match(r.out, /^FAIL \/lead-empty\/ the page's image \/r.svg has no alt text$/m);
+  assert.doesNotMatch(r.out, /^FAIL \/lead-decorative\//m);
   assert.doesNotMatch(r.out, /^FAIL \/align-ok\//m);
   assert.match(r.out, /^FAIL \/align-lost\/ table cell "20" has align="right" but is shown left$/m);
-  assert.match(r.out, /^checks: 5 passed, 7 failed$/m);
+  assert.match(r.out, /^checks: 6 passed, 7 failed$/m);
 });
 
 test('checks: a cell of long text squeezed in a table that scrolls sideways, right and wrong', () => {

@@ -74,7 +74,9 @@ export function pageProbe(arg) {
       const twice = hrefs.find((h, i) => hrefs.indexOf(h) !== i);
       if (twice) out.push(`card "${title.slice(0, 40)}" links to ${twice} more than once`);
     }
-    for (const img of document.querySelectorAll('.entry .figure img')) {
+    // A decorative image (alt: "" in front matter) is not a figure: the theme writes it in a
+    // <div class="figure figure-decorative">.
+    for (const img of document.querySelectorAll('.entry figure.figure img')) {
       if (!(img.getAttribute('alt') ?? '').trim()) {
         out.push(`the page's image ${img.getAttribute('src')} has no alt text`);
       }
