@@ -4,6 +4,8 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <optional>
+#include <string>
 #include <utility>
 
 #if defined(__SSE2__)
@@ -113,6 +115,7 @@ struct NumberWriting {
   bool dot_groups = false;  ///< "vi", "id": "3.256,5"
   std::vector<std::pair<std::string_view, double>> factors;
   std::vector<std::string_view> months;
+  std::vector<std::string_view> percents;  ///< words after a number that make it a percentage
   std::array<bool, 256> starts{};
   std::vector<unsigned char> month_starts;  ///< the first bytes of months, but 0xE0
 };
@@ -127,23 +130,28 @@ NumberWriting number_writing(const std::string& lang) {
     w.factors = {{"千萬", 1e7}, {"百萬", 1e6}, {"萬", 1e4}, {"万", 1e4}, {"億", 1e8}, {"千", 1e3}};
   } else if (lang == "en") {
     w.factors = {{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}};
+    w.percents = {"percent", "per cent"};
     w.months = {"January", "February", "March",     "April",   "May",      "June",
                 "July",    "August",   "September", "October", "November", "December"};
   } else if (lang == "vi") {
     w.factors = {{"nghìn", 1e3}, {"ngàn", 1e3}, {"triệu", 1e6}, {"tỷ", 1e9}, {"tỉ", 1e9}};
+    w.percents = {"phần trăm"};
   } else if (lang == "id") {
     w.factors = {{"ribu", 1e3}, {"juta", 1e6}, {"miliar", 1e9}};
+    w.percents = {"persen"};
     w.months = {"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
                 "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
   } else if (lang == "fil" || lang == "tl") {
     // "50 milyon", "3 libong tao"; Filipino texts write months in Filipino or in English.
     w.factors = {{"libo", 1e3}, {"milyon", 1e6}, {"bilyon", 1e9}};
+    w.percents = {"porsiyento", "percent"};
     w.months = {"Enero",   "Pebrero",  "Marso",     "Abril",   "Mayo",      "Hunyo",
                 "Hulyo",   "Agosto",   "Setyembre", "Oktubre", "Nobyembre", "Disyembre",
                 "January", "February", "March",     "April",   "May",       "June",
                 "July",    "August",   "September", "October", "November",  "December"};
   } else if (w.th) {
     w.factors = {{"พัน", 1e3}, {"หมื่น", 1e4}, {"แสน", 1e5}, {"ล้าน", 1e6}};
+    w.percents = {"เปอร์เซ็นต์"};
     w.months = {"มกราคม",  "กุมภาพันธ์", "มีนาคม",  "เมษายน", "พฤษภาคม",  "มิถุนายน",
                 "กรกฎาคม", "สิงหาคม",  "กันยายน", "ตุลาคม",  "พฤศจิกายน", "ธันวาคม"};
   }
@@ -209,6 +217,103 @@ bool after_thai_year_word(std::string_view before, const NumberWriting& w) {
                      [&](std::string_view month) { return ends_with(before, month); });
 }
 
+/// Whether `before`, the text before a number, ends with ร้อยละ ("per hundred"), which Thai
+/// writes before a percentage (ร้อยละ 5 is 5%), spaces allowed between.
+bool after_percent_word(std::string_view before) {
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  return ends_with(before, "ร้อยละ");
+}
+
+/// The digits of a run at `i` (ASCII, full-width, Thai): their value, count and bytes.
+struct DigitRun {
+  double value = 0;
+  size_t digits = 0, bytes = 0;
+};
+
+DigitRun digit_run(const Utf8& s, size_t i) {
+  DigitRun r;
+  size_t len = 0;
+  for (int d; (d = s.digit_at(i + r.bytes, len)) >= 0; r.bytes += len, ++r.digits) {
+    r.value = r.value * 10 + d;
+  }
+  return r;
+}
+
+/// A date written with numbers only: year, month and day.
+struct NumericDate {
+  double year = 0, month = 0, day = 0;
+  size_t end = 0;
+};
+
+/// The date at `i` written "2022-04-13", "13/4/2022", "4/13/2022", "13.4.2022" or, in
+/// Chinese, with the ROC year first ("111/4/13", "111.4.13", "111-04-13"); nullopt when
+/// the three numbers there are no date (a version "1.2.3", an address).
+std::optional<NumericDate> numeric_date(const Utf8& s, size_t i, const NumberWriting& w) {
+  const DigitRun a = digit_run(s, i);
+  const size_t sep_at = i + a.bytes;
+  if (sep_at >= s.size()) return std::nullopt;
+  const unsigned char sep = s.byte(sep_at);
+  if (sep != '/' && sep != '.' && sep != '-') return std::nullopt;
+  const DigitRun b = digit_run(s, sep_at + 1);
+  const size_t sep2 = sep_at + 1 + b.bytes;
+  if (b.digits == 0 || b.digits > 2 || sep2 >= s.size() || s.byte(sep2) != sep) return std::nullopt;
+  const DigitRun c = digit_run(s, sep2 + 1);
+  const size_t end = sep2 + 1 + c.bytes;
+  if (c.digits == 0 || c.digits > 4) return std::nullopt;
+  size_t len = 0;
+  if (end < s.size() && (s.byte(end) == sep && s.digit_at(end + 1, len) >= 0)) return std::nullopt;
+  auto day = [](const DigitRun& r) { return r.digits <= 2 && r.value >= 1 && r.value <= 31; };
+  auto month = [](const DigitRun& r) { return r.digits <= 2 && r.value >= 1 && r.value <= 12; };
+  NumericDate d;
+  d.end = end;
+  if (a.digits == 4 && month(b) && day(c)) {
+    d = {a.value, b.value, c.value, end};
+  } else if (c.digits == 4 && day(a) && day(b) && (month(a) || month(b))) {
+    d = {c.value, b.value, a.value, end};  // the day and month as written, both read
+  } else if (w.zh && (a.digits == 2 || a.digits == 3) && a.value >= 60 && a.value < 200 &&
+             month(b) && day(c)) {
+    d = {a.value + 1911, b.value, c.value, end};
+  } else {
+    return std::nullopt;
+  }
+  // Thai dates give the year of the Buddhist era: 13/4/2565.
+  if (w.th && d.year > 2400 && d.year < 2800) d.year -= 543;
+  return d;
+}
+
+/// The length of the Taiwanese telephone number at `i` ("(06) 298-8133", "06-2988133",
+/// "0800-211-459", "+886-6-298-8133" from its "886") and its digits as the country writes
+/// them (leading 0), or 0 when there is none: one number, however it is grouped.
+size_t phone_number(const Utf8& s, size_t i, std::string& digits) {
+  digits.clear();
+  size_t at = i;
+  if (i > 0 && s.byte(i - 1) == '+') {
+    if (!s.has(i, "886")) return 0;
+    digits.push_back('0');
+    at = i + 3;
+  } else if (!(s.byte(i) == '0' && i + 1 < s.size() && s.byte(i + 1) >= '0' &&
+               s.byte(i + 1) <= '9')) {
+    return 0;
+  }
+  size_t end = at;
+  bool separated = false;
+  while (true) {
+    size_t k = end, n = 0;
+    while (k < s.size() && n < 2 && (s.byte(k) == '-' || s.byte(k) == ' ' || s.byte(k) == ')')) {
+      ++k, ++n;
+    }
+    if (k >= s.size() || s.byte(k) < '0' || s.byte(k) > '9') break;
+    if (n > 0 && end > at) separated = true;
+    if (n > 0 && end == at && digits.empty()) break;  // "0 -" begins nothing
+    while (k < s.size() && s.byte(k) >= '0' && s.byte(k) <= '9')
+      digits += static_cast<char>(s.byte(k++));
+    end = k;
+  }
+  if (digits.size() < 9 || digits.size() > 10 || (!separated && digits.size() < 10)) return 0;
+  if (digits[0] != '0' || digits[1] == '0') return 0;
+  return end - i;
+}
+
 /// Reads the digits and separators at `i` as `w` writes numbers; advances `i`.
 double read_number(const Utf8& s, size_t& i, const NumberWriting& w) {
   const char group = w.dot_groups ? '.' : ',';
@@ -236,13 +341,21 @@ double read_number(const Utf8& s, size_t& i, const NumberWriting& w) {
   const size_t first = run(i, bytes);
   double value = add_digits(0, i, first);
   i += bytes;
+  bool grouped = false;
   if (first <= 3) {
     // Thousands groups: a separator and exactly three digits, again and again.
     for (size_t g; (g = group_at(i)) != 0 && run(i + g, bytes) == 3; i += g + bytes) {
       value = add_digits(value, i + g, 3);
+      grouped = true;
     }
   }
-  if (size_t d = decimal_at(i); d != 0) {
+  size_t d = decimal_at(i);
+  if (d == 0 && w.dot_groups && !grouped && i < s.size() && s.byte(i) == '.') {
+    // "86.97" in Vietnamese or Indonesian cannot be a thousands group ("3.256"): decimals
+    // written as the original writes them.
+    d = 1;
+  }
+  if (d != 0) {
     if (size_t n = run(i + d, bytes); n > 0) {
       size_t at = i + d, len = 0;
       double scale = 0.1;
@@ -312,6 +425,19 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
       }
     }
     const size_t start = i;
+    std::string phone;
+    if (size_t n = phone_number(s, start, phone)) {
+      // Its digits without the leading 0, as one number: 62988133.
+      const size_t from_sign = start > 0 && s.byte(start - 1) == '+' ? start - 1 : start;
+      out.push_back({std::stod(phone), std::string(text.substr(from_sign, start + n - from_sign))});
+      i = start + n;
+      continue;
+    }
+    if (std::optional<NumericDate> date = numeric_date(s, start, w)) {
+      for (double part : {date->year, date->month, date->day}) add(part, true, start, date->end);
+      i = date->end;
+      continue;
+    }
     double value = read_number(s, i, w);
     if (start >= 2 && s.byte(start - 1) == '-' && is_ascii_letter(s.byte(start - 2))) {
       continue;  // part of a name: COVID-19
@@ -319,9 +445,15 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
     bool whole = true;
     size_t j = i;
     while (size_t n = s.space_at(j)) j += n;
+    const auto percent_word = std::find_if(w.percents.begin(), w.percents.end(),
+                                           [&](std::string_view word) { return s.has(j, word); });
     if (j < size && (s.byte(j) == '%' || s.has(j, "％"))) {
       whole = false;
       i = j + (s.byte(j) == '%' ? 1 : 3);
+    } else if (percent_word != w.percents.end() ||
+               (w.th && after_percent_word(text.substr(0, start)))) {
+      whole = false;  // "5 percent", "5 phần trăm", "ร้อยละ 5": as "5%"
+      if (percent_word != w.percents.end()) i = j + percent_word->size();
     } else if (zh && s.has(j, "成")) {
       value *= 10;
       whole = false;
@@ -354,14 +486,14 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
     if (zh && value >= 1 && value < 200 && value == std::floor(value)) {
       // ROC years: "108年", "民國100年", and the first year of "104至107年".
       const bool era = start >= 6 && s.has(start - 6, "民國");
-      bool year_after = s.has(i, "年");
+      bool year_after = s.has(i, "年") || s.has(i, "學年");  // 111學年度: a school year
       if (!year_after && i < size) {
         size_t sep;
         const char32_t d = s.at(i, sep);
         if (d == U'至' || d == U'到' || d == U'-' || d == U'–' || d == U'~' || d == U'、') {
           size_t k = i + sep, n = 0, l;
           while (s.digit_at(k, l) >= 0) k += l, ++n;
-          year_after = n > 0 && s.has(k, "年");
+          year_after = n > 0 && (s.has(k, "年") || s.has(k, "學年"));
         }
       }
       if (era || (year_after && value >= 60)) {
