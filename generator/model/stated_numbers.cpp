@@ -428,7 +428,8 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
     std::string phone;
     if (size_t n = phone_number(s, start, phone)) {
       // Its digits without the leading 0, as one number: 62988133.
-      const size_t from_sign = start > 0 && s.byte(start - 1) == '+' ? start - 1 : start;
+      const size_t from_sign =
+          start > 0 && (s.byte(start - 1) == '+' || s.byte(start - 1) == '(') ? start - 1 : start;
       out.push_back({std::stod(phone), std::string(text.substr(from_sign, start + n - from_sign))});
       i = start + n;
       continue;
