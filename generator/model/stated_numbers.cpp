@@ -14,10 +14,22 @@
 
 #include "core/language_tag.h"
 #include "core/text.h"
+#include "model/number_forms.h"
 
 namespace firefly {
 
 namespace {
+
+using number_forms::chinese_numeral;
+using number_forms::numeric_date;
+using number_forms::NumericDate;
+using number_forms::phone_number;
+using number_forms::Utf8;
+
+/// Whether a unit of Chinese numerals (十, 百, 千) is at `i`.
+bool chinese_unit_at(const Utf8& s, size_t i) {
+  return s.has(i, "十") || s.has(i, "百") || s.has(i, "千");
+}
 
 /// The digit a code point stands for (ASCII, full-width, Thai), or -1.
 int digit(char32_t c) {
@@ -32,79 +44,6 @@ bool is_letter(char32_t c) {
 }
 
 bool is_ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-/// UTF-8 read at byte offsets. A byte that does not begin a well-formed character
-/// stands for U+FFFD on its own; content is checked when it is read, so that is for
-/// other callers. In well-formed text a word matches the bytes at an offset exactly when
-/// it matches the characters there.
-class Utf8 {
- public:
-  explicit Utf8(std::string_view text) : t_(text) {}
-
-  size_t size() const { return t_.size(); }
-  unsigned char byte(size_t i) const { return static_cast<unsigned char>(t_[i]); }
-  std::string_view text() const { return t_; }
-
-  /// The character at `i` (< size()); its length in bytes in `len`.
-  char32_t at(size_t i, size_t& len) const {
-    const unsigned char c = byte(i);
-    len = 1;
-    if (c < 0x80) return c;
-    const size_t n = c >= 0xC0 && c < 0xE0   ? 2
-                     : c >= 0xE0 && c < 0xF0 ? 3
-                     : c >= 0xF0 && c < 0xF8 ? 4
-                                             : 0;
-    if (n == 0 || i + n > t_.size()) return U'\uFFFD';
-    char32_t cp = c & (0x7F >> n);
-    for (size_t k = 1; k < n; ++k) {
-      if ((byte(i + k) & 0xC0) != 0x80) return U'\uFFFD';
-      cp = (cp << 6) | (byte(i + k) & 0x3F);
-    }
-    len = n;
-    return cp;
-  }
-  /// The character that ends at `i` (> 0).
-  char32_t before(size_t i) const {
-    size_t k = i - 1;
-    while (k > 0 && i - k < 4 && (byte(k) & 0xC0) == 0x80) --k;
-    size_t len;
-    const char32_t cp = at(k, len);
-    return k + len == i ? cp : U'\uFFFD';
-  }
-  /// Whether `word` (not empty) is at `i`; the first byte compared inline, since most
-  /// places where a month or a multiplier is looked for hold none.
-  bool has(size_t i, std::string_view word) const {
-    return i < t_.size() && t_[i] == word[0] && t_.substr(i, word.size()) == word;
-  }
-  /// The digit at `i` (ASCII, full-width, Thai) and its length, or -1.
-  int digit_at(size_t i, size_t& len) const {
-    if (i >= t_.size()) return -1;
-    const unsigned char c = byte(i);
-    if (c >= '0' && c <= '9') {
-      len = 1;
-      return c - '0';
-    }
-    if ((c == 0xEF || c == 0xE0) && i + 2 < t_.size()) {
-      const unsigned char b = byte(i + 1), d = byte(i + 2);
-      if (((c == 0xEF && b == 0xBC) || (c == 0xE0 && b == 0xB9)) && d >= 0x90 && d <= 0x99) {
-        len = 3;
-        return d - 0x90;  // ０-９ (U+FF10..19), ๐-๙ (U+0E50..59)
-      }
-    }
-    return -1;
-  }
-  /// The length of the space at `i` (U+0020, U+00A0, U+202F), or 0.
-  size_t space_at(size_t i) const {
-    if (i >= t_.size()) return 0;
-    if (byte(i) == ' ') return 1;
-    if (has(i, "\u00A0")) return 2;
-    if (has(i, "\u202F")) return 3;
-    return 0;
-  }
-
- private:
-  std::string_view t_;
-};
 
 /// How one language writes numbers: the words after a number that multiply it, the
 /// month names that stand for a number, and the bytes that can begin a character where
@@ -196,14 +135,21 @@ size_t next_sign(const Utf8& s, size_t i, const NumberWriting& w) {
     __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d),
                                _mm_or_si128(eq(v, 0xE0), eq(v, 0xEF)));
     for (unsigned char c : w.month_starts) hit = _mm_or_si128(hit, eq(v, c));
-    if (w.zh) {  // 成: E6 88 90
-      hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(eq(v, 0xE6), eq(load(i + 1), 0x88)),
-                                            eq(load(i + 2), 0x90)));
+    if (w.zh) {  // 成 E6 88 90; the units of Chinese numerals 十 E5 8D 81, 千 E5 8D 83, 百 E7 99 BE
+      const __m128i next = load(i + 1), last = load(i + 2);
+      hit = _mm_or_si128(hit,
+                         _mm_and_si128(_mm_and_si128(eq(v, 0xE6), eq(next, 0x88)), eq(last, 0x90)));
+      hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(eq(v, 0xE5), eq(next, 0x8D)),
+                                            _mm_or_si128(eq(last, 0x81), eq(last, 0x83))));
+      hit = _mm_or_si128(hit,
+                         _mm_and_si128(_mm_and_si128(eq(v, 0xE7), eq(next, 0x99)), eq(last, 0xBE)));
     }
     if (int mask = _mm_movemask_epi8(hit)) return i + static_cast<size_t>(__builtin_ctz(mask));
   }
 #endif
-  while (i < size && !w.starts[s.byte(i)] && !(w.zh && s.has(i, "成"))) ++i;
+  while (i < size && !w.starts[s.byte(i)] && !(w.zh && (s.has(i, "成") || chinese_unit_at(s, i)))) {
+    ++i;
+  }
   return i;
 }
 
@@ -222,96 +168,6 @@ bool after_thai_year_word(std::string_view before, const NumberWriting& w) {
 bool after_percent_word(std::string_view before) {
   while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
   return ends_with(before, "ร้อยละ");
-}
-
-/// The digits of a run at `i` (ASCII, full-width, Thai): their value, count and bytes.
-struct DigitRun {
-  double value = 0;
-  size_t digits = 0, bytes = 0;
-};
-
-DigitRun digit_run(const Utf8& s, size_t i) {
-  DigitRun r;
-  size_t len = 0;
-  for (int d; (d = s.digit_at(i + r.bytes, len)) >= 0; r.bytes += len, ++r.digits) {
-    r.value = r.value * 10 + d;
-  }
-  return r;
-}
-
-/// A date written with numbers only: year, month and day.
-struct NumericDate {
-  double year = 0, month = 0, day = 0;
-  size_t end = 0;
-};
-
-/// The date at `i` written "2022-04-13", "13/4/2022", "4/13/2022", "13.4.2022" or, in
-/// Chinese, with the ROC year first ("111/4/13", "111.4.13", "111-04-13"); nullopt when
-/// the three numbers there are no date (a version "1.2.3", an address).
-std::optional<NumericDate> numeric_date(const Utf8& s, size_t i, const NumberWriting& w) {
-  const DigitRun a = digit_run(s, i);
-  const size_t sep_at = i + a.bytes;
-  if (sep_at >= s.size()) return std::nullopt;
-  const unsigned char sep = s.byte(sep_at);
-  if (sep != '/' && sep != '.' && sep != '-') return std::nullopt;
-  const DigitRun b = digit_run(s, sep_at + 1);
-  const size_t sep2 = sep_at + 1 + b.bytes;
-  if (b.digits == 0 || b.digits > 2 || sep2 >= s.size() || s.byte(sep2) != sep) return std::nullopt;
-  const DigitRun c = digit_run(s, sep2 + 1);
-  const size_t end = sep2 + 1 + c.bytes;
-  if (c.digits == 0 || c.digits > 4) return std::nullopt;
-  size_t len = 0;
-  if (end < s.size() && (s.byte(end) == sep && s.digit_at(end + 1, len) >= 0)) return std::nullopt;
-  auto day = [](const DigitRun& r) { return r.digits <= 2 && r.value >= 1 && r.value <= 31; };
-  auto month = [](const DigitRun& r) { return r.digits <= 2 && r.value >= 1 && r.value <= 12; };
-  NumericDate d;
-  d.end = end;
-  if (a.digits == 4 && month(b) && day(c)) {
-    d = {a.value, b.value, c.value, end};
-  } else if (c.digits == 4 && day(a) && day(b) && (month(a) || month(b))) {
-    d = {c.value, b.value, a.value, end};  // the day and month as written, both read
-  } else if (w.zh && (a.digits == 2 || a.digits == 3) && a.value >= 60 && a.value < 200 &&
-             month(b) && day(c)) {
-    d = {a.value + 1911, b.value, c.value, end};
-  } else {
-    return std::nullopt;
-  }
-  // Thai dates give the year of the Buddhist era: 13/4/2565.
-  if (w.th && d.year > 2400 && d.year < 2800) d.year -= 543;
-  return d;
-}
-
-/// The length of the Taiwanese telephone number at `i` ("(06) 298-8133", "06-2988133",
-/// "0800-211-459", "+886-6-298-8133" from its "886") and its digits as the country writes
-/// them (leading 0), or 0 when there is none: one number, however it is grouped.
-size_t phone_number(const Utf8& s, size_t i, std::string& digits) {
-  digits.clear();
-  size_t at = i;
-  if (i > 0 && s.byte(i - 1) == '+') {
-    if (!s.has(i, "886")) return 0;
-    digits.push_back('0');
-    at = i + 3;
-  } else if (!(s.byte(i) == '0' && i + 1 < s.size() && s.byte(i + 1) >= '0' &&
-               s.byte(i + 1) <= '9')) {
-    return 0;
-  }
-  size_t end = at;
-  bool separated = false;
-  while (true) {
-    size_t k = end, n = 0;
-    while (k < s.size() && n < 2 && (s.byte(k) == '-' || s.byte(k) == ' ' || s.byte(k) == ')')) {
-      ++k, ++n;
-    }
-    if (k >= s.size() || s.byte(k) < '0' || s.byte(k) > '9') break;
-    if (n > 0 && end > at) separated = true;
-    if (n > 0 && end == at && digits.empty()) break;  // "0 -" begins nothing
-    while (k < s.size() && s.byte(k) >= '0' && s.byte(k) <= '9')
-      digits += static_cast<char>(s.byte(k++));
-    end = k;
-  }
-  if (digits.size() < 9 || digits.size() > 10 || (!separated && digits.size() < 10)) return 0;
-  if (digits[0] != '0' || digits[1] == '0') return 0;
-  return end - i;
 }
 
 /// Reads the digits and separators at `i` as `w` writes numbers; advances `i`.
@@ -373,9 +229,10 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
   const NumberWriting& w = number_writing_of(lang);
   const bool zh = w.zh;
   std::vector<StatedNumber> out;
+  bool words = false;  // the number being read is in Chinese numerals
   auto add = [&](double value, bool whole, size_t from, size_t to) {
     if (whole && value <= 10 && value == std::floor(value)) return;
-    out.push_back({value, std::string(text.substr(from, to - from))});
+    out.push_back({value, std::string(text.substr(from, to - from)), words});
   };
   const size_t size = s.size();
   for (size_t i = 0; i < size;) {
@@ -396,52 +253,68 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
       i += 3;
       continue;
     }
-    size_t len;
-    const char32_t c = s.at(i, len);
-    // Month names.
-    if (!w.months.empty() && (i == 0 || !is_letter(s.before(i)))) {
-      bool month = false;
-      for (size_t m = 0; m < w.months.size(); ++m) {
-        const size_t end = i + w.months[m].size();
-        if (s.has(i, w.months[m]) && !(end < size && is_ascii_letter(s.byte(end)))) {
-          add(static_cast<double>(m % 12 + 1), true, i, end);  // fil: two lists
-          i = end;
-          month = true;
-          break;
-        }
+    size_t start = i;
+    double value = 0;
+    words = zh && chinese_unit_at(s, i);
+    if (words) {
+      // "十二", "二十五", "一百零五": what a translation writes 12, 25, 105.
+      const auto numeral = chinese_numeral(s, from, i);
+      if (!numeral) {
+        i += 3;
+        continue;
       }
-      if (month) continue;
-    }
-    if (digit(c) < 0) {
-      i += len;
-      continue;
-    }
-    if (i > 0) {
-      const char32_t prev = s.before(i);
-      // (a point before a number makes it decimals, except the era's: พ.ศ.2563)
-      if (digit(prev) >= 0 || (prev == U'.' && !(w.th && ends_with(text.substr(0, i), "พ.ศ.")))) {
+      start = numeral->start;
+      value = numeral->value;
+      i = numeral->end;
+    } else {
+      size_t len;
+      const char32_t c = s.at(i, len);
+      // Month names.
+      if (!w.months.empty() && (i == 0 || !is_letter(s.before(i)))) {
+        bool month = false;
+        for (size_t m = 0; m < w.months.size(); ++m) {
+          const size_t end = i + w.months[m].size();
+          if (s.has(i, w.months[m]) && !(end < size && is_ascii_letter(s.byte(end)))) {
+            add(static_cast<double>(m % 12 + 1), true, i, end);  // fil: two lists
+            i = end;
+            month = true;
+            break;
+          }
+        }
+        if (month) continue;
+      }
+      if (digit(c) < 0) {
         i += len;
         continue;
       }
-    }
-    const size_t start = i;
-    std::string phone;
-    if (size_t n = phone_number(s, start, phone)) {
-      // Its digits without the leading 0, as one number: 62988133.
-      const size_t from_sign =
-          start > 0 && (s.byte(start - 1) == '+' || s.byte(start - 1) == '(') ? start - 1 : start;
-      out.push_back({std::stod(phone), std::string(text.substr(from_sign, start + n - from_sign))});
-      i = start + n;
-      continue;
-    }
-    if (std::optional<NumericDate> date = numeric_date(s, start, w)) {
-      for (double part : {date->year, date->month, date->day}) add(part, true, start, date->end);
-      i = date->end;
-      continue;
-    }
-    double value = read_number(s, i, w);
-    if (start >= 2 && s.byte(start - 1) == '-' && is_ascii_letter(s.byte(start - 2))) {
-      continue;  // part of a name: COVID-19
+      if (i > 0) {
+        const char32_t prev = s.before(i);
+        // (a point before a number makes it decimals, except the era's: พ.ศ.2563)
+        if (digit(prev) >= 0 || (prev == U'.' && !(w.th && ends_with(text.substr(0, i), "พ.ศ.")))) {
+          i += len;
+          continue;
+        }
+      }
+      start = i;
+      std::string phone;
+      if (size_t n = phone_number(s, start, phone)) {
+        // Its digits without the leading 0, as one number: 62988133.
+        const size_t from_sign =
+            start > 0 && (s.byte(start - 1) == '+' || s.byte(start - 1) == '(') ? start - 1 : start;
+        out.push_back(
+            {std::stod(phone), std::string(text.substr(from_sign, start + n - from_sign))});
+        i = start + n;
+        continue;
+      }
+      if (std::optional<NumericDate> date = numeric_date(s, start, w.zh, w.th)) {
+        for (double part : {date->year, date->month, date->day}) add(part, true, start, date->end);
+        i = date->end;
+        continue;
+      }
+      value = read_number(s, i, w);
+      if (start >= 2 && s.byte(start - 1) == '-' && is_ascii_letter(s.byte(start - 2))) {
+        continue;  // part of a name: COVID-19
+      }
     }
     bool whole = true;
     size_t j = i;

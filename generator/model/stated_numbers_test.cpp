@@ -175,3 +175,26 @@ TEST_CASE("a telephone number is one number, however it is grouped") {
 }
 
 }  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("numbers in Chinese numerals") {
+  // "十二月" and "二十五位" stated nothing: a translation's December (12) and 25 were said to
+  // be figures the original lacks.
+  CHECK(values("十二月舉辦，二十五位學員", "zh-TW") == "12 25");
+  CHECK(values("一百零五人、三千二百元、第十一屆", "zh-TW") == "105 3200 11");
+  CHECK(values("民國一百一十一年", "zh-TW") == "2022");
+  CHECK(values("三十萬人", "zh-TW") == "300000");
+  CHECK(values("百分之八十", "zh-TW") == "80");
+  // Words, estimates and idioms are no figures.
+  CHECK(values("百貨公司千萬不要十分", "zh-TW") == "");
+  CHECK(values("數十萬人、十幾位、幾十年、一五一十", "zh-TW") == "");
+  CHECK(values("十二 people", "en") == "");  // only Chinese reads them
+  for (size_t pad = 0; pad < 20; ++pad) {
+    std::string han;
+    for (size_t k = 0; k < pad; ++k) han += "的";
+    CHECK(values(han + "二十五位" + han + "一百零五" + han, "zh-TW") == "25 105");
+  }
+}
+
+}  // namespace firefly

@@ -24,6 +24,9 @@ constexpr size_t kListedFigures = 8;
 struct Facts {
   std::string path;
   std::map<long long, std::pair<std::string, int>> numbers;  ///< value*1000 -> text, line
+  /// Figures written in words only ("十七"), which the other side may write in words too
+  /// ("seventeen"): not looked for there, but no figure of the other side is new beside them.
+  std::map<long long, std::pair<std::string, int>> in_words;
   std::map<std::string, int> links, images, embeds, code;
   std::vector<int> headings;  ///< lines
   int list_items = 0;
@@ -32,7 +35,8 @@ struct Facts {
 
 void add_numbers(Facts& f, const std::string& text, const std::string& lang, int line) {
   for (const StatedNumber& n : stated_numbers(text, lang)) {
-    f.numbers.emplace(std::llround(n.value * 1000), std::make_pair(n.text, line));
+    (n.words ? f.in_words : f.numbers)
+        .emplace(std::llround(n.value * 1000), std::make_pair(n.text, line));
   }
 }
 
@@ -161,14 +165,14 @@ bool buddhist_year(long long key, bool thai) {
 void compare_figures(const Facts& o, const Facts& t, bool thai, std::vector<Drift>& out) {
   std::map<int, std::vector<const Figure*>> missing, added;
   for (const Figure& f : o.numbers) {
-    if (t.numbers.count(f.first) ||
+    if (t.numbers.count(f.first) || t.in_words.count(f.first) ||
         (thai && t.numbers.count(f.first + 543000) && buddhist_year(f.first + 543000, thai))) {
       continue;
     }
     missing[aligned_line(o, f.second.second, t)].push_back(&f);
   }
   for (const Figure& f : t.numbers) {
-    if (o.numbers.count(f.first)) continue;
+    if (o.numbers.count(f.first) || o.in_words.count(f.first)) continue;
     // A Thai year of the Buddhist era (2565 for the original's 2022, or beside it).
     if (buddhist_year(f.first, thai) &&
         (o.numbers.count(f.first - 543000) || t.numbers.count(f.first - 543000))) {

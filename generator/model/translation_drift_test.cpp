@@ -153,6 +153,23 @@ TEST_CASE("a Thai year of the Buddhist era without พ.ศ. is the original's ye
         "not\n");
 }
 
+TEST_CASE("a figure in Chinese numerals may be written in words or in digits") {
+  // "十二月" and "二十五位" stated nothing, so a translation's December and 25 were new figures.
+  SourcePage o =
+      page("content/a.zh-TW.md", "zh-TW", "title: 計畫", "十二月起，十七項重點、二十五位學員\n");
+  SourcePage digits =
+      page("content/a.en.md", "en", "title: Plan", "From December, 17 priorities, 25 trainees\n");
+  CHECK(messages(compare_translation(o, digits)) == "");
+  SourcePage words = page("content/a.en.md", "en", "title: Plan",
+                          "From December, seventeen priorities, twenty-five trainees\n");
+  CHECK(messages(compare_translation(o, words)) == "");
+  SourcePage wrong =
+      page("content/a.en.md", "en", "title: Plan", "From December, 17 priorities, 26 trainees\n");
+  CHECK(
+      messages(compare_translation(o, wrong)) ==
+      "5: this translation states 26 (\"26\") but the original (content/a.zh-TW.md:5) does not\n");
+}
+
 TEST_CASE("list items may differ by the tolerance, not more") {
   SourcePage o = page("content/a.zh-TW.md", "zh-TW", "title: 清單", "- 一\n- 二\n- 三\n- 四\n");
   SourcePage near = page("content/a.en.md", "en", "title: List", "- one\n- two\n- three\n");
