@@ -107,8 +107,8 @@ struct ChineseNumeral {
   size_t start = 0, end = 0;
 };
 
-/// The number at the unit at `unit` (> `from`), or nullopt: a unit with no digit before it
-/// but 十 ("百貨", "千萬不要" are words), an estimate ("數十", "幾十", "十幾").
+/// The number at the unit at `unit` (not before `from`), or nullopt: a unit with no digit
+/// before it but 十 ("百貨", "千萬不要" are words), an estimate ("數十", "幾十", "十幾").
 std::optional<ChineseNumeral> chinese_numeral(const Utf8& s, size_t from, size_t unit);
 
 }  // namespace firefly::number_forms
