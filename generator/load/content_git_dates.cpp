@@ -79,8 +79,11 @@ void add_git_dates(const std::filesystem::path& site_dir, const TimeZone& zone, 
     asked.push_back(i);
   }
   // Two commits per file: the newest, and whether an older one exists (then the newest is
-  // a revision, not the commit that created the file).
-  auto history = groups.empty() ? std::vector<std::vector<HistoryEntry>>{} : git.changes(groups, 2);
+  // a revision, not the commit that created the file). A rename is no change: a translation
+  // renamed with its original is as old as its words, and an original renamed alone
+  // (help.md to help.zh-TW.md) leaves its translations up to date.
+  auto history = groups.empty() ? std::vector<std::vector<HistoryEntry>>{}
+                                : git.changes(groups, 2, /*follow_renames=*/true);
   for (size_t k = 0; k < asked.size(); ++k) {
     const auto& h = history[k];
     GitDates dates;

@@ -6,6 +6,7 @@
 #include <ctime>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <unordered_map>
@@ -182,6 +183,21 @@ class FolderTrees {
   std::unordered_map<std::string, git_tree*> folders_;  ///< owned; null: not a folder
 };
 
+/// The files a commit (its tree `after`, its first parent's `before`) removed, by blob id
+/// (hex) -> repository path.
+std::unordered_map<std::string, std::string> removed_files(git_repository* repo, git_tree* before,
+                                                           git_tree* after) {
+  std::unordered_map<std::string, std::string> out;
+  git_diff* diff = nullptr;
+  if (!before || git_diff_tree_to_tree(&diff, repo, before, after, nullptr) != 0) return out;
+  for (size_t k = 0; k < git_diff_num_deltas(diff); ++k) {
+    const git_diff_delta* d = git_diff_get_delta(diff, k);
+    if (d->status == GIT_DELTA_DELETED) out.emplace(hex_of(d->old_file.id), d->old_file.path);
+  }
+  git_diff_free(diff);
+  return out;
+}
+
 }  // namespace
 
 GitHistory::GitHistory(const std::filesystem::path& site_dir, const TimeZone& zone)
@@ -215,8 +231,12 @@ bool GitHistory::shallow() const {
 }
 
 std::vector<std::vector<HistoryEntry>> GitHistory::changes(
-    const std::vector<std::vector<std::string>>& path_groups, size_t limit) const {
+    const std::vector<std::vector<std::string>>& path_groups, size_t limit,
+    bool follow_renames) const {
   std::vector<std::vector<HistoryEntry>> out(path_groups.size());
+  // The path each group of one path is read at, when renames are followed.
+  std::vector<std::vector<std::string>> followed;
+  if (follow_renames) followed = path_groups;
   if (!available()) return out;
   git_revwalk* walk = nullptr;
   if (git_revwalk_new(&walk, impl_->repo) != 0) return out;
@@ -247,12 +267,14 @@ std::vector<std::vector<HistoryEntry>> GitHistory::changes(
     for (git_tree* ptree : parents) {
       parent_files.push_back(std::make_unique<FolderTrees>(impl_->repo, ptree));
     }
+    std::optional<std::unordered_map<std::string, std::string>> removed;  // made when needed
     for (size_t g = 0; g < path_groups.size(); ++g) {
       if (out[g].size() >= limit) continue;
       bool changed = false;
       git_oid blob{};
       std::vector<git_oid> parent_blobs;
-      for (const std::string& path : path_groups[g]) {
+      const std::vector<std::string>& paths = follow_renames ? followed[g] : path_groups[g];
+      for (const std::string& path : paths) {
         std::string full = impl_->prefix + path;
         git_oid mine = files.entry_id(full);
         // A commit changed the file when it differs from every parent (or, for the first
@@ -267,6 +289,20 @@ std::vector<std::vector<HistoryEntry>> GitHistory::changes(
         if (parents.empty()) differs_from_all = !git_oid_is_zero(&mine);
         if (differs_from_all) changed = true;
         blob = mine;
+      }
+      if (changed && follow_renames && paths.size() == 1 && !parents.empty()) {
+        // New at this path: renamed when a parent had the same bytes at a path this commit
+        // removed; then no change, and the file's history goes on at that path.
+        bool is_new = true;
+        for (const git_oid& p : parent_blobs) is_new = is_new && git_oid_is_zero(&p);
+        if (is_new) {
+          if (!removed) removed = removed_files(impl_->repo, parents.front(), tree);
+          auto it = removed->find(hex_of(blob));
+          if (it != removed->end() && starts_with(it->second, impl_->prefix)) {
+            followed[g] = {it->second.substr(impl_->prefix.size())};
+            changed = false;
+          }
+        }
       }
       if (changed) {
         const git_signature* who = git_commit_committer(commit);

@@ -41,9 +41,13 @@ class GitHistory {
   /// True when the repository is a shallow clone (its older commits were not fetched).
   bool shallow() const;
   /// For each group of site-relative paths ("data/awards.csv"), the commits reachable
-  /// from HEAD that changed any of them, newest first, at most `limit` each.
+  /// from HEAD that changed any of them, newest first, at most `limit` each. With
+  /// `follow_renames`, a group of one path follows its file through renames: a commit that
+  /// only renamed or moved it (the same bytes under another path before) is no change, and
+  /// the commits before it are read at the old path.
   std::vector<std::vector<HistoryEntry>> changes(
-      const std::vector<std::vector<std::string>>& path_groups, size_t limit = 50) const;
+      const std::vector<std::vector<std::string>>& path_groups, size_t limit = 50,
+      bool follow_renames = false) const;
   /// The bytes of the site-relative `path` ("data/awards.csv") in `commit` (a full id), or
   /// nullopt when the commit has no such file.
   std::optional<std::string> file_at(const std::string& commit, const std::string& path) const;

@@ -58,6 +58,43 @@ TEST_CASE("git history: commits that changed each file group, newest first") {
   fs::remove_all(root);
 }
 
+TEST_CASE("git history: a file followed through renames") {
+  // A page renamed or moved (content/help.md to content/help/index.md) was new on the day of
+  // the move: an original renamed alone made its translations stale, and a translation moved
+  // with its original after the original changed was no longer stale.
+  fs::path root = fs::temp_directory_path() / "firefly_git_rename_test";
+  fs::remove_all(root);
+  fs::path site = root / "site";
+  fs::create_directories(site / "content/help");
+  if (run_in(root, "git init -q") != 0) return;  // no git binary: nothing to check
+  std::ofstream(site / "content/help.md") << "help\n";
+  commit_at(root, "2024-03-01T10:00:00+08:00", "Add");
+  std::ofstream(site / "content/help.md") << "help, more\n";
+  commit_at(root, "2024-03-02T10:00:00+08:00", "Edit");
+  fs::rename(site / "content/help.md", site / "content/help/index.md");
+  commit_at(root, "2024-03-03T10:00:00+08:00", "Move");
+  std::ofstream(site / "content/other.md") << "other\n";
+  commit_at(root, "2024-03-04T10:00:00+08:00", "Other");
+  fs::rename(site / "content/other.md", site / "content/renamed.md");
+  std::ofstream(site / "content/renamed.md") << "other, changed\n";
+  commit_at(root, "2024-03-05T10:00:00+08:00", "Rename and change");
+
+  GitHistory git(site, TimeZone());
+  REQUIRE(git.available());
+  auto followed = git.changes({{"content/help/index.md"}, {"content/renamed.md"}}, 10, true);
+  REQUIRE(followed[0].size() == 2);
+  CHECK(followed[0][0].message == "Edit");
+  CHECK(followed[0][1].message == "Add");
+  // Renamed and changed in one commit: a new file there.
+  REQUIRE(followed[1].size() == 1);
+  CHECK(followed[1][0].message == "Rename and change");
+  // Without following, the move is where the file begins.
+  auto at_path = git.changes({{"content/help/index.md"}}, 10);
+  REQUIRE(at_path[0].size() == 1);
+  CHECK(at_path[0][0].message == "Move");
+  fs::remove_all(root);
+}
+
 TEST_CASE("git history: a message's control characters are spaces") {
   // Shown on the dataset's page: an escape sequence there is no HTML (a tab is).
   fs::path root = fs::temp_directory_path() / "firefly_git_message_test";

@@ -4,6 +4,8 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <optional>
+#include <string>
 #include <utility>
 
 #if defined(__SSE2__)
@@ -12,10 +14,22 @@
 
 #include "core/language_tag.h"
 #include "core/text.h"
+#include "model/number_forms.h"
 
 namespace firefly {
 
 namespace {
+
+using number_forms::chinese_numeral;
+using number_forms::numeric_date;
+using number_forms::NumericDate;
+using number_forms::phone_number;
+using number_forms::Utf8;
+
+/// Whether a unit of Chinese numerals (十, 百, 千) is at `i`.
+bool chinese_unit_at(const Utf8& s, size_t i) {
+  return s.has(i, "十") || s.has(i, "百") || s.has(i, "千");
+}
 
 /// The digit a code point stands for (ASCII, full-width, Thai), or -1.
 int digit(char32_t c) {
@@ -31,79 +45,6 @@ bool is_letter(char32_t c) {
 
 bool is_ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-/// UTF-8 read at byte offsets. A byte that does not begin a well-formed character
-/// stands for U+FFFD on its own; content is checked when it is read, so that is for
-/// other callers. In well-formed text a word matches the bytes at an offset exactly when
-/// it matches the characters there.
-class Utf8 {
- public:
-  explicit Utf8(std::string_view text) : t_(text) {}
-
-  size_t size() const { return t_.size(); }
-  unsigned char byte(size_t i) const { return static_cast<unsigned char>(t_[i]); }
-  std::string_view text() const { return t_; }
-
-  /// The character at `i` (< size()); its length in bytes in `len`.
-  char32_t at(size_t i, size_t& len) const {
-    const unsigned char c = byte(i);
-    len = 1;
-    if (c < 0x80) return c;
-    const size_t n = c >= 0xC0 && c < 0xE0   ? 2
-                     : c >= 0xE0 && c < 0xF0 ? 3
-                     : c >= 0xF0 && c < 0xF8 ? 4
-                                             : 0;
-    if (n == 0 || i + n > t_.size()) return U'\uFFFD';
-    char32_t cp = c & (0x7F >> n);
-    for (size_t k = 1; k < n; ++k) {
-      if ((byte(i + k) & 0xC0) != 0x80) return U'\uFFFD';
-      cp = (cp << 6) | (byte(i + k) & 0x3F);
-    }
-    len = n;
-    return cp;
-  }
-  /// The character that ends at `i` (> 0).
-  char32_t before(size_t i) const {
-    size_t k = i - 1;
-    while (k > 0 && i - k < 4 && (byte(k) & 0xC0) == 0x80) --k;
-    size_t len;
-    const char32_t cp = at(k, len);
-    return k + len == i ? cp : U'\uFFFD';
-  }
-  /// Whether `word` (not empty) is at `i`; the first byte compared inline, since most
-  /// places where a month or a multiplier is looked for hold none.
-  bool has(size_t i, std::string_view word) const {
-    return i < t_.size() && t_[i] == word[0] && t_.substr(i, word.size()) == word;
-  }
-  /// The digit at `i` (ASCII, full-width, Thai) and its length, or -1.
-  int digit_at(size_t i, size_t& len) const {
-    if (i >= t_.size()) return -1;
-    const unsigned char c = byte(i);
-    if (c >= '0' && c <= '9') {
-      len = 1;
-      return c - '0';
-    }
-    if ((c == 0xEF || c == 0xE0) && i + 2 < t_.size()) {
-      const unsigned char b = byte(i + 1), d = byte(i + 2);
-      if (((c == 0xEF && b == 0xBC) || (c == 0xE0 && b == 0xB9)) && d >= 0x90 && d <= 0x99) {
-        len = 3;
-        return d - 0x90;  // ０-９ (U+FF10..19), ๐-๙ (U+0E50..59)
-      }
-    }
-    return -1;
-  }
-  /// The length of the space at `i` (U+0020, U+00A0, U+202F), or 0.
-  size_t space_at(size_t i) const {
-    if (i >= t_.size()) return 0;
-    if (byte(i) == ' ') return 1;
-    if (has(i, "\u00A0")) return 2;
-    if (has(i, "\u202F")) return 3;
-    return 0;
-  }
-
- private:
-  std::string_view t_;
-};
-
 /// How one language writes numbers: the words after a number that multiply it, the
 /// month names that stand for a number, and the bytes that can begin a character where
 /// one is read: a digit (ASCII; 0xEF and 0xE0 begin full-width and Thai ones) or a month
@@ -113,6 +54,7 @@ struct NumberWriting {
   bool dot_groups = false;  ///< "vi", "id": "3.256,5"
   std::vector<std::pair<std::string_view, double>> factors;
   std::vector<std::string_view> months;
+  std::vector<std::string_view> percents;  ///< words after a number that make it a percentage
   std::array<bool, 256> starts{};
   std::vector<unsigned char> month_starts;  ///< the first bytes of months, but 0xE0
 };
@@ -127,23 +69,28 @@ NumberWriting number_writing(const std::string& lang) {
     w.factors = {{"千萬", 1e7}, {"百萬", 1e6}, {"萬", 1e4}, {"万", 1e4}, {"億", 1e8}, {"千", 1e3}};
   } else if (lang == "en") {
     w.factors = {{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}};
+    w.percents = {"percent", "per cent"};
     w.months = {"January", "February", "March",     "April",   "May",      "June",
                 "July",    "August",   "September", "October", "November", "December"};
   } else if (lang == "vi") {
     w.factors = {{"nghìn", 1e3}, {"ngàn", 1e3}, {"triệu", 1e6}, {"tỷ", 1e9}, {"tỉ", 1e9}};
+    w.percents = {"phần trăm"};
   } else if (lang == "id") {
     w.factors = {{"ribu", 1e3}, {"juta", 1e6}, {"miliar", 1e9}};
+    w.percents = {"persen"};
     w.months = {"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
                 "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
   } else if (lang == "fil" || lang == "tl") {
     // "50 milyon", "3 libong tao"; Filipino texts write months in Filipino or in English.
     w.factors = {{"libo", 1e3}, {"milyon", 1e6}, {"bilyon", 1e9}};
+    w.percents = {"porsiyento", "percent"};
     w.months = {"Enero",   "Pebrero",  "Marso",     "Abril",   "Mayo",      "Hunyo",
                 "Hulyo",   "Agosto",   "Setyembre", "Oktubre", "Nobyembre", "Disyembre",
                 "January", "February", "March",     "April",   "May",       "June",
                 "July",    "August",   "September", "October", "November",  "December"};
   } else if (w.th) {
     w.factors = {{"พัน", 1e3}, {"หมื่น", 1e4}, {"แสน", 1e5}, {"ล้าน", 1e6}};
+    w.percents = {"เปอร์เซ็นต์"};
     w.months = {"มกราคม",  "กุมภาพันธ์", "มีนาคม",  "เมษายน", "พฤษภาคม",  "มิถุนายน",
                 "กรกฎาคม", "สิงหาคม",  "กันยายน", "ตุลาคม",  "พฤศจิกายน", "ธันวาคม"};
   }
@@ -188,14 +135,21 @@ size_t next_sign(const Utf8& s, size_t i, const NumberWriting& w) {
     __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d),
                                _mm_or_si128(eq(v, 0xE0), eq(v, 0xEF)));
     for (unsigned char c : w.month_starts) hit = _mm_or_si128(hit, eq(v, c));
-    if (w.zh) {  // 成: E6 88 90
-      hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(eq(v, 0xE6), eq(load(i + 1), 0x88)),
-                                            eq(load(i + 2), 0x90)));
+    if (w.zh) {  // 成 E6 88 90; the units of Chinese numerals 十 E5 8D 81, 千 E5 8D 83, 百 E7 99 BE
+      const __m128i next = load(i + 1), last = load(i + 2);
+      hit = _mm_or_si128(hit,
+                         _mm_and_si128(_mm_and_si128(eq(v, 0xE6), eq(next, 0x88)), eq(last, 0x90)));
+      hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(eq(v, 0xE5), eq(next, 0x8D)),
+                                            _mm_or_si128(eq(last, 0x81), eq(last, 0x83))));
+      hit = _mm_or_si128(hit,
+                         _mm_and_si128(_mm_and_si128(eq(v, 0xE7), eq(next, 0x99)), eq(last, 0xBE)));
     }
     if (int mask = _mm_movemask_epi8(hit)) return i + static_cast<size_t>(__builtin_ctz(mask));
   }
 #endif
-  while (i < size && !w.starts[s.byte(i)] && !(w.zh && s.has(i, "成"))) ++i;
+  while (i < size && !w.starts[s.byte(i)] && !(w.zh && (s.has(i, "成") || chinese_unit_at(s, i)))) {
+    ++i;
+  }
   return i;
 }
 
@@ -221,6 +175,13 @@ bool closes_thai_year_range(std::string_view before, size_t year_end) {
   };
   trim();
   return between == "-" || between == "–" || between == "—" || between == "ถึง";
+}
+
+/// Whether `before`, the text before a number, ends with ร้อยละ ("per hundred"), which Thai
+/// writes before a percentage (ร้อยละ 5 is 5%), spaces allowed between.
+bool after_percent_word(std::string_view before) {
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  return ends_with(before, "ร้อยละ");
 }
 
 /// Reads the digits and separators at `i` as `w` writes numbers; advances `i`.
@@ -250,13 +211,21 @@ double read_number(const Utf8& s, size_t& i, const NumberWriting& w) {
   const size_t first = run(i, bytes);
   double value = add_digits(0, i, first);
   i += bytes;
+  bool grouped = false;
   if (first <= 3) {
     // Thousands groups: a separator and exactly three digits, again and again.
     for (size_t g; (g = group_at(i)) != 0 && run(i + g, bytes) == 3; i += g + bytes) {
       value = add_digits(value, i + g, 3);
+      grouped = true;
     }
   }
-  if (size_t d = decimal_at(i); d != 0) {
+  size_t d = decimal_at(i);
+  if (d == 0 && w.dot_groups && !grouped && i < s.size() && s.byte(i) == '.') {
+    // "86.97" in Vietnamese or Indonesian cannot be a thousands group ("3.256"): decimals
+    // written as the original writes them.
+    d = 1;
+  }
+  if (d != 0) {
     if (size_t n = run(i + d, bytes); n > 0) {
       size_t at = i + d, len = 0;
       double scale = 0.1;
@@ -274,9 +243,10 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
   const NumberWriting& w = number_writing_of(lang);
   const bool zh = w.zh;
   std::vector<StatedNumber> out;
+  bool words = false;  // the number being read is in Chinese numerals
   auto add = [&](double value, bool whole, size_t from, size_t to) {
     if (whole && value <= 10 && value == std::floor(value)) return;
-    out.push_back({value, std::string(text.substr(from, to - from))});
+    out.push_back({value, std::string(text.substr(from, to - from)), words});
   };
   const size_t size = s.size();
   size_t thai_year_end = std::string_view::npos;  // where the last Buddhist-era year ends
@@ -298,45 +268,81 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
       i += 3;
       continue;
     }
-    size_t len;
-    const char32_t c = s.at(i, len);
-    // Month names.
-    if (!w.months.empty() && (i == 0 || !is_letter(s.before(i)))) {
-      bool month = false;
-      for (size_t m = 0; m < w.months.size(); ++m) {
-        const size_t end = i + w.months[m].size();
-        if (s.has(i, w.months[m]) && !(end < size && is_ascii_letter(s.byte(end)))) {
-          add(static_cast<double>(m % 12 + 1), true, i, end);  // fil: two lists
-          i = end;
-          month = true;
-          break;
-        }
+    size_t start = i;
+    double value = 0;
+    words = zh && chinese_unit_at(s, i);
+    if (words) {
+      // "十二", "二十五", "一百零五": what a translation writes 12, 25, 105.
+      const auto numeral = chinese_numeral(s, from, i);
+      if (!numeral) {
+        i += 3;
+        continue;
       }
-      if (month) continue;
-    }
-    if (digit(c) < 0) {
-      i += len;
-      continue;
-    }
-    if (i > 0) {
-      const char32_t prev = s.before(i);
-      // (a point before a number makes it decimals, except the era's: พ.ศ.2563)
-      if (digit(prev) >= 0 || (prev == U'.' && !(w.th && ends_with(text.substr(0, i), "พ.ศ.")))) {
+      start = numeral->start;
+      value = numeral->value;
+      i = numeral->end;
+    } else {
+      size_t len;
+      const char32_t c = s.at(i, len);
+      // Month names.
+      if (!w.months.empty() && (i == 0 || !is_letter(s.before(i)))) {
+        bool month = false;
+        for (size_t m = 0; m < w.months.size(); ++m) {
+          const size_t end = i + w.months[m].size();
+          if (s.has(i, w.months[m]) && !(end < size && is_ascii_letter(s.byte(end)))) {
+            add(static_cast<double>(m % 12 + 1), true, i, end);  // fil: two lists
+            i = end;
+            month = true;
+            break;
+          }
+        }
+        if (month) continue;
+      }
+      if (digit(c) < 0) {
         i += len;
         continue;
       }
-    }
-    const size_t start = i;
-    double value = read_number(s, i, w);
-    if (start >= 2 && s.byte(start - 1) == '-' && is_ascii_letter(s.byte(start - 2))) {
-      continue;  // part of a name: COVID-19
+      if (i > 0) {
+        const char32_t prev = s.before(i);
+        // (a point before a number makes it decimals, except the era's: พ.ศ.2563)
+        if (digit(prev) >= 0 || (prev == U'.' && !(w.th && ends_with(text.substr(0, i), "พ.ศ.")))) {
+          i += len;
+          continue;
+        }
+      }
+      start = i;
+      std::string phone;
+      if (size_t n = phone_number(s, start, phone)) {
+        // Its digits without the leading 0, as one number: 62988133.
+        const size_t from_sign =
+            start > 0 && (s.byte(start - 1) == '+' || s.byte(start - 1) == '(') ? start - 1 : start;
+        out.push_back(
+            {std::stod(phone), std::string(text.substr(from_sign, start + n - from_sign))});
+        i = start + n;
+        continue;
+      }
+      if (std::optional<NumericDate> date = numeric_date(s, start, w.zh, w.th)) {
+        for (double part : {date->year, date->month, date->day}) add(part, true, start, date->end);
+        i = date->end;
+        continue;
+      }
+      value = read_number(s, i, w);
+      if (start >= 2 && s.byte(start - 1) == '-' && is_ascii_letter(s.byte(start - 2))) {
+        continue;  // part of a name: COVID-19
+      }
     }
     bool whole = true;
     size_t j = i;
     while (size_t n = s.space_at(j)) j += n;
+    const auto percent_word = std::find_if(w.percents.begin(), w.percents.end(),
+                                           [&](std::string_view word) { return s.has(j, word); });
     if (j < size && (s.byte(j) == '%' || s.has(j, "％"))) {
       whole = false;
       i = j + (s.byte(j) == '%' ? 1 : 3);
+    } else if (percent_word != w.percents.end() ||
+               (w.th && after_percent_word(text.substr(0, start)))) {
+      whole = false;  // "5 percent", "5 phần trăm", "ร้อยละ 5": as "5%"
+      if (percent_word != w.percents.end()) i = j + percent_word->size();
     } else if (zh && s.has(j, "成")) {
       value *= 10;
       whole = false;
@@ -369,14 +375,14 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
     if (zh && value >= 1 && value < 200 && value == std::floor(value)) {
       // ROC years: "108年", "民國100年", and the first year of "104至107年".
       const bool era = start >= 6 && s.has(start - 6, "民國");
-      bool year_after = s.has(i, "年");
+      bool year_after = s.has(i, "年") || s.has(i, "學年");  // 111學年度: a school year
       if (!year_after && i < size) {
         size_t sep;
         const char32_t d = s.at(i, sep);
         if (d == U'至' || d == U'到' || d == U'-' || d == U'–' || d == U'~' || d == U'、') {
           size_t k = i + sep, n = 0, l;
           while (s.digit_at(k, l) >= 0) k += l, ++n;
-          year_after = n > 0 && s.has(k, "年");
+          year_after = n > 0 && (s.has(k, "年") || s.has(k, "學年"));
         }
       }
       if (era || (year_after && value >= 60)) {

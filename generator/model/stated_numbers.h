@@ -13,6 +13,8 @@ namespace firefly {
 struct StatedNumber {
   double value = 0;  ///< normalized: Gregorian years, multipliers applied, 80 for 80% and 8成
   std::string text;  ///< as written ("3.256", "108年", "5千萬")
+  /// Written in words (Chinese numerals: "十七"), as a translation may write it ("seventeen").
+  bool words = false;
 };
 
 /// The numbers `text` states, read as `lang` writes them (by its language subtag: "vi-VN"
@@ -22,9 +24,16 @@ struct StatedNumber {
 /// written as ROC years ("108年", "民國100年", "104至107年") become Gregorian, and
 /// Thai years of the Buddhist era after "พ.ศ.", "ปี" or a month's name too; "成", "萬",
 /// "million", "triệu", "juta", "ล้าน", "milyon"... multiply; English, Indonesian, Thai and
-/// Filipino ("fil", "tl": in Filipino or English) month names are numbers. Whole numbers from 0 to
-/// 10 are left out (translations often write them as words). A byte that begins no well-formed
-/// UTF-8 character stands for U+FFFD on its own.
+/// Filipino ("fil", "tl": in Filipino or English) month names are numbers, and so are Chinese
+/// numerals
+/// ("十二", "二十五", "一百零五"; `words`). A percentage may be
+/// written in words ("5 percent", "5 phần trăm", "ร้อยละ 5"); Vietnamese and Indonesian
+/// decimals with a point where no thousands group can be ("86.97"). A date in numbers
+/// ("13/4/2022", "2022-04-13", in Chinese "111/4/13" with the ROC year) is its year, month and
+/// day; a Taiwanese telephone number ("(06) 298-8133", "06-2988133", "+886-6-298-8133") is
+/// one number, its digits. Whole numbers from 0 to 10 are left out (translations often write
+/// them as words). A byte that begins no well-formed UTF-8 character stands for U+FFFD on its
+/// own.
 std::vector<StatedNumber> stated_numbers(std::string_view text, const std::string& lang);
 
 /// "3256" or "86.97": a normalized value as the warnings show it.

@@ -126,3 +126,82 @@ TEST_CASE("a byte that begins no character stands alone") {
 }
 
 }  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("a percentage written in words is a percentage, however small") {
+  // "5 percent" was a whole number up to 10, left out: the original's "5%" was said to be
+  // missing from every translation that wrote it in words.
+  CHECK(values("grew 5 percent, then 7 per cent", "en") == "5 7");
+  CHECK(values("tăng 5 phần trăm", "vi") == "5");
+  CHECK(values("naik 5 persen", "id") == "5");
+  CHECK(values("เพิ่มขึ้น 5 เปอร์เซ็นต์ หรือร้อยละ 6", "th") == "5 6");
+  CHECK(values("tỷ lệ 86,97 phần trăm", "vi") == "86.97");
+  CHECK(values("grew 5 times", "en") == "");
+}
+
+TEST_CASE("Vietnamese and Indonesian decimals written with a point, as the original writes them") {
+  // "86.97" was read as 86 (and 97 after a point, left out): no thousands group has two digits.
+  CHECK(values("tỷ lệ 86.97 phần trăm", "vi") == "86.97");
+  CHECK(values("tumbuh 3.5 kali, 1234.5 dan 3.256 orang", "id") == "3.5 1234.5 3256");
+  CHECK(values("1.043.500 người", "vi") == "1043500");
+  CHECK(values("năm 2022. Sau đó", "vi") == "2022");
+}
+
+TEST_CASE("dates written in numbers, with the ROC year first in Chinese") {
+  // "111/4/13" was read as 111 (not a year without 年) and 13: every translation's 2022 was
+  // said to be added and the original's 111 missing.
+  // (Months and days up to 10 are left out, as other small whole numbers.)
+  CHECK(values("111/4/13開辦", "zh-TW") == "2022 13");
+  CHECK(values("111.12.13、111-04-13", "zh-TW") == "2022 12 13 2022 13");
+  CHECK(values("ngày 13/4/2022 và 13.4.2022", "vi") == "2022 13 2022 13");
+  CHECK(values("on 4/13/2022 or 2022-04-13", "en") == "2022 13 2022 13");
+  CHECK(values("วันที่ 13/4/2565", "th") == "2022 13");
+  CHECK(stated_numbers("111/4/13", "zh-TW")[0].text == "111/4/13");
+  // Not dates: a version, an address, a range of years, a Gregorian year of three digits.
+  CHECK(values("version 12.10.3", "en") == "12.1");
+  CHECK(values("192.168.1.20", "en") == "192.168");
+  CHECK(values("2019-2022", "en") == "2019 2022");
+  CHECK(values("第120/4/5號", "en") == "120");
+}
+
+TEST_CASE("a school year in ROC years") {
+  CHECK(values("111學年度入學", "zh-TW") == "2022");
+  CHECK(values("110至111學年度", "zh-TW") == "2021 2022");
+}
+
+TEST_CASE("a telephone number is one number, however it is grouped") {
+  // "(06) 298-8133" was 298 and 8133, "06-2988133" was 2988133: the same number differed.
+  CHECK(values("電話(06) 298-8133", "zh-TW") == "62988133");
+  CHECK(values("phone 06-2988133", "en") == "62988133");
+  CHECK(values("điện thoại +886-6-298-8133", "vi") == "62988133");
+  CHECK(values("專線0800-211-459、0912 345 678", "zh-TW") == "800211459 912345678");
+  CHECK(stated_numbers("call +886-6-298-8133.", "en")[0].text == "+886-6-298-8133");
+  // Not telephone numbers: a year range, a decimal, a short code.
+  CHECK(values("from 2019-2022, 0.5 and 05-01", "en") == "2019 2022 0.5");
+}
+
+}  // namespace firefly
+
+namespace firefly {
+
+TEST_CASE("numbers in Chinese numerals") {
+  // "十二月" and "二十五位" stated nothing: a translation's December (12) and 25 were said to
+  // be figures the original lacks.
+  CHECK(values("十二月舉辦，二十五位學員", "zh-TW") == "12 25");
+  CHECK(values("一百零五人、三千二百元、第十一屆", "zh-TW") == "105 3200 11");
+  CHECK(values("民國一百一十一年", "zh-TW") == "2022");
+  CHECK(values("三十萬人", "zh-TW") == "300000");
+  CHECK(values("百分之八十", "zh-TW") == "80");
+  // Words, estimates and idioms are no figures.
+  CHECK(values("百貨公司千萬不要十分", "zh-TW") == "");
+  CHECK(values("數十萬人、十幾位、幾十年、一五一十", "zh-TW") == "");
+  CHECK(values("十二 people", "en") == "");  // only Chinese reads them
+  for (size_t pad = 0; pad < 20; ++pad) {
+    std::string han;
+    for (size_t k = 0; k < pad; ++k) han += "的";
+    CHECK(values(han + "二十五位" + han + "一百零五" + han, "zh-TW") == "25 105");
+  }
+}
+
+}  // namespace firefly

@@ -7,6 +7,7 @@
 
 #include "core/date.h"
 #include "core/json.h"
+#include "core/language_tag.h"
 #include "load/markdown.h"
 #include "model/stated_numbers.h"
 
@@ -23,6 +24,9 @@ constexpr size_t kListedFigures = 8;
 struct Facts {
   std::string path;
   std::map<long long, std::pair<std::string, int>> numbers;  ///< value*1000 -> text, line
+  /// Figures written in words only ("十七"), which the other side may write in words too
+  /// ("seventeen"): not looked for there, but no figure of the other side is new beside them.
+  std::map<long long, std::pair<std::string, int>> in_words;
   std::map<std::string, int> links, images, embeds, code;
   std::vector<int> headings;  ///< lines
   int list_items = 0;
@@ -31,7 +35,8 @@ struct Facts {
 
 void add_numbers(Facts& f, const std::string& text, const std::string& lang, int line) {
   for (const StatedNumber& n : stated_numbers(text, lang)) {
-    f.numbers.emplace(std::llround(n.value * 1000), std::make_pair(n.text, line));
+    (n.words ? f.in_words : f.numbers)
+        .emplace(std::llround(n.value * 1000), std::make_pair(n.text, line));
   }
 }
 
@@ -104,10 +109,22 @@ std::string at(const Facts& f, int line) { return f.path + ":" + std::to_string(
 /// A stated figure: its value (times 1000) -> its text and line.
 using Figure = std::pair<const long long, std::pair<std::string, int>>;
 
-/// 3256 ("3,256"), with " at <file>:<line>" when `in` is given.
+/// Whether `text` is a telephone number as stated_numbers reads one ("(06) 298-8133"): its
+/// value (62988133) says nothing to a reader.
+bool telephone(const std::string& text) {
+  return !text.empty() && (text[0] == '(' || text[0] == '+' || text[0] == '0') &&
+         std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }) >= 9;
+}
+
+/// 3256 ("3,256"), or the telephone number "(06) 298-8133", with " at <file>:<line>" when
+/// `in` is given.
 std::string figure_text(const Figure& f, const Facts* in) {
-  return format_number(f.first / 1000.0) + " (\"" + f.second.first + "\"" +
-         (in ? " at " + at(*in, f.second.second) : "") + ")";
+  const std::string where = in ? " at " + at(*in, f.second.second) : "";
+  if (telephone(f.second.first)) {
+    return "the telephone number \"" + f.second.first + "\"" +
+           (in ? " (" + where.substr(1) + ")" : "");
+  }
+  return format_number(f.first / 1000.0) + " (\"" + f.second.first + "\"" + where + ")";
 }
 
 /// "3 figures, 100 ("100", line 23), ..." in the order of their lines, the first
@@ -126,6 +143,92 @@ std::string figure_list(std::vector<const Figure*>& figures) {
   }
   if (shown < figures.size()) out += " and " + std::to_string(figures.size() - shown) + " more";
   return out;
+}
+
+/// The line of the heading of the section of `f` that holds `line`, or its first line.
+int section_line(const Facts& f, int line) {
+  auto it = std::upper_bound(f.headings.begin(), f.headings.end(), line);
+  return it == f.headings.begin() ? f.first_line : *(it - 1);
+}
+
+/// Whether a figure of the translation, its value times 1000 `key`, is a year of the Buddhist
+/// era written without พ.ศ. ("2565" in a table) in a Thai translation (`thai`): 543 after the
+/// Gregorian year.
+bool buddhist_year(long long key, bool thai) {
+  return thai && key > 2400000 && key < 2800000 && key % 1000 == 0;
+}
+
+/// Figures on one side only, one warning per line of the translation (a table whose figures
+/// changed is one thing to fix, not one per cell); a section where one figure of the original
+/// is missing and the translation states one other is one warning naming both (1,043 written
+/// 1,034).
+void compare_figures(const Facts& o, const Facts& t, bool thai, std::vector<Drift>& out) {
+  std::map<int, std::vector<const Figure*>> missing, added;
+  for (const Figure& f : o.numbers) {
+    if (t.numbers.count(f.first) || t.in_words.count(f.first) ||
+        (thai && t.numbers.count(f.first + 543000) && buddhist_year(f.first + 543000, thai))) {
+      continue;
+    }
+    missing[aligned_line(o, f.second.second, t)].push_back(&f);
+  }
+  for (const Figure& f : t.numbers) {
+    if (o.numbers.count(f.first) || o.in_words.count(f.first)) continue;
+    // A Thai year of the Buddhist era (2565 for the original's 2022, or beside it).
+    if (buddhist_year(f.first, thai) &&
+        (o.numbers.count(f.first - 543000) || t.numbers.count(f.first - 543000))) {
+      continue;
+    }
+    // An ROC year beside its Gregorian year ("2015 to 2018 (ROC years 104 to 107)").
+    bool roc = f.first >= 60000 && f.first < 200000 && f.first % 1000 == 0;
+    if (!(roc && t.numbers.count(f.first + 1911000))) added[f.second.second].push_back(&f);
+  }
+  // Sections with one figure missing and one added: the translation's figure is the
+  // original's, changed.
+  std::map<int, int> added_in;  // section line -> figures added there
+  for (const auto& [line, figures] : added) {
+    added_in[section_line(t, line)] += static_cast<int>(figures.size());
+  }
+  for (auto it = added.begin(); it != added.end();) {
+    const int section = section_line(t, it->first);
+    auto gone = missing.find(section);
+    if (added_in[section] != 1 || gone == missing.end() || gone->second.size() != 1) {
+      ++it;
+      continue;
+    }
+    const Figure& was = *gone->second[0];
+    const Figure& now = *it->second[0];
+    out.push_back({it->first,
+                   "this translation states " + figure_text(now, nullptr) +
+                       " where the original states " + figure_text(was, &o),
+                   "correct the figure to match the original, written in this language's format"});
+    missing.erase(gone);
+    it = added.erase(it);
+  }
+  for (auto& [line, figures] : missing) {
+    out.push_back({line,
+                   figures.size() == 1 ? "the original states " + figure_text(*figures[0], &o) +
+                                             " but this translation does not"
+                                       : "the original states " + figure_list(figures) +
+                                             " that this translation does not (" + o.path + ")",
+                   figures.size() == 1
+                       ? "check the figure against the original; write it in this language's "
+                         "format"
+                       : "check the figures against the original; write them in this language's "
+                         "format"});
+  }
+  for (auto& [line, figures] : added) {
+    std::string original = at(o, aligned_line(t, line, o));
+    out.push_back({line,
+                   figures.size() == 1
+                       ? "this translation states " + figure_text(*figures[0], nullptr) +
+                             " but the original (" + original + ") does not"
+                       : "this translation states " + figure_list(figures) +
+                             " that the original (" + original + ") does not",
+                   figures.size() == 1
+                       ? "check the figure against the original; never add one it does not state"
+                       : "check the figures against the original; never add one it does not "
+                         "state"});
+  }
 }
 
 /// Things of one kind present on one side only.
@@ -308,43 +411,7 @@ std::vector<Drift> compare_scanned(const SourcePage& original,
                                    const std::vector<FieldSchema>* schema) {
   Facts o = facts_of(original, original_items), t = facts_of(translation, translation_items);
   std::vector<Drift> out;
-  // Figures on one side only, one warning per line of the translation (a table whose
-  // figures changed is one thing to fix, not one per cell).
-  std::map<int, std::vector<const Figure*>> missing, added;
-  for (const Figure& f : o.numbers) {
-    if (!t.numbers.count(f.first)) missing[aligned_line(o, f.second.second, t)].push_back(&f);
-  }
-  for (const Figure& f : t.numbers) {
-    if (o.numbers.count(f.first)) continue;
-    // An ROC year beside its Gregorian year ("2015 to 2018 (ROC years 104 to 107)").
-    bool roc = f.first >= 60000 && f.first < 200000 && f.first % 1000 == 0;
-    if (!(roc && t.numbers.count(f.first + 1911000))) added[f.second.second].push_back(&f);
-  }
-  for (auto& [line, figures] : missing) {
-    out.push_back({line,
-                   figures.size() == 1 ? "the original states " + figure_text(*figures[0], &o) +
-                                             " but this translation does not"
-                                       : "the original states " + figure_list(figures) +
-                                             " that this translation does not (" + o.path + ")",
-                   figures.size() == 1
-                       ? "check the figure against the original; write it in this language's "
-                         "format"
-                       : "check the figures against the original; write them in this language's "
-                         "format"});
-  }
-  for (auto& [line, figures] : added) {
-    std::string original = at(o, aligned_line(t, line, o));
-    out.push_back({line,
-                   figures.size() == 1
-                       ? "this translation states " + figure_text(*figures[0], nullptr) +
-                             " but the original (" + original + ") does not"
-                       : "this translation states " + figure_list(figures) +
-                             " that the original (" + original + ") does not",
-                   figures.size() == 1
-                       ? "check the figure against the original; never add one it does not state"
-                       : "check the figures against the original; never add one it does not "
-                         "state"});
-  }
+  compare_figures(o, t, primary_language(translation.lang) == "th", out);
   compare_sets(o, t, o.links, t.links, "a link to", "link", out);
   compare_sets(o, t, o.embeds, t.embeds, "the embed", "embed", out);
   compare_sets(o, t, o.images, t.images, "the image", "image", out);

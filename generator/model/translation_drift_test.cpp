@@ -110,6 +110,66 @@ TEST_CASE("an ROC year written beside its Gregorian year is no new figure") {
         "not\n");
 }
 
+TEST_CASE("a figure changed in a section is one warning naming both") {
+  // Swapped digits were two warnings, one "the original states 1043 ... but this translation
+  // does not", the other "this translation states 1034 ... but the original does not".
+  SourcePage o = page("content/a.zh-TW.md", "zh-TW", "title: 成果", "## 成果\n\n共1,043人次\n");
+  SourcePage t =
+      page("content/a.en.md", "en", "title: Results", "## Results\n\n1,034 person-times\n");
+  CHECK(messages(compare_translation(o, t)) ==
+        "7: this translation states 1034 (\"1,034\") where the original states 1043 (\"1,043\" "
+        "at content/a.zh-TW.md:7)\n");
+  // A telephone number is named as written.
+  SourcePage phone =
+      page("content/a.vi.md", "vi", "title: Kết quả", "## Kết quả\n\n1.043 lượt, gọi 06-2988134\n");
+  SourcePage with_phone = page("content/a.zh-TW.md", "zh-TW", "title: 成果",
+                               "## 成果\n\n共1,043人次，電話(06) 298-8133\n");
+  CHECK(messages(compare_translation(with_phone, phone)) ==
+        "7: this translation states the telephone number \"06-2988134\" where the original "
+        "states the telephone number \"(06) 298-8133\" (at content/a.zh-TW.md:7)\n");
+  // Two figures missing and one added in a section: not told apart, each side named.
+  SourcePage two =
+      page("content/a.zh-TW.md", "zh-TW", "title: 成果", "## 成果\n\n共1,043人次，3,256名\n");
+  CHECK(messages(compare_translation(two, t)) ==
+        "5: the original states 2 figures, 1043 (\"1,043\", line 7), 3256 (\"3,256\", line 7) "
+        "that this translation does not (content/a.zh-TW.md)\n"
+        "7: this translation states 1034 (\"1,034\") but the original (content/a.zh-TW.md:5) does "
+        "not\n");
+}
+
+TEST_CASE("a Thai year of the Buddhist era without พ.ศ. is the original's year") {
+  // "2565" in a table or after a date, and "2565 (2022)", were figures the original lacked.
+  SourcePage o = page("content/a.zh-TW.md", "zh-TW", "title: 開辦", "111年開辦\n");
+  SourcePage bare = page("content/a.th.md", "th", "title: เริ่ม", "เริ่มเมื่อ 2565 (2022)\n");
+  CHECK(messages(compare_translation(o, bare)) == "");
+  SourcePage wrong = page("content/a.th.md", "th", "title: เริ่ม", "เริ่มเมื่อ 2566\n");
+  CHECK(messages(compare_translation(o, wrong)) ==
+        "5: this translation states 2566 (\"2566\") where the original states 2022 (\"111年\" at "
+        "content/a.zh-TW.md:5)\n");
+  // Not in other languages: 2565 is a count there.
+  SourcePage en = page("content/a.en.md", "en", "title: Start", "started in 2022, 2565 people\n");
+  CHECK(messages(compare_translation(o, en)) ==
+        "5: this translation states 2565 (\"2565\") but the original (content/a.zh-TW.md:5) does "
+        "not\n");
+}
+
+TEST_CASE("a figure in Chinese numerals may be written in words or in digits") {
+  // "十二月" and "二十五位" stated nothing, so a translation's December and 25 were new figures.
+  SourcePage o =
+      page("content/a.zh-TW.md", "zh-TW", "title: 計畫", "十二月起，十七項重點、二十五位學員\n");
+  SourcePage digits =
+      page("content/a.en.md", "en", "title: Plan", "From December, 17 priorities, 25 trainees\n");
+  CHECK(messages(compare_translation(o, digits)) == "");
+  SourcePage words = page("content/a.en.md", "en", "title: Plan",
+                          "From December, seventeen priorities, twenty-five trainees\n");
+  CHECK(messages(compare_translation(o, words)) == "");
+  SourcePage wrong =
+      page("content/a.en.md", "en", "title: Plan", "From December, 17 priorities, 26 trainees\n");
+  CHECK(
+      messages(compare_translation(o, wrong)) ==
+      "5: this translation states 26 (\"26\") but the original (content/a.zh-TW.md:5) does not\n");
+}
+
 TEST_CASE("list items may differ by the tolerance, not more") {
   SourcePage o = page("content/a.zh-TW.md", "zh-TW", "title: 清單", "- 一\n- 二\n- 三\n- 四\n");
   SourcePage near = page("content/a.en.md", "en", "title: List", "- one\n- two\n- three\n");

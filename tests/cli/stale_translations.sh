@@ -163,4 +163,23 @@ grep -qF "data/counts.yaml:14:23: warning: translated_from 'nope' is neither a d
   { cat "$work/check13.txt"; exit 1; }
 grep -qF "data/counts.yaml:14:33: warning: translated_from names 'th', which is not a translation's language" "$work/check13.txt" ||
   { cat "$work/check13.txt"; exit 1; }
+
+# A rename is no change: the original renamed alone (help.zh-TW.md to help.md) leaves its
+# translation up to date; moved with its translations after it changed, it still makes the
+# English stale (each was new on the day of the move).
+git checkout -q -- data/counts.yaml
+git mv content/help.zh-TW.md content/help.md
+commit_at "2024-03-13T09:00:00+08:00" "Help: the original without its language"
+"$FIREFLY" check --site . >"$work/check14.txt" 2>&1
+if grep -q 'help.en.md.*changed on' "$work/check14.txt"; then
+  echo "renaming the original made its translation stale"; cat "$work/check14.txt"; exit 1
+fi
+printf '\n可以線上申請。\n' >>content/help.md
+commit_at "2024-03-14T09:00:00+08:00" "Help: online"
+c14=$(git rev-parse --short=7 HEAD)
+for f in help.md help.en.md help.vi.md; do git mv "content/$f" "content/assist${f#help}"; done
+commit_at "2024-03-15T09:00:00+08:00" "Help is assistance"
+"$FIREFLY" check --site . >"$work/check15.txt" 2>&1
+expected="content/assist.en.md:1:1: warning: the original content/assist.md changed on 2024-03-14 (commit $c14), after this translation last changed on 2024-03-05; the translation may be out of date"
+grep -qF "$expected" "$work/check15.txt" || { echo "expected: $expected"; cat "$work/check15.txt"; exit 1; }
 echo "stale translations: ok"
