@@ -364,9 +364,10 @@ void check_dataset_metadata(const Dataset& ds, const std::vector<std::string>& l
       missing += missing.empty() ? "description" : " and description";
     }
     if (!missing.empty()) {
+      const char* verb = missing == "title and description" ? "' are" : "' is";
       diags.warning(
           ds.yaml_path, top,
-          langs[i] + ": the " + missing + " of dataset '" + ds.name + "' is not translated",
+          langs[i] + ": the " + missing + " of dataset '" + ds.name + verb + " not translated",
           "the " + langs[i] + " page shows the " + lang + " text with a notice");
     }
   }
