@@ -227,6 +227,24 @@ test('checks: the caption of a table that scrolls sideways stays in its box, rig
   assert.match(r.out, /^checks: 1 passed, 1 failed$/m);
 });
 
+test('checks: a telephone number broken over two lines, right and wrong', () => {
+  const dir = path.join(tmp, 'phone');
+  const page = (style) => '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+    `<title>t</title><style>p{width:5em}${style}</style></head><body><main>` +
+    '<p>Phone: <a href="tel:+886-6-000-0000">+886-6-000-0000</a></p></main></body></html>';
+  const files = { 'whole/index.html': page('a[href^="tel:"]{white-space:nowrap}'), 'broken/index.html': page('') };
+  for (const [rel, html] of Object.entries(files)) {
+    const file = path.join(dir, rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, html);
+  }
+  const r = run(process.execPath, ['checks.mjs', dir, '--no-alfa']);
+  assert.equal(r.code, 1, r.out);
+  assert.doesNotMatch(r.out, /^FAIL \/whole\//m);
+  assert.match(r.out, /^FAIL \/broken\/ a telephone number broken over two lines at \d+ px[^"]*"\+886-6-000-0000"/m);
+  assert.match(r.out, /^checks: 1 passed, 1 failed$/m);
+});
+
 test('checks.mjs: Alfa, audited in worker threads, passes a sound page and names each failure', () => {
   const dir = path.join(tmp, 'alfa');
   const page = (body) => '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>' +

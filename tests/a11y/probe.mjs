@@ -264,6 +264,14 @@ export function pageProbe(arg) {
       }
     }
   }
+  // A telephone number is read and dialled whole: broken at its hyphens over two lines (the
+  // footer's, on a phone with the largest text) it reads as two numbers.
+  for (const a of document.querySelectorAll('a[href^="tel:"]')) {
+    if (shown(a) && a.getClientRects().length > 1) {
+      findings.push(`a telephone number broken over two lines at ${arg.where}: "${a.textContent.trim()}"`);
+      break;
+    }
+  }
   const small = new Map();
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let t = walker.nextNode(); t; t = walker.nextNode()) {
