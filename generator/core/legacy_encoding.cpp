@@ -57,7 +57,7 @@ bool saved_as_utf16(std::string_view bytes) {
   const size_t pairs = std::min<size_t>(bytes.size(), 4096) / 2;
   // Every page and data file is asked: most have no zero byte at all (found at memchr's
   // speed, where counting them took a tenth of a percent of a build).
-  if (!std::memchr(bytes.data(), '\0', 2 * pairs)) return false;
+  if (pairs == 0 || !std::memchr(bytes.data(), '\0', 2 * pairs)) return false;
   size_t zero[2] = {0, 0};  // pairs whose first, second byte is zero
   for (size_t i = 0; i < pairs; ++i) {
     zero[0] += bytes[2 * i] == '\0';
