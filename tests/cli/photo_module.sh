@@ -11,8 +11,10 @@ fail() { echo "FAIL: $*"; exit 1; }
 source "$(dirname "$0")/lib/photo_site.bash"
 module=$(dirname "$FIREFLY")/firefly-photos.so
 [ -f "$module" ] || fail "no $module beside $FIREFLY"
-# (The sanitizer build links them at its start: see CMakeLists.txt.)
-if ! ldd "$FIREFLY" | grep -q libasan && ldd "$FIREFLY" | grep -E 'libvips|libgobject|libcairo'; then
+# (The sanitizer build links them at its start: see CMakeLists.txt.) ldd's list is read
+# whole first: `ldd | grep -q` under pipefail fails when grep leaves before ldd's last line.
+libs=$(ldd "$FIREFLY")
+if ! grep -q libasan <<<"$libs" && grep -E 'libvips|libgobject|libcairo' <<<"$libs"; then
   fail "the program links libvips or its libraries; only the photo module should"
 fi
 
