@@ -58,16 +58,16 @@ std::string ChartDrawing::line_value_labels() const {
       }
     }
     s += value_label(centre(l.placed.k), l.placed.label.value, l.placed.label.below, l.placed.text,
-                     from, l.before);
+                     from, l.anchor);
   }
   return s;
 }
 
 std::string ChartDrawing::value_label(double x, double v, bool below, const std::string& shown,
-                                      int from_ems, double before) const {
+                                      int from_ems, LabelAnchor anchor) const {
   double y = 100 - scale.pos(v);
   std::string from = from_ems ? " chart-v-" + std::to_string(from_ems) : "";
-  if (before != 0.5) from += before == 0 ? " chart-v-start" : " chart-v-end";
+  if (anchor != LabelAnchor::kMiddle) from += std::string(" chart-v-") + anchor_name(anchor);
   return "<text class=\"chart-v" + from + "\" x=\"" + chart_pct(x) + "\" y=\"" + chart_pct(y) +
          "\" dy=\"" + (v >= 0 && !below ? "-0.45em" : "1.2em") + "\">" +
          html_escape(shown.empty() ? chart_value_text(v, view, d.value_decimals()) : shown) +

@@ -71,10 +71,10 @@ struct ChartDrawing {
   /// `v` written above its mark at x (below a negative one, or when `below`); `shown`
   /// replaces the number. A label that shows only in a box `from_ems` wide or wider has
   /// the class `chart-v-<from_ems>` (kLineLabelWidths; 0: it shows at every width); one
-  /// that starts or ends at its point (`before` 0 or 1: line_label_before) `chart-v-start`
-  /// or `chart-v-end`.
+  /// that starts or ends at its point (`anchor`: line_label_anchor) `chart-v-start` or
+  /// `chart-v-end`.
   std::string value_label(double x, double v, bool below = false, const std::string& shown = {},
-                          int from_ems = 0, double before = 0.5) const;
+                          int from_ems = 0, LabelAnchor anchor = LabelAnchor::kMiddle) const;
   /// The mark of a category without a value, at the zero line above x: the "–" the table
   /// beside the drawing shows, hidden from screen readers (the drawing's text alternative
   /// and the table say "no value" in words).

@@ -195,6 +195,22 @@ std::vector<PlacedLabel> ranked_line_labels(const ChartData& d, const std::vecto
   return out;
 }
 
+const char* anchor_name(LabelAnchor anchor) {
+  switch (anchor) {
+    case LabelAnchor::kStart:
+      return "start";
+    case LabelAnchor::kEnd:
+      return "end";
+    case LabelAnchor::kMiddle:
+      break;
+  }
+  return "middle";
+}
+
+double share_before(LabelAnchor anchor) {
+  return anchor == LabelAnchor::kStart ? 0 : anchor == LabelAnchor::kEnd ? 1 : 0.5;
+}
+
 std::vector<double> label_plot_widths(const std::vector<LabelBox>& boxes, size_t n, double widest) {
   constexpr double kNever = std::numeric_limits<double>::infinity();
   std::vector<double> need(boxes.size(), 0);
@@ -212,9 +228,10 @@ std::vector<double> label_plot_widths(const std::vector<LabelBox>& boxes, size_t
       const LabelBox& left = a.k < b.k ? a : b;
       const LabelBox& right = a.k < b.k ? b : a;
       const double apart = static_cast<double>(right.k - left.k);
-      const double width =
-          static_cast<double>(n) *
-          (right.before * right.width + (1 - left.before) * left.width + kLabelClearEms) / apart;
+      const double width = static_cast<double>(n) *
+                           (share_before(right.anchor) * right.width +
+                            (1 - share_before(left.anchor)) * left.width + kLabelClearEms) /
+                           apart;
       // Where b is hidden (narrower than need[j]), a would not meet it; hidden there too all
       // the same, so that one width says when each label shows.
       if (width > need[j]) need[i] = std::max(need[i], width);
@@ -233,12 +250,12 @@ std::vector<ShownLabel> shown_line_labels(const ChartData& d, const std::vector<
   for (const PlacedLabel& p : placed) {
     const bool under = p.label.below || p.label.value < 0;
     boxes.push_back({p.k, text_ems(p.text), baseline(p.label.value, under),
-                     line_label_before(p.k, pts.size(), text_ems(p.text))});
+                     line_label_anchor(p.k, pts.size(), text_ems(p.text))});
   }
   std::vector<double> need = label_plot_widths(boxes, pts.size(), widest);
   std::vector<ShownLabel> shown;
   for (size_t i = 0; i < placed.size(); ++i) {
-    if (need[i] <= widest) shown.push_back({std::move(placed[i]), need[i], boxes[i].before});
+    if (need[i] <= widest) shown.push_back({std::move(placed[i]), need[i], boxes[i].anchor});
   }
   std::sort(shown.begin(), shown.end(), [](const ShownLabel& a, const ShownLabel& b) {
     return a.placed.order < b.placed.order;

@@ -64,27 +64,35 @@ inline constexpr double kLabelClearEms = 0.5;
 /// as one.
 inline constexpr double kLabelLineEms = 1.5;
 
+/// Where a text stands against its point: centred on it, starting at it or ending at it.
+enum class LabelAnchor { kMiddle, kStart, kEnd };
+/// The anchor's name, said once for every output: the SVG text-anchor ("middle", "start",
+/// "end"), and the page drawing's class of a label that starts or ends at its point
+/// (chart-v-start, chart-v-end).
+const char* anchor_name(LabelAnchor anchor);
+/// The share of a text's width that stands before its point: 0.5, 0 or 1.
+double share_before(LabelAnchor anchor);
+
 /// A value label as the check for room beside it sees it: the index of the drawn category
 /// it stands over, and its width and its baseline's height in the plot, in em.
 struct LabelBox {
   size_t k;
   double width;
   double baseline;
-  double before = 0.5;  ///< the share of its width before its point (line_label_before)
+  LabelAnchor anchor = LabelAnchor::kMiddle;  ///< where it stands (line_label_anchor)
 };
 /// The narrowest plot, in em, that a chart's box leaves beside its y axis: a phone 320 px
 /// wide at the largest text size has about 7.
 inline constexpr double kNarrowPlotEms = 6;
-/// The share of a line chart's value label `width` em wide over category `k` of `n` that
-/// stands before its point. The first and last points stand half a band (a plot's n-th)
-/// from the plot's edges: a label wider than a band of the narrowest plot
-/// (kNarrowPlotEms) starts at the first point (0) and ends at the last (1), so that it
-/// neither covers the y axis' ticks nor reaches out of the chart's box; the others are
-/// centred on their point (0.5).
-inline double line_label_before(size_t k, size_t n, double width) {
+/// Where a line chart's value label of category `k` of `n`, `width` em wide, stands against
+/// its point. The first and last points stand half a band (a plot's n-th) from the plot's
+/// edges: a label wider than a band of the narrowest plot (kNarrowPlotEms) starts at the
+/// first point and ends at the last, so that it neither covers the y axis' ticks nor
+/// reaches out of the chart's box; the others are centred on their point.
+inline LabelAnchor line_label_anchor(size_t k, size_t n, double width) {
   // (0.6em five times is a hair over 3em: a tolerance keeps such a label as wide as it is)
-  if (n < 2 || static_cast<double>(n) * width <= kNarrowPlotEms + 1e-9) return 0.5;
-  return k == 0 ? 0 : k + 1 == n ? 1 : 0.5;
+  if (n < 2 || static_cast<double>(n) * width <= kNarrowPlotEms + 1e-9) return LabelAnchor::kMiddle;
+  return k == 0 ? LabelAnchor::kStart : k + 1 == n ? LabelAnchor::kEnd : LabelAnchor::kMiddle;
 }
 /// For each of `boxes` over a drawing of `n` categories, the most important first, the
 /// least width of the plot (in em) from which it shows: there it stands kLabelClearEms or
@@ -98,7 +106,7 @@ std::vector<double> label_plot_widths(const std::vector<LabelBox>& boxes, size_t
 struct ShownLabel {
   PlacedLabel placed;
   double plot_ems;
-  double before = 0.5;  ///< the share of its width before its point (line_label_before)
+  LabelAnchor anchor = LabelAnchor::kMiddle;  ///< where it stands (line_label_anchor)
 };
 /// The value labels of a line chart that show in a plot up to `widest` em wide, in drawing
 /// order (line_labels' order), each with the width it needs (label_plot_widths); one that

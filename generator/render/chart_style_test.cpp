@@ -163,25 +163,27 @@ TEST_CASE("shown line labels: in drawing order, each with the plot width it need
 TEST_CASE("line labels: the first starts at its point and the last ends at it") {
   // Centred, the last label of a long series reached out of the chart's box on a phone
   // (113.5 over the last of 72 months) and the first covered the y axis' 0.
-  CHECK(line_label_before(0, 72, 3) == 0);
-  CHECK(line_label_before(71, 72, 3) == 1);
-  CHECK(line_label_before(35, 72, 3) == 0.5);
-  CHECK(line_label_before(0, 1, 3) == 0.5);
+  CHECK(line_label_anchor(0, 72, 3) == LabelAnchor::kStart);
+  CHECK(line_label_anchor(71, 72, 3) == LabelAnchor::kEnd);
+  CHECK(line_label_anchor(35, 72, 3) == LabelAnchor::kMiddle);
+  CHECK(line_label_anchor(0, 1, 3) == LabelAnchor::kMiddle);
   // Two points, each half a band of 6em (1.5em) from its edge: "1,500" (2.7em) fits
   // centred; a label of 3.5em does not.
-  CHECK(line_label_before(1, 2, 2.7) == 0.5);
-  CHECK(line_label_before(1, 2, 3.5) == 1);
-  CHECK(line_label_before(0, 2, 3.5) == 0);
+  CHECK(line_label_anchor(1, 2, 2.7) == LabelAnchor::kMiddle);
+  CHECK(line_label_anchor(1, 2, 3.5) == LabelAnchor::kEnd);
+  CHECK(line_label_anchor(0, 2, 3.5) == LabelAnchor::kStart);
   // "3" ends at the last of 10 points and "7" is centred on the one before: between their
   // points lie 0.6em of "3", 0.3em of "7" and half an em, so a plot of 10 * 1.4em.
-  CHECK(label_plot_widths({{9, 0.6, 10.0, 1}, {8, 0.6, 10.0, 0.5}}, 10, 80)[1] ==
-        doctest::Approx(14));
+  CHECK(label_plot_widths({{9, 0.6, 10.0, LabelAnchor::kEnd}, {8, 0.6, 10.0, LabelAnchor::kMiddle}},
+                          10, 80)[1] == doctest::Approx(14));
   // "20" starts at the first point, "22" is centred on the next: 1.2 + 0.6 + 0.5em.
-  CHECK(label_plot_widths({{0, 1.2, 10.0, 0}, {1, 1.2, 10.0, 0.5}}, 10, 80)[1] ==
-        doctest::Approx(23));
+  CHECK(
+      label_plot_widths({{0, 1.2, 10.0, LabelAnchor::kStart}, {1, 1.2, 10.0, LabelAnchor::kMiddle}},
+                        10, 80)[1] == doctest::Approx(23));
   // A label centred between them needs nothing of the first's room before its point.
-  CHECK(label_plot_widths({{1, 1.2, 10.0, 0.5}, {0, 1.2, 10.0, 0}}, 10, 80)[1] ==
-        doctest::Approx(23));
+  CHECK(
+      label_plot_widths({{1, 1.2, 10.0, LabelAnchor::kMiddle}, {0, 1.2, 10.0, LabelAnchor::kStart}},
+                        10, 80)[1] == doctest::Approx(23));
 }
 
 TEST_CASE("bar labels: each category leaves half an em between two neighbouring labels") {
@@ -224,6 +226,15 @@ TEST_CASE("series styles: eight series each have a dash and a fill of their own"
   CHECK(chart_defs("c", 2).find("id=\"c-p4\"") == std::string::npos);
   // A ninth looks as the first.
   CHECK(series_stroke(8) == series_stroke(0));
+}
+
+TEST_CASE("label anchors: one name each for the SVG text-anchor and the page's class") {
+  CHECK(std::string(anchor_name(LabelAnchor::kMiddle)) == "middle");
+  CHECK(std::string(anchor_name(LabelAnchor::kStart)) == "start");
+  CHECK(std::string(anchor_name(LabelAnchor::kEnd)) == "end");
+  CHECK(share_before(LabelAnchor::kStart) == 0);
+  CHECK(share_before(LabelAnchor::kMiddle) == 0.5);
+  CHECK(share_before(LabelAnchor::kEnd) == 1);
 }
 
 }  // namespace firefly

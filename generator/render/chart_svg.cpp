@@ -120,7 +120,7 @@ struct Drawing {
   }
 
   /// `value` written above its mark (below a negative one); `shown` replaces the number;
-  /// `anchor` is its text-anchor (a line's first and last labels: line_label_before).
+  /// `anchor` is its text-anchor (a line's first and last labels: line_label_anchor).
   void value_label(double x, double at, double value, const std::string& shown = {},
                    bool below = false, const char* anchor = "middle") {
     text(x, at + (value >= 0 && !below ? -6 : 18),
@@ -145,10 +145,7 @@ struct Drawing {
     };
     for (const ShownLabel& l : shown_line_labels(d, pts, scale, view, plot_ems, baseline)) {
       value_label(centre(l.placed.k), at(l.placed.label.value), l.placed.label.value, l.placed.text,
-                  l.placed.label.below,
-                  l.before == 0   ? "start"
-                  : l.before == 1 ? "end"
-                                  : "middle");
+                  l.placed.label.below, anchor_name(l.anchor));
     }
   }
 
