@@ -5,13 +5,13 @@
 #include "core/language_tag.h"
 #include "core/text.h"
 #include "render/chart_draw.h"
+#include "render/chart_x_labels.h"
 
 namespace firefly {
 
 namespace {
 
-/// Category labels wider than this (in em) start at the drawing's start and end at its
-/// end when first or last, instead of being centred under their point.
+/// Category labels wider than this (in em) wrap at their spaces in narrow boxes.
 constexpr double kLongXLabelEms = 4;
 
 }  // namespace
@@ -23,19 +23,41 @@ double ChartDrawing::centre(size_t k) const {
          static_cast<double>(std::max<size_t>(pts.size(), 1));
 }
 
-std::string ChartDrawing::x_label_class(size_t k, double label_ems) const {
-  auto at_most = [&](size_t most, double box_ems) {
-    return std::clamp<size_t>(static_cast<size_t>(box_ems / (label_ems + 1)), 1, most);
-  };
-  const size_t n = pts.size(), cw = at_most(14, 50), cm = at_most(8, 30), cn = at_most(4, 14);
-  size_t sw = std::max<size_t>(1, (n + cw - 1) / cw);
-  size_t sm = sw * std::max<size_t>(1, (n + cm * sw - 1) / (cm * sw));
-  size_t sn = sm * std::max<size_t>(1, (n + cn * sm - 1) / (cn * sm));
-  std::string c;
-  if (k % sn == 0) c += " x-n";
-  if (k % sm == 0) c += " x-m";
-  if (k % sw == 0) c += " x-w";
-  return c.empty() ? "" : " class=\"" + c.substr(1) + "\"";
+std::vector<std::string> ChartDrawing::x_label_items(bool long_labels, double wrap_ems) const {
+  const size_t n = pts.size();
+  std::vector<std::string> labels;
+  for (size_t i : pts) labels.push_back(d.marked(i, d.x_labels[i]));
+  // The rooms, widest first: the plot beside the y axis' ticks in the narrowest box of each.
+  std::vector<XLabelRoom> rooms;
+  for (size_t b = kXLabelBoxes.size(); b-- > 0;) {
+    XLabelRoom room;
+    room.plot = std::max(kXLabelBoxes[b] - y_ems, kNarrowPlotEms);
+    room.most = kXLabelMost[b];
+    for (const std::string& l : labels) {
+      const bool wraps = long_labels && kXLabelBoxes[b] < kXLabelWrapBelow;
+      room.widths.push_back(wraps ? std::min(text_ems(l), wrap_ems) : text_ems(l));
+    }
+    rooms.push_back(std::move(room));
+  }
+  std::vector<int> from(n, -1);
+  const std::vector<std::vector<size_t>> shown = thin_x_labels(rooms);
+  for (size_t r = 0; r < shown.size(); ++r) {
+    for (size_t k : shown[r]) from[k] = kXLabelBoxes[kXLabelBoxes.size() - 1 - r];
+  }
+  std::vector<std::string> items;
+  for (size_t k = 0; k < n; ++k) {
+    // The stretch of 2k + 1 bands from the start, or from the end for a point in the
+    // second half, centred on the point.
+    const bool end = 2 * k + 1 > n;
+    const size_t span = end ? 2 * (n - k) - 1 : 2 * k + 1, first = end ? n + 1 - span : 1;
+    std::string c = from[k] >= 0 ? "x-" + std::to_string(from[k]) : "";
+    if (end) c += c.empty() ? "x-e" : " x-e";
+    items.push_back("<li" + (c.empty() ? "" : " class=\"" + c + "\"") +
+                    " style=\"grid-column:" + std::to_string(first) + "/span " +
+                    std::to_string(span) + "\"" + lang_attribute(d.x_lang) + "><span>" +
+                    html_escape(labels[k]) + "</span></li>\n");
+  }
+  return items;
 }
 
 std::string ChartDrawing::line_value_labels() const {
@@ -187,14 +209,15 @@ std::string ChartDrawing::columns() const {
       }
     }
   }
-  // Labels wider than a few em: the first and the last kept inside the drawing's edges.
+  // Long labels (dates) wrap at their spaces in narrow boxes, each to about two lines.
   const double label_ems = x_label_ems();
-  s += labels + "</svg>\n</div>\n<ol class=\"chart-x" +
-       (label_ems > kLongXLabelEms ? " chart-x-long" : "") + "\">\n";
-  for (size_t k = 0; k < n; ++k) {
-    s += "<li" + x_label_class(k, label_ems) + lang_attribute(d.x_lang) + ">" +
-         html_escape(d.marked(pts[k], d.x_labels[pts[k]])) + "</li>\n";
-  }
+  const bool long_labels = label_ems > kLongXLabelEms;
+  std::vector<std::string> names;
+  for (size_t i : pts) names.push_back(d.x_labels[i]);
+  const double wrap = long_labels ? x_label_wrap_ems(names) : 0;
+  s += labels + "</svg>\n</div>\n<ol class=\"chart-x" + (long_labels ? " chart-x-long" : "") +
+       "\"" + (long_labels ? " style=\"--x-w:" + svg_number(wrap) + "em\"" : "") + ">\n";
+  for (const std::string& item : x_label_items(long_labels, wrap)) s += item;
   s += "</ol>\n</div>\n";
   return s;
 }

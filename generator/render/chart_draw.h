@@ -22,6 +22,13 @@ inline constexpr int kNoBarLabels = -1;
 inline constexpr std::array<int, 14> kLineLabelWidths = {4,  6,  8,  10, 12, 14, 16,
                                                          20, 24, 32, 40, 48, 64, 80};
 
+/// The chart box widths (in em) from which more x labels show (class `x-<em>`): every width,
+/// then wider boxes than a phone's at the largest text size, and so on; the most labels
+/// each shows; under 30em long labels wrap at their spaces.
+inline constexpr std::array<int, 10> kXLabelBoxes = {0, 12, 14, 16, 18, 20, 24, 30, 40, 50};
+inline constexpr std::array<size_t, 10> kXLabelMost = {3, 3, 4, 4, 5, 5, 6, 8, 10, 14};
+inline constexpr int kXLabelWrapBelow = 30;
+
 /// `v` percent as an SVG coordinate ("12.5%").
 std::string chart_pct(double v);
 
@@ -56,12 +63,13 @@ struct ChartDrawing {
 
   // The vertical drawing (chart_columns.cpp).
 
-  /// Which labels show at which container width: every s_n-th label in narrow, every
-  /// s_m-th in medium and every s_w-th in wide containers (each a multiple of the next):
-  /// at most 4, 8 and 14 of them, and no more than fit side by side in the narrowest box
-  /// of each (14em, 30em and 50em, with an em between two labels), so that long labels
-  /// (dates: "1 January 2024") neither overlap nor run off the page.
-  std::string x_label_class(size_t k, double label_ems) const;
+  /// Each drawn category's x label as an <li>: its class `x-<em>` says from which box
+  /// width (kXLabelBoxes) it shows, none when it never does (thin_x_labels: the first and
+  /// the last, and as many between as stand an em apart, at most 3 in the narrowest box
+  /// and 14 in the widest); its grid columns the widest stretch of the axis centred on its
+  /// point (`x-e`: in the axis' second half), in which style.css centres it or, wider, keeps
+  /// it against the axis' nearer end.
+  std::vector<std::string> x_label_items(bool long_labels, double wrap_ems) const;
   /// The centre of drawn category `k`, in percent of the plot's width.
   double centre(size_t k) const;
   /// A line chart's value labels (line_labels): of two on one line of text that stand

@@ -66,7 +66,7 @@ TEST_CASE("provisional: the summary, the text alternative, says which figures ar
 TEST_CASE("provisional: the drawing marks the label and value, and its note explains the mark") {
   DataView view;
   std::string html = render_chart(classes(), kSpec, nullptr, "c", view);
-  CHECK(has(html, "<li class=\"x-n x-m x-w\">2023*</li>"));
+  CHECK(has(html, "<span>2023*</span></li>"));
   CHECK(has(html, ">24*</text>"));
   CHECK(has(html, "<div class=\"chart-cat\">2023*</div>"));
   CHECK(has(html, ">24*</span>"));

@@ -58,7 +58,8 @@ TEST_CASE("chart: bars have columns for wide boxes and rows for narrow ones") {
   CHECK(html.find("<div class=\"chart-cols\">") != std::string::npos);
   CHECK(html.find("<div class=\"chart-rows\">") != std::string::npos);
   CHECK(count(html, "<rect x=") == 6);  // 3 columns + 3 rows
-  CHECK(html.find("<li class=\"x-n x-m x-w\">2013</li>") != std::string::npos);
+  CHECK(html.find("<li class=\"x-0\" style=\"grid-column:1/span 1\"><span>2013</span></li>") !=
+        std::string::npos);
   CHECK(html.find("<div class=\"chart-cat\">2021</div>") != std::string::npos);
   CHECK(html.find(">10</text>") != std::string::npos);
   CHECK(html.find("<span class=\"chart-num\" style=\"left:100%\">10</span>") != std::string::npos);
@@ -72,13 +73,25 @@ TEST_CASE("chart: long labels under a line are thinned to what fits, ends inside
   ds.csv_bytes = "day,n\n2024-01-02,1\n2024-01-03,2\n2024-01-04,3\n2024-01-05,4\n2024-01-06,5\n";
   ds.index_rows();
   std::string html = chart(ds, "day", {"n"}, "line");
-  CHECK(html.find("<ol class=\"chart-x chart-x-long\">") != std::string::npos);
-  // "2 January 2024" (about 7em): one fits a narrow box, three a medium one, five a wide one.
-  CHECK(html.find("<li class=\"x-n x-m x-w\">2 January 2024</li>") != std::string::npos);
-  CHECK(html.find("<li class=\"x-w\">3 January 2024</li>") != std::string::npos);
-  CHECK(html.find("<li class=\"x-m x-w\">4 January 2024</li>") != std::string::npos);
-  CHECK(count(html, "x-n") == 1);
-  // Years are short: all of them in every box.
+  // Under 30em they wrap at their spaces, to two lines at most: "2 January" (5.4em) and
+  // "2024", with a tenth to spare.
+  CHECK(html.find("<ol class=\"chart-x chart-x-long\" style=\"--x-w:5.94em\">") !=
+        std::string::npos);
+  // The first shows in every box; the last from a box of 16em, where the plot beside the
+  // y axis' ticks has room for two wrapped labels and an em between them; the middle one
+  // from 24em, the others from 50em. Each item stands over the stretch of the axis centred
+  // on its point, those of the second half held at its end (x-e).
+  CHECK(html.find("<li class=\"x-0\" style=\"grid-column:1/span 1\"><span>2 January "
+                  "2024</span></li>") != std::string::npos);
+  CHECK(html.find("<li class=\"x-50\" style=\"grid-column:1/span 3\"><span>3 January "
+                  "2024</span></li>") != std::string::npos);
+  CHECK(html.find("<li class=\"x-24\" style=\"grid-column:1/span 5\"><span>4 January "
+                  "2024</span></li>") != std::string::npos);
+  CHECK(html.find("<li class=\"x-50 x-e\" style=\"grid-column:3/span 3\"><span>5 January "
+                  "2024</span></li>") != std::string::npos);
+  CHECK(html.find("<li class=\"x-16 x-e\" style=\"grid-column:5/span 1\"><span>6 January "
+                  "2024</span></li>") != std::string::npos);
+  // Years are short: no wrapping.
   CHECK(chart(awards(), "year", {"all"}, "line").find("chart-x-long") == std::string::npos);
 }
 
@@ -174,7 +187,7 @@ TEST_CASE("chart: a year without a value stays on the axis; the line breaks, no 
   ds.csv_bytes = "year,n\n2019,1\n2020,2\n2022,4\n";  // no row for 2021
   ds.index_rows();
   std::string line = chart(ds, "year", {"n"}, "line");
-  CHECK(line.find(">2021</li>") != std::string::npos);
+  CHECK(line.find(">2021</span></li>") != std::string::npos);
   // Segments 2019-2020 only: 2020 (centre 37.5%) joins nothing, 2022 stands alone.
   CHECK(count(line, "<line x1=\"") - count(line, "<line x1=\"0\" x2=\"100%\"") == 1);
   CHECK(line.find("x1=\"37.5%\"") == std::string::npos);

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "core/yaml.h"
+#include "render/chart_draw.h"
 #include "render/embedded_theme.h"
 
 namespace firefly {
@@ -77,7 +78,8 @@ TEST_CASE("a site's i18n file overrides the theme's strings one by one, and name
 }
 
 TEST_CASE(
-    "the default theme clips the x labels it hides and wraps long ones in the narrowest charts") {
+    "the default theme clips the x labels it hides, keeps the shown inside the axis and wraps "
+    "long ones in narrow charts") {
   // Every n-th label under a chart is shown; the others kept the width of their text, so a
   // long Vietnamese date not shown ("tháng 10 năm 2024") scrolled a 320 px phone sideways,
   // and at the largest text the one shown ran past the chart.
@@ -92,12 +94,25 @@ TEST_CASE(
     return css.substr(at, css.find('}', at) - at);
   };
   CHECK(rule(".chart-x li").find("overflow: hidden;") != std::string_view::npos);
-  CHECK(rule(".chart-x li.x-n").find("overflow: visible;") != std::string_view::npos);
-  CHECK(rule(".chart-x li.x-m").find("overflow: visible;") != std::string_view::npos);
-  CHECK(rule(".chart-x li.x-w").find("overflow: visible;") != std::string_view::npos);
-  const size_t narrowest = css.find("@container (max-width: 14em) {");
-  REQUIRE(narrowest != std::string_view::npos);
-  CHECK(rule(".chart-x-long li", narrowest).find("white-space: normal;") != std::string_view::npos);
+  CHECK(rule(".chart-x li.x-0").find("overflow: visible;") != std::string_view::npos);
+  // Each class of box width the generator writes (x-14: from 14em) shows its labels.
+  for (int box : kXLabelBoxes) {
+    if (box == 0) continue;
+    CAPTURE(box);
+    const std::string label = ".chart-x li.x-" + std::to_string(box);
+    const size_t at =
+        css.find("@container (min-width: " + std::to_string(box) + "em) {\n  " + label + " {");
+    REQUIRE(at != std::string_view::npos);
+    CHECK(rule(label, at).find("visibility: visible;") != std::string_view::npos);
+  }
+  // A label wider than its stretch of the axis rests against the nearer end: its auto
+  // margins give way, and its item holds it at the start or, in the second half, the end.
+  CHECK(rule(".chart-x li > span").find("margin-inline: auto;") != std::string_view::npos);
+  CHECK(rule(".chart-x li.x-e").find("justify-content: flex-end;") != std::string_view::npos);
+  const size_t narrow = css.find("@container (max-width: 29.99em) {");
+  REQUIRE(narrow != std::string_view::npos);
+  CHECK(rule(".chart-x-long li", narrow).find("white-space: normal;") != std::string_view::npos);
+  CHECK(rule(".chart-x-long li > span", narrow).find("var(--x-w)") != std::string_view::npos);
 }
 
 TEST_CASE("the default theme breaks Korean between words, and sets ja and ko in their fonts") {

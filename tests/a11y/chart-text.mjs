@@ -89,7 +89,13 @@ function measure() {
     }
   }
   for (const chart of document.querySelectorAll('.chart')) {
-    const box = chart.getBoundingClientRect();
+    // Its box inside its padding: what the chart's text is laid out in.
+    const outer = chart.getBoundingClientRect();
+    const pad = getComputedStyle(chart);
+    const box = {
+      left: outer.left + parseFloat(pad.borderLeftWidth) + parseFloat(pad.paddingLeft),
+      right: outer.right - parseFloat(pad.borderRightWidth) - parseFloat(pad.paddingRight),
+    };
     const walker = document.createTreeWalker(chart, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement;
@@ -97,8 +103,15 @@ function measure() {
       if (el.closest('details:not([open]) > :not(summary)')) continue;  // the folded data table
       const style = getComputedStyle(el);
       if (style.display === 'none' || style.visibility === 'hidden') continue;
-      const rect = el.getBoundingClientRect();
+      // An HTML element's box is not its text's: an x label wider than its share of the
+      // axis overflows its <li>, so the text itself is measured.
+      let rect = el.getBoundingClientRect();
       if (rect.width === 0 || rect.height === 0) continue;  // inside a hidden layout
+      if (!(el instanceof SVGElement)) {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        rect = range.getBoundingClientRect();
+      }
       let scale = 1;
       if (el instanceof SVGElement) {
         const m = el.getScreenCTM();
