@@ -115,6 +115,29 @@ TEST_CASE(
   CHECK(rule(".chart-x-long li > span", narrow).find("var(--x-w)") != std::string_view::npos);
 }
 
+TEST_CASE("the default theme keeps a licence's name whole, wrapping only a long one") {
+  // "OGDL-Taiwan-1.0" broke at its hyphens in the footer at 320 px with the largest text.
+  std::string_view css, footer, dataset;
+  for (const EmbeddedFile& f : embedded_theme()) {
+    if (f.path == "assets/style.css") css = f.bytes;
+    if (f.path == "partials/footer.mustache") footer = f.bytes;
+    if (f.path == "layouts/dataset.mustache") dataset = f.bytes;
+  }
+  const size_t at = css.find(".license-name {");
+  REQUIRE(at != std::string_view::npos);
+  const std::string_view rule = css.substr(at, css.find('}', at) - at);
+  // A box of its own: it moves to the next line whole, and wraps inside only when wider.
+  CHECK(rule.find("display: inline-block;") != std::string_view::npos);
+  CHECK(rule.find("max-width: 100%;") != std::string_view::npos);
+  CHECK(footer.find("<a class=\"license-name\" href=\"{{site.data_license.url}}\">") !=
+        std::string_view::npos);
+  CHECK(footer.find("<span class=\"license-name\">{{site.data_license.name}}</span>") !=
+        std::string_view::npos);
+  CHECK(dataset.find("<a class=\"license-name\" href=\"{{url}}\">{{name}}</a>") !=
+        std::string_view::npos);
+  CHECK(dataset.find("<span class=\"license-name\">{{name}}</span>") != std::string_view::npos);
+}
+
 TEST_CASE("the default theme breaks Korean between words, and sets ja and ko in their fonts") {
   // Korean broken inside a word ("환영합니/다") at 320 px reads badly; Han in a Chinese font
   // takes Chinese shapes on a Japanese page.

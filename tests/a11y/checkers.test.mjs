@@ -44,6 +44,15 @@ before(() => {
 
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
+/** Writes each of `files` (a path under `dir` -> its HTML) with its folders. */
+function writePages(dir, files) {
+  for (const [rel, html] of Object.entries(files)) {
+    const file = path.join(dir, rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, html);
+  }
+}
+
 test('server: index for directories, redirects, 404 page, types, no escape', async () => {
   const { server, origin } = await serveDir(good);
   try {
@@ -162,11 +171,7 @@ test('checks: language of parts, aria-current, card images and theme English, ri
     'lead-decorative/index.html': page('en', '<article class="entry"><div class="figure figure-decorative">' +
       '<img src="/r.svg" alt=""></div></article>'),
   };
-  for (const [rel, html] of Object.entries(files)) {
-    const file = path.join(dir, rel);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, html);
-  }
+  writePages(dir, files);
   const r = run(process.execPath, ['checks.mjs', dir, '--no-alfa', '--no-layout']);
   assert.equal(r.code, 1, r.out);
   assert.doesNotMatch(r.out, /^FAIL \/ok/m);
@@ -191,11 +196,7 @@ test('checks: a cell of long text squeezed in a table that scrolls sideways, rig
   const page = (cellWidth) => '<!doctype html><html lang="zh-Hant-TW"><head><meta charset="utf-8">' +
     `<title>t</title><style>.table-wrap{overflow-x:auto}td{min-width:${cellWidth}}</style></head>` +
     `<body><main><div class="table-wrap"><table><tr>${cells}</tr></table></div></main></body></html>`;
-  for (const [rel, html] of Object.entries({ 'roomy/index.html': page('11em'), 'squeezed/index.html': page('4.5em') })) {
-    const file = path.join(dir, rel);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, html);
-  }
+  writePages(dir, { 'roomy/index.html': page('11em'), 'squeezed/index.html': page('4.5em') });
   const r = run(process.execPath, ['checks.mjs', dir, '--no-alfa']);
   assert.equal(r.code, 1, r.out);
   assert.doesNotMatch(r.out, /^FAIL \/roomy\//m);
@@ -215,11 +216,7 @@ test('checks: the caption of a table that scrolls sideways stays in its box, rig
     'kept/index.html': page('position:sticky;left:0;max-width:100cqi'),
     'clipped/index.html': page(''),
   };
-  for (const [rel, html] of Object.entries(files)) {
-    const file = path.join(dir, rel);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, html);
-  }
+  writePages(dir, files);
   const r = run(process.execPath, ['checks.mjs', dir, '--no-alfa']);
   assert.equal(r.code, 1, r.out);
   assert.doesNotMatch(r.out, /^FAIL \/kept\//m);
@@ -233,15 +230,29 @@ test('checks: a telephone number broken over two lines, right and wrong', () => 
     `<title>t</title><style>p{width:5em}${style}</style></head><body><main>` +
     '<p>Phone: <a href="tel:+886-6-000-0000">+886-6-000-0000</a></p></main></body></html>';
   const files = { 'whole/index.html': page('a[href^="tel:"]{white-space:nowrap}'), 'broken/index.html': page('') };
-  for (const [rel, html] of Object.entries(files)) {
-    const file = path.join(dir, rel);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, html);
-  }
+  writePages(dir, files);
   const r = run(process.execPath, ['checks.mjs', dir, '--no-alfa']);
   assert.equal(r.code, 1, r.out);
   assert.doesNotMatch(r.out, /^FAIL \/whole\//m);
   assert.match(r.out, /^FAIL \/broken\/ a telephone number broken over two lines at \d+ px[^"]*"\+886-6-000-0000"/m);
+  assert.match(r.out, /^checks: 1 passed, 1 failed$/m);
+});
+
+test('checks: a licence name broken at its hyphens, right and wrong', () => {
+  const dir = path.join(tmp, 'licence');
+  // The footer's licence id and a long licence title, in a line a little wider than the id.
+  const page = (style, name) => '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+    `<title>t</title><style>p{width:6.5em}${style}</style></head><body><main>` +
+    `<p class="license">Licence: <a${name} href="https://creativecommons.org/licenses/by/4.0/">CC-BY-4.0</a></p>` +
+    `<p>Licence: <span${name}>Open Government Data License, version 1.0</span></p></main></body></html>`;
+  writePages(dir, {
+    'whole/index.html': page('.license-name{display:inline-block;max-width:100%}', ' class="license-name"'),
+    'broken/index.html': page('', ''),
+  });
+  const r = run(process.execPath, ['checks.mjs', dir, '--no-alfa']);
+  assert.equal(r.code, 1, r.out);
+  assert.doesNotMatch(r.out, /^FAIL \/whole\//m);
+  assert.match(r.out, /^FAIL \/broken\/ a licence name broken at its hyphens at \d+ px[^"]*"CC-BY-4.0"/m);
   assert.match(r.out, /^checks: 1 passed, 1 failed$/m);
 });
 
@@ -254,11 +265,7 @@ test('checks.mjs: Alfa, audited in worker threads, passes a sound page and names
     'alt/index.html': page('<img src="/none.png">'),
     'contrast/index.html': page('<p style="color:#bbb;background:#fff">Faint text</p>'),
   };
-  for (const [rel, html] of Object.entries(files)) {
-    const file = path.join(dir, rel);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, html);
-  }
+  writePages(dir, files);
   const r = run(process.execPath, ['checks.mjs', dir, '--no-layout', '--alfa-workers', '2']);
   assert.equal(r.code, 1, r.out);
   assert.doesNotMatch(r.out, /^FAIL \/ok\//m);

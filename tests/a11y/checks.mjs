@@ -11,7 +11,7 @@
 //   - at most one aria-current per navigation, and only on a link to the page itself;
 //   - a Markdown table's column alignment (align="right" on its cells) is shown;
 //   - in a table that scrolls sideways in its box, no cell of long text squeezed under 8em;
-//   - no telephone number (a tel: link) broken over two lines;
+//   - no telephone number (a tel: link) broken over two lines, no licence name at its hyphens;
 //   - no English string of the theme on a page in another language;
 //   - on a phone (390 x 844), the header takes at most half of the first screen, with
 //     JavaScript and without; with the largest text on a 320 x 812 one, the page's own

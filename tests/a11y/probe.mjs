@@ -272,6 +272,31 @@ export function pageProbe(arg) {
       break;
     }
   }
+  // A licence's name is read whole: broken at its hyphens ("CC-BY-" and "4.0" on two lines,
+  // the footer's on a phone with the largest text) it reads as two. A long name may wrap
+  // between its words, and a word wider than its line where it must.
+  let licence = false;
+  for (const el of document.querySelectorAll('.license a, .license-name')) {
+    if (licence || !shown(el)) continue;
+    const line = el.parentElement.getBoundingClientRect().width;
+    const texts = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let t = texts.nextNode(); t && !licence; t = texts.nextNode()) {
+      for (const m of t.data.matchAll(/\S*-\S*/gu)) {
+        const range = document.createRange();
+        range.setStart(t, m.index);
+        range.setEnd(t, m.index + m[0].length);
+        const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+        const tops = [...new Set(rects.map((r) => Math.round(r.top)))].sort((a, b) => a - b)
+          .filter((v, i, a) => i === 0 || v - a[i - 1] > 2);
+        const wide = rects.reduce((w, r) => w + r.width, 0);
+        if (tops.length > 1 && wide <= line) {
+          findings.push(`a licence name broken at its hyphens at ${arg.where}: "${m[0]}"`);
+          licence = true;
+          break;
+        }
+      }
+    }
+  }
   const small = new Map();
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let t = walker.nextNode(); t; t = walker.nextNode()) {
