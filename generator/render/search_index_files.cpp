@@ -36,6 +36,13 @@ void write_search_files(const Site& site, LanguageIndex& index, const OutputSink
   std::vector<std::string> sections, section_langs;
   std::string doc_sections;
   std::map<std::pair<std::string, std::string>, std::vector<uint32_t>> term_docs;
+  // Each term's and its taxonomy's html_lang where its name is not in the reader's
+  // language (not translated), else "".
+  std::map<std::pair<std::string, std::string>, std::pair<std::string, std::string>> term_langs;
+  auto other_lang = [&](std::string_view code) {
+    const Language* l = code == lang.code ? nullptr : site.config->language(std::string(code));
+    return l ? l->html_lang : std::string();
+  };
   for (uint32_t id = 0; id < docs.size(); ++id) {
     const SearchDoc& d = docs[id];
     const Page& p = *site.pages[d.page];
@@ -52,9 +59,18 @@ void write_search_files(const Site& site, LanguageIndex& index, const OutputSink
       const Taxonomy* tax = c.taxonomy(name);
       if (!tax) continue;
       for (const std::string& v : values) {
-        std::string title = tax->term_title(slugify(v), p.lang, c.default_language().code, v);
-        std::vector<uint32_t>& list =
-            term_docs[{tax->title.get(p.lang, c.default_language().code), title}];
+        const std::string& def = c.default_language().code;
+        const std::string slug = slugify(v);
+        std::string title = tax->term_title(slug, p.lang, def, v);
+        std::pair<std::string, std::string> key{tax->title.get(p.lang, def), title};
+        std::vector<uint32_t>& list = term_docs[key];
+        if (list.empty()) {
+          // The term's name in the language its term page gives it (a term without a name
+          // in this language: in its name's, or as first written in the front matter).
+          const Page* page = site.find("term:" + tax->name + "/" + slug, p.lang);
+          term_langs[key] = {page ? other_lang(page->title_language()) : std::string(),
+                             other_lang(tax->title.lang_of(p.lang, def))};
+        }
         if (list.empty() || list.back() != id) list.push_back(id);
       }
     }
@@ -251,6 +267,16 @@ void write_search_files(const Site& site, LanguageIndex& index, const OutputSink
     std::string code;
     for (size_t k = 0; k < ids.size(); ++k) append_vlq(code, k == 0 ? ids[k] : ids[k] - ids[k - 1]);
     append_json_string(t, code);
+    // The term's language and its taxonomy's, only where one is not the reader's.
+    const auto& [term_lang, tax_lang] = term_langs[names];
+    if (!term_lang.empty() || !tax_lang.empty()) {
+      t += ',';
+      append_json_string(t, term_lang);
+    }
+    if (!tax_lang.empty()) {
+      t += ',';
+      append_json_string(t, tax_lang);
+    }
     t += ']';
   }
   t += ']';

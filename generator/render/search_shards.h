@@ -4,7 +4,10 @@
 //                shard_separator), the CJK tokens with a file of their own ("alone"), the
 //                number of hashed CJK shards ("hashed"), sections, years, the number of
 //                taxonomy terms and the texts' header ("xh")
-//   terms.json   the taxonomy terms with their documents (read only for the term filter)
+//   terms.json   the taxonomy terms with their documents (read only for the term filter):
+//                [[taxonomy, term, documents (VLQ gaps), term's lang?, taxonomy's lang?]...],
+//                the html_lang of a name not in the reader's language (not translated)
+//                only where one is
 //   s/<n>.txt    shard n: lines "token<TAB>postings", tokens in byte order. The first
 //                shards (as many as the manifest names) hold the words: the tokens of a
 //                shard run from its first token to the next shard's, so a prefix is read

@@ -4,7 +4,9 @@
 // that on the English search page the Chinese story's result title and excerpt carry
 // lang="zh-Hant-TW" (a screen reader would read them with an English voice otherwise), as
 // do the section's name in each result and in the section filter, while the date does
-// not; and that on the Chinese search page nothing carries a lang of its own.
+// not; the term filter too: a term with no English name (志工) and the taxonomy titled only
+// in Chinese carry it, a term named in English does not; and that on the Chinese search
+// page nothing carries a lang of its own.
 //
 // Usage: node tests/a11y/search_lang.mjs FIREFLY
 // Prints one line per query, then "search lang: N passed, M failed"; exits 1 when any failed.
@@ -24,7 +26,8 @@ const site = buildStorySite(
   'title: {zh-TW: 測試, en: Test}\nbase_url: https://example.org/\n' +
     'languages:\n  - {code: zh-TW, html_lang: zh-Hant-TW, name: 中文}\n' +
     '  - {code: en, html_lang: en, name: English}\n' +
-    'collections:\n  stories: {sort: date desc}\n',
+    'collections:\n  stories: {sort: date desc}\n' +
+    'taxonomies:\n  tags:\n    title: {zh-TW: 標籤}\n    terms:\n      elders: {zh-TW: 長者, en: Older people}\n',
   '首頁',
   {
     fix: { title: '志工修繕老屋', date: '2026-01-02', text: '修繕志工到長者家中修好屋頂。' },
@@ -35,6 +38,12 @@ const site = buildStorySite(
 
 // The section, titled in Chinese only (its English page shows that title).
 writeFileSync(path.join(site.work, 'site', 'content', 'stories', '_index.md'), '---\ntitle: 故事\n---\n');
+// Two terms on the Chinese story, so that the term filter is offered: one named in both
+// languages, one (志工) only as written in Chinese.
+writeFileSync(
+  path.join(site.work, 'site', 'content', 'stories', 'fix.md'),
+  '---\ntitle: 志工修繕老屋\ndate: 2026-01-02\ntags: [志工, elders]\n---\n\n修繕志工到長者家中修好屋頂。\n',
+);
 // A page outside the section, so that the section filter is offered (two choices).
 writeFileSync(path.join(site.work, 'site', 'content', 'about.md'), '---\ntitle: 關於\n---\n\n本站介紹志工。\n');
 execFileSync(firefly, ['build', '--site', path.join(site.work, 'site'), '--out', site.out, '--quiet'], {
@@ -84,6 +93,27 @@ await runQueryChecks('search lang', site, QUERIES, async (page, origin, [q, lang
     if (got.meta !== '') return `${expected[i][0]}: section and date marked lang "${got.meta}"`;
     if (got.section !== (expected[i][0] === 'about' ? '' : sectionLang)) return `${expected[i][0]}: section "${got.metaText}" lang "${got.section}"`;
     if (expected[i][0] !== 'about' && !got.metaText.startsWith('故事')) return `${expected[i][0]}: meta "${got.metaText}"`;
+  }
+  if (expected.length > 1) {
+    // The term filter: each taxonomy a group of its terms, each name in its own language.
+    await page.locator('#search-filters button.search-filter-terms').click();
+    const select = page.locator('#search-filter-term');
+    try {
+      await select.waitFor({ timeout: 10000 });
+    } catch {
+      return 'the term filter did not come';
+    }
+    const groups = await select.evaluate((sel) =>
+      [...sel.querySelectorAll('optgroup')].map((g) => [
+        g.label,
+        g.getAttribute('lang') ?? '',
+        [...g.querySelectorAll('option')].map((o) => [o.textContent, o.getAttribute('lang') ?? '']),
+      ]),
+    );
+    const want = lang
+      ? [['標籤', 'zh-Hant-TW', [['Older people (1)', ''], ['志工 (1)', 'zh-Hant-TW']]]]
+      : [['標籤', '', [['志工 (1)', ''], ['長者 (1)', '']]]];
+    if (JSON.stringify(groups) !== JSON.stringify(want)) return `term filter ${JSON.stringify(groups)}`;
   }
   return `ok (${items.map((it) => it.heading || 'page language').join(', ')})`;
 });

@@ -119,8 +119,11 @@
       {
         key: "term",
         label: attr("filter-term"),
+        // Each taxonomy's terms in a group of their own (terms.json lists them by taxonomy),
+        // so that a name not translated (shown in the default language's words) carries
+        // its own language, as the taxonomy's does.
         options: (current.terms || []).map(function (t, i) {
-          return { value: i, name: t[0] + ": " + t[1] };
+          return { value: i, name: t[1], lang: t[3] || "", group: t[0], groupLang: t[4] || "" };
         }),
         count: function (h, i) {
           return termDocs(i).has(h.doc);
@@ -133,7 +136,14 @@
           var n = current.hits.filter(function (h) {
             return choice.count(h, o.value);
           }).length;
-          return { value: o.value, name: o.name, lang: o.lang, n: n };
+          return {
+            value: o.value,
+            name: o.name,
+            lang: o.lang,
+            group: o.group,
+            groupLang: o.groupLang,
+            n: n,
+          };
         })
         .filter(function (o) {
           return o.n > 0;
@@ -150,13 +160,24 @@
       all.value = "";
       all.textContent = attr("filter-all") + " (" + current.hits.length + ")";
       select.appendChild(all);
+      var group = null;
       counted.forEach(function (o) {
         var opt = document.createElement("option");
         opt.value = String(o.value);
         opt.textContent = o.name + " (" + o.n + ")";
         if (o.lang) opt.lang = o.lang;
         if (current.filter[choice.key] === o.value) opt.selected = true;
-        select.appendChild(opt);
+        if (o.group === undefined) {
+          select.appendChild(opt);
+          return;
+        }
+        if (!group || group.label !== o.group) {
+          group = document.createElement("optgroup");
+          group.label = o.group;
+          if (o.groupLang) group.lang = o.groupLang;
+          select.appendChild(group);
+        }
+        group.appendChild(opt);
       });
       select.addEventListener("change", function () {
         if (select.value === "") delete current.filter[choice.key];
