@@ -9,6 +9,7 @@
 #include "load/csv.h"
 #include "render/chart_style.h"
 #include "render/chart_summary.h"
+#include "render/chart_x_labels.h"
 
 namespace firefly {
 
@@ -251,15 +252,28 @@ struct Drawing {
       }
       line_value_labels(at, centre, (right - left) / kFont);
     }
-    // Category labels: every step-th, so that they do not overlap.
-    double label_w = 0;
+    // Category labels: the first, the last and every n-th between that stand an em apart
+    // (thin_x_labels), each inside the plot: centred on its point, or, wider than the
+    // stretch of the plot centred on it, starting at the plot's start or ending at its end
+    // (a long last date reached past the image's edge).
+    XLabelRoom room{(right - left) / kFont, n, {}};
+    std::vector<std::string> names;
     for (size_t i : pts) {
-      label_w = std::max(label_w, text_ems(d.marked(i, d.x_labels[i])) * kFont + 8);
+      names.push_back(d.marked(i, d.x_labels[i]));
+      room.widths.push_back(text_ems(names.back()));
     }
-    size_t step = std::max<size_t>(1, static_cast<size_t>(std::ceil(label_w / band)));
-    for (size_t c = 0; c < n; c += step) {
-      text(centre(c), top + kPlot + 22, d.marked(pts[c], d.x_labels[pts[c]]),
-           "text-anchor=\"middle\"");
+    const std::vector<std::vector<size_t>> shown = thin_x_labels({room});
+    for (size_t c : shown.front()) {
+      const double at = x_label_left(c, n, room.widths[c], room.plot);
+      const double centred = (centre(c) - left) / kFont - room.widths[c] / 2;
+      const LabelAnchor anchor = at > centred + 1e-9   ? LabelAnchor::kStart
+                                 : at < centred - 1e-9 ? LabelAnchor::kEnd
+                                                       : LabelAnchor::kMiddle;
+      const double x = anchor == LabelAnchor::kStart ? left
+                       : anchor == LabelAnchor::kEnd ? right
+                                                     : centre(c);
+      text(x, top + kPlot + 22, names[c],
+           std::string("text-anchor=\"") + anchor_name(anchor) + "\"");
     }
     y = top + kPlot + 34;
   }

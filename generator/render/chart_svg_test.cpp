@@ -244,4 +244,28 @@ TEST_CASE("chart svg: a title and a publisher in another language carry its xml:
   CHECK(own.find("<dc:publisher>Tainan City Government</dc:publisher>") != std::string::npos);
 }
 
+TEST_CASE("chart svg: the x labels show the first and the last period, each inside the image") {
+  // 72 months: the last shown was centred on the 64th, its label reaching past the right
+  // edge for long dates, and the last month had none.
+  const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
+                          "July",    "August",   "September", "October", "November", "December"};
+  ChartData d;
+  std::vector<size_t> pts;
+  std::vector<double> values;
+  for (int m = 0; m < 72; ++m) {
+    d.x_labels.push_back(std::string(months[m % 12]) + " " + std::to_string(2019 + m / 12));
+    pts.push_back(pts.size());
+    values.push_back(m % 7);
+  }
+  d.series.push_back(ChartSeries{"a", "A", "", values});
+  d.total_points = 72;
+  const std::string svg = chart_svg(d, pts, "line", false, credit(), theme_view("en", "en"));
+  // The first starts at the plot's start, the last ends at its end (800 less the margin).
+  CHECK(svg.find("text-anchor=\"start\">January 2019</text>") != std::string::npos);
+  CHECK(svg.find("<text x=\"776\" y=") != std::string::npos);
+  CHECK(svg.find("text-anchor=\"end\">December 2024</text>") != std::string::npos);
+  // Between them, centred on their points.
+  CHECK(svg.find("text-anchor=\"middle\">") != std::string::npos);
+}
+
 }  // namespace firefly
