@@ -85,14 +85,21 @@ struct LabelBox {
 /// wide at the largest text size has about 7.
 inline constexpr double kNarrowPlotEms = 6;
 /// Where a line chart's value label of category `k` of `n`, `width` em wide, stands against
-/// its point. The first and last points stand half a band (a plot's n-th) from the plot's
-/// edges: a label wider than a band of the narrowest plot (kNarrowPlotEms) starts at the
-/// first point and ends at the last, so that it neither covers the y axis' ticks nor
-/// reaches out of the chart's box; the others are centred on their point.
+/// its point. Point k stands k + 0.5 bands (a plot's n-th) from the plot's start and
+/// n - k - 0.5 from its end: a label whose half is wider than that in the narrowest plot
+/// (kNarrowPlotEms) starts at its point near the start and ends at it near the end (the
+/// first and last points' labels most often, but also the next ones of a long series), so
+/// that it neither covers the y axis' ticks nor reaches out of the chart's box; the others
+/// are centred on their point.
 inline LabelAnchor line_label_anchor(size_t k, size_t n, double width) {
+  if (n < 2) return LabelAnchor::kMiddle;
+  const double band = kNarrowPlotEms / static_cast<double>(n);
   // (0.6em five times is a hair over 3em: a tolerance keeps such a label as wide as it is)
-  if (n < 2 || static_cast<double>(n) * width <= kNarrowPlotEms + 1e-9) return LabelAnchor::kMiddle;
-  return k == 0 ? LabelAnchor::kStart : k + 1 == n ? LabelAnchor::kEnd : LabelAnchor::kMiddle;
+  const double half = width / 2 - 1e-9;
+  const bool before = (static_cast<double>(k) + 0.5) * band < half;
+  const bool after = (static_cast<double>(n - k) - 0.5) * band < half;
+  if (before && (!after || 2 * k + 1 < n)) return LabelAnchor::kStart;
+  return after ? LabelAnchor::kEnd : LabelAnchor::kMiddle;
 }
 /// For each of `boxes` over a drawing of `n` categories, the most important first, the
 /// least width of the plot (in em) from which it shows: there it stands kLabelClearEms or

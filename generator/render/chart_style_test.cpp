@@ -166,6 +166,15 @@ TEST_CASE("line labels: the first starts at its point and the last ends at it") 
   CHECK(line_label_anchor(0, 72, 3) == LabelAnchor::kStart);
   CHECK(line_label_anchor(71, 72, 3) == LabelAnchor::kEnd);
   CHECK(line_label_anchor(35, 72, 3) == LabelAnchor::kMiddle);
+  // The one before the last of 72 ("1,181", 3em) stands 1.5 bands of a 6em plot (0.125em)
+  // from its end: centred, it reached 1.4em past the chart's box; it ends at its point.
+  CHECK(line_label_anchor(70, 72, 3) == LabelAnchor::kEnd);
+  CHECK(line_label_anchor(1, 72, 3) == LabelAnchor::kStart);
+  // From 3em (half the label) of the narrowest plot, 18 bands of 72, it is centred.
+  CHECK(line_label_anchor(17, 72, 3) == LabelAnchor::kStart);
+  CHECK(line_label_anchor(18, 72, 3) == LabelAnchor::kMiddle);
+  CHECK(line_label_anchor(53, 72, 3) == LabelAnchor::kMiddle);
+  CHECK(line_label_anchor(54, 72, 3) == LabelAnchor::kEnd);
   CHECK(line_label_anchor(0, 1, 3) == LabelAnchor::kMiddle);
   // Two points, each half a band of 6em (1.5em) from its edge: "1,500" (2.7em) fits
   // centred; a label of 3.5em does not.
