@@ -151,4 +151,12 @@ class SiteBuilder {
   std::unique_ptr<Site> site_;
 };
 
+/// Sets the title and title_lang of `term`, the page of a term of `tax` in `term.lang`: the
+/// taxonomy's display name when it gives one; else the term as a page in that language
+/// wrote it in its own words (`own`, null when none did: only untranslated pages, shown
+/// in that language, have it), which needs no mark; else as it was first written
+/// anywhere (`written`), in that page's language.
+void title_term_page(Page& term, const Taxonomy& tax, const std::string& default_lang,
+                     const Site::WrittenTerm& written, const std::string* own);
+
 }  // namespace firefly::detail

@@ -134,6 +134,9 @@ void SiteBuilder::add_taxonomies() {
     for (const Language& lang : config_.languages) {
       std::map<std::string, std::vector<const Page*>> by_term;
       std::map<std::string, std::pair<std::string, const Page*>> first_use;  // slug -> term
+      // slug -> the term as first written by a page in this language's own words (not a
+      // page shown untranslated).
+      std::map<std::string, std::string> own_form;
       for (const auto& p : site_->pages) {
         if (p->kind != PageKind::kPage || p->lang != lang.code) continue;
         for (const auto& [name, values] : p->terms) {
@@ -175,6 +178,7 @@ void SiteBuilder::add_taxonomies() {
             if (fresh) {
               site_->term_titles[tax.name].try_emplace(slug, Site::WrittenTerm{v, p->content_lang});
             }
+            if (p->content_lang == lang.code) own_form.try_emplace(slug, v);
             std::vector<const Page*>& items = by_term[slug];
             if (items.empty() || items.back() != p.get()) items.push_back(p.get());
           }
@@ -189,13 +193,10 @@ void SiteBuilder::add_taxonomies() {
         Page& term = new_page(PageKind::kTerm, lang.code, "term:" + tax.name + "/" + slug);
         term.taxonomy = tax.name;
         term.term = slug;
-        const Site::WrittenTerm& written = site_->term_titles[tax.name][slug];
-        const std::string& def = config_.default_language().code;
-        term.title = tax.term_title(slug, lang.code, def, written.title);
-        // A term without a display name in this language is in the language of its
-        // display name, or of the front matter it was first written in.
-        std::string in = tax.term_title_lang(slug, lang.code, def).value_or(written.lang);
-        if (in != lang.code) term.title_lang = in;
+        auto own = own_form.find(slug);
+        title_term_page(term, tax, config_.default_language().code,
+                        site_->term_titles[tax.name][slug],
+                        own == own_form.end() ? nullptr : &own->second);
         term.url = index.url + slug + "/";
         int per = 20;
         for (const Collection& c : config_.collections) {
@@ -286,6 +287,18 @@ const Collator& SiteBuilder::collator(const std::string& locale) const {
     it = collators_.emplace(locale, std::make_unique<Collator>(locale)).first;
   }
   return *it->second;
+}
+
+void title_term_page(Page& term, const Taxonomy& tax, const std::string& default_lang,
+                     const Site::WrittenTerm& written, const std::string* own) {
+  const std::string& lang = term.lang;
+  // A term without a display name in this language is in the language of its display
+  // name, of the front matter of this language that wrote it, or of the front matter it
+  // was first written in (a story shown untranslated).
+  std::optional<std::string> named = tax.term_title_lang(term.term, lang, default_lang);
+  term.title = tax.term_title(term.term, lang, default_lang, named || !own ? written.title : *own);
+  std::string in = named ? *named : own ? lang : written.lang;
+  term.title_lang = in != lang ? in : std::string();
 }
 
 }  // namespace firefly::detail

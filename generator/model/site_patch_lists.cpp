@@ -160,6 +160,9 @@ bool SiteBuilder::patch_lists(SitePatch& P) {
   for (const TermKey& t : terms) {
     const std::string& name = t.tax->name;
     std::vector<std::pair<const Language*, std::vector<const Page*>>> by_lang;
+    // By language (as by_lang): the term as first written by a page in the language's own
+    // words, if one did.
+    std::vector<std::optional<std::string>> own_forms;
     std::optional<Site::WrittenTerm> written;
     for (const Language& lang : config_.languages) {
       const Page* first = before.find("term:" + name + "/" + t.slug, lang.code);
@@ -181,6 +184,8 @@ bool SiteBuilder::patch_lists(SitePatch& P) {
       std::string form;
       const Page* earliest = nullptr;
       std::string earliest_form;
+      const Page* own = nullptr;
+      std::optional<std::string> own_form;
       for (const Page* item : items) {
         for (const auto& [tax, values] : item->terms) {
           if (tax != name) continue;
@@ -194,23 +199,24 @@ bool SiteBuilder::patch_lists(SitePatch& P) {
               earliest = item;
               earliest_form = v;
             }
+            if (first_in_page && item->content_lang == lang.code &&
+                (!own || order_before(*item, *own))) {
+              own = item;
+              own_form = v;
+            }
             first_in_page = false;
           }
         }
       }
       if (earliest && !written) written = Site::WrittenTerm{earliest_form, earliest->content_lang};
       by_lang.emplace_back(&lang, std::move(items));
+      own_forms.push_back(std::move(own_form));
     }
     // The first value a page writes with the slug is its written form.
     auto& titles = term_titles[name];
-    bool retitled;
     if (written) {
-      auto it = titles.find(t.slug);
-      retitled = it == titles.end() || it->second.title != written->title ||
-                 it->second.lang != written->lang;
       titles[t.slug] = *written;
     } else {
-      retitled = true;
       titles.erase(t.slug);
     }
     int per = 20;
@@ -219,7 +225,8 @@ bool SiteBuilder::patch_lists(SitePatch& P) {
         per = c.paginate;
       }
     }
-    for (auto& [lang, items] : by_lang) {
+    for (size_t k = 0; k < by_lang.size(); ++k) {
+      auto& [lang, items] = by_lang[k];
       const Page* old = before.find("term:" + name + "/" + t.slug, lang->code);
       auto& slot = term_chains[{name, lang->code}][t.slug];
       if (items.empty()) {
@@ -245,12 +252,8 @@ bool SiteBuilder::patch_lists(SitePatch& P) {
         first->url = index->url + t.slug + "/";
         first->out_path = output_path_for_url(first->url);
       }
-      if (retitled || !old) {
-        const Site::WrittenTerm& w = written ? *written : none;
-        first->title = t.tax->term_title(t.slug, lang->code, def, w.title);
-        std::string in = t.tax->term_title_lang(t.slug, lang->code, def).value_or(w.lang);
-        first->title_lang = in != lang->code ? in : "";
-      }
+      title_term_page(*first, *t.tax, def, written ? *written : none,
+                      own_forms[k] ? &*own_forms[k] : nullptr);
       if (!repaginate(P, old, first, std::move(items), per)) return false;
       slot = chains[first->key + " " + lang->code];
     }

@@ -128,6 +128,29 @@ TEST_CASE("patch_site makes the graph build_site makes after an edit of front ma
   CHECK(f.patched(fewer));
 }
 
+TEST_CASE(
+    "a term a language's own front matter writes is in that language wherever first written") {
+  Fixture f;
+  // "repair" is first written by a Chinese story, and by the English one too: its English
+  // page is titled as English, not marked as Chinese.
+  const Page* repair = f.before->find("term:tags/repair", "en");
+  REQUIRE(repair);
+  CHECK(repair->title == "repair");
+  CHECK(repair->title_lang.empty());
+  // "youth" is only in Chinese stories (shown untranslated in English): it is Chinese there.
+  const Page* youth = f.before->find("term:tags/youth", "en");
+  REQUIRE(youth);
+  CHECK(youth->title_lang == "zh-TW");
+  // The English story drops the term, then writes it in capitals: patched as built.
+  std::unique_ptr<Site> dropped = f.patched(f.with(1, Fixture::text("A", "2023-01-01", "youth")));
+  REQUIRE(dropped);
+  CHECK(dropped->find("term:tags/repair", "en")->title_lang == "zh-TW");
+  std::unique_ptr<Site> capitals = f.patched(f.with(1, Fixture::text("A", "2023-01-01", "REPAIR")));
+  REQUIRE(capitals);
+  CHECK(capitals->find("term:tags/repair", "en")->title == "REPAIR");
+  CHECK(capitals->find("term:tags/repair", "en")->title_lang.empty());
+}
+
 TEST_CASE("patch_site puts new stories among the others in build()'s order") {
   Fixture f;
   // New files before every story, between two, and after every one: each in its place in
