@@ -4,6 +4,8 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <string_view>
+#include <utility>
 
 #include "core/date.h"
 #include "core/json.h"
@@ -56,6 +58,20 @@ std::string embed_identity(const std::string& value) {
   return kind + " of " + (dataset.empty() ? "(no dataset)" : dataset);
 }
 
+/// Whether `text` is the text of an autolink to `target`: the address itself, or without
+/// the `mailto:` or `http://` an autolink of an e-mail address or of `www.` adds to it.
+bool autolink_text(std::string_view target, std::string_view text) {
+  if (text.empty()) return false;
+  if (target == text) return true;
+  for (std::string_view scheme : {"mailto:", "http://"}) {
+    if (target.size() == scheme.size() + text.size() && target.substr(0, scheme.size()) == scheme &&
+        target.substr(scheme.size()) == text) {
+      return true;
+    }
+  }
+  return false;
+}
+
 Facts facts_of(const SourcePage& page, const std::vector<MarkdownItem>& items) {
   Facts f;
   f.path = page.path;
@@ -64,7 +80,9 @@ Facts facts_of(const SourcePage& page, const std::vector<MarkdownItem>& items) {
     const Value& v = page.front.get(field);
     if (v.is_string()) add_numbers(f, v.to_text(), page.lang, v.pos.line ? v.pos.line : 1);
   }
+  const std::string* link = nullptr;  // the target of the link whose text comes next
   for (const MarkdownItem& item : items) {
+    const std::string* link_before = std::exchange(link, nullptr);
     switch (item.kind) {
       case Kind::kHeading:
         f.headings.push_back(item.line);
@@ -75,6 +93,7 @@ Facts facts_of(const SourcePage& page, const std::vector<MarkdownItem>& items) {
       case Kind::kLink: {
         std::string target = item.value.substr(0, item.value.find('#'));
         if (!target.empty()) f.links.emplace(target, item.line);
+        link = &item.value;
         break;
       }
       case Kind::kImage:
@@ -87,7 +106,11 @@ Facts facts_of(const SourcePage& page, const std::vector<MarkdownItem>& items) {
         f.code.emplace(item.value, item.line);
         break;
       case Kind::kText:
-        add_numbers(f, item.value, page.lang, item.line);
+        // An address shown as its own link (<https://example.org/2019/r.pdf>) states no
+        // figure: its target is compared as a link.
+        if (!(link_before && autolink_text(*link_before, item.value))) {
+          add_numbers(f, item.value, page.lang, item.line);
+        }
         break;
       default:
         break;
