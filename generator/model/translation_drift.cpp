@@ -181,6 +181,25 @@ bool buddhist_year(long long key, bool thai) {
   return thai && key > 2400000 && key < 2800000 && key % 1000 == 0;
 }
 
+/// Whether figure `f`, as written, is a number of the address of a link both sides have
+/// ("2019" of https://example.org/2019/r.pdf): one side may name the link by its year ("the
+/// 2019 report"), the other not; the address is compared as a link.
+bool in_shared_link(const Facts& o, const Facts& t, const Figure& f) {
+  const std::string& text = f.second.first;
+  if (text.empty()) return false;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (const auto& [target, line] : o.links) {
+    if (!t.links.count(target)) continue;
+    for (size_t at = target.find(text); at != std::string::npos; at = target.find(text, at + 1)) {
+      const size_t end = at + text.size();
+      if ((at == 0 || !digit(target[at - 1])) && (end == target.size() || !digit(target[end]))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 /// Figures on one side only, one warning per line of the translation (a table whose figures
 /// changed is one thing to fix, not one per cell); a section where one figure of the original
 /// is missing and the translation states one other is one warning naming both (1,043 written
@@ -188,14 +207,14 @@ bool buddhist_year(long long key, bool thai) {
 void compare_figures(const Facts& o, const Facts& t, bool thai, std::vector<Drift>& out) {
   std::map<int, std::vector<const Figure*>> missing, added;
   for (const Figure& f : o.numbers) {
-    if (t.numbers.count(f.first) || t.in_words.count(f.first) ||
+    if (t.numbers.count(f.first) || t.in_words.count(f.first) || in_shared_link(o, t, f) ||
         (thai && t.numbers.count(f.first + 543000) && buddhist_year(f.first + 543000, thai))) {
       continue;
     }
     missing[aligned_line(o, f.second.second, t)].push_back(&f);
   }
   for (const Figure& f : t.numbers) {
-    if (o.numbers.count(f.first) || o.in_words.count(f.first)) continue;
+    if (o.numbers.count(f.first) || o.in_words.count(f.first) || in_shared_link(o, t, f)) continue;
     // A Thai year of the Buddhist era (2565 for the original's 2022, or beside it).
     if (buddhist_year(f.first, thai) &&
         (o.numbers.count(f.first - 543000) || t.numbers.count(f.first - 543000))) {

@@ -382,6 +382,14 @@ TEST_CASE("a short range of years, a number in English words and an autolink's a
                            "<https://example.org/2019/r.pdf>\n");
   CHECK(messages(compare_translation(o, dashed)) == "");
   CHECK(messages(compare_translation(dashed, o)) == "");
+  // The link named by its year on one side only: the year is the address's.
+  SourcePage report = page("content/a.zh-TW.md", "zh-TW", "title: 報告",
+                           "17項重點，報告見<https://example.org/2019/r.pdf>\n");
+  SourcePage named =
+      page("content/a.en.md", "en", "title: Report",
+           "Seventeen priorities; see [the 2019 report](https://example.org/2019/r.pdf)\n");
+  CHECK(messages(compare_translation(report, named)) == "");
+  CHECK(messages(compare_translation(named, report)) == "");
   // A real change is still one warning.
   SourcePage wrong = page("content/a.en.md", "en", "title: Plan",
                           "The 2019 to 2023 plan: seventeen priorities; see "
