@@ -97,6 +97,9 @@ int run_new_page(const NewPageOptions& options, std::ostream& out, std::ostream&
     print_diagnostics(diags, options.site_dir, "text", err);
     return 2;
   }
+  // site.yaml's warnings (a field without a label) are said here too, as `check` says them:
+  // the page about to be written is where staff first see such a field's name.
+  if (diags.warning_count()) print_diagnostics(diags, options.site_dir, "text", err);
   const Collection* collection = config->collection(options.collection);
   if (!collection) {
     std::vector<std::string> names;

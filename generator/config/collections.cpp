@@ -1,6 +1,8 @@
 #include "config/collections.h"
 
 #include <algorithm>
+#include <array>
+#include <string_view>
 
 #include "config/site_yaml_values.h"
 #include "core/text.h"
@@ -126,11 +128,32 @@ Collection read_collection(const std::string& name, const Value& v, Diagnostics&
          "one key a field: `fields: {date: {type: date, required: true}}`", diags);
   for (const auto& [field, fv] : v.get("fields").as_map()) {
     c.fields.push_back(field_schema(field, fv, diags));
+    const FieldSchema& f = c.fields.back();
+    if (!f.label.empty() || !c.shows_as_field(f)) continue;
+    // Its name would title it on every language's pages; staff do not see that in a file.
+    diags.warning(kSiteYaml, fv.key_pos.line ? fv.key_pos : fv.pos,
+                  "field '" + field + "' of collection '" + name +
+                      "' has no label: the pages of every language show its name (" + field +
+                      ") as its title",
+                  "add a label in each of the site's languages: " + field + ": {type: " + f.type +
+                      ", label: {en: " + name_as_words(field) + "}}");
   }
   return c;
 }
 
 }  // namespace config_detail
+
+bool Collection::shows_as_field(const FieldSchema& f) const {
+  static constexpr std::array<std::string_view, 15> kShownElsewhere = {
+      "title",       "date",   "updated", "draft", "publish_at", "summary",
+      "description", "weight", "layout",  "url",   "aliases",    "translation_key",
+      "images",      "people", "slug"};
+  if (std::find(kShownElsewhere.begin(), kShownElsewhere.end(), f.name) != kShownElsewhere.end())
+    return false;
+  if (std::find(taxonomies.begin(), taxonomies.end(), f.name) != taxonomies.end()) return false;
+  const FieldSchema& item = f.type == "list" && f.of ? *f.of : f;
+  return item.type != "ref" && item.type != "image" && item.type != "object" && item.type != "list";
+}
 
 namespace {
 

@@ -101,4 +101,24 @@ TEST_CASE("a ref field's `to` names a collection or a folder of content/") {
   fs::remove_all(root);
 }
 
+TEST_CASE("a field shown on pages without a label is a warning at its name") {
+  // Its name (volunteer_hours) titled it on every language's pages, and nothing said so.
+  std::vector<Diagnostic> all = errors_of(
+      "  stories:\n    fields:\n"
+      "      volunteer_hours: integer\n"
+      "      place: {type: string, label: {en: Place}}\n"
+      "      date: {type: date}\n      program: {type: ref, to: stories}\n"
+      "      people: {type: list, of: {type: object}}\n");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].severity == Severity::kWarning);
+  CHECK(all[0].pos.line == 6);
+  CHECK(all[0].pos.col == 7);
+  CHECK(all[0].message ==
+        "field 'volunteer_hours' of collection 'stories' has no label: the pages of every "
+        "language show its name (volunteer_hours) as its title");
+  CHECK(all[0].hint ==
+        "add a label in each of the site's languages: volunteer_hours: {type: integer, label: "
+        "{en: Volunteer hours}}");
+}
+
 }  // namespace firefly

@@ -71,6 +71,11 @@ struct Collection {
   int paginate = 0;  ///< 0: one page
   std::vector<std::string> taxonomies;
   std::vector<FieldSchema> fields;
+
+  /// Whether a page shows field `f` in its list of fields, titled by its label: not a
+  /// field shown in a place of its own (title, date, images, people, a taxonomy...), nor a
+  /// ref, an image, an object or a list of those.
+  bool shows_as_field(const FieldSchema& f) const;
 };
 
 /// A classification of pages (audiences, tags) with a term page per value.

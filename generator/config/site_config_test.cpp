@@ -66,10 +66,10 @@ TEST_CASE("site config: a switch is true or false; no, off, 0 and \"false\" are 
   for (const char* written : {"no", "off", "0", "'false'", "n"}) {
     CAPTURE(written);
     Diagnostics diags;
-    std::string yaml = std::string("title: T\nlanguages: [{code: en}]\nrelative_urls: ") + written +
-                       "\nmarkdown: {unsafe_html: " + written + "}\nphotos: {avif: " + written +
-                       "}\ncollections:\n  s: {fields: {d: {type: date, required: " + written +
-                       "}}}\n";
+    std::string yaml =
+        std::string("title: T\nlanguages: [{code: en}]\nrelative_urls: ") + written +
+        "\nmarkdown: {unsafe_html: " + written + "}\nphotos: {avif: " + written +
+        "}\ncollections:\n  s: {fields: {d: {type: date, label: D, required: " + written + "}}}\n";
     auto c = load(yaml.c_str(), diags);
     std::vector<std::string> found;
     for (const Diagnostic& d : diags.sorted()) found.push_back(d.message + " | " + d.hint);

@@ -478,4 +478,14 @@ bool is_windows_device_name(std::string_view name) {
          base[3] >= '1' && base[3] <= '9';
 }
 
+std::string name_as_words(std::string_view name) {
+  std::string out(name);
+  for (char& ch : out) {
+    if (ch == '_' || ch == '-') ch = ' ';
+  }
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z')
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
 }  // namespace firefly

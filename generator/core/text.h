@@ -121,6 +121,11 @@ std::string slugify(std::string_view s);
 /// bidirectional controls (which can make an address look like another); "" when none.
 std::string invisible_character(std::string_view s);
 
+/// A key written as words, the start of a title or label to suggest for it:
+/// `volunteer_hours` as "Volunteer hours" (`_` and `-` as spaces, an ASCII first letter in
+/// upper case).
+std::string name_as_words(std::string_view name);
+
 /// Whether a file named `name` cannot exist on Windows because the name (before any
 /// extension, in any letter case) is one Windows keeps for a device: con, prn, aux, nul,
 /// com1-com9, lpt1-lpt9 ("con.md", "Aux.en.md").

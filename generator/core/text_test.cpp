@@ -211,3 +211,9 @@ TEST_CASE("is_windows_device_name: the names Windows keeps, with any extension o
     CHECK_FALSE(firefly::is_windows_device_name(name));
   }
 }
+
+TEST_CASE("name_as_words writes a key as the words of a title") {
+  CHECK(firefly::name_as_words("volunteer_hours") == "Volunteer hours");
+  CHECK(firefly::name_as_words("target-2022") == "Target 2022");
+  CHECK(firefly::name_as_words("年度") == "年度");
+}

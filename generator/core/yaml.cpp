@@ -6,15 +6,17 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
-#include <charconv>
 #include <map>
 #include <sstream>
+#include <utility>
 
 #include "core/legacy_encoding.h"
 #include "core/text.h"
 #include "core/yaml_help.h"
+#include "core/yaml_merge.h"
 #include "core/yaml_scan.h"
 #include "core/yaml_simple.h"
+#include "core/yaml_tags.h"
 
 namespace firefly {
 
@@ -51,8 +53,12 @@ struct Frame {
   Map map;
   Size size{1, 0};  // under this one, aliases counted in full
   bool have_key = false;
+  bool key_is_merge = false;  // the key is `<<`: its value is merged into the map
   std::string key;
   Pos key_pos;
+  std::vector<Value> merges;  // the values of `<<`, in order
+  size_t merge_at = 0;        // how many keys were written before `<<`
+  Pos merge_pos;
 };
 
 // yaml-cpp counts columns in bytes; people (and carets) count characters. Marks come in
@@ -84,30 +90,6 @@ class ColumnCounter {
   int line_offset_;
   size_t line_start_ = std::string_view::npos, at_ = 0, chars_ = 0;
 };
-
-Value plain_scalar(std::string_view s) {
-  // Most scalars are text: the words below are only compared when the length matches.
-  if (s.empty()) return Value();
-  if (s.size() <= 5) {
-    if (s == "~" || s == "null" || s == "Null" || s == "NULL") return Value();
-    if (s == "true" || s == "True" || s == "TRUE") return Value(true);
-    if (s == "false" || s == "False" || s == "FALSE") return Value(false);
-  }
-  const char* b = s.data();
-  const char* e = s.data() + s.size();
-  const char* digits = (*b == '-' || *b == '+') ? b + 1 : b;
-  if (digits < e && *digits >= '0' && *digits <= '9') {
-    // Leading zeros ("007") and dates stay text.
-    bool leading_zero = *digits == '0' && digits + 1 < e && digits[1] != '.';
-    std::int64_t i;
-    auto r = std::from_chars(*b == '+' ? b + 1 : b, e, i);
-    if (r.ec == std::errc() && r.ptr == e && !leading_zero) return Value(i);
-    double d;
-    auto rd = std::from_chars(*b == '+' ? b + 1 : b, e, d);
-    if (rd.ec == std::errc() && rd.ptr == e && !leading_zero) return Value(d);
-  }
-  return Value(s);
-}
 
 class Builder : public YAML::EventHandler {
  public:
@@ -154,16 +136,23 @@ class Builder : public YAML::EventHandler {
       control_char(mark, bad.code);
       return;
     }
-    Value v = tag == "?" ? plain_scalar(value) : Value(value);
-    add(std::move(v), pos(mark), anchor, {1, value.size()}, {});
+    TaggedScalar read = read_tagged_scalar(tag, value);
+    if (!read.message.empty()) {
+      fail(pos(mark), std::move(read.message), std::move(read.hint));
+      return;
+    }
+    merge_key_ = is_merge_key(tag, value);
+    add(std::move(read.value), pos(mark), anchor, {1, value.size()}, {});
   }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
+    if (refuse_tag(mark, tag, false)) return;
     push(false, mark, anchor);
   }
   void OnSequenceEnd() override { pop(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value) override {
+    if (refuse_tag(mark, tag, true)) return;
     push(true, mark, anchor);
   }
   void OnMapEnd() override { pop(); }
@@ -175,6 +164,14 @@ class Builder : public YAML::EventHandler {
 
  private:
   Pos pos(const YAML::Mark& m) { return column_(m); }
+
+  /// Whether the tag of a list or map is refused (then reported).
+  bool refuse_tag(const YAML::Mark& mark, const std::string& tag, bool is_map) {
+    if (failed) return true;
+    std::optional<TaggedScalar> refused = refuse_collection_tag(tag, is_map);
+    if (refused) fail(pos(mark), std::move(refused->message), std::move(refused->hint));
+    return refused.has_value();
+  }
 
   /// Reports the control character `code` of the scalar at `mark`, where it was written.
   void control_char(const YAML::Mark& mark, char32_t code) {
@@ -231,6 +228,7 @@ class Builder : public YAML::EventHandler {
   void pop() {
     if (stack_.empty() || failed) return;
     Frame& f = stack_.back();
+    if (!f.merges.empty()) apply_merges(f.map, f.merge_at, f.merges);
     Value v = f.is_map ? Value(std::move(f.map)) : Value(std::move(f.list));
     Pos at = f.pos;
     YAML::anchor_t anchor = f.anchor;
@@ -241,6 +239,7 @@ class Builder : public YAML::EventHandler {
 
   /// Adds a value of `size`; `through_alias` of it is repeated by an alias.
   void add(Value v, Pos at, YAML::anchor_t anchor, Size size, Size through_alias) {
+    bool merge_key = std::exchange(merge_key_, false);
     if (failed) return;
     v.pos = at;
     if (anchor) anchors_[anchor] = {v, size};
@@ -271,6 +270,15 @@ class Builder : public YAML::EventHandler {
       top.key = v.to_text();
       top.key_pos = at;
       top.have_key = true;
+      top.key_is_merge = merge_key;
+      if (merge_key && top.merge_pos.line) {
+        fail(at,
+             "the merge key '<<' appears twice in the same map (first on line " +
+                 std::to_string(top.merge_pos.line) + ")",
+             "merge a list of maps with one key: <<: [*first, *second]");
+        return;
+      }
+      if (merge_key) return;
       for (const auto& [k, existing] : top.map) {
         if (k == top.key) {
           fail(at,
@@ -282,15 +290,35 @@ class Builder : public YAML::EventHandler {
       }
       return;
     }
+    if (top.key_is_merge) {
+      merge(top, std::move(v));
+      return;
+    }
     v.key_pos = top.key_pos;
     top.map.emplace_back(std::move(top.key), std::move(v));
     top.have_key = false;
+  }
+
+  /// Keeps `source`, the value of the map's `<<`, to merge when the map ends.
+  void merge(Frame& top, Value source) {
+    top.have_key = false;
+    top.key_is_merge = false;
+    std::string problem = merge_source_problem(source);
+    if (!problem.empty()) {
+      fail(source.pos, std::move(problem),
+           "write an alias of a map (<<: *base) or a list of them (<<: [*base, *more])");
+      return;
+    }
+    top.merge_pos = top.key_pos;
+    top.merge_at = top.map.size();
+    top.merges.push_back(std::move(source));
   }
 
   std::string_view text_;
   const std::string& path_;
   Diagnostics& diags_;
   ColumnCounter column_;
+  bool merge_key_ = false;  // the scalar being added is a plain `<<`
   std::vector<Frame> stack_;
   std::map<YAML::anchor_t, std::pair<Value, Size>> anchors_;
   size_t total_ = 0;        // values repeated by aliases

@@ -1,5 +1,6 @@
 #include "load/csv.h"
 
+#include <algorithm>
 #include <set>
 
 #include "core/legacy_encoding.h"
@@ -14,13 +15,22 @@ bool CsvReader::next(CsvRecord& out) {
   record_offset_ = i_;
   out.line = line_;
   out.fields.clear();
+  const size_t end_of_record = std::min(text_.size(), i_ + kMaxCsvRecordBytes);
   for (;;) {
+    if (out.fields.size() == kMaxCsvFields) {
+      return refuse(out.line, static_cast<int>(out.fields.size()) + 1,
+                    "this row has more than " + std::to_string(kMaxCsvFields) + " fields");
+    }
     std::string field;
     int field_line = line_;
     if (i_ < text_.size() && text_[i_] == '"') {
       ++i_;
       bool closed = false;
       while (i_ < text_.size()) {
+        if (i_ >= end_of_record) {
+          return refuse(out.line, static_cast<int>(out.fields.size()) + 1,
+                        "this row has more than " + std::to_string(kMaxCsvRecordBytes) + " bytes");
+        }
         char c = text_[i_];
         if (c == '"') {
           if (i_ + 1 < text_.size() && text_[i_ + 1] == '"') {
@@ -57,6 +67,10 @@ bool CsvReader::next(CsvRecord& out) {
     } else {
       size_t end = text_.find_first_of(",\r\n", i_);
       if (end == std::string_view::npos) end = text_.size();
+      if (end > end_of_record) {
+        return refuse(out.line, static_cast<int>(out.fields.size()) + 1,
+                      "this row has more than " + std::to_string(kMaxCsvRecordBytes) + " bytes");
+      }
       field.assign(text_.substr(i_, end - i_));
       i_ = end;
     }
@@ -69,6 +83,17 @@ bool CsvReader::next(CsvRecord& out) {
     skip_newline();
     break;
   }
+  return true;
+}
+
+bool CsvReader::refuse(int line, int field, std::string why) {
+  diags_.error(path_, Pos{line, field},
+               why + "; Firefly reads at most " + std::to_string(kMaxCsvFields) + " fields and " +
+                   std::to_string(kMaxCsvRecordBytes) + " bytes in one row of a CSV file",
+               "check that the rows end with line breaks and that every quoted field is closed; "
+               "split longer data into several datasets");
+  failed_ = true;
+  too_long_ = true;
   return true;
 }
 
@@ -123,6 +148,7 @@ bool scan_csv(std::string_view text, const std::string& path, Diagnostics& diags
     diags.error(path, Pos{1, 1}, "the file is empty; it needs a header row");
     return false;
   }
+  if (reader.too_long()) return false;  // a header cut short names no columns
   // Looked for field by field only in a file that has one (one pass over the bytes).
   const bool unshowable = find_control_char(text).offset != std::string_view::npos ||
                           text.find(kByteOrderMark) != std::string_view::npos;

@@ -10,6 +10,16 @@
 
 namespace firefly {
 
+/// The most bytes of one record (a row, its quoted line breaks included): a longer one is an
+/// error that stops the file's reading. A row of honest data has kilobytes; a file of one
+/// line (no line breaks, or a quote never closed) of 50 MB took 13 times that in memory.
+inline constexpr size_t kMaxCsvRecordBytes = 1024 * 1024;
+
+/// The most fields of one record: four times a spreadsheet's most columns (16,384). More is
+/// an error that stops the file's reading: each column of a header costs a column's
+/// description (a header of 25 million columns took 20 GB).
+inline constexpr size_t kMaxCsvFields = 65536;
+
 /// One record of a CSV file with the line it starts on.
 struct CsvRecord {
   int line = 0;                     ///< 1-based physical line where the record starts
@@ -39,9 +49,15 @@ class CsvReader {
   /// True after a quoted field that is never closed: the record last read is the rest of
   /// the file, and no other follows.
   bool failed() const { return failed_; }
+  /// True after a record over kMaxCsvRecordBytes or kMaxCsvFields (reported; failed() too):
+  /// the record last read is cut short.
+  bool too_long() const { return too_long_; }
 
  private:
   void skip_newline();
+  /// Reports the record starting at `record_offset_` on `line` as too long (`why`) and ends
+  /// the reading; returns true, as next() does for the record cut short.
+  bool refuse(int line, int field, std::string why);
 
   std::string_view text_;
   const std::string& path_;
@@ -50,6 +66,7 @@ class CsvReader {
   int line_ = 1;
   size_t record_offset_ = 0;
   bool failed_ = false;
+  bool too_long_ = false;
 };
 
 /// Parses `text` (UTF-8, RFC 4180; a leading BOM is skipped, CRLF, LF or CR end records,

@@ -141,4 +141,39 @@ TEST_CASE("csv: quoting for output round-trips") {
   CHECK(t.rows[0].fields[0] == field);
 }
 
+TEST_CASE("csv: a row over kMaxCsvRecordBytes is an error that stops the reading") {
+  // A 50 MB file of one line took 13 times its size (the whole line one field, copied into
+  // columns and messages); now reading stops at the limit.
+  const std::string huge(kMaxCsvRecordBytes + 1, 'x');
+  for (const std::string& text :
+       {"a,b\n\"" + huge + "\",1\n2,3\n", "a,b\n" + huge + ",1\n2,3\n", "a,b\n\"" + huge}) {
+    Diagnostics d;
+    CsvTable t = parse(text, d);
+    CHECK(t.rows.empty());
+    REQUIRE(d.error_count() == 1);
+    Diagnostic e = d.sorted()[0];
+    CHECK(e.pos.line == 2);
+    CHECK(e.pos.col == 1);
+    CHECK(e.message ==
+          "this row has more than 1048576 bytes; Firefly reads at most 65536 fields and 1048576 "
+          "bytes in one row of a CSV file");
+  }
+  Diagnostics fine;
+  CsvTable t = parse("a,b\n" + std::string(kMaxCsvRecordBytes - 3, 'x') + ",1\n", fine);
+  CHECK_FALSE(fine.has_errors());
+  CHECK(t.rows.size() == 1);
+}
+
+TEST_CASE("csv: a header over kMaxCsvFields names no columns") {
+  std::string header = "a";
+  for (size_t i = 1; i <= kMaxCsvFields; ++i) header += ",a";
+  Diagnostics d;
+  CsvTable t = parse(header + "\n1\n", d);
+  CHECK(t.header.fields.size() == kMaxCsvFields);
+  CHECK(t.rows.empty());
+  REQUIRE(d.error_count() == 1);  // not 65,536 of "column 'a' appears twice"
+  CHECK(d.sorted()[0].pos.col == 65537);
+  CHECK(d.sorted()[0].message.substr(0, 38) == "this row has more than 65536 fields; F");
+}
+
 }  // namespace firefly

@@ -46,6 +46,8 @@ struct Column {
   /// The unit's code when Firefly has words for it in each language (`unit: percent`;
   /// known_unit_words), else "".
   std::string unit_code = {};
+  /// True when no title was written: the name stands for it (check_dataset_metadata warns).
+  bool untitled = false;
 
   /// The words of `code` (nullptr when the column gives none).
   const Localized* label_of(std::string_view code) const;

@@ -354,6 +354,16 @@ void check_dataset_metadata(const Dataset& ds, const std::vector<std::string>& l
   unread(ds.description, "description");
   unread(ds.spatial, "spatial");
   for (const Column& col : ds.columns) {
+    // Its name heads the column on every language's pages; staff do not see that in a file.
+    // (A plan's columns, target_2024..., are titled by the scorecard.)
+    if (col.untitled && !ds.indicators) {
+      diags.warning(ds.yaml_path, col.pos.line ? col.pos : top,
+                    "column '" + col.name +
+                        "' has no title: the pages of every language show its name (" + col.name +
+                        ") as its heading",
+                    "add a title in each of the site's languages, e.g. title: {en: " +
+                        name_as_words(col.name) + "}");
+    }
     unread(col.title, "column '" + col.name + "' title");
     unread(col.description, "column '" + col.name + "' description");
   }

@@ -299,7 +299,10 @@ std::optional<std::vector<Column>> read_columns(const Value& meta, MetaReader& r
       col.type = static_cast<ColumnType>(it - kTypeNames.begin());
     }
     col.title = r.localized(c, "title", false);
-    if (col.title.empty()) col.title.plain = col.name;
+    if (col.title.empty()) {
+      col.untitled = true;
+      col.title.plain = col.name;
+    }
     col.description = r.localized(c, "description", false);
     col.unit = r.localized(c, "unit", false);
     if (col.unit.by_lang.empty()) {

@@ -632,4 +632,26 @@ TEST_CASE("dataset: unit: percent, as the CSV check advises, is worded in each l
   CHECK(ds->columns[1].unit.plain == "orang");  // other units stay as written
 }
 
+TEST_CASE("dataset: a column without a title is a warning at the column") {
+  // Its name headed the column on every language's pages, and nothing said so.
+  Diagnostics d;
+  auto ds = build(
+      "title: {en: Hours}\ncolumns:\n  - {name: year, type: integer, title: {en: Year}}\n"
+      "  - name: volunteer_hours\n    type: integer\n",
+      "year,volunteer_hours\n2021,3\n", d);
+  REQUIRE(ds);
+  CHECK(ds->columns[1].title.plain == "volunteer_hours");
+  Diagnostics w;
+  check_dataset_metadata(*ds, {"en"}, w);
+  std::vector<std::string> untitled;
+  for (const std::string& m : messages(w)) {
+    if (m.find("has no title") != std::string::npos) untitled.push_back(m);
+  }
+  CHECK(untitled ==
+        std::vector<std::string>{
+            "data/awards.yaml:4:5: column 'volunteer_hours' has no title: the pages of every "
+            "language show its name (volunteer_hours) as its heading | add a title in each of "
+            "the site's languages, e.g. title: {en: Volunteer hours}"});
+}
+
 }  // namespace firefly

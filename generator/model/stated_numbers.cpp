@@ -15,6 +15,7 @@
 #include "core/language_tag.h"
 #include "core/text.h"
 #include "model/number_forms.h"
+#include "model/number_words.h"
 
 namespace firefly {
 
@@ -50,7 +51,7 @@ bool is_ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '
 /// one is read: a digit (ASCII; 0xEF and 0xE0 begin full-width and Thai ones) or a month
 /// name. In Chinese, 成 is looked for too ("七成").
 struct NumberWriting {
-  bool zh = false, th = false, vi = false;
+  bool zh = false, th = false, vi = false, en = false;
   bool dot_groups = false;  ///< "vi", "id": "3.256,5"
   std::vector<std::pair<std::string_view, double>> factors;
   std::vector<std::string_view> months;
@@ -64,6 +65,7 @@ NumberWriting number_writing(const std::string& lang) {
   w.zh = lang.rfind("zh", 0) == 0;
   w.th = lang == "th";
   w.vi = lang == "vi";
+  w.en = lang == "en";
   w.dot_groups = lang == "vi" || lang == "id";
   if (w.zh) {
     w.factors = {{"千萬", 1e7}, {"百萬", 1e6}, {"萬", 1e4}, {"万", 1e4}, {"億", 1e8}, {"千", 1e3}};
@@ -182,6 +184,37 @@ bool closes_thai_year_range(std::string_view before, size_t year_end) {
 bool after_percent_word(std::string_view before) {
   while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
   return ends_with(before, "ร้อยละ");
+}
+
+/// The second year of a short range of years ("2019–22", "2019-20": 2022, 2020) that is
+/// the two digits from `start` to `end`, or nullopt when they are none: right after a dash
+/// that follows a year of four digits (1900 to 2099), and later than it in its century
+/// ("2019-12" is a month). `from` is set to where the range starts (its text: "2019–22").
+std::optional<double> short_range_year(const Utf8& s, size_t start, size_t end, size_t& from) {
+  if (end != start + 2 || start < 6) return std::nullopt;
+  size_t dash = 1;
+  if (s.byte(start - 1) != '-') {
+    dash = s.has(start - 3, "–") || s.has(start - 3, "—") ? 3 : 0;
+    if (dash == 0 || start < 7) return std::nullopt;
+  }
+  const size_t year_at = start - dash - 4;
+  int year = 0;
+  for (size_t k = 0; k < 4; ++k) {
+    const unsigned char c = s.byte(year_at + k);
+    if (c < '0' || c > '9') return std::nullopt;
+    year = year * 10 + (c - '0');
+  }
+  if (year_at > 0 && s.byte(year_at - 1) >= '0' && s.byte(year_at - 1) <= '9') return std::nullopt;
+  size_t len;
+  if (year < 1900 || year > 2099 || s.digit_at(end, len) >= 0) return std::nullopt;
+  if (end < s.size() && (s.byte(end) == '-' || s.byte(end) == '.' || s.byte(end) == ',')) {
+    if (s.digit_at(end + 1, len) >= 0) return std::nullopt;  // a date, a decimal: not a range
+  }
+  const int short_year = (s.byte(start) - '0') * 10 + (s.byte(start + 1) - '0');
+  const int full = year / 100 * 100 + short_year;
+  if (full <= year) return std::nullopt;
+  from = year_at;
+  return full;
 }
 
 /// Reads the digits and separators at `i` as `w` writes numbers; advances `i`.
@@ -327,6 +360,11 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
         continue;
       }
       value = read_number(s, i, w);
+      size_t range_from = start;
+      if (std::optional<double> year = short_range_year(s, start, i, range_from)) {
+        value = *year;
+        start = range_from;  // its text is the range's: "2019–22"
+      }
       if (start >= 2 && s.byte(start - 1) == '-' && is_ascii_letter(s.byte(start - 2))) {
         continue;  // part of a name: COVID-19
       }
@@ -403,6 +441,10 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
       value += 1911;
     }
     add(value, whole, start, i);
+  }
+  if (w.en) {
+    // "seventeen" where the original writes 17 (or 十七).
+    for (StatedNumber& n : english_number_words(text)) out.push_back(std::move(n));
   }
   return out;
 }

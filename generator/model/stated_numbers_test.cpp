@@ -204,4 +204,23 @@ TEST_CASE("numbers in Chinese numerals") {
   }
 }
 
+TEST_CASE("a short range of years states its second year in full") {
+  // "2019–22" stated 22, so a translation's "2019 to 2022" was a changed figure.
+  CHECK(values("from 2019–22 and 2019-20", "en") == "2019 2022 2019 2020");
+  CHECK(values("2019—22年", "zh-TW") == "2019 2022");
+  // A month, a date, a code: not a range.
+  CHECK(values("2019-12 and 2019-12-31", "en") == "2019 12 2019 12 31");
+  CHECK(values("item 12019-22", "en") == "12019 22");
+  CHECK(values("2019-22.5", "en") == "2019 22.5");
+}
+
+TEST_CASE("English number words above ten are figures, written in words") {
+  std::vector<StatedNumber> numbers = stated_numbers("seventeen priorities since 2019", "en");
+  REQUIRE(numbers.size() == 2);
+  CHECK(numbers[0].value == 2019);
+  CHECK(numbers[1].value == 17);
+  CHECK(numbers[1].words);
+  CHECK(values("mười bảy seventeen", "vi") == "");
+}
+
 }  // namespace firefly

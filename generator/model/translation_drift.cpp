@@ -4,6 +4,8 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <string_view>
+#include <utility>
 
 #include "core/date.h"
 #include "core/json.h"
@@ -56,6 +58,20 @@ std::string embed_identity(const std::string& value) {
   return kind + " of " + (dataset.empty() ? "(no dataset)" : dataset);
 }
 
+/// Whether `text` is the text of an autolink to `target`: the address itself, or without
+/// the `mailto:` or `http://` an autolink of an e-mail address or of `www.` adds to it.
+bool autolink_text(std::string_view target, std::string_view text) {
+  if (text.empty()) return false;
+  if (target == text) return true;
+  for (std::string_view scheme : {"mailto:", "http://"}) {
+    if (target.size() == scheme.size() + text.size() && target.substr(0, scheme.size()) == scheme &&
+        target.substr(scheme.size()) == text) {
+      return true;
+    }
+  }
+  return false;
+}
+
 Facts facts_of(const SourcePage& page, const std::vector<MarkdownItem>& items) {
   Facts f;
   f.path = page.path;
@@ -64,7 +80,9 @@ Facts facts_of(const SourcePage& page, const std::vector<MarkdownItem>& items) {
     const Value& v = page.front.get(field);
     if (v.is_string()) add_numbers(f, v.to_text(), page.lang, v.pos.line ? v.pos.line : 1);
   }
+  const std::string* link = nullptr;  // the target of the link whose text comes next
   for (const MarkdownItem& item : items) {
+    const std::string* link_before = std::exchange(link, nullptr);
     switch (item.kind) {
       case Kind::kHeading:
         f.headings.push_back(item.line);
@@ -75,6 +93,7 @@ Facts facts_of(const SourcePage& page, const std::vector<MarkdownItem>& items) {
       case Kind::kLink: {
         std::string target = item.value.substr(0, item.value.find('#'));
         if (!target.empty()) f.links.emplace(target, item.line);
+        link = &item.value;
         break;
       }
       case Kind::kImage:
@@ -87,7 +106,11 @@ Facts facts_of(const SourcePage& page, const std::vector<MarkdownItem>& items) {
         f.code.emplace(item.value, item.line);
         break;
       case Kind::kText:
-        add_numbers(f, item.value, page.lang, item.line);
+        // An address shown as its own link (<https://example.org/2019/r.pdf>) states no
+        // figure: its target is compared as a link.
+        if (!(link_before && autolink_text(*link_before, item.value))) {
+          add_numbers(f, item.value, page.lang, item.line);
+        }
         break;
       default:
         break;
@@ -158,6 +181,25 @@ bool buddhist_year(long long key, bool thai) {
   return thai && key > 2400000 && key < 2800000 && key % 1000 == 0;
 }
 
+/// Whether figure `f`, as written, is a number of the address of a link both sides have
+/// ("2019" of https://example.org/2019/r.pdf): one side may name the link by its year ("the
+/// 2019 report"), the other not; the address is compared as a link.
+bool in_shared_link(const Facts& o, const Facts& t, const Figure& f) {
+  const std::string& text = f.second.first;
+  if (text.empty()) return false;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (const auto& [target, line] : o.links) {
+    if (!t.links.count(target)) continue;
+    for (size_t at = target.find(text); at != std::string::npos; at = target.find(text, at + 1)) {
+      const size_t end = at + text.size();
+      if ((at == 0 || !digit(target[at - 1])) && (end == target.size() || !digit(target[end]))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 /// Figures on one side only, one warning per line of the translation (a table whose figures
 /// changed is one thing to fix, not one per cell); a section where one figure of the original
 /// is missing and the translation states one other is one warning naming both (1,043 written
@@ -165,14 +207,14 @@ bool buddhist_year(long long key, bool thai) {
 void compare_figures(const Facts& o, const Facts& t, bool thai, std::vector<Drift>& out) {
   std::map<int, std::vector<const Figure*>> missing, added;
   for (const Figure& f : o.numbers) {
-    if (t.numbers.count(f.first) || t.in_words.count(f.first) ||
+    if (t.numbers.count(f.first) || t.in_words.count(f.first) || in_shared_link(o, t, f) ||
         (thai && t.numbers.count(f.first + 543000) && buddhist_year(f.first + 543000, thai))) {
       continue;
     }
     missing[aligned_line(o, f.second.second, t)].push_back(&f);
   }
   for (const Figure& f : t.numbers) {
-    if (o.numbers.count(f.first) || o.in_words.count(f.first)) continue;
+    if (o.numbers.count(f.first) || o.in_words.count(f.first) || in_shared_link(o, t, f)) continue;
     // A Thai year of the Buddhist era (2565 for the original's 2022, or beside it).
     if (buddhist_year(f.first, thai) &&
         (o.numbers.count(f.first - 543000) || t.numbers.count(f.first - 543000))) {

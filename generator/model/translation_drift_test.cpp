@@ -368,4 +368,35 @@ TEST_CASE(
         "original");
 }
 
+TEST_CASE("a short range of years, a number in English words and an autolink's address") {
+  // Each was a changed figure: "2019–22" stated 22, "seventeen" nothing, and the
+  // autolink's text the 2019 of its address.
+  SourcePage o = page("content/a.zh-TW.md", "zh-TW", "title: 計畫",
+                      "2019–22年計畫，17項重點，報告見<https://example.org/2019/r.pdf>\n");
+  SourcePage t = page("content/a.en.md", "en", "title: Plan",
+                      "The 2019 to 2022 plan: seventeen priorities; see "
+                      "[the report](https://example.org/2019/r.pdf)\n");
+  CHECK(messages(compare_translation(o, t)) == "");
+  SourcePage dashed = page("content/a.en.md", "en", "title: Plan",
+                           "The 2019-2022 plan: 17 priorities; see "
+                           "<https://example.org/2019/r.pdf>\n");
+  CHECK(messages(compare_translation(o, dashed)) == "");
+  CHECK(messages(compare_translation(dashed, o)) == "");
+  // The link named by its year on one side only: the year is the address's.
+  SourcePage report = page("content/a.zh-TW.md", "zh-TW", "title: 報告",
+                           "17項重點，報告見<https://example.org/2019/r.pdf>\n");
+  SourcePage named =
+      page("content/a.en.md", "en", "title: Report",
+           "Seventeen priorities; see [the 2019 report](https://example.org/2019/r.pdf)\n");
+  CHECK(messages(compare_translation(report, named)) == "");
+  CHECK(messages(compare_translation(named, report)) == "");
+  // A real change is still one warning.
+  SourcePage wrong = page("content/a.en.md", "en", "title: Plan",
+                          "The 2019 to 2023 plan: seventeen priorities; see "
+                          "[the report](https://example.org/2019/r.pdf)\n");
+  CHECK(messages(compare_translation(o, wrong)) ==
+        "5: this translation states 2023 (\"2023\") where the original states 2022 "
+        "(\"2019–22\" at content/a.zh-TW.md:5)\n");
+}
+
 }  // namespace firefly

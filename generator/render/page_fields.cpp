@@ -14,19 +14,6 @@ namespace firefly {
 
 namespace {
 
-bool shown_as_field(const FieldSchema& f, const Collection& c) {
-  static constexpr std::array<std::string_view, 15> kShownElsewhere = {
-      "title",       "date",   "updated", "draft", "publish_at", "summary",
-      "description", "weight", "layout",  "url",   "aliases",    "translation_key",
-      "images",      "people", "slug"};
-  if (std::find(kShownElsewhere.begin(), kShownElsewhere.end(), f.name) != kShownElsewhere.end())
-    return false;
-  if (std::find(c.taxonomies.begin(), c.taxonomies.end(), f.name) != c.taxonomies.end())
-    return false;
-  const FieldSchema& item = f.type == "list" && f.of ? *f.of : f;
-  return item.type != "ref" && item.type != "image" && item.type != "object" && item.type != "list";
-}
-
 /// The HTML tag of the language `code` for a reader of `reader`: "" when the same or none.
 std::string tag_for(const Site& site, std::string_view code, const Language& reader) {
   if (code.empty() || code == reader.code) return "";
@@ -54,7 +41,7 @@ std::vector<ShownField> shown_fields(const Site& site, const Page& page, const L
   const LocaleSpec locale{lang.html_lang, lang.calendar};
   const ScriptLanguages scripts = script_languages(site.config->languages);
   for (const FieldSchema& f : c->fields) {
-    if (!shown_as_field(f, *c)) continue;
+    if (!c->shows_as_field(f)) continue;
     const Value* v = page.source->front.find(f.name);
     if (!v || v->is_null()) continue;
     const FieldSchema& type = f.type == "list" && f.of ? *f.of : f;

@@ -1,0 +1,71 @@
+#include "core/yaml_merge.h"
+
+#include <doctest/doctest.h>
+
+#include "core/yaml.h"
+
+namespace firefly {
+
+namespace {
+
+std::string keys_of(const Value& map) {
+  std::string out;
+  for (const auto& [k, v] : map.as_map()) out += (out.empty() ? "" : " ") + k + "=" + v.to_text();
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("parse_yaml applies a merge key: the base's keys, explicit keys winning") {
+  Diagnostics diags;
+  Value v = parse_yaml(
+      "base: &base\n  unit: hours\n  source: Bureau\nfield:\n  label: Hours\n  <<: *base\n"
+      "  unit: days\n",
+      "data/a.yaml", diags);
+  REQUIRE_FALSE(diags.has_errors());
+  // Before: field had only label and unit; source was silently missing.
+  CHECK(keys_of(v.get("field")) == "label=Hours source=Bureau unit=days");
+  CHECK(v.get("field").get("source").pos.line == 3);  // where it was written
+}
+
+TEST_CASE("parse_yaml merges a list of maps in order: an earlier map wins") {
+  Diagnostics diags;
+  Value v = parse_yaml("a: &a {x: 1, y: 1}\nb: &b {y: 2, z: 2}\nc:\n  <<: [*a, *b]\n  w: 0\n",
+                       "site.yaml", diags);
+  REQUIRE_FALSE(diags.has_errors());
+  CHECK(keys_of(v.get("c")) == "x=1 y=1 z=2 w=0");
+  Diagnostics inline_map;
+  Value d = parse_yaml("c:\n  <<: {x: 1}\n  y: 2\n", "site.yaml", inline_map);
+  CHECK(keys_of(d.get("c")) == "x=1 y=2");
+}
+
+TEST_CASE("parse_yaml refuses a merge key whose value is not a map, where it is written") {
+  Diagnostics diags;
+  CHECK(parse_yaml("a: &a text\nb:\n  <<: *a\n", "x.yaml", diags).is_null());
+  REQUIRE(diags.error_count() == 1);
+  Diagnostic d = diags.sorted()[0];
+  CHECK(d.pos.line == 3);
+  CHECK(d.pos.col == 7);
+  CHECK(d.message == "the merge key '<<' takes a map or a list of maps, not text");
+  Diagnostics twice;
+  parse_yaml("a: &a {x: 1}\nb:\n  <<: *a\n  <<: *a\n", "x.yaml", twice);
+  REQUIRE(twice.error_count() == 1);
+  CHECK(twice.sorted()[0].message ==
+        "the merge key '<<' appears twice in the same map (first on line 3)");
+}
+
+TEST_CASE("parse_yaml reads a quoted '<<' as an ordinary key") {
+  Diagnostics diags;
+  Value v = parse_yaml("a: &a {x: 1}\nb:\n  \"<<\": *a\n", "x.yaml", diags);
+  REQUIRE_FALSE(diags.has_errors());
+  CHECK(v.get("b").get("<<").get("x").as_int() == 1);
+}
+
+TEST_CASE("apply_merges inserts the merged keys where the merge key was") {
+  Map map{{"a", Value("1")}, {"c", Value("3")}};
+  Map source{{"b", Value("2")}, {"c", Value("x")}};
+  apply_merges(map, 1, {Value(source)});
+  CHECK(keys_of(Value(map)) == "a=1 b=2 c=3");
+}
+
+}  // namespace firefly
