@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace firefly {
 
@@ -17,7 +18,14 @@ constexpr std::array<std::string_view, 10> kTeens = {"ten",      "eleven",  "twe
 constexpr std::array<std::string_view, 8> kTens = {"twenty", "thirty",  "forty",  "fifty",
                                                    "sixty",  "seventy", "eighty", "ninety"};
 
-bool is_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+/// By byte: an ASCII letter.
+constexpr auto kLetters = [] {
+  std::array<bool, 256> letters{};
+  for (int c = 'a'; c <= 'z'; ++c) letters[c] = letters[c - 'a' + 'A'] = true;
+  return letters;
+}();
+
+bool is_letter(unsigned char c) { return kLetters[c]; }
 
 /// Whether `word` (lower case) is at `i` as a whole word, its first letter in either case.
 bool word_at(std::string_view text, size_t i, std::string_view word) {
@@ -29,31 +37,56 @@ bool word_at(std::string_view text, size_t i, std::string_view word) {
   return end == text.size() || !is_letter(static_cast<unsigned char>(text[end]));
 }
 
-/// The value (1 to 99) of the words at `i`, and where they end, or nullopt.
-std::optional<std::pair<int, size_t>> below_hundred(std::string_view text, size_t i) {
+/// Where the letters from `i` end.
+size_t word_end(std::string_view text, size_t i) {
+  while (i < text.size() && is_letter(static_cast<unsigned char>(text[i]))) ++i;
+  return i;
+}
+
+/// The words above with their values, by length (3 to 9 letters).
+struct NumberWord {
+  std::string_view word;
+  int value;
+};
+const std::array<std::vector<NumberWord>, 10> kByLength = [] {
+  std::array<std::vector<NumberWord>, 10> by_length;
   for (size_t k = 0; k < kTens.size(); ++k) {
-    if (!word_at(text, i, kTens[k])) continue;
-    const int tens = static_cast<int>(k + 2) * 10;
-    size_t end = i + kTens[k].size();
-    if (end < text.size() && (text[end] == '-' || text[end] == ' ')) {
-      for (size_t u = 0; u < kOnes.size(); ++u) {
-        if (word_at(text, end + 1, kOnes[u])) {
-          return std::make_pair(tens + static_cast<int>(u + 1), end + 1 + kOnes[u].size());
-        }
-      }
-    }
-    return std::make_pair(tens, end);
+    by_length[kTens[k].size()].push_back({kTens[k], static_cast<int>(k + 2) * 10});
   }
   for (size_t k = 0; k < kTeens.size(); ++k) {
-    if (word_at(text, i, kTeens[k])) {
-      return std::make_pair(static_cast<int>(k + 10), i + kTeens[k].size());
-    }
+    by_length[kTeens[k].size()].push_back({kTeens[k], static_cast<int>(k + 10)});
   }
   for (size_t k = 0; k < kOnes.size(); ++k) {
-    if (word_at(text, i, kOnes[k]))
-      return std::make_pair(static_cast<int>(k + 1), i + kOnes[k].size());
+    by_length[kOnes[k].size()].push_back({kOnes[k], static_cast<int>(k + 1)});
   }
-  return std::nullopt;
+  return by_length;
+}();
+
+/// The value (1 to 90) of the whole word `w` when it is one of the words above, in lower
+/// case or with a capital; 0 when it is not. Every word of every English page is read
+/// here: most are turned down by their length or first letter, the rest compared with the
+/// few number words of their length.
+int word_value(std::string_view w) {
+  if (w.size() < 3 || w.size() >= kByLength.size()) return 0;
+  const char first = static_cast<char>(w[0] | 0x20);
+  for (const NumberWord& n : kByLength[w.size()]) {
+    if (n.word[0] == first && w.substr(1) == n.word.substr(1)) return n.value;
+  }
+  return 0;
+}
+
+/// The value (1 to 99) of the words at `i` (the start of a word), and where they end, or
+/// nullopt.
+std::optional<std::pair<int, size_t>> below_hundred(std::string_view text, size_t i) {
+  const size_t end = word_end(text, i);
+  const int value = word_value(text.substr(i, end - i));
+  if (value == 0) return std::nullopt;
+  if (value >= 20 && end < text.size() && (text[end] == '-' || text[end] == ' ')) {
+    const size_t unit_end = word_end(text, end + 1);
+    const int unit = word_value(text.substr(end + 1, unit_end - end - 1));
+    if (unit >= 1 && unit <= 9) return std::make_pair(value + unit, unit_end);
+  }
+  return std::make_pair(value, end);
 }
 
 }  // namespace
@@ -61,15 +94,16 @@ std::optional<std::pair<int, size_t>> below_hundred(std::string_view text, size_
 std::vector<StatedNumber> english_number_words(std::string_view text) {
   std::vector<StatedNumber> out;
   for (size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (!is_letter(c)) {
+    if (!is_letter(static_cast<unsigned char>(text[i]))) {
       ++i;
       continue;
     }
+    // A word's start (the loop steps over whole words): most words are no number.
+    const size_t word = word_end(text, i);
     std::optional<std::pair<int, size_t>> n;
-    if (i == 0 || !is_letter(static_cast<unsigned char>(text[i - 1]))) n = below_hundred(text, i);
+    if (word_value(text.substr(i, word - i)) != 0) n = below_hundred(text, i);
     if (!n) {
-      while (i < text.size() && is_letter(static_cast<unsigned char>(text[i]))) ++i;
+      i = word;
       continue;
     }
     int value = n->first;
