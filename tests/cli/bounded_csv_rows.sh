@@ -22,6 +22,10 @@ columns:
   - {name: a, type: string, title: {en: A}}
   - {name: b, type: integer, title: {en: B}}
 YAML
+# At most 200 MB (the 50 MB file is read whole, as every dataset is); the sanitizer build
+# keeps freed memory in quarantine and a shadow of the rest, so it is allowed three times.
+limit=200000
+if grep -q libasan <<<"$(ldd "$FIREFLY" 2>/dev/null || true)"; then limit=600000; fi
 build() {
   set +e
   if [ -x /usr/bin/time ]; then
@@ -32,8 +36,7 @@ build() {
   code=$?
   set -e
   [ "$code" = 1 ] || { cat "$work/err.txt"; fail "$1: exit code $code"; }
-  # At most 200 MB (the 50 MB file is read whole, as every dataset is).
-  if [ -s "$work/peak" ] && [ "$(tail -1 "$work/peak")" -gt 200000 ]; then
+  if [ -s "$work/peak" ] && [ "$(tail -1 "$work/peak")" -gt "$limit" ]; then
     fail "$1: the build took $(tail -1 "$work/peak") KB"
   fi
 }
