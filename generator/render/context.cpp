@@ -81,6 +81,19 @@ using detail::title_lang_code;
 
 namespace {
 
+/// `address` (an e-mail address) as HTML that a line too narrow for it breaks after the
+/// `@` and before the dots of the domain (labor@ / example.gov.tw), not inside a name.
+std::string email_html(std::string_view address) {
+  const size_t at = address.find('@');
+  std::string html;
+  for (size_t i = 0; i < address.size(); ++i) {
+    if (at != std::string_view::npos && i > at + 1 && address[i] == '.') html += "<wbr>";
+    html += html_escape(address.substr(i, 1));
+    if (i == at) html += "<wbr>";
+  }
+  return html;
+}
+
 /// The collection of a page key "programs/learning": "programs".
 std::string key_collection(const std::string& key) { return key.substr(0, key.find('/')); }
 
@@ -214,6 +227,7 @@ ContextBuilder::LanguageParts ContextBuilder::language_parts(const Language& lan
   Map publisher{{"name", name},
                 {"name_lang", name_lang},
                 {"email", c.publisher.email},
+                {"email_html", email_html(c.publisher.email)},
                 {"phone", c.publisher.phone}};
   add_marked(publisher, "name", name, name_lang);
   parts.publisher = Value(std::move(publisher));

@@ -238,6 +238,23 @@ test('checks: a telephone number broken over two lines, right and wrong', () => 
   assert.match(r.out, /^checks: 1 passed, 1 failed$/m);
 });
 
+test('checks: an e-mail address broken inside a name, right and wrong', () => {
+  const dir = path.join(tmp, 'email');
+  // The footer's address in a line narrower than it, as at 320 px with the largest text.
+  const page = (address) => '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+    '<title>t</title><style>p{width:9em;overflow-wrap:anywhere}</style></head><body><main>' +
+    `<p>Email: <a href="mailto:labor@example.gov.tw">${address}</a></p></main></body></html>`;
+  writePages(dir, {
+    'at-dots/index.html': page('labor@<wbr>example<wbr>.gov<wbr>.tw'),
+    'broken/index.html': page('labor@example.gov.tw'),
+  });
+  const r = run(process.execPath, ['checks.mjs', dir, '--no-alfa']);
+  assert.equal(r.code, 1, r.out);
+  assert.doesNotMatch(r.out, /^FAIL \/at-dots\//m);
+  assert.match(r.out, /^FAIL \/broken\/ an e-mail address broken inside a name at \d+ px[^"]*"labor@example.gov.tw"/m);
+  assert.match(r.out, /^checks: 1 passed, 1 failed$/m);
+});
+
 test('checks: a licence name broken at its hyphens, right and wrong', () => {
   const dir = path.join(tmp, 'licence');
   // The footer's licence id and a long licence title, in a line a little wider than the id.

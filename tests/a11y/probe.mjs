@@ -272,6 +272,38 @@ export function pageProbe(arg) {
       break;
     }
   }
+  // An e-mail address that a narrow line must break is broken after its @ or before a dot
+  // of its domain (the theme's <wbr>s), not inside a name ("labor@example.gov.t" and "w"),
+  // unless that name alone is wider than its line.
+  for (const a of document.querySelectorAll('a[href^="mailto:"]')) {
+    if (!shown(a)) continue;
+    const line = a.parentElement.getBoundingClientRect().width;
+    const chars = [];  // {c, top, width} of each character shown
+    const texts = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+    for (let t = texts.nextNode(); t; t = texts.nextNode()) {
+      for (let i = 0; i < t.data.length; ++i) {
+        const range = document.createRange();
+        range.setStart(t, i);
+        range.setEnd(t, i + 1);
+        const r = [...range.getClientRects()].find((x) => x.width > 0);
+        if (r) chars.push({ c: t.data[i], top: Math.round(r.top), width: r.width });
+      }
+    }
+    const allowed = (k) => chars[k - 1].c === '@' || chars[k].c === '.';
+    let broken = false;
+    for (let k = 1; k < chars.length && !broken; ++k) {
+      if (chars[k].top - chars[k - 1].top <= 2 || allowed(k)) continue;
+      let from = k - 1, to = k;
+      while (from > 0 && !allowed(from)) --from;
+      while (to < chars.length && !(to > k && allowed(to))) ++to;
+      const wide = chars.slice(from, to).reduce((w, x) => w + x.width, 0);
+      broken = wide <= line;
+    }
+    if (broken) {
+      findings.push(`an e-mail address broken inside a name at ${arg.where}: "${a.textContent.trim()}"`);
+      break;
+    }
+  }
   // A licence's name is read whole: broken at its hyphens ("CC-BY-" and "4.0" on two lines,
   // the footer's on a phone with the largest text) it reads as two. A long name may wrap
   // between its words, and a word wider than its line where it must.
