@@ -3,10 +3,13 @@
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <vector>
 
@@ -218,6 +221,35 @@ TagParts tag_parts(std::string_view code) {
 std::string likely_region(std::string_view code) { return tag_parts(code).likely_region; }
 
 std::string likely_script(std::string_view code) { return tag_parts(code).likely_script; }
+
+bool has_script_of(std::string_view text, std::string_view code) {
+  const std::string script = likely_script(code);
+  // The scripts a text of the language shows: Han for Chinese written either way; Japanese
+  // and Korean mix Han with their own.
+  std::array<UScriptCode, 3> want{USCRIPT_INVALID_CODE, USCRIPT_INVALID_CODE, USCRIPT_INVALID_CODE};
+  if (script == "Hant" || script == "Hans" || script == "Hani") {
+    want[0] = USCRIPT_HAN;
+  } else if (script == "Jpan") {
+    want = {USCRIPT_HAN, USCRIPT_HIRAGANA, USCRIPT_KATAKANA};
+  } else if (script == "Kore") {
+    want = {USCRIPT_HANGUL, USCRIPT_HAN, USCRIPT_INVALID_CODE};
+  } else {
+    const int32_t value = u_getPropertyValueEnum(UCHAR_SCRIPT, script.c_str());
+    if (script.empty() || value == UCHAR_INVALID_CODE) return true;
+    want[0] = static_cast<UScriptCode>(value);
+  }
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto n = static_cast<int32_t>(std::min<size_t>(text.size(), INT32_MAX));
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) continue;
+    UErrorCode status = U_ZERO_ERROR;
+    const UScriptCode got = uscript_getScript(c, &status);
+    if (U_SUCCESS(status) && std::find(want.begin(), want.end(), got) != want.end()) return true;
+  }
+  return false;
+}
 
 std::string primary_language(std::string_view code) {
   std::string lang = ascii_lower(code.substr(0, code.find_first_of("-_")));

@@ -53,6 +53,11 @@ std::string likely_region(std::string_view code);
 /// "Hant" of "zh-TW", "Thai" of "th"); "" when ICU knows none.
 std::string likely_script(std::string_view code);
 
+/// Whether `text` holds a letter of the script the language `code` is written in (its
+/// likely_script): a term written "repair" in a Chinese story is not Chinese, 志工 is. True
+/// when ICU knows no script for `code`.
+bool has_script_of(std::string_view text, std::string_view code);
+
 /// The language subtag of `code` ("vi" of "vi-VN", "zh" of "zh-Hant-TW"), with "tl" as
 /// "fil": what number words and month names are read by.
 std::string primary_language(std::string_view code);

@@ -128,4 +128,17 @@ TEST_CASE("primary_language is the language subtag, tl read as fil") {
   CHECK(primary_language("fil") == "fil");
 }
 
+TEST_CASE("has_script_of: a text holds a letter of its language's script") {
+  CHECK(has_script_of("志工", "zh-TW"));
+  CHECK(has_script_of("LINE 群組", "zh-TW"));
+  CHECK_FALSE(has_script_of("repair", "zh-TW"));
+  CHECK_FALSE(has_script_of("repair", "th"));
+  CHECK(has_script_of("แรงงาน", "th"));
+  CHECK(has_script_of("ボランティア", "ja"));
+  CHECK(has_script_of("lao động", "vi"));
+  CHECK_FALSE(has_script_of("志工", "vi"));
+  CHECK_FALSE(has_script_of("", "zh-TW"));
+  CHECK(has_script_of("anything", "x-unknown-script"));
+}
+
 }  // namespace firefly

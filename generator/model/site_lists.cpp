@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/language_tag.h"
 #include "core/locale.h"
 #include "core/text.h"
 #include "model/paths.h"
@@ -298,6 +299,9 @@ void title_term_page(Page& term, const Taxonomy& tax, const std::string& default
   std::optional<std::string> named = tax.term_title_lang(term.term, lang, default_lang);
   term.title = tax.term_title(term.term, lang, default_lang, named || !own ? written.title : *own);
   std::string in = named ? *named : own ? lang : written.lang;
+  // As first written: in that page's language, unless its script says otherwise (a Latin
+  // word in a Chinese story's front matter is not read as Chinese).
+  if (!named && !own && !has_script_of(term.title, in)) in = lang;
   term.title_lang = in != lang ? in : std::string();
 }
 

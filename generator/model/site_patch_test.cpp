@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/text.h"
 #include "model/config_for_tests.h"
 #include "model/site_patch_match.h"
 #include "model/site_reuse.h"
@@ -137,14 +138,24 @@ TEST_CASE(
   REQUIRE(repair);
   CHECK(repair->title == "repair");
   CHECK(repair->title_lang.empty());
-  // "youth" is only in Chinese stories (shown untranslated in English): it is Chinese there.
+  // "youth" is only in Chinese stories (shown untranslated in English), but its script is
+  // not Chinese: it is not marked so. A new such story's 志工 is.
   const Page* youth = f.before->find("term:tags/youth", "en");
   REQUIRE(youth);
-  CHECK(youth->title_lang == "zh-TW");
+  CHECK(youth->title_lang.empty());
+  SourcePages more = f.sources;
+  more.push_back(
+      story(f.config, "content/stories/e.md", Fixture::text("戊", "2025-01-01", "志工")));
+  std::unique_ptr<Site> added = f.patched(more);
+  REQUIRE(added);
+  const Page* volunteers = added->find("term:tags/" + slugify("志工"), "en");
+  REQUIRE(volunteers);
+  CHECK(volunteers->title_lang == "zh-TW");
   // The English story drops the term, then writes it in capitals: patched as built.
   std::unique_ptr<Site> dropped = f.patched(f.with(1, Fixture::text("A", "2023-01-01", "youth")));
   REQUIRE(dropped);
-  CHECK(dropped->find("term:tags/repair", "en")->title_lang == "zh-TW");
+  CHECK(dropped->find("term:tags/repair", "en")->title_lang.empty());  // Latin: not Chinese
+  CHECK(dropped->find("term:tags/repair", "en")->title == "repair");
   std::unique_ptr<Site> capitals = f.patched(f.with(1, Fixture::text("A", "2023-01-01", "REPAIR")));
   REQUIRE(capitals);
   CHECK(capitals->find("term:tags/repair", "en")->title == "REPAIR");

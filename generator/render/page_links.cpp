@@ -5,6 +5,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/language_tag.h"
 #include "core/text.h"
 #include "render/context.h"
 #include "render/context_detail.h"
@@ -167,7 +168,8 @@ Value ContextBuilder::term_value(const Taxonomy& tax, const std::string& name,
   // A term without a title in this language is in its title's language, or in that
   // of the front matter it was written in.
   std::string from = tax.term_title_lang(slug, lang.code, def).value_or("");
-  if (from.empty()) from = page.content_lang;
+  // (Unless the script says otherwise: a Latin word in a Chinese story is not Chinese.)
+  if (from.empty()) from = has_script_of(title, page.content_lang) ? page.content_lang : lang.code;
   Map term = map_of(2, "title", title, "url",
                     site_.lang_prefix(lang.code) + "/" + name + "/" + slug + "/");
   // Present when "" too: a term inside a card must not take the card's title_lang.
