@@ -13,6 +13,8 @@
 #include "core/text_break.h"
 #include "model/paths.h"
 #include "render/data_views.h"
+#include "render/email_breaks.h"
+#include "render/email_breaks.h"
 #include "render/language_runs.h"
 
 namespace firefly {
@@ -330,6 +332,8 @@ Body render_body(const Site& site, const Page& page, const DataViews& data, Diag
   if (name_footnote_back_links(md.html, data.strings(page.source->lang)) && reads) {
     reads->theme_words = true;
   }
+  // <labor@example.gov.tw>: broken, on a narrow line, after its @ or before a dot.
+  break_mailto_texts(md.html);
   // 臺南市勞工局 in an English story: marked as Chinese for screen readers (the charts and
   // tables it embeds are marked as they are made, in the reader's language).
   if (const Language* written = site.config->language(page.source->lang)) {

@@ -12,6 +12,7 @@
 #include "render/collate.h"
 #include "render/context_detail.h"
 #include "render/data_views.h"
+#include "render/email_breaks.h"
 #include "render/reads.h"
 
 namespace firefly {
@@ -83,16 +84,7 @@ namespace {
 
 /// `address` (an e-mail address) as HTML that a line too narrow for it breaks after the
 /// `@` and before the dots of the domain (labor@ / example.gov.tw), not inside a name.
-std::string email_html(std::string_view address) {
-  const size_t at = address.find('@');
-  std::string html;
-  for (size_t i = 0; i < address.size(); ++i) {
-    if (at != std::string_view::npos && i > at + 1 && address[i] == '.') html += "<wbr>";
-    html += html_escape(address.substr(i, 1));
-    if (i == at) html += "<wbr>";
-  }
-  return html;
-}
+std::string email_html(std::string_view address) { return email_breaks(html_escape(address)); }
 
 /// The collection of a page key "programs/learning": "programs".
 std::string key_collection(const std::string& key) { return key.substr(0, key.find('/')); }
