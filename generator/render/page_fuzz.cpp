@@ -52,6 +52,12 @@ struct TokenList {
     uint64_t key = SearchTokenIds::short_key(token);
     tokens.emplace_back(key, key ? "" : std::string(token), pos, positional);
   }
+  void character(uint64_t k, uint32_t code_point, uint32_t pos) {
+    char bytes[3] = {static_cast<char>(k & 0xFF), static_cast<char>((k >> 8) & 0xFF),
+                     static_cast<char>((k >> 16) & 0xFF)};
+    if (three_byte_code_point(std::string_view(bytes, 3), 0) != code_point) __builtin_trap();
+    key(k, pos, false);
+  }
   void operator()(std::string_view t, uint32_t pos, bool positional) { token(t, pos, positional); }
 };
 

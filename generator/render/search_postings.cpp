@@ -171,13 +171,18 @@ void RunPostings::add_text(std::string_view text, SearchField field, uint32_t* p
     void token(std::string_view token, uint32_t at, bool positional) {
       run.occur(run.ids_.find(token), field, at, positional);
     }
+    [[gnu::always_inline]] void character(uint64_t key, uint32_t code_point, uint32_t at) {
+      run.occur(run.ids_.find_character(code_point, key), field, at, false);
+    }
   } sink{*this, field};
   if (search_text_is_simple(text)) {
     simple_search_keys(text, pos, sink);
   } else {
     auto by_key = [&](std::string_view token, uint32_t at, bool positional) {
       uint64_t key = SearchTokenIds::short_key(token);
-      if (key == 0) {
+      if (!positional && token.size() == 3) {  // a CJK character (a pair is longer)
+        sink.character(key, three_byte_code_point(token, 0), at);
+      } else if (key == 0) {
         sink.token(token, at, positional);
       } else {
         sink.key(key, at, positional);

@@ -49,6 +49,20 @@ class SearchTokenIds {
     }
     return insert(key, token);
   }
+  /// find() of a token of one character below U+10000 (a CJK character: a page's every
+  /// one is a token), by its code point `cp` and short_key `key`: read from a table by code
+  /// point, with no hashing or probing. A character must always be looked up here, never
+  /// by find() or find_key(), or it would get a second number.
+  Found find_character(uint32_t cp, uint64_t key) {
+    if (characters_.empty()) characters_.resize(size_t{1} << 16);
+    CharacterSlot& s = characters_[cp & 0xFFFF];
+    if (s.id_plus_one == 0) {
+      char unpacked[9];
+      s.id_plus_one = next(unpack(key, unpacked)) + 1;
+      return {s.id_plus_one - 1, true, &s.mark};
+    }
+    return {s.id_plus_one - 1, false, &s.mark};
+  }
   /// The number of `token`; a new token gets the next one and sets `*added`.
   uint32_t id(std::string_view token, bool* added) {
     Found f = find(token);
@@ -84,6 +98,7 @@ class SearchTokenIds {
   /// size() still work; find() may not be called again).
   void forget_lookup() {
     slots_ = {};
+    characters_ = {};
     long_ = {};
     count_ = 0;
   }
@@ -138,6 +153,10 @@ class SearchTokenIds {
     uint32_t id = 0;
     uint32_t mark = 0;  ///< Found::mark
   };
+  struct CharacterSlot {
+    uint32_t id_plus_one = 0;  ///< 0: not seen
+    uint32_t mark = 0;         ///< Found::mark
+  };
   struct Long {
     uint32_t id = 0;
     uint32_t mark = 0;
@@ -189,6 +208,7 @@ class SearchTokenIds {
   int shift_ = 64;
   size_t count_ = 0;  ///< tokens in slots_
   std::unordered_map<std::string, Long, SearchTokenHash, std::equal_to<>> long_;
+  std::vector<CharacterSlot> characters_;  ///< by code point: find_character's table
   /// The tokens one after another (no string object each: a run holds half a million).
   std::string bytes_;
   std::vector<uint32_t> ends_;  ///< by id: where the token's bytes end in bytes_

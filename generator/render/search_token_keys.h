@@ -5,7 +5,9 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "core/locale.h"
@@ -23,10 +25,30 @@ inline constexpr auto kSearchWordBytes = [] {
   return bytes;
 }();
 
+namespace detail {
+/// The high bit of each of eight bytes.
+inline constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+/// Eight bytes with ASCII letters in lower case, and in `*word` the high bit of each that
+/// is an ASCII letter or digit (kSearchWordBytes, eight at a time).
+inline uint64_t search_word_bytes(uint64_t bytes, uint64_t* word) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  uint64_t ascii = ~bytes & kHighBits;  // bytes below 0x80; the sums below do not carry
+  uint64_t x = bytes & ~kHighBits, folded = x | (0x20 * kOnes);
+  // A byte b is at least `lo` when b + 0x80 - lo has its high bit, at most `hi` when
+  // b + 0x7F - hi has not.
+  uint64_t letter = (folded + (0x80 - 'a') * kOnes) & ~(folded + (0x7F - 'z') * kOnes);
+  uint64_t digit = (x + (0x80 - '0') * kOnes) & ~(x + (0x7F - '9') * kOnes);
+  letter &= ascii;
+  *word = (letter | digit) & ascii;
+  return bytes | (letter >> 2);  // 0x20 for each letter: lower case
+}
+}  // namespace detail
+
 /// The tokens detail::simple_search_tokens gives for `text` (which search_text_is_simple
 /// accepts), in the same order and at the same positions: `sink.key(key, pos, positional)`
 /// for a token whose SearchTokenIds::short_key is not 0 (`key` is that key), else
-/// `sink.token(token, pos, positional)`.
+/// `sink.token(token, pos, positional)`; a CJK character (never positional) is given as
+/// `sink.character(key, code_point, pos)`.
 template <class Sink>
 void simple_search_keys(std::string_view text, uint32_t* pos, Sink& sink) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
@@ -60,6 +82,20 @@ void simple_search_keys(std::string_view text, uint32_t* pos, Sink& sink) {
         ++i;
         continue;
       }
+      if (i + sizeof(uint64_t) <= text.size()) {
+        // The word's first eight bytes at once: most words are shorter, and their key is
+        // the bytes before the first that is not a letter or digit.
+        uint64_t bytes;
+        std::memcpy(&bytes, s + i, sizeof bytes);
+        uint64_t letters = 0, lower = detail::search_word_bytes(bytes, &letters);
+        auto lead = static_cast<size_t>(std::countr_zero(~letters & detail::kHighBits) / 8);
+        word = lead;
+        word_key = lead == sizeof(uint64_t) ? lower : lower & ((uint64_t{1} << (8 * lead)) - 1);
+        i += lead;
+        if (lead < sizeof(uint64_t) || i == text.size()) continue;
+        c = s[i];
+        if (kSearchWordBytes[c] == 0) continue;
+      }
       do {  // the word's letters and digits, in lower case, read in one loop
         if (word < sizeof(uint64_t)) {
           word_key |= static_cast<uint64_t>(kSearchWordBytes[c]) << (8 * word);
@@ -80,7 +116,7 @@ void simple_search_keys(std::string_view text, uint32_t* pos, Sink& sink) {
       uint64_t key =
           s[i] | (static_cast<uint64_t>(s[i + 1]) << 8) | (static_cast<uint64_t>(s[i + 2]) << 16);
       if (in_run) sink.key(key1 | (key << 24), *pos - 1, false);
-      sink.key(key, *pos, false);
+      sink.character(key, cp, *pos);
       key1 = key;
       ++*pos;
       in_run = true;

@@ -44,6 +44,13 @@ std::pair<std::vector<Keyed>, uint32_t> from_keys(std::string_view text) {
       CHECK(SearchTokenIds::short_key(t) == 0);
       out.push_back({0, std::string(t), p, positional});
     }
+    void character(uint64_t k, uint32_t code_point, uint32_t p) {
+      char bytes[3] = {static_cast<char>(k & 0xFF), static_cast<char>((k >> 8) & 0xFF),
+                       static_cast<char>((k >> 16) & 0xFF)};
+      CHECK(k < (uint64_t{1} << 24));
+      CHECK(three_byte_code_point(std::string_view(bytes, 3), 0) == code_point);
+      key(k, p, false);
+    }
   } sink;
   uint32_t pos = 3;
   simple_search_keys(text, &pos, sink);
@@ -83,6 +90,25 @@ TEST_CASE("search token keys: the keys of the tokens the simple path gives") {
   for (const std::string& t : texts) {
     CAPTURE(t);
     CHECK(from_keys(t) == from_tokens(t));
+  }
+}
+
+TEST_CASE("search token keys: eight bytes' letters and digits at once, as byte by byte") {
+  for (int b = 0; b < 256; ++b) {
+    for (int at = 0; at < 8; ++at) {
+      uint64_t bytes = 0x2020202020202020ULL;  // spaces around the byte
+      bytes = (bytes & ~(uint64_t{0xFF} << (8 * at))) | (static_cast<uint64_t>(b) << (8 * at));
+      uint64_t word = 0, lower = detail::search_word_bytes(bytes, &word);
+      bool is_word = kSearchWordBytes[static_cast<size_t>(b)] != 0;
+      CHECK(((word >> (8 * at)) & 0xFF) == (is_word ? 0x80u : 0u));
+      CHECK((word & ~(uint64_t{0xFF} << (8 * at))) == 0);
+      if (is_word) CHECK(((lower >> (8 * at)) & 0xFF) == kSearchWordBytes[static_cast<size_t>(b)]);
+    }
+  }
+  // Words of eight or more letters and words at the text's end, against the byte loop.
+  for (std::string_view text : {"Abcdefgh", "Abcdefghi", "ab", "x Collective1 AGREEMENT",
+                                "a1b2c3d4e5", "志工ABCDEFGHIJ志工", "Zz09zZ90 ", "ABCDEFG"}) {
+    CHECK(from_keys(text) == from_tokens(text));
   }
 }
 
