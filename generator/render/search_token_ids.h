@@ -1,22 +1,17 @@
 // Numbers for the distinct tokens of a search index, found by hashing: the index looks
 // one up for every token of every page, so short tokens (CJK characters and their pairs,
-// most words) are kept as one 64-bit number in an open-addressed table.
+// most words) are kept as one 64-bit number in an open-addressed table, and longer ones
+// there under a hash of their bytes.
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace firefly {
-
-/// Hashes std::string keys and std::string_view lookups alike (maps keyed by token).
-struct SearchTokenHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
 
 /// Numbers tokens 0, 1, 2, … in the order they are first seen.
 class SearchTokenIds {
@@ -88,7 +83,29 @@ class SearchTokenIds {
     }
     return key;
   }
-  /// Asks the processor to fetch where id_of_key(key) will look (a lookup soon after
+  /// The key a token without a short_key is kept under: a hash of its bytes, under a top
+  /// byte of 0xFE.
+  static uint64_t long_key(std::string_view t) {
+    const char* p = t.data();
+    uint64_t h = t.size() * 0x9E3779B97F4A7C15ULL, w = 0;
+    size_t i = 0;
+    for (; i + 8 <= t.size(); i += 8) {
+      std::memcpy(&w, p + i, 8);
+      h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
+      h ^= h >> 31;
+    }
+    if (i < t.size()) {
+      w = 0;
+      if (t.size() >= 8) {
+        std::memcpy(&w, p + t.size() - 8, 8);  // the last eight bytes, overlapping
+      } else {
+        std::memcpy(&w, p, t.size());
+      }
+      h = (h ^ w) * 0x94D049BB133111EBULL;
+      h ^= h >> 29;
+    }
+    return (h & 0x00FFFFFFFFFFFFFFULL) | (uint64_t{0xFE} << 56);
+  }  /// Asks the processor to fetch where id_of_key(key) will look (a lookup soon after
   /// then finds it in the cache).
   void prefetch(uint64_t key) const {
     if (!slots_.empty()) __builtin_prefetch(&slots_[slot_of(key)]);
@@ -99,7 +116,6 @@ class SearchTokenIds {
   void forget_lookup() {
     slots_ = {};
     characters_ = {};
-    long_ = {};
     count_ = 0;
   }
 
@@ -157,10 +173,6 @@ class SearchTokenIds {
     uint32_t id_plus_one = 0;  ///< 0: not seen
     uint32_t mark = 0;         ///< Found::mark
   };
-  struct Long {
-    uint32_t id = 0;
-    uint32_t mark = 0;
-  };
   size_t slot_of(uint64_t key) const {
     return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift_);
   }
@@ -180,16 +192,27 @@ class SearchTokenIds {
     while (slots_[i].key != 0) i = (i + 1) & mask;
     Slot& s = slots_[i];
     char unpacked[9];
-    s = {key, next(token.empty() ? unpack(key, unpacked) : token), 0};
+    bool hashed = (key >> 56) == 0xFE;  // a long token's: its bytes are `token`
+    s = {key, next(hashed || !token.empty() ? token : unpack(key, unpacked)), 0};
     ++count_;
     return {s.id, true, &s.mark};
   }
+  /// A long token (one without a short_key) is kept in the same table, under a hash of
+  /// its bytes whose top byte is 0xFE (which no short key has); tokens whose hashes are
+  /// the same are told apart by their bytes.
   Found find_long(std::string_view token) {
-    auto it = long_.find(token);
-    if (it != long_.end()) return {it->second.id, false, &it->second.mark};
-    it = long_.emplace(std::string(token), Long{next(token), 0}).first;
-    return {it->second.id, true, &it->second.mark};
+    uint64_t key = long_key(token);
+    if (!slots_.empty()) {
+      size_t mask = slots_.size() - 1;
+      for (size_t i = slot_of(key);; i = (i + 1) & mask) {
+        Slot& s = slots_[i];
+        if (s.key == key && this->token(s.id) == token) return {s.id, false, &s.mark};
+        if (s.key == 0) break;
+      }
+    }
+    return insert(key, token);
   }
+
   void grow() {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
@@ -206,8 +229,7 @@ class SearchTokenIds {
 
   std::vector<Slot> slots_;
   int shift_ = 64;
-  size_t count_ = 0;  ///< tokens in slots_
-  std::unordered_map<std::string, Long, SearchTokenHash, std::equal_to<>> long_;
+  size_t count_ = 0;                       ///< tokens in slots_
   std::vector<CharacterSlot> characters_;  ///< by code point: find_character's table
   /// The tokens one after another (no string object each: a run holds half a million).
   std::string bytes_;

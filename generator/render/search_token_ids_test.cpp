@@ -106,4 +106,25 @@ TEST_CASE("search token ids: each token's mark is kept beside it, 0 when new") {
   CHECK(*ids.find_key(key, {}).mark == tokens.size());
 }
 
+TEST_CASE("search token ids: long tokens sharing their first or last eight bytes keep their numbers") {
+  SearchTokenIds ids;
+  // More long tokens than the first table has slots, most of them sharing their first
+  // eight or last eight bytes (the hash reads both), and a token whose bytes hold a NUL.
+  std::vector<std::string> tokens;
+  for (int n = 0; n < 3000; ++n) {
+    tokens.push_back("collective" + std::to_string(n));
+    tokens.push_back(std::to_string(n) + "agreements");
+  }
+  tokens.push_back(std::string("a\0b", 3));
+  for (const std::string& t : tokens) CHECK(ids.find(t).added);
+  for (size_t n = 0; n < tokens.size(); ++n) {
+    SearchTokenIds::Found f = ids.find(tokens[n]);
+    CHECK_FALSE(f.added);
+    CHECK(f.id == n);
+    CHECK(ids.token(f.id) == tokens[n]);
+  }
+  CHECK(SearchTokenIds::long_key("collective1") != SearchTokenIds::long_key("collective2"));
+  CHECK((SearchTokenIds::long_key("collective1") >> 56) == 0xFE);
+}
+
 }  // namespace firefly
