@@ -24,6 +24,16 @@ void PostingLog::append(uint32_t id, std::string_view bytes) {
   at_ = out + n;
 }
 
+void PostingLog::end_long_entry(uint32_t id, uint32_t n) {
+  std::memmove(at_ + kMaxHeader, at_ + 3, n);
+  at_[0] = static_cast<char>(kLongMark & 0xFF);
+  at_[1] = static_cast<char>((kLongMark >> 8) & 0xFF);
+  at_[2] = static_cast<char>(kLongMark >> 16);
+  std::memcpy(at_ + 3, &id, 4);
+  std::memcpy(at_ + 7, &n, 4);
+  at_ += kMaxHeader + n;
+}
+
 template <class F>
 void PostingLog::for_each_entry(bool free, F&& f) {
   for (Block& b : blocks_) {

@@ -35,6 +35,20 @@ class PostingLog {
     at_[2] = static_cast<char>(header >> 16);
     at_ += 3 + n;
   }
+  /// Where to write the bytes of an entry of at most `most` bytes, in the log itself;
+  /// end_entry then appends them to a token's postings, whatever their size.
+  [[gnu::always_inline]] char* entry(size_t most) {
+    if (static_cast<size_t>(end_ - at_) < kMaxHeader + most) add_block(kMaxHeader + most);
+    return at_ + 3;
+  }
+  /// Appends the `n` bytes written at entry's place to the postings of token `id`.
+  [[gnu::always_inline]] void end_entry(uint32_t id, uint32_t n) {
+    if (fits_short(id, n)) {
+      end_short_entry(id, n);
+    } else {
+      end_long_entry(id, n);
+    }
+  }
   /// Places the entries of tokens 0 … tokens-1 (every id appended is below `tokens`; each
   /// token's bytes under 4 GB) and frees the log; postings() works from then on, append()
   /// no more.
@@ -54,6 +68,8 @@ class PostingLog {
  private:
   /// An entry's header: the token's id and the entry's size in three bytes, or this
   /// size mark then four bytes of each.
+  /// end_entry of an entry that does not fit_short: its bytes move past the long header.
+  [[gnu::noinline]] void end_long_entry(uint32_t id, uint32_t n);
   static constexpr uint32_t kIdBits = 20;
   static constexpr uint32_t kLongMark = 15;
   static constexpr size_t kMaxHeader = 3 + 8;

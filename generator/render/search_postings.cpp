@@ -203,14 +203,12 @@ void RunPostings::look_up_pending(SearchField field) {
 
 void RunPostings::write_positions(uint32_t doc, const Entry& e) {
   TokenRun& t = tokens_[e.id];
-  // The entry's characters: straight into the log when it has no positions (most
-  // entries: CJK tokens), else on the stack unless it has many positions.
-  constexpr size_t kStackChars = 32 * kMaxVlqChars;
-  char stack[kStackChars];
+  // The entry's characters: straight into the log, unless it has many positions.
+  constexpr size_t kInLogChars = 32 * kMaxVlqChars;
   size_t most = (2 + size_t{e.positions}) * kMaxVlqChars;
-  bool direct = e.positions == 0 && PostingLog::fits_short(e.id, most);
-  if (!direct && most > kStackChars) scratch_.resize(most);
-  char* out = direct ? log_.short_entry(most) : most > kStackChars ? scratch_.data() : stack;
+  bool in_log = most <= kInLogChars;
+  if (!in_log) scratch_.resize(most);
+  char* out = in_log ? log_.entry(most) : scratch_.data();
   size_t n = 0;
   if (t.written) {
     n += write_vlq(out + n, doc - t.last_doc);
@@ -233,8 +231,8 @@ void RunPostings::write_positions(uint32_t doc, const Entry& e) {
     throw std::length_error("search index: more than 4 GB of postings for one token");
   }
   t.bytes += static_cast<uint32_t>(n);
-  if (direct) {
-    log_.end_short_entry(e.id, static_cast<uint32_t>(n));
+  if (in_log) {
+    log_.end_entry(e.id, static_cast<uint32_t>(n));
   } else {
     log_.append(e.id, std::string_view(out, n));
   }

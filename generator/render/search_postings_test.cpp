@@ -34,6 +34,31 @@ TEST_CASE("posting log: each token's entries placed together, in the order appen
   CHECK(log.postings(kTokens + 1).empty());
 }
 
+TEST_CASE("posting log: entries written in place, short and long, as appended ones") {
+  PostingLog log;
+  std::vector<std::string> expected(4);
+  const uint32_t far = (uint32_t{1} << 20) + 1;  // past the short header's ids
+  auto in_place = [&](uint32_t id, const std::string& bytes) {
+    char* out = log.entry(bytes.size() + 5);  // room for more than is written
+    std::copy(bytes.begin(), bytes.end(), out);
+    log.end_entry(id, static_cast<uint32_t>(bytes.size()));
+  };
+  for (int round = 0; round < 50000; ++round) {  // over several blocks
+    uint32_t id = static_cast<uint32_t>(round % 3);
+    std::string bytes(1 + round % 30, static_cast<char>('a' + round % 26));  // 15+: long
+    if (round % 2) {
+      in_place(id, bytes);
+    } else {
+      log.append(id, bytes);
+    }
+    expected[id] += bytes;
+  }
+  in_place(far, "far");
+  log.place(far + 1);
+  for (uint32_t id = 0; id < 3; ++id) CHECK(log.postings(id) == expected[id]);
+  CHECK(log.postings(far) == "far");
+}
+
 TEST_CASE("posting log: an id past the short header's keeps its entries") {
   PostingLog log;
   const uint32_t far = (uint32_t{1} << 20) + 5;
