@@ -91,6 +91,30 @@ TEST_CASE("parse_yaml reads a quoted '<<' as an ordinary key") {
   CHECK(v.get("b").get("<<").get("x").as_int() == 1);
 }
 
+TEST_CASE("drop_extension_keys leaves out x- keys at the top, after their anchors are read") {
+  Diagnostics diags;
+  Value v = parse_yaml(
+      "x-defaults: &d {unit: hours, source: Bureau}\ntitle: T\nfield:\n  <<: *d\n  label: H\n"
+      "  x-inner: kept\nx-more: [1, 2]\n",
+      "data/a.yaml", diags);
+  REQUIRE_FALSE(diags.has_errors());
+  drop_extension_keys(v);
+  CHECK(keys_of(v.get("field")) == "unit=hours source=Bureau label=H x-inner=kept");
+  CHECK(v.as_map().size() == 2);
+  CHECK(v.find("x-defaults") == nullptr);
+  CHECK(v.find("x-more") == nullptr);
+  CHECK(v.get("title").pos.line == 2);
+  CHECK(v.pos.line == 1);
+  // Only the prefix x- (Docker Compose's): a key that merely looks like one stays.
+  CHECK(is_extension_key("x-defaults"));
+  CHECK_FALSE(is_extension_key("x"));
+  CHECK_FALSE(is_extension_key("xdefaults"));
+  CHECK_FALSE(is_extension_key("X-defaults"));
+  Value text("x-defaults");
+  drop_extension_keys(text);
+  CHECK(text.as_string() == "x-defaults");
+}
+
 TEST_CASE("apply_merges inserts the merged keys where the merge key was") {
   Map map{{"a", Value("1")}, {"c", Value("3")}};
   Map source{{"b", Value("2")}, {"c", Value("x")}};
