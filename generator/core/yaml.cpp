@@ -317,7 +317,7 @@ class Builder : public YAML::EventHandler {
     top.have_key = false;
     top.key_is_merge = false;
     std::string problem = merge_source_problem(source);
-    // An empty value after a reported error may be a refused tag's (`&base !x {}`): one
+    // An empty value after a reported error may be a refused tag's (`&base !x text`): one
     // error for it, not a second at each merge of it.
     if (!problem.empty() && !(reported && source.is_null())) {
       report(source.pos, std::move(problem),
