@@ -13,6 +13,7 @@
 #include "core/locale.h"
 #include "core/text.h"
 #include "core/yaml.h"
+#include "core/yaml_merge.h"
 
 namespace firefly {
 
@@ -236,8 +237,10 @@ void read_languages(const Value& root, SiteConfig& c, Diagnostics& diags) {
 
 }  // namespace
 
-std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags) {
+std::optional<SiteConfig> site_config_from(const Value& written, Diagnostics& diags) {
   size_t errors_before = diags.error_count();
+  Value root = written;
+  drop_extension_keys(root);  // x-defaults: &d {...}, a place for shared blocks
   if (!root.is_map()) {
     diags.error(kPath, root.pos, "site.yaml must be a map of settings (key: value lines)");
     return std::nullopt;

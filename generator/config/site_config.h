@@ -170,8 +170,9 @@ inline constexpr int kMaxMarkdownKbLimit = 8192;
 /// Reads and validates `<site_dir>/site.yaml`; errors go to `diags` (path "site.yaml").
 std::optional<SiteConfig> load_site_config(const std::filesystem::path& site_dir,
                                            Diagnostics& diags);
-/// Validates already-parsed site.yaml content.
-std::optional<SiteConfig> site_config_from(const Value& root, Diagnostics& diags);
+/// Validates already-parsed site.yaml content; its top-level extension keys (`x-...`,
+/// drop_extension_keys) are left out.
+std::optional<SiteConfig> site_config_from(const Value& written, Diagnostics& diags);
 /// Reports each `ref` field whose `to` names neither a collection of `config` nor a folder
 /// of `content_dir` (a section without settings), at its `to:` in site.yaml, with the
 /// nearest of both; true when there is none. load_site_config calls it.

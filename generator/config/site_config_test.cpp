@@ -34,6 +34,30 @@ TEST_CASE("site config reads languages, collections and localized term titles") 
   CHECK(c->collection("stories")->sort_desc);
 }
 
+TEST_CASE("site config: an x- key at the top is a place for shared blocks, not an error") {
+  Diagnostics diags;
+  auto c = load(
+      "x-english: &en {code: en, html_lang: en, name: English}\ntitle: T\n"
+      "languages:\n  - {<<: *en}\n  - {<<: *en, code: en-GB, html_lang: en-GB}\n",
+      diags);
+  REQUIRE(c);
+  CHECK(diags.sorted().empty());
+  REQUIRE(c->languages.size() == 2);
+  CHECK(c->languages[1].name == "English");
+  // A misspelt known key is still an error, and so is an x- key below the top.
+  Diagnostics typo;
+  CHECK_FALSE(
+      load("x-note: shared\ntitle: T\nlanguages: [{code: en}]\ntimezon: Asia/Taipei\n", typo));
+  REQUIRE(typo.error_count() == 1);
+  CHECK(typo.sorted()[0].message == "unknown key 'timezon' in site.yaml");
+  CHECK(typo.sorted()[0].hint == "did you mean 'timezone'?");
+  CHECK(typo.sorted()[0].pos.line == 4);
+  Diagnostics nested;
+  CHECK_FALSE(load("title: T\nlanguages: [{code: en, x-note: a}]\n", nested));
+  REQUIRE(nested.error_count() == 1);
+  CHECK(nested.sorted()[0].message == "unknown key 'x-note' in a language");
+}
+
 TEST_CASE("site config: unknown keys get a did-you-mean at the key's position") {
   Diagnostics diags;
   CHECK_FALSE(load("title: T\nlanguage:\n  - {code: en}\n", diags));

@@ -4,10 +4,12 @@
 #include <unicode/calendar.h>
 #include <unicode/coll.h>
 #include <unicode/datefmt.h>
+#include <unicode/dtptngen.h>
 #include <unicode/gregocal.h>
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/numberformatter.h>
+#include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -74,7 +76,43 @@ icu::Locale date_locale(const Date& date, const LocaleSpec& spec) {
 }
 
 /// The ICU skeleton of a part of a date: a month and its year, or a year alone.
-const char* date_skeleton(DatePart part) { return part == DatePart::kMonth ? "yMMMM" : "y"; }
+const char* date_skeleton(DatePart part) {
+  if (part == DatePart::kShortMonth) return "yMMM";
+  return part == DatePart::kMonth ? "yMMMM" : "y";
+}
+
+/// `pattern` without its era fields ("Gy年M月" -> "y年M月"): the Minguo calendar's 民國,
+/// which an axis of many dates need not repeat (the table beside it keeps it). Taken out
+/// only for the Minguo calendar, whose one era a reader of it assumes; another calendar's
+/// era (a Japanese one) says which years are meant.
+icu::UnicodeString without_era(const icu::UnicodeString& pattern) {
+  icu::UnicodeString out;
+  bool quoted = false;
+  for (int32_t i = 0; i < pattern.length(); ++i) {
+    const char16_t c = pattern.charAt(i);
+    if (c == u'\'') quoted = !quoted;
+    if (!quoted && c == u'G') {
+      while (i + 1 < pattern.length() && pattern.charAt(i + 1) == u' ') ++i;
+      continue;
+    }
+    out.append(c);
+  }
+  return out;
+}
+
+/// The formatter of kShortMonth: the locale's pattern for its skeleton, less the era.
+icu::DateFormat* short_month_format(const icu::Locale& loc, UErrorCode& status) {
+  std::unique_ptr<icu::DateTimePatternGenerator> generator(
+      icu::DateTimePatternGenerator::createInstance(loc, status));
+  if (!generator || U_FAILURE(status)) return nullptr;
+  icu::UnicodeString pattern =
+      generator->getBestPattern(date_skeleton(DatePart::kShortMonth), status);
+  char calendar[32] = "";
+  loc.getKeywordValue("calendar", calendar, sizeof calendar, status);
+  if (U_FAILURE(status)) return nullptr;
+  if (std::strcmp(calendar, "roc") == 0) pattern = without_era(pattern);
+  return new icu::SimpleDateFormat(pattern, loc, status);
+}
 
 /// A formatter of `part` of a date (kDay: the long date) for `loc` in UTC with a proleptic
 /// Gregorian calendar, or null.
@@ -82,8 +120,9 @@ std::unique_ptr<icu::DateFormat> make_date_format(const icu::Locale& loc, DatePa
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::DateFormat> fmt(
       part == DatePart::kDay ? icu::DateFormat::createDateInstance(icu::DateFormat::kLong, loc)
-                             : icu::DateFormat::createInstanceForSkeleton(
-                                   icu::UnicodeString(date_skeleton(part)), loc, status));
+      : part == DatePart::kShortMonth ? short_month_format(loc, status)
+                                      : icu::DateFormat::createInstanceForSkeleton(
+                                            icu::UnicodeString(date_skeleton(part)), loc, status));
   if (!fmt || U_FAILURE(status)) return nullptr;
   std::unique_ptr<icu::Calendar> cal(fmt->getCalendar()->clone());
   if (auto* greg = dynamic_cast<icu::GregorianCalendar*>(cal.get())) {

@@ -63,6 +63,17 @@ TEST_CASE("a date's month or year alone, in each language") {
   CHECK(format_date(day("1911-05-01"), kRoc, DatePart::kMonth) == "1911年5月");
 }
 
+TEST_CASE("a month as a chart's axis writes it: abbreviated, without the era") {
+  Date d = day("2024-12-01");
+  CHECK(format_date(d, kRoc, DatePart::kShortMonth) == "113年12月");
+  CHECK(format_date(d, {"zh-Hant-TW", ""}, DatePart::kShortMonth) == "2024年12月");
+  CHECK(format_date(d, {"en", ""}, DatePart::kShortMonth) == "Dec 2024");
+  CHECK(format_date(d, {"vi", ""}, DatePart::kShortMonth) == "thg 12 2024");
+  CHECK(format_date(d, {"id", ""}, DatePart::kShortMonth) == "Des 2024");
+  CHECK(format_date(d, {"th", ""}, DatePart::kShortMonth) == "ธ.ค. 2024");
+  CHECK(format_date(day("1911-05-01"), kRoc, DatePart::kShortMonth) == "1911年5月");
+}
+
 TEST_CASE("English, Vietnamese, Indonesian and Thai dates") {
   Date d = day("2023-06-30");
   CHECK(format_date(d, {"en", ""}) == "30 June 2023");

@@ -102,6 +102,7 @@ class Builder : public YAML::EventHandler {
 
   Value result;
   bool failed = false;
+  bool reported = false;  ///< an error was reported, but the file read on (report)
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -137,11 +138,13 @@ class Builder : public YAML::EventHandler {
       return;
     }
     TaggedScalar read = read_tagged_scalar(tag, value);
-    if (!read.message.empty()) {
-      fail(pos(mark), std::move(read.message), std::move(read.hint));
-      return;
+    const bool refused = !read.message.empty();
+    if (refused) {
+      // Reported, and read as empty: the file's other tags and merge keys are checked too.
+      report(pos(mark), std::move(read.message), std::move(read.hint));
+      read.value = Value();
     }
-    merge_key_ = is_merge_key(tag, value);
+    merge_key_ = !refused && is_merge_key(tag, value);
     add(std::move(read.value), pos(mark), anchor, {1, value.size()}, {});
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -157,20 +160,30 @@ class Builder : public YAML::EventHandler {
   }
   void OnMapEnd() override { pop(); }
 
+  /// Reports an error after which nothing more of the file is read (its syntax, its size).
   void fail(Pos at, std::string message, std::string hint) {
     if (!failed) diags_.error(path_, at, std::move(message), std::move(hint));
     failed = true;
   }
 
+  /// Reports an error after which the file is still read, to report the others like it (a
+  /// tag or a merge key): the file's value is then null all the same.
+  void report(Pos at, std::string message, std::string hint) {
+    if (failed) return;
+    diags_.error(path_, at, std::move(message), std::move(hint));
+    reported = true;
+  }
+
  private:
   Pos pos(const YAML::Mark& m) { return column_(m); }
 
-  /// Whether the tag of a list or map is refused (then reported).
+  /// Whether nothing more is read (failed); a refused tag of a list or map is reported, and
+  /// the list or map read on for the file's other errors.
   bool refuse_tag(const YAML::Mark& mark, const std::string& tag, bool is_map) {
     if (failed) return true;
     std::optional<TaggedScalar> refused = refuse_collection_tag(tag, is_map);
-    if (refused) fail(pos(mark), std::move(refused->message), std::move(refused->hint));
-    return refused.has_value();
+    if (refused) report(pos(mark), std::move(refused->message), std::move(refused->hint));
+    return false;
   }
 
   /// Reports the control character `code` of the scalar at `mark`, where it was written.
@@ -272,10 +285,10 @@ class Builder : public YAML::EventHandler {
       top.have_key = true;
       top.key_is_merge = merge_key;
       if (merge_key && top.merge_pos.line) {
-        fail(at,
-             "the merge key '<<' appears twice in the same map (first on line " +
-                 std::to_string(top.merge_pos.line) + ")",
-             "merge a list of maps with one key: <<: [*first, *second]");
+        report(at,
+               "the merge key '<<' appears twice in the same map (first on line " +
+                   std::to_string(top.merge_pos.line) + ")",
+               "merge a list of maps with one key: <<: [*first, *second]");
         return;
       }
       if (merge_key) return;
@@ -304,12 +317,14 @@ class Builder : public YAML::EventHandler {
     top.have_key = false;
     top.key_is_merge = false;
     std::string problem = merge_source_problem(source);
-    if (!problem.empty()) {
-      fail(source.pos, std::move(problem),
-           "write an alias of a map (<<: *base) or a list of them (<<: [*base, *more])");
-      return;
+    // An empty value after a reported error may be a refused tag's (`&base !x text`): one
+    // error for it, not a second at each merge of it.
+    if (!problem.empty() && !(reported && source.is_null())) {
+      report(source.pos, std::move(problem),
+             "write an alias of a map (<<: *base) or a list of them (<<: [*base, *more])");
     }
-    top.merge_pos = top.key_pos;
+    if (!problem.empty()) return;
+    if (!top.merge_pos.line) top.merge_pos = top.key_pos;
     top.merge_at = top.map.size();
     top.merges.push_back(std::move(source));
   }
@@ -440,7 +455,7 @@ Value parse_with_yaml_cpp(std::string_view text, const std::string& path, Diagno
   } catch (const YAML::Exception& e) {
     builder.fail({line_offset + 1, 1}, detail::plain_message(e.msg), "");
   }
-  if (builder.failed) return Value();
+  if (builder.failed || builder.reported) return Value();
   return builder.result;
 }
 

@@ -15,10 +15,11 @@ inline constexpr size_t kMaxYamlBytes = 8192 * 1024;
 
 /// Parses YAML text into a Value whose every node carries its line and column.
 /// `line_offset` is added to reported lines (front matter starts after the `---`).
-/// Errors (syntax, tabs, duplicate keys, alias bombs, invalid UTF-8) go to `diags`
-/// naming `path`; the result is then null. Scalars stay strings except that
-/// plain true/false, integers and decimals become bool, int and double, and `~`/null
-/// become null.
+/// Errors (syntax, tabs, duplicate keys, alias bombs, invalid UTF-8, tags and merge keys
+/// it cannot read) go to `diags` naming `path`; the result is then null. Each tag or merge
+/// key error of the file is reported (Diagnostics caps them); the others end the reading. Scalars
+/// stay strings except that plain true/false, integers and decimals become bool, int and double,
+/// and `~`/null become null.
 Value parse_yaml(std::string_view text, const std::string& path, Diagnostics& diags,
                  int line_offset = 0);
 

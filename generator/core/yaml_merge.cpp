@@ -43,4 +43,19 @@ void apply_merges(Map& map, size_t at, const std::vector<Value>& sources) {
              std::make_move_iterator(merged.end()));
 }
 
+bool is_extension_key(std::string_view key) { return key.starts_with("x-"); }
+
+void drop_extension_keys(Value& map) {
+  if (!map.is_map()) return;
+  auto extension = [](const auto& member) { return is_extension_key(member.first); };
+  const Map& members = map.as_map();
+  if (std::none_of(members.begin(), members.end(), extension)) return;  // the map kept as is
+  Map kept = members;
+  std::erase_if(kept, extension);
+  Value without(std::move(kept));
+  without.pos = map.pos;
+  without.key_pos = map.key_pos;
+  map = std::move(without);
+}
+
 }  // namespace firefly

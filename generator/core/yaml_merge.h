@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/value.h"
@@ -19,5 +20,15 @@ std::string merge_source_problem(const Value& source);
 /// key was written). Keys written in `map` win; among the sources, an earlier map wins
 /// over a later one. Merged values keep the positions where they were written.
 void apply_merges(Map& map, size_t at, const std::vector<Value>& sources);
+
+/// Whether `key` is an extension key (`x-defaults`): a place for a block shared through an
+/// anchor (`x-defaults: &d {...}`, then `<<: *d`), read for its anchor and then left out,
+/// as Docker Compose does.
+bool is_extension_key(std::string_view key);
+
+/// Removes the extension keys of `map` (its top level only; nothing when it is not a map):
+/// at the top of site.yaml, of front matter and of a dataset's metadata they are neither
+/// errors nor values that pages show or publish.
+void drop_extension_keys(Value& map);
 
 }  // namespace firefly

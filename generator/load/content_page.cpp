@@ -5,6 +5,7 @@
 #include "core/legacy_encoding.h"
 #include "core/text.h"
 #include "core/yaml.h"
+#include "core/yaml_merge.h"
 #include "load/content.h"
 #include "load/front_matter.h"
 #include "load/heading_marks.h"
@@ -59,6 +60,7 @@ bool load_source_page(const std::string& rel_path, std::string_view raw, const S
     out.front = Value(Map{});
   }
   if (not_yaml) out.front = readable_entries(split.yaml, rel_path, split.yaml_line);
+  drop_extension_keys(out.front);  // x-shared: &s {...}, a place for shared blocks
   out.front_incomplete = !split.closed || not_yaml || not_map;
   out.body = std::string(split.body);
   out.body_line = split.body_line;

@@ -55,6 +55,26 @@ TEST_CASE("a page whose front matter is not YAML keeps the entries that are, and
   CHECK(open.body_line == 4);
 }
 
+TEST_CASE("a page's front matter leaves out its x- keys, places for shared blocks") {
+  SiteConfig config = two_languages();
+  SourcePage page;
+  Diagnostics diags;
+  CHECK(load_source_page("content/stories/a.md",
+                         "---\nx-place: &place {city: Tainan}\ntitle: A\ndate: 2021-05-04\n"
+                         "where: {<<: *place, district: East}\n---\nText\n",
+                         config, page, diags));
+  CHECK(diags.sorted().empty());
+  CHECK(page.front.find("x-place") == nullptr);
+  CHECK(page.front.as_map().size() == 3);
+  CHECK(page.front.get("where").get("city").as_string() == "Tainan");
+  // Also when the front matter is read entry by entry after an error.
+  Diagnostics broken;
+  load_source_page("content/stories/b.md", "---\nx-note: shared\ntitle: B: c\n---\nText\n", config,
+                   page, broken);
+  CHECK(page.front_incomplete);
+  CHECK(page.front.find("x-note") == nullptr);
+}
+
 TEST_CASE("a page that cannot be read keeps its place without fields or text") {
   SiteConfig config = two_languages();
   SourcePage page;

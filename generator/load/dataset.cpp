@@ -10,6 +10,7 @@
 #include "core/fs.h"
 #include "core/text.h"
 #include "core/yaml.h"
+#include "core/yaml_merge.h"
 #include "load/cell_text.h"
 #include "load/dataset_coverage.h"
 #include "load/dataset_history.h"
@@ -361,6 +362,7 @@ std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, const 
       continue;
     }
     Value meta = parse_yaml(*yaml_text, "data/" + name + ".yaml", diags);
+    drop_extension_keys(meta);  // x-columns: &c {...}, a place for shared blocks
     if (meta.is_null() && !trim(*yaml_text).empty()) {
       withhold(name);
       continue;

@@ -1,6 +1,7 @@
 #include "load/dataset_texts.h"
 
 #include "core/yaml.h"
+#include "core/yaml_merge.h"
 
 namespace firefly {
 
@@ -55,6 +56,7 @@ const MetadataTextHistory::Values& MetadataTextHistory::values_of(const std::str
   ++parsed_;
   Diagnostics ignored;  // an old version that does not parse counts as an empty file
   Value meta = parse_yaml(*text, path, ignored);
+  drop_extension_keys(meta);
   if (ignored.has_errors()) return it->second;
   for (const MetadataText& t : metadata_texts(meta)) it->second.emplace(id_of(t), t.value);
   return it->second;

@@ -26,7 +26,7 @@ double ChartDrawing::centre(size_t k) const {
 std::vector<std::string> ChartDrawing::x_label_items(bool long_labels, double wrap_ems) const {
   const size_t n = pts.size();
   std::vector<std::string> labels;
-  for (size_t i : pts) labels.push_back(d.marked(i, d.x_labels[i]));
+  for (size_t i : pts) labels.push_back(d.marked(i, d.axis_label(i)));
   // The rooms, widest first: the plot beside the y axis' ticks in the narrowest box of each.
   std::vector<XLabelRoom> rooms;
   for (size_t b = kXLabelBoxes.size(); b-- > 0;) {
@@ -213,7 +213,7 @@ std::string ChartDrawing::columns() const {
   const double label_ems = x_label_ems();
   const bool long_labels = label_ems > kLongXLabelEms;
   std::vector<std::string> names;
-  for (size_t i : pts) names.push_back(d.x_labels[i]);
+  for (size_t i : pts) names.push_back(d.axis_label(i));
   const double wrap = long_labels ? x_label_wrap_ems(names) : 0;
   s += labels + "</svg>\n</div>\n<ol class=\"chart-x" + (long_labels ? " chart-x-long" : "") +
        "\"" + (long_labels ? " style=\"--x-w:" + svg_number(wrap) + "em\"" : "") + ">\n";

@@ -289,9 +289,23 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
     if (!day) return format_cell(x, xcol, view);
     return labels.label(*day, view);
   };
+  // An axis of months writes each short ("Jan 2019"): two long ones ("September
+  // 2024") do not stand side by side on a phone at the largest text size.
+  const bool short_months = part == DatePart::kMonth && labels.months == 0;
+  auto axis_labels = [&] {
+    if (!short_months) return;
+    out.x_axis_labels.assign(out.x.size(), std::string());
+    for (size_t i = 0; i < out.x.size(); ++i) {
+      std::optional<Date> day;
+      if (!out.x_labels[i].empty()) day = parse_date(out.x[i].to_text());
+      out.x_axis_labels[i] =
+          day ? format_date(*day, view.locale(), DatePart::kShortMonth) : out.x_labels[i];
+    }
+  };
   if (out.x.size() <= kMaxDrawnPoints) {
     out.x_labels.reserve(out.x.size());
     for (const Value& x : out.x) out.x_labels.push_back(label(x));
+    axis_labels();
     return out;
   }
   out.x_labels.assign(out.x.size(), std::string());
@@ -315,6 +329,7 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
   for (size_t i : named) {
     if (out.x_labels[i].empty()) out.x_labels[i] = label(out.x[i]);
   }
+  axis_labels();
   return out;
 }
 

@@ -53,6 +53,10 @@ struct ChartData {
   /// As shown (years ungrouped, dates localized); when the drawing is reduced, only the
   /// drawn categories and each series' first and last reported one have theirs ("" else).
   std::vector<std::string> x_labels;
+  /// The labels under a vertical drawing where they are written shorter than x_labels (a
+  /// monthly series' months abbreviated: "Jan 2019", "108年1月"), for the same categories;
+  /// empty when they are x_labels. The table and the summary keep x_labels.
+  std::vector<std::string> x_axis_labels;
   /// The `lang` the category labels need: when they are text categories, their column's
   /// language when it is not the reader's (DataView::cell_lang), else "".
   std::string x_lang;
@@ -67,6 +71,10 @@ struct ChartData {
   std::vector<bool> provisional = {};
 
   size_t size() const { return x.size(); }
+  /// The label of category `i` under a vertical drawing (x_axis_labels, else x_labels).
+  const std::string& axis_label(size_t i) const {
+    return x_axis_labels.empty() ? x_labels[i] : x_axis_labels[i];
+  }
   /// True when the figures of category `i` are provisional.
   bool is_provisional(size_t i) const { return i < provisional.size() && provisional[i]; }
   /// `text` (a figure or a category of `i`) with the provisional mark when its figures are

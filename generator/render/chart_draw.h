@@ -23,10 +23,11 @@ inline constexpr std::array<int, 14> kLineLabelWidths = {4,  6,  8,  10, 12, 14,
                                                          20, 24, 32, 40, 48, 64, 80};
 
 /// The chart box widths (in em) from which more x labels show (class `x-<em>`): every width,
-/// then wider boxes than a phone's at the largest text size, and so on; the most labels
-/// each shows; under 30em long labels wrap at their spaces.
-inline constexpr std::array<int, 10> kXLabelBoxes = {0, 12, 14, 16, 18, 20, 24, 30, 40, 50};
-inline constexpr std::array<size_t, 10> kXLabelMost = {3, 3, 4, 4, 5, 5, 6, 8, 10, 14};
+/// then a phone's 320 px at the largest text size (a data page's chart box is 9.75em there),
+/// wider boxes, and so on; the most labels each shows; under 30em long labels wrap at their
+/// spaces (and between Chinese characters).
+inline constexpr std::array<int, 11> kXLabelBoxes = {0, 9, 12, 14, 16, 18, 20, 24, 30, 40, 50};
+inline constexpr std::array<size_t, 11> kXLabelMost = {3, 3, 3, 4, 4, 5, 5, 6, 8, 10, 14};
 inline constexpr int kXLabelWrapBelow = 30;
 
 /// `v` percent as an SVG coordinate ("12.5%").
@@ -54,10 +55,10 @@ struct ChartDrawing {
 
   void fit() { scale = fit_scale(d, pts, stacked()); }
 
-  /// The widest drawn category label, in em.
+  /// The widest drawn category label under the drawing (ChartData::axis_label), in em.
   double x_label_ems() const {
     double w = 0;
-    for (size_t i : pts) w = std::max(w, text_ems(d.x_labels[i]));
+    for (size_t i : pts) w = std::max(w, text_ems(d.axis_label(i)));
     return w;
   }
 

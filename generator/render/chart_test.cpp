@@ -95,6 +95,34 @@ TEST_CASE("chart: long labels under a line are thinned to what fits, ends inside
   CHECK(chart(awards(), "year", {"all"}, "line").find("chart-x-long") == std::string::npos);
 }
 
+TEST_CASE("chart: a long monthly series' axis writes its months short, both ends on a phone") {
+  Dataset ds;
+  ds.name = "months";
+  ds.columns = {Column{"month", ColumnType::kDate, {{}, "Month", {}}, {}, {}, {}},
+                Column{"n", ColumnType::kInteger, {{}, "N", {}}, {}, {}, {}}};
+  ds.csv_bytes = "month,n\n";
+  for (int i = 0; i < 72; ++i) {
+    const int month = i % 12 + 1;
+    ds.csv_bytes += std::to_string(2019 + i / 12) + (month < 10 ? "-0" : "-") +
+                    std::to_string(month) + "-01," + std::to_string(10 + i % 50) + "\n";
+  }
+  ds.index_rows();
+  std::string html = chart(ds, "month", {"n"}, "line");
+  // Before: "January 2019" and "December 2024", wrapped to the width of "September" (5.94em):
+  // the last showed only from a box of 16em, never on a phone at the largest text size (the
+  // chart's box is 9.75em at 320 px). Short, they wrap to "Jan" / "2019" (2.64em).
+  CHECK(html.find("<ol class=\"chart-x chart-x-long\" style=\"--x-w:2.64em\">") !=
+        std::string::npos);
+  CHECK(html.find("<li class=\"x-0\" style=\"grid-column:1/span 1\"><span>Jan 2019</span></li>") !=
+        std::string::npos);
+  CHECK(html.find("<li class=\"x-9 x-e\" style=\"grid-column:72/span 1\"><span>Dec "
+                  "2024</span></li>") != std::string::npos);
+  CHECK(html.find("<span>September 2024</span></li>") == std::string::npos);
+  // The summary (as the table beside the drawing) keeps the months written out.
+  CHECK(html.find("in January 2019") != std::string::npos);
+  CHECK(html.find("December 2024") != std::string::npos);
+}
+
 TEST_CASE("chart: a row's value is written just past its bar's end, not at the far side") {
   // The scale runs from 0 to 10: the bar of 3 ends at 30%, so its value starts there.
   std::string html = chart(awards(), "year", {"all"}, "hbar");

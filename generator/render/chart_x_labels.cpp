@@ -69,11 +69,30 @@ std::vector<std::vector<size_t>> thin_x_labels(const std::vector<XLabelRoom>& ro
   return out;
 }
 
+namespace {
+
+/// Whether the character whose first byte is `lead` is a Chinese character (or kana,
+/// Hangul: the lead bytes text_ems counts 1em), beside which a line may break.
+bool wide_letter(unsigned char lead) { return lead >= 0xE3 && lead <= 0xED; }
+
+}  // namespace
+
 double two_line_ems(const std::string& label) {
-  double best = text_ems(label);
-  for (size_t at = label.find(' '); at != std::string::npos; at = label.find(' ', at + 1)) {
-    const std::string_view all(label);
-    best = std::min(best, std::max(text_ems(all.substr(0, at)), text_ems(all.substr(at + 1))));
+  const std::string_view all(label);
+  double best = text_ems(all);
+  // The start of the character before `at`, for a break between two characters.
+  size_t before = 0;
+  for (size_t at = 1; at < all.size(); ++at) {
+    const auto c = static_cast<unsigned char>(all[at]);
+    if ((c & 0xC0) == 0x80) continue;  // inside a character
+    if (all[at] == ' ') {
+      best = std::min(best, std::max(text_ems(all.substr(0, at)), text_ems(all.substr(at + 1))));
+    } else if (all[before] != ' ' &&
+               (wide_letter(c) || wide_letter(static_cast<unsigned char>(all[before])))) {
+      // 民國113年 / 12月: a line breaks before or after a Chinese character.
+      best = std::min(best, std::max(text_ems(all.substr(0, at)), text_ems(all.substr(at))));
+    }
+    before = at;
   }
   return best;
 }

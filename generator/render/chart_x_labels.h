@@ -34,8 +34,9 @@ double x_label_left(size_t k, size_t n, double width, double plot);
 /// the first.
 std::vector<std::vector<size_t>> thin_x_labels(const std::vector<XLabelRoom>& rooms);
 
-/// The least width (in em) in which `label` takes at most two lines, broken at a space:
-/// its wider part at the best space, or the whole label when it has none.
+/// The least width (in em) in which `label` takes at most two lines, broken at a space or
+/// beside a Chinese character (where a browser breaks a line too): its wider part at the
+/// best break, or the whole label when it has none.
 double two_line_ems(const std::string& label);
 
 /// The width (in em) long labels wrap to in narrow boxes: each of `labels` in two lines at

@@ -82,6 +82,12 @@ TEST_CASE("x labels: long ones wrap to two lines at most") {
   CHECK(two_line_ems("October 2023") == doctest::Approx(4.2));
   CHECK(two_line_ems("2023-10") == doctest::Approx(4.2));  // no space: whole
   CHECK(x_label_wrap_ems({"October 2023", "2 January 2024"}) == doctest::Approx(5.94));
+  // Beside a Chinese character, as a browser breaks the line: "113年" / "12月" (before: the
+  // whole, 5em, which two labels of an axis on a phone have no room for).
+  CHECK(two_line_ems("113年12月") == doctest::Approx(2.8));
+  CHECK(two_line_ems("民國113年12月") == doctest::Approx(3.8));  // "民國113" / "年12月"
+  CHECK(two_line_ems("臺南") == doctest::Approx(1));
+  CHECK(two_line_ems("年") == doctest::Approx(1));
 }
 
 }  // namespace firefly

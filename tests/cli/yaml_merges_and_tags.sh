@@ -99,4 +99,41 @@ site.yaml:9:19: error: the merge key '<<' takes a map or a list of maps, not tex
     = help: write an alias of a map (<<: *base) or a list of them (<<: [*base, *more])
 TXT
 head -4 "$work/err.txt" | diff -u "$work/expected.txt" - || fail "the merge key's error differs"
+
+# Every tag and merge key error of a file, each at its line (before: only the first, and
+# the next one shown only once it was fixed).
+sed -i 's/^      place: {<<: Tainan}$/      place: {<<: *text, label: {en: Place}}/' "$site/site.yaml"
+cat >"$site/content/stories/c.md" <<'MD'
+---
+title: C
+date: 2024-01-03
+year: !year 2024
+shared: &shared Tainan
+extra: {<<: *shared}
+logo: !!binary R0lGODlh
+---
+C
+MD
+set +e
+"$FIREFLY" build --site "$site" --out "$work/out2" --quiet 2>"$work/err.txt"
+code=$?
+set -e
+[ "$code" = 1 ] || fail "three errors in one front matter: exit code $code"
+cat >"$work/expected.txt" <<'TXT'
+content/stories/c.md:4:7: error: the tag !year is not one Firefly reads: the value would be dropped or misread
+    year: !year 2024
+          ^
+    = help: remove the tag; to keep the value as text, write it in quotes
+content/stories/c.md:6:13: error: the merge key '<<' takes a map or a list of maps, not text
+    extra: {<<: *shared}
+                ^
+    = help: write an alias of a map (<<: *base) or a list of them (<<: [*base, *more])
+content/stories/c.md:7:7: error: Firefly does not read binary data (!!binary) from YAML
+    logo: !!binary R0lGODlh
+          ^
+    = help: put the file in the site's static/ folder and write its path here
+TXT
+# (the errors alone: the entries read one by one also warn of the unknown field 'shared')
+awk '/^[^ ].*: (error|warning): /{keep = / error: /} keep' "$work/err.txt" |
+  diff -u "$work/expected.txt" - || fail "the errors of one file differ"
 echo "yaml_merges_and_tags: ok"
