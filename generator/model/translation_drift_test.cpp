@@ -399,4 +399,27 @@ TEST_CASE("a short range of years, a number in English words and an autolink's a
         "(\"2019–22\" at content/a.zh-TW.md:5)\n");
 }
 
+TEST_CASE("ranges of years with spaces or across a century, hundreds, thousands, ordinals") {
+  // Each was a figure missing or added: "2019 – 22" stated 22, "1998–02" nothing, "a
+  // hundred" and "two thousand" nothing, "twenty-first" 20.
+  SourcePage o = page("content/a.zh-TW.md", "zh-TW", "title: 計畫",
+                      "1998至2002年與2019至2022年的計畫：100名志工、112戶、2000人次、第21屆\n");
+  SourcePage t = page("content/a.en.md", "en", "title: Plan",
+                      "The 1998–02 and 2019 – 22 plans: a hundred volunteers, one hundred and "
+                      "twelve homes, two thousand visits, the twenty-first fair\n");
+  CHECK(messages(compare_translation(o, t)) == "");
+  CHECK(messages(compare_translation(t, o)) == "");
+  SourcePage to = page("content/a.en.md", "en", "title: Plan",
+                       "The 1998 to 02 and 2019 - 22 plans: 100 volunteers, 112 homes, 2,000 "
+                       "visits, the 21st fair\n");
+  CHECK(messages(compare_translation(o, to)) == "");
+  // A real change is still one warning.
+  SourcePage wrong = page("content/a.en.md", "en", "title: Plan",
+                          "The 1998–03 and 2019 – 22 plans: a hundred volunteers, one hundred "
+                          "and twelve homes, two thousand visits, the twenty-first fair\n");
+  CHECK(messages(compare_translation(o, wrong)) ==
+        "5: this translation states 2003 (\"1998–03\") where the original states 2002 "
+        "(\"2002\" at content/a.zh-TW.md:5)\n");
+}
+
 }  // namespace firefly
