@@ -300,7 +300,8 @@ double read_number(const Utf8& s, size_t& i, const NumberWriting& w) {
 
 }  // namespace
 
-std::vector<StatedNumber> stated_numbers(std::string_view text, const std::string& lang) {
+std::vector<StatedNumber> stated_numbers(std::string_view text, const std::string& lang,
+                                         bool english_words) {
   const Utf8 s(text);
   const NumberWriting& w = number_writing_of(lang);
   const bool zh = w.zh;
@@ -471,7 +472,7 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
     }
     add(value, whole, start, i);
   }
-  if (w.en) {
+  if (w.en && english_words) {
     // "seventeen" where the original writes 17 (or 十七).
     for (StatedNumber& n : english_number_words(text)) out.push_back(std::move(n));
   }

@@ -11,6 +11,7 @@
 #include "core/json.h"
 #include "core/language_tag.h"
 #include "load/markdown.h"
+#include "model/number_words.h"
 #include "model/stated_numbers.h"
 
 namespace firefly {
@@ -29,17 +30,34 @@ struct Facts {
   /// Figures written in words only ("十七"), which the other side may write in words too
   /// ("seventeen"): not looked for there, but no figure of the other side is new beside them.
   std::map<long long, std::pair<std::string, int>> in_words;
+  /// An English page's texts whose figures are read, with their lines: their numbers in
+  /// English words ("seventeen") are read only when some figure differs (add_english_words).
+  std::vector<std::pair<std::string_view, int>> english_texts;
   std::map<std::string, int> links, images, embeds, code;
   std::vector<int> headings;  ///< lines
   int list_items = 0;
   int first_line = 1;
 };
 
-void add_numbers(Facts& f, const std::string& text, const std::string& lang, int line) {
-  for (const StatedNumber& n : stated_numbers(text, lang)) {
+void add_numbers(Facts& f, std::string_view text, const std::string& lang, int line, bool english) {
+  for (const StatedNumber& n : stated_numbers(text, lang, /*english_words=*/false)) {
     (n.words ? f.in_words : f.numbers)
         .emplace(std::llround(n.value * 1000), std::make_pair(n.text, line));
   }
+  if (english) f.english_texts.emplace_back(text, line);
+}
+
+/// The numbers `f`'s English texts write in words, added to its figures in words. They only
+/// ever take a figure of the other side off the lists of figures missing and added, so they
+/// are read where some figure differs: most translations state every figure of their
+/// original, and reading every word of every English text cost 2.7% of a build.
+void add_english_words(Facts& f) {
+  for (const auto& [text, line] : f.english_texts) {
+    for (StatedNumber& n : english_number_words(text)) {
+      f.in_words.emplace(std::llround(n.value * 1000), std::make_pair(std::move(n.text), line));
+    }
+  }
+  f.english_texts.clear();
 }
 
 /// The embed's kind and dataset: what must stay equal (titles and captions are words).
@@ -76,9 +94,12 @@ Facts facts_of(const SourcePage& page, const std::vector<MarkdownItem>& items) {
   Facts f;
   f.path = page.path;
   f.first_line = page.body_line;
+  const bool english = primary_language(page.lang) == "en";
   for (const char* field : {"title", "summary", "description"}) {
     const Value& v = page.front.get(field);
-    if (v.is_string()) add_numbers(f, v.to_text(), page.lang, v.pos.line ? v.pos.line : 1);
+    if (v.is_string()) {
+      add_numbers(f, v.as_string(), page.lang, v.pos.line ? v.pos.line : 1, english);
+    }
   }
   const std::string* link = nullptr;  // the target of the link whose text comes next
   for (const MarkdownItem& item : items) {
@@ -109,7 +130,7 @@ Facts facts_of(const SourcePage& page, const std::vector<MarkdownItem>& items) {
         // An address shown as its own link (<https://example.org/2019/r.pdf>) states no
         // figure: its target is compared as a link.
         if (!(link_before && autolink_text(*link_before, item.value))) {
-          add_numbers(f, item.value, page.lang, item.line);
+          add_numbers(f, item.value, page.lang, item.line, english);
         }
         break;
       default:
@@ -453,7 +474,14 @@ std::vector<Drift> compare_scanned(const SourcePage& original,
                                    const std::vector<FieldSchema>* schema) {
   Facts o = facts_of(original, original_items), t = facts_of(translation, translation_items);
   std::vector<Drift> out;
-  compare_figures(o, t, primary_language(translation.lang) == "th", out);
+  const bool thai = primary_language(translation.lang) == "th";
+  compare_figures(o, t, thai, out);
+  if (!out.empty() && (!o.english_texts.empty() || !t.english_texts.empty())) {
+    add_english_words(o);
+    add_english_words(t);
+    out.clear();
+    compare_figures(o, t, thai, out);
+  }
   compare_sets(o, t, o.links, t.links, "a link to", "link", out);
   compare_sets(o, t, o.embeds, t.embeds, "the embed", "embed", out);
   compare_sets(o, t, o.images, t.images, "the image", "image", out);
