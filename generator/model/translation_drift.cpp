@@ -10,6 +10,7 @@
 #include "core/date.h"
 #include "core/json.h"
 #include "core/language_tag.h"
+#include "core/text.h"
 #include "load/markdown.h"
 #include "model/number_words.h"
 #include "model/stated_numbers.h"
@@ -23,13 +24,21 @@ using Kind = MarkdownItem::Kind;
 /// Figures named in one warning about figures a translation lacks; the rest are counted.
 constexpr size_t kListedFigures = 8;
 
+/// A figure as one side states it first: as written, and where.
+struct Stated {
+  std::string text;
+  int line = 1;
+  int col = 0;  ///< 0: where `text` is on its line of the body (column_of), found when named
+};
+
 /// What one side of a translation states, with the line where each thing first appears.
 struct Facts {
   std::string path;
-  std::map<long long, std::pair<std::string, int>> numbers;  ///< value*1000 -> text, line
+  std::string_view body;                ///< "" when the render stage took it
+  std::map<long long, Stated> numbers;  ///< value*1000 -> where
   /// Figures written in words only ("十七"), which the other side may write in words too
   /// ("seventeen"): not looked for there, but no figure of the other side is new beside them.
-  std::map<long long, std::pair<std::string, int>> in_words;
+  std::map<long long, Stated> in_words;
   /// An English page's texts whose figures are read, with their lines: their numbers in
   /// English words ("seventeen") are read only when some figure differs (add_english_words).
   std::vector<std::pair<std::string_view, int>> english_texts;
@@ -39,10 +48,13 @@ struct Facts {
   int first_line = 1;
 };
 
-void add_numbers(Facts& f, std::string_view text, const std::string& lang, int line, bool english) {
-  for (const StatedNumber& n : stated_numbers(text, lang, /*english_words=*/false)) {
+/// Adds the figures of `text`, on line `line` at column `col` (a front-matter field's value:
+/// its figures are named by it), or (`col` 0) of the body.
+void add_numbers(Facts& f, std::string_view text, const std::string& lang, int line, bool english,
+                 int col = 0) {
+  for (StatedNumber& n : stated_numbers(text, lang, /*english_words=*/false)) {
     (n.words ? f.in_words : f.numbers)
-        .emplace(std::llround(n.value * 1000), std::make_pair(n.text, line));
+        .emplace(std::llround(n.value * 1000), Stated{std::move(n.text), line, col});
   }
   if (english) f.english_texts.emplace_back(text, line);
 }
@@ -54,7 +66,7 @@ void add_numbers(Facts& f, std::string_view text, const std::string& lang, int l
 void add_english_words(Facts& f) {
   for (const auto& [text, line] : f.english_texts) {
     for (StatedNumber& n : english_number_words(text)) {
-      f.in_words.emplace(std::llround(n.value * 1000), std::make_pair(std::move(n.text), line));
+      f.in_words.emplace(std::llround(n.value * 1000), Stated{std::move(n.text), line, 0});
     }
   }
   f.english_texts.clear();
@@ -94,11 +106,13 @@ Facts facts_of(const SourcePage& page, const std::vector<MarkdownItem>& items) {
   Facts f;
   f.path = page.path;
   f.first_line = page.body_line;
+  f.body = page.body;
   const bool english = primary_language(page.lang) == "en";
   for (const char* field : {"title", "summary", "description"}) {
     const Value& v = page.front.get(field);
     if (v.is_string()) {
-      add_numbers(f, v.as_string(), page.lang, v.pos.line ? v.pos.line : 1, english);
+      add_numbers(f, v.as_string(), page.lang, v.pos.line ? v.pos.line : 1, english,
+                  std::max(v.pos.col, 1));
     }
   }
   const std::string* link = nullptr;  // the target of the link whose text comes next
@@ -148,10 +162,49 @@ int aligned_line(const Facts& from, int line, const Facts& to) {
   return to.headings[std::min(index, to.headings.size()) - 1];
 }
 
-std::string at(const Facts& f, int line) { return f.path + ":" + std::to_string(line); }
+/// Line `line` of `f`'s body, or "" (a line of its front matter, a body the render took).
+std::string_view body_line(const Facts& f, int line) {
+  if (line < f.first_line) return {};
+  std::string_view rest = f.body;
+  for (int n = line - f.first_line; n > 0; --n) {
+    const size_t end = rest.find('\n');
+    if (end == std::string_view::npos) return {};
+    rest.remove_prefix(end + 1);
+  }
+  return rest.substr(0, rest.find('\n'));
+}
 
-/// A stated figure: its value (times 1000) -> its text and line.
-using Figure = std::pair<const long long, std::pair<std::string, int>>;
+/// The column (of characters, from 1) where `text` is on line `line` of `f`'s body (a figure,
+/// `figure`: with no digit right before or after it), else of the line's first character
+/// that is no space, else 1.
+int column_of(const Facts& f, int line, std::string_view text, bool figure) {
+  const std::string_view l = body_line(f, line);
+  auto digit = [&](size_t i) { return i < l.size() && l[i] >= '0' && l[i] <= '9'; };
+  size_t at = std::string_view::npos;
+  for (size_t from = 0; !text.empty() && (at = l.find(text, from)) != std::string_view::npos;
+       from = at + 1) {
+    if (!figure || ((at == 0 || !digit(at - 1)) && !digit(at + text.size()))) break;
+  }
+  if (at == std::string_view::npos) at = l.find_first_not_of(" \t");
+  if (at == std::string_view::npos) return 1;
+  return char_column(l, static_cast<int>(at) + 1);
+}
+
+/// "content/a.md:12:5": where line `line` of `f` begins, or where `text` is on it.
+std::string at(const Facts& f, int line, std::string_view text = {}) {
+  return f.path + ":" + std::to_string(line) + ":" +
+         std::to_string(column_of(f, line, text, /*figure=*/false));
+}
+
+/// A stated figure: its value (times 1000) -> where.
+using Figure = std::pair<const long long, Stated>;
+
+/// Where figure `f` is stated in `in`: "content/a.md:12:5".
+std::string at_figure(const Facts& in, const Figure& f) {
+  const Stated& s = f.second;
+  const int col = s.col > 0 ? s.col : column_of(in, s.line, s.text, /*figure=*/true);
+  return in.path + ":" + std::to_string(s.line) + ":" + std::to_string(col);
+}
 
 /// Whether `text` is a telephone number as stated_numbers reads one ("(06) 298-8133"): its
 /// value (62988133) says nothing to a reader.
@@ -163,27 +216,28 @@ bool telephone(const std::string& text) {
 /// 3256 ("3,256"), or the telephone number "(06) 298-8133", with " at <file>:<line>" when
 /// `in` is given.
 std::string figure_text(const Figure& f, const Facts* in) {
-  const std::string where = in ? " at " + at(*in, f.second.second) : "";
-  if (telephone(f.second.first)) {
-    return "the telephone number \"" + f.second.first + "\"" +
+  const std::string where = in ? " at " + at_figure(*in, f) : "";
+  if (telephone(f.second.text)) {
+    return "the telephone number \"" + f.second.text + "\"" +
            (in ? " (" + where.substr(1) + ")" : "");
   }
-  return format_number(f.first / 1000.0) + " (\"" + f.second.first + "\"" + where + ")";
+  return format_number(f.first / 1000.0) + " (\"" + f.second.text + "\"" + where + ")";
 }
 
 /// "3 figures, 100 ("100", line 23), ..." in the order of their lines, the first
-/// kListedFigures of them.
-std::string figure_list(std::vector<const Figure*>& figures) {
+/// kListedFigures of them; with "at <file>:<line>:<column>" for "line <line>" when `in` is
+/// given.
+std::string figure_list(std::vector<const Figure*>& figures, const Facts* in) {
   std::stable_sort(figures.begin(), figures.end(), [](const Figure* a, const Figure* b) {
-    return a->second.second < b->second.second;
+    return a->second.line < b->second.line;
   });
   std::string out = std::to_string(figures.size()) + " figures, ";
   size_t shown = std::min(figures.size(), kListedFigures);
   for (size_t k = 0; k < shown; ++k) {
     if (k) out += ", ";
     const Figure& f = *figures[k];
-    out += format_number(f.first / 1000.0) + " (\"" + f.second.first + "\", line " +
-           std::to_string(f.second.second) + ")";
+    out += format_number(f.first / 1000.0) + " (\"" + f.second.text + "\"" +
+           (in ? " at " + at_figure(*in, f) : ", line " + std::to_string(f.second.line)) + ")";
   }
   if (shown < figures.size()) out += " and " + std::to_string(figures.size() - shown) + " more";
   return out;
@@ -206,7 +260,7 @@ bool buddhist_year(long long key, bool thai) {
 /// ("2019" of https://example.org/2019/r.pdf): one side may name the link by its year ("the
 /// 2019 report"), the other not; the address is compared as a link.
 bool in_shared_link(const Facts& o, const Facts& t, const Figure& f) {
-  const std::string& text = f.second.first;
+  const std::string& text = f.second.text;
   if (text.empty()) return false;
   auto digit = [](char c) { return c >= '0' && c <= '9'; };
   for (const auto& [target, line] : o.links) {
@@ -232,7 +286,7 @@ void compare_figures(const Facts& o, const Facts& t, bool thai, std::vector<Drif
         (thai && t.numbers.count(f.first + 543000) && buddhist_year(f.first + 543000, thai))) {
       continue;
     }
-    missing[aligned_line(o, f.second.second, t)].push_back(&f);
+    missing[aligned_line(o, f.second.line, t)].push_back(&f);
   }
   for (const Figure& f : t.numbers) {
     if (o.numbers.count(f.first) || o.in_words.count(f.first) || in_shared_link(o, t, f)) continue;
@@ -243,7 +297,7 @@ void compare_figures(const Facts& o, const Facts& t, bool thai, std::vector<Drif
     }
     // An ROC year beside its Gregorian year ("2015 to 2018 (ROC years 104 to 107)").
     bool roc = f.first >= 60000 && f.first < 200000 && f.first % 1000 == 0;
-    if (!(roc && t.numbers.count(f.first + 1911000))) added[f.second.second].push_back(&f);
+    if (!(roc && t.numbers.count(f.first + 1911000))) added[f.second.line].push_back(&f);
   }
   // Sections with one figure missing and one added: the translation's figure is the
   // original's, changed.
@@ -271,8 +325,8 @@ void compare_figures(const Facts& o, const Facts& t, bool thai, std::vector<Drif
     out.push_back({line,
                    figures.size() == 1 ? "the original states " + figure_text(*figures[0], &o) +
                                              " but this translation does not"
-                                       : "the original states " + figure_list(figures) +
-                                             " that this translation does not (" + o.path + ")",
+                                       : "the original states " + figure_list(figures, &o) +
+                                             " that this translation does not",
                    figures.size() == 1
                        ? "check the figure against the original; write it in this language's "
                          "format"
@@ -285,7 +339,7 @@ void compare_figures(const Facts& o, const Facts& t, bool thai, std::vector<Drif
                    figures.size() == 1
                        ? "this translation states " + figure_text(*figures[0], nullptr) +
                              " but the original (" + original + ") does not"
-                       : "this translation states " + figure_list(figures) +
+                       : "this translation states " + figure_list(figures, nullptr) +
                              " that the original (" + original + ") does not",
                    figures.size() == 1
                        ? "check the figure against the original; never add one it does not state"
@@ -302,7 +356,7 @@ void compare_sets(const Facts& o, const Facts& t, const std::map<std::string, in
     if (in_t.count(value)) continue;
     out.push_back(
         {aligned_line(o, line, t),
-         "the original has " + what + " " + value + " (" + at(o, line) +
+         "the original has " + what + " " + value + " (" + at(o, line, value) +
              ") that this translation does not",
          "translate the passage with this " + noun + ", keeping the " + noun + " as it is"});
   }
@@ -413,7 +467,8 @@ void compare_front(const SourcePage& original, const SourcePage& translation,
     out.push_back({tv.key_pos.line ? tv.key_pos.line : 1,
                    "'" + key + "' is " + to_json(tv) + " here but " + to_json(*ov) +
                        " in the original (" + original.path + ":" +
-                       std::to_string(ov->key_pos.line) + ")",
+                       std::to_string(ov->key_pos.line) + ":" +
+                       std::to_string(std::max(ov->key_pos.col, 1)) + ")",
                    original_wrong ? "the original's value is the one to correct (see its error); "
                                     "front-matter data is the same in every language"
                                   : "front-matter data is the same in every language; copy it "
@@ -442,18 +497,20 @@ void compare_front(const SourcePage& original, const SourcePage& translation,
                    "front-matter data is the same in every language; copy " +
                        std::string(one ? "it" : "them") + " from the original"});
   }
-  std::map<std::string, int> oi, ti;
+  std::map<std::string, Pos> oi, ti;
   for (const Value& img : original.front.get("images").as_list()) {
-    oi.emplace(img.get("src").to_text(), img.pos.line);
+    oi.emplace(img.get("src").to_text(), img.pos);
   }
   for (const Value& img : translation.front.get("images").as_list()) {
-    ti.emplace(img.get("src").to_text(), img.pos.line);
+    ti.emplace(img.get("src").to_text(), img.pos);
   }
-  for (const auto& [src, line] : oi) {
+  for (const auto& [src, pos] : oi) {
     if (!ti.count(src) && !translation.front.get("images").is_null()) {
       out.push_back({1,
                      "the original's front matter shows the image " + src + " (" + original.path +
-                         ":" + std::to_string(line) + ") that this translation's does not",
+                         ":" + std::to_string(pos.line) + ":" +
+                         std::to_string(std::max(pos.col, 1)) +
+                         ") that this translation's does not",
                      "list the same images, with the alt text translated"});
     }
   }
