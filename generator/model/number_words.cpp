@@ -1,10 +1,16 @@
 #include "model/number_words.h"
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace firefly {
 
@@ -35,11 +41,33 @@ constexpr auto kLetters = [] {
 
 bool is_letter(unsigned char c) { return kLetters[c]; }
 
-/// Where the letters from `i` end.
-size_t word_end(std::string_view text, size_t i) {
-  while (i < text.size() && is_letter(static_cast<unsigned char>(text[i]))) ++i;
+#if defined(__SSE2__)
+/// The ASCII letters among the 16 bytes from `p`, a bit each (byte k: bit k).
+unsigned letter_bits(const char* p) {
+  // A byte with 0x20 set is a letter when it is 'a' to 'z': 'A' to 'Z' become those.
+  const __m128i lower =
+      _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), _mm_set1_epi8(0x20));
+  const __m128i from_a = _mm_sub_epi8(lower, _mm_set1_epi8('a'));
+  const __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(from_a, _mm_set1_epi8(25)), from_a);
+  return static_cast<unsigned>(_mm_movemask_epi8(letter));
+}
+#endif
+
+/// The first offset from `i` whose byte is a letter (`letter`) or is none (not `letter`), or
+/// the size; 16 bytes a step: every word of every English text is stepped over here.
+size_t next_where(std::string_view text, size_t i, bool letter) {
+#if defined(__SSE2__)
+  for (; i + 16 <= text.size(); i += 16) {
+    const unsigned bits = letter ? letter_bits(text.data() + i) : ~letter_bits(text.data() + i);
+    if (bits & 0xFFFF) return i + static_cast<size_t>(__builtin_ctz(bits & 0xFFFF));
+  }
+#endif
+  while (i < text.size() && is_letter(static_cast<unsigned char>(text[i])) != letter) ++i;
   return i;
 }
+
+/// Where the letters from `i` end.
+size_t word_end(std::string_view text, size_t i) { return next_where(text, i, false); }
 
 /// What a number word is: a number ("seven", "twenty"), an ordinal ("seventh", "twentieth")
 /// or a scale that multiplies the number before it ("hundred", "thousand"). "Hundredth" is
@@ -56,11 +84,13 @@ struct NumberWord {
 /// The longest number word ("seventeenth") has 11 letters.
 constexpr size_t kLongest = 11;
 
-/// The words above and the scales with their values, by length (3 to 11 letters).
-const std::array<std::vector<NumberWord>, kLongest + 1> kByLength = [] {
-  std::array<std::vector<NumberWord>, kLongest + 1> by_length;
+/// The words above and the scales with their values, by length (3 to 11 letters) and first
+/// letter.
+using ByFirstLetter = std::array<std::vector<NumberWord>, 26>;
+const std::array<ByFirstLetter, kLongest + 1> kByLength = [] {
+  std::array<ByFirstLetter, kLongest + 1> by_length;
   auto add = [&](std::string_view word, double value, Kind kind) {
-    by_length[word.size()].push_back({word, value, kind});
+    by_length[word.size()][static_cast<size_t>(word[0] - 'a')].push_back({word, value, kind});
   };
   for (size_t k = 0; k < kTens.size(); ++k) add(kTens[k], (k + 2) * 10.0, Kind::kNumber);
   for (size_t k = 0; k < kTeens.size(); ++k) add(kTeens[k], k + 10.0, Kind::kNumber);
@@ -79,8 +109,8 @@ const std::array<std::vector<NumberWord>, kLongest + 1> kByLength = [] {
 
 /// The word from `i` (the start of a word): where its letters end, and the number word it
 /// is (null: none), in lower case or with a capital. Every word of every English page is
-/// read here: most are turned down by their length or first letter, the rest compared with
-/// the few number words of their length.
+/// read here: most are turned down by their length and first letter, the rest compared with
+/// the one or two number words of both.
 struct Word {
   size_t end = 0;
   const NumberWord* number = nullptr;
@@ -90,10 +120,10 @@ Word word_from(std::string_view text, size_t i) {
   Word w{word_end(text, i), nullptr};
   const size_t size = w.end - i;
   if (size < 3 || size > kLongest) return w;
-  const char first = static_cast<char>(text[i] | 0x20);
+  const auto first = static_cast<size_t>((text[i] | 0x20) - 'a');  // a letter: 0 to 25
   const std::string_view rest = text.substr(i + 1, size - 1);
-  for (const NumberWord& n : kByLength[size]) {
-    if (n.word[0] == first && rest == n.word.substr(1)) {
+  for (const NumberWord& n : kByLength[size][first]) {
+    if (rest == n.word.substr(1)) {
       w.number = &n;
       break;
     }
@@ -203,11 +233,7 @@ std::optional<Read> number_from(std::string_view text, size_t i, const Word& fir
 
 std::vector<StatedNumber> english_number_words(std::string_view text) {
   std::vector<StatedNumber> out;
-  for (size_t i = 0; i < text.size();) {
-    if (!is_letter(static_cast<unsigned char>(text[i]))) {
-      ++i;
-      continue;
-    }
+  for (size_t i = next_where(text, 0, true); i < text.size(); i = next_where(text, i, true)) {
     // A word's start (the loop steps over whole words): most words are no number.
     const Word word = word_from(text, i);
     std::optional<Read> n;
@@ -222,6 +248,67 @@ std::vector<StatedNumber> english_number_words(std::string_view text) {
     i = n->end;
   }
   return out;
+}
+
+std::vector<std::string_view> english_word_marks(double value) {
+  if (value <= 10 || value != std::floor(value)) return {};
+  if (value >= 1000) return {"undred", "housand", "illion"};
+  if (value >= 100) return {"undred"};
+  if (value == 11) return {"leven"};
+  if (value == 12) return {"welve", "welfth"};
+  if (value < 20) return {"teen"};
+  // The tens and their ordinals, without their first letter (either case): "wenty", "wentie".
+  static constexpr std::array<std::array<std::string_view, 2>, 8> kTensMarks = {{
+      {"wenty", "wentie"},
+      {"hirty", "hirtie"},
+      {"orty", "ortie"},
+      {"ifty", "iftie"},
+      {"ixty", "ixtie"},
+      {"eventy", "eventie"},
+      {"ighty", "ightie"},
+      {"inety", "inetie"},
+  }};
+  const auto& marks = kTensMarks[static_cast<size_t>(value) / 10 - 2];
+  return {marks[0], marks[1]};
+}
+
+bool holds_mark(std::string_view text, const std::vector<std::string_view>& marks) {
+  auto at = [&](size_t i) {
+    return std::any_of(marks.begin(), marks.end(), [&](std::string_view mark) {
+      return text[i] == mark[0] && text.substr(i, mark.size()) == mark;
+    });
+  };
+  size_t i = 0;
+#if defined(__SSE2__)
+  // Where the first two bytes of a mark are, 16 offsets at once; each such place compared.
+  struct FirstTwo {
+    __m128i first, second;
+  };
+  std::vector<FirstTwo> firsts;  // of the marks, each pair once ("wenty", "wentie": "we")
+  for (size_t m = 0; m < marks.size(); ++m) {
+    if (std::none_of(
+            marks.begin(), marks.begin() + static_cast<std::ptrdiff_t>(m),
+            [&](std::string_view other) { return other.substr(0, 2) == marks[m].substr(0, 2); })) {
+      firsts.push_back({_mm_set1_epi8(marks[m][0]), _mm_set1_epi8(marks[m][1])});
+    }
+  }
+  for (; i + 17 <= text.size(); i += 16) {
+    const auto* p = reinterpret_cast<const __m128i*>(text.data() + i);
+    const __m128i a = _mm_loadu_si128(p);
+    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i + 1));
+    __m128i hit = _mm_setzero_si128();
+    for (const auto& [first, second] : firsts) {
+      hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, second)));
+    }
+    for (auto bits = static_cast<unsigned>(_mm_movemask_epi8(hit)); bits; bits &= bits - 1) {
+      if (at(i + static_cast<size_t>(__builtin_ctz(bits)))) return true;
+    }
+  }
+#endif
+  for (; i < text.size(); ++i) {
+    if (at(i)) return true;
+  }
+  return false;
 }
 
 }  // namespace firefly

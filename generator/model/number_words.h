@@ -20,4 +20,14 @@ namespace firefly {
 /// "someone" and "elevenfold" hold none), in lower case or with a capital.
 std::vector<StatedNumber> english_number_words(std::string_view text);
 
+/// Parts of number words ("wenty", "undred") of which every text that english_number_words
+/// reads `value` in holds one: "wenty" or "wentie" for 21 ("twenty-one", "Twenty-first"),
+/// "undred" for 205, "undred", "housand" or "illion" above 999 ("twelve hundred"). None when
+/// it reads no such value (ten and below, fractions). A text that holds none of them states
+/// `value` in no words, so it need not be read for it.
+std::vector<std::string_view> english_word_marks(double value);
+
+/// Whether `text` holds one of `marks` (each of two bytes or more): 16 bytes a step.
+bool holds_mark(std::string_view text, const std::vector<std::string_view>& marks);
+
 }  // namespace firefly

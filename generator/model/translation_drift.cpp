@@ -29,17 +29,22 @@ struct Stated {
   int col = 0;  ///< 0: where `text` is on its line of the body (column_of), found when named
 };
 
+/// A stated figure: its value (times 1000) -> where.
+using Figure = std::pair<const long long, Stated>;
+
 /// What one side of a translation states, with the line where each thing first appears.
 struct Facts {
   std::string path;
-  std::string_view body;                ///< "" when the render stage took it
-  std::map<long long, Stated> numbers;  ///< value*1000 -> where
+  std::string_view body;                    ///< "" when the render stage took it
+  mutable std::vector<size_t> line_starts;  ///< of `body`'s lines, found when a column is named
+  std::map<long long, Stated> numbers;      ///< value*1000 -> where
   /// Figures written in words only ("十七"), which the other side may write in words too
   /// ("seventeen"): not looked for there, but no figure of the other side is new beside them.
   std::map<long long, Stated> in_words;
   /// An English page's texts whose figures are read, with their lines: their numbers in
-  /// English words ("seventeen") are read only when some figure differs (add_english_words).
+  /// English words ("seventeen") are read only where they may matter (add_english_words).
   std::vector<std::pair<std::string_view, int>> english_texts;
+  size_t front_texts = 0;  ///< of english_texts, the first, of the front matter
   std::map<std::string, int> links, images, embeds, code;
   std::vector<int> headings;  ///< lines
   int list_items = 0;
@@ -57,17 +62,34 @@ void add_numbers(Facts& f, std::string_view text, const std::string& lang, int l
   if (english) f.english_texts.emplace_back(text, line);
 }
 
-/// The numbers `f`'s English texts write in words, added to its figures in words. They only
-/// ever take a figure of the other side off the lists of figures missing and added, so they
-/// are read where some figure differs: most translations state every figure of their
-/// original, and reading every word of every English text cost 2.7% of a build.
-void add_english_words(Facts& f) {
+/// The numbers `f`'s English texts write in words, added to its figures in words, when they
+/// may write one of the figures `other` states and `f` does not in digits: when its body or a
+/// text of its front matter holds a mark of one (english_word_marks). A number in words only
+/// ever takes such a figure off the lists of figures missing and added; reading every word of
+/// every English text cost 2.7% of a build.
+void add_english_words(Facts& f, const Facts& other) {
+  if (f.english_texts.empty()) return;
+  std::vector<std::string_view> marks;
+  for (const auto& [key, stated] : other.numbers) {
+    if (f.numbers.count(key)) continue;
+    for (std::string_view mark : english_word_marks(static_cast<double>(key) / 1000)) {
+      if (std::find(marks.begin(), marks.end(), mark) == marks.end()) marks.push_back(mark);
+    }
+  }
+  if (marks.empty()) return;
+  // The texts of the front matter come first; those of the body are looked for in the body
+  // as a whole (each on its own when the render took it).
+  const size_t one_by_one = f.body.empty() ? f.english_texts.size() : f.front_texts;
+  if (!(!f.body.empty() && holds_mark(f.body, marks)) &&
+      std::none_of(f.english_texts.begin(), f.english_texts.begin() + one_by_one,
+                   [&](const auto& text) { return holds_mark(text.first, marks); })) {
+    return;
+  }
   for (const auto& [text, line] : f.english_texts) {
     for (StatedNumber& n : english_number_words(text)) {
       f.in_words.emplace(std::llround(n.value * 1000), Stated{std::move(n.text), line, 0});
     }
   }
-  f.english_texts.clear();
 }
 
 /// The embed's kind and dataset: what must stay equal (titles and captions are words).
@@ -113,6 +135,7 @@ Facts facts_of(const SourcePage& page, const std::vector<MarkdownItem>& items) {
                   std::max(v.pos.col, 1));
     }
   }
+  f.front_texts = f.english_texts.size();
   const std::string* link = nullptr;  // the target of the link whose text comes next
   for (const MarkdownItem& item : items) {
     const std::string* link_before = std::exchange(link, nullptr);
@@ -162,13 +185,17 @@ int aligned_line(const Facts& from, int line, const Facts& to) {
 
 /// Line `line` of `f`'s body, or "" (a line of its front matter, a body the render took).
 std::string_view body_line(const Facts& f, int line) {
-  if (line < f.first_line) return {};
-  std::string_view rest = f.body;
-  for (int n = line - f.first_line; n > 0; --n) {
-    const size_t end = rest.find('\n');
-    if (end == std::string_view::npos) return {};
-    rest.remove_prefix(end + 1);
+  if (line < f.first_line || f.body.empty()) return {};
+  if (f.line_starts.empty()) {
+    f.line_starts.push_back(0);
+    for (size_t at = f.body.find('\n'); at != std::string_view::npos;
+         at = f.body.find('\n', at + 1)) {
+      f.line_starts.push_back(at + 1);
+    }
   }
+  const auto n = static_cast<size_t>(line - f.first_line);
+  if (n >= f.line_starts.size()) return {};
+  const std::string_view rest = f.body.substr(f.line_starts[n]);
   return rest.substr(0, rest.find('\n'));
 }
 
@@ -193,9 +220,6 @@ std::string at(const Facts& f, int line, std::string_view text = {}) {
   return f.path + ":" + std::to_string(line) + ":" +
          std::to_string(column_of(f, line, text, /*figure=*/false));
 }
-
-/// A stated figure: its value (times 1000) -> where.
-using Figure = std::pair<const long long, Stated>;
 
 /// Where figure `f` is stated in `in`: "content/a.md:12:5".
 std::string at_figure(const Facts& in, const Figure& f) {
@@ -383,13 +407,9 @@ std::vector<Drift> compare_scanned(const SourcePage& original,
   Facts o = facts_of(original, original_items), t = facts_of(translation, translation_items);
   std::vector<Drift> out;
   const bool thai = primary_language(translation.lang) == "th";
+  add_english_words(o, t);
+  add_english_words(t, o);
   compare_figures(o, t, thai, out);
-  if (!out.empty() && (!o.english_texts.empty() || !t.english_texts.empty())) {
-    add_english_words(o);
-    add_english_words(t);
-    out.clear();
-    compare_figures(o, t, thai, out);
-  }
   compare_sets(o, t, o.links, t.links, "a link to", "link", out);
   compare_sets(o, t, o.embeds, t.embeds, "the embed", "embed", out);
   compare_sets(o, t, o.images, t.images, "the image", "image", out);
