@@ -273,40 +273,72 @@ std::vector<std::string_view> english_word_marks(double value) {
 }
 
 bool holds_mark(std::string_view text, const std::vector<std::string_view>& marks) {
-  auto at = [&](size_t i) {
+  auto starts_at = [&](size_t i) {
     return std::any_of(marks.begin(), marks.end(), [&](std::string_view mark) {
       return text[i] == mark[0] && text.substr(i, mark.size()) == mark;
     });
   };
   size_t i = 0;
 #if defined(__SSE2__)
-  // Where the first two bytes of a mark are, 16 offsets at once; each such place compared.
-  struct FirstTwo {
-    __m128i first, second;
+  // Each mark is found by a part of it few other words hold ("ty" of every "wenty", "hirty"
+  // and the other tens, "tie" of their ordinals), looked for 16 offsets at once; where one
+  // is, the marks it is part of are compared.
+  static constexpr std::array<std::string_view, 9> kAnchors = {"tie", "ty", "dr",  "usa", "lli",
+                                                               "lv",  "lf", "lev", "een"};
+  struct Anchor {
+    std::string_view bytes;
+    __m128i b0, b1, b2;
+    std::vector<std::pair<std::string_view, size_t>> marks;  ///< with the anchor's offset
   };
-  std::vector<FirstTwo> firsts;  // of the marks, each pair once ("wenty", "wentie": "we")
-  for (size_t m = 0; m < marks.size(); ++m) {
-    if (std::none_of(
-            marks.begin(), marks.begin() + static_cast<std::ptrdiff_t>(m),
-            [&](std::string_view other) { return other.substr(0, 2) == marks[m].substr(0, 2); })) {
-      firsts.push_back({_mm_set1_epi8(marks[m][0]), _mm_set1_epi8(marks[m][1])});
+  std::vector<Anchor> anchors;
+  size_t longest = 0;
+  for (std::string_view mark : marks) {
+    longest = std::max(longest, mark.size());
+    std::string_view bytes = mark.substr(0, 2);
+    size_t offset = 0;
+    for (std::string_view anchor : kAnchors) {
+      if (size_t at = mark.find(anchor); at != std::string_view::npos) {
+        bytes = anchor;
+        offset = at;
+        break;
+      }
     }
+    auto it = std::find_if(anchors.begin(), anchors.end(),
+                           [&](const Anchor& a) { return a.bytes == bytes; });
+    if (it == anchors.end()) {
+      const char last = bytes.size() > 2 ? bytes[2] : bytes[1];
+      anchors.push_back(
+          {bytes, _mm_set1_epi8(bytes[0]), _mm_set1_epi8(bytes[1]), _mm_set1_epi8(last), {}});
+      it = anchors.end() - 1;
+    }
+    it->marks.emplace_back(mark, offset);
   }
-  for (; i + 17 <= text.size(); i += 16) {
-    const auto* p = reinterpret_cast<const __m128i*>(text.data() + i);
-    const __m128i a = _mm_loadu_si128(p);
-    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i + 1));
+  auto load = [&](size_t at) {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
+  };
+  for (; i + 18 <= text.size(); i += 16) {
+    const __m128i c0 = load(i), c1 = load(i + 1), c2 = load(i + 2);
     __m128i hit = _mm_setzero_si128();
-    for (const auto& [first, second] : firsts) {
-      hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, second)));
+    for (const Anchor& a : anchors) {
+      __m128i here = _mm_and_si128(_mm_cmpeq_epi8(c0, a.b0), _mm_cmpeq_epi8(c1, a.b1));
+      if (a.bytes.size() > 2) here = _mm_and_si128(here, _mm_cmpeq_epi8(c2, a.b2));
+      hit = _mm_or_si128(hit, here);
     }
     for (auto bits = static_cast<unsigned>(_mm_movemask_epi8(hit)); bits; bits &= bits - 1) {
-      if (at(i + static_cast<size_t>(__builtin_ctz(bits)))) return true;
+      const size_t at = i + static_cast<size_t>(__builtin_ctz(bits));
+      for (const Anchor& a : anchors) {
+        if (text.substr(at, a.bytes.size()) != a.bytes) continue;
+        for (const auto& [mark, offset] : a.marks) {
+          if (at >= offset && text.substr(at - offset, mark.size()) == mark) return true;
+        }
+      }
     }
   }
+  // The anchors from `i` on: their marks begin at most `longest` bytes before them.
+  i = i > longest ? i - longest : 0;
 #endif
   for (; i < text.size(); ++i) {
-    if (at(i)) return true;
+    if (starts_at(i)) return true;
   }
   return false;
 }
