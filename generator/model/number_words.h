@@ -10,9 +10,24 @@
 namespace firefly {
 
 /// The numbers above ten that `text` writes in English words, each with `words` set: the
-/// teens, the tens with or without a unit ("twenty-five", "twenty five", "ninety"), and a
-/// hundred's multiple of one of those ("two hundred", "one hundred and five"). A word is
-/// read whole ("often", "tenth" and "someone" hold none), in lower case or with a capital.
+/// teens, the tens with or without a unit ("twenty-five", "twenty five", "ninety"), hundreds
+/// ("two hundred", "one hundred and twelve", "twelve hundred", "a hundred"), thousands,
+/// millions and billions ("two thousand and five", "a thousand", "three million"), and the
+/// ordinals of those ("twenty-first", "one hundred and twelfth", "eleventh"; an ordinal unit
+/// joins tens by a hyphen only: "twenty first-time buyers" are twenty). "A" is one only
+/// before "hundred", "thousand", "million" or "billion" ("a second look" holds no number), and
+/// "one hundredth" (a fraction, as often as not) is one. A word is read whole ("often",
+/// "someone" and "elevenfold" hold none), in lower case or with a capital.
 std::vector<StatedNumber> english_number_words(std::string_view text);
+
+/// Parts of number words ("wenty", "undred") of which every text that english_number_words
+/// reads `value` in holds one: "wenty" or "wentie" for 21 ("twenty-one", "Twenty-first"),
+/// "undred" for 205, "undred", "housand" or "illion" above 999 ("twelve hundred"). None when
+/// it reads no such value (ten and below, fractions). A text that holds none of them states
+/// `value` in no words, so it need not be read for it.
+std::vector<std::string_view> english_word_marks(double value);
+
+/// Whether `text` holds one of `marks` (each of two bytes or more): 16 bytes a step.
+bool holds_mark(std::string_view text, const std::vector<std::string_view>& marks);
 
 }  // namespace firefly

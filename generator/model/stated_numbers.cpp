@@ -186,21 +186,41 @@ bool after_percent_word(std::string_view before) {
   return ends_with(before, "ร้อยละ");
 }
 
-/// The second year of a short range of years ("2019–22", "2019-20": 2022, 2020) that is
-/// the two digits from `start` to `end`, or nullopt when they are none: right after a dash
-/// that follows a year of four digits (1900 to 2099), and later than it in its century
-/// ("2019-12" is a month). `from` is set to where the range starts (its text: "2019–22").
-std::optional<double> short_range_year(const Utf8& s, size_t start, size_t end, size_t& from) {
-  if (end != start + 2 || start < 6) return std::nullopt;
-  size_t dash = 1;
-  if (s.byte(start - 1) != '-') {
-    dash = s.has(start - 3, "–") || s.has(start - 3, "—") ? 3 : 0;
-    if (dash == 0 || start < 7) return std::nullopt;
+/// The second year of a short range of years ("2019–22", "2019-20", "2019 – 22", in English
+/// "2019 to 22": 2022, 2020, 2022, 2022) that is the two digits from `start` to `end`, or
+/// nullopt when they are none: after a dash (spaces allowed around it) or `en`'s "to" that
+/// follows a year of four digits (1900 to 2099), and later than it in its century ("2019-12"
+/// is a month) or, after a dash other than a bare hyphen ("1998–02", "1998 - 02", "1998 to
+/// 02": 2002; "1998-02" is a month), at most 20 years later in the next. "18 in 2019 to 25"
+/// is no range. `from` is set to where the range starts (its text: "2019–22").
+std::optional<double> short_range_year(const Utf8& s, size_t start, size_t end, bool en,
+                                       size_t& from) {
+  if (end != start + 2 || start < 5) return std::nullopt;
+  size_t k = start;
+  bool spaced = false;
+  auto spaces_before = [&] {
+    while (k > 0 && s.byte(k - 1) == ' ') --k, spaced = true;
+  };
+  spaces_before();
+  const bool hyphen = k >= 1 && s.byte(k - 1) == '-';
+  bool to = false;
+  if (hyphen) {
+    k -= 1;
+  } else if (k >= 3 && (s.has(k - 3, "–") || s.has(k - 3, "—"))) {
+    k -= 3;
+  } else if (en && spaced && k >= 3 && s.byte(k - 1) == 'o' && s.byte(k - 2) == 't' &&
+             s.byte(k - 3) == ' ') {
+    k -= 2;
+    to = true;
+  } else {
+    return std::nullopt;
   }
-  const size_t year_at = start - dash - 4;
+  spaces_before();
+  if (k < 4) return std::nullopt;
+  const size_t year_at = k - 4;
   int year = 0;
-  for (size_t k = 0; k < 4; ++k) {
-    const unsigned char c = s.byte(year_at + k);
+  for (size_t d = 0; d < 4; ++d) {
+    const unsigned char c = s.byte(year_at + d);
     if (c < '0' || c > '9') return std::nullopt;
     year = year * 10 + (c - '0');
   }
@@ -210,9 +230,18 @@ std::optional<double> short_range_year(const Utf8& s, size_t start, size_t end, 
   if (end < s.size() && (s.byte(end) == '-' || s.byte(end) == '.' || s.byte(end) == ',')) {
     if (s.digit_at(end + 1, len) >= 0) return std::nullopt;  // a date, a decimal: not a range
   }
+  if (to && year_at >= 3 && s.byte(year_at - 1) == ' ' && (s.byte(year_at - 2) | 0x20) == 'n' &&
+      (s.byte(year_at - 3) | 0x20) == 'i' &&
+      (year_at == 3 || !is_ascii_letter(s.byte(year_at - 4)))) {
+    return std::nullopt;  // "from 18 in 2019 to 25": two counts, not a range
+  }
   const int short_year = (s.byte(start) - '0') * 10 + (s.byte(start + 1) - '0');
-  const int full = year / 100 * 100 + short_year;
-  if (full <= year) return std::nullopt;
+  int full = year / 100 * 100 + short_year;
+  if (full <= year) {
+    if (hyphen && !spaced) return std::nullopt;
+    full += 100;
+    if (full - year > 20) return std::nullopt;
+  }
   from = year_at;
   return full;
 }
@@ -271,7 +300,8 @@ double read_number(const Utf8& s, size_t& i, const NumberWriting& w) {
 
 }  // namespace
 
-std::vector<StatedNumber> stated_numbers(std::string_view text, const std::string& lang) {
+std::vector<StatedNumber> stated_numbers(std::string_view text, const std::string& lang,
+                                         bool english_words) {
   const Utf8 s(text);
   const NumberWriting& w = number_writing_of(lang);
   const bool zh = w.zh;
@@ -361,7 +391,7 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
       }
       value = read_number(s, i, w);
       size_t range_from = start;
-      if (std::optional<double> year = short_range_year(s, start, i, range_from)) {
+      if (std::optional<double> year = short_range_year(s, start, i, w.en, range_from)) {
         value = *year;
         start = range_from;  // its text is the range's: "2019–22"
       }
@@ -442,7 +472,7 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
     }
     add(value, whole, start, i);
   }
-  if (w.en) {
+  if (w.en && english_words) {
     // "seventeen" where the original writes 17 (or 十七).
     for (StatedNumber& n : english_number_words(text)) out.push_back(std::move(n));
   }

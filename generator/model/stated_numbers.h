@@ -31,13 +31,15 @@ struct StatedNumber {
 /// decimals with a point where no thousands group can be ("86.97"). A date in numbers
 /// ("13/4/2022", "2022-04-13", in Chinese "111/4/13" with the ROC year) is its year, month and
 /// day; a Taiwanese telephone number ("(06) 298-8133", "06-2988133", "+886-6-298-8133") is
-/// one number, its digits. The second year of a short range ("2019–22", "2019-20") is the
-/// year in full (2022), as "2019 to 2022" states it. English ("en") numbers above ten in words
-/// ("seventeen", "twenty-five": english_number_words) are numbers too (`words`). Whole
-/// numbers from 0 to 10 are left out (translations often write
-/// them as words). A byte that begins no well-formed UTF-8 character stands for U+FFFD on its
-/// own.
-std::vector<StatedNumber> stated_numbers(std::string_view text, const std::string& lang);
+/// one number, its digits. The second year of a short range ("2019–22", "2019-20", "2019 –
+/// 22", in English "2019 to 22") is the year in full (2022), as "2019 to 2022" states it, in
+/// the next century too ("1998–02": 2002; "1998-02" is a month). English ("en") numbers above ten
+/// in words ("seventeen", "twenty-five": english_number_words) are numbers too (`words`),
+/// unless `english_words` is false. Whole numbers from 0 to 10 are left out (translations
+/// often write them as words). A byte that begins no well-formed UTF-8 character stands for
+/// U+FFFD on its own.
+std::vector<StatedNumber> stated_numbers(std::string_view text, const std::string& lang,
+                                         bool english_words = true);
 
 /// "3256" or "86.97": a normalized value as the warnings show it.
 std::string format_number(double value);

@@ -214,6 +214,24 @@ TEST_CASE("a short range of years states its second year in full") {
   CHECK(values("2019-22.5", "en") == "2019 22.5");
 }
 
+TEST_CASE("a range of years written with spaces, with \"to\" or across a century") {
+  // Each stated 22 (or 2, left out) where the other language's "2019 to 2022" or "1998 to
+  // 2002" states 2022 or 2002.
+  CHECK(values("2019 – 22, 2019 - 22, 2019 — 22 and 2019 to 22", "en") ==
+        "2019 2022 2019 2022 2019 2022 2019 2022");
+  CHECK(values("2019 - 2022 and 2019 to 2022", "en") == "2019 2022 2019 2022");
+  CHECK(values("1998–02, 1998 - 02, 1998 to 02", "en") == "1998 2002 1998 2002 1998 2002");
+  CHECK(values("2019 – 22 năm", "vi") == "2019 2022");
+  std::vector<StatedNumber> numbers = stated_numbers("the 2019 to 22 plan", "en");
+  REQUIRE(numbers.size() == 2);
+  CHECK(numbers[1].text == "2019 to 22");
+  // Not ranges: a month, a year and a count, a century back, "to" but in English.
+  CHECK(values("1998-02 and 2019 - 12", "en") == "1998 2019 12");
+  CHECK(values("from 18 in 2019 to 25", "en") == "18 2019 25");
+  CHECK(values("2019–12 and 1998–20", "en") == "2019 12 1998 20");
+  CHECK(values("2019 to 22", "vi") == "2019 22");
+}
+
 TEST_CASE("English number words above ten are figures, written in words") {
   std::vector<StatedNumber> numbers = stated_numbers("seventeen priorities since 2019", "en");
   REQUIRE(numbers.size() == 2);
@@ -221,6 +239,10 @@ TEST_CASE("English number words above ten are figures, written in words") {
   CHECK(numbers[1].value == 17);
   CHECK(numbers[1].words);
   CHECK(values("mười bảy seventeen", "vi") == "");
+  // Left to the caller (the translation checks read them only where a figure differs).
+  numbers = stated_numbers("seventeen priorities since 2019", "en", /*english_words=*/false);
+  REQUIRE(numbers.size() == 1);
+  CHECK(numbers[0].value == 2019);
 }
 
 }  // namespace firefly

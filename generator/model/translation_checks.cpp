@@ -35,10 +35,17 @@ std::uint64_t glossary_fingerprint(const Glossary* glossary) {
 /// A page's scan, made the first time it is asked for. With `unsafe_html`, the parse is
 /// the render's where it can be (scan_markdown_for_render), and the body, rendered ahead,
 /// is left on the page for the render stage in place of its Markdown (check_translations'
-/// take_bodies).
+/// take_bodies) when the scan is done with: the checks name the columns of its lines.
 class LazyScan {
  public:
   LazyScan(const SourcePage& page, const bool* unsafe_html) : page_(page), unsafe_(unsafe_html) {}
+  LazyScan(const LazyScan&) = delete;
+  LazyScan& operator=(const LazyScan&) = delete;
+  ~LazyScan() {
+    // Read by nothing else now: the pages' HTML, held until the render stage, takes the
+    // place of their Markdown.
+    if (take_body_) const_cast<SourcePage&>(page_).body = SharedText();
+  }
   const std::vector<MarkdownItem>& get() {
     if (items_) return *items_;
     if (!unsafe_) {
@@ -48,9 +55,7 @@ class LazyScan {
     MarkdownScan scan = scan_markdown_for_render(page_.body, *unsafe_, page_.body_line);
     if (scan.document && scan.document->rendered_ahead()) {  // else it holds its tree
       page_.body_ahead = std::move(scan.document);
-      // Read by nothing else now: the pages' HTML, held until the render stage, takes the
-      // place of their Markdown.
-      const_cast<SourcePage&>(page_).body = SharedText();
+      take_body_ = true;
     }
     items_ = std::move(scan.items);
     return *items_;
@@ -60,6 +65,7 @@ class LazyScan {
   const SourcePage& page_;
   const bool* unsafe_;
   std::optional<std::vector<MarkdownItem>> items_;
+  bool take_body_ = false;
 };
 
 /// The findings of the build before, found by a pair's translation: at the pair's index

@@ -3,15 +3,15 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <set>
 #include <string_view>
 #include <utility>
 
-#include "core/date.h"
-#include "core/json.h"
 #include "core/language_tag.h"
+#include "core/text.h"
 #include "load/markdown.h"
+#include "model/number_words.h"
 #include "model/stated_numbers.h"
+#include "model/translation_front.h"
 
 namespace firefly {
 
@@ -22,23 +22,73 @@ using Kind = MarkdownItem::Kind;
 /// Figures named in one warning about figures a translation lacks; the rest are counted.
 constexpr size_t kListedFigures = 8;
 
+/// A figure as one side states it first: as written, and where.
+struct Stated {
+  std::string text;
+  int line = 1;
+  int col = 0;  ///< 0: where `text` is on its line of the body (column_of), found when named
+};
+
+/// A stated figure: its value (times 1000) -> where.
+using Figure = std::pair<const long long, Stated>;
+
 /// What one side of a translation states, with the line where each thing first appears.
 struct Facts {
   std::string path;
-  std::map<long long, std::pair<std::string, int>> numbers;  ///< value*1000 -> text, line
+  std::string_view body;                    ///< "" when the render stage took it
+  mutable std::vector<size_t> line_starts;  ///< of `body`'s lines, found when a column is named
+  std::map<long long, Stated> numbers;      ///< value*1000 -> where
   /// Figures written in words only ("十七"), which the other side may write in words too
   /// ("seventeen"): not looked for there, but no figure of the other side is new beside them.
-  std::map<long long, std::pair<std::string, int>> in_words;
+  std::map<long long, Stated> in_words;
+  /// An English page's texts whose figures are read, with their lines: their numbers in
+  /// English words ("seventeen") are read only where they may matter (add_english_words).
+  std::vector<std::pair<std::string_view, int>> english_texts;
+  size_t front_texts = 0;  ///< of english_texts, the first, of the front matter
   std::map<std::string, int> links, images, embeds, code;
   std::vector<int> headings;  ///< lines
   int list_items = 0;
   int first_line = 1;
 };
 
-void add_numbers(Facts& f, const std::string& text, const std::string& lang, int line) {
-  for (const StatedNumber& n : stated_numbers(text, lang)) {
+/// Adds the figures of `text`, on line `line` at column `col` (a front-matter field's value:
+/// its figures are named by it), or (`col` 0) of the body.
+void add_numbers(Facts& f, std::string_view text, const std::string& lang, int line, bool english,
+                 int col = 0) {
+  for (StatedNumber& n : stated_numbers(text, lang, /*english_words=*/false)) {
     (n.words ? f.in_words : f.numbers)
-        .emplace(std::llround(n.value * 1000), std::make_pair(n.text, line));
+        .emplace(std::llround(n.value * 1000), Stated{std::move(n.text), line, col});
+  }
+  if (english) f.english_texts.emplace_back(text, line);
+}
+
+/// The numbers `f`'s English texts write in words, added to its figures in words, when they
+/// may write one of the figures `other` states and `f` does not in digits: when its body or a
+/// text of its front matter holds a mark of one (english_word_marks). A number in words only
+/// ever takes such a figure off the lists of figures missing and added; reading every word of
+/// every English text cost 2.7% of a build.
+void add_english_words(Facts& f, const Facts& other) {
+  if (f.english_texts.empty()) return;
+  std::vector<std::string_view> marks;
+  for (const auto& [key, stated] : other.numbers) {
+    if (f.numbers.count(key)) continue;
+    for (std::string_view mark : english_word_marks(static_cast<double>(key) / 1000)) {
+      if (std::find(marks.begin(), marks.end(), mark) == marks.end()) marks.push_back(mark);
+    }
+  }
+  if (marks.empty()) return;
+  // The texts of the front matter come first; those of the body are looked for in the body
+  // as a whole (each on its own when the render took it).
+  const size_t one_by_one = f.body.empty() ? f.english_texts.size() : f.front_texts;
+  if (!(!f.body.empty() && holds_mark(f.body, marks)) &&
+      std::none_of(f.english_texts.begin(), f.english_texts.begin() + one_by_one,
+                   [&](const auto& text) { return holds_mark(text.first, marks); })) {
+    return;
+  }
+  for (const auto& [text, line] : f.english_texts) {
+    for (StatedNumber& n : english_number_words(text)) {
+      f.in_words.emplace(std::llround(n.value * 1000), Stated{std::move(n.text), line, 0});
+    }
   }
 }
 
@@ -76,10 +126,16 @@ Facts facts_of(const SourcePage& page, const std::vector<MarkdownItem>& items) {
   Facts f;
   f.path = page.path;
   f.first_line = page.body_line;
+  f.body = page.body;
+  const bool english = primary_language(page.lang) == "en";
   for (const char* field : {"title", "summary", "description"}) {
     const Value& v = page.front.get(field);
-    if (v.is_string()) add_numbers(f, v.to_text(), page.lang, v.pos.line ? v.pos.line : 1);
+    if (v.is_string()) {
+      add_numbers(f, v.as_string(), page.lang, v.pos.line ? v.pos.line : 1, english,
+                  std::max(v.pos.col, 1));
+    }
   }
+  f.front_texts = f.english_texts.size();
   const std::string* link = nullptr;  // the target of the link whose text comes next
   for (const MarkdownItem& item : items) {
     const std::string* link_before = std::exchange(link, nullptr);
@@ -109,7 +165,7 @@ Facts facts_of(const SourcePage& page, const std::vector<MarkdownItem>& items) {
         // An address shown as its own link (<https://example.org/2019/r.pdf>) states no
         // figure: its target is compared as a link.
         if (!(link_before && autolink_text(*link_before, item.value))) {
-          add_numbers(f, item.value, page.lang, item.line);
+          add_numbers(f, item.value, page.lang, item.line, english);
         }
         break;
       default:
@@ -127,10 +183,50 @@ int aligned_line(const Facts& from, int line, const Facts& to) {
   return to.headings[std::min(index, to.headings.size()) - 1];
 }
 
-std::string at(const Facts& f, int line) { return f.path + ":" + std::to_string(line); }
+/// Line `line` of `f`'s body, or "" (a line of its front matter, a body the render took).
+std::string_view body_line(const Facts& f, int line) {
+  if (line < f.first_line || f.body.empty()) return {};
+  if (f.line_starts.empty()) {
+    f.line_starts.push_back(0);
+    for (size_t at = f.body.find('\n'); at != std::string_view::npos;
+         at = f.body.find('\n', at + 1)) {
+      f.line_starts.push_back(at + 1);
+    }
+  }
+  const auto n = static_cast<size_t>(line - f.first_line);
+  if (n >= f.line_starts.size()) return {};
+  const std::string_view rest = f.body.substr(f.line_starts[n]);
+  return rest.substr(0, rest.find('\n'));
+}
 
-/// A stated figure: its value (times 1000) -> its text and line.
-using Figure = std::pair<const long long, std::pair<std::string, int>>;
+/// The column (of characters, from 1) where `text` is on line `line` of `f`'s body (a figure,
+/// `figure`: with no digit right before or after it), else of the line's first character
+/// that is no space, else 1.
+int column_of(const Facts& f, int line, std::string_view text, bool figure) {
+  const std::string_view l = body_line(f, line);
+  auto digit = [&](size_t i) { return i < l.size() && l[i] >= '0' && l[i] <= '9'; };
+  size_t at = std::string_view::npos;
+  for (size_t from = 0; !text.empty() && (at = l.find(text, from)) != std::string_view::npos;
+       from = at + 1) {
+    if (!figure || ((at == 0 || !digit(at - 1)) && !digit(at + text.size()))) break;
+  }
+  if (at == std::string_view::npos) at = l.find_first_not_of(" \t");
+  if (at == std::string_view::npos) return 1;
+  return char_column(l, static_cast<int>(at) + 1);
+}
+
+/// "content/a.md:12:5": where line `line` of `f` begins, or where `text` is on it.
+std::string at(const Facts& f, int line, std::string_view text = {}) {
+  return f.path + ":" + std::to_string(line) + ":" +
+         std::to_string(column_of(f, line, text, /*figure=*/false));
+}
+
+/// Where figure `f` is stated in `in`: "content/a.md:12:5".
+std::string at_figure(const Facts& in, const Figure& f) {
+  const Stated& s = f.second;
+  const int col = s.col > 0 ? s.col : column_of(in, s.line, s.text, /*figure=*/true);
+  return in.path + ":" + std::to_string(s.line) + ":" + std::to_string(col);
+}
 
 /// Whether `text` is a telephone number as stated_numbers reads one ("(06) 298-8133"): its
 /// value (62988133) says nothing to a reader.
@@ -142,27 +238,28 @@ bool telephone(const std::string& text) {
 /// 3256 ("3,256"), or the telephone number "(06) 298-8133", with " at <file>:<line>" when
 /// `in` is given.
 std::string figure_text(const Figure& f, const Facts* in) {
-  const std::string where = in ? " at " + at(*in, f.second.second) : "";
-  if (telephone(f.second.first)) {
-    return "the telephone number \"" + f.second.first + "\"" +
+  const std::string where = in ? " at " + at_figure(*in, f) : "";
+  if (telephone(f.second.text)) {
+    return "the telephone number \"" + f.second.text + "\"" +
            (in ? " (" + where.substr(1) + ")" : "");
   }
-  return format_number(f.first / 1000.0) + " (\"" + f.second.first + "\"" + where + ")";
+  return format_number(f.first / 1000.0) + " (\"" + f.second.text + "\"" + where + ")";
 }
 
 /// "3 figures, 100 ("100", line 23), ..." in the order of their lines, the first
-/// kListedFigures of them.
-std::string figure_list(std::vector<const Figure*>& figures) {
+/// kListedFigures of them; with "at <file>:<line>:<column>" for "line <line>" when `in` is
+/// given.
+std::string figure_list(std::vector<const Figure*>& figures, const Facts* in) {
   std::stable_sort(figures.begin(), figures.end(), [](const Figure* a, const Figure* b) {
-    return a->second.second < b->second.second;
+    return a->second.line < b->second.line;
   });
   std::string out = std::to_string(figures.size()) + " figures, ";
   size_t shown = std::min(figures.size(), kListedFigures);
   for (size_t k = 0; k < shown; ++k) {
     if (k) out += ", ";
     const Figure& f = *figures[k];
-    out += format_number(f.first / 1000.0) + " (\"" + f.second.first + "\", line " +
-           std::to_string(f.second.second) + ")";
+    out += format_number(f.first / 1000.0) + " (\"" + f.second.text + "\"" +
+           (in ? " at " + at_figure(*in, f) : ", line " + std::to_string(f.second.line)) + ")";
   }
   if (shown < figures.size()) out += " and " + std::to_string(figures.size() - shown) + " more";
   return out;
@@ -185,7 +282,7 @@ bool buddhist_year(long long key, bool thai) {
 /// ("2019" of https://example.org/2019/r.pdf): one side may name the link by its year ("the
 /// 2019 report"), the other not; the address is compared as a link.
 bool in_shared_link(const Facts& o, const Facts& t, const Figure& f) {
-  const std::string& text = f.second.first;
+  const std::string& text = f.second.text;
   if (text.empty()) return false;
   auto digit = [](char c) { return c >= '0' && c <= '9'; };
   for (const auto& [target, line] : o.links) {
@@ -211,7 +308,7 @@ void compare_figures(const Facts& o, const Facts& t, bool thai, std::vector<Drif
         (thai && t.numbers.count(f.first + 543000) && buddhist_year(f.first + 543000, thai))) {
       continue;
     }
-    missing[aligned_line(o, f.second.second, t)].push_back(&f);
+    missing[aligned_line(o, f.second.line, t)].push_back(&f);
   }
   for (const Figure& f : t.numbers) {
     if (o.numbers.count(f.first) || o.in_words.count(f.first) || in_shared_link(o, t, f)) continue;
@@ -222,7 +319,7 @@ void compare_figures(const Facts& o, const Facts& t, bool thai, std::vector<Drif
     }
     // An ROC year beside its Gregorian year ("2015 to 2018 (ROC years 104 to 107)").
     bool roc = f.first >= 60000 && f.first < 200000 && f.first % 1000 == 0;
-    if (!(roc && t.numbers.count(f.first + 1911000))) added[f.second.second].push_back(&f);
+    if (!(roc && t.numbers.count(f.first + 1911000))) added[f.second.line].push_back(&f);
   }
   // Sections with one figure missing and one added: the translation's figure is the
   // original's, changed.
@@ -250,8 +347,8 @@ void compare_figures(const Facts& o, const Facts& t, bool thai, std::vector<Drif
     out.push_back({line,
                    figures.size() == 1 ? "the original states " + figure_text(*figures[0], &o) +
                                              " but this translation does not"
-                                       : "the original states " + figure_list(figures) +
-                                             " that this translation does not (" + o.path + ")",
+                                       : "the original states " + figure_list(figures, &o) +
+                                             " that this translation does not",
                    figures.size() == 1
                        ? "check the figure against the original; write it in this language's "
                          "format"
@@ -264,7 +361,7 @@ void compare_figures(const Facts& o, const Facts& t, bool thai, std::vector<Drif
                    figures.size() == 1
                        ? "this translation states " + figure_text(*figures[0], nullptr) +
                              " but the original (" + original + ") does not"
-                       : "this translation states " + figure_list(figures) +
+                       : "this translation states " + figure_list(figures, nullptr) +
                              " that the original (" + original + ") does not",
                    figures.size() == 1
                        ? "check the figure against the original; never add one it does not state"
@@ -281,7 +378,7 @@ void compare_sets(const Facts& o, const Facts& t, const std::map<std::string, in
     if (in_t.count(value)) continue;
     out.push_back(
         {aligned_line(o, line, t),
-         "the original has " + what + " " + value + " (" + at(o, line) +
+         "the original has " + what + " " + value + " (" + at(o, line, value) +
              ") that this translation does not",
          "translate the passage with this " + noun + ", keeping the " + noun + " as it is"});
   }
@@ -291,150 +388,6 @@ void compare_sets(const Facts& o, const Facts& t, const std::map<std::string, in
                    "this translation has " + what + " " + value + " that the original (" +
                        at(o, aligned_line(t, line, o)) + ") does not",
                    "keep the " + noun + "s of the original; a translation adds none"});
-  }
-}
-
-/// `v` without the words of its images (`alt` and `caption` beside a `src`), which each
-/// translation writes in its own language: what must be equal in every translation.
-Value without_image_words(const Value& v) {
-  if (v.is_list()) {
-    List items;
-    for (const Value& item : v.as_list()) items.push_back(without_image_words(item));
-    return Value(std::move(items));
-  }
-  if (!v.is_map()) return v;
-  const bool image = v.find("src") != nullptr;
-  Map fields;
-  for (const auto& [key, field] : v.as_map()) {
-    if (image && (key == "alt" || key == "caption")) continue;
-    fields.emplace_back(key, without_image_words(field));
-  }
-  return Value(std::move(fields));
-}
-
-/// The field `name` of `fields`, or null.
-const FieldSchema* field_named(const std::vector<FieldSchema>& fields, const std::string& name) {
-  for (const FieldSchema& f : fields) {
-    if (f.name == name) return &f;
-  }
-  return nullptr;
-}
-
-/// `v` without what a translation writes in its own language, as the field's `schema` (or
-/// null: none) types it: the words of `string`, `text` and `localized` values, in lists and
-/// objects too (a person's name beside their age), and of images (`alt`, `caption`). What
-/// is left is data, equal in every translation; the browser editor offers the same words
-/// for translating.
-Value data_of(const Value& v, const FieldSchema* schema) {
-  if (!schema) return without_image_words(v);
-  const std::string& t = schema->type;
-  if (t == "string" || t == "text" || t == "localized") return Value();
-  if (t == "list" && v.is_list()) {
-    List items;
-    for (const Value& item : v.as_list()) items.push_back(data_of(item, schema->of.get()));
-    return Value(std::move(items));
-  }
-  if (t == "object" && v.is_map()) {
-    Map fields;
-    for (const auto& [key, field] : v.as_map()) {
-      const FieldSchema* sub = field_named(schema->fields, key);
-      fields.emplace_back(key, sub ? data_of(field, sub) : field);
-    }
-    return Value(std::move(fields));
-  }
-  return without_image_words(v);
-}
-
-/// Whether `v` (what data_of() leaves) holds any data: not null, nor a list or map of nulls
-/// (a list of names, every one of them translated).
-bool has_data(const Value& v) {
-  if (v.is_list()) return std::any_of(v.as_list().begin(), v.as_list().end(), has_data);
-  if (v.is_map()) {
-    return std::any_of(v.as_map().begin(), v.as_map().end(),
-                       [](const auto& field) { return has_data(field.second); });
-  }
-  return !v.is_null();
-}
-
-/// Whether `v` can be a value of the field `key` typed by `schema` (or null: none): a date
-/// that reads as one, a whole number, a number, true or false, one of an enum's values. A
-/// type not checked here (text, lists, references) is taken as readable.
-bool readable(const Value& v, const std::string& key, const FieldSchema* schema) {
-  const std::string type = schema                              ? schema->type
-                           : key == "date" || key == "updated" ? std::string("date")
-                                                               : std::string();
-  if (type == "date") return !v.is_map() && !v.is_list() && parse_date(v.to_text()).has_value();
-  if (type == "integer") return v.is_int();
-  if (type == "number") return v.is_number();
-  if (type == "boolean") return v.is_bool();
-  if (type == "enum") {
-    return std::find(schema->values.begin(), schema->values.end(), v.to_text()) !=
-           schema->values.end();
-  }
-  return true;
-}
-
-/// Front-matter fields that hold data: equal in every translation.
-void compare_front(const SourcePage& original, const SourcePage& translation,
-                   const std::vector<FieldSchema>* schema, std::vector<Drift>& out) {
-  static const std::set<std::string> kWords = {
-      "title",   "summary",         "description",     "url",
-      "aliases", "translated_from", "translation_key", "images"};
-  if (!original.front.is_map() || !translation.front.is_map()) return;
-  for (const auto& [key, tv] : translation.front.as_map()) {
-    if (kWords.count(key)) continue;
-    const Value* ov = original.front.find(key);
-    const FieldSchema* f = schema ? field_named(*schema, key) : nullptr;
-    if (!ov || to_json(data_of(*ov, f)) == to_json(data_of(tv, f))) continue;
-    // The original's value is the one that is wrong (its error says so): copying it here
-    // would make this page wrong too.
-    const bool original_wrong = !readable(*ov, key, f) && readable(tv, key, f);
-    out.push_back({tv.key_pos.line ? tv.key_pos.line : 1,
-                   "'" + key + "' is " + to_json(tv) + " here but " + to_json(*ov) +
-                       " in the original (" + original.path + ":" +
-                       std::to_string(ov->key_pos.line) + ")",
-                   original_wrong ? "the original's value is the one to correct (see its error); "
-                                    "front-matter data is the same in every language"
-                                  : "front-matter data is the same in every language; copy it "
-                                    "from the original"});
-  }
-  // Data the original has and the translation leaves out: its page would show less (a fine,
-  // a date) than the original's. One warning naming every such field.
-  std::vector<std::string> left_out;
-  for (const auto& [key, ov] : original.front.as_map()) {
-    if (kWords.count(key) || translation.front.find(key) || translation.front_incomplete) continue;
-    if (has_data(data_of(ov, schema ? field_named(*schema, key) : nullptr))) {
-      left_out.push_back("'" + key + "'");
-    }
-  }
-  if (!left_out.empty()) {
-    std::string names;
-    for (size_t i = 0; i < left_out.size(); ++i) {
-      names += (i == 0 ? "" : i + 1 == left_out.size() ? " and " : ", ") + left_out[i];
-    }
-    const bool one = left_out.size() == 1;
-    out.push_back({1,
-                   "the original (" + original.path + ") has " + names +
-                       " in its front matter, which this translation leaves out, so this "
-                       "page does not show " +
-                       (one ? "it" : "them"),
-                   "front-matter data is the same in every language; copy " +
-                       std::string(one ? "it" : "them") + " from the original"});
-  }
-  std::map<std::string, int> oi, ti;
-  for (const Value& img : original.front.get("images").as_list()) {
-    oi.emplace(img.get("src").to_text(), img.pos.line);
-  }
-  for (const Value& img : translation.front.get("images").as_list()) {
-    ti.emplace(img.get("src").to_text(), img.pos.line);
-  }
-  for (const auto& [src, line] : oi) {
-    if (!ti.count(src) && !translation.front.get("images").is_null()) {
-      out.push_back({1,
-                     "the original's front matter shows the image " + src + " (" + original.path +
-                         ":" + std::to_string(line) + ") that this translation's does not",
-                     "list the same images, with the alt text translated"});
-    }
   }
 }
 
@@ -453,7 +406,10 @@ std::vector<Drift> compare_scanned(const SourcePage& original,
                                    const std::vector<FieldSchema>* schema) {
   Facts o = facts_of(original, original_items), t = facts_of(translation, translation_items);
   std::vector<Drift> out;
-  compare_figures(o, t, primary_language(translation.lang) == "th", out);
+  const bool thai = primary_language(translation.lang) == "th";
+  add_english_words(o, t);
+  add_english_words(t, o);
+  compare_figures(o, t, thai, out);
   compare_sets(o, t, o.links, t.links, "a link to", "link", out);
   compare_sets(o, t, o.embeds, t.embeds, "the embed", "embed", out);
   compare_sets(o, t, o.images, t.images, "the image", "image", out);

@@ -16,7 +16,7 @@ namespace firefly {
 /// One difference between a translation and its original, placed in the translation.
 struct Drift {
   int line = 1;         ///< in the translation
-  std::string message;  ///< names the original's file:line
+  std::string message;  ///< names the original's file:line:column
   std::string hint;
 };
 

@@ -65,23 +65,27 @@ TEST_CASE("each kind of drift is named with both positions") {
                       "![Photo](/images/b.jpg), the command `firefly build`\n");
   std::string m = messages(compare_translation(o, t));
   // Both figures of the first section are missing: one warning names them in line order.
-  CHECK(m.find("5: the original states 2 figures, 3256 (\"3,256\", line 7), 80 (\"8成\", line 9) "
-               "that this translation does not (content/a.zh-TW.md)") != std::string::npos);
+  // The original's side is named by line and column, the figures' and links' own.
+  CHECK(m.find("5: the original states 2 figures, 3256 (\"3,256\" at content/a.zh-TW.md:7:3), "
+               "80 (\"8成\" at content/a.zh-TW.md:9:3) that this translation does not\n") !=
+        std::string::npos);
   CHECK(m.find("7: this translation states 3265 (\"3,265\") but the original "
-               "(content/a.zh-TW.md:5) does not") != std::string::npos);
-  CHECK(m.find("the original has a link to /data/caregiver-classes/ (content/a.zh-TW.md:8) "
+               "(content/a.zh-TW.md:5:1) does not") != std::string::npos);
+  CHECK(m.find("the original has a link to /data/caregiver-classes/ (content/a.zh-TW.md:8:21) "
                "that this translation does not") != std::string::npos);
   CHECK(m.find("8: this translation has a link to /data/other/ that the original") !=
         std::string::npos);
-  CHECK(m.find("the original has the embed chart of awards (content/a.zh-TW.md:13)") !=
+  CHECK(m.find("the original has the embed chart of awards (content/a.zh-TW.md:13:1)") !=
         std::string::npos);
   CHECK(m.find("this translation has the embed chart of awards-by-year") != std::string::npos);
-  CHECK(m.find("the original has the image /images/a.jpg") != std::string::npos);
-  CHECK(m.find("the original has the code firefly check") != std::string::npos);
-  CHECK(m.find("5: this translation has 1 heading where the original (content/a.zh-TW.md:5) "
+  CHECK(m.find("the original has the image /images/a.jpg (content/a.zh-TW.md:18:7)") !=
+        std::string::npos);
+  CHECK(m.find("the original has the code firefly check (content/a.zh-TW.md:18:26)") !=
+        std::string::npos);
+  CHECK(m.find("5: this translation has 1 heading where the original (content/a.zh-TW.md:5:1) "
                "has 2") != std::string::npos);
   CHECK(m.find("'date' is \"2021-01-03\" here but \"2021-01-02\" in the original "
-               "(content/a.zh-TW.md:3)") != std::string::npos);
+               "(content/a.zh-TW.md:3:1)") != std::string::npos);
 }
 
 TEST_CASE("an image field's alt text and caption are translated; its src is the same") {
@@ -98,7 +102,7 @@ TEST_CASE("an image field's alt text and caption are translated; its src is the 
   CHECK(messages(compare_translation(o, other)) ==
         "3: 'photo' is {\"src\":\"/images/b.jpg\",\"alt\":\"Volunteers\"} here but "
         "{\"src\":\"/images/a.jpg\",\"alt\":\"志工修繕屋頂\",\"caption\":\"安平區\"} in the "
-        "original (content/a.zh-TW.md:3)\n");
+        "original (content/a.zh-TW.md:3:1)\n");
 }
 
 TEST_CASE("an ROC year written beside its Gregorian year is no new figure") {
@@ -106,8 +110,8 @@ TEST_CASE("an ROC year written beside its Gregorian year is no new figure") {
   SourcePage t = page("content/a.en.md", "en", "title: Plan",
                       "The plan for 2015 to 2018 (ROC years 104 to 107); 2022 is year 111\n");
   CHECK(messages(compare_translation(o, t)) ==
-        "5: this translation states 2022 (\"2022\") but the original (content/a.zh-TW.md:5) does "
-        "not\n");
+        "5: this translation states 2022 (\"2022\") but the original (content/a.zh-TW.md:5:1) "
+        "does not\n");
 }
 
 TEST_CASE("a figure changed in a section is one warning naming both") {
@@ -118,7 +122,7 @@ TEST_CASE("a figure changed in a section is one warning naming both") {
       page("content/a.en.md", "en", "title: Results", "## Results\n\n1,034 person-times\n");
   CHECK(messages(compare_translation(o, t)) ==
         "7: this translation states 1034 (\"1,034\") where the original states 1043 (\"1,043\" "
-        "at content/a.zh-TW.md:7)\n");
+        "at content/a.zh-TW.md:7:2)\n");
   // A telephone number is named as written.
   SourcePage phone =
       page("content/a.vi.md", "vi", "title: Kết quả", "## Kết quả\n\n1.043 lượt, gọi 06-2988134\n");
@@ -126,15 +130,15 @@ TEST_CASE("a figure changed in a section is one warning naming both") {
                                "## 成果\n\n共1,043人次，電話(06) 298-8133\n");
   CHECK(messages(compare_translation(with_phone, phone)) ==
         "7: this translation states the telephone number \"06-2988134\" where the original "
-        "states the telephone number \"(06) 298-8133\" (at content/a.zh-TW.md:7)\n");
+        "states the telephone number \"(06) 298-8133\" (at content/a.zh-TW.md:7:12)\n");
   // Two figures missing and one added in a section: not told apart, each side named.
   SourcePage two =
       page("content/a.zh-TW.md", "zh-TW", "title: 成果", "## 成果\n\n共1,043人次，3,256名\n");
   CHECK(messages(compare_translation(two, t)) ==
-        "5: the original states 2 figures, 1043 (\"1,043\", line 7), 3256 (\"3,256\", line 7) "
-        "that this translation does not (content/a.zh-TW.md)\n"
-        "7: this translation states 1034 (\"1,034\") but the original (content/a.zh-TW.md:5) does "
-        "not\n");
+        "5: the original states 2 figures, 1043 (\"1,043\" at content/a.zh-TW.md:7:2), 3256 "
+        "(\"3,256\" at content/a.zh-TW.md:7:10) that this translation does not\n"
+        "7: this translation states 1034 (\"1,034\") but the original (content/a.zh-TW.md:5:1) "
+        "does not\n");
 }
 
 TEST_CASE("a Thai year of the Buddhist era without พ.ศ. is the original's year") {
@@ -145,12 +149,12 @@ TEST_CASE("a Thai year of the Buddhist era without พ.ศ. is the original's ye
   SourcePage wrong = page("content/a.th.md", "th", "title: เริ่ม", "เริ่มเมื่อ 2566\n");
   CHECK(messages(compare_translation(o, wrong)) ==
         "5: this translation states 2566 (\"2566\") where the original states 2022 (\"111年\" at "
-        "content/a.zh-TW.md:5)\n");
+        "content/a.zh-TW.md:5:1)\n");
   // Not in other languages: 2565 is a count there.
   SourcePage en = page("content/a.en.md", "en", "title: Start", "started in 2022, 2565 people\n");
   CHECK(messages(compare_translation(o, en)) ==
-        "5: this translation states 2565 (\"2565\") but the original (content/a.zh-TW.md:5) does "
-        "not\n");
+        "5: this translation states 2565 (\"2565\") but the original (content/a.zh-TW.md:5:1) "
+        "does not\n");
 }
 
 TEST_CASE("a figure in Chinese numerals may be written in words or in digits") {
@@ -165,9 +169,9 @@ TEST_CASE("a figure in Chinese numerals may be written in words or in digits") {
   CHECK(messages(compare_translation(o, words)) == "");
   SourcePage wrong =
       page("content/a.en.md", "en", "title: Plan", "From December, 17 priorities, 26 trainees\n");
-  CHECK(
-      messages(compare_translation(o, wrong)) ==
-      "5: this translation states 26 (\"26\") but the original (content/a.zh-TW.md:5) does not\n");
+  CHECK(messages(compare_translation(o, wrong)) ==
+        "5: this translation states 26 (\"26\") but the original (content/a.zh-TW.md:5:1) does "
+        "not\n");
 }
 
 TEST_CASE("list items may differ by the tolerance, not more") {
@@ -176,7 +180,7 @@ TEST_CASE("list items may differ by the tolerance, not more") {
   CHECK(messages(compare_translation(o, near)) == "");
   SourcePage far = page("content/a.en.md", "en", "title: List", "- one\n- two\n");
   CHECK(messages(compare_translation(o, far)) ==
-        "5: this translation has 2 list items where the original (content/a.zh-TW.md:5) has 4\n");
+        "5: this translation has 2 list items where the original (content/a.zh-TW.md:5:1) has 4\n");
 }
 
 TEST_CASE("ROC years, percentages and multipliers in the summary are compared too") {
@@ -190,9 +194,9 @@ TEST_CASE("ROC years, percentages and multipliers in the summary are compared to
            "Text\n");
   CHECK(messages(compare_translation(o, wrong)) ==
         "3: this translation states 2 figures, 2018 (\"2018\", line 3), 5000000 (\"5 million\", "
-        "line 3) that the original (content/a.zh-TW.md:5) does not\n"
-        "5: the original states 2 figures, 2019 (\"108年\", line 3), 50000000 (\"5千萬\", line 3) "
-        "that this translation does not (content/a.zh-TW.md)\n");
+        "line 3) that the original (content/a.zh-TW.md:5:1) does not\n"
+        "5: the original states 2 figures, 2019 (\"108年\" at content/a.zh-TW.md:3:10), 50000000 "
+        "(\"5千萬\" at content/a.zh-TW.md:3:10) that this translation does not\n");
 }
 
 TEST_CASE("a table whose figures all differ is one warning a line, naming eight figures") {
@@ -208,13 +212,12 @@ TEST_CASE("a table whose figures all differ is one warning a line, naming eight 
   // One for the missing figures (under the heading), one per translated row with new ones.
   CHECK(drifts.size() == 11);
   std::string m = messages(drifts);
-  CHECK(
-      m.find("5: the original states 10 figures, 100 (\"100\", line 9), 101 (\"101\", line 10)") !=
-      std::string::npos);
-  CHECK(m.find("107 (\"107\", line 16) and 2 more that this translation does not "
-               "(content/t.zh-TW.md)") != std::string::npos);
-  CHECK(m.find("9: this translation states 500 (\"500\") but the original (content/t.zh-TW.md:5) "
-               "does not") != std::string::npos);
+  CHECK(m.find("5: the original states 10 figures, 100 (\"100\" at content/t.zh-TW.md:9:10), 101 "
+               "(\"101\" at content/t.zh-TW.md:10:10)") != std::string::npos);
+  CHECK(m.find("107 (\"107\" at content/t.zh-TW.md:16:10) and 2 more that this translation does "
+               "not\n") != std::string::npos);
+  CHECK(m.find("9: this translation states 500 (\"500\") but the original "
+               "(content/t.zh-TW.md:5:1) does not") != std::string::npos);
 }
 
 TEST_CASE("check_translations takes the findings of pairs whose files did not change") {
@@ -301,8 +304,8 @@ TEST_CASE("a field the schema types as words may be translated; data may not") {
   schema[3].name = "code";
   schema[3].type = "enum";
   CHECK(messages(compare_translation(o, t, &schema)) ==
-        "5: 'helpers' is 13 here but 12 in the original (content/a.zh-TW.md:5)\n"
-        "6: 'code' is \"B2\" here but \"A1\" in the original (content/a.zh-TW.md:6)\n");
+        "5: 'helpers' is 13 here but 12 in the original (content/a.zh-TW.md:5:1)\n"
+        "6: 'code' is \"B2\" here but \"A1\" in the original (content/a.zh-TW.md:6:1)\n");
   // In a list of objects, a person's name is words and their age data.
   std::vector<FieldSchema> people(1);
   people[0].name = "people";
@@ -358,7 +361,7 @@ TEST_CASE(
   std::vector<Drift> drift = compare_translation(o, t, &schema);
   REQUIRE(drift.size() == 2);
   CHECK(drift[0].message ==
-        "'date' is \"2026-03-04\" here but \"04/03/2026\" in the original (content/a.en.md:3)");
+        "'date' is \"2026-03-04\" here but \"04/03/2026\" in the original (content/a.en.md:3:1)");
   CHECK(drift[0].hint ==
         "the original's value is the one to correct (see its error); front-matter data is the "
         "same in every language");
@@ -396,7 +399,49 @@ TEST_CASE("a short range of years, a number in English words and an autolink's a
                           "[the report](https://example.org/2019/r.pdf)\n");
   CHECK(messages(compare_translation(o, wrong)) ==
         "5: this translation states 2023 (\"2023\") where the original states 2022 "
-        "(\"2019–22\" at content/a.zh-TW.md:5)\n");
+        "(\"2019–22\" at content/a.zh-TW.md:5:1)\n");
+}
+
+TEST_CASE("ranges of years with spaces or across a century, hundreds, thousands, ordinals") {
+  // Each was a figure missing or added: "2019 – 22" stated 22, "1998–02" nothing, "a
+  // hundred" and "two thousand" nothing, "twenty-first" 20.
+  SourcePage o = page("content/a.zh-TW.md", "zh-TW", "title: 計畫",
+                      "1998至2002年與2019至2022年的計畫：100名志工、112戶、2000人次、第21屆\n");
+  SourcePage t = page("content/a.en.md", "en", "title: Plan",
+                      "The 1998–02 and 2019 – 22 plans: a hundred volunteers, one hundred and "
+                      "twelve homes, two thousand visits, the twenty-first fair\n");
+  CHECK(messages(compare_translation(o, t)) == "");
+  CHECK(messages(compare_translation(t, o)) == "");
+  SourcePage to = page("content/a.en.md", "en", "title: Plan",
+                       "The 1998 to 02 and 2019 - 22 plans: 100 volunteers, 112 homes, 2,000 "
+                       "visits, the 21st fair\n");
+  CHECK(messages(compare_translation(o, to)) == "");
+  // A real change is still one warning.
+  SourcePage wrong = page("content/a.en.md", "en", "title: Plan",
+                          "The 1998–03 and 2019 – 22 plans: a hundred volunteers, one hundred "
+                          "and twelve homes, two thousand visits, the twenty-first fair\n");
+  CHECK(messages(compare_translation(o, wrong)) ==
+        "5: this translation states 2003 (\"1998–03\") where the original states 2002 "
+        "(\"2002\" at content/a.zh-TW.md:5:6)\n");
+}
+
+TEST_CASE("a figure of the original is named by its line and column") {
+  // Only the line was named ("at content/a.zh-TW.md:7"): the column is the figure's own, not
+  // that of a number it is part of; in front matter the field's value's.
+  SourcePage o =
+      page("content/a.zh-TW.md", "zh-TW", "title: 計畫", "## 成果\n\n2022年共22戶、  1,043人次\n");
+  SourcePage t = page("content/a.en.md", "en", "title: Plan",
+                      "## Results\n\nIn 2022, 22 homes and 1,034 person-times\n");
+  CHECK(messages(compare_translation(o, t)) ==
+        "7: this translation states 1034 (\"1,034\") where the original states 1043 (\"1,043\" "
+        "at content/a.zh-TW.md:7:13)\n");
+  SourcePage summary =
+      page("content/a.zh-TW.md", "zh-TW", "title: 計畫\nsummary: \"2019年的成果\"", "2022年\n");
+  SourcePage changed =
+      page("content/a.en.md", "en", "title: Plan\nsummary: \"Results of 2018\"", "2022\n");
+  CHECK(messages(compare_translation(summary, changed)) ==
+        "3: this translation states 2018 (\"2018\") where the original states 2019 (\"2019\" at "
+        "content/a.zh-TW.md:3:10)\n");
 }
 
 }  // namespace firefly

@@ -9,6 +9,8 @@ trap 'rm -rf "$work"' EXIT
 site="$work/site"
 mkdir -p "$site/content" "$site/data"
 fail() { echo "bounded_csv_rows: $1"; exit 1; }
+# shellcheck source=lib/sanitizer.bash
+source "$(dirname "$0")/lib/sanitizer.bash"
 cat >"$site/site.yaml" <<'YAML'
 title: Test
 base_url: https://example.org/
@@ -25,7 +27,7 @@ YAML
 # At most 200 MB (the 50 MB file is read whole, as every dataset is); the sanitizer build
 # keeps freed memory in quarantine and a shadow of the rest, so it is allowed three times.
 limit=200000
-if grep -q libasan <<<"$(ldd "$FIREFLY" 2>/dev/null || true)"; then limit=600000; fi
+if sanitizer_build "$FIREFLY"; then limit=600000; fi
 build() {
   set +e
   if [ -x /usr/bin/time ]; then

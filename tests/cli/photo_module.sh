@@ -9,12 +9,14 @@ trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 # shellcheck source=lib/photo_site.bash
 source "$(dirname "$0")/lib/photo_site.bash"
+# shellcheck source=lib/sanitizer.bash
+source "$(dirname "$0")/lib/sanitizer.bash"
 module=$(dirname "$FIREFLY")/firefly-photos.so
 [ -f "$module" ] || fail "no $module beside $FIREFLY"
 # (The sanitizer build links them at its start: see CMakeLists.txt.) ldd's list is read
 # whole first: `ldd | grep -q` under pipefail fails when grep leaves before ldd's last line.
 libs=$(ldd "$FIREFLY")
-if ! grep -q libasan <<<"$libs" && grep -E 'libvips|libgobject|libcairo' <<<"$libs"; then
+if ! sanitizer_build "$FIREFLY" && grep -E 'libvips|libgobject|libcairo' <<<"$libs"; then
   fail "the program links libvips or its libraries; only the photo module should"
 fi
 
