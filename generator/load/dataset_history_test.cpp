@@ -1,6 +1,7 @@
 #include "load/dataset_history.h"
 
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -16,7 +17,8 @@ using testing::commit_at;
 using testing::run_in;
 
 TEST_CASE("dataset history: modified follows the rows, not how the file is written") {
-  fs::path site = fs::temp_directory_path() / "firefly_dataset_history_test";
+  fs::path site =
+      fs::temp_directory_path() / ("firefly_dataset_history_test_" + std::to_string(::getpid()));
   fs::remove_all(site);
   fs::create_directories(site / "data");
   if (run_in(site, "git init -q") != 0) return;  // no git binary: nothing to check

@@ -1,6 +1,7 @@
 #include "load/dataset.h"
 
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -278,7 +279,7 @@ TEST_CASE("dataset: frequencies and licences") {
 
 TEST_CASE("dataset: load_datasets pairs files, sorts and reports orphans") {
   namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / "firefly_dataset_test";
+  fs::path dir = fs::temp_directory_path() / ("firefly_dataset_test_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir / "data");
   auto write = [&](const std::string& rel, const std::string& text) {

@@ -1,6 +1,7 @@
 #include "load/dataset_texts.h"
 
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -58,7 +59,8 @@ TEST_CASE("metadata texts: every scalar member of a map, list items named by the
 }
 
 TEST_CASE("metadata text history: the newest commit that changed each value") {
-  fs::path root = fs::temp_directory_path() / "firefly_dataset_texts_test";
+  fs::path root =
+      fs::temp_directory_path() / ("firefly_dataset_texts_test_" + std::to_string(::getpid()));
   fs::remove_all(root);
   fs::create_directories(root / "data");
   if (run_in(root, "git init -q -b main") != 0) return;  // no git binary: nothing to check

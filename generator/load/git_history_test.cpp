@@ -1,6 +1,7 @@
 #include "load/git_history.h"
 
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -18,7 +19,8 @@ using testing::run_in;
 }  // namespace
 
 TEST_CASE("git history: commits that changed each file group, newest first") {
-  fs::path root = fs::temp_directory_path() / "firefly_git_history_test";
+  fs::path root =
+      fs::temp_directory_path() / ("firefly_git_history_test_" + std::to_string(::getpid()));
   fs::remove_all(root);
   fs::path site = root / "site";
   fs::create_directories(site / "data");
@@ -62,7 +64,8 @@ TEST_CASE("git history: a file followed through renames") {
   // A page renamed or moved (content/help.md to content/help/index.md) was new on the day of
   // the move: an original renamed alone made its translations stale, and a translation moved
   // with its original after the original changed was no longer stale.
-  fs::path root = fs::temp_directory_path() / "firefly_git_rename_test";
+  fs::path root =
+      fs::temp_directory_path() / ("firefly_git_rename_test_" + std::to_string(::getpid()));
   fs::remove_all(root);
   fs::path site = root / "site";
   fs::create_directories(site / "content/help");
@@ -97,7 +100,8 @@ TEST_CASE("git history: a file followed through renames") {
 
 TEST_CASE("git history: a message's control characters are spaces") {
   // Shown on the dataset's page: an escape sequence there is no HTML (a tab is).
-  fs::path root = fs::temp_directory_path() / "firefly_git_message_test";
+  fs::path root =
+      fs::temp_directory_path() / ("firefly_git_message_test_" + std::to_string(::getpid()));
   fs::remove_all(root);
   fs::create_directories(root / "data");
   if (run_in(root, "git init -q") != 0) return;  // no git binary: nothing to check
@@ -112,7 +116,7 @@ TEST_CASE("git history: a message's control characters are spaces") {
 }
 
 TEST_CASE("git history: a folder outside git has none; mtime gives a date") {
-  fs::path dir = fs::temp_directory_path() / "firefly_no_git_test";
+  fs::path dir = fs::temp_directory_path() / ("firefly_no_git_test_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   GitHistory git(dir, TimeZone());

@@ -196,7 +196,8 @@ TEST_CASE("updates change, add and remove files, before and after they are folde
 }
 
 TEST_CASE("copied files are read from their source at request time") {
-  auto dir = std::filesystem::temp_directory_path() / "firefly_preview_test";
+  auto dir = std::filesystem::temp_directory_path() /
+             ("firefly_preview_test_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "logo.svg") << "<svg/>";
   PreviewSite site{std::filesystem::temp_directory_path()};
