@@ -130,7 +130,7 @@ bool BuildRun::check() {
   }
   const DataViews& data_views = st_.data_views.emplace(
       *st_.datasets, st_.data_site, *st_.theme, &st_.plans, options_.write && !options_.keep_state,
-      site.withheld_datasets, reuse, data_before ? &*data_before : nullptr);
+      site.withheld_datasets, reuse, data_before ? &*data_before : nullptr, st_.jobs);
   t.step("  photos, data views");
   if (options_.keep_state) {
     match_pages_before();

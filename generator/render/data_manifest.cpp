@@ -4,6 +4,7 @@
 
 #include "core/fs.h"
 #include "core/hash.h"
+#include "core/parallel.h"
 #include "core/sha256.h"
 #include "core/text.h"
 #include "render/data_catalog.h"
@@ -261,48 +262,69 @@ bool can_take(const DataFilesBefore* before, const std::string& name) {
 
 }  // namespace
 
+namespace {
+
+/// The files of one dataset: its formats and metadata, and its past versions.
+struct DatasetFiles {
+  std::vector<DataFile> files, versions;
+};
+
+/// Makes the files of dataset `ds` (all but the archive and catalogue, which list them).
+DatasetFiles make_dataset_files(const Dataset& ds, const DataSite& site, const DataSpool& spool,
+                                const std::vector<DataView>& readme_views) {
+  DatasetFiles made;
+  const SheetText text = sheet_text(ds, site, readme_views);
+  for (const DataFormat& format : kDatasetFormats) {
+    std::string_view kind = format.kind;
+    if (kind == "metadata") continue;
+    if (kind == "xlsx" || kind == "ods") {
+      if (auto sheet = write_spreadsheet(format, ds, text, spool)) made.files.push_back(*sheet);
+      continue;
+    }
+    made.files.push_back(write_format(format, ds, spool));
+  }
+  for (const DatasetChange& c : ds.history) {
+    if (!c.published) continue;
+    made.versions.push_back(
+        make_file(version_path(ds, c), strip_bom(c.csv), kVersionFormat, spool));
+  }
+  const DataFormat& meta = data_format("metadata");
+  made.files.push_back(make_file(
+      "data/" + ds.name + meta.suffix,
+      dataset_metadata_json(ds, made.files, site, readme_views, made.versions), meta, spool));
+  return made;
+}
+
+}  // namespace
+
 DataManifest make_data_manifest(const std::vector<Dataset>& datasets, const DataSite& site,
                                 const DataSpool& spool, const std::vector<DataView>& readme_views,
-                                const DataFilesBefore* before) {
+                                const DataFilesBefore* before, int jobs) {
   DataManifest m;
   if (datasets.empty()) return m;
+  // Each dataset's files on a thread (their spreadsheets are most of the work), then
+  // listed in the datasets' order.
+  std::vector<DatasetFiles> made(datasets.size());
+  parallel_for(datasets.size(), jobs, [&](size_t i) {
+    const Dataset& ds = datasets[i];
+    if (can_take(before, ds.name)) {
+      made[i] = {before->manifest.dataset_files(ds.name),
+                 before->manifest.dataset_versions(ds.name)};
+    } else {
+      made[i] = make_dataset_files(ds, site, spool, readme_views);
+    }
+  });
   std::vector<ZipEntry> zip;
   Date newest;
-  auto add_to_zip = [&](const Dataset& ds, const std::vector<DataFile>& files) {
-    for (const DataFile& f : files) zip.push_back(zip_entry(f, ds.updated));
+  for (size_t i = 0; i < datasets.size(); ++i) {
+    const Dataset& ds = datasets[i];
+    for (const DataFile& f : made[i].files) zip.push_back(zip_entry(f, ds.updated));
     if (ds.updated.year &&
         (!newest.year || ds.updated.days_since_epoch() > newest.days_since_epoch())) {
       newest = ds.updated;
     }
-  };
-  for (const Dataset& ds : datasets) {
-    std::vector<DataFile>& files = m.by_dataset[ds.name];
-    if (can_take(before, ds.name)) {
-      files = before->manifest.dataset_files(ds.name);
-      m.versions[ds.name] = before->manifest.dataset_versions(ds.name);
-      add_to_zip(ds, files);
-      continue;
-    }
-    const SheetText text = sheet_text(ds, site, readme_views);
-    for (const DataFormat& format : kDatasetFormats) {
-      std::string_view kind = format.kind;
-      if (kind == "metadata") continue;
-      if (kind == "xlsx" || kind == "ods") {
-        if (auto sheet = write_spreadsheet(format, ds, text, spool)) files.push_back(*sheet);
-        continue;
-      }
-      files.push_back(write_format(format, ds, spool));
-    }
-    std::vector<DataFile>& versions = m.versions[ds.name];
-    for (const DatasetChange& c : ds.history) {
-      if (!c.published) continue;
-      versions.push_back(make_file(version_path(ds, c), strip_bom(c.csv), kVersionFormat, spool));
-    }
-    const DataFormat& meta = data_format("metadata");
-    files.push_back(make_file("data/" + ds.name + meta.suffix,
-                              dataset_metadata_json(ds, files, site, readme_views, versions), meta,
-                              spool));
-    add_to_zip(ds, files);
+    m.by_dataset[ds.name] = std::move(made[i].files);
+    m.versions[ds.name] = std::move(made[i].versions);
   }
   DataFile package = make_file("data/datapackage.json", datapackage_json(datasets, m, site),
                                data_format("datapackage"), spool);

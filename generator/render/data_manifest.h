@@ -91,11 +91,12 @@ struct DataFilesBefore {
 /// them. Files are written as streams into `spool` (memory when its folder is ""); each
 /// README is written in the languages of `readme_views` (the default language, English).
 /// Empty without datasets. With `before`, a dataset it names keeps the files (formats, past
-/// versions, metadata) it has there when they are held in memory.
+/// versions, metadata) it has there when they are held in memory. The datasets' own files
+/// are made on up to `jobs` threads.
 DataManifest make_data_manifest(const std::vector<Dataset>& datasets, const DataSite& site,
                                 const DataSpool& spool = {},
                                 const std::vector<DataView>& readme_views = {},
-                                const DataFilesBefore* before = nullptr);
+                                const DataFilesBefore* before = nullptr, int jobs = 1);
 
 /// Adds the chart files `files` (paths "data/<dataset>/charts/...") to `manifest`, each path
 /// once, and makes its SHA256SUMS again to cover them.

@@ -103,6 +103,24 @@ TEST_CASE("data manifest: every file is produced; SHA256SUMS matches; zip is det
   CHECK(none.empty());
 }
 
+TEST_CASE("data manifest: datasets made on several threads give the same files in order") {
+  std::vector<Dataset> datasets;
+  for (int n = 0; n < 6; ++n) {
+    Dataset d = awards_test_dataset();
+    d.name = "awards-" + std::to_string(n);
+    datasets.push_back(d);
+  }
+  OutputSet one, four;
+  emit_data_files(make_data_manifest(datasets, site(), {}, {}, nullptr, 1), one);
+  emit_data_files(make_data_manifest(datasets, site(), {}, {}, nullptr, 4), four);
+  REQUIRE(one.size() == four.size());
+  for (size_t i = 0; i < one.size(); ++i) {
+    CHECK(one[i].path == four[i].path);
+    CHECK(one[i].bytes == four[i].bytes);  // the archive too: its entries in the same order
+  }
+  CHECK(find(four, "data/awards-5.xlsx"));
+}
+
 TEST_CASE("data manifest: one list feeds the downloads, the package and the catalogue") {
   DataManifest m = make_data_manifest({awards_test_dataset()}, site());
   const std::vector<DataFile>& files = m.dataset_files("awards");

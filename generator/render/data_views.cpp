@@ -58,7 +58,7 @@ std::vector<DataView> readme_views(const DataSite& site, const Theme& theme) {
 DataViews::DataViews(const std::vector<Dataset>& datasets, const DataSite& site, const Theme& theme,
                      const std::vector<IndicatorSet>* plans, bool spool_files,
                      std::set<std::string> withheld, const DataManifest* reuse,
-                     const DataFilesBefore* before)
+                     const DataFilesBefore* before, int jobs)
     : datasets_(datasets),
       site_(site),
       theme_(theme),
@@ -67,7 +67,7 @@ DataViews::DataViews(const std::vector<Dataset>& datasets, const DataSite& site,
       spool_(spool_files && !reuse ? std::make_unique<TempSpool>() : nullptr),
       manifest_(reuse ? without_charts(*reuse)
                       : make_data_manifest(datasets, site, spool_ ? spool_->spool() : DataSpool{},
-                                           readme_views(site, theme), before)) {
+                                           readme_views(site, theme), before, jobs)) {
   for (const Dataset& d : datasets_) by_name_[d.name] = &d;
 }
 

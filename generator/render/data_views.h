@@ -33,11 +33,12 @@ class DataViews {
   /// Embeds that name a dataset of `withheld` (left out for its own errors) are quiet.
   /// With `reuse`, the manifest of an earlier build made from the same datasets, site and
   /// theme strings, its files are taken from it (without its charts) instead of made again;
-  /// else with `before`, the files of the datasets it names (make_data_manifest).
+  /// else with `before`, the files of the datasets it names (make_data_manifest, on up to
+  /// `jobs` threads).
   DataViews(const std::vector<Dataset>& datasets, const DataSite& site, const Theme& theme,
             const std::vector<IndicatorSet>* plans = nullptr, bool spool_files = false,
             std::set<std::string> withheld = {}, const DataManifest* reuse = nullptr,
-            const DataFilesBefore* before = nullptr);
+            const DataFilesBefore* before = nullptr, int jobs = 1);
   /// The `dataset` map of the dataset page `name` in `lang` (null when there is none).
   Value dataset(const std::string& name, const Language& lang, const Value& t) const;
   /// schema.org JSON-LD of the dataset page `name` (a JSON string; "" when there is none).
