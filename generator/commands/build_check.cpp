@@ -98,39 +98,45 @@ bool BuildRun::check() {
   }
   PhotoSet& photos = *st_.photos;
   use_front_matter_photos(site, photos, diags_);
-  st_.data_site = make_data_site(config);
-  // The open-data files of the build before: all of them when what they are made from is
-  // the same, else those of each dataset whose own inputs are.
-  const DataManifest* reuse = nullptr;
-  std::optional<DataFilesBefore> data_before;
-  if (options_.keep_state) {  // st_.files are those the model step worked out
-    st_.data_site_print = Hasher().add(st_.files.config).add(st_.files.theme).get();
-    for (const Dataset& d : *st_.datasets) {
-      auto own = st_.files.dataset.find(d.name);
-      st_.dataset_files_prints[d.name] =
-          dataset_files_print(own == st_.files.dataset.end() ? 0 : own->second, d);
-    }
-    if (prev_ && prev_->data_views && prev_->data_site_print == st_.data_site_print) {
-      if (prev_->files.datasets == st_.files.datasets &&
-          prev_->dataset_files_prints == st_.dataset_files_prints) {
-        reuse = &prev_->data_views->manifest();
-        result_.data_files_reused = true;
-      } else {
-        DataFilesBefore& b =
-            data_before.emplace(DataFilesBefore{prev_->data_views->manifest(), {}});
-        for (const auto& [name, print] : st_.dataset_files_prints) {
-          auto it = prev_->dataset_files_prints.find(name);
-          if (it != prev_->dataset_files_prints.end() && it->second == print) {
-            b.datasets.insert(name);
+  if (data_views_ahead_) {  // made beside the model step (a build that keeps no state)
+    data_views_ahead_->join();
+    data_views_ahead_.reset();
+  } else {
+    st_.data_site = make_data_site(config);
+    // The open-data files of the build before: all of them when what they are made from is
+    // the same, else those of each dataset whose own inputs are.
+    const DataManifest* reuse = nullptr;
+    std::optional<DataFilesBefore> data_before;
+    if (options_.keep_state) {  // st_.files are those the model step worked out
+      st_.data_site_print = Hasher().add(st_.files.config).add(st_.files.theme).get();
+      for (const Dataset& d : *st_.datasets) {
+        auto own = st_.files.dataset.find(d.name);
+        st_.dataset_files_prints[d.name] =
+            dataset_files_print(own == st_.files.dataset.end() ? 0 : own->second, d);
+      }
+      if (prev_ && prev_->data_views && prev_->data_site_print == st_.data_site_print) {
+        if (prev_->files.datasets == st_.files.datasets &&
+            prev_->dataset_files_prints == st_.dataset_files_prints) {
+          reuse = &prev_->data_views->manifest();
+          result_.data_files_reused = true;
+        } else {
+          DataFilesBefore& b =
+              data_before.emplace(DataFilesBefore{prev_->data_views->manifest(), {}});
+          for (const auto& [name, print] : st_.dataset_files_prints) {
+            auto it = prev_->dataset_files_prints.find(name);
+            if (it != prev_->dataset_files_prints.end() && it->second == print) {
+              b.datasets.insert(name);
+            }
           }
+          result_.dataset_files_taken = b.datasets;
         }
-        result_.dataset_files_taken = b.datasets;
       }
     }
+    st_.data_views.emplace(*st_.datasets, st_.data_site, *st_.theme, &st_.plans,
+                           options_.write && !options_.keep_state, site.withheld_datasets, reuse,
+                           data_before ? &*data_before : nullptr, st_.jobs);
   }
-  const DataViews& data_views = st_.data_views.emplace(
-      *st_.datasets, st_.data_site, *st_.theme, &st_.plans, options_.write && !options_.keep_state,
-      site.withheld_datasets, reuse, data_before ? &*data_before : nullptr, st_.jobs);
+  const DataViews& data_views = *st_.data_views;
   t.step("  photos, data views");
   if (options_.keep_state) {
     match_pages_before();

@@ -371,6 +371,15 @@ bool BuildRun::model() {
     inputs.config_print = Hasher().add(st_.files.config).add(st_.files.templates).get() | 1;
     t.step("  file fingerprints");
   }
+  if (!options_.keep_state && st_.theme) {
+    // The open-data files read the datasets, the site's settings and the theme's strings,
+    // no page: one core makes them while the graph is built on the other.
+    st_.data_site = make_data_site(config);
+    data_views_ahead_ = std::make_unique<BesideThread>([this] {
+      st_.data_views.emplace(*st_.datasets, st_.data_site, *st_.theme, &st_.plans, options_.write,
+                             withheld_datasets_, nullptr, nullptr, st_.jobs);
+    });
+  }
   if (prev_ && prev_->site) {
     st_.site = reuse_site(*prev_->site, prev_->sources, config, st_.sources, inputs);
     st_.site_reused = st_.site != nullptr;

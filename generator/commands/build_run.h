@@ -22,6 +22,7 @@
 #include "commands/build_state.h"
 #include "core/error.h"
 #include "core/output.h"
+#include "core/parallel.h"
 #include "emit/writer.h"
 #include "render/grains.h"
 #include "render/reads.h"
@@ -189,6 +190,10 @@ class BuildRun {
   /// Lists static/ and looks at its photos (PhotoSet::inspect_ahead) beside the theme and
   /// the content; joined by model(). Last, so that it is joined before the rest is freed.
   std::jthread static_thread_;
+  /// Makes the open-data files (st_.data_views) beside the site graph and the translation
+  /// checks, which they do not need, in a build that keeps no state; joined by check().
+  /// After static_thread_: it is joined (by its destructor) before what it reads is freed.
+  std::unique_ptr<BesideThread> data_views_ahead_;
 };
 
 }  // namespace firefly
