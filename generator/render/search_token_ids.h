@@ -4,8 +4,10 @@
 // there under a hash of their bytes.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -49,8 +51,9 @@ class SearchTokenIds {
   /// point, with no hashing or probing. A character must always be looked up here, never
   /// by find() or find_key(), or it would get a second number.
   Found find_character(uint32_t cp, uint64_t key) {
-    if (characters_.empty()) characters_.resize(size_t{1} << 16);
-    CharacterSlot& s = characters_[cp & 0xFFFF];
+    std::unique_ptr<CharacterSlot[]>& block = characters_[(cp >> 8) & 0xFF];
+    if (!block) block = std::make_unique<CharacterSlot[]>(256);  // zeroed: none seen
+    CharacterSlot& s = block[cp & 0xFF];
     if (s.id_plus_one == 0) {
       char unpacked[9];
       s.id_plus_one = next(unpack(key, unpacked)) + 1;
@@ -58,6 +61,7 @@ class SearchTokenIds {
     }
     return {s.id_plus_one - 1, false, &s.mark};
   }
+
   /// The number of `token`; a new token gets the next one and sets `*added`.
   uint32_t id(std::string_view token, bool* added) {
     Found f = find(token);
@@ -115,7 +119,7 @@ class SearchTokenIds {
   /// size() still work; find() may not be called again).
   void forget_lookup() {
     slots_ = {};
-    characters_ = {};
+    for (auto& block : characters_) block.reset();
     count_ = 0;
   }
 
@@ -230,7 +234,9 @@ class SearchTokenIds {
   std::vector<Slot> slots_;
   int shift_ = 64;
   size_t count_ = 0;                       ///< tokens in slots_
-  std::vector<CharacterSlot> characters_;  ///< by code point: find_character's table
+  /// find_character's table, by code point: blocks of 256 made as they are first used
+  /// (a site's characters are in a few of them).
+  std::array<std::unique_ptr<CharacterSlot[]>, 256> characters_;
   /// The tokens one after another (no string object each: a run holds half a million).
   std::string bytes_;
   std::vector<uint32_t> ends_;  ///< by id: where the token's bytes end in bytes_
