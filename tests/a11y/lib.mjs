@@ -281,3 +281,15 @@ export async function runQueryChecks(name, site, queries, check, tally = { passe
   console.log(`${name}: ${tally.passed} passed, ${tally.failed} failed`);
   process.exit(tally.failed ? 1 : 0);
 }
+
+/**
+ * Waits until the listed results' texts are read (the list's data-excerpts is "done"): the
+ * status says the count only then for a query with a CJK run of three or more ("searching"
+ * before, with the results already listed).
+ */
+export async function resultsSettled(page) {
+  await page.waitForFunction(() => {
+    const list = document.querySelector('#search-results ol.search-hits');
+    return !list || list.getAttribute('data-excerpts') === 'done';
+  }, null, { timeout: 20000 });
+}

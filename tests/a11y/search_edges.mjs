@@ -11,7 +11,7 @@
 //
 // Usage: node tests/a11y/search_edges.mjs FIREFLY
 // Prints one line per query, then "search edges: N passed, M failed"; exits 1 when any failed.
-import { buildStorySite, listedResults, runQueryChecks } from './lib.mjs';
+import { buildStorySite, listedResults, resultsSettled, runQueryChecks } from './lib.mjs';
 
 const [firefly] = process.argv.slice(2);
 if (!firefly) {
@@ -103,6 +103,7 @@ await runQueryChecks('search edges', site, QUERIES, async (page, origin, [q, exp
     return 'neither results nor the no-results message shown';
   }
   if (errors.length) return `script error: ${errors[0]}`;
+  await resultsSettled(page);  // the status counts a CJK run's results only then
   const listed = await listedResults(page);
   const found = ordered ? listed : listed.sort();
   if (found.join() !== expected.join()) return `found ${found.join() || 'none'}, expected ${expected.join() || 'none'}`;

@@ -25,7 +25,7 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchBrowser, serveDir } from './lib.mjs';
+import { launchBrowser, resultsSettled, serveDir } from './lib.mjs';
 import { contentPages, fireflyTop, foldText, makeQueries, matcher, recallOf, relevant, siteLanguages } from './recall_queries.mjs';
 import { PORTAL } from './recall_heldout.mjs';
 import { MADE, PORTAL_MORE, writeMadeSite } from './recall_made.mjs';
@@ -74,7 +74,10 @@ try {
     try {
       ({ top } = await fireflyTop(page, origin, prefix, lang, defaultLang, q));
       if (firefly) {
-        // The live region says the count and the query ("12 results for 志工").
+        // The live region says the count and the query ("12 results for 志工"); for a CJK
+        // run of three or more, once the listed results' texts are read (until then it says
+        // "searching", the results already listed).
+        await resultsSettled(page);
         const said = await page.$eval('#search-status', (s) => [s.getAttribute('role'), s.textContent.trim()]);
         const count = Number((said[1].match(/\d+/) || ['0'])[0]);
         if (said[0] !== 'status' || count < top.length || !said[1].includes(q.trim())) {

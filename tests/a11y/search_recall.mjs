@@ -9,7 +9,7 @@
 // Prints one line per query, then "search recall: N passed, M failed"; exits 1 on a miss.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeEntities as decode, fold, htmlFiles, isRedirect, launchBrowser, serveDir, urlPath } from './lib.mjs';
+import { decodeEntities as decode, fold, htmlFiles, isRedirect, launchBrowser, resultsSettled, serveDir, urlPath } from './lib.mjs';
 
 // lang: the language's search page; q: the query as typed; kind: how a page contains it
 // ("chars": as a substring; "words": every word starts a word of the page, the last as a
@@ -124,6 +124,7 @@ try {
     } catch (e) {
       problem = `the results did not appear (${e.message.split('\n')[0]})`;
     }
+    if (!problem) await resultsSettled(page).catch(() => {});  // the status counts only then
     const hrefs = await page.$$eval('#search-results ol.search-hits li h3 a', (as) =>
       as.map((a) => new URL(a.href).pathname),
     );
