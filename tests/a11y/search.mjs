@@ -175,6 +175,44 @@ try {
   if (termProblem.startsWith('ok')) passed++;
   else failed++;
   console.log(`${termProblem.startsWith('ok') ? 'ok  ' : 'FAIL'} term filter at ${prefix}search/: ${termProblem}`);
+  // A query that finds nothing in the page's language but pages in another (Vietnamese typed
+  // on the Chinese search page) offers that language's search page with the query and its
+  // count, and says so in the live region; a query found nowhere offers nothing.
+  const elsewhereProblem = await (async () => {
+    await page.goto(`${origin}${prefix}search/?q=${encodeURIComponent('lao dong')}`);
+    const offered = page.locator('#search-results .search-elsewhere a');
+    try {
+      await offered.first().waitFor({ timeout: 10000 });
+    } catch {
+      return 'no other language offered for "lao dong"';
+    }
+    if (await page.locator('#search-results ol.search-hits li').count()) return 'results listed on the Chinese page';
+    const links = await offered.evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href'), a.lang]));
+    const vi = links.find((l) => l[2] === 'vi');
+    if (!vi || links.length !== 1) return `offered ${JSON.stringify(links)}, not Tiếng Việt alone`;
+    const n = Number((vi[0].match(/\((\d+)\)$/) || [])[1]);
+    if (!n) return `"${vi[0]}" has no count`;
+    if (!vi[1].startsWith(`${prefix}vi/search/?q=`)) return `the link goes to ${vi[1]}`;
+    const status = ((await page.locator('#search-status').textContent()) ?? '').trim();
+    if (!status.includes(vi[0])) return `the status "${status}" does not name ${vi[0]}`;
+    const named = await page.locator('#search-status span[lang="vi"]').textContent();
+    if (named !== vi[0]) return `the status names Tiếng Việt as "${named}", not in a span lang="vi"`;
+    await offered.first().click();
+    try {
+      await page.locator('#search-results ol.search-hits li a').first().waitFor({ timeout: 10000 });
+    } catch {
+      return 'the Vietnamese search page listed no results';
+    }
+    await page.waitForFunction((k) => new RegExp(`\\b${k}\\b`).test(document.getElementById('search-status').textContent), n);
+    await page.goto(`${origin}${prefix}en/search/?q=${encodeURIComponent('zzqxj')}`);
+    await page.locator('#search-results p.search-none').waitFor({ timeout: 10000 });
+    await page.waitForTimeout(1000); // the other languages' indexes would answer by now
+    if (await page.locator('#search-results .search-elsewhere').count()) return 'a query found nowhere offers a language';
+    return `ok (${vi[0]} offered and opened with ${n} results; nothing for a query found nowhere)`;
+  })();
+  if (elsewhereProblem.startsWith('ok')) passed++;
+  else failed++;
+  console.log(`${elsewhereProblem.startsWith('ok') ? 'ok  ' : 'FAIL'} other languages: ${elsewhereProblem}`);
   // Results are listed as soon as their chunks are in, before their titles and texts (the
   // range requests, held back here): each a link named from the start (by its address), with
   // its section and date; the title and excerpt fill in when the range arrives, and the live

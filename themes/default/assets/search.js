@@ -361,6 +361,7 @@
     }
     if (!hits.length) {
       results.appendChild(noResults());
+      if (!current.hits.length) lookElsewhere(gen);
       return Promise.resolve();
     }
     var list = results.querySelector("ol.search-hits");
@@ -424,6 +425,7 @@
             if (!left.length) {
               results.textContent = "";
               results.appendChild(noResults());
+              if (!current.hits.length) lookElsewhere(gen);
               return;
             }
           }
@@ -439,6 +441,76 @@
             results.appendChild(button);
           }
         });
+    });
+  }
+  // A query that finds nothing in this language may find pages in another: a reader who
+  // typed Vietnamese on the Chinese search page is offered the Vietnamese search page with
+  // the same query, and how many pages it finds there. The other languages' indexes are
+  // fetched only then (the layout's #search-elsewhere names them, one link each).
+  var otherIndexes = {};
+  function lookElsewhere(gen) {
+    var box = document.getElementById("search-elsewhere");
+    if (!box) return;
+    var links = Array.prototype.slice.call(box.querySelectorAll("a[data-index]"));
+    var groups = current.groups;
+    var query = current.query;
+    // A CJK run of three or more: a page with each of its pairs may not hold the run, so
+    // the count of another language is not said.
+    var counted = !parts.longRuns(groups).length;
+    Promise.all(
+      links.map(function (a) {
+        var href = a.getAttribute("data-index");
+        var other = otherIndexes[href] || (otherIndexes[href] = parts.openIndex(new URL(href, window.location.href)));
+        return other
+          .get("index.json", true)
+          .then(function (manifest) {
+            return Promise.all(
+              parts.readings(groups).map(function (r) {
+                return parts.run(other, manifest, r);
+              }),
+            ).then(function (perReading) {
+              return parts.rank(manifest, perReading).length;
+            });
+          })
+          .catch(function () {
+            return 0;
+          });
+      }),
+    ).then(function (counts) {
+      if (gen !== generation || !counts.some(Boolean)) return;
+      var shown = box.cloneNode(true);
+      shown.removeAttribute("id");
+      shown.hidden = false;
+      var items = shown.querySelectorAll("li");
+      var names = [];
+      var langs = [];
+      counts.forEach(function (n, i) {
+        var a = items[i].querySelector("a");
+        if (!n) {
+          items[i].remove();
+          return;
+        }
+        var url = new URL(a.getAttribute("href"), window.location.href);
+        url.searchParams.set("q", query);
+        a.setAttribute("href", url.origin === window.location.origin ? url.pathname + url.search : url.href);
+        a.removeAttribute("data-index");
+        if (counted) a.textContent += " (" + n + ")";
+        names.push(a.textContent);
+        langs.push(a.lang);
+      });
+      results.appendChild(shown);
+      var status = (statusEl ? statusEl.textContent : "") + " " + shown.querySelector("p").textContent + " ";
+      say(status + names.join(", "));
+      if (!statusEl) return;
+      // Each language's name in its own language, for a screen reader's voice.
+      statusEl.textContent = status;
+      names.forEach(function (name, i) {
+        if (i) statusEl.appendChild(document.createTextNode(", "));
+        var span = document.createElement("span");
+        span.lang = langs[i];
+        span.textContent = name;
+        statusEl.appendChild(span);
+      });
     });
   }
   function search(query) {
