@@ -49,17 +49,28 @@ std::string figure_text(const Figure& f, const Facts* in) {
 
 /// "3 figures, 100 ("100" at <file>:<line>:<column>), ..." in the order they are written in
 /// `in` (which `figures` is sorted to), the first kListedFigures of them; "at
-/// <line>:<column>" without `path` (the warning's own file).
-std::string figure_list(std::vector<const Figure*>& figures, const Facts& in, bool path) {
+/// <line>:<column>" without `path` (the warning's own file); `first` set to where the first is.
+std::string figure_list(std::vector<const Figure*>& figures, const Facts& in, bool path,
+                        Pos* first = nullptr) {
+  std::stable_sort(figures.begin(), figures.end(), [](const Figure* a, const Figure* b) {
+    return a->second.line < b->second.line;
+  });
+  // The figures named, and those on the line of the last of them, by their columns too.
+  const size_t shown = std::min(figures.size(), kListedFigures);
+  size_t placed_count = shown;
+  while (placed_count < figures.size() &&
+         figures[placed_count]->second.line == figures[shown - 1]->second.line) {
+    ++placed_count;
+  }
   std::vector<std::pair<Pos, const Figure*>> placed;
-  placed.reserve(figures.size());
-  for (const Figure* f : figures) placed.emplace_back(where(in, f->second), f);
+  placed.reserve(placed_count);
+  for (size_t k = 0; k < placed_count; ++k)
+    placed.emplace_back(where(in, figures[k]->second), figures[k]);
   std::stable_sort(placed.begin(), placed.end(), [](const auto& a, const auto& b) {
     return a.first.line != b.first.line ? a.first.line < b.first.line : a.first.col < b.first.col;
   });
   std::string out = std::to_string(figures.size()) + " figures, ";
-  size_t shown = std::min(figures.size(), kListedFigures);
-  for (size_t k = 0; k < placed.size(); ++k) {
+  for (size_t k = 0; k < placed_count; ++k) {
     figures[k] = placed[k].second;
     if (k >= shown) continue;
     const auto& [pos, f] = placed[k];
@@ -68,6 +79,7 @@ std::string figure_list(std::vector<const Figure*>& figures, const Facts& in, bo
            ")";
   }
   if (shown < figures.size()) out += " and " + std::to_string(figures.size() - shown) + " more";
+  if (first) *first = placed[0].first;
   return out;
 }
 
@@ -167,8 +179,10 @@ void compare_figures(const Facts& o, const Facts& t, bool thai, std::vector<Drif
   for (auto& [line, figures] : added) {
     std::string original = at(o, aligned_line(t, line, o));
     // Placed at the (first) figure itself.
-    const std::string listed = figures.size() == 1 ? "" : figure_list(figures, t, /*path=*/false);
-    const Pos pos = where(t, figures[0]->second);
+    Pos pos;
+    const std::string listed =
+        figures.size() == 1 ? "" : figure_list(figures, t, /*path=*/false, &pos);
+    if (figures.size() == 1) pos = where(t, figures[0]->second);
     out.push_back({pos.line,
                    figures.size() == 1
                        ? "this translation states " + figure_text(*figures[0], nullptr) +
