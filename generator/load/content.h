@@ -52,6 +52,10 @@ struct SourcePage {
   /// take instead of parsing it again (only in a build that keeps no state: then nothing
   /// else reads the page at once), with the site's `unsafe_html`. Its `body` is then empty.
   mutable std::shared_ptr<MarkdownDocument> body_ahead;
+  /// The YAML of the front matter as written, and parse_yaml's line_offset for it (the line
+  /// before its first): where a character of a field's text is (yaml_scalar_char_pos).
+  SharedText front_yaml;
+  int front_yaml_line = 0;
 };
 
 /// The pages of a load. A page is never changed once loaded, so the next load (in

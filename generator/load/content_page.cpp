@@ -52,6 +52,8 @@ bool load_source_page(const std::string& rel_path, std::string_view raw, const S
                            c.text + "' is left out",
                        "put the value in quotes: " + c.key + ": " + yaml_quoted(c.text));
   }
+  out.front_yaml = split.yaml;
+  out.front_yaml_line = split.yaml_line;
   const bool not_yaml = yaml_diags.has_errors();
   diags.append(yaml_diags);
   const bool not_map = !out.front.is_null() && !out.front.is_map();

@@ -243,7 +243,7 @@ std::vector<StatedNumber> english_number_words(std::string_view text) {
       continue;
     }
     if (n->value > 10) {
-      out.push_back({n->value, std::string(text.substr(i, n->end - i)), true});
+      out.push_back({n->value, std::string(text.substr(i, n->end - i)), true, i});
     }
     i = n->end;
   }

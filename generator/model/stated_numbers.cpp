@@ -192,9 +192,11 @@ bool after_percent_word(std::string_view before) {
 /// follows a year of four digits (1900 to 2099), and later than it in its century ("2019-12"
 /// is a month) or, after a dash other than a bare hyphen ("1998–02", "1998 - 02", "1998 to
 /// 02": 2002; "1998-02" is a month), at most 20 years later in the next. "18 in 2019 to 25"
-/// is no range. `from` is set to where the range starts (its text: "2019–22").
+/// is no range. `from` is set to where the range starts (its text: "2019–22"). `either` is
+/// set when the two digits may be a count as well: after "to", unless they begin with 0
+/// ("rose from 2019 to 25 members"; "1998 to 02" is a range).
 std::optional<double> short_range_year(const Utf8& s, size_t start, size_t end, bool en,
-                                       size_t& from) {
+                                       size_t& from, bool& either) {
   if (end != start + 2 || start < 5) return std::nullopt;
   size_t k = start;
   bool spaced = false;
@@ -243,6 +245,7 @@ std::optional<double> short_range_year(const Utf8& s, size_t start, size_t end, 
     if (full - year > 20) return std::nullopt;
   }
   from = year_at;
+  either = to && s.byte(start) != '0';
   return full;
 }
 
@@ -306,16 +309,18 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
   const NumberWriting& w = number_writing_of(lang);
   const bool zh = w.zh;
   std::vector<StatedNumber> out;
-  bool words = false;  // the number being read is in Chinese numerals
+  bool words = false;     // the number being read is in Chinese numerals
+  double range_year = 0;  // of the number being read (StatedNumber::range_year)
   auto add = [&](double value, bool whole, size_t from, size_t to) {
     if (whole && value <= 10 && value == std::floor(value)) return;
-    out.push_back({value, std::string(text.substr(from, to - from)), words});
+    out.push_back({value, std::string(text.substr(from, to - from)), words, from, range_year});
   };
   const size_t size = s.size();
   size_t thai_year_end = std::string_view::npos;  // where the last Buddhist-era year ends
   for (size_t i = 0; i < size;) {
     // Most characters can begin nothing that is read here.
     const size_t from = i;
+    range_year = 0;
     i = next_sign(s, i, w);
     if (i == size) break;
     if (zh && s.has(i, "成")) {
@@ -379,8 +384,8 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
         // Its digits without the leading 0, as one number: 62988133.
         const size_t from_sign =
             start > 0 && (s.byte(start - 1) == '+' || s.byte(start - 1) == '(') ? start - 1 : start;
-        out.push_back(
-            {std::stod(phone), std::string(text.substr(from_sign, start + n - from_sign))});
+        out.push_back({std::stod(phone), std::string(text.substr(from_sign, start + n - from_sign)),
+                       false, from_sign});
         i = start + n;
         continue;
       }
@@ -391,9 +396,14 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
       }
       value = read_number(s, i, w);
       size_t range_from = start;
-      if (std::optional<double> year = short_range_year(s, start, i, w.en, range_from)) {
-        value = *year;
-        start = range_from;  // its text is the range's: "2019–22"
+      bool either = false;
+      if (std::optional<double> year = short_range_year(s, start, i, w.en, range_from, either)) {
+        if (either) {
+          range_year = *year;  // "2019 to 25": 25, or 2025 if the other language says so
+        } else {
+          value = *year;
+          start = range_from;  // its text is the range's: "2019–22"
+        }
       }
       if (start >= 2 && s.byte(start - 1) == '-' && is_ascii_letter(s.byte(start - 2))) {
         continue;  // part of a name: COVID-19

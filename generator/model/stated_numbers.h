@@ -3,6 +3,7 @@
 // "8成" is 80 (percent).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,11 @@ struct StatedNumber {
   std::string text;  ///< as written ("3.256", "108年", "5千萬")
   /// Written in words (Chinese numerals: "十七"), as a translation may write it ("seventeen").
   bool words = false;
+  size_t at = 0;  ///< the byte offset of `text` in the text read
+  /// Not 0: the year in full that a number may state as well, the other language deciding:
+  /// 2025 for the 25 of English "2019 to 25", which may be a range or two numbers ("rose
+  /// from 2019 to 25 members").
+  double range_year = 0;
 };
 
 /// The numbers `text` states, read as `lang` writes them (by its language subtag: "vi-VN"
@@ -32,12 +38,13 @@ struct StatedNumber {
 /// ("13/4/2022", "2022-04-13", in Chinese "111/4/13" with the ROC year) is its year, month and
 /// day; a Taiwanese telephone number ("(06) 298-8133", "06-2988133", "+886-6-298-8133") is
 /// one number, its digits. The second year of a short range ("2019–22", "2019-20", "2019 –
-/// 22", in English "2019 to 22") is the year in full (2022), as "2019 to 2022" states it, in
-/// the next century too ("1998–02": 2002; "1998-02" is a month). English ("en") numbers above ten
-/// in words ("seventeen", "twenty-five": english_number_words) are numbers too (`words`),
-/// unless `english_words` is false. Whole numbers from 0 to 10 are left out (translations
-/// often write them as words). A byte that begins no well-formed UTF-8 character stands for
-/// U+FFFD on its own.
+/// 22") is the year in full (2022), as "2019 to 2022" states it, in the next century too
+/// ("1998–02", in English "1998 to 02": 2002; "1998-02" is a month). English "2019 to 25"
+/// is 2019 and 25, 2025 the `range_year` of its 25: two digits after "to" may be a count. English
+/// ("en") numbers above ten in words ("seventeen", "twenty-five": english_number_words) are numbers
+/// too (`words`), unless `english_words` is false. Whole numbers from 0 to 10 are left out
+/// (translations often write them as words). A byte that begins no well-formed UTF-8 character
+/// stands for U+FFFD on its own.
 std::vector<StatedNumber> stated_numbers(std::string_view text, const std::string& lang,
                                          bool english_words = true);
 

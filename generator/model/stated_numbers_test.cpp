@@ -217,19 +217,35 @@ TEST_CASE("a short range of years states its second year in full") {
 TEST_CASE("a range of years written with spaces, with \"to\" or across a century") {
   // Each stated 22 (or 2, left out) where the other language's "2019 to 2022" or "1998 to
   // 2002" states 2022 or 2002.
-  CHECK(values("2019 – 22, 2019 - 22, 2019 — 22 and 2019 to 22", "en") ==
-        "2019 2022 2019 2022 2019 2022 2019 2022");
+  CHECK(values("2019 – 22, 2019 - 22 and 2019 — 22", "en") == "2019 2022 2019 2022 2019 2022");
   CHECK(values("2019 - 2022 and 2019 to 2022", "en") == "2019 2022 2019 2022");
   CHECK(values("1998–02, 1998 - 02, 1998 to 02", "en") == "1998 2002 1998 2002 1998 2002");
   CHECK(values("2019 – 22 năm", "vi") == "2019 2022");
-  std::vector<StatedNumber> numbers = stated_numbers("the 2019 to 22 plan", "en");
+  std::vector<StatedNumber> numbers = stated_numbers("the 2019–22 plan", "en");
   REQUIRE(numbers.size() == 2);
-  CHECK(numbers[1].text == "2019 to 22");
+  CHECK(numbers[1].text == "2019–22");
+  CHECK(numbers[1].at == 4);
+  CHECK(numbers[1].range_year == 0);
   // Not ranges: a month, a year and a count, a century back, "to" but in English.
   CHECK(values("1998-02 and 2019 - 12", "en") == "1998 2019 12");
   CHECK(values("from 18 in 2019 to 25", "en") == "18 2019 25");
   CHECK(values("2019–12 and 1998–20", "en") == "2019 12 1998 20");
   CHECK(values("2019 to 22", "vi") == "2019 22");
+  CHECK(stated_numbers("from 18 in 2019 to 25", "en").back().range_year == 0);
+}
+
+TEST_CASE("English \"2019 to 25\" is two numbers, or a range if the other language says so") {
+  // "2019 to 25" was always the range 2019-2025, a letter numbered 2019 sent to 25 members too.
+  std::vector<StatedNumber> numbers = stated_numbers("Letter No. 2019 to 25 members", "en");
+  REQUIRE(numbers.size() == 2);
+  CHECK(numbers[0].value == 2019);
+  CHECK(numbers[0].range_year == 0);
+  CHECK(numbers[1].value == 25);
+  CHECK(numbers[1].text == "25");
+  CHECK(numbers[1].at == 19);
+  CHECK(numbers[1].range_year == 2025);
+  CHECK(stated_numbers("1998 to 25", "en").back().range_year == 0);  // 2025: too far on
+  CHECK(stated_numbers("1998 to 05", "en").back().value == 2005);    // no count starts with 0
 }
 
 TEST_CASE("English number words above ten are figures, written in words") {

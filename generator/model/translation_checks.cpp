@@ -126,7 +126,8 @@ void report(const std::vector<PairFindings>& found, PairFindings::List PairFindi
     // Most are only counted (Diagnostics::kCap).
     diags.add_made_n(Severity::kWarning, list.size(), [&](size_t k) {
       const Drift& d = list[k];
-      return Diagnostic{Severity::kWarning, f.translation->path, {d.line, 1}, d.message, d.hint};
+      return Diagnostic{
+          Severity::kWarning, f.translation->path, {d.line, d.col}, d.message, d.hint};
     });
   }
 }

@@ -18,6 +18,7 @@ struct Drift {
   int line = 1;         ///< in the translation
   std::string message;  ///< names the original's file:line:column
   std::string hint;
+  int col = 1;  ///< in the translation (of characters, from 1): a figure's own, else 1
 };
 
 /// Most headings may differ by this many, list items by this many, before a warning.

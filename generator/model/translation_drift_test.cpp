@@ -19,6 +19,8 @@ SourcePage page(const std::string& path, const std::string& lang, const std::str
   p.lang = lang;
   Diagnostics diags;
   p.front = parse_yaml(front, path, diags, 1);
+  p.front_yaml = front;
+  p.front_yaml_line = 1;
   p.body = body;
   p.body_line = 5;
   return p;
@@ -27,6 +29,15 @@ SourcePage page(const std::string& path, const std::string& lang, const std::str
 std::string messages(const std::vector<Drift>& drifts) {
   std::string out;
   for (const Drift& d : drifts) out += std::to_string(d.line) + ": " + d.message + "\n";
+  return out;
+}
+
+/// Where each warning is placed in the translation: "7:12 9:1".
+std::string places(const std::vector<Drift>& drifts) {
+  std::string out;
+  for (const Drift& d : drifts) {
+    out += (out.empty() ? "" : " ") + std::to_string(d.line) + ":" + std::to_string(d.col);
+  }
   return out;
 }
 
@@ -192,11 +203,15 @@ TEST_CASE("ROC years, percentages and multipliers in the summary are compared to
   SourcePage wrong =
       page("content/a.en.md", "en", "title: Gift boxes\nsummary: Sales passed NT$5 million in 2018",
            "Text\n");
-  CHECK(messages(compare_translation(o, wrong)) ==
-        "3: this translation states 2 figures, 2018 (\"2018\", line 3), 5000000 (\"5 million\", "
-        "line 3) that the original (content/a.zh-TW.md:5:1) does not\n"
+  // Each figure at its own column, in the order written (the value's column was named for
+  // both, and only the line in the translation), the warning placed at the translation's first.
+  const std::vector<Drift> drift = compare_translation(o, wrong);
+  CHECK(messages(drift) ==
+        "3: this translation states 2 figures, 5000000 (\"5 million\" at 3:26), 2018 (\"2018\" "
+        "at 3:39) that the original (content/a.zh-TW.md:5:1) does not\n"
         "5: the original states 2 figures, 2019 (\"108年\" at content/a.zh-TW.md:3:10), 50000000 "
-        "(\"5千萬\" at content/a.zh-TW.md:3:10) that this translation does not\n");
+        "(\"5千萬\" at content/a.zh-TW.md:3:17) that this translation does not\n");
+  CHECK(places(drift) == "3:26 5:1");
 }
 
 TEST_CASE("a table whose figures all differ is one warning a line, naming eight figures") {
@@ -427,21 +442,94 @@ TEST_CASE("ranges of years with spaces or across a century, hundreds, thousands,
 
 TEST_CASE("a figure of the original is named by its line and column") {
   // Only the line was named ("at content/a.zh-TW.md:7"): the column is the figure's own, not
-  // that of a number it is part of; in front matter the field's value's.
+  // that of a number it is part of.
   SourcePage o =
       page("content/a.zh-TW.md", "zh-TW", "title: 計畫", "## 成果\n\n2022年共22戶、  1,043人次\n");
   SourcePage t = page("content/a.en.md", "en", "title: Plan",
                       "## Results\n\nIn 2022, 22 homes and 1,034 person-times\n");
-  CHECK(messages(compare_translation(o, t)) ==
+  const std::vector<Drift> drift = compare_translation(o, t);
+  CHECK(messages(drift) ==
         "7: this translation states 1034 (\"1,034\") where the original states 1043 (\"1,043\" "
         "at content/a.zh-TW.md:7:13)\n");
-  SourcePage summary =
-      page("content/a.zh-TW.md", "zh-TW", "title: 計畫\nsummary: \"2019年的成果\"", "2022年\n");
-  SourcePage changed =
-      page("content/a.en.md", "en", "title: Plan\nsummary: \"Results of 2018\"", "2022\n");
-  CHECK(messages(compare_translation(summary, changed)) ==
-        "3: this translation states 2018 (\"2018\") where the original states 2019 (\"2019\" at "
-        "content/a.zh-TW.md:3:10)\n");
+  // The warning is placed at the translation's figure (it was at its line's column 1).
+  CHECK(places(drift) == "7:23");
+}
+
+TEST_CASE("a figure in front matter is named by its own column, however the text is written") {
+  // The column where the field's value begins was named (3:10 for each of these).
+  auto changed = [](const std::string& original, const std::string& translation) {
+    SourcePage o = page("content/a.zh-TW.md", "zh-TW", "title: 計畫\n" + original, "2022年\n");
+    SourcePage t = page("content/a.en.md", "en", "title: Plan\n" + translation, "2022\n");
+    const std::vector<Drift> drift = compare_translation(o, t);
+    return places(drift) + " " + messages(drift);
+  };
+  CHECK(changed("summary: \"2019年的成果\"", "summary: \"Results of 2018\"") ==
+        "3:22 3: this translation states 2018 (\"2018\") where the original states 2019 (\"2019\" "
+        "at content/a.zh-TW.md:3:11)\n");
+  // Escapes and quotes written in two characters, a text folded over lines, a block.
+  CHECK(
+      changed("summary: '移工''s \\ 成果：2019年'", "summary: \"\\\"Results\\\" \\u0041 2018\"") ==
+      "3:30 3: this translation states 2018 (\"2018\") where the original states 2019 (\"2019\" "
+      "at content/a.zh-TW.md:3:22)\n");
+  CHECK(changed("summary: 成果\n  說明\n\n  2019年", "summary: >\n  Results\n  of 2018\n") ==
+        "5:6 5: this translation states 2018 (\"2018\") where the original states 2019 (\"2019\" "
+        "at content/a.zh-TW.md:6:3)\n");
+  // A text read from YAML not kept as written: where the value begins.
+  SourcePage o =
+      page("content/a.zh-TW.md", "zh-TW", "title: 計畫\nsummary: 2019年成果", "2022年\n");
+  SourcePage t = page("content/a.en.md", "en", "title: Plan\nsummary: Results of 2018", "2022\n");
+  o.front_yaml = SharedText();
+  t.front_yaml = "title: Plan\nsummary: Results of 2017";
+  CHECK(places(compare_translation(o, t)) == "3:10");
+  CHECK(messages(compare_translation(o, t)).find("content/a.zh-TW.md:3:10") != std::string::npos);
+}
+
+TEST_CASE("\"2019 to 25\" is a range only where the other language says so") {
+  // It was always 2019 and 2025: a letter numbered 2019 to 25 members stated a 2025.
+  SourcePage letter = page("content/a.zh-TW.md", "zh-TW", "title: 函", "第2019號函送達25位委員\n");
+  SourcePage to_members =
+      page("content/a.en.md", "en", "title: Letter", "Letter No. 2019 to 25 committee members\n");
+  CHECK(messages(compare_translation(letter, to_members)) == "");
+  CHECK(messages(compare_translation(to_members, letter)) == "");
+  // The other language's range, in full, shortened or in ROC years, makes it one.
+  SourcePage plan = page("content/a.en.md", "en", "title: Plan", "The 2019 to 25 plan\n");
+  for (const char* range : {"2019至2025年計畫\n", "2019–25年計畫\n", "108至114年計畫\n"}) {
+    SourcePage o = page("content/a.zh-TW.md", "zh-TW", "title: 計畫", range);
+    CHECK(messages(compare_translation(o, plan)) == "");
+    CHECK(messages(compare_translation(plan, o)) == "");
+  }
+  // The other language states both: it is what this side states nowhere else.
+  SourcePage both =
+      page("content/a.zh-TW.md", "zh-TW", "title: 計畫", "2019至2025年計畫，25位委員\n");
+  SourcePage members =
+      page("content/a.en.md", "en", "title: Plan", "The 2019 to 25 plan, for 25 members\n");
+  CHECK(messages(compare_translation(both, members)) == "");
+  // Both sides' "2019 to 25" are the same two numbers; a figure changed is still named.
+  CHECK(messages(compare_translation(plan, plan)) == "");
+  SourcePage o = page("content/a.zh-TW.md", "zh-TW", "title: 計畫", "2019至2025年計畫\n");
+  SourcePage wrong = page("content/a.en.md", "en", "title: Plan", "The 2019 to 26 plan\n");
+  CHECK(messages(compare_translation(o, wrong)) ==
+        "5: this translation states 26 (\"26\") where the original states 2025 (\"2025\" at "
+        "content/a.zh-TW.md:5:6)\n");
+}
+
+TEST_CASE("figures written with character references are read as what they stand for") {
+  SourcePage o = page("content/a.zh-TW.md", "zh-TW", "title: 計畫", "## 成果\n\n108年共20戶\n");
+  // "tw&#101;nty" was not read as 20: the page's text was searched for "wenty" as written.
+  SourcePage t = page("content/a.en.md", "en", "title: Plan",
+                      "## Results\n\nIn &#50;&#48;19, tw&#101;nty homes\n");
+  CHECK(messages(compare_translation(o, t)) == "");
+  SourcePage hex = page("content/a.en.md", "en", "title: Plan",
+                        "## Results\n\nIn &#x32;&#X30;19, tw&#x65;nty homes\n");
+  CHECK(messages(compare_translation(o, hex)) == "");
+  // A figure so written is placed where its first reference begins (it was column 1).
+  SourcePage wrong = page("content/a.en.md", "en", "title: Plan",
+                          "## Results\n\nIn &#50;&#48;18, tw&#101;nty homes\n");
+  const std::vector<Drift> drift = compare_translation(o, wrong);
+  CHECK(messages(drift) ==
+        "7: this translation states 2018 (\"2018\") where the original states 2019 (\"108年\" at "
+        "content/a.zh-TW.md:7:1)\n");
+  CHECK(places(drift) == "7:4");
 }
 
 }  // namespace firefly
