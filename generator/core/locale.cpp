@@ -78,7 +78,7 @@ icu::Locale date_locale(const Date& date, const LocaleSpec& spec) {
 /// The ICU skeleton of a part of a date: a month and its year, or a year alone.
 const char* date_skeleton(DatePart part) {
   if (part == DatePart::kShortMonth) return "yMMM";
-  return part == DatePart::kMonth ? "yMMMM" : "y";
+  return part == DatePart::kMonth ? "yMMMM" : "y";  // kYear, kShortYear
 }
 
 /// `pattern` without its era fields ("Gy年M月" -> "y年M月"): the Minguo calendar's 民國,
@@ -100,13 +100,13 @@ icu::UnicodeString without_era(const icu::UnicodeString& pattern) {
   return out;
 }
 
-/// The formatter of kShortMonth: the locale's pattern for its skeleton, less the era.
-icu::DateFormat* short_month_format(const icu::Locale& loc, UErrorCode& status) {
+/// The formatter of kShortMonth or kShortYear (`part`): the locale's pattern for its
+/// skeleton, less the era.
+icu::DateFormat* short_format(const icu::Locale& loc, DatePart part, UErrorCode& status) {
   std::unique_ptr<icu::DateTimePatternGenerator> generator(
       icu::DateTimePatternGenerator::createInstance(loc, status));
   if (!generator || U_FAILURE(status)) return nullptr;
-  icu::UnicodeString pattern =
-      generator->getBestPattern(date_skeleton(DatePart::kShortMonth), status);
+  icu::UnicodeString pattern = generator->getBestPattern(date_skeleton(part), status);
   char calendar[32] = "";
   loc.getKeywordValue("calendar", calendar, sizeof calendar, status);
   if (U_FAILURE(status)) return nullptr;
@@ -120,9 +120,10 @@ std::unique_ptr<icu::DateFormat> make_date_format(const icu::Locale& loc, DatePa
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::DateFormat> fmt(
       part == DatePart::kDay ? icu::DateFormat::createDateInstance(icu::DateFormat::kLong, loc)
-      : part == DatePart::kShortMonth ? short_month_format(loc, status)
-                                      : icu::DateFormat::createInstanceForSkeleton(
-                                            icu::UnicodeString(date_skeleton(part)), loc, status));
+      : part == DatePart::kShortMonth || part == DatePart::kShortYear
+          ? short_format(loc, part, status)
+          : icu::DateFormat::createInstanceForSkeleton(icu::UnicodeString(date_skeleton(part)), loc,
+                                                       status));
   if (!fmt || U_FAILURE(status)) return nullptr;
   std::unique_ptr<icu::Calendar> cal(fmt->getCalendar()->clone());
   if (auto* greg = dynamic_cast<icu::GregorianCalendar*>(cal.get())) {

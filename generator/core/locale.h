@@ -26,11 +26,12 @@ struct LocaleSpec {
 /// Thread-safe (formatters are cached per thread).
 std::string format_date(const Date& date, const LocaleSpec& locale);
 /// How much of a date to show.
-enum class DatePart { kDay, kMonth, kYear, kShortMonth };
+enum class DatePart { kDay, kMonth, kYear, kShortMonth, kShortYear };
 /// `part` of a date in the locale: for kMonth "民國113年1月" (roc), "January 2024" (en),
 /// "tháng 1 năm 2024" (vi); for kYear "民國113年", "2024"; kDay is format_date's long date;
 /// kShortMonth, the month as a chart's axis writes it, abbreviated and without an era:
-/// "113年1月" (roc), "Jan 2024", "thg 1 2024", "ม.ค. 2024".
+/// "113年1月" (roc), "Jan 2024", "thg 1 2024", "ม.ค. 2024"; kShortYear, the year as such an
+/// axis writes it where a month does not fit, without an era: "113年" (roc), "2024".
 std::string format_date(const Date& date, const LocaleSpec& locale, DatePart part);
 /// A number with the locale's grouping and at most `max_fraction_digits` decimals.
 std::string format_number(double value, const LocaleSpec& locale, int max_fraction_digits = 2);

@@ -72,6 +72,13 @@ TEST_CASE("a month as a chart's axis writes it: abbreviated, without the era") {
   CHECK(format_date(d, {"id", ""}, DatePart::kShortMonth) == "Des 2024");
   CHECK(format_date(d, {"th", ""}, DatePart::kShortMonth) == "ธ.ค. 2024");
   CHECK(format_date(day("1911-05-01"), kRoc, DatePart::kShortMonth) == "1911年5月");
+  // The year alone, where an axis has no room for a month: without 民國 too.
+  CHECK(format_date(d, kRoc, DatePart::kYear) == "民國113年");
+  CHECK(format_date(d, kRoc, DatePart::kShortYear) == "113年");
+  for (const char* lang : {"en", "vi", "id", "th"}) {
+    CAPTURE(lang);
+    CHECK(format_date(d, {lang, ""}, DatePart::kShortYear) == "2024");
+  }
 }
 
 TEST_CASE("English, Vietnamese, Indonesian and Thai dates") {

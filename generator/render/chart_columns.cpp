@@ -23,39 +23,34 @@ double ChartDrawing::centre(size_t k) const {
          static_cast<double>(std::max<size_t>(pts.size(), 1));
 }
 
-std::vector<std::string> ChartDrawing::x_label_items(bool long_labels, double wrap_ems) const {
+std::vector<std::string> ChartDrawing::x_label_items(bool long_labels, double wrap_ems,
+                                                     int& years_below) const {
   const size_t n = pts.size();
-  std::vector<std::string> labels;
+  std::vector<std::string> labels, years;
   for (size_t i : pts) labels.push_back(d.marked(i, d.axis_label(i)));
-  // The rooms, widest first: the plot beside the y axis' ticks in the narrowest box of each.
-  std::vector<XLabelRoom> rooms;
-  for (size_t b = kXLabelBoxes.size(); b-- > 0;) {
-    XLabelRoom room;
-    room.plot = std::max(kXLabelBoxes[b] - y_ems, kNarrowPlotEms);
-    room.most = kXLabelMost[b];
-    for (const std::string& l : labels) {
-      const bool wraps = long_labels && kXLabelBoxes[b] < kXLabelWrapBelow;
-      room.widths.push_back(wraps ? std::min(text_ems(l), wrap_ems) : text_ems(l));
-    }
-    rooms.push_back(std::move(room));
+  if (!d.x_year_labels.empty() && d.x_cycle > 0) {
+    for (size_t i : pts) years.push_back(d.marked(i, d.x_year_labels[i]));
   }
-  std::vector<int> from(n, -1);
-  const std::vector<std::vector<size_t>> shown = thin_x_labels(rooms);
-  for (size_t r = 0; r < shown.size(); ++r) {
-    for (size_t k : shown[r]) from[k] = kXLabelBoxes[kXLabelBoxes.size() - 1 - r];
-  }
+  const XLabelChoice choice =
+      choose_x_labels(labels, years, d.x_cycle, y_ems, long_labels, wrap_ems);
+  years_below = choice.years_below;
+  const std::vector<int>& from = choice.from;
   std::vector<std::string> items;
   for (size_t k = 0; k < n; ++k) {
-    // The stretch of 2k + 1 bands from the start, or from the end for a point in the
-    // second half, centred on the point.
+    // Its point's place in the plot (--p, percent), around which style.css stretches the
+    // item as far as the box's nearer end; a label wider than that rests against the start
+    // (under the y axis' ticks) or, for a point in the second half (x-e), the end.
     const bool end = 2 * k + 1 > n;
-    const size_t span = end ? 2 * (n - k) - 1 : 2 * k + 1, first = end ? n + 1 - span : 1;
     std::string c = from[k] >= 0 ? "x-" + std::to_string(from[k]) : "";
     if (end) c += c.empty() ? "x-e" : " x-e";
+    std::string text = "<span>" + html_escape(labels[k]) + "</span>";
+    if (years_below > 0) {
+      text = "<span class=\"x-mo\">" + html_escape(labels[k]) + "</span><span class=\"x-yr\">" +
+             html_escape(years[k]) + "</span>";
+    }
     items.push_back("<li" + (c.empty() ? "" : " class=\"" + c + "\"") +
-                    " style=\"grid-column:" + std::to_string(first) + "/span " +
-                    std::to_string(span) + "\"" + lang_attribute(d.x_lang) + "><span>" +
-                    html_escape(labels[k]) + "</span></li>\n");
+                    " style=\"--p:" + svg_number(centre(k)) + "\"" + lang_attribute(d.x_lang) +
+                    ">" + text + "</li>\n");
   }
   return items;
 }
@@ -215,9 +210,12 @@ std::string ChartDrawing::columns() const {
   std::vector<std::string> names;
   for (size_t i : pts) names.push_back(d.axis_label(i));
   const double wrap = long_labels ? x_label_wrap_ems(names) : 0;
+  int years_below = 0;
+  const std::vector<std::string> items = x_label_items(long_labels, wrap, years_below);
   s += labels + "</svg>\n</div>\n<ol class=\"chart-x" + (long_labels ? " chart-x-long" : "") +
-       "\"" + (long_labels ? " style=\"--x-w:" + svg_number(wrap) + "em\"" : "") + ">\n";
-  for (const std::string& item : x_label_items(long_labels, wrap)) s += item;
+       (years_below > 0 ? " chart-x-y" + std::to_string(years_below) : "") + "\"" +
+       (long_labels ? " style=\"--x-w:" + svg_number(wrap) + "em\"" : "") + ">\n";
+  for (const std::string& item : items) s += item;
   s += "</ol>\n</div>\n";
   return s;
 }

@@ -100,6 +100,17 @@ bool where_keeps_day(const std::string& day, const std::vector<Value>& kept) {
                      [&](const Value& k) { return k.is_string() && k.as_string() == day; });
 }
 
+/// The categories in a year of `x`, a series of dates standing for `part` with none
+/// missing: 12 for months, 4 for quarters, 2 for half years; 0 when they are not months or
+/// their step does not divide a year.
+size_t month_cycle(const std::vector<Value>& x, DatePart part) {
+  if (part != DatePart::kMonth || x.size() < 2) return 0;
+  const std::optional<Date> a = parse_date(x[0].to_text()), b = parse_date(x[1].to_text());
+  if (!a || !b) return 0;
+  const int step = (b->year - a->year) * 12 + (b->month - a->month);
+  return step > 0 && 12 % step == 0 ? static_cast<size_t>(12 / step) : 0;
+}
+
 /// Adds the dates a series at a regular step skips (DateSeries::missing) as categories
 /// with no value in every series, and so the dates of rows without a value
 /// (`without_value`) between the first and the last with one; a date that `kept` leaves
@@ -295,17 +306,21 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
   auto axis_labels = [&] {
     if (!short_months) return;
     out.x_axis_labels.assign(out.x.size(), std::string());
+    out.x_year_labels.assign(out.x.size(), std::string());
     for (size_t i = 0; i < out.x.size(); ++i) {
       std::optional<Date> day;
       if (!out.x_labels[i].empty()) day = parse_date(out.x[i].to_text());
       out.x_axis_labels[i] =
           day ? format_date(*day, view.locale(), DatePart::kShortMonth) : out.x_labels[i];
+      out.x_year_labels[i] =
+          day ? format_date(*day, view.locale(), DatePart::kShortYear) : out.x_labels[i];
     }
   };
   if (out.x.size() <= kMaxDrawnPoints) {
     out.x_labels.reserve(out.x.size());
     for (const Value& x : out.x) out.x_labels.push_back(label(x));
     axis_labels();
+    out.x_cycle = month_cycle(out.x, part);
     return out;
   }
   out.x_labels.assign(out.x.size(), std::string());

@@ -57,6 +57,13 @@ struct ChartData {
   /// monthly series' months abbreviated: "Jan 2019", "108年1月"), for the same categories;
   /// empty when they are x_labels. The table and the summary keep x_labels.
   std::vector<std::string> x_axis_labels;
+  /// With x_axis_labels of months, each one's year as the axis writes it where its months
+  /// do not fit ("2019", "108年"); empty else.
+  std::vector<std::string> x_year_labels;
+  /// The categories in a year when x is a series of months, quarters or half years drawn
+  /// whole (12, 4 or 2), by which the axis' labels are thinned (one a year, not every
+  /// tenth month); 0 else.
+  size_t x_cycle = 0;
   /// The `lang` the category labels need: when they are text categories, their column's
   /// language when it is not the reader's (DataView::cell_lang), else "".
   std::string x_lang;

@@ -64,13 +64,16 @@ struct ChartDrawing {
 
   // The vertical drawing (chart_columns.cpp).
 
-  /// Each drawn category's x label as an <li>: its class `x-<em>` says from which box
-  /// width (kXLabelBoxes) it shows, none when it never does (thin_x_labels: the first and
+  /// Each drawn category's x label as an <li>: its class `x-<em>` says from which box width
+  /// (kXLabelBoxes) it shows, none when it never does (thin_x_labels: the first and
   /// the last, and as many between as stand an em apart, at most 3 in the narrowest box
-  /// and 14 in the widest); its grid columns the widest stretch of the axis centred on its
-  /// point (`x-e`: in the axis' second half), in which style.css centres it or, wider, keeps
-  /// it against the axis' nearer end.
-  std::vector<std::string> x_label_items(bool long_labels, double wrap_ems) const;
+  /// and 14 in the widest); its point's place in the plot (--p) the centre of the widest
+  /// stretch of the chart's box around it (`x-e`: in the axis' second half), in which
+  /// style.css centres it or, wider, keeps it against the box's nearer end. A monthly
+  /// axis whose months show fewer than two labels in a box writes its years there instead
+  /// (ChartData::x_year_labels, one a year at most): each <li> has both, and `years_below`
+  /// is set to the box width (kXLabelBoxes) under which the years show (0: never).
+  std::vector<std::string> x_label_items(bool long_labels, double wrap_ems, int& years_below) const;
   /// The centre of drawn category `k`, in percent of the plot's width.
   double centre(size_t k) const;
   /// A line chart's value labels (line_labels): of two on one line of text that stand

@@ -136,6 +136,60 @@ std::vector<size_t> key_points(const std::vector<double>& v) {
           *std::min_element(idx.begin(), idx.end(), less)};
 }
 
+/// How far from its point (in points either side) a label's line is looked at, and how far
+/// (percent of the plot's height) a line may pass over or under a point before it reaches
+/// the label written there (its baseline stands 0.45em, about 3%, from the point).
+constexpr size_t kNearPoints = 2;
+constexpr double kLabelClearance = 2;
+
+/// Whether a line of `d` runs through the band of heights (`lo`, `hi`) (percent of the
+/// plot) within kNearPoints of drawn point `k`, where a label of that point would be
+/// written: a label above its point covers its own line where it rises after or before the
+/// point, and another series' line passing just over it.
+bool line_near(const ChartData& d, const std::vector<size_t>& pts, const ChartScale& scale,
+               size_t k, double lo, double hi) {
+  const size_t first = k > kNearPoints ? k - kNearPoints : 0;
+  const size_t last = std::min(k + kNearPoints, pts.size() - 1);
+  for (const ChartSeries& s : d.series) {
+    double low = std::numeric_limits<double>::infinity(), high = -low;
+    for (size_t i = first; i <= last; ++i) {
+      if (!has_value(s.values[pts[i]])) continue;
+      low = std::min(low, scale.pos(s.values[pts[i]]));
+      high = std::max(high, scale.pos(s.values[pts[i]]));
+    }
+    if (low < hi && high > lo) return true;
+  }
+  return false;
+}
+
+/// The labels of one point's `values` (highest first, each with its rank): each above its
+/// mark where it stands clear of the labels above it, else below; of a
+/// value that `flip` marks, below first. A label that fits neither side is left out.
+std::vector<PointLabel> place_labels(const std::vector<std::pair<double, int>>& values,
+                                     const std::vector<bool>& flip, const ChartScale& scale) {
+  std::vector<PointLabel> out;
+  // How low the labels written so far reach: a label above its mark takes the line of
+  // text over it, one below its mark (a negative value's too) the line under it.
+  double floor = std::numeric_limits<double>::infinity();
+  for (size_t i = 0; i < values.size(); ++i) {
+    const auto [v, rank] = values[i];
+    const double p = scale.pos(v);
+    const bool above = v >= 0 && p + kLabelGap <= floor;
+    const bool below = p <= floor && (p >= kLabelGap || scale.lo < 0);
+    if (above && !(flip[i] && below)) {
+      out.push_back({v, false, rank});
+      floor = p;
+    } else if (below) {
+      out.push_back({v, true, rank});
+      floor = p - kLabelGap;
+    }
+    // Else it would cover a label above it on either side of its mark, or, under its
+    // mark, the category labels under the plot (a chart with negative values keeps room
+    // there): left out (the table under the chart and the chart's CSV give every value).
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::vector<PointLabel>> line_labels(const ChartData& d, const std::vector<size_t>& pts,
@@ -159,22 +213,22 @@ std::vector<std::vector<PointLabel>> line_labels(const ChartData& d, const std::
     values.erase(std::unique(values.begin(), values.end(),
                              [](const auto& a, const auto& b) { return a.first == b.first; }),
                  values.end());
-    // How low the labels written so far reach: a label above its mark takes the line of
-    // text over it, one below its mark (a negative value's too) the line under it.
-    double floor = std::numeric_limits<double>::infinity();
-    for (const auto& [v, rank] : values) {
-      double p = scale.pos(v);
-      if (v >= 0 && p + kLabelGap <= floor) {
-        out[k].push_back({v, false, rank});
-        floor = p;
-      } else if (p <= floor && (p >= kLabelGap || scale.lo < 0)) {
-        out[k].push_back({v, true, rank});
-        floor = p - kLabelGap;
-      }
-      // Else it would cover a label above it on either side of its mark, or, under its
-      // mark, the category labels under the plot (a chart with negative values keeps room
-      // there): left out (the table under the chart and the chart's CSV give every value).
+    out[k] = place_labels(values, std::vector<bool>(values.size(), false), scale);
+    // A label above its mark that would cover a line near its point (its own rising, or
+    // another's passing over it) is written below it where no line runs there, unless
+    // that leaves out a label of the point.
+    std::vector<bool> flip(values.size(), false);
+    bool any = false;
+    for (size_t i = 0; i < values.size(); ++i) {
+      const double p = scale.pos(values[i].first);
+      flip[i] = values[i].first >= 0 &&
+                line_near(d, pts, scale, k, p + kLabelClearance, p + kLabelGap) &&
+                !line_near(d, pts, scale, k, p - kLabelGap, p - kLabelClearance);
+      any = any || flip[i];
     }
+    if (!any) continue;
+    std::vector<PointLabel> flipped = place_labels(values, flip, scale);
+    if (flipped.size() >= out[k].size()) out[k] = std::move(flipped);
   }
   return out;
 }

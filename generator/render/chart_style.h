@@ -37,7 +37,10 @@ struct PointLabel {
 /// and highest reported values only; one label for equal values at a point, and of two
 /// values closer than a line of text the lower written below its mark; a third that would
 /// cover one of them on either side of its mark, or one that under its mark would reach the
-/// category labels under the plot, is left out, so that no label covers another text.
+/// category labels under the plot, is left out, so that no label covers another text. A
+/// label above its mark that would cover a line within two points of it (its own rising
+/// from it, another's passing just over it) is written below its mark where no line runs
+/// and the rules above allow it without leaving out another label of the point.
 std::vector<std::vector<PointLabel>> line_labels(const ChartData& d, const std::vector<size_t>& pts,
                                                  const ChartScale& scale);
 

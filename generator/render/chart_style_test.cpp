@@ -87,6 +87,37 @@ TEST_CASE("line labels: a third close value that fits neither side is left out, 
   CHECK(labels[0][0].value == -5);
 }
 
+TEST_CASE("line labels: a label that would cover a line near its point goes below it") {
+  // The first point of a line rising from it: its label above would lie on the line (the
+  // 72-month chart's first value); below, nothing runs. The last, after the rise, above.
+  auto labels = line_labels(lines({{50, 70, 90}}), all(3), make_scale(0, 100));
+  REQUIRE(labels[0].size() == 1);
+  CHECK(labels[0][0].below);
+  REQUIRE(labels[2].size() == 1);
+  CHECK_FALSE(labels[2][0].below);
+  // Falling from it: above is free.
+  labels = line_labels(lines({{50, 30, 10}}), all(3), make_scale(0, 100));
+  CHECK_FALSE(labels[0][0].below);
+  // A lowest point between two rises: under its mark.
+  labels = line_labels(lines({{80, 40, 80, 70, 75}}), all(5), make_scale(0, 100));
+  REQUIRE(labels[1].size() == 1);
+  CHECK(labels[1][0].value == 40);
+  CHECK(labels[1][0].below);
+  // Flat, but another series (from the next point) passes just over it: below.
+  labels =
+      line_labels(lines({{50, 50, 50, 50}, {kNoValue, 57, 57, 57}}), all(4), make_scale(0, 100));
+  REQUIRE(labels[0].size() == 1);
+  CHECK(labels[0][0].below);
+  // A third passing just under it too: no side is free, so above as before.
+  labels = line_labels(lines({{50, 50, 50, 50}, {kNoValue, 57, 57, 57}, {kNoValue, 43, 43, 43}}),
+                       all(4), make_scale(0, 100));
+  CHECK_FALSE(labels[0][0].below);
+  // Near the bottom a label under its mark would reach the category labels: above.
+  labels = line_labels(lines({{8, 30, 50}}), all(3), make_scale(0, 100));
+  REQUIRE(labels[0].size() == 1);
+  CHECK_FALSE(labels[0][0].below);
+}
+
 TEST_CASE("line labels: ranked last, first, highest, lowest; equal values keep the best") {
   // One series: first 5, highest 9, lowest 1, last 4; a second ends at 9 too.
   ChartData d = lines({{5, 9, 1, 4}, {2, 9, 3, 9}});

@@ -253,23 +253,23 @@ struct Drawing {
       line_value_labels(at, centre, (right - left) / kFont);
     }
     // Category labels: the first, the last and every n-th between that stand an em apart
-    // (thin_x_labels), each inside the plot: centred on its point, or, wider than the
-    // stretch of the plot centred on it, starting at the plot's start or ending at its end
+    // (thin_x_labels), as the page shows them: centred on its point, or, wider than the
+    // stretch centred on it, starting under the y axis' ticks or ending at the plot's end
     // (a long last date reached past the image's edge).
-    XLabelRoom room{(right - left) / kFont, n, {}};
+    XLabelRoom room{(right - left) / kFont, n, {}, (left - kPad) / kFont};
     std::vector<std::string> names;
     for (size_t i : pts) {
       names.push_back(d.marked(i, d.x_labels[i]));
       room.widths.push_back(text_ems(names.back()));
     }
-    const std::vector<std::vector<size_t>> shown = thin_x_labels({room});
+    const std::vector<std::vector<size_t>> shown = thin_x_labels({room}, d.x_cycle);
     for (size_t c : shown.front()) {
-      const double at = x_label_left(c, n, room.widths[c], room.plot);
+      const double at = x_label_left(c, n, room.widths[c], room.plot, room.before);
       const double centred = (centre(c) - left) / kFont - room.widths[c] / 2;
       const LabelAnchor anchor = at > centred + 1e-9   ? LabelAnchor::kStart
                                  : at < centred - 1e-9 ? LabelAnchor::kEnd
                                                        : LabelAnchor::kMiddle;
-      const double x = anchor == LabelAnchor::kStart ? left
+      const double x = anchor == LabelAnchor::kStart ? kPad
                        : anchor == LabelAnchor::kEnd ? right
                                                      : centre(c);
       text(x, top + kPlot + 22, names[c],

@@ -58,8 +58,7 @@ TEST_CASE("chart: bars have columns for wide boxes and rows for narrow ones") {
   CHECK(html.find("<div class=\"chart-cols\">") != std::string::npos);
   CHECK(html.find("<div class=\"chart-rows\">") != std::string::npos);
   CHECK(count(html, "<rect x=") == 6);  // 3 columns + 3 rows
-  CHECK(html.find("<li class=\"x-0\" style=\"grid-column:1/span 1\"><span>2013</span></li>") !=
-        std::string::npos);
+  CHECK(html.find("<li class=\"x-0\" style=\"--p:5\"><span>2013</span></li>") != std::string::npos);
   CHECK(html.find("<div class=\"chart-cat\">2021</div>") != std::string::npos);
   CHECK(html.find(">10</text>") != std::string::npos);
   CHECK(html.find("<span class=\"chart-num\" style=\"left:100%\">10</span>") != std::string::npos);
@@ -77,20 +76,21 @@ TEST_CASE("chart: long labels under a line are thinned to what fits, ends inside
   // "2024", with a tenth to spare.
   CHECK(html.find("<ol class=\"chart-x chart-x-long\" style=\"--x-w:5.94em\">") !=
         std::string::npos);
-  // The first shows in every box; the last from a box of 16em, where the plot beside the
-  // y axis' ticks has room for two wrapped labels and an em between them; the middle one
-  // from 24em, the others from 50em. Each item stands over the stretch of the axis centred
-  // on its point, those of the second half held at its end (x-e).
-  CHECK(html.find("<li class=\"x-0\" style=\"grid-column:1/span 1\"><span>2 January "
-                  "2024</span></li>") != std::string::npos);
-  CHECK(html.find("<li class=\"x-50\" style=\"grid-column:1/span 3\"><span>3 January "
-                  "2024</span></li>") != std::string::npos);
-  CHECK(html.find("<li class=\"x-24\" style=\"grid-column:1/span 5\"><span>4 January "
-                  "2024</span></li>") != std::string::npos);
-  CHECK(html.find("<li class=\"x-50 x-e\" style=\"grid-column:3/span 3\"><span>5 January "
-                  "2024</span></li>") != std::string::npos);
-  CHECK(html.find("<li class=\"x-16 x-e\" style=\"grid-column:5/span 1\"><span>6 January "
-                  "2024</span></li>") != std::string::npos);
+  // The first shows in every box; the last from a box of 14em (16em while the first was
+  // held inside the plot: now half of it may stand under the y axis' ticks), where the plot
+  // has room for two wrapped labels and an em between them; the middle one from 24em, the
+  // others from 50em. Each item says its point's place in the plot (--p, percent), those
+  // of the second half held at the box's end when wider than the room around it (x-e).
+  CHECK(html.find("<li class=\"x-0\" style=\"--p:10\"><span>2 January 2024</span></li>") !=
+        std::string::npos);
+  CHECK(html.find("<li class=\"x-50\" style=\"--p:30\"><span>3 January 2024</span></li>") !=
+        std::string::npos);
+  CHECK(html.find("<li class=\"x-24\" style=\"--p:50\"><span>4 January 2024</span></li>") !=
+        std::string::npos);
+  CHECK(html.find("<li class=\"x-50 x-e\" style=\"--p:70\"><span>5 January 2024</span></li>") !=
+        std::string::npos);
+  CHECK(html.find("<li class=\"x-14 x-e\" style=\"--p:90\"><span>6 January 2024</span></li>") !=
+        std::string::npos);
   // Years are short: no wrapping.
   CHECK(chart(awards(), "year", {"all"}, "line").find("chart-x-long") == std::string::npos);
 }
@@ -113,10 +113,25 @@ TEST_CASE("chart: a long monthly series' axis writes its months short, both ends
   // chart's box is 9.75em at 320 px). Short, they wrap to "Jan" / "2019" (2.64em).
   CHECK(html.find("<ol class=\"chart-x chart-x-long\" style=\"--x-w:2.64em\">") !=
         std::string::npos);
-  CHECK(html.find("<li class=\"x-0\" style=\"grid-column:1/span 1\"><span>Jan 2019</span></li>") !=
+  // Both ends in every box (before: the last from 9em), "Jan 2019" centred on its point
+  // partly under the y axis' ticks; in English the months fit, so no years.
+  CHECK(html.find("<li class=\"x-0\" style=\"--p:0.69\"><span>Jan 2019</span></li>") !=
         std::string::npos);
-  CHECK(html.find("<li class=\"x-9 x-e\" style=\"grid-column:72/span 1\"><span>Dec "
-                  "2024</span></li>") != std::string::npos);
+  CHECK(html.find("<li class=\"x-0 x-e\" style=\"--p:99.31\"><span>Dec 2024</span></li>") !=
+        std::string::npos);
+  CHECK(html.find("x-yr") == std::string::npos);
+  // Between them, one a year where they fit: January 2021 from 14em, January 2020 from
+  // 40em, no month in between.
+  CHECK(html.find("<li class=\"x-14\" style=\"--p:34.03\"><span>Jan 2021</span></li>") !=
+        std::string::npos);
+  CHECK(html.find("<li class=\"x-40\" style=\"--p:17.36\"><span>Jan 2020</span></li>") !=
+        std::string::npos);
+  for (const char* month : {">Jul 2019<", ">Oct 2019<", ">Jun 2020<"}) {
+    CAPTURE(month);
+    const size_t at = html.find(month);
+    REQUIRE(at != std::string::npos);
+    CHECK(html.rfind("<li style=", at) > html.rfind("<li class=", at));
+  }
   CHECK(html.find("<span>September 2024</span></li>") == std::string::npos);
   // The summary (as the table beside the drawing) keeps the months written out.
   CHECK(html.find("in January 2019") != std::string::npos);
@@ -457,86 +472,6 @@ TEST_CASE("chart: below zero, the plot keeps room under it for the lowest value'
     CHECK(chart(ds, "year", {"all", "national"}, kind).find(" chart-below\"") != std::string::npos);
     CHECK(chart(awards(), "year", {"all"}, kind).find("chart-below") == std::string::npos);
   }
-}
-
-}  // namespace firefly
-
-namespace firefly {
-
-TEST_CASE("chart: two line labels on one line keep half an em apart, or one waits for room") {
-  // 2021's highest values (40 and 7) beside 2022's last ones (38 and 3): "7" and "3" stand
-  // on one line, one year apart; at a phone's width they would read as "73".
-  Dataset ds = awards();
-  ds.csv_bytes = "year,all,national,place\n";
-  const int all[] = {20, 22, 25, 28, 30, 33, 35, 36, 40, 38};
-  const int national[] = {1, 2, 2, 3, 4, 5, 5, 6, 7, 3};
-  for (int i = 0; i < 10; ++i) {
-    ds.csv_bytes += std::to_string(2013 + i) + "," + std::to_string(all[i]) + "," +
-                    std::to_string(national[i]) + ",A\n";
-  }
-  ds.index_rows();
-  std::vector<DataFile> files;
-  DataView view;
-  view.chart_files = &files;
-  std::string html =
-      render_chart(ds, ChartSpec{"year", {"all", "national"}, "line", {}}, nullptr, "c", view);
-  // The last values always show: "38", wider than a band of the narrowest plot (10 * 1.2em
-  // over 6em), ends at its point; "3" (10 * 0.6em) is centred on it. The highest ones show
-  // from the box (y axis 2em, plot 10 bands) at which half an em stands between them and
-  // the next year's: 2 + 10 * (0.3 + 0.3 + 0.5) em for "7", and for "40", the whole of
-  // "38" lying before its point, 2 + 10 * (0.6 + 1.2 + 0.5) em.
-  CHECK(html.find("<text class=\"chart-v\" x=\"95%\" y=\"92.5%\" dy=\"-0.45em\">3</text>") !=
-        std::string::npos);
-  CHECK(html.find("<text class=\"chart-v chart-v-end\" x=\"95%\" y=\"5%\" "
-                  "dy=\"-0.45em\">38</text>") != std::string::npos);
-  CHECK(html.find("<text class=\"chart-v chart-v-14\" x=\"85%\" y=\"82.5%\" "
-                  "dy=\"-0.45em\">7</text>") != std::string::npos);
-  CHECK(html.find("<text class=\"chart-v chart-v-32\" x=\"85%\" y=\"0%\" "
-                  "dy=\"-0.45em\">40</text>") != std::string::npos);
-  // The first values, far from any other: always, starting at their point.
-  CHECK(html.find("<text class=\"chart-v chart-v-start\" x=\"5%\" y=\"50%\" "
-                  "dy=\"-0.45em\">20</text>") != std::string::npos);
-  // The SVG file's plot of about 44em has room for all of them.
-  REQUIRE(files.size() == 2);
-  for (const char* label : {">3</text>", ">7</text>", ">38</text>", ">40</text>"}) {
-    CAPTURE(label);
-    CHECK(files[1].bytes.str().find(label) != std::string::npos);
-  }
-  // There too "38" ends at its point and "20" starts at its own.
-  for (const char* label :
-       {"\"middle\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\">3<",
-        "\"end\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\">38<",
-        "\"start\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\">20<",
-        "\"middle\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\">7<"}) {
-    CAPTURE(label);
-    CHECK(files[1].bytes.str().find(label) != std::string::npos);
-  }
-  // Over 400 years, the two would need more than 80em: the less important is not drawn
-  // in the page nor in the file (the table and the downloads give its value).
-  ds.csv_bytes = "year,all,national,place\n";
-  for (int i = 0; i < 400; ++i) {
-    ds.csv_bytes += std::to_string(1601 + i) + "," + std::to_string(i == 398 ? 40 : 38) + "," +
-                    std::to_string(i == 398   ? 7
-                                   : i == 399 ? 3
-                                              : 5) +
-                    ",A\n";
-  }
-  ds.index_rows();
-  files.clear();
-  html = render_chart(ds, ChartSpec{"year", {"all", "national"}, "line", {}}, nullptr, "c", view);
-  CHECK(html.find(">3</text>") != std::string::npos);
-  CHECK(html.find(">7</text>") == std::string::npos);
-  CHECK(html.find("dy=\"-0.45em\">38</text>") != std::string::npos);
-  CHECK(html.find("dy=\"-0.45em\">40</text>") == std::string::npos);
-  // The file's plot is taller (280 px, 17.5em): "7" and "3" stand on two lines there, but
-  // "40" would stand beside "38" on one.
-  REQUIRE(files.size() == 2);
-  const std::string& svg = files[1].bytes.str();
-  for (const char* label : {">3</text>", ">7</text>", ">38</text>"}) {
-    CAPTURE(label);
-    CHECK(svg.find("stroke-width=\"3\"" + std::string(label)) != std::string::npos);
-  }
-  CHECK(svg.find("stroke-width=\"3\">40</text>") == std::string::npos);
 }
 
 }  // namespace firefly

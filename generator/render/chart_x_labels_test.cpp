@@ -90,4 +90,115 @@ TEST_CASE("x labels: long ones wrap to two lines at most") {
   CHECK(two_line_ems("年") == doctest::Approx(1));
 }
 
+namespace {
+
+/// 72 months from January 2019 as `lang`'s axis writes them (format_date's kShortMonth),
+/// or their years (kShortYear) when `years`.
+std::vector<std::string> months(const std::string& lang, bool years = false) {
+  static const std::vector<std::pair<std::string, std::vector<std::string>>> names = {
+      {"en", {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}},
+      {"id", {"Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"}},
+      {"th",
+       {"ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.",
+        "ธ.ค."}}};
+  std::vector<std::string> out;
+  for (int i = 0; i < 72; ++i) {
+    const int year = 2019 + i / 12, month = i % 12 + 1;
+    if (lang == "zh-TW") {  // the Minguo calendar, without 民國
+      out.push_back(std::to_string(year - 1911) + "年" +
+                    (years ? "" : std::to_string(month) + "月"));
+    } else if (years) {
+      out.push_back(std::to_string(year));
+    } else if (lang == "vi") {
+      out.push_back("thg " + std::to_string(month) + " " + std::to_string(year));
+    } else {
+      for (const auto& [code, abbr] : names) {
+        if (code == lang)
+          out.push_back(abbr[static_cast<size_t>(month - 1)] + " " + std::to_string(year));
+      }
+    }
+  }
+  return out;
+}
+
+/// The categories whose labels show in a box `box` em wide (a kXLabelBoxes width).
+std::vector<size_t> shown_in(const XLabelChoice& choice, int box) {
+  std::vector<size_t> out;
+  for (size_t k = 0; k < choice.from.size(); ++k) {
+    if (choice.from[k] >= 0 && choice.from[k] <= box) out.push_back(k);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("x labels: a label may reach under the y axis' ticks, never out of the box") {
+  // The first of 72 months, 3.08em wide ("108年" / "1月"), in a plot of 6em beside ticks of
+  // 3.8em: centred on its point, half of it under the ticks.
+  CHECK(x_label_left(0, 72, 3.08, 6, 3.8) == doctest::Approx(6.0 / 144 - 1.54));
+  // Wider than twice its point's distance from the box's start: against the box's start.
+  CHECK(x_label_left(0, 72, 9, 6, 3.8) == doctest::Approx(-3.8));
+  // The last still ends at the plot's end, which is the box's.
+  CHECK(x_label_left(71, 72, 3.08, 6, 3.8) == doctest::Approx(6 - 3.08));
+  // Held inside the plot alone, the first and the last of 3.08em stood 0.16em apart in
+  // 6em: the first alone showed (zh-TW at 320 px with the largest text). Under the ticks,
+  // both.
+  CHECK(thin_x_labels({room(6, 3, 72, 3.08)})[0] == std::vector<size_t>{0});
+  XLabelRoom under = room(6, 3, 72, 3.08);
+  under.before = 3.8;
+  CHECK(thin_x_labels({under})[0] == std::vector<size_t>{0, 71});
+}
+
+TEST_CASE("x labels: a monthly axis shows one a year, never every ninth month") {
+  // Months unwrapped (4.8em, "Jan 2019") in 47em: every ninth stands clear, but a label
+  // each year reads better (January 2019, January 2020, ...), and December 2024 last.
+  XLabelRoom wide = room(47, 14, 72, 4.8);
+  wide.before = 3;
+  CHECK(thin_x_labels({wide})[0] ==
+        std::vector<size_t>{0, 9, 18, 27, 36, 45, 54, 71});  // (without a cycle)
+  CHECK(thin_x_labels({wide}, 12)[0] == std::vector<size_t>{0, 12, 24, 36, 48, 71});
+  // Every fourth month where every third does not stand clear (3.33em apart, 3.4em needed),
+  // a year where that does not; each narrower box's labels some of the wider's.
+  std::vector<std::vector<size_t>> shown =
+      thin_x_labels({room(80, 30, 72, 2.4), room(30, 8, 72, 2.4)}, 12);
+  CHECK(shown[0].size() == 18);  // 0, 4, ..., 64 and 71 (68 too close to it)
+  for (size_t i = 0; i + 1 < shown[0].size(); ++i) CHECK(shown[0][i] == 4 * i);
+  CHECK(shown[1] == std::vector<size_t>{0, 12, 24, 36, 48, 60, 71});
+  CHECK(std::includes(shown[0].begin(), shown[0].end(), shown[1].begin(), shown[1].end()));
+}
+
+TEST_CASE("x labels: 72 months show their first and last in every language on a phone") {
+  // The chart's box at 320 px with the largest text is 9.75em: the room for 9em, the plot
+  // beside ticks of 3.8em ("2,500" and 0.8em) at least 6em.
+  for (const char* lang : {"en", "id", "zh-TW", "th"}) {
+    CAPTURE(lang);
+    const std::vector<std::string> labels = months(lang);
+    const XLabelChoice choice =
+        choose_x_labels(labels, months(lang, true), 12, 3.8, true, x_label_wrap_ems(labels));
+    // The months themselves: the first and the last (before: the first alone in zh-TW and
+    // th, whose wrapped months are 3.08 and 3.3em wide).
+    CHECK(choice.years_below == 0);
+    CHECK(shown_in(choice, 9) == std::vector<size_t>{0, 71});
+    CHECK(shown_in(choice, 0) == std::vector<size_t>{0, 71});
+    // More in wider boxes, a year apart (the one of 2024 too close to December 2024).
+    CHECK(shown_in(choice, 50) == std::vector<size_t>{0, 12, 24, 36, 48, 71});
+  }
+  // Vietnamese months wrap to 3.96em ("thg 12" / "2024"): two do not stand an em apart in
+  // 6em, so under a box of 12em the axis writes years, 2.4em: 2019 and 2024.
+  const std::vector<std::string> vi = months("vi");
+  const XLabelChoice choice =
+      choose_x_labels(vi, months("vi", true), 12, 3.8, true, x_label_wrap_ems(vi));
+  CHECK(choice.years_below == 12);
+  CHECK(shown_in(choice, 9) == std::vector<size_t>{0, 71});
+  CHECK(shown_in(choice, 0) == std::vector<size_t>{0, 71});
+  // Without the years, the first alone there.
+  CHECK(shown_in(choose_x_labels(vi, {}, 12, 3.8, true, x_label_wrap_ems(vi)), 9) ==
+        std::vector<size_t>{0});
+  // Years shown a year apart at most: none within a year of the last (2024 twice).
+  for (int box : {9, 12}) {
+    const std::vector<size_t> shown = shown_in(choice, box);
+    for (size_t i = 0; i + 1 < shown.size(); ++i) CHECK(shown[i + 1] - shown[i] >= 12);
+  }
+}
+
 }  // namespace firefly

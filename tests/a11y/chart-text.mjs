@@ -8,7 +8,9 @@
 // chart may overlap (their boxes as laid out, at every width and text size) or stand side by
 // side on one line closer than 0.4em (they would read as one number), nor two shown
 // labels of its x axis touch. A horizontal
-// bar's value must start within an em of its bar's end.
+// bar's value must start within an em of its bar's end. An x axis of 12 points or more (a
+// long time axis: months, days) must show at least its first and its last label, at every
+// width and text size, so that a reader can tell which period a point is.
 //
 // Usage: node tests/a11y/chart-text.mjs PUBLIC_DIR [--limit N]
 // Prints one line per finding, then "chart text: N passed, M failed"; exits 1 on findings,
@@ -32,7 +34,7 @@ if (!dir) {
 
 /** In the page: the rendered size of every text of every chart, and overflow. */
 function measure() {
-  const out = { sizes: [], overflow: [], overlaps: [], far: [] };
+  const out = { sizes: [], overflow: [], overlaps: [], far: [], axes: [] };
   // A horizontal bar's value is written just past the bar's end (within an em), not
   // across the chart from a short bar.
   for (const line of document.querySelectorAll('.chart-bar-line')) {
@@ -75,12 +77,22 @@ function measure() {
   // is wider than its slot when there are many).
   for (const axis of document.querySelectorAll('.chart-x')) {
     const shown = [];
-    for (const li of axis.querySelectorAll('li')) {
+    const items = [...axis.querySelectorAll('li')];
+    for (const li of items) {
       if (getComputedStyle(li).visibility === 'hidden' || !li.textContent.trim()) continue;
       const range = document.createRange();
       range.selectNodeContents(li);
       const r = range.getBoundingClientRect();
-      if (r.width > 0) shown.push({ text: li.textContent.trim(), r });
+      // (the text shown: of a month's and its year's, the one displayed)
+      if (r.width > 0) shown.push({ text: li.innerText.trim().replace(/\s+/g, ' '), r, li });
+    }
+    // A long axis (drawn: the columns are not hidden for rows) shows its two ends.
+    if (items.length >= 12 && axis.getBoundingClientRect().width > 0) {
+      out.axes.push({
+        points: items.length,
+        shown: shown.map((s) => s.text),
+        ends: shown.length >= 2 && shown[0].li === items[0] && shown.at(-1).li === items.at(-1),
+      });
     }
     for (let i = 1; i < shown.length; i++) {
       if (shown[i].r.left < shown[i - 1].r.right + 4) {
@@ -174,7 +186,8 @@ async function main() {
             input.checked = true;
             input.dispatchEvent(new Event('change', { bubbles: true }));
           }, size);
-          const { sizes, overflow, overlaps, far } = await page.evaluate(measure);
+          const { sizes, overflow, overlaps, far, axes } = await page.evaluate(measure);
+          const lost = axes.filter((a) => !a.ends);
           const where = `${p} at ${width} px, text size ${size}`;
           if (sizes.length === 0) {
             fail(`${where}: no chart text found`);
@@ -194,10 +207,15 @@ async function main() {
             fail(`${where}: ${overlaps.length} pairs of labels overlap, e.g. ${overlaps[0]}`);
           } else if (far.length) {
             fail(`${where}: ${far.length} row values are not just past their bars, e.g. ${far[0]}`);
+          } else if (lost.length) {
+            fail(`${where}: an x axis of ${lost[0].points} points shows ${lost[0].shown.length} ` +
+              `labels, not its first and last: ${lost[0].shown.map((t) => `"${t}"`).join(', ')}`);
           } else {
             passed++;
+            const xs = axes.length ? `; x labels of ${axes.map((a) => `${a.points} points: ` +
+              a.shown.join(' | ')).join('; ')}` : '';
             console.log(`ok   ${where}: ${sizes.length} texts, smallest ${least.toFixed(1)} px, ` +
-              'no value labels overlap');
+              `no value labels overlap${xs}`);
           }
           previous = least;
         }
