@@ -4,7 +4,9 @@
 # photo is made again under its new names. The files served are those `build` publishes.
 set -euo pipefail
 work=$(mktemp -d)
-trap 'kill "${server_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+# The server is waited for before its folder is removed: it may still be writing a photo's
+# files into the cache (rm -rf then found the folder not empty, and the test failed).
+trap 'kill "${server_pid:-}" 2>/dev/null && wait "${server_pid:-}" 2>/dev/null; rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; [ -f "$work/server.log" ] && cat "$work/server.log"; exit 1; }
 command -v vips >/dev/null || fail "needs vips (scripts/install-deps --test)"
 # shellcheck source=serve_start.bash
