@@ -73,7 +73,7 @@ std::string license_id_meant(std::string_view written) {
   std::string n = squeezed(written);
   auto has = [&n](std::string_view part) { return n.find(part) != std::string::npos; };
   for (std::string_view tail : {"international", "universal", "license", "licence", "國際"}) {
-    if (n.size() > tail.size() && n.ends_with(tail)) n.resize(n.size() - tail.size());
+    if (n.size() > tail.size() && n.ends_with(tail)) n.erase(n.size() - tail.size());
   }
   for (const auto& [id, url] : kLicenses) {
     if (n == squeezed(id)) return std::string(id);
