@@ -3,6 +3,7 @@
 #include <xlsxwriter.h>
 
 #include <ctime>
+#include <mutex>
 #include <string>
 
 namespace firefly {
@@ -114,7 +115,16 @@ bool write_xlsx(const Dataset& ds, const SheetText& text, const std::filesystem:
     worksheet_set_column(about, 1, 1, 60, nullptr);
     ok = write_text_rows(about, text.about, head);
   }
-  bool closed = workbook_close(book) == LXW_NO_ERROR;
+  // libxlsxwriter writes docProps/core.xml's dates with gmtime(), whose result is one buffer
+  // the process shares: the datasets' files are made a dataset a thread, and two workbooks
+  // closed at once could each carry the other's date (a build's visits.xlsx said modified
+  // 2026-01-07, another dataset's date, beside its own created 2026-01-01). One closes at a time.
+  static std::mutex closing;
+  bool closed;
+  {
+    std::lock_guard<std::mutex> one(closing);
+    closed = workbook_close(book) == LXW_NO_ERROR;
+  }
   if (!ok || !closed) {
     std::error_code ec;
     std::filesystem::remove(dest, ec);
