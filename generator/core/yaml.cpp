@@ -12,6 +12,7 @@
 
 #include "core/legacy_encoding.h"
 #include "core/text.h"
+#include "core/yaml_documents.h"
 #include "core/yaml_help.h"
 #include "core/yaml_merge.h"
 #include "core/yaml_scan.h"
@@ -445,6 +446,14 @@ Value parse_with_yaml_cpp(std::string_view text, const std::string& path, Diagno
   try {
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);
+    if (!builder.failed) {
+      if (int line = detail::next_document_line(parser, copy); line >= 0) {
+        builder.fail({line + 1 + line_offset, 1},
+                     "a second YAML document starts here; Firefly reads one document a file, "
+                     "so everything from here on would be left out",
+                     "remove this line, so that what follows it is read with the rest");
+      }
+    }
   } catch (const YAML::ParserException& e) {
     builder.fail(
         ColumnCounter(copy, line_offset)(e.mark), detail::plain_message(e.msg),
