@@ -301,7 +301,7 @@ std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, const 
   std::vector<FoundFile> found = list_files(site_dir / "data", site_dir, &escaped, &special);
   for (const std::string& rel : special) {
     diags.error("data/" + rel, Pos{}, special_entry_message(site_dir / "data", rel),
-                special_entry_hint(rel, "replace it with a CSV or YAML file"));
+                special_entry_hint(site_dir / "data", rel, "replace it with a CSV or YAML file"));
   }
   std::set<std::string> refused;  // datasets with a file left out: their pair is not complete
   for (const std::string& rel : escaped) {

@@ -67,7 +67,7 @@ void overlay_dir(const fs::path& dir, const fs::path& site_dir, const std::strin
   }
   for (const std::string& rel : special) {
     diags.error(origin_prefix + rel, {}, special_entry_message(dir, rel),
-                special_entry_hint(rel, "replace it with a text file"));
+                special_entry_hint(dir, rel, "replace it with a text file"));
   }
 }
 
