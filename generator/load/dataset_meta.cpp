@@ -370,7 +370,19 @@ std::optional<std::vector<Column>> read_dataset_metadata(const Value& meta, Data
     if (!kw->is_list()) {
       local.error(ds.yaml_path, kw->pos, "'keywords' must be a list of words");
     } else {
-      for (const Value& k : kw->as_list()) ds.keywords.push_back(k.to_text());
+      for (const Value& k : kw->as_list()) {
+        // [[a, b]], {en: jobs} or an empty item was published as the keyword "".
+        if (k.is_map() || k.is_list() || k.is_null() || k.to_text().empty()) {
+          const bool empty = k.is_null() || k.is_string();
+          local.error(
+              ds.yaml_path, k.pos,
+              empty ? std::string("this keyword is empty")
+                    : "each keyword must be a word or words, not " + std::string(k.kind_name()),
+              "write the keywords in one list, e.g. keywords: [employment, training]");
+          continue;
+        }
+        ds.keywords.push_back(k.to_text());
+      }
     }
   }
   read_coverage(meta, ds.yaml_path, ds, local);

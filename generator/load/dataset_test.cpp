@@ -655,4 +655,29 @@ TEST_CASE("dataset: a column without a title is a warning at the column") {
             "the site's languages, e.g. title: {en: Volunteer hours}"});
 }
 
+TEST_CASE("dataset: keywords, themes and dates given a list or a map say so") {
+  // keywords: [[a], ~] was published as the keywords "" in the catalogue; a date given a
+  // list was quoted as ''.
+  const char* meta = R"(title: T
+keywords: [jobs, [a, b], {en: x}, ~]
+themes: [SOCI, [ECON]]
+modified: [2024-05-01]
+columns:
+  - {name: team, type: string}
+)";
+  Diagnostics d;
+  CHECK_FALSE(build(meta, "team\na\n", d));
+  CHECK(messages(d) ==
+        std::vector<std::string>{
+            "data/awards.yaml:2:18: each keyword must be a word or words, not a list | write the "
+            "keywords in one list, e.g. keywords: [employment, training]",
+            "data/awards.yaml:2:26: each keyword must be a word or words, not a map of keys | "
+            "write the keywords in one list, e.g. keywords: [employment, training]",
+            "data/awards.yaml:2:35: this keyword is empty | write the keywords in one list, e.g. "
+            "keywords: [employment, training]",
+            "data/awards.yaml:3:16: each of 'themes' is an EU data theme code, not a list | write "
+            "them in one list, e.g. themes: [SOCI, ECON]",
+            "data/awards.yaml:4:11: 'modified' must be a date like 2023-06-30, not a list"});
+}
+
 }  // namespace firefly
