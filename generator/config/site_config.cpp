@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include "config/base_url.h"
 #include "config/collections.h"
@@ -176,7 +177,17 @@ std::optional<Language> read_language(const Value& l, Diagnostics& diags) {
                 "write a BCP 47 tag such as zh-Hant-TW or en");
     lang.html_lang = lang.code;
   }
-  lang.name = l.find("name") ? l.get("name").to_text() : lang.code;
+  lang.name = lang.code;
+  if (const Value* n = l.find("name")) {
+    // name: [English] or name: "" was an empty entry in every page's language switcher.
+    lang.name = text(*n, "the name of language '" + lang.code + "'", diags);
+    if (!n->is_map() && !n->is_list() && trim(lang.name).empty()) {
+      diags.error(kPath, n->pos.line ? n->pos : l.pos,
+                  "the name of language '" + lang.code + "' is empty",
+                  "write its name as its readers write it, like English, 中文 or Tiếng Việt");
+      lang.name = lang.code;
+    }
+  }
   // Exact words, as every other choice of site.yaml: `ROC` is an error that suggests `roc`
   // (it showed Gregorian dates without a word).
   if (const Value* cal = l.find("calendar"); cal && !cal->is_null()) {
@@ -235,6 +246,46 @@ void read_languages(const Value& root, SiteConfig& c, Diagnostics& diags) {
   }
 }
 
+/// Why `email` cannot be the publisher's address, which every page links as mailto:, or ""
+/// (a line break, a name with it, or mailto: written too made a broken link on every page).
+std::string email_problem(const std::string& email) {
+  if (email.empty()) return "";
+  if (ascii_lower(email).rfind("mailto:", 0) == 0) {
+    return "starts with mailto:, which the pages add themselves";
+  }
+  const size_t at = email.find('@');
+  const bool one_at = at != std::string::npos && at > 0 && at + 1 < email.size() &&
+                      email.find('@', at + 1) == std::string::npos;
+  const bool plain = std::none_of(email.begin(), email.end(), [](char ch) {
+    const auto u = static_cast<unsigned char>(ch);
+    return u <= ' ' || u == 0x7f || std::strchr("<>\"'(),;:[]\\`", ch) != nullptr;
+  });
+  return one_at && plain ? "" : in_quotes(email) + " is not an email address";
+}
+
+/// The site's title: every page's <title>, heading and feed. `title: ""` or `{en: ""}` was
+/// published as an empty title in that language ("Stories — ").
+void read_title(const Value& root, SiteConfig& c, Diagnostics& diags) {
+  const Value* v = root.find("title");
+  if (!v) {
+    diags.error(kPath, {1, 1}, "site.yaml has no title", "add `title: ...`");
+    return;
+  }
+  c.title = localized(*v, "title", diags);
+  if (v->is_list()) return;  // said by localized
+  if (!v->is_map() && trim(c.title.plain).empty()) {
+    diags.error(kPath, v->key_pos.line ? v->key_pos : v->pos, "the site's title is empty",
+                "write the site's name after `title:`");
+  }
+  for (const auto& [lang, text] : c.title.by_lang) {
+    if (!trim(text).empty()) continue;
+    const Value* entry = v->find(lang);
+    diags.error(kPath, entry && entry->pos.line ? entry->pos : v->pos,
+                "the site's title is empty in " + lang,
+                "write the site's name in " + lang + ", or leave " + lang + " out of the map");
+  }
+}
+
 }  // namespace
 
 std::optional<SiteConfig> site_config_from(const Value& written, Diagnostics& diags) {
@@ -252,8 +303,7 @@ std::optional<SiteConfig> site_config_from(const Value& written, Diagnostics& di
        "taxonomies", "collections", "menus", "timezone", "cms", "photos"},
       "site.yaml", diags);
   SiteConfig c;
-  c.title = localized(root.get("title"), "title", diags);
-  if (c.title.empty()) diags.error(kPath, {1, 1}, "site.yaml has no title", "add `title: ...`");
+  read_title(root, c, diags);
   c.description = localized(root.get("description"), "description", diags);
   if (const Value* b = root.find("base_url")) {
     c.base_url = text(*b, "base_url", diags);
@@ -299,6 +349,10 @@ std::optional<SiteConfig> site_config_from(const Value& written, Diagnostics& di
   check_keys(pub, {"name", "email", "phone"}, "publisher", diags);
   c.publisher.name = localized(pub.get("name"), "publisher name", diags);
   c.publisher.email = text(pub.get("email"), "publisher email", diags);
+  if (std::string problem = email_problem(c.publisher.email); !problem.empty()) {
+    diags.error(kPath, pub.get("email").pos, "publisher email " + problem,
+                "write the address alone, like labor@example.gov.tw");
+  }
   c.publisher.phone = text(pub.get("phone"), "publisher phone", diags);
   if (const Value* v = root.find("data_license")) {
     c.data_license = v->to_text();
