@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstring>
 
 #include "config/base_url.h"
 #include "config/collections.h"
@@ -74,7 +73,9 @@ const Taxonomy* SiteConfig::taxonomy(std::string_view name) const {
 namespace {
 
 const char* const kPath = config_detail::kSiteYaml;
+using config_detail::address_name_ok;
 using config_detail::check_keys;
+using config_detail::email_problem;
 using config_detail::expect;
 using config_detail::localized;
 using config_detail::shaped;
@@ -246,23 +247,6 @@ void read_languages(const Value& root, SiteConfig& c, Diagnostics& diags) {
   }
 }
 
-/// Why `email` cannot be the publisher's address, which every page links as mailto:, or ""
-/// (a line break, a name with it, or mailto: written too made a broken link on every page).
-std::string email_problem(const std::string& email) {
-  if (email.empty()) return "";
-  if (ascii_lower(email).rfind("mailto:", 0) == 0) {
-    return "starts with mailto:, which the pages add themselves";
-  }
-  const size_t at = email.find('@');
-  const bool one_at = at != std::string::npos && at > 0 && at + 1 < email.size() &&
-                      email.find('@', at + 1) == std::string::npos;
-  const bool plain = std::none_of(email.begin(), email.end(), [](char ch) {
-    const auto u = static_cast<unsigned char>(ch);
-    return u <= ' ' || u == 0x7f || std::strchr("<>\"'(),;:[]\\`", ch) != nullptr;
-  });
-  return one_at && plain ? "" : in_quotes(email) + " is not an email address";
-}
-
 /// The site's title: every page's <title>, heading and feed. `title: ""` or `{en: ""}` was
 /// published as an empty title in that language ("Stories — ").
 void read_title(const Value& root, SiteConfig& c, Diagnostics& diags) {
@@ -402,6 +386,15 @@ std::optional<SiteConfig> site_config_from(const Value& written, Diagnostics& di
     shaped(t.find("terms"), false, "the terms of taxonomy '" + name + "'",
            "each term's key and its words: `terms: {jobs: {zh-TW: 就業, en: Jobs}}`", diags);
     check_keys(t, {"title", "terms"}, "taxonomy '" + name + "'", diags);
+    // Its pages are published at /<name>/ and its terms' under it: `../x` asked the writer
+    // for ../x/index.html, refused only there (exit 1, naming no line of site.yaml).
+    if (!address_name_ok(name, false)) {
+      diags.error(kPath, t.key_pos.line ? t.key_pos : t.pos,
+                  "the taxonomy name " + in_quotes(name) +
+                      " cannot be a web address: its pages are published at /" + name + "/",
+                  "name it with lower-case letters, digits, '-' and '_', like tags");
+      continue;
+    }
     Taxonomy tax;
     tax.name = name;
     tax.title = localized(t.get("title"), "taxonomy title", diags);
@@ -414,6 +407,16 @@ std::optional<SiteConfig> site_config_from(const Value& written, Diagnostics& di
   shaped(root.find("collections"), false, "collections",
          "`collections: {stories: {sort: date desc}}`", diags);
   for (const auto& [name, col] : root.get("collections").as_map()) {
+    // The folder of its pages under content/, and their addresses: `../stories` had the
+    // writer asked for ../stories/index.html and `firefly new` write beside content/.
+    if (!address_name_ok(name, true)) {
+      diags.error(kPath, col.key_pos.line ? col.key_pos : col.pos,
+                  "the collection name " + in_quotes(name) +
+                      " cannot be a folder of content/: its pages are published at /" + name + "/",
+                  "name it after its folder in content/, with lower-case letters, digits, '-' "
+                  "and '_', like stories");
+      continue;
+    }
     c.collections.push_back(config_detail::read_collection(name, col, diags));
     for (const std::string& t : c.collections.back().taxonomies) {
       if (!c.taxonomy(t)) {

@@ -353,4 +353,50 @@ TEST_CASE("site config: the publisher's email is an address alone") {
   CHECK(c->publisher.email == "labor@example.gov.tw");
 }
 
+TEST_CASE("site config: a taxonomy's name is a part of a web address") {
+  // `../x` had the writer asked for ../x/index.html, refused there with no line of site.yaml.
+  for (const char* name : {"\"../x\"", "\"a/b\"", "\"\"", "\"my tags\"", "Tags", "\"%2e%2e\""}) {
+    CAPTURE(name);
+    Diagnostics diags;
+    load((std::string("title: T\nlanguages: [{code: en}]\ntaxonomies:\n  ") + name +
+          ": {title: T}\n")
+             .c_str(),
+         diags);
+    REQUIRE(diags.sorted().size() == 1);
+    CHECK(diags.sorted()[0].message.find("cannot be a web address: its pages are published at /") !=
+          std::string::npos);
+    CHECK(diags.sorted()[0].pos.line == 4);
+  }
+  Diagnostics fine;
+  auto c =
+      load("title: T\nlanguages: [{code: en}]\ntaxonomies: {tags: {}, audiences_2: {}, 標籤: {}}\n",
+           fine);
+  REQUIRE(c);
+  CHECK(c->taxonomies.size() == 3);
+}
+
+TEST_CASE("site config: a collection's name is a folder of content/") {
+  // `../stories` had the writer asked for ../stories/index.html, and `firefly new` write the
+  // page beside content/.
+  for (const char* name :
+       {"\"../stories\"", "\"stories/../..\"", "\"\"", "\"/stories\"", "\"a//b\"", "Stories"}) {
+    CAPTURE(name);
+    Diagnostics diags;
+    load((std::string("title: T\nlanguages: [{code: en}]\ncollections:\n  ") + name +
+          ": {sort: date desc}\n")
+             .c_str(),
+         diags);
+    REQUIRE(diags.sorted().size() == 1);
+    CHECK(diags.sorted()[0].message.find("cannot be a folder of content/") != std::string::npos);
+    CHECK(diags.sorted()[0].pos.line == 4);
+  }
+  Diagnostics fine;
+  auto c = load(
+      "title: T\nlanguages: [{code: en}]\ncollections: {stories: {}, programs/2024: {}, "
+      "job_fairs: {}}\n",
+      fine);
+  REQUIRE(c);
+  CHECK(c->collections.size() == 3);
+}
+
 }  // namespace firefly
