@@ -506,6 +506,8 @@ std::string yaml_quoted(std::string_view text) {
 
 Value parse_yaml(std::string_view text, const std::string& path, Diagnostics& diags,
                  int line_offset) {
+  std::string lines;
+  text = detail::lone_cr_as_lf(text, lines);
   if (!check_text(text, path, diags, line_offset)) return Value();
   // The plain shapes of front matter, read to the events yaml-cpp would give. A text with
   // an invisible control character goes to yaml-cpp's reader, which reports it with the
@@ -521,6 +523,8 @@ Value parse_yaml(std::string_view text, const std::string& path, Diagnostics& di
 
 Value parse_yaml_general(std::string_view text, const std::string& path, Diagnostics& diags,
                          int line_offset) {
+  std::string lines;
+  text = detail::lone_cr_as_lf(text, lines);
   if (!check_text(text, path, diags, line_offset)) return Value();
   return parse_with_yaml_cpp(text, path, diags, line_offset);
 }

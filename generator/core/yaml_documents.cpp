@@ -72,4 +72,17 @@ int next_document_line(YAML::Parser& parser, std::string_view text) {
   return first.at->line;
 }
 
+std::string_view lone_cr_as_lf(std::string_view text, std::string& copy) {
+  size_t cr = text.find('\r');
+  while (cr != std::string_view::npos && cr + 1 < text.size() && text[cr + 1] == '\n') {
+    cr = text.find('\r', cr + 1);
+  }
+  if (cr == std::string_view::npos) return text;
+  copy.assign(text);
+  for (size_t i = cr; i < copy.size(); ++i) {
+    if (copy[i] == '\r' && (i + 1 == copy.size() || copy[i + 1] != '\n')) copy[i] = '\n';
+  }
+  return copy;
+}
+
 }  // namespace firefly::detail

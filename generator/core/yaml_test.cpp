@@ -319,4 +319,18 @@ TEST_CASE("parse_yaml refuses a second document, which would be left out") {
   parse_yaml(", b]\n", "content/a.md", diags);
 }
 
+TEST_CASE("parse_yaml ends a line at a CR alone, as YAML does") {
+  // A file saved with an old Mac program's line ends was one line to yaml-cpp: a comment
+  // when it began with one, and a dataset's metadata was left out without a word.
+  Diagnostics diags;
+  Value v =
+      parse_yaml("# rows of 2024\rtitle: Hours\rcount: 3\r\nlist: [a,\r b]\r", "x.yaml", diags);
+  REQUIRE_FALSE(diags.has_errors());
+  CHECK(v.get("title").as_string() == "Hours");
+  CHECK(v.get("title").pos.line == 2);
+  CHECK(v.get("count").as_int() == 3);
+  CHECK(v.get("list").as_list().size() == 2);
+  CHECK(v.get("list").pos.line == 4);
+}
+
 }  // namespace firefly

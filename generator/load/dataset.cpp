@@ -361,9 +361,12 @@ std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, const 
       withhold(name);
       continue;
     }
+    const size_t errors_before = diags.error_count();
     Value meta = parse_yaml(*yaml_text, "data/" + name + ".yaml", diags);
     drop_extension_keys(meta);  // x-columns: &c {...}, a place for shared blocks
-    if (meta.is_null() && !trim(*yaml_text).empty()) {
+    // Its error said; a file of comments alone reads as nothing too, and was left out of
+    // the site without a word: build_dataset says that it is no map.
+    if (meta.is_null() && diags.error_count() > errors_before) {
       withhold(name);
       continue;
     }

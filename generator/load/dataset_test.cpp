@@ -680,4 +680,21 @@ columns:
             "data/awards.yaml:4:11: 'modified' must be a date like 2023-06-30, not a list"});
 }
 
+TEST_CASE("dataset: metadata of comments alone is an error, not a dataset left out") {
+  // What was left of a file whose lines all became a comment: the site was published
+  // without the dataset, and without a word.
+  const std::string site = std::filesystem::temp_directory_path() /
+                           ("firefly-meta-comments-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(site);
+  std::filesystem::create_directories(site + "/data");
+  std::ofstream(site + "/data/hours.csv") << "year,hours\n2024,12\n";
+  std::ofstream(site + "/data/hours.yaml") << "# title: Hours\n# columns: [...]\n";
+  Diagnostics d;
+  CHECK(load_datasets(site, TimeZone(), d).empty());
+  CHECK(messages(d) ==
+        std::vector<std::string>{
+            "data/hours.yaml:0:0: the metadata must be a map (title, columns, ...)"});
+  std::filesystem::remove_all(site);
+}
+
 }  // namespace firefly
