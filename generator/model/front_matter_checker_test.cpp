@@ -102,4 +102,15 @@ TEST_CASE(
   CHECK(fm.images[0].alt == "2024");
 }
 
+TEST_CASE("front matter: a weight is a whole number an int holds") {
+  // 9999999999 was cut to 1410065407, and the page sorted where nobody put it.
+  CHECK(errors_of(kValid + "weight: 9999999999\n") ==
+        std::vector<std::string>{"5:9 'weight' must be a whole number from -1000000000 to "
+                                 "1000000000 | a smaller number sorts the page as well: lower "
+                                 "comes first"});
+  FrontMatter fm;
+  CHECK(errors_of(kValid + "weight: -1000000000\n", &fm).empty());
+  CHECK(fm.weight == -1000000000);
+}
+
 }  // namespace firefly
