@@ -299,6 +299,16 @@ std::optional<std::vector<Column>> read_columns(const Value& meta, MetaReader& r
       col.type = static_cast<ColumnType>(it - kTypeNames.begin());
     }
     col.title = r.localized(c, "title", false);
+    // `title: {en: ""}` was an empty heading in that language's tables, charts and
+    // downloads; `title: "  "` one in every language (now the untitled column's name).
+    for (const auto& [lang, words] : col.title.by_lang) {
+      if (!trim(words).empty()) continue;
+      const Value* entry = c.get("title").find(lang);
+      r.diags.error(r.path, entry && entry->pos.line ? entry->pos : c.pos,
+                    "the title of column " + in_quotes(col.name) + " is empty in " + lang,
+                    "write its title in " + lang + ", or leave " + lang + " out of the map");
+    }
+    if (col.title.by_lang.empty() && trim(col.title.plain).empty()) col.title.plain.clear();
     if (col.title.empty()) {
       col.untitled = true;
       col.title.plain = col.name;

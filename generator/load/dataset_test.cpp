@@ -697,4 +697,24 @@ TEST_CASE("dataset: metadata of comments alone is an error, not a dataset left o
   std::filesystem::remove_all(site);
 }
 
+TEST_CASE("dataset: a column title empty in a language is an error; of spaces, no title") {
+  // {en: ""} was an empty heading in English tables, charts and downloads.
+  const char* meta = R"(title: T
+columns:
+  - {name: team, type: string, title: {en: "", zh-TW: 隊}}
+)";
+  Diagnostics d;
+  CHECK_FALSE(build(meta, "team\na\n", d));
+  CHECK(messages(d) == std::vector<std::string>{
+                           "data/awards.yaml:3:44: the title of column 'team' is empty in en | "
+                           "write its title in en, or leave en out of the map"});
+  // "   " is no title: the column is named by its name, and warned of as untitled.
+  Diagnostics ok;
+  auto ds =
+      build("title: T\ncolumns:\n  - {name: n, type: integer, title: \"   \"}\n", "n\n1\n", ok);
+  REQUIRE(ds);
+  CHECK(ds->columns[0].untitled);
+  CHECK(ds->columns[0].title.plain == "n");
+}
+
 }  // namespace firefly

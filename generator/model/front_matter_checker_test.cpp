@@ -113,4 +113,11 @@ TEST_CASE("front matter: a weight is a whole number an int holds") {
   CHECK(fm.weight == -1000000000);
 }
 
+TEST_CASE("front matter: a title of spaces alone is no title") {
+  // title: "   " was published as a page with an empty heading and <title>.
+  CHECK(errors_of("title: \"   \"\ndate: 2023-06-30\nprogram: learning\n") ==
+        std::vector<std::string>{"2:1 this page has no title | write the page's title after "
+                                 "`title:`"});
+}
+
 }  // namespace firefly

@@ -132,7 +132,7 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
   // Of front matter that could not be read whole, a field that seems missing may be in the
   // part that could not: it is reported once that part is fixed.
   const bool may_miss = src.front_incomplete || !bare.empty();
-  if (out.title.empty() && !src.is_index && !title_not_text && !may_miss) {
+  if (trim(out.title).empty() && !src.is_index && !title_not_text && !may_miss) {
     // `title: ""`, as `firefly new` writes it: at its line, with what to write there.
     if (title && title->key_pos.line) {
       diags.error(src.path, title->key_pos, "this page has no title",
