@@ -470,6 +470,10 @@ std::optional<SiteConfig> load_site_config(const std::filesystem::path& site_dir
   }
   auto text = read_file(site_dir / "site.yaml");
   auto status = std::filesystem::status(site_dir / "site.yaml", ec);
+  if (!text && std::filesystem::is_directory(status)) {  // not "a FIFO, socket or device"
+    diags.error(kPath, {}, "site.yaml is a folder, not a file", "replace it with a text file");
+    return std::nullopt;
+  }
   if (!text && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
     diags.error(kPath, {}, kSpecialFileMessage, "replace it with a text file");
     return std::nullopt;

@@ -1,6 +1,9 @@
 #include "config/site_config.h"
 
 #include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include "config/base_url.h"
 #include "core/yaml.h"
@@ -397,6 +400,19 @@ TEST_CASE("site config: a collection's name is a folder of content/") {
       fine);
   REQUIRE(c);
   CHECK(c->collections.size() == 3);
+}
+
+TEST_CASE("site config: a site.yaml that is a folder says so") {
+  // It was "not a regular file (a FIFO, socket or device)".
+  namespace fs = std::filesystem;
+  fs::path site = fs::temp_directory_path() / ("firefly-yaml-folder-" + std::to_string(::getpid()));
+  fs::remove_all(site);
+  fs::create_directories(site / "site.yaml");
+  Diagnostics diags;
+  CHECK_FALSE(load_site_config(site, diags));
+  REQUIRE(diags.sorted().size() == 1);
+  CHECK(diags.sorted()[0].message == "site.yaml is a folder, not a file");
+  fs::remove_all(site);
 }
 
 }  // namespace firefly
