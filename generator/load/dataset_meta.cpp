@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "core/host_name.h"
 #include "core/language_tag.h"
 #include "core/text.h"
 #include "load/cell_text.h"
@@ -214,6 +215,9 @@ DatasetSource read_source(const Value& meta, MetaReader& r) {
   if (!out.url.empty() && !starts_with(out.url, "https://") && !starts_with(out.url, "http://")) {
     r.diags.error(r.path, v->get("url").pos,
                   "source url " + in_quotes(out.url) + " must start with https:// or http://");
+  } else if (std::string why = web_address_problem(out.url); !why.empty()) {
+    // `https://` alone was a link to nowhere on the dataset's page and in its catalogue entry.
+    r.diags.error(r.path, v->get("url").pos, "source url " + in_quotes(out.url) + " " + why);
   }
   return out;
 }

@@ -717,4 +717,14 @@ columns:
   CHECK(ds->columns[0].title.plain == "n");
 }
 
+TEST_CASE("dataset: a source url names a web site") {
+  // `url: https://` was a link to nowhere on the dataset's page and in the catalogue.
+  Diagnostics d;
+  CHECK_FALSE(build("title: T\nsource: {agency: A, url: \"https://\"}\ncolumns: [{name: a}]\n",
+                    "a\n1\n", d));
+  CHECK(messages(d) ==
+        std::vector<std::string>{"data/awards.yaml:2:26: source url 'https://' names no web site "
+                                 "(write it like https://www.gov.tw/)"});
+}
+
 }  // namespace firefly

@@ -1,5 +1,6 @@
 // The site graph's checks of the menus and layouts (see site_builder.h).
 
+#include "core/host_name.h"
 #include "model/paths.h"
 #include "model/site_builder.h"
 
@@ -17,20 +18,10 @@ void SiteBuilder::check_menu() {
       site_->config_errors = true;
       continue;
     }
-    if (std::string scheme = url_scheme(e.page); !scheme.empty()) {  // http(s), mailto, tel
+    if (!url_scheme(e.page).empty()) {  // an http(s), mailto or tel address
       // `https://` alone or `https://x.org/ a` was a link to nowhere on every page.
-      const size_t host = e.page.find("://");
-      const bool web = scheme == "http" || scheme == "https";
-      std::string why;
-      if (web && e.page.find_first_of(" \t") != std::string::npos) {
-        why = "it has a space (write %20, or leave the space out)";
-      } else if (web &&
-                 (host == std::string::npos || e.page.find_first_of("/?#", host + 3) == host + 3 ||
-                  host + 3 == e.page.size())) {
-        why = "it names no web site (write it like https://www.gov.tw/)";
-      }
-      if (!why.empty()) {
-        diags_.error("site.yaml", e.pos, "the menu entry " + e.page + " is not allowed: " + why);
+      if (std::string why = web_address_problem(e.page); !why.empty()) {
+        diags_.error("site.yaml", e.pos, "the menu entry " + e.page + " is not allowed: it " + why);
         site_->config_errors = true;
       }
       continue;
