@@ -130,7 +130,7 @@ void report_static_files(const fs::path& site_dir, const std::vector<std::string
   }
   for (const std::string& rel : special) {
     diags.error("static/" + rel, {}, special_entry_message(site_dir / "static", rel),
-                special_entry_hint(rel, "remove it from static/"));
+                special_entry_hint(site_dir / "static", rel, "remove it from static/"));
     withheld.insert("/" + rel);
   }
   for (const std::string& rel : broken) {

@@ -47,11 +47,15 @@ void print_diagnostics(const Diagnostics& diags, const std::filesystem::path& si
     if (format == "github") {
       out << (d.severity == Severity::kError ? "::error" : "::warning");
       if (!d.path.empty()) {
-        out << " file=" << github_escape(d.path, true);
+        out << " file=" << github_escape(visible_text(d.path), true);
         if (d.pos.line) out << ",line=" << d.pos.line;
         if (d.pos.col) out << ",col=" << d.pos.col;
       }
-      out << "::" << github_escape(d.message + (d.hint.empty() ? "" : " (" + d.hint + ")")) << "\n";
+      // As the text format shows them: a name in Latin-1 as caf<0xE9>, never its raw byte,
+      // which is no UTF-8 for the runner that reads the annotation.
+      out << "::"
+          << github_escape(visible_text(d.message + (d.hint.empty() ? "" : " (" + d.hint + ")")))
+          << "\n";
       continue;
     }
     if (!d.path.empty() && d.pos.line && !sources.count(d.path)) {

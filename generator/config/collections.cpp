@@ -17,10 +17,24 @@ const std::vector<std::string> kFieldTypes = {"string",  "text", "integer", "num
                                               "boolean", "date", "enum",    "ref",
                                               "image",   "list", "object",  "localized"};
 
+/// Whether `name` can be a front-matter key that staff type and the editor writes: letters
+/// (of any script), digits, '_' and '-'. `""` or `a b` was a field nobody could fill in.
+bool field_name_ok(const std::string& name) {
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](char ch) {
+    const auto u = static_cast<unsigned char>(ch);
+    return u >= 0x80 || std::isalnum(u) || ch == '_' || ch == '-';
+  });
+}
+
 FieldSchema field_schema(const std::string& name, const Value& v, Diagnostics& diags) {
   FieldSchema f;
   f.name = name;
   f.pos = v.pos;
+  if (!name.ends_with("[]") && !field_name_ok(name)) {  // not a list's items
+    diags.error(kSiteYaml, v.key_pos.line ? v.key_pos : v.pos,
+                "the field name " + in_quotes(name) + " cannot be a front-matter key",
+                "name it with letters, digits, '_' and '-', like event_date");
+  }
   const Value* type = &v;
   if (v.is_map()) {
     check_keys(v, {"type", "required", "values", "to", "of", "fields", "label", "hint"},
@@ -56,6 +70,12 @@ FieldSchema field_schema(const std::string& name, const Value& v, Diagnostics& d
                 hint_among(f.type, kFieldTypes,
                            "use one of: string, text, integer, number, boolean, date, enum, "
                            "ref, image, list, object, localized"));
+  }
+  if (f.type == "enum" && f.values.empty()) {  // every value of every page an error
+    diags.error(kSiteYaml, v.is_map() && v.find("values") ? v.get("values").pos : v.pos,
+                "field '" + name + "' is an enum without values",
+                "list them with their words: values: {jobs: {en: Jobs}, training: {en: "
+                "Training}}");
   }
   if (f.type == "ref" && f.to.empty()) {
     diags.error(kSiteYaml, v.pos,

@@ -121,4 +121,25 @@ TEST_CASE("a field shown on pages without a label is a warning at its name") {
         "{en: Volunteer hours}}");
 }
 
+TEST_CASE("a field's name is a front-matter key, and an enum has values") {
+  // `"": string` or `"a b": string` was a field nobody could fill in; an enum without
+  // values made every page's value an error.
+  std::vector<Diagnostic> all = errors_of(
+      "  stories:\n    fields:\n"
+      "      \"\": {type: string, label: {en: A}}\n"
+      "      \"a b\": {type: string, label: {en: B}}\n"
+      "      kind: {type: enum, values: {}, label: {en: Kind}}\n"
+      "      people: {type: list, label: {en: P}, of: {type: object, fields: {\"x y\": string}}}\n"
+      "      event_date: {type: date, label: {en: Held}}\n"
+      "      活動: {type: string, label: {en: Event}}\n");
+  std::vector<std::string> got;
+  for (const Diagnostic& d : all) {
+    got.push_back(std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + " " + d.message);
+  }
+  CHECK(got == std::vector<std::string>{"6:7 the field name '' cannot be a front-matter key",
+                                        "7:7 the field name 'a b' cannot be a front-matter key",
+                                        "8:34 field 'kind' is an enum without values",
+                                        "9:72 the field name 'x y' cannot be a front-matter key"});
+}
+
 }  // namespace firefly

@@ -73,7 +73,9 @@ const Taxonomy* SiteConfig::taxonomy(std::string_view name) const {
 namespace {
 
 const char* const kPath = config_detail::kSiteYaml;
+using config_detail::address_name_ok;
 using config_detail::check_keys;
+using config_detail::email_problem;
 using config_detail::expect;
 using config_detail::localized;
 using config_detail::shaped;
@@ -176,7 +178,17 @@ std::optional<Language> read_language(const Value& l, Diagnostics& diags) {
                 "write a BCP 47 tag such as zh-Hant-TW or en");
     lang.html_lang = lang.code;
   }
-  lang.name = l.find("name") ? l.get("name").to_text() : lang.code;
+  lang.name = lang.code;
+  if (const Value* n = l.find("name")) {
+    // name: [English] or name: "" was an empty entry in every page's language switcher.
+    lang.name = text(*n, "the name of language '" + lang.code + "'", diags);
+    if (!n->is_map() && !n->is_list() && trim(lang.name).empty()) {
+      diags.error(kPath, n->pos.line ? n->pos : l.pos,
+                  "the name of language '" + lang.code + "' is empty",
+                  "write its name as its readers write it, like English, 中文 or Tiếng Việt");
+      lang.name = lang.code;
+    }
+  }
   // Exact words, as every other choice of site.yaml: `ROC` is an error that suggests `roc`
   // (it showed Gregorian dates without a word).
   if (const Value* cal = l.find("calendar"); cal && !cal->is_null()) {
@@ -235,6 +247,29 @@ void read_languages(const Value& root, SiteConfig& c, Diagnostics& diags) {
   }
 }
 
+/// The site's title: every page's <title>, heading and feed. `title: ""` or `{en: ""}` was
+/// published as an empty title in that language ("Stories — ").
+void read_title(const Value& root, SiteConfig& c, Diagnostics& diags) {
+  const Value* v = root.find("title");
+  if (!v) {
+    diags.error(kPath, {1, 1}, "site.yaml has no title", "add `title: ...`");
+    return;
+  }
+  c.title = localized(*v, "title", diags);
+  if (v->is_list()) return;  // said by localized
+  if (!v->is_map() && trim(c.title.plain).empty()) {
+    diags.error(kPath, v->key_pos.line ? v->key_pos : v->pos, "the site's title is empty",
+                "write the site's name after `title:`");
+  }
+  for (const auto& [lang, text] : c.title.by_lang) {
+    if (!trim(text).empty()) continue;
+    const Value* entry = v->find(lang);
+    diags.error(kPath, entry && entry->pos.line ? entry->pos : v->pos,
+                "the site's title is empty in " + lang,
+                "write the site's name in " + lang + ", or leave " + lang + " out of the map");
+  }
+}
+
 }  // namespace
 
 std::optional<SiteConfig> site_config_from(const Value& written, Diagnostics& diags) {
@@ -252,8 +287,7 @@ std::optional<SiteConfig> site_config_from(const Value& written, Diagnostics& di
        "taxonomies", "collections", "menus", "timezone", "cms", "photos"},
       "site.yaml", diags);
   SiteConfig c;
-  c.title = localized(root.get("title"), "title", diags);
-  if (c.title.empty()) diags.error(kPath, {1, 1}, "site.yaml has no title", "add `title: ...`");
+  read_title(root, c, diags);
   c.description = localized(root.get("description"), "description", diags);
   if (const Value* b = root.find("base_url")) {
     c.base_url = text(*b, "base_url", diags);
@@ -299,6 +333,10 @@ std::optional<SiteConfig> site_config_from(const Value& written, Diagnostics& di
   check_keys(pub, {"name", "email", "phone"}, "publisher", diags);
   c.publisher.name = localized(pub.get("name"), "publisher name", diags);
   c.publisher.email = text(pub.get("email"), "publisher email", diags);
+  if (std::string problem = email_problem(c.publisher.email); !problem.empty()) {
+    diags.error(kPath, pub.get("email").pos, "publisher email " + problem,
+                "write the address alone, like labor@example.gov.tw");
+  }
   c.publisher.phone = text(pub.get("phone"), "publisher phone", diags);
   if (const Value* v = root.find("data_license")) {
     c.data_license = v->to_text();
@@ -348,6 +386,15 @@ std::optional<SiteConfig> site_config_from(const Value& written, Diagnostics& di
     shaped(t.find("terms"), false, "the terms of taxonomy '" + name + "'",
            "each term's key and its words: `terms: {jobs: {zh-TW: 就業, en: Jobs}}`", diags);
     check_keys(t, {"title", "terms"}, "taxonomy '" + name + "'", diags);
+    // Its pages are published at /<name>/ and its terms' under it: `../x` asked the writer
+    // for ../x/index.html, refused only there (exit 1, naming no line of site.yaml).
+    if (!address_name_ok(name, false)) {
+      diags.error(kPath, t.key_pos.line ? t.key_pos : t.pos,
+                  "the taxonomy name " + in_quotes(name) +
+                      " cannot be a web address: its pages are published at /" + name + "/",
+                  "name it with lower-case letters, digits, '-' and '_', like tags");
+      continue;
+    }
     Taxonomy tax;
     tax.name = name;
     tax.title = localized(t.get("title"), "taxonomy title", diags);
@@ -360,6 +407,16 @@ std::optional<SiteConfig> site_config_from(const Value& written, Diagnostics& di
   shaped(root.find("collections"), false, "collections",
          "`collections: {stories: {sort: date desc}}`", diags);
   for (const auto& [name, col] : root.get("collections").as_map()) {
+    // The folder of its pages under content/, and their addresses: `../stories` had the
+    // writer asked for ../stories/index.html and `firefly new` write beside content/.
+    if (!address_name_ok(name, true)) {
+      diags.error(kPath, col.key_pos.line ? col.key_pos : col.pos,
+                  "the collection name " + in_quotes(name) +
+                      " cannot be a folder of content/: its pages are published at /" + name + "/",
+                  "name it after its folder in content/, with lower-case letters, digits, '-' "
+                  "and '_', like stories");
+      continue;
+    }
     c.collections.push_back(config_detail::read_collection(name, col, diags));
     for (const std::string& t : c.collections.back().taxonomies) {
       if (!c.taxonomy(t)) {
@@ -413,6 +470,10 @@ std::optional<SiteConfig> load_site_config(const std::filesystem::path& site_dir
   }
   auto text = read_file(site_dir / "site.yaml");
   auto status = std::filesystem::status(site_dir / "site.yaml", ec);
+  if (!text && std::filesystem::is_directory(status)) {  // not "a FIFO, socket or device"
+    diags.error(kPath, {}, "site.yaml is a folder, not a file", "replace it with a text file");
+    return std::nullopt;
+  }
   if (!text && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
     diags.error(kPath, {}, kSpecialFileMessage, "replace it with a text file");
     return std::nullopt;

@@ -1,6 +1,9 @@
 #include "config/site_config.h"
 
 #include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include "config/base_url.h"
 #include "core/yaml.h"
@@ -282,6 +285,134 @@ TEST_CASE("site config: a language's calendar and dir are exact words") {
   CHECK(errors[1].hint.empty());
   CHECK(errors[2].message == "dir 'RTL' is not ltr (left to right) or rtl (right to left)");
   CHECK(errors[2].hint == "did you mean 'rtl'?");
+}
+
+TEST_CASE("site config: the site's title is not empty, in any language it is written in") {
+  // `title: {en: ""}` published every page of the language with <title></title>.
+  struct Case {
+    const char* title;
+    const char* error;  // "line:col message"; "" for none
+  };
+  for (Case c : {Case{"title: {zh-TW: 標題, en: \"\"}\n", "2:24 the site's title is empty in en"},
+                 Case{"title: \"  \"\n", "2:1 the site's title is empty"},
+                 Case{"title:\n", "2:1 the site's title is empty"},
+                 Case{"# none\n", "1:1 site.yaml has no title"},
+                 Case{"title: [a]\n",
+                      "2:8 title: expected text or a map of language codes to text, found a list"},
+                 Case{"title: {zh-TW: 標題, en: Title}\n", ""}}) {
+    CAPTURE(c.title);
+    Diagnostics diags;
+    load((std::string("# the bureau's site\n") + c.title +
+          "languages: [{code: zh-TW}, {code: en}]\n")
+             .c_str(),
+         diags);
+    std::string got;
+    for (const Diagnostic& d : diags.sorted()) {
+      got += std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + " " + d.message;
+    }
+    CHECK(got == c.error);
+  }
+}
+
+TEST_CASE("site config: a language's name is text, not empty") {
+  // name: [English] or name: "" was an empty entry in the language switcher of every page.
+  for (const char* name : {"[English]", "\"\"", ""}) {
+    CAPTURE(name);
+    Diagnostics diags;
+    load((std::string("title: T\nlanguages: [{code: en, name: ") + name + "}]\n").c_str(), diags);
+    REQUIRE(diags.sorted().size() == 1);
+    CHECK(diags.sorted()[0].message == (name[0] == '['
+                                            ? "the name of language 'en' must be text, not a list"
+                                            : "the name of language 'en' is empty"));
+  }
+  Diagnostics fine;
+  auto c = load("title: T\nlanguages: [{code: en}, {code: vi, name: Tiếng Việt}]\n", fine);
+  REQUIRE(c);
+  CHECK(c->languages[0].name == "en");
+  CHECK(c->languages[1].name == "Tiếng Việt");
+}
+
+TEST_CASE("site config: the publisher's email is an address alone") {
+  // Every page links it as mailto:; "a@b\nc" made a link broken over two lines.
+  for (const char* email :
+       {"\"a@b\\nc\"", "Labor Bureau <labor@example.gov.tw>", "mailto:labor@example.gov.tw",
+        "labor＠example.gov.tw", "labor@", "\"labor at example.gov.tw\""}) {
+    CAPTURE(email);
+    Diagnostics diags;
+    load((std::string("title: T\nlanguages: [{code: en}]\npublisher: {name: B, email: ") + email +
+          "}\n")
+             .c_str(),
+         diags);
+    REQUIRE(diags.sorted().size() == 1);
+    CHECK(diags.sorted()[0].message.rfind("publisher email ", 0) == 0);
+    CHECK(diags.sorted()[0].hint == "write the address alone, like labor@example.gov.tw");
+    CHECK(diags.sorted()[0].pos.line == 3);
+  }
+  Diagnostics fine;
+  auto c =
+      load("title: T\nlanguages: [{code: en}]\npublisher: {name: B, email: labor@example.gov.tw}\n",
+           fine);
+  REQUIRE(c);
+  CHECK(c->publisher.email == "labor@example.gov.tw");
+}
+
+TEST_CASE("site config: a taxonomy's name is a part of a web address") {
+  // `../x` had the writer asked for ../x/index.html, refused there with no line of site.yaml.
+  for (const char* name : {"\"../x\"", "\"a/b\"", "\"\"", "\"my tags\"", "Tags", "\"%2e%2e\""}) {
+    CAPTURE(name);
+    Diagnostics diags;
+    load((std::string("title: T\nlanguages: [{code: en}]\ntaxonomies:\n  ") + name +
+          ": {title: T}\n")
+             .c_str(),
+         diags);
+    REQUIRE(diags.sorted().size() == 1);
+    CHECK(diags.sorted()[0].message.find("cannot be a web address: its pages are published at /") !=
+          std::string::npos);
+    CHECK(diags.sorted()[0].pos.line == 4);
+  }
+  Diagnostics fine;
+  auto c =
+      load("title: T\nlanguages: [{code: en}]\ntaxonomies: {tags: {}, audiences_2: {}, 標籤: {}}\n",
+           fine);
+  REQUIRE(c);
+  CHECK(c->taxonomies.size() == 3);
+}
+
+TEST_CASE("site config: a collection's name is a folder of content/") {
+  // `../stories` had the writer asked for ../stories/index.html, and `firefly new` write the
+  // page beside content/.
+  for (const char* name :
+       {"\"../stories\"", "\"stories/../..\"", "\"\"", "\"/stories\"", "\"a//b\"", "Stories"}) {
+    CAPTURE(name);
+    Diagnostics diags;
+    load((std::string("title: T\nlanguages: [{code: en}]\ncollections:\n  ") + name +
+          ": {sort: date desc}\n")
+             .c_str(),
+         diags);
+    REQUIRE(diags.sorted().size() == 1);
+    CHECK(diags.sorted()[0].message.find("cannot be a folder of content/") != std::string::npos);
+    CHECK(diags.sorted()[0].pos.line == 4);
+  }
+  Diagnostics fine;
+  auto c = load(
+      "title: T\nlanguages: [{code: en}]\ncollections: {stories: {}, programs/2024: {}, "
+      "job_fairs: {}}\n",
+      fine);
+  REQUIRE(c);
+  CHECK(c->collections.size() == 3);
+}
+
+TEST_CASE("site config: a site.yaml that is a folder says so") {
+  // It was "not a regular file (a FIFO, socket or device)".
+  namespace fs = std::filesystem;
+  fs::path site = fs::temp_directory_path() / ("firefly-yaml-folder-" + std::to_string(::getpid()));
+  fs::remove_all(site);
+  fs::create_directories(site / "site.yaml");
+  Diagnostics diags;
+  CHECK_FALSE(load_site_config(site, diags));
+  REQUIRE(diags.sorted().size() == 1);
+  CHECK(diags.sorted()[0].message == "site.yaml is a folder, not a file");
+  fs::remove_all(site);
 }
 
 }  // namespace firefly

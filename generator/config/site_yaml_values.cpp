@@ -1,6 +1,7 @@
 #include "config/site_yaml_values.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/text.h"
 
@@ -76,6 +77,33 @@ std::string hint_among(const std::string& word, const std::vector<std::string>& 
                        const std::string& otherwise) {
   std::string hint = did_you_mean_hint(word, allowed);
   return hint.empty() ? otherwise : hint;
+}
+
+std::string email_problem(const std::string& email) {
+  if (email.empty()) return "";
+  if (ascii_lower(email).rfind("mailto:", 0) == 0) {
+    return "starts with mailto:, which the pages add themselves";
+  }
+  const size_t at = email.find('@');
+  const bool one_at = at != std::string::npos && at > 0 && at + 1 < email.size() &&
+                      email.find('@', at + 1) == std::string::npos;
+  const bool plain = std::none_of(email.begin(), email.end(), [](char ch) {
+    const auto u = static_cast<unsigned char>(ch);
+    return u <= ' ' || u == 0x7f || std::strchr("<>\"'(),;:[]\\`", ch) != nullptr;
+  });
+  return one_at && plain ? "" : in_quotes(email) + " is not an email address";
+}
+
+bool address_name_ok(const std::string& name, bool folders) {
+  if (name.empty() || name.front() == '/' || name.back() == '/' ||
+      name.find("//") != std::string::npos) {
+    return false;
+  }
+  return std::all_of(name.begin(), name.end(), [&](char ch) {
+    const auto u = static_cast<unsigned char>(ch);
+    return u >= 0x80 || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' ||
+           ch == '_' || (ch == '/' && folders);
+  });
 }
 
 }  // namespace firefly::config_detail

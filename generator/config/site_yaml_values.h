@@ -45,4 +45,13 @@ std::string text(const Value& v, const std::string& what, Diagnostics& diags);
 std::string hint_among(const std::string& word, const std::vector<std::string>& allowed,
                        const std::string& otherwise);
 
+/// Why `email` cannot be the publisher's address, which every page links as mailto:, or ""
+/// (a line break, a name with it, or mailto: written too made a broken link on every page).
+std::string email_problem(const std::string& email);
+
+/// Whether a taxonomy's name can be the first part of its pages' addresses, or a
+/// collection's (`folders`: parts joined by '/', content/programs/2024) its folder's:
+/// lower-case letters (of any script), digits, '-' and '_'; never '.', so no part "..".
+bool address_name_ok(const std::string& name, bool folders);
+
 }  // namespace firefly::config_detail

@@ -158,13 +158,34 @@ bool leads_inside(const fs::path& path, const fs::path& root) {
   return !ec && is_inside(target, real_root) && !is_hidden_below(target, real_root);
 }
 
+namespace {
+
+/// Whether `path` is there, but not a folder (its links followed).
+bool file_at_folder(const fs::path& path) {
+  std::error_code ec;
+  return fs::exists(path, ec) && !fs::is_directory(path, ec);
+}
+
+}  // namespace
+
 std::string special_entry_message(const fs::path& dir, const std::string& rel) {
   if (!is_unopened_folder(rel)) return kSpecialFileMessage;
+  if (file_at_folder(rel.empty() ? dir : dir / rel)) {
+    return "this is a file where the site has a folder, so nothing is read from it: the site "
+           "would be published without what the folder holds";
+  }
   DIR* d = ::opendir((dir / rel).c_str());
   std::string why = d ? "it could not be listed" : std::strerror(errno);
   if (d) ::closedir(d);
   why[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(why[0])));
   return "cannot open this folder (" + why + "), so its files would be left out of the site";
+}
+
+std::string special_entry_hint(const fs::path& dir, const std::string& rel, std::string file_hint) {
+  if (!is_unopened_folder(rel)) return file_hint;
+  if (file_at_folder(rel.empty() ? dir : dir / rel))
+    return "rename or move the file, and make a folder of this name";
+  return "let the user who builds the site open it and read its files (chmod -R a+rX)";
 }
 
 std::string escaped_link_hint(const fs::path& link, const fs::path& root, const std::string& rel,
@@ -282,7 +303,12 @@ std::vector<FoundFile> list_files(const fs::path& dir, const fs::path& root,
                                   std::vector<std::string>* special) {
   std::vector<FoundFile> out;
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return out;
+  if (!fs::is_directory(dir, ec)) {
+    // A file where the folder belongs (`data` saved as a file): the site would be published
+    // without its datasets, or its pages, without a word. Reported as the entry "".
+    if (special && file_at_folder(dir)) special->push_back("");
+    return out;
+  }
   fs::path real_root = fs::weakly_canonical(root, ec);
   // The folder itself may be a link (static/ leading to a home folder): one that leads out
   // of the root, or to a hidden folder of it, is not listed at all, and reported as the

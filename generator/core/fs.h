@@ -90,11 +90,9 @@ inline bool is_unopened_folder(const std::string& rel) { return rel.empty() || r
 /// special file's, or why the folder could not be opened.
 std::string special_entry_message(const std::filesystem::path& dir, const std::string& rel);
 
-/// The hint for the entry `rel` of list_files's `special`: `file_hint` for a special file.
-inline std::string special_entry_hint(const std::string& rel, std::string file_hint) {
-  return is_unopened_folder(rel)
-             ? "let the user who builds the site open it and read its files (chmod -R a+rX)"
-             : file_hint;
-}
+/// The hint for the entry `rel` of list_files's `special`, found under `dir`: `file_hint`
+/// for a special file.
+std::string special_entry_hint(const std::filesystem::path& dir, const std::string& rel,
+                               std::string file_hint);
 
 }  // namespace firefly

@@ -113,6 +113,28 @@ TEST_CASE("list_files lists nothing of a folder that is a link out of the root")
   fs::remove_all(work);
 }
 
+TEST_CASE("list_files reports a file where the folder belongs, and nothing for no folder") {
+  // `data` saved as a file: the site was published without its datasets, without a word.
+  namespace fs = std::filesystem;
+  fs::path root = fs::temp_directory_path() / ("firefly-filedir-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root);
+  std::ofstream(root / "data") << "year,n\n2024,1\n";
+  std::vector<std::string> escaped, special;
+  CHECK(list_files(root / "data", root, &escaped, &special).empty());
+  CHECK(escaped.empty());
+  REQUIRE(special == std::vector<std::string>{""});
+  CHECK(special_entry_message(root / "data", "") ==
+        "this is a file where the site has a folder, so nothing is read from it: the site "
+        "would be published without what the folder holds");
+  CHECK(special_entry_hint(root / "data", "", "x") ==
+        "rename or move the file, and make a folder of this name");
+  special.clear();
+  CHECK(list_files(root / "static", root, &escaped, &special).empty());  // none: no error
+  CHECK(special.empty());
+  fs::remove_all(root);
+}
+
 TEST_CASE("list_files reports a folder it cannot open, whose files would be missing") {
   namespace fs = std::filesystem;
   fs::path root = fs::temp_directory_path() / ("firefly-deep-" + std::to_string(::getpid()));
@@ -139,9 +161,9 @@ TEST_CASE("list_files reports a folder it cannot open, whose files would be miss
   CHECK(special_entry_message(root / "content", special[0]) ==
         "cannot open this folder (file name too long), so its files would be left out of the "
         "site");
-  CHECK(special_entry_hint(special[0], "x") != "x");
+  CHECK(special_entry_hint(root / "content", special[0], "x") != "x");
   CHECK(special_entry_message(root / "content", "pipe.md") == kSpecialFileMessage);
-  CHECK(special_entry_hint("pipe.md", "x") == "x");
+  CHECK(special_entry_hint(root / "content", "pipe.md", "x") == "x");
   ::unlinkat(fds.back(), "deep.md", 0);
   for (size_t i = fds.size() - 1; i > 0; --i) {
     ::close(fds[i]);

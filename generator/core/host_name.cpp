@@ -2,6 +2,7 @@
 
 #include <unicode/uidna.h>
 
+#include <cctype>
 #include <memory>
 
 namespace firefly {
@@ -72,6 +73,21 @@ AsciiHost ascii_host(std::string_view host) {
   if (U_FAILURE(status)) return {"", "is not valid UTF-8"};
   if (info.errors != 0) return {"", problem_of(host, info.errors)};
   return {std::string(out, static_cast<size_t>(n)), ""};
+}
+
+std::string web_address_problem(std::string_view url) {
+  const size_t host = url.find("://");
+  if (host == std::string_view::npos) return "";
+  std::string scheme(url.substr(0, host));
+  for (char& ch : scheme) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (scheme != "http" && scheme != "https") return "";
+  if (url.find_first_of(" \t") != std::string_view::npos) {
+    return "has a space (write %20, or leave the space out)";
+  }
+  if (host + 3 == url.size() || url.find_first_of("/?#", host + 3) == host + 3) {
+    return "names no web site (write it like https://www.gov.tw/)";
+  }
+  return "";
 }
 
 }  // namespace firefly

@@ -20,4 +20,9 @@ struct AsciiHost {
 /// phrase to follow "the host name 'x' ", like "has an empty part ('a..b')".
 AsciiHost ascii_host(std::string_view host);
 
+/// What keeps the http(s) address `url` (written by hand: a menu entry, a dataset's source)
+/// from leading anywhere, as a phrase to follow "it ": "names no web site" (`https://`
+/// alone), "has a space ..."; "" for a usable one and for any other scheme.
+std::string web_address_problem(std::string_view url);
+
 }  // namespace firefly

@@ -33,3 +33,14 @@ TEST_CASE("host name: a name no URL can carry says what is wrong") {
   CHECK(ascii_host("xn--zz.org").problem != "");
   CHECK(ascii_host("xn--zz.org").ascii == "");
 }
+
+TEST_CASE("web_address_problem: an http(s) address names a web site and has no space") {
+  CHECK(web_address_problem("https://") == "names no web site (write it like https://www.gov.tw/)");
+  CHECK(web_address_problem("HTTP:///path") ==
+        "names no web site (write it like https://www.gov.tw/)");
+  CHECK(web_address_problem("https://x.org/a b") ==
+        "has a space (write %20, or leave the space out)");
+  CHECK(web_address_problem("https://data.gov.tw/dataset/6014?x=1#y") == "");
+  CHECK(web_address_problem("mailto:a@b.org") == "");
+  CHECK(web_address_problem("/stories/") == "");
+}

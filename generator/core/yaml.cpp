@@ -12,6 +12,7 @@
 
 #include "core/legacy_encoding.h"
 #include "core/text.h"
+#include "core/yaml_documents.h"
 #include "core/yaml_help.h"
 #include "core/yaml_merge.h"
 #include "core/yaml_scan.h"
@@ -445,6 +446,14 @@ Value parse_with_yaml_cpp(std::string_view text, const std::string& path, Diagno
   try {
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);
+    if (!builder.failed) {
+      if (int line = detail::next_document_line(parser, copy); line >= 0) {
+        builder.fail({line + 1 + line_offset, 1},
+                     "a second YAML document starts here; Firefly reads one document a file, "
+                     "so everything from here on would be left out",
+                     "remove this line, so that what follows it is read with the rest");
+      }
+    }
   } catch (const YAML::ParserException& e) {
     builder.fail(
         ColumnCounter(copy, line_offset)(e.mark), detail::plain_message(e.msg),
@@ -497,6 +506,8 @@ std::string yaml_quoted(std::string_view text) {
 
 Value parse_yaml(std::string_view text, const std::string& path, Diagnostics& diags,
                  int line_offset) {
+  std::string lines;
+  text = detail::lone_cr_as_lf(text, lines);
   if (!check_text(text, path, diags, line_offset)) return Value();
   // The plain shapes of front matter, read to the events yaml-cpp would give. A text with
   // an invisible control character goes to yaml-cpp's reader, which reports it with the
@@ -512,6 +523,8 @@ Value parse_yaml(std::string_view text, const std::string& path, Diagnostics& di
 
 Value parse_yaml_general(std::string_view text, const std::string& path, Diagnostics& diags,
                          int line_offset) {
+  std::string lines;
+  text = detail::lone_cr_as_lf(text, lines);
   if (!check_text(text, path, diags, line_offset)) return Value();
   return parse_with_yaml_cpp(text, path, diags, line_offset);
 }

@@ -286,4 +286,51 @@ TEST_CASE("parse_yaml names the depth passed where YAML nests too deep") {
   CHECK_FALSE(fine.has_errors());
 }
 
+TEST_CASE("parse_yaml refuses a second document, which would be left out") {
+  // `---` in the middle of site.yaml: its collections and menus below it were dropped.
+  struct Case {
+    const char* text;
+    int line;  // of the error; 0 for none
+  };
+  for (Case c : {Case{"a: 1\n---\nb: 2\n", 2}, Case{"a: 1\n...\n# more\n\nb: 2\n", 2},
+                 Case{"a: 1\n---\n- b\n", 2}, Case{"a: 1\n--- c\n", 2},
+                 Case{"a: [1,\n  2]\n---\n---\n\nb: 2\n", 4}, Case{"---\na: 1\n", 0},
+                 Case{"a: 1\n---\n", 0}, Case{"a: 1\n...\n", 0}, Case{"a: 1\n---\n---\n", 0}}) {
+    CAPTURE(c.text);
+    Diagnostics diags;
+    Value v = parse_yaml(c.text, "site.yaml", diags, 10);
+    if (c.line == 0) {
+      CHECK_FALSE(diags.has_errors());
+      CHECK(v.get("a").as_int() == 1);
+      continue;
+    }
+    CHECK(v.is_null());
+    REQUIRE(diags.error_count() == 1);
+    Diagnostic d = diags.sorted()[0];
+    CHECK(d.pos.line == c.line + 10);
+    CHECK(d.pos.col == 1);
+    CHECK(d.message ==
+          "a second YAML document starts here; Firefly reads one document a file, so "
+          "everything from here on would be left out");
+  }
+  // After text it cannot read, yaml-cpp starts a document again and again without reading
+  // on: the search for a second one stops (this ran forever).
+  Diagnostics diags;
+  parse_yaml(", b]\n", "content/a.md", diags);
+}
+
+TEST_CASE("parse_yaml ends a line at a CR alone, as YAML does") {
+  // A file saved with an old Mac program's line ends was one line to yaml-cpp: a comment
+  // when it began with one, and a dataset's metadata was left out without a word.
+  Diagnostics diags;
+  Value v =
+      parse_yaml("# rows of 2024\rtitle: Hours\rcount: 3\r\nlist: [a,\r b]\r", "x.yaml", diags);
+  REQUIRE_FALSE(diags.has_errors());
+  CHECK(v.get("title").as_string() == "Hours");
+  CHECK(v.get("title").pos.line == 2);
+  CHECK(v.get("count").as_int() == 3);
+  CHECK(v.get("list").as_list().size() == 2);
+  CHECK(v.get("list").pos.line == 4);
+}
+
 }  // namespace firefly

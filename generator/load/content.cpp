@@ -40,7 +40,7 @@ SourcePages load_content(const std::filesystem::path& site_dir, const SiteConfig
   std::vector<SourcePage> unreadable;  // special files named like pages keep their address
   for (const std::string& rel : special) {
     diags.error("content/" + rel, {}, special_entry_message(site_dir / "content", rel),
-                special_entry_hint(rel, "replace it with a text file"));
+                special_entry_hint(site_dir / "content", rel, "replace it with a text file"));
     Diagnostics name_errors;  // a name error would be a second error about the same file
     SourcePage stub;
     if (ends_with(rel, ".md") && read_page_name("content/" + rel, config, stub, name_errors)) {

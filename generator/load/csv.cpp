@@ -159,6 +159,15 @@ bool scan_csv(std::string_view text, const std::string& path, Diagnostics& diags
     Pos pos{header.line, static_cast<int>(i) + 1};
     if (name.empty()) {
       diags.error(path, pos, "column " + std::to_string(i + 1) + " of the header has no name");
+    } else if (name.size() != header.fields[i].size()) {
+      // Matched without them, but /data/<name>.csv is published as written: its header
+      // would not name the columns its data package and metadata list.
+      diags.error(path, pos,
+                  "the header's name " + in_quotes(header.fields[i]) + " has spaces around it",
+                  "write " + name +
+                      ": the published CSV keeps its header as written, and "
+                      "programs reading it would find no column '" +
+                      name + "'");
     } else if (!seen.insert(name).second) {
       diags.error(path, pos, "column '" + name + "' appears twice in the header");
     }

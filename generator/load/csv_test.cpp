@@ -176,4 +176,20 @@ TEST_CASE("csv: a header over kMaxCsvFields names no columns") {
   CHECK(d.sorted()[0].message.substr(0, 38) == "this row has more than 65536 fields; F");
 }
 
+TEST_CASE("csv: a header name with spaces around it is an error, as it is published so") {
+  // "year ,sessions" matched the column year, but /data/<name>.csv keeps its header as
+  // written: its data package named a column its header did not have.
+  Diagnostics d;
+  CsvTable t = parse("year , sessions,n\n2021,1,2\n", d);
+  std::vector<Diagnostic> all = d.sorted();
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].pos.col == 1);
+  CHECK(all[0].message == "the header's name 'year ' has spaces around it");
+  CHECK(all[0].hint ==
+        "write year: the published CSV keeps its header as written, and programs reading it "
+        "would find no column 'year'");
+  CHECK(all[1].pos.col == 2);
+  CHECK(t.header.fields == std::vector<std::string>{"year", "sessions", "n"});
+}
+
 }  // namespace firefly

@@ -301,7 +301,7 @@ std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, const 
   std::vector<FoundFile> found = list_files(site_dir / "data", site_dir, &escaped, &special);
   for (const std::string& rel : special) {
     diags.error("data/" + rel, Pos{}, special_entry_message(site_dir / "data", rel),
-                special_entry_hint(rel, "replace it with a CSV or YAML file"));
+                special_entry_hint(site_dir / "data", rel, "replace it with a CSV or YAML file"));
   }
   std::set<std::string> refused;  // datasets with a file left out: their pair is not complete
   for (const std::string& rel : escaped) {
@@ -361,9 +361,12 @@ std::vector<Dataset> load_datasets(const std::filesystem::path& site_dir, const 
       withhold(name);
       continue;
     }
+    const size_t errors_before = diags.error_count();
     Value meta = parse_yaml(*yaml_text, "data/" + name + ".yaml", diags);
     drop_extension_keys(meta);  // x-columns: &c {...}, a place for shared blocks
-    if (meta.is_null() && !trim(*yaml_text).empty()) {
+    // Its error said; a file of comments alone reads as nothing too, and was left out of
+    // the site without a word: build_dataset says that it is no map.
+    if (meta.is_null() && diags.error_count() > errors_before) {
       withhold(name);
       continue;
     }

@@ -125,11 +125,13 @@ void read_coverage(const Value& meta, const std::string& yaml_path, Dataset& ds,
   for (const char* key : {"issued", "modified"}) {
     const Value* v = meta.find(key);
     if (!v || v->is_null()) continue;
-    auto d = parse_date(v->to_text());
+    auto d = v->is_map() || v->is_list() ? std::nullopt : parse_date(v->to_text());
     if (!d || d->has_time) {
+      // A list or a map is named as one, not quoted as the text '' it has.
       diags.error(yaml_path, v->pos,
-                  std::string("'") + key + "' must be a date like 2023-06-30, not " + "'" +
-                      v->to_text() + "'",
+                  std::string("'") + key + "' must be a date like 2023-06-30, not " +
+                      (v->is_map() || v->is_list() ? std::string(v->kind_name())
+                                                   : "'" + v->to_text() + "'"),
                   written_day_hint(v->to_text()));
       continue;
     }
@@ -158,6 +160,12 @@ void read_coverage(const Value& meta, const std::string& yaml_path, Dataset& ds,
     }
     for (const Value& t : v->as_list()) {
       std::string code = t.to_text();
+      if (t.is_map() || t.is_list()) {
+        diags.error(yaml_path, t.pos,
+                    "each of 'themes' is an EU data theme code, not " + std::string(t.kind_name()),
+                    "write them in one list, e.g. themes: [SOCI, ECON]");
+        continue;
+      }
       if (std::find(kDataThemes.begin(), kDataThemes.end(), code) == kDataThemes.end()) {
         diags.error(yaml_path, t.pos, "unknown data theme '" + code + "'",
                     "use the EU data theme codes: AGRI, ECON, EDUC, ENER, ENVI, GOVE, HEAL, "

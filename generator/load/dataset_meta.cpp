@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "core/host_name.h"
 #include "core/language_tag.h"
 #include "core/text.h"
 #include "load/cell_text.h"
@@ -214,6 +215,9 @@ DatasetSource read_source(const Value& meta, MetaReader& r) {
   if (!out.url.empty() && !starts_with(out.url, "https://") && !starts_with(out.url, "http://")) {
     r.diags.error(r.path, v->get("url").pos,
                   "source url " + in_quotes(out.url) + " must start with https:// or http://");
+  } else if (std::string why = web_address_problem(out.url); !why.empty()) {
+    // `https://` alone was a link to nowhere on the dataset's page and in its catalogue entry.
+    r.diags.error(r.path, v->get("url").pos, "source url " + in_quotes(out.url) + " " + why);
   }
   return out;
 }
@@ -299,6 +303,16 @@ std::optional<std::vector<Column>> read_columns(const Value& meta, MetaReader& r
       col.type = static_cast<ColumnType>(it - kTypeNames.begin());
     }
     col.title = r.localized(c, "title", false);
+    // `title: {en: ""}` was an empty heading in that language's tables, charts and
+    // downloads; `title: "  "` one in every language (now the untitled column's name).
+    for (const auto& [lang, words] : col.title.by_lang) {
+      if (!trim(words).empty()) continue;
+      const Value* entry = c.get("title").find(lang);
+      r.diags.error(r.path, entry && entry->pos.line ? entry->pos : c.pos,
+                    "the title of column " + in_quotes(col.name) + " is empty in " + lang,
+                    "write its title in " + lang + ", or leave " + lang + " out of the map");
+    }
+    if (col.title.by_lang.empty() && trim(col.title.plain).empty()) col.title.plain.clear();
     if (col.title.empty()) {
       col.untitled = true;
       col.title.plain = col.name;
@@ -370,7 +384,19 @@ std::optional<std::vector<Column>> read_dataset_metadata(const Value& meta, Data
     if (!kw->is_list()) {
       local.error(ds.yaml_path, kw->pos, "'keywords' must be a list of words");
     } else {
-      for (const Value& k : kw->as_list()) ds.keywords.push_back(k.to_text());
+      for (const Value& k : kw->as_list()) {
+        // [[a, b]], {en: jobs} or an empty item was published as the keyword "".
+        if (k.is_map() || k.is_list() || k.is_null() || k.to_text().empty()) {
+          const bool empty = k.is_null() || k.is_string();
+          local.error(
+              ds.yaml_path, k.pos,
+              empty ? std::string("this keyword is empty")
+                    : "each keyword must be a word or words, not " + std::string(k.kind_name()),
+              "write the keywords in one list, e.g. keywords: [employment, training]");
+          continue;
+        }
+        ds.keywords.push_back(k.to_text());
+      }
     }
   }
   read_coverage(meta, ds.yaml_path, ds, local);

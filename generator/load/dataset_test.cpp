@@ -655,4 +655,76 @@ TEST_CASE("dataset: a column without a title is a warning at the column") {
             "the site's languages, e.g. title: {en: Volunteer hours}"});
 }
 
+TEST_CASE("dataset: keywords, themes and dates given a list or a map say so") {
+  // keywords: [[a], ~] was published as the keywords "" in the catalogue; a date given a
+  // list was quoted as ''.
+  const char* meta = R"(title: T
+keywords: [jobs, [a, b], {en: x}, ~]
+themes: [SOCI, [ECON]]
+modified: [2024-05-01]
+columns:
+  - {name: team, type: string}
+)";
+  Diagnostics d;
+  CHECK_FALSE(build(meta, "team\na\n", d));
+  CHECK(messages(d) ==
+        std::vector<std::string>{
+            "data/awards.yaml:2:18: each keyword must be a word or words, not a list | write the "
+            "keywords in one list, e.g. keywords: [employment, training]",
+            "data/awards.yaml:2:26: each keyword must be a word or words, not a map of keys | "
+            "write the keywords in one list, e.g. keywords: [employment, training]",
+            "data/awards.yaml:2:35: this keyword is empty | write the keywords in one list, e.g. "
+            "keywords: [employment, training]",
+            "data/awards.yaml:3:16: each of 'themes' is an EU data theme code, not a list | write "
+            "them in one list, e.g. themes: [SOCI, ECON]",
+            "data/awards.yaml:4:11: 'modified' must be a date like 2023-06-30, not a list"});
+}
+
+TEST_CASE("dataset: metadata of comments alone is an error, not a dataset left out") {
+  // What was left of a file whose lines all became a comment: the site was published
+  // without the dataset, and without a word.
+  const std::string site = std::filesystem::temp_directory_path() /
+                           ("firefly-meta-comments-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(site);
+  std::filesystem::create_directories(site + "/data");
+  std::ofstream(site + "/data/hours.csv") << "year,hours\n2024,12\n";
+  std::ofstream(site + "/data/hours.yaml") << "# title: Hours\n# columns: [...]\n";
+  Diagnostics d;
+  CHECK(load_datasets(site, TimeZone(), d).empty());
+  CHECK(messages(d) ==
+        std::vector<std::string>{
+            "data/hours.yaml:0:0: the metadata must be a map (title, columns, ...)"});
+  std::filesystem::remove_all(site);
+}
+
+TEST_CASE("dataset: a column title empty in a language is an error; of spaces, no title") {
+  // {en: ""} was an empty heading in English tables, charts and downloads.
+  const char* meta = R"(title: T
+columns:
+  - {name: team, type: string, title: {en: "", zh-TW: 隊}}
+)";
+  Diagnostics d;
+  CHECK_FALSE(build(meta, "team\na\n", d));
+  CHECK(messages(d) == std::vector<std::string>{
+                           "data/awards.yaml:3:44: the title of column 'team' is empty in en | "
+                           "write its title in en, or leave en out of the map"});
+  // "   " is no title: the column is named by its name, and warned of as untitled.
+  Diagnostics ok;
+  auto ds =
+      build("title: T\ncolumns:\n  - {name: n, type: integer, title: \"   \"}\n", "n\n1\n", ok);
+  REQUIRE(ds);
+  CHECK(ds->columns[0].untitled);
+  CHECK(ds->columns[0].title.plain == "n");
+}
+
+TEST_CASE("dataset: a source url names a web site") {
+  // `url: https://` was a link to nowhere on the dataset's page and in the catalogue.
+  Diagnostics d;
+  CHECK_FALSE(build("title: T\nsource: {agency: A, url: \"https://\"}\ncolumns: [{name: a}]\n",
+                    "a\n1\n", d));
+  CHECK(messages(d) ==
+        std::vector<std::string>{"data/awards.yaml:2:26: source url 'https://' names no web site "
+                                 "(write it like https://www.gov.tw/)"});
+}
+
 }  // namespace firefly

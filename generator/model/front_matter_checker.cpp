@@ -58,6 +58,10 @@ std::string FrontMatterChecker::text(const Value& v, const std::string& field) {
 }
 
 std::optional<Date> FrontMatterChecker::date(const Value& v, const std::string& field) {
+  if (v.is_map() || v.is_list()) {  // `date: [2024-05-01]`: said as such, not as ''
+    error(v, "'" + field + "' must be a date (YYYY-MM-DD), not " + std::string(v.kind_name()));
+    return std::nullopt;
+  }
   std::string text = v.to_text();
   auto d = parse_date(text);
   if (d && d->year < 1000) {
@@ -115,14 +119,14 @@ void FrontMatterChecker::check(const Value& v, const FieldSchema& schema, const 
   } else if (t == "boolean") {
     if (!v.is_bool()) fail("true or false", ColumnType::kBoolean);
   } else if (t == "date") {
-    if (v.is_map() || v.is_list()) {
-      fail("a date (YYYY-MM-DD)");
-    } else {
-      date(v, name);  // as the page's own date: 2024/05/01 and 113年5月1日 say what to write
-    }
+    date(v, name);  // as the page's own date: 2024/05/01 and 113年5月1日 say what to write
   } else if (t == "enum") {
     std::string s = v.to_text();
-    if (std::find(schema.values.begin(), schema.values.end(), s) == schema.values.end()) {
+    if (v.is_map() || v.is_list()) {  // `topic: [jobs]`: not '' with the words of a value
+      std::string all;
+      for (const auto& e : schema.values) all += (all.empty() ? "" : ", ") + e;
+      fail("one of: " + all);
+    } else if (std::find(schema.values.begin(), schema.values.end(), s) == schema.values.end()) {
       std::string all;
       for (const auto& e : schema.values) all += (all.empty() ? "" : ", ") + e;
       std::string help;
@@ -205,13 +209,26 @@ void FrontMatterChecker::check_image(const Value& v, const std::string& name,
     return;
   }
   const Value* alt = v.find("alt");  // nullptr unless a map
-  if (!alt) {
-    error(v, "the image " + src_text + " has no alt text",
+  if (!alt || alt->is_null()) {
+    // `alt:` left empty is a forgotten text too: a decorative image says so with alt: "".
+    error(alt ? *alt : v, "the image " + src_text + " has no alt text",
           "add `alt:` describing the image for people who cannot see it "
           "(write alt: \"\" only for a purely decorative image)");
   }
-  images.push_back({path, std::move(src_text), alt ? alt->to_text() : std::string(),
-                    v.get("caption").to_text(), src.pos.line ? src.pos : v.pos});
+  // A list or a map (`alt: {en: …, vi: …}`, as site.yaml's texts) was shown as no text at
+  // all: a described image published as a decorative one, a caption left out.
+  auto words = [&](const Value* w, const char* key) -> std::string {
+    if (!w || !(w->is_map() || w->is_list())) return w ? w->to_text() : std::string();
+    error(*w, "'" + path + "." + key + "' must be text, not " + std::string(w->kind_name()),
+          w->is_map() ? "a page is in one language: write its " + std::string(key) +
+                            " as text, and each translation's in that translation's file"
+                      : "");
+    return "";
+  };
+  std::string alt_text = words(alt, "alt");
+  std::string caption_text = words(v.find("caption"), "caption");
+  images.push_back({path, std::move(src_text), std::move(alt_text), std::move(caption_text),
+                    src.pos.line ? src.pos : v.pos});
 }
 
 }  // namespace firefly

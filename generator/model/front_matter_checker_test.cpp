@@ -78,4 +78,46 @@ TEST_CASE("front matter: every image-typed value is typed, in lists and objects 
             "people who cannot see it (write alt: \"\" only for a purely decorative image)"});
 }
 
+TEST_CASE(
+    "front matter: an image's alt text and caption are text, and an empty alt: a forgotten one") {
+  // alt: {en: ...} (as site.yaml's texts) and alt: [a] were published as alt="", a described
+  // image shown as a decorative one; `alt:` left empty too.
+  CHECK(errors_of(kValid + "cover: {src: /c.jpg, alt: {en: A cover}, caption: [Spring]}\n") ==
+        std::vector<std::string>{
+            "5:27 'cover.alt' must be text, not a map of keys | a page is in one language: "
+            "write its alt as text, and each translation's in that translation's file",
+            "5:51 'cover.caption' must be text, not a list"});
+  CHECK(errors_of(kValid + "images:\n  - {src: /i.svg, alt: }\n") ==
+        std::vector<std::string>{
+            "6:24 the image /i.svg has no alt text | add `alt:` describing the image for people "
+            "who cannot see it (write alt: \"\" only for a purely decorative image)"});
+  // Nor is a list or a map read as the text '' of a date or of an enum's value.
+  CHECK(errors_of(kValid + "level: [national]\n") ==
+        std::vector<std::string>{"5:8 'level' must be one of: national, municipal, not a list"});
+  CHECK(errors_of("title: A\ndate: {y: 2024}\nprogram: p\n") ==
+        std::vector<std::string>{"3:7 'date' must be a date (YYYY-MM-DD), not a map of keys"});
+  FrontMatter fm;
+  CHECK(errors_of(kValid + "cover: {src: /c.jpg, alt: 2024, caption: \"\"}\n", &fm).empty());
+  REQUIRE(fm.images.size() == 1);
+  CHECK(fm.images[0].alt == "2024");
+}
+
+TEST_CASE("front matter: a weight is a whole number an int holds") {
+  // 9999999999 was cut to 1410065407, and the page sorted where nobody put it.
+  CHECK(errors_of(kValid + "weight: 9999999999\n") ==
+        std::vector<std::string>{"5:9 'weight' must be a whole number from -1000000000 to "
+                                 "1000000000 | a smaller number sorts the page as well: lower "
+                                 "comes first"});
+  FrontMatter fm;
+  CHECK(errors_of(kValid + "weight: -1000000000\n", &fm).empty());
+  CHECK(fm.weight == -1000000000);
+}
+
+TEST_CASE("front matter: a title of spaces alone is no title") {
+  // title: "   " was published as a page with an empty heading and <title>.
+  CHECK(errors_of("title: \"   \"\ndate: 2023-06-30\nprogram: learning\n") ==
+        std::vector<std::string>{"2:1 this page has no title | write the page's title after "
+                                 "`title:`"});
+}
+
 }  // namespace firefly

@@ -105,6 +105,9 @@ std::string field_on_first_line(std::string_view body, const Collection* collect
 
 }  // namespace
 
+/// The largest `weight` written (either sign): it is kept as an int.
+constexpr long long kMaxWeight = 1'000'000'000;
+
 bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMatter& out,
                        Diagnostics& diags) {
   FrontMatterChecker c(src, config, diags);
@@ -129,7 +132,7 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
   // Of front matter that could not be read whole, a field that seems missing may be in the
   // part that could not: it is reported once that part is fixed.
   const bool may_miss = src.front_incomplete || !bare.empty();
-  if (out.title.empty() && !src.is_index && !title_not_text && !may_miss) {
+  if (trim(out.title).empty() && !src.is_index && !title_not_text && !may_miss) {
     // `title: ""`, as `firefly new` writes it: at its line, with what to write there.
     if (title && title->key_pos.line) {
       diags.error(src.path, title->key_pos, "this page has no title",
@@ -153,10 +156,15 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
     out.draft = d->truthy();
   }
   if (const Value* w = fm.find("weight")) {
-    if (!w->is_int())
+    if (!w->is_int()) {
       c.error(*w, "'weight' must be a whole number");
-    else
+    } else if (w->as_int() < -kMaxWeight || w->as_int() > kMaxWeight) {
+      // 9999999999 was cut to an int, 1410065407: the page sorted where nobody put it.
+      c.error(*w, "'weight' must be a whole number from -1000000000 to 1000000000",
+              "a smaller number sorts the page as well: lower comes first");
+    } else {
       out.weight = static_cast<int>(w->as_int());
+    }
   }
   for (const char* field : {"summary", "description", "translation_key", "layout", "url"}) {
     if (const Value* v = fm.find(field)) {

@@ -1,5 +1,6 @@
 // The site graph's checks of the menus and layouts (see site_builder.h).
 
+#include "core/host_name.h"
 #include "model/paths.h"
 #include "model/site_builder.h"
 
@@ -17,7 +18,14 @@ void SiteBuilder::check_menu() {
       site_->config_errors = true;
       continue;
     }
-    if (!url_scheme(e.page).empty()) continue;  // an http(s), mailto or tel address
+    if (!url_scheme(e.page).empty()) {  // an http(s), mailto or tel address
+      // `https://` alone or `https://x.org/ a` was a link to nowhere on every page.
+      if (std::string why = web_address_problem(e.page); !why.empty()) {
+        diags_.error("site.yaml", e.pos, "the menu entry " + e.page + " is not allowed: it " + why);
+        site_->config_errors = true;
+      }
+      continue;
+    }
     if (site_->by_url.count(e.page)) continue;
     std::vector<std::string> candidates;
     for (const auto& [url, page] : site_->by_url) {

@@ -67,7 +67,7 @@ void overlay_dir(const fs::path& dir, const fs::path& site_dir, const std::strin
   }
   for (const std::string& rel : special) {
     diags.error(origin_prefix + rel, {}, special_entry_message(dir, rel),
-                special_entry_hint(rel, "replace it with a text file"));
+                special_entry_hint(dir, rel, "replace it with a text file"));
   }
 }
 
@@ -134,6 +134,7 @@ void check_partial_loops(const std::map<std::string, const ThemeFile*>& sources,
   struct Call {
     std::string name;
     Pos pos;
+    bool parent = false;  // {{<name}}: a layout laid out in itself (page.mustache's {{<page}})
   };
   std::map<std::string, std::vector<Call>> calls;  // the partials each names outside sections
   for (const auto& [name, file] : sources) {
@@ -141,6 +142,9 @@ void check_partial_loops(const std::map<std::string, const ThemeFile*>& sources,
     if (!std::holds_alternative<std::vector<mustache::detail::Token>>(lexed)) continue;
     int depth = 0;
     for (const mustache::detail::Token& t : std::get<0>(lexed)) {
+      if (t.kind == TokenKind::kParent && depth == 0 && !t.dynamic) {
+        calls[name].push_back({std::string(t.text), pos_of_offset(file->bytes, t.offset), true});
+      }
       if (t.kind == TokenKind::kSection || t.kind == TokenKind::kInverted ||
           t.kind == TokenKind::kParent || t.kind == TokenKind::kBlock) {
         ++depth;
@@ -167,11 +171,13 @@ void check_partial_loops(const std::map<std::string, const ThemeFile*>& sources,
       }
       if (!loop) continue;
       diags.error(sources.at(name)->origin, call.pos,
-                  "{{>" + call.name + "}} makes " + in_quotes(name) + " include itself" +
+                  (call.parent ? "{{<" : "{{>") + call.name + "}} makes " + in_quotes(name) +
+                      " include itself" +
                       (call.name == name ? "" : " (through " + in_quotes(call.name) + ")") +
                       " outside any section: the page would never end",
-                  "a template may include itself only inside a section that ends, such as "
-                  "{{#children}}{{>tree}}{{/children}}");
+                  call.parent ? "lay it out in another layout, such as {{<baseof}}"
+                              : "a template may include itself only inside a section that ends, "
+                                "such as {{#children}}{{>tree}}{{/children}}");
       break;
     }
   }
