@@ -443,6 +443,19 @@
         });
     });
   }
+  // The ranked hits of the query's `groups` in `idx` (this language's index or another's),
+  // with the manifest they were found by.
+  function hitsIn(idx, groups) {
+    return idx.get("index.json", true).then(function (manifest) {
+      return Promise.all(
+        parts.readings(groups).map(function (r) {
+          return parts.run(idx, manifest, r);
+        }),
+      ).then(function (perReading) {
+        return { manifest: manifest, hits: parts.rank(manifest, perReading) };
+      });
+    });
+  }
   // A query that finds nothing in this language may find pages in another: a reader who
   // typed Vietnamese on the Chinese search page is offered the Vietnamese search page with
   // the same query, and how many pages it finds there. The other languages' indexes are
@@ -461,16 +474,9 @@
       links.map(function (a) {
         var href = a.getAttribute("data-index");
         var other = otherIndexes[href] || (otherIndexes[href] = parts.openIndex(new URL(href, window.location.href)));
-        return other
-          .get("index.json", true)
-          .then(function (manifest) {
-            return Promise.all(
-              parts.readings(groups).map(function (r) {
-                return parts.run(other, manifest, r);
-              }),
-            ).then(function (perReading) {
-              return parts.rank(manifest, perReading).length;
-            });
+        return hitsIn(other, groups)
+          .then(function (found) {
+            return found.hits.length;
           })
           .catch(function () {
             return 0;
@@ -535,16 +541,10 @@
       return;
     }
     say(attr("searching"));
-    index.get("index.json", true)
-      .then(function (manifest) {
-        current.manifest = manifest;
-        return Promise.all(
-          parts.readings(groups).map(function (r) {
-            return parts.run(index, manifest, r);
-          }),
-        ).then(function (perReading) {
-          return parts.rank(manifest, perReading);
-        });
+    hitsIn(index, groups)
+      .then(function (found) {
+        current.manifest = found.manifest;
+        return found.hits;
       })
       .then(function (hits) {
         if (gen !== generation) return;
