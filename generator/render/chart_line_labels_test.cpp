@@ -3,29 +3,14 @@
 #include <doctest/doctest.h>
 
 #include "render/chart.h"
+#include "render/chart_for_tests.h"
 
 namespace firefly {
-
-namespace {
-
-/// Awards per year, all and national, as the sample portal's chart counts them.
-Dataset awards() {
-  Dataset ds;
-  ds.name = "awards";
-  ds.title.plain = "Awards";
-  ds.columns = {Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, {}, {}},
-                Column{"all", ColumnType::kInteger, {{}, "All awards", {}}, {}, {}, {}},
-                Column{"national", ColumnType::kInteger, {{}, "National", {}}, {}, {}, {}},
-                Column{"place", ColumnType::kString, {{}, "Place", {}}, {}, {}, {}}};
-  return ds;
-}
-
-}  // namespace
 
 TEST_CASE("chart: two line labels on one line keep half an em apart, or one waits for room") {
   // 2021's highest values (40 and 7) beside 2022's last ones (38 and 3): "7" and "3" stand
   // on one line, one year apart; at a phone's width they would read as "73".
-  Dataset ds = awards();
+  Dataset ds = chart_test_awards();
   ds.csv_bytes = "year,all,national,place\n";
   const int all[] = {20, 22, 25, 28, 30, 33, 35, 36, 40, 38};
   const int national[] = {1, 2, 2, 3, 4, 5, 5, 6, 7, 3};

@@ -2,18 +2,14 @@
 
 #include <doctest/doctest.h>
 
+#include "render/chart_for_tests.h"
+
 namespace firefly {
 
 namespace {
 
 Dataset awards() {
-  Dataset ds;
-  ds.name = "awards";
-  ds.title.plain = "Awards";
-  ds.columns = {Column{"year", ColumnType::kInteger, {{}, "Year", {}}, {}, {}, {}},
-                Column{"all", ColumnType::kInteger, {{}, "All awards", {}}, {}, {}, {}},
-                Column{"national", ColumnType::kInteger, {{}, "National", {}}, {}, {}, {}},
-                Column{"place", ColumnType::kString, {{}, "Place", {}}, {}, {}, {}}};
+  Dataset ds = chart_test_awards();
   ds.csv_bytes =
       "year,all,national,place\n2013,1,1,臺南市政府勞工局職業安全衛生科\n2021,10,7,A\n2022,3,,B\n";
   ds.index_rows();
