@@ -179,6 +179,8 @@ ContextBuilder::ContextBuilder(const Site& site, const Theme& theme,
   static std::atomic<std::uint64_t> serials{0};
   serial_ = ++serials;
   index_.reserve(site.pages.size());
+  list_item_made_ = std::make_unique<std::once_flag[]>(site.pages.size());
+  list_items_ = std::make_unique<Value[]>(site.pages.size());
   for (size_t i = 0; i < site.pages.size(); ++i) index_[site.pages[i].get()] = i;
   for (const Language& l : site.config->languages) {
     languages_.push_back(language_parts(l));
@@ -278,7 +280,13 @@ Value ContextBuilder::date_value(const Date& date, const Language& lang) const {
 }
 
 Value ContextBuilder::list_item(const Page& p) const {
-  noted(&p);
+  noted(&p);  // for every page that lists p: what serve re-renders after p changes
+  size_t i = index_of(p);
+  std::call_once(list_item_made_[i], [&] { list_items_[i] = make_list_item(p); });
+  return list_items_[i];
+}
+
+Value ContextBuilder::make_list_item(const Page& p) const {
   const Language& lang = language_of(site_, p.lang);
   const Body& body = bodies_[index_of(p)];
   Map m = map_of(3, "title", p.title, "url", p.url, "summary", body.summary.str(), "section",

@@ -64,6 +64,8 @@ class ContextBuilder {
   Value term_value(const Taxonomy& tax, const std::string& name, const std::string& value,
                    const Page& page, const Language& lang) const;
   size_t index_of(const Page& page) const;
+  /// list_item's map, made anew (list_item keeps it).
+  Value make_list_item(const Page& page) const;
   Value images_value(const Page& page, PhotoPlace first) const;
   /// The front matter's people {name, age, union}, with `name_lang`/`union_lang` when that
   /// text is in another language than the page (kept from the original, or a fallback).
@@ -102,6 +104,11 @@ class ContextBuilder {
     std::shared_ptr<const SitemapLists> made;
   };
   std::vector<std::unique_ptr<SitemapSlot>> sitemap_slots_;
+  /// Each page's list item, by index in `site.pages`, made the first time a list shows the
+  /// page: a story is listed on its section's pages, its terms' pages and the home page,
+  /// and its item shows the same there (nothing of the listing page).
+  mutable std::unique_ptr<std::once_flag[]> list_item_made_;
+  mutable std::unique_ptr<Value[]> list_items_;
 };
 
 }  // namespace firefly
