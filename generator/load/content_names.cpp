@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/text.h"
+#include "core/wide_forms.h"
 #include "load/content.h"
 
 namespace firefly {
@@ -117,6 +118,18 @@ bool read_page_name(const std::string& rel_path, const SiteConfig& config, Sourc
                         "' is a name Windows keeps for a device: this file cannot be checked "
                         "out on a Windows computer, so staff there cannot work on the site",
                     "give it another name, e.g. '" + out.slug + "-page'");
+    }
+    // ａｂ.md, named in full-width mode: published at /ａｂ/, which looks like /ab/ and is
+    // another address. Slugs are half-width letters, digits and '-' (docs/content.md).
+    if (std::string wide = wide_letter_or_digit(out.slug); !wide.empty()) {
+      diags.error(rel_path, {},
+                  "the file name '" + out.slug + "' has the full-width character '" + wide +
+                      "': its address would look like that of '" + half_width(out.slug) +
+                      "' and be another",
+                  "rename the file with '" + half_width(out.slug) +
+                      "' (switch the input method "
+                      "to half-width)");
+      return false;
     }
     if (out.slug.find(' ') != std::string::npos) {
       diags.error(rel_path, {},
