@@ -42,4 +42,18 @@ std::string half_width(std::string_view s) {
   return out;
 }
 
+std::string narrow_letters_and_digits(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (char c = ascii_of(s, i); c && std::isalnum(static_cast<unsigned char>(c))) {
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
 }  // namespace firefly

@@ -17,4 +17,8 @@ std::string wide_letter_or_digit(std::string_view s);
 /// `s` with each full-width form of an ASCII character as that character (ａｂ as ab).
 std::string half_width(std::string_view s);
 
+/// `s` with each full-width letter or digit as its ASCII one, letters in lower case
+/// (ＴＴＱＳ-２ as ttqs-2); the rest as it is (（）stays).
+std::string narrow_letters_and_digits(std::string_view s);
+
 }  // namespace firefly

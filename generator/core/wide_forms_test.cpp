@@ -22,4 +22,12 @@ TEST_CASE("full-width forms of ASCII are written half-width") {
   CHECK(half_width("plain") == "plain");
 }
 
+TEST_CASE("full-width letters and digits are narrowed for an address; the rest stays") {
+  CHECK(narrow_letters_and_digits("２０２４年志工") == "2024年志工");
+  CHECK(narrow_letters_and_digits("ＴＴＱＳ-ｓｌｕｇ") == "ttqs-slug");
+  CHECK(narrow_letters_and_digits("勞工（外籍）") == "勞工（外籍）");  // Chinese punctuation
+  CHECK(narrow_letters_and_digits("Plain-2") == "Plain-2");            // ASCII as it was
+  CHECK(narrow_letters_and_digits("\xEF\xBC") == "\xEF\xBC");          // cut short
+}
+
 }  // namespace firefly
