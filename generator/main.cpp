@@ -295,9 +295,17 @@ int main(int argc, char** argv) {
             }
           }
           // A command without its words: say what they are, as the usage line does.
-          if (dynamic_cast<const CLI::RequiredError*>(&e) && sub->get_name() == "new") {
-            // `firefly new stories -a`: the name was taken for an option, and "slug is
-            // required" alone does not say so. No page's name starts with '-' anyway.
+          const std::string name = sub->get_name();
+          const char* usage =
+              name == "new"
+                  ? "usage: firefly new <collection> <file name>, e.g. firefly new stories "
+                    "nantou-roses"
+              : name == "init" ? "usage: firefly init <folder> [--lang CODE], e.g. firefly init "
+                                 "portal --lang en"
+                               : nullptr;
+          if (dynamic_cast<const CLI::RequiredError*>(&e) && usage) {
+            // `firefly new stories -a`, `firefly init -x`: the word was taken for an option,
+            // and "slug is required" alone does not say so.
             for (int i = 2; i < argc; ++i) {
               const std::string arg = argv[i];
               const std::string before = i > 2 ? argv[i - 1] : "";
@@ -310,12 +318,17 @@ int main(int argc, char** argv) {
               const std::string like = arg.substr(arg.find_first_not_of('-') == std::string::npos
                                                       ? arg.size()
                                                       : arg.find_first_not_of('-'));
-              std::cerr << "'" << arg << "' was read as an option, and `firefly new` has none by "
-                        << "that name; a page's file name cannot start with '-'"
-                        << (like.empty() ? "" : " (write '" + like + "')") << "\n";
+              std::cerr << "'" << arg << "' was read as an option, and `firefly " << name
+                        << "` has none by that name; ";
+              if (name == "new") {
+                // No page's name starts with '-' anyway.
+                std::cerr << "a page's file name cannot start with '-'"
+                          << (like.empty() ? "" : " (write '" + like + "')") << "\n";
+              } else {
+                std::cerr << "for a folder of that name, write './" << arg << "'\n";
+              }
             }
-            std::cerr << "usage: firefly new <collection> <file name>, e.g. firefly new stories "
-                         "nantou-roses\n";
+            std::cerr << usage << "\n";
           }
         }
       }

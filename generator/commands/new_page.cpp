@@ -12,6 +12,7 @@
 #include "core/fs.h"
 #include "core/language_tag.h"
 #include "core/text.h"
+#include "core/wide_forms.h"
 
 namespace firefly {
 
@@ -128,6 +129,13 @@ int run_new_page(const NewPageOptions& options, std::ostream& out, std::ostream&
       err << " (its languages are " << all << ")\n  hint: to write in it, add {code: " << lang
           << "} to languages: in site.yaml first\n";
     }
+    return 2;
+  }
+  // ａｂｃ, typed in full-width mode: slugify keeps it, and /ａｂｃ/ looks like /abc/.
+  if (std::string wide = wide_letter_or_digit(options.slug); !wide.empty()) {
+    err << "firefly: error: '" << options.slug << "' has the full-width character '" << wide
+        << "'; a file name is written with half-width letters and digits, like '"
+        << slugify(half_width(options.slug)) << "'\n";
     return 2;
   }
   // '_' too is refused, as the message says: slugify keeps it, but `_index` is a

@@ -3,12 +3,16 @@
 // must give the bytes of one language made at a time, on one thread.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "commands/build_state.h"
 #include "commands/update_fixture_for_tests.h"
+#include "core/json.h"
 #include "render/search_index.h"
+#include "render/search_shards.h"
 #include "render/site_paths.h"
 
 namespace firefly {
@@ -99,6 +103,49 @@ TEST_CASE("the search index holds content pages, datasets and indicators, not li
   const std::string& shard = files["search/en/s/0.txt"];
   CHECK(shard.find("\nvolunteers\t") != std::string::npos);
   CHECK(shard.find("\ntags\t") == std::string::npos);
+}
+
+TEST_CASE("the manifest names the pages a language shows untranslated, as its chunks do") {
+  SiteCopy site;
+  Files files = built_search_files(site, 1);
+  // Which pages of `lang`'s index are shown untranslated: by their chunks (a fifth item,
+  // the language they are written in) and by the manifest's "fallback" (runs of ids).
+  auto by_chunks = [&](const std::string& lang) {
+    std::vector<bool> out;
+    for (int n = 0; files.count("search/" + lang + "/d/" + std::to_string(n) + ".json"); ++n) {
+      std::optional<Value> chunk =
+          parse_json(files["search/" + lang + "/d/" + std::to_string(n) + ".json"]);
+      REQUIRE(chunk);
+      for (const Value& d : chunk->get("d").as_list()) out.push_back(d.as_list().size() == 5);
+    }
+    return out;
+  };
+  auto by_manifest = [&](const std::string& lang, size_t docs) {
+    std::optional<Value> m = parse_json(files["search/" + lang + "/index.json"]);
+    REQUIRE(m);
+    std::vector<bool> out(docs);
+    if (!m->find("fallback")) return out;
+    const std::string& runs = m->get("fallback").as_string();
+    size_t i = 0, end = 0;
+    while (i < runs.size()) {
+      std::optional<uint32_t> gap = read_vlq(runs, &i), length = read_vlq(runs, &i);
+      REQUIRE((gap && length && *length > 0));
+      for (size_t id = end + *gap; id < end + *gap + *length; ++id) out.at(id) = true;
+      end += *gap + *length;
+    }
+    return out;
+  };
+  // vi has no stories of its own: it shows zh-TW's, untranslated; the default language
+  // shows none.
+  std::vector<bool> vi = by_chunks("vi");
+  CHECK(std::count(vi.begin(), vi.end(), true) >= 4);
+  CHECK(std::count(vi.begin(), vi.end(), false) >= 1);
+  for (const std::string lang : {"zh-TW", "en", "vi"}) {
+    INFO(lang);
+    std::vector<bool> shown = by_chunks(lang);
+    CHECK(by_manifest(lang, shown.size()) == shown);
+  }
+  CHECK(files["search/zh-TW/index.json"].find("\"fallback\"") == std::string::npos);
 }
 
 }  // namespace firefly

@@ -7,6 +7,7 @@
 #include "config/collections.h"
 #include "config/language_keys.h"
 #include "config/licenses.h"
+#include "config/site_addresses.h"
 #include "config/site_yaml_values.h"
 #include "core/fs.h"
 #include "core/language_tag.h"
@@ -428,6 +429,7 @@ std::optional<SiteConfig> site_config_from(const Value& written, Diagnostics& di
       }
     }
   }
+  config_detail::report_taken_addresses(root, c, diags);
   if (const Value* cms = root.find("cms")) c.cms = cms_config(*cms, diags);
   shaped(root.find("menus"), false, "menus", "`menus: {main: [{page: /stories/}]}`", diags);
   for (const auto& [name, menu] : root.get("menus").as_map()) {

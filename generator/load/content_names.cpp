@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/text.h"
+#include "core/wide_forms.h"
 #include "load/content.h"
 
 namespace firefly {
@@ -118,6 +119,11 @@ bool read_page_name(const std::string& rel_path, const SiteConfig& config, Sourc
                         "out on a Windows computer, so staff there cannot work on the site",
                     "give it another name, e.g. '" + out.slug + "-page'");
     }
+    // ２０２４年志工.md, named in full-width mode (the browser editor names a page after its
+    // title, as typed, and cannot rename it): published at the half-width address,
+    // /2024年志工/, the one a link typed half-width finds. ａｂ.md beside ab.md is then a
+    // clash of two pages at one address, reported as such.
+    out.slug = narrow_letters_and_digits(out.slug);
     if (out.slug.find(' ') != std::string::npos) {
       diags.error(rel_path, {},
                   "the file name '" + out.slug +

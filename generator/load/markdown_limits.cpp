@@ -101,6 +101,29 @@ LineKind line_kind(std::string_view body, size_t s) {
   return pipe && dash ? LineKind::kTableDelimiter : LineKind::kText;
 }
 
+/// The cells of the table delimiter row starting at body[s] (`|---|:--|` has 2): its `|`,
+/// less one at either end, plus one.
+int delimiter_cells(std::string_view body, size_t s) {
+  size_t end = body.find('\n', s);
+  std::string_view row = body.substr(s, end == std::string_view::npos ? body.size() - s : end - s);
+  size_t first = row.find_first_not_of(" \t>");
+  size_t last = row.find_last_not_of(" \t\r");
+  if (first == std::string_view::npos) return 0;
+  row = row.substr(first, last - first + 1);
+  int cells = static_cast<int>(std::count(row.begin(), row.end(), '|')) + 1;
+  if (row.front() == '|') --cells;
+  if (row.size() > 1 && row.back() == '|') --cells;
+  return std::max(cells, 1);
+}
+
+/// Whether the line starting at body[s] has only spaces, tabs and `>`.
+bool blank_line(std::string_view body, size_t s) {
+  for (size_t k = s; k < body.size() && body[k] != '\n'; ++k) {
+    if (body[k] != ' ' && body[k] != '\t' && body[k] != '\r' && body[k] != '>') return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<MarkdownHazard> find_markdown_hazards(std::string_view body, int first_line) {
@@ -125,6 +148,23 @@ std::vector<MarkdownHazard> find_markdown_hazards(std::string_view body, int fir
   // code fences.
   long long links_in_block = 0, marks_in_block = 0;
   bool in_fence = false, in_table = false;
+  // The table cells of the page so far (each row as many as its table's columns), counted
+  // before cmark-gfm builds the tables, which takes about 1 KB a cell.
+  long long table_cells = 0;
+  int table_columns = 0;
+  bool cells_found = false;
+  auto count_cells = [&](size_t s, long long cells) {
+    if ((table_cells += cells) <= kMaxTableCells || cells_found) return;
+    cells_found = true;
+    size_t k = s;
+    while (k < body.size() && (body[k] == ' ' || body[k] == '\t' || body[k] == '>')) ++k;
+    found.push_back(
+        {pos(k),
+         "this page has more than " + std::to_string(kMaxTableCells) +
+             " table cells; Markdown takes about 1 KB of memory for each while it reads them",
+         "put a large table in a dataset (data/*.csv, see docs/open-data.md) and "
+         "show it with a ```table embed, or split the table across pages"});
+  };
   auto start_line = [&](size_t s) {
     switch (line_kind(body, s)) {
       case LineKind::kFence:
@@ -134,12 +174,17 @@ std::vector<MarkdownHazard> find_markdown_hazards(std::string_view body, int fir
       case LineKind::kTableDelimiter:
         in_table = !in_fence;
         links_in_block = marks_in_block = 0;
+        if (in_table) {
+          table_columns = delimiter_cells(body, s);
+          count_cells(s, table_columns);  // the header row's
+        }
         break;
       case LineKind::kNewBlock:
         links_in_block = marks_in_block = 0;
         break;
       case LineKind::kText:
         if (in_table) links_in_block = marks_in_block = 0;  // each row's cells on their own
+        if (in_table && !blank_line(body, s)) count_cells(s, table_columns);
         break;
     }
   };

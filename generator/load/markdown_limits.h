@@ -18,6 +18,12 @@ inline constexpr int kMaxImageOpenersPerBlock = 1000;
 inline constexpr int kMaxHtmlOpenersPerBlock = 1000;
 /// At most this many table columns (`|` on one line, less one).
 inline constexpr int kMaxTableColumns = 200;
+/// At most this many table cells in one page (each row counts its table's columns, from the
+/// delimiter row, as cmark-gfm makes them): cmark-gfm and the page's HTML take about 1 KB a
+/// cell (2 MB of `|a|b|` rows, 670,000 cells, took 790 MB to build; 8 MB, 3.1 GB). The
+/// sample portal's largest table has 33 cells; 100,000 (a 300 KB page of `|a|b|` rows)
+/// builds in 123 MB. A larger table belongs in a dataset.
+inline constexpr int kMaxTableCells = 100'000;
 /// At most this many `www.` in one word (a run without white space).
 inline constexpr int kMaxWwwPerWord = 100;
 /// At most this product of inline links (`](`) and emphasis marks (runs of `*`, `_` or

@@ -78,6 +78,26 @@ TEST_CASE("too many table columns on one line") {
   CHECK(find_markdown_hazards(repeat("|" + repeat("a|", 200) + "\n", 20)).empty());
 }
 
+TEST_CASE("too many table cells in one page, counted by the tables' columns") {
+  // 100,000 cells: a header of 4 columns and 24,999 rows (the rows' own `|` do not count:
+  // cmark-gfm makes each row as many cells as the delimiter row has).
+  std::string table = "| a | b | c | d |\n|---|---|:-:|---|\n" + repeat("|1|2|3|4|5|6|\n", 24999);
+  CHECK(find_markdown_hazards(table).empty());
+  auto found = find_markdown_hazards("intro\n\n" + table + "> |1|\n", 10);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].pos.line == 10 + 2 + 2 + 24999);
+  CHECK(found[0].pos.col == 3);  // the row, after its quote's `>`
+  CHECK(found[0].message ==
+        "this page has more than 100000 table cells; Markdown takes about 1 KB of memory for "
+        "each while it reads them");
+  // Across the tables of a page; blank lines, text outside tables and fenced code do not
+  // count.
+  std::string half = "a|b\n-|-\n" + repeat("x|y\n", 24999) + "\n";  // 50,000 cells
+  CHECK(find_markdown_hazards(half + "text\n" + repeat("\n", 1000) + half).empty());
+  CHECK(find_markdown_hazards(half + "```\n" + half + "```\n").size() == 0);
+  CHECK(find_markdown_hazards(half + half + "a|b\n-|-\n").size() == 1);
+}
+
 TEST_CASE("too many www. in one word") {
   auto found = find_markdown_hazards(repeat("www.x_", 15000));
   REQUIRE(found.size() == 1);

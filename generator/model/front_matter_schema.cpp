@@ -6,6 +6,7 @@
 
 #include "core/date.h"
 #include "core/text.h"
+#include "core/wide_forms.h"
 #include "load/cell_text.h"
 #include "model/front_matter_checker.h"
 #include "model/paths.h"
@@ -270,6 +271,17 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
                     "add it in site.yaml: collections: " + collection->name + ": taxonomies: [" +
                         listed + tax.name + "]");
     }
+    // [ａｂ]: typed in full-width mode, a term whose address looks like ab's and is another
+    // (/tags/ａｂ/); slugs are half-width (docs/content.md).
+    auto report_wide_term = [&](const std::string& term, Pos at) {
+      std::string wide = wide_letter_or_digit(term);
+      if (wide.empty()) return;
+      diags.error(src.path, at,
+                  "the term '" + term + "' has the full-width character '" + wide +
+                      "': its page's address would look like that of '" + half_width(term) +
+                      "' and be another",
+                  "write it as " + half_width(term) + " (switch the input method to half-width)");
+    };
     std::vector<std::string> values;
     if (v->is_list()) {
       const auto& items = v->as_list();
@@ -278,6 +290,7 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
                           "of its own in every language");
       for (size_t i = 0; i < n; ++i) {
         values.push_back(items[i].to_text());
+        report_wide_term(values.back(), items[i].pos.line ? items[i].pos : v->pos);
         // [志工，修繕]: the comma typed full-width (or 、) makes one term of two.
         if (std::string wide = wide_comma_in(values.back()); !wide.empty()) {
           diags.warning(src.path, items[i].pos.line ? items[i].pos : v->pos,
@@ -298,6 +311,7 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
         c.ok = false;
         continue;
       }
+      report_wide_term(text, v->pos.line ? v->pos : Pos{1, 1});
       values.push_back(std::move(text));
     }
     out.terms.emplace_back(tax.name, std::move(values));

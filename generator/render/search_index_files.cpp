@@ -250,6 +250,19 @@ void write_search_files(const Site& site, LanguageIndex& index, const OutputSink
   size_t late = docs.size();
   while (late > 0 && docs[late - 1].late) --late;
   if (late < docs.size()) m += ",\"late\":" + std::to_string(late);
+  // The pages shown untranslated (in the language they are written in), as runs of ids,
+  // when there are any: another language's search page offers this one for a query only
+  // for the pages written in it, not for the ones it shows in the default language.
+  std::string fallback;
+  for (size_t id = 0, end = 0; id < docs.size(); ++id) {
+    if (docs[id].text_lang.empty()) continue;
+    size_t run = id;
+    while (run < docs.size() && !docs[run].text_lang.empty()) ++run;
+    append_vlq(fallback, static_cast<uint32_t>(id - end));
+    append_vlq(fallback, static_cast<uint32_t>(run - id));
+    end = id = run;
+  }
+  if (!fallback.empty()) m += ",\"fallback\":\"" + fallback + "\"";
   m += "}";
   out(OutputFile{dir + "index.json", std::move(m), ""});
 

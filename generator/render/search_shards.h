@@ -3,7 +3,9 @@
 //                name (the shortest start of its first token above the shard before; see
 //                shard_separator), the CJK tokens with a file of their own ("alone"), the
 //                number of hashed CJK shards ("hashed"), sections, years, the number of
-//                taxonomy terms and the texts' header ("xh")
+//                taxonomy terms and the texts' header ("xh"); "late", the first
+//                indicator's id, and "fallback", the documents shown untranslated (runs:
+//                VLQ gap from the end of the run before, then length), when there are any
 //   terms.json   the taxonomy terms with their documents (read only for the term filter):
 //                [[taxonomy, term, documents (VLQ gaps), term's lang?, taxonomy's lang?]...],
 //                the html_lang of a name not in the reader's language (not translated)

@@ -76,6 +76,14 @@ for slug in _index my_story; do
     { echo "new accepted '$slug' (exit $code)"; exit 1; }
 done
 grep -qF "'my_story' cannot be a file name; use lower-case letters, digits and '-', like 'my-story'" "$work/err.txt"
+# A name typed in full-width mode (ａｂｃ, published at /ａｂｃ/, looks like abc and is
+# another address): refused, naming the character and the name meant.
+set +e
+"$FIREFLY" new stories ａｂｃ-２ --lang en --site "$work/ml" 2>"$work/err.txt"; code=$?
+set -e
+[ "$code" = 2 ] && [ ! -e "$work/ml/content/stories/ａｂｃ-２.en.md" ] &&
+  grep -qxF "firefly: error: 'ａｂｃ-２' has the full-width character 'ａ'; a file name is written with half-width letters and digits, like 'abc-2'" "$work/err.txt" ||
+  { echo "new and 'ａｂｃ-２' (exit $code)"; cat "$work/err.txt"; exit 1; }
 # A name Windows keeps for a device: a repository with content/stories/con.md cannot be
 # checked out on a Windows computer.
 for slug in con aux nul com1 lpt9; do

@@ -165,7 +165,28 @@
     return { href: href, get: get, lookup: lookup };
   }
 
+  // Whether page `doc` of an index is written in its language: false for a page it shows
+  // untranslated, in the default language (the manifest's "fallback": runs of them, each
+  // the gap from the end of the run before and its length).
+  function writtenIn(manifest) {
+    var runs = [],
+      s = manifest.fallback || "",
+      state = { i: 0 },
+      end = 0;
+    while (state.i < s.length) {
+      var first = end + readVlq(s, state);
+      end = first + readVlq(s, state);
+      runs.push([first, end]);
+    }
+    return function (doc) {
+      return !runs.some(function (r) {
+        return doc >= r[0] && doc < r[1];
+      });
+    };
+  }
+
   search.DIGITS = DIGITS;
+  search.writtenIn = writtenIn;
   search.readVlq = readVlq;
   search.openIndex = openIndex;
 })((window.fireflySearch = window.fireflySearch || {}));

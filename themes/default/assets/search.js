@@ -474,9 +474,15 @@
       links.map(function (a) {
         var href = a.getAttribute("data-index");
         var other = otherIndexes[href] || (otherIndexes[href] = parts.openIndex(new URL(href, window.location.href)));
+        // Only the pages written in that language: not those it shows untranslated (in
+        // the default language), which would send the reader to a list of pages in the
+        // default language under that language's name.
         return hitsIn(other, groups)
           .then(function (found) {
-            return found.hits.length;
+            var written = parts.writtenIn(found.manifest);
+            return found.hits.filter(function (h) {
+              return written(h.doc);
+            }).length;
           })
           .catch(function () {
             return 0;

@@ -1,0 +1,59 @@
+#include "core/wide_forms.h"
+
+#include <cctype>
+
+namespace firefly {
+
+namespace {
+
+/// The ASCII character the full-width form at s[i] stands for (its three bytes: EF BC 81
+/// to EF BD 9E), or 0 when there is none at i.
+char ascii_of(std::string_view s, size_t i) {
+  if (i + 2 >= s.size() || static_cast<unsigned char>(s[i]) != 0xEF) return 0;
+  const auto b1 = static_cast<unsigned char>(s[i + 1]);
+  const auto b2 = static_cast<unsigned char>(s[i + 2]);
+  if (b1 == 0xBC && b2 >= 0x81 && b2 <= 0xBF) return static_cast<char>(0x21 + (b2 - 0x81));
+  if (b1 == 0xBD && b2 >= 0x80 && b2 <= 0x9E) return static_cast<char>(0x60 + (b2 - 0x80));
+  return 0;
+}
+
+}  // namespace
+
+std::string wide_letter_or_digit(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (char c = ascii_of(s, i); c && std::isalnum(static_cast<unsigned char>(c))) {
+      return std::string(s.substr(i, 3));
+    }
+  }
+  return {};
+}
+
+std::string half_width(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (char c = ascii_of(s, i)) {
+      out += c;
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+std::string narrow_letters_and_digits(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (char c = ascii_of(s, i); c && std::isalnum(static_cast<unsigned char>(c))) {
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace firefly
