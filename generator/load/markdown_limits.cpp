@@ -41,6 +41,38 @@ unsigned interesting_mask(const char* p) {
 }
 #endif
 
+/// Whether `c` is a Markdown mark that kMaxMarksPerPage counts.
+constexpr bool is_mark(unsigned char c) {
+  return c == '\n' || c == '*' || c == '_' || c == '~' || c == '-' || c == '+' || c == '[' ||
+         c == '!' || c == '`' || c == '<' || c == '&' || c == '\\';
+}
+
+/// Where in `body` its kMaxMarksPerPage + 1st mark is, or npos: sixteen bytes at a time.
+size_t past_marks_limit(std::string_view body) {
+  // A mark is a byte: a page of fewer bytes (every page but a few) has fewer marks.
+  if (body.size() <= static_cast<size_t>(kMaxMarksPerPage)) return std::string_view::npos;
+  long long marks = 0;
+  size_t i = 0;
+#if defined(__SSE2__)
+  for (; i + 16 <= body.size(); i += 16) {
+    __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(body.data() + i));
+    auto eq = [&](char m) { return _mm_cmpeq_epi8(c, _mm_set1_epi8(m)); };
+    __m128i hit =
+        _mm_or_si128(_mm_or_si128(_mm_or_si128(eq('\n'), eq('*')), _mm_or_si128(eq('_'), eq('~'))),
+                     _mm_or_si128(_mm_or_si128(eq('-'), eq('+')), _mm_or_si128(eq('['), eq('!'))));
+    hit = _mm_or_si128(
+        hit, _mm_or_si128(_mm_or_si128(eq('`'), eq('<')), _mm_or_si128(eq('&'), eq('\\'))));
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+    if (marks + __builtin_popcount(mask) > kMaxMarksPerPage) break;  // passed in these 16
+    marks += __builtin_popcount(mask);
+  }
+#endif
+  for (; i < body.size(); ++i) {
+    if (is_mark(static_cast<unsigned char>(body[i])) && ++marks > kMaxMarksPerPage) return i;
+  }
+  return std::string_view::npos;
+}
+
 /// Whether body[from, to) has a space, tab or line break: a word ends in it.
 bool has_space(std::string_view body, size_t from, size_t to) {
   for (size_t k = from; k < to; ++k) {
@@ -133,6 +165,17 @@ std::vector<MarkdownHazard> find_markdown_hazards(std::string_view body, int fir
     return t;
   }();
   std::vector<MarkdownHazard> found;
+  if (size_t at = past_marks_limit(body); at != std::string_view::npos) {
+    // The rest is not looked at: the page is refused whatever else it holds.
+    Pos p = pos_of_offset(body, at);
+    found.push_back({{p.line + first_line - 1, p.col},
+                     "this page has more than " + std::to_string(kMaxMarksPerPage) +
+                         " Markdown marks (line breaks, list and emphasis marks, links, code, "
+                         "entities); Markdown takes up to 1 KB of memory for each while it "
+                         "reads them",
+                     "split it into several pages"});
+    return found;
+  }
   bool images_found = false, table_found = false, www_found = false, html_found = false,
        links_found = false;
   int images_in_block = 0, html_in_block = 0, pipes_in_line = 0, www_in_word = 0;

@@ -24,6 +24,13 @@ inline constexpr int kMaxTableColumns = 200;
 /// sample portal's largest table has 33 cells; 100,000 (a 300 KB page of `|a|b|` rows)
 /// builds in 123 MB. A larger table belongs in a dataset.
 inline constexpr int kMaxTableCells = 100'000;
+/// At most this many Markdown marks in one page: line breaks and the bytes that open a node
+/// of their own (`*`, `_`, `~`, `-`, `+`, `[`, `!`, `` ` ``, `<`, `&`, `\`). cmark-gfm and
+/// the page's HTML take up to about 1 KB for each (2 MB of footnote references `[^a]` took
+/// 1 GB to build, of `*_~` 640 MB, of `&#` 430 MB); prose and this project's most marked
+/// page (docs/open-data.md: 5.5% of its bytes) repeated to 2 MB have under 130,000, and
+/// build in 70 MB.
+inline constexpr long long kMaxMarksPerPage = 250'000;
 /// At most this many `www.` in one word (a run without white space).
 inline constexpr int kMaxWwwPerWord = 100;
 /// At most this product of inline links (`](`) and emphasis marks (runs of `*`, `_` or

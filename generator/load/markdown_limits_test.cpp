@@ -98,6 +98,29 @@ TEST_CASE("too many table cells in one page, counted by the tables' columns") {
   CHECK(find_markdown_hazards(half + half + "a|b\n-|-\n").size() == 1);
 }
 
+TEST_CASE("too many Markdown marks in one page, wherever they are") {
+  // 250,000 marks: footnote references `[^a]` (one mark each, the `[`), 50 a line.
+  std::string line = repeat("[^a] ", 50) + "\n";  // 51 marks with its line break
+  std::string at_limit = repeat(line, 4901) + repeat("[^a] ", 49);  // 250,000
+  CHECK(find_markdown_hazards(at_limit).empty());
+  // The 250,001st is the `*` of `*b*`, on the last line (the body starts at line 10).
+  auto found = find_markdown_hazards(at_limit + "x *b*", 10);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].pos.line == 10 + 4901);
+  CHECK(found[0].pos.col == 49 * 5 + 3);
+  CHECK(found[0].message ==
+        "this page has more than 250000 Markdown marks (line breaks, list and emphasis marks, "
+        "links, code, entities); Markdown takes up to 1 KB of memory for each while it reads "
+        "them");
+  CHECK(found[0].help == "split it into several pages");
+  // Each kind of mark counts, and plain text does not (2 MB of prose has none).
+  for (std::string_view mark : {"\n", "*", "_", "~", "-", "+", "[", "!", "`", "<", "&", "\\"}) {
+    std::string many = repeat(std::string(mark) + "a", 250001);
+    CHECK_MESSAGE(find_markdown_hazards(many).size() == 1, mark);
+  }
+  CHECK(find_markdown_hazards(repeat("Plain words, with commas. And full stops: ", 50000)).empty());
+}
+
 TEST_CASE("too many www. in one word") {
   auto found = find_markdown_hazards(repeat("www.x_", 15000));
   REQUIRE(found.size() == 1);
