@@ -56,15 +56,12 @@ std::vector<std::string> ChartDrawing::x_label_items(bool long_labels, double wr
 }
 
 std::string ChartDrawing::line_value_labels() const {
-  // The plot's height in em (style.css: .chart-plot-row, less room under it below zero).
-  const double height = scale.lo < 0 ? 12 : 13.5;
-  auto baseline = [&](double value, bool under) {
-    const double y = height * (100 - scale.pos(value)) / 100;
-    return under ? y + 1.2 : y - 0.45;
-  };
+  // The plot's height in em (style.css: .chart-plot-row, less room under it below zero),
+  // and a label's baseline over or under its point (value_label's dy).
+  const LabelPlot plot{scale.lo < 0 ? 12 : 13.5, kLabelOverEms, kLabelUnderEms};
   std::string s;
   for (const ShownLabel& l :
-       shown_line_labels(d, pts, scale, view, kLineLabelWidths.back() - y_ems, baseline)) {
+       shown_line_labels(d, pts, scale, view, kLineLabelWidths.back() - y_ems, plot)) {
     int from = 0;
     if (l.plot_ems > 0) {
       for (int w : kLineLabelWidths) {
@@ -75,18 +72,19 @@ std::string ChartDrawing::line_value_labels() const {
       }
     }
     s += value_label(centre(l.placed.k), l.placed.label.value, l.placed.label.below, l.placed.text,
-                     from, l.anchor);
+                     from, l.anchor, l.placed.label.far ? plot.far : 0);
   }
   return s;
 }
 
 std::string ChartDrawing::value_label(double x, double v, bool below, const std::string& shown,
-                                      int from_ems, LabelAnchor anchor) const {
+                                      int from_ems, LabelAnchor anchor, double farther) const {
   double y = 100 - scale.pos(v);
   std::string from = from_ems ? " chart-v-" + std::to_string(from_ems) : "";
   if (anchor != LabelAnchor::kMiddle) from += std::string(" chart-v-") + anchor_name(anchor);
+  const double dy = v >= 0 && !below ? -kLabelOverEms - farther : kLabelUnderEms + farther;
   return "<text class=\"chart-v" + from + "\" x=\"" + chart_pct(x) + "\" y=\"" + chart_pct(y) +
-         "\" dy=\"" + (v >= 0 && !below ? "-0.45em" : "1.2em") + "\">" +
+         "\" dy=\"" + svg_number(dy) + "em\">" +
          html_escape(shown.empty() ? chart_value_text(v, view, d.value_decimals()) : shown) +
          "</text>\n";
 }

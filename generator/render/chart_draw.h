@@ -22,6 +22,11 @@ inline constexpr int kNoBarLabels = -1;
 inline constexpr std::array<int, 14> kLineLabelWidths = {4,  6,  8,  10, 12, 14, 16,
                                                          20, 24, 32, 40, 48, 64, 80};
 
+/// A value label's baseline over its mark (dy) and under it (below a negative value's),
+/// in em.
+inline constexpr double kLabelOverEms = 0.45;
+inline constexpr double kLabelUnderEms = 1.2;
+
 /// The chart box widths (in em) from which more x labels show (class `x-<em>`): every width,
 /// then a phone's 320 px at the largest text size (a data page's chart box is 9.75em there),
 /// wider boxes, and so on; the most labels each shows; under 30em long labels wrap at their
@@ -80,13 +85,15 @@ struct ChartDrawing {
   /// closer than kLabelClearEms in a narrow box, the less important (PointLabel::rank)
   /// shows only from the box width (kLineLabelWidths) at which they stand clear, or never.
   std::string line_value_labels() const;
-  /// `v` written above its mark at x (below a negative one, or when `below`); `shown`
-  /// replaces the number. A label that shows only in a box `from_ems` wide or wider has
-  /// the class `chart-v-<from_ems>` (kLineLabelWidths; 0: it shows at every width); one
+  /// `v` written above its mark at x (below a negative one, or when `below`), its baseline
+  /// kLabelOverEms over the mark or kLabelUnderEms under it, and `farther` em more;
+  /// `shown` replaces the number. A label that shows only in a box `from_ems` wide or wider
+  /// has the class `chart-v-<from_ems>` (kLineLabelWidths; 0: it shows at every width); one
   /// that starts or ends at its point (`anchor`: line_label_anchor) `chart-v-start` or
   /// `chart-v-end`.
   std::string value_label(double x, double v, bool below = false, const std::string& shown = {},
-                          int from_ems = 0, LabelAnchor anchor = LabelAnchor::kMiddle) const;
+                          int from_ems = 0, LabelAnchor anchor = LabelAnchor::kMiddle,
+                          double farther = 0) const;
   /// The mark of a category without a value, at the zero line above x: the "–" the table
   /// beside the drawing shows, hidden from screen readers (the drawing's text alternative
   /// and the table say "no value" in words).

@@ -8,6 +8,7 @@
 
 #include "core/locale.h"
 #include "core/text.h"
+#include "render/chart_line_labels.h"
 
 namespace firefly {
 
@@ -136,37 +137,20 @@ std::vector<size_t> key_points(const std::vector<double>& v) {
           *std::min_element(idx.begin(), idx.end(), less)};
 }
 
-/// How far from its point (in points either side) a label's line is looked at, and how far
-/// (percent of the plot's height) a line may pass over or under a point before it reaches
-/// the label written there (its baseline stands 0.45em, about 3%, from the point).
-constexpr size_t kNearPoints = 2;
-constexpr double kLabelClearance = 2;
+/// A label is written farther from its mark only where a line crosses it nearer in every
+/// plot up to this wide (em): the widest chart box's (kLineLabelWidths).
+constexpr double kNearPlacesEms = 80;
 
-/// Whether a line of `d` runs through the band of heights (`lo`, `hi`) (percent of the
-/// plot) within kNearPoints of drawn point `k`, where a label of that point would be
-/// written: a label above its point covers its own line where it rises after or before the
-/// point, and another series' line passing just over it.
-bool line_near(const ChartData& d, const std::vector<size_t>& pts, const ChartScale& scale,
-               size_t k, double lo, double hi) {
-  const size_t first = k > kNearPoints ? k - kNearPoints : 0;
-  const size_t last = std::min(k + kNearPoints, pts.size() - 1);
-  for (const ChartSeries& s : d.series) {
-    double low = std::numeric_limits<double>::infinity(), high = -low;
-    for (size_t i = first; i <= last; ++i) {
-      if (!has_value(s.values[pts[i]])) continue;
-      low = std::min(low, scale.pos(s.values[pts[i]]));
-      high = std::max(high, scale.pos(s.values[pts[i]]));
-    }
-    if (low < hi && high > lo) return true;
-  }
-  return false;
-}
+/// Where a value label is written against its mark.
+enum class Place { kOver, kUnder, kOverFar, kUnderFar };
 
-/// The labels of one point's `values` (highest first, each with its rank): each above its
-/// mark where it stands clear of the labels above it, else below; of a
-/// value that `flip` marks, below first. A label that fits neither side is left out.
+/// The labels of one point's `values` (highest first, each with its rank): each where
+/// `want` says if it stands clear of the labels above it there, else above its mark, else
+/// below. A label that fits nowhere is left out. A label written farther from its mark
+/// takes `far` more (percent of the plot's height).
 std::vector<PointLabel> place_labels(const std::vector<std::pair<double, int>>& values,
-                                     const std::vector<bool>& flip, const ChartScale& scale) {
+                                     const std::vector<Place>& want, const ChartScale& scale,
+                                     double far) {
   std::vector<PointLabel> out;
   // How low the labels written so far reach: a label above its mark takes the line of
   // text over it, one below its mark (a negative value's too) the line under it.
@@ -174,18 +158,29 @@ std::vector<PointLabel> place_labels(const std::vector<std::pair<double, int>>& 
   for (size_t i = 0; i < values.size(); ++i) {
     const auto [v, rank] = values[i];
     const double p = scale.pos(v);
-    const bool above = v >= 0 && p + kLabelGap <= floor;
-    const bool below = p <= floor && (p >= kLabelGap || scale.lo < 0);
-    if (above && !(flip[i] && below)) {
+    auto over = [&](bool farther) {
+      return v >= 0 && p + kLabelGap + (farther ? far : 0) <= floor;
+    };
+    // Under its mark, a label must not reach the category labels under the plot (a chart
+    // with negative values keeps room there).
+    auto under = [&](bool farther) {
+      return p <= floor && (p - (farther ? far : 0) >= kLabelGap || scale.lo < 0);
+    };
+    const bool farther = want[i] == Place::kOverFar || want[i] == Place::kUnderFar;
+    const bool below = want[i] == Place::kUnder || want[i] == Place::kUnderFar;
+    if (below ? under(farther) : over(farther)) {
+      out.push_back({v, below, rank, farther});
+      floor = below ? p - kLabelGap - (farther ? far : 0) : p;
+    } else if (over(false)) {
       out.push_back({v, false, rank});
       floor = p;
-    } else if (below) {
+    } else if (under(false)) {
       out.push_back({v, true, rank});
       floor = p - kLabelGap;
     }
     // Else it would cover a label above it on either side of its mark, or, under its
-    // mark, the category labels under the plot (a chart with negative values keeps room
-    // there): left out (the table under the chart and the chart's CSV give every value).
+    // mark, the category labels under the plot: left out (the table under the chart and
+    // the chart's CSV give every value).
   }
   return out;
 }
@@ -193,7 +188,8 @@ std::vector<PointLabel> place_labels(const std::vector<std::pair<double, int>>& 
 }  // namespace
 
 std::vector<std::vector<PointLabel>> line_labels(const ChartData& d, const std::vector<size_t>& pts,
-                                                 const ChartScale& scale) {
+                                                 const ChartScale& scale, const DataView& view,
+                                                 const LabelPlot& plot) {
   // Per point, its values that are key points, each with its best rank.
   std::vector<std::vector<std::pair<double, int>>> at(pts.size());
   for (const ChartSeries& s : d.series) {
@@ -213,30 +209,55 @@ std::vector<std::vector<PointLabel>> line_labels(const ChartData& d, const std::
     values.erase(std::unique(values.begin(), values.end(),
                              [](const auto& a, const auto& b) { return a.first == b.first; }),
                  values.end());
-    out[k] = place_labels(values, std::vector<bool>(values.size(), false), scale);
-    // A label above its mark that would cover a line near its point (its own rising, or
-    // another's passing over it) is written below it where no line runs there, unless
-    // that leaves out a label of the point.
-    std::vector<bool> flip(values.size(), false);
+    // Where a line crosses a label in each place at every width, it is never drawn
+    // (shown_line_labels): it takes no room from the point's other labels. The others are
+    // written where a line crosses them in the narrowest plots only (over their mark first,
+    // then under it), unless that leaves out a label of the point; farther over or under
+    // it only where a line crosses both nearer places in every plot (up to 80em).
+    constexpr double kNever = std::numeric_limits<double>::infinity();
+    constexpr std::array<Place, 4> kPlaces = {Place::kOver, Place::kUnder, Place::kOverFar,
+                                              Place::kUnderFar};
+    std::vector<Place> want;
     bool any = false;
-    for (size_t i = 0; i < values.size(); ++i) {
-      const double p = scale.pos(values[i].first);
-      flip[i] = values[i].first >= 0 &&
-                line_near(d, pts, scale, k, p + kLabelClearance, p + kLabelGap) &&
-                !line_near(d, pts, scale, k, p - kLabelGap, p - kLabelClearance);
-      any = any || flip[i];
+    for (size_t i = 0; i < values.size();) {
+      const double v = values[i].first;
+      const double width =
+          text_ems(d.marked(pts[k], chart_value_text(v, view, d.value_decimals())));
+      const LabelAnchor anchor = line_label_anchor(k, pts.size(), width);
+      double best = kNever, nearer = kNever;
+      Place place = Place::kOver;
+      for (Place at : kPlaces) {
+        const bool under = at == Place::kUnder || at == Place::kUnderFar;
+        const bool farther = at == Place::kOverFar || at == Place::kUnderFar;
+        if (v < 0 && !under) continue;  // a negative value's label is under its mark
+        if (farther && nearer <= kNearPlacesEms) break;
+        const double clear =
+            line_label_clear_width(d, pts, scale, plot.at(farther), k, v, under, width, anchor);
+        if (clear < best) best = clear, place = at;
+        if (!farther) nearer = best;
+      }
+      if (best == kNever) {
+        values.erase(values.begin() + static_cast<std::ptrdiff_t>(i));
+        continue;
+      }
+      want.push_back(place);
+      any = any || place != Place::kOver;
+      ++i;
     }
+    const double far = plot.height > 0 ? 100 * plot.far / plot.height : 0;
+    out[k] = place_labels(values, std::vector<Place>(values.size(), Place::kOver), scale, far);
     if (!any) continue;
-    std::vector<PointLabel> flipped = place_labels(values, flip, scale);
-    if (flipped.size() >= out[k].size()) out[k] = std::move(flipped);
+    std::vector<PointLabel> placed = place_labels(values, want, scale, far);
+    if (placed.size() >= out[k].size()) out[k] = std::move(placed);
   }
   return out;
 }
 
 std::vector<PlacedLabel> ranked_line_labels(const ChartData& d, const std::vector<size_t>& pts,
-                                            const ChartScale& scale, const DataView& view) {
+                                            const ChartScale& scale, const DataView& view,
+                                            const LabelPlot& plot) {
   std::vector<PlacedLabel> out;
-  std::vector<std::vector<PointLabel>> at = line_labels(d, pts, scale);
+  std::vector<std::vector<PointLabel>> at = line_labels(d, pts, scale, view, plot);
   for (size_t k = 0; k < at.size(); ++k) {
     for (const PointLabel& l : at[k]) {
       out.push_back({k, l, d.marked(pts[k], chart_value_text(l.value, view, d.value_decimals())),
@@ -270,6 +291,7 @@ std::vector<double> label_plot_widths(const std::vector<LabelBox>& boxes, size_t
   std::vector<double> need(boxes.size(), 0);
   for (size_t i = 0; i < boxes.size(); ++i) {
     const LabelBox& a = boxes[i];
+    need[i] = a.clear;
     for (size_t j = 0; j < i; ++j) {
       const LabelBox& b = boxes[j];
       // One never shown, or over the same point (line_labels keeps those apart), or on
@@ -297,14 +319,18 @@ std::vector<double> label_plot_widths(const std::vector<LabelBox>& boxes, size_t
 
 std::vector<ShownLabel> shown_line_labels(const ChartData& d, const std::vector<size_t>& pts,
                                           const ChartScale& scale, const DataView& view,
-                                          double widest,
-                                          const std::function<double(double, bool)>& baseline) {
-  std::vector<PlacedLabel> placed = ranked_line_labels(d, pts, scale, view);
+                                          double widest, const LabelPlot& plot) {
+  std::vector<PlacedLabel> placed = ranked_line_labels(d, pts, scale, view, plot);
   std::vector<LabelBox> boxes;
   for (const PlacedLabel& p : placed) {
     const bool under = p.label.below || p.label.value < 0;
-    boxes.push_back({p.k, text_ems(p.text), baseline(p.label.value, under),
-                     line_label_anchor(p.k, pts.size(), text_ems(p.text))});
+    const double width = text_ems(p.text), value = p.label.value;
+    const LabelAnchor anchor = line_label_anchor(p.k, pts.size(), width);
+    const LabelPlot at = plot.at(p.label.far);
+    const double baseline =
+        at.height * (100 - scale.pos(value)) / 100 + (under ? at.under : -at.over);
+    boxes.push_back({p.k, width, baseline, anchor,
+                     line_label_clear_width(d, pts, scale, at, p.k, value, under, width, anchor)});
   }
   std::vector<double> need = label_plot_widths(boxes, pts.size(), widest);
   std::vector<ShownLabel> shown;

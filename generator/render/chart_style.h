@@ -32,17 +32,42 @@ struct PointLabel {
   double value;
   bool below;
   int rank = 0;
+  /// Written farther from its mark (LabelPlot::far), where a line runs through the nearer
+  /// place.
+  bool far = false;
 };
+/// A line chart's plot as its value labels' text boxes are measured in it, in em: its
+/// height, and how far a label's baseline stands over its point (written above it) and
+/// under it (written below it). The page's plot is 13.5em high (12 with values below zero),
+/// its labels 0.45em over and 1.2em under their points; the SVG file's 280 px of 16.
+struct LabelPlot {
+  double height = 13.5;
+  double over = 0.45;
+  double under = 1.2;
+  /// How much farther from its point a label is written when a line runs through its
+  /// nearer place (PointLabel::far): a third of an em, still nearer its own mark than a
+  /// line of text.
+  double far = 0.3;
+  /// The places of a label written farther from its point (`farther`), or this.
+  LabelPlot at(bool farther) const {
+    return farther ? LabelPlot{height, over + far, under + far, far} : *this;
+  }
+};
+
 /// The value labels of a line chart at each drawn point: each series' first, last, lowest
 /// and highest reported values only; one label for equal values at a point, and of two
 /// values closer than a line of text the lower written below its mark; a third that would
 /// cover one of them on either side of its mark, or one that under its mark would reach the
 /// category labels under the plot, is left out, so that no label covers another text. A
-/// label above its mark that would cover a line within two points of it (its own rising
-/// from it, another's passing just over it) is written below its mark where no line runs
-/// and the rules above allow it without leaving out another label of the point.
+/// label is written where a line (its own rising from it, another's passing just over it)
+/// crosses it in the narrowest plots only (line_label_clear_width, its text as `view`
+/// writes it in `plot`): over its mark, under it, or a third of an em farther over or under
+/// it (LabelPlot::far), where the rules above allow it without leaving out another label
+/// of the point; one that a line crosses in each place at every width takes no room.
 std::vector<std::vector<PointLabel>> line_labels(const ChartData& d, const std::vector<size_t>& pts,
-                                                 const ChartScale& scale);
+                                                 const ChartScale& scale,
+                                                 const DataView& view = DataView{},
+                                                 const LabelPlot& plot = LabelPlot{});
 
 /// A line chart's value label with the index of the drawn category it stands over and its
 /// text as shown.
@@ -56,7 +81,8 @@ struct PlacedLabel {
 /// mark), the most important first (PointLabel::rank), in the order of the points within
 /// a rank.
 std::vector<PlacedLabel> ranked_line_labels(const ChartData& d, const std::vector<size_t>& pts,
-                                            const ChartScale& scale, const DataView& view);
+                                            const ChartScale& scale, const DataView& view,
+                                            const LabelPlot& plot);
 
 /// The least clear space (in em) between two value labels side by side on one line of
 /// text: half an em, wider than a space, so that "7" over 2021 and "3" over 2022 never read
@@ -83,6 +109,8 @@ struct LabelBox {
   double width;
   double baseline;
   LabelAnchor anchor = LabelAnchor::kMiddle;  ///< where it stands (line_label_anchor)
+  /// The least plot width (em) from which no line crosses it (line_label_clear_width).
+  double clear = 0;
 };
 /// The narrowest plot, in em, that a chart's box leaves beside its y axis: a phone 320 px
 /// wide at the largest text size has about 7.
@@ -105,10 +133,11 @@ inline LabelAnchor line_label_anchor(size_t k, size_t n, double width) {
   return after ? LabelAnchor::kEnd : LabelAnchor::kMiddle;
 }
 /// For each of `boxes` over a drawing of `n` categories, the most important first, the
-/// least width of the plot (in em) from which it shows: there it stands kLabelClearEms or
-/// more from every more important label on its line of text (kLabelLineEms) that shows
-/// there; 0 when it never comes that close, infinity when it would need more than `widest`
-/// (it never shows; the table and the downloads give its value).
+/// least width of the plot (in em) from which it shows: there no line crosses it
+/// (LabelBox::clear) and it stands kLabelClearEms or more from every more important label
+/// on its line of text (kLabelLineEms) that shows there; 0 when it never comes that close,
+/// infinity when it would need more than `widest` (it never shows; the table and the
+/// downloads give its value).
 std::vector<double> label_plot_widths(const std::vector<LabelBox>& boxes, size_t n, double widest);
 
 /// A line chart's value label to draw, and the least width of the plot (in em) from which
@@ -120,13 +149,14 @@ struct ShownLabel {
 };
 /// The value labels of a line chart that show in a plot up to `widest` em wide, in drawing
 /// order (line_labels' order), each with the width it needs (label_plot_widths); one that
-/// would need more stands too close to a more important label at any width and is left
-/// out. `baseline` gives the height of a label's baseline in the plot, in em, from its value
-/// and whether it is written under its mark (below it, or a negative value).
+/// would need more stands too close to a more important label at any width, or has a line
+/// through it, and is left out: a number with a line through it cannot be read (a white
+/// halo under the digits leaves the line on both sides, where it reads as part of the
+/// number), and the table under the chart and the downloads give its value. `plot` gives
+/// the labels' places in the plot, in em.
 std::vector<ShownLabel> shown_line_labels(const ChartData& d, const std::vector<size_t>& pts,
                                           const ChartScale& scale, const DataView& view,
-                                          double widest,
-                                          const std::function<double(double, bool)>& baseline);
+                                          double widest, const LabelPlot& plot);
 
 /// How wide (in ems) each category of a column drawing of `kind` ("bar", "stacked" or
 /// "target") must be for every value label to stand kLabelClearEms or more from the next:

@@ -162,7 +162,9 @@ TEST_CASE("shown line labels: in drawing order, each with the plot width it need
   // Ten years; the last (9) is the most important, the first (1) and the highest (10,
   // over the year before the last) follow.
   ChartData d = lines({{1, 2, 3, 4, 5, 6, 7, 8, 10, 9}});
-  auto one_line = [](double, bool) { return 5.0; };
+  // A plot of no height: every label above its mark stands on one line of text, and no
+  // line reaches a box.
+  const LabelPlot one_line{0, 0.45, 1.2};
   auto shown = shown_line_labels(d, all(10), make_scale(0, 10), DataView{}, 20, one_line);
   REQUIRE(shown.size() == 3);
   CHECK(shown[0].placed.k == 0);
@@ -179,16 +181,26 @@ TEST_CASE("shown line labels: in drawing order, each with the plot width it need
   REQUIRE(shown.size() == 2);
   CHECK(shown[0].placed.k == 0);
   CHECK(shown[1].placed.k == 9);
-  // Baselines two em apart per unit of value: no two on one line of text, all always show.
-  std::vector<bool> under;
-  auto apart = [&](double value, bool below) {
-    under.push_back(below);
-    return 2 * value;
-  };
-  shown = shown_line_labels(d, all(10), make_scale(0, 10), DataView{}, 10, apart);
+  // A plot 20em high: baselines two em apart per unit of value, no two on one line of text,
+  // but lines steep beside the labels. "10" shows at every width; "9" is written under its
+  // mark (the line falls to it from 10, over it), where the line rising from 8 to 10 is
+  // 0.3em of "9" plus a band and a half from its point in a plot of 1.97em or more. "1" stays
+  // over its mark (under it, it would reach the category labels), where its line, rising
+  // 2em to 2, enters its box (0.09em over the point) 0.045 of a band after the point: it
+  // shows from a plot 10 * 0.3 / 0.045 em wide, and in one up to 10em not at all.
+  const LabelPlot steep{20, 0.45, 1.2};
+  shown = shown_line_labels(d, all(10), make_scale(0, 10), DataView{}, 10, steep);
+  REQUIRE(shown.size() == 2);
+  CHECK(shown[0].placed.text == "10");
+  CHECK(shown[0].plot_ems == 0);
+  CHECK(shown[1].placed.text == "9");
+  CHECK(shown[1].placed.label.below);
+  CHECK(shown[1].plot_ems == doctest::Approx(10 * 0.3 / (9.5 - (7.5 + 0.965 / 2))));
+  shown = shown_line_labels(d, all(10), make_scale(0, 10), DataView{}, 80, steep);
   REQUIRE(shown.size() == 3);
-  for (const ShownLabel& l : shown) CHECK(l.plot_ems == 0);
-  CHECK(under == std::vector<bool>(3, false));
+  CHECK(shown[0].placed.text == "1");
+  CHECK_FALSE(shown[0].placed.label.below);
+  CHECK(shown[0].plot_ems == doctest::Approx(10 * 0.3 / 0.045));
 }
 
 TEST_CASE("line labels: the first starts at its point and the last ends at it") {

@@ -22,6 +22,11 @@ constexpr double kLine = 22;    ///< body line height in px
 constexpr double kTitle = 22;   ///< title size in px
 constexpr double kPlot = 280;   ///< the plot's height in px (columns)
 constexpr double kBar = 18;     ///< a bar's thickness in px (rows)
+/// A value label's baseline over its mark and under it, in px: the page's 0.45 and 1.2em
+/// (chart_columns.cpp). Under it at 18 px, a label's box (its font's ascent, 1.07em) reached
+/// over the point, where the point's own line runs.
+constexpr double kLabelOver = 6;
+constexpr double kLabelUnder = 19.2;
 
 const char* kTargetStroke = "stroke=\"#1b1b1b\" stroke-width=\"3\" stroke-dasharray=\"6 3\"";
 
@@ -121,10 +126,11 @@ struct Drawing {
   }
 
   /// `value` written above its mark (below a negative one); `shown` replaces the number;
-  /// `anchor` is its text-anchor (a line's first and last labels: line_label_anchor).
+  /// `anchor` is its text-anchor (a line's first and last labels: line_label_anchor); a label
+  /// written farther from its mark (PointLabel::far) stands `farther` px more away.
   void value_label(double x, double at, double value, const std::string& shown = {},
-                   bool below = false, const char* anchor = "middle") {
-    text(x, at + (value >= 0 && !below ? -6 : 18),
+                   bool below = false, const char* anchor = "middle", double farther = 0) {
+    text(x, at + (value >= 0 && !below ? -kLabelOver - farther : kLabelUnder + farther),
          shown.empty() ? chart_value_text(value, view, d.value_decimals()) : shown,
          std::string("text-anchor=\"") + anchor +
              "\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\"");
@@ -138,15 +144,15 @@ struct Drawing {
 
   /// A line chart's value labels (shown_line_labels) at `at(value)` and `centre(point)`,
   /// but one that stands closer than kLabelClearEms to a more important one on its line of
-  /// text in the plot `plot_ems` wide.
+  /// text, or that a line crosses, in the plot `plot_ems` wide.
   template <typename At, typename Centre>
   void line_value_labels(const At& at, const Centre& centre, double plot_ems) {
-    auto baseline = [&](double value, bool under) {
-      return (at(value) + (under ? 18 : -6)) / kFont;
-    };
-    for (const ShownLabel& l : shown_line_labels(d, pts, scale, view, plot_ems, baseline)) {
+    // The plot's height in em, and a label's baseline over or under its point.
+    const LabelPlot plot{kPlot / kFont, kLabelOver / kFont, kLabelUnder / kFont};
+    for (const ShownLabel& l : shown_line_labels(d, pts, scale, view, plot_ems, plot)) {
       value_label(centre(l.placed.k), at(l.placed.label.value), l.placed.label.value, l.placed.text,
-                  l.placed.label.below, anchor_name(l.anchor));
+                  l.placed.label.below, anchor_name(l.anchor),
+                  l.placed.label.far ? plot.far * kFont : 0);
     }
   }
 

@@ -7,8 +7,9 @@
 // in a narrow chart must also stay inside the chart's box, and no two value labels of one
 // chart may overlap (their boxes as laid out, at every width and text size) or stand side by
 // side on one line closer than 0.4em (they would read as one number), nor two shown
-// labels of its x axis touch. A horizontal
-// bar's value must start within an em of its bar's end. An x axis of 12 points or more (a
+// labels of its x axis touch, nor any line of the chart (a series', its own or another's)
+// cross a shown value label's text box (a number with a line through it cannot be read). A
+// horizontal bar's value must start within an em of its bar's end. An x axis of 12 points or more (a
 // long time axis: months, days) must show at least its first and its last label, at every
 // width and text size, so that a reader can tell which period a point is.
 //
@@ -34,7 +35,23 @@ if (!dir) {
 
 /** In the page: the rendered size of every text of every chart, and overflow. */
 function measure() {
-  const out = { sizes: [], overflow: [], overlaps: [], far: [], axes: [] };
+  const out = { sizes: [], overflow: [], overlaps: [], far: [], axes: [], crossed: [] };
+  /** Whether the segment from a to b has a point in the box (left, top)-(right, bottom). */
+  function segmentMeetsBox(a, b, left, top, right, bottom) {
+    // Liang-Barsky: the part of the segment (t in 0..1) inside each slab, intersected.
+    let t0 = 0, t1 = 1;
+    const dx = b.x - a.x, dy = b.y - a.y;
+    for (const [p, q] of [[-dx, a.x - left], [dx, right - a.x], [-dy, a.y - top], [dy, bottom - a.y]]) {
+      if (p === 0) {
+        if (q < 0) return false;
+      } else if (p < 0) {
+        t0 = Math.max(t0, q / p);
+      } else {
+        t1 = Math.min(t1, q / p);
+      }
+    }
+    return t0 <= t1;
+  }
   // A horizontal bar's value is written just past the bar's end (within an em), not
   // across the chart from a short bar.
   for (const line of document.querySelectorAll('.chart-bar-line')) {
@@ -71,6 +88,32 @@ function measure() {
           }
         }
       }
+    }
+  }
+  // No line of a chart (a series' line, its own or another's) may cross a shown value
+  // label's text box: a number with a line through it cannot be read. The line's stroke
+  // counts, less a pixel of tolerance; gridlines and the zero line are not marks.
+  for (const view of document.querySelectorAll('.chart-view')) {
+    const segments = [];
+    for (const line of view.querySelectorAll('svg.chart-plot line:not(.chart-grid):not(.chart-zero)')) {
+      if (line.getBoundingClientRect().width === 0 && line.getBoundingClientRect().height === 0) continue;
+      const m = line.getScreenCTM();
+      const at = (x, y) => ({ x: m.a * x + m.c * y + m.e, y: m.b * x + m.d * y + m.f });
+      const half = (parseFloat(getComputedStyle(line).strokeWidth) || 1) * Math.hypot(m.a, m.b) / 2;
+      segments.push({
+        a: at(line.x1.baseVal.value, line.y1.baseVal.value),
+        b: at(line.x2.baseVal.value, line.y2.baseVal.value),
+        grow: Math.max(0, half - 1),
+      });
+    }
+    for (const t of view.querySelectorAll('svg.chart-plot text.chart-v')) {
+      const style = getComputedStyle(t);
+      if (style.display === 'none' || style.visibility === 'hidden' || t.closest('[hidden]')) continue;
+      const r = t.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      const hit = segments.some(({ a, b, grow }) =>
+        segmentMeetsBox(a, b, r.left - grow, r.top - grow, r.right + grow, r.bottom + grow));
+      if (hit) out.crossed.push(`"${t.textContent.trim()}"`);
     }
   }
   // The x axis's shown labels must not touch each other (their text as laid out: a label
@@ -186,7 +229,7 @@ async function main() {
             input.checked = true;
             input.dispatchEvent(new Event('change', { bubbles: true }));
           }, size);
-          const { sizes, overflow, overlaps, far, axes } = await page.evaluate(measure);
+          const { sizes, overflow, overlaps, far, axes, crossed } = await page.evaluate(measure);
           const lost = axes.filter((a) => !a.ends);
           const where = `${p} at ${width} px, text size ${size}`;
           if (sizes.length === 0) {
@@ -205,6 +248,8 @@ async function main() {
             fail(`${where}: text outside the chart's box: "${overflow[0]}"`);
           } else if (overlaps.length) {
             fail(`${where}: ${overlaps.length} pairs of labels overlap, e.g. ${overlaps[0]}`);
+          } else if (crossed.length) {
+            fail(`${where}: ${crossed.length} value labels crossed by a line: ${crossed.join(', ')}`);
           } else if (far.length) {
             fail(`${where}: ${far.length} row values are not just past their bars, e.g. ${far[0]}`);
           } else if (lost.length) {
@@ -215,7 +260,7 @@ async function main() {
             const xs = axes.length ? `; x labels of ${axes.map((a) => `${a.points} points: ` +
               a.shown.join(' | ')).join('; ')}` : '';
             console.log(`ok   ${where}: ${sizes.length} texts, smallest ${least.toFixed(1)} px, ` +
-              `no value labels overlap${xs}`);
+              `no value labels overlap or crossed by a line${xs}`);
           }
           previous = least;
         }
