@@ -1,6 +1,7 @@
 #include "model/translation_drift.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <map>
 #include <string_view>
@@ -44,7 +45,7 @@ std::string figure_text(const Figure& f, const Facts* in) {
     return "the telephone number \"" + f.second.text + "\"" +
            (in ? " (" + where.substr(1) + ")" : "");
   }
-  return format_number(f.first / 1000.0) + " (\"" + f.second.text + "\"" + where + ")";
+  return format_thousandths(f.first) + " (\"" + f.second.text + "\"" + where + ")";
 }
 
 /// "3 figures, 100 ("100" at <file>:<line>:<column>), ..." in the order they are written in
@@ -70,13 +71,29 @@ std::string figure_list(std::vector<const Figure*>& figures, const Facts& in, bo
     return a.first.line != b.first.line ? a.first.line < b.first.line : a.first.col < b.first.col;
   });
   std::string out = std::to_string(figures.size()) + " figures, ";
+  out.reserve(shown * (path ? in.path.size() + 32 : 32));
+  // Appended piece by piece: the list is made for every line of figures of every pair.
+  auto append_int = [&](int n) {
+    char buf[16];
+    out.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
+  };
   for (size_t k = 0; k < placed_count; ++k) {
     figures[k] = placed[k].second;
     if (k >= shown) continue;
     const auto& [pos, f] = placed[k];
-    out += (k ? ", " : "") + format_number(f->first / 1000.0) + " (\"" + f->second.text + "\" at " +
-           (path ? in.path + ":" : "") + std::to_string(pos.line) + ":" + std::to_string(pos.col) +
-           ")";
+    if (k) out += ", ";
+    out += format_thousandths(f->first);
+    out += " (\"";
+    out += f->second.text;
+    out += "\" at ";
+    if (path) {
+      out += in.path;
+      out += ':';
+    }
+    append_int(pos.line);
+    out += ':';
+    append_int(pos.col);
+    out += ')';
   }
   if (shown < figures.size()) out += " and " + std::to_string(figures.size() - shown) + " more";
   if (first) *first = placed[0].first;

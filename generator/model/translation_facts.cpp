@@ -27,7 +27,7 @@ void add_numbers(Facts& f, std::string_view text, const std::string& lang, int l
           {std::llround(n.value * 1000), std::llround(n.range_year * 1000), std::move(stated)});
       continue;
     }
-    (n.words ? f.in_words : f.numbers).emplace(std::llround(n.value * 1000), std::move(stated));
+    (n.words ? f.in_words : f.numbers).try_emplace(std::llround(n.value * 1000), std::move(stated));
   }
   if (english) f.english_texts.emplace_back(text, line);
 }
@@ -95,7 +95,7 @@ void settle_ranges(Facts& f, const Facts& other) {
   for (Facts::MaybeRange& m : f.maybe_ranges) {
     const bool number = other.numbers.count(m.number) || other.in_words.count(m.number);
     const bool range = other.numbers.count(m.year) && (!number || !f.numbers.count(m.year));
-    f.numbers.emplace(range ? m.year : m.number, std::move(m.stated));
+    f.numbers.try_emplace(range ? m.year : m.number, std::move(m.stated));
   }
   f.maybe_ranges.clear();
 }
@@ -122,7 +122,7 @@ void add_english_words(Facts& f, const Facts& other) {
   }
   for (const auto& [text, line] : f.english_texts) {
     for (StatedNumber& n : english_number_words(text)) {
-      f.in_words.emplace(std::llround(n.value * 1000), Stated{std::move(n.text), line});
+      f.in_words.try_emplace(std::llround(n.value * 1000), Stated{std::move(n.text), line});
     }
   }
 }
@@ -153,18 +153,18 @@ Facts facts_of(const SourcePage& page, const std::vector<MarkdownItem>& items) {
         break;
       case Kind::kLink: {
         std::string target = item.value.substr(0, item.value.find('#'));
-        if (!target.empty()) f.links.emplace(target, item.line);
+        if (!target.empty()) f.links.try_emplace(std::move(target), item.line);
         link = &item.value;
         break;
       }
       case Kind::kImage:
-        f.images.emplace(item.value, item.line);
+        f.images.try_emplace(item.value, item.line);
         break;
       case Kind::kEmbed:
-        f.embeds.emplace(embed_identity(item.value), item.line);
+        f.embeds.try_emplace(embed_identity(item.value), item.line);
         break;
       case Kind::kCode:
-        f.code.emplace(item.value, item.line);
+        f.code.try_emplace(item.value, item.line);
         break;
       case Kind::kText:
         // An address shown as its own link (<https://example.org/2019/r.pdf>) states no
