@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <utility>
@@ -58,6 +59,7 @@ struct NumberWriting {
   std::vector<std::string_view> percents;  ///< words after a number that make it a percentage
   std::array<bool, 256> starts{};
   std::vector<unsigned char> month_starts;  ///< the first bytes of months, but 0xE0
+  bool capital_months = false;              ///< month_starts are all capitals A to Z
 };
 
 NumberWriting number_writing(const std::string& lang) {
@@ -102,6 +104,9 @@ NumberWriting number_writing(const std::string& lang) {
     if (!w.starts[c]) w.month_starts.push_back(c);
     w.starts[c] = true;
   }
+  w.capital_months =
+      !w.month_starts.empty() && std::all_of(w.month_starts.begin(), w.month_starts.end(),
+                                             [](unsigned char c) { return c >= 'A' && c <= 'Z'; });
   return w;
 }
 
@@ -126,39 +131,80 @@ const NumberWriting& number_writing_of(const std::string& code) {
                                     : none));
 }
 
+/// Whether a number, a month name or (Chinese) 成 may begin at `i`.
+bool sign_at(const Utf8& s, size_t i, const NumberWriting& w) {
+  return w.starts[s.byte(i)] || (w.zh && (s.has(i, "成") || chinese_unit_at(s, i)));
+}
+
+/// next_sign, a byte at a time.
+size_t next_sign_bytewise(const Utf8& s, size_t i, const NumberWriting& w) {
+  while (i < s.size() && !sign_at(s, i, w)) ++i;
+  return i;
+}
+
+#if defined(__SSE2__)
+/// The offsets among the 16 bytes at `p` (17 are read) where sign_at may hold, as bits: every
+/// one where it does, and a few more (a capital that begins no month's name, a Chinese
+/// character of the lead and second bytes of 成, 十, 千 or 百 but another last one).
+unsigned maybe_signs(const unsigned char* p, const NumberWriting& w) {
+  auto load = [&](int at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at)); };
+  auto eq = [](__m128i v, unsigned char c) {
+    return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c)));
+  };
+  // The bytes from `lo` to `lo + n - 1`.
+  auto in_range = [](__m128i v, unsigned char lo, unsigned char n) {
+    const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
+    return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(static_cast<char>(n - 1))), d);
+  };
+  const __m128i v = load(0);
+  __m128i hit = _mm_or_si128(in_range(v, '0', 10), _mm_or_si128(eq(v, 0xE0), eq(v, 0xEF)));
+  if (w.capital_months) {
+    hit = _mm_or_si128(hit, in_range(v, 'A', 26));
+  } else {
+    for (unsigned char c : w.month_starts) hit = _mm_or_si128(hit, eq(v, c));
+  }
+  if (w.zh) {  // 成 E6 88 90; the units of Chinese numerals 十 E5 8D 81, 千 E5 8D 83, 百 E7 99 BE
+    const __m128i next = load(1);
+    hit = _mm_or_si128(
+        hit,
+        _mm_and_si128(in_range(v, 0xE5, 3),
+                      _mm_or_si128(eq(next, 0x88), _mm_or_si128(eq(next, 0x8D), eq(next, 0x99)))));
+  }
+  return static_cast<unsigned>(_mm_movemask_epi8(hit));
+}
+#endif
+
 /// The first offset from `i` where a number, a month name or (Chinese) 成 may begin, or
 /// the size. Most text can begin none of them: 16 bytes a step.
 size_t next_sign(const Utf8& s, size_t i, const NumberWriting& w) {
   const size_t size = s.size();
 #if defined(__SSE2__)
   const auto* b = reinterpret_cast<const unsigned char*>(s.text().data());
-  auto load = [&](size_t at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + at)); };
-  auto eq = [](__m128i v, unsigned char c) {
-    return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c)));
-  };
-  const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
-  for (; i + 18 <= size; i += 16) {
-    const __m128i v = load(i);
-    const __m128i d = _mm_sub_epi8(v, zero);  // '0'-'9' become 0-9, all else above 9
-    __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d),
-                               _mm_or_si128(eq(v, 0xE0), eq(v, 0xEF)));
-    for (unsigned char c : w.month_starts) hit = _mm_or_si128(hit, eq(v, c));
-    if (w.zh) {  // 成 E6 88 90; the units of Chinese numerals 十 E5 8D 81, 千 E5 8D 83, 百 E7 99 BE
-      const __m128i next = load(i + 1), last = load(i + 2);
-      hit = _mm_or_si128(hit,
-                         _mm_and_si128(_mm_and_si128(eq(v, 0xE6), eq(next, 0x88)), eq(last, 0x90)));
-      hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(eq(v, 0xE5), eq(next, 0x8D)),
-                                            _mm_or_si128(eq(last, 0x81), eq(last, 0x83))));
-      hit = _mm_or_si128(hit,
-                         _mm_and_si128(_mm_and_si128(eq(v, 0xE7), eq(next, 0x99)), eq(last, 0xBE)));
+  // The first offset of `mask` (of the 16 bytes from `at`) where a sign begins, or npos.
+  auto first_sign = [&](unsigned mask, size_t at) {
+    for (; mask; mask &= mask - 1) {
+      const size_t k = at + static_cast<size_t>(__builtin_ctz(mask));
+      if (k < size && sign_at(s, k, w)) return k;
     }
-    if (int mask = _mm_movemask_epi8(hit)) return i + static_cast<size_t>(__builtin_ctz(mask));
+    return std::string_view::npos;
+  };
+  for (; i + 17 <= size; i += 16) {
+    if (const unsigned mask = maybe_signs(b + i, w)) {
+      if (const size_t k = first_sign(mask, i); k != std::string_view::npos) return k;
+    }
   }
+  if (i < size) {
+    // The last bytes (16 at most), where 17 can be read: a zero begins no sign.
+    unsigned char last[32] = {};
+    std::memcpy(last, b + i, size - i);
+    if (const unsigned mask = maybe_signs(last, w)) {
+      if (const size_t k = first_sign(mask, i); k != std::string_view::npos) return k;
+    }
+  }
+  return size;
+#else
+  return next_sign_bytewise(s, i, w);
 #endif
-  while (i < size && !w.starts[s.byte(i)] && !(w.zh && (s.has(i, "成") || chinese_unit_at(s, i)))) {
-    ++i;
-  }
-  return i;
 }
 
 /// Whether `before`, the text before a number, ends with a word Thai writes before a year
@@ -504,6 +550,12 @@ std::string format_number(double value) {
   while (s.back() == '0') s.pop_back();
   if (s.back() == '.') s.pop_back();
   return s;
+}
+
+size_t next_number_sign(std::string_view text, size_t i, const std::string& lang, bool bytewise) {
+  const Utf8 s(text);
+  const NumberWriting& w = number_writing_of(lang);
+  return bytewise ? next_sign_bytewise(s, i, w) : next_sign(s, i, w);
 }
 
 std::string format_thousandths(long long thousandths) {
