@@ -4,19 +4,14 @@
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <cstring>
 #include <optional>
 #include <string>
 #include <utility>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
-#include "core/language_tag.h"
 #include "core/text.h"
 #include "model/number_forms.h"
 #include "model/number_words.h"
+#include "model/number_writing.h"
 
 namespace firefly {
 
@@ -27,11 +22,10 @@ using number_forms::numeric_date;
 using number_forms::NumericDate;
 using number_forms::phone_number;
 using number_forms::Utf8;
-
-/// Whether a unit of Chinese numerals (十, 百, 千) is at `i`.
-bool chinese_unit_at(const Utf8& s, size_t i) {
-  return s.has(i, "十") || s.has(i, "百") || s.has(i, "千");
-}
+using number_writing::chinese_unit_at;
+using number_writing::next_sign;
+using number_writing::number_writing_of;
+using number_writing::NumberWriting;
 
 /// The digit a code point stands for (ASCII, full-width, Thai), or -1.
 int digit(char32_t c) {
@@ -46,166 +40,6 @@ bool is_letter(char32_t c) {
 }
 
 bool is_ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-/// How one language writes numbers: the words after a number that multiply it, the
-/// month names that stand for a number, and the bytes that can begin a character where
-/// one is read: a digit (ASCII; 0xEF and 0xE0 begin full-width and Thai ones) or a month
-/// name. In Chinese, 成 is looked for too ("七成").
-struct NumberWriting {
-  bool zh = false, th = false, vi = false, en = false;
-  bool dot_groups = false;  ///< "vi", "id": "3.256,5"
-  std::vector<std::pair<std::string_view, double>> factors;
-  std::vector<std::string_view> months;
-  std::vector<std::string_view> percents;  ///< words after a number that make it a percentage
-  std::array<bool, 256> starts{};
-  std::vector<unsigned char> month_starts;  ///< the first bytes of months, but 0xE0
-  bool capital_months = false;              ///< month_starts are all capitals A to Z
-};
-
-NumberWriting number_writing(const std::string& lang) {
-  NumberWriting w;
-  w.zh = lang.rfind("zh", 0) == 0;
-  w.th = lang == "th";
-  w.vi = lang == "vi";
-  w.en = lang == "en";
-  w.dot_groups = lang == "vi" || lang == "id";
-  if (w.zh) {
-    w.factors = {{"千萬", 1e7}, {"百萬", 1e6}, {"萬", 1e4}, {"万", 1e4}, {"億", 1e8}, {"千", 1e3}};
-  } else if (lang == "en") {
-    w.factors = {{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}};
-    w.percents = {"percent", "per cent"};
-    w.months = {"January", "February", "March",     "April",   "May",      "June",
-                "July",    "August",   "September", "October", "November", "December"};
-  } else if (lang == "vi") {
-    w.factors = {{"nghìn", 1e3}, {"ngàn", 1e3}, {"triệu", 1e6}, {"tỷ", 1e9}, {"tỉ", 1e9}};
-    w.percents = {"phần trăm"};
-  } else if (lang == "id") {
-    w.factors = {{"ribu", 1e3}, {"juta", 1e6}, {"miliar", 1e9}};
-    w.percents = {"persen"};
-    w.months = {"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
-                "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
-  } else if (lang == "fil" || lang == "tl") {
-    // "50 milyon", "3 libong tao"; Filipino texts write months in Filipino or in English.
-    w.factors = {{"libo", 1e3}, {"milyon", 1e6}, {"bilyon", 1e9}};
-    w.percents = {"porsiyento", "percent"};
-    w.months = {"Enero",   "Pebrero",  "Marso",     "Abril",   "Mayo",      "Hunyo",
-                "Hulyo",   "Agosto",   "Setyembre", "Oktubre", "Nobyembre", "Disyembre",
-                "January", "February", "March",     "April",   "May",       "June",
-                "July",    "August",   "September", "October", "November",  "December"};
-  } else if (w.th) {
-    w.factors = {{"พัน", 1e3}, {"หมื่น", 1e4}, {"แสน", 1e5}, {"ล้าน", 1e6}};
-    w.percents = {"เปอร์เซ็นต์"};
-    w.months = {"มกราคม",  "กุมภาพันธ์", "มีนาคม",  "เมษายน", "พฤษภาคม",  "มิถุนายน",
-                "กรกฎาคม", "สิงหาคม",  "กันยายน", "ตุลาคม",  "พฤศจิกายน", "ธันวาคม"};
-  }
-  for (unsigned char c : std::string_view("0123456789\xEF\xE0")) w.starts[c] = true;
-  for (std::string_view month : w.months) {
-    const auto c = static_cast<unsigned char>(month[0]);
-    if (!w.starts[c]) w.month_starts.push_back(c);
-    w.starts[c] = true;
-  }
-  w.capital_months =
-      !w.month_starts.empty() && std::all_of(w.month_starts.begin(), w.month_starts.end(),
-                                             [](unsigned char c) { return c >= 'A' && c <= 'Z'; });
-  return w;
-}
-
-const NumberWriting& number_writing_of(const std::string& code) {
-  // A page's texts are read one after another in one language: the last code's writing is
-  // kept (working out the language subtag cost a tenth of the figures' reading).
-  thread_local std::string last_code;
-  thread_local const NumberWriting* last = nullptr;
-  if (last && code == last_code) return *last;
-  static const NumberWriting zh = number_writing("zh"), en = number_writing("en"),
-                             vi = number_writing("vi"), id = number_writing("id"),
-                             th = number_writing("th"), fil = number_writing("fil"),
-                             none = number_writing("");
-  const std::string lang = primary_language(code);  // "vi-VN" writes as "vi", "tl" as "fil"
-  last_code = code;
-  return *(last = &(lang == "zh"    ? zh
-                    : lang == "en"  ? en
-                    : lang == "vi"  ? vi
-                    : lang == "id"  ? id
-                    : lang == "th"  ? th
-                    : lang == "fil" ? fil
-                                    : none));
-}
-
-/// Whether a number, a month name or (Chinese) 成 may begin at `i`.
-bool sign_at(const Utf8& s, size_t i, const NumberWriting& w) {
-  return w.starts[s.byte(i)] || (w.zh && (s.has(i, "成") || chinese_unit_at(s, i)));
-}
-
-/// next_sign, a byte at a time.
-size_t next_sign_bytewise(const Utf8& s, size_t i, const NumberWriting& w) {
-  while (i < s.size() && !sign_at(s, i, w)) ++i;
-  return i;
-}
-
-#if defined(__SSE2__)
-/// The offsets among the 16 bytes at `p` (17 are read) where sign_at may hold, as bits: every
-/// one where it does, and a few more (a capital that begins no month's name, a Chinese
-/// character of the lead and second bytes of 成, 十, 千 or 百 but another last one).
-unsigned maybe_signs(const unsigned char* p, const NumberWriting& w) {
-  auto load = [&](int at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at)); };
-  auto eq = [](__m128i v, unsigned char c) {
-    return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c)));
-  };
-  // The bytes from `lo` to `lo + n - 1`.
-  auto in_range = [](__m128i v, unsigned char lo, unsigned char n) {
-    const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
-    return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(static_cast<char>(n - 1))), d);
-  };
-  const __m128i v = load(0);
-  __m128i hit = _mm_or_si128(in_range(v, '0', 10), _mm_or_si128(eq(v, 0xE0), eq(v, 0xEF)));
-  if (w.capital_months) {
-    hit = _mm_or_si128(hit, in_range(v, 'A', 26));
-  } else {
-    for (unsigned char c : w.month_starts) hit = _mm_or_si128(hit, eq(v, c));
-  }
-  if (w.zh) {  // 成 E6 88 90; the units of Chinese numerals 十 E5 8D 81, 千 E5 8D 83, 百 E7 99 BE
-    const __m128i next = load(1);
-    hit = _mm_or_si128(
-        hit,
-        _mm_and_si128(in_range(v, 0xE5, 3),
-                      _mm_or_si128(eq(next, 0x88), _mm_or_si128(eq(next, 0x8D), eq(next, 0x99)))));
-  }
-  return static_cast<unsigned>(_mm_movemask_epi8(hit));
-}
-#endif
-
-/// The first offset from `i` where a number, a month name or (Chinese) 成 may begin, or
-/// the size. Most text can begin none of them: 16 bytes a step.
-size_t next_sign(const Utf8& s, size_t i, const NumberWriting& w) {
-  const size_t size = s.size();
-#if defined(__SSE2__)
-  const auto* b = reinterpret_cast<const unsigned char*>(s.text().data());
-  // The first offset of `mask` (of the 16 bytes from `at`) where a sign begins, or npos.
-  auto first_sign = [&](unsigned mask, size_t at) {
-    for (; mask; mask &= mask - 1) {
-      const size_t k = at + static_cast<size_t>(__builtin_ctz(mask));
-      if (k < size && sign_at(s, k, w)) return k;
-    }
-    return std::string_view::npos;
-  };
-  for (; i + 17 <= size; i += 16) {
-    if (const unsigned mask = maybe_signs(b + i, w)) {
-      if (const size_t k = first_sign(mask, i); k != std::string_view::npos) return k;
-    }
-  }
-  if (i < size) {
-    // The last bytes (16 at most), where 17 can be read: a zero begins no sign.
-    unsigned char last[32] = {};
-    std::memcpy(last, b + i, size - i);
-    if (const unsigned mask = maybe_signs(last, w)) {
-      if (const size_t k = first_sign(mask, i); k != std::string_view::npos) return k;
-    }
-  }
-  return size;
-#else
-  return next_sign_bytewise(s, i, w);
-#endif
-}
 
 /// Whether `before`, the text before a number, ends with a word Thai writes before a year
 /// of the Buddhist era (2563 is 2020): พ.ศ., ปี ("year") or a month's name (13 เมษายน 2565,
@@ -357,10 +191,16 @@ double read_number(const Utf8& s, size_t& i, const NumberWriting& w) {
 
 std::vector<StatedNumber> stated_numbers(std::string_view text, const std::string& lang,
                                          bool english_words) {
+  std::vector<StatedNumber> out;
+  stated_numbers(text, lang, english_words, out);
+  return out;
+}
+
+void stated_numbers(std::string_view text, const std::string& lang, bool english_words,
+                    std::vector<StatedNumber>& out) {
   const Utf8 s(text);
   const NumberWriting& w = number_writing_of(lang);
   const bool zh = w.zh;
-  std::vector<StatedNumber> out;
   bool words = false;     // the number being read is in Chinese numerals
   double range_year = 0;  // of the number being read (StatedNumber::range_year)
   auto add = [&](double value, bool whole, size_t from, size_t to) {
@@ -538,7 +378,6 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
     // "seventeen" where the original writes 17 (or 十七).
     for (StatedNumber& n : english_number_words(text)) out.push_back(std::move(n));
   }
-  return out;
 }
 
 std::string format_number(double value) {
@@ -550,12 +389,6 @@ std::string format_number(double value) {
   while (s.back() == '0') s.pop_back();
   if (s.back() == '.') s.pop_back();
   return s;
-}
-
-size_t next_number_sign(std::string_view text, size_t i, const std::string& lang, bool bytewise) {
-  const Utf8 s(text);
-  const NumberWriting& w = number_writing_of(lang);
-  return bytewise ? next_sign_bytewise(s, i, w) : next_sign(s, i, w);
 }
 
 std::string format_thousandths(long long thousandths) {

@@ -48,10 +48,10 @@ struct StatedNumber {
 std::vector<StatedNumber> stated_numbers(std::string_view text, const std::string& lang,
                                          bool english_words = true);
 
-/// The first offset from `i` in `text` where stated_numbers may find a number (a digit, a
-/// month's name, 成 or a unit of Chinese numerals as `lang` writes them), else its size;
-/// `bytewise` a byte at a time, else as stated_numbers looks, 16 bytes a step (for tests).
-size_t next_number_sign(std::string_view text, size_t i, const std::string& lang, bool bytewise);
+/// stated_numbers(text, lang, english_words), appended to `out` (whose room is kept from one
+/// text to the next).
+void stated_numbers(std::string_view text, const std::string& lang, bool english_words,
+                    std::vector<StatedNumber>& out);
 
 /// "3256" or "86.97": a normalized value as the warnings show it.
 std::string format_number(double value);

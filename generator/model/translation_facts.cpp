@@ -20,7 +20,11 @@ using Kind = MarkdownItem::Kind;
 /// `field`.
 void add_numbers(Facts& f, std::string_view text, const std::string& lang, int line, bool english,
                  const Value* field = nullptr) {
-  for (StatedNumber& n : stated_numbers(text, lang, /*english_words=*/false)) {
+  // One list a thread, emptied for each text: its room is made once.
+  thread_local std::vector<StatedNumber> found;
+  found.clear();
+  stated_numbers(text, lang, /*english_words=*/false, found);
+  for (StatedNumber& n : found) {
     Stated stated{std::move(n.text), line, field, n.at};
     if (n.range_year != 0) {
       f.maybe_ranges.push_back(
@@ -115,9 +119,10 @@ void add_english_words(Facts& f, const Facts& other) {
   // hide a mark: "tw&#101;nty" is read as "twenty").
   const bool whole = !f.body.empty() && f.body.find("&#") == std::string_view::npos;
   const size_t one_by_one = whole ? f.front_texts : f.english_texts.size();
-  if (!(whole && holds_mark(f.body, marks)) &&
+  const MarkSearch search(marks);
+  if (!(whole && search.in(f.body)) &&
       std::none_of(f.english_texts.begin(), f.english_texts.begin() + one_by_one,
-                   [&](const auto& text) { return holds_mark(text.first, marks); })) {
+                   [&](const auto& text) { return search.in(text.first); })) {
     return;
   }
   for (const auto& [text, line] : f.english_texts) {
