@@ -283,10 +283,15 @@ using Anchor = MarkSearch::Anchor;
 /// Anchors at most, looked for at once (the marks of english_word_marks have 9 at most).
 constexpr size_t kMaxAnchors = 16;
 
-/// Whether a mark of `anchors` is in `text` where its anchor is at `at`.
+/// Whether a mark of `anchors` is in `text` where its anchor is at `at` (two bytes at least
+/// before its end).
 bool mark_at(std::string_view text, size_t at, const std::vector<Anchor>& anchors) {
   for (const Anchor& a : anchors) {
-    if (text.substr(at, a.bytes.size()) != a.bytes) continue;
+    // (Its first two bytes before the whole: most anchors differ in them.)
+    if (text[at] != a.bytes[0] || text[at + 1] != a.bytes[1] ||
+        text.substr(at, a.bytes.size()) != a.bytes) {
+      continue;
+    }
     for (const auto& [mark, offset] : a.marks) {
       if (at >= offset && text.substr(at - offset, mark.size()) == mark) return true;
     }

@@ -103,7 +103,20 @@ namespace {
 
 /// Whether a number, a month name or (Chinese) 成 may begin at `i`.
 bool sign_at(const Utf8& s, size_t i, const NumberWriting& w) {
-  return w.starts[s.byte(i)] || (w.zh && (s.has(i, "成") || chinese_unit_at(s, i)));
+  const unsigned char c = s.byte(i);
+  if (c >= '0' && c <= '9') return true;
+  if (w.zh && (s.has(i, "成") || chinese_unit_at(s, i))) return true;
+  if (!w.starts[c]) return false;
+  // Of the other characters of these first bytes, a full-width or Thai digit (EF BC 90 to 99,
+  // E0 B9 90 to 99) or a month's name: a full-width comma, a Thai letter or a capital begins
+  // nothing stated_numbers reads, and it would step over each, a call to next_sign each.
+  if ((c == 0xEF || c == 0xE0) && i + 2 < s.size() && s.byte(i + 1) == (c == 0xEF ? 0xBC : 0xB9) &&
+      s.byte(i + 2) >= 0x90 && s.byte(i + 2) <= 0x99) {
+    return true;
+  }
+  return std::any_of(w.months.begin(), w.months.end(), [&](std::string_view month) {
+    return static_cast<unsigned char>(month[0]) == c && s.has(i, month);
+  });
 }
 
 /// next_sign, a byte at a time.

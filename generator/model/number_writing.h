@@ -36,8 +36,9 @@ inline bool chinese_unit_at(const number_forms::Utf8& s, size_t i) {
   return s.has(i, "十") || s.has(i, "百") || s.has(i, "千");
 }
 
-/// The first offset from `i` where a number, a month name or (Chinese) 成 may begin as `w`
-/// writes them, or the size. Most text can begin none of them: looked for `step` bytes at
+/// The first offset from `i` where a digit (ASCII, full-width, Thai), a month's name or
+/// (Chinese) 成 or a unit of Chinese numerals begins as `w` writes them, or the size: where
+/// stated_numbers may read a number. Most text holds none of them: looked for `step` bytes at
 /// once, 32 (where the processor has AVX2, else 16), 16 or 1; the same answer whichever
 /// (`step` is for tests).
 size_t next_sign(const number_forms::Utf8& s, size_t i, const NumberWriting& w, int step = 32);

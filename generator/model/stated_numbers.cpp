@@ -216,6 +216,14 @@ void stated_numbers(std::string_view text, const std::string& lang, bool english
     i = next_sign(s, i, w);
     if (i == size) break;
     if (zh && s.has(i, "成")) {
+      // `words` is as the last number read left it, but false after a full-width or Thai
+      // character that is no digit ("％九成"), which the reading once stopped at, as at a
+      // sign, and set it for (next_sign passes over them now).
+      if (words && std::any_of(text.begin() + static_cast<std::ptrdiff_t>(from),
+                               text.begin() + static_cast<std::ptrdiff_t>(i),
+                               [](char c) { return c == '\xEF' || c == '\xE0'; })) {
+        words = false;
+      }
       // "七成": 一 to 九 before it, unless read already.
       static const std::array<std::string_view, 9> kDigits = {"一", "二", "三", "四", "五",
                                                               "六", "七", "八", "九"};
