@@ -293,7 +293,10 @@ bool mark_at(std::string_view text, size_t at, const std::vector<Anchor>& anchor
       continue;
     }
     for (const auto& [mark, offset] : a.marks) {
-      if (at >= offset && text.substr(at - offset, mark.size()) == mark) return true;
+      if (at >= offset && text[at - offset] == mark[0] &&
+          text.substr(at - offset, mark.size()) == mark) {
+        return true;
+      }
     }
   }
   return false;

@@ -158,9 +158,15 @@ unsigned maybe_signs(const unsigned char* p, const NumberWriting& w) {
 #endif
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+/// How next_sign_32 looks for the first bytes of months: none, a range of capitals, or each
+/// of w.month_starts.
+enum class Months { kNone, kCapitals, kEach };
+
 /// The first offset from `i` where sign_at holds, looked for as maybe_signs looks, 32 offsets
 /// a step while 33 bytes can be read (cpu_has_avx2()), else npos; `i` is left where the steps
-/// stop. (No lambda: it would not be compiled for AVX2.)
+/// stop. One copy for each way of writing (`kZh`, `kMonths`), each with only its own tests
+/// and their vectors held in registers. (No lambda: it would not be compiled for AVX2.)
+template <bool kZh, Months kMonths>
 __attribute__((target("avx2"))) size_t next_sign_32(const Utf8& s, size_t& i,
                                                     const NumberWriting& w) {
   const auto* b = reinterpret_cast<const unsigned char*>(s.text().data());
@@ -178,15 +184,15 @@ __attribute__((target("avx2"))) size_t next_sign_32(const Utf8& s, size_t& i,
     __m256i hit =
         _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_min_epu8(d, nine), d),
                         _mm256_or_si256(_mm256_cmpeq_epi8(v, e0), _mm256_cmpeq_epi8(v, ef)));
-    if (w.capital_months) {
+    if constexpr (kMonths == Months::kCapitals) {
       d = _mm256_sub_epi8(v, a);
       hit = _mm256_or_si256(hit, _mm256_cmpeq_epi8(_mm256_min_epu8(d, letters), d));
-    } else {
+    } else if constexpr (kMonths == Months::kEach) {
       for (unsigned char c : w.month_starts) {
         hit = _mm256_or_si256(hit, _mm256_cmpeq_epi8(v, _mm256_set1_epi8(static_cast<char>(c))));
       }
     }
-    if (w.zh) {
+    if constexpr (kZh) {
       const __m256i next = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(b + i + 1));
       d = _mm256_sub_epi8(v, e5);
       const __m256i second = _mm256_or_si256(
@@ -201,6 +207,21 @@ __attribute__((target("avx2"))) size_t next_sign_32(const Utf8& s, size_t& i,
     }
   }
   return std::string_view::npos;
+}
+
+/// next_sign_32 for `w`'s way of writing.
+size_t next_sign_32(const Utf8& s, size_t& i, const NumberWriting& w) {
+  const Months months = w.capital_months         ? Months::kCapitals
+                        : w.month_starts.empty() ? Months::kNone
+                                                 : Months::kEach;
+  if (w.zh) {
+    return months == Months::kNone       ? next_sign_32<true, Months::kNone>(s, i, w)
+           : months == Months::kCapitals ? next_sign_32<true, Months::kCapitals>(s, i, w)
+                                         : next_sign_32<true, Months::kEach>(s, i, w);
+  }
+  return months == Months::kNone       ? next_sign_32<false, Months::kNone>(s, i, w)
+         : months == Months::kCapitals ? next_sign_32<false, Months::kCapitals>(s, i, w)
+                                       : next_sign_32<false, Months::kEach>(s, i, w);
 }
 #endif
 
