@@ -78,8 +78,9 @@ std::string_view body_line(const Facts& f, int line) {
   }
   const auto n = static_cast<size_t>(line - f.first_line);
   if (n >= f.line_starts.size()) return {};
-  const std::string_view rest = f.body.substr(f.line_starts[n]);
-  return rest.substr(0, rest.find('\n'));
+  // It ends where the next begins, before its '\n', or with the body.
+  const size_t end = n + 1 < f.line_starts.size() ? f.line_starts[n + 1] - 1 : f.body.size();
+  return f.body.substr(f.line_starts[n], end - f.line_starts[n]);
 }
 
 /// Where `text` is in `l` (a figure, `figure`: with no digit right before or after it), or npos.
