@@ -198,8 +198,12 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
 
 void stated_numbers(std::string_view text, const std::string& lang, bool english_words,
                     std::vector<StatedNumber>& out) {
+  stated_numbers(text, number_writing_of(lang), english_words, out);
+}
+
+void stated_numbers(std::string_view text, const NumberWriting& w, bool english_words,
+                    std::vector<StatedNumber>& out) {
   const Utf8 s(text);
-  const NumberWriting& w = number_writing_of(lang);
   const bool zh = w.zh;
   bool words = false;     // the number being read is in Chinese numerals
   double range_year = 0;  // of the number being read (StatedNumber::range_year)

@@ -16,14 +16,14 @@ namespace {
 
 using Kind = MarkdownItem::Kind;
 
-/// Adds the figures of `text`, on line `line`: of the body, or the text of front-matter field
-/// `field`.
-void add_numbers(Facts& f, std::string_view text, const std::string& lang, int line, bool english,
-                 const Value* field = nullptr) {
+/// Adds the figures of `text`, its language writing numbers as `writing`, on line `line`: of
+/// the body, or the text of front-matter field `field`.
+void add_numbers(Facts& f, std::string_view text, const number_writing::NumberWriting& writing,
+                 int line, bool english, const Value* field = nullptr) {
   // One list a thread, emptied for each text: its room is made once.
   thread_local std::vector<StatedNumber> found;
   found.clear();
-  stated_numbers(text, lang, /*english_words=*/false, found);
+  stated_numbers(text, writing, /*english_words=*/false, found);
   for (StatedNumber& n : found) {
     Stated stated{std::move(n.text), line, field, n.at};
     if (n.range_year != 0) {
@@ -141,10 +141,11 @@ Facts facts_of(const SourcePage& page, const std::vector<MarkdownItem>& items) {
   f.front_yaml = page.front_yaml;
   f.front_yaml_line = page.front_yaml_line;
   const bool english = primary_language(page.lang) == "en";
+  const number_writing::NumberWriting& writing = number_writing::number_writing_of(page.lang);
   for (const char* field : {"title", "summary", "description"}) {
     const Value& v = page.front.get(field);
     if (v.is_string())
-      add_numbers(f, v.as_string(), page.lang, v.pos.line ? v.pos.line : 1, english, &v);
+      add_numbers(f, v.as_string(), writing, v.pos.line ? v.pos.line : 1, english, &v);
   }
   f.front_texts = f.english_texts.size();
   const std::string* link = nullptr;  // the target of the link whose text comes next
@@ -176,7 +177,7 @@ Facts facts_of(const SourcePage& page, const std::vector<MarkdownItem>& items) {
         // An address shown as its own link (<https://example.org/2019/r.pdf>) states no
         // figure: its target is compared as a link.
         if (!(link_before && autolink_text(*link_before, item.value))) {
-          add_numbers(f, item.value, page.lang, item.line, english);
+          add_numbers(f, item.value, writing, item.line, english);
         }
         break;
       default:
