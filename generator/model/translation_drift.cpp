@@ -113,15 +113,15 @@ bool buddhist_year(long long key, bool thai) {
   return thai && key > 2400000 && key < 2800000 && key % 1000 == 0;
 }
 
-/// Whether figure `f`, as written, is a number of the address of a link both sides have
-/// ("2019" of https://example.org/2019/r.pdf): one side may name the link by its year ("the
-/// 2019 report"), the other not; the address is compared as a link.
-bool in_shared_link(const Facts& o, const Facts& t, const Figure& f) {
+/// Whether figure `f`, as written, is a number of the address of a link both sides have (of
+/// `shared`: "2019" of https://example.org/2019/r.pdf): one side may name the link by its year
+/// ("the 2019 report"), the other not; the address is compared as a link.
+bool in_shared_link(const std::vector<const std::string*>& shared, const Figure& f) {
   const std::string& text = f.second.text;
   if (text.empty()) return false;
   auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  for (const auto& [target, line] : o.links) {
-    if (!t.links.count(target)) continue;
+  for (const std::string* link : shared) {
+    const std::string& target = *link;
     for (size_t at = target.find(text); at != std::string::npos; at = target.find(text, at + 1)) {
       const size_t end = at + text.size();
       if ((at == 0 || !digit(target[at - 1])) && (end == target.size() || !digit(target[end]))) {
@@ -138,15 +138,21 @@ bool in_shared_link(const Facts& o, const Facts& t, const Figure& f) {
 /// 1,034).
 void compare_figures(const Facts& o, const Facts& t, bool thai, std::vector<Drift>& out) {
   std::map<int, std::vector<const Figure*>> missing, added;
+  // The links both sides have, in the original's order (found once, not for each figure).
+  std::vector<const std::string*> shared;
+  for (const auto& [target, line] : o.links) {
+    if (t.links.count(target)) shared.push_back(&target);
+  }
   for (const Figure& f : o.numbers) {
-    if (t.numbers.count(f.first) || t.in_words.count(f.first) || in_shared_link(o, t, f) ||
+    if (t.numbers.count(f.first) || t.in_words.count(f.first) || in_shared_link(shared, f) ||
         (thai && t.numbers.count(f.first + 543000) && buddhist_year(f.first + 543000, thai))) {
       continue;
     }
     missing[aligned_line(o, f.second.line, t)].push_back(&f);
   }
   for (const Figure& f : t.numbers) {
-    if (o.numbers.count(f.first) || o.in_words.count(f.first) || in_shared_link(o, t, f)) continue;
+    if (o.numbers.count(f.first) || o.in_words.count(f.first) || in_shared_link(shared, f))
+      continue;
     // A Thai year of the Buddhist era (2565 for the original's 2022, or beside it).
     if (buddhist_year(f.first, thai) &&
         (o.numbers.count(f.first - 543000) || t.numbers.count(f.first - 543000))) {
