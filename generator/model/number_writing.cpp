@@ -230,6 +230,8 @@ size_t next_sign_32(const Utf8& s, size_t& i, const NumberWriting& w) {
 size_t next_sign(const Utf8& s, size_t i, const NumberWriting& w, int step) {
   if (step == 1) return next_sign_bytewise(s, i, w);
   const size_t size = s.size();
+  // A text that begins with a digit (a table's cell, "2019"), at once.
+  if (i < size && s.byte(i) >= '0' && s.byte(i) <= '9') return i;
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
   if (step >= 32 && cpu_has_avx2()) {
     if (const size_t k = next_sign_32(s, i, w); k != std::string_view::npos) return k;
