@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace firefly {
 
@@ -195,6 +196,47 @@ TEST_CASE("has_byte_below tells, for any eight bytes, whether one is below n") {
   }
   CHECK(has_byte_below(0x4141414141414100u, 1));  // a zero byte, lowest
   CHECK_FALSE(has_byte_below(0xFFFFFFFFFFFFFFFFu, 0x80));
+}
+
+TEST_CASE("char_column after runs of ASCII of every length, and at every byte") {
+  // Lines of characters of 1 to 4 bytes and bytes that begin none (each one column), after
+  // ASCII runs of 0 to 20 bytes; each byte's column is its character's, counted here.
+  const std::vector<std::string> pieces = {"a", "中", "ơ", "😀", "\xFF", "\xE4\xB8", " "};
+  const std::vector<int> columns_of = {1, 1, 1, 1, 1, 2, 1};  // characters in each piece
+  unsigned long long x = 88172645463325252ull;
+  auto next = [&] { return x ^= x << 13, x ^= x >> 7, x ^= x << 17; };
+  size_t differ = 0;
+  for (int round = 0; round < 2000 && differ < 5; ++round) {
+    std::string line(next() % 21, 'x');
+    std::vector<int> character_at(line.size());  // of each byte, from 0
+    for (size_t k = 0; k < line.size(); ++k) character_at[k] = static_cast<int>(k);
+    int characters = static_cast<int>(line.size());
+    for (size_t k = next() % 6; k > 0; --k) {
+      const size_t p = next() % pieces.size();
+      for (size_t b = 0; b < pieces[p].size(); ++b) {
+        // (The two bytes of an unfinished character are two columns.)
+        character_at.push_back(characters + (columns_of[p] == 2 ? static_cast<int>(b) : 0));
+      }
+      characters += columns_of[p];
+      line += pieces[p];
+      if (next() % 2) {
+        for (size_t a = next() % 12; a > 0; --a, ++characters) {
+          line += 'y';
+          character_at.push_back(characters);
+        }
+      }
+    }
+    for (size_t byte = 0; byte < line.size() + 3; ++byte) {
+      const int want = byte < line.size() ? character_at[byte] + 1
+                                          : characters + 1 + static_cast<int>(byte - line.size());
+      if (char_column(line, static_cast<int>(byte) + 1) != want) {
+        CHECK_MESSAGE(false, line, " ", byte);
+        ++differ;
+        break;
+      }
+    }
+  }
+  CHECK(differ == 0);
 }
 
 }  // namespace firefly

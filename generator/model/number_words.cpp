@@ -8,9 +8,13 @@
 #include <string>
 #include <vector>
 
-#if defined(__SSE2__)
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#elif defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+
+#include "core/cpu.h"
 
 namespace firefly {
 
@@ -272,28 +276,119 @@ std::vector<std::string_view> english_word_marks(double value) {
   return {marks[0], marks[1]};
 }
 
-bool holds_mark(std::string_view text, const std::vector<std::string_view>& marks) {
-  auto starts_at = [&](size_t i) {
-    return std::any_of(marks.begin(), marks.end(), [&](std::string_view mark) {
-      return text[i] == mark[0] && text.substr(i, mark.size()) == mark;
-    });
-  };
-  size_t i = 0;
+namespace {
+
+using Anchor = MarkSearch::Anchor;
+
+/// Anchors at most, looked for at once (the marks of english_word_marks have 9 at most).
+constexpr size_t kMaxAnchors = 16;
+
+/// Whether a mark of `anchors` is in `text` where its anchor is at `at` (two bytes at least
+/// before its end).
+bool mark_at(std::string_view text, size_t at, const std::vector<Anchor>& anchors) {
+  for (const Anchor& a : anchors) {
+    // (Its first two bytes before the whole: most anchors differ in them.)
+    if (text[at] != a.bytes[0] || text[at + 1] != a.bytes[1] ||
+        text.substr(at, a.bytes.size()) != a.bytes) {
+      continue;
+    }
+    for (const auto& [mark, offset] : a.marks) {
+      if (at >= offset && text[at - offset] == mark[0] &&
+          text.substr(at - offset, mark.size()) == mark) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 #if defined(__SSE2__)
+/// Whether a mark of `anchors` (of three bytes first, `three` of them) has its anchor at an
+/// offset from `i` on, looked at 16 offsets a step while 18 bytes can be read; `i` is left
+/// where the steps stop.
+bool find_anchors_16(std::string_view text, size_t& i, const std::vector<Anchor>& anchors,
+                     size_t three) {
+  __m128i b0[kMaxAnchors], b1[kMaxAnchors], b2[kMaxAnchors];
+  const size_t n = anchors.size();
+  for (size_t k = 0; k < n; ++k) {
+    const std::string_view a = anchors[k].bytes;
+    b0[k] = _mm_set1_epi8(a[0]);
+    b1[k] = _mm_set1_epi8(a[1]);
+    b2[k] = _mm_set1_epi8(a[a.size() - 1]);
+  }
+  auto load = [&](size_t at) {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
+  };
+  for (; i + 18 <= text.size(); i += 16) {
+    const __m128i c0 = load(i), c1 = load(i + 1), c2 = load(i + 2);
+    __m128i hit = _mm_setzero_si128();
+    for (size_t k = 0; k < three; ++k) {
+      hit = _mm_or_si128(
+          hit, _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(c0, b0[k]), _mm_cmpeq_epi8(c1, b1[k])),
+                             _mm_cmpeq_epi8(c2, b2[k])));
+    }
+    for (size_t k = three; k < n; ++k) {
+      hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(c0, b0[k]), _mm_cmpeq_epi8(c1, b1[k])));
+    }
+    for (auto bits = static_cast<unsigned>(_mm_movemask_epi8(hit)); bits; bits &= bits - 1) {
+      if (mark_at(text, i + static_cast<size_t>(__builtin_ctz(bits)), anchors)) return true;
+    }
+  }
+  return false;
+}
+#endif
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+/// find_anchors_16, 32 offsets a step while 34 bytes can be read (cpu_has_avx2()).
+__attribute__((target("avx2"))) bool find_anchors_32(std::string_view text, size_t& i,
+                                                     const std::vector<Anchor>& anchors,
+                                                     size_t three) {
+  __m256i b0[kMaxAnchors], b1[kMaxAnchors], b2[kMaxAnchors];
+  const size_t n = anchors.size();
+  for (size_t k = 0; k < n; ++k) {
+    const std::string_view a = anchors[k].bytes;
+    b0[k] = _mm256_set1_epi8(a[0]);
+    b1[k] = _mm256_set1_epi8(a[1]);
+    b2[k] = _mm256_set1_epi8(a[a.size() - 1]);
+  }
+  // (No lambda: it would not be compiled for AVX2.)
+  const auto* p = reinterpret_cast<const char*>(text.data());
+  for (; i + 34 <= text.size(); i += 32) {
+    const __m256i c0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    const __m256i c1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 1));
+    const __m256i c2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 2));
+    __m256i hit = _mm256_setzero_si256();
+    for (size_t k = 0; k < three; ++k) {
+      hit = _mm256_or_si256(hit, _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(c0, b0[k]),
+                                                                   _mm256_cmpeq_epi8(c1, b1[k])),
+                                                  _mm256_cmpeq_epi8(c2, b2[k])));
+    }
+    for (size_t k = three; k < n; ++k) {
+      hit = _mm256_or_si256(
+          hit, _mm256_and_si256(_mm256_cmpeq_epi8(c0, b0[k]), _mm256_cmpeq_epi8(c1, b1[k])));
+    }
+    for (auto bits = static_cast<unsigned>(_mm256_movemask_epi8(hit)); bits; bits &= bits - 1) {
+      if (mark_at(text, i + static_cast<size_t>(__builtin_ctz(bits)), anchors)) return true;
+    }
+  }
+  return false;
+}
+#endif
+
+}  // namespace
+
+bool holds_mark(std::string_view text, const std::vector<std::string_view>& marks) {
+  return MarkSearch(marks).in(text);
+}
+
+MarkSearch::MarkSearch(const std::vector<std::string_view>& marks) : marks_(marks) {
   // Each mark is found by a part of it few other words hold ("ty" of every "wenty", "hirty"
-  // and the other tens, "tie" of their ordinals), looked for 16 offsets at once; where one
-  // is, the marks it is part of are compared.
+  // and the other tens, "tie" of their ordinals), looked for at many offsets at once; where
+  // one is, the marks it is part of are compared.
   static constexpr std::array<std::string_view, 9> kAnchors = {"tie", "ty", "dr",  "usa", "lli",
                                                                "lv",  "lf", "lev", "een"};
-  struct Anchor {
-    std::string_view bytes;
-    __m128i b0, b1, b2;
-    std::vector<std::pair<std::string_view, size_t>> marks;  ///< with the anchor's offset
-  };
-  std::vector<Anchor> anchors;
-  size_t longest = 0;
   for (std::string_view mark : marks) {
-    longest = std::max(longest, mark.size());
+    longest_ = std::max(longest_, mark.size());
     std::string_view bytes = mark.substr(0, 2);
     size_t offset = 0;
     for (std::string_view anchor : kAnchors) {
@@ -303,42 +398,35 @@ bool holds_mark(std::string_view text, const std::vector<std::string_view>& mark
         break;
       }
     }
-    auto it = std::find_if(anchors.begin(), anchors.end(),
+    auto it = std::find_if(anchors_.begin(), anchors_.end(),
                            [&](const Anchor& a) { return a.bytes == bytes; });
-    if (it == anchors.end()) {
-      const char last = bytes.size() > 2 ? bytes[2] : bytes[1];
-      anchors.push_back(
-          {bytes, _mm_set1_epi8(bytes[0]), _mm_set1_epi8(bytes[1]), _mm_set1_epi8(last), {}});
-      it = anchors.end() - 1;
+    if (it == anchors_.end()) {
+      anchors_.push_back({bytes, {}});
+      it = anchors_.end() - 1;
     }
     it->marks.emplace_back(mark, offset);
   }
-  auto load = [&](size_t at) {
-    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
-  };
-  for (; i + 18 <= text.size(); i += 16) {
-    const __m128i c0 = load(i), c1 = load(i + 1), c2 = load(i + 2);
-    __m128i hit = _mm_setzero_si128();
-    for (const Anchor& a : anchors) {
-      __m128i here = _mm_and_si128(_mm_cmpeq_epi8(c0, a.b0), _mm_cmpeq_epi8(c1, a.b1));
-      if (a.bytes.size() > 2) here = _mm_and_si128(here, _mm_cmpeq_epi8(c2, a.b2));
-      hit = _mm_or_si128(hit, here);
-    }
-    for (auto bits = static_cast<unsigned>(_mm_movemask_epi8(hit)); bits; bits &= bits - 1) {
-      const size_t at = i + static_cast<size_t>(__builtin_ctz(bits));
-      for (const Anchor& a : anchors) {
-        if (text.substr(at, a.bytes.size()) != a.bytes) continue;
-        for (const auto& [mark, offset] : a.marks) {
-          if (at >= offset && text.substr(at - offset, mark.size()) == mark) return true;
-        }
-      }
-    }
-  }
-  // The anchors from `i` on: their marks begin at most `longest` bytes before them.
-  i = i > longest ? i - longest : 0;
+  auto three = [](const Anchor& a) { return a.bytes.size() > 2; };
+  std::stable_partition(anchors_.begin(), anchors_.end(), three);
+  three_ = static_cast<size_t>(std::count_if(anchors_.begin(), anchors_.end(), three));
+}
+
+bool MarkSearch::in(std::string_view text, int step) const {
+  size_t i = 0;
+  if (step > 1 && anchors_.size() <= kMaxAnchors) {
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+    if (step >= 32 && cpu_has_avx2() && find_anchors_32(text, i, anchors_, three_)) return true;
 #endif
+#if defined(__SSE2__)
+    if (find_anchors_16(text, i, anchors_, three_)) return true;
+#endif
+    // The anchors from `i` on: their marks begin at most `longest_` bytes before them.
+    i = i > longest_ ? i - longest_ : 0;
+  }
   for (; i < text.size(); ++i) {
-    if (starts_at(i)) return true;
+    for (std::string_view mark : marks_) {
+      if (text[i] == mark[0] && text.substr(i, mark.size()) == mark) return true;
+    }
   }
   return false;
 }

@@ -121,4 +121,37 @@ TEST_CASE("english_number_words reads whole words only") {
   CHECK(values("ELEVEN") == "");  // capitals beyond the first letter: a name or an acronym
 }
 
+TEST_CASE("MarkSearch answers the same 32, 16 and 1 offsets at a time") {
+  // Texts of words that hold a mark, words that hold its anchor only ("city", "parties",
+  // "dress", "alli"), and plain ones; the marks of a few figures at a time.
+  const std::vector<std::string_view> pieces = {
+      "twenty",  "Thirtieth", "forty", "fifteen", "eleven", "twelfth", "hundred", "thousand",
+      "million", "city",      "ties",  "dress",   "usage",  "alli",    "elve",    "self",
+      "level",   "seen",      "wenty", "undre",   "x",      " ",       "e"};
+  const std::vector<double> figures = {11, 12, 15, 21, 35, 47, 52, 68, 74, 83, 99, 105, 2019};
+  unsigned long long x = 88172645463325252ull;
+  auto next = [&] { return x ^= x << 13, x ^= x >> 7, x ^= x << 17; };
+  size_t differ = 0;
+  for (int round = 0; round < 5000 && differ < 5; ++round) {
+    std::string text;
+    for (size_t k = next() % 30; k > 0; --k) {
+      text +=
+          next() % 2 ? std::string(next() % 24, 'a') : std::string(pieces[next() % pieces.size()]);
+    }
+    std::vector<std::string_view> marks;
+    for (size_t k = 1 + next() % 4; k > 0; --k) {
+      for (std::string_view mark : english_word_marks(figures[next() % figures.size()])) {
+        marks.push_back(mark);
+      }
+    }
+    const MarkSearch search(marks);
+    const bool one = search.in(text, 1);
+    if (search.in(text, 16) != one || search.in(text, 32) != one) {
+      CHECK_MESSAGE(false, text);
+      ++differ;
+    }
+  }
+  CHECK(differ == 0);
+}
+
 }  // namespace firefly

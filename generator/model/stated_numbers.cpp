@@ -8,14 +8,10 @@
 #include <string>
 #include <utility>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
-#include "core/language_tag.h"
 #include "core/text.h"
 #include "model/number_forms.h"
 #include "model/number_words.h"
+#include "model/number_writing.h"
 
 namespace firefly {
 
@@ -26,11 +22,10 @@ using number_forms::numeric_date;
 using number_forms::NumericDate;
 using number_forms::phone_number;
 using number_forms::Utf8;
-
-/// Whether a unit of Chinese numerals (十, 百, 千) is at `i`.
-bool chinese_unit_at(const Utf8& s, size_t i) {
-  return s.has(i, "十") || s.has(i, "百") || s.has(i, "千");
-}
+using number_writing::chinese_unit_at;
+using number_writing::next_sign;
+using number_writing::number_writing_of;
+using number_writing::NumberWriting;
 
 /// The digit a code point stands for (ASCII, full-width, Thai), or -1.
 int digit(char32_t c) {
@@ -45,115 +40,6 @@ bool is_letter(char32_t c) {
 }
 
 bool is_ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-/// How one language writes numbers: the words after a number that multiply it, the
-/// month names that stand for a number, and the bytes that can begin a character where
-/// one is read: a digit (ASCII; 0xEF and 0xE0 begin full-width and Thai ones) or a month
-/// name. In Chinese, 成 is looked for too ("七成").
-struct NumberWriting {
-  bool zh = false, th = false, vi = false, en = false;
-  bool dot_groups = false;  ///< "vi", "id": "3.256,5"
-  std::vector<std::pair<std::string_view, double>> factors;
-  std::vector<std::string_view> months;
-  std::vector<std::string_view> percents;  ///< words after a number that make it a percentage
-  std::array<bool, 256> starts{};
-  std::vector<unsigned char> month_starts;  ///< the first bytes of months, but 0xE0
-};
-
-NumberWriting number_writing(const std::string& lang) {
-  NumberWriting w;
-  w.zh = lang.rfind("zh", 0) == 0;
-  w.th = lang == "th";
-  w.vi = lang == "vi";
-  w.en = lang == "en";
-  w.dot_groups = lang == "vi" || lang == "id";
-  if (w.zh) {
-    w.factors = {{"千萬", 1e7}, {"百萬", 1e6}, {"萬", 1e4}, {"万", 1e4}, {"億", 1e8}, {"千", 1e3}};
-  } else if (lang == "en") {
-    w.factors = {{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}};
-    w.percents = {"percent", "per cent"};
-    w.months = {"January", "February", "March",     "April",   "May",      "June",
-                "July",    "August",   "September", "October", "November", "December"};
-  } else if (lang == "vi") {
-    w.factors = {{"nghìn", 1e3}, {"ngàn", 1e3}, {"triệu", 1e6}, {"tỷ", 1e9}, {"tỉ", 1e9}};
-    w.percents = {"phần trăm"};
-  } else if (lang == "id") {
-    w.factors = {{"ribu", 1e3}, {"juta", 1e6}, {"miliar", 1e9}};
-    w.percents = {"persen"};
-    w.months = {"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
-                "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
-  } else if (lang == "fil" || lang == "tl") {
-    // "50 milyon", "3 libong tao"; Filipino texts write months in Filipino or in English.
-    w.factors = {{"libo", 1e3}, {"milyon", 1e6}, {"bilyon", 1e9}};
-    w.percents = {"porsiyento", "percent"};
-    w.months = {"Enero",   "Pebrero",  "Marso",     "Abril",   "Mayo",      "Hunyo",
-                "Hulyo",   "Agosto",   "Setyembre", "Oktubre", "Nobyembre", "Disyembre",
-                "January", "February", "March",     "April",   "May",       "June",
-                "July",    "August",   "September", "October", "November",  "December"};
-  } else if (w.th) {
-    w.factors = {{"พัน", 1e3}, {"หมื่น", 1e4}, {"แสน", 1e5}, {"ล้าน", 1e6}};
-    w.percents = {"เปอร์เซ็นต์"};
-    w.months = {"มกราคม",  "กุมภาพันธ์", "มีนาคม",  "เมษายน", "พฤษภาคม",  "มิถุนายน",
-                "กรกฎาคม", "สิงหาคม",  "กันยายน", "ตุลาคม",  "พฤศจิกายน", "ธันวาคม"};
-  }
-  for (unsigned char c : std::string_view("0123456789\xEF\xE0")) w.starts[c] = true;
-  for (std::string_view month : w.months) {
-    const auto c = static_cast<unsigned char>(month[0]);
-    if (!w.starts[c]) w.month_starts.push_back(c);
-    w.starts[c] = true;
-  }
-  return w;
-}
-
-const NumberWriting& number_writing_of(const std::string& code) {
-  static const NumberWriting zh = number_writing("zh"), en = number_writing("en"),
-                             vi = number_writing("vi"), id = number_writing("id"),
-                             th = number_writing("th"), fil = number_writing("fil"),
-                             none = number_writing("");
-  const std::string lang = primary_language(code);  // "vi-VN" writes as "vi", "tl" as "fil"
-  return lang == "zh"    ? zh
-         : lang == "en"  ? en
-         : lang == "vi"  ? vi
-         : lang == "id"  ? id
-         : lang == "th"  ? th
-         : lang == "fil" ? fil
-                         : none;
-}
-
-/// The first offset from `i` where a number, a month name or (Chinese) 成 may begin, or
-/// the size. Most text can begin none of them: 16 bytes a step.
-size_t next_sign(const Utf8& s, size_t i, const NumberWriting& w) {
-  const size_t size = s.size();
-#if defined(__SSE2__)
-  const auto* b = reinterpret_cast<const unsigned char*>(s.text().data());
-  auto load = [&](size_t at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + at)); };
-  auto eq = [](__m128i v, unsigned char c) {
-    return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c)));
-  };
-  const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
-  for (; i + 18 <= size; i += 16) {
-    const __m128i v = load(i);
-    const __m128i d = _mm_sub_epi8(v, zero);  // '0'-'9' become 0-9, all else above 9
-    __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d),
-                               _mm_or_si128(eq(v, 0xE0), eq(v, 0xEF)));
-    for (unsigned char c : w.month_starts) hit = _mm_or_si128(hit, eq(v, c));
-    if (w.zh) {  // 成 E6 88 90; the units of Chinese numerals 十 E5 8D 81, 千 E5 8D 83, 百 E7 99 BE
-      const __m128i next = load(i + 1), last = load(i + 2);
-      hit = _mm_or_si128(hit,
-                         _mm_and_si128(_mm_and_si128(eq(v, 0xE6), eq(next, 0x88)), eq(last, 0x90)));
-      hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(eq(v, 0xE5), eq(next, 0x8D)),
-                                            _mm_or_si128(eq(last, 0x81), eq(last, 0x83))));
-      hit = _mm_or_si128(hit,
-                         _mm_and_si128(_mm_and_si128(eq(v, 0xE7), eq(next, 0x99)), eq(last, 0xBE)));
-    }
-    if (int mask = _mm_movemask_epi8(hit)) return i + static_cast<size_t>(__builtin_ctz(mask));
-  }
-#endif
-  while (i < size && !w.starts[s.byte(i)] && !(w.zh && (s.has(i, "成") || chinese_unit_at(s, i)))) {
-    ++i;
-  }
-  return i;
-}
 
 /// Whether `before`, the text before a number, ends with a word Thai writes before a year
 /// of the Buddhist era (2563 is 2020): พ.ศ., ปี ("year") or a month's name (13 เมษายน 2565,
@@ -305,10 +191,20 @@ double read_number(const Utf8& s, size_t& i, const NumberWriting& w) {
 
 std::vector<StatedNumber> stated_numbers(std::string_view text, const std::string& lang,
                                          bool english_words) {
-  const Utf8 s(text);
-  const NumberWriting& w = number_writing_of(lang);
-  const bool zh = w.zh;
   std::vector<StatedNumber> out;
+  stated_numbers(text, lang, english_words, out);
+  return out;
+}
+
+void stated_numbers(std::string_view text, const std::string& lang, bool english_words,
+                    std::vector<StatedNumber>& out) {
+  stated_numbers(text, number_writing_of(lang), english_words, out);
+}
+
+void stated_numbers(std::string_view text, const NumberWriting& w, bool english_words,
+                    std::vector<StatedNumber>& out) {
+  const Utf8 s(text);
+  const bool zh = w.zh;
   bool words = false;     // the number being read is in Chinese numerals
   double range_year = 0;  // of the number being read (StatedNumber::range_year)
   auto add = [&](double value, bool whole, size_t from, size_t to) {
@@ -324,6 +220,14 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
     i = next_sign(s, i, w);
     if (i == size) break;
     if (zh && s.has(i, "成")) {
+      // `words` is as the last number read left it, but false after a full-width or Thai
+      // character that is no digit ("％九成"), which the reading once stopped at, as at a
+      // sign, and set it for (next_sign passes over them now).
+      if (words && std::any_of(text.begin() + static_cast<std::ptrdiff_t>(from),
+                               text.begin() + static_cast<std::ptrdiff_t>(i),
+                               [](char c) { return c == '\xEF' || c == '\xE0'; })) {
+        words = false;
+      }
       // "七成": 一 to 九 before it, unless read already.
       static const std::array<std::string_view, 9> kDigits = {"一", "二", "三", "四", "五",
                                                               "六", "七", "八", "九"};
@@ -486,7 +390,6 @@ std::vector<StatedNumber> stated_numbers(std::string_view text, const std::strin
     // "seventeen" where the original writes 17 (or 十七).
     for (StatedNumber& n : english_number_words(text)) out.push_back(std::move(n));
   }
-  return out;
 }
 
 std::string format_number(double value) {
@@ -498,6 +401,25 @@ std::string format_number(double value) {
   while (s.back() == '0') s.pop_back();
   if (s.back() == '.') s.pop_back();
   return s;
+}
+
+std::string format_thousandths(long long thousandths) {
+  // Below 10^12 thousandths, the double nearest n / 1000 is less than half a millionth from
+  // it (ulp(10^9) / 2 is 6e-8), so its six decimals are n's three and "000": the digits of
+  // n themselves.
+  constexpr long long kExact = 1'000'000'000'000;
+  if (thousandths < 0 || thousandths >= kExact) return format_number(thousandths / 1000.0);
+  char buf[24];
+  char* end = std::to_chars(buf, buf + sizeof buf, thousandths / 1000).ptr;
+  if (const auto rest = static_cast<int>(thousandths % 1000)) {
+    const char digits[3] = {static_cast<char>('0' + rest / 100),
+                            static_cast<char>('0' + rest / 10 % 10),
+                            static_cast<char>('0' + rest % 10)};
+    *end++ = '.';
+    for (int k = 0, last = digits[2] != '0' ? 3 : digits[1] != '0' ? 2 : 1; k < last; ++k)
+      *end++ = digits[k];
+  }
+  return std::string(buf, end);
 }
 
 }  // namespace firefly

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/number_writing.h"
+
 namespace firefly {
 
 /// One number as stated in a text.
@@ -48,7 +50,21 @@ struct StatedNumber {
 std::vector<StatedNumber> stated_numbers(std::string_view text, const std::string& lang,
                                          bool english_words = true);
 
+/// stated_numbers(text, lang, english_words), appended to `out` (whose room is kept from one
+/// text to the next).
+void stated_numbers(std::string_view text, const std::string& lang, bool english_words,
+                    std::vector<StatedNumber>& out);
+
+/// The same, of a language whose way of writing numbers is `w` (number_writing_of(lang)):
+/// one page's texts, one after another.
+void stated_numbers(std::string_view text, const number_writing::NumberWriting& w,
+                    bool english_words, std::vector<StatedNumber>& out);
+
 /// "3256" or "86.97": a normalized value as the warnings show it.
 std::string format_number(double value);
+
+/// format_number(thousandths / 1000.0), as the drift checks name a figure they keep in
+/// thousandths ("3256", "86.97"): the same text, without its printf-like cost for most.
+std::string format_thousandths(long long thousandths);
 
 }  // namespace firefly

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 namespace firefly {
 
 namespace {
@@ -259,6 +262,35 @@ TEST_CASE("English number words above ten are figures, written in words") {
   numbers = stated_numbers("seventeen priorities since 2019", "en", /*english_words=*/false);
   REQUIRE(numbers.size() == 1);
   CHECK(numbers[0].value == 2019);
+}
+
+TEST_CASE("format_thousandths writes what format_number writes of the figure") {
+  CHECK(format_thousandths(3256000) == "3256");
+  CHECK(format_thousandths(86970) == "86.97");
+  CHECK(format_thousandths(5) == "0.005");
+  CHECK(format_thousandths(0) == "0");
+  // Every kind of figure the checks keep: whole, one to three decimals, near the bound where
+  // the quick way stops, beyond it and below zero.
+  std::vector<long long> figures;
+  for (long long n = -2000; n <= 200000; ++n) figures.push_back(n);
+  unsigned long long x = 88172645463325252ull;  // xorshift: the same figures every run
+  for (int k = 0; k < 200000; ++k) {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    const long long scale[] = {1000, 1'000'000, 1'000'000'000, 999'999'999'999, 1LL << 62};
+    figures.push_back(static_cast<long long>(x % static_cast<unsigned long long>(scale[k % 5])));
+    figures.push_back(figures.back() / 1000 * 1000);
+  }
+  for (long long n : {999'999'999'999LL, 1'000'000'000'000LL, 123'456'789'012'345LL,
+                      9'007'199'254'740'993LL, -1LL, -123'456LL})
+    figures.push_back(n);
+  size_t differ = 0;
+  for (long long n : figures) {
+    if (format_thousandths(n) != format_number(n / 1000.0)) {
+      CHECK_MESSAGE(false, n);
+      if (++differ == 5) break;
+    }
+  }
+  CHECK(differ == 0);
 }
 
 }  // namespace firefly

@@ -1,6 +1,7 @@
 #include "model/translation_drift.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <map>
 #include <string_view>
@@ -44,7 +45,7 @@ std::string figure_text(const Figure& f, const Facts* in) {
     return "the telephone number \"" + f.second.text + "\"" +
            (in ? " (" + where.substr(1) + ")" : "");
   }
-  return format_number(f.first / 1000.0) + " (\"" + f.second.text + "\"" + where + ")";
+  return format_thousandths(f.first) + " (\"" + f.second.text + "\"" + where + ")";
 }
 
 /// "3 figures, 100 ("100" at <file>:<line>:<column>), ..." in the order they are written in
@@ -70,13 +71,29 @@ std::string figure_list(std::vector<const Figure*>& figures, const Facts& in, bo
     return a.first.line != b.first.line ? a.first.line < b.first.line : a.first.col < b.first.col;
   });
   std::string out = std::to_string(figures.size()) + " figures, ";
+  out.reserve(shown * (path ? in.path.size() + 32 : 32));
+  // Appended piece by piece: the list is made for every line of figures of every pair.
+  auto append_int = [&](int n) {
+    char buf[16];
+    out.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
+  };
   for (size_t k = 0; k < placed_count; ++k) {
     figures[k] = placed[k].second;
     if (k >= shown) continue;
     const auto& [pos, f] = placed[k];
-    out += (k ? ", " : "") + format_number(f->first / 1000.0) + " (\"" + f->second.text + "\" at " +
-           (path ? in.path + ":" : "") + std::to_string(pos.line) + ":" + std::to_string(pos.col) +
-           ")";
+    if (k) out += ", ";
+    out += format_thousandths(f->first);
+    out += " (\"";
+    out += f->second.text;
+    out += "\" at ";
+    if (path) {
+      out += in.path;
+      out += ':';
+    }
+    append_int(pos.line);
+    out += ':';
+    append_int(pos.col);
+    out += ')';
   }
   if (shown < figures.size()) out += " and " + std::to_string(figures.size() - shown) + " more";
   if (first) *first = placed[0].first;
@@ -96,15 +113,15 @@ bool buddhist_year(long long key, bool thai) {
   return thai && key > 2400000 && key < 2800000 && key % 1000 == 0;
 }
 
-/// Whether figure `f`, as written, is a number of the address of a link both sides have
-/// ("2019" of https://example.org/2019/r.pdf): one side may name the link by its year ("the
-/// 2019 report"), the other not; the address is compared as a link.
-bool in_shared_link(const Facts& o, const Facts& t, const Figure& f) {
+/// Whether figure `f`, as written, is a number of the address of a link both sides have (of
+/// `shared`: "2019" of https://example.org/2019/r.pdf): one side may name the link by its year
+/// ("the 2019 report"), the other not; the address is compared as a link.
+bool in_shared_link(const std::vector<const std::string*>& shared, const Figure& f) {
   const std::string& text = f.second.text;
   if (text.empty()) return false;
   auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  for (const auto& [target, line] : o.links) {
-    if (!t.links.count(target)) continue;
+  for (const std::string* link : shared) {
+    const std::string& target = *link;
     for (size_t at = target.find(text); at != std::string::npos; at = target.find(text, at + 1)) {
       const size_t end = at + text.size();
       if ((at == 0 || !digit(target[at - 1])) && (end == target.size() || !digit(target[end]))) {
@@ -121,15 +138,21 @@ bool in_shared_link(const Facts& o, const Facts& t, const Figure& f) {
 /// 1,034).
 void compare_figures(const Facts& o, const Facts& t, bool thai, std::vector<Drift>& out) {
   std::map<int, std::vector<const Figure*>> missing, added;
+  // The links both sides have, in the original's order (found once, not for each figure).
+  std::vector<const std::string*> shared;
+  for (const auto& [target, line] : o.links) {
+    if (t.links.count(target)) shared.push_back(&target);
+  }
   for (const Figure& f : o.numbers) {
-    if (t.numbers.count(f.first) || t.in_words.count(f.first) || in_shared_link(o, t, f) ||
+    if (t.numbers.count(f.first) || t.in_words.count(f.first) || in_shared_link(shared, f) ||
         (thai && t.numbers.count(f.first + 543000) && buddhist_year(f.first + 543000, thai))) {
       continue;
     }
     missing[aligned_line(o, f.second.line, t)].push_back(&f);
   }
   for (const Figure& f : t.numbers) {
-    if (o.numbers.count(f.first) || o.in_words.count(f.first) || in_shared_link(o, t, f)) continue;
+    if (o.numbers.count(f.first) || o.in_words.count(f.first) || in_shared_link(shared, f))
+      continue;
     // A Thai year of the Buddhist era (2565 for the original's 2022, or beside it).
     if (buddhist_year(f.first, thai) &&
         (o.numbers.count(f.first - 543000) || t.numbers.count(f.first - 543000))) {

@@ -16,18 +16,22 @@ namespace {
 
 using Kind = MarkdownItem::Kind;
 
-/// Adds the figures of `text`, on line `line`: of the body, or the text of front-matter field
-/// `field`.
-void add_numbers(Facts& f, std::string_view text, const std::string& lang, int line, bool english,
-                 const Value* field = nullptr) {
-  for (StatedNumber& n : stated_numbers(text, lang, /*english_words=*/false)) {
+/// Adds the figures of `text`, its language writing numbers as `writing`, on line `line`: of
+/// the body, or the text of front-matter field `field`.
+void add_numbers(Facts& f, std::string_view text, const number_writing::NumberWriting& writing,
+                 int line, bool english, const Value* field = nullptr) {
+  // One list a thread, emptied for each text: its room is made once.
+  thread_local std::vector<StatedNumber> found;
+  found.clear();
+  stated_numbers(text, writing, /*english_words=*/false, found);
+  for (StatedNumber& n : found) {
     Stated stated{std::move(n.text), line, field, n.at};
     if (n.range_year != 0) {
       f.maybe_ranges.push_back(
           {std::llround(n.value * 1000), std::llround(n.range_year * 1000), std::move(stated)});
       continue;
     }
-    (n.words ? f.in_words : f.numbers).emplace(std::llround(n.value * 1000), std::move(stated));
+    (n.words ? f.in_words : f.numbers).try_emplace(std::llround(n.value * 1000), std::move(stated));
   }
   if (english) f.english_texts.emplace_back(text, line);
 }
@@ -74,8 +78,9 @@ std::string_view body_line(const Facts& f, int line) {
   }
   const auto n = static_cast<size_t>(line - f.first_line);
   if (n >= f.line_starts.size()) return {};
-  const std::string_view rest = f.body.substr(f.line_starts[n]);
-  return rest.substr(0, rest.find('\n'));
+  // It ends where the next begins, before its '\n', or with the body.
+  const size_t end = n + 1 < f.line_starts.size() ? f.line_starts[n + 1] - 1 : f.body.size();
+  return f.body.substr(f.line_starts[n], end - f.line_starts[n]);
 }
 
 /// Where `text` is in `l` (a figure, `figure`: with no digit right before or after it), or npos.
@@ -95,7 +100,7 @@ void settle_ranges(Facts& f, const Facts& other) {
   for (Facts::MaybeRange& m : f.maybe_ranges) {
     const bool number = other.numbers.count(m.number) || other.in_words.count(m.number);
     const bool range = other.numbers.count(m.year) && (!number || !f.numbers.count(m.year));
-    f.numbers.emplace(range ? m.year : m.number, std::move(m.stated));
+    f.numbers.try_emplace(range ? m.year : m.number, std::move(m.stated));
   }
   f.maybe_ranges.clear();
 }
@@ -115,14 +120,15 @@ void add_english_words(Facts& f, const Facts& other) {
   // hide a mark: "tw&#101;nty" is read as "twenty").
   const bool whole = !f.body.empty() && f.body.find("&#") == std::string_view::npos;
   const size_t one_by_one = whole ? f.front_texts : f.english_texts.size();
-  if (!(whole && holds_mark(f.body, marks)) &&
+  const MarkSearch search(marks);
+  if (!(whole && search.in(f.body)) &&
       std::none_of(f.english_texts.begin(), f.english_texts.begin() + one_by_one,
-                   [&](const auto& text) { return holds_mark(text.first, marks); })) {
+                   [&](const auto& text) { return search.in(text.first); })) {
     return;
   }
   for (const auto& [text, line] : f.english_texts) {
     for (StatedNumber& n : english_number_words(text)) {
-      f.in_words.emplace(std::llround(n.value * 1000), Stated{std::move(n.text), line});
+      f.in_words.try_emplace(std::llround(n.value * 1000), Stated{std::move(n.text), line});
     }
   }
 }
@@ -135,10 +141,11 @@ Facts facts_of(const SourcePage& page, const std::vector<MarkdownItem>& items) {
   f.front_yaml = page.front_yaml;
   f.front_yaml_line = page.front_yaml_line;
   const bool english = primary_language(page.lang) == "en";
+  const number_writing::NumberWriting& writing = number_writing::number_writing_of(page.lang);
   for (const char* field : {"title", "summary", "description"}) {
     const Value& v = page.front.get(field);
     if (v.is_string())
-      add_numbers(f, v.as_string(), page.lang, v.pos.line ? v.pos.line : 1, english, &v);
+      add_numbers(f, v.as_string(), writing, v.pos.line ? v.pos.line : 1, english, &v);
   }
   f.front_texts = f.english_texts.size();
   const std::string* link = nullptr;  // the target of the link whose text comes next
@@ -153,24 +160,24 @@ Facts facts_of(const SourcePage& page, const std::vector<MarkdownItem>& items) {
         break;
       case Kind::kLink: {
         std::string target = item.value.substr(0, item.value.find('#'));
-        if (!target.empty()) f.links.emplace(target, item.line);
+        if (!target.empty()) f.links.try_emplace(std::move(target), item.line);
         link = &item.value;
         break;
       }
       case Kind::kImage:
-        f.images.emplace(item.value, item.line);
+        f.images.try_emplace(item.value, item.line);
         break;
       case Kind::kEmbed:
-        f.embeds.emplace(embed_identity(item.value), item.line);
+        f.embeds.try_emplace(embed_identity(item.value), item.line);
         break;
       case Kind::kCode:
-        f.code.emplace(item.value, item.line);
+        f.code.try_emplace(item.value, item.line);
         break;
       case Kind::kText:
         // An address shown as its own link (<https://example.org/2019/r.pdf>) states no
         // figure: its target is compared as a link.
         if (!(link_before && autolink_text(*link_before, item.value))) {
-          add_numbers(f, item.value, page.lang, item.line, english);
+          add_numbers(f, item.value, writing, item.line, english);
         }
         break;
       default:
