@@ -47,32 +47,6 @@ constexpr bool is_mark(unsigned char c) {
          c == '!' || c == '`' || c == '<' || c == '&' || c == '\\';
 }
 
-/// Where in `body` its kMaxMarksPerPage + 1st mark is, or npos: sixteen bytes at a time.
-size_t past_marks_limit(std::string_view body) {
-  // A mark is a byte: a page of fewer bytes (every page but a few) has fewer marks.
-  if (body.size() <= static_cast<size_t>(kMaxMarksPerPage)) return std::string_view::npos;
-  long long marks = 0;
-  size_t i = 0;
-#if defined(__SSE2__)
-  for (; i + 16 <= body.size(); i += 16) {
-    __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(body.data() + i));
-    auto eq = [&](char m) { return _mm_cmpeq_epi8(c, _mm_set1_epi8(m)); };
-    __m128i hit =
-        _mm_or_si128(_mm_or_si128(_mm_or_si128(eq('\n'), eq('*')), _mm_or_si128(eq('_'), eq('~'))),
-                     _mm_or_si128(_mm_or_si128(eq('-'), eq('+')), _mm_or_si128(eq('['), eq('!'))));
-    hit = _mm_or_si128(
-        hit, _mm_or_si128(_mm_or_si128(eq('`'), eq('<')), _mm_or_si128(eq('&'), eq('\\'))));
-    auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
-    if (marks + __builtin_popcount(mask) > kMaxMarksPerPage) break;  // passed in these 16
-    marks += __builtin_popcount(mask);
-  }
-#endif
-  for (; i < body.size(); ++i) {
-    if (is_mark(static_cast<unsigned char>(body[i])) && ++marks > kMaxMarksPerPage) return i;
-  }
-  return std::string_view::npos;
-}
-
 /// Whether body[from, to) has a space, tab or line break: a word ends in it.
 bool has_space(std::string_view body, size_t from, size_t to) {
   for (size_t k = from; k < to; ++k) {
@@ -154,6 +128,34 @@ bool blank_line(std::string_view body, size_t s) {
     if (body[k] != ' ' && body[k] != '\t' && body[k] != '\r' && body[k] != '>') return false;
   }
   return true;
+}
+
+/// Where in `body` its kMaxMarksPerPage + 1st mark is, or npos. The lines of a fenced code
+/// block count none: cmark-gfm keeps the block's text as one node (a pasted log or JSON).
+size_t past_marks_limit(std::string_view body) {
+  // A mark is a byte: a page of fewer bytes (every page but a few) has fewer marks, and
+  // only such a page is read here, a line at a time.
+  if (body.size() <= static_cast<size_t>(kMaxMarksPerPage)) return std::string_view::npos;
+  static constexpr auto kMark = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c) t[c] = is_mark(static_cast<unsigned char>(c));
+    return t;
+  }();
+  long long marks = 0;
+  bool in_fence = false;
+  for (size_t start = 0; start < body.size();) {
+    size_t end = body.find('\n', start);
+    end = end == std::string_view::npos ? body.size() : end + 1;  // with its line break
+    const bool fence = line_kind(body, start) == LineKind::kFence;
+    if (fence) in_fence = !in_fence;
+    if (!in_fence || fence) {
+      for (size_t i = start; i < end; ++i) {
+        if (kMark[static_cast<unsigned char>(body[i])] && ++marks > kMaxMarksPerPage) return i;
+      }
+    }
+    start = end;
+  }
+  return std::string_view::npos;
 }
 
 }  // namespace

@@ -25,11 +25,10 @@ inline constexpr int kMaxTableColumns = 200;
 /// builds in 123 MB. A larger table belongs in a dataset.
 inline constexpr int kMaxTableCells = 100'000;
 /// At most this many Markdown marks in one page: line breaks and the bytes that open a node
-/// of their own (`*`, `_`, `~`, `-`, `+`, `[`, `!`, `` ` ``, `<`, `&`, `\`). cmark-gfm and
-/// the page's HTML take up to about 1 KB for each (2 MB of footnote references `[^a]` took
-/// 1 GB to build, of `*_~` 640 MB, of `&#` 430 MB); prose and this project's most marked
-/// page (docs/open-data.md: 5.5% of its bytes) repeated to 2 MB have under 130,000, and
-/// build in 70 MB.
+/// of their own (`*`, `_`, `~`, `-`, `+`, `[`, `!`, `` ` ``, `<`, `&`, `\`), not in fenced code.
+/// cmark-gfm and the page's HTML take up to about 1 KB for each (2 MB of footnote references `[^a]`
+/// took 1 GB to build, of `*_~` 640 MB, of `&#` 430 MB); prose and this project's most marked page
+/// (docs/open-data.md: 5.5% of its bytes) repeated to 2 MB have under 130,000, and build in 70 MB.
 inline constexpr long long kMaxMarksPerPage = 250'000;
 /// At most this many `www.` in one word (a run without white space).
 inline constexpr int kMaxWwwPerWord = 100;

@@ -100,7 +100,7 @@ TEST_CASE("too many table cells in one page, counted by the tables' columns") {
 
 TEST_CASE("too many Markdown marks in one page, wherever they are") {
   // 250,000 marks: footnote references `[^a]` (one mark each, the `[`), 50 a line.
-  std::string line = repeat("[^a] ", 50) + "\n";  // 51 marks with its line break
+  std::string line = repeat("[^a] ", 50) + "\n";                    // 51 marks with its line break
   std::string at_limit = repeat(line, 4901) + repeat("[^a] ", 49);  // 250,000
   CHECK(find_markdown_hazards(at_limit).empty());
   // The 250,001st is the `*` of `*b*`, on the last line (the body starts at line 10).
@@ -119,6 +119,13 @@ TEST_CASE("too many Markdown marks in one page, wherever they are") {
     CHECK_MESSAGE(find_markdown_hazards(many).size() == 1, mark);
   }
   CHECK(find_markdown_hazards(repeat("Plain words, with commas. And full stops: ", 50000)).empty());
+  // A fenced code block's lines count none: its text is one node (a pasted log, JSON).
+  std::string json = repeat("[{\"a\": -1, \"b\": [\"<&>\"]},\n", 50000);  // 300,000 marks, 6 a line
+  CHECK(find_markdown_hazards(json).size() == 1);
+  CHECK(find_markdown_hazards("intro\n\n```json\n" + json + "```\n\ntext\n").empty());
+  CHECK(find_markdown_hazards("~~~\n" + json).empty());  // unclosed: code to the end
+  // After the fence, marks count again.
+  CHECK(find_markdown_hazards("```\n" + json + "```\n" + json).size() == 1);
 }
 
 TEST_CASE("too many www. in one word") {
