@@ -17,6 +17,25 @@ char ascii_of(std::string_view s, size_t i) {
   return 0;
 }
 
+/// `s` with each full-width form of an ASCII character `c` written as `narrow(c)`, or kept
+/// as it is where that is 0.
+template <class Narrow>
+std::string with_forms(std::string_view s, Narrow narrow) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = ascii_of(s, i);
+    if (c) c = narrow(c);
+    if (c) {
+      out += c;
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string wide_letter_or_digit(std::string_view s) {
@@ -29,31 +48,14 @@ std::string wide_letter_or_digit(std::string_view s) {
 }
 
 std::string half_width(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (char c = ascii_of(s, i)) {
-      out += c;
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
+  return with_forms(s, [](char c) { return c; });
 }
 
 std::string narrow_letters_and_digits(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (char c = ascii_of(s, i); c && std::isalnum(static_cast<unsigned char>(c))) {
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
+  return with_forms(s, [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return std::isalnum(u) ? static_cast<char>(std::tolower(u)) : '\0';
+  });
 }
 
 }  // namespace firefly
