@@ -11,7 +11,7 @@ double line_label_clear_width(const ChartData& d, const std::vector<size_t>& pts
                               double value, bool under, double width, LabelAnchor anchor) {
   // Heights in em from the plot's top; places along the plot in bands, point i at i + 0.5.
   auto height = [&](double v) { return plot.height * (100 - scale.pos(v)) / 100; };
-  const double baseline = height(value) + (under ? plot.under : -plot.over);
+  const double baseline = plot.baseline(scale, value, under);
   const double top = baseline - kLabelAscentEms - kLineHalfEms;
   const double bottom = baseline + kLabelDescentEms + kLineHalfEms;
   const double centre = static_cast<double>(k) + 0.5;

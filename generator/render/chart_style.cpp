@@ -327,9 +327,7 @@ std::vector<ShownLabel> shown_line_labels(const ChartData& d, const std::vector<
     const double width = text_ems(p.text), value = p.label.value;
     const LabelAnchor anchor = line_label_anchor(p.k, pts.size(), width);
     const LabelPlot at = plot.at(p.label.far);
-    const double baseline =
-        at.height * (100 - scale.pos(value)) / 100 + (under ? at.under : -at.over);
-    boxes.push_back({p.k, width, baseline, anchor,
+    boxes.push_back({p.k, width, at.baseline(scale, value, under), anchor,
                      line_label_clear_width(d, pts, scale, at, p.k, value, under, width, anchor)});
   }
   std::vector<double> need = label_plot_widths(boxes, pts.size(), widest);

@@ -52,6 +52,11 @@ struct LabelPlot {
   LabelPlot at(bool farther) const {
     return farther ? LabelPlot{height, over + far, under + far, far} : *this;
   }
+  /// The baseline (em from the plot's top) of a label of `value` written over its mark or
+  /// under it (`under`).
+  double baseline(const ChartScale& scale, double value, bool under) const {
+    return height * (100 - scale.pos(value)) / 100 + (under ? this->under : -over);
+  }
 };
 
 /// The value labels of a line chart at each drawn point: each series' first, last, lowest
