@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include "core/text.h"
+
 namespace firefly {
 
 namespace {
@@ -45,24 +47,6 @@ long reference_at(std::string_view text, size_t i, size_t& size) {
   return code;
 }
 
-void append_utf8(std::string& out, long c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
 }  // namespace
 
 std::string decode_char_refs(std::string_view text, std::vector<size_t>* from) {
@@ -78,7 +62,8 @@ std::string decode_char_refs(std::string_view text, std::vector<size_t>* from) {
       ++i;
       continue;
     }
-    append_utf8(out, code);
+    char bytes[4];
+    out.append(bytes, encode_utf8(static_cast<char32_t>(code), bytes));
     if (from) from->resize(out.size(), i);
     i += size;
   }

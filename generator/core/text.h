@@ -41,6 +41,9 @@ inline std::int32_t valid_three_byte_code_point(const unsigned char* p, size_t i
 }
 /// The 1-based `line` of `text` without its line ending ("" when out of range).
 std::string_view nth_line(std::string_view text, int line);
+/// Writes the UTF-8 bytes of code point `c` (at most 0x10FFFF) to `out`, which has room
+/// for 4; returns how many.
+size_t encode_utf8(char32_t c, char* out);
 /// The first `n` code points of `s`.
 std::string_view utf8_prefix(std::string_view s, int n);
 /// Line and 1-based code-point column of byte `offset` in `text`.

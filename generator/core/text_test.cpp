@@ -259,3 +259,22 @@ TEST_CASE("name_as_words writes a key as the words of a title") {
   CHECK(firefly::name_as_words("target-2022") == "Target 2022");
   CHECK(firefly::name_as_words("年度") == "年度");
 }
+
+namespace firefly {
+
+TEST_CASE("encode_utf8 writes each length of sequence") {
+  auto encoded = [](char32_t c) {
+    char bytes[4];
+    return std::string(bytes, encode_utf8(c, bytes));
+  };
+  CHECK(encoded(U'a') == "a");
+  CHECK(encoded(0xA0) == "\xC2\xA0");
+  CHECK(encoded(U'志') == "志");
+  CHECK(encoded(0x1F600) == "\xF0\x9F\x98\x80");
+  CHECK(encoded(0x10FFFF) == "\xF4\x8F\xBF\xBF");
+  for (char32_t c : {0x7Fu, 0x80u, 0x7FFu, 0x800u, 0xFFFFu, 0x10000u}) {
+    CHECK(is_valid_utf8(encoded(c)));
+  }
+}
+
+}  // namespace firefly

@@ -70,21 +70,9 @@ size_t fold(std::string_view y, size_t i, Read& r) {
 }
 
 void put_code_point(Read& r, char32_t c, size_t at) {
-  if (c < 0x80) {
-    r.put(static_cast<char>(c), at);
-  } else if (c < 0x800) {
-    r.put(static_cast<char>(0xC0 | (c >> 6)), at);
-    r.put(static_cast<char>(0x80 | (c & 0x3F)), at);
-  } else if (c < 0x10000) {
-    r.put(static_cast<char>(0xE0 | (c >> 12)), at);
-    r.put(static_cast<char>(0x80 | ((c >> 6) & 0x3F)), at);
-    r.put(static_cast<char>(0x80 | (c & 0x3F)), at);
-  } else {
-    r.put(static_cast<char>(0xF0 | (c >> 18)), at);
-    r.put(static_cast<char>(0x80 | ((c >> 12) & 0x3F)), at);
-    r.put(static_cast<char>(0x80 | ((c >> 6) & 0x3F)), at);
-    r.put(static_cast<char>(0x80 | (c & 0x3F)), at);
-  }
+  char bytes[4];
+  const size_t n = encode_utf8(c, bytes);
+  for (size_t k = 0; k < n; ++k) r.put(bytes[k], at);
 }
 
 /// A plain scalar from `i`, its lines after the first more indented than `parent`.
