@@ -98,8 +98,10 @@ std::string ask_language(std::istream& in, std::ostream& out) {
 }
 
 /// `path` as one word of a shell command, quoted when it has to be: `cd my site` (to copy
-/// and paste) went to a folder named "my".
-std::string shell_word(const std::string& path) {
+/// and paste) went to a folder named "my". A relative path that begins with `-` is written
+/// `./-x`: `cd -x` would read it as an option.
+std::string shell_word(std::string path) {
+  if (path.starts_with('-')) path.insert(0, "./");
   if (!path.empty() && path.find_first_of(" \t\n'\"\\$`!*?[]{}()<>|&;#~=%^") == std::string::npos) {
     return path;
   }

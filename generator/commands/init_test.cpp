@@ -196,4 +196,19 @@ TEST_CASE("init works out the .. in a folder's name: no empty folder is left on 
   fs::remove_all(here);
 }
 
+TEST_CASE("init's next step names a folder beginning with - so that cd does not read an option") {
+  fs::path cwd = fs::current_path();
+  fs::path here = fresh_dir("dash");
+  fs::create_directories(here);
+  fs::current_path(here);
+  std::istringstream in;
+  std::ostringstream out, err;
+  int code = run_init({"./-x", "en", false}, in, out, err);
+  fs::current_path(cwd);
+  CHECK(code == 0);
+  CHECK(fs::exists(here / "-x" / "site.yaml"));
+  CHECK(out.str().find("next: cd ./-x && firefly serve") != std::string::npos);
+  fs::remove_all(here);
+}
+
 }  // namespace firefly
