@@ -7,6 +7,7 @@
 
 #include "core/text.h"
 #include "core/text_break.h"
+#include "core/wide_forms.h"
 
 namespace firefly {
 
@@ -214,9 +215,10 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
-  // The same word in other letter case first ('ROC' -> 'roc'): the edit distance counts
-  // each letter, so a short word would find no candidate, or a nearer other one.
-  const std::string lower = ascii_lower(word);
+  // The same word in other letter case first ('ROC' -> 'roc'), or typed with full-width
+  // letters by an input method left in full-width mode ('ｄｒａｆｔ' -> 'draft'): the edit
+  // distance counts each byte, so such a word would find no candidate, or a nearer other one.
+  const std::string lower = ascii_lower(half_width(word));
   for (const std::string& c : candidates) {
     if (c != word && ascii_lower(c) == lower) return c;
   }

@@ -77,8 +77,8 @@ std::string visible_text(std::string_view text);
 /// A name or value as an error message quotes it: 'x'.
 std::string in_quotes(std::string_view s);
 
-/// The closest candidate to `word`: one that differs only in ASCII letter case, else the
-/// nearest by edit distance; "" when none is close.
+/// The closest candidate to `word`: one that differs only in ASCII letter case or in
+/// full-width forms (ｔｉｔｌｅ), else the nearest by edit distance; "" when none is close.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 /// The hint "did you mean 'x'?" for the closest candidate, or "" when none is close.
 std::string did_you_mean_hint(std::string_view word, const std::vector<std::string>& candidates);

@@ -110,6 +110,9 @@ TEST_CASE("did_you_mean finds close words only") {
 TEST_CASE("did_you_mean prefers the same word in other letter case") {
   // 'ROC' is three edits from 'roc' and from 'rtl': only its letter case is wrong.
   CHECK(did_you_mean("ROC", {"rtl", "roc"}) == "roc");
+  // Typed with full-width letters (an input method in full-width mode).
+  CHECK(did_you_mean("ｄｒａｆｔ", {"date", "draft", "title"}) == "draft");
+  CHECK(did_you_mean("Ｔｉｔｌｅ", {"date", "draft", "title"}) == "title");
   CHECK(did_you_mean("EN", {"vi", "en", "th"}) == "en");
   CHECK(did_you_mean("Leaning", {"learning"}) == "learning");  // a typo still counts
 }

@@ -80,8 +80,9 @@ TEST_CASE("front matter: dates, required fields, images and unknown keys") {
 
 TEST_CASE("front matter: mistakes that would publish a page or make terms are errors") {
   // A misspelt field that keeps a page unpublished.
-  for (std::string key : {"darft", "Draft", "drafts", "publish_on", "publishat"}) {
-    std::string guess = key.find("pub") == 0 ? "publish_at" : "draft";
+  for (std::string key : {"darft", "Draft", "drafts", "publish_on", "publishat", "ｄｒａｆｔ",
+                          "ｐｕｂｌｉｓｈ＿ａｔ"}) {
+    std::string guess = key.find("pub") == 0 || key.find("ｐ") == 0 ? "publish_at" : "draft";
     CHECK(errors_of(kValid + key + ": true\n") ==
           std::vector<std::string>{"5:1 unknown front-matter field '" + key +
                                    "': this page would be published now, whatever it says | "
