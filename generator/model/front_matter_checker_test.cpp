@@ -113,6 +113,16 @@ TEST_CASE("front matter: a weight is a whole number an int holds") {
   CHECK(fm.weight == -1000000000);
 }
 
+TEST_CASE("front matter: a misspelt title is said once, at the misspelling") {
+  CHECK(errors_of("titel: A\ndate: 2023-06-30\nprogram: learning\n") ==
+        std::vector<std::string>{"2:1 this page has no title, and 'titel' is none | did you mean "
+                                 "'title'? write title: instead of titel:"});
+  // Typed with full-width letters (an input method in full-width mode).
+  CHECK(errors_of("ｔｉｔｌｅ: A\ndate: 2023-06-30\nprogram: learning\n") ==
+        std::vector<std::string>{"2:1 this page has no title, and 'ｔｉｔｌｅ' is none | did you "
+                                 "mean 'title'? write title: instead of ｔｉｔｌｅ:"});
+}
+
 TEST_CASE("front matter: a title of spaces alone is no title") {
   // title: "   " was published as a page with an empty heading and <title>.
   CHECK(errors_of("title: \"   \"\ndate: 2023-06-30\nprogram: learning\n") ==

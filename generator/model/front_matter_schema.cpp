@@ -138,6 +138,14 @@ bool read_front_matter(const SourcePage& src, const SiteConfig& config, FrontMat
     if (title && title->key_pos.line) {
       diags.error(src.path, title->key_pos, "this page has no title",
                   "write the page's title after `title:`");
+    } else if (const std::string misspelt =
+                   fm.is_map() ? misspelling_of("title", fm, collection, config) : "";
+               !misspelt.empty()) {
+      // titel: or ｔｉｔｌｅ: (typed full-width): said once, at the misspelling.
+      misspelt_required.insert(misspelt);
+      diags.error(src.path, fm.find(misspelt)->key_pos,
+                  "this page has no title, and '" + misspelt + "' is none",
+                  "did you mean 'title'? write title: instead of " + misspelt + ":");
     } else {
       diags.error(src.path, {1, 1}, "this page has no title",
                   "add `title: ...` to its front matter");
