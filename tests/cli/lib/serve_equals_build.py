@@ -66,9 +66,18 @@ class Serve:
         t = self.text()
         return len(CHANGED.findall(t)), len(DONE.findall(t))
 
-    def wait_update(self, changed_before):
+    def mark(self):
+        """Where serve's output ends now: wait_update(..., mark) after the last save waits
+        for a change serve reports after it."""
+        with open(self.log, 'rb') as f:
+            return len(f.read())
+
+    def wait_update(self, changed_before, mark=0):
         """Waits until serve has seen an edit and finished every update it started; an
-        edit not seen within 5 s is left for the comparison to show."""
+        edit not seen within 5 s is left for the comparison to show. With `mark` (the
+        output's length just after the last save), a "changed:" line must follow it: a save
+        made while serve was busy with the one before is seen after that update ends, which
+        on a loaded machine can be later than the quiet moment below."""
         deadline = time.monotonic() + 60
         seen_by = time.monotonic() + 5
         quiet_since, last = None, None
@@ -79,7 +88,11 @@ class Serve:
             now = time.monotonic()
             if c == changed_before and now > seen_by:
                 return
-            if c > changed_before and d >= c:
+            with open(self.log, 'rb') as f:
+                after_mark = CHANGED.search(f.read()[mark:].decode('utf-8', 'replace'))
+            if not after_mark and now <= seen_by:
+                last = None
+            elif c > changed_before and d >= c:
                 if last != (c, d):
                     last, quiet_since = (c, d), now
                 elif now - quiet_since >= 0.2:
@@ -250,11 +263,13 @@ def main():
             else:
                 before, _ = serve.counts()
                 what = editor.git_init() if args.git_later and step == 1 else editor.step()
+                mark = serve.mark()
                 if 'fixed' not in what and editor.rng.random() < 0.3:
                     # Saved again while serve may still be busy with the last save.
                     time.sleep(editor.rng.uniform(0.03, 0.4))
                     what += ' | then ' + editor.step(more=True)
-                serve.wait_update(before)
+                    mark = serve.mark()
+                serve.wait_update(before, mark)
             build = subprocess.run(
                 [args.firefly, 'build', '--site', site, '--out', out, '--cms-local', '--base-url',
                  base, '--quiet'] + drafts, capture_output=True, text=True)
