@@ -66,7 +66,10 @@ bool read_page_name(const std::string& rel_path, const SiteConfig& config, Sourc
                         "on a Windows computer, so staff there cannot work on the site",
                     "give it another name, e.g. '" + std::string(parts[i]) + "-pages'");
     }
-    out.section += (i ? "/" : "") + std::string(parts[i]);
+    // A folder named in full-width mode (ｎｅｗｓ) is read as its half-width name, as a file's
+    // name is below: /news/, the address a link typed half-width finds, and the collection
+    // site.yaml names `news`.
+    out.section += (i ? "/" : "") + narrow_letters_and_digits(parts[i]);
   }
   std::string name(file);
   out.lang = config.default_language().code;

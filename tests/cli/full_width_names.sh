@@ -2,7 +2,7 @@
 # A content file named in full-width mode (the browser editor names a new page after its
 # title as typed, ２０２４年志工, and cannot rename it) is published at the half-width address,
 # /stories/2024年志工/, which a link typed half-width finds; beside a file of that name
-# already, it is a clash that names both.
+# already, it is a clash that names both. A folder named so is read the same way.
 set -euo pipefail
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -24,6 +24,17 @@ grep -q 'href="/stories/2024%E5%B9%B4%E5%BF%97%E5%B7%A5/"' "$work/out/stories/li
   fail "the link"
 "$FIREFLY" check --site "$site" --strict >/dev/null 2>"$work/check.txt" ||
   { cat "$work/check.txt"; fail "check --strict"; }
+
+# A folder named in full-width mode: its pages at the half-width address too.
+mkdir -p "$site/content/ｎｅｗｓ２"
+printf -- '---\ntitle: 消息\n---\n最新消息。\n' >"$site/content/ｎｅｗｓ２/_index.zh-TW.md"
+printf -- '---\ntitle: 開課\n---\n開課了。\n' >"$site/content/ｎｅｗｓ２/class.zh-TW.md"
+"$FIREFLY" build --site "$site" --out "$work/out" --quiet 2>"$work/err.txt" ||
+  { cat "$work/err.txt"; fail "the build with a full-width folder failed"; }
+[ -f "$work/out/news2/class/index.html" ] && [ -f "$work/out/news2/index.html" ] ||
+  { ls "$work/out"; fail "no pages at /news2/"; }
+[ ! -e "$work/out/ｎｅｗｓ２" ] || fail "pages at the full-width folder's address"
+rm -r "$site/content/ｎｅｗｓ２"
 
 # ａｂ.md beside ab.md: one address, two pages.
 cp "$site/content/stories/first-story.zh-TW.md" "$site/content/stories/ab.zh-TW.md"
