@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 
 #include "core/locale.h"
@@ -179,7 +180,7 @@ ContextBuilder::ContextBuilder(const Site& site, const Theme& theme,
   static std::atomic<std::uint64_t> serials{0};
   serial_ = ++serials;
   index_.reserve(site.pages.size());
-  list_item_made_ = std::make_unique<std::once_flag[]>(site.pages.size());
+  list_item_made_ = std::make_unique<std::atomic<std::uint8_t>[]>(site.pages.size());
   list_items_ = std::make_unique<Value[]>(site.pages.size());
   for (size_t i = 0; i < site.pages.size(); ++i) index_[site.pages[i].get()] = i;
   for (const Language& l : site.config->languages) {
@@ -282,7 +283,21 @@ Value ContextBuilder::date_value(const Date& date, const Language& lang) const {
 Value ContextBuilder::list_item(const Page& p) const {
   noted(&p);  // for every page that lists p: what serve re-renders after p changes
   size_t i = index_of(p);
-  std::call_once(list_item_made_[i], [&] { list_items_[i] = make_list_item(p); });
+  std::atomic<std::uint8_t>& made = list_item_made_[i];
+  for (std::uint8_t state; (state = made.load(std::memory_order_acquire)) != 2;) {
+    if (state == 1) {  // another thread makes it now (two pages that list it): a few µs
+      std::this_thread::yield();
+      continue;
+    }
+    if (!made.compare_exchange_strong(state, 1, std::memory_order_acquire)) continue;
+    try {
+      list_items_[i] = make_list_item(p);
+    } catch (...) {
+      made.store(0, std::memory_order_release);  // another thread may try again
+      throw;
+    }
+    made.store(2, std::memory_order_release);
+  }
   return list_items_[i];
 }
 

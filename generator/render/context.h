@@ -1,6 +1,7 @@
 // The template context of a page (docs/templates.md): every value a template shows.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -106,8 +107,10 @@ class ContextBuilder {
   std::vector<std::unique_ptr<SitemapSlot>> sitemap_slots_;
   /// Each page's list item, by index in `site.pages`, made the first time a list shows the
   /// page: a story is listed on its section's pages, its terms' pages and the home page,
-  /// and its item shows the same there (nothing of the listing page).
-  mutable std::unique_ptr<std::once_flag[]> list_item_made_;
+  /// and its item shows the same there (nothing of the listing page). Each item's state:
+  /// 0 not made, 1 being made by a thread, 2 made (not std::call_once: glibc's once wakes
+  /// waiters with a system call every time it runs, 24,000 calls at 10,000 stories).
+  mutable std::unique_ptr<std::atomic<std::uint8_t>[]> list_item_made_;
   mutable std::unique_ptr<Value[]> list_items_;
 };
 
