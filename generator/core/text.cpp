@@ -128,6 +128,13 @@ Pos first_invalid_utf8(std::string_view s) {
       while (i < s.size() && b[i] < 0x80) ++i;
       continue;
     }
+    // A run of three-byte characters (all of Chinese), each checked from one load.
+    if (i + 4 <= s.size() && three_byte_code_point_of_four(b + i) >= 0) {
+      do {
+        i += 3;
+      } while (i + 4 <= s.size() && three_byte_code_point_of_four(b + i) >= 0);
+      continue;
+    }
     if (valid_three_byte_code_point(b, i, s.size()) >= 0) {
       i += 3;
       continue;
