@@ -1,7 +1,9 @@
 #include "render/context.h"
 
 #include <atomic>
+#include <cstdint>
 #include <cstdlib>
+#include <stdexcept>
 #include <string_view>
 #include <thread>
 #include <unordered_map>
@@ -179,10 +181,17 @@ ContextBuilder::ContextBuilder(const Site& site, const Theme& theme,
       script_tags_(script_languages(site.config->languages)) {
   static std::atomic<std::uint64_t> serials{0};
   serial_ = ++serials;
-  index_.reserve(site.pages.size());
+  size_t slots = 16;
+  while (slots < 2 * site.pages.size()) slots *= 2;
+  index_.assign(slots, {nullptr, 0});
   list_item_made_ = std::make_unique<std::atomic<std::uint8_t>[]>(site.pages.size());
   list_items_ = std::make_unique<Value[]>(site.pages.size());
-  for (size_t i = 0; i < site.pages.size(); ++i) index_[site.pages[i].get()] = i;
+  for (size_t i = 0; i < site.pages.size(); ++i) {
+    const Page* page = site.pages[i].get();
+    size_t s = index_slot(page);
+    while (index_[s].first && index_[s].first != page) s = (s + 1) & (index_.size() - 1);
+    index_[s] = {page, i};
+  }
   for (const Language& l : site.config->languages) {
     languages_.push_back(language_parts(l));
     sitemap_slots_.push_back(std::make_unique<SitemapSlot>());
@@ -250,7 +259,19 @@ const ContextBuilder::LanguageParts& ContextBuilder::parts_of(const Language& la
   return spare = language_parts(lang);  // not one of the site's own (not expected)
 }
 
-size_t ContextBuilder::index_of(const Page& page) const { return index_.at(&page); }
+size_t ContextBuilder::index_slot(const Page* page) const {
+  // The address's bits above its alignment, mixed into the top bits (Fibonacci hashing).
+  const auto bits = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(page) >> 4);
+  return static_cast<size_t>((bits * 0x9E3779B97F4A7C15u) >> 40) & (index_.size() - 1);
+}
+
+size_t ContextBuilder::index_of(const Page& page) const {
+  for (size_t s = index_slot(&page);; s = (s + 1) & (index_.size() - 1)) {
+    if (index_[s].first == &page) return index_[s].second;
+    if (!index_[s].first)
+      throw std::out_of_range("ContextBuilder::index_of: not a page of the site");
+  }
+}
 
 Value ContextBuilder::date_value(const Date& date, const Language& lang) const {
   // A list shows a story's date on every page that lists it: each thread keeps the {iso,
