@@ -19,6 +19,23 @@ TEST_CASE("UTF-8 validation finds the first bad byte") {
   CHECK(p.col == 2);
 }
 
+TEST_CASE("UTF-8 validation inside a run of Chinese, where characters are read a load each") {
+  // A bad character after and between good ones, past the first four bytes (each found at
+  // its own column): an overlong E0, a surrogate ED, a lone continuation, a cut character.
+  CHECK(is_valid_utf8("中文中文中文\xE0\xA0\x80\xED\x9F\xBF\xEF\xBF\xBD中"));
+  for (std::string bad : {"\xE0\x9F\xBF", "\xED\xA0\x80", "\x80", "\xE4\xB8"}) {
+    Pos p = first_invalid_utf8("中文中文" + bad + "中文");
+    CHECK(p.line == 1);
+    CHECK(p.col == 5);
+  }
+  for (unsigned char c = 0; c < 255; ++c) {  // every lead byte, as one load reads it
+    const unsigned char four[4] = {c, 0xA0, 0x80, 0};
+    CHECK(three_byte_code_point_of_four(four) == valid_three_byte_code_point(four, 0, 3));
+    const unsigned char low[4] = {c, 0x9F, 0xBF, 'x'};
+    CHECK(three_byte_code_point_of_four(low) == valid_three_byte_code_point(low, 0, 3));
+  }
+}
+
 TEST_CASE("char_column turns a byte column into a character column") {
   // ASCII: bytes are characters.
   CHECK(char_column("See [the plan](/plan/)", 5) == 5);

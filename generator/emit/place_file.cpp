@@ -95,11 +95,11 @@ bool same_file(const fs::path& old, const fs::path& source) {
 /// Writes `bytes` to a new file at `path`; the error (e.g. "No space left on device") when
 /// that fails.
 std::error_code write_bytes(const fs::path& path, const std::string& bytes) {
-  return write_bytes_at(path.c_str(), bytes);
+  return write_bytes_at(AT_FDCWD, path.c_str(), bytes);
 }
 
-std::error_code write_bytes_at(const char* path, const std::string& bytes) {
-  int fd = ::open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+std::error_code write_bytes_at(int dir_fd, const char* path, const std::string& bytes) {
+  int fd = ::openat(dir_fd, path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd < 0) return {errno, std::generic_category()};
   size_t done = 0;
   int error = 0;
@@ -118,15 +118,16 @@ std::error_code write_bytes_at(const char* path, const std::string& bytes) {
 
 /// Writes (or hard-links when unchanged) one file into the staging tree; `ec` says why it
 /// failed. 0 = failed, 1 = written, 2 = reused.
-int place_file(const OutputFile& f, const fs::path& temp, const fs::path& out_dir, bool have_old,
-               std::error_code& ec) {
+int place_file(const OutputFile& f, const fs::path& temp, int temp_fd, const fs::path& out_dir,
+               bool have_old, std::error_code& ec) {
   // The path as text: most files are written, and a path parsed into parts costs more
   // than writing a small page.
   std::string dest_text = temp.native();
   dest_text += '/';
   dest_text += f.path;
   if (f.source.empty() && !have_old) {
-    ec = write_bytes_at(dest_text.c_str(), f.bytes);
+    ec = temp_fd >= 0 ? write_bytes_at(temp_fd, f.path.c_str(), f.bytes)
+                      : write_bytes_at(AT_FDCWD, dest_text.c_str(), f.bytes);
     return ec ? 0 : 1;
   }
   fs::path dest(std::move(dest_text));

@@ -177,10 +177,13 @@ bool OutputWriter::Impl::ensure_dir(const std::string& path, std::error_code& ec
     if (dirs.find(dir) != dirs.end()) return true;
   }
   // Most folders are a page's own, inside one made already: one mkdir, no stat.
+  const std::string relative(dir);
   std::string folder = temp.native();
   folder += '/';
   folder += dir;
-  if (::mkdir(folder.c_str(), 0777) != 0 && !(errno == EEXIST && fs::is_directory(folder, ec))) {
+  if ((temp_fd >= 0 ? ::mkdirat(temp_fd, relative.c_str(), 0777) : ::mkdir(folder.c_str(), 0777)) !=
+          0 &&
+      !(errno == EEXIST && fs::is_directory(folder, ec))) {
     fs::create_directories(folder, ec);
     if (ec) return false;
   }
@@ -222,6 +225,7 @@ void OutputWriter::Impl::open() {
     temp.clear();
     return fail("", "cannot write into " + out_dir.string() + ": " + lowercase_first(ec.message()));
   }
+  temp_fd = ::open(temp.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);  // else by path
   have_old = !created_out;
   old_listing.set_root(out_dir);
   struct stat st;
@@ -281,6 +285,7 @@ OutputWriter::~OutputWriter() {
   std::error_code ec;
   if (!w.committed && !w.temp.empty()) fs::remove_all(w.temp, ec);
   if (!w.committed && w.created_out) fs::remove(w.out_dir, ec);
+  if (w.temp_fd >= 0) ::close(w.temp_fd);
   if (w.lock_fd >= 0) ::close(w.lock_fd);
 }
 
@@ -348,7 +353,7 @@ void OutputWriter::add(OutputFile f) {
     std::string_view top = std::string_view(f.path).substr(0, f.path.find('/'));
     if (impl_->staged_tops.find(top) == impl_->staged_tops.end()) impl_->staged_tops.emplace(top);
   }
-  int outcome = place_file(f, impl_->temp, impl_->out_dir, impl_->have_old, ec);
+  int outcome = place_file(f, impl_->temp, impl_->temp_fd, impl_->out_dir, impl_->have_old, ec);
   if (outcome == 0 && ec == std::errc::no_space_on_device) {
     ++impl_->no_space;  // said once, by commit()
   } else if (outcome == 0 && !f.source.empty() && !readable(f.source)) {

@@ -98,7 +98,6 @@ FrontMatterSplit split_front_matter(std::string_view text, const std::string& pa
     return out;
   }
   size_t start = first_end == std::string_view::npos ? text.size() : first_end + 1;
-  std::vector<Line> lines = lines_of(text, start);
   out.yaml_line = 1;
   auto wide_fence = [&](int line) {
     diags.error(path, {line, 1},
@@ -114,20 +113,29 @@ FrontMatterSplit split_front_matter(std::string_view text, const std::string& pa
   };
   if (wide) wide_fence(1);
   if (first_dashes) miscounted(1, first_dashes);
-  for (size_t i = 0; i < lines.size(); ++i) {
-    const bool wide_line = is_wide_fence(lines[i].text);
+  // The lines of lines_of(text, start), read one by one up to the closing fence: the body
+  // after it is not split into lines here.
+  size_t i = 0;
+  for (size_t pos = start; pos <= text.size(); ++i) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    const Line line{text.substr(pos, end - pos), pos, end + 1};
+    if (line.text.empty() && line.start == text.size()) break;  // after the last line break
+    const bool wide_line = is_wide_fence(line.text);
     if (wide_line) wide_fence(static_cast<int>(i) + 2);
-    const size_t dashes = miscounted_fence(lines[i].text);
+    const size_t dashes = miscounted_fence(line.text);
     if (dashes) miscounted(static_cast<int>(i) + 2, dashes);
-    if (is_fence(lines[i].text) || lines[i].text == "..." || wide_line || dashes) {
-      out.yaml = text.substr(start, lines[i].start - start);
-      out.body = lines[i].next > text.size() ? std::string_view() : text.substr(lines[i].next);
+    if (is_fence(line.text) || line.text == "..." || wide_line || dashes) {
+      out.yaml = text.substr(start, line.start - start);
+      out.body = line.next > text.size() ? std::string_view() : text.substr(line.next);
       out.body_line = static_cast<int>(i) + 3;
       return out;
     }
+    pos = line.next;
   }
   // Never closed: the body is taken to start at the first line that cannot be front matter
   // (after the blank lines there), so that its links and images are still checked.
+  std::vector<Line> lines = lines_of(text, start);
   out.closed = false;
   size_t end = 0;
   while (end < lines.size() && may_be_front_matter(lines[end].text)) ++end;

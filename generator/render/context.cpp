@@ -1,8 +1,11 @@
 #include "render/context.h"
 
 #include <atomic>
+#include <cstdint>
 #include <cstdlib>
+#include <stdexcept>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 
 #include "core/locale.h"
@@ -178,10 +181,17 @@ ContextBuilder::ContextBuilder(const Site& site, const Theme& theme,
       script_tags_(script_languages(site.config->languages)) {
   static std::atomic<std::uint64_t> serials{0};
   serial_ = ++serials;
-  index_.reserve(site.pages.size());
-  list_item_made_ = std::make_unique<std::once_flag[]>(site.pages.size());
+  size_t slots = 16;
+  while (slots < 2 * site.pages.size()) slots *= 2;
+  index_.assign(slots, {nullptr, 0});
+  list_item_made_ = std::make_unique<std::atomic<std::uint8_t>[]>(site.pages.size());
   list_items_ = std::make_unique<Value[]>(site.pages.size());
-  for (size_t i = 0; i < site.pages.size(); ++i) index_[site.pages[i].get()] = i;
+  for (size_t i = 0; i < site.pages.size(); ++i) {
+    const Page* page = site.pages[i].get();
+    size_t s = index_slot(page);
+    while (index_[s].first && index_[s].first != page) s = (s + 1) & (index_.size() - 1);
+    index_[s] = {page, i};
+  }
   for (const Language& l : site.config->languages) {
     languages_.push_back(language_parts(l));
     sitemap_slots_.push_back(std::make_unique<SitemapSlot>());
@@ -249,7 +259,19 @@ const ContextBuilder::LanguageParts& ContextBuilder::parts_of(const Language& la
   return spare = language_parts(lang);  // not one of the site's own (not expected)
 }
 
-size_t ContextBuilder::index_of(const Page& page) const { return index_.at(&page); }
+size_t ContextBuilder::index_slot(const Page* page) const {
+  // The address's bits above its alignment, mixed into the top bits (Fibonacci hashing).
+  const auto bits = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(page) >> 4);
+  return static_cast<size_t>((bits * 0x9E3779B97F4A7C15u) >> 40) & (index_.size() - 1);
+}
+
+size_t ContextBuilder::index_of(const Page& page) const {
+  for (size_t s = index_slot(&page);; s = (s + 1) & (index_.size() - 1)) {
+    if (index_[s].first == &page) return index_[s].second;
+    if (!index_[s].first)
+      throw std::out_of_range("ContextBuilder::index_of: not a page of the site");
+  }
+}
 
 Value ContextBuilder::date_value(const Date& date, const Language& lang) const {
   // A list shows a story's date on every page that lists it: each thread keeps the {iso,
@@ -282,7 +304,21 @@ Value ContextBuilder::date_value(const Date& date, const Language& lang) const {
 Value ContextBuilder::list_item(const Page& p) const {
   noted(&p);  // for every page that lists p: what serve re-renders after p changes
   size_t i = index_of(p);
-  std::call_once(list_item_made_[i], [&] { list_items_[i] = make_list_item(p); });
+  std::atomic<std::uint8_t>& made = list_item_made_[i];
+  for (std::uint8_t state; (state = made.load(std::memory_order_acquire)) != 2;) {
+    if (state == 1) {  // another thread makes it now (two pages that list it): a few µs
+      std::this_thread::yield();
+      continue;
+    }
+    if (!made.compare_exchange_strong(state, 1, std::memory_order_acquire)) continue;
+    try {
+      list_items_[i] = make_list_item(p);
+    } catch (...) {
+      made.store(0, std::memory_order_release);  // another thread may try again
+      throw;
+    }
+    made.store(2, std::memory_order_release);
+  }
   return list_items_[i];
 }
 

@@ -1,6 +1,7 @@
 // The template context of a page (docs/templates.md): every value a template shows.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -8,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/value.h"
@@ -64,6 +66,8 @@ class ContextBuilder {
   Value term_value(const Taxonomy& tax, const std::string& name, const std::string& value,
                    const Page& page, const Language& lang) const;
   size_t index_of(const Page& page) const;
+  /// Where index_ looks for `page` first.
+  size_t index_slot(const Page* page) const;
   /// list_item's map, made anew (list_item keeps it).
   Value make_list_item(const Page& page) const;
   Value images_value(const Page& page, PhotoPlace first) const;
@@ -89,7 +93,10 @@ class ContextBuilder {
   const Theme& theme_;
   const std::vector<Body>& bodies_;
   const DataViews& data_;
-  std::unordered_map<const Page*, size_t> index_;
+  /// Each page's index in `site.pages`, by its address: open addressing in a power of two
+  /// of slots, at least twice the pages (a list page looks up each page it lists: one
+  /// slot read, where a node-based map read its bucket and then its node).
+  std::vector<std::pair<const Page*, size_t>> index_;
   /// Site::groups by hash.
   std::unordered_map<std::string_view, const std::map<std::string, Page*>*> groups_;
   const PhotoSet* photos_ = nullptr;
@@ -106,8 +113,10 @@ class ContextBuilder {
   std::vector<std::unique_ptr<SitemapSlot>> sitemap_slots_;
   /// Each page's list item, by index in `site.pages`, made the first time a list shows the
   /// page: a story is listed on its section's pages, its terms' pages and the home page,
-  /// and its item shows the same there (nothing of the listing page).
-  mutable std::unique_ptr<std::once_flag[]> list_item_made_;
+  /// and its item shows the same there (nothing of the listing page). Each item's state:
+  /// 0 not made, 1 being made by a thread, 2 made (not std::call_once: glibc's once wakes
+  /// waiters with a system call every time it runs, 24,000 calls at 10,000 stories).
+  mutable std::unique_ptr<std::atomic<std::uint8_t>[]> list_item_made_;
   mutable std::unique_ptr<Value[]> list_items_;
 };
 
