@@ -168,8 +168,8 @@ void RunPostings::add_text(std::string_view text, SearchField field, uint32_t* p
       run.pending_[run.pending_size_++] = {key, at, positional};
       if (run.pending_size_ == kBatch) run.look_up_pending(field);
     }
-    void token(std::string_view token, uint32_t at, bool positional) {
-      run.occur(run.ids_.find(token), field, at, positional);
+    void token(std::string_view token, uint32_t at, bool positional) {  // short_key 0
+      run.occur(run.ids_.find_long(token), field, at, positional);
     }
     [[gnu::always_inline]] void character(uint64_t key, uint32_t code_point, uint32_t at) {
       run.occur(run.ids_.find_character(code_point, key), field, at, false);

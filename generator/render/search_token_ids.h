@@ -46,6 +46,22 @@ class SearchTokenIds {
     }
     return insert(key, token);
   }
+  /// find() of a token whose short_key is 0 (a long one, kept in the same table under a hash of
+  /// its bytes whose top byte is 0xFE, which no short key has); tokens whose hashes are
+  /// the same are told apart by their bytes.
+  Found find_long(std::string_view token) {
+    uint64_t key = long_key(token);
+    if (!slots_.empty()) {
+      size_t mask = slots_.size() - 1;
+      for (size_t i = slot_of(key);; i = (i + 1) & mask) {
+        Slot& s = slots_[i];
+        if (s.key == key && this->token(s.id) == token) return {s.id, false, &s.mark};
+        if (s.key == 0) break;
+      }
+    }
+    return insert(key, token);
+  }
+
   /// find() of a token of one character below U+10000 (a CJK character: a page's every
   /// one is a token), by its code point `cp` and short_key `key`: read from a table by code
   /// point, with no hashing or probing. A character must always be looked up here, never
@@ -201,22 +217,6 @@ class SearchTokenIds {
     ++count_;
     return {s.id, true, &s.mark};
   }
-  /// A long token (one without a short_key) is kept in the same table, under a hash of
-  /// its bytes whose top byte is 0xFE (which no short key has); tokens whose hashes are
-  /// the same are told apart by their bytes.
-  Found find_long(std::string_view token) {
-    uint64_t key = long_key(token);
-    if (!slots_.empty()) {
-      size_t mask = slots_.size() - 1;
-      for (size_t i = slot_of(key);; i = (i + 1) & mask) {
-        Slot& s = slots_[i];
-        if (s.key == key && this->token(s.id) == token) return {s.id, false, &s.mark};
-        if (s.key == 0) break;
-      }
-    }
-    return insert(key, token);
-  }
-
   void grow() {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
@@ -233,7 +233,7 @@ class SearchTokenIds {
 
   std::vector<Slot> slots_;
   int shift_ = 64;
-  size_t count_ = 0;                       ///< tokens in slots_
+  size_t count_ = 0;  ///< tokens in slots_
   /// find_character's table, by code point: blocks of 256 made as they are first used
   /// (a site's characters are in a few of them).
   std::array<std::unique_ptr<CharacterSlot[]>, 256> characters_;

@@ -59,11 +59,20 @@ void simple_search_keys(std::string_view text, uint32_t* pos, Sink& sink) {
     if (word <= sizeof(uint64_t)) {
       sink.key(word_key, *pos, true);
     } else if (word <= kMaxTokenBytes) {
+      // Eight bytes at a time: each is an ASCII letter or digit, so setting its 0x20 bit
+      // lowers a letter and keeps a digit; the last eight overlap the ones before.
+      constexpr uint64_t kLower = 0x2020202020202020ULL;
       char lower[kMaxTokenBytes];
-      for (size_t k = 0; k < word; ++k) {
-        unsigned char c = s[end - word + k];
-        lower[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      const unsigned char* from = s + end - word;
+      uint64_t bytes;
+      for (size_t k = 0; k + sizeof bytes < word; k += sizeof bytes) {
+        std::memcpy(&bytes, from + k, sizeof bytes);
+        bytes |= kLower;
+        std::memcpy(lower + k, &bytes, sizeof bytes);
       }
+      std::memcpy(&bytes, from + word - sizeof bytes, sizeof bytes);
+      bytes |= kLower;
+      std::memcpy(lower + word - sizeof bytes, &bytes, sizeof bytes);
       sink.token(std::string_view(lower, word), *pos, true);
     }
     ++*pos;
