@@ -1,5 +1,6 @@
 #include "render/search_posting_log.h"
 
+#include <bit>
 #include <cstring>
 
 namespace firefly {
@@ -40,9 +41,10 @@ void PostingLog::for_each_entry(bool free, F&& f) {
     const char* at = b.bytes.get();
     const char* end = at + b.used;
     while (at < end) {
-      uint32_t header = static_cast<unsigned char>(at[0]) |
-                        (static_cast<uint32_t>(static_cast<unsigned char>(at[1])) << 8) |
-                        (static_cast<uint32_t>(static_cast<unsigned char>(at[2])) << 16);
+      uint32_t header;  // three bytes, little-endian: read as four (add_block's last byte)
+      std::memcpy(&header, at, 4);
+      if constexpr (std::endian::native == std::endian::big) header = __builtin_bswap32(header);
+      header &= 0xFFFFFF;
       at += 3;
       uint32_t id = header >> 4, n = header & 0xF;
       if (n == kLongMark) {

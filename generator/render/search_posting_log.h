@@ -79,12 +79,14 @@ class PostingLog {
     size_t used = 0, size = 0;
   };
   /// A new block of at least `need` bytes to write in (the last one's end noted).
+  /// Its last byte is never written: reading an entry's header as four bytes stays in the
+  /// block.
   [[gnu::noinline]] void add_block(size_t need) {
     close_block();
-    size_t size = std::max(kBlockBytes, need);
+    size_t size = std::max(kBlockBytes, need + 1);
     blocks_.push_back({std::make_unique_for_overwrite<char[]>(size), 0, size});
     at_ = blocks_.back().bytes.get();
-    end_ = at_ + size;
+    end_ = at_ + size - 1;
   }
   /// Notes in the last block how far it is written.
   void close_block() {
