@@ -76,7 +76,20 @@ void sort_by_token(std::vector<Keyed>& keyed, const RunPostings& run) {
 
 }  // namespace
 
-// Inline: it runs for every token of every page (only the positions out of line).
+// Inline: an English word's every occurrence has a position (as a call, 37 instructions each).
+[[gnu::always_inline]] inline void RunPostings::add_position(Entry& e, uint32_t at) {
+  auto k = static_cast<uint32_t>(occurrences_.size());
+  occurrences_.push_back({at, kNone});
+  if (e.first == kNone) {
+    e.first = k;
+  } else {
+    occurrences_[e.last].next = k;
+  }
+  e.last = k;
+  ++e.positions;
+}
+
+// Inline: it runs for every token of every page.
 [[gnu::always_inline]] inline void RunPostings::occur(const SearchTokenIds::Found& found,
                                                       SearchField field, uint32_t at,
                                                       bool positional) {
@@ -94,18 +107,6 @@ void sort_by_token(std::vector<Keyed>& keyed, const RunPostings& run) {
 }
 
 void RunPostings::grow_entries() { entries_.resize(std::max<size_t>(64, 2 * entries_.size())); }
-
-void RunPostings::add_position(Entry& e, uint32_t at) {
-  auto k = static_cast<uint32_t>(occurrences_.size());
-  occurrences_.push_back({at, kNone});
-  if (e.first == kNone) {
-    e.first = k;
-  } else {
-    occurrences_[e.last].next = k;
-  }
-  e.last = k;
-  ++e.positions;
-}
 
 // Inline: it runs for every (token, page) entry (the entries with positions out of line).
 [[gnu::always_inline]] inline void RunPostings::write(uint32_t doc, const Entry& e) {
