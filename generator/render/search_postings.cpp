@@ -124,7 +124,7 @@ void RunPostings::grow_entries() { entries_.resize(std::max<size_t>(64, 2 * entr
       t.first_doc = doc;
     }
     t.last_doc = doc;
-    uint32_t count = std::clamp<uint32_t>(e.count, 1, kMaxTokenCount);
+    uint32_t count = std::min<uint32_t>(e.count, kMaxTokenCount);  // 1 or more: occur counts
     out[n++] = kVlqDigits[static_cast<uint32_t>(e.field) + 3 * (count - 1)];
     t.bytes += static_cast<uint32_t>(n);
     log_.end_short_entry(e.id, static_cast<uint32_t>(n));
@@ -195,7 +195,8 @@ void RunPostings::add_text(std::string_view text, SearchField field, uint32_t* p
 }
 
 void RunPostings::look_up_pending(SearchField field) {
-  for (size_t k = 0; k < pending_size_; ++k) {
+  // The count in a local: occur's stores could be to it, for all the compiler knows.
+  for (size_t k = 0, n = pending_size_; k < n; ++k) {
     const Pending& p = pending_[k];
     occur(ids_.find_key(p.key, {}), field, p.pos, p.positional);
   }
