@@ -395,7 +395,14 @@ bool search_text_is_simple(std::string_view text) {
       }
       continue;
     }
-    if (i + 2 >= n || (s[i] & 0xF0) != 0xE0) return false;  // not 3 bytes: code point 0
+    if (i + 2 >= n) return false;  // not 3 bytes: code point 0
+    // A lead byte of E5-E9 is U+5000-9FFF, an ideograph whatever the next two bytes hold
+    // (most of a Chinese text's characters): no code point worked out.
+    if (static_cast<unsigned char>(s[i] - 0xE5) < 5) {
+      i += 3;
+      continue;
+    }
+    if ((s[i] & 0xF0) != 0xE0) return false;
     uint32_t c = (static_cast<uint32_t>(s[i] & 0x0F) << 12) |
                  (static_cast<uint32_t>(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3Fu);
     if (!is_unified_ideograph(c) && !is_plain_separator(c)) return false;

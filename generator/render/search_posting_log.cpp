@@ -1,5 +1,6 @@
 #include "render/search_posting_log.h"
 
+#include <bit>
 #include <cstring>
 
 namespace firefly {
@@ -40,9 +41,10 @@ void PostingLog::for_each_entry(bool free, F&& f) {
     const char* at = b.bytes.get();
     const char* end = at + b.used;
     while (at < end) {
-      uint32_t header = static_cast<unsigned char>(at[0]) |
-                        (static_cast<uint32_t>(static_cast<unsigned char>(at[1])) << 8) |
-                        (static_cast<uint32_t>(static_cast<unsigned char>(at[2])) << 16);
+      uint32_t header;  // three bytes, little-endian: read as four (add_block's last byte)
+      std::memcpy(&header, at, 4);
+      if constexpr (std::endian::native == std::endian::big) header = __builtin_bswap32(header);
+      header &= 0xFFFFFF;
       at += 3;
       uint32_t id = header >> 4, n = header & 0xF;
       if (n == kLongMark) {
@@ -85,8 +87,22 @@ void PostingLog::place_counted(std::vector<uint64_t> bytes) {
   for_each_entry(true, [&](uint32_t id, const char* bytes, uint32_t n) {
     uint64_t& e = ends_[id];
     char* to = pieces_[e >> 32].get() + (e & kOffsetMask);
-    if (n <= 4) {  // most entries (a gap and a count): no call of memcpy for a few bytes
-      for (uint32_t k = 0; k < n; ++k) to[k] = bytes[k];
+    // Most entries are a gap and a count, a few bytes: copied as two pieces of two (or
+    // four) bytes that overlap, with no loop or call of memcpy.
+    if (n >= 2 && n <= 4) {
+      uint16_t first, last;
+      std::memcpy(&first, bytes, 2);
+      std::memcpy(&last, bytes + n - 2, 2);
+      std::memcpy(to, &first, 2);
+      std::memcpy(to + n - 2, &last, 2);
+    } else if (n == 1) {
+      to[0] = bytes[0];
+    } else if (n >= 5 && n <= 8) {
+      uint32_t first, last;
+      std::memcpy(&first, bytes, 4);
+      std::memcpy(&last, bytes + n - 4, 4);
+      std::memcpy(to, &first, 4);
+      std::memcpy(to + n - 4, &last, 4);
     } else {
       std::memcpy(to, bytes, n);
     }

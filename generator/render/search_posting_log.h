@@ -5,7 +5,9 @@
 #pragma once
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -30,9 +32,17 @@ class PostingLog {
   /// Appends the `n` bytes written at short_entry's place to the postings of token `id`.
   [[gnu::always_inline]] void end_short_entry(uint32_t id, uint32_t n) {
     uint32_t header = (id << 4) | n;
-    at_[0] = static_cast<char>(header & 0xFF);
-    at_[1] = static_cast<char>((header >> 8) & 0xFF);
-    at_[2] = static_cast<char>(header >> 16);
+    if constexpr (std::endian::native == std::endian::little) {
+      // One 4-byte store that keeps the entry's first byte (already written after it).
+      uint32_t word;
+      std::memcpy(&word, at_, 4);
+      word = (word & 0xFF000000u) | header;
+      std::memcpy(at_, &word, 4);
+    } else {
+      at_[0] = static_cast<char>(header & 0xFF);
+      at_[1] = static_cast<char>((header >> 8) & 0xFF);
+      at_[2] = static_cast<char>(header >> 16);
+    }
     at_ += 3 + n;
   }
   /// Where to write the bytes of an entry of at most `most` bytes, in the log itself;
@@ -79,12 +89,14 @@ class PostingLog {
     size_t used = 0, size = 0;
   };
   /// A new block of at least `need` bytes to write in (the last one's end noted).
+  /// Its last byte is never written: reading an entry's header as four bytes stays in the
+  /// block.
   [[gnu::noinline]] void add_block(size_t need) {
     close_block();
-    size_t size = std::max(kBlockBytes, need);
+    size_t size = std::max(kBlockBytes, need + 1);
     blocks_.push_back({std::make_unique_for_overwrite<char[]>(size), 0, size});
     at_ = blocks_.back().bytes.get();
-    end_ = at_ + size;
+    end_ = at_ + size - 1;
   }
   /// Notes in the last block how far it is written.
   void close_block() {

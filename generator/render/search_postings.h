@@ -83,7 +83,7 @@ class RunPostings {
   void look_up_pending(SearchField field);
   /// Records an occurrence of the token `found`.
   void occur(const SearchTokenIds::Found& found, SearchField field, uint32_t at, bool positional);
-  [[gnu::noinline]] void add_position(Entry& e, uint32_t at);
+  void add_position(Entry& e, uint32_t at);
   [[gnu::noinline]] void grow_entries();
   void write(uint32_t doc, const Entry& e);
   /// write() of an entry with positions (or a token id past the log's short header).

@@ -34,6 +34,33 @@ TEST_CASE("posting log: each token's entries placed together, in the order appen
   CHECK(log.postings(kTokens + 1).empty());
 }
 
+TEST_CASE("posting log: entries of 0 to 20 bytes placed byte for byte, over blocks") {
+  // Each entry's bytes differ from one another (a short entry is copied in overlapping
+  // pieces), and empty ones come between them, some at a block's end.
+  PostingLog log;
+  constexpr uint32_t kTokens = 7;
+  std::vector<std::string> expected(kTokens);
+  uint32_t seed = 1;
+  for (int round = 0; round < 200000; ++round) {
+    seed = seed * 1103515245 + 12345;
+    uint32_t id = (seed >> 8) % kTokens;
+    std::string bytes;
+    for (uint32_t k = 0, n = (seed >> 16) % 21; k < n; ++k) {
+      bytes += static_cast<char>('!' + (round + 7 * k) % 90);
+    }
+    if (round % 2) {
+      char* out = log.entry(bytes.size());
+      std::copy(bytes.begin(), bytes.end(), out);
+      log.end_entry(id, static_cast<uint32_t>(bytes.size()));
+    } else {
+      log.append(id, bytes);
+    }
+    expected[id] += bytes;
+  }
+  log.place(kTokens);
+  for (uint32_t id = 0; id < kTokens; ++id) CHECK(log.postings(id) == expected[id]);
+}
+
 TEST_CASE("posting log: entries written in place, short and long, as appended ones") {
   PostingLog log;
   std::vector<std::string> expected(4);

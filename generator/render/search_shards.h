@@ -63,6 +63,16 @@ inline constexpr char kVlqDigits[] =
 /// Writes `v` as append_vlq does at `out` (room for kMaxVlqChars); returns the characters.
 /// Inline: the index writes two or more numbers for every (token, page) entry.
 inline size_t write_vlq(char* out, uint32_t v) {
+  // Most numbers (gaps between pages and positions) take one or two characters: no loop.
+  if (v < 32) {
+    out[0] = kVlqDigits[v];
+    return 1;
+  }
+  if (v < 32 * 32) {
+    out[0] = kVlqDigits[(v & 31) | 32];
+    out[1] = kVlqDigits[v >> 5];
+    return 2;
+  }
   size_t n = 0;
   while (v >= 32) {
     out[n++] = kVlqDigits[(v & 31) | 32];

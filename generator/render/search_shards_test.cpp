@@ -18,6 +18,19 @@ TEST_CASE("VLQ numbers round-trip and read as documented") {
   std::string two;
   append_vlq(two, 33);  // 1 with "more" (33 -> 'h'), then 1 ('B')
   CHECK(two == "hB");
+  // Either side of one, two and three characters' ends, and the size of each.
+  for (uint32_t v : {0u, 31u, 32u, 1023u, 1024u, 1055u, 32767u, 32768u, 1u << 30}) {
+    std::string one_number;
+    append_vlq(one_number, v);
+    size_t at = 0;
+    CHECK(read_vlq(one_number, &at) == v);
+    CHECK(at == one_number.size());
+    CHECK(one_number.size() == (v < 32           ? 1
+                                : v < 1024       ? 2
+                                : v < 32768      ? 3
+                                : v < (1u << 20) ? 4
+                                                 : 7));
+  }
   size_t bad = 0;
   CHECK_FALSE(read_vlq("*", &bad));
   size_t cut = 0;

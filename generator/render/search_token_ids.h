@@ -28,6 +28,9 @@ class SearchTokenIds {
     uint32_t* mark = nullptr;
   };
 
+  /// The table starts with room (never empty, so a lookup need not ask).
+  SearchTokenIds() { grow(); }
+
   /// The number of `token`; a new token gets the next one.
   Found find(std::string_view token) {
     uint64_t key = short_key(token);
@@ -36,16 +39,26 @@ class SearchTokenIds {
   /// find() of the token whose short_key is `key` (not 0); `token` may be left empty.
   /// (A token seen before is found here, inline; a new one is added by insert.)
   Found find_key(uint64_t key, std::string_view token) {
-    size_t mask = slots_.size() - 1;
-    if (!slots_.empty()) {
-      for (size_t i = slot_of(key);; i = (i + 1) & mask) {
-        Slot& s = slots_[i];
-        if (s.key == key) return {s.id, false, &s.mark};
-        if (s.key == 0) break;
-      }
+    for (size_t i = slot_of(key);; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.key == key) return {s.id, false, &s.mark};
+      if (s.key == 0) break;
     }
     return insert(key, token);
   }
+  /// find() of a token whose short_key is 0 (a long one, kept in the same table under a hash of
+  /// its bytes whose top byte is 0xFE, which no short key has); tokens whose hashes are
+  /// the same are told apart by their bytes.
+  Found find_long(std::string_view token) {
+    uint64_t key = long_key(token);
+    for (size_t i = slot_of(key);; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.key == key && this->token(s.id) == token) return {s.id, false, &s.mark};
+      if (s.key == 0) break;
+    }
+    return insert(key, token);
+  }
+
   /// find() of a token of one character below U+10000 (a CJK character: a page's every
   /// one is a token), by its code point `cp` and short_key `key`: read from a table by code
   /// point, with no hashing or probing. A character must always be looked up here, never
@@ -109,16 +122,16 @@ class SearchTokenIds {
       h ^= h >> 29;
     }
     return (h & 0x00FFFFFFFFFFFFFFULL) | (uint64_t{0xFE} << 56);
-  }  /// Asks the processor to fetch where id_of_key(key) will look (a lookup soon after
-  /// then finds it in the cache).
-  void prefetch(uint64_t key) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[slot_of(key)]);
   }
+  /// Asks the processor to fetch where id_of_key(key) will look (a lookup soon after
+  /// then finds it in the cache).
+  void prefetch(uint64_t key) const { __builtin_prefetch(&slots_[slot_of(key)]); }
 
   /// Frees the table that find() looks tokens up in, keeping the tokens (token() and
   /// size() still work; find() may not be called again).
   void forget_lookup() {
     slots_ = {};
+    mask_ = 0;
     for (auto& block : characters_) block.reset();
     count_ = 0;
   }
@@ -191,9 +204,8 @@ class SearchTokenIds {
   /// Adds the token of `key`, which is not in the table.
   [[gnu::noinline]] Found insert(uint64_t key, std::string_view token) {
     if ((count_ + 1) * 2 > slots_.size()) grow();
-    size_t mask = slots_.size() - 1;
     size_t i = slot_of(key);
-    while (slots_[i].key != 0) i = (i + 1) & mask;
+    while (slots_[i].key != 0) i = (i + 1) & mask_;
     Slot& s = slots_[i];
     char unpacked[9];
     bool hashed = (key >> 56) == 0xFE;  // a long token's: its bytes are `token`
@@ -201,39 +213,24 @@ class SearchTokenIds {
     ++count_;
     return {s.id, true, &s.mark};
   }
-  /// A long token (one without a short_key) is kept in the same table, under a hash of
-  /// its bytes whose top byte is 0xFE (which no short key has); tokens whose hashes are
-  /// the same are told apart by their bytes.
-  Found find_long(std::string_view token) {
-    uint64_t key = long_key(token);
-    if (!slots_.empty()) {
-      size_t mask = slots_.size() - 1;
-      for (size_t i = slot_of(key);; i = (i + 1) & mask) {
-        Slot& s = slots_[i];
-        if (s.key == key && this->token(s.id) == token) return {s.id, false, &s.mark};
-        if (s.key == 0) break;
-      }
-    }
-    return insert(key, token);
-  }
-
   void grow() {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
     shift_ = 64;
     for (size_t n = slots_.size(); n > 1; n >>= 1) --shift_;
-    size_t mask = slots_.size() - 1;
+    mask_ = slots_.size() - 1;
     for (const Slot& s : old) {
       if (s.key == 0) continue;
       size_t i = slot_of(s.key);
-      while (slots_[i].key != 0) i = (i + 1) & mask;
+      while (slots_[i].key != 0) i = (i + 1) & mask_;
       slots_[i] = s;
     }
   }
 
   std::vector<Slot> slots_;
+  size_t mask_ = 0;  ///< slots_.size() - 1
   int shift_ = 64;
-  size_t count_ = 0;                       ///< tokens in slots_
+  size_t count_ = 0;  ///< tokens in slots_
   /// find_character's table, by code point: blocks of 256 made as they are first used
   /// (a site's characters are in a few of them).
   std::array<std::unique_ptr<CharacterSlot[]>, 256> characters_;

@@ -51,22 +51,34 @@ inline uint64_t search_word_bytes(uint64_t bytes, uint64_t* word) {
 /// `sink.character(key, code_point, pos)`.
 template <class Sink>
 void simple_search_keys(std::string_view text, uint32_t* pos, Sink& sink) {
+  // The position in a local: the sink's stores could be to *pos, for all the compiler
+  // knows, so each use of it there would be a load.
+  uint32_t at = *pos;
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   size_t word = 0;        // letters and digits in a row just before i
   uint64_t word_key = 0;  // their bytes in lower case, while there are eight or fewer
   auto flush = [&](size_t end) {
     if (word == 0) return;
     if (word <= sizeof(uint64_t)) {
-      sink.key(word_key, *pos, true);
+      sink.key(word_key, at, true);
     } else if (word <= kMaxTokenBytes) {
+      // Eight bytes at a time: each is an ASCII letter or digit, so setting its 0x20 bit
+      // lowers a letter and keeps a digit; the last eight overlap the ones before.
+      constexpr uint64_t kLower = 0x2020202020202020ULL;
       char lower[kMaxTokenBytes];
-      for (size_t k = 0; k < word; ++k) {
-        unsigned char c = s[end - word + k];
-        lower[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      const unsigned char* from = s + end - word;
+      uint64_t bytes;
+      for (size_t k = 0; k + sizeof bytes < word; k += sizeof bytes) {
+        std::memcpy(&bytes, from + k, sizeof bytes);
+        bytes |= kLower;
+        std::memcpy(lower + k, &bytes, sizeof bytes);
       }
-      sink.token(std::string_view(lower, word), *pos, true);
+      std::memcpy(&bytes, from + word - sizeof bytes, sizeof bytes);
+      bytes |= kLower;
+      std::memcpy(lower + word - sizeof bytes, &bytes, sizeof bytes);
+      sink.token(std::string_view(lower, word), at, true);
     }
-    ++*pos;
+    ++at;
     word = 0;
     word_key = 0;
   };
@@ -115,10 +127,10 @@ void simple_search_keys(std::string_view text, uint32_t* pos, Sink& sink) {
     if (is_unified_ideograph(cp)) {
       uint64_t key =
           s[i] | (static_cast<uint64_t>(s[i + 1]) << 8) | (static_cast<uint64_t>(s[i + 2]) << 16);
-      if (in_run) sink.key(key1 | (key << 24), *pos - 1, false);
-      sink.character(key, cp, *pos);
+      if (in_run) sink.key(key1 | (key << 24), at - 1, false);
+      sink.character(key, cp, at);
       key1 = key;
-      ++*pos;
+      ++at;
       in_run = true;
     } else {
       in_run = false;
@@ -126,6 +138,7 @@ void simple_search_keys(std::string_view text, uint32_t* pos, Sink& sink) {
     i += 3;
   }
   flush(text.size());
+  *pos = at;
 }
 
 }  // namespace firefly

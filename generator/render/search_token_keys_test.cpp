@@ -69,6 +69,7 @@ TEST_CASE("search token keys: the keys of the tokens the simple path gives") {
                                     std::string(64, 'Q').append(" ").append(65, 'q'),
                                     "　全形空白　和「引號」",
                                     "UPPER lower MiXeD 99",
+                                    "InterNationaliZation2019 ABCDEFGHIJKLMNOP9 Zy0123456789Q",
                                     "志",
                                     "志工"};
   // A run whose middle character is malformed (a continuation byte missing).

@@ -321,6 +321,20 @@ TEST_CASE("simple text: the path without ICU gives the tokens folding gives") {
   CHECK_FALSE(search_text_is_simple("collective agreements: Lao động"));
   CHECK_FALSE(search_text_is_simple("collective agreements 勞資 ＡＢＣ and more words"));
   CHECK_FALSE(search_text_is_simple("twelve bytes\xE4\xB8"));  // cut short: not simple
+  // Every character U+5000-9FFF (lead bytes E5-E9) is an ideograph; around them, by code point.
+  for (unsigned lead = 0xE5; lead <= 0xE9; ++lead) {
+    for (unsigned second = 0x80; second <= 0xBF; ++second) {
+      std::string t = "x";
+      t += {static_cast<char>(lead), static_cast<char>(second), '\xBF'};
+      CAPTURE(t);
+      CHECK(search_text_is_simple(t + "y"));
+    }
+  }
+  CHECK(search_text_is_simple("\xE4\xB8\x80"));        // U+4E00, the first ideograph
+  CHECK(search_text_is_simple("\xE3\x90\x80"));        // U+3400
+  CHECK_FALSE(search_text_is_simple("\xE4\xB7\x80"));  // U+4DC0, a hexagram
+  CHECK_FALSE(search_text_is_simple("\xEA\x80\x80"));  // U+A000, Yi
+  CHECK_FALSE(search_text_is_simple("a\xE9\xBF"));     // cut short
   // A character after and before ASCII of every length up to two words of eight bytes:
   // found wherever the eight-byte steps end.
   for (size_t before = 0; before < 20; ++before) {
