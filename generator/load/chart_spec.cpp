@@ -102,7 +102,15 @@ bool read_chart_fields(const Value& block, const ChartFieldsSource& src, Diagnos
     if (y.as_list().empty()) r.error(y, "'y' needs at least one column");
     for (const Value& one : y.as_list()) {
       std::string name = r.column(one, "y", true);
-      if (!name.empty()) spec.y.push_back(name);
+      if (name.empty()) continue;
+      // Drawn twice, a column would be two series of one name: two legend entries, two
+      // columns of the table and of the chart's CSV with one heading, a stack of itself.
+      if (std::find(spec.y.begin(), spec.y.end(), name) != spec.y.end()) {
+        r.error(one, "column " + in_quotes(name) + " is named twice in the 'y' of " + src.where,
+                "name each column once");
+        continue;
+      }
+      spec.y.push_back(name);
     }
   } else {
     std::string name = r.column(y, "y", true);
