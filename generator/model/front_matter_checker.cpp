@@ -32,10 +32,6 @@ bool is_year_field(const FieldSchema& schema) {
                      [](const auto& t) { return is_year_word(t.second); });
 }
 
-/// A year of the Thai Buddhist era (พ.ศ. 2400 to 2699, 1857 to 2156 of the Western
-/// calendar): no page of a portal is dated so far ahead.
-bool is_buddhist_era_year(int year) { return year >= 2400 && year < 2700; }
-
 /// `text` with its Thai digits (๐ to ๙, U+0E50 to U+0E59: E0 B9 90 to E0 B9 99) written in
 /// ASCII; the same text when it has none.
 std::string thai_digits_as_ascii(const std::string& text) {
@@ -59,13 +55,6 @@ std::string thai_digits_as_ascii(const std::string& text) {
 std::string western_day(Date d) {
   if (is_buddhist_era_year(d.year)) d.year -= 543;
   return Date{d.year, d.month, d.day}.iso();
-}
-
-/// " (the year 2567 of the Buddhist era, พ.ศ., is 2024)" for such a year, else "".
-std::string buddhist_year_note(int year) {
-  if (!is_buddhist_era_year(year)) return "";
-  return " (the year " + std::to_string(year) + " of the Buddhist era, พ.ศ., is " +
-         std::to_string(year - 543) + ")";
 }
 
 }  // namespace
