@@ -153,6 +153,11 @@ bool read_chart_kind(const Value& block, const ChartFieldsSource& src, Diagnosti
                      ChartSpec& spec) {
   FieldReader r{src, diags};
   if (const Value* k = block.find("kind"); k && !k->is_null()) {
+    if (k->is_map() || k->is_list()) {  // kind: [bar] was 'unknown chart kind ''
+      r.error(*k, "'kind' must be one word (bar, stacked, hbar, line or target), not " +
+                      std::string(k->kind_name()));
+      return false;
+    }
     spec.kind = k->to_text();
     if (std::find(kChartKinds.begin(), kChartKinds.end(), spec.kind) == kChartKinds.end()) {
       // A pie is not drawn: slices are hard to compare by eye, and to read out as a table's

@@ -71,4 +71,22 @@ TEST_CASE("chart y: a column named twice is an error at its second mention, draw
   CHECK(spec.y == std::vector<std::string>{"a", "b"});
 }
 
+TEST_CASE("chart kind: a list or a map is named as one, not quoted as ''") {
+  std::vector<Column> none;
+  const std::string path = "c.yaml";
+  for (const char* yaml : {"kind: [bar]\n", "kind: {en: bar}\n"}) {
+    Diagnostics d;
+    Value block = parse_yaml(yaml, path, d);
+    ChartSpec spec;
+    CHECK_FALSE(read_chart_kind(block, ChartFieldsSource{path, {}, none, ""}, d, spec));
+    std::vector<Diagnostic> errors = d.sorted();
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].message ==
+          "'kind' must be one word (bar, stacked, hbar, line or target), not " +
+              std::string(block.get("kind").kind_name()));
+    CHECK(errors[0].message.find("''") == std::string::npos);
+    CHECK(spec.kind == "bar");
+  }
+}
+
 }  // namespace firefly
