@@ -106,8 +106,8 @@ int run_new_page(const NewPageOptions& options, std::ostream& out, std::ostream&
     std::vector<std::string> names;
     for (const Collection& c : config->collections) names.push_back(c.name);
     std::string guess = did_you_mean(options.collection, names);
-    err << "firefly: error: there is no collection '" << options.collection << "' in site.yaml"
-        << (guess.empty() ? "" : " (did you mean '" + guess + "'?)") << "\n";
+    err << "firefly: error: there is no collection '" << visible_text(options.collection)
+        << "' in site.yaml" << (guess.empty() ? "" : " (did you mean '" + guess + "'?)") << "\n";
     return 2;
   }
   std::string lang = options.lang.empty() ? config->default_language().code : options.lang;
@@ -120,21 +120,22 @@ int run_new_page(const NewPageOptions& options, std::ostream& out, std::ostream&
     // nearest code: 'th' is one letter from 'en', and a Thai page written as .en.md would be
     // published as English.
     const std::string guess = config->language_meant(lang);
-    err << "firefly: error: the language '" << lang << "' is not in site.yaml";
+    err << "firefly: error: the language '" << visible_text(lang) << "' is not in site.yaml";
     if (!guess.empty()) {
       err << " (did you mean '" << guess << "'?)\n";
     } else {
       std::string all;
       for (const std::string& c : codes) all += (all.empty() ? "" : ", ") + c;
-      err << " (its languages are " << all << ")\n  hint: to write in it, add {code: " << lang
+      err << " (its languages are " << all
+          << ")\n  hint: to write in it, add {code: " << visible_text(lang)
           << "} to languages: in site.yaml first\n";
     }
     return 2;
   }
   // ａｂｃ, typed in full-width mode: slugify keeps it, and /ａｂｃ/ looks like /abc/.
   if (std::string wide = wide_letter_or_digit(options.slug); !wide.empty()) {
-    err << "firefly: error: '" << options.slug << "' has the full-width character '" << wide
-        << "'; a file name is written with half-width letters and digits, like '"
+    err << "firefly: error: '" << visible_text(options.slug) << "' has the full-width character '"
+        << wide << "'; a file name is written with half-width letters and digits, like '"
         << slugify(half_width(options.slug)) << "'\n";
     return 2;
   }
@@ -145,7 +146,7 @@ int run_new_page(const NewPageOptions& options, std::ostream& out, std::ostream&
     std::string like = slugify(options.slug);
     std::replace(like.begin(), like.end(), '_', '-');
     like = slugify(like);  // no '-' left at either end
-    err << "firefly: error: '" << options.slug
+    err << "firefly: error: '" << visible_text(options.slug)
         << "' cannot be a file name; use lower-case letters, digits and '-'"
         << (like.empty() ? "" : ", like '" + like + "'") << "\n";
     return 2;
@@ -160,9 +161,16 @@ int run_new_page(const NewPageOptions& options, std::ostream& out, std::ostream&
     return 2;
   }
   if (options.slug.size() > kMaxSlug) {
-    err << "firefly: error: the name is " << options.slug.size()
-        << " characters long; a page's file name (and web address) may have at most " << kMaxSlug
-        << "\n";
+    // Counted in bytes, as file systems count: 40 Chinese characters are 120 bytes.
+    const size_t bytes = options.slug.size();
+    const size_t chars =
+        static_cast<size_t>(std::count_if(options.slug.begin(), options.slug.end(), [](char c) {
+          return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        }));
+    err << "firefly: error: the name is " << bytes << " bytes long"
+        << (chars == bytes ? std::string()
+                           : " (" + std::to_string(chars) + " characters of more than one byte)")
+        << "; a page's file name (and web address) may have at most " << kMaxSlug << " bytes\n";
     return 2;
   }
   std::string suffix = lang == config->default_language().code ? "" : "." + lang;

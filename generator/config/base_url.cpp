@@ -70,6 +70,12 @@ std::string base_url_problem(std::string_view url) {
       return "has the host name '" + std::string(name) + "', which " + ascii.problem;
     }
   }
+  if (path.find("//") != std::string_view::npos) {
+    // https://a.org//x/: the site's links became //x/..., and a browser reads //x/ as the
+    // host x: every page loaded its script and styles from there.
+    return "has an empty part (//) in its path: links would start with //, which browsers "
+           "read as the address of another host";
+  }
   const std::string lower = ascii_lower(path);
   for (std::string_view seg : split(lower, '/')) {
     if (seg == "." || seg == ".." || seg == "%2e" || seg == "%2e%2e" || seg == ".%2e" ||

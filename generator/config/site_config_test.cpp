@@ -156,6 +156,13 @@ TEST_CASE("site config: a base_url with a password, a bad port or a '..' part is
   // and browsers drop or climb a '.' or '..' part, so every link would lead elsewhere.
   CHECK(base_url_problem("https://ci:token@x.org/") ==
         "may not contain a user name or password (user:password@)");
+  // //evil.example/ after the host: every link and script became //evil.example/...
+  const std::string empty_part =
+      "has an empty part (//) in its path: links would start with //, which browsers read as "
+      "the address of another host";
+  CHECK(base_url_problem("https://x.org//evil.example/") == empty_part);
+  CHECK(base_url_problem("https://x.org/portal//") == empty_part);
+  CHECK(base_url_problem("https://x.org/portal/") == "");
   CHECK(base_url_problem("https://x.org:99999/") ==
         "has the port '99999', which is not a number from 1 to 65535");
   CHECK(base_url_problem("https://x.org:/") != "");

@@ -273,10 +273,31 @@ std::string without_invisible(std::string_view text, std::string* named) {
 
 }  // namespace
 
+bool is_buddhist_era_year(int year) { return year >= 2400 && year < 2700; }
+
+std::string buddhist_year_note(int year) {
+  if (!is_buddhist_era_year(year)) return "";
+  return " (the year " + std::to_string(year) + " of the Buddhist era, พ.ศ., is " +
+         std::to_string(year - 543) + ")";
+}
+
+namespace {
+
+/// "write 2024-03-15 (the year 2567 of the Buddhist era, พ.ศ., is 2024)" for a day `iso`
+/// in such a year, else "".
+std::string buddhist_day_hint(const std::string& iso) {
+  auto d = parse_date(iso);
+  if (!d || !is_buddhist_era_year(d->year)) return "";
+  return "write " + Date{d->year - 543, d->month, d->day}.iso() + buddhist_year_note(d->year);
+}
+
+}  // namespace
+
 std::string written_day_hint(std::string_view text) {
   int roc = 0;
   std::string iso = iso_of_written_day(trim(text), &roc);
   if (iso.empty()) return "";
+  if (std::string buddhist = buddhist_day_hint(iso); !buddhist.empty()) return buddhist;
   return "write " + iso +
          (roc ? " (ROC year " + std::to_string(roc) + " is " + iso.substr(0, 4) + ")" : "");
 }
@@ -402,6 +423,7 @@ std::string cell_hint(std::string_view text, ColumnType type, bool year) {
         }
       }
       if (iso.empty()) return "";
+      if (std::string buddhist = buddhist_day_hint(iso); !buddhist.empty()) return buddhist;
       return write(iso, roc ? " (ROC year " + std::to_string(roc) + " is " + iso.substr(0, 4) +
                                   "; data dates are Gregorian)"
                             : "");

@@ -26,6 +26,13 @@ std::string cell_hint(std::string_view text, ColumnType type, bool year = false)
 /// width; "" for anything else (`05/06/2023`: 5 June or May 6).
 std::string iso_of_written_day(std::string_view text, int* roc_year = nullptr);
 
+/// A year of the Thai Buddhist era (พ.ศ. 2400 to 2699, 1857 to 2156 of the Western
+/// calendar), as Thai forms write dates: no page or figure of a portal is dated so far ahead.
+bool is_buddhist_era_year(int year);
+
+/// " (the year 2567 of the Buddhist era, พ.ศ., is 2024)" for such a year, else "".
+std::string buddhist_year_note(int year);
+
 /// The help for a date of the metadata written as iso_of_written_day() reads it: "write
 /// 2026-01-31" for `31.01.2026` (with the Gregorian year of an ROC one); "" for anything else.
 std::string written_day_hint(std::string_view text);

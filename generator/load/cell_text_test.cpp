@@ -133,6 +133,26 @@ TEST_CASE("cell_hint writes dates in ISO form, ROC years made Gregorian") {
         "write 2024-02-29 (ROC year 113 is 2024; data dates are Gregorian)");
   CHECK(cell_hint("2023/06-30", ColumnType::kDate) == "");  // two separators
   CHECK(cell_hint("June 2023", ColumnType::kDate) == "");
+  // Years of the Thai Buddhist era (พ.ศ.), as Thai forms write them: the Western day.
+  CHECK(cell_hint("2567-03-15", ColumnType::kDate) ==
+        "write 2024-03-15 (the year 2567 of the Buddhist era, พ.ศ., is 2024)");
+  CHECK(cell_hint("2567/3/15", ColumnType::kDate) ==
+        "write 2024-03-15 (the year 2567 of the Buddhist era, พ.ศ., is 2024)");
+  CHECK(written_day_hint("2567-03-01") ==
+        "write 2024-03-01 (the year 2567 of the Buddhist era, พ.ศ., is 2024)");
+  CHECK(cell_hint("2399/3/15", ColumnType::kDate) == "write 2399-03-15");
+}
+
+TEST_CASE("type_cell: a date in a year of the Buddhist era is not a date of the data") {
+  Column c;
+  c.name = "month";
+  c.type = ColumnType::kDate;
+  std::string error;
+  CHECK(type_cell("2567-03-01", c, &error).is_null());
+  CHECK(error == "value '2567-03-01' in column 'month' is not a date of the Western calendar");
+  error.clear();
+  CHECK(type_cell("2024-03-01", c, &error).to_text() == "2024-03-01");
+  CHECK(error.empty());
 }
 
 TEST_CASE("cell_hint names true and false for yes and no") {

@@ -10,6 +10,9 @@
 
 namespace firefly {
 
+/// The most columns one chart's `y` may name (series past the eighth look as earlier ones).
+inline constexpr size_t kMaxChartSeries = 50;
+
 /// Where chart fields are read from and where their mistakes are reported.
 struct ChartFieldsSource {
   const std::string& path;             ///< the file named in errors

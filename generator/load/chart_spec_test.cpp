@@ -51,4 +51,42 @@ TEST_CASE("chart units: one unit translated further is the same unit; a differen
         "cannot show both\n");
 }
 
+TEST_CASE("chart y: a column named twice is an error at its second mention, drawn once") {
+  Diagnostics diags;
+  std::vector<Column> columns(3);
+  columns[0].name = "year";
+  columns[1].name = "a";
+  columns[2].name = "b";
+  for (Column& c : columns) c.type = ColumnType::kInteger;
+  Value block = parse_yaml("x: year\ny: [a, b, a]\n", "c.yaml", diags);
+  ChartSpec spec;
+  const std::string path = "c.yaml";
+  CHECK_FALSE(
+      read_chart_fields(block, ChartFieldsSource{path, {}, columns, "'chart'"}, diags, spec));
+  std::vector<Diagnostic> errors = diags.sorted();
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message == "column 'a' is named twice in the 'y' of 'chart'");
+  CHECK(errors[0].pos.line == 2);
+  CHECK(errors[0].pos.col == 11);
+  CHECK(spec.y == std::vector<std::string>{"a", "b"});
+}
+
+TEST_CASE("chart kind: a list or a map is named as one, not quoted as ''") {
+  std::vector<Column> none;
+  const std::string path = "c.yaml";
+  for (const char* yaml : {"kind: [bar]\n", "kind: {en: bar}\n"}) {
+    Diagnostics d;
+    Value block = parse_yaml(yaml, path, d);
+    ChartSpec spec;
+    CHECK_FALSE(read_chart_kind(block, ChartFieldsSource{path, {}, none, ""}, d, spec));
+    std::vector<Diagnostic> errors = d.sorted();
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].message ==
+          "'kind' must be one word (bar, stacked, hbar, line or target), not " +
+              std::string(block.get("kind").kind_name()));
+    CHECK(errors[0].message.find("''") == std::string::npos);
+    CHECK(spec.kind == "bar");
+  }
+}
+
 }  // namespace firefly

@@ -209,6 +209,8 @@ Value type_cell(std::string_view text, const Column& column, std::string* error)
     case ColumnType::kDate: {
       auto d = parse_date(t);
       if (!d || d->has_time) return fail("a date (YYYY-MM-DD)" + not_a_day(t));
+      // 2567-01-01, a year of the Thai Buddhist era: the catalogue's period would end in 2567.
+      if (is_buddhist_era_year(d->year)) return fail("a date of the Western calendar");
       return Value(d->iso());
     }
     case ColumnType::kString:

@@ -135,6 +135,13 @@ void read_coverage(const Value& meta, const std::string& yaml_path, Dataset& ds,
                   written_day_hint(v->to_text()));
       continue;
     }
+    if (is_buddhist_era_year(d->year)) {
+      diags.error(yaml_path, v->pos,
+                  std::string("'") + key + "' has the year " + std::to_string(d->year) +
+                      ", which cannot be meant",
+                  written_day_hint(v->to_text()));
+      continue;
+    }
     (std::string_view(key) == "issued" ? ds.declared_issued : ds.declared_modified) = *d;
   }
   if (const Value* v = meta.find("temporal"); v && !v->is_null()) {

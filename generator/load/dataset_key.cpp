@@ -40,6 +40,12 @@ void read_dataset_key(const Value& meta, const std::vector<std::string>& columns
                   did_you_mean_hint(name, columns));
       continue;
     }
+    // [year, year]: the data package's primaryKey would name the column twice.
+    if (std::find(ds.key.begin(), ds.key.end(), name) != ds.key.end()) {
+      diags.error(ds.yaml_path, n->pos, "key column " + in_quotes(name) + " is named twice",
+                  "name each column of the key once");
+      continue;
+    }
     ds.key.push_back(name);
   }
 }

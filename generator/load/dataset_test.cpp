@@ -578,6 +578,15 @@ columns:
   CHECK(messages(dup) ==
         std::vector<std::string>{"data/awards.csv:4:1: this row has the same key (team, number) as "
                                  "line 2 | give each row its own key, or remove the repeated row"});
+  // A column named twice: the data package's primaryKey would name it twice.
+  Diagnostics twice;
+  CHECK_FALSE(
+      build("title: T\nkey: [team, number, team]\ncolumns:\n  - {name: team, type: "
+            "string}\n  - {name: number, type: integer}\n",
+            "team,number\na,1\n", twice));
+  CHECK(messages(twice) ==
+        std::vector<std::string>{"data/awards.yaml:2:21: key column 'team' is named twice | name "
+                                 "each column of the key once"});
 }
 
 }  // namespace firefly

@@ -139,6 +139,22 @@ TEST_CASE("front matter: mistakes that would publish a page or make terms are er
                                  "the year of the Western calendar in four digits (民國113年 is "
                                  "2024)"});
   CHECK(errors_of("title: A\ndate: 2024-02-29\nprogram: x\n").empty());
+  // A year of the Thai Buddhist era (พ.ศ. 2567 is 2024), as Thai forms write it: the page
+  // would be dated 543 years ahead. In ASCII or Thai digits.
+  CHECK(errors_of("title: A\ndate: 2567-03-15\nprogram: x\n") ==
+        std::vector<std::string>{"3:7 'date' has the year 2567, which cannot be meant | write "
+                                 "2024-03-15 (the year 2567 of the Buddhist era, พ.ศ., is 2024)"});
+  CHECK(errors_of("title: A\ndate: 2567/03/15\nprogram: x\n") ==
+        std::vector<std::string>{"3:7 'date' must be a date written as YYYY-MM-DD, not "
+                                 "'2567/03/15' | write 2024-03-15 (the year 2567 of the "
+                                 "Buddhist era, พ.ศ., is 2024)"});
+  CHECK(errors_of("title: A\ndate: ๒๕๖๗-๐๓-๑๕\nprogram: x\n") ==
+        std::vector<std::string>{"3:7 'date' is written in Thai digits: '๒๕๖๗-๐๓-๑๕' | write "
+                                 "2024-03-15 (the year 2567 of the Buddhist era, พ.ศ., is 2024)"});
+  CHECK(errors_of("title: A\ndate: ๑๕/๐๓/๒๐๒๔\nprogram: x\n") ==
+        std::vector<std::string>{"3:7 'date' is written in Thai digits: '๑๕/๐๓/๒๐๒๔' | write "
+                                 "2024-03-15"});
+  CHECK(errors_of("title: A\ndate: 2399-12-31\nprogram: x\n").empty());
 }
 
 TEST_CASE("front matter: with an error, what could be read is kept") {

@@ -15,6 +15,10 @@
 
 namespace firefly::detail {
 
+/// The frame the theme's layouts fill ({{<baseof}}{{$main}}…{{/main}}{{/baseof}}): never a
+/// page's own `layout:`, which would publish the frame with the page's text left out.
+inline constexpr std::string_view kFrameLayout = "baseof";
+
 struct SitePatch;
 
 /// Builds one site graph from the loaded pages and the inputs beside them.
@@ -140,7 +144,7 @@ class SiteBuilder {
   /// Every menu entry opens a page of the site or an http(s) address.
   void check_menu();
 
-  /// `layout:` names a layout the theme has.
+  /// `layout:` names a layout the theme has, and not its frame (kFrameLayout).
   void check_layouts();
 
   mutable std::map<std::string, std::unique_ptr<Collator>> collators_;

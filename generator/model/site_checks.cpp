@@ -42,15 +42,27 @@ void SiteBuilder::check_menu() {
 
 void SiteBuilder::check_layouts() {
   if (inputs_.layouts.empty()) return;  // the theme is not known (tests of the model)
-  std::vector<std::string> names(inputs_.layouts.begin(), inputs_.layouts.end());
+  std::vector<std::string> names;
+  std::string all;
+  for (const std::string& n : inputs_.layouts) {
+    if (n == kFrameLayout) continue;
+    names.push_back(n);
+    all += (all.empty() ? "" : ", ") + n;
+  }
   for (const auto& p : site_->pages) {
-    if (p->layout.empty() || p->fallback || !p->source || inputs_.layouts.count(p->layout)) {
+    if (p->layout.empty() || p->fallback || !p->source) continue;
+    const Value& at = p->source->front.get("layout");
+    if (p->layout == kFrameLayout && inputs_.layouts.count(p->layout)) {
+      // A layout fills in the frame's {{$main}}; the frame itself shows no page's text.
+      diags_.error(p->source->path, at.pos.line ? at.pos : Pos{1, 1},
+                   "'" + p->layout +
+                       "' is the frame the theme's layouts fill, not a layout: the page would "
+                       "be published without its text",
+                   "remove `layout:` to lay the page out as its kind is, or name a layout: " + all);
       continue;
     }
-    const Value& at = p->source->front.get("layout");
+    if (inputs_.layouts.count(p->layout)) continue;
     std::string guess = did_you_mean(p->layout, names);
-    std::string all;
-    for (const std::string& n : names) all += (all.empty() ? "" : ", ") + n;
     diags_.error(
         p->source->path, at.pos.line ? at.pos : Pos{1, 1},
         "the theme has no layout '" + p->layout + "'",

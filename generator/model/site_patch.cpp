@@ -116,7 +116,8 @@ bool SiteBuilder::patch_pages(SitePatch& P) {
     p->images = std::move(fm.images);
     p->aliases = std::move(fm.aliases);
     check_images(*p);
-    if (!p->layout.empty() && !inputs_.layouts.empty() && !inputs_.layouts.count(p->layout)) {
+    if (!p->layout.empty() && !inputs_.layouts.empty() &&
+        (!inputs_.layouts.count(p->layout) || p->layout == kFrameLayout)) {
       return false;
     }
     p->url =

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Usage errors and report formats: --base-url must be an absolute http(s) address (exit 2),
-# `new` refuses an over-long name with exit 2 (not a crash), and `check --format github`
+# `new` refuses an over-long name with exit 2 (not a crash), its length in bytes, and shows
+# the control characters of a name it refuses, and `check --format github`
 # escapes ':' and ',' in file names as GitHub's workflow commands require.
 set -euo pipefail
 work=$(mktemp -d)
@@ -36,8 +37,17 @@ grep -qF 'href="http://labor.example.gov.tw/' "$work/o/index.html" ||
 rm -rf "$work/o"
 
 long=$(printf 'a%.0s' $(seq 300))
-expect 2 "firefly: error: the name is 300 characters long; a page's file name (and web address) may have at most 100" -- \
+expect 2 "firefly: error: the name is 300 bytes long; a page's file name (and web address) may have at most 100 bytes" -- \
   "$FIREFLY" new stories "$long" --site "$work/site"
+# Counted as file systems count, in bytes: 40 Chinese characters are 120 (it said "120
+# characters long" of a name of 40).
+expect 2 "firefly: error: the name is 120 bytes long (40 characters of more than one byte); a page's file name (and web address) may have at most 100 bytes" -- \
+  "$FIREFLY" new stories "$(printf '志%.0s' $(seq 40))" --site "$work/site"
+# A name or collection typed with an escape sequence is shown, not obeyed by the terminal.
+expect 2 "firefly: error: 'a<U+001B>[31mb' cannot be a file name; use lower-case letters, digits and '-', like 'a-31mb'" -- \
+  "$FIREFLY" new stories $'a\e[31mb' --site "$work/site"
+expect 2 "firefly: error: there is no collection 'st<U+001B>[2Jories' in site.yaml" -- \
+  "$FIREFLY" new $'st\e[2Jories' x --site "$work/site"
 
 printf -- '---\ntitle: Odd name\ndate: 2023-01-01\nprogram: learning\n---\nText.\n' \
   >"$work/site/content/stories/a,b:c.md"
