@@ -116,12 +116,7 @@ size_t plain_prefix(std::string_view s) {
 /// of three_byte_code_point_of_four without the code point. Of 1110xxxx 10yxxxxx 10xxxxxx,
 /// an overlong is E0 with y clear, a surrogate ED with y set.
 bool three_byte_character_of_four(const unsigned char* p) {
-  std::uint32_t w;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  std::memcpy(&w, p, 4);
-#else
-  w = p[0] | std::uint32_t{p[1]} << 8 | std::uint32_t{p[2]} << 16;
-#endif
+  const std::uint32_t w = first_three_of_four(p);
   const std::uint32_t low_and_y = w & 0x200F;
   return (w & 0xC0C0F0u) == 0x8080E0u && low_and_y != 0 && low_and_y != 0x200D;
 }

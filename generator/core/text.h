@@ -39,16 +39,22 @@ inline std::int32_t valid_three_byte_code_point(const unsigned char* p, size_t i
   std::int32_t c = (p[i] & 0x0F) << 12 | (p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);
   return c >= 0x800 && (c < 0xD800 || c > 0xDFFF) ? c : -1;
 }
-/// valid_three_byte_code_point at `p`, which has four bytes to read (the fourth is not
-/// looked at): the three checked from one load, for the runs of Chinese that the loops
-/// over long texts read a character at a time.
-inline std::int32_t three_byte_code_point_of_four(const unsigned char* p) {
+/// The bytes at `p` (four readable) as a little-endian number whose low three bytes are
+/// p[0], p[1] and p[2], from one load where the processor is little-endian.
+inline std::uint32_t first_three_of_four(const unsigned char* p) {
   std::uint32_t w;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   std::memcpy(&w, p, 4);
 #else
   w = p[0] | std::uint32_t{p[1]} << 8 | std::uint32_t{p[2]} << 16;
 #endif
+  return w;
+}
+/// valid_three_byte_code_point at `p`, which has four bytes to read (the fourth is not
+/// looked at): the three checked from one load, for the runs of Chinese that the loops
+/// over long texts read a character at a time.
+inline std::int32_t three_byte_code_point_of_four(const unsigned char* p) {
+  const std::uint32_t w = first_three_of_four(p);
   if ((w & 0xC0C0F0u) != 0x8080E0u) return -1;  // 1110xxxx 10xxxxxx 10xxxxxx
   auto c = static_cast<std::int32_t>((w & 0x0F) << 12 | (w >> 2 & 0xFC0) | (w >> 16 & 0x3F));
   return c >= 0x800 && (c < 0xD800 || c > 0xDFFF) ? c : -1;
