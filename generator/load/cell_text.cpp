@@ -134,6 +134,26 @@ bool read_day_first(std::string_view t, int& y, int& m, int& d) {
   return d <= days_in_month(y, m);
 }
 
+/// A day written as its digits alone: 20240315 (YYYYMMDD), or 1130315 (YYYMMDD, a year of the
+/// Republic of China, as Taiwan's forms and systems write it).
+bool read_day_digits(std::string_view t, int& y, int& m, int& d) {
+  if ((t.size() != 8 && t.size() != 7) ||
+      !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return false;
+  }
+  auto number = [&](size_t from, size_t n) {
+    int v = 0;
+    for (size_t i = from; i < from + n; ++i) v = v * 10 + (t[i] - '0');
+    return v;
+  };
+  const size_t year_digits = t.size() - 4;
+  y = number(0, year_digits);
+  m = number(year_digits, 2);
+  d = number(year_digits + 2, 2);
+  if ((year_digits == 4 && y < 1000) || y == 0 || m < 1 || m > 12 || d < 1) return false;
+  return d <= days_in_month(y < 1000 ? y + 1911 : y, m);
+}
+
 /// A day written the Chinese way, 2023年5月1日 or 民國112年5月1日 (日 or 號, spaces
 /// allowed), as 2023/5/1 and 112/5/1; any other text as it is.
 std::string chinese_day_as_slashes(std::string_view t) {
@@ -451,7 +471,9 @@ std::string iso_of_written_day(std::string_view text, int* roc_year) {
   if (roc_year) *roc_year = 0;
   int y = 0, m = 0, d = 0;
   std::string t = chinese_day_as_slashes(ascii_from_full_width(trim(text)));
-  if (!read_day(t, y, m, d) && !read_day_first(t, y, m, d)) return "";
+  if (!read_day(t, y, m, d) && !read_day_first(t, y, m, d) && !read_day_digits(t, y, m, d)) {
+    return "";
+  }
   // Before 1000 a year is a year of the Republic of China (民國), as on forms in Taiwan.
   if (y < 1000) {
     if (roc_year) *roc_year = y;

@@ -185,6 +185,19 @@ TEST_CASE("iso_of_written_day reads days written with slashes, points and ROC ye
   CHECK(iso_of_written_day("2023年2月30日") == "");
   CHECK(iso_of_written_day("2024-01") == "");
   CHECK(iso_of_written_day("2024/1/2/3") == "");
+  // Its digits alone: YYYYMMDD, and YYYMMDD of an ROC year (1130315, as Taiwan's systems
+  // write it); not a number that is no day.
+  CHECK(iso_of_written_day("20240101", &roc) == "2024-01-01");
+  CHECK(roc == 0);
+  CHECK(iso_of_written_day("1130315", &roc) == "2024-03-15");
+  CHECK(roc == 113);
+  CHECK(iso_of_written_day("２０２４０２２９") == "2024-02-29");
+  CHECK(iso_of_written_day("20230229") == "");
+  CHECK(iso_of_written_day("20241301") == "");
+  CHECK(iso_of_written_day("09991231") == "");
+  CHECK(iso_of_written_day("0000315") == "");
+  CHECK(iso_of_written_day("202401011") == "");
+  CHECK(iso_of_written_day("2024011") == "");      // as YYYMMDD: month 40
   CHECK(iso_of_written_day("99999-01-01") == "");  // no day to write instead
   CHECK(iso_of_written_day("99999/1/1") == "");
   // Day first, as Indonesian, Vietnamese and Thai forms write it, where it cannot be a

@@ -61,6 +61,13 @@ TEST_CASE("front matter: dates, required fields, images and unknown keys") {
   CHECK(errors_of("title: A\ndate: 2023-02-30\nprogram: x\n") ==
         std::vector<std::string>{"3:7 'date' must be a date written as YYYY-MM-DD, not "
                                  "'2023-02-30': 2023-02 has no day 30 | for example 2023-06-30"});
+  // A day written as its digits alone (YAML reads a number): the day to write.
+  CHECK(errors_of("title: A\ndate: 20240101\nprogram: learning\n") ==
+        std::vector<std::string>{"3:7 'date' must be a date written as YYYY-MM-DD, not "
+                                 "'20240101' | write 2024-01-01"});
+  CHECK(errors_of("title: A\ndate: 1130315\nprogram: learning\n") ==
+        std::vector<std::string>{"3:7 'date' must be a date written as YYYY-MM-DD, not "
+                                 "'1130315' | write 2024-03-15 (民國113年 is 2024)"});
   CHECK(errors_of("title: A\ndate: 2023-06-30\n") ==
         std::vector<std::string>{"1:1 this page needs a 'program' field (ref) | add `program: "
                                  "...` to its front matter"});
