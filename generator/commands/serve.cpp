@@ -342,6 +342,13 @@ void follow_repository(Watcher& watcher, const fs::path& site_dir) {
   if (watcher.watching_repository()) return;
   if (std::optional<RepositoryFolders> git = repository_folders(site_dir)) {
     watcher.watch_repository(git->git_dir, git->common_dir);
+    return;
+  }
+  // `git init` seen before it wrote HEAD (a loaded machine): not a repository yet. Its
+  // folder is watched as one, so that HEAD, the branches and the first commit are seen.
+  std::error_code ec;
+  if (fs::is_directory(fs::symlink_status(site_dir / ".git", ec))) {
+    watcher.watch_repository(site_dir / ".git", site_dir / ".git");
   }
 }
 

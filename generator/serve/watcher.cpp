@@ -71,7 +71,8 @@ void Watcher::watch_repository(const fs::path& git_dir, const fs::path& common_d
   }
   // Branches only: an editor's background `git fetch` moves refs/remotes/, which changes
   // nothing the site shows until a merge moves a branch.
-  add_refs(common_dir / "refs/heads");
+  refs_heads_ = common_dir / "refs/heads";
+  add_refs(refs_heads_);
 }
 
 void Watcher::add_refs(const fs::path& dir) {
@@ -91,6 +92,13 @@ bool Watcher::repository_event(int wd, const std::string& name, std::uint32_t ma
   if (repo_refs_.count(wd)) {
     if ((mask & IN_ISDIR) && (mask & (IN_CREATE | IN_MOVED_TO))) add_refs(dirs_[wd] / name);
     return !(mask & IN_ISDIR);
+  }
+  if (repo_refs_.empty() && !refs_heads_.empty()) {
+    // A repository still being made (`git init` seen half-way): its branches are watched
+    // from the first change in it after refs/heads/ exists, and that change counts, since
+    // a branch may have moved before.
+    add_refs(refs_heads_);
+    if (!repo_refs_.empty()) return true;
   }
   return name == "HEAD" || name == "packed-refs";
 }

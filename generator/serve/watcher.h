@@ -66,6 +66,9 @@ class Watcher {
   int root_wd_ = -1;
   std::set<int> repo_heads_;  ///< the repository's own folders: only HEAD and packed-refs count
   std::set<int> repo_refs_;   ///< refs/heads/ and the folders in it
+  /// Where the branches are (common_dir/refs/heads), watched once it exists: a repository
+  /// made while serve runs (`git init`) may not have it yet when it is first seen.
+  std::filesystem::path refs_heads_;
   bool overflowed_ = false;
 };
 

@@ -131,6 +131,27 @@ TEST_CASE("the watcher sees a repository made in the site folder, and its remova
   CHECK_FALSE(w.watching_repository());
 }
 
+TEST_CASE("the watcher follows a repository seen while git init was still making it") {
+  TempSite site;
+  Watcher w(site.dir);
+  REQUIRE(w.ok());
+  // Seen on a loaded machine before git wrote HEAD or refs/heads/: watched as it is.
+  fs::path git = site.dir / ".git";
+  fs::create_directories(git);
+  CHECK(has(changes(w), ".git"));
+  w.watch_repository(git, git);
+  fs::create_directories(git / "refs/heads");
+  std::ofstream(git / "HEAD") << "ref: refs/heads/main\n";
+  CHECK_FALSE(changes(w).empty());  // HEAD written, the branches watched from then
+  // `git add` writes the index; the first commit then writes the branch.
+  std::ofstream(git / "index") << "x";
+  std::vector<std::string> more;
+  w.wait(200, -1, more);
+  std::ofstream(git / "refs/heads/main.lock") << "0123\n";
+  fs::rename(git / "refs/heads/main.lock", git / "refs/heads/main");
+  CHECK(has(changes(w), ".git/refs/heads/main"));
+}
+
 TEST_CASE("the watcher stops when the stop descriptor is readable") {
   TempSite site;
   Watcher w(site.dir);
