@@ -346,6 +346,7 @@ bool BuildRun::model() {
   if (theme) {
     for (const OutputFile& f : theme->files()) inputs.files.insert("/" + f.path);
     inputs.layouts = theme->layouts();
+    inputs.layouts_without_text = theme->layouts_without_text();
     for (const Language& lang : config.languages) {
       const Value& t = theme->strings(lang.code);
       inputs.generated_titles[lang.code] = {{"data", t.get("data_catalogue").to_text()},

@@ -166,6 +166,8 @@ struct SiteInputs {
   std::map<std::string, std::map<std::string, std::string>> generated_titles;
   /// The names of the theme's layouts ("page", "stories-page"); `layout:` must name one.
   std::set<std::string> layouts;
+  /// Those of `layouts` that never show a page's text (Theme::layouts_without_text).
+  std::set<std::string> layouts_without_text;
   /// The fingerprint of the configuration and theme the graph is built with (site.yaml,
   /// the options that override it, the theme's files); 0 when not known, and then the
   /// graph is never taken over by the next build.

@@ -1,6 +1,7 @@
 // The site graph's checks of the menus and layouts (see site_builder.h).
 
 #include "core/host_name.h"
+#include "core/text.h"
 #include "model/paths.h"
 #include "model/site_builder.h"
 
@@ -43,22 +44,36 @@ void SiteBuilder::check_menu() {
 void SiteBuilder::check_layouts() {
   if (inputs_.layouts.empty()) return;  // the theme is not known (tests of the model)
   std::vector<std::string> names;
-  std::string all;
+  std::string all, showing;  // the layouts, and those that show a page's text
   for (const std::string& n : inputs_.layouts) {
     if (n == kFrameLayout) continue;
     names.push_back(n);
     all += (all.empty() ? "" : ", ") + n;
+    if (!inputs_.layouts_without_text.count(n)) showing += (showing.empty() ? "" : ", ") + n;
   }
   for (const auto& p : site_->pages) {
     if (p->layout.empty() || p->fallback || !p->source) continue;
     const Value& at = p->source->front.get("layout");
     if (p->layout == kFrameLayout && inputs_.layouts.count(p->layout)) {
       // A layout fills in the frame's {{$main}}; the frame itself shows no page's text.
+      diags_.error(
+          p->source->path, at.pos.line ? at.pos : Pos{1, 1},
+          "'" + p->layout +
+              "' is the frame the theme's layouts fill, not a layout: the page would "
+              "be published without its text",
+          "remove `layout:` to lay the page out as its kind is, or name a layout: " + showing);
+      continue;
+    }
+    if (inputs_.layouts_without_text.count(p->layout) && inputs_.layouts.count(p->layout) &&
+        !trim(p->source->body).empty()) {
+      // layout: taxonomy (picked from the theme's layouts/): a list of terms, and the page's
+      // text nowhere.
       diags_.error(p->source->path, at.pos.line ? at.pos : Pos{1, 1},
-                   "'" + p->layout +
-                       "' is the frame the theme's layouts fill, not a layout: the page would "
-                       "be published without its text",
-                   "remove `layout:` to lay the page out as its kind is, or name a layout: " + all);
+                   "the layout '" + p->layout +
+                       "' does not show a page's text: the page would be published without it",
+                   "remove `layout:` to lay the page out as its kind is, or name a layout that "
+                   "shows its text: " +
+                       showing);
       continue;
     }
     if (inputs_.layouts.count(p->layout)) continue;

@@ -117,7 +117,8 @@ bool SiteBuilder::patch_pages(SitePatch& P) {
     p->aliases = std::move(fm.aliases);
     check_images(*p);
     if (!p->layout.empty() && !inputs_.layouts.empty() &&
-        (!inputs_.layouts.count(p->layout) || p->layout == kFrameLayout)) {
+        (!inputs_.layouts.count(p->layout) || p->layout == kFrameLayout ||
+         inputs_.layouts_without_text.count(p->layout))) {
       return false;
     }
     p->url =

@@ -35,6 +35,11 @@ struct ParseError {
   Pos pos;              ///< line and column (1-based; columns count UTF-8 characters)
 };
 
+class Template;
+
+/// Finds a compiled partial or parent by name; nullptr renders as empty.
+using PartialLookup = std::function<const Template*(std::string_view name)>;
+
 /// A template compiled once, rendered many times on many threads concurrently (immutable).
 class Template {
  public:
@@ -48,6 +53,7 @@ class Template {
  private:
   Template();
   friend class detail::Renderer;
+  friend bool mentions(const Template&, std::string_view, const PartialLookup&);
   friend std::variant<std::shared_ptr<const Template>, ParseError> compile(std::string_view);
   std::vector<detail::Node> nodes_;
   std::vector<PartialRef> partials_;
@@ -56,9 +62,6 @@ class Template {
 /// Compiles `source`; on error returns the ParseError (an unclosed section, a mismatched
 /// close, an unclosed tag, a bad delimiter, an empty or malformed tag name).
 std::variant<std::shared_ptr<const Template>, ParseError> compile(std::string_view source);
-
-/// Finds a compiled partial or parent by name; nullptr renders as empty.
-using PartialLookup = std::function<const Template*(std::string_view name)>;
 
 /// Bounds on one render, so a template that includes itself cannot hang or crash a build.
 struct RenderLimits {
@@ -85,5 +88,10 @@ struct MapWatch {
 std::optional<std::string> render(const Template& t, const Value& context,
                                   const PartialLookup& partials, std::string& out,
                                   const RenderLimits& limits = {}, const MapWatch* watch = nullptr);
+
+/// Whether `t`, or a partial or parent it includes by a fixed name (found by `partials`, each
+/// read once), has a tag whose name's last part is `name` ({{{page.content}}} for "content"):
+/// a layout that never names a page's text cannot show it.
+bool mentions(const Template& t, std::string_view name, const PartialLookup& partials);
 
 }  // namespace firefly::mustache

@@ -58,6 +58,33 @@ std::string render_text(std::string_view source, const Value& context) {
   return out;
 }
 
+TEST_CASE("mentions finds a name through sections, partials, parents and blocks") {
+  Library lib;
+  lib.templates["frame"] = must_compile("<main>{{$main}}{{/main}}</main>{{t.skip_to_content}}");
+  lib.templates["page"] = must_compile("{{<frame}}{{$main}}{{{page.content}}}{{/main}}{{/frame}}");
+  lib.templates["story"] = must_compile("{{<page}}{{$after}}x{{/after}}{{/page}}");
+  lib.templates["text"] =
+      must_compile("{{#page}}{{#title}}<h1>{{.}}</h1>{{/title}}{{{content}}}{{/page}}");
+  lib.templates["list"] =
+      must_compile("{{<frame}}{{$main}}{{#items}}{{>text}}{{/items}}{{/main}}{{/frame}}");
+  lib.templates["terms"] =
+      must_compile("{{<frame}}{{$main}}{{#terms}}{{name}}{{/terms}}{{/main}}{{/frame}}");
+  lib.templates["self"] = must_compile("{{>self}}{{page.content_lang}}{{^content}}{{/content}}");
+  lib.templates["dynamic"] = must_compile("{{>*kind}}");
+  lib.templates["loop"] = must_compile("{{>loop}}{{#a}}{{>loop}}{{/a}}{{title}}");
+  const PartialLookup lookup = lib.lookup();
+  auto has = [&](const char* name) { return mentions(*lib.templates[name], "content", lookup); };
+  CHECK(has("page"));
+  CHECK(has("story"));        // through its parent
+  CHECK(has("list"));         // through a partial inside a section and a block
+  CHECK_FALSE(has("frame"));  // t.skip_to_content is another name
+  CHECK_FALSE(has("terms"));
+  CHECK(has("self"));        // {{^content}} names it; the partial that includes itself ends
+  CHECK(has("dynamic"));     // may be any template
+  CHECK_FALSE(has("loop"));  // each template read once: the walk ends
+  CHECK_FALSE(mentions(*must_compile("{{>missing}}{{contents}}"), "content", lookup));
+}
+
 TEST_CASE("parse errors name the problem and its line and column") {
   ParseError e = must_fail("<ul>\n  {{#items}}<li>{{name}}</li>\n</ul>\n");
   CHECK(e.message == "{{#items}} is never closed");

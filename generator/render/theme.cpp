@@ -23,6 +23,16 @@ const mustache::Template* Theme::find(std::string_view name) const {
   return it == templates_.end() ? nullptr : it->second.get();
 }
 
+std::set<std::string> Theme::layouts_without_text() const {
+  std::set<std::string> out;
+  const mustache::PartialLookup lookup = [this](std::string_view name) { return find(name); };
+  for (const std::string& name : layouts_) {
+    const mustache::Template* t = find(name);
+    if (t && !mentions(*t, "content", lookup)) out.insert(name);
+  }
+  return out;
+}
+
 const Value& Theme::strings(const std::string& lang) const {
   static const Value kEmpty;
   auto it = strings_.find(lang);

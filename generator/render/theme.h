@@ -25,6 +25,10 @@ class Theme {
   const mustache::Template* find(std::string_view name) const;
   /// The names of the layouts (layouts/<name>.mustache), which `layout:` may name.
   const std::set<std::string>& layouts() const { return layouts_; }
+  /// The layouts that never name a page's text (`content`, through their partials and
+  /// parents: the theme's 404, taxonomy and term layouts): a page laid out by one is
+  /// published without its text.
+  std::set<std::string> layouts_without_text() const;
   /// The strings of `lang`, completed from the default language (t.<key>).
   const Value& strings(const std::string& lang) const;
   /// The grain of each string of `lang` (render/reads.h grain::string), in the order of
