@@ -36,6 +36,16 @@ std::string with_forms(std::string_view s, Narrow narrow) {
   return out;
 }
 
+/// The ASCII digit the Thai digit at s[i] stands for (E0 B9 90 to E0 B9 99), or 0.
+char thai_digit_at(std::string_view s, size_t i) {
+  if (i + 2 >= s.size() || static_cast<unsigned char>(s[i]) != 0xE0 ||
+      static_cast<unsigned char>(s[i + 1]) != 0xB9) {
+    return 0;
+  }
+  const auto b2 = static_cast<unsigned char>(s[i + 2]);
+  return b2 >= 0x90 && b2 <= 0x99 ? static_cast<char>('0' + (b2 - 0x90)) : 0;
+}
+
 }  // namespace
 
 std::string wide_letter_or_digit(std::string_view s) {
@@ -49,6 +59,29 @@ std::string wide_letter_or_digit(std::string_view s) {
 
 std::string half_width(std::string_view s) {
   return with_forms(s, [](char c) { return c; });
+}
+
+std::string ascii_digits_and_forms(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = ascii_of(s, i);
+    if (!c) c = thai_digit_at(s, i);
+    if (c) {
+      out += c;
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+bool has_thai_digit(std::string_view s) {
+  for (size_t i = s.find('\xE0'); i != std::string_view::npos; i = s.find('\xE0', i + 1)) {
+    if (thai_digit_at(s, i)) return true;
+  }
+  return false;
 }
 
 std::string narrow_letters_and_digits(std::string_view s) {

@@ -22,6 +22,17 @@ TEST_CASE("full-width forms of ASCII are written half-width") {
   CHECK(half_width("plain") == "plain");
 }
 
+TEST_CASE("full-width forms and Thai digits are read as ASCII; other text stays") {
+  CHECK(ascii_digits_and_forms("２０２４／０３／１５") == "2024/03/15");
+  CHECK(ascii_digits_and_forms("๒๕๖๗-๐๓-๑๕") == "2567-03-15");
+  CHECK(ascii_digits_and_forms("ปี ๒๕๖๗") == "ปี 2567");      // Thai letters stay
+  CHECK(ascii_digits_and_forms("\xE0\xB9") == "\xE0\xB9");  // cut short
+  CHECK(ascii_digits_and_forms("2024-03-15") == "2024-03-15");
+  CHECK(has_thai_digit("ปี ๒๕๖๗"));
+  CHECK_FALSE(has_thai_digit("ปี 2567"));  // ป is E0 B8 9B: no digit
+  CHECK_FALSE(has_thai_digit("\xE0\xB9"));
+}
+
 TEST_CASE("full-width letters and digits are narrowed for an address; the rest stays") {
   CHECK(narrow_letters_and_digits("２０２４年志工") == "2024年志工");
   CHECK(narrow_letters_and_digits("ＴＴＱＳ-ｓｌｕｇ") == "ttqs-slug");

@@ -7,6 +7,7 @@
 
 #include "core/date.h"
 #include "core/text.h"
+#include "core/wide_forms.h"
 
 namespace firefly {
 
@@ -40,27 +41,6 @@ bool is_decimal_text(std::string_view s) {
 }
 
 namespace {
-
-/// `text` with full-width digits, signs, points and slashes (U+FF01-FF5E, as a Chinese
-/// input method types them) made ASCII; the same text when it has none.
-std::string ascii_from_full_width(std::string_view text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char b0 = static_cast<unsigned char>(text[i]);
-    if (b0 == 0xEF && i + 2 < text.size()) {
-      unsigned cp = ((b0 & 0x0Fu) << 12) |
-                    ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
-                    (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
-      if (cp >= 0xFF01 && cp <= 0xFF5E) {
-        out += static_cast<char>(cp - 0xFF01 + 0x21);
-        i += 2;
-        continue;
-      }
-    }
-    out += static_cast<char>(b0);
-  }
-  return out;
-}
 
 /// `s` is a number of the column's kind: whole (`integer`) or any (`number`).
 bool is_number_text(std::string_view s, bool whole) {
@@ -301,25 +281,21 @@ std::string buddhist_year_note(int year) {
          std::to_string(year - 543) + ")";
 }
 
-namespace {
-
-/// "write 2024-03-15 (the year 2567 of the Buddhist era, พ.ศ., is 2024)" for a day `iso`
-/// in such a year, else "".
-std::string buddhist_day_hint(const std::string& iso) {
+std::string day_to_write(const std::string& iso, int roc_year) {
   auto d = parse_date(iso);
-  if (!d || !is_buddhist_era_year(d->year)) return "";
-  return "write " + Date{d->year - 543, d->month, d->day}.iso() + buddhist_year_note(d->year);
+  if (!d) return "";
+  if (is_buddhist_era_year(d->year)) {
+    return "write " + Date{d->year - 543, d->month, d->day}.iso() + buddhist_year_note(d->year);
+  }
+  const std::string day = Date{d->year, d->month, d->day}.iso();
+  return "write " + day +
+         (roc_year ? " (民國" + std::to_string(roc_year) + "年 is " + day.substr(0, 4) + ")" : "");
 }
-
-}  // namespace
 
 std::string written_day_hint(std::string_view text) {
   int roc = 0;
-  std::string iso = iso_of_written_day(trim(text), &roc);
-  if (iso.empty()) return "";
-  if (std::string buddhist = buddhist_day_hint(iso); !buddhist.empty()) return buddhist;
-  return "write " + iso +
-         (roc ? " (ROC year " + std::to_string(roc) + " is " + iso.substr(0, 4) + ")" : "");
+  const std::string iso = iso_of_written_day(trim(text), &roc);  // sets roc: read it after
+  return day_to_write(iso, roc);
 }
 
 std::string cell_hint(std::string_view text, ColumnType type, bool year) {
@@ -341,7 +317,7 @@ std::string cell_hint(std::string_view text, ColumnType type, bool year) {
     }
   }
   std::string t(trim(text));
-  std::string ascii = ascii_from_full_width(t);
+  std::string ascii = ascii_digits_and_forms(t);
   const bool full_width = ascii != t;
   if (type != ColumnType::kString && is_missing_mark(ascii)) {
     const bool count = type == ColumnType::kInteger || type == ColumnType::kNumber;
@@ -362,7 +338,8 @@ std::string cell_hint(std::string_view text, ColumnType type, bool year) {
     case ColumnType::kNumber: {
       const bool whole = type == ColumnType::kInteger;
       if (full_width && is_number_text(ascii, whole)) {
-        return write(ascii, " (digits typed half-width)");
+        return write(ascii,
+                     has_thai_digit(t) ? " (in Western digits)" : " (digits typed half-width)");
       }
       // −9.9 or –9.9: a minus sign or a dash where a word processor, a PDF or a report
       // typeset the sign (U+2212, U+2013, U+2012, U+2014).
@@ -442,11 +419,7 @@ std::string cell_hint(std::string_view text, ColumnType type, bool year) {
                  write(Date{d.year, d.month, d.day}.iso(), "");
         }
       }
-      if (iso.empty()) return "";
-      if (std::string buddhist = buddhist_day_hint(iso); !buddhist.empty()) return buddhist;
-      return write(iso, roc ? " (ROC year " + std::to_string(roc) + " is " + iso.substr(0, 4) +
-                                  "; data dates are Gregorian)"
-                            : "");
+      return day_to_write(iso, roc);
     }
     case ColumnType::kBoolean: {
       static const char* const kYes[] = {"yes", "y", "1", "是", "有", "ya", "có", "ใช่", "oo"};
@@ -470,7 +443,7 @@ std::string cell_hint(std::string_view text, ColumnType type, bool year) {
 std::string iso_of_written_day(std::string_view text, int* roc_year) {
   if (roc_year) *roc_year = 0;
   int y = 0, m = 0, d = 0;
-  std::string t = chinese_day_as_slashes(ascii_from_full_width(trim(text)));
+  std::string t = chinese_day_as_slashes(ascii_digits_and_forms(trim(text)));
   if (!read_day(t, y, m, d) && !read_day_first(t, y, m, d) && !read_day_digits(t, y, m, d)) {
     return "";
   }

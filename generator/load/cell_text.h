@@ -33,6 +33,13 @@ bool is_buddhist_era_year(int year);
 /// " (the year 2567 of the Buddhist era, พ.ศ., is 2024)" for such a year, else "".
 std::string buddhist_year_note(int year);
 
+/// The help for a day iso_of_written_day() read as `iso` (with the ROC year `roc_year`, or
+/// 0): "write 2024-03-15", the year of the Western calendar for a Buddhist-era one ("write
+/// 2024-03-15 (the year 2567 of the Buddhist era, พ.ศ., is 2024)") or with the ROC year it
+/// was ("write 2024-03-15 (民國113年 is 2024)"); the day alone, without a time. "" when `iso`
+/// is no day.
+std::string day_to_write(const std::string& iso, int roc_year);
+
 /// The help for a date of the metadata written as iso_of_written_day() reads it: "write
 /// 2026-01-31" for `31.01.2026` (with the Gregorian year of an ROC one); "" for anything else.
 std::string written_day_hint(std::string_view text);

@@ -122,15 +122,13 @@ TEST_CASE("cell_hint reads numbers written with points between thousands, as in 
 TEST_CASE("cell_hint writes dates in ISO form, ROC years made Gregorian") {
   CHECK(cell_hint("2023/06/30", ColumnType::kDate) == "write 2023-06-30");
   CHECK(cell_hint("2023.6.3", ColumnType::kDate) == "write 2023-06-03");
-  CHECK(cell_hint("112/06/30", ColumnType::kDate) ==
-        "write 2023-06-30 (ROC year 112 is 2023; data dates are Gregorian)");
-  CHECK(cell_hint("112-6-30", ColumnType::kDate) ==
-        "write 2023-06-30 (ROC year 112 is 2023; data dates are Gregorian)");
+  CHECK(cell_hint("112/06/30", ColumnType::kDate) == "write 2023-06-30 (民國112年 is 2023)");
+  CHECK(cell_hint("112-6-30", ColumnType::kDate) == "write 2023-06-30 (民國112年 is 2023)");
   CHECK(cell_hint("2023/13/30", ColumnType::kDate) == "");  // no month 13
   CHECK(cell_hint("2023/02/29", ColumnType::kDate) == "");  // no such day
   CHECK(cell_hint("2023-02-30", ColumnType::kDate) == "");
   CHECK(cell_hint("113/02/29", ColumnType::kDate) ==  // 2024 is a leap year
-        "write 2024-02-29 (ROC year 113 is 2024; data dates are Gregorian)");
+        "write 2024-02-29 (民國113年 is 2024)");
   CHECK(cell_hint("2023/06-30", ColumnType::kDate) == "");  // two separators
   CHECK(cell_hint("June 2023", ColumnType::kDate) == "");
   // Years of the Thai Buddhist era (พ.ศ.), as Thai forms write them: the Western day.
@@ -141,6 +139,11 @@ TEST_CASE("cell_hint writes dates in ISO form, ROC years made Gregorian") {
   CHECK(written_day_hint("2567-03-01") ==
         "write 2024-03-01 (the year 2567 of the Buddhist era, พ.ศ., is 2024)");
   CHECK(cell_hint("2399/3/15", ColumnType::kDate) == "write 2399-03-15");
+  // The same typed with a Thai keyboard's digits; figures too.
+  CHECK(cell_hint("๒๕๖๗-๐๓-๑๕", ColumnType::kDate) ==
+        "write 2024-03-15 (the year 2567 of the Buddhist era, พ.ศ., is 2024)");
+  CHECK(cell_hint("๑๕/๐๓/๒๐๒๔", ColumnType::kDate) == "write 2024-03-15");
+  CHECK(cell_hint("๑๒๓", ColumnType::kInteger) == "write 123 (in Western digits)");
 }
 
 TEST_CASE("type_cell: a date in a year of the Buddhist era is not a date of the data") {

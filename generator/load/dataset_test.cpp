@@ -455,8 +455,9 @@ TEST_CASE(
             "'modified' must be a date like 2023-06-30, not '31.01.2026' | write 2026-01-31\n") !=
         std::string::npos);
   CHECK(
-      errs.find("'issued' must be a date like 2023-06-30, not '113/05/20' | write 2024-05-20 (ROC "
-                "year 113 is 2024)\n") != std::string::npos);
+      errs.find(
+          "'issued' must be a date like 2023-06-30, not '113/05/20' | write 2024-05-20 (民國113年 "
+          "is 2024)\n") != std::string::npos);
   CHECK(errs.find("source date '31/12/2019' is not a date like 2019-12-31 | write 2019-12-31\n") !=
         std::string::npos);
 }

@@ -5,6 +5,7 @@
 
 #include "core/localized.h"
 #include "core/text.h"
+#include "core/wide_forms.h"
 #include "load/cell_text.h"
 #include "load/dataset_coverage.h"
 #include "model/paths.h"
@@ -30,31 +31,6 @@ bool is_year_field(const FieldSchema& schema) {
   if (!schema.label.plain.empty()) return is_year_word(schema.label.plain);
   return std::any_of(schema.label.by_lang.begin(), schema.label.by_lang.end(),
                      [](const auto& t) { return is_year_word(t.second); });
-}
-
-/// `text` with its Thai digits (๐ to ๙, U+0E50 to U+0E59: E0 B9 90 to E0 B9 99) written in
-/// ASCII; the same text when it has none.
-std::string thai_digits_as_ascii(const std::string& text) {
-  if (text.find("\xE0\xB9") == std::string::npos) return text;
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto b = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-    if (i + 2 < text.size() && b(i) == 0xE0 && b(i + 1) == 0xB9 && b(i + 2) >= 0x90 &&
-        b(i + 2) <= 0x99) {
-      out += static_cast<char>('0' + (b(i + 2) - 0x90));
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
-/// The day `d` (its date, without its time) in the Western calendar: a year of the
-/// Buddhist era less 543.
-std::string western_day(Date d) {
-  if (is_buddhist_era_year(d.year)) d.year -= 543;
-  return Date{d.year, d.month, d.day}.iso();
 }
 
 }  // namespace
@@ -87,50 +63,31 @@ std::optional<Date> FrontMatterChecker::date(const Value& v, const std::string& 
     error(v, "'" + field + "' must be a date (YYYY-MM-DD), not " + std::string(v.kind_name()));
     return std::nullopt;
   }
-  std::string text = v.to_text();
-  if (const std::string thai = thai_digits_as_ascii(text); thai != text) {
-    // ๒๕๖๗-๐๓-๑๕ or ๑๕/๐๓/๒๐๒๔, typed with a Thai keyboard's digits: the day to write.
-    auto t = parse_date(thai);
-    if (!t) t = parse_date(iso_of_written_day(thai));
-    if (t) {
-      error(v, "'" + field + "' is written in Thai digits: '" + text + "'",
-            "write " + western_day(*t) + buddhist_year_note(t->year));
-      return std::nullopt;
-    }
-  }
+  const std::string text = v.to_text();
   auto d = parse_date(text);
-  if (d && is_buddhist_era_year(d->year)) {
-    // 2567 is 2024 in the Thai Buddhist era (พ.ศ.), as Thai forms write it: published as
-    // it is, the page is dated 543 years ahead, first in every list and feed for good.
+  if (d && d->year >= 1000 && !is_buddhist_era_year(d->year)) return config_.timezone.local(*d);
+  // What it was meant to be: 2024-03-15 for 2567-03-15 (a year of the Thai Buddhist era,
+  // พ.ศ., as Thai forms write it: published as it is, the page is dated 543 years ahead,
+  // first in every list and feed for good), ๒๕๖๗-๐๓-๑๕ (a Thai keyboard's digits),
+  // 113/03/15 or 1130315 (民國), 2024/3/15 or 20240315.
+  int roc = 0;
+  const std::string iso = d && d->year >= 1000 ? d->iso() : iso_of_written_day(text, &roc);
+  const std::string hint = day_to_write(iso, roc);
+  if (has_thai_digit(text) && !hint.empty()) {
+    error(v, "'" + field + "' is written in Thai digits: '" + text + "'", hint);
+  } else if (d && d->year >= 1000) {
     error(v, "'" + field + "' has the year " + std::to_string(d->year) + ", which cannot be meant",
-          "write " + western_day(*d) + buddhist_year_note(d->year));
-    return std::nullopt;
-  }
-  if (d && d->year < 1000) {
+          hint);
+  } else if (d) {
     error(v, "'" + field + "' has the year " + text.substr(0, 4) + ", which cannot be meant",
           "write the year of the Western calendar in four digits (民國113年 is 2024)");
-    return std::nullopt;
+  } else {
+    error(v,
+          "'" + field + "' must be a date written as YYYY-MM-DD, not '" + text + "'" +
+              not_a_day(text),
+          hint.empty() ? "for example 2023-06-30" : hint);
   }
-  if (!d) {
-    int roc = 0;
-    std::string iso = iso_of_written_day(text, &roc);
-    if (auto written = parse_date(iso); written && is_buddhist_era_year(written->year)) {
-      // 2567/03/15: the day in the Western calendar, not 2567-03-15.
-      error(v, "'" + field + "' must be a date written as YYYY-MM-DD, not '" + text + "'",
-            "write " + western_day(*written) + buddhist_year_note(written->year));
-      return std::nullopt;
-    }
-    error(
-        v,
-        "'" + field + "' must be a date written as YYYY-MM-DD, not '" + text + "'" +
-            not_a_day(text),
-        iso.empty()
-            ? "for example 2023-06-30"
-            : "write " + iso +
-                  (roc ? " (民國" + std::to_string(roc) + "年 is " + iso.substr(0, 4) + ")" : ""));
-    return d;
-  }
-  return config_.timezone.local(*d);
+  return std::nullopt;
 }
 
 void FrontMatterChecker::check(const Value& v, const FieldSchema& schema, const std::string& name,
