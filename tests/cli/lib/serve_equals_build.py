@@ -84,12 +84,14 @@ class Serve:
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise SystemExit('FAIL: serve exited:\n' + self.text()[-3000:])
-            c, d = self.counts()
+            with open(self.log, 'rb') as f:
+                output = f.read()  # once a poll: the counts and what follows the mark
+            t = output.decode('utf-8', 'replace')
+            c, d = len(CHANGED.findall(t)), len(DONE.findall(t))
             now = time.monotonic()
             if c == changed_before and now > seen_by:
                 return
-            with open(self.log, 'rb') as f:
-                after_mark = CHANGED.search(f.read()[mark:].decode('utf-8', 'replace'))
+            after_mark = CHANGED.search(output[mark:].decode('utf-8', 'replace'))
             if not after_mark and now <= seen_by:
                 last = None
             elif c > changed_before and d >= c:
