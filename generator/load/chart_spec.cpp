@@ -95,6 +95,14 @@ bool read_chart_fields(const Value& block, const ChartFieldsSource& src, Diagnos
   } else {
     spec.x = r.column(x, "x", false);
   }
+  // A column both along the axis and drawn over it (x: year, y: year) charts itself: a
+  // diagonal of no meaning, described to screen readers as if it were a finding.
+  auto x_is_y = [&](const Value& at, const std::string& name) {
+    if (name != spec.x) return false;
+    r.error(at, "column " + in_quotes(name) + " is both the 'x' and a 'y' of " + src.where,
+            "'x' names the column along the axis (years, places), 'y' the figures drawn over it");
+    return true;
+  };
   const Value& y = block.get("y");
   if (y.is_null()) {
     r.error(block, src.where + " needs 'y' (a number column, or a list of them)");
@@ -119,11 +127,11 @@ bool read_chart_fields(const Value& block, const ChartFieldsSource& src, Diagnos
                 "name each column once");
         continue;
       }
-      spec.y.push_back(name);
+      if (!x_is_y(one, name)) spec.y.push_back(name);
     }
   } else {
     std::string name = r.column(y, "y", true);
-    if (!name.empty()) spec.y.push_back(name);
+    if (!name.empty() && !x_is_y(y, name)) spec.y.push_back(name);
   }
   // One y axis has one unit: columns of other units would be read against the first's.
   for (size_t i = 1; r.ok && i < spec.y.size(); ++i) {

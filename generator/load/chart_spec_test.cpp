@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "core/yaml.h"
 
 namespace firefly {
@@ -69,6 +71,26 @@ TEST_CASE("chart y: a column named twice is an error at its second mention, draw
   CHECK(errors[0].pos.line == 2);
   CHECK(errors[0].pos.col == 11);
   CHECK(spec.y == std::vector<std::string>{"a", "b"});
+}
+
+TEST_CASE("chart: a column both x and y is an error at the y, in a list or alone") {
+  std::vector<Column> columns(2);
+  columns[0].name = "year";
+  columns[1].name = "a";
+  for (Column& c : columns) c.type = ColumnType::kInteger;
+  const std::string path = "c.yaml";
+  for (const char* yaml : {"x: year\ny: [a, year]\n", "x: year\ny: year\n"}) {
+    Diagnostics diags;
+    Value block = parse_yaml(yaml, path, diags);
+    ChartSpec spec;
+    CHECK_FALSE(
+        read_chart_fields(block, ChartFieldsSource{path, {}, columns, "'chart'"}, diags, spec));
+    std::vector<Diagnostic> errors = diags.sorted();
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].message == "column 'year' is both the 'x' and a 'y' of 'chart'");
+    CHECK(errors[0].pos.line == 2);
+    CHECK(std::find(spec.y.begin(), spec.y.end(), "year") == spec.y.end());
+  }
 }
 
 TEST_CASE("chart kind: a list or a map is named as one, not quoted as ''") {
