@@ -62,22 +62,19 @@ std::string other_html_lang(const SiteConfig& c, const std::string& code, const 
   return other ? other->html_lang : "";
 }
 
-/// The text blocks of a page in `blocks` (emptied first: a run keeps one vector's room from
-/// page to page): summary, body (with its images' alt text), the front matter images' alt
-/// text and captions, the story's own fields and people, terms' names; for datasets the description
-/// and columns (not the publishing agency, the same on every dataset).
+/// The text of a page in `page` (started again: a run keeps one's room from page to page):
+/// its title, then its blocks: summary, body (with its images' alt text), the front matter images'
+/// alt text and captions, the story's own fields and people, terms' names; for datasets the
+/// description and columns (not the publishing agency, the same on every dataset).
 void page_blocks(const Site& site, const Page& p, const Body& body,
-                 const std::vector<Dataset>& datasets, std::vector<TextBlock>& blocks) {
+                 const std::vector<Dataset>& datasets, PageText& page) {
   const SiteConfig& c = *site.config;
   const std::string& def = c.default_language().code;
-  blocks.clear();
-  auto add = [&](std::string_view text, bool heading = false) {
-    std::string_view t = trim(text);
-    if (!t.empty()) blocks.push_back({std::string(t), heading});
-  };
+  page.start(p.title);
+  auto add = [&](std::string_view text, bool heading = false) { page.add(text, heading); };
   add(p.summary);
   if (p.description != p.summary) add(p.description);
-  html_text_blocks(body.html, blocks);
+  html_text_blocks(body.html, page);
   for (const Image& img : p.images) {  // the front matter's images: what they show
     add(img.alt);
     add(img.caption);
@@ -173,13 +170,13 @@ void collect_docs(const Site& site, const std::vector<Body>& bodies,
   // page, the one most often edited while `serve` runs, is not among them once a language
   // has 64 pages: an edit of a page fitted to changes the codes, and so every text file.
   std::vector<std::string> samples;
-  std::vector<TextBlock> blocks;
+  PageText page;
   size_t count = std::min(docs.size(), kTextCodeSamples);
   for (size_t k = 0; k < count; ++k) {
     const SearchDoc& d = docs[docs.size() * (2 * k + 1) / (2 * count)];
     const Page& p = *site.pages[d.page];
-    page_blocks(site, p, bodies[d.page], datasets, blocks);
-    samples.push_back(excerpt_text(p.title, blocks));
+    page_blocks(site, p, bodies[d.page], datasets, page);
+    samples.push_back(page.text());
   }
   index.text_code = std::make_unique<SearchTextCode>(
       std::vector<std::string_view>(samples.begin(), samples.end()));
@@ -196,13 +193,13 @@ void tokenize_run(const Site& site, const std::vector<Body>& bodies,
   // page); a run with more grows as before.
   run.reserve_tokens((end - first) * kTokensPerDoc);
   SearchTextDeflater deflater(*index.text_code);
-  std::vector<TextBlock> blocks;  // one page's at a time
+  PageText page;  // one page's at a time
   for (size_t id = first; id < end; ++id) {
     const SearchDoc& d = docs[id];
     const Page& p = *site.pages[d.page];
-    page_blocks(site, p, bodies[d.page], datasets, blocks);
-    run.add_document(static_cast<uint32_t>(id), p.title, blocks);
-    index.texts[id] = deflater.deflate(excerpt_text(p.title, blocks));
+    page_blocks(site, p, bodies[d.page], datasets, page);
+    run.add_document(static_cast<uint32_t>(id), p.title, page);
+    index.texts[id] = deflater.deflate(page.text());  // what excerpt_text makes of it
   }
 }
 

@@ -143,6 +143,19 @@ void RunPostings::add_document(uint32_t doc, std::string_view title,
   for (const TextBlock& b : blocks) {
     add_text(b.text, b.heading ? SearchField::kHeading : SearchField::kBody, &pos);
   }
+  end_document(doc);
+}
+
+void RunPostings::add_document(uint32_t doc, std::string_view title, const PageText& page) {
+  uint32_t pos = 0;
+  add_text(title, SearchField::kTitle, &pos);
+  for (const PageText::Block& b : page.blocks()) {
+    add_text(page.block(b), b.heading ? SearchField::kHeading : SearchField::kBody, &pos);
+  }
+  end_document(doc);
+}
+
+void RunPostings::end_document(uint32_t doc) {
   // Each token's record fetched ahead, as above.
   constexpr size_t kAhead = 8;
   for (size_t i = 0; i < entry_count_; ++i) {

@@ -21,6 +21,8 @@ class RunPostings {
  public:
   /// Adds the tokens of document `doc` (above every document added before).
   void add_document(uint32_t doc, std::string_view title, const std::vector<TextBlock>& blocks);
+  /// The same, for the blocks of `page` (its title is not read: `title` is).
+  void add_document(uint32_t doc, std::string_view title, const PageText& page);
 
   /// Makes room for `n` distinct tokens without moving what is held. Reserving touches no
   /// memory, so room never used costs address space only, where growing by doubling
@@ -80,6 +82,8 @@ class RunPostings {
   static constexpr size_t kBatch = 32;
 
   void add_text(std::string_view text, SearchField field, uint32_t* pos);
+  /// Writes the entries of the document whose text was added.
+  void end_document(uint32_t doc);
   void look_up_pending(SearchField field);
   /// Records an occurrence of the token `found`.
   void occur(const SearchTokenIds::Found& found, SearchField field, uint32_t at, bool positional);

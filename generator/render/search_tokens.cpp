@@ -199,14 +199,22 @@ const char* copy_html_text(const char* p, const char* end, char*& out) {
   return p;
 }
 
+}  // namespace
+
+namespace detail {
+
 /// The reading of one page's HTML into blocks. The text of the block being read is
-/// gathered in one buffer the size of the page (text is never longer than its HTML), then
-/// copied, trimmed, into the block it ends.
+/// gathered in the page's room for it (kept from page to page, the size of the largest
+/// page: text is never longer than its HTML), then added, trimmed, to the page's text.
 class HtmlBlockReader {
  public:
-  HtmlBlockReader(std::string_view html, std::vector<TextBlock>& blocks)
-      : html_(html), blocks_(blocks), buffer_(new char[html.size()]) {
-    text_end_ = buffer_.get();
+  HtmlBlockReader(std::string_view html, PageText& page) : html_(html), page_(page) {
+    if (page.gather_size_ < html.size()) {
+      page.gather_size_ = std::max(html.size(), 2 * page.gather_size_);
+      page.gather_ = std::make_unique_for_overwrite<char[]>(page.gather_size_);
+    }
+    buffer_ = page.gather_.get();
+    text_end_ = buffer_;
   }
 
   void read() {
@@ -232,7 +240,7 @@ class HtmlBlockReader {
           *text_end_++ = '&';
           ++p;
         }
-      } else if (text_end_ == buffer_.get() && html_block_space(c)) {
+      } else if (text_end_ == buffer_ && html_block_space(c)) {
         ++p;  // spaces at a block's start: trimmed from it
       } else {
         p = copy_html_text(p, end, text_end_);
@@ -244,18 +252,11 @@ class HtmlBlockReader {
  private:
   /// Ends the block being read: kept when anything but spaces is in it.
   void flush() {
-    if (text_end_ != buffer_.get()) {
-      add(std::string_view(buffer_.get(), static_cast<size_t>(text_end_ - buffer_.get())),
-          heading_);
-      text_end_ = buffer_.get();
+    if (text_end_ != buffer_) {
+      page_.add(std::string_view(buffer_, static_cast<size_t>(text_end_ - buffer_)), heading_);
+      text_end_ = buffer_;
     }
     heading_ = false;
-  }
-
-  /// Adds `text`, trimmed, as a block (nothing when it is only spaces).
-  void add(std::string_view text, bool heading) {
-    std::string_view t = trim(text);
-    if (!t.empty()) blocks_.push_back({std::string(t), heading});
   }
 
   /// A tag, without its angle brackets.
@@ -311,14 +312,14 @@ class HtmlBlockReader {
       std::string alt = attribute_text(tag, "alt");
       if (!trim(alt).empty()) {
         flush();
-        add(alt, false);
+        page_.add(alt, false);
       }
     }
   }
 
   std::string_view html_;
-  std::vector<TextBlock>& blocks_;
-  std::unique_ptr<char[]> buffer_;  ///< the text of the block being read, from its start
+  PageText& page_;
+  char* buffer_;  ///< the text of the block being read, from its start
   char* text_end_;
   bool heading_ = false;
   int skipping_ = 0;     ///< depth inside skipped elements
@@ -326,10 +327,41 @@ class HtmlBlockReader {
   int picture_depth_ = 0;
 };
 
-}  // namespace
+}  // namespace detail
+
+void PageText::start(std::string_view title) {
+  text_.assign(title);
+  for (char& c : text_) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  blocks_.clear();
+}
+
+void PageText::add(std::string_view text, bool heading) {
+  std::string_view t = trim(text);
+  if (t.empty()) return;
+  text_ += '\n';
+  blocks_.push_back(
+      {static_cast<uint32_t>(text_.size()), static_cast<uint32_t>(t.size()), heading});
+  text_ += t;
+}
+
+std::vector<TextBlock> PageText::text_blocks() const {
+  std::vector<TextBlock> blocks;
+  for (const Block& b : blocks_) blocks.push_back({std::string(block(b)), b.heading});
+  return blocks;
+}
+
+void html_text_blocks(std::string_view html, PageText& page) {
+  detail::HtmlBlockReader(html, page).read();
+}
 
 void html_text_blocks(std::string_view html, std::vector<TextBlock>& blocks) {
-  HtmlBlockReader(html, blocks).read();
+  PageText page;
+  html_text_blocks(html, page);
+  for (const PageText::Block& b : page.blocks()) {
+    blocks.push_back({std::string(page.block(b)), b.heading});
+  }
 }
 
 std::vector<TextBlock> html_text_blocks(std::string_view html) {

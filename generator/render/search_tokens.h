@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,10 @@
 #include "core/locale.h"
 
 namespace firefly {
+
+namespace detail {
+class HtmlBlockReader;
+}  // namespace detail
 
 /// Where on a page a token stands; a better place ranks higher.
 enum class SearchField : uint8_t { kBody = 0, kHeading = 1, kTitle = 2 };
@@ -22,6 +27,36 @@ struct TextBlock {
   bool heading = false;
 };
 
+/// A page's text as the index reads it, in one string: the title (line breaks made
+/// spaces), then each block after a line break, which is the text its search results are
+/// cut from (render/search_excerpts.h); and where each block is in it. One is kept from
+/// page to page: no block has a string of its own, and no room is made again.
+class PageText {
+ public:
+  struct Block {
+    uint32_t offset = 0, size = 0;
+    bool heading = false;
+  };
+  /// Starts a page's text: its title alone, no blocks (the room of the last page kept).
+  void start(std::string_view title);
+  /// Adds `text`, trimmed, as a block (nothing when it is only spaces).
+  void add(std::string_view text, bool heading = false);
+  const std::string& text() const { return text_; }
+  const std::vector<Block>& blocks() const { return blocks_; }
+  std::string_view block(const Block& b) const {
+    return std::string_view(text_).substr(b.offset, b.size);
+  }
+  /// The blocks as TextBlocks (for tests).
+  std::vector<TextBlock> text_blocks() const;
+
+ private:
+  friend class detail::HtmlBlockReader;
+  std::string text_;
+  std::vector<Block> blocks_;
+  std::unique_ptr<char[]> gather_;  ///< room for a block's text as HTML is read
+  size_t gather_size_ = 0;
+};
+
 /// The visible text of rendered HTML in blocks: tags dropped, entities decoded, nothing
 /// of <script>, <style>, <svg> or <template>, nor of an element with role="img" (a chart's
 /// drawing: its title, summary and table are read instead) or a data-search-ignore
@@ -29,6 +64,8 @@ struct TextBlock {
 std::vector<TextBlock> html_text_blocks(std::string_view html);
 /// html_text_blocks, appended to `blocks`.
 void html_text_blocks(std::string_view html, std::vector<TextBlock>& blocks);
+/// html_text_blocks, appended to `page`'s blocks.
+void html_text_blocks(std::string_view html, PageText& page);
 
 /// Receives a token, its position (in pieces from the start of the page) and whether the
 /// position is kept (CJK tokens keep none: a character or pair is a token of its own, and

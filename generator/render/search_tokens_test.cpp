@@ -8,6 +8,7 @@
 
 #include "core/locale.h"
 #include "core/text.h"
+#include "render/search_excerpts.h"
 
 namespace firefly {
 
@@ -234,6 +235,36 @@ TEST_CASE("HTML text blocks: appended after the blocks already there") {
   CHECK(b[1].heading);
   CHECK(b[2].text == "text");
   CHECK_FALSE(b[2].heading);
+}
+
+TEST_CASE("page text: the title, then each block after a line break, as excerpt_text joins them") {
+  PageText page;
+  page.start("Two\nlines\r");
+  page.add("  summary \t");
+  page.add(" \n ");  // only spaces: no block, no line break
+  html_text_blocks(
+      "<h2>Heading</h2><p>&#32;&nbsp;spaces&#9;decoded&#32;</p><p> &#32; </p>"
+      "<img alt=\" a ramp \"><p>after</p>",
+      page);
+  page.add("fields", true);
+  const std::string expected =
+      "Two lines \nsummary\nHeading\nspaces\tdecoded\na ramp\nafter\nfields";
+  CHECK(page.text() == expected);
+  std::vector<TextBlock> blocks = page.text_blocks();
+  REQUIRE(blocks.size() == 6);
+  CHECK(blocks[1].text == "Heading");
+  CHECK(blocks[1].heading);
+  CHECK(blocks[2].text == "spaces\tdecoded");
+  CHECK_FALSE(blocks[2].heading);
+  CHECK(blocks[5].heading);
+  CHECK(excerpt_text("Two\nlines\r", blocks) == expected);
+  // Started again: the last page's text and blocks are gone, whatever room is kept.
+  page.start("t");
+  html_text_blocks("<p>  </p>", page);
+  CHECK(page.text() == "t");
+  CHECK(page.blocks().empty());
+  html_text_blocks("", page);
+  CHECK(page.text() == "t");
 }
 
 TEST_CASE("HTML text blocks: a tag or an entity at any offset of a long text") {
