@@ -112,6 +112,17 @@ TEST_CASE("truncate_text cuts alike with and without the own-grapheme path") {
     CHECK(truncate_text(with_accent(plain), n) == with_accent(truncate_text(plain, n)));
   }
   CHECK(cut_part("臺南市政府勞工局，施政成果報告", 8) == "臺南市政府勞工局");
+  // Half of the text allowed is counted in graphemes, not bytes: "臺南 " is 3 of 10, too few
+  // to back up to (its 7 bytes would be enough).
+  const std::string mixed = "臺南 repairing homes";
+  CHECK(cut_part(mixed, 10) == "臺南 repairi");
+  CHECK(cut_part(mixed, 12) == "臺南 repairing");
+  CHECK(cut_part(mixed, 15) == "臺南 repairing");
+  auto accent_after_r = [](std::string s) { return s.insert(8, "\xcc\x81"); };  // "ŕepairing"
+  for (size_t n : {10u, 12u, 15u, 17u}) {  // cuts after the accent
+    CAPTURE(n);
+    CHECK(truncate_text(accent_after_r(mixed), n) == accent_after_r(truncate_text(mixed, n)));
+  }
 }
 
 TEST_CASE("reading counts for mixed text") {
