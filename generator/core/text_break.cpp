@@ -318,6 +318,9 @@ constexpr UChar32 kFirstCjk = 0x2E80;
 std::atomic<uint8_t> dictionary_cjk_answers[0x10000 - kFirstCjk];
 
 bool is_dictionary_cjk(UChar32 c) {
+  // The CJK Unified Ideographs, most of Chinese: all of them are (a test asks ICU), known
+  // without a load from the answers' table.
+  if (c >= 0x4E00 && c <= 0x9FFF) return true;
   if (c < kFirstCjk) return false;  // below the CJK radicals no code point qualifies
   if (c > 0xFFFF) return ask_icu_dictionary_cjk(c);
   std::atomic<uint8_t>& answer = dictionary_cjk_answers[c - kFirstCjk];

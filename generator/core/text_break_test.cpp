@@ -4,6 +4,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include <memory>
 #include <string>
@@ -123,6 +124,19 @@ TEST_CASE("truncate_text cuts alike with and without the own-grapheme path") {
     CAPTURE(n);
     CHECK(truncate_text(accent_after_r(mixed), n) == accent_after_r(truncate_text(mixed, n)));
   }
+}
+
+TEST_CASE("reading counts: ICU counts every CJK Unified Ideograph (U+4E00-U+9FFF) as a unit") {
+  // count_reading knows them without asking: what ICU says of each, as it is asked for the
+  // code points around them.
+  constexpr uint32_t kUnit = U_GC_L_MASK | U_GC_NL_MASK | U_GC_MN_MASK | U_GC_MC_MASK;
+  for (UChar32 c = 0x4E00; c <= 0x9FFF; ++c) {
+    CAPTURE(c);
+    CHECK((U_GET_GC_MASK(c) & kUnit) != 0);
+    CHECK(is_cjk(static_cast<uint32_t>(c)));
+    CHECK_FALSE(uscript_hasScript(c, USCRIPT_HANGUL));
+  }
+  CHECK(count_reading("\xe4\xb8\x80\xe9\xbf\xbf").cjk_chars == 2);  // U+4E00 and U+9FFF
 }
 
 TEST_CASE("reading counts for mixed text") {
