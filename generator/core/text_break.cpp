@@ -317,7 +317,7 @@ bool ask_icu_dictionary_cjk(UChar32 c) {
 constexpr UChar32 kFirstCjk = 0x2E80;
 std::atomic<uint8_t> dictionary_cjk_answers[0x10000 - kFirstCjk];
 
-bool is_dictionary_cjk(UChar32 c) {
+[[gnu::always_inline]] inline bool is_dictionary_cjk(UChar32 c) {
   // The CJK Unified Ideographs, most of Chinese: all of them are (a test asks ICU), known
   // without a load from the answers' table.
   if (c >= 0x4E00 && c <= 0x9FFF) return true;
