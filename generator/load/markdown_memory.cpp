@@ -71,8 +71,7 @@ void* memory_calloc(size_t count, size_t size) {
   MarkdownMemory* memory = in_use;
   if (memory && n < kLargest) {
     void* p = memory->allocate(n);
-    if (p) std::memset(p, 0, n);
-    return p;
+    return p ? std::memset(p, 0, n) : nullptr;  // (memset returns p: called last, jumped to)
   }
   return heap_block(n, true);
 }
