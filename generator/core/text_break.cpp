@@ -16,6 +16,7 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "core/text.h"
 
@@ -198,23 +199,27 @@ bool own_grapheme(uint32_t c) {
 
 namespace {
 
-/// The ends of the first `count` graphemes of `text` after 0 (count + 1 stops) when its
-/// first count + 1 code points are each a grapheme of their own (own_grapheme: then a
-/// grapheme ends after each of the first `count`); empty otherwise, and ICU must find them.
-std::vector<int32_t> own_grapheme_stops(std::string_view text, size_t count) {
+/// Where the first `count` code points of `text` end, when its first count + 1 code points
+/// are each a grapheme of their own (own_grapheme: then a grapheme ends after each of the
+/// first `count`, at every code point's end up to there); -1 otherwise, and ICU must find
+/// the graphemes. ASCII and Chinese (three bytes from one load) are read without U8_NEXT.
+int32_t own_grapheme_cut(std::string_view text, size_t count) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   auto size = static_cast<int32_t>(text.size());
-  std::vector<int32_t> stops{0};
-  stops.reserve(count + 1);
-  for (int32_t i = 0; stops.size() <= count + 1;) {
-    if (i >= size) return {};
+  for (int32_t i = 0, n = 0;; ++n) {  // code point n begins at i
+    if (i >= size) return -1;
+    const int32_t at = i;
     UChar32 c;
-    U8_NEXT(bytes, i, size, c);
-    if (c < 0 || !own_grapheme(static_cast<uint32_t>(c))) return {};
-    stops.push_back(i);
+    if (bytes[i] < 0x80) {
+      c = bytes[i++];
+    } else if (i + 4 <= size && (c = three_byte_code_point_of_four(bytes + i)) >= 0) {
+      i += 3;
+    } else {
+      U8_NEXT(bytes, i, size, c);
+    }
+    if (c < 0 || !own_grapheme(static_cast<uint32_t>(c))) return -1;
+    if (static_cast<size_t>(n) == count) return at;
   }
-  stops.pop_back();  // the end of code point count + 1: the next one may join it
-  return stops;
 }
 
 }  // namespace
@@ -225,10 +230,11 @@ std::string truncate_text(std::string_view text, size_t max_units) {
   Utf8Text ut(text);
   if (!chars || U_FAILURE(ut.status)) return std::string(text);
   UErrorCode status = U_ZERO_ERROR;
-  // Grapheme boundaries up to the limit: stops[i] is the end of the i-th grapheme. Most
-  // summaries begin with plain ASCII or Chinese, whose code points are graphemes.
-  std::vector<int32_t> stops = own_grapheme_stops(text, max_units);
-  if (stops.empty()) {
+  // The end of grapheme max_units. Most summaries begin with plain ASCII or Chinese, whose
+  // code points are graphemes.
+  int32_t cut = own_grapheme_cut(text, max_units);
+  std::vector<int32_t> stops;  // the ends of the graphemes, when ICU must find them
+  if (cut < 0) {
     chars->setText(ut.ut, status);
     if (U_FAILURE(status)) return std::string(text);
     stops.push_back(0);
@@ -238,8 +244,8 @@ std::string truncate_text(std::string_view text, size_t max_units) {
       if (pos == icu::BreakIterator::DONE) return std::string(text);  // fits
       stops.push_back(pos);
     }
+    cut = stops[max_units];
   }
-  int32_t cut = stops[max_units];
   UChar32 before = code_point_before(text, static_cast<size_t>(cut));
   icu::BreakIterator* words = breaker(1);
   if (cut > 0 && before >= 0 && !is_cjk(before) && words) {
@@ -248,9 +254,21 @@ std::string truncate_text(std::string_view text, size_t max_units) {
     if (U_SUCCESS(status) && !words->isBoundary(cut)) {
       // Back up to the last word boundary if that keeps at least half of the text allowed.
       int32_t word_end = words->preceding(cut);
-      size_t units = static_cast<size_t>(std::upper_bound(stops.begin(), stops.end(), word_end) -
-                                         stops.begin() - 1);
-      if (word_end > 0 && stops[units] == word_end && units * 2 >= max_units) cut = word_end;
+      // The graphemes before word_end, when one ends there.
+      std::optional<size_t> units;
+      if (word_end > 0 && stops.empty()) {  // up to the cut, every code point is one
+        if ((static_cast<unsigned char>(text[static_cast<size_t>(word_end)]) & 0xC0) != 0x80) {
+          units =
+              static_cast<size_t>(std::count_if(text.begin(), text.begin() + word_end, [](char b) {
+                return (static_cast<unsigned char>(b) & 0xC0) != 0x80;
+              }));
+        }
+      } else if (word_end > 0) {
+        auto k = static_cast<size_t>(std::upper_bound(stops.begin(), stops.end(), word_end) -
+                                     stops.begin() - 1);
+        if (stops[k] == word_end) units = k;
+      }
+      if (units && *units * 2 >= max_units) cut = word_end;
     }
   }
   size_t end = static_cast<size_t>(cut);
@@ -299,7 +317,10 @@ bool ask_icu_dictionary_cjk(UChar32 c) {
 constexpr UChar32 kFirstCjk = 0x2E80;
 std::atomic<uint8_t> dictionary_cjk_answers[0x10000 - kFirstCjk];
 
-bool is_dictionary_cjk(UChar32 c) {
+[[gnu::always_inline]] inline bool is_dictionary_cjk(UChar32 c) {
+  // The CJK Unified Ideographs, most of Chinese: all of them are (a test asks ICU), known
+  // without a load from the answers' table.
+  if (c >= 0x4E00 && c <= 0x9FFF) return true;
   if (c < kFirstCjk) return false;  // below the CJK radicals no code point qualifies
   if (c > 0xFFFF) return ask_icu_dictionary_cjk(c);
   std::atomic<uint8_t>& answer = dictionary_cjk_answers[c - kFirstCjk];

@@ -4,6 +4,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include <memory>
 #include <string>
@@ -112,6 +113,30 @@ TEST_CASE("truncate_text cuts alike with and without the own-grapheme path") {
     CHECK(truncate_text(with_accent(plain), n) == with_accent(truncate_text(plain, n)));
   }
   CHECK(cut_part("臺南市政府勞工局，施政成果報告", 8) == "臺南市政府勞工局");
+  // Half of the text allowed is counted in graphemes, not bytes: "臺南 " is 3 of 10, too few
+  // to back up to (its 7 bytes would be enough).
+  const std::string mixed = "臺南 repairing homes";
+  CHECK(cut_part(mixed, 10) == "臺南 repairi");
+  CHECK(cut_part(mixed, 12) == "臺南 repairing");
+  CHECK(cut_part(mixed, 15) == "臺南 repairing");
+  auto accent_after_r = [](std::string s) { return s.insert(8, "\xcc\x81"); };  // "ŕepairing"
+  for (size_t n : {10u, 12u, 15u, 17u}) {  // cuts after the accent
+    CAPTURE(n);
+    CHECK(truncate_text(accent_after_r(mixed), n) == accent_after_r(truncate_text(mixed, n)));
+  }
+}
+
+TEST_CASE("reading counts: ICU counts every CJK Unified Ideograph (U+4E00-U+9FFF) as a unit") {
+  // count_reading knows them without asking: what ICU says of each, as it is asked for the
+  // code points around them.
+  constexpr uint32_t kUnit = U_GC_L_MASK | U_GC_NL_MASK | U_GC_MN_MASK | U_GC_MC_MASK;
+  for (UChar32 c = 0x4E00; c <= 0x9FFF; ++c) {
+    CAPTURE(c);
+    CHECK((U_GET_GC_MASK(c) & kUnit) != 0);
+    CHECK(is_cjk(static_cast<uint32_t>(c)));
+    CHECK_FALSE(uscript_hasScript(c, USCRIPT_HANGUL));
+  }
+  CHECK(count_reading("\xe4\xb8\x80\xe9\xbf\xbf").cjk_chars == 2);  // U+4E00 and U+9FFF
 }
 
 TEST_CASE("reading counts for mixed text") {

@@ -2,8 +2,13 @@
 
 #include <cstdio>
 
+#include "core/cpu.h"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
 #endif
 
 namespace firefly {
@@ -65,6 +70,30 @@ ControlChar control_char_at(std::string_view value, size_t i) {
   return {};
 }
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+/// find_control_char's test of sixteen bytes, on 32 a step while 33 can be read (only
+/// where cpu_has_avx2()): `i` is left at the first step with a byte to look at, or where
+/// the steps stop.
+__attribute__((target("avx2"))) void skip_plain_32(const unsigned char* p, size_t size, size_t& i) {
+  const __m256i below = _mm256_set1_epi8(0x1F), tab = _mm256_set1_epi8('\t'),
+                lf = _mm256_set1_epi8('\n'), cr = _mm256_set1_epi8('\r'),
+                del = _mm256_set1_epi8(0x7F), ef = _mm256_set1_epi8(static_cast<char>(0xEF)),
+                bf = _mm256_set1_epi8(static_cast<char>(0xBF));
+  for (; i + 33 <= size; i += 32) {
+    __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    __m256i next = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 1));
+    __m256i low = _mm256_cmpeq_epi8(_mm256_min_epu8(v, below), v);  // bytes 0x00-0x1F
+    __m256i space =
+        _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, tab), _mm256_cmpeq_epi8(v, lf)),
+                        _mm256_cmpeq_epi8(v, cr));
+    __m256i hit = _mm256_or_si256(_mm256_andnot_si256(space, low), _mm256_cmpeq_epi8(v, del));
+    hit = _mm256_or_si256(hit,
+                          _mm256_and_si256(_mm256_cmpeq_epi8(v, ef), _mm256_cmpeq_epi8(next, bf)));
+    if (_mm256_movemask_epi8(hit) != 0) return;
+  }
+}
+#endif
+
 }  // namespace
 
 ControlChar find_control_char(std::string_view value) {
@@ -74,6 +103,9 @@ ControlChar find_control_char(std::string_view value) {
   // feed and return, no 0x7F, and no EF followed by BF (U+FFC0-U+FFFF, where U+FFFE and
   // U+FFFF are). A page's whole text is read so (load/markdown_limits.h).
   const auto* p = reinterpret_cast<const unsigned char*>(value.data());
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+  if (cpu_has_avx2()) skip_plain_32(p, value.size(), i);  // then 16 a step from there
+#endif
   const __m128i below = _mm_set1_epi8(0x1F), tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n'),
                 cr = _mm_set1_epi8('\r'), del = _mm_set1_epi8(0x7F),
                 ef = _mm_set1_epi8(static_cast<char>(0xEF)),

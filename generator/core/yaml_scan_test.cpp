@@ -21,7 +21,7 @@ TEST_CASE("find_control_char: at every offset, past tabs, line breaks and halfwi
                                                     {"\xEF\xBF\xBE", 0xFFFE},
                                                     {"\xEF\xBF\xBF", 0xFFFF}};
   for (const auto& [bad, code] : kinds) {
-    for (size_t at = 0; at < 40; ++at) {
+    for (size_t at = 0; at < 80; ++at) {  // (past the 32 bytes a step of AVX2)
       std::string text(at, 'x');
       text += bad;
       text += std::string(at % 17, 'y');
@@ -32,6 +32,9 @@ TEST_CASE("find_control_char: at every offset, past tabs, line breaks and halfwi
       // After a halfwidth form that starts a block's last byte (EF at 15, BF at 16).
       std::string later = std::string(15, 'x') + "\xEF\xBF\xA5" + std::string(at, 'z') + bad;
       CHECK(find_control_char(later).offset == 18 + at);
+      // The same across a 32-byte step (EF at 31, BF at 32).
+      std::string later32 = std::string(31, 'x') + "\xEF\xBF\xA5" + std::string(at, 'z') + bad;
+      CHECK(find_control_char(later32).offset == 34 + at);
     }
   }
 }

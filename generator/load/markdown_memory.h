@@ -46,14 +46,17 @@ class MarkdownMemory {
   /// The bytes of the blocks taken from the heap so far.
   size_t reserved() const { return reserved_; }
 
-  /// `n` bytes, 16-aligned (after a header: see markdown_memory.cpp), zeroed when `zero`;
-  /// null when the heap has no more.
-  void* allocate(size_t n, bool zero);
+  /// `n` bytes, 16-aligned (after a header: see markdown_memory.cpp); null when the heap
+  /// has no more.
+  void* allocate(size_t n);
   /// Resizes `p` to `n` bytes in place when it is the last allocation and its block has
   /// room; false otherwise.
   bool grow_last(void* p, size_t n);
 
  private:
+  /// Takes the next block from the heap, room for at least `need` bytes; false when none.
+  bool new_block(size_t need);
+
   std::vector<char*> blocks_;
   char* next_ = nullptr;  ///< where the next allocation starts in the last block
   char* end_ = nullptr;   ///< the last block's end

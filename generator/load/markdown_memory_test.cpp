@@ -52,6 +52,21 @@ TEST_CASE("a document's memory: blocks zeroed, aligned, grown in place when last
   CHECK(memory.reserved() > 0);
 }
 
+TEST_CASE("a document's memory: calloc zeroes bytes used before (a buffer shrunk in place)") {
+  MarkdownMemory memory;
+  MarkdownMemory::Use use(memory);
+  cmark_mem* mem = MarkdownMemory::allocator();
+  auto* a = static_cast<unsigned char*>(mem->realloc(nullptr, 100));
+  REQUIRE(a);
+  std::memset(a, 'x', 100);
+  CHECK(mem->realloc(a, 8) == a);  // shrunk where it is: its last 92 bytes are free again
+  auto* b = static_cast<unsigned char*>(mem->calloc(5, 17));
+  REQUIRE(b);
+  CHECK(b > a);
+  CHECK(b < a + 100);  // the bytes written before
+  for (int i = 0; i < 85; ++i) CHECK(b[i] == 0);
+}
+
 TEST_CASE("a document's memory: the heap's when no memory is in use, and for large blocks") {
   cmark_mem* mem = MarkdownMemory::allocator();
   MarkdownMemory memory;
