@@ -282,6 +282,8 @@ TEST_CASE("a link to a page only another language has breaks when that page goes
              set_line(site.read("site.yaml"), "missing_translation:", "missing_translation: omit"));
   const std::string zh = "content/stories/story-1.zh-TW.md";
   site.write(zh, "---\ndraft: true\n" + site.read(zh).substr(4));
+  const std::string en = "content/stories/story-1.en.md";  // published first
+  site.write(en, "---\ndraft: false\n" + site.read(en).substr(4));
   Diagnostics first;
   BuildResult built = run_build(options_for(site.dir()), first);
   REQUIRE(built.exit_code == 0);

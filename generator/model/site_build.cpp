@@ -48,6 +48,7 @@ std::string SiteBuilder::page_key(const SourcePage& src, const std::string& tran
 }
 
 void SiteBuilder::add_content_pages(const SourcePages& sources) {
+  std::map<std::string, HeldOriginal> held;  // originals not yet published, by key
   for (const auto& source : sources) {
     const SourcePage& src = *source;
     // A page whose front matter has errors stays in the graph with what could be read,
@@ -60,11 +61,15 @@ void SiteBuilder::add_content_pages(const SourcePages& sources) {
     }
     FrontMatter fm;
     read_front_matter(src, config_, fm, diags_);
-    if (fm.draft && !inputs_.drafts) continue;
     const long long publish = fm.publish_at ? config_.timezone.instant(*fm.publish_at) : 0;
     const bool waiting = fm.publish_at && publish > inputs_.now;
     if (waiting) site_->next_publish = std::min(site_->next_publish, publish);
-    if (waiting && !inputs_.drafts) continue;
+    if ((fm.draft || waiting) && !inputs_.drafts) {
+      if (src.lang == config_.default_language().code) {
+        held.emplace(page_key(src, fm.translation_key), HeldOriginal{&src, fm.draft});
+      }
+      continue;
+    }
     std::string key = page_key(src, fm.translation_key);
     if (const Page* other = site_->find(key, src.lang)) {
       // At the translation_key that made the two one page (of either file), if any.
@@ -106,6 +111,32 @@ void SiteBuilder::add_content_pages(const SourcePages& sources) {
                                                   : "/" + src.section + "/" + src.slug + "/");
     p.url = prefix(src.lang) + path;
     p.base_url = p.url;
+  }
+  check_held_translations(held);
+}
+
+void SiteBuilder::check_held_translations(const std::map<std::string, HeldOriginal>& held) {
+  // An original held back (a draft, or its publish_at still ahead) holds its translations:
+  // one that says nothing of its own would be published now, and stand in at the
+  // original's address too, before the day the bureau chose (an embargoed announcement
+  // out early in English). A translation with its own draft: or publish_at: is its own.
+  for (const auto& [key, hold] : held) {
+    auto group = site_->groups.find(key);
+    if (group == site_->groups.end()) continue;
+    const SourcePage* original = hold.source;
+    const Value& when = original->front.get("publish_at");
+    const bool draft = hold.draft;
+    for (const auto& [lang, page] : group->second) {
+      const Value& front = page->source->front;
+      if (page->source == original || front.find("draft") || front.find("publish_at")) continue;
+      diags_.error(page->source->path, Pos{1, 1},
+                   "this translation would be published now, while its original " + original->path +
+                       (draft ? " is a draft" : " waits until " + when.to_text()),
+                   draft ? "write draft: true here too, or draft: false to publish this "
+                           "translation before its original"
+                         : "write publish_at: " + when.to_text() +
+                               " here too, or draft: false to publish this translation now");
+    }
   }
 }
 

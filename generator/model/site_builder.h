@@ -60,6 +60,13 @@ class SiteBuilder {
 
   /// Pages missing in a language: publish the original with a notice, or nothing.
   void add_fallbacks();
+  /// A default-language page left out for now: a draft, or its publish_at still ahead.
+  struct HeldOriginal {
+    const SourcePage* source;
+    bool draft;
+  };
+  /// An error at each translation published while its original (in `held`, by key) waits.
+  void check_held_translations(const std::map<std::string, HeldOriginal>& held);
 
   /// Makes `p` (its kind, lang and key set) the fallback of `original` in `p.lang`: the
   /// original's content at the address of `p.lang`; a collection's list page is titled by

@@ -178,7 +178,10 @@ TEST_CASE("reuse_site builds again when the graph could be another or report som
   inputs.config_print = 0;
   CHECK_FALSE(reused(f.sources, inputs));
   // A page waiting for its publish time, until that time comes.
+  // (Its English translation says it is published first: else it would wait too.)
   SourcePages waiting = f.with(2, "---\ntitle: 張\npublish_at: 2031-01-01\n---\nZhang.\n");
+  waiting[3] =
+      source(f.config, "content/people/c.en.md", "---\ntitle: Zhang\ndraft: false\n---\nZhang.\n");
   Diagnostics diags;
   std::unique_ptr<Site> later = build_site(f.config, waiting, f.inputs, diags);
   REQUIRE_FALSE(diags.has_errors());
@@ -194,6 +197,33 @@ TEST_CASE("reuse_site builds again when the graph could be another or report som
   std::unique_ptr<Site> failed = build_site(f.config, untitled, f.inputs, reported);
   REQUIRE(reported.has_errors());
   CHECK_FALSE(reuse_site(*failed, untitled, f.config, untitled, f.inputs));
+}
+
+TEST_CASE("a translation of an original not yet published waits, or says it is published first") {
+  Fixture f;
+  for (const char* original : {"---\ntitle: 張\npublish_at: 2031-01-01\n---\nZhang.\n",
+                               "---\ntitle: 張\ndraft: true\n---\nZhang.\n"}) {
+    SourcePages held = f.with(2, original);
+    Diagnostics diags;
+    build_site(f.config, held, f.inputs, diags);
+    std::vector<Diagnostic> errors = diags.sorted();
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].path == "content/people/c.en.md");
+    const bool draft = std::string(original).find("draft") != std::string::npos;
+    CHECK(errors[0].message ==
+          std::string("this translation would be published now, while its original "
+                      "content/people/c.md ") +
+              (draft ? "is a draft" : "waits until 2031-01-01"));
+    // Said in the translation: published first, or held as well.
+    for (const char* own : {"draft: false", "draft: true", "publish_at: 2031-01-01"}) {
+      SourcePages said = held;
+      said[3] = source(f.config, "content/people/c.en.md",
+                       std::string("---\ntitle: Zhang\n") + own + "\n---\nZhang.\n");
+      Diagnostics quiet;
+      build_site(f.config, said, f.inputs, quiet);
+      CHECK_FALSE(quiet.has_errors());
+    }
+  }
 }
 
 }  // namespace firefly
