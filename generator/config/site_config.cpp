@@ -285,6 +285,11 @@ std::optional<SiteConfig> site_config_from(const Value& written, Diagnostics& di
                 "write the address alone, like labor@example.gov.tw");
   }
   c.publisher.phone = text(pub.get("phone"), "publisher phone", diags);
+  if (std::string problem = config_detail::phone_problem(c.publisher.phone); !problem.empty()) {
+    diags.error(kPath, pub.get("phone").pos, "publisher phone " + problem,
+                "write the number alone, like +886-6-299-1111: every page links it as tel:, "
+                "which a phone dials as written");
+  }
   if (const Value* v = root.find("data_license")) {
     c.data_license = v->to_text();
     check_license(c.data_license, kPath, v->pos, "data_license", diags);

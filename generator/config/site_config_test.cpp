@@ -422,4 +422,26 @@ TEST_CASE("site config: a site.yaml that is a folder says so") {
   fs::remove_all(site);
 }
 
+TEST_CASE("site config: the publisher's phone is a number alone, as every page dials it") {
+  for (const std::string ok : {"+886-6-000-0000", "(06) 299-1111", "06.299.1111"}) {
+    Diagnostics diags;
+    const std::string yaml =
+        "title: x\nlanguages: [{code: en}]\npublisher: {phone: \"" + ok + "\"}\n";
+    CHECK(load(yaml.c_str(), diags));
+    CHECK_FALSE(diags.has_errors());
+  }
+  for (const std::string bad : {"(06) 299-1111 分機 8", "06-2991111 ext. 8", "tel:+886600", "#8"}) {
+    INFO(bad);
+    Diagnostics diags;
+    const std::string yaml =
+        "title: x\nlanguages: [{code: en}]\npublisher:\n  phone: \"" + bad + "\"\n";
+    CHECK_FALSE(load(yaml.c_str(), diags));
+    REQUIRE(diags.error_count() == 1);
+    const Diagnostic d = diags.sorted().front();
+    CHECK(d.message == "publisher phone '" + bad + "' is not a telephone number alone");
+    CHECK(d.pos.line == 4);
+    CHECK(d.pos.col == 10);
+  }
+}
+
 }  // namespace firefly
