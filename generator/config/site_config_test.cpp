@@ -172,6 +172,17 @@ TEST_CASE("site config: a base_url with a password, a bad port or a '..' part is
   CHECK(base_url_problem("https://x.org/a/../b/") ==
         "has a '.' or '..' part in its path (browsers would drop or climb it)");
   CHECK(base_url_problem("https://x.org/%2E%2e/") != "");
+  // A '%' that encodes nothing, or a control character: no URL parser reads the sitemap's
+  // addresses, and each link carried it.
+  for (const char* bad : {"https://x.org/a%zz/", "https://x.org/100%/", "https://x.org/a%4/"}) {
+    CHECK(base_url_problem(bad) ==
+          "has a '%' that is not followed by two hexadecimal digits (a percent sign is written "
+          "%25)");
+  }
+  CHECK(base_url_problem("https://x.org/a%00/") == "has the control character %00 in its path");
+  CHECK(base_url_problem("https://x.org/a%7f/") == "has the control character %7f in its path");
+  CHECK(base_url_problem("https://x.org/%E5%8F%B0%E5%8D%97/") == "");
+  CHECK(base_url_problem("https://x.org/100%25/") == "");
   CHECK(base_url_problem("https://x.org/./") != "");
   CHECK(base_url_problem("https://x.org/a..b/") == "");
 }
