@@ -455,4 +455,23 @@ TEST_CASE("site config: the publisher's phone is a number alone, as every page d
   }
 }
 
+TEST_CASE("site config: a menu has at most 100 entries, the error at the 101st") {
+  auto menu = [](int n) {
+    std::string yaml = "title: x\nlanguages: [{code: en}]\nmenus:\n  footer:\n";
+    for (int i = 0; i < n; ++i)
+      yaml += "    - {page: \"https://example.org/" + std::to_string(i) + "\"}\n";
+    return yaml;
+  };
+  Diagnostics fine;
+  CHECK(load(menu(100).c_str(), fine));
+  CHECK_FALSE(fine.has_errors());
+  Diagnostics diags;
+  CHECK_FALSE(load(menu(5000).c_str(), diags));
+  REQUIRE(diags.error_count() == 1);
+  const Diagnostic d = diags.sorted().front();
+  CHECK(d.message == "menu 'footer' has 5000 entries; a menu may have at most 100");
+  CHECK(d.pos.line == 105);
+  CHECK(d.pos.col == 7);
+}
+
 }  // namespace firefly
