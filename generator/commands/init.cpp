@@ -174,6 +174,16 @@ int run_init(const InitOptions& options, std::istream& in, std::ostream& out, st
         << "  hint: name a new folder, or an empty one, such as: firefly init my-site\n";
     return 2;
   }
+  if (const std::string typed = options.dir.string();
+      std::any_of(typed.begin(), typed.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })) {
+    // `firefly init $'portal\n'`: a folder whose name ends in a line break, which `cd`,
+    // CI scripts and the file manager then miss.
+    err << "firefly init: the folder's name '" << visible_text(typed)
+        << "' has a control character\n"
+        << "  hint: name the folder with letters, digits and '-', such as: firefly init my-site\n";
+    return 2;
+  }
   if (fs::is_symlink(options.dir, ec) && !fs::exists(options.dir, ec)) {
     err << "firefly init: " << options.dir.string() << " is a link to a place that does not exist\n"
         << "  hint: name a new folder, or an empty one\n";
@@ -202,7 +212,7 @@ int run_init(const InitOptions& options, std::istream& in, std::ostream& out, st
         other_script = l;
       }
     }
-    err << "firefly init: no starting site in language '" << lang << "'"
+    err << "firefly init: no starting site in language '" << visible_text(lang) << "'"
         << (guess.empty() ? "" : " (did you mean '" + guess + "'?)")
         << (other_script.empty()
                 ? ""

@@ -167,6 +167,24 @@ TEST_CASE("init refuses an empty name and a link to nothing, and writes nothing"
   fs::remove_all(here);
 }
 
+TEST_CASE("init refuses a folder name with a control character, and shows what it was typed with") {
+  // `firefly init $'portal\n'` made a folder whose name ends in a line break, which CI
+  // scripts and `cd` then missed; an escape in a name or a language was obeyed by the
+  // terminal.
+  std::istringstream in;
+  for (const std::string typed : {"portal\n", "a\x1b[2Jb", "x\ty"}) {
+    std::ostringstream out, err;
+    fs::path dir = fs::temp_directory_path() / typed;
+    CHECK(run_init({dir, "en", false}, in, out, err) == 2);
+    CHECK(err.str().find("has a control character") != std::string::npos);
+    CHECK(err.str().find('\x1b') == std::string::npos);
+    CHECK_FALSE(fs::exists(dir));
+  }
+  std::ostringstream out, err;
+  CHECK(run_init({fresh_dir("esc"), "\x1b[2J", false}, in, out, err) == 2);
+  CHECK(err.str().find("no starting site in language '<U+001B>[2J'") != std::string::npos);
+}
+
 TEST_CASE("init asks for the language on a terminal; an empty answer takes zh-TW") {
   for (auto [answer, lang] : {std::pair{"vi\n", "vi"}, std::pair{"\n", "zh-TW"}}) {
     fs::path dir = fresh_dir(std::string("ask-") + lang);

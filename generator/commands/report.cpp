@@ -61,7 +61,10 @@ void print_diagnostics(const Diagnostics& diags, const std::filesystem::path& si
     if (!d.path.empty() && d.pos.line && !sources.count(d.path)) {
       sources[d.path] = read_file(site_dir / d.path).value_or("");
     }
-    out << format_diagnostic(d, d.path.empty() ? std::string_view() : sources[d.path]);
+    // Looked up, not made: an empty text made for a diagnostic without a line (a warning
+    // about the file's name) hid the source line of every later one of that file.
+    auto source = d.pos.line ? sources.find(d.path) : sources.end();
+    out << format_diagnostic(d, source == sources.end() ? std::string_view() : source->second);
   }
   size_t hidden = diags.error_count() + diags.warning_count() - diags.sorted().size();
   if (hidden && format == "text") {

@@ -1,6 +1,7 @@
 #include "config/base_url.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/host_name.h"
 #include "core/text.h"
@@ -75,6 +76,21 @@ std::string base_url_problem(std::string_view url) {
     // host x: every page loaded its script and styles from there.
     return "has an empty part (//) in its path: links would start with //, which browsers "
            "read as the address of another host";
+  }
+  for (size_t pct = path.find('%'); pct != std::string_view::npos; pct = path.find('%', pct + 1)) {
+    // /a%zz/ or a lone % made every address of the sitemap and the feeds one a URL parser
+    // refuses; %00 or %0A put a control character in each link.
+    auto hex = [&](size_t i) {
+      return i < path.size() && std::isxdigit(static_cast<unsigned char>(path[i]));
+    };
+    if (!hex(pct + 1) || !hex(pct + 2)) {
+      return "has a '%' that is not followed by two hexadecimal digits (a percent sign is "
+             "written %25)";
+    }
+    if (path[pct + 1] < '2' ||
+        (path[pct + 1] == '7' && (path[pct + 2] == 'f' || path[pct + 2] == 'F'))) {
+      return "has the control character " + std::string(path.substr(pct, 3)) + " in its path";
+    }
   }
   const std::string lower = ascii_lower(path);
   for (std::string_view seg : split(lower, '/')) {

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "config/base_url.h"
+#include "config/cms_settings.h"
 #include "config/collections.h"
 #include "config/language_keys.h"
 #include "config/licenses.h"
@@ -74,6 +75,8 @@ const Taxonomy* SiteConfig::taxonomy(std::string_view name) const {
 namespace {
 
 const char* const kPath = config_detail::kSiteYaml;
+/// The most entries of one menu, which every page carries (the sample portal's have 7).
+constexpr size_t kMaxMenuEntries = 100;
 using config_detail::address_name_ok;
 using config_detail::check_keys;
 using config_detail::email_problem;
@@ -82,61 +85,6 @@ using config_detail::localized;
 using config_detail::shaped;
 using config_detail::text;
 using config_detail::yes_no;
-
-std::optional<CmsConfig> cms_config(const Value& v, Diagnostics& diags) {
-  if (!expect(v, v.is_map(), "cms (a map of settings: backend, repo, ...)", diags)) {
-    return std::nullopt;
-  }
-  const size_t errors_before = diags.error_count();
-  check_keys(v,
-             {"backend", "repo", "branch", "api_root", "auth_url", "script", "editorial_workflow"},
-             "cms", diags);
-  CmsConfig cms;
-  const std::vector<std::string> backends = {"github", "gitlab", "gitea"};
-  if (const Value* b = v.find("backend")) {
-    cms.backend = b->to_text();
-    if (std::find(backends.begin(), backends.end(), cms.backend) == backends.end()) {
-      std::string guess = did_you_mean(cms.backend, backends);
-      diags.error(kPath, b->pos,
-                  "cms backend '" + cms.backend + "' is not one of github, gitlab, gitea",
-                  guess.empty() ? "write the git host the site's repository is on"
-                                : "did you mean '" + guess + "'?");
-    }
-  } else {
-    diags.error(kPath, v.pos, "cms needs the git host the site's repository is on",
-                "add `backend: github`, `backend: gitlab` or `backend: gitea`");
-  }
-  cms.repo = v.get("repo").to_text();
-  const size_t slash = cms.repo.find('/');
-  if (slash == std::string::npos || slash == 0 || slash + 1 == cms.repo.size()) {
-    diags.error(kPath, v.find("repo") ? v.get("repo").pos : v.pos,
-                "cms needs the site's repository as owner/name", "add `repo: bureau/portal`");
-  }
-  if (v.find("branch")) cms.branch = v.get("branch").to_text();
-  for (auto [key, target] : {std::pair{"api_root", &cms.api_root}, {"auth_url", &cms.auth_url}}) {
-    if (const Value* u = v.find(key)) {
-      *target = u->to_text();
-      if (std::string problem = base_url_problem(*target); !problem.empty()) {
-        diags.error(kPath, u->pos, "cms " + std::string(key) + " " + problem,
-                    "write the service's full address, like https://git.example.gov.tw/");
-      } else {
-        *target = normalize_base_url(*target);
-      }
-    }
-  }
-  if (const Value* s = v.find("script")) {
-    cms.script = s->to_text();
-    if (cms.script.empty()) {
-      diags.error(kPath, s->pos, "cms script is empty",
-                  "give the address of the CMS's script, or remove `script:` for the default");
-    }
-  }
-  if (const Value* w = v.find("editorial_workflow")) {
-    cms.editorial_workflow = yes_no(w, "cms.editorial_workflow", diags, cms.editorial_workflow);
-  }
-  if (diags.error_count() > errors_before) return std::nullopt;
-  return cms;
-}
 
 /// The example the errors of `languages:` give.
 const char* const kLanguagesExample =
@@ -339,6 +287,11 @@ std::optional<SiteConfig> site_config_from(const Value& written, Diagnostics& di
                 "write the address alone, like labor@example.gov.tw");
   }
   c.publisher.phone = text(pub.get("phone"), "publisher phone", diags);
+  if (std::string problem = config_detail::phone_problem(c.publisher.phone); !problem.empty()) {
+    diags.error(kPath, pub.get("phone").pos, "publisher phone " + problem,
+                "write the number alone, like +886-6-299-1111: every page links it as tel:, "
+                "which a phone dials as written");
+  }
   if (const Value* v = root.find("data_license")) {
     c.data_license = v->to_text();
     check_license(c.data_license, kPath, v->pos, "data_license", diags);
@@ -430,7 +383,7 @@ std::optional<SiteConfig> site_config_from(const Value& written, Diagnostics& di
     }
   }
   config_detail::report_taken_addresses(root, c, diags);
-  if (const Value* cms = root.find("cms")) c.cms = cms_config(*cms, diags);
+  if (const Value* cms = root.find("cms")) c.cms = config_detail::cms_settings(*cms, diags);
   shaped(root.find("menus"), false, "menus", "`menus: {main: [{page: /stories/}]}`", diags);
   for (const auto& [name, menu] : root.get("menus").as_map()) {
     std::vector<MenuEntry>* entries = name == "main"     ? &c.main_menu
@@ -443,6 +396,16 @@ std::optional<SiteConfig> site_config_from(const Value& written, Diagnostics& di
     }
     shaped(&menu, true, "menu '" + name + "'",
            "one entry a page: `" + name + ": [{page: /stories/}, {page: /data/}]`", diags);
+    if (menu.as_list().size() > kMaxMenuEntries) {
+      // Every page carries the menu: 5,000 entries on 320 pages made 108 MB of pages.
+      const Value& first_over = menu.as_list()[kMaxMenuEntries];
+      diags.error(kPath, first_over.pos,
+                  "menu '" + name + "' has " + std::to_string(menu.as_list().size()) +
+                      " entries; a menu may have at most " + std::to_string(kMaxMenuEntries),
+                  "every page carries it: link the site map (/sitemap/) or a page of links "
+                  "instead");
+      continue;
+    }
     for (const Value& e : menu.as_list()) {
       if (!shaped(&e, false, "a menu entry", "`{page: /stories/, title: Stories}`", diags)) {
         continue;

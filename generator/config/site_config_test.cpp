@@ -172,6 +172,17 @@ TEST_CASE("site config: a base_url with a password, a bad port or a '..' part is
   CHECK(base_url_problem("https://x.org/a/../b/") ==
         "has a '.' or '..' part in its path (browsers would drop or climb it)");
   CHECK(base_url_problem("https://x.org/%2E%2e/") != "");
+  // A '%' that encodes nothing, or a control character: no URL parser reads the sitemap's
+  // addresses, and each link carried it.
+  for (const char* bad : {"https://x.org/a%zz/", "https://x.org/100%/", "https://x.org/a%4/"}) {
+    CHECK(base_url_problem(bad) ==
+          "has a '%' that is not followed by two hexadecimal digits (a percent sign is written "
+          "%25)");
+  }
+  CHECK(base_url_problem("https://x.org/a%00/") == "has the control character %00 in its path");
+  CHECK(base_url_problem("https://x.org/a%7f/") == "has the control character %7f in its path");
+  CHECK(base_url_problem("https://x.org/%E5%8F%B0%E5%8D%97/") == "");
+  CHECK(base_url_problem("https://x.org/100%25/") == "");
   CHECK(base_url_problem("https://x.org/./") != "");
   CHECK(base_url_problem("https://x.org/a..b/") == "");
 }
@@ -420,6 +431,47 @@ TEST_CASE("site config: a site.yaml that is a folder says so") {
   REQUIRE(diags.sorted().size() == 1);
   CHECK(diags.sorted()[0].message == "site.yaml is a folder, not a file");
   fs::remove_all(site);
+}
+
+TEST_CASE("site config: the publisher's phone is a number alone, as every page dials it") {
+  for (const std::string ok : {"+886-6-000-0000", "(06) 299-1111", "06.299.1111"}) {
+    Diagnostics diags;
+    const std::string yaml =
+        "title: x\nlanguages: [{code: en}]\npublisher: {phone: \"" + ok + "\"}\n";
+    CHECK(load(yaml.c_str(), diags));
+    CHECK_FALSE(diags.has_errors());
+  }
+  for (const std::string bad : {"(06) 299-1111 分機 8", "06-2991111 ext. 8", "tel:+886600", "#8"}) {
+    INFO(bad);
+    Diagnostics diags;
+    const std::string yaml =
+        "title: x\nlanguages: [{code: en}]\npublisher:\n  phone: \"" + bad + "\"\n";
+    CHECK_FALSE(load(yaml.c_str(), diags));
+    REQUIRE(diags.error_count() == 1);
+    const Diagnostic d = diags.sorted().front();
+    CHECK(d.message == "publisher phone '" + bad + "' is not a telephone number alone");
+    CHECK(d.pos.line == 4);
+    CHECK(d.pos.col == 10);
+  }
+}
+
+TEST_CASE("site config: a menu has at most 100 entries, the error at the 101st") {
+  auto menu = [](int n) {
+    std::string yaml = "title: x\nlanguages: [{code: en}]\nmenus:\n  footer:\n";
+    for (int i = 0; i < n; ++i)
+      yaml += "    - {page: \"https://example.org/" + std::to_string(i) + "\"}\n";
+    return yaml;
+  };
+  Diagnostics fine;
+  CHECK(load(menu(100).c_str(), fine));
+  CHECK_FALSE(fine.has_errors());
+  Diagnostics diags;
+  CHECK_FALSE(load(menu(5000).c_str(), diags));
+  REQUIRE(diags.error_count() == 1);
+  const Diagnostic d = diags.sorted().front();
+  CHECK(d.message == "menu 'footer' has 5000 entries; a menu may have at most 100");
+  CHECK(d.pos.line == 105);
+  CHECK(d.pos.col == 7);
 }
 
 }  // namespace firefly

@@ -94,6 +94,20 @@ std::string email_problem(const std::string& email) {
   return one_at && plain ? "" : in_quotes(email) + " is not an email address";
 }
 
+std::string phone_problem(const std::string& phone) {
+  if (phone.empty()) return "";
+  bool digit = false;
+  for (char ch : phone) {
+    if (ch >= '0' && ch <= '9') {
+      digit = true;
+    } else if (!std::strchr("+ -.()", ch)) {
+      // "(06) 299-1111 分機 8" dialled as "(06) 299-1111" and letters; "tel:" twice.
+      return in_quotes(phone) + " is not a telephone number alone";
+    }
+  }
+  return digit ? "" : in_quotes(phone) + " has no digits";
+}
+
 bool address_name_ok(const std::string& name, bool folders) {
   if (name.empty() || name.front() == '/' || name.back() == '/' ||
       name.find("//") != std::string::npos) {

@@ -49,6 +49,12 @@ std::string hint_among(const std::string& word, const std::vector<std::string>& 
 /// (a line break, a name with it, or mailto: written too made a broken link on every page).
 std::string email_problem(const std::string& email);
 
+/// Why `phone` cannot be the publisher's telephone number, which every page links as tel:
+/// (a phone dials it as written), or "": digits with '+', spaces, '-', '.', '(' and ')'
+/// only. An extension ("ext. 8", "分機 8", "#8") or a scheme ("tel:", "javascript:") is a
+/// problem.
+std::string phone_problem(const std::string& phone);
+
 /// Whether a taxonomy's name can be the first part of its pages' addresses, or a
 /// collection's (`folders`: parts joined by '/', content/programs/2024) its folder's:
 /// lower-case letters (of any script), digits, '-' and '_'; never '.', so no part "..".

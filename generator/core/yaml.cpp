@@ -490,6 +490,17 @@ bool check_text(std::string_view& text, const std::string& path, Diagnostics& di
     return false;
   }
   text = strip_bom(text);
+  // A NUL byte typed raw (a file cut short by a crash, bytes pasted from a binary) ends
+  // yaml-cpp's reading of a plain value: 'bad character found while scanning hex number',
+  // a line further on, without the line shown. One memchr over the text.
+  if (size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    Pos at = pos_of_offset(text, nul);
+    diags.error(path, {at.line + line_offset, at.col},
+                "this line has an invisible control character (U+0000)",
+                "remove it: pages and feeds cannot show it (it often comes with text pasted from "
+                "another program, or with a file that was not saved whole)");
+    return false;
+  }
   return detail::check_tabs(text, path, diags, line_offset);
 }
 

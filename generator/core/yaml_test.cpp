@@ -262,6 +262,16 @@ TEST_CASE("parse_yaml refuses invisible control characters in values, where they
   CHECK(d.message == "a value in 'tags' has an invisible control character (U+007F) at column 13");
   d = first("t: a\xEF\xBF\xBE\n");
   CHECK(d.message == "the value of 't' has an invisible control character (U+FFFE) at column 5");
+  // A NUL byte typed raw, in a plain value, a quoted one or a comment: at it, with its line
+  // (yaml-cpp said 'bad character found while scanning hex number' a line further on).
+  for (const std::string& text :
+       {std::string("a: ok\nb: x\0y\n", 13), std::string("a: ok\nb: 'x\0y'\n", 15),
+        std::string("a: ok\nb: x # \0\n", 15)}) {
+    d = first(text);
+    CHECK(d.message == "this line has an invisible control character (U+0000)");
+    CHECK(d.pos.line == 3);
+    CHECK(d.pos.col == static_cast<int>(text.find('\0') - 5));
+  }
   d = first("\"k\\x01\": v\n");
   CHECK(d.message == "a key has an invisible control character (U+0001) at column 3");
   Diagnostics fine;

@@ -111,6 +111,19 @@ bool switch_back(const std::vector<std::string>& names, const fs::path& out_dir,
 }
 
 /// True when `path` can be opened for reading.
+/// True when a part of `path` between slashes is "..", which climbs out of the folder; a
+/// name with two dots in it ("report..final.pdf", a folder "v1..2") stays inside.
+bool climbs(std::string_view path) {
+  for (size_t start = 0;;) {
+    size_t end = path.find('/', start);
+    if (path.substr(start, end == std::string_view::npos ? end : end - start) == "..") {
+      return true;
+    }
+    if (end == std::string_view::npos) return false;
+    start = end + 1;
+  }
+}
+
 bool readable(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd >= 0) ::close(fd);
@@ -291,7 +304,7 @@ OutputWriter::~OutputWriter() {
 
 void OutputWriter::add(OutputFile f) {
   // Paths come from the model, which refuses unsafe ones; this is the last guard.
-  if (f.path.empty() || f.path[0] == '/' || f.path.find("..") != std::string::npos ||
+  if (f.path.empty() || f.path[0] == '/' || climbs(f.path) ||
       f.path.find('\\') != std::string::npos) {
     impl_->fail(f.path, "refusing to write outside the output folder: " + f.path, {}, f.cause());
     return;

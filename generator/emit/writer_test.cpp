@@ -11,6 +11,7 @@
 #include <random>
 #include <set>
 
+#include "core/fs.h"
 #include "emit/folder_snapshot_for_tests.h"
 #include "emit/path_clashes.h"
 
@@ -57,7 +58,9 @@ std::string random_path(std::mt19937& rng) {
                                                    std::string(300, 'n'),
                                                    std::string("nul\0x", 5),
                                                    "\xFF\xFE",
-                                                   "~"};
+                                                   "~",
+                                                   "a..b",
+                                                   "..."};
   std::uniform_int_distribution<size_t> piece(0, kPieces.size() - 1), parts(1, 4), coin(0, 9);
   std::string path = coin(rng) == 0 ? "/" : "";
   size_t n = parts(rng);
@@ -70,8 +73,13 @@ std::string random_path(std::mt19937& rng) {
 
 /// True when `path` stays inside the output folder by its text alone.
 bool plainly_inside(const std::string& path) {
-  return !path.empty() && path[0] != '/' && path.find("..") == std::string::npos &&
-         path.find('\\') == std::string::npos;
+  if (path.empty() || path[0] == '/' || path.find('\\') != std::string::npos) return false;
+  for (size_t start = 0;;) {
+    size_t end = path.find('/', start);
+    if (path.substr(start, end == std::string::npos ? end : end - start) == "..") return false;
+    if (end == std::string::npos) return true;
+    start = end + 1;
+  }
 }
 
 /// The error each of `paths` must cause, by its text alone (outside the folder, a name kept
@@ -183,6 +191,36 @@ TEST_CASE("writer: random output paths never write outside the output folder") {
   // The seed reaches both kinds of error (a changed generator must keep doing so).
   CHECK(by_text > 100);
   CHECK(by_file_system > 5);
+}
+
+TEST_CASE("writer: a name with two dots in it is published; a part that is '..' is refused") {
+  // static/report..final.txt and a folder content/v1..2/ were refused as "outside the
+  // output folder", which they never were.
+  Sandbox box;
+  const auto before = box.outside();
+  {
+    firefly::Diagnostics diags;
+    firefly::OutputWriter writer(box.out, diags);
+    writer.add({"report..final.txt", "r", "", "static/report..final.txt"});
+    writer.add({"v1..2/p/index.html", "p", "", "content/v1..2/p.md"});
+    writer.add({"...", "dots", "", "static/..."});
+    CHECK(writer.commit());
+    CHECK_FALSE(diags.has_errors());
+  }
+  CHECK(firefly::read_file(box.out / "report..final.txt") == "r");
+  CHECK(firefly::read_file(box.out / "v1..2" / "p" / "index.html") == "p");
+  CHECK(firefly::read_file(box.out / "...") == "dots");
+  for (const char* path : {"..", "../x", "a/../../x", "a/.."}) {
+    INFO(path);
+    firefly::Diagnostics diags;
+    firefly::OutputWriter writer(box.out, diags);
+    writer.add({path, "x", "", "content/x.md"});
+    CHECK_FALSE(writer.commit());
+    auto found = diags.sorted();
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message == std::string("refusing to write outside the output folder: ") + path);
+  }
+  CHECK(box.outside() == before);
 }
 
 TEST_CASE("writer: linked files already published stay in place, and only exactly those") {

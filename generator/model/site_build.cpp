@@ -299,6 +299,36 @@ void SiteBuilder::add_aliases() {
   }
 }
 
+namespace {
+
+/// What a page Firefly makes is, for an error about a file at its address.
+std::string made_page_name(const Page& page) {
+  switch (page.kind) {
+    case PageKind::kData:
+      return "the data catalogue";
+    case PageKind::kDataset:
+      return "the page of dataset '" + page.dataset + "'";
+    case PageKind::kScorecard:
+      return "the scorecard of dataset '" + page.dataset + "'";
+    case PageKind::kIndicator:
+      return "a page of the indicators of dataset '" + page.dataset + "'";
+    case PageKind::kSearch:
+      return "the search page";
+    case PageKind::kSitemap:
+      return "the site map";
+    case PageKind::kTaxonomy:
+      return "the list of the terms of taxonomy '" + page.taxonomy + "'";
+    case PageKind::kTerm:
+      return "the page of the term '" + page.term + "' of taxonomy '" + page.taxonomy + "'";
+    case PageKind::kSection:
+      return "the list page of content/" + page.section + "/";
+    default:
+      return "a page Firefly makes";
+  }
+}
+
+}  // namespace
+
 void SiteBuilder::index_urls() {
   std::map<std::string, const Page*> lower_urls;
   // Pages of their own language first: a clash of two of them is reported at its own
@@ -333,18 +363,37 @@ void SiteBuilder::index_urls() {
       pos = url_field(other);
       std::swap(where, other_where);
     }
+    // A page Firefly makes (the catalogue at /data/) and a file at its address (content/
+    // data.md): the error is the file's, which is what is to be renamed; it was reported at
+    // "site.yaml", with no line, and the file only named in the message.
+    const Page* made = nullptr;
+    if (where.empty() && !other_where.empty() && pos.line == 0) {
+      std::swap(where, other_where);
+      pos = other->alias_pos;  // an alias at the address: at it
+      made = p;
+    }
+    // Two pages Firefly makes (a taxonomy's and a folder's list pages at /tags/): both named.
+    const bool both_made = where.empty() && other_where.empty();
     if (where.empty()) where = "site.yaml";
     diags_.error(
         where, pos,
-        "this page would be published at " + p->url + ", which " +
-            (other_where.empty() ? std::string("a generated page") : other_where) +
+        (both_made ? made_page_name(*p) : std::string("this page")) + " would be published at " +
+            p->url + ", which " +
+            (made        ? made_page_name(*made)
+             : both_made ? made_page_name(*other)
+             // a `url` at a made page's address: the error is at the `url`, of either page
+             : other_where.empty()
+                 ? made_page_name(p->source || !p->alias_source.empty() ? *other : *p)
+                 : other_where) +
             (!inserted ? " also uses"
              : equal_ignoring_ascii_case(p->out_path, lit->second->out_path)
                  ? " also uses (the addresses differ only in letter case)"
                  // café typed as one letter é or as e and an accent (macOS file names)
                  : " also uses (the addresses differ only in letter case or in how an accented "
                    "letter is typed)"),
-        "give one of them another file name or `url`");
+        made        ? "give the file another name, or the page a `url`"
+        : both_made ? "give the folder or the taxonomy another name"
+                    : "give one of them another file name or `url`");
   }
 }
 
