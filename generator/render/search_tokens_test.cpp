@@ -103,6 +103,30 @@ TEST_CASE("a Thai word is also found from its later syllables") {
   CHECK(found);
 }
 
+TEST_CASE("what a reader does not see is not searched: invisible joiners, marks on no letter") {
+  // A soft hyphen, a zero-width joiner, non-joiner or word joiner, U+FEFF inside a word.
+  CHECK(fold_for_search("Inter\u00ADpreters") == "interpreters");
+  CHECK(words("inter\u00ADpreters appoint\u2060ments ketenaga\u200Ckerjaan a\uFEFFb") ==
+        std::vector<std::string>{"interpreters", "appointments", "ketenagakerjaan", "ab"});
+  // Inside a CJK run: the pair across it is made (by the general path, not the simple one).
+  CHECK_FALSE(search_text_is_simple("翻\u200D譯"));
+  std::vector<Token> cjk = tokens("翻\u200D譯");
+  CHECK(std::find(cjk.begin(), cjk.end(), Token{"翻譯", 0, false}) != cjk.end());
+  // Inside a Thai word: the word ICU finds without it.
+  CHECK(words("ติดต่อ\u00ADเจ้าหน้าที่") == words("ติดต่อเจ้าหน้าที่"));
+  CHECK(words("แรง\u200Dงาน") == words("แรงงาน"));
+  // A zero-width space still separates words.
+  CHECK(words("a\u200Bb") == std::vector<std::string>{"a", "b"});
+  // The variation selector of an emoji (❤️ is U+2764 U+FE0F) or a keycap's mark is no word.
+  CHECK(words("志工❤️") == std::vector<std::string>{"志", "工"});
+  CHECK(words("volunteers ❤️ ✔️e-mail") ==
+        std::vector<std::string>{"volunteers", "e", "mail"});
+  CHECK(words("\u20E3 x").size() == 1);
+  // A mark on a letter stays in its word (a Devanagari vowel sign, Thai).
+  CHECK(words("कि x") == std::vector<std::string>{"कि", "x"});
+  CHECK(words("ไม้").size() == 1);
+}
+
 TEST_CASE("Vietnamese and Indonesian words are folded") {
   CHECK(words("Người lao động, tình nguyện viên!") ==
         std::vector<std::string>{"nguoi", "lao", "dong", "tinh", "nguyen", "vien"});
