@@ -6,7 +6,10 @@
 // Vietnamese with and without tones, Indonesian words, upper case and full-width Latin,
 // one-character CJK queries, a quoted phrase that spans a heading and the paragraph after
 // it, a page's title exactly, a typo'd space inside a CJK word (志 工) and punctuation
-// around a query (「志工」, 志工。, 志工?).
+// around a query (「志工」, 志工。, 志工?); an emoji typed beside the words (志工❤️), words a
+// page breaks with what a reader does not see (a soft hyphen, a zero-width joiner, a line
+// break inside a Chinese sentence, zero-width spaces between Thai words), a sentence copied
+// whole, a very common word beside a rarer one.
 //
 // MADE: the queries on the made site (writeMadeSite writes its source). PORTAL_MORE: the
 // queries of these kinds on the sample portal. Which pages each should find is worked out
@@ -225,6 +228,17 @@ export const MADE = [
   ...q('zh-TW', 'invisible', '職業訓練說明會', '勞工朋友報名', '手語翻譯員', '社區關懷', '訓練說明'),
   ...q('en', 'invisible', 'interpreters', 'Interpreters for deaf workers', 'appointments', 'interpr'),
   ...q('id', 'invisible', 'ketenagakerjaan', 'tunarungu', 'penyandang tunarungu'),
+  // A sentence copied from a page, figures and punctuation and all; a very common word
+  // beside a rarer one.
+  ...q('zh-TW', 'sentence', '本局志工在2023年服務1,234人次', '因應COVID-19疫情，勞工可申請防疫補助', '歡迎退休勞工加入志工行列。'),
+  ...q('en', 'sentence', "Don't wait: in 2023 our volunteers served 1,234 people", 'Retired workers are welcome.'),
+  ...q('vi', 'sentence', 'Năm 2023, tình nguyện viên đã phục vụ 1.234 lượt người'),
+  ...q('id', 'sentence', 'Pada tahun 2023 relawan melayani 1.234 orang'),
+  ...q('th', 'sentence', 'ในปี 2023 อาสาสมัครให้บริการ 1,234 คน'),
+  ...q('zh-TW', 'common', '的 公告', '志工 的'),
+  ...q('en', 'common', 'the TTQS', 'the relief', 'and the'),
+  ...q('vi', 'common', 'và thuê', 'người Đà Nẵng'),
+  ...q('id', 'common', 'yang pensiun', 'dan keselamatan'),
   ...q('th', 'invisible', 'บริการล่าม', 'ล่ามภาษามือ', 'คนหูหนวก', 'ติดต่อเจ้าหน้าที่', 'แรง\u200Bงาน', 'อาสา\u200Bสมัคร'),
 ];
 
