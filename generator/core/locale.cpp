@@ -264,8 +264,16 @@ std::string Collator::sort_key(std::string_view text) const {
 
 namespace {
 
+/// A character a reader does not see inside a word, which search takes out so that the
+/// word is found whole: a soft hyphen (inter&shy;preters), a zero-width non-joiner, joiner
+/// or word joiner, a zero-width no-break space (U+FEFF).
+bool is_invisible_joiner(uint32_t c) {
+  return c == 0xAD || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF;
+}
+
 /// Folds `s` in place, as fold_for_search describes: lower case, NFKD, without U+0300 to
 /// U+036F, đ as d, NFC, lower case again (NFKD can uncover capitals: "㎒" is "MHz").
+/// Invisible joiners (is_invisible_joiner) are taken out.
 void fold(icu::UnicodeString& s) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
@@ -276,7 +284,7 @@ void fold(icu::UnicodeString& s) {
   icu::UnicodeString kept;
   for (int32_t i = 0; i < split.length(); ++i) {
     char16_t c = split.charAt(i);
-    if (c >= 0x300 && c <= 0x36F) continue;
+    if ((c >= 0x300 && c <= 0x36F) || is_invisible_joiner(c)) continue;
     kept.append(c == 0x111 ? char16_t{'d'} : c);
   }
   s = nfc->normalize(kept, status);
@@ -287,12 +295,14 @@ bool is_thai(UChar32 c) { return c >= 0x0E00 && c <= 0x0E7F; }
 
 constexpr uint32_t kLetterOrDigit = U_GC_L_MASK | U_GC_N_MASK;
 
-/// Punctuation and spaces that folding may change but that separate words either way.
+/// Punctuation and spaces that folding may change but that separate words either way (not
+/// the invisible joiners, which folding takes out of a word).
 bool is_plain_separator(uint32_t c) {
-  return (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x3004) ||
-         (c >= 0x3008 && c <= 0x3011) || (c >= 0x3014 && c <= 0x301F) ||
-         (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||
-         (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65);
+  return (c >= 0x2000 && c <= 0x206F && c != 0x200C && c != 0x200D && c != 0x2060) ||
+         (c >= 0x3000 && c <= 0x3004) || (c >= 0x3008 && c <= 0x3011) ||
+         (c >= 0x3014 && c <= 0x301F) || (c >= 0xFF01 && c <= 0xFF0F) ||
+         (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+         (c >= 0xFF5B && c <= 0xFF65);
 }
 
 /// Appends the pieces of a run without Thai: words, and CJK characters one by one.
@@ -344,7 +354,9 @@ void non_thai_pieces(std::string_view run, std::vector<SearchPiece>& out) {
       out.push_back({std::move(ch), true, after_cjk});
       after_cjk = true;
     } else if (gc & (kLetterOrDigit | U_GC_M_MASK)) {
-      if ((gc & U_GC_M_MASK) && word.empty() && after_cjk) continue;  // a mark on a CJK char
+      // A mark on no letter of a word: on a CJK character, or on a symbol (the U+FE0F of an
+      // emoji, ❤️): not a word.
+      if ((gc & U_GC_M_MASK) && word.empty()) continue;
       icu::UnicodeString(c).toUTF8String(word);
       after_cjk = false;
     } else {
@@ -355,8 +367,24 @@ void non_thai_pieces(std::string_view run, std::vector<SearchPiece>& out) {
   flush();
 }
 
-/// Appends the words of a run of Thai, split at ICU's dictionary word breaks.
+/// Appends the words of a run of Thai, split at ICU's dictionary word breaks (without its
+/// invisible joiners, which search_pieces keeps in the run).
 void thai_pieces(std::string_view run, std::vector<SearchPiece>& out) {
+  std::string visible;
+  if (run.find("\xC2\xAD") != std::string_view::npos ||
+      run.find("\xE2\x80\x8C") != std::string_view::npos ||
+      run.find("\xE2\x80\x8D") != std::string_view::npos ||
+      run.find("\xE2\x81\xA0") != std::string_view::npos ||
+      run.find("\xEF\xBB\xBF") != std::string_view::npos) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(run.data(), static_cast<int32_t>(run.size())));
+    icu::UnicodeString kept;
+    for (int32_t i = 0; i < u.length(); ++i) {
+      if (!is_invisible_joiner(u.charAt(i))) kept.append(u.charAt(i));
+    }
+    visible = to_utf8(kept);
+    run = visible;
+  }
   std::vector<size_t> stops = word_boundaries(run);
   if (stops.empty()) {
     out.push_back({fold_for_search(run), false, false});
@@ -434,7 +462,8 @@ std::vector<SearchPiece> search_pieces(std::string_view text) {
     int32_t at = i;
     UChar32 c;
     U8_NEXT(bytes, i, size, c);
-    bool t = is_thai(c);
+    // An invisible joiner goes on with the run it is in: a Thai word it is inside stays whole.
+    bool t = is_thai(c) || (thai && is_invisible_joiner(static_cast<uint32_t>(c)));
     if (t == thai) continue;
     std::string_view piece = text.substr(static_cast<size_t>(run), static_cast<size_t>(at - run));
     if (thai) {

@@ -60,7 +60,9 @@ class Collator {
 
 /// `text` folded for search: lower case, compatibility forms (full-width letters) as their
 /// plain forms, no combining diacritics (U+0300 to U+036F: Vietnamese tones, accents), and
-/// đ as d. Thai, kana voicing and Hangul are kept. The search page's script folds alike.
+/// đ as d, without the invisible characters a word may hold (a soft hyphen, a zero-width
+/// joiner, non-joiner or word joiner, U+FEFF). Thai, kana voicing and Hangul are kept. The
+/// search page's script folds alike.
 std::string fold_for_search(std::string_view text);
 
 /// One piece of text search indexes: a folded word, or one folded Han, kana or hangul
@@ -71,7 +73,8 @@ struct SearchPiece {
   bool joined = false;
 };
 /// The pieces of `text` in order: words of letters, digits and marks (Thai split at ICU's
-/// dictionary word breaks, other scripts at anything else) and CJK characters one by one.
+/// dictionary word breaks, other scripts at anything else; a mark on no letter, as the
+/// U+FE0F of an emoji, is in none) and CJK characters one by one.
 std::vector<SearchPiece> search_pieces(std::string_view text);
 
 /// True for a unified Han ideograph (U+3400 to U+4DBF, U+4E00 to U+9FFF), which folding

@@ -159,11 +159,44 @@ const char* find_in_tag(const char* p, const char* end, char c) {
   return found ? static_cast<const char*>(found) : end;
 }
 
+/// True for the three bytes at `s`, a character of Chinese or Japanese written without
+/// spaces: CJK punctuation, kana, Han ideographs, full-width forms (not Hangul: Korean puts
+/// spaces between its words).
+bool wide_cjk_at(const char* s) {
+  auto b = [&](int k) { return static_cast<uint32_t>(static_cast<unsigned char>(s[k])); };
+  if ((b(0) & 0xF0) != 0xE0 || (b(1) & 0xC0) != 0x80 || (b(2) & 0xC0) != 0x80) return false;
+  uint32_t c = ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+  return (c >= 0x2E80 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFF01 && c <= 0xFF60);
+}
+
+/// At a line break `p` in the text being copied, whose block's text so far is [start, o):
+/// where the break (with the spaces around it) is between two CJK characters (wide_cjk_at),
+/// it is no space, as a browser shows it (CSS Text: a segment break between two such
+/// characters is taken out), so that 志工 broken across two lines of a paragraph is found as
+/// 志工. Then takes the spaces before it off `o` and returns the end of the spaces after it;
+/// else returns nullptr.
+const char* join_cjk_line(const char* start, char*& o, const char* p, const char* end) {
+  char* before = o;
+  while (before != start && before[-1] == ' ') --before;
+  if (before - start < 3 || !wide_cjk_at(before - 3)) return nullptr;
+  const char* after = p;
+  while (after != end && (*after == '\n' || *after == '\r' || *after == ' ' || *after == '\t')) {
+    ++after;
+  }
+  if (end - after < 3 || !wide_cjk_at(after)) return nullptr;
+  o = before;
+  return after;
+}
+
 /// Copies the text of [p, end) up to its first '<' or '&' to `out`, each line break and
-/// tab as a space; returns where it stopped and advances `out` past what it wrote. Sixteen
-/// bytes are read and written at a time up to the first byte that is '<', '&' or below
-/// 0x0E: `out` must have room for `end - p` bytes (it writes at most what it reads).
-const char* copy_html_text(const char* p, const char* end, char*& out) {
+/// tab as a space (a line break between two CJK characters as nothing: join_cjk_line; the
+/// block's text starts at `start`); returns where it stopped and advances `out` past what
+/// it wrote. Sixteen bytes are read and written at a time up to the first byte that is '<',
+/// '&' or below 0x0E: `out` must have room for `end - p` bytes (it writes at most what it
+/// reads).
+const char* copy_html_text(const char* start, const char* p, const char* end, char*& out) {
   char* o = out;
 #if defined(__SSE2__)
   const __m128i lt = _mm_set1_epi8('<'), amp = _mm_set1_epi8('&'), control = _mm_set1_epi8(0x0D);
@@ -186,14 +219,27 @@ const char* copy_html_text(const char* p, const char* end, char*& out) {
       out = o;
       return p;
     }
+    if (c == '\n') {
+      if (const char* after = join_cjk_line(start, o, p, end)) {
+        p = after;
+        continue;
+      }
+    }
     *o++ = c == '\n' || c == '\t' || c == '\r' ? ' ' : c;
     ++p;
   }
 #endif
-  for (; p != end; ++p) {
+  while (p != end) {
     char c = *p;
     if (c == '<' || c == '&') break;
+    if (c == '\n') {
+      if (const char* after = join_cjk_line(start, o, p, end)) {
+        p = after;
+        continue;
+      }
+    }
     *o++ = c == '\n' || c == '\t' || c == '\r' ? ' ' : c;
+    ++p;
   }
   out = o;
   return p;
@@ -243,7 +289,7 @@ class HtmlBlockReader {
       } else if (text_end_ == buffer_ && html_block_space(c)) {
         ++p;  // spaces at a block's start: trimmed from it
       } else {
-        p = copy_html_text(p, end, text_end_);
+        p = copy_html_text(buffer_, p, end, text_end_);
       }
     }
     flush();

@@ -104,6 +104,30 @@ TEST_CASE("a Thai word is also found from its later syllables") {
   CHECK(found);
 }
 
+TEST_CASE("what a reader does not see is not searched: invisible joiners, marks on no letter") {
+  // A soft hyphen, a zero-width joiner, non-joiner or word joiner, U+FEFF inside a word.
+  CHECK(fold_for_search("Inter\u00ADpreters") == "interpreters");
+  CHECK(words("inter\u00ADpreters appoint\u2060ments ketenaga\u200Ckerjaan a\uFEFFb") ==
+        std::vector<std::string>{"interpreters", "appointments", "ketenagakerjaan", "ab"});
+  // Inside a CJK run: the pair across it is made (by the general path, not the simple one).
+  CHECK_FALSE(search_text_is_simple("翻\u200D譯"));
+  std::vector<Token> cjk = tokens("翻\u200D譯");
+  CHECK(std::find(cjk.begin(), cjk.end(), Token{"翻譯", 0, false}) != cjk.end());
+  // Inside a Thai word: the word ICU finds without it.
+  CHECK(words("ติดต่อ\u00ADเจ้าหน้าที่") == words("ติดต่อเจ้าหน้าที่"));
+  CHECK(words("แรง\u200Dงาน") == words("แรงงาน"));
+  // A zero-width space still separates words.
+  CHECK(words("a\u200Bb") == std::vector<std::string>{"a", "b"});
+  // The variation selector of an emoji (❤️ is U+2764 U+FE0F) or a keycap's mark is no word.
+  CHECK(words("志工❤️") == std::vector<std::string>{"志", "工"});
+  CHECK(words("volunteers ❤️ ✔️e-mail") ==
+        std::vector<std::string>{"volunteers", "e", "mail"});
+  CHECK(words("\u20E3 x").size() == 1);
+  // A mark on a letter stays in its word (a Devanagari vowel sign, Thai).
+  CHECK(words("कि x") == std::vector<std::string>{"कि", "x"});
+  CHECK(words("ไม้").size() == 1);
+}
+
 TEST_CASE("Vietnamese and Indonesian words are folded") {
   CHECK(words("Người lao động, tình nguyện viên!") ==
         std::vector<std::string>{"nguoi", "lao", "dong", "tinh", "nguyen", "vien"});
@@ -142,10 +166,36 @@ TEST_CASE("HTML text blocks: headings marked, entities decoded, scripts dropped"
   CHECK(b[3].text == "item");
 }
 
+TEST_CASE("HTML text blocks: a line break between two CJK characters is no space") {
+  CHECK(html_text_blocks("<p>本局辦理職業訓練\n說明會</p>")[0].text == "本局辦理職業訓練說明會");
+  CHECK(html_text_blocks("<p>志工 \r\n  服務，\n「報名」</p>")[0].text == "志工服務，「報名」");
+  CHECK(html_text_blocks("<p>志<strong>工</strong>\n服務</p>")[0].text == "志工服務");
+  // Not beside a Latin word or a figure, nor in Korean (its words have spaces between them),
+  // nor a tab or a space alone.
+  CHECK(html_text_blocks("<p>LINE\n群組 志工\nApp 2023\n年</p>")[0].text ==
+        "LINE 群組 志工 App 2023 年");
+  CHECK(html_text_blocks("<p>한국\n사람</p>")[0].text == "한국 사람");
+  CHECK(html_text_blocks("<p>志工\t服務 志工 服務</p>")[0].text == "志工 服務 志工 服務");
+  // So the run is found across the break, by its pairs.
+  std::vector<TextBlock> b = html_text_blocks("<p>職業訓練\n說明會</p>");
+  bool pair = false;
+  for (const Token& t : tokens(b[0].text)) pair = pair || t.text == "練說";
+  CHECK(pair);
+}
+
 TEST_CASE("HTML text blocks: line breaks, tabs and returns become spaces, wherever they are") {
   // Long texts (read eight bytes at a time) with a break at every offset, beside other
-  // bytes below 0x0E that stay, and CJK.
+  // bytes below 0x0E that stay, and CJK (where a line break between two of its characters,
+  // with the spaces beside it, is taken out).
   const std::string base = "volunteers 修繕屋頂 repair\x0b the roof of the hall today";
+  auto cjk_before = [](const std::string& s, size_t i) {
+    while (i > 0 && s[i - 1] == ' ') --i;
+    return i >= 3 && static_cast<unsigned char>(s[i - 3]) >= 0xE0;
+  };
+  auto cjk_after = [](const std::string& s, size_t i) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\n')) ++i;
+    return i < s.size() && static_cast<unsigned char>(s[i]) >= 0xE0;
+  };
   for (size_t at = 0; at < base.size(); ++at) {
     for (char brk : {'\n', '\t', '\r'}) {
       std::string text = base;
@@ -153,7 +203,18 @@ TEST_CASE("HTML text blocks: line breaks, tabs and returns become spaces, wherev
       text.insert(std::min(text.size(), at + 9), 1, '\n');
       std::string expected = text;
       for (char& c : expected) {
-        if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+        if (c == '\t' || c == '\r') c = ' ';
+      }
+      for (size_t i = expected.find('\n'); i != std::string::npos; i = expected.find('\n', i)) {
+        if (cjk_before(expected, i) && cjk_after(expected, i + 1)) {
+          size_t from = i, to = i + 1;
+          while (from > 0 && expected[from - 1] == ' ') --from;
+          while (to < expected.size() && (expected[to] == ' ' || expected[to] == '\n')) ++to;
+          expected.erase(from, to - from);
+          i = from;
+        } else {
+          expected[i] = ' ';
+        }
       }
       std::vector<TextBlock> b = html_text_blocks("<p>" + text + "x</p>");
       REQUIRE(b.size() == 1);

@@ -6,7 +6,10 @@
 // Vietnamese with and without tones, Indonesian words, upper case and full-width Latin,
 // one-character CJK queries, a quoted phrase that spans a heading and the paragraph after
 // it, a page's title exactly, a typo'd space inside a CJK word (志 工) and punctuation
-// around a query (「志工」, 志工。, 志工?).
+// around a query (「志工」, 志工。, 志工?); an emoji typed beside the words (志工❤️), words a
+// page breaks with what a reader does not see (a soft hyphen, a zero-width joiner, a line
+// break inside a Chinese sentence, zero-width spaces between Thai words), a sentence copied
+// whole, a very common word beside a rarer one.
 //
 // MADE: the queries on the made site (writeMadeSite writes its source). PORTAL_MORE: the
 // queries of these kinds on the sample portal. Which pages each should find is worked out
@@ -51,6 +54,11 @@ const STORIES = {
       '因應COVID-19疫情，勞工可申請防疫補助，每人3,000元。'],
     ['single', '勞', '2021-01-01', [], '這一頁的標題只有一個字。'],
     ['apart', '志願服務與工作', '2021-06-01', [], '志願者與工作人員分開寫，不是同一個詞。'],
+    // Written with its lines broken inside sentences (a break between two Han characters
+    // is no space: a browser shows none), and with invisible characters inside words (a
+    // zero-width joiner, a soft hyphen) that the reader does not see.
+    ['wrapped', '職業訓練說明會', '2021-04-01', [],
+      '本局辦理職業訓練\n說明會，歡迎勞工朋友\n報名參加。\n\n手語翻\u200D譯員與社\u00AD區關懷據點合作。'],
   ],
   en: [
     ['volunteers', "Volunteers' e-mail: how to sign up", '2023-03-01', ['care'],
@@ -61,6 +69,8 @@ const STORIES = {
     ['email', 'Email and phone', '2021-05-01', [], 'Write to us by email or call. We do not share your address.'],
     ['upper', 'TTQS TRAINING QUALITY', '2021-03-01', [], 'THE BUREAU AUDITS TRAINING UNDER TTQS EVERY YEAR.'],
     ['dont', 'Things to avoid', '2021-02-01', [], "Employers don't keep workers' passports. Do not sign blank forms."],
+    ['soft', 'Inter\u00ADpreters for deaf workers', '2021-04-01', [],
+      'The bureau trains sign-language inter\u00ADpreters every year. Ask for an appoint\u00ADment\u2060s slot.'],
   ],
   vi: [
     ['volunteers', 'Tình nguyện viên năm 2023', '2023-03-01', ['care'],
@@ -74,6 +84,8 @@ const STORIES = {
     ['volunteers', 'Relawan tahun 2023', '2023-03-01', ['care'],
       'Pada tahun 2023 relawan melayani 1.234 orang, dengan tingkat kepuasan 86,97%.\n\n' +
         '## Menjadi relawan\n\nPekerja yang sudah pensiun dipersilakan. Kirim e-mail kepada kami.'],
+    ['soft', 'Juru bahasa isyarat', '2021-04-01', [],
+      'Dinas ketenaga\u00ADkerjaan melatih juru bahasa isyarat bagi penyandang tuna\u00ADrungu.'],
     ['training', 'Pelatihan keterampilan kerja', '2022-05-01', ['safety'],
       'Dinas menyelenggarakan pelatihan keterampilan bagi pekerja migran, termasuk keselamatan kerja.'],
   ],
@@ -84,6 +96,10 @@ const STORIES = {
     ['migrants', 'แรงงานต่างด้าวได้รับการฝึกอบรม', '2022-05-01', ['safety'],
       'แรงงานต่างด้าวได้รับการฝึกอบรมด้านความปลอดภัยในการทำงานจากสำนักงานแรงงาน'],
     ['thai-digits', 'ประกาศปี ๒๕๖๖', '2021-05-01', [], 'ประกาศนี้เขียนปีด้วยเลขไทย ๒๕๖๖ และจำนวน ๑๒ ครั้ง'],
+    // Thai with zero-width spaces between its words (as some editors mark word breaks) and
+    // a soft hyphen inside one.
+    ['zwsp', 'บริการ\u200Bล่าม\u200Bภาษา\u200Bมือ', '2021-04-01', [],
+      'สำนักงาน\u200Bจัด\u200Bบริการ\u200Bล่าม\u200Bสำหรับ\u200Bคน\u200Bหู\u200Bหนวก ติดต่อ\u00ADเจ้าหน้าที่'],
   ],
 };
 
@@ -200,6 +216,30 @@ export const MADE = [
   ...q('en', 'punct', '“e-mail”', 'e-mail,', "'volunteers'", 'volunteers…'),
   ...q('vi', 'case', 'ĐÀ NẴNG', 'Đà  Nẵng', 'nguyen vien', 'tình nguyện viên?', 'THUẾ'),
   ...q('id', 'case', 'RELAWAN', 'relawan.', 'Ｒｅｌａｗａｎ'),
+  // An emoji typed after or before the words, with the variation selector a phone adds
+  // (❤️ is U+2764 U+FE0F, U+FE0F a mark), other spaces (no-break, thin) between them.
+  ...q('zh-TW', 'emoji', '志工❤️', '❤️志工', '志工 👍🏽', '防疫補助✔️', '志工\u00A0服務'),
+  ...q('en', 'emoji', 'volunteers ❤️', 'volunteers❤️', '✔️ e-mail', 'COVID-19 ☀️', 'join\u00A0the\u2009volunteers'),
+  ...q('vi', 'emoji', 'Đà Nẵng ❤️', 'tình nguyện viên✌️'),
+  ...q('id', 'emoji', 'relawan ❤️', 'pelatihan ✔️'),
+  ...q('th', 'emoji', 'อาสาสมัคร ❤️', 'แรงงาน✔️'),
+  // A page whose words are broken across lines (Chinese), or hold a soft hyphen or a
+  // zero-width joiner or space the reader does not see; a zero-width space typed in a query.
+  ...q('zh-TW', 'invisible', '職業訓練說明會', '勞工朋友報名', '手語翻譯員', '社區關懷', '訓練說明'),
+  ...q('en', 'invisible', 'interpreters', 'Interpreters for deaf workers', 'appointments', 'interpr'),
+  ...q('id', 'invisible', 'ketenagakerjaan', 'tunarungu', 'penyandang tunarungu'),
+  // A sentence copied from a page, figures and punctuation and all; a very common word
+  // beside a rarer one.
+  ...q('zh-TW', 'sentence', '本局志工在2023年服務1,234人次', '因應COVID-19疫情，勞工可申請防疫補助', '歡迎退休勞工加入志工行列。'),
+  ...q('en', 'sentence', "Don't wait: in 2023 our volunteers served 1,234 people", 'Retired workers are welcome.'),
+  ...q('vi', 'sentence', 'Năm 2023, tình nguyện viên đã phục vụ 1.234 lượt người'),
+  ...q('id', 'sentence', 'Pada tahun 2023 relawan melayani 1.234 orang'),
+  ...q('th', 'sentence', 'ในปี 2023 อาสาสมัครให้บริการ 1,234 คน'),
+  ...q('zh-TW', 'common', '的 公告', '志工 的'),
+  ...q('en', 'common', 'the TTQS', 'the relief', 'and the'),
+  ...q('vi', 'common', 'và thuê', 'người Đà Nẵng'),
+  ...q('id', 'common', 'yang pensiun', 'dan keselamatan'),
+  ...q('th', 'invisible', 'บริการล่าม', 'ล่ามภาษามือ', 'คนหูหนวก', 'ติดต่อเจ้าหน้าที่', 'แรง\u200Bงาน', 'อาสา\u200Bสมัคร'),
 ];
 
 export const PORTAL_MORE = [

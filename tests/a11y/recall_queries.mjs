@@ -25,10 +25,17 @@ export function random(seed) {
   };
 }
 
-/** Case, width and Vietnamese tones folded away; Thai and kana marks kept. */
+/**
+ * Case, width and Vietnamese tones folded away; Thai and kana marks kept. What a reader does
+ * not see is taken out: a soft hyphen, a zero-width joiner, non-joiner or word joiner inside
+ * a word, a zero-width space between Thai words, and a mark on no letter (the U+FE0F of ❤️).
+ */
 export function foldText(s) {
   return s.normalize('NFKC').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-    .replace(/\u0111/g, 'd').normalize('NFC');
+    .replace(/\u0111/g, 'd').normalize('NFC')
+    .replace(/[\u00AD\u200C\u200D\u2060\uFEFF]/g, '')
+    .replace(/(?<=[\u0E00-\u0E7F])\u200B+(?=[\u0E00-\u0E7F])/g, '')
+    .replace(/(^|[^\p{L}\p{N}\p{M}])\p{M}+/gu, '$1');
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -39,6 +46,8 @@ const BLOCK = /^(p|li|td|th|dt|dd|br|tr|ul|ol|h[1-6]|pre|div|table|caption|block
 /** The text of an HTML fragment in blocks (one a line): inline tags join, block tags split. */
 export function htmlText(html) {
   const t = html
+    // A line broken between two Han or kana characters: no space (as a browser shows it).
+    .replace(/(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[ \t\r]*\n\s*(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/gu, '')
     .replace(/<(script|style|svg|template)\b[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<\/?([a-z0-9]+)\b[^>]*>/gi, (_, name) => (BLOCK.test(name) ? '\n' : ''));
   return decode(t)

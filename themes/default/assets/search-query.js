@@ -69,7 +69,9 @@
   // between its words, so the query is also read with each space between two Thai letters
   // taken out (the first two, one at a time; each reading may read a shard more), and
   // with all of them out when it has several: the queries to parse.
-  var THAI_SPACE = /([\u0E00-\u0E7F])\s+(?=[\u0E00-\u0E7F])/g;
+  // A zero-width space (U+200B, which some Thai keyboards and editors put between words) is
+  // such a space too.
+  var THAI_SPACE = /([\u0E00-\u0E7F])[\s\u200B]+(?=[\u0E00-\u0E7F])/g;
   function thaiJoined(q) {
     var spaces = [];
     var m;

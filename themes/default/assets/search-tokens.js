@@ -1,6 +1,7 @@
 // The site search's tokens, made exactly as the generator makes them (render/search_tokens):
-// folded words (lower case, compatibility forms, no diacritics, đ as d), Thai split at word
-// breaks, Han/kana/hangul as single characters (a query's pairs: search-query.js).
+// folded words (lower case, compatibility forms, no diacritics, đ as d, no soft hyphens or
+// zero-width joiners), Thai split at word breaks, Han/kana/hangul as single characters (a
+// query's pairs: search-query.js).
 // A part of the site search: it adds its functions to window.fireflySearch, which search.js,
 // loaded after every part, uses.
 (function (search) {
@@ -14,8 +15,13 @@
   var reThai = /[\u0E00-\u0E7F]+/g;
   var thaiWords = window.Intl && Intl.Segmenter ? new Intl.Segmenter("th", { granularity: "word" }) : null;
 
+  // What a reader does not see inside a word, taken out so that the word is found whole: a
+  // soft hyphen, a zero-width non-joiner, joiner or word joiner, U+FEFF (core/locale alike).
+  var reInvisible = /[\u00AD\u200C\u200D\u2060\uFEFF]/g;
+
   function fold(s) {
     return s
+      .replace(reInvisible, "")
       .toLowerCase()
       .normalize("NFKD")
       .replace(/[\u0300-\u036f]/g, "")
@@ -40,7 +46,8 @@
         out.push({ text: c, cjk: true, joined: afterCjk });
         afterCjk = true;
       } else if (reLN.test(c) || reMark.test(c)) {
-        if (reMark.test(c) && !word && afterCjk) continue;
+        // A mark on no letter of a word: on a CJK character, or the U+FE0F of an emoji (❤️).
+        if (reMark.test(c) && !word) continue;
         word += c;
         afterCjk = false;
       } else {
@@ -63,6 +70,7 @@
     }
   }
   function pieces(text) {
+    text = text.replace(reInvisible, "");
     var out = [];
     var last = 0;
     text.replace(reThai, function (m, at) {
