@@ -17,16 +17,14 @@ char ascii_of(std::string_view s, size_t i) {
   return 0;
 }
 
-/// `s` with each full-width form of an ASCII character `c` written as `narrow(c)`, or kept
-/// as it is where that is 0.
-template <class Narrow>
-std::string with_forms(std::string_view s, Narrow narrow) {
+/// `s` with each three-byte character at i for which `ascii(s, i)` gives a character
+/// written as that character; the rest kept as it is (where it gives 0).
+template <class Ascii>
+std::string with_ascii(std::string_view s, Ascii ascii) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
-    char c = ascii_of(s, i);
-    if (c) c = narrow(c);
-    if (c) {
+    if (char c = ascii(s, i)) {
       out += c;
       i += 2;
     } else {
@@ -34,6 +32,16 @@ std::string with_forms(std::string_view s, Narrow narrow) {
     }
   }
   return out;
+}
+
+/// `s` with each full-width form of an ASCII character `c` written as `narrow(c)`, or kept
+/// as it is where that is 0.
+template <class Narrow>
+std::string with_forms(std::string_view s, Narrow narrow) {
+  return with_ascii(s, [&](std::string_view t, size_t i) {
+    char c = ascii_of(t, i);
+    return c ? narrow(c) : '\0';
+  });
 }
 
 /// The ASCII digit the Thai digit at s[i] stands for (E0 B9 90 to E0 B9 99), or 0.
@@ -62,19 +70,10 @@ std::string half_width(std::string_view s) {
 }
 
 std::string ascii_digits_and_forms(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = ascii_of(s, i);
-    if (!c) c = thai_digit_at(s, i);
-    if (c) {
-      out += c;
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
+  return with_ascii(s, [](std::string_view t, size_t i) {
+    char c = ascii_of(t, i);
+    return c ? c : thai_digit_at(t, i);
+  });
 }
 
 bool has_thai_digit(std::string_view s) {
