@@ -260,11 +260,8 @@ ChartData chart_data(const Dataset& ds, const ChartSpec& spec, const std::vector
                                      {},
                                      view.lang_of(col.title),
                                      view.lang_of(col.unit)});
-    // Percent: `unit: percent`, or "%" as the unit in any language ({zh-TW: "%", en:
-    // percent}), so that every language's summary says "86.97%".
-    bool percent = col.unit_code == "percent" || col.unit.plain == "%";
-    for (const auto& [code, text] : col.unit.by_lang) percent = percent || text == "%";
-    out.series.back().percent = percent;
+    // Percent in every language's summary ("86.97%").
+    out.series.back().percent = is_percent_column(col);
   }
   if (ycols.empty()) return out;
 

@@ -8,6 +8,7 @@
 #include "core/yaml.h"
 #include "load/chart_spec.h"
 #include "render/chart.h"
+#include "render/chart_group.h"
 
 namespace firefly {
 
@@ -214,6 +215,16 @@ std::string render_embed(std::string_view kind, std::string_view yaml_text, cons
     if (!where.empty() && rows.empty()) {
       diags.warning(path, check.fallback,
                     "the 'where' of this chart matches no rows of " + in_quotes(ds.name));
+    }
+    // Rows sharing an x are added up: right for counts, wrong for percentages (two teams'
+    // 80% drawn as 160%, and said so to screen readers).
+    if (auto x = percent_summed_x(ds, spec, where.empty() ? nullptr : &rows)) {
+      check.error(block.find("y") ? block.get("y") : block,
+                  "rows of dataset " + in_quotes(ds.name) + " share the x " + in_quotes(*x) +
+                      " and a percent column of this chart: it would add their percentages",
+                  "keep one row per x with a 'where:' (for example where: {team: north}), or "
+                  "chart counts, which add up");
+      return {};
     }
     std::string caption = view.pick(title);
     std::string caption_lang = view.lang_of(title);
