@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <optional>
+#include <unordered_set>
+
+#include "load/csv.h"
 
 namespace firefly {
 
@@ -183,6 +186,52 @@ bool read_chart_kind(const Value& block, const ChartFieldsSource& src, Diagnosti
     }
   }
   return r.ok;
+}
+
+bool is_percent_column(const Column& col) {
+  if (col.unit_code == "percent" || col.unit.plain == "%") return true;
+  return std::any_of(col.unit.by_lang.begin(), col.unit.by_lang.end(),
+                     [](const auto& t) { return t.second == "%"; });
+}
+
+std::optional<std::string> percent_summed_x(const Dataset& ds, const ChartSpec& spec,
+                                            const std::vector<size_t>* rows) {
+  const int xc = ds.column_index(spec.x);
+  std::vector<size_t> percent;
+  for (const std::string& y : spec.y) {
+    const int c = ds.column_index(y);
+    if (c >= 0 && is_percent_column(ds.columns[static_cast<size_t>(c)])) {
+      percent.push_back(static_cast<size_t>(c));
+    }
+  }
+  if (xc < 0 || percent.empty()) return std::nullopt;
+  const Column& xcol = ds.columns[static_cast<size_t>(xc)];
+  // Per percent column, the x values it has a figure at: numbers by value (1.5 and 1.50
+  // are one x, as the chart groups them), the rest by their text.
+  std::vector<std::unordered_set<double>> numbers(percent.size());
+  std::vector<std::unordered_set<std::string>> texts(percent.size());
+  static const std::string kNoPath;
+  Diagnostics ignored;  // the file was checked when it was loaded
+  CsvRecord record;
+  auto cell = [&](size_t c) {
+    return c < record.fields.size() ? std::string_view(record.fields[c]) : std::string_view();
+  };
+  const size_t count = rows ? rows->size() : ds.row_count();
+  for (size_t i = 0; i < count; ++i) {
+    const size_t r = rows ? (*rows)[i] : i;
+    if (r >= ds.row_count()) continue;
+    CsvReader reader(ds.csv_bytes, kNoPath, ignored, ds.row_starts[r]);
+    if (!reader.next(record)) continue;
+    const Value x = type_cell(cell(static_cast<size_t>(xc)), xcol, nullptr);
+    if (x.is_null()) continue;
+    for (size_t k = 0; k < percent.size(); ++k) {
+      if (!type_cell(cell(percent[k]), ds.columns[percent[k]], nullptr).is_number()) continue;
+      const bool fresh = x.is_number() ? numbers[k].insert(x.as_double()).second
+                                       : texts[k].insert(x.to_text()).second;
+      if (!fresh) return x.to_text();
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace firefly

@@ -1,6 +1,7 @@
 // Reading a chart's x, y and kind (a dataset's `chart:` metadata or a ```chart block).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,5 +34,15 @@ bool read_chart_fields(const Value& block, const ChartFieldsSource& src, Diagnos
 /// its errors is checked this far). Returns false when something was reported.
 bool read_chart_kind(const Value& block, const ChartFieldsSource& src, Diagnostics& diags,
                      ChartSpec& spec);
+
+/// A column whose figures are percentages: `unit: percent`, or "%" as its unit in any
+/// language ({zh-TW: "%", en: percent}).
+bool is_percent_column(const Column& col);
+
+/// The first x (as its text) that two of the rows `*rows` of `ds` (every row when null)
+/// share while both give a figure in a percent column of `spec.y`: a chart adds the figures
+/// of rows sharing an x, and would draw two rows of 80% as 160%. nullopt when there is none.
+std::optional<std::string> percent_summed_x(const Dataset& ds, const ChartSpec& spec,
+                                            const std::vector<size_t>* rows);
 
 }  // namespace firefly

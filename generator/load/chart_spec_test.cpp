@@ -3,6 +3,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "core/yaml.h"
 
@@ -109,6 +112,42 @@ TEST_CASE("chart kind: a list or a map is named as one, not quoted as ''") {
     CHECK(errors[0].message.find("''") == std::string::npos);
     CHECK(spec.kind == "bar");
   }
+}
+
+namespace {
+
+/// A dataset made in code with columns x, y (a number) and z, from `rows` of three cells.
+Dataset three_columns(const std::string& rows) {
+  Dataset ds;
+  ds.name = "d";
+  ds.columns = {Column{"x", ColumnType::kInteger, {{}, "X", {}}, {}, {}, {}},
+                Column{"y", ColumnType::kNumber, {{}, "Y", {}}, {}, {}, {}},
+                Column{"z", ColumnType::kInteger, {{}, "Z", {}}, {}, {}, {}}};
+  ds.csv_bytes = "x,y,z\n" + rows;
+  ds.index_rows();
+  return ds;
+}
+
+}  // namespace
+
+TEST_CASE("percentages two rows share an x at are found; counts and other x are not") {
+  Dataset ds = three_columns("2021,80,1\n2021,80,2\n2022,75,3\n");
+  ChartSpec spec;
+  spec.x = "x";
+  spec.y = {"y"};
+  CHECK_FALSE(percent_summed_x(ds, spec, nullptr));  // y has no unit: counts add up
+  ds.columns[1].unit_code = "percent";
+  CHECK(is_percent_column(ds.columns[1]));
+  CHECK(percent_summed_x(ds, spec, nullptr) == std::optional<std::string>("2021"));
+  const std::vector<size_t> one_each = {0, 2};  // a where: keeping one row per x
+  CHECK_FALSE(percent_summed_x(ds, spec, &one_each));
+  ds.columns[1].unit_code.clear();
+  ds.columns[1].unit.by_lang = {{"zh-TW", "%"}};  // "%" in one language is percent too
+  CHECK(percent_summed_x(ds, spec, nullptr) == std::optional<std::string>("2021"));
+  // An empty cell is no figure: one row per x reports one.
+  Dataset gaps = three_columns("2021,80,1\n2021,,2\n");
+  gaps.columns[1].unit_code = "percent";
+  CHECK_FALSE(percent_summed_x(gaps, spec, nullptr));
 }
 
 }  // namespace firefly

@@ -12,6 +12,7 @@
 #include "core/yaml.h"
 #include "core/yaml_merge.h"
 #include "load/cell_text.h"
+#include "load/chart_spec.h"
 #include "load/dataset_coverage.h"
 #include "load/dataset_history.h"
 #include "load/dataset_key.h"
@@ -284,6 +285,17 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
   }
   ds.row_starts.shrink_to_fit();
   if (!csv_diags.has_errors()) check_key_unique(ds, csv_diags);
+  if (!csv_diags.has_errors() && ds.chart) {
+    if (auto x = percent_summed_x(ds, *ds.chart, nullptr)) {
+      // Its chart would add the percentages of rows sharing an x (80% and 80%: 160%).
+      const Value& chart = meta.get("chart");
+      csv_diags.error(ds.yaml_path, chart.get("y").pos.line ? chart.get("y").pos : chart.pos,
+                      "rows of " + ds.csv_path + " share the x " + in_quotes(*x) +
+                          " and a percent column of the chart: it would add their percentages",
+                      "chart one row per x (a dataset of one team, or a page's chart block with a "
+                      "where:), or counts, which add up");
+    }
+  }
   diags.append(csv_diags);
   if (csv_diags.has_errors() || !metadata_ok) return std::nullopt;
   if (!ds.temporal) ds.temporal = rows_period(ds);

@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "core/text.h"
+#include "load/chart_spec.h"
 #include "render/chart_dates.h"
 #include "render/chart_group.h"
 #include "render/date_labels.h"

@@ -9,7 +9,6 @@
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "core/text.h"
 #include "load/csv.h"
@@ -222,42 +221,6 @@ void group_by_value(const Dataset& ds, const ChartColumns& cols, const std::vect
     for (size_t i : order) v.push_back(s.values[i]);
     s.values = std::move(v);
   }
-}
-
-bool is_percent_column(const Column& col) {
-  if (col.unit_code == "percent" || col.unit.plain == "%") return true;
-  return std::any_of(col.unit.by_lang.begin(), col.unit.by_lang.end(),
-                     [](const auto& t) { return t.second == "%"; });
-}
-
-std::optional<std::string> percent_summed_x(const Dataset& ds, const ChartSpec& spec,
-                                            const std::vector<size_t>* rows) {
-  const int xc = ds.column_index(spec.x);
-  std::vector<int> percent;
-  for (const std::string& y : spec.y) {
-    const int c = ds.column_index(y);
-    if (c >= 0 && is_percent_column(ds.columns[static_cast<size_t>(c)])) percent.push_back(c);
-  }
-  if (xc < 0 || percent.empty()) return std::nullopt;
-  const Column& xcol = ds.columns[static_cast<size_t>(xc)];
-  // One set a percent column: the x values it has a figure at, keyed as grouping keys them.
-  std::vector<std::unordered_set<std::string>> seen(percent.size());
-  std::optional<std::string> shared;
-  detail::for_each_row(ds, rows, [&](const std::vector<std::string>& cells) {
-    if (shared) return;
-    Value x = type_cell(detail::cell_text(cells, xc), xcol, nullptr);
-    if (x.is_null()) return;
-    const std::string key = x.is_number() ? chart_number(x.as_double(), -1) : x.to_text();
-    for (size_t k = 0; k < percent.size(); ++k) {
-      const Column& col = ds.columns[static_cast<size_t>(percent[k])];
-      if (!has_value(detail::y_value(detail::cell_text(cells, percent[k]), col))) continue;
-      if (!seen[k].insert(key).second) {
-        shared = x.to_text();
-        return;
-      }
-    }
-  });
-  return shared;
 }
 
 }  // namespace firefly

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstddef>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,15 +33,5 @@ bool group_by_number(const Dataset& ds, const ChartColumns& cols, const std::vec
 /// `*without_value` when it is given: a series of dates shows those as gaps.
 void group_by_value(const Dataset& ds, const ChartColumns& cols, const std::vector<size_t>* rows,
                     ChartData& out, std::vector<std::string>* without_value = nullptr);
-
-/// A column whose figures are percentages: `unit: percent`, or "%" as its unit in any
-/// language ({zh-TW: "%", en: percent}).
-bool is_percent_column(const Column& col);
-
-/// The first x (as its text) that two of the rows `*rows` of `ds` (every row when null)
-/// share while both report a figure in a percent column of `spec.y`: the chart would add
-/// their percentages (two rows of 80% drawn as 160%). nullopt when there is none.
-std::optional<std::string> percent_summed_x(const Dataset& ds, const ChartSpec& spec,
-                                            const std::vector<size_t>* rows);
 
 }  // namespace firefly

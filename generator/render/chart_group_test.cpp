@@ -135,24 +135,4 @@ TEST_CASE("group by number and group by value agree on checked data") {
   }
 }
 
-TEST_CASE("percentages two rows share an x at are found; counts and other x are not") {
-  Dataset ds = two_columns(ColumnType::kInteger, "2021,80,1\n2021,80,2\n2022,75,3\n");
-  ChartSpec spec;
-  spec.x = "x";
-  spec.y = {"y"};
-  CHECK_FALSE(percent_summed_x(ds, spec, nullptr));  // y has no unit: counts add up
-  ds.columns[1].unit_code = "percent";
-  CHECK(is_percent_column(ds.columns[1]));
-  CHECK(percent_summed_x(ds, spec, nullptr) == std::optional<std::string>("2021"));
-  const std::vector<size_t> one_each = {0, 2};  // a where: keeping one row per x
-  CHECK_FALSE(percent_summed_x(ds, spec, &one_each));
-  ds.columns[1].unit_code.clear();
-  ds.columns[1].unit.by_lang = {{"zh-TW", "%"}};  // "%" in one language is percent too
-  CHECK(percent_summed_x(ds, spec, nullptr) == std::optional<std::string>("2021"));
-  // An empty cell is no figure: one row per x reports one.
-  Dataset gaps = two_columns(ColumnType::kInteger, "2021,80,1\n2021,,2\n");
-  gaps.columns[1].unit_code = "percent";
-  CHECK_FALSE(percent_summed_x(gaps, spec, nullptr));
-}
-
 }  // namespace firefly
