@@ -23,7 +23,7 @@
 #include "commands/serve.h"
 #include "core/error.h"
 #include "core/version.h"
-#include "emit/interrupt.h"
+#include "core/interrupt.h"
 
 #ifdef FIREFLY_JEMALLOC
 /// jemalloc's settings: one arena. The build frees each step's memory (the Markdown after

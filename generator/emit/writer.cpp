@@ -27,7 +27,7 @@
 #include "core/text.h"
 #include "emit/folder_listing.h"
 #include "emit/folder_record.h"
-#include "emit/interrupt.h"
+#include "core/interrupt.h"
 #include "emit/output_folder.h"
 #include "emit/path_clashes.h"
 #include "emit/place_file.h"

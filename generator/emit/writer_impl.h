@@ -15,7 +15,7 @@
 
 #include "emit/folder_listing.h"
 #include "emit/folder_record.h"
-#include "emit/interrupt.h"
+#include "core/interrupt.h"
 #include "emit/writer.h"
 
 namespace firefly {

@@ -4,6 +4,7 @@
 
 #include "core/fs.h"
 #include "core/hash.h"
+#include "core/interrupt.h"
 #include "core/parallel.h"
 #include "core/sha256.h"
 #include "core/text.h"
@@ -85,6 +86,9 @@ std::optional<DataFile> write_spreadsheet(const DataFormat& format, const Datase
   if (spool.dir.empty()) temp_spool.dir = std::filesystem::temp_directory_path(ec);
   if (ec) return std::nullopt;
   std::filesystem::path temp = temp_spool.temp_path();
+  // A file of its own in $TMPDIR (no spool) goes if the build is interrupted meanwhile.
+  std::optional<InterruptCleanup> on_interrupt;
+  if (spool.dir.empty()) on_interrupt.emplace(temp);
   bool ok = std::string_view(format.kind) == "xlsx"
                 ? write_xlsx(ds, text, temp, temp_spool.dir)
                 : write_ods(ds, text, temp, spool.dir.empty() ? "" : temp_spool.dir);

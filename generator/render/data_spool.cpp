@@ -28,7 +28,9 @@ TempSpool::TempSpool() {
   fs::path base = fs::temp_directory_path(ec);
   if (ec) return;
   std::string pattern = (base / "firefly-data-XXXXXX").string();
-  if (::mkdtemp(pattern.data())) spool_.dir = pattern;
+  if (!::mkdtemp(pattern.data())) return;
+  spool_.dir = pattern;
+  on_interrupt_.emplace(spool_.dir);
 }
 
 TempSpool::~TempSpool() {

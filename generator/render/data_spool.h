@@ -5,10 +5,12 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/interrupt.h"
 #include "core/sha256.h"
 
 namespace firefly {
@@ -28,8 +30,8 @@ struct DataSpool {
 };
 
 /// A private folder in the system's temporary folder ($TMPDIR) for one build's data
-/// files, removed with everything in it when destroyed; its spool keeps files in memory
-/// when the folder cannot be made.
+/// files, removed with everything in it when destroyed or when the build is interrupted;
+/// its spool keeps files in memory when the folder cannot be made.
 class TempSpool {
  public:
   TempSpool();
@@ -41,6 +43,7 @@ class TempSpool {
 
  private:
   DataSpool spool_;
+  std::optional<InterruptCleanup> on_interrupt_;
 };
 
 /// Writes one data file piece by piece, hashing it as it goes.

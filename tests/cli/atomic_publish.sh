@@ -19,8 +19,11 @@ published() {
 # writes (a fixed sleep killed it before or after that, by how fast the machine was). The
 # wait lasts as long as the build does: the sanitizer build's reading of 3,000 stories
 # took more than the five seconds a count of 500 short sleeps allowed, and the kill landed
-# before the staging folder was made. (Here it writes pages for about 3 s.)
-"$FIREFLY" build --site "$work/site" --out "$work/public" --quiet --jobs 1 &
+# before the staging folder was made. (Here it writes pages for about 3 s.) A process
+# killed outright cannot clean up: its open-data files' folder is left in TMPDIR, so the
+# test gives it one of its own.
+mkdir "$work/tmp"
+TMPDIR="$work/tmp" "$FIREFLY" build --site "$work/site" --out "$work/public" --quiet --jobs 1 &
 pid=$!
 deadline=$((SECONDS + 600))
 while ! compgen -G "$work/public/.firefly-staging-*/stories" >/dev/null; do

@@ -151,8 +151,8 @@ mkdir "$work/tmp"
 TMPDIR="$work/tmp" "$FIREFLY" build --site "$site" --out "$work/only/web" --quiet
 [ -z "$(ls -A "$work/tmp")" ] || { echo "a build left $(ls "$work/tmp") in TMPDIR"; exit 1; }
 
-# Interrupted builds (SIGTERM, SIGINT, SIGHUP) remove their staging folder; the previous
-# output stays whole.
+# Interrupted builds (SIGTERM, SIGINT, SIGHUP) remove their staging folder and their
+# open-data files' folder in TMPDIR; the previous output stays whole.
 python3 - "$site" <<'PY'
 import os, sys
 site = sys.argv[1]
@@ -163,7 +163,7 @@ PY
 "$FIREFLY" build --site "$site" --out "$work/sig" --quiet
 (cd "$work/sig" && find . -type f -print0 | sort -z | xargs -0 sha256sum) >"$work/sig.before"
 for sig in TERM INT HUP; do
-  "$FIREFLY" build --site "$site" --out "$work/sig" --quiet --jobs 1 &
+  TMPDIR="$work/tmp" "$FIREFLY" build --site "$site" --out "$work/sig" --quiet --jobs 1 &
   pid=$!
   for _ in $(seq 100); do
     [ -n "$(find "$work/sig" -maxdepth 1 -name '.firefly-staging-*')" ] && break
@@ -173,6 +173,7 @@ for sig in TERM INT HUP; do
   wait "$pid" 2>/dev/null || true
   left=$(find "$work/sig" -maxdepth 1 -name '.firefly-staging-*' | wc -l)
   [ "$left" = 0 ] || { echo "SIG$sig left a staging folder"; exit 1; }
+  [ -z "$(ls -A "$work/tmp")" ] || { echo "SIG$sig left $(ls "$work/tmp") in TMPDIR"; exit 1; }
   (cd "$work/sig" && find . -type f -print0 | sort -z | xargs -0 sha256sum) | diff "$work/sig.before" -
 done
 # A new --out that an interrupted first build created is removed again.

@@ -1,4 +1,4 @@
-#include "emit/interrupt.h"
+#include "core/interrupt.h"
 
 #include <pthread.h>
 #include <signal.h>

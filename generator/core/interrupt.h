@@ -1,4 +1,5 @@
-// Temporary folders removed when the build is interrupted (SIGINT, SIGTERM, SIGHUP).
+// Temporary folders and files removed when the build is interrupted (SIGINT, SIGTERM,
+// SIGHUP): the staging folder in the output and the open-data files' folder in $TMPDIR.
 #pragma once
 
 #include <filesystem>
@@ -18,7 +19,7 @@ bool begin_write();
 /// Ends what begin_write() started.
 void end_write();
 
-/// A folder removed if the process is interrupted while this object lives.
+/// A folder (or file) removed if the process is interrupted while this object lives.
 class InterruptCleanup {
  public:
   explicit InterruptCleanup(std::filesystem::path folder);
