@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <unordered_set>
 
 #include "load/csv.h"
 
@@ -194,44 +193,83 @@ bool is_percent_column(const Column& col) {
                      [](const auto& t) { return t.second == "%"; });
 }
 
-std::optional<std::string> percent_summed_x(const Dataset& ds, const ChartSpec& spec,
-                                            const std::vector<size_t>* rows) {
-  const int xc = ds.column_index(spec.x);
-  std::vector<size_t> percent;
+PercentSumCheck::PercentSumCheck(const std::vector<Column>& columns, const ChartSpec& spec)
+    : role_(columns.size(), kNone) {
+  auto index = [&](const std::string& name) {
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (columns[i].name == name) return static_cast<int>(i);
+    }
+    return -1;
+  };
   for (const std::string& y : spec.y) {
-    const int c = ds.column_index(y);
-    if (c >= 0 && is_percent_column(ds.columns[static_cast<size_t>(c)])) {
-      percent.push_back(static_cast<size_t>(c));
+    const int c = index(y);
+    if (c < 0 || !is_percent_column(columns[static_cast<size_t>(c)])) continue;
+    if (role_[static_cast<size_t>(c)] != kNone) continue;  // y: [rate, rate]
+    role_[static_cast<size_t>(c)] = static_cast<int>(percent_.size());
+    percent_.push_back(static_cast<size_t>(c));
+  }
+  x_column_ = index(spec.x);
+  if (!active()) return;
+  role_[static_cast<size_t>(x_column_)] = kX;  // x charted as its own y is read as x
+  wanted_.push_back(static_cast<size_t>(x_column_));
+  for (size_t c : percent_) {
+    if (c != static_cast<size_t>(x_column_)) wanted_.push_back(c);
+  }
+  figure_.assign(percent_.size(), 0);
+  numbers_.resize(percent_.size());
+  texts_.resize(percent_.size());
+}
+
+void PercentSumCheck::cell(size_t c, Value typed) {
+  if (c >= role_.size()) return;
+  const int role = role_[c];
+  if (role == kX) {
+    // x is a percent column too only when charted against itself: a figure where x is one.
+    for (size_t k = 0; k < percent_.size(); ++k) {
+      if (percent_[k] == c) figure_[k] = typed.is_number();
+    }
+    x_ = std::move(typed);
+  } else if (role >= 0) {
+    figure_[static_cast<size_t>(role)] = typed.is_number();
+  }
+}
+
+void PercentSumCheck::end_row() {
+  if (!shared_ && !x_.is_null()) {
+    for (size_t k = 0; k < percent_.size(); ++k) {
+      if (!figure_[k]) continue;
+      const bool fresh = x_.is_number() ? numbers_[k].insert(x_.as_double()).second
+                                        : texts_[k].insert(x_.to_text()).second;
+      if (!fresh) {
+        shared_ = x_.to_text();
+        break;
+      }
     }
   }
-  if (xc < 0 || percent.empty()) return std::nullopt;
-  const Column& xcol = ds.columns[static_cast<size_t>(xc)];
-  // Per percent column, the x values it has a figure at: numbers by value (1.5 and 1.50
-  // are one x, as the chart groups them), the rest by their text.
-  std::vector<std::unordered_set<double>> numbers(percent.size());
-  std::vector<std::unordered_set<std::string>> texts(percent.size());
+  x_ = Value();
+  std::fill(figure_.begin(), figure_.end(), 0);
+}
+
+std::optional<std::string> percent_summed_x(const Dataset& ds, const ChartSpec& spec,
+                                            const std::vector<size_t>* rows) {
+  PercentSumCheck check(ds.columns, spec);
+  if (!check.active()) return std::nullopt;
   static const std::string kNoPath;
   Diagnostics ignored;  // the file was checked when it was loaded
   CsvRecord record;
-  auto cell = [&](size_t c) {
-    return c < record.fields.size() ? std::string_view(record.fields[c]) : std::string_view();
-  };
   const size_t count = rows ? rows->size() : ds.row_count();
-  for (size_t i = 0; i < count; ++i) {
+  for (size_t i = 0; i < count && !check.shared(); ++i) {
     const size_t r = rows ? (*rows)[i] : i;
     if (r >= ds.row_count()) continue;
     CsvReader reader(ds.csv_bytes, kNoPath, ignored, ds.row_starts[r]);
     if (!reader.next(record)) continue;
-    const Value x = type_cell(cell(static_cast<size_t>(xc)), xcol, nullptr);
-    if (x.is_null()) continue;
-    for (size_t k = 0; k < percent.size(); ++k) {
-      if (!type_cell(cell(percent[k]), ds.columns[percent[k]], nullptr).is_number()) continue;
-      const bool fresh = x.is_number() ? numbers[k].insert(x.as_double()).second
-                                       : texts[k].insert(x.to_text()).second;
-      if (!fresh) return x.to_text();
+    for (size_t c : check.columns()) {
+      std::string_view text = c < record.fields.size() ? record.fields[c] : std::string_view();
+      check.cell(c, type_cell(text, ds.columns[c], nullptr));
     }
+    check.end_row();
   }
-  return std::nullopt;
+  return check.shared();
 }
 
 }  // namespace firefly

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/error.h"
@@ -39,9 +40,46 @@ bool read_chart_kind(const Value& block, const ChartFieldsSource& src, Diagnosti
 /// language ({zh-TW: "%", en: percent}).
 bool is_percent_column(const Column& col);
 
+/// Finds the first x that two rows share while both give a figure in a percent column of a
+/// chart's y: a chart adds the figures of rows sharing an x, and would draw two rows of 80%
+/// as 160%. Fed one row at a time, each row's typed cells of columns() then end_row():
+/// build_dataset feeds it the cells it types as it checks the file, percent_summed_x the
+/// rows a page's chart keeps.
+class PercentSumCheck {
+ public:
+  PercentSumCheck(const std::vector<Column>& columns, const ChartSpec& spec);
+  /// Whether a row can matter: x is a column and some y a percent column.
+  bool active() const { return !percent_.empty() && x_column_ >= 0; }
+  /// The columns whose typed cells a row gives: x, then the percent columns.
+  const std::vector<size_t>& columns() const { return wanted_; }
+  /// Whether column `c` is one of columns().
+  bool reads(size_t c) const { return c < role_.size() && role_[c] != kNone; }
+  /// Takes the current row's typed cell of column `c` (null for an empty or missing one).
+  void cell(size_t c, Value typed);
+  /// Ends the current row: its x is shared when a percent column it gives a figure in
+  /// already had one at that x.
+  void end_row();
+  /// The first shared x (as its text), once found.
+  const std::optional<std::string>& shared() const { return shared_; }
+
+ private:
+  static constexpr int kNone = -2, kX = -1;  // role_: else the index into percent_
+  int x_column_ = -1;
+  std::vector<size_t> percent_;
+  std::vector<size_t> wanted_;
+  std::vector<int> role_;  // per column
+  Value x_;
+  std::vector<char> figure_;  // per percent column: the current row gives one
+  // Per percent column, the x values it has a figure at: numbers by value (1.5 and 1.50
+  // are one x, as the chart groups them), the rest by their text.
+  std::vector<std::unordered_set<double>> numbers_;
+  std::vector<std::unordered_set<std::string>> texts_;
+  std::optional<std::string> shared_;
+};
+
 /// The first x (as its text) that two of the rows `*rows` of `ds` (every row when null)
-/// share while both give a figure in a percent column of `spec.y`: a chart adds the figures
-/// of rows sharing an x, and would draw two rows of 80% as 160%. nullopt when there is none.
+/// share while both give a figure in a percent column of `spec.y` (PercentSumCheck).
+/// nullopt when there is none.
 std::optional<std::string> percent_summed_x(const Dataset& ds, const ChartSpec& spec,
                                             const std::vector<size_t>* rows);
 
