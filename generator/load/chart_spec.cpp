@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <optional>
 
-#include "load/csv.h"
-
 namespace firefly {
 
 namespace {
@@ -254,21 +252,14 @@ std::optional<std::string> percent_summed_x(const Dataset& ds, const ChartSpec& 
                                             const std::vector<size_t>* rows) {
   PercentSumCheck check(ds.columns, spec);
   if (!check.active()) return std::nullopt;
-  static const std::string kNoPath;
-  Diagnostics ignored;  // the file was checked when it was loaded
-  CsvRecord record;
-  const size_t count = rows ? rows->size() : ds.row_count();
-  for (size_t i = 0; i < count && !check.shared(); ++i) {
-    const size_t r = rows ? (*rows)[i] : i;
-    if (r >= ds.row_count()) continue;
-    CsvReader reader(ds.csv_bytes, kNoPath, ignored, ds.row_starts[r]);
-    if (!reader.next(record)) continue;
+  ds.for_each_row(rows, [&](const std::vector<std::string>& cells) {
+    if (check.shared()) return;
     for (size_t c : check.columns()) {
-      std::string_view text = c < record.fields.size() ? record.fields[c] : std::string_view();
+      std::string_view text = c < cells.size() ? std::string_view(cells[c]) : std::string_view();
       check.cell(c, type_cell(text, ds.columns[c], nullptr));
     }
     check.end_row();
-  }
+  });
   return check.shared();
 }
 

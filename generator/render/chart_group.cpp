@@ -11,30 +11,10 @@
 #include <unordered_map>
 
 #include "core/text.h"
-#include "load/csv.h"
 
 namespace firefly {
 
 namespace detail {
-
-/// Calls `f(cells)` for each of the rows `*rows` of `ds` (every row when null), reading each
-/// row's cells again from the file's bytes into one reused record.
-template <class F>
-void for_each_row(const Dataset& ds, const std::vector<size_t>* rows, F f) {
-  static const std::string kNoPath;
-  Diagnostics ignored;  // the file was checked when it was loaded
-  CsvRecord record;
-  auto read = [&](size_t r) {
-    if (r >= ds.row_count()) return;
-    CsvReader reader(ds.csv_bytes, kNoPath, ignored, ds.row_starts[r]);
-    if (reader.next(record)) f(record.fields);
-  };
-  if (rows) {
-    for (size_t r : *rows) read(r);
-  } else {
-    for (size_t r = 0; r < ds.row_count(); ++r) read(r);
-  }
-}
 
 /// What a cell of a numeric column holds.
 enum class NumberCell { kEmpty, kNumber, kOther };
@@ -98,7 +78,7 @@ bool group_sorted(const Dataset& ds, const ChartColumns& cols, const std::vector
   std::vector<double> row_y(k);
   std::vector<int> decimals(k, 0);  // per series, the most among its cells
   bool plain = true;
-  for_each_row(ds, rows, [&](const std::vector<std::string>& cells) {
+  ds.for_each_row(rows, [&](const std::vector<std::string>& cells) {
     if (!plain) return;
     Key x{};
     NumberCell got = read_number(cell_text(cells, cols.x), x);
@@ -160,7 +140,7 @@ void group_by_value(const Dataset& ds, const ChartColumns& cols, const std::vect
   std::unordered_map<std::string, size_t> by_text;
   const Column& xcol = ds.columns.at(static_cast<size_t>(cols.x));
   std::vector<Value> ys(cols.y.size());
-  detail::for_each_row(ds, rows, [&](const std::vector<std::string>& cells) {
+  ds.for_each_row(rows, [&](const std::vector<std::string>& cells) {
     // Only the x and y cells of a row are typed (a row's other columns are never read).
     auto cell = [&](int c) {
       return type_cell(detail::cell_text(cells, c), ds.columns[static_cast<size_t>(c)], nullptr);
