@@ -1,6 +1,7 @@
 #include "load/chart_spec.h"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 namespace firefly {
@@ -191,6 +192,12 @@ bool is_percent_column(const Column& col) {
                      [](const auto& t) { return t.second == "%"; });
 }
 
+ChartXKey chart_x_key(const Value& x) {
+  if (x.is_int()) return x.as_int();
+  if (x.is_double() && !std::isnan(x.as_double())) return x.as_double();
+  return x.to_text();
+}
+
 PercentSumCheck::PercentSumCheck(const std::vector<Column>& columns, const ChartSpec& spec)
     : role_(columns.size(), kNone) {
   auto index = [&](const std::string& name) {
@@ -214,8 +221,7 @@ PercentSumCheck::PercentSumCheck(const std::vector<Column>& columns, const Chart
     if (c != static_cast<size_t>(x_column_)) wanted_.push_back(c);
   }
   figure_.assign(percent_.size(), 0);
-  numbers_.resize(percent_.size());
-  texts_.resize(percent_.size());
+  seen_.resize(percent_.size());
 }
 
 void PercentSumCheck::cell(size_t c, Value typed) {
@@ -234,11 +240,9 @@ void PercentSumCheck::cell(size_t c, Value typed) {
 
 void PercentSumCheck::end_row() {
   if (!shared_ && !x_.is_null()) {
+    const ChartXKey key = chart_x_key(x_);
     for (size_t k = 0; k < percent_.size(); ++k) {
-      if (!figure_[k]) continue;
-      const bool fresh = x_.is_number() ? numbers_[k].insert(x_.as_double()).second
-                                        : texts_[k].insert(x_.to_text()).second;
-      if (!fresh) {
+      if (figure_[k] && !seen_[k].insert(key).second) {
         shared_ = x_.to_text();
         break;
       }

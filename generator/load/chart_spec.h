@@ -1,9 +1,11 @@
 // Reading a chart's x, y and kind (a dataset's `chart:` metadata or a ```chart block).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <unordered_set>
+#include <variant>
 #include <vector>
 
 #include "core/error.h"
@@ -40,6 +42,15 @@ bool read_chart_kind(const Value& block, const ChartFieldsSource& src, Diagnosti
 /// language ({zh-TW: "%", en: percent}).
 bool is_percent_column(const Column& col);
 
+/// How a chart tells its x values apart when it groups rows (render/chart_group): a whole
+/// number (of an integer column) by its value as a 64-bit integer, so that whole numbers
+/// past 2^53 stay apart; any other number by its value (2021 and 2021.0 are one x, 2021.5
+/// another); anything else, NaN too, by its text.
+using ChartXKey = std::variant<std::int64_t, double, std::string>;
+
+/// The key of `x`, a typed cell that is not null.
+ChartXKey chart_x_key(const Value& x);
+
 /// Finds the first x that two rows share while both give a figure in a percent column of a
 /// chart's y: a chart adds the figures of rows sharing an x, and would draw two rows of 80%
 /// as 160%. Fed one row at a time, each row's typed cells of columns() then end_row():
@@ -70,10 +81,7 @@ class PercentSumCheck {
   std::vector<int> role_;  // per column
   Value x_;
   std::vector<char> figure_;  // per percent column: the current row gives one
-  // Per percent column, the x values it has a figure at: numbers by value (1.5 and 1.50
-  // are one x, as the chart groups them), the rest by their text.
-  std::vector<std::unordered_set<double>> numbers_;
-  std::vector<std::unordered_set<std::string>> texts_;
+  std::vector<std::unordered_set<ChartXKey>> seen_;  // per percent column, the x it has
   std::optional<std::string> shared_;
 };
 

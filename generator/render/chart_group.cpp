@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "core/text.h"
+#include "load/chart_spec.h"
 
 namespace firefly {
 
@@ -60,8 +61,8 @@ void add_to(double& slot, double v) {
   if (has_value(v)) slot = has_value(slot) ? slot + v : v;
 }
 
-/// group_by_number with x read as `Key` (std::int64_t for integer columns, so that whole
-/// numbers beyond 2^53 stay apart; double for number columns).
+/// group_by_number with x read as `Key`, the alternative of ChartXKey its column's cells
+/// take: std::int64_t for integer columns, double for number columns.
 template <class Key>
 bool group_sorted(const Dataset& ds, const ChartColumns& cols, const std::vector<size_t>* rows,
                   ChartData& out) {
@@ -135,9 +136,7 @@ bool group_by_number(const Dataset& ds, const ChartColumns& cols, const std::vec
 
 void group_by_value(const Dataset& ds, const ChartColumns& cols, const std::vector<size_t>* rows,
                     ChartData& out, std::vector<std::string>* without_value) {
-  // x -> category: numbers by value, anything else by its text.
-  std::unordered_map<double, size_t> by_number;
-  std::unordered_map<std::string, size_t> by_text;
+  std::unordered_map<ChartXKey, size_t> category;  // keyed as group_sorted keys
   const Column& xcol = ds.columns.at(static_cast<size_t>(cols.x));
   std::vector<Value> ys(cols.y.size());
   ds.for_each_row(rows, [&](const std::vector<std::string>& cells) {
@@ -160,17 +159,8 @@ void group_by_value(const Dataset& ds, const ChartColumns& cols, const std::vect
       if (without_value) without_value->push_back(x.to_text());
       return;
     }
-    size_t at = out.x.size();
-    bool added = false;
-    if (x.is_number() && !std::isnan(x.as_double())) {
-      auto [it, fresh] = by_number.try_emplace(x.as_double(), at);
-      at = it->second;
-      added = fresh;
-    } else {
-      auto [it, fresh] = by_text.try_emplace(x.to_text(), at);
-      at = it->second;
-      added = fresh;
-    }
+    auto [it, added] = category.try_emplace(chart_x_key(x), out.x.size());
+    const size_t at = it->second;
     if (added) {
       out.x.push_back(std::move(x));
       for (ChartSeries& s : out.series) s.values.push_back(kNoValue);
@@ -186,6 +176,7 @@ void group_by_value(const Dataset& ds, const ChartColumns& cols, const std::vect
   std::vector<size_t> order(out.x.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (out.x[a].is_int() && out.x[b].is_int()) return out.x[a].as_int() < out.x[b].as_int();
     if (out.x[a].is_number() && out.x[b].is_number()) {
       return out.x[a].as_double() < out.x[b].as_double();
     }
