@@ -123,6 +123,12 @@ bool check_output_folder(const fs::path& site_dir, const fs::path& out_dir, bool
   }
   std::error_code ec;
   fs::file_status status = fs::status(out, ec);
+  if (ec == std::errc::too_many_symbolic_link_levels) {
+    // `ln -s loop loop`: creating the folder would fail only once the site was built.
+    return refuse("--out " + shown +
+                      " leads through a loop of symbolic links (a link that points back to itself)",
+                  "correct or remove the link, or " + choose);
+  }
   if (!fs::exists(status)) return true;
   if (!fs::is_directory(status)) {
     return refuse("--out " + shown + " is a file, not a folder", "name a folder for the site");

@@ -318,7 +318,8 @@ std::string cell_hint(std::string_view text, ColumnType type, bool year) {
   }
   std::string t(trim(text));
   std::string ascii = ascii_digits_and_forms(t);
-  const bool full_width = ascii != t;
+  // Thai digits (๒๐๒๔) or full-width ones and signs (２０２４, －５): ascii reads them.
+  const bool thai_or_full_width_digits = ascii != t;
   if (type != ColumnType::kString && is_missing_mark(ascii)) {
     const bool count = type == ColumnType::kInteger || type == ColumnType::kNumber;
     return "leave the cell empty where there is no value (an empty cell is a missing value)" +
@@ -337,7 +338,7 @@ std::string cell_hint(std::string_view text, ColumnType type, bool year) {
     case ColumnType::kInteger:
     case ColumnType::kNumber: {
       const bool whole = type == ColumnType::kInteger;
-      if (full_width && is_number_text(ascii, whole)) {
+      if (thai_or_full_width_digits && is_number_text(ascii, whole)) {
         return write(ascii,
                      has_thai_digit(t) ? " (in Western digits)" : " (digits typed half-width)");
       }

@@ -1,10 +1,8 @@
 #include "load/chart_spec.h"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
-#include <unordered_set>
-
-#include "load/csv.h"
 
 namespace firefly {
 
@@ -194,44 +192,79 @@ bool is_percent_column(const Column& col) {
                      [](const auto& t) { return t.second == "%"; });
 }
 
+ChartXKey chart_x_key(const Value& x) {
+  if (x.is_int()) return x.as_int();
+  if (x.is_double() && !std::isnan(x.as_double())) return x.as_double();
+  return x.to_text();
+}
+
+PercentSumCheck::PercentSumCheck(const std::vector<Column>& columns, const ChartSpec& spec)
+    : role_(columns.size(), kNone) {
+  auto index = [&](const std::string& name) {
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (columns[i].name == name) return static_cast<int>(i);
+    }
+    return -1;
+  };
+  for (const std::string& y : spec.y) {
+    const int c = index(y);
+    if (c < 0 || !is_percent_column(columns[static_cast<size_t>(c)])) continue;
+    if (role_[static_cast<size_t>(c)] != kNone) continue;  // y: [rate, rate]
+    role_[static_cast<size_t>(c)] = static_cast<int>(percent_.size());
+    percent_.push_back(static_cast<size_t>(c));
+  }
+  x_column_ = index(spec.x);
+  if (!active()) return;
+  role_[static_cast<size_t>(x_column_)] = kX;  // x charted as its own y is read as x
+  wanted_.push_back(static_cast<size_t>(x_column_));
+  for (size_t c : percent_) {
+    if (c != static_cast<size_t>(x_column_)) wanted_.push_back(c);
+  }
+  figure_.assign(percent_.size(), 0);
+  seen_.resize(percent_.size());
+}
+
+void PercentSumCheck::cell(size_t c, Value typed) {
+  if (c >= role_.size()) return;
+  const int role = role_[c];
+  if (role == kX) {
+    // x is a percent column too only when charted against itself: a figure where x is one.
+    for (size_t k = 0; k < percent_.size(); ++k) {
+      if (percent_[k] == c) figure_[k] = typed.is_number();
+    }
+    x_ = std::move(typed);
+  } else if (role >= 0) {
+    figure_[static_cast<size_t>(role)] = typed.is_number();
+  }
+}
+
+void PercentSumCheck::end_row() {
+  if (!shared_ && !x_.is_null()) {
+    const ChartXKey key = chart_x_key(x_);
+    for (size_t k = 0; k < percent_.size(); ++k) {
+      if (figure_[k] && !seen_[k].insert(key).second) {
+        shared_ = x_.to_text();
+        break;
+      }
+    }
+  }
+  x_ = Value();
+  std::fill(figure_.begin(), figure_.end(), 0);
+}
+
 std::optional<std::string> percent_summed_x(const Dataset& ds, const ChartSpec& spec,
                                             const std::vector<size_t>* rows) {
-  const int xc = ds.column_index(spec.x);
-  std::vector<size_t> percent;
-  for (const std::string& y : spec.y) {
-    const int c = ds.column_index(y);
-    if (c >= 0 && is_percent_column(ds.columns[static_cast<size_t>(c)])) {
-      percent.push_back(static_cast<size_t>(c));
+  PercentSumCheck check(ds.columns, spec);
+  if (!check.active()) return std::nullopt;
+  ds.for_each_row(rows, [&](const std::vector<std::string>& cells) {
+    if (check.shared()) return;
+    for (size_t c : check.columns()) {
+      std::string_view text = c < cells.size() ? std::string_view(cells[c]) : std::string_view();
+      check.cell(c, type_cell(text, ds.columns[c], nullptr));
     }
-  }
-  if (xc < 0 || percent.empty()) return std::nullopt;
-  const Column& xcol = ds.columns[static_cast<size_t>(xc)];
-  // Per percent column, the x values it has a figure at: numbers by value (1.5 and 1.50
-  // are one x, as the chart groups them), the rest by their text.
-  std::vector<std::unordered_set<double>> numbers(percent.size());
-  std::vector<std::unordered_set<std::string>> texts(percent.size());
-  static const std::string kNoPath;
-  Diagnostics ignored;  // the file was checked when it was loaded
-  CsvRecord record;
-  auto cell = [&](size_t c) {
-    return c < record.fields.size() ? std::string_view(record.fields[c]) : std::string_view();
-  };
-  const size_t count = rows ? rows->size() : ds.row_count();
-  for (size_t i = 0; i < count; ++i) {
-    const size_t r = rows ? (*rows)[i] : i;
-    if (r >= ds.row_count()) continue;
-    CsvReader reader(ds.csv_bytes, kNoPath, ignored, ds.row_starts[r]);
-    if (!reader.next(record)) continue;
-    const Value x = type_cell(cell(static_cast<size_t>(xc)), xcol, nullptr);
-    if (x.is_null()) continue;
-    for (size_t k = 0; k < percent.size(); ++k) {
-      if (!type_cell(cell(percent[k]), ds.columns[percent[k]], nullptr).is_number()) continue;
-      const bool fresh = x.is_number() ? numbers[k].insert(x.as_double()).second
-                                       : texts[k].insert(x.to_text()).second;
-      if (!fresh) return x.to_text();
-    }
-  }
-  return std::nullopt;
+    check.end_row();
+  });
+  return check.shared();
 }
 
 }  // namespace firefly

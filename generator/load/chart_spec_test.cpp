@@ -150,4 +150,42 @@ TEST_CASE("percentages two rows share an x at are found; counts and other x are 
   CHECK_FALSE(percent_summed_x(gaps, spec, nullptr));
 }
 
+TEST_CASE("chart x keys: 2021 and 2021.0 are one x, 2021.5 another, 2^53 + 1 not 2^53") {
+  const Column number{"x", ColumnType::kNumber, {{}, "X", {}}, {}, {}, {}};
+  const Column whole{"x", ColumnType::kInteger, {{}, "X", {}}, {}, {}, {}};
+  const Column text{"x", ColumnType::kString, {{}, "X", {}}, {}, {}, {}};
+  auto key = [](std::string_view cell, const Column& c) {
+    return chart_x_key(type_cell(cell, c, nullptr));
+  };
+  CHECK(key("2021", number) == key("2021.0", number));
+  CHECK(key("2021", number) == key("+2021.00", number));
+  CHECK(key("2021", number) != key("2021.5", number));
+  CHECK(key("0", number) == key("-0", number));
+  CHECK(key("2021", whole) == key(" 2021 ", whole));
+  // Whole numbers as a chart groups them (render/chart_group): as 64-bit integers, which
+  // a double would make one.
+  CHECK(key("9007199254740993", whole) != key("9007199254740992", whole));
+  CHECK(key("2021", text) != key("2021.0", text));
+  CHECK(key("north", text) == key("north", text));
+}
+
+TEST_CASE("percentages: an x is shared when the chart would make one category of it") {
+  ChartSpec spec;
+  spec.x = "x";
+  spec.y = {"y"};
+  Dataset years = three_columns("");
+  years.columns[0].type = ColumnType::kNumber;
+  years.columns[1].unit_code = "percent";
+  years.csv_bytes = "x,y,z\n2021,80,1\n2021.5,75,2\n";
+  years.index_rows();
+  CHECK_FALSE(percent_summed_x(years, spec, nullptr));  // 2021.5 is an x of its own
+  years.csv_bytes = "x,y,z\n2021,80,1\n2021.0,75,2\n";
+  years.index_rows();
+  CHECK(percent_summed_x(years, spec, nullptr) == std::optional<std::string>("2021.0"));
+  // Two whole numbers one apart past 2^53: two categories of the chart, two x here.
+  Dataset big = three_columns("9007199254740993,80,1\n9007199254740992,75,2\n");
+  big.columns[1].unit_code = "percent";
+  CHECK_FALSE(percent_summed_x(big, spec, nullptr));
+}
+
 }  // namespace firefly

@@ -252,14 +252,22 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
   // Values that do not fit their column, per field: past kWrongCellsShown in one column
   // (a column declared of the wrong type fails in every row), the rest are counted.
   std::vector<size_t> wrong;
+  // A chart of percentages whose rows share an x, found from the cells typed here: the
+  // file is read once.
+  std::optional<PercentSumCheck> percent_sum;
   bool read =
       scan_csv(ds.csv_bytes, ds.csv_path, csv_diags, header_record,
                [&](const CsvRecord& rec, size_t offset) {
-                 if (!matched) match_header(header_record, *columns, ds, csv_diags);
+                 if (!matched) {
+                   match_header(header_record, *columns, ds, csv_diags);
+                   if (ds.chart) percent_sum.emplace(ds.columns, *ds.chart);
+                   if (percent_sum && !percent_sum->active()) percent_sum.reset();
+                 }
                  matched = true;
                  for (size_t i = 0; i < rec.fields.size(); ++i) {
                    std::string error;
-                   type_cell(rec.fields[i], ds.columns[i], &error);
+                   Value typed = type_cell(rec.fields[i], ds.columns[i], &error);
+                   if (percent_sum && percent_sum->reads(i)) percent_sum->cell(i, std::move(typed));
                    if (error.empty()) continue;
                    if (wrong.size() <= i) wrong.resize(i + 1);
                    if (++wrong[i] > kWrongCellsShown) continue;
@@ -267,6 +275,7 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
                        ds.csv_path, Pos{rec.line, static_cast<int>(i) + 1}, error,
                        cell_hint(rec.fields[i], ds.columns[i].type, is_year_column(ds.columns[i])));
                  }
+                 if (percent_sum) percent_sum->end_row();
                  ds.row_starts.push_back(static_cast<std::uint32_t>(offset));
                });
   if (read && !matched) match_header(header_record, *columns, ds, csv_diags);
@@ -285,8 +294,8 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
   }
   ds.row_starts.shrink_to_fit();
   if (!csv_diags.has_errors()) check_key_unique(ds, csv_diags);
-  if (!csv_diags.has_errors() && ds.chart) {
-    if (auto x = percent_summed_x(ds, *ds.chart, nullptr)) {
+  if (!csv_diags.has_errors() && percent_sum) {
+    if (const std::optional<std::string>& x = percent_sum->shared()) {
       // Its chart would add the percentages of rows sharing an x (80% and 80%: 160%).
       const Value& chart = meta.get("chart");
       csv_diags.error(ds.yaml_path, chart.get("y").pos.line ? chart.get("y").pos : chart.pos,

@@ -158,6 +158,11 @@ struct Dataset {
   std::vector<std::string> cells(size_t r) const;
   /// The typed cells of data row `r` (null = missing), in column order.
   std::vector<Value> row(size_t r) const;
+  /// Calls `f(cells)` for each of the rows `*rows` (every row when null; a number past the
+  /// last row is skipped), reading each row's cells again from csv_bytes into one reused
+  /// record: what reads many rows, where cells() would allocate each row anew.
+  template <class F>
+  void for_each_row(const std::vector<size_t>* rows, F f) const;
   /// The 1-based line of csv_bytes where data row `r` starts.
   int row_line(size_t r) const;
   /// Sets row_starts to the data rows of csv_bytes (after the header), for a dataset made
@@ -166,6 +171,23 @@ struct Dataset {
   /// The bytes this dataset holds in memory for its rows (csv_bytes and row_starts).
   size_t memory_bytes() const;
 };
+
+template <class F>
+void Dataset::for_each_row(const std::vector<size_t>* rows, F f) const {
+  static const std::string kNoPath;
+  Diagnostics ignored;  // the file was checked when it was loaded
+  CsvRecord record;
+  auto read = [&](size_t r) {
+    if (r >= row_count()) return;
+    CsvReader reader(csv_bytes, kNoPath, ignored, row_starts[r]);
+    if (reader.next(record)) f(record.fields);
+  };
+  if (rows) {
+    for (size_t r : *rows) read(r);
+  } else {
+    for (size_t r = 0; r < row_count(); ++r) read(r);
+  }
+}
 
 /// Types one cell `text` of `column`: a null Value for an empty cell, else an int, double,
 /// bool or string (dates as ISO text). On a bad value sets `*error` to the message

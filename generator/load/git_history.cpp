@@ -13,7 +13,7 @@
 
 #include "core/fs.h"
 #include "core/text.h"
-#include "core/yaml_scan.h"
+#include "load/commit_message.h"
 
 namespace firefly {
 
@@ -25,35 +25,12 @@ void init_libgit2() {
   std::call_once(once, [] { git_libgit2_init(); });
 }
 
-/// `s` as a page can show it: each byte that is not part of a UTF-8 character (a message
-/// written in Big5) as U+FFFD, each invisible control character (an escape sequence; not
-/// a tab) as a space. A commit message cannot be corrected, unlike a file.
-std::string showable(std::string_view s) {
-  if (is_valid_utf8(s) && find_control_char(s).offset == std::string_view::npos) {
-    return std::string(s);
-  }
-  std::string out;
-  for (size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-    std::string_view one = s.substr(i, len);
-    if (one.size() != len || (c & 0xC0) == 0x80 || c >= 0xF8 || !is_valid_utf8(one)) {
-      out += "\xEF\xBF\xBD";  // U+FFFD
-      ++i;
-      continue;
-    }
-    out += find_control_char(one).offset == std::string_view::npos ? one : " ";
-    i += len;
-  }
-  return out;
-}
-
 std::string first_line(const char* message) {
   std::string s = message ? message : "";
   size_t nl = s.find('\n');
   if (nl != std::string::npos) s.resize(nl);
   while (!s.empty() && (s.back() == '\r' || s.back() == ' ')) s.pop_back();
-  return showable(s);
+  return showable_commit_message(s);
 }
 
 /// The hex text of `id`; "" for a zero id.

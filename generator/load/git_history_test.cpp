@@ -115,6 +115,31 @@ TEST_CASE("git history: a message's control characters are spaces") {
   fs::remove_all(root);
 }
 
+TEST_CASE("git history: a noncharacter git rewrote as Latin-1 is one U+FFFD") {
+  // `git commit` stores a message it does not take for UTF-8 (U+FFFE, U+FDD0) with each
+  // byte of the refused character as a Latin-1 one: U+FFFE as "\u00EF\u00BF\u00BE".
+  fs::path root =
+      fs::temp_directory_path() / ("firefly_git_nonchar_test_" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "data");
+  if (run_in(root, "git init -q") != 0) return;  // no git binary: nothing to check
+  std::ofstream(root / "data/a.csv") << "x\n1\n";
+  commit_at(root, "2021-03-04T10:00:00+08:00",
+            "\xE6\x9B\xB4\xE6\xAD\xA3 \xEF\xBF\xBE, \xEF\xBF\xBF and \xEF\xB7\x90 caf\xC3\xA9");
+  std::ofstream(root / "data/a.csv") << "x\n2\n";
+  commit_at(root, "2021-03-05T10:00:00+08:00", "typed \xC3\xAF\xC2\xBF and \xC3\xAF\xC2\xBFx");
+  GitHistory git(root, TimeZone());
+  REQUIRE(git.available());
+  auto h = git.changes({{"data/a.csv"}});
+  REQUIRE(h[0].size() == 2);
+  // Once each, the rest of the message as it was (é was UTF-8 already).
+  CHECK(h[0][1].message ==
+        "\xE6\x9B\xB4\xE6\xAD\xA3 \xEF\xBF\xBD, \xEF\xBF\xBD and \xEF\xBF\xBD caf\xC3\xA9");
+  // Latin-1 letters that are no rewritten character stay (\u00EF\u00BF: two bytes of three).
+  CHECK(h[0][0].message == "typed \xC3\xAF\xC2\xBF and \xC3\xAF\xC2\xBFx");
+  fs::remove_all(root);
+}
+
 TEST_CASE("git history: a folder outside git has none; mtime gives a date") {
   fs::path dir = fs::temp_directory_path() / ("firefly_no_git_test_" + std::to_string(::getpid()));
   fs::remove_all(dir);

@@ -125,17 +125,16 @@ void SiteBuilder::check_held_translations(const std::map<std::string, HeldOrigin
     if (group == site_->groups.end()) continue;
     const SourcePage* original = hold.source;
     const Value& when = original->front.get("publish_at");
-    const bool draft = hold.draft;
     for (const auto& [lang, page] : group->second) {
       const Value& front = page->source->front;
       if (page->source == original || front.find("draft") || front.find("publish_at")) continue;
       diags_.error(page->source->path, Pos{1, 1},
                    "this translation would be published now, while its original " + original->path +
-                       (draft ? " is a draft" : " waits until " + when.to_text()),
-                   draft ? "write draft: true here too, or draft: false to publish this "
-                           "translation before its original"
-                         : "write publish_at: " + when.to_text() +
-                               " here too, or draft: false to publish this translation now");
+                       (hold.draft ? " is a draft" : " waits until " + when.to_text()),
+                   hold.draft ? "write draft: true here too, or draft: false to publish this "
+                                "translation before its original"
+                              : "write publish_at: " + when.to_text() +
+                                    " here too, or draft: false to publish this translation now");
     }
   }
 }

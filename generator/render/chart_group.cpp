@@ -11,30 +11,11 @@
 #include <unordered_map>
 
 #include "core/text.h"
-#include "load/csv.h"
+#include "load/chart_spec.h"
 
 namespace firefly {
 
 namespace detail {
-
-/// Calls `f(cells)` for each of the rows `*rows` of `ds` (every row when null), reading each
-/// row's cells again from the file's bytes into one reused record.
-template <class F>
-void for_each_row(const Dataset& ds, const std::vector<size_t>* rows, F f) {
-  static const std::string kNoPath;
-  Diagnostics ignored;  // the file was checked when it was loaded
-  CsvRecord record;
-  auto read = [&](size_t r) {
-    if (r >= ds.row_count()) return;
-    CsvReader reader(ds.csv_bytes, kNoPath, ignored, ds.row_starts[r]);
-    if (reader.next(record)) f(record.fields);
-  };
-  if (rows) {
-    for (size_t r : *rows) read(r);
-  } else {
-    for (size_t r = 0; r < ds.row_count(); ++r) read(r);
-  }
-}
 
 /// What a cell of a numeric column holds.
 enum class NumberCell { kEmpty, kNumber, kOther };
@@ -80,8 +61,8 @@ void add_to(double& slot, double v) {
   if (has_value(v)) slot = has_value(slot) ? slot + v : v;
 }
 
-/// group_by_number with x read as `Key` (std::int64_t for integer columns, so that whole
-/// numbers beyond 2^53 stay apart; double for number columns).
+/// group_by_number with x read as `Key`, the alternative of ChartXKey its column's cells
+/// take: std::int64_t for integer columns, double for number columns.
 template <class Key>
 bool group_sorted(const Dataset& ds, const ChartColumns& cols, const std::vector<size_t>* rows,
                   ChartData& out) {
@@ -98,7 +79,7 @@ bool group_sorted(const Dataset& ds, const ChartColumns& cols, const std::vector
   std::vector<double> row_y(k);
   std::vector<int> decimals(k, 0);  // per series, the most among its cells
   bool plain = true;
-  for_each_row(ds, rows, [&](const std::vector<std::string>& cells) {
+  ds.for_each_row(rows, [&](const std::vector<std::string>& cells) {
     if (!plain) return;
     Key x{};
     NumberCell got = read_number(cell_text(cells, cols.x), x);
@@ -155,12 +136,10 @@ bool group_by_number(const Dataset& ds, const ChartColumns& cols, const std::vec
 
 void group_by_value(const Dataset& ds, const ChartColumns& cols, const std::vector<size_t>* rows,
                     ChartData& out, std::vector<std::string>* without_value) {
-  // x -> category: numbers by value, anything else by its text.
-  std::unordered_map<double, size_t> by_number;
-  std::unordered_map<std::string, size_t> by_text;
+  std::unordered_map<ChartXKey, size_t> category;  // keyed as group_sorted keys
   const Column& xcol = ds.columns.at(static_cast<size_t>(cols.x));
   std::vector<Value> ys(cols.y.size());
-  detail::for_each_row(ds, rows, [&](const std::vector<std::string>& cells) {
+  ds.for_each_row(rows, [&](const std::vector<std::string>& cells) {
     // Only the x and y cells of a row are typed (a row's other columns are never read).
     auto cell = [&](int c) {
       return type_cell(detail::cell_text(cells, c), ds.columns[static_cast<size_t>(c)], nullptr);
@@ -180,17 +159,8 @@ void group_by_value(const Dataset& ds, const ChartColumns& cols, const std::vect
       if (without_value) without_value->push_back(x.to_text());
       return;
     }
-    size_t at = out.x.size();
-    bool added = false;
-    if (x.is_number() && !std::isnan(x.as_double())) {
-      auto [it, fresh] = by_number.try_emplace(x.as_double(), at);
-      at = it->second;
-      added = fresh;
-    } else {
-      auto [it, fresh] = by_text.try_emplace(x.to_text(), at);
-      at = it->second;
-      added = fresh;
-    }
+    auto [it, added] = category.try_emplace(chart_x_key(x), out.x.size());
+    const size_t at = it->second;
     if (added) {
       out.x.push_back(std::move(x));
       for (ChartSeries& s : out.series) s.values.push_back(kNoValue);
@@ -206,6 +176,7 @@ void group_by_value(const Dataset& ds, const ChartColumns& cols, const std::vect
   std::vector<size_t> order(out.x.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (out.x[a].is_int() && out.x[b].is_int()) return out.x[a].as_int() < out.x[b].as_int();
     if (out.x[a].is_number() && out.x[b].is_number()) {
       return out.x[a].as_double() < out.x[b].as_double();
     }

@@ -27,9 +27,10 @@ struct ChartColumns {
 bool group_by_number(const Dataset& ds, const ChartColumns& cols, const std::vector<size_t>* rows,
                      ChartData& out);
 
-/// Groups like group_by_number for any x, keyed by its typed value (numbers by value, else
-/// by text) in a hash map: ordered by x for number and date columns, else by first
-/// appearance. The x (as text) of each row skipped for reporting no y is added to
+/// Groups like group_by_number for any x, keyed by its typed value (chart_x_key: whole
+/// numbers as integers, other numbers by value, else by text) in a hash map: ordered by x for
+/// number and date columns, else by first appearance. The x (as text) of each row skipped for
+/// reporting no y is added to
 /// `*without_value` when it is given: a series of dates shows those as gaps.
 void group_by_value(const Dataset& ds, const ChartColumns& cols, const std::vector<size_t>* rows,
                     ChartData& out, std::vector<std::string>* without_value = nullptr);

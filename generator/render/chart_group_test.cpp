@@ -78,6 +78,9 @@ TEST_CASE("group by number: whole numbers beyond 2^53 stay apart") {
   ChartData d = empty_series(1);
   REQUIRE(group_by_number(ds, ChartColumns{0, {1}}, nullptr, d));
   CHECK(texts(d) == std::vector<std::string>{"9007199254740992", "9007199254740993"});
+  ChartData hashed = empty_series(1);  // the same keys where grouping falls back
+  group_by_value(ds, ChartColumns{0, {1}}, nullptr, hashed);
+  CHECK(texts(hashed) == texts(d));
 }
 
 TEST_CASE("group by number: NaN, infinite, text or text-typed x fall back, out untouched") {

@@ -6,9 +6,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <string>
+#include <string_view>
 
 namespace firefly {
 
@@ -56,6 +59,7 @@ class BoundedStream final : public httplib::Stream {
       next_ = 0;
       filled_ = static_cast<size_t>(n);
     }
+    if (in_head_ && lines_ > 0 && line_bytes_ == 0) hide_unreadable_range();
     size_t n = std::min(size, filled_ - next_);
     for (size_t i = 0; i < n && in_head_; ++i) {
       if (!count_head_byte(buffer_[next_ + i])) return -1;
@@ -93,6 +97,60 @@ class BoundedStream final : public httplib::Stream {
   socket_t socket() const override { return sock_; }
 
  private:
+  /// At the start of a header line: a Range header httplib cannot read ("bytes=abc",
+  /// "bytes=9-0") or that gives no number ("bytes=-") is renamed out of its sight (Xange).
+  /// httplib 0.11 answered it 416; RFC 9110 (14.2) has a server ignore a Range it cannot
+  /// read and send the whole file. httplib reads the head a byte at a time, so each header
+  /// line starts a read.
+  void hide_unreadable_range() {
+    constexpr std::string_view kName = "range:";
+    auto line_end = [&] {
+      return static_cast<const char*>(std::memchr(buffer_ + next_, '\n', filled_ - next_));
+    };
+    if (filled_ - next_ < kName.size() && !fill_line()) return;
+    for (size_t i = 0; i < kName.size(); ++i) {
+      if (next_ + i >= filled_ ||
+          std::tolower(static_cast<unsigned char>(buffer_[next_ + i])) != kName[i]) {
+        return;
+      }
+    }
+    if (!line_end() && !fill_line()) return;  // longer than the buffer: httplib decides
+    const char* end = line_end();
+    std::string_view value(buffer_ + next_ + kName.size(), end - (buffer_ + next_ + kName.size()));
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) {
+      value.remove_prefix(1);
+    }
+    while (!value.empty() &&
+           (value.back() == '\r' || value.back() == ' ' || value.back() == '\t')) {
+      value.remove_suffix(1);
+    }
+    httplib::Ranges ranges;
+    bool readable = httplib::detail::parse_range_header(std::string(value), ranges);
+    for (const httplib::Range& r : ranges) {
+      readable = readable && (r.first >= 0 || r.second >= 0);  // "bytes=-" has no number
+    }
+    if (!readable) buffer_[next_] = 'X';
+  }
+
+  /// Moves the unread bytes to the front of the buffer and reads more, until they hold a
+  /// whole line or the buffer is full; false when no line end came (or the time is up).
+  bool fill_line() {
+    std::memmove(buffer_, buffer_ + next_, filled_ - next_);
+    filled_ -= next_;
+    next_ = 0;
+    while (!std::memchr(buffer_, '\n', filled_) && filled_ < sizeof buffer_) {
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - Clock::now());
+      if (left.count() <= 0 || !wait(POLLIN, std::min(left, read_timeout_))) return false;
+      ssize_t n;
+      do {
+        n = ::recv(sock_, buffer_ + filled_, sizeof buffer_ - filled_, 0);
+      } while (n < 0 && errno == EINTR);
+      if (n <= 0) return false;
+      filled_ += static_cast<size_t>(n);
+    }
+    return std::memchr(buffer_, '\n', filled_) != nullptr;
+  }
+
   /// Counts one byte of the head; false past a limit. The head ends at its first empty
   /// line ("\r\n", as httplib reads it) after the request line.
   bool count_head_byte(char c) {

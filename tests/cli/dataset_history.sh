@@ -142,4 +142,18 @@ assert (h["rows_added"], h["rows_changed"], h["rows_removed"]) == (0, 0, 0), h
 assert h["columns_added"] == ["courses"] and "columns_removed" not in h, h
 assert meta["modified"] == "2025-03-04", meta["modified"]
 PY
+# A message with a noncharacter (U+FFFE), which `git commit` stores as three Latin-1
+# letters: shown once, as U+FFFD, on the page and in the metadata.
+cd "$site"
+printf 'year,people,courses\n2021,1200,10\n2022,1360,12\n2023,1500,15\n2024,1610,16\n' >data/counts.csv
+commit_at "2025-04-05T10:00:00+08:00" "$(printf '更正\xef\xbf\xbe113年')" 2>/dev/null
+cd - >/dev/null
+"$FIREFLY" build --site "$site" --out "$work/out" --quiet
+grep -qF '<p lang="zh-Hant-TW">更正�113年</p>' "$zh" ||
+  { grep -o 'commit-note.\{0,160\}' "$zh" | head -1; echo "the message is not shown once"; exit 1; }
+python3 - "$work/out" <<'PY'
+import json, sys, pathlib
+meta = json.loads((pathlib.Path(sys.argv[1]) / "data/counts.metadata.json").read_text())
+assert meta["history"][0]["message"] == "更正\ufffd113年", meta["history"][0]["message"]
+PY
 echo "dataset history: ok"

@@ -45,6 +45,12 @@ refused 2 "firefly: error: --out $site/partials is inside the site's partials/ f
 # A file, and a folder Firefly did not make.
 echo hi >"$work/a-file"
 refused 2 "firefly: error: --out $work/a-file is a file, not a folder" -- --out "$work/a-file"
+# A symbolic link that leads back to itself (`ln -s loop loop`), as --out or on its way:
+# a usage error, like a file, not a failed build.
+ln -s loop "$work/loop"
+refused 2 "firefly: error: --out $work/loop leads through a loop of symbolic links (a link that points back to itself)" -- --out "$work/loop"
+refused 2 "firefly: error: --out $work/loop/public leads through a loop of symbolic links (a link that points back to itself)" -- --out "$work/loop/public" --force
+rm "$work/loop"
 mkdir "$work/documents" && echo precious >"$work/documents/letter.txt"
 refused 2 "firefly: error: --out $work/documents is a folder that Firefly did not create and it is not empty; building would delete everything in it" -- --out "$work/documents"
 grep -qx precious "$work/documents/letter.txt"
