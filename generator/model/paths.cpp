@@ -33,6 +33,14 @@ std::string unsafe_path_reason(std::string_view path) {
       lower.find("%5c") != std::string::npos || lower.find("%00") != std::string::npos) {
     return "it contains a percent-encoded dot, slash or NUL";
   }
+  // The page is written to a folder named as the path is written ("a%41"), while a web server
+  // decodes the address it is asked for (/a%41/ is /aA/) and looks for that folder: the page
+  // could never be opened. An undecodable '%' (/100%/) made every link to it one a URL
+  // parser refuses. Firefly encodes what a link needs; the path is written as it reads.
+  if (path.find('%') != std::string_view::npos) {
+    return "it contains '%': write the characters themselves (/café/, not /caf%C3%A9/), as a "
+           "web server decodes %C3%A9 to é and would look for the page under café";
+  }
   for (std::string_view seg : split(path, '/')) {
     if (seg == ".." || seg == ".") return "it contains a '.' or '..' segment";
     if (seg.size() > kMaxPathSegmentBytes) {

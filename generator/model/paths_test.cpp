@@ -24,6 +24,13 @@ TEST_CASE("unsafe paths are refused with a reason") {
   CHECK(unsafe_path_reason("/.firefly-staging-1") != "");
   CHECK(unsafe_path_reason("/en/.firefly-notes/") == "");
   CHECK(unsafe_path_reason("/%2E%2E/x/") == "it contains a percent-encoded dot, slash or NUL");
+  const std::string percent =
+      "it contains '%': write the characters themselves (/café/, not /caf%C3%A9/), as a web "
+      "server decodes %C3%A9 to é and would look for the page under café";
+  CHECK(unsafe_path_reason("/caf%C3%A9/") == percent);
+  CHECK(unsafe_path_reason("/a%41/") == percent);
+  CHECK(unsafe_path_reason("/100%/") == percent);
+  CHECK(unsafe_path_reason("/café/") == "");
   CHECK(unsafe_path_reason(std::string_view("/a\0b", 4)) == "it contains a control character");
   CHECK(unsafe_path_reason("/a b/") == "it contains a space (write '-' instead)");
   CHECK(unsafe_path_reason("/a?x=1") == "it contains '?', which would end the address's path");
