@@ -141,7 +141,8 @@ std::optional<double> achievement_ratio(Direction direction, std::optional<doubl
                                         std::optional<double> actual) {
   if (!target || !actual) return std::nullopt;
   auto divide = [](double a, double b) -> std::optional<double> {
-    if (b == 0) return std::nullopt;
+    // 1e100 over a target of 1e-300 is past the largest double: the page said "∞%".
+    if (b == 0 || !std::isfinite(a / b)) return std::nullopt;
     return a / b;
   };
   switch (direction) {

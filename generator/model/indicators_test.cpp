@@ -80,6 +80,8 @@ TEST_CASE("lower is better: fewer days than the target is met, more is not") {
   CHECK(*achievement_ratio(Direction::kLower, 14, {}, 7) == doctest::Approx(2.0));
   CHECK(*achievement_ratio(Direction::kLower, 14, {}, 28) == doctest::Approx(0.5));
   CHECK_FALSE(achievement_ratio(Direction::kLower, 14, {}, 0));
+  CHECK_FALSE(achievement_ratio(Direction::kHigher, 1e-300, {}, 1e100));  // no "∞%"
+  CHECK_FALSE(achievement_ratio(Direction::kLower, 1e100, {}, 1e-300));
 }
 
 TEST_CASE("exact: more than the target is not met either") {
