@@ -240,6 +240,15 @@ void check_asset_names(const std::map<std::string, const ThemeFile*>& sources,
 /// nothing. `skip_to_content: [Skip, this]` or `skip_to_content:` gave every page a skip
 /// link without words, which a screen reader announces as a bare link.
 void check_string_values(const Value& strings, const std::string& path, Diagnostics& diags) {
+  // A list or a line of text was read as no strings at all: the site's words were dropped
+  // without a word, and its pages showed the theme's. An empty file holds none.
+  if (!strings.is_map() && !strings.is_null()) {
+    diags.error(path, strings.pos.line ? strings.pos : Pos{1, 1},
+                "a strings file is a map of the theme's strings, not " +
+                    std::string(strings.kind_name()) + ": none of its words would be shown",
+                "write one string a line, `search_label: Search`");
+    return;
+  }
   for (const auto& [key, value] : strings.as_map()) {
     if (!value.is_map() && !value.is_list() && !value.is_null()) continue;
     const Pos at = value.is_null() ? value.key_pos : value.pos;
