@@ -385,8 +385,8 @@ std::optional<SiteConfig> site_config_from(const Value& written, Diagnostics& di
       }
     }
   }
-  config_detail::report_taken_addresses(root, c, diags);
   if (const Value* cms = root.find("cms")) c.cms = config_detail::cms_settings(*cms, diags);
+  config_detail::report_taken_addresses(root, c, diags);  // after cms: (the editor's /admin/)
   shaped(root.find("menus"), false, "menus", "`menus: {main: [{page: /stories/}]}`", diags);
   for (const auto& [name, menu] : root.get("menus").as_map()) {
     std::vector<MenuEntry>* entries = name == "main"     ? &c.main_menu
