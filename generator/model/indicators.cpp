@@ -231,6 +231,17 @@ std::optional<IndicatorSet> build_indicator_set(const Dataset& ds, Diagnostics& 
                   "indicator id " + in_quotes(ind.id) + " is used twice");
     }
     ind.name = r.localized(spec.name);
+    if (ind.name.empty()) {
+      // An empty name cell published a page with an empty <h1> and "<title> — Site", and
+      // a scorecard row naming nothing.
+      const std::string& column = spec.name.plain.empty() && !spec.name.by_lang.empty()
+                                      ? spec.name.by_lang[0].second
+                                      : spec.name.plain;
+      local.error(ds.csv_path, r.pos(column),
+                  "this indicator has no name: its page and its scorecard row would have no "
+                  "heading",
+                  "write its name in column " + in_quotes(column));
+    }
     ind.goal = r.localized(spec.goal);
     ind.source = r.localized(spec.source);
     ind.method = r.localized(spec.method);
