@@ -69,16 +69,52 @@ std::string url_scheme(std::string_view url) {
   return ascii_lower(url.substr(0, colon));
 }
 
+namespace {
+
+/// Why a tel: or mailto: link with `rest` after its colon opens no call or message, or "".
+/// A phone dialled tel:javascript:alert(1) or an empty tel: as letters or nothing; mailto:
+/// opened a message to no one (mailto:?subject=... leaves the reader to choose, and is kept).
+std::string contact_link_reason(std::string_view scheme, std::string_view rest) {
+  if (scheme == "tel") {
+    std::string_view number = rest.substr(0, rest.find(';'));  // ;ext=8 and the like
+    bool digit = false;
+    for (char ch : number) {
+      if (ch >= '0' && ch <= '9') {
+        digit = true;
+      } else if (std::string_view("+-.()").find(ch) == std::string_view::npos) {
+        digit = false;
+        break;
+      }
+    }
+    if (digit) return "";
+    return "tel: is followed by a telephone number alone (digits, +, -, . and brackets, as in "
+           "tel:+886-6-299-1111)";
+  }
+  constexpr std::string_view kMail =
+      "mailto: is followed by an email address (mailto:labor@example.gov.tw)";
+  std::string_view to = rest.substr(0, rest.find('?'));
+  if (to.empty()) return rest.empty() ? std::string(kMail) : "";
+  for (std::string_view address : split(to, ',')) {
+    size_t at = address.find('@');
+    if (at == std::string_view::npos || at == 0 || at + 1 == address.size()) {
+      return std::string(kMail);
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
 std::string unsafe_link_reason(std::string_view url) {
   std::string_view trimmed = trim(url);
   std::string scheme = url_scheme(trimmed);
   for (unsigned char c : url) {
     if (c < 0x20 || c == 0x7f) return "it contains a control character";
   }
-  if (scheme.empty() || scheme == "http" || scheme == "https" || scheme == "mailto" ||
-      scheme == "tel") {
-    return "";
+  if (scheme == "tel" || scheme == "mailto") {
+    return contact_link_reason(scheme, trimmed.substr(scheme.size() + 1));
   }
+  if (scheme.empty() || scheme == "http" || scheme == "https") return "";
   constexpr std::string_view kCopy =
       ", which readers cannot open; put the file in static/ and write its site path "
       "(static/images/a.jpg is /images/a.jpg)";

@@ -49,6 +49,19 @@ TEST_CASE("links may point to site paths and to http(s), mailto and tel addresse
   CHECK(unsafe_link_reason("https://www.tainan.gov.tw/") == "");
   CHECK(unsafe_link_reason("mailto:a@example.org") == "");
   CHECK(unsafe_link_reason("tel:+886-6-2991111") == "");
+  CHECK(unsafe_link_reason("tel:(06)299-1111;ext=8") == "");
+  CHECK(unsafe_link_reason("mailto:a@example.org,b@example.org?subject=Hi") == "");
+  CHECK(unsafe_link_reason("mailto:?subject=Hi") == "");  // the reader picks the address
+  const std::string tel =
+      "tel: is followed by a telephone number alone (digits, +, -, . and brackets, as in "
+      "tel:+886-6-299-1111)";
+  CHECK(unsafe_link_reason("tel:") == tel);
+  CHECK(unsafe_link_reason("tel:javascript:alert(1)") == tel);
+  CHECK(unsafe_link_reason("TEL:06-299-1111分機8") == tel);
+  const std::string mail = "mailto: is followed by an email address (mailto:labor@example.gov.tw)";
+  CHECK(unsafe_link_reason("mailto:") == mail);
+  CHECK(unsafe_link_reason("mailto:labor") == mail);
+  CHECK(unsafe_link_reason("mailto:a@example.org,@x") == mail);
   CHECK(unsafe_link_reason(" JavaScript:alert(1)") ==
         "a link to 'javascript:' does not open a page (use a site path or an https:// address)");
   CHECK(unsafe_link_reason("data:text/html,x") ==
