@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/host_name.h"
 #include "core/text.h"
 
 namespace firefly {
@@ -114,7 +115,13 @@ std::string unsafe_link_reason(std::string_view url) {
   if (scheme == "tel" || scheme == "mailto") {
     return contact_link_reason(scheme, trimmed.substr(scheme.size() + 1));
   }
-  if (scheme.empty() || scheme == "http" || scheme == "https") return "";
+  if (scheme == "http" || scheme == "https") {
+    // https://user:pw@x.org/, https://x.org/100% or https:x.org in a link or an image was
+    // published as written (as a menu entry's was refused).
+    std::string why = web_address_problem(trimmed);
+    return why.empty() ? "" : "it " + why;
+  }
+  if (scheme.empty()) return "";
   constexpr std::string_view kCopy =
       ", which readers cannot open; put the file in static/ and write its site path "
       "(static/images/a.jpg is /images/a.jpg)";

@@ -47,6 +47,14 @@ TEST_CASE("links may point to site paths and to http(s), mailto and tel addresse
   CHECK(url_scheme("../x") == "");
   CHECK(unsafe_link_reason("/stories/") == "");
   CHECK(unsafe_link_reason("https://www.tainan.gov.tw/") == "");
+  CHECK(unsafe_link_reason("https://www.tainan.gov.tw/News.aspx?n=1&s=2#top") == "");
+  CHECK(unsafe_link_reason("https://user:pw@x.org/a.png") ==
+        "it has a user name or password (user:password@), which every page linking it would "
+        "publish");
+  CHECK(unsafe_link_reason("https:x.org") ==
+        "it has no // after https: (write it like https://www.gov.tw/)");
+  CHECK(unsafe_link_reason("https://") ==
+        "it names no web site (write it like https://www.gov.tw/)");
   CHECK(unsafe_link_reason("mailto:a@example.org") == "");
   CHECK(unsafe_link_reason("tel:+886-6-2991111") == "");
   CHECK(unsafe_link_reason("tel:(06)299-1111;ext=8") == "");
