@@ -270,6 +270,12 @@ std::optional<IndicatorSet> build_indicator_set(const Dataset& ds, Diagnostics& 
                     column_of(spec.target_max, period)
                         ? "fill '" + column_of(spec.target_max, period)->column + "'"
                         : "map " + period + " to a column under 'target_max' in " + ds.yaml_path);
+      } else if (p.target && p.target_max && *p.target_max < *p.target &&
+                 ind.direction == Direction::kRange) {
+        // 10 to 5: no actual could meet it, and the page said "10 to 5".
+        local.error(ds.csv_path, r.pos(column_of(spec.target_max, period)->column),
+                    "the range target in " + period + " ends below where it starts",
+                    "'target' is its lower end and 'target_max' its upper one: swap the two");
       }
       p.status = indicator_status(ind.direction, p.target, p.target_max, p.actual);
       p.ratio = achievement_ratio(ind.direction, p.target, p.target_max, p.actual);

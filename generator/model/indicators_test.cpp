@@ -184,6 +184,18 @@ TEST_CASE("a range without an upper end and an unknown direction are reported at
   CHECK(m[1] == "data/plan.csv:3:5: unknown direction 'fewer'");
 }
 
+TEST_CASE("a range target whose upper end is below its lower one is reported at the upper end") {
+  Diagnostics d;
+  auto set = plan(
+      "活動,Events,休閒,events,range,,,,10,5,7,\n"
+      "天數,Days,服務,days,range,,,,5,5,5,\n",
+      d);
+  CHECK_FALSE(set);
+  auto m = messages(d);
+  REQUIRE(m.size() == 1);
+  CHECK(m[0] == "data/plan.csv:2:10: the range target in 2019 ends below where it starts");
+}
+
 TEST_CASE("unknown indicator fields and an actual for a period the plan does not cover") {
   std::string meta = kMeta;
   meta.replace(meta.find("  method: method"), 16,
