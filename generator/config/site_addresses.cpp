@@ -15,6 +15,9 @@ std::string taken_by(const std::string& name, const SiteConfig& c, bool collecti
   if (name == "data") return "the data catalogue";
   if (name == "search") return "the search page";
   if (name == "sitemap") return "the site map";
+  // The editor's page and its config.yml: the build stopped at "two files would be published
+  // at /admin/index.html (a generated file and a generated file)", naming no line.
+  if (c.cms && lower_case(name) == "admin") return "the editor (cms: in site.yaml)";
   for (const Language& l : c.languages) {
     // The default language's home page is /; the others' are /<code>/, in any letter case
     // as far as a file system that ignores it goes.

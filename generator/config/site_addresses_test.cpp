@@ -44,6 +44,14 @@ TEST_CASE("a taxonomy named like an address the site's own pages take is an erro
   CHECK(both[0].message ==
         "the taxonomy name 'stories' is taken: the list of collection 'stories' is published at "
         "/stories/");
+  // The editor is at /admin/ when site.yaml has cms:; without it the name is free.
+  CHECK(errors_of("cms: {backend: github, repo: a/b}\ntaxonomies: {admin: {}}\n")[0].message ==
+        "the taxonomy name 'admin' is taken: the editor (cms: in site.yaml) is published at "
+        "/admin/");
+  CHECK(errors_of("cms: {backend: github, repo: a/b}\ncollections: {admin: {}}\n")[0].message ==
+        "the collection name 'admin' is taken: the editor (cms: in site.yaml) is published at "
+        "/admin/");
+  CHECK(errors_of("taxonomies: {admin: {}}\n").empty());
   // The default language is at /, not /zh-TW/; a name that only starts like one is fine.
   CHECK(errors_of("taxonomies: {zh-tw: {}, tags: {}, data-sets: {}}\n").empty());
 }

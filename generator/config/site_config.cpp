@@ -127,6 +127,9 @@ std::optional<Language> read_language(const Value& l, Diagnostics& diags) {
                 "write a BCP 47 tag such as zh-Hant-TW or en");
     lang.html_lang = lang.code;
   }
+  // Arabic or Hebrew pages marked dir="ltr" put a sentence's full stop and figures on the
+  // wrong side: the default is the direction of the script the language is written in.
+  lang.dir = is_right_to_left(lang.html_lang) ? "rtl" : "ltr";
   lang.name = lang.code;
   if (const Value* n = l.find("name")) {
     // name: [English] or name: "" was an empty entry in every page's language switcher.
@@ -382,8 +385,8 @@ std::optional<SiteConfig> site_config_from(const Value& written, Diagnostics& di
       }
     }
   }
-  config_detail::report_taken_addresses(root, c, diags);
   if (const Value* cms = root.find("cms")) c.cms = config_detail::cms_settings(*cms, diags);
+  config_detail::report_taken_addresses(root, c, diags);  // after cms: (the editor's /admin/)
   shaped(root.find("menus"), false, "menus", "`menus: {main: [{page: /stories/}]}`", diags);
   for (const auto& [name, menu] : root.get("menus").as_map()) {
     std::vector<MenuEntry>* entries = name == "main"     ? &c.main_menu

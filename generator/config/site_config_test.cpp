@@ -305,6 +305,24 @@ TEST_CASE("site config: a language's calendar and dir are exact words") {
   CHECK(errors[2].hint == "did you mean 'rtl'?");
 }
 
+TEST_CASE("site config: a language written from right to left is so without dir") {
+  // Arabic and Hebrew pages were published with dir="ltr" unless site.yaml said dir: rtl:
+  // their sentences' punctuation and numbers stood on the wrong side, the layout mirrored.
+  Diagnostics ok;
+  auto c = load(
+      "title: T\nlanguages:\n  - {code: en}\n  - {code: ar}\n  - {code: he, html_lang: he-IL}\n"
+      "  - {code: fa, dir: ltr}\n  - {code: az, html_lang: az-Arab}\n  - {code: ur, dir: rtl}\n",
+      ok);
+  REQUIRE(c);
+  CHECK_FALSE(ok.has_errors());
+  CHECK(c->language("en")->dir == "ltr");
+  CHECK(c->language("ar")->dir == "rtl");
+  CHECK(c->language("he")->dir == "rtl");
+  CHECK(c->language("fa")->dir == "ltr");  // as written
+  CHECK(c->language("az")->dir == "rtl");  // its html_lang's script
+  CHECK(c->language("ur")->dir == "rtl");
+}
+
 TEST_CASE("site config: the site's title is not empty, in any language it is written in") {
   // `title: {en: ""}` published every page of the language with <title></title>.
   struct Case {

@@ -104,11 +104,11 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
 /// reorder the terminal's line and hide what the error is about. So are control
 /// characters but the tab (from a file's name or text): an escape sequence would restyle
 /// or clear the terminal, and a line break start a line of its own, which CI logs read
-/// as a command ("::error ..."). So are the characters that show as nothing or as a space
-/// and have no place in a figure (a byte order mark U+FEFF, word joiner U+2060, no-break
-/// spaces U+00A0 and U+202F): "value '1' is not a whole number" with one of them hidden
-/// in the cell would not say what is wrong. Not the zero-width space, which Thai text
-/// writes between words.
+/// as a command ("::error ..."), and C1 controls (U+0080-U+009F). So are the characters that show
+/// as nothing or as a space and have no place in a figure (a byte order mark U+FEFF, word joiner
+/// U+2060, no-break spaces U+00A0 and U+202F): "value '1' is not a whole number" with one of them
+/// hidden in the cell would not say what is wrong. Not the zero-width space, which Thai text writes
+/// between words.
 std::string visible_text(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -137,6 +137,9 @@ std::string visible_text(std::string_view text) {
     } else if (b(0) == 0xD8 && i + 1 < text.size() && b(1) == 0x9C) {
       c = 0x061C;
       len = 2;
+    } else if (b(0) == 0xC2 && i + 1 < text.size() && (b(1) & 0xE0) == 0x80) {
+      c = b(1);  // a C1 control (U+009B is a terminal's CSI, as ESC [ is)
+      len = 2;
     } else if (b(0) == 0xC2 && i + 1 < text.size() && b(1) == 0xA0) {
       c = 0x00A0;
       len = 2;
@@ -144,9 +147,9 @@ std::string visible_text(std::string_view text) {
       c = 0xFEFF;
       len = 3;
     }
-    if ((len == 1 && c < 0x80) || c == 0x061C || c == 0x200E || c == 0x200F ||
-        (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x00A0 ||
-        c == 0x202F || c == 0x2060 || c == 0xFEFF) {
+    if ((len == 1 && c < 0x80) || (len == 2 && c >= 0x80 && c <= 0x9F) || c == 0x061C ||
+        c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+        (c >= 0x2066 && c <= 0x2069) || c == 0x00A0 || c == 0x202F || c == 0x2060 || c == 0xFEFF) {
       char buf[16];
       std::snprintf(buf, sizeof buf, "<U+%04X>", static_cast<unsigned>(c));
       out += buf;

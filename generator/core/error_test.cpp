@@ -75,6 +75,9 @@ TEST_CASE("visible_text shows characters that show as nothing or a space as code
                      "5") == "1<U+00A0>234<U+202F>5");
   CHECK(visible_text("b\xE2\x81\xA0"
                      "c") == "b<U+2060>c");
+  // C1 controls: U+009B is an 8-bit terminal's CSI, which restyled the terminal as ESC [.
+  CHECK(visible_text("a\xC2\x9B"
+                     "31m\xC2\x93q\xC2\x80") == "a<U+009B>31m<U+0093>q<U+0080>");
   // Other characters of those blocks are kept: en dash, zero-width joiner, ©, and the
   // zero-width space (Thai text writes it between words).
   CHECK(visible_text("\xE0\xB8\x81\xE2\x80\x8B\xE0\xB8\x82") ==

@@ -2,6 +2,7 @@
 
 #include <unicode/uidna.h>
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
 
@@ -77,7 +78,17 @@ AsciiHost ascii_host(std::string_view host) {
 
 std::string web_address_problem(std::string_view url) {
   const size_t host = url.find("://");
-  if (host == std::string_view::npos) return "";
+  if (host == std::string_view::npos) {
+    // https:x.org was published as written, which a browser reads as the path x.org of
+    // the page's own site.
+    const size_t colon = url.find(':');
+    std::string scheme(url.substr(0, colon == std::string_view::npos ? 0 : colon));
+    for (char& ch : scheme) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (scheme == "http" || scheme == "https") {
+      return "has no // after " + scheme + ": (write it like https://www.gov.tw/)";
+    }
+    return "";
+  }
   std::string scheme(url.substr(0, host));
   for (char& ch : scheme) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   if (scheme != "http" && scheme != "https") return "";
@@ -86,6 +97,41 @@ std::string web_address_problem(std::string_view url) {
   }
   if (host + 3 == url.size() || url.find_first_of("/?#", host + 3) == host + 3) {
     return "names no web site (write it like https://www.gov.tw/)";
+  }
+  // What no URL parser reads as written: the catalogue's dct:source and a page's href were
+  // published with https://x.org/<a>, a lone '%' or port 99999, which RDF readers refuse;
+  // a user:password@ was published on every page that linked it.
+  for (unsigned char c : url) {
+    if (c < 0x20 || c == 0x7F ||
+        std::string_view("\"<>\\`{}|^").find(static_cast<char>(c)) != std::string_view::npos) {
+      return "has a character no web address holds (quotes, < > \\ ` { } | ^ or a control "
+             "character): write it percent-encoded, like %3C for <";
+    }
+  }
+  const std::string_view authority =
+      url.substr(host + 3, url.find_first_of("/?#", host + 3) - (host + 3));
+  if (authority.find('@') != std::string_view::npos) {
+    return "has a user name or password (user:password@), which every page linking it would "
+           "publish";
+  }
+  if (size_t colon = authority.rfind(':');
+      colon != std::string_view::npos && authority.find(']', colon) == std::string_view::npos) {
+    std::string_view port = authority.substr(colon + 1);
+    bool digits = port.size() <= 5 && std::all_of(port.begin(), port.end(),
+                                                  [](char ch) { return ch >= '0' && ch <= '9'; });
+    if (!port.empty() &&  // https://x.org:/ is the default port
+        (!digits || std::stoul(std::string(port)) < 1 || std::stoul(std::string(port)) > 65535)) {
+      return "has the port '" + std::string(port) + "', which is not a number from 1 to 65535";
+    }
+  }
+  auto hex = [&](size_t i) {
+    return i < url.size() && std::isxdigit(static_cast<unsigned char>(url[i]));
+  };
+  for (size_t pct = url.find('%'); pct != std::string_view::npos; pct = url.find('%', pct + 1)) {
+    if (!hex(pct + 1) || !hex(pct + 2)) {
+      return "has a '%' that is not followed by two hexadecimal digits (a percent sign is "
+             "written %25)";
+    }
   }
   return "";
 }

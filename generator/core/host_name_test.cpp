@@ -41,6 +41,26 @@ TEST_CASE("web_address_problem: an http(s) address names a web site and has no s
   CHECK(web_address_problem("https://x.org/a b") ==
         "has a space (write %20, or leave the space out)");
   CHECK(web_address_problem("https://data.gov.tw/dataset/6014?x=1#y") == "");
+  CHECK(web_address_problem("https://x.org:8080/a%20b?q=%E5%8B%9E") == "");
+  CHECK(web_address_problem("https://[::1]:8080/") == "");
+  const std::string characters =
+      "has a character no web address holds (quotes, < > \\ ` { } | ^ or a control "
+      "character): write it percent-encoded, like %3C for <";
+  CHECK(web_address_problem("https://x.org/<a>") == characters);
+  CHECK(web_address_problem("https://x.org/\"onmouseover=alert(1)") == characters);
+  CHECK(web_address_problem("https://user:pw@x.org/") ==
+        "has a user name or password (user:password@), which every page linking it would "
+        "publish");
+  CHECK(web_address_problem("https://x.org:99999/") ==
+        "has the port '99999', which is not a number from 1 to 65535");
+  CHECK(web_address_problem("https://x.org:/") == "");
+  CHECK(web_address_problem("https:x.org") ==
+        "has no // after https: (write it like https://www.gov.tw/)");
+  CHECK(web_address_problem("HTTP:/x.org") ==
+        "has no // after http: (write it like https://www.gov.tw/)");
+  CHECK(web_address_problem("https://x.org/100%") ==
+        "has a '%' that is not followed by two hexadecimal digits (a percent sign is written "
+        "%25)");
   CHECK(web_address_problem("mailto:a@b.org") == "");
   CHECK(web_address_problem("/stories/") == "");
 }

@@ -222,6 +222,13 @@ std::string likely_region(std::string_view code) { return tag_parts(code).likely
 
 std::string likely_script(std::string_view code) { return tag_parts(code).likely_script; }
 
+bool is_right_to_left(std::string_view code) {
+  const std::string script = likely_script(code);
+  if (script.empty()) return false;
+  const int32_t value = u_getPropertyValueEnum(UCHAR_SCRIPT, script.c_str());
+  return value != UCHAR_INVALID_CODE && uscript_isRightToLeft(static_cast<UScriptCode>(value)) != 0;
+}
+
 bool has_script_of(std::string_view text, std::string_view code) {
   const std::string script = likely_script(code);
   // The scripts a text of the language shows: Han for Chinese written either way; Japanese

@@ -53,6 +53,11 @@ std::string likely_region(std::string_view code);
 /// "Hant" of "zh-TW", "Thai" of "th"); "" when ICU knows none.
 std::string likely_script(std::string_view code);
 
+/// Whether the script the language `code` is written in (its likely_script) runs from right
+/// to left: Arabic ("ar", "fa", "ur"), Hebrew ("he", "yi"), Thaana ("dv"); "az-Arab" too,
+/// "az" not. False when ICU knows no script for `code`.
+bool is_right_to_left(std::string_view code);
+
 /// Whether `text` holds a letter of the script the language `code` is written in (its
 /// likely_script): a term written "repair" in a Chinese story is not Chinese, 志工 is. True
 /// when ICU knows no script for `code`.

@@ -141,4 +141,19 @@ TEST_CASE("has_script_of: a text holds a letter of its language's script") {
   CHECK(has_script_of("anything", "x-unknown-script"));
 }
 
+TEST_CASE("is_right_to_left: Arabic, Hebrew and Thaana run from right to left") {
+  CHECK(is_right_to_left("ar"));
+  CHECK(is_right_to_left("ar-EG"));
+  CHECK(is_right_to_left("he"));
+  CHECK(is_right_to_left("fa"));
+  CHECK(is_right_to_left("ur-PK"));
+  CHECK(is_right_to_left("dv"));
+  CHECK(is_right_to_left("az-Arab"));
+  CHECK_FALSE(is_right_to_left("az"));
+  CHECK_FALSE(is_right_to_left("en"));
+  CHECK_FALSE(is_right_to_left("zh-Hant-TW"));
+  CHECK_FALSE(is_right_to_left("th"));
+  CHECK_FALSE(is_right_to_left("x-unknown-script"));
+}
+
 }  // namespace firefly

@@ -204,8 +204,8 @@ class Builder : public YAML::EventHandler {
       }
     }
     fail(at,
-         whose + " has an invisible control character (" + code_point_name(code) + ") at column " +
-             std::to_string(at.col),
+         whose + " has an invisible control character (" + control_char_name(code) +
+             ") at column " + std::to_string(at.col),
          "remove it: pages and feeds cannot show it (it often comes with text pasted from "
          "another program, or from an escape such as \\0 or \\e in double quotes)");
   }

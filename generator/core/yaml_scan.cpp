@@ -15,9 +15,11 @@ namespace firefly {
 
 namespace {
 
+/// A C1 control (U+0080-U+009F) too: HTML has it a parse error, and it is most often a
+/// Windows-1252 character read as Latin-1 (U+0093 for the quotation mark “).
 constexpr bool is_control(char32_t c) {
-  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F || c == 0xFFFE ||
-         c == 0xFFFF;
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F) ||
+         c == 0xFFFE || c == 0xFFFF;
 }
 
 /// The value of `digits` hex digits at text[at], or -1 when they are not all hex.
@@ -46,6 +48,7 @@ bool escape_is_control(std::string_view text, size_t at) {
     case 'e':
     case 'f':
     case 'v':
+    case 'N':  // U+0085
       return true;
     case 'x':
       return is_control(static_cast<char32_t>(hex_at(text, at + 2, 2)));
@@ -61,7 +64,12 @@ bool escape_is_control(std::string_view text, size_t at) {
 /// The control character that starts at value[i], if any.
 ControlChar control_char_at(std::string_view value, size_t i) {
   auto c = static_cast<unsigned char>(value[i]);
-  if (is_control(c)) return {i, c};
+  if (c < 0x80 && is_control(c)) return {i, c};
+  // U+0080-U+009F: C2 80 to C2 9F.
+  if (c == 0xC2 && i + 1 < value.size() &&
+      (static_cast<unsigned char>(value[i + 1]) & 0xE0) == 0x80) {
+    return {i, static_cast<unsigned char>(value[i + 1])};
+  }
   // U+FFFE and U+FFFF: EF BF BE and EF BF BF.
   if (c == 0xEF && i + 2 < value.size() && static_cast<unsigned char>(value[i + 1]) == 0xBF &&
       (static_cast<unsigned char>(value[i + 2]) & 0xFE) == 0xBE) {
@@ -78,7 +86,10 @@ __attribute__((target("avx2"))) void skip_plain_32(const unsigned char* p, size_
   const __m256i below = _mm256_set1_epi8(0x1F), tab = _mm256_set1_epi8('\t'),
                 lf = _mm256_set1_epi8('\n'), cr = _mm256_set1_epi8('\r'),
                 del = _mm256_set1_epi8(0x7F), ef = _mm256_set1_epi8(static_cast<char>(0xEF)),
-                bf = _mm256_set1_epi8(static_cast<char>(0xBF));
+                bf = _mm256_set1_epi8(static_cast<char>(0xBF)),
+                c2 = _mm256_set1_epi8(static_cast<char>(0xC2)),
+                e0 = _mm256_set1_epi8(static_cast<char>(0xE0)),
+                x80 = _mm256_set1_epi8(static_cast<char>(0x80));
   for (; i + 33 <= size; i += 32) {
     __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
     __m256i next = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 1));
@@ -89,6 +100,9 @@ __attribute__((target("avx2"))) void skip_plain_32(const unsigned char* p, size_
     __m256i hit = _mm256_or_si256(_mm256_andnot_si256(space, low), _mm256_cmpeq_epi8(v, del));
     hit = _mm256_or_si256(hit,
                           _mm256_and_si256(_mm256_cmpeq_epi8(v, ef), _mm256_cmpeq_epi8(next, bf)));
+    hit =
+        _mm256_or_si256(hit, _mm256_and_si256(_mm256_cmpeq_epi8(v, c2),
+                                              _mm256_cmpeq_epi8(_mm256_and_si256(next, e0), x80)));
     if (_mm256_movemask_epi8(hit) != 0) return;
   }
 }
@@ -100,8 +114,9 @@ ControlChar find_control_char(std::string_view value) {
   size_t i = 0;
 #if defined(__SSE2__)
   // Sixteen bytes at a time past those that hold none: no byte below 0x20 but tab, line
-  // feed and return, no 0x7F, and no EF followed by BF (U+FFC0-U+FFFF, where U+FFFE and
-  // U+FFFF are). A page's whole text is read so (load/markdown_limits.h).
+  // feed and return, no 0x7F, no EF followed by BF (U+FFC0-U+FFFF, where U+FFFE and
+  // U+FFFF are), and no C2 followed by 80-9F (U+0080-U+009F). A page's whole text is read so
+  // (load/markdown_limits.h).
   const auto* p = reinterpret_cast<const unsigned char*>(value.data());
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
   if (cpu_has_avx2()) skip_plain_32(p, value.size(), i);  // then 16 a step from there
@@ -109,7 +124,10 @@ ControlChar find_control_char(std::string_view value) {
   const __m128i below = _mm_set1_epi8(0x1F), tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n'),
                 cr = _mm_set1_epi8('\r'), del = _mm_set1_epi8(0x7F),
                 ef = _mm_set1_epi8(static_cast<char>(0xEF)),
-                bf = _mm_set1_epi8(static_cast<char>(0xBF));
+                bf = _mm_set1_epi8(static_cast<char>(0xBF)),
+                c2 = _mm_set1_epi8(static_cast<char>(0xC2)),
+                e0 = _mm_set1_epi8(static_cast<char>(0xE0)),
+                x80 = _mm_set1_epi8(static_cast<char>(0x80));
   for (; i + 17 <= value.size(); i += 16) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
     __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
@@ -118,6 +136,8 @@ ControlChar find_control_char(std::string_view value) {
                                  _mm_cmpeq_epi8(v, cr));
     __m128i hit = _mm_or_si128(_mm_andnot_si128(space, low), _mm_cmpeq_epi8(v, del));
     hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(v, ef), _mm_cmpeq_epi8(next, bf)));
+    hit = _mm_or_si128(
+        hit, _mm_and_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(_mm_and_si128(next, e0), x80)));
     if (_mm_movemask_epi8(hit) == 0) continue;
     for (size_t k = i; k < i + 16; ++k) {  // a halfwidth form (EF BF ..) is not one
       if (ControlChar c = control_char_at(value, k); c.offset != std::string_view::npos) return c;
@@ -150,6 +170,18 @@ std::string code_point_name(char32_t code) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(code));
   return buf;
+}
+
+std::string control_char_name(char32_t code) {
+  if (code < 0x80 || code > 0x9F) return code_point_name(code);
+  // Windows-1252's characters at 0x80-0x9F, where Latin-1 has the C1 controls ("" for the
+  // five it leaves unassigned).
+  static constexpr const char* kWindows1252[32] = {
+      "€", "",  "‚", "ƒ", "„", "…", "†", "‡", "ˆ", "‰", "Š", "‹", "Œ", "", "Ž", "",
+      "",  "‘", "’", "“", "”", "•", "–", "—", "˜", "™", "š", "›", "œ", "", "ž", "Ÿ"};
+  const std::string meant = kWindows1252[code - 0x80];
+  return code_point_name(code) +
+         (meant.empty() ? "" : ": probably " + meant + " of a file read in the wrong encoding");
 }
 
 std::string_view alias_name_at(std::string_view text, size_t offset) {

@@ -400,6 +400,10 @@ std::string cell_hint(std::string_view text, ColumnType type, bool year) {
                "9223372036854775807: declare the "
                "column `type: number` for larger ones";
       }
+      if (!whole && is_decimal_text(ascii)) {  // past kMaxFigure, or nearer 0 than kMinFigure
+        return "a number column holds figures from -1e100 to 1e100, and none nearer 0 than "
+               "1e-100 but 0 (a chart could not draw one, nor a sum add it up)";
+      }
       if (whole && is_decimal_text(ascii)) {
         return "a whole-number column holds no decimals: declare the column `type: number` if "
                "it has them";

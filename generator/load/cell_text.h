@@ -14,6 +14,14 @@ bool is_integer_text(std::string_view s);
 /// `3.5`, `-0.25`, `.5`, `1e6`.
 bool is_decimal_text(std::string_view s);
 
+/// The largest size of a figure in a `number` column (1e100, -1e100): a chart's axis over
+/// 1.8e308, the largest double, had no end (its ticks filled memory until the build was
+/// killed), and two figures of 1e308 added up to ∞. No count or amount comes near it.
+constexpr double kMaxFigure = 1e100;
+/// The smallest size of a figure other than 0: a chart of 5e-324 (the smallest double)
+/// divided its axis by 0 and drew its bars and points at "-nan%".
+constexpr double kMinFigure = 1e-100;
+
 /// The help for a cell `text` that is not a value of `type`, when it looks like one written
 /// the way a spreadsheet or a person would (`1,234`, `86.9%`, `２０２２`, `2023/06/30`,
 /// `112-06-30`, `yes`, `193人`, `62*`): what to write instead. "" when nothing better than

@@ -48,6 +48,15 @@ TEST_CASE("cell_hint says a whole number too large for its column is one for a n
         "declare the column `type: number` for larger ones");
 }
 
+TEST_CASE("cell_hint says a number column holds figures up to 1e100") {
+  const std::string hint =
+      "a number column holds figures from -1e100 to 1e100, and none nearer 0 than 1e-100 but "
+      "0 (a chart could not draw one, nor a sum add it up)";
+  CHECK(cell_hint("1.7976931348623157e308", ColumnType::kNumber) == hint);
+  CHECK(cell_hint("-1e101", ColumnType::kNumber) == hint);
+  CHECK(cell_hint("5e-324", ColumnType::kNumber) == hint);
+}
+
 TEST_CASE("cell_hint names an invisible character in a cell, with the value to write") {
   // A no-break space after the figure was read as its unit ("say the unit ' ' once").
   CHECK(cell_hint("1\xC2\xA0", ColumnType::kInteger) ==

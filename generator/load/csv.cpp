@@ -118,7 +118,7 @@ void report_unshowable(const CsvRecord& record, const std::string& path, Diagnos
         found.offset != std::string_view::npos) {
       diags.error(
           path, pos,
-          "this field has an invisible control character (" + code_point_name(found.code) + ")",
+          "this field has an invisible control character (" + control_char_name(found.code) + ")",
           "remove it: spreadsheets (.xlsx, .ods) and pages cannot hold it (it often "
           "comes with text pasted from another program)");
     } else if (record.fields[i].find(kByteOrderMark) != std::string::npos) {

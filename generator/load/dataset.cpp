@@ -198,7 +198,10 @@ Value type_cell(std::string_view text, const Column& column, std::string* error)
       std::string s(t);
       errno = 0;
       double d = std::strtod(s.c_str(), nullptr);
-      if (errno == ERANGE && (d > 1e308 || d < -1e308)) return fail("a number in range");
+      if (errno == ERANGE || d > kMaxFigure || d < -kMaxFigure ||
+          (d != 0 && d < kMinFigure && d > -kMinFigure)) {
+        return fail("a number in range");
+      }
       return Value(d);
     }
     case ColumnType::kBoolean: {

@@ -132,6 +132,25 @@ TEST_CASE("dataset: type_cell accepts the written forms of each type") {
   CHECK(type_cell(".5", number, &e).as_double() == 0.5);
   CHECK(type_cell("-", number, &e).is_null());
   CHECK_FALSE(e.empty());
+  // The largest double drew a chart whose axis had no end; 1e100 and 1e-300 are figures.
+  CHECK(type_cell("1e100", number, &e).as_double() == 1e100);
+  CHECK(type_cell("-1e100", number, &e).as_double() == -1e100);
+  e.clear();
+  CHECK(type_cell("1e-100", number, &e).as_double() == 1e-100);
+  CHECK(type_cell("-0.0", number, &e).as_double() == 0.0);
+  CHECK(e.empty());
+  for (const char* tiny : {"5e-324", "-1e-101", "1e-400"}) {  // "-nan%" in a chart; 0 read
+    CAPTURE(tiny);
+    e.clear();
+    CHECK(type_cell(tiny, number, &e).is_null());
+    CHECK(e == "value '" + std::string(tiny) + "' in column 'x' is not a number in range");
+  }
+  e.clear();
+  CHECK(type_cell("1.7976931348623157e308", number, &e).is_null());
+  CHECK(e == "value '1.7976931348623157e308' in column 'x' is not a number in range");
+  e.clear();
+  CHECK(type_cell("-1.1e100", number, &e).is_null());
+  CHECK(e == "value '-1.1e100' in column 'x' is not a number in range");
 }
 
 TEST_CASE("dataset: a frequency written in the staff's language names the word to write") {

@@ -1,12 +1,61 @@
 #include "load/indicator_spec.h"
 
 #include <algorithm>
+#include <optional>
+#include <string>
+#include <utility>
 
 #include "load/dataset.h"
 
 namespace firefly {
 
 namespace {
+
+/// The first and last year of a period written as a year (2019) or as years joined by a dash
+/// (2015–2018, 2015-2018); nullopt for another label (a half year, "H1").
+std::optional<std::pair<int, int>> period_years(std::string_view p) {
+  auto year = [](std::string_view s) {
+    if (s.size() != 4 ||
+        !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return -1;
+    return std::stoi(std::string(s));
+  };
+  if (int y = year(p); y >= 0) return std::pair{y, y};
+  for (std::string_view dash : {"\u2013", "-", "\u2014", "~"}) {
+    if (p.size() == 8 + dash.size() && p.substr(4, dash.size()) == dash) {
+      int a = year(p.substr(0, 4)), b = year(p.substr(4 + dash.size()));
+      if (a >= 0 && b >= 0) return std::pair{a, b};
+    }
+  }
+  return std::nullopt;
+}
+
+/// Periods are listed in time order: the latest period with a figure is the one the
+/// scorecard shows, so [2019, 2018] showed 2018's status as the latest. A span that ends
+/// before it starts (2018–2015) is an error too; labels that are no years are not compared.
+template <typename Reader>
+void check_period_order(const Value& periods, Reader& r) {
+  int last_year = -1;
+  std::string last_label;
+  for (const Value& p : periods.as_list()) {
+    const std::string label = p.to_text();
+    auto years = period_years(label);
+    if (!years) continue;
+    if (years->first > years->second) {
+      r.error(p, "indicators: period " + in_quotes(label) + " ends before it starts",
+              "write its first year first");
+    } else if (years->first == years->second) {
+      if (years->first <= last_year) {
+        r.error(p,
+                "indicators: period " + in_quotes(label) + " is listed after " +
+                    in_quotes(last_label) + ": list the periods in time order",
+                "the scorecard shows each indicator's last period with a figure as its latest");
+      }
+      last_year = years->first;
+      last_label = label;
+    }
+  }
+}
 
 const std::vector<std::string> kIndicatorKeys = {
     "title",  "periods",    "id",     "name",   "goal",   "unit",  "direction", "baseline",
@@ -143,6 +192,7 @@ std::optional<IndicatorSpec> read_indicator_spec(const Value& block, const std::
         spec.periods.push_back(label);
       }
     }
+    check_period_order(periods, r);
   }
   if (const Value* v = block.find("id"); v && !v->is_null()) spec.id = r.column(*v, "id", false);
   spec.name = r.columns_by_lang(block, "name");

@@ -345,7 +345,7 @@ std::vector<MarkdownHazard> find_control_characters(std::string_view body, int f
     line += static_cast<int>(std::count(body.begin() + from, body.begin() + start, '\n'));
     found.push_back(
         {{line, pos_of_offset(body.substr(start), at - start).col},
-         "this line has an invisible control character (" + code_point_name(c.code) + ")",
+         "this line has an invisible control character (" + control_char_name(c.code) + ")",
          "remove it: pages and feeds cannot show it (it often comes with text "
          "pasted from another program)"});
     size_t end = body.find('\n', at);

@@ -141,7 +141,8 @@ std::optional<double> achievement_ratio(Direction direction, std::optional<doubl
                                         std::optional<double> actual) {
   if (!target || !actual) return std::nullopt;
   auto divide = [](double a, double b) -> std::optional<double> {
-    if (b == 0) return std::nullopt;
+    // 1e100 over a target of 1e-300 is past the largest double: the page said "∞%".
+    if (b == 0 || !std::isfinite(a / b)) return std::nullopt;
     return a / b;
   };
   switch (direction) {
@@ -230,6 +231,17 @@ std::optional<IndicatorSet> build_indicator_set(const Dataset& ds, Diagnostics& 
                   "indicator id " + in_quotes(ind.id) + " is used twice");
     }
     ind.name = r.localized(spec.name);
+    if (ind.name.empty()) {
+      // An empty name cell published a page with an empty <h1> and "<title> — Site", and
+      // a scorecard row naming nothing.
+      const std::string& column = spec.name.plain.empty() && !spec.name.by_lang.empty()
+                                      ? spec.name.by_lang[0].second
+                                      : spec.name.plain;
+      local.error(ds.csv_path, r.pos(column),
+                  "this indicator has no name: its page and its scorecard row would have no "
+                  "heading",
+                  "write its name in column " + in_quotes(column));
+    }
     ind.goal = r.localized(spec.goal);
     ind.source = r.localized(spec.source);
     ind.method = r.localized(spec.method);
@@ -258,6 +270,12 @@ std::optional<IndicatorSet> build_indicator_set(const Dataset& ds, Diagnostics& 
                     column_of(spec.target_max, period)
                         ? "fill '" + column_of(spec.target_max, period)->column + "'"
                         : "map " + period + " to a column under 'target_max' in " + ds.yaml_path);
+      } else if (p.target && p.target_max && *p.target_max < *p.target &&
+                 ind.direction == Direction::kRange) {
+        // 10 to 5: no actual could meet it, and the page said "10 to 5".
+        local.error(ds.csv_path, r.pos(column_of(spec.target_max, period)->column),
+                    "the range target in " + period + " ends below where it starts",
+                    "'target' is its lower end and 'target_max' its upper one: swap the two");
       }
       p.status = indicator_status(ind.direction, p.target, p.target_max, p.actual);
       p.ratio = achievement_ratio(ind.direction, p.target, p.target_max, p.actual);

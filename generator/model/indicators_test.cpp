@@ -80,6 +80,8 @@ TEST_CASE("lower is better: fewer days than the target is met, more is not") {
   CHECK(*achievement_ratio(Direction::kLower, 14, {}, 7) == doctest::Approx(2.0));
   CHECK(*achievement_ratio(Direction::kLower, 14, {}, 28) == doctest::Approx(0.5));
   CHECK_FALSE(achievement_ratio(Direction::kLower, 14, {}, 0));
+  CHECK_FALSE(achievement_ratio(Direction::kHigher, 1e-300, {}, 1e100));  // no "∞%"
+  CHECK_FALSE(achievement_ratio(Direction::kLower, 1e100, {}, 1e-300));
 }
 
 TEST_CASE("exact: more than the target is not met either") {
@@ -154,6 +156,21 @@ TEST_CASE("a target without a unit is reported at its cell") {
   CHECK(messages(d)[0] == "data/plan.csv:2:7: the target of '學習時數' in 2018 has no unit");
 }
 
+TEST_CASE("an indicator without a name in any language is reported at its cell") {
+  // It published a page with an empty <h1> and "<title> — Site".
+  Diagnostics d;
+  auto set = plan(
+      ",Learning hours,人力,小時,at_least,,40,41,,,,\n"
+      " , ,人力,小時,at_least,,40,41,,,,\n",
+      d);
+  CHECK_FALSE(set);
+  auto m = messages(d);
+  REQUIRE(m.size() == 1);
+  CHECK(m[0] ==
+        "data/plan.csv:3:1: this indicator has no name: its page and its scorecard row would "
+        "have no heading");
+}
+
 TEST_CASE("a range without an upper end and an unknown direction are reported at their cells") {
   Diagnostics d;
   auto set = plan(
@@ -165,6 +182,18 @@ TEST_CASE("a range without an upper end and an unknown direction are reported at
   REQUIRE(m.size() == 2);
   CHECK(m[0] == "data/plan.csv:2:9: a range target in 2019 needs its upper end in target_max");
   CHECK(m[1] == "data/plan.csv:3:5: unknown direction 'fewer'");
+}
+
+TEST_CASE("a range target whose upper end is below its lower one is reported at the upper end") {
+  Diagnostics d;
+  auto set = plan(
+      "活動,Events,休閒,events,range,,,,10,5,7,\n"
+      "天數,Days,服務,days,range,,,,5,5,5,\n",
+      d);
+  CHECK_FALSE(set);
+  auto m = messages(d);
+  REQUIRE(m.size() == 1);
+  CHECK(m[0] == "data/plan.csv:2:10: the range target in 2019 ends below where it starts");
 }
 
 TEST_CASE("unknown indicator fields and an actual for a period the plan does not cover") {
@@ -189,6 +218,29 @@ TEST_CASE("unknown indicator fields and an actual for a period the plan does not
   CHECK(messages(d2)[0] ==
         "data/plan.yaml:11:31: indicators: actual for period '2020', which the plan does not "
         "cover (periods: 2018, 2019)");
+}
+
+TEST_CASE("periods are listed in time order, a span from its first year") {
+  // [2019, 2018] had the scorecard show 2018's status as each indicator's latest.
+  std::string meta = kMeta;
+  meta.replace(meta.find("periods: [2018, 2019]"), 21,
+               "periods: [2019, 2018, 2019\u20132018, H1, 2017-2019]");
+  Diagnostics d;
+  Value v = parse_yaml(meta, "data/plan.yaml", d);
+  CHECK_FALSE(build_dataset("plan", v, kHeader, d));
+  auto m = messages(d);
+  REQUIRE(m.size() == 2);
+  CHECK(m[0] ==
+        "data/plan.yaml:3:19: indicators: period '2018' is listed after '2019': list the "
+        "periods in time order");
+  CHECK(m[1] == "data/plan.yaml:3:25: indicators: period '2019\u20132018' ends before it starts");
+  meta = kMeta;
+  meta.replace(meta.find("periods: [2018, 2019]"), 21,
+               "periods: [2018, 2019, 2018\u20132019, H2, 2015-2018]");
+  Diagnostics ok;
+  v = parse_yaml(meta, "data/plan.yaml", ok);
+  CHECK(build_dataset("plan", v, kHeader, ok));
+  CHECK(messages(ok).empty());
 }
 
 TEST_CASE("indicator columns must exist and figures must be numbers") {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/host_name.h"
 #include "core/text.h"
 
 namespace firefly {
@@ -33,6 +34,14 @@ std::string unsafe_path_reason(std::string_view path) {
       lower.find("%5c") != std::string::npos || lower.find("%00") != std::string::npos) {
     return "it contains a percent-encoded dot, slash or NUL";
   }
+  // The page is written to a folder named as the path is written ("a%41"), while a web server
+  // decodes the address it is asked for (/a%41/ is /aA/) and looks for that folder: the page
+  // could never be opened. An undecodable '%' (/100%/) made every link to it one a URL
+  // parser refuses. Firefly encodes what a link needs; the path is written as it reads.
+  if (path.find('%') != std::string_view::npos) {
+    return "it contains '%': write the characters themselves (/café/, not /caf%C3%A9/), as a "
+           "web server decodes %C3%A9 to é and would look for the page under café";
+  }
   for (std::string_view seg : split(path, '/')) {
     if (seg == ".." || seg == ".") return "it contains a '.' or '..' segment";
     if (seg.size() > kMaxPathSegmentBytes) {
@@ -61,16 +70,58 @@ std::string url_scheme(std::string_view url) {
   return ascii_lower(url.substr(0, colon));
 }
 
+namespace {
+
+/// Why a tel: or mailto: link with `rest` after its colon opens no call or message, or "".
+/// A phone dialled tel:javascript:alert(1) or an empty tel: as letters or nothing; mailto:
+/// opened a message to no one (mailto:?subject=... leaves the reader to choose, and is kept).
+std::string contact_link_reason(std::string_view scheme, std::string_view rest) {
+  if (scheme == "tel") {
+    std::string_view number = rest.substr(0, rest.find(';'));  // ;ext=8 and the like
+    bool digit = false;
+    for (char ch : number) {
+      if (ch >= '0' && ch <= '9') {
+        digit = true;
+      } else if (std::string_view("+-.()").find(ch) == std::string_view::npos) {
+        digit = false;
+        break;
+      }
+    }
+    if (digit) return "";
+    return "tel: is followed by a telephone number alone (digits, +, -, . and brackets, as in "
+           "tel:+886-6-299-1111)";
+  }
+  constexpr std::string_view kMail =
+      "mailto: is followed by an email address (mailto:labor@example.gov.tw)";
+  std::string_view to = rest.substr(0, rest.find('?'));
+  if (to.empty()) return rest.empty() ? std::string(kMail) : "";
+  for (std::string_view address : split(to, ',')) {
+    size_t at = address.find('@');
+    if (at == std::string_view::npos || at == 0 || at + 1 == address.size()) {
+      return std::string(kMail);
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
 std::string unsafe_link_reason(std::string_view url) {
   std::string_view trimmed = trim(url);
   std::string scheme = url_scheme(trimmed);
   for (unsigned char c : url) {
     if (c < 0x20 || c == 0x7f) return "it contains a control character";
   }
-  if (scheme.empty() || scheme == "http" || scheme == "https" || scheme == "mailto" ||
-      scheme == "tel") {
-    return "";
+  if (scheme == "tel" || scheme == "mailto") {
+    return contact_link_reason(scheme, trimmed.substr(scheme.size() + 1));
   }
+  if (scheme == "http" || scheme == "https") {
+    // https://user:pw@x.org/, https://x.org/100% or https:x.org in a link or an image was
+    // published as written (as a menu entry's was refused).
+    std::string why = web_address_problem(trimmed);
+    return why.empty() ? "" : "it " + why;
+  }
+  if (scheme.empty()) return "";
   constexpr std::string_view kCopy =
       ", which readers cannot open; put the file in static/ and write its site path "
       "(static/images/a.jpg is /images/a.jpg)";

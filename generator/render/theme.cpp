@@ -13,6 +13,7 @@
 #include "mustache/lexer.h"
 #include "render/embedded_theme.h"
 #include "render/reads.h"
+#include "render/theme_string_fields.h"
 
 namespace firefly {
 
@@ -240,6 +241,15 @@ void check_asset_names(const std::map<std::string, const ThemeFile*>& sources,
 /// nothing. `skip_to_content: [Skip, this]` or `skip_to_content:` gave every page a skip
 /// link without words, which a screen reader announces as a bare link.
 void check_string_values(const Value& strings, const std::string& path, Diagnostics& diags) {
+  // A list or a line of text was read as no strings at all: the site's words were dropped
+  // without a word, and its pages showed the theme's. An empty file holds none.
+  if (!strings.is_map() && !strings.is_null()) {
+    diags.error(path, strings.pos.line ? strings.pos : Pos{1, 1},
+                "a strings file is a map of the theme's strings, not " +
+                    std::string(strings.kind_name()) + ": none of its words would be shown",
+                "write one string a line, `search_label: Search`");
+    return;
+  }
   for (const auto& [key, value] : strings.as_map()) {
     if (!value.is_map() && !value.is_list() && !value.is_null()) continue;
     const Pos at = value.is_null() ? value.key_pos : value.pos;
@@ -258,7 +268,7 @@ void check_string_values(const Value& strings, const std::string& path, Diagnost
 /// its name is close to one the theme has (search_faild): that is a misspelling, which
 /// would leave the theme's string as it was, and is a warning.
 Value overlay_strings(const Value& theme, const Value& site, const std::string& path,
-                      Diagnostics& diags) {
+                      const StringFields& fields, Diagnostics& diags) {
   Map merged = theme.as_map();
   std::vector<std::string> names;
   for (const auto& [key, value] : merged) names.push_back(key);
@@ -266,6 +276,7 @@ Value overlay_strings(const Value& theme, const Value& site, const std::string& 
     auto same = std::find_if(merged.begin(), merged.end(),
                              [&key = key](const auto& entry) { return entry.first == key; });
     if (same != merged.end()) {
+      check_site_string_fields(key, value, fields, path, diags);
       same->second = value;
     } else if (std::string guess = did_you_mean(key, names); !guess.empty()) {
       diags.warning(path, value.key_pos.line ? value.key_pos : Pos{1, 1},
@@ -409,6 +420,13 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
   for (const auto& [path, file] : files) {
     if (is_strings_file(path) && file.origin == path) site_codes.push_back(strings_code(path));
   }
+  StringFields fields;  // read only for a site with strings of its own
+  if (!site_codes.empty()) {
+    for (const auto& [path, file] : theme_strings) {
+      Diagnostics ignored;  // a file of the theme's reported where it is used
+      if (is_strings_file(path)) add_string_fields(parse_yaml(file.bytes, path, ignored), fields);
+    }
+  }
   std::map<std::string, Value> raw;
   std::map<std::string, std::string> site_file;  // language code -> the site's file of it
   std::set<std::string> checked;  // the strings files checked (one may serve two languages)
@@ -429,7 +447,7 @@ std::unique_ptr<Theme> load_theme(const fs::path& site_dir, const SiteConfig& co
       const ThemeFile& file = files.at("i18n/" + mine + ".yaml");
       const Value site_strings = parse_yaml(file.bytes, file.origin, diags);
       if (checked.insert(file.origin).second) check_string_values(site_strings, file.origin, diags);
-      raw[code] = overlay_strings(raw[code], site_strings, file.origin, diags);
+      raw[code] = overlay_strings(raw[code], site_strings, file.origin, fields, diags);
       site_file[code] = file.origin;
     }
   };
