@@ -258,6 +258,7 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
   // A chart of percentages whose rows share an x, found from the cells typed here: the
   // file is read once.
   std::optional<PercentSumCheck> percent_sum;
+  std::optional<KeyUniqueCheck> key_unique;  // rows repeating a key, from the same reading
   bool read =
       scan_csv(ds.csv_bytes, ds.csv_path, csv_diags, header_record,
                [&](const CsvRecord& rec, size_t offset) {
@@ -265,6 +266,7 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
                    match_header(header_record, *columns, ds, csv_diags);
                    if (ds.chart) percent_sum.emplace(ds.columns, *ds.chart);
                    if (percent_sum && !percent_sum->active()) percent_sum.reset();
+                   if (!ds.key.empty()) key_unique.emplace(ds);
                  }
                  matched = true;
                  for (size_t i = 0; i < rec.fields.size(); ++i) {
@@ -279,6 +281,7 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
                        cell_hint(rec.fields[i], ds.columns[i].type, is_year_column(ds.columns[i])));
                  }
                  if (percent_sum) percent_sum->end_row();
+                 if (key_unique) key_unique->row(rec.fields, rec.line);
                  ds.row_starts.push_back(static_cast<std::uint32_t>(offset));
                });
   if (read && !matched) match_header(header_record, *columns, ds, csv_diags);
@@ -296,7 +299,7 @@ std::optional<Dataset> build_dataset(const std::string& name, const Value& meta,
         "if the column holds other values, declare its type for them; else correct the values");
   }
   ds.row_starts.shrink_to_fit();
-  if (!csv_diags.has_errors()) check_key_unique(ds, csv_diags);
+  if (!csv_diags.has_errors() && key_unique) key_unique->report(ds, csv_diags);
   if (!csv_diags.has_errors() && percent_sum) {
     if (const std::optional<std::string>& x = percent_sum->shared()) {
       // Its chart would add the percentages of rows sharing an x (80% and 80%: 160%).

@@ -50,25 +50,28 @@ void read_dataset_key(const Value& meta, const std::vector<std::string>& columns
   }
 }
 
-void check_key_unique(const Dataset& ds, Diagnostics& diags) {
-  if (ds.key.empty()) return;
-  std::vector<int> at;
-  for (const std::string& k : ds.key) at.push_back(ds.column_index(k));
-  std::unordered_map<std::string, int> first_line;
-  for (size_t r = 0; r < ds.row_count(); ++r) {
-    std::vector<std::string> cells = ds.cells(r);
-    std::string key;
-    for (int i : at) {
-      key += cells[static_cast<size_t>(i)];
-      key += '\x1f';
-    }
-    auto [it, fresh] = first_line.emplace(key, ds.row_line(r));
-    if (!fresh) {
-      diags.error(ds.csv_path, Pos{ds.row_line(r), 1},
-                  "this row has the same key (" + joined_names(ds.key) + ") as line " +
-                      std::to_string(it->second),
-                  "give each row its own key, or remove the repeated row");
-    }
+KeyUniqueCheck::KeyUniqueCheck(const Dataset& ds) {
+  for (const std::string& k : ds.key) at_.push_back(ds.column_index(k));
+}
+
+void KeyUniqueCheck::row(const std::vector<std::string>& fields, int line) {
+  key_.clear();
+  for (int i : at_) {
+    // A key column missing from the file or the row is an error of its own: the key is
+    // then not reported.
+    if (i >= 0 && static_cast<size_t>(i) < fields.size()) key_ += fields[static_cast<size_t>(i)];
+    key_ += '\x1f';
+  }
+  auto [it, fresh] = first_line_.emplace(key_, line);
+  if (!fresh) repeats_.emplace_back(line, it->second);
+}
+
+void KeyUniqueCheck::report(const Dataset& ds, Diagnostics& diags) const {
+  for (const auto& [line, first] : repeats_) {
+    diags.error(
+        ds.csv_path, Pos{line, 1},
+        "this row has the same key (" + joined_names(ds.key) + ") as line " + std::to_string(first),
+        "give each row its own key, or remove the repeated row");
   }
 }
 

@@ -598,6 +598,16 @@ columns:
   CHECK(messages(dup) ==
         std::vector<std::string>{"data/awards.csv:4:1: this row has the same key (team, number) as "
                                  "line 2 | give each row its own key, or remove the repeated row"});
+  // Lines as the file has them (a blank line, CRLF, a quoted line break), the key's cells
+  // found in the file's order of columns, each repeat said.
+  Diagnostics lines;
+  CHECK_FALSE(
+      build(good, "number,team\r\n1,\"a\nb\"\r\n\r\n1,a\r\n1,\"a\nb\"\r\n2,a\n1,a\n", lines));
+  CHECK(messages(lines) ==
+        std::vector<std::string>{"data/awards.csv:6:1: this row has the same key (team, number) as "
+                                 "line 2 | give each row its own key, or remove the repeated row",
+                                 "data/awards.csv:9:1: this row has the same key (team, number) as "
+                                 "line 5 | give each row its own key, or remove the repeated row"});
   // A column named twice: the data package's primaryKey would name it twice.
   Diagnostics twice;
   CHECK_FALSE(
