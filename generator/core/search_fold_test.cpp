@@ -51,6 +51,10 @@ TEST_CASE("folding: Latin letters NFKD keeps whole are the letters typed for the
   CHECK(fold_for_search("\u0131zmir \u0130zmir") == "izmir izmir");  // dotless ı, dotted İ
   // What NFKD already took apart stays so: a ligature from a PDF, a superscript, a numeral.
   CHECK(fold_for_search("\uFB01nancial m\u00B2 \u216B") == "financial m2 xii");
+  // A Kangxi radical a PDF gives for the ideograph (⼈ U+2F08 for 人), half-width katakana.
+  CHECK(fold_for_search("\u2F08\u529B") == "\u4EBA\u529B");
+  CHECK(piece_texts("\u2F08\u529B") == std::vector<std::string>{"\u4EBA", "\u529B"});
+  CHECK(fold_for_search("\uFF76\uFF9E\uFF72\uFF84\uFF9E") == "\u30AC\u30A4\u30C9");
 }
 
 TEST_CASE("folding: a mark typed for an apostrophe is the apostrophe, which is no letter") {
