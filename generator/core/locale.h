@@ -1,5 +1,5 @@
-// Locale-aware formatting, collation and folding for search, through ICU (text segmentation
-// is in core/text_break.h).
+// Locale-aware formatting and collation, through ICU (text segmentation is in
+// core/text_break.h, folding for search in core/search_fold.h, included here).
 #pragma once
 
 #include <cstdint>
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/search_fold.h"
 
 namespace firefly {
 
@@ -57,38 +58,5 @@ class Collator {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-/// `text` folded for search: lower case, compatibility forms (full-width letters) as their
-/// plain forms, no combining diacritics (U+0300 to U+036F: Vietnamese tones, accents), and
-/// đ as d, without the invisible characters a word may hold (a soft hyphen, a zero-width
-/// joiner, non-joiner or word joiner, U+FEFF). Thai, kana voicing and Hangul are kept. The
-/// search page's script folds alike.
-std::string fold_for_search(std::string_view text);
-
-/// One piece of text search indexes: a folded word, or one folded Han, kana or hangul
-/// character (`cjk`); `joined` when a CJK character directly follows the previous one.
-struct SearchPiece {
-  std::string text;
-  bool cjk = false;
-  bool joined = false;
-};
-/// The pieces of `text` in order: words of letters, digits and marks (Thai split at ICU's
-/// dictionary word breaks, other scripts at anything else; a mark on no letter, as the
-/// U+FE0F of an emoji, is in none) and CJK characters one by one.
-std::vector<SearchPiece> search_pieces(std::string_view text);
-
-/// True for a unified Han ideograph (U+3400 to U+4DBF, U+4E00 to U+9FFF), which folding
-/// leaves as it is (compatibility ideographs change).
-inline bool is_unified_ideograph(uint32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
-}
-
-/// True when folding changes nothing of `text` that search reads: it is ASCII, unified
-/// Han ideographs and plain separators only (most Chinese and English text).
-bool search_text_is_simple(std::string_view text);
-
-/// The code point of the 3-byte UTF-8 sequence at byte `i` of `s` (Han and Thai are
-/// such), else 0.
-uint32_t three_byte_code_point(std::string_view s, size_t i);
 
 }  // namespace firefly

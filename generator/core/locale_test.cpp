@@ -180,23 +180,3 @@ TEST_CASE("formatting and collation from several threads") {
 }
 
 }  // namespace firefly
-
-namespace firefly {
-
-TEST_CASE("search_pieces: the fast path for ASCII and Han gives what folding gives") {
-  for (std::string text : {"勞工局2019年，志工「服務」ABC def", "（全形括號）、。—dash… x_y",
-                           "團體協約\u3000 e-mail 3.5", "a\u200Db", "㐀丁 z"}) {
-    std::vector<SearchPiece> fast = search_pieces(text);
-    // "é" sends the same text through ICU's folding; its piece comes last.
-    std::vector<SearchPiece> folded = search_pieces(text + " \xC3\xA9");
-    REQUIRE(folded.size() == fast.size() + 1);
-    CHECK(folded.back().text == "e");
-    for (size_t k = 0; k < fast.size(); ++k) {
-      CHECK(fast[k].text == folded[k].text);
-      CHECK(fast[k].cjk == folded[k].cjk);
-      CHECK(fast[k].joined == folded[k].joined);
-    }
-  }
-}
-
-}  // namespace firefly

@@ -9,7 +9,9 @@
 // around a query (「志工」, 志工。, 志工?); an emoji typed beside the words (志工❤️), words a
 // page breaks with what a reader does not see (a soft hyphen, a zero-width joiner, a line
 // break inside a Chinese sentence, zero-width spaces between Thai words), a sentence copied
-// whole, a very common word beside a rarer one.
+// whole, a very common word beside a rarer one; what looks alike and is typed either way
+// (Ð for Đ, ʼ for ’, ß as ss, Thai ำ as ํ and า, เเ for แ, on a page or in a query), text
+// copied from a PDF (ﬁ, Ⅻ, m²), an e-mail or web address; 臺 typed 台 and 台 typed 臺.
 //
 // MADE: the queries on the made site (writeMadeSite writes its source). PORTAL_MORE: the
 // queries of these kinds on the sample portal. Which pages each should find is worked out
@@ -71,6 +73,14 @@ const STORIES = {
     ['dont', 'Things to avoid', '2021-02-01', [], "Employers don't keep workers' passports. Do not sign blank forms."],
     ['soft', 'Inter\u00ADpreters for deaf workers', '2021-04-01', [],
       'The bureau trains sign-language inter\u00ADpreters every year. Ask for an appoint\u00ADment\u2060s slot.'],
+    // Written with the modifier letter apostrophe (U+02BC) some keyboards and editors give
+    // for ’, with an address and a web address; and letters from abroad, whose names hold
+    // letters NFKD keeps whole (ß, Ł, ø, İ); and text copied from a PDF (ﬁ, ﬀ, Ⅻ, m²).
+    ['hotline', 'The bureau\u02BCs hotline', '2021-01-15', [],
+      'Call the bureau\u02BCs hotline if your employer keeps your passport. Write to help@bureau.example.org or see https://bureau.example.org/hotline.'],
+    ['abroad', 'Letters from abroad', '2021-01-20', [], 'Readers wrote to the bureau from Gie\u00DFen, \u0141\u00F3d\u017A, Troms\u00F8 and \u0130zmir.'],
+    ['pdf', 'Copied from a report', '2021-01-25', [],
+      'The \uFB01nancial support for o\uFB00shore workers is in Annex \u216B, with housing of at least 6 m\u00B2 each.'],
   ],
   vi: [
     ['volunteers', 'Tình nguyện viên năm 2023', '2023-03-01', ['care'],
@@ -79,6 +89,10 @@ const STORIES = {
     ['danang', 'Lao động ở Đà Nẵng', '2022-05-01', ['safety'],
       'Người lao động từ Đà Nẵng làm việc tại nhà máy; họ được đào tạo về an toàn.'],
     ['tones', 'Thuế và thuê nhà', '2021-05-01', [], 'Thuế thu nhập khác với tiền thuê nhà.'],
+    // Written with Ð (U+00D0, the Icelandic eth, which some Vietnamese keyboards and fonts
+    // give for Đ), and with the old tone places (hoà, thuỷ).
+    ['eth', 'Công nhân ở \u00D0ồng Nai', '2021-04-01', [],
+      'Người lao động ở \u00D0ồng Nai và Hoà Bình được đào tạo nghề thuỷ sản.'],
   ],
   id: [
     ['volunteers', 'Relawan tahun 2023', '2023-03-01', ['care'],
@@ -100,6 +114,11 @@ const STORIES = {
     // a soft hyphen inside one.
     ['zwsp', 'บริการ\u200Bล่าม\u200Bภาษา\u200Bมือ', '2021-04-01', [],
       'สำนักงาน\u200Bจัด\u200Bบริการ\u200Bล่าม\u200Bสำหรับ\u200Bคน\u200Bหู\u200Bหนวก ติดต่อ\u00ADเจ้าหน้าที่'],
+    // น้ำ (water) written as it should be; and a text copied from a PDF, its ำ typed as
+    // nikhahit and sara aa, a tone mark after the nikhahit, แ as two sara e (เเ).
+    ['water', 'น้ำดื่มสะอาดในโรงงาน', '2021-03-01', [], 'โรงงานต้องจัดน้ำดื่มสะอาดให้แรงงานทุกคน'],
+    ['pdf', 'คู่มือความปลอดภัยจากเอกสาร', '2021-02-01', [],
+      'ข้อความนี้คัดลอกจากเอกสาร ท\u0E4D\u0E32งานอย่างปลอดภัย ดื่มน\u0E4D\u0E49\u0E32ให้เพียงพอ \u0E40\u0E40ละพักผ่อนทุกวัน'],
   ],
 };
 
@@ -239,6 +258,17 @@ export const MADE = [
   ...q('en', 'common', 'the TTQS', 'the relief', 'and the'),
   ...q('vi', 'common', 'và thuê', 'người Đà Nẵng'),
   ...q('id', 'common', 'yang pensiun', 'dan keselamatan'),
+  // What looks alike and is typed either way: Ð (U+00D0) for Đ, the old tone places, an
+  // apostrophe typed as ʼ (U+02BC), ´ or `, letters NFKD keeps whole (ß, ł, ø, ı), text
+  // copied from a PDF (ﬁ, Ⅻ, m²), addresses; Thai ำ typed as nikhahit and sara aa, a tone
+  // mark after either, แ typed as เเ (on pages written as they should be, and as a PDF gives
+  // them).
+  ...q('vi', 'alike', '\u00D0à Nẵng', '\u00F0à nẵng', '\u00D0À NẴNG', 'Đồng Nai', '"Đồng Nai"', '"dong nai"', '\u00D0ồng Nai', 'Hòa Bình', 'thủy sản', 'hoà binh'),
+  ...q('en', 'alike', 'don\u02BCt', 'don\u00B4t', 'don`t', 'workers\u02BC', "bureau's hotline", 'bureau’s', 'BUREAU\u02BCS',
+    'Giessen', 'GIESSEN', 'Gießen', 'lodz', 'Łódź', 'Tromso', 'izmir', '\u0131zmir', 'financial support', '\uFB01nancial', 'offshore', 'annex xii', '6 m2'),
+  ...q('en', 'address', 'help@bureau.example.org', 'bureau.example.org/hotline', 'https://bureau.example.org/hotline', 'example.org'),
+  ...q('th', 'alike', 'ท\u0E4D\u0E32งาน', 'การท\u0E4D\u0E32งาน', 'น\u0E4D\u0E49\u0E32ดื่ม', 'น\u0E33\u0E49ดื่ม', 'น\u0E49\u0E4D\u0E32ดื่มสะอาด',
+    'ทำงานอย่างปลอดภัย', 'ดื่มน้ำให้เพียงพอ', 'น้ำ', 'และพักผ่อน', '\u0E40\u0E40รงงาน', '\u0E40\u0E40ละพักผ่อน'),
   ...q('th', 'invisible', 'บริการล่าม', 'ล่ามภาษามือ', 'คนหูหนวก', 'ติดต่อเจ้าหน้าที่', 'แรง\u200Bงาน', 'อาสา\u200Bสมัคร'),
 ];
 
@@ -260,6 +290,8 @@ export const PORTAL_MORE = [
   ...q('th', 'words', 'ทีมทำงานทำความดี', 'ซ่อมบ้าน'),
   ...q('th', 'typo-space', 'แรง งาน', 'ข้าม ชาติ', 'อาสา สมัคร', 'ซ่อม บ้าน'),
   ...q('vi', 'heading', '"Đối tác Cơ quan"'),
+  // 臺 and 台, both written in Taiwan (the portal has 臺南市 and 台南市, 平台): either typed.
+  ...q('zh-TW', 'variant', '台南市', '臺南市', '台南市政府勞工局', '台中', '臺灣', '台灣', '平臺'),
 ];
 
 if (import.meta.url === `file://${process.argv[1]}`) {

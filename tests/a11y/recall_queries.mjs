@@ -25,14 +25,23 @@ export function random(seed) {
   };
 }
 
+// Latin letters without a decomposition, as a reader types them (Đ and Ð look alike); and
+// 臺 is 台 (both are written in Taiwan: 臺南 and 台南).
+const PLAIN = { đ: 'd', ð: 'd', ɖ: 'd', ı: 'i', ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe' };
+
 /**
- * Case, width and Vietnamese tones folded away; Thai and kana marks kept. What a reader does
- * not see is taken out: a soft hyphen, a zero-width joiner, non-joiner or word joiner inside
- * a word, a zero-width space between Thai words, and a mark on no letter (the U+FE0F of ❤️).
+ * Case, width and Vietnamese tones folded away; Thai and kana marks kept. What looks alike is
+ * one: Ð and Đ (both d), a stroke or ligature and the plain letters (ß is ss, ø is o), an
+ * apostrophe typed as ʼ, ʻ, ´ or ` and ’, Thai ำ and nikhahit with sara aa, a tone mark either
+ * side of them, แ and เเ. What a reader does not see is taken out: a soft hyphen, a
+ * zero-width joiner, non-joiner or word joiner inside a word, a zero-width space between
+ * Thai words, and a mark on no letter (the U+FE0F of ❤️).
  */
 export function foldText(s) {
-  return s.normalize('NFKC').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-    .replace(/\u0111/g, 'd').normalize('NFC')
+  return s.replace(/[\u02BC\u02BB\u00B4`]/g, '\u2019').replace(/\u0E40\u0E40/g, '\u0E41').normalize('NFKC')
+    .replace(/\u0E4D([\u0E48-\u0E4B]+)/g, '$1\u0E4D').replace(/\u0E4D\u0E32([\u0E48-\u0E4B]+)/g, '$1\u0E4D\u0E32')
+    .toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đðɖıłøßæœ]/g, (c) => PLAIN[c]).replace(/臺/g, '台').normalize('NFC')
     .replace(/[\u00AD\u200C\u200D\u2060\uFEFF]/g, '')
     .replace(/(?<=[\u0E00-\u0E7F])\u200B+(?=[\u0E00-\u0E7F])/g, '')
     .replace(/(^|[^\p{L}\p{N}\p{M}])\p{M}+/gu, '$1');

@@ -7,7 +7,8 @@
 // that a Thai word being typed finds the pages with the word it begins, however ICU splits
 // what has been typed so far (ข้อมู is split as ข้อ and มู; the page has ข้อมูล), as does a
 // quoted phrase being typed ("sign lang), and one with a space typed inside a word (นาย จ้าง
-// for นายจ้าง). The status says "1 result", not "1 results".
+// for นายจ้าง), and that a page whose Thai is written as a PDF gives it (นํ้า, เเละ) is found
+// by น้ำ and และ, which its excerpt marks. The status says "1 result", not "1 results".
 //
 // Usage: node tests/a11y/search_edges.mjs FIREFLY
 // Prints one line per query, then "search edges: N passed, M failed"; exits 1 when any failed.
@@ -34,6 +35,8 @@ const thai = {
   other: 'ข้อเสนอของมูลนิธิ',
   // ICU splits this page's ชาติ as ชา and ติ (before a name it does not know).
   uni: 'ร่วมกับมหาวิทยาลัยแห่งชาติเฉิงกง',
+  // As a PDF gives it: the tone mark after the nikhahit of น้ำ, แ as two sara e.
+  pdf: 'ดื่มน\u0E4D\u0E49\u0E32ให้เพียงพอ \u0E40\u0E40ละพักผ่อน',
 };
 const pages = {};
 Object.entries(texts).forEach(([name, text], i) => {
@@ -88,9 +91,12 @@ const QUERIES = [
   // A space typed inside a Thai word: the page's นายจ้าง and ลูกจ้าง are found.
   ['นาย จ้าง', ['boss'], 'th/'],
   ['ลูก จ้าง ตกลง', ['boss'], 'th/'],
+  // Typed as it should be, found on the page written as a PDF gives it, and marked there.
+  ['น้ำให้เพียงพอ', ['pdf'], 'th/', false, ['น\u0E4D\u0E49\u0E32']],
+  ['และพักผ่อน', ['pdf'], 'th/', false, ['\u0E40\u0E40ละ']],
 ];
 
-await runQueryChecks('search edges', site, QUERIES, async (page, origin, [q, expected, lang = '', ordered = false]) => {
+await runQueryChecks('search edges', site, QUERIES, async (page, origin, [q, expected, lang = '', ordered = false, mustMark = []]) => {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${origin}/${lang}search/?q=${encodeURIComponent(q)}`);
@@ -126,5 +132,8 @@ await runQueryChecks('search edges', site, QUERIES, async (page, origin, [q, exp
   );
   const words = q.toLowerCase().split(/[^\p{L}]+/u);
   if (/['’]/.test(q) && marks.some((m) => !words.includes(m.toLowerCase()))) return `marked ${marks.join(', ')}`;
+  const marked = await page.$$eval('#search-results mark', (ms) => ms.map((m) => m.textContent));
+  const unmarked = mustMark.find((m) => !marked.includes(m));
+  if (unmarked) return `marked ${marked.join(', ') || 'nothing'}, not ${unmarked}`;
   return `ok (${status})`;
 });

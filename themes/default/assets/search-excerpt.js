@@ -3,11 +3,14 @@
 // loaded after every part, uses.
 (function (search) {
   "use strict";
+  // A character, or what Thai writes for one spelling in several (search-tokens.js's
+  // thaiNormal): two sara e, a nikhahit or ำ with the tone marks and sara aa after it.
+  var reUnit = /\u0E40\u0E40|[\u0E4D\u0E33][\u0E32\u0E48-\u0E4B]+|[\s\S]/gu;
   function foldedWithMap(text) {
     var folded = "",
       map = [],
       i = 0;
-    for (var c of text) {
+    for (var c of text.match(reUnit) || []) {
       var f = search.fold(c);
       for (var u = 0; u < f.length; u++) map.push(i);
       folded += f;

@@ -16,6 +16,7 @@
   // ---- The query: groups (a quoted phrase, or a run without spaces) whose terms must
   // occur at their offsets; all groups must occur. {token, offset (null: anywhere), prefix}
   function parseQuery(q) {
+    q = search.thaiNormal(q);  // its Thai runs are read (and cut) as the index reads them
     var groups = parseGroups(q);
     if (groups.length) groups.joined = thaiJoined(q).map(parseGroups);
     return groups;

@@ -1,6 +1,6 @@
 // The site search's tokens, made exactly as the generator makes them (render/search_tokens):
-// folded words (lower case, compatibility forms, no diacritics, đ as d, no soft hyphens or
-// zero-width joiners), Thai split at word breaks, Han/kana/hangul as single characters (a
+// folded words (lower case, compatibility forms, no diacritics, đ, ð, ı, ł, ø, ß, æ, œ as
+// the letters typed for them, ʼ as ’, no soft hyphens or zero-width joiners), Thai split at word breaks, Han/kana/hangul as single characters (a
 // query's pairs: search-query.js).
 // A part of the site search: it adds its functions to window.fireflySearch, which search.js,
 // loaded after every part, uses.
@@ -19,13 +19,32 @@
   // soft hyphen, a zero-width non-joiner, joiner or word joiner, U+FEFF (core/locale alike).
   var reInvisible = /[\u00AD\u200C\u200D\u2060\uFEFF]/g;
 
-  function fold(s) {
+  // Marks typed for an apostrophe (ʼ ʻ ´ `), the apostrophe ’, which is no letter.
+  var reApostrophe = /[\u02BC\u02BB\u00B4`]/g;
+  // Latin letters NFKD leaves whole, as a reader types them without their stroke (and 臺,
+  // written 台: both are written in Taiwan).
+  var PLAIN = { "\u0111": "d", "\u00F0": "d", "\u0256": "d", "\u0131": "i", "\u0142": "l", "\u00F8": "o", "\u00DF": "ss", "\u00E6": "ae", "\u0153": "oe" };
+  var rePlain = /[\u0111\u00F0\u0256\u0131\u0142\u00F8\u00DF\u00E6\u0153]/g;
+  // Thai spellings that look alike, written one way (core/search_fold's thai_normal_form):
+  // แ for เเ, tone marks before ำ or nikhahit, nikhahit and sara aa as ำ.
+  function thaiNormal(s) {
+    if (!/[\u0E40\u0E4D\u0E33]/.test(s)) return s;
     return s
-      .replace(reInvisible, "")
+      .replace(/\u0E40\u0E40/g, "\u0E41")
+      .replace(/([\u0E4D\u0E33])([\u0E48-\u0E4B]+)/g, "$2$1")
+      .replace(/\u0E4D\u0E32/g, "\u0E33")
+      .replace(/\u0E33([\u0E48-\u0E4B]+)/g, "$1\u0E33");
+  }
+  function fold(s) {
+    return thaiNormal(s.replace(reInvisible, ""))
       .toLowerCase()
+      .replace(reApostrophe, "\u2019")
       .normalize("NFKD")
       .replace(/[\u0300-\u036f]/g, "")
-      .replace(/\u0111/g, "d")
+      .replace(rePlain, function (c) {
+        return PLAIN[c];
+      })
+      .replace(/\u81FA/g, "\u53F0")
       .normalize("NFC")
       .toLowerCase();
   }
@@ -70,7 +89,7 @@
     }
   }
   function pieces(text) {
-    text = text.replace(reInvisible, "");
+    text = thaiNormal(text.replace(reInvisible, ""));
     var out = [];
     var last = 0;
     text.replace(reThai, function (m, at) {
@@ -89,6 +108,7 @@
   search.reCjk = reCjk;
   search.thaiWords = thaiWords;
   search.fold = fold;
+  search.thaiNormal = thaiNormal;
   search.utf8Length = utf8Length;
   search.thaiPieces = thaiPieces;
   search.pieces = pieces;
