@@ -154,8 +154,10 @@ bool BuildRun::check() {
     if (prev_ && st_.site_patched && !same_addresses) {
       changed = changed_addresses(*prev_->site, site);
     }
+    // A body's embeds read the datasets, the theme's strings and site.yaml (a chart's
+    // files name the publisher and the licence of datasets that name none).
     st_.bodies = render_bodies_reusing(
-        site, data_views, Hasher().add(st_.files.datasets).add(st_.files.theme).get(),
+        site, data_views, Hasher().add(st_.files.datasets).add(st_.data_site_print).get(),
         prev_ ? &prev_->body_cache : nullptr, prev_ ? &prev_->bodies : nullptr, st_.body_cache,
         st_.jobs, diags_, &photos, &result_.bodies_rendered,
         same_addresses ? std::optional(prev_->body_cache.link_targets) : std::nullopt,

@@ -245,6 +245,24 @@ TEST_CASE("the open-data files are made again only when what they are made from 
   }
 }
 
+TEST_CASE("a page's chart files name the licence site.yaml gives after an edit of it") {
+  // A body's embeds are taken over only while site.yaml is the same too: the SVG of a
+  // chart block names the publisher and the licence of a dataset that names none.
+  SiteCopy site;
+  const std::string svg = "data/counts/charts/bar-year-people.zh-TW.svg";
+  Edited edited = build_edit_update(site, [&] {
+    site.write("site.yaml", site.read("site.yaml") + "data_license: CC0-1.0\n");
+  });
+  REQUIRE(edited.update.exit_code == 0);
+  Files shown;
+  apply(shown, edited.kept);
+  apply(shown, edited.update);
+  Full full = full_build(site);
+  REQUIRE(full.files.count(svg) == 1);
+  CHECK(full.files[svg].find("<dc:rights>CC0-1.0</dc:rights>") != std::string::npos);
+  CHECK(shown[svg] == full.files[svg]);
+}
+
 TEST_CASE("a second full build in the same process renders an edited partial anew") {
   // The pages' renderer keeps the partials it found for the length of one build.
   SiteCopy site;
