@@ -179,6 +179,15 @@ bool BuildRun::check() {
     }
   }
   st_.data_views->prepare_charts(site, std::move(embedded_charts), st_.jobs);
+  if (options_.keep_state) {
+    // The catalogue page shows its files' sizes: SHA256SUMS lists the charts of the pages'
+    // blocks, which an edit of a page (a block's title) changes, the datasets the same.
+    Hasher catalogue;
+    for (const DataFile& f : st_.data_views->manifest().catalogue) {
+      catalogue.add(f.path).add(f.size).add(f.sha256);
+    }
+    st_.files.catalogue = catalogue.get();
+  }
   std::set<std::string> chart_urls;
   for (const auto& [name, files] : st_.data_views->manifest().charts) {
     for (const DataFile& f : files) chart_urls.insert(f.url());

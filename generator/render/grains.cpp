@@ -238,6 +238,7 @@ Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vecto
     put(grain::theme(), files.templates);
     put(grain::datasets(), files.datasets);
     for (const auto& [name, print] : files.dataset) put(grain::dataset(name), print);
+    put(grain::catalogue(), files.catalogue);
   };
   // The table of `before`, with the fingerprints that may have changed set again: the
   // same grains, unless a dataset came or went.

@@ -26,6 +26,8 @@ struct FileFingerprints {
   std::uint64_t datasets = 0;   ///< data/ and what shapes the data pages
   /// Each dataset's own: its files, and those of data/ that belong to no dataset.
   std::map<std::string, std::uint64_t> dataset;
+  /// The catalogue's files as made (after the charts of the pages' blocks).
+  std::uint64_t catalogue = 0;
 };
 
 class Grains;
