@@ -272,13 +272,21 @@ def main():
                     what += ' | then ' + editor.step(more=True)
                     mark = serve.mark()
                 serve.wait_update(before, mark)
+                if editor.wake_at:
+                    # A publish_at written comes: serve publishes its page by itself.
+                    before, mark = serve.counts()[0], serve.mark()
+                    time.sleep(max(0.0, editor.wake_at - time.time()) + 0.3)
+                    editor.wake_at = 0
+                    serve.wait_update(before, mark)
+                    what += ' | then the publish_at came'
             build = subprocess.run(
                 [args.firefly, 'build', '--site', site, '--out', out, '--cms-local', '--base-url',
                  base, '--quiet'] + drafts, capture_output=True, text=True)
             if build.returncode != 0:
                 problems = compare_errors(serve, build.stderr)
                 editor.broken()
-                result = 'errors'
+                first = next((l for l in build.stderr.splitlines() if ': error' in l), '?')
+                result = 'errors (%s)' % (first if len(first) < 160 else first[:160] + '...')
             else:
                 built = files_of(out)
                 problems = compare(serve, built, seen - set(built))
