@@ -428,7 +428,9 @@ class Editor(MoreEdits, DataEdits, SiteFiles):
             # The files made first removed: a folder that replaced a file goes with them.
             for rel, text in sorted(undo.items(), key=lambda e: (e[1] is not None, e[0])):
                 if text is None:
-                    if self.exists(rel):
+                    if os.path.isdir(self.path(rel)):  # made a folder by a second save
+                        shutil.rmtree(self.path(rel))
+                    elif self.exists(rel):
                         self.remove(rel)
                 else:
                     if os.path.isdir(self.path(rel)):
