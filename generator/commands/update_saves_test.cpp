@@ -86,4 +86,22 @@ TEST_CASE("a file saved again while an update loads the site is rendered by the 
   }
 }
 
+TEST_CASE("a strings file deleted leaves no page showing the strings it had") {
+  // A template that shows a string records it; with its file gone the string is not
+  // there, and each page that showed it is rendered again, as a build shows it: empty.
+  // (The Chinese pages, without strings of their own, showed the English ones.)
+  SiteCopy site;
+  site.remove("themes/mini/i18n/zh-TW.yaml");
+  Edited edited = build_edit_update(site, [&] { site.remove("themes/mini/i18n/en.yaml"); });
+  REQUIRE(edited.update.exit_code == 0);
+  Files shown;
+  apply(shown, edited.kept);
+  apply(shown, edited.update);
+  Full full = full_build(site);
+  REQUIRE(full.result.exit_code == 0);
+  CHECK(full.files["404.html"].find("Page not found") == std::string::npos);
+  CHECK(shown["404.html"] == full.files["404.html"]);
+  CHECK(differences(shown, full.files) == "");
+}
+
 }  // namespace firefly
