@@ -75,6 +75,7 @@ static BuildResult run_steps(const BuildOptions& options, Diagnostics& diags,
   for (const Step& step : kSteps) {
     bool go_on = ((*run).*step.run)();
     timer.step(step.name);
+    if (options.after_step) options.after_step(step.name);
     if (!go_on) break;
   }
   BuildResult result = std::move(run->result());

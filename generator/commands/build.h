@@ -3,9 +3,11 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
@@ -54,6 +56,9 @@ struct BuildOptions {
   /// it as they are made, from any thread (serve keeps each deflated at once, so that a
   /// large site's files are never all held as written). Not kept for updates.
   OutputSink keep_output;
+  /// Called after each step with its name ("load", "model", ...): tests save a file there,
+  /// as an editor may while serve's update runs.
+  std::function<void(std::string_view step)> after_step;
 };
 
 /// What a build produced, for the summary line.

@@ -32,14 +32,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// True for a file of strings, `rel` in the site's folder `dir`: i18n/<code>.yaml of the
-/// site, or of a theme under themes/ (<name>/i18n/<code>.yaml).
-bool is_strings_file(std::string_view dir, std::string_view rel) {
-  if (dir == "i18n") return true;
-  size_t slash = rel.find('/');
-  return dir == "themes" && slash != std::string_view::npos && rel.compare(slash, 6, "/i18n/") == 0;
-}
-
 /// Registers the photos among the typed front-matter images of every page in `photos`
 /// (the model has checked that each one is a published file).
 void use_front_matter_photos(const Site& site, PhotoSet& photos, Diagnostics& diags) {
@@ -154,8 +146,10 @@ bool BuildRun::check() {
     if (prev_ && st_.site_patched && !same_addresses) {
       changed = changed_addresses(*prev_->site, site);
     }
+    // A body's embeds read the datasets, the theme's strings and site.yaml (a chart's
+    // files name the publisher and the licence of datasets that name none).
     st_.bodies = render_bodies_reusing(
-        site, data_views, Hasher().add(st_.files.datasets).add(st_.files.theme).get(),
+        site, data_views, Hasher().add(st_.files.datasets).add(st_.data_site_print).get(),
         prev_ ? &prev_->body_cache : nullptr, prev_ ? &prev_->bodies : nullptr, st_.body_cache,
         st_.jobs, diags_, &photos, &result_.bodies_rendered,
         same_addresses ? std::optional(prev_->body_cache.link_targets) : std::nullopt,
@@ -185,6 +179,15 @@ bool BuildRun::check() {
     }
   }
   st_.data_views->prepare_charts(site, std::move(embedded_charts), st_.jobs);
+  if (options_.keep_state) {
+    // The catalogue page shows its files' sizes: SHA256SUMS lists the charts of the pages'
+    // blocks, which an edit of a page (a block's title) changes, the datasets the same.
+    Hasher catalogue;
+    for (const DataFile& f : st_.data_views->manifest().catalogue) {
+      catalogue.add(f.path).add(f.size).add(f.sha256);
+    }
+    st_.files.catalogue = catalogue.get();
+  }
   std::set<std::string> chart_urls;
   for (const auto& [name, files] : st_.data_views->manifest().charts) {
     for (const DataFile& f : files) chart_urls.insert(f.url());
@@ -212,8 +215,9 @@ bool BuildRun::check() {
 
 FileFingerprints BuildRun::file_fingerprints() const {
   FileFingerprints f;
+  const PrintsBeforeLoad& before = prints_before_load_;
   Hasher config;
-  config.add(read_file(options_.site_dir / "site.yaml").value_or(""));
+  config.add(before.config);
   config.add(st_.config->base_url).add(options_.drafts ? 1 : 0);
   config.add(st_.config->timezone.today().iso());
   // Pages show the sizes of the photos of static/: a new version renders every page.
@@ -232,17 +236,11 @@ FileFingerprints BuildRun::file_fingerprints() const {
     f.templates = prev_->files.templates;
   } else {
     // The strings apart: each page records which strings it shows (grain::string).
-    Hasher templates, strings;
-    for (const char* dir : {"themes", "layouts", "partials", "i18n"}) {
-      for (const FoundFile& file : list_files(options_.site_dir / dir, options_.site_dir)) {
-        (is_strings_file(dir, file.rel) ? strings : templates)
-            .add(file.rel)
-            .add(read_file(file.full).value_or(""));
-      }
-    }
+    Hasher templates;
+    templates.add(before.templates);
     for (const OutputFile& file : st_.theme->files()) templates.add(file.path).add(file.bytes);
     f.templates = templates.get();
-    f.theme = Hasher().add(f.templates).add(strings.get()).get();
+    f.theme = Hasher().add(f.templates).add(before.strings).get();
   }
   if (st_.datasets_reused && prev_) {
     f.datasets = prev_->files.datasets;
@@ -257,16 +255,15 @@ FileFingerprints BuildRun::file_fingerprints() const {
   shared.add(st_.repository);
   std::map<std::string, Hasher> own;
   for (const Dataset& d : *st_.datasets) own[d.name];
-  for (const FoundFile& file : list_files(options_.site_dir / "data", options_.site_dir)) {
-    std::string bytes = read_file(file.full).value_or("");
-    data.add(file.rel).add(bytes);
-    std::string_view rel = file.rel;
+  for (const auto& [file, print] : before.data) {
+    data.add(file).add(print);
+    std::string_view rel = file;
     size_t dot = rel.rfind('.');
     auto it = dot == std::string_view::npos ? own.end() : own.find(std::string(rel.substr(0, dot)));
     std::string_view ext = dot == std::string_view::npos ? rel : rel.substr(dot);
     (it != own.end() && (ext == ".csv" || ext == ".yaml") ? it->second : shared)
-        .add(file.rel)
-        .add(bytes);
+        .add(file)
+        .add(print);
   }
   f.datasets = data.get();
   for (auto& [name, h] : own) f.dataset[name] = h.add(shared.get()).get();

@@ -3,7 +3,9 @@
 #include <chrono>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "commands/build_run.h"
@@ -182,6 +184,39 @@ std::uint64_t datasets_key(const fs::path& site_dir, const SiteConfig& config,
   return trusted ? h.get() | 1 : 0;
 }
 
+/// True for a file of strings, `rel` in the site's folder `dir`: i18n/<code>.yaml of the
+/// site, or of a theme under themes/ (<name>/i18n/<code>.yaml).
+bool is_strings_file(std::string_view dir, std::string_view rel) {
+  if (dir == "i18n") return true;
+  size_t slash = rel.find('/');
+  return dir == "themes" && slash != std::string_view::npos && rel.compare(slash, 6, "/i18n/") == 0;
+}
+
+/// The hashes of the files a theme is loaded from: its templates (and assets) and, apart,
+/// its strings (each page records which strings it shows).
+void hash_theme_files(const fs::path& site_dir, std::uint64_t& templates_print,
+                      std::uint64_t& strings_print) {
+  Hasher templates, strings;
+  for (const char* dir : {"themes", "layouts", "partials", "i18n"}) {
+    for (const FoundFile& file : list_files(site_dir / dir, site_dir)) {
+      (is_strings_file(dir, file.rel) ? strings : templates)
+          .add(file.rel)
+          .add(read_file(file.full).value_or(""));
+    }
+  }
+  templates_print = templates.get();
+  strings_print = strings.get();
+}
+
+/// Each file of data/ with its bytes' hash.
+std::vector<std::pair<std::string, std::uint64_t>> hash_data_files(const fs::path& site_dir) {
+  std::vector<std::pair<std::string, std::uint64_t>> prints;
+  for (FoundFile& file : list_files(site_dir / "data", site_dir)) {
+    prints.emplace_back(std::move(file.rel), Hasher().add(read_file(file.full).value_or("")).get());
+  }
+  return prints;
+}
+
 /// Runs `load(Diagnostics&)` with what it reports kept in `record.reported` too. When the
 /// cap of a Diagnostics left some out, runs it again straight into `diags` and forgets
 /// the key (the next build loads again).
@@ -210,6 +245,10 @@ bool take_record(const LoadRecord& before, LoadRecord& now, Diagnostics& diags) 
 }  // namespace
 
 bool BuildRun::load() {
+  if (options_.keep_state) {
+    prints_before_load_.config =
+        Hasher().add(read_file(options_.site_dir / "site.yaml").value_or("")).get();
+  }
   st_.config = load_site_config(options_.site_dir, diags_);
   if (!st_.config) {
     result_.exit_code = 2;
@@ -268,6 +307,7 @@ bool BuildRun::load() {
     st_.theme = prev_->theme;
     st_.theme_reused = true;
   } else if (keep) {
+    hash_theme_files(options_.site_dir, prints_before_load_.templates, prints_before_load_.strings);
     st_.theme = load_recorded(diags_, st_.theme_load, [&](Diagnostics& d) {
       return std::shared_ptr<const Theme>(load_theme(options_.site_dir, config, d));
     });
@@ -307,6 +347,7 @@ bool BuildRun::load() {
     withheld = prev_->datasets_withheld;
     st_.datasets_reused = true;
   } else if (keep) {
+    prints_before_load_.data = hash_data_files(options_.site_dir);
     st_.datasets = load_recorded(diags_, st_.datasets_load, [&](Diagnostics& d) {
       withheld.clear();
       return read_datasets(d);

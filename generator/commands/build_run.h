@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <exception>
 #include <filesystem>
 #include <memory>
@@ -16,6 +17,7 @@
 #include <string_view>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "commands/build.h"
@@ -85,6 +87,18 @@ class BuildRun {
   /// What the pages read besides the site graph: the configuration, the theme with its
   /// strings, the data (all of which the update reloads as files).
   FileFingerprints file_fingerprints() const;
+
+  /// The bytes of the files load() reads that file_fingerprints() stands for, hashed
+  /// before load() reads them (in a build that keeps its state): a file saved while the
+  /// build runs is then one the next update sees changed. Hashed after, it was taken for
+  /// the one the pages were rendered from, and they were not rendered again.
+  struct PrintsBeforeLoad {
+    std::uint64_t config = 0;                  ///< site.yaml
+    std::uint64_t templates = 0, strings = 0;  ///< the theme's, when it was loaded
+    /// Each file of data/ (its path in data/ and its bytes' hash), when it was loaded.
+    std::vector<std::pair<std::string, std::uint64_t>> data;
+  };
+  PrintsBeforeLoad prints_before_load_;
 
   /// Records a file that is not a page: its `path`, where its bytes are (`source`, as
   /// OutputFile has it), its `origin` and its bytes' `print`; calls `pass` unless the

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstring>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <sstream>
@@ -186,6 +187,9 @@ struct Session {
   /// The files the watcher saw change since `state` was built (site-relative).
   std::vector<std::string> changed;
   bool changes_known = true;  ///< false after the watcher lost events: stat every file
+  /// The publish_at instant an update was last made for (an update that fails keeps the
+  /// state whose page is due: it is not made again until a file changes).
+  long long publish_done = std::numeric_limits<long long>::min();
 
   /// Takes `result`'s state as the base of the next update.
   void adopt(std::shared_ptr<BuildState> next) {
@@ -352,6 +356,20 @@ void follow_repository(Watcher& watcher, const fs::path& site_dir) {
   }
 }
 
+/// How long the watcher may wait before a page of the last good build is due to be
+/// published (its publish_at comes; 0: it has come), at most an hour; -1 when no page
+/// waits. serve then updates as for an edit, so that it still shows what a build would.
+int ms_until_publish(const Session& session) {
+  if (!session.state || !session.state->site) return -1;
+  long long at = session.state->site->next_publish;
+  if (at == std::numeric_limits<long long>::max() || at == session.publish_done) return -1;
+  long long now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+  long long wait = at * 1000 - now_ms;
+  return wait <= 0 ? 0 : static_cast<int>(std::min<long long>(wait, 3'600'000));
+}
+
 }  // namespace
 
 std::string preview_url(const std::string& bind, int port) {
@@ -413,8 +431,15 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
   }
   while (watcher.ok()) {
     std::vector<std::string> changed;
-    WatchResult r = watcher.wait(-1, signals.fd(), changed);
+    WatchResult r = watcher.wait(ms_until_publish(session), signals.fd(), changed);
     if (r == WatchResult::kStopped || r == WatchResult::kFailed) break;
+    if (r == WatchResult::kTimeout && ms_until_publish(session) == 0) {
+      // No file changed, but a page's publish_at came: a build now would publish it.
+      session.publish_done = session.state->site->next_publish;
+      err << "changed: the time: a page's publish_at has come\n";
+      update(session, site, err);
+      continue;
+    }
     if (r != WatchResult::kChanged) continue;
     // Debounce: rebuild once the files have been quiet for a moment.
     while ((r = watcher.wait(kDebounceMs, signals.fd(), changed)) == WatchResult::kChanged) {

@@ -245,6 +245,50 @@ TEST_CASE("the open-data files are made again only when what they are made from 
   }
 }
 
+TEST_CASE("a page's chart files name the licence site.yaml gives after an edit of it") {
+  // A body's embeds are taken over only while site.yaml is the same too: the SVG of a
+  // chart block names the publisher and the licence of a dataset that names none.
+  SiteCopy site;
+  const std::string svg = "data/counts/charts/bar-year-people.zh-TW.svg";
+  Edited edited = build_edit_update(
+      site, [&] { site.write("site.yaml", site.read("site.yaml") + "data_license: CC0-1.0\n"); });
+  REQUIRE(edited.update.exit_code == 0);
+  Files shown;
+  apply(shown, edited.kept);
+  apply(shown, edited.update);
+  Full full = full_build(site);
+  REQUIRE(full.files.count(svg) == 1);
+  CHECK(full.files[svg].find("<dc:rights>CC0-1.0</dc:rights>") != std::string::npos);
+  CHECK(shown[svg] == full.files[svg]);
+}
+
+TEST_CASE("the catalogue page shows its files as made after a page's chart block changed") {
+  // SHA256SUMS lists the files of the pages' chart blocks: a title given to one names its
+  // files anew, and the catalogue page, here showing each of its files' size and checksum,
+  // is rendered again though no dataset changed.
+  SiteCopy site;
+  fs::create_directories(site.dir() / "layouts");
+  site.write("layouts/data.mustache",
+             "{{<baseof}}{{$main}}{{#data_downloads}}{{name}} {{size}} {{sha256}}\n"
+             "{{/data_downloads}}{{/main}}{{/baseof}}");
+  const std::string story = "content/stories/story-1.zh-TW.md";
+  const std::string before = full_build(site).files["data/index.html"];
+  Edited edited = build_edit_update(site, [&] {
+    std::string text = site.read(story);
+    size_t at = text.find("kind: bar\n");
+    REQUIRE(at != std::string::npos);
+    site.write(story, text.insert(at, "title: {zh-TW: 參與人數圖}\n"));
+  });
+  REQUIRE(edited.update.exit_code == 0);
+  Files shown;
+  apply(shown, edited.kept);
+  apply(shown, edited.update);
+  Full full = full_build(site);
+  CHECK(full.files["data/index.html"] != before);
+  CHECK(shown["data/SHA256SUMS"] == full.files["data/SHA256SUMS"]);
+  CHECK(shown["data/index.html"] == full.files["data/index.html"]);
+}
+
 TEST_CASE("a second full build in the same process renders an edited partial anew") {
   // The pages' renderer keeps the partials it found for the length of one build.
   SiteCopy site;

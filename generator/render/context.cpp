@@ -512,6 +512,7 @@ Value ContextBuilder::page_context(size_t index) const {
   if (page.kind == PageKind::kData || page.kind == PageKind::kHome) {
     ctx.emplace_back("datasets", data_.datasets(lang));
     if (page.kind == PageKind::kData) {
+      note_read(grain::catalogue());
       Value downloads = data_.bulk_downloads(lang);
       if (downloads.is_list() && !downloads.as_list().empty())
         ctx.emplace_back("data_catalog", true);

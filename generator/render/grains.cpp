@@ -238,6 +238,7 @@ Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vecto
     put(grain::theme(), files.templates);
     put(grain::datasets(), files.datasets);
     for (const auto& [name, print] : files.dataset) put(grain::dataset(name), print);
+    put(grain::catalogue(), files.catalogue);
   };
   // The table of `before`, with the fingerprints that may have changed set again: the
   // same grains, unless a dataset came or went.
@@ -253,8 +254,14 @@ Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vecto
       reset(item_ids[i], items[i]);
       reset(self_ids[i], selves[i]);
     }
-    site_wide(reset);
-    if (same_grains) return g;
+    size_t wide = 0;
+    auto reset_wide = [&](std::uint64_t grain, std::uint64_t print) {
+      ++wide;
+      reset(grain, print);
+    };
+    site_wide(reset_wide);
+    g.site_wide_ = wide;
+    if (same_grains && wide == before->grains.site_wide_) return g;
     g.fps_.clear();
   }
   // A patched graph with pages come or gone: the table of `before` without the grains of
@@ -287,13 +294,17 @@ Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vecto
     sort_grain_table(made);  // a grain set twice keeps the fingerprint set last
     g.fps_ = patched_grain_table(before->grains.fps_, std::move(gone), made);
     bool same_grains = true;
+    size_t wide = 0;
     auto reset = [&](std::uint64_t grain, std::uint64_t print) {
+      ++wide;
       same_grains = g.reset(grain, print) && same_grains;
     };
     site_wide(reset);
+    g.site_wide_ = wide;
     // Four grains a page (its item, its self, its key and its address) when each is where
     // this takes it to be; else the table is made anew.
-    if (same_grains && g.fps_.size() + 4 * m == before->grains.fps_.size() + 4 * n) {
+    if (same_grains && wide == before->grains.site_wide_ &&
+        g.fps_.size() + 4 * m == before->grains.fps_.size() + 4 * n) {
       g.patched_ = true;
       return g;
     }
@@ -311,7 +322,13 @@ Grains fingerprint_grains(const Site& site, const Theme& theme, const std::vecto
     for (const auto& [lang, p] : langs) set(grain::find(key, lang), hash_bytes(p->out_path));
   }
   for (const auto& [url, p] : site.by_url) set(grain::url(url), hash_bytes(p->key));
-  site_wide(set);
+  size_t wide = 0;
+  auto set_wide = [&](std::uint64_t grain, std::uint64_t print) {
+    ++wide;
+    set(grain, print);
+  };
+  site_wide(set_wide);
+  g.site_wide_ = wide;
   sort_grain_table(fps);  // a grain set twice keeps the fingerprint set last
   return g;
 }

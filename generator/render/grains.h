@@ -26,6 +26,8 @@ struct FileFingerprints {
   std::uint64_t datasets = 0;   ///< data/ and what shapes the data pages
   /// Each dataset's own: its files, and those of data/ that belong to no dataset.
   std::map<std::string, std::uint64_t> dataset;
+  /// The catalogue's files as made (after the charts of the pages' blocks).
+  std::uint64_t catalogue = 0;
 };
 
 class Grains;
@@ -80,6 +82,10 @@ class Grains {
   bool reset(std::uint64_t grain, std::uint64_t print);
   std::vector<Entry> fps_;  ///< sorted by grain, one entry each
   bool patched_ = false;    ///< see patched()
+  /// How many grains of the whole site (strings, datasets, ...) the table has: one taken
+  /// over from the build before holds the same ones only when they are as many (a string
+  /// taken out of a strings file must not keep its fingerprint).
+  size_t site_wide_ = 0;
   /// The fingerprints of each page as an item and of its self, indexed like site.pages;
   /// the ids of those two grains; and what its language's site map shows of it (0: not
   /// shown). A page taken over takes them all.

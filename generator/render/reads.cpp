@@ -29,6 +29,7 @@ std::uint64_t config() { return named("config", ""); }
 std::uint64_t theme() { return named("theme", ""); }
 std::uint64_t datasets() { return named("datasets", ""); }
 std::uint64_t dataset(std::string_view name) { return named("dataset", name); }
+std::uint64_t catalogue() { return named("catalogue", ""); }
 }  // namespace grain
 
 RecordReads::RecordReads(ReadSet& set) { t_reads = &set; }

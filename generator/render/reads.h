@@ -37,6 +37,9 @@ std::uint64_t theme();
 std::uint64_t datasets();
 /// One dataset (by name): its rows, metadata and the files made from them.
 std::uint64_t dataset(std::string_view name);
+/// The catalogue's own files (all.zip, SHA256SUMS, ...), whose sizes the catalogue page
+/// shows: SHA256SUMS lists the files of the pages' chart blocks too.
+std::uint64_t catalogue();
 }  // namespace grain
 
 /// The grains one output read, in the order first read (duplicates are kept; cheap).

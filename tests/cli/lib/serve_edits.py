@@ -7,11 +7,12 @@ import os
 import re
 import shutil
 
+from serve_edits_data import DataEdits
 from serve_edits_more import MoreEdits
 from serve_site import SiteFiles, get_key, set_key
 
 
-class Editor(MoreEdits, SiteFiles):
+class Editor(MoreEdits, DataEdits, SiteFiles):
     # The edits: each returns what it did, or None when the site has nothing to do it to.
     def e_body(self):
         story = self.pick(self.stories())
@@ -270,7 +271,9 @@ class Editor(MoreEdits, SiteFiles):
     def e_section(self):
         """A new section folder with its pages (as `cp -r` or a checkout makes it), then
         the folder renamed or deleted, or a page in it edited."""
-        sections = sorted(d for d in os.listdir(self.path('content')) if d.startswith('notices'))
+        # A folder whose pages a step's undo took away (or a checkout) is left empty: not one.
+        sections = sorted(d for d in os.listdir(self.path('content')) if d.startswith('notices')
+                          and self.exists('content/%s/first.%s.md' % (d, self.default)))
         if not sections:
             folder = 'content/notices-%d' % self.n
             os.makedirs(self.path(folder))
@@ -425,7 +428,9 @@ class Editor(MoreEdits, SiteFiles):
             # The files made first removed: a folder that replaced a file goes with them.
             for rel, text in sorted(undo.items(), key=lambda e: (e[1] is not None, e[0])):
                 if text is None:
-                    if self.exists(rel):
+                    if os.path.isdir(self.path(rel)):  # made a folder by a second save
+                        shutil.rmtree(self.path(rel))
+                    elif self.exists(rel):
                         self.remove(rel)
                 else:
                     if os.path.isdir(self.path(rel)):

@@ -44,6 +44,7 @@ class SiteFiles:
         self.in_git = False   # the site is in a git repository (its own or a parent folder's)
         self.good_commits = []  # the commits made of files the build took, oldest first
         self.step_commits = []  # the commits made in this step (bad if the step breaks)
+        self.wake_at = 0        # when a publish_at written comes (seconds since 1970), or 0
         yaml = self.read('site.yaml')
         self.langs = re.findall(r'code: ([A-Za-z-]+)', yaml.split('\nlanguages:')[1])[:8]
         self.default = self.langs[0]
@@ -136,13 +137,14 @@ class SiteFiles:
         return [d[len('data/'):-len('.yaml')] for d in self.list('data', '.yaml')
                 if self.exists(d[:-5] + '.csv')]
 
-    def jpeg(self, rel):
-        """A small photo made by vips, different each time."""
+    def jpeg(self, rel, width=None, height=180):
+        """A small photo made by vips, different each time (`width`: by default 240 or 320,
+        so that a photo replaced may change its shape)."""
         self.remember(rel)
         os.makedirs(os.path.dirname(self.path(rel)), exist_ok=True)
         tmp = self.path('.photo-%d.v' % self.n)
-        width = ('240', '320')[self.n % 2]  # a photo replaced may change its shape
-        subprocess.run(['vips', 'perlin', tmp, width, '180', '--cell-size', '32',
+        width = width or (240, 320)[self.n % 2]
+        subprocess.run(['vips', 'perlin', tmp, str(width), str(height), '--cell-size', '32',
                         '--seed', str(self.n)], check=True)
         out = self.path(rel) + '.tmp~.jpg'
         subprocess.run(['vips', 'cast', tmp, out + '[Q=80]', 'uchar', '--shift'], check=True)
