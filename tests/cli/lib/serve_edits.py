@@ -169,7 +169,8 @@ class Editor(MoreEdits, DataEdits, SiteFiles):
             m = re.search(r'periods: \[([0-9, ]+)\]', text)
             if m:
                 periods = [p.strip() for p in m.group(1).split(',')]
-                new = periods[::-1] if self.rng.random() < 0.5 else periods[1:] or periods
+                # The first or the last dropped (periods out of time order are an error).
+                new = (periods[1:] if self.rng.random() < 0.5 else periods[:-1]) or periods
                 self.write('data/%s.yaml' % name,
                            text[:m.start()] + 'periods: [%s]' % ', '.join(new) + text[m.end():])
                 return 'periods of data/%s.yaml: %s' % (name, ', '.join(new))
