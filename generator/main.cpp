@@ -22,8 +22,8 @@
 #include "commands/report.h"
 #include "commands/serve.h"
 #include "core/error.h"
-#include "core/version.h"
 #include "core/interrupt.h"
+#include "core/version.h"
 
 #ifdef FIREFLY_JEMALLOC
 /// jemalloc's settings: one arena. The build frees each step's memory (the Markdown after

@@ -23,11 +23,11 @@
 #include <vector>
 
 #include "core/fs.h"
+#include "core/interrupt.h"
 #include "core/parallel.h"
 #include "core/text.h"
 #include "emit/folder_listing.h"
 #include "emit/folder_record.h"
-#include "core/interrupt.h"
 #include "emit/output_folder.h"
 #include "emit/path_clashes.h"
 #include "emit/place_file.h"

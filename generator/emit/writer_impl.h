@@ -13,9 +13,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/interrupt.h"
 #include "emit/folder_listing.h"
 #include "emit/folder_record.h"
-#include "core/interrupt.h"
 #include "emit/writer.h"
 
 namespace firefly {
