@@ -73,9 +73,7 @@ void fold(icu::UnicodeString& s) {
   for (int32_t i = 0; i < split.length(); ++i) {
     char16_t c = split.charAt(i);
     if ((c >= 0x300 && c <= 0x36F) || is_invisible_joiner(c)) continue;
-    if (c == 0x81FA) {  // 臺, written 台
-      kept.append(char16_t{0x53F0});
-    } else if (const char16_t* plain = plain_letters(c)) {
+    if (const char16_t* plain = plain_letters(c)) {
       kept.append(icu::UnicodeString(plain));
     } else {
       kept.append(c);
@@ -133,8 +131,7 @@ void non_thai_pieces(std::string_view run, std::vector<SearchPiece>& out) {
       // Simple text has 3-byte sequences only: ideographs and separators.
       if (is_unified_ideograph(three_byte_code_point(run, i))) {
         flush();
-        std::string_view ch = run.substr(i, 3);
-        out.push_back({std::string(ch == kTaiFormal ? kTaiCommon : ch), true, after_cjk});
+        out.push_back({std::string(run.substr(i, 3)), true, after_cjk});
         after_cjk = true;
       } else {
         flush();

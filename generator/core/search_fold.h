@@ -13,14 +13,14 @@ namespace firefly {
 
 /// `text` folded for search: lower case, compatibility forms (full-width letters, the ﬁ
 /// ligature, superscript digits) as their plain forms, no combining diacritics (U+0300 to
-/// U+036F: Vietnamese tones, accents), 臺 as 台 (kTaiFormal), and the Latin letters with a stroke
-/// or joined that have no decomposition as the plain letters a reader types for them: đ, ð (U+00F0,
-/// which some keyboards and fonts give for đ) and ɖ as d, ı as i, ł as l, ø as o, ß as ss, æ as ae,
-/// œ as oe. The marks typed for an apostrophe (ʼ U+02BC, ʻ U+02BB, ´ U+00B4, `) are the apostrophe
-/// ’ (U+2019), which is no letter: bureauʼs is bureau’s. Without the invisible characters a word
-/// may hold (a soft hyphen, a zero-width joiner, non-joiner or word joiner, U+FEFF). Thai, kana
-/// voicing and Hangul are kept (Thai as thai_normal_form writes it, ำ split by compatibility into ํ
-/// and า).
+/// U+036F: Vietnamese tones, accents), and the Latin letters with a stroke or joined that
+/// have no decomposition as the plain letters a reader types for them: đ, ð (U+00F0, which
+/// some keyboards and fonts give for đ) and ɖ as d, ı as i, ł as l, ø as o, ß as ss, æ as
+/// ae, œ as oe. The marks typed for an apostrophe (ʼ U+02BC, ʻ U+02BB, ´ U+00B4, `) are the
+/// apostrophe ’ (U+2019), which is no letter: bureauʼs is bureau’s. Without the invisible
+/// characters a word may hold (a soft hyphen, a zero-width joiner, non-joiner or word
+/// joiner, U+FEFF). Thai, kana voicing and Hangul are kept (Thai as thai_normal_form
+/// writes it, ำ split by compatibility into ํ and า).
 std::string fold_for_search(std::string_view text);
 
 /// `text` (Thai) with the spellings that look alike written one way: ำ (U+0E33) for
@@ -48,13 +48,8 @@ inline bool is_unified_ideograph(uint32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
 }
 
-/// The UTF-8 of 臺 (U+81FA), which folding writes as 台 (U+53F0): both are written in
-/// Taiwan (臺南 and 台南, 臺灣 and 台灣), 臺 as the standard form, 台 as most people type it.
-inline constexpr std::string_view kTaiFormal = "\xE8\x87\xBA", kTaiCommon = "\xE5\x8F\xB0";
-
-/// True when folding changes nothing of `text` that search reads but 臺 (kTaiFormal, which
-/// the paths that read such text write as 台 themselves): it is ASCII, unified Han
-/// ideographs and plain separators only (most Chinese and English text).
+/// True when folding changes nothing of `text` that search reads: it is ASCII, unified
+/// Han ideographs and plain separators only (most Chinese and English text).
 bool search_text_is_simple(std::string_view text);
 
 /// The code point of the 3-byte UTF-8 sequence at byte `i` of `s` (Han and Thai are

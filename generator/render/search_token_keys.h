@@ -127,10 +127,6 @@ void simple_search_keys(std::string_view text, uint32_t* pos, Sink& sink) {
     if (is_unified_ideograph(cp)) {
       uint64_t key =
           s[i] | (static_cast<uint64_t>(s[i + 1]) << 8) | (static_cast<uint64_t>(s[i + 2]) << 16);
-      if (cp == 0x81FA) {  // 臺 is 台 (kTaiCommon)
-        cp = 0x53F0;
-        key = 0xE5 | (uint64_t{0x8F} << 8) | (uint64_t{0xB0} << 16);
-      }
       if (in_run) sink.key(key1 | (key << 24), at - 1, false);
       sink.character(key, cp, at);
       key1 = key;

@@ -71,15 +71,14 @@ TEST_CASE("search token keys: the keys of the tokens the simple path gives") {
                                     "UPPER lower MiXeD 99",
                                     "InterNationaliZation2019 ABCDEFGHIJKLMNOP9 Zy0123456789Q",
                                     "志",
-                                    "志工",
-                                    "臺南臺灣 台南 臺"};
+                                    "志工"};
   // A run whose middle character is malformed (a continuation byte missing).
   std::string bad = "志";
   bad += "\xE5\x41\x8B";
   bad += "服";
   texts.push_back(bad);
-  const std::string_view parts[] = {"a",  "Z",  "9",  " ",  "-", "勞",  "工",   "局", "。",
-                                    "，", "「", "\n", "Ab", "x", "Qrs", "團體", "臺"};
+  const std::string_view parts[] = {"a",  "Z",  "9",  " ",  "-",  "勞", "工",  "局",
+                                    "。", "，", "「", "\n", "Ab", "x",  "Qrs", "團體"};
   uint32_t seed = 4242;
   for (int n = 0; n < 400; ++n) {
     std::string t;

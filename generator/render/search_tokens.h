@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <cstring>
 #include <functional>
 #include <memory>
 #include <string>
@@ -83,7 +82,7 @@ bool thai_syllable_start(uint32_t c);
 
 namespace detail {
 /// for_each_search_token over text that search_text_is_simple accepts: the same tokens,
-/// without ICU (臺 written 台, as folding writes it).
+/// without ICU, and the CJK ones as views of `text`.
 template <class Sink>
 void simple_search_tokens(std::string_view text, uint32_t* pos, Sink& sink) {
   std::string word;  // lower case
@@ -93,8 +92,7 @@ void simple_search_tokens(std::string_view text, uint32_t* pos, Sink& sink) {
     ++*pos;
     word.clear();
   };
-  bool in_run = false;        // a CJK character just before i
-  std::string_view previous;  // that character, folded (臺 as 台)
+  bool in_run = false;  // a CJK character just before i
   for (size_t i = 0; i < text.size();) {
     auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
@@ -111,20 +109,8 @@ void simple_search_tokens(std::string_view text, uint32_t* pos, Sink& sink) {
     }
     flush();  // simple text has 3-byte sequences only: ideographs and separators
     if (is_unified_ideograph(three_byte_code_point(text, i))) {
-      std::string_view ch = text.substr(i, 3);
-      if (ch == kTaiFormal) ch = kTaiCommon;  // 臺 is 台
-      if (in_run) {
-        if (ch.data() == text.data() + i && previous.data() == text.data() + i - 3) {
-          sink(text.substr(i - 3, 6), *pos - 1, false);
-        } else {
-          char pair[6];
-          std::memcpy(pair, previous.data(), 3);
-          std::memcpy(pair + 3, ch.data(), 3);
-          sink(std::string_view(pair, 6), *pos - 1, false);
-        }
-      }
-      sink(ch, *pos, false);
-      previous = ch;
+      if (in_run) sink(text.substr(i - 3, 6), *pos - 1, false);
+      sink(text.substr(i, 3), *pos, false);
       ++*pos;
       in_run = true;
     } else {

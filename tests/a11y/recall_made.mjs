@@ -11,7 +11,7 @@
 // break inside a Chinese sentence, zero-width spaces between Thai words), a sentence copied
 // whole, a very common word beside a rarer one; what looks alike and is typed either way
 // (Ð for Đ, ʼ for ’, ß as ss, Thai ำ as ํ and า, เเ for แ, on a page or in a query), text
-// copied from a PDF (ﬁ, Ⅻ, m²), an e-mail or web address; 臺 typed 台 and 台 typed 臺.
+// copied from a PDF (ﬁ, Ⅻ, m²), an e-mail or web address.
 //
 // MADE: the queries on the made site (writeMadeSite writes its source). PORTAL_MORE: the
 // queries of these kinds on the sample portal. Which pages each should find is worked out
@@ -290,8 +290,6 @@ export const PORTAL_MORE = [
   ...q('th', 'words', 'ทีมทำงานทำความดี', 'ซ่อมบ้าน'),
   ...q('th', 'typo-space', 'แรง งาน', 'ข้าม ชาติ', 'อาสา สมัคร', 'ซ่อม บ้าน'),
   ...q('vi', 'heading', '"Đối tác Cơ quan"'),
-  // 臺 and 台, both written in Taiwan (the portal has 臺南市 and 台南市, 平台): either typed.
-  ...q('zh-TW', 'variant', '台南市', '臺南市', '台南市政府勞工局', '台中', '臺灣', '台灣', '平臺'),
 ];
 
 if (import.meta.url === `file://${process.argv[1]}`) {

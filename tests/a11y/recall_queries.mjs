@@ -25,8 +25,7 @@ export function random(seed) {
   };
 }
 
-// Latin letters without a decomposition, as a reader types them (Đ and Ð look alike); and
-// 臺 is 台 (both are written in Taiwan: 臺南 and 台南).
+// Latin letters without a decomposition, as a reader types them (Đ and Ð look alike).
 const PLAIN = { đ: 'd', ð: 'd', ɖ: 'd', ı: 'i', ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe' };
 
 /**
@@ -41,7 +40,7 @@ export function foldText(s) {
   return s.replace(/[\u02BC\u02BB\u00B4`]/g, '\u2019').replace(/\u0E40\u0E40/g, '\u0E41').normalize('NFKC')
     .replace(/\u0E4D([\u0E48-\u0E4B]+)/g, '$1\u0E4D').replace(/\u0E4D\u0E32([\u0E48-\u0E4B]+)/g, '$1\u0E4D\u0E32')
     .toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đðɖıłøßæœ]/g, (c) => PLAIN[c]).replace(/臺/g, '台').normalize('NFC')
+    .replace(/[đðɖıłøßæœ]/g, (c) => PLAIN[c]).normalize('NFC')
     .replace(/[\u00AD\u200C\u200D\u2060\uFEFF]/g, '')
     .replace(/(?<=[\u0E00-\u0E7F])\u200B+(?=[\u0E00-\u0E7F])/g, '')
     .replace(/(^|[^\p{L}\p{N}\p{M}])\p{M}+/gu, '$1');

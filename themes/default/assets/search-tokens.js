@@ -21,8 +21,7 @@
 
   // Marks typed for an apostrophe (ʼ ʻ ´ `), the apostrophe ’, which is no letter.
   var reApostrophe = /[\u02BC\u02BB\u00B4`]/g;
-  // Latin letters NFKD leaves whole, as a reader types them without their stroke (and 臺,
-  // written 台: both are written in Taiwan).
+  // Latin letters NFKD leaves whole, as a reader types them without their stroke.
   var PLAIN = { "\u0111": "d", "\u00F0": "d", "\u0256": "d", "\u0131": "i", "\u0142": "l", "\u00F8": "o", "\u00DF": "ss", "\u00E6": "ae", "\u0153": "oe" };
   var rePlain = /[\u0111\u00F0\u0256\u0131\u0142\u00F8\u00DF\u00E6\u0153]/g;
   // Thai spellings that look alike, written one way (core/search_fold's thai_normal_form):
@@ -44,7 +43,6 @@
       .replace(rePlain, function (c) {
         return PLAIN[c];
       })
-      .replace(/\u81FA/g, "\u53F0")
       .normalize("NFC")
       .toLowerCase();
   }
