@@ -11,7 +11,7 @@
 // break inside a Chinese sentence, zero-width spaces between Thai words), a sentence copied
 // whole, a very common word beside a rarer one; what looks alike and is typed either way
 // (Ð for Đ, ʼ for ’, ß as ss, Thai ำ as ํ and า, เเ for แ, on a page or in a query), text
-// copied from a PDF (ﬁ, Ⅻ, m²), an e-mail or web address.
+// copied from a PDF (ﬁ, Ⅻ, m²), an e-mail or web address; 臺 and 台 (either form typed).
 //
 // MADE: the queries on the made site (writeMadeSite writes its source). PORTAL_MORE: the
 // queries of these kinds on the sample portal. Which pages each should find is worked out
@@ -290,6 +290,9 @@ export const PORTAL_MORE = [
   ...q('th', 'words', 'ทีมทำงานทำความดี', 'ซ่อมบ้าน'),
   ...q('th', 'typo-space', 'แรง งาน', 'ข้าม ชาติ', 'อาสา สมัคร', 'ซ่อม บ้าน'),
   ...q('vi', 'heading', '"Đối tác Cơ quan"'),
+  // 臺 and 台, both written in Taiwan (the portal has 臺南市 and 台南市): the pages with the
+  // form typed fill the first ten before those with the other.
+  ...q('zh-TW', 'variant', '臺南市', '台南市', '臺灣', '台灣'),
 ];
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -8,7 +8,8 @@
 // what has been typed so far (ข้อมู is split as ข้อ and มู; the page has ข้อมูล), as does a
 // quoted phrase being typed ("sign lang), and one with a space typed inside a word (นาย จ้าง
 // for นายจ้าง), and that a page whose Thai is written as a PDF gives it (นํ้า, เเละ) is found
-// by น้ำ and และ, which its excerpt marks. The status says "1 result", not "1 results".
+// by น้ำ and และ, which its excerpt marks; that 臺 and 台 find each other's pages after their
+// own. The status says "1 result", not "1 results".
 //
 // Usage: node tests/a11y/search_edges.mjs FIREFLY
 // Prints one line per query, then "search edges: N passed, M failed"; exits 1 when any failed.
@@ -46,6 +47,9 @@ pages.chair.title = "The chair's notes";
 Object.entries(thai).forEach(([name, text], i) => {
   pages[`${name}.th`] = { title: `หน้า ${name}`, date: `2026-02-0${i + 1}`, text };
 });
+// 臺 and 台, both written in Taiwan: either finds both pages, its own form first.
+pages.tainan = { title: 'Page tainan', date: '2026-03-01', text: '臺南市政府勞工局的課程' };
+pages.tai = { title: 'Page tai', date: '2026-03-02', text: '台南市的志工' };
 const site = buildStorySite(
   firefly,
   'search-edges',
@@ -91,6 +95,11 @@ const QUERIES = [
   // A space typed inside a Thai word: the page's นายจ้าง and ลูกจ้าง are found.
   ['นาย จ้าง', ['boss'], 'th/'],
   ['ลูก จ้าง ตกลง', ['boss'], 'th/'],
+  // 臺南市 on one page, 台南市 on the other: the form typed first, then the other.
+  ['臺南市', ['tainan', 'tai'], '', true],
+  ['台南市', ['tai', 'tainan'], '', true],
+  ['台南', ['tai', 'tainan'], '', true],
+  ['台南市政府', ['tainan']],
   // Typed as it should be, found on the page written as a PDF gives it, and marked there.
   ['น้ำให้เพียงพอ', ['pdf'], 'th/', false, ['น\u0E4D\u0E49\u0E32']],
   ['และพักผ่อน', ['pdf'], 'th/', false, ['\u0E40\u0E40ละ']],

@@ -18,8 +18,21 @@
   function parseQuery(q) {
     q = search.thaiNormal(q);  // its Thai runs are read (and cut) as the index reads them
     var groups = parseGroups(q);
-    if (groups.length) groups.joined = thaiJoined(q).map(parseGroups);
+    if (groups.length) groups.joined = thaiJoined(q).concat(hanVariants(q)).map(parseGroups);
     return groups;
+  }
+  // 臺 and 台 are both written in Taiwan (a site may have 臺南市 on some pages and 台南市 on
+  // others): a query with either is also read with the other, and the pages only that
+  // reading finds come after those of the query as typed.
+  function hanVariants(q) {
+    var out = [];
+    if (q.indexOf("\u81FA") >= 0) out.push(q.replace(/\u81FA/g, "\u53F0"));
+    if (q.indexOf("\u53F0") >= 0) out.push(q.replace(/\u53F0/g, "\u81FA"));
+    return out;
+  }
+  // Text with 臺 written 台, to compare a run of the query with a page's text either way.
+  function sameHan(s) {
+    return s.replace(/\u81FA/g, "\u53F0");
   }
   function parseGroups(q) {
     var groups = [];
@@ -169,9 +182,9 @@
   }
   // Whether a page's title or text ({title, text}) has every run of `runs`.
   function hasRuns(page, runs) {
-    var all = search.fold(page.title + "\n" + page.text);
+    var all = sameHan(search.fold(page.title + "\n" + page.text));
     return runs.every(function (r) {
-      return all.indexOf(r) >= 0;
+      return all.indexOf(sameHan(r)) >= 0;
     });
   }
 
