@@ -180,11 +180,17 @@
     });
     return out;
   }
-  // Whether a page's title or text ({title, text}) has every run of `runs`.
-  function hasRuns(page, runs) {
-    var all = sameHan(search.fold(page.title + "\n" + page.text));
+  // Whether a page's title or text ({title, text}) has every run of `runs`; with `other`
+  // (a page another reading found), 臺 and 台 taken as one. A page the query as typed
+  // found must have the runs as typed: one with 臺南 and 台南市 is not listed for 臺南市
+  // among the pages that have it.
+  function hasRuns(page, runs, other) {
+    var same = other ? sameHan : function (s) {
+      return s;
+    };
+    var all = same(search.fold(page.title + "\n" + page.text));
     return runs.every(function (r) {
-      return all.indexOf(sameHan(r)) >= 0;
+      return all.indexOf(same(r)) >= 0;
     });
   }
 

@@ -245,7 +245,7 @@
         batch.map(function (h) {
           return placeAndText(h.doc).then(function (got) {
             h.checked = true;
-            h.dropped = !!got.page && !parts.hasRuns(got.page, runs);
+            h.dropped = !!got.page && !parts.hasRuns(got.page, runs, h.other);
             if (!h.dropped) kept++;
           });
         }),
@@ -264,7 +264,7 @@
     var focused = false,
       out = 0;
     slice.forEach(function (h, i) {
-      if (!pages[i] || parts.hasRuns(pages[i], runs)) return;
+      if (!pages[i] || parts.hasRuns(pages[i], runs, h.other)) return;
       h.dropped = true;
       focused = focused || items[i].contains(document.activeElement);
       items[i].remove();
